@@ -1,0 +1,50 @@
+/**
+ * Shared plumbing for `sifund` commands: every command takes `--data DIR` or honours DATABASE_URL, opens the
+ * database (embedded or external), migrates it, and reports errors in one shape with a non-zero exit code.
+ */
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { openDatabase, type DatabaseHandle } from '../platform/database.ts';
+import { migrate } from '../platform/migrate.ts';
+import { AppError } from '../platform/errors.ts';
+
+export interface CommandContext { config: Config; database: DatabaseHandle }
+
+export function addDataOption(command: Command): Command {
+  return command.option('--data <dir>', 'data directory of the embedded PostgreSQL (default ./data or SIFUND_DATA_DIR); ignored when DATABASE_URL is set');
+}
+
+/** Opens the database for a command, runs it, closes everything; exit code 1 on failure. */
+export async function runWithDatabase(commandName: string, options: { data?: string }, work: (context: CommandContext) => Promise<number | void>) {
+  const config = loadConfig({ data: options.data });
+  let database: DatabaseHandle | undefined;
+  let code = 0;
+  try {
+    database = await openDatabase(config, { command: commandName });
+    await migrate(database.pool);
+    code = (await work({ config, database })) ?? 0;
+  } catch (error) {
+    code = 1;
+    if (error instanceof AppError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      for (const row of error.rows ?? []) process.stderr.write(`  row ${row.row}, ${row.field}: ${row.message}\n`);
+    } else process.stderr.write(`error: ${(error as Error).message ?? error}\n`);
+  } finally {
+    await database?.close().catch(() => {});
+  }
+  process.exitCode = code;
+}
+
+/** A progress bar on a terminal; silent (one line at the end) otherwise. */
+export function progressBar(label: string) {
+  if (!process.stderr.isTTY) {
+    return { start(_total: number) {}, update(_value: number) {}, stop() {} };
+  }
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} {duration_formatted}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  return { start(total: number) { bar.start(total, 0); }, update(value: number) { bar.update(value); }, stop() { bar.stop(); } };
+}
+
+export function printJson(value: unknown) {
+  process.stdout.write(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+}

@@ -1,0 +1,87 @@
+/** The `sifund` command. */
+import { Command } from 'commander';
+import { addDataOption, runWithDatabase, printJson, progressBar } from './context.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, DataDirectoryInUse, type DatabaseHandle } from '../platform/database.ts';
+import { migrate } from '../platform/migrate.ts';
+import { createUser, ensureAdministrator } from '../platform/auth/auth.service.ts';
+import { systemActor, roles, type Role } from '../platform/actor.ts';
+import { verifyAuditChain } from '../platform/audit/audit.service.ts';
+import { version } from '../platform/http/server.ts';
+import { registerParamsCommands } from '../platform/params/index.ts';
+import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/index.ts';
+
+const program = new Command('sifund').description('sifund — social insurance fund management (社会保险基金管理)').version(version);
+
+addDataOption(program.command('serve').description('start the web server and API (embedded PostgreSQL unless DATABASE_URL is set)'))
+  .option('--port <port>', 'HTTP port (default 8080 or PORT)')
+  .option('--host <host>', 'listen address (default 0.0.0.0 or HOST)')
+  .action(async (options: { data?: string; port?: string; host?: string }) => {
+    const config = loadConfig(options);
+    let database: DatabaseHandle;
+    try {
+      database = await openDatabase(config, { command: 'serve' });
+    } catch (error) {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      process.exit(error instanceof DataDirectoryInUse ? 3 : 1);
+    }
+    try {
+      for (const name of await migrate(database.pool)) process.stderr.write(`migrated: ${name}\n`);
+      await ensureHomeRegion(database);
+      const admin = await ensureAdministrator(database, config.adminPassword);
+      if (admin.generatedPassword) {
+        process.stderr.write(`\n  管理员账户已创建 administrator created: username admin, password ${admin.generatedPassword}\n  (shown once; set SIFUND_ADMIN_PASSWORD to choose it)\n\n`);
+      }
+      const { buildApp } = await import('../app.ts');
+      const app = await buildApp(config, database);
+      const shutdown = async (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        await app.close().catch(() => {});
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      app.log.info({ database: database.mode, dataDir: database.mode === 'embedded' ? config.dataDir : undefined }, `sifund ${version} ready on http://localhost:${config.port}`);
+    } catch (error) {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      await database.close().catch(() => {});
+      process.exit(1);
+    }
+  });
+
+addDataOption(program.command('migrate').description('apply pending database migrations'))
+  .action((options) => runWithDatabase('migrate', options, async () => { process.stdout.write('database is up to date\n'); }));
+
+const user = program.command('user').description('manage user accounts');
+addDataOption(user.command('add').description('create a user (prints a generated password when --password is not given)'))
+  .requiredOption('--username <name>').option('--name <displayName>').requiredOption('--role <role>', `one of ${roles.join(', ')}`)
+  .option('--region <code>', 'GB/T 2260 region code of the user\'s agency').option('--password <password>')
+  .option('--format <format>', 'text or json', 'text')
+  .action((options) => runWithDatabase('user add', options, async ({ database }) => {
+    const result = await createUser(database, systemActor('cli'), {
+      username: options.username, displayName: options.name ?? options.username, role: options.role as Role, regionCode: options.region ?? null, password: options.password,
+    });
+    if (options.format === 'json') printJson(result);
+    else process.stdout.write(`created ${result.user.username} (${result.user.role}${result.user.regionCode ? ', ' + result.user.regionCode : ''})${result.generatedPassword ? `, password ${result.generatedPassword}` : ''}\n`);
+  }));
+
+const audit = program.command('audit').description('the tamper-evident audit trail');
+addDataOption(audit.command('verify').description('recompute the hash chain; exit 1 naming the first broken record'))
+  .option('--format <format>', 'text or json', 'text')
+  .action((options) => runWithDatabase('audit verify', options, async ({ database }) => {
+    const bar = progressBar('verifying');
+    let started = false;
+    const result = await verifyAuditChain(database, (checked, total) => { if (!started) { bar.start(total); started = true; } bar.update(checked); });
+    bar.stop();
+    if (options.format === 'json') printJson(result);
+    else if (result.ok) process.stdout.write(`audit trail intact: ${result.count} records verified\n`);
+    else process.stdout.write(`audit trail BROKEN at record ${result.brokenAt!.id}: ${result.brokenAt!.reason} (${result.count} records before it verified)\n`);
+    return result.ok ? 0 : 1;
+  }));
+
+registerParamsCommands(program);
+registerRegistryCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,69 @@
+/**
+ * Identifier checksums (pure): the resident ID number (GB 11643-1999) and the unified social credit code
+ * (GB 32100-2015). Each check returns the derived facts or the reason the identifier is wrong.
+ */
+
+// GB 11643-1999: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; sum mod 11 → check character 1 0 X 9 8 7 6 5 4 3 2.
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+export function idNumberCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11];
+}
+
+export type IdNumberCheck =
+  | { ok: true; idNumber: string; regionCode: string; birthDate: string; gender: 'M' | 'F' }
+  | { ok: false; reason: string };
+
+export function checkIdNumber(input: string): IdNumberCheck {
+  const idNumber = input.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, reason: 'must be 18 characters: 17 digits and a digit or X' };
+  const year = Number(idNumber.slice(6, 10)), month = Number(idNumber.slice(10, 12)), day = Number(idNumber.slice(12, 14));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return { ok: false, reason: `digits 7–14 must be a real birth date, got ${idNumber.slice(6, 14)}` };
+  }
+  if (date.getTime() > Date.now()) return { ok: false, reason: 'birth date is in the future' };
+  const expected = idNumberCheckCharacter(idNumber);
+  if (idNumber[17] !== expected) return { ok: false, reason: `check character is wrong (expected ${expected}, GB 11643)` };
+  return {
+    ok: true, idNumber, regionCode: idNumber.slice(0, 6),
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    gender: Number(idNumber[16]) % 2 === 1 ? 'M' : 'F',   // sequence digit: odd = male
+  };
+}
+
+// GB 32100-2015: alphabet 0-9 A-Z without I O Z S V (31 characters, value = position);
+// weights 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28; check = 31 − (sum mod 31), 31 → 0.
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function creditCodeCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_ALPHABET.indexOf(first17[i]) * CREDIT_WEIGHTS[i];
+  const check = 31 - (sum % 31);
+  return CREDIT_ALPHABET[check === 31 ? 0 : check];
+}
+
+export type CreditCodeCheck = { ok: true; creditCode: string; regionCode: string } | { ok: false; reason: string };
+
+export function checkCreditCode(input: string): CreditCodeCheck {
+  const creditCode = input.trim().toUpperCase();
+  if (creditCode.length !== 18) return { ok: false, reason: 'must be 18 characters' };
+  const bad = [...creditCode].find((c) => !CREDIT_ALPHABET.includes(c));
+  if (bad) return { ok: false, reason: `character "${bad}" is not allowed (0-9 and A-Z without I, O, Z, S, V)` };
+  if (!/^\d{6}$/.test(creditCode.slice(2, 8))) return { ok: false, reason: 'characters 3–8 must be the six-digit region code' };
+  const expected = creditCodeCheckCharacter(creditCode);
+  if (creditCode[17] !== expected) return { ok: false, reason: `check character is wrong (expected ${expected}, GB 32100)` };
+  return { ok: true, creditCode, regionCode: creditCode.slice(2, 8) };
+}
+
+/** GB/T 2260 code shape and level: PP0000 province, PPCC00 city, PPCCDD county. */
+export function regionLevel(code: string): 'province' | 'city' | 'county' | undefined {
+  if (!/^\d{6}$/.test(code) || code.startsWith('00')) return undefined;
+  if (code.endsWith('0000')) return 'province';
+  if (code.endsWith('00')) return code.slice(2, 4) === '00' ? undefined : 'city';
+  return code.slice(2, 4) === '00' ? undefined : 'county';
+}

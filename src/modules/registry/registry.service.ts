@@ -1,0 +1,300 @@
+/**
+ * Registry rules (R1): one record per person and per employer, employment periods, enrollment per insurance and
+ * contribution bases with full history. Every change is audited in its own transaction.
+ */
+import type { Selectable } from 'kysely';
+import type { DatabaseHandle, Tables } from '../../platform/database.ts';
+import { inScope, inActorScope, type Actor, type Tx } from '../../platform/actor.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { formatYuan } from '../../platform/money.ts';
+import { recordAudit, listAudit } from '../../platform/audit/audit.service.ts';
+import * as repository from './registry.repository.ts';
+import { regionLevel } from './identifiers.calc.ts';
+import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, validateSeparation } from './registry.validate.ts';
+
+type Row<T extends keyof Tables> = Selectable<Tables[T]>;
+
+const HOME_REGION = { code: process.env.SIFUND_REGION_CODE ?? '990000', name: process.env.SIFUND_REGION_NAME ?? '示范省' };
+
+/** The installation's home province, created on first start, so a fresh system can register right away. */
+export async function ensureHomeRegion(database: DatabaseHandle) {
+  if (regionLevel(HOME_REGION.code) !== 'province') throw new Error(`SIFUND_REGION_CODE must be a province code like 990000, got ${HOME_REGION.code}`);
+  await database.db.insertInto('region').values({ code: HOME_REGION.code, name: HOME_REGION.name, level: 'province', parent_code: null })
+    .onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** Where a new record lives: the given region (must exist and be in the actor's scope), else the actor's own. */
+async function resolveRegion(tx: Tx, actor: Actor, requested: string | undefined): Promise<string> {
+  let code = requested ?? actor.regionCode;
+  if (!code) {
+    const provinces = await tx.selectFrom('region').select('code').where('level', '=', 'province').limit(2).execute();
+    if (provinces.length !== 1) throw invalid('regionCode', 'is required (your account has the national scope)');
+    code = provinces[0].code;
+  }
+  const region = await repository.findRegion(tx, code);
+  if (!region) throw invalid('regionCode', `unknown region ${code}`);
+  if (!inActorScope(actor, code)) throw forbidden(`region ${code} is outside your data scope`);
+  return code;
+}
+
+function requireWriter(actor: Actor) {
+  if (!['operator', 'reviewer', 'approver', 'admin'].includes(actor.role)) throw forbidden('registration needs the operator, reviewer or approver role');
+}
+
+// ── regions and agencies (R1.1) ─────────────────────────────────────────────
+
+export const regionView = (row: Row<'region'>) => ({ code: row.code, name: row.name, level: row.level, parentCode: row.parent_code });
+
+export async function listRegions(database: DatabaseHandle, actor: Actor) {
+  return inScope(database, actor, async (tx) => (await repository.listRegions(tx)).map(regionView));
+}
+
+export async function createRegion(database: DatabaseHandle, actor: Actor, input: { code: string; name: string; parentCode?: string | null }) {
+  if (actor.role !== 'admin') throw forbidden('only an administrator manages regions');
+  const level = regionLevel(input.code);
+  if (!level) throw invalid('code', 'must be a GB/T 2260 code: PP0000 province, PPCC00 city, PPCCDD county');
+  const expectedParent = level === 'province' ? null : level === 'city' ? `${input.code.slice(0, 2)}0000` : `${input.code.slice(0, 4)}00`;
+  const parentCode = input.parentCode ?? expectedParent;
+  if (parentCode !== expectedParent) throw invalid('parentCode', `must be ${expectedParent ?? 'empty'} for ${level} ${input.code}`);
+  if (!input.name.trim()) throw invalid('name', 'is required');
+  return inScope(database, actor, async (tx) => {
+    if (parentCode && !(await repository.findRegion(tx, parentCode))) throw invalid('parentCode', `parent region ${parentCode} does not exist yet`);
+    if (await repository.findRegion(tx, input.code)) throw conflict('code', `region ${input.code} already exists`);
+    const row = await tx.insertInto('region').values({ code: input.code, name: input.name.trim(), level, parent_code: parentCode }).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, { action: 'region.create', entityType: 'region', entityId: row.code, regionCode: row.code, after: regionView(row) });
+    return regionView(row);
+  });
+}
+
+export async function listAgencies(database: DatabaseHandle, actor: Actor) {
+  return inScope(database, actor, async (tx) => (await repository.listAgencies(tx)).map((row) => ({ id: row.id.toString(), regionCode: row.region_code, regionName: row.region_name, name: row.name })));
+}
+
+export async function createAgency(database: DatabaseHandle, actor: Actor, input: { regionCode: string; name: string }) {
+  if (actor.role !== 'admin') throw forbidden('only an administrator manages agencies');
+  if (!input.name.trim()) throw invalid('name', 'is required');
+  return inScope(database, actor, async (tx) => {
+    if (!(await repository.findRegion(tx, input.regionCode))) throw invalid('regionCode', `unknown region ${input.regionCode}`);
+    const row = await tx.insertInto('agency').values({ id: newId(), region_code: input.regionCode, name: input.name.trim() }).returningAll().executeTakeFirstOrThrow();
+    const view = { id: row.id.toString(), regionCode: row.region_code, name: row.name };
+    await recordAudit(tx, actor, { action: 'agency.create', entityType: 'agency', entityId: row.id, regionCode: row.region_code, after: view });
+    return view;
+  });
+}
+
+// ── employers (R1.2) ────────────────────────────────────────────────────────
+
+export const employerView = (row: Row<'employer'>) => ({
+  id: row.id.toString(), creditCode: row.credit_code, name: row.name, regionCode: row.region_code, industryCode: row.industry_code,
+  workInjuryClass: row.work_injury_class, workInjuryFloat: row.work_injury_float, employerType: row.employer_type, status: row.status,
+});
+
+export async function createEmployer(database: DatabaseHandle, actor: Actor, body: Record<string, unknown>) {
+  requireWriter(actor);
+  const input = orThrow(validateEmployer(body));
+  return inScope(database, actor, async (tx) => {
+    const regionCode = await resolveRegion(tx, actor, input.regionCode);
+    const existing = await tx.selectFrom('employer').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst();
+    if (existing) throw conflict('creditCode', `employer ${input.creditCode} is already registered`);
+    const row = await tx.insertInto('employer').values({
+      id: newId(), credit_code: input.creditCode, name: input.name, region_code: regionCode, industry_code: input.industryCode ?? null,
+      work_injury_class: input.workInjuryClass ?? null, employer_type: input.employerType,
+    }).returningAll().executeTakeFirstOrThrow().catch(duplicate('creditCode', `employer ${input.creditCode} is already registered`));
+    const view = employerView(row);
+    await recordAudit(tx, actor, { action: 'employer.create', entityType: 'employer', entityId: row.id, regionCode, after: view });
+    return view;
+  });
+}
+
+/** A unique violation from a record registered in another region (invisible here) is still a 409. */
+function duplicate(field: string, message: string) {
+  return (error: unknown): never => {
+    if ((error as { code?: string }).code === '23505') throw conflict(field, message);
+    throw error;
+  };
+}
+
+export async function searchEmployers(database: DatabaseHandle, actor: Actor, filter: { q?: string; region?: string; limit?: number; offset?: number }) {
+  return inScope(database, actor, async (tx) => {
+    const { items, total } = await repository.searchEmployers(tx, { q: filter.q, regionCode: filter.region, limit: filter.limit ?? 20, offset: filter.offset ?? 0 });
+    return {
+      items: items.map((row) => ({
+        id: row.id.toString(), creditCode: row.credit_code, name: row.name, regionCode: row.region_code, regionName: row.region_name,
+        industryCode: row.industry_code, workInjuryClass: row.work_injury_class, employerType: row.employer_type, status: row.status,
+        employeeCount: Number(row.employee_count ?? 0),
+      })),
+      total, totalCapped: total > repository.SEARCH_COUNT_CAP,
+    };
+  });
+}
+
+export async function employerDetail(database: DatabaseHandle, actor: Actor, id: bigint) {
+  return inScope(database, actor, async (tx) => {
+    const employer = await repository.findEmployer(tx, id);
+    if (!employer) throw notFound('employer');
+    const [employees, history] = await Promise.all([
+      repository.employeesOfEmployer(tx, id),
+      listAudit(tx, { entityType: 'employer', entityId: id.toString(), limit: 200 }),
+    ]);
+    return {
+      employer: employerView(employer),
+      employees: employees.map((row) => ({
+        employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
+        hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
+      })),
+      history,
+    };
+  });
+}
+
+// ── persons (R1.3) ──────────────────────────────────────────────────────────
+
+export const personView = (row: Row<'person'>) => ({
+  id: row.id.toString(), idNumber: row.id_number, name: row.name, gender: row.gender, birthDate: row.birth_date,
+  hukouType: row.hukou_type, occupation: row.occupation, phone: row.phone, regionCode: row.region_code,
+});
+
+export async function createPerson(database: DatabaseHandle, actor: Actor, body: Record<string, unknown>) {
+  requireWriter(actor);
+  const input = orThrow(validatePerson(body));
+  return inScope(database, actor, async (tx) => {
+    const regionCode = await resolveRegion(tx, actor, input.regionCode);
+    const row = await tx.insertInto('person').values({
+      id: newId(), id_number: input.idNumber, name: input.name, gender: input.gender, birth_date: input.birthDate,
+      hukou_type: input.hukouType ?? null, occupation: input.occupation ?? null, phone: input.phone ?? null, region_code: regionCode,
+    }).returningAll().executeTakeFirstOrThrow().catch(duplicate('idNumber', `a person with ID number ${input.idNumber} is already registered (一人一档)`));
+    const view = personView(row);
+    await recordAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: row.id, regionCode, after: view });
+    return view;
+  });
+}
+
+export async function searchPersons(database: DatabaseHandle, actor: Actor, filter: { q?: string; employer?: string; limit?: number; offset?: number }) {
+  return inScope(database, actor, async (tx) => {
+    const { items, total } = await repository.searchPersons(tx, { q: filter.q, employerId: filter.employer ? BigInt(filter.employer) : undefined, limit: filter.limit ?? 20, offset: filter.offset ?? 0 });
+    return {
+      items: items.map((row) => ({
+        id: row.id.toString(), idNumber: row.id_number, name: row.name, gender: row.gender, birthDate: row.birth_date,
+        hukouType: row.hukou_type, regionCode: row.region_code, regionName: row.region_name,
+      })),
+      total, totalCapped: total > repository.SEARCH_COUNT_CAP,
+    };
+  });
+}
+
+export async function personDetail(database: DatabaseHandle, actor: Actor, id: bigint) {
+  return inScope(database, actor, async (tx) => {
+    const person = await repository.findPerson(tx, id);
+    if (!person) throw notFound('person');
+    const [employments, enrollments, bases, history] = await Promise.all([
+      repository.employmentsOfPerson(tx, id), repository.enrollmentsOfPerson(tx, id), repository.basesOfPerson(tx, id),
+      listAudit(tx, { entityType: 'person', entityId: id.toString(), limit: 200 }),
+    ]);
+    return {
+      person: personView(person),
+      employments: employments.map((row) => ({
+        id: row.id.toString(), employerId: row.employer_id.toString(), employerName: row.employer_name, creditCode: row.credit_code,
+        hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
+      })),
+      enrollments: enrollments.map((row) => ({ id: row.id.toString(), employmentId: row.employment_id.toString(), employerId: row.employer_id.toString(), insurance: row.insurance, validFrom: row.valid_from, validTo: row.valid_to })),
+      baseDeclarations: bases.map(baseView),
+      history,
+    };
+  });
+}
+
+// ── employment and enrollment (R1.4) ────────────────────────────────────────
+
+export const employmentView = (row: Row<'employment'>) => ({
+  id: row.id.toString(), employerId: row.employer_id.toString(), personId: row.person_id.toString(), regionCode: row.region_code,
+  hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
+});
+
+/** 用工登记: opens an employment and enrolls it in the given insurances from the hire date. */
+export async function hire(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
+  requireWriter(actor);
+  const input = orThrow(validateHire(body));
+  return inScope(database, actor, async (tx) => {
+    const employer = await repository.findEmployer(tx, BigInt(body.employerId));
+    if (!employer) throw new AppError(404, 'not_found', 'employer not found', 'employerId');
+    const person = await repository.findPerson(tx, BigInt(body.personId));
+    if (!person) throw new AppError(404, 'not_found', 'person not found', 'personId');
+    if (input.hiredOn < person.birth_date) throw invalid('hiredOn', 'is before the person was born');
+    const open = await repository.openEmploymentAt(tx, employer.id, person.id);
+    if (open) throw conflict('personId', `${person.name} is already employed by ${employer.name} since ${open.hired_on}`);
+    const employment = await tx.insertInto('employment').values({
+      employer_id: employer.id, id: newId(), person_id: person.id, region_code: employer.region_code, hired_on: input.hiredOn,
+      separated_on: null, separation_reason: null,
+    }).returningAll().executeTakeFirstOrThrow();
+    await tx.insertInto('enrollment').values(input.insurances.map((insurance) => ({
+      employer_id: employer.id, id: newId(), employment_id: employment.id, person_id: person.id, insurance, region_code: employer.region_code, valid_from: input.hiredOn, valid_to: null,
+    }))).execute();
+    const view = { ...employmentView(employment), insurances: input.insurances };
+    await recordAudit(tx, actor, { action: 'employment.hire', entityType: 'person', entityId: person.id, regionCode: employer.region_code, after: view });
+    return view;
+  });
+}
+
+/** 退工: closes an employment and its open enrollments; done once, never rewritten. */
+export async function separate(database: DatabaseHandle, actor: Actor, employerId: bigint, employmentId: bigint, body: Record<string, unknown>) {
+  requireWriter(actor);
+  return inScope(database, actor, async (tx) => {
+    const before = await repository.findEmployment(tx, employerId, employmentId);
+    if (!before) throw notFound('employment');
+    if (before.separated_on) throw conflict('separatedOn', `this employment already ended on ${before.separated_on}`);
+    const input = orThrow(validateSeparation(body, before.hired_on));
+    const after = await tx.updateTable('employment').set({ separated_on: input.separatedOn, separation_reason: input.reason })
+      .where('employer_id', '=', employerId).where('id', '=', employmentId).where('separated_on', 'is', null).returningAll().executeTakeFirstOrThrow();
+    await tx.updateTable('enrollment').set({ valid_to: input.separatedOn })
+      .where('employer_id', '=', employerId).where('employment_id', '=', employmentId).where('valid_to', 'is', null).execute();
+    await recordAudit(tx, actor, { action: 'employment.separate', entityType: 'person', entityId: before.person_id, regionCode: before.region_code, before: employmentView(before), after: employmentView(after) });
+    return employmentView(after);
+  });
+}
+
+// ── contribution base declarations (R1.4) ───────────────────────────────────
+
+export const baseView = (row: Row<'base_declaration'> & { employer_name?: string }) => ({
+  id: row.id.toString(), employerId: row.employer_id.toString(), employerName: row.employer_name, personId: row.person_id.toString(),
+  year: row.year, version: row.version, monthlyWage: formatYuan(row.monthly_wage), reason: row.reason,
+  declaredAt: row.declared_at.toISOString(), employeeConfirmedAt: row.employee_confirmed_at?.toISOString() ?? null,
+});
+
+/** 缴费基数申报: each declaration is a new version; a correction of a past year must say why. */
+export async function declareBase(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
+  requireWriter(actor);
+  const input = orThrow(validateBase(body));
+  return inScope(database, actor, async (tx) => {
+    const employerId = BigInt(body.employerId), personId = BigInt(body.personId);
+    const employer = await repository.findEmployer(tx, employerId);
+    if (!employer) throw new AppError(404, 'not_found', 'employer not found', 'employerId');
+    if (!(await repository.employmentInYear(tx, employerId, personId, input.year))) {
+      throw invalid('year', `the person has no employment at ${employer.name} in ${input.year}`);
+    }
+    const previous = await repository.latestBaseVersion(tx, employerId, personId, input.year);
+    if (previous && !input.reason) throw invalid('reason', `a base for ${input.year} exists (version ${previous.version}); a correction needs a reason`);
+    const row = await tx.insertInto('base_declaration').values({
+      employer_id: employerId, id: newId(), person_id: personId, region_code: employer.region_code, year: input.year,
+      version: (previous?.version ?? 0) + 1, monthly_wage: input.monthlyWage, reason: input.reason ?? null, declared_by: actor.userId, employee_confirmed_at: null,
+    }).returningAll().executeTakeFirstOrThrow();
+    const view = baseView(row);
+    await recordAudit(tx, actor, { action: previous ? 'base.correct' : 'base.declare', entityType: 'person', entityId: personId, regionCode: employer.region_code, before: previous ? baseView(previous) : undefined, after: view });
+    return view;
+  });
+}
+
+/** 职工签字确认: the employee confirms the declared base (once). */
+export async function confirmBase(database: DatabaseHandle, actor: Actor, employerId: bigint, id: bigint) {
+  if (actor.role === 'person' && actor.personId === null) throw forbidden('not allowed');
+  if (actor.role !== 'person') requireWriter(actor);
+  return inScope(database, actor, async (tx) => {
+    const before = await tx.selectFrom('base_declaration').selectAll().where('employer_id', '=', employerId).where('id', '=', id).executeTakeFirst();
+    if (!before || (actor.role === 'person' && before.person_id !== actor.personId)) throw notFound('base declaration');
+    if (before.employee_confirmed_at) throw conflict('id', `already confirmed on ${before.employee_confirmed_at.toISOString()}`);
+    const after = await tx.updateTable('base_declaration').set({ employee_confirmed_at: new Date() })
+      .where('employer_id', '=', employerId).where('id', '=', id).where('employee_confirmed_at', 'is', null).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, { action: 'base.confirm', entityType: 'person', entityId: before.person_id, regionCode: before.region_code, before: baseView(before), after: baseView(after) });
+    return baseView(after);
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Field rules of the registry, shared by the API and the bulk import (pure: no I/O). Each returns the cleaned
+ * value or a problem naming the field, so an import can list every bad cell of every row.
+ */
+import { checkCreditCode, checkIdNumber } from './identifiers.calc.ts';
+import { employerTypes, hukouTypes, insurances, separationReasons, type Insurance } from './registry.tables.ts';
+import { parseYuan } from '../../platform/money.ts';
+import { AppError } from '../../platform/errors.ts';
+
+export interface FieldProblem { field: string; message: string }
+type Result<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export function isRealDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+const text = (value: unknown) => (blank(value) ? undefined : String(value).trim());
+
+function checkName(value: unknown, field: string, problems: FieldProblem[], max = 100): string {
+  const name = text(value);
+  if (!name) problems.push({ field, message: 'is required' });
+  else if (name.length > max) problems.push({ field, message: `must be at most ${max} characters` });
+  return name ?? '';
+}
+
+function checkEnum<T extends string>(value: unknown, field: string, allowed: readonly T[], problems: FieldProblem[]): T | undefined {
+  const v = text(value);
+  if (v === undefined) return undefined;
+  if (!allowed.includes(v as T)) { problems.push({ field, message: `must be one of ${allowed.join(', ')}` }); return undefined; }
+  return v as T;
+}
+
+function checkRegion(value: unknown, field: string, problems: FieldProblem[]): string | undefined {
+  const v = text(value);
+  if (v === undefined) return undefined;
+  if (!/^\d{6}$/.test(v)) { problems.push({ field, message: 'must be a six-digit GB/T 2260 region code' }); return undefined; }
+  return v;
+}
+
+export interface PersonInput { idNumber: string; name: string; gender: 'M' | 'F'; birthDate: string; hukouType?: 'urban' | 'rural'; occupation?: string; phone?: string; regionCode?: string }
+
+export function validatePerson(input: Record<string, unknown>): Result<PersonInput> {
+  const problems: FieldProblem[] = [];
+  const id = checkIdNumber(String(input.idNumber ?? ''));
+  if (!id.ok) problems.push({ field: 'idNumber', message: blank(input.idNumber) ? 'is required' : id.reason });
+  const name = checkName(input.name, 'name', problems, 50);
+  if (id.ok && !blank(input.gender)) {
+    const gender = String(input.gender).trim();
+    const normalized = ({ M: 'M', F: 'F', 男: 'M', 女: 'F', male: 'M', female: 'F' } as Record<string, string>)[gender];
+    if (normalized !== id.gender) problems.push({ field: 'gender', message: `does not match the ID number (which says ${id.gender === 'M' ? '男 M' : '女 F'})` });
+  }
+  if (id.ok && !blank(input.birthDate) && String(input.birthDate).trim() !== id.birthDate) {
+    problems.push({ field: 'birthDate', message: `does not match the ID number (which says ${id.birthDate})` });
+  }
+  const hukouType = checkEnum(input.hukouType, 'hukouType', hukouTypes, problems);
+  const phone = text(input.phone);
+  if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) problems.push({ field: 'phone', message: 'must be a phone number' });
+  const regionCode = checkRegion(input.regionCode, 'regionCode', problems);
+  if (problems.length || !id.ok) return { ok: false, problems };
+  return { ok: true, value: { idNumber: id.idNumber, name, gender: id.gender, birthDate: id.birthDate, hukouType, occupation: text(input.occupation), phone, regionCode } };
+}
+
+export interface EmployerInput { creditCode: string; name: string; regionCode?: string; industryCode?: string; workInjuryClass?: number; employerType?: (typeof employerTypes)[number] }
+
+export function validateEmployer(input: Record<string, unknown>): Result<EmployerInput> {
+  const problems: FieldProblem[] = [];
+  const code = checkCreditCode(String(input.creditCode ?? ''));
+  if (!code.ok) problems.push({ field: 'creditCode', message: blank(input.creditCode) ? 'is required' : code.reason });
+  const name = checkName(input.name, 'name', problems, 200);
+  const regionCode = checkRegion(input.regionCode, 'regionCode', problems);
+  const industryCode = text(input.industryCode)?.toUpperCase();
+  if (industryCode && !/^[A-T]$/.test(industryCode)) problems.push({ field: 'industryCode', message: 'must be a GB/T 4754 section letter A–T' });
+  let workInjuryClass: number | undefined;
+  if (!blank(input.workInjuryClass)) {
+    workInjuryClass = Number(input.workInjuryClass);
+    if (!Number.isInteger(workInjuryClass) || workInjuryClass < 1 || workInjuryClass > 8) problems.push({ field: 'workInjuryClass', message: 'must be an industry risk class 1–8 (人社部发〔2015〕71号)' });
+  }
+  const employerType = checkEnum(input.employerType, 'employerType', employerTypes, problems);
+  if (problems.length || !code.ok) return { ok: false, problems };
+  return { ok: true, value: { creditCode: code.creditCode, name, regionCode, industryCode, workInjuryClass, employerType } };
+}
+
+export interface EmploymentInput { hiredOn: string; insurances: Insurance[] }
+
+export function validateHire(input: Record<string, unknown>, today = new Date().toISOString().slice(0, 10)): Result<EmploymentInput> {
+  const problems: FieldProblem[] = [];
+  const hiredOn = text(input.hiredOn);
+  if (!hiredOn) problems.push({ field: 'hiredOn', message: 'is required' });
+  else if (!isRealDate(hiredOn)) problems.push({ field: 'hiredOn', message: 'must be a real date YYYY-MM-DD' });
+  else if (hiredOn > today) problems.push({ field: 'hiredOn', message: 'cannot be in the future' });
+  let list: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury'];
+  if (input.insurances !== undefined && input.insurances !== null && input.insurances !== '') {
+    const raw = Array.isArray(input.insurances) ? input.insurances.map(String) : String(input.insurances).split(/[;,|\s]+/).filter(Boolean);
+    const bad = raw.filter((i) => !insurances.includes(i as Insurance));
+    if (bad.length) problems.push({ field: 'insurances', message: `unknown insurance ${bad.join(', ')} (allowed: ${insurances.join(', ')})` });
+    list = [...new Set(raw as Insurance[])];
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: { hiredOn: hiredOn!, insurances: list } };
+}
+
+export function validateSeparation(input: Record<string, unknown>, hiredOn: string): Result<{ separatedOn: string; reason: (typeof separationReasons)[number] }> {
+  const problems: FieldProblem[] = [];
+  const separatedOn = text(input.separatedOn);
+  if (!separatedOn || !isRealDate(separatedOn)) problems.push({ field: 'separatedOn', message: 'must be a real date YYYY-MM-DD' });
+  else if (separatedOn < hiredOn) problems.push({ field: 'separatedOn', message: `cannot be before the hire date ${hiredOn}` });
+  const reason = checkEnum(input.reason, 'reason', separationReasons, problems);
+  if (!reason && !problems.some((p) => p.field === 'reason')) problems.push({ field: 'reason', message: `is required: one of ${separationReasons.join(', ')}` });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: { separatedOn: separatedOn!, reason: reason! } };
+}
+
+export function validateBase(input: Record<string, unknown>): Result<{ year: number; monthlyWage: bigint; reason?: string }> {
+  const problems: FieldProblem[] = [];
+  const year = Number(input.year);
+  if (!Number.isInteger(year) || year < 1990 || year > new Date().getUTCFullYear() + 1) problems.push({ field: 'year', message: 'must be a year between 1990 and next year' });
+  let monthlyWage = 0n;
+  try {
+    monthlyWage = parseYuan(String(input.monthlyWage ?? ''), 'monthlyWage');
+    if (monthlyWage < 0n) problems.push({ field: 'monthlyWage', message: 'cannot be negative' });
+  } catch { problems.push({ field: 'monthlyWage', message: 'must be an amount in yuan with at most two decimals, e.g. "8000.00"' }); }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: { year, monthlyWage, reason: text(input.reason) } };
+}
+
+/** The first problem of a single-record request as a 400 naming the field. */
+export function orThrow<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  const [first] = result.problems;
+  throw new AppError(400, 'invalid', result.problems.map((p) => `${p.field}: ${p.message}`).join('; '), first.field);
+}

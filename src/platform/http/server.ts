@@ -1,0 +1,142 @@
+/**
+ * The HTTP server: Fastify with TypeBox schemas, OpenAPI at /api/docs, cookie sessions with double-submit CSRF,
+ * one error shape, and the built web UI (web/dist) served at /.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { DatabaseHandle } from '../database.ts';
+import { projectRoot, type Config } from '../config.ts';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, sessionUser } from '../auth/auth.service.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+
+export const SESSION_COOKIE = 'sifund_session';
+export const CSRF_COOKIE = 'sifund_csrf';
+export const version = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version as string;
+
+declare module 'fastify' {
+  interface FastifyRequest { actor?: Actor; csrfToken?: string }
+  interface FastifyInstance { database: DatabaseHandle; config: Config }
+}
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+/** The signed-in actor of a request (the auth hook has already refused anonymous requests). */
+export function actor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+/** Guards a route to some roles; the administrator passes every guard. */
+export function requireRole(request: FastifyRequest, ...allowed: Actor['role'][]): Actor {
+  const who = actor(request);
+  if (who.role !== 'admin' && !allowed.includes(who.role)) throw forbidden(`this action needs one of the roles: ${allowed.join(', ')}`);
+  return who;
+}
+
+const PUBLIC_PATHS = new Set(['/api/health', '/api/auth/login']);
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Postgres errors caused by the input become 4xx; everything else stays a 500. */
+function fromDatabaseError(error: { code?: string; constraint?: string; detail?: string; message: string }): AppError | undefined {
+  switch (error.code) {
+    case '23505': return new AppError(409, 'conflict', `already exists (${error.constraint ?? 'unique'}): ${error.detail ?? ''}`.trim());
+    case '23503': return new AppError(400, 'invalid', `refers to something that does not exist (${error.constraint ?? 'foreign key'})`);
+    case '23514': return new AppError(400, 'invalid', `violates rule ${error.constraint ?? 'check'}`);
+    case '22001': case '22003': case '22007': case '22008': case '22P02': return new AppError(400, 'invalid', error.message);
+    case '42501': return new AppError(403, 'forbidden', 'outside your data scope or not allowed');
+    default: return undefined;
+  }
+}
+
+export type RoutePlugin = (app: App) => void | Promise<void>;
+
+export async function buildServer(config: Config, database: DatabaseHandle, plugins: RoutePlugin[] = []): Promise<App> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 50 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('database', database);
+  app.decorate('config', config);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'sifund API', version, description: '社会保险基金管理 — social insurance fund management' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    const url = request.url.split('?')[0];
+    if (!url.startsWith('/api/') || PUBLIC_PATHS.has(url) || url.startsWith('/api/docs')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw unauthorized();
+    const row = await sessionUser(database, token);
+    if (!row) throw unauthorized('session expired, sign in again / 会话已过期，请重新登录');
+    request.actor = actorOf(row, request.id);
+    request.csrfToken = row.csrf_token;
+    if (STATE_CHANGING.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      const cookieValue = request.cookies[CSRF_COOKIE];
+      if (typeof header !== 'string' || header !== cookieValue || header !== row.csrf_token) {
+        throw new AppError(403, 'csrf', 'missing or wrong x-csrf-token header (it must echo the sifund_csrf cookie)');
+      }
+      // 稽核 (auditors) read everything in scope and change nothing.
+      if (row.role === 'auditor' && url !== '/api/auth/logout') throw forbidden('auditors have read-only access');
+    }
+  });
+
+  app.setErrorHandler((error: any, request, reply) => {
+    let appError: AppError | undefined;
+    if (error instanceof AppError) appError = error;
+    else if (error.validation) {
+      const first = error.validation[0];
+      const field = (first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || first?.params?.missingProperty || error.validationContext) as string;
+      appError = new AppError(400, 'invalid', `${field}: ${first?.message ?? error.message}`, field);
+    } else if (error.code && typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code)) appError = fromDatabaseError(error);
+    else if (error.statusCode && error.statusCode < 500) appError = new AppError(error.statusCode, error.code ?? 'bad_request', error.message);
+    if (appError) return reply.status(appError.status).send(appError.toJSON());
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'internal error; the request id is ' + request.id } });
+  });
+
+  app.get('/api/health', {
+    schema: { tags: ['platform'], response: { 200: Type.Object({ status: Type.String(), database: Type.String(), version: Type.String() }) } },
+  }, async () => {
+    await database.pool.query('select 1');
+    return { status: 'ok', database: database.mode, version };
+  });
+
+  await app.register(async (api) => { await authRoutes(api as App); await auditRoutes(api as App); for (const plugin of plugins) await plugin(api as App); });
+
+  const webRoot = path.join(projectRoot, 'web', 'dist');
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+      }
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}${request.url.startsWith('/api/') ? '' : ' (web UI not built: run npm run build:web)'}` } }));
+  }
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * Money and exact rates. Money is bigint fen (分) everywhere in the code and the database; in JSON it is a
+ * decimal string in yuan with two places ("1234.56"). Rates are exact decimals (never binary floats).
+ */
+import { invalid } from './errors.ts';
+
+const YUAN = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
+
+/** "1234.5" → 123450n. Throws a 400 naming `field` when the text is not an amount in yuan. */
+export function parseYuan(text: string | number, field = 'amount'): bigint {
+  const match = YUAN.exec(String(text).trim());
+  if (!match) throw invalid(field, `must be an amount in yuan with at most two decimals, got "${text}"`);
+  const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -fen : fen;
+}
+
+/** 123450n → "1234.50" */
+export function formatYuan(fen: bigint): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** An exact decimal: value = units / 10^scale. */
+export interface Decimal { units: bigint; scale: number }
+
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+
+export function parseDecimal(text: string, field = 'value'): Decimal {
+  const match = DECIMAL.exec(text.trim());
+  if (!match) throw invalid(field, `must be a decimal number, got "${text}"`);
+  const fraction = match[3] ?? '';
+  const units = BigInt(match[2] + fraction);
+  return { units: match[1] ? -units : units, scale: fraction.length };
+}
+
+export function formatDecimal(decimal: Decimal): string {
+  const negative = decimal.units < 0n;
+  let digits = (negative ? -decimal.units : decimal.units).toString().padStart(decimal.scale + 1, '0');
+  if (decimal.scale > 0) digits = `${digits.slice(0, -decimal.scale)}.${digits.slice(-decimal.scale)}`.replace(/\.?0+$/, '');
+  return `${negative ? '-' : ''}${digits}`;
+}
+
+export type RoundingMode = 'half_up' | 'half_even' | 'down';
+
+/** Divides exactly and rounds once: numerator / denominator to an integer by `mode` (denominator > 0). */
+export function divideRounded(numerator: bigint, denominator: bigint, mode: RoundingMode = 'half_up'): bigint {
+  if (denominator <= 0n) throw new Error('denominator must be positive');
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  let quotient = abs / denominator;
+  const twiceRemainder = (abs % denominator) * 2n;
+  if (mode === 'half_up' && twiceRemainder >= denominator) quotient += 1n;
+  if (mode === 'half_even' && (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n))) quotient += 1n;
+  return negative ? -quotient : quotient;
+}
+
+/** fen × rate, rounded once to the fen. */
+export function multiplyFen(fen: bigint, rate: Decimal, mode: RoundingMode = 'half_up'): bigint {
+  return divideRounded(fen * rate.units, 10n ** BigInt(rate.scale), mode);
+}
