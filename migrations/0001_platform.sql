@@ -29,10 +29,10 @@ create function in_scope(code text) returns boolean
 
 -- Regions (GB/T 2260): reference data, readable by everyone.
 create table region (
-  code char(6) primary key check (code ~ '^[0-9]{6}$'),
+  code text primary key check (code ~ '^[0-9]{6}$'),
   name text not null,
   level text not null check (level in ('province', 'city', 'county')),
-  parent_code char(6) references region (code),
+  parent_code text references region (code),
   created_at timestamptz not null default now(),
   check ((level = 'province') = (parent_code is null))
 );
@@ -41,7 +41,7 @@ create index region_parent on region (parent_code);
 -- Agencies (经办机构) at each level.
 create table agency (
   id bigint primary key,
-  region_code char(6) not null references region (code),
+  region_code text not null references region (code),
   name text not null,
   created_at timestamptz not null default now(),
   unique (region_code, name)
@@ -51,7 +51,7 @@ create table agency (
 -- The pooling region of a place is its nearest ancestor (or itself) listed here for that insurance.
 create table pooling_region (
   insurance text not null,
-  region_code char(6) not null references region (code),
+  region_code text not null references region (code),
   primary key (insurance, region_code)
 );
 
@@ -61,7 +61,7 @@ create table app_user (
   display_name text not null,
   password_hash text not null,
   role text not null check (role in ('operator', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'admin', 'employer', 'person')),
-  region_code char(6) references region (code),
+  region_code text references region (code),
   agency_id bigint references agency (id),
   employer_id bigint,
   person_id bigint,

@@ -4,9 +4,9 @@
 
 create table employer (
   id bigint primary key,
-  credit_code char(18) not null,                       -- 统一社会信用代码 (GB 32100)
+  credit_code text not null,                       -- 统一社会信用代码 (GB 32100)
   name text not null,
-  region_code char(6) not null references region (code),
+  region_code text not null references region (code),
   industry_code text,                                   -- 国民经济行业分类 (GB/T 4754) section letter
   work_injury_class smallint check (work_injury_class between 1 and 8),  -- 工伤保险行业风险类别 I–VIII
   work_injury_float numeric(4, 2) not null default 1.00 check (work_injury_float between 0.50 and 1.50),
@@ -23,14 +23,14 @@ create index employer_name on employer (name text_pattern_ops);
 
 create table person (
   id bigint primary key,
-  id_number char(18) not null,                          -- 公民身份号码 (GB 11643)
+  id_number text not null,                          -- 公民身份号码 (GB 11643)
   name text not null,
-  gender char(1) not null check (gender in ('M', 'F')),
+  gender text not null check (gender in ('M', 'F')),
   birth_date date not null,
   hukou_type text check (hukou_type in ('urban', 'rural')),
   occupation text,
   phone text,
-  region_code char(6) not null references region (code),
+  region_code text not null references region (code),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
@@ -44,7 +44,7 @@ create table employment (
   employer_id bigint not null references employer (id),
   id bigint not null,
   person_id bigint not null references person (id),
-  region_code char(6) not null,
+  region_code text not null,
   hired_on date not null,
   separated_on date,
   separation_reason text check (separation_reason in ('voluntary', 'involuntary', 'retirement', 'death', 'other')),
@@ -63,7 +63,7 @@ create table enrollment (
   employment_id bigint not null,
   person_id bigint not null references person (id),
   insurance text not null check (insurance in ('pension', 'medical', 'unemployment', 'work_injury', 'maternity')),
-  region_code char(6) not null,
+  region_code text not null,
   valid_from date not null,
   valid_to date,
   created_at timestamptz not null default now(),
@@ -80,7 +80,7 @@ create table base_declaration (
   employer_id bigint not null,
   id bigint not null,
   person_id bigint not null references person (id),
-  region_code char(6) not null,
+  region_code text not null,
   year smallint not null check (year between 1990 and 2100),
   version smallint not null default 1 check (version >= 1),
   monthly_wage bigint not null check (monthly_wage >= 0),   -- fen
