@@ -86,7 +86,7 @@ async function postgres15Pass(): Promise<number> {
   };
   const port = await freePort();
   asPostgres(path.join(PG15, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C']);
-  asPostgres(path.join(PG15, 'pg_ctl'), ['-D', dataDir, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=off`, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  asPostgres(path.join(PG15, 'pg_ctl'), ['-D', dataDir, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=off`, '-l', path.join(dataDir, 'server.log'), '-w', 'start']);
   try {
     const base = `postgres://postgres@127.0.0.1:${port}`;
     const admin = new pg.Client({ connectionString: `${base}/postgres` });
