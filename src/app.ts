@@ -3,8 +3,8 @@ import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { buildServer } from './platform/http/server.ts';
 import { paramsRoutes } from './platform/params/index.ts';
-import { registryRoutes } from './modules/registry/index.ts';
+import { registryRoutes, importRoutes } from './modules/registry/index.ts';
 
 export function buildApp(config: Config, database: DatabaseHandle) {
-  return buildServer(config, database, [paramsRoutes, registryRoutes]);
+  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes]);
 }

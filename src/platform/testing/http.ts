@@ -12,6 +12,8 @@ export const USER_PASSWORD = 'User-Test-Pass-2026';
 export interface Client {
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
   json<T = any>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** A multipart/form-data upload in the field `file`. */
+  upload<T = any>(url: string, fileName: string, content: Buffer | string): Promise<{ status: number; body: T }>;
 }
 
 export async function signIn(app: App, username: string, password: string): Promise<Client> {
@@ -24,6 +26,15 @@ export async function signIn(app: App, username: string, password: string): Prom
     async json(method, url, body) {
       const response = await client.request(method, url, body);
       return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
+    },
+    async upload(url, fileName, content) {
+      const boundary = `----sifund${Date.now()}`;
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${fileName}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+        Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const response = await app.inject({ method: 'POST', url, payload, headers: { cookie, 'x-csrf-token': cookies.sifund_csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return { status: response.statusCode, body: JSON.parse(response.body) };
     },
   };
   return client;
