@@ -1,0 +1,144 @@
+/**
+ * Reading the ledger: trial balance (from balances per account and period, never the journal), an account's lines
+ * for a month (drill-down), entries with their source documents, and the consistency check that recomputes the
+ * balances from the journal.
+ */
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../platform/database.ts';
+import { inScope, type Actor, type Tx } from '../../platform/actor.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { formatYuan } from '../../platform/money.ts';
+import * as repository from './ledger.repository.ts';
+import { accountsOf, fundByCode } from './fund.service.ts';
+import { isPeriod, trialBalance, type TrialBalanceRow } from './journal.calc.ts';
+
+export interface TrialBalanceLine { code: string; name: string; role: string; opening: string; debit: string; credit: string; closing: string }
+export interface TrialBalanceView {
+  fund: string; period: string; accounts: TrialBalanceLine[];
+  totals: { opening: string; debit: string; credit: string; closing: string };
+}
+
+export async function trialBalanceRows(tx: Tx, fundId: bigint, period: string): Promise<TrialBalanceRow[]> {
+  return trialBalance(await accountsOf(tx, fundId), await repository.movementsUpTo(tx, fundId, period), period);
+}
+
+export function trialBalanceView(fund: string, period: string, rows: TrialBalanceRow[]): TrialBalanceView {
+  const sum = (pick: (r: TrialBalanceRow) => bigint) => formatYuan(rows.reduce((s, r) => s + pick(r), 0n));
+  return {
+    fund, period,
+    accounts: rows.map((r) => ({
+      code: r.account.code, name: r.account.name, role: r.account.role,
+      opening: formatYuan(r.opening), debit: formatYuan(r.debit), credit: formatYuan(r.credit), closing: formatYuan(r.closing),
+    })),
+    // Double entry: the openings and the closings each add up to zero, and debits equal credits.
+    totals: { opening: sum((r) => r.opening), debit: sum((r) => r.debit), credit: sum((r) => r.credit), closing: sum((r) => r.closing) },
+  };
+}
+
+export async function getTrialBalance(database: DatabaseHandle, actor: Actor, fundCode: string, period: string): Promise<TrialBalanceView> {
+  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  return inScope(database, actor, async (tx) => {
+    const fund = await fundByCode(tx, fundCode);
+    return trialBalanceView(fund.code, period, await trialBalanceRows(tx, fund.id, period));
+  });
+}
+
+export interface CheckReport {
+  ok: boolean;
+  funds: number;
+  entries: number;
+  lines: number;
+  differences: { fund: string; account: string; period: string; journal: { debit: string; credit: string }; balances: { debit: string; credit: string } }[];
+  unbalancedEntries: { fund: string; entryId: string; lines: number; debit: string; credit: string }[];
+}
+
+/** `sifund ledger check`: recomputes balances from the journal and lists every difference (exit 1 when any). */
+export async function checkLedger(database: DatabaseHandle, actor: Actor, fundCode?: string): Promise<CheckReport> {
+  return inScope(database, actor, async (tx) => {
+    const fund = fundCode ? await fundByCode(tx, fundCode) : null;
+    const funds = new Map((await repository.listFunds(tx)).map((f) => [f.id, f.code]));
+    const accounts = new Map((await tx.selectFrom('fund_account').select(['fund_id', 'id', 'code']).execute()).map((a) => [`${a.fund_id}|${a.id}`, a.code]));
+    const differences = (await repository.balanceDifferences(tx, fund?.id ?? null)).map((d) => ({
+      fund: funds.get(d.fund_id) ?? String(d.fund_id), account: accounts.get(`${d.fund_id}|${d.account_id}`) ?? String(d.account_id), period: d.period,
+      journal: { debit: formatYuan(d.journal_debit ?? 0n), credit: formatYuan(d.journal_credit ?? 0n) },
+      balances: { debit: formatYuan(d.kept_debit ?? 0n), credit: formatYuan(d.kept_credit ?? 0n) },
+    }));
+    const unbalancedEntries = (await repository.unbalancedEntries(tx, fund?.id ?? null)).map((e) => ({
+      fund: funds.get(e.fund_id) ?? String(e.fund_id), entryId: e.id.toString(), lines: Number(e.lines), debit: formatYuan(e.debit), credit: formatYuan(e.credit),
+    }));
+    const { rows: [counts] } = await sql<{ entries: string; lines: string }>`
+      select (select count(*) from accounting_entry where ${fund ? sql`fund_id = ${fund.id}` : sql`true`}) as entries,
+             (select coalesce(sum(line_count), 0) from account_balance where ${fund ? sql`fund_id = ${fund.id}` : sql`true`}) as lines`.execute(tx);
+    return {
+      ok: differences.length === 0 && unbalancedEntries.length === 0, funds: fund ? 1 : funds.size,
+      entries: Number(counts.entries), lines: Number(counts.lines), differences, unbalancedEntries,
+    };
+  });
+}
+
+const entryView = (e: NonNullable<Awaited<ReturnType<typeof repository.findEntry>>>, fundCode: string) => ({
+  id: e.id.toString(), fund: fundCode, period: e.period, date: e.value_date, kind: e.kind, memo: e.memo,
+  source: e.source_type ? { type: e.source_type, id: e.source_id } : null, key: e.idempotency_key,
+  reversesEntryId: e.reverses_entry_id?.toString() ?? null, correctionOfPeriod: e.correction_of_period,
+  total: formatYuan(e.total), lineCount: e.line_count, createdBy: e.created_by, approvedBy: e.approved_by, postedAt: e.posted_at.toISOString(),
+});
+
+export async function entryDetail(database: DatabaseHandle, actor: Actor, fundCode: string, entryId: bigint) {
+  return inScope(database, actor, async (tx) => {
+    const fund = await fundByCode(tx, fundCode);
+    const entry = await repository.findEntry(tx, fund.id, entryId);
+    if (!entry) throw notFound(`entry ${entryId} of fund ${fundCode}`);
+    const lines = await repository.entryLines(tx, fund.id, entryId);
+    const reversedBy = await repository.reversalOf(tx, fund.id, entryId);
+    return {
+      ...entryView(entry, fund.code), reversedByEntryId: reversedBy?.id.toString() ?? null,
+      lines: lines.map((l) => ({
+        lineNumber: l.line_number, account: l.account_code, accountName: l.account_name, role: l.account_role,
+        debit: formatYuan(l.debit), credit: formatYuan(l.credit), subject: l.subject, reference: l.reference, memo: l.memo,
+      })),
+    };
+  });
+}
+
+export interface EntryFilter { period?: string; sourceType?: string; sourceId?: string; kind?: string; limit?: number; before?: bigint }
+
+/** Entries of a fund, newest first (keyset paging by id); by source document to go from a bill to its postings. */
+export async function listEntries(database: DatabaseHandle, actor: Actor, fundCode: string, filter: EntryFilter) {
+  return inScope(database, actor, async (tx) => {
+    const fund = await fundByCode(tx, fundCode);
+    let query = tx.selectFrom('accounting_entry').selectAll().where('fund_id', '=', fund.id);
+    if (filter.period) query = query.where('period', '=', filter.period);
+    if (filter.sourceType) query = query.where('source_type', '=', filter.sourceType);
+    if (filter.sourceId) query = query.where('source_id', '=', filter.sourceId);
+    if (filter.kind) query = query.where('kind', '=', filter.kind as never);
+    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
+    const limit = Math.min(filter.limit ?? 50, 500);
+    const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+    return { items: rows.map((e) => entryView(e, fund.code)), nextBefore: rows.length === limit ? rows[rows.length - 1].id.toString() : null };
+  });
+}
+
+/** Drill-down from a balance: the lines of one account in one month, with their entries, in posting order. */
+export async function accountLines(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, period: string, paging: { limit?: number; offset?: number } = {}) {
+  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  return inScope(database, actor, async (tx) => {
+    const fund = await fundByCode(tx, fundCode);
+    const account = (await accountsOf(tx, fund.id)).find((a) => a.code === accountCode);
+    if (!account) throw notFound(`account ${accountCode} of fund ${fundCode}`);
+    const balance = (await trialBalanceRows(tx, fund.id, period)).find((r) => r.account.id === account.id)!;
+    const limit = Math.min(paging.limit ?? 100, 1000);
+    const rows = await tx.selectFrom('accounting_entry_line as l')
+      .innerJoin('accounting_entry as e', (join) => join.onRef('e.fund_id', '=', 'l.fund_id').onRef('e.id', '=', 'l.entry_id'))
+      .select(['l.entry_id', 'l.line_number', 'l.value_date', 'l.debit', 'l.credit', 'l.subject', 'l.reference', 'l.memo', 'e.memo as entry_memo', 'e.kind', 'e.source_type', 'e.source_id'])
+      .where('l.fund_id', '=', fund.id).where('l.account_id', '=', account.id).where('l.period', '=', period)
+      .orderBy('l.value_date').orderBy('l.entry_id').orderBy('l.line_number').limit(limit).offset(paging.offset ?? 0).execute();
+    return {
+      fund: fund.code, account: { code: account.code, name: account.name, role: account.role }, period,
+      opening: formatYuan(balance.opening), debit: formatYuan(balance.debit), credit: formatYuan(balance.credit), closing: formatYuan(balance.closing),
+      lines: rows.map((r) => ({
+        entryId: r.entry_id.toString(), lineNumber: r.line_number, date: r.value_date, debit: formatYuan(r.debit), credit: formatYuan(r.credit),
+        subject: r.subject, reference: r.reference, memo: r.memo ?? r.entry_memo, kind: r.kind, source: r.source_type ? { type: r.source_type, id: r.source_id } : null,
+      })),
+    };
+  });
+}

@@ -1,0 +1,330 @@
+/**
+ * Bank statements and reconciliation (R5.3, R3.3 receiving side): import a statement for a fund bank account (CSV
+ * or camt.053; all or nothing; re-imports add nothing), match it automatically against the ledger's lines on that
+ * account, match and unmatch by hand (audited), list what is open on both sides with its age, and draw up the
+ * monthly reconciliation statement (银行存款余额调节表).
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { conflict, invalid, notFound, rejectedRows } from '../../../platform/errors.ts';
+import { newId, reserveIds, idAt } from '../../../platform/ids.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { accountsOf, fundByCode } from '../fund.service.ts';
+import { trialBalanceRows } from '../balance.service.ts';
+import { addDays, isDate, isPeriod, periodEnd, type AccountInfo } from '../journal.calc.ts';
+import type { FundRow } from '../ledger.repository.ts';
+import { dedupeKeys, parseStatementFile } from './statement.parse.ts';
+import { autoMatch, reconcile, type ItemWithMatch, type Reconciliation, type ReconciliationItem } from './match.calc.ts';
+
+/** Days between a bank booking and its ledger posting that still count as the same movement. */
+export const DEFAULT_MATCH_WINDOW_DAYS = 5;
+
+const BANK_ROLES = ['income_bank', 'special_bank', 'expense_bank'];
+
+async function bankAccount(tx: Tx, fundCode: string, accountCode: string): Promise<{ fund: FundRow; account: AccountInfo }> {
+  const fund = await fundByCode(tx, fundCode);
+  const account = (await accountsOf(tx, fund.id)).find((a) => a.code === accountCode);
+  if (!account || !BANK_ROLES.includes(account.role)) throw notFound(`bank account ${accountCode} of fund ${fundCode}`);
+  return { fund, account };
+}
+
+/** Serialises matching on one bank account (auto-match and manual matches never race). */
+const lockAccount = (tx: Tx, fund: FundRow, account: AccountInfo) =>
+  sql`select pg_advisory_xact_lock(hashtext(${`bank_match:${fund.id}:${account.id}`}))`.execute(tx);
+
+export interface ImportedStatement { id: string; reference: string | null; from: string; to: string; opening: string; closing: string; lines: number; newLines: number; alreadyImported: boolean }
+
+/** A CSV statement has no period of its own: `from`/`to` say which days it covers (default: its first and last line). */
+export interface StatementPeriod { from?: string; to?: string }
+
+export async function importBankStatement(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, fileName: string, content: Buffer | string, period: StatementPeriod = {}) {
+  const parsed = parseStatementFile(content);
+  if (!parsed.ok) {
+    const lines = new Set(parsed.problems.map((p) => p.row)).size;
+    throw rejectedRows(`the statement has problems on ${lines} line${lines === 1 ? '' : 's'}; nothing was imported (对账单有误，未导入)`, parsed.problems);
+  }
+  for (const statement of parsed.statements) {
+    if (statement.format !== 'csv') continue;
+    if (period.from !== undefined) {
+      if (!isDate(period.from) || period.from > statement.fromDate) throw invalid('from', `must be a date on or before the first line (${statement.fromDate})`);
+      statement.fromDate = period.from;
+    }
+    if (period.to !== undefined) {
+      if (!isDate(period.to) || period.to < statement.toDate) throw invalid('to', `must be a date on or after the last line (${statement.toDate})`);
+      statement.toDate = period.to;
+    }
+  }
+  const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    await lockAccount(tx, fund, account);
+    const number = (await tx.selectFrom('fund_account').select('bank_account_number').where('fund_id', '=', fund.id).where('id', '=', account.id).executeTakeFirst())?.bank_account_number;
+    for (const statement of parsed.statements) {
+      if (number && statement.accountNumber && statement.accountNumber.replace(/\s/g, '') !== number.replace(/\s/g, '')) {
+        throw invalid('file', `the statement (line ${statement.fileLine}) is for bank account ${statement.accountNumber}, not ${number} (${account.code} ${account.name})`);
+      }
+    }
+    const results: ImportedStatement[] = [];
+    const existing = await tx.selectFrom('bank_statement').selectAll().where('fund_id', '=', fund.id).where('account_id', '=', account.id)
+      .where('file_sha256', 'like', `${sha256}%`).orderBy('id').execute();
+    if (existing.length) {
+      return { fund: fund.code, account: account.code, duplicateFile: true, matched: 0,
+        statements: existing.map((s) => ({ id: s.id.toString(), reference: s.statement_reference, from: s.from_date, to: s.to_date, opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance), lines: s.line_count, newLines: 0, alreadyImported: true })) };
+    }
+    for (const [index, statement] of parsed.statements.entries()) {
+      const statementId = newId();
+      const keys = dedupeKeys(statement.lines);
+      const ids = reserveIds(statement.lines.length);
+      // Lines already on file (an overlapping statement) are skipped; the account lock keeps this count exact.
+      const known = keys.length ? new Set((await tx.selectFrom('bank_statement_line').select('dedupe_key').where('fund_id', '=', fund.id)
+        .where('account_id', '=', account.id).where('dedupe_key', 'in', keys).execute()).map((r) => r.dedupe_key)) : new Set<string>();
+      const newLines = keys.filter((k) => !known.has(k)).length;
+      await tx.insertInto('bank_statement').values({
+        fund_id: fund.id, id: statementId, account_id: account.id, region_code: fund.region_code, format: statement.format, file_name: fileName,
+        // one file may hold several camt statements: each row gets its own digest suffix
+        file_sha256: parsed.statements.length > 1 ? `${sha256}:${index + 1}` : sha256, statement_reference: statement.reference,
+        from_date: statement.fromDate, to_date: statement.toDate, opening_balance: statement.openingBalance, closing_balance: statement.closingBalance,
+        line_count: statement.lines.length, new_line_count: newLines, imported_by: actor.username,
+      }).execute();
+      if (newLines) {
+        const l = statement.lines;
+        await sql`
+          insert into bank_statement_line (fund_id, id, statement_id, account_id, region_code, file_line, booking_date, value_date, amount, reference,
+                                           counterparty_name, counterparty_account, description, bank_transaction_id, dedupe_key)
+          select ${fund.id}, id, ${statementId}, ${account.id}, ${fund.region_code}, file_line, booking_date, value_date, amount, reference,
+                 counterparty_name, counterparty_account, description, bank_transaction_id, dedupe_key
+            from unnest(${l.map((_, k) => idAt(ids, k).toString())}::bigint[], ${l.map((x) => x.fileLine)}::int[], ${l.map((x) => x.bookingDate)}::date[],
+                        ${l.map((x) => x.valueDate)}::date[], ${l.map((x) => x.amount.toString())}::bigint[], ${l.map((x) => x.reference)}::text[],
+                        ${l.map((x) => x.counterpartyName)}::text[], ${l.map((x) => x.counterpartyAccount)}::text[], ${l.map((x) => x.description)}::text[],
+                        ${l.map((x) => x.bankTransactionId)}::text[], ${keys}::text[])
+                 as t(id, file_line, booking_date, value_date, amount, reference, counterparty_name, counterparty_account, description, bank_transaction_id, dedupe_key)
+          on conflict (fund_id, account_id, dedupe_key) do nothing`.execute(tx);
+      }
+      results.push({ id: statementId.toString(), reference: statement.reference, from: statement.fromDate, to: statement.toDate,
+        opening: formatYuan(statement.openingBalance), closing: formatYuan(statement.closingBalance), lines: statement.lines.length, newLines, alreadyImported: false });
+    }
+    await recordAudit(tx, actor, { action: 'ledger.bank_statement.import', entityType: 'bank_statement', entityId: results.map((r) => r.id).join(','), regionCode: fund.region_code,
+      after: { fund: fund.code, account: account.code, fileName, sha256, statements: results } });
+    const matched = await autoMatchInTransaction(tx, actor, fund, account, DEFAULT_MATCH_WINDOW_DAYS);
+    return { fund: fund.code, account: account.code, duplicateFile: false, matched, statements: results };
+  });
+}
+
+interface OpenItems { bank: (ItemWithMatch & { counterparty: string | null })[]; ledger: (ItemWithMatch & { entryId: string; lineNumber: number; memo: string | null })[] }
+
+/** Every bank line and ledger line of the account (ledger lines from `ledgerFrom` on), with its active match if any. */
+async function items(tx: Tx, fund: FundRow, account: AccountInfo, ledgerFrom: string | null, until: string | null): Promise<OpenItems> {
+  const { rows: bank } = await sql<{ id: bigint; booking_date: string; amount: bigint; reference: string | null; description: string | null; counterparty_name: string | null; match_id: bigint | null }>`
+    select b.id, b.booking_date, b.amount, b.reference, coalesce(b.description, b.counterparty_name) as description, b.counterparty_name, m.match_id
+      from bank_statement_line b
+      left join bank_match_member m on m.fund_id = b.fund_id and m.bank_line_id = b.id and m.active
+     where b.fund_id = ${fund.id} and b.account_id = ${account.id} and (${until}::date is null or b.booking_date <= ${until}::date)
+     order by b.booking_date, b.id`.execute(tx);
+  const { rows: ledger } = await sql<{ entry_id: bigint; line_number: number; value_date: string; amount: bigint; reference: string | null; memo: string | null; match_id: bigint | null }>`
+    select l.entry_id, l.line_number, l.value_date, l.debit - l.credit as amount, coalesce(l.reference, e.source_id) as reference,
+           coalesce(l.memo, e.memo) as memo, m.match_id
+      from accounting_entry_line l
+      join accounting_entry e on e.fund_id = l.fund_id and e.id = l.entry_id
+      left join bank_match_member m on m.fund_id = l.fund_id and m.entry_id = l.entry_id and m.line_number = l.line_number and m.active
+     where l.fund_id = ${fund.id} and l.account_id = ${account.id}
+       and (${ledgerFrom}::date is null or l.value_date >= ${ledgerFrom}::date) and (${until}::date is null or l.value_date <= ${until}::date)
+     order by l.value_date, l.entry_id, l.line_number`.execute(tx);
+  return {
+    bank: bank.map((b) => ({ id: b.id.toString(), date: b.booking_date, amount: b.amount, reference: b.reference, description: b.description, counterparty: b.counterparty_name, matchId: b.match_id?.toString() ?? null })),
+    ledger: ledger.map((l) => ({ id: `${l.entry_id}:${l.line_number}`, entryId: l.entry_id.toString(), lineNumber: l.line_number, date: l.value_date, amount: l.amount, reference: l.reference, description: l.memo, memo: l.memo, matchId: l.match_id?.toString() ?? null })),
+  };
+}
+
+async function reconciliationStart(tx: Tx, fund: FundRow, account: AccountInfo): Promise<string | null> {
+  const row = await tx.selectFrom('bank_statement').select((eb) => eb.fn.min('from_date').as('start')).where('fund_id', '=', fund.id).where('account_id', '=', account.id).executeTakeFirst();
+  return (row?.start as string | null) ?? null;
+}
+
+async function saveMatch(tx: Tx, actor: Actor, fund: FundRow, account: AccountInfo, method: 'auto' | 'manual', rule: string | null, bankIds: string[], ledgerIds: string[]) {
+  const id = newId();
+  await tx.insertInto('bank_match').values({ fund_id: fund.id, id, account_id: account.id, region_code: fund.region_code, method, rule, created_by: actor.username }).execute();
+  const members = [
+    ...bankIds.map((b) => ({ bank_line_id: BigInt(b), entry_id: null, line_number: null })),
+    ...ledgerIds.map((l) => { const [entryId, lineNumber] = l.split(':'); return { bank_line_id: null, entry_id: BigInt(entryId), line_number: Number(lineNumber) }; }),
+  ];
+  await tx.insertInto('bank_match_member').values(members.map((m, i) => ({ fund_id: fund.id, match_id: id, member_number: i + 1, region_code: fund.region_code, ...m }))).execute();
+  return id;
+}
+
+async function autoMatchInTransaction(tx: Tx, actor: Actor, fund: FundRow, account: AccountInfo, windowDays: number): Promise<number> {
+  await lockAccount(tx, fund, account);
+  const start = await reconciliationStart(tx, fund, account);
+  if (!start) return 0;
+  const all = await items(tx, fund, account, addDays(start, -windowDays), null);
+  const groups = autoMatch(all.bank.filter((b) => !b.matchId), all.ledger.filter((l) => !l.matchId), windowDays);
+  for (const group of groups) await saveMatch(tx, actor, fund, account, 'auto', group.rule, group.bank, group.ledger);
+  if (groups.length) {
+    await recordAudit(tx, actor, { action: 'ledger.bank_match.auto', entityType: 'bank_match', entityId: `${fund.code}:${account.code}`, regionCode: fund.region_code,
+      after: { groups: groups.length, bankLines: groups.reduce((s, g) => s + g.bank.length, 0), ledgerLines: groups.reduce((s, g) => s + g.ledger.length, 0), windowDays } });
+  }
+  return groups.length;
+}
+
+export async function autoMatchAccount(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, windowDays = DEFAULT_MATCH_WINDOW_DAYS) {
+  if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > 60) throw invalid('windowDays', 'must be a whole number of days 0–60');
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    return { matched: await autoMatchInTransaction(tx, actor, fund, account, windowDays) };
+  });
+}
+
+/** A person matches bank lines with ledger lines (any numbers on each side) whose sums are equal. */
+export async function matchManually(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, input: { bankLineIds: string[]; ledgerLines: { entryId: string; lineNumber: number }[] }) {
+  if (!input.bankLineIds.length || !input.ledgerLines.length) throw invalid('bankLineIds', 'a match needs at least one bank line and one ledger line');
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    await lockAccount(tx, fund, account);
+    const all = await items(tx, fund, account, null, null);
+    const bank = input.bankLineIds.map((id) => all.bank.find((b) => b.id === id) ?? (() => { throw invalid('bankLineIds', `no bank line ${id} on account ${accountCode}`); })());
+    const ledgerIds = input.ledgerLines.map((l) => `${l.entryId}:${l.lineNumber}`);
+    const ledger = ledgerIds.map((id) => all.ledger.find((l) => l.id === id) ?? (() => { throw invalid('ledgerLines', `no ledger line ${id} on account ${accountCode}`); })());
+    if (new Set(ledgerIds).size !== ledgerIds.length || new Set(input.bankLineIds).size !== input.bankLineIds.length) throw invalid('ledgerLines', 'a line appears twice');
+    for (const item of [...bank, ...ledger]) if (item.matchId) throw conflict('matchId', `line ${item.id} is already matched (match ${item.matchId}): unmatch it first`);
+    const bankSum = bank.reduce((s, b) => s + b.amount, 0n);
+    const ledgerSum = ledger.reduce((s, l) => s + l.amount, 0n);
+    if (bankSum !== ledgerSum) throw invalid('ledgerLines', `the bank lines add up to ${formatYuan(bankSum)} and the ledger lines to ${formatYuan(ledgerSum)}: a match needs equal sums`);
+    const id = await saveMatch(tx, actor, fund, account, 'manual', null, input.bankLineIds, ledgerIds);
+    await recordAudit(tx, actor, { action: 'ledger.bank_match.manual', entityType: 'bank_match', entityId: id, regionCode: fund.region_code,
+      after: { fund: fund.code, account: account.code, bankLineIds: input.bankLineIds, ledgerLines: ledgerIds, amount: formatYuan(bankSum) } });
+    return { id: id.toString(), amount: formatYuan(bankSum) };
+  });
+}
+
+export async function unmatch(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, matchId: bigint) {
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    await lockAccount(tx, fund, account);
+    const match = await tx.selectFrom('bank_match').selectAll().where('fund_id', '=', fund.id).where('id', '=', matchId).where('account_id', '=', account.id).executeTakeFirst();
+    if (!match) throw notFound(`match ${matchId} on account ${accountCode}`);
+    if (match.undone_at) throw conflict('matchId', `match ${matchId} was already undone by ${match.undone_by}`);
+    await tx.updateTable('bank_match').set({ undone_at: new Date(), undone_by: actor.username }).where('fund_id', '=', fund.id).where('id', '=', matchId).execute();
+    await tx.updateTable('bank_match_member').set({ active: false }).where('fund_id', '=', fund.id).where('match_id', '=', matchId).execute();
+    await recordAudit(tx, actor, { action: 'ledger.bank_match.undo', entityType: 'bank_match', entityId: matchId, regionCode: fund.region_code,
+      before: { method: match.method, rule: match.rule, createdBy: match.created_by }, after: { undoneBy: actor.username } });
+    return { id: matchId.toString(), undone: true };
+  });
+}
+
+/** Bank balance at the end of `date`: the last statement closed by then plus the bank lines after it. */
+async function bankBalanceAt(tx: Tx, fund: FundRow, account: AccountInfo, date: string): Promise<{ balance: bigint | null; coveredUntil: string | null }> {
+  const statements = await tx.selectFrom('bank_statement').select(['from_date', 'to_date', 'opening_balance', 'closing_balance'])
+    .where('fund_id', '=', fund.id).where('account_id', '=', account.id).orderBy('to_date').orderBy('id').execute();
+  if (!statements.length) return { balance: null, coveredUntil: null };
+  const coveredUntil = statements.reduce((max, s) => (s.to_date > max ? s.to_date : max), statements[0].to_date);
+  const anchor = [...statements].reverse().find((s) => s.to_date <= date);
+  const first = [...statements].sort((a, b) => a.from_date.localeCompare(b.from_date)).find((s) => s.from_date <= date);
+  const base = anchor ? { balance: anchor.closing_balance, after: anchor.to_date, inclusive: false } : first ? { balance: first.opening_balance, after: first.from_date, inclusive: true } : null;
+  if (!base) return { balance: null, coveredUntil };
+  const { rows: [row] } = await sql<{ total: bigint | null }>`
+    select sum(amount)::bigint as total from bank_statement_line
+     where fund_id = ${fund.id} and account_id = ${account.id} and booking_date <= ${date}::date
+       and (booking_date > ${base.after}::date or (${base.inclusive} and booking_date = ${base.after}::date))`.execute(tx);
+  return { balance: base.balance + (row.total ?? 0n), coveredUntil };
+}
+
+async function reconciliationAt(tx: Tx, fund: FundRow, account: AccountInfo, period: string): Promise<Reconciliation & { coveredUntil: string | null }> {
+  const asOf = periodEnd(period);
+  const ledgerBalance = (await trialBalanceRows(tx, fund.id, period)).find((r) => r.account.id === account.id)!.closing;
+  const { balance, coveredUntil } = await bankBalanceAt(tx, fund, account, asOf);
+  const start = await reconciliationStart(tx, fund, account);
+  const all = await items(tx, fund, account, null, asOf);
+  return { ...reconcile({ asOf, ledgerBalance, bankBalance: balance, reconciliationStart: start, bank: all.bank, ledger: all.ledger }), coveredUntil };
+}
+
+const itemView = (i: ReconciliationItem) => ({ side: i.side, id: i.id, date: i.date, amount: formatYuan(i.amount), reference: i.reference, description: i.description, ageDays: i.ageDays });
+
+export interface ReconciliationStatementView {
+  fund: string; fundName: string; account: string; accountName: string; period: string; asOf: string;
+  ledgerBalance: string; bankBalance: string | null; bankStatementsUntil: string | null;
+  bankReceivedNotInLedger: ReturnType<typeof itemView>[]; bankPaidNotInLedger: ReturnType<typeof itemView>[];
+  ledgerReceivedNotInBank: ReturnType<typeof itemView>[]; ledgerPaidNotInBank: ReturnType<typeof itemView>[];
+  adjustedLedgerBalance: string; adjustedBankBalance: string | null; agrees: boolean; reconciled: boolean; reason: string | null;
+}
+
+function statementView(fund: FundRow, account: AccountInfo, period: string, r: Reconciliation & { coveredUntil: string | null }): ReconciliationStatementView {
+  const reason = r.bankBalance === null ? 'no bank statement imported for this account'
+    : !r.coveredUntil || r.coveredUntil < r.asOf ? `bank statements reach only ${r.coveredUntil}; import the statement up to ${r.asOf}`
+    : !r.agrees ? `adjusted balances differ by ${formatYuan(r.adjustedLedgerBalance - r.adjustedBankBalance!)}` : null;
+  return {
+    fund: fund.code, fundName: fund.name, account: account.code, accountName: account.name, period, asOf: r.asOf,
+    ledgerBalance: formatYuan(r.ledgerBalance), bankBalance: r.bankBalance === null ? null : formatYuan(r.bankBalance), bankStatementsUntil: r.coveredUntil,
+    bankReceivedNotInLedger: r.bankOnly.filter((i) => i.amount > 0n).map(itemView),
+    bankPaidNotInLedger: r.bankOnly.filter((i) => i.amount < 0n).map((i) => itemView({ ...i, amount: -i.amount })),
+    ledgerReceivedNotInBank: r.ledgerOnly.filter((i) => i.amount > 0n).map(itemView),
+    ledgerPaidNotInBank: r.ledgerOnly.filter((i) => i.amount < 0n).map((i) => itemView({ ...i, amount: -i.amount })),
+    adjustedLedgerBalance: formatYuan(r.adjustedLedgerBalance), adjustedBankBalance: r.adjustedBankBalance === null ? null : formatYuan(r.adjustedBankBalance),
+    agrees: r.agrees, reconciled: reason === null, reason,
+  };
+}
+
+export async function reconciliationStatement(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, period: string): Promise<ReconciliationStatementView> {
+  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    return statementView(fund, account, period, await reconciliationAt(tx, fund, account, period));
+  });
+}
+
+/** Every bank account's reconciliation for a month (period close needs them all reconciled). */
+export async function reconciliationOfFund(tx: Tx, fund: FundRow, period: string): Promise<ReconciliationStatementView[]> {
+  const accounts = (await accountsOf(tx, fund.id)).filter((a) => BANK_ROLES.includes(a.role));
+  const views: ReconciliationStatementView[] = [];
+  for (const account of accounts) {
+    const r = await reconciliationAt(tx, fund, account, period);
+    const view = statementView(fund, account, period, r);
+    // An account that never moved and has no statement has nothing to reconcile.
+    const untouched = r.bankBalance === null && r.ledgerBalance === 0n && !(await tx.selectFrom('account_balance').select('period').where('fund_id', '=', fund.id).where('account_id', '=', account.id).limit(1).executeTakeFirst());
+    views.push(untouched ? { ...view, reconciled: true, reason: null } : view);
+  }
+  return views;
+}
+
+/** Open items on both sides with their age, and the matches, for the matching screen. */
+export async function matchingView(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, asOf?: string) {
+  if (asOf !== undefined && !isDate(asOf)) throw invalid('asOf', 'must be a date YYYY-MM-DD');
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    const start = await reconciliationStart(tx, fund, account);
+    const today = asOf ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const all = await items(tx, fund, account, start ? addDays(start, -DEFAULT_MATCH_WINDOW_DAYS) : null, today);
+    const age = (date: string) => Math.round((Date.parse(today) - Date.parse(date)) / 86_400_000);
+    const matches = await tx.selectFrom('bank_match').select(['id', 'method', 'rule', 'created_at', 'created_by'])
+      .where('fund_id', '=', fund.id).where('account_id', '=', account.id).where('undone_at', 'is', null).orderBy('id', 'desc').limit(500).execute();
+    return {
+      fund: fund.code, account: account.code, accountName: account.name, asOf: today, reconciliationStart: start, windowDays: DEFAULT_MATCH_WINDOW_DAYS,
+      unmatchedBank: all.bank.filter((b) => !b.matchId).map((b) => ({ id: b.id, date: b.date, amount: formatYuan(b.amount), reference: b.reference, counterparty: b.counterparty, description: b.description, ageDays: age(b.date) })),
+      // ledger lines before the first statement are the opening the bank confirms, not open items
+      unmatchedLedger: all.ledger.filter((l) => !l.matchId && (!start || l.date >= start)).map((l) => ({ entryId: l.entryId, lineNumber: l.lineNumber, date: l.date, amount: formatYuan(l.amount), reference: l.reference, memo: l.memo, ageDays: age(l.date) })),
+      matches: matches.map((m) => ({
+        id: m.id.toString(), method: m.method, rule: m.rule, createdAt: m.created_at.toISOString(), createdBy: m.created_by,
+        amount: formatYuan(all.bank.filter((b) => b.matchId === m.id.toString()).reduce((sum, b) => sum + b.amount, 0n)),
+        bankLineIds: all.bank.filter((b) => b.matchId === m.id.toString()).map((b) => b.id),
+        ledgerLines: all.ledger.filter((l) => l.matchId === m.id.toString()).map((l) => ({ entryId: l.entryId, lineNumber: l.lineNumber })),
+      })),
+    };
+  });
+}
+
+export async function listStatements(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string) {
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    const rows = await tx.selectFrom('bank_statement').selectAll().where('fund_id', '=', fund.id).where('account_id', '=', account.id).orderBy('from_date', 'desc').execute();
+    return rows.map((s) => ({ id: s.id.toString(), format: s.format, fileName: s.file_name, reference: s.statement_reference, from: s.from_date, to: s.to_date,
+      opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance), lines: s.line_count, importedAt: s.imported_at.toISOString(), importedBy: s.imported_by }));
+  });
+}
+
+
+/** The reconciliation state of every bank account of a fund for a month (the period-close screen). */
+export async function fundReconciliation(database: DatabaseHandle, actor: Actor, fundCode: string, period: string) {
+  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  return inScope(database, actor, async (tx) => reconciliationOfFund(tx, await fundByCode(tx, fundCode), period));
+}

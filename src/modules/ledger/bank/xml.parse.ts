@@ -1,0 +1,138 @@
+/**
+ * A small, strict XML parser for bank statements (ISO 20022 camt.053): elements, attributes, text, CDATA, comments,
+ * processing instructions and the five predefined entities plus character references. No DTD (a DOCTYPE is refused:
+ * no entity expansion, no external fetches). Every element keeps the line it starts on, so problems name lines.
+ */
+
+export interface XmlElement {
+  /** Local name (namespace prefix removed): camt documents use a default namespace or any prefix. */
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+  line: number;
+}
+
+export class XmlError extends Error {
+  constructor(readonly line: number, message: string) { super(`line ${line}: ${message}`); }
+}
+
+const NAME = /[A-Za-z_:][-A-Za-z0-9_.:]*/y;
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decode(text: string, line: number): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g, (_match, body: string | undefined, offset: number) => {
+    const at = line + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+    if (!body) throw new XmlError(at, 'a bare "&" must be written &amp;');
+    if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
+    const value = ENTITIES[body];
+    if (value === undefined) throw new XmlError(at, `unknown entity &${body};`);
+    return value;
+  });
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+export function parseXml(source: string): XmlElement {
+  const text = source.replace(/^\uFEFF/, '');
+  let position = 0;
+  let line = 1;
+  const advance = (to: number) => {
+    for (let i = position; i < to; i++) if (text.charCodeAt(i) === 10) line++;
+    position = to;
+  };
+  const expectEnd = (marker: string, what: string) => {
+    const end = text.indexOf(marker, position);
+    if (end < 0) throw new XmlError(line, `${what} is not closed`);
+    return end;
+  };
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  while (position < text.length) {
+    const lt = text.indexOf('<', position);
+    const chunk = lt < 0 ? text.slice(position) : text.slice(position, lt);
+    if (chunk.length) {
+      const current = stack[stack.length - 1];
+      if (current) current.text += decode(chunk, line);
+      else if (chunk.trim()) throw new XmlError(line, 'text outside the root element');
+      advance(lt < 0 ? text.length : lt);
+      if (lt < 0) break;
+    }
+    if (text.startsWith('<!--', position)) { advance(expectEnd('-->', 'a comment') + 3); continue; }
+    if (text.startsWith('<?', position)) { advance(expectEnd('?>', 'a processing instruction') + 2); continue; }
+    if (text.startsWith('<![CDATA[', position)) {
+      const end = expectEnd(']]>', 'a CDATA section');
+      const current = stack[stack.length - 1];
+      if (!current) throw new XmlError(line, 'CDATA outside the root element');
+      current.text += text.slice(position + 9, end);
+      advance(end + 3);
+      continue;
+    }
+    if (text.startsWith('<!', position)) throw new XmlError(line, 'DOCTYPE and other declarations are not accepted');
+    if (text.startsWith('</', position)) {
+      NAME.lastIndex = position + 2;
+      const match = NAME.exec(text);
+      if (!match) throw new XmlError(line, 'a closing tag needs a name');
+      const close = text.indexOf('>', NAME.lastIndex);
+      if (close < 0 || text.slice(NAME.lastIndex, close).trim()) throw new XmlError(line, `closing tag </${match[0]}> is malformed`);
+      const open = stack.pop();
+      if (!open || open.name !== localName(match[0])) {
+        throw new XmlError(line, open ? `</${match[0]}> closes <${open.name}> opened on line ${open.line}` : `</${match[0]}> has no opening tag`);
+      }
+      advance(close + 1);
+      continue;
+    }
+    // start tag
+    const startLine = line;
+    NAME.lastIndex = position + 1;
+    const match = NAME.exec(text);
+    if (!match) throw new XmlError(line, 'a "<" that starts no tag (write &lt;)');
+    const element: XmlElement = { name: localName(match[0]), attributes: {}, children: [], text: '', line: startLine };
+    let cursor = NAME.lastIndex;
+    let selfClosing = false;
+    for (;;) {
+      while (/\s/.test(text[cursor] ?? '')) cursor++;
+      if (cursor >= text.length) throw new XmlError(startLine, `tag <${match[0]}> is not closed`);
+      if (text[cursor] === '>') { cursor++; break; }
+      if (text.startsWith('/>', cursor)) { cursor += 2; selfClosing = true; break; }
+      NAME.lastIndex = cursor;
+      const attribute = NAME.exec(text);
+      if (!attribute) throw new XmlError(startLine, `unexpected "${text[cursor]}" in tag <${match[0]}>`);
+      cursor = NAME.lastIndex;
+      while (/\s/.test(text[cursor] ?? '')) cursor++;
+      if (text[cursor] !== '=') throw new XmlError(startLine, `attribute ${attribute[0]} needs a value`);
+      cursor++;
+      while (/\s/.test(text[cursor] ?? '')) cursor++;
+      const quote = text[cursor];
+      if (quote !== '"' && quote !== "'") throw new XmlError(startLine, `attribute ${attribute[0]} needs a quoted value`);
+      const end = text.indexOf(quote, cursor + 1);
+      if (end < 0) throw new XmlError(startLine, `attribute ${attribute[0]} is not closed`);
+      element.attributes[localName(attribute[0])] = decode(text.slice(cursor + 1, end), startLine);
+      cursor = end + 1;
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else if (root) throw new XmlError(startLine, 'a second root element');
+    else root = element;
+    if (!selfClosing) stack.push(element);
+    advance(cursor);
+  }
+  if (stack.length) throw new XmlError(line, `<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is not closed`);
+  if (!root) throw new XmlError(1, 'no root element');
+  return root;
+}
+
+/** The first child element with that local name. */
+export const child = (element: XmlElement | undefined, name: string) => element?.children.find((c) => c.name === name);
+export const children = (element: XmlElement | undefined, name: string) => element?.children.filter((c) => c.name === name) ?? [];
+/** Follows a path of local names: path(stmt, 'Acct', 'Id', 'IBAN'). */
+export function path(element: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
+  let current = element;
+  for (const name of names) current = child(current, name);
+  return current;
+}
+export const textAt = (element: XmlElement | undefined, ...names: string[]) => {
+  const found = path(element, ...names);
+  return found ? found.text.trim() : undefined;
+};

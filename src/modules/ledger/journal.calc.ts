@@ -1,0 +1,249 @@
+/**
+ * The journal's rules as pure functions (no I/O): accounting periods, entry validation (balanced, one side per
+ * line, accounts of the fund, budget subjects), the 收支两条线 route rule, idempotency content hashes, reversals,
+ * and the trial balance with the year-end carry-forward computed rather than posted.
+ */
+import crypto from 'node:crypto';
+import type { AccountRole, EntryKind } from './ledger.tables.ts';
+
+// ── periods ─────────────────────────────────────────────────────────────────
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const isPeriod = (text: unknown): text is string => typeof text === 'string' && PERIOD.test(text);
+
+const knownDates = new Map<string, boolean>();
+
+export function isDate(text: unknown): text is string {
+  if (typeof text !== 'string' || !DATE.test(text)) return false;
+  let valid = knownDates.get(text);
+  if (valid === undefined) {
+    const date = new Date(`${text}T00:00:00Z`);
+    valid = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+    if (knownDates.size < 100_000) knownDates.set(text, valid);
+  }
+  return valid;
+}
+
+export const periodOfDate = (date: string) => date.slice(0, 7);
+export const periodStart = (period: string) => `${period}-01`;
+
+export function periodEnd(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${period}-${String(last).padStart(2, '0')}`;
+}
+
+export function addMonths(period: string, months: number): string {
+  const [year, month] = period.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export const yearStartPeriod = (period: string) => `${period.slice(0, 4)}-01`;
+
+export function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A statement period: a month `2026-03`, a quarter `2026-Q1` or a year `2026` → its first and last month. */
+export function reportingRange(text: string): { label: string; from: string; to: string; kind: 'month' | 'quarter' | 'year' } | undefined {
+  if (isPeriod(text)) return { label: text, from: text, to: text, kind: 'month' };
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(text);
+  if (quarter) {
+    const first = (Number(quarter[2]) - 1) * 3 + 1;
+    return { label: text, from: `${quarter[1]}-${String(first).padStart(2, '0')}`, to: `${quarter[1]}-${String(first + 2).padStart(2, '0')}`, kind: 'quarter' };
+  }
+  if (/^\d{4}$/.test(text)) return { label: text, from: `${text}-01`, to: `${text}-12`, kind: 'year' };
+  return undefined;
+}
+
+// ── entries ─────────────────────────────────────────────────────────────────
+
+export interface LineInput {
+  account: string;
+  debit?: bigint;
+  credit?: bigint;
+  subject?: string | null;
+  reference?: string | null;
+  memo?: string | null;
+}
+
+export interface EntryInput {
+  /** Idempotency key, unique per fund: the same key and content posts once; the same key with other content is refused. */
+  key: string;
+  fund: string;
+  period: string;
+  date: string;
+  memo?: string;
+  /** The business document that caused the entry (a bill, a payment batch, a transfer). */
+  source?: { type: string; id: string } | null;
+  /** A late correction posts into the open month and names the closed month it corrects. */
+  correctionOfPeriod?: string | null;
+  lines: LineInput[];
+}
+
+export interface AccountInfo { id: bigint; code: string; name: string; role: AccountRole; subject: string | null }
+
+export interface ResolvedLine { lineNumber: number; account: AccountInfo; debit: bigint; credit: bigint; subject: string | null; reference: string | null; memo: string | null }
+
+export interface Problem { field: string; message: string }
+
+export const MAX_LINES_PER_ENTRY = 10_000;
+const roleLabel: Record<AccountRole, string> = {
+  income_bank: '收入户 income account', special_bank: '财政专户 fiscal special account', expense_bank: '支出户 expense account',
+  receivable: 'receivable', payable: 'payable', revenue: 'revenue', expense: 'expense', fund_balance: 'fund balance',
+};
+
+/**
+ * 收支两条线 (社会保险基金财务制度, 财社〔2017〕144号; R5.1): money moves between a fund's bank accounts only
+ * income account → fiscal special account → expense account → payees.
+ *  - an entry that credits the income account is a transfer to the special account and nothing else
+ *    (the income account cannot pay out);
+ *  - an entry that credits the special account is an allocation to the expense account and nothing else;
+ *  - an entry that credits the expense account pays payees: it debits no bank account (no way back).
+ * Transfers up from the income account are generated by the monthly sweep, not typed: business postings and manual
+ * entries may not credit the income account. Migrated history (`import`) may contain any allowed route.
+ * A reversal mirrors an entry that passed these rules, so it is not checked again.
+ */
+export function treasuryRouteProblem(lines: { role: AccountRole; debit: bigint; credit: bigint }[], kind: EntryKind): string | undefined {
+  if (kind === 'reversal') return undefined;
+  const credited = new Set(lines.filter((l) => l.credit > 0n).map((l) => l.role));
+  const debited = new Set(lines.filter((l) => l.debit > 0n).map((l) => l.role));
+  const only = (set: Set<AccountRole>, role: AccountRole) => set.size === 1 && set.has(role);
+  const describe = (set: Set<AccountRole>) => [...set].map((r) => roleLabel[r]).join(', ');
+  if (credited.has('income_bank')) {
+    if (!only(debited, 'special_bank') || !only(credited, 'income_bank')) {
+      return `收支两条线: the income account (收入户) cannot pay out; it only transfers to the fiscal special account (财政专户), but this entry debits ${describe(debited)}`;
+    }
+    if (kind === 'business' || kind === 'manual') {
+      return '收支两条线: transfers from the income account (收入户) to the fiscal special account are generated by the monthly sweep, not typed';
+    }
+  }
+  if (kind === 'sweep' && !(only(credited, 'income_bank') && only(debited, 'special_bank'))) {
+    return 'a sweep moves money from the income account (收入户) to the fiscal special account (财政专户) only';
+  }
+  if (credited.has('special_bank') && (!only(debited, 'expense_bank') || !only(credited, 'special_bank'))) {
+    return `收支两条线: the fiscal special account (财政专户) only allocates to the expense account (支出户), but this entry debits ${describe(debited)}`;
+  }
+  if (credited.has('expense_bank')) {
+    const bankDebits = [...debited].filter((r) => r === 'income_bank' || r === 'special_bank' || r === 'expense_bank');
+    if (bankDebits.length) {
+      return `收支两条线: the expense account (支出户) pays payees only; money cannot move from it to ${bankDebits.map((r) => roleLabel[r]).join(', ')}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks an entry against the fund's accounts and the chart's subjects; returns the resolved lines or the problems
+ * (field paths like `lines[1].credit`). Every problem is listed, not only the first.
+ */
+export function validateEntry(
+  entry: EntryInput, accounts: Map<string, AccountInfo>, subjects: Map<string, string>, kind: EntryKind,
+): { ok: true; lines: ResolvedLine[]; total: bigint } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  if (typeof entry.key !== 'string' || !entry.key.trim() || entry.key.length > 200) add('key', 'is required (1–200 characters): the idempotency key of the entry');
+  if (!isPeriod(entry.period)) add('period', `must be YYYY-MM, got "${entry.period}"`);
+  if (!isDate(entry.date)) add('date', `must be a date YYYY-MM-DD, got "${entry.date}"`);
+  else if (isPeriod(entry.period) && periodOfDate(entry.date) !== entry.period) {
+    add('date', `${entry.date} is outside the accounting period ${entry.period} (a late correction posts into the open month with correctionOfPeriod)`);
+  }
+  if (entry.correctionOfPeriod != null) {
+    if (!isPeriod(entry.correctionOfPeriod)) add('correctionOfPeriod', `must be YYYY-MM, got "${entry.correctionOfPeriod}"`);
+    else if (isPeriod(entry.period) && entry.correctionOfPeriod >= entry.period) add('correctionOfPeriod', 'must be a month before the entry\'s period');
+  }
+  if (entry.source != null && (!entry.source.type?.trim() || !entry.source.id?.trim())) add('source', 'needs both type and id');
+  if (!Array.isArray(entry.lines) || entry.lines.length < 2) {
+    add('lines', 'an entry needs at least two lines (double entry)');
+    return { ok: false, problems };
+  }
+  if (entry.lines.length > MAX_LINES_PER_ENTRY) add('lines', `at most ${MAX_LINES_PER_ENTRY} lines per entry`);
+  const lines: ResolvedLine[] = [];
+  let debits = 0n;
+  let credits = 0n;
+  entry.lines.forEach((line, index) => {
+    const at = `lines[${index}]`;
+    const account = accounts.get(line.account);
+    if (!account) add(`${at}.account`, `no account ${line.account} in fund ${entry.fund}`);
+    const debit = line.debit ?? 0n;
+    const credit = line.credit ?? 0n;
+    if (debit < 0n || credit < 0n) add(at, 'amounts are positive; a correction is a reversal or an entry on the other side');
+    else if ((debit > 0n) === (credit > 0n)) add(at, 'needs exactly one of debit or credit, greater than zero');
+    let subject = line.subject ?? null;
+    if (account && (account.role === 'revenue' || account.role === 'expense')) {
+      if (subject !== null && subject !== account.subject) add(`${at}.subject`, `account ${account.code} ${account.name} belongs to budget subject ${account.subject}, not ${subject}`);
+      subject = account.subject;
+    } else if (subject !== null && !subjects.has(subject)) add(`${at}.subject`, `unknown budget subject ${subject}`);
+    debits += debit > 0n ? debit : 0n;
+    credits += credit > 0n ? credit : 0n;
+    if (account) lines.push({ lineNumber: index + 1, account, debit, credit, subject, reference: line.reference ?? null, memo: line.memo ?? null });
+  });
+  if (debits !== credits) add('lines', `debits ${formatFen(debits)} and credits ${formatFen(credits)} differ: an entry must balance`);
+  if (!problems.length) {
+    const route = treasuryRouteProblem(lines.map((l) => ({ role: l.account.role, debit: l.debit, credit: l.credit })), kind);
+    if (route) add('lines', route);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, lines, total: debits };
+}
+
+function formatFen(fen: bigint) {
+  const abs = fen < 0n ? -fen : fen;
+  return `${fen < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** The content an idempotency key stands for: the same key with another content is an error. */
+export function entryContentHash(entry: EntryInput, extra: { reverses?: bigint | null } = {}): string {
+  const canonical = JSON.stringify([
+    entry.fund, entry.period, entry.date, entry.memo ?? '', entry.source?.type ?? null, entry.source?.id ?? null,
+    entry.correctionOfPeriod ?? null, extra.reverses?.toString() ?? null,
+    entry.lines.map((l) => [l.account, (l.debit ?? 0n).toString(), (l.credit ?? 0n).toString(), l.subject ?? null, l.reference ?? null, l.memo ?? null]),
+  ]);
+  return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+/** A reversal swaps debit and credit on every line (红字冲销 in the opposite direction), keeping accounts and subjects. */
+export function reversalLines(lines: LineInput[]): LineInput[] {
+  return lines.map((l) => ({ ...l, debit: l.credit ?? 0n, credit: l.debit ?? 0n }));
+}
+
+// ── trial balance ───────────────────────────────────────────────────────────
+
+export interface Movement { accountId: bigint; period: string; debit: bigint; credit: bigint }
+export interface TrialBalanceRow { account: AccountInfo; opening: bigint; debit: bigint; credit: bigint; closing: bigint }
+
+const nominal = (role: AccountRole) => role === 'revenue' || role === 'expense';
+
+/**
+ * Trial balance of `period` from movements per (account, period) up to and including it. Debit-positive:
+ * closing = opening + debit − credit. Revenue and expense accounts open each year at zero and the fund balance
+ * opens with the earlier years' result added (年终结转: 年末滚存结余 = 上年结余 + 本年收支结余, 财社〔2017〕144号),
+ * computed here instead of posted, so closing a year needs no entry and history stays as it was posted.
+ */
+export function trialBalance(accounts: AccountInfo[], movements: Movement[], period: string): TrialBalanceRow[] {
+  const yearStart = yearStartPeriod(period);
+  const byAccount = new Map(accounts.map((a) => [a.id, { account: a, opening: 0n, debit: 0n, credit: 0n, closing: 0n }]));
+  const fundBalance = accounts.find((a) => a.role === 'fund_balance');
+  let carriedForward = 0n;
+  for (const m of movements) {
+    const row = byAccount.get(m.accountId);
+    if (!row || m.period > period) continue;
+    const net = m.debit - m.credit;
+    if (m.period === period) { row.debit += m.debit; row.credit += m.credit; }
+    else if (!nominal(row.account.role) || m.period >= yearStart) row.opening += net;
+    else carriedForward += net;
+  }
+  if (fundBalance) byAccount.get(fundBalance.id)!.opening += carriedForward;
+  else if (carriedForward !== 0n) throw new Error('the fund has no fund_balance account to carry the earlier years forward into');
+  const rows = [...byAccount.values()];
+  for (const row of rows) row.closing = row.opening + row.debit - row.credit;
+  return rows.sort((a, b) => a.account.code.localeCompare(b.account.code));
+}

@@ -1,0 +1,202 @@
+/**
+ * Properties of the journal on a real PostgreSQL (fast-check): any sequence of postings, retries, conflicting
+ * retries and reversals keeps every entry balanced, keeps the balances equal to the sum of the lines, and never
+ * duplicates an idempotent posting. Concurrent posters on separate connections lose nothing.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { systemActor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { openDatabase, type DatabaseHandle } from '../../platform/database.ts';
+import { loadConfig } from '../../platform/config.ts';
+import type { TestDatabase } from '../../platform/testing/database.ts';
+import { createLedgerTestDatabase } from './ledger.testing.ts';
+import { postEntries, reverseEntry } from './posting.service.ts';
+import { checkLedger, getTrialBalance } from './balance.service.ts';
+import type { EntryInput } from './journal.calc.ts';
+import { parseYuan } from '../../platform/money.ts';
+
+let test_: TestDatabase;
+const actor = systemActor('test');
+const F = 'pension-990000';
+const PERIODS = ['2026-03', '2026-04'];
+
+before(async () => { test_ = await createLedgerTestDatabase(); });
+after(() => test_.drop());
+
+// Allowed routes (migrated history may use any of them): [debit accounts, credit accounts].
+const TEMPLATES: [string[], string[]][] = [
+  [['1131'], ['4001']],                   // premium receivable
+  [['1002'], ['1131']],                   // received into the income account
+  [['1003'], ['1002']],                   // swept to the special account
+  [['1004'], ['1003']],                   // allocated to the expense account
+  [['500101', '500102'], ['1004']],       // benefits paid
+  [['1131', '1131'], ['4001', '4002', '4003']],
+];
+
+/** Splits `total` fen into `parts` positive amounts (deterministic from `seed`). */
+function split(total: bigint, parts: number, seed: number): bigint[] {
+  const amounts: bigint[] = [];
+  let left = total;
+  for (let i = 0; i < parts - 1; i++) {
+    const share = 1n + (left - BigInt(parts - i)) * BigInt((seed >> i) & 7) / 8n;
+    amounts.push(share);
+    left -= share;
+  }
+  amounts.push(left);
+  return amounts;
+}
+
+function makeEntry(key: string, template: number, total: bigint, period: string, seed: number): EntryInput {
+  const [debits, credits] = TEMPLATES[template];
+  const debitAmounts = split(total, debits.length, seed);
+  const creditAmounts = split(total, credits.length, seed >> 3);
+  return {
+    key, fund: F, period, date: `${period}-1${seed % 9}`, memo: `property ${key}`, source: { type: 'test', id: key },
+    lines: [...debits.map((account, i) => ({ account, debit: debitAmounts[i] })), ...credits.map((account, i) => ({ account, credit: creditAmounts[i] }))],
+  };
+}
+
+type Operation =
+  | { type: 'post'; keyIndex: number; template: number; total: bigint; period: number; seed: number }
+  | { type: 'retry'; pick: number }
+  | { type: 'conflict'; pick: number }
+  | { type: 'reverse'; pick: number };
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ type: fc.constant('post' as const), keyIndex: fc.nat(9), template: fc.nat(TEMPLATES.length - 1), total: fc.bigInt(3n, 10n ** 11n), period: fc.nat(1), seed: fc.nat(1 << 12) }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('retry' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('conflict' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('reverse' as const), pick: fc.nat() }) },
+);
+
+async function closings(period: string) {
+  const balance = await getTrialBalance(test_.database, actor, F, period);
+  return new Map(balance.accounts.map((a) => [a.code, parseYuan(a.closing)]));
+}
+
+async function expectRefusal(work: Promise<unknown>, status: number) {
+  try { await work; } catch (error) { assert.ok(error instanceof AppError, String(error)); assert.equal(error.status, status, error.message); return; }
+  assert.fail(`expected a ${status} refusal`);
+}
+
+let run = 0;
+
+test('property: postings, retries, conflicting keys and reversals keep the journal balanced, the balances exact, no duplicates', async () => {
+  await fc.assert(fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 14 }), async (operations) => {
+    run++;
+    const before = await Promise.all(PERIODS.map(closings));
+    const expected = PERIODS.map(() => new Map<string, bigint>());
+    const move = (period: string, lines: EntryInput['lines'], sign: bigint) => {
+      // a period's movement counts in its own and every later month's closing
+      for (let p = PERIODS.indexOf(period); p < PERIODS.length; p++) {
+        for (const line of lines) expected[p].set(line.account, (expected[p].get(line.account) ?? 0n) + sign * ((line.debit ?? 0n) - (line.credit ?? 0n)));
+      }
+    };
+    const posted: { entry: EntryInput; entryId: string; reversed: boolean }[] = [];
+    const byKey = new Map<string, number>();
+    let reversals = 0;
+    for (const op of operations) {
+      if (op.type === 'post') {
+        const key = `run${run}-k${op.keyIndex}`;
+        const entry = makeEntry(key, op.template, op.total, PERIODS[op.period], op.seed);
+        const known = byKey.get(key);
+        if (known !== undefined) {
+          const same = JSON.stringify(posted[known].entry, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) === JSON.stringify(entry, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+          if (same) assert.equal((await postEntries(test_.database, actor, [entry], { kind: 'import' }))[0].entryId, posted[known].entryId);
+          else await expectRefusal(postEntries(test_.database, actor, [entry], { kind: 'import' }), 422);
+          continue;
+        }
+        const [result] = await postEntries(test_.database, actor, [entry], { kind: 'import' });
+        assert.equal(result.status, 'posted');
+        byKey.set(key, posted.length);
+        posted.push({ entry, entryId: result.entryId, reversed: false });
+        move(entry.period, entry.lines, 1n);
+      } else if (!posted.length) continue;
+      else if (op.type === 'retry') {
+        const target = posted[op.pick % posted.length];
+        const [result] = await postEntries(test_.database, actor, [target.entry], { kind: 'import' });
+        assert.deepEqual([result.status, result.entryId], ['existing', target.entryId]);
+      } else if (op.type === 'conflict') {
+        const target = posted[op.pick % posted.length];
+        const changed = { ...target.entry, memo: `${target.entry.memo} (changed)` };
+        await expectRefusal(postEntries(test_.database, actor, [changed], { kind: 'import' }), 422);
+      } else {
+        const target = posted[op.pick % posted.length];
+        const reverse = () => reverseEntry(test_.database, actor, { fund: F, entryId: BigInt(target.entryId), key: `run${run}-reversal-${target.entryId}` });
+        if (target.reversed) { await expectRefusal(reverse(), 409); continue; }
+        const result = await reverse();
+        assert.equal(result.status, 'posted');
+        target.reversed = true;
+        reversals++;
+        move(target.entry.period, target.entry.lines, -1n);
+      }
+    }
+    for (const [p, period] of PERIODS.entries()) {
+      const after = await closings(period);
+      for (const [code, closing] of after) assert.equal(closing, (before[p].get(code) ?? 0n) + (expected[p].get(code) ?? 0n), `${period} ${code}`);
+    }
+    const { rows: [count] } = await test_.database.pool.query(`select count(*)::int as n from accounting_entry where idempotency_key like $1`, [`run${run}-%`]);
+    assert.equal(count.n, posted.length + reversals, 'one entry per key: retries posted nothing');
+  }), { numRuns: 30 });
+  const report = await checkLedger(test_.database, actor, F);
+  assert.deepEqual([report.ok, report.differences, report.unbalancedEntries], [true, [], []]);
+});
+
+test('concurrent postings to the same accounts from several connections lose nothing; racing the same keys posts each once', async () => {
+  const connections: DatabaseHandle[] = [];
+  for (let i = 0; i < 4; i++) connections.push(await openDatabase({ ...loadConfig(), databaseUrl: test_.url }, { command: 'test', poolSize: 2 }));
+  try {
+    const period = '2026-06';
+    const before = await closings(period);
+    // Each connection posts 60 receivable/revenue entries and 60 receipts in batches of 10 lines, all at once.
+    await Promise.all(connections.map((connection, c) => {
+      const entries: EntryInput[] = [];
+      for (let i = 0; i < 60; i++) {
+        entries.push({ key: `concurrent-${c}-${i}-a`, fund: F, period, date: '2026-06-15', lines: [{ account: '1131', debit: 1001n }, { account: '4001', credit: 1001n }] });
+        entries.push({ key: `concurrent-${c}-${i}-b`, fund: F, period, date: '2026-06-16', lines: [{ account: '1002', debit: 700n }, { account: '1131', credit: 700n }] });
+      }
+      return postEntries(connection, actor, entries, { batchLines: 10 });
+    }));
+    const after = await closings(period);
+    assert.equal(after.get('1131')! - before.get('1131')!, 4n * 60n * (1001n - 700n));
+    assert.equal(after.get('4001')! - before.get('4001')!, -4n * 60n * 1001n);
+    assert.equal(after.get('1002')! - before.get('1002')!, 4n * 60n * 700n);
+
+    // The same 30 keys from every connection at once: one entry per key, every caller gets its id.
+    const shared: EntryInput[] = Array.from({ length: 30 }, (_, i) => ({ key: `shared-${i}`, fund: F, period, date: '2026-06-20', lines: [{ account: '1131', debit: 5n }, { account: '4001', credit: 5n }] }));
+    const results = await Promise.all(connections.map((connection) => postEntries(connection, actor, shared, { batchLines: 6 })));
+    for (let i = 0; i < 30; i++) assert.equal(new Set(results.map((r) => r[i].entryId)).size, 1, `key shared-${i}: one entry id for all callers`);
+    assert.equal(results.flat().filter((r) => r.status === 'posted').length, 30);
+    const final = await closings(period);
+    assert.equal(final.get('1131')! - after.get('1131')!, 30n * 5n);
+    const report = await checkLedger(test_.database, actor, F);
+    assert.equal(report.ok, true);
+  } finally {
+    for (const connection of connections) await connection.close();
+  }
+});
+
+test('the database itself refuses an unbalanced entry, lines added to a posted entry, and a header without lines', async () => {
+  const pool = test_.database.pool;
+  const { rows: [fund] } = await pool.query(`select id from fund where code = $1`, [F]);
+  const { rows: accounts } = await pool.query(`select id, code from fund_account where fund_id = $1 and code in ('1131', '4001')`, [fund.id]);
+  const id = (code: string) => accounts.find((a) => a.code === code).id;
+  const insertLine = (client: { query: typeof pool.query }, entryId: number, n: number, account: string, debit: number, credit: number) =>
+    client.query(`insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit) values ($1, $2, $3, $4, '990000', '2026-07', '2026-07-01', $5, $6)`,
+      [fund.id, entryId, n, id(account), debit, credit]);
+  const insertHeader = (client: { query: typeof pool.query }, entryId: number, lineCount: number, total: number) =>
+    client.query(`insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by) values ($1, $2, '990000', '2026-07', '2026-07-01', 'import', $3, 'x', $4, $5, 'sql')`,
+      [fund.id, entryId, `sql-${entryId}`, lineCount, total]);
+  const inTransaction = async (work: (client: any) => Promise<void>) => {
+    const client = await pool.connect();
+    try { await client.query('begin'); await work(client); await client.query('commit'); } catch (error) { await client.query('rollback'); throw error; } finally { client.release(); }
+  };
+  await assert.rejects(inTransaction(async (client) => { await insertLine(client, 1, 1, '1131', 1000, 0); await insertLine(client, 1, 2, '4001', 0, 999); await insertHeader(client, 1, 2, 1000); }), /not balanced/);
+  await assert.rejects(inTransaction(async (client) => { await insertHeader(client, 2, 2, 1000); }), /not balanced or does not match its lines: 0 lines/);
+  await assert.rejects(inTransaction(async (client) => { await insertLine(client, 3, 1, '1131', 1000, 0); await insertLine(client, 3, 2, '4001', 0, 1000); }), /foreign key/);
+  await inTransaction(async (client) => { await insertLine(client, 4, 1, '1131', 1000, 0); await insertLine(client, 4, 2, '4001', 0, 1000); await insertHeader(client, 4, 2, 1000); });
+  await assert.rejects(inTransaction(async (client) => { await insertLine(client, 4, 3, '1131', 5, 0); await insertLine(client, 4, 4, '4001', 0, 5); }), /already posted: lines cannot be added/);
+  assert.equal((await checkLedger(test_.database, actor, F)).ok, true);
+});

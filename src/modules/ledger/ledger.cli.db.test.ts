@@ -1,0 +1,80 @@
+/** The `sifund ledger` commands as the acceptance script uses them: JSON shapes and exit codes. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { TestDatabase } from '../../platform/testing/database.ts';
+import { createTestDatabase } from '../../platform/testing/database.ts';
+import { seedPoolingRegions } from './ledger.testing.ts';
+import { registerLedgerCommands } from './ledger.cli.ts';
+
+let test_: TestDatabase;
+let previousUrl: string | undefined;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-ledger-cli-'));
+
+before(async () => {
+  test_ = await createTestDatabase();
+  await seedPoolingRegions(test_.database); // funds are created by the commands themselves
+  previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = test_.url;
+});
+after(async () => {
+  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  await test_.drop();
+});
+
+/** Runs `sifund ledger …` in this process; returns stdout, stderr and the exit code. */
+async function sifund(...args: string[]) {
+  const program = new Command('sifund').exitOverride();
+  registerLedgerCommands(program);
+  let stdout = '';
+  let stderr = '';
+  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
+  try { await program.parseAsync(['node', 'sifund', 'ledger', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { stdout, stderr, code };
+}
+
+test('funds, accounts, import (all or nothing, idempotent), trial balance, check and export with their exit codes', async () => {
+  const funds = JSON.parse((await sifund('funds', '--format', 'json')).stdout);
+  const pension = funds.find((f: { insurance: string }) => f.insurance === 'pension');
+  assert.deepEqual(pension, { code: 'pension-990000', insurance: 'pension', region: '990000', name: '示范省企业职工基本养老保险基金' });
+  const accounts = JSON.parse((await sifund('accounts', '--fund', pension.code, '--format', 'json')).stdout);
+  const byRole = (role: string) => accounts.find((a: { role: string }) => a.role === role).code;
+  assert.deepEqual(['income_bank', 'special_bank', 'expense_bank', 'receivable', 'revenue'].map(byRole), ['1002', '1003', '1004', '1131', '4001']);
+
+  const entry = (key: string, date: string, debit: string, credit: string, amount: string) =>
+    ({ key, fund: pension.code, period: date.slice(0, 7), date, memo: 'cli', lines: [{ account: debit, debit: amount }, { account: credit, credit: amount }] });
+  const good = path.join(dir, 'good.json');
+  fs.writeFileSync(good, JSON.stringify([entry('c-1', '2026-01-05', '1131', '4001', '1000.00'), entry('c-2', '2026-01-10', '1002', '1131', '600.00'), entry('c-3', '2026-01-20', '1003', '1002', '500.00')]));
+  assert.equal((await sifund('import', '--file', good)).code, 0);
+  const again = await sifund('import', '--file', good, '--format', 'json');
+  assert.deepEqual([again.code, JSON.parse(again.stdout)], [0, { entries: 3, posted: 0, existing: 3, lines: 6 }]);
+
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, JSON.stringify([entry('c-4', '2026-01-21', '1131', '4001', '50.00'), { ...entry('c-5', '2026-01-21', '1131', '4001', '10.00'), lines: [{ account: '1131', debit: '10.00' }, { account: '4001', credit: '9.99' }] }, entry('c-6', '2026-01-22', '1004', '1002', '50.00')]));
+  const refused = await sifund('import', '--file', bad);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /row 2, lines: debits 10\.00 and credits 9\.99 differ/);
+  assert.match(refused.stderr, /row 3, lines: 收支两条线/);
+
+  const tb = JSON.parse((await sifund('trial-balance', '--fund', pension.code, '--period', '2026-01', '--format', 'json')).stdout);
+  const closing = Object.fromEntries(tb.accounts.map((a: { code: string; closing: string }) => [a.code, a.closing]));
+  assert.deepEqual([closing['1131'], closing['1002'], closing['1003'], closing['4001']], ['400.00', '100.00', '500.00', '-1000.00']);
+  assert.deepEqual(Object.keys(tb.accounts[0]), ['code', 'name', 'role', 'opening', 'debit', 'credit', 'closing']);
+  const table = await sifund('trial-balance', '--fund', pension.code, '--period', '2026-01');
+  assert.match(table.stdout, /1131 +应收社会保险费 +receivable +0\.00 +1000\.00 +600\.00 +400\.00/);
+
+  assert.equal((await sifund('check')).code, 0);
+  const journal = await sifund('export', '--format', 'hledger', '--from', '2026-01-01', '--to', '2026-01-31');
+  assert.equal(journal.code, 0);
+  assert.match(journal.stdout, /^2026-01-05 \* \(\d+\) cli$/m);
+  assert.equal((await sifund('export', '--format', 'beancount', '--from', '2026-01-01', '--to', '2026-01-31')).code, 1);
+  assert.equal((await sifund('trial-balance', '--fund', 'nope-990000', '--period', '2026-01')).code, 1);
+  assert.equal((await sifund('funds')).code, 0, 'the last command succeeded: exit 0');
+});

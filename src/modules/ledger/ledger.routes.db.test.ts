@@ -1,0 +1,238 @@
+/**
+ * The fund accountant's month through the API: bank statements matched automatically and by hand, the
+ * reconciliation statement, maker-checker entries, 收支两条线 on manual entries, period close and reopen,
+ * statements and XLSX, and data scope.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { addUser, startTestServer, type Client, type TestServer } from '../../platform/testing/http.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { ledgerRoutes } from './ledger.routes.ts';
+import { ensureFunds } from './fund.service.ts';
+import { importLedgerEntries } from './import.service.ts';
+
+let server: TestServer;
+let operator: Client;    // province operator: drafts entries, imports statements
+let reviewer: Client;    // province reviewer: approves entries, closes months
+let approver: Client;    // province approver: approves reopening
+let cityOperator: Client;
+let auditor: Client;
+const F = 'pension-990000';
+const base = `/api/ledger/funds/${F}`;
+
+const line = (account: string, side: 'debit' | 'credit', amount: string, reference?: string) => ({ account, [side]: amount, ...(reference ? { reference } : {}) });
+const entry = (key: string, date: string, lines: object[], extra: object = {}) => ({ key, fund: F, period: date.slice(0, 7), date, memo: key, lines, ...extra });
+
+before(async () => {
+  server = await startTestServer([ledgerRoutes]);
+  const database = server.test.database;
+  await database.db.insertInto('pooling_region').values([{ insurance: 'pension', region_code: '990000' }, { insurance: 'medical', region_code: '990100' }, { insurance: 'maternity', region_code: '990100' }]).execute();
+  await ensureFunds(database);
+  operator = await addUser(server, 'op.prov', 'operator', '990000');
+  reviewer = await addUser(server, 'rv.prov', 'reviewer', '990000');
+  approver = await addUser(server, 'ap.prov', 'approver', '990000');
+  cityOperator = await addUser(server, 'op.city', 'operator', '990100');
+  auditor = await addUser(server, 'au.prov', 'auditor', '990000');
+  // Migrated history: the opening balance, a month of premiums, the sweep, an allocation and a benefit payment.
+  await importLedgerEntries(database, systemActor('test'), [
+    entry('open', '2025-12-31', [line('1002', 'debit', '10000.00'), line('3001', 'credit', '10000.00')]),
+    entry('accrue', '2026-01-05', [line('1131', 'debit', '1000.00'), line('4001', 'credit', '1000.00')]),
+    entry('receipt-1', '2026-01-10', [line('1002', 'debit', '600.00'), line('1131', 'credit', '600.00')], { source: { type: 'bill', id: 'BILL-2026-01-001' } }),
+    entry('sweep', '2026-01-20', [line('1003', 'debit', '500.00', 'SWEEP-2026-01'), line('1002', 'credit', '500.00', 'SWEEP-2026-01')]),
+    entry('allocate', '2026-01-25', [line('1004', 'debit', '300.00', 'ALLOC-1'), line('1003', 'credit', '300.00', 'ALLOC-1')]),
+    entry('pay', '2026-01-28', [line('500101', 'debit', '280.00'), line('1004', 'credit', '280.00', 'PAY-1')]),
+    entry('receipt-2', '2026-01-30', [line('1002', 'debit', '250.00'), line('1131', 'credit', '250.00')], { source: { type: 'bill', id: 'BILL-2026-01-002' } }),
+  ]);
+});
+after(() => server.close());
+
+test('data scope: a city user sees only the city funds; the province fund is not there for them', async () => {
+  const funds = await cityOperator.json('GET', '/api/ledger/funds');
+  assert.deepEqual(funds.body.items.map((f: { code: string }) => f.code), ['medical-990100']);
+  assert.equal((await cityOperator.json('GET', `${base}/trial-balance?period=2026-01`)).status, 404);
+  const province = await operator.json('GET', '/api/ledger/funds');
+  assert.deepEqual(province.body.items.map((f: { code: string }) => f.code), ['medical-990100', 'pension-990000']);
+});
+
+test('trial balance, drill-down to lines and to the source document', async () => {
+  const tb = await auditor.json('GET', `${base}/trial-balance?period=2026-01`);
+  assert.equal(tb.status, 200);
+  const row = (code: string) => tb.body.accounts.find((a: { code: string }) => a.code === code);
+  assert.deepEqual(row('1002'), { code: '1002', name: '收入户存款', role: 'income_bank', opening: '10000.00', debit: '850.00', credit: '500.00', closing: '10350.00' });
+  assert.equal(row('3001').closing, '-10000.00');
+  const lines = await auditor.json('GET', `${base}/accounts/1002/lines?period=2026-01`);
+  assert.deepEqual(lines.body.lines.map((l: { date: string; debit: string }) => [l.date, l.debit]), [['2026-01-10', '600.00'], ['2026-01-20', '0.00'], ['2026-01-30', '250.00']]);
+  assert.deepEqual(lines.body.lines[0].source, { type: 'bill', id: 'BILL-2026-01-001' });
+  const detail = await auditor.json('GET', `${base}/entries/${lines.body.lines[0].entryId}`);
+  assert.equal(detail.body.kind, 'import');
+  assert.deepEqual(detail.body.lines.map((l: { account: string; debit: string; credit: string }) => [l.account, l.debit, l.credit]), [['1002', '600.00', '0.00'], ['1131', '0.00', '600.00']]);
+  const bySource = await auditor.json('GET', `${base}/entries?sourceType=bill&sourceId=BILL-2026-01-002`);
+  assert.equal(bySource.body.items.length, 1);
+  assert.equal(bySource.body.items[0].total, '250.00');
+  const sheet = await auditor.request('GET', `${base}/trial-balance?period=2026-01&format=xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+  const ws = workbook.getWorksheet('试算平衡表')!;
+  const values = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+  assert.deepEqual(values.find((r) => r[0] === '1002'), ['1002', '收入户存款', 'income_bank', 10000, 850, 500, 10350]);
+});
+
+test('bank statements: camt.053 matched automatically, re-import adds nothing, malformed refused with lines, manual match and unmatch', async () => {
+  const camt = fs.readFileSync(path.join(import.meta.dirname, 'bank', 'samples', 'camt053-income-2026-01.xml'));
+  const imported = await operator.upload(`${base}/accounts/1002/bank-statements`, 'income-2026-01.xml', camt);
+  assert.equal(imported.status, 200, JSON.stringify(imported.body));
+  assert.equal(imported.body.matched, 2, 'the receipt by its bill number, the sweep by its reference');
+  assert.deepEqual([imported.body.statements[0].opening, imported.body.statements[0].closing, imported.body.statements[0].newLines], ['10000.00', '10100.00', 2]);
+  const again = await operator.upload(`${base}/accounts/1002/bank-statements`, 'income-2026-01.xml', camt);
+  assert.equal(again.body.duplicateFile, true);
+  const overlapping = await operator.upload(`${base}/accounts/1002/bank-statements`, 'copy.xml', camt.toString().replace('STMT-20260131-001', 'STMT-COPY'));
+  assert.equal(overlapping.body.statements[0].newLines, 0, 'the same bank transactions in another file are not added twice');
+  const bad = await operator.upload(`${base}/accounts/1002/bank-statements`, 'bad.csv', fs.readFileSync(path.join(import.meta.dirname, 'bank', 'samples', 'statement-malformed.csv')));
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.body.error.rows.map((r: { row: number }) => r.row), [3, 4, 6]);
+
+  const matching = await operator.json('GET', `${base}/accounts/1002/matching?asOf=2026-02-10`);
+  assert.deepEqual(matching.body.unmatchedBank, []);
+  assert.deepEqual(matching.body.unmatchedLedger.map((l: { date: string; amount: string; ageDays: number }) => [l.date, l.amount, l.ageDays]), [['2026-01-30', '250.00', 11]]);
+  const receiptMatch = matching.body.matches.find((m: { amount: string }) => m.amount === '600.00');
+  const undo = await operator.json('DELETE', `${base}/accounts/1002/matches/${receiptMatch.id}`);
+  assert.equal(undo.status, 200);
+  const reopened = await operator.json('GET', `${base}/accounts/1002/matching?asOf=2026-02-10`);
+  assert.equal(reopened.body.unmatchedBank.length, 1);
+  const bankLine = reopened.body.unmatchedBank[0];
+  const wrong = await operator.json('POST', `${base}/accounts/1002/matches`, { bankLineIds: [bankLine.id], ledgerLines: reopened.body.unmatchedLedger.map((l: { entryId: string; lineNumber: number }) => ({ entryId: l.entryId, lineNumber: l.lineNumber })) });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.body.error.message, /equal sums/);
+  const ledgerLine = reopened.body.unmatchedLedger.find((l: { amount: string }) => l.amount === bankLine.amount);
+  const manual = await operator.json('POST', `${base}/accounts/1002/matches`, { bankLineIds: [bankLine.id], ledgerLines: [{ entryId: ledgerLine.entryId, lineNumber: ledgerLine.lineNumber }] });
+  assert.equal(manual.status, 201);
+  assert.equal(manual.body.amount, '600.00');
+  const { rows } = await server.test.database.pool.query(`select action from audit_log where action like 'ledger.bank_match%' order by id`);
+  assert.deepEqual(rows.map((r) => r.action), ['ledger.bank_match.auto', 'ledger.bank_match.undo', 'ledger.bank_match.manual']);
+  assert.equal((await auditor.json('POST', `${base}/accounts/1002/matches/auto`, {})).status, 403, 'auditors read only');
+});
+
+test('reconciliation statement: items in transit, adjusted balances agree, XLSX', async () => {
+  const r = await reviewer.json('GET', `${base}/accounts/1002/reconciliation?period=2026-01`);
+  assert.equal(r.status, 200);
+  assert.deepEqual([r.body.ledgerBalance, r.body.bankBalance, r.body.adjustedLedgerBalance, r.body.adjustedBankBalance, r.body.agrees, r.body.reconciled],
+    ['10350.00', '10100.00', '10350.00', '10350.00', true, true]);
+  assert.deepEqual(r.body.ledgerReceivedNotInBank.map((i: { amount: string; ageDays: number }) => [i.amount, i.ageDays]), [['250.00', 1]]);
+  assert.deepEqual([r.body.bankReceivedNotInLedger, r.body.bankPaidNotInLedger, r.body.ledgerPaidNotInBank], [[], [], []]);
+  const sheet = await reviewer.request('GET', `${base}/accounts/1002/reconciliation?period=2026-01&format=xlsx`);
+  assert.equal(sheet.statusCode, 200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+  const rows = workbook.getWorksheet('银行存款余额调节表')!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1, 3));
+  assert.deepEqual(rows.find((row) => String(row[0]).startsWith('加：企业已收')), ['加：企业已收、银行未收', 250]);
+  assert.deepEqual(rows.filter((row) => String(row[0]).startsWith('调节后的存款余额')).map((row) => row[1]), [10350, 10350]);
+});
+
+test('maker-checker: the maker cannot approve; 收支两条线 holds for manual entries; the approved entry names both people', async () => {
+  const forbiddenRoute = await operator.json('POST', `${base}/drafts`, { period: '2026-01', date: '2026-01-31', memo: 'pay from income', lines: [line('1004', 'debit', '5.00'), line('1002', 'credit', '5.00')] });
+  assert.equal(forbiddenRoute.status, 422);
+  assert.match(forbiddenRoute.body.error.rows[0].message, /收入户\) cannot pay out/);
+  const typedSweep = await operator.json('POST', `${base}/drafts`, { period: '2026-01', date: '2026-01-31', lines: [line('1003', 'debit', '5.00'), line('1002', 'credit', '5.00')] });
+  assert.match(typedSweep.body.error.rows[0].message, /generated by the monthly sweep/);
+  const draft = await operator.json('POST', `${base}/drafts`, { period: '2026-01', date: '2026-01-31', memo: '调整应收', lines: [line('1131', 'debit', '12.34'), line('4009', 'credit', '12.34')] });
+  assert.equal(draft.status, 201);
+  const own = await operator.json('POST', `${base}/drafts/${draft.body.id}/approve`);
+  assert.equal(own.status, 403);
+  const selfReviewed = await reviewer.json('POST', `${base}/drafts`, { period: '2026-01', date: '2026-01-31', lines: [line('1131', 'debit', '1.00'), line('4009', 'credit', '1.00')] });
+  assert.equal((await reviewer.json('POST', `${base}/drafts/${selfReviewed.body.id}/approve`)).status, 403, 'a checker cannot approve their own draft either');
+  assert.equal((await approver.json('POST', `${base}/drafts/${selfReviewed.body.id}/reject`, { note: 'not needed' })).status, 200);
+  const approved = await reviewer.json('POST', `${base}/drafts/${draft.body.id}/approve`);
+  assert.equal(approved.status, 200);
+  const posted = await reviewer.json('GET', `${base}/entries/${approved.body.entryId}`);
+  assert.deepEqual([posted.body.kind, posted.body.createdBy, posted.body.approvedBy, posted.body.total], ['manual', 'op.prov', 'rv.prov', '12.34']);
+  // a reversal through a draft as well
+  const reversal = await operator.json('POST', `${base}/entries/${approved.body.entryId}/reversal-drafts`, {});
+  assert.equal(reversal.status, 201);
+  const reversed = await approver.json('POST', `${base}/drafts/${reversal.body.id}/approve`);
+  const reversalEntry = await reviewer.json('GET', `${base}/entries/${reversed.body.entryId}`);
+  assert.deepEqual([reversalEntry.body.kind, reversalEntry.body.reversesEntryId, reversalEntry.body.lines[0].credit], ['reversal', approved.body.entryId, '12.34']);
+  assert.equal((await reviewer.json('GET', `${base}/entries/${approved.body.entryId}`)).body.reversedByEntryId, reversed.body.entryId);
+  const tb = await reviewer.json('GET', `${base}/trial-balance?period=2026-01`);
+  assert.equal(tb.body.accounts.find((a: { code: string }) => a.code === '4009').closing, '0.00');
+});
+
+test('income and expenditure statement: lines, surplus, balance brought and carried forward; quarterly; XLSX', async () => {
+  const s = await reviewer.json('GET', `${base}/statements/income-expenditure?period=2026-01`);
+  assert.equal(s.status, 200);
+  const income = Object.fromEntries(s.body.income.map((l: { subject: string; period: string }) => [l.subject, l.period]));
+  assert.equal(income.premium_income, '1000.00');
+  assert.equal(income.other_income, '0.00', 'the manual adjustment was reversed');
+  assert.equal(s.body.income.length, 8);
+  const benefits = s.body.expenditure.find((l: { subject: string }) => l.subject === 'benefit_expense');
+  assert.equal(benefits.period, '280.00');
+  assert.equal(benefits.detail.find((d: { subject: string }) => d.subject === 'benefit_expense.basic_pension').yearToDate, '280.00');
+  assert.deepEqual([s.body.totalIncome.period, s.body.totalExpenditure.period, s.body.surplus.yearToDate], ['1000.00', '280.00', '720.00']);
+  assert.deepEqual([s.body.balanceBroughtForward, s.body.balanceCarriedForward, s.body.netAssets], ['10000.00', '10720.00', '10720.00']);
+  const quarter = await reviewer.json('GET', `${base}/statements/income-expenditure?period=2026-Q1`);
+  assert.deepEqual([quarter.body.from, quarter.body.to, quarter.body.totalIncome.period], ['2026-01', '2026-03', '1000.00']);
+  const sheet = await reviewer.request('GET', `${base}/statements/income-expenditure?period=2026-01&format=xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+  const rows = workbook.getWorksheet('基金收支表')!.getSheetValues().filter(Boolean).map((row) => Array.from((row as unknown[]).slice(1, 4), (v) => v ?? null));
+  assert.deepEqual(rows.find((row) => row[0] === '五、年末滚存结余'), ['五、年末滚存结余', null, 10720]);
+});
+
+test('period close: refused until every bank account is reconciled; then nothing posts into the month; reopen needs a second person', async () => {
+  const refused = await reviewer.json('POST', `${base}/periods/2026-01/close`);
+  assert.equal(refused.status, 409);
+  assert.match(refused.body.error.message, /bank account 1003 财政专户存款 is not reconciled: no bank statement/);
+  assert.match(refused.body.error.message, /bank account 1004 支出户存款 is not reconciled/);
+  const special = 'date,amount,balance,reference\n2026-01-21,500.00,500.00,SWEEP-2026-01\n2026-01-25,-300.00,200.00,ALLOC-1\n';
+  const expense = 'date,credit,debit,balance,reference\n2026-01-25,300.00,,300.00,ALLOC-1\n2026-01-28,,280.00,20.00,PAY-1\n';
+  assert.equal((await operator.upload(`${base}/accounts/1003/bank-statements?to=2026-01-31`, 'special.csv', special)).body.matched, 2);
+  assert.equal((await operator.upload(`${base}/accounts/1004/bank-statements?to=2026-01-31`, 'expense.csv', expense)).body.matched, 2);
+  assert.equal((await operator.json('POST', `${base}/periods/2026-01/close`)).status, 403, 'operators do not close months');
+  const closed = await reviewer.json('POST', `${base}/periods/2026-01/close`);
+  assert.equal(closed.status, 200, JSON.stringify(closed.body));
+  assert.equal((await reviewer.json('POST', `${base}/periods/2026-01/close`)).status, 409);
+
+  const late = await operator.json('POST', `${base}/drafts`, { period: '2026-01', date: '2026-01-31', lines: [line('1131', 'debit', '1.00'), line('4001', 'credit', '1.00')] });
+  assert.equal(late.status, 422);
+  assert.match(late.body.error.rows[0].message, /period 2026-01 .* is closed/);
+  await assert.rejects(importLedgerEntries(server.test.database, systemActor('test'), [entry('late', '2026-01-31', [line('1131', 'debit', '1.00'), line('4001', 'credit', '1.00')])]),
+    (error: { rows?: { message: string }[] }) => /period 2026-01 of fund pension-990000 is closed/.test(error.rows?.[0]?.message ?? ''));
+  const { rows: [fund] } = await server.test.database.pool.query(`select id from fund where code = $1`, [F]);
+  const client = await server.test.database.pool.connect();
+  try {
+    await client.query('begin');
+    const { rows: [account] } = await client.query(`select id from fund_account where fund_id = $1 and code = '1131'`, [fund.id]);
+    const { rows: [other] } = await client.query(`select id from fund_account where fund_id = $1 and code = '4001'`, [fund.id]);
+    await client.query(`insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit) values ($1, 1, 1, $2, '990000', '2026-01', '2026-01-31', 1, 0), ($1, 1, 2, $3, '990000', '2026-01', '2026-01-31', 0, 1)`, [fund.id, account.id, other.id]);
+    await assert.rejects(client.query(`insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by) values ($1, 1, '990000', '2026-01', '2026-01-31', 'import', 'sql-late', 'x', 2, 1, 'sql')`, [fund.id]), /period 2026-01 is closed/);
+  } finally { await client.query('rollback'); client.release(); }
+
+  const correction = await operator.json('POST', `${base}/drafts`, { period: '2026-02', date: '2026-02-01', correctionOfPeriod: '2026-01', memo: 'late correction', lines: [line('1131', 'debit', '1.00'), line('4001', 'credit', '1.00')] });
+  assert.equal(correction.status, 201);
+  const correctionPosted = await reviewer.json('POST', `${base}/drafts/${correction.body.id}/approve`);
+  assert.equal((await reviewer.json('GET', `${base}/entries/${correctionPosted.body.entryId}`)).body.correctionOfPeriod, '2026-01');
+
+  const request = await approver.json('POST', `${base}/periods/2026-01/reopen-requests`, { reason: 'bank charge found' });
+  assert.equal(request.status, 201);
+  assert.equal((await approver.json('POST', `${base}/reopen-requests/${request.body.id}/approve`)).status, 403, 'the requester cannot approve');
+  assert.equal((await reviewer.json('POST', `${base}/reopen-requests/${request.body.id}/approve`)).status, 403, 'reviewers do not approve reopening');
+  const approved = await server.admin.json('POST', `${base}/reopen-requests/${request.body.id}/approve`);
+  assert.equal(approved.status, 200);
+  const periods = await reviewer.json('GET', `${base}/periods`);
+  assert.equal(periods.body.items.find((p: { period: string }) => p.period === '2026-01').status, 'open');
+  const { rows } = await server.test.database.pool.query(`select action from audit_log where action like 'ledger.period%' order by id`);
+  assert.deepEqual(rows.map((r) => r.action), ['ledger.period.close', 'ledger.period.reopen_request', 'ledger.period.reopen']);
+});
+
+test('the consistency check and the hledger export over HTTP', async () => {
+  const check = await auditor.json('GET', `${base}/check`);
+  assert.equal(check.body.ok, true);
+  const journal = await auditor.request('GET', `/api/ledger/export/hledger?from=2026-01-01&to=2026-01-31&fund=${F}`);
+  assert.equal(journal.statusCode, 200);
+  assert.match(journal.body, /2026-01-01 \* opening balances/);
+  assert.match(journal.body, /pension-990000:资产:收入户存款:1002 +10000\.00 CNY/);
+  const bad = await auditor.json('GET', `/api/ledger/export/hledger?from=2026-02-01&to=2026-01-01`);
+  assert.equal(bad.status, 400);
+});

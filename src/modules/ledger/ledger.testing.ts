@@ -1,0 +1,38 @@
+/** Test helpers of the ledger: a fresh database with the demo pooling regions and their funds. */
+import { spawnSync } from 'node:child_process';
+import { createTestDatabase, type TestDatabase } from '../../platform/testing/database.ts';
+import type { DatabaseHandle } from '../../platform/database.ts';
+import { ensureFunds } from './fund.service.ts';
+
+export async function seedPoolingRegions(database: DatabaseHandle) {
+  await database.db.insertInto('region').values([
+    { code: '990000', name: '示范省', level: 'province', parent_code: null },
+    { code: '990100', name: '示范市', level: 'city', parent_code: '990000' },
+    { code: '990102', name: '东城区', level: 'county', parent_code: '990100' },
+    { code: '990200', name: '另一市', level: 'city', parent_code: '990000' },
+  ]).onConflict((oc) => oc.doNothing()).execute();
+  await database.db.insertInto('pooling_region').values([
+    { insurance: 'pension', region_code: '990000' },
+    ...['medical', 'unemployment', 'work_injury', 'maternity'].map((insurance) => ({ insurance, region_code: '990100' })),
+    { insurance: 'medical', region_code: '990200' },
+  ]).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function createLedgerTestDatabase(): Promise<TestDatabase> {
+  const test = await createTestDatabase();
+  await seedPoolingRegions(test.database);
+  await ensureFunds(test.database);
+  return test;
+}
+
+/** hledger is a Debian package: install it when missing (as root with apt), else say why the assertion is skipped. */
+export function ensureHledger(): { available: true } | { available: false; reason: string } {
+  const has = () => spawnSync('hledger', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (has()) return { available: true };
+  if (process.getuid?.() !== 0) return { available: false, reason: 'hledger is not installed and this test is not running as root to apt-get install it' };
+  const apt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' });
+  if (apt.status !== 0) return { available: false, reason: 'hledger is not installed and apt-get is not available' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'hledger'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return has() ? { available: true } : { available: false, reason: 'apt-get install hledger failed' };
+}

@@ -1,0 +1,59 @@
+/** `sifund demo`: a deterministic synthetic city (示范省 / 示范市) for exploring, demonstrating and benchmarking. */
+import type { Command } from 'commander';
+import { addDataOption, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
+import { invalid } from '../../../platform/errors.ts';
+import { generateDemo, type DemoSummary } from './demo.service.ts';
+
+function count(field: string, text: string): number {
+  if (!/^\d[\d_]*$/.test(text)) throw invalid(field, `must be a whole number, got "${text}"`);
+  return Number(text.replaceAll('_', ''));
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+export function summaryLine(summary: DemoSummary): string {
+  const c = summary.counts;
+  return `demo city 示范市: ${thousands(c.employers)} employers, ${thousands(c.persons)} persons, ${thousands(c.employments)} employments, ` +
+    `${thousands(c.enrollments)} enrollments, ${thousands(c.baseDeclarations)} base declarations ` +
+    `(history ${summary.window.start} … ${summary.window.end}, seed ${summary.seed}) in ${summary.seconds.toFixed(1)} s`;
+}
+
+export function registerDemoCommand(program: Command) {
+  addDataOption(program.command('demo')
+    .description('fill an empty registry with a synthetic demo city (示范省 990000 / 示范市 990100): regions, agencies, staff accounts, ' +
+      'employers, persons, employment, enrollment and base declarations; the same seed gives the same data. ' +
+      'Refuses when the registry already holds employers or persons.'))
+    .option('--persons <n>', 'insured persons', '20000')
+    .option('--employers <n>', 'employers (default: one per 25 persons)')
+    .option('--years <n>', 'years of history, ending with the month before today', '3')
+    .option('--seed <n>', 'random seed (0 – 2147483647)', '1')
+    .option('--end-month <YYYY-MM>', 'last month of the history instead of last month (for reproducing a data set later)')
+    .option('--password <password>', 'password of the demo staff accounts (generated and shown once when absent)')
+    .option('--format <format>', 'text or json', 'text')
+    .action((options: { data?: string; persons: string; employers?: string; years: string; seed: string; endMonth?: string; password?: string; format: string }) =>
+      runWithDatabase('demo', options, async ({ database }) => {
+        const persons = count('persons', options.persons);
+        const employers = options.employers === undefined ? Math.max(1, Math.round(persons / 25)) : count('employers', options.employers);
+        const bar = progressBar('demo');
+        let barRunning = false;
+        const summary = await generateDemo(database, {
+          persons, employers, years: count('years', options.years), seed: count('seed', options.seed),
+          endMonth: options.endMonth, password: options.password,
+        }, {
+          log: (message) => { if (!barRunning) process.stderr.write(`${message}\n`); },
+          onProgress: (done, total) => {
+            if (!barRunning && done < total) { bar.start(total); barRunning = true; }
+            if (barRunning) bar.update(done);
+            if (barRunning && done >= total) { bar.stop(); barRunning = false; }
+          },
+        });
+        if (options.format === 'json') { printJson(summary); return; }
+        process.stdout.write(`${summaryLine(summary)}\n`);
+        if (summary.usersCreated.length) {
+          process.stdout.write(`staff accounts: ${summary.usersCreated.join(', ')}` +
+            (summary.generatedPassword ? `, password ${summary.generatedPassword} (shown once; choose one with --password)` : '') + '\n');
+        }
+        if (summary.usersKept.length) process.stdout.write(`existing accounts kept as they were: ${summary.usersKept.join(', ')}\n`);
+        if (!summary.fastLoad) process.stdout.write('note: not a superuser connection, so foreign keys were checked row by row (slower)\n');
+      }));
+}

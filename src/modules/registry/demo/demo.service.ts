@@ -1,0 +1,311 @@
+/**
+ * `sifund demo`: fills an empty registry with a deterministic synthetic city (示范省 / 示范市): regions, agencies,
+ * pooling regions, staff accounts, employers, persons, employment periods, enrollment and base declarations.
+ *
+ * Volume: persons and everything hanging off them are drawn inside PostgreSQL (demo.sql.ts) and inserted in
+ * chunks (persons by ordinal, jobs by employer range) in ONE transaction, so a failed run leaves nothing behind.
+ * Employers are few and drawn in Node (demo.calc.ts). For speed, inside that transaction:
+ *  - on a superuser connection (the embedded server) triggers are skipped during the load
+ *    (`session_replication_role = replica`, as pg_restore does), which skips the row-by-row foreign-key checks:
+ *    the rows are consistent by construction and demo.db.test.ts checks every reference. NOTE: ordinary
+ *    (non-ALWAYS) triggers that other modules may add on the registry tables do not fire for demo rows either;
+ *  - secondary indexes of the five registry tables are dropped and re-created from pg_get_indexdef after the
+ *    load (sorted builds); the tables are locked for the duration, which only matters for a live server.
+ * Refuses (409) when the registry already holds employers or persons: the demo is for an empty installation.
+ */
+import { CompiledQuery } from 'kysely';
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import type { Tx } from '../../../platform/actor.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { conflict, invalid } from '../../../platform/errors.ts';
+import { idExpression, newId, reserveIds } from '../../../platform/ids.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { createUser } from '../../../platform/auth/auth.service.ts';
+import { generatePassword, passwordProblem } from '../../../platform/auth/password.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import {
+  DEMO_CITY, DEMO_COUNTIES, DEMO_POOLING, DEMO_PROVINCE, DEMO_REGIONS, GIVEN_CHARS, OCCUPATIONS, SURNAMES,
+  buildAliasTable, demoAgencies, demoStaff, generateEmployers, historyWindow, surnameBuckets, type HistoryWindow,
+} from './demo.calc.ts';
+import {
+  INSURANCES, JOBS_PER_PERSON, JOB_TABLE, PERSON_TABLE, fillJobsSql, fillPersonsSql, insertDeclarationsSql, insertEmploymentsSql, insertEnrollmentsSql,
+  insertPersonsSql, type PersonPlan,
+} from './demo.sql.ts';
+
+export interface DemoOptions {
+  persons: number;
+  employers: number;
+  years: number;
+  seed: number;
+  /** Password of the staff accounts; generated (and returned once) when absent. */
+  password?: string;
+  /** Last month of the history (YYYY-MM); default the month before today (Beijing time). */
+  endMonth?: string;
+  /** Persons per chunk (default: 1/20 of the persons, at least 5,000). */
+  chunkSize?: number;
+}
+
+export interface DemoCounts { employers: number; persons: number; employments: number; enrollments: number; baseDeclarations: number }
+
+export interface DemoSummary {
+  seed: number;
+  window: HistoryWindow;
+  counts: DemoCounts;
+  /** Staff accounts created now (existing ones are kept as they are). */
+  usersCreated: string[];
+  usersKept: string[];
+  /** Set when the password was generated: shown once. */
+  generatedPassword?: string;
+  seconds: number;
+  /** Seconds per phase: employers, person draw, chunked inserts, users. */
+  phases: Record<string, number>;
+  /** false when the connection could not skip foreign-key checks during the load (not a superuser). */
+  fastLoad: boolean;
+}
+
+export interface DemoHooks {
+  log?: (message: string) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const AVERAGE_WAGE = 'contribution.base.average_wage';
+const MINIMUM_WAGE = 'wage.minimum_monthly';
+const FLOAT_TIERS = 'contribution.work_injury.float_tiers';
+/** The registry tables the demo fills. */
+const LOADED_TABLES = ['employer', 'person', 'employment', 'enrollment', 'base_declaration'];
+
+function checkOptions(options: DemoOptions) {
+  const integer = (field: string, value: number, min: number, max: number) => {
+    if (!Number.isInteger(value) || value < min || value > max) throw invalid(field, `must be an integer from ${min} to ${max}, got ${value}`);
+  };
+  integer('persons', options.persons, 1, 50_000_000);
+  integer('employers', options.employers, 1, 2_000_000);
+  integer('years', options.years, 1, 14);
+  integer('seed', options.seed, 0, 2 ** 31 - 1);
+  if (options.employers > options.persons) throw invalid('employers', `must not exceed the number of persons (${options.persons})`);
+  if (options.password !== undefined) {
+    const problem = passwordProblem(options.password);
+    if (problem) throw invalid('password', problem);
+  }
+}
+
+/** Average and minimum monthly wage (fen) of each history year, from the dated parameters of the demo province. */
+function wagesByYear(window: HistoryWindow, years: number) {
+  const params = getParameters();
+  const average: number[] = [], minimum: number[] = [];
+  const known = (year: number) => params.find(AVERAGE_WAGE, `${year}-01-01`, DEMO_PROVINCE.code) !== undefined;
+  for (let year = window.firstYear; year <= window.lastYear; year++) {
+    const found = params.find(AVERAGE_WAGE, `${year}-01-01`, DEMO_PROVINCE.code);
+    if (!found) {
+      let fits = years - 1;
+      while (fits > 0 && !known(window.firstYear + (years - fits))) fits--;
+      throw invalid('years', `the parameters have no ${AVERAGE_WAGE} for ${DEMO_PROVINCE.code} in ${year}` +
+        (fits > 0 ? `: at most ${fits} years of history fit` : ''));
+    }
+    average.push(Number(found.value as bigint));
+    minimum.push(Number((params.find(MINIMUM_WAGE, `${year}-01-01`, DEMO_PROVINCE.code)?.value as bigint | undefined) ?? 0n));
+  }
+  return { average, minimum };
+}
+
+function floatTiers(date: string): Record<string, string[]> | undefined {
+  const table = getParameters().find(FLOAT_TIERS, date)?.value;
+  if (!table || typeof table !== 'object') return undefined;
+  return Object.fromEntries(Object.entries(table).map(([cls, tiers]) => [cls, (Array.isArray(tiers) ? tiers : [tiers]).map(String)]));
+}
+
+async function run(tx: Tx, text: string, parameters: unknown[] = []) {
+  return tx.executeQuery(CompiledQuery.raw(text, parameters));
+}
+
+const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
+
+/** The demo city in an empty registry. Throws 409 when the registry already holds employers or persons. */
+export async function generateDemo(database: DatabaseHandle, options: DemoOptions, hooks: DemoHooks = {}): Promise<DemoSummary> {
+  checkOptions(options);
+  const log = hooks.log ?? (() => {});
+  const started = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const phase = (name: string) => { const now = performance.now(); phases[name] = Math.round(now - mark) / 1000; mark = now; };
+
+  const { persons: N, employers: M, seed } = options;
+  const window = historyWindow(todayInChina(), options.years, options.endMonth);
+  const wages = wagesByYear(window, options.years);
+  const employers = generateEmployers({ seed, count: M, floatTiers: floatTiers(window.end) });
+  // Jobs still open at the end go to employers that are not closed; past jobs to any employer.
+  const openWeights = employers.map((e) => (e.status === 'closed' ? 0 : e.sizeWeight));
+  if (!openWeights.some((w) => w > 0)) openWeights[0] = 1;
+  const openAlias = buildAliasTable(openWeights);
+  const allAlias = buildAliasTable(employers.map((e) => e.sizeWeight));
+  const employerRegions = employers.map((e) => e.regionCode);
+  // Lookups by employer go through fixed-width arrays (an element of a text[] is found by walking the array).
+  const employerCounties = employers.map((e) => DEMO_COUNTIES.findIndex((c) => c.code === e.regionCode));
+  phase('employers');
+
+  const staffPassword = options.password ?? generatePassword();
+  const counts: DemoCounts = { employers: 0, persons: 0, employments: 0, enrollments: 0, baseDeclarations: 0 };
+  let fastLoad = false;
+
+  await database.db.transaction().execute(async (tx) => {
+    // Session settings for this transaction only. temp_buffers can only change before the session's first temporary table.
+    await run(tx, 'savepoint demo_settings');
+    try { await run(tx, `set local temp_buffers = '1GB'`); await run(tx, 'release savepoint demo_settings'); } catch (error) {
+      log(`temp_buffers not raised: ${(error as Error).message}`);
+      await run(tx, 'rollback to savepoint demo_settings');
+    }
+    await run(tx, `set local work_mem = '256MB'`);
+    await run(tx, `set local maintenance_work_mem = '512MB'`);
+    await run(tx, `set local timezone = 'Asia/Shanghai'`);
+    await run(tx, `select set_config('sifund.scope', '', true)`);
+    fastLoad = ((await run(tx, `select current_setting('is_superuser') as superuser`)).rows[0] as { superuser: string }).superuser === 'on';
+    if (fastLoad) await run(tx, `set local session_replication_role = replica`);
+
+    const existing = (await run(tx, `select (select count(*) from employer)::int as employers, (select count(*) from person)::int as persons`)).rows[0] as { employers: number; persons: number };
+    if (existing.employers > 0 || existing.persons > 0) {
+      throw conflict('registry', `the registry already holds ${existing.employers} employers and ${existing.persons} persons: ` +
+        'sifund demo only fills an empty registry (use a fresh --data directory or database)');
+    }
+
+    // Secondary indexes are built once after the load (a sorted build) instead of row by row: dropped here and
+    // re-created from their own definitions in this transaction, so a failed run restores them. Indexes that back
+    // a constraint (primary keys, unique constraints) stay; the load appends to them in key order.
+    let deferredIndexes: { name: string; definition: string }[] = [];
+    await run(tx, 'savepoint demo_indexes');
+    try {
+      deferredIndexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+        from pg_index i
+        where i.indrelid = any (array[${LOADED_TABLES.map((t) => `'${t}'`).join(', ')}]::regclass[])
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+        order by 1`)).rows as { name: string; definition: string }[];
+      for (const index of deferredIndexes) await run(tx, `drop index ${index.name}`);
+      await run(tx, 'release savepoint demo_indexes');
+    } catch {
+      await run(tx, 'rollback to savepoint demo_indexes');   // not the owner: load with the indexes in place
+      deferredIndexes = [];
+    }
+
+    // Places, agencies, pooling regions: kept when they exist.
+    for (const region of DEMO_REGIONS) {
+      await run(tx, `insert into region (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict (code) do nothing`,
+        [region.code, region.name, region.level, region.parentCode]);
+    }
+    for (const agency of demoAgencies()) {
+      await run(tx, `insert into agency (id, region_code, name) values ($1, $2, $3) on conflict (region_code, name) do nothing`,
+        [newId().toString(), agency.regionCode, agency.name]);
+    }
+    for (const pooling of DEMO_POOLING) {
+      await run(tx, `insert into pooling_region (insurance, region_code) values ($1, $2) on conflict do nothing`, [pooling.insurance, pooling.regionCode]);
+    }
+
+    const span = window.lastYear - window.firstYear + 1;
+    const plan: PersonPlan = {
+      seed, persons: N, employers: M, window,
+      blocks: {
+        employer: reserveIds(M),
+        person: reserveIds(N),
+        employment: reserveIds(N * JOBS_PER_PERSON),
+        enrollment: reserveIds(N * JOBS_PER_PERSON * INSURANCES.length),
+        declaration: reserveIds(N * JOBS_PER_PERSON * span * 2),
+      },
+    };
+
+    counts.employers = affected(await run(tx, `insert into employer (id, credit_code, name, region_code, industry_code, work_injury_class, work_injury_float, employer_type, status)
+      select ${idExpression(plan.blocks.employer, 'e.k')}, e.credit_code, e.name, e.region_code, e.industry_code, e.work_injury_class, e.work_injury_float::numeric, e.employer_type, e.status
+      from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[])
+        as e(k, credit_code, name, region_code, industry_code, work_injury_class, work_injury_float, employer_type, status)`, [
+      employers.map((e) => e.k), employers.map((e) => e.creditCode), employers.map((e) => e.name), employerRegions,
+      employers.map((e) => e.industryCode), employers.map((e) => e.workInjuryClass), employers.map((e) => e.workInjuryFloat),
+      employers.map((e) => e.employerType), employers.map((e) => e.status),
+    ]));
+
+    log('drawing persons');
+    await run(tx, PERSON_TABLE);
+    const surnames = surnameBuckets();
+    await run(tx, fillPersonsSql(plan, surnames.length), [
+      SURNAMES.map(([name]) => name), GIVEN_CHARS.maleOlder, GIVEN_CHARS.maleYounger, GIVEN_CHARS.femaleOlder, GIVEN_CHARS.femaleYounger,
+      openAlias.prob, openAlias.alias, allAlias.prob, allAlias.alias, employerCounties, employers.map((e) => e.status === 'closed'), surnames,
+    ]);
+    const maxRank = ((await run(tx, 'select coalesce(max(id_rank), 0) as r from demo_p')).rows[0] as { r: number }).r;
+    if (maxRank >= 500) throw new Error(`too many persons share a birthplace and birth date (${maxRank + 1}) for unique ID numbers`);
+    await run(tx, 'create index on demo_p (p)');
+    await run(tx, 'analyze demo_p');
+    await run(tx, JOB_TABLE);
+    const jobs = affected(await run(tx, fillJobsSql(), [employerCounties]));
+    await run(tx, 'create index on demo_j (k, p, j)');
+    await run(tx, 'analyze demo_j');
+    phase('draw');
+
+    // Persons in ordinal order, then jobs in (employer, person) order: both append to their primary keys.
+    // Job chunks are ranges of employers holding about the same number of jobs.
+    const personChunk = options.chunkSize ?? Math.max(5000, Math.ceil(N / 10));
+    const jobChunk = options.chunkSize ?? Math.max(5000, Math.ceil(jobs / 20));
+    const perEmployer = (await run(tx, 'select k, count(*)::int as n from demo_j group by k order by k')).rows as { k: number; n: number }[];
+    const employerRanges: { from: number; to: number; jobs: number }[] = [];
+    let rangeStart = 0, rangeJobs = 0;
+    for (const { k, n } of perEmployer) {
+      rangeJobs += n;
+      if (rangeJobs >= jobChunk) { employerRanges.push({ from: rangeStart, to: k + 1, jobs: rangeJobs }); rangeStart = k + 1; rangeJobs = 0; }
+    }
+    if (rangeJobs > 0 || employerRanges.length === 0) employerRanges.push({ from: rangeStart, to: M, jobs: rangeJobs });
+    const occupations = OCCUPATIONS.map((o) => o.name);
+    const personSql = insertPersonsSql(plan), employmentSql = insertEmploymentsSql(plan);
+    const enrollmentSql = insertEnrollmentsSql(plan), declarationSql = insertDeclarationsSql(plan);
+    const wageFactors = employers.map((e) => e.wageFactor);
+    const total = N + jobs;
+    hooks.onProgress?.(0, total);
+    const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0 };
+    const timed = async (table: keyof typeof loadSeconds, text: string, parameters: unknown[]) => {
+      const t0 = performance.now();
+      const rows = affected(await run(tx, text, parameters));
+      loadSeconds[table] += (performance.now() - t0) / 1000;
+      return rows;
+    };
+    for (let from = 0; from < N; from += personChunk) {
+      const to = Math.min(N, from + personChunk);
+      counts.persons += await timed('person', personSql, [occupations, from, to]);
+      hooks.onProgress?.(to, total);
+    }
+    let jobsDone = 0;
+    for (const range of employerRanges) {
+      counts.employments += await timed('employment', employmentSql, [range.from, range.to]);
+      counts.enrollments += await timed('enrollment', enrollmentSql, [range.from, range.to]);
+      counts.baseDeclarations += await timed('base_declaration', declarationSql, [wageFactors, wages.average, wages.minimum, range.from, range.to]);
+      jobsDone += range.jobs;
+      hooks.onProgress?.(N + jobsDone, total);
+    }
+    phase('load');
+    log('building indexes');
+    for (const index of deferredIndexes) await run(tx, index.definition);
+    phase('indexes');
+    await run(tx, `analyze ${LOADED_TABLES.join(', ')}`);
+    phase('analyze');
+    for (const [table, seconds] of Object.entries(loadSeconds)) phases[`load.${table}`] = Math.round(seconds * 1000) / 1000;
+
+    await recordAudit(tx, systemActor('demo'), {
+      action: 'demo.generate', entityType: 'demo', entityId: `seed:${seed}`, regionCode: DEMO_CITY.code,
+      after: { seed, persons: N, employers: M, years: options.years, history: { from: window.start, to: window.end }, counts, fastLoad },
+    });
+  });
+
+  // Staff accounts (each audited by createUser); kept when the username exists.
+  const usersCreated: string[] = [], usersKept: string[] = [];
+  const agencies = await database.db.selectFrom('agency').select(['id', 'region_code', 'name']).execute();
+  const agencyOf = new Map(demoAgencies().map((a) => [a.regionCode, agencies.find((row) => row.region_code === a.regionCode && row.name === a.name)?.id ?? null]));
+  for (const staff of demoStaff()) {
+    const exists = await database.db.selectFrom('app_user').select('id').where('username', '=', staff.username).executeTakeFirst();
+    if (exists) { usersKept.push(staff.username); continue; }
+    await createUser(database, systemActor('demo'), {
+      username: staff.username, displayName: staff.displayName, role: staff.role, regionCode: staff.regionCode,
+      agencyId: agencyOf.get(staff.regionCode) ?? null, password: staffPassword,
+    });
+    usersCreated.push(staff.username);
+  }
+  phase('users');
+
+  return {
+    seed, window, counts, usersCreated, usersKept,
+    generatedPassword: options.password === undefined && usersCreated.length > 0 ? staffPassword : undefined,
+    seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad,
+  };
+}

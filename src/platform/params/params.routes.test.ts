@@ -1,0 +1,104 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import Fastify from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '../errors.ts';
+import type { App } from '../http/server.ts';
+import { paramsRoutes } from './params.routes.ts';
+import { todayInChina } from './params.store.ts';
+
+// The routes alone, with the server's AJV options and error mapping (sign-in is the server hook's job,
+// covered by params.routes.db.test.ts).
+let app: App;
+before(async () => {
+  app = Fastify({ ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.setErrorHandler((error: any, _request, reply) => {
+    if (error instanceof AppError) return reply.status(error.status).send(error.toJSON());
+    if (error.validation) {
+      const first = error.validation[0];
+      const field = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty;
+      return reply.status(400).send({ error: { code: 'invalid', message: `${field}: ${first?.message}`, field } });
+    }
+    return reply.status(500).send({ error: { code: 'internal', message: String(error) } });
+  });
+  await paramsRoutes(app);
+  await app.ready();
+});
+after(() => app.close());
+
+const get = async (url: string) => {
+  const response = await app.inject({ method: 'GET', url });
+  return { status: response.statusCode, body: JSON.parse(response.body) };
+};
+
+test('GET /api/params: rates as decimal strings, money as yuan strings, regional overrides', async () => {
+  const cases: [url: string, expected: Record<string, unknown>][] = [
+    ['/api/params?path=contribution.pension.employer_rate&date=2019-05-01', { value: '0.16', since: '2019-05-01', region: null }],
+    ['/api/params?path=contribution.pension.employer_rate&date=2019-04-30', { value: '0.20', since: '2005-01-01', region: null }],
+    ['/api/params?path=contribution.late_fee.daily_rate&date=2024-01-01', { value: '0.0005', since: '2011-07-01', region: null }],
+    ['/api/params?path=contribution.base.average_wage&date=2024-03-01&region=990102', { value: '7950.00', since: '2024-01-01', region: '990000' }],
+    ['/api/params?path=contribution.medical.employer_rate&date=2024-03-01&region=990100', { value: '0.09', region: '990000' }],
+    ['/api/params?path=contribution.medical.employer_rate&date=2024-03-01&region=', { value: '0.08', region: null }],
+    ['/api/params?path=contribution.due_day&date=2024-03-01', { value: 15 }],
+    ['/api/params?path=pension.annuity_divisor&date=2024-03-01', { since: '2006-01-01' }],
+  ];
+  for (const [url, expected] of cases) {
+    const { status, body } = await get(url);
+    assert.equal(status, 200, `${url}: ${JSON.stringify(body)}`);
+    for (const [key, value] of Object.entries(expected)) assert.deepEqual(body[key], value, `${url} ${key}`);
+    assert.ok(body.reference && body.path, url);
+  }
+  assert.equal((await get('/api/params?path=pension.annuity_divisor&date=2024-03-01')).body.value['60'], 139);
+});
+
+test('GET /api/params: the date defaults to today (Beijing)', async () => {
+  const { status, body } = await get('/api/params?path=contribution.pension.employer_rate');
+  assert.equal(status, 200);
+  assert.ok(body.since <= todayInChina());
+});
+
+test('GET /api/params: errors name the field', async () => {
+  const cases: [url: string, status: number, field: string | undefined, message: RegExp][] = [
+    ['/api/params?path=contribution.pension.employer_rate&date=2024-02-30', 400, 'date', /date: must be a real date/],
+    ['/api/params?path=contribution.pension.employer_rate&date=tomorrow', 400, 'date', /^date: /],
+    ['/api/params?path=contribution.pension.employer_rate&date=2024-01-01&region=99', 400, 'region', /^region: /],
+    ['/api/params?path=contribution.pension.employer_rate&date=2024-01-01&region=990002', 400, 'region', /six-digit/],
+    ['/api/params?date=2024-01-01', 400, 'path', /path/],
+    ['/api/params?path=Bad Path&date=2024-01-01', 400, 'path', /^path: /],
+    ['/api/params?path=no.such.thing&date=2024-01-01', 404, undefined, /parameter no\.such\.thing not found/],
+    ['/api/params?path=contribution.pension.employer_rate&date=1990-01-01', 404, 'date', /no value before 2005-01-01/],
+    ['/api/params?path=contribution.base.average_wage&date=2024-01-01', 404, 'region', /no national value/],
+  ];
+  for (const [url, status, field, message] of cases) {
+    const { status: got, body } = await get(url);
+    assert.equal(got, status, `${url}: ${JSON.stringify(body)}`);
+    assert.equal(body.error.field, field, url);
+    assert.match(body.error.message, message, url);
+  }
+});
+
+test('GET /api/params/list: every parameter on the date, money in yuan', async () => {
+  const { status, body } = await get('/api/params/list?date=2024-03-01&region=990102');
+  assert.equal(status, 200);
+  const byPath = Object.fromEntries(body.items.map((item: { path: string }) => [item.path, item]));
+  assert.ok(body.items.length >= 30);
+  assert.deepEqual(byPath['contribution.base.average_wage'], {
+    path: 'contribution.base.average_wage', description: byPath['contribution.base.average_wage'].description, unit: 'money',
+    value: '7950.00', since: '2024-01-01', reference: byPath['contribution.base.average_wage'].reference, region: '990000',
+  });
+  assert.equal(byPath['contribution.pension.employer_rate'].value, '0.16');
+  const national = (await get('/api/params/list?date=2024-03-01')).body;
+  assert.equal(national.items.find((item: { path: string }) => item.path === 'contribution.base.average_wage').value, null);
+  assert.equal((await get('/api/params/list?date=2024-13-01')).status, 400);
+});
+
+test('GET /api/params/history: every dated value for the region, newest first', async () => {
+  const { status, body } = await get('/api/params/history?path=contribution.medical.employer_rate&region=990102');
+  assert.equal(status, 200);
+  assert.deepEqual(body.values.map((entry: { since: string; value: string; region: string | null }) => [entry.since, entry.value, entry.region]), [
+    ['2020-01-01', '0.09', '990000'], ['2020-01-01', '0.08', null], ['1999-01-01', '0.06', null],
+  ]);
+  const wage = (await get('/api/params/history?path=contribution.base.average_wage&region=990000')).body;
+  assert.equal(wage.values.at(-1).value, '5000.00');
+  assert.equal((await get('/api/params/history?path=no.such.thing')).status, 404);
+});

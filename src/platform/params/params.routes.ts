@@ -1,0 +1,45 @@
+/** HTTP for the parameters: read-only lookups for the UI and other systems (any signed-in user). */
+import { Type } from '@sinclair/typebox';
+import type { App } from '../http/server.ts';
+import { getParameters, jsonValue, todayInChina } from './params.store.ts';
+
+const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', maxLength: 200, description: 'e.g. contribution.pension.employer_rate' });
+const DateText = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD; default today (Beijing time)' });
+/** Empty = national. */
+const RegionCode = Type.String({ pattern: '^([0-9]{6})?$', description: 'GB/T 2260 region code; empty or absent = national' });
+
+export async function paramsRoutes(app: App) {
+  // Load now: broken parameter files stop the server at start, not at the first request.
+  getParameters();
+
+  app.get('/api/params', {
+    schema: {
+      tags: ['params'], summary: '政策参数 A parameter\'s value on a date (regional override if any)',
+      querystring: Type.Object({ path: ParameterPath, region: Type.Optional(RegionCode), date: Type.Optional(DateText) }),
+    },
+  }, async (request) => {
+    const { path, region, date } = request.query;
+    const found = getParameters().lookup(path, date ?? todayInChina(), region || null);
+    return { ...found, value: jsonValue(found.value) };
+  });
+
+  app.get('/api/params/list', {
+    schema: {
+      tags: ['params'], summary: '参数一览 Every parameter with its value on a date',
+      querystring: Type.Object({ region: Type.Optional(RegionCode), date: Type.Optional(DateText) }),
+    },
+  }, async (request) => {
+    const items = getParameters().list(request.query.date ?? todayInChina(), request.query.region || null);
+    return { items: items.map((item) => ({ ...item, value: jsonValue(item.value) })) };
+  });
+
+  app.get('/api/params/history', {
+    schema: {
+      tags: ['params'], summary: '参数沿革 Every dated value of a parameter for a region',
+      querystring: Type.Object({ path: ParameterPath, region: Type.Optional(RegionCode) }),
+    },
+  }, async (request) => {
+    const history = getParameters().history(request.query.path, request.query.region || null);
+    return { ...history, values: history.values.map((entry) => ({ ...entry, value: jsonValue(entry.value) })) };
+  });
+}

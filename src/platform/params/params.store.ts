@@ -1,0 +1,187 @@
+/**
+ * Looking parameters up by (path, date, region). A region's override replaces the national timeline from its
+ * first date: the most specific ancestor with a value in force wins (county → city → province → national).
+ */
+import { AppError, invalid, notFound } from '../errors.ts';
+import { formatYuan, parseDecimal, type Decimal } from '../money.ts';
+import { loadConfig } from '../config.ts';
+import {
+  isRealDate, isRegionCode, readParameterDefinitions,
+  type DatedValue, type ParameterDefinition, type ParameterUnit, type ParameterValue, type TableValue,
+} from './params.loader.ts';
+
+export interface ParameterLookup {
+  path: string;
+  /** rate: decimal string; money: bigint fen; integer: number; text: string; table: object. */
+  value: ParameterValue;
+  since: string;
+  reference: string;
+  /** The region whose override applied; null for the national value. */
+  region: string | null;
+}
+
+export interface ParameterListItem {
+  path: string;
+  description: string;
+  unit: ParameterUnit;
+  /** null when no value is in force on that date for that region. */
+  value: ParameterValue | null;
+  since: string | null;
+  reference: string | null;
+  region: string | null;
+}
+
+export interface ParameterHistory {
+  path: string;
+  description: string;
+  unit: ParameterUnit;
+  /** Every dated value that can apply to the region (its own, its ancestors', national), newest first. */
+  values: (DatedValue & { region: string | null })[];
+}
+
+/** County 990102 → [990102, 990100, 990000]; city 990100 → [990100, 990000]; province → [990000]. */
+export function regionChain(regionCode: string): string[] {
+  const chain = [regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`];
+  return chain.filter((code, index) => chain.indexOf(code) === index);
+}
+
+function checkDate(date: string): string {
+  if (!isRealDate(date)) throw invalid('date', `must be a real date YYYY-MM-DD, got "${date}"`);
+  return date;
+}
+
+function checkRegion(regionCode: string | null | undefined): string | null {
+  if (regionCode === undefined || regionCode === null || regionCode === '') return null;
+  if (!isRegionCode(regionCode)) throw invalid('region', `must be a six-digit GB/T 2260 region code, got "${regionCode}"`);
+  return regionCode;
+}
+
+/** The value in force on `date` in a newest-first list. */
+const inForce = (values: DatedValue[], date: string) => values.find((entry) => entry.since <= date);
+
+export class ParameterStore {
+  private readonly byPath: Map<string, ParameterDefinition>;
+
+  constructor(definitions: ParameterDefinition[]) {
+    this.byPath = new Map(definitions.map((definition) => [definition.path, definition]));
+  }
+
+  get paths(): string[] { return [...this.byPath.keys()]; }
+  get size(): number { return this.byPath.size; }
+  has(path: string): boolean { return this.byPath.has(path); }
+
+  definition(path: string): ParameterDefinition {
+    const definition = this.byPath.get(path);
+    if (!definition) throw notFound(`parameter ${path}`);
+    return definition;
+  }
+
+  /** The value in force, or undefined when none is (no throw). */
+  find(path: string, date: string, regionCode?: string | null): ParameterLookup | undefined {
+    const definition = this.definition(path);
+    checkDate(date);
+    const region = checkRegion(regionCode);
+    for (const code of region ? regionChain(region) : []) {
+      const override = definition.regions.get(code);
+      const entry = override && inForce(override.values, date);
+      if (entry) return { path, value: entry.value, since: entry.since, reference: entry.reference, region: code };
+    }
+    const entry = inForce(definition.values, date);
+    return entry && { path, value: entry.value, since: entry.since, reference: entry.reference, region: null };
+  }
+
+  /** The value in force; 404 naming the path when unknown or when nothing is in force on that date. */
+  lookup(path: string, date: string, regionCode?: string | null): ParameterLookup {
+    const found = this.find(path, date, regionCode);
+    if (found) return found;
+    const definition = this.definition(path);
+    const region = checkRegion(regionCode);
+    const applicable = [...(region ? regionChain(region).flatMap((code) => definition.regions.get(code)?.values ?? []) : []), ...definition.values];
+    if (applicable.length === 0) {
+      const overrides = [...definition.regions.keys()].join(', ');
+      throw new AppError(404, 'not_found', `parameter ${path} has no ${region ? `value for region ${region}` : 'national value'}; it is set per region (${overrides}): give one of those regions`, 'region');
+    }
+    const first = applicable.map((entry) => entry.since).sort()[0];
+    throw new AppError(404, 'not_found', `parameter ${path} has no value before ${first} (asked for ${date}${region ? ` in region ${region}` : ''})`, 'date');
+  }
+
+  /** Typed helpers: the unit is checked, so a caller cannot read a rate as money by mistake. */
+  rate(path: string, date: string, regionCode?: string | null): Decimal {
+    return parseDecimal(this.typed(path, date, regionCode, 'rate') as string, path);
+  }
+  money(path: string, date: string, regionCode?: string | null): bigint {
+    return this.typed(path, date, regionCode, 'money') as bigint;
+  }
+  integer(path: string, date: string, regionCode?: string | null): number {
+    return this.typed(path, date, regionCode, 'integer') as number;
+  }
+  text(path: string, date: string, regionCode?: string | null): string {
+    return this.typed(path, date, regionCode, 'text') as string;
+  }
+  table(path: string, date: string, regionCode?: string | null): TableValue {
+    return this.typed(path, date, regionCode, 'table') as TableValue;
+  }
+
+  private typed(path: string, date: string, regionCode: string | null | undefined, unit: ParameterUnit): ParameterValue {
+    const definition = this.definition(path);
+    if (definition.unit !== unit) throw new Error(`parameter ${path} has unit ${definition.unit}, not ${unit}`);
+    return this.lookup(path, date, regionCode).value;
+  }
+
+  /** Every parameter with its value on `date` for the region (null where none is in force). */
+  list(date: string, regionCode?: string | null): ParameterListItem[] {
+    checkDate(date);
+    const region = checkRegion(regionCode);
+    return [...this.byPath.values()].map((definition) => {
+      const found = this.find(definition.path, date, region);
+      return {
+        path: definition.path, description: definition.description, unit: definition.unit,
+        value: found?.value ?? null, since: found?.since ?? null, reference: found?.reference ?? null, region: found?.region ?? null,
+      };
+    });
+  }
+
+  /** Every dated value that can apply to the region, newest first; on the same date the most specific region first. */
+  history(path: string, regionCode?: string | null): ParameterHistory {
+    const definition = this.definition(path);
+    const region = checkRegion(regionCode);
+    const levels: (string | null)[] = [...(region ? regionChain(region) : []), null];
+    const values = levels.flatMap((code, level) => {
+      const list = code === null ? definition.values : definition.regions.get(code)?.values ?? [];
+      return list.map((entry) => ({ ...entry, region: code, level }));
+    });
+    values.sort((a, b) => (a.since === b.since ? a.level - b.level : a.since < b.since ? 1 : -1));
+    return { path, description: definition.description, unit: definition.unit, values: values.map(({ level: _level, ...entry }) => entry) };
+  }
+}
+
+/** For JSON (API, CLI): money as a yuan string "1234.56", everything else as is (rates are already strings). */
+export function jsonValue(value: ParameterValue | null): unknown {
+  if (typeof value === 'bigint') return formatYuan(value);
+  if (Array.isArray(value)) return value.map(jsonValue);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonValue(item as ParameterValue)]));
+  return value;
+}
+
+export function loadParameters(dir: string): ParameterStore {
+  return new ParameterStore(readParameterDefinitions(dir));
+}
+
+let cached: ParameterStore | undefined;
+
+/** The installation's parameters (`SIFUND_PARAMS_DIR` or ./params), loaded once. */
+export function getParameters(): ParameterStore {
+  cached ??= loadParameters(loadConfig().paramsDir);
+  return cached;
+}
+
+/** Forgets the cached parameters, so the next getParameters() reads the files again. */
+export function reloadParameters(): ParameterStore {
+  cached = undefined;
+  return getParameters();
+}
+
+/** Today in China (policy dates are Beijing dates, whatever the server's time zone). */
+export function todayInChina(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,88 @@
+/**
+ * The one way the UI talks to the API: same-origin fetch with the session cookie, the `x-csrf-token` header on
+ * every state-changing request (it echoes the `sifund_csrf` cookie: double-submit), the API's one error shape
+ * `{error: {code, message, field?, rows?}}` thrown as ApiError, and a 401 sending the user to the sign-in page.
+ */
+export interface RowProblem { row: number; field: string; message: string }
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly rows?: RowProblem[],
+  ) {
+    super(message);
+  }
+}
+
+export const CSRF_COOKIE = 'sifund_csrf';
+
+export function csrfToken(): string | undefined {
+  const prefix = `${CSRF_COOKIE}=`;
+  const cookie = document.cookie.split(/;\s*/).find((part) => part.startsWith(prefix));
+  return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : undefined;
+}
+
+let unauthorizedHandler: (() => void) | undefined;
+/** Called on any 401 (the session ended): the session provider clears the user, which shows the sign-in page. */
+export function onUnauthorized(handler: (() => void) | undefined) {
+  unauthorizedHandler = handler;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
+}
+
+interface RequestOptions { query?: Query; body?: unknown; signal?: AbortSignal; /** do not redirect on 401 (sign-in, session probe) */ allow401?: boolean }
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', '无法连接服务器 / cannot reach the server');
+  }
+  const text = await response.text();
+  let data: unknown;
+  try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; field?: string; rows?: RowProblem[] } } | undefined)?.error;
+    if (response.status === 401 && !options.allow401) unauthorizedHandler?.();
+    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.field, error?.rows);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data with the file in `field` (the browser sets the boundary). */
+  upload: <T>(path: string, file: File, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file, file.name);
+    return request<T>('POST', path, { body: form });
+  },
+};

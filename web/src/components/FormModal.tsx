@@ -1,0 +1,73 @@
+/**
+ * A modal form that submits to the API: shows a field's error under that field when the API names it
+ * (`error.field`), any other error above the form, and optionally asks for confirmation first.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, App, Form, Modal, type FormInstance } from 'antd';
+import { useI18n } from '../i18n.ts';
+import { applyApiError } from './forms.ts';
+
+interface Props<V, R> {
+  title: ReactNode;
+  open: boolean;
+  onClose(): void;
+  onSubmit(values: V): Promise<R>;
+  onDone?(result: R): void;
+  /** the form's field names: an API error naming one of them is shown under it */
+  fields: string[];
+  children: ReactNode | ((form: FormInstance<V>) => ReactNode);
+  initialValues?: Partial<V>;
+  okText?: ReactNode;
+  /** ask this before submitting (irreversible actions) */
+  confirm?: string;
+  danger?: boolean;
+  testId?: string;
+  width?: number;
+}
+
+export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (props.open) { form.resetFields(); setError(undefined); }
+  }, [props.open, form]);
+
+  const confirmed = () => new Promise<boolean>((resolve) => {
+    if (!props.confirm) return resolve(true);
+    modal.confirm({ title: props.title, content: props.confirm, okButtonProps: { danger: true, 'data-testid': 'confirm-ok' }, onOk: () => resolve(true), onCancel: () => resolve(false) });
+  });
+
+  const submit = async () => {
+    let values: V;
+    try { values = await form.validateFields(); } catch { return; }
+    if (!(await confirmed())) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await props.onSubmit(values);
+      props.onClose();
+      props.onDone?.(result);
+    } catch (failure) {
+      setError(applyApiError(form, failure, props.fields));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={props.title} open={props.open} onCancel={props.onClose} onOk={submit} confirmLoading={busy} width={props.width ?? 560}
+      okText={props.okText ?? t('common.submit')} cancelText={t('common.cancel')} okButtonProps={{ danger: props.danger, 'data-testid': `${props.testId ?? 'form'}-submit` }}
+      data-testid={props.testId}
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      <Form form={form} layout="vertical" initialValues={props.initialValues} onFinish={submit} data-testid={props.testId && `${props.testId}-form`}>
+        {typeof props.children === 'function' ? props.children(form) : props.children}
+      </Form>
+    </Modal>
+  );
+}

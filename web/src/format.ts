@@ -1,0 +1,15 @@
+import dayjs from 'dayjs';
+
+export const formatDateTime = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm:ss') : '');
+export const formatDate = (value: string | null | undefined) => (value ? String(value).slice(0, 10) : '');
+
+/** "1234567.8" → "1,234,567.80" (money stays a string; no float arithmetic). */
+export function formatYuan(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(value));
+  if (!match) return String(value);
+  const [, sign, whole, fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`;
+}
+
+export const romanClass = (n: number | null | undefined) => (n ? ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][n] ?? String(n) : '');

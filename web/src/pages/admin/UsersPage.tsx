@@ -1,0 +1,119 @@
+/** 用户: named accounts only (no shared accounts); a generated password is shown once; disabling asks first. */
+import { useState } from 'react';
+import { App, Button, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api.ts';
+import { useLoad, useRegions } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { useMe } from '../../session.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { roles, staffRoles, type Agency, type List, type User } from '../../types.ts';
+import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { searchEmployers, searchPersons } from '../registry/search.ts';
+
+interface Values { username: string; displayName: string; password?: string; role: User['role']; regionCode?: string; agencyId?: string; employerId?: string; personId?: string }
+interface Created { user: User; generatedPassword?: string }
+
+export default function UsersPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { message, modal } = App.useApp();
+  const list = useLoad((signal) => api.get<List<User>>('/api/users', undefined, signal), []);
+  const agencies = useLoad((signal) => api.get<List<Agency>>('/api/agencies', undefined, signal), []);
+  const regions = useRegions();
+  const regionName = new Map(regions.map((r) => [r.code, r.name]));
+  const agencyName = new Map((agencies.data?.items ?? []).map((a) => [a.id, a.name]));
+  const [creating, setCreating] = useState(false);
+
+  const setStatus = async (user: User, status: User['status']) => {
+    try {
+      await api.post(`/api/users/${user.id}/status`, { status });
+      message.success(t('common.saved'));
+      list.reload();
+    } catch (error) { message.error((error as Error).message); }
+  };
+
+  const created = (result: Created) => {
+    list.reload();
+    if (!result.generatedPassword) { message.success(t('user.created')); return; }
+    modal.info({
+      title: `${t('user.created')}: ${result.user.username}`, width: 480, okText: t('common.close'),
+      content: (
+        <>
+          <p>{t('user.generatedPassword')}</p>
+          <Typography.Paragraph copyable code style={{ fontSize: 18 }} data-testid="generated-password">{result.generatedPassword}</Typography.Paragraph>
+        </>
+      ),
+    });
+  };
+
+  return (
+    <Page title={t('menu.users')} testId="users-page" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="users-create">{t('user.create')}</Button>}>
+      {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
+        <Table<User>
+          rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="users-table"
+          columns={[
+            { title: t('user.username'), dataIndex: 'username' },
+            { title: t('user.displayName'), dataIndex: 'displayName' },
+            { title: t('user.role'), dataIndex: 'role', render: (role: string) => <Tag color="blue">{t(`role.${role}`)}</Tag> },
+            { title: t('common.region'), dataIndex: 'regionCode', render: (code: string | null) => (code ? `${regionName.get(code) ?? ''}（${code}）` : t('common.national')) },
+            { title: t('user.agency'), dataIndex: 'agencyId', render: (id: string | null) => (id ? agencyName.get(id) ?? id : '') },
+            { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`user.status.${s}`)}</Tag> },
+            {
+              title: t('common.actions'), key: 'actions', width: 100,
+              render: (_, user) => user.id === me.id ? null : user.status === 'active' ? (
+                <Popconfirm title={t('user.disableConfirm')} okButtonProps={{ danger: true }} onConfirm={() => setStatus(user, 'disabled')}>
+                  <Button size="small" danger>{t('user.disable')}</Button>
+                </Popconfirm>
+              ) : <Button size="small" onClick={() => setStatus(user, 'active')}>{t('user.enable')}</Button>,
+            },
+          ]}
+        />
+      )}
+      <FormModal<Values, Created>
+        title={t('user.create')} open={creating} onClose={() => setCreating(false)} testId="user-form" initialValues={{ role: 'operator' }}
+        fields={['username', 'displayName', 'password', 'role', 'regionCode', 'agencyId', 'employerId', 'personId']}
+        onSubmit={(values) => api.post<Created>('/api/users', {
+          ...values, password: values.password || undefined, regionCode: values.regionCode ?? null, agencyId: values.agencyId ?? null,
+          employerId: values.role === 'employer' ? values.employerId ?? null : null, personId: values.role === 'person' ? values.personId ?? null : null,
+        })}
+        onDone={created}
+      >
+        <Form.Item name="username" label={t('user.username')} rules={[{ required: true, min: 3, max: 64 }]}><Input autoComplete="off" /></Form.Item>
+        <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+        <Form.Item name="password" label={t('user.password')} extra={t('user.passwordHint')}><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.Item name="role" label={t('user.role')} rules={[{ required: true }]}>
+          <Select options={roles.map((value) => ({ value, label: t(`role.${value}`) }))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['role']}>
+          {({ getFieldValue }) => {
+            const role = getFieldValue('role') as User['role'];
+            return (
+              <>
+                <Form.Item name="regionCode" label={t('common.region')} rules={[{ required: role !== 'admin', message: t('user.regionRequired') }]}><RegionSelect /></Form.Item>
+                {role === 'employer' && (
+                  <Form.Item name="employerId" label={t('role.employer')} rules={[{ required: true }]}>
+                    <RemoteSelect search={searchEmployers} placeholder={t('employment.searchEmployer')} />
+                  </Form.Item>
+                )}
+                {role === 'person' && (
+                  <Form.Item name="personId" label={t('role.person')} rules={[{ required: true }]}>
+                    <RemoteSelect search={searchPersons} placeholder={t('employment.searchPerson')} />
+                  </Form.Item>
+                )}
+                {staffRoles.includes(role) && (
+                  <Form.Item name="agencyId" label={t('user.agency')}>
+                    <Select allowClear showSearch optionFilterProp="label" options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.regionName ?? a.regionCode}）` }))} />
+                  </Form.Item>
+                )}
+              </>
+            );
+          }}
+        </Form.Item>
+      </FormModal>
+    </Page>
+  );
+}

@@ -1,0 +1,87 @@
+/** One employer: its registration, its employees (hire, separate) and its change history. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { App, Button, Descriptions, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api.ts';
+import { useLoad, useRegionLabel } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { romanClass } from '../../format.ts';
+import { useMe } from '../../session.tsx';
+import { Page } from '../../components/Page.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { AuditTable } from '../../components/AuditTable.tsx';
+import type { Employee, EmployerDetail } from '../../types.ts';
+import { EmploymentFormModal } from './EmploymentFormModal.tsx';
+import { SeparateModal, type SeparationTarget } from './SeparateModal.tsx';
+
+export default function EmployerDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const me = useMe();
+  const { message } = App.useApp();
+  const regionLabel = useRegionLabel();
+  const detail = useLoad((signal) => api.get<EmployerDetail>(`/api/employers/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const [hiring, setHiring] = useState(false);
+  const [separating, setSeparating] = useState<SeparationTarget>();
+  const [showSeparated, setShowSeparated] = useState(false);
+
+  if (detail.error) return <ApiErrorView error={detail.error} retry={detail.reload} />;
+  if (!detail.data) return <PageSpinner />;
+  const { employer, employees, history } = detail.data;
+  const shown = showSeparated ? employees : employees.filter((e) => !e.separatedOn);
+  const done = (text: string) => () => { message.success(text); detail.reload(); };
+  const personLink = (text: string, e: Employee) => (me.role === 'employer' ? text : <Link to={`/persons/${e.personId}`}>{text}</Link>);
+
+  const employeesTab = (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Button icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="employer-hire">{t('employer.hire')}</Button>
+        <Switch checked={showSeparated} onChange={setShowSeparated} /> {t('employer.showSeparated')}
+      </Space>
+      <Table<Employee>
+        rowKey="employmentId" size="small" dataSource={shown} data-testid="employer-employees" pagination={shown.length > 20 ? { pageSize: 20 } : false}
+        columns={[
+          { title: t('person.idNumber'), dataIndex: 'idNumber', render: personLink },
+          { title: t('person.name'), dataIndex: 'name' },
+          { title: t('employment.hiredOn'), dataIndex: 'hiredOn', width: 120 },
+          { title: t('employment.separatedOn'), dataIndex: 'separatedOn', width: 120, render: (d: string | null) => d ?? <Tag color="green">{t('employment.current')}</Tag> },
+          { title: t('employment.reason'), dataIndex: 'separationReason', render: (r: string | null) => (r ? t(`separation.${r}`) : '') },
+          {
+            title: t('common.actions'), key: 'actions', width: 100,
+            render: (_, e) => !e.separatedOn && (
+              <Button size="small" danger onClick={() => setSeparating({ employerId: employer.id, employmentId: e.employmentId, hiredOn: e.hiredOn, label: `${e.name} @ ${employer.name}` })}>
+                {t('employment.separate')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <Page title={employer.name} testId="employer-detail" extra={<Link to="/employers"><Button>{t('common.back')}</Button></Link>}>
+      <Descriptions bordered size="small" column={3} data-testid="employer-descriptions">
+        <Descriptions.Item label={t('employer.creditCode')}><span data-testid="employer-credit-code">{employer.creditCode}</span></Descriptions.Item>
+        <Descriptions.Item label={t('employer.name')}><span data-testid="employer-name">{employer.name}</span></Descriptions.Item>
+        <Descriptions.Item label={t('common.region')}>{regionLabel(employer.regionCode, employer.regionName)}</Descriptions.Item>
+        <Descriptions.Item label={t('employer.industry')}>{employer.industryCode ? `${employer.industryCode} ${t(`industry.${employer.industryCode}`)}` : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('employer.workInjuryClass')}>{romanClass(employer.workInjuryClass)}</Descriptions.Item>
+        <Descriptions.Item label={t('employer.type')}>{t(`employerType.${employer.employerType}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('common.status')}>{t(`employerStatus.${employer.status}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('employer.employeeCount')}>{employees.filter((e) => !e.separatedOn).length}</Descriptions.Item>
+      </Descriptions>
+      <Tabs
+        style={{ marginTop: 16 }}
+        items={[
+          { key: 'employees', label: <span data-testid="tab-employees">{t('employer.employees')} ({shown.length})</span>, children: employeesTab },
+          { key: 'history', label: <span data-testid="tab-history">{t('employer.history')} ({history.length})</span>, children: <AuditTable records={history} testId="employer-history" showEntity={false} /> },
+        ]}
+      />
+      <EmploymentFormModal open={hiring} onClose={() => setHiring(false)} onCreated={done(t('employment.created'))} employerId={employer.id} />
+      <SeparateModal target={separating} onClose={() => setSeparating(undefined)} onDone={done(t('employment.separated'))} />
+    </Page>
+  );
+}

@@ -1,0 +1,131 @@
+/** One insured person: identity, then employments, enrollments, contribution bases and the change history. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { App, Button, Descriptions, Space, Table, Tabs, Tag } from 'antd';
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api.ts';
+import { useLoad, useRegionLabel } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { formatDateTime, formatYuan } from '../../format.ts';
+import { Page } from '../../components/Page.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { AuditTable } from '../../components/AuditTable.tsx';
+import type { BaseDeclaration, Employment, Enrollment, PersonDetail } from '../../types.ts';
+import { EmploymentFormModal } from './EmploymentFormModal.tsx';
+import { SeparateModal, type SeparationTarget } from './SeparateModal.tsx';
+import { BaseDeclarationModal } from './BaseDeclarationModal.tsx';
+
+export default function PersonDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const regionLabel = useRegionLabel();
+  const detail = useLoad((signal) => api.get<PersonDetail>(`/api/persons/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const [hiring, setHiring] = useState(false);
+  const [separating, setSeparating] = useState<SeparationTarget>();
+  const [declaring, setDeclaring] = useState(false);
+
+  if (detail.error) return <ApiErrorView error={detail.error} retry={detail.reload} />;
+  if (!detail.data) return <PageSpinner />;
+  const { person, employments, enrollments, baseDeclarations, history } = detail.data;
+  const employerOf = new Map(employments.map((e) => [e.id, e]));
+  const done = (text: string) => () => { message.success(text); detail.reload(); };
+
+  const confirmBase = async (base: BaseDeclaration) => {
+    try {
+      await api.post(`/api/base-declarations/${base.employerId}/${base.id}/confirm`);
+      done(t('base.confirmed'))();
+    } catch (error) { message.error((error as Error).message); }
+  };
+
+  const employmentsTab = (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Button icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="person-hire">{t('employment.create')}</Button>
+      </Space>
+      <Table<Employment>
+        rowKey="id" size="small" dataSource={employments} pagination={false} data-testid="person-employments"
+        columns={[
+          { title: t('employment.employer'), dataIndex: 'employerName', render: (name: string, e) => <Link to={`/employers/${e.employerId}`}>{name}</Link> },
+          { title: t('employer.creditCode'), dataIndex: 'creditCode' },
+          { title: t('employment.hiredOn'), dataIndex: 'hiredOn', width: 120 },
+          { title: t('employment.separatedOn'), dataIndex: 'separatedOn', width: 120, render: (d: string | null) => d ?? <Tag color="green">{t('employment.current')}</Tag> },
+          { title: t('employment.reason'), dataIndex: 'separationReason', render: (r: string | null) => (r ? t(`separation.${r}`) : '') },
+          {
+            title: t('common.actions'), key: 'actions', width: 100,
+            render: (_, e) => !e.separatedOn && (
+              <Button size="small" danger onClick={() => setSeparating({ employerId: e.employerId, employmentId: e.id, hiredOn: e.hiredOn, label: `${person.name} @ ${e.employerName}` })}>
+                {t('employment.separate')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+
+  const enrollmentsTab = (
+    <Table<Enrollment>
+      rowKey="id" size="small" dataSource={enrollments} pagination={false} data-testid="person-enrollments"
+      columns={[
+        { title: t('enrollment.insurance'), dataIndex: 'insurance', render: (i: string) => <Tag color="blue">{t(`insurance.${i}`)}</Tag> },
+        { title: t('employment.employer'), dataIndex: 'employmentId', render: (employmentId: string) => employerOf.get(employmentId)?.employerName ?? employmentId },
+        { title: t('enrollment.validFrom'), dataIndex: 'validFrom' },
+        { title: t('enrollment.validTo'), dataIndex: 'validTo', render: (d: string | null) => d ?? '—' },
+      ]}
+    />
+  );
+
+  const basesTab = (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Button icon={<PlusOutlined />} onClick={() => setDeclaring(true)} disabled={employments.length === 0} data-testid="person-declare-base">{t('base.declare')}</Button>
+      </Space>
+      <Table<BaseDeclaration>
+        rowKey="id" size="small" dataSource={baseDeclarations} pagination={false} data-testid="person-bases"
+        columns={[
+          { title: t('base.year'), dataIndex: 'year', width: 80 },
+          { title: t('base.version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
+          { title: t('employment.employer'), dataIndex: 'employerName' },
+          { title: t('base.monthlyWage'), dataIndex: 'monthlyWage', align: 'right', render: formatYuan },
+          { title: t('base.declaredAt'), dataIndex: 'declaredAt', render: formatDateTime },
+          { title: t('base.reason'), dataIndex: 'reason' },
+          {
+            title: t('base.confirmedAt'), dataIndex: 'employeeConfirmedAt',
+            render: (at: string | null, base) => (at ? <Tag color="green">{formatDateTime(at)}</Tag> : (
+              <Space><Tag color="orange">{t('base.unconfirmed')}</Tag><Button size="small" icon={<CheckOutlined />} onClick={() => confirmBase(base)}>{t('base.confirm')}</Button></Space>
+            )),
+          },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <Page title={`${person.name} · ${person.idNumber}`} testId="person-detail" extra={<Link to="/persons"><Button>{t('common.back')}</Button></Link>}>
+      <Descriptions bordered size="small" column={3} data-testid="person-descriptions">
+        <Descriptions.Item label={t('person.idNumber')}><span data-testid="person-id-number">{person.idNumber}</span></Descriptions.Item>
+        <Descriptions.Item label={t('person.name')}><span data-testid="person-name">{person.name}</span></Descriptions.Item>
+        <Descriptions.Item label={t('person.gender')}>{t(`gender.${person.gender}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('person.birthDate')}>{person.birthDate}</Descriptions.Item>
+        <Descriptions.Item label={t('person.hukouType')}>{person.hukouType ? t(`hukou.${person.hukouType}`) : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('common.region')}>{regionLabel(person.regionCode, person.regionName)}</Descriptions.Item>
+        <Descriptions.Item label={t('person.occupation')}>{person.occupation ?? ''}</Descriptions.Item>
+        <Descriptions.Item label={t('person.phone')}>{person.phone ?? ''}</Descriptions.Item>
+      </Descriptions>
+      <Tabs
+        style={{ marginTop: 16 }} data-testid="person-tabs"
+        items={[
+          { key: 'employments', label: <span data-testid="tab-employments">{t('person.employments')} ({employments.length})</span>, children: employmentsTab },
+          { key: 'enrollments', label: <span data-testid="tab-enrollments">{t('person.enrollments')} ({enrollments.length})</span>, children: enrollmentsTab },
+          { key: 'bases', label: <span data-testid="tab-bases">{t('person.bases')} ({baseDeclarations.length})</span>, children: basesTab },
+          { key: 'history', label: <span data-testid="tab-history">{t('person.history')} ({history.length})</span>, children: <AuditTable records={history} testId="person-history" showEntity={false} /> },
+        ]}
+      />
+      <EmploymentFormModal open={hiring} onClose={() => setHiring(false)} onCreated={done(t('employment.created'))} personId={person.id} />
+      <SeparateModal target={separating} onClose={() => setSeparating(undefined)} onDone={done(t('employment.separated'))} />
+      <BaseDeclarationModal open={declaring} onClose={() => setDeclaring(false)} onDone={done(t('base.declared'))} personId={person.id} employments={employments} />
+    </Page>
+  );
+}
