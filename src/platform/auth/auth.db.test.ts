@@ -64,3 +64,16 @@ test('users: only the administrator creates them; weak passwords and duplicate n
   assert.equal((await client.json('GET', '/api/auth/me')).status, 401);
   assert.equal((await login('op.new', created.body.generatedPassword)).statusCode, 401);
 });
+
+test('CSRF: JSON without a token passes, a form-like body without one and a foreign Origin are refused', async () => {
+  const response = await login('admin', 'Admin-Test-Pass-2026');
+  const session = response.cookies.find((c) => c.name === 'sifund_session')!.value;
+  const cookie = `sifund_session=${session}`;
+  const json = await server.app.inject({ method: 'POST', url: '/api/users', headers: { cookie, 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x', displayName: 'x', role: 'operator' }) });
+  assert.equal(json.statusCode, 400, 'reaches validation: no CSRF refusal for JSON');
+  const form = await server.app.inject({ method: 'POST', url: '/api/users', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=x' });
+  assert.equal(form.statusCode, 403);
+  assert.equal(JSON.parse(form.body).error.code, 'csrf');
+  const foreign = await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, payload: '{}' });
+  assert.equal(foreign.statusCode, 403);
+});

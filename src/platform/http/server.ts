@@ -93,9 +93,16 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     request.actor = actorOf(row, request.id);
     request.csrfToken = row.csrf_token;
     if (STATE_CHANGING.has(request.method)) {
+      // CSRF: the session cookie is SameSite=Strict; a request from another origin is refused by its Origin
+      // header; a token that is sent must echo the sifund_csrf cookie and belong to the session (double submit);
+      // and the body types a cross-site HTML form can send (form, multipart, text) always need the token.
+      // JSON bodies cannot be sent cross-origin without a CORS preflight, which this server never grants.
+      const origin = request.headers.origin;
+      if (origin && origin !== 'null' && new URL(origin).host !== request.headers.host) throw new AppError(403, 'csrf', `cross-origin request from ${origin} refused`);
       const header = request.headers['x-csrf-token'];
-      const cookieValue = request.cookies[CSRF_COOKIE];
-      if (typeof header !== 'string' || header !== cookieValue || header !== row.csrf_token) {
+      const token = typeof header === 'string' && header !== '' ? header : undefined;
+      const formLike = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(request.headers['content-type'] ?? '');
+      if ((token !== undefined || formLike) && (token !== request.cookies[CSRF_COOKIE] || token !== row.csrf_token)) {
         throw new AppError(403, 'csrf', 'missing or wrong x-csrf-token header (it must echo the sifund_csrf cookie)');
       }
       // 稽核 (auditors) read everything in scope and change nothing.
