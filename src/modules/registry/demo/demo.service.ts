@@ -11,7 +11,7 @@
  *    (non-ALWAYS) triggers that other modules may add on the registry tables do not fire for demo rows either;
  *  - secondary indexes of the five registry tables are dropped and re-created from pg_get_indexdef after the
  *    load (sorted builds); the tables are locked for the duration, which only matters for a live server.
- * Refuses (409) when the registry already holds employers or persons: the demo is for an empty installation.
+ * Refuses (409) when the registry already holds records of the demo province 99 (a second run would collide).
  */
 import { CompiledQuery } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
@@ -120,7 +120,7 @@ async function run(tx: Tx, text: string, parameters: unknown[] = []) {
 
 const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
 
-/** The demo city in an empty registry. Throws 409 when the registry already holds employers or persons. */
+/** The demo city. Throws 409 when records of the demo province 99 already exist. */
 export async function generateDemo(database: DatabaseHandle, options: DemoOptions, hooks: DemoHooks = {}): Promise<DemoSummary> {
   checkOptions(options);
   const log = hooks.log ?? (() => {});
@@ -161,10 +161,13 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     fastLoad = ((await run(tx, `select current_setting('is_superuser') as superuser`)).rows[0] as { superuser: string }).superuser === 'on';
     if (fastLoad) await run(tx, `set local session_replication_role = replica`);
 
-    const existing = (await run(tx, `select (select count(*) from employer)::int as employers, (select count(*) from person)::int as persons`)).rows[0] as { employers: number; persons: number };
+    // Demo records all live in the fictional province 99 (ID numbers and credit codes with region 99xxxx), so
+    // records registered by hand elsewhere cannot collide with them; a second demo run would, and is refused.
+    const existing = (await run(tx, `select (select count(*) from employer where substr(credit_code, 3, 2) = '99')::int as employers,
+      (select count(*) from person where id_number like '99%')::int as persons`)).rows[0] as { employers: number; persons: number };
     if (existing.employers > 0 || existing.persons > 0) {
-      throw conflict('registry', `the registry already holds ${existing.employers} employers and ${existing.persons} persons: ` +
-        'sifund demo only fills an empty registry (use a fresh --data directory or database)');
+      throw conflict('registry', `the registry already holds ${existing.employers} employers and ${existing.persons} persons of the demo province 99: ` +
+        'sifund demo runs once per database (use a fresh --data directory or database)');
     }
 
     // Secondary indexes are built once after the load (a sorted build) instead of row by row: dropped here and
