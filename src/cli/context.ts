@@ -28,7 +28,9 @@ export async function runWithDatabase(commandName: string, options: { data?: str
     code = 1;
     if (error instanceof AppError) {
       process.stderr.write(`error: ${error.message}\n`);
-      for (const row of error.rows ?? []) process.stderr.write(`  row ${row.row}, ${row.field}: ${row.message}\n`);
+      const rows = error.rows ?? [];
+      for (const row of rows.slice(0, 100)) process.stderr.write(`  row ${row.row}, ${row.field}: ${row.message}\n`);
+      if (rows.length > 100) process.stderr.write(`  … and ${rows.length - 100} more problems\n`);
     } else process.stderr.write(`error: ${(error as Error).message ?? error}\n`);
   } finally {
     await database?.close().catch(() => {});

@@ -5,6 +5,7 @@ import { addDataOption, printJson, runWithDatabase } from '../../../cli/context.
 import { systemActor } from '../../../platform/actor.ts';
 import { importKinds, type ImportKind } from './import.parse.ts';
 import { importRegistryFile } from './import.service.ts';
+import { ensureHomeRegion } from '../registry.service.ts';
 
 export function registerImportCommand(program: Command) {
   addDataOption(program.command('import').description(`import a CSV or XLSX file of ${importKinds.join(' | ')}: all rows or none`))
@@ -14,6 +15,7 @@ export function registerImportCommand(program: Command) {
     .option('--format <format>', 'text or json', 'text')
     .action((kind: string, options) => runWithDatabase('import', options, async ({ database }) => {
       if (!importKinds.includes(kind as ImportKind)) throw new Error(`kind must be one of ${importKinds.join(', ')}`);
+      await ensureHomeRegion(database);
       const started = Date.now();
       const result = await importRegistryFile(database, systemActor('import'), kind as ImportKind, path.basename(options.file), fs.readFileSync(options.file), { regionCode: options.region });
       if (options.format === 'json') printJson({ ...result, seconds: (Date.now() - started) / 1000 });
