@@ -5,7 +5,8 @@ import { buildServer } from './platform/http/server.ts';
 import { paramsRoutes } from './platform/params/index.ts';
 import { registryRoutes, importRoutes } from './modules/registry/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
+import { collectionRoutes } from './modules/collection/index.ts';
 
 export function buildApp(config: Config, database: DatabaseHandle) {
-  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes, ledgerRoutes]);
+  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes, ledgerRoutes, collectionRoutes]);
 }

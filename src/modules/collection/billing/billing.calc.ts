@@ -1,0 +1,118 @@
+/**
+ * The contribution rules of a bill, as pure functions (no I/O): which months count, the base, the amount of a line,
+ * the due date, and the parameters of a period resolved once per region (the run's snapshot).
+ *
+ * 一个基数, 一单征收, 分别记账: one base per person (the declared monthly wage of the year, clamped to the floor and
+ * ceiling of the province's average wage, 国办发〔2019〕13号), one bill per employer, one line per insurance, each
+ * line computed exactly and rounded once to the fen by `contribution.rounding`; totals are sums of rounded lines.
+ */
+import { addMonths, periodEnd } from '../../ledger/index.ts';
+import { multiplyFen, parseDecimal, formatDecimal, type RoundingMode } from '../../../platform/money.ts';
+import type { ParameterStore, ParameterLookup } from '../../../platform/params/index.ts';
+import type { Insurance } from '../../registry/index.ts';
+
+/** Insurances billed, in bill order. Maternity is billed only while its own rate applies (merged into medical since 2020). */
+export const billedInsurances: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury', 'maternity'];
+/** Insurances the employee does not pay (社会保险法 arts. 33, 53). */
+export const employerOnly = new Set<Insurance>(['work_injury', 'maternity']);
+
+/**
+ * Mid-month hires and separations (contribution.mid_month_cutoff_day): a month counts for an enrollment when the
+ * enrollment and its employment both cover the month's cut-off day — hired on or before it, not separated before it.
+ * So a month is billed in full or not at all, and a job change inside a month bills exactly one employer.
+ */
+export function cutoffDate(period: string, cutoffDay: number): string {
+  const last = Number(periodEnd(period).slice(8));
+  return `${period}-${String(Math.min(cutoffDay, last)).padStart(2, '0')}`;
+}
+
+/** Contributions of a month are due by `contribution.due_day` of the following month (the day is clamped to its end). */
+export function dueDate(period: string, dueDay: number): string {
+  return cutoffDate(addMonths(period, 1), dueDay);
+}
+
+/** floor = average wage × floor ratio, ceiling = average wage × ceiling ratio, each rounded once to the fen. */
+export function baseLimits(averageWage: bigint, floorRatio: string, ceilingRatio: string, mode: RoundingMode) {
+  return { floor: multiplyFen(averageWage, parseDecimal(floorRatio), mode), ceiling: multiplyFen(averageWage, parseDecimal(ceilingRatio), mode) };
+}
+
+/** The contribution base: the declared monthly wage clamped to [floor, ceiling] (国办发〔2019〕13号). */
+export function contributionBase(declaredWage: bigint, floor: bigint, ceiling: bigint): bigint {
+  return declaredWage < floor ? floor : declaredWage > ceiling ? ceiling : declaredWage;
+}
+
+/** base × rate, exact, rounded once to the fen. */
+export function lineAmount(base: bigint, rate: string, mode: RoundingMode): bigint {
+  return multiplyFen(base, parseDecimal(rate), mode);
+}
+
+/** Work injury: the class base rate × the employer's floating factor (人社部发〔2015〕71号), exact. */
+export function workInjuryRate(classRate: string, floatFactor: string): string {
+  const a = parseDecimal(classRate), b = parseDecimal(floatFactor);
+  return formatDecimal({ units: a.units * b.units, scale: a.scale + b.scale });
+}
+
+/** The same rounding in SQL, for an exact non-negative numeric expression (PostgreSQL round() is half away from zero). */
+export function roundedSql(expression: string, mode: RoundingMode): string {
+  if (mode === 'down') return `trunc(${expression})`;
+  if (mode === 'half_even') return `(case when (${expression}) - trunc(${expression}) = 0.5 and mod(trunc(${expression}), 2) = 0 then trunc(${expression}) else round(${expression}) end)`;
+  return `round(${expression})`;
+}
+
+export interface InsuranceRates { employerRate: string; employeeRate: string | null; refs: string[] }
+
+/** Everything a region's bills for one period depend on, resolved from the dated parameters once. */
+export interface RegionParameters {
+  floor: string;        // fen, as a decimal string (JSON has no bigint)
+  ceiling: string;
+  averageWage: string;
+  rounding: RoundingMode;
+  cutoffDate: string;
+  dueDate: string;
+  insurances: Partial<Record<Insurance, InsuranceRates>>;
+  /** Work injury class (1–8) → base rate; the employer's floating factor multiplies it per bill. */
+  workInjuryClassRates: Record<string, string>;
+}
+
+export interface BillingParameters { period: string; regions: Record<string, RegionParameters> }
+
+const ref = (found: ParameterLookup) => `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}`;
+
+/**
+ * The parameters of `period` for each region: values in force on the first day of the period (a rate changing on
+ * 2019-05-01 applies from the May bill), each with a reference "path@since[/region]" for the bill lines.
+ */
+export function resolveBillingParameters(store: ParameterStore, period: string, regionCodes: string[]): BillingParameters {
+  const date = `${period}-01`;
+  const regions: Record<string, RegionParameters> = {};
+  for (const region of regionCodes) {
+    const get = (path: string) => store.lookup(path, date, region);
+    const rounding = get('contribution.rounding');
+    const average = get('contribution.base.average_wage');
+    const floorRatio = get('contribution.base.floor_ratio'), ceilingRatio = get('contribution.base.ceiling_ratio');
+    const mode = rounding.value as RoundingMode;
+    const limits = baseLimits(average.value as bigint, floorRatio.value as string, ceilingRatio.value as string, mode);
+    const common = [average, floorRatio, ceilingRatio, rounding].map(ref);
+    const insurances: RegionParameters['insurances'] = {};
+    for (const insurance of billedInsurances) {
+      const employer = store.find(`contribution.${insurance}.${insurance === 'work_injury' ? 'class_base_rate' : 'employer_rate'}`, date, region);
+      if (!employer) continue;
+      if (insurance === 'work_injury') { insurances.work_injury = { employerRate: '', employeeRate: null, refs: [...common, ref(employer)] }; continue; }
+      if (Number(employer.value) === 0) continue; // no contribution (maternity after the merger)
+      const employee = employerOnly.has(insurance) ? undefined : get(`contribution.${insurance}.employee_rate`);
+      insurances[insurance] = {
+        employerRate: employer.value as string, employeeRate: employee ? (employee.value as string) : null,
+        refs: [...common, ref(employer), ...(employee ? [ref(employee)] : [])],
+      };
+    }
+    const classRates = store.table('contribution.work_injury.class_base_rate', date, region);
+    regions[region] = {
+      floor: limits.floor.toString(), ceiling: limits.ceiling.toString(), averageWage: (average.value as bigint).toString(), rounding: mode,
+      cutoffDate: cutoffDate(period, store.integer('contribution.mid_month_cutoff_day', date, region)),
+      dueDate: dueDate(period, store.integer('contribution.due_day', date, region)),
+      insurances,
+      workInjuryClassRates: Object.fromEntries(Object.entries(classRates).map(([k, v]) => [k, String(v)])),
+    };
+  }
+  return { period, regions };
+}

@@ -1,0 +1,53 @@
+/** `sifund billing …`: run the monthly billing of a period (resumable, with a progress bar) and summarise it. */
+import type { Command } from 'commander';
+import { addDataOption, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { invalid } from '../../../platform/errors.ts';
+import { formatTable } from '../../ledger/index.ts';
+import { billingSummary, runBilling, type BillingSummary } from './billing.service.ts';
+
+function checkFormat(format: string, allowed: string[]) {
+  if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
+}
+
+function printSummary(summary: BillingSummary) {
+  process.stdout.write(`${summary.period} region ${summary.region}: ${summary.employers} employers, ${summary.persons} persons, ${summary.lines} lines, total ${summary.total}\n`);
+  const rows = Object.entries(summary.totals).map(([insurance, t]) => [insurance, t.employer, t.employee]);
+  process.stdout.write(formatTable(['insurance', 'employer', 'employee'], rows, [1, 2]));
+}
+
+export function registerBillingCommands(program: Command) {
+  const billing = program.command('billing').description('monthly contribution billing (缴费核定): one bill per employer per period');
+  const actor = systemActor('billing');
+
+  addDataOption(billing.command('run').description('bill a period for a region subtree; idempotent, and resumes a run that was interrupted'))
+    .requiredOption('--period <YYYY-MM>', 'contribution period')
+    .option('--region <code>', 'region subtree (default: the province)')
+    .option('--format <format>', 'text or json', 'text')
+    .action((options) => runWithDatabase('billing run', options, async ({ database }) => {
+      checkFormat(options.format, ['text', 'json']);
+      const bar = progressBar(`billing ${options.period}`);
+      let started = false;
+      const result = await runBilling(database, actor, { period: options.period, region: options.region }, ({ done, total }) => {
+        if (!started) { bar.start(total); started = true; }
+        bar.update(done);
+      });
+      bar.stop();
+      if (options.format === 'json') printJson(result);
+      else {
+        process.stdout.write(`billing run ${result.run.id}: ${result.run.status}, ${result.run.chunksDone}/${result.run.chunks} chunks\n`);
+        printSummary(result.summary);
+      }
+    }));
+
+  addDataOption(billing.command('summary').description('what the bills of a period add up to'))
+    .requiredOption('--period <YYYY-MM>', 'contribution period')
+    .option('--region <code>', 'region subtree (default: the province)')
+    .option('--format <format>', 'json or table', 'table')
+    .action((options) => runWithDatabase('billing summary', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      const summary = await billingSummary(database, actor, { period: options.period, region: options.region });
+      if (options.format === 'json') printJson(summary);
+      else printSummary(summary);
+    }));
+}
