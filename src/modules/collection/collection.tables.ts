@@ -1,4 +1,4 @@
-/** Kysely table types of contribution collection (migrations/0005_billing.sql). */
+/** Kysely table types of contribution collection (migrations/0005_billing.sql, 0006_payments.sql). */
 import type { Generated } from 'kysely';
 import type { Insurance } from '../registry/index.ts';
 
@@ -25,5 +25,21 @@ declare module '../../platform/database.ts' {
       employer_id: bigint; bill_id: bigint; person_id: bigint; insurance: Insurance; region_code: string; base: bigint;
       employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null;
     };
+    payment: {
+      employer_id: bigint; id: bigint; region_code: string; paid_on: string; amount: bigint; reference: string | null;
+      source: 'bank_file' | 'manual'; import_key: string; file_name: string | null; line_number: number | null;
+      recorded_by: string; recorded_at: Generated<Date>;
+    };
+    payment_allocation: {
+      employer_id: bigint; id: bigint; payment_id: bigint; bill_id: bigint | null; insurance: Insurance | null;
+      part: 'employee' | 'employer' | 'late_fee' | 'credit'; amount: bigint; allocated_on: string; fund_code: string | null;
+      region_code: string; created_at: Generated<Date>;
+    };
+    individual_account_entry: {
+      person_id: bigint; id: bigint; region_code: string; year: number; period: string | null;
+      kind: 'contribution' | 'interest' | 'opening' | 'transfer_in' | 'transfer_out'; amount: bigint;
+      employer_id: bigint | null; bill_id: bigint | null; payment_id: bigint | null; rate: string | null; created_at: Generated<Date>;
+    };
+    interest_run: { year: number; rate: string; method: string; persons: number; amount: bigint; run_by: string; run_at: Generated<Date> };
   }
 }
