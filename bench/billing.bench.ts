@@ -1,0 +1,95 @@
+/**
+ * Billing benchmark (`npm run bench -- billing`): the demo city of 1,000,000 persons (BENCH_BILLING_PERSONS) billed
+ * for its last month on a fresh embedded PostgreSQL. Reports seconds, bill lines, Node's peak RSS during billing,
+ * and the floor — PostgreSQL inserting the same number of bill-line rows from generate_series into a copy of
+ * bill_line (same columns and indexes) in the same run — with the ratio of the two. Linearity: a city a tenth the
+ * size, billed in a second database of the same server; ten times its time is compared with the full run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/platform/config.ts';
+import { openDatabase, type DatabaseHandle } from '../src/platform/database.ts';
+import { migrate } from '../src/platform/migrate.ts';
+import { systemActor } from '../src/platform/actor.ts';
+import { generateDemo } from '../src/modules/registry/demo/demo.service.ts';
+import { runBilling } from '../src/modules/collection/billing/billing.service.ts';
+
+const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
+const log = (message: string) => process.stderr.write(`billing bench: ${message}\n`);
+
+/** Peak resident memory of this process, sampled every 50 ms while `work` runs (maxRSS would include the demo). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMiB: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 50);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakRssMiB: round(peak / 2 ** 20, 1) };
+  } finally { clearInterval(timer); }
+}
+
+async function billCity(database: DatabaseHandle, persons: number) {
+  await migrate(database.pool);
+  const demo = await generateDemo(database, { persons, employers: Math.round(persons / 25), years: 1, seed: 7, password: 'bench-password-1' });
+  await database.pool.query('vacuum analyze');
+  const period = demo.window.end.slice(0, 7);
+  const started = performance.now();
+  const { result, peakRssMiB } = await withPeakRss(() => runBilling(database, systemActor('bench'), { period }));
+  return { period, seconds: (performance.now() - started) / 1000, summary: result.summary, peakRssMiB };
+}
+
+/** The floor: as many rows as the run's lines, from generate_series into a copy of bill_line with its indexes. */
+async function floorSeconds(database: DatabaseHandle, lines: number): Promise<number> {
+  await database.pool.query('create table bench_bill_line (like bill_line including all)');
+  const started = performance.now();
+  await database.pool.query(`insert into bench_bill_line (employer_id, bill_id, person_id, insurance, region_code, base, employer_rate, employee_rate, employer_amount, employee_amount)
+    select k / 100, k / 100, k / 4, (array['pension', 'medical', 'unemployment', 'work_injury'])[1 + k % 4], '990102', 812345, 0.16, 0.08, 129975, 64988
+    from generate_series(0, $1::bigint - 1) k`, [lines]);
+  const seconds = (performance.now() - started) / 1000;
+  await database.pool.query('drop table bench_bill_line');
+  return seconds;
+}
+
+export async function run(): Promise<object> {
+  const persons = Number(process.env.BENCH_BILLING_PERSONS ?? 1_000_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-bench-billing-'));
+  fs.chmodSync(dataDir, 0o755); // the embedded server runs as the postgres user when we are root
+  const database = await openDatabase({ ...loadConfig({ data: dataDir }), databaseUrl: undefined }, { command: 'bench' });
+  let small: DatabaseHandle | undefined;
+  try {
+    log(`generating and billing ${persons} persons`);
+    const full = await billCity(database, persons);
+    log(`billed ${full.summary.lines} lines in ${full.seconds.toFixed(1)} s`);
+    const floor = await floorSeconds(database, full.summary.lines);
+    log(`floor ${floor.toFixed(1)} s`);
+
+    await database.pool.query('create database sifund_tenth');
+    const url = new URL(database.url);
+    url.pathname = '/sifund_tenth';
+    small = await openDatabase({ ...loadConfig(), databaseUrl: url.toString() }, { command: 'bench' });
+    const tenth = await billCity(small, Math.round(persons / 10));
+    log(`a tenth: ${tenth.summary.lines} lines in ${tenth.seconds.toFixed(1)} s`);
+    return {
+      postgres: 'embedded 15',
+      persons, employers: Math.round(persons / 25), period: full.period,
+      billed: { employers: full.summary.employers, persons: full.summary.persons, lines: full.summary.lines, total: full.summary.total },
+      seconds: round(full.seconds), linesPerSecond: Math.round(full.summary.lines / full.seconds), goalSeconds: 60,
+      nodePeakRssMiB: full.peakRssMiB, goalNodePeakRssMiB: 512,
+      floor: { lines: full.summary.lines, seconds: round(floor), billingOverFloor: round(full.seconds / floor, 2), goalRatio: 2.5 },
+      linearity: {
+        tenthPersons: Math.round(persons / 10), tenthLines: tenth.summary.lines, tenthSeconds: round(tenth.seconds),
+        tenTimesTenthOverFull: round((tenth.seconds * 10) / full.seconds, 2), goal: 'within 20% (0.8–1.2)',
+      },
+    };
+  } finally {
+    await small?.close();
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// `node --import tsx bench/billing.bench.ts` runs it alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  run().then((result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'), (error) => { process.stderr.write(`${error.stack ?? error}\n`); process.exit(1); });
+}

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { projectRoot } from '../../../platform/config.ts';
+import { loadParameters } from '../../../platform/params/index.ts';
+import {
+  baseLimits, contributionBase, cutoffDate, dueDate, lineAmount, resolveBillingParameters, workInjuryRate,
+} from './billing.calc.ts';
+
+const parameters = loadParameters(path.join(projectRoot, 'params'));
+
+test('contribution base: below the floor, inside, above the ceiling (国办发〔2019〕13号 60%–300%)', () => {
+  const { floor, ceiling } = baseLimits(850_000n, '0.60', '3.00', 'half_up');
+  assert.equal(floor, 510_000n);
+  assert.equal(ceiling, 2_550_000n);
+  for (const [declared, expected] of [[300_000n, 510_000n], [509_999n, 510_000n], [510_000n, 510_000n], [812_345n, 812_345n], [2_550_000n, 2_550_000n], [9_000_000n, 2_550_000n]] as const) {
+    assert.equal(contributionBase(declared, floor, ceiling), expected, `declared ${declared}`);
+  }
+  // limits of an average wage with odd fen round once: 6,666.67 × 60% = 4,000.002 → 4,000.00
+  assert.deepEqual(baseLimits(666_667n, '0.6', '3', 'half_up'), { floor: 400_000n, ceiling: 2_000_001n });
+});
+
+test('line amounts: exact product rounded once to the fen by the rounding parameter', () => {
+  const cases: [bigint, string, 'half_up' | 'half_even' | 'down', bigint][] = [
+    [812_345n, '0.16', 'half_up', 129_975n],      // 129,975.2 fen
+    [812_345n, '0.08', 'half_up', 64_988n],       // 64,987.6
+    [812_345n, '0.005', 'half_up', 4_062n],       // 4,061.725
+    [812_345n, '0.0048', 'half_up', 3_899n],      // 3,899.256
+    [612_500n, '0.002', 'half_up', 1_225n],       // exact
+    [612_250n, '0.002', 'half_up', 1_225n],       // 1,224.5 → half up
+    [612_250n, '0.002', 'half_even', 1_224n],     // 1,224.5 → even
+    [612_750n, '0.002', 'half_even', 1_226n],     // 1,225.5 → even
+    [612_750n, '0.002', 'down', 1_225n],
+    [0n, '0.16', 'half_up', 0n],
+  ];
+  for (const [base, rate, mode, expected] of cases) assert.equal(lineAmount(base, rate, mode), expected, `${base} × ${rate} ${mode}`);
+});
+
+test('work-injury rate: class base rate × floating factor, exact (人社部发〔2015〕71号)', () => {
+  assert.equal(workInjuryRate('0.004', '1.20'), '0.0048');
+  assert.equal(workInjuryRate('0.019', '0.50'), '0.0095');
+  assert.equal(workInjuryRate('0.002', '1.00'), '0.002');
+  assert.equal(workInjuryRate('0.013', '1.5'), '0.0195');
+});
+
+test('mid-month rule and due dates: the cut-off day, clamped to short months; due the month after', () => {
+  assert.equal(cutoffDate('2026-10', 15), '2026-10-15');
+  assert.equal(cutoffDate('2026-02', 31), '2026-02-28');
+  assert.equal(cutoffDate('2024-02', 30), '2024-02-29');
+  assert.equal(dueDate('2026-10', 15), '2026-11-15');
+  assert.equal(dueDate('2026-12', 15), '2027-01-15');
+  assert.equal(dueDate('2027-01', 31), '2027-02-28');
+});
+
+test('parameters of a period: rates in force on its first day, with their references', () => {
+  const may = resolveBillingParameters(parameters, '2019-05', ['990102']).regions['990102'];
+  const april = resolveBillingParameters(parameters, '2019-04', ['990102']).regions['990102'];
+  assert.equal(may.insurances.pension!.employerRate, '0.16');
+  assert.notEqual(april.insurances.pension!.employerRate, '0.16'); // the 2019-05-01 cut took effect with the May bill
+  assert.ok(may.insurances.pension!.refs.includes('contribution.pension.employer_rate@2019-05-01'));
+  const now = resolveBillingParameters(parameters, '2026-10', ['990102']).regions['990102'];
+  assert.equal(now.averageWage, '850000');
+  assert.equal(now.floor, '510000');
+  assert.equal(now.ceiling, '2550000');
+  assert.equal(now.dueDate, '2026-11-15');
+  assert.equal(now.insurances.medical!.employerRate, '0.09'); // the demo province's override
+  assert.equal(now.insurances.maternity, undefined);          // merged into medical since 2020: not billed
+  assert.equal(now.insurances.work_injury!.employeeRate, null);
+  assert.equal(now.workInjuryClassRates['2'], '0.004');
+  assert.ok(now.insurances.medical!.refs.some((ref) => ref.startsWith('contribution.medical.employer_rate@2020-01-01/990000')));
+});

@@ -1,0 +1,168 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { projectRoot } from '../../../platform/config.ts';
+import { formatDecimal, parseDecimal, parseYuan } from '../../../platform/money.ts';
+import { addMonths, getTrialBalance } from '../../ledger/index.ts';
+import { generateDemo } from '../../registry/demo/demo.service.ts';
+import { contributionBase, lineAmount, workInjuryRate, type RegionParameters } from './billing.calc.ts';
+import { billingSummary, prepareBillingRun, runBilling } from './billing.service.ts';
+import { listBills } from './bills.service.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+const DEMO = { persons: 3000, employers: 120, years: 2, seed: 5, password: 'demo-pass-2024', endMonth: '2026-06' };
+const PERIOD = '2026-06';
+const actor = systemActor('test');
+
+let clean: TestDatabase, killed: TestDatabase;
+
+before(async () => {
+  if (skip) return;
+  [clean, killed] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  await generateDemo(clean.database, DEMO);
+  await generateDemo(killed.database, DEMO);
+});
+after(async () => { await Promise.all([clean?.drop(), killed?.drop()]); });
+
+const query = async <T>(db: TestDatabase, text: string, parameters: unknown[] = []) => (await db.database.pool.query(text, parameters)).rows as T[];
+
+/** Every bill and line by business keys (ids differ between databases), as one comparable text. */
+async function billingContent(db: TestDatabase): Promise<string> {
+  const rows = await query<{ row: string }>(db, `
+    select concat_ws('|', e.credit_code, b.period, b.kind, b.due_date, b.persons, b.lines, b.total, p.id_number, l.insurance, l.base,
+      l.employer_rate, l.employee_rate, l.employer_amount, l.employee_amount) as row
+    from bill b join employer e on e.id = b.employer_id
+      join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id join person p on p.id = l.person_id
+    order by 1`);
+  return rows.map((r) => r.row).join('\n');
+}
+
+test('a period bills every enrolled person once per insurance, exactly, and posts the receivables per fund', { skip }, async () => {
+  const result = await runBilling(clean.database, actor, { period: PERIOD });
+  assert.equal(result.run.status, 'completed');
+  assert.equal(result.run.chunksDone, result.run.chunks);
+  const summary = result.summary;
+  assert.ok(summary.persons > 500, `persons ${summary.persons}`);
+  assert.ok(summary.lines >= summary.persons * 4 - 10, 'four insurances per person (pension, medical, unemployment, work injury)');
+
+  // Who is billed: enrollments whose employment and enrollment cover the cut-off day (the 15th), at active employers.
+  const [expected] = await query<{ n: number }>(clean, `
+    select count(*)::int as n from (select distinct n.employer_id, n.person_id, n.insurance
+      from enrollment n join employment m on m.employer_id = n.employer_id and m.id = n.employment_id join employer e on e.id = n.employer_id
+      where e.status = 'active' and n.insurance <> 'maternity' and e.work_injury_class is not null
+        and n.valid_from <= '2026-06-15' and coalesce(n.valid_to, '2026-06-15') >= '2026-06-15'
+        and m.hired_on <= '2026-06-15' and coalesce(m.separated_on, '2026-06-15') >= '2026-06-15') t`);
+  assert.equal(summary.lines, expected.n);
+
+  // Every line recomputed in TypeScript from the run's parameters and the declared wage.
+  const [run] = await query<{ parameters: { regions: Record<string, RegionParameters> } }>(clean, `select parameters from billing_run`);
+  const lines = await query<{ region_code: string; insurance: string; base: string; declared: string | null; employer_rate: string; employee_rate: string | null; employer_amount: string; employee_amount: string | null; float: string; class: number }>(clean, `
+    select l.region_code, l.insurance, l.base, l.employer_rate::text, l.employee_rate::text, l.employer_amount, l.employee_amount,
+      e.work_injury_float::text as float, e.work_injury_class as class,
+      (select d.monthly_wage from base_declaration d where d.employer_id = l.employer_id and d.person_id = l.person_id and d.year <= 2026
+        order by d.year desc, d.version desc limit 1) as declared
+    from bill_line l join employer e on e.id = l.employer_id`);
+  let checked = 0;
+  for (const line of lines) {
+    const region = run.parameters.regions[line.region_code];
+    const base = contributionBase(BigInt(line.declared ?? region.averageWage), BigInt(region.floor), BigInt(region.ceiling));
+    assert.equal(BigInt(line.base), base);
+    const employerRate = line.insurance === 'work_injury'
+      ? workInjuryRate(region.workInjuryClassRates[line.class], line.float) : region.insurances[line.insurance as 'pension']!.employerRate;
+    const exact = (rate: string) => formatDecimal(parseDecimal(rate)); // 0.00480 → 0.0048
+    assert.equal(exact(line.employer_rate), exact(employerRate), `rate of ${line.insurance}`);
+    assert.equal(BigInt(line.employer_amount), lineAmount(base, line.employer_rate, region.rounding));
+    if (line.employee_rate === null) assert.equal(line.employee_amount, null);
+    else assert.equal(BigInt(line.employee_amount!), lineAmount(base, line.employee_rate, region.rounding));
+    checked++;
+  }
+  assert.equal(checked, summary.lines);
+
+  // Bills add up: lines → items → bill total; items per fund → the receivable posted in the ledger.
+  const mismatches = await query(clean, `
+    select b.id from bill b
+    where b.total <> (select sum(employer_amount + coalesce(employee_amount, 0)) from bill_line l where l.employer_id = b.employer_id and l.bill_id = b.id)
+       or b.total <> (select sum(employer_amount + employee_amount) from bill_item i where i.employer_id = b.employer_id and i.bill_id = b.id)
+       or b.lines <> (select count(*) from bill_line l where l.employer_id = b.employer_id and l.bill_id = b.id)`);
+  assert.deepEqual(mismatches, []);
+  const perFund = await query<{ fund_code: string; amount: string }>(clean, `select fund_code, sum(employer_amount + employee_amount)::text as amount from bill_item group by 1 order by 1`);
+  assert.deepEqual(perFund.map((f) => f.fund_code), ['medical-990100', 'pension-990000', 'unemployment-990100', 'work_injury-990100']);
+  for (const fund of perFund) {
+    const balance = await getTrialBalance(clean.database, actor, fund.fund_code, PERIOD);
+    const receivable = balance.accounts.find((a) => a.code === '1131')!;
+    const revenue = balance.accounts.find((a) => a.code === '4001')!;
+    assert.equal(parseYuan(receivable.debit), BigInt(fund.amount), fund.fund_code);
+    assert.equal(parseYuan(revenue.credit), BigInt(fund.amount), fund.fund_code);
+  }
+  const totalOfItems = perFund.reduce((sum, f) => sum + BigInt(f.amount), 0n);
+  assert.equal(parseYuan(summary.total), totalOfItems);
+
+  // The API shape: rates as decimal strings, amounts as yuan, references to the dated parameters.
+  const { bills } = await listBills(clean.database, actor, { period: PERIOD, limit: 3 });
+  assert.equal(bills.length, 3);
+  const pension = bills[0].lines!.find((l) => l.insurance === 'pension')!;
+  assert.equal(pension.employerRate, '0.16');
+  assert.equal(pension.employeeRate, '0.08');
+  assert.ok(pension.parameterRefs.includes('contribution.pension.employer_rate@2019-05-01'));
+  const injury = bills[0].lines!.find((l) => l.insurance === 'work_injury')!;
+  assert.equal(injury.employeeRate, null);
+  assert.ok(injury.parameterRefs.some((r) => r.startsWith('employer.work_injury_class=')));
+  assert.equal(bills[0].dueDate, '2026-07-15');
+});
+
+test('re-running a billed period adds nothing', { skip }, async () => {
+  const before = await billingContent(clean);
+  const [entries] = await query<{ n: number }>(clean, `select count(*)::int as n from accounting_entry`);
+  const again = await runBilling(clean.database, actor, { period: PERIOD });
+  assert.equal(again.run.status, 'completed');
+  assert.equal(await billingContent(clean), before);
+  const [entriesAfter] = await query<{ n: number }>(clean, `select count(*)::int as n from accounting_entry`);
+  assert.equal(entriesAfter.n, entries.n);
+});
+
+test('a billing run killed part-way resumes to exactly the uninterrupted result', { skip }, async () => {
+  // The run exists with its chunks; an employer of a late chunk is locked, so the CLI's worker stops inside that
+  // chunk's transaction (its bills half-written) — then the CLI is killed with SIGKILL.
+  const run = await prepareBillingRun(killed.database, actor, { period: PERIOD });
+  const [late] = await query<{ employer_from: string }>(killed, `select employer_from from billing_chunk where run_id = $1 and chunk = $2`, [run.id, Math.ceil(run.chunks * 0.6)]);
+  const blocker = new pg.Client({ connectionString: killed.url });
+  await blocker.connect();
+  await blocker.query('begin');
+  await blocker.query('select id from employer where id = $1 for update', [late.employer_from]);
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'sifund.mjs'), 'billing', 'run', '--period', PERIOD], {
+    env: { ...process.env, DATABASE_URL: killed.url }, stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  let waiting = 0;
+  for (let i = 0; i < 600 && waiting === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // the CLI's chunk transaction is waiting for the locked employer
+    [{ n: waiting }] = await query<{ n: number }>(killed, `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
+  }
+  assert.equal(waiting, 1, 'the CLI reached the locked chunk');
+  child.kill('SIGKILL');
+  await exited;
+  await blocker.query('rollback');
+  await blocker.end();
+  const [partial] = await query<{ done: number }>(killed, `select count(*)::int as done from billing_chunk where run_id = $1 and done_at is not null`, [run.id]);
+  assert.ok(partial.done > 0 && partial.done < run.chunks, `killed part-way (${partial.done}/${run.chunks} chunks done)`);
+
+  const resumed = await runBilling(killed.database, actor, { period: PERIOD });
+  assert.equal(resumed.run.id, String(run.id));
+  assert.equal(resumed.run.status, 'completed');
+  assert.equal(await billingContent(killed), await billingContent(clean));
+  assert.deepEqual(resumed.summary, await billingSummary(clean.database, actor, { period: PERIOD }));
+  const receivables = async (db: TestDatabase) => query(db, `
+    select f.code, sum(l.debit)::text as debit from accounting_entry_line l join fund f on f.id = l.fund_id join fund_account a on a.fund_id = l.fund_id and a.id = l.account_id
+    where a.code = '1131' group by f.code order by f.code`);
+  assert.deepEqual(await receivables(killed), await receivables(clean));
+});
+
+test('bad input: a period that is not a month is refused naming the field', { skip }, async () => {
+  await assert.rejects(runBilling(clean.database, actor, { period: '2026-13' }), (error: Error & { field?: string }) => error.field === 'period');
+  await assert.rejects(runBilling(clean.database, actor, { period: addMonths(PERIOD, 1), region: '123456' }), /region 123456/);
+});
