@@ -5,6 +5,7 @@ import { actor, requireRole, type App } from '../../platform/http/server.ts';
 import { staffRoles } from '../../platform/actor.ts';
 import { billingSummary, completeBillingRun, listRuns, prepareBillingRun, runView } from './billing/billing.service.ts';
 import { getBill, listBills } from './billing/bills.service.ts';
+import { reassessPeriod } from './billing/reassessment.service.ts';
 
 const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const RegionCode = Type.String({ pattern: '^[0-9]{6}$' });
@@ -32,6 +33,13 @@ export async function collectionRoutes(app: App) {
   app.get('/api/billing/summary', {
     schema: { tags, summary: 'What the bills of a period add up to', querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }) },
   }, async (request) => billingSummary(db, staff(request), request.query));
+
+  app.post('/api/billing/reassessments', {
+    schema: {
+      tags, summary: '补缴/更正 Reassess an employer\'s period: a credit note and/or a supplementary bill for the difference',
+      body: Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18 }), period: Period }, Strict),
+    },
+  }, async (request) => reassessPeriod(db, requireRole(request, 'operator', 'reviewer', 'approver'), request.body));
 
   app.get('/api/bills', {
     schema: {

@@ -5,6 +5,7 @@ import { systemActor } from '../../../platform/actor.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { formatTable } from '../../ledger/index.ts';
 import { billingSummary, runBilling, type BillingSummary } from './billing.service.ts';
+import { reassessPeriod } from './reassessment.service.ts';
 
 function checkFormat(format: string, allowed: string[]) {
   if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
@@ -49,5 +50,17 @@ export function registerBillingCommands(program: Command) {
       const summary = await billingSummary(database, actor, { period: options.period, region: options.region });
       if (options.format === 'json') printJson(summary);
       else printSummary(summary);
+    }));
+
+  addDataOption(billing.command('reassess').description('recompute an employer\'s period and bill the difference: credit note and/or supplementary bill (补缴/更正)'))
+    .requiredOption('--employer <creditCode>', 'the employer\'s unified social credit code')
+    .requiredOption('--period <YYYY-MM>', 'contribution period to reassess (its own bases, rates and limits apply)')
+    .option('--format <format>', 'text or json', 'text')
+    .action((options) => runWithDatabase('billing reassess', options, async ({ database }) => {
+      checkFormat(options.format, ['text', 'json']);
+      const result = await reassessPeriod(database, actor, { creditCode: options.employer, period: options.period });
+      if (options.format === 'json') { printJson(result); return; }
+      if (!result.bills.length) process.stdout.write(`${result.creditCode} ${result.period}: nothing to correct\n`);
+      else process.stdout.write(formatTable(['bill', 'kind', 'lines', 'total'], result.bills.map((b) => [b.number, b.kind, String(b.lines), b.total]), [2, 3]));
     }));
 }

@@ -12,6 +12,7 @@ import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { contributionBase, lineAmount, workInjuryRate, type RegionParameters } from './billing.calc.ts';
 import { billingSummary, prepareBillingRun, runBilling } from './billing.service.ts';
 import { listBills } from './bills.service.ts';
+import { reassessPeriod } from './reassessment.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const DEMO = { persons: 3000, employers: 120, years: 2, seed: 5, password: 'demo-pass-2024', endMonth: '2026-06' };
@@ -131,6 +132,7 @@ test('a billing run killed part-way resumes to exactly the uninterrupted result'
   const [late] = await query<{ employer_from: string }>(killed, `select employer_from from billing_chunk where run_id = $1 and chunk = $2`, [run.id, Math.ceil(run.chunks * 0.6)]);
   const blocker = new pg.Client({ connectionString: killed.url });
   await blocker.connect();
+  const { rows: [{ pid: blockerPid }] } = await blocker.query<{ pid: number }>('select pg_backend_pid() as pid');
   await blocker.query('begin');
   await blocker.query('select id from employer where id = $1 for update', [late.employer_from]);
   const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'sifund.mjs'), 'billing', 'run', '--period', PERIOD], {
@@ -140,8 +142,8 @@ test('a billing run killed part-way resumes to exactly the uninterrupted result'
   let waiting = 0;
   for (let i = 0; i < 600 && waiting === 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    // the CLI's chunk transaction is waiting for the locked employer
-    [{ n: waiting }] = await query<{ n: number }>(killed, `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
+    // the CLI's chunk transaction is waiting for the locked employer (not merely for the other worker's posting)
+    [{ n: waiting }] = await query<{ n: number }>(killed, `select count(*)::int as n from pg_stat_activity where $1 = any (pg_blocking_pids(pid))`, [blockerPid]);
   }
   assert.equal(waiting, 1, 'the CLI reached the locked chunk');
   child.kill('SIGKILL');
@@ -165,4 +167,37 @@ test('a billing run killed part-way resumes to exactly the uninterrupted result'
 test('bad input: a period that is not a month is refused naming the field', { skip }, async () => {
   await assert.rejects(runBilling(clean.database, actor, { period: '2026-13' }), (error: Error & { field?: string }) => error.field === 'period');
   await assert.rejects(runBilling(clean.database, actor, { period: addMonths(PERIOD, 1), region: '123456' }), /region 123456/);
+});
+
+test('a corrected base after billing: a credit note reverses the old lines, a supplementary bill bills anew; then nothing', { skip }, async () => {
+  const [line] = await query<{ employer_id: string; person_id: string; credit_code: string; base: string; region_code: string }>(clean, `
+    select l.employer_id, l.person_id, e.credit_code, l.base, l.region_code from bill_line l join employer e on e.id = l.employer_id
+    where l.insurance = 'pension' and l.base between 600000 and 1500000 order by l.person_id limit 1`);
+  const corrected = BigInt(line.base) + 123_456n;
+  await clean.database.pool.query(`insert into base_declaration (employer_id, id, person_id, region_code, year, version, monthly_wage, reason)
+    select employer_id, (select max(id) + 1 from base_declaration), person_id, region_code, year, version + 1, $3, '更正申报'
+    from base_declaration where employer_id = $1 and person_id = $2 and year = 2026 order by version desc limit 1`, [line.employer_id, line.person_id, corrected]);
+  const receivableBefore = await query<{ debit: string; credit: string }>(clean, `select coalesce(sum(debit), 0)::text as debit, coalesce(sum(credit), 0)::text as credit from accounting_entry_line l join fund_account a on a.fund_id = l.fund_id and a.id = l.account_id where a.code = '1131'`);
+
+  const result = await reassessPeriod(clean.database, actor, { creditCode: line.credit_code, period: PERIOD });
+  assert.deepEqual(result.bills.map((b) => b.kind), ['credit_note', 'supplementary']);
+  assert.deepEqual(result.bills.map((b) => b.number), [`202606${line.credit_code}02`, `202606${line.credit_code}03`]);
+  const lines = await query<{ kind: string; insurance: string; base: string; employer_amount: string; employee_amount: string | null; employer_rate: string; employee_rate: string | null; due_date: string }>(clean, `
+    select b.kind, l.insurance, l.base, l.employer_amount, l.employee_amount, l.employer_rate::text, l.employee_rate::text, b.due_date
+    from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id where b.number = any($1) order by b.kind, l.insurance`, [result.bills.map((b) => b.number)]);
+  assert.equal(lines.length, 8); // four insurances reversed, four billed anew
+  for (const l of lines) {
+    assert.equal(BigInt(l.base), l.kind === 'credit_note' ? -BigInt(line.base) : corrected);
+    assert.equal(BigInt(l.employer_amount), lineAmount(BigInt(l.base), l.employer_rate, 'half_up'));
+    if (l.employee_rate) assert.equal(BigInt(l.employee_amount!), lineAmount(BigInt(l.base), l.employee_rate, 'half_up'));
+    assert.equal(l.due_date, '2026-07-15'); // the period's own due date: a back-payment's late fee runs from it
+  }
+  const net = result.bills.reduce((sum, b) => sum + parseYuan(b.total), 0n);
+  assert.ok(net > 0n);
+  const receivableAfter = await query<{ debit: string; credit: string }>(clean, `select coalesce(sum(debit), 0)::text as debit, coalesce(sum(credit), 0)::text as credit from accounting_entry_line l join fund_account a on a.fund_id = l.fund_id and a.id = l.account_id where a.code = '1131'`);
+  const movement = (rows: { debit: string; credit: string }[]) => BigInt(rows[0].debit) - BigInt(rows[0].credit);
+  assert.equal(movement(receivableAfter) - movement(receivableBefore), net);
+
+  const again = await reassessPeriod(clean.database, actor, { creditCode: line.credit_code, period: PERIOD });
+  assert.deepEqual(again.bills, []);
 });

@@ -58,7 +58,7 @@ export async function resolveRunRegion(tx: Tx, actor: Actor, regionCode: string 
 }
 
 /** Fund code per employer region and insurance: the fund of the nearest pooling region (maternity → medical fund). */
-async function fundsByRegion(tx: Tx, period: string, regionCodes: string[]): Promise<RunSnapshot['funds']> {
+export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[]): Promise<RunSnapshot['funds']> {
   const chart = chartFor(Number(period.slice(0, 4)));
   const pooling = await tx.selectFrom('pooling_region').select(['insurance', 'region_code']).execute();
   const funds = new Set((await tx.selectFrom('fund').select('code').execute()).map((f) => f.code));

@@ -5,6 +5,7 @@
  */
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
 import { roundedSql, type BillingParameters } from './billing.calc.ts';
+import type { RoundingMode } from '../../../platform/money.ts';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -33,11 +34,11 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
 }
 
 /**
- * Bills the active employers with id in [$1, $2] whose region starts with $3 and who have no regular bill for $4
- * (period) yet; $5 the period's year, $6 the run id, $7 the chunk number. Returns the number of lines written.
- * The rounding mode is the same for every region of a run (checked by the service).
+ * The CTEs that compute, for the employers selected by `employerFilter` (a condition on employer e), every line
+ * the period should bill: enrollments covering the cut-off day, the declared base clamped to the limits, the rates,
+ * and the amounts rounded once. Ends with the CTE `amount`.
  */
-export function billChunkSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, billIds: IdBlock, rounding: Parameters<typeof roundedSql>[1]): string {
+function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, declaredFilter: string, yearParameter: string): string {
   const values = parameterValues(parameters, funds);
   const round = (expression: string) => `${roundedSql(expression, rounding)}::bigint`;
   return `with
@@ -48,8 +49,7 @@ billed_employer as (
   select e.id, e.region_code, e.credit_code, e.work_injury_class, e.work_injury_float, p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date,
     p.parameter_refs || jsonb_build_object('employer', jsonb_build_object('workInjuryClass', e.work_injury_class, 'workInjuryFloat', e.work_injury_float)) as parameter_refs
   from employer e join region_parameters p on p.region_code = e.region_code
-  where e.id between $1 and $2 and e.region_code like $3 || '%' and e.status = 'active'
-    and not exists (select 1 from bill b where b.employer_id = e.id and b.period = $4 and b.kind = 'regular')
+  where ${employerFilter}
 ),
 enrolled as (
   select n.employer_id, n.person_id, n.insurance
@@ -63,7 +63,7 @@ enrolled as (
 declared as (
   select distinct on (d.employer_id, d.person_id) d.employer_id, d.person_id, d.monthly_wage
   from base_declaration d
-  where d.employer_id between $1 and $2 and d.year <= $5
+  where ${declaredFilter} and d.year <= ${yearParameter}
   order by d.employer_id, d.person_id, d.year desc, d.version desc
 ),
 line as (
@@ -84,7 +84,18 @@ amount as (
   select l.*, ${round('l.base * l.employer_rate')} as employer_amount,
     case when l.employee_rate is null then null else ${round('l.base * l.employee_rate')} end as employee_amount
   from line l
-),
+)`;
+}
+
+/**
+ * Bills the active employers with id in [$1, $2] whose region starts with $3 and who have no bill for $4 (period)
+ * yet; $5 the period's year, $6 the run id, $7 the chunk number. The rounding mode is the same for every region of
+ * a run (checked by the service).
+ */
+export function billChunkSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, billIds: IdBlock, rounding: RoundingMode): string {
+  const employers = `e.id between $1 and $2 and e.region_code like $3 || '%' and e.status = 'active'
+    and not exists (select 1 from bill b where b.employer_id = e.id and b.period = $4)`;
+  return `${expectedLinesSql(parameters, funds, rounding, employers, 'd.employer_id between $1 and $2', '$5')},
 per_employer as (
   select employer_id, count(distinct person_id)::int as persons, count(*)::int as lines, sum(employer_amount + coalesce(employee_amount, 0))::bigint as total
   from amount group by employer_id
@@ -103,8 +114,42 @@ new_line as (
   select a.employer_id, b.id, a.person_id, a.insurance, a.region_code, a.base, a.employer_rate, a.employee_rate, a.employer_amount, a.employee_amount
   from amount a join new_bill b on b.employer_id = a.employer_id
 )
-insert into bill_item (employer_id, bill_id, insurance, fund_code, region_code, employer_amount, employee_amount)
+${insertItemsSql('new_bill')}`;
+}
+
+/** Per-insurance items of the bills in CTE `bills` (employer_id, id) from the lines in CTE `amount`. */
+function insertItemsSql(bills: string): string {
+  return `insert into bill_item (employer_id, bill_id, insurance, fund_code, region_code, employer_amount, employee_amount)
 select a.employer_id, b.id, a.insurance, min(a.fund_code), min(a.region_code), sum(a.employer_amount)::bigint, coalesce(sum(a.employee_amount), 0)::bigint
-from amount a join new_bill b on b.employer_id = a.employer_id
+from amount a join ${bills} b on b.employer_id = a.employer_id
 group by a.employer_id, b.id, a.insurance`;
+}
+
+/**
+ * Reassessment of one employer's period ($1 employer id, $2 period, $3 year): what the period should bill now
+ * against every line billed so far, per person and insurance. Returns the differences: lines to bill (a
+ * supplementary bill: newly enrolled, or a changed base/rate billed anew) and lines to reverse (a credit note:
+ * no longer due, or replaced). Nothing is written.
+ */
+export function reassessmentSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode): string {
+  return `${expectedLinesSql(parameters, funds, rounding, 'e.id = $1', 'd.employer_id = $1', '$3')},
+billed as (
+  select l.person_id, l.insurance, l.region_code, i.fund_code, sum(l.base)::bigint as base, l.employer_rate, l.employee_rate,
+    sum(l.employer_amount)::bigint as employer_amount, sum(l.employee_amount)::bigint as employee_amount
+  from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
+    join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id and i.insurance = l.insurance
+  where b.employer_id = $1 and b.period = $2
+  group by l.person_id, l.insurance, l.region_code, i.fund_code, l.employer_rate, l.employee_rate
+  having sum(l.base) <> 0
+)
+select 'bill' as action, a.person_id, a.insurance, a.region_code, a.fund_code, a.base, a.employer_rate::text, a.employee_rate::text, a.employer_amount, a.employee_amount
+from amount a
+where not exists (select 1 from billed x where x.person_id = a.person_id and x.insurance = a.insurance and x.base = a.base
+  and x.employer_rate = a.employer_rate and x.employee_rate is not distinct from a.employee_rate)
+union all
+select 'reverse', x.person_id, x.insurance, x.region_code, x.fund_code, -x.base, x.employer_rate::text, x.employee_rate::text, -x.employer_amount, -x.employee_amount
+from billed x
+where not exists (select 1 from amount a where x.person_id = a.person_id and x.insurance = a.insurance and x.base = a.base
+  and x.employer_rate = a.employer_rate and x.employee_rate is not distinct from a.employee_rate)
+order by 1, 2, 3`;
 }

@@ -1,0 +1,95 @@
+/**
+ * Corrections after billing (R3.1) and back-payments (补缴, R3.4): a posted bill is never edited. Reassessing an
+ * employer's period recomputes what it should bill now — with that period's bases, rates and limits — against
+ * everything billed so far, and issues the difference as new bills: a credit note reversing lines no longer due or
+ * replaced, and a supplementary bill for lines newly due (a late registration, a corrected base). Both keep the
+ * period's original due date, so the late fee of a back-payment runs from when the contribution was due
+ * (社会保险法 art. 86). Their receivables post into the current month, naming the period they correct.
+ */
+import { CompiledQuery, sql } from 'kysely';
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { resolveBillingParameters } from './billing.calc.ts';
+import { reassessmentSql } from './billing.sql.ts';
+import { checkPeriod, fundsByRegion, PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from './billing.service.ts';
+
+interface DifferenceRow {
+  action: 'bill' | 'reverse'; person_id: bigint; insurance: string; region_code: string; fund_code: string; base: bigint;
+  employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null;
+}
+
+export interface ReassessmentResult { creditCode: string; period: string; bills: { number: string; kind: 'supplementary' | 'credit_note'; lines: number; total: string }[] }
+
+/** Writes one correcting bill of `kind` with its lines and items, and posts its receivable (or its reversal) per fund. */
+async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; credit_code: string; region_code: string }, period: string,
+  kind: 'supplementary' | 'credit_note', rows: DifferenceRow[], dueDate: string, parameterRefs: unknown) {
+  const [{ n: existing }] = (await sql<{ n: number }>`select count(*)::int as n from bill where employer_id = ${employer.id} and period = ${period}`.execute(tx)).rows;
+  const [{ n: sameKind }] = (await sql<{ n: number }>`select count(*)::int as n from bill where employer_id = ${employer.id} and period = ${period} and kind = ${kind}`.execute(tx)).rows;
+  const id = newId();
+  const number = `${period.replace('-', '')}${employer.credit_code}${String(existing + 1).padStart(2, '0')}`;
+  const total = rows.reduce((sum, r) => sum + r.employer_amount + (r.employee_amount ?? 0n), 0n);
+  await tx.insertInto('bill').values({
+    employer_id: employer.id, id, number, period, kind, sequence: sameKind + 1, region_code: employer.region_code, due_date: dueDate,
+    persons: new Set(rows.map((r) => String(r.person_id))).size, lines: rows.length, total, parameter_refs: JSON.stringify(parameterRefs),
+  }).execute();
+  await tx.insertInto('bill_line').values(rows.map((r) => ({
+    employer_id: employer.id, bill_id: id, person_id: r.person_id, insurance: r.insurance as never, region_code: r.region_code, base: r.base,
+    employer_rate: r.employer_rate, employee_rate: r.employee_rate, employer_amount: r.employer_amount, employee_amount: r.employee_amount,
+  }))).execute();
+  const items = new Map<string, { fund: string; employer: bigint; employee: bigint; region: string }>();
+  for (const r of rows) {
+    const item = items.get(r.insurance) ?? { fund: r.fund_code, employer: 0n, employee: 0n, region: r.region_code };
+    item.employer += r.employer_amount; item.employee += r.employee_amount ?? 0n;
+    items.set(r.insurance, item);
+  }
+  await tx.insertInto('bill_item').values([...items].map(([insurance, item]) => ({
+    employer_id: employer.id, bill_id: id, insurance: insurance as never, fund_code: item.fund, region_code: item.region, employer_amount: item.employer, employee_amount: item.employee,
+  }))).execute();
+  const byFund = new Map<string, bigint>();
+  for (const item of items.values()) byFund.set(item.fund, (byFund.get(item.fund) ?? 0n) + item.employer + item.employee);
+  const today = todayInChina();
+  const entries: EntryInput[] = [...byFund].filter(([, amount]) => amount !== 0n).map(([fund, amount]) => {
+    const positive = amount > 0n ? amount : -amount;
+    const receivable = { account: RECEIVABLE_ACCOUNT, ...(amount > 0n ? { debit: positive } : { credit: positive }) };
+    const revenue = { account: PREMIUM_REVENUE_ACCOUNT, ...(amount > 0n ? { credit: positive } : { debit: positive }) };
+    return {
+      key: `bill:${number}`, fund, period: today.slice(0, 7), date: today, source: { type: 'bill', id: number },
+      memo: `${period} ${kind === 'supplementary' ? '补收' : '冲减'}社会保险费 ${employer.credit_code}`,
+      lines: amount > 0n ? [receivable, revenue] : [revenue, receivable],
+    };
+  });
+  if (entries.length) await postEntries(tx, actor, entries);
+  await recordAudit(tx, actor, { action: `billing.${kind}`, entityType: 'bill', entityId: number, regionCode: employer.region_code, after: { period, lines: rows.length, total: formatYuan(total) } });
+  return { number, kind, lines: rows.length, total: formatYuan(total) };
+}
+
+/** Reassesses an employer's period and issues the credit note and/or supplementary bill the difference needs. */
+export async function reassessPeriod(database: DatabaseHandle, actor: Actor, input: { creditCode: string; period: string }): Promise<ReassessmentResult> {
+  const period = checkPeriod(input.period);
+  await ensureFunds(database);
+  return inScope(database, actor, async (tx) => {
+    const employer = await tx.selectFrom('employer').select(['id', 'credit_code', 'region_code']).where('credit_code', '=', input.creditCode).executeTakeFirst();
+    if (!employer) throw notFound(`employer ${input.creditCode}`);
+    // One reassessment of an employer at a time (two would both see the same difference).
+    await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${employer.credit_code}))`.execute(tx);
+    const parameters = resolveBillingParameters(getParameters(), period, [employer.region_code]);
+    const region = parameters.regions[employer.region_code];
+    const funds = await fundsByRegion(tx, period, [employer.region_code]);
+    const statement = reassessmentSql(parameters, funds, region.rounding);
+    const { rows } = await tx.executeQuery<DifferenceRow>(CompiledQuery.raw(statement, [employer.id, period, Number(period.slice(0, 4))]));
+    const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
+    const employerRow = await tx.selectFrom('employer').select(['work_injury_class', 'work_injury_float']).where('id', '=', employer.id).executeTakeFirstOrThrow();
+    const parameterRefs = { ...refs, employer: { workInjuryClass: employerRow.work_injury_class, workInjuryFloat: employerRow.work_injury_float } };
+    const bills: ReassessmentResult['bills'] = [];
+    const reversals = rows.filter((r) => r.action === 'reverse'), additions = rows.filter((r) => r.action === 'bill');
+    if (reversals.length) bills.push(await issueCorrection(tx, actor, employer, period, 'credit_note', reversals, region.dueDate, parameterRefs));
+    if (additions.length) bills.push(await issueCorrection(tx, actor, employer, period, 'supplementary', additions, region.dueDate, parameterRefs));
+    return { creditCode: employer.credit_code, period, bills };
+  });
+}
