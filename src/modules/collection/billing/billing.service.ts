@@ -74,10 +74,18 @@ export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[
   return result;
 }
 
+/**
+ * Billing works for the whole pooling structure: a city operator's run posts pension receivables into the
+ * province's fund, which is outside the operator's own data scope. So the run is authorised against the operator's
+ * scope (the region must be theirs) and then carried out as a job without a scope, recorded under their name.
+ */
+export function billingJobActor(actor: Actor): Actor {
+  return { userId: null, username: `${actor.username} (billing job)`, role: 'admin', regionCode: null, requestId: actor.requestId };
+}
+
 /** Creates the run of (period, region) with its parameters and chunks, or returns the existing one. */
-async function createOrFindRun(database: DatabaseHandle, actor: Actor, period: string, regionCode: string | undefined) {
-  return inScope(database, actor, async (tx) => {
-    const region = await resolveRunRegion(tx, actor, regionCode);
+async function createOrFindRun(database: DatabaseHandle, job: Actor, period: string, region: string, startedBy: string) {
+  return inScope(database, job, async (tx) => {
     // One creator at a time per period and region (two `billing run` started together share one run).
     await sql`select pg_advisory_xact_lock(hashtext('billing_run'), hashtext(${`${period}/${region}`}))`.execute(tx);
     const existing = await tx.selectFrom('billing_run').selectAll().where('period', '=', period).where('region_code', '=', region).executeTakeFirst();
@@ -92,7 +100,7 @@ async function createOrFindRun(database: DatabaseHandle, actor: Actor, period: s
     const chunkCount = employers === 0 ? 0 : Math.min(employers, Math.max(MIN_CHUNKS, Math.ceil(employers / EMPLOYERS_PER_CHUNK)));
     const id = newId();
     const run = await tx.insertInto('billing_run').values({
-      id, period, region_code: region, parameters: JSON.stringify(snapshot), chunks: chunkCount, started_by: actor.username,
+      id, period, region_code: region, parameters: JSON.stringify(snapshot), chunks: chunkCount, started_by: startedBy,
     }).returningAll().executeTakeFirstOrThrow();
     if (chunkCount > 0) {
       await sql`insert into billing_chunk (run_id, chunk, employer_from, employer_to)
@@ -100,7 +108,7 @@ async function createOrFindRun(database: DatabaseHandle, actor: Actor, period: s
         from (select id, ntile(${chunkCount}::int) over (order by id) as n from employer where region_code like ${prefix} || '%' and status = 'active') t
         group by n`.execute(tx);
     }
-    await recordAudit(tx, actor, { action: 'billing.run.start', entityType: 'billing_run', entityId: String(id), regionCode: region, after: { period, region, chunks: chunkCount } });
+    await recordAudit(tx, job, { action: 'billing.run.start', entityType: 'billing_run', entityId: String(id), regionCode: region, after: { period, region, chunks: chunkCount } });
     return run;
   });
 }
@@ -161,24 +169,26 @@ export interface RunProgress { done: number; total: number }
 /** Creates the run of (period, region) or finds the existing one, without billing anything yet. */
 export async function prepareBillingRun(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<RunRow> {
   const period = checkPeriod(input.period);
+  const region = await inScope(database, actor, (tx) => resolveRunRegion(tx, actor, input.region));
   await ensureFunds(database);
-  return createOrFindRun(database, actor, period, input.region);
+  return createOrFindRun(database, billingJobActor(actor), period, region, actor.username);
 }
 
 /** Bills every remaining chunk of a run with two workers, then marks it completed. Safe to call on a completed run. */
 export async function completeBillingRun(database: DatabaseHandle, actor: Actor, run: RunRow, onProgress?: (progress: RunProgress) => void): Promise<void> {
   if (run.status !== 'running') return;
+  const job = billingJobActor(actor);
   const doneCount = async () => (await sql<{ n: number }>`select count(*)::int as n from billing_chunk where run_id = ${run.id} and done_at is not null`.execute(database.db)).rows[0].n;
   onProgress?.({ done: await doneCount(), total: run.chunks });
   const worker = async () => {
-    while (await billNextChunk(database, actor, run)) onProgress?.({ done: await doneCount(), total: run.chunks });
+    while (await billNextChunk(database, job, run)) onProgress?.({ done: await doneCount(), total: run.chunks });
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
-  await inScope(database, actor, async (tx) => {
+  await inScope(database, job, async (tx) => {
     const finished = await tx.updateTable('billing_run').set({ status: 'completed', finished_at: new Date() })
       .where('id', '=', run.id).where('status', '=', 'running').returning('id').executeTakeFirst();
     if (finished) {
-      await recordAudit(tx, actor, { action: 'billing.run.complete', entityType: 'billing_run', entityId: String(run.id), regionCode: run.region_code, after: { period: run.period, chunks: run.chunks } });
+      await recordAudit(tx, job, { action: 'billing.run.complete', entityType: 'billing_run', entityId: String(run.id), regionCode: run.region_code, after: { period: run.period, chunks: run.chunks } });
     }
   });
 }

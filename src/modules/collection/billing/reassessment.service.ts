@@ -17,7 +17,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { resolveBillingParameters } from './billing.calc.ts';
 import { reassessmentSql } from './billing.sql.ts';
-import { checkPeriod, fundsByRegion, PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from './billing.service.ts';
+import { billingJobActor, checkPeriod, fundsByRegion, PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from './billing.service.ts';
 
 interface DifferenceRow {
   action: 'bill' | 'reverse'; person_id: bigint; insurance: string; region_code: string; fund_code: string; base: bigint;
@@ -72,10 +72,13 @@ async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; cre
 /** Reassesses an employer's period and issues the credit note and/or supplementary bill the difference needs. */
 export async function reassessPeriod(database: DatabaseHandle, actor: Actor, input: { creditCode: string; period: string }): Promise<ReassessmentResult> {
   const period = checkPeriod(input.period);
+  // the employer must be in the actor's scope; the correction then posts like a billing job (funds above that scope)
+  const visible = await inScope(database, actor, (tx) => tx.selectFrom('employer').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst());
+  if (!visible) throw notFound(`employer ${input.creditCode}`);
   await ensureFunds(database);
-  return inScope(database, actor, async (tx) => {
-    const employer = await tx.selectFrom('employer').select(['id', 'credit_code', 'region_code']).where('credit_code', '=', input.creditCode).executeTakeFirst();
-    if (!employer) throw notFound(`employer ${input.creditCode}`);
+  const job = billingJobActor(actor);
+  return inScope(database, job, async (tx) => {
+    const employer = await tx.selectFrom('employer').select(['id', 'credit_code', 'region_code']).where('id', '=', visible.id).executeTakeFirstOrThrow();
     // One reassessment of an employer at a time (two would both see the same difference).
     await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${employer.credit_code}))`.execute(tx);
     const parameters = resolveBillingParameters(getParameters(), period, [employer.region_code]);
@@ -88,8 +91,8 @@ export async function reassessPeriod(database: DatabaseHandle, actor: Actor, inp
     const parameterRefs = { ...refs, employer: { workInjuryClass: employerRow.work_injury_class, workInjuryFloat: employerRow.work_injury_float } };
     const bills: ReassessmentResult['bills'] = [];
     const reversals = rows.filter((r) => r.action === 'reverse'), additions = rows.filter((r) => r.action === 'bill');
-    if (reversals.length) bills.push(await issueCorrection(tx, actor, employer, period, 'credit_note', reversals, region.dueDate, parameterRefs));
-    if (additions.length) bills.push(await issueCorrection(tx, actor, employer, period, 'supplementary', additions, region.dueDate, parameterRefs));
+    if (reversals.length) bills.push(await issueCorrection(tx, job, employer, period, 'credit_note', reversals, region.dueDate, parameterRefs));
+    if (additions.length) bills.push(await issueCorrection(tx, job, employer, period, 'supplementary', additions, region.dueDate, parameterRefs));
     return { creditCode: employer.credit_code, period, bills };
   });
 }

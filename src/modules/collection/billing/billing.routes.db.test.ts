@@ -1,0 +1,78 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, addUser, type TestServer, type Client } from '../../../platform/testing/http.ts';
+import { generateDemo } from '../../registry/demo/demo.service.ts';
+import { collectionRoutes } from '../collection.routes.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+const PERIOD = '2026-05';
+
+let server: TestServer;
+let operator: Client;
+
+before(async () => {
+  if (skip) return;
+  server = await startTestServer([collectionRoutes]);
+  await generateDemo(server.test.database, { persons: 1500, employers: 60, years: 1, seed: 3, password: 'demo-pass-2024', endMonth: PERIOD });
+  operator = await addUser(server, 'op.city', 'operator', '990100');
+});
+after(() => server?.close());
+
+const waitForRun = async (client: Client, id: string) => {
+  for (let i = 0; i < 300; i++) {
+    const run = await client.json('GET', `/api/billing/runs/${id}`);
+    if (run.body.status === 'completed') return run.body;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('billing run did not complete');
+};
+
+test('an operator starts a run (202), watches it complete, and reads the summary', { skip }, async () => {
+  const started = await operator.json('POST', '/api/billing/runs', { period: PERIOD });
+  assert.equal(started.status, 202);
+  assert.equal(started.body.period, PERIOD);
+  assert.equal(started.body.regionCode, '990100'); // the operator's own region
+  const run = await waitForRun(operator, started.body.id);
+  assert.equal(run.chunksDone, run.chunks);
+  const summary = await operator.json('GET', `/api/billing/summary?period=${PERIOD}`);
+  assert.equal(summary.status, 200);
+  assert.ok(summary.body.employers > 10 && summary.body.lines >= summary.body.persons * 4, JSON.stringify(summary.body));
+  const listed = await operator.json('GET', '/api/billing/runs');
+  assert.deepEqual(listed.body.items.map((r: { id: string }) => r.id), [started.body.id]);
+  // starting the same period again returns the same, completed run
+  const again = await operator.json('POST', '/api/billing/runs', { period: PERIOD });
+  assert.equal(again.body.id, started.body.id);
+  assert.equal(again.body.status, 'completed');
+});
+
+test('an employer account sees its own bills only: another employer\'s bill is 404', { skip }, async () => {
+  const { body } = await operator.json('GET', `/api/bills?period=${PERIOD}&limit=2&lines=false`);
+  assert.equal(body.bills.length, 2);
+  const [own, other] = body.bills;
+  assert.equal(own.lines, undefined);
+  const employer = await addUser(server, 'hr.first', 'employer', own.regionCode, { employerId: BigInt(own.employerId) });
+  const mine = await employer.json('GET', `/api/bills?period=${PERIOD}`);
+  assert.deepEqual(mine.body.bills.map((b: { number: string }) => b.number), [own.number]);
+  assert.equal(mine.body.bills[0].lines.length, own.lineCount);
+  const sum = mine.body.bills[0].items.reduce((s: number, i: { total: string }) => s + Math.round(Number(i.total) * 100), 0);
+  assert.equal(sum, Math.round(Number(own.total) * 100));
+  assert.equal((await employer.json('GET', `/api/bills/${own.number}`)).status, 200);
+  const foreign = await employer.json('GET', `/api/bills/${other.number}`);
+  assert.equal(foreign.status, 404);
+  const filtered = await employer.json('GET', `/api/bills?employer=${other.creditCode}`);
+  assert.deepEqual(filtered.body.bills, []);
+  assert.equal((await employer.json('POST', '/api/billing/runs', { period: PERIOD })).status, 403);
+});
+
+test('roles and bad input: auditors read but do not bill; a bad period names the field', { skip }, async () => {
+  const auditor = await addUser(server, 'audit.city', 'auditor', '990100');
+  assert.equal((await auditor.json('POST', '/api/billing/runs', { period: PERIOD })).status, 403);
+  assert.equal((await auditor.json('GET', `/api/billing/summary?period=${PERIOD}`)).status, 200);
+  const bad = await operator.json('POST', '/api/billing/runs', { period: '2026-5' });
+  assert.equal(bad.status, 400);
+  assert.match(JSON.stringify(bad.body), /period/);
+  const badLimit = await operator.json('GET', '/api/bills?limit=5000');
+  assert.equal(badLimit.status, 400);
+  assert.equal((await operator.json('GET', '/api/bills/NOPE')).status, 404);
+  assert.equal((await operator.json('POST', '/api/billing/reassessments', { creditCode: '91990100MA00000000', period: PERIOD })).status, 404);
+});
