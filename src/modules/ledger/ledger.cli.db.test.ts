@@ -76,5 +76,15 @@ test('funds, accounts, import (all or nothing, idempotent), trial balance, check
   assert.match(journal.stdout, /^2026-01-05 \* \(\d+\) cli$/m);
   assert.equal((await sifund('export', '--format', 'beancount', '--from', '2026-01-01', '--to', '2026-01-31')).code, 1);
   assert.equal((await sifund('trial-balance', '--fund', 'nope-990000', '--period', '2026-01')).code, 1);
+
+  const sweep = await sifund('sweep', '--period', '2026-01', '--fund', pension.code, '--format', 'json');
+  const [swept] = JSON.parse(sweep.stdout);
+  assert.deepEqual([sweep.code, swept.amount], [0, '100.00'], 'the income account\'s January balance moves to the special account');
+  assert.match(swept.entryId, /^\d+$/);
+  const sweptAgain = JSON.parse((await sifund('sweep', '--period', '2026-01', '--fund', pension.code, '--format', 'json')).stdout);
+  assert.deepEqual(sweptAgain, [{ fund: pension.code, period: '2026-01', amount: '0.00', entryId: null }], 'a second sweep finds nothing left');
+  const afterSweep = JSON.parse((await sifund('trial-balance', '--fund', pension.code, '--period', '2026-01', '--format', 'json')).stdout);
+  assert.deepEqual(['1002', '1003'].map((code) => afterSweep.accounts.find((a: { code: string }) => a.code === code).closing), ['0.00', '600.00']);
+  assert.equal((await sifund('sweep', '--period', '2026-1')).code, 1);
   assert.equal((await sifund('funds')).code, 0, 'the last command succeeded: exit 0');
 });

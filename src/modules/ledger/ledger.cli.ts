@@ -1,4 +1,4 @@
-/** `sifund ledger …`: funds, accounts, import, trial balance, consistency check and hledger export. */
+/** `sifund ledger …`: funds, accounts, import, trial balance, consistency check, sweep and hledger export. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -9,6 +9,8 @@ import { ensureFunds, listAccounts, listFunds } from './fund.service.ts';
 import { importLedgerEntries, parseImportFile } from './import.service.ts';
 import { checkLedger, getTrialBalance } from './balance.service.ts';
 import { exportHledger } from './hledger.export.ts';
+import { sweepIncomeAccount } from './posting.service.ts';
+import { isPeriod } from './journal.calc.ts';
 
 /** Display width: CJK characters take two columns on a terminal. */
 const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
@@ -106,6 +108,20 @@ export function registerLedgerCommands(program: Command) {
         for (const e of report.unbalancedEntries) process.stdout.write(`  ${e.fund} entry ${e.entryId}: ${e.lines} lines, debit ${e.debit}, credit ${e.credit}\n`);
       }
       return report.ok ? 0 : 1;
+    }));
+
+  addDataOption(ledger.command('sweep').description('sweep the income accounts\' month-end balances to the fiscal special accounts (归集; idempotent)'))
+    .requiredOption('--period <YYYY-MM>', 'accounting period')
+    .option('--fund <code>', 'only this fund (default: every fund)')
+    .option('--format <format>', 'text or json', 'text')
+    .action((options) => run('ledger sweep', options, async ({ database }) => {
+      checkFormat(options.format, ['text', 'json']);
+      if (!isPeriod(options.period)) throw invalid('period', `must be YYYY-MM, got "${options.period}"`);
+      const funds = options.fund ? [options.fund as string] : (await listFunds(database, actor)).map((f) => f.code);
+      const results: Awaited<ReturnType<typeof sweepIncomeAccount>>[] = [];
+      for (const fund of funds) results.push(await sweepIncomeAccount(database, actor, fund, options.period));
+      if (options.format === 'json') { printJson(results); return; }
+      process.stdout.write(formatTable(['fund', 'period', 'amount', 'entry'], results.map((r) => [r.fund, r.period, r.amount, r.entryId ?? '(nothing to sweep)']), [2]));
     }));
 
   addDataOption(ledger.command('export').description('export the journal for plain-text accounting tools'))

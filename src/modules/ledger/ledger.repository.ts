@@ -126,3 +126,8 @@ export async function unbalancedEntries(tx: Tx, fundId: bigint | null) {
   return rows;
 }
 
+
+/** Codes of the funds that have a sweep entry (归集) in `period`: the scheduled sweep skips them. */
+export const fundsSweptIn = async (tx: Tx, period: string): Promise<Set<string>> =>
+  new Set((await tx.selectFrom('accounting_entry as e').innerJoin('fund as f', 'f.id', 'e.fund_id').select('f.code').distinct()
+    .where('e.kind', '=', 'sweep').where('e.period', '=', period).execute()).map((r) => r.code));

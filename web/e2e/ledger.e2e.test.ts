@@ -1,0 +1,198 @@
+/**
+ * The fund ledger in a real browser: a month of postings on the pension fund's income account, its camt.053 bank
+ * statement imported on the bank page, automatic and manual (one-to-many) matching, the reconciliation statement
+ * whose adjusted balances agree, and the trial balance with its drill-down to an account and an entry.
+ * Saves docs/screenshots/ledger-reconciliation.png and ledger-trial-balance.png.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../../src/platform/testing/database.ts';
+import { systemActor } from '../../src/platform/actor.ts';
+import { todayInChina } from '../../src/platform/params/index.ts';
+import { seedPoolingRegions } from '../../src/modules/ledger/ledger.testing.ts';
+import { ensureFunds } from '../../src/modules/ledger/fund.service.ts';
+import { importLedgerEntries } from '../../src/modules/ledger/import.service.ts';
+import { addMonths, periodEnd } from '../../src/modules/ledger/journal.calc.ts';
+import { ensureCjkFont, launchBrowser, type Browser } from './browser.ts';
+import { buildWebIfStale, projectRoot, startServer, type RunningServer } from './server.ts';
+
+const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
+const FUND = 'pension-990000';
+// Two months back: the server's scheduled sweep only ever touches the previous month.
+const P = addMonths(todayInChina().slice(0, 7), -2);
+const END = periodEnd(P);
+let database: TestDatabase;
+let server: RunningServer;
+let browser: Browser;
+
+const entry = (key: string, date: string, debit: string, credit: string, amount: string, reference?: string) => ({
+  key, fund: FUND, period: date.slice(0, 7), date, memo: key,
+  lines: [{ account: debit, debit: amount, ...(reference ? { reference } : {}) }, { account: credit, credit: amount }],
+});
+const post = (entries: ReturnType<typeof entry>[]) => importLedgerEntries(database.database, systemActor('e2e'), entries);
+
+const bankEntry = (amount: string, side: 'CRDT' | 'DBIT', date: string, id: string, reference: string, text: string) => `
+      <Ntry><Amt Ccy="CNY">${amount}</Amt><CdtDbtInd>${side}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+        <BookgDt><Dt>${date}</Dt></BookgDt><AcctSvcrRef>${id}</AcctSvcrRef>
+        <NtryDtls><TxDtls><Refs><EndToEndId>${reference}</EndToEndId></Refs><RmtInf><Ustrd>${text}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`;
+
+/** The income account's statement for the month: opening 10000, +600 (bill), +400 (two receipts in one), −3 bank charge. */
+const statement = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>E2E-${P}</MsgId><CreDtTm>${END}T20:00:00+08:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>990000-1002-${P}</Id>
+      <FrToDt><FrDtTm>${P}-01T00:00:00+08:00</FrDtTm><ToDtTm>${END}T23:59:59+08:00</ToDtTm></FrToDt>
+      <Acct><Id><Othr><Id>6222000011112222</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
+      <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">10000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${P}-01</Dt></Dt></Bal>
+      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">10997.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${END}</Dt></Dt></Bal>
+      ${bankEntry('600.00', 'CRDT', `${P}-11`, 'E2E-0001', 'BILL-E2E-001', '社会保险费')}
+      ${bankEntry('400.00', 'CRDT', `${P}-13`, 'E2E-0002', 'BATCH-77', '社会保险费（合并）')}
+      ${bankEntry('3.00', 'DBIT', `${P}-20`, 'E2E-0003', 'NOTPROVIDED', '手续费')}
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>`;
+
+before(async () => {
+  buildWebIfStale();
+  ensureCjkFont();
+  database = await createTestDatabase();
+  server = await startServer(database.url, ADMIN_PASSWORD);
+  await seedPoolingRegions(database.database);
+  await ensureFunds(database.database);
+  await post([
+    entry('open', periodEnd(addMonths(P, -1)), '1002', '3001', '10000.00'),
+    entry('accrue', `${P}-03`, '1131', '4001', '1000.00'),
+    entry('receipt-2', `${P}-12`, '1002', '1131', '150.00'),
+    entry('receipt-3', `${P}-12`, '1002', '1131', '250.00'),
+    entry('receipt-4', `${P}-28`, '1002', '1131', '100.00', 'BILL-E2E-004'),
+  ]);
+  browser = await launchBrowser();
+}, { timeout: 600_000 }); // may install Chromium with apt on a fresh machine
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await database?.drop();
+});
+
+test('import a bank statement, match automatically and by hand, reconcile, browse the trial balance', { timeout: 180_000 }, async (t) => {
+  const page = browser.page;
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const rows = (table: string) => page.getByTestId(table).locator('tr.ant-table-row');
+  const screenshot = (name: string) => page.screenshot({ path: path.join(projectRoot, 'docs', 'screenshots', `${name}.png`) });
+  fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
+
+  await t.test('signs in and opens the bank page from the 基金财务 menu', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('main-menu').getByText('基金财务').click();
+    await page.getByTestId('menu-ledgerBank').click();
+    await page.getByTestId('ledger-bank').waitFor();
+    // The funds are listed by code (medical-… first): choose the pension fund.
+    await page.getByTestId('ledger-fund').click();
+    await page.locator(`.ant-select-item-option[title*="${FUND}"]`).click();
+    await page.waitForURL(new RegExp(`fund=${FUND}`));
+    assert.match(await page.getByTestId('ledger-fund').innerText(), /示范省企业职工基本养老保险基金（pension-990000）/);
+    assert.match(await page.getByTestId('ledger-bank-account').innerText(), /1002 收入户存款/);
+  });
+
+  await t.test('imports the camt.053 statement: three new bank lines, nothing to match yet', async () => {
+    await page.getByTestId('tab-statements').click();
+    await page.locator('input[type=file]').setInputFiles({ name: `income-${P}.xml`, mimeType: 'application/xml', buffer: Buffer.from(statement, 'utf8') });
+    await page.getByTestId('ledger-statement-import').click();
+    const imported = page.getByTestId('ledger-statement-imported');
+    await imported.waitFor();
+    assert.match(await imported.innerText(), /已导入 1 张对账单，新增 3 笔，自动勾对 0 组/);
+    await rows('ledger-statements').first().waitFor();
+    assert.match(await rows('ledger-statements').first().innerText(), new RegExp(`${P}-01 ~ ${END}`));
+  });
+
+  await t.test('auto match pairs the bill receipt posted after the import', async () => {
+    await post([entry('receipt-1', `${P}-10`, '1002', '1131', '600.00', 'BILL-E2E-001')]);
+    await page.getByTestId('ledger-to-matching').click();
+    await page.getByTestId('ledger-auto-match').click();
+    await page.getByText('自动勾对完成：1 组').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger-matches] tr.ant-table-row').length === 1);
+    assert.match(await rows('ledger-matches').first().innerText(), /600\.00/);
+    assert.deepEqual((await rows('ledger-unmatched-bank').allInnerTexts()).map((text) => /-?[\d,]+\.\d\d/.exec(text)?.[0]), ['400.00', '-3.00']);
+    assert.deepEqual((await rows('ledger-unmatched-ledger').allInnerTexts()).map((text) => /-?[\d,]+\.\d\d/.exec(text)?.[0]), ['150.00', '250.00', '100.00']);
+  });
+
+  await t.test('matches one bank line with two ledger lines by hand', async () => {
+    await rows('ledger-unmatched-bank').filter({ hasText: '400.00' }).locator('input[type=checkbox]').check();
+    await rows('ledger-unmatched-ledger').filter({ hasText: '150.00' }).locator('input[type=checkbox]').check();
+    assert.equal(await page.getByTestId('ledger-manual-match').isDisabled(), true, 'sums differ: 400.00 against 150.00');
+    await rows('ledger-unmatched-ledger').filter({ hasText: '250.00' }).locator('input[type=checkbox]').check();
+    assert.match(await page.getByTestId('ledger-selection-sums').innerText(), /银行 400\.00 \/ 账面 400\.00，差额 0\.00/);
+    await page.getByTestId('ledger-manual-match').click();
+    await page.getByText('已勾对 400.00 元').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger-matches] tr.ant-table-row').length === 2);
+    assert.equal(await rows('ledger-unmatched-bank').count(), 1);
+    assert.equal(await rows('ledger-unmatched-ledger').count(), 1);
+  });
+
+  await t.test('the reconciliation statement: items in transit on both sides, adjusted balances agree', async () => {
+    await page.goto(`${server.baseUrl}/ledger/reconciliation?fund=${FUND}&account=1002&period=${P}`);
+    await page.getByTestId('recon-agrees').waitFor();
+    assert.equal(await page.getByTestId('recon-ledger-balance').innerText(), '11,100.00');
+    assert.equal(await page.getByTestId('recon-bank-balance').innerText(), '10,997.00');
+    assert.equal(await page.getByTestId('recon-adjusted-ledger').innerText(), '11,097.00');
+    assert.equal(await page.getByTestId('recon-adjusted-bank').innerText(), '11,097.00');
+    assert.equal(await page.getByTestId('recon-agrees').innerText(), '调节后余额相符');
+    assert.match(await rows('recon-bank-paid').innerText(), /3\.00[\s\S]*手续费/);
+    assert.match(await rows('recon-ledger-received').innerText(), /100\.00[\s\S]*BILL-E2E-004/);
+    assert.equal(await rows('recon-bank-received').count(), 0);
+    await page.waitForLoadState('networkidle');
+    await screenshot('ledger-reconciliation');
+  });
+
+  await t.test('the trial balance balances; an account opens its lines and a line its entry', async () => {
+    await page.goto(`${server.baseUrl}/ledger/balances?fund=${FUND}&period=${P}`);
+    await page.getByTestId('ledger-balanced').waitFor();
+    assert.equal(await page.getByTestId('ledger-balanced').innerText(), '借贷平衡');
+    const income = rows('ledger-balances-table').filter({ has: page.getByTestId('account-1002') });
+    assert.deepEqual((await income.locator('td').allInnerTexts()).slice(3), ['10,000.00', '1,100.00', '0.00', '11,100.00']);
+    assert.equal(await page.getByTestId('ledger-total-debit').innerText(), await page.getByTestId('ledger-total-credit').innerText());
+    await page.waitForLoadState('networkidle');
+    await screenshot('ledger-trial-balance');
+
+    await page.getByTestId('account-1002').click();
+    await page.getByTestId('ledger-lines-summary').waitFor();
+    assert.equal(await page.getByTestId('ledger-lines-closing').innerText(), '11,100.00');
+    assert.equal(await rows('ledger-lines-table').count(), 4);
+    await rows('ledger-lines-table').filter({ hasText: 'BILL-E2E-001' }).getByTestId('ledger-entry-link').click();
+    await page.getByTestId('ledger-entry-header').waitFor();
+    assert.equal(await page.getByTestId('ledger-entry-kind').innerText(), '迁移');
+    assert.equal(await page.getByTestId('ledger-entry-total').innerText(), '600.00');
+    assert.deepEqual((await rows('ledger-entry-lines').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()), [
+      '1 1002 收入户存款 BILL-E2E-001 600.00 0.00',
+      '2 1131 应收社会保险费 0.00 600.00',
+    ]);
+  });
+
+  await t.test('the bank, period close, statement and drafts pages show the month; the 基金财务 menu opens on them', async () => {
+    await page.goto(`${server.baseUrl}/ledger/bank?fund=${FUND}&account=1002`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger-matches] tr.ant-table-row').length === 2);
+    assert.equal(await page.getByTestId('menu-ledgerBank').isVisible(), true, 'a ledger page opens with its menu group expanded');
+    await page.goto(`${server.baseUrl}/ledger/periods?fund=${FUND}`);
+    await rows('ledger-periods-table').filter({ hasText: P }).waitFor();
+    assert.match(await rows('ledger-periods-table').filter({ hasText: P }).innerText(), /未结账/);
+    await page.goto(`${server.baseUrl}/ledger/statements?fund=${FUND}&range=${P}`);
+    await page.getByTestId('ledger-statement-carried-forward').waitFor();
+    assert.match(await rows('ledger-statement-table').filter({ hasText: '收入合计' }).innerText(), /1,000\.00/);
+    await page.goto(`${server.baseUrl}/ledger/drafts?fund=${FUND}`);
+    await page.getByTestId('ledger-drafts-table').waitFor();
+    await page.getByTestId('draft-create').click();
+    assert.equal(await page.getByTestId('draft-totals').innerText(), '借方合计 0.00，贷方合计 0.00');
+  });
+
+  await t.test('no script errors', () => assert.deepEqual(errors, []));
+});

@@ -1,0 +1,262 @@
+/**
+ * 银行对账: import a bank statement (CSV or camt.053) for a fund bank account, then match: the open bank lines and
+ * ledger lines side by side with their age, automatic matching, manual matching of any lines with equal sums
+ * (one-to-many, many-to-one), and undoing a match (kept in history).
+ */
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Col, DatePicker, Empty, Popconfirm, Row, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { InboxOutlined, LinkOutlined, ThunderboltOutlined, UploadOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { api, ApiError, withQuery, type RowProblem } from '../../api.ts';
+import { useLoad } from '../../hooks.ts';
+import { formatDateTime } from '../../format.ts';
+import { useI18n, type Translate } from '../../i18n.ts';
+import { useMe } from '../../session.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import {
+  accountPath, BankAccountSelect, fenToYuan, ledgerRights, LedgerToolbar, moneyColumn, toFen, useBankAccount, useLedgerSelection,
+} from './shared.tsx';
+import type { BankItem, BankStatement, LedgerItem, Match, MatchingView, StatementImport } from './types.ts';
+
+const ledgerKey = (item: { entryId: string; lineNumber: number }) => `${item.entryId}:${item.lineNumber}`;
+const sum = (amounts: string[]) => amounts.reduce((total, amount) => total + toFen(amount), 0n);
+
+function Age({ days }: { days: number }) {
+  const { t } = useI18n();
+  return <Tag color={days > 30 ? 'red' : days > 10 ? 'orange' : undefined}>{t('ledger.bank.days', { n: days })}</Tag>;
+}
+
+export default function BankPage() {
+  const { t } = useI18n();
+  const selection = useLedgerSelection();
+  const bank = useBankAccount(selection);
+  const { fund } = selection;
+  const { account } = bank;
+  const [tab, setTab] = useState('matching');
+  // an import matches automatically: the matching tab loads again after each one
+  const [imports, setImports] = useState(0);
+  const error = selection.fundsError ?? bank.error;
+
+  return (
+    <Page title={t('ledger.bank.title')} testId="ledger-bank">
+      <LedgerToolbar selection={selection} period={false}>
+        <Typography.Text strong>{t('ledger.bankAccount')}</Typography.Text>
+        <BankAccountSelect accounts={bank.accounts} value={account} onChange={(code) => selection.update({ account: code })} />
+      </LedgerToolbar>
+      {error ? <ApiErrorView error={error} /> : fund && account && (
+        <Tabs
+          activeKey={tab} onChange={setTab}
+          items={[
+            { key: 'matching', label: <span data-testid="tab-matching">{t('ledger.bank.matching')}</span>, children: <Matching key={imports} fund={fund} account={account} /> },
+            {
+              key: 'statements', label: <span data-testid="tab-statements">{t('ledger.bank.statements')}</span>,
+              children: <Statements fund={fund} account={account} onImported={() => setImports((n) => n + 1)} onShowMatching={() => setTab('matching')} />,
+            },
+          ]}
+        />
+      )}
+    </Page>
+  );
+}
+
+function Matching({ fund, account }: { fund: string; account: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const rights = ledgerRights(useMe().role);
+  const view = useLoad((signal) => api.get<MatchingView>(`${accountPath(fund, account)}/matching`, undefined, signal), [fund, account]);
+  const [bankSelected, setBankSelected] = useState<string[]>([]);
+  const [ledgerSelected, setLedgerSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string>();
+  const data = view.data;
+
+  const act = async (name: string, work: () => Promise<string>) => {
+    setBusy(name);
+    try {
+      message.success(await work());
+      setBankSelected([]);
+      setLedgerSelected([]);
+      view.reload();
+    } catch (failure) {
+      message.error((failure as Error).message);
+    } finally { setBusy(undefined); }
+  };
+  const autoMatch = () => act('auto', async () => {
+    const result = await api.post<{ matched: number }>(`${accountPath(fund, account)}/matches/auto`, {});
+    return t('ledger.bank.autoMatched', { n: result.matched });
+  });
+  const manualMatch = () => act('manual', async () => {
+    const ledgerLines = ledgerSelected.map((key) => { const [entryId, lineNumber] = key.split(':'); return { entryId, lineNumber: Number(lineNumber) }; });
+    const result = await api.post<{ amount: string }>(`${accountPath(fund, account)}/matches`, { bankLineIds: bankSelected, ledgerLines });
+    return t('ledger.bank.manualMatched', { amount: result.amount });
+  });
+  const unmatch = (match: Match) => act(`unmatch:${match.id}`, async () => {
+    await api.delete(`${accountPath(fund, account)}/matches/${match.id}`);
+    return t('ledger.bank.unmatched');
+  });
+
+  if (view.error) return <ApiErrorView error={view.error} retry={view.reload} />;
+  const bankSum = sum((data?.unmatchedBank ?? []).filter((b) => bankSelected.includes(b.id)).map((b) => b.amount));
+  const ledgerSum = sum((data?.unmatchedLedger ?? []).filter((l) => ledgerSelected.includes(ledgerKey(l))).map((l) => l.amount));
+  const canMatch = bankSelected.length > 0 && ledgerSelected.length > 0 && bankSum === ledgerSum;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        {rights.write && (
+          <Button type="primary" icon={<ThunderboltOutlined />} loading={busy === 'auto'} onClick={autoMatch} data-testid="ledger-auto-match">{t('ledger.bank.autoMatch')}</Button>
+        )}
+        {rights.write && (
+          <Button icon={<LinkOutlined />} disabled={!canMatch} loading={busy === 'manual'} onClick={manualMatch} data-testid="ledger-manual-match">{t('ledger.bank.manualMatch')}</Button>
+        )}
+        <Typography.Text type="secondary" data-testid="ledger-selection-sums">
+          {t('ledger.bank.selectedSums', { bank: fenToYuan(bankSum), ledger: fenToYuan(ledgerSum), difference: fenToYuan(bankSum - ledgerSum) })}
+        </Typography.Text>
+        {data && <Typography.Text type="secondary">{t('ledger.bank.window', { asOf: data.asOf, start: data.reconciliationStart ?? '—', n: data.windowDays })}</Typography.Text>}
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Typography.Title level={5}>{t('ledger.bank.unmatchedBank', { n: data?.unmatchedBank.length ?? 0 })}</Typography.Title>
+          <Table<BankItem>
+            data-testid="ledger-unmatched-bank" rowKey="id" size="small" loading={view.loading} dataSource={data?.unmatchedBank ?? []} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            rowSelection={rights.write ? { selectedRowKeys: bankSelected, onChange: (keys) => setBankSelected(keys.map(String)) } : undefined}
+            columns={[
+              { title: t('ledger.date'), dataIndex: 'date', width: 105 },
+              moneyColumn(t('ledger.amount'), 'amount', 120),
+              { title: t('ledger.reference'), dataIndex: 'reference', ellipsis: true },
+              { title: t('ledger.bank.counterparty'), dataIndex: 'counterparty', ellipsis: true, render: (name: string | null, item) => name ?? item.description },
+              { title: t('ledger.bank.age'), dataIndex: 'ageDays', width: 80, render: (days: number) => <Age days={days} /> },
+            ]}
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Typography.Title level={5}>{t('ledger.bank.unmatchedLedger', { n: data?.unmatchedLedger.length ?? 0 })}</Typography.Title>
+          <Table<LedgerItem>
+            data-testid="ledger-unmatched-ledger" rowKey={ledgerKey} size="small" loading={view.loading} dataSource={data?.unmatchedLedger ?? []} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            rowSelection={rights.write ? { selectedRowKeys: ledgerSelected, onChange: (keys) => setLedgerSelected(keys.map(String)) } : undefined}
+            columns={[
+              { title: t('ledger.date'), dataIndex: 'date', width: 105 },
+              moneyColumn(t('ledger.amount'), 'amount', 120),
+              { title: t('ledger.reference'), dataIndex: 'reference', ellipsis: true },
+              { title: t('ledger.memo'), dataIndex: 'memo', ellipsis: true, render: (memo: string | null, item) => <Link to={`/ledger/balances/${fund}/entries/${item.entryId}`}>{memo || item.entryId}</Link> },
+              { title: t('ledger.bank.age'), dataIndex: 'ageDays', width: 80, render: (days: number) => <Age days={days} /> },
+            ]}
+          />
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{t('ledger.bank.matches', { n: data?.matches.length ?? 0 })}</Typography.Title>
+      <Table<Match>
+        data-testid="ledger-matches" rowKey="id" size="small" loading={view.loading} dataSource={data?.matches ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('ledger.bank.method'), dataIndex: 'method', width: 90, render: (method: string) => <Tag color={method === 'auto' ? 'blue' : 'purple'}>{t(`ledger.bank.method.${method}`)}</Tag> },
+          { title: t('ledger.bank.rule'), dataIndex: 'rule', width: 120, render: (rule: string | null) => (rule ? t(`ledger.bank.rule.${rule}`) : '') },
+          moneyColumn(t('ledger.amount'), 'amount', 130),
+          { title: t('ledger.bank.lines'), key: 'lines', render: (_: unknown, match) => t('ledger.bank.lineCounts', { bank: match.bankLineIds.length, ledger: match.ledgerLines.length }) },
+          { title: t('ledger.bank.matchedBy'), dataIndex: 'createdBy', width: 140 },
+          { title: t('ledger.bank.matchedAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
+          ...(rights.write ? [{
+            title: t('common.actions'), key: 'actions', width: 110,
+            render: (_: unknown, match: Match) => (
+              <Popconfirm title={t('ledger.bank.unmatchConfirm')} okButtonProps={{ danger: true }} onConfirm={() => unmatch(match)}>
+                <Button size="small" danger loading={busy === `unmatch:${match.id}`} data-testid="ledger-unmatch">{t('ledger.bank.unmatch')}</Button>
+              </Popconfirm>
+            ),
+          }] : []),
+        ]}
+      />
+    </Space>
+  );
+}
+
+type Outcome = { ok: true; result: StatementImport } | { ok: false; message: string; rows: RowProblem[] };
+
+function importSummary(t: Translate, result: StatementImport): string {
+  if (result.duplicateFile) return t('ledger.bank.duplicateFile');
+  const newLines = result.statements.reduce((total, s) => total + s.newLines, 0);
+  return t('ledger.bank.imported', { statements: result.statements.length, lines: newLines, matched: result.matched });
+}
+
+function Statements({ fund, account, onImported, onShowMatching }: { fund: string; account: string; onImported(): void; onShowMatching(): void }) {
+  const { t } = useI18n();
+  const rights = ledgerRights(useMe().role);
+  const list = useLoad((signal) => api.get<{ items: BankStatement[] }>(`${accountPath(fund, account)}/bank-statements`, undefined, signal), [fund, account]);
+  const [file, setFile] = useState<File>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const run = async () => {
+    if (!file) return;
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const [from, to] = range ?? [];
+      const query = { from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') };
+      const result = await api.upload<StatementImport>(withQuery(`${accountPath(fund, account)}/bank-statements`, query), file);
+      setOutcome({ ok: true, result });
+      setFile(undefined);
+      list.reload();
+      onImported();
+    } catch (failure) {
+      setOutcome({ ok: false, message: (failure as Error).message, rows: failure instanceof ApiError ? failure.rows ?? [] : [] });
+    } finally { setBusy(false); }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {rights.write && (
+        <>
+          <Alert type="info" showIcon message={t('ledger.bank.importRule')} />
+          <Upload.Dragger
+            accept=".csv,.xml,text/csv,application/xml,text/xml" maxCount={1} data-testid="ledger-statement-file"
+            beforeUpload={(chosen) => { setFile(chosen); setOutcome(undefined); return false; }}
+            onRemove={() => { setFile(undefined); setOutcome(undefined); }}
+            fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+          >
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-text">{t('ledger.bank.choose')}</p>
+          </Upload.Dragger>
+          <Space wrap>
+            <Typography.Text>{t('ledger.bank.csvRange')}</Typography.Text>
+            <DatePicker.RangePicker allowEmpty={[true, true]} value={range} onChange={(value) => setRange(value)} />
+            <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={run} data-testid="ledger-statement-import">{t('ledger.bank.import')}</Button>
+          </Space>
+          {outcome?.ok && (
+            <Alert
+              type="success" showIcon data-testid="ledger-statement-imported" message={importSummary(t, outcome.result)}
+              action={<Button size="small" onClick={onShowMatching} data-testid="ledger-to-matching">{t('ledger.bank.toMatching')}</Button>}
+            />
+          )}
+          {outcome && !outcome.ok && (
+            <Alert
+              type="error" showIcon data-testid="ledger-statement-rejected" message={outcome.message}
+              description={outcome.rows.length > 0 && (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {outcome.rows.map((row) => <li key={`${row.row}:${row.field}:${row.message}`}>{t('ledger.bank.problem', { row: row.row, field: row.field, message: row.message })}</li>)}
+                </ul>
+              )}
+            />
+          )}
+        </>
+      )}
+      {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
+        <Table<BankStatement>
+          data-testid="ledger-statements" rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty description={t('ledger.bank.noStatements')} /> }}
+          columns={[
+            { title: t('ledger.bank.statementPeriod'), key: 'range', width: 210, render: (_: unknown, s) => `${s.from} ~ ${s.to}` },
+            { title: t('ledger.bank.format'), dataIndex: 'format', width: 90 },
+            { title: t('ledger.bank.fileName'), dataIndex: 'fileName', ellipsis: true },
+            { title: t('ledger.bank.statementReference'), dataIndex: 'reference', ellipsis: true },
+            moneyColumn(t('ledger.opening'), 'opening', 130),
+            moneyColumn(t('ledger.closing'), 'closing', 130),
+            { title: t('ledger.bank.lines'), dataIndex: 'lines', width: 80, align: 'right' },
+            { title: t('ledger.bank.importedBy'), dataIndex: 'importedBy', width: 120 },
+            { title: t('ledger.bank.importedAt'), dataIndex: 'importedAt', width: 170, render: formatDateTime },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * What the ledger pages share: the fund, month and bank account a page shows (kept in the URL so a page can be
+ * linked and reloaded; the fund also for the browser tab, so the next ledger page opens on it), money in yuan
+ * strings right-aligned, and which ledger actions the user's role allows (the API checks them again).
+ */
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { DatePicker, Select, Space, Typography, type TableColumnType } from 'antd';
+import dayjs from 'dayjs';
+import { api, type ApiError } from '../../api.ts';
+import { useLoad } from '../../hooks.ts';
+import { formatYuan } from '../../format.ts';
+import { useI18n, type Translate } from '../../i18n.ts';
+import type { List, Role } from '../../types.ts';
+import { bankRoles, type Account, type Fund, type Source } from './types.ts';
+
+export const fundPath = (fund: string) => `/api/ledger/funds/${encodeURIComponent(fund)}`;
+export const accountPath = (fund: string, account: string) => `${fundPath(fund)}/accounts/${encodeURIComponent(account)}`;
+export const currentMonth = () => dayjs().format('YYYY-MM');
+
+const FUND_KEY = 'sifund.ledger.fund';
+const storedFund = () => { try { return sessionStorage.getItem(FUND_KEY); } catch { return null; } };
+
+export interface LedgerSelection {
+  funds: Fund[];
+  fundsError: ApiError | undefined;
+  /** undefined until the funds are loaded (or when the user sees none) */
+  fund: string | undefined;
+  period: string;
+  params: URLSearchParams;
+  setFund(code: string): void;
+  update(changes: Record<string, string | undefined>): void;
+}
+
+/** The fund (?fund=, default the last one chosen, else the first) and the month (?period=, default this month). */
+export function useLedgerSelection(): LedgerSelection {
+  const [params, setParams] = useSearchParams();
+  const loaded = useLoad((signal) => api.get<List<Fund>>('/api/ledger/funds', undefined, signal).then((list) => list.items), []);
+  const funds = loaded.data ?? [];
+  const requested = params.get('fund') ?? storedFund();
+  const fund = funds.find((f) => f.code === requested)?.code ?? funds[0]?.code;
+  const update = (changes: Record<string, string | undefined>) => setParams((previous) => {
+    const next = new URLSearchParams(previous);
+    for (const [key, value] of Object.entries(changes)) if (value) next.set(key, value); else next.delete(key);
+    return next;
+  }, { replace: true });
+  return {
+    funds, fundsError: loaded.error, fund, period: params.get('period') ?? currentMonth(), params, update,
+    setFund(code) {
+      try { sessionStorage.setItem(FUND_KEY, code); } catch { /* private mode: the URL keeps it */ }
+      update({ fund: code, account: undefined });
+    },
+  };
+}
+
+/** The bank accounts (收入户, 财政专户, 支出户) of a fund, and the one chosen (?account=, default the income account). */
+export function useBankAccount(selection: LedgerSelection) {
+  const accounts = useLoad(
+    (signal) => (selection.fund ? api.get<List<Account>>(`${fundPath(selection.fund)}/accounts`, undefined, signal).then((list) => list.items.filter((a) => bankRoles.includes(a.role))) : Promise.resolve([])),
+    [selection.fund],
+  );
+  const list = accounts.data ?? [];
+  const requested = selection.params.get('account');
+  return { accounts: list, error: accounts.error, account: list.find((a) => a.code === requested)?.code ?? list[0]?.code };
+}
+
+export function FundSelect({ selection }: { selection: LedgerSelection }) {
+  return (
+    <Select
+      value={selection.fund} onChange={selection.setFund} style={{ width: 460 }} showSearch optionFilterProp="label" data-testid="ledger-fund"
+      options={selection.funds.map((f) => ({ value: f.code, label: `${f.name}（${f.code}）` }))}
+    />
+  );
+}
+
+export function MonthPicker({ value, onChange, testId }: { value: string; onChange(period: string): void; testId?: string }) {
+  return (
+    <span data-testid={testId}>
+      <DatePicker picker="month" allowClear={false} value={dayjs(`${value}-01`)} onChange={(date) => date && onChange(date.format('YYYY-MM'))} />
+    </span>
+  );
+}
+
+/** Fund and month pickers above a ledger page; `children` adds more controls on the same line. */
+export function LedgerToolbar({ selection, period = true, children }: { selection: LedgerSelection; period?: boolean; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap style={{ marginBottom: 16 }}>
+      <Typography.Text strong>{t('ledger.fund')}</Typography.Text>
+      <FundSelect selection={selection} />
+      {period && <Typography.Text strong>{t('ledger.period')}</Typography.Text>}
+      {period && <MonthPicker value={selection.period} onChange={(value) => selection.update({ period: value })} testId="ledger-period" />}
+      {children}
+    </Space>
+  );
+}
+
+export function BankAccountSelect({ accounts, value, onChange }: { accounts: Account[]; value: string | undefined; onChange(code: string): void }) {
+  const { t } = useI18n();
+  return (
+    <Select
+      value={value} onChange={onChange} style={{ width: 260 }} data-testid="ledger-bank-account"
+      options={accounts.map((a) => ({ value: a.code, label: `${a.code} ${a.name}（${t(`ledger.role.${a.role}`)}）` }))}
+    />
+  );
+}
+
+/** Money: a yuan string with thousands separators, digits aligned. */
+export function Money({ value, testId }: { value: string | null | undefined; testId?: string }) {
+  return <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid={testId}>{formatYuan(value)}</span>;
+}
+
+export function moneyColumn<T>(title: ReactNode, dataIndex: string, width = 150): TableColumnType<T> {
+  return { title, dataIndex, align: 'right', width, render: (value: string) => <Money value={value} /> };
+}
+
+/** "1234.56" → 123456n (sums of selected lines without floating point). */
+export function toFen(yuan: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim().replace(/,/g, ''));
+  if (!match) return 0n;
+  const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -fen : fen;
+}
+
+export function fenToYuan(fen: bigint): string {
+  const size = fen < 0n ? -fen : fen;
+  return `${fen < 0n ? '-' : ''}${size / 100n}.${String(size % 100n).padStart(2, '0')}`;
+}
+
+const allows = (role: Role, roles: Role[]) => role === 'admin' || roles.includes(role);
+
+/** The ledger actions a role may take (the same lists as the API's; auditors and supervisors read only). */
+export function ledgerRights(role: Role) {
+  return {
+    /** import statements, match, draft entries and reversals, ask to reopen a month */
+    write: allows(role, ['operator', 'reviewer', 'approver', 'finance']),
+    /** approve or reject drafts (not one's own), close a month, sweep the income account */
+    check: allows(role, ['reviewer', 'approver', 'finance']),
+    /** approve or reject reopening a closed month */
+    approveReopen: allows(role, ['approver']),
+  };
+}
+
+export function sourceLabel(t: Translate, source: Source | null): string {
+  return source ? `${t(`ledger.source.${source.type}`)} ${source.id ?? ''}`.trim() : '';
+}
