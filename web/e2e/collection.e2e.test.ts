@@ -1,0 +1,117 @@
+/**
+ * Collection in a real browser: on a tiny demo city, the administrator starts last month's billing from the
+ * billing page, the progress bar runs to completion, the summary shows what GET /api/billing/summary says, and a
+ * bill opened from the bills list shows the API's total. Saves docs/screenshots/billing-run.png and bill-detail.png.
+ */
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, type TestDatabase } from '../../src/platform/testing/database.ts';
+import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
+import { ensureCjkFont, launchBrowser, type Browser } from './browser.ts';
+import { apiClient, buildWebIfStale, projectRoot, startServer, type RunningServer } from './server.ts';
+
+const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
+const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
+/** "1,234.56" as shown → "1234.56" as the API sends it */
+const plain = (text: string) => text.trim().replace(/,/g, '');
+
+let database: TestDatabase;
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  buildWebIfStale();
+  ensureCjkFont();
+  database = await createTestDatabase();
+  // A tiny city: its history (employments, enrollments, base declarations) ends last month, the month billed here.
+  await generateDemo(database.database, { persons: 240, employers: 12, years: 1, seed: 11, password: 'E2e-Demo-Pass-2026' });
+  server = await startServer(database.url, ADMIN_PASSWORD);
+  browser = await launchBrowser();
+}, { timeout: 600_000 }); // may install Chromium with apt on a fresh machine
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await database?.drop();
+});
+
+test('start a billing run in the browser, follow it to completion, check the summary and a bill against the API', { timeout: 180_000 }, async (t) => {
+  const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
+  const page = browser.page;
+  page.setDefaultTimeout(30_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  let period = '';
+
+  await t.test('signs in and opens the billing page from the 征缴管理 menu', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('main-menu').getByText('征缴管理').click();
+    await page.getByTestId('menu-billing').click();
+    await page.waitForURL(/\/collection\/billing$/);
+    await page.getByTestId('billing-page').waitFor();
+  });
+
+  await t.test('starts the run for last month after confirming, and the progress bar reaches completion', async () => {
+    await page.getByTestId('billing-start').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=billing-progress]').waitFor();
+    await page.locator('[data-testid=billing-progress][data-status=completed]').waitFor({ timeout: 120_000 });
+    const runs = await admin.call<{ items: { period: string; status: string; chunks: number; chunksDone: number }[] }>('GET', '/api/billing/runs');
+    assert.equal(runs.status, 200);
+    const [run] = runs.body.items;
+    assert.equal(run.status, 'completed');
+    assert.ok(run.chunks > 0 && run.chunksDone === run.chunks, JSON.stringify(run));
+    assert.match(await page.getByTestId('billing-progress').innerText(), new RegExp(`${run.chunks}/${run.chunks}`));
+    period = run.period;
+  });
+
+  await t.test('the summary shows the employers, lines and total of GET /api/billing/summary', async () => {
+    const summary = await admin.call<{ employers: number; persons: number; lines: number; total: string }>('GET', `/api/billing/summary?period=${period}`);
+    assert.equal(summary.status, 200, JSON.stringify(summary.body));
+    assert.ok(summary.body.employers > 0 && summary.body.lines > 0, JSON.stringify(summary.body));
+    await page.getByTestId('billing-summary').waitFor();
+    assert.equal(await page.getByTestId('summary-employers').innerText(), String(summary.body.employers));
+    assert.equal(await page.getByTestId('summary-persons').innerText(), String(summary.body.persons));
+    assert.equal(await page.getByTestId('summary-lines').innerText(), String(summary.body.lines));
+    assert.equal(plain(await page.getByTestId('summary-total').innerText()), summary.body.total);
+    assert.match(await page.getByTestId('billing-summary-table').innerText(), /养老保险[\s\S]*医疗保险/);
+    await page.screenshot({ path: screenshot('billing-run') });
+  });
+
+  await t.test('a bill from the bills list shows the total of GET /api/bills/:number', async () => {
+    await page.goto(`${server.baseUrl}/collection/bills?period=${period}`);
+    const link = page.getByTestId('bills-table').getByTestId('bill-link').first();
+    await link.waitFor();
+    const number = await link.innerText();
+    await link.click();
+    await page.waitForURL(new RegExp(`/collection/bills/${number}$`));
+    const bill = await admin.call<{ number: string; total: string; lineCount: number; lines: unknown[] }>('GET', `/api/bills/${encodeURIComponent(number)}`);
+    assert.equal(bill.status, 200, JSON.stringify(bill.body));
+    await page.getByTestId('bill-detail').waitFor();
+    assert.equal(await page.getByTestId('bill-number').innerText(), number);
+    assert.equal(plain(await page.getByTestId('bill-total').innerText()), bill.body.total);
+    const rows = page.locator('[data-testid=bill-lines] tbody tr.ant-table-row');
+    assert.equal(await rows.count(), Math.min(bill.body.lines.length, 50));
+    // An amount explains itself: base × rate and the dated parameters behind it.
+    await rows.first().locator('td').nth(5).locator('span[style*="dotted"]').hover();
+    const popover = page.locator('.ant-popover:visible');
+    await popover.waitFor();
+    assert.match(await popover.innerText(), /计算依据[\s\S]*×[\s\S]*contribution\./);
+    await page.screenshot({ path: screenshot('bill-detail') });
+  });
+
+  await t.test('the printed bill leaves out the menu and the buttons', async () => {
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('main-menu').isVisible(), false);
+    assert.equal(await page.getByTestId('bill-print').isVisible(), false);
+    assert.equal(await page.getByTestId('bill-total').isVisible(), true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  await t.test('no script errors', () => assert.deepEqual(errors, []));
+});

@@ -1,0 +1,110 @@
+/**
+ * 缴费通知单 (one bill): the header, totals per insurance and a line per person and insurance. Each amount opens
+ * how it was computed (base × rate) and the dated parameters it came from. Printing drops the menu, the buttons
+ * and the paging, so the paper carries every line.
+ */
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Button, Descriptions, Popover, Space, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { api } from '../../api.ts';
+import { useLoad, useRegionLabel } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { formatDate, formatDateTime, formatYuan } from '../../format.ts';
+import { Page } from '../../components/Page.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { Money } from '../ledger/shared.tsx';
+import { BillItemsTable } from './BillItemsTable.tsx';
+import { percent } from './shared.tsx';
+import type { Bill, BillLine } from './types.ts';
+
+const NO_PRINT = 'sifund-no-print';
+const PRINT_CSS = `@media print {
+  .ant-layout-sider, .ant-layout-header, .ant-layout-footer, .${NO_PRINT} { display: none !important; }
+  .ant-layout-content { margin: 0 !important; }
+  [data-testid=bill-detail] { border: none !important; }
+}`;
+
+/** An amount that shows, on hover, base × rate and the parameters behind them. */
+function Traced({ line, rate, amount, testId }: { line: BillLine; rate: string | null; amount: string | null; testId?: string }) {
+  const { t } = useI18n();
+  if (amount === null) return null;
+  const content = (
+    <div style={{ maxWidth: 480 }}>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>{formatYuan(line.base)} × {percent(rate)} = {formatYuan(amount)}</Typography.Paragraph>
+      {line.parameterRefs.map((ref) => <div key={ref}><Typography.Text code>{ref}</Typography.Text></div>)}
+    </div>
+  );
+  return (
+    <Popover title={t('bill.refs')} content={content}>
+      <span style={{ borderBottom: '1px dotted #999', cursor: 'help' }}><Money value={amount} testId={testId} /></span>
+    </Popover>
+  );
+}
+
+export default function BillDetailPage() {
+  const { number = '' } = useParams();
+  const { t } = useI18n();
+  const regionLabel = useRegionLabel();
+  const bill = useLoad((signal) => api.get<Bill>(`/api/bills/${encodeURIComponent(number)}`, undefined, signal), [number]);
+  const [printing, setPrinting] = useState(false);
+
+  // Print once every line is rendered (no paging), then page again.
+  useEffect(() => {
+    if (!printing) return;
+    window.print();
+    setPrinting(false);
+  }, [printing]);
+
+  if (bill.error) return <ApiErrorView error={bill.error} retry={bill.reload} />;
+  if (!bill.data) return <PageSpinner />;
+  const data = bill.data;
+  const lines = data.lines ?? [];
+
+  return (
+    <Page
+      title={`${t('bill.detail')} ${data.number}`} testId="bill-detail"
+      extra={(
+        <>
+          <Button className={NO_PRINT} icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="bill-print">{t('bill.print')}</Button>
+          <Link className={NO_PRINT} to={`/collection/bills?period=${data.period}`}><Button>{t('common.back')}</Button></Link>
+        </>
+      )}
+    >
+      <style>{PRINT_CSS}</style>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Descriptions bordered size="small" column={3} data-testid="bill-header">
+          <Descriptions.Item label={t('bill.number')}><span data-testid="bill-number">{data.number}</span></Descriptions.Item>
+          <Descriptions.Item label={t('bill.period')}>{data.period}</Descriptions.Item>
+          <Descriptions.Item label={t('bill.kind')}><Tag>{t(`bill.kind.${data.kind}`)}</Tag></Descriptions.Item>
+          <Descriptions.Item label={t('employer.name')}><Link to={`/employers/${data.employerId}`} data-testid="bill-employer">{data.employerName}</Link></Descriptions.Item>
+          <Descriptions.Item label={t('employer.creditCode')}>{data.creditCode}</Descriptions.Item>
+          <Descriptions.Item label={t('common.region')}>{regionLabel(data.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('bill.persons')}>{data.persons}</Descriptions.Item>
+          <Descriptions.Item label={t('bill.lineCount')}>{data.lineCount}</Descriptions.Item>
+          <Descriptions.Item label={t('bill.dueDate')}>{formatDate(data.dueDate)}</Descriptions.Item>
+          <Descriptions.Item label={t('bill.total')}><Typography.Text strong><Money value={data.total} testId="bill-total" /></Typography.Text></Descriptions.Item>
+          <Descriptions.Item label={t('bill.issuedAt')} span={2}>{formatDateTime(data.issuedAt)}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('bill.byInsurance')}</Typography.Title>
+        <BillItemsTable items={data.items} total={data.total} testId="bill-items" />
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('bill.lines')}</Typography.Title>
+        <Table<BillLine>
+          data-testid="bill-lines" size="small" dataSource={lines} rowKey={(line) => `${line.personId}:${line.insurance}`}
+          pagination={printing || lines.length <= 50 ? false : { pageSize: 50, showSizeChanger: false }}
+          columns={[
+            { title: t('person.idNumber'), dataIndex: 'idNumber', width: 190, render: (id: string, line) => <Link to={`/persons/${line.personId}`}>{id}</Link> },
+            { title: t('person.name'), dataIndex: 'name', width: 100 },
+            { title: t('enrollment.insurance'), dataIndex: 'insurance', width: 100, render: (insurance: string) => t(`insurance.${insurance}`) },
+            { title: t('bill.base'), dataIndex: 'base', align: 'right', render: (base: string) => <Money value={base} /> },
+            { title: t('bill.employerRate'), dataIndex: 'employerRate', align: 'right', width: 100, render: percent },
+            { title: t('bill.employerAmount'), dataIndex: 'employerAmount', align: 'right', render: (amount: string, line) => <Traced line={line} rate={line.employerRate} amount={amount} /> },
+            { title: t('bill.employeeRate'), dataIndex: 'employeeRate', align: 'right', width: 100, render: percent },
+            { title: t('bill.employeeAmount'), dataIndex: 'employeeAmount', align: 'right', render: (amount: string | null, line) => <Traced line={line} rate={line.employeeRate} amount={amount} /> },
+          ]}
+        />
+      </Space>
+    </Page>
+  );
+}

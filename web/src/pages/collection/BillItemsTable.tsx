@@ -1,0 +1,27 @@
+/** A bill's totals per insurance (its fund, the employer's and the employees' parts), on the bills list and a bill's page (with the bill's total). */
+import { Table } from 'antd';
+import { useI18n } from '../../i18n.ts';
+import { Money, moneyColumn } from '../ledger/shared.tsx';
+import type { BillItem } from './types.ts';
+
+export function BillItemsTable({ items, total, testId }: { items: BillItem[]; total?: string; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <Table<BillItem>
+      data-testid={testId} rowKey="insurance" size="small" pagination={false} dataSource={items}
+      columns={[
+        { title: t('enrollment.insurance'), dataIndex: 'insurance', render: (insurance: string) => t(`insurance.${insurance}`) },
+        { title: t('bill.fund'), dataIndex: 'fund' },
+        moneyColumn(t('bill.employerAmount'), 'employerAmount'),
+        moneyColumn(t('bill.employeeAmount'), 'employeeAmount'),
+        moneyColumn(t('bill.amount'), 'total'),
+      ]}
+      summary={() => total !== undefined && (
+        <Table.Summary.Row style={{ fontWeight: 600 }}>
+          <Table.Summary.Cell index={0} colSpan={4}>{t('bill.total')}</Table.Summary.Cell>
+          <Table.Summary.Cell index={4} align="right"><Money value={total} /></Table.Summary.Cell>
+        </Table.Summary.Row>
+      )}
+    />
+  );
+}

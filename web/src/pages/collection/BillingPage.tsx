@@ -1,0 +1,161 @@
+/**
+ * 缴费核定: start the billing of a month (optionally for one region), follow its chunks on a progress bar, then see
+ * what the period's bills add up to. The runs list picks which run the progress and summary show (?run=, default
+ * the newest). A run goes on in the server's background, so leaving the page does not stop it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { App, Button, Col, Empty, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { CalculatorOutlined } from '@ant-design/icons';
+import { api } from '../../api.ts';
+import { useLoad, useRegionLabel } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { formatDateTime, formatYuan } from '../../format.ts';
+import { useMe } from '../../session.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { fenToYuan, Money, moneyColumn, MonthPicker, toFen } from '../ledger/shared.tsx';
+import { canBill, lastMonth, StatCard, useUrlFilters } from './shared.tsx';
+import type { BillingRun, BillingSummary } from './types.ts';
+
+const POLL_MS = 1000;
+
+interface InsuranceTotal { insurance: string; employer: string; employee: string; total: string }
+
+/** Chunks billed of the run's chunks (a run with no employers has none and is complete at once). */
+function RunProgress({ run, size, testId }: { run: BillingRun; size?: 'small'; testId?: string }) {
+  const percent = run.chunks ? Math.floor((run.chunksDone / run.chunks) * 100) : 100;
+  return (
+    <Progress
+      size={size} percent={percent} status={run.status === 'completed' ? 'success' : 'active'} format={() => `${run.chunksDone}/${run.chunks}`}
+      data-testid={testId} data-status={run.status}
+    />
+  );
+}
+
+function Summary({ summary }: { summary: BillingSummary }) {
+  const { t } = useI18n();
+  const rows: InsuranceTotal[] = Object.entries(summary.totals).map(([insurance, parts]) => ({
+    insurance, ...parts, total: fenToYuan(toFen(parts.employer) + toFen(parts.employee)),
+  }));
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="billing-summary">
+      <Row gutter={[16, 16]}>
+        <Col xs={12} lg={6}><StatCard title={t('billing.employers')} value={summary.employers} testId="summary-employers" /></Col>
+        <Col xs={12} lg={6}><StatCard title={t('billing.persons')} value={summary.persons} testId="summary-persons" /></Col>
+        <Col xs={12} lg={6}><StatCard title={t('billing.lines')} value={summary.lines} testId="summary-lines" /></Col>
+        <Col xs={12} lg={6}><StatCard title={t('billing.total')} value={formatYuan(summary.total)} testId="summary-total" /></Col>
+      </Row>
+      <Table<InsuranceTotal>
+        data-testid="billing-summary-table" rowKey="insurance" size="small" pagination={false} dataSource={rows}
+        columns={[
+          { title: t('enrollment.insurance'), dataIndex: 'insurance', render: (insurance: string) => t(`insurance.${insurance}`) },
+          moneyColumn(t('bill.employerAmount'), 'employer', 180),
+          moneyColumn(t('bill.employeeAmount'), 'employee', 180),
+          moneyColumn(t('bill.amount'), 'total', 180),
+        ]}
+        summary={() => (
+          <Table.Summary.Row style={{ fontWeight: 600 }}>
+            <Table.Summary.Cell index={0} colSpan={3}>{t('billing.total')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right"><Money value={summary.total} /></Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
+    </Space>
+  );
+}
+
+export default function BillingPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { modal, message } = App.useApp();
+  const regionLabel = useRegionLabel();
+  const { params, update } = useUrlFilters();
+  const [period, setPeriod] = useState(lastMonth());
+  const [region, setRegion] = useState<string>();
+  const runs = useLoad((signal) => api.get<{ items: BillingRun[] }>('/api/billing/runs', undefined, signal), []);
+  const runId = params.get('run') ?? runs.data?.items[0]?.id;
+  const run = useLoad((signal) => (runId ? api.get<BillingRun>(`/api/billing/runs/${runId}`, undefined, signal) : Promise.resolve(undefined)), [runId]);
+  const status = run.data?.status;
+  const summary = useLoad(
+    (signal) => (run.data && status === 'completed' ? api.get<BillingSummary>('/api/billing/summary', { period: run.data.period, region: run.data.regionCode }, signal) : Promise.resolve(undefined)),
+    [run.data?.id, status],
+  );
+
+  // While the run is running, ask again a second after each answer.
+  useEffect(() => {
+    if (status !== 'running') return undefined;
+    const timer = setTimeout(run.reload, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [run.data, status, run.reload]);
+
+  // A run seen running and now completed: the list shows it completed too.
+  const seenRunning = useRef<string>();
+  useEffect(() => {
+    if (status === 'running') seenRunning.current = run.data?.id;
+    else if (status === 'completed' && seenRunning.current === run.data?.id) { seenRunning.current = undefined; runs.reload(); }
+  }, [run.data?.id, status, runs.reload]);
+
+  const start = () => modal.confirm({
+    title: t('billing.confirmTitle', { period }),
+    // Without a region the API bills the user's region, or for a nationwide user the only province.
+    content: t('billing.confirm', { period, region: region ? regionLabel(region) : me.regionCode ? regionLabel(me.regionCode, me.regionName) : t('billing.allRegions') }),
+    okText: t('billing.start'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'confirm-ok' },
+    onOk: async () => {
+      try {
+        const started = await api.post<BillingRun>('/api/billing/runs', { period, region });
+        update({ run: started.id });
+        runs.reload();
+      } catch (error) {
+        message.error((error as Error).message);
+      }
+    },
+  });
+
+  return (
+    <Page title={t('billing.title')} testId="billing-page">
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        {canBill(me.role) && (
+          <Space wrap data-testid="billing-form">
+            <Typography.Text strong>{t('billing.period')}</Typography.Text>
+            <MonthPicker value={period} onChange={setPeriod} testId="billing-period" />
+            <Typography.Text strong>{t('common.region')}</Typography.Text>
+            <RegionSelect value={region} onChange={setRegion} placeholder={t('billing.wholeScope')} style={{ width: 260 }} testId="billing-region" />
+            <Button type="primary" icon={<CalculatorOutlined />} onClick={start} data-testid="billing-start">{t('billing.start')}</Button>
+            <Typography.Text type="secondary">{t('billing.hint')}</Typography.Text>
+          </Space>
+        )}
+        {run.error ? <ApiErrorView error={run.error} retry={run.reload} /> : run.data && (
+          <div data-testid="billing-current">
+            <Typography.Title level={5}>
+              {t('billing.runOf', { period: run.data.period, region: regionLabel(run.data.regionCode) })}{' '}
+              <Tag color={status === 'completed' ? 'green' : 'blue'}>{t(`billing.status.${run.data.status}`)}</Tag>
+            </Typography.Title>
+            <RunProgress run={run.data} testId="billing-progress" />
+          </div>
+        )}
+        {summary.error ? <ApiErrorView error={summary.error} retry={summary.reload} /> : summary.data && <Summary summary={summary.data} />}
+        <div>
+          <Typography.Title level={5}>{t('billing.runs')}</Typography.Title>
+          {runs.error ? <ApiErrorView error={runs.error} retry={runs.reload} /> : (
+            <Table<BillingRun>
+              data-testid="billing-runs" rowKey="id" size="small" loading={runs.loading} dataSource={runs.data?.items ?? []}
+              pagination={(runs.data?.items.length ?? 0) > 20 ? { pageSize: 20 } : false} locale={{ emptyText: <Empty description={t('billing.noRuns')} /> }}
+              rowClassName={(row) => (row.id === runId ? 'ant-table-row-selected' : '')}
+              onRow={(row) => ({ onClick: () => update({ run: row.id }), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: t('billing.period'), dataIndex: 'period', width: 100 },
+                { title: t('common.region'), dataIndex: 'regionCode', render: (code: string) => regionLabel(code) },
+                { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'completed' ? 'green' : 'blue'}>{t(`billing.status.${s}`)}</Tag> },
+                { title: t('billing.progress'), key: 'progress', width: 200, render: (_, row) => <RunProgress run={row} size="small" /> },
+                { title: t('billing.startedBy'), dataIndex: 'startedBy', width: 140 },
+                { title: t('billing.startedAt'), dataIndex: 'startedAt', width: 170, render: formatDateTime },
+                { title: t('billing.finishedAt'), dataIndex: 'finishedAt', width: 170, render: formatDateTime },
+              ]}
+            />
+          )}
+        </div>
+      </Space>
+    </Page>
+  );
+}

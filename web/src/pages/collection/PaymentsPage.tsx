@@ -1,0 +1,165 @@
+/**
+ * 缴费到账: import the bank's collection file (CSV date,creditCode,amount,reference; all rows or none, every bad
+ * row listed), record a payment by hand, and list payments with where their money went (bills, parts, credit).
+ */
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, DatePicker, Input, Space, Table, Tag, Typography, Upload } from 'antd';
+import { InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { api, ApiError, type RowProblem } from '../../api.ts';
+import { useLoad } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { formatDate, formatYuan } from '../../format.ts';
+import { useMe } from '../../session.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { moneyColumn } from '../ledger/shared.tsx';
+import { PaymentFormModal } from './PaymentFormModal.tsx';
+import { canRecordPayments, offsetPage, useUrlFilters } from './shared.tsx';
+import type { Payment, PaymentAllocation, PaymentImportResult } from './types.ts';
+
+type Outcome = { ok: true; result: PaymentImportResult } | { ok: false; message: string; rows: RowProblem[] };
+
+function Allocations({ allocations }: { allocations: PaymentAllocation[] }) {
+  const { t } = useI18n();
+  return (
+    <Table<PaymentAllocation>
+      data-testid="payment-allocations" size="small" pagination={false} rowKey="key"
+      dataSource={allocations.map((allocation, index) => ({ ...allocation, key: index }))}
+      columns={[
+        { title: t('bill.number'), dataIndex: 'billNumber', render: (number: string) => <Link to={`/collection/bills/${encodeURIComponent(number)}`}>{number}</Link> },
+        { title: t('bill.period'), dataIndex: 'period', width: 100 },
+        { title: t('enrollment.insurance'), dataIndex: 'insurance', render: (insurance: string) => t(`insurance.${insurance}`) },
+        { title: t('payment.part'), dataIndex: 'part', render: (part: string) => t(`payment.part.${part}`) },
+        moneyColumn(t('payment.amount'), 'amount'),
+      ]}
+    />
+  );
+}
+
+function BankFileImport({ onImported }: { onImported(): void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File>();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const run = async () => {
+    if (!file) return;
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      setOutcome({ ok: true, result: await api.upload<PaymentImportResult>('/api/payments/import', file) });
+      onImported();
+    } catch (error) {
+      setOutcome({ ok: false, message: (error as Error).message, rows: error instanceof ApiError ? error.rows ?? [] : [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('payment.import')}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('payment.importRule')}</Typography.Text>
+        <Upload.Dragger
+          accept=".csv,text/csv" maxCount={1} data-testid="payment-file"
+          beforeUpload={(chosen) => { setFile(chosen); setOutcome(undefined); return false; }}
+          onRemove={() => { setFile(undefined); setOutcome(undefined); }}
+          fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+        >
+          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-text">{t('payment.choose')}</p>
+        </Upload.Dragger>
+        <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={run} data-testid="payment-import-start">{t('import.start')}</Button>
+        {outcome?.ok && (
+          <Alert
+            type="success" showIcon data-testid="payment-import-success"
+            message={t('payment.imported', { rows: outcome.result.rows, n: outcome.result.recorded, amount: formatYuan(outcome.result.amount) })}
+            description={(
+              <>
+                {t('payment.importAllocated', { allocated: formatYuan(outcome.result.allocated), credit: formatYuan(outcome.result.credit) })}
+                {outcome.result.alreadyRecorded > 0 && <div>{t('payment.alreadyRecorded', { n: outcome.result.alreadyRecorded })}</div>}
+              </>
+            )}
+          />
+        )}
+        {outcome && !outcome.ok && (
+          <>
+            <Alert type="error" showIcon data-testid="payment-import-rejected" message={outcome.rows.length ? t('import.rejected', { n: outcome.rows.length }) : outcome.message} description={outcome.rows.length ? outcome.message : undefined} />
+            {outcome.rows.length > 0 && (
+              <Table<RowProblem>
+                data-testid="payment-import-errors" size="small" dataSource={outcome.rows} rowKey={(row) => `${row.row}:${row.field}:${row.message}`}
+                pagination={outcome.rows.length > 50 ? { pageSize: 50 } : false}
+                columns={[
+                  { title: t('import.row'), dataIndex: 'row', width: 80 },
+                  { title: t('import.field'), dataIndex: 'field', width: 160, render: (field: string) => <code>{field}</code> },
+                  { title: t('import.message'), dataIndex: 'message' },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+export default function PaymentsPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { message } = App.useApp();
+  const { params, update } = useUrlFilters();
+  const employer = params.get('employer') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('size') ?? 20) || 20;
+  const [code, setCode] = useState(employer);
+  const [recording, setRecording] = useState(false);
+  const list = useLoad(
+    (signal) => api.get<{ items: Payment[] }>('/api/payments', { employer, from, to, limit: pageSize + 1, offset: (page - 1) * pageSize }, signal),
+    [employer, from, to, page, pageSize],
+  );
+  const shown = offsetPage(list.data?.items, page, pageSize);
+  const writer = canRecordPayments(me.role);
+
+  return (
+    <Page
+      title={t('payment.title')} testId="payments-page"
+      extra={writer && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="payment-record">{t('payment.record')}</Button>}
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {writer && <BankFileImport onImported={list.reload} />}
+        <Space wrap>
+          <Input.Search
+            value={code} onChange={(event) => setCode(event.target.value)} onSearch={(value) => update({ employer: value.trim().toUpperCase() })}
+            placeholder={t('employer.creditCode')} enterButton={t('common.search')} allowClear style={{ width: 360 }} data-testid="payments-employer"
+          />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]} value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+            onChange={(range) => update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+          />
+        </Space>
+        {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
+          <Table<Payment>
+            data-testid="payments-table" rowKey="id" size="middle" loading={list.loading} dataSource={shown.rows}
+            expandable={{ expandedRowRender: (payment) => <Allocations allocations={payment.allocations} />, rowExpandable: (payment) => payment.allocations.length > 0 }}
+            pagination={{ current: page, pageSize, total: shown.total, showSizeChanger: true, onChange: (next, size) => update({ page: String(next), size: String(size) }) }}
+            columns={[
+              { title: t('payment.date'), dataIndex: 'date', width: 110, render: formatDate },
+              { title: t('employer.creditCode'), dataIndex: 'creditCode', width: 190 },
+              { title: t('employer.name'), dataIndex: 'employerName' },
+              moneyColumn(t('payment.amount'), 'amount'),
+              moneyColumn(t('payment.allocated'), 'allocated'),
+              moneyColumn(t('payment.credit'), 'credit'),
+              { title: t('payment.reference'), dataIndex: 'reference' },
+              { title: t('payment.source'), dataIndex: 'source', width: 110, render: (source: string) => <Tag>{t(`payment.source.${source}`)}</Tag> },
+            ]}
+          />
+        )}
+      </Space>
+      <PaymentFormModal open={recording} onClose={() => setRecording(false)} onDone={() => { message.success(t('payment.recorded')); list.reload(); }} />
+    </Page>
+  );
+}
