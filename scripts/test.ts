@@ -4,7 +4,7 @@
  *     embedded PostgreSQL (a throwaway data directory);
  *  2. when PostgreSQL 15 is on the machine (/usr/lib/postgresql/15/bin; CI installs it), the database tests
  *     again on a throwaway PostgreSQL 15 cluster, to prove the SQL stays within PostgreSQL 15.
- * `npm test -- <files>` runs only those files. SIFUND_TEST_PG15=0 skips the second pass; =1 requires it.
+ * `npm test -- <files or folders>` runs only those test files. SIFUND_TEST_PG15=0 skips the second pass; =1 requires it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,8 @@ function findTests(dir: string, out: string[] = []): string[] {
   return out.sort();
 }
 
-const requested = process.argv.slice(2);
+// A folder stands for the test files below it (Node 20's runner does not look inside folders for .ts files).
+const requested = process.argv.slice(2).flatMap((arg) => (fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory() ? findTests(path.resolve(arg)) : [arg]));
 const files = requested.length ? requested : [...findTests(path.join(projectRoot, 'src')), ...findTests(path.join(projectRoot, 'web', 'e2e'))];
 const needsDatabase = (file: string) => /\.(db|e2e)\.test\.ts$/.test(file);
 
