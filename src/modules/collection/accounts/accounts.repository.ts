@@ -1,0 +1,104 @@
+/**
+ * Typed SQL of the pension individual accounts. Every function runs in the caller's scoped transaction, so
+ * row-level security limits it to the actor's region subtree.
+ */
+import { sql } from 'kysely';
+import type { Tx } from '../../../platform/actor.ts';
+import { formatDecimal, type Decimal } from '../../../platform/money.ts';
+import { idExpression, type IdBlock } from '../../../platform/ids.ts';
+import { billedInsurances } from '../billing/billing.calc.ts';
+import type { InterestWeights } from './interest.calc.ts';
+
+export const findPerson = (tx: Tx, id: bigint) =>
+  tx.selectFrom('person').select(['id', 'id_number', 'name']).where('id', '=', id).executeTakeFirst();
+
+export const findPersonByIdNumber = (tx: Tx, idNumber: string) =>
+  tx.selectFrom('person').select(['id', 'id_number', 'name']).where('id_number', '=', idNumber).executeTakeFirst();
+
+export const findInterestRun = (tx: Tx, year: number) =>
+  tx.selectFrom('interest_run').selectAll().where('year', '=', year).executeTakeFirst();
+
+/** Region codes that lie outside the scope prefix (region is reference data, readable in every scope). */
+export const regionsOutside = (tx: Tx, prefix: string) =>
+  tx.selectFrom('region').select('code').where('code', 'not like', `${prefix}%`).orderBy('code').limit(1).execute();
+
+export const regionCodes = async (tx: Tx) =>
+  (await tx.selectFrom('region').select('code').orderBy('code').execute()).map((region) => region.code);
+
+/** An upper bound of the interest entries a run writes: one per person at most. */
+export const countPersons = async (tx: Tx) =>
+  Number((await tx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * Credits the interest of `year` to every account in one statement and returns how many entries and how much.
+ * Per person: weighted = Σ earlier years' entries × opening weight + Σ this year's entries × the weight of their
+ * month (the contribution period's month when it lies in the year, else December: interest.calc.ts creditMonth),
+ * then interest = rate × weighted / denominator rounded once half up (sign × ⌊(2|n| + d) / 2d⌋, numeric, exact),
+ * the same arithmetic as yearEnd(). Entries go to the person's region; a zero interest writes no entry.
+ */
+export async function insertInterestForYear(tx: Tx, year: number, rate: Decimal, weights: InterestWeights, ids: IdBlock) {
+  const denominator = weights.denominator * 10n ** BigInt(rate.scale);
+  const monthWeights = weights.months.map(String);
+  const { rows } = await sql<{ persons: number; amount: bigint }>`
+    with weighted as (
+      select person_id,
+        sum(case when year < ${year}::smallint then amount::numeric * ${String(weights.opening)}::numeric
+                 else amount::numeric * (${monthWeights}::numeric[])[
+                   case when period like ${`${year}-%`} then substr(period, 6, 2)::int else 12 end] end) * ${String(rate.units)}::numeric as numerator
+      from individual_account_entry
+      where year < ${year}::smallint or (year = ${year}::smallint and kind <> 'interest')
+      group by person_id
+    ), interest as (
+      select w.person_id, p.region_code,
+        (sign(w.numerator) * div(2 * abs(w.numerator) + ${String(denominator)}::numeric, 2 * ${String(denominator)}::numeric))::bigint as amount
+      from weighted w join person p on p.id = w.person_id
+    ), inserted as (
+      insert into individual_account_entry (person_id, id, region_code, year, kind, amount, rate)
+      select person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by person_id) - 1'))}, region_code, ${year}::smallint, 'interest', amount, ${formatDecimal(rate)}::numeric
+      from interest where amount <> 0
+      returning amount
+    )
+    select count(*)::int as persons, coalesce(sum(amount), 0)::bigint as amount from inserted`.execute(tx);
+  return rows[0];
+}
+
+/** Last year-end's balance: every entry of the years before `year`. */
+export async function balanceBefore(tx: Tx, personId: bigint, year: number): Promise<bigint> {
+  const row = await tx.selectFrom('individual_account_entry').select(sql<bigint>`coalesce(sum(amount), 0)::bigint`.as('balance'))
+    .where('person_id', '=', personId).where('year', '<', year).executeTakeFirstOrThrow();
+  return row.balance;
+}
+
+/** The entries of `year`, with the bill and employer of a contribution, in order of period. */
+export const entriesOfYear = (tx: Tx, personId: bigint, year: number) =>
+  tx.selectFrom('individual_account_entry as entry')
+    .leftJoin('bill', (join) => join.onRef('bill.employer_id', '=', 'entry.employer_id').onRef('bill.id', '=', 'entry.bill_id'))
+    .leftJoin('employer', 'employer.id', 'entry.employer_id')
+    .select(['entry.kind', 'entry.period', 'entry.amount', 'bill.number as bill_number', 'employer.name as employer_name'])
+    .where('entry.person_id', '=', personId).where('entry.year', '=', year)
+    .orderBy(sql`entry.period nulls last`).orderBy('entry.id')
+    .execute();
+
+/**
+ * A person's bill lines with the bill, the employer and whether the line is paid: a pension line when its employee
+ * part is credited to the individual account (a contribution entry of that bill); another insurance when the
+ * payments allocated to the bill's item (employee and employer parts, reversals included) cover the item's total.
+ */
+export function contributionLines(tx: Tx, personId: bigint, range: { from?: string; to?: string }) {
+  let query = tx.selectFrom('bill_line as line')
+    .innerJoin('bill', (join) => join.onRef('bill.employer_id', '=', 'line.employer_id').onRef('bill.id', '=', 'line.bill_id'))
+    .innerJoin('bill_item as item', (join) => join.onRef('item.employer_id', '=', 'line.employer_id').onRef('item.bill_id', '=', 'line.bill_id').onRef('item.insurance', '=', 'line.insurance'))
+    .innerJoin('employer', 'employer.id', 'line.employer_id')
+    .select(['bill.period', 'bill.number as bill_number', 'employer.name as employer_name', 'employer.credit_code', 'line.insurance', 'line.base',
+      'line.employee_amount', 'line.employer_amount'])
+    .select(sql<boolean>`case when line.insurance = 'pension' then exists (
+        select 1 from individual_account_entry entry where entry.person_id = line.person_id and entry.bill_id = line.bill_id and entry.kind = 'contribution')
+      else coalesce((select sum(allocation.amount) from payment_allocation allocation
+        where allocation.employer_id = line.employer_id and allocation.bill_id = line.bill_id and allocation.insurance = line.insurance
+          and allocation.part in ('employee', 'employer')), 0) >= item.employer_amount + item.employee_amount end`.as('paid'))
+    .where('line.person_id', '=', personId);
+  if (range.from) query = query.where('bill.period', '>=', range.from);
+  if (range.to) query = query.where('bill.period', '<=', range.to);
+  return query.orderBy('bill.period').orderBy('bill.number')
+    .orderBy(sql`array_position(${billedInsurances}::text[], line.insurance)`).execute();
+}

@@ -1,0 +1,49 @@
+/** HTTP for pension individual accounts: statements and contribution records (/api/persons/:id/…, /api/me/…) and the interest run. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import { actor, requireRole, type App } from '../../../platform/http/server.ts';
+import { accountStatement, contributionRecord, ownPersonId, runInterest, type AccountStatement } from './accounts.service.ts';
+import { accountStatementXlsx } from './statement.xlsx.ts';
+
+const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
+const Year = Type.Integer({ minimum: 1990, maximum: 2100, description: 'YYYY' });
+const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const StatementQuery = Type.Object({ year: Year, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) });
+const RangeQuery = Type.Object({ from: Type.Optional(Period), to: Type.Optional(Period) });
+const Strict = { additionalProperties: false } as const;
+const tags = ['accounts'];
+
+async function statementReply(reply: FastifyReply, statement: AccountStatement, format: 'json' | 'xlsx' | undefined) {
+  if (format !== 'xlsx') return statement;
+  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`个人账户对账单-${statement.idNumber}-${statement.year}.xlsx`)}`);
+  return reply.send(await accountStatementXlsx(statement));
+}
+
+export async function accountsRoutes(app: App) {
+  const db = app.database;
+
+  app.get('/api/persons/:id/account', {
+    schema: { tags, summary: '个人账户对账单 A person\'s individual account for a year: opening, credits, interest, closing (JSON or XLSX)', params: Type.Object({ id: Id }), querystring: StatementQuery },
+  }, async (request, reply) => statementReply(reply, await accountStatement(db, actor(request), BigInt(request.params.id), request.query.year), request.query.format));
+  app.get('/api/persons/:id/contributions', {
+    schema: { tags, summary: '缴费记录 A person\'s contribution record: bill lines by period with whether each is paid', params: Type.Object({ id: Id }), querystring: RangeQuery },
+  }, async (request) => contributionRecord(db, actor(request), BigInt(request.params.id), request.query));
+
+  app.get('/api/me/account', {
+    schema: { tags, summary: '我的个人账户 Your own individual account (insured-person accounts)', querystring: StatementQuery },
+  }, async (request, reply) => {
+    const who = actor(request);
+    return statementReply(reply, await accountStatement(db, who, ownPersonId(who), request.query.year), request.query.format);
+  });
+  app.get('/api/me/contributions', {
+    schema: { tags, summary: '我的缴费记录 Your own contribution record (insured-person accounts)', querystring: RangeQuery },
+  }, async (request) => {
+    const who = actor(request);
+    return contributionRecord(db, who, ownPersonId(who), request.query);
+  });
+
+  app.post('/api/accounts/interest', {
+    schema: { tags, summary: '年度计息 Credit a past year\'s interest to every individual account (once per year; a second call returns the first result)', body: Type.Object({ year: Year }, Strict) },
+  }, async (request) => runInterest(db, requireRole(request, 'finance', 'approver'), request.body.year));
+}

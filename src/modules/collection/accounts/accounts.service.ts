@@ -1,0 +1,180 @@
+/**
+ * Pension individual accounts (个人账户, R3.5): the year-end interest run, a person's account statement, and the
+ * insured person's contribution record. Contributions are credited by payments (when a bill's pension employee part
+ * is paid in full); this service only reads them and credits interest.
+ *
+ * Who sees what: staff see the persons of their region subtree (row-level security); an insured-person account
+ * sees itself only, as if no other person existed (404); employer accounts see no individual account (403).
+ */
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, scopePrefix, staffRoles, type Actor, type Tx } from '../../../platform/actor.ts';
+import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
+import { reserveIds } from '../../../platform/ids.ts';
+import { formatDecimal, formatYuan, parseDecimal, type Decimal } from '../../../platform/money.ts';
+import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { isPeriod } from '../../ledger/index.ts';
+import { interestWeights, isInterestMethod, type InterestMethod } from './interest.calc.ts';
+import {
+  balanceBefore, contributionLines, countPersons, entriesOfYear, findInterestRun, findPerson, findPersonByIdNumber, insertInterestForYear,
+  regionCodes, regionsOutside,
+} from './accounts.repository.ts';
+
+const CREDITING_RATE = 'pension.account.crediting_rate';
+const INTEREST_METHOD = 'pension.account.interest_method';
+
+export interface InterestRunView { year: number; rate: string; method: string; persons: number; amount: string; runBy: string; runAt: string }
+
+export interface AccountCreditView { kind: string; period: string | null; amount: string; billNumber: string | null; employerName: string | null }
+
+export interface AccountStatement {
+  personId: string; idNumber: string; name: string; year: number;
+  /** Last year-end's balance: every entry of the earlier years, their interest included. */
+  opening: string;
+  /** This year's entries other than interest: contributions, and transfers and opening balances dated in the year. */
+  credits: AccountCreditView[];
+  creditsTotal: string;
+  /** "0.00" until the year's interest run; the rate is null until then. */
+  interest: string;
+  rate: string | null;
+  closing: string;
+}
+
+export interface ContributionRecordItem {
+  period: string; employerName: string; creditCode: string; billNumber: string; insurance: string; base: string;
+  employeeAmount: string | null; employerAmount: string; paid: boolean;
+}
+
+/** A year as a number or as four digits (the command line), between 1990 and 2100. */
+function checkYear(input: unknown): number {
+  const year = typeof input === 'string' && /^[0-9]{4}$/.test(input) ? Number(input) : input;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) throw invalid('year', `must be a year between 1990 and 2100, got "${String(input)}"`);
+  return year;
+}
+
+const runView = (run: { year: number; rate: string; method: string; persons: number; amount: bigint; run_by: string; run_at: Date }): InterestRunView => ({
+  year: run.year, rate: formatDecimal(parseDecimal(run.rate)), method: run.method, persons: run.persons, amount: formatYuan(run.amount),
+  runBy: run.run_by, runAt: run.run_at.toISOString(),
+});
+
+/**
+ * The crediting rate and method of `year`, the same in every region (an interest run has one of each). The rate
+ * must be dated in the year itself: it is published after the year ends, and last year's rate does not carry over.
+ */
+function interestParameters(parameters: ParameterStore, year: number, regions: string[]): { rate: Decimal; method: InterestMethod } {
+  const yearEndDate = `${year}-12-31`;
+  const resolved = (regions.length ? regions : [null]).map((region) => {
+    const rate = parameters.find(CREDITING_RATE, yearEndDate, region);
+    if (!rate || !rate.since.startsWith(`${year}-`)) {
+      throw invalid('year', `no crediting rate (${CREDITING_RATE}) is set for ${year}${rate?.region ? ` in region ${rate.region}` : ''}: add the published rate to params/pension/account/crediting_rate.yaml`);
+    }
+    const method = parameters.text(INTEREST_METHOD, yearEndDate, region);
+    if (!isInterestMethod(method)) throw new Error(`${INTEREST_METHOD} = ${method} has no calculation in interest.calc.ts`);
+    return { region, rate: rate.value as string, method };
+  });
+  const distinct = new Set(resolved.map((r) => `${r.rate} ${r.method}`));
+  if (distinct.size > 1) {
+    const list = resolved.map((r) => `${r.region}: ${r.rate} ${r.method}`).join(', ');
+    throw invalid('year', `the crediting rate or interest method of ${year} differs between regions (${list}); one interest run credits one rate by one method`);
+  }
+  return { rate: parseDecimal(resolved[0].rate, CREDITING_RATE), method: resolved[0].method };
+}
+
+/**
+ * Credits the interest of `year` to every individual account (劳办发〔1997〕116号: once a year, at the year end, at
+ * the crediting rate published for the year) in one set-based statement, and records the run. Idempotent: a year
+ * already run returns its first result and writes nothing. The run is one per year for the whole installation
+ * (interest_run is keyed by year), so it needs a scope covering every region: national, or the only province.
+ */
+export async function runInterest(database: DatabaseHandle, actor: Actor, input: number | string): Promise<InterestRunView> {
+  const year = checkYear(input);
+  const today = todayInChina();
+  if (year >= Number(today.slice(0, 4))) throw invalid('year', `${year} has not ended (today is ${today} in China): interest is credited after 31 December`);
+  return inScope(database, actor, async (tx) => {
+    const [outside] = await regionsOutside(tx, scopePrefix(actor.regionCode));
+    if (outside) throw forbidden(`the interest run credits every account of the installation; region ${outside.code} is outside your scope ${actor.regionCode}`);
+    // One run per year even when two are started together: the second waits here and then finds the first.
+    await sql`select pg_advisory_xact_lock(hashtext('interest_run'), ${year}::int)`.execute(tx);
+    const existing = await findInterestRun(tx, year);
+    if (existing) return runView(existing);
+    const { rate, method } = interestParameters(getParameters(), year, await regionCodes(tx));
+    const ids = reserveIds(Math.max(await countPersons(tx), 1));
+    const credited = await insertInterestForYear(tx, year, rate, interestWeights[method], ids);
+    const run = await tx.insertInto('interest_run').values({
+      year, rate: formatDecimal(rate), method, persons: credited.persons, amount: credited.amount, run_by: actor.username,
+    }).returningAll().executeTakeFirstOrThrow();
+    const view = runView(run);
+    await recordAudit(tx, actor, { action: 'accounts.interest.run', entityType: 'interest_run', entityId: String(year), after: view });
+    return view;
+  });
+}
+
+/** The person an actor may see an account of: staff any in scope, an insured-person account itself only. */
+async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
+  if (!(staffRoles as readonly string[]).includes(actor.role) && actor.role !== 'person') {
+    throw forbidden('individual accounts are shown to the insured person and to staff');
+  }
+  const person = actor.role === 'person' && actor.personId !== personId ? undefined : await findPerson(tx, personId);
+  if (!person) throw notFound(`person ${personId}`);
+  return person;
+}
+
+/** The person of an insured-person account (/api/me/…). */
+export function ownPersonId(actor: Actor): bigint {
+  if (actor.role !== 'person' || !actor.personId) throw forbidden('only an insured-person account has its own individual account and contribution record');
+  return actor.personId;
+}
+
+/** The id of the person with this resident ID number (身份证号), in the actor's scope. */
+export async function personIdByIdNumber(database: DatabaseHandle, actor: Actor, idNumber: string): Promise<bigint> {
+  return inScope(database, actor, async (tx) => {
+    const person = await findPersonByIdNumber(tx, idNumber.trim().toUpperCase());
+    if (!person) throw notFound(`person with ID number ${idNumber}`);
+    return (await visiblePerson(tx, actor, person.id)).id;
+  });
+}
+
+/** 个人账户对账单: a person's account for one year; closing = opening + credits + interest. */
+export async function accountStatement(database: DatabaseHandle, actor: Actor, personId: bigint, input: number | string): Promise<AccountStatement> {
+  const year = checkYear(input);
+  return inScope(database, actor, async (tx) => {
+    const person = await visiblePerson(tx, actor, personId);
+    const opening = await balanceBefore(tx, personId, year);
+    const entries = await entriesOfYear(tx, personId, year);
+    const run = await findInterestRun(tx, year);
+    const credits = entries.filter((entry) => entry.kind !== 'interest');
+    const creditsTotal = credits.reduce((sum, entry) => sum + entry.amount, 0n);
+    const interest = entries.filter((entry) => entry.kind === 'interest').reduce((sum, entry) => sum + entry.amount, 0n);
+    return {
+      personId: String(person.id), idNumber: person.id_number, name: person.name, year,
+      opening: formatYuan(opening),
+      credits: credits.map((entry) => ({
+        kind: entry.kind, period: entry.period, amount: formatYuan(entry.amount), billNumber: entry.bill_number, employerName: entry.employer_name,
+      })),
+      creditsTotal: formatYuan(creditsTotal),
+      interest: formatYuan(interest),
+      rate: run ? formatDecimal(parseDecimal(run.rate)) : null,
+      closing: formatYuan(opening + creditsTotal + interest),
+    };
+  });
+}
+
+/** 个人缴费记录: a person's bill lines, by period (YYYY-MM, both ends included), with whether each is paid. */
+export async function contributionRecord(database: DatabaseHandle, actor: Actor, personId: bigint, range: { from?: string; to?: string } = {}): Promise<{ items: ContributionRecordItem[] }> {
+  for (const field of ['from', 'to'] as const) {
+    if (range[field] !== undefined && !isPeriod(range[field])) throw invalid(field, `must be a month YYYY-MM, got "${range[field]}"`);
+  }
+  if (range.from && range.to && range.from > range.to) throw invalid('to', `must not be before from (${range.from})`);
+  return inScope(database, actor, async (tx) => {
+    await visiblePerson(tx, actor, personId);
+    const lines = await contributionLines(tx, personId, range);
+    return {
+      items: lines.map((line) => ({
+        period: line.period, employerName: line.employer_name, creditCode: line.credit_code, billNumber: line.bill_number, insurance: line.insurance,
+        base: formatYuan(line.base), employeeAmount: line.employee_amount === null ? null : formatYuan(line.employee_amount),
+        employerAmount: formatYuan(line.employer_amount), paid: line.paid,
+      })),
+    };
+  });
+}
