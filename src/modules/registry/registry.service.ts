@@ -261,9 +261,9 @@ export const baseView = (row: Row<'base_declaration'> & { employer_name?: string
   declaredAt: row.declared_at.toISOString(), employeeConfirmedAt: row.employee_confirmed_at?.toISOString() ?? null,
 });
 
-/** 缴费基数申报: each declaration is a new version; a correction of a past year must say why. */
+/** 缴费基数申报: each declaration is a new version; a correction of a past year must say why. An employer account declares for its own employees (网上申报). */
 export async function declareBase(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
-  requireWriter(actor);
+  if (actor.role !== 'employer' || actor.employerId?.toString() !== body.employerId) requireWriter(actor);
   const input = orThrow(validateBase(body));
   return inScope(database, actor, async (tx) => {
     const employerId = BigInt(body.employerId), personId = BigInt(body.personId);

@@ -1,0 +1,171 @@
+/**
+ * The portals over HTTP: an employer account sees and acts for its own employer only, its requests are reviewed
+ * by the agency and approval changes the registry; a person confirms only their own declared base.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { addUser, startTestServer, type Client, type TestServer } from '../../../platform/testing/http.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
+import { registryRoutes } from '../../registry/index.ts';
+import { creditCodeCheckCharacter, idNumberCheckCharacter } from '../../registry/identifiers.calc.ts';
+import { portalRoutes } from './portal.routes.ts';
+
+const year = Number(todayInChina().slice(0, 4));
+const idNumber = (first17: string) => first17 + idNumberCheckCharacter(first17);
+const creditCode = (first17: string) => first17 + creditCodeCheckCharacter(first17);
+
+let server: TestServer;
+let east: Client;         // operator of county 990102, where both employers are
+let west: Client;         // operator of county 990103
+let employerA: Client;    // account of employer A
+let employerB: Client;    // account of employer B
+let personOne: Client;    // account of 王一, employee of A
+let auditor: Client;
+const ids = {} as { employerA: string; employerB: string; one: string; two: string; oneEmployment: string; twoDeclaration: string };
+
+before(async () => {
+  server = await startTestServer([registryRoutes, portalRoutes]);
+  east = await addUser(server, 'op.east', 'operator', '990102');
+  west = await addUser(server, 'op.west', 'operator', '990103');
+  auditor = await addUser(server, 'au.city', 'auditor', '990100');
+  const must = async (url: string, body: unknown) => {
+    const response = await east.json('POST', url, body);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    return response.body;
+  };
+  ids.employerA = (await must('/api/employers', { creditCode: creditCode('91990102MA0000001'), name: '甲公司', workInjuryClass: 1 })).id;
+  ids.employerB = (await must('/api/employers', { creditCode: creditCode('91990102MA0000002'), name: '乙公司', workInjuryClass: 1 })).id;
+  ids.one = (await must('/api/persons', { idNumber: idNumber('99010219900101001'), name: '王一' })).id;
+  ids.two = (await must('/api/persons', { idNumber: idNumber('99010219910202002'), name: '王二' })).id;
+  ids.oneEmployment = (await must('/api/employments', { employerId: ids.employerA, personId: ids.one, hiredOn: `${year}-01-01` })).id;
+  await must('/api/employments', { employerId: ids.employerB, personId: ids.two, hiredOn: `${year}-01-01` });
+  ids.twoDeclaration = (await must('/api/base-declarations', { employerId: ids.employerB, personId: ids.two, year, monthlyWage: '9000.00' })).id;
+  employerA = await addUser(server, 'emp.a', 'employer', '990102', { employerId: BigInt(ids.employerA) });
+  employerB = await addUser(server, 'emp.b', 'employer', '990102', { employerId: BigInt(ids.employerB) });
+  personOne = await addUser(server, 'per.one', 'person', '990102', { personId: BigInt(ids.one) });
+});
+after(() => server.close());
+
+async function auditActions(entityId: string): Promise<string[]> {
+  const rows = await server.test.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).orderBy('id').execute();
+  return rows.map((row) => row.action);
+}
+
+test('an employer account sees its own employer and employees, declares their bases, and nothing of another employer', async () => {
+  const profile = await employerA.json('GET', '/api/portal/employer');
+  assert.equal(profile.status, 200);
+  assert.equal(profile.body.name, '甲公司');
+
+  const employees = await employerA.json('GET', '/api/portal/employer/employees');
+  assert.equal(employees.body.total, 1);
+  assert.deepEqual(employees.body.items.map((e: { name: string; hiredOn: string; base: unknown }) => [e.name, e.hiredOn, e.base]), [['王一', `${year}-01-01`, null]]);
+
+  const declared = await employerA.json('POST', '/api/portal/employer/bases', { personId: ids.one, year, monthlyWage: '8000' });
+  assert.equal(declared.status, 201, JSON.stringify(declared.body));
+  assert.equal(declared.body.employerId, ids.employerA);
+  assert.equal(declared.body.monthlyWage, '8000.00');
+  const bases = (await employerA.json('GET', `/api/portal/employer/bases?year=${year}`)).body;
+  assert.deepEqual(bases.items.map((e: { name: string; base: { version: number; monthlyWage: string; confirmedAt: string | null } }) =>
+    [e.name, e.base.version, e.base.monthlyWage, e.base.confirmedAt]), [['王一', 1, '8000.00', null]]);
+  assert.equal((await employerA.json('GET', `/api/portal/employer/bases?year=${year - 1}`)).body.total, 0, 'not employed last year');
+
+  // another employer's employee: no declaration, no separation, and B's account does not see A's people
+  const foreignBase = await employerA.json('POST', '/api/portal/employer/bases', { personId: ids.two, year, monthlyWage: '1.00' });
+  assert.equal(foreignBase.status, 400);
+  assert.equal(foreignBase.body.error.field, 'year');
+  assert.equal((await employerA.json('POST', '/api/portal/employer/requests/separate', { personId: ids.two, separatedOn: todayInChina(), reason: 'voluntary' })).status, 404);
+  assert.deepEqual((await employerB.json('GET', '/api/portal/employer/employees')).body.items.map((e: { name: string }) => e.name), ['王二']);
+  assert.equal((await employerA.json('POST', '/api/portal/employer/bases', { personId: ids.one, year, monthlyWage: '1.00', employerId: ids.employerB })).status, 400, 'no employer id from the request');
+
+  // the staff APIs stay closed to employer accounts, the employer portal to staff
+  assert.equal((await employerA.json('GET', `/api/employers/${ids.employerB}`)).status, 403);
+  assert.equal((await employerA.json('GET', '/api/portal/requests')).status, 403);
+  assert.equal((await east.json('GET', '/api/portal/employer/employees')).status, 403);
+  assert.equal((await server.admin.json('GET', '/api/portal/employer')).status, 403, 'the administrator has no employer');
+});
+
+test('a hire request is checked at once, approved by an operator in scope, and creates the person and the employment', async () => {
+  const newcomer = idNumber('99010219950505003');
+  const badId = await employerA.json('POST', '/api/portal/employer/requests/hire', { idNumber: '990102199505050030', name: '赵六', hiredOn: `${year}-01-01` });
+  assert.equal(badId.status, 400);
+  assert.equal(badId.body.error.field, 'idNumber');
+  const future = await employerA.json('POST', '/api/portal/employer/requests/hire', { idNumber: newcomer, name: '赵六', hiredOn: '2999-01-01' });
+  assert.equal(future.body.error.field, 'hiredOn');
+  const employed = await employerA.json('POST', '/api/portal/employer/requests/hire', { idNumber: idNumber('99010219900101001'), name: '王一', hiredOn: `${year}-01-01` });
+  assert.equal(employed.status, 409);
+
+  const asked = await employerA.json('POST', '/api/portal/employer/requests/hire', { idNumber: newcomer, name: '赵六', hiredOn: `${year}-01-01` });
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+  assert.deepEqual([asked.body.kind, asked.body.status, asked.body.employerName, asked.body.requestedBy, asked.body.personId], ['hire', 'pending', '甲公司', 'emp.a', null]);
+  assert.equal((await employerA.json('POST', '/api/portal/employer/requests/hire', { idNumber: newcomer, name: '赵六', hiredOn: `${year}-01-01` })).status, 409, 'one open request per person');
+
+  assert.equal((await employerB.json('GET', '/api/portal/employer/requests')).body.total, 0);
+  assert.equal((await west.json('GET', '/api/portal/requests?status=pending')).body.total, 0, 'another county does not see it');
+  const pending = (await east.json('GET', '/api/portal/requests?status=pending')).body;
+  assert.deepEqual(pending.items.map((r: { id: string; name: string }) => [r.id, r.name]), [[asked.body.id, '赵六']]);
+  assert.equal((await employerA.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 403);
+  assert.equal((await auditor.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 403);
+  assert.equal((await west.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 404);
+
+  const approved = await east.json('POST', `/api/portal/requests/${asked.body.id}/approve`);
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  assert.deepEqual([approved.body.status, approved.body.reviewedBy], ['approved', 'op.east']);
+  const person = (await east.json('GET', `/api/persons/${approved.body.personId}`)).body;
+  assert.deepEqual([person.person.idNumber, person.person.name, person.person.regionCode], [newcomer, '赵六', '990102']);
+  assert.deepEqual(person.employments.map((e: { id: string; employerId: string; hiredOn: string }) => [e.id, e.employerId, e.hiredOn]),
+    [[approved.body.employmentId, ids.employerA, `${year}-01-01`]]);
+  assert.equal(person.enrollments.length, 4);
+  assert.deepEqual((await employerA.json('GET', '/api/portal/employer/employees')).body.items.map((e: { name: string }) => e.name).sort(), ['王一', '赵六']);
+  assert.equal((await east.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 409, 'approved once only');
+  assert.deepEqual(await auditActions(asked.body.id), ['portal.request.hire', 'portal.request.approve']);
+});
+
+test('an approval the registry refuses leaves the request pending; a rejection keeps the employment', async () => {
+  // the ID number of 王二 under another name: the registry has it as 王二, so approval fails and is undone
+  const wrongName = await employerA.json('POST', '/api/portal/employer/requests/hire', { idNumber: idNumber('99010219910202002'), name: '王三', hiredOn: `${year}-02-01` });
+  assert.equal(wrongName.status, 201);
+  const refused = await east.json('POST', `/api/portal/requests/${wrongName.body.id}/approve`);
+  assert.equal(refused.status, 409);
+  assert.equal(refused.body.error.field, 'name');
+  const stillPending = (await employerA.json('GET', '/api/portal/employer/requests?status=pending')).body.items;
+  assert.deepEqual(stillPending.map((r: { id: string; status: string; reviewedBy: string | null }) => [r.id, r.status, r.reviewedBy]), [[wrongName.body.id, 'pending', null]]);
+  assert.equal((await east.json('POST', `/api/portal/requests/${wrongName.body.id}/reject`, { reason: ' ' })).status, 400);
+  const rejected = await east.json('POST', `/api/portal/requests/${wrongName.body.id}/reject`, { reason: '姓名与身份证号不符' });
+  assert.deepEqual([rejected.body.status, rejected.body.reviewReason], ['rejected', '姓名与身份证号不符']);
+
+  const leave = await employerA.json('POST', '/api/portal/employer/requests/separate', { personId: ids.one, separatedOn: todayInChina(), reason: 'voluntary' });
+  assert.equal(leave.status, 201, JSON.stringify(leave.body));
+  assert.deepEqual([leave.body.kind, leave.body.name, leave.body.employmentId], ['separate', '王一', ids.oneEmployment]);
+  await east.json('POST', `/api/portal/requests/${leave.body.id}/reject`, { reason: '请附离职证明' });
+  const stillEmployed = (await employerA.json('GET', '/api/portal/employer/employees')).body.items.find((e: { name: string }) => e.name === '王一');
+  assert.equal(stillEmployed.separatedOn, null);
+});
+
+test('an approved separation closes the employment', async () => {
+  const zhao = (await employerA.json('GET', '/api/portal/employer/employees?q=赵')).body.items[0];
+  const early = await employerA.json('POST', '/api/portal/employer/requests/separate', { personId: zhao.personId, separatedOn: `${year - 1}-12-31`, reason: 'voluntary' });
+  assert.equal(early.body.error.field, 'separatedOn');
+  const leave = await employerA.json('POST', '/api/portal/employer/requests/separate', { personId: zhao.personId, separatedOn: todayInChina(), reason: 'involuntary' });
+  const approved = await east.json('POST', `/api/portal/requests/${leave.body.id}/approve`);
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  const after = (await employerA.json('GET', '/api/portal/employer/employees?q=赵')).body.items[0];
+  assert.deepEqual([after.separatedOn, after.separationReason], [todayInChina(), 'involuntary']);
+});
+
+test('a person confirms their own declared base, not another person\'s', async () => {
+  const list = await personOne.json('GET', '/api/portal/person/base-confirmations');
+  assert.equal(list.status, 200);
+  assert.deepEqual(list.body.items.map((d: { employerName: string; year: number; monthlyWage: string; confirmedAt: string | null }) =>
+    [d.employerName, d.year, d.monthlyWage, d.confirmedAt]), [['甲公司', year, '8000.00', null]]);
+  const declarationId = list.body.items[0].id;
+
+  assert.equal((await personOne.json('POST', `/api/portal/person/base-confirmations/${ids.twoDeclaration}`)).status, 404);
+  assert.equal((await employerA.json('POST', `/api/portal/person/base-confirmations/${declarationId}`)).status, 403);
+  const confirmed = await personOne.json('POST', `/api/portal/person/base-confirmations/${declarationId}`);
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  assert.equal(confirmed.body.id, declarationId);
+  assert.ok(confirmed.body.employeeConfirmedAt);
+  assert.equal((await personOne.json('POST', `/api/portal/person/base-confirmations/${declarationId}`)).status, 409);
+  const seen = (await employerA.json('GET', `/api/portal/employer/bases?year=${year}&q=王一`)).body.items[0];
+  assert.equal(seen.base.confirmedAt, confirmed.body.employeeConfirmedAt);
+});

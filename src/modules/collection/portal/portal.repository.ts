@@ -1,0 +1,93 @@
+/** Typed SQL of the portals. Every function runs in the caller's scoped transaction (row-level security applies). */
+import { sql } from 'kysely';
+import type { Tx } from '../../../platform/actor.ts';
+import type { RequestStatus } from './portal.tables.ts';
+
+export const findEmployer = (tx: Tx, id: bigint) =>
+  tx.selectFrom('employer').selectAll().where('id', '=', id).executeTakeFirst();
+
+export interface EmployeeFilter { year: number; employedInYear: boolean; q?: string; limit: number; offset: number }
+
+/** The employer's employments with the person and the latest base declared for `year` (if any). */
+export async function employeesWithBase(tx: Tx, employerId: bigint, filter: EmployeeFilter) {
+  let query = tx.selectFrom('employment as m').innerJoin('person as p', 'p.id', 'm.person_id').where('m.employer_id', '=', employerId);
+  if (filter.employedInYear) {
+    query = query.where('m.hired_on', '<=', `${filter.year}-12-31`)
+      .where((eb) => eb.or([eb('m.separated_on', 'is', null), eb('m.separated_on', '>=', `${filter.year}-01-01`)]));
+  }
+  if (filter.q) {
+    const q = filter.q.trim();
+    query = /^[0-9Xx]+$/.test(q) ? query.where('p.id_number', 'like', `${q.toUpperCase()}%`) : query.where('p.name', 'like', `${q}%`);
+  }
+  const [items, count] = await Promise.all([
+    query.leftJoinLateral((eb) => eb.selectFrom('base_declaration as d')
+      .select(['d.id', 'd.version', 'd.monthly_wage', 'd.declared_at', 'd.employee_confirmed_at'])
+      .whereRef('d.employer_id', '=', 'm.employer_id').whereRef('d.person_id', '=', 'm.person_id').where('d.year', '=', filter.year)
+      .orderBy('d.version', 'desc').limit(1).as('b'), (join) => join.onTrue())
+      .select(['m.id as employment_id', 'p.id as person_id', 'p.id_number', 'p.name', 'm.hired_on', 'm.separated_on', 'm.separation_reason',
+        'b.id as declaration_id', 'b.version', 'b.monthly_wage', 'b.declared_at', 'b.employee_confirmed_at'])
+      .orderBy(sql`m.separated_on is null`, 'desc').orderBy('p.id_number').orderBy('m.hired_on', 'desc')
+      .limit(filter.limit).offset(filter.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** The open employment of a person at an employer, with the person's ID number and name. */
+export const openEmploymentOfPerson = (tx: Tx, employerId: bigint, personId: bigint) =>
+  tx.selectFrom('employment as m').innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['m.id', 'm.hired_on', 'p.id as person_id', 'p.id_number', 'p.name'])
+    .where('m.employer_id', '=', employerId).where('m.person_id', '=', personId).where('m.separated_on', 'is', null).executeTakeFirst();
+
+/** An open employment at an employer of whoever holds this ID number. */
+export const openEmploymentByIdNumber = (tx: Tx, employerId: bigint, idNumber: string) =>
+  tx.selectFrom('employment as m').innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['m.hired_on', 'p.name'])
+    .where('m.employer_id', '=', employerId).where('p.id_number', '=', idNumber).where('m.separated_on', 'is', null).executeTakeFirst();
+
+// ── employment requests ─────────────────────────────────────────────────────
+
+const requestQuery = (tx: Tx) =>
+  tx.selectFrom('employment_request as r').innerJoin('employer as e', 'e.id', 'r.employer_id')
+    .selectAll('r').select(['e.name as employer_name', 'e.credit_code']);
+
+export type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['executeTakeFirstOrThrow']>>;
+
+export const findRequest = (tx: Tx, id: bigint) => requestQuery(tx).where('r.id', '=', id).executeTakeFirst();
+
+export async function listRequests(tx: Tx, filter: { employerId?: bigint; status?: RequestStatus; limit: number; offset: number }) {
+  let query = requestQuery(tx);
+  if (filter.employerId !== undefined) query = query.where('r.employer_id', '=', filter.employerId);
+  if (filter.status) query = query.where('r.status', '=', filter.status);
+  const [items, count] = await Promise.all([
+    query.orderBy('r.requested_at', filter.status === 'pending' ? 'asc' : 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** Takes a pending request for review: only one reviewer can, the others find it no longer pending. */
+export const claimRequest = (tx: Tx, id: bigint, status: Exclude<RequestStatus, 'pending'>, reviewer: string, reason: string | null) =>
+  tx.updateTable('employment_request').set({ status, reviewed_by: reviewer, reviewed_at: new Date(), review_reason: reason })
+    .where('id', '=', id).where('status', '=', 'pending').returningAll().executeTakeFirst();
+
+/** Undoes a claim whose registry step failed: the request is pending again. */
+export const releaseRequest = (tx: Tx, id: bigint) =>
+  tx.updateTable('employment_request').set({ status: 'pending', reviewed_by: null, reviewed_at: null, review_reason: null })
+    .where('id', '=', id).where('status', '=', 'approved').execute();
+
+/** An approved hire: the person it registered or found, and the employment it opened. */
+export const recordHire = (tx: Tx, id: bigint, personId: bigint, employmentId: bigint) =>
+  tx.updateTable('employment_request').set({ person_id: personId, employment_id: employmentId }).where('id', '=', id).execute();
+
+// ── base declarations of a person ───────────────────────────────────────────
+
+/** The current (highest) version of each of a person's declarations, per employer and year. */
+export const currentDeclarationsOfPerson = (tx: Tx, personId: bigint) =>
+  tx.selectFrom('base_declaration as d').innerJoin('employer as e', 'e.id', 'd.employer_id')
+    .select(['d.id', 'd.employer_id', 'e.name as employer_name', 'e.credit_code', 'd.year', 'd.version', 'd.monthly_wage', 'd.declared_at', 'd.employee_confirmed_at'])
+    .where('d.person_id', '=', personId)
+    .distinctOn(['d.year', 'd.employer_id']).orderBy('d.year', 'desc').orderBy('d.employer_id').orderBy('d.version', 'desc').execute();
+
+export const findDeclarationOfPerson = (tx: Tx, personId: bigint, id: bigint) =>
+  tx.selectFrom('base_declaration').select(['employer_id', 'id']).where('person_id', '=', personId).where('id', '=', id).executeTakeFirst();

@@ -1,0 +1,69 @@
+/**
+ * HTTP for the self-service portals: /api/portal/employer/… (employer accounts), /api/portal/person/… (person
+ * accounts) and /api/portal/requests… (agency staff reviewing employers' requests).
+ */
+import { Type } from '@sinclair/typebox';
+import { requireRole, type App } from '../../../platform/http/server.ts';
+import { staffRoles } from '../../../platform/actor.ts';
+import { confirmOwnBase, declareEmployeeBase, employerProfile, listBaseConfirmations, listEmployees } from './portal.service.ts';
+import { approveRequest, listRequests, rejectRequest, requestHire, requestSeparation } from './requests.service.ts';
+import { requestStatuses } from './portal.tables.ts';
+
+const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
+const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
+const Strict = { additionalProperties: false } as const;
+const Paging = { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })) };
+const EmployeeQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })), q: Type.Optional(Type.String({ maxLength: 50 })), ...Paging });
+const RequestQuery = Type.Object({ status: Type.Optional(Type.Union(requestStatuses.map((status) => Type.Literal(status)))), ...Paging });
+const tags = ['portal'];
+
+export async function portalRoutes(app: App) {
+  const db = app.database;
+  const employer = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'employer');
+  const person = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'person');
+
+  app.get('/api/portal/employer', { schema: { tags, summary: '单位网厅：本单位信息 The account\'s employer' } },
+    async (request) => employerProfile(db, employer(request)));
+  app.get('/api/portal/employer/employees', {
+    schema: { tags, summary: '单位网厅：职工名册 Current and past employees with the base declared for the year (default this year)', querystring: EmployeeQuery },
+  }, async (request) => listEmployees(db, employer(request), { ...request.query, employedInYear: false }));
+  app.get('/api/portal/employer/bases', {
+    schema: { tags, summary: '单位网厅：年度缴费基数 Employees of the year with their declared base and sign-off', querystring: EmployeeQuery },
+  }, async (request) => listEmployees(db, employer(request), { ...request.query, employedInYear: true }));
+  app.post('/api/portal/employer/bases', {
+    schema: {
+      tags, summary: '单位网厅：申报缴费基数 Declare an employee\'s monthly wage for a year (a new version)',
+      body: Type.Object({ personId: Id, year: Type.Integer(), monthlyWage: Type.String({ maxLength: 20 }), reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict),
+    },
+  }, async (request, reply) => reply.status(201).send(await declareEmployeeBase(db, employer(request), request.body)));
+
+  app.get('/api/portal/employer/requests', { schema: { tags, summary: '单位网厅：增减员申报记录 The employer\'s requests', querystring: RequestQuery } },
+    async (request) => listRequests(db, employer(request), request.query));
+  app.post('/api/portal/employer/requests/hire', {
+    schema: {
+      tags, summary: '单位网厅：增员申报 Ask to add an employee (pending agency review)',
+      body: Type.Object({ idNumber: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 100 }), hiredOn: Day }, Strict),
+    },
+  }, async (request, reply) => reply.status(201).send(await requestHire(db, employer(request), request.body)));
+  app.post('/api/portal/employer/requests/separate', {
+    schema: {
+      tags, summary: '单位网厅：减员申报 Ask to remove an employee (pending agency review)',
+      body: Type.Object({ personId: Id, separatedOn: Day, reason: Type.String({ maxLength: 20 }) }, Strict),
+    },
+  }, async (request, reply) => reply.status(201).send(await requestSeparation(db, employer(request), request.body)));
+
+  app.get('/api/portal/requests', { schema: { tags, summary: '员工变动审核：申报列表 Employers\' requests in your region', querystring: RequestQuery } },
+    async (request) => listRequests(db, requireRole(request, ...staffRoles), request.query));
+  app.post('/api/portal/requests/:id/approve', {
+    schema: { tags, summary: '员工变动审核：通过 Approve: register the person, the hire or the separation', params: Type.Object({ id: Id }) },
+  }, async (request) => approveRequest(db, requireRole(request, 'operator', 'reviewer'), BigInt(request.params.id)));
+  app.post('/api/portal/requests/:id/reject', {
+    schema: { tags, summary: '员工变动审核：驳回 Reject with a reason', params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
+  }, async (request) => rejectRequest(db, requireRole(request, 'operator', 'reviewer'), BigInt(request.params.id), request.body.reason));
+
+  app.get('/api/portal/person/base-confirmations', { schema: { tags, summary: '个人网厅：缴费基数确认 My declared bases, awaiting sign-off first' } },
+    async (request) => listBaseConfirmations(db, person(request)));
+  app.post('/api/portal/person/base-confirmations/:declarationId', {
+    schema: { tags, summary: '个人网厅：确认缴费基数 Sign off my declared base', params: Type.Object({ declarationId: Id }) },
+  }, async (request) => confirmOwnBase(db, person(request), BigInt(request.params.declarationId)));
+}
