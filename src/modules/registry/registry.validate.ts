@@ -6,6 +6,7 @@ import { checkCreditCode, checkIdNumber } from './identifiers.calc.ts';
 import { employerTypes, hukouTypes, insurances, separationReasons, type Insurance } from './registry.tables.ts';
 import { parseYuan } from '../../platform/money.ts';
 import { AppError } from '../../platform/errors.ts';
+import { todayInChina } from '../../platform/params/index.ts';
 
 export interface FieldProblem { field: string; message: string }
 type Result<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
@@ -86,7 +87,8 @@ export function validateEmployer(input: Record<string, unknown>): Result<Employe
 
 export interface EmploymentInput { hiredOn: string; insurances: Insurance[] }
 
-export function validateHire(input: Record<string, unknown>, today = new Date().toISOString().slice(0, 10)): Result<EmploymentInput> {
+// Policy dates are Beijing dates: between 00:00 and 08:00 in China the UTC date is still yesterday.
+export function validateHire(input: Record<string, unknown>, today = todayInChina()): Result<EmploymentInput> {
   const problems: FieldProblem[] = [];
   const hiredOn = text(input.hiredOn);
   if (!hiredOn) problems.push({ field: 'hiredOn', message: 'is required' });
@@ -117,7 +119,7 @@ export function validateSeparation(input: Record<string, unknown>, hiredOn: stri
 export function validateBase(input: Record<string, unknown>): Result<{ year: number; monthlyWage: bigint; reason?: string }> {
   const problems: FieldProblem[] = [];
   const year = Number(input.year);
-  if (!Number.isInteger(year) || year < 1990 || year > new Date().getUTCFullYear() + 1) problems.push({ field: 'year', message: 'must be a year between 1990 and next year' });
+  if (!Number.isInteger(year) || year < 1990 || year > Number(todayInChina().slice(0, 4)) + 1) problems.push({ field: 'year', message: 'must be a year between 1990 and next year' });
   let monthlyWage = 0n;
   try {
     monthlyWage = parseYuan(String(input.monthlyWage ?? ''), 'monthlyWage');
