@@ -83,3 +83,13 @@ begin
     execute format('create policy %I on %I using (in_scope(region_code)) with check (in_scope(region_code))', t || '_scope', t);
   end loop;
 end $$;
+
+-- Append-only, like the journal: a payment, an allocation or an account entry is never updated or deleted (a
+-- correction is a new row); statement-level, so even an UPDATE or DELETE matching no row is refused, and TRUNCATE.
+do $$
+declare t text;
+begin
+  foreach t in array array['payment', 'payment_allocation', 'individual_account_entry'] loop
+    execute format('create trigger %I before update or delete or truncate on %I for each statement execute function reject_change()', t || '_append_only', t);
+  end loop;
+end $$;

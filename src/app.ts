@@ -5,8 +5,10 @@ import { buildServer } from './platform/http/server.ts';
 import { paramsRoutes } from './platform/params/index.ts';
 import { registryRoutes, importRoutes } from './modules/registry/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
-import { collectionRoutes } from './modules/collection/index.ts';
+import { collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes } from './modules/collection/index.ts';
+import { accountsRoutes } from './modules/collection/index.ts';
+import { portalRoutes } from './modules/collection/index.ts';
 
 export function buildApp(config: Config, database: DatabaseHandle) {
-  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes, ledgerRoutes, collectionRoutes]);
+  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes, ledgerRoutes, collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes]);
 }

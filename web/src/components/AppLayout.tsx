@@ -12,6 +12,7 @@ import { useMe, useSession } from '../session.tsx';
 import { staffRoles, type Me } from '../types.ts';
 import { HealthFooter } from './HealthFooter.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
+import { portalMenu } from '../pages/portal/menu.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -21,7 +22,7 @@ function comingSoon(t: Translate): Item {
   return {
     key: 'soon', icon: <AppstoreOutlined />, label: <span>{t('menu.more')} <Tag style={{ marginInlineStart: 4, fontSize: 11 }}>{t('common.comingSoon')}</Tag></span>,
     children: [
-      soon('collection', <PayCircleOutlined />), soon('benefits', <GiftOutlined />), soon('ledger', <AccountBookOutlined />), soon('budget', <FundOutlined />),
+      soon('benefits', <GiftOutlined />), soon('budget', <FundOutlined />),
       soon('execution', <LineChartOutlined />), soon('alerts', <AlertOutlined />), soon('supervision', <EyeOutlined />),
     ],
   };
@@ -29,21 +30,43 @@ function comingSoon(t: Translate): Item {
 
 function menuItems(t: Translate, me: Me): Item[] {
   const link = (to: string, key: string) => <Link to={to} data-testid={`menu-${key}`}>{t(`menu.${key}`)}</Link>;
+  // Employers and insured persons see only their self-service portal (R10.1); the rest is for staff.
+  if (!staffRoles.includes(me.role)) return portalMenu(t, me.role, link);
   const items: Item[] = [{ key: '/', icon: <HomeOutlined />, label: link('/', 'dashboard') }];
-  // Employers and insured persons get their self-service portals later (R10.1); the registry is for staff.
-  if (!staffRoles.includes(me.role)) return [...items, comingSoon(t)];
   items.push(
     {
       key: 'registry', icon: <TeamOutlined />, label: t('menu.registry'),
       children: [
         { key: '/employers', icon: <BankOutlined />, label: link('/employers', 'employers') },
         { key: '/persons', icon: <SolutionOutlined />, label: link('/persons', 'persons') },
+        { key: '/portal/requests', icon: <AuditOutlined />, label: link('/portal/requests', 'portalRequests') },
         { key: '/imports', icon: <ImportOutlined />, label: link('/imports', 'imports') },
+      ],
+    },
+    {
+      key: 'collection', icon: <PayCircleOutlined />, label: t('menu.collection'),
+      children: [
+        { key: '/collection/billing', label: link('/collection/billing', 'billing') },
+        { key: '/collection/bills', label: link('/collection/bills', 'bills') },
+        { key: '/collection/payments', label: link('/collection/payments', 'payments') },
+        { key: '/collection/arrears', label: link('/collection/arrears', 'arrears') },
+        { key: '/collection/kpis', label: link('/collection/kpis', 'kpis') },
       ],
     },
     { key: '/params', icon: <ControlOutlined />, label: link('/params', 'params') },
     { key: '/audit', icon: <AuditOutlined />, label: link('/audit', 'audit') },
   );
+  items.push({
+    key: 'ledger', icon: <AccountBookOutlined />, label: t('menu.ledger'),
+    children: [
+      { key: '/ledger/balances', label: link('/ledger/balances', 'ledgerBalances') },
+      { key: '/ledger/bank', label: link('/ledger/bank', 'ledgerBank') },
+      { key: '/ledger/reconciliation', label: link('/ledger/reconciliation', 'ledgerReconciliation') },
+      { key: '/ledger/drafts', label: link('/ledger/drafts', 'ledgerDrafts') },
+      { key: '/ledger/periods', label: link('/ledger/periods', 'ledgerPeriods') },
+      { key: '/ledger/statements', label: link('/ledger/statements', 'ledgerStatements') },
+    ],
+  });
   if (me.role === 'admin') {
     items.push({
       key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'),
@@ -76,7 +99,8 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const items = useMemo(() => menuItems(t, me), [t, me]);
   const selected = selectedKey(location.pathname, leafKeys(items));
-  const [openKeys, setOpenKeys] = useState<string[]>(['registry', 'admin']);
+  // a ledger page opens with its menu group expanded, so the page's own entry shows as selected
+  const [openKeys, setOpenKeys] = useState<string[]>(['registry', 'admin', ...(location.pathname.startsWith('/ledger') ? ['ledger'] : [])]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

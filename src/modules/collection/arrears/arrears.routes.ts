@@ -1,0 +1,33 @@
+/** HTTP for arrears (/api/arrears…): an employer's arrears and late fees on a date, and the dunning list. */
+import { Type } from '@sinclair/typebox';
+import { actor, requireRole, type App } from '../../../platform/http/server.ts';
+import { staffRoles } from '../../../platform/actor.ts';
+import { dunningList, employerArrears } from './arrears.service.ts';
+import { dunningXlsx, sendXlsx } from './arrears.xlsx.ts';
+
+export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
+const tags = ['collection'];
+
+export async function arrearsRoutes(app: App) {
+  const db = app.database;
+
+  app.get('/api/arrears', {
+    schema: {
+      tags, summary: '欠费与滞纳金 An employer\'s arrears and late fees on a date (an employer account: its own only)',
+      querystring: Type.Object({ employer: Type.String({ minLength: 1, maxLength: 18, description: 'credit code' }), asOf: Type.Optional(Day) }),
+    },
+  }, async (request) => employerArrears(db, actor(request), { creditCode: request.query.employer, asOf: request.query.asOf }));
+
+  app.get('/api/arrears/dunning', {
+    schema: {
+      tags, summary: '催缴清单 Employers in arrears, biggest first, with the ageing of arrears; format=xlsx for the sheet',
+      querystring: Type.Object({
+        asOf: Type.Optional(Day), region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])),
+      }),
+    },
+  }, async (request, reply) => {
+    const list = await dunningList(db, requireRole(request, ...staffRoles), request.query);
+    return request.query.format === 'xlsx' ? sendXlsx(reply, `催缴清单-${list.regionCode}-${list.asOf}.xlsx`, await dunningXlsx(list)) : list;
+  });
+}

@@ -1,0 +1,24 @@
+/** HTTP for the collection KPIs (/api/collection/kpis). */
+import { Type } from '@sinclair/typebox';
+import { requireRole, type App } from '../../../platform/http/server.ts';
+import { staffRoles } from '../../../platform/actor.ts';
+import { sendXlsx } from '../arrears/arrears.xlsx.ts';
+import { collectionKpis } from './kpi.service.ts';
+import { kpiXlsx } from './kpi.xlsx.ts';
+
+const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+
+export async function kpiRoutes(app: App) {
+  app.get('/api/collection/kpis', {
+    schema: {
+      tags: ['collection'], summary: '征缴指标 Collection and on-time rates by month and region, arrears by age; format=xlsx for the sheet',
+      querystring: Type.Object({
+        from: Period, to: Period, region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+        format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])),
+      }),
+    },
+  }, async (request, reply) => {
+    const kpis = await collectionKpis(app.database, requireRole(request, ...staffRoles), request.query);
+    return request.query.format === 'xlsx' ? sendXlsx(reply, `征缴指标-${kpis.regionCode}-${kpis.from}-${kpis.to}.xlsx`, await kpiXlsx(kpis)) : kpis;
+  });
+}

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder } from './allocation.calc.ts';
+import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
+import { parseCollectionFile } from './collection-file.parse.ts';
+
+const bill = (number: string, period: string): BillState => ({
+  employerId: 1n, billId: BigInt(period.replace('-', '')), number, period, dueDate: `${period}-28`, regionCode: '990102',
+  items: [
+    { insurance: 'work_injury', fund: 'work_injury-990100', employerAmount: 500n, employeeAmount: 0n },
+    { insurance: 'medical', fund: 'medical-990100', employerAmount: 6_000n, employeeAmount: 2_000n },
+    { insurance: 'pension', fund: 'pension-990000', employerAmount: 16_000n, employeeAmount: 8_000n },
+  ],
+  allocations: [],
+});
+
+test('bill order: the bill named in the reference first, then by period, then by number', () => {
+  const bills = [bill('C', '2026-03'), bill('B2', '2026-01'), bill('A', '2026-02'), bill('B1', '2026-01')];
+  assert.deepEqual(orderBills(bills, null).map((b) => b.number), ['B1', 'B2', 'A', 'C']);
+  assert.deepEqual(orderBills(bills, ' C ').map((b) => b.number), ['C', 'B1', 'B2', 'A']);
+  assert.deepEqual(orderBills(bills, 'unknown').map((b) => b.number), ['B1', 'B2', 'A', 'C']);
+});
+
+test('insurance order from the parameter; unnamed insurances follow in bill order', () => {
+  assert.deepEqual(insuranceOrder(['medical', 'pension']), ['medical', 'pension', 'unemployment', 'work_injury', 'maternity']);
+  assert.deepEqual(insuranceOrder(['pension', 'medical', 'unemployment', 'work_injury', 'maternity']), ['pension', 'medical', 'unemployment', 'work_injury', 'maternity']);
+});
+
+test('within a bill: principal by insurance, employee before employer, then the late fee; the remainder is returned', () => {
+  const order = insuranceOrder(['pension', 'medical', 'unemployment', 'work_injury', 'maternity']);
+  const parts = partsInOrder(billArrears(bill('B1', '2026-01'), '2026-01-28', [{ since: '2011-07-01', rate: '0.0005' }], 'half_up'), order);
+  assert.deepEqual(parts.map((p) => `${p.insurance}/${p.part}/${p.owed}`), [
+    'pension/employee/8000', 'pension/employer/16000', 'medical/employee/2000', 'medical/employer/6000', 'work_injury/employer/500',
+  ]);
+  const some = allocate(9_000n, parts);
+  assert.deepEqual(some.payments.map((p) => `${p.insurance}/${p.part}/${p.amount}`), ['pension/employee/8000', 'pension/employer/1000']);
+  assert.equal(some.remainder, 0n);
+  const too = allocate(33_000n, parts);
+  assert.equal(too.payments.reduce((s, p) => s + p.amount, 0n), 32_500n);
+  assert.equal(too.remainder, 500n);
+
+  const late = partsInOrder(billArrears(bill('B1', '2026-01'), '2026-02-07', [{ since: '2011-07-01', rate: '0.0005' }], 'half_up'), order);
+  // 325.00 unpaid for 10 days at 0.05% = 162.5 fen → 163, split 120/40/2.5 → pension 120, medical 40, work injury 3.
+  assert.deepEqual(late.slice(5).map((p) => `${p.insurance}/${p.part}/${p.owed}`), ['pension/late_fee/120', 'medical/late_fee/40', 'work_injury/late_fee/3']);
+});
+
+test('payments from credits are attributed to the payments that left them, oldest first, split where needed', () => {
+  const payments = [
+    { billId: 1n, insurance: 'pension' as const, fund: 'p', part: 'employee' as const, amount: 300n },
+    { billId: 1n, insurance: 'pension' as const, fund: 'p', part: 'employer' as const, amount: 200n },
+  ];
+  const { attributed, used } = drawFromCredits(payments, [{ paymentId: 10n, amount: 400n }, { paymentId: 11n, amount: 1_000n }]);
+  assert.deepEqual(attributed.map((a) => `${a.paymentId}:${a.part}:${a.amount}`), ['10:employee:300', '10:employer:100', '11:employer:100']);
+  assert.deepEqual(used, [{ paymentId: 10n, amount: 400n }, { paymentId: 11n, amount: 100n }]);
+});
+
+test('collection file: every bad row listed; identical lines get distinct import keys that do not change', () => {
+  const file = [
+    'date,creditCode,amount,reference',
+    '2026-02-10,91110000600037341L,1234.56,R1',
+    '2026-02-30,91110000600037341L,10.00,',
+    '2026-02-11,,0.00,',
+    '2026-02-11,91110000600037341L,12.345,',
+    '2026-02-11,91110000600037341L',
+    '2026-02-12,91110000600037341l,-5,',
+    '2026-02-12,91110000600037341L,500.00,',
+    '2026-02-12,91110000600037341L,500.00,',
+  ].join('\r\n');
+  const { rows, problems } = parseCollectionFile(`\uFEFF${file}`);
+  assert.deepEqual(problems.map((p) => `${p.row}:${p.field}`), ['3:date', '4:creditCode', '4:amount', '5:amount', '6:line', '6:amount', '7:amount']);
+  assert.equal(rows[0].amount, 123_456n);
+  assert.equal(rows[0].reference, 'R1');
+  assert.equal(rows[5].creditCode, '91110000600037341L');
+  assert.notEqual(rows[6].importKey, rows[7].importKey);
+  assert.deepEqual(parseCollectionFile(file).rows.map((r) => r.importKey), rows.map((r) => r.importKey));
+  assert.throws(() => parseCollectionFile('day,creditCode,amount\n'), /header must be date,creditCode,amount,reference.*missing date; unknown day/);
+});

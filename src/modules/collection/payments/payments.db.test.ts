@@ -1,0 +1,202 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { systemActor } from '../../../platform/actor.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
+import { getTrialBalance, listFunds } from '../../ledger/index.ts';
+import { listBills } from '../billing/bills.service.ts';
+import { employerArrears, dunningList } from '../arrears/arrears.service.ts';
+import { collectionKpis } from '../kpi/kpi.service.ts';
+import { applyCredits, importCollectionFile, listPayments, recordPayment } from './payments.service.ts';
+import { billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from './payments.testing.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+const actor = systemActor('test');
+let test_: TestDatabase;
+let employerB: bigint;
+
+/** Per person and month on a base of 10,000.00: pension 1600 + 800, medical 900 + 200 (示范省 9%), unemployment 50 + 50, work injury class I 20. */
+const PER_PERSON = parseYuan('3620.00');
+
+before(async () => {
+  if (skip) return;
+  test_ = await createTestDatabase();
+  ({ employerB } = await seedCollection(test_.database));
+  await billPeriod(test_.database, '2026-01');
+  await billPeriod(test_.database, '2026-02');
+});
+after(() => test_?.drop());
+
+const billOf = async (creditCode: string, period: string) => (await listBills(test_.database, actor, { employer: creditCode, period })).bills[0];
+const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(test_.database.db)).rows[0].n;
+const counts = async () => Object.fromEntries(await Promise.all(['payment', 'payment_allocation', 'accounting_entry', 'individual_account_entry'].map(async (t) => [t, await count(t)])));
+const paymentsOf = async (creditCode: string) => (await listPayments(test_.database, actor, { employer: creditCode })).items.sort((a, b) => (a.date === b.date ? Number(BigInt(a.id) - BigInt(b.id)) : a.date < b.date ? -1 : 1));
+const accountEntries = async (creditCode: string, period: string) => (await sql<{ amount: bigint }>`
+  select e.amount from individual_account_entry e join employer r on r.id = e.employer_id
+  where r.credit_code = ${creditCode} and e.period = ${period} and e.kind = 'contribution' order by e.person_id`.execute(test_.database.db)).rows.map((r) => formatYuan(r.amount));
+
+async function rejected(work: Promise<unknown>): Promise<AppError> {
+  try { await work; } catch (error) { if (error instanceof AppError) return error; throw error; }
+  assert.fail('expected a refusal');
+}
+
+/** Σ over every fund of an account's debit and credit in a month. */
+async function ledgerMovement(account: string, period: string) {
+  let debit = 0n, credit = 0n;
+  for (const fund of await listFunds(test_.database, actor)) {
+    const line = (await getTrialBalance(test_.database, actor, fund.code, period)).accounts.find((a) => a.code === account);
+    if (line) { debit += parseYuan(line.debit); credit += parseYuan(line.credit); }
+  }
+  return { debit: formatYuan(debit), credit: formatYuan(credit) };
+}
+
+let janA: bigint, febA: bigint, janB: bigint, febB: bigint;
+let collectionFile: string;
+
+test('the fixture bills: one bill per employer and month, 3620.00 per person', { skip }, async () => {
+  const [a1, a2, b1, b2] = await Promise.all([billOf(EMPLOYER_A, '2026-01'), billOf(EMPLOYER_A, '2026-02'), billOf(EMPLOYER_B, '2026-01'), billOf(EMPLOYER_B, '2026-02')]);
+  [janA, febA, janB, febB] = [a1, a2, b1, b2].map((b) => parseYuan(b.total));
+  assert.equal(janA, 2n * PER_PERSON);
+  assert.equal(febA, 2n * PER_PERSON);
+  assert.equal(janB, PER_PERSON);
+  assert.equal(a1.dueDate, '2026-02-15');
+  collectionFile = [
+    'date,creditCode,amount,reference',
+    `2026-02-10,${EMPLOYER_A},${formatYuan(febA)},${a2.number}`,
+    `2026-02-10,${EMPLOYER_A},1000.00,`,
+    `2026-02-14,${EMPLOYER_B},${formatYuan(janB + febB + 10_000n)},`,
+  ].join('\n');
+});
+
+test('import: the bill named in the reference first, else the oldest; pension employee part first; overpayment kept as credit', { skip }, async () => {
+  const result = await importCollectionFile(test_.database, actor, 'bank-2026-02.csv', collectionFile);
+  assert.deepEqual(result, {
+    fileName: 'bank-2026-02.csv', rows: 3, recorded: 3, alreadyRecorded: 0,
+    amount: formatYuan(febA + 100_000n + janB + febB + 10_000n), allocated: formatYuan(febA + 100_000n + janB + febB), credit: '100.00',
+  });
+  const [byReference, oldestFirst] = await paymentsOf(EMPLOYER_A);
+  const feb = await billOf(EMPLOYER_A, '2026-02'), jan = await billOf(EMPLOYER_A, '2026-01');
+  assert.equal(byReference.allocated, formatYuan(febA));
+  assert.deepEqual(new Set(byReference.allocations.map((a) => a.billNumber)), new Set([feb.number]));
+  assert.deepEqual(byReference.allocations.slice(0, 4).map((a) => `${a.insurance}/${a.part}/${a.amount}`), ['pension/employee/1600.00', 'pension/employer/3200.00', 'medical/employee/400.00', 'medical/employer/1800.00']);
+  assert.deepEqual(oldestFirst.allocations, [{ billNumber: jan.number, period: '2026-01', insurance: 'pension', part: 'employee', amount: '1000.00' }]);
+  const [overpaid] = await paymentsOf(EMPLOYER_B);
+  assert.equal(overpaid.allocated, formatYuan(janB + febB));
+  assert.equal(overpaid.credit, '100.00');
+  assert.deepEqual([...new Set(overpaid.allocations.map((a) => a.period))], ['2026-01', '2026-02']);
+});
+
+test('individual accounts are credited only when the bill\'s pension employee part is paid in full', { skip }, async () => {
+  assert.deepEqual(await accountEntries(EMPLOYER_A, '2026-02'), ['800.00', '800.00']);
+  assert.deepEqual(await accountEntries(EMPLOYER_A, '2026-01'), [], '1000.00 of 1600.00 paid: nobody credited yet');
+  assert.deepEqual(await accountEntries(EMPLOYER_B, '2026-01'), ['800.00']);
+});
+
+test('re-importing the same file changes nothing', { skip }, async () => {
+  const before = await counts();
+  const again = await importCollectionFile(test_.database, actor, 'bank-2026-02.csv', collectionFile);
+  assert.deepEqual([again.recorded, again.alreadyRecorded, again.amount], [0, 3, '0.00']);
+  assert.deepEqual(await counts(), before);
+});
+
+test('a bad file is refused listing every bad row, and nothing of it is applied', { skip }, async () => {
+  const before = await counts();
+  const error = await rejected(importCollectionFile(test_.database, actor, 'bad.csv', [
+    'date,creditCode,amount,reference',
+    `2026-02-20,${EMPLOYER_A},10.00,good row`,
+    '2026-02-20,91990102MA00000099,10.00,',
+    `2026-02-30,${EMPLOYER_A},10.00,`,
+    `2026-02-20,${EMPLOYER_A},0.00,`,
+    `2026-02-20,${EMPLOYER_A},12.345,`,
+    `2026-02-20,${EMPLOYER_A}`,
+  ].join('\n')));
+  assert.equal(error.status, 422);
+  assert.deepEqual(error.rows!.map((r) => `${r.row}:${r.field}`), ['3:creditCode', '4:date', '5:amount', '6:amount', '7:line', '7:amount']);
+  assert.match(error.message, /5 of 6 rows have problems; nothing was imported/);
+  assert.deepEqual(await counts(), before);
+});
+
+test('ledger: Dr 1002 income account = payments booked, Cr 1131 receivable reduced by the principal paid', { skip }, async () => {
+  const booked = formatYuan(febA + 100_000n + janB + febB);
+  assert.deepEqual(await ledgerMovement('1002', '2026-02'), { debit: booked, credit: '0.00' });
+  assert.deepEqual(await ledgerMovement('1131', '2026-02'), { debit: formatYuan(febA + febB), credit: booked });
+  const pension = await getTrialBalance(test_.database, actor, 'pension-990000', '2026-02');
+  const receivable = pension.accounts.find((a) => a.code === '1131')!;
+  // pension billed 2 × 2400.00 (A) + 2400.00 (B) a month; paid: A's February, 1000.00 of A's January, B's two months.
+  assert.equal(receivable.closing, formatYuan(2n * 720_000n - 480_000n - 100_000n - 480_000n));
+  const entry = (await sql<{ reference: string | null; memo: string }>`
+    select l.reference, e.memo from accounting_entry e join accounting_entry_line l on l.fund_id = e.fund_id and l.entry_id = e.id
+    where e.source_type = 'payment' and l.debit > 0 and e.fund_id = (select id from fund where code = 'pension-990000') and l.reference is not null`.execute(test_.database.db)).rows;
+  assert.deepEqual(entry.map((e) => e.reference), [(await billOf(EMPLOYER_A, '2026-02')).number]);
+});
+
+test('late fee: 10 days after the due date = principal × 0.0005 × 10; a payment settles principal, then the fee', { skip }, async () => {
+  const principal = janA - 100_000n;
+  const fee = (principal * 5n * 10n + 5_000n) / 10_000n; // × 0.0005 × 10, half up
+  const arrears = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-25' });
+  assert.deepEqual(arrears, {
+    creditCode: EMPLOYER_A, employerName: '甲公司', asOf: '2026-02-25', principal: formatYuan(principal), lateFee: formatYuan(fee),
+    periods: [{ period: '2026-01', principal: formatYuan(principal), dueDate: '2026-02-15', daysOverdue: 10, lateFee: formatYuan(fee) }],
+  });
+  assert.equal(formatYuan(fee), '31.20'); // 6240.00 × 0.0005 × 10
+  const onDueDate = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-15' });
+  assert.equal(onDueDate.lateFee, '0.00');
+
+  const paid = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_A, date: '2026-02-25', amount: formatYuan(principal + fee) });
+  assert.deepEqual([paid.allocated, paid.credit], [formatYuan(principal + fee), '0.00']);
+  const last = (await paymentsOf(EMPLOYER_A)).at(-1)!;
+  // Principal first (7 parts), then the fee of each insurance on its own unpaid principal: 3800.00, 2200.00, 200.00, 40.00 × 0.005.
+  assert.deepEqual(last.allocations.slice(7).map((a) => `${a.insurance}/${a.part}/${a.amount}`), ['pension/late_fee/19.00', 'medical/late_fee/11.00', 'unemployment/late_fee/1.00', 'work_injury/late_fee/0.20']);
+  assert.deepEqual(last.allocations.slice(0, 2).map((a) => `${a.insurance}/${a.part}/${a.amount}`), ['pension/employee/600.00', 'pension/employer/3200.00']);
+  assert.deepEqual(await ledgerMovement('4009', '2026-02'), { debit: '0.00', credit: '31.20' });
+  const after = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-26' });
+  assert.deepEqual([after.principal, after.lateFee, after.periods], ['0.00', '0.00', []]);
+  assert.deepEqual(await accountEntries(EMPLOYER_A, '2026-01'), ['800.00', '800.00']);
+});
+
+test('a credit pays the next bill: first when the next payment is allocated, and by applyCredits after billing', { skip }, async () => {
+  await billPeriod(test_.database, '2026-03');
+  const march = await billOf(EMPLOYER_B, '2026-03');
+  const next = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_B, date: '2026-04-10', amount: formatYuan(parseYuan(march.total) - 10_000n) });
+  assert.deepEqual([next.allocated, next.credit], [formatYuan(parseYuan(march.total) - 10_000n), '0.00']);
+  const [overpaid] = await paymentsOf(EMPLOYER_B);
+  assert.equal(overpaid.credit, '0.00');
+  assert.deepEqual(overpaid.allocations.filter((a) => a.period === '2026-03').map((a) => `${a.insurance}/${a.part}/${a.amount}`), ['pension/employee/100.00']);
+  const arrears = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_B, asOf: '2026-04-30' });
+  assert.deepEqual([arrears.principal, arrears.lateFee], ['0.00', '0.00']);
+
+  const extra = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_B, date: '2026-04-12', amount: '50.00' });
+  assert.deepEqual([extra.allocated, extra.credit], ['0.00', '50.00']);
+  await billPeriod(test_.database, '2026-04');
+  assert.deepEqual(await applyCredits(test_.database, actor, employerB, '2026-05-01'), { used: '50.00' });
+  assert.deepEqual(await applyCredits(test_.database, actor, employerB, '2026-05-01'), { used: '0.00' });
+  const used = (await paymentsOf(EMPLOYER_B)).find((p) => p.id === extra.id)!;
+  assert.deepEqual([used.credit, used.allocations.map((a) => `${a.period}/${a.insurance}/${a.part}/${a.amount}`)], ['0.00', ['2026-04/pension/employee/50.00']]);
+});
+
+test('dunning list, ageing buckets and KPIs', { skip }, async () => {
+  const dunning = await dunningList(test_.database, actor, { asOf: '2026-05-20', region: '990000' });
+  const aprilB = parseYuan((await billOf(EMPLOYER_B, '2026-04')).total) - 5_000n;
+  const marchA = parseYuan((await billOf(EMPLOYER_A, '2026-03')).total);
+  // A owes March (due 04-15, 35 days) and April (due 05-15, 5 days); B owes April less the 50.00 credit.
+  assert.deepEqual(dunning.items.map((i) => [i.creditCode, i.principal, i.oldestPeriod, i.daysOverdue, i.bucket]), [
+    [EMPLOYER_A, formatYuan(2n * marchA), '2026-03', 35, '31-90'],
+    [EMPLOYER_B, formatYuan(aprilB), '2026-04', 5, '1-30'],
+  ]);
+  assert.deepEqual(dunning.buckets.slice(0, 2), [{ bucket: '1-30', employers: 2, principal: formatYuan(marchA + aprilB) }, { bucket: '31-90', employers: 1, principal: formatYuan(marchA) }]);
+  const kpis = await collectionKpis(test_.database, actor, { from: '2026-01', to: '2026-02', region: '990000' });
+  assert.deepEqual(kpis.months.map((m) => [m.period, m.billed, m.paid, m.collectionRate, m.paidOnTime, m.onTimeRate]), [
+    ['2026-01', formatYuan(janA + janB), formatYuan(janA + janB), '1.0000', formatYuan(100_000n + janB), '0.4254'],
+    ['2026-02', formatYuan(febA + febB), formatYuan(febA + febB), '1.0000', formatYuan(febA + febB), '1.0000'],
+  ]);
+  assert.deepEqual(kpis.regions, [{ regionCode: '990100', regionName: '示范市', billed: formatYuan(janA + janB + febA + febB), paid: formatYuan(janA + janB + febA + febB), collectionRate: '1.0000' }]);
+});
+
+test('payments, allocations and individual account entries are append-only', { skip }, async () => {
+  for (const table of ['payment', 'payment_allocation', 'individual_account_entry']) {
+    await assert.rejects(test_.database.pool.query(`update ${table} set region_code = region_code where false`), /append-only: UPDATE is not allowed/);
+    await assert.rejects(test_.database.pool.query(`delete from ${table}`), /append-only: DELETE is not allowed/);
+  }
+});

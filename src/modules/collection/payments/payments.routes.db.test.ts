@@ -1,0 +1,91 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, addUser, type TestServer, type Client } from '../../../platform/testing/http.ts';
+import { paymentRoutes } from './payments.routes.ts';
+import { arrearsRoutes } from '../arrears/arrears.routes.ts';
+import { kpiRoutes } from '../kpi/kpi.routes.ts';
+import { billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from './payments.testing.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+
+let server: TestServer;
+let operator: Client, employerA: Client, westOperator: Client;
+
+before(async () => {
+  if (skip) return;
+  server = await startTestServer([paymentRoutes, arrearsRoutes, kpiRoutes]);
+  const { employerA: idA } = await seedCollection(server.test.database);
+  await billPeriod(server.test.database, '2026-01');
+  // Payments post to the provincial pension fund too, so the operator works at the province.
+  operator = await addUser(server, 'op.prov', 'operator', '990000');
+  employerA = await addUser(server, 'hr.a', 'employer', '990102', { employerId: idA });
+  westOperator = await addUser(server, 'op.west', 'operator', '990103');
+});
+after(() => server?.close());
+
+test('import by upload, then the same file again: recorded once', { skip }, async () => {
+  const file = `date,creditCode,amount,reference\n2026-02-10,${EMPLOYER_A},1000.00,\n`;
+  const first = await operator.upload('/api/payments/import', 'bank.csv', file);
+  assert.equal(first.status, 200);
+  assert.deepEqual([first.body.recorded, first.body.allocated, first.body.credit], [1, '1000.00', '0.00']);
+  const again = await operator.upload('/api/payments/import', 'bank.csv', file);
+  assert.deepEqual([again.body.recorded, again.body.alreadyRecorded], [0, 1]);
+  const bad = await operator.upload('/api/payments/import', 'bad.csv', `date,creditCode,amount\n2026-13-01,${EMPLOYER_A},1.00\n2026-02-01,${EMPLOYER_A},-1.00\n`);
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.body.error.rows.map((r: { row: number; field: string }) => `${r.row}:${r.field}`), ['2:date', '3:amount']);
+});
+
+test('recording by hand: operators yes, employer accounts and bad amounts no', { skip }, async () => {
+  const recorded = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_B, date: '2026-02-20', amount: '3620.00' });
+  assert.equal(recorded.status, 201);
+  assert.deepEqual([recorded.body.allocated, recorded.body.credit], ['3620.00', '0.00']);
+  assert.equal((await employerA.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-20', amount: '1.00' })).status, 403);
+  const badAmount = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-20', amount: '1.001' });
+  assert.deepEqual([badAmount.status, badAmount.body.error.field], [400, 'amount']);
+  assert.equal((await operator.json('POST', '/api/payments', { creditCode: '91990102MA00000099', date: '2026-02-20', amount: '1.00' })).status, 404);
+});
+
+test('an employer account reads its own payments and arrears only; another employer is 404', { skip }, async () => {
+  const own = await employerA.json('GET', '/api/payments');
+  assert.deepEqual(own.body.items.map((p: { creditCode: string; amount: string }) => [p.creditCode, p.amount]), [[EMPLOYER_A, '1000.00']]);
+  assert.equal((await employerA.json('GET', `/api/payments?employer=${EMPLOYER_B}`)).status, 404);
+
+  const arrears = await employerA.json('GET', `/api/arrears?employer=${EMPLOYER_A}&asOf=2026-02-25`);
+  assert.equal(arrears.status, 200);
+  // 7240.00 billed, 1000.00 paid before the due date 2026-02-15: 6240.00 × 0.0005 × 10 days.
+  assert.deepEqual(arrears.body, {
+    creditCode: EMPLOYER_A, employerName: '甲公司', asOf: '2026-02-25', principal: '6240.00', lateFee: '31.20',
+    periods: [{ period: '2026-01', principal: '6240.00', dueDate: '2026-02-15', daysOverdue: 10, lateFee: '31.20' }],
+  });
+  const foreign = await employerA.json('GET', `/api/arrears?employer=${EMPLOYER_B}&asOf=2026-02-25`);
+  assert.deepEqual([foreign.status, foreign.body.error.code], [404, 'not_found']);
+  assert.equal((await westOperator.json('GET', `/api/arrears?employer=${EMPLOYER_A}&asOf=2026-02-25`)).status, 404, 'outside the operator\'s county');
+  assert.equal((await employerA.json('GET', '/api/arrears/dunning?asOf=2026-02-25')).status, 403);
+});
+
+test('dunning list (JSON and XLSX) and KPIs for staff', { skip }, async () => {
+  const dunning = await operator.json('GET', '/api/arrears/dunning?asOf=2026-02-25');
+  assert.deepEqual(dunning.body.items.map((i: { creditCode: string; principal: string; lateFee: string; bucket: string }) => [i.creditCode, i.principal, i.lateFee, i.bucket]), [
+    [EMPLOYER_A, '6240.00', '31.20', '1-30'],
+    [EMPLOYER_B, '0.00', '9.05', '1-30'], // 3620.00 paid 5 days late covered the principal only: 3620.00 × 0.0005 × 5 is owed
+  ]);
+  assert.deepEqual(dunning.body.buckets[0], { bucket: '1-30', employers: 2, principal: '6240.00' });
+  const sheet = await operator.request('GET', '/api/arrears/dunning?asOf=2026-02-25&format=xlsx');
+  assert.equal(sheet.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(sheet.rawPayload.subarray(0, 2).toString(), 'PK');
+  const kpis = await operator.json('GET', '/api/collection/kpis?from=2026-01&to=2026-02');
+  assert.equal(kpis.status, 200);
+  // January: billed 7240.00 + 3620.00; paid 1000.00 on time + 3620.00 late (2026-02-20). February: not billed.
+  assert.deepEqual(kpis.body.months, [
+    { period: '2026-01', billed: '10860.00', paid: '4620.00', collectionRate: '0.4254', paidOnTime: '1000.00', onTimeRate: '0.0921' },
+    { period: '2026-02', billed: '0.00', paid: '0.00', collectionRate: null, paidOnTime: '0.00', onTimeRate: null },
+  ]);
+  assert.deepEqual(kpis.body.regions, [{ regionCode: '990100', regionName: '示范市', billed: '10860.00', paid: '4620.00', collectionRate: '0.4254' }]);
+  assert.equal(kpis.body.asOf, '2026-02-28');
+  assert.deepEqual(kpis.body.arrearsByAge.map((b: { bucket: string; employers: number; principal: string }) => `${b.bucket}:${b.employers}:${b.principal}`),
+    ['1-30:2:6240.00', '31-90:0:0.00', '91-180:0:0.00', '181-365:0:0.00', '>365:0:0.00']);
+  const kpiSheet = await operator.request('GET', '/api/collection/kpis?from=2026-01&to=2026-02&format=xlsx');
+  assert.equal(kpiSheet.rawPayload.subarray(0, 2).toString(), 'PK');
+  const badRange = await operator.json('GET', '/api/collection/kpis?from=2026-03&to=2026-01');
+  assert.deepEqual([badRange.status, badRange.body.error.field], [400, 'to']);
+});

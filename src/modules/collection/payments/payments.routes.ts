@@ -1,0 +1,46 @@
+/** HTTP for payments (/api/payments…): import the bank's collection file, record one payment, list payments. */
+import { Type } from '@sinclair/typebox';
+import { actor, requireRole, type App } from '../../../platform/http/server.ts';
+import { invalid } from '../../../platform/errors.ts';
+import { Day } from '../arrears/arrears.routes.ts';
+import { importCollectionFile, listPayments, recordPayment } from './payments.service.ts';
+
+const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
+const tags = ['collection'];
+const writers = ['operator', 'reviewer', 'approver', 'finance'] as const;
+
+export async function paymentRoutes(app: App) {
+  const db = app.database;
+
+  app.post('/api/payments/import', {
+    schema: { tags, summary: '导入银行代收明细 Import the bank\'s collection file (CSV date,creditCode,amount,reference; all rows or none, idempotent)', consumes: ['multipart/form-data'] },
+  }, async (request) => {
+    const who = requireRole(request, ...writers);
+    if (!request.isMultipart()) throw invalid('file', 'send the file as multipart/form-data in a field named "file"');
+    const file = await request.file();
+    if (!file) throw invalid('file', 'is required');
+    const content = await file.toBuffer();
+    if (file.file.truncated) throw invalid('file', 'is larger than the 200 MB limit');
+    return importCollectionFile(db, who, file.filename, content);
+  });
+
+  app.post('/api/payments', {
+    schema: {
+      tags, summary: '登记缴款 Record one payment by hand and allocate it',
+      body: Type.Object({
+        creditCode: CreditCode, date: Day, amount: Type.String({ maxLength: 20, description: 'yuan, e.g. "1234.56"' }),
+        reference: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => reply.code(201).send(await recordPayment(db, requireRole(request, ...writers), request.body)));
+
+  app.get('/api/payments', {
+    schema: {
+      tags, summary: '缴款记录 Payments newest first with their allocations (an employer account sees its own only)',
+      querystring: Type.Object({
+        employer: Type.Optional(CreditCode), from: Type.Optional(Day), to: Type.Optional(Day),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      }),
+    },
+  }, async (request) => listPayments(db, actor(request), request.query));
+}

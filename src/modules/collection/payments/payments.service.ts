@@ -1,0 +1,280 @@
+/**
+ * Payments (R3.3): the bank's collection file imported all or nothing and idempotently, or one payment recorded by
+ * hand; each payment allocated to the employer's bills (allocation.calc.ts), its money booked to each fund's income
+ * account, individual accounts credited once a bill's pension employee part is paid in full, and an overpayment kept
+ * as a credit for the next bill.
+ *
+ * Ledger (one entry per fund per payment, dated the payment date): Dr 1002 收入户 / Cr 1131 应收社会保险费 for the
+ * principal; Dr 1002 / Cr 4009 其他收入 for the late fee (滞纳金 is the fund's other income, booked when paid, not
+ * when it accrues). A credit is not booked until it pays a bill: it belongs to no fund before then.
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { addDays, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { RECEIVABLE_ACCOUNT } from '../billing/billing.service.ts';
+import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
+import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
+import { checkDate, lateFeeRules } from '../arrears/arrears.service.ts';
+import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts';
+import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
+import { parseCollectionFile, paymentAmount } from './collection-file.parse.ts';
+import * as repository from './payments.repository.ts';
+
+/** Ledger accounts of the chart (src/modules/ledger/chart/2018.yaml): 收入户存款 and 其他收入 (1131 comes with billing). */
+export const INCOME_BANK_ACCOUNT = '1002';
+export const OTHER_INCOME_ACCOUNT = '4009';
+
+type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
+
+/** What one allocation did for one payment (fen). */
+export interface AllocationOutcome { paymentId: bigint; allocated: bigint; credit: bigint }
+
+/**
+ * An employer's open bills and credits while payments are allocated, in memory; `save` writes the allocations,
+ * posts them and credits individual accounts. The caller holds the employer's allocation lock.
+ */
+class EmployerAllocation {
+  private readonly rows: (NewAllocation & { entryKey: string; reference: string | null })[] = [];
+  private credits: { paymentId: bigint; amount: bigint; reference: string | null }[] = [];
+  private bills: BillState[] = [];
+
+  constructor(private readonly employer: EmployerRow, private readonly store: ParameterStore) {}
+
+  static async load(tx: Tx, employer: EmployerRow, store = getParameters()): Promise<EmployerAllocation> {
+    await repository.lockEmployerAllocations(tx, employer.id);
+    const allocation = new EmployerAllocation(employer, store);
+    allocation.bills = await billsNotPaidOnTime(tx, { employerId: employer.id });
+    allocation.credits = await repository.creditsOf(tx, employer.id);
+    return allocation;
+  }
+
+  /** The open parts of every bill on `date`, in payment order (the named bill first). */
+  private openParts(date: string, reference: string | null) {
+    const order = insuranceOrder(this.store.table('contribution.payment.allocation_order', date, this.employer.region_code).insurances as string[]);
+    return orderBills(this.bills, reference).flatMap((bill) => {
+      const rules = lateFeeRules(this.store, bill.regionCode, addDays(bill.dueDate, 1), date);
+      return partsInOrder(billArrears(bill, date, rules.rates, rules.rounding), order);
+    });
+  }
+
+  private record(payment: PartPayment & { paymentId: bigint }, date: string, entryKey: string, reference: string | null) {
+    this.bills.find((bill) => bill.billId === payment.billId)!.allocations.push({ insurance: payment.insurance, part: payment.part, amount: payment.amount, date });
+    this.rows.push({
+      employer_id: this.employer.id, id: newId(), payment_id: payment.paymentId, bill_id: payment.billId, insurance: payment.insurance,
+      part: payment.part, amount: payment.amount, allocated_on: date, fund_code: payment.fund, region_code: this.employer.region_code, entryKey, reference,
+    });
+  }
+
+  private creditRow(paymentId: bigint, amount: bigint, date: string) {
+    this.rows.push({
+      employer_id: this.employer.id, id: newId(), payment_id: paymentId, bill_id: null, insurance: null, part: 'credit', amount,
+      allocated_on: date, fund_code: null, region_code: this.employer.region_code, entryKey: '', reference: null,
+    });
+  }
+
+  /** Pays open bills from the employer's credits on `date`; `event` names the ledger entries. */
+  useCredits(date: string, reference: string | null, event: string): bigint {
+    const available = this.credits.reduce((sum, credit) => sum + credit.amount, 0n);
+    if (available === 0n) return 0n;
+    const { payments } = allocate(available, this.openParts(date, reference));
+    const { attributed, used } = drawFromCredits(payments, this.credits);
+    for (const payment of attributed) {
+      const source = this.credits.find((credit) => credit.paymentId === payment.paymentId)!;
+      this.record(payment, date, `credit:${event}:${payment.paymentId}`, source.reference);
+    }
+    for (const use of used) {
+      this.creditRow(use.paymentId, -use.amount, date);
+      this.credits.find((credit) => credit.paymentId === use.paymentId)!.amount -= use.amount;
+    }
+    this.credits = this.credits.filter((credit) => credit.amount > 0n);
+    return used.reduce((sum, use) => sum + use.amount, 0n);
+  }
+
+  /** Allocates a new payment: earlier credits first, then the payment itself; what is left becomes a credit. */
+  pay(payment: repository.PaymentRow): AllocationOutcome {
+    this.useCredits(payment.paid_on, payment.reference, String(payment.id));
+    const { payments, remainder } = allocate(payment.amount, this.openParts(payment.paid_on, payment.reference));
+    for (const part of payments) this.record({ ...part, paymentId: payment.id }, payment.paid_on, `payment:${payment.id}`, payment.reference);
+    if (remainder > 0n) {
+      this.creditRow(payment.id, remainder, payment.paid_on);
+      this.credits.push({ paymentId: payment.id, amount: remainder, reference: payment.reference });
+    }
+    return { paymentId: payment.id, allocated: payment.amount - remainder, credit: remainder };
+  }
+
+  /** Writes the allocations, posts one entry per fund and event, and credits completed pension employee parts. */
+  async save(tx: Tx, actor: Actor): Promise<void> {
+    if (!this.rows.length) return;
+    await repository.insertAllocations(tx, this.rows.map(({ entryKey: _key, reference: _reference, ...row }) => row));
+    const entries = new Map<string, EntryInput & { principal: bigint; lateFee: bigint }>();
+    for (const row of this.rows) {
+      if (row.part === 'credit') continue;
+      const id = `${row.entryKey}/${row.fund_code}`;
+      let entry = entries.get(id);
+      if (!entry) {
+        entry = {
+          key: row.entryKey, fund: row.fund_code!, period: row.allocated_on.slice(0, 7), date: row.allocated_on,
+          memo: `${row.entryKey.startsWith('credit:') ? '预缴款抵缴' : '收缴社会保险费'} ${this.employer.credit_code} ${this.employer.name}`,
+          source: { type: 'payment', id: String(row.payment_id) }, lines: [], principal: 0n, lateFee: 0n,
+        };
+        entries.set(id, entry);
+      }
+      if (row.part === 'late_fee') entry.lateFee += row.amount; else entry.principal += row.amount;
+      entry.lines = [
+        { account: INCOME_BANK_ACCOUNT, debit: entry.principal + entry.lateFee, reference: row.reference },
+        ...(entry.principal > 0n ? [{ account: RECEIVABLE_ACCOUNT, credit: entry.principal }] : []),
+        ...(entry.lateFee > 0n ? [{ account: OTHER_INCOME_ACCOUNT, credit: entry.lateFee }] : []),
+      ];
+    }
+    if (entries.size) await postEntries(tx, actor, [...entries.values()].map(({ principal: _p, lateFee: _f, ...entry }) => entry));
+    const completing = new Map<bigint, bigint>();
+    for (const row of this.rows) if (row.insurance === 'pension' && row.part === 'employee') completing.set(row.bill_id!, row.payment_id);
+    await creditIndividualAccounts(tx, this.employer.id, [...completing].map(([billId, paymentId]) => ({ billId, paymentId })));
+  }
+}
+
+/**
+ * Credits the pension individual accounts (个人账户) of bills whose employee pension part is paid in full, by the
+ * payment named (国发〔2005〕38号: the employee's 8% goes to the account; credited when paid, not when billed).
+ * Safe to call again: a person is credited once per bill.
+ */
+export async function creditIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
+  return repository.insertIndividualAccountContributions(tx, employerId, bills);
+}
+
+/**
+ * Pays the employer's open bills from its credits (overpayments) on `date` (default today). Billing calls this after
+ * billing an employer, so a credit pays the next bill as soon as it exists. Returns the amount of credit used.
+ */
+export async function applyCredits(database: DatabaseHandle, actor: Actor, employerId: bigint, date = todayInChina()): Promise<{ used: string }> {
+  checkDate(date, 'date');
+  return inScope(database, actor, async (tx) => {
+    const employer = (await employersByIds(tx, [employerId])).get(employerId);
+    if (!employer) throw notFound(`employer ${employerId}`);
+    const allocation = await EmployerAllocation.load(tx, employer);
+    const used = allocation.useCredits(date, null, String(newId()));
+    await allocation.save(tx, actor);
+    if (used > 0n) await recordAudit(tx, actor, { action: 'payment.credit.apply', entityType: 'employer', entityId: employerId, regionCode: employer.region_code, after: { date, used: formatYuan(used) } });
+    return { used: formatYuan(used) };
+  });
+}
+
+/** Allocates newly recorded payments, employer by employer (locks taken in id order), each employer's by date. */
+async function allocateNew(tx: Tx, actor: Actor, payments: repository.PaymentRow[], employers: Map<bigint, EmployerRow>): Promise<AllocationOutcome[]> {
+  const outcomes: AllocationOutcome[] = [];
+  const employerIds = [...new Set(payments.map((p) => p.employer_id))].sort((a, b) => (a < b ? -1 : 1));
+  for (const employerId of employerIds) {
+    const allocation = await EmployerAllocation.load(tx, employers.get(employerId)!);
+    const own = payments.filter((p) => p.employer_id === employerId).sort((a, b) => (a.paid_on === b.paid_on ? (a.line_number ?? 0) - (b.line_number ?? 0) : a.paid_on < b.paid_on ? -1 : 1));
+    for (const payment of own) outcomes.push(allocation.pay(payment));
+    await allocation.save(tx, actor);
+  }
+  return outcomes;
+}
+
+export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string | null }
+
+export interface RecordedPaymentView { id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; allocated: string; credit: string }
+
+/** Records one payment by hand (e.g. a cheque at the counter) and allocates it. */
+export async function recordPayment(database: DatabaseHandle, actor: Actor, input: PaymentInput): Promise<RecordedPaymentView> {
+  const date = checkDate(input.date, 'date');
+  const amount = paymentAmount(input.amount);
+  const reference = input.reference?.trim() || null;
+  return inScope(database, actor, async (tx) => {
+    const employer = await employerByCreditCode(tx, input.creditCode.trim().toUpperCase());
+    if (!employer) throw notFound(`employer ${input.creditCode}`);
+    const id = newId();
+    const [payment] = await repository.insertNewPayments(tx, [{
+      employer_id: employer.id, id, region_code: employer.region_code, paid_on: date, amount, reference, source: 'manual',
+      import_key: `manual:${id}`, file_name: null, line_number: null, recorded_by: actor.username,
+    }]);
+    const [outcome] = await allocateNew(tx, actor, [payment], new Map([[employer.id, employer]]));
+    const view = {
+      id: String(id), creditCode: employer.credit_code, employerName: employer.name, date, amount: formatYuan(amount), reference,
+      allocated: formatYuan(outcome.allocated), credit: formatYuan(outcome.credit),
+    };
+    await recordAudit(tx, actor, { action: 'payment.record', entityType: 'payment', entityId: id, regionCode: employer.region_code, after: view });
+    return view;
+  });
+}
+
+export interface ImportResultView {
+  fileName: string; rows: number; recorded: number; alreadyRecorded: number; amount: string; allocated: string; credit: string;
+}
+
+/**
+ * Imports the bank's collection file: every row is checked first (date, known employer in scope, amount) and one
+ * bad row refuses the file, listing every bad row; rows already imported (same import key) are skipped, so
+ * importing the file again changes nothing.
+ */
+export async function importCollectionFile(database: DatabaseHandle, actor: Actor, fileName: string, content: Buffer | string): Promise<ImportResultView> {
+  const { rows, problems } = parseCollectionFile(content);
+  return inScope(database, actor, async (tx) => {
+    const codes = [...new Set(rows.map((row) => row.creditCode).filter(Boolean))];
+    const found = await employersByCreditCodes(tx, codes);
+    const byCode = new Map(found.map((employer) => [employer.credit_code, employer]));
+    const unknown: RowProblem[] = rows.filter((row) => row.creditCode && !byCode.has(row.creditCode))
+      .map((row) => ({ row: row.row, field: 'creditCode', message: `no employer with credit code ${row.creditCode} in your region` }));
+    const all = [...problems, ...unknown].sort((a, b) => a.row - b.row);
+    if (all.length) {
+      const bad = new Set(all.map((p) => p.row)).size;
+      throw rejectedRows(`${bad} of ${rows.length} rows have problems; nothing was imported (共 ${bad} 行有误，未导入任何数据)`, all);
+    }
+    const inserted = await repository.insertNewPayments(tx, rows.map((row) => {
+      const employer = byCode.get(row.creditCode)!;
+      return {
+        employer_id: employer.id, id: newId(), region_code: employer.region_code, paid_on: row.date, amount: row.amount, reference: row.reference,
+        source: 'bank_file' as const, import_key: row.importKey, file_name: fileName, line_number: row.row, recorded_by: actor.username,
+      };
+    }));
+    const outcomes = await allocateNew(tx, actor, inserted, new Map(found.map((employer) => [employer.id, employer])));
+    const sum = (pick: (o: AllocationOutcome) => bigint) => outcomes.reduce((total, o) => total + pick(o), 0n);
+    const result = {
+      fileName, rows: rows.length, recorded: inserted.length, alreadyRecorded: rows.length - inserted.length,
+      amount: formatYuan(inserted.reduce((total, p) => total + p.amount, 0n)), allocated: formatYuan(sum((o) => o.allocated)), credit: formatYuan(sum((o) => o.credit)),
+    };
+    if (inserted.length) await recordAudit(tx, actor, { action: 'payment.import', entityType: 'payment_file', entityId: fileName, after: result });
+    return result;
+  });
+}
+
+export interface PaymentAllocationView { billNumber: string; period: string; insurance: string; part: string; amount: string }
+export interface PaymentView {
+  id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; source: string;
+  allocated: string; credit: string; allocations: PaymentAllocationView[];
+}
+
+export interface PaymentListQuery { employer?: string; from?: string; to?: string; limit?: number; offset?: number }
+
+/** Payments newest first with where their money went; an employer account sees its own only. */
+export async function listPayments(database: DatabaseHandle, actor: Actor, query: PaymentListQuery): Promise<{ items: PaymentView[] }> {
+  const only = ownEmployerOnly(actor);
+  const limit = query.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', 'must be an integer from 1 to 500');
+  const from = query.from === undefined ? undefined : checkDate(query.from, 'from');
+  const to = query.to === undefined ? undefined : checkDate(query.to, 'to');
+  return inScope(database, actor, async (tx) => {
+    const employerId = query.employer ? (await visibleEmployer(tx, actor, query.employer)).id : only ?? undefined;
+    const payments = await repository.findPayments(tx, { employerId, from, to, limit, offset: query.offset ?? 0 });
+    const allocations = await repository.allocationsOfPayments(tx, payments);
+    return {
+      items: payments.map((payment) => {
+        const own = allocations.filter((a) => a.payment_id === payment.id);
+        const parts = own.filter((a) => a.part !== 'credit');
+        return {
+          id: String(payment.id), creditCode: payment.credit_code, employerName: payment.employer_name, date: payment.paid_on,
+          amount: formatYuan(payment.amount), reference: payment.reference, source: payment.source,
+          allocated: formatYuan(parts.reduce((sum, a) => sum + a.amount, 0n)),
+          credit: formatYuan(own.filter((a) => a.part === 'credit').reduce((sum, a) => sum + a.amount, 0n)),
+          allocations: parts.map((a) => ({ billNumber: a.bill_number!, period: a.period!, insurance: a.insurance!, part: a.part, amount: formatYuan(a.amount) })),
+        };
+      }),
+    };
+  });
+}
