@@ -41,6 +41,16 @@ export function systemActor(command: string): Actor {
   return { userId: null, username: `system:${command}`, role: 'admin', regionCode: null };
 }
 
+/**
+ * The actor for work a user may start in their own scope but that books across the pooling structure: a city
+ * operator's billing or payments post pension amounts into the province's fund, which is outside the city's data
+ * scope. The caller authorises the request in the user's scope first; the work then runs without a scope,
+ * recorded under the user's name.
+ */
+export function onBehalfOf(actor: Actor, job: string): Actor {
+  return { userId: null, username: `${actor.username} (${job})`, role: 'admin', regionCode: null, requestId: actor.requestId };
+}
+
 /** Runs `work` in one transaction limited to the actor's data scope. */
 export async function inScope<T>(database: DatabaseHandle, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(async (tx) => {

@@ -9,7 +9,7 @@ import { invalid } from '../../../platform/errors.ts';
 import { formatYuan, type RoundingMode } from '../../../platform/money.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { addDays, isDate } from '../../ledger/index.ts';
-import { resolveRunRegion } from '../billing/billing.service.ts';
+import { resolveRegionSubtree } from '../collection.scope.ts';
 import { ageBucket, ageBuckets, billArrears, type AgeBucket, type BillArrears, type BillState } from './arrears.calc.ts';
 import type { DailyRate } from './late-fee.calc.ts';
 import { billsNotPaidOnTime, employersByIds, type EmployerRow } from './arrears.repository.ts';
@@ -105,7 +105,7 @@ export async function dunningList(database: DatabaseHandle, actor: Actor, input:
   const limit = input.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid('limit', 'must be an integer from 1 to 10000');
   return inScope(database, actor, async (tx) => {
-    const regionCode = await resolveRunRegion(tx, actor, input.region);
+    const regionCode = await resolveRegionSubtree(tx, actor, input.region);
     const bills = await overdueBills(tx, regionCode, asOf);
     const byEmployer = new Map<bigint, { principal: bigint; lateFee: bigint; oldest: BillArrears }>();
     for (const bill of bills) {

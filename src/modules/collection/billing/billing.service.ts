@@ -7,19 +7,19 @@
  */
 import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, onBehalfOf, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
 import { newId, reserveIds } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
-import { getParameters, regionChain } from '../../../platform/params/index.ts';
+import { getParameters, regionChain, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { chartFor, ensureFunds, fundInsurance, isPeriod, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { chartFor, ensureFunds, fundInsurance, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { billedInsurances, resolveBillingParameters, type BillingParameters } from './billing.calc.ts';
 import { billChunkSql } from './billing.sql.ts';
+import { checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
+import { applyCredits } from '../payments/payments.service.ts';
+import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 
-/** Ledger accounts of the chart (src/modules/ledger/chart/2018.yaml): 应收社会保险费 and 社会保险费收入. */
-export const RECEIVABLE_ACCOUNT = '1131';
-export const PREMIUM_REVENUE_ACCOUNT = '4001';
 
 /** About this many employers per chunk: small enough for a visible progress bar, large enough for set-based speed. */
 const EMPLOYERS_PER_CHUNK = 1000;
@@ -39,24 +39,6 @@ export interface BillingSummary {
   total: string;
 }
 
-export function checkPeriod(period: unknown): string {
-  if (!isPeriod(period)) throw invalid('period', `must be a month YYYY-MM, got "${String(period)}"`);
-  return period;
-}
-
-/** The region a run covers: the given one (must exist and be in scope), else the only province. */
-export async function resolveRunRegion(tx: Tx, actor: Actor, regionCode: string | undefined): Promise<string> {
-  if (regionCode) {
-    const region = await tx.selectFrom('region').select('code').where('code', '=', regionCode).executeTakeFirst();
-    if (!region || !region.code.startsWith(scopePrefix(actor.regionCode))) throw notFound(`region ${regionCode}`);
-    return region.code;
-  }
-  if (actor.regionCode) return actor.regionCode;
-  const provinces = await tx.selectFrom('region').select('code').where('level', '=', 'province').limit(2).execute();
-  if (provinces.length !== 1) throw invalid('region', 'is required: there is more than one province');
-  return provinces[0].code;
-}
-
 /** Fund code per employer region and insurance: the fund of the nearest pooling region (maternity → medical fund). */
 export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[]): Promise<RunSnapshot['funds']> {
   const chart = chartFor(Number(period.slice(0, 4)));
@@ -72,15 +54,6 @@ export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[
     }
   }
   return result;
-}
-
-/**
- * Billing works for the whole pooling structure: a city operator's run posts pension receivables into the
- * province's fund, which is outside the operator's own data scope. So the run is authorised against the operator's
- * scope (the region must be theirs) and then carried out as a job without a scope, recorded under their name.
- */
-export function billingJobActor(actor: Actor): Actor {
-  return { userId: null, username: `${actor.username} (billing job)`, role: 'admin', regionCode: null, requestId: actor.requestId };
 }
 
 /** Creates the run of (period, region) with its parameters and chunks, or returns the existing one. */
@@ -167,23 +140,36 @@ async function billNextChunk(database: DatabaseHandle, actor: Actor, run: RunRow
 export interface RunProgress { done: number; total: number }
 
 /** Creates the run of (period, region) or finds the existing one, without billing anything yet. */
+/**
+ * The run is authorised against the actor's scope (the region must be theirs) and carried out on their behalf
+ * without a scope, since it posts into funds of pooling regions above it (see onBehalfOf).
+ */
 export async function prepareBillingRun(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<RunRow> {
   const period = checkPeriod(input.period);
-  const region = await inScope(database, actor, (tx) => resolveRunRegion(tx, actor, input.region));
+  const region = await inScope(database, actor, (tx) => resolveRegionSubtree(tx, actor, input.region));
   await ensureFunds(database);
-  return createOrFindRun(database, billingJobActor(actor), period, region, actor.username);
+  return createOrFindRun(database, onBehalfOf(actor, 'billing job'), period, region, actor.username);
 }
 
 /** Bills every remaining chunk of a run with two workers, then marks it completed. Safe to call on a completed run. */
 export async function completeBillingRun(database: DatabaseHandle, actor: Actor, run: RunRow, onProgress?: (progress: RunProgress) => void): Promise<void> {
   if (run.status !== 'running') return;
-  const job = billingJobActor(actor);
+  const job = onBehalfOf(actor, 'billing job');
   const doneCount = async () => (await sql<{ n: number }>`select count(*)::int as n from billing_chunk where run_id = ${run.id} and done_at is not null`.execute(database.db)).rows[0].n;
   onProgress?.({ done: await doneCount(), total: run.chunks });
   const worker = async () => {
     while (await billNextChunk(database, job, run)) onProgress?.({ done: await doneCount(), total: run.chunks });
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
+  // Overpayments kept as credit pay the new bills at once: the agency already holds the money, so they count as
+  // paid today, or on the due date when a past period is billed late (no late fee on money held before it).
+  const dueDates = Object.values(snapshotOf(run).regions).map((r) => r.dueDate).sort();
+  const today = todayInChina();
+  const creditDate = dueDates.length && dueDates[0] < today ? dueDates[0] : today;
+  const withCredit = await sql<{ employer_id: bigint }>`
+    select b.employer_id from bill b join payment_allocation a on a.employer_id = b.employer_id and a.part = 'credit'
+    where b.run_id = ${run.id} group by b.employer_id having sum(a.amount) > 0`.execute(database.db);
+  for (const { employer_id } of withCredit.rows) await applyCredits(database, job, employer_id, creditDate);
   await inScope(database, job, async (tx) => {
     const finished = await tx.updateTable('billing_run').set({ status: 'completed', finished_at: new Date() })
       .where('id', '=', run.id).where('status', '=', 'running').returning('id').executeTakeFirst();
@@ -225,7 +211,7 @@ export async function listRuns(database: DatabaseHandle, actor: Actor, limit = 5
 export async function billingSummary(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<BillingSummary> {
   const period = checkPeriod(input.period);
   return inScope(database, actor, async (tx) => {
-    const region = await resolveRunRegion(tx, actor, input.region);
+    const region = await resolveRegionSubtree(tx, actor, input.region);
     const prefix = scopePrefix(region);
     const head = (await sql<{ employers: number; lines: number }>`
       select count(distinct employer_id)::int as employers, coalesce(sum(lines), 0)::int as lines

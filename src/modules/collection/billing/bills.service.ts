@@ -8,7 +8,7 @@ import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { billedInsurances } from './billing.calc.ts';
-import { checkPeriod } from './billing.service.ts';
+import { checkPeriod } from '../collection.scope.ts';
 
 export interface BillLineView {
   personId: string; idNumber: string; name: string; insurance: string; base: string;

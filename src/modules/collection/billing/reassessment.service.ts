@@ -8,7 +8,7 @@
  */
 import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, onBehalfOf, type Actor, type Tx } from '../../../platform/actor.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
@@ -17,7 +17,9 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { resolveBillingParameters } from './billing.calc.ts';
 import { reassessmentSql } from './billing.sql.ts';
-import { billingJobActor, checkPeriod, fundsByRegion, PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from './billing.service.ts';
+import { fundsByRegion } from './billing.service.ts';
+import { checkPeriod } from '../collection.scope.ts';
+import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 
 interface DifferenceRow {
   action: 'bill' | 'reverse'; person_id: bigint; insurance: string; region_code: string; fund_code: string; base: bigint;
@@ -76,7 +78,7 @@ export async function reassessPeriod(database: DatabaseHandle, actor: Actor, inp
   const visible = await inScope(database, actor, (tx) => tx.selectFrom('employer').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst());
   if (!visible) throw notFound(`employer ${input.creditCode}`);
   await ensureFunds(database);
-  const job = billingJobActor(actor);
+  const job = onBehalfOf(actor, 'billing job');
   return inScope(database, job, async (tx) => {
     const employer = await tx.selectFrom('employer').select(['id', 'credit_code', 'region_code']).where('id', '=', visible.id).executeTakeFirstOrThrow();
     // One reassessment of an employer at a time (two would both see the same difference).

@@ -10,7 +10,7 @@ import { invalid } from '../../../platform/errors.ts';
 import { divideRounded, formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { addMonths, periodEnd } from '../../ledger/index.ts';
-import { checkPeriod, resolveRunRegion } from '../billing/billing.service.ts';
+import { checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { arrearsByAge, type AgeingView } from '../arrears/arrears.service.ts';
 
 const MAX_MONTHS = 120;
@@ -37,7 +37,7 @@ export async function collectionKpis(database: DatabaseHandle, actor: Actor, que
   const today = todayInChina();
   const asOf = periodEnd(to) < today ? periodEnd(to) : today;
   return inScope(database, actor, async (tx) => {
-    const regionCode = await resolveRunRegion(tx, actor, query.region);
+    const regionCode = await resolveRegionSubtree(tx, actor, query.region);
     const prefix = scopePrefix(regionCode);
     // One row per bill with its principal paid (ever) and paid by its due date; grouped twice below.
     const rows = (await sql<{ period: string; child: string; billed: bigint; paid: bigint; on_time: bigint }>`

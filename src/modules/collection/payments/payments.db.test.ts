@@ -156,7 +156,7 @@ test('late fee: 10 days after the due date = principal × 0.0005 × 10; a paymen
   assert.deepEqual(await accountEntries(EMPLOYER_A, '2026-01'), ['800.00', '800.00']);
 });
 
-test('a credit pays the next bill: first when the next payment is allocated, and by applyCredits after billing', { skip }, async () => {
+test('a credit pays the next bill: first when the next payment is allocated, and as soon as the next bill is billed', { skip }, async () => {
   await billPeriod(test_.database, '2026-03');
   const march = await billOf(EMPLOYER_B, '2026-03');
   const next = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_B, date: '2026-04-10', amount: formatYuan(parseYuan(march.total) - 10_000n) });
@@ -169,8 +169,7 @@ test('a credit pays the next bill: first when the next payment is allocated, and
 
   const extra = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_B, date: '2026-04-12', amount: '50.00' });
   assert.deepEqual([extra.allocated, extra.credit], ['0.00', '50.00']);
-  await billPeriod(test_.database, '2026-04');
-  assert.deepEqual(await applyCredits(test_.database, actor, employerB, '2026-05-01'), { used: '50.00' });
+  await billPeriod(test_.database, '2026-04'); // billing applies the credit to the new bill
   assert.deepEqual(await applyCredits(test_.database, actor, employerB, '2026-05-01'), { used: '0.00' });
   const used = (await paymentsOf(EMPLOYER_B)).find((p) => p.id === extra.id)!;
   assert.deepEqual([used.credit, used.allocations.map((a) => `${a.period}/${a.insurance}/${a.part}/${a.amount}`)], ['0.00', ['2026-04/pension/employee/50.00']]);

@@ -9,14 +9,14 @@
  * when it accrues). A credit is not booked until it pays a bill: it belongs to no fund before then.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, onBehalfOf, type Actor, type Tx } from '../../../platform/actor.ts';
 import { invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { addDays, postEntries, type EntryInput } from '../../ledger/index.ts';
-import { RECEIVABLE_ACCOUNT } from '../billing/billing.service.ts';
+import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
 import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
 import { checkDate, lateFeeRules } from '../arrears/arrears.service.ts';
@@ -24,10 +24,6 @@ import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts'
 import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
 import { parseCollectionFile, paymentAmount } from './collection-file.parse.ts';
 import * as repository from './payments.repository.ts';
-
-/** Ledger accounts of the chart (src/modules/ledger/chart/2018.yaml): 收入户存款 and 其他收入 (1131 comes with billing). */
-export const INCOME_BANK_ACCOUNT = '1002';
-export const OTHER_INCOME_ACCOUNT = '4009';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 
@@ -186,15 +182,17 @@ export async function recordPayment(database: DatabaseHandle, actor: Actor, inpu
   const date = checkDate(input.date, 'date');
   const amount = paymentAmount(input.amount);
   const reference = input.reference?.trim() || null;
-  return inScope(database, actor, async (tx) => {
-    const employer = await employerByCreditCode(tx, input.creditCode.trim().toUpperCase());
-    if (!employer) throw notFound(`employer ${input.creditCode}`);
+  // The employer must be in the actor's scope; allocation then books into every fund of its bills (onBehalfOf).
+  const employer = await inScope(database, actor, (tx) => employerByCreditCode(tx, input.creditCode.trim().toUpperCase()));
+  if (!employer) throw notFound(`employer ${input.creditCode}`);
+  const job = onBehalfOf(actor, 'payments');
+  return inScope(database, job, async (tx) => {
     const id = newId();
     const [payment] = await repository.insertNewPayments(tx, [{
       employer_id: employer.id, id, region_code: employer.region_code, paid_on: date, amount, reference, source: 'manual',
       import_key: `manual:${id}`, file_name: null, line_number: null, recorded_by: actor.username,
     }]);
-    const [outcome] = await allocateNew(tx, actor, [payment], new Map([[employer.id, employer]]));
+    const [outcome] = await allocateNew(tx, job, [payment], new Map([[employer.id, employer]]));
     const view = {
       id: String(id), creditCode: employer.credit_code, employerName: employer.name, date, amount: formatYuan(amount), reference,
       allocated: formatYuan(outcome.allocated), credit: formatYuan(outcome.credit),
@@ -215,9 +213,11 @@ export interface ImportResultView {
  */
 export async function importCollectionFile(database: DatabaseHandle, actor: Actor, fileName: string, content: Buffer | string): Promise<ImportResultView> {
   const { rows, problems } = parseCollectionFile(content);
-  return inScope(database, actor, async (tx) => {
-    const codes = [...new Set(rows.map((row) => row.creditCode).filter(Boolean))];
-    const found = await employersByCreditCodes(tx, codes);
+  const codes = [...new Set(rows.map((row) => row.creditCode).filter(Boolean))];
+  // Employers must be in the actor's scope; allocation then books into every fund of their bills (onBehalfOf).
+  const found = await inScope(database, actor, (tx) => employersByCreditCodes(tx, codes));
+  const job = onBehalfOf(actor, 'payments');
+  return inScope(database, job, async (tx) => {
     const byCode = new Map(found.map((employer) => [employer.credit_code, employer]));
     const unknown: RowProblem[] = rows.filter((row) => row.creditCode && !byCode.has(row.creditCode))
       .map((row) => ({ row: row.row, field: 'creditCode', message: `no employer with credit code ${row.creditCode} in your region` }));
@@ -233,7 +233,7 @@ export async function importCollectionFile(database: DatabaseHandle, actor: Acto
         source: 'bank_file' as const, import_key: row.importKey, file_name: fileName, line_number: row.row, recorded_by: actor.username,
       };
     }));
-    const outcomes = await allocateNew(tx, actor, inserted, new Map(found.map((employer) => [employer.id, employer])));
+    const outcomes = await allocateNew(tx, job, inserted, new Map(found.map((employer) => [employer.id, employer])));
     const sum = (pick: (o: AllocationOutcome) => bigint) => outcomes.reduce((total, o) => total + pick(o), 0n);
     const result = {
       fileName, rows: rows.length, recorded: inserted.length, alreadyRecorded: rows.length - inserted.length,

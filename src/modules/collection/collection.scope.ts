@@ -1,0 +1,22 @@
+/** Shared checks of the collection module: a contribution period, and the region subtree a run or report covers. */
+import { invalid, notFound } from '../../platform/errors.ts';
+import { scopePrefix, type Actor, type Tx } from '../../platform/actor.ts';
+import { isPeriod } from '../ledger/index.ts';
+
+export function checkPeriod(period: unknown): string {
+  if (!isPeriod(period)) throw invalid('period', `must be a month YYYY-MM, got "${String(period)}"`);
+  return period;
+}
+
+/** The region subtree a run or a report covers: the given region (must exist and be in scope), else the actor's own, else the only province. */
+export async function resolveRegionSubtree(tx: Tx, actor: Actor, regionCode: string | undefined): Promise<string> {
+  if (regionCode) {
+    const region = await tx.selectFrom('region').select('code').where('code', '=', regionCode).executeTakeFirst();
+    if (!region || !region.code.startsWith(scopePrefix(actor.regionCode))) throw notFound(`region ${regionCode}`);
+    return region.code;
+  }
+  if (actor.regionCode) return actor.regionCode;
+  const provinces = await tx.selectFrom('region').select('code').where('level', '=', 'province').limit(2).execute();
+  if (provinces.length !== 1) throw invalid('region', 'is required: there is more than one province');
+  return provinces[0].code;
+}
