@@ -127,3 +127,15 @@ test('the statement as XLSX', async () => {
     ['', '年末余额 Closing balance', '', '', 10911.08],
   ]);
 });
+
+test('an insured person sees their own record from an employer in another county', async () => {
+  // The person's account is registered in 990103; their employer bills in 990102.
+  const movedAway = await addUser(server, 'anna.west', 'person', '990103', { personId: anna });
+  const record = await movedAway.json('GET', '/api/me/contributions');
+  assert.equal(record.status, 200);
+  assert.deepEqual(record.body.items.map((i: { period: string; insurance: string }) => `${i.period}/${i.insurance}`), ['2024-01/pension', '2024-01/medical', '2024-02/pension', '2024-02/medical']);
+  const account = await movedAway.json('GET', '/api/me/account?year=2024');
+  assert.deepEqual([account.status, account.body.opening, account.body.creditsTotal], [200, '10000.00', '640.00']);
+  // …and still nobody else's
+  assert.equal((await movedAway.json('GET', `/api/persons/${other}/contributions`)).status, 404);
+});

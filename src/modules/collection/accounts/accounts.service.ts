@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, scopePrefix, staffRoles, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, onBehalfOf, scopePrefix, staffRoles, type Actor, type Tx } from '../../../platform/actor.ts';
 import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { reserveIds } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseDecimal, type Decimal } from '../../../platform/money.ts';
@@ -120,6 +120,15 @@ async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
   return person;
 }
 
+/**
+ * The transaction actor for reading one person's record: an insured person's own record spans every employer
+ * they worked for, in any county, so it is read without a region scope — every query below is bound to that one
+ * person. Staff read within their scope.
+ */
+function recordReader(actor: Actor, personId: bigint): Actor {
+  return actor.role === 'person' && actor.personId === personId ? onBehalfOf(actor, 'own record') : actor;
+}
+
 /** The person of an insured-person account (/api/me/…). */
 export function ownPersonId(actor: Actor): bigint {
   if (actor.role !== 'person' || !actor.personId) throw forbidden('only an insured-person account has its own individual account and contribution record');
@@ -138,7 +147,7 @@ export async function personIdByIdNumber(database: DatabaseHandle, actor: Actor,
 /** 个人账户对账单: a person's account for one year; closing = opening + credits + interest. */
 export async function accountStatement(database: DatabaseHandle, actor: Actor, personId: bigint, input: number | string): Promise<AccountStatement> {
   const year = checkYear(input);
-  return inScope(database, actor, async (tx) => {
+  return inScope(database, recordReader(actor, personId), async (tx) => {
     const person = await visiblePerson(tx, actor, personId);
     const opening = await balanceBefore(tx, personId, year);
     const entries = await entriesOfYear(tx, personId, year);
@@ -166,7 +175,7 @@ export async function contributionRecord(database: DatabaseHandle, actor: Actor,
     if (range[field] !== undefined && !isPeriod(range[field])) throw invalid(field, `must be a month YYYY-MM, got "${range[field]}"`);
   }
   if (range.from && range.to && range.from > range.to) throw invalid('to', `must not be before from (${range.from})`);
-  return inScope(database, actor, async (tx) => {
+  return inScope(database, recordReader(actor, personId), async (tx) => {
     await visiblePerson(tx, actor, personId);
     const lines = await contributionLines(tx, personId, range);
     return {
