@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/database.ts';
 import { migrate } from '../platform/migrate.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, invalid } from '../platform/errors.ts';
 
 export interface CommandContext { config: Config; database: DatabaseHandle }
 
@@ -49,4 +49,23 @@ export function progressBar(label: string) {
 
 export function printJson(value: unknown) {
   process.stdout.write(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+}
+
+/** Refuses an unknown --format value, naming the allowed ones. */
+export function checkFormat(format: string, allowed: string[]) {
+  if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
+}
+
+/** Display width: CJK characters take two columns on a terminal. */
+const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+
+/** A plain-text table for the terminal, with the given columns right-aligned (money). */
+export function formatTable(headers: string[], rows: string[][], rightAligned: number[] = []): string {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const cell = (text: string, i: number) => {
+    const pad = ' '.repeat(widths[i] - width(text));
+    return rightAligned.includes(i) ? pad + text : text + pad;
+  };
+  const line = (cells: string[]) => cells.map(cell).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }

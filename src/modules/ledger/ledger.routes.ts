@@ -1,7 +1,8 @@
 /** HTTP for the fund ledger (/api/ledger/…): validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { requireRole, type App } from '../../platform/http/server.ts';
+import { sendXlsx } from '../../platform/http/xlsx.ts';
 import { staffRoles } from '../../platform/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import { listAccounts, listFunds, setBankAccountNumber } from './fund.service.ts';
@@ -31,11 +32,6 @@ const tags = ['ledger'];
 const reader = (request: FastifyRequest) => requireRole(request, ...staffRoles);
 const writer = (request: FastifyRequest) => requireRole(request, 'operator', 'reviewer', 'approver', 'finance');
 
-function xlsx(reply: FastifyReply, fileName: string, content: Buffer) {
-  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  return reply.send(content);
-}
 
 const LineBody = Type.Object({
   account: AccountCode, debit: Type.Optional(Yuan), credit: Type.Optional(Yuan),
@@ -59,7 +55,7 @@ export async function ledgerRoutes(app: App) {
     schema: { tags, summary: '试算平衡表 Trial balance for a month (JSON or XLSX)', params: FundParams, querystring: Type.Object({ period: Period, format: Format }) },
   }, async (request, reply) => {
     const tb = await getTrialBalance(db, reader(request), request.params.fund, request.query.period);
-    return request.query.format === 'xlsx' ? xlsx(reply, `试算平衡表-${tb.fund}-${tb.period}.xlsx`, await trialBalanceXlsx(tb)) : tb;
+    return request.query.format === 'xlsx' ? sendXlsx(reply, `试算平衡表-${tb.fund}-${tb.period}.xlsx`, await trialBalanceXlsx(tb)) : tb;
   });
   app.get('/api/ledger/funds/:fund/accounts/:account/lines', {
     schema: { tags, summary: '明细账 An account\'s lines in a month (drill-down from a balance)', params: AccountParams,
@@ -104,7 +100,7 @@ export async function ledgerRoutes(app: App) {
       querystring: Type.Object({ period: Type.String({ pattern: '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$' }), format: Format }) },
   }, async (request, reply) => {
     const statement = await incomeExpenditureStatement(db, reader(request), request.params.fund, request.query.period);
-    return request.query.format === 'xlsx' ? xlsx(reply, `基金收支表-${statement.fund}-${statement.range}.xlsx`, await incomeExpenditureXlsx(statement)) : statement;
+    return request.query.format === 'xlsx' ? sendXlsx(reply, `基金收支表-${statement.fund}-${statement.range}.xlsx`, await incomeExpenditureXlsx(statement)) : statement;
   });
 
   app.get('/api/ledger/funds/:fund/accounts/:account/bank-statements', { schema: { tags, summary: '银行对账单 Imported statements of a bank account', params: AccountParams } },
@@ -138,7 +134,7 @@ export async function ledgerRoutes(app: App) {
     schema: { tags, summary: '银行存款余额调节表 Reconciliation statement of a bank account for a month (JSON or XLSX)', params: AccountParams, querystring: Type.Object({ period: Period, format: Format }) },
   }, async (request, reply) => {
     const statement = await reconciliationStatement(db, reader(request), request.params.fund, request.params.account, request.query.period);
-    return request.query.format === 'xlsx' ? xlsx(reply, `银行存款余额调节表-${statement.fund}-${statement.account}-${statement.period}.xlsx`, await reconciliationXlsx(statement)) : statement;
+    return request.query.format === 'xlsx' ? sendXlsx(reply, `银行存款余额调节表-${statement.fund}-${statement.account}-${statement.period}.xlsx`, await reconciliationXlsx(statement)) : statement;
   });
   app.get('/api/ledger/funds/:fund/reconciliation', {
     schema: { tags, summary: 'Reconciliation state of every bank account of the fund for a month', params: FundParams, querystring: Type.Object({ period: Period }) },

@@ -1,8 +1,7 @@
 /** `sifund accounts …`: the year-end interest run and a person's individual account statement. */
 import { Option, type Command } from 'commander';
-import { addDataOption, printJson, runWithDatabase } from '../../../cli/context.ts';
+import { addDataOption, formatTable, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { formatTable } from '../../ledger/index.ts';
 import { accountStatement, personIdByIdNumber, runInterest, type AccountStatement } from './accounts.service.ts';
 
 function printStatement(statement: AccountStatement) {

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { actor, requireRole, type App } from '../../../platform/http/server.ts';
+import { sendXlsx } from '../../../platform/http/xlsx.ts';
 import { accountStatement, contributionRecord, ownPersonId, runInterest, type AccountStatement } from './accounts.service.ts';
 import { accountStatementXlsx } from './statement.xlsx.ts';
 
@@ -15,9 +16,7 @@ const tags = ['accounts'];
 
 async function statementReply(reply: FastifyReply, statement: AccountStatement, format: 'json' | 'xlsx' | undefined) {
   if (format !== 'xlsx') return statement;
-  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`个人账户对账单-${statement.idNumber}-${statement.year}.xlsx`)}`);
-  return reply.send(await accountStatementXlsx(statement));
+  return sendXlsx(reply, `个人账户对账单-${statement.idNumber}-${statement.year}.xlsx`, await accountStatementXlsx(statement));
 }
 
 export async function accountsRoutes(app: App) {

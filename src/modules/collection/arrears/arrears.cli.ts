@@ -1,9 +1,7 @@
 /** `sifund arrears` (an employer's arrears and late fees on a date) and `sifund dunning` (催缴清单 of a region). */
 import type { Command } from 'commander';
-import { addDataOption, printJson, runWithDatabase } from '../../../cli/context.ts';
+import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { formatTable } from '../../ledger/index.ts';
-import { checkFormat } from '../payments/payments.cli.ts';
 import { dunningList, employerArrears } from './arrears.service.ts';
 
 export function registerArrearsCommands(program: Command) {

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { actor, requireRole, type App } from '../../../platform/http/server.ts';
 import { staffRoles } from '../../../platform/actor.ts';
 import { dunningList, employerArrears } from './arrears.service.ts';
-import { dunningXlsx, sendXlsx } from './arrears.xlsx.ts';
+import { dunningXlsx } from './arrears.xlsx.ts';
+import { sendXlsx } from '../../../platform/http/xlsx.ts';
 
 export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
 const tags = ['collection'];

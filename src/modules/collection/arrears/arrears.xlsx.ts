@@ -1,6 +1,5 @@
 /** XLSX of collection reports (finance and collection staff work in Excel): the dunning list and the collection KPIs. */
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
 import type { DunningView } from './arrears.service.ts';
 
 const MONEY = '#,##0.00;[Red]-#,##0.00';
@@ -27,12 +26,6 @@ export function reportSheet(workbook: ExcelJS.Workbook, name: string, title: str
 
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-export function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer) {
-  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  return reply.send(content);
 }
 
 export async function dunningXlsx(list: DunningView): Promise<Buffer> {

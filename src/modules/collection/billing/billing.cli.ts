@@ -1,15 +1,9 @@
 /** `sifund billing …`: run the monthly billing of a period (resumable, with a progress bar) and summarise it. */
 import type { Command } from 'commander';
-import { addDataOption, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
+import { addDataOption, checkFormat, formatTable, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { invalid } from '../../../platform/errors.ts';
-import { formatTable } from '../../ledger/index.ts';
 import { billingSummary, runBilling, type BillingSummary } from './billing.service.ts';
 import { reassessPeriod } from './reassessment.service.ts';
-
-function checkFormat(format: string, allowed: string[]) {
-  if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
-}
 
 function printSummary(summary: BillingSummary) {
   process.stdout.write(`${summary.period} region ${summary.region}: ${summary.employers} employers, ${summary.persons} persons, ${summary.lines} lines, total ${summary.total}\n`);

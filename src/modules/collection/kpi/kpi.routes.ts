@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { requireRole, type App } from '../../../platform/http/server.ts';
 import { staffRoles } from '../../../platform/actor.ts';
-import { sendXlsx } from '../arrears/arrears.xlsx.ts';
+import { sendXlsx } from '../../../platform/http/xlsx.ts';
 import { collectionKpis } from './kpi.service.ts';
 import { kpiXlsx } from './kpi.xlsx.ts';
 

@@ -2,14 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { addDataOption, printJson, runWithDatabase } from '../../../cli/context.ts';
+import { addDataOption, checkFormat, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { invalid } from '../../../platform/errors.ts';
 import { importCollectionFile, recordPayment } from './payments.service.ts';
-
-export function checkFormat(format: string, allowed: string[]) {
-  if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
-}
 
 export function registerPaymentCommands(program: Command) {
   const payments = program.command('payments').description('contribution payments (收缴): bank collection files and payments recorded by hand');
