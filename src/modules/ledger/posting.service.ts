@@ -73,7 +73,7 @@ const isTransaction = (target: DatabaseHandle | Tx): target is Tx => !('pool' in
  * Validates entries without writing: every problem of every entry, with `row` = position in `entries` (1-based).
  * Includes closed periods and idempotency-key conflicts with what is already posted.
  */
-export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEntry[], context = new PostingContext()): Promise<{ valid: ValidatedEntry[]; problems: RowProblem[] }> {
+export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEntry[], context = new PostingContext()): Promise<{ valid: ValidatedEntry[]; problems: RowProblem[]; existing: Map<string, repository.ExistingEntry> }> {
   const problems: RowProblem[] = [];
   const valid: ValidatedEntry[] = [];
   await context.load(tx, entries.map((e) => e.input.fund).filter((f) => typeof f === 'string'));
@@ -112,7 +112,7 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
     }
   }
   problems.sort((a, b) => a.row - b.row);
-  return { valid, problems };
+  return { valid, problems, existing };
 }
 
 async function existingByKey(tx: Tx, entries: ValidatedEntry[]) {
@@ -132,9 +132,13 @@ function throwProblems(problems: RowProblem[], total: number) {
   throw rejectedRows(`${rows} of ${total} entries have problems; nothing was posted (共 ${rows} 笔分录有误，未记账)`, problems);
 }
 
-/** Writes validated entries (already checked) in one transaction: lines first, then headers (see 0004_ledger.sql). */
-async function writeBatch(tx: Tx, actor: Actor, batch: ValidatedEntry[]): Promise<PostResult[]> {
-  const existing = await existingByKey(tx, batch);
+/**
+ * Writes validated entries (already checked) in one transaction: lines first, then headers (see 0004_ledger.sql).
+ * `known`: the keys validation found posted, reused on a first attempt (a key posted meanwhile by someone else
+ * fails the unique index, and the retry looks the keys up again).
+ */
+async function writeBatch(tx: Tx, actor: Actor, batch: ValidatedEntry[], known?: Map<string, repository.ExistingEntry>): Promise<PostResult[]> {
+  const existing = known ?? await existingByKey(tx, batch);
   const results: PostResult[] = [];
   const fresh: ValidatedEntry[] = [];
   const inBatch = new Map<string, { position: number; freshIndex: number }>();
@@ -228,23 +232,24 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
   const batchLines = options.batchLines ?? 5000;
   const context = new PostingContext();
   if (isTransaction(target)) {
-    const { valid, problems } = await validateEntries(target, actor, entries, context);
+    const { valid, problems, existing } = await validateEntries(target, actor, entries, context);
     throwProblems(problems, entries.length);
     const results: PostResult[] = [];
     for (const batch of chunksByLines(valid, batchLines)) {
-      results.push(...await writeBatch(target, actor, batch));
+      results.push(...await writeBatch(target, actor, batch, existing));
       options.onProgress?.(results.length, entries.length);
     }
     return results;
   }
-  const valid = await inScope(target, actor, async (tx) => {
+  const { valid, existing } = await inScope(target, actor, async (tx) => {
     const checked = await validateEntries(tx, actor, entries, context);
     throwProblems(checked.problems, entries.length);
-    return checked.valid;
+    return checked;
   });
   const results: PostResult[] = [];
   for (const batch of chunksByLines(valid, batchLines)) {
-    results.push(...await withRetry(() => inScope(target, actor, (tx) => writeBatch(tx, actor, batch))));
+    let attempt = 0;
+    results.push(...await withRetry(() => inScope(target, actor, (tx) => writeBatch(tx, actor, batch, attempt++ === 0 ? existing : undefined))));
     options.onProgress?.(results.length, entries.length);
   }
   return results;
