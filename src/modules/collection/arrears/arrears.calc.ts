@@ -68,6 +68,35 @@ export function billArrears(bill: BillState, asOf: string, rates: DailyRate[], r
   };
 }
 
+/**
+ * A credit note (红字通知单, issued by a reassessment) owes nothing itself: it reduces what its period's other bills
+ * ask for. Each credit-note item is taken off the same insurance of the period's bills, oldest bill first, the
+ * employee part and the employer part separately, never below what has already been paid on them. Returns the bills
+ * without the credit notes. A credit note on a period already paid in full has nothing left to reduce here.
+ */
+export function netCreditNotes(bills: (BillState & { kind: string })[]): BillState[] {
+  const payable = bills.filter((bill) => bill.kind !== 'credit_note');
+  const paid = (bill: BillState, insurance: Insurance, part: AllocatedPart) =>
+    bill.allocations.reduce((sum, a) => (a.insurance === insurance && a.part === part ? sum + a.amount : sum), 0n);
+  for (const note of bills.filter((bill) => bill.kind === 'credit_note')) {
+    const siblings = payable.filter((bill) => bill.employerId === note.employerId && bill.period === note.period);
+    for (const credit of note.items) {
+      let employee = -credit.employeeAmount, employer = -credit.employerAmount;
+      for (const bill of siblings) {
+        const item = bill.items.find((i) => i.insurance === credit.insurance);
+        if (!item) continue;
+        const employeeCut = min(employee, item.employeeAmount - paid(bill, credit.insurance, 'employee'));
+        const employerCut = min(employer, item.employerAmount - paid(bill, credit.insurance, 'employer'));
+        item.employeeAmount -= employeeCut; employee -= employeeCut;
+        item.employerAmount -= employerCut; employer -= employerCut;
+      }
+    }
+  }
+  return payable.map(({ kind: _kind, ...bill }) => bill);
+}
+
+const min = (a: bigint, b: bigint) => (b < 0n ? 0n : a < b ? a : b);
+
 /** Ageing buckets of arrears by days overdue (账龄). */
 export const ageBuckets = ['1-30', '31-90', '91-180', '181-365', '>365'] as const;
 export type AgeBucket = (typeof ageBuckets)[number];

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import type { Insurance } from '../../registry/index.ts';
-import type { AllocatedPart, BillState } from './arrears.calc.ts';
+import { netCreditNotes, type AllocatedPart, type BillState } from './arrears.calc.ts';
 
 export interface BillStateFilter {
   employerId?: bigint;
@@ -13,7 +13,7 @@ export interface BillStateFilter {
 }
 
 interface BillStateRow {
-  employer_id: bigint; id: bigint; number: string; period: string; due_date: string; region_code: string;
+  employer_id: bigint; id: bigint; number: string; kind: string; period: string; due_date: string; region_code: string;
   items: { insurance: Insurance; fund: string; employer: string; employee: string }[];
   allocations: { insurance: Insurance; part: AllocatedPart; amount: string; date: string }[];
 }
@@ -25,7 +25,7 @@ interface BillStateRow {
 export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promise<BillState[]> {
   const asOf = filter.asOf ?? null;
   const rows = (await sql<BillStateRow>`
-    select b.employer_id, b.id, b.number, b.period, b.due_date::text as due_date, b.region_code,
+    select b.employer_id, b.id, b.number, b.kind, b.period, b.due_date::text as due_date, b.region_code,
       (select json_agg(json_build_object('insurance', i.insurance, 'fund', i.fund_code, 'employer', i.employer_amount::text, 'employee', i.employee_amount::text) order by i.insurance)
          from bill_item i where i.employer_id = b.employer_id and i.bill_id = b.id) as items,
       (select coalesce(json_agg(json_build_object('insurance', a.insurance, 'part', a.part, 'amount', a.amount::text, 'date', a.allocated_on::text) order by a.allocated_on, a.id), '[]')
@@ -34,15 +34,15 @@ export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promi
     where (${filter.employerId ?? null}::bigint is null or b.employer_id = ${filter.employerId ?? null}::bigint)
       and b.region_code like ${filter.regionPrefix ?? ''} || '%'
       and (${asOf}::date is null or b.period <= to_char(${asOf}::date, 'YYYY-MM'))
-      and b.total > (select coalesce(sum(a.amount), 0) from payment_allocation a
+      and (b.kind = 'credit_note' or b.total > (select coalesce(sum(a.amount), 0) from payment_allocation a
                      where a.employer_id = b.employer_id and a.bill_id = b.id and a.part in ('employee', 'employer')
-                       and a.allocated_on <= b.due_date and (${asOf}::date is null or a.allocated_on <= ${asOf}::date))
+                       and a.allocated_on <= b.due_date and (${asOf}::date is null or a.allocated_on <= ${asOf}::date)))
     order by b.employer_id, b.period, b.number`.execute(tx)).rows;
-  return rows.map((row) => ({
-    employerId: row.employer_id, billId: row.id, number: row.number, period: row.period, dueDate: row.due_date, regionCode: row.region_code,
+  return netCreditNotes(rows.map((row) => ({
+    employerId: row.employer_id, billId: row.id, number: row.number, kind: row.kind, period: row.period, dueDate: row.due_date, regionCode: row.region_code,
     items: (row.items ?? []).map((i) => ({ insurance: i.insurance, fund: i.fund, employerAmount: BigInt(i.employer), employeeAmount: BigInt(i.employee) })),
     allocations: row.allocations.map((a) => ({ insurance: a.insurance, part: a.part, amount: BigInt(a.amount), date: a.date })),
-  }));
+  })));
 }
 
 export interface EmployerRow { id: bigint; credit_code: string; name: string; region_code: string }

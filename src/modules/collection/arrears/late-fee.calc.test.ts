@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apportion, daysOverdue, exactLateFee, lateFee, roundToFen, type DailyRate } from './late-fee.calc.ts';
-import { ageBucket, billArrears, type BillState } from './arrears.calc.ts';
+import { ageBucket, billArrears, netCreditNotes, type BillState } from './arrears.calc.ts';
 
 // contribution.late_fee.daily_rate: 0.2% (征缴暂行条例 art. 13) until 2011-06-30, 0.05% (社会保险法 art. 86) since 2011-07-01.
 const rates: DailyRate[] = [{ since: '1999-01-22', rate: '0.002' }, { since: '2011-07-01', rate: '0.0005' }];
@@ -74,4 +74,23 @@ test('a bill\'s arrears: principal per part, late fee accrued less paid, split o
   assert.equal(arrears.lateFee, 500n);
   assert.equal(arrears.daysOverdue, 10);
   assert.deepEqual(arrears.items.map((i) => [i.insurance, i.employee, i.employer, i.lateFee]), [['pension', 0n, 0n, 100n], ['medical', 20_000n, 60_000n, 400n]]);
+});
+
+test('a credit note reduces its period\'s bills, oldest first, never below what is paid, and owes nothing itself', () => {
+  const bill = (billId: bigint, kind: string, period: string, items: [string, bigint, bigint][], allocations: BillState['allocations'] = []) => ({
+    employerId: 1n, billId, number: `B${billId}`, kind, period, dueDate: `${period}-15`, regionCode: '990102', allocations,
+    items: items.map(([insurance, employerAmount, employeeAmount]) => ({ insurance: insurance as 'pension', fund: 'f', employerAmount, employeeAmount })),
+  });
+  const netted = netCreditNotes([
+    bill(1n, 'regular', '2026-09', [['pension', 16_000n, 8_000n]]),
+    // October: the regular bill half paid (employee part), a correction reverses 10,000 base and bills 6,000
+    bill(2n, 'regular', '2026-10', [['pension', 16_000n, 8_000n], ['work_injury', 400n, 0n]], [{ insurance: 'pension', part: 'employee', amount: 8_000n, date: '2026-11-01' }]),
+    bill(3n, 'credit_note', '2026-10', [['pension', -1_600n, -800n], ['work_injury', -40n, 0n]]),
+    bill(4n, 'supplementary', '2026-10', [['pension', 960n, 480n], ['work_injury', 24n, 0n]]),
+  ]);
+  assert.deepEqual(netted.map((b) => b.billId), [1n, 2n, 4n]);
+  const items = (id: bigint) => netted.find((b) => b.billId === id)!.items.map((i) => [i.insurance, i.employerAmount, i.employeeAmount]);
+  assert.deepEqual(items(1n), [['pension', 16_000n, 8_000n]]);                              // another period: untouched
+  assert.deepEqual(items(2n), [['pension', 14_400n, 8_000n], ['work_injury', 360n, 0n]]);    // employee part already paid: not reduced
+  assert.deepEqual(items(4n), [['pension', 960n, 0n], ['work_injury', 24n, 0n]]);            // …so it comes off the supplementary bill
 });

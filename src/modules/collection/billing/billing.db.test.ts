@@ -6,13 +6,15 @@ import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { projectRoot } from '../../../platform/config.ts';
-import { formatDecimal, parseDecimal, parseYuan } from '../../../platform/money.ts';
+import { formatDecimal, formatYuan, parseDecimal, parseYuan } from '../../../platform/money.ts';
 import { addMonths, getTrialBalance } from '../../ledger/index.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { contributionBase, lineAmount, workInjuryRate, type RegionParameters } from './billing.calc.ts';
 import { billingSummary, prepareBillingRun, runBilling } from './billing.service.ts';
 import { listBills } from './bills.service.ts';
 import { reassessPeriod } from './reassessment.service.ts';
+import { employerArrears } from '../arrears/arrears.service.ts';
+import { recordPayment } from '../payments/payments.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const DEMO = { persons: 3000, employers: 120, years: 2, seed: 5, password: 'demo-pass-2024', endMonth: '2026-06' };
@@ -200,4 +202,13 @@ test('a corrected base after billing: a credit note reverses the old lines, a su
 
   const again = await reassessPeriod(clean.database, actor, { creditCode: line.credit_code, period: PERIOD });
   assert.deepEqual(again.bills, []);
+
+  // The employer owes the net of the three bills, and paying it on the due date clears the period.
+  const [{ total: regular }] = await query<{ total: string }>(clean, `select total::text from bill where number = $1`, [`202606${line.credit_code}01`]);
+  const owed = BigInt(regular) + net;
+  const arrears = await employerArrears(clean.database, actor, { creditCode: line.credit_code, asOf: '2026-07-15' });
+  assert.equal(parseYuan(arrears.principal), owed);
+  await recordPayment(clean.database, actor, { creditCode: line.credit_code, date: '2026-07-15', amount: formatYuan(owed) });
+  const cleared = await employerArrears(clean.database, actor, { creditCode: line.credit_code, asOf: '2026-08-31' });
+  assert.deepEqual([cleared.principal, cleared.lateFee], ['0.00', '0.00']);
 });
