@@ -4,51 +4,30 @@
  * bill opened from the bills list shows the API's total. Saves docs/screenshots/billing-run.png and bill-detail.png.
  */
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, type TestDatabase } from '../../src/platform/testing/database.ts';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
-import { ensureCjkFont, launchBrowser, type Browser } from './browser.ts';
-import { apiClient, buildWebIfStale, projectRoot, startServer, type RunningServer } from './server.ts';
+import { apiClient, projectRoot } from './server.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage } from './session.ts';
 
-const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
 const plain = (text: string) => text.trim().replace(/,/g, '');
 
-let database: TestDatabase;
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  buildWebIfStale();
-  ensureCjkFont();
-  database = await createTestDatabase();
+const e2e = setUpE2e({
   // A tiny city: its history (employments, enrollments, base declarations) ends last month, the month billed here.
-  await generateDemo(database.database, { persons: 240, employers: 12, years: 1, seed: 11, password: 'E2e-Demo-Pass-2026' });
-  server = await startServer(database.url, ADMIN_PASSWORD);
-  browser = await launchBrowser();
-}, { timeout: 600_000 }); // may install Chromium with apt on a fresh machine
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.drop();
+  beforeServer: (database) => generateDemo(database.database, { persons: 240, employers: 12, years: 1, seed: 11, password: 'E2e-Demo-Pass-2026' }),
 });
 
 test('start a billing run in the browser, follow it to completion, check the summary and a bill against the API', { timeout: 180_000 }, async (t) => {
+  const { server, browser } = e2e;
   const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
   const page = browser.page;
-  page.setDefaultTimeout(30_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = watchPage(page, 30_000);
   let period = '';
 
   await t.test('signs in and opens the billing page from the 征缴管理 menu', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInAs(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('main-menu').getByText('征缴管理').click();
     await page.getByTestId('menu-billing').click();

@@ -4,34 +4,29 @@
  * whose adjusted balances agree, and the trial balance with its drill-down to an account and an entry.
  * Saves docs/screenshots/ledger-reconciliation.png and ledger-trial-balance.png.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../../src/platform/testing/database.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { todayInChina } from '../../src/platform/params/index.ts';
 import { seedPoolingRegions } from '../../src/modules/ledger/ledger.testing.ts';
 import { ensureFunds } from '../../src/modules/ledger/fund.service.ts';
 import { importLedgerEntries } from '../../src/modules/ledger/import.service.ts';
 import { addMonths, periodEnd } from '../../src/modules/ledger/journal.calc.ts';
-import { ensureCjkFont, launchBrowser, type Browser } from './browser.ts';
-import { buildWebIfStale, projectRoot, startServer, type RunningServer } from './server.ts';
+import { projectRoot } from './server.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage } from './session.ts';
 
-const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
 const FUND = 'pension-990000';
 // Two months back: the server's scheduled sweep only ever touches the previous month.
 const P = addMonths(todayInChina().slice(0, 7), -2);
 const END = periodEnd(P);
-let database: TestDatabase;
-let server: RunningServer;
-let browser: Browser;
 
 const entry = (key: string, date: string, debit: string, credit: string, amount: string, reference?: string) => ({
   key, fund: FUND, period: date.slice(0, 7), date, memo: key,
   lines: [{ account: debit, debit: amount, ...(reference ? { reference } : {}) }, { account: credit, credit: amount }],
 });
-const post = (entries: ReturnType<typeof entry>[]) => importLedgerEntries(database.database, systemActor('e2e'), entries);
+const post = (entries: ReturnType<typeof entry>[]) => importLedgerEntries(e2e.database.database, systemActor('e2e'), entries);
 
 const bankEntry = (amount: string, side: 'CRDT' | 'DBIT', date: string, id: string, reference: string, text: string) => `
       <Ntry><Amt Ccy="CNY">${amount}</Amt><CdtDbtInd>${side}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
@@ -56,43 +51,30 @@ const statement = `<?xml version="1.0" encoding="UTF-8"?>
   </BkToCstmrStmt>
 </Document>`;
 
-before(async () => {
-  buildWebIfStale();
-  ensureCjkFont();
-  database = await createTestDatabase();
-  server = await startServer(database.url, ADMIN_PASSWORD);
-  await seedPoolingRegions(database.database);
-  await ensureFunds(database.database);
-  await post([
-    entry('open', periodEnd(addMonths(P, -1)), '1002', '3001', '10000.00'),
-    entry('accrue', `${P}-03`, '1131', '4001', '1000.00'),
-    entry('receipt-2', `${P}-12`, '1002', '1131', '150.00'),
-    entry('receipt-3', `${P}-12`, '1002', '1131', '250.00'),
-    entry('receipt-4', `${P}-28`, '1002', '1131', '100.00', 'BILL-E2E-004'),
-  ]);
-  browser = await launchBrowser();
-}, { timeout: 600_000 }); // may install Chromium with apt on a fresh machine
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.drop();
+const e2e = setUpE2e({
+  async afterServer({ database }) {
+    await seedPoolingRegions(database.database);
+    await ensureFunds(database.database);
+    await post([
+      entry('open', periodEnd(addMonths(P, -1)), '1002', '3001', '10000.00'),
+      entry('accrue', `${P}-03`, '1131', '4001', '1000.00'),
+      entry('receipt-2', `${P}-12`, '1002', '1131', '150.00'),
+      entry('receipt-3', `${P}-12`, '1002', '1131', '250.00'),
+      entry('receipt-4', `${P}-28`, '1002', '1131', '100.00', 'BILL-E2E-004'),
+    ]);
+  },
 });
 
 test('import a bank statement, match automatically and by hand, reconcile, browse the trial balance', { timeout: 180_000 }, async (t) => {
+  const { server, browser } = e2e;
   const page = browser.page;
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = watchPage(page, 20_000);
   const rows = (table: string) => page.getByTestId(table).locator('tr.ant-table-row');
   const screenshot = (name: string) => page.screenshot({ path: path.join(projectRoot, 'docs', 'screenshots', `${name}.png`) });
   fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
 
   await t.test('signs in and opens the bank page from the 基金财务 menu', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInAs(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('main-menu').getByText('基金财务').click();
     await page.getByTestId('menu-ledgerBank').click();
     await page.getByTestId('ledger-bank').waitFor();

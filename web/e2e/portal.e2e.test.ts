@@ -4,24 +4,19 @@
  * and finds the number, the total and a line per person and insurance that the API gives.
  * Saves docs/screenshots/employer-portal.png.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../../src/platform/testing/database.ts';
 import { todayInChina } from '../../src/platform/params/index.ts';
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '../../src/modules/registry/identifiers.calc.ts';
 import { seedPoolingRegions } from '../../src/modules/ledger/ledger.testing.ts';
 import { addMonths } from '../../src/modules/ledger/journal.calc.ts';
-import { ensureCjkFont, launchBrowser, type Browser } from './browser.ts';
-import { apiClient, buildWebIfStale, projectRoot, startServer, type ApiClient, type RunningServer } from './server.ts';
+import { apiClient, projectRoot, type ApiClient } from './server.ts';
+import { ADMIN_PASSWORD, setUpE2e, submitSignIn, watchPage, type ServerEnvironment } from './session.ts';
 
-const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
 const EMPLOYER_PASSWORD = 'E2e-Employer-Pass-2026';
 const PERIOD = addMonths(todayInChina().slice(0, 7), -1);
-let database: TestDatabase;
-let server: RunningServer;
-let browser: Browser;
 
 async function must<T = any>(client: ApiClient, method: string, url: string, body?: unknown): Promise<T> {
   const { status, body: result } = await client.call<T>(method, url, body);
@@ -29,11 +24,10 @@ async function must<T = any>(client: ApiClient, method: string, url: string, bod
   return result;
 }
 
-before(async () => {
-  buildWebIfStale();
-  ensureCjkFont();
-  database = await createTestDatabase();
-  server = await startServer(database.url, ADMIN_PASSWORD);
+const e2e = setUpE2e({ afterServer: seedEmployerWithBill });
+
+/** An employer with two employees, billed for PERIOD, and its portal account. */
+async function seedEmployerWithBill({ database, server }: ServerEnvironment) {
   await seedPoolingRegions(database.database);
   const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
   const first17 = '91990102MA0WT0001';
@@ -52,16 +46,10 @@ before(async () => {
   }
   assert.equal(run.status, 'completed');
   await must(admin, 'POST', '/api/users', { username: 'emp.portal', displayName: '网厅经办人', role: 'employer', regionCode: '990102', employerId: employer.id, password: EMPLOYER_PASSWORD });
-  browser = await launchBrowser();
-}, { timeout: 600_000 }); // may install Chromium with apt on a fresh machine
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.drop();
-});
+}
 
 test('an employer signs in to its portal and sees its bill as the API gives it', { timeout: 120_000 }, async (t) => {
+  const { server, browser } = e2e;
   const employerApi = await apiClient(server.baseUrl, 'emp.portal', EMPLOYER_PASSWORD);
   const { bills } = await must<{ bills: { number: string; total: string; period: string; lines: unknown[] }[] }>(employerApi, 'GET', '/api/bills');
   assert.equal(bills.length, 1);
@@ -70,16 +58,12 @@ test('an employer signs in to its portal and sees its bill as the API gives it',
   assert.equal(bill.lines.length, 8, 'two persons × four insurances');
 
   const page = browser.page;
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = watchPage(page, 20_000);
 
   await t.test('signs in and lands on the portal with only the portal menu', async () => {
     await page.goto(`${server.baseUrl}/login`);
     await page.evaluate(() => localStorage.setItem('sifund.lang', 'zh'));
-    await page.getByTestId('login-username').fill('emp.portal');
-    await page.getByTestId('login-password').fill(EMPLOYER_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await submitSignIn(page, 'emp.portal', EMPLOYER_PASSWORD);
     await page.waitForURL(/\/portal\/employer\/employees$/);
     assert.equal(await page.getByTestId('header-role').innerText(), '参保单位');
     assert.equal(await page.getByTestId('menu-dashboard').count(), 0);

@@ -2,32 +2,16 @@
  * The registry in a real browser: a person registered through the API is found by ID number on the persons
  * page, and their record shows the ID number, the name and the change history.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, type TestDatabase } from '../../src/platform/testing/database.ts';
 import { idNumberCheckCharacter } from '../../src/modules/registry/identifiers.calc.ts';
-import { launchBrowser, type Browser } from './browser.ts';
-import { apiClient, buildWebIfStale, startServer, type RunningServer } from './server.ts';
+import { apiClient } from './server.ts';
+import { ADMIN_PASSWORD, setUpE2e, submitSignIn, watchPage } from './session.ts';
 
-const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
-let database: TestDatabase;
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  buildWebIfStale();
-  database = await createTestDatabase();
-  server = await startServer(database.url, ADMIN_PASSWORD);
-  browser = await launchBrowser();
-}, { timeout: 600_000 }); // may install Chromium with apt on a fresh machine
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.drop();
-});
+const e2e = setUpE2e({ cjkFont: false });
 
 test('sign in, find a person by ID number, open the record with its history', { timeout: 120_000 }, async (t) => {
+  const { server, browser } = e2e;
   const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
   const first17 = `110105198805${String(10 + Math.floor(Math.random() * 19))}${String(100 + Math.floor(Math.random() * 900))}`;
   const idNumber = first17 + idNumberCheckCharacter(first17);
@@ -35,23 +19,18 @@ test('sign in, find a person by ID number, open the record with its history', { 
   assert.equal(created.status, 201, JSON.stringify(created.body));
 
   const page = browser.page;
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = watchPage(page, 20_000);
 
   await t.test('the sign-in page rejects a wrong password with the API message', async () => {
     await page.goto(`${server.baseUrl}/persons`);
     await page.waitForURL(/\/login\?next=%2Fpersons/);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('not-the-password');
-    await page.getByTestId('login-submit').click();
+    await submitSignIn(page, 'admin', 'not-the-password');
     await page.getByTestId('login-error').waitFor();
     assert.match(await page.getByTestId('login-error').innerText(), /用户名或密码错误/);
   });
 
   await t.test('signs in as the administrator and returns to the requested page', async () => {
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await submitSignIn(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL(/\/persons$/);
     assert.equal(await page.getByTestId('header-role').innerText(), '系统管理员');
   });

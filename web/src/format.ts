@@ -12,4 +12,18 @@ export function formatYuan(value: string | null | undefined): string {
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`;
 }
 
+/** "1234.56" → 123456n (sums of money without floating point). */
+export function toFen(yuan: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim().replace(/,/g, ''));
+  if (!match) return 0n;
+  const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -fen : fen;
+}
+
+/** 123456n → "1234.56" */
+export function fenToYuan(fen: bigint): string {
+  const size = fen < 0n ? -fen : fen;
+  return `${fen < 0n ? '-' : ''}${size / 100n}.${String(size % 100n).padStart(2, '0')}`;
+}
+
 export const romanClass = (n: number | null | undefined) => (n ? ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][n] ?? String(n) : '');

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { Money, moneyColumn } from '../ledger/shared.tsx';
+import { Money, moneyColumn } from '../../components/Money.tsx';
 import { StatCard, useUrlFilters } from './shared.tsx';
 import type { Arrears, ArrearsPeriod, Dunning, DunningItem } from './types.ts';
 

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, formatYuan } from '../../format.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { Money } from '../ledger/shared.tsx';
+import { Money } from '../../components/Money.tsx';
 import { BillItemsTable } from './BillItemsTable.tsx';
 import { percent } from './shared.tsx';
 import type { Bill, BillLine } from './types.ts';

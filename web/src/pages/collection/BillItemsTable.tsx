@@ -1,7 +1,7 @@
 /** A bill's totals per insurance (its fund, the employer's and the employees' parts), on the bills list and a bill's page (with the bill's total). */
 import { Table } from 'antd';
 import { useI18n } from '../../i18n.ts';
-import { Money, moneyColumn } from '../ledger/shared.tsx';
+import { Money, moneyColumn } from '../../components/Money.tsx';
 import type { BillItem } from './types.ts';
 
 export function BillItemsTable({ items, total, testId }: { items: BillItem[]; total?: string; testId?: string }) {

@@ -9,12 +9,13 @@ import { CalculatorOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { formatDateTime, formatYuan } from '../../format.ts';
+import { fenToYuan, formatDateTime, formatYuan, toFen } from '../../format.ts';
 import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { fenToYuan, Money, moneyColumn, MonthPicker, toFen } from '../ledger/shared.tsx';
+import { Money, moneyColumn } from '../../components/Money.tsx';
+import { MonthPicker } from '../../components/MonthPicker.tsx';
 import { canBill, lastMonth, StatCard, useUrlFilters } from './shared.tsx';
 import type { BillingRun, BillingSummary } from './types.ts';
 

@@ -10,7 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { moneyColumn } from '../ledger/shared.tsx';
+import { moneyColumn } from '../../components/Money.tsx';
 import { lastMonth, percent, useUrlFilters } from './shared.tsx';
 import type { AgeBucket, KpiRegion, Kpis } from './types.ts';
 

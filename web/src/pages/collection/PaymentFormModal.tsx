@@ -5,8 +5,8 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { RemoteSelect, type Option } from '../../components/RemoteSelect.tsx';
-import { fenToYuan, toFen } from '../ledger/shared.tsx';
 import type { Employer, List } from '../../types.ts';
+import { fenToYuan, toFen } from '../../format.ts';
 import type { PaymentInput } from './types.ts';
 
 interface Values { creditCode: string; date: Dayjs; amount: string; reference?: string }

@@ -4,22 +4,21 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, DatePicker, Input, Space, Table, Tag, Typography, Upload } from 'antd';
-import { InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api, ApiError, type RowProblem } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatDate, formatYuan } from '../../format.ts';
 import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { moneyColumn } from '../ledger/shared.tsx';
+import { FileDropzone, RejectedRows, UploadButton, useFileUpload } from '../../components/FileUpload.tsx';
+import { moneyColumn } from '../../components/Money.tsx';
 import { PaymentFormModal } from './PaymentFormModal.tsx';
 import { canRecordPayments, offsetPage, useUrlFilters } from './shared.tsx';
 import type { Payment, PaymentAllocation, PaymentImportResult } from './types.ts';
-
-type Outcome = { ok: true; result: PaymentImportResult } | { ok: false; message: string; rows: RowProblem[] };
 
 function Allocations({ allocations }: { allocations: PaymentAllocation[] }) {
   const { t } = useI18n();
@@ -40,38 +39,16 @@ function Allocations({ allocations }: { allocations: PaymentAllocation[] }) {
 
 function BankFileImport({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
-  const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
-
-  const run = async () => {
-    if (!file) return;
-    setBusy(true);
-    setOutcome(undefined);
-    try {
-      setOutcome({ ok: true, result: await api.upload<PaymentImportResult>('/api/payments/import', file) });
-      onImported();
-    } catch (error) {
-      setOutcome({ ok: false, message: (error as Error).message, rows: error instanceof ApiError ? error.rows ?? [] : [] });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const upload = useFileUpload<PaymentImportResult>();
+  const { outcome } = upload;
+  const run = () => upload.run((file) => api.upload<PaymentImportResult>('/api/payments/import', file), onImported);
 
   return (
     <Card size="small" title={t('payment.import')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('payment.importRule')}</Typography.Text>
-        <Upload.Dragger
-          accept=".csv,text/csv" maxCount={1} data-testid="payment-file"
-          beforeUpload={(chosen) => { setFile(chosen); setOutcome(undefined); return false; }}
-          onRemove={() => { setFile(undefined); setOutcome(undefined); }}
-          fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-        >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-          <p className="ant-upload-text">{t('payment.choose')}</p>
-        </Upload.Dragger>
-        <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={run} data-testid="payment-import-start">{t('import.start')}</Button>
+        <FileDropzone upload={upload} accept=".csv,text/csv" testId="payment-file">{t('payment.choose')}</FileDropzone>
+        <UploadButton upload={upload} onClick={run} testId="payment-import-start">{t('import.start')}</UploadButton>
         {outcome?.ok && (
           <Alert
             type="success" showIcon data-testid="payment-import-success"
@@ -84,22 +61,7 @@ function BankFileImport({ onImported }: { onImported(): void }) {
             )}
           />
         )}
-        {outcome && !outcome.ok && (
-          <>
-            <Alert type="error" showIcon data-testid="payment-import-rejected" message={outcome.rows.length ? t('import.rejected', { n: outcome.rows.length }) : outcome.message} description={outcome.rows.length ? outcome.message : undefined} />
-            {outcome.rows.length > 0 && (
-              <Table<RowProblem>
-                data-testid="payment-import-errors" size="small" dataSource={outcome.rows} rowKey={(row) => `${row.row}:${row.field}:${row.message}`}
-                pagination={outcome.rows.length > 50 ? { pageSize: 50 } : false}
-                columns={[
-                  { title: t('import.row'), dataIndex: 'row', width: 80 },
-                  { title: t('import.field'), dataIndex: 'field', width: 160, render: (field: string) => <code>{field}</code> },
-                  { title: t('import.message'), dataIndex: 'message' },
-                ]}
-              />
-            )}
-          </>
-        )}
+        {outcome && !outcome.ok && <RejectedRows message={outcome.message} rows={outcome.rows} testId="payment-import" fieldWidth={160} />}
       </Space>
     </Card>
   );

@@ -1,7 +1,7 @@
 /**
  * What the collection pages share: filters kept in the URL (a page can be linked and reloaded), offset paging for
  * lists the API does not count, rates as percentages, and who may bill and record payments (the API checks again).
- * Money columns come from the ledger pages (right-aligned yuan strings).
+ * Money columns come from ../../components/Money.tsx (right-aligned yuan strings).
  */
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';

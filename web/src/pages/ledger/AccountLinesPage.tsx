@@ -7,7 +7,9 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { accountPath, currentMonth, Money, moneyColumn, MonthPicker, sourceLabel } from './shared.tsx';
+import { Money, moneyColumn } from '../../components/Money.tsx';
+import { MonthPicker } from '../../components/MonthPicker.tsx';
+import { accountPath, currentMonth, sourceLabel } from './shared.tsx';
 import type { AccountLine, AccountLines } from './types.ts';
 
 const PAGE = 100;

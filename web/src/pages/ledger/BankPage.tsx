@@ -5,19 +5,19 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Col, DatePicker, Empty, Popconfirm, Row, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { InboxOutlined, LinkOutlined, ThunderboltOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, DatePicker, Empty, Popconfirm, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { LinkOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { api, ApiError, withQuery, type RowProblem } from '../../api.ts';
+import { api, withQuery } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
-import { formatDateTime } from '../../format.ts';
+import { fenToYuan, formatDateTime, toFen } from '../../format.ts';
 import { useI18n, type Translate } from '../../i18n.ts';
 import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import {
-  accountPath, BankAccountSelect, fenToYuan, ledgerRights, LedgerToolbar, moneyColumn, toFen, useBankAccount, useLedgerSelection,
-} from './shared.tsx';
+import { FileDropzone, UploadButton, useFileUpload } from '../../components/FileUpload.tsx';
+import { moneyColumn } from '../../components/Money.tsx';
+import { accountPath, BankAccountSelect, ledgerRights, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
 import type { BankItem, BankStatement, LedgerItem, Match, MatchingView, StatementImport } from './types.ts';
 
 const ledgerKey = (item: { entryId: string; lineNumber: number }) => `${item.entryId}:${item.lineNumber}`;
@@ -169,8 +169,6 @@ function Matching({ fund, account }: { fund: string; account: string }) {
   );
 }
 
-type Outcome = { ok: true; result: StatementImport } | { ok: false; message: string; rows: RowProblem[] };
-
 function importSummary(t: Translate, result: StatementImport): string {
   if (result.duplicateFile) return t('ledger.bank.duplicateFile');
   const newLines = result.statements.reduce((total, s) => total + s.newLines, 0);
@@ -181,26 +179,18 @@ function Statements({ fund, account, onImported, onShowMatching }: { fund: strin
   const { t } = useI18n();
   const rights = ledgerRights(useMe().role);
   const list = useLoad((signal) => api.get<{ items: BankStatement[] }>(`${accountPath(fund, account)}/bank-statements`, undefined, signal), [fund, account]);
-  const [file, setFile] = useState<File>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const upload = useFileUpload<StatementImport>();
+  const { outcome } = upload;
 
-  const run = async () => {
-    if (!file) return;
-    setBusy(true);
-    setOutcome(undefined);
-    try {
-      const [from, to] = range ?? [];
-      const query = { from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') };
-      const result = await api.upload<StatementImport>(withQuery(`${accountPath(fund, account)}/bank-statements`, query), file);
-      setOutcome({ ok: true, result });
-      setFile(undefined);
+  const run = () => {
+    const [from, to] = range ?? [];
+    const query = { from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') };
+    return upload.run((file) => api.upload<StatementImport>(withQuery(`${accountPath(fund, account)}/bank-statements`, query), file), () => {
+      upload.clearFile();
       list.reload();
       onImported();
-    } catch (failure) {
-      setOutcome({ ok: false, message: (failure as Error).message, rows: failure instanceof ApiError ? failure.rows ?? [] : [] });
-    } finally { setBusy(false); }
+    });
   };
 
   return (
@@ -208,19 +198,11 @@ function Statements({ fund, account, onImported, onShowMatching }: { fund: strin
       {rights.write && (
         <>
           <Alert type="info" showIcon message={t('ledger.bank.importRule')} />
-          <Upload.Dragger
-            accept=".csv,.xml,text/csv,application/xml,text/xml" maxCount={1} data-testid="ledger-statement-file"
-            beforeUpload={(chosen) => { setFile(chosen); setOutcome(undefined); return false; }}
-            onRemove={() => { setFile(undefined); setOutcome(undefined); }}
-            fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-          >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p className="ant-upload-text">{t('ledger.bank.choose')}</p>
-          </Upload.Dragger>
+          <FileDropzone upload={upload} accept=".csv,.xml,text/csv,application/xml,text/xml" testId="ledger-statement-file">{t('ledger.bank.choose')}</FileDropzone>
           <Space wrap>
             <Typography.Text>{t('ledger.bank.csvRange')}</Typography.Text>
             <DatePicker.RangePicker allowEmpty={[true, true]} value={range} onChange={(value) => setRange(value)} />
-            <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={run} data-testid="ledger-statement-import">{t('ledger.bank.import')}</Button>
+            <UploadButton upload={upload} onClick={run} testId="ledger-statement-import">{t('ledger.bank.import')}</UploadButton>
           </Space>
           {outcome?.ok && (
             <Alert

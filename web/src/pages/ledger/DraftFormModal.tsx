@@ -6,7 +6,8 @@ import { api, ApiError } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { fenToYuan, fundPath, toFen } from './shared.tsx';
+import { fenToYuan, toFen } from '../../format.ts';
+import { fundPath } from './shared.tsx';
 import type { Account } from './types.ts';
 
 interface LineValues { account?: string; side: 'debit' | 'credit'; amount?: string; reference?: string }

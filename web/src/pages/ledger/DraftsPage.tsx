@@ -8,13 +8,14 @@ import { App, Button, Form, Input, Popconfirm, Segmented, Space, Table, Tag } fr
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
-import { formatDateTime } from '../../format.ts';
+import { fenToYuan, formatDateTime, toFen } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
 import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { fenToYuan, fundPath, ledgerRights, LedgerToolbar, Money, toFen, useLedgerSelection } from './shared.tsx';
+import { Money } from '../../components/Money.tsx';
+import { fundPath, ledgerRights, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import { DraftFormModal } from './DraftFormModal.tsx';
 import type { Draft, DraftLine } from './types.ts';
 

@@ -15,7 +15,8 @@ import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { fundPath, ledgerRights, Money, moneyColumn, sourceLabel } from './shared.tsx';
+import { Money, moneyColumn } from '../../components/Money.tsx';
+import { fundPath, ledgerRights, sourceLabel } from './shared.tsx';
 import type { EntryDetail, EntryLine } from './types.ts';
 
 interface ReversalValues { date?: Dayjs; memo?: string }

@@ -14,7 +14,8 @@ import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { fundPath, ledgerRights, LedgerToolbar, Money, useLedgerSelection } from './shared.tsx';
+import { Money } from '../../components/Money.tsx';
+import { fundPath, ledgerRights, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import type { Period, Reconciliation } from './types.ts';
 
 /** The bank accounts' reconciliation for a month: what closing it checks. */

@@ -10,7 +10,9 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { accountPath, BankAccountSelect, fenToYuan, LedgerToolbar, Money, moneyColumn, toFen, useBankAccount, useLedgerSelection } from './shared.tsx';
+import { fenToYuan, toFen } from '../../format.ts';
+import { Money, moneyColumn } from '../../components/Money.tsx';
+import { accountPath, BankAccountSelect, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
 import type { Reconciliation, ReconciliationItem } from './types.ts';
 
 const total = (items: ReconciliationItem[]) => fenToYuan(items.reduce((sum, item) => sum + toFen(item.amount), 0n));

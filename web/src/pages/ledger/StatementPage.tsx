@@ -11,7 +11,8 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { fundPath, LedgerToolbar, Money, useLedgerSelection } from './shared.tsx';
+import { Money } from '../../components/Money.tsx';
+import { fundPath, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import type { IncomeExpenditure, PeriodAmounts, StatementLine } from './types.ts';
 
 type RangeKind = 'month' | 'quarter' | 'year';

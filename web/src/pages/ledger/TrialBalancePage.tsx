@@ -7,7 +7,8 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { fundPath, LedgerToolbar, Money, moneyColumn, useLedgerSelection } from './shared.tsx';
+import { Money, moneyColumn } from '../../components/Money.tsx';
+import { fundPath, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import type { TrialBalance, TrialBalanceLine } from './types.ts';
 
 export default function TrialBalancePage() {

@@ -1,15 +1,15 @@
 /**
  * What the ledger pages share: the fund, month and bank account a page shows (kept in the URL so a page can be
- * linked and reloaded; the fund also for the browser tab, so the next ledger page opens on it), money in yuan
- * strings right-aligned, and which ledger actions the user's role allows (the API checks them again).
+ * linked and reloaded; the fund also for the browser tab, so the next ledger page opens on it), and which ledger
+ * actions the user's role allows (the API checks them again). Money and month pickers are in ../../components.
  */
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { DatePicker, Select, Space, Typography, type TableColumnType } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, type ApiError } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
-import { formatYuan } from '../../format.ts';
+import { MonthPicker } from '../../components/MonthPicker.tsx';
 import { useI18n, type Translate } from '../../i18n.ts';
 import type { List, Role } from '../../types.ts';
 import { bankRoles, type Account, type Fund, type Source } from './types.ts';
@@ -73,14 +73,6 @@ export function FundSelect({ selection }: { selection: LedgerSelection }) {
   );
 }
 
-export function MonthPicker({ value, onChange, testId }: { value: string; onChange(period: string): void; testId?: string }) {
-  return (
-    <span data-testid={testId}>
-      <DatePicker picker="month" allowClear={false} value={dayjs(`${value}-01`)} onChange={(date) => date && onChange(date.format('YYYY-MM'))} />
-    </span>
-  );
-}
-
 /** Fund and month pickers above a ledger page; `children` adds more controls on the same line. */
 export function LedgerToolbar({ selection, period = true, children }: { selection: LedgerSelection; period?: boolean; children?: ReactNode }) {
   const { t } = useI18n();
@@ -103,28 +95,6 @@ export function BankAccountSelect({ accounts, value, onChange }: { accounts: Acc
       options={accounts.map((a) => ({ value: a.code, label: `${a.code} ${a.name}（${t(`ledger.role.${a.role}`)}）` }))}
     />
   );
-}
-
-/** Money: a yuan string with thousands separators, digits aligned. */
-export function Money({ value, testId }: { value: string | null | undefined; testId?: string }) {
-  return <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid={testId}>{formatYuan(value)}</span>;
-}
-
-export function moneyColumn<T>(title: ReactNode, dataIndex: string, width = 150): TableColumnType<T> {
-  return { title, dataIndex, align: 'right', width, render: (value: string) => <Money value={value} /> };
-}
-
-/** "1234.56" → 123456n (sums of selected lines without floating point). */
-export function toFen(yuan: string): bigint {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim().replace(/,/g, ''));
-  if (!match) return 0n;
-  const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
-  return match[1] ? -fen : fen;
-}
-
-export function fenToYuan(fen: bigint): string {
-  const size = fen < 0n ? -fen : fen;
-  return `${fen < 0n ? '-' : ''}${size / 100n}.${String(size % 100n).padStart(2, '0')}`;
 }
 
 const allows = (role: Role, roles: Role[]) => role === 'admin' || roles.includes(role);

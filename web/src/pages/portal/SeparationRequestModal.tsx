@@ -1,10 +1,10 @@
 /** 减员申报: POST /api/portal/employer/requests/separate — a request the agency reviews. */
-import { DatePicker, Form, Select, Typography } from 'antd';
+import { Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { separationReasons } from '../../types.ts';
+import { SeparationFields } from '../../components/SeparationFields.tsx';
 import type { PortalEmployee } from './types.ts';
 
 interface Values { separatedOn: Dayjs; reason: string }
@@ -18,12 +18,7 @@ export function SeparationRequestModal({ employee, onClose, onDone }: { employee
       onSubmit={(values) => api.post('/api/portal/employer/requests/separate', { personId: employee!.personId, separatedOn: values.separatedOn.format('YYYY-MM-DD'), reason: values.reason })}
     >
       <Typography.Paragraph type="secondary">{t('portal.requestReviewed')}</Typography.Paragraph>
-      <Form.Item name="separatedOn" label={t('employment.separatedOn')} rules={[{ required: true }]}>
-        <DatePicker disabledDate={(day) => Boolean(employee && day.isBefore(dayjs(employee.hiredOn), 'day'))} />
-      </Form.Item>
-      <Form.Item name="reason" label={t('employment.reason')} rules={[{ required: true }]}>
-        <Select options={separationReasons.map((value) => ({ value, label: t(`separation.${value}`) }))} data-testid="separation-request-reason" />
-      </Form.Item>
+      <SeparationFields hiredOn={employee?.hiredOn} reasonTestId="separation-request-reason" />
     </FormModal>
   );
 }

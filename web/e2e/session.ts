@@ -1,0 +1,71 @@
+/**
+ * What every browser test file sets up: the built web UI, a fresh test database, a `sifund serve` process on it
+ * and a headless Chromium (before all tests; closed and dropped after them); a page that records script errors;
+ * and signing in on the login page.
+ */
+import { after, before } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../../src/platform/testing/database.ts';
+import { ensureCjkFont, launchBrowser, type Browser } from './browser.ts';
+import { buildWebIfStale, startServer, type RunningServer } from './server.ts';
+
+/** The administrator's password on the test server. */
+export const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
+
+export interface E2eEnvironment { database: TestDatabase; server: RunningServer; browser: Browser }
+/** The environment before the browser starts. */
+export type ServerEnvironment = Omit<E2eEnvironment, 'browser'>;
+
+export interface E2eOptions {
+  /** install a CJK font when none is present (tests that save screenshots); default true */
+  cjkFont?: boolean;
+  /** fills the database before the server starts */
+  beforeServer?(database: TestDatabase): Promise<unknown>;
+  /** sets up data once the server answers (before the browser starts) */
+  afterServer?(environment: ServerEnvironment): Promise<unknown>;
+}
+
+/**
+ * Registers the before/after hooks of a browser test file and returns the environment they fill in (read its
+ * fields inside tests, not at import time).
+ */
+export function setUpE2e(options: E2eOptions = {}): E2eEnvironment {
+  const environment = {} as E2eEnvironment;
+  before(async () => {
+    buildWebIfStale();
+    if (options.cjkFont ?? true) ensureCjkFont();
+    environment.database = await createTestDatabase();
+    await options.beforeServer?.(environment.database);
+    environment.server = await startServer(environment.database.url, ADMIN_PASSWORD);
+    await options.afterServer?.(environment);
+    environment.browser = await launchBrowser();
+  }, { timeout: 600_000 }); // may install Chromium with apt on a fresh machine
+
+  after(async () => {
+    await environment.browser?.close();
+    await environment.server?.stop();
+    await environment.database?.drop();
+  });
+  return environment;
+}
+
+/** Sets the page's default timeout and returns the list its uncaught script errors are collected in. */
+export function watchPage(page: Page, timeoutMs: number): string[] {
+  page.setDefaultTimeout(timeoutMs);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Fills in and submits the login form the page shows. */
+export async function submitSignIn(page: Page, username: string, password: string) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Opens the login page and signs in (the caller waits for the page the user lands on). */
+export async function signInAs(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await submitSignIn(page, username, password);
+}
