@@ -211,4 +211,16 @@ test('a corrected base after billing: a credit note reverses the old lines, a su
   await recordPayment(clean.database, actor, { creditCode: line.credit_code, date: '2026-07-15', amount: formatYuan(owed) });
   const cleared = await employerArrears(clean.database, actor, { creditCode: line.credit_code, asOf: '2026-08-31' });
   assert.deepEqual([cleared.principal, cleared.lateFee], ['0.00', '0.00']);
+
+  // Individual accounts: the corrected person is credited 8% of the corrected base, not of the old one too;
+  // everybody else of the employer their billed 8%.
+  const credited = await query<{ person_id: string; amount: string; expected: string }>(clean, `
+    select e.person_id, sum(e.amount)::text as amount,
+      (select sum(l.employee_amount) from bill_line l join bill b on b.employer_id = l.employer_id and b.id = l.bill_id
+        where l.person_id = e.person_id and l.employer_id = $1 and b.period = $2 and l.insurance = 'pension')::text as expected
+    from individual_account_entry e where e.employer_id = $1 and e.period = $2 group by e.person_id`, [line.employer_id, PERIOD]);
+  const [{ n: employees }] = await query<{ n: number }>(clean, `select persons as n from bill where number = $1`, [`202606${line.credit_code}01`]);
+  assert.equal(credited.length, employees);
+  for (const person of credited) assert.equal(person.amount, person.expected);
+  assert.equal(BigInt(credited.find((c) => c.person_id === line.person_id)!.amount), lineAmount(corrected, '0.08', 'half_up'));
 });

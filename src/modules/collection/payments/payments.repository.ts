@@ -41,24 +41,52 @@ export async function creditsOf(tx: Tx, employerId: bigint): Promise<{ paymentId
  * line in the bill (the line's employee amount, credited in the bill's period), by the payment that completed it.
  * Idempotent: the unique index individual_account_contribution keeps one entry per person and bill.
  */
+/**
+ * Credits individual accounts for the periods of `bills` whose pension employee part is paid in full — over all the
+ * period's bills, so corrections count: a credit note lowers what is due, a supplementary bill adds to it. Each
+ * person gets what their lines of the period add up to, less what was credited for the period before (so a later
+ * correction credits or debits the difference), recorded against the period's latest bill. Safe to call again.
+ */
 export async function insertIndividualAccountContributions(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
   if (!bills.length) return 0;
   const lines = (await sql<{ n: number }>`
-    select count(*)::int as n from bill_line where employer_id = ${employerId} and bill_id = any(${bills.map((b) => b.billId)}::bigint[]) and insurance = 'pension'`.execute(tx)).rows[0].n;
+    select count(*)::int as n from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id and l.insurance = 'pension'
+    where b.employer_id = ${employerId} and b.period in (select period from bill where employer_id = ${employerId} and id = any(${bills.map((x) => x.billId)}::bigint[]))`.execute(tx)).rows[0].n;
   if (!lines) return 0;
   const ids = reserveIds(lines);
-  const completed = sql.join(bills.map((b) => sql`(${b.billId}::bigint, ${b.paymentId}::bigint)`));
+  const paidBy = sql.join(bills.map((x) => sql`(${x.billId}::bigint, ${x.paymentId}::bigint)`));
   const result = await sql`
+    with paid_by (bill_id, payment_id) as (values ${paidBy}),
+    period as (
+      select b.period, max(p.payment_id) as payment_id from paid_by p join bill b on b.employer_id = ${employerId} and b.id = p.bill_id group by b.period
+    ),
+    period_bill as (
+      select b.id, b.period, p.payment_id from bill b join period p on p.period = b.period where b.employer_id = ${employerId}
+    ),
+    complete as (
+      select pb.period, min(pb.payment_id) as payment_id, (array_agg(pb.id order by b.number desc))[1] as latest_bill
+      from period_bill pb join bill b on b.employer_id = ${employerId} and b.id = pb.id
+      group by pb.period
+      having (select coalesce(sum(i.employee_amount), 0) from bill_item i
+              where i.employer_id = ${employerId} and i.bill_id = any(array_agg(pb.id)) and i.insurance = 'pension')
+          <= (select coalesce(sum(a.amount), 0) from payment_allocation a
+              where a.employer_id = ${employerId} and a.bill_id = any(array_agg(pb.id)) and a.insurance = 'pension' and a.part = 'employee')
+    ),
+    due as (
+      select l.person_id, c.period, c.latest_bill, c.payment_id, min(l.region_code) as region_code, sum(l.employee_amount)::bigint as amount
+      from complete c join period_bill pb on pb.period = c.period
+        join bill_line l on l.employer_id = ${employerId} and l.bill_id = pb.id and l.insurance = 'pension' and l.employee_amount is not null
+      group by l.person_id, c.period, c.latest_bill, c.payment_id
+    ),
+    difference as (
+      select d.*, d.amount - coalesce((select sum(e.amount) from individual_account_entry e
+        where e.person_id = d.person_id and e.employer_id = ${employerId} and e.period = d.period and e.kind = 'contribution'), 0) as credit
+      from due d
+    )
     insert into individual_account_entry (person_id, id, region_code, year, period, kind, amount, employer_id, bill_id, payment_id)
-    select l.person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by l.bill_id, l.person_id) - 1'))}, l.region_code,
-      substr(b.period, 1, 4)::smallint, b.period, 'contribution', l.employee_amount, b.employer_id, b.id, c.payment_id
-    from (values ${completed}) as c (bill_id, payment_id)
-      join bill b on b.employer_id = ${employerId} and b.id = c.bill_id
-      join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id and i.insurance = 'pension'
-      join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id and l.insurance = 'pension'
-    where l.employee_amount is not null
-      and (select coalesce(sum(a.amount), 0) from payment_allocation a
-           where a.employer_id = b.employer_id and a.bill_id = b.id and a.insurance = 'pension' and a.part = 'employee') >= i.employee_amount
+    select person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by period, person_id) - 1'))}, region_code,
+      substr(period, 1, 4)::smallint, period, 'contribution', credit, ${employerId}, latest_bill, payment_id
+    from difference where credit <> 0
     on conflict (person_id, bill_id) where kind = 'contribution' do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }

@@ -135,9 +135,10 @@ class EmployerAllocation {
 }
 
 /**
- * Credits the pension individual accounts (个人账户) of bills whose employee pension part is paid in full, by the
- * payment named (国发〔2005〕38号: the employee's 8% goes to the account; credited when paid, not when billed).
- * Safe to call again: a person is credited once per bill.
+ * Credits the pension individual accounts (个人账户) for the periods of these bills whose employee pension part is
+ * paid in full over all the period's bills (corrections included), by the payment named (国发〔2005〕38号: the
+ * employee's 8% goes to the account; credited when paid, not when billed). Safe to call again: only a difference
+ * between what is due and what was credited is ever written.
  */
 export async function creditIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
   return repository.insertIndividualAccountContributions(tx, employerId, bills);
