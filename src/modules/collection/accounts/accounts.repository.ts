@@ -81,7 +81,8 @@ export const entriesOfYear = (tx: Tx, personId: bigint, year: number) =>
 
 /**
  * A person's bill lines with the bill, the employer and whether the line is paid: a pension line when its employee
- * part is credited to the individual account (a contribution entry of that bill); another insurance when the
+ * part is credited to the individual account (a contribution entry of that employer and period; see
+ * insertIndividualAccountContributions); another insurance when the
  * payments allocated to the bill's item (employee and employer parts, reversals included) cover the item's total.
  */
 export function contributionLines(tx: Tx, personId: bigint, range: { from?: string; to?: string }) {
@@ -92,7 +93,8 @@ export function contributionLines(tx: Tx, personId: bigint, range: { from?: stri
     .select(['bill.period', 'bill.number as bill_number', 'employer.name as employer_name', 'employer.credit_code', 'line.insurance', 'line.base',
       'line.employee_amount', 'line.employer_amount'])
     .select(sql<boolean>`case when line.insurance = 'pension' then exists (
-        select 1 from individual_account_entry entry where entry.person_id = line.person_id and entry.bill_id = line.bill_id and entry.kind = 'contribution')
+        select 1 from individual_account_entry entry where entry.person_id = line.person_id and entry.employer_id = line.employer_id
+          and entry.period = bill.period and entry.kind = 'contribution')
       else coalesce((select sum(allocation.amount) from payment_allocation allocation
         where allocation.employer_id = line.employer_id and allocation.bill_id = line.bill_id and allocation.insurance = line.insurance
           and allocation.part in ('employee', 'employer')), 0) >= item.employer_amount + item.employee_amount end`.as('paid'))
