@@ -60,9 +60,25 @@ create table individual_account_entry (
   created_at timestamptz not null default now(),
   primary key (person_id, id)
 );
-create unique index individual_account_contribution on individual_account_entry (person_id, bill_id) where kind = 'contribution';
+-- Contributions are written as differences between what an employer's period owes each person and what was credited
+-- before (under the employer's allocation lock), so a correction or a payment reversal writes only the difference.
+create index individual_account_contribution on individual_account_entry (employer_id, period) where kind = 'contribution';
 create unique index individual_account_interest on individual_account_entry (person_id, year) where kind = 'interest';
 create index individual_account_year on individual_account_entry (year, kind);
+
+-- 冲正: a payment reversed (a bounced transfer, a payment booked to the wrong employer). Its allocations are negated
+-- and its ledger entries reversed; the payment row itself stays as it was.
+create table payment_reversal (
+  employer_id bigint not null,
+  payment_id bigint not null,
+  region_code text not null,
+  reason text not null check (length(reason) between 2 and 500),
+  reversed_on date not null,
+  reversed_by text not null,
+  reversed_at timestamptz not null default now(),
+  primary key (employer_id, payment_id),
+  foreign key (employer_id, payment_id) references payment (employer_id, id)
+);
 
 -- The year-end interest job (one per year, idempotent).
 create table interest_run (
@@ -78,7 +94,7 @@ create table interest_run (
 do $$
 declare t text;
 begin
-  foreach t in array array['payment', 'payment_allocation', 'individual_account_entry'] loop
+  foreach t in array array['payment', 'payment_allocation', 'payment_reversal', 'individual_account_entry'] loop
     execute format('alter table %I enable row level security', t);
     execute format('create policy %I on %I using (in_scope(region_code)) with check (in_scope(region_code))', t || '_scope', t);
   end loop;
@@ -89,7 +105,7 @@ end $$;
 do $$
 declare t text;
 begin
-  foreach t in array array['payment', 'payment_allocation', 'individual_account_entry'] loop
+  foreach t in array array['payment', 'payment_allocation', 'payment_reversal', 'individual_account_entry'] loop
     execute format('create trigger %I before update or delete or truncate on %I for each statement execute function reject_change()', t || '_append_only', t);
   end loop;
 end $$;

@@ -35,6 +35,9 @@ declare module '../../platform/database.ts' {
       part: 'employee' | 'employer' | 'late_fee' | 'credit'; amount: bigint; allocated_on: string; fund_code: string | null;
       region_code: string; created_at: Generated<Date>;
     };
+    payment_reversal: {
+      employer_id: bigint; payment_id: bigint; region_code: string; reason: string; reversed_on: string; reversed_by: string; reversed_at: Generated<Date>;
+    };
     individual_account_entry: {
       person_id: bigint; id: bigint; region_code: string; year: number; period: string | null;
       kind: 'contribution' | 'interest' | 'opening' | 'transfer_in' | 'transfer_out'; amount: bigint;

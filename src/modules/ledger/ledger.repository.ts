@@ -92,6 +92,15 @@ export const entryLines = (tx: Tx, fundId: bigint, entryId: bigint) =>
     .select(['l.line_number', 'l.debit', 'l.credit', 'l.subject', 'l.reference', 'l.memo', 'a.code as account_code', 'a.name as account_name', 'a.role as account_role'])
     .where('l.fund_id', '=', fundId).where('l.entry_id', '=', entryId).orderBy('l.line_number').execute();
 
+/** The entries a business document caused, in every fund, that are neither reversals nor reversed yet. */
+export async function unreversedEntriesOfSource(tx: Tx, sourceType: string, sourceId: string): Promise<{ fund_code: string; id: bigint }[]> {
+  return (await sql<{ fund_code: string; id: bigint }>`
+    select f.code as fund_code, e.id from fund f
+      join accounting_entry e on e.fund_id = f.id and e.source_type = ${sourceType} and e.source_id = ${sourceId}
+    where e.kind <> 'reversal' and not exists (select 1 from accounting_entry r where r.fund_id = e.fund_id and r.reverses_entry_id = e.id)
+    order by f.code, e.id`.execute(tx)).rows;
+}
+
 export const reversalOf = (tx: Tx, fundId: bigint, entryId: bigint) =>
   tx.selectFrom('accounting_entry').select(['id']).where('fund_id', '=', fundId).where('reverses_entry_id', '=', entryId).executeTakeFirst();
 

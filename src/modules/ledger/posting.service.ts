@@ -311,6 +311,19 @@ export async function reverseEntry(target: DatabaseHandle | Tx, actor: Actor, in
 }
 
 /**
+ * Reverses every entry a business document caused (e.g. a payment found to be wrong), in every fund, on `date`:
+ * each reversal points at what it reverses and is keyed `<keyPrefix>:<entry id>`, so calling again adds nothing.
+ */
+export async function reverseEntriesOfSource(tx: Tx, actor: Actor, source: { type: string; id: string }, options: { keyPrefix: string; date: string; memo?: string }): Promise<PostResult[]> {
+  const entries = await repository.unreversedEntriesOfSource(tx, source.type, source.id);
+  const results: PostResult[] = [];
+  for (const entry of entries) {
+    results.push(await reverseEntry(tx, actor, { fund: entry.fund_code, entryId: entry.id, key: `${options.keyPrefix}:${entry.id}`, date: options.date, memo: options.memo }));
+  }
+  return results;
+}
+
+/**
  * The monthly sweep (归集): moves the income account's balance at the end of `period` to the fiscal special account,
  * as the schedule does (收支两条线: 收入户资金定期归集财政专户). Idempotent: the key names the period and the amount,
  * and a second run finds nothing left to move.

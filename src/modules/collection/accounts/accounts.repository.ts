@@ -82,7 +82,7 @@ export const entriesOfYear = (tx: Tx, personId: bigint, year: number) =>
 /**
  * A person's bill lines with the bill, the employer and whether the line is paid: a pension line when its employee
  * part is credited to the individual account (a contribution entry of that employer and period; see
- * insertIndividualAccountContributions); another insurance when the
+ * reconcileIndividualAccounts); another insurance when the
  * payments allocated to the bill's item (employee and employer parts, reversals included) cover the item's total.
  */
 export function contributionLines(tx: Tx, personId: bigint, range: { from?: string; to?: string }) {

@@ -37,57 +37,57 @@ export async function creditsOf(tx: Tx, employerId: bigint): Promise<{ paymentId
 }
 
 /**
- * 个人账户 contributions of bills whose pension employee part is now paid in full: one entry per person with a pension
- * line in the bill (the line's employee amount, credited in the bill's period), by the payment that completed it.
- * Idempotent: the unique index individual_account_contribution keeps one entry per person and bill.
+ * Brings the individual accounts (个人账户) of the employer's periods of `bills` in line with what is paid: a period
+ * whose pension employee part is paid in full over all its bills (a credit note lowers what is due, a supplementary
+ * bill adds to it) owes each person what their pension lines of the period add up to; a period not paid in full
+ * (again, after a payment reversal) owes nothing yet. Each person gets the difference from what was credited for the
+ * period before, recorded against the period's latest bill and the payment named. Writes nothing the second time.
+ * The caller holds the employer's allocation lock.
  */
-/**
- * Credits individual accounts for the periods of `bills` whose pension employee part is paid in full — over all the
- * period's bills, so corrections count: a credit note lowers what is due, a supplementary bill adds to it. Each
- * person gets what their lines of the period add up to, less what was credited for the period before (so a later
- * correction credits or debits the difference), recorded against the period's latest bill. Safe to call again.
- */
-export async function insertIndividualAccountContributions(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
+export async function reconcileIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
   if (!bills.length) return 0;
-  const lines = (await sql<{ n: number }>`
-    select count(*)::int as n from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id and l.insurance = 'pension'
-    where b.employer_id = ${employerId} and b.period in (select period from bill where employer_id = ${employerId} and id = any(${bills.map((x) => x.billId)}::bigint[]))`.execute(tx)).rows[0].n;
-  if (!lines) return 0;
-  const ids = reserveIds(lines);
   const paidBy = sql.join(bills.map((x) => sql`(${x.billId}::bigint, ${x.paymentId}::bigint)`));
-  const result = await sql`
+  const status = sql`
     with paid_by (bill_id, payment_id) as (values ${paidBy}),
     period as (
       select b.period, max(p.payment_id) as payment_id from paid_by p join bill b on b.employer_id = ${employerId} and b.id = p.bill_id group by b.period
     ),
-    period_bill as (
-      select b.id, b.period, p.payment_id from bill b join period p on p.period = b.period where b.employer_id = ${employerId}
-    ),
-    complete as (
-      select pb.period, min(pb.payment_id) as payment_id, (array_agg(pb.id order by b.number desc))[1] as latest_bill
-      from period_bill pb join bill b on b.employer_id = ${employerId} and b.id = pb.id
-      group by pb.period
-      having (select coalesce(sum(i.employee_amount), 0) from bill_item i
-              where i.employer_id = ${employerId} and i.bill_id = any(array_agg(pb.id)) and i.insurance = 'pension')
-          <= (select coalesce(sum(a.amount), 0) from payment_allocation a
-              where a.employer_id = ${employerId} and a.bill_id = any(array_agg(pb.id)) and a.insurance = 'pension' and a.part = 'employee')
+    status as (
+      select b.period, min(p.payment_id) as payment_id, (array_agg(b.id order by b.number desc))[1] as latest_bill, min(b.region_code) as region_code,
+        (select coalesce(sum(i.employee_amount), 0) from bill_item i
+          where i.employer_id = ${employerId} and i.bill_id = any(array_agg(b.id)) and i.insurance = 'pension')
+        <= (select coalesce(sum(a.amount), 0) from payment_allocation a
+          where a.employer_id = ${employerId} and a.bill_id = any(array_agg(b.id)) and a.insurance = 'pension' and a.part = 'employee') as complete
+      from bill b join period p on p.period = b.period where b.employer_id = ${employerId}
+      group by b.period
     ),
     due as (
-      select l.person_id, c.period, c.latest_bill, c.payment_id, min(l.region_code) as region_code, sum(l.employee_amount)::bigint as amount
-      from complete c join period_bill pb on pb.period = c.period
-        join bill_line l on l.employer_id = ${employerId} and l.bill_id = pb.id and l.insurance = 'pension' and l.employee_amount is not null
-      group by l.person_id, c.period, c.latest_bill, c.payment_id
+      select l.person_id, s.period, sum(l.employee_amount)::bigint as amount
+      from status s join bill b on b.employer_id = ${employerId} and b.period = s.period
+        join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id and l.insurance = 'pension' and l.employee_amount is not null
+      where s.complete
+      group by l.person_id, s.period
+    ),
+    credited as (
+      select e.person_id, e.period, sum(e.amount)::bigint as amount
+      from individual_account_entry e join status s on s.period = e.period
+      where e.employer_id = ${employerId} and e.kind = 'contribution'
+      group by e.person_id, e.period
     ),
     difference as (
-      select d.*, d.amount - coalesce((select sum(e.amount) from individual_account_entry e
-        where e.person_id = d.person_id and e.employer_id = ${employerId} and e.period = d.period and e.kind = 'contribution'), 0) as credit
-      from due d
-    )
+      select coalesce(d.person_id, c.person_id) as person_id, coalesce(d.period, c.period) as period,
+        coalesce(d.amount, 0) - coalesce(c.amount, 0) as credit
+      from due d full join credited c on c.person_id = d.person_id and c.period = d.period
+    )`;
+  const { rows: [{ n }] } = await sql<{ n: number }>`${status} select count(*)::int as n from difference where credit <> 0`.execute(tx);
+  if (!n) return 0;
+  const ids = reserveIds(n);
+  const result = await sql`${status}
     insert into individual_account_entry (person_id, id, region_code, year, period, kind, amount, employer_id, bill_id, payment_id)
-    select person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by period, person_id) - 1'))}, region_code,
-      substr(period, 1, 4)::smallint, period, 'contribution', credit, ${employerId}, latest_bill, payment_id
-    from difference where credit <> 0
-    on conflict (person_id, bill_id) where kind = 'contribution' do nothing`.execute(tx);
+    select d.person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by d.period, d.person_id) - 1'))}, s.region_code,
+      substr(d.period, 1, 4)::smallint, d.period, 'contribution', d.credit, ${employerId}, s.latest_bill, s.payment_id
+    from difference d join status s on s.period = d.period
+    where d.credit <> 0`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }
 
@@ -95,12 +95,14 @@ export interface PaymentQuery { employerId?: bigint; from?: string; to?: string;
 
 export interface PaymentListRow {
   employer_id: bigint; id: bigint; credit_code: string; employer_name: string; paid_on: string; amount: bigint;
-  reference: string | null; source: 'bank_file' | 'manual';
+  reference: string | null; source: 'bank_file' | 'manual'; reversed_on: string | null; reversal_reason: string | null; reversed_by: string | null;
 }
 
 export async function findPayments(tx: Tx, query: PaymentQuery): Promise<PaymentListRow[]> {
   let q = tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
-    .select(['payment.employer_id', 'payment.id', 'employer.credit_code', 'employer.name as employer_name', 'payment.paid_on', 'payment.amount', 'payment.reference', 'payment.source']);
+    .leftJoin('payment_reversal as reversal', (join) => join.onRef('reversal.employer_id', '=', 'payment.employer_id').onRef('reversal.payment_id', '=', 'payment.id'))
+    .select(['payment.employer_id', 'payment.id', 'employer.credit_code', 'employer.name as employer_name', 'payment.paid_on', 'payment.amount', 'payment.reference', 'payment.source',
+      'reversal.reversed_on', 'reversal.reason as reversal_reason', 'reversal.reversed_by']);
   if (query.employerId !== undefined) q = q.where('payment.employer_id', '=', query.employerId);
   if (query.from) q = q.where('payment.paid_on', '>=', query.from);
   if (query.to) q = q.where('payment.paid_on', '<=', query.to);
@@ -118,4 +120,14 @@ export async function allocationsOfPayments(tx: Tx, payments: { employer_id: big
     .select(['a.payment_id', 'b.number as bill_number', 'b.period', 'a.insurance', 'a.part', 'a.amount'])
     .where((eb) => eb.or(payments.map((p) => eb.and([eb('a.employer_id', '=', p.employer_id), eb('a.payment_id', '=', p.id)]))))
     .orderBy('a.payment_id').orderBy('a.id').execute();
+}
+
+/** The allocations of one payment, summed per bill, insurance and part (credits included), to be negated on reversal. */
+export async function allocationsOfPayment(tx: Tx, employerId: bigint, paymentId: bigint) {
+  return (await sql<{ bill_id: bigint | null; insurance: Insurance | null; part: NewAllocation['part']; fund_code: string | null; region_code: string; allocated_on: string; amount: bigint }>`
+    select bill_id, insurance, part, fund_code, region_code, allocated_on::text as allocated_on, sum(amount)::bigint as amount
+    from payment_allocation where employer_id = ${employerId} and payment_id = ${paymentId}
+    group by bill_id, insurance, part, fund_code, region_code, allocated_on
+    having sum(amount) <> 0
+    order by allocated_on, bill_id, insurance, part`.execute(tx)).rows;
 }

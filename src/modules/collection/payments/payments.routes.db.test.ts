@@ -16,8 +16,8 @@ before(async () => {
   server = await startTestServer([paymentRoutes, arrearsRoutes, kpiRoutes]);
   const { employerA: idA } = await seedCollection(server.test.database);
   await billPeriod(server.test.database, '2026-01');
-  // Payments post to the provincial pension fund too, so the operator works at the province.
-  operator = await addUser(server, 'op.prov', 'operator', '990000');
+  // A county operator: payments post to the province's pension fund too, on the operator's behalf.
+  operator = await addUser(server, 'op.east', 'operator', '990102');
   employerA = await addUser(server, 'hr.a', 'employer', '990102', { employerId: idA });
   westOperator = await addUser(server, 'op.west', 'operator', '990103');
 });
@@ -80,7 +80,7 @@ test('dunning list (JSON and XLSX) and KPIs for staff', { skip }, async () => {
     { period: '2026-01', billed: '10860.00', paid: '4620.00', collectionRate: '0.4254', paidOnTime: '1000.00', onTimeRate: '0.0921' },
     { period: '2026-02', billed: '0.00', paid: '0.00', collectionRate: null, paidOnTime: '0.00', onTimeRate: null },
   ]);
-  assert.deepEqual(kpis.body.regions, [{ regionCode: '990100', regionName: '示范市', billed: '10860.00', paid: '4620.00', collectionRate: '0.4254' }]);
+  assert.deepEqual(kpis.body.regions, [{ regionCode: '990102', regionName: '东城区', billed: '10860.00', paid: '4620.00', collectionRate: '0.4254' }]); // the county operator's own county
   assert.equal(kpis.body.asOf, '2026-02-28');
   assert.deepEqual(kpis.body.arrearsByAge.map((b: { bucket: string; employers: number; principal: string }) => `${b.bucket}:${b.employers}:${b.principal}`),
     ['1-30:2:6240.00', '31-90:0:0.00', '91-180:0:0.00', '181-365:0:0.00', '>365:0:0.00']);
@@ -88,4 +88,19 @@ test('dunning list (JSON and XLSX) and KPIs for staff', { skip }, async () => {
   assert.equal(kpiSheet.rawPayload.subarray(0, 2).toString(), 'PK');
   const badRange = await operator.json('GET', '/api/collection/kpis?from=2026-03&to=2026-01');
   assert.deepEqual([badRange.status, badRange.body.error.field], [400, 'to']);
+});
+
+test('冲正 by a reviewer of the county, with a reason; operators and employers may not; twice is a conflict', { skip }, async () => {
+  const recorded = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-21', amount: '10.00' });
+  const url = `/api/payments/${recorded.body.id}/reversal`;
+  assert.equal((await operator.json('POST', url, { reason: '录错单位' })).status, 403);
+  assert.equal((await employerA.json('POST', url, { reason: '录错单位' })).status, 403);
+  const reviewer = await addUser(server, 'rev.east', 'reviewer', '990102');
+  const missing = await reviewer.json('POST', url, {});
+  assert.equal(missing.status, 400);
+  const reversed = await reviewer.json('POST', url, { reason: '录错单位' });
+  assert.deepEqual([reversed.status, reversed.body.amount, reversed.body.reason], [200, '10.00', '录错单位']);
+  assert.equal((await reviewer.json('POST', url, { reason: '录错单位' })).status, 409);
+  const westReviewer = await addUser(server, 'rev.west', 'reviewer', '990103');
+  assert.equal((await westReviewer.json('POST', '/api/payments/1/reversal', { reason: 'none such' })).status, 404);
 });

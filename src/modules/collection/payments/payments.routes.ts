@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actor, requireRole, type App } from '../../../platform/http/server.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { Day } from '../arrears/arrears.routes.ts';
-import { importCollectionFile, listPayments, recordPayment } from './payments.service.ts';
+import { importCollectionFile, listPayments, recordPayment, reversePayment } from './payments.service.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
 const tags = ['collection'];
@@ -33,6 +33,14 @@ export async function paymentRoutes(app: App) {
       }, { additionalProperties: false }),
     },
   }, async (request, reply) => reply.code(201).send(await recordPayment(db, requireRole(request, ...writers), request.body)));
+
+  app.post('/api/payments/:id/reversal', {
+    schema: {
+      tags, summary: '冲正 Reverse a payment recorded in error: allocations negated, ledger entries reversed, individual accounts debited',
+      params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) }),
+      body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
+    },
+  }, async (request) => reversePayment(db, requireRole(request, 'reviewer', 'approver', 'finance'), { paymentId: BigInt(request.params.id), reason: request.body.reason }));
 
   app.get('/api/payments', {
     schema: {

@@ -10,12 +10,12 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, onBehalfOf, type Actor, type Tx } from '../../../platform/actor.ts';
-import { invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
+import { conflict, invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { addDays, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { addDays, postEntries, reverseEntriesOfSource, type EntryInput } from '../../ledger/index.ts';
 import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
 import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
@@ -141,7 +141,7 @@ class EmployerAllocation {
  * between what is due and what was credited is ever written.
  */
 export async function creditIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
-  return repository.insertIndividualAccountContributions(tx, employerId, bills);
+  return repository.reconcileIndividualAccounts(tx, employerId, bills);
 }
 
 /**
@@ -245,10 +245,51 @@ export async function importCollectionFile(database: DatabaseHandle, actor: Acto
   });
 }
 
+export interface PaymentReversalView { paymentId: string; creditCode: string; amount: string; reversedOn: string; reason: string; allocationsReversed: number; entriesReversed: number }
+
+/**
+ * 冲正: reverses a payment that should not have been recorded (a bounced transfer, a payment booked to the wrong
+ * employer). Its allocations are negated on their own dates — for arrears and late fees the money never arrived —
+ * and its ledger entries are reversed today; individual accounts of periods no longer paid in full are debited.
+ * The payment row stays; a second reversal is refused.
+ */
+export async function reversePayment(database: DatabaseHandle, actor: Actor, input: { paymentId: bigint; reason: string }): Promise<PaymentReversalView> {
+  const reason = input.reason?.trim() ?? '';
+  if (reason.length < 2 || reason.length > 500) throw invalid('reason', 'must say why, in 2 to 500 characters');
+  // The payment must be in the actor's scope; the reversal then books into every fund it paid (onBehalfOf).
+  const payment = await inScope(database, actor, (tx) => tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
+    .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'employer.credit_code']).where('payment.id', '=', input.paymentId).executeTakeFirst());
+  if (!payment) throw notFound(`payment ${input.paymentId}`);
+  const job = onBehalfOf(actor, 'payments');
+  return inScope(database, job, async (tx) => {
+    await repository.lockEmployerAllocations(tx, payment.employer_id);
+    const already = await tx.selectFrom('payment_reversal').select('reversed_on').where('employer_id', '=', payment.employer_id).where('payment_id', '=', payment.id).executeTakeFirst();
+    if (already) throw conflict('paymentId', `payment ${payment.id} was already reversed on ${already.reversed_on}`);
+    const today = todayInChina();
+    const allocations = await repository.allocationsOfPayment(tx, payment.employer_id, payment.id);
+    await repository.insertAllocations(tx, allocations.map((a) => ({
+      employer_id: payment.employer_id, id: newId(), payment_id: payment.id, bill_id: a.bill_id, insurance: a.insurance, part: a.part,
+      amount: -a.amount, allocated_on: a.allocated_on, fund_code: a.fund_code, region_code: a.region_code,
+    })));
+    const entries = await reverseEntriesOfSource(tx, job, { type: 'payment', id: String(payment.id) }, { keyPrefix: `payment-reversal:${payment.id}`, date: today, memo: `冲正 ${reason}` });
+    await tx.insertInto('payment_reversal').values({ employer_id: payment.employer_id, payment_id: payment.id, region_code: payment.region_code, reason, reversed_on: today, reversed_by: actor.username }).execute();
+    const bills = [...new Set(allocations.filter((a) => a.bill_id !== null).map((a) => a.bill_id!))];
+    await creditIndividualAccounts(tx, payment.employer_id, bills.map((billId) => ({ billId, paymentId: payment.id })));
+    const view = {
+      paymentId: String(payment.id), creditCode: payment.credit_code, amount: formatYuan(payment.amount), reversedOn: today, reason,
+      allocationsReversed: allocations.length, entriesReversed: entries.length,
+    };
+    await recordAudit(tx, actor, { action: 'payment.reverse', entityType: 'payment', entityId: payment.id, regionCode: payment.region_code, after: view });
+    return view;
+  });
+}
+
 export interface PaymentAllocationView { billNumber: string; period: string; insurance: string; part: string; amount: string }
 export interface PaymentView {
   id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; source: string;
   allocated: string; credit: string; allocations: PaymentAllocationView[];
+  /** 冲正: set when the payment was reversed. */
+  reversed: { date: string; reason: string; by: string } | null;
 }
 
 export interface PaymentListQuery { employer?: string; from?: string; to?: string; limit?: number; offset?: number }
@@ -274,6 +315,7 @@ export async function listPayments(database: DatabaseHandle, actor: Actor, query
           allocated: formatYuan(parts.reduce((sum, a) => sum + a.amount, 0n)),
           credit: formatYuan(own.filter((a) => a.part === 'credit').reduce((sum, a) => sum + a.amount, 0n)),
           allocations: parts.map((a) => ({ billNumber: a.bill_number!, period: a.period!, insurance: a.insurance!, part: a.part, amount: formatYuan(a.amount) })),
+          reversed: payment.reversed_on ? { date: payment.reversed_on, reason: payment.reversal_reason!, by: payment.reversed_by! } : null,
         };
       }),
     };
