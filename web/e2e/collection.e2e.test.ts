@@ -92,5 +92,21 @@ test('start a billing run in the browser, follow it to completion, check the sum
     await page.emulateMedia({ media: 'screen' });
   });
 
+  await t.test('a payment recorded in error is reversed (冲正) from the payments page after giving a reason', async () => {
+    const { body: { bills: [bill] } } = await admin.call<{ bills: { number: string; creditCode: string; total: string; dueDate: string }[] }>('GET', `/api/bills?period=${period}&limit=1&lines=false`);
+    const paid = await admin.call<{ id: string }>('POST', '/api/payments', { creditCode: bill.creditCode, date: bill.dueDate, amount: bill.total, reference: bill.number });
+    assert.equal(paid.status, 201, JSON.stringify(paid.body));
+    await page.goto(`${server.baseUrl}/collection/payments?employer=${bill.creditCode}`);
+    await page.getByTestId(`payment-reverse-${paid.body.id}`).click();
+    const ok = page.locator('.ant-modal:visible .ant-btn-dangerous');
+    assert.equal(await ok.isDisabled(), true); // no reason, no reversal
+    await page.getByTestId('payment-reverse-reason').fill('银行退票');
+    await ok.click();
+    await page.getByTestId('payments-table').getByText('已冲正').waitFor();
+    const listed = await admin.call<{ items: { id: string; allocated: string; reversed: { reason: string } | null }[] }>('GET', `/api/payments?employer=${bill.creditCode}`);
+    const payment = listed.body.items.find((item) => item.id === paid.body.id)!;
+    assert.deepEqual([payment.allocated, payment.reversed?.reason], ['0.00', '银行退票']);
+  });
+
   await t.test('no script errors', () => assert.deepEqual(errors, []));
 });

@@ -4,10 +4,10 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../../api.ts';
+import { api, type ApiError } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatDate, formatYuan } from '../../format.ts';
@@ -19,6 +19,40 @@ import { moneyColumn } from '../../components/Money.tsx';
 import { PaymentFormModal } from './PaymentFormModal.tsx';
 import { canRecordPayments, offsetPage, useUrlFilters } from './shared.tsx';
 import type { Payment, PaymentAllocation, PaymentImportResult } from './types.ts';
+
+/** 冲正: asks for the reason and states what a reversal does before it is done (it cannot be undone). */
+function ReverseButton({ payment, onDone }: { payment: Payment; onDone: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const submit = async () => {
+    setBusy(true); setError(undefined);
+    try {
+      await api.post(`/api/payments/${payment.id}/reversal`, { reason: reason.trim() });
+      message.success(t('payment.reverse.done'));
+      setOpen(false); onDone();
+    } catch (failure) { setError(failure as ApiError); } finally { setBusy(false); }
+  };
+  return (
+    <>
+      <Button size="small" danger onClick={() => setOpen(true)} data-testid={`payment-reverse-${payment.id}`}>{t('payment.reverse')}</Button>
+      <Modal
+        open={open} title={t('payment.reverse.title')} okText={t('payment.reverse')} okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: busy }}
+        onOk={submit} onCancel={() => setOpen(false)} destroyOnClose
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>{payment.employerName} · {payment.date} · {formatYuan(payment.amount)}</Typography.Text>
+          <Alert type="warning" showIcon message={t('payment.reverse.explain')} />
+          <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} placeholder={t('payment.reverse.reason')} maxLength={500} rows={2} data-testid="payment-reverse-reason" />
+          {error && <Alert type="error" showIcon message={error.message} />}
+        </Space>
+      </Modal>
+    </>
+  );
+}
 
 function Allocations({ allocations }: { allocations: PaymentAllocation[] }) {
   const { t } = useI18n();
@@ -85,6 +119,7 @@ export default function PaymentsPage() {
   );
   const shown = offsetPage(list.data?.items, page, pageSize);
   const writer = canRecordPayments(me.role);
+  const reverser = ['reviewer', 'approver', 'finance', 'admin'].includes(me.role);
 
   return (
     <Page
@@ -117,6 +152,12 @@ export default function PaymentsPage() {
               moneyColumn(t('payment.credit'), 'credit'),
               { title: t('payment.reference'), dataIndex: 'reference' },
               { title: t('payment.source'), dataIndex: 'source', width: 110, render: (source: string) => <Tag>{t(`payment.source.${source}`)}</Tag> },
+              {
+                title: '', key: 'reverse', width: 90,
+                render: (_: unknown, payment: Payment) => (payment.reversed
+                  ? <Tooltip title={`${payment.reversed.date} ${payment.reversed.by}: ${payment.reversed.reason}`}><Tag color="red">{t('payment.reversed')}</Tag></Tooltip>
+                  : reverser && <ReverseButton payment={payment} onDone={list.reload} />),
+              },
             ]}
           />
         )}

@@ -31,6 +31,8 @@ export interface PaymentAllocation { billNumber: string; period: string; insuran
 export interface Payment {
   id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; source: string;
   allocated: string; credit: string; allocations: PaymentAllocation[];
+  /** 冲正: set when the payment was reversed */
+  reversed: { date: string; reason: string; by: string } | null;
 }
 export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string }
 /** `alreadyRecorded`: lines imported before (importing a file again records nothing twice) */
