@@ -54,7 +54,7 @@ function fromDatabaseError(error: { code?: string; constraint?: string; detail?:
     case '23505': return new AppError(409, 'conflict', `already exists (${error.constraint ?? 'unique'}): ${error.detail ?? ''}`.trim());
     case '23503': return new AppError(400, 'invalid', `refers to something that does not exist (${error.constraint ?? 'foreign key'})`);
     case '23514': return new AppError(400, 'invalid', `violates rule ${error.constraint ?? 'check'}`);
-    case '22001': case '22003': case '22007': case '22008': case '22P02': return new AppError(400, 'invalid', error.message);
+    case '22001': case '22003': case '22007': case '22008': case '22P02': case '22021': case '22P05': return new AppError(400, 'invalid', error.message);
     case '42501': return new AppError(403, 'forbidden', 'outside your data scope or not allowed');
     default: return undefined;
   }
