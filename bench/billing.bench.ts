@@ -3,7 +3,8 @@
  * for its last month on a fresh embedded PostgreSQL. Reports seconds, bill lines, Node's peak RSS during billing,
  * and the floor — PostgreSQL inserting the same number of bill-line rows from generate_series into a copy of
  * bill_line (same columns and indexes) in the same run — with the ratio of the two. Linearity: a city a tenth the
- * size, billed in a second database of the same server; ten times its time is compared with the full run.
+ * size, billed in a second database of the same server; ten times its time is compared with the full run. And the
+ * dunning list of the whole province a month after the due date, with every bill unpaid.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { migrate } from '../src/platform/migrate.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { generateDemo } from '../src/modules/registry/demo/demo.service.ts';
 import { runBilling } from '../src/modules/collection/billing/billing.service.ts';
+import { dunningList } from '../src/modules/collection/arrears/arrears.service.ts';
+import { addDays } from '../src/modules/ledger/index.ts';
 
 const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
 const log = (message: string) => process.stderr.write(`billing bench: ${message}\n`);
@@ -36,7 +39,9 @@ async function billCity(database: DatabaseHandle, persons: number) {
   const period = demo.window.end.slice(0, 7);
   const started = performance.now();
   const { result, peakRssMiB } = await withPeakRss(() => runBilling(database, systemActor('bench'), { period }));
-  return { period, seconds: (performance.now() - started) / 1000, summary: result.summary, peakRssMiB };
+  const seconds = (performance.now() - started) / 1000;
+  const [{ due_date: dueDate }] = (await database.pool.query<{ due_date: string }>('select min(due_date)::text as due_date from bill')).rows;
+  return { period, seconds, summary: result.summary, peakRssMiB, dueDate };
 }
 
 /** The floor: as many rows as the run's lines, from generate_series into a copy of bill_line with its indexes. */
@@ -63,6 +68,11 @@ export async function run(): Promise<object> {
     log(`billed ${full.summary.lines} lines in ${full.seconds.toFixed(1)} s`);
     const floor = await floorSeconds(database, full.summary.lines);
     log(`floor ${floor.toFixed(1)} s`);
+    // The dunning list of the whole province a month after the due date, every bill unpaid (late fees per bill).
+    const dunningStarted = performance.now();
+    const dunning = await dunningList(database, systemActor('bench'), { asOf: addDays(full.dueDate, 30), limit: 100 });
+    const dunningSeconds = (performance.now() - dunningStarted) / 1000;
+    log(`dunning list in ${dunningSeconds.toFixed(1)} s`);
 
     await database.pool.query('create database sifund_tenth');
     const url = new URL(database.url);
@@ -77,6 +87,7 @@ export async function run(): Promise<object> {
       seconds: round(full.seconds), linesPerSecond: Math.round(full.summary.lines / full.seconds), goalSeconds: 60,
       nodePeakRssMiB: full.peakRssMiB, goalNodePeakRssMiB: 512,
       floor: { lines: full.summary.lines, seconds: round(floor), billingOverFloor: round(full.seconds / floor, 2), goalRatio: 2.5 },
+      dunning: { asOf: dunning.asOf, employersInArrears: dunning.buckets.reduce((sum, b) => sum + b.employers, 0), seconds: round(dunningSeconds) },
       linearity: {
         tenthPersons: Math.round(persons / 10), tenthLines: tenth.summary.lines, tenthSeconds: round(tenth.seconds),
         tenTimesTenthOverFull: round((tenth.seconds * 10) / full.seconds, 2), goal: 'within 20% (0.8–1.2)',
