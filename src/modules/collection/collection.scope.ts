@@ -2,6 +2,7 @@
 import { invalid, notFound } from '../../platform/errors.ts';
 import { scopePrefix, type Actor, type Tx } from '../../platform/actor.ts';
 import { isPeriod } from '../ledger/index.ts';
+import { onlyProvince } from '../../platform/regions.ts';
 
 export function checkPeriod(period: unknown): string {
   if (!isPeriod(period)) throw invalid('period', `must be a month YYYY-MM, got "${String(period)}"`);
@@ -15,8 +16,7 @@ export async function resolveRegionSubtree(tx: Tx, actor: Actor, regionCode: str
     if (!region || !region.code.startsWith(scopePrefix(actor.regionCode))) throw notFound(`region ${regionCode}`);
     return region.code;
   }
-  if (actor.regionCode) return actor.regionCode;
-  const provinces = await tx.selectFrom('region').select('code').where('level', '=', 'province').limit(2).execute();
-  if (provinces.length !== 1) throw invalid('region', 'is required: there is more than one province');
-  return provinces[0].code;
+  const code = actor.regionCode ?? await onlyProvince(tx);
+  if (!code) throw invalid('region', 'is required: there is more than one province');
+  return code;
 }

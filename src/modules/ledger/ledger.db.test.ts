@@ -23,6 +23,18 @@ after(() => test_.drop());
 const entry = (key: string, date: string, debit: string, credit: string, amount: string, fund = F) =>
   ({ key, fund, period: date.slice(0, 7), date, memo: 'acceptance', lines: [{ account: debit, debit: amount }, { account: credit, credit: amount }] });
 
+/** `hledger bal` of a journal: account code (the last name segment) → balance in yuan; hledger must exit 0. */
+function hledgerBalances(journal: string): Map<string, string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-hledger-')), 'j.journal');
+  fs.writeFileSync(file, journal);
+  const result = spawnSync('hledger', ['-f', file, 'bal', '-O', 'csv'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return new Map(result.stdout.trim().split('\n').slice(1).map((line) => {
+    const [account, amount] = line.split('","').map((s) => s.replace(/"/g, ''));
+    return [account.split(':').pop()!, amount.replace(/CNY| /g, '')];
+  }));
+}
+
 async function rejected(work: Promise<unknown>): Promise<AppError> {
   try { await work; } catch (error) { if (error instanceof AppError) return error; throw error; }
   assert.fail('expected a refusal');
@@ -94,14 +106,7 @@ test('hledger reads the export and its balances equal the trial balance to the f
   assert.match(journal, /pension-990000:资产:应收社会保险费:1131 +1000\.00 CNY/);
   const hledger = ensureHledger();
   if (!hledger.available) { t.skip(hledger.reason); return; }
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-hledger-')), 'j.journal');
-  fs.writeFileSync(file, journal);
-  const result = spawnSync('hledger', ['-f', file, 'bal', '-O', 'csv'], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  const balances = Object.fromEntries(result.stdout.trim().split('\n').slice(1).map((line) => {
-    const [account, amount] = line.split('","').map((s) => s.replace(/"/g, ''));
-    return [account.split(':').pop(), amount.replace(/CNY| /g, '')];
-  }));
+  const balances = Object.fromEntries(hledgerBalances(journal));
   const tb = await getTrialBalance(test_.database, actor, F, '2026-01');
   for (const row of tb.accounts) assert.equal(balances[row.code] ?? '0.00', row.closing === '0.00' ? '0.00' : row.closing, row.code);
   assert.equal(balances['1131'], '400.00');
@@ -128,14 +133,7 @@ test('hledger export across a year end: opening balances, year-end carry forward
   assert.equal(tb.accounts.find((a) => a.code === '4001')!.opening, '0.00');
   const hledger = ensureHledger();
   if (!hledger.available) { t.skip(hledger.reason); return; }
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-hledger-')), 'j.journal');
-  fs.writeFileSync(file, journal);
-  const result = spawnSync('hledger', ['-f', file, 'bal', '-O', 'csv'], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  const balances = new Map(result.stdout.trim().split('\n').slice(1).map((line) => {
-    const [account, amount] = line.split('","').map((s) => s.replace(/"/g, ''));
-    return [account.split(':').pop()!, amount.replace(/CNY| /g, '')];
-  }));
+  const balances = hledgerBalances(journal);
   for (const row of tb.accounts) if (row.closing !== '0.00') assert.equal(balances.get(row.code), row.closing, row.code);
   assert.equal(balances.get('4003'), '-3.21');
 });

@@ -12,6 +12,7 @@ import { recordAudit, listAudit } from '../../platform/audit/audit.service.ts';
 import * as repository from './registry.repository.ts';
 import { regionLevel } from './identifiers.calc.ts';
 import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, validateSeparation } from './registry.validate.ts';
+import { onlyProvince } from '../../platform/regions.ts';
 
 type Row<T extends keyof Tables> = Selectable<Tables[T]>;
 
@@ -26,12 +27,8 @@ export async function ensureHomeRegion(database: DatabaseHandle) {
 
 /** Where a new record lives: the given region (must exist and be in the actor's scope), else the actor's own. */
 async function resolveRegion(tx: Tx, actor: Actor, requested: string | undefined): Promise<string> {
-  let code = requested ?? actor.regionCode;
-  if (!code) {
-    const provinces = await tx.selectFrom('region').select('code').where('level', '=', 'province').limit(2).execute();
-    if (provinces.length !== 1) throw invalid('regionCode', 'is required (your account has the national scope)');
-    code = provinces[0].code;
-  }
+  const code = requested ?? actor.regionCode ?? await onlyProvince(tx);
+  if (!code) throw invalid('regionCode', 'is required (your account has the national scope)');
   const region = await repository.findRegion(tx, code);
   if (!region) throw invalid('regionCode', `unknown region ${code}`);
   if (!inActorScope(actor, code)) throw forbidden(`region ${code} is outside your data scope`);

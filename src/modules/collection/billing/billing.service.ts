@@ -64,12 +64,14 @@ async function createOrFindRun(database: DatabaseHandle, job: Actor, period: str
     const existing = await tx.selectFrom('billing_run').selectAll().where('period', '=', period).where('region_code', '=', region).executeTakeFirst();
     if (existing) return existing;
     const prefix = scopePrefix(region);
-    const regions = (await sql<{ region_code: string }>`select distinct region_code from employer where region_code like ${prefix} || '%' and status = 'active'`.execute(tx)).rows.map((r) => r.region_code).sort();
+    const perRegion = (await sql<{ region_code: string; n: number }>`
+      select region_code, count(*)::int as n from employer where region_code like ${prefix} || '%' and status = 'active' group by region_code order by region_code`.execute(tx)).rows;
+    const regions = perRegion.map((r) => r.region_code);
     const parameters = resolveBillingParameters(getParameters(), period, regions);
     const modes = new Set(Object.values(parameters.regions).map((r) => r.rounding));
     if (modes.size > 1) throw invalid('region', `the regions of ${region} round differently (${[...modes].join(', ')}): bill them one by one`);
     const snapshot: RunSnapshot = { ...parameters, funds: await fundsByRegion(tx, period, regions) };
-    const employers = Number((await sql<{ n: string }>`select count(*) as n from employer where region_code like ${prefix} || '%' and status = 'active'`.execute(tx)).rows[0].n);
+    const employers = perRegion.reduce((sum, r) => sum + r.n, 0);
     const chunkCount = employers === 0 ? 0 : Math.min(employers, Math.max(MIN_CHUNKS, Math.ceil(employers / EMPLOYERS_PER_CHUNK)));
     const id = newId();
     const run = await tx.insertInto('billing_run').values({

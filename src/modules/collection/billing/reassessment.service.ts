@@ -75,12 +75,12 @@ async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; cre
 export async function reassessPeriod(database: DatabaseHandle, actor: Actor, input: { creditCode: string; period: string }): Promise<ReassessmentResult> {
   const period = checkPeriod(input.period);
   // the employer must be in the actor's scope; the correction then posts like a billing job (funds above that scope)
-  const visible = await inScope(database, actor, (tx) => tx.selectFrom('employer').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst());
-  if (!visible) throw notFound(`employer ${input.creditCode}`);
+  const employer = await inScope(database, actor, (tx) => tx.selectFrom('employer')
+    .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('credit_code', '=', input.creditCode).executeTakeFirst());
+  if (!employer) throw notFound(`employer ${input.creditCode}`);
   await ensureFunds(database);
   const job = onBehalfOf(actor, 'billing job');
   return inScope(database, job, async (tx) => {
-    const employer = await tx.selectFrom('employer').select(['id', 'credit_code', 'region_code']).where('id', '=', visible.id).executeTakeFirstOrThrow();
     // One reassessment of an employer at a time (two would both see the same difference).
     await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${employer.credit_code}))`.execute(tx);
     const parameters = resolveBillingParameters(getParameters(), period, [employer.region_code]);
@@ -89,8 +89,7 @@ export async function reassessPeriod(database: DatabaseHandle, actor: Actor, inp
     const statement = reassessmentSql(parameters, funds, region.rounding);
     const { rows } = await tx.executeQuery<DifferenceRow>(CompiledQuery.raw(statement, [employer.id, period, Number(period.slice(0, 4))]));
     const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
-    const employerRow = await tx.selectFrom('employer').select(['work_injury_class', 'work_injury_float']).where('id', '=', employer.id).executeTakeFirstOrThrow();
-    const parameterRefs = { ...refs, employer: { workInjuryClass: employerRow.work_injury_class, workInjuryFloat: employerRow.work_injury_float } };
+    const parameterRefs = { ...refs, employer: { workInjuryClass: employer.work_injury_class, workInjuryFloat: employer.work_injury_float } };
     const bills: ReassessmentResult['bills'] = [];
     const reversals = rows.filter((r) => r.action === 'reverse'), additions = rows.filter((r) => r.action === 'bill');
     if (reversals.length) bills.push(await issueCorrection(tx, job, employer, period, 'credit_note', reversals, region.dueDate, parameterRefs));

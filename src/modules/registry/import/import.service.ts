@@ -13,6 +13,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { parseYuan } from '../../../platform/money.ts';
 import { validateEmployer, validateHire, validatePerson, type EmployerInput, type PersonInput, type EmploymentInput } from '../registry.validate.ts';
 import { parseImportFile, type ImportKind, type ParsedRow } from './import.parse.ts';
+import { onlyProvince } from '../../../platform/regions.ts';
 
 const CHUNK = 5000;
 
@@ -32,11 +33,7 @@ class Problems {
 
 async function regionResolver(tx: Tx, actor: Actor, defaultRegion: string | undefined) {
   const regions = new Set((await tx.selectFrom('region').select('code').execute()).map((r) => r.code));
-  let fallback = defaultRegion ?? actor.regionCode ?? undefined;
-  if (!fallback) {
-    const provinces = await tx.selectFrom('region').select('code').where('level', '=', 'province').limit(2).execute();
-    if (provinces.length === 1) fallback = provinces[0].code;
-  }
+  const fallback = defaultRegion ?? actor.regionCode ?? await onlyProvince(tx);
   return (requested: string | undefined, row: number, problems: Problems): string | undefined => {
     const code = requested ?? fallback;
     if (!code) { problems.add(row, 'regionCode', 'is required (your account has the national scope)'); return undefined; }
