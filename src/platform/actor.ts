@@ -2,18 +2,32 @@
  * Who is acting, and the transaction that acts for them: every scoped transaction runs as the `sifund_app`
  * role with `sifund.scope` set to the actor's region prefix, so row-level security in the database limits
  * what it reads and writes to the actor's region subtree, whatever the code above it does.
+ *
+ * An actor's identity never changes. When work must cross the pooling structure (a county operator's payment
+ * books pension into the province's fund), the same actor gets a widened scope for that step, with the reason;
+ * the audit trail records both the real user and the widening.
  */
 import { sql, type Transaction } from 'kysely';
 import type { DatabaseHandle, Tables } from './database.ts';
+import type { Permission } from './access/permissions.ts';
 
-export const staffRoles = ['operator', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'admin'] as const;
+export const staffRoles = ['operator', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'security_auditor', 'admin'] as const;
+/** Roles a user account can have. */
 export const roles = [...staffRoles, 'employer', 'person'] as const;
-export type Role = (typeof roles)[number];
+export type UserRole = (typeof roles)[number];
+/** `system` is the role of named system actors (CLI commands, schedules); no user account has it. */
+export type Role = UserRole | 'system';
 
 export const roleLabels: Record<Role, string> = {
   operator: '经办', reviewer: '复核', approver: '审批', finance: '财政', supervisor: '监督', auditor: '稽核',
-  admin: '系统管理员', employer: '参保单位', person: '参保人',
+  security_auditor: '安全审计员', admin: '系统管理员', employer: '参保单位', person: '参保人', system: '系统',
 };
+
+export interface WidenedScope {
+  /** The region whose subtree the step may reach; null = national. */
+  regionCode: string | null;
+  reason: string;
+}
 
 export interface Actor {
   userId: bigint | null;
@@ -24,6 +38,10 @@ export interface Actor {
   employerId?: bigint | null;
   personId?: bigint | null;
   requestId?: string;
+  /** System actors only: the permissions their command needs. */
+  grants?: readonly Permission[];
+  /** Set only for a step that must cross the pooling structure. */
+  widenedScope?: WidenedScope;
 }
 
 export type Tx = Transaction<Tables>;
@@ -37,24 +55,38 @@ export function inActorScope(actor: Actor, regionCode: string): boolean {
   return regionCode.startsWith(scopePrefix(actor.regionCode));
 }
 
-export function systemActor(command: string): Actor {
-  return { userId: null, username: `system:${command}`, role: 'admin', regionCode: null };
+/** The prefix the actor's transactions see: the widened scope for a cross-pool step, else the actor's own. */
+export function effectiveScopePrefix(actor: Actor): string {
+  return scopePrefix(actor.widenedScope ? actor.widenedScope.regionCode : actor.regionCode);
 }
 
+/** A named system actor (a CLI command, a schedule) holding only the permissions its command needs. */
+export function systemActor(command: string, grants: readonly Permission[] = []): Actor {
+  return { userId: null, username: `system:${command}`, role: 'system', regionCode: null, grants };
+}
+
+/** GB/T 2260: the province of 990102 is 990000. */
+export const provinceOf = (regionCode: string) => `${regionCode.slice(0, 2)}0000`;
+
 /**
- * The actor for work a user may start in their own scope but that books across the pooling structure: a city
- * operator's billing or payments post pension amounts into the province's fund, which is outside the city's data
- * scope. The caller authorises the request in the user's scope first; the work then runs without a scope,
- * recorded under the user's name.
+ * The same actor, allowed for one step to reach the subtree of `regionCode` (null = national): a city operator's
+ * billing or payments post pension amounts into the province's fund, outside the city's data scope. The caller
+ * authorises the request in the user's own scope first.
  */
-export function onBehalfOf(actor: Actor, job: string): Actor {
-  return { userId: null, username: `${actor.username} (${job})`, role: 'admin', regionCode: null, requestId: actor.requestId };
+export function widenScope(actor: Actor, regionCode: string | null, reason: string): Actor {
+  return { ...actor, widenedScope: { regionCode, reason } };
+}
+
+/** For the audit trail: null when the actor acts in its own scope. */
+export function scopeWideningNote(actor: Actor): string | null {
+  if (!actor.widenedScope) return null;
+  return `${actor.widenedScope.regionCode ?? 'national'}: ${actor.widenedScope.reason}`;
 }
 
 /** Runs `work` in one transaction limited to the actor's data scope. */
 export async function inScope<T>(database: DatabaseHandle, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(async (tx) => {
-    await sql`select set_config('sifund.scope', ${scopePrefix(actor.regionCode)}, true)`.execute(tx);
+    await sql`select set_config('sifund.scope', ${effectiveScopePrefix(actor)}, true)`.execute(tx);
     if (actor.userId !== null) await sql`set local role sifund_app`.execute(tx);
     return work(tx);
   });

@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../database.ts';
 import { projectRoot, type Config } from '../config.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { Actor } from '../actor.ts';
+import { can, isPermission, permissionDescriptions, type Permission } from '../access/permissions.ts';
 import { actorOf, sessionUser } from '../auth/auth.service.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -28,6 +29,13 @@ export const version = JSON.parse(fs.readFileSync(path.join(projectRoot, 'packag
 declare module 'fastify' {
   interface FastifyRequest { actor?: Actor; csrfToken?: string }
   interface FastifyInstance { database: DatabaseHandle; config: Config }
+  interface FastifyContextConfig {
+    /**
+     * The permission the route needs (checked before the handler runs), or 'public' (no sign-in), or
+     * 'signed-in' (any signed-in user; the service decides, e.g. one's own record). Every /api route declares one.
+     */
+    permission?: Permission | 'public' | 'signed-in';
+  }
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -38,14 +46,15 @@ export function actor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** Guards a route to some roles; the administrator passes every guard. */
-export function requireRole(request: FastifyRequest, ...allowed: Actor['role'][]): Actor {
-  const who = actor(request);
-  if (who.role !== 'admin' && !allowed.includes(who.role)) throw forbidden(`this action needs one of the roles: ${allowed.join(', ')}`);
+/** Refuses an actor without the permission (403 naming it). */
+export function requirePermission(who: Actor, permission: Permission): Actor {
+  if (!can(who, permission)) throw forbidden(`this action needs the permission ${permission} (${permissionDescriptions[permission]})`);
   return who;
 }
 
-const PUBLIC_PATHS = new Set(['/api/health', '/api/auth/login']);
+/** Every /api route's declared permission, collected as routes are added (a test checks none is missing). */
+export const declaredPermissions = new Map<string, Permission | 'public' | 'signed-in' | undefined>();
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Postgres errors caused by the input become 4xx; everything else stays a 500. */
@@ -83,9 +92,20 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const permission = route.config?.permission;
+    if (permission !== undefined && permission !== 'public' && permission !== 'signed-in' && !isPermission(permission)) {
+      throw new Error(`route ${route.method} ${route.url} declares an unknown permission ${permission}`);
+    }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declaredPermissions.set(`${method} ${route.url}`, permission);
+  });
+
   app.addHook('onRequest', async (request) => {
     const url = request.url.split('?')[0];
-    if (!url.startsWith('/api/') || PUBLIC_PATHS.has(url) || url.startsWith('/api/docs')) return;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || request.is404) return;
+    const permission = request.routeOptions.config?.permission;
+    if (permission === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthorized();
     const row = await sessionUser(database, token);
@@ -105,9 +125,10 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
       if ((token !== undefined || formLike) && (token !== request.cookies[CSRF_COOKIE] || token !== row.csrf_token)) {
         throw new AppError(403, 'csrf', 'missing or wrong x-csrf-token header (it must echo the sifund_csrf cookie)');
       }
-      // 稽核 (auditors) read everything in scope and change nothing.
-      if (row.role === 'auditor' && url !== '/api/auth/logout') throw forbidden('auditors have read-only access');
     }
+    // A route without a declared permission is refused (and fails the route-permission test).
+    if (permission === undefined) throw forbidden(`route ${request.method} ${request.routeOptions.url} declares no permission`);
+    if (permission !== 'signed-in') requirePermission(request.actor, permission);
   });
 
   app.setErrorHandler((error: any, request, reply) => {
@@ -125,6 +146,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   });
 
   app.get('/api/health', {
+    config: { permission: 'public' },
     schema: { tags: ['platform'], response: { 200: Type.Object({ status: Type.String(), database: Type.String(), version: Type.String() }) } },
   }, async () => {
     await database.pool.query('select 1');

@@ -1,0 +1,123 @@
+/**
+ * Who may do what (R9.1): one permission matrix, as data. Routes declare the permission they need, services ask
+ * `can(actor, permission)`, the web UI shows an action only when `/api/auth/me` lists its permission.
+ *
+ * Separated administrator duties (三员分立, GB/T 22239-2019 等级保护 8.1.4.2 / 8.1.10.x 安全管理中心):
+ *  - 系统管理员 admin manages users, regions, agencies and settings and holds no money permission: it cannot bill,
+ *    record or reverse payments, draft or approve ledger entries, close or reopen periods;
+ *  - 安全审计员 security_auditor reads and verifies the audit trail and the sign-in log and changes nothing;
+ *  - business roles (经办, 复核, 审批, 财政, 监督, 稽核) do the work and never manage accounts.
+ */
+import type { Role } from '../actor.ts';
+
+/** Every permission, with what it allows (Chinese label first: it is what the matrix table shows). */
+export const permissionDescriptions = {
+  // platform administration (系统管理员)
+  'user.manage': '用户管理 create, disable and reset users',
+  'region.manage': '区划管理 regions and pooling structure',
+  'agency.manage': '机构管理 agencies',
+  'settings.read': '参数查看 policy parameters',
+  // security audit (安全审计员 and 稽核)
+  'audit.read': '审计日志查看 read the audit trail in scope',
+  'audit.verify': '审计链校验 verify the audit chain',
+  'auth.log.read': '登录日志查看 read the sign-in log',
+  // registry (参保登记)
+  'registry.read': '参保信息查看 employers, persons, employment',
+  'registry.employer.create': '单位登记 register an employer',
+  'registry.person.create': '人员登记 register a person',
+  'registry.employment.write': '用工与参保登记 hires, separations, enrollment',
+  'registry.base.declare': '缴费基数申报 declare a contribution base',
+  'registry.base.confirm': '缴费基数确认 confirm a declared base',
+  'registry.import': '批量导入 import registry files',
+  // collection (征缴)
+  'billing.read': '缴费核定查看 bills and billing runs',
+  'billing.run': '缴费核定 run the monthly billing',
+  'billing.reassess.request': '补缴/冲减申请 request a reassessment of a month',
+  'billing.reassess.review': '补缴/冲减复核 review a reassessment',
+  'billing.reassess.approve': '补缴/冲减审批 approve a reassessment',
+  'payment.read': '缴费到账查看 payments',
+  'payment.record': '到账登记 record payments and import bank collection files',
+  'payment.reverse.request': '冲正申请 request a payment reversal',
+  'payment.reverse.review': '冲正复核 review a payment reversal',
+  'payment.reverse.approve': '冲正审批 approve a payment reversal',
+  'arrears.read': '欠费查看 arrears and dunning',
+  'kpi.read': '征缴指标 collection indicators',
+  'accounts.read': '个人账户查看 individual accounts',
+  'accounts.interest.run': '个人账户计息 year-end interest',
+  'employment.request.submit': '单位网上申报 an employer asks for a hire or separation',
+  'employment.request.review': '网上申报审核 review an employer\'s hire or separation',
+  'portal.employer': '单位网厅 the employer portal',
+  'portal.person': '个人网厅 the insured person portal',
+  // ledger (基金财务)
+  'ledger.read': '基金账务查看 funds, trial balance, entries, statements',
+  'ledger.entry.draft': '凭证录入 draft a manual entry or a reversal',
+  'ledger.entry.approve': '凭证审核 approve a manual entry or a reversal',
+  'ledger.bank.import': '银行对账单导入 import bank statements',
+  'ledger.bank.match': '银行对账 match and unmatch',
+  'ledger.bank.account.set': '银行账号设置 set a fund bank account number',
+  'ledger.sweep': '收入户归集 sweep the income account',
+  'period.close': '期末结账 close a month',
+  'period.reopen.request': '反结账申请 request a reopen',
+  'period.reopen.approve': '反结账审批 approve a reopen',
+  // sign-off (待办)
+  'approvals.read': '待办查看 the sign-off inbox',
+} as const;
+
+export type Permission = keyof typeof permissionDescriptions;
+export const permissions = Object.keys(permissionDescriptions) as Permission[];
+
+const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'approvals.read'];
+
+/** The matrix: role → permissions. */
+export const permissionMatrix: Record<Role, readonly Permission[]> = {
+  operator: [
+    ...reads, 'audit.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
+    'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'employment.request.review',
+    'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request',
+  ],
+  reviewer: [
+    ...reads, 'audit.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
+    'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'payment.record', 'payment.reverse.request', 'payment.reverse.review',
+    'employment.request.review',
+    'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
+    'period.close', 'period.reopen.request',
+  ],
+  approver: [
+    ...reads, 'audit.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
+    'billing.run', 'billing.reassess.request', 'billing.reassess.approve', 'payment.reverse.approve',
+    'accounts.interest.run',
+    'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve',
+  ],
+  finance: [
+    ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run',
+    'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
+    'period.close', 'period.reopen.request',
+  ],
+  supervisor: [...reads, 'audit.read', 'audit.verify'],
+  // 稽核: reads every business record in scope and the audit trail, changes nothing.
+  auditor: [...reads, 'audit.read', 'audit.verify'],
+  security_auditor: ['audit.read', 'audit.verify', 'auth.log.read'],
+  // The administrator also registers employers and persons and reads bills: a new installation is set up by its
+  // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.
+  admin: ['user.manage', 'region.manage', 'agency.manage', 'settings.read', 'registry.read', 'registry.employer.create', 'registry.person.create', 'billing.read'],
+  employer: ['portal.employer', 'employment.request.submit', 'registry.base.declare', 'billing.read', 'payment.read', 'arrears.read'],
+  person: ['portal.person', 'registry.base.confirm'],
+  system: [],
+};
+
+export interface PermissionHolder { role: Role; grants?: readonly Permission[] }
+
+/** Does the actor hold the permission? System actors hold exactly the grants of their command. */
+export function can(actor: PermissionHolder, permission: Permission): boolean {
+  if (actor.role === 'system') return actor.grants?.includes(permission) ?? false;
+  return permissionMatrix[actor.role]?.includes(permission) ?? false;
+}
+
+export function permissionsOf(actor: PermissionHolder): Permission[] {
+  return actor.role === 'system' ? [...(actor.grants ?? [])] : [...permissionMatrix[actor.role]];
+}
+
+export const isPermission = (name: string): name is Permission => Object.hasOwn(permissionDescriptions, name);
