@@ -77,6 +77,14 @@ export function widenScope(actor: Actor, regionCode: string | null, reason: stri
   return { ...actor, widenedScope: { regionCode, reason } };
 }
 
+/**
+ * The same actor for a step that books into the pooled funds above its region (pension is pooled at the province:
+ * a county operator's billing or payment posts into the province's fund). Reaches the province's subtree only.
+ */
+export function widenToPooledFunds(actor: Actor, reason: string): Actor {
+  return widenScope(actor, actor.regionCode ? provinceOf(actor.regionCode) : null, reason);
+}
+
 /** For the audit trail: null when the actor acts in its own scope. */
 export function scopeWideningNote(actor: Actor): string | null {
   if (!actor.widenedScope) return null;

@@ -1,8 +1,7 @@
 /** HTTP for contribution collection: billing runs (/api/billing/…) and bills (/api/bills…). */
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { actor, requireRole, type App } from '../../platform/http/server.ts';
-import { staffRoles } from '../../platform/actor.ts';
+import { actor, type App } from '../../platform/http/server.ts';
 import { billingSummary, completeBillingRun, listRuns, prepareBillingRun, runView } from './billing/billing.service.ts';
 import { getBill, listBills } from './billing/bills.service.ts';
 import { reassessPeriod } from './billing/reassessment.service.ts';
@@ -12,36 +11,34 @@ const RegionCode = Type.String({ pattern: '^[0-9]{6}$' });
 const Strict = { additionalProperties: false } as const;
 const tags = ['collection'];
 
-const staff = (request: FastifyRequest) => requireRole(request, ...staffRoles);
-
 export async function collectionRoutes(app: App) {
   const db = app.database;
 
-  app.post('/api/billing/runs', {
+  app.post('/api/billing/runs', { config: { permission: 'billing.run' },
     schema: { tags, summary: '缴费核定 Start (or resume) the billing of a period; progress at GET /api/billing/runs/:id', body: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, Strict) },
   }, async (request, reply) => {
-    const who = requireRole(request, 'operator', 'reviewer', 'approver');
+    const who = actor(request);
     const run = await prepareBillingRun(db, who, request.body);
     // The run goes on in the background; a failure leaves it resumable and is logged.
     completeBillingRun(db, who, run).catch((error) => request.log.error({ err: error, run: String(run.id) }, 'billing run failed'));
     return reply.code(202).send(await runView(db, who, run.id));
   });
-  app.get('/api/billing/runs', { schema: { tags, summary: 'Billing runs, newest first' } },
-    async (request) => ({ items: await listRuns(db, staff(request)) }));
-  app.get('/api/billing/runs/:id', { schema: { tags, summary: 'A billing run and its progress', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) }) } },
-    async (request) => runView(db, staff(request), BigInt(request.params.id)));
-  app.get('/api/billing/summary', {
+  app.get('/api/billing/runs', { config: { permission: 'billing.read' }, schema: { tags, summary: 'Billing runs, newest first' } },
+    async (request) => ({ items: await listRuns(db, actor(request)) }));
+  app.get('/api/billing/runs/:id', { config: { permission: 'billing.read' }, schema: { tags, summary: 'A billing run and its progress', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) }) } },
+    async (request) => runView(db, actor(request), BigInt(request.params.id)));
+  app.get('/api/billing/summary', { config: { permission: 'billing.read' },
     schema: { tags, summary: 'What the bills of a period add up to', querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }) },
-  }, async (request) => billingSummary(db, staff(request), request.query));
+  }, async (request) => billingSummary(db, actor(request), request.query));
 
-  app.post('/api/billing/reassessments', {
+  app.post('/api/billing/reassessments', { config: { permission: 'billing.reassess.request' },
     schema: {
       tags, summary: '补缴/更正 Reassess an employer\'s period: a credit note and/or a supplementary bill for the difference',
       body: Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18 }), period: Period }, Strict),
     },
-  }, async (request) => reassessPeriod(db, requireRole(request, 'operator', 'reviewer', 'approver'), request.body));
+  }, async (request) => reassessPeriod(db, actor(request), request.body));
 
-  app.get('/api/bills', {
+  app.get('/api/bills', { config: { permission: 'billing.read' },
     schema: {
       tags, summary: '缴费通知单 Bills with their lines (an employer account sees its own only)',
       querystring: Type.Object({
@@ -51,6 +48,6 @@ export async function collectionRoutes(app: App) {
       }),
     },
   }, async (request) => listBills(db, actor(request), request.query));
-  app.get('/api/bills/:number', { schema: { tags, summary: 'One bill with its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }) } },
+  app.get('/api/bills/:number', { config: { permission: 'billing.read' }, schema: { tags, summary: 'One bill with its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }) } },
     async (request) => getBill(db, actor(request), request.params.number));
 }

@@ -20,3 +20,11 @@ export async function resolveRegionSubtree(tx: Tx, actor: Actor, regionCode: str
   if (!code) throw invalid('region', 'is required: there is more than one province');
   return code;
 }
+
+/**
+ * Why collection work widens the operator's scope (recorded in the audit trail): 一个基数, 一单征收, 分别记账 —
+ * one bill per employer, but each insurance books into its own fund at its pooling level (pension at the
+ * province, 社会保险法 art. 64: 基本养老保险基金逐步实行全国统筹, 其他各项社会保险基金逐步实行省级统筹), above the county's data scope.
+ */
+export const BILLING_ACROSS_POOLS = '缴费核定记入统筹地区基金 billing books each insurance into its pooled fund';
+export const PAYMENTS_ACROSS_POOLS = '缴费到账记入统筹地区基金 payment allocation books each insurance into its pooled fund';

@@ -33,7 +33,7 @@ async function run(name: string, options: { data?: string }, work: Parameters<ty
 
 export function registerLedgerCommands(program: Command) {
   const ledger = program.command('ledger').description('fund ledger (基金财务): funds, accounts, journal, trial balance');
-  const actor = systemActor('ledger');
+  const actor = systemActor('ledger', ['ledger.read', 'ledger.sweep']);
 
   addDataOption(ledger.command('funds').description('list the funds (one per insurance per pooling region)'))
     .option('--format <format>', 'json or table', 'table')

@@ -1,9 +1,7 @@
 /** HTTP for the fund ledger (/api/ledger/…): validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { requireRole, type App } from '../../platform/http/server.ts';
+import { actor, type App } from '../../platform/http/server.ts';
 import { sendXlsx } from '../../platform/http/xlsx.ts';
-import { staffRoles } from '../../platform/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import { listAccounts, listFunds, setBankAccountNumber } from './fund.service.ts';
 import { accountLines, checkLedger, entryDetail, getTrialBalance, listEntries } from './balance.service.ts';
@@ -29,8 +27,6 @@ const FundParams = Type.Object({ fund: FundCode });
 const AccountParams = Type.Object({ fund: FundCode, account: AccountCode });
 const tags = ['ledger'];
 
-const reader = (request: FastifyRequest) => requireRole(request, ...staffRoles);
-const writer = (request: FastifyRequest) => requireRole(request, 'operator', 'reviewer', 'approver', 'finance');
 
 
 const LineBody = Type.Object({
@@ -42,123 +38,123 @@ const LineBody = Type.Object({
 export async function ledgerRoutes(app: App) {
   const db = app.database;
 
-  app.get('/api/ledger/funds', { schema: { tags, summary: '基金 Funds in your scope (one per insurance per pooling region)' } },
-    async (request) => ({ items: await listFunds(db, reader(request)) }));
-  app.get('/api/ledger/funds/:fund/accounts', { schema: { tags, summary: '会计科目 Accounts of a fund', params: FundParams } },
-    async (request) => ({ items: await listAccounts(db, reader(request), request.params.fund) }));
-  app.put('/api/ledger/funds/:fund/accounts/:account/bank-number', {
+  app.get('/api/ledger/funds', { config: { permission: 'ledger.read' }, schema: { tags, summary: '基金 Funds in your scope (one per insurance per pooling region)' } },
+    async (request) => ({ items: await listFunds(db, actor(request)) }));
+  app.get('/api/ledger/funds/:fund/accounts', { config: { permission: 'ledger.read' }, schema: { tags, summary: '会计科目 Accounts of a fund', params: FundParams } },
+    async (request) => ({ items: await listAccounts(db, actor(request), request.params.fund) }));
+  app.put('/api/ledger/funds/:fund/accounts/:account/bank-number', { config: { permission: 'ledger.bank.account.set' },
     schema: { tags, summary: '银行账号 Set the bank account number of a bank account (checked on camt.053 import)', params: AccountParams,
       body: Type.Object({ bankAccountNumber: Type.Union([Type.String({ minLength: 4, maxLength: 40 }), Type.Null()]) }, Strict) },
-  }, async (request) => setBankAccountNumber(db, requireRole(request, 'reviewer', 'approver', 'finance'), request.params.fund, request.params.account, request.body.bankAccountNumber));
+  }, async (request) => setBankAccountNumber(db, actor(request), request.params.fund, request.params.account, request.body.bankAccountNumber));
 
-  app.get('/api/ledger/funds/:fund/trial-balance', {
+  app.get('/api/ledger/funds/:fund/trial-balance', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '试算平衡表 Trial balance for a month (JSON or XLSX)', params: FundParams, querystring: Type.Object({ period: Period, format: Format }) },
   }, async (request, reply) => {
-    const tb = await getTrialBalance(db, reader(request), request.params.fund, request.query.period);
+    const tb = await getTrialBalance(db, actor(request), request.params.fund, request.query.period);
     return request.query.format === 'xlsx' ? sendXlsx(reply, `试算平衡表-${tb.fund}-${tb.period}.xlsx`, await trialBalanceXlsx(tb)) : tb;
   });
-  app.get('/api/ledger/funds/:fund/accounts/:account/lines', {
+  app.get('/api/ledger/funds/:fund/accounts/:account/lines', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '明细账 An account\'s lines in a month (drill-down from a balance)', params: AccountParams,
       querystring: Type.Object({ period: Period, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }) },
-  }, async (request) => accountLines(db, reader(request), request.params.fund, request.params.account, request.query.period, request.query));
+  }, async (request) => accountLines(db, actor(request), request.params.fund, request.params.account, request.query.period, request.query));
 
-  app.get('/api/ledger/funds/:fund/entries', {
+  app.get('/api/ledger/funds/:fund/entries', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '凭证 Entries, newest first; by source document (sourceType + sourceId)', params: FundParams,
       querystring: Type.Object({ period: Type.Optional(Period), sourceType: Type.Optional(Type.String({ maxLength: 60 })), sourceId: Type.Optional(Type.String({ maxLength: 200 })),
         kind: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), before: Type.Optional(Id) }) },
-  }, async (request) => listEntries(db, reader(request), request.params.fund, { ...request.query, before: request.query.before ? BigInt(request.query.before) : undefined }));
-  app.get('/api/ledger/funds/:fund/entries/:id', { schema: { tags, summary: '凭证详情 An entry with its lines and source document', params: Type.Object({ fund: FundCode, id: Id }) } },
-    async (request) => entryDetail(db, reader(request), request.params.fund, BigInt(request.params.id)));
+  }, async (request) => listEntries(db, actor(request), request.params.fund, { ...request.query, before: request.query.before ? BigInt(request.query.before) : undefined }));
+  app.get('/api/ledger/funds/:fund/entries/:id', { config: { permission: 'ledger.read' }, schema: { tags, summary: '凭证详情 An entry with its lines and source document', params: Type.Object({ fund: FundCode, id: Id }) } },
+    async (request) => entryDetail(db, actor(request), request.params.fund, BigInt(request.params.id)));
 
-  app.get('/api/ledger/funds/:fund/drafts', {
+  app.get('/api/ledger/funds/:fund/drafts', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '待审凭证 Manual entries and reversals waiting for a second person', params: FundParams,
       querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])) }) },
-  }, async (request) => ({ items: await listDrafts(db, reader(request), request.params.fund, request.query.status) }));
-  app.post('/api/ledger/funds/:fund/drafts', {
+  }, async (request) => ({ items: await listDrafts(db, actor(request), request.params.fund, request.query.status) }));
+  app.post('/api/ledger/funds/:fund/drafts', { config: { permission: 'ledger.entry.draft' },
     schema: { tags, summary: '手工凭证 Draft a manual entry (posted when another person approves)', params: FundParams,
       body: Type.Object({ period: Period, date: DateText, memo: Type.Optional(Type.String({ maxLength: 500 })), correctionOfPeriod: Type.Optional(Type.Union([Period, Type.Null()])),
         source: Type.Optional(Type.Union([Type.Object({ type: Type.String({ minLength: 1, maxLength: 60 }), id: Type.String({ minLength: 1, maxLength: 200 }) }, Strict), Type.Null()])),
         lines: Type.Array(LineBody, { minItems: 2, maxItems: 1000 }) }, Strict) },
-  }, async (request, reply) => reply.status(201).send(await createDraft(db, writer(request), request.params.fund, request.body)));
-  app.post('/api/ledger/funds/:fund/entries/:id/reversal-drafts', {
+  }, async (request, reply) => reply.status(201).send(await createDraft(db, actor(request), request.params.fund, request.body)));
+  app.post('/api/ledger/funds/:fund/entries/:id/reversal-drafts', { config: { permission: 'ledger.entry.draft' },
     schema: { tags, summary: '冲销 Draft the reversal of an entry (posted when another person approves)', params: Type.Object({ fund: FundCode, id: Id }),
       body: Type.Object({ date: Type.Optional(DateText), memo: Type.Optional(Type.String({ maxLength: 500 })) }, Strict) },
-  }, async (request, reply) => reply.status(201).send(await createReversalDraft(db, writer(request), request.params.fund, BigInt(request.params.id), request.body)));
-  app.post('/api/ledger/funds/:fund/drafts/:id/approve', { schema: { tags, summary: '审核记账 Approve and post a draft (not by its maker)', params: Type.Object({ fund: FundCode, id: Id }) } },
-    async (request) => approveDraft(db, writer(request), request.params.fund, BigInt(request.params.id)));
-  app.post('/api/ledger/funds/:fund/drafts/:id/reject', {
+  }, async (request, reply) => reply.status(201).send(await createReversalDraft(db, actor(request), request.params.fund, BigInt(request.params.id), request.body)));
+  app.post('/api/ledger/funds/:fund/drafts/:id/approve', { config: { permission: 'ledger.entry.approve' }, schema: { tags, summary: '审核记账 Approve and post a draft (not by its maker)', params: Type.Object({ fund: FundCode, id: Id }) } },
+    async (request) => approveDraft(db, actor(request), request.params.fund, BigInt(request.params.id)));
+  app.post('/api/ledger/funds/:fund/drafts/:id/reject', { config: { permission: 'ledger.entry.approve' },
     schema: { tags, summary: '退回 Reject a draft', params: Type.Object({ fund: FundCode, id: Id }), body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
-  }, async (request) => rejectDraft(db, writer(request), request.params.fund, BigInt(request.params.id), request.body.note));
+  }, async (request) => rejectDraft(db, actor(request), request.params.fund, BigInt(request.params.id), request.body.note));
 
-  app.post('/api/ledger/funds/:fund/sweeps', {
+  app.post('/api/ledger/funds/:fund/sweeps', { config: { permission: 'ledger.sweep' },
     schema: { tags, summary: '归集 Sweep the income account to the fiscal special account at a month end (the scheduled transfer)', params: FundParams,
       body: Type.Object({ period: Period }, Strict) },
-  }, async (request) => sweepIncomeAccount(db, requireRole(request, 'reviewer', 'approver', 'finance'), request.params.fund, request.body.period));
+  }, async (request) => sweepIncomeAccount(db, actor(request), request.params.fund, request.body.period));
 
-  app.get('/api/ledger/funds/:fund/statements/income-expenditure', {
+  app.get('/api/ledger/funds/:fund/statements/income-expenditure', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '基金收支表 Income and expenditure statement: month YYYY-MM, quarter YYYY-Qn or year YYYY (JSON or XLSX)', params: FundParams,
       querystring: Type.Object({ period: Type.String({ pattern: '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$' }), format: Format }) },
   }, async (request, reply) => {
-    const statement = await incomeExpenditureStatement(db, reader(request), request.params.fund, request.query.period);
+    const statement = await incomeExpenditureStatement(db, actor(request), request.params.fund, request.query.period);
     return request.query.format === 'xlsx' ? sendXlsx(reply, `基金收支表-${statement.fund}-${statement.range}.xlsx`, await incomeExpenditureXlsx(statement)) : statement;
   });
 
-  app.get('/api/ledger/funds/:fund/accounts/:account/bank-statements', { schema: { tags, summary: '银行对账单 Imported statements of a bank account', params: AccountParams } },
-    async (request) => ({ items: await listStatements(db, reader(request), request.params.fund, request.params.account) }));
-  app.post('/api/ledger/funds/:fund/accounts/:account/bank-statements', {
+  app.get('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.read' }, schema: { tags, summary: '银行对账单 Imported statements of a bank account', params: AccountParams } },
+    async (request) => ({ items: await listStatements(db, actor(request), request.params.fund, request.params.account) }));
+  app.post('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.bank.import' },
     schema: { tags, summary: '导入对账单 Import a bank statement (CSV or camt.053 XML, multipart field "file"); matched automatically', consumes: ['multipart/form-data'], params: AccountParams,
       querystring: Type.Object({ from: Type.Optional(DateText), to: Type.Optional(DateText) }) },
   }, async (request) => {
-    const who = writer(request);
+    const who = actor(request);
     if (!request.isMultipart()) throw invalid('file', 'send the statement as multipart/form-data in a field named "file"');
     const file = await request.file();
     if (!file) throw invalid('file', 'is required');
     const content = await file.toBuffer();
     return importBankStatement(db, who, request.params.fund, request.params.account, file.filename, content, request.query);
   });
-  app.get('/api/ledger/funds/:fund/accounts/:account/matching', {
+  app.get('/api/ledger/funds/:fund/accounts/:account/matching', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '对账 Unmatched bank and ledger lines with their age, and the matches', params: AccountParams, querystring: Type.Object({ asOf: Type.Optional(DateText) }) },
-  }, async (request) => matchingView(db, reader(request), request.params.fund, request.params.account, request.query.asOf));
-  app.post('/api/ledger/funds/:fund/accounts/:account/matches/auto', {
+  }, async (request) => matchingView(db, actor(request), request.params.fund, request.params.account, request.query.asOf));
+  app.post('/api/ledger/funds/:fund/accounts/:account/matches/auto', { config: { permission: 'ledger.bank.match' },
     schema: { tags, summary: '自动对账 Match automatically (reference, amount, date window)', params: AccountParams,
       body: Type.Object({ windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })) }, Strict) },
-  }, async (request) => autoMatchAccount(db, writer(request), request.params.fund, request.params.account, request.body.windowDays));
-  app.post('/api/ledger/funds/:fund/accounts/:account/matches', {
+  }, async (request) => autoMatchAccount(db, actor(request), request.params.fund, request.params.account, request.body.windowDays));
+  app.post('/api/ledger/funds/:fund/accounts/:account/matches', { config: { permission: 'ledger.bank.match' },
     schema: { tags, summary: '手工勾对 Match bank lines with ledger lines by hand (equal sums)', params: AccountParams,
       body: Type.Object({ bankLineIds: Type.Array(Id, { minItems: 1, maxItems: 500 }), ledgerLines: Type.Array(Type.Object({ entryId: Id, lineNumber: Type.Integer({ minimum: 1 }) }, Strict), { minItems: 1, maxItems: 500 }) }, Strict) },
-  }, async (request, reply) => reply.status(201).send(await matchManually(db, writer(request), request.params.fund, request.params.account, request.body)));
-  app.delete('/api/ledger/funds/:fund/accounts/:account/matches/:id', {
+  }, async (request, reply) => reply.status(201).send(await matchManually(db, actor(request), request.params.fund, request.params.account, request.body)));
+  app.delete('/api/ledger/funds/:fund/accounts/:account/matches/:id', { config: { permission: 'ledger.bank.match' },
     schema: { tags, summary: '取消勾对 Undo a match (kept in history)', params: Type.Object({ fund: FundCode, account: AccountCode, id: Id }) },
-  }, async (request) => unmatch(db, writer(request), request.params.fund, request.params.account, BigInt(request.params.id)));
-  app.get('/api/ledger/funds/:fund/accounts/:account/reconciliation', {
+  }, async (request) => unmatch(db, actor(request), request.params.fund, request.params.account, BigInt(request.params.id)));
+  app.get('/api/ledger/funds/:fund/accounts/:account/reconciliation', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '银行存款余额调节表 Reconciliation statement of a bank account for a month (JSON or XLSX)', params: AccountParams, querystring: Type.Object({ period: Period, format: Format }) },
   }, async (request, reply) => {
-    const statement = await reconciliationStatement(db, reader(request), request.params.fund, request.params.account, request.query.period);
+    const statement = await reconciliationStatement(db, actor(request), request.params.fund, request.params.account, request.query.period);
     return request.query.format === 'xlsx' ? sendXlsx(reply, `银行存款余额调节表-${statement.fund}-${statement.account}-${statement.period}.xlsx`, await reconciliationXlsx(statement)) : statement;
   });
-  app.get('/api/ledger/funds/:fund/reconciliation', {
+  app.get('/api/ledger/funds/:fund/reconciliation', { config: { permission: 'ledger.read' },
     schema: { tags, summary: 'Reconciliation state of every bank account of the fund for a month', params: FundParams, querystring: Type.Object({ period: Period }) },
-  }, async (request) => ({ items: await fundReconciliation(db, reader(request), request.params.fund, request.query.period) }));
+  }, async (request) => ({ items: await fundReconciliation(db, actor(request), request.params.fund, request.query.period) }));
 
-  app.get('/api/ledger/funds/:fund/periods', { schema: { tags, summary: '会计期间 Months with their status', params: FundParams } },
-    async (request) => ({ items: await listPeriods(db, reader(request), request.params.fund) }));
-  app.post('/api/ledger/funds/:fund/periods/:period/close', { schema: { tags, summary: '结账 Close a month (bank accounts reconciled, trial balance balanced)', params: Type.Object({ fund: FundCode, period: Period }) } },
-    async (request) => closePeriod(db, requireRole(request, 'reviewer', 'approver', 'finance'), request.params.fund, request.params.period));
-  app.post('/api/ledger/funds/:fund/periods/:period/reopen-requests', {
+  app.get('/api/ledger/funds/:fund/periods', { config: { permission: 'ledger.read' }, schema: { tags, summary: '会计期间 Months with their status', params: FundParams } },
+    async (request) => ({ items: await listPeriods(db, actor(request), request.params.fund) }));
+  app.post('/api/ledger/funds/:fund/periods/:period/close', { config: { permission: 'period.close' }, schema: { tags, summary: '结账 Close a month (bank accounts reconciled, trial balance balanced)', params: Type.Object({ fund: FundCode, period: Period }) } },
+    async (request) => closePeriod(db, actor(request), request.params.fund, request.params.period));
+  app.post('/api/ledger/funds/:fund/periods/:period/reopen-requests', { config: { permission: 'period.reopen.request' },
     schema: { tags, summary: '反结账申请 Ask to reopen a closed month', params: Type.Object({ fund: FundCode, period: Period }), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
-  }, async (request, reply) => reply.status(201).send(await requestReopen(db, writer(request), request.params.fund, request.params.period, request.body.reason)));
-  app.post('/api/ledger/funds/:fund/reopen-requests/:id/approve', { schema: { tags, summary: '批准反结账 Approve a reopen (not by its requester)', params: Type.Object({ fund: FundCode, id: Id }) } },
-    async (request) => decideReopen(db, requireRole(request, 'approver'), request.params.fund, BigInt(request.params.id), true));
-  app.post('/api/ledger/funds/:fund/reopen-requests/:id/reject', { schema: { tags, summary: '驳回反结账 Reject a reopen request', params: Type.Object({ fund: FundCode, id: Id }) } },
-    async (request) => decideReopen(db, requireRole(request, 'approver'), request.params.fund, BigInt(request.params.id), false));
+  }, async (request, reply) => reply.status(201).send(await requestReopen(db, actor(request), request.params.fund, request.params.period, request.body.reason)));
+  app.post('/api/ledger/funds/:fund/reopen-requests/:id/approve', { config: { permission: 'period.reopen.approve' }, schema: { tags, summary: '批准反结账 Approve a reopen (not by its requester)', params: Type.Object({ fund: FundCode, id: Id }) } },
+    async (request) => decideReopen(db, actor(request), request.params.fund, BigInt(request.params.id), true));
+  app.post('/api/ledger/funds/:fund/reopen-requests/:id/reject', { config: { permission: 'period.reopen.approve' }, schema: { tags, summary: '驳回反结账 Reject a reopen request', params: Type.Object({ fund: FundCode, id: Id }) } },
+    async (request) => decideReopen(db, actor(request), request.params.fund, BigInt(request.params.id), false));
 
-  app.get('/api/ledger/funds/:fund/check', { schema: { tags, summary: 'Consistency check: balances recomputed from the journal', params: FundParams } },
-    async (request) => checkLedger(db, reader(request), request.params.fund));
-  app.get('/api/ledger/export/hledger', {
+  app.get('/api/ledger/funds/:fund/check', { config: { permission: 'ledger.read' }, schema: { tags, summary: 'Consistency check: balances recomputed from the journal', params: FundParams } },
+    async (request) => checkLedger(db, actor(request), request.params.fund));
+  app.get('/api/ledger/export/hledger', { config: { permission: 'ledger.read' },
     schema: { tags, summary: 'The journal as an hledger journal (text/plain)', querystring: Type.Object({ from: DateText, to: DateText, fund: Type.Optional(FundCode) }) },
   }, async (request, reply) => {
     let text = '';
-    for await (const chunk of exportHledger(db, reader(request), request.query)) text += chunk;
+    for await (const chunk of exportHledger(db, actor(request), request.query)) text += chunk;
     reply.header('content-type', 'text/plain; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="sifund-${request.query.fund ?? 'funds'}-${request.query.from}-${request.query.to}.journal"`);
     return reply.send(text);

@@ -42,7 +42,7 @@ const sweepDayParameter = (regionCode: string, date: string) => getParameters().
 
 /** One check: sweeps the previous month of every fund that is due and not yet swept. */
 export async function runScheduledSweep(database: DatabaseHandle, logger: SweepLogger, now = new Date(), sweepDay = sweepDayParameter): Promise<SweepRun> {
-  const actor = systemActor('ledger-sweep');
+  const actor = systemActor('ledger-sweep', ['ledger.sweep']);
   const date = todayInChina(now);
   const period = addMonths(date.slice(0, 7), -1);
   const { funds, swept } = await inScope(database, actor, async (tx) => ({ funds: await repository.listFunds(tx), swept: await repository.fundsSweptIn(tx, period) }));

@@ -1,7 +1,6 @@
 /** HTTP for the registry: validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
-import { requireRole, type App } from '../../platform/http/server.ts';
-import { staffRoles } from '../../platform/actor.ts';
+import { actor, type App } from '../../platform/http/server.ts';
 import * as registry from './registry.service.ts';
 
 const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
@@ -9,58 +8,55 @@ const Paging = { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })
 const Text = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
 const Strict = { additionalProperties: false } as const;
 
-/** Staff in scope read the registry; self-service accounts use their own portals. */
-const reader = (request: Parameters<typeof requireRole>[0]) => requireRole(request, ...staffRoles);
-const writer = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'operator', 'reviewer', 'approver');
 
 export async function registryRoutes(app: App) {
   const db = app.database;
 
-  app.get('/api/regions', { schema: { tags: ['registry'], summary: '行政区划 Regions (GB/T 2260)' } }, async (request) => ({ items: await registry.listRegions(db, reader(request)) }));
-  app.post('/api/regions', {
+  app.get('/api/regions', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '行政区划 Regions (GB/T 2260)' } }, async (request) => ({ items: await registry.listRegions(db, actor(request)) }));
+  app.post('/api/regions', { config: { permission: 'region.manage' },
     schema: { tags: ['registry'], summary: '新增区划 Add a region', body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }), name: Type.String({ minLength: 1, maxLength: 100 }), parentCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{6}$' }), Type.Null()])) }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await registry.createRegion(db, requireRole(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await registry.createRegion(db, actor(request), request.body)));
 
-  app.get('/api/agencies', { schema: { tags: ['registry'], summary: '经办机构 Agencies' } }, async (request) => ({ items: await registry.listAgencies(db, reader(request)) }));
-  app.post('/api/agencies', {
+  app.get('/api/agencies', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '经办机构 Agencies' } }, async (request) => ({ items: await registry.listAgencies(db, actor(request)) }));
+  app.post('/api/agencies', { config: { permission: 'agency.manage' },
     schema: { tags: ['registry'], summary: '新增经办机构 Add an agency', body: Type.Object({ regionCode: Type.String({ pattern: '^[0-9]{6}$' }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await registry.createAgency(db, requireRole(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await registry.createAgency(db, actor(request), request.body)));
 
-  app.get('/api/employers', {
+  app.get('/api/employers', { config: { permission: 'registry.read' },
     schema: { tags: ['registry'], summary: '参保单位查询 Search employers (credit code prefix or name)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), ...Paging }) },
-  }, async (request) => registry.searchEmployers(db, reader(request), request.query));
-  app.post('/api/employers', {
+  }, async (request) => registry.searchEmployers(db, actor(request), request.query));
+  app.post('/api/employers', { config: { permission: 'registry.employer.create' },
     schema: {
       tags: ['registry'], summary: '参保单位登记 Register an employer',
       body: Type.Object({ creditCode: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 300 }), regionCode: Text, industryCode: Text, workInjuryClass: Type.Optional(Type.Union([Type.Integer(), Type.String(), Type.Null()])), employerType: Text }, Strict),
     },
-  }, async (request, reply) => reply.status(201).send(await registry.createEmployer(db, writer(request), request.body)));
-  app.get('/api/employers/:id', { schema: { tags: ['registry'], summary: '参保单位详情 Employer with employees and history', params: Type.Object({ id: Id }) } },
-    async (request) => registry.employerDetail(db, reader(request), BigInt(request.params.id)));
+  }, async (request, reply) => reply.status(201).send(await registry.createEmployer(db, actor(request), request.body)));
+  app.get('/api/employers/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保单位详情 Employer with employees and history', params: Type.Object({ id: Id }) } },
+    async (request) => registry.employerDetail(db, actor(request), BigInt(request.params.id)));
 
-  app.get('/api/persons', {
+  app.get('/api/persons', { config: { permission: 'registry.read' },
     schema: { tags: ['registry'], summary: '参保人员查询 Search persons (ID number prefix or name prefix)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), ...Paging }) },
-  }, async (request) => registry.searchPersons(db, reader(request), request.query));
-  app.post('/api/persons', {
+  }, async (request) => registry.searchPersons(db, actor(request), request.query));
+  app.post('/api/persons', { config: { permission: 'registry.person.create' },
     schema: {
       tags: ['registry'], summary: '参保人员登记 Register a person',
       body: Type.Object({ idNumber: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 100 }), gender: Text, birthDate: Text, hukouType: Text, occupation: Text, phone: Text, regionCode: Text }, Strict),
     },
-  }, async (request, reply) => reply.status(201).send(await registry.createPerson(db, writer(request), request.body)));
-  app.get('/api/persons/:id', { schema: { tags: ['registry'], summary: '参保人员详情 Person with employments, enrollments, bases and history', params: Type.Object({ id: Id }) } },
-    async (request) => registry.personDetail(db, reader(request), BigInt(request.params.id)));
+  }, async (request, reply) => reply.status(201).send(await registry.createPerson(db, actor(request), request.body)));
+  app.get('/api/persons/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保人员详情 Person with employments, enrollments, bases and history', params: Type.Object({ id: Id }) } },
+    async (request) => registry.personDetail(db, actor(request), BigInt(request.params.id)));
 
-  app.post('/api/employments', {
+  app.post('/api/employments', { config: { permission: 'registry.employment.write' },
     schema: { tags: ['registry'], summary: '用工登记 Hire: open an employment and enroll it', body: Type.Object({ employerId: Id, personId: Id, hiredOn: Type.String({ maxLength: 10 }), insurances: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })) }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await registry.hire(db, writer(request), request.body)));
-  app.post('/api/employments/:employerId/:id/separate', {
+  }, async (request, reply) => reply.status(201).send(await registry.hire(db, actor(request), request.body)));
+  app.post('/api/employments/:employerId/:id/separate', { config: { permission: 'registry.employment.write' },
     schema: { tags: ['registry'], summary: '退工 Separate: close an employment', params: Type.Object({ employerId: Id, id: Id }), body: Type.Object({ separatedOn: Type.String({ maxLength: 10 }), reason: Type.String({ maxLength: 20 }) }, { additionalProperties: false }) },
-  }, async (request) => registry.separate(db, writer(request), BigInt(request.params.employerId), BigInt(request.params.id), request.body));
+  }, async (request) => registry.separate(db, actor(request), BigInt(request.params.employerId), BigInt(request.params.id), request.body));
 
-  app.post('/api/base-declarations', {
+  app.post('/api/base-declarations', { config: { permission: 'registry.base.declare' },
     schema: { tags: ['registry'], summary: '缴费基数申报 Declare a contribution base (a new version)', body: Type.Object({ employerId: Id, personId: Id, year: Type.Integer(), monthlyWage: Type.String({ maxLength: 20 }), reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await registry.declareBase(db, writer(request), request.body)));
-  app.post('/api/base-declarations/:employerId/:id/confirm', {
+  }, async (request, reply) => reply.status(201).send(await registry.declareBase(db, actor(request), request.body)));
+  app.post('/api/base-declarations/:employerId/:id/confirm', { config: { permission: 'registry.base.confirm' },
     schema: { tags: ['registry'], summary: '职工签字确认 The employee confirms a declared base', params: Type.Object({ employerId: Id, id: Id }) },
-  }, async (request) => registry.confirmBase(db, requireRole(request, 'operator', 'reviewer', 'approver', 'person'), BigInt(request.params.employerId), BigInt(request.params.id)));
+  }, async (request) => registry.confirmBase(db, actor(request), BigInt(request.params.employerId), BigInt(request.params.id)));
 }

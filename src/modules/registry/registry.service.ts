@@ -9,6 +9,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { recordAudit, listAudit } from '../../platform/audit/audit.service.ts';
+import { requirePermission } from '../../platform/access/permissions.ts';
 import * as repository from './registry.repository.ts';
 import { regionLevel } from './identifiers.calc.ts';
 import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, validateSeparation } from './registry.validate.ts';
@@ -35,10 +36,6 @@ async function resolveRegion(tx: Tx, actor: Actor, requested: string | undefined
   return code;
 }
 
-function requireWriter(actor: Actor) {
-  if (!['operator', 'reviewer', 'approver', 'admin'].includes(actor.role)) throw forbidden('registration needs the operator, reviewer or approver role');
-}
-
 // ── regions and agencies (R1.1) ─────────────────────────────────────────────
 
 export const regionView = (row: Row<'region'>) => ({ code: row.code, name: row.name, level: row.level, parentCode: row.parent_code });
@@ -48,7 +45,7 @@ export async function listRegions(database: DatabaseHandle, actor: Actor) {
 }
 
 export async function createRegion(database: DatabaseHandle, actor: Actor, input: { code: string; name: string; parentCode?: string | null }) {
-  if (actor.role !== 'admin') throw forbidden('only an administrator manages regions');
+  requirePermission(actor, 'region.manage');
   const level = regionLevel(input.code);
   if (!level) throw invalid('code', 'must be a GB/T 2260 code: PP0000 province, PPCC00 city, PPCCDD county');
   const expectedParent = level === 'province' ? null : level === 'city' ? `${input.code.slice(0, 2)}0000` : `${input.code.slice(0, 4)}00`;
@@ -69,7 +66,7 @@ export async function listAgencies(database: DatabaseHandle, actor: Actor) {
 }
 
 export async function createAgency(database: DatabaseHandle, actor: Actor, input: { regionCode: string; name: string }) {
-  if (actor.role !== 'admin') throw forbidden('only an administrator manages agencies');
+  requirePermission(actor, 'agency.manage');
   if (!input.name.trim()) throw invalid('name', 'is required');
   return inScope(database, actor, async (tx) => {
     if (!(await repository.findRegion(tx, input.regionCode))) throw invalid('regionCode', `unknown region ${input.regionCode}`);
@@ -88,7 +85,7 @@ export const employerView = (row: Row<'employer'>) => ({
 });
 
 export async function createEmployer(database: DatabaseHandle, actor: Actor, body: Record<string, unknown>) {
-  requireWriter(actor);
+  requirePermission(actor, 'registry.employer.create');
   const input = orThrow(validateEmployer(body));
   return inScope(database, actor, async (tx) => {
     const regionCode = await resolveRegion(tx, actor, input.regionCode);
@@ -153,7 +150,7 @@ export const personView = (row: Row<'person'>) => ({
 });
 
 export async function createPerson(database: DatabaseHandle, actor: Actor, body: Record<string, unknown>) {
-  requireWriter(actor);
+  requirePermission(actor, 'registry.person.create');
   const input = orThrow(validatePerson(body));
   return inScope(database, actor, async (tx) => {
     const regionCode = await resolveRegion(tx, actor, input.regionCode);
@@ -210,7 +207,7 @@ export const employmentView = (row: Row<'employment'>) => ({
 
 /** 用工登记: opens an employment and enrolls it in the given insurances from the hire date. */
 export async function hire(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
-  requireWriter(actor);
+  requirePermission(actor, 'registry.employment.write');
   const input = orThrow(validateHire(body));
   return inScope(database, actor, async (tx) => {
     const employer = await repository.findEmployer(tx, BigInt(body.employerId));
@@ -235,7 +232,7 @@ export async function hire(database: DatabaseHandle, actor: Actor, body: { emplo
 
 /** 退工: closes an employment and its open enrollments; done once, never rewritten. */
 export async function separate(database: DatabaseHandle, actor: Actor, employerId: bigint, employmentId: bigint, body: Record<string, unknown>) {
-  requireWriter(actor);
+  requirePermission(actor, 'registry.employment.write');
   return inScope(database, actor, async (tx) => {
     const before = await repository.findEmployment(tx, employerId, employmentId);
     if (!before) throw notFound('employment');
@@ -260,7 +257,8 @@ export const baseView = (row: Row<'base_declaration'> & { employer_name?: string
 
 /** 缴费基数申报: each declaration is a new version; a correction of a past year must say why. An employer account declares for its own employees (网上申报). */
 export async function declareBase(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
-  if (actor.role !== 'employer' || actor.employerId?.toString() !== body.employerId) requireWriter(actor);
+  requirePermission(actor, 'registry.base.declare');
+  if (actor.role === 'employer' && actor.employerId?.toString() !== body.employerId) throw forbidden('an employer account declares bases for its own employees only');
   const input = orThrow(validateBase(body));
   return inScope(database, actor, async (tx) => {
     const employerId = BigInt(body.employerId), personId = BigInt(body.personId);
@@ -283,8 +281,8 @@ export async function declareBase(database: DatabaseHandle, actor: Actor, body: 
 
 /** 职工签字确认: the employee confirms the declared base (once). */
 export async function confirmBase(database: DatabaseHandle, actor: Actor, employerId: bigint, id: bigint) {
+  requirePermission(actor, 'registry.base.confirm');
   if (actor.role === 'person' && actor.personId === null) throw forbidden('not allowed');
-  if (actor.role !== 'person') requireWriter(actor);
   return inScope(database, actor, async (tx) => {
     const before = await tx.selectFrom('base_declaration').selectAll().where('employer_id', '=', employerId).where('id', '=', id).executeTakeFirst();
     if (!before || (actor.role === 'person' && before.person_id !== actor.personId)) throw notFound('base declaration');

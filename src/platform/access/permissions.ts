@@ -9,6 +9,7 @@
  *  - business roles (经办, 复核, 审批, 财政, 监督, 稽核) do the work and never manage accounts.
  */
 import type { Role } from '../actor.ts';
+import { forbidden } from '../errors.ts';
 
 /** Every permission, with what it allows (Chinese label first: it is what the matrix table shows). */
 export const permissionDescriptions = {
@@ -121,3 +122,10 @@ export function permissionsOf(actor: PermissionHolder): Permission[] {
 }
 
 export const isPermission = (name: string): name is Permission => Object.hasOwn(permissionDescriptions, name);
+
+/** Refuses an actor without the permission (403 naming it). Routes check their declared permission before the
+ * handler runs; services call this too when one function serves several callers (CLI, routes, other modules). */
+export function requirePermission<A extends PermissionHolder>(actor: A, permission: Permission): A {
+  if (!can(actor, permission)) throw forbidden(`this action needs the permission ${permission} (${permissionDescriptions[permission]})`);
+  return actor;
+}

@@ -17,7 +17,7 @@ import type { DatabaseHandle } from '../database.ts';
 import { projectRoot, type Config } from '../config.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { Actor } from '../actor.ts';
-import { can, isPermission, permissionDescriptions, type Permission } from '../access/permissions.ts';
+import { isPermission, requirePermission, type Permission } from '../access/permissions.ts';
 import { actorOf, sessionUser } from '../auth/auth.service.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -46,11 +46,6 @@ export function actor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** Refuses an actor without the permission (403 naming it). */
-export function requirePermission(who: Actor, permission: Permission): Actor {
-  if (!can(who, permission)) throw forbidden(`this action needs the permission ${permission} (${permissionDescriptions[permission]})`);
-  return who;
-}
 
 /** Every /api route's declared permission, collected as routes are added (a test checks none is missing). */
 export const declaredPermissions = new Map<string, Permission | 'public' | 'signed-in' | undefined>();

@@ -12,7 +12,7 @@ export async function paramsRoutes(app: App) {
   // Load now: broken parameter files stop the server at start, not at the first request.
   getParameters();
 
-  app.get('/api/params', {
+  app.get('/api/params', { config: { permission: 'settings.read' },
     schema: {
       tags: ['params'], summary: '政策参数 A parameter\'s value on a date (regional override if any)',
       querystring: Type.Object({ path: ParameterPath, region: Type.Optional(RegionCode), date: Type.Optional(DateText) }),
@@ -23,7 +23,7 @@ export async function paramsRoutes(app: App) {
     return { ...found, value: jsonValue(found.value) };
   });
 
-  app.get('/api/params/list', {
+  app.get('/api/params/list', { config: { permission: 'settings.read' },
     schema: {
       tags: ['params'], summary: '参数一览 Every parameter with its value on a date',
       querystring: Type.Object({ region: Type.Optional(RegionCode), date: Type.Optional(DateText) }),
@@ -33,7 +33,7 @@ export async function paramsRoutes(app: App) {
     return { items: items.map((item) => ({ ...item, value: jsonValue(item.value) })) };
   });
 
-  app.get('/api/params/history', {
+  app.get('/api/params/history', { config: { permission: 'settings.read' },
     schema: {
       tags: ['params'], summary: '参数沿革 Every dated value of a parameter for a region',
       querystring: Type.Object({ path: ParameterPath, region: Type.Optional(RegionCode) }),

@@ -18,7 +18,7 @@ function printStatement(statement: AccountStatement) {
 
 export function registerAccountsCommands(program: Command) {
   const accounts = program.command('accounts').description('pension individual accounts (个人账户): year-end interest and statements');
-  const actor = systemActor('accounts');
+  const actor = systemActor('accounts', ['accounts.read', 'accounts.interest.run']);
 
   addDataOption(accounts.command('interest').description('credit a past year\'s interest to every individual account; a year already run is reported, not run again'))
     .requiredOption('--year <YYYY>', 'the year to credit (it must have ended and have its crediting rate in params/)')

@@ -8,7 +8,8 @@
  */
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, onBehalfOf, scopePrefix, staffRoles, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, widenScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { can } from '../../../platform/access/permissions.ts';
 import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { reserveIds } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseDecimal, type Decimal } from '../../../platform/money.ts';
@@ -112,9 +113,7 @@ export async function runInterest(database: DatabaseHandle, actor: Actor, input:
 
 /** The person an actor may see an account of: staff any in scope, an insured-person account itself only. */
 async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
-  if (!(staffRoles as readonly string[]).includes(actor.role) && actor.role !== 'person') {
-    throw forbidden('individual accounts are shown to the insured person and to staff');
-  }
+  if (!can(actor, 'accounts.read') && !can(actor, 'portal.person')) throw forbidden('individual accounts are shown to the insured person and to staff');
   const person = actor.role === 'person' && actor.personId !== personId ? undefined : await findPerson(tx, personId);
   if (!person) throw notFound(`person ${personId}`);
   return person;
@@ -126,7 +125,7 @@ async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
  * person. Staff read within their scope.
  */
 function recordReader(actor: Actor, personId: bigint): Actor {
-  return actor.role === 'person' && actor.personId === personId ? onBehalfOf(actor, 'own record') : actor;
+  return actor.role === 'person' && actor.personId === personId ? widenScope(actor, null, '本人记录 an insured person reads their own record across regions') : actor;
 }
 
 /** The person of an insured-person account (/api/me/…). */

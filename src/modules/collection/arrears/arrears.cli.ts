@@ -5,7 +5,7 @@ import { systemActor } from '../../../platform/actor.ts';
 import { dunningList, employerArrears } from './arrears.service.ts';
 
 export function registerArrearsCommands(program: Command) {
-  const actor = systemActor('arrears');
+  const actor = systemActor('arrears', ['arrears.read']);
 
   addDataOption(program.command('arrears').description('an employer\'s arrears (欠费) and late fees (滞纳金, 社会保险法 art. 86) on a date'))
     .requiredOption('--employer <creditCode>', 'unified social credit code of the employer')

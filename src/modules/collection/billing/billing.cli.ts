@@ -13,7 +13,7 @@ function printSummary(summary: BillingSummary) {
 
 export function registerBillingCommands(program: Command) {
   const billing = program.command('billing').description('monthly contribution billing (缴费核定): one bill per employer per period');
-  const actor = systemActor('billing');
+  const actor = systemActor('billing', ['billing.run', 'billing.read', 'billing.reassess.request']);
 
   addDataOption(billing.command('run').description('bill a period for a region subtree; idempotent, and resumes a run that was interrupted'))
     .requiredOption('--period <YYYY-MM>', 'contribution period')

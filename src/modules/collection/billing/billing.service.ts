@@ -7,7 +7,7 @@
  */
 import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, onBehalfOf, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, widenToPooledFunds, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
 import { newId, reserveIds } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
@@ -16,7 +16,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { chartFor, ensureFunds, fundInsurance, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { billedInsurances, resolveBillingParameters, type BillingParameters } from './billing.calc.ts';
 import { billChunkSql } from './billing.sql.ts';
-import { checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
+import { BILLING_ACROSS_POOLS, checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { applyCredits } from '../payments/payments.service.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 
@@ -144,19 +144,19 @@ export interface RunProgress { done: number; total: number }
 /** Creates the run of (period, region) or finds the existing one, without billing anything yet. */
 /**
  * The run is authorised against the actor's scope (the region must be theirs) and carried out on their behalf
- * without a scope, since it posts into funds of pooling regions above it (see onBehalfOf).
+ * with its scope widened to the province, since it posts into funds of pooling regions above it (widenToPooledFunds).
  */
 export async function prepareBillingRun(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<RunRow> {
   const period = checkPeriod(input.period);
   const region = await inScope(database, actor, (tx) => resolveRegionSubtree(tx, actor, input.region));
   await ensureFunds(database);
-  return createOrFindRun(database, onBehalfOf(actor, 'billing job'), period, region, actor.username);
+  return createOrFindRun(database, widenToPooledFunds(actor, BILLING_ACROSS_POOLS), period, region, actor.username);
 }
 
 /** Bills every remaining chunk of a run with two workers, then marks it completed. Safe to call on a completed run. */
 export async function completeBillingRun(database: DatabaseHandle, actor: Actor, run: RunRow, onProgress?: (progress: RunProgress) => void): Promise<void> {
   if (run.status !== 'running') return;
-  const job = onBehalfOf(actor, 'billing job');
+  const job = widenToPooledFunds(actor, BILLING_ACROSS_POOLS);
   const doneCount = async () => (await sql<{ n: number }>`select count(*)::int as n from billing_chunk where run_id = ${run.id} and done_at is not null`.execute(database.db)).rows[0].n;
   onProgress?.({ done: await doneCount(), total: run.chunks });
   const worker = async () => {

@@ -8,7 +8,7 @@
  */
 import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, onBehalfOf, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
@@ -18,7 +18,7 @@ import { ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts
 import { resolveBillingParameters } from './billing.calc.ts';
 import { reassessmentSql } from './billing.sql.ts';
 import { fundsByRegion } from './billing.service.ts';
-import { checkPeriod } from '../collection.scope.ts';
+import { BILLING_ACROSS_POOLS, checkPeriod } from '../collection.scope.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 
 interface DifferenceRow {
@@ -79,7 +79,7 @@ export async function reassessPeriod(database: DatabaseHandle, actor: Actor, inp
     .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('credit_code', '=', input.creditCode).executeTakeFirst());
   if (!employer) throw notFound(`employer ${input.creditCode}`);
   await ensureFunds(database);
-  const job = onBehalfOf(actor, 'billing job');
+  const job = widenToPooledFunds(actor, BILLING_ACROSS_POOLS);
   return inScope(database, job, async (tx) => {
     // One reassessment of an employer at a time (two would both see the same difference).
     await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${employer.credit_code}))`.execute(tx);

@@ -1,7 +1,6 @@
 /** HTTP for the collection KPIs (/api/collection/kpis). */
 import { Type } from '@sinclair/typebox';
-import { requireRole, type App } from '../../../platform/http/server.ts';
-import { staffRoles } from '../../../platform/actor.ts';
+import { actor, type App } from '../../../platform/http/server.ts';
 import { sendXlsx } from '../../../platform/http/xlsx.ts';
 import { collectionKpis } from './kpi.service.ts';
 import { kpiXlsx } from './kpi.xlsx.ts';
@@ -9,7 +8,7 @@ import { kpiXlsx } from './kpi.xlsx.ts';
 const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 
 export async function kpiRoutes(app: App) {
-  app.get('/api/collection/kpis', {
+  app.get('/api/collection/kpis', { config: { permission: 'kpi.read' },
     schema: {
       tags: ['collection'], summary: '征缴指标 Collection and on-time rates by month and region, arrears by age; format=xlsx for the sheet',
       querystring: Type.Object({
@@ -18,7 +17,7 @@ export async function kpiRoutes(app: App) {
       }),
     },
   }, async (request, reply) => {
-    const kpis = await collectionKpis(app.database, requireRole(request, ...staffRoles), request.query);
+    const kpis = await collectionKpis(app.database, actor(request), request.query);
     return request.query.format === 'xlsx' ? sendXlsx(reply, `征缴指标-${kpis.regionCode}-${kpis.from}-${kpis.to}.xlsx`, await kpiXlsx(kpis)) : kpis;
   });
 }

@@ -9,7 +9,7 @@ import { importCollectionFile, recordPayment, reversePayment } from './payments.
 
 export function registerPaymentCommands(program: Command) {
   const payments = program.command('payments').description('contribution payments (收缴): bank collection files and payments recorded by hand');
-  const actor = systemActor('payments');
+  const actor = systemActor('payments', ['payment.record', 'payment.read', 'payment.reverse.request']);
 
   addDataOption(payments.command('import').description('import the bank\'s collection file: all rows or none, idempotent; exit 1 listing every bad row'))
     .requiredOption('--file <path>', 'CSV with the header date,creditCode,amount,reference (see docs/collection.md)')

@@ -1,21 +1,20 @@
 /** HTTP for payments (/api/payments…): import the bank's collection file, record one payment, list payments. */
 import { Type } from '@sinclair/typebox';
-import { actor, requireRole, type App } from '../../../platform/http/server.ts';
+import { actor, type App } from '../../../platform/http/server.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { Day } from '../arrears/arrears.routes.ts';
 import { importCollectionFile, listPayments, recordPayment, reversePayment } from './payments.service.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
 const tags = ['collection'];
-const writers = ['operator', 'reviewer', 'approver', 'finance'] as const;
 
 export async function paymentRoutes(app: App) {
   const db = app.database;
 
-  app.post('/api/payments/import', {
+  app.post('/api/payments/import', { config: { permission: 'payment.record' },
     schema: { tags, summary: '导入银行代收明细 Import the bank\'s collection file (CSV date,creditCode,amount,reference; all rows or none, idempotent)', consumes: ['multipart/form-data'] },
   }, async (request) => {
-    const who = requireRole(request, ...writers);
+    const who = actor(request);
     if (!request.isMultipart()) throw invalid('file', 'send the file as multipart/form-data in a field named "file"');
     const file = await request.file();
     if (!file) throw invalid('file', 'is required');
@@ -24,7 +23,7 @@ export async function paymentRoutes(app: App) {
     return importCollectionFile(db, who, file.filename, content);
   });
 
-  app.post('/api/payments', {
+  app.post('/api/payments', { config: { permission: 'payment.record' },
     schema: {
       tags, summary: '登记缴款 Record one payment by hand and allocate it',
       body: Type.Object({
@@ -32,17 +31,17 @@ export async function paymentRoutes(app: App) {
         reference: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
       }, { additionalProperties: false }),
     },
-  }, async (request, reply) => reply.code(201).send(await recordPayment(db, requireRole(request, ...writers), request.body)));
+  }, async (request, reply) => reply.code(201).send(await recordPayment(db, actor(request), request.body)));
 
-  app.post('/api/payments/:id/reversal', {
+  app.post('/api/payments/:id/reversal', { config: { permission: 'payment.reverse.request' },
     schema: {
       tags, summary: '冲正 Reverse a payment recorded in error: allocations negated, ledger entries reversed, individual accounts debited',
       params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) }),
       body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
     },
-  }, async (request) => reversePayment(db, requireRole(request, 'reviewer', 'approver', 'finance'), { paymentId: BigInt(request.params.id), reason: request.body.reason }));
+  }, async (request) => reversePayment(db, actor(request), { paymentId: BigInt(request.params.id), reason: request.body.reason }));
 
-  app.get('/api/payments', {
+  app.get('/api/payments', { config: { permission: 'payment.read' },
     schema: {
       tags, summary: '缴款记录 Payments newest first with their allocations (an employer account sees its own only)',
       querystring: Type.Object({

@@ -9,7 +9,7 @@
  * when it accrues). A credit is not booked until it pays a bill: it belongs to no fund before then.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, onBehalfOf, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
@@ -24,6 +24,7 @@ import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts'
 import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
 import { parseCollectionFile, paymentAmount } from './collection-file.parse.ts';
 import * as repository from './payments.repository.ts';
+import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 
@@ -183,10 +184,10 @@ export async function recordPayment(database: DatabaseHandle, actor: Actor, inpu
   const date = checkDate(input.date, 'date');
   const amount = paymentAmount(input.amount);
   const reference = input.reference?.trim() || null;
-  // The employer must be in the actor's scope; allocation then books into every fund of its bills (onBehalfOf).
+  // The employer must be in the actor's scope; allocation then books into every fund of its bills (widenToPooledFunds).
   const employer = await inScope(database, actor, (tx) => employerByCreditCode(tx, input.creditCode.trim().toUpperCase()));
   if (!employer) throw notFound(`employer ${input.creditCode}`);
-  const job = onBehalfOf(actor, 'payments');
+  const job = widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS);
   return inScope(database, job, async (tx) => {
     const id = newId();
     const [payment] = await repository.insertNewPayments(tx, [{
@@ -215,9 +216,9 @@ export interface ImportResultView {
 export async function importCollectionFile(database: DatabaseHandle, actor: Actor, fileName: string, content: Buffer | string): Promise<ImportResultView> {
   const { rows, problems } = parseCollectionFile(content);
   const codes = [...new Set(rows.map((row) => row.creditCode).filter(Boolean))];
-  // Employers must be in the actor's scope; allocation then books into every fund of their bills (onBehalfOf).
+  // Employers must be in the actor's scope; allocation then books into every fund of their bills (widenToPooledFunds).
   const found = await inScope(database, actor, (tx) => employersByCreditCodes(tx, codes));
-  const job = onBehalfOf(actor, 'payments');
+  const job = widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS);
   return inScope(database, job, async (tx) => {
     const byCode = new Map(found.map((employer) => [employer.credit_code, employer]));
     const unknown: RowProblem[] = rows.filter((row) => row.creditCode && !byCode.has(row.creditCode))
@@ -256,11 +257,11 @@ export interface PaymentReversalView { paymentId: string; creditCode: string; am
 export async function reversePayment(database: DatabaseHandle, actor: Actor, input: { paymentId: bigint; reason: string }): Promise<PaymentReversalView> {
   const reason = input.reason?.trim() ?? '';
   if (reason.length < 2 || reason.length > 500) throw invalid('reason', 'must say why, in 2 to 500 characters');
-  // The payment must be in the actor's scope; the reversal then books into every fund it paid (onBehalfOf).
+  // The payment must be in the actor's scope; the reversal then books into every fund it paid (widenToPooledFunds).
   const payment = await inScope(database, actor, (tx) => tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
     .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'employer.credit_code']).where('payment.id', '=', input.paymentId).executeTakeFirst());
   if (!payment) throw notFound(`payment ${input.paymentId}`);
-  const job = onBehalfOf(actor, 'payments');
+  const job = widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS);
   return inScope(database, job, async (tx) => {
     await repository.lockEmployerAllocations(tx, payment.employer_id);
     const already = await tx.selectFrom('payment_reversal').select('reversed_on').where('employer_id', '=', payment.employer_id).where('payment_id', '=', payment.id).executeTakeFirst();

@@ -3,8 +3,7 @@
  * accounts) and /api/portal/requests… (agency staff reviewing employers' requests).
  */
 import { Type } from '@sinclair/typebox';
-import { requireRole, type App } from '../../../platform/http/server.ts';
-import { staffRoles } from '../../../platform/actor.ts';
+import { actor, type App } from '../../../platform/http/server.ts';
 import { confirmOwnBase, declareEmployeeBase, employerProfile, listBaseConfirmations, listEmployees } from './portal.service.ts';
 import { approveRequest, listRequests, rejectRequest, requestHire, requestSeparation } from './requests.service.ts';
 import { requestStatuses } from './portal.tables.ts';
@@ -19,51 +18,49 @@ const tags = ['portal'];
 
 export async function portalRoutes(app: App) {
   const db = app.database;
-  const employer = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'employer');
-  const person = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'person');
 
-  app.get('/api/portal/employer', { schema: { tags, summary: '单位网厅：本单位信息 The account\'s employer' } },
-    async (request) => employerProfile(db, employer(request)));
-  app.get('/api/portal/employer/employees', {
+  app.get('/api/portal/employer', { config: { permission: 'portal.employer' }, schema: { tags, summary: '单位网厅：本单位信息 The account\'s employer' } },
+    async (request) => employerProfile(db, actor(request)));
+  app.get('/api/portal/employer/employees', { config: { permission: 'portal.employer' },
     schema: { tags, summary: '单位网厅：职工名册 Current and past employees with the base declared for the year (default this year)', querystring: EmployeeQuery },
-  }, async (request) => listEmployees(db, employer(request), { ...request.query, employedInYear: false }));
-  app.get('/api/portal/employer/bases', {
+  }, async (request) => listEmployees(db, actor(request), { ...request.query, employedInYear: false }));
+  app.get('/api/portal/employer/bases', { config: { permission: 'portal.employer' },
     schema: { tags, summary: '单位网厅：年度缴费基数 Employees of the year with their declared base and sign-off', querystring: EmployeeQuery },
-  }, async (request) => listEmployees(db, employer(request), { ...request.query, employedInYear: true }));
-  app.post('/api/portal/employer/bases', {
+  }, async (request) => listEmployees(db, actor(request), { ...request.query, employedInYear: true }));
+  app.post('/api/portal/employer/bases', { config: { permission: 'registry.base.declare' },
     schema: {
       tags, summary: '单位网厅：申报缴费基数 Declare an employee\'s monthly wage for a year (a new version)',
       body: Type.Object({ personId: Id, year: Type.Integer(), monthlyWage: Type.String({ maxLength: 20 }), reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict),
     },
-  }, async (request, reply) => reply.status(201).send(await declareEmployeeBase(db, employer(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await declareEmployeeBase(db, actor(request), request.body)));
 
-  app.get('/api/portal/employer/requests', { schema: { tags, summary: '单位网厅：增减员申报记录 The employer\'s requests', querystring: RequestQuery } },
-    async (request) => listRequests(db, employer(request), request.query));
-  app.post('/api/portal/employer/requests/hire', {
+  app.get('/api/portal/employer/requests', { config: { permission: 'portal.employer' }, schema: { tags, summary: '单位网厅：增减员申报记录 The employer\'s requests', querystring: RequestQuery } },
+    async (request) => listRequests(db, actor(request), request.query));
+  app.post('/api/portal/employer/requests/hire', { config: { permission: 'employment.request.submit' },
     schema: {
       tags, summary: '单位网厅：增员申报 Ask to add an employee (pending agency review)',
       body: Type.Object({ idNumber: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 100 }), hiredOn: Day }, Strict),
     },
-  }, async (request, reply) => reply.status(201).send(await requestHire(db, employer(request), request.body)));
-  app.post('/api/portal/employer/requests/separate', {
+  }, async (request, reply) => reply.status(201).send(await requestHire(db, actor(request), request.body)));
+  app.post('/api/portal/employer/requests/separate', { config: { permission: 'employment.request.submit' },
     schema: {
       tags, summary: '单位网厅：减员申报 Ask to remove an employee (pending agency review)',
       body: Type.Object({ personId: Id, separatedOn: Day, reason: Type.String({ maxLength: 20 }) }, Strict),
     },
-  }, async (request, reply) => reply.status(201).send(await requestSeparation(db, employer(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await requestSeparation(db, actor(request), request.body)));
 
-  app.get('/api/portal/requests', { schema: { tags, summary: '员工变动审核：申报列表 Employers\' requests in your region', querystring: RequestQuery } },
-    async (request) => listRequests(db, requireRole(request, ...staffRoles), request.query));
-  app.post('/api/portal/requests/:id/approve', {
+  app.get('/api/portal/requests', { config: { permission: 'employment.request.review' }, schema: { tags, summary: '员工变动审核：申报列表 Employers\' requests in your region', querystring: RequestQuery } },
+    async (request) => listRequests(db, actor(request), request.query));
+  app.post('/api/portal/requests/:id/approve', { config: { permission: 'employment.request.review' },
     schema: { tags, summary: '员工变动审核：通过 Approve: register the person, the hire or the separation', params: Type.Object({ id: Id }) },
-  }, async (request) => approveRequest(db, requireRole(request, 'operator', 'reviewer'), BigInt(request.params.id)));
-  app.post('/api/portal/requests/:id/reject', {
+  }, async (request) => approveRequest(db, actor(request), BigInt(request.params.id)));
+  app.post('/api/portal/requests/:id/reject', { config: { permission: 'employment.request.review' },
     schema: { tags, summary: '员工变动审核：驳回 Reject with a reason', params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
-  }, async (request) => rejectRequest(db, requireRole(request, 'operator', 'reviewer'), BigInt(request.params.id), request.body.reason));
+  }, async (request) => rejectRequest(db, actor(request), BigInt(request.params.id), request.body.reason));
 
-  app.get('/api/portal/person/base-confirmations', { schema: { tags, summary: '个人网厅：缴费基数确认 My declared bases, awaiting sign-off first' } },
-    async (request) => listBaseConfirmations(db, person(request)));
-  app.post('/api/portal/person/base-confirmations/:declarationId', {
+  app.get('/api/portal/person/base-confirmations', { config: { permission: 'portal.person' }, schema: { tags, summary: '个人网厅：缴费基数确认 My declared bases, awaiting sign-off first' } },
+    async (request) => listBaseConfirmations(db, actor(request)));
+  app.post('/api/portal/person/base-confirmations/:declarationId', { config: { permission: 'registry.base.confirm' },
     schema: { tags, summary: '个人网厅：确认缴费基数 Sign off my declared base', params: Type.Object({ declarationId: Id }) },
-  }, async (request) => confirmOwnBase(db, person(request), BigInt(request.params.declarationId)));
+  }, async (request) => confirmOwnBase(db, actor(request), BigInt(request.params.declarationId)));
 }

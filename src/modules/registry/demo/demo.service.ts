@@ -298,7 +298,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   for (const staff of demoStaff()) {
     const exists = await database.db.selectFrom('app_user').select('id').where('username', '=', staff.username).executeTakeFirst();
     if (exists) { usersKept.push(staff.username); continue; }
-    await createUser(database, systemActor('demo'), {
+    await createUser(database, systemActor('demo', ['user.manage']), {
       username: staff.username, displayName: staff.displayName, role: staff.role, regionCode: staff.regionCode,
       agencyId: agencyOf.get(staff.regionCode) ?? null, password: staffPassword,
     });

@@ -17,7 +17,7 @@ export function registerImportCommand(program: Command) {
       if (!importKinds.includes(kind as ImportKind)) throw new Error(`kind must be one of ${importKinds.join(', ')}`);
       await ensureHomeRegion(database);
       const started = Date.now();
-      const result = await importRegistryFile(database, systemActor('import'), kind as ImportKind, path.basename(options.file), fs.readFileSync(options.file), { regionCode: options.region });
+      const result = await importRegistryFile(database, systemActor('import', ['registry.import']), kind as ImportKind, path.basename(options.file), fs.readFileSync(options.file), { regionCode: options.region });
       if (options.format === 'json') printJson({ ...result, seconds: (Date.now() - started) / 1000 });
       else process.stdout.write(`imported ${result.imported} ${kind} from ${options.file} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }));

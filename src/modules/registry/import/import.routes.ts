@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { requireRole, type App } from '../../../platform/http/server.ts';
+import { actor, type App } from '../../../platform/http/server.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { importKinds, importTemplate, type ImportKind } from './import.parse.ts';
 import { importRegistryFile } from './import.service.ts';
@@ -7,13 +7,13 @@ import { importRegistryFile } from './import.service.ts';
 const Kind = Type.Union(importKinds.map((kind) => Type.Literal(kind)));
 
 export async function importRoutes(app: App) {
-  app.post('/api/imports/:kind', {
+  app.post('/api/imports/:kind', { config: { permission: 'registry.import' },
     schema: {
       tags: ['registry'], summary: '批量导入 Import a CSV or XLSX file (all rows or none)', consumes: ['multipart/form-data'],
       params: Type.Object({ kind: Kind }), querystring: Type.Object({ region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })) }),
     },
   }, async (request) => {
-    const who = requireRole(request, 'operator', 'reviewer', 'approver');
+    const who = actor(request);
     if (!request.isMultipart()) throw invalid('file', 'send the file as multipart/form-data in a field named "file"');
     const file = await request.file();
     if (!file) throw invalid('file', 'is required');
@@ -22,7 +22,7 @@ export async function importRoutes(app: App) {
     return importRegistryFile(app.database, who, request.params.kind as ImportKind, file.filename, content, { regionCode: request.query.region });
   });
 
-  app.get('/api/imports/templates/:file', {
+  app.get('/api/imports/templates/:file', { config: { permission: 'registry.import' },
     schema: { tags: ['registry'], summary: '导入模板 Download the XLSX template (employers.xlsx, persons.xlsx, employments.xlsx)', params: Type.Object({ file: Type.String({ pattern: '^(employers|persons|employments)\\.xlsx$' }) }) },
   }, async (request, reply) => {
     const kind = request.params.file.replace(/\.xlsx$/, '') as ImportKind;

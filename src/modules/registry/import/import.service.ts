@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, inActorScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { forbidden, invalid, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
+import { requirePermission } from '../../../platform/access/permissions.ts';
 import { reserveIds, idAt } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { parseYuan } from '../../../platform/money.ts';
@@ -186,7 +187,7 @@ async function importEmployments(tx: Tx, actor: Actor, rows: ParsedRow[]) {
 }
 
 export async function importRegistryFile(database: DatabaseHandle, actor: Actor, kind: ImportKind, fileName: string, content: Buffer, options: { regionCode?: string } = {}): Promise<ImportResult> {
-  if (!['operator', 'reviewer', 'approver', 'admin'].includes(actor.role)) throw forbidden('imports need the operator, reviewer or approver role');
+  requirePermission(actor, 'registry.import');
   if (options.regionCode && !/^\d{6}$/.test(options.regionCode)) throw invalid('regionCode', 'must be a six-digit region code');
   const rows = await parseImportFile(kind, fileName, content);
   const sha256 = crypto.createHash('sha256').update(content).digest('hex');
