@@ -3,6 +3,7 @@ import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { buildServer } from './platform/http/server.ts';
 import { paramsRoutes } from './platform/params/index.ts';
+import { signoffRoutes } from './platform/signoff/signoff.routes.ts';
 import { registryRoutes, importRoutes } from './modules/registry/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
 import { collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes } from './modules/collection/index.ts';
@@ -10,5 +11,5 @@ import { accountsRoutes } from './modules/collection/index.ts';
 import { portalRoutes } from './modules/collection/index.ts';
 
 export function buildApp(config: Config, database: DatabaseHandle) {
-  return buildServer(config, database, [paramsRoutes, registryRoutes, importRoutes, ledgerRoutes, collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes]);
+  return buildServer(config, database, [paramsRoutes, signoffRoutes, registryRoutes, importRoutes, ledgerRoutes, collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes]);
 }

@@ -1,0 +1,40 @@
+/** HTTP for the sign-off engine: one inbox (待办) for every kind of item. */
+import { Type } from '@sinclair/typebox';
+import { actor, type App } from '../http/server.ts';
+import { approvalCounts, decide, drafterAction, getApproval, listApprovals } from './signoff.service.ts';
+
+const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
+const Strict = { additionalProperties: false } as const;
+const Comment = Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]));
+const tags = ['approvals'];
+
+export async function signoffRoutes(app: App) {
+  const db = app.database;
+  app.get('/api/approvals', {
+    config: { permission: 'signed-in' },
+    schema: { tags, summary: '待办 The inbox: status=pending lists what you may decide now; mine=true what you submitted',
+      querystring: Type.Object({
+        status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')])),
+        kind: Type.Optional(Type.String({ maxLength: 60 })), mine: Type.Optional(Type.Boolean()),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+      }, Strict) },
+  }, async (request) => listApprovals(db, actor(request), request.query));
+  app.get('/api/approvals/counts', { config: { permission: 'signed-in' }, schema: { tags, summary: '待办数 Counts for the header badge' } },
+    async (request) => approvalCounts(db, actor(request)));
+  app.get('/api/approvals/:id', { config: { permission: 'signed-in' }, schema: { tags, summary: '审核事项 An item with its levels and timeline', params: Type.Object({ id: Id }) } },
+    async (request) => getApproval(db, actor(request), BigInt(request.params.id)));
+  app.post('/api/approvals/:id/decisions', {
+    // the level's own permission is checked by the engine (it depends on the item's next level)
+    config: { permission: 'approvals.read' },
+    schema: { tags, summary: '审核 Approve (sign the next level) or return to the drafter with a reason', params: Type.Object({ id: Id }),
+      body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('return')]), comment: Comment }, Strict) },
+  }, async (request) => decide(db, actor(request), BigInt(request.params.id), request.body.decision, request.body.comment));
+  app.post('/api/approvals/:id/resubmit', {
+    config: { permission: 'signed-in' },
+    schema: { tags, summary: '重新提交 The drafter resubmits a returned item', params: Type.Object({ id: Id }), body: Type.Object({ comment: Comment }, Strict) },
+  }, async (request) => drafterAction(db, actor(request), BigInt(request.params.id), 'resubmit', request.body.comment));
+  app.post('/api/approvals/:id/cancel', {
+    config: { permission: 'signed-in' },
+    schema: { tags, summary: '撤回 The drafter withdraws an item (with a reason)', params: Type.Object({ id: Id }), body: Type.Object({ comment: Type.String({ minLength: 1, maxLength: 1000 }) }, Strict) },
+  }, async (request) => drafterAction(db, actor(request), BigInt(request.params.id), 'cancel', request.body.comment));
+}

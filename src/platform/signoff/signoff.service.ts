@@ -1,0 +1,276 @@
+/**
+ * The sign-off engine (R4.5, R5.4): every decision that needs more than one person is an approval item of a kind a
+ * module registers (its levels, the permission of each level, its parameters and its effect). One inbox lists what
+ * the caller may decide now; every step is audited; the effect of the final approval commits in the same
+ * transaction as that approval, so an approved item and its effect never exist apart.
+ */
+import { sql, type Generated, type Selectable } from 'kysely';
+import type { DatabaseHandle } from '../database.ts';
+import { inScope, scopePrefix, type Actor, type Tx } from '../actor.ts';
+import { can, requirePermission, type Permission } from '../access/permissions.ts';
+import { AppError, conflict, invalid, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { getParameters, todayInChina } from '../params/index.ts';
+import { formatYuan } from '../money.ts';
+import {
+  addWorkingDays, afterDecision, decisionProblem, drafterActionProblem, requiredLevels,
+  type Decision, type ItemState, type ItemStatus, type RiskGrade, type SignoffLevel, type StepAction, type StepRecord,
+} from './signoff.calc.ts';
+
+declare module '../database.ts' {
+  interface Tables {
+    approval_item: {
+      id: bigint; kind: string; region_code: string; title: string; subject_key: string; amount: bigint | null; risk: RiskGrade;
+      levels: SignoffLevel[]; parameter_refs: unknown; payload: unknown; status: Generated<ItemStatus>; next_level: Generated<number>;
+      submitted_by_id: bigint | null; submitted_by: string; submitted_at: Generated<Date>; deadline_on: string; decided_at: Date | null; result: unknown;
+    };
+    approval_step: {
+      item_id: bigint; seq: number; region_code: string; action: StepAction; level: number | null; level_name: string | null;
+      user_id: bigint | null; username: string; role: string; comment: string | null; at: Generated<Date>;
+    };
+  }
+}
+
+type ItemRow = Selectable<Tables['approval_item']>;
+type StepRow = Selectable<Tables['approval_step']>;
+import type { Tables } from '../database.ts';
+
+/** What a module declares for one kind of item. */
+export interface SignoffKind<Payload = any> {
+  kind: string;
+  /** 中文 label first: it is what the inbox shows. */
+  label: string;
+  /** Parameter folder: `<parameters>.risk`, `.all_levels_from`, `.deadline_working_days`. */
+  parameters: string;
+  /** The permission to submit an item of this kind (经办). */
+  requestPermission: Permission;
+  /** The decision levels after submission, in order (复核 → 审批 …). */
+  levels: SignoffLevel[];
+  /** The actor the decision and its effect run as: the approver, widened when the effect books across pools. */
+  decisionActor?: (approver: Actor) => Actor;
+  /** Runs in the final approval's transaction; what it returns is kept on the item (e.g. the posted entry). */
+  effect: (tx: Tx, approver: Actor, item: { id: bigint; payload: Payload; submittedBy: string; submittedById: bigint | null; regionCode: string }) => Promise<Record<string, unknown>>;
+  /** The web page of the item's subject, for links from the inbox. */
+  subjectLink?: (payload: Payload) => string | null;
+}
+
+const kinds = new Map<string, SignoffKind>();
+
+/** Modules register their kinds once, from their index.ts. */
+export function registerSignoffKind<P>(kind: SignoffKind<P>): SignoffKind<P> {
+  const existing = kinds.get(kind.kind);
+  if (existing && existing !== kind) throw new Error(`sign-off kind ${kind.kind} registered twice`);
+  kinds.set(kind.kind, kind as SignoffKind);
+  return kind;
+}
+
+export function signoffKinds(): SignoffKind[] { return [...kinds.values()]; }
+
+function kindOf(name: string): SignoffKind {
+  const kind = kinds.get(name);
+  if (!kind) throw new Error(`unknown sign-off kind ${name} (is its module loaded?)`);
+  return kind;
+}
+
+export interface SubmitInput<P> {
+  regionCode: string;
+  title: string;
+  /** One open item per subject: a second submission while the first waits is a 409. */
+  subjectKey: string;
+  /** fen; compared with the kind's threshold to choose the levels. */
+  amount?: bigint | null;
+  payload: P;
+  comment?: string | null;
+}
+
+/** Submits an item in the caller's transaction (with whatever it checked or wrote): the 经办 step. */
+export async function submitForApproval<P>(tx: Tx, actor: Actor, kind: SignoffKind<P>, input: SubmitInput<P>) {
+  requirePermission(actor, kind.requestPermission);
+  const today = todayInChina();
+  const parameters = getParameters();
+  const risk = parameters.lookup(`${kind.parameters}.risk`, today, input.regionCode);
+  const threshold = parameters.lookup(`${kind.parameters}.all_levels_from`, today, input.regionCode);
+  const deadline = parameters.lookup(`${kind.parameters}.deadline_working_days`, today, input.regionCode);
+  const amount = input.amount ?? null;
+  const levels = requiredLevels(kind.levels, risk.value as RiskGrade, amount, threshold.value as bigint);
+  const refs = Object.fromEntries([risk, threshold, deadline].map((p) => [p.path, { since: p.since, reference: p.reference }]));
+  const open = await tx.selectFrom('approval_item').select(['id', 'submitted_by']).where('subject_key', '=', input.subjectKey).where('status', 'in', ['pending', 'returned']).executeTakeFirst();
+  if (open) throw conflict('subject', `${kind.label}: item ${open.id} for the same subject is already waiting (submitted by ${open.submitted_by})`);
+  const id = newId();
+  await tx.insertInto('approval_item').values({
+    id, kind: kind.kind, region_code: input.regionCode, title: input.title, subject_key: input.subjectKey, amount, risk: risk.value as RiskGrade,
+    levels: JSON.stringify(levels) as never, parameter_refs: JSON.stringify(refs), payload: JSON.stringify(input.payload, bigintAsText),
+    submitted_by_id: actor.userId, submitted_by: actor.username, deadline_on: addWorkingDays(today, deadline.value as number),
+  }).execute();
+  await appendStep(tx, actor, { id, region_code: input.regionCode }, 'submit', null, input.comment ?? null);
+  await recordAudit(tx, actor, { action: 'signoff.submit', entityType: 'approval_item', entityId: id, regionCode: input.regionCode,
+    after: { kind: kind.kind, title: input.title, amount: amount === null ? null : formatYuan(amount), levels: levels.map((l) => l.label), comment: input.comment ?? null } });
+  return itemView(await loadItem(tx, id, false), await loadSteps(tx, id), actor);
+}
+
+const bigintAsText = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
+async function appendStep(tx: Tx, actor: Actor, item: { id: bigint; region_code: string }, action: StepAction, level: SignoffLevel & { index: number } | null, comment: string | null) {
+  const { rows } = await sql<{ seq: number }>`select coalesce(max(seq), 0) + 1 as seq from approval_step where item_id = ${item.id}`.execute(tx);
+  await tx.insertInto('approval_step').values({
+    item_id: item.id, seq: rows[0].seq, region_code: item.region_code, action, level: level?.index ?? null, level_name: level?.name ?? null,
+    user_id: actor.userId, username: actor.username, role: actor.role, comment,
+  }).execute();
+}
+
+async function loadItem(tx: Tx, id: bigint, forUpdate: boolean): Promise<ItemRow> {
+  let query = tx.selectFrom('approval_item').selectAll().where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound(`approval item ${id}`);
+  return row;
+}
+
+const loadSteps = (tx: Tx, id: bigint) => tx.selectFrom('approval_step').selectAll().where('item_id', '=', id).orderBy('seq').execute();
+
+function stateOf(row: ItemRow, steps: StepRow[]): ItemState {
+  return {
+    status: row.status, nextLevel: row.next_level, levels: row.levels, submittedById: row.submitted_by_id, submittedBy: row.submitted_by,
+    steps: steps.map((s): StepRecord => ({ action: s.action, level: s.level, userId: s.user_id, username: s.username })),
+  };
+}
+
+const decider = (actor: Actor) => ({ userId: actor.userId, username: actor.username, holds: (permission: Permission) => can(actor, permission) });
+
+function daysBetween(from: string, to: string) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function itemView(row: ItemRow, steps: StepRow[], viewer: Actor) {
+  const state = stateOf(row, steps);
+  const kind = kinds.get(row.kind);
+  const today = todayInChina();
+  const submittedOn = todayInChina(row.submitted_at);
+  const drafter = (row.submitted_by_id !== null && row.submitted_by_id === viewer.userId) || (row.submitted_by_id === null && row.submitted_by === viewer.username);
+  return {
+    id: row.id.toString(), kind: row.kind, kindLabel: kind?.label ?? row.kind, title: row.title, regionCode: row.region_code,
+    amount: row.amount === null ? null : formatYuan(row.amount), risk: row.risk, status: row.status,
+    levels: row.levels.map((level, index) => ({ ...level, index, signed: index < row.next_level && row.status !== 'returned' })),
+    nextLevel: row.status === 'pending' ? { index: row.next_level, ...row.levels[row.next_level] } : null,
+    submittedBy: row.submitted_by, submittedAt: row.submitted_at.toISOString(), deadlineOn: row.deadline_on,
+    ageDays: daysBetween(submittedOn, row.decided_at ? todayInChina(row.decided_at) : today),
+    overdue: (row.status === 'pending' || row.status === 'returned') && today > row.deadline_on,
+    decidedAt: row.decided_at?.toISOString() ?? null, payload: row.payload, result: row.result, parameterRefs: row.parameter_refs,
+    subjectLink: kind?.subjectLink?.(row.payload) ?? null,
+    canDecide: decisionProblem(state, decider(viewer)) === null,
+    canResubmit: drafter && drafterActionProblem(state, viewer, 'resubmit') === null,
+    canCancel: drafter && drafterActionProblem(state, viewer, 'cancel') === null,
+    timeline: steps.map((s) => ({
+      seq: s.seq, action: s.action, level: s.level, levelLabel: s.level === null ? null : row.levels[s.level]?.label ?? s.level_name,
+      userId: s.user_id?.toString() ?? null, username: s.username, role: s.role, comment: s.comment, at: s.at.toISOString(),
+    })),
+  };
+}
+export type ApprovalItemView = ReturnType<typeof itemView>;
+
+/** Staff with the inbox permission see items in scope; anyone else only the items they submitted. */
+function mayView(actor: Actor, row: ItemRow) {
+  if (!row.region_code.startsWith(scopePrefix(actor.regionCode))) return false;
+  return can(actor, 'approvals.read') || (row.submitted_by_id !== null && row.submitted_by_id === actor.userId);
+}
+
+export async function getApproval(database: DatabaseHandle, actor: Actor, id: bigint) {
+  return inScope(database, actor, async (tx) => {
+    const row = await loadItem(tx, id, false);
+    if (!mayView(actor, row)) throw notFound(`approval item ${id}`);
+    return itemView(row, await loadSteps(tx, id), actor);
+  });
+}
+
+export interface ApprovalQuery { status?: ItemStatus; kind?: string; mine?: boolean; limit?: number; offset?: number }
+
+/**
+ * The inbox. `status=pending` lists the items the caller may decide now (their level's permission, not drafted or
+ * signed by them); `mine` lists what the caller submitted; otherwise every item in scope with that status.
+ */
+export async function listApprovals(database: DatabaseHandle, actor: Actor, query: ApprovalQuery) {
+  const limit = query.limit ?? 50, offset = query.offset ?? 0;
+  return inScope(database, actor, async (tx) => {
+    let rows = tx.selectFrom('approval_item').selectAll();
+    if (query.status) rows = rows.where('status', '=', query.status);
+    if (query.kind) rows = rows.where('kind', '=', query.kind);
+    if (query.mine || !can(actor, 'approvals.read')) rows = rows.where('submitted_by_id', '=', actor.userId ?? -1n);
+    const decidable = query.status === 'pending' && !query.mine && actor.userId !== null;
+    // Pending items in a scope are few (the inbox of an agency); each is checked with the same rule as a decision.
+    const found = await rows.orderBy('submitted_at', 'asc').orderBy('id', 'asc').limit(decidable ? 5000 : limit).offset(decidable ? 0 : offset).execute();
+    const steps = found.length ? await tx.selectFrom('approval_step').selectAll().where('item_id', 'in', found.map((r) => r.id)).orderBy('item_id').orderBy('seq').execute() : [];
+    const stepsOf = (id: bigint) => steps.filter((s) => s.item_id === id);
+    let views = found.map((row) => itemView(row, stepsOf(row.id), actor));
+    if (decidable) views = views.filter((view) => view.canDecide);
+    const total = decidable ? views.length : undefined;
+    return { items: decidable ? views.slice(offset, offset + limit) : views, ...(total !== undefined ? { total } : {}) };
+  });
+}
+
+/** Counts for the header badge: what waits for the caller's decision, and what was returned to them. */
+export async function approvalCounts(database: DatabaseHandle, actor: Actor) {
+  const [toDecide, returned] = await Promise.all([
+    can(actor, 'approvals.read') ? listApprovals(database, actor, { status: 'pending', limit: 1 }).then((r) => r.total ?? 0) : Promise.resolve(0),
+    listApprovals(database, actor, { status: 'returned', mine: true, limit: 200 }).then((r) => r.items.length),
+  ]);
+  return { toDecide, returnedToMe: returned };
+}
+
+/**
+ * Approve (signs the next level; the last level runs the kind's effect in this transaction) or return to the
+ * drafter with a reason. A failed effect rolls the approval back: the item waits at the same level.
+ */
+export async function decide(database: DatabaseHandle, actor: Actor, id: bigint, decision: Decision, comment: string | null | undefined) {
+  const note = comment?.trim() || null;
+  if (decision === 'return' && !note) throw invalid('comment', 'say why the item goes back to its drafter');
+  if (note && note.length > 1000) throw invalid('comment', 'must be at most 1000 characters');
+  const visible = await inScope(database, actor, (tx) => loadItem(tx, id, false));
+  if (!mayView(actor, visible)) throw notFound(`approval item ${id}`);
+  const kind = kindOf(visible.kind);
+  const acting = kind.decisionActor?.(actor) ?? actor;
+  return inScope(database, acting, async (tx) => {
+    const row = await loadItem(tx, id, true);
+    const steps = await loadSteps(tx, id);
+    const problem = decisionProblem(stateOf(row, steps), decider(actor));
+    if (problem) throw new AppError(problem.status, problem.status === 403 ? 'separation_of_duties' : 'conflict', problem.message);
+    const level = { ...row.levels[row.next_level], index: row.next_level };
+    const next = afterDecision(stateOf(row, steps), decision);
+    await appendStep(tx, acting, row, decision, decision === 'approve' ? level : null, note);
+    let result: Record<string, unknown> | null = null;
+    if (next.final) {
+      result = await kind.effect(tx, acting, { id: row.id, payload: row.payload, submittedBy: row.submitted_by, submittedById: row.submitted_by_id, regionCode: row.region_code });
+    }
+    await tx.updateTable('approval_item').set({
+      status: next.status, next_level: next.nextLevel,
+      ...(next.final ? { decided_at: new Date(), result: JSON.stringify(result, bigintAsText) } : {}),
+    }).where('id', '=', id).execute();
+    await recordAudit(tx, acting, { action: `signoff.${decision}`, entityType: 'approval_item', entityId: id, regionCode: row.region_code,
+      before: { status: row.status, level: level.label }, after: { kind: row.kind, status: next.status, comment: note, ...(result ? { result } : {}) } });
+    return itemView(await loadItem(tx, id, false), await loadSteps(tx, id), actor);
+  });
+}
+
+/** The drafter sends a returned item through every level again, or withdraws it. */
+export async function drafterAction(database: DatabaseHandle, actor: Actor, id: bigint, action: 'resubmit' | 'cancel', comment: string | null | undefined) {
+  const note = comment?.trim() || null;
+  if (action === 'cancel' && !note) throw invalid('comment', 'say why the item is withdrawn');
+  return inScope(database, actor, async (tx) => {
+    const row = await loadItem(tx, id, true);
+    if (!mayView(actor, row)) throw notFound(`approval item ${id}`);
+    const steps = await loadSteps(tx, id);
+    const problem = drafterActionProblem(stateOf(row, steps), actor, action);
+    if (problem) throw new AppError(row.submitted_by_id === actor.userId ? 409 : 403, row.submitted_by_id === actor.userId ? 'conflict' : 'forbidden', problem);
+    await appendStep(tx, actor, row, action, null, note);
+    await tx.updateTable('approval_item').set(action === 'resubmit' ? { status: 'pending', next_level: 0 } : { status: 'cancelled', decided_at: new Date() })
+      .where('id', '=', id).execute();
+    await recordAudit(tx, actor, { action: `signoff.${action}`, entityType: 'approval_item', entityId: id, regionCode: row.region_code,
+      before: { status: row.status }, after: { kind: row.kind, status: action === 'resubmit' ? 'pending' : 'cancelled', comment: note } });
+    return itemView(await loadItem(tx, id, false), await loadSteps(tx, id), actor);
+  });
+}
+
+/** The open item of a subject, if any (e.g. to show "冲正审核中" beside a payment). */
+export async function openItemOf(tx: Tx, subjectKey: string) {
+  return tx.selectFrom('approval_item').select(['id', 'status', 'kind']).where('subject_key', '=', subjectKey).where('status', 'in', ['pending', 'returned']).executeTakeFirst();
+}
