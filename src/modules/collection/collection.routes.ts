@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { actor, type App } from '../../platform/http/server.ts';
 import { billingSummary, completeBillingRun, listRuns, prepareBillingRun, runView } from './billing/billing.service.ts';
 import { getBill, listBills } from './billing/bills.service.ts';
-import { reassessPeriod } from './billing/reassessment.service.ts';
+import { requestReassessment } from './billing/reassessment.service.ts';
 
 const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const RegionCode = Type.String({ pattern: '^[0-9]{6}$' });
@@ -33,10 +33,10 @@ export async function collectionRoutes(app: App) {
 
   app.post('/api/billing/reassessments', { config: { permission: 'billing.reassess.request' },
     schema: {
-      tags, summary: '补缴/更正 Reassess an employer\'s period: a credit note and/or a supplementary bill for the difference',
-      body: Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18 }), period: Period }, Strict),
+      tags, summary: '补缴/更正申请 Request the reassessment of an employer\'s period: a sign-off item (billing.reassessment); its final approval issues the credit note and/or supplementary bill for the difference',
+      body: Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18 }), period: Period, reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict),
     },
-  }, async (request) => reassessPeriod(db, actor(request), request.body));
+  }, async (request, reply) => reply.code(201).send(await requestReassessment(db, actor(request), request.body)));
 
   app.get('/api/bills', { config: { permission: 'billing.read' },
     schema: {

@@ -36,7 +36,7 @@ declare module '../../platform/database.ts' {
       region_code: string; created_at: Generated<Date>;
     };
     payment_reversal: {
-      employer_id: bigint; payment_id: bigint; region_code: string; reason: string; reversed_on: string; reversed_by: string; reversed_at: Generated<Date>;
+      employer_id: bigint; payment_id: bigint; region_code: string; reason: string; reversed_on: string; reversed_by: string; reversed_at: Generated<Date>; approval_item_id: bigint | null;
     };
     individual_account_entry: {
       person_id: bigint; id: bigint; region_code: string; year: number; period: string | null;

@@ -6,8 +6,8 @@ import { invalid } from '../../platform/errors.ts';
 import { listAccounts, listFunds, setBankAccountNumber } from './fund.service.ts';
 import { accountLines, checkLedger, entryDetail, getTrialBalance, listEntries } from './balance.service.ts';
 import { sweepIncomeAccount } from './posting.service.ts';
-import { approveDraft, createDraft, createReversalDraft, listDrafts, rejectDraft } from './drafts.service.ts';
-import { closePeriod, decideReopen, listPeriods, requestReopen } from './period.service.ts';
+import { createDraft, createReversalDraft } from './drafts.service.ts';
+import { closePeriod, listPeriods, requestReopen } from './period.service.ts';
 import { incomeExpenditureStatement } from './statement.service.ts';
 import { exportHledger } from './hledger.export.ts';
 import { incomeExpenditureXlsx, reconciliationXlsx, trialBalanceXlsx } from './statement.xlsx.ts';
@@ -66,25 +66,16 @@ export async function ledgerRoutes(app: App) {
   app.get('/api/ledger/funds/:fund/entries/:id', { config: { permission: 'ledger.read' }, schema: { tags, summary: '凭证详情 An entry with its lines and source document', params: Type.Object({ fund: FundCode, id: Id }) } },
     async (request) => entryDetail(db, actor(request), request.params.fund, BigInt(request.params.id)));
 
-  app.get('/api/ledger/funds/:fund/drafts', { config: { permission: 'ledger.read' },
-    schema: { tags, summary: '待审凭证 Manual entries and reversals waiting for a second person', params: FundParams,
-      querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])) }) },
-  }, async (request) => ({ items: await listDrafts(db, actor(request), request.params.fund, request.query.status) }));
   app.post('/api/ledger/funds/:fund/drafts', { config: { permission: 'ledger.entry.draft' },
-    schema: { tags, summary: '手工凭证 Draft a manual entry (posted when another person approves)', params: FundParams,
+    schema: { tags, summary: '手工凭证 Draft a manual entry: a sign-off item (ledger.entry), posted when its levels approve in /api/approvals', params: FundParams,
       body: Type.Object({ period: Period, date: DateText, memo: Type.Optional(Type.String({ maxLength: 500 })), correctionOfPeriod: Type.Optional(Type.Union([Period, Type.Null()])),
         source: Type.Optional(Type.Union([Type.Object({ type: Type.String({ minLength: 1, maxLength: 60 }), id: Type.String({ minLength: 1, maxLength: 200 }) }, Strict), Type.Null()])),
         lines: Type.Array(LineBody, { minItems: 2, maxItems: 1000 }) }, Strict) },
   }, async (request, reply) => reply.status(201).send(await createDraft(db, actor(request), request.params.fund, request.body)));
   app.post('/api/ledger/funds/:fund/entries/:id/reversal-drafts', { config: { permission: 'ledger.entry.draft' },
-    schema: { tags, summary: '冲销 Draft the reversal of an entry (posted when another person approves)', params: Type.Object({ fund: FundCode, id: Id }),
+    schema: { tags, summary: '冲销 Draft the reversal of an entry: a sign-off item (ledger.entry), posted when its levels approve', params: Type.Object({ fund: FundCode, id: Id }),
       body: Type.Object({ date: Type.Optional(DateText), memo: Type.Optional(Type.String({ maxLength: 500 })) }, Strict) },
   }, async (request, reply) => reply.status(201).send(await createReversalDraft(db, actor(request), request.params.fund, BigInt(request.params.id), request.body)));
-  app.post('/api/ledger/funds/:fund/drafts/:id/approve', { config: { permission: 'ledger.entry.approve' }, schema: { tags, summary: '审核记账 Approve and post a draft (not by its maker)', params: Type.Object({ fund: FundCode, id: Id }) } },
-    async (request) => approveDraft(db, actor(request), request.params.fund, BigInt(request.params.id)));
-  app.post('/api/ledger/funds/:fund/drafts/:id/reject', { config: { permission: 'ledger.entry.approve' },
-    schema: { tags, summary: '退回 Reject a draft', params: Type.Object({ fund: FundCode, id: Id }), body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
-  }, async (request) => rejectDraft(db, actor(request), request.params.fund, BigInt(request.params.id), request.body.note));
 
   app.post('/api/ledger/funds/:fund/sweeps', { config: { permission: 'ledger.sweep' },
     schema: { tags, summary: '归集 Sweep the income account to the fiscal special account at a month end (the scheduled transfer)', params: FundParams,
@@ -141,12 +132,8 @@ export async function ledgerRoutes(app: App) {
   app.post('/api/ledger/funds/:fund/periods/:period/close', { config: { permission: 'period.close' }, schema: { tags, summary: '结账 Close a month (bank accounts reconciled, trial balance balanced)', params: Type.Object({ fund: FundCode, period: Period }) } },
     async (request) => closePeriod(db, actor(request), request.params.fund, request.params.period));
   app.post('/api/ledger/funds/:fund/periods/:period/reopen-requests', { config: { permission: 'period.reopen.request' },
-    schema: { tags, summary: '反结账申请 Ask to reopen a closed month', params: Type.Object({ fund: FundCode, period: Period }), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
+    schema: { tags, summary: '反结账申请 Ask to reopen a closed month: a sign-off item (ledger.period_reopen) decided in /api/approvals', params: Type.Object({ fund: FundCode, period: Period }), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
   }, async (request, reply) => reply.status(201).send(await requestReopen(db, actor(request), request.params.fund, request.params.period, request.body.reason)));
-  app.post('/api/ledger/funds/:fund/reopen-requests/:id/approve', { config: { permission: 'period.reopen.approve' }, schema: { tags, summary: '批准反结账 Approve a reopen (not by its requester)', params: Type.Object({ fund: FundCode, id: Id }) } },
-    async (request) => decideReopen(db, actor(request), request.params.fund, BigInt(request.params.id), true));
-  app.post('/api/ledger/funds/:fund/reopen-requests/:id/reject', { config: { permission: 'period.reopen.approve' }, schema: { tags, summary: '驳回反结账 Reject a reopen request', params: Type.Object({ fund: FundCode, id: Id }) } },
-    async (request) => decideReopen(db, actor(request), request.params.fund, BigInt(request.params.id), false));
 
   app.get('/api/ledger/funds/:fund/check', { config: { permission: 'ledger.read' }, schema: { tags, summary: 'Consistency check: balances recomputed from the journal', params: FundParams } },
     async (request) => checkLedger(db, actor(request), request.params.fund));

@@ -44,15 +44,5 @@ declare module '../../platform/database.ts' {
       fund_id: bigint; match_id: bigint; member_number: number; region_code: string; bank_line_id: bigint | null;
       entry_id: bigint | null; line_number: number | null; active: Generated<boolean>;
     };
-    entry_draft: {
-      fund_id: bigint; id: bigint; region_code: string; status: Generated<'pending' | 'approved' | 'rejected'>; content: unknown;
-      reverses_entry_id: bigint | null; made_by_id: bigint | null; made_by: string; made_at: Generated<Date>;
-      decided_by_id: bigint | null; decided_by: string | null; decided_at: Date | null; decision_note: string | null; posted_entry_id: bigint | null;
-    };
-    period_reopen_request: {
-      fund_id: bigint; id: bigint; period: string; region_code: string; reason: string; status: Generated<'pending' | 'approved' | 'rejected'>;
-      requested_by_id: bigint | null; requested_by: string; requested_at: Generated<Date>;
-      decided_by_id: bigint | null; decided_by: string | null; decided_at: Date | null;
-    };
   }
 }

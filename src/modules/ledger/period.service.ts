@@ -1,21 +1,19 @@
 /**
  * Period close (R5.5): closing a month checks that every bank account of the fund is reconciled at the month end
  * and that the trial balance balances and equals the journal; then nothing posts into that month (the posting
- * service and the database both refuse). Reopening is requested by one person and approved by another (audited).
+ * service and the database both refuse). Reopening is a sign-off item: requested by one person, approved by another.
  */
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, type Actor } from '../../platform/actor.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
+import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { requirePermission } from '../../platform/access/permissions.ts';
+import { registerSignoffKind, submitForApproval } from '../../platform/signoff/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { fundByCode } from './fund.service.ts';
 import { trialBalanceRows } from './balance.service.ts';
 import { reconciliationOfFund } from './bank/reconciliation.service.ts';
 import { isPeriod } from './journal.calc.ts';
-
-const CLOSERS = ['reviewer', 'approver', 'finance', 'admin'];
-const REOPEN_APPROVERS = ['approver', 'admin'];
 
 export async function listPeriods(database: DatabaseHandle, actor: Actor, fundCode: string) {
   return inScope(database, actor, async (tx) => {
@@ -23,17 +21,19 @@ export async function listPeriods(database: DatabaseHandle, actor: Actor, fundCo
     const { rows } = await sql<{ period: string; status: string; closed_at: Date | null; closed_by: string | null; lines: string | null }>`
       select p.period, p.status, p.closed_at, p.closed_by, (select sum(line_count) from account_balance b where b.fund_id = p.fund_id and b.period = p.period) as lines
         from fund_period p where p.fund_id = ${fund.id} order by p.period desc`.execute(tx);
-    const requests = await tx.selectFrom('period_reopen_request').selectAll().where('fund_id', '=', fund.id).where('status', '=', 'pending').execute();
+    const requests = await tx.selectFrom('approval_item').select(['id', 'payload', 'submitted_by']).where('kind', '=', periodReopenSignoff.kind)
+      .where('status', 'in', ['pending', 'returned']).where('subject_key', 'like', `fund_period:${fund.code}:%`).execute();
     return rows.map((r) => ({
       period: r.period, status: r.status, closedAt: r.closed_at?.toISOString() ?? null, closedBy: r.closed_by, lines: Number(r.lines ?? 0),
-      pendingReopenRequest: requests.filter((q) => q.period === r.period).map((q) => ({ id: q.id.toString(), reason: q.reason, requestedBy: q.requested_by }))[0] ?? null,
+      pendingReopenRequest: requests.filter((q) => (q.payload as ReopenPayload).period === r.period)
+        .map((q) => ({ id: q.id.toString(), reason: (q.payload as ReopenPayload).reason, requestedBy: q.submitted_by }))[0] ?? null,
     }));
   });
 }
 
 export async function closePeriod(database: DatabaseHandle, actor: Actor, fundCode: string, period: string) {
   if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
-  if (!CLOSERS.includes(actor.role)) throw forbidden('closing a month needs the reviewer, approver or finance role');
+  requirePermission(actor, 'period.close');
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     await tx.insertInto('fund_period').values({ fund_id: fund.id, period, region_code: fund.region_code }).onConflict((oc) => oc.doNothing()).execute();
@@ -61,43 +61,37 @@ export async function closePeriod(database: DatabaseHandle, actor: Actor, fundCo
   });
 }
 
+type ReopenPayload = { fund: string; period: string; reason: string };
+
+/** 反结账: reopening a closed month changes closed accounts, so it is a high-risk sign-off item. */
+export const periodReopenSignoff = registerSignoffKind<ReopenPayload>({
+  kind: 'ledger.period_reopen',
+  label: '反结账',
+  parameters: 'signoff.period_reopen',
+  requestPermission: 'period.reopen.request',
+  levels: [{ name: 'approve', label: '审批', permission: 'period.reopen.approve' }],
+  async effect(tx, approver, item) {
+    const fund = await fundByCode(tx, item.payload.fund);
+    const current = await tx.selectFrom('fund_period').select('status').where('fund_id', '=', fund.id).where('period', '=', item.payload.period).forUpdate().executeTakeFirst();
+    if (current?.status !== 'closed') throw conflict('period', `${item.payload.period} of fund ${fund.code} is not closed any more`);
+    await tx.updateTable('fund_period').set({ status: 'open', closed_at: null, closed_by: null }).where('fund_id', '=', fund.id).where('period', '=', item.payload.period).execute();
+    await recordAudit(tx, approver, { action: 'ledger.period.reopen', entityType: 'fund_period', entityId: `${fund.code}:${item.payload.period}`, regionCode: fund.region_code,
+      before: { status: 'closed' }, after: { status: 'open', approvalItem: item.id.toString(), reason: item.payload.reason, requestedBy: item.submittedBy } });
+    return { fund: fund.code, period: item.payload.period, status: 'open' };
+  },
+  subjectLink: (payload) => `/ledger/periods?fund=${payload.fund}`,
+});
+
 export async function requestReopen(database: DatabaseHandle, actor: Actor, fundCode: string, period: string, reason: string) {
   if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
   if (!reason?.trim()) throw invalid('reason', 'is required: say why the closed month must change');
-  if (!['operator', ...CLOSERS].includes(actor.role)) throw forbidden('requesting a reopen needs a ledger role');
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     const current = await tx.selectFrom('fund_period').selectAll().where('fund_id', '=', fund.id).where('period', '=', period).executeTakeFirst();
     if (current?.status !== 'closed') throw conflict('period', `${period} of fund ${fund.code} is not closed`);
-    const pending = await tx.selectFrom('period_reopen_request').select('id').where('fund_id', '=', fund.id).where('period', '=', period).where('status', '=', 'pending').executeTakeFirst();
-    if (pending) throw conflict('period', `a reopen request for ${period} is already pending (${pending.id})`);
-    const id = newId();
-    await tx.insertInto('period_reopen_request').values({ fund_id: fund.id, id, period, region_code: fund.region_code, reason: reason.trim(), requested_by_id: actor.userId, requested_by: actor.username }).execute();
-    await recordAudit(tx, actor, { action: 'ledger.period.reopen_request', entityType: 'period_reopen_request', entityId: id, regionCode: fund.region_code, after: { fund: fund.code, period, reason: reason.trim() } });
-    return { id: id.toString(), fund: fund.code, period, status: 'pending' as const, requestedBy: actor.username };
-  });
-}
-
-/** Approves or rejects a reopen request; the requester cannot decide their own request (maker-checker). */
-export async function decideReopen(database: DatabaseHandle, actor: Actor, fundCode: string, requestId: bigint, approve: boolean) {
-  if (!REOPEN_APPROVERS.includes(actor.role)) throw forbidden('approving a reopen needs the approver role');
-  return inScope(database, actor, async (tx) => {
-    const fund = await fundByCode(tx, fundCode);
-    const request = await tx.selectFrom('period_reopen_request').selectAll().where('fund_id', '=', fund.id).where('id', '=', requestId).forUpdate().executeTakeFirst();
-    if (!request) throw notFound(`reopen request ${requestId}`);
-    if (request.status !== 'pending') throw conflict('status', `request ${requestId} is already ${request.status}`);
-    if (request.requested_by === actor.username || (request.requested_by_id !== null && request.requested_by_id === actor.userId)) {
-      throw forbidden('the person who asked to reopen a month cannot approve it (maker-checker)');
-    }
-    const status = approve ? 'approved' : 'rejected';
-    await tx.updateTable('period_reopen_request').set({ status, decided_by_id: actor.userId, decided_by: actor.username, decided_at: new Date() })
-      .where('fund_id', '=', fund.id).where('id', '=', requestId).execute();
-    if (approve) {
-      await tx.selectFrom('fund_period').select('period').where('fund_id', '=', fund.id).where('period', '=', request.period).forUpdate().execute();
-      await tx.updateTable('fund_period').set({ status: 'open', closed_at: null, closed_by: null }).where('fund_id', '=', fund.id).where('period', '=', request.period).execute();
-    }
-    await recordAudit(tx, actor, { action: approve ? 'ledger.period.reopen' : 'ledger.period.reopen_reject', entityType: 'fund_period', entityId: `${fund.code}:${request.period}`,
-      regionCode: fund.region_code, before: { status: 'closed' }, after: { status: approve ? 'open' : 'closed', requestId: requestId.toString(), reason: request.reason, requestedBy: request.requested_by } });
-    return { id: requestId.toString(), fund: fund.code, period: request.period, status, decidedBy: actor.username };
+    return submitForApproval(tx, actor, periodReopenSignoff, {
+      regionCode: fund.region_code, title: `反结账 ${fund.code} ${period}`, subjectKey: `fund_period:${fund.code}:${period}`,
+      payload: { fund: fund.code, period, reason: reason.trim() }, comment: reason.trim(),
+    });
   });
 }

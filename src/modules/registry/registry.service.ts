@@ -150,18 +150,21 @@ export const personView = (row: Row<'person'>) => ({
 });
 
 export async function createPerson(database: DatabaseHandle, actor: Actor, body: Record<string, unknown>) {
+  return inScope(database, actor, (tx) => createPersonInTransaction(tx, actor, body));
+}
+
+/** 参保人员登记 in the caller's transaction (an approved employer request registers its new employee with its effect). */
+export async function createPersonInTransaction(tx: Tx, actor: Actor, body: Record<string, unknown>) {
   requirePermission(actor, 'registry.person.create');
   const input = orThrow(validatePerson(body));
-  return inScope(database, actor, async (tx) => {
-    const regionCode = await resolveRegion(tx, actor, input.regionCode);
-    const row = await tx.insertInto('person').values({
-      id: newId(), id_number: input.idNumber, name: input.name, gender: input.gender, birth_date: input.birthDate,
-      hukou_type: input.hukouType ?? null, occupation: input.occupation ?? null, phone: input.phone ?? null, region_code: regionCode,
-    }).returningAll().executeTakeFirstOrThrow().catch(duplicate('idNumber', `a person with ID number ${input.idNumber} is already registered (一人一档)`));
-    const view = personView(row);
-    await recordAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: row.id, regionCode, after: view });
-    return view;
-  });
+  const regionCode = await resolveRegion(tx, actor, input.regionCode);
+  const row = await tx.insertInto('person').values({
+    id: newId(), id_number: input.idNumber, name: input.name, gender: input.gender, birth_date: input.birthDate,
+    hukou_type: input.hukouType ?? null, occupation: input.occupation ?? null, phone: input.phone ?? null, region_code: regionCode,
+  }).returningAll().executeTakeFirstOrThrow().catch(duplicate('idNumber', `a person with ID number ${input.idNumber} is already registered (一人一档)`));
+  const view = personView(row);
+  await recordAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: row.id, regionCode, after: view });
+  return view;
 }
 
 export async function searchPersons(database: DatabaseHandle, actor: Actor, filter: { q?: string; employer?: string; limit?: number; offset?: number }) {
@@ -207,44 +210,48 @@ export const employmentView = (row: Row<'employment'>) => ({
 
 /** 用工登记: opens an employment and enrolls it in the given insurances from the hire date. */
 export async function hire(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
+  return inScope(database, actor, (tx) => hireInTransaction(tx, actor, body));
+}
+
+export async function hireInTransaction(tx: Tx, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
   requirePermission(actor, 'registry.employment.write');
   const input = orThrow(validateHire(body));
-  return inScope(database, actor, async (tx) => {
-    const employer = await repository.findEmployer(tx, BigInt(body.employerId));
-    if (!employer) throw new AppError(404, 'not_found', 'employer not found', 'employerId');
-    const person = await repository.findPerson(tx, BigInt(body.personId));
-    if (!person) throw new AppError(404, 'not_found', 'person not found', 'personId');
-    if (input.hiredOn < person.birth_date) throw invalid('hiredOn', 'is before the person was born');
-    const open = await repository.openEmploymentAt(tx, employer.id, person.id);
-    if (open) throw conflict('personId', `${person.name} is already employed by ${employer.name} since ${open.hired_on}`);
-    const employment = await tx.insertInto('employment').values({
-      employer_id: employer.id, id: newId(), person_id: person.id, region_code: employer.region_code, hired_on: input.hiredOn,
-      separated_on: null, separation_reason: null,
-    }).returningAll().executeTakeFirstOrThrow();
-    await tx.insertInto('enrollment').values(input.insurances.map((insurance) => ({
-      employer_id: employer.id, id: newId(), employment_id: employment.id, person_id: person.id, insurance, region_code: employer.region_code, valid_from: input.hiredOn, valid_to: null,
-    }))).execute();
-    const view = { ...employmentView(employment), insurances: input.insurances };
-    await recordAudit(tx, actor, { action: 'employment.hire', entityType: 'person', entityId: person.id, regionCode: employer.region_code, after: view });
-    return view;
-  });
+  const employer = await repository.findEmployer(tx, BigInt(body.employerId));
+  if (!employer) throw new AppError(404, 'not_found', 'employer not found', 'employerId');
+  const person = await repository.findPerson(tx, BigInt(body.personId));
+  if (!person) throw new AppError(404, 'not_found', 'person not found', 'personId');
+  if (input.hiredOn < person.birth_date) throw invalid('hiredOn', 'is before the person was born');
+  const open = await repository.openEmploymentAt(tx, employer.id, person.id);
+  if (open) throw conflict('personId', `${person.name} is already employed by ${employer.name} since ${open.hired_on}`);
+  const employment = await tx.insertInto('employment').values({
+    employer_id: employer.id, id: newId(), person_id: person.id, region_code: employer.region_code, hired_on: input.hiredOn,
+    separated_on: null, separation_reason: null,
+  }).returningAll().executeTakeFirstOrThrow();
+  await tx.insertInto('enrollment').values(input.insurances.map((insurance) => ({
+    employer_id: employer.id, id: newId(), employment_id: employment.id, person_id: person.id, insurance, region_code: employer.region_code, valid_from: input.hiredOn, valid_to: null,
+  }))).execute();
+  const view = { ...employmentView(employment), insurances: input.insurances };
+  await recordAudit(tx, actor, { action: 'employment.hire', entityType: 'person', entityId: person.id, regionCode: employer.region_code, after: view });
+  return view;
 }
 
 /** 退工: closes an employment and its open enrollments; done once, never rewritten. */
 export async function separate(database: DatabaseHandle, actor: Actor, employerId: bigint, employmentId: bigint, body: Record<string, unknown>) {
+  return inScope(database, actor, (tx) => separateInTransaction(tx, actor, employerId, employmentId, body));
+}
+
+export async function separateInTransaction(tx: Tx, actor: Actor, employerId: bigint, employmentId: bigint, body: Record<string, unknown>) {
   requirePermission(actor, 'registry.employment.write');
-  return inScope(database, actor, async (tx) => {
-    const before = await repository.findEmployment(tx, employerId, employmentId);
-    if (!before) throw notFound('employment');
-    if (before.separated_on) throw conflict('separatedOn', `this employment already ended on ${before.separated_on}`);
-    const input = orThrow(validateSeparation(body, before.hired_on));
-    const after = await tx.updateTable('employment').set({ separated_on: input.separatedOn, separation_reason: input.reason })
-      .where('employer_id', '=', employerId).where('id', '=', employmentId).where('separated_on', 'is', null).returningAll().executeTakeFirstOrThrow();
-    await tx.updateTable('enrollment').set({ valid_to: input.separatedOn })
-      .where('employer_id', '=', employerId).where('employment_id', '=', employmentId).where('valid_to', 'is', null).execute();
-    await recordAudit(tx, actor, { action: 'employment.separate', entityType: 'person', entityId: before.person_id, regionCode: before.region_code, before: employmentView(before), after: employmentView(after) });
-    return employmentView(after);
-  });
+  const before = await repository.findEmployment(tx, employerId, employmentId);
+  if (!before) throw notFound('employment');
+  if (before.separated_on) throw conflict('separatedOn', `this employment already ended on ${before.separated_on}`);
+  const input = orThrow(validateSeparation(body, before.hired_on));
+  const after = await tx.updateTable('employment').set({ separated_on: input.separatedOn, separation_reason: input.reason })
+    .where('employer_id', '=', employerId).where('id', '=', employmentId).where('separated_on', 'is', null).returningAll().executeTakeFirstOrThrow();
+  await tx.updateTable('enrollment').set({ valid_to: input.separatedOn })
+    .where('employer_id', '=', employerId).where('employment_id', '=', employmentId).where('valid_to', 'is', null).execute();
+  await recordAudit(tx, actor, { action: 'employment.separate', entityType: 'person', entityId: before.person_id, regionCode: before.region_code, before: employmentView(before), after: employmentView(after) });
+  return employmentView(after);
 }
 
 // ── contribution base declarations (R1.4) ───────────────────────────────────

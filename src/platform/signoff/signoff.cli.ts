@@ -22,7 +22,7 @@ async function signedIn(database: DatabaseHandle, username: string): Promise<{ a
     password = await prompt.question(`password for ${username}: `);
     prompt.close();
   }
-  const session = await login(database, username, password, 'cli');
+  const session = await login(database, username, password, { ip: 'console', requestId: 'cli' });
   const user = await sessionUser(database, session.token);
   if (!user) throw invalid('username', 'sign-in failed');
   return { actor: actorOf(user, 'cli'), token: session.token };

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { addDataOption, checkFormat, formatTable, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { billingSummary, runBilling, type BillingSummary } from './billing.service.ts';
-import { reassessPeriod } from './reassessment.service.ts';
+import { requestReassessment } from './reassessment.service.ts';
 
 function printSummary(summary: BillingSummary) {
   process.stdout.write(`${summary.period} region ${summary.region}: ${summary.employers} employers, ${summary.persons} persons, ${summary.lines} lines, total ${summary.total}\n`);
@@ -46,15 +46,14 @@ export function registerBillingCommands(program: Command) {
       else printSummary(summary);
     }));
 
-  addDataOption(billing.command('reassess').description('recompute an employer\'s period and bill the difference: credit note and/or supplementary bill (补缴/更正)'))
+  addDataOption(billing.command('reassess').description('request the reassessment of an employer\'s period (补缴/更正): on approval in the inbox, a credit note and/or supplementary bill for the difference'))
     .requiredOption('--employer <creditCode>', 'the employer\'s unified social credit code')
     .requiredOption('--period <YYYY-MM>', 'contribution period to reassess (its own bases, rates and limits apply)')
-    .option('--format <format>', 'text or json', 'text')
+    .option('--reason <text>', 'why, for the reviewers').option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('billing reassess', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      const result = await reassessPeriod(database, actor, { creditCode: options.employer, period: options.period });
-      if (options.format === 'json') { printJson(result); return; }
-      if (!result.bills.length) process.stdout.write(`${result.creditCode} ${result.period}: nothing to correct\n`);
-      else process.stdout.write(formatTable(['bill', 'kind', 'lines', 'total'], result.bills.map((b) => [b.number, b.kind, String(b.lines), b.total]), [2, 3]));
+      const item = await requestReassessment(database, actor, { creditCode: options.employer, period: options.period, reason: options.reason });
+      if (options.format === 'json') { printJson(item); return; }
+      process.stdout.write(`reassessment of ${options.employer} ${options.period} requested: approval item ${item.id}, waiting for ${item.levels.map((l) => l.label).join(' → ')} (sifund approvals show --id ${item.id})\n`);
     }));
 }

@@ -10,6 +10,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { notFound } from '../../../platform/errors.ts';
+import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
@@ -71,29 +72,61 @@ async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; cre
   return { number, kind, lines: rows.length, total: formatYuan(total) };
 }
 
-/** Reassesses an employer's period and issues the credit note and/or supplementary bill the difference needs. */
-export async function reassessPeriod(database: DatabaseHandle, actor: Actor, input: { creditCode: string; period: string }): Promise<ReassessmentResult> {
+type ReassessmentPayload = { creditCode: string; employerId: string; period: string; reason: string };
+
+/**
+ * 补缴 / 冲减: a high-risk sign-off item (seed 004 篇7: 缴费基数审核 — 出错频率高、影响面广、挽回成本高). The difference
+ * is computed and billed in the transaction of the final approval, with the period's own rules, so what posts is
+ * what the data says at that moment.
+ */
+export const reassessmentSignoff = registerSignoffKind<ReassessmentPayload>({
+  kind: 'billing.reassessment',
+  label: '补缴/冲减核定',
+  parameters: 'signoff.billing_reassessment',
+  requestPermission: 'billing.reassess.request',
+  levels: [
+    { name: 'review', label: '复核', permission: 'billing.reassess.review' },
+    { name: 'approve', label: '审批', permission: 'billing.reassess.approve' },
+  ],
+  // the correction posts like a billing run: into the funds above the approver's region
+  decisionActor: (approver) => widenToPooledFunds(approver, BILLING_ACROSS_POOLS),
+  effect: async (tx, approver, item) => ({ ...(await reassessInTransaction(tx, approver, item.payload)) }),
+  subjectLink: (payload) => `/collection/bills?creditCode=${payload.creditCode}&period=${payload.period}`,
+});
+
+/** Requests the reassessment of an employer's period (the employer must be in the actor's scope). */
+export async function requestReassessment(database: DatabaseHandle, actor: Actor, input: { creditCode: string; period: string; reason?: string }) {
   const period = checkPeriod(input.period);
-  // the employer must be in the actor's scope; the correction then posts like a billing job (funds above that scope)
-  const employer = await inScope(database, actor, (tx) => tx.selectFrom('employer')
-    .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('credit_code', '=', input.creditCode).executeTakeFirst());
-  if (!employer) throw notFound(`employer ${input.creditCode}`);
+  const reason = input.reason?.trim() || '重新核定 reassessment';
   await ensureFunds(database);
-  const job = widenToPooledFunds(actor, BILLING_ACROSS_POOLS);
-  return inScope(database, job, async (tx) => {
-    // One reassessment of an employer at a time (two would both see the same difference).
-    await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${employer.credit_code}))`.execute(tx);
-    const parameters = resolveBillingParameters(getParameters(), period, [employer.region_code]);
-    const region = parameters.regions[employer.region_code];
-    const funds = await fundsByRegion(tx, period, [employer.region_code]);
-    const statement = reassessmentSql(parameters, funds, region.rounding);
-    const { rows } = await tx.executeQuery<DifferenceRow>(CompiledQuery.raw(statement, [employer.id, period, Number(period.slice(0, 4))]));
-    const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
-    const parameterRefs = { ...refs, employer: { workInjuryClass: employer.work_injury_class, workInjuryFloat: employer.work_injury_float } };
-    const bills: ReassessmentResult['bills'] = [];
-    const reversals = rows.filter((r) => r.action === 'reverse'), additions = rows.filter((r) => r.action === 'bill');
-    if (reversals.length) bills.push(await issueCorrection(tx, job, employer, period, 'credit_note', reversals, region.dueDate, parameterRefs));
-    if (additions.length) bills.push(await issueCorrection(tx, job, employer, period, 'supplementary', additions, region.dueDate, parameterRefs));
-    return { creditCode: employer.credit_code, period, bills };
+  return inScope(database, actor, async (tx) => {
+    const employer = await tx.selectFrom('employer').select(['id', 'credit_code', 'name', 'region_code']).where('credit_code', '=', input.creditCode).executeTakeFirst();
+    if (!employer) throw notFound(`employer ${input.creditCode}`);
+    return submitForApproval(tx, actor, reassessmentSignoff, {
+      regionCode: employer.region_code, title: `补缴/冲减核定 ${employer.name} ${period}`, subjectKey: `reassessment:${employer.id}:${period}`,
+      payload: { creditCode: employer.credit_code, employerId: employer.id.toString(), period, reason }, comment: reason,
+    });
   });
+}
+
+/** Recomputes an employer's period and issues the credit note and/or supplementary bill the difference needs. */
+async function reassessInTransaction(tx: Tx, job: Actor, input: { employerId: string; period: string }): Promise<ReassessmentResult> {
+  const period = input.period;
+  const employer = await tx.selectFrom('employer')
+    .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('id', '=', BigInt(input.employerId)).executeTakeFirst();
+  if (!employer) throw notFound(`employer ${input.employerId}`);
+  // One reassessment of an employer at a time (two would both see the same difference).
+  await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${employer.credit_code}))`.execute(tx);
+  const parameters = resolveBillingParameters(getParameters(), period, [employer.region_code]);
+  const region = parameters.regions[employer.region_code];
+  const funds = await fundsByRegion(tx, period, [employer.region_code]);
+  const statement = reassessmentSql(parameters, funds, region.rounding);
+  const { rows } = await tx.executeQuery<DifferenceRow>(CompiledQuery.raw(statement, [employer.id, period, Number(period.slice(0, 4))]));
+  const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
+  const parameterRefs = { ...refs, employer: { workInjuryClass: employer.work_injury_class, workInjuryFloat: employer.work_injury_float } };
+  const bills: ReassessmentResult['bills'] = [];
+  const reversals = rows.filter((r) => r.action === 'reverse'), additions = rows.filter((r) => r.action === 'bill');
+  if (reversals.length) bills.push(await issueCorrection(tx, job, employer, period, 'credit_note', reversals, region.dueDate, parameterRefs));
+  if (additions.length) bills.push(await issueCorrection(tx, job, employer, period, 'supplementary', additions, region.dueDate, parameterRefs));
+  return { creditCode: employer.credit_code, period, bills };
 }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { addDataOption, checkFormat, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { importCollectionFile, recordPayment, reversePayment } from './payments.service.ts';
+import { importCollectionFile, recordPayment, requestPaymentReversal } from './payments.service.ts';
 
 export function registerPaymentCommands(program: Command) {
   const payments = program.command('payments').description('contribution payments (收缴): bank collection files and payments recorded by hand');
@@ -34,15 +34,15 @@ export function registerPaymentCommands(program: Command) {
       else process.stdout.write(`payment ${payment.id} of ${payment.creditCode} ${payment.employerName} on ${payment.date}: ${payment.amount}, allocated ${payment.allocated}, kept as credit ${payment.credit}\n`);
     }));
 
-  addDataOption(payments.command('reverse').description('冲正: reverse a payment recorded in error (allocations negated, ledger entries reversed)'))
+  addDataOption(payments.command('reverse').description('冲正申请: request the reversal of a payment recorded in error (a second person approves it in the inbox)'))
     .requiredOption('--id <paymentId>', 'the payment\'s id (see GET /api/payments)')
     .requiredOption('--reason <text>', 'why, for the audit trail')
     .option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('payments reverse', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
       if (!/^[0-9]{1,19}$/.test(options.id)) throw invalid('id', `must be a payment id (digits), got "${options.id}"`);
-      const reversal = await reversePayment(database, actor, { paymentId: BigInt(options.id), reason: options.reason });
-      if (options.format === 'json') printJson(reversal);
-      else process.stdout.write(`payment ${reversal.paymentId} of ${reversal.creditCode} (${reversal.amount}) reversed on ${reversal.reversedOn}: ${reversal.allocationsReversed} allocations, ${reversal.entriesReversed} ledger entries\n`);
+      const item = await requestPaymentReversal(database, actor, { paymentId: BigInt(options.id), reason: options.reason });
+      if (options.format === 'json') printJson(item);
+      else process.stdout.write(`reversal of payment ${options.id} requested: approval item ${item.id}, waiting for ${item.levels.map((l) => l.label).join(' → ')} (sifund approvals show --id ${item.id})\n`);
     }));
 }

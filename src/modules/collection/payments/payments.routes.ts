@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { Day } from '../arrears/arrears.routes.ts';
-import { importCollectionFile, listPayments, recordPayment, reversePayment } from './payments.service.ts';
+import { importCollectionFile, listPayments, recordPayment, requestPaymentReversal } from './payments.service.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
 const tags = ['collection'];
@@ -35,11 +35,11 @@ export async function paymentRoutes(app: App) {
 
   app.post('/api/payments/:id/reversal', { config: { permission: 'payment.reverse.request' },
     schema: {
-      tags, summary: '冲正 Reverse a payment recorded in error: allocations negated, ledger entries reversed, individual accounts debited',
+      tags, summary: '冲正申请 Request the reversal of a payment recorded in error: a sign-off item (payment.reversal); on its final approval the allocations are negated, ledger entries reversed, individual accounts debited',
       params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) }),
       body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
     },
-  }, async (request) => reversePayment(db, actor(request), { paymentId: BigInt(request.params.id), reason: request.body.reason }));
+  }, async (request, reply) => reply.code(201).send(await requestPaymentReversal(db, actor(request), { paymentId: BigInt(request.params.id), reason: request.body.reason })));
 
   app.get('/api/payments', { config: { permission: 'payment.read' },
     schema: {

@@ -25,6 +25,7 @@ import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, ty
 import { parseCollectionFile, paymentAmount } from './collection-file.parse.ts';
 import * as repository from './payments.repository.ts';
 import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
+import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 
@@ -246,42 +247,75 @@ export async function importCollectionFile(database: DatabaseHandle, actor: Acto
   });
 }
 
-export interface PaymentReversalView { paymentId: string; creditCode: string; amount: string; reversedOn: string; reason: string; allocationsReversed: number; entriesReversed: number }
+
+type ReversalPayload = { paymentId: string; employerId: string; reason: string };
 
 /**
  * 冲正: reverses a payment that should not have been recorded (a bounced transfer, a payment booked to the wrong
- * employer). Its allocations are negated on their own dates — for arrears and late fees the money never arrived —
- * and its ledger entries are reversed today; individual accounts of periods no longer paid in full are debited.
- * The payment row stays; a second reversal is refused.
+ * employer). A sign-off item: one person requests it, a second (and a third from the kind's amount threshold)
+ * approves; on the final approval its allocations are negated on their own dates — for arrears and late fees the
+ * money never arrived — its ledger entries are reversed today, and individual accounts of periods no longer paid in
+ * full are debited, all in the approval's transaction. The payment row stays; a second reversal is refused.
  */
-export async function reversePayment(database: DatabaseHandle, actor: Actor, input: { paymentId: bigint; reason: string }): Promise<PaymentReversalView> {
+export const paymentReversalSignoff = registerSignoffKind<ReversalPayload>({
+  kind: 'payment.reversal',
+  label: '缴费到账冲正',
+  parameters: 'signoff.payment_reversal',
+  requestPermission: 'payment.reverse.request',
+  levels: [
+    { name: 'review', label: '复核', permission: 'payment.reverse.review' },
+    { name: 'approve', label: '审批', permission: 'payment.reverse.approve' },
+  ],
+  // the reversal books into every fund the payment paid, above the approver's region
+  decisionActor: (approver) => widenToPooledFunds(approver, PAYMENTS_ACROSS_POOLS),
+  effect: (tx, approver, item) => applyPaymentReversal(tx, approver, item.id, item.payload),
+  subjectLink: (payload) => `/collection/payments?payment=${payload.paymentId}`,
+});
+
+async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint, request: ReversalPayload) {
+  const employerId = BigInt(request.employerId), paymentId = BigInt(request.paymentId);
+  await repository.lockEmployerAllocations(tx, employerId);
+  const payment = await tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
+    .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'employer.credit_code'])
+    .where('payment.employer_id', '=', employerId).where('payment.id', '=', paymentId).executeTakeFirst();
+  if (!payment) throw notFound(`payment ${paymentId}`);
+  const already = await tx.selectFrom('payment_reversal').select('reversed_on').where('employer_id', '=', employerId).where('payment_id', '=', paymentId).executeTakeFirst();
+  if (already) throw conflict('paymentId', `payment ${paymentId} was already reversed on ${already.reversed_on}`);
+  const today = todayInChina();
+  const allocations = await repository.allocationsOfPayment(tx, employerId, paymentId);
+  await repository.insertAllocations(tx, allocations.map((a) => ({
+    employer_id: employerId, id: newId(), payment_id: paymentId, bill_id: a.bill_id, insurance: a.insurance, part: a.part,
+    amount: -a.amount, allocated_on: a.allocated_on, fund_code: a.fund_code, region_code: a.region_code,
+  })));
+  const entries = await reverseEntriesOfSource(tx, actor, { type: 'payment', id: String(paymentId) }, { keyPrefix: `payment-reversal:${paymentId}`, date: today, memo: `冲正 ${request.reason}` });
+  await tx.insertInto('payment_reversal').values({
+    employer_id: employerId, payment_id: paymentId, region_code: payment.region_code, reason: request.reason, reversed_on: today, reversed_by: actor.username, approval_item_id: approvalItemId,
+  }).execute();
+  const bills = [...new Set(allocations.filter((a) => a.bill_id !== null).map((a) => a.bill_id!))];
+  await creditIndividualAccounts(tx, employerId, bills.map((billId) => ({ billId, paymentId })));
+  const view = {
+    paymentId: String(paymentId), creditCode: payment.credit_code, amount: formatYuan(payment.amount), reversedOn: today, reason: request.reason,
+    allocationsReversed: allocations.length, entriesReversed: entries.length,
+  };
+  await recordAudit(tx, actor, { action: 'payment.reverse', entityType: 'payment', entityId: paymentId, regionCode: payment.region_code, after: { ...view, approvalItem: approvalItemId.toString() } });
+  return view;
+}
+
+/** Requests the reversal of a payment in the actor's scope: the sign-off item waits in the reviewers' inbox. */
+export async function requestPaymentReversal(database: DatabaseHandle, actor: Actor, input: { paymentId: bigint; reason: string }) {
   const reason = input.reason?.trim() ?? '';
   if (reason.length < 2 || reason.length > 500) throw invalid('reason', 'must say why, in 2 to 500 characters');
-  // The payment must be in the actor's scope; the reversal then books into every fund it paid (widenToPooledFunds).
-  const payment = await inScope(database, actor, (tx) => tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
-    .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'employer.credit_code']).where('payment.id', '=', input.paymentId).executeTakeFirst());
-  if (!payment) throw notFound(`payment ${input.paymentId}`);
-  const job = widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS);
-  return inScope(database, job, async (tx) => {
-    await repository.lockEmployerAllocations(tx, payment.employer_id);
+  return inScope(database, actor, async (tx) => {
+    const payment = await tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
+      .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'payment.paid_on', 'employer.credit_code'])
+      .where('payment.id', '=', input.paymentId).executeTakeFirst();
+    if (!payment) throw notFound(`payment ${input.paymentId}`);
     const already = await tx.selectFrom('payment_reversal').select('reversed_on').where('employer_id', '=', payment.employer_id).where('payment_id', '=', payment.id).executeTakeFirst();
     if (already) throw conflict('paymentId', `payment ${payment.id} was already reversed on ${already.reversed_on}`);
-    const today = todayInChina();
-    const allocations = await repository.allocationsOfPayment(tx, payment.employer_id, payment.id);
-    await repository.insertAllocations(tx, allocations.map((a) => ({
-      employer_id: payment.employer_id, id: newId(), payment_id: payment.id, bill_id: a.bill_id, insurance: a.insurance, part: a.part,
-      amount: -a.amount, allocated_on: a.allocated_on, fund_code: a.fund_code, region_code: a.region_code,
-    })));
-    const entries = await reverseEntriesOfSource(tx, job, { type: 'payment', id: String(payment.id) }, { keyPrefix: `payment-reversal:${payment.id}`, date: today, memo: `冲正 ${reason}` });
-    await tx.insertInto('payment_reversal').values({ employer_id: payment.employer_id, payment_id: payment.id, region_code: payment.region_code, reason, reversed_on: today, reversed_by: actor.username }).execute();
-    const bills = [...new Set(allocations.filter((a) => a.bill_id !== null).map((a) => a.bill_id!))];
-    await creditIndividualAccounts(tx, payment.employer_id, bills.map((billId) => ({ billId, paymentId: payment.id })));
-    const view = {
-      paymentId: String(payment.id), creditCode: payment.credit_code, amount: formatYuan(payment.amount), reversedOn: today, reason,
-      allocationsReversed: allocations.length, entriesReversed: entries.length,
-    };
-    await recordAudit(tx, actor, { action: 'payment.reverse', entityType: 'payment', entityId: payment.id, regionCode: payment.region_code, after: view });
-    return view;
+    return submitForApproval(tx, actor, paymentReversalSignoff, {
+      regionCode: payment.region_code, title: `冲正 ${payment.credit_code} ${payment.paid_on} ${formatYuan(payment.amount)} 元`, subjectKey: `payment:${payment.id}`,
+      amount: payment.amount, payload: { paymentId: payment.id.toString(), employerId: payment.employer_id.toString(), reason }, comment: reason,
+    });
   });
 }
 

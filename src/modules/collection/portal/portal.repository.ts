@@ -47,9 +47,18 @@ export const openEmploymentByIdNumber = (tx: Tx, employerId: bigint, idNumber: s
 
 // ── employment requests ─────────────────────────────────────────────────────
 
+/** A request with its review state, which lives on its sign-off item (status, last decision and its reason). */
 const requestQuery = (tx: Tx) =>
-  tx.selectFrom('employment_request as r').innerJoin('employer as e', 'e.id', 'r.employer_id')
-    .selectAll('r').select(['e.name as employer_name', 'e.credit_code']);
+  tx.selectFrom('employment_request as r').innerJoin('employer as e', 'e.id', 'r.employer_id').innerJoin('approval_item as a', 'a.id', 'r.approval_item_id')
+    .selectAll('r').select(['e.name as employer_name', 'e.credit_code', 'a.status', 'a.decided_at'])
+    .select((eb) => [
+      eb.selectFrom('approval_step as s').whereRef('s.item_id', '=', 'a.id').where('s.action', 'in', ['approve', 'return', 'cancel'])
+        .orderBy('s.seq', 'desc').limit(1).select('s.username').as('reviewed_by'),
+      eb.selectFrom('approval_step as s').whereRef('s.item_id', '=', 'a.id').where('s.action', 'in', ['approve', 'return', 'cancel'])
+        .orderBy('s.seq', 'desc').limit(1).select('s.at').as('reviewed_at'),
+      eb.selectFrom('approval_step as s').whereRef('s.item_id', '=', 'a.id').where('s.action', 'in', ['return', 'cancel'])
+        .orderBy('s.seq', 'desc').limit(1).select('s.comment').as('review_reason'),
+    ]);
 
 export type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['executeTakeFirstOrThrow']>>;
 
@@ -58,23 +67,13 @@ export const findRequest = (tx: Tx, id: bigint) => requestQuery(tx).where('r.id'
 export async function listRequests(tx: Tx, filter: { employerId?: bigint; status?: RequestStatus; limit: number; offset: number }) {
   let query = requestQuery(tx);
   if (filter.employerId !== undefined) query = query.where('r.employer_id', '=', filter.employerId);
-  if (filter.status) query = query.where('r.status', '=', filter.status);
+  if (filter.status) query = query.where('a.status', '=', filter.status);
   const [items, count] = await Promise.all([
     query.orderBy('r.requested_at', filter.status === 'pending' ? 'asc' : 'desc').limit(filter.limit).offset(filter.offset).execute(),
     query.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
-
-/** Takes a pending request for review: only one reviewer can, the others find it no longer pending. */
-export const claimRequest = (tx: Tx, id: bigint, status: Exclude<RequestStatus, 'pending'>, reviewer: string, reason: string | null) =>
-  tx.updateTable('employment_request').set({ status, reviewed_by: reviewer, reviewed_at: new Date(), review_reason: reason })
-    .where('id', '=', id).where('status', '=', 'pending').returningAll().executeTakeFirst();
-
-/** Undoes a claim whose registry step failed: the request is pending again. */
-export const releaseRequest = (tx: Tx, id: bigint) =>
-  tx.updateTable('employment_request').set({ status: 'pending', reviewed_by: null, reviewed_at: null, review_reason: null })
-    .where('id', '=', id).where('status', '=', 'approved').execute();
 
 /** An approved hire: the person it registered or found, and the employment it opened. */
 export const recordHire = (tx: Tx, id: bigint, personId: bigint, employmentId: bigint) =>

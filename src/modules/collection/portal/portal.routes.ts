@@ -5,7 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { confirmOwnBase, declareEmployeeBase, employerProfile, listBaseConfirmations, listEmployees } from './portal.service.ts';
-import { approveRequest, listRequests, rejectRequest, requestHire, requestSeparation } from './requests.service.ts';
+import { listRequests, requestHire, requestSeparation } from './requests.service.ts';
 import { requestStatuses } from './portal.tables.ts';
 
 const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
@@ -51,12 +51,6 @@ export async function portalRoutes(app: App) {
 
   app.get('/api/portal/requests', { config: { permission: 'employment.request.review' }, schema: { tags, summary: '员工变动审核：申报列表 Employers\' requests in your region', querystring: RequestQuery } },
     async (request) => listRequests(db, actor(request), request.query));
-  app.post('/api/portal/requests/:id/approve', { config: { permission: 'employment.request.review' },
-    schema: { tags, summary: '员工变动审核：通过 Approve: register the person, the hire or the separation', params: Type.Object({ id: Id }) },
-  }, async (request) => approveRequest(db, actor(request), BigInt(request.params.id)));
-  app.post('/api/portal/requests/:id/reject', { config: { permission: 'employment.request.review' },
-    schema: { tags, summary: '员工变动审核：驳回 Reject with a reason', params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, Strict) },
-  }, async (request) => rejectRequest(db, actor(request), BigInt(request.params.id), request.body.reason));
 
   app.get('/api/portal/person/base-confirmations', { config: { permission: 'portal.person' }, schema: { tags, summary: '个人网厅：缴费基数确认 My declared bases, awaiting sign-off first' } },
     async (request) => listBaseConfirmations(db, actor(request)));

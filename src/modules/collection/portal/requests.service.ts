@@ -1,15 +1,18 @@
 /**
- * Employment requests (网上申报 of hires and separations, R3.6): an employer account asks, the agency reviews.
- * Approval is three steps — claim the request, let the registry register the person / hire / separate (its rules,
- * its audit), record the outcome — and a failed registry step undoes the claim, so the request waits again.
+ * Employment requests (网上申报 of hires and separations, R3.6): an employer account asks, the agency reviews. The
+ * request is the employer's declaration (what was asked); its review is a sign-off item of kind
+ * `employment.request`, decided in the agency's inbox. The approval's effect registers the person, the hire or the
+ * separation through the registry (its rules, its audit) in the approval's own transaction: a registry refusal
+ * rolls the approval back, and an approved request never exists without its employment.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
-import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../../../platform/errors.ts';
+import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
-import { createPerson, hire, orThrow, searchPersons, separate, validateHire, validatePerson, validateSeparation } from '../../registry/index.ts';
+import { createPersonInTransaction, hireInTransaction, orThrow, separateInTransaction, validateHire, validatePerson, validateSeparation } from '../../registry/index.ts';
 import * as repository from './portal.repository.ts';
 import type { RequestStatus } from './portal.tables.ts';
 import { employerOf } from './portal.service.ts';
@@ -18,8 +21,30 @@ export const requestView = (row: repository.RequestRow) => ({
   id: row.id.toString(), employerId: row.employer_id.toString(), employerName: row.employer_name, creditCode: row.credit_code,
   kind: row.kind, idNumber: row.id_number, name: row.name, personId: row.person_id?.toString() ?? null, employmentId: row.employment_id?.toString() ?? null,
   hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason, status: row.status,
-  requestedBy: row.requested_by, requestedAt: row.requested_at.toISOString(),
-  reviewedBy: row.reviewed_by, reviewedAt: row.reviewed_at?.toISOString() ?? null, reviewReason: row.review_reason,
+  requestedBy: row.requested_by, requestedAt: row.requested_at.toISOString(), approvalItemId: row.approval_item_id.toString(),
+  reviewedBy: row.reviewed_by, reviewedAt: row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null, reviewReason: row.review_reason,
+});
+
+type RequestPayload = { employerId: string; requestId: string };
+
+export const employmentRequestSignoff = registerSignoffKind<RequestPayload>({
+  kind: 'employment.request',
+  label: '单位增减员申报',
+  parameters: 'signoff.employment_request',
+  requestPermission: 'employment.request.submit',
+  levels: [{ name: 'review', label: '审核', permission: 'employment.request.review' }],
+  async effect(tx, approver, item) {
+    const request = await repository.findRequest(tx, BigInt(item.payload.requestId));
+    if (!request) throw notFound('request');
+    if (request.kind === 'separate') {
+      await separateInTransaction(tx, approver, request.employer_id, request.employment_id!, { separatedOn: request.separated_on, reason: request.separation_reason });
+      return { personId: request.person_id!.toString(), employmentId: request.employment_id!.toString() };
+    }
+    const hired = await registerHire(tx, approver, request);
+    await repository.recordHire(tx, request.id, hired.personId, hired.employmentId);
+    return { personId: hired.personId.toString(), employmentId: hired.employmentId.toString() };
+  },
+  subjectLink: (payload) => `/employers/${payload.employerId}`,
 });
 
 /** Stores a new pending request of the employer and audits it; a second open request for the same person is a 409. */
@@ -28,11 +53,14 @@ async function submit(tx: Tx, actor: Actor, employer: { id: bigint; region_code:
   hired_on?: string; separated_on?: string; separation_reason?: NonNullable<repository.RequestRow['separation_reason']>;
 }) {
   const id = newId();
-  await tx.insertInto('employment_request').values({ ...values, employer_id: employer.id, id, region_code: employer.region_code, requested_by: actor.username })
-    .execute().catch((error: { code?: string }) => {
-      if (error.code === '23505') throw conflict('idNumber', `a request for ${values.name} (${values.id_number}) is already waiting for review`);
-      throw error;
-    });
+  const item = await submitForApproval(tx, actor, employmentRequestSignoff, {
+    regionCode: employer.region_code, title: `${values.kind === 'hire' ? '增员' : '减员'} ${values.name}`,
+    subjectKey: `employment_request:${employer.id}:${values.id_number}`, payload: { employerId: employer.id.toString(), requestId: id.toString() },
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 409) throw conflict('idNumber', `a request for ${values.name} (${values.id_number}) is already waiting for review`);
+    throw error;
+  });
+  await tx.insertInto('employment_request').values({ ...values, employer_id: employer.id, id, region_code: employer.region_code, requested_by: actor.username, approval_item_id: BigInt(item.id) }).execute();
   const view = requestView((await repository.findRequest(tx, id))!);
   await recordAudit(tx, actor, { action: `portal.request.${values.kind}`, entityType: 'employment_request', entityId: id, regionCode: employer.region_code, after: view });
   return view;
@@ -82,54 +110,11 @@ export async function listRequests(database: DatabaseHandle, actor: Actor, filte
   });
 }
 
-function requireReviewer(actor: Actor) {
-  if (!['operator', 'reviewer', 'admin'].includes(actor.role)) throw forbidden('reviewing requests needs the operator or reviewer role');
-}
-
-/** Claims a pending request as `status`; one not pending (or not visible) says why. */
-async function claim(tx: Tx, actor: Actor, id: bigint, status: 'approved' | 'rejected', reason: string | null) {
-  const claimed = await repository.claimRequest(tx, id, status, actor.username, reason);
-  if (claimed) return claimed;
-  const existing = await repository.findRequest(tx, id);
-  if (!existing) throw notFound('request');
-  throw conflict('status', `this request was already ${existing.status} by ${existing.reviewed_by} on ${existing.reviewed_at?.toISOString()}`);
-}
-
 /** The registry step of an approved hire: the person found by ID number (same name) or registered, then hired. */
-async function registerHire(database: DatabaseHandle, actor: Actor, request: { id_number: string; name: string; region_code: string; employer_id: bigint; hired_on: string | null }) {
-  const found = (await searchPersons(database, actor, { q: request.id_number, limit: 1 })).items.find((person) => person.idNumber === request.id_number);
+async function registerHire(tx: Tx, actor: Actor, request: { id_number: string; name: string; region_code: string; employer_id: bigint; hired_on: string | null }) {
+  const found = await tx.selectFrom('person').select(['id', 'name']).where('id_number', '=', request.id_number).executeTakeFirst();
   if (found && found.name !== request.name) throw conflict('name', `ID number ${request.id_number} is registered as ${found.name}, not ${request.name}`);
-  const personId = found?.id ?? (await createPerson(database, actor, { idNumber: request.id_number, name: request.name, regionCode: request.region_code })).id;
-  const employment = await hire(database, actor, { employerId: request.employer_id.toString(), personId, hiredOn: request.hired_on });
+  const personId = found?.id.toString() ?? (await createPersonInTransaction(tx, actor, { idNumber: request.id_number, name: request.name, regionCode: request.region_code })).id;
+  const employment = await hireInTransaction(tx, actor, { employerId: request.employer_id.toString(), personId, hiredOn: request.hired_on });
   return { personId: BigInt(personId), employmentId: BigInt(employment.id) };
-}
-
-export async function approveRequest(database: DatabaseHandle, actor: Actor, id: bigint) {
-  requireReviewer(actor);
-  const request = await inScope(database, actor, (tx) => claim(tx, actor, id, 'approved', null));
-  let hired: { personId: bigint; employmentId: bigint } | undefined;
-  try {
-    if (request.kind === 'hire') hired = await registerHire(database, actor, request);
-    else await separate(database, actor, request.employer_id, request.employment_id!, { separatedOn: request.separated_on, reason: request.separation_reason });
-  } catch (error) {
-    await inScope(database, actor, (tx) => repository.releaseRequest(tx, id));
-    throw error;
-  }
-  return inScope(database, actor, async (tx) => {
-    if (hired) await repository.recordHire(tx, id, hired.personId, hired.employmentId);
-    const view = requestView((await repository.findRequest(tx, id))!);
-    await recordAudit(tx, actor, { action: 'portal.request.approve', entityType: 'employment_request', entityId: id, regionCode: request.region_code, after: view });
-    return view;
-  });
-}
-
-export async function rejectRequest(database: DatabaseHandle, actor: Actor, id: bigint, reason: string) {
-  requireReviewer(actor);
-  if (!reason.trim()) throw invalid('reason', 'is required: the employer is told why');
-  return inScope(database, actor, async (tx) => {
-    const rejected = await claim(tx, actor, id, 'rejected', reason.trim());
-    const view = requestView((await repository.findRequest(tx, id))!);
-    await recordAudit(tx, actor, { action: 'portal.request.reject', entityType: 'employment_request', entityId: id, regionCode: rejected.region_code, after: view });
-    return view;
-  });
 }

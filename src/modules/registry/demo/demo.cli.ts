@@ -18,6 +18,14 @@ export function summaryLine(summary: DemoSummary): string {
     `(history ${summary.window.start} … ${summary.window.end}, seed ${summary.seed}) in ${summary.seconds.toFixed(1)} s`;
 }
 
+/** The generated passwords, one account a line (shown once: nothing keeps them but the hashes). */
+export function passwordTable(passwords: Record<string, string>): string {
+  const width = Math.max('username'.length, ...Object.keys(passwords).map((name) => name.length));
+  const lines = Object.entries(passwords).map(([username, password]) => `  ${username.padEnd(width)}  ${password}`);
+  return `generated passwords 初始密码 (shown once; each account has its own; choose one for all with --password):\n` +
+    `  ${'username'.padEnd(width)}  password\n${lines.join('\n')}\n`;
+}
+
 export function registerDemoCommand(program: Command) {
   addDataOption(program.command('demo')
     .description('fill an empty registry with a synthetic demo city (示范省 990000 / 示范市 990100): regions, agencies, staff accounts, ' +
@@ -28,7 +36,7 @@ export function registerDemoCommand(program: Command) {
     .option('--years <n>', 'years of history, ending with the month before today', '3')
     .option('--seed <n>', 'random seed (0 – 2147483647)', '1')
     .option('--end-month <YYYY-MM>', 'last month of the history instead of last month (for reproducing a data set later)')
-    .option('--password <password>', 'password of the demo staff accounts (generated and shown once when absent)')
+    .option('--password <password>', 'password of every demo staff account (without it each account gets its own, generated and shown once)')
     .option('--format <format>', 'text or json', 'text')
     .action((options: { data?: string; persons: string; employers?: string; years: string; seed: string; endMonth?: string; password?: string; format: string }) =>
       runWithDatabase('demo', options, async ({ database }) => {
@@ -49,10 +57,8 @@ export function registerDemoCommand(program: Command) {
         });
         if (options.format === 'json') { printJson(summary); return; }
         process.stdout.write(`${summaryLine(summary)}\n`);
-        if (summary.usersCreated.length) {
-          process.stdout.write(`staff accounts: ${summary.usersCreated.join(', ')}` +
-            (summary.generatedPassword ? `, password ${summary.generatedPassword} (shown once; choose one with --password)` : '') + '\n');
-        }
+        if (summary.usersCreated.length) process.stdout.write(`staff accounts: ${summary.usersCreated.join(', ')}\n`);
+        if (summary.generatedPasswords) process.stdout.write(passwordTable(summary.generatedPasswords));
         if (summary.usersKept.length) process.stdout.write(`existing accounts kept as they were: ${summary.usersKept.join(', ')}\n`);
         if (!summary.fastLoad) process.stdout.write('note: not a superuser connection, so foreign keys were checked row by row (slower)\n');
       }));

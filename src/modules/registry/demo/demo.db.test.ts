@@ -149,7 +149,7 @@ test('places, pooling, staff accounts and the audit record', { skip }, async () 
   assert.ok(staff.some((s) => s.username === 'op.990102' && s.role === 'operator' && s.region_code === '990102' && s.agency_id !== null));
   for (const role of ['reviewer', 'approver', 'auditor', 'finance']) assert.ok(staff.some((s) => s.role === role), role);
   assert.deepEqual(summary.usersCreated.length, staff.length);
-  assert.equal(summary.generatedPassword, undefined, 'a given password is not echoed');
+  assert.equal(summary.generatedPasswords, undefined, 'a given password is not echoed');
   const audit = await rows<{ after: { counts: { persons: number } } }>(first, `select after from audit_log where action = 'demo.generate'`);
   assert.equal(audit.length, 1);
   assert.equal(audit[0].after.counts.persons, 2000);

@@ -21,7 +21,7 @@ import { conflict, invalid } from '../../../platform/errors.ts';
 import { idExpression, newId, reserveIds } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { createUser } from '../../../platform/auth/auth.service.ts';
-import { generatePassword, passwordProblem } from '../../../platform/auth/password.ts';
+import { passwordProblem } from '../../../platform/auth/password.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import {
   DEMO_CITY, DEMO_COUNTIES, DEMO_POOLING, DEMO_PROVINCE, DEMO_REGIONS, GIVEN_CHARS, OCCUPATIONS, SURNAMES,
@@ -37,7 +37,7 @@ export interface DemoOptions {
   employers: number;
   years: number;
   seed: number;
-  /** Password of the staff accounts; generated (and returned once) when absent. */
+  /** Password of every staff account; when absent each account gets its own generated password (returned once). */
   password?: string;
   /** Last month of the history (YYYY-MM); default the month before today (Beijing time). */
   endMonth?: string;
@@ -54,8 +54,8 @@ export interface DemoSummary {
   /** Staff accounts created now (existing ones are kept as they are). */
   usersCreated: string[];
   usersKept: string[];
-  /** Set when the password was generated: shown once. */
-  generatedPassword?: string;
+  /** Without a given password: each created account's own generated password (username → password), shown once. */
+  generatedPasswords?: Record<string, string>;
   seconds: number;
   /** Seconds per phase: employers, person draw, chunked inserts, users. */
   phases: Record<string, number>;
@@ -143,7 +143,6 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const employerCounties = employers.map((e) => DEMO_COUNTIES.findIndex((c) => c.code === e.regionCode));
   phase('employers');
 
-  const staffPassword = options.password ?? generatePassword();
   const counts: DemoCounts = { employers: 0, persons: 0, employments: 0, enrollments: 0, baseDeclarations: 0 };
   let fastLoad = false;
 
@@ -293,22 +292,25 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
 
   // Staff accounts (each audited by createUser); kept when the username exists.
   const usersCreated: string[] = [], usersKept: string[] = [];
+  const generatedPasswords: Record<string, string> = {};
   const agencies = await database.db.selectFrom('agency').select(['id', 'region_code', 'name']).execute();
   const agencyOf = new Map(demoAgencies().map((a) => [a.regionCode, agencies.find((row) => row.region_code === a.regionCode && row.name === a.name)?.id ?? null]));
   for (const staff of demoStaff()) {
     const exists = await database.db.selectFrom('app_user').select('id').where('username', '=', staff.username).executeTakeFirst();
     if (exists) { usersKept.push(staff.username); continue; }
-    await createUser(database, systemActor('demo', ['user.manage']), {
+    // No shared password: without --password every account gets its own.
+    const created = await createUser(database, systemActor('demo', ['user.manage']), {
       username: staff.username, displayName: staff.displayName, role: staff.role, regionCode: staff.regionCode,
-      agencyId: agencyOf.get(staff.regionCode) ?? null, password: staffPassword,
+      agencyId: agencyOf.get(staff.regionCode) ?? null, password: options.password,
     });
+    if (created.generatedPassword) generatedPasswords[staff.username] = created.generatedPassword;
     usersCreated.push(staff.username);
   }
   phase('users');
 
   return {
     seed, window, counts, usersCreated, usersKept,
-    generatedPassword: options.password === undefined && usersCreated.length > 0 ? staffPassword : undefined,
+    generatedPasswords: Object.keys(generatedPasswords).length > 0 ? generatedPasswords : undefined,
     seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad,
   };
 }
