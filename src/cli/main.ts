@@ -65,7 +65,7 @@ addDataOption(user.command('add').description('create a user (prints a generated
   .option('--region <code>', 'GB/T 2260 region code of the user\'s agency').option('--password <password>')
   .option('--format <format>', 'text or json', 'text')
   .action((options) => runWithDatabase('user add', options, async ({ database }) => {
-    const result = await createUser(database, systemActor('cli'), {
+    const result = await createUser(database, systemActor('cli', ['user.manage']), {
       username: options.username, displayName: options.name ?? options.username, role: options.role as Role, regionCode: options.region ?? null, password: options.password,
     });
     if (options.format === 'json') printJson(result);

@@ -10,7 +10,7 @@ import { ensureCjkFont, launchBrowser, type Browser } from './browser.ts';
 import { buildWebIfStale, startServer, type RunningServer } from './server.ts';
 
 /** The administrator's password on the test server. */
-export const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
+export const ADMIN_PASSWORD = 'E2e-Chief-Pass-2026';
 
 export interface E2eEnvironment { database: TestDatabase; server: RunningServer; browser: Browser }
 /** The environment before the browser starts. */

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, addUser, signIn, USER_PASSWORD, type TestServer } from '../testing/http.ts';
+import { startTestServer, addUser, signIn, ADMIN_PASSWORD, USER_PASSWORD, type TestServer } from '../testing/http.ts';
 import { MAX_FAILED_LOGINS } from './auth.service.ts';
 
 let server: TestServer;
@@ -11,7 +11,7 @@ const login = (username: string, password: string) =>
   server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 test('sign-in sets an HttpOnly SameSite=Strict session cookie and a readable CSRF cookie', async () => {
-  const response = await login('admin', 'Admin-Test-Pass-2026');
+  const response = await login('admin', ADMIN_PASSWORD);
   assert.equal(response.statusCode, 200);
   const session = response.cookies.find((c) => c.name === 'sifund_session')!;
   const csrf = response.cookies.find((c) => c.name === 'sifund_csrf')!;
@@ -66,7 +66,7 @@ test('users: only the administrator creates them; weak passwords and duplicate n
 });
 
 test('CSRF: JSON without a token passes, a form-like body without one and a foreign Origin are refused', async () => {
-  const response = await login('admin', 'Admin-Test-Pass-2026');
+  const response = await login('admin', ADMIN_PASSWORD);
   const session = response.cookies.find((c) => c.name === 'sifund_session')!.value;
   const cookie = `sifund_session=${session}`;
   const json = await server.app.inject({ method: 'POST', url: '/api/users', headers: { cookie, 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x', displayName: 'x', role: 'operator' }) });

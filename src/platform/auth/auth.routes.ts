@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
+import { actor, SESSION_COOKIE, CSRF_COOKIE, type App } from '../http/server.ts';
 import { AppError } from '../errors.ts';
-import { actor, requireRole, SESSION_COOKIE, CSRF_COOKIE, type App } from '../http/server.ts';
 import { roles } from '../actor.ts';
-import { createUser, listUsers, login, logout, SESSION_HOURS, setUserStatus, userView } from './auth.service.ts';
-
-/** Per-address throttle in front of the per-account lockout: at most this many failures per window. */
-const ADDRESS_FAILURES_PER_WINDOW = 30;
-const ADDRESS_WINDOW_MS = 15 * 60_000;
-const failuresByAddress = new Map<string, number[]>();
+import { permissionsOf } from '../access/permissions.ts';
+import {
+  changePassword, createUser, deleteExpiredSessions, listUsers, login, logout, passwordChangeRequired, resetPassword, SESSION_HOURS,
+  setUserStatus, userView,
+} from './auth.service.ts';
+import { pruneThrottle } from './throttle.ts';
 
 const UserBody = Type.Object({
   username: Type.String({ minLength: 3, maxLength: 64 }),
@@ -20,55 +20,94 @@ const UserBody = Type.Object({
   personId: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]+$' }), Type.Null()])),
 }, { additionalProperties: false });
 
+const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) });
+
 const optionalId = (value: string | null | undefined) => (value ? BigInt(value) : null);
 
+/** What a session whose password was reset may still call (everything else: 403 password_change_required). */
+const ALLOWED_BEFORE_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+/** Expired sessions and old throttle windows are deleted on every sign-in and at this interval. */
+const CLEANUP_INTERVAL_MS = 10 * 60_000;
+
 export async function authRoutes(app: App) {
-  app.post('/api/auth/login', {
-    schema: { tags: ['auth'], summary: '登录 Sign in', security: [], body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }) },
-  }, async (request, reply) => {
-    const now = Date.now();
-    const recent = (failuresByAddress.get(request.ip) ?? []).filter((at) => now - at < ADDRESS_WINDOW_MS);
-    if (recent.length >= ADDRESS_FAILURES_PER_WINDOW) throw new AppError(429, 'throttled', 'too many failed sign-ins from this address; wait 15 minutes');
-    try {
-      const session = await login(app.database, request.body.username, request.body.password, request.id);
-      failuresByAddress.delete(request.ip);
-      const secure = request.protocol === 'https';
-      reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_HOURS * 3600 });
-      reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge: SESSION_HOURS * 3600 });
-      return { user: session.user, csrfToken: session.csrfToken };
-    } catch (error) {
-      if (error instanceof AppError && error.status === 401) failuresByAddress.set(request.ip, [...recent, now]);
-      throw error;
-    }
+  // Runs after the server's sign-in hook (a parent context's hooks run first), for every route of this context.
+  app.addHook('onRequest', async (request) => {
+    if (!passwordChangeRequired(request.actor)) return;
+    if (ALLOWED_BEFORE_CHANGE.has(`${request.method} ${request.routeOptions.url}`)) return;
+    throw new AppError(403, 'password_change_required', '管理员已重置您的密码，请先修改密码 / your password was reset: change it first (POST /api/auth/password)');
   });
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (request, reply) => {
+  const cleanup = setInterval(() => {
+    Promise.all([deleteExpiredSessions(app.database), pruneThrottle(app.database)]).catch((error) => app.log.warn({ err: error }, 'session cleanup failed'));
+  }, CLEANUP_INTERVAL_MS);
+  cleanup.unref();
+  app.addHook('onClose', async () => clearInterval(cleanup));
+
+  app.post('/api/auth/login', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['auth'], summary: '登录 Sign in', security: [],
+      description: 'Failed attempts are throttled per address and per account (429), and five wrong passwords in a row lock the account for 15 minutes (423).',
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
+    },
+  }, async (request, reply) => {
+    const session = await login(app.database, request.body.username, request.body.password, { ip: request.ip, requestId: request.id });
+    // Secure when the request came over TLS, directly or through a trusted proxy (SIFUND_TRUST_PROXY).
+    const secure = request.protocol === 'https';
+    reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_HOURS * 3600 });
+    reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge: SESSION_HOURS * 3600 });
+    return { user: session.user, csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/auth/logout', { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (request, reply) => {
     await logout(app.database, request.cookies[SESSION_COOKIE]!, actor(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户 The signed-in user' } }, async (request) => {
+  app.get('/api/auth/me', { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user, with the permissions it holds' } }, async (request) => {
     const who = actor(request);
     const row = await app.database.db.selectFrom('app_user').selectAll().where('id', '=', who.userId!).executeTakeFirstOrThrow();
     const region = row.region_code ? await app.database.db.selectFrom('region').select('name').where('code', '=', row.region_code).executeTakeFirst() : undefined;
-    return { ...userView(row), regionName: region?.name ?? '全国', csrfToken: request.csrfToken };
+    return { ...userView(row), regionName: region?.name ?? '全国', csrfToken: request.csrfToken, permissions: permissionsOf(who) };
   });
 
-  app.get('/api/users', { schema: { tags: ['auth'], summary: '用户列表 Users' } }, async (request) => {
-    requireRole(request);
+  app.post('/api/auth/password', {
+    config: { permission: 'signed-in' },
+    schema: {
+      tags: ['auth'], summary: '修改密码 Change your password',
+      description: 'The current password must be right (a wrong one counts as a failed sign-in); the new one needs 10 characters, a zxcvbn score of 3 and must not contain the username. Ends your other sessions.',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+    },
+  }, async (request) => {
+    const user = await changePassword(app.database, actor(request), request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);
+    return { ok: true, user };
+  });
+
+  app.get('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '用户列表 Users' } }, async () => {
     return { items: await listUsers(app.database) };
   });
 
-  app.post('/api/users', { schema: { tags: ['auth'], summary: '新建用户 Create a user', body: UserBody } }, async (request, reply) => {
+  app.post('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '新建用户 Create a user', body: UserBody } }, async (request, reply) => {
     const body = request.body;
-    const result = await createUser(app.database, requireRole(request), {
+    const result = await createUser(app.database, actor(request), {
       ...body, agencyId: optionalId(body.agencyId), employerId: optionalId(body.employerId), personId: optionalId(body.personId),
     });
     return reply.status(201).send(result);
   });
 
   app.post('/api/users/:id/status', {
-    schema: { tags: ['auth'], summary: '启用/停用用户 Enable or disable a user', params: Type.Object({ id: Type.String({ pattern: '^[0-9]+$' }) }), body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }) },
-  }, async (request) => setUserStatus(app.database, requireRole(request), BigInt(request.params.id), request.body.status));
+    config: { permission: 'user.manage' },
+    schema: { tags: ['auth'], summary: '启用/停用用户 Enable or disable a user', params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }) },
+  }, async (request) => setUserStatus(app.database, actor(request), BigInt(request.params.id), request.body.status));
+
+  app.post('/api/users/:id/password', {
+    config: { permission: 'user.manage' },
+    schema: {
+      tags: ['auth'], summary: '重置密码 Reset a user\'s password',
+      description: 'Sets the given password or generates one (returned once as generatedPassword); the user must change it at the next sign-in. Ends the user\'s sessions and lifts a lockout.',
+      params: IdParams,
+      body: Type.Object({ password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
+    },
+  }, async (request) => resetPassword(app.database, actor(request), BigInt(request.params.id), request.body.password));
 }

@@ -1,15 +1,19 @@
 /**
- * Accounts and sessions (R9.1): named users only (no shared accounts), scrypt passwords, server-side sessions,
- * lockout after repeated failures, double-submit CSRF token bound to the session.
+ * Accounts and sessions (R9.1): named users only (no shared accounts), scrypt passwords checked for strength,
+ * server-side sessions with an absolute and an idle limit, lockout after repeated failures counted atomically in
+ * the database, sign-in throttling per address and per account (throttle.ts), double-submit CSRF token bound
+ * to the session, and administrator resets that make the user choose a new password.
  */
 import crypto from 'node:crypto';
 import { sql, type Generated, type Selectable } from 'kysely';
 import type { DatabaseHandle, Tables } from '../database.ts';
 import { newId } from '../ids.ts';
-import { AppError, conflict, invalid, notFound, unauthorized } from '../errors.ts';
-import { inScope, roles, systemActor, type Actor, type Role } from '../actor.ts';
+import { AppError, conflict, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
+import { inScope, roles, scopePrefix, systemActor, type Actor, type Role, type Tx } from '../actor.ts';
+import { can } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { pruneThrottle, reserveAttempt } from './throttle.ts';
 
 declare module '../database.ts' {
   interface Tables {
@@ -17,21 +21,29 @@ declare module '../database.ts' {
       id: bigint; username: string; display_name: string; password_hash: string; role: Role;
       region_code: string | null; agency_id: bigint | null; employer_id: bigint | null; person_id: bigint | null;
       status: Generated<'active' | 'disabled'>; failed_login_count: Generated<number>; locked_until: Date | null; created_at: Generated<Date>;
+      must_change_password: Generated<boolean>; password_changed_at: Date | null;
     };
-    user_session: { token_hash: string; user_id: bigint; csrf_token: string; created_at: Generated<Date>; expires_at: Date };
+    user_session: { token_hash: string; user_id: bigint; csrf_token: string; created_at: Generated<Date>; expires_at: Date; last_seen_at: Generated<Date> };
   }
 }
 
+/** A session ends SESSION_HOURS after sign-in, or after SESSION_IDLE_MINUTES without a request. */
 export const SESSION_HOURS = 12;
+export const SESSION_IDLE_MINUTES = 30;
+/** last_seen_at is written at most once per this many seconds (not on every request). */
+export const LAST_SEEN_RESOLUTION_SECONDS = 60;
 /** Lockout: this many consecutive failures lock the account for LOCKOUT_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+/** Hashed when the user does not exist, so that a wrong name costs the same time as a wrong password. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+const WRONG = '用户名或密码错误 / wrong username or password';
 
 export interface UserView {
   id: string; username: string; displayName: string; role: Role; regionCode: string | null;
-  agencyId: string | null; employerId: string | null; personId: string | null; status: string;
+  agencyId: string | null; employerId: string | null; personId: string | null; status: string; mustChangePassword: boolean;
 }
 
 type UserRow = Selectable<Tables['app_user']>;
@@ -44,56 +56,126 @@ export function userView(row: UserRow): UserView {
   return {
     id: row.id.toString(), username: row.username, displayName: row.display_name, role: row.role, regionCode: row.region_code,
     agencyId: row.agency_id?.toString() ?? null, employerId: row.employer_id?.toString() ?? null,
-    personId: row.person_id?.toString() ?? null, status: row.status,
+    personId: row.person_id?.toString() ?? null, status: row.status, mustChangePassword: row.must_change_password ?? false,
   };
 }
 
+/** Actors of sessions that must change their password first (see passwordChangeRequired). */
+const mustChangePassword = new WeakSet<Actor>();
+
 export function actorOf(row: UserRow, requestId?: string): Actor {
-  return { userId: row.id, username: row.username, role: row.role, regionCode: row.region_code, employerId: row.employer_id, personId: row.person_id, requestId };
+  const actor: Actor = { userId: row.id, username: row.username, role: row.role, regionCode: row.region_code, employerId: row.employer_id, personId: row.person_id, requestId };
+  if (row.must_change_password) mustChangePassword.add(actor);
+  return actor;
+}
+
+/** True for the actor of a session whose password an administrator reset: it may only change it (or sign out). */
+export function passwordChangeRequired(actor: Actor | undefined): boolean {
+  return actor !== undefined && mustChangePassword.has(actor);
+}
+
+const lockedError = (until: Date) =>
+  new AppError(423, 'locked', `账户已锁定，请于 ${until.toISOString()} 后重试 / account locked after ${MAX_FAILED_LOGINS} failed sign-ins until ${until.toISOString()}`);
+
+/**
+ * Counts one failed password for the user in ONE statement (the row lock serialises concurrent failures) and
+ * locks the account in the same statement when the count reaches MAX_FAILED_LOGINS. Returns 'locked' when the
+ * account was already locked (nothing counted), 'lockout' when this failure locked it, else 'counted'.
+ */
+async function recordFailure(tx: Tx, userId: bigint): Promise<{ outcome: 'locked' | 'lockout' | 'counted'; lockedUntil?: Date }> {
+  const { rows } = await sql<{ locked_until: Date | null }>`
+    update app_user set
+      failed_login_count = case when failed_login_count + 1 >= ${MAX_FAILED_LOGINS} then 0 else failed_login_count + 1 end,
+      locked_until = case when failed_login_count + 1 >= ${MAX_FAILED_LOGINS} then now() + make_interval(mins => ${LOCKOUT_MINUTES}) end
+    where id = ${userId} and (locked_until is null or locked_until <= now())
+    returning locked_until`.execute(tx);
+  if (rows.length === 0) {
+    const row = await tx.selectFrom('app_user').select('locked_until').where('id', '=', userId).executeTakeFirst();
+    return { outcome: 'locked', lockedUntil: row?.locked_until ?? undefined };
+  }
+  return rows[0].locked_until ? { outcome: 'lockout', lockedUntil: rows[0].locked_until } : { outcome: 'counted' };
+}
+
+/** A failed password, counted and audited in one transaction; returns the error to answer with. */
+async function failedPassword(database: DatabaseHandle, user: UserRow, requestId: string | undefined, action: string): Promise<AppError> {
+  return inScope(database, systemActor('login'), async (tx) => {
+    const result = await recordFailure(tx, user.id);
+    if (result.outcome === 'locked') return lockedError(result.lockedUntil ?? new Date());
+    await recordAudit(tx, actorOf(user, requestId), {
+      action: result.outcome === 'lockout' ? 'auth.lockout' : action, entityType: 'user', entityId: user.id, regionCode: user.region_code,
+    });
+    return unauthorized(WRONG);
+  });
+}
+
+/** Deletes sessions past their absolute or idle limit (both columns indexed). */
+export async function deleteExpiredSessions(database: DatabaseHandle): Promise<number> {
+  const result = await sql`delete from user_session where expires_at <= now() or last_seen_at <= now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`.execute(database.db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 export interface Session { token: string; csrfToken: string; user: UserView; expiresAt: Date }
+export interface LoginContext { ip?: string; requestId?: string }
 
-export async function login(database: DatabaseHandle, username: string, password: string, requestId?: string): Promise<Session> {
-  const user = await findUser(database, username.trim().toLowerCase());
+/** Signs in; `context` is the client address (throttled) and the request id, or just a request id (the CLI). */
+export async function login(database: DatabaseHandle, username: string, password: string, contextOrRequestId: LoginContext | string = {}): Promise<Session> {
+  const context: LoginContext = typeof contextOrRequestId === 'string' ? { requestId: contextOrRequestId } : contextOrRequestId;
+  const name = username.trim().toLowerCase();
+  // Throttle first, atomically: the attempt holds one count under its address and its account until it succeeds.
+  const reservation = await reserveAttempt(database, { ip: context.ip, user: name });
+  if (reservation.exceeded) {
+    throw new AppError(429, 'throttled', reservation.exceeded === 'ip'
+      ? '该地址登录失败次数过多，请 15 分钟后重试 / too many failed sign-ins from this address; wait 15 minutes'
+      : '该账户登录失败次数过多，请 15 分钟后重试 / too many failed sign-ins for this account; wait 15 minutes');
+  }
+  const user = await findUser(database, name);
   // The same message for an unknown user and a wrong password; the hash runs either way (no timing oracle).
-  const passwordOk = await verifyPassword(password, user?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-  if (!user || user.status !== 'active') throw unauthorized('用户名或密码错误 / wrong username or password');
-  if (user.locked_until && user.locked_until > new Date()) {
-    throw new AppError(423, 'locked', `账户已锁定，请于 ${user.locked_until.toISOString()} 后重试 / account locked after ${MAX_FAILED_LOGINS} failed sign-ins until ${user.locked_until.toISOString()}`);
-  }
-  const actor = actorOf(user, requestId);
-  if (!passwordOk) {
-    const failures = user.failed_login_count + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    await inScope(database, systemActor('login'), async (tx) => {
-      await tx.updateTable('app_user').set({
-        failed_login_count: lock ? 0 : failures,
-        locked_until: lock ? sql<Date>`now() + make_interval(mins => ${LOCKOUT_MINUTES})` : user.locked_until,
-      }).where('id', '=', user.id).execute();
-      await recordAudit(tx, actor, { action: lock ? 'auth.lockout' : 'auth.login_failed', entityType: 'user', entityId: user.id, regionCode: user.region_code });
-    });
-    throw unauthorized('用户名或密码错误 / wrong username or password');
-  }
+  const passwordOk = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || user.status !== 'active') throw unauthorized(WRONG);
+  if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
+  if (!passwordOk) throw await failedPassword(database, user, context.requestId, 'auth.login_failed');
+
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await inScope(database, systemActor('login'), async (tx) => {
-    await tx.updateTable('app_user').set({ failed_login_count: 0, locked_until: null }).where('id', '=', user.id).execute();
+  const signedIn = await inScope(database, systemActor('login'), async (tx) => {
+    // The lock is checked in the same statement that clears the count: a lock set by a concurrent failure
+    // since the read above wins (the update re-reads the row it waited for).
+    const row = await tx.updateTable('app_user').set({ failed_login_count: 0, locked_until: null })
+      .where('id', '=', user.id).where('status', '=', 'active')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+      .returningAll().executeTakeFirst();
+    if (!row) return undefined;
     await tx.insertInto('user_session').values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt }).execute();
-    await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id, regionCode: user.region_code });
+    await recordAudit(tx, actorOf(row, context.requestId), { action: 'auth.login', entityType: 'user', entityId: user.id, regionCode: user.region_code });
+    return row;
   });
-  return { token, csrfToken, user: userView(user), expiresAt };
+  if (!signedIn) {
+    const now = await findUser(database, name);
+    throw now?.locked_until && now.locked_until > new Date() ? lockedError(now.locked_until) : unauthorized(WRONG);
+  }
+  await reservation.release();
+  await deleteExpiredSessions(database);
+  await pruneThrottle(database);
+  return { token, csrfToken, user: userView(signedIn), expiresAt };
 }
 
+/**
+ * The user of a live session, or undefined. A session is live until its absolute limit and while it was used in
+ * the last SESSION_IDLE_MINUTES; using it moves last_seen_at forward, at most once a minute.
+ */
 export async function sessionUser(database: DatabaseHandle, token: string) {
+  const tokenHash = sha256(token);
   const row = await database.db.selectFrom('user_session')
     .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
     .selectAll('app_user').select(['user_session.csrf_token', 'user_session.expires_at'])
-    .where('user_session.token_hash', '=', sha256(token))
-    .where('user_session.expires_at', '>', new Date())
+    .select(sql<boolean>`user_session.last_seen_at < now() - make_interval(secs => ${LAST_SEEN_RESOLUTION_SECONDS})`.as('seen_stale'))
+    .where('user_session.token_hash', '=', tokenHash)
+    .where('user_session.expires_at', '>', sql<Date>`now()`)
+    .where('user_session.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`)
     .where('app_user.status', '=', 'active')
     .executeTakeFirst();
+  if (row?.seen_stale) await database.db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
   return row;
 }
 
@@ -104,30 +186,100 @@ export async function logout(database: DatabaseHandle, token: string, actor: Act
   });
 }
 
+/**
+ * Self-service password change: the current password must be right (a wrong one counts as a failed sign-in and
+ * can lock the account), the new one must pass passwordProblem and differ from the current one. Ends the
+ * user's other sessions and clears a reset's must-change flag.
+ */
+export async function changePassword(database: DatabaseHandle, actor: Actor, sessionToken: string, currentPassword: string, newPassword: string): Promise<UserView> {
+  if (actor.userId === null) throw unauthorized();
+  const user = await database.db.selectFrom('app_user').selectAll().where('id', '=', actor.userId).executeTakeFirst();
+  if (!user || user.status !== 'active') throw unauthorized();
+  if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
+  if (!(await verifyPassword(currentPassword, user.password_hash))) {
+    const error = await failedPassword(database, user, actor.requestId, 'auth.password_change_failed');
+    throw error.status === 401 ? invalid('currentPassword', '当前密码不正确 / the current password is wrong') : error;
+  }
+  const problem = passwordProblem(newPassword, user.username);
+  if (problem) throw invalid('newPassword', problem);
+  if (newPassword === currentPassword) throw invalid('newPassword', '新密码不能与当前密码相同 / must differ from the current password');
+  const passwordHash = await hashPassword(newPassword);
+  return inScope(database, systemActor('password'), async (tx) => {
+    const row = await tx.updateTable('app_user').set({
+      password_hash: passwordHash, must_change_password: false, password_changed_at: sql<Date>`now()`, failed_login_count: 0,
+    }).where('id', '=', user.id).returningAll().executeTakeFirstOrThrow();
+    await tx.deleteFrom('user_session').where('user_id', '=', user.id).where('token_hash', '<>', sha256(sessionToken)).execute();
+    await recordAudit(tx, actor, { action: 'auth.password_change', entityType: 'user', entityId: user.id, regionCode: user.region_code });
+    return userView(row);
+  });
+}
+
+const requireUserManager = (actor: Actor) => {
+  if (!can(actor, 'user.manage')) throw forbidden('只有系统管理员可以管理用户 / managing users needs the permission user.manage');
+};
+
+/**
+ * Administrator reset: sets the given or a generated password, makes the user change it at the next sign-in,
+ * lifts a lockout and ends the user's sessions. Returns the generated password (shown once).
+ */
+export async function resetPassword(database: DatabaseHandle, actor: Actor, userId: bigint, password?: string): Promise<{ user: UserView; generatedPassword?: string }> {
+  requireUserManager(actor);
+  const target = await database.db.selectFrom('app_user').select(['id', 'username']).where('id', '=', userId).executeTakeFirst();
+  if (!target) throw notFound('user');
+  if (target.id === actor.userId) throw invalid('id', '请通过“修改密码”更改自己的密码 / change your own password with POST /api/auth/password');
+  const generatedPassword = password ? undefined : generatePassword();
+  const newPassword = password ?? generatedPassword!;
+  const problem = passwordProblem(newPassword, target.username);
+  if (problem) throw invalid('password', problem);
+  const passwordHash = await hashPassword(newPassword);
+  return inScope(database, actor, async (tx) => {
+    const row = await tx.updateTable('app_user').set({
+      password_hash: passwordHash, must_change_password: true, password_changed_at: sql<Date>`now()`, failed_login_count: 0, locked_until: null,
+    }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+    await tx.deleteFrom('user_session').where('user_id', '=', userId).execute();
+    const user = userView(row);
+    await recordAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: userId, regionCode: row.region_code, after: { mustChangePassword: true } });
+    return { user, generatedPassword };
+  });
+}
+
 export interface NewUser {
   username: string; displayName: string; password?: string; role: Role; regionCode?: string | null;
   agencyId?: bigint | null; employerId?: bigint | null; personId?: bigint | null;
 }
 
+/** The employer or person an account is bound to must exist and lie in the account's region subtree. */
+async function checkBinding(tx: Tx, field: 'employerId' | 'personId', table: 'employer' | 'person', id: bigint, regionCode: string | null | undefined) {
+  const record = await tx.selectFrom(table).select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
+  if (!record) throw invalid(field, `${table === 'employer' ? '参保单位' : '参保人员'} ${id} 不存在 / no ${table} with id ${id}`);
+  if (regionCode && !record.region_code.startsWith(scopePrefix(regionCode))) {
+    throw invalid(field, `${table === 'employer' ? '参保单位' : '参保人员'} ${id} 属于区划 ${record.region_code}，不在账户区划 ${regionCode} 内 / the ${table} is in region ${record.region_code}, outside the account's region ${regionCode}`);
+  }
+}
+
 /** Creates a user; returns it with the password when one was generated (shown once). */
 export async function createUser(database: DatabaseHandle, actor: Actor, input: NewUser): Promise<{ user: UserView; generatedPassword?: string }> {
+  requireUserManager(actor);
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) throw invalid('username', 'must be 3–64 characters: letters, digits, dot, dash or underscore');
-  if (!roles.includes(input.role)) throw invalid('role', `must be one of ${roles.join(', ')}`);
+  if (!roles.includes(input.role as (typeof roles)[number])) throw invalid('role', `must be one of ${roles.join(', ')}`);
   if (input.role !== 'admin' && !input.regionCode) throw invalid('regionCode', 'is required for every role but admin');
   if (input.role === 'employer' && !input.employerId) throw invalid('employerId', 'is required for an employer account');
   if (input.role === 'person' && !input.personId) throw invalid('personId', 'is required for an insured-person account');
+  if (input.role !== 'employer' && input.employerId) throw invalid('employerId', 'only an employer account is bound to an employer');
+  if (input.role !== 'person' && input.personId) throw invalid('personId', 'only an insured-person account is bound to a person');
   const generatedPassword = input.password ? undefined : generatePassword();
   const password = input.password ?? generatedPassword!;
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, username);
   if (problem) throw invalid('password', problem);
-  if (actor.role !== 'admin') throw new AppError(403, 'forbidden', 'only an administrator manages users');
   const passwordHash = await hashPassword(password);
   return inScope(database, actor, async (tx) => {
     if (input.regionCode) {
       const region = await tx.selectFrom('region').select('code').where('code', '=', input.regionCode).executeTakeFirst();
       if (!region) throw invalid('regionCode', `unknown region ${input.regionCode}`);
     }
+    if (input.role === 'employer') await checkBinding(tx, 'employerId', 'employer', input.employerId!, input.regionCode);
+    if (input.role === 'person') await checkBinding(tx, 'personId', 'person', input.personId!, input.regionCode);
     const existing = await tx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
     if (existing) throw conflict('username', `username ${username} is taken`);
     const row = await tx.insertInto('app_user').values({
@@ -141,7 +293,7 @@ export async function createUser(database: DatabaseHandle, actor: Actor, input: 
 }
 
 export async function setUserStatus(database: DatabaseHandle, actor: Actor, userId: bigint, status: 'active' | 'disabled') {
-  if (actor.role !== 'admin') throw new AppError(403, 'forbidden', 'only an administrator manages users');
+  requireUserManager(actor);
   return inScope(database, actor, async (tx) => {
     const before = await tx.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
     if (!before) throw notFound('user');
@@ -162,6 +314,6 @@ export async function listUsers(database: DatabaseHandle) {
 export async function ensureAdministrator(database: DatabaseHandle, password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
   const existing = await database.db.selectFrom('app_user').select('id').where('role', '=', 'admin').executeTakeFirst();
   if (existing) return { created: false };
-  const result = await createUser(database, systemActor('first-start'), { username: 'admin', displayName: '系统管理员', role: 'admin', password });
+  const result = await createUser(database, systemActor('first-start', ['user.manage']), { username: 'admin', displayName: '系统管理员', role: 'admin', password });
   return { created: true, generatedPassword: result.generatedPassword };
 }

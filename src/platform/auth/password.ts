@@ -1,6 +1,12 @@
-/** Password hashing with scrypt (node:crypto), stored as `scrypt$N$r$p$salt$hash`. */
+/**
+ * Passwords: scrypt hashes stored as `scrypt$N$r$p$salt$hash`, and the strength rule every new password passes
+ * (at least 10 characters, a zxcvbn score of at least 3 against the common-password and keyboard-pattern
+ * dictionaries, and not the username nor containing it).
+ */
 import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 const N = 16384, R = 8, P = 1, KEY_LENGTH = 32;
@@ -19,13 +25,49 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return crypto.timingSafeEqual(expected, actual);
 }
 
-/** Passwords: at least 10 characters with letters and digits (no shared or trivial accounts). */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 10) return 'must be at least 10 characters';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return 'must contain letters and digits';
+export const MIN_PASSWORD_LENGTH = 10;
+/** zxcvbn scores 0–4; 3 is "safely unguessable: moderate protection from offline slow-hash scenario". */
+export const MIN_PASSWORD_SCORE = 3;
+
+// The dictionaries take ~0.1 s to load and build: loaded on the first check, not by every CLI command that
+// imports this file (both packages ship CommonJS, so they load synchronously).
+let estimator: ZxcvbnFactory | undefined;
+function strength(): ZxcvbnFactory {
+  if (!estimator) {
+    const require = createRequire(import.meta.url);
+    const core = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    estimator = new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  }
+  return estimator;
+}
+
+/** zxcvbn's warning keys, said in words. */
+const warnings: Record<string, string> = {
+  common: 'a common password', similarToCommon: 'similar to a common password', topTen: 'one of the most used passwords',
+  topHundred: 'a very common password', userInputs: 'made of the username or the product name', sequences: 'a sequence like abc or 123',
+  recentYears: 'a recent year', dates: 'a date', straightRow: 'a row of keys', keyPattern: 'a keyboard pattern',
+  simpleRepeat: 'a repeated character', extendedRepeat: 'a repeated pattern', namesByThemselves: 'a name', commonNames: 'a common name',
+  wordByItself: 'a single word',
+};
+
+/** What is wrong with a new password (a bilingual message), or undefined when it is acceptable. */
+export function passwordProblem(password: string, username?: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符 / must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.trim() !== password) return '密码首尾不能有空格 / must not begin or end with a space';
+  const name = username?.trim().toLowerCase();
+  if (name && password.toLowerCase().includes(name)) return '密码不能包含用户名 / must not contain the username';
+  const inputs = name ? [name, ...name.split(/[._-]/).filter((part) => part.length >= 3)] : [];
+  const result = strength().check(password.slice(0, 200), [...inputs, 'sifund']);
+  if (result.score < MIN_PASSWORD_SCORE) {
+    const warning = result.feedback.warning ? warnings[result.feedback.warning] ?? result.feedback.warning : undefined;
+    const why = warning ? ` (${warning})` : '';
+    return `密码太弱或太常见，请使用更长且不易猜测的密码（例如由几个不相关的词和数字组成） / too weak or too common${why}: use a longer password that is hard to guess, e.g. several unrelated words with digits`;
+  }
   return undefined;
 }
 
+/** A random password that passes passwordProblem (about 80 bits). */
 export function generatePassword(): string {
   return `${crypto.randomBytes(9).toString('base64url')}-${crypto.randomInt(10, 99)}`;
 }

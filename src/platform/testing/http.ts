@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createUser, ensureAdministrator } from '../auth/auth.service.ts';
 import { systemActor, type Role } from '../actor.ts';
 
-export const ADMIN_PASSWORD = 'Admin-Test-Pass-2026';
+export const ADMIN_PASSWORD = 'Chief-Test-Pass-2026';
 export const USER_PASSWORD = 'User-Test-Pass-2026';
 
 export interface Client {
@@ -60,6 +60,6 @@ export async function startTestServer(plugins: RoutePlugin[]): Promise<TestServe
 }
 
 export async function addUser(server: TestServer, username: string, role: Role, regionCode: string, extra: { employerId?: bigint; personId?: bigint } = {}): Promise<Client> {
-  await createUser(server.test.database, systemActor('test'), { username, displayName: username, role, regionCode, password: USER_PASSWORD, ...extra });
+  await createUser(server.test.database, systemActor('test', ['user.manage']), { username, displayName: username, role, regionCode, password: USER_PASSWORD, ...extra });
   return signIn(server.app, username, USER_PASSWORD);
 }
