@@ -42,6 +42,7 @@ const PortalContributionsPage = lazy(() => import('./pages/portal/ContributionsP
 const PortalAccountPage = lazy(() => import('./pages/portal/AccountPage.tsx'));
 const PortalConfirmationsPage = lazy(() => import('./pages/portal/ConfirmationsPage.tsx'));
 const RequestsReviewPage = lazy(() => import('./pages/portal/RequestsReviewPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage.tsx'));
 
 export function App() {
   return (
@@ -88,6 +89,7 @@ export function App() {
         <Route path="portal/person/account" element={<PortalAccountPage />} />
         <Route path="portal/person/confirmations" element={<PortalConfirmationsPage />} />
         <Route path="portal/requests" element={<RequestsReviewPage />} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -65,6 +65,17 @@ const dict = {
 
   'header.logout': ['退出', 'Sign out'],
   'header.language': ['English', '中文'],
+  'header.changePassword': ['修改密码', 'Change password'],
+
+  'password.title': ['修改密码', 'Change password'],
+  'password.current': ['当前密码', 'Current password'],
+  'password.new': ['新密码', 'New password'],
+  'password.confirm': ['确认新密码', 'Confirm the new password'],
+  'password.rule': ['至少 10 个字符，不能是常见密码，不能包含用户名；建议由几个不相关的词和数字组成', 'At least 10 characters, not a common password, not containing your username; several unrelated words with digits work well'],
+  'password.mismatch': ['两次输入的新密码不一致', 'The two new passwords differ'],
+  'password.submit': ['修改密码', 'Change password'],
+  'password.changed': ['密码已修改，其他设备上的登录已退出', 'Password changed; your sessions elsewhere were signed out'],
+  'password.mustChange': ['管理员已重置您的密码，请先设置新密码再继续使用系统', 'An administrator reset your password: choose a new one to continue'],
   'footer.health': ['服务状态', 'Service'],
   'footer.database': ['数据库', 'database'],
   'footer.version': ['版本', 'version'],

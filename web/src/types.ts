@@ -6,6 +6,8 @@ export const staffRoles: Role[] = ['operator', 'reviewer', 'approver', 'finance'
 export interface Me {
   id: string; username: string; displayName: string; role: Role; regionCode: string | null; regionName: string;
   agencyId: string | null; employerId: string | null; personId: string | null; status: string; csrfToken?: string;
+  /** set after an administrator reset the password: the app shows only the change-password page */
+  mustChangePassword?: boolean;
 }
 
 export interface List<T> { items: T[]; total?: number; /** the count stopped at `total`: there are more */ totalCapped?: boolean }

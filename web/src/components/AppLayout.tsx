@@ -1,7 +1,7 @@
 /** The signed-in frame: module menu on the left, user and language in the header, service health in the footer. */
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AccountBookOutlined, AlertOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, ControlOutlined, EnvironmentOutlined, EyeOutlined,
   FundOutlined, GiftOutlined, HomeOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PayCircleOutlined, SettingOutlined,
@@ -101,6 +101,9 @@ export function AppLayout() {
   const selected = selectedKey(location.pathname, leafKeys(items));
   // a ledger page opens with its menu group expanded, so the page's own entry shows as selected
   const [openKeys, setOpenKeys] = useState<string[]>(['registry', 'admin', ...(location.pathname.startsWith('/ledger') ? ['ledger'] : [])]);
+  // After an administrator's reset, the API answers nothing but the password change: go there first.
+  if (me.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
+  const userMenu: MenuProps['items'] = [{ key: 'password', label: <Link to="/account/password" data-testid="menu-change-password">{t('header.changePassword')}</Link> }];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -116,7 +119,9 @@ export function AppLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', borderBottom: '1px solid #f0f0f0' }}>
           <Space size="middle">
-            <Space size={4} data-testid="header-user"><UserOutlined /><Typography.Text strong>{me.displayName}</Typography.Text></Space>
+            <Dropdown menu={{ items: userMenu }}>
+              <Space size={4} data-testid="header-user" style={{ cursor: 'pointer' }}><UserOutlined /><Typography.Text strong>{me.displayName}</Typography.Text></Space>
+            </Dropdown>
             <Tag color="blue" data-testid="header-role">{t(`role.${me.role}`)}</Tag>
             <Tooltip title={me.regionCode ?? ''}><Space size={4} data-testid="header-region"><EnvironmentOutlined />{me.regionCode ? me.regionName : t('common.national')}</Space></Tooltip>
             <Button size="small" icon={<TranslationOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">{t('header.language')}</Button>
