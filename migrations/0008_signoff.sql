@@ -141,3 +141,8 @@ create unique index employment_request_approval_item on employment_request (appr
 
 -- Payment reversals are requested, then signed: the reversal row records who asked and who approved.
 alter table payment_reversal add column approval_item_id bigint references approval_item (id);
+
+-- 三员分立: the security auditor (安全审计员) reads and verifies the audit trail and the sign-in log.
+alter table app_user drop constraint app_user_role_check;
+alter table app_user add constraint app_user_role_check
+  check (role in ('operator', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'security_auditor', 'admin', 'employer', 'person'));

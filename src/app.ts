@@ -10,6 +10,9 @@ import { collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes } from './mod
 import { accountsRoutes } from './modules/collection/index.ts';
 import { portalRoutes } from './modules/collection/index.ts';
 
+/** Every module's routes, in the order they are registered. */
+export const routePlugins = [paramsRoutes, signoffRoutes, registryRoutes, importRoutes, ledgerRoutes, collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes];
+
 export function buildApp(config: Config, database: DatabaseHandle) {
-  return buildServer(config, database, [paramsRoutes, signoffRoutes, registryRoutes, importRoutes, ledgerRoutes, collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes]);
+  return buildServer(config, database, routePlugins);
 }

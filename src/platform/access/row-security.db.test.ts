@@ -1,0 +1,235 @@
+/**
+ * Row-level security everywhere the application role reads (migration 0011): every table, view or other relation
+ * `sifund_app` holds a privilege on has row security and at least one policy (views: security_invoker), unless it is
+ * named below with the reason every scope may read it; and for every table with a policy, a row of one region is
+ * invisible to a session scoped to another (rows inserted by the owner, read as `sifund_app` through inScope).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
+import { inScope, type Actor } from '../actor.ts';
+
+/** Readable by every scope on purpose. A new entry needs a reason a reviewer can accept. */
+const READABLE_BY_EVERY_SCOPE: Record<string, string> = {
+  region: 'GB/T 2260 codes and names: reference data every scope resolves its ancestors and labels with',
+  pooling_region: 'which level pools each insurance: reference data every scope needs to find the funds it books into',
+  schema_migration: 'migration bookkeeping (file names and checksums): no region\'s data',
+  audit_key_fingerprint: 'one HMAC fingerprint that identifies the audit key without revealing it: no region\'s data',
+};
+
+/** Tables with a policy whose rows belong to no region: only the national scope sees them. */
+const NATIONAL_ONLY: Record<string, string> = {
+  login_throttle: 'sign-in counters per address and user name, written by the server outside any scope',
+};
+
+let test_: TestDatabase;
+let owner: pg.Pool;
+
+before(async () => {
+  test_ = await createTestDatabase();
+  owner = new pg.Pool({ connectionString: test_.url, max: 2 });   // the connection the database was created with: a superuser
+});
+after(async () => {
+  await owner.end();
+  await test_.drop();
+});
+
+interface Relation { name: string; kind: string; rowSecurity: boolean; policies: number; securityInvoker: boolean }
+
+/** Every relation of the schema the application role holds any privilege on (table-wide or on a column). */
+async function readableRelations(): Promise<Relation[]> {
+  const { rows } = await owner.query<Relation>(`
+    select c.relname as name, c.relkind as kind, c.relrowsecurity as "rowSecurity",
+           (select count(*) from pg_policy p where p.polrelid = c.oid)::int as policies,
+           coalesce(c.reloptions && array['security_invoker=true', 'security_invoker=on', 'security_invoker=1'], false) as "securityInvoker"
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+       and (has_table_privilege('sifund_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            or has_any_column_privilege('sifund_app', c.oid, 'SELECT, INSERT, UPDATE, REFERENCES'))
+     order by c.relname`);
+  return rows;
+}
+
+test('every relation the application role can reach has row-level security and a policy, or is listed with its reason', async () => {
+  const relations = await readableRelations();
+  assert.ok(relations.length >= 30, `the application role reaches ${relations.length} relations: are the grants of migrate.ts in place?`);
+  // The grants come from information_schema too: the catalog query above must not miss a table granted there.
+  const { rows: granted } = await owner.query<{ name: string }>(`
+    select distinct table_name as name from information_schema.role_table_grants where grantee = 'sifund_app' and table_schema = 'public'`);
+  const names = new Set(relations.map((r) => r.name));
+  for (const { name } of granted) assert.ok(names.has(name), `${name} is granted to sifund_app but missed by the catalog query`);
+
+  const problems: string[] = [];
+  for (const relation of relations) {
+    if (READABLE_BY_EVERY_SCOPE[relation.name]) continue;
+    if (relation.kind === 'v') {
+      if (!relation.securityInvoker) problems.push(`${relation.name}: a view the application role reads must be security_invoker (else it reads as its owner, past row security)`);
+    } else if (relation.kind === 'm' || relation.kind === 'f') {
+      problems.push(`${relation.name}: a ${relation.kind === 'm' ? 'materialized view' : 'foreign table'} has no row security: revoke it from sifund_app or list it with a reason`);
+    } else if (!relation.rowSecurity) problems.push(`${relation.name}: no row-level security`);
+    else if (relation.policies === 0) problems.push(`${relation.name}: row-level security without a policy`);
+  }
+  assert.deepEqual(problems, [], `tables the application role reads past row security:\n  ${problems.join('\n  ')}\n` +
+    'add row security and a policy in a migration, or list the table in READABLE_BY_EVERY_SCOPE with the reason');
+
+  // The list stays honest: what it names is reachable and really has no row security.
+  for (const name of Object.keys(READABLE_BY_EVERY_SCOPE)) {
+    const relation = relations.find((r) => r.name === name);
+    if (relation) assert.equal(relation.rowSecurity && relation.policies > 0, false, `${name} has row security now: take it off READABLE_BY_EVERY_SCOPE`);
+  }
+});
+
+/**
+ * One row in every table with a policy for the region subtree of province `p` (p0000 → p0100 → p0102), inserted by
+ * the owner; fund_period and account_balance come from the journal's triggers. Ids are offset by `n`.
+ */
+function regionFixture(p: string, n: number): string {
+  const province = `${p}0000`, city = `${p}0100`, county = `${p}0102`;
+  const id = (k: number) => String(n + k);
+  const fund = `pension-${province}`;
+  return `
+    insert into region (code, name, level, parent_code) values ('${province}', '省${p}', 'province', null), ('${city}', '市${p}', 'city', '${province}'), ('${county}', '区${p}', 'county', '${city}');
+    insert into pooling_region (insurance, region_code) values ('pension', '${province}');
+    insert into agency (id, region_code, name) values (${id(1)}, '${city}', '经办机构${p}');
+    insert into app_user (id, username, display_name, password_hash, role, region_code) values (${id(2)}, 'operator-${p}', '经办${p}', 'x', 'operator', '${county}');
+    insert into user_session (token_hash, user_id, csrf_token, expires_at) values ('token-${p}', ${id(2)}, 'csrf', now() + interval '1 hour');
+    insert into employer (id, credit_code, name, region_code) values (${id(3)}, 'CC${p}', '单位${p}', '${county}');
+    insert into person (id, id_number, name, gender, birth_date, region_code) values (${id(4)}, 'ID${p}', '参保人${p}', 'M', '1990-01-01', '${county}');
+    insert into employment (employer_id, id, person_id, region_code, hired_on) values (${id(3)}, ${id(5)}, ${id(4)}, '${county}', '2025-01-01');
+    insert into enrollment (employer_id, id, employment_id, person_id, insurance, region_code, valid_from) values (${id(3)}, ${id(6)}, ${id(5)}, ${id(4)}, 'pension', '${county}', '2025-01-01');
+    insert into base_declaration (employer_id, id, person_id, region_code, year, monthly_wage) values (${id(3)}, ${id(7)}, ${id(4)}, '${county}', 2025, 800000);
+    insert into billing_run (id, period, region_code, parameters, chunks, started_by) values (${id(8)}, '2025-06', '${county}', '{}', 1, 'fixture');
+    insert into billing_chunk (run_id, chunk, employer_from, employer_to) values (${id(8)}, 1, ${id(3)}, ${id(3)});
+    insert into bill (employer_id, id, number, period, region_code, due_date, run_id, chunk, persons, lines, total, parameter_refs)
+      values (${id(3)}, ${id(9)}, 'BILL${p}', '2025-06', '${county}', '2025-07-15', ${id(8)}, 1, 1, 1, 100, '{}');
+    insert into bill_item (employer_id, bill_id, insurance, fund_code, region_code, employer_amount, employee_amount) values (${id(3)}, ${id(9)}, 'pension', '${fund}', '${county}', 60, 40);
+    insert into bill_line (employer_id, bill_id, person_id, insurance, region_code, base, employer_rate, employee_rate, employer_amount, employee_amount)
+      values (${id(3)}, ${id(9)}, ${id(4)}, 'pension', '${county}', 500, 0.12, 0.08, 60, 40);
+    insert into payment (employer_id, id, region_code, paid_on, amount, source, import_key, recorded_by) values (${id(3)}, ${id(10)}, '${county}', '2025-07-10', 100, 'manual', 'key-${p}', 'fixture');
+    insert into payment_allocation (employer_id, id, payment_id, bill_id, insurance, part, amount, allocated_on, fund_code, region_code)
+      values (${id(3)}, ${id(11)}, ${id(10)}, ${id(9)}, 'pension', 'employee', 40, '2025-07-10', '${fund}', '${county}');
+    insert into payment_reversal (employer_id, payment_id, region_code, reason, reversed_on, reversed_by) values (${id(3)}, ${id(10)}, '${county}', '银行退票', '2025-07-20', 'fixture');
+    insert into individual_account_entry (person_id, id, region_code, year, period, kind, amount) values (${id(4)}, ${id(13)}, '${county}', 2025, '2025-06', 'contribution', 40);
+    insert into interest_run (year, rate, method, persons, amount, run_by, region_code) values (${2000 + Number(p)}, 0.03, 'monthly', 1, 1, 'fixture', '${province}');
+    insert into approval_item (id, kind, region_code, title, subject_key, risk, levels, parameter_refs, payload, submitted_by, deadline_on)
+      values (${id(12)}, 'fixture', '${county}', 'fixture', 'fixture:${p}', 'low', '[{"name": "review"}]', '{}', '{}', 'fixture', '2025-08-01');
+    insert into approval_step (item_id, seq, region_code, action, username, role) values (${id(12)}, 1, '${county}', 'submit', 'fixture', 'operator');
+    insert into employment_request (employer_id, id, region_code, kind, id_number, name, hired_on, requested_by, approval_item_id)
+      values (${id(3)}, ${id(14)}, '${county}', 'hire', 'NEW${p}', '新人${p}', '2025-08-01', 'fixture', ${id(12)});
+    insert into fund (id, code, insurance, region_code, name, chart_year) values (${id(20)}, '${fund}', 'pension', '${province}', '养老保险基金${p}', 2018);
+    insert into fund_account (fund_id, id, code, name, role, region_code)
+      values (${id(20)}, ${id(21)}, '1002', '收入户存款', 'income_bank', '${province}'), (${id(20)}, ${id(22)}, '3001', '基金结余', 'fund_balance', '${province}');
+    insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit)
+      values (${id(20)}, ${id(23)}, 1, ${id(21)}, '${province}', '2025-06', '2025-06-30', 100, 0), (${id(20)}, ${id(23)}, 2, ${id(22)}, '${province}', '2025-06', '2025-06-30', 0, 100);
+    insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by)
+      values (${id(20)}, ${id(23)}, '${province}', '2025-06', '2025-06-30', 'import', 'fixture', 'x', 2, 100, 'fixture');
+    insert into bank_statement (fund_id, id, account_id, region_code, format, file_name, file_sha256, from_date, to_date, opening_balance, closing_balance, line_count, new_line_count, imported_by)
+      values (${id(20)}, ${id(24)}, ${id(21)}, '${province}', 'csv', 'statement.csv', 'sha-${p}', '2025-06-01', '2025-06-30', 0, 100, 1, 1, 'fixture');
+    insert into bank_statement_line (fund_id, id, statement_id, account_id, region_code, file_line, booking_date, amount, dedupe_key)
+      values (${id(20)}, ${id(25)}, ${id(24)}, ${id(21)}, '${province}', 2, '2025-06-30', 100, 'line-${p}');
+    insert into bank_match (fund_id, id, account_id, region_code, method, created_by) values (${id(20)}, ${id(26)}, ${id(21)}, '${province}', 'manual', 'fixture');
+    insert into bank_match_member (fund_id, match_id, member_number, region_code, bank_line_id, entry_id, line_number)
+      values (${id(20)}, ${id(26)}, 1, '${province}', ${id(25)}, null, null), (${id(20)}, ${id(26)}, 2, '${province}', null, ${id(23)}, 1);
+    insert into audit_log (id, created_at, region_code, action, entity_type, hash) values (${id(30)}, now(), '${county}', 'fixture', 'fixture', 'x');
+    do $$ begin
+      if to_regclass('login_throttle') is not null then
+        insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);
+      end if;
+    end $$;`;
+}
+
+const staff = (regionCode: string | null): Actor => ({ userId: 1n, username: `reader-${regionCode ?? 'national'}`, role: 'auditor', regionCode });
+
+/** The rows of `table` a staff user of `regionCode` sees (as sifund_app, through inScope), by ctid. */
+async function visibleRows(table: string, regionCode: string | null): Promise<Set<string>> {
+  const rows = await inScope(test_.database, staff(regionCode), async (tx) => {
+    const role = (await sql<{ role: string }>`select current_user as role`.execute(tx)).rows[0].role;
+    assert.equal(role, 'sifund_app', 'a staff user\'s transaction runs as sifund_app');
+    return (await sql<{ id: string }>`select ctid::text as id from ${sql.table(table)}`.execute(tx)).rows;
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+test('for every table with a policy, the rows of one region are invisible to a session scoped to another', async () => {
+  const A = '970000', B = '980000';
+  const client = await owner.connect();
+  try {
+    await client.query('begin');
+    await client.query(regionFixture('97', 97_000_000));
+    await client.query(regionFixture('98', 98_000_000));
+    await client.query('commit');
+  } catch (error) { await client.query('rollback'); throw error; } finally { client.release(); }
+
+  const secured = (await readableRelations()).filter((r) => r.rowSecurity && r.policies > 0).map((r) => r.name);
+  assert.ok(secured.includes('bill') && secured.includes('billing_chunk') && secured.includes('interest_run'), `tables with a policy: ${secured.join(', ')}`);
+  const problems: string[] = [];
+  for (const table of secured) {
+    const all = new Set((await owner.query<{ id: string }>(`select ctid::text as id from ${table}`)).rows.map((r) => r.id));
+    if (all.size === 0) { problems.push(`${table}: no fixture row (add one to regionFixture)`); continue; }
+    const [inA, inB, national] = await Promise.all([visibleRows(table, A), visibleRows(table, B), visibleRows(table, null)]);
+    if (NATIONAL_ONLY[table]) {
+      if (inA.size || inB.size) problems.push(`${table}: a regional scope sees ${inA.size + inB.size} row(s) of a national-only table`);
+    } else {
+      if (inA.size === 0 || inB.size === 0) problems.push(`${table}: a region's own rows are invisible to it (A sees ${inA.size}, B sees ${inB.size})`);
+      const shared = [...inA].filter((row) => inB.has(row));
+      if (shared.length) problems.push(`${table}: ${shared.length} row(s) visible to both provinces ${A} and ${B}`);
+      // every fixture row belongs to one of the two provinces
+      if (inA.size + inB.size !== all.size) problems.push(`${table}: the provinces see ${inA.size} + ${inB.size} of ${all.size} rows`);
+    }
+    if (national.size !== all.size) problems.push(`${table}: the national scope sees ${national.size} of ${all.size} rows`);
+  }
+  assert.deepEqual(problems, []);
+
+  // A county sees its own subtree and not its province's pooled fund; a scope that is not set sees nothing.
+  assert.equal((await visibleRows('bill', '970102')).size, 1);
+  assert.equal((await visibleRows('fund', '970102')).size, 0);
+  assert.equal((await visibleRows('interest_run', '970102')).size, 1, 'a county reads the run of its province (the rate on its statements)');
+  const fresh = new pg.Client({ connectionString: test_.url });
+  await fresh.connect();
+  try {
+    await fresh.query('begin');
+    await fresh.query('set local role sifund_app');
+    const { rows: [unset] } = await fresh.query<{ n: string }>(`select (select count(*) from bill) + (select count(*) from billing_run) + (select count(*) from interest_run) + (select count(*) from app_user) as n`);
+    assert.equal(Number(unset.n), 0, 'without sifund.scope the application role sees no row');
+    await fresh.query('rollback');
+  } finally { await fresh.end(); }
+});
+
+test('a scoped session cannot write a row into another region (with check)', async () => {
+  const refused = (work: Promise<unknown>) => assert.rejects(work, /row-level security/);
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into billing_run (id, period, region_code, parameters, chunks, started_by) values (1, '2025-07', '970102', '{}', 0, 'x')`.execute(tx)));
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into billing_chunk (run_id, chunk, employer_from, employer_to) values (97000008, 2, 1, 1)`.execute(tx)));
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into interest_run (year, rate, method, persons, amount, run_by, region_code) values (2090, 0.01, 'monthly', 0, 0, 'x', '970000')`.execute(tx)));
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into interest_run (year, rate, method, persons, amount, run_by, region_code) values (2090, 0.01, 'monthly', 0, 0, 'x', null)`.execute(tx)));
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into agency (id, region_code, name) values (1, '970100', 'x')`.execute(tx)));
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into app_user (id, username, display_name, password_hash, role, region_code) values (1, 'intruder', 'x', 'x', 'operator', '970102')`.execute(tx)));
+  // an interest run made in a province's scope records that province; in the national scope, the whole installation
+  const made = await inScope(test_.database, staff('980000'), (tx) => sql<{ region_code: string | null }>`
+    insert into interest_run (year, rate, method, persons, amount, run_by) values (2091, 0.01, 'monthly', 0, 0, 'x') returning region_code`.execute(tx));
+  assert.equal(made.rows[0].region_code, '980000');
+  const national = await inScope(test_.database, staff(null), (tx) => sql<{ region_code: string | null }>`
+    insert into interest_run (year, rate, method, persons, amount, run_by) values (2092, 0.01, 'monthly', 0, 0, 'x') returning region_code`.execute(tx));
+  assert.equal(national.rows[0].region_code, null);
+  assert.equal((await visibleRows('interest_run', '970102')).has((await owner.query(`select ctid::text as id from interest_run where year = 2092`)).rows[0].id), true,
+    'a run of the whole installation is read in every scope');
+});
+
+test('a pooled connection that ran a scoped transaction before still sees nothing without a scope', {
+  todo: 'the national scope is the empty string, and a connection falls back to sifund.scope = \'\' after any transaction that set it: ' +
+    'a later `set local role sifund_app` without set_config sees every region. Give the national scope its own marker (actor.ts, in_scope())',
+}, async () => {
+  const client = new pg.Client({ connectionString: test_.url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select set_config('sifund.scope', '98', true)`);
+    await client.query('commit');
+    await client.query('begin');
+    await client.query('set local role sifund_app');
+    const { rows: [seen] } = await client.query<{ n: string }>('select count(*) as n from bill');
+    await client.query('rollback');
+    assert.equal(Number(seen.n), 0);
+  } finally { await client.end(); }
+});

@@ -1,0 +1,144 @@
+/**
+ * The sign-off engine on a real database: submission, levels by amount, separation of duties by user id, return,
+ * resubmission, cancellation, the inbox, and an effect that commits with the final approval or not at all.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { inScope, type Actor } from '../actor.ts';
+import { AppError, conflict } from '../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
+import { decide, drafterAction, getApproval, listApprovals, registerSignoffKind, submitForApproval } from './signoff.service.ts';
+import { testUser } from './signoff.testing.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+let test_: TestDatabase;
+before(async () => { if (!skip) test_ = await createTestDatabase(); });
+after(() => test_?.drop());
+
+type Payload = { label: string; fail?: boolean };
+/** A kind for the test: two levels that both need payment.reverse.review (reviewers and finance hold it), the payment reversal's thresholds. */
+const testKind = registerSignoffKind<Payload>({
+  kind: 'test.widget', label: '测试事项', parameters: 'signoff.payment_reversal', requestPermission: 'payment.reverse.request',
+  levels: [{ name: 'review', label: '复核', permission: 'payment.reverse.review' }, { name: 'approve', label: '审批', permission: 'payment.reverse.review' }],
+  async effect(tx, approver, item) {
+    await recordAudit(tx, approver, { action: 'test.widget.done', entityType: 'widget', entityId: item.id, regionCode: item.regionCode, after: { label: item.payload.label } });
+    if (item.payload.fail) throw conflict('widget', 'the effect refuses');
+    return { done: item.payload.label };
+  },
+});
+
+const at = (actor: Actor, regionCode: string): Actor => ({ ...actor, regionCode });
+const drafter = at(testUser('operator', 10), '990102');
+const reviewer = at(testUser('reviewer', 11), '990100');
+const finance = at(testUser('finance', 12), '990000');
+const otherCounty = at(testUser('reviewer', 13), '990103');
+const approver = at(testUser('approver', 14), '990100');
+
+async function submit(label: string, amountFen: bigint | null, extra: Partial<Payload> = {}) {
+  return inScope(test_.database, drafter, (tx) => submitForApproval(tx, drafter, testKind, {
+    regionCode: '990102', title: `widget ${label}`, subjectKey: `widget:${label}`, amount: amountFen, payload: { label, ...extra }, comment: `请审核 ${label}`,
+  }));
+}
+
+async function refusal(work: Promise<unknown>): Promise<AppError> {
+  try { await work; } catch (error) { if (error instanceof AppError) return error; throw error; }
+  assert.fail('expected a refusal');
+}
+
+const effects = async (label: string) => Number((await sql<{ n: string }>`select count(*) as n from audit_log where action = 'test.widget.done' and after->>'label' = ${label}`.execute(test_.database.db)).rows[0].n);
+
+test('an item below the threshold needs one level; the drafter cannot sign it; the effect commits with the approval', { skip }, async () => {
+  const item = await submit('small', 999_999n);
+  assert.deepEqual(item.levels.map((l) => l.label), ['复核']);
+  assert.equal(item.status, 'pending');
+  assert.equal(item.risk, 'medium');
+  assert.equal(item.timeline[0].action, 'submit');
+  assert.equal(item.timeline[0].comment, '请审核 small');
+  assert.equal((await refusal(decide(test_.database, drafter, BigInt(item.id), 'approve', 'mine'))).status, 403);
+  assert.equal((await refusal(decide(test_.database, approver, BigInt(item.id), 'approve', 'no permission'))).status, 403, 'approvers lack payment.reverse.review');
+  assert.equal((await refusal(submit('small', 1n))).status, 409, 'one open item per subject');
+  const done = await decide(test_.database, reviewer, BigInt(item.id), 'approve', '同意');
+  assert.equal(done.status, 'approved');
+  assert.deepEqual(done.result, { done: 'small' });
+  assert.equal(await effects('small'), 1);
+  assert.deepEqual(done.timeline.map((s) => [s.action, s.username, s.levelLabel]), [['submit', drafter.username, null], ['approve', reviewer.username, '复核']]);
+  assert.equal((await refusal(decide(test_.database, finance, BigInt(item.id), 'approve', 'late'))).status, 409, 'an approved item takes no more decisions');
+});
+
+test('from the threshold every level signs, each by a different user; the same user is refused at every level', { skip }, async () => {
+  const item = await submit('large', 1_000_000n);
+  assert.deepEqual(item.levels.map((l) => l.label), ['复核', '审批']);
+  const first = await decide(test_.database, reviewer, BigInt(item.id), 'approve', '复核通过');
+  assert.equal(first.status, 'pending');
+  assert.equal(first.nextLevel?.label, '审批');
+  assert.equal(await effects('large'), 0, 'no effect before the last level');
+  const twice = await refusal(decide(test_.database, reviewer, BigInt(item.id), 'approve', 'again'));
+  assert.equal(twice.status, 403);
+  assert.match(twice.message, /two levels/);
+  assert.equal((await refusal(decide(test_.database, drafter, BigInt(item.id), 'approve', 'mine'))).status, 403);
+  const last = await decide(test_.database, finance, BigInt(item.id), 'approve', '审批通过');
+  assert.equal(last.status, 'approved');
+  assert.equal(await effects('large'), 1);
+  const audit = await sql<{ action: string; actor_username: string }>`select action, actor_username from audit_log where entity_type = 'approval_item' and entity_id = ${item.id} order by id`.execute(test_.database.db);
+  assert.deepEqual(audit.rows.map((r) => [r.action, r.actor_username]), [['signoff.submit', drafter.username], ['signoff.approve', reviewer.username], ['signoff.approve', finance.username]]);
+});
+
+test('return needs a reason; the drafter resubmits and every level signs again, or cancels', { skip }, async () => {
+  const item = await submit('returned', 2_000_000n);
+  await decide(test_.database, reviewer, BigInt(item.id), 'approve', 'ok');
+  assert.equal((await refusal(decide(test_.database, finance, BigInt(item.id), 'return', '  '))).field, 'comment');
+  const returned = await decide(test_.database, finance, BigInt(item.id), 'return', '附件不全');
+  assert.equal(returned.status, 'returned');
+  assert.equal((await refusal(decide(test_.database, reviewer, BigInt(item.id), 'approve', 'x'))).status, 409, 'a returned item waits for its drafter');
+  assert.equal((await refusal(drafterAction(test_.database, reviewer, BigInt(item.id), 'resubmit', 'not mine'))).status, 403);
+  const again = await drafterAction(test_.database, drafter, BigInt(item.id), 'resubmit', '已补齐');
+  assert.equal(again.status, 'pending');
+  assert.equal(again.nextLevel?.index, 0);
+  // the reviewer may sign the same level again in the new round; the finance user (who returned it) may then sign level 2
+  await decide(test_.database, reviewer, BigInt(item.id), 'approve', 'ok again');
+  const done = await decide(test_.database, finance, BigInt(item.id), 'approve', '审批通过');
+  assert.equal(done.status, 'approved');
+  assert.deepEqual(done.timeline.map((s) => s.action), ['submit', 'approve', 'return', 'resubmit', 'approve', 'approve']);
+
+  const withdrawn = await submit('withdrawn', 1n);
+  assert.equal((await refusal(drafterAction(test_.database, drafter, BigInt(withdrawn.id), 'cancel', ''))).field, 'comment');
+  const cancelled = await drafterAction(test_.database, drafter, BigInt(withdrawn.id), 'cancel', '不再需要');
+  assert.equal(cancelled.status, 'cancelled');
+  assert.equal(await effects('withdrawn'), 0);
+});
+
+test('an effect that fails rolls the final approval back: the item waits at the same level, no step is kept', { skip }, async () => {
+  const item = await submit('failing', 1n, { fail: true });
+  const error = await refusal(decide(test_.database, reviewer, BigInt(item.id), 'approve', 'go'));
+  assert.equal(error.status, 409);
+  const after = await getApproval(test_.database, reviewer, BigInt(item.id));
+  assert.equal(after.status, 'pending');
+  assert.equal(after.nextLevel?.index, 0);
+  assert.equal(after.timeline.length, 1, 'the approval step was rolled back with the effect');
+  assert.equal(await effects('failing'), 0);
+});
+
+test('the inbox lists what the caller may decide now, in their scope only', { skip }, async () => {
+  const item = await submit('inbox', 5n);
+  const ids = async (actor: Actor) => (await listApprovals(test_.database, actor, { status: 'pending' })).items.map((i) => i.id);
+  assert.ok((await ids(reviewer)).includes(item.id), 'the city reviewer sees the county item');
+  assert.ok(!(await ids(drafter)).includes(item.id), 'the drafter cannot decide it');
+  assert.ok(!(await ids(otherCounty)).includes(item.id), 'another county does not see it');
+  assert.ok(!(await ids(approver)).includes(item.id), 'an approver lacks the level permission');
+  assert.equal((await refusal(getApproval(test_.database, otherCounty, BigInt(item.id)))).status, 404);
+  const mine = await listApprovals(test_.database, drafter, { mine: true, status: 'pending' });
+  assert.ok(mine.items.some((i) => i.id === item.id));
+});
+
+test('the database refuses a second signature by the same user, whatever the code does', { skip }, async () => {
+  const item = await submit('database', 1_000_000n);
+  await decide(test_.database, reviewer, BigInt(item.id), 'approve', 'ok');
+  const insert = (userId: bigint, level: number) => test_.owner.query(
+    `insert into approval_step (item_id, seq, region_code, action, level, user_id, username, role) values ($1, 99, '990102', 'approve', $2, $3, 'x', 'reviewer')`,
+    [item.id, level, userId.toString()]);
+  await assert.rejects(insert(reviewer.userId!, 1), /separation of duties/);
+  await assert.rejects(insert(drafter.userId!, 1), /separation of duties/);
+  await assert.rejects(test_.owner.query(`update approval_step set comment = 'changed' where item_id = $1`, [item.id]), /append-only/);
+});
