@@ -3,7 +3,7 @@ import readline from 'node:readline/promises';
 import type { Command } from 'commander';
 import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../cli/context.ts';
 import { systemActor, type Actor } from '../actor.ts';
-import { actorOf, login, logout, sessionUser } from '../auth/auth.service.ts';
+import { actorOf, login, logout, passwordChangeRequired, sessionUser } from '../auth/auth.service.ts';
 import type { DatabaseHandle } from '../database.ts';
 import { invalid } from '../errors.ts';
 import { decide, getApproval, listApprovals, type ApprovalItemView } from './signoff.service.ts';
@@ -25,7 +25,12 @@ async function signedIn(database: DatabaseHandle, username: string): Promise<{ a
   const session = await login(database, username, password, { ip: 'console', requestId: 'cli' });
   const user = await sessionUser(database, session.token);
   if (!user) throw invalid('username', 'sign-in failed');
-  return { actor: actorOf(user, 'cli'), token: session.token };
+  const actor = actorOf(user, 'cli');
+  if (passwordChangeRequired(actor)) {
+    await logout(database, session.token, actor);
+    throw invalid('username', `${username} must change the password an administrator reset before signing anything (修改密码)`);
+  }
+  return { actor, token: session.token };
 }
 
 export function registerSignoffCommands(program: Command) {
