@@ -22,7 +22,7 @@ import { insertBill, insertEmployer, insertEntries, insertPerson, regions, type 
 let database: TestDatabase;
 const paramsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-accounts-params-'));
 const environment = { params: process.env.SIFUND_PARAMS_DIR, url: process.env.DATABASE_URL };
-const system = systemActor('test');
+const system = systemActor('test', ['accounts.read', 'accounts.interest.run']);
 let employer: bigint;
 let anna: bigint;     // 10000.00 brought forward from 2022, 12 × 640.00 in 2023, 6 × 640.00 in 2024
 let ben: bigint;      // credits from July 2023, a transfer in 2024

@@ -66,21 +66,25 @@ test('the interest run: finance or approver with a scope covering every region; 
   const run = await finance.json('POST', '/api/accounts/interest', { year: 2024 });
   assert.equal(run.status, 200);
   assert.deepEqual({ ...run.body, runAt: undefined }, { year: 2024, rate: '0.0262', method: 'annual_1083', persons: 1, amount: '271.08', runBy: 'fi.province', runAt: undefined });
-  const again = await server.admin.json('POST', '/api/accounts/interest', { year: 2024 });
+  const approver = await addUser(server, 'ap.province', 'approver', '990000');
+  const again = await approver.json('POST', '/api/accounts/interest', { year: 2024 });
   assert.deepEqual(again.body, run.body, 'a second run returns the first result');
+  assert.equal((await server.admin.json('POST', '/api/accounts/interest', { year: 2024 })).status, 403, 'the administrator moves no money');
 });
 
-test('a statement: the person sees their own (also as /api/me), another person is 404, employers 403, staff by scope', async () => {
-  const own = await annaAccount.json('GET', `/api/persons/${anna}/account?year=2024`);
+test('a statement: the person sees their own at /api/me, never another person\'s, employers 403, staff by scope', async () => {
+  const own = await annaAccount.json('GET', '/api/me/account?year=2024');
   assert.equal(own.status, 200);
   assert.deepEqual(own.body, {
     personId: String(anna), idNumber: '11010519491231002X', name: '张三', year: 2024, opening: '10000.00',
     credits: [{ kind: 'contribution', period: '2024-01', amount: '640.00', billNumber: bills[0].number, employerName: '示范机械厂' }],
     creditsTotal: '640.00', interest: '271.08', rate: '0.0262', closing: '10911.08',
   });
-  assert.deepEqual((await annaAccount.json('GET', '/api/me/account?year=2024')).body, own.body);
-  assert.equal((await annaAccount.json('GET', `/api/persons/${other}/account?year=2024`)).status, 404);
-  assert.equal((await annaAccount.json('GET', `/api/persons/${other}/contributions`)).status, 404);
+  assert.deepEqual((await eastOperator.json('GET', `/api/persons/${anna}/account?year=2024`)).body, own.body, 'staff see the same statement');
+  // the routes by person id are staff routes (accounts.read): a person reads their own record at /api/me only
+  assert.equal((await annaAccount.json('GET', `/api/persons/${anna}/account?year=2024`)).status, 403);
+  assert.equal((await annaAccount.json('GET', `/api/persons/${other}/account?year=2024`)).status, 403);
+  assert.equal((await annaAccount.json('GET', `/api/persons/${other}/contributions`)).status, 403);
 
   assert.equal((await employerAccount.json('GET', `/api/persons/${anna}/account?year=2024`)).status, 403);
   assert.equal((await employerAccount.json('GET', `/api/persons/${anna}/contributions`)).status, 403);
@@ -139,5 +143,5 @@ test('an insured person sees their own record from an employer in another county
   const account = await movedAway.json('GET', '/api/me/account?year=2024');
   assert.deepEqual([account.status, account.body.opening, account.body.creditsTotal], [200, '10000.00', '640.00']);
   // …and still nobody else's
-  assert.equal((await movedAway.json('GET', `/api/persons/${other}/contributions`)).status, 404);
+  assert.equal((await movedAway.json('GET', `/api/persons/${other}/contributions`)).status, 403);
 });

@@ -12,7 +12,9 @@ import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { contributionBase, lineAmount, workInjuryRate, type RegionParameters } from './billing.calc.ts';
 import { billingSummary, prepareBillingRun, runBilling } from './billing.service.ts';
 import { listBills } from './bills.service.ts';
-import { reassessPeriod } from './reassessment.service.ts';
+import { requestReassessment, type ReassessmentResult } from './reassessment.service.ts';
+import { decide } from '../../../platform/signoff/signoff.service.ts';
+import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { employerArrears } from '../arrears/arrears.service.ts';
 import { recordPayment } from '../payments/payments.service.ts';
 
@@ -20,6 +22,8 @@ const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test databa
 const DEMO = { persons: 3000, employers: 120, years: 2, seed: 5, password: 'demo-pass-2024', endMonth: '2026-06' };
 const PERIOD = '2026-06';
 const actor = systemActor('test');
+/** The 经办 who asks for a reassessment (补缴/冲减); 复核 and 审批 sign it in the inbox. */
+const requester = systemActor('test', ['billing.reassess.request']);
 
 let clean: TestDatabase, killed: TestDatabase;
 
@@ -181,7 +185,18 @@ test('a corrected base after billing: a credit note reverses the old lines, a su
     from base_declaration where employer_id = $1 and person_id = $2 and year = 2026 order by version desc limit 1`, [line.employer_id, line.person_id, corrected]);
   const receivableBefore = await query<{ debit: string; credit: string }>(clean, `select coalesce(sum(debit), 0)::text as debit, coalesce(sum(credit), 0)::text as credit from accounting_entry_line l join fund_account a on a.fund_id = l.fund_id and a.id = l.account_id where a.code = '1131'`);
 
-  const result = await reassessPeriod(clean.database, actor, { creditCode: line.credit_code, period: PERIOD });
+  // A high-risk item: requested, then 复核 and 审批 by two people; nothing is billed until the last signature.
+  const item = await requestReassessment(clean.database, requester, { creditCode: line.credit_code, period: PERIOD, reason: '更正申报' });
+  assert.deepEqual([item.kind, item.status, item.levels.map((l) => l.label)], ['billing.reassessment', 'pending', ['复核', '审批']]);
+  const reviewer = testUser('reviewer', 1), approver = testUser('approver', 2);
+  assert.equal((await decide(clean.database, reviewer, BigInt(item.id), 'approve', '核实基数')).nextLevel?.label, '审批');
+  await assert.rejects(decide(clean.database, reviewer, BigInt(item.id), 'approve', null), (error: { status?: number }) => error.status === 403, '审批 is not the reviewer\'s level');
+  assert.deepEqual(await query(clean, `select coalesce(sum(debit), 0)::text as debit, coalesce(sum(credit), 0)::text as credit from accounting_entry_line l join fund_account a on a.fund_id = l.fund_id and a.id = l.account_id where a.code = '1131'`),
+    receivableBefore, 'nothing billed before the last level signs');
+  const approved = await decide(clean.database, approver, BigInt(item.id), 'approve', '同意补缴');
+  assert.equal(approved.status, 'approved');
+  const result = approved.result as ReassessmentResult;
+  assert.deepEqual([result.creditCode, result.period], [line.credit_code, PERIOD]);
   assert.deepEqual(result.bills.map((b) => b.kind), ['credit_note', 'supplementary']);
   assert.deepEqual(result.bills.map((b) => b.number), [`202606${line.credit_code}02`, `202606${line.credit_code}03`]);
   const lines = await query<{ kind: string; insurance: string; base: string; employer_amount: string; employee_amount: string | null; employer_rate: string; employee_rate: string | null; due_date: string }>(clean, `
@@ -200,8 +215,8 @@ test('a corrected base after billing: a credit note reverses the old lines, a su
   const movement = (rows: { debit: string; credit: string }[]) => BigInt(rows[0].debit) - BigInt(rows[0].credit);
   assert.equal(movement(receivableAfter) - movement(receivableBefore), net);
 
-  const again = await reassessPeriod(clean.database, actor, { creditCode: line.credit_code, period: PERIOD });
-  assert.deepEqual(again.bills, []);
+  const again = await signOff(clean.database, await requestReassessment(clean.database, requester, { creditCode: line.credit_code, period: PERIOD }));
+  assert.deepEqual((again.result as ReassessmentResult).bills, []);
 
   // The employer owes the net of the three bills, and paying it on the due date clears the period.
   const [{ total: regular }] = await query<{ total: string }>(clean, `select total::text from bill where number = $1`, [`202606${line.credit_code}01`]);

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, addUser, type TestServer, type Client } from '../../../platform/testing/http.ts';
+import { signoffRoutes } from '../../../platform/signoff/signoff.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { arrearsRoutes } from '../arrears/arrears.routes.ts';
 import { kpiRoutes } from '../kpi/kpi.routes.ts';
@@ -13,7 +14,7 @@ let operator: Client, employerA: Client, westOperator: Client;
 
 before(async () => {
   if (skip) return;
-  server = await startTestServer([paymentRoutes, arrearsRoutes, kpiRoutes]);
+  server = await startTestServer([paymentRoutes, arrearsRoutes, kpiRoutes, signoffRoutes]);
   const { employerA: idA } = await seedCollection(server.test.database);
   await billPeriod(server.test.database, '2026-01');
   // A county operator: payments post to the province's pension fund too, on the operator's behalf.
@@ -90,17 +91,30 @@ test('dunning list (JSON and XLSX) and KPIs for staff', { skip }, async () => {
   assert.deepEqual([badRange.status, badRange.body.error.field], [400, 'to']);
 });
 
-test('冲正 by a reviewer of the county, with a reason; operators and employers may not; twice is a conflict', { skip }, async () => {
+test('冲正: an operator of the county requests it with a reason, a reviewer approves it; employers may not; the requester cannot approve; twice is a conflict', { skip }, async () => {
   const recorded = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-21', amount: '10.00' });
+  assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
   const url = `/api/payments/${recorded.body.id}/reversal`;
-  assert.equal((await operator.json('POST', url, { reason: '录错单位' })).status, 403);
   assert.equal((await employerA.json('POST', url, { reason: '录错单位' })).status, 403);
-  const reviewer = await addUser(server, 'rev.east', 'reviewer', '990102');
-  const missing = await reviewer.json('POST', url, {});
+  const missing = await operator.json('POST', url, {});
   assert.equal(missing.status, 400);
-  const reversed = await reviewer.json('POST', url, { reason: '录错单位' });
-  assert.deepEqual([reversed.status, reversed.body.amount, reversed.body.reason], [200, '10.00', '录错单位']);
-  assert.equal((await reviewer.json('POST', url, { reason: '录错单位' })).status, 409);
+  const requested = await operator.json('POST', url, { reason: '录错单位' });
+  assert.equal(requested.status, 201, JSON.stringify(requested.body));
+  assert.deepEqual([requested.body.kind, requested.body.status, requested.body.amount, requested.body.levels.map((l: { label: string }) => l.label)],
+    ['payment.reversal', 'pending', '10.00', ['复核']], 'below 10,000.00 one level');
+  assert.equal((await operator.json('POST', url, { reason: '录错单位' })).status, 409, 'one open request per payment');
+  const decision = `/api/approvals/${requested.body.id}/decisions`;
+  assert.equal((await operator.json('POST', decision, { decision: 'approve' })).status, 403, 'the requester (an operator) cannot approve');
+  assert.equal((await employerA.json('POST', decision, { decision: 'approve' })).status, 403);
+  assert.equal((await employerA.json('GET', '/api/payments')).body.items.find((p: { id: string }) => p.id === recorded.body.id).reversed, null, 'nothing is reversed before the approval');
+  const reviewer = await addUser(server, 'rev.east', 'reviewer', '990102');
+  const approved = await reviewer.json('POST', decision, { decision: 'approve', comment: '核实录错' });
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  assert.deepEqual([approved.body.status, approved.body.result.amount, approved.body.result.reason], ['approved', '10.00', '录错单位']);
+  const listed = (await employerA.json('GET', '/api/payments')).body.items.find((p: { id: string }) => p.id === recorded.body.id);
+  assert.deepEqual([listed.allocated, listed.reversed.reason, listed.reversed.by], ['0.00', '录错单位', 'rev.east']);
+  assert.equal((await operator.json('POST', url, { reason: '录错单位' })).status, 409, 'a reversed payment is not reversed twice');
   const westReviewer = await addUser(server, 'rev.west', 'reviewer', '990103');
   assert.equal((await westReviewer.json('POST', '/api/payments/1/reversal', { reason: 'none such' })).status, 404);
+  assert.equal((await westReviewer.json('POST', `/api/payments/${recorded.body.id}/reversal`, { reason: '录错单位' })).status, 404, 'another county\'s payment is not there');
 });

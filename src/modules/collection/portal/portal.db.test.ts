@@ -1,11 +1,12 @@
 /**
  * The portals over HTTP: an employer account sees and acts for its own employer only, its requests are reviewed
- * by the agency and approval changes the registry; a person confirms only their own declared base.
+ * by the agency in the sign-off inbox and approval changes the registry; a person confirms only their own declared base.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { addUser, startTestServer, type Client, type TestServer } from '../../../platform/testing/http.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
+import { signoffRoutes } from '../../../platform/signoff/signoff.routes.ts';
 import { registryRoutes } from '../../registry/index.ts';
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '../../registry/identifiers.calc.ts';
 import { portalRoutes } from './portal.routes.ts';
@@ -24,7 +25,7 @@ let auditor: Client;
 const ids = {} as { employerA: string; employerB: string; one: string; two: string; oneEmployment: string; twoDeclaration: string };
 
 before(async () => {
-  server = await startTestServer([registryRoutes, portalRoutes]);
+  server = await startTestServer([registryRoutes, portalRoutes, signoffRoutes]);
   east = await addUser(server, 'op.east', 'operator', '990102');
   west = await addUser(server, 'op.west', 'operator', '990103');
   auditor = await addUser(server, 'au.city', 'auditor', '990100');
@@ -45,6 +46,11 @@ before(async () => {
   personOne = await addUser(server, 'per.one', 'person', '990102', { personId: BigInt(ids.one) });
 });
 after(() => server.close());
+
+/** A decision on a request's sign-off item in the agency's inbox. */
+const decide = (client: Client, request: { approvalItemId: string }, decision: 'approve' | 'return', comment?: string) =>
+  client.json('POST', `/api/approvals/${request.approvalItemId}/decisions`, { decision, ...(comment === undefined ? {} : { comment }) });
+const ownRequest = async (id: string) => (await employerA.json('GET', '/api/portal/employer/requests')).body.items.find((r: { id: string }) => r.id === id);
 
 async function auditActions(entityId: string): Promise<string[]> {
   const rows = await server.test.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).orderBy('id').execute();
@@ -103,40 +109,52 @@ test('a hire request is checked at once, approved by an operator in scope, and c
   assert.equal((await west.json('GET', '/api/portal/requests?status=pending')).body.total, 0, 'another county does not see it');
   const pending = (await east.json('GET', '/api/portal/requests?status=pending')).body;
   assert.deepEqual(pending.items.map((r: { id: string; name: string }) => [r.id, r.name]), [[asked.body.id, '赵六']]);
-  assert.equal((await employerA.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 403);
-  assert.equal((await auditor.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 403);
-  assert.equal((await west.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 404);
+  const item = (await east.json('GET', `/api/approvals/${asked.body.approvalItemId}`)).body;
+  assert.deepEqual([item.kind, item.status, item.levels.map((l: { label: string }) => l.label), item.submittedBy], ['employment.request', 'pending', ['审核'], 'emp.a']);
+  assert.equal((await decide(employerA, asked.body, 'approve')).status, 403, 'the employer does not review its own request');
+  assert.equal((await decide(auditor, asked.body, 'approve')).status, 403, 'auditors read only');
+  assert.equal((await decide(west, asked.body, 'approve')).status, 404, 'another county does not see it');
 
-  const approved = await east.json('POST', `/api/portal/requests/${asked.body.id}/approve`);
+  const approved = await decide(east, asked.body, 'approve');
   assert.equal(approved.status, 200, JSON.stringify(approved.body));
-  assert.deepEqual([approved.body.status, approved.body.reviewedBy], ['approved', 'op.east']);
-  const person = (await east.json('GET', `/api/persons/${approved.body.personId}`)).body;
+  assert.equal(approved.body.status, 'approved');
+  const request = await ownRequest(asked.body.id);
+  assert.deepEqual([request.status, request.reviewedBy, request.personId, request.employmentId],
+    ['approved', 'op.east', approved.body.result.personId, approved.body.result.employmentId]);
+  const person = (await east.json('GET', `/api/persons/${request.personId}`)).body;
   assert.deepEqual([person.person.idNumber, person.person.name, person.person.regionCode], [newcomer, '赵六', '990102']);
   assert.deepEqual(person.employments.map((e: { id: string; employerId: string; hiredOn: string }) => [e.id, e.employerId, e.hiredOn]),
-    [[approved.body.employmentId, ids.employerA, `${year}-01-01`]]);
+    [[request.employmentId, ids.employerA, `${year}-01-01`]]);
   assert.equal(person.enrollments.length, 4);
   assert.deepEqual((await employerA.json('GET', '/api/portal/employer/employees')).body.items.map((e: { name: string }) => e.name).sort(), ['王一', '赵六']);
-  assert.equal((await east.json('POST', `/api/portal/requests/${asked.body.id}/approve`)).status, 409, 'approved once only');
-  assert.deepEqual(await auditActions(asked.body.id), ['portal.request.hire', 'portal.request.approve']);
+  assert.equal((await decide(east, asked.body, 'approve')).status, 409, 'approved once only');
+  assert.deepEqual(await auditActions(asked.body.id), ['portal.request.hire']);
+  assert.deepEqual(await auditActions(asked.body.approvalItemId), ['signoff.submit', 'signoff.approve']);
 });
 
-test('an approval the registry refuses leaves the request pending; a rejection keeps the employment', async () => {
+test('an approval the registry refuses leaves the request pending; a return needs a reason and keeps the employment', async () => {
   // the ID number of 王二 under another name: the registry has it as 王二, so approval fails and is undone
   const wrongName = await employerA.json('POST', '/api/portal/employer/requests/hire', { idNumber: idNumber('99010219910202002'), name: '王三', hiredOn: `${year}-02-01` });
   assert.equal(wrongName.status, 201);
-  const refused = await east.json('POST', `/api/portal/requests/${wrongName.body.id}/approve`);
+  const refused = await decide(east, wrongName.body, 'approve');
   assert.equal(refused.status, 409);
   assert.equal(refused.body.error.field, 'name');
   const stillPending = (await employerA.json('GET', '/api/portal/employer/requests?status=pending')).body.items;
   assert.deepEqual(stillPending.map((r: { id: string; status: string; reviewedBy: string | null }) => [r.id, r.status, r.reviewedBy]), [[wrongName.body.id, 'pending', null]]);
-  assert.equal((await east.json('POST', `/api/portal/requests/${wrongName.body.id}/reject`, { reason: ' ' })).status, 400);
-  const rejected = await east.json('POST', `/api/portal/requests/${wrongName.body.id}/reject`, { reason: '姓名与身份证号不符' });
-  assert.deepEqual([rejected.body.status, rejected.body.reviewReason], ['rejected', '姓名与身份证号不符']);
+  assert.equal((await decide(east, wrongName.body, 'return', ' ')).status, 400, 'a return needs a reason');
+  const returned = await decide(east, wrongName.body, 'return', '姓名与身份证号不符');
+  assert.equal(returned.status, 200);
+  const back = await ownRequest(wrongName.body.id);
+  assert.deepEqual([back.status, back.reviewedBy, back.reviewReason], ['returned', 'op.east', '姓名与身份证号不符']);
+  // the employer withdraws it (with a reason)
+  const withdrawn = await employerA.json('POST', `/api/approvals/${wrongName.body.approvalItemId}/cancel`, { comment: '重新申报' });
+  assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
+  assert.equal((await ownRequest(wrongName.body.id)).status, 'cancelled');
 
   const leave = await employerA.json('POST', '/api/portal/employer/requests/separate', { personId: ids.one, separatedOn: todayInChina(), reason: 'voluntary' });
   assert.equal(leave.status, 201, JSON.stringify(leave.body));
   assert.deepEqual([leave.body.kind, leave.body.name, leave.body.employmentId], ['separate', '王一', ids.oneEmployment]);
-  await east.json('POST', `/api/portal/requests/${leave.body.id}/reject`, { reason: '请附离职证明' });
+  assert.equal((await decide(east, leave.body, 'return', '请附离职证明')).status, 200);
   const stillEmployed = (await employerA.json('GET', '/api/portal/employer/employees')).body.items.find((e: { name: string }) => e.name === '王一');
   assert.equal(stillEmployed.separatedOn, null);
 });
@@ -146,8 +164,10 @@ test('an approved separation closes the employment', async () => {
   const early = await employerA.json('POST', '/api/portal/employer/requests/separate', { personId: zhao.personId, separatedOn: `${year - 1}-12-31`, reason: 'voluntary' });
   assert.equal(early.body.error.field, 'separatedOn');
   const leave = await employerA.json('POST', '/api/portal/employer/requests/separate', { personId: zhao.personId, separatedOn: todayInChina(), reason: 'involuntary' });
-  const approved = await east.json('POST', `/api/portal/requests/${leave.body.id}/approve`);
+  assert.equal(leave.status, 201, JSON.stringify(leave.body));
+  const approved = await decide(east, leave.body, 'approve');
   assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  assert.equal((await ownRequest(leave.body.id)).status, 'approved');
   const after = (await employerA.json('GET', '/api/portal/employer/employees?q=赵')).body.items[0];
   assert.deepEqual([after.separatedOn, after.separationReason], [todayInChina(), 'involuntary']);
 });
