@@ -1,8 +1,9 @@
 /**
  * The fund ledger in a real browser: a month of postings on the pension fund's income account, its camt.053 bank
  * statement imported on the bank page, automatic and manual (one-to-many) matching, the reconciliation statement
- * whose adjusted balances agree, and the trial balance with its drill-down to an account and an entry.
- * Saves docs/screenshots/ledger-reconciliation.png and ledger-trial-balance.png.
+ * whose adjusted balances agree, the trial balance with its drill-down to an account and an entry, and a manual
+ * entry waiting for sign-off on the 凭证审核 page. The user is the province's finance officer (the administrator holds
+ * no ledger permission). Saves docs/screenshots/ledger-reconciliation.png and ledger-trial-balance.png.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,10 +15,11 @@ import { seedPoolingRegions } from '../../src/modules/ledger/ledger.testing.ts';
 import { ensureFunds } from '../../src/modules/ledger/fund.service.ts';
 import { importLedgerEntries } from '../../src/modules/ledger/import.service.ts';
 import { addMonths, periodEnd } from '../../src/modules/ledger/journal.calc.ts';
-import { projectRoot } from './server.ts';
+import { apiClient, projectRoot } from './server.ts';
 import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage } from './session.ts';
 
 const FUND = 'pension-990000';
+const FINANCE = { username: 'fin.ledger', password: 'E2e-Finance-Pass-2026' };
 // Two months back: the server's scheduled sweep only ever touches the previous month.
 const P = addMonths(todayInChina().slice(0, 7), -2);
 const END = periodEnd(P);
@@ -52,9 +54,12 @@ const statement = `<?xml version="1.0" encoding="UTF-8"?>
 </Document>`;
 
 const e2e = setUpE2e({
-  async afterServer({ database }) {
+  async afterServer({ database, server }) {
     await seedPoolingRegions(database.database);
     await ensureFunds(database.database);
+    const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const created = await admin.call('POST', '/api/users', { username: FINANCE.username, displayName: '省财政专户管理员', role: 'finance', regionCode: '990000', password: FINANCE.password });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
     await post([
       entry('open', periodEnd(addMonths(P, -1)), '1002', '3001', '10000.00'),
       entry('accrue', `${P}-03`, '1131', '4001', '1000.00'),
@@ -74,7 +79,7 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
   fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
 
   await t.test('signs in and opens the bank page from the 基金财务 menu', async () => {
-    await signInAs(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await signInAs(page, server.baseUrl, FINANCE.username, FINANCE.password);
     await page.getByTestId('main-menu').getByText('基金财务').click();
     await page.getByTestId('menu-ledgerBank').click();
     await page.getByTestId('ledger-bank').waitFor();
@@ -174,6 +179,24 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
     await page.getByTestId('ledger-drafts-table').waitFor();
     await page.getByTestId('draft-create').click();
     assert.equal(await page.getByTestId('draft-totals').innerText(), '借方合计 0.00，贷方合计 0.00');
+    await page.locator('.ant-modal:visible .ant-modal-close').click();
+  });
+
+  await t.test('a drafted manual entry waits for a second person: listed under 我提交的 with its lines, no approve button', async () => {
+    const finance = await apiClient(server.baseUrl, FINANCE.username, FINANCE.password);
+    const drafted = await finance.call<{ id: string; kind: string; status: string }>('POST', `/api/ledger/funds/${FUND}/drafts`, {
+      period: P, date: `${P}-15`, memo: '补记应收', lines: [{ account: '1131', debit: '10.00' }, { account: '4001', credit: '10.00' }],
+    });
+    assert.equal(drafted.status, 201, JSON.stringify(drafted.body));
+    assert.deepEqual([drafted.body.kind, drafted.body.status], ['ledger.entry', 'pending']);
+    await page.goto(`${server.baseUrl}/ledger/drafts?fund=${FUND}&tab=mine`);
+    const row = rows('ledger-drafts-table').filter({ hasText: '补记应收' });
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-id'), drafted.body.id);
+    assert.match(await row.innerText(), /审核中[\s\S]*复核/);
+    assert.equal(await row.getByTestId('approval-approve').count(), 0, 'the maker never approves their own entry');
+    await row.locator('.ant-table-row-expand-icon').click();
+    assert.match(await page.getByTestId('draft-lines').innerText(), /1131[\s\S]*10\.00[\s\S]*4001/);
   });
 
   await t.test('no script errors', () => assert.deepEqual(errors, []));

@@ -1,11 +1,13 @@
 /** Shapes of the API's JSON (ids are strings, money is a yuan string like "1234.56"). */
-export type Role = 'operator' | 'reviewer' | 'approver' | 'finance' | 'supervisor' | 'auditor' | 'admin' | 'employer' | 'person';
-export const roles: Role[] = ['operator', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'admin', 'employer', 'person'];
-export const staffRoles: Role[] = ['operator', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'admin'];
+export type Role = 'operator' | 'reviewer' | 'approver' | 'finance' | 'supervisor' | 'auditor' | 'security_auditor' | 'admin' | 'employer' | 'person';
+/** The roles a user account can be given (what each may do is in the server's permission matrix, sent as Me.permissions). */
+export const roles: Role[] = ['operator', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'security_auditor', 'admin', 'employer', 'person'];
 
 export interface Me {
   id: string; username: string; displayName: string; role: Role; regionCode: string | null; regionName: string;
   agencyId: string | null; employerId: string | null; personId: string | null; status: string; csrfToken?: string;
+  /** what the user may do (the server's permission matrix for the role): the UI shows an action only when it is listed */
+  permissions: string[];
   /** set after an administrator reset the password: the app shows only the change-password page */
   mustChangePassword?: boolean;
 }

@@ -1,15 +1,20 @@
 /** The signed-in frame: module menu on the left, user and language in the header, service health in the footer. */
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { Badge, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import {
-  AccountBookOutlined, AlertOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, ControlOutlined, EnvironmentOutlined, EyeOutlined,
+  AccountBookOutlined, AlertOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CheckSquareOutlined, ControlOutlined, EnvironmentOutlined, EyeOutlined,
   FundOutlined, GiftOutlined, HomeOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PayCircleOutlined, SettingOutlined,
   SolutionOutlined, TeamOutlined, TranslationOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { useI18n, type Translate } from '../i18n.ts';
 import { useMe, useSession } from '../session.tsx';
-import { staffRoles, type Me } from '../types.ts';
+import { api } from '../api.ts';
+import { useLoad } from '../hooks.ts';
+import { can, isPortalUser, type Permission } from '../permissions.ts';
+import type { Me } from '../types.ts';
+import { APPROVALS_CHANGED } from '../pages/approvals/shared.tsx';
+import type { ApprovalCounts } from '../pages/approvals/types.ts';
 import { HealthFooter } from './HealthFooter.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 import { portalMenu } from '../pages/portal/menu.tsx';
@@ -28,57 +33,76 @@ function comingSoon(t: Translate): Item {
   };
 }
 
+/** Keeps the entries the user may open; a group without any is left out. */
+function visible(items: (Item | false)[]): Item[] {
+  return items.filter((item): item is Item => Boolean(item));
+}
+
+/** The menu: each entry only when the user holds the permission its page needs (the API checks it again). */
 function menuItems(t: Translate, me: Me): Item[] {
   const link = (to: string, key: string) => <Link to={to} data-testid={`menu-${key}`}>{t(`menu.${key}`)}</Link>;
+  const has = (permission: Permission) => can(me, permission);
   // Employers and insured persons see only their self-service portal (R10.1); the rest is for staff.
-  if (!staffRoles.includes(me.role)) return portalMenu(t, me.role, link);
-  const items: Item[] = [{ key: '/', icon: <HomeOutlined />, label: link('/', 'dashboard') }];
-  items.push(
-    {
-      key: 'registry', icon: <TeamOutlined />, label: t('menu.registry'),
-      children: [
-        { key: '/employers', icon: <BankOutlined />, label: link('/employers', 'employers') },
-        { key: '/persons', icon: <SolutionOutlined />, label: link('/persons', 'persons') },
-        { key: '/portal/requests', icon: <AuditOutlined />, label: link('/portal/requests', 'portalRequests') },
-        { key: '/imports', icon: <ImportOutlined />, label: link('/imports', 'imports') },
-      ],
-    },
-    {
-      key: 'collection', icon: <PayCircleOutlined />, label: t('menu.collection'),
-      children: [
-        { key: '/collection/billing', label: link('/collection/billing', 'billing') },
-        { key: '/collection/bills', label: link('/collection/bills', 'bills') },
-        { key: '/collection/payments', label: link('/collection/payments', 'payments') },
-        { key: '/collection/arrears', label: link('/collection/arrears', 'arrears') },
-        { key: '/collection/kpis', label: link('/collection/kpis', 'kpis') },
-      ],
-    },
-    { key: '/params', icon: <ControlOutlined />, label: link('/params', 'params') },
-    { key: '/audit', icon: <AuditOutlined />, label: link('/audit', 'audit') },
+  if (isPortalUser(me)) return portalMenu(t, me, link);
+  const group = (key: string, icon: ReactNode, children: (Item | false)[]): Item | false => {
+    const shown = visible(children);
+    return shown.length > 0 && { key, icon, label: t(`menu.${key}`), children: shown };
+  };
+  return visible([
+    { key: '/', icon: <HomeOutlined />, label: link('/', 'dashboard') },
+    has('approvals.read') && { key: '/approvals', icon: <CheckSquareOutlined />, label: link('/approvals', 'approvals') },
+    group('registry', <TeamOutlined />, [
+      has('registry.read') && { key: '/employers', icon: <BankOutlined />, label: link('/employers', 'employers') },
+      has('registry.read') && { key: '/persons', icon: <SolutionOutlined />, label: link('/persons', 'persons') },
+      has('employment.request.review') && { key: '/portal/requests', icon: <AuditOutlined />, label: link('/portal/requests', 'portalRequests') },
+      has('registry.import') && { key: '/imports', icon: <ImportOutlined />, label: link('/imports', 'imports') },
+    ]),
+    group('collection', <PayCircleOutlined />, [
+      has('billing.read') && { key: '/collection/billing', label: link('/collection/billing', 'billing') },
+      has('billing.read') && { key: '/collection/bills', label: link('/collection/bills', 'bills') },
+      has('payment.read') && { key: '/collection/payments', label: link('/collection/payments', 'payments') },
+      has('arrears.read') && { key: '/collection/arrears', label: link('/collection/arrears', 'arrears') },
+      has('kpi.read') && { key: '/collection/kpis', label: link('/collection/kpis', 'kpis') },
+    ]),
+    has('settings.read') && { key: '/params', icon: <ControlOutlined />, label: link('/params', 'params') },
+    has('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: link('/audit', 'audit') },
+    group('ledger', <AccountBookOutlined />, [
+      has('ledger.read') && { key: '/ledger/balances', label: link('/ledger/balances', 'ledgerBalances') },
+      has('ledger.read') && { key: '/ledger/bank', label: link('/ledger/bank', 'ledgerBank') },
+      has('ledger.read') && { key: '/ledger/reconciliation', label: link('/ledger/reconciliation', 'ledgerReconciliation') },
+      has('ledger.read') && { key: '/ledger/drafts', label: link('/ledger/drafts', 'ledgerDrafts') },
+      has('ledger.read') && { key: '/ledger/periods', label: link('/ledger/periods', 'ledgerPeriods') },
+      has('ledger.read') && { key: '/ledger/statements', label: link('/ledger/statements', 'ledgerStatements') },
+    ]),
+    group('admin', <SettingOutlined />, [
+      has('region.manage') && { key: '/admin/regions', label: link('/admin/regions', 'regions') },
+      has('agency.manage') && { key: '/admin/agencies', label: link('/admin/agencies', 'agencies') },
+      has('user.manage') && { key: '/admin/users', label: link('/admin/users', 'users') },
+    ]),
+    comingSoon(t),
+  ]);
+}
+
+/** The header's 待办 link with the number of items waiting for the user's decision (refreshed on every navigation and decision). */
+function InboxBadge() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const counts = useLoad((signal) => api.get<ApprovalCounts>('/api/approvals/counts', undefined, signal), [location.pathname, location.search]);
+  const { reload } = counts;
+  useEffect(() => {
+    window.addEventListener(APPROVALS_CHANGED, reload);
+    return () => window.removeEventListener(APPROVALS_CHANGED, reload);
+  }, [reload]);
+  const n = counts.data?.toDecide ?? 0;
+  return (
+    <Tooltip title={t('header.approvalsHint', { n })}>
+      <Link to="/approvals" data-testid="header-approvals" data-count={counts.data ? n : undefined}>
+        <Badge count={n} size="small" offset={[6, -2]} data-testid="header-approvals-badge">
+          <Space size={4}><CheckSquareOutlined />{t('header.approvals')}</Space>
+        </Badge>
+      </Link>
+    </Tooltip>
   );
-  items.push({
-    key: 'ledger', icon: <AccountBookOutlined />, label: t('menu.ledger'),
-    children: [
-      { key: '/ledger/balances', label: link('/ledger/balances', 'ledgerBalances') },
-      { key: '/ledger/bank', label: link('/ledger/bank', 'ledgerBank') },
-      { key: '/ledger/reconciliation', label: link('/ledger/reconciliation', 'ledgerReconciliation') },
-      { key: '/ledger/drafts', label: link('/ledger/drafts', 'ledgerDrafts') },
-      { key: '/ledger/periods', label: link('/ledger/periods', 'ledgerPeriods') },
-      { key: '/ledger/statements', label: link('/ledger/statements', 'ledgerStatements') },
-    ],
-  });
-  if (me.role === 'admin') {
-    items.push({
-      key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'),
-      children: [
-        { key: '/admin/regions', label: link('/admin/regions', 'regions') },
-        { key: '/admin/agencies', label: link('/admin/agencies', 'agencies') },
-        { key: '/admin/users', label: link('/admin/users', 'users') },
-      ],
-    });
-  }
-  items.push(comingSoon(t));
-  return items;
 }
 
 /** The menu key for a path: the longest menu path that prefixes it. */
@@ -119,6 +143,7 @@ export function AppLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', borderBottom: '1px solid #f0f0f0' }}>
           <Space size="middle">
+            {can(me, 'approvals.read') && <InboxBadge />}
             <Dropdown menu={{ items: userMenu }}>
               <Space size={4} data-testid="header-user" style={{ cursor: 'pointer' }}><UserOutlined /><Typography.Text strong>{me.displayName}</Typography.Text></Space>
             </Dropdown>

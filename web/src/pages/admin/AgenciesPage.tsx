@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
+import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -13,11 +14,12 @@ import type { Agency, List } from '../../types.ts';
 
 export default function AgenciesPage() {
   const { t } = useI18n();
+  const can = useCan();
   const list = useLoad((signal) => api.get<List<Agency>>('/api/agencies', undefined, signal), []);
   const [creating, setCreating] = useState(false);
 
   return (
-    <Page title={t('menu.agencies')} testId="agencies-page" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="agencies-create">{t('agency.create')}</Button>}>
+    <Page title={t('menu.agencies')} testId="agencies-page" extra={can('agency.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="agencies-create">{t('agency.create')}</Button>}>
       {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
         <Table<Agency>
           rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="agencies-table"

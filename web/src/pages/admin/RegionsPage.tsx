@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { forgetRegions, loadRegions, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
+import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -26,12 +27,13 @@ function tree(regions: Region[]): Row[] {
 
 export default function RegionsPage() {
   const { t } = useI18n();
+  const can = useCan();
   const list = useLoad(() => loadRegions(), []);
   const rows = useMemo(() => tree(list.data ?? []), [list.data]);
   const [creating, setCreating] = useState(false);
 
   return (
-    <Page title={t('menu.regions')} testId="regions-page" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="regions-create">{t('region.create')}</Button>}>
+    <Page title={t('menu.regions')} testId="regions-page" extra={can('region.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="regions-create">{t('region.create')}</Button>}>
       {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
         <Table<Row>
           rowKey="code" size="small" loading={list.loading} dataSource={rows} pagination={false} data-testid="regions-table"

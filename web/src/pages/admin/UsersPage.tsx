@@ -10,7 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { roles, staffRoles, type Agency, type List, type User } from '../../types.ts';
+import { roles, type Agency, type List, type User } from '../../types.ts';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { searchEmployers, searchPersons } from '../registry/search.ts';
 
@@ -104,7 +104,8 @@ export default function UsersPage() {
                     <RemoteSelect search={searchPersons} placeholder={t('employment.searchPerson')} />
                   </Form.Item>
                 )}
-                {staffRoles.includes(role) && (
+                {/* the form's binding of the new account: staff to an agency, portal accounts to their employer or person */}
+                {role !== 'employer' && role !== 'person' && (
                   <Form.Item name="agencyId" label={t('user.agency')}>
                     <Select allowClear showSearch optionFilterProp="label" options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.regionName ?? a.regionCode}）` }))} />
                   </Form.Item>

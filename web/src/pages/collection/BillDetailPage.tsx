@@ -4,9 +4,9 @@
  * and the paging, so the paper carries every line.
  */
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { Button, Descriptions, Popover, Space, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Button, Descriptions, Form, Input, Popover, Space, Table, Tag, Typography } from 'antd';
+import { AuditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
@@ -15,6 +15,10 @@ import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useCan } from '../../permissions.ts';
+import { approvalsChanged } from '../approvals/shared.tsx';
+import type { ApprovalItem } from '../approvals/types.ts';
 import { BillItemsTable } from './BillItemsTable.tsx';
 import { percent } from './shared.tsx';
 import type { Bill, BillLine } from './types.ts';
@@ -49,6 +53,9 @@ export default function BillDetailPage() {
   const regionLabel = useRegionLabel();
   const bill = useLoad((signal) => api.get<Bill>(`/api/bills/${encodeURIComponent(number)}`, undefined, signal), [number]);
   const [printing, setPrinting] = useState(false);
+  const [reassessing, setReassessing] = useState(false);
+  const can = useCan();
+  const navigate = useNavigate();
 
   // Print once every line is rendered (no paging), then page again.
   useEffect(() => {
@@ -67,6 +74,9 @@ export default function BillDetailPage() {
       title={`${t('bill.detail')} ${data.number}`} testId="bill-detail"
       extra={(
         <>
+          {can('billing.reassess.request') && (
+            <Button className={NO_PRINT} icon={<AuditOutlined />} onClick={() => setReassessing(true)} data-testid="bill-reassess">{t('bill.reassess')}</Button>
+          )}
           <Button className={NO_PRINT} icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="bill-print">{t('bill.print')}</Button>
           <Link className={NO_PRINT} to={`/collection/bills?period=${data.period}`}><Button>{t('common.back')}</Button></Link>
         </>
@@ -105,6 +115,17 @@ export default function BillDetailPage() {
           ]}
         />
       </Space>
+      <FormModal<{ reason: string }, ApprovalItem>
+        title={t('bill.reassessTitle', { employer: data.employerName, period: data.period })} open={reassessing} onClose={() => setReassessing(false)}
+        fields={['reason']} testId="bill-reassess-form" okText={t('bill.reassessSubmit')}
+        onSubmit={(values) => api.post<ApprovalItem>('/api/billing/reassessments', { creditCode: data.creditCode, period: data.period, reason: values.reason.trim() })}
+        onDone={(item) => { approvalsChanged(); navigate(`/approvals/${item.id}`); }}
+      >
+        <Typography.Paragraph type="secondary">{t('bill.reassessExplain')}</Typography.Paragraph>
+        <Form.Item name="reason" label={t('approvals.reason')} rules={[{ required: true, whitespace: true, message: t('approvals.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={500} data-testid="bill-reassess-reason" />
+        </Form.Item>
+      </FormModal>
     </Page>
   );
 }

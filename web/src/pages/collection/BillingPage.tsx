@@ -16,7 +16,8 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import { MonthPicker } from '../../components/MonthPicker.tsx';
-import { canBill, lastMonth, StatCard, useUrlFilters } from './shared.tsx';
+import { lastMonth, StatCard, useUrlFilters } from './shared.tsx';
+import { can } from '../../permissions.ts';
 import type { BillingRun, BillingSummary } from './types.ts';
 
 const POLL_MS = 1000;
@@ -116,7 +117,7 @@ export default function BillingPage() {
   return (
     <Page title={t('billing.title')} testId="billing-page">
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
-        {canBill(me.role) && (
+        {can(me, 'billing.run') && (
           <Space wrap data-testid="billing-form">
             <Typography.Text strong>{t('billing.period')}</Typography.Text>
             <MonthPicker value={period} onChange={setPeriod} testId="billing-period" />

@@ -19,7 +19,8 @@ export default function BillsPage() {
   const regionLabel = useRegionLabel();
   const { params, update } = useUrlFilters();
   const period = params.get('period') ?? '';
-  const employer = params.get('employer') ?? '';
+  // ?creditCode= is how the inbox links a reassessment's bills
+  const employer = params.get('employer') ?? params.get('creditCode') ?? '';
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('size') ?? 20) || 20;
   const [code, setCode] = useState(employer);

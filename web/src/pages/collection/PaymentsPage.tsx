@@ -1,6 +1,8 @@
 /**
  * 缴费到账: import the bank's collection file (CSV date,creditCode,amount,reference; all rows or none, every bad
  * row listed), record a payment by hand, and list payments with where their money went (bills, parts, credit).
+ * A payment recorded in error is reversed (冲正) through sign-off: the request waits in the reviewers' inbox and the
+ * reversal is applied only when its last level approves it.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,16 +14,19 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatDate, formatYuan } from '../../format.ts';
 import { useMe } from '../../session.tsx';
+import { can } from '../../permissions.ts';
+import { approvalsChanged } from '../approvals/shared.tsx';
+import type { ApprovalItem } from '../approvals/types.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FileDropzone, RejectedRows, UploadButton, useFileUpload } from '../../components/FileUpload.tsx';
 import { moneyColumn } from '../../components/Money.tsx';
 import { PaymentFormModal } from './PaymentFormModal.tsx';
-import { canRecordPayments, offsetPage, useUrlFilters } from './shared.tsx';
+import { offsetPage, useUrlFilters } from './shared.tsx';
 import type { Payment, PaymentAllocation, PaymentImportResult } from './types.ts';
 
-/** 冲正: asks for the reason and states what a reversal does before it is done (it cannot be undone). */
-function ReverseButton({ payment, onDone }: { payment: Payment; onDone: () => void }) {
+/** 冲正申请: asks for the reason and states what a reversal does; it is applied once a reviewer (and, from the amount, an approver) signs. */
+function ReverseButton({ payment, onDone }: { payment: Payment; onDone: (item: ApprovalItem) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -31,21 +36,22 @@ function ReverseButton({ payment, onDone }: { payment: Payment; onDone: () => vo
   const submit = async () => {
     setBusy(true); setError(undefined);
     try {
-      await api.post(`/api/payments/${payment.id}/reversal`, { reason: reason.trim() });
-      message.success(t('payment.reverse.done'));
-      setOpen(false); onDone();
+      const item = await api.post<ApprovalItem>(`/api/payments/${payment.id}/reversal`, { reason: reason.trim() });
+      message.success(t('payment.reverse.requested'));
+      approvalsChanged();
+      setOpen(false); onDone(item);
     } catch (failure) { setError(failure as ApiError); } finally { setBusy(false); }
   };
   return (
     <>
       <Button size="small" danger onClick={() => setOpen(true)} data-testid={`payment-reverse-${payment.id}`}>{t('payment.reverse')}</Button>
       <Modal
-        open={open} title={t('payment.reverse.title')} okText={t('payment.reverse')} okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: busy }}
+        open={open} title={t('payment.reverse.title')} okText={t('payment.reverse.submit')} okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: busy, 'data-testid': 'payment-reverse-submit' }}
         onOk={submit} onCancel={() => setOpen(false)} destroyOnClose
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{payment.employerName} · {payment.date} · {formatYuan(payment.amount)}</Typography.Text>
-          <Alert type="warning" showIcon message={t('payment.reverse.explain')} />
+          <Alert type="warning" showIcon message={t('payment.reverse.explain')} description={t('payment.reverse.signoff')} />
           <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} placeholder={t('payment.reverse.reason')} maxLength={500} rows={2} data-testid="payment-reverse-reason" />
           {error && <Alert type="error" showIcon message={error.message} />}
         </Space>
@@ -118,8 +124,11 @@ export default function PaymentsPage() {
     [employer, from, to, page, pageSize],
   );
   const shown = offsetPage(list.data?.items, page, pageSize);
-  const writer = canRecordPayments(me.role);
-  const reverser = ['reviewer', 'approver', 'finance', 'admin'].includes(me.role);
+  const writer = can(me, 'payment.record');
+  const reverser = can(me, 'payment.reverse.request');
+  // the reversal just requested (its sign-off item), and the payment a link from the inbox points at
+  const [requested, setRequested] = useState<ApprovalItem>();
+  const highlighted = params.get('payment');
 
   return (
     <Page
@@ -127,6 +136,13 @@ export default function PaymentsPage() {
       extra={writer && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="payment-record">{t('payment.record')}</Button>}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {requested && (
+          <Alert
+            type="info" showIcon closable onClose={() => setRequested(undefined)} data-testid="payment-reversal-requested"
+            message={t('payment.reverse.requested')}
+            description={<>{requested.title} · <Link to={`/approvals/${requested.id}`} data-testid="payment-reversal-item">{t('approvals.open')}</Link></>}
+          />
+        )}
         {writer && <BankFileImport onImported={list.reload} />}
         <Space wrap>
           <Input.Search
@@ -141,6 +157,7 @@ export default function PaymentsPage() {
         {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
           <Table<Payment>
             data-testid="payments-table" rowKey="id" size="middle" loading={list.loading} dataSource={shown.rows}
+            rowClassName={(payment) => (payment.id === highlighted ? 'ant-table-row-selected' : '')}
             expandable={{ expandedRowRender: (payment) => <Allocations allocations={payment.allocations} />, rowExpandable: (payment) => payment.allocations.length > 0 }}
             pagination={{ current: page, pageSize, total: shown.total, showSizeChanger: true, onChange: (next, size) => update({ page: String(next), size: String(size) }) }}
             columns={[
@@ -156,7 +173,7 @@ export default function PaymentsPage() {
                 title: '', key: 'reverse', width: 90,
                 render: (_: unknown, payment: Payment) => (payment.reversed
                   ? <Tooltip title={`${payment.reversed.date} ${payment.reversed.by}: ${payment.reversed.reason}`}><Tag color="red">{t('payment.reversed')}</Tag></Tooltip>
-                  : reverser && <ReverseButton payment={payment} onDone={list.reload} />),
+                  : reverser && <ReverseButton payment={payment} onDone={(item) => { setRequested(item); list.reload(); }} />),
               },
             ]}
           />

@@ -1,19 +1,14 @@
 /**
  * What the collection pages share: filters kept in the URL (a page can be linked and reloaded), offset paging for
- * lists the API does not count, rates as percentages, and who may bill and record payments (the API checks again).
+ * lists the API does not count, and rates as percentages (who may act: ../../permissions.ts).
  * Money columns come from ../../components/Money.tsx (right-aligned yuan strings).
  */
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card, Statistic } from 'antd';
 import dayjs from 'dayjs';
-import type { Role } from '../../types.ts';
 
 export const lastMonth = () => dayjs().subtract(1, 'month').format('YYYY-MM');
-
-/** The roles the API lets start a billing run, and record or import payments (the administrator may do anything). */
-export const canBill = (role: Role) => ['operator', 'reviewer', 'approver', 'admin'].includes(role);
-export const canRecordPayments = (role: Role) => ['operator', 'reviewer', 'approver', 'finance', 'admin'].includes(role);
 
 /** URL search parameters and a way to change some of them (an empty value removes one; a filter change goes back to page 1). */
 export function useUrlFilters() {

@@ -7,7 +7,8 @@ import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { useMe } from '../../session.tsx';
-import { staffRoles, type AuditRecord, type List } from '../../types.ts';
+import { can } from '../../permissions.ts';
+import type { AuditRecord, List } from '../../types.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 
 const ActivityChart = lazy(() => import('./ActivityChart.tsx'));
@@ -36,9 +37,11 @@ function CountCard({ title, value, icon, to, testId }: { title: string; value?: 
 export default function DashboardPage() {
   const { t } = useI18n();
   const me = useMe();
-  const staff = staffRoles.includes(me.role);
-  const counts = useLoad((signal) => (staff ? loadCounts(signal) : Promise.resolve({} as Counts)), [staff]);
-  const activity = useLoad((signal) => (staff ? api.get<List<AuditRecord>>('/api/audit', { limit: ACTIVITY_SAMPLE }, signal) : Promise.resolve({ items: [] })), [staff]);
+  // counts of the registry for those who read it; recent operations for those who read the audit trail
+  const registry = can(me, 'registry.read');
+  const audit = can(me, 'audit.read');
+  const counts = useLoad((signal) => (registry ? loadCounts(signal) : Promise.resolve({} as Counts)), [registry]);
+  const activity = useLoad((signal) => (audit ? api.get<List<AuditRecord>>('/api/audit', { limit: ACTIVITY_SAMPLE }, signal) : Promise.resolve({ items: [] })), [audit]);
   const byAction = new Map<string, number>();
   for (const record of activity.data?.items ?? []) byAction.set(record.action, (byAction.get(record.action) ?? 0) + 1);
 
@@ -51,15 +54,15 @@ export default function DashboardPage() {
           <span>{t('dashboard.scope')}: {me.regionCode ? `${me.regionName}（${me.regionCode}）` : t('common.national')}</span>
         </Space>
       </Card>
-      {staff && (
+      {registry && (
         <Row gutter={[16, 16]}>
           <CountCard testId="count-employers" title={t('dashboard.employers')} value={counts.data?.employers} icon={<BankOutlined />} to="/employers" />
           <CountCard testId="count-persons" title={t('dashboard.persons')} value={counts.data?.persons} icon={<SolutionOutlined />} to="/persons" />
-          <CountCard testId="count-regions" title={t('dashboard.regions')} value={counts.data?.regions} icon={<EnvironmentOutlined />} to={me.role === 'admin' ? '/admin/regions' : undefined} />
-          <CountCard testId="count-agencies" title={t('dashboard.agencies')} value={counts.data?.agencies} icon={<ClusterOutlined />} to={me.role === 'admin' ? '/admin/agencies' : undefined} />
+          <CountCard testId="count-regions" title={t('dashboard.regions')} value={counts.data?.regions} icon={<EnvironmentOutlined />} to={can(me, 'region.manage') ? '/admin/regions' : undefined} />
+          <CountCard testId="count-agencies" title={t('dashboard.agencies')} value={counts.data?.agencies} icon={<ClusterOutlined />} to={can(me, 'agency.manage') ? '/admin/agencies' : undefined} />
         </Row>
       )}
-      {staff && !activity.error && (
+      {audit && !activity.error && (
         <Card title={t('dashboard.activity', { n: ACTIVITY_SAMPLE })} loading={activity.loading && !activity.data}>
           {byAction.size === 0 ? <Empty description={t('dashboard.activityEmpty')} /> : (
             <Suspense fallback={<PageSpinner />}><ActivityChart counts={[...byAction]} label={t('dashboard.count')} /></Suspense>

@@ -12,12 +12,12 @@ import { api, withQuery } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { fenToYuan, formatDateTime, toFen } from '../../format.ts';
 import { useI18n, type Translate } from '../../i18n.ts';
-import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FileDropzone, UploadButton, useFileUpload } from '../../components/FileUpload.tsx';
 import { moneyColumn } from '../../components/Money.tsx';
-import { accountPath, BankAccountSelect, ledgerRights, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
+import { accountPath, BankAccountSelect, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
+import { useCan } from '../../permissions.ts';
 import type { BankItem, BankStatement, LedgerItem, Match, MatchingView, StatementImport } from './types.ts';
 
 const ledgerKey = (item: { entryId: string; lineNumber: number }) => `${item.entryId}:${item.lineNumber}`;
@@ -64,7 +64,7 @@ export default function BankPage() {
 function Matching({ fund, account }: { fund: string; account: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const rights = ledgerRights(useMe().role);
+  const canMatchLines = useCan()('ledger.bank.match');
   const view = useLoad((signal) => api.get<MatchingView>(`${accountPath(fund, account)}/matching`, undefined, signal), [fund, account]);
   const [bankSelected, setBankSelected] = useState<string[]>([]);
   const [ledgerSelected, setLedgerSelected] = useState<string[]>([]);
@@ -104,10 +104,10 @@ function Matching({ fund, account }: { fund: string; account: string }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
-        {rights.write && (
+        {canMatchLines && (
           <Button type="primary" icon={<ThunderboltOutlined />} loading={busy === 'auto'} onClick={autoMatch} data-testid="ledger-auto-match">{t('ledger.bank.autoMatch')}</Button>
         )}
-        {rights.write && (
+        {canMatchLines && (
           <Button icon={<LinkOutlined />} disabled={!canMatch} loading={busy === 'manual'} onClick={manualMatch} data-testid="ledger-manual-match">{t('ledger.bank.manualMatch')}</Button>
         )}
         <Typography.Text type="secondary" data-testid="ledger-selection-sums">
@@ -120,7 +120,7 @@ function Matching({ fund, account }: { fund: string; account: string }) {
           <Typography.Title level={5}>{t('ledger.bank.unmatchedBank', { n: data?.unmatchedBank.length ?? 0 })}</Typography.Title>
           <Table<BankItem>
             data-testid="ledger-unmatched-bank" rowKey="id" size="small" loading={view.loading} dataSource={data?.unmatchedBank ?? []} pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            rowSelection={rights.write ? { selectedRowKeys: bankSelected, onChange: (keys) => setBankSelected(keys.map(String)) } : undefined}
+            rowSelection={canMatchLines ? { selectedRowKeys: bankSelected, onChange: (keys) => setBankSelected(keys.map(String)) } : undefined}
             columns={[
               { title: t('ledger.date'), dataIndex: 'date', width: 105 },
               moneyColumn(t('ledger.amount'), 'amount', 120),
@@ -134,7 +134,7 @@ function Matching({ fund, account }: { fund: string; account: string }) {
           <Typography.Title level={5}>{t('ledger.bank.unmatchedLedger', { n: data?.unmatchedLedger.length ?? 0 })}</Typography.Title>
           <Table<LedgerItem>
             data-testid="ledger-unmatched-ledger" rowKey={ledgerKey} size="small" loading={view.loading} dataSource={data?.unmatchedLedger ?? []} pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            rowSelection={rights.write ? { selectedRowKeys: ledgerSelected, onChange: (keys) => setLedgerSelected(keys.map(String)) } : undefined}
+            rowSelection={canMatchLines ? { selectedRowKeys: ledgerSelected, onChange: (keys) => setLedgerSelected(keys.map(String)) } : undefined}
             columns={[
               { title: t('ledger.date'), dataIndex: 'date', width: 105 },
               moneyColumn(t('ledger.amount'), 'amount', 120),
@@ -155,7 +155,7 @@ function Matching({ fund, account }: { fund: string; account: string }) {
           { title: t('ledger.bank.lines'), key: 'lines', render: (_: unknown, match) => t('ledger.bank.lineCounts', { bank: match.bankLineIds.length, ledger: match.ledgerLines.length }) },
           { title: t('ledger.bank.matchedBy'), dataIndex: 'createdBy', width: 140 },
           { title: t('ledger.bank.matchedAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
-          ...(rights.write ? [{
+          ...(canMatchLines ? [{
             title: t('common.actions'), key: 'actions', width: 110,
             render: (_: unknown, match: Match) => (
               <Popconfirm title={t('ledger.bank.unmatchConfirm')} okButtonProps={{ danger: true }} onConfirm={() => unmatch(match)}>
@@ -177,7 +177,7 @@ function importSummary(t: Translate, result: StatementImport): string {
 
 function Statements({ fund, account, onImported, onShowMatching }: { fund: string; account: string; onImported(): void; onShowMatching(): void }) {
   const { t } = useI18n();
-  const rights = ledgerRights(useMe().role);
+  const canImport = useCan()('ledger.bank.import');
   const list = useLoad((signal) => api.get<{ items: BankStatement[] }>(`${accountPath(fund, account)}/bank-statements`, undefined, signal), [fund, account]);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const upload = useFileUpload<StatementImport>();
@@ -195,7 +195,7 @@ function Statements({ fund, account, onImported, onShowMatching }: { fund: strin
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {rights.write && (
+      {canImport && (
         <>
           <Alert type="info" showIcon message={t('ledger.bank.importRule')} />
           <FileDropzone upload={upload} accept=".csv,.xml,text/csv,application/xml,text/xml" testId="ledger-statement-file">{t('ledger.bank.choose')}</FileDropzone>

@@ -1,4 +1,4 @@
-/** 手工凭证: a manual adjustment entry, checked by the API at once and posted when a second person approves it. */
+/** 手工凭证: a manual adjustment entry, checked by the API at once; a sign-off item, posted when a second person approves it. */
 import { Button, DatePicker, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { fenToYuan, toFen } from '../../format.ts';
 import { fundPath } from './shared.tsx';
 import type { Account } from './types.ts';
+import type { ApprovalItem } from '../approvals/types.ts';
 
 interface LineValues { account?: string; side: 'debit' | 'credit'; amount?: string; reference?: string }
 interface DraftValues { date: Dayjs; memo?: string; lines: LineValues[] }
@@ -40,7 +41,7 @@ export function DraftFormModal({ fund, open, onClose, onCreated }: { fund: strin
 
   const submit = async (values: DraftValues) => {
     try {
-      return await api.post<{ id: string }>(`${fundPath(fund)}/drafts`, {
+      return await api.post<ApprovalItem>(`${fundPath(fund)}/drafts`, {
         period: values.date.format('YYYY-MM'), date: values.date.format('YYYY-MM-DD'), memo: values.memo?.trim() || undefined,
         lines: values.lines.map((line) => ({ account: line.account, [line.side]: line.amount, ...(line.reference?.trim() ? { reference: line.reference.trim() } : {}) })),
       });

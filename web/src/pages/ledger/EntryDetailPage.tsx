@@ -1,6 +1,6 @@
 /**
  * 记账凭证: an entry's header (kind, source document, maker and approver, what it reverses or is reversed by) and
- * its lines; a ledger role can draft its reversal, which a second person approves on the drafts page.
+ * its lines; a user who drafts entries can draft its reversal, a sign-off item a second person approves in the inbox.
  */
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -12,11 +12,14 @@ import { useLoad } from '../../hooks.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
 import { useMe } from '../../session.tsx';
+import { can } from '../../permissions.ts';
+import { approvalsChanged } from '../approvals/shared.tsx';
+import type { ApprovalItem } from '../approvals/types.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
-import { fundPath, ledgerRights, sourceLabel } from './shared.tsx';
+import { fundPath, sourceLabel } from './shared.tsx';
 import type { EntryDetail, EntryLine } from './types.ts';
 
 interface ReversalValues { date?: Dayjs; memo?: string }
@@ -37,7 +40,7 @@ export default function EntryDetailPage() {
       title={`${t('ledger.entry.title')} ${id}`} testId="ledger-entry"
       extra={(
         <>
-          {data && ledgerRights(me.role).write && !data.reversedByEntryId && (
+          {data && can(me, 'ledger.entry.draft') && !data.reversedByEntryId && (
             <Button danger icon={<RollbackOutlined />} onClick={() => setReversing(true)} data-testid="ledger-entry-reverse">{t('ledger.entry.reverse')}</Button>
           )}
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>{t('common.back')}</Button>
@@ -79,11 +82,11 @@ export default function EntryDetailPage() {
           />
         </>
       )}
-      <FormModal<ReversalValues>
+      <FormModal<ReversalValues, ApprovalItem>
         title={t('ledger.entry.reverse')} open={reversing} onClose={() => setReversing(false)} fields={['date', 'memo']} testId="ledger-reverse"
         confirm={t('ledger.entry.reverseConfirm')} danger okText={t('ledger.entry.reverse')}
-        onSubmit={(values) => api.post(`${fundPath(fund)}/entries/${id}/reversal-drafts`, { date: values.date?.format('YYYY-MM-DD'), memo: values.memo?.trim() || undefined })}
-        onDone={() => { message.success(t('ledger.entry.reversalDrafted')); navigate(`/ledger/drafts?fund=${fund}`); }}
+        onSubmit={(values) => api.post<ApprovalItem>(`${fundPath(fund)}/entries/${id}/reversal-drafts`, { date: values.date?.format('YYYY-MM-DD'), memo: values.memo?.trim() || undefined })}
+        onDone={(item) => { message.success(t('ledger.entry.reversalDrafted')); approvalsChanged(); navigate(`/approvals/${item.id}`); }}
       >
         <Form.Item name="date" label={t('ledger.entry.reversalDate')} extra={t('ledger.entry.reversalDateHint')}><DatePicker /></Form.Item>
         <Form.Item name="memo" label={t('ledger.memo')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>

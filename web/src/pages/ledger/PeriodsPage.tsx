@@ -1,21 +1,23 @@
 /**
  * 期末结账: a fund's months with their status. An open month can be swept (收入户归集) and closed once every bank
- * account is reconciled (the reasons are listed otherwise); closing cannot be undone except by a reopen that one
- * person asks for and an approver who is not that person grants.
+ * account is reconciled (the reasons are listed otherwise); closing cannot be undone except by a reopen (反结账):
+ * one person asks for it here, and an approver who is not that person grants it in the inbox (a sign-off item).
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
-import { useMe } from '../../session.tsx';
+import { useCan } from '../../permissions.ts';
+import { approvalsChanged } from '../approvals/shared.tsx';
+import type { ApprovalItem } from '../approvals/types.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
-import { fundPath, ledgerRights, LedgerToolbar, useLedgerSelection } from './shared.tsx';
+import { fundPath, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import type { Period, Reconciliation } from './types.ts';
 
 /** The bank accounts' reconciliation for a month: what closing it checks. */
@@ -43,12 +45,13 @@ function MonthReconciliation({ fund, period }: { fund: string; period: string })
 export default function PeriodsPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const rights = ledgerRights(useMe().role);
+  const can = useCan();
   const selection = useLedgerSelection();
   const { fund } = selection;
   const periods = useLoad((signal) => (fund ? api.get<{ items: Period[] }>(`${fundPath(fund)}/periods`, undefined, signal) : Promise.resolve(undefined)), [fund]);
   const [busy, setBusy] = useState<string>();
   const [reopening, setReopening] = useState<string>();
+  const [requested, setRequested] = useState<ApprovalItem>();
   const error = selection.fundsError ?? periods.error;
 
   const act = async (name: string, work: () => Promise<string>, failureTitle?: string) => {
@@ -69,14 +72,16 @@ export default function PeriodsPage() {
     const result = await api.post<{ amount: string; entryId: string | null }>(`${fundPath(fund!)}/sweeps`, { period });
     return result.entryId ? t('ledger.periods.swept', { period, amount: result.amount }) : t('ledger.periods.nothingToSweep', { period });
   });
-  const decide = (requestId: string, approve: boolean) => act(`decide:${requestId}`, async () => {
-    await api.post(`${fundPath(fund!)}/reopen-requests/${requestId}/${approve ? 'approve' : 'reject'}`);
-    return t(approve ? 'ledger.periods.reopened' : 'ledger.periods.reopenRejected');
-  });
 
   return (
     <Page title={t('ledger.periods.title')} testId="ledger-periods">
       <LedgerToolbar selection={selection} period={false} />
+      {requested && (
+        <Alert
+          type="info" showIcon closable onClose={() => setRequested(undefined)} style={{ marginBottom: 16 }} data-testid="period-reopen-requested"
+          message={t('ledger.periods.reopenRequested')} description={<Link to={`/approvals/${requested.id}`}>{t('approvals.open')}</Link>}
+        />
+      )}
       {error ? <ApiErrorView error={error} retry={periods.reload} /> : (
         <Table<Period>
           data-testid="ledger-periods-table" rowKey="period" size="middle" loading={periods.loading} dataSource={periods.data?.items ?? []} pagination={{ pageSize: 24, hideOnSinglePage: true }}
@@ -92,18 +97,20 @@ export default function PeriodsPage() {
             { title: t('ledger.periods.closedAt'), dataIndex: 'closedAt', width: 170, render: formatDateTime },
             {
               title: t('ledger.periods.reopenRequest'), dataIndex: 'pendingReopenRequest',
-              render: (request: Period['pendingReopenRequest']) => request && t('ledger.periods.requestedBy', { user: request.requestedBy, reason: request.reason }),
+              render: (request: Period['pendingReopenRequest']) => request && (
+                <Link to={`/approvals/${request.id}`} data-testid="period-reopen-request">{t('ledger.periods.requestedBy', { user: request.requestedBy, reason: request.reason })}</Link>
+              ),
             },
             {
               title: t('common.actions'), key: 'actions', width: 300,
               render: (_: unknown, row) => (
                 <Space wrap>
-                  {row.status === 'open' && rights.check && (
+                  {row.status === 'open' && can('ledger.sweep') && (
                     <Popconfirm title={t('ledger.periods.sweepConfirm', { period: row.period })} onConfirm={() => sweep(row.period)}>
                       <Button size="small" loading={busy === `sweep:${row.period}`} data-testid="period-sweep">{t('ledger.periods.sweep')}</Button>
                     </Popconfirm>
                   )}
-                  {row.status === 'open' && rights.check && (
+                  {row.status === 'open' && can('period.close') && (
                     <Popconfirm
                       title={t('ledger.periods.closeConfirmTitle', { period: row.period })} description={t('ledger.periods.closeConfirm')}
                       okButtonProps={{ danger: true }} onConfirm={() => close(row.period)}
@@ -111,18 +118,11 @@ export default function PeriodsPage() {
                       <Button size="small" type="primary" danger loading={busy === `close:${row.period}`} data-testid="period-close">{t('ledger.periods.close')}</Button>
                     </Popconfirm>
                   )}
-                  {row.status === 'closed' && !row.pendingReopenRequest && rights.write && (
+                  {row.status === 'closed' && !row.pendingReopenRequest && can('period.reopen.request') && (
                     <Button size="small" onClick={() => setReopening(row.period)} data-testid="period-reopen">{t('ledger.periods.requestReopen')}</Button>
                   )}
-                  {row.pendingReopenRequest && rights.approveReopen && (
-                    <Popconfirm title={t('ledger.periods.approveConfirm', { period: row.period })} onConfirm={() => decide(row.pendingReopenRequest!.id, true)}>
-                      <Button size="small" type="primary" loading={busy === `decide:${row.pendingReopenRequest.id}`} data-testid="period-reopen-approve">{t('ledger.approve')}</Button>
-                    </Popconfirm>
-                  )}
-                  {row.pendingReopenRequest && rights.approveReopen && (
-                    <Popconfirm title={t('ledger.periods.rejectConfirm', { period: row.period })} onConfirm={() => decide(row.pendingReopenRequest!.id, false)}>
-                      <Button size="small" danger data-testid="period-reopen-reject">{t('ledger.reject')}</Button>
-                    </Popconfirm>
+                  {row.pendingReopenRequest && (
+                    <Link to={`/approvals/${row.pendingReopenRequest.id}`}><Button size="small" data-testid="period-reopen-open">{t('ledger.periods.openRequest')}</Button></Link>
                   )}
                 </Space>
               ),
@@ -130,10 +130,10 @@ export default function PeriodsPage() {
           ]}
         />
       )}
-      <FormModal<{ reason: string }>
+      <FormModal<{ reason: string }, ApprovalItem>
         title={t('ledger.periods.requestReopenTitle', { period: reopening ?? '' })} open={reopening !== undefined} onClose={() => setReopening(undefined)} fields={['reason']} testId="period-reopen-form"
-        onSubmit={(values) => api.post(`${fundPath(fund!)}/periods/${reopening}/reopen-requests`, { reason: values.reason.trim() })}
-        onDone={() => { message.success(t('ledger.periods.reopenRequested')); periods.reload(); }}
+        onSubmit={(values) => api.post<ApprovalItem>(`${fundPath(fund!)}/periods/${reopening}/reopen-requests`, { reason: values.reason.trim() })}
+        onDone={(item) => { message.success(t('ledger.periods.reopenRequested')); setRequested(item); approvalsChanged(); periods.reload(); }}
       >
         <Form.Item name="reason" label={t('ledger.periods.reason')} rules={[{ required: true, whitespace: true, message: t('ledger.periods.reasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={500} />

@@ -1,7 +1,7 @@
 /**
  * What the ledger pages share: the fund, month and bank account a page shows (kept in the URL so a page can be
- * linked and reloaded; the fund also for the browser tab, so the next ledger page opens on it), and which ledger
- * actions the user's role allows (the API checks them again). Money and month pickers are in ../../components.
+ * linked and reloaded; the fund also for the browser tab, so the next ledger page opens on it). Who may act is in
+ * ../../permissions.ts. Money and month pickers are in ../../components.
  */
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { api, type ApiError } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { MonthPicker } from '../../components/MonthPicker.tsx';
 import { useI18n, type Translate } from '../../i18n.ts';
-import type { List, Role } from '../../types.ts';
+import type { List } from '../../types.ts';
 import { bankRoles, type Account, type Fund, type Source } from './types.ts';
 
 export const fundPath = (fund: string) => `/api/ledger/funds/${encodeURIComponent(fund)}`;
@@ -95,20 +95,6 @@ export function BankAccountSelect({ accounts, value, onChange }: { accounts: Acc
       options={accounts.map((a) => ({ value: a.code, label: `${a.code} ${a.name}（${t(`ledger.role.${a.role}`)}）` }))}
     />
   );
-}
-
-const allows = (role: Role, roles: Role[]) => role === 'admin' || roles.includes(role);
-
-/** The ledger actions a role may take (the same lists as the API's; auditors and supervisors read only). */
-export function ledgerRights(role: Role) {
-  return {
-    /** import statements, match, draft entries and reversals, ask to reopen a month */
-    write: allows(role, ['operator', 'reviewer', 'approver', 'finance']),
-    /** approve or reject drafts (not one's own), close a month, sweep the income account */
-    check: allows(role, ['reviewer', 'approver', 'finance']),
-    /** approve or reject reopening a closed month */
-    approveReopen: allows(role, ['approver']),
-  };
 }
 
 export function sourceLabel(t: Translate, source: Source | null): string {

@@ -26,11 +26,6 @@ export interface EntryDetail extends Entry { reversedByEntryId: string | null; l
 
 export interface DraftLine { account: string; debit?: string; credit?: string; subject?: string | null; reference?: string | null; memo?: string | null }
 export interface DraftInput { period: string; date: string; memo?: string; lines: DraftLine[] }
-export type DraftContent = { kind: 'manual'; entry: DraftInput } | { kind: 'reversal'; reverses: string; date?: string; memo?: string };
-export interface Draft {
-  id: string; fund: string; status: 'pending' | 'approved' | 'rejected'; content: DraftContent; madeBy: string; madeAt: string;
-  decidedBy: string | null; decidedAt: string | null; decisionNote: string | null; postedEntryId: string | null;
-}
 
 export interface BankStatement { id: string; format: string; fileName: string; reference: string | null; from: string; to: string; opening: string; closing: string; lines: number; importedAt: string; importedBy: string }
 export interface ImportedStatement { id: string; reference: string | null; from: string; to: string; opening: string; closing: string; lines: number; newLines: number; alreadyImported: boolean }
@@ -58,6 +53,7 @@ export interface Reconciliation {
 
 export interface Period {
   period: string; status: 'open' | 'closed'; closedAt: string | null; closedBy: string | null; lines: number;
+  /** the open 反结账 request: id is its sign-off item's (/approvals/:id) */
   pendingReopenRequest: { id: string; reason: string; requestedBy: string } | null;
 }
 

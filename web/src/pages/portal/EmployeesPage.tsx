@@ -1,9 +1,10 @@
 /**
  * 单位网厅 · 职工名册: the employer's current and past employees with this year's declared base, and its add / remove
- * requests (增减员申报) with their review status. A request changes nothing until the agency approves it.
+ * requests (增减员申报) with their review status. A request changes nothing until the agency approves it; a request
+ * the agency returned can be resubmitted or withdrawn here (its sign-off item's drafter actions).
  */
 import { useState } from 'react';
-import { App, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tag, Tooltip } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
@@ -13,9 +14,10 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { EmployerBanner } from './shared.tsx';
 import { requestColumns } from './requests.tsx';
+import { ApprovalActions } from '../approvals/shared.tsx';
 import { HireRequestModal } from './HireRequestModal.tsx';
 import { SeparationRequestModal } from './SeparationRequestModal.tsx';
-import type { EmployeePage, PortalEmployee, RequestPage } from './types.ts';
+import type { EmployeePage, EmploymentRequest, PortalEmployee, RequestPage } from './types.ts';
 
 const PAGE_SIZE = 20;
 
@@ -28,7 +30,8 @@ export default function EmployeesPage() {
   const [separating, setSeparating] = useState<PortalEmployee>();
   const employees = useLoad((signal) => api.get<EmployeePage>('/api/portal/employer/employees', { q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), [q, page]);
   const requests = useLoad((signal) => api.get<RequestPage>('/api/portal/employer/requests', { limit: 100 }, signal), []);
-  const pendingSeparations = new Set((requests.data?.items ?? []).filter((r) => r.kind === 'separate' && r.status === 'pending').map((r) => r.employmentId));
+  // an open request (waiting, or returned and not yet resubmitted or withdrawn) blocks a second one for the same person
+  const pendingSeparations = new Set((requests.data?.items ?? []).filter((r) => r.kind === 'separate' && (r.status === 'pending' || r.status === 'returned')).map((r) => r.employmentId));
   const submitted = () => { message.success(t('portal.requestSubmitted')); requests.reload(); };
 
   return (
@@ -72,8 +75,25 @@ export default function EmployeesPage() {
       </Page>
       <Card title={t('portal.requests')} data-testid="portal-requests">
         {requests.error ? <ApiErrorView error={requests.error} retry={requests.reload} /> : (
-          <Table rowKey="id" size="small" loading={requests.loading} dataSource={requests.data?.items ?? []} columns={requestColumns(t, { withEmployer: false })}
-            pagination={false} data-testid="portal-requests-table" />
+          <Table<EmploymentRequest>
+            rowKey="id" size="small" loading={requests.loading} dataSource={requests.data?.items ?? []} pagination={false} data-testid="portal-requests-table"
+            columns={[
+              ...requestColumns(t, { withEmployer: false }),
+              {
+                title: t('common.actions'), key: 'actions', width: 200,
+                render: (_, request) => request.status === 'returned' && (
+                  <Tooltip title={t('portal.returnedHint')}>
+                    <span>
+                      <ApprovalActions
+                        size="small" onDone={requests.reload}
+                        item={{ id: request.approvalItemId, title: `${t(`portal.kind.${request.kind}`)} ${request.name}`, canDecide: false, canResubmit: true, canCancel: true }}
+                      />
+                    </span>
+                  </Tooltip>
+                ),
+              },
+            ]}
+          />
         )}
       </Card>
       <HireRequestModal open={hiring} onClose={() => setHiring(false)} onDone={submitted} />

@@ -2,11 +2,10 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import { useMe } from '../../session.tsx';
-import type { Role } from '../../types.ts';
-
-const portalHome: Partial<Record<Role, string>> = { employer: '/portal/employer/employees', person: '/portal/person/contributions' };
+import { can } from '../../permissions.ts';
 
 export function PortalHome({ children }: { children: ReactNode }) {
-  const home = portalHome[useMe().role];
+  const me = useMe();
+  const home = can(me, 'portal.employer') ? '/portal/employer/employees' : can(me, 'portal.person') ? '/portal/person/contributions' : undefined;
   return home ? <Navigate to={home} replace /> : <>{children}</>;
 }

@@ -1,16 +1,18 @@
-/** The menus of employer and insured-person accounts: their portal only (R10.1). */
+/** The menus of employer and insured-person accounts: their portal only (R10.1), by the portal permission they hold. */
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { AccountBookOutlined, CheckSquareOutlined, FileTextOutlined, IdcardOutlined, PayCircleOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Translate } from '../../i18n.ts';
-import type { Role } from '../../types.ts';
+import { can } from '../../permissions.ts';
+import type { Me } from '../../types.ts';
 
 type Items = Required<MenuProps>['items'];
 
-export function portalMenu(t: Translate, role: Role, link: (to: string, key: string) => ReactNode): Items {
+export function portalMenu(t: Translate, me: Me, link: (to: string, key: string) => ReactNode): Items {
   const item = (to: string, key: string, icon: ReactNode) => ({ key: to, icon, label: link(to, key) });
-  if (role === 'employer') {
-    return [{
+  const items: Items = [];
+  if (can(me, 'portal.employer')) {
+    items.push({
       type: 'group', key: 'employer-portal', label: t('portal.employerPortal'),
       children: [
         item('/portal/employer/employees', 'portalEmployees', <TeamOutlined />),
@@ -18,14 +20,17 @@ export function portalMenu(t: Translate, role: Role, link: (to: string, key: str
         item('/portal/employer/bills', 'portalBills', <FileTextOutlined />),
         item('/portal/employer/payments', 'portalPayments', <PayCircleOutlined />),
       ],
-    }];
+    });
   }
-  return [{
-    type: 'group', key: 'person-portal', label: t('portal.personPortal'),
-    children: [
-      item('/portal/person/contributions', 'portalContributions', <ProfileOutlined />),
-      item('/portal/person/account', 'portalAccount', <AccountBookOutlined />),
-      item('/portal/person/confirmations', 'portalConfirmations', <CheckSquareOutlined />),
-    ],
-  }];
+  if (can(me, 'portal.person')) {
+    items.push({
+      type: 'group', key: 'person-portal', label: t('portal.personPortal'),
+      children: [
+        item('/portal/person/contributions', 'portalContributions', <ProfileOutlined />),
+        item('/portal/person/account', 'portalAccount', <AccountBookOutlined />),
+        item('/portal/person/confirmations', 'portalConfirmations', <CheckSquareOutlined />),
+      ],
+    });
+  }
+  return items;
 }

@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n.ts';
 import { formatDateTime } from '../../format.ts';
 import type { EmploymentRequest, RequestStatus } from './types.ts';
 
-const requestStatusColor: Record<RequestStatus, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
+const requestStatusColor: Record<RequestStatus, string> = { pending: 'gold', returned: 'red', approved: 'green', cancelled: 'default' };
 
 export function requestColumns(t: Translate, options: { withEmployer: boolean }): TableColumnType<EmploymentRequest>[] {
   return [

@@ -11,11 +11,14 @@ export interface PortalEmployee {
 }
 export interface EmployeePage { year: number; total: number; items: PortalEmployee[] }
 
-export type RequestStatus = 'pending' | 'approved' | 'rejected';
+/** The request's sign-off item's status: waiting, returned to the employer with a reason, approved (registered), or withdrawn. */
+export type RequestStatus = 'pending' | 'returned' | 'approved' | 'cancelled';
 export interface EmploymentRequest {
   id: string; employerId: string; employerName: string; creditCode: string; kind: 'hire' | 'separate'; idNumber: string; name: string;
   personId: string | null; employmentId: string | null; hiredOn: string | null; separatedOn: string | null; separationReason: string | null;
   status: RequestStatus; requestedBy: string; requestedAt: string; reviewedBy: string | null; reviewedAt: string | null; reviewReason: string | null;
+  /** its sign-off item (/api/approvals/:id): decided, resubmitted or withdrawn there */
+  approvalItemId: string;
 }
 export interface RequestPage { total: number; items: EmploymentRequest[] }
 

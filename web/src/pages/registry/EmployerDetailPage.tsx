@@ -8,6 +8,7 @@ import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { romanClass } from '../../format.ts';
 import { useMe } from '../../session.tsx';
+import { can } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
@@ -32,12 +33,13 @@ export default function EmployerDetailPage() {
   const { employer, employees, history } = detail.data;
   const shown = showSeparated ? employees : employees.filter((e) => !e.separatedOn);
   const done = (text: string) => () => { message.success(text); detail.reload(); };
-  const personLink = (text: string, e: Employee) => (me.role === 'employer' ? text : <Link to={`/persons/${e.personId}`}>{text}</Link>);
+  const personLink = (text: string, e: Employee) => (can(me, 'registry.read') ? <Link to={`/persons/${e.personId}`}>{text}</Link> : text);
+  const writer = can(me, 'registry.employment.write');
 
   const employeesTab = (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Button icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="employer-hire">{t('employer.hire')}</Button>
+        {writer && <Button icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="employer-hire">{t('employer.hire')}</Button>}
         <Switch checked={showSeparated} onChange={setShowSeparated} /> {t('employer.showSeparated')}
       </Space>
       <Table<Employee>
@@ -50,7 +52,7 @@ export default function EmployerDetailPage() {
           { title: t('employment.reason'), dataIndex: 'separationReason', render: (r: string | null) => (r ? t(`separation.${r}`) : '') },
           {
             title: t('common.actions'), key: 'actions', width: 100,
-            render: (_, e) => !e.separatedOn && (
+            render: (_, e) => !e.separatedOn && writer && (
               <Button size="small" danger onClick={() => setSeparating({ employerId: employer.id, employmentId: e.employmentId, hiredOn: e.hiredOn, label: `${e.name} @ ${employer.name}` })}>
                 {t('employment.separate')}
               </Button>

@@ -6,6 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
+import { useCan } from '../../permissions.ts';
 import { romanClass } from '../../format.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
@@ -17,6 +18,7 @@ const statusColor: Record<string, string> = { active: 'green', suspended: 'orang
 
 export default function EmployersPage() {
   const { t } = useI18n();
+  const can = useCan();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -35,7 +37,7 @@ export default function EmployersPage() {
   return (
     <Page
       title={t('employer.title')} testId="employers-page"
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="employers-create">{t('employer.create')}</Button>}
+      extra={can('registry.employer.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="employers-create">{t('employer.create')}</Button>}
     >
       <Space style={{ marginBottom: 16 }} wrap>
         <RegionSelect value={region || undefined} onChange={(value) => filter({ region: value ?? '' })} placeholder={t('common.region')} style={{ width: 260 }} />

@@ -11,6 +11,7 @@ import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { AuditTable } from '../../components/AuditTable.tsx';
+import { useCan } from '../../permissions.ts';
 import type { BaseDeclaration, Employment, Enrollment, PersonDetail } from '../../types.ts';
 import { EmploymentFormModal } from './EmploymentFormModal.tsx';
 import { SeparateModal, type SeparationTarget } from './SeparateModal.tsx';
@@ -21,6 +22,8 @@ export default function PersonDetailPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const regionLabel = useRegionLabel();
+  const can = useCan();
+  const writer = can('registry.employment.write');
   const detail = useLoad((signal) => api.get<PersonDetail>(`/api/persons/${encodeURIComponent(id)}`, undefined, signal), [id]);
   const [hiring, setHiring] = useState(false);
   const [separating, setSeparating] = useState<SeparationTarget>();
@@ -41,9 +44,11 @@ export default function PersonDetailPage() {
 
   const employmentsTab = (
     <>
-      <Space style={{ marginBottom: 12 }}>
-        <Button icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="person-hire">{t('employment.create')}</Button>
-      </Space>
+      {writer && (
+        <Space style={{ marginBottom: 12 }}>
+          <Button icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="person-hire">{t('employment.create')}</Button>
+        </Space>
+      )}
       <Table<Employment>
         rowKey="id" size="small" dataSource={employments} pagination={false} data-testid="person-employments"
         columns={[
@@ -54,7 +59,7 @@ export default function PersonDetailPage() {
           { title: t('employment.reason'), dataIndex: 'separationReason', render: (r: string | null) => (r ? t(`separation.${r}`) : '') },
           {
             title: t('common.actions'), key: 'actions', width: 100,
-            render: (_, e) => !e.separatedOn && (
+            render: (_, e) => !e.separatedOn && writer && (
               <Button size="small" danger onClick={() => setSeparating({ employerId: e.employerId, employmentId: e.id, hiredOn: e.hiredOn, label: `${person.name} @ ${e.employerName}` })}>
                 {t('employment.separate')}
               </Button>
@@ -79,9 +84,11 @@ export default function PersonDetailPage() {
 
   const basesTab = (
     <>
-      <Space style={{ marginBottom: 12 }}>
-        <Button icon={<PlusOutlined />} onClick={() => setDeclaring(true)} disabled={employments.length === 0} data-testid="person-declare-base">{t('base.declare')}</Button>
-      </Space>
+      {can('registry.base.declare') && (
+        <Space style={{ marginBottom: 12 }}>
+          <Button icon={<PlusOutlined />} onClick={() => setDeclaring(true)} disabled={employments.length === 0} data-testid="person-declare-base">{t('base.declare')}</Button>
+        </Space>
+      )}
       <Table<BaseDeclaration>
         rowKey="id" size="small" dataSource={baseDeclarations} pagination={false} data-testid="person-bases"
         columns={[
@@ -94,7 +101,7 @@ export default function PersonDetailPage() {
           {
             title: t('base.confirmedAt'), dataIndex: 'employeeConfirmedAt',
             render: (at: string | null, base) => (at ? <Tag color="green">{formatDateTime(at)}</Tag> : (
-              <Space><Tag color="orange">{t('base.unconfirmed')}</Tag><Button size="small" icon={<CheckOutlined />} onClick={() => confirmBase(base)}>{t('base.confirm')}</Button></Space>
+              <Space><Tag color="orange">{t('base.unconfirmed')}</Tag>{can('registry.base.confirm') && <Button size="small" icon={<CheckOutlined />} onClick={() => confirmBase(base)}>{t('base.confirm')}</Button>}</Space>
             )),
           },
         ]}

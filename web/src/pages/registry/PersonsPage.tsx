@@ -6,6 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
+import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import type { List, Person } from '../../types.ts';
@@ -13,6 +14,7 @@ import { PersonFormModal } from './PersonFormModal.tsx';
 
 export default function PersonsPage() {
   const { t } = useI18n();
+  const can = useCan();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -27,7 +29,7 @@ export default function PersonsPage() {
   return (
     <Page
       title={t('person.title')} testId="persons-page"
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="persons-create">{t('person.create')}</Button>}
+      extra={can('registry.person.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="persons-create">{t('person.create')}</Button>}
     >
       <Space style={{ marginBottom: 16 }}>
         <Input.Search

@@ -1,0 +1,165 @@
+/**
+ * Sign-off in a real browser: an operator requests the reversal (冲正) of a payment on the payments page — it is
+ * only a request, and the operator gets no approve button on their own item; the reviewer's header badge counts it,
+ * the inbox lists it, the item page shows its timeline, and approving it (after a confirmation) applies the
+ * reversal, which the payments page then shows. Saves docs/screenshots/approvals-inbox.png and approval-detail.png.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { todayInChina } from '../../src/platform/params/index.ts';
+import { creditCodeCheckCharacter } from '../../src/modules/registry/identifiers.calc.ts';
+import { seedPoolingRegions } from '../../src/modules/ledger/ledger.testing.ts';
+import { ensureFunds } from '../../src/modules/ledger/fund.service.ts';
+import { apiClient, projectRoot, type ApiClient } from './server.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage, type ServerEnvironment } from './session.ts';
+
+const OPERATOR = { username: 'op.signoff', password: 'E2e-Operator-Pass-2026' };
+const REVIEWER = { username: 'rev.signoff', password: 'E2e-Reviewer-Pass-2026' };
+const first17 = '91990102MA0RG0001';
+const CREDIT_CODE = first17 + creditCodeCheckCharacter(first17);
+const REASON = '银行退票：付款账户已销户';
+let paymentId = '';
+
+async function must<T = any>(client: ApiClient, method: string, url: string, body?: unknown): Promise<T> {
+  const { status, body: result } = await client.call<T>(method, url, body);
+  assert.ok(status < 300, `${method} ${url} → ${status} ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** An employer, a payment recorded by the operator (no bill: it stays as the employer's credit), and the two users. */
+async function seed({ database, server }: ServerEnvironment) {
+  await seedPoolingRegions(database.database);
+  await ensureFunds(database.database);
+  const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
+  await must(admin, 'POST', '/api/users', { username: OPERATOR.username, displayName: '冲正经办员', role: 'operator', regionCode: '990102', password: OPERATOR.password });
+  await must(admin, 'POST', '/api/users', { username: REVIEWER.username, displayName: '冲正复核员', role: 'reviewer', regionCode: '990100', password: REVIEWER.password });
+  await must(admin, 'POST', '/api/employers', { creditCode: CREDIT_CODE, name: '示范市冲正测试有限公司', regionCode: '990102', workInjuryClass: 2 });
+  const operator = await apiClient(server.baseUrl, OPERATOR.username, OPERATOR.password);
+  const payment = await must(operator, 'POST', '/api/payments', { creditCode: CREDIT_CODE, date: todayInChina(), amount: '1234.56', reference: 'E2E-SIGNOFF-1' });
+  paymentId = payment.id;
+}
+
+const e2e = setUpE2e({ afterServer: seed });
+
+test('a payment reversal goes through sign-off: requested by the operator, approved by a reviewer in the inbox', { timeout: 180_000 }, async (t) => {
+  const { server, browser } = e2e;
+  const page = browser.page;
+  const errors = watchPage(page, 20_000);
+  const screenshot = async (name: string) => {
+    await page.mouse.move(720, 850); // away from the header's tooltip
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(projectRoot, 'docs', 'screenshots', `${name}.png`) });
+  };
+  fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
+  const steps = page.getByTestId('approval-timeline').getByTestId('approval-step');
+  let itemId = '';
+
+  await t.test('the operator requests the reversal on the payments page: a request, not yet a reversal', async () => {
+    await signInAs(page, server.baseUrl, OPERATOR.username, OPERATOR.password);
+    await page.getByTestId('dashboard').waitFor();
+    await page.locator('[data-testid=header-approvals][data-count="0"]').waitFor();
+    await page.getByTestId('main-menu').getByText('征缴管理').click();
+    await page.getByTestId('menu-payments').click();
+    await page.getByTestId(`payment-reverse-${paymentId}`).click();
+    assert.equal(await page.getByTestId('payment-reverse-submit').isDisabled(), true, 'no reason, no request');
+    await page.getByTestId('payment-reverse-reason').fill(REASON);
+    await page.getByTestId('payment-reverse-submit').click();
+    const requested = page.getByTestId('payment-reversal-requested');
+    await requested.waitFor();
+    assert.match(await requested.innerText(), /冲正申请已提交，等待复核/);
+    assert.equal(await page.getByTestId('payments-table').getByText('已冲正').count(), 0, 'the payment is not reversed before approval');
+  });
+
+  await t.test('the operator sees their item without an approve button', async () => {
+    await page.getByTestId('payment-reversal-item').click();
+    await page.getByTestId('approval-detail').waitFor();
+    itemId = /\/approvals\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    assert.ok(itemId, page.url());
+    assert.equal(await page.getByTestId('approval-status').first().innerText(), '审核中');
+    await page.getByTestId('approval-own-item').waitFor();
+    assert.equal(await page.getByTestId('approval-approve').count(), 0);
+    assert.equal(await page.getByTestId('approval-return').count(), 0);
+    assert.match(await page.getByTestId('approval-levels').innerText(), /复核/);
+    await page.locator('[data-testid=header-approvals][data-count="0"]').waitFor();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+  });
+
+  await t.test('the reviewer\'s badge counts the item and the inbox lists it', async () => {
+    await signInAs(page, server.baseUrl, REVIEWER.username, REVIEWER.password);
+    await page.locator('[data-testid=header-approvals][data-count="1"]').waitFor();
+    await page.getByTestId('header-approvals').click();
+    await page.waitForURL(/\/approvals$/);
+    const row = page.getByTestId('approvals-table').getByTestId('approval-row');
+    await row.first().waitFor();
+    assert.equal(await row.count(), 1);
+    assert.equal(await row.getAttribute('data-id'), itemId);
+    assert.equal(await row.getByTestId('approval-kind').innerText(), '缴费到账冲正');
+    assert.equal(await row.getByTestId('approval-risk').innerText(), '中');
+    assert.equal(await row.getByTestId('approval-next-level').innerText(), '复核');
+    assert.equal(await row.getByTestId('approval-submitted-by').innerText(), OPERATOR.username);
+    assert.match(await row.innerText(), /1,234\.56/);
+    assert.equal(await row.getByTestId('approval-age').innerText(), '0 天');
+    assert.equal(await row.getByTestId('approval-overdue').count(), 0);
+    await page.waitForLoadState('networkidle');
+    await screenshot('approvals-inbox');
+  });
+
+  await t.test('the item shows its timeline; approving asks first and applies the reversal', async () => {
+    await page.getByTestId('approvals-table').getByTestId('approval-link').click();
+    await page.getByTestId('approval-detail').waitFor();
+    await steps.first().waitFor();
+    assert.equal(await steps.count(), 1);
+    assert.equal(await steps.first().getAttribute('data-action'), 'submit');
+    assert.equal(await steps.first().getByTestId('approval-step-user').innerText(), OPERATOR.username);
+    assert.equal(await steps.first().getByTestId('approval-step-role').innerText(), '经办');
+    assert.equal(await steps.first().getByTestId('approval-step-comment').innerText(), REASON);
+    await page.waitForLoadState('networkidle');
+    await screenshot('approval-detail');
+
+    await page.getByTestId('approval-approve').click();
+    const dialog = page.locator('.ant-modal-confirm:visible');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /同意[\s\S]*复核[\s\S]*最后一级/);
+    await dialog.getByTestId('confirm-comment').fill('核对银行退票回单无误');
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('approval-result').waitFor();
+    assert.match(await page.getByTestId('approval-result').innerText(), /已冲正 1234\.56 元/);
+    assert.equal(await page.getByTestId('approval-status').first().innerText(), '已通过');
+    assert.equal(await page.getByTestId('approval-approve').count(), 0);
+    assert.equal(await steps.count(), 2);
+    const approved = steps.nth(1);
+    assert.equal(await approved.getAttribute('data-action'), 'approve');
+    assert.equal(await approved.getByTestId('approval-step-user').innerText(), REVIEWER.username);
+    assert.equal(await approved.getByTestId('approval-step-role').innerText(), '复核');
+    assert.equal(await approved.getByTestId('approval-step-level').innerText(), '复核');
+    assert.equal(await approved.getByTestId('approval-step-comment').innerText(), '核对银行退票回单无误');
+    await page.locator('[data-testid=header-approvals][data-count="0"]').waitFor();
+  });
+
+  await t.test('the payment now shows as reversed, on the page and in the API', async () => {
+    await page.getByTestId('approval-subject-link').click();
+    await page.waitForURL(new RegExp(`/collection/payments\\?payment=${paymentId}`));
+    await page.getByTestId('payments-table').getByText('已冲正').waitFor();
+    const reviewer = await apiClient(server.baseUrl, REVIEWER.username, REVIEWER.password);
+    const listed = await must<{ items: { id: string; reversed: { reason: string; by: string } | null }[] }>(reviewer, 'GET', `/api/payments?employer=${CREDIT_CODE}`);
+    const payment = listed.items.find((item) => item.id === paymentId)!;
+    assert.equal(payment.reversed?.reason, REASON);
+    assert.equal(payment.reversed?.by, REVIEWER.username);
+  });
+
+  await t.test('the finished item is under 已办结 and the pending tab says what to do next', async () => {
+    await page.goto(`${server.baseUrl}/approvals`);
+    await page.getByTestId('approvals-empty').waitFor();
+    assert.match(await page.getByTestId('approvals-empty').innerText(), /没有待您审核的事项/);
+    await page.getByTestId('approvals-tab-done').click();
+    const row = page.getByTestId('approvals-table').getByTestId('approval-row');
+    await row.first().waitFor();
+    assert.equal(await row.getAttribute('data-id'), itemId);
+    assert.equal(await row.getByTestId('approval-status').innerText(), '已通过');
+  });
+
+  await t.test('no script errors', () => assert.deepEqual(errors, []));
+});
