@@ -51,8 +51,9 @@ export function scopePrefix(regionCode: string | null): string {
   return regionCode ? regionCode.replace(/(00)+$/, '') : '';
 }
 
+/** Is the region within what the actor may reach now (its own scope, or the widened one of a cross-pool step)? */
 export function inActorScope(actor: Actor, regionCode: string): boolean {
-  return regionCode.startsWith(scopePrefix(actor.regionCode));
+  return regionCode.startsWith(effectiveScopePrefix(actor));
 }
 
 /** The prefix the actor's transactions see: the widened scope for a cross-pool step, else the actor's own. */

@@ -1,6 +1,6 @@
 /** Routes: the sign-in page, and everything else inside the signed-in layout; pages load lazily. */
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useParams } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './session.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound } from './components/NotFound.tsx';
@@ -46,12 +46,6 @@ const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage.ts
 const ApprovalsPage = lazy(() => import('./pages/approvals/ApprovalsPage.tsx'));
 const ApprovalDetailPage = lazy(() => import('./pages/approvals/ApprovalDetailPage.tsx'));
 
-/** /ledger/entries/:fund/:id (the address the sign-off engine gives an entry) → the entry page. */
-function LedgerEntryRedirect() {
-  const { fund = '', id = '' } = useParams();
-  return <Navigate to={`/ledger/balances/${fund}/entries/${id}`} replace />;
-}
-
 export function App() {
   return (
     <Suspense fallback={<PageSpinner />}>
@@ -79,7 +73,6 @@ export function App() {
         <Route path="ledger/periods" element={<LedgerPeriodsPage />} />
         <Route path="ledger/statements" element={<LedgerStatementPage />} />
         <Route path="ledger/drafts" element={<LedgerDraftsPage />} />
-        <Route path="ledger/entries/:fund/:id" element={<LedgerEntryRedirect />} />
         <Route path="collection" element={<Navigate to="/collection/billing" replace />} />
         <Route path="collection/billing" element={<BillingPage />} />
         <Route path="collection/bills" element={<BillsPage />} />

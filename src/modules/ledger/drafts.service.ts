@@ -51,7 +51,7 @@ export const ledgerEntrySignoff = registerSignoffKind<LedgerEntryPayload>({
     const [result] = await postPrepared(tx, approver, [{ ...prepared, madeBy: { id: item.submittedById, name: item.submittedBy }, approvedBy: { id: approver.userId, name: approver.username } }]);
     return { fund: item.payload.fund, entryId: result.entryId };
   },
-  subjectLink: (payload) => (payload.kind === 'reversal' ? `/ledger/entries/${payload.fund}/${payload.reverses}` : null),
+  subjectLink: (payload) => (payload.kind === 'reversal' ? `/ledger/balances/${payload.fund}/entries/${payload.reverses}` : null),
 });
 
 const debits = (prepared: PreparedEntry) => prepared.input.lines.reduce((sum, line) => sum + (line.debit ?? 0n), 0n);

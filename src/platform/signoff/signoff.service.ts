@@ -183,7 +183,7 @@ export async function getApproval(database: DatabaseHandle, actor: Actor, id: bi
   });
 }
 
-export interface ApprovalQuery { status?: ItemStatus; kind?: string; mine?: boolean; limit?: number; offset?: number }
+export interface ApprovalQuery { status?: ItemStatus | ItemStatus[]; kind?: string; mine?: boolean; limit?: number; offset?: number }
 
 /**
  * The inbox. `status=pending` lists the items the caller may decide now (their level's permission, not drafted or
@@ -192,13 +192,16 @@ export interface ApprovalQuery { status?: ItemStatus; kind?: string; mine?: bool
 export async function listApprovals(database: DatabaseHandle, actor: Actor, query: ApprovalQuery) {
   const limit = query.limit ?? 50, offset = query.offset ?? 0;
   return inScope(database, actor, async (tx) => {
+    const statuses = query.status === undefined ? [] : [query.status].flat();
     let rows = tx.selectFrom('approval_item').selectAll();
-    if (query.status) rows = rows.where('status', '=', query.status);
+    if (statuses.length) rows = rows.where('status', 'in', statuses);
     if (query.kind) rows = rows.where('kind', '=', query.kind);
     if (query.mine || !can(actor, 'approvals.read')) rows = rows.where('submitted_by_id', '=', actor.userId ?? -1n);
-    const decidable = query.status === 'pending' && !query.mine && actor.userId !== null;
+    const decidable = statuses.length === 1 && statuses[0] === 'pending' && !query.mine && actor.userId !== null;
+    // What waits is served oldest first (first in, first out); what is done, newest first.
+    const order = statuses.length > 0 && statuses.every((s) => s === 'pending' || s === 'returned') ? 'asc' : 'desc';
     // Pending items in a scope are few (the inbox of an agency); each is checked with the same rule as a decision.
-    const found = await rows.orderBy('submitted_at', 'asc').orderBy('id', 'asc').limit(decidable ? 5000 : limit).offset(decidable ? 0 : offset).execute();
+    const found = await rows.orderBy('submitted_at', order).orderBy('id', order).limit(decidable ? 5000 : limit).offset(decidable ? 0 : offset).execute();
     const steps = found.length ? await tx.selectFrom('approval_step').selectAll().where('item_id', 'in', found.map((r) => r.id)).orderBy('item_id').orderBy('seq').execute() : [];
     const stepsOf = (id: bigint) => steps.filter((s) => s.item_id === id);
     let views = found.map((row) => itemView(row, stepsOf(row.id), actor));
