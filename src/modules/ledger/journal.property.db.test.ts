@@ -22,7 +22,16 @@ const actor = systemActor('test');
 const F = 'pension-990000';
 const PERIODS = ['2026-03', '2026-04'];
 
-before(async () => { test_ = await createLedgerTestDatabase(); });
+before(async () => {
+  test_ = await createLedgerTestDatabase();
+  // Bank accounts never go below zero (0011): the random sweeps, allocations, payments and reversals below spend
+  // from opening balances larger than all of them together (30 runs × 14 operations × at most 10^11 fen).
+  const opening = 10n ** 15n;
+  await postEntries(test_.database, actor, [{
+    key: 'opening', fund: F, period: '2026-02', date: '2026-02-28', memo: 'opening balances of the bank accounts',
+    lines: [{ account: '1002', debit: opening }, { account: '1003', debit: opening }, { account: '1004', debit: opening }, { account: '3001', credit: 3n * opening }],
+  }], { kind: 'import' });
+});
 after(() => test_.drop());
 
 // Allowed routes (migrated history may use any of them): [debit accounts, credit accounts].

@@ -1,0 +1,67 @@
+/**
+ * Acceptance: `sifund ledger import` of a payment out of an empty bank account exits non-zero, names the account and
+ * posts nothing (migration 0011; the rule itself is tested in bank-balance.db.test.ts).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { TestDatabase } from '../../platform/testing/database.ts';
+import { createTestDatabase } from '../../platform/testing/database.ts';
+import { seedPoolingRegions } from './ledger.testing.ts';
+import { registerLedgerCommands } from './ledger.cli.ts';
+
+let test_: TestDatabase;
+let previousUrl: string | undefined;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-bank-balance-'));
+
+before(async () => {
+  test_ = await createTestDatabase();
+  await seedPoolingRegions(test_.database); // funds are created by the commands themselves
+  previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = test_.url;
+});
+after(async () => {
+  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  await test_.drop();
+});
+
+/** Runs `sifund ledger …` in this process, as ledger.cli.db.test.ts does. */
+async function sifund(...args: string[]) {
+  const program = new Command('sifund').exitOverride();
+  registerLedgerCommands(program);
+  let stdout = '';
+  let stderr = '';
+  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
+  try { await program.parseAsync(['node', 'sifund', 'ledger', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { stdout, stderr, code };
+}
+
+test('`sifund ledger import` of a payment out of an empty expense account exits non-zero and posts nothing', async () => {
+  const file = path.join(dir, 'neg.json');
+  fs.writeFileSync(file, JSON.stringify([{
+    key: 'neg-1', fund: 'pension-990000', period: '2026-03', date: '2026-03-10', memo: '支付养老金 from an empty account',
+    lines: [{ account: '500101', debit: '1000.00' }, { account: '1004', credit: '1000.00' }],
+  }]));
+  const refused = await sifund('import', '--file', file);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /bank account 1004 支出户存款 of fund pension-990000 cannot go below zero: this posting would leave -1000\.00/);
+  const balance = JSON.parse((await sifund('trial-balance', '--fund', 'pension-990000', '--period', '2026-03', '--format', 'json')).stdout);
+  const closing = Object.fromEntries(balance.accounts.map((a: { code: string; closing: string }) => [a.code, a.closing]));
+  assert.deepEqual([closing['1004'], closing['500101']], ['0.00', '0.00']);
+
+  // funded first, the same payment posts
+  const funded = path.join(dir, 'funded.json');
+  fs.writeFileSync(funded, JSON.stringify([
+    { key: 'open', fund: 'pension-990000', period: '2026-03', date: '2026-03-01', memo: '期初', lines: [{ account: '1003', debit: '1000.00' }, { account: '3001', credit: '1000.00' }] },
+    { key: 'allocate', fund: 'pension-990000', period: '2026-03', date: '2026-03-05', memo: '拨付支出户', lines: [{ account: '1004', debit: '1000.00' }, { account: '1003', credit: '1000.00' }] },
+  ]));
+  assert.equal((await sifund('import', '--file', funded)).code, 0);
+  assert.equal((await sifund('import', '--file', file)).code, 0);
+});
