@@ -10,11 +10,13 @@ import { useMe } from '../../session.tsx';
 import { can } from '../../permissions.ts';
 import type { AuditRecord, List } from '../../types.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { formatCount, formatListCount } from '../../counts.ts';
 
 const ActivityChart = lazy(() => import('./ActivityChart.tsx'));
 const ACTIVITY_SAMPLE = 200;
 
-interface Counts { employers?: number; persons?: number; regions?: number; agencies?: number }
+/** Shown as text: a capped list total is "10,000+", not the 10,001 rows its count stopped at. */
+interface Counts { employers?: string; persons?: string; regions?: string; agencies?: string }
 
 /** Each count is loaded on its own: a count the user may not read shows a dash instead of failing the page. */
 async function loadCounts(signal: AbortSignal): Promise<Counts> {
@@ -24,12 +26,12 @@ async function loadCounts(signal: AbortSignal): Promise<Counts> {
     api.get<List<unknown>>('/api/regions', undefined, signal),
     api.get<List<unknown>>('/api/agencies', undefined, signal),
   ]);
-  const total = (result: PromiseSettledResult<List<unknown>>) => (result.status === 'fulfilled' ? result.value.total ?? result.value.items.length : undefined);
-  const length = (result: PromiseSettledResult<List<unknown>>) => (result.status === 'fulfilled' ? result.value.items.length : undefined);
+  const total = (result: PromiseSettledResult<List<unknown>>) => (result.status === 'fulfilled' ? formatListCount(result.value) : undefined);
+  const length = (result: PromiseSettledResult<List<unknown>>) => (result.status === 'fulfilled' ? formatCount(result.value.items.length) : undefined);
   return { employers: total(employers), persons: total(persons), regions: length(regions), agencies: length(agencies) };
 }
 
-function CountCard({ title, value, icon, to, testId }: { title: string; value?: number; icon: ReactNode; to?: string; testId: string }) {
+function CountCard({ title, value, icon, to, testId }: { title: string; value?: string; icon: ReactNode; to?: string; testId: string }) {
   const body = <Card hoverable={Boolean(to)} data-testid={testId}><Statistic title={title} value={value ?? '—'} prefix={icon} /></Card>;
   return <Col xs={24} sm={12} lg={6}>{to ? <Link to={to}>{body}</Link> : body}</Col>;
 }

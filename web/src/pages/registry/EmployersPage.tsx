@@ -12,6 +12,7 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import type { Employer, List } from '../../types.ts';
+import { listTotalLabel } from '../../counts.ts';
 import { EmployerFormModal } from './EmployerFormModal.tsx';
 
 const statusColor: Record<string, string> = { active: 'green', suspended: 'orange', closed: 'default' };
@@ -51,7 +52,7 @@ export default function EmployersPage() {
           data-testid="employers-table" rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} size="middle"
           onRow={(employer) => ({ onDoubleClick: () => navigate(`/employers/${employer.id}`) })}
           pagination={{
-            current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t(list.data?.totalCapped ? 'common.totalCapped' : 'common.total', { n }),
+            current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: () => listTotalLabel(t, list.data),
             onChange: (next, size) => setParams({ ...(q ? { q } : {}), ...(region ? { region } : {}), page: String(next), size: String(size) }),
           }}
           columns={[

@@ -10,6 +10,7 @@ import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import type { List, Person } from '../../types.ts';
+import { listTotalLabel } from '../../counts.ts';
 import { PersonFormModal } from './PersonFormModal.tsx';
 
 export default function PersonsPage() {
@@ -42,7 +43,7 @@ export default function PersonsPage() {
           data-testid="persons-table" rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} size="middle"
           onRow={(person) => ({ onDoubleClick: () => navigate(`/persons/${person.id}`) })}
           pagination={{
-            current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t(list.data?.totalCapped ? 'common.totalCapped' : 'common.total', { n }),
+            current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: () => listTotalLabel(t, list.data),
             onChange: (next, size) => setParams({ ...(q ? { q } : {}), page: String(next), size: String(size) }),
           }}
           columns={[
