@@ -7,6 +7,7 @@
  * `npm test -- <files or folders>` runs only those test files. SIFUND_TEST_PG15=0 skips the second pass; =1 requires it.
  */
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -26,6 +27,9 @@ function findTests(dir: string, out: string[] = []): string[] {
 }
 
 // A folder stands for the test files below it (Node 20's runner does not look inside folders for .ts files).
+// One audit key for the run (the template and every test database), kept out of any key file.
+process.env.SIFUND_AUDIT_KEY ||= crypto.randomBytes(32).toString('hex');
+
 const requested = process.argv.slice(2).flatMap((arg) => (fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory() ? findTests(path.resolve(arg)) : [arg]));
 const files = requested.length ? requested : [...findTests(path.join(projectRoot, 'src')), ...findTests(path.join(projectRoot, 'web', 'e2e'))];
 const needsDatabase = (file: string) => /\.(db|e2e)\.test\.ts$/.test(file);
@@ -54,7 +58,7 @@ async function embeddedPass(): Promise<number> {
   try {
     await migrate(database.pool);
     await database.pool.end().catch(() => {});
-    return await runNodeTests('embedded PostgreSQL', files, { SIFUND_TEST_DATABASE_URL: database.url, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'embedded' });
+    return await runNodeTests('embedded PostgreSQL', files, { SIFUND_TEST_DATABASE_URL: database.url, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'embedded', SIFUND_TEST_DATA_DIR: dataDir });
   } finally {
     await database.close().catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -96,7 +100,9 @@ async function postgres15Pass(): Promise<number> {
     await admin.query('create database sifund');
     await admin.end();
     await prepareTemplate(`${base}/sifund`);
-    return await runNodeTests(`PostgreSQL ${rows[0].server_version} (system)`, dbFiles, { SIFUND_TEST_DATABASE_URL: `${base}/sifund`, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'pg15' });
+    const testDataDir = path.join(dir, 'sifund');   // the application role's password file of the test databases
+    fs.mkdirSync(testDataDir);
+    return await runNodeTests(`PostgreSQL ${rows[0].server_version} (system)`, dbFiles, { SIFUND_TEST_DATABASE_URL: `${base}/sifund`, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'pg15', SIFUND_TEST_DATA_DIR: testDataDir });
   } finally {
     try { asPostgres(path.join(PG15, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop']); } catch { /* already stopped */ }
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 /** The `sifund` command. */
+import fs from 'node:fs';
 import { Command } from 'commander';
 import { addDataOption, runWithDatabase, printJson, progressBar } from './context.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -6,7 +7,7 @@ import { openDatabase, DataDirectoryInUse, type DatabaseHandle } from '../platfo
 import { migrate } from '../platform/migrate.ts';
 import { createUser, ensureAdministrator } from '../platform/auth/auth.service.ts';
 import { systemActor, roles, type Role } from '../platform/actor.ts';
-import { verifyAuditChain } from '../platform/audit/audit.service.ts';
+import { createAnchor, parseAnchor, verifyAuditChain } from '../platform/audit/audit.service.ts';
 import { version } from '../platform/http/server.ts';
 import { registerParamsCommands } from '../platform/params/index.ts';
 import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/index.ts';
@@ -72,18 +73,41 @@ addDataOption(user.command('add').description('create a user (prints a generated
     else process.stdout.write(`created ${result.user.username} (${result.user.role}${result.user.regionCode ? ', ' + result.user.regionCode : ''})${result.generatedPassword ? `, password ${result.generatedPassword}` : ''}\n`);
   }));
 
-const audit = program.command('audit').description('the tamper-evident audit trail');
-addDataOption(audit.command('verify').description('recompute the hash chain; exit 1 naming the first broken record'))
+const audit = program.command('audit').description('the tamper-evident audit trail (hashes keyed by the audit key: SIFUND_AUDIT_KEY or <data>/audit-key)');
+const verifyProgress = () => {
+  const bar = progressBar('verifying');
+  let started = false;
+  return { update(checked: number, total: number) { if (!started) { bar.start(total); started = true; } bar.update(checked); }, stop() { bar.stop(); } };
+};
+addDataOption(audit.command('verify').description('recompute the hash chain; exit 1 naming the first broken record (with --anchor: also what is missing since the anchor)'))
+  .option('--anchor <file>', 'an anchor written by `sifund audit anchor`: the trail must still hold everything it signed')
   .option('--format <format>', 'text or json', 'text')
-  .action((options) => runWithDatabase('audit verify', options, async ({ database }) => {
-    const bar = progressBar('verifying');
-    let started = false;
-    const result = await verifyAuditChain(database, (checked, total) => { if (!started) { bar.start(total); started = true; } bar.update(checked); });
+  .action((options: { data?: string; anchor?: string; format: string }) => runWithDatabase('audit verify', options, async ({ database }) => {
+    const anchor = options.anchor ? parseAnchor(fs.readFileSync(options.anchor, 'utf8')) : undefined;
+    const bar = verifyProgress();
+    const result = await verifyAuditChain(database, { anchor, onProgress: bar.update });
     bar.stop();
     if (options.format === 'json') printJson(result);
-    else if (result.ok) process.stdout.write(`audit trail intact: ${result.count} records verified\n`);
-    else process.stdout.write(`audit trail BROKEN at record ${result.brokenAt!.id}: ${result.brokenAt!.reason} (${result.count} records before it verified)\n`);
+    else {
+      if (result.brokenAt) process.stdout.write(`audit trail BROKEN at record ${result.brokenAt.id}: ${result.brokenAt.reason} (${result.count} records before it verified)\n`);
+      else if (!result.anchor || result.anchor.ok) process.stdout.write(`audit trail intact: ${result.count} records verified\n`);
+      if (result.anchor?.ok) process.stdout.write(`anchor of ${result.anchor.at} confirmed: record ${result.anchor.lastId ?? '(none)'} and the ${result.anchor.count} records up to it are in place\n`);
+      else if (result.anchor) process.stdout.write(`audit trail does NOT match the anchor of ${result.anchor.at}: ${result.anchor.problem}\n`);
+    }
     return result.ok ? 0 : 1;
+  }));
+addDataOption(audit.command('anchor').description('verify the trail, then write its signed head (last id, count, hash, time) to a file to keep away from the database'))
+  .requiredOption('--out <file>', 'where to write the anchor (JSON)')
+  .action((options: { data?: string; out: string }) => runWithDatabase('audit anchor', options, async ({ database }) => {
+    const bar = verifyProgress();
+    const { anchor, verify } = await createAnchor(database, { onProgress: bar.update });
+    bar.stop();
+    if (!anchor) {
+      process.stdout.write(`not anchored: audit trail BROKEN at record ${verify.brokenAt!.id}: ${verify.brokenAt!.reason}\n`);
+      return 1;
+    }
+    fs.writeFileSync(options.out, JSON.stringify(anchor, null, 2) + '\n');
+    process.stdout.write(`anchored ${anchor.count} records up to record ${anchor.lastId ?? '(none)'} at ${anchor.at} in ${options.out}: keep it away from the database\n`);
   }));
 
 registerParamsCommands(program);

@@ -22,6 +22,7 @@ import { isPermission, requirePermission, type Permission } from '../access/perm
 import { actorOf, sessionUser } from '../auth/auth.service.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
+import { logRequest } from '../personal-data.ts';
 
 export const SESSION_COOKIE = 'sifund_session';
 export const CSRF_COOKIE = 'sifund_csrf';
@@ -69,7 +70,8 @@ export type RoutePlugin = (app: App) => void | Promise<void>;
 
 export async function buildServer(config: Config, database: DatabaseHandle, plugins: RoutePlugin[] = []): Promise<App> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // ID numbers searched for (/api/persons?q=…) never reach the log (src/platform/personal-data.ts).
+    logger: { level: config.logLevel, serializers: { req: logRequest } },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 50 * 1024 * 1024,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },

@@ -1,13 +1,15 @@
 /**
  * Test databases: each test file gets a fresh database cloned from the migrated template that `npm test`
  * (scripts/test.ts) prepares on the embedded PostgreSQL and, in CI, on a PostgreSQL 15 cluster.
+ * `database` connects like the application (as sifund_server); `owner` is the superuser connection, for tests
+ * that act below the application (tampering with the audit trail, checking what only the database refuses).
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../database.ts';
 
-export interface TestDatabase { url: string; database: DatabaseHandle; drop(): Promise<void> }
+export interface TestDatabase { url: string; database: DatabaseHandle; owner: pg.Pool; drop(): Promise<void> }
 
 function serverUrl() {
   const url = process.env.SIFUND_TEST_DATABASE_URL;
@@ -37,12 +39,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   const url = serverUrl();
   url.pathname = `/${name}`;
-  const database = await openDatabase({ ...loadConfig(), databaseUrl: url.toString() }, { command: 'test' });
+  // The application role's password lives in the run's data directory (SIFUND_TEST_DATA_DIR), not in ./data.
+  const database = await openDatabase({ ...loadConfig({ data: process.env.SIFUND_TEST_DATA_DIR }), databaseUrl: url.toString() }, { command: 'test' });
+  const owner = new pg.Pool({ connectionString: url.toString(), max: 3 });
+  owner.on('error', () => {});
   return {
     url: url.toString(),
     database,
+    owner,
     async drop() {
       await database.close();
+      await owner.end().catch(() => {});
       await withAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };

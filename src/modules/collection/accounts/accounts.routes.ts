@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { sendXlsx } from '../../../platform/http/xlsx.ts';
+import { maskIdNumber } from '../../../platform/personal-data.ts';
 import { accountStatement, contributionRecord, ownPersonId, runInterest, type AccountStatement } from './accounts.service.ts';
 import { accountStatementXlsx } from './statement.xlsx.ts';
 
@@ -16,7 +17,8 @@ const tags = ['accounts'];
 
 async function statementReply(reply: FastifyReply, statement: AccountStatement, format: 'json' | 'xlsx' | undefined) {
   if (format !== 'xlsx') return statement;
-  return sendXlsx(reply, `个人账户对账单-${statement.idNumber}-${statement.year}.xlsx`, await accountStatementXlsx(statement));
+  // The file name carries the person's name, never the ID number (file names end up in logs, mail and shares).
+  return sendXlsx(reply, `个人账户对账单-${statement.name || maskIdNumber(statement.idNumber)}-${statement.year}.xlsx`, await accountStatementXlsx(statement));
 }
 
 export async function accountsRoutes(app: App) {

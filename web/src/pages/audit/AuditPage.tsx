@@ -7,8 +7,8 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { AuditTable } from '../../components/AuditTable.tsx';
-import type { AuditRecord, AuditVerify, List } from '../../types.ts';
+import type { AuditVerify, List } from '../../types.ts';
+import { AuditTrailTable, type AuditTrailRecord } from './AuditTrailTable.tsx';
 
 const PAGE = 50;
 interface Filters { entityType?: string; entityId?: string; actor?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null }
@@ -25,7 +25,7 @@ export default function AuditPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
-  const [records, setRecords] = useState<AuditRecord[]>([]);
+  const [records, setRecords] = useState<AuditTrailRecord[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -36,7 +36,7 @@ export default function AuditPage() {
     setLoading(true);
     try {
       const before = append ? records[records.length - 1]?.id : undefined;
-      const page = await api.get<List<AuditRecord>>('/api/audit', { ...query(filters), before });
+      const page = await api.get<List<AuditTrailRecord>>('/api/audit', { ...query(filters), before });
       setRecords(append ? [...records, ...page.items] : page.items);
       setMore(page.items.length === PAGE);
       setError(undefined);
@@ -73,7 +73,7 @@ export default function AuditPage() {
       </Form>
       {error ? <ApiErrorView error={error} retry={() => load(false)} /> : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <AuditTable records={records} loading={loading} testId="audit-table" />
+          <AuditTrailTable records={records} loading={loading} testId="audit-table" />
           {more && <Button block onClick={() => load(true)} loading={loading} data-testid="audit-more">{t('audit.more')}</Button>}
         </Space>
       )}

@@ -1,0 +1,59 @@
+/**
+ * The audit page's table: the shared AuditTable's columns plus the actor's id and, when a step crossed the
+ * pooling structure, the widened scope with its reason (审计日志 records it with the real user).
+ */
+import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../i18n.ts';
+import { formatDateTime } from '../../format.ts';
+import type { AuditRecord } from '../../types.ts';
+import { JsonDiff } from '../../components/JsonDiff.tsx';
+
+/** What /api/audit answers beyond the shared AuditRecord. */
+export type AuditTrailRecord = AuditRecord & { actorId?: string | null; scopeWidened?: string | null };
+
+const detailPath: Record<string, string> = { employer: '/employers/', person: '/persons/' };
+
+export function AuditTrailTable({ records, loading, testId }: { records: AuditTrailRecord[]; loading?: boolean; testId?: string }) {
+  const { t, lang } = useI18n();
+  const widenedLabel = lang === 'en' ? 'Scope widened' : '跨范围操作';
+  return (
+    <Table<AuditTrailRecord>
+      data-testid={testId} size="small" rowKey="id" loading={loading} dataSource={records} pagination={records.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      expandable={{ expandedRowRender: (record) => <JsonDiff before={record.before} after={record.after} />, rowExpandable: (record) => record.before != null || record.after != null }}
+      columns={[
+        { title: t('audit.time'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
+        {
+          title: t('audit.actor'), dataIndex: 'actorUsername', width: 180,
+          render: (name: string, record) => (
+            <>
+              <Tooltip title={record.actorId ? `id ${record.actorId}` : undefined}><span>{name}</span></Tooltip>{' '}
+              {record.actorRole && <Tag>{t(`role.${record.actorRole}`)}</Tag>}
+            </>
+          ),
+        },
+        { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tag color="geekblue">{action}</Tag> },
+        {
+          title: t('audit.entity'), key: 'entity',
+          render: (_: unknown, record) => {
+            const path = detailPath[record.entityType];
+            const label = `${record.entityType}${record.entityId ? ` #${record.entityId}` : ''}`;
+            return path && record.entityId ? <Link to={path + record.entityId}>{label}</Link> : label;
+          },
+        },
+        { title: t('common.region'), dataIndex: 'regionCode', width: 90 },
+        {
+          title: widenedLabel, dataIndex: 'scopeWidened', width: 150,
+          // "990000: pension is pooled at the province" → the region as a tag, the reason beside it.
+          render: (note: string | null | undefined) => {
+            if (!note) return null;
+            const at = note.indexOf(': ');
+            const region = at < 0 ? note : note.slice(0, at);
+            return <span data-testid="audit-scope-widened"><Tag color="orange">{region === 'national' ? t('common.national') : region}</Tag>{at >= 0 && <Typography.Text type="secondary">{note.slice(at + 2)}</Typography.Text>}</span>;
+          },
+        },
+        { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (id: string | null) => id && <Typography.Text type="secondary" ellipsis={{ tooltip: id }} style={{ width: 110 }}>{id}</Typography.Text> },
+      ]}
+    />
+  );
+}
