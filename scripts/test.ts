@@ -27,7 +27,9 @@ function findTests(dir: string, out: string[] = []): string[] {
 }
 
 // A folder stands for the test files below it (Node 20's runner does not look inside folders for .ts files).
-// One audit key for the run (the template and every test database), kept out of any key file.
+// One audit key for the run (the template and every test database), kept out of any key file. The tests (and
+// the commands they start) get the run's data directory as SIFUND_DATA_DIR: the application role's password file
+// is there, as it is beside a server and its commands (never the repository's ./data).
 process.env.SIFUND_AUDIT_KEY ||= crypto.randomBytes(32).toString('hex');
 
 const requested = process.argv.slice(2).flatMap((arg) => (fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory() ? findTests(path.resolve(arg)) : [arg]));
@@ -58,7 +60,7 @@ async function embeddedPass(): Promise<number> {
   try {
     await migrate(database.pool);
     await database.pool.end().catch(() => {});
-    return await runNodeTests('embedded PostgreSQL', files, { SIFUND_TEST_DATABASE_URL: database.url, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'embedded', SIFUND_TEST_DATA_DIR: dataDir });
+    return await runNodeTests('embedded PostgreSQL', files, { SIFUND_TEST_DATABASE_URL: database.url, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'embedded', SIFUND_DATA_DIR: dataDir });
   } finally {
     await database.close().catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -100,9 +102,9 @@ async function postgres15Pass(): Promise<number> {
     await admin.query('create database sifund');
     await admin.end();
     await prepareTemplate(`${base}/sifund`);
-    const testDataDir = path.join(dir, 'sifund');   // the application role's password file of the test databases
+    const testDataDir = path.join(dir, 'sifund');
     fs.mkdirSync(testDataDir);
-    return await runNodeTests(`PostgreSQL ${rows[0].server_version} (system)`, dbFiles, { SIFUND_TEST_DATABASE_URL: `${base}/sifund`, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'pg15', SIFUND_TEST_DATA_DIR: testDataDir });
+    return await runNodeTests(`PostgreSQL ${rows[0].server_version} (system)`, dbFiles, { SIFUND_TEST_DATABASE_URL: `${base}/sifund`, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'pg15', SIFUND_DATA_DIR: testDataDir });
   } finally {
     try { asPostgres(path.join(PG15, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop']); } catch { /* already stopped */ }
     fs.rmSync(dir, { recursive: true, force: true });

@@ -87,7 +87,8 @@ test('the acceptance journey: import, re-import, refusals, immutability, check, 
   for (const table of ['accounting_entry_line', 'accounting_entry']) {
     await assert.rejects(test_.database.pool.query(`delete from ${table}`), /append-only: DELETE is not allowed/);
     await assert.rejects(test_.database.pool.query(`update ${table} set region_code = region_code where false`), /append-only: UPDATE is not allowed/);
-    await assert.rejects(test_.database.pool.query(`truncate ${table} cascade`), /append-only/);
+    await assert.rejects(test_.database.pool.query(`truncate ${table} cascade`), /permission denied/, 'the application role has no TRUNCATE');
+    await assert.rejects(test_.owner.query(`truncate ${table} cascade`), /append-only/, 'and the owner meets the trigger');
   }
   // The acceptance script finds "the journal lines table" with this query: it must be ours.
   const { rows } = await test_.database.pool.query(`select table_name from information_schema.columns where table_schema='public' and column_name in ('debit','credit','amount') and table_name ~ '(journal|entry|posting|line)' order by table_name limit 1`);

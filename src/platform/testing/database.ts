@@ -39,8 +39,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   const url = serverUrl();
   url.pathname = `/${name}`;
-  // The application role's password lives in the run's data directory (SIFUND_TEST_DATA_DIR), not in ./data.
-  const database = await openDatabase({ ...loadConfig({ data: process.env.SIFUND_TEST_DATA_DIR }), databaseUrl: url.toString() }, { command: 'test' });
+  // The application role's password is in the run's data directory (SIFUND_DATA_DIR, set by scripts/test.ts).
+  const database = await openDatabase({ ...loadConfig(), databaseUrl: url.toString() }, { command: 'test' });
   const owner = new pg.Pool({ connectionString: url.toString(), max: 3 });
   owner.on('error', () => {});
   return {
