@@ -10,6 +10,8 @@ import { systemActor, roles, type Role } from '../platform/actor.ts';
 import { createAnchor, parseAnchor, verifyAuditChain } from '../platform/audit/audit.service.ts';
 import { version } from '../platform/http/server.ts';
 import { registerParamsCommands } from '../platform/params/index.ts';
+import { registerPermissionCommands } from '../platform/access/permissions.cli.ts';
+import { registerSignoffCommands } from '../platform/signoff/signoff.cli.ts';
 import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/index.ts';
 import { registerCollectionCommands } from '../modules/collection/index.ts';
 import { registerLedgerCommands, ensureFunds, scheduleMonthlySweep } from '../modules/ledger/index.ts';
@@ -111,6 +113,8 @@ addDataOption(audit.command('anchor').description('verify the trail, then write 
   }));
 
 registerParamsCommands(program);
+registerPermissionCommands(program);
+registerSignoffCommands(program);
 registerRegistryCommands(program);
 registerLedgerCommands(program);
 registerCollectionCommands(program);
