@@ -6,7 +6,7 @@
 import { useMe } from './session.tsx';
 import type { Me } from './types.ts';
 
-/** The permissions the UI asks about (a subset of the server's matrix; a name not listed here is a type error). */
+/** The server's permission names (src/platform/access/permissions.ts; permissions.web.test.ts keeps the two lists equal). */
 export type Permission =
   | 'user.manage' | 'region.manage' | 'agency.manage' | 'settings.read'
   | 'audit.read' | 'audit.verify' | 'auth.log.read'

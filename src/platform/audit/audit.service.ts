@@ -206,6 +206,8 @@ declare module '../database.ts' {
 
 export interface AuditFilter {
   entityType?: string; entityId?: string; actor?: string; action?: string; from?: string; to?: string;
+  /** Leave out actions with this prefix (the sign-in log is for security auditors only). */
+  excludeAction?: string;
   /** Keyset paging: records with id below this. */
   before?: bigint; limit?: number;
 }
@@ -223,6 +225,7 @@ export async function listAudit(tx: Tx, filter: AuditFilter, viewer?: Pick<Actor
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.actor) query = query.where('actor_username', '=', filter.actor);
   if (filter.action) query = query.where('action', 'like', `${filter.action}%`);
+  if (filter.excludeAction) query = query.where('action', 'not like', `${filter.excludeAction}%`);
   if (filter.from) query = query.where('created_at', '>=', new Date(filter.from));
   if (filter.to) query = query.where('created_at', '<', new Date(filter.to));
   if (filter.before !== undefined) query = query.where('id', '<', filter.before);

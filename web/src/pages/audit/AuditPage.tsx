@@ -1,6 +1,9 @@
-/** 审计日志: filter the tamper-evident trail, page backwards with `before`, and verify the hash chain. */
+/**
+ * 审计日志: filter the tamper-evident trail, page backwards with `before`, and verify the hash chain. A security
+ * auditor (auth.log.read) also switches to the sign-in log (登录日志); verifying needs audit.verify.
+ */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Segmented, Space } from 'antd';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError } from '../../api.ts';
@@ -9,16 +12,17 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import type { AuditVerify, List } from '../../types.ts';
 import { AuditTrailTable, type AuditTrailRecord } from './AuditTrailTable.tsx';
+import { useCan } from '../../permissions.ts';
 
 const PAGE = 50;
 interface Filters { entityType?: string; entityId?: string; actor?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null }
 
-function query(filters: Filters) {
+type Source = 'trail' | 'signIns';
+
+function query(filters: Filters, source: Source) {
   const [from, to] = filters.range ?? [];
-  return {
-    entityType: filters.entityType?.trim(), entityId: filters.entityId?.trim(), actor: filters.actor?.trim(), action: filters.action?.trim(),
-    from: from?.startOf('day').toISOString(), to: to?.endOf('day').toISOString(), limit: PAGE,
-  };
+  const common = { actor: filters.actor?.trim(), from: from?.startOf('day').toISOString(), to: to?.endOf('day').toISOString(), limit: PAGE };
+  return source === 'signIns' ? common : { ...common, entityType: filters.entityType?.trim(), entityId: filters.entityId?.trim(), action: filters.action?.trim() };
 }
 
 export default function AuditPage() {
@@ -31,12 +35,14 @@ export default function AuditPage() {
   const [error, setError] = useState<ApiError>();
   const [verify, setVerify] = useState<AuditVerify>();
   const [verifying, setVerifying] = useState(false);
+  const can = useCan();
+  const [source, setSource] = useState<Source>('trail');
 
   const load = async (append: boolean) => {
     setLoading(true);
     try {
       const before = append ? records[records.length - 1]?.id : undefined;
-      const page = await api.get<List<AuditTrailRecord>>('/api/audit', { ...query(filters), before });
+      const page = await api.get<List<AuditTrailRecord>>(source === 'signIns' ? '/api/audit/sign-ins' : '/api/audit', { ...query(filters, source), before });
       setRecords(append ? [...records, ...page.items] : page.items);
       setMore(page.items.length === PAGE);
       setError(undefined);
@@ -45,7 +51,7 @@ export default function AuditPage() {
     } finally { setLoading(false); }
   };
 
-  useEffect(() => { void load(false); }, [filters]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(false); }, [filters, source]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const runVerify = async () => {
     setVerifying(true);
@@ -55,8 +61,12 @@ export default function AuditPage() {
   return (
     <Page
       title={t('menu.audit')} testId="audit-page"
-      extra={<Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={runVerify} data-testid="audit-verify">{t('audit.verify')}</Button>}
+      extra={can('audit.verify') && <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={runVerify} data-testid="audit-verify">{t('audit.verify')}</Button>}
     >
+      {can('auth.log.read') && (
+        <Segmented<Source> style={{ marginBottom: 16 }} value={source} onChange={setSource} data-testid="audit-source"
+          options={[{ value: 'trail', label: t('audit.trail') }, { value: 'signIns', label: t('audit.signIns') }]} />
+      )}
       {verify && (
         <Alert
           style={{ marginBottom: 16 }} showIcon closable onClose={() => setVerify(undefined)} type={verify.ok ? 'success' : 'error'} data-testid="audit-verify-result"
@@ -64,10 +74,10 @@ export default function AuditPage() {
         />
       )}
       <Form<Filters> layout="inline" onFinish={setFilters} style={{ marginBottom: 16, rowGap: 8 }} data-testid="audit-filters">
-        <Form.Item name="entityType" label={t('audit.entityType')}><Input allowClear placeholder="person" style={{ width: 120 }} /></Form.Item>
-        <Form.Item name="entityId" label={t('audit.entityId')}><Input allowClear style={{ width: 160 }} /></Form.Item>
+        {source === 'trail' && <Form.Item name="entityType" label={t('audit.entityType')}><Input allowClear placeholder="person" style={{ width: 120 }} /></Form.Item>}
+        {source === 'trail' && <Form.Item name="entityId" label={t('audit.entityId')}><Input allowClear style={{ width: 160 }} /></Form.Item>}
         <Form.Item name="actor" label={t('audit.actor')}><Input allowClear style={{ width: 120 }} /></Form.Item>
-        <Form.Item name="action" label={t('audit.action')}><Input allowClear style={{ width: 160 }} /></Form.Item>
+        {source === 'trail' && <Form.Item name="action" label={t('audit.action')}><Input allowClear style={{ width: 160 }} /></Form.Item>}
         <Form.Item name="range" label={t('audit.range')}><DatePicker.RangePicker allowEmpty={[true, true]} /></Form.Item>
         <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('common.search')}</Button></Form.Item>
       </Form>
