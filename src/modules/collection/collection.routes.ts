@@ -2,12 +2,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actor, type App } from '../../platform/http/server.ts';
+import { Id, Period, RegionCode, paging } from '../../platform/http/schemas.ts';
 import { billingSummary, completeBillingRun, listRuns, prepareBillingRun, runView } from './billing/billing.service.ts';
 import { getBill, listBills } from './billing/bills.service.ts';
 import { requestReassessment } from './billing/reassessment.service.ts';
 
-const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-const RegionCode = Type.String({ pattern: '^[0-9]{6}$' });
 const Strict = { additionalProperties: false } as const;
 const tags = ['collection'];
 
@@ -25,7 +24,7 @@ export async function collectionRoutes(app: App) {
   });
   app.get('/api/billing/runs', { config: { permission: 'billing.read' }, schema: { tags, summary: 'Billing runs, newest first' } },
     async (request) => ({ items: await listRuns(db, actor(request)) }));
-  app.get('/api/billing/runs/:id', { config: { permission: 'billing.read' }, schema: { tags, summary: 'A billing run and its progress', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) }) } },
+  app.get('/api/billing/runs/:id', { config: { permission: 'billing.read' }, schema: { tags, summary: 'A billing run and its progress', params: Type.Object({ id: Id }) } },
     async (request) => runView(db, actor(request), BigInt(request.params.id)));
   app.get('/api/billing/summary', { config: { permission: 'billing.read' },
     schema: { tags, summary: 'What the bills of a period add up to', querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }) },
@@ -43,7 +42,7 @@ export async function collectionRoutes(app: App) {
       tags, summary: '缴费通知单 Bills with their lines (an employer account sees its own only)',
       querystring: Type.Object({
         period: Type.Optional(Period), employer: Type.Optional(Type.String({ maxLength: 18, description: 'credit code' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
+        ...paging(200),
         lines: Type.Optional(Type.Boolean({ description: 'include the lines (default true)' })),
       }),
     },

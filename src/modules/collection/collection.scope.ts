@@ -1,12 +1,12 @@
 /** Shared checks of the collection module: a contribution period, and the region subtree a run or report covers. */
 import { invalid, notFound } from '../../platform/errors.ts';
 import { scopePrefix, type Actor, type Tx } from '../../platform/actor.ts';
-import { isPeriod } from '../ledger/index.ts';
+import { checkPeriod as checkInputPeriod } from '../../platform/dates.ts';
 import { onlyProvince } from '../../platform/regions.ts';
 
-export function checkPeriod(period: unknown): string {
-  if (!isPeriod(period)) throw invalid('period', `must be a month YYYY-MM, got "${String(period)}"`);
-  return period;
+/** A month YYYY-MM within the input range (src/platform/dates.ts), else a 400 naming `field`. */
+export function checkPeriod(period: unknown, field = 'period'): string {
+  return checkInputPeriod(period, field);
 }
 
 /** The region subtree a run or a report covers: the given region (must exist and be in scope), else the actor's own, else the only province. */

@@ -8,11 +8,11 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../platform/actor.ts';
-import { invalid } from '../../platform/errors.ts';
+import { checkDateRange } from '../../platform/dates.ts';
 import { formatYuan } from '../../platform/money.ts';
 import * as repository from './ledger.repository.ts';
 import { accountsOf, fundByCode } from './fund.service.ts';
-import { addMonths, isDate, periodOfDate, trialBalance } from './journal.calc.ts';
+import { addMonths, periodOfDate, trialBalance } from './journal.calc.ts';
 import type { AccountRole } from './ledger.tables.ts';
 
 const accountClass: Record<AccountRole, { segment: string; type: string }> = {
@@ -34,11 +34,13 @@ function posting(name: string, fen: bigint) {
 
 export interface ExportOptions { from: string; to: string; fund?: string }
 
-/** The journal text in chunks (one fund after the other, each period in chunks of entries). */
+/**
+ * The journal text in chunks (one fund after the other, each period in chunks of entries). The range is checked
+ * before any transaction opens: both dates within the input range, at most MAX_RANGE_YEARS (10) years of months
+ * (each month is a query per fund, inside a transaction that holds a pool connection).
+ */
 export async function* exportHledger(database: DatabaseHandle, actor: Actor, options: ExportOptions): AsyncGenerator<string> {
-  if (!isDate(options.from)) throw invalid('from', `must be a date YYYY-MM-DD, got "${options.from}"`);
-  if (!isDate(options.to)) throw invalid('to', `must be a date YYYY-MM-DD, got "${options.to}"`);
-  if (options.from > options.to) throw invalid('to', 'must not be before from');
+  checkDateRange(options.from, options.to);
   const funds = await inScope(database, actor, async (tx) => options.fund ? [await fundByCode(tx, options.fund)] : repository.listFunds(tx));
   yield `; sifund fund ledger, ${options.from} to ${options.to}${options.fund ? `, fund ${options.fund}` : ''}\n`;
   yield '; 社会保险基金账簿 — account names end with :<account code>; amounts in yuan (CNY)\n';

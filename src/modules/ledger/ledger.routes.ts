@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
 import { sendXlsx } from '../../platform/http/xlsx.ts';
 import { invalid } from '../../platform/errors.ts';
+import { DateText, Id, Period, ReportingPeriod, Yuan, paging } from '../../platform/http/schemas.ts';
 import { listAccounts, listFunds, setBankAccountNumber } from './fund.service.ts';
 import { accountLines, checkLedger, entryDetail, getTrialBalance, listEntries } from './balance.service.ts';
 import { sweepIncomeAccount } from './posting.service.ts';
@@ -17,10 +18,6 @@ import {
 
 const FundCode = Type.String({ pattern: '^[a-z][a-z_]*-[0-9]{6}$', description: 'fund code, e.g. pension-990000' });
 const AccountCode = Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z._-]*$', maxLength: 40 });
-const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
-const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-const DateText = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
-const Yuan = Type.String({ pattern: '^-?[0-9]{1,15}(\\.[0-9]{1,2})?$', description: 'yuan, two decimals: "1234.56"' });
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')]));
 const Strict = { additionalProperties: false } as const;
 const FundParams = Type.Object({ fund: FundCode });
@@ -55,7 +52,7 @@ export async function ledgerRoutes(app: App) {
   });
   app.get('/api/ledger/funds/:fund/accounts/:account/lines', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '明细账 An account\'s lines in a month (drill-down from a balance)', params: AccountParams,
-      querystring: Type.Object({ period: Period, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }) },
+      querystring: Type.Object({ period: Period, ...paging(1000) }) },
   }, async (request) => accountLines(db, actor(request), request.params.fund, request.params.account, request.query.period, request.query));
 
   app.get('/api/ledger/funds/:fund/entries', { config: { permission: 'ledger.read' },
@@ -84,7 +81,7 @@ export async function ledgerRoutes(app: App) {
 
   app.get('/api/ledger/funds/:fund/statements/income-expenditure', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '基金收支表 Income and expenditure statement: month YYYY-MM, quarter YYYY-Qn or year YYYY (JSON or XLSX)', params: FundParams,
-      querystring: Type.Object({ period: Type.String({ pattern: '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$' }), format: Format }) },
+      querystring: Type.Object({ period: ReportingPeriod, format: Format }) },
   }, async (request, reply) => {
     const statement = await incomeExpenditureStatement(db, actor(request), request.params.fund, request.query.period);
     return request.query.format === 'xlsx' ? sendXlsx(reply, `基金收支表-${statement.fund}-${statement.range}.xlsx`, await incomeExpenditureXlsx(statement)) : statement;
@@ -112,7 +109,7 @@ export async function ledgerRoutes(app: App) {
   }, async (request) => autoMatchAccount(db, actor(request), request.params.fund, request.params.account, request.body.windowDays));
   app.post('/api/ledger/funds/:fund/accounts/:account/matches', { config: { permission: 'ledger.bank.match' },
     schema: { tags, summary: '手工勾对 Match bank lines with ledger lines by hand (equal sums)', params: AccountParams,
-      body: Type.Object({ bankLineIds: Type.Array(Id, { minItems: 1, maxItems: 500 }), ledgerLines: Type.Array(Type.Object({ entryId: Id, lineNumber: Type.Integer({ minimum: 1 }) }, Strict), { minItems: 1, maxItems: 500 }) }, Strict) },
+      body: Type.Object({ bankLineIds: Type.Array(Id, { minItems: 1, maxItems: 500 }), ledgerLines: Type.Array(Type.Object({ entryId: Id, lineNumber: Type.Integer({ minimum: 1, maximum: 32767 }) }, Strict), { minItems: 1, maxItems: 500 }) }, Strict) },
   }, async (request, reply) => reply.status(201).send(await matchManually(db, actor(request), request.params.fund, request.params.account, request.body)));
   app.delete('/api/ledger/funds/:fund/accounts/:account/matches/:id', { config: { permission: 'ledger.bank.match' },
     schema: { tags, summary: '取消勾对 Undo a match (kept in history)', params: Type.Object({ fund: FundCode, account: AccountCode, id: Id }) },

@@ -1,10 +1,11 @@
 /** HTTP for the registry: validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
+import { DateText, Id, RegionCode, Year, Yuan, paging } from '../../platform/http/schemas.ts';
 import * as registry from './registry.service.ts';
 
-const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
-const Paging = { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })) };
+// Searches count at most 10,001 rows (docs/decisions.md: search totals are capped): no page lies beyond.
+const Paging = paging(200, 10_000);
 const Text = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
 const Strict = { additionalProperties: false } as const;
 
@@ -14,16 +15,16 @@ export async function registryRoutes(app: App) {
 
   app.get('/api/regions', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '行政区划 Regions (GB/T 2260)' } }, async (request) => ({ items: await registry.listRegions(db, actor(request)) }));
   app.post('/api/regions', { config: { permission: 'region.manage' },
-    schema: { tags: ['registry'], summary: '新增区划 Add a region', body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }), name: Type.String({ minLength: 1, maxLength: 100 }), parentCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{6}$' }), Type.Null()])) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '新增区划 Add a region', body: Type.Object({ code: RegionCode, name: Type.String({ minLength: 1, maxLength: 100 }), parentCode: Type.Optional(Type.Union([RegionCode, Type.Null()])) }, { additionalProperties: false }) },
   }, async (request, reply) => reply.status(201).send(await registry.createRegion(db, actor(request), request.body)));
 
   app.get('/api/agencies', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '经办机构 Agencies' } }, async (request) => ({ items: await registry.listAgencies(db, actor(request)) }));
   app.post('/api/agencies', { config: { permission: 'agency.manage' },
-    schema: { tags: ['registry'], summary: '新增经办机构 Add an agency', body: Type.Object({ regionCode: Type.String({ pattern: '^[0-9]{6}$' }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '新增经办机构 Add an agency', body: Type.Object({ regionCode: RegionCode, name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) },
   }, async (request, reply) => reply.status(201).send(await registry.createAgency(db, actor(request), request.body)));
 
   app.get('/api/employers', { config: { permission: 'registry.read' },
-    schema: { tags: ['registry'], summary: '参保单位查询 Search employers (credit code prefix or name)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), ...Paging }) },
+    schema: { tags: ['registry'], summary: '参保单位查询 Search employers (credit code prefix or name)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(RegionCode), ...Paging }) },
   }, async (request) => registry.searchEmployers(db, actor(request), request.query));
   app.post('/api/employers', { config: { permission: 'registry.employer.create' },
     schema: {
@@ -47,14 +48,14 @@ export async function registryRoutes(app: App) {
     async (request) => registry.personDetail(db, actor(request), BigInt(request.params.id)));
 
   app.post('/api/employments', { config: { permission: 'registry.employment.write' },
-    schema: { tags: ['registry'], summary: '用工登记 Hire: open an employment and enroll it', body: Type.Object({ employerId: Id, personId: Id, hiredOn: Type.String({ maxLength: 10 }), insurances: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '用工登记 Hire: open an employment and enroll it', body: Type.Object({ employerId: Id, personId: Id, hiredOn: DateText, insurances: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })) }, { additionalProperties: false }) },
   }, async (request, reply) => reply.status(201).send(await registry.hire(db, actor(request), request.body)));
   app.post('/api/employments/:employerId/:id/separate', { config: { permission: 'registry.employment.write' },
-    schema: { tags: ['registry'], summary: '退工 Separate: close an employment', params: Type.Object({ employerId: Id, id: Id }), body: Type.Object({ separatedOn: Type.String({ maxLength: 10 }), reason: Type.String({ maxLength: 20 }) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '退工 Separate: close an employment', params: Type.Object({ employerId: Id, id: Id }), body: Type.Object({ separatedOn: DateText, reason: Type.String({ maxLength: 20 }) }, { additionalProperties: false }) },
   }, async (request) => registry.separate(db, actor(request), BigInt(request.params.employerId), BigInt(request.params.id), request.body));
 
   app.post('/api/base-declarations', { config: { permission: 'registry.base.declare' },
-    schema: { tags: ['registry'], summary: '缴费基数申报 Declare a contribution base (a new version)', body: Type.Object({ employerId: Id, personId: Id, year: Type.Integer(), monthlyWage: Type.String({ maxLength: 20 }), reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '缴费基数申报 Declare a contribution base (a new version)', body: Type.Object({ employerId: Id, personId: Id, year: Year, monthlyWage: Yuan, reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
   }, async (request, reply) => reply.status(201).send(await registry.declareBase(db, actor(request), request.body)));
   app.post('/api/base-declarations/:employerId/:id/confirm', { config: { permission: 'registry.base.confirm' },
     schema: { tags: ['registry'], summary: '职工签字确认 The employee confirms a declared base', params: Type.Object({ employerId: Id, id: Id }) },

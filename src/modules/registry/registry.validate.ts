@@ -7,16 +7,10 @@ import { employerTypes, hukouTypes, insurances, separationReasons, type Insuranc
 import { parseYuan } from '../../platform/money.ts';
 import { AppError } from '../../platform/errors.ts';
 import { todayInChina } from '../../platform/params/index.ts';
+import { dateProblem } from '../../platform/dates.ts';
 
 export interface FieldProblem { field: string; message: string }
 type Result<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export function isRealDate(text: string): boolean {
-  if (!DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
 const text = (value: unknown) => (blank(value) ? undefined : String(value).trim());
@@ -92,7 +86,7 @@ export function validateHire(input: Record<string, unknown>, today = todayInChin
   const problems: FieldProblem[] = [];
   const hiredOn = text(input.hiredOn);
   if (!hiredOn) problems.push({ field: 'hiredOn', message: 'is required' });
-  else if (!isRealDate(hiredOn)) problems.push({ field: 'hiredOn', message: 'must be a real date YYYY-MM-DD' });
+  else if (dateProblem(hiredOn)) problems.push({ field: 'hiredOn', message: dateProblem(hiredOn)! });
   else if (hiredOn > today) problems.push({ field: 'hiredOn', message: 'cannot be in the future' });
   let list: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury'];
   if (input.insurances !== undefined && input.insurances !== null && input.insurances !== '') {
@@ -108,7 +102,7 @@ export function validateHire(input: Record<string, unknown>, today = todayInChin
 export function validateSeparation(input: Record<string, unknown>, hiredOn: string): Result<{ separatedOn: string; reason: (typeof separationReasons)[number] }> {
   const problems: FieldProblem[] = [];
   const separatedOn = text(input.separatedOn);
-  if (!separatedOn || !isRealDate(separatedOn)) problems.push({ field: 'separatedOn', message: 'must be a real date YYYY-MM-DD' });
+  if (!separatedOn || dateProblem(separatedOn)) problems.push({ field: 'separatedOn', message: dateProblem(separatedOn)! });
   else if (separatedOn < hiredOn) problems.push({ field: 'separatedOn', message: `cannot be before the hire date ${hiredOn}` });
   const reason = checkEnum(input.reason, 'reason', separationReasons, problems);
   if (!reason && !problems.some((p) => p.field === 'reason')) problems.push({ field: 'reason', message: `is required: one of ${separationReasons.join(', ')}` });

@@ -23,6 +23,7 @@ import { actorOf, sessionUser } from '../auth/auth.service.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { logRequest } from '../personal-data.ts';
+import { inputChecks, refuseNulBytes } from './schemas.ts';
 
 export const SESSION_COOKIE = 'sifund_session';
 export const CSRF_COOKIE = 'sifund_csrf';
@@ -54,13 +55,25 @@ export const declaredPermissions = new Map<string, Permission | 'public' | 'sign
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Postgres errors caused by the input become 4xx; everything else stays a 500. */
-function fromDatabaseError(error: { code?: string; constraint?: string; detail?: string; message: string }): AppError | undefined {
+/**
+ * Postgres errors caused by the input become 4xx with our own words (never PostgreSQL's message or detail, which
+ * quote the values and the internals), naming the column when PostgreSQL tells it; everything else stays a 500.
+ * The schemas (./schemas.ts) refuse such input first; these are the last line.
+ */
+function fromDatabaseError(error: { code?: string; constraint?: string; detail?: string; column?: string; message: string }): AppError | undefined {
+  const keyColumns = /^Key \(([^)]*)\)=/.exec(error.detail ?? '')?.[1];
+  const field = error.column ?? keyColumns;
+  const named = (message: string) => (field ? `${field}: ${message}` : message);
   switch (error.code) {
-    case '23505': return new AppError(409, 'conflict', `already exists (${error.constraint ?? 'unique'}): ${error.detail ?? ''}`.trim());
-    case '23503': return new AppError(400, 'invalid', `refers to something that does not exist (${error.constraint ?? 'foreign key'})`);
-    case '23514': return new AppError(400, 'invalid', `violates rule ${error.constraint ?? 'check'}`);
-    case '22001': case '22003': case '22007': case '22008': case '22P02': case '22021': case '22P05': return new AppError(400, 'invalid', error.message);
+    case '23505': return new AppError(409, 'conflict', named(`already exists (${error.constraint ?? 'unique'})`), field);
+    case '23503': return new AppError(400, 'invalid', named(`refers to something that does not exist (${error.constraint ?? 'foreign key'})`), field);
+    case '23514': return new AppError(400, 'invalid', named(`violates rule ${error.constraint ?? 'check'}`), field);
+    case '23502': return new AppError(400, 'invalid', named('is required'), field);
+    case '22001': return new AppError(400, 'invalid', named('a text is longer than the database stores'), field);
+    case '22003': return new AppError(400, 'invalid', named('a number is out of range'), field);
+    case '22007': case '22008': return new AppError(400, 'invalid', named('a date or time is malformed or out of range'), field);
+    case '22P02': return new AppError(400, 'invalid', named('a value is not of the expected form (number, date or id)'), field);
+    case '22021': case '22P05': return new AppError(400, 'invalid', named('a text holds a character the database cannot store (a NUL byte or invalid Unicode)'), field);
     case '42501': return new AppError(403, 'forbidden', 'outside your data scope or not allowed');
     default: return undefined;
   }
@@ -74,13 +87,16 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     logger: { level: config.logLevel, serializers: { req: logRequest } },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 50 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    // inputChecks: the x-check keyword of ./schemas.ts (dates, months and years in range, amounts in yuan).
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [inputChecks] },
     // Only trusted proxies' X-Forwarded-For / -Proto count (request.ip for the sign-in throttle, request.protocol
     // for Secure cookies): SIFUND_TRUST_PROXY.
     trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('database', database);
   app.decorate('config', config);
+  // A NUL byte in a query, path or body field is a 400 naming it (PostgreSQL cannot store one in text).
+  app.addHook('preValidation', refuseNulBytes);
 
   // Security headers on every response, the 404 page included. The CSP fits the built React/antd UI (antd and
   // ECharts set inline styles, nothing runs inline scripts) and the Swagger UI at /api/docs (external scripts,

@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/server.ts';
+import { inputChecks } from '../http/schemas.ts';
 import { paramsRoutes } from './params.routes.ts';
 import { todayInChina } from './params.store.ts';
 
@@ -11,7 +12,7 @@ import { todayInChina } from './params.store.ts';
 // covered by params.routes.db.test.ts).
 let app: App;
 before(async () => {
-  app = Fastify({ ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app = Fastify({ ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [inputChecks] } }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setErrorHandler((error: any, _request, reply) => {
     if (error instanceof AppError) return reply.status(error.status).send(error.toJSON());
     if (error.validation) {

@@ -1,10 +1,11 @@
 /** HTTP for the parameters: read-only lookups for the UI and other systems (any signed-in user). */
 import { Type } from '@sinclair/typebox';
 import type { App } from '../http/server.ts';
+import { DateText as InputDate } from '../http/schemas.ts';
 import { getParameters, jsonValue, todayInChina } from './params.store.ts';
 
 const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', maxLength: 200, description: 'e.g. contribution.pension.employer_rate' });
-const DateText = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD; default today (Beijing time)' });
+const DateText = Type.String({ ...InputDate, description: `${InputDate.description}; default today (Beijing time)` });
 /** Empty = national. */
 const RegionCode = Type.String({ pattern: '^([0-9]{6})?$', description: 'GB/T 2260 region code; empty or absent = national' });
 

@@ -1,9 +1,9 @@
 /** HTTP for the sign-off engine: one inbox (待办) for every kind of item. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../http/server.ts';
+import { Id, paging } from '../http/schemas.ts';
 import { approvalCounts, decide, drafterAction, getApproval, listApprovals } from './signoff.service.ts';
 
-const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
 const Strict = { additionalProperties: false } as const;
 const Comment = Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]));
 const tags = ['approvals'];
@@ -16,7 +16,7 @@ export async function signoffRoutes(app: App) {
       querystring: Type.Object({
         status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')])),
         kind: Type.Optional(Type.String({ maxLength: 60 })), mine: Type.Optional(Type.Boolean()),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+        ...paging(200, 10_000),
       }, Strict) },
   }, async (request) => listApprovals(db, actor(request), request.query));
   app.get('/api/approvals/counts', { config: { permission: 'signed-in' }, schema: { tags, summary: '待办数 Counts for the header badge' } },

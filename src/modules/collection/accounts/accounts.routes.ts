@@ -3,13 +3,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { sendXlsx } from '../../../platform/http/xlsx.ts';
+import { Id, Period, Year } from '../../../platform/http/schemas.ts';
 import { maskIdNumber } from '../../../platform/personal-data.ts';
 import { accountStatement, contributionRecord, ownPersonId, runInterest, type AccountStatement } from './accounts.service.ts';
 import { accountStatementXlsx } from './statement.xlsx.ts';
 
-const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
-const Year = Type.Integer({ minimum: 1990, maximum: 2100, description: 'YYYY' });
-const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const StatementQuery = Type.Object({ year: Year, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) });
 const RangeQuery = Type.Object({ from: Type.Optional(Period), to: Type.Optional(Period) });
 const Strict = { additionalProperties: false } as const;

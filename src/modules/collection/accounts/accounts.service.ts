@@ -15,7 +15,7 @@ import { reserveIds } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseDecimal, type Decimal } from '../../../platform/money.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { isPeriod } from '../../ledger/index.ts';
+import { checkPeriod, checkYear as checkInputYear } from '../../../platform/dates.ts';
 import { interestWeights, isInterestMethod, type InterestMethod } from './interest.calc.ts';
 import {
   balanceBefore, contributionLines, countPersons, entriesOfYear, findInterestRun, findPerson, findPersonByIdNumber, insertInterestForYear,
@@ -47,12 +47,8 @@ export interface ContributionRecordItem {
   employeeAmount: string | null; employerAmount: string; paid: boolean;
 }
 
-/** A year as a number or as four digits (the command line), between 1990 and 2100. */
-function checkYear(input: unknown): number {
-  const year = typeof input === 'string' && /^[0-9]{4}$/.test(input) ? Number(input) : input;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) throw invalid('year', `must be a year between 1990 and 2100, got "${String(input)}"`);
-  return year;
-}
+/** A year as a number or as four digits (the command line), within the input range (src/platform/dates.ts). */
+const checkYear = (input: unknown): number => checkInputYear(input, 'year');
 
 const runView = (run: { year: number; rate: string; method: string; persons: number; amount: bigint; run_by: string; run_at: Date }): InterestRunView => ({
   year: run.year, rate: formatDecimal(parseDecimal(run.rate)), method: run.method, persons: run.persons, amount: formatYuan(run.amount),
@@ -170,9 +166,7 @@ export async function accountStatement(database: DatabaseHandle, actor: Actor, p
 
 /** 个人缴费记录: a person's bill lines, by period (YYYY-MM, both ends included), with whether each is paid. */
 export async function contributionRecord(database: DatabaseHandle, actor: Actor, personId: bigint, range: { from?: string; to?: string } = {}): Promise<{ items: ContributionRecordItem[] }> {
-  for (const field of ['from', 'to'] as const) {
-    if (range[field] !== undefined && !isPeriod(range[field])) throw invalid(field, `must be a month YYYY-MM, got "${range[field]}"`);
-  }
+  for (const field of ['from', 'to'] as const) if (range[field] !== undefined) checkPeriod(range[field], field);
   if (range.from && range.to && range.from > range.to) throw invalid('to', `must not be before from (${range.from})`);
   return inScope(database, recordReader(actor, personId), async (tx) => {
     await visiblePerson(tx, actor, personId);

@@ -4,8 +4,8 @@ import { actor, type App } from '../../../platform/http/server.ts';
 import { dunningList, employerArrears } from './arrears.service.ts';
 import { dunningXlsx } from './arrears.xlsx.ts';
 import { sendXlsx } from '../../../platform/http/xlsx.ts';
+import { DateText, RegionCode } from '../../../platform/http/schemas.ts';
 
-export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
 const tags = ['collection'];
 
 export async function arrearsRoutes(app: App) {
@@ -14,7 +14,7 @@ export async function arrearsRoutes(app: App) {
   app.get('/api/arrears', { config: { permission: 'arrears.read' },
     schema: {
       tags, summary: '欠费与滞纳金 An employer\'s arrears and late fees on a date (an employer account: its own only)',
-      querystring: Type.Object({ employer: Type.String({ minLength: 1, maxLength: 18, description: 'credit code' }), asOf: Type.Optional(Day) }),
+      querystring: Type.Object({ employer: Type.String({ minLength: 1, maxLength: 18, description: 'credit code' }), asOf: Type.Optional(DateText) }),
     },
   }, async (request) => employerArrears(db, actor(request), { creditCode: request.query.employer, asOf: request.query.asOf }));
 
@@ -22,7 +22,7 @@ export async function arrearsRoutes(app: App) {
     schema: {
       tags, summary: '催缴清单 Employers in arrears, biggest first, with the ageing of arrears; format=xlsx for the sheet',
       querystring: Type.Object({
-        asOf: Type.Optional(Day), region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+        asOf: Type.Optional(DateText), region: Type.Optional(RegionCode),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])),
       }),
     },

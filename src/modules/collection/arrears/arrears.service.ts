@@ -8,7 +8,8 @@ import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/act
 import { invalid } from '../../../platform/errors.ts';
 import { formatYuan, type RoundingMode } from '../../../platform/money.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
-import { addDays, isDate } from '../../ledger/index.ts';
+import { addDays } from '../../ledger/index.ts';
+import { checkDate } from '../../../platform/dates.ts';
 import { resolveRegionSubtree } from '../collection.scope.ts';
 import { ageBucket, ageBuckets, billArrears, type AgeBucket, type BillArrears, type BillState } from './arrears.calc.ts';
 import type { DailyRate } from './late-fee.calc.ts';
@@ -16,11 +17,6 @@ import { billsNotPaidOnTime, employersByIds, type EmployerRow } from './arrears.
 import { visibleEmployer } from './employer.access.ts';
 
 const LATE_FEE_RATE = 'contribution.late_fee.daily_rate';
-
-export function checkDate(value: unknown, field: string): string {
-  if (!isDate(value)) throw invalid(field, `must be a real date YYYY-MM-DD, got "${String(value)}"`);
-  return value;
-}
 
 /** The late-fee rates in force from `from` to `to` in a region (each change a new stretch) and the rounding rule on `to`. */
 export function lateFeeRules(store: ParameterStore, regionCode: string, from: string, to: string): { rates: DailyRate[]; rounding: RoundingMode } {

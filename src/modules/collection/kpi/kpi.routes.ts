@@ -2,17 +2,16 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { sendXlsx } from '../../../platform/http/xlsx.ts';
+import { Period, RegionCode } from '../../../platform/http/schemas.ts';
 import { collectionKpis } from './kpi.service.ts';
 import { kpiXlsx } from './kpi.xlsx.ts';
-
-const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 
 export async function kpiRoutes(app: App) {
   app.get('/api/collection/kpis', { config: { permission: 'kpi.read' },
     schema: {
       tags: ['collection'], summary: '征缴指标 Collection and on-time rates by month and region, arrears by age; format=xlsx for the sheet',
       querystring: Type.Object({
-        from: Period, to: Period, region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+        from: Period, to: Period, region: Type.Optional(RegionCode),
         format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])),
       }),
     },

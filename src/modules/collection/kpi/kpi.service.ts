@@ -27,7 +27,7 @@ export interface RegionKpi { regionCode: string; regionName: string; billed: str
 export interface CollectionKpis { from: string; to: string; regionCode: string; asOf: string; months: MonthKpi[]; regions: RegionKpi[]; arrearsByAge: AgeingView[] }
 
 export async function collectionKpis(database: DatabaseHandle, actor: Actor, query: { from: string; to: string; region?: string }): Promise<CollectionKpis> {
-  const from = checkPeriod(query.from), to = checkPeriod(query.to);
+  const from = checkPeriod(query.from, 'from'), to = checkPeriod(query.to, 'to');
   if (from > to) throw invalid('to', `must not be before from (${from})`);
   const months: string[] = [];
   for (let period = from; period <= to; period = addMonths(period, 1)) {

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { invalid, type RowProblem } from '../../../platform/errors.ts';
 import { parseYuan } from '../../../platform/money.ts';
-import { isDate } from '../../ledger/index.ts';
+import { dateProblem } from '../../../platform/dates.ts';
 
 const collectionFileColumns = ['date', 'creditCode', 'amount', 'reference'] as const;
 const requiredColumns = ['date', 'creditCode', 'amount'];
@@ -47,7 +47,8 @@ export function parseCollectionFile(content: Buffer | string): { rows: Collectio
     if (record.length !== header.length) problem('line', `has ${record.length} columns, the header has ${header.length}`);
     const cell = (name: string) => (record[header.indexOf(name)] ?? '').trim();
     const date = cell('date');
-    if (!date) problem('date', 'is required'); else if (!isDate(date)) problem('date', `must be a real date YYYY-MM-DD, got "${date}"`);
+    const dateRule = date ? dateProblem(date) : undefined;
+    if (!date) problem('date', 'is required'); else if (dateRule) problem('date', `${dateRule}, got "${date}"`);
     const creditCode = cell('creditCode').toUpperCase();
     if (!creditCode) problem('creditCode', 'is required');
     let amount = 0n;

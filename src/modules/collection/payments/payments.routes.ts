@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { invalid } from '../../../platform/errors.ts';
-import { Day } from '../arrears/arrears.routes.ts';
+import { DateText, Id, Yuan, paging } from '../../../platform/http/schemas.ts';
 import { importCollectionFile, listPayments, recordPayment, requestPaymentReversal } from './payments.service.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
@@ -27,7 +27,7 @@ export async function paymentRoutes(app: App) {
     schema: {
       tags, summary: '登记缴款 Record one payment by hand and allocate it',
       body: Type.Object({
-        creditCode: CreditCode, date: Day, amount: Type.String({ maxLength: 20, description: 'yuan, e.g. "1234.56"' }),
+        creditCode: CreditCode, date: DateText, amount: Yuan,
         reference: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
       }, { additionalProperties: false }),
     },
@@ -36,7 +36,7 @@ export async function paymentRoutes(app: App) {
   app.post('/api/payments/:id/reversal', { config: { permission: 'payment.reverse.request' },
     schema: {
       tags, summary: '冲正申请 Request the reversal of a payment recorded in error: a sign-off item (payment.reversal); on its final approval the allocations are negated, ledger entries reversed, individual accounts debited',
-      params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$' }) }),
+      params: Type.Object({ id: Id }),
       body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
     },
   }, async (request, reply) => reply.code(201).send(await requestPaymentReversal(db, actor(request), { paymentId: BigInt(request.params.id), reason: request.body.reason })));
@@ -45,8 +45,7 @@ export async function paymentRoutes(app: App) {
     schema: {
       tags, summary: '缴款记录 Payments newest first with their allocations (an employer account sees its own only)',
       querystring: Type.Object({
-        employer: Type.Optional(CreditCode), from: Type.Optional(Day), to: Type.Optional(Day),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
+        employer: Type.Optional(CreditCode), from: Type.Optional(DateText), to: Type.Optional(DateText), ...paging(500),
       }),
     },
   }, async (request) => listPayments(db, actor(request), request.query));

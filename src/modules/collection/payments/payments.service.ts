@@ -19,7 +19,8 @@ import { addDays, postEntries, reverseEntriesOfSource, type EntryInput } from '.
 import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
 import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
-import { checkDate, lateFeeRules } from '../arrears/arrears.service.ts';
+import { lateFeeRules } from '../arrears/arrears.service.ts';
+import { checkDate } from '../../../platform/dates.ts';
 import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts';
 import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
 import { parseCollectionFile, paymentAmount } from './collection-file.parse.ts';

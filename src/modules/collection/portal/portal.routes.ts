@@ -4,15 +4,14 @@
  */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
+import { DateText, Id, Year, Yuan, paging } from '../../../platform/http/schemas.ts';
 import { confirmOwnBase, declareEmployeeBase, employerProfile, listBaseConfirmations, listEmployees } from './portal.service.ts';
 import { listRequests, requestHire, requestSeparation } from './requests.service.ts';
 import { requestStatuses } from './portal.tables.ts';
 
-const Id = Type.String({ pattern: '^[0-9]{1,19}$' });
-const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
 const Strict = { additionalProperties: false } as const;
-const Paging = { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })) };
-const EmployeeQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })), q: Type.Optional(Type.String({ maxLength: 50 })), ...Paging });
+const Paging = paging(200);
+const EmployeeQuery = Type.Object({ year: Type.Optional(Year), q: Type.Optional(Type.String({ maxLength: 50 })), ...Paging });
 const RequestQuery = Type.Object({ status: Type.Optional(Type.Union(requestStatuses.map((status) => Type.Literal(status)))), ...Paging });
 const tags = ['portal'];
 
@@ -30,7 +29,7 @@ export async function portalRoutes(app: App) {
   app.post('/api/portal/employer/bases', { config: { permission: 'registry.base.declare' },
     schema: {
       tags, summary: '单位网厅：申报缴费基数 Declare an employee\'s monthly wage for a year (a new version)',
-      body: Type.Object({ personId: Id, year: Type.Integer(), monthlyWage: Type.String({ maxLength: 20 }), reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict),
+      body: Type.Object({ personId: Id, year: Year, monthlyWage: Yuan, reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict),
     },
   }, async (request, reply) => reply.status(201).send(await declareEmployeeBase(db, actor(request), request.body)));
 
@@ -39,13 +38,13 @@ export async function portalRoutes(app: App) {
   app.post('/api/portal/employer/requests/hire', { config: { permission: 'employment.request.submit' },
     schema: {
       tags, summary: '单位网厅：增员申报 Ask to add an employee (pending agency review)',
-      body: Type.Object({ idNumber: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 100 }), hiredOn: Day }, Strict),
+      body: Type.Object({ idNumber: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 100 }), hiredOn: DateText }, Strict),
     },
   }, async (request, reply) => reply.status(201).send(await requestHire(db, actor(request), request.body)));
   app.post('/api/portal/employer/requests/separate', { config: { permission: 'employment.request.submit' },
     schema: {
       tags, summary: '单位网厅：减员申报 Ask to remove an employee (pending agency review)',
-      body: Type.Object({ personId: Id, separatedOn: Day, reason: Type.String({ maxLength: 20 }) }, Strict),
+      body: Type.Object({ personId: Id, separatedOn: DateText, reason: Type.String({ maxLength: 20 }) }, Strict),
     },
   }, async (request, reply) => reply.status(201).send(await requestSeparation(db, actor(request), request.body)));
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { invalid } from '../../../platform/errors.ts';
+import { RegionCode } from '../../../platform/http/schemas.ts';
 import { importKinds, importTemplate, type ImportKind } from './import.parse.ts';
 import { importRegistryFile } from './import.service.ts';
 
@@ -10,7 +11,7 @@ export async function importRoutes(app: App) {
   app.post('/api/imports/:kind', { config: { permission: 'registry.import' },
     schema: {
       tags: ['registry'], summary: '批量导入 Import a CSV or XLSX file (all rows or none)', consumes: ['multipart/form-data'],
-      params: Type.Object({ kind: Kind }), querystring: Type.Object({ region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })) }),
+      params: Type.Object({ kind: Kind }), querystring: Type.Object({ region: Type.Optional(RegionCode) }),
     },
   }, async (request) => {
     const who = actor(request);
