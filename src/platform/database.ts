@@ -204,7 +204,8 @@ async function connect(mode: DatabaseHandle['mode'], ownerUrl: string, config: C
     const applied = await migrate(owner, options.log, { auditKey: () => (key ??= loadAuditKey(config.dataDir, { create: true })!) });
     for (const name of applied) (options.onMigrated ?? ((n: string) => { if (options.command !== 'test') process.stderr.write(`migrated: ${n}\n`); }))(name);
     useAuditKey(await prepareAuditKey(owner, config.dataDir, key));
-    appUrl = await prepareServerRole(owner, ownerUrl, config.dataDir, warn);
+    const connectAs = options.connectAs ?? (options.command === 'bench' ? 'owner' : 'application');
+    if (connectAs === 'application') appUrl = await prepareServerRole(owner, ownerUrl, config.dataDir, warn);
   } finally {
     await owner.end().catch(() => {});
   }
@@ -239,6 +240,11 @@ export interface OpenOptions {
   onMigrated?: (name: string) => void;
   /** Something the operator should know (default: stderr, except for tests). */
   warn?: (message: string) => void;
+  /**
+   * `application` (default): the pool connects as sifund_server. `owner`: it keeps the given connection, for work
+   * below the application such as benchmarks that build raw-floor tables (the default for `command: 'bench'`).
+   */
+  connectAs?: 'application' | 'owner';
 }
 
 /**
