@@ -14,7 +14,8 @@ export async function signoffRoutes(app: App) {
     config: { permission: 'signed-in' },
     schema: { tags, summary: '待办 The inbox: status=pending lists what you may decide now; mine=true what you submitted',
       querystring: Type.Object({
-        status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')])),
+        // one status, or several (status=approved&status=cancelled): what waits is listed oldest first, the rest newest first
+        status: Type.Optional(Type.Array(Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')]), { minItems: 1, maxItems: 4 })),
         kind: Type.Optional(Type.String({ maxLength: 60 })), mine: Type.Optional(Type.Boolean()),
         ...paging(200, 10_000),
       }, Strict) },

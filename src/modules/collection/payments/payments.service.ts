@@ -201,7 +201,7 @@ export async function recordPayment(database: DatabaseHandle, actor: Actor, inpu
       id: String(id), creditCode: employer.credit_code, employerName: employer.name, date, amount: formatYuan(amount), reference,
       allocated: formatYuan(outcome.allocated), credit: formatYuan(outcome.credit),
     };
-    await recordAudit(tx, actor, { action: 'payment.record', entityType: 'payment', entityId: id, regionCode: employer.region_code, after: view });
+    await recordAudit(tx, job, { action: 'payment.record', entityType: 'payment', entityId: id, regionCode: employer.region_code, after: view });
     return view;
   });
 }
@@ -243,7 +243,7 @@ export async function importCollectionFile(database: DatabaseHandle, actor: Acto
       fileName, rows: rows.length, recorded: inserted.length, alreadyRecorded: rows.length - inserted.length,
       amount: formatYuan(inserted.reduce((total, p) => total + p.amount, 0n)), allocated: formatYuan(sum((o) => o.allocated)), credit: formatYuan(sum((o) => o.credit)),
     };
-    if (inserted.length) await recordAudit(tx, actor, { action: 'payment.import', entityType: 'payment_file', entityId: fileName, after: result });
+    if (inserted.length) await recordAudit(tx, job, { action: 'payment.import', entityType: 'payment_file', entityId: fileName, after: result });
     return result;
   });
 }
@@ -326,6 +326,8 @@ export interface PaymentView {
   allocated: string; credit: string; allocations: PaymentAllocationView[];
   /** 冲正: set when the payment was reversed. */
   reversed: { date: string; reason: string; by: string } | null;
+  /** 冲正审核中: the open sign-off item of a requested reversal (pending or returned to its drafter). */
+  reversalRequest: { approvalItemId: string; status: string } | null;
 }
 
 export interface PaymentListQuery { employer?: string; from?: string; to?: string; limit?: number; offset?: number }
@@ -341,6 +343,8 @@ export async function listPayments(database: DatabaseHandle, actor: Actor, query
     const employerId = query.employer ? (await visibleEmployer(tx, actor, query.employer)).id : only ?? undefined;
     const payments = await repository.findPayments(tx, { employerId, from, to, limit, offset: query.offset ?? 0 });
     const allocations = await repository.allocationsOfPayments(tx, payments);
+    const requests = payments.length ? await tx.selectFrom('approval_item').select(['id', 'status', 'subject_key']).where('kind', '=', paymentReversalSignoff.kind)
+      .where('status', 'in', ['pending', 'returned']).where('subject_key', 'in', payments.map((p) => `payment:${p.id}`)).execute() : [];
     return {
       items: payments.map((payment) => {
         const own = allocations.filter((a) => a.payment_id === payment.id);
@@ -352,6 +356,7 @@ export async function listPayments(database: DatabaseHandle, actor: Actor, query
           credit: formatYuan(own.filter((a) => a.part === 'credit').reduce((sum, a) => sum + a.amount, 0n)),
           allocations: parts.map((a) => ({ billNumber: a.bill_number!, period: a.period!, insurance: a.insurance!, part: a.part, amount: formatYuan(a.amount) })),
           reversed: payment.reversed_on ? { date: payment.reversed_on, reason: payment.reversal_reason!, by: payment.reversed_by! } : null,
+          reversalRequest: requests.filter((r) => r.subject_key === `payment:${payment.id}`).map((r) => ({ approvalItemId: r.id.toString(), status: r.status }))[0] ?? null,
         };
       }),
     };
