@@ -37,7 +37,7 @@ export async function collectionRoutes(app: App) {
     },
   }, async (request, reply) => reply.code(201).send(await requestReassessment(db, actor(request), request.body)));
 
-  app.get('/api/bills', { config: { permission: 'billing.read' },
+  app.get('/api/bills', { config: { permission: ['billing.read', 'portal.employer'] },
     schema: {
       tags, summary: '缴费通知单 Bills with their lines (an employer account sees its own only)',
       querystring: Type.Object({
@@ -47,6 +47,6 @@ export async function collectionRoutes(app: App) {
       }),
     },
   }, async (request) => listBills(db, actor(request), request.query));
-  app.get('/api/bills/:number', { config: { permission: 'billing.read' }, schema: { tags, summary: 'One bill with its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }) } },
+  app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] }, schema: { tags, summary: 'One bill with its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }) } },
     async (request) => getBill(db, actor(request), request.params.number));
 }

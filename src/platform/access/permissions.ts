@@ -104,7 +104,9 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   // The administrator also registers employers and persons and reads bills: a new installation is set up by its
   // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.
   admin: ['user.manage', 'region.manage', 'agency.manage', 'settings.read', 'registry.read', 'registry.employer.create', 'registry.person.create', 'billing.read'],
-  employer: ['portal.employer', 'employment.request.submit', 'registry.base.declare', 'billing.read', 'payment.read', 'arrears.read'],
+  // An employer account reads its own bills, payments and arrears through routes open to `portal.employer` (the
+  // services bind it to its employer); the staff permissions (billing runs, dunning lists …) are not its.
+  employer: ['portal.employer', 'employment.request.submit', 'registry.base.declare'],
   person: ['portal.person', 'registry.base.confirm'],
   system: [],
 };
@@ -122,6 +124,17 @@ export function permissionsOf(actor: PermissionHolder): Permission[] {
 }
 
 export const isPermission = (name: string): name is Permission => Object.hasOwn(permissionDescriptions, name);
+
+/** Does the actor hold at least one of the permissions (a route open to staff with one permission and to a portal user)? */
+export function canAny(actor: PermissionHolder, any: readonly Permission[]): boolean {
+  return any.some((permission) => can(actor, permission));
+}
+
+/** Refuses an actor without any of the permissions (403 naming them). */
+export function requireAnyPermission<A extends PermissionHolder>(actor: A, any: readonly Permission[]): A {
+  if (!canAny(actor, any)) throw forbidden(`this action needs the permission ${any.join(' or ')} (${any.map((p) => permissionDescriptions[p]).join(' / ')})`);
+  return actor;
+}
 
 /** Refuses an actor without the permission (403 naming it). Routes check their declared permission before the
  * handler runs; services call this too when one function serves several callers (CLI, routes, other modules). */

@@ -18,7 +18,7 @@ import type { DatabaseHandle } from '../database.ts';
 import { projectRoot, type Config } from '../config.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { Actor } from '../actor.ts';
-import { isPermission, requirePermission, type Permission } from '../access/permissions.ts';
+import { isPermission, requireAnyPermission, type Permission } from '../access/permissions.ts';
 import { actorOf, sessionUser } from '../auth/auth.service.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -37,7 +37,7 @@ declare module 'fastify' {
      * The permission the route needs (checked before the handler runs), or 'public' (no sign-in), or
      * 'signed-in' (any signed-in user; the service decides, e.g. one's own record). Every /api route declares one.
      */
-    permission?: Permission | 'public' | 'signed-in';
+    permission?: Permission | readonly Permission[] | 'public' | 'signed-in';
   }
 }
 
@@ -51,7 +51,7 @@ export function actor(request: FastifyRequest): Actor {
 
 
 /** Every /api route's declared permission, collected as routes are added (a test checks none is missing). */
-export const declaredPermissions = new Map<string, Permission | 'public' | 'signed-in' | undefined>();
+export const declaredPermissions = new Map<string, Permission | readonly Permission[] | 'public' | 'signed-in' | undefined>();
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -127,8 +127,9 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const permission = route.config?.permission;
-    if (permission !== undefined && permission !== 'public' && permission !== 'signed-in' && !isPermission(permission)) {
-      throw new Error(`route ${route.method} ${route.url} declares an unknown permission ${permission}`);
+    const named = permission === undefined || permission === 'public' || permission === 'signed-in' ? [] : [permission].flat();
+    for (const name of named) if (!isPermission(name)) {
+      throw new Error(`route ${route.method} ${route.url} declares an unknown permission ${name}`);
     }
     for (const method of [route.method].flat()) if (method !== 'HEAD') declaredPermissions.set(`${method} ${route.url}`, permission);
   });
@@ -165,7 +166,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     }
     // A route without a declared permission is refused (and fails the route-permission test).
     if (permission === undefined) throw forbidden(`route ${request.method} ${request.routeOptions.url} declares no permission`);
-    if (permission !== 'signed-in') requirePermission(request.actor, permission);
+    if (permission !== 'signed-in') requireAnyPermission(request.actor, [permission].flat());
   });
 
   app.setErrorHandler((error: any, request, reply) => {

@@ -11,7 +11,7 @@ const tags = ['collection'];
 export async function arrearsRoutes(app: App) {
   const db = app.database;
 
-  app.get('/api/arrears', { config: { permission: 'arrears.read' },
+  app.get('/api/arrears', { config: { permission: ['arrears.read', 'portal.employer'] },
     schema: {
       tags, summary: '欠费与滞纳金 An employer\'s arrears and late fees on a date (an employer account: its own only)',
       querystring: Type.Object({ employer: Type.String({ minLength: 1, maxLength: 18, description: 'credit code' }), asOf: Type.Optional(DateText) }),

@@ -41,7 +41,7 @@ export async function paymentRoutes(app: App) {
     },
   }, async (request, reply) => reply.code(201).send(await requestPaymentReversal(db, actor(request), { paymentId: BigInt(request.params.id), reason: request.body.reason })));
 
-  app.get('/api/payments', { config: { permission: 'payment.read' },
+  app.get('/api/payments', { config: { permission: ['payment.read', 'portal.employer'] },
     schema: {
       tags, summary: '缴款记录 Payments newest first with their allocations (an employer account sees its own only)',
       querystring: Type.Object({
