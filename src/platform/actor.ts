@@ -92,10 +92,15 @@ export function scopeWideningNote(actor: Actor): string | null {
   return `${actor.widenedScope.regionCode ?? 'national'}: ${actor.widenedScope.reason}`;
 }
 
+/** The value of `sifund.scope` for an actor: its region prefix, or '*' for the national scope (in_scope() in SQL:
+ * an unset or empty scope sees nothing). */
+export const scopeSetting = (actor: Actor) => effectiveScopePrefix(actor) || NATIONAL_SCOPE;
+export const NATIONAL_SCOPE = '*';
+
 /** Runs `work` in one transaction limited to the actor's data scope. */
 export async function inScope<T>(database: DatabaseHandle, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(async (tx) => {
-    await sql`select set_config('sifund.scope', ${effectiveScopePrefix(actor)}, true)`.execute(tx);
+    await sql`select set_config('sifund.scope', ${scopeSetting(actor)}, true)`.execute(tx);
     if (actor.userId !== null) await sql`set local role sifund_app`.execute(tx);
     return work(tx);
   });

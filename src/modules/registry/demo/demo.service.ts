@@ -16,7 +16,7 @@
 import { CompiledQuery } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import type { Tx } from '../../../platform/actor.ts';
-import { systemActor } from '../../../platform/actor.ts';
+import { NATIONAL_SCOPE, systemActor } from '../../../platform/actor.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
 import { idExpression, newId, reserveIds } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
@@ -156,7 +156,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     await run(tx, `set local work_mem = '256MB'`);
     await run(tx, `set local maintenance_work_mem = '512MB'`);
     await run(tx, `set local timezone = 'Asia/Shanghai'`);
-    await run(tx, `select set_config('sifund.scope', '', true)`);
+    await run(tx, `select set_config('sifund.scope', '${NATIONAL_SCOPE}', true)`);
     fastLoad = ((await run(tx, `select current_setting('is_superuser') as superuser`)).rows[0] as { superuser: string }).superuser === 'on';
     if (fastLoad) await run(tx, `set local session_replication_role = replica`);
 
