@@ -84,6 +84,13 @@ export async function movementsUpTo(tx: Tx, fundId: bigint, period: string): Pro
   return rows.map((r) => ({ accountId: r.account_id, period: r.period, debit: r.debit, credit: r.credit }));
 }
 
+/** An account's balance over every period posted so far (debit − credit, fen). */
+export async function balanceNow(tx: Tx, fundId: bigint, accountId: bigint): Promise<bigint> {
+  const row = await tx.selectFrom('account_balance').select((eb) => eb.fn.coalesce(eb.fn.sum<string>(sql`debit - credit`), sql`0`).as('balance'))
+    .where('fund_id', '=', fundId).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  return BigInt(row.balance as string);
+}
+
 export const findEntry = (tx: Tx, fundId: bigint, entryId: bigint) =>
   tx.selectFrom('accounting_entry').selectAll().where('fund_id', '=', fundId).where('id', '=', entryId).executeTakeFirst();
 

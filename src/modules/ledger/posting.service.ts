@@ -336,7 +336,11 @@ export async function sweepIncomeAccount(database: DatabaseHandle, actor: Actor,
     const special = accounts.find((a) => a.role === 'special_bank');
     if (!income || !special) throw new AppError(409, 'conflict', `fund ${fundCode} lacks an income or special account`);
     const rows = trialBalance(accounts, await repository.movementsUpTo(tx, fund.id, period), period);
-    const balance = rows.find((r) => r.account.id === income.id)!.closing;
+    const monthEnd = rows.find((r) => r.account.id === income.id)!.closing;
+    // What stood at the month end, unless money has left since (a payment reversed after the month end): a bank
+    // account never goes below zero (migration 0011), so the sweep moves no more than is there now.
+    const now = await repository.balanceNow(tx, fund.id, income.id);
+    const balance = monthEnd < now ? monthEnd : now;
     if (balance <= 0n) return { fund: fundCode, period, amount: '0.00', entryId: null };
     const [result] = await postPrepared(tx, actor, [{
       kind: 'sweep',

@@ -67,7 +67,10 @@ function fromDatabaseError(error: { code?: string; constraint?: string; detail?:
   switch (error.code) {
     case '23505': return new AppError(409, 'conflict', named(`already exists (${error.constraint ?? 'unique'})`), field);
     case '23503': return new AppError(400, 'invalid', named(`refers to something that does not exist (${error.constraint ?? 'foreign key'})`), field);
-    case '23514': return new AppError(400, 'invalid', named(`violates rule ${error.constraint ?? 'check'}`), field);
+    // A fund bank account may not go below zero (0011): the database names the account and the balance it would leave.
+    case '23514': return error.constraint === 'bank_balance_not_negative'
+      ? new AppError(409, 'insufficient_balance', `${error.message} (收入户/财政专户/支出户余额不足)`)
+      : new AppError(400, 'invalid', named(`violates rule ${error.constraint ?? 'check'}`), field);
     case '23502': return new AppError(400, 'invalid', named('is required'), field);
     case '22001': return new AppError(400, 'invalid', named('a text is longer than the database stores'), field);
     case '22003': return new AppError(400, 'invalid', named('a number is out of range'), field);
