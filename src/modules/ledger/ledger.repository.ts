@@ -84,6 +84,11 @@ export async function movementsUpTo(tx: Tx, fundId: bigint, period: string): Pro
   return rows.map((r) => ({ accountId: r.account_id, period: r.period, debit: r.debit, credit: r.credit }));
 }
 
+/** Serialises sweeps of one fund and month (two servers checking at the same moment): the second sees the first's entry. */
+export async function lockSweep(tx: Tx, fundId: bigint, period: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('ledger.sweep'), hashtext(${`${fundId}:${period}`}))`.execute(tx);
+}
+
 /** An account's balance over every period posted so far (debit − credit, fen). */
 export async function balanceNow(tx: Tx, fundId: bigint, accountId: bigint): Promise<bigint> {
   const row = await tx.selectFrom('account_balance').select((eb) => eb.fn.coalesce(eb.fn.sum<string>(sql`debit - credit`), sql`0`).as('balance'))

@@ -335,6 +335,7 @@ export async function sweepIncomeAccount(database: DatabaseHandle, actor: Actor,
     const income = accounts.find((a) => a.role === 'income_bank');
     const special = accounts.find((a) => a.role === 'special_bank');
     if (!income || !special) throw new AppError(409, 'conflict', `fund ${fundCode} lacks an income or special account`);
+    await repository.lockSweep(tx, fund.id, period);
     const rows = trialBalance(accounts, await repository.movementsUpTo(tx, fund.id, period), period);
     const monthEnd = rows.find((r) => r.account.id === income.id)!.closing;
     // What stood at the month end, unless money has left since (a payment reversed after the month end): a bank

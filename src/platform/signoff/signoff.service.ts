@@ -147,7 +147,7 @@ export function itemView(row: ItemRow, steps: StepRow[], viewer: Actor) {
   const kind = kinds.get(row.kind);
   const today = todayInChina();
   const submittedOn = todayInChina(row.submitted_at);
-  const drafter = (row.submitted_by_id !== null && row.submitted_by_id === viewer.userId) || (row.submitted_by_id === null && row.submitted_by === viewer.username);
+  const drafter = isDrafter(viewer, row);
   return {
     id: row.id.toString(), kind: row.kind, kindLabel: kind?.label ?? row.kind, title: row.title, regionCode: row.region_code,
     amount: row.amount === null ? null : formatYuan(row.amount), risk: row.risk, status: row.status,
@@ -172,7 +172,12 @@ export type ApprovalItemView = ReturnType<typeof itemView>;
 /** Staff with the inbox permission see items in scope; anyone else only the items they submitted. */
 function mayView(actor: Actor, row: ItemRow) {
   if (!row.region_code.startsWith(scopePrefix(actor.regionCode))) return false;
-  return can(actor, 'approvals.read') || (row.submitted_by_id !== null && row.submitted_by_id === actor.userId);
+  return can(actor, 'approvals.read') || isDrafter(actor, row);
+}
+
+/** The drafter by user id; a system actor (no user id) by its name. */
+function isDrafter(actor: Actor, row: ItemRow) {
+  return row.submitted_by_id !== null ? row.submitted_by_id === actor.userId : actor.userId === null && row.submitted_by === actor.username;
 }
 
 export async function getApproval(database: DatabaseHandle, actor: Actor, id: bigint) {
