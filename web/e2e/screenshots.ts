@@ -1,6 +1,8 @@
 /**
  * README screenshots at 1440×900 (Chinese UI):
  *   node --import tsx web/e2e/screenshots.ts <baseUrl> <username> <password>
+ * as a staff user who registers and reads the audit trail (e.g. review.990100 of `sifund demo`; the administrator
+ * holds no business permission any more).
  * writes docs/screenshots/{login,dashboard,persons,person-detail,import-errors,audit}.png.
  * When the server's registry is empty it first registers a few demo employers and persons through the API
  * (use a demo server); the import screenshot uploads a file with bad rows, which the API rejects whole.

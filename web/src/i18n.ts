@@ -223,6 +223,7 @@ const dict = {
   'audit.range': ['时间范围', 'Period'],
   'audit.verify': ['校验审计链', 'Verify the audit chain'],
   'audit.trail': ['业务审计日志', 'Audit trail'],
+  'audit.scopeWidened': ['跨范围操作', 'Scope widened'],
   'audit.signIns': ['登录日志', 'Sign-in log'],
   'audit.verifyOk': ['审计链完整：已校验 {n} 条记录', 'Audit chain intact: {n} records verified'],
   'audit.verifyBroken': ['审计链被破坏：记录 {id}，{reason}（之前 {n} 条已校验）', 'Audit chain broken at record {id}: {reason} ({n} records before it verified)'],

@@ -50,6 +50,9 @@ export interface PersonDetail { person: Person; employments: Employment[]; enrol
 export interface AuditRecord {
   id: string; createdAt: string; actorUsername: string; actorRole: string | null; regionCode: string | null; action: string;
   entityType: string; entityId: string | null; before: unknown; after: unknown; requestId: string | null;
+  actorId?: string | null;
+  /** "990000: reason" when the step crossed the pooling structure (the real user, a widened scope). */
+  scopeWidened?: string | null;
 }
 export interface AuditVerify { ok: boolean; count: number; brokenAt?: { id: string; reason: string } }
 

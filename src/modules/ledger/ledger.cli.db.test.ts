@@ -4,11 +4,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import type { TestDatabase } from '../../platform/testing/database.ts';
 import { createTestDatabase } from '../../platform/testing/database.ts';
-import { seedPoolingRegions } from './ledger.testing.ts';
-import { registerLedgerCommands } from './ledger.cli.ts';
+import { runLedgerCommand, seedPoolingRegions } from './ledger.testing.ts';
 
 let test_: TestDatabase;
 let previousUrl: string | undefined;
@@ -25,20 +23,7 @@ after(async () => {
   await test_.drop();
 });
 
-/** Runs `sifund ledger …` in this process; returns stdout, stderr and the exit code. */
-async function sifund(...args: string[]) {
-  const program = new Command('sifund').exitOverride();
-  registerLedgerCommands(program);
-  let stdout = '';
-  let stderr = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
-  try { await program.parseAsync(['node', 'sifund', 'ledger', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+const sifund = runLedgerCommand;
 
 test('funds, accounts, import (all or nothing, idempotent), trial balance, check and export with their exit codes', async () => {
   const funds = JSON.parse((await sifund('funds', '--format', 'json')).stdout);

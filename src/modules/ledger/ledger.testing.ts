@@ -1,4 +1,6 @@
-/** Test helpers of the ledger: a fresh database with the demo pooling regions and their funds. */
+/** Test helpers of the ledger: a fresh database with the demo pooling regions and their funds, and `sifund ledger …` run in-process. */
+import { Command } from 'commander';
+import { registerLedgerCommands } from './ledger.cli.ts';
 import { spawnSync } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '../../platform/testing/database.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
@@ -35,4 +37,19 @@ export function ensureHledger(): { available: true } | { available: false; reaso
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
   spawnSync('apt-get', ['install', '-y', '-qq', 'hledger'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return has() ? { available: true } : { available: false, reason: 'apt-get install hledger failed' };
+}
+
+/** Runs `sifund ledger …` in this process (DATABASE_URL names the test database); returns stdout, stderr and the exit code. */
+export async function runLedgerCommand(...args: string[]) {
+  const program = new Command('sifund').exitOverride();
+  registerLedgerCommands(program);
+  let stdout = '';
+  let stderr = '';
+  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
+  try { await program.parseAsync(['node', 'sifund', 'ledger', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { stdout, stderr, code };
 }

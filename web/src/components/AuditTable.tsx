@@ -1,5 +1,8 @@
-/** Audit records (who, when, what, before → after), used by the audit page and every detail page's history tab. */
-import { Table, Tag, Typography } from 'antd';
+/**
+ * Audit records (who — with the user id and, when a step crossed the pooling structure, the widened scope and why —
+ * when, what, before → after), used by the audit page and every detail page's history tab.
+ */
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
@@ -18,7 +21,12 @@ export function AuditTable({ records, loading, testId, showEntity = true }: { re
         { title: t('audit.time'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
         {
           title: t('audit.actor'), dataIndex: 'actorUsername', width: 180,
-          render: (name: string, record) => <>{name} {record.actorRole && <Tag>{t(`role.${record.actorRole}`)}</Tag>}</>,
+          render: (name: string, record) => (
+            <>
+              <Tooltip title={record.actorId ? `id ${record.actorId}` : undefined}><span>{name}</span></Tooltip>{' '}
+              {record.actorRole && <Tag>{t(`role.${record.actorRole}`)}</Tag>}
+            </>
+          ),
         },
         { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tag color="geekblue">{action}</Tag> },
         ...(showEntity ? [{
@@ -30,6 +38,16 @@ export function AuditTable({ records, loading, testId, showEntity = true }: { re
           },
         }] : []),
         { title: t('common.region'), dataIndex: 'regionCode', width: 90 },
+        {
+          title: t('audit.scopeWidened'), dataIndex: 'scopeWidened', width: 150,
+          // "990000: pension is pooled at the province" → the region as a tag, the reason beside it.
+          render: (note: string | null | undefined) => {
+            if (!note) return null;
+            const at = note.indexOf(': ');
+            const region = at < 0 ? note : note.slice(0, at);
+            return <span data-testid="audit-scope-widened"><Tag color="orange">{region === 'national' ? t('common.national') : region}</Tag>{at >= 0 && <Typography.Text type="secondary">{note.slice(at + 2)}</Typography.Text>}</span>;
+          },
+        },
         { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (id: string | null) => id && <Typography.Text type="secondary" ellipsis={{ tooltip: id }} style={{ width: 110 }}>{id}</Typography.Text> },
       ]}
     />

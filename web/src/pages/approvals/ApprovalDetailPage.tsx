@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Space, Steps, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Steps, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
@@ -21,13 +21,14 @@ import { Money } from '../../components/Money.tsx';
 import { ApprovalTimeline } from '../../components/ApprovalTimeline.tsx';
 import { AgeCell, ApprovalActions, approvalPath, kindText, levelText, RiskTag, StatusTag } from './shared.tsx';
 import type { ApprovalItem } from './types.ts';
+import { DraftLines } from '../ledger/shared.tsx';
+import type { DraftLine } from '../ledger/types.ts';
 
 /** A link the user can follow (they hold the permission of its page), else plain text. */
 function guarded(me: Me, permission: Permission, to: string, text: ReactNode, testId?: string) {
   return can(me, permission) ? <Link to={to} data-testid={testId}>{text}</Link> : <span data-testid={testId}>{text}</span>;
 }
 
-interface DraftLine { account: string; debit?: string; credit?: string; reference?: string | null }
 
 /** What the item asks for, per kind (an unknown kind shows its payload as JSON). */
 function Content({ item, me, t }: { item: ApprovalItem; me: Me; t: Translate }) {
@@ -48,18 +49,7 @@ function Content({ item, me, t }: { item: ApprovalItem; me: Me; t: Translate }) 
         rows.push([t('ledger.date'), entry.date]);
         rows.push([t('ledger.memo'), entry.memo ?? '']);
         const lines: DraftLine[] = entry.lines ?? [];
-        extra = (
-          <Table<DraftLine & { n: number }>
-            size="small" rowKey="n" pagination={false} data-testid="approval-entry-lines" dataSource={lines.map((line, i) => ({ ...line, n: i + 1 }))}
-            columns={[
-              { title: '#', dataIndex: 'n', width: 50 },
-              { title: t('ledger.account.code'), dataIndex: 'account' },
-              { title: t('ledger.reference'), dataIndex: 'reference' },
-              { title: t('ledger.debit'), dataIndex: 'debit', align: 'right', width: 150, render: (value?: string) => value && <Money value={value} /> },
-              { title: t('ledger.credit'), dataIndex: 'credit', align: 'right', width: 150, render: (value?: string) => value && <Money value={value} /> },
-            ]}
-          />
-        );
+        extra = <DraftLines lines={lines} testId="approval-entry-lines" />;
       }
       break;
     case 'ledger.period_reopen':

@@ -10,8 +10,8 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import type { AuditVerify, List } from '../../types.ts';
-import { AuditTrailTable, type AuditTrailRecord } from './AuditTrailTable.tsx';
+import type { AuditRecord, AuditVerify, List } from '../../types.ts';
+import { AuditTable } from '../../components/AuditTable.tsx';
 import { useCan } from '../../permissions.ts';
 
 const PAGE = 50;
@@ -29,7 +29,7 @@ export default function AuditPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
-  const [records, setRecords] = useState<AuditTrailRecord[]>([]);
+  const [records, setRecords] = useState<AuditRecord[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -42,7 +42,7 @@ export default function AuditPage() {
     setLoading(true);
     try {
       const before = append ? records[records.length - 1]?.id : undefined;
-      const page = await api.get<List<AuditTrailRecord>>(source === 'signIns' ? '/api/audit/sign-ins' : '/api/audit', { ...query(filters, source), before });
+      const page = await api.get<List<AuditRecord>>(source === 'signIns' ? '/api/audit/sign-ins' : '/api/audit', { ...query(filters, source), before });
       setRecords(append ? [...records, ...page.items] : page.items);
       setMore(page.items.length === PAGE);
       setError(undefined);
@@ -83,7 +83,7 @@ export default function AuditPage() {
       </Form>
       {error ? <ApiErrorView error={error} retry={() => load(false)} /> : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <AuditTrailTable records={records} loading={loading} testId="audit-table" />
+          <AuditTable records={records} loading={loading} testId="audit-table" />
           {more && <Button block onClick={() => load(true)} loading={loading} data-testid="audit-more">{t('audit.more')}</Button>}
         </Space>
       )}

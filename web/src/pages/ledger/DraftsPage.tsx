@@ -5,36 +5,18 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Segmented, Table, Tag } from 'antd';
+import { App, Button, Segmented, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n.ts';
 import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { Money } from '../../components/Money.tsx';
 import { ApprovalList } from '../approvals/ApprovalList.tsx';
 import { approvalsChanged, inboxTabs, type InboxTab } from '../approvals/shared.tsx';
 import type { ApprovalItem } from '../approvals/types.ts';
-import { LedgerToolbar, useLedgerSelection } from './shared.tsx';
+import { DraftLines, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import { DraftFormModal } from './DraftFormModal.tsx';
-import type { DraftLine } from './types.ts';
 
-/** The lines of a drafted manual entry. */
-function DraftLines({ lines }: { lines: DraftLine[] }) {
-  const { t } = useI18n();
-  return (
-    <Table<DraftLine & { n: number }>
-      size="small" rowKey="n" pagination={false} dataSource={lines.map((line, i) => ({ ...line, n: i + 1 }))} data-testid="draft-lines"
-      columns={[
-        { title: '#', dataIndex: 'n', width: 50 },
-        { title: t('ledger.account.code'), dataIndex: 'account' },
-        { title: t('ledger.reference'), dataIndex: 'reference' },
-        { title: t('ledger.debit'), dataIndex: 'debit', align: 'right', width: 150, render: (value?: string) => value && <Money value={value} /> },
-        { title: t('ledger.credit'), dataIndex: 'credit', align: 'right', width: 150, render: (value?: string) => value && <Money value={value} /> },
-      ]}
-    />
-  );
-}
 
 export default function DraftsPage() {
   const { t } = useI18n();

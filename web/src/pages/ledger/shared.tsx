@@ -5,14 +5,15 @@
  */
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Select, Space, Typography } from 'antd';
+import { Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, type ApiError } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { MonthPicker } from '../../components/MonthPicker.tsx';
+import { Money } from '../../components/Money.tsx';
 import { useI18n, type Translate } from '../../i18n.ts';
 import type { List } from '../../types.ts';
-import { bankRoles, type Account, type Fund, type Source } from './types.ts';
+import { bankRoles, type Account, type DraftLine, type Fund, type Source } from './types.ts';
 
 export const fundPath = (fund: string) => `/api/ledger/funds/${encodeURIComponent(fund)}`;
 export const accountPath = (fund: string, account: string) => `${fundPath(fund)}/accounts/${encodeURIComponent(account)}`;
@@ -99,4 +100,21 @@ export function BankAccountSelect({ accounts, value, onChange }: { accounts: Acc
 
 export function sourceLabel(t: Translate, source: Source | null): string {
   return source ? `${t(`ledger.source.${source.type}`)} ${source.id ?? ''}`.trim() : '';
+}
+
+/** The lines of a drafted manual entry (凭证审核 and the sign-off item's page). */
+export function DraftLines({ lines, testId = 'draft-lines' }: { lines: DraftLine[]; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <Table<DraftLine & { n: number }>
+      size="small" rowKey="n" pagination={false} dataSource={lines.map((line, i) => ({ ...line, n: i + 1 }))} data-testid={testId}
+      columns={[
+        { title: '#', dataIndex: 'n', width: 50 },
+        { title: t('ledger.account.code'), dataIndex: 'account' },
+        { title: t('ledger.reference'), dataIndex: 'reference' },
+        { title: t('ledger.debit'), dataIndex: 'debit', align: 'right', width: 150, render: (value?: string) => value && <Money value={value} /> },
+        { title: t('ledger.credit'), dataIndex: 'credit', align: 'right', width: 150, render: (value?: string) => value && <Money value={value} /> },
+      ]}
+    />
+  );
 }
