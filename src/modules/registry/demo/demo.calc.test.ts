@@ -161,5 +161,5 @@ test('names, places, agencies and staff', () => {
   const staff = demoStaff();
   assert.deepEqual(staff.filter((s) => s.role === 'operator').map((s) => s.regionCode), DEMO_COUNTIES.map((c) => c.code));
   assert.ok(staff.every((s) => /^[a-z0-9][a-z0-9._-]{2,63}$/.test(s.username)));
-  for (const role of ['reviewer', 'approver', 'auditor', 'finance']) assert.ok(staff.some((s) => s.role === role), role);
+  for (const role of ['reviewer', 'approver', 'auditor', 'finance', 'security_auditor']) assert.ok(staff.some((s) => s.role === role), role);
 });

@@ -105,15 +105,16 @@ export const DEMO_POOLING: { insurance: string; regionCode: string }[] = [
   ...['medical', 'unemployment', 'work_injury', 'maternity'].map((insurance) => ({ insurance, regionCode: DEMO_CITY.code })),
 ];
 
-export interface DemoStaff { username: string; displayName: string; role: 'operator' | 'reviewer' | 'approver' | 'auditor' | 'finance'; regionCode: string }
+export interface DemoStaff { username: string; displayName: string; role: 'operator' | 'reviewer' | 'approver' | 'auditor' | 'security_auditor' | 'finance'; regionCode: string }
 
-/** Staff accounts for exploring: an operator per county, a city reviewer, approver and auditor, a province finance user. */
+/** Staff accounts for exploring: an operator per county, a city reviewer, approver and auditor, a province security auditor and finance user. */
 export function demoStaff(): DemoStaff[] {
   return [
     ...DEMO_COUNTIES.map((county) => ({ username: `op.${county.code}`, displayName: `${county.name}经办员`, role: 'operator' as const, regionCode: county.code })),
     { username: `review.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}复核员`, role: 'reviewer', regionCode: DEMO_CITY.code },
     { username: `approve.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}审批员`, role: 'approver', regionCode: DEMO_CITY.code },
     { username: `audit.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}稽核员`, role: 'auditor', regionCode: DEMO_CITY.code },
+    { username: `secaudit.${DEMO_PROVINCE.code}`, displayName: `${DEMO_PROVINCE.name}安全审计员`, role: 'security_auditor', regionCode: DEMO_PROVINCE.code },
     { username: `finance.${DEMO_PROVINCE.code}`, displayName: `${DEMO_PROVINCE.name}财政专户管理员`, role: 'finance', regionCode: DEMO_PROVINCE.code },
   ];
 }
