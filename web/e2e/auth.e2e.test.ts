@@ -1,6 +1,7 @@
 /**
  * Sign-in hardening in a real browser: the UI and the API docs run under the Content-Security-Policy without a
- * violation, and a user whose password an administrator reset is sent to the change-password page first.
+ * violation, and a user whose password an administrator reset (on the users page) is sent to the change-password
+ * page first.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,9 +21,6 @@ const e2e = setUpE2e({
     const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
     const created = await admin.call('POST', '/api/users', { username: 'op.reset', displayName: '重置测试', role: 'operator', regionCode: '990100', password: 'E2e-Operator-Pass-2026' });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const reset = await admin.call('POST', `/api/users/${created.body.user.id}/password`, {});
-    assert.equal(reset.status, 200, JSON.stringify(reset.body));
-    generated = reset.body.generatedPassword;
   },
 });
 
@@ -38,6 +36,18 @@ test('CSP, API docs and the forced password change', { timeout: 120_000 }, async
     await page.locator('.swagger-ui .info .title').waitFor();
     assert.match(await page.locator('.swagger-ui .info .title').innerText(), /sifund API/);
     await page.locator('.opblock-tag').first().waitFor();
+  });
+
+  await t.test('the administrator resets a password from the users page (after a confirmation) and sees it once', async () => {
+    await signInAs(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.getByTestId('users-reset-op.reset').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('generated-password').waitFor();
+    generated = (await page.getByTestId('generated-password').innerText()).trim();
+    assert.ok(generated.length >= 10, `a generated password is shown: ${generated}`);
+    await page.context().clearCookies();
   });
 
   await t.test('a reset user lands on the change-password page and cannot leave it', async () => {

@@ -1,6 +1,9 @@
-/** 用户: named accounts only (no shared accounts); a generated password is shown once; disabling asks first. */
+/**
+ * 用户: named accounts only (no shared accounts); a generated password is shown once; disabling and resetting a
+ * password ask first (a reset password must be changed at the next sign-in).
+ */
 import { useState } from 'react';
-import { App, Button, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegions } from '../../hooks.ts';
@@ -36,11 +39,22 @@ export default function UsersPage() {
     } catch (error) { message.error((error as Error).message); }
   };
 
+  const resetPassword = async (user: User) => {
+    try {
+      const result = await api.post<Created>(`/api/users/${user.id}/password`, {});
+      showPassword(t('user.passwordReset'), result);
+    } catch (error) { message.error((error as Error).message); }
+  };
+
   const created = (result: Created) => {
     list.reload();
     if (!result.generatedPassword) { message.success(t('user.created')); return; }
+    showPassword(t('user.created'), result);
+  };
+
+  const showPassword = (title: string, result: Created) => {
     modal.info({
-      title: `${t('user.created')}: ${result.user.username}`, width: 480, okText: t('common.close'),
+      title: `${title}: ${result.user.username}`, width: 480, okText: t('common.close'),
       content: (
         <>
           <p>{t('user.generatedPassword')}</p>
@@ -63,12 +77,19 @@ export default function UsersPage() {
             { title: t('user.agency'), dataIndex: 'agencyId', render: (id: string | null) => (id ? agencyName.get(id) ?? id : '') },
             { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`user.status.${s}`)}</Tag> },
             {
-              title: t('common.actions'), key: 'actions', width: 100,
-              render: (_, user) => user.id === me.id ? null : user.status === 'active' ? (
-                <Popconfirm title={t('user.disableConfirm')} okButtonProps={{ danger: true }} onConfirm={() => setStatus(user, 'disabled')}>
-                  <Button size="small" danger>{t('user.disable')}</Button>
-                </Popconfirm>
-              ) : <Button size="small" onClick={() => setStatus(user, 'active')}>{t('user.enable')}</Button>,
+              title: t('common.actions'), key: 'actions', width: 190,
+              render: (_, user) => user.id === me.id ? null : (
+                <Space size="small">
+                  {user.status === 'active' ? (
+                    <Popconfirm title={t('user.disableConfirm')} okButtonProps={{ danger: true }} onConfirm={() => setStatus(user, 'disabled')}>
+                      <Button size="small" danger>{t('user.disable')}</Button>
+                    </Popconfirm>
+                  ) : <Button size="small" onClick={() => setStatus(user, 'active')}>{t('user.enable')}</Button>}
+                  <Popconfirm title={t('user.resetConfirm')} onConfirm={() => resetPassword(user)}>
+                    <Button size="small" data-testid={`users-reset-${user.username}`}>{t('user.resetPassword')}</Button>
+                  </Popconfirm>
+                </Space>
+              ),
             },
           ]}
         />
