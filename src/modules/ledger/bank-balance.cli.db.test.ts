@@ -2,30 +2,13 @@
  * Acceptance: `sifund ledger import` of a payment out of an empty bank account exits non-zero, names the account and
  * posts nothing (migration 0011; the rule itself is tested in bank-balance.db.test.ts).
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { TestDatabase } from '../../platform/testing/database.ts';
-import { createTestDatabase } from '../../platform/testing/database.ts';
-import { runLedgerCommand, seedPoolingRegions } from './ledger.testing.ts';
+import { runLedgerCommand, useLedgerCliDatabase } from './ledger.testing.ts';
 
-let test_: TestDatabase;
-let previousUrl: string | undefined;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-bank-balance-'));
-
-before(async () => {
-  test_ = await createTestDatabase();
-  await seedPoolingRegions(test_.database); // funds are created by the commands themselves
-  previousUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = test_.url;
-});
-after(async () => {
-  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
-  await test_.drop();
-});
-
+const { dir } = useLedgerCliDatabase('bank-balance');
 const sifund = runLedgerCommand;
 
 test('`sifund ledger import` of a payment out of an empty expense account exits non-zero and posts nothing', async () => {

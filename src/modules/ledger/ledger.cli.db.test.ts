@@ -1,28 +1,11 @@
 /** The `sifund ledger` commands as the acceptance script uses them: JSON shapes and exit codes. */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { TestDatabase } from '../../platform/testing/database.ts';
-import { createTestDatabase } from '../../platform/testing/database.ts';
-import { runLedgerCommand, seedPoolingRegions } from './ledger.testing.ts';
+import { runLedgerCommand, useLedgerCliDatabase } from './ledger.testing.ts';
 
-let test_: TestDatabase;
-let previousUrl: string | undefined;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-ledger-cli-'));
-
-before(async () => {
-  test_ = await createTestDatabase();
-  await seedPoolingRegions(test_.database); // funds are created by the commands themselves
-  previousUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = test_.url;
-});
-after(async () => {
-  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
-  await test_.drop();
-});
-
+const { dir } = useLedgerCliDatabase('ledger-cli');
 const sifund = runLedgerCommand;
 
 test('funds, accounts, import (all or nothing, idempotent), trial balance, check and export with their exit codes', async () => {

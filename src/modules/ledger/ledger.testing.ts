@@ -1,6 +1,10 @@
 /** Test helpers of the ledger: a fresh database with the demo pooling regions and their funds, and `sifund ledger …` run in-process. */
 import { Command } from 'commander';
 import { registerLedgerCommands } from './ledger.cli.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { before, after } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '../../platform/testing/database.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
@@ -52,4 +56,26 @@ export async function runLedgerCommand(...args: string[]) {
   const code = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
   return { stdout, stderr, code };
+}
+
+/**
+ * For a test file of `sifund ledger …` run in-process: a fresh database with the pooling regions (funds are created
+ * by the commands themselves), named by DATABASE_URL while the file runs, and a scratch folder for its files.
+ */
+export function useLedgerCliDatabase(name: string): { database: () => TestDatabase; dir: string } {
+  let test_: TestDatabase | undefined;
+  let previousUrl: string | undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sifund-${name}-`));
+  before(async () => {
+    test_ = await createTestDatabase();
+    await seedPoolingRegions(test_.database);
+    previousUrl = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = test_.url;
+  });
+  after(async () => {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+    await test_?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { database: () => test_!, dir };
 }

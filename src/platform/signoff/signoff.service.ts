@@ -5,7 +5,7 @@
  * transaction as that approval, so an approved item and its effect never exist apart.
  */
 import { sql, type Generated, type Selectable } from 'kysely';
-import type { DatabaseHandle } from '../database.ts';
+import type { DatabaseHandle, Tables } from '../database.ts';
 import { inScope, scopePrefix, type Actor, type Tx } from '../actor.ts';
 import { can, requirePermission, type Permission } from '../access/permissions.ts';
 import { AppError, conflict, invalid, notFound } from '../errors.ts';
@@ -34,7 +34,6 @@ declare module '../database.ts' {
 
 type ItemRow = Selectable<Tables['approval_item']>;
 type StepRow = Selectable<Tables['approval_step']>;
-import type { Tables } from '../database.ts';
 
 /** What a module declares for one kind of item. */
 export interface SignoffKind<Payload = any> {
