@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, type Actor } from '../../platform/actor.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { requirePermission } from '../../platform/access/permissions.ts';
-import { registerSignoffKind, submitForApproval } from '../../platform/signoff/index.ts';
+import { openItemsOfKind, registerSignoffKind, submitForApproval } from '../../platform/signoff/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { fundByCode } from './fund.service.ts';
 import { trialBalanceRows } from './balance.service.ts';
@@ -21,8 +21,7 @@ export async function listPeriods(database: DatabaseHandle, actor: Actor, fundCo
     const { rows } = await sql<{ period: string; status: string; closed_at: Date | null; closed_by: string | null; lines: string | null }>`
       select p.period, p.status, p.closed_at, p.closed_by, (select sum(line_count) from account_balance b where b.fund_id = p.fund_id and b.period = p.period) as lines
         from fund_period p where p.fund_id = ${fund.id} order by p.period desc`.execute(tx);
-    const requests = await tx.selectFrom('approval_item').select(['id', 'payload', 'submitted_by']).where('kind', '=', periodReopenSignoff.kind)
-      .where('status', 'in', ['pending', 'returned']).where('subject_key', 'like', `fund_period:${fund.code}:%`).execute();
+    const requests = await openItemsOfKind(tx, periodReopenSignoff.kind, `fund_period:${fund.code}:`);
     return rows.map((r) => ({
       period: r.period, status: r.status, closedAt: r.closed_at?.toISOString() ?? null, closedBy: r.closed_by, lines: Number(r.lines ?? 0),
       pendingReopenRequest: requests.filter((q) => (q.payload as ReopenPayload).period === r.period)

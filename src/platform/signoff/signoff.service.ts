@@ -4,8 +4,9 @@
  * the caller may decide now; every step is audited; the effect of the final approval commits in the same
  * transaction as that approval, so an approved item and its effect never exist apart.
  */
-import { sql, type Generated, type Selectable } from 'kysely';
-import type { DatabaseHandle, Tables } from '../database.ts';
+import type { DatabaseHandle } from '../database.ts';
+import * as repository from './signoff.repository.ts';
+import type { ItemRow, StepRow } from './signoff.repository.ts';
 import { inScope, scopePrefix, type Actor, type Tx } from '../actor.ts';
 import { can, requirePermission, type Permission } from '../access/permissions.ts';
 import { AppError, conflict, invalid, notFound } from '../errors.ts';
@@ -18,22 +19,6 @@ import {
   type Decision, type ItemState, type ItemStatus, type RiskGrade, type SignoffLevel, type StepAction, type StepRecord,
 } from './signoff.calc.ts';
 
-declare module '../database.ts' {
-  interface Tables {
-    approval_item: {
-      id: bigint; kind: string; region_code: string; title: string; subject_key: string; amount: bigint | null; risk: RiskGrade;
-      levels: SignoffLevel[]; parameter_refs: unknown; payload: unknown; status: Generated<ItemStatus>; next_level: Generated<number>;
-      submitted_by_id: bigint | null; submitted_by: string; submitted_at: Generated<Date>; deadline_on: string; decided_at: Date | null; result: unknown;
-    };
-    approval_step: {
-      item_id: bigint; seq: number; region_code: string; action: StepAction; level: number | null; level_name: string | null;
-      user_id: bigint | null; username: string; role: string; comment: string | null; at: Generated<Date>;
-    };
-  }
-}
-
-type ItemRow = Selectable<Tables['approval_item']>;
-type StepRow = Selectable<Tables['approval_step']>;
 
 /** What a module declares for one kind of item. */
 export interface SignoffKind<Payload = any> {
@@ -94,14 +79,14 @@ export async function submitForApproval<P>(tx: Tx, actor: Actor, kind: SignoffKi
   const amount = input.amount ?? null;
   const levels = requiredLevels(kind.levels, risk.value as RiskGrade, amount, threshold.value as bigint);
   const refs = Object.fromEntries([risk, threshold, deadline].map((p) => [p.path, { since: p.since, reference: p.reference }]));
-  const open = await tx.selectFrom('approval_item').select(['id', 'submitted_by']).where('subject_key', '=', input.subjectKey).where('status', 'in', ['pending', 'returned']).executeTakeFirst();
+  const [open] = await repository.openItemsOfSubjects(tx, [input.subjectKey]);
   if (open) throw conflict('subject', `${kind.label}: item ${open.id} for the same subject is already waiting (submitted by ${open.submitted_by})`);
   const id = newId();
-  await tx.insertInto('approval_item').values({
+  await repository.insertItem(tx, {
     id, kind: kind.kind, region_code: input.regionCode, title: input.title, subject_key: input.subjectKey, amount, risk: risk.value as RiskGrade,
     levels: JSON.stringify(levels) as never, parameter_refs: JSON.stringify(refs), payload: JSON.stringify(input.payload, bigintAsText),
     submitted_by_id: actor.userId, submitted_by: actor.username, deadline_on: addWorkingDays(today, deadline.value as number),
-  }).execute();
+  });
   await appendStep(tx, actor, { id, region_code: input.regionCode }, 'submit', null, input.comment ?? null);
   await recordAudit(tx, actor, { action: 'signoff.submit', entityType: 'approval_item', entityId: id, regionCode: input.regionCode,
     after: { kind: kind.kind, title: input.title, amount: amount === null ? null : formatYuan(amount), levels: levels.map((l) => l.label), comment: input.comment ?? null } });
@@ -110,23 +95,20 @@ export async function submitForApproval<P>(tx: Tx, actor: Actor, kind: SignoffKi
 
 const bigintAsText = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
-async function appendStep(tx: Tx, actor: Actor, item: { id: bigint; region_code: string }, action: StepAction, level: SignoffLevel & { index: number } | null, comment: string | null) {
-  const { rows } = await sql<{ seq: number }>`select coalesce(max(seq), 0) + 1 as seq from approval_step where item_id = ${item.id}`.execute(tx);
-  await tx.insertInto('approval_step').values({
-    item_id: item.id, seq: rows[0].seq, region_code: item.region_code, action, level: level?.index ?? null, level_name: level?.name ?? null,
+function appendStep(tx: Tx, actor: Actor, item: { id: bigint; region_code: string }, action: StepAction, level: SignoffLevel & { index: number } | null, comment: string | null) {
+  return repository.appendStep(tx, {
+    item_id: item.id, region_code: item.region_code, action, level: level?.index ?? null, level_name: level?.name ?? null,
     user_id: actor.userId, username: actor.username, role: actor.role, comment,
-  }).execute();
+  });
 }
 
 async function loadItem(tx: Tx, id: bigint, forUpdate: boolean): Promise<ItemRow> {
-  let query = tx.selectFrom('approval_item').selectAll().where('id', '=', id);
-  if (forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await repository.findItem(tx, id, forUpdate);
   if (!row) throw notFound(`approval item ${id}`);
   return row;
 }
 
-const loadSteps = (tx: Tx, id: bigint) => tx.selectFrom('approval_step').selectAll().where('item_id', '=', id).orderBy('seq').execute();
+const loadSteps = (tx: Tx, id: bigint) => repository.stepsOfItems(tx, [id]);
 
 function stateOf(row: ItemRow, steps: StepRow[]): ItemState {
   return {
@@ -197,16 +179,13 @@ export async function listApprovals(database: DatabaseHandle, actor: Actor, quer
   const limit = query.limit ?? 50, offset = query.offset ?? 0;
   return inScope(database, actor, async (tx) => {
     const statuses = query.status === undefined ? [] : [query.status].flat();
-    let rows = tx.selectFrom('approval_item').selectAll();
-    if (statuses.length) rows = rows.where('status', 'in', statuses);
-    if (query.kind) rows = rows.where('kind', '=', query.kind);
-    if (query.mine || !can(actor, 'approvals.read')) rows = rows.where('submitted_by_id', '=', actor.userId ?? -1n);
+    const submittedById = query.mine || !can(actor, 'approvals.read') ? actor.userId ?? -1n : undefined;
     const decidable = statuses.length === 1 && statuses[0] === 'pending' && !query.mine && actor.userId !== null;
     // What waits is served oldest first (first in, first out); what is done, newest first.
     const order = statuses.length > 0 && statuses.every((s) => s === 'pending' || s === 'returned') ? 'asc' : 'desc';
     // Pending items in a scope are few (the inbox of an agency); each is checked with the same rule as a decision.
-    const found = await rows.orderBy('submitted_at', order).orderBy('id', order).limit(decidable ? 5000 : limit).offset(decidable ? 0 : offset).execute();
-    const steps = found.length ? await tx.selectFrom('approval_step').selectAll().where('item_id', 'in', found.map((r) => r.id)).orderBy('item_id').orderBy('seq').execute() : [];
+    const found = await repository.findItems(tx, { statuses, kind: query.kind, submittedById, order, limit: decidable ? 5000 : limit, offset: decidable ? 0 : offset });
+    const steps = await repository.stepsOfItems(tx, found.map((r) => r.id));
     const stepsOf = (id: bigint) => steps.filter((s) => s.item_id === id);
     let views = found.map((row) => itemView(row, stepsOf(row.id), actor));
     if (decidable) views = views.filter((view) => view.canDecide);
@@ -248,10 +227,10 @@ export async function decide(database: DatabaseHandle, actor: Actor, id: bigint,
     if (next.final) {
       result = await kind.effect(tx, acting, { id: row.id, payload: row.payload, submittedBy: row.submitted_by, submittedById: row.submitted_by_id, regionCode: row.region_code });
     }
-    await tx.updateTable('approval_item').set({
+    await repository.updateItem(tx, id, {
       status: next.status, next_level: next.nextLevel,
       ...(next.final ? { decided_at: new Date(), result: JSON.stringify(result, bigintAsText) } : {}),
-    }).where('id', '=', id).execute();
+    });
     await recordAudit(tx, acting, { action: `signoff.${decision}`, entityType: 'approval_item', entityId: id, regionCode: row.region_code,
       before: { status: row.status, level: level.label }, after: { kind: row.kind, status: next.status, comment: note, ...(result ? { result } : {}) } });
     return itemView(await loadItem(tx, id, false), await loadSteps(tx, id), actor);
@@ -269,15 +248,14 @@ export async function drafterAction(database: DatabaseHandle, actor: Actor, id: 
     const problem = drafterActionProblem(stateOf(row, steps), actor, action);
     if (problem) throw new AppError(row.submitted_by_id === actor.userId ? 409 : 403, row.submitted_by_id === actor.userId ? 'conflict' : 'forbidden', problem);
     await appendStep(tx, actor, row, action, null, note);
-    await tx.updateTable('approval_item').set(action === 'resubmit' ? { status: 'pending', next_level: 0 } : { status: 'cancelled', decided_at: new Date() })
-      .where('id', '=', id).execute();
+    await repository.updateItem(tx, id, action === 'resubmit' ? { status: 'pending', next_level: 0 } : { status: 'cancelled', decided_at: new Date() });
     await recordAudit(tx, actor, { action: `signoff.${action}`, entityType: 'approval_item', entityId: id, regionCode: row.region_code,
       before: { status: row.status }, after: { kind: row.kind, status: action === 'resubmit' ? 'pending' : 'cancelled', comment: note } });
     return itemView(await loadItem(tx, id, false), await loadSteps(tx, id), actor);
   });
 }
 
-/** The open item of a subject, if any (e.g. to show "冲正审核中" beside a payment). */
-export async function openItemOf(tx: Tx, subjectKey: string) {
-  return tx.selectFrom('approval_item').select(['id', 'status', 'kind']).where('subject_key', '=', subjectKey).where('status', 'in', ['pending', 'returned']).executeTakeFirst();
-}
+/** The open (pending or returned) items of these subjects, e.g. to show "冲正审核中" beside a payment. */
+export const openItemsOfSubjects = repository.openItemsOfSubjects;
+/** The open items of a kind whose subject key starts with a prefix (e.g. the reopen requests of one fund). */
+export const openItemsOfKind = repository.openItemsOfKind;

@@ -26,7 +26,7 @@ import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, ty
 import { parseCollectionFile, paymentAmount } from './collection-file.parse.ts';
 import * as repository from './payments.repository.ts';
 import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
-import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 
@@ -343,8 +343,7 @@ export async function listPayments(database: DatabaseHandle, actor: Actor, query
     const employerId = query.employer ? (await visibleEmployer(tx, actor, query.employer)).id : only ?? undefined;
     const payments = await repository.findPayments(tx, { employerId, from, to, limit, offset: query.offset ?? 0 });
     const allocations = await repository.allocationsOfPayments(tx, payments);
-    const requests = payments.length ? await tx.selectFrom('approval_item').select(['id', 'status', 'subject_key']).where('kind', '=', paymentReversalSignoff.kind)
-      .where('status', 'in', ['pending', 'returned']).where('subject_key', 'in', payments.map((p) => `payment:${p.id}`)).execute() : [];
+    const requests = await openItemsOfSubjects(tx, payments.map((p) => `payment:${p.id}`));
     return {
       items: payments.map((payment) => {
         const own = allocations.filter((a) => a.payment_id === payment.id);
