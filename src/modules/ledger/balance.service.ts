@@ -3,7 +3,6 @@
  * for a month (drill-down), entries with their source documents, and the consistency check that recomputes the
  * balances from the journal.
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../platform/actor.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
@@ -57,7 +56,7 @@ export async function checkLedger(database: DatabaseHandle, actor: Actor, fundCo
   return inScope(database, actor, async (tx) => {
     const fund = fundCode ? await fundByCode(tx, fundCode) : null;
     const funds = new Map((await repository.listFunds(tx)).map((f) => [f.id, f.code]));
-    const accounts = new Map((await tx.selectFrom('fund_account').select(['fund_id', 'id', 'code']).execute()).map((a) => [`${a.fund_id}|${a.id}`, a.code]));
+    const accounts = new Map((await repository.accountCodes(tx)).map((a) => [`${a.fund_id}|${a.id}`, a.code]));
     const differences = (await repository.balanceDifferences(tx, fund?.id ?? null)).map((d) => ({
       fund: funds.get(d.fund_id) ?? String(d.fund_id), account: accounts.get(`${d.fund_id}|${d.account_id}`) ?? String(d.account_id), period: d.period,
       journal: { debit: formatYuan(d.journal_debit ?? 0n), credit: formatYuan(d.journal_credit ?? 0n) },
@@ -66,9 +65,7 @@ export async function checkLedger(database: DatabaseHandle, actor: Actor, fundCo
     const unbalancedEntries = (await repository.unbalancedEntries(tx, fund?.id ?? null)).map((e) => ({
       fund: funds.get(e.fund_id) ?? String(e.fund_id), entryId: e.id.toString(), lines: Number(e.lines), debit: formatYuan(e.debit), credit: formatYuan(e.credit),
     }));
-    const { rows: [counts] } = await sql<{ entries: string; lines: string }>`
-      select (select count(*) from accounting_entry where ${fund ? sql`fund_id = ${fund.id}` : sql`true`}) as entries,
-             (select coalesce(sum(line_count), 0) from account_balance where ${fund ? sql`fund_id = ${fund.id}` : sql`true`}) as lines`.execute(tx);
+    const counts = await repository.countEntriesAndLines(tx, fund?.id ?? null);
     return {
       ok: differences.length === 0 && unbalancedEntries.length === 0, funds: fund ? 1 : funds.size,
       entries: Number(counts.entries), lines: Number(counts.lines), differences, unbalancedEntries,
@@ -106,14 +103,8 @@ export interface EntryFilter { period?: string; sourceType?: string; sourceId?: 
 export async function listEntries(database: DatabaseHandle, actor: Actor, fundCode: string, filter: EntryFilter) {
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
-    let query = tx.selectFrom('accounting_entry').selectAll().where('fund_id', '=', fund.id);
-    if (filter.period) query = query.where('period', '=', filter.period);
-    if (filter.sourceType) query = query.where('source_type', '=', filter.sourceType);
-    if (filter.sourceId) query = query.where('source_id', '=', filter.sourceId);
-    if (filter.kind) query = query.where('kind', '=', filter.kind as never);
-    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
     const limit = Math.min(filter.limit ?? 50, 500);
-    const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+    const rows = await repository.findEntries(tx, fund.id, { ...filter, limit });
     return { items: rows.map((e) => entryView(e, fund.code)), nextBefore: rows.length === limit ? rows[rows.length - 1].id.toString() : null };
   });
 }
@@ -127,11 +118,7 @@ export async function accountLines(database: DatabaseHandle, actor: Actor, fundC
     if (!account) throw notFound(`account ${accountCode} of fund ${fundCode}`);
     const balance = (await trialBalanceRows(tx, fund.id, period)).find((r) => r.account.id === account.id)!;
     const limit = Math.min(paging.limit ?? 100, 1000);
-    const rows = await tx.selectFrom('accounting_entry_line as l')
-      .innerJoin('accounting_entry as e', (join) => join.onRef('e.fund_id', '=', 'l.fund_id').onRef('e.id', '=', 'l.entry_id'))
-      .select(['l.entry_id', 'l.line_number', 'l.value_date', 'l.debit', 'l.credit', 'l.subject', 'l.reference', 'l.memo', 'e.memo as entry_memo', 'e.kind', 'e.source_type', 'e.source_id'])
-      .where('l.fund_id', '=', fund.id).where('l.account_id', '=', account.id).where('l.period', '=', period)
-      .orderBy('l.value_date').orderBy('l.entry_id').orderBy('l.line_number').limit(limit).offset(paging.offset ?? 0).execute();
+    const rows = await repository.accountLinesInPeriod(tx, fund.id, account.id, period, limit, paging.offset ?? 0);
     return {
       fund: fund.code, account: { code: account.code, name: account.name, role: account.role }, period,
       opening: formatYuan(balance.opening), debit: formatYuan(balance.debit), credit: formatYuan(balance.credit), closing: formatYuan(balance.closing),

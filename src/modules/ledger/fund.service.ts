@@ -3,7 +3,6 @@
  * the chart in force (chart/<year>.yaml). `ensureFunds` is idempotent: it creates what is missing and never
  * changes what exists.
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, systemActor, type Actor, type Tx } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -30,31 +29,30 @@ export async function ensureFunds(database: DatabaseHandle): Promise<{ created: 
   const chart = chartFor(currentYearInChina());
   return database.db.transaction().execute(async (tx) => {
     // One ensureFunds at a time (server start and `sifund demo` may overlap).
-    await sql`select pg_advisory_xact_lock(7310400)`.execute(tx);
-    const pooling = await tx.selectFrom('pooling_region').innerJoin('region', 'region.code', 'pooling_region.region_code')
-      .select(['pooling_region.insurance', 'pooling_region.region_code', 'region.name as region_name']).orderBy('pooling_region.region_code').execute();
+    await repository.lockEnsureFunds(tx);
+    const pooling = await repository.poolingRegionsWithNames(tx);
     const wanted = new Map<string, { insurance: string; regionCode: string; name: string }>();
     for (const row of pooling) {
       const insurance = fundInsurance(chart, row.insurance);
       if (!insurance) continue; // an insurance the chart has no fund for (e.g. resident schemes not configured)
       wanted.set(`${insurance}-${row.region_code}`, { insurance, regionCode: row.region_code, name: `${row.region_name}${chart.insurances[insurance].name}` });
     }
-    const existing = new Set((await tx.selectFrom('fund').select('code').execute()).map((f) => f.code));
+    const existing = new Set((await repository.fundCodes(tx)).map((f) => f.code));
     const created: string[] = [];
     for (const [code, fund] of wanted) {
       if (existing.has(code)) continue;
       const id = newId();
-      await tx.insertInto('fund').values({ id, code, insurance: fund.insurance, region_code: fund.regionCode, name: fund.name, chart_year: chart.year }).execute();
+      await repository.insertFund(tx, { id, code, insurance: fund.insurance, region_code: fund.regionCode, name: fund.name, chart_year: chart.year });
       await recordAudit(tx, actor, { action: 'ledger.fund.create', entityType: 'fund', entityId: code, regionCode: fund.regionCode, after: { code, ...fund, chartYear: chart.year } });
       created.push(code);
     }
     let accountsAdded = 0;
-    const funds = await tx.selectFrom('fund').select(['id', 'code', 'insurance', 'region_code']).execute();
+    const funds = await repository.allFunds(tx);
     for (const fund of funds) {
       const accounts = fundAccounts(chart, fund.insurance);
-      const result = await tx.insertInto('fund_account').values(accounts.map((a) => ({
+      const result = await repository.insertMissingAccounts(tx, accounts.map((a) => ({
         fund_id: fund.id, id: newId(), code: a.code, name: a.name, role: a.role, subject: a.subject ?? null, region_code: fund.region_code,
-      }))).onConflict((oc) => oc.columns(['fund_id', 'code']).doNothing()).executeTakeFirst();
+      })));
       const added = Number(result.numInsertedOrUpdatedRows ?? 0n);
       if (added && !created.includes(fund.code)) {
         await recordAudit(tx, actor, { action: 'ledger.accounts.add', entityType: 'fund', entityId: fund.code, regionCode: fund.region_code, after: { chartYear: chart.year, added } });
@@ -85,8 +83,7 @@ export async function accountsOf(tx: Tx, fundId: bigint): Promise<AccountInfo[]>
 export async function listAccounts(database: DatabaseHandle, actor: Actor, fundCode: string): Promise<AccountView[]> {
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
-    const rows = await tx.selectFrom('fund_account').select(['code', 'name', 'role', 'subject', 'bank_account_number'])
-      .where('fund_id', '=', fund.id).orderBy('code').execute();
+    const rows = await repository.accountsWithBankNumbers(tx, fund.id);
     return rows.map((r) => ({ code: r.code, name: r.name, role: r.role, subject: r.subject, bankAccountNumber: r.bank_account_number }));
   });
 }
@@ -98,7 +95,7 @@ export async function setBankAccountNumber(database: DatabaseHandle, actor: Acto
     const account = (await accountsOf(tx, fund.id)).find((a) => a.code === accountCode);
     if (!account || !['income_bank', 'special_bank', 'expense_bank'].includes(account.role)) throw notFound(`bank account ${accountCode} of fund ${fundCode}`);
     const before = await repository.bankAccountNumber(tx, fund.id, account.id);
-    await tx.updateTable('fund_account').set({ bank_account_number: number }).where('fund_id', '=', fund.id).where('id', '=', account.id).execute();
+    await repository.setBankAccountNumber(tx, fund.id, account.id, number);
     await recordAudit(tx, actor, { action: 'ledger.account.bank_number', entityType: 'fund_account', entityId: `${fundCode}:${accountCode}`, regionCode: fund.region_code, before: { bankAccountNumber: before?.bank_account_number ?? null }, after: { bankAccountNumber: number } });
     return { code: account.code, name: account.name, role: account.role, subject: account.subject, bankAccountNumber: number };
   });

@@ -2,8 +2,9 @@
  * Typed SQL of the fund ledger. Every function runs in the caller's transaction (scoped: row-level security applies).
  * Bulk writes are single statements over unnest()ed arrays; bigint arrays travel as text and are cast in SQL.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../platform/actor.ts';
+import type { Tables } from '../../platform/database.ts';
 import type { AccountInfo, Movement } from './journal.calc.ts';
 import type { EntryKind } from './ledger.tables.ts';
 
@@ -152,3 +153,105 @@ export async function unbalancedEntries(tx: Tx, fundId: bigint | null) {
 export const fundsSweptIn = async (tx: Tx, period: string): Promise<Set<string>> =>
   new Set((await tx.selectFrom('accounting_entry as e').innerJoin('fund as f', 'f.id', 'e.fund_id').select('f.code').distinct()
     .where('e.kind', '=', 'sweep').where('e.period', '=', period).execute()).map((r) => r.code));
+
+/** Serialises ensureFunds (server start and `sifund demo` may overlap). */
+export async function lockEnsureFunds(tx: Tx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7310400)`.execute(tx);
+}
+
+/** Every pooling region (统筹地区) of every insurance, with the region's name, by region code. */
+export const poolingRegionsWithNames = (tx: Tx) =>
+  tx.selectFrom('pooling_region').innerJoin('region', 'region.code', 'pooling_region.region_code')
+    .select(['pooling_region.insurance', 'pooling_region.region_code', 'region.name as region_name']).orderBy('pooling_region.region_code').execute();
+
+export const fundCodes = (tx: Tx) => tx.selectFrom('fund').select('code').execute();
+
+export const insertFund = (tx: Tx, fund: Insertable<Tables['fund']>) => tx.insertInto('fund').values(fund).execute();
+
+export const allFunds = (tx: Tx) => tx.selectFrom('fund').select(['id', 'code', 'insurance', 'region_code']).execute();
+
+/** Adds the accounts a fund lacks (by code) and leaves those it has; the result counts the rows added. */
+export const insertMissingAccounts = (tx: Tx, accounts: Insertable<Tables['fund_account']>[]) =>
+  tx.insertInto('fund_account').values(accounts).onConflict((oc) => oc.columns(['fund_id', 'code']).doNothing()).executeTakeFirst();
+
+/** A fund's accounts with their bank account numbers, by code. */
+export const accountsWithBankNumbers = (tx: Tx, fundId: bigint) =>
+  tx.selectFrom('fund_account').select(['code', 'name', 'role', 'subject', 'bank_account_number'])
+    .where('fund_id', '=', fundId).orderBy('code').execute();
+
+export const setBankAccountNumber = (tx: Tx, fundId: bigint, accountId: bigint, number: string | null) =>
+  tx.updateTable('fund_account').set({ bank_account_number: number }).where('fund_id', '=', fundId).where('id', '=', accountId).execute();
+
+/** Every account of every fund visible in the scope (id and code). */
+export const accountCodes = (tx: Tx) => tx.selectFrom('fund_account').select(['fund_id', 'id', 'code']).execute();
+
+/** How many entries the journal holds and how many lines the balances count, of one fund or (null) every fund. */
+export async function countEntriesAndLines(tx: Tx, fundId: bigint | null): Promise<{ entries: string; lines: string }> {
+  const { rows: [counts] } = await sql<{ entries: string; lines: string }>`
+      select (select count(*) from accounting_entry where ${fundId !== null ? sql`fund_id = ${fundId}` : sql`true`}) as entries,
+             (select coalesce(sum(line_count), 0) from account_balance where ${fundId !== null ? sql`fund_id = ${fundId}` : sql`true`}) as lines`.execute(tx);
+  return counts;
+}
+
+export interface EntryQuery { period?: string; sourceType?: string; sourceId?: string; kind?: string; before?: bigint; limit: number }
+
+/** A fund's entries, newest first (keyset paging by id), optionally of one period, source document or kind. */
+export function findEntries(tx: Tx, fundId: bigint, filter: EntryQuery) {
+  let query = tx.selectFrom('accounting_entry').selectAll().where('fund_id', '=', fundId);
+  if (filter.period) query = query.where('period', '=', filter.period);
+  if (filter.sourceType) query = query.where('source_type', '=', filter.sourceType);
+  if (filter.sourceId) query = query.where('source_id', '=', filter.sourceId);
+  if (filter.kind) query = query.where('kind', '=', filter.kind as never);
+  if (filter.before !== undefined) query = query.where('id', '<', filter.before);
+  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/** The lines of one account in one month, with their entries, in posting order. */
+export const accountLinesInPeriod = (tx: Tx, fundId: bigint, accountId: bigint, period: string, limit: number, offset: number) =>
+  tx.selectFrom('accounting_entry_line as l')
+    .innerJoin('accounting_entry as e', (join) => join.onRef('e.fund_id', '=', 'l.fund_id').onRef('e.id', '=', 'l.entry_id'))
+    .select(['l.entry_id', 'l.line_number', 'l.value_date', 'l.debit', 'l.credit', 'l.subject', 'l.reference', 'l.memo', 'e.memo as entry_memo', 'e.kind', 'e.source_type', 'e.source_id'])
+    .where('l.fund_id', '=', fundId).where('l.account_id', '=', accountId).where('l.period', '=', period)
+    .orderBy('l.value_date').orderBy('l.entry_id').orderBy('l.line_number').limit(limit).offset(offset).execute();
+
+/** A fund's months that have a period row, newest first, with the lines posted in each. */
+export async function periodsOfFund(tx: Tx, fundId: bigint) {
+  const { rows } = await sql<{ period: string; status: string; closed_at: Date | null; closed_by: string | null; lines: string | null }>`
+      select p.period, p.status, p.closed_at, p.closed_by, (select sum(line_count) from account_balance b where b.fund_id = p.fund_id and b.period = p.period) as lines
+        from fund_period p where p.fund_id = ${fundId} order by p.period desc`.execute(tx);
+  return rows;
+}
+
+/** Creates the month's period row (open) unless it exists. */
+export const ensurePeriod = (tx: Tx, fundId: bigint, period: string, regionCode: string) =>
+  tx.insertInto('fund_period').values({ fund_id: fundId, period, region_code: regionCode }).onConflict((oc) => oc.doNothing()).execute();
+
+/**
+ * The month's period row, locked: FOR UPDATE waits for postings into the month in flight (they hold FOR SHARE) and
+ * keeps new ones out until commit.
+ */
+export const lockPeriod = (tx: Tx, fundId: bigint, period: string) =>
+  tx.selectFrom('fund_period').selectAll().where('fund_id', '=', fundId).where('period', '=', period).forUpdate().executeTakeFirstOrThrow();
+
+/** The month's status, its row locked (undefined when the month has no row). */
+export const lockPeriodStatus = (tx: Tx, fundId: bigint, period: string) =>
+  tx.selectFrom('fund_period').select('status').where('fund_id', '=', fundId).where('period', '=', period).forUpdate().executeTakeFirst();
+
+export const findPeriod = (tx: Tx, fundId: bigint, period: string) =>
+  tx.selectFrom('fund_period').selectAll().where('fund_id', '=', fundId).where('period', '=', period).executeTakeFirst();
+
+/** How many accounts' balances for the month differ from the sums of the journal's lines (a count, as text). */
+export async function countBalanceDifferencesInPeriod(tx: Tx, fundId: bigint, period: string): Promise<string> {
+  const { rows: differences } = await sql<{ n: string }>`
+      select count(*) as n from (
+        select account_id, sum(debit) as debit, sum(credit) as credit from accounting_entry_line where fund_id = ${fundId} and period = ${period} group by account_id
+      ) j full join (select account_id, debit, credit from account_balance where fund_id = ${fundId} and period = ${period}) k using (account_id)
+      where coalesce(j.debit, 0) <> coalesce(k.debit, 0) or coalesce(j.credit, 0) <> coalesce(k.credit, 0)`.execute(tx);
+  return differences[0].n;
+}
+
+export const markPeriodClosed = (tx: Tx, fundId: bigint, period: string, closedAt: Date, closedBy: string) =>
+  tx.updateTable('fund_period').set({ status: 'closed', closed_at: closedAt, closed_by: closedBy }).where('fund_id', '=', fundId).where('period', '=', period).execute();
+
+export const markPeriodOpen = (tx: Tx, fundId: bigint, period: string) =>
+  tx.updateTable('fund_period').set({ status: 'open', closed_at: null, closed_by: null }).where('fund_id', '=', fundId).where('period', '=', period).execute();

@@ -3,7 +3,6 @@
  * and that the trial balance balances and equals the journal; then nothing posts into that month (the posting
  * service and the database both refuse). Reopening is a sign-off item: requested by one person, approved by another.
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, type Actor } from '../../platform/actor.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
@@ -14,13 +13,12 @@ import { fundByCode } from './fund.service.ts';
 import { trialBalanceRows } from './balance.service.ts';
 import { reconciliationOfFund } from './bank/reconciliation.service.ts';
 import { isPeriod } from './journal.calc.ts';
+import * as repository from './ledger.repository.ts';
 
 export async function listPeriods(database: DatabaseHandle, actor: Actor, fundCode: string) {
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
-    const { rows } = await sql<{ period: string; status: string; closed_at: Date | null; closed_by: string | null; lines: string | null }>`
-      select p.period, p.status, p.closed_at, p.closed_by, (select sum(line_count) from account_balance b where b.fund_id = p.fund_id and b.period = p.period) as lines
-        from fund_period p where p.fund_id = ${fund.id} order by p.period desc`.execute(tx);
+    const rows = await repository.periodsOfFund(tx, fund.id);
     const requests = await openItemsOfKind(tx, periodReopenSignoff.kind, `fund_period:${fund.code}:`);
     return rows.map((r) => ({
       period: r.period, status: r.status, closedAt: r.closed_at?.toISOString() ?? null, closedBy: r.closed_by, lines: Number(r.lines ?? 0),
@@ -35,25 +33,21 @@ export async function closePeriod(database: DatabaseHandle, actor: Actor, fundCo
   requirePermission(actor, 'period.close');
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
-    await tx.insertInto('fund_period').values({ fund_id: fund.id, period, region_code: fund.region_code }).onConflict((oc) => oc.doNothing()).execute();
+    await repository.ensurePeriod(tx, fund.id, period, fund.region_code);
     // FOR UPDATE waits for postings into the month in flight (they hold FOR SHARE) and keeps new ones out until commit.
-    const current = await tx.selectFrom('fund_period').selectAll().where('fund_id', '=', fund.id).where('period', '=', period).forUpdate().executeTakeFirstOrThrow();
+    const current = await repository.lockPeriod(tx, fund.id, period);
     if (current.status === 'closed') throw conflict('period', `${period} of fund ${fund.code} is already closed (by ${current.closed_by})`);
     const problems: string[] = [];
     const rows = await trialBalanceRows(tx, fund.id, period);
     const total = (pick: (r: (typeof rows)[number]) => bigint) => rows.reduce((s, r) => s + pick(r), 0n);
     if (total((r) => r.debit) !== total((r) => r.credit) || total((r) => r.closing) !== 0n) problems.push('the trial balance does not balance');
-    const { rows: differences } = await sql<{ n: string }>`
-      select count(*) as n from (
-        select account_id, sum(debit) as debit, sum(credit) as credit from accounting_entry_line where fund_id = ${fund.id} and period = ${period} group by account_id
-      ) j full join (select account_id, debit, credit from account_balance where fund_id = ${fund.id} and period = ${period}) k using (account_id)
-      where coalesce(j.debit, 0) <> coalesce(k.debit, 0) or coalesce(j.credit, 0) <> coalesce(k.credit, 0)`.execute(tx);
-    if (Number(differences[0].n)) problems.push(`balances differ from the journal on ${differences[0].n} accounts (run sifund ledger check)`);
+    const differences = await repository.countBalanceDifferencesInPeriod(tx, fund.id, period);
+    if (Number(differences)) problems.push(`balances differ from the journal on ${differences} accounts (run sifund ledger check)`);
     const reconciliations = await reconciliationOfFund(tx, fund, period);
     for (const r of reconciliations) if (!r.reconciled) problems.push(`bank account ${r.account} ${r.accountName} is not reconciled: ${r.reason}`);
     if (problems.length) throw new AppError(409, 'not_ready', `${period} of fund ${fund.code} cannot be closed: ${problems.join('; ')}`, 'period');
     const closedAt = new Date();
-    await tx.updateTable('fund_period').set({ status: 'closed', closed_at: closedAt, closed_by: actor.username }).where('fund_id', '=', fund.id).where('period', '=', period).execute();
+    await repository.markPeriodClosed(tx, fund.id, period, closedAt, actor.username);
     await recordAudit(tx, actor, { action: 'ledger.period.close', entityType: 'fund_period', entityId: `${fund.code}:${period}`, regionCode: fund.region_code,
       before: { status: 'open' }, after: { status: 'closed', reconciliations: reconciliations.map((r) => ({ account: r.account, ledgerBalance: r.ledgerBalance, bankBalance: r.bankBalance })) } });
     return { fund: fund.code, period, status: 'closed' as const, closedAt: closedAt.toISOString(), closedBy: actor.username };
@@ -71,9 +65,9 @@ export const periodReopenSignoff = registerSignoffKind<ReopenPayload>({
   levels: [{ name: 'approve', label: '审批', permission: 'period.reopen.approve' }],
   async effect(tx, approver, item) {
     const fund = await fundByCode(tx, item.payload.fund);
-    const current = await tx.selectFrom('fund_period').select('status').where('fund_id', '=', fund.id).where('period', '=', item.payload.period).forUpdate().executeTakeFirst();
+    const current = await repository.lockPeriodStatus(tx, fund.id, item.payload.period);
     if (current?.status !== 'closed') throw conflict('period', `${item.payload.period} of fund ${fund.code} is not closed any more`);
-    await tx.updateTable('fund_period').set({ status: 'open', closed_at: null, closed_by: null }).where('fund_id', '=', fund.id).where('period', '=', item.payload.period).execute();
+    await repository.markPeriodOpen(tx, fund.id, item.payload.period);
     await recordAudit(tx, approver, { action: 'ledger.period.reopen', entityType: 'fund_period', entityId: `${fund.code}:${item.payload.period}`, regionCode: fund.region_code,
       before: { status: 'closed' }, after: { status: 'open', approvalItem: item.id.toString(), reason: item.payload.reason, requestedBy: item.submittedBy } });
     return { fund: fund.code, period: item.payload.period, status: 'open' };
@@ -86,7 +80,7 @@ export async function requestReopen(database: DatabaseHandle, actor: Actor, fund
   if (!reason?.trim()) throw invalid('reason', 'is required: say why the closed month must change');
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
-    const current = await tx.selectFrom('fund_period').selectAll().where('fund_id', '=', fund.id).where('period', '=', period).executeTakeFirst();
+    const current = await repository.findPeriod(tx, fund.id, period);
     if (current?.status !== 'closed') throw conflict('period', `${period} of fund ${fund.code} is not closed`);
     return submitForApproval(tx, actor, periodReopenSignoff, {
       regionCode: fund.region_code, title: `反结账 ${fund.code} ${period}`, subjectKey: `fund_period:${fund.code}:${period}`,

@@ -5,7 +5,6 @@
  * monthly reconciliation statement (银行存款余额调节表).
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid, notFound, rejectedRows } from '../../../platform/errors.ts';
@@ -15,7 +14,8 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { accountsOf, fundByCode } from '../fund.service.ts';
 import { trialBalanceRows } from '../balance.service.ts';
 import { addDays, isDate, isPeriod, periodEnd, type AccountInfo } from '../journal.calc.ts';
-import type { FundRow } from '../ledger.repository.ts';
+import { bankAccountNumber, type FundRow } from '../ledger.repository.ts';
+import * as repository from './reconciliation.repository.ts';
 import { dedupeKeys, parseStatementFile } from './statement.parse.ts';
 import { autoMatch, reconcile, type ItemWithMatch, type Reconciliation, type ReconciliationItem } from './match.calc.ts';
 
@@ -32,8 +32,7 @@ async function bankAccount(tx: Tx, fundCode: string, accountCode: string): Promi
 }
 
 /** Serialises matching on one bank account (auto-match and manual matches never race). */
-const lockAccount = (tx: Tx, fund: FundRow, account: AccountInfo) =>
-  sql`select pg_advisory_xact_lock(hashtext(${`bank_match:${fund.id}:${account.id}`}))`.execute(tx);
+const lockAccount = (tx: Tx, fund: FundRow, account: AccountInfo) => repository.lockAccountMatching(tx, fund.id, account.id);
 
 export interface ImportedStatement { id: string; reference: string | null; from: string; to: string; opening: string; closing: string; lines: number; newLines: number; alreadyImported: boolean }
 
@@ -61,15 +60,14 @@ export async function importBankStatement(database: DatabaseHandle, actor: Actor
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
     await lockAccount(tx, fund, account);
-    const number = (await tx.selectFrom('fund_account').select('bank_account_number').where('fund_id', '=', fund.id).where('id', '=', account.id).executeTakeFirst())?.bank_account_number;
+    const number = (await bankAccountNumber(tx, fund.id, account.id))?.bank_account_number;
     for (const statement of parsed.statements) {
       if (number && statement.accountNumber && statement.accountNumber.replace(/\s/g, '') !== number.replace(/\s/g, '')) {
         throw invalid('file', `the statement (line ${statement.fileLine}) is for bank account ${statement.accountNumber}, not ${number} (${account.code} ${account.name})`);
       }
     }
     const results: ImportedStatement[] = [];
-    const existing = await tx.selectFrom('bank_statement').selectAll().where('fund_id', '=', fund.id).where('account_id', '=', account.id)
-      .where('file_sha256', 'like', `${sha256}%`).orderBy('id').execute();
+    const existing = await repository.statementsOfFile(tx, fund.id, account.id, sha256);
     if (existing.length) {
       return { fund: fund.code, account: account.code, duplicateFile: true, matched: 0,
         statements: existing.map((s) => ({ id: s.id.toString(), reference: s.statement_reference, from: s.from_date, to: s.to_date, opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance), lines: s.line_count, newLines: 0, alreadyImported: true })) };
@@ -79,29 +77,18 @@ export async function importBankStatement(database: DatabaseHandle, actor: Actor
       const keys = dedupeKeys(statement.lines);
       const ids = reserveIds(statement.lines.length);
       // Lines already on file (an overlapping statement) are skipped; the account lock keeps this count exact.
-      const known = keys.length ? new Set((await tx.selectFrom('bank_statement_line').select('dedupe_key').where('fund_id', '=', fund.id)
-        .where('account_id', '=', account.id).where('dedupe_key', 'in', keys).execute()).map((r) => r.dedupe_key)) : new Set<string>();
+      const known = keys.length ? new Set((await repository.dedupeKeysOnFile(tx, fund.id, account.id, keys)).map((r) => r.dedupe_key)) : new Set<string>();
       const newLines = keys.filter((k) => !known.has(k)).length;
-      await tx.insertInto('bank_statement').values({
+      await repository.insertStatement(tx, {
         fund_id: fund.id, id: statementId, account_id: account.id, region_code: fund.region_code, format: statement.format, file_name: fileName,
         // one file may hold several camt statements: each row gets its own digest suffix
         file_sha256: parsed.statements.length > 1 ? `${sha256}:${index + 1}` : sha256, statement_reference: statement.reference,
         from_date: statement.fromDate, to_date: statement.toDate, opening_balance: statement.openingBalance, closing_balance: statement.closingBalance,
         line_count: statement.lines.length, new_line_count: newLines, imported_by: actor.username,
-      }).execute();
+      });
       if (newLines) {
-        const l = statement.lines;
-        await sql`
-          insert into bank_statement_line (fund_id, id, statement_id, account_id, region_code, file_line, booking_date, value_date, amount, reference,
-                                           counterparty_name, counterparty_account, description, bank_transaction_id, dedupe_key)
-          select ${fund.id}, id, ${statementId}, ${account.id}, ${fund.region_code}, file_line, booking_date, value_date, amount, reference,
-                 counterparty_name, counterparty_account, description, bank_transaction_id, dedupe_key
-            from unnest(${l.map((_, k) => idAt(ids, k).toString())}::bigint[], ${l.map((x) => x.fileLine)}::int[], ${l.map((x) => x.bookingDate)}::date[],
-                        ${l.map((x) => x.valueDate)}::date[], ${l.map((x) => x.amount.toString())}::bigint[], ${l.map((x) => x.reference)}::text[],
-                        ${l.map((x) => x.counterpartyName)}::text[], ${l.map((x) => x.counterpartyAccount)}::text[], ${l.map((x) => x.description)}::text[],
-                        ${l.map((x) => x.bankTransactionId)}::text[], ${keys}::text[])
-                 as t(id, file_line, booking_date, value_date, amount, reference, counterparty_name, counterparty_account, description, bank_transaction_id, dedupe_key)
-          on conflict (fund_id, account_id, dedupe_key) do nothing`.execute(tx);
+        await repository.insertStatementLines(tx, { fundId: fund.id, statementId, accountId: account.id, regionCode: fund.region_code },
+          statement.lines.map((_, k) => idAt(ids, k).toString()), statement.lines, keys);
       }
       results.push({ id: statementId.toString(), reference: statement.reference, from: statement.fromDate, to: statement.toDate,
         opening: formatYuan(statement.openingBalance), closing: formatYuan(statement.closingBalance), lines: statement.lines.length, newLines, alreadyImported: false });
@@ -117,21 +104,8 @@ interface OpenItems { bank: (ItemWithMatch & { counterparty: string | null })[];
 
 /** Every bank line and ledger line of the account (ledger lines from `ledgerFrom` on), with its active match if any. */
 async function items(tx: Tx, fund: FundRow, account: AccountInfo, ledgerFrom: string | null, until: string | null): Promise<OpenItems> {
-  const { rows: bank } = await sql<{ id: bigint; booking_date: string; amount: bigint; reference: string | null; description: string | null; counterparty_name: string | null; match_id: bigint | null }>`
-    select b.id, b.booking_date, b.amount, b.reference, coalesce(b.description, b.counterparty_name) as description, b.counterparty_name, m.match_id
-      from bank_statement_line b
-      left join bank_match_member m on m.fund_id = b.fund_id and m.bank_line_id = b.id and m.active
-     where b.fund_id = ${fund.id} and b.account_id = ${account.id} and (${until}::date is null or b.booking_date <= ${until}::date)
-     order by b.booking_date, b.id`.execute(tx);
-  const { rows: ledger } = await sql<{ entry_id: bigint; line_number: number; value_date: string; amount: bigint; reference: string | null; memo: string | null; match_id: bigint | null }>`
-    select l.entry_id, l.line_number, l.value_date, l.debit - l.credit as amount, coalesce(l.reference, e.source_id) as reference,
-           coalesce(l.memo, e.memo) as memo, m.match_id
-      from accounting_entry_line l
-      join accounting_entry e on e.fund_id = l.fund_id and e.id = l.entry_id
-      left join bank_match_member m on m.fund_id = l.fund_id and m.entry_id = l.entry_id and m.line_number = l.line_number and m.active
-     where l.fund_id = ${fund.id} and l.account_id = ${account.id}
-       and (${ledgerFrom}::date is null or l.value_date >= ${ledgerFrom}::date) and (${until}::date is null or l.value_date <= ${until}::date)
-     order by l.value_date, l.entry_id, l.line_number`.execute(tx);
+  const bank = await repository.bankLinesWithMatches(tx, fund.id, account.id, until);
+  const ledger = await repository.ledgerLinesWithMatches(tx, fund.id, account.id, ledgerFrom, until);
   return {
     bank: bank.map((b) => ({ id: b.id.toString(), date: b.booking_date, amount: b.amount, reference: b.reference, description: b.description, counterparty: b.counterparty_name, matchId: b.match_id?.toString() ?? null })),
     ledger: ledger.map((l) => ({ id: `${l.entry_id}:${l.line_number}`, entryId: l.entry_id.toString(), lineNumber: l.line_number, date: l.value_date, amount: l.amount, reference: l.reference, description: l.memo, memo: l.memo, matchId: l.match_id?.toString() ?? null })),
@@ -139,18 +113,17 @@ async function items(tx: Tx, fund: FundRow, account: AccountInfo, ledgerFrom: st
 }
 
 async function reconciliationStart(tx: Tx, fund: FundRow, account: AccountInfo): Promise<string | null> {
-  const row = await tx.selectFrom('bank_statement').select((eb) => eb.fn.min('from_date').as('start')).where('fund_id', '=', fund.id).where('account_id', '=', account.id).executeTakeFirst();
-  return (row?.start as string | null) ?? null;
+  return repository.firstStatementDate(tx, fund.id, account.id);
 }
 
 async function saveMatch(tx: Tx, actor: Actor, fund: FundRow, account: AccountInfo, method: 'auto' | 'manual', rule: string | null, bankIds: string[], ledgerIds: string[]) {
   const id = newId();
-  await tx.insertInto('bank_match').values({ fund_id: fund.id, id, account_id: account.id, region_code: fund.region_code, method, rule, created_by: actor.username }).execute();
+  await repository.insertMatch(tx, { fund_id: fund.id, id, account_id: account.id, region_code: fund.region_code, method, rule, created_by: actor.username });
   const members = [
     ...bankIds.map((b) => ({ bank_line_id: BigInt(b), entry_id: null, line_number: null })),
     ...ledgerIds.map((l) => { const [entryId, lineNumber] = l.split(':'); return { bank_line_id: null, entry_id: BigInt(entryId), line_number: Number(lineNumber) }; }),
   ];
-  await tx.insertInto('bank_match_member').values(members.map((m, i) => ({ fund_id: fund.id, match_id: id, member_number: i + 1, region_code: fund.region_code, ...m }))).execute();
+  await repository.insertMatchMembers(tx, members.map((m, i) => ({ fund_id: fund.id, match_id: id, member_number: i + 1, region_code: fund.region_code, ...m })));
   return id;
 }
 
@@ -202,11 +175,11 @@ export async function unmatch(database: DatabaseHandle, actor: Actor, fundCode: 
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
     await lockAccount(tx, fund, account);
-    const match = await tx.selectFrom('bank_match').selectAll().where('fund_id', '=', fund.id).where('id', '=', matchId).where('account_id', '=', account.id).executeTakeFirst();
+    const match = await repository.findMatchOfAccount(tx, fund.id, account.id, matchId);
     if (!match) throw notFound(`match ${matchId} on account ${accountCode}`);
     if (match.undone_at) throw conflict('matchId', `match ${matchId} was already undone by ${match.undone_by}`);
-    await tx.updateTable('bank_match').set({ undone_at: new Date(), undone_by: actor.username }).where('fund_id', '=', fund.id).where('id', '=', matchId).execute();
-    await tx.updateTable('bank_match_member').set({ active: false }).where('fund_id', '=', fund.id).where('match_id', '=', matchId).execute();
+    await repository.markMatchUndone(tx, fund.id, matchId, new Date(), actor.username);
+    await repository.deactivateMatchMembers(tx, fund.id, matchId);
     await recordAudit(tx, actor, { action: 'ledger.bank_match.undo', entityType: 'bank_match', entityId: matchId, regionCode: fund.region_code,
       before: { method: match.method, rule: match.rule, createdBy: match.created_by }, after: { undoneBy: actor.username } });
     return { id: matchId.toString(), undone: true };
@@ -215,19 +188,15 @@ export async function unmatch(database: DatabaseHandle, actor: Actor, fundCode: 
 
 /** Bank balance at the end of `date`: the last statement closed by then plus the bank lines after it. */
 async function bankBalanceAt(tx: Tx, fund: FundRow, account: AccountInfo, date: string): Promise<{ balance: bigint | null; coveredUntil: string | null }> {
-  const statements = await tx.selectFrom('bank_statement').select(['from_date', 'to_date', 'opening_balance', 'closing_balance'])
-    .where('fund_id', '=', fund.id).where('account_id', '=', account.id).orderBy('to_date').orderBy('id').execute();
+  const statements = await repository.statementBalancesOfAccount(tx, fund.id, account.id);
   if (!statements.length) return { balance: null, coveredUntil: null };
   const coveredUntil = statements.reduce((max, s) => (s.to_date > max ? s.to_date : max), statements[0].to_date);
   const anchor = [...statements].reverse().find((s) => s.to_date <= date);
   const first = [...statements].sort((a, b) => a.from_date.localeCompare(b.from_date)).find((s) => s.from_date <= date);
   const base = anchor ? { balance: anchor.closing_balance, after: anchor.to_date, inclusive: false } : first ? { balance: first.opening_balance, after: first.from_date, inclusive: true } : null;
   if (!base) return { balance: null, coveredUntil };
-  const { rows: [row] } = await sql<{ total: bigint | null }>`
-    select sum(amount)::bigint as total from bank_statement_line
-     where fund_id = ${fund.id} and account_id = ${account.id} and booking_date <= ${date}::date
-       and (booking_date > ${base.after}::date or (${base.inclusive} and booking_date = ${base.after}::date))`.execute(tx);
-  return { balance: base.balance + (row.total ?? 0n), coveredUntil };
+  const total = await repository.bankLinesTotal(tx, fund.id, account.id, date, base.after, base.inclusive);
+  return { balance: base.balance + (total ?? 0n), coveredUntil };
 }
 
 async function reconciliationAt(tx: Tx, fund: FundRow, account: AccountInfo, period: string): Promise<Reconciliation & { coveredUntil: string | null }> {
@@ -281,7 +250,7 @@ export async function reconciliationOfFund(tx: Tx, fund: FundRow, period: string
     const r = await reconciliationAt(tx, fund, account, period);
     const view = statementView(fund, account, period, r);
     // An account that never moved and has no statement has nothing to reconcile.
-    const untouched = r.bankBalance === null && r.ledgerBalance === 0n && !(await tx.selectFrom('account_balance').select('period').where('fund_id', '=', fund.id).where('account_id', '=', account.id).limit(1).executeTakeFirst());
+    const untouched = r.bankBalance === null && r.ledgerBalance === 0n && !(await repository.accountHasMoved(tx, fund.id, account.id));
     views.push(untouched ? { ...view, reconciled: true, reason: null } : view);
   }
   return views;
@@ -296,8 +265,7 @@ export async function matchingView(database: DatabaseHandle, actor: Actor, fundC
     const today = asOf ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const all = await items(tx, fund, account, start ? addDays(start, -DEFAULT_MATCH_WINDOW_DAYS) : null, today);
     const age = (date: string) => Math.round((Date.parse(today) - Date.parse(date)) / 86_400_000);
-    const matches = await tx.selectFrom('bank_match').select(['id', 'method', 'rule', 'created_at', 'created_by'])
-      .where('fund_id', '=', fund.id).where('account_id', '=', account.id).where('undone_at', 'is', null).orderBy('id', 'desc').limit(500).execute();
+    const matches = await repository.activeMatchesOfAccount(tx, fund.id, account.id);
     return {
       fund: fund.code, account: account.code, accountName: account.name, asOf: today, reconciliationStart: start, windowDays: DEFAULT_MATCH_WINDOW_DAYS,
       unmatchedBank: all.bank.filter((b) => !b.matchId).map((b) => ({ id: b.id, date: b.date, amount: formatYuan(b.amount), reference: b.reference, counterparty: b.counterparty, description: b.description, ageDays: age(b.date) })),
@@ -316,7 +284,7 @@ export async function matchingView(database: DatabaseHandle, actor: Actor, fundC
 export async function listStatements(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string) {
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
-    const rows = await tx.selectFrom('bank_statement').selectAll().where('fund_id', '=', fund.id).where('account_id', '=', account.id).orderBy('from_date', 'desc').execute();
+    const rows = await repository.statementsOfAccount(tx, fund.id, account.id);
     return rows.map((s) => ({ id: s.id.toString(), format: s.format, fileName: s.file_name, reference: s.statement_reference, from: s.from_date, to: s.to_date,
       opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance), lines: s.line_count, importedAt: s.imported_at.toISOString(), importedBy: s.imported_by }));
   });
