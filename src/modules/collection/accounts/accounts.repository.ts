@@ -2,8 +2,9 @@
  * Typed SQL of the pension individual accounts. Every function runs in the caller's scoped transaction, so
  * row-level security limits it to the actor's region subtree.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
+import type { Tables } from '../../../platform/database.ts';
 import { formatDecimal, type Decimal } from '../../../platform/money.ts';
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
 import { billedInsurances } from '../billing/billing.calc.ts';
@@ -14,6 +15,13 @@ export const findPerson = (tx: Tx, id: bigint) =>
 
 export const findPersonByIdNumber = (tx: Tx, idNumber: string) =>
   tx.selectFrom('person').select(['id', 'id_number', 'name']).where('id_number', '=', idNumber).executeTakeFirst();
+
+/** One interest run per year even when two are started together: the second waits here and then finds the first. */
+export async function lockInterestRun(tx: Tx, year: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('interest_run'), ${year}::int)`.execute(tx);
+}
+
+export const insertInterestRun = (tx: Tx, run: Insertable<Tables['interest_run']>) => tx.insertInto('interest_run').values(run).returningAll().executeTakeFirstOrThrow();
 
 export const findInterestRun = (tx: Tx, year: number) =>
   tx.selectFrom('interest_run').selectAll().where('year', '=', year).executeTakeFirst();

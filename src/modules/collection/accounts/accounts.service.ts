@@ -6,7 +6,6 @@
  * Who sees what: staff see the persons of their region subtree (row-level security); an insured-person account
  * sees itself only, as if no other person existed (404); employer accounts see no individual account (403).
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { can } from '../../../platform/access/permissions.ts';
@@ -19,7 +18,7 @@ import { checkPeriod, checkYear as checkInputYear } from '../../../platform/date
 import { interestWeights, isInterestMethod, type InterestMethod } from './interest.calc.ts';
 import {
   balanceBefore, contributionLines, countPersons, entriesOfYear, findInterestRun, findPerson, findPersonByIdNumber, insertInterestForYear,
-  regionCodes, regionsOutside,
+  insertInterestRun, lockInterestRun, regionCodes, regionsOutside,
 } from './accounts.repository.ts';
 
 const CREDITING_RATE = 'pension.account.crediting_rate';
@@ -92,15 +91,15 @@ export async function runInterest(database: DatabaseHandle, actor: Actor, input:
     const [outside] = await regionsOutside(tx, scopePrefix(actor.regionCode));
     if (outside) throw forbidden(`the interest run credits every account of the installation; region ${outside.code} is outside your scope ${actor.regionCode}`);
     // One run per year even when two are started together: the second waits here and then finds the first.
-    await sql`select pg_advisory_xact_lock(hashtext('interest_run'), ${year}::int)`.execute(tx);
+    await lockInterestRun(tx, year);
     const existing = await findInterestRun(tx, year);
     if (existing) return runView(existing);
     const { rate, method } = interestParameters(getParameters(), year, await regionCodes(tx));
     const ids = reserveIds(Math.max(await countPersons(tx), 1));
     const credited = await insertInterestForYear(tx, year, rate, interestWeights[method], ids);
-    const run = await tx.insertInto('interest_run').values({
+    const run = await insertInterestRun(tx, {
       year, rate: formatDecimal(rate), method, persons: credited.persons, amount: credited.amount, run_by: actor.username,
-    }).returningAll().executeTakeFirstOrThrow();
+    });
     const view = runView(run);
     await recordAudit(tx, actor, { action: 'accounts.interest.run', entityType: 'interest_run', entityId: String(year), after: view });
     return view;

@@ -5,7 +5,6 @@
  * transaction. Killed at any moment, the next run of the same period finds the same run and finishes its chunks,
  * computing exactly what the uninterrupted run would have; re-running a completed period adds nothing.
  */
-import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenToPooledFunds, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
@@ -15,7 +14,7 @@ import { getParameters, regionChain, todayInChina } from '../../../platform/para
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { chartFor, ensureFunds, fundInsurance, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { billedInsurances, resolveBillingParameters, type BillingParameters } from './billing.calc.ts';
-import { billChunkSql } from './billing.sql.ts';
+import * as repository from './billing.repository.ts';
 import { BILLING_ACROSS_POOLS, checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { applyCredits } from '../payments/payments.service.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
@@ -42,8 +41,8 @@ export interface BillingSummary {
 /** Fund code per employer region and insurance: the fund of the nearest pooling region (maternity → medical fund). */
 export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[]): Promise<RunSnapshot['funds']> {
   const chart = chartFor(Number(period.slice(0, 4)));
-  const pooling = await tx.selectFrom('pooling_region').select(['insurance', 'region_code']).execute();
-  const funds = new Set((await tx.selectFrom('fund').select('code').execute()).map((f) => f.code));
+  const pooling = await repository.poolingRegions(tx);
+  const funds = new Set((await repository.fundCodes(tx)).map((f) => f.code));
   const result: RunSnapshot['funds'] = {};
   for (const region of regionCodes) {
     result[region] = {};
@@ -60,12 +59,11 @@ export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[
 async function createOrFindRun(database: DatabaseHandle, job: Actor, period: string, region: string, startedBy: string) {
   return inScope(database, job, async (tx) => {
     // One creator at a time per period and region (two `billing run` started together share one run).
-    await sql`select pg_advisory_xact_lock(hashtext('billing_run'), hashtext(${`${period}/${region}`}))`.execute(tx);
-    const existing = await tx.selectFrom('billing_run').selectAll().where('period', '=', period).where('region_code', '=', region).executeTakeFirst();
+    await repository.lockRunCreation(tx, period, region);
+    const existing = await repository.findRun(tx, period, region);
     if (existing) return existing;
     const prefix = scopePrefix(region);
-    const perRegion = (await sql<{ region_code: string; n: number }>`
-      select region_code, count(*)::int as n from employer where region_code like ${prefix} || '%' and status = 'active' group by region_code order by region_code`.execute(tx)).rows;
+    const perRegion = await repository.activeEmployersPerRegion(tx, prefix);
     const regions = perRegion.map((r) => r.region_code);
     const parameters = resolveBillingParameters(getParameters(), period, regions);
     const modes = new Set(Object.values(parameters.regions).map((r) => r.rounding));
@@ -74,15 +72,10 @@ async function createOrFindRun(database: DatabaseHandle, job: Actor, period: str
     const employers = perRegion.reduce((sum, r) => sum + r.n, 0);
     const chunkCount = employers === 0 ? 0 : Math.min(employers, Math.max(MIN_CHUNKS, Math.ceil(employers / EMPLOYERS_PER_CHUNK)));
     const id = newId();
-    const run = await tx.insertInto('billing_run').values({
+    const run = await repository.insertRun(tx, {
       id, period, region_code: region, parameters: JSON.stringify(snapshot), chunks: chunkCount, started_by: startedBy,
-    }).returningAll().executeTakeFirstOrThrow();
-    if (chunkCount > 0) {
-      await sql`insert into billing_chunk (run_id, chunk, employer_from, employer_to)
-        select ${id}::bigint, n, min(id), max(id)
-        from (select id, ntile(${chunkCount}::int) over (order by id) as n from employer where region_code like ${prefix} || '%' and status = 'active') t
-        group by n`.execute(tx);
-    }
+    });
+    if (chunkCount > 0) await repository.insertChunks(tx, id, chunkCount, prefix);
     await recordAudit(tx, job, { action: 'billing.run.start', entityType: 'billing_run', entityId: String(id), regionCode: region, after: { period, region, chunks: chunkCount } });
     return run;
   });
@@ -96,22 +89,18 @@ const snapshotOf = (run: RunRow): RunSnapshot => (typeof run.parameters === 'str
 async function billChunk(tx: Tx, actor: Actor, run: RunRow, chunk: { chunk: number; employer_from: bigint; employer_to: bigint }) {
   const snapshot = snapshotOf(run);
   const rounding = Object.values(snapshot.regions)[0]?.rounding ?? 'half_up';
-  const employers = (await sql<{ n: number }>`select count(*)::int as n from employer where id between ${chunk.employer_from} and ${chunk.employer_to}`.execute(tx)).rows[0].n;
-  const statement = billChunkSql(snapshot, snapshot.funds, reserveIds(Math.max(employers, 1)), rounding);
-  await tx.executeQuery(CompiledQuery.raw(statement, [chunk.employer_from, chunk.employer_to, scopePrefix(run.region_code), run.period, Number(run.period.slice(0, 4)), run.id, chunk.chunk]));
-  const byFund = (await sql<{ fund_code: string; amount: string }>`
-    select i.fund_code, sum(i.employer_amount + i.employee_amount)::bigint as amount
-    from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
-    where b.run_id = ${run.id} and b.chunk = ${chunk.chunk}
-    group by i.fund_code order by i.fund_code`.execute(tx)).rows;
+  const employers = await repository.countEmployersInRange(tx, chunk.employer_from, chunk.employer_to);
+  await repository.insertBillsOfChunk(tx, { parameters: snapshot, funds: snapshot.funds, billIds: reserveIds(Math.max(employers, 1)), rounding },
+    { from: chunk.employer_from, to: chunk.employer_to, regionPrefix: scopePrefix(run.region_code), period: run.period, runId: run.id, chunk: chunk.chunk });
+  const byFund = await repository.chunkTotalsByFund(tx, run.id, chunk.chunk);
   const entries: EntryInput[] = byFund.filter((f) => BigInt(f.amount) !== 0n).map((f) => ({
     key: `billing:${run.id}:${chunk.chunk}`, fund: f.fund_code, period: run.period, date: periodEnd(run.period),
     memo: `${run.period} 社会保险费核定 (第 ${chunk.chunk} 批)`, source: { type: 'billing_run', id: `${run.id}/${chunk.chunk}` },
     lines: [{ account: RECEIVABLE_ACCOUNT, debit: BigInt(f.amount) }, { account: PREMIUM_REVENUE_ACCOUNT, credit: BigInt(f.amount) }],
   }));
   if (entries.length) await postEntries(tx, actor, entries);
-  const counts = (await sql<{ bills: number; lines: number }>`select count(*)::int as bills, coalesce(sum(lines), 0)::int as lines from bill where run_id = ${run.id} and chunk = ${chunk.chunk}`.execute(tx)).rows[0];
-  await sql`update billing_chunk set done_at = now(), bills = ${counts.bills}, lines = ${counts.lines} where run_id = ${run.id} and chunk = ${chunk.chunk}`.execute(tx);
+  const counts = await repository.countBillsOfChunk(tx, run.id, chunk.chunk);
+  await repository.markChunkDone(tx, run.id, chunk.chunk, counts);
 }
 
 /**
@@ -121,18 +110,13 @@ async function billChunk(tx: Tx, actor: Actor, run: RunRow, chunk: { chunk: numb
 async function billNextChunk(database: DatabaseHandle, actor: Actor, run: RunRow): Promise<boolean> {
   return inScope(database, actor, async (tx) => {
     // A killed client's transaction is noticed within a second (PostgreSQL 14+), releasing its chunk.
-    await sql`set local client_connection_check_interval = 1000`.execute(tx);
-    let chunk = (await sql<{ chunk: number; employer_from: bigint; employer_to: bigint }>`
-      select chunk, employer_from, employer_to from billing_chunk where run_id = ${run.id} and done_at is null
-      order by chunk limit 1 for update skip locked`.execute(tx)).rows[0];
+    await repository.checkClientConnectionEverySecond(tx);
+    let chunk = await repository.claimFreeChunk(tx, run.id);
     if (!chunk) {
-      chunk = (await sql<{ chunk: number; employer_from: bigint; employer_to: bigint }>`
-        select chunk, employer_from, employer_to from billing_chunk where run_id = ${run.id} and done_at is null
-        order by chunk limit 1 for update`.execute(tx)).rows[0];
+      chunk = await repository.waitForOpenChunk(tx, run.id);
       if (!chunk) return false;
       // locked after waiting: another worker may have finished it meanwhile
-      const still = await sql`select 1 from billing_chunk where run_id = ${run.id} and chunk = ${chunk.chunk} and done_at is null`.execute(tx);
-      if (!still.rows.length) return true;
+      if (!(await repository.isChunkOpen(tx, run.id, chunk.chunk))) return true;
     }
     await billChunk(tx, actor, run, chunk);
     return true;
@@ -157,7 +141,7 @@ export async function prepareBillingRun(database: DatabaseHandle, actor: Actor, 
 export async function completeBillingRun(database: DatabaseHandle, actor: Actor, run: RunRow, onProgress?: (progress: RunProgress) => void): Promise<void> {
   if (run.status !== 'running') return;
   const job = widenToPooledFunds(actor, BILLING_ACROSS_POOLS);
-  const doneCount = async () => (await sql<{ n: number }>`select count(*)::int as n from billing_chunk where run_id = ${run.id} and done_at is not null`.execute(database.db)).rows[0].n;
+  const doneCount = () => repository.countDoneChunks(database.db, run.id);
   onProgress?.({ done: await doneCount(), total: run.chunks });
   const worker = async () => {
     while (await billNextChunk(database, job, run)) onProgress?.({ done: await doneCount(), total: run.chunks });
@@ -168,13 +152,10 @@ export async function completeBillingRun(database: DatabaseHandle, actor: Actor,
   const dueDates = Object.values(snapshotOf(run).regions).map((r) => r.dueDate).sort();
   const today = todayInChina();
   const creditDate = dueDates.length && dueDates[0] < today ? dueDates[0] : today;
-  const withCredit = await sql<{ employer_id: bigint }>`
-    select b.employer_id from bill b join payment_allocation a on a.employer_id = b.employer_id and a.part = 'credit'
-    where b.run_id = ${run.id} group by b.employer_id having sum(a.amount) > 0`.execute(database.db);
-  for (const { employer_id } of withCredit.rows) await applyCredits(database, job, employer_id, creditDate);
+  const withCredit = await repository.employersWithCreditInRun(database.db, run.id);
+  for (const { employer_id } of withCredit) await applyCredits(database, job, employer_id, creditDate);
   await inScope(database, job, async (tx) => {
-    const finished = await tx.updateTable('billing_run').set({ status: 'completed', finished_at: new Date() })
-      .where('id', '=', run.id).where('status', '=', 'running').returning('id').executeTakeFirst();
+    const finished = await repository.markRunCompleted(tx, run.id);
     if (finished) {
       await recordAudit(tx, job, { action: 'billing.run.complete', entityType: 'billing_run', entityId: String(run.id), regionCode: run.region_code, after: { period: run.period, chunks: run.chunks } });
     }
@@ -193,9 +174,9 @@ export async function runBilling(database: DatabaseHandle, actor: Actor, input: 
 
 export async function runView(database: DatabaseHandle, actor: Actor, id: bigint): Promise<BillingRunView> {
   return inScope(database, actor, async (tx) => {
-    const run = await tx.selectFrom('billing_run').selectAll().where('id', '=', id).executeTakeFirst();
+    const run = await repository.findRunById(tx, id);
     if (!run || !run.region_code.startsWith(scopePrefix(actor.regionCode))) throw notFound(`billing run ${id}`);
-    const done = (await sql<{ n: number }>`select count(*)::int as n from billing_chunk where run_id = ${id} and done_at is not null`.execute(tx)).rows[0].n;
+    const done = await repository.countDoneChunks(tx, id);
     return {
       id: String(run.id), period: run.period, regionCode: run.region_code, status: run.status, chunks: run.chunks, chunksDone: done,
       startedBy: run.started_by, startedAt: run.started_at.toISOString(), finishedAt: run.finished_at?.toISOString() ?? null,
@@ -204,8 +185,7 @@ export async function runView(database: DatabaseHandle, actor: Actor, id: bigint
 }
 
 export async function listRuns(database: DatabaseHandle, actor: Actor, limit = 50): Promise<BillingRunView[]> {
-  const ids = await inScope(database, actor, (tx) => tx.selectFrom('billing_run').select('id')
-    .where('region_code', 'like', `${scopePrefix(actor.regionCode)}%`).orderBy('started_at', 'desc').limit(limit).execute());
+  const ids = await inScope(database, actor, (tx) => repository.recentRunIds(tx, scopePrefix(actor.regionCode), limit));
   return Promise.all(ids.map((r) => runView(database, actor, r.id)));
 }
 
@@ -215,17 +195,9 @@ export async function billingSummary(database: DatabaseHandle, actor: Actor, inp
   return inScope(database, actor, async (tx) => {
     const region = await resolveRegionSubtree(tx, actor, input.region);
     const prefix = scopePrefix(region);
-    const head = (await sql<{ employers: number; lines: number }>`
-      select count(distinct employer_id)::int as employers, coalesce(sum(lines), 0)::int as lines
-      from bill where period = ${period} and region_code like ${prefix} || '%'`.execute(tx)).rows[0];
-    const persons = (await sql<{ n: number }>`
-      select count(distinct l.person_id)::int as n from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
-      where b.period = ${period} and b.region_code like ${prefix} || '%'`.execute(tx)).rows[0].n;
-    const items = (await sql<{ insurance: string; employer: string; employee: string }>`
-      select i.insurance, sum(i.employer_amount)::bigint as employer, sum(i.employee_amount)::bigint as employee
-      from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
-      where b.period = ${period} and b.region_code like ${prefix} || '%'
-      group by i.insurance`.execute(tx)).rows;
+    const head = await repository.billCountsOfPeriod(tx, period, prefix);
+    const persons = await repository.countPersonsBilledInPeriod(tx, period, prefix);
+    const items = await repository.itemTotalsOfPeriod(tx, period, prefix);
     const order = (insurance: string) => billedInsurances.indexOf(insurance as never);
     items.sort((a, b) => order(a.insurance) - order(b.insurance));
     const total = items.reduce((sum, i) => sum + BigInt(i.employer) + BigInt(i.employee), 0n);

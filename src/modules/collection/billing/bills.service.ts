@@ -2,13 +2,14 @@
  * Reading bills: a list by period and employer with their lines, one bill by number. Staff see their region
  * subtree (row-level security); an employer account sees its own employer's bills only, as if no other existed.
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { billedInsurances } from './billing.calc.ts';
 import { checkPeriod } from '../collection.scope.ts';
+import * as repository from './billing.repository.ts';
+import type { BillRow } from './billing.repository.ts';
 
 export interface BillLineView {
   personId: string; idNumber: string; name: string; insurance: string; base: string;
@@ -36,12 +37,7 @@ const insuranceOrder = (insurance: string) => billedInsurances.indexOf(insurance
 async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; parameter_refs: unknown }[]): Promise<Map<bigint, BillLineView[]>> {
   const result = new Map<bigint, BillLineView[]>();
   if (!bills.length) return result;
-  const rows = (await sql<{ bill_id: bigint; person_id: bigint; id_number: string; name: string; insurance: string; base: bigint; employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null }>`
-    select l.bill_id, l.person_id, p.id_number, p.name, l.insurance, l.base, trim_scale(l.employer_rate)::text as employer_rate, trim_scale(l.employee_rate)::text as employee_rate,
-      l.employer_amount, l.employee_amount
-    from bill_line l join person p on p.id = l.person_id
-    where (l.employer_id, l.bill_id) in (${sql.join(bills.map((b) => sql`(${b.employer_id}::bigint, ${b.id}::bigint)`))})
-    order by l.bill_id, p.id_number`.execute(tx)).rows;
+  const rows = await repository.linesOfBills(tx, bills);
   const refsOf = new Map(bills.map((b) => [b.id, (typeof b.parameter_refs === 'string' ? JSON.parse(b.parameter_refs) : b.parameter_refs) as Record<string, unknown>]));
   for (const row of rows) {
     const refs = refsOf.get(row.bill_id) ?? {};
@@ -62,8 +58,7 @@ async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; paramet
 
 async function billViews(tx: Tx, bills: BillRow[], withLines: boolean): Promise<BillView[]> {
   if (!bills.length) return [];
-  const items = await tx.selectFrom('bill_item').selectAll()
-    .where((eb) => eb.or(bills.map((b) => eb.and([eb('employer_id', '=', b.employer_id), eb('bill_id', '=', b.id)])))).execute();
+  const items = await repository.itemsOfBills(tx, bills);
   const lines = withLines ? await linesOf(tx, bills) : new Map<bigint, BillLineView[]>();
   return bills.map((b) => ({
     number: b.number, kind: b.kind, creditCode: b.credit_code, employerName: b.employer_name, employerId: String(b.employer_id), regionCode: b.region_code,
@@ -76,26 +71,13 @@ async function billViews(tx: Tx, bills: BillRow[], withLines: boolean): Promise<
   }));
 }
 
-/** Bills with their employer's code and name. */
-function billQuery(tx: Tx) {
-  return tx.selectFrom('bill').innerJoin('employer', 'employer.id', 'bill.employer_id')
-    .select(['bill.employer_id', 'bill.id', 'bill.number', 'bill.kind', 'bill.period', 'bill.region_code', 'bill.due_date', 'bill.persons', 'bill.lines',
-      'bill.total', 'bill.parameter_refs', 'bill.issued_at', 'employer.credit_code', 'employer.name as employer_name']);
-}
-
-type BillRow = Awaited<ReturnType<ReturnType<typeof billQuery>['executeTakeFirstOrThrow']>>;
-
 export async function listBills(database: DatabaseHandle, actor: Actor, query: BillQuery): Promise<{ bills: BillView[] }> {
   const only = employerRestriction(actor);
   const limit = query.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'must be an integer from 1 to 200');
   const period = query.period === undefined ? undefined : checkPeriod(query.period);
   return inScope(database, actor, async (tx) => {
-    let q = billQuery(tx);
-    if (period) q = q.where('bill.period', '=', period);
-    if (query.employer) q = q.where('employer.credit_code', '=', query.employer);
-    if (only !== null) q = q.where('bill.employer_id', '=', only);
-    const rows = await q.orderBy('bill.period', 'desc').orderBy('bill.number').limit(limit).offset(query.offset ?? 0).execute();
+    const rows = await repository.findBills(tx, { period, creditCode: query.employer, employerId: only, limit, offset: query.offset ?? 0 });
     return { bills: await billViews(tx, rows, query.lines ?? true) };
   });
 }
@@ -103,9 +85,7 @@ export async function listBills(database: DatabaseHandle, actor: Actor, query: B
 export async function getBill(database: DatabaseHandle, actor: Actor, number: string): Promise<BillView> {
   const only = employerRestriction(actor);
   return inScope(database, actor, async (tx) => {
-    let q = billQuery(tx).where('bill.number', '=', number);
-    if (only !== null) q = q.where('bill.employer_id', '=', only);
-    const row = await q.executeTakeFirst();
+    const row = await repository.findBillByNumber(tx, number, only);
     if (!row) throw notFound(`bill ${number}`);
     return (await billViews(tx, [row], true))[0];
   });

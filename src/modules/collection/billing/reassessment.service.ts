@@ -6,7 +6,6 @@
  * period's original due date, so the late fee of a back-payment runs from when the contribution was due
  * (社会保险法 art. 86). Their receivables post into the current month, naming the period they correct.
  */
-import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { notFound } from '../../../platform/errors.ts';
@@ -17,43 +16,40 @@ import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { resolveBillingParameters } from './billing.calc.ts';
-import { reassessmentSql } from './billing.sql.ts';
+import * as repository from './billing.repository.ts';
 import { fundsByRegion } from './billing.service.ts';
 import { BILLING_ACROSS_POOLS, checkPeriod } from '../collection.scope.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 
-interface DifferenceRow {
-  action: 'bill' | 'reverse'; person_id: bigint; insurance: string; region_code: string; fund_code: string; base: bigint;
-  employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null;
-}
+type DifferenceRow = repository.DifferenceRow;
 
 export interface ReassessmentResult { creditCode: string; period: string; bills: { number: string; kind: 'supplementary' | 'credit_note'; lines: number; total: string }[] }
 
 /** Writes one correcting bill of `kind` with its lines and items, and posts its receivable (or its reversal) per fund. */
 async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; credit_code: string; region_code: string }, period: string,
   kind: 'supplementary' | 'credit_note', rows: DifferenceRow[], dueDate: string, parameterRefs: unknown) {
-  const [{ n: existing }] = (await sql<{ n: number }>`select count(*)::int as n from bill where employer_id = ${employer.id} and period = ${period}`.execute(tx)).rows;
-  const [{ n: sameKind }] = (await sql<{ n: number }>`select count(*)::int as n from bill where employer_id = ${employer.id} and period = ${period} and kind = ${kind}`.execute(tx)).rows;
+  const existing = await repository.countBillsOfPeriod(tx, employer.id, period);
+  const sameKind = await repository.countBillsOfKind(tx, employer.id, period, kind);
   const id = newId();
   const number = `${period.replace('-', '')}${employer.credit_code}${String(existing + 1).padStart(2, '0')}`;
   const total = rows.reduce((sum, r) => sum + r.employer_amount + (r.employee_amount ?? 0n), 0n);
-  await tx.insertInto('bill').values({
+  await repository.insertBill(tx, {
     employer_id: employer.id, id, number, period, kind, sequence: sameKind + 1, region_code: employer.region_code, due_date: dueDate,
     persons: new Set(rows.map((r) => String(r.person_id))).size, lines: rows.length, total, parameter_refs: JSON.stringify(parameterRefs),
-  }).execute();
-  await tx.insertInto('bill_line').values(rows.map((r) => ({
+  });
+  await repository.insertBillLines(tx, rows.map((r) => ({
     employer_id: employer.id, bill_id: id, person_id: r.person_id, insurance: r.insurance as never, region_code: r.region_code, base: r.base,
     employer_rate: r.employer_rate, employee_rate: r.employee_rate, employer_amount: r.employer_amount, employee_amount: r.employee_amount,
-  }))).execute();
+  })));
   const items = new Map<string, { fund: string; employer: bigint; employee: bigint; region: string }>();
   for (const r of rows) {
     const item = items.get(r.insurance) ?? { fund: r.fund_code, employer: 0n, employee: 0n, region: r.region_code };
     item.employer += r.employer_amount; item.employee += r.employee_amount ?? 0n;
     items.set(r.insurance, item);
   }
-  await tx.insertInto('bill_item').values([...items].map(([insurance, item]) => ({
+  await repository.insertBillItems(tx, [...items].map(([insurance, item]) => ({
     employer_id: employer.id, bill_id: id, insurance: insurance as never, fund_code: item.fund, region_code: item.region, employer_amount: item.employer, employee_amount: item.employee,
-  }))).execute();
+  })));
   const byFund = new Map<string, bigint>();
   for (const item of items.values()) byFund.set(item.fund, (byFund.get(item.fund) ?? 0n) + item.employer + item.employee);
   const today = todayInChina();
@@ -100,7 +96,7 @@ export async function requestReassessment(database: DatabaseHandle, actor: Actor
   const reason = input.reason?.trim() || '重新核定 reassessment';
   await ensureFunds(database);
   return inScope(database, actor, async (tx) => {
-    const employer = await tx.selectFrom('employer').select(['id', 'credit_code', 'name', 'region_code']).where('credit_code', '=', input.creditCode).executeTakeFirst();
+    const employer = await repository.findEmployerByCreditCode(tx, input.creditCode);
     if (!employer) throw notFound(`employer ${input.creditCode}`);
     return submitForApproval(tx, actor, reassessmentSignoff, {
       regionCode: employer.region_code, title: `补缴/冲减核定 ${employer.name} ${period}`, subjectKey: `reassessment:${employer.id}:${period}`,
@@ -112,16 +108,14 @@ export async function requestReassessment(database: DatabaseHandle, actor: Actor
 /** Recomputes an employer's period and issues the credit note and/or supplementary bill the difference needs. */
 async function reassessInTransaction(tx: Tx, job: Actor, input: { employerId: string; period: string }): Promise<ReassessmentResult> {
   const period = input.period;
-  const employer = await tx.selectFrom('employer')
-    .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('id', '=', BigInt(input.employerId)).executeTakeFirst();
+  const employer = await repository.findEmployerForReassessment(tx, BigInt(input.employerId));
   if (!employer) throw notFound(`employer ${input.employerId}`);
   // One reassessment of an employer at a time (two would both see the same difference).
-  await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${employer.credit_code}))`.execute(tx);
+  await repository.lockReassessment(tx, employer.credit_code);
   const parameters = resolveBillingParameters(getParameters(), period, [employer.region_code]);
   const region = parameters.regions[employer.region_code];
   const funds = await fundsByRegion(tx, period, [employer.region_code]);
-  const statement = reassessmentSql(parameters, funds, region.rounding);
-  const { rows } = await tx.executeQuery<DifferenceRow>(CompiledQuery.raw(statement, [employer.id, period, Number(period.slice(0, 4))]));
+  const rows = await repository.billingDifferences(tx, { parameters, funds, rounding: region.rounding }, employer.id, period);
   const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
   const parameterRefs = { ...refs, employer: { workInjuryClass: employer.work_injury_class, workInjuryFloat: employer.work_injury_float } };
   const bills: ReassessmentResult['bills'] = [];

@@ -3,7 +3,6 @@
  * rate (paid ÷ billed) and the on-time rate (paid on or before the due date ÷ billed); the same per region one level
  * below the region asked; and the ageing of arrears at the end of the range (or today, when that is earlier).
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor } from '../../../platform/actor.ts';
 import { invalid } from '../../../platform/errors.ts';
@@ -12,6 +11,7 @@ import { todayInChina } from '../../../platform/params/index.ts';
 import { addMonths, periodEnd } from '../../ledger/index.ts';
 import { checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { arrearsByAge, type AgeingView } from '../arrears/arrears.service.ts';
+import * as repository from './kpi.repository.ts';
 
 const MAX_MONTHS = 120;
 
@@ -40,22 +40,9 @@ export async function collectionKpis(database: DatabaseHandle, actor: Actor, que
     const regionCode = await resolveRegionSubtree(tx, actor, query.region);
     const prefix = scopePrefix(regionCode);
     // One row per bill with its principal paid (ever) and paid by its due date; grouped twice below.
-    const rows = (await sql<{ period: string; child: string; billed: bigint; paid: bigint; on_time: bigint }>`
-      with billed as (
-        select b.employer_id, b.id, b.period, b.total, b.due_date,
-          rpad(substr(b.region_code, 1, ${prefix.length + 2}), 6, '0') as child
-        from bill b where b.period between ${from} and ${to} and b.region_code like ${prefix} || '%'
-      )
-      select bl.period, bl.child, sum(bl.total)::bigint as billed,
-        coalesce(sum(p.paid), 0)::bigint as paid, coalesce(sum(p.on_time), 0)::bigint as on_time
-      from billed bl left join lateral (
-        select sum(a.amount) as paid, sum(a.amount) filter (where a.allocated_on <= bl.due_date) as on_time
-        from payment_allocation a
-        where a.employer_id = bl.employer_id and a.bill_id = bl.id and a.part in ('employee', 'employer')
-      ) p on true
-      group by bl.period, bl.child`.execute(tx)).rows;
+    const rows = await repository.billedAndPaidByPeriodAndChild(tx, prefix, from, to);
     const children = [...new Set(rows.map((r) => r.child))].sort();
-    const names = new Map(children.length ? (await tx.selectFrom('region').select(['code', 'name']).where('code', 'in', children).execute()).map((r) => [r.code, r.name]) : []);
+    const names = new Map(children.length ? (await repository.regionNames(tx, children)).map((r) => [r.code, r.name]) : []);
     const total = (list: typeof rows, pick: (r: (typeof rows)[number]) => bigint) => list.reduce((sum, r) => sum + pick(r), 0n);
     return {
       from, to, regionCode, asOf,

@@ -91,6 +91,24 @@ export async function reconcileIndividualAccounts(tx: Tx, employerId: bigint, bi
   return Number(result.numAffectedRows ?? 0n);
 }
 
+/** One payment of an employer with the employer's credit code. */
+export const findPaymentOfEmployer = (tx: Tx, employerId: bigint, paymentId: bigint) =>
+  tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
+    .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'employer.credit_code'])
+    .where('payment.employer_id', '=', employerId).where('payment.id', '=', paymentId).executeTakeFirst();
+
+/** A payment by id with the day it was paid and the employer's credit code. */
+export const findPaymentById = (tx: Tx, paymentId: bigint) =>
+  tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
+    .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'payment.paid_on', 'employer.credit_code'])
+    .where('payment.id', '=', paymentId).executeTakeFirst();
+
+/** The reversal of a payment, if it was reversed. */
+export const findReversal = (tx: Tx, employerId: bigint, paymentId: bigint) =>
+  tx.selectFrom('payment_reversal').select('reversed_on').where('employer_id', '=', employerId).where('payment_id', '=', paymentId).executeTakeFirst();
+
+export const insertReversal = (tx: Tx, reversal: Insertable<Tables['payment_reversal']>) => tx.insertInto('payment_reversal').values(reversal).execute();
+
 export interface PaymentQuery { employerId?: bigint; from?: string; to?: string; limit: number; offset: number }
 
 export interface PaymentListRow {

@@ -276,11 +276,9 @@ export const paymentReversalSignoff = registerSignoffKind<ReversalPayload>({
 async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint, request: ReversalPayload) {
   const employerId = BigInt(request.employerId), paymentId = BigInt(request.paymentId);
   await repository.lockEmployerAllocations(tx, employerId);
-  const payment = await tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
-    .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'employer.credit_code'])
-    .where('payment.employer_id', '=', employerId).where('payment.id', '=', paymentId).executeTakeFirst();
+  const payment = await repository.findPaymentOfEmployer(tx, employerId, paymentId);
   if (!payment) throw notFound(`payment ${paymentId}`);
-  const already = await tx.selectFrom('payment_reversal').select('reversed_on').where('employer_id', '=', employerId).where('payment_id', '=', paymentId).executeTakeFirst();
+  const already = await repository.findReversal(tx, employerId, paymentId);
   if (already) throw conflict('paymentId', `payment ${paymentId} was already reversed on ${already.reversed_on}`);
   const today = todayInChina();
   const allocations = await repository.allocationsOfPayment(tx, employerId, paymentId);
@@ -289,9 +287,9 @@ async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint
     amount: -a.amount, allocated_on: a.allocated_on, fund_code: a.fund_code, region_code: a.region_code,
   })));
   const entries = await reverseEntriesOfSource(tx, actor, { type: 'payment', id: String(paymentId) }, { keyPrefix: `payment-reversal:${paymentId}`, date: today, memo: `冲正 ${request.reason}` });
-  await tx.insertInto('payment_reversal').values({
+  await repository.insertReversal(tx, {
     employer_id: employerId, payment_id: paymentId, region_code: payment.region_code, reason: request.reason, reversed_on: today, reversed_by: actor.username, approval_item_id: approvalItemId,
-  }).execute();
+  });
   const bills = [...new Set(allocations.filter((a) => a.bill_id !== null).map((a) => a.bill_id!))];
   await creditIndividualAccounts(tx, employerId, bills.map((billId) => ({ billId, paymentId })));
   const view = {
@@ -307,11 +305,9 @@ export async function requestPaymentReversal(database: DatabaseHandle, actor: Ac
   const reason = input.reason?.trim() ?? '';
   if (reason.length < 2 || reason.length > 500) throw invalid('reason', 'must say why, in 2 to 500 characters');
   return inScope(database, actor, async (tx) => {
-    const payment = await tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
-      .select(['payment.employer_id', 'payment.id', 'payment.amount', 'payment.region_code', 'payment.paid_on', 'employer.credit_code'])
-      .where('payment.id', '=', input.paymentId).executeTakeFirst();
+    const payment = await repository.findPaymentById(tx, input.paymentId);
     if (!payment) throw notFound(`payment ${input.paymentId}`);
-    const already = await tx.selectFrom('payment_reversal').select('reversed_on').where('employer_id', '=', payment.employer_id).where('payment_id', '=', payment.id).executeTakeFirst();
+    const already = await repository.findReversal(tx, payment.employer_id, payment.id);
     if (already) throw conflict('paymentId', `payment ${payment.id} was already reversed on ${already.reversed_on}`);
     return submitForApproval(tx, actor, paymentReversalSignoff, {
       regionCode: payment.region_code, title: `冲正 ${payment.credit_code} ${payment.paid_on} ${formatYuan(payment.amount)} 元`, subjectKey: `payment:${payment.id}`,

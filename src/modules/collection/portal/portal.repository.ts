@@ -1,6 +1,7 @@
 /** Typed SQL of the portals. Every function runs in the caller's scoped transaction (row-level security applies). */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
+import type { Tables } from '../../../platform/database.ts';
 import type { RequestStatus } from './portal.tables.ts';
 
 export const findEmployer = (tx: Tx, id: bigint) =>
@@ -74,6 +75,12 @@ export async function listRequests(tx: Tx, filter: { employerId?: bigint; status
   ]);
   return { items, total: Number(count.n) };
 }
+
+export const insertRequest = (tx: Tx, request: Insertable<Tables['employment_request']>) => tx.insertInto('employment_request').values(request).execute();
+
+/** The person holding an ID number (id and name), if registered. */
+export const findPersonByIdNumber = (tx: Tx, idNumber: string) =>
+  tx.selectFrom('person').select(['id', 'name']).where('id_number', '=', idNumber).executeTakeFirst();
 
 /** An approved hire: the person it registered or found, and the employment it opened. */
 export const recordHire = (tx: Tx, id: bigint, personId: bigint, employmentId: bigint) =>

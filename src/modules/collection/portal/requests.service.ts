@@ -60,7 +60,7 @@ async function submit(tx: Tx, actor: Actor, employer: { id: bigint; region_code:
     if (error instanceof AppError && error.status === 409) throw conflict('idNumber', `a request for ${values.name} (${values.id_number}) is already waiting for review`);
     throw error;
   });
-  await tx.insertInto('employment_request').values({ ...values, employer_id: employer.id, id, region_code: employer.region_code, requested_by: actor.username, approval_item_id: BigInt(item.id) }).execute();
+  await repository.insertRequest(tx, { ...values, employer_id: employer.id, id, region_code: employer.region_code, requested_by: actor.username, approval_item_id: BigInt(item.id) });
   const view = requestView((await repository.findRequest(tx, id))!);
   await recordAudit(tx, actor, { action: `portal.request.${values.kind}`, entityType: 'employment_request', entityId: id, regionCode: employer.region_code, after: view });
   return view;
@@ -112,7 +112,7 @@ export async function listRequests(database: DatabaseHandle, actor: Actor, filte
 
 /** The registry step of an approved hire: the person found by ID number (same name) or registered, then hired. */
 async function registerHire(tx: Tx, actor: Actor, request: { id_number: string; name: string; region_code: string; employer_id: bigint; hired_on: string | null }) {
-  const found = await tx.selectFrom('person').select(['id', 'name']).where('id_number', '=', request.id_number).executeTakeFirst();
+  const found = await repository.findPersonByIdNumber(tx, request.id_number);
   if (found && found.name !== request.name) throw conflict('name', `ID number ${request.id_number} is registered as ${found.name}, not ${request.name}`);
   const personId = found?.id.toString() ?? (await createPersonInTransaction(tx, actor, { idNumber: request.id_number, name: request.name, regionCode: request.region_code })).id;
   const employment = await hireInTransaction(tx, actor, { employerId: request.employer_id.toString(), personId, hiredOn: request.hired_on });

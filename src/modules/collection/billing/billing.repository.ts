@@ -1,0 +1,226 @@
+/**
+ * Typed SQL of billing (billing_run, billing_chunk, bill, bill_line, bill_item; migrations/0005_billing.sql): runs and
+ * their chunks, the set-based chunk and reassessment statements (their text is built in billing.sql.ts), correcting
+ * bills, and reading bills. Every function runs in the caller's transaction (scoped: row-level security applies),
+ * except the two that take `db`, which the caller may also give the pool.
+ */
+import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
+import type { Tx } from '../../../platform/actor.ts';
+import type { Tables } from '../../../platform/database.ts';
+import type { IdBlock } from '../../../platform/ids.ts';
+import type { RoundingMode } from '../../../platform/money.ts';
+import type { BillingParameters } from './billing.calc.ts';
+import { billChunkSql, reassessmentSql } from './billing.sql.ts';
+
+type FundsByRegion = Record<string, Record<string, string>>;
+
+// ── runs and chunks ──
+
+export const poolingRegions = (tx: Tx) => tx.selectFrom('pooling_region').select(['insurance', 'region_code']).execute();
+
+export const fundCodes = (tx: Tx) => tx.selectFrom('fund').select('code').execute();
+
+/** One creator at a time per period and region (two `billing run` started together share one run). */
+export async function lockRunCreation(tx: Tx, period: string, region: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('billing_run'), hashtext(${`${period}/${region}`}))`.execute(tx);
+}
+
+export const findRun = (tx: Tx, period: string, region: string) =>
+  tx.selectFrom('billing_run').selectAll().where('period', '=', period).where('region_code', '=', region).executeTakeFirst();
+
+/** How many active employers each region of the subtree has, by region code. */
+export async function activeEmployersPerRegion(tx: Tx, prefix: string) {
+  return (await sql<{ region_code: string; n: number }>`
+      select region_code, count(*)::int as n from employer where region_code like ${prefix} || '%' and status = 'active' group by region_code order by region_code`.execute(tx)).rows;
+}
+
+export const insertRun = (tx: Tx, run: Insertable<Tables['billing_run']>) => tx.insertInto('billing_run').values(run).returningAll().executeTakeFirstOrThrow();
+
+/** Splits the subtree's active employers into `chunkCount` chunks of consecutive ids (ntile), one row per chunk. */
+export async function insertChunks(tx: Tx, runId: bigint, chunkCount: number, prefix: string): Promise<void> {
+  await sql`insert into billing_chunk (run_id, chunk, employer_from, employer_to)
+        select ${runId}::bigint, n, min(id), max(id)
+        from (select id, ntile(${chunkCount}::int) over (order by id) as n from employer where region_code like ${prefix} || '%' and status = 'active') t
+        group by n`.execute(tx);
+}
+
+export const countEmployersInRange = async (tx: Tx, from: bigint, to: bigint): Promise<number> =>
+  (await sql<{ n: number }>`select count(*)::int as n from employer where id between ${from} and ${to}`.execute(tx)).rows[0].n;
+
+/**
+ * Bills a chunk's employers (id in [from, to], region below `regionPrefix`, no bill for the period yet) in one
+ * set-based statement that writes bills, lines and items at once (billing.sql.ts).
+ */
+export async function insertBillsOfChunk(tx: Tx, sqlInput: { parameters: BillingParameters; funds: FundsByRegion; billIds: IdBlock; rounding: RoundingMode },
+  chunk: { from: bigint; to: bigint; regionPrefix: string; period: string; runId: bigint; chunk: number }): Promise<void> {
+  const statement = billChunkSql(sqlInput.parameters, sqlInput.funds, sqlInput.billIds, sqlInput.rounding);
+  await tx.executeQuery(CompiledQuery.raw(statement, [chunk.from, chunk.to, chunk.regionPrefix, chunk.period, Number(chunk.period.slice(0, 4)), chunk.runId, chunk.chunk]));
+}
+
+/** What a chunk's bills add up to per fund (amounts as text), by fund code. */
+export async function chunkTotalsByFund(tx: Tx, runId: bigint, chunk: number) {
+  return (await sql<{ fund_code: string; amount: string }>`
+    select i.fund_code, sum(i.employer_amount + i.employee_amount)::bigint as amount
+    from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
+    where b.run_id = ${runId} and b.chunk = ${chunk}
+    group by i.fund_code order by i.fund_code`.execute(tx)).rows;
+}
+
+export const countBillsOfChunk = async (tx: Tx, runId: bigint, chunk: number) =>
+  (await sql<{ bills: number; lines: number }>`select count(*)::int as bills, coalesce(sum(lines), 0)::int as lines from bill where run_id = ${runId} and chunk = ${chunk}`.execute(tx)).rows[0];
+
+export async function markChunkDone(tx: Tx, runId: bigint, chunk: number, counts: { bills: number; lines: number }): Promise<void> {
+  await sql`update billing_chunk set done_at = now(), bills = ${counts.bills}, lines = ${counts.lines} where run_id = ${runId} and chunk = ${chunk}`.execute(tx);
+}
+
+/** A killed client's transaction is noticed within a second (PostgreSQL 14+), releasing the chunk it holds. */
+export async function checkClientConnectionEverySecond(tx: Tx): Promise<void> {
+  await sql`set local client_connection_check_interval = 1000`.execute(tx);
+}
+
+export type ChunkRow = { chunk: number; employer_from: bigint; employer_to: bigint };
+
+/** The first chunk not done that nobody holds, locked (skip locked); undefined when every open one is held. */
+export const claimFreeChunk = async (tx: Tx, runId: bigint): Promise<ChunkRow | undefined> =>
+  (await sql<ChunkRow>`
+      select chunk, employer_from, employer_to from billing_chunk where run_id = ${runId} and done_at is null
+      order by chunk limit 1 for update skip locked`.execute(tx)).rows[0];
+
+/** The first chunk not done, locked, waiting for whoever holds it; undefined when every chunk is done. */
+export const waitForOpenChunk = async (tx: Tx, runId: bigint): Promise<ChunkRow | undefined> =>
+  (await sql<ChunkRow>`
+        select chunk, employer_from, employer_to from billing_chunk where run_id = ${runId} and done_at is null
+        order by chunk limit 1 for update`.execute(tx)).rows[0];
+
+export const isChunkOpen = async (tx: Tx, runId: bigint, chunk: number): Promise<boolean> =>
+  (await sql`select 1 from billing_chunk where run_id = ${runId} and chunk = ${chunk} and done_at is null`.execute(tx)).rows.length > 0;
+
+/** Chunks of the run done so far (`db`: a transaction or the pool). */
+export const countDoneChunks = async (db: Kysely<Tables>, runId: bigint): Promise<number> =>
+  (await sql<{ n: number }>`select count(*)::int as n from billing_chunk where run_id = ${runId} and done_at is not null`.execute(db)).rows[0].n;
+
+/** Employers billed in the run who hold unused credit (`db`: a transaction or the pool). */
+export const employersWithCreditInRun = async (db: Kysely<Tables>, runId: bigint) =>
+  (await sql<{ employer_id: bigint }>`
+    select b.employer_id from bill b join payment_allocation a on a.employer_id = b.employer_id and a.part = 'credit'
+    where b.run_id = ${runId} group by b.employer_id having sum(a.amount) > 0`.execute(db)).rows;
+
+/** Marks a running run completed; undefined when it was completed already. */
+export const markRunCompleted = (tx: Tx, runId: bigint) =>
+  tx.updateTable('billing_run').set({ status: 'completed', finished_at: new Date() })
+    .where('id', '=', runId).where('status', '=', 'running').returning('id').executeTakeFirst();
+
+export const findRunById = (tx: Tx, id: bigint) => tx.selectFrom('billing_run').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Ids of the latest runs of regions below the prefix, newest first. */
+export const recentRunIds = (tx: Tx, prefix: string, limit: number) =>
+  tx.selectFrom('billing_run').select('id').where('region_code', 'like', `${prefix}%`).orderBy('started_at', 'desc').limit(limit).execute();
+
+// ── a period's summary ──
+
+export const billCountsOfPeriod = async (tx: Tx, period: string, prefix: string) =>
+  (await sql<{ employers: number; lines: number }>`
+      select count(distinct employer_id)::int as employers, coalesce(sum(lines), 0)::int as lines
+      from bill where period = ${period} and region_code like ${prefix} || '%'`.execute(tx)).rows[0];
+
+export const countPersonsBilledInPeriod = async (tx: Tx, period: string, prefix: string): Promise<number> =>
+  (await sql<{ n: number }>`
+      select count(distinct l.person_id)::int as n from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
+      where b.period = ${period} and b.region_code like ${prefix} || '%'`.execute(tx)).rows[0].n;
+
+/** The period's bill items summed per insurance (amounts as text). */
+export const itemTotalsOfPeriod = async (tx: Tx, period: string, prefix: string) =>
+  (await sql<{ insurance: string; employer: string; employee: string }>`
+      select i.insurance, sum(i.employer_amount)::bigint as employer, sum(i.employee_amount)::bigint as employee
+      from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
+      where b.period = ${period} and b.region_code like ${prefix} || '%'
+      group by i.insurance`.execute(tx)).rows;
+
+// ── reassessment: correcting bills ──
+
+export interface DifferenceRow {
+  action: 'bill' | 'reverse'; person_id: bigint; insurance: string; region_code: string; fund_code: string; base: bigint;
+  employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null;
+}
+
+export const findEmployerByCreditCode = (tx: Tx, creditCode: string) =>
+  tx.selectFrom('employer').select(['id', 'credit_code', 'name', 'region_code']).where('credit_code', '=', creditCode).executeTakeFirst();
+
+export const findEmployerForReassessment = (tx: Tx, id: bigint) =>
+  tx.selectFrom('employer')
+    .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('id', '=', id).executeTakeFirst();
+
+/** One reassessment of an employer at a time (two would both see the same difference). */
+export async function lockReassessment(tx: Tx, creditCode: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${creditCode}))`.execute(tx);
+}
+
+/**
+ * What an employer's period should bill now against every line billed so far, per person and insurance, in one
+ * statement (billing.sql.ts): the lines to bill and the lines to reverse. Writes nothing.
+ */
+export async function billingDifferences(tx: Tx, sqlInput: { parameters: BillingParameters; funds: FundsByRegion; rounding: RoundingMode }, employerId: bigint, period: string): Promise<DifferenceRow[]> {
+  const statement = reassessmentSql(sqlInput.parameters, sqlInput.funds, sqlInput.rounding);
+  const { rows } = await tx.executeQuery<DifferenceRow>(CompiledQuery.raw(statement, [employerId, period, Number(period.slice(0, 4))]));
+  return rows;
+}
+
+export const countBillsOfPeriod = async (tx: Tx, employerId: bigint, period: string): Promise<number> =>
+  (await sql<{ n: number }>`select count(*)::int as n from bill where employer_id = ${employerId} and period = ${period}`.execute(tx)).rows[0].n;
+
+export const countBillsOfKind = async (tx: Tx, employerId: bigint, period: string, kind: string): Promise<number> =>
+  (await sql<{ n: number }>`select count(*)::int as n from bill where employer_id = ${employerId} and period = ${period} and kind = ${kind}`.execute(tx)).rows[0].n;
+
+export const insertBill = (tx: Tx, bill: Insertable<Tables['bill']>) => tx.insertInto('bill').values(bill).execute();
+
+export const insertBillLines = (tx: Tx, lines: Insertable<Tables['bill_line']>[]) => tx.insertInto('bill_line').values(lines).execute();
+
+export const insertBillItems = (tx: Tx, items: Insertable<Tables['bill_item']>[]) => tx.insertInto('bill_item').values(items).execute();
+
+// ── reading bills ──
+
+export interface BillLineRow {
+  bill_id: bigint; person_id: bigint; id_number: string; name: string; insurance: string; base: bigint; employer_rate: string; employee_rate: string | null;
+  employer_amount: bigint; employee_amount: bigint | null;
+}
+
+/** The lines of the bills with each person's ID number and name, rates as trimmed text, by bill and ID number. */
+export async function linesOfBills(tx: Tx, bills: { employer_id: bigint; id: bigint }[]): Promise<BillLineRow[]> {
+  return (await sql<BillLineRow>`
+    select l.bill_id, l.person_id, p.id_number, p.name, l.insurance, l.base, trim_scale(l.employer_rate)::text as employer_rate, trim_scale(l.employee_rate)::text as employee_rate,
+      l.employer_amount, l.employee_amount
+    from bill_line l join person p on p.id = l.person_id
+    where (l.employer_id, l.bill_id) in (${sql.join(bills.map((b) => sql`(${b.employer_id}::bigint, ${b.id}::bigint)`))})
+    order by l.bill_id, p.id_number`.execute(tx)).rows;
+}
+
+export const itemsOfBills = (tx: Tx, bills: { employer_id: bigint; id: bigint }[]) =>
+  tx.selectFrom('bill_item').selectAll()
+    .where((eb) => eb.or(bills.map((b) => eb.and([eb('employer_id', '=', b.employer_id), eb('bill_id', '=', b.id)])))).execute();
+
+/** Bills with their employer's code and name. */
+function billQuery(tx: Tx) {
+  return tx.selectFrom('bill').innerJoin('employer', 'employer.id', 'bill.employer_id')
+    .select(['bill.employer_id', 'bill.id', 'bill.number', 'bill.kind', 'bill.period', 'bill.region_code', 'bill.due_date', 'bill.persons', 'bill.lines',
+      'bill.total', 'bill.parameter_refs', 'bill.issued_at', 'employer.credit_code', 'employer.name as employer_name']);
+}
+
+export type BillRow = Awaited<ReturnType<ReturnType<typeof billQuery>['executeTakeFirstOrThrow']>>;
+
+export interface BillFilter { period?: string; creditCode?: string; employerId: bigint | null; limit: number; offset: number }
+
+/** Bills by period (newest first) and number, optionally of one period, one employer (by credit code) or one employer id. */
+export function findBills(tx: Tx, filter: BillFilter): Promise<BillRow[]> {
+  let q = billQuery(tx);
+  if (filter.period) q = q.where('bill.period', '=', filter.period);
+  if (filter.creditCode) q = q.where('employer.credit_code', '=', filter.creditCode);
+  if (filter.employerId !== null) q = q.where('bill.employer_id', '=', filter.employerId);
+  return q.orderBy('bill.period', 'desc').orderBy('bill.number').limit(filter.limit).offset(filter.offset).execute();
+}
+
+/** A bill by number, optionally only if it is of this employer. */
+export function findBillByNumber(tx: Tx, number: string, employerId: bigint | null): Promise<BillRow | undefined> {
+  let q = billQuery(tx).where('bill.number', '=', number);
+  if (employerId !== null) q = q.where('bill.employer_id', '=', employerId);
+  return q.executeTakeFirst();
+}
