@@ -12,6 +12,7 @@ import { version } from '../platform/http/server.ts';
 import { registerParamsCommands } from '../platform/params/index.ts';
 import { registerPermissionCommands } from '../platform/access/permissions.cli.ts';
 import { registerSignoffCommands } from '../platform/signoff/signoff.cli.ts';
+import { registerBackupCommands } from '../platform/backup/backup.cli.ts';
 import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/index.ts';
 import { registerCollectionCommands } from '../modules/collection/index.ts';
 import { registerLedgerCommands, ensureFunds, scheduleMonthlySweep } from '../modules/ledger/index.ts';
@@ -115,6 +116,7 @@ addDataOption(audit.command('anchor').description('verify the trail, then write 
 registerParamsCommands(program);
 registerPermissionCommands(program);
 registerSignoffCommands(program);
+registerBackupCommands(program);
 registerRegistryCommands(program);
 registerLedgerCommands(program);
 registerCollectionCommands(program);
