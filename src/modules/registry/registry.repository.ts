@@ -1,6 +1,7 @@
 /** Typed SQL of the registry. Every function runs in the caller's scoped transaction (row-level security applies). */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../platform/actor.ts';
+import type { DatabaseHandle, Tables } from '../../platform/database.ts';
 
 export const findRegion = (tx: Tx, code: string) =>
   tx.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
@@ -102,3 +103,46 @@ export const employmentInYear = (tx: Tx, employerId: bigint, personId: bigint, y
 export const latestBaseVersion = (tx: Tx, employerId: bigint, personId: bigint, year: number) =>
   tx.selectFrom('base_declaration').selectAll().where('employer_id', '=', employerId).where('person_id', '=', personId)
     .where('year', '=', year).orderBy('version', 'desc').executeTakeFirst();
+
+// ── writes ──────────────────────────────────────────────────────────────────
+
+/** The home province, unless a region with its code exists (on the pool: before any actor acts). */
+export const insertHomeRegion = (database: DatabaseHandle, region: { code: string; name: string }) =>
+  database.db.insertInto('region').values({ code: region.code, name: region.name, level: 'province', parent_code: null })
+    .onConflict((oc) => oc.doNothing()).execute();
+
+export const insertRegion = (tx: Tx, region: Insertable<Tables['region']>) => tx.insertInto('region').values(region).returningAll().executeTakeFirstOrThrow();
+
+export const insertAgency = (tx: Tx, agency: Insertable<Tables['agency']>) => tx.insertInto('agency').values(agency).returningAll().executeTakeFirstOrThrow();
+
+export const employerIdByCreditCode = (tx: Tx, creditCode: string) =>
+  tx.selectFrom('employer').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
+
+export const insertEmployer = (tx: Tx, employer: Insertable<Tables['employer']>) => tx.insertInto('employer').values(employer).returningAll().executeTakeFirstOrThrow();
+
+export const insertPerson = (tx: Tx, person: Insertable<Tables['person']>) => tx.insertInto('person').values(person).returningAll().executeTakeFirstOrThrow();
+
+export const insertEmployment = (tx: Tx, employment: Insertable<Tables['employment']>) => tx.insertInto('employment').values(employment).returningAll().executeTakeFirstOrThrow();
+
+export const insertEnrollments = (tx: Tx, enrollments: Insertable<Tables['enrollment']>[]) => tx.insertInto('enrollment').values(enrollments).execute();
+
+/** Ends an open employment (the row as it is now); throws when it has ended meanwhile. */
+export const separateEmployment = (tx: Tx, employerId: bigint, employmentId: bigint, separation: { separatedOn: string; reason: Tables['employment']['separation_reason'] }) =>
+  tx.updateTable('employment').set({ separated_on: separation.separatedOn, separation_reason: separation.reason })
+    .where('employer_id', '=', employerId).where('id', '=', employmentId).where('separated_on', 'is', null).returningAll().executeTakeFirstOrThrow();
+
+/** Ends the employment's open enrollments on the day it ends. */
+export const endOpenEnrollments = (tx: Tx, employerId: bigint, employmentId: bigint, validTo: string) =>
+  tx.updateTable('enrollment').set({ valid_to: validTo })
+    .where('employer_id', '=', employerId).where('employment_id', '=', employmentId).where('valid_to', 'is', null).execute();
+
+export const insertBaseDeclaration = (tx: Tx, declaration: Insertable<Tables['base_declaration']>) =>
+  tx.insertInto('base_declaration').values(declaration).returningAll().executeTakeFirstOrThrow();
+
+export const findBaseDeclaration = (tx: Tx, employerId: bigint, id: bigint) =>
+  tx.selectFrom('base_declaration').selectAll().where('employer_id', '=', employerId).where('id', '=', id).executeTakeFirst();
+
+/** Records the employee's confirmation (once); throws when it was confirmed meanwhile. */
+export const confirmBaseDeclaration = (tx: Tx, employerId: bigint, id: bigint, confirmedAt: Date) =>
+  tx.updateTable('base_declaration').set({ employee_confirmed_at: confirmedAt })
+    .where('employer_id', '=', employerId).where('id', '=', id).where('employee_confirmed_at', 'is', null).returningAll().executeTakeFirstOrThrow();

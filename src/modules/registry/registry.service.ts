@@ -22,8 +22,7 @@ const HOME_REGION = { code: process.env.SIFUND_REGION_CODE ?? '990000', name: pr
 /** The installation's home province, created on first start, so a fresh system can register right away. */
 export async function ensureHomeRegion(database: DatabaseHandle) {
   if (regionLevel(HOME_REGION.code) !== 'province') throw new Error(`SIFUND_REGION_CODE must be a province code like 990000, got ${HOME_REGION.code}`);
-  await database.db.insertInto('region').values({ code: HOME_REGION.code, name: HOME_REGION.name, level: 'province', parent_code: null })
-    .onConflict((oc) => oc.doNothing()).execute();
+  await repository.insertHomeRegion(database, HOME_REGION);
 }
 
 /** Where a new record lives: the given region (must exist and be in the actor's scope), else the actor's own. */
@@ -55,7 +54,7 @@ export async function createRegion(database: DatabaseHandle, actor: Actor, input
   return inScope(database, actor, async (tx) => {
     if (parentCode && !(await repository.findRegion(tx, parentCode))) throw invalid('parentCode', `parent region ${parentCode} does not exist yet`);
     if (await repository.findRegion(tx, input.code)) throw conflict('code', `region ${input.code} already exists`);
-    const row = await tx.insertInto('region').values({ code: input.code, name: input.name.trim(), level, parent_code: parentCode }).returningAll().executeTakeFirstOrThrow();
+    const row = await repository.insertRegion(tx, { code: input.code, name: input.name.trim(), level, parent_code: parentCode });
     await recordAudit(tx, actor, { action: 'region.create', entityType: 'region', entityId: row.code, regionCode: row.code, after: regionView(row) });
     return regionView(row);
   });
@@ -70,7 +69,7 @@ export async function createAgency(database: DatabaseHandle, actor: Actor, input
   if (!input.name.trim()) throw invalid('name', 'is required');
   return inScope(database, actor, async (tx) => {
     if (!(await repository.findRegion(tx, input.regionCode))) throw invalid('regionCode', `unknown region ${input.regionCode}`);
-    const row = await tx.insertInto('agency').values({ id: newId(), region_code: input.regionCode, name: input.name.trim() }).returningAll().executeTakeFirstOrThrow();
+    const row = await repository.insertAgency(tx, { id: newId(), region_code: input.regionCode, name: input.name.trim() });
     const view = { id: row.id.toString(), regionCode: row.region_code, name: row.name };
     await recordAudit(tx, actor, { action: 'agency.create', entityType: 'agency', entityId: row.id, regionCode: row.region_code, after: view });
     return view;
@@ -89,12 +88,12 @@ export async function createEmployer(database: DatabaseHandle, actor: Actor, bod
   const input = orThrow(validateEmployer(body));
   return inScope(database, actor, async (tx) => {
     const regionCode = await resolveRegion(tx, actor, input.regionCode);
-    const existing = await tx.selectFrom('employer').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst();
+    const existing = await repository.employerIdByCreditCode(tx, input.creditCode);
     if (existing) throw conflict('creditCode', `employer ${input.creditCode} is already registered`);
-    const row = await tx.insertInto('employer').values({
+    const row = await repository.insertEmployer(tx, {
       id: newId(), credit_code: input.creditCode, name: input.name, region_code: regionCode, industry_code: input.industryCode ?? null,
       work_injury_class: input.workInjuryClass ?? null, employer_type: input.employerType,
-    }).returningAll().executeTakeFirstOrThrow().catch(duplicate('creditCode', `employer ${input.creditCode} is already registered`));
+    }).catch(duplicate('creditCode', `employer ${input.creditCode} is already registered`));
     const view = employerView(row);
     await recordAudit(tx, actor, { action: 'employer.create', entityType: 'employer', entityId: row.id, regionCode, after: view });
     return view;
@@ -158,10 +157,10 @@ export async function createPersonInTransaction(tx: Tx, actor: Actor, body: Reco
   requirePermission(actor, 'registry.person.create');
   const input = orThrow(validatePerson(body));
   const regionCode = await resolveRegion(tx, actor, input.regionCode);
-  const row = await tx.insertInto('person').values({
+  const row = await repository.insertPerson(tx, {
     id: newId(), id_number: input.idNumber, name: input.name, gender: input.gender, birth_date: input.birthDate,
     hukou_type: input.hukouType ?? null, occupation: input.occupation ?? null, phone: input.phone ?? null, region_code: regionCode,
-  }).returningAll().executeTakeFirstOrThrow().catch(duplicate('idNumber', `a person with ID number ${input.idNumber} is already registered (一人一档)`));
+  }).catch(duplicate('idNumber', `a person with ID number ${input.idNumber} is already registered (一人一档)`));
   const view = personView(row);
   await recordAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: row.id, regionCode, after: view });
   return view;
@@ -223,13 +222,13 @@ export async function hireInTransaction(tx: Tx, actor: Actor, body: { employerId
   if (input.hiredOn < person.birth_date) throw invalid('hiredOn', 'is before the person was born');
   const open = await repository.openEmploymentAt(tx, employer.id, person.id);
   if (open) throw conflict('personId', `${person.name} is already employed by ${employer.name} since ${open.hired_on}`);
-  const employment = await tx.insertInto('employment').values({
+  const employment = await repository.insertEmployment(tx, {
     employer_id: employer.id, id: newId(), person_id: person.id, region_code: employer.region_code, hired_on: input.hiredOn,
     separated_on: null, separation_reason: null,
-  }).returningAll().executeTakeFirstOrThrow();
-  await tx.insertInto('enrollment').values(input.insurances.map((insurance) => ({
+  });
+  await repository.insertEnrollments(tx, input.insurances.map((insurance) => ({
     employer_id: employer.id, id: newId(), employment_id: employment.id, person_id: person.id, insurance, region_code: employer.region_code, valid_from: input.hiredOn, valid_to: null,
-  }))).execute();
+  })));
   const view = { ...employmentView(employment), insurances: input.insurances };
   await recordAudit(tx, actor, { action: 'employment.hire', entityType: 'person', entityId: person.id, regionCode: employer.region_code, after: view });
   return view;
@@ -246,10 +245,8 @@ export async function separateInTransaction(tx: Tx, actor: Actor, employerId: bi
   if (!before) throw notFound('employment');
   if (before.separated_on) throw conflict('separatedOn', `this employment already ended on ${before.separated_on}`);
   const input = orThrow(validateSeparation(body, before.hired_on));
-  const after = await tx.updateTable('employment').set({ separated_on: input.separatedOn, separation_reason: input.reason })
-    .where('employer_id', '=', employerId).where('id', '=', employmentId).where('separated_on', 'is', null).returningAll().executeTakeFirstOrThrow();
-  await tx.updateTable('enrollment').set({ valid_to: input.separatedOn })
-    .where('employer_id', '=', employerId).where('employment_id', '=', employmentId).where('valid_to', 'is', null).execute();
+  const after = await repository.separateEmployment(tx, employerId, employmentId, { separatedOn: input.separatedOn, reason: input.reason });
+  await repository.endOpenEnrollments(tx, employerId, employmentId, input.separatedOn);
   await recordAudit(tx, actor, { action: 'employment.separate', entityType: 'person', entityId: before.person_id, regionCode: before.region_code, before: employmentView(before), after: employmentView(after) });
   return employmentView(after);
 }
@@ -276,10 +273,10 @@ export async function declareBase(database: DatabaseHandle, actor: Actor, body: 
     }
     const previous = await repository.latestBaseVersion(tx, employerId, personId, input.year);
     if (previous && !input.reason) throw invalid('reason', `a base for ${input.year} exists (version ${previous.version}); a correction needs a reason`);
-    const row = await tx.insertInto('base_declaration').values({
+    const row = await repository.insertBaseDeclaration(tx, {
       employer_id: employerId, id: newId(), person_id: personId, region_code: employer.region_code, year: input.year,
       version: (previous?.version ?? 0) + 1, monthly_wage: input.monthlyWage, reason: input.reason ?? null, declared_by: actor.userId, employee_confirmed_at: null,
-    }).returningAll().executeTakeFirstOrThrow();
+    });
     const view = baseView(row);
     await recordAudit(tx, actor, { action: previous ? 'base.correct' : 'base.declare', entityType: 'person', entityId: personId, regionCode: employer.region_code, before: previous ? baseView(previous) : undefined, after: view });
     return view;
@@ -291,11 +288,10 @@ export async function confirmBase(database: DatabaseHandle, actor: Actor, employ
   requirePermission(actor, 'registry.base.confirm');
   if (actor.role === 'person' && actor.personId === null) throw forbidden('not allowed');
   return inScope(database, actor, async (tx) => {
-    const before = await tx.selectFrom('base_declaration').selectAll().where('employer_id', '=', employerId).where('id', '=', id).executeTakeFirst();
+    const before = await repository.findBaseDeclaration(tx, employerId, id);
     if (!before || (actor.role === 'person' && before.person_id !== actor.personId)) throw notFound('base declaration');
     if (before.employee_confirmed_at) throw conflict('id', `already confirmed on ${before.employee_confirmed_at.toISOString()}`);
-    const after = await tx.updateTable('base_declaration').set({ employee_confirmed_at: new Date() })
-      .where('employer_id', '=', employerId).where('id', '=', id).where('employee_confirmed_at', 'is', null).returningAll().executeTakeFirstOrThrow();
+    const after = await repository.confirmBaseDeclaration(tx, employerId, id, new Date());
     await recordAudit(tx, actor, { action: 'base.confirm', entityType: 'person', entityId: before.person_id, regionCode: before.region_code, before: baseView(before), after: baseView(after) });
     return baseView(after);
   });

@@ -13,24 +13,20 @@
  *    load (sorted builds); the tables are locked for the duration, which only matters for a live server.
  * Refuses (409) when the registry already holds records of the demo province 99 (a second run would collide).
  */
-import { CompiledQuery } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import type { Tx } from '../../../platform/actor.ts';
-import { NATIONAL_SCOPE, systemActor } from '../../../platform/actor.ts';
+import { systemActor } from '../../../platform/actor.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
-import { idExpression, newId, reserveIds } from '../../../platform/ids.ts';
+import { newId, reserveIds } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { createUser } from '../../../platform/auth/auth.service.ts';
 import { passwordProblem } from '../../../platform/auth/password.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import {
-  DEMO_CITY, DEMO_COUNTIES, DEMO_POOLING, DEMO_PROVINCE, DEMO_REGIONS, GIVEN_CHARS, OCCUPATIONS, SURNAMES,
+  DEMO_CITY, DEMO_COUNTIES, DEMO_POOLING, DEMO_PROVINCE, DEMO_REGIONS, OCCUPATIONS,
   buildAliasTable, demoAgencies, demoStaff, generateEmployers, historyWindow, surnameBuckets, type HistoryWindow,
 } from './demo.calc.ts';
-import {
-  INSURANCES, JOBS_PER_PERSON, JOB_TABLE, PERSON_TABLE, fillJobsSql, fillPersonsSql, insertDeclarationsSql, insertEmploymentsSql, insertEnrollmentsSql,
-  insertPersonsSql, type PersonPlan,
-} from './demo.sql.ts';
+import { INSURANCES, JOBS_PER_PERSON, type PersonPlan } from './demo.sql.ts';
+import * as repository from './demo.repository.ts';
 
 export interface DemoOptions {
   persons: number;
@@ -114,12 +110,6 @@ function floatTiers(date: string): Record<string, string[]> | undefined {
   return Object.fromEntries(Object.entries(table).map(([cls, tiers]) => [cls, (Array.isArray(tiers) ? tiers : [tiers]).map(String)]));
 }
 
-async function run(tx: Tx, text: string, parameters: unknown[] = []) {
-  return tx.executeQuery(CompiledQuery.raw(text, parameters));
-}
-
-const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
-
 /** The demo city. Throws 409 when records of the demo province 99 already exist. */
 export async function generateDemo(database: DatabaseHandle, options: DemoOptions, hooks: DemoHooks = {}): Promise<DemoSummary> {
   checkOptions(options);
@@ -138,7 +128,6 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   if (!openWeights.some((w) => w > 0)) openWeights[0] = 1;
   const openAlias = buildAliasTable(openWeights);
   const allAlias = buildAliasTable(employers.map((e) => e.sizeWeight));
-  const employerRegions = employers.map((e) => e.regionCode);
   // Lookups by employer go through fixed-width arrays (an element of a text[] is found by walking the array).
   const employerCounties = employers.map((e) => DEMO_COUNTIES.findIndex((c) => c.code === e.regionCode));
   phase('employers');
@@ -148,22 +137,14 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
 
   await database.db.transaction().execute(async (tx) => {
     // Session settings for this transaction only. temp_buffers can only change before the session's first temporary table.
-    await run(tx, 'savepoint demo_settings');
-    try { await run(tx, `set local temp_buffers = '1GB'`); await run(tx, 'release savepoint demo_settings'); } catch (error) {
-      log(`temp_buffers not raised: ${(error as Error).message}`);
-      await run(tx, 'rollback to savepoint demo_settings');
-    }
-    await run(tx, `set local work_mem = '256MB'`);
-    await run(tx, `set local maintenance_work_mem = '512MB'`);
-    await run(tx, `set local timezone = 'Asia/Shanghai'`);
-    await run(tx, `select set_config('sifund.scope', '${NATIONAL_SCOPE}', true)`);
-    fastLoad = ((await run(tx, `select current_setting('is_superuser') as superuser`)).rows[0] as { superuser: string }).superuser === 'on';
-    if (fastLoad) await run(tx, `set local session_replication_role = replica`);
+    await repository.raiseTempBuffers(tx, (error) => log(`temp_buffers not raised: ${error.message}`));
+    await repository.setLoadSettings(tx);
+    fastLoad = await repository.isSuperuser(tx);
+    if (fastLoad) await repository.skipTriggers(tx);
 
     // Demo records all live in the fictional province 99 (ID numbers and credit codes with region 99xxxx), so
     // records registered by hand elsewhere cannot collide with them; a second demo run would, and is refused.
-    const existing = (await run(tx, `select (select count(*) from employer where substr(credit_code, 3, 2) = '99')::int as employers,
-      (select count(*) from person where id_number like '99%')::int as persons`)).rows[0] as { employers: number; persons: number };
+    const existing = await repository.countDemoRecords(tx);
     if (existing.employers > 0 || existing.persons > 0) {
       throw conflict('registry', `the registry already holds ${existing.employers} employers and ${existing.persons} persons of the demo province 99: ` +
         'sifund demo runs once per database (use a fresh --data directory or database)');
@@ -172,33 +153,13 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     // Secondary indexes are built once after the load (a sorted build) instead of row by row: dropped here and
     // re-created from their own definitions in this transaction, so a failed run restores them. Indexes that back
     // a constraint (primary keys, unique constraints) stay; the load appends to them in key order.
-    let deferredIndexes: { name: string; definition: string }[] = [];
-    await run(tx, 'savepoint demo_indexes');
-    try {
-      deferredIndexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-        from pg_index i
-        where i.indrelid = any (array[${LOADED_TABLES.map((t) => `'${t}'`).join(', ')}]::regclass[])
-          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-        order by 1`)).rows as { name: string; definition: string }[];
-      for (const index of deferredIndexes) await run(tx, `drop index ${index.name}`);
-      await run(tx, 'release savepoint demo_indexes');
-    } catch {
-      await run(tx, 'rollback to savepoint demo_indexes');   // not the owner: load with the indexes in place
-      deferredIndexes = [];
-    }
+    // When the connection does not own the tables, the load goes on with the indexes in place.
+    const deferredIndexes = await repository.dropSecondaryIndexes(tx, LOADED_TABLES);
 
     // Places, agencies, pooling regions: kept when they exist.
-    for (const region of DEMO_REGIONS) {
-      await run(tx, `insert into region (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict (code) do nothing`,
-        [region.code, region.name, region.level, region.parentCode]);
-    }
-    for (const agency of demoAgencies()) {
-      await run(tx, `insert into agency (id, region_code, name) values ($1, $2, $3) on conflict (region_code, name) do nothing`,
-        [newId().toString(), agency.regionCode, agency.name]);
-    }
-    for (const pooling of DEMO_POOLING) {
-      await run(tx, `insert into pooling_region (insurance, region_code) values ($1, $2) on conflict do nothing`, [pooling.insurance, pooling.regionCode]);
-    }
+    for (const region of DEMO_REGIONS) await repository.insertRegionUnlessExists(tx, region);
+    for (const agency of demoAgencies()) await repository.insertAgencyUnlessExists(tx, newId(), agency);
+    for (const pooling of DEMO_POOLING) await repository.insertPoolingRegionUnlessExists(tx, pooling);
 
     const span = window.lastYear - window.firstYear + 1;
     const plan: PersonPlan = {
@@ -212,37 +173,25 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       },
     };
 
-    counts.employers = affected(await run(tx, `insert into employer (id, credit_code, name, region_code, industry_code, work_injury_class, work_injury_float, employer_type, status)
-      select ${idExpression(plan.blocks.employer, 'e.k')}, e.credit_code, e.name, e.region_code, e.industry_code, e.work_injury_class, e.work_injury_float::numeric, e.employer_type, e.status
-      from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[])
-        as e(k, credit_code, name, region_code, industry_code, work_injury_class, work_injury_float, employer_type, status)`, [
-      employers.map((e) => e.k), employers.map((e) => e.creditCode), employers.map((e) => e.name), employerRegions,
-      employers.map((e) => e.industryCode), employers.map((e) => e.workInjuryClass), employers.map((e) => e.workInjuryFloat),
-      employers.map((e) => e.employerType), employers.map((e) => e.status),
-    ]));
+    counts.employers = await repository.insertEmployers(tx, plan.blocks.employer, employers);
 
     log('drawing persons');
-    await run(tx, PERSON_TABLE);
+    await repository.createPersonDrawTable(tx);
     const surnames = surnameBuckets();
-    await run(tx, fillPersonsSql(plan, surnames.length), [
-      SURNAMES.map(([name]) => name), GIVEN_CHARS.maleOlder, GIVEN_CHARS.maleYounger, GIVEN_CHARS.femaleOlder, GIVEN_CHARS.femaleYounger,
-      openAlias.prob, openAlias.alias, allAlias.prob, allAlias.alias, employerCounties, employers.map((e) => e.status === 'closed'), surnames,
-    ]);
-    const maxRank = ((await run(tx, 'select coalesce(max(id_rank), 0) as r from demo_p')).rows[0] as { r: number }).r;
+    await repository.fillPersonDraws(tx, plan, { surnames, openAlias, allAlias, employerCounties, employerClosed: employers.map((e) => e.status === 'closed') });
+    const maxRank = await repository.maxIdRank(tx);
     if (maxRank >= 500) throw new Error(`too many persons share a birthplace and birth date (${maxRank + 1}) for unique ID numbers`);
-    await run(tx, 'create index on demo_p (p)');
-    await run(tx, 'analyze demo_p');
-    await run(tx, JOB_TABLE);
-    const jobs = affected(await run(tx, fillJobsSql(), [employerCounties]));
-    await run(tx, 'create index on demo_j (k, p, j)');
-    await run(tx, 'analyze demo_j');
+    await repository.indexPersonDraws(tx);
+    await repository.createJobDrawTable(tx);
+    const jobs = await repository.fillJobDraws(tx, employerCounties);
+    await repository.indexJobDraws(tx);
     phase('draw');
 
     // Persons in ordinal order, then jobs in (employer, person) order: both append to their primary keys.
     // Job chunks are ranges of employers holding about the same number of jobs.
     const personChunk = options.chunkSize ?? Math.max(5000, Math.ceil(N / 10));
     const jobChunk = options.chunkSize ?? Math.max(5000, Math.ceil(jobs / 20));
-    const perEmployer = (await run(tx, 'select k, count(*)::int as n from demo_j group by k order by k')).rows as { k: number; n: number }[];
+    const perEmployer = await repository.jobsPerEmployer(tx);
     const employerRanges: { from: number; to: number; jobs: number }[] = [];
     let rangeStart = 0, rangeJobs = 0;
     for (const { k, n } of perEmployer) {
@@ -251,36 +200,35 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     }
     if (rangeJobs > 0 || employerRanges.length === 0) employerRanges.push({ from: rangeStart, to: M, jobs: rangeJobs });
     const occupations = OCCUPATIONS.map((o) => o.name);
-    const personSql = insertPersonsSql(plan), employmentSql = insertEmploymentsSql(plan);
-    const enrollmentSql = insertEnrollmentsSql(plan), declarationSql = insertDeclarationsSql(plan);
+    const load = repository.demoLoader(plan);
     const wageFactors = employers.map((e) => e.wageFactor);
     const total = N + jobs;
     hooks.onProgress?.(0, total);
     const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0 };
-    const timed = async (table: keyof typeof loadSeconds, text: string, parameters: unknown[]) => {
+    const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
       const t0 = performance.now();
-      const rows = affected(await run(tx, text, parameters));
+      const rows = await insert();
       loadSeconds[table] += (performance.now() - t0) / 1000;
       return rows;
     };
     for (let from = 0; from < N; from += personChunk) {
       const to = Math.min(N, from + personChunk);
-      counts.persons += await timed('person', personSql, [occupations, from, to]);
+      counts.persons += await timed('person', () => load.persons(tx, occupations, from, to));
       hooks.onProgress?.(to, total);
     }
     let jobsDone = 0;
     for (const range of employerRanges) {
-      counts.employments += await timed('employment', employmentSql, [range.from, range.to]);
-      counts.enrollments += await timed('enrollment', enrollmentSql, [range.from, range.to]);
-      counts.baseDeclarations += await timed('base_declaration', declarationSql, [wageFactors, wages.average, wages.minimum, range.from, range.to]);
+      counts.employments += await timed('employment', () => load.employments(tx, range.from, range.to));
+      counts.enrollments += await timed('enrollment', () => load.enrollments(tx, range.from, range.to));
+      counts.baseDeclarations += await timed('base_declaration', () => load.declarations(tx, wageFactors, wages, range.from, range.to));
       jobsDone += range.jobs;
       hooks.onProgress?.(N + jobsDone, total);
     }
     phase('load');
     log('building indexes');
-    for (const index of deferredIndexes) await run(tx, index.definition);
+    await repository.recreateIndexes(tx, deferredIndexes);
     phase('indexes');
-    await run(tx, `analyze ${LOADED_TABLES.join(', ')}`);
+    await repository.analyzeTables(tx, LOADED_TABLES);
     phase('analyze');
     for (const [table, seconds] of Object.entries(loadSeconds)) phases[`load.${table}`] = Math.round(seconds * 1000) / 1000;
 
@@ -293,10 +241,10 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   // Staff accounts (each audited by createUser); kept when the username exists.
   const usersCreated: string[] = [], usersKept: string[] = [];
   const generatedPasswords: Record<string, string> = {};
-  const agencies = await database.db.selectFrom('agency').select(['id', 'region_code', 'name']).execute();
+  const agencies = await repository.listAgencies(database);
   const agencyOf = new Map(demoAgencies().map((a) => [a.regionCode, agencies.find((row) => row.region_code === a.regionCode && row.name === a.name)?.id ?? null]));
   for (const staff of demoStaff()) {
-    const exists = await database.db.selectFrom('app_user').select('id').where('username', '=', staff.username).executeTakeFirst();
+    const exists = await repository.findUserId(database, staff.username);
     if (exists) { usersKept.push(staff.username); continue; }
     // No shared password: without --password every account gets its own.
     const created = await createUser(database, systemActor('demo', ['user.manage']), {

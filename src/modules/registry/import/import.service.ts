@@ -4,7 +4,6 @@
  * A good file is applied in one transaction with set-based inserts (unnest of arrays, in chunks).
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, inActorScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { forbidden, invalid, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
@@ -15,6 +14,7 @@ import { parseYuan } from '../../../platform/money.ts';
 import { validateEmployer, validateHire, validatePerson, type EmployerInput, type PersonInput, type EmploymentInput } from '../registry.validate.ts';
 import { parseImportFile, type ImportKind, type ParsedRow } from './import.parse.ts';
 import { onlyProvince } from '../../../platform/regions.ts';
+import * as repository from './import.repository.ts';
 
 const CHUNK = 5000;
 
@@ -33,7 +33,7 @@ class Problems {
 }
 
 async function regionResolver(tx: Tx, actor: Actor, defaultRegion: string | undefined) {
-  const regions = new Set((await tx.selectFrom('region').select('code').execute()).map((r) => r.code));
+  const regions = new Set((await repository.regionCodes(tx)).map((r) => r.code));
   const fallback = defaultRegion ?? actor.regionCode ?? await onlyProvince(tx);
   return (requested: string | undefined, row: number, problems: Problems): string | undefined => {
     const code = requested ?? fallback;
@@ -65,7 +65,7 @@ async function importPersons(tx: Tx, actor: Actor, rows: ParsedRow[], defaultReg
   }
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
-    const { rows: existing } = await sql<{ id_number: string }>`select registered_id_numbers(${chunk.map((p) => p.idNumber)}::text[]) as id_number`.execute(tx);
+    const existing = await repository.registeredIdNumbers(tx, chunk.map((p) => p.idNumber));
     const taken = new Set(existing.map((e) => e.id_number));
     for (const p of chunk) if (taken.has(p.idNumber)) problems.add(p.row, 'idNumber', `a person with ID number ${p.idNumber} is already registered (一人一档)`);
   }
@@ -73,11 +73,7 @@ async function importPersons(tx: Tx, actor: Actor, rows: ParsedRow[], defaultReg
   const ids = reserveIds(good.length);
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
-    await sql`insert into person (id, id_number, name, gender, birth_date, hukou_type, occupation, phone, region_code)
-      select * from unnest(${chunk.map((_, k) => idAt(ids, i + k).toString())}::bigint[], ${chunk.map((p) => p.idNumber)}::text[],
-        ${chunk.map((p) => p.name)}::text[], ${chunk.map((p) => p.gender)}::text[], ${chunk.map((p) => p.birthDate)}::date[],
-        ${chunk.map((p) => p.hukouType ?? null)}::text[], ${chunk.map((p) => p.occupation ?? null)}::text[], ${chunk.map((p) => p.phone ?? null)}::text[],
-        ${chunk.map((p) => p.regionCode)}::text[])`.execute(tx);
+    await repository.insertPersons(tx, chunk.map((_, k) => idAt(ids, i + k).toString()), chunk);
   }
   return good.length;
 }
@@ -96,7 +92,7 @@ async function importEmployers(tx: Tx, actor: Actor, rows: ParsedRow[], defaultR
   }
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
-    const { rows: existing } = await sql<{ code: string }>`select registered_credit_codes(${chunk.map((e) => e.creditCode)}::text[]) as code`.execute(tx);
+    const existing = await repository.registeredCreditCodes(tx, chunk.map((e) => e.creditCode));
     const taken = new Set(existing.map((e) => e.code));
     for (const e of chunk) if (taken.has(e.creditCode)) problems.add(e.row, 'creditCode', `employer ${e.creditCode} is already registered`);
   }
@@ -104,10 +100,7 @@ async function importEmployers(tx: Tx, actor: Actor, rows: ParsedRow[], defaultR
   const ids = reserveIds(good.length);
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
-    await sql`insert into employer (id, credit_code, name, region_code, industry_code, work_injury_class, employer_type)
-      select * from unnest(${chunk.map((_, k) => idAt(ids, i + k).toString())}::bigint[], ${chunk.map((e) => e.creditCode)}::text[],
-        ${chunk.map((e) => e.name)}::text[], ${chunk.map((e) => e.regionCode)}::text[], ${chunk.map((e) => e.industryCode ?? null)}::text[],
-        ${chunk.map((e) => e.workInjuryClass ?? null)}::smallint[], ${chunk.map((e) => e.employerType ?? 'enterprise')}::text[])`.execute(tx);
+    await repository.insertEmployers(tx, chunk.map((_, k) => idAt(ids, i + k).toString()), chunk);
   }
   return good.length;
 }
@@ -138,8 +131,8 @@ async function importEmployments(tx: Tx, actor: Actor, rows: ParsedRow[]) {
   const open = new Set<string>();
   for (let i = 0; i < candidates.length; i += CHUNK) {
     const chunk = candidates.slice(i, i + CHUNK);
-    for (const e of await tx.selectFrom('employer').select(['id', 'credit_code', 'region_code']).where('credit_code', 'in', [...new Set(chunk.map((c) => c.creditCode))]).execute()) employers.set(e.credit_code, e);
-    for (const p of await tx.selectFrom('person').select(['id', 'id_number', 'birth_date']).where('id_number', 'in', [...new Set(chunk.map((c) => c.idNumber))]).execute()) persons.set(p.id_number, p);
+    for (const e of await repository.employersByCreditCodes(tx, [...new Set(chunk.map((c) => c.creditCode))])) employers.set(e.credit_code, e);
+    for (const p of await repository.personsByIdNumbers(tx, [...new Set(chunk.map((c) => c.idNumber))])) persons.set(p.id_number, p);
   }
   const good: (Good & { employerId: bigint; personId: bigint; regionCode: string })[] = [];
   for (const c of candidates) {
@@ -152,8 +145,7 @@ async function importEmployments(tx: Tx, actor: Actor, rows: ParsedRow[]) {
   }
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
-    const { rows: existing } = await sql<{ employer_id: bigint; person_id: bigint }>`select employer_id, person_id from employment
-      where separated_on is null and (employer_id, person_id) in (select * from unnest(${chunk.map((g) => g.employerId.toString())}::bigint[], ${chunk.map((g) => g.personId.toString())}::bigint[]))`.execute(tx);
+    const existing = await repository.openEmploymentsAmong(tx, chunk);
     for (const e of existing) open.add(`${e.employer_id}/${e.person_id}`);
     for (const g of chunk) if (open.has(`${g.employerId}/${g.personId}`)) problems.add(g.row, 'idNumber', `${g.idNumber} is already employed by ${g.creditCode}`);
   }
@@ -167,20 +159,12 @@ async function importEmployments(tx: Tx, actor: Actor, rows: ParsedRow[]) {
   let enrollmentIndex = 0, baseIndex = 0;
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK).map((g, k) => ({ ...g, employmentId: idAt(employmentIds, i + k) }));
-    await sql`insert into employment (employer_id, id, person_id, region_code, hired_on)
-      select * from unnest(${chunk.map((g) => g.employerId.toString())}::bigint[], ${chunk.map((g) => g.employmentId.toString())}::bigint[],
-        ${chunk.map((g) => g.personId.toString())}::bigint[], ${chunk.map((g) => g.regionCode)}::text[], ${chunk.map((g) => g.hiredOn)}::date[])`.execute(tx);
+    await repository.insertEmployments(tx, chunk);
     const enrollments = chunk.flatMap((g) => g.insurances.map((insurance) => ({ g, insurance, id: idAt(enrollmentIds, enrollmentIndex++) })));
-    await sql`insert into enrollment (employer_id, id, employment_id, person_id, insurance, region_code, valid_from)
-      select * from unnest(${enrollments.map((e) => e.g.employerId.toString())}::bigint[], ${enrollments.map((e) => e.id.toString())}::bigint[],
-        ${enrollments.map((e) => e.g.employmentId.toString())}::bigint[], ${enrollments.map((e) => e.g.personId.toString())}::bigint[],
-        ${enrollments.map((e) => e.insurance)}::text[], ${enrollments.map((e) => e.g.regionCode)}::text[], ${enrollments.map((e) => e.g.hiredOn)}::date[])`.execute(tx);
+    await repository.insertEnrollments(tx, enrollments);
     const bases = chunk.filter((g) => g.monthlyWage !== undefined).map((g) => ({ g, id: idAt(baseIds, baseIndex++) }));
     if (bases.length) {
-      await sql`insert into base_declaration (employer_id, id, person_id, region_code, year, monthly_wage, declared_by)
-        select e, i, p, r, y, w, ${actor.userId} from unnest(${bases.map((b) => b.g.employerId.toString())}::bigint[], ${bases.map((b) => b.id.toString())}::bigint[],
-          ${bases.map((b) => b.g.personId.toString())}::bigint[], ${bases.map((b) => b.g.regionCode)}::text[], ${bases.map((b) => Number(b.g.hiredOn.slice(0, 4)))}::smallint[],
-          ${bases.map((b) => b.g.monthlyWage!.toString())}::bigint[]) as t(e, i, p, r, y, w)`.execute(tx);
+      await repository.insertBaseDeclarations(tx, actor.userId, bases);
     }
   }
   return good.length;

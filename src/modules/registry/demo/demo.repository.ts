@@ -1,0 +1,186 @@
+/**
+ * The demo load's SQL execution: session settings, index handling, the small reference rows, and the set-based
+ * statements whose text demo.sql.ts builds (the draw tables demo_p / demo_j and the chunked inserts). Every function
+ * runs in the demo's one transaction, in the order demo.service.ts calls them; the last two read on the pool.
+ */
+import { CompiledQuery } from 'kysely';
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { NATIONAL_SCOPE, type Tx } from '../../../platform/actor.ts';
+import { idExpression, type IdBlock } from '../../../platform/ids.ts';
+import { GIVEN_CHARS, SURNAMES, type AliasTable, type DemoEmployer, type DemoRegion } from './demo.calc.ts';
+import {
+  JOB_TABLE, PERSON_TABLE, fillJobsSql, fillPersonsSql, insertDeclarationsSql, insertEmploymentsSql, insertEnrollmentsSql, insertPersonsSql, type PersonPlan,
+} from './demo.sql.ts';
+
+async function run(tx: Tx, text: string, parameters: unknown[] = []) {
+  return tx.executeQuery(CompiledQuery.raw(text, parameters));
+}
+
+const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
+
+// ── session settings (this transaction only) ──
+
+/**
+ * Raises temp_buffers, which can only change before the session's first temporary table: when refused, `onRefused`
+ * hears why and the transaction goes on (rolled back to a savepoint).
+ */
+export async function raiseTempBuffers(tx: Tx, onRefused: (error: Error) => void): Promise<void> {
+  await run(tx, 'savepoint demo_settings');
+  try { await run(tx, `set local temp_buffers = '1GB'`); await run(tx, 'release savepoint demo_settings'); } catch (error) {
+    onRefused(error as Error);
+    await run(tx, 'rollback to savepoint demo_settings');
+  }
+}
+
+/** Memory for sorts and index builds, Beijing time, and the national scope. */
+export async function setLoadSettings(tx: Tx): Promise<void> {
+  await run(tx, `set local work_mem = '256MB'`);
+  await run(tx, `set local maintenance_work_mem = '512MB'`);
+  await run(tx, `set local timezone = 'Asia/Shanghai'`);
+  await run(tx, `select set_config('sifund.scope', '${NATIONAL_SCOPE}', true)`);
+}
+
+export const isSuperuser = async (tx: Tx): Promise<boolean> =>
+  ((await run(tx, `select current_setting('is_superuser') as superuser`)).rows[0] as { superuser: string }).superuser === 'on';
+
+/** Skips triggers, and so the row-by-row foreign-key checks, until the transaction ends (as pg_restore does). */
+export async function skipTriggers(tx: Tx): Promise<void> {
+  await run(tx, `set local session_replication_role = replica`);
+}
+
+/** Employers and persons of the demo province 99 already registered (credit codes and ID numbers with region 99xxxx). */
+export const countDemoRecords = async (tx: Tx) =>
+  (await run(tx, `select (select count(*) from employer where substr(credit_code, 3, 2) = '99')::int as employers,
+      (select count(*) from person where id_number like '99%')::int as persons`)).rows[0] as { employers: number; persons: number };
+
+// ── secondary indexes ──
+
+/**
+ * Drops the tables' secondary indexes (those backing no constraint) and returns their definitions, to be re-created
+ * after the load; returns none, with every index in place, when the connection does not own the tables.
+ */
+export async function dropSecondaryIndexes(tx: Tx, tables: string[]): Promise<{ name: string; definition: string }[]> {
+  let deferredIndexes: { name: string; definition: string }[] = [];
+  await run(tx, 'savepoint demo_indexes');
+  try {
+    deferredIndexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+        from pg_index i
+        where i.indrelid = any (array[${tables.map((t) => `'${t}'`).join(', ')}]::regclass[])
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+        order by 1`)).rows as { name: string; definition: string }[];
+    for (const index of deferredIndexes) await run(tx, `drop index ${index.name}`);
+    await run(tx, 'release savepoint demo_indexes');
+  } catch {
+    await run(tx, 'rollback to savepoint demo_indexes');   // not the owner: load with the indexes in place
+    deferredIndexes = [];
+  }
+  return deferredIndexes;
+}
+
+export async function recreateIndexes(tx: Tx, indexes: { definition: string }[]): Promise<void> {
+  for (const index of indexes) await run(tx, index.definition);
+}
+
+export async function analyzeTables(tx: Tx, tables: string[]): Promise<void> {
+  await run(tx, `analyze ${tables.join(', ')}`);
+}
+
+// ── places, agencies, pooling regions: kept when they exist ──
+
+export async function insertRegionUnlessExists(tx: Tx, region: DemoRegion): Promise<void> {
+  await run(tx, `insert into region (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict (code) do nothing`,
+    [region.code, region.name, region.level, region.parentCode]);
+}
+
+export async function insertAgencyUnlessExists(tx: Tx, id: bigint, agency: { regionCode: string; name: string }): Promise<void> {
+  await run(tx, `insert into agency (id, region_code, name) values ($1, $2, $3) on conflict (region_code, name) do nothing`,
+    [id.toString(), agency.regionCode, agency.name]);
+}
+
+export async function insertPoolingRegionUnlessExists(tx: Tx, pooling: { insurance: string; regionCode: string }): Promise<void> {
+  await run(tx, `insert into pooling_region (insurance, region_code) values ($1, $2) on conflict do nothing`, [pooling.insurance, pooling.regionCode]);
+}
+
+// ── employers, drawn in Node ──
+
+/** Inserts the drawn employers (ids from the block by ordinal k); returns how many. */
+export async function insertEmployers(tx: Tx, block: IdBlock, employers: DemoEmployer[]): Promise<number> {
+  return affected(await run(tx, `insert into employer (id, credit_code, name, region_code, industry_code, work_injury_class, work_injury_float, employer_type, status)
+      select ${idExpression(block, 'e.k')}, e.credit_code, e.name, e.region_code, e.industry_code, e.work_injury_class, e.work_injury_float::numeric, e.employer_type, e.status
+      from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[])
+        as e(k, credit_code, name, region_code, industry_code, work_injury_class, work_injury_float, employer_type, status)`, [
+    employers.map((e) => e.k), employers.map((e) => e.creditCode), employers.map((e) => e.name), employers.map((e) => e.regionCode),
+    employers.map((e) => e.industryCode), employers.map((e) => e.workInjuryClass), employers.map((e) => e.workInjuryFloat),
+    employers.map((e) => e.employerType), employers.map((e) => e.status),
+  ]));
+}
+
+// ── persons and jobs, drawn in PostgreSQL (temporary tables demo_p, demo_j) ──
+
+export async function createPersonDrawTable(tx: Tx): Promise<void> {
+  await run(tx, PERSON_TABLE);
+}
+
+export interface PersonDrawInput {
+  /** Surname index per bucket (surnameBuckets). */
+  surnames: number[];
+  /** Employers for open jobs and for any job, by size. */
+  openAlias: AliasTable; allAlias: AliasTable;
+  /** Each employer's county (index in DEMO_COUNTIES), and whether it is closed. */
+  employerCounties: number[]; employerClosed: boolean[];
+}
+
+/** Draws every person of the plan into demo_p. */
+export async function fillPersonDraws(tx: Tx, plan: PersonPlan, input: PersonDrawInput): Promise<void> {
+  await run(tx, fillPersonsSql(plan, input.surnames.length), [
+    SURNAMES.map(([name]) => name), GIVEN_CHARS.maleOlder, GIVEN_CHARS.maleYounger, GIVEN_CHARS.femaleOlder, GIVEN_CHARS.femaleYounger,
+    input.openAlias.prob, input.openAlias.alias, input.allAlias.prob, input.allAlias.alias, input.employerCounties, input.employerClosed, input.surnames,
+  ]);
+}
+
+/** The highest rank among persons sharing a birthplace and birth date (their ID numbers' sequence). */
+export const maxIdRank = async (tx: Tx): Promise<number> =>
+  ((await run(tx, 'select coalesce(max(id_rank), 0) as r from demo_p')).rows[0] as { r: number }).r;
+
+export async function indexPersonDraws(tx: Tx): Promise<void> {
+  await run(tx, 'create index on demo_p (p)');
+  await run(tx, 'analyze demo_p');
+}
+
+export async function createJobDrawTable(tx: Tx): Promise<void> {
+  await run(tx, JOB_TABLE);
+}
+
+/** Spreads the persons' jobs into demo_j; returns how many jobs. */
+export const fillJobDraws = async (tx: Tx, employerCounties: number[]): Promise<number> => affected(await run(tx, fillJobsSql(), [employerCounties]));
+
+export async function indexJobDraws(tx: Tx): Promise<void> {
+  await run(tx, 'create index on demo_j (k, p, j)');
+  await run(tx, 'analyze demo_j');
+}
+
+/** Jobs per employer ordinal k, in order. */
+export const jobsPerEmployer = async (tx: Tx) => (await run(tx, 'select k, count(*)::int as n from demo_j group by k order by k')).rows as { k: number; n: number }[];
+
+/**
+ * The chunked inserts of a plan, their text built once: persons by ordinal range, and employment, enrollment and
+ * base declarations by employer range. Each returns the rows inserted.
+ */
+export function demoLoader(plan: PersonPlan) {
+  const personSql = insertPersonsSql(plan), employmentSql = insertEmploymentsSql(plan);
+  const enrollmentSql = insertEnrollmentsSql(plan), declarationSql = insertDeclarationsSql(plan);
+  return {
+    persons: async (tx: Tx, occupations: string[], from: number, to: number) => affected(await run(tx, personSql, [occupations, from, to])),
+    employments: async (tx: Tx, from: number, to: number) => affected(await run(tx, employmentSql, [from, to])),
+    enrollments: async (tx: Tx, from: number, to: number) => affected(await run(tx, enrollmentSql, [from, to])),
+    declarations: async (tx: Tx, wageFactors: number[], wages: { average: number[]; minimum: number[] }, from: number, to: number) =>
+      affected(await run(tx, declarationSql, [wageFactors, wages.average, wages.minimum, from, to])),
+  };
+}
+
+// ── after the load (on the pool) ──
+
+export const listAgencies = (database: DatabaseHandle) => database.db.selectFrom('agency').select(['id', 'region_code', 'name']).execute();
+
+export const findUserId = (database: DatabaseHandle, username: string) =>
+  database.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
