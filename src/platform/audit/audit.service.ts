@@ -5,12 +5,12 @@
  * Anchors (signed heads of the chain kept elsewhere) reveal records removed from its end.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type pg from 'pg';
 import { scopeWideningNote, type Actor, type Role, type Tx } from '../actor.ts';
 import type { DatabaseHandle } from '../database.ts';
 import { maskIdNumbersDeep, maskIdNumbersIn } from '../personal-data.ts';
 import { auditKey } from './audit.key.ts';
+import * as repository from './audit.repository.ts';
 
 export interface AuditChange {
   action: string;
@@ -29,10 +29,12 @@ export function toJson(value: unknown): string | null {
 
 /** Appends one keyed record in the transaction; a widened scope is recorded with its reason. */
 export async function recordAudit(tx: Tx, actor: Actor, change: AuditChange): Promise<void> {
-  await sql`select audit_append(${actor.userId}, ${actor.username}, ${actor.role}, ${change.regionCode ?? actor.regionCode},
-    ${change.action}, ${change.entityType}, ${change.entityId == null ? null : String(change.entityId)},
-    ${toJson(change.before)}::jsonb, ${toJson(change.after)}::jsonb, ${actor.requestId ?? null}, ${scopeWideningNote(actor)},
-    ${auditKey()}::bytea)`.execute(tx);
+  await repository.appendRecord(tx, {
+    actorId: actor.userId, actorUsername: actor.username, actorRole: actor.role, regionCode: change.regionCode ?? actor.regionCode,
+    action: change.action, entityType: change.entityType, entityId: change.entityId == null ? null : String(change.entityId),
+    before: toJson(change.before), after: toJson(change.after), requestId: actor.requestId ?? null, scopeWidened: scopeWideningNote(actor),
+    key: auditKey(),
+  });
 }
 
 /**
@@ -41,11 +43,9 @@ export async function recordAudit(tx: Tx, actor: Actor, change: AuditChange): Pr
  * Runs in the migration's transaction.
  */
 export async function sealUnkeyedTrail(client: pg.ClientBase, key: () => Buffer): Promise<void> {
-  const { rows } = await client.query<{ n: string; last_id: string | null }>(
-    `select count(*) as n, max(id)::text as last_id from audit_log where not keyed`);
-  if (Number(rows[0].n) === 0) return;
-  await client.query(`select audit_append(null, 'system:migrate', 'system', null, 'audit.keyed', 'audit_log', null, null, $1::jsonb, null, null, $2::bytea)`,
-    [JSON.stringify({ unkeyedRecords: Number(rows[0].n), lastUnkeyedId: rows[0].last_id }), key()]);
+  const unkeyed = await repository.unkeyedRecords(client);
+  if (Number(unkeyed.n) === 0) return;
+  await repository.appendSealRecord(client, JSON.stringify({ unkeyedRecords: Number(unkeyed.n), lastUnkeyedId: unkeyed.last_id }), key());
 }
 
 export interface AnchorCheck {
@@ -83,21 +83,14 @@ export async function verifyAuditChain(database: DatabaseHandle, options: Verify
   if (anchor && !anchorSignatureValid(anchor, key)) {
     return { ok: false, count: 0, anchor: { ok: false, lastId: anchor.lastId, count: anchor.count, at: anchor.at, problem: 'the anchor\'s signature does not match: the anchor was edited, or it was signed with another audit key' } };
   }
-  const total = Number((await database.pool.query<{ n: string }>('select count(*) as n from audit_log')).rows[0].n);
+  const total = await repository.countRecords(database);
   let previousHash: string | null = null;
   let previousKeyed = false;
   let lastId = -1n;
   let count = 0;
   const broken = (id: bigint, reason: string): VerifyResult => ({ ok: false, count, brokenAt: { id: id.toString(), reason } });
   for (;;) {
-    const { rows } = await database.pool.query<{ id: bigint; prev_hash: string | null; hash: string; keyed: boolean; expected: string }>(
-      `select id, prev_hash, hash, keyed,
-              case when keyed
-                then audit_record_hmac($2, prev_hash, id, created_at, actor_id, actor_username, actor_role, region_code,
-                                       action, entity_type, entity_id, before, after, request_id, scope_widened)
-                else audit_record_hash(prev_hash, id, created_at, actor_id, actor_username, actor_role, region_code,
-                                       action, entity_type, entity_id, before, after, request_id) end as expected
-         from audit_log where id > $1 order by id limit 20000`, [lastId.toString(), key]);
+    const rows = await repository.recordsWithExpectedHashes(database, lastId, key);
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.prev_hash !== previousHash) {
@@ -167,9 +160,7 @@ export async function createAnchor(database: DatabaseHandle, options: { key?: Bu
   const verify = await verifyAuditChain(database, { key, onProgress: options.onProgress });
   if (!verify.ok) return { verify };
   // The head is read after the check; records appended meanwhile were checked by their own link.
-  const { rows } = await database.pool.query<{ id: bigint; hash: string; n: string }>(
-    `select id, hash, (select count(*) from audit_log a where a.id <= l.id) as n from audit_log l order by id desc limit 1`);
-  const head = rows[0];
+  const head = await repository.newestRecord(database);
   const unsigned = { kind: 'sifund-audit-anchor' as const, version: 1 as const, lastId: head ? head.id.toString() : null, count: head ? Number(head.n) : 0, hash: head?.hash ?? null, at: new Date().toISOString() };
   return { anchor: { ...unsigned, signature: anchorSignature(unsigned, key) }, verify };
 }
@@ -177,11 +168,9 @@ export async function createAnchor(database: DatabaseHandle, options: { key?: Bu
 async function checkAnchor(database: DatabaseHandle, anchor: AuditAnchor): Promise<AnchorCheck> {
   const base = { lastId: anchor.lastId, count: anchor.count, at: anchor.at };
   if (anchor.lastId === null) return { ok: true, ...base };
-  const { rows } = await database.pool.query<{ hash: string | null; n: string; total: string }>(
-    `select (select hash from audit_log where id = $1) as hash, (select count(*) from audit_log where id <= $1) as n,
-            (select count(*) from audit_log) as total`, [anchor.lastId]);
-  const { hash } = rows[0];
-  const upTo = Number(rows[0].n), total = Number(rows[0].total);
+  const counts = await repository.recordAndCounts(database, anchor.lastId);
+  const { hash } = counts;
+  const upTo = Number(counts.n), total = Number(counts.total);
   if (hash === null) {
     return { ok: false, ...base, problem: `record ${anchor.lastId}, the newest when the anchor was made (${anchor.at}), is missing: the trail was cut back (${total} records now, the anchor counted ${anchor.count})` };
   }
@@ -193,16 +182,6 @@ async function checkAnchor(database: DatabaseHandle, anchor: AuditAnchor): Promi
 }
 
 // Reading ------------------------------------------------------------------------------------------------------
-
-declare module '../database.ts' {
-  interface Tables {
-    audit_log: {
-      id: bigint; created_at: Date; actor_id: bigint | null; actor_username: string | null; actor_role: string | null;
-      region_code: string | null; action: string; entity_type: string; entity_id: string | null; before: unknown; after: unknown;
-      request_id: string | null; scope_widened: string | null; keyed: boolean; prev_hash: string | null; hash: string;
-    };
-  }
-}
 
 export interface AuditFilter {
   entityType?: string; entityId?: string; actor?: string; action?: string; from?: string; to?: string;
@@ -220,16 +199,7 @@ export const roleSeesFullIdNumbers = (role: Role) => role === 'auditor' || role 
  * masked unless the viewer is an auditor (no viewer: masked).
  */
 export async function listAudit(tx: Tx, filter: AuditFilter, viewer?: Pick<Actor, 'role'>) {
-  let query = tx.selectFrom('audit_log').select(['id', 'created_at', 'actor_id', 'actor_username', 'actor_role', 'region_code', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'scope_widened']);
-  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
-  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
-  if (filter.actor) query = query.where('actor_username', '=', filter.actor);
-  if (filter.action) query = query.where('action', 'like', `${filter.action}%`);
-  if (filter.excludeAction) query = query.where('action', 'not like', `${filter.excludeAction}%`);
-  if (filter.from) query = query.where('created_at', '>=', new Date(filter.from));
-  if (filter.to) query = query.where('created_at', '<', new Date(filter.to));
-  if (filter.before !== undefined) query = query.where('id', '<', filter.before);
-  const rows = await query.orderBy('id', 'desc').limit(Math.min(filter.limit ?? 100, 1000)).execute();
+  const rows = await repository.findRecords(tx, { ...filter, limit: Math.min(filter.limit ?? 100, 1000) });
   const full = viewer !== undefined && roleSeesFullIdNumbers(viewer.role);
   const image = (value: unknown) => (full ? value : maskIdNumbersDeep(value));
   return rows.map((row) => ({

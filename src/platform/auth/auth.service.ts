@@ -5,7 +5,7 @@
  * to the session, and administrator resets that make the user choose a new password.
  */
 import crypto from 'node:crypto';
-import { sql, type Generated, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DatabaseHandle, Tables } from '../database.ts';
 import { newId } from '../ids.ts';
 import { AppError, conflict, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
@@ -14,18 +14,7 @@ import { can } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { pruneThrottle, reserveAttempt } from './throttle.ts';
-
-declare module '../database.ts' {
-  interface Tables {
-    app_user: {
-      id: bigint; username: string; display_name: string; password_hash: string; role: Role;
-      region_code: string | null; agency_id: bigint | null; employer_id: bigint | null; person_id: bigint | null;
-      status: Generated<'active' | 'disabled'>; failed_login_count: Generated<number>; locked_until: Date | null; created_at: Generated<Date>;
-      must_change_password: Generated<boolean>; password_changed_at: Date | null;
-    };
-    user_session: { token_hash: string; user_id: bigint; csrf_token: string; created_at: Generated<Date>; expires_at: Date; last_seen_at: Generated<Date> };
-  }
-}
+import * as repository from './auth.repository.ts';
 
 /** A session ends SESSION_HOURS after sign-in, or after SESSION_IDLE_MINUTES without a request. */
 export const SESSION_HOURS = 12;
@@ -49,7 +38,7 @@ export interface UserView {
 type UserRow = Selectable<Tables['app_user']>;
 
 async function findUser(database: DatabaseHandle, username: string) {
-  return database.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+  return repository.findUserByUsername(database, username);
 }
 
 export function userView(row: UserRow): UserView {
@@ -83,14 +72,9 @@ const lockedError = (until: Date) =>
  * account was already locked (nothing counted), 'lockout' when this failure locked it, else 'counted'.
  */
 async function recordFailure(tx: Tx, userId: bigint): Promise<{ outcome: 'locked' | 'lockout' | 'counted'; lockedUntil?: Date }> {
-  const { rows } = await sql<{ locked_until: Date | null }>`
-    update app_user set
-      failed_login_count = case when failed_login_count + 1 >= ${MAX_FAILED_LOGINS} then 0 else failed_login_count + 1 end,
-      locked_until = case when failed_login_count + 1 >= ${MAX_FAILED_LOGINS} then now() + make_interval(mins => ${LOCKOUT_MINUTES}) end
-    where id = ${userId} and (locked_until is null or locked_until <= now())
-    returning locked_until`.execute(tx);
+  const rows = await repository.countFailedLogin(tx, userId, { maxFailures: MAX_FAILED_LOGINS, lockoutMinutes: LOCKOUT_MINUTES });
   if (rows.length === 0) {
-    const row = await tx.selectFrom('app_user').select('locked_until').where('id', '=', userId).executeTakeFirst();
+    const row = await repository.lockedUntil(tx, userId);
     return { outcome: 'locked', lockedUntil: row?.locked_until ?? undefined };
   }
   return rows[0].locked_until ? { outcome: 'lockout', lockedUntil: rows[0].locked_until } : { outcome: 'counted' };
@@ -110,8 +94,7 @@ async function failedPassword(database: DatabaseHandle, user: UserRow, requestId
 
 /** Deletes sessions past their absolute or idle limit (both columns indexed). */
 export async function deleteExpiredSessions(database: DatabaseHandle): Promise<number> {
-  const result = await sql`delete from user_session where expires_at <= now() or last_seen_at <= now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`.execute(database.db);
-  return Number(result.numAffectedRows ?? 0);
+  return repository.deleteExpiredSessions(database, SESSION_IDLE_MINUTES);
 }
 
 export interface Session { token: string; csrfToken: string; user: UserView; expiresAt: Date }
@@ -141,12 +124,9 @@ export async function login(database: DatabaseHandle, username: string, password
   const signedIn = await inScope(database, systemActor('login'), async (tx) => {
     // The lock is checked in the same statement that clears the count: a lock set by a concurrent failure
     // since the read above wins (the update re-reads the row it waited for).
-    const row = await tx.updateTable('app_user').set({ failed_login_count: 0, locked_until: null })
-      .where('id', '=', user.id).where('status', '=', 'active')
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
-      .returningAll().executeTakeFirst();
+    const row = await repository.clearFailedLoginsUnlessLocked(tx, user.id);
     if (!row) return undefined;
-    await tx.insertInto('user_session').values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+    await repository.insertSession(tx, { token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt });
     await recordAudit(tx, actorOf(row, context.requestId), { action: 'auth.login', entityType: 'user', entityId: user.id, regionCode: user.region_code });
     return row;
   });
@@ -166,22 +146,14 @@ export async function login(database: DatabaseHandle, username: string, password
  */
 export async function sessionUser(database: DatabaseHandle, token: string) {
   const tokenHash = sha256(token);
-  const row = await database.db.selectFrom('user_session')
-    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
-    .selectAll('app_user').select(['user_session.csrf_token', 'user_session.expires_at'])
-    .select(sql<boolean>`user_session.last_seen_at < now() - make_interval(secs => ${LAST_SEEN_RESOLUTION_SECONDS})`.as('seen_stale'))
-    .where('user_session.token_hash', '=', tokenHash)
-    .where('user_session.expires_at', '>', sql<Date>`now()`)
-    .where('user_session.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`)
-    .where('app_user.status', '=', 'active')
-    .executeTakeFirst();
-  if (row?.seen_stale) await database.db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
+  const row = await repository.findLiveSession(database, tokenHash, { lastSeenResolutionSeconds: LAST_SEEN_RESOLUTION_SECONDS, idleMinutes: SESSION_IDLE_MINUTES });
+  if (row?.seen_stale) await repository.touchSession(database, tokenHash);
   return row;
 }
 
 export async function logout(database: DatabaseHandle, token: string, actor: Actor) {
   await inScope(database, systemActor('logout'), async (tx) => {
-    await tx.deleteFrom('user_session').where('token_hash', '=', sha256(token)).execute();
+    await repository.deleteSession(tx, sha256(token));
     await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
 }
@@ -193,7 +165,7 @@ export async function logout(database: DatabaseHandle, token: string, actor: Act
  */
 export async function changePassword(database: DatabaseHandle, actor: Actor, sessionToken: string, currentPassword: string, newPassword: string): Promise<UserView> {
   if (actor.userId === null) throw unauthorized();
-  const user = await database.db.selectFrom('app_user').selectAll().where('id', '=', actor.userId).executeTakeFirst();
+  const user = await repository.findUserById(database.db, actor.userId);
   if (!user || user.status !== 'active') throw unauthorized();
   if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
   if (!(await verifyPassword(currentPassword, user.password_hash))) {
@@ -205,10 +177,8 @@ export async function changePassword(database: DatabaseHandle, actor: Actor, ses
   if (newPassword === currentPassword) throw invalid('newPassword', '新密码不能与当前密码相同 / must differ from the current password');
   const passwordHash = await hashPassword(newPassword);
   return inScope(database, systemActor('password'), async (tx) => {
-    const row = await tx.updateTable('app_user').set({
-      password_hash: passwordHash, must_change_password: false, password_changed_at: sql<Date>`now()`, failed_login_count: 0,
-    }).where('id', '=', user.id).returningAll().executeTakeFirstOrThrow();
-    await tx.deleteFrom('user_session').where('user_id', '=', user.id).where('token_hash', '<>', sha256(sessionToken)).execute();
+    const row = await repository.setOwnPassword(tx, user.id, passwordHash);
+    await repository.deleteOtherSessions(tx, user.id, sha256(sessionToken));
     await recordAudit(tx, actor, { action: 'auth.password_change', entityType: 'user', entityId: user.id, regionCode: user.region_code });
     return userView(row);
   });
@@ -224,7 +194,7 @@ const requireUserManager = (actor: Actor) => {
  */
 export async function resetPassword(database: DatabaseHandle, actor: Actor, userId: bigint, password?: string): Promise<{ user: UserView; generatedPassword?: string }> {
   requireUserManager(actor);
-  const target = await database.db.selectFrom('app_user').select(['id', 'username']).where('id', '=', userId).executeTakeFirst();
+  const target = await repository.findUserName(database, userId);
   if (!target) throw notFound('user');
   if (target.id === actor.userId) throw invalid('id', '请通过“修改密码”更改自己的密码 / change your own password with POST /api/auth/password');
   const generatedPassword = password ? undefined : generatePassword();
@@ -233,10 +203,8 @@ export async function resetPassword(database: DatabaseHandle, actor: Actor, user
   if (problem) throw invalid('password', problem);
   const passwordHash = await hashPassword(newPassword);
   return inScope(database, actor, async (tx) => {
-    const row = await tx.updateTable('app_user').set({
-      password_hash: passwordHash, must_change_password: true, password_changed_at: sql<Date>`now()`, failed_login_count: 0, locked_until: null,
-    }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
-    await tx.deleteFrom('user_session').where('user_id', '=', userId).execute();
+    const row = await repository.setResetPassword(tx, userId, passwordHash);
+    await repository.deleteSessionsOfUser(tx, userId);
     const user = userView(row);
     await recordAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: userId, regionCode: row.region_code, after: { mustChangePassword: true } });
     return { user, generatedPassword };
@@ -250,7 +218,7 @@ export interface NewUser {
 
 /** The employer or person an account is bound to must exist and lie in the account's region subtree. */
 async function checkBinding(tx: Tx, field: 'employerId' | 'personId', table: 'employer' | 'person', id: bigint, regionCode: string | null | undefined) {
-  const record = await tx.selectFrom(table).select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
+  const record = await repository.findBindingRecord(tx, table, id);
   if (!record) throw invalid(field, `${table === 'employer' ? '参保单位' : '参保人员'} ${id} 不存在 / no ${table} with id ${id}`);
   if (regionCode && !record.region_code.startsWith(scopePrefix(regionCode))) {
     throw invalid(field, `${table === 'employer' ? '参保单位' : '参保人员'} ${id} 属于区划 ${record.region_code}，不在账户区划 ${regionCode} 内 / the ${table} is in region ${record.region_code}, outside the account's region ${regionCode}`);
@@ -275,17 +243,17 @@ export async function createUser(database: DatabaseHandle, actor: Actor, input: 
   const passwordHash = await hashPassword(password);
   return inScope(database, actor, async (tx) => {
     if (input.regionCode) {
-      const region = await tx.selectFrom('region').select('code').where('code', '=', input.regionCode).executeTakeFirst();
+      const region = await repository.findRegionCode(tx, input.regionCode);
       if (!region) throw invalid('regionCode', `unknown region ${input.regionCode}`);
     }
     if (input.role === 'employer') await checkBinding(tx, 'employerId', 'employer', input.employerId!, input.regionCode);
     if (input.role === 'person') await checkBinding(tx, 'personId', 'person', input.personId!, input.regionCode);
-    const existing = await tx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+    const existing = await repository.userIdByUsername(tx, username);
     if (existing) throw conflict('username', `username ${username} is taken`);
-    const row = await tx.insertInto('app_user').values({
+    const row = await repository.insertUser(tx, {
       id: newId(), username, display_name: input.displayName.trim() || username, password_hash: passwordHash, role: input.role,
       region_code: input.regionCode ?? null, agency_id: input.agencyId ?? null, employer_id: input.employerId ?? null, person_id: input.personId ?? null,
-    }).returningAll().executeTakeFirstOrThrow();
+    });
     const user = userView(row);
     await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, regionCode: row.region_code, after: user });
     return { user, generatedPassword };
@@ -295,24 +263,24 @@ export async function createUser(database: DatabaseHandle, actor: Actor, input: 
 export async function setUserStatus(database: DatabaseHandle, actor: Actor, userId: bigint, status: 'active' | 'disabled') {
   requireUserManager(actor);
   return inScope(database, actor, async (tx) => {
-    const before = await tx.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
+    const before = await repository.findUserById(tx, userId);
     if (!before) throw notFound('user');
     if (before.id === actor.userId && status === 'disabled') throw invalid('status', 'you cannot disable your own account');
-    const after = await tx.updateTable('app_user').set({ status, failed_login_count: 0, locked_until: null }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
-    if (status === 'disabled') await tx.deleteFrom('user_session').where('user_id', '=', userId).execute();
+    const after = await repository.setUserStatus(tx, userId, status);
+    if (status === 'disabled') await repository.deleteSessionsOfUser(tx, userId);
     await recordAudit(tx, actor, { action: `user.${status === 'active' ? 'enable' : 'disable'}`, entityType: 'user', entityId: userId, regionCode: after.region_code, before: userView(before), after: userView(after) });
     return userView(after);
   });
 }
 
 export async function listUsers(database: DatabaseHandle) {
-  const rows = await database.db.selectFrom('app_user').selectAll().orderBy('username').execute();
+  const rows = await repository.listUsers(database);
   return rows.map(userView);
 }
 
 /** First start: make sure an administrator exists. Returns the generated password when it made one. */
 export async function ensureAdministrator(database: DatabaseHandle, password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
-  const existing = await database.db.selectFrom('app_user').select('id').where('role', '=', 'admin').executeTakeFirst();
+  const existing = await repository.findAnAdministrator(database);
   if (existing) return { created: false };
   const result = await createUser(database, systemActor('first-start', ['user.manage']), { username: 'admin', displayName: '系统管理员', role: 'admin', password });
   return { created: true, generatedPassword: result.generatedPassword };

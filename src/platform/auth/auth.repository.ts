@@ -1,0 +1,128 @@
+/**
+ * Typed SQL of accounts and sessions (app_user, user_session; migrations/0001_platform.sql). Sign-in and sessions
+ * read on the pool (before any actor exists); changes run in the caller's transaction.
+ */
+import { sql, type Generated, type Insertable, type Kysely } from 'kysely';
+import type { DatabaseHandle, Tables } from '../database.ts';
+import type { Role, Tx } from '../actor.ts';
+
+declare module '../database.ts' {
+  interface Tables {
+    app_user: {
+      id: bigint; username: string; display_name: string; password_hash: string; role: Role;
+      region_code: string | null; agency_id: bigint | null; employer_id: bigint | null; person_id: bigint | null;
+      status: Generated<'active' | 'disabled'>; failed_login_count: Generated<number>; locked_until: Date | null; created_at: Generated<Date>;
+      must_change_password: Generated<boolean>; password_changed_at: Date | null;
+    };
+    user_session: { token_hash: string; user_id: bigint; csrf_token: string; created_at: Generated<Date>; expires_at: Date; last_seen_at: Generated<Date> };
+  }
+}
+
+// ── users ──
+
+export const findUserByUsername = (database: DatabaseHandle, username: string) =>
+  database.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+
+/** A user by id (`db`: a transaction or the pool). */
+export const findUserById = (db: Kysely<Tables>, id: bigint) => db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findUserName = (database: DatabaseHandle, id: bigint) =>
+  database.db.selectFrom('app_user').select(['id', 'username']).where('id', '=', id).executeTakeFirst();
+
+export const userIdByUsername = (tx: Tx, username: string) => tx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+
+export const insertUser = (tx: Tx, user: Insertable<Tables['app_user']>) => tx.insertInto('app_user').values(user).returningAll().executeTakeFirstOrThrow();
+
+export const listUsers = (database: DatabaseHandle) => database.db.selectFrom('app_user').selectAll().orderBy('username').execute();
+
+export const findAnAdministrator = (database: DatabaseHandle) =>
+  database.db.selectFrom('app_user').select('id').where('role', '=', 'admin').executeTakeFirst();
+
+/** Enables or disables an account, lifting any lockout. */
+export const setUserStatus = (tx: Tx, userId: bigint, status: 'active' | 'disabled') =>
+  tx.updateTable('app_user').set({ status, failed_login_count: 0, locked_until: null }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+
+/** The region an account names must exist. */
+export const findRegionCode = (tx: Tx, code: string) => tx.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst();
+
+/** The employer or person an account would be bound to, with its region. */
+export const findBindingRecord = (tx: Tx, table: 'employer' | 'person', id: bigint) =>
+  tx.selectFrom(table).select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
+
+// ── failed sign-ins and lockout ──
+
+/**
+ * Counts one failed password in ONE statement (the row lock serialises concurrent failures), locking the account
+ * for `lockoutMinutes` when the count reaches `maxFailures`. No row when the account is locked already.
+ */
+export async function countFailedLogin(tx: Tx, userId: bigint, limits: { maxFailures: number; lockoutMinutes: number }) {
+  const { rows } = await sql<{ locked_until: Date | null }>`
+    update app_user set
+      failed_login_count = case when failed_login_count + 1 >= ${limits.maxFailures} then 0 else failed_login_count + 1 end,
+      locked_until = case when failed_login_count + 1 >= ${limits.maxFailures} then now() + make_interval(mins => ${limits.lockoutMinutes}) end
+    where id = ${userId} and (locked_until is null or locked_until <= now())
+    returning locked_until`.execute(tx);
+  return rows;
+}
+
+export const lockedUntil = (tx: Tx, userId: bigint) => tx.selectFrom('app_user').select('locked_until').where('id', '=', userId).executeTakeFirst();
+
+/**
+ * Clears the failure count of an active account that is not locked, checking the lock in the same statement: a
+ * lock set by a concurrent failure wins (the update re-reads the row it waited for). Undefined when it did not.
+ */
+export const clearFailedLoginsUnlessLocked = (tx: Tx, userId: bigint) =>
+  tx.updateTable('app_user').set({ failed_login_count: 0, locked_until: null })
+    .where('id', '=', userId).where('status', '=', 'active')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+    .returningAll().executeTakeFirst();
+
+// ── passwords ──
+
+/** The user's own new password: clears a reset's must-change flag and the failure count. */
+export const setOwnPassword = (tx: Tx, userId: bigint, passwordHash: string) =>
+  tx.updateTable('app_user').set({
+    password_hash: passwordHash, must_change_password: false, password_changed_at: sql<Date>`now()`, failed_login_count: 0,
+  }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+
+/** An administrator's reset: the user must change the password at the next sign-in; a lockout is lifted. */
+export const setResetPassword = (tx: Tx, userId: bigint, passwordHash: string) =>
+  tx.updateTable('app_user').set({
+    password_hash: passwordHash, must_change_password: true, password_changed_at: sql<Date>`now()`, failed_login_count: 0, locked_until: null,
+  }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+
+// ── sessions ──
+
+export const insertSession = (tx: Tx, session: Insertable<Tables['user_session']>) => tx.insertInto('user_session').values(session).execute();
+
+/**
+ * The active user of a live session (before its absolute limit, used within the last `idleMinutes`), with the
+ * session's CSRF token and expiry, and whether last_seen_at is older than `lastSeenResolutionSeconds`.
+ */
+export const findLiveSession = (database: DatabaseHandle, tokenHash: string, limits: { lastSeenResolutionSeconds: number; idleMinutes: number }) =>
+  database.db.selectFrom('user_session')
+    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+    .selectAll('app_user').select(['user_session.csrf_token', 'user_session.expires_at'])
+    .select(sql<boolean>`user_session.last_seen_at < now() - make_interval(secs => ${limits.lastSeenResolutionSeconds})`.as('seen_stale'))
+    .where('user_session.token_hash', '=', tokenHash)
+    .where('user_session.expires_at', '>', sql<Date>`now()`)
+    .where('user_session.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${limits.idleMinutes})`)
+    .where('app_user.status', '=', 'active')
+    .executeTakeFirst();
+
+export const touchSession = (database: DatabaseHandle, tokenHash: string) =>
+  database.db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
+
+/** Deletes sessions past their absolute limit or idle for `idleMinutes` (both columns indexed); returns how many. */
+export async function deleteExpiredSessions(database: DatabaseHandle, idleMinutes: number): Promise<number> {
+  const result = await sql`delete from user_session where expires_at <= now() or last_seen_at <= now() - make_interval(mins => ${idleMinutes})`.execute(database.db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export const deleteSession = (tx: Tx, tokenHash: string) => tx.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+
+export const deleteSessionsOfUser = (tx: Tx, userId: bigint) => tx.deleteFrom('user_session').where('user_id', '=', userId).execute();
+
+/** Ends every session of the user but the one named. */
+export const deleteOtherSessions = (tx: Tx, userId: bigint, keptTokenHash: string) =>
+  tx.deleteFrom('user_session').where('user_id', '=', userId).where('token_hash', '<>', keptTokenHash).execute();
