@@ -43,3 +43,14 @@ test('the platform imports no module', () => {
   const wrong = sourceFiles(path.join(src, 'platform')).flatMap((file) => importsOf(file).filter((target) => target.startsWith('modules/')).map((target) => `${path.relative(src, file)} → ${target}`));
   assert.deepEqual(wrong, []);
 });
+
+/** Query building or SQL text: what a repository holds (style.md 4) and a service never does. */
+const SQL_IN_CODE = /sql`|selectFrom\(|insertInto\(|updateTable\(|deleteFrom\(|\.executeQuery\(|CompiledQuery/;
+
+test('a service contains no SQL: its queries live in the repositories', () => {
+  const services = sourceFiles(src).filter((file) => file.endsWith('.service.ts'));
+  const withSql = services.filter((file) => SQL_IN_CODE.test(fs.readFileSync(file, 'utf8'))).map((file) => path.relative(src, file));
+  assert.ok(services.length > 20);
+  assert.ok(['tx.selectFrom(', 'sql`select 1`', 'tx.executeQuery(', 'CompiledQuery.raw('].every((sample) => SQL_IN_CODE.test(sample)));
+  assert.deepEqual(withSql, []);
+});
