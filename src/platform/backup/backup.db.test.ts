@@ -166,6 +166,38 @@ test('restore into a new data directory: embedded PostgreSQL there, the audit ke
   });
 });
 
+test('restore as the owner of an empty database who is not a superuser: its own triggers off, foreign keys checked in order', { skip }, async () => {
+  const role = `sifund_t_owner_${crypto.randomBytes(4).toString('hex')}`;
+  const password = crypto.randomBytes(12).toString('hex');
+  const name = `sifund_t_${crypto.randomBytes(5).toString('hex')}`;
+  await admin(async (client) => {
+    await client.query(`create role ${role} login createrole nosuperuser password '${password}'`);
+    await client.query(`create database ${name} owner ${role} template template0 encoding 'UTF8'`);
+  });
+  extraDatabases.push(name);
+  const url = new URL(process.env.SIFUND_TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  url.username = role;
+  url.password = password;
+  try {
+    const result = await restoreBackup({ from: backupFile, key: KEY, config: externalConfig(url.toString()) });
+    assert.equal(result.rows, made.rows);
+    assert.deepEqual((await snapshot(url.toString())).tables, (await snapshot(source.url)).tables);
+    const owner = new pg.Client({ connectionString: url.toString() });
+    await owner.connect();
+    try {
+      const { rows: [disabled] } = await owner.query<{ n: number }>(`select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        join pg_namespace s on s.oid = c.relnamespace where s.nspname = 'public' and t.tgenabled = 'D'`);
+      assert.equal(disabled.n, 0, 'every trigger is on again');
+    } finally { await owner.end(); }
+  } finally {
+    await admin(async (client) => {
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.query(`drop role if exists ${role}`);
+    });
+  }
+});
+
 test('a wrong key, a cut or altered file, a non-empty target are refused and create nothing', { skip }, async () => {
   const target = path.join(dir, 'never');
   await assert.rejects(restoreBackup({ from: backupFile, key: Buffer.from('not-the-backup-key-0123456789'), config: embeddedConfig(target) }), refused('wrong_key'));

@@ -510,7 +510,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       else fs.rmSync(config.dataDir, { recursive: true, force: true });
     } else if (wroteKey) fs.rmSync(keyFile, { force: true });
     if (external && error instanceof Error && !(error instanceof BackupError)) {
-      error.message += ' (nothing was restored; the database now holds the empty schema: drop its tables before trying again)';
+      const left = await externalHasTables(config.databaseUrl!).catch(() => 0);
+      error.message += left ? ` (nothing was restored; the database now holds ${left} empty tables of the schema: drop them before trying again)` : ' (nothing was restored)';
     }
     throw error;
   } finally {
@@ -581,7 +582,10 @@ async function load(client: pg.Client, options: RestoreOptions, contents: Backup
     await client.query(`select setval($1::regclass, $2::bigint, $3)`, [quote(sequence.name), sequence.value, sequence.isCalled]);
   }
   if (me.superuser) await client.query(`set local session_replication_role = origin`);
-  else for (const table of tables) await client.query(`alter table ${quote(table.name)} enable trigger user`);
+  else {
+    await client.query('set constraints all immediate');   // deferred foreign-key checks run now, before the triggers come back
+    for (const table of tables) await client.query(`alter table ${quote(table.name)} enable trigger user`);
+  }
 
   // Proof before commit: every table holds its rows, and the chain verifies under the key it was written with.
   for (const table of manifest.tables) {
