@@ -43,6 +43,10 @@ export const setUserStatus = (tx: Tx, userId: bigint, status: 'active' | 'disabl
   tx.updateTable('app_user').set({ status, failed_login_count: 0, locked_until: null }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
 
 /** The region an account names must exist. */
+/** The name of a region (for showing the signed-in user's agency region). */
+export const regionName = (database: DatabaseHandle, code: string) =>
+  database.db.selectFrom('region').select('name').where('code', '=', code).executeTakeFirst().then((row) => row?.name);
+
 export const findRegionCode = (tx: Tx, code: string) => tx.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst();
 
 /** The employer or person an account would be bound to, with its region. */

@@ -2,10 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { actor, SESSION_COOKIE, CSRF_COOKIE, type App } from '../http/server.ts';
 import { AppError } from '../errors.ts';
 import { roles } from '../actor.ts';
-import { permissionsOf } from '../access/permissions.ts';
 import {
   changePassword, createUser, deleteExpiredSessions, listUsers, login, logout, passwordChangeRequired, resetPassword, SESSION_HOURS,
-  setUserStatus, userView,
+  setUserStatus, currentUser,
 } from './auth.service.ts';
 import { pruneThrottle } from './throttle.ts';
 
@@ -66,10 +65,7 @@ export async function authRoutes(app: App) {
   });
 
   app.get('/api/auth/me', { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user, with the permissions it holds' } }, async (request) => {
-    const who = actor(request);
-    const row = await app.database.db.selectFrom('app_user').selectAll().where('id', '=', who.userId!).executeTakeFirstOrThrow();
-    const region = row.region_code ? await app.database.db.selectFrom('region').select('name').where('code', '=', row.region_code).executeTakeFirst() : undefined;
-    return { ...userView(row), regionName: region?.name ?? '全国', csrfToken: request.csrfToken, permissions: permissionsOf(who) };
+    return { ...(await currentUser(app.database, actor(request))), csrfToken: request.csrfToken };
   });
 
   app.post('/api/auth/password', {

@@ -10,7 +10,7 @@ import type { DatabaseHandle, Tables } from '../database.ts';
 import { newId } from '../ids.ts';
 import { AppError, conflict, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
 import { inScope, roles, scopePrefix, systemActor, type Actor, type Role, type Tx } from '../actor.ts';
-import { can } from '../access/permissions.ts';
+import { can, permissionsOf } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { pruneThrottle, reserveAttempt } from './throttle.ts';
@@ -284,4 +284,12 @@ export async function ensureAdministrator(database: DatabaseHandle, password: st
   if (existing) return { created: false };
   const result = await createUser(database, systemActor('first-start', ['user.manage']), { username: 'admin', displayName: '系统管理员', role: 'admin', password });
   return { created: true, generatedPassword: result.generatedPassword };
+}
+
+/** The signed-in user as /api/auth/me shows it: the account, its region's name and the permissions it holds. */
+export async function currentUser(database: DatabaseHandle, actor: Actor) {
+  const row = await repository.findUserById(database.db, actor.userId!);
+  if (!row) throw unauthorized();
+  const region = row.region_code ? await repository.regionName(database, row.region_code) : undefined;
+  return { ...userView(row), regionName: region ?? '全国', permissions: permissionsOf(actor) };
 }
