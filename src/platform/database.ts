@@ -78,9 +78,17 @@ async function stopOrphanedPostgres(pgDir: string) {
   for (let i = 0; i < 300 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/**
+ * A pool that survives a dropped connection (a restart, a failover, pg_terminate_backend): pg emits 'error' on the
+ * client whose connection died, and an 'error' nobody listens to ends the process. An idle client's error reaches
+ * the pool's listener (the pool drops the client; the server adds a listener that logs it); a client in use by a
+ * query or a transaction gets a listener of its own, since its query fails with the error anyway and the pool drops
+ * the client when it is released. New connections are made on demand: the next request reconnects.
+ */
 function makePool(url: string, max = 10) {
   const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', () => { /* idle client errors surface on the next query */ });
+  pool.on('error', () => { /* idle client errors: the pool replaces the client */ });
+  pool.on('connect', (client) => { client.on('error', () => { /* the query in flight fails with it */ }); });
   return pool;
 }
 
@@ -224,7 +232,10 @@ async function attach(mode: DatabaseHandle['mode'], url: string, appUrl: string,
     async close() {
       if (closed) return;
       closed = true;
+      // Kysely ends the pool only if it ever used it: a command that queried the pool alone (audit verify) would
+      // keep an idle connection, and with it the process, alive for the pool's 10 s idle timeout.
       await db.destroy();
+      if (!pool.ended && !pool.ending) await pool.end().catch(() => {});
       await release();
     },
   };

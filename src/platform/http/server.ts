@@ -82,6 +82,17 @@ function fromDatabaseError(error: { code?: string; constraint?: string; detail?:
   }
 }
 
+/**
+ * The database connection was lost (a restart, a failover, pg_terminate_backend) or cannot be made: the request
+ * failed, the server did not. pg.Pool drops the dead client and connects anew for the next request.
+ */
+const CONNECTION_LOST_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+export function isConnectionLoss(error: { code?: unknown; message?: unknown }): boolean {
+  if (typeof error?.code === 'string' && CONNECTION_LOST_CODES.has(error.code)) return true;
+  return typeof error?.message === 'string'
+    && /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/.test(error.message);
+}
+
 export type RoutePlugin = (app: App) => void | Promise<void>;
 
 export async function buildServer(config: Config, database: DatabaseHandle, plugins: RoutePlugin[] = []): Promise<App> {
@@ -98,6 +109,10 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('database', database);
   app.decorate('config', config);
+  // A pooled connection that dies while idle (database restart, failover) is dropped by the pool and logged here.
+  const onPoolError = (error: Error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects on demand');
+  database.pool.on('error', onPoolError);
+  app.addHook('onClose', async () => { database.pool.removeListener('error', onPoolError); });
   // A NUL byte in a query, path or body field is a 400 naming it (PostgreSQL cannot store one in text).
   app.addHook('preValidation', refuseNulBytes);
 
@@ -175,7 +190,11 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   app.setErrorHandler((error: any, request, reply) => {
     let appError: AppError | undefined;
     if (error instanceof AppError) appError = error;
-    else if (error.validation) {
+    else if (isConnectionLoss(error)) {
+      request.log.warn({ err: error }, 'database connection lost; the request failed and the pool reconnects');
+      return reply.status(503).header('retry-after', '1')
+        .send({ error: { code: 'unavailable', message: 'the database connection was interrupted; try again / 数据库连接中断，请稍后重试' } });
+    } else if (error.validation) {
       const first = error.validation[0];
       const field = (first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || first?.params?.missingProperty || error.validationContext) as string;
       appError = new AppError(400, 'invalid', `${field}: ${first?.message ?? error.message}`, field);
