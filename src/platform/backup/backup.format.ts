@@ -247,22 +247,26 @@ export function frame(type: number, payload: Buffer | string | object): Buffer {
 
 const MAX_FRAME = 64 * 1024 * 1024;
 
-/** The frames of a content stream, in order; a content cut inside a frame is an error. */
+/** The frames of a content stream, in order; a content cut inside a frame is an error. Each frame is copied once. */
 export async function* readFrames(source: AsyncIterable<Buffer>): AsyncGenerator<{ type: number; payload: Buffer }> {
-  let buffer: Buffer = Buffer.alloc(0);
+  let chunks: Buffer[] = [];
+  let length = 0;
   for await (const chunk of source) {
-    buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-    let position = 0;
-    while (buffer.length - position >= 5) {
-      const length = buffer.readUInt32BE(position + 1);
-      if (length > MAX_FRAME) throw new BackupError('the backup\'s content is not in the expected format (a frame too long)', 'damaged');
-      if (buffer.length - position < 5 + length) break;
-      yield { type: buffer[position], payload: buffer.subarray(position + 5, position + 5 + length) };
-      position += 5 + length;
+    chunks.push(chunk);
+    length += chunk.length;
+    while (length >= 5) {
+      if (chunks[0].length < 5) chunks = [Buffer.concat(chunks, length)];
+      const size = chunks[0].readUInt32BE(1);
+      if (size > MAX_FRAME) throw new BackupError('the backup\'s content is not in the expected format (a frame too long)', 'damaged');
+      if (length < 5 + size) break;
+      const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      yield { type: all[0], payload: all.subarray(5, 5 + size) };
+      const rest = all.subarray(5 + size);
+      chunks = rest.length ? [rest] : [];
+      length = rest.length;
     }
-    buffer = buffer.subarray(position);
   }
-  if (buffer.length > 0) throw new BackupError('the backup\'s content ends inside a frame', 'damaged');
+  if (length > 0) throw new BackupError('the backup\'s content ends inside a frame', 'damaged');
 }
 
 /** Rows in COPY text data: one line each (newlines inside values are escaped as \n). */

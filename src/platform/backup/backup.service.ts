@@ -272,7 +272,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupResult>
 type FrameHandler = {
   manifest?(manifest: BackupManifest): Promise<void> | void;
   table?(name: string, columns: string[]): Promise<void> | void;
-  data?(data: Buffer): Promise<void> | void;
+  data?(data: Buffer, rows: number): Promise<void> | void;
   tableEnd?(name: string, rows: number): Promise<void> | void;
 };
 
@@ -298,7 +298,7 @@ async function readBackup(file: string, key: Buffer, handler: FrameHandler = {},
   let current: { name: string; rows: number } | undefined;
   let ended = false;
   let first = true;
-  await pipeline(input, counter, openStream(key), zlib.createGunzip(), async (source: AsyncIterable<Buffer>) => {
+  await pipeline(input, counter, openStream(key), zlib.createGunzip({ chunkSize: 128 * 1024 }), async (source: AsyncIterable<Buffer>) => {
     for await (const { type, payload } of readFrames(source)) {
       if (ended) throw damaged('content follows its end');
       if (first !== (type === Frame.manifest)) throw damaged(first ? 'it does not start with its manifest' : 'a second manifest');
@@ -324,8 +324,9 @@ async function readBackup(file: string, key: Buffer, handler: FrameHandler = {},
         }
         case Frame.data:
           if (!current) throw damaged('rows outside a table');
-          current.rows += countLines(payload);
-          await handler.data?.(payload);
+          const rows = countLines(payload);
+          current.rows += rows;
+          await handler.data?.(payload, rows);
           break;
         case Frame.tableEnd: {
           const { name, rows } = parseJson<{ name: string; rows: number }>(payload, 'table end');
@@ -464,7 +465,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const keyFromEnv = Boolean(process.env.SIFUND_AUDIT_KEY);
   const existing = loadAuditKey(config.dataDir, { create: false });
   const chainKey = existing ?? contents.auditKey;
-  let keyNote: string;
   if (!chainKey) {
     throw new BackupError('this backup was made without the audit key (--without-audit-key) and none is given: set SIFUND_AUDIT_KEY to the key the trail was written with', 'audit_key');
   }
@@ -474,19 +474,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       : `${auditKeyFile(config.dataDir)} is not the key the backup's audit trail was written with: restore with another --data directory, or move that file aside`, 'audit_key');
   }
   const keyFile = auditKeyFile(config.dataDir);
+  const keyNote = existing && keyFromEnv ? 'SIFUND_AUDIT_KEY' : keyFile;
   let wroteKey = false;
-  if (existing) keyNote = keyFromEnv ? 'SIFUND_AUDIT_KEY' : keyFile;
-  else {
-    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
-    fs.writeFileSync(keyFile, contents.auditKey!.toString('utf8') + '\n', { mode: 0o600, flag: 'wx' });
-    wroteKey = true;
-    keyNote = keyFile;
-  }
 
   // 4. The database, with the backup's migrations (this sifund's, checked equal above), then the rows.
   let database: DatabaseHandle | undefined;
   let client: pg.Client | undefined;
   try {
+    if (!existing) {
+      fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
+      fs.writeFileSync(keyFile, contents.auditKey!.toString('utf8') + '\n', { mode: 0o600, flag: 'wx' });
+      wroteKey = true;
+    }
     database = await openDatabase(config, { command: 'restore', onMigrated: () => {}, warn: note });
     client = new pg.Client({ connectionString: database.url });
     client.on('error', () => { /* a dropped connection fails the query in flight */ });
@@ -535,6 +534,8 @@ async function load(client: pg.Client, options: RestoreOptions, contents: Backup
       throw new BackupError(`the schema here has no ${mine ? `column ${missing.join(', ')} in table ${table.name}` : `table ${table.name}`} though the migrations are the same (was the source's schema changed by hand?)`, 'incompatible');
     }
   }
+  const extra = tables.filter((t) => !manifest.tables.some((b) => b.name === t.name)).map((t) => t.name);
+  if (extra.length) options.note?.(`tables here that the backup does not hold stay empty: ${extra.join(', ')}`);
   // Triggers off for the load: as a superuser for the session (foreign keys too); as an owner, its own triggers per table.
   if (me.superuser) await client.query(`set local session_replication_role = replica`);
   else for (const table of tables) await client.query(`alter table ${quote(table.name)} disable trigger user`);
@@ -560,9 +561,9 @@ async function load(client: pg.Client, options: RestoreOptions, contents: Backup
       copy = client.query(copyFrom(`copy ${quote(name)} (${columns.map(quote).join(', ')}) from stdin`));
       copy.on('error', (error) => { copyError = error; });
     },
-    async data(data) {
+    async data(data, rows) {
       await write(data);
-      done += countLines(data);
+      done += rows;
       options.onProgress?.('restoring', done, contents.totalRows);
     },
     async tableEnd(name, rows) {
