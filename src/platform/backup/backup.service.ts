@@ -11,18 +11,19 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type pg from 'pg';
 import { projectRoot, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../database.ts';
 import { listMigrations } from '../migrate.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { auditKeyFile, auditKeyFingerprint, loadAuditKey } from '../audit/audit.key.ts';
 import { BackupError, countLines, Frame, frame, openStream, readFrames, sealStream } from './backup.format.ts';
+import * as repository from './backup.repository.ts';
+import type { MigrationRecord, SequenceValue } from './backup.repository.ts';
+
+export type { MigrationRecord, SequenceValue } from './backup.repository.ts';
 
 export const sifundVersion = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version as string;
-
-export interface MigrationRecord { version: number; name: string; checksum: string }
 
 export interface BackupManifest {
   kind: 'sifund-backup';
@@ -41,8 +42,6 @@ export interface BackupManifest {
   tables: { name: string; columns: string[] }[];
 }
 
-export interface SequenceValue { name: string; value: string; isCalled: boolean }
-
 /** What a backup holds, as read back and authenticated in full. */
 export interface BackupContents {
   manifest: BackupManifest;
@@ -52,8 +51,6 @@ export interface BackupContents {
   sequences: SequenceValue[];
   bytes: number;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The version of the parameters: SHA-256 over every file's relative path and content, in path order. */
 export function parametersVersion(dir: string): { hash: string; files: number } {
@@ -71,47 +68,6 @@ export function parametersVersion(dir: string): { hash: string; files: number } 
   };
   if (fs.existsSync(dir)) walk(dir);
   return { hash: hash.digest('hex'), files };
-}
-
-interface TableInfo { oid: number; name: string; columns: string[] }
-
-/** The public schema's tables (not an extension's) in load order: a table after those its foreign keys reference. */
-async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
-  const { rows: tables } = await client.query<{ oid: number; name: string }>(`
-    select c.oid::int as oid, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind = 'r'
-       and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
-     order by c.relname collate "C"`);
-  const oids = tables.map((t) => t.oid);
-  const { rows: columns } = await client.query<{ oid: number; name: string }>(`
-    select attrelid::int as oid, attname as name from pg_attribute
-     where attrelid = any($1::oid[]) and attnum > 0 and not attisdropped and attgenerated = '' order by attrelid, attnum`, [oids]);
-  const { rows: references } = await client.query<{ child: number; parent: number }>(`
-    select distinct conrelid::int as child, confrelid::int as parent from pg_constraint
-     where contype = 'f' and conrelid = any($1::oid[]) and confrelid = any($1::oid[]) and conrelid <> confrelid`, [oids]);
-  const byOid = new Map(tables.map((t) => [t.oid, { ...t, columns: [] as string[] }]));
-  for (const column of columns) byOid.get(column.oid)!.columns.push(column.name);
-  const parents = new Map<number, Set<number>>(oids.map((oid) => [oid, new Set()]));
-  for (const { child, parent } of references) parents.get(child)!.add(parent);
-  // Kahn's algorithm, by name among the ready ones; a cycle (none today) goes last, by name.
-  const ordered: TableInfo[] = [];
-  const placed = new Set<number>();
-  for (;;) {
-    const ready = tables.filter((t) => !placed.has(t.oid) && [...parents.get(t.oid)!].every((p) => placed.has(p)));
-    if (ready.length === 0) break;
-    for (const t of ready) { placed.add(t.oid); ordered.push(byOid.get(t.oid)!); }
-  }
-  for (const t of tables) if (!placed.has(t.oid)) ordered.push(byOid.get(t.oid)!);
-  return ordered;
-}
-
-async function listSequences(client: pg.ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(`
-    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind = 'S'
-       and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
-     order by c.relname collate "C"`);
-  return rows.map((r) => r.name);
 }
 
 // Backup ---------------------------------------------------------------------------------------------------------
@@ -166,30 +122,24 @@ export async function writeBackup(options: BackupOptions): Promise<BackupResult>
     if (!options.force && fs.existsSync(file)) throw new BackupError(`out: ${file} exists (choose a new name, or --force to replace it)`, 'conflict');
     if (!fs.existsSync(path.dirname(file))) throw new BackupError(`out: the folder ${path.dirname(file)} does not exist`);
   }
-  const client = new pg.Client({ connectionString: options.url });
-  client.on('error', () => { /* a dropped connection fails the query in flight */ });
-  await client.connect();
+  const client = await repository.connect(options.url);
   const temporaries = files.map((file) => `${file}.${process.pid}.partial`);
   const handles: fs.promises.FileHandle[] = [];
   try {
-    await client.query('begin isolation level repeatable read, read only');
-    await client.query(`set local statement_timeout = 0`);
-    await client.query(`set local idle_in_transaction_session_timeout = 0`);
-    const { rows: [server] } = await client.query<{ version: string; database: string }>(`select current_setting('server_version') as version, current_database() as database`);
-    const migrations = (await client.query<MigrationRecord>(`select version, name, checksum from schema_migration order by version`)).rows;
-    const tables = await listTables(client);
-    const sequenceNames = await listSequences(client);
-    const hasFingerprint = tables.some((t) => t.name === 'audit_key_fingerprint');
-    const fingerprint = hasFingerprint ? (await client.query<{ fingerprint: string }>('select fingerprint from audit_key_fingerprint limit 1')).rows[0]?.fingerprint ?? null : null;
+    await repository.beginSnapshot(client);
+    const server = await repository.serverInfo(client);
+    const migrations = await repository.appliedMigrations(client);
+    const tables = await repository.listTables(client);
+    const sequenceNames = await repository.listSequences(client);
+    const fingerprint = await repository.auditKeyFingerprintOf(client);
     if (options.auditKey && fingerprint && auditKeyFingerprint(options.auditKey) !== fingerprint) {
       throw new BackupError('the audit key of this process is not the one the audit trail is written with; run from the server\'s directory or set SIFUND_AUDIT_KEY');
     }
-    const { rows: [estimate] } = await client.query<{ n: string }>(`select coalesce(sum(greatest(reltuples, 0)), 0)::bigint as n from pg_class where oid = any($1::oid[])`, [tables.map((t) => t.oid)]);
-    const estimatedTotal = Number(estimate.n);
+    const estimatedTotal = await repository.estimatedRows(client, tables);
     const manifest: BackupManifest = {
       kind: 'sifund-backup', format: 1, sifundVersion, createdAt: new Date().toISOString(),
       source: { mode: options.mode, server: server.version, database: server.database },
-      migrations: migrations.map((m) => ({ version: Number(m.version), name: m.name, checksum: m.checksum })),
+      migrations,
       parameters: parametersVersion(options.paramsDir),
       auditKeyFingerprint: fingerprint, auditKeyIncluded: Boolean(options.auditKey),
       tables: tables.map((t) => ({ name: t.name, columns: t.columns })),
@@ -201,7 +151,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupResult>
       if (options.auditKey) yield frame(Frame.auditKey, options.auditKey);
       for (const table of tables) {
         yield frame(Frame.table, { name: table.name, columns: table.columns });
-        const stream = client.query(copyTo(`copy ${quote(table.name)} (${table.columns.map(quote).join(', ')}) to stdout`));
+        const stream = repository.copyOut(client, table);
         let batch: Buffer[] = [];
         let size = 0;
         let rows = 0;
@@ -226,10 +176,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupResult>
       }
       // Sequences are not transactional: read after the rows, their values are at least those the rows used.
       const sequences: SequenceValue[] = [];
-      for (const name of sequenceNames) {
-        const { rows: [row] } = await client.query<{ last_value: bigint; is_called: boolean }>(`select last_value, is_called from ${quote(name)}`);
-        sequences.push({ name, value: String(row.last_value), isCalled: row.is_called });
-      }
+      for (const name of sequenceNames) sequences.push(await repository.sequenceValue(client, name));
       yield frame(Frame.sequences, sequences);
       yield frame(Frame.end, { tables: counts, rows: total });
     }
@@ -247,7 +194,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupResult>
       },
     });
     await pipeline(Readable.from(content(), { objectMode: false }), zlib.createGzip({ level: options.level ?? 6 }), sealStream(options.key, { kdf: options.kdf }), sink);
-    await client.query('commit');
+    await repository.commit(client);
     for (const handle of handles.splice(0)) await handle.close();
     temporaries.forEach((temporary, i) => {
       if (options.force) fs.renameSync(temporary, files[i]);
@@ -412,16 +359,6 @@ export interface RestoreResult {
   seconds: { check: number; load: number; total: number };
 }
 
-async function externalHasTables(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>(`select count(*) as n from pg_tables where schemaname = 'public'`)).rows[0].n);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 /**
  * Restores a backup: refuses a target that holds anything, reads the whole backup once to authenticate it (a wrong
  * key or a damaged file is refused before the target is touched), creates the database with the backup's
@@ -439,7 +376,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   // 1. The target must be empty.
   let dataDirExisted = false;
   if (external) {
-    const tables = await externalHasTables(config.databaseUrl!);
+    const tables = await repository.countPublicTables(config.databaseUrl!);
     if (tables > 0) throw new BackupError(`the database of DATABASE_URL already has ${tables} tables: restore into an empty database (create one, or drop its tables first)`, 'conflict');
   } else if (fs.existsSync(config.dataDir)) {
     dataDirExisted = true;
@@ -487,11 +424,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       wroteKey = true;
     }
     database = await openDatabase(config, { command: 'restore', onMigrated: () => {}, warn: note });
-    client = new pg.Client({ connectionString: database.url });
-    client.on('error', () => { /* a dropped connection fails the query in flight */ });
-    await client.connect();
+    client = await repository.connect(database.url);
     const loaded = await load(client, options, contents, chainKey);
-    await client.query('analyze');
+    await repository.analyze(client);
     const finished = Date.now();
     return {
       target, manifest, tables: manifest.tables.length, rows: contents.totalRows, sequences: contents.sequences.length,
@@ -509,7 +444,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       else fs.rmSync(config.dataDir, { recursive: true, force: true });
     } else if (wroteKey) fs.rmSync(keyFile, { force: true });
     if (external && error instanceof Error && !(error instanceof BackupError)) {
-      const left = await externalHasTables(config.databaseUrl!).catch(() => 0);
+      const left = await repository.countPublicTables(config.databaseUrl!).catch(() => 0);
       error.message += left ? ` (nothing was restored; the database now holds ${left} empty tables of the schema: drop them before trying again)` : ' (nothing was restored)';
     }
     throw error;
@@ -522,10 +457,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 /** Loads every table in one transaction, sets the sequences, checks counts and the chain, commits. */
 async function load(client: pg.Client, options: RestoreOptions, contents: BackupContents, chainKey: Buffer): Promise<{ auditRecords: number }> {
   const { manifest } = contents;
-  await client.query('begin');
-  await client.query(`set local statement_timeout = 0`);
-  const { rows: [me] } = await client.query<{ superuser: boolean }>(`select rolsuper as superuser from pg_roles where rolname = current_user`);
-  const tables = await listTables(client);
+  await repository.beginLoad(client);
+  const { superuser } = await repository.serverInfo(client);
+  const tables = await repository.listTables(client);
   const here = new Map(tables.map((t) => [t.name, t]));
   for (const table of manifest.tables) {
     const mine = here.get(table.name);
@@ -536,14 +470,13 @@ async function load(client: pg.Client, options: RestoreOptions, contents: Backup
   }
   const extra = tables.filter((t) => !manifest.tables.some((b) => b.name === t.name)).map((t) => t.name);
   if (extra.length) options.note?.(`tables here that the backup does not hold stay empty: ${extra.join(', ')}`);
-  // Triggers off for the load: as a superuser for the session (foreign keys too); as an owner, its own triggers per table.
-  if (me.superuser) await client.query(`set local session_replication_role = replica`);
-  else for (const table of tables) await client.query(`alter table ${quote(table.name)} disable trigger user`);
+  // Triggers off for the load: the append-only guards and the journal's balance triggers must not fire again.
+  await repository.triggersOff(client, superuser, tables);
   // What opening created (the audit key's fingerprint, the migrations' record) is replaced by the backup's rows.
-  if (tables.length) await client.query(`truncate ${tables.map((t) => quote(t.name)).join(', ')}`);
+  await repository.truncateAll(client, tables);
 
   let done = 0;
-  let copy: ReturnType<typeof copyFrom> | undefined;
+  let copy: ReturnType<typeof repository.copyIn> | undefined;
   let copyError: Error | undefined;
   let expectedTable = '';
   const write = (data: Buffer) => new Promise<void>((resolve, reject) => {
@@ -558,7 +491,7 @@ async function load(client: pg.Client, options: RestoreOptions, contents: Backup
     table(name, columns) {
       expectedTable = name;
       copyError = undefined;
-      copy = client.query(copyFrom(`copy ${quote(name)} (${columns.map(quote).join(', ')}) from stdin`));
+      copy = repository.copyIn(client, { name, columns });
       copy.on('error', (error) => { copyError = error; });
     },
     async data(data, rows) {
@@ -578,26 +511,20 @@ async function load(client: pg.Client, options: RestoreOptions, contents: Backup
     },
   });
   for (const sequence of contents.sequences) {
-    const { rows: [exists] } = await client.query<{ ok: boolean }>(`select to_regclass($1) is not null as ok`, [quote(sequence.name)]);
-    if (!exists.ok) { options.note?.(`sequence ${sequence.name} of the backup does not exist here: not set`); continue; }
-    await client.query(`select setval($1::regclass, $2::bigint, $3)`, [quote(sequence.name), sequence.value, sequence.isCalled]);
+    if (!await repository.setSequence(client, sequence)) options.note?.(`sequence ${sequence.name} of the backup does not exist here: not set`);
   }
-  if (me.superuser) await client.query(`set local session_replication_role = origin`);
-  else {
-    await client.query('set constraints all immediate');   // deferred foreign-key checks run now, before the triggers come back
-    for (const table of tables) await client.query(`alter table ${quote(table.name)} enable trigger user`);
-  }
+  await repository.triggersOn(client, superuser, tables);
 
   // Proof before commit: every table holds its rows, and the chain verifies under the key it was written with.
   for (const table of manifest.tables) {
-    const { rows: [row] } = await client.query<{ n: string }>(`select count(*) as n from ${quote(table.name)}`);
-    if (Number(row.n) !== contents.rows[table.name]) throw new Error(`table ${table.name} holds ${row.n} rows after the load, the backup ${contents.rows[table.name]}`);
+    const rows = await repository.countRows(client, table.name);
+    if (rows !== contents.rows[table.name]) throw new Error(`table ${table.name} holds ${rows} rows after the load, the backup ${contents.rows[table.name]}`);
   }
   const inTransaction = { pool: { query: (text: string, values?: unknown[]) => client.query(text, values) } } as unknown as DatabaseHandle;
   const chain = await verifyAuditChain(inTransaction, { key: chainKey });
   if (!chain.ok) {
     throw new BackupError(`the restored audit trail does not verify (record ${chain.brokenAt?.id}: ${chain.brokenAt?.reason}); nothing was restored`, 'audit_chain');
   }
-  await client.query('commit');
+  await repository.commit(client);
   return { auditRecords: chain.count };
 }
