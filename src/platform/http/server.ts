@@ -113,6 +113,11 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   const onPoolError = (error: Error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects on demand');
   database.pool.on('error', onPoolError);
   app.addHook('onClose', async () => { database.pool.removeListener('error', onPoolError); });
+  // While closing (SIGTERM), a response to a request in flight ends its keep-alive connection: the close waits for
+  // every connection, and an idle keep-alive one would hold it until the client's timeout.
+  let closing = false;
+  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('onSend', async (_request, reply) => { if (closing) reply.header('connection', 'close'); });
   // A NUL byte in a query, path or body field is a 400 naming it (PostgreSQL cannot store one in text).
   app.addHook('preValidation', refuseNulBytes);
 

@@ -137,16 +137,21 @@ export async function prepareBillingRun(database: DatabaseHandle, actor: Actor, 
   return createOrFindRun(database, widenToPooledFunds(actor, BILLING_ACROSS_POOLS), period, region, actor.username);
 }
 
-/** Bills every remaining chunk of a run with two workers, then marks it completed. Safe to call on a completed run. */
-export async function completeBillingRun(database: DatabaseHandle, actor: Actor, run: RunRow, onProgress?: (progress: RunProgress) => void): Promise<void> {
+/**
+ * Bills every remaining chunk of a run with two workers, then marks it completed. Safe to call on a completed run.
+ * With `signal` aborted (the server stopping), each worker stops after the chunk it is billing (a chunk commits whole)
+ * and the run stays `running`, to be resumed by starting it again.
+ */
+export async function completeBillingRun(database: DatabaseHandle, actor: Actor, run: RunRow, onProgress?: (progress: RunProgress) => void, options: { signal?: AbortSignal } = {}): Promise<void> {
   if (run.status !== 'running') return;
   const job = widenToPooledFunds(actor, BILLING_ACROSS_POOLS);
   const doneCount = () => repository.countDoneChunks(database.db, run.id);
   onProgress?.({ done: await doneCount(), total: run.chunks });
   const worker = async () => {
-    while (await billNextChunk(database, job, run)) onProgress?.({ done: await doneCount(), total: run.chunks });
+    while (!options.signal?.aborted && await billNextChunk(database, job, run)) onProgress?.({ done: await doneCount(), total: run.chunks });
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
+  if (options.signal?.aborted) return;
   // Overpayments kept as credit pay the new bills at once: the agency already holds the money, so they count as
   // paid today, or on the due date when a past period is billed late (no late fee on money held before it).
   const dueDates = Object.values(snapshotOf(run).regions).map((r) => r.dueDate).sort();
