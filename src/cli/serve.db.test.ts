@@ -53,9 +53,9 @@ test('SIGTERM lets the request in flight finish, then the server exits 0', { tim
     await lock.query('rollback');
     const response = await signIn;
     assert.equal(response.status, 200, await response.clone().text());
-    assert.equal((await response.json()).user.username, 'admin');
+    assert.equal(((await response.json()) as { user: { username: string } }).user.username, 'admin');
 
-    const outcome = await Promise.race([exited, new Promise<undefined>((resolve) => setTimeout(resolve, 20_000).unref())]);
+    const outcome = await Promise.race([exited, new Promise<undefined>((resolve) => { setTimeout(() => resolve(undefined), 20_000).unref(); })]);
     assert.deepEqual(outcome, { code: 0, signal: null }, log);
     assert.match(log, /shutting down/);
     assert.match(log, /"msg":"stopped"/);
