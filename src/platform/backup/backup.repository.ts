@@ -3,7 +3,9 @@
  * reads, COPY streams, session settings. Plain `pg` rather than Kysely: COPY and the snapshot need one connection.
  */
 import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { DatabaseHandle, Tables } from '../database.ts';
 
 export interface TableInfo { oid: number; name: string; columns: string[] }
 export interface MigrationRecord { version: number; name: string; checksum: string }
@@ -151,6 +153,17 @@ export async function truncateAll(client: pg.ClientBase, tables: TableInfo[]): P
 
 export async function countRows(client: pg.ClientBase, table: string): Promise<number> {
   return Number((await client.query<{ n: string }>(`select count(*) as n from ${quote(table)}`)).rows[0].n);
+}
+
+/**
+ * A database handle whose pool and query builder both run on this one client, inside its open transaction: the
+ * platform's readers (the audit chain's verification) see the rows loaded but not yet committed.
+ */
+export function handleOnClient(client: pg.ClientBase): DatabaseHandle {
+  const connection = { query: (text: string, values?: unknown[]) => client.query(text, values), release: () => {} };
+  const pool = { query: connection.query, connect: async () => connection, end: async () => {} } as unknown as pg.Pool;
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { mode: 'external', url: '', role: '', pool, db, close: async () => {} };
 }
 
 export const commit = (client: pg.ClientBase) => client.query('commit');

@@ -520,8 +520,7 @@ async function load(client: pg.Client, options: RestoreOptions, contents: Backup
     const rows = await repository.countRows(client, table.name);
     if (rows !== contents.rows[table.name]) throw new Error(`table ${table.name} holds ${rows} rows after the load, the backup ${contents.rows[table.name]}`);
   }
-  const inTransaction = { pool: { query: (text: string, values?: unknown[]) => client.query(text, values) } } as unknown as DatabaseHandle;
-  const chain = await verifyAuditChain(inTransaction, { key: chainKey });
+  const chain = await verifyAuditChain(repository.handleOnClient(client), { key: chainKey });
   if (!chain.ok) {
     throw new BackupError(`the restored audit trail does not verify (record ${chain.brokenAt?.id}: ${chain.brokenAt?.reason}); nothing was restored`, 'audit_chain');
   }
