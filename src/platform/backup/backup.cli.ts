@@ -46,18 +46,18 @@ export function registerBackupCommands(program: Command) {
   addDataOption(program.command('backup')
     .description('write a consistent, encrypted backup of the database (embedded or DATABASE_URL): every table, the schema\'s migrations, ' +
       'the parameters\' version and the audit key, sealed with the backup key (SIFUND_BACKUP_KEY or --key-file); runs beside a live server'))
-    .option('--out <file>', 'the backup file; repeat for identical copies to keep in different places (双重备份)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--out <file>', 'the backup file; repeat for identical copies to keep in different places (双重备份)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--key-file <file>', 'a file holding the backup key (default: SIFUND_BACKUP_KEY)')
     .option('--without-audit-key', 'leave the audit key out (a restore then needs SIFUND_AUDIT_KEY to verify the trail)')
     .option('--force', 'replace existing files')
     .option('--level <n>', 'gzip level 1 (fast) – 9 (small)', '6')
     .option('--format <format>', 'text or json', 'text')
-    .action(async (options: { data?: string; out: string[]; keyFile?: string; withoutAuditKey?: boolean; force?: boolean; level: string; format: string }) => {
+    .action(async (options: { data?: string; out?: string[]; keyFile?: string; withoutAuditKey?: boolean; force?: boolean; level: string; format: string }) => {
       let key: Buffer;
       const level = Number(options.level);
       try {
         checkFormat(options.format, ['text', 'json']);
-        if (options.out.length === 0) throw new AppError(400, 'invalid', 'out: name the backup file with --out FILE (repeat it for copies)', 'out');
+        if (!options.out?.length) throw new AppError(400, 'invalid', 'out: name the backup file with --out FILE (repeat it for copies)', 'out');
         if (!Number.isInteger(level) || level < 1 || level > 9) throw new AppError(400, 'invalid', 'level: must be a whole number 1–9', 'level');
         key = loadBackupKey(options.keyFile, process.env, warn);
       } catch (error) {
@@ -67,7 +67,7 @@ export function registerBackupCommands(program: Command) {
         const bar = progressBar('backup');
         let started = false;
         const result = await writeBackup({
-          url: database.url, mode: database.mode, out: options.out, key, auditKey: options.withoutAuditKey ? undefined : auditKey(),
+          url: database.url, mode: database.mode, out: options.out!, key, auditKey: options.withoutAuditKey ? undefined : auditKey(),
           paramsDir: config.paramsDir, force: options.force, level,
           onProgress: (rows, total) => { if (!started) { bar.start(total); started = true; } bar.update(rows); },
         });
