@@ -1,5 +1,22 @@
 #!/usr/bin/env node
-// The `sifund` command: loads the TypeScript sources through tsx (no build step).
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli/main.ts');
+// The `sifund` command. It runs the bundle dist/cli/sifund.mjs (built by scripts/build-cli.mjs at npm install/ci and
+// npm start) while that is fresh, and otherwise the TypeScript sources through tsx, as tests do: an edited source is
+// never run from a stale bundle. SIFUND_FROM_SOURCE=1 always runs the sources.
+import { bundleFile, bundleIsFresh } from '../scripts/cli-bundle.mjs';
+
+// A closed pipe (`sifund ledger export … | head -1`) ends the command quietly with exit 0, as `head` intends: no
+// EPIPE stack trace. Whatever the command had open is let go by the exit (PostgreSQL rolls back an open transaction).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
+if (process.env.SIFUND_FROM_SOURCE !== '1' && bundleIsFresh()) {
+  await import(bundleFile);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

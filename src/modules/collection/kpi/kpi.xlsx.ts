@@ -1,10 +1,11 @@
 /** XLSX of the collection KPIs: months, regions and the ageing of arrears, one sheet each. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../platform/workbook.ts';
 import { rate, reportSheet, workbookBuffer, yuan } from '../arrears/arrears.xlsx.ts';
 import type { CollectionKpis } from './kpi.service.ts';
 
 export async function kpiXlsx(kpis: CollectionKpis): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const subtitle = `区划 ${kpis.regionCode}，${kpis.from} 至 ${kpis.to}（单位：元）`;
   const months = reportSheet(workbook, '按月', '征缴率 Collection by month', subtitle, [
     { header: '费款所属期 Period', width: 14 }, { header: '应缴 Billed', width: 18, format: 'money' }, { header: '实缴 Paid', width: 18, format: 'money' },

@@ -4,7 +4,8 @@
  * spreadsheet shows them (first data row = 2), so an error report points at the right line.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../platform/workbook.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 
 export const importKinds = ['employers', 'persons', 'employments'] as const;
@@ -89,7 +90,7 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function parseImportFile(kind: ImportKind, fileName: string, content: Buffer): Promise<ParsedRow[]> {
   const isXlsx = /\.xlsx$/i.test(fileName) || content.subarray(0, 2).toString('latin1') === 'PK';
   if (isXlsx) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = await newWorkbook();
     try { await workbook.xlsx.load(content as unknown as ArrayBuffer); } catch (error) { throw invalid('file', `is not a readable XLSX workbook: ${(error as Error).message}`); }
     const sheet = workbook.worksheets[0];
     if (!sheet) throw invalid('file', 'has no worksheet');
@@ -113,7 +114,7 @@ export async function parseImportFile(kind: ImportKind, fileName: string, conten
 
 /** The XLSX template for a kind: a header of Chinese labels with one example row. */
 export async function importTemplate(kind: ImportKind): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(kind);
   sheet.addRow(columns[kind].map((c) => (c.required ? `${c.label}*` : c.label)));
   sheet.addRow(columns[kind].map((c) => c.example));
