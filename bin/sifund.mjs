@@ -6,10 +6,12 @@ import { bundleFile, bundleIsFresh } from '../scripts/cli-bundle.mjs';
 
 // A closed pipe (`sifund ledger export … | head -1`) ends the command quietly with exit 0, as `head` intends: no
 // EPIPE stack trace. Whatever the command had open is let go by the exit (PostgreSQL rolls back an open transaction).
+// The server is not stopped by its log reader going away (a restarted journald): it goes on without the log.
+const serving = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'serve';
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    if (error.code !== 'EPIPE') throw error;
+    if (!serving) process.exit(0);
   });
 }
 
