@@ -14,7 +14,7 @@ test('the server log of a search for an ID number does not contain the ID number
   // The real `sifund serve`, with its real logger, on a test database.
   const server = spawn(process.execPath, [path.join(projectRoot, 'bin/sifund.mjs'), 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: test_.url, LOG_LEVEL: 'info', SIFUND_ADMIN_PASSWORD: 'Log-Test-Admin-2026!' },
+    env: { ...process.env, DATABASE_URL: test_.url, LOG_LEVEL: 'info', SIFUND_ADMIN_PASSWORD: 'Log-Test-Chief-2026!' },
   });
   let log = '';
   server.stdout.on('data', (chunk) => { log += chunk; });
