@@ -34,8 +34,11 @@ test('the server log of a search for an ID number does not contain the ID number
     assert.ok(lines.every((line) => line.includes('/api/persons?q=110105********002')), lines.join('\n'));
     assert.doesNotMatch(log, new RegExp(ID, 'i'));
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
     await test_.drop();
   }
 });
