@@ -1,6 +1,5 @@
 /** HTTP for contribution collection: billing runs (/api/billing/…) and bills (/api/bills…). */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { actor, type App } from '../../platform/http/server.ts';
 import { Id, Period, RegionCode, paging } from '../../platform/http/schemas.ts';
 import { billingSummary, completeBillingRun, listRuns, prepareBillingRun, runView } from './billing/billing.service.ts';

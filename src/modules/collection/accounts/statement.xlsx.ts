@@ -1,5 +1,4 @@
 /** XLSX of the individual account statement (个人账户对账单), for the counter and for the insured person. */
-import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../../../platform/workbook.ts';
 import type { AccountStatement } from './accounts.service.ts';
 

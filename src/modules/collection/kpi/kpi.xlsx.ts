@@ -1,5 +1,4 @@
 /** XLSX of the collection KPIs: months, regions and the ageing of arrears, one sheet each. */
-import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../../../platform/workbook.ts';
 import { rate, reportSheet, workbookBuffer, yuan } from '../arrears/arrears.xlsx.ts';
 import type { CollectionKpis } from './kpi.service.ts';

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, inActorScope, type Actor, type Tx } from '../../../platform/actor.ts';
-import { forbidden, invalid, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
+import { invalid, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
 import { requirePermission } from '../../../platform/access/permissions.ts';
 import { reserveIds, idAt } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
