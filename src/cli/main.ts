@@ -13,9 +13,9 @@ import { registerParamsCommands } from '../platform/params/index.ts';
 import { registerPermissionCommands } from '../platform/access/permissions.cli.ts';
 import { registerSignoffCommands } from '../platform/signoff/signoff.cli.ts';
 import { registerBackupCommands } from '../platform/backup/backup.cli.ts';
-import { registerRegistryCommands, ensureHomeRegion } from '../modules/registry/index.ts';
-import { registerCollectionCommands } from '../modules/collection/index.ts';
-import { registerLedgerCommands, ensureFunds, scheduleMonthlySweep } from '../modules/ledger/index.ts';
+import { ensureHomeRegion } from '../modules/registry/index.ts';
+import { ensureFunds, scheduleMonthlySweep } from '../modules/ledger/index.ts';
+import { modules } from '../modules/index.ts';
 
 /** `serve` goes on after its action returns; every other command is done then. */
 let serving = false;
@@ -117,9 +117,7 @@ registerParamsCommands(program);
 registerPermissionCommands(program);
 registerSignoffCommands(program);
 registerBackupCommands(program);
-registerRegistryCommands(program);
-registerLedgerCommands(program);
-registerCollectionCommands(program);
+for (const module of modules) module.registerCommands(program);
 
 await program.parseAsync(process.argv);
 // A command exits as soon as it is done, with its code (see exitWhenFlushed).

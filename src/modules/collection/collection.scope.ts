@@ -3,6 +3,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { scopePrefix, type Actor, type Tx } from '../../platform/actor.ts';
 import { checkPeriod as checkInputPeriod } from '../../platform/dates.ts';
 import { onlyProvince } from '../../platform/regions.ts';
+import { findRegionCode } from '../../platform/regions.repository.ts';
 
 /** A month YYYY-MM within the input range (src/platform/dates.ts), else a 400 naming `field`. */
 export function checkPeriod(period: unknown, field = 'period'): string {
@@ -12,7 +13,7 @@ export function checkPeriod(period: unknown, field = 'period'): string {
 /** The region subtree a run or a report covers: the given region (must exist and be in scope), else the actor's own, else the only province. */
 export async function resolveRegionSubtree(tx: Tx, actor: Actor, regionCode: string | undefined): Promise<string> {
   if (regionCode) {
-    const region = await tx.selectFrom('region').select('code').where('code', '=', regionCode).executeTakeFirst();
+    const region = await findRegionCode(tx, regionCode);
     if (!region || !region.code.startsWith(scopePrefix(actor.regionCode))) throw notFound(`region ${regionCode}`);
     return region.code;
   }

@@ -1,25 +1,42 @@
 /** The collection module's public face: billing, bills, and (to come) payments, arrears and individual accounts. */
-import type { Command } from 'commander';
+import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerBillingCommands } from './billing/billing.cli.ts';
 import { registerPaymentCommands } from './payments/payments.cli.ts';
 import { registerArrearsCommands } from './arrears/arrears.cli.ts';
 import { registerAccountsCommands } from './accounts/accounts.cli.ts';
+import { collectionRoutes } from './collection.routes.ts';
+import { paymentRoutes } from './payments/payments.routes.ts';
+import { arrearsRoutes } from './arrears/arrears.routes.ts';
+import { kpiRoutes } from './kpi/kpi.routes.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { reassessmentSignoff } from './billing/reassessment.service.ts';
+import { paymentReversalSignoff } from './payments/payments.service.ts';
+import { employmentRequestSignoff } from './portal/requests.service.ts';
 
-export { collectionRoutes } from './collection.routes.ts';
 export { runBilling, billingSummary } from './billing/billing.service.ts';
 export { listBills, getBill } from './billing/bills.service.ts';
-export { paymentRoutes } from './payments/payments.routes.ts';
-export { arrearsRoutes } from './arrears/arrears.routes.ts';
-export { kpiRoutes } from './kpi/kpi.routes.ts';
 export { applyCredits, creditIndividualAccounts, importCollectionFile, recordPayment, listPayments } from './payments/payments.service.ts';
 export { employerArrears, dunningList } from './arrears/arrears.service.ts';
 export { collectionKpis } from './kpi/kpi.service.ts';
-export { accountsRoutes } from './accounts/accounts.routes.ts';
-export { portalRoutes } from './portal/portal.routes.ts';
 
-export function registerCollectionCommands(program: Command) {
-  registerBillingCommands(program);
-  registerPaymentCommands(program);
-  registerArrearsCommands(program);
-  registerAccountsCommands(program);
-}
+/** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */
+export const collectionModule: ModuleManifest = {
+  name: 'collection',
+  routes: [collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes],
+  registerCommands(program) {
+    registerBillingCommands(program);
+    registerPaymentCommands(program);
+    registerArrearsCommands(program);
+    registerAccountsCommands(program);
+  },
+  approvalKinds: [reassessmentSignoff, paymentReversalSignoff, employmentRequestSignoff],
+  permissions: [
+    'billing.read', 'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'billing.reassess.approve',
+    'payment.read', 'payment.record', 'payment.reverse.request', 'payment.reverse.review', 'payment.reverse.approve',
+    'arrears.read', 'kpi.read', 'accounts.read', 'accounts.interest.run', 'employment.request.submit', 'employment.request.review',
+    'portal.employer', 'portal.person', 'registry.base.declare', 'registry.base.confirm',
+  ],
+  reports: ['bill-notice', 'billing-summary', 'dunning-list', 'collection-kpis', 'account-statement'],
+  parameters: ['contribution', 'pension.account', 'signoff.billing_reassessment', 'signoff.payment_reversal', 'signoff.employment_request'],
+};

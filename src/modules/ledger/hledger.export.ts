@@ -5,7 +5,6 @@
  * balances" transaction) and closes each year inside the range into the fund balance (年终结转), as the trial
  * balance does, so `hledger bal` over the file equals the trial balance of the month of `to` when `to` is a month end.
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../platform/actor.ts';
 import { checkDateRange } from '../../platform/dates.ts';
@@ -69,10 +68,7 @@ async function* exportFund(tx: Tx, fund: repository.FundRow, options: ExportOpti
   // plus the lines of that month dated before `from`.
   const running = new Map<bigint, bigint>();
   for (const row of trialBalance(accounts, await repository.movementsUpTo(tx, fund.id, firstPeriod), firstPeriod)) running.set(row.account.id, row.opening);
-  const { rows: early } = await sql<{ account_id: bigint; net: bigint }>`
-    select account_id, sum(debit - credit)::bigint as net from accounting_entry_line
-     where fund_id = ${fund.id} and period = ${firstPeriod} and value_date < ${options.from} group by account_id`.execute(tx);
-  for (const row of early) running.set(row.account_id, (running.get(row.account_id) ?? 0n) + row.net);
+  for (const row of await repository.netBeforeDateInPeriod(tx, fund.id, firstPeriod, options.from)) running.set(row.account_id, (running.get(row.account_id) ?? 0n) + row.net);
   const opening = [...running].filter(([, fen]) => fen !== 0n);
   if (opening.length) {
     text = `${options.from} * opening balances  ; 期初余额\n`;
@@ -83,14 +79,10 @@ async function* exportFund(tx: Tx, fund: repository.FundRow, options: ExportOpti
   for (let period = firstPeriod; period <= lastPeriod; period = addMonths(period, 1)) {
     let after = -1n;
     for (;;) {
-      const entries = await tx.selectFrom('accounting_entry').select(['id', 'value_date', 'memo', 'kind', 'idempotency_key', 'source_type', 'source_id', 'reverses_entry_id'])
-        .where('fund_id', '=', fund.id).where('period', '=', period).where('id', '>', after)
-        .where('value_date', '>=', options.from).where('value_date', '<=', options.to)
-        .orderBy('id').limit(5000).execute();
+      const entries = await repository.entriesAfterInPeriod(tx, fund.id, period, { after, from: options.from, to: options.to, limit: 5000 });
       if (!entries.length) break;
       after = entries[entries.length - 1].id;
-      const lines = await tx.selectFrom('accounting_entry_line').select(['entry_id', 'account_id', 'debit', 'credit'])
-        .where('fund_id', '=', fund.id).where('entry_id', 'in', entries.map((e) => e.id)).orderBy('entry_id').orderBy('line_number').execute();
+      const lines = await repository.linesOfEntries(tx, fund.id, entries.map((e) => e.id));
       const linesOf = new Map<bigint, typeof lines>();
       for (const line of lines) { if (!linesOf.has(line.entry_id)) linesOf.set(line.entry_id, []); linesOf.get(line.entry_id)!.push(line); }
       let out = '';

@@ -1,6 +1,10 @@
 /** The fund ledger's public face: what other modules and the composition root may use. */
-export { registerLedgerCommands } from './ledger.cli.ts';
-export { ledgerRoutes } from './ledger.routes.ts';
+import type { ModuleManifest } from '../../platform/modules.ts';
+import { registerLedgerCommands } from './ledger.cli.ts';
+import { ledgerRoutes } from './ledger.routes.ts';
+import { ledgerEntrySignoff } from './drafts.service.ts';
+import { periodReopenSignoff } from './period.service.ts';
+
 export { ensureFunds, listFunds, listAccounts, type FundView, type AccountView } from './fund.service.ts';
 export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, type PostOptions, type PostResult, type ReverseInput } from './posting.service.ts';
 export { scheduleMonthlySweep } from './sweep.schedule.ts';
@@ -10,3 +14,17 @@ export type { EntryInput, LineInput } from './journal.calc.ts';
 export type { AccountRole } from './ledger.tables.ts';
 export { isPeriod, isDate, periodEnd, addMonths, addDays, daysBetween } from './journal.calc.ts';
 export { chartFor, fundInsurance } from './chart.ts';
+
+/** 基金财务: funds, accounts, the journal, bank reconciliation, period close, statements. */
+export const ledgerModule: ModuleManifest = {
+  name: 'ledger',
+  routes: [ledgerRoutes],
+  registerCommands: registerLedgerCommands,
+  approvalKinds: [ledgerEntrySignoff, periodReopenSignoff],
+  permissions: [
+    'ledger.read', 'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
+    'period.close', 'period.reopen.request', 'period.reopen.approve',
+  ],
+  reports: ['trial-balance', 'income-expenditure-statement', 'bank-reconciliation-statement', 'fund-reconciliation', 'hledger-journal'],
+  parameters: ['ledger', 'signoff.ledger_entry', 'signoff.period_reopen'],
+};

@@ -214,6 +214,28 @@ export const accountLinesInPeriod = (tx: Tx, fundId: bigint, accountId: bigint, 
     .where('l.fund_id', '=', fundId).where('l.account_id', '=', accountId).where('l.period', '=', period)
     .orderBy('l.value_date').orderBy('l.entry_id').orderBy('l.line_number').limit(limit).offset(offset).execute();
 
+// ── the hledger export (hledger.export.ts) ──
+
+/** Net (debit − credit) per account of a fund's lines in `period` dated before `before`. */
+export async function netBeforeDateInPeriod(tx: Tx, fundId: bigint, period: string, before: string): Promise<{ account_id: bigint; net: bigint }[]> {
+  const { rows } = await sql<{ account_id: bigint; net: bigint }>`
+    select account_id, sum(debit - credit)::bigint as net from accounting_entry_line
+     where fund_id = ${fundId} and period = ${period} and value_date < ${before} group by account_id`.execute(tx);
+  return rows;
+}
+
+/** The next `limit` entries of a fund's month after id `after`, dated from … to, in id order (keyset paging). */
+export const entriesAfterInPeriod = (tx: Tx, fundId: bigint, period: string, range: { after: bigint; from: string; to: string; limit: number }) =>
+  tx.selectFrom('accounting_entry').select(['id', 'value_date', 'memo', 'kind', 'idempotency_key', 'source_type', 'source_id', 'reverses_entry_id'])
+    .where('fund_id', '=', fundId).where('period', '=', period).where('id', '>', range.after)
+    .where('value_date', '>=', range.from).where('value_date', '<=', range.to)
+    .orderBy('id').limit(range.limit).execute();
+
+/** The lines of the given entries of a fund, by entry and line number. */
+export const linesOfEntries = (tx: Tx, fundId: bigint, entryIds: bigint[]) =>
+  tx.selectFrom('accounting_entry_line').select(['entry_id', 'account_id', 'debit', 'credit'])
+    .where('fund_id', '=', fundId).where('entry_id', 'in', entryIds).orderBy('entry_id').orderBy('line_number').execute();
+
 /** A fund's months that have a period row, newest first, with the lines posted in each. */
 export async function periodsOfFund(tx: Tx, fundId: bigint) {
   const { rows } = await sql<{ period: string; status: string; closed_at: Date | null; closed_by: string | null; lines: string | null }>`

@@ -1,17 +1,30 @@
 /** The registry module's public face: what other modules and the composition root may use. */
-import type { Command } from 'commander';
+import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerDemoCommand } from './demo/demo.cli.ts';
 import { registerImportCommand } from './import/import.cli.ts';
+import { registryRoutes } from './registry.routes.ts';
+import { importRoutes } from './import/import.routes.ts';
 
-export { registryRoutes } from './registry.routes.ts';
-export { importRoutes } from './import/import.routes.ts';
 export { ensureHomeRegion, personView, employerView } from './registry.service.ts';
 export { createPerson, searchPersons, hire, separate, declareBase, confirmBase, createPersonInTransaction, hireInTransaction, separateInTransaction } from './registry.service.ts';
 export { validatePerson, validateHire, validateSeparation, orThrow } from './registry.validate.ts';
 export { checkIdNumber, checkCreditCode, regionLevel } from './identifiers.calc.ts';
 export { insurances, defaultInsurances, type Insurance } from './registry.tables.ts';
 
-export function registerRegistryCommands(program: Command) {
-  registerDemoCommand(program);
-  registerImportCommand(program);
-}
+/** 参保登记: employers, persons, employment, enrollment, contribution bases, regions and agencies; imports; the demo city. */
+export const registryModule: ModuleManifest = {
+  name: 'registry',
+  routes: [registryRoutes, importRoutes],
+  registerCommands(program) {
+    registerDemoCommand(program);
+    registerImportCommand(program);
+  },
+  approvalKinds: [],
+  permissions: [
+    'registry.read', 'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm',
+    'registry.import', 'region.manage', 'agency.manage',
+  ],
+  reports: [],
+  // the demo city's wages and work-injury classes
+  parameters: ['contribution.base', 'contribution.work_injury', 'wage'],
+};

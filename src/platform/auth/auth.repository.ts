@@ -15,6 +15,7 @@ declare module '../database.ts' {
       must_change_password: Generated<boolean>; password_changed_at: Date | null;
     };
     user_session: { token_hash: string; user_id: bigint; csrf_token: string; created_at: Generated<Date>; expires_at: Date; last_seen_at: Generated<Date> };
+    login_throttle: { key: string; window_start: Date; count: number };
   }
 }
 
@@ -42,12 +43,9 @@ export const findAnAdministrator = (database: DatabaseHandle) =>
 export const setUserStatus = (tx: Tx, userId: bigint, status: 'active' | 'disabled') =>
   tx.updateTable('app_user').set({ status, failed_login_count: 0, locked_until: null }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
 
-/** The region an account names must exist. */
 /** The name of a region (for showing the signed-in user's agency region). */
 export const regionName = (database: DatabaseHandle, code: string) =>
   database.db.selectFrom('region').select('name').where('code', '=', code).executeTakeFirst().then((row) => row?.name);
-
-export const findRegionCode = (tx: Tx, code: string) => tx.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst();
 
 /** The employer or person an account would be bound to, with its region. */
 export const findBindingRecord = (tx: Tx, table: 'employer' | 'person', id: bigint) =>
@@ -130,3 +128,30 @@ export const deleteSessionsOfUser = (tx: Tx, userId: bigint) => tx.deleteFrom('u
 /** Ends every session of the user but the one named. */
 export const deleteOtherSessions = (tx: Tx, userId: bigint, keptTokenHash: string) =>
   tx.deleteFrom('user_session').where('user_id', '=', userId).where('token_hash', '<>', keptTokenHash).execute();
+
+// ── sign-in throttle (login_throttle; the rules are in throttle.ts) ──
+
+export interface ThrottleCount { key: string; count: number; window_start: Date }
+
+/**
+ * One more attempt under each key in the current window of `windowMinutes`, in one atomic statement (insert … on
+ * conflict do update … returning), keys in the given order (no deadlock between two); the counts after it.
+ */
+export async function incrementThrottleCounts(database: DatabaseHandle, keys: string[], windowMinutes: number): Promise<ThrottleCount[]> {
+  const { rows } = await sql<ThrottleCount>`
+    insert into login_throttle as t (key, window_start, count)
+    select k.key, date_bin(make_interval(mins => ${windowMinutes}), now(), timestamptz '2000-01-01 00:00:00+00'), 1
+    from unnest(${keys}::text[]) with ordinality as k (key, n) order by k.n
+    on conflict (key, window_start) do update set count = t.count + 1
+    returning t.key, t.count, t.window_start`.execute(database.db);
+  return rows;
+}
+
+/** Takes one attempt back from a key's window (never below zero). */
+export const decrementThrottleCount = (database: DatabaseHandle, key: string, windowStart: Date) =>
+  database.db.updateTable('login_throttle').set({ count: sql`count - 1` })
+    .where('key', '=', key).where('window_start', '=', windowStart).where('count', '>', 0).execute();
+
+/** Deletes the windows that started more than an hour ago (cheap: an index on window_start). */
+export const deleteThrottleWindowsOlderThanAnHour = (database: DatabaseHandle) =>
+  sql`delete from login_throttle where window_start < now() - interval '1 hour'`.execute(database.db);

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { pruneThrottle, reserveAttempt } from './throttle.ts';
 import * as repository from './auth.repository.ts';
+import { findRegionCode } from '../regions.repository.ts';
 
 /** A session ends SESSION_HOURS after sign-in, or after SESSION_IDLE_MINUTES without a request. */
 export const SESSION_HOURS = 12;
@@ -243,7 +244,7 @@ export async function createUser(database: DatabaseHandle, actor: Actor, input: 
   const passwordHash = await hashPassword(password);
   return inScope(database, actor, async (tx) => {
     if (input.regionCode) {
-      const region = await repository.findRegionCode(tx, input.regionCode);
+      const region = await findRegionCode(tx, input.regionCode);
       if (!region) throw invalid('regionCode', `unknown region ${input.regionCode}`);
     }
     if (input.role === 'employer') await checkBinding(tx, 'employerId', 'employer', input.employerId!, input.regionCode);

@@ -8,14 +8,8 @@
  *
  * The table is shared by every server process on the database, unlike a counter in memory.
  */
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../database.ts';
-
-declare module '../database.ts' {
-  interface Tables {
-    login_throttle: { key: string; window_start: Date; count: number };
-  }
-}
+import { decrementThrottleCount, deleteThrottleWindowsOlderThanAnHour, incrementThrottleCounts } from './auth.repository.ts';
 
 export const THROTTLE_WINDOW_MINUTES = 15;
 /** Attempts allowed per window (failures, plus attempts in flight). */
@@ -36,26 +30,18 @@ export const throttleKey = (kind: ThrottleKind, value: string) => `${kind}:${val
 export async function reserveAttempt(database: DatabaseHandle, keys: Partial<Record<ThrottleKind, string>>): Promise<Reservation> {
   const entries = (Object.keys(THROTTLE_LIMITS) as ThrottleKind[]).filter((kind) => keys[kind] !== undefined).map((kind) => ({ kind, key: throttleKey(kind, keys[kind]!) }));
   if (entries.length === 0) return { release: async () => {} };
-  const { rows } = await sql<{ key: string; count: number; window_start: Date }>`
-    insert into login_throttle as t (key, window_start, count)
-    select k.key, date_bin(make_interval(mins => ${THROTTLE_WINDOW_MINUTES}), now(), timestamptz '2000-01-01 00:00:00+00'), 1
-    from unnest(${entries.map((e) => e.key)}::text[]) with ordinality as k (key, n) order by k.n
-    on conflict (key, window_start) do update set count = t.count + 1
-    returning t.key, t.count, t.window_start`.execute(database.db);
+  const rows = await incrementThrottleCounts(database, entries.map((entry) => entry.key), THROTTLE_WINDOW_MINUTES);
   const exceeded = entries.find((entry) => (rows.find((row) => row.key === entry.key)?.count ?? 0) > THROTTLE_LIMITS[entry.kind])?.kind;
   return {
     exceeded,
     async release() {
       // One row per statement: never two row locks held at once, so no lock cycle with a concurrent reservation.
-      for (const row of rows) {
-        await database.db.updateTable('login_throttle').set({ count: sql`count - 1` })
-          .where('key', '=', row.key).where('window_start', '=', row.window_start).where('count', '>', 0).execute();
-      }
+      for (const row of rows) await decrementThrottleCount(database, row.key, row.window_start);
     },
   };
 }
 
 /** Forgets windows that ended more than an hour ago (cheap: an index on window_start). */
 export async function pruneThrottle(database: DatabaseHandle): Promise<void> {
-  await sql`delete from login_throttle where window_start < now() - interval '1 hour'`.execute(database.db);
+  await deleteThrottleWindowsOlderThanAnHour(database);
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { addUser, startTestServer, type Client, type TestServer } from '../../../platform/testing/http.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { signoffRoutes } from '../../../platform/signoff/signoff.routes.ts';
-import { registryRoutes } from '../../registry/index.ts';
+import { registryModule } from '../../registry/index.ts';
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '../../registry/identifiers.calc.ts';
 import { portalRoutes } from './portal.routes.ts';
 
@@ -25,7 +25,7 @@ let auditor: Client;
 const ids = {} as { employerA: string; employerB: string; one: string; two: string; oneEmployment: string; twoDeclaration: string };
 
 before(async () => {
-  server = await startTestServer([registryRoutes, portalRoutes, signoffRoutes]);
+  server = await startTestServer([...registryModule.routes, portalRoutes, signoffRoutes]);
   east = await addUser(server, 'op.east', 'operator', '990102');
   west = await addUser(server, 'op.west', 'operator', '990103');
   auditor = await addUser(server, 'au.city', 'auditor', '990100');
