@@ -16,6 +16,7 @@ import { isPermission, requireAnyPermission, type Permission } from '../access/p
 import { actorOf, sessionUser } from '../auth/auth.service.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
+import { importRecordRoutes } from '../imports/imports.routes.ts';
 import { logRequest } from '../personal-data.ts';
 import { inputChecks, refuseNulBytes } from './schemas.ts';
 
@@ -217,7 +218,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     return { status: 'ok', database: database.mode, version };
   });
 
-  await app.register(async (api) => { await authRoutes(api as App); await auditRoutes(api as App); for (const plugin of plugins) await plugin(api as App); });
+  await app.register(async (api) => { await authRoutes(api as App); await auditRoutes(api as App); await importRecordRoutes(api as App); for (const plugin of plugins) await plugin(api as App); });
 
   const webRoot = path.join(projectRoot, 'web', 'dist');
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -1,0 +1,30 @@
+/** HTTP for import records: the list, one import, and a refused import's error workbook. */
+import { Type } from '@sinclair/typebox';
+import { actor, type App } from '../http/server.ts';
+import { Id, paging } from '../http/schemas.ts';
+import { sendXlsx } from '../http/xlsx.ts';
+import type { Permission } from '../access/permissions.ts';
+import { errorWorkbook } from './error-workbook.ts';
+import { getImport, importErrorRows, listImports } from './imports.service.ts';
+
+/** Whoever may import one kind of file may see import records (row-level security keeps them to the scope). */
+const importers: Permission[] = ['registry.import', 'payment.record', 'ledger.bank.import', 'ledger.entry.draft'];
+const tags = ['platform'];
+
+export async function importRecordRoutes(app: App) {
+  const db = app.database;
+  app.get('/api/imports', { config: { permission: importers },
+    schema: { tags, summary: '导入记录 Imports newest first (who, when, file, SHA-256, encoding, counts, status)', querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), ...paging(500) }) },
+  }, async (request) => listImports(db, actor(request), request.query));
+
+  app.get('/api/imports/:id', { config: { permission: importers },
+    schema: { tags, summary: '导入记录 One import', params: Type.Object({ id: Id }) },
+  }, async (request) => getImport(db, actor(request), BigInt(request.params.id)));
+
+  app.get('/api/imports/:id/errors.xlsx', { config: { permission: importers },
+    schema: { tags, summary: '错误行工作簿 The error workbook of a refused import: its bad rows as written, with a reason column', params: Type.Object({ id: Id }) },
+  }, async (request, reply) => {
+    const { record, header, errors } = await importErrorRows(db, actor(request), BigInt(request.params.id));
+    return sendXlsx(reply, `${record.fileName.replace(/\.[^.]*$/, '')}-错误行.xlsx`, await errorWorkbook(header, errors));
+  });
+}
