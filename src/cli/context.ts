@@ -93,8 +93,13 @@ export function progressBar(label: string) {
   return { start(total: number) { bar.start(total, 0); }, update(value: number) { bar.update(value); }, stop() { bar.stop(); } };
 }
 
+/** Indented JSON with bigints as decimal text. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+}
+
 export function printJson(value: unknown) {
-  process.stdout.write(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+  process.stdout.write(jsonText(value));
 }
 
 /** Refuses an unknown --format value, naming the allowed ones. */

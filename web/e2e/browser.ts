@@ -8,19 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
-];
-
-function findChromium(): string | undefined {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured && fs.existsSync(configured)) return configured;
-  return CANDIDATES.find((candidate) => fs.existsSync(candidate));
-}
+import { CHROMIUM_ARGS, findChromium } from '../../src/platform/reports/chromium.ts';
 
 /** The Chromium executable, installing Debian's package when it is missing (needs root, as on CI). */
 export function chromiumPath(): string {

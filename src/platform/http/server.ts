@@ -19,6 +19,7 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { importRecordRoutes } from '../imports/imports.routes.ts';
 import { logRequest } from '../personal-data.ts';
 import { inputChecks, refuseNulBytes } from './schemas.ts';
+import { closePdfBrowser } from '../reports/pdf.ts';
 
 export const SESSION_COOKIE = 'sifund_session';
 export const CSRF_COOKIE = 'sifund_csrf';
@@ -113,6 +114,8 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   const onPoolError = (error: Error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects on demand');
   database.pool.on('error', onPoolError);
   app.addHook('onClose', async () => { database.pool.removeListener('error', onPoolError); });
+  // The PDF renderer's Chromium, if a report was printed: closed with the server.
+  app.addHook('onClose', closePdfBrowser);
   // While closing (SIGTERM), a response to a request in flight ends its keep-alive connection: the close waits for
   // every connection, and an idle keep-alive one would hold it until the client's timeout.
   let closing = false;

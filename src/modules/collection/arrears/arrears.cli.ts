@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { dunningList, employerArrears } from './arrears.service.ts';
+import { dunningReport } from './arrears.report.ts';
+import { addReportOptions, writeReport } from '../../../platform/reports/cli.ts';
 
 export function registerArrearsCommands(program: Command) {
   const actor = systemActor('arrears', ['arrears.read']);
@@ -20,18 +22,13 @@ export function registerArrearsCommands(program: Command) {
       process.stdout.write(formatTable(['period', 'due date', 'days overdue', 'principal', 'late fee'], rows, [2, 3, 4]));
     }));
 
-  addDataOption(program.command('dunning').description('催缴清单: employers with overdue contributions or unpaid late fees, biggest first, with the ageing of arrears'))
+  addReportOptions(addDataOption(program.command('dunning').description('催缴清单: employers with overdue contributions or unpaid late fees, biggest first, with the ageing of arrears')))
     .option('--as-of <YYYY-MM-DD>', 'the date (default today in China)')
     .option('--region <code>', 'region subtree (default: the province)')
-    .option('--limit <n>', 'at most this many employers', '100')
-    .option('--format <format>', 'json or table', 'table')
+    .option('--limit <n>', 'at most this many employers in the table and JSON (csv, xlsx and pdf hold every one)', '100')
     .action((options) => runWithDatabase('dunning', options, async ({ database }) => {
-      checkFormat(options.format, ['json', 'table']);
-      const list = await dunningList(database, actor, { asOf: options.asOf, region: options.region, limit: Number(options.limit) });
-      if (options.format === 'json') { printJson(list); return; }
-      process.stdout.write(`dunning list of region ${list.regionCode} on ${list.asOf}\n`);
-      process.stdout.write(formatTable(['credit code', 'employer', 'region', 'principal', 'late fee', 'oldest period', 'days overdue', 'bucket'],
-        list.items.map((i) => [i.creditCode, i.employerName, i.regionCode, i.principal, i.lateFee, i.oldestPeriod, String(i.daysOverdue), i.bucket]), [3, 4, 6]));
-      process.stdout.write(`\n${formatTable(['days overdue', 'employers', 'principal'], list.buckets.map((b) => [b.bucket, String(b.employers), b.principal]), [1, 2])}`);
+      const everyEmployer = ['csv', 'xlsx', 'pdf'].includes(options.format);
+      const list = await dunningList(database, actor, { asOf: options.asOf, region: options.region, limit: everyEmployer ? 'all' : Number(options.limit) });
+      await writeReport(dunningReport(list), options);
     }));
 }

@@ -2,8 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { dunningList, employerArrears } from './arrears.service.ts';
-import { dunningXlsx } from './arrears.xlsx.ts';
-import { sendXlsx } from '../../../platform/http/xlsx.ts';
+import { dunningReport } from './arrears.report.ts';
+import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
 import { DateText, RegionCode } from '../../../platform/http/schemas.ts';
 
 const tags = ['collection'];
@@ -20,14 +20,15 @@ export async function arrearsRoutes(app: App) {
 
   app.get('/api/arrears/dunning', { config: { permission: 'arrears.read' },
     schema: {
-      tags, summary: '催缴清单 Employers in arrears, biggest first, with the ageing of arrears; format=xlsx for the sheet',
+      tags, summary: '催缴清单 Employers in arrears, biggest first, with the ageing of arrears; format=xlsx|csv|pdf for the file (every employer; limit pages the JSON only)',
       querystring: Type.Object({
         asOf: Type.Optional(DateText), region: Type.Optional(RegionCode),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), ...ReportFormatQuery,
       }),
     },
   }, async (request, reply) => {
-    const list = await dunningList(db, actor(request), request.query);
-    return request.query.format === 'xlsx' ? sendXlsx(reply, `催缴清单-${list.regionCode}-${list.asOf}.xlsx`, await dunningXlsx(list)) : list;
+    const { format = 'json', ...query } = request.query;
+    const list = await dunningList(db, actor(request), { ...query, limit: format === 'json' ? query.limit : 'all' });
+    return sendReport(reply, dunningReport(list), format);
   });
 }

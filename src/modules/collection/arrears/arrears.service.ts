@@ -95,11 +95,14 @@ export interface DunningItem {
 }
 export interface DunningView { asOf: string; regionCode: string; items: DunningItem[]; buckets: AgeingView[] }
 
-/** 催缴清单: employers with overdue contributions or unpaid late fees on `asOf`, the biggest amount first. */
-export async function dunningList(database: DatabaseHandle, actor: Actor, input: { asOf?: string; region?: string; limit?: number }): Promise<DunningView> {
+/**
+ * 催缴清单: employers with overdue contributions or unpaid late fees on `asOf`, the biggest amount first; the first
+ * `limit` of them (100 by default), or every one with `limit: 'all'` (the exports).
+ */
+export async function dunningList(database: DatabaseHandle, actor: Actor, input: { asOf?: string; region?: string; limit?: number | 'all' }): Promise<DunningView> {
   const asOf = checkDate(input.asOf ?? todayInChina(), 'asOf');
   const limit = input.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid('limit', 'must be an integer from 1 to 10000');
+  if (limit !== 'all' && (!Number.isInteger(limit) || limit < 1 || limit > 10_000)) throw invalid('limit', 'must be an integer from 1 to 10000');
   return inScope(database, actor, async (tx) => {
     const regionCode = await resolveRegionSubtree(tx, actor, input.region);
     const bills = await overdueBills(tx, regionCode, asOf);
@@ -117,7 +120,7 @@ export async function dunningList(database: DatabaseHandle, actor: Actor, input:
         const difference = b.principal + b.lateFee - (a.principal + a.lateFee);
         return difference !== 0n ? (difference > 0n ? 1 : -1) : employers.get(idA)!.credit_code < employers.get(idB)!.credit_code ? -1 : 1;
       })
-      .slice(0, limit)
+      .slice(0, limit === 'all' ? undefined : limit)
       .map(([id, entry]) => {
         const employer = employers.get(id)!;
         return {

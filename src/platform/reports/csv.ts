@@ -1,0 +1,31 @@
+/**
+ * A report as CSV for other programs and for Excel: UTF-8 with a byte order mark (without it Excel in a Chinese
+ * office reads the file as GBK and garbles every Chinese character), a header row of the Chinese column titles,
+ * then one row per record — no title, group or totals rows, which a program would take for records. RFC 4180:
+ * CRLF line ends; a field with a comma, a quote or a line break is quoted, its quotes doubled. Money is plain
+ * yuan ("1234.56", no thousands separator), rates the exact decimal.
+ *
+ * A CSV holds one table: the report's main (first) section. The other sections (an ageing summary, say) are in the
+ * XLSX and the PDF.
+ */
+import { moneyText, type CellValue, type Report } from './report.ts';
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+const BOM = '\uFEFF';
+
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function renderCsv(report: Report): Buffer {
+  const [section] = report.sections;
+  const lines = [section.columns.map((c) => csvField(c.title)).join(',')];
+  for (const row of section.rows) {
+    lines.push(section.columns.map((c) => {
+      const value = row[c.key] as CellValue;
+      if (c.unit === 'money') return moneyText(value, c.key);
+      return value === null || value === undefined ? '' : csvField(String(value));
+    }).join(','));
+  }
+  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
+}
