@@ -1,108 +1,67 @@
 /** The signed-in frame: module menu on the left, user and language in the header, service health in the footer. */
-import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ComponentType } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Badge, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import {
-  AccountBookOutlined, AlertOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CheckSquareOutlined, ControlOutlined, EnvironmentOutlined, EyeOutlined,
-  FundOutlined, GiftOutlined, HomeOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PayCircleOutlined, SettingOutlined,
-  SolutionOutlined, TeamOutlined, TranslationOutlined, UserOutlined,
+  AlertOutlined, AppstoreOutlined, EnvironmentOutlined, EyeOutlined, FundOutlined, GiftOutlined, LineChartOutlined, LogoutOutlined,
+  TranslationOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { useI18n, type Translate } from '../i18n.ts';
 import { useMe, useSession } from '../session.tsx';
-import { api } from '../api.ts';
-import { useLoad } from '../hooks.ts';
-import { can, isPortalUser, type Permission } from '../permissions.ts';
+import { can, isPortalUser } from '../permissions.ts';
 import type { Me } from '../types.ts';
-import { APPROVALS_CHANGED } from '../pages/approvals/shared.tsx';
-import type { ApprovalCounts } from '../pages/approvals/types.ts';
+import { webModules } from '../modules.ts';
+import type { MenuEntry, MenuSection } from '../platform/module.ts';
 import { HealthFooter } from './HealthFooter.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
-import { portalMenu } from '../pages/portal/menu.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
-/** Modules still being built: listed (so users see what is coming) but not clickable; no placeholder pages. */
-function comingSoon(t: Translate): Item {
-  const soon = (key: string, icon: ReactNode): Item => ({ key: `soon:${key}`, icon, disabled: true, label: t(`menu.${key}`) });
-  return {
+const sections: MenuSection[] = webModules.flatMap((module) => module.menuSections ?? []);
+const entries: MenuEntry[] = webModules.flatMap((module) => module.menu ?? []);
+const headerItems = webModules.flatMap((module) => module.headerItems ?? []).sort((a, b) => a.order - b.order);
+const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+
+/** Modules still being built: listed (so users see what is coming) but not clickable; no placeholder pages. A module folder of the same name takes its place. */
+const plannedModules: [string, ComponentType][] = [
+  ['benefits', GiftOutlined], ['budget', FundOutlined], ['execution', LineChartOutlined], ['alerts', AlertOutlined], ['supervision', EyeOutlined],
+];
+function comingSoon(t: Translate): Item | false {
+  const planned = plannedModules.filter(([name]) => !webModules.some((module) => module.name === name));
+  return planned.length > 0 && {
     key: 'soon', icon: <AppstoreOutlined />, label: <span>{t('menu.more')} <Tag style={{ marginInlineStart: 4, fontSize: 11 }}>{t('common.comingSoon')}</Tag></span>,
-    children: [
-      soon('benefits', <GiftOutlined />), soon('budget', <FundOutlined />),
-      soon('execution', <LineChartOutlined />), soon('alerts', <AlertOutlined />), soon('supervision', <EyeOutlined />),
-    ],
+    children: planned.map(([name, Icon]) => ({ key: `soon:${name}`, icon: <Icon />, disabled: true, label: t(`menu.${name}`) })),
   };
 }
 
-/** Keeps the entries the user may open; a group without any is left out. */
-function visible(items: (Item | false)[]): Item[] {
-  return items.filter((item): item is Item => Boolean(item));
-}
-
-/** The menu: each entry only when the user holds the permission its page needs (the API checks it again). */
+/**
+ * The menu: each entry only when the user holds the permission its page needs (the API checks it again); a section
+ * without any is left out. Employers and insured persons see only their self-service portal (R10.1), staff the rest.
+ */
 function menuItems(t: Translate, me: Me): Item[] {
-  const link = (to: string, key: string) => <Link to={to} data-testid={`menu-${key}`}>{t(`menu.${key}`)}</Link>;
-  const has = (permission: Permission) => can(me, permission);
-  // Employers and insured persons see only their self-service portal (R10.1); the rest is for staff.
-  if (isPortalUser(me)) return portalMenu(t, me, link);
-  const group = (key: string, icon: ReactNode, children: (Item | false)[]): Item | false => {
-    const shown = visible(children);
-    return shown.length > 0 && { key, icon, label: t(`menu.${key}`), children: shown };
-  };
-  return visible([
-    { key: '/', icon: <HomeOutlined />, label: link('/', 'dashboard') },
-    has('approvals.read') && { key: '/approvals', icon: <CheckSquareOutlined />, label: link('/approvals', 'approvals') },
-    group('registry', <TeamOutlined />, [
-      has('registry.read') && { key: '/employers', icon: <BankOutlined />, label: link('/employers', 'employers') },
-      has('registry.read') && { key: '/persons', icon: <SolutionOutlined />, label: link('/persons', 'persons') },
-      has('employment.request.review') && { key: '/portal/requests', icon: <AuditOutlined />, label: link('/portal/requests', 'portalRequests') },
-      has('registry.import') && { key: '/imports', icon: <ImportOutlined />, label: link('/imports', 'imports') },
-    ]),
-    group('collection', <PayCircleOutlined />, [
-      has('billing.read') && { key: '/collection/billing', label: link('/collection/billing', 'billing') },
-      has('billing.read') && { key: '/collection/bills', label: link('/collection/bills', 'bills') },
-      has('payment.read') && { key: '/collection/payments', label: link('/collection/payments', 'payments') },
-      has('arrears.read') && { key: '/collection/arrears', label: link('/collection/arrears', 'arrears') },
-      has('kpi.read') && { key: '/collection/kpis', label: link('/collection/kpis', 'kpis') },
-    ]),
-    has('settings.read') && { key: '/params', icon: <ControlOutlined />, label: link('/params', 'params') },
-    has('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: link('/audit', 'audit') },
-    group('ledger', <AccountBookOutlined />, [
-      has('ledger.read') && { key: '/ledger/balances', label: link('/ledger/balances', 'ledgerBalances') },
-      has('ledger.read') && { key: '/ledger/bank', label: link('/ledger/bank', 'ledgerBank') },
-      has('ledger.read') && { key: '/ledger/reconciliation', label: link('/ledger/reconciliation', 'ledgerReconciliation') },
-      has('ledger.read') && { key: '/ledger/drafts', label: link('/ledger/drafts', 'ledgerDrafts') },
-      has('ledger.read') && { key: '/ledger/periods', label: link('/ledger/periods', 'ledgerPeriods') },
-      has('ledger.read') && { key: '/ledger/statements', label: link('/ledger/statements', 'ledgerStatements') },
-    ]),
-    group('admin', <SettingOutlined />, [
-      has('region.manage') && { key: '/admin/regions', label: link('/admin/regions', 'regions') },
-      has('agency.manage') && { key: '/admin/agencies', label: link('/admin/agencies', 'agencies') },
-      has('user.manage') && { key: '/admin/users', label: link('/admin/users', 'users') },
-    ]),
-    comingSoon(t),
-  ]);
+  const shown = (entry: MenuEntry) => !entry.permission || can(me, entry.permission);
+  const item = (entry: MenuEntry): Item => ({
+    key: entry.path, icon: entry.icon && <entry.icon />,
+    label: <Link to={entry.path} data-testid={`menu-${entry.key}`}>{t(`menu.${entry.key}`)}</Link>,
+  });
+  const audience = isPortalUser(me) ? 'portal' : 'staff';
+  const groups = sections.filter((section) => section.audience === audience).map((section) => {
+    const children = entries.filter((entry) => entry.section === section.key && shown(entry)).sort(byOrder).map(item);
+    const label = t(section.label);
+    const group: Item = section.audience === 'portal'
+      ? { type: 'group', key: section.key, label, children }
+      : { key: section.key, icon: section.icon && <section.icon />, label, children };
+    return { order: section.order, item: children.length > 0 ? group : undefined };
+  });
+  const topLevel = audience === 'staff' ? entries.filter((entry) => !entry.section && shown(entry)).map((entry) => ({ order: entry.order, item: item(entry) })) : [];
+  const items = [...groups, ...topLevel].sort(byOrder).flatMap(({ item }) => (item ? [item] : []));
+  const soon = audience === 'staff' && comingSoon(t);
+  return soon ? [...items, soon] : items;
 }
 
-/** The header's 待办 link with the number of items waiting for the user's decision (refreshed on every navigation and decision). */
-function InboxBadge() {
-  const { t } = useI18n();
-  const location = useLocation();
-  const counts = useLoad((signal) => api.get<ApprovalCounts>('/api/approvals/counts', undefined, signal), [location.pathname, location.search]);
-  const { reload } = counts;
-  useEffect(() => {
-    window.addEventListener(APPROVALS_CHANGED, reload);
-    return () => window.removeEventListener(APPROVALS_CHANGED, reload);
-  }, [reload]);
-  const n = counts.data?.toDecide ?? 0;
-  return (
-    <Tooltip title={t('header.approvalsHint', { n })}>
-      <Link to="/approvals" data-testid="header-approvals" data-count={counts.data ? n : undefined}>
-        <Badge count={n} size="small" offset={[6, -2]} data-testid="header-approvals-badge">
-          <Space size={4}><CheckSquareOutlined />{t('header.approvals')}</Space>
-        </Badge>
-      </Link>
-    </Tooltip>
-  );
+/** The sections open when the frame opens: those always open, and the one whose pages the frame opens on. */
+function initiallyOpen(pathname: string): string[] {
+  return sections.filter(({ open }) => open === 'always' || (open !== undefined && pathname.startsWith(open))).map((section) => section.key);
 }
 
 /** The menu key for a path: the longest menu path that prefixes it. */
@@ -123,8 +82,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const items = useMemo(() => menuItems(t, me), [t, me]);
   const selected = selectedKey(location.pathname, leafKeys(items));
-  // a ledger page opens with its menu group expanded, so the page's own entry shows as selected
-  const [openKeys, setOpenKeys] = useState<string[]>(['registry', 'admin', ...(location.pathname.startsWith('/ledger') ? ['ledger'] : [])]);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => initiallyOpen(location.pathname));
   // After an administrator's reset, the API answers nothing but the password change: go there first.
   if (me.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
   const userMenu: MenuProps['items'] = [{ key: 'password', label: <Link to="/account/password" data-testid="menu-change-password">{t('header.changePassword')}</Link> }];
@@ -143,7 +101,7 @@ export function AppLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', borderBottom: '1px solid #f0f0f0' }}>
           <Space size="middle">
-            {can(me, 'approvals.read') && <InboxBadge />}
+            {headerItems.filter((item) => !item.permission || can(me, item.permission)).map(({ key, component: Item }) => <Item key={key} />)}
             <Dropdown menu={{ items: userMenu }}>
               <Space size={4} data-testid="header-user" style={{ cursor: 'pointer' }}><UserOutlined /><Typography.Text strong>{me.displayName}</Typography.Text></Space>
             </Dropdown>

@@ -7,8 +7,8 @@ import { Space, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, RollbackOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
-import { levelText, roleText } from '../pages/approvals/shared.tsx';
-import type { ApprovalLevel, ApprovalStep, StepAction } from '../pages/approvals/types.ts';
+import { levelText, roleText } from '../platform/signoff/shared.tsx';
+import type { ApprovalLevel, ApprovalStep, StepAction } from '../platform/signoff/types.ts';
 
 const look: Record<StepAction, { color: string; icon: ReactNode }> = {
   submit: { color: 'blue', icon: <SendOutlined /> },

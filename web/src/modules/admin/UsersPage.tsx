@@ -15,7 +15,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { roles, type Agency, type List, type User } from '../../types.ts';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
-import { searchEmployers, searchPersons } from '../registry/search.ts';
+import { searchEmployers, searchPersons } from '../registry/index.ts';
 
 interface Values { username: string; displayName: string; password?: string; role: User['role']; regionCode?: string; agencyId?: string; employerId?: string; personId?: string }
 interface Created { user: User; generatedPassword?: string }

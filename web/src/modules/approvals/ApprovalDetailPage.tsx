@@ -19,10 +19,9 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
 import { ApprovalTimeline } from '../../components/ApprovalTimeline.tsx';
-import { AgeCell, ApprovalActions, approvalPath, kindText, levelText, RiskTag, StatusTag } from './shared.tsx';
-import type { ApprovalItem } from './types.ts';
-import { DraftLines } from '../ledger/shared.tsx';
-import type { DraftLine } from '../ledger/types.ts';
+import { AgeCell, ApprovalActions, approvalPath, kindText, levelText, RiskTag, StatusTag } from '../../platform/signoff/shared.tsx';
+import type { ApprovalItem } from '../../platform/signoff/types.ts';
+import { DraftLines, type DraftLine } from '../ledger/index.ts';
 
 /** A link the user can follow (they hold the permission of its page), else plain text. */
 function guarded(me: Me, permission: Permission, to: string, text: ReactNode, testId?: string) {

@@ -9,9 +9,9 @@ import { useLoad } from '../../hooks.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
-import { ApprovalList } from './ApprovalList.tsx';
-import { inboxTabs, kindText, type InboxTab } from './shared.tsx';
-import { approvalKinds, type ApprovalCounts } from './types.ts';
+import { ApprovalList } from '../../platform/signoff/ApprovalList.tsx';
+import { inboxTabs, kindText, type InboxTab } from '../../platform/signoff/shared.tsx';
+import { approvalKinds, type ApprovalCounts } from '../../platform/signoff/types.ts';
 
 export default function ApprovalsPage() {
   const { t, lang } = useI18n();

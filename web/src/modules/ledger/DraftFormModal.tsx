@@ -9,7 +9,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { fenToYuan, toFen } from '../../format.ts';
 import { fundPath } from './shared.tsx';
 import type { Account } from './types.ts';
-import type { ApprovalItem } from '../approvals/types.ts';
+import type { ApprovalItem } from '../../platform/signoff/types.ts';
 
 interface LineValues { account?: string; side: 'debit' | 'credit'; amount?: string; reference?: string }
 interface DraftValues { date: Dayjs; memo?: string; lines: LineValues[] }

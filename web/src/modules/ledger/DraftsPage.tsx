@@ -11,9 +11,9 @@ import { useI18n } from '../../i18n.ts';
 import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { ApprovalList } from '../approvals/ApprovalList.tsx';
-import { approvalsChanged, inboxTabs, type InboxTab } from '../approvals/shared.tsx';
-import type { ApprovalItem } from '../approvals/types.ts';
+import { ApprovalList } from '../../platform/signoff/ApprovalList.tsx';
+import { approvalsChanged, inboxTabs, type InboxTab } from '../../platform/signoff/shared.tsx';
+import type { ApprovalItem } from '../../platform/signoff/types.ts';
 import { DraftLines, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import { DraftFormModal } from './DraftFormModal.tsx';
 

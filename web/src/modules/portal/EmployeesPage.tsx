@@ -14,7 +14,7 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { EmployerBanner } from './shared.tsx';
 import { requestColumns } from './requests.tsx';
-import { ApprovalActions } from '../approvals/shared.tsx';
+import { ApprovalActions } from '../../platform/signoff/shared.tsx';
 import { HireRequestModal } from './HireRequestModal.tsx';
 import { SeparationRequestModal } from './SeparationRequestModal.tsx';
 import type { EmployeePage, EmploymentRequest, PortalEmployee, RequestPage } from './types.ts';

@@ -12,7 +12,7 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { ApprovalActions, loadInbox } from '../approvals/shared.tsx';
+import { ApprovalActions, loadInbox } from '../../platform/signoff/shared.tsx';
 import { requestColumns } from './requests.tsx';
 import type { EmploymentRequest, RequestPage, RequestStatus } from './types.ts';
 

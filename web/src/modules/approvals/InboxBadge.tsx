@@ -1,0 +1,31 @@
+/** The header's 待办 link with the number of items waiting for the user's decision (refreshed on every navigation and decision). */
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { Badge, Space, Tooltip } from 'antd';
+import { CheckSquareOutlined } from '@ant-design/icons';
+import { useI18n } from '../../i18n.ts';
+import { api } from '../../api.ts';
+import { useLoad } from '../../hooks.ts';
+import { APPROVALS_CHANGED } from '../../platform/signoff/shared.tsx';
+import type { ApprovalCounts } from '../../platform/signoff/types.ts';
+
+export function InboxBadge() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const counts = useLoad((signal) => api.get<ApprovalCounts>('/api/approvals/counts', undefined, signal), [location.pathname, location.search]);
+  const { reload } = counts;
+  useEffect(() => {
+    window.addEventListener(APPROVALS_CHANGED, reload);
+    return () => window.removeEventListener(APPROVALS_CHANGED, reload);
+  }, [reload]);
+  const n = counts.data?.toDecide ?? 0;
+  return (
+    <Tooltip title={t('header.approvalsHint', { n })}>
+      <Link to="/approvals" data-testid="header-approvals" data-count={counts.data ? n : undefined}>
+        <Badge count={n} size="small" offset={[6, -2]} data-testid="header-approvals-badge">
+          <Space size={4}><CheckSquareOutlined />{t('header.approvals')}</Space>
+        </Badge>
+      </Link>
+    </Tooltip>
+  );
+}

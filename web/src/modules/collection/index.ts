@@ -1,0 +1,27 @@
+/** 征缴管理 collection: billing runs, bills, payments, arrears, collection KPIs. */
+import { lazy } from 'react';
+import { PayCircleOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../platform/module.ts';
+import { messages } from './messages.ts';
+
+export const webModule: WebModule = {
+  name: 'collection',
+  routes: [
+    { path: '/collection', redirect: '/collection/billing' },
+    { path: '/collection/billing', page: lazy(() => import('./BillingPage.tsx')), permission: ['billing.read'] },
+    { path: '/collection/bills', page: lazy(() => import('./BillsPage.tsx')), permission: ['billing.read', 'portal.employer'] },
+    { path: '/collection/bills/:number', page: lazy(() => import('./BillDetailPage.tsx')), permission: ['billing.read', 'portal.employer'] },
+    { path: '/collection/payments', page: lazy(() => import('./PaymentsPage.tsx')), permission: ['payment.read', 'portal.employer'] },
+    { path: '/collection/arrears', page: lazy(() => import('./ArrearsPage.tsx')), permission: ['arrears.read', 'portal.employer'] },
+    { path: '/collection/kpis', page: lazy(() => import('./KpisPage.tsx')), permission: ['kpi.read'] },
+  ],
+  menuSections: [{ key: 'collection', order: 40, label: 'menu.collection', icon: PayCircleOutlined, audience: 'staff' }],
+  menu: [
+    { section: 'collection', order: 10, key: 'billing', path: '/collection/billing', permission: 'billing.read' },
+    { section: 'collection', order: 20, key: 'bills', path: '/collection/bills', permission: 'billing.read' },
+    { section: 'collection', order: 30, key: 'payments', path: '/collection/payments', permission: 'payment.read' },
+    { section: 'collection', order: 40, key: 'arrears', path: '/collection/arrears', permission: 'arrears.read' },
+    { section: 'collection', order: 50, key: 'kpis', path: '/collection/kpis', permission: 'kpi.read' },
+  ],
+  messages,
+};
