@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/server.ts';
-import { inputChecks } from '../http/schemas.ts';
+import { inputChecks } from '../http/input-checks.ts';
 import { paramsRoutes } from './params.routes.ts';
 import { todayInChina } from './params.store.ts';
 

@@ -53,7 +53,7 @@ export async function startTestServer(plugins: RoutePlugin[]): Promise<TestServe
     { code: '990103', name: '西城区', level: 'county', parent_code: '990100' },
   ]).execute();
   await ensureAdministrator(test.database, ADMIN_PASSWORD);
-  const app = await buildServer({ ...loadConfig(), logLevel: 'silent' }, test.database, plugins);
+  const app = await buildServer({ ...loadConfig(), logLevel: 'silent' }, test.database, plugins, { checkResponses: true });
   await app.ready();
   const admin = await signIn(app, 'admin', ADMIN_PASSWORD);
   return { app, test, admin, async close() { await app.close(); await test.drop(); } };
