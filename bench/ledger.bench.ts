@@ -59,8 +59,8 @@ async function rawInsert(database: DatabaseHandle, lines: number, batch: number)
 }
 
 /**
- * Fills the fund's journal to `target` lines with set-based SQL through the same tables and triggers (lines, then
- * headers, per chunk), two-line entries spread over 36 months and ten accounts.
+ * Fills the fund's journal to `target` lines with set-based SQL through the same tables and triggers (lines and
+ * headers in one statement per chunk), two-line entries spread over 36 months and ten accounts.
  */
 async function fillJournal(database: DatabaseHandle, target: number, onProgress: (lines: number) => void) {
   const { rows: [fund] } = await database.pool.query(`select id, region_code from fund where code = $1`, [FUND]);
@@ -79,13 +79,14 @@ async function fillJournal(database: DatabaseHandle, target: number, onProgress:
       await client.query(`create temporary table fill on commit drop as
         select ${idExpression(block, 'k')} as id, k, ('2023-01-01'::date + ((k * 7 + ${chunk}) % 36) * interval '1 month')::date as month
           from generate_series(0, ${count - 1}) as k`);
-      await client.query(`insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit)
-        select $1, f.id, s.n, ($3::bigint[])[1 + ((f.k + s.n * 3) % 10)], $2, to_char(f.month, 'YYYY-MM'), f.month + (f.k % 28)::int,
-               case when s.n = 1 then 100 + f.k % 9000 else 0 end, case when s.n = 2 then 100 + f.k % 9000 else 0 end
-          from fill f cross join (values (1), (2)) as s(n)`, [fund.id, fund.region_code, ids]);
-      await client.query(`insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, idempotency_key, content_hash, line_count, total, created_by)
+      await client.query(`with lines as (
+          insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit)
+          select $1, f.id, s.n, ($3::bigint[])[1 + ((f.k + s.n * 3) % 10)], $2, to_char(f.month, 'YYYY-MM'), f.month + (f.k % 28)::int,
+                 case when s.n = 1 then 100 + f.k % 9000 else 0 end, case when s.n = 2 then 100 + f.k % 9000 else 0 end
+            from fill f cross join (values (1), (2)) as s(n))
+        insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, idempotency_key, content_hash, line_count, total, created_by)
         select $1, f.id, $2, to_char(f.month, 'YYYY-MM'), f.month + (f.k % 28)::int, 'import', 'bench fill', 'fill-' || f.id, '-', 2, 100 + f.k % 9000, 'bench'
-          from fill f`, [fund.id, fund.region_code]);
+          from fill f`, [fund.id, fund.region_code, ids]);
       await client.query('commit');
     } catch (error) { await client.query('rollback'); throw error; } finally { client.release(); }
     lines += count * 2;

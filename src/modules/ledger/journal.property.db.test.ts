@@ -187,25 +187,41 @@ test('concurrent postings to the same accounts from several connections lose not
   }
 });
 
-test('the database itself refuses an unbalanced entry, lines added to a posted entry, and a header without lines', async () => {
+test('the database itself refuses an unbalanced entry, lines apart from their header, lines added to a posted entry, and a header without lines', async () => {
   const pool = test_.database.pool;
   const { rows: [fund] } = await pool.query(`select id from fund where code = $1`, [F]);
   const { rows: accounts } = await pool.query(`select id, code from fund_account where fund_id = $1 and code in ('1131', '4001')`, [fund.id]);
   const id = (code: string) => accounts.find((a) => a.code === code).id;
-  const insertLine = (client: { query: typeof pool.query }, entryId: number, n: number, account: string, debit: number, credit: number) =>
-    client.query(`insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit) values ($1, $2, $3, $4, '990000', '2026-07', '2026-07-01', $5, $6)`,
-      [fund.id, entryId, n, id(account), debit, credit]);
-  const insertHeader = (client: { query: typeof pool.query }, entryId: number, lineCount: number, total: number) =>
-    client.query(`insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by) values ($1, $2, '990000', '2026-07', '2026-07-01', 'import', $3, 'x', $4, $5, 'sql')`,
-      [fund.id, entryId, `sql-${entryId}`, lineCount, total]);
-  const inTransaction = async (work: (client: any) => Promise<void>) => {
+  type Line = [entryId: number, lineNumber: number, account: string, debit: number, credit: number];
+  const lineRows = (lines: Line[]) => lines.map(([entryId, n, account, debit, credit]) => `(${fund.id}, ${entryId}, ${n}, ${id(account)}, '990000', '2026-07', '2026-07-01'::date, ${debit}, ${credit})`).join(', ');
+  const insertLines = `insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit) values `;
+  const headerRow = (entryId: number, lineCount: number, total: number) => `(${fund.id}, ${entryId}, '990000', '2026-07', '2026-07-01'::date, 'import', 'sql-${entryId}', 'x', ${lineCount}, ${total}, 'sql')`;
+  const insertHeader = `insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by) values `;
+  /** The way posting writes: lines and header in one statement. */
+  const entryStatement = (lines: Line[], header: [entryId: number, lineCount: number, total: number]) =>
+    `with lines as (${insertLines}${lineRows(lines)}) ${insertHeader}${headerRow(...header)}`;
+  const inTransaction = async (...statements: string[]) => {
     const client = await pool.connect();
-    try { await client.query('begin'); await work(client); await client.query('commit'); } catch (error) { await client.query('rollback'); throw error; } finally { client.release(); }
+    try {
+      await client.query('begin');
+      for (const statement of statements) await client.query(statement);
+      await client.query('commit');
+    } catch (error) { await client.query('rollback'); throw error; } finally { client.release(); }
   };
-  await assert.rejects(inTransaction(async (client) => { await insertLine(client, 1, 1, '1131', 1000, 0); await insertLine(client, 1, 2, '4001', 0, 999); await insertHeader(client, 1, 2, 1000); }), /not balanced/);
-  await assert.rejects(inTransaction(async (client) => { await insertHeader(client, 2, 2, 1000); }), /not balanced or does not match its lines: 0 lines/);
-  await assert.rejects(inTransaction(async (client) => { await insertLine(client, 3, 1, '1131', 1000, 0); await insertLine(client, 3, 2, '4001', 0, 1000); }), /foreign key/);
-  await inTransaction(async (client) => { await insertLine(client, 4, 1, '1131', 1000, 0); await insertLine(client, 4, 2, '4001', 0, 1000); await insertHeader(client, 4, 2, 1000); });
-  await assert.rejects(inTransaction(async (client) => { await insertLine(client, 4, 3, '1131', 5, 0); await insertLine(client, 4, 4, '4001', 0, 5); }), /already posted: lines cannot be added/);
+  const balance = async () => (await pool.query(`select coalesce(sum(debit), 0)::text as debit, coalesce(sum(credit), 0)::text as credit from account_balance where fund_id = $1`, [fund.id])).rows[0];
+  const before = await balance();
+  await assert.rejects(inTransaction(entryStatement([[1, 1, '1131', 1000, 0], [1, 2, '4001', 0, 999]], [1, 2, 1000])), /entry 1 is not balanced/);
+  await assert.rejects(inTransaction(entryStatement([[1, 1, '1131', 1000, 0], [1, 2, '4001', 0, 1000]], [1, 3, 1000])), /entry 1 is not balanced or does not match its lines: 2 lines \(header says 3\)/);
+  // Line numbers are 1..line_count: two lines numbered 1 and 3 under a header of two lines are refused.
+  await assert.rejects(inTransaction(entryStatement([[1, 1, '1131', 1000, 0], [1, 3, '4001', 0, 1000]], [1, 2, 1000])), /entry 1 is not balanced or does not match its lines/);
+  await assert.rejects(inTransaction(insertHeader + headerRow(2, 2, 1000)), /not balanced or does not match its lines: 0 lines/);
+  // Lines first, header in a later statement (the order before 0015): the lines are refused at once.
+  await assert.rejects(inTransaction(insertLines + lineRows([[3, 1, '1131', 1000, 0], [3, 2, '4001', 0, 1000]]), insertHeader + headerRow(3, 2, 1000)), /entry 3 has lines but no header/);
+  await inTransaction(entryStatement([[4, 1, '1131', 1000, 0], [4, 2, '4001', 0, 1000]], [4, 2, 1000]));
+  await assert.rejects(inTransaction(insertLines + lineRows([[4, 3, '1131', 5, 0], [4, 4, '4001', 0, 5]])), /entry 4 is already posted: lines cannot be added/);
+  await assert.rejects(inTransaction(insertLines + lineRows([[4, 2, '4001', 0, 5]])), /accounting_entry_line_pkey/);
+  const after = await balance();
+  assert.equal(BigInt(after.debit) - BigInt(before.debit), 1000n, 'only entry 4 moved the balances');
+  assert.equal(BigInt(after.credit) - BigInt(before.credit), 1000n);
   assert.equal((await checkLedger(test_.database, actor, F)).ok, true);
 });

@@ -56,12 +56,6 @@ export interface LineColumns {
   debit: string[]; credit: string[]; subject: (string | null)[]; reference: (string | null)[]; memo: (string | null)[];
 }
 
-export async function insertLines(tx: Tx, c: LineColumns) {
-  await sql`insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit, subject, reference, memo)
-    select * from unnest(${c.fundId}::bigint[], ${c.entryId}::bigint[], ${c.lineNumber}::int2[], ${c.accountId}::bigint[], ${c.regionCode}::text[],
-      ${c.period}::text[], ${c.valueDate}::date[], ${c.debit}::bigint[], ${c.credit}::bigint[], ${c.subject}::text[], ${c.reference}::text[], ${c.memo}::text[])`.execute(tx);
-}
-
 export interface EntryColumns {
   fundId: string[]; id: string[]; regionCode: string[]; period: string[]; valueDate: string[]; kind: EntryKind[]; memo: string[];
   sourceType: (string | null)[]; sourceId: (string | null)[]; key: string[]; contentHash: string[]; reverses: (string | null)[];
@@ -69,13 +63,21 @@ export interface EntryColumns {
   approvedById: (string | null)[]; approvedBy: (string | null)[];
 }
 
-export async function insertEntries(tx: Tx, c: EntryColumns) {
-  await sql`insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, source_type, source_id, idempotency_key, content_hash,
+/**
+ * Writes entries and their lines in one statement: the database checks each entry against its lines when the whole
+ * statement is done, and refuses lines and headers written apart (0015_ledger_speed.sql).
+ */
+export async function insertEntriesWithLines(tx: Tx, h: EntryColumns, l: LineColumns) {
+  await sql`with lines as (
+      insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit, subject, reference, memo)
+      select * from unnest(${l.fundId}::bigint[], ${l.entryId}::bigint[], ${l.lineNumber}::int2[], ${l.accountId}::bigint[], ${l.regionCode}::text[],
+        ${l.period}::text[], ${l.valueDate}::date[], ${l.debit}::bigint[], ${l.credit}::bigint[], ${l.subject}::text[], ${l.reference}::text[], ${l.memo}::text[]))
+    insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, source_type, source_id, idempotency_key, content_hash,
       reverses_entry_id, correction_of_period, line_count, total, created_by_id, created_by, approved_by_id, approved_by)
-    select * from unnest(${c.fundId}::bigint[], ${c.id}::bigint[], ${c.regionCode}::text[], ${c.period}::text[], ${c.valueDate}::date[], ${c.kind}::text[],
-      ${c.memo}::text[], ${c.sourceType}::text[], ${c.sourceId}::text[], ${c.key}::text[], ${c.contentHash}::text[], ${c.reverses}::bigint[],
-      ${c.correctionOfPeriod}::text[], ${c.lineCount}::int4[], ${c.total}::bigint[], ${c.createdById}::bigint[], ${c.createdBy}::text[],
-      ${c.approvedById}::bigint[], ${c.approvedBy}::text[])`.execute(tx);
+    select * from unnest(${h.fundId}::bigint[], ${h.id}::bigint[], ${h.regionCode}::text[], ${h.period}::text[], ${h.valueDate}::date[], ${h.kind}::text[],
+      ${h.memo}::text[], ${h.sourceType}::text[], ${h.sourceId}::text[], ${h.key}::text[], ${h.contentHash}::text[], ${h.reverses}::bigint[],
+      ${h.correctionOfPeriod}::text[], ${h.lineCount}::int4[], ${h.total}::bigint[], ${h.createdById}::bigint[], ${h.createdBy}::text[],
+      ${h.approvedById}::bigint[], ${h.approvedBy}::text[])`.execute(tx);
 }
 
 /** Movements per (account, period) of a fund up to a period: what a trial balance reads (never the journal). */

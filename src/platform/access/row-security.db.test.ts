@@ -121,8 +121,8 @@ function regionFixture(p: string, n: number): string {
     insert into fund (id, code, insurance, region_code, name, chart_year) values (${id(20)}, '${fund}', 'pension', '${province}', '养老保险基金${p}', 2018);
     insert into fund_account (fund_id, id, code, name, role, region_code)
       values (${id(20)}, ${id(21)}, '1002', '收入户存款', 'income_bank', '${province}'), (${id(20)}, ${id(22)}, '3001', '基金结余', 'fund_balance', '${province}');
-    insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit)
-      values (${id(20)}, ${id(23)}, 1, ${id(21)}, '${province}', '2025-06', '2025-06-30', 100, 0), (${id(20)}, ${id(23)}, 2, ${id(22)}, '${province}', '2025-06', '2025-06-30', 0, 100);
+    with lines as (insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit)
+      values (${id(20)}, ${id(23)}, 1, ${id(21)}, '${province}', '2025-06', '2025-06-30', 100, 0), (${id(20)}, ${id(23)}, 2, ${id(22)}, '${province}', '2025-06', '2025-06-30', 0, 100))
     insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by)
       values (${id(20)}, ${id(23)}, '${province}', '2025-06', '2025-06-30', 'import', 'fixture', 'x', 2, 100, 'fixture');
     insert into bank_statement (fund_id, id, account_id, region_code, format, file_name, file_sha256, from_date, to_date, opening_balance, closing_balance, line_count, new_line_count, imported_by)
