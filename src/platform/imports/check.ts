@@ -6,7 +6,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { invalid, type RowProblem } from '../errors.ts';
 import { amountOf, codeOf, codesOf, dateOf, fieldOfHeader, headersOf, titleOf } from './dictionary.ts';
-import type { ImportTable, TableRow } from './read.ts';
+import { readTable, type ImportLimits, type ImportTable, type TableRow } from './read.ts';
+import type { ImportFile, ReadFile } from './imports.service.ts';
 
 export type ColumnType = 'text' | 'code' | 'date' | 'amount';
 
@@ -25,7 +26,8 @@ export interface ImportSchema { kind: string; columns: ImportColumn[] }
 export interface ImportProblem extends RowProblem { rule: string; column: string; value: string }
 
 export type CellValue = string | bigint | undefined;
-export interface CheckedRow { row: number; values: Record<string, CellValue>; cells: string[] }
+/** A row's values by field; `valid` false when a value broke its column's rule (the module skips such a row). */
+export interface CheckedRow { row: number; values: Record<string, CellValue>; cells: string[]; valid: boolean }
 
 export interface CheckedTable {
   header: string[]; rows: CheckedRow[]; problems: ImportProblem[]; skippedExampleRows: number;
@@ -86,6 +88,7 @@ export async function checkTable(schema: ImportSchema, table: ImportTable): Prom
     const source = table.rows[k];
     if (isExampleRow(schema, map, source)) { skippedExampleRows++; continue; }
     const values: Record<string, CellValue> = {};
+    const before = problems.size;
     for (const [index, field] of map) {
       const column = columns.get(field)!;
       const text = (source.cells[index] ?? '').trim();
@@ -113,7 +116,7 @@ export async function checkTable(schema: ImportSchema, table: ImportTable): Prom
         }
       }
     }
-    rows.push({ row: source.row, values, cells: source.cells });
+    rows.push({ row: source.row, values, cells: source.cells, valid: problems.size === before });
   }
   if (rows.length === 0) throw invalid('file', skippedExampleRows ? 'has only the template\'s example row; add the rows to import below it' : 'has a header but no rows');
   return { header: table.header, rows, problems: problems.list, skippedExampleRows, titles, indexOf: new Map([...map].map(([index, field]) => [field, index])) };
@@ -126,4 +129,17 @@ export function moreProblems(checked: CheckedTable): RowProblems {
     const own = cells.get(row) ?? [];
     return Object.fromEntries([...checked.indexOf].map(([field, index]) => [field, (own[index] ?? '').trim()]));
   });
+}
+
+/** The `read` step of an import of a CSV or XLSX table: the file's rows read and checked by the schema. */
+export function tableReader(schema: ImportSchema) {
+  return async (file: ImportFile, limits: ImportLimits): Promise<ReadFile<CheckedTable>> => {
+    const table = await readTable(file.fileName, file.content, { encoding: file.encoding, limits });
+    const checked = await checkTable(schema, table);
+    const cells = new Map(table.rows.map((r) => [r.row, r.cells]));
+    return {
+      format: table.format, encoding: table.encoding, header: table.header, rows: checked, rowCount: checked.rows.length,
+      problems: checked.problems, cellsOf: (row) => cells.get(row) ?? [],
+    };
+  };
 }

@@ -53,7 +53,7 @@ export interface ImportAnswer { importId: string; sha256: string; alreadyImporte
 export class ImportRejected extends AppError {
   constructor(readonly importId: bigint, readonly problems: ImportProblem[], readonly rowsWithProblems: number, readonly totalRows: number) {
     super(422, 'rows_rejected',
-      `${rowsWithProblems} of ${totalRows} rows have problems; nothing was imported (共 ${rowsWithProblems} 行有误，未导入任何数据)${problems.length > ANSWERED_PROBLEMS ? `; the first ${ANSWERED_PROBLEMS} of ${problems.length} problems are listed, all of them in the error workbook` : ''}`,
+      `${rowsWithProblems} of ${totalRows} rows have problems; nothing was imported (共 ${rowsWithProblems} 行有误，未导入任何数据)${problems.length > ANSWERED_PROBLEMS ? `; the first ${ANSWERED_PROBLEMS} of ${problems.length} problems are listed` : ''}; every bad row with its reason: import ${importId}, /api/imports/${importId}/errors.xlsx`,
       undefined, problems.slice(0, ANSWERED_PROBLEMS));
   }
   override toJSON() {

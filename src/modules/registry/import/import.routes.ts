@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
-import { invalid } from '../../../platform/errors.ts';
 import { RegionCode } from '../../../platform/http/schemas.ts';
-import { importKinds, importTemplate, type ImportKind } from './import.parse.ts';
+import { uploadedFile } from '../../../platform/imports/index.ts';
+import { importKinds, importTemplate, type ImportKind } from './import.schema.ts';
 import { importRegistryFile } from './import.service.ts';
 
 const Kind = Type.Union(importKinds.map((kind) => Type.Literal(kind)));
@@ -10,18 +10,12 @@ const Kind = Type.Union(importKinds.map((kind) => Type.Literal(kind)));
 export async function importRoutes(app: App) {
   app.post('/api/imports/:kind', { config: { permission: 'registry.import' },
     schema: {
-      tags: ['registry'], summary: '批量导入 Import a CSV or XLSX file (all rows or none)', consumes: ['multipart/form-data'],
-      params: Type.Object({ kind: Kind }), querystring: Type.Object({ region: Type.Optional(RegionCode) }),
+      tags: ['registry'], consumes: ['multipart/form-data'],
+      summary: '批量导入 Import a CSV (UTF-8 or GB18030/GBK) or XLSX file, all rows or none; the same file again answers with its first result; a refused file\'s error workbook is at /api/imports/{importId}/errors.xlsx',
+      params: Type.Object({ kind: Kind }),
+      querystring: Type.Object({ region: Type.Optional(RegionCode), encoding: Type.Optional(Type.String({ maxLength: 20, description: 'utf-8, gb18030, gbk or auto (default: detected)' })) }),
     },
-  }, async (request) => {
-    const who = actor(request);
-    if (!request.isMultipart()) throw invalid('file', 'send the file as multipart/form-data in a field named "file"');
-    const file = await request.file();
-    if (!file) throw invalid('file', 'is required');
-    const content = await file.toBuffer();
-    if (file.file.truncated) throw invalid('file', 'is larger than the 200 MB limit');
-    return importRegistryFile(app.database, who, request.params.kind as ImportKind, file.filename, content, { regionCode: request.query.region });
-  });
+  }, async (request) => importRegistryFile(app.database, actor(request), request.params.kind as ImportKind, await uploadedFile(request, request.query), { regionCode: request.query.region }));
 
   app.get('/api/imports/templates/:file', { config: { permission: 'registry.import' },
     schema: { tags: ['registry'], summary: '导入模板 Download the XLSX template (employers.xlsx, persons.xlsx, employments.xlsx)', params: Type.Object({ file: Type.String({ pattern: '^(employers|persons|employments)\\.xlsx$' }) }) },
