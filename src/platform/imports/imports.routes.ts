@@ -2,7 +2,6 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../http/server.ts';
 import { Id, paging } from '../http/schemas.ts';
-import { sendXlsx } from '../http/xlsx.ts';
 import type { Permission } from '../access/permissions.ts';
 import { errorWorkbook } from './error-workbook.ts';
 import { getImport, importErrorRows, listImports } from './imports.service.ts';
@@ -25,6 +24,8 @@ export async function importRecordRoutes(app: App) {
     schema: { tags, summary: '错误行工作簿 The error workbook of a refused import: its bad rows as written, with a reason column', params: Type.Object({ id: Id }) },
   }, async (request, reply) => {
     const { record, header, errors } = await importErrorRows(db, actor(request), BigInt(request.params.id));
-    return sendXlsx(reply, `${record.fileName.replace(/\.[^.]*$/, '')}-错误行.xlsx`, await errorWorkbook(header, errors));
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${record.fileName.replace(/\.[^.]*$/, '')}-错误行.xlsx`)}`);
+    return reply.send(await errorWorkbook(header, errors));
   });
 }
