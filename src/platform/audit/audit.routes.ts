@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { inScope } from '../actor.ts';
 import { actor, type App } from '../http/server.ts';
-import { Instant } from '../http/schemas.ts';
+import { Instant, Items } from '../http/schemas.ts';
+import { AuditRecord, AuditVerify } from './audit.schemas.ts';
 import { listAudit, verifyAuditChain } from './audit.service.ts';
 import { can } from '../access/permissions.ts';
 
@@ -17,6 +18,7 @@ export async function auditRoutes(app: App) {
         action: Type.Optional(Type.String()), from: Type.Optional(Instant), to: Type.Optional(Instant),
         before: Type.Optional(Type.String({ pattern: '^[0-9]+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
       }),
+      response: { 200: Items(AuditRecord) },
     },
   }, async (request) => {
     const query = request.query;
@@ -34,6 +36,7 @@ export async function auditRoutes(app: App) {
         actor: Type.Optional(Type.String({ maxLength: 64 })), from: Type.Optional(Instant), to: Type.Optional(Instant),
         before: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
       }, { additionalProperties: false }),
+      response: { 200: Items(AuditRecord) },
     },
   }, async (request) => {
     const query = request.query;
@@ -42,7 +45,7 @@ export async function auditRoutes(app: App) {
     return { items };
   });
 
-  app.get('/api/audit/verify', { config: { permission: 'audit.verify' }, schema: { tags: ['audit'], summary: '校验审计链 Verify the hash chain of the whole audit trail' } }, async (request) => {
+  app.get('/api/audit/verify', { config: { permission: 'audit.verify' }, schema: { tags: ['audit'], summary: '校验审计链 Verify the hash chain of the whole audit trail', response: { 200: AuditVerify } } }, async (request) => {
     return verifyAuditChain(app.database);
   });
 }

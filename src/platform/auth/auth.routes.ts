@@ -7,6 +7,8 @@ import {
   setUserStatus, currentUser,
 } from './auth.service.ts';
 import { pruneThrottle } from './throttle.ts';
+import { Items, Ok } from '../http/schemas.ts';
+import { CurrentUser, LoginAnswer, PasswordChanged, UserView, UserWithPassword } from './auth.schemas.ts';
 
 const UserBody = Type.Object({
   username: Type.String({ minLength: 3, maxLength: 64 }),
@@ -48,6 +50,7 @@ export async function authRoutes(app: App) {
       tags: ['auth'], summary: '登录 Sign in', security: [],
       description: 'Failed attempts are throttled per address and per account (429), and five wrong passwords in a row lock the account for 15 minutes (423).',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
+      response: { 200: LoginAnswer },
     },
   }, async (request, reply) => {
     const session = await login(app.database, request.body.username, request.body.password, { ip: request.ip, requestId: request.id });
@@ -58,13 +61,13 @@ export async function authRoutes(app: App) {
     return { user: session.user, csrfToken: session.csrfToken };
   });
 
-  app.post('/api/auth/logout', { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Ok } } }, async (request, reply) => {
     await logout(app.database, request.cookies[SESSION_COOKIE]!, actor(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user, with the permissions it holds' } }, async (request) => {
+  app.get('/api/auth/me', { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: '当前用户 The signed-in user, with the permissions it holds', response: { 200: CurrentUser } } }, async (request) => {
     return { ...(await currentUser(app.database, actor(request))), csrfToken: request.csrfToken };
   });
 
@@ -74,17 +77,18 @@ export async function authRoutes(app: App) {
       tags: ['auth'], summary: '修改密码 Change your password',
       description: 'The current password must be right (a wrong one counts as a failed sign-in); the new one needs 10 characters, a zxcvbn score of 3 and must not contain the username. Ends your other sessions.',
       body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 200: PasswordChanged },
     },
   }, async (request) => {
     const user = await changePassword(app.database, actor(request), request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);
     return { ok: true, user };
   });
 
-  app.get('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '用户列表 Users' } }, async () => {
+  app.get('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '用户列表 Users', response: { 200: Items(UserView) } } }, async () => {
     return { items: await listUsers(app.database) };
   });
 
-  app.post('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '新建用户 Create a user', body: UserBody } }, async (request, reply) => {
+  app.post('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '新建用户 Create a user', body: UserBody, response: { 201: UserWithPassword } } }, async (request, reply) => {
     const body = request.body;
     const result = await createUser(app.database, actor(request), {
       ...body, agencyId: optionalId(body.agencyId), employerId: optionalId(body.employerId), personId: optionalId(body.personId),
@@ -94,7 +98,7 @@ export async function authRoutes(app: App) {
 
   app.post('/api/users/:id/status', {
     config: { permission: 'user.manage' },
-    schema: { tags: ['auth'], summary: '启用/停用用户 Enable or disable a user', params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }) },
+    schema: { tags: ['auth'], summary: '启用/停用用户 Enable or disable a user', params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }), response: { 200: UserView } },
   }, async (request) => setUserStatus(app.database, actor(request), BigInt(request.params.id), request.body.status));
 
   app.post('/api/users/:id/password', {
@@ -104,6 +108,7 @@ export async function authRoutes(app: App) {
       description: 'Sets the given password or generates one (returned once as generatedPassword); the user must change it at the next sign-in. Ends the user\'s sessions and lifts a lockout.',
       params: IdParams,
       body: Type.Object({ password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
+      response: { 200: UserWithPassword },
     },
   }, async (request) => resetPassword(app.database, actor(request), BigInt(request.params.id), request.body.password));
 }

@@ -15,8 +15,8 @@ test('firstDifference names the first path that differs', () => {
 });
 
 async function serverAnswering(payload: unknown, schema: ReturnType<typeof Type.Object>) {
-  const app = Fastify() as unknown as App;
-  checkResponsesAgainstPayloads(app);
+  const app = Fastify();
+  checkResponsesAgainstPayloads(app as unknown as App);
   app.get('/thing', { schema: { response: { 200: schema } } }, async () => payload);
   app.get('/file', { schema: { response: { 200: schema } } }, async (_request, reply) => reply.type('text/csv').send(Buffer.from('a,b\n')));
   await app.ready();

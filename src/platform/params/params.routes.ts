@@ -1,7 +1,8 @@
 /** HTTP for the parameters: read-only lookups for the UI and other systems (any signed-in user). */
 import { Type } from '@sinclair/typebox';
 import type { App } from '../http/server.ts';
-import { DateText as InputDate } from '../http/schemas.ts';
+import { DateText as InputDate, Items } from '../http/schemas.ts';
+import { ParameterHistory, ParameterListItem, ParameterLookup } from './params.schemas.ts';
 import { getParameters, jsonValue, todayInChina } from './params.store.ts';
 
 const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', maxLength: 200, description: 'e.g. contribution.pension.employer_rate' });
@@ -17,6 +18,7 @@ export async function paramsRoutes(app: App) {
     schema: {
       tags: ['params'], summary: '政策参数 A parameter\'s value on a date (regional override if any)',
       querystring: Type.Object({ path: ParameterPath, region: Type.Optional(RegionCode), date: Type.Optional(DateText) }),
+      response: { 200: ParameterLookup },
     },
   }, async (request) => {
     const { path, region, date } = request.query;
@@ -28,6 +30,7 @@ export async function paramsRoutes(app: App) {
     schema: {
       tags: ['params'], summary: '参数一览 Every parameter with its value on a date',
       querystring: Type.Object({ region: Type.Optional(RegionCode), date: Type.Optional(DateText) }),
+      response: { 200: Items(ParameterListItem) },
     },
   }, async (request) => {
     const items = getParameters().list(request.query.date ?? todayInChina(), request.query.region || null);
@@ -38,6 +41,7 @@ export async function paramsRoutes(app: App) {
     schema: {
       tags: ['params'], summary: '参数沿革 Every dated value of a parameter for a region',
       querystring: Type.Object({ path: ParameterPath, region: Type.Optional(RegionCode) }),
+      response: { 200: ParameterHistory },
     },
   }, async (request) => {
     const history = getParameters().history(request.query.path, request.query.region || null);

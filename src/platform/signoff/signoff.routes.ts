@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../http/server.ts';
 import { Id, paging } from '../http/schemas.ts';
+import { ApprovalCounts, ApprovalItem, ApprovalList } from './signoff.schemas.ts';
 import { approvalCounts, decide, drafterAction, getApproval, listApprovals } from './signoff.service.ts';
 
 const Strict = { additionalProperties: false } as const;
@@ -18,24 +19,25 @@ export async function signoffRoutes(app: App) {
         status: Type.Optional(Type.Array(Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')]), { minItems: 1, maxItems: 4 })),
         kind: Type.Optional(Type.String({ maxLength: 60 })), mine: Type.Optional(Type.Boolean()),
         ...paging(200, 10_000),
-      }, Strict) },
+      }, Strict),
+      response: { 200: ApprovalList } },
   }, async (request) => listApprovals(db, actor(request), request.query));
-  app.get('/api/approvals/counts', { config: { permission: 'signed-in' }, schema: { tags, summary: '待办数 Counts for the header badge' } },
+  app.get('/api/approvals/counts', { config: { permission: 'signed-in' }, schema: { tags, summary: '待办数 Counts for the header badge', response: { 200: ApprovalCounts } } },
     async (request) => approvalCounts(db, actor(request)));
-  app.get('/api/approvals/:id', { config: { permission: 'signed-in' }, schema: { tags, summary: '审核事项 An item with its levels and timeline', params: Type.Object({ id: Id }) } },
+  app.get('/api/approvals/:id', { config: { permission: 'signed-in' }, schema: { tags, summary: '审核事项 An item with its levels and timeline', params: Type.Object({ id: Id }), response: { 200: ApprovalItem } } },
     async (request) => getApproval(db, actor(request), BigInt(request.params.id)));
   app.post('/api/approvals/:id/decisions', {
     // the level's own permission is checked by the engine (it depends on the item's next level)
     config: { permission: 'approvals.read' },
     schema: { tags, summary: '审核 Approve (sign the next level) or return to the drafter with a reason', params: Type.Object({ id: Id }),
-      body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('return')]), comment: Comment }, Strict) },
+      body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('return')]), comment: Comment }, Strict), response: { 200: ApprovalItem } },
   }, async (request) => decide(db, actor(request), BigInt(request.params.id), request.body.decision, request.body.comment));
   app.post('/api/approvals/:id/resubmit', {
     config: { permission: 'signed-in' },
-    schema: { tags, summary: '重新提交 The drafter resubmits a returned item', params: Type.Object({ id: Id }), body: Type.Object({ comment: Comment }, Strict) },
+    schema: { tags, summary: '重新提交 The drafter resubmits a returned item', params: Type.Object({ id: Id }), body: Type.Object({ comment: Comment }, Strict), response: { 200: ApprovalItem } },
   }, async (request) => drafterAction(db, actor(request), BigInt(request.params.id), 'resubmit', request.body.comment));
   app.post('/api/approvals/:id/cancel', {
     config: { permission: 'signed-in' },
-    schema: { tags, summary: '撤回 The drafter withdraws an item (with a reason)', params: Type.Object({ id: Id }), body: Type.Object({ comment: Type.String({ minLength: 1, maxLength: 1000 }) }, Strict) },
+    schema: { tags, summary: '撤回 The drafter withdraws an item (with a reason)', params: Type.Object({ id: Id }), body: Type.Object({ comment: Type.String({ minLength: 1, maxLength: 1000 }) }, Strict), response: { 200: ApprovalItem } },
   }, async (request) => drafterAction(db, actor(request), BigInt(request.params.id), 'cancel', request.body.comment));
 }

@@ -1,0 +1,21 @@
+/** Answers of the parameter routes (params.routes.ts). TypeBox only: the web imports their types. */
+import { Type } from '@sinclair/typebox';
+import { DateOnly, Nullable } from '../http/schemas.ts';
+
+/** A parameter's value in JSON: a rate as decimal text, money as yuan text, an integer, a text or a table. */
+const ParameterValue = Type.Unknown({ description: 'rate: decimal text ("0.16"); money: yuan text; integer; text; table: object' });
+
+export const ParameterLookup = Type.Object({
+  path: Type.String(), value: ParameterValue, since: DateOnly, reference: Type.String({ description: 'the legal source' }),
+  region: Nullable(Type.String({ description: 'the region whose override applied; null: national' })),
+});
+
+export const ParameterListItem = Type.Object({
+  path: Type.String(), description: Type.String(), unit: Type.String(),
+  value: ParameterValue, since: Nullable(DateOnly), reference: Nullable(Type.String()), region: Nullable(Type.String()),
+});
+
+export const ParameterHistory = Type.Object({
+  path: Type.String(), description: Type.String(), unit: Type.String(),
+  values: Type.Array(Type.Object({ since: DateOnly, value: ParameterValue, reference: Type.String(), region: Nullable(Type.String()) })),
+});

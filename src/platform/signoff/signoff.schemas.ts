@@ -1,0 +1,30 @@
+/** Answers of the sign-off routes (signoff.routes.ts): an item with its levels and timeline. TypeBox only. */
+import { Type } from '@sinclair/typebox';
+import { DateOnly, IdText, Money, Nullable, Timestamp } from '../http/schemas.ts';
+
+const ItemStatus = Type.Union(['pending', 'returned', 'approved', 'cancelled'].map((status) => Type.Literal(status)));
+const Level = { name: Type.String(), label: Type.String(), permission: Type.String() };
+
+export const ApprovalLevel = Type.Object({ ...Level, index: Type.Integer(), signed: Type.Boolean() });
+export const ApprovalStep = Type.Object({
+  seq: Type.Integer(), action: Type.String({ description: 'submit, approve, return, resubmit or cancel' }), level: Nullable(Type.Integer()),
+  levelLabel: Nullable(Type.String()), userId: Nullable(IdText), username: Type.String(), role: Type.String(), comment: Nullable(Type.String()), at: Timestamp,
+});
+
+export const ApprovalItem = Type.Object({
+  id: IdText, kind: Type.String(), kindLabel: Type.String(), title: Type.String(), regionCode: Type.String(),
+  amount: Nullable(Money), risk: Type.String({ description: 'high, medium or low' }), status: ItemStatus,
+  levels: Type.Array(ApprovalLevel),
+  nextLevel: Nullable(Type.Object({ index: Type.Integer(), ...Level })),
+  submittedBy: Type.String(), submittedAt: Timestamp, deadlineOn: DateOnly, ageDays: Type.Integer(), overdue: Type.Boolean(),
+  decidedAt: Nullable(Timestamp),
+  payload: Type.Unknown({ description: 'what the kind submitted (its own shape)' }),
+  result: Type.Unknown({ description: 'what the final approval\'s effect returned, or null' }),
+  parameterRefs: Type.Unknown({ description: 'the parameters that set the levels' }),
+  subjectLink: Nullable(Type.String()), canDecide: Type.Boolean(), canResubmit: Type.Boolean(), canCancel: Type.Boolean(),
+  timeline: Type.Array(ApprovalStep),
+});
+
+/** The inbox; `total` only when the list is what the caller may decide now. */
+export const ApprovalList = Type.Object({ items: Type.Array(ApprovalItem), total: Type.Optional(Type.Integer()) });
+export const ApprovalCounts = Type.Object({ toDecide: Type.Integer(), returnedToMe: Type.Integer() });
