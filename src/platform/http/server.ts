@@ -18,7 +18,8 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { importRecordRoutes } from '../imports/imports.routes.ts';
 import { logRequest } from '../personal-data.ts';
-import { inputChecks, refuseNulBytes } from './schemas.ts';
+import { inputChecks, refuseNulBytes } from './input-checks.ts';
+import { checkResponsesAgainstPayloads } from './response-check.ts';
 import { closePdfBrowser } from '../reports/pdf.ts';
 
 export const SESSION_COOKIE = 'sifund_session';
@@ -91,7 +92,12 @@ export function isConnectionLoss(error: { code?: unknown; message?: unknown }): 
 
 export type RoutePlugin = (app: App) => void | Promise<void>;
 
-export async function buildServer(config: Config, database: DatabaseHandle, plugins: RoutePlugin[] = []): Promise<App> {
+export interface ServerOptions {
+  /** Tests: fail an answer that its response schema changed (./response-check.ts). */
+  checkResponses?: boolean;
+}
+
+export async function buildServer(config: Config, database: DatabaseHandle, plugins: RoutePlugin[] = [], options: ServerOptions = {}): Promise<App> {
   // Fastify and its plugins load when a server is built, not with every command that imports this file (they were
   // ~0.1 s of each CLI start).
   const [{ default: Fastify }, { default: cookie }, { default: helmet }, { default: multipart }, { default: swagger }, { default: swaggerUi }, { default: fastifyStatic }] = await Promise.all([
@@ -102,7 +108,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     logger: { level: config.logLevel, serializers: { req: logRequest } },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 50 * 1024 * 1024,
-    // inputChecks: the x-check keyword of ./schemas.ts (dates, months and years in range, amounts in yuan).
+    // inputChecks: the x-check keyword of ./schemas.ts (./input-checks.ts) (dates, months and years in range, amounts in yuan).
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [inputChecks] },
     // Only trusted proxies' X-Forwarded-For / -Proto count (request.ip for the sign-in throttle, request.protocol
     // for Secure cookies): SIFUND_TRUST_PROXY.
@@ -123,6 +129,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   app.addHook('onSend', async (_request, reply) => { if (closing) reply.header('connection', 'close'); });
   // A NUL byte in a query, path or body field is a 400 naming it (PostgreSQL cannot store one in text).
   app.addHook('preValidation', refuseNulBytes);
+  if (options.checkResponses) checkResponsesAgainstPayloads(app);
 
   // Security headers on every response, the 404 page included. The CSP fits the built React/antd UI (antd and
   // ECharts set inline styles, nothing runs inline scripts) and the Swagger UI at /api/docs (external scripts,
