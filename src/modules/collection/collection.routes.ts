@@ -4,6 +4,8 @@ import { actor, type App } from '../../platform/http/server.ts';
 import { Id, Period, RegionCode, paging } from '../../platform/http/schemas.ts';
 import { billingSummary, completeBillingRun, listRuns, prepareBillingRun, runView } from './billing/billing.service.ts';
 import { getBill, listBills } from './billing/bills.service.ts';
+import { billNoticeReport } from './billing/bill.report.ts';
+import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
 import { requestReassessment } from './billing/reassessment.service.ts';
 
 const Strict = { additionalProperties: false } as const;
@@ -54,6 +56,7 @@ export async function collectionRoutes(app: App) {
       }),
     },
   }, async (request) => listBills(db, actor(request), request.query));
-  app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] }, schema: { tags, summary: 'One bill with its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }) } },
-    async (request) => getBill(db, actor(request), request.params.number));
+  app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] },
+    schema: { tags, summary: '缴费通知单 One bill with its lines; format=pdf for the printable notice, xlsx|csv for its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }), querystring: Type.Object(ReportFormatQuery) },
+  }, async (request, reply) => sendReport(reply, billNoticeReport(await getBill(db, actor(request), request.params.number)), request.query.format));
 }

@@ -9,6 +9,8 @@ import { ensureFunds, listAccounts, listFunds } from './fund.service.ts';
 import { importLedgerEntries, parseImportFile } from './import.service.ts';
 import { checkLedger, getTrialBalance } from './balance.service.ts';
 import { exportHledger } from './hledger.export.ts';
+import { trialBalanceReport } from './statement.report.ts';
+import { addReportOptions, writeReport } from '../../platform/reports/cli.ts';
 import { sweepIncomeAccount } from './posting.service.ts';
 import { isPeriod } from './journal.calc.ts';
 
@@ -65,17 +67,10 @@ export function registerLedgerCommands(program: Command) {
       else process.stdout.write(`imported ${options.file}: ${result.posted} entries posted, ${result.existing} already posted, ${result.lines} lines\n`);
     }));
 
-  addDataOption(ledger.command('trial-balance').description('trial balance of a fund for a month (试算平衡表)'))
+  addReportOptions(addDataOption(ledger.command('trial-balance').description('trial balance of a fund for a month (试算平衡表)')))
     .requiredOption('--fund <code>', 'fund code').requiredOption('--period <YYYY-MM>', 'accounting period')
-    .option('--format <format>', 'json or table', 'table')
     .action((options) => run('ledger trial-balance', options, async ({ database }) => {
-      checkFormat(options.format, ['json', 'table']);
-      const balance = await getTrialBalance(database, actor, options.fund, options.period);
-      if (options.format === 'json') { printJson(balance); return; }
-      process.stdout.write(`trial balance ${balance.fund} ${balance.period}\n`);
-      const rows = balance.accounts.map((a) => [a.code, a.name, a.role, a.opening, a.debit, a.credit, a.closing]);
-      rows.push(['', 'total', '', balance.totals.opening, balance.totals.debit, balance.totals.credit, balance.totals.closing]);
-      process.stdout.write(formatTable(['code', 'name', 'role', 'opening', 'debit', 'credit', 'closing'], rows, [3, 4, 5, 6]));
+      await writeReport(trialBalanceReport(await getTrialBalance(database, actor, options.fund, options.period)), options);
     }));
 
   addDataOption(ledger.command('check').description('recompute balances from the journal; exit 1 on any difference'))

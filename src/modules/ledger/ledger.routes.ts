@@ -1,7 +1,7 @@
 /** HTTP for the fund ledger (/api/ledger/…): validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
-import { sendXlsx } from '../../platform/http/xlsx.ts';
+import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
 import { invalid } from '../../platform/errors.ts';
 import { DateText, Id, Period, ReportingPeriod, Yuan, paging } from '../../platform/http/schemas.ts';
 import { listAccounts, listFunds, setBankAccountNumber } from './fund.service.ts';
@@ -11,14 +11,13 @@ import { createDraft, createReversalDraft } from './drafts.service.ts';
 import { closePeriod, listPeriods, requestReopen } from './period.service.ts';
 import { incomeExpenditureStatement } from './statement.service.ts';
 import { exportHledger } from './hledger.export.ts';
-import { incomeExpenditureXlsx, reconciliationXlsx, trialBalanceXlsx } from './statement.xlsx.ts';
+import { incomeExpenditureReport, reconciliationReport, trialBalanceReport } from './statement.report.ts';
 import {
   autoMatchAccount, fundReconciliation, importBankStatement, listStatements, matchManually, matchingView, reconciliationStatement, unmatch,
 } from './bank/reconciliation.service.ts';
 
 const FundCode = Type.String({ pattern: '^[a-z][a-z_]*-[0-9]{6}$', description: 'fund code, e.g. pension-990000' });
 const AccountCode = Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z._-]*$', maxLength: 40 });
-const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')]));
 const Strict = { additionalProperties: false } as const;
 const FundParams = Type.Object({ fund: FundCode });
 const AccountParams = Type.Object({ fund: FundCode, account: AccountCode });
@@ -45,10 +44,10 @@ export async function ledgerRoutes(app: App) {
   }, async (request) => setBankAccountNumber(db, actor(request), request.params.fund, request.params.account, request.body.bankAccountNumber));
 
   app.get('/api/ledger/funds/:fund/trial-balance', { config: { permission: 'ledger.read' },
-    schema: { tags, summary: '试算平衡表 Trial balance for a month (JSON or XLSX)', params: FundParams, querystring: Type.Object({ period: Period, format: Format }) },
+    schema: { tags, summary: '试算平衡表 Trial balance for a month (JSON, XLSX, CSV or PDF)', params: FundParams, querystring: Type.Object({ period: Period, ...ReportFormatQuery }) },
   }, async (request, reply) => {
     const tb = await getTrialBalance(db, actor(request), request.params.fund, request.query.period);
-    return request.query.format === 'xlsx' ? sendXlsx(reply, `试算平衡表-${tb.fund}-${tb.period}.xlsx`, await trialBalanceXlsx(tb)) : tb;
+    return sendReport(reply, trialBalanceReport(tb), request.query.format);
   });
   app.get('/api/ledger/funds/:fund/accounts/:account/lines', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '明细账 An account\'s lines in a month (drill-down from a balance)', params: AccountParams,
@@ -80,11 +79,11 @@ export async function ledgerRoutes(app: App) {
   }, async (request) => sweepIncomeAccount(db, actor(request), request.params.fund, request.body.period));
 
   app.get('/api/ledger/funds/:fund/statements/income-expenditure', { config: { permission: 'ledger.read' },
-    schema: { tags, summary: '基金收支表 Income and expenditure statement: month YYYY-MM, quarter YYYY-Qn or year YYYY (JSON or XLSX)', params: FundParams,
-      querystring: Type.Object({ period: ReportingPeriod, format: Format }) },
+    schema: { tags, summary: '基金收支表 Income and expenditure statement: month YYYY-MM, quarter YYYY-Qn or year YYYY (JSON, XLSX, CSV or PDF)', params: FundParams,
+      querystring: Type.Object({ period: ReportingPeriod, ...ReportFormatQuery }) },
   }, async (request, reply) => {
     const statement = await incomeExpenditureStatement(db, actor(request), request.params.fund, request.query.period);
-    return request.query.format === 'xlsx' ? sendXlsx(reply, `基金收支表-${statement.fund}-${statement.range}.xlsx`, await incomeExpenditureXlsx(statement)) : statement;
+    return sendReport(reply, incomeExpenditureReport(statement), request.query.format);
   });
 
   app.get('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.read' }, schema: { tags, summary: '银行对账单 Imported statements of a bank account', params: AccountParams } },
@@ -115,10 +114,10 @@ export async function ledgerRoutes(app: App) {
     schema: { tags, summary: '取消勾对 Undo a match (kept in history)', params: Type.Object({ fund: FundCode, account: AccountCode, id: Id }) },
   }, async (request) => unmatch(db, actor(request), request.params.fund, request.params.account, BigInt(request.params.id)));
   app.get('/api/ledger/funds/:fund/accounts/:account/reconciliation', { config: { permission: 'ledger.read' },
-    schema: { tags, summary: '银行存款余额调节表 Reconciliation statement of a bank account for a month (JSON or XLSX)', params: AccountParams, querystring: Type.Object({ period: Period, format: Format }) },
+    schema: { tags, summary: '银行存款余额调节表 Reconciliation statement of a bank account for a month (JSON, XLSX, CSV or PDF)', params: AccountParams, querystring: Type.Object({ period: Period, ...ReportFormatQuery }) },
   }, async (request, reply) => {
     const statement = await reconciliationStatement(db, actor(request), request.params.fund, request.params.account, request.query.period);
-    return request.query.format === 'xlsx' ? sendXlsx(reply, `银行存款余额调节表-${statement.fund}-${statement.account}-${statement.period}.xlsx`, await reconciliationXlsx(statement)) : statement;
+    return sendReport(reply, reconciliationReport(statement), request.query.format);
   });
   app.get('/api/ledger/funds/:fund/reconciliation', { config: { permission: 'ledger.read' },
     schema: { tags, summary: 'Reconciliation state of every bank account of the fund for a month', params: FundParams, querystring: Type.Object({ period: Period }) },

@@ -25,7 +25,7 @@ function terminalText(unit: ColumnUnit, value: CellValue, field: string): string
   if (value === null || value === undefined) return '';
   if (unit === 'money') return moneyText(value, field);
   if (unit === 'rate') return percentText(String(value));
-  return String(value);
+  return String(value).replace(/\s*[\r\n]+\s*/g, ' '); // a line break in a cell would break the table's lines
 }
 
 /** The report as plain-text tables: the title and parameters, then each section with its totals. */
@@ -55,7 +55,7 @@ export async function writeReport(report: Report, options: ReportOptions): Promi
   }
   if (format !== 'csv' && !options.out) throw invalid('out', `is required for --format ${format}: name the file to write`);
   try {
-    const { content } = await renderReportFile(report, format as 'csv' | 'xlsx' | 'pdf');
+    const content = await renderReportFile(report, format as 'csv' | 'xlsx' | 'pdf');
     if (options.out) {
       fs.writeFileSync(options.out, content);
       process.stderr.write(`wrote ${options.out} (${content.length} bytes)\n`);

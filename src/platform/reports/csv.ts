@@ -5,10 +5,10 @@
  * CRLF line ends; a field with a comma, a quote or a line break is quoted, its quotes doubled. Money is plain
  * yuan ("1234.56", no thousands separator), rates the exact decimal.
  *
- * A CSV holds one table: the report's main (first) section. The other sections (an ageing summary, say) are in the
- * XLSX and the PDF.
+ * A CSV holds one table: the report's main section (the first unless another is marked `main`). The other sections
+ * (an ageing summary, say) are in the XLSX and the PDF.
  */
-import { moneyText, type CellValue, type Report } from './report.ts';
+import { mainSection, moneyText, type CellValue, type Report } from './report.ts';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 const BOM = '\uFEFF';
@@ -18,7 +18,7 @@ export function csvField(text: string): string {
 }
 
 export function renderCsv(report: Report): Buffer {
-  const [section] = report.sections;
+  const section = mainSection(report);
   const lines = [section.columns.map((c) => csvField(c.title)).join(',')];
   for (const row of section.rows) {
     lines.push(section.columns.map((c) => {

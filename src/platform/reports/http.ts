@@ -16,24 +16,30 @@ export const ReportFormatQuery = {
   })),
 };
 
-/** The file of a report in a binary or text format, with its content type. */
-export async function renderReportFile(report: Report, format: Exclude<ReportFormat, 'json'>): Promise<{ contentType: string; content: Buffer }> {
+/** The file of a report in a binary or text format. */
+export async function renderReportFile(report: Report, format: Exclude<ReportFormat, 'json'>): Promise<Buffer> {
   switch (format) {
-    case 'xlsx': return { contentType: XLSX_CONTENT_TYPE, content: await renderXlsx(report) };
-    case 'csv': return { contentType: CSV_CONTENT_TYPE, content: renderCsv(report) };
-    case 'pdf': return { contentType: PDF_CONTENT_TYPE, content: await renderPdf(report) };
+    case 'xlsx': return renderXlsx(report);
+    case 'csv': return renderCsv(report);
+    case 'pdf': return renderPdf(report);
   }
 }
 
+const contentTypes: Record<string, string> = { xlsx: XLSX_CONTENT_TYPE, csv: CSV_CONTENT_TYPE, pdf: PDF_CONTENT_TYPE };
+
 /**
- * The report in the asked format: its data for JSON (the route's answer as before), else the file — a PDF shown in
- * the browser (to print), the others downloaded.
+ * A file answer, its content type from the name's extension, with the name in UTF-8 (RFC 6266 `filename*`): a PDF
+ * shown in the browser (to print), the others downloaded. Every file the API sends goes out this way.
  */
+export function sendFile(reply: FastifyReply, fileName: string, content: Buffer): FastifyReply {
+  const extension = fileName.slice(fileName.lastIndexOf('.') + 1);
+  reply.header('content-type', contentTypes[extension] ?? 'application/octet-stream');
+  reply.header('content-disposition', `${extension === 'pdf' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  return reply.send(content);
+}
+
+/** The report in the asked format: its data for JSON (the route's answer as before), else the file. */
 export async function sendReport<Data>(reply: FastifyReply, report: Report<Data>, format: ReportFormat = 'json'): Promise<Data | FastifyReply> {
   if (format === 'json') return report.data;
-  const { contentType, content } = await renderReportFile(report, format);
-  const disposition = format === 'pdf' ? 'inline' : 'attachment';
-  reply.header('content-type', contentType);
-  reply.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(`${report.fileName}.${format}`)}`);
-  return reply.send(content);
+  return sendFile(reply, `${report.fileName}.${format}`, await renderReportFile(report, format));
 }

@@ -42,6 +42,8 @@ export interface ReportSection<Row = any> {
   groupBy?: (row: Row) => string;
   /** The label of a totals row summing the `sum` columns (and of each group's subtotal row). */
   totals?: string;
+  /** The table a CSV holds: this section (the first section when none is marked). */
+  main?: boolean;
 }
 
 export interface ReportParameter { label: string; value: string }
@@ -141,6 +143,11 @@ export function sectionLines<Row>(section: ReportSection<Row>): SectionLine<Row>
   } else lines.push(...section.rows.map(record));
   if (section.totals) lines.push({ kind: 'totals', label: section.totals, sums: sumsOf(section, section.rows) });
   return lines;
+}
+
+/** The section a one-table format (CSV) holds. */
+export function mainSection(report: Report): ReportSection {
+  return report.sections.find((section) => section.main) ?? report.sections[0];
 }
 
 /** Where a totals label goes: the first column that is not summed (the first column when all are). */

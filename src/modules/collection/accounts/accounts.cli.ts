@@ -1,20 +1,10 @@
 /** `sifund accounts …`: the year-end interest run and a person's individual account statement. */
 import { Option, type Command } from 'commander';
-import { addDataOption, formatTable, printJson, runWithDatabase } from '../../../cli/context.ts';
+import { addDataOption, printJson, runWithDatabase } from '../../../cli/context.ts';
+import { addReportOptions, writeReport } from '../../../platform/reports/cli.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { accountStatement, personIdByIdNumber, runInterest, type AccountStatement } from './accounts.service.ts';
-
-function printStatement(statement: AccountStatement) {
-  process.stdout.write(`${statement.name} ${statement.idNumber}: individual account ${statement.year}\n`);
-  const rows = [
-    ['', 'opening balance', '', '', statement.opening],
-    ...statement.credits.map((credit) => [credit.period ?? '', credit.kind, credit.billNumber ?? '', credit.employerName ?? '', credit.amount]),
-    ['', 'credits', '', '', statement.creditsTotal],
-    ['', statement.rate === null ? 'interest (not yet credited)' : `interest at ${statement.rate}`, '', '', statement.interest],
-    ['', 'closing balance', '', '', statement.closing],
-  ];
-  process.stdout.write(formatTable(['period', 'item', 'bill', 'employer', 'amount'], rows, [4]));
-}
+import { accountStatement, personIdByIdNumber, runInterest } from './accounts.service.ts';
+import { accountStatementReport } from './statement.report.ts';
 
 export function registerAccountsCommands(program: Command) {
   const accounts = program.command('accounts').description('pension individual accounts (个人账户): year-end interest and statements');
@@ -30,13 +20,11 @@ export function registerAccountsCommands(program: Command) {
       else process.stdout.write(`interest ${run.year}: rate ${run.rate} (${run.method}), ${run.persons} persons, ${run.amount} yuan; run by ${run.runBy} at ${run.runAt}\n`);
     }));
 
-  addDataOption(accounts.command('statement').description('a person\'s individual account for a year: opening, credits, interest, closing'))
+  addReportOptions(addDataOption(accounts.command('statement').description('a person\'s individual account for a year: opening, credits, interest, closing')))
     .requiredOption('--person <ID number>', 'resident ID number (身份证号)')
     .requiredOption('--year <YYYY>', 'the year')
-    .addOption(new Option('--format <format>', 'output').choices(['json', 'table']).default('table'))
     .action((options) => runWithDatabase('accounts statement', options, async ({ database }) => {
       const statement = await accountStatement(database, actor, await personIdByIdNumber(database, actor, options.person), options.year);
-      if (options.format === 'json') printJson(statement);
-      else printStatement(statement);
+      await writeReport(accountStatementReport(statement), options);
     }));
 }

@@ -1,0 +1,54 @@
+/**
+ * 社会保险费缴费通知单 as a report: the bill's totals per insurance (一单征收, 分别记账) and a line per person and
+ * insurance (base × rate), grouped by person with each person's subtotal. The CSV holds the lines.
+ */
+import { reportSection, type Report } from '../../../platform/reports/report.ts';
+import type { BillItemView, BillLineView, BillView } from './bills.service.ts';
+
+/** 社会保险法 第六十条 (pay in full and on time) and 第八十六条 (0.05% a day after the due date). */
+const LEGAL_BASIS = '《中华人民共和国社会保险法》第六十条、第八十六条：用人单位应当按时足额缴纳社会保险费；逾期自欠缴之日起按日加收万分之五的滞纳金';
+
+const insuranceNames: Record<string, string> = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', work_injury: '工伤保险', maternity: '生育保险' };
+const kindNames: Record<string, string> = { regular: '正常', supplementary: '补缴', credit_note: '冲减' };
+
+type ItemRow = BillItemView & { insuranceName: string };
+type LineRow = BillLineView & { insuranceName: string };
+
+export function billNoticeReport(bill: BillView): Report<BillView> {
+  const named = <Row extends { insurance: string }>(row: Row) => ({ ...row, insuranceName: insuranceNames[row.insurance] ?? row.insurance });
+  return {
+    title: '社会保险费缴费通知单', titleEnglish: 'Social insurance contribution notice', fileName: `缴费通知单-${bill.number}`,
+    parameters: [
+      { label: '通知单号', value: bill.number }, { label: '单位', value: `${bill.employerName}（${bill.creditCode}）` }, { label: '所属期', value: bill.period },
+      { label: '类型', value: kindNames[bill.kind] ?? bill.kind }, { label: '缴费截止日', value: bill.dueDate }, { label: '人数', value: String(bill.persons) },
+      { label: '应缴合计', value: `${bill.total} 元` },
+    ],
+    legalBasis: LEGAL_BASIS, landscape: true, data: bill,
+    sections: [
+      reportSection<ItemRow>({
+        name: '险种合计', title: '按险种 By insurance', rows: bill.items.map(named), totals: '合计',
+        columns: [
+          { key: 'insuranceName', title: '险种', titleEnglish: 'Insurance', unit: 'text', width: 12 },
+          { key: 'fund', title: '基金', titleEnglish: 'Fund', unit: 'text', width: 22 },
+          { key: 'employerAmount', title: '单位缴纳', titleEnglish: 'Employer', unit: 'money', sum: true },
+          { key: 'employeeAmount', title: '个人缴纳', titleEnglish: 'Employee', unit: 'money', sum: true },
+          { key: 'total', title: '合计', titleEnglish: 'Total', unit: 'money', sum: true },
+        ],
+      }),
+      reportSection<LineRow>({
+        name: '缴费明细', title: '缴费明细 Lines', rows: (bill.lines ?? []).map(named), main: true, totals: '合计',
+        groupBy: (line) => `${line.name} ${line.idNumber}`,
+        columns: [
+          { key: 'idNumber', title: '公民身份号码', titleEnglish: 'ID number', unit: 'text', width: 20 },
+          { key: 'name', title: '姓名', titleEnglish: 'Name', unit: 'text', width: 10 },
+          { key: 'insuranceName', title: '险种', titleEnglish: 'Insurance', unit: 'text', width: 10 },
+          { key: 'base', title: '缴费基数', titleEnglish: 'Base', unit: 'money' },
+          { key: 'employerRate', title: '单位费率', titleEnglish: 'Employer rate', unit: 'rate' },
+          { key: 'employerAmount', title: '单位缴纳', titleEnglish: 'Employer', unit: 'money', sum: true },
+          { key: 'employeeRate', title: '个人费率', titleEnglish: 'Employee rate', unit: 'rate' },
+          { key: 'employeeAmount', title: '个人缴纳', titleEnglish: 'Employee', unit: 'money', sum: true },
+        ],
+      }),
+    ],
+  };
+}
