@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
 import { DateText, Id, RegionCode, Year, Yuan, paging } from '../../platform/http/schemas.ts';
 import * as registry from './registry.service.ts';
+import { Items } from '../../platform/http/schemas.ts';
+import { Agency, BaseDeclaration, Employer, EmployerDetail, EmployerPage, Employment, Hire, NewAgency, Person, PersonDetail, PersonPage, Region } from './registry.schemas.ts';
 
 // Searches count at most 10,001 rows (docs/decisions.md: search totals are capped): no page lies beyond.
 const Paging = paging(200, 10_000);
@@ -13,51 +15,53 @@ const Strict = { additionalProperties: false } as const;
 export async function registryRoutes(app: App) {
   const db = app.database;
 
-  app.get('/api/regions', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '行政区划 Regions (GB/T 2260)' } }, async (request) => ({ items: await registry.listRegions(db, actor(request)) }));
+  app.get('/api/regions', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '行政区划 Regions (GB/T 2260)', response: { 200: Items(Region) } } }, async (request) => ({ items: await registry.listRegions(db, actor(request)) }));
   app.post('/api/regions', { config: { permission: 'region.manage' },
-    schema: { tags: ['registry'], summary: '新增区划 Add a region', body: Type.Object({ code: RegionCode, name: Type.String({ minLength: 1, maxLength: 100 }), parentCode: Type.Optional(Type.Union([RegionCode, Type.Null()])) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '新增区划 Add a region', body: Type.Object({ code: RegionCode, name: Type.String({ minLength: 1, maxLength: 100 }), parentCode: Type.Optional(Type.Union([RegionCode, Type.Null()])) }, { additionalProperties: false }), response: { 201: Region } },
   }, async (request, reply) => reply.status(201).send(await registry.createRegion(db, actor(request), request.body)));
 
-  app.get('/api/agencies', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '经办机构 Agencies' } }, async (request) => ({ items: await registry.listAgencies(db, actor(request)) }));
+  app.get('/api/agencies', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '经办机构 Agencies', response: { 200: Items(Agency) } } }, async (request) => ({ items: await registry.listAgencies(db, actor(request)) }));
   app.post('/api/agencies', { config: { permission: 'agency.manage' },
-    schema: { tags: ['registry'], summary: '新增经办机构 Add an agency', body: Type.Object({ regionCode: RegionCode, name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '新增经办机构 Add an agency', body: Type.Object({ regionCode: RegionCode, name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 201: NewAgency } },
   }, async (request, reply) => reply.status(201).send(await registry.createAgency(db, actor(request), request.body)));
 
   app.get('/api/employers', { config: { permission: 'registry.read' },
-    schema: { tags: ['registry'], summary: '参保单位查询 Search employers (credit code prefix or name)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(RegionCode), ...Paging }) },
+    schema: { tags: ['registry'], summary: '参保单位查询 Search employers (credit code prefix or name)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(RegionCode), ...Paging }), response: { 200: EmployerPage } },
   }, async (request) => registry.searchEmployers(db, actor(request), request.query));
   app.post('/api/employers', { config: { permission: 'registry.employer.create' },
     schema: {
       tags: ['registry'], summary: '参保单位登记 Register an employer',
       body: Type.Object({ creditCode: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 300 }), regionCode: Text, industryCode: Text, workInjuryClass: Type.Optional(Type.Union([Type.Integer(), Type.String(), Type.Null()])), employerType: Text }, Strict),
+      response: { 201: Employer },
     },
   }, async (request, reply) => reply.status(201).send(await registry.createEmployer(db, actor(request), request.body)));
-  app.get('/api/employers/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保单位详情 Employer with employees and history', params: Type.Object({ id: Id }) } },
+  app.get('/api/employers/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保单位详情 Employer with employees and history', params: Type.Object({ id: Id }), response: { 200: EmployerDetail } } },
     async (request) => registry.employerDetail(db, actor(request), BigInt(request.params.id)));
 
   app.get('/api/persons', { config: { permission: 'registry.read' },
-    schema: { tags: ['registry'], summary: '参保人员查询 Search persons (ID number prefix or name prefix)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), ...Paging }) },
+    schema: { tags: ['registry'], summary: '参保人员查询 Search persons (ID number prefix or name prefix)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), ...Paging }), response: { 200: PersonPage } },
   }, async (request) => registry.searchPersons(db, actor(request), request.query));
   app.post('/api/persons', { config: { permission: 'registry.person.create' },
     schema: {
       tags: ['registry'], summary: '参保人员登记 Register a person',
       body: Type.Object({ idNumber: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 100 }), gender: Text, birthDate: Text, hukouType: Text, occupation: Text, phone: Text, regionCode: Text }, Strict),
+      response: { 201: Person },
     },
   }, async (request, reply) => reply.status(201).send(await registry.createPerson(db, actor(request), request.body)));
-  app.get('/api/persons/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保人员详情 Person with employments, enrollments, bases and history', params: Type.Object({ id: Id }) } },
+  app.get('/api/persons/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保人员详情 Person with employments, enrollments, bases and history', params: Type.Object({ id: Id }), response: { 200: PersonDetail } } },
     async (request) => registry.personDetail(db, actor(request), BigInt(request.params.id)));
 
   app.post('/api/employments', { config: { permission: 'registry.employment.write' },
-    schema: { tags: ['registry'], summary: '用工登记 Hire: open an employment and enroll it', body: Type.Object({ employerId: Id, personId: Id, hiredOn: DateText, insurances: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '用工登记 Hire: open an employment and enroll it', body: Type.Object({ employerId: Id, personId: Id, hiredOn: DateText, insurances: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })) }, { additionalProperties: false }), response: { 201: Hire } },
   }, async (request, reply) => reply.status(201).send(await registry.hire(db, actor(request), request.body)));
   app.post('/api/employments/:employerId/:id/separate', { config: { permission: 'registry.employment.write' },
-    schema: { tags: ['registry'], summary: '退工 Separate: close an employment', params: Type.Object({ employerId: Id, id: Id }), body: Type.Object({ separatedOn: DateText, reason: Type.String({ maxLength: 20 }) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '退工 Separate: close an employment', params: Type.Object({ employerId: Id, id: Id }), body: Type.Object({ separatedOn: DateText, reason: Type.String({ maxLength: 20 }) }, { additionalProperties: false }), response: { 200: Employment } },
   }, async (request) => registry.separate(db, actor(request), BigInt(request.params.employerId), BigInt(request.params.id), request.body));
 
   app.post('/api/base-declarations', { config: { permission: 'registry.base.declare' },
-    schema: { tags: ['registry'], summary: '缴费基数申报 Declare a contribution base (a new version)', body: Type.Object({ employerId: Id, personId: Id, year: Year, monthlyWage: Yuan, reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
+    schema: { tags: ['registry'], summary: '缴费基数申报 Declare a contribution base (a new version)', body: Type.Object({ employerId: Id, personId: Id, year: Year, monthlyWage: Yuan, reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: { 201: BaseDeclaration } },
   }, async (request, reply) => reply.status(201).send(await registry.declareBase(db, actor(request), request.body)));
   app.post('/api/base-declarations/:employerId/:id/confirm', { config: { permission: 'registry.base.confirm' },
-    schema: { tags: ['registry'], summary: '职工签字确认 The employee confirms a declared base', params: Type.Object({ employerId: Id, id: Id }) },
+    schema: { tags: ['registry'], summary: '职工签字确认 The employee confirms a declared base', params: Type.Object({ employerId: Id, id: Id }), response: { 200: BaseDeclaration } },
   }, async (request) => registry.confirmBase(db, actor(request), BigInt(request.params.employerId), BigInt(request.params.id)));
 }
