@@ -60,6 +60,6 @@ export function registerDemoCommand(program: Command) {
         if (summary.usersCreated.length) process.stdout.write(`staff accounts: ${summary.usersCreated.join(', ')}\n`);
         if (summary.generatedPasswords) process.stdout.write(passwordTable(summary.generatedPasswords));
         if (summary.usersKept.length) process.stdout.write(`existing accounts kept as they were: ${summary.usersKept.join(', ')}\n`);
-        if (!summary.fastLoad) process.stdout.write('note: not a superuser connection, so foreign keys were checked row by row (slower)\n');
+        if (!summary.fastLoad) process.stdout.write('note: the connection does not own the tables, so indexes and foreign keys were kept during the load (slower)\n');
       }));
 }

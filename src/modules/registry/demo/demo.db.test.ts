@@ -15,16 +15,21 @@ const TABLES = ['employer', 'person', 'employment', 'enrollment', 'base_declarat
 let first: TestDatabase, second: TestDatabase;
 let summary: DemoSummary;
 let indexesBefore: string[];
+let foreignKeysBefore: string[];
 
 const rows = async <T>(db: TestDatabase, text: string, parameters: unknown[] = []) => (await db.database.pool.query(text, parameters)).rows as T[];
 const one = async <T>(db: TestDatabase, text: string, parameters: unknown[] = []) => (await rows<T>(db, text, parameters))[0];
 const indexes = async (db: TestDatabase) =>
   (await rows<{ d: string }>(db, `select indexdef as d from pg_indexes where tablename = any ($1) order by 1`, [TABLES])).map((r) => r.d);
+const foreignKeys = async (db: TestDatabase) =>
+  (await rows<{ d: string }>(db, `select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated as d
+    from pg_constraint where contype = 'f' and conrelid::regclass::text = any ($1) order by 1`, [TABLES])).map((r) => r.d);
 
 before(async () => {
   if (skip) return;
   [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   indexesBefore = await indexes(first);
+  foreignKeysBefore = await foreignKeys(first);
   summary = await generateDemo(first.database, OPTIONS);
   await generateDemo(second.database, OPTIONS);
 });
@@ -109,7 +114,7 @@ test('histories: dates in order, end with the month before today, retirees retir
     where n.valid_from <> e.hired_on or n.valid_to is distinct from e.separated_on or n.person_id <> e.person_id or n.region_code <> e.region_code`)).n, 0);
 });
 
-test('references hold (loaded without row-by-row foreign-key checks) and the indexes are back', { skip }, async () => {
+test('references hold (loaded without row-by-row foreign-key checks), the indexes and the checked foreign keys are back', { skip }, async () => {
   const orphans = await one<Record<string, number>>(first, `select
     (select count(*) from employment e where not exists (select 1 from person p where p.id = e.person_id) or not exists (select 1 from employer r where r.id = e.employer_id))::int as employment,
     (select count(*) from enrollment n where not exists (select 1 from employment e where (e.employer_id, e.id) = (n.employer_id, n.employment_id)))::int as enrollment,
@@ -117,6 +122,12 @@ test('references hold (loaded without row-by-row foreign-key checks) and the ind
     (select count(*) from employment e join employer r on r.id = e.employer_id where e.region_code <> r.region_code)::int as employment_region`);
   assert.deepEqual(orphans, { employment: 0, enrollment: 0, declaration: 0, employment_region: 0 });
   assert.deepEqual(await indexes(first), indexesBefore);
+  assert.equal(summary.fastLoad, true, 'the load ran as the tables\' owner, with indexes and foreign keys set aside');
+  assert.ok(foreignKeysBefore.length >= 7, foreignKeysBefore.join('\n'));
+  assert.deepEqual(await foreignKeys(first), foreignKeysBefore);
+  // The keys are enforced again: a declaration of a person that does not exist is refused.
+  await assert.rejects(first.database.pool.query(`insert into base_declaration (employer_id, id, person_id, region_code, year, monthly_wage)
+    select employer_id, id + 1, -1, region_code, year, monthly_wage from base_declaration limit 1`), /violates foreign key constraint "base_declaration_person_id_fkey"/);
 });
 
 test('a plausible population: gender, ages, wages around the average wage', { skip }, async () => {

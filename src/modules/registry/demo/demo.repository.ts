@@ -1,10 +1,12 @@
 /**
  * The demo load's SQL execution: session settings, index handling, the small reference rows, and the set-based
  * statements whose text demo.sql.ts builds (the draw tables demo_p / demo_j and the chunked inserts). Every function
- * runs in the demo's one transaction, in the order demo.service.ts calls them; the last two read on the pool.
+ * runs in the demo's one transaction (on the owner's connection, ownerTransaction), in the order demo.service.ts calls
+ * them; the last two read on the application's pool.
  */
-import { CompiledQuery } from 'kysely';
-import type { DatabaseHandle } from '../../../platform/database.ts';
+import pg from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import type { DatabaseHandle, Tables } from '../../../platform/database.ts';
 import { NATIONAL_SCOPE, type Tx } from '../../../platform/actor.ts';
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
 import { GIVEN_CHARS, SURNAMES, type AliasTable, type DemoEmployer, type DemoRegion } from './demo.calc.ts';
@@ -17,6 +19,21 @@ async function run(tx: Tx, text: string, parameters: unknown[] = []) {
 }
 
 const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
+
+/**
+ * Runs `work` in one transaction on the connection the database was opened with (the owner of the tables, as for
+ * migrations), not the application's role: only the owner may set the tables' indexes and foreign keys aside.
+ */
+export async function ownerTransaction<T>(database: DatabaseHandle, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  pool.on('error', () => {});   // a dropped idle connection fails the next query, not the process
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    return await db.transaction().execute(work);
+  } finally {
+    await db.destroy();
+  }
+}
 
 // ── session settings (this transaction only) ──
 
@@ -40,45 +57,53 @@ export async function setLoadSettings(tx: Tx): Promise<void> {
   await run(tx, `select set_config('sifund.scope', '${NATIONAL_SCOPE}', true)`);
 }
 
-export const isSuperuser = async (tx: Tx): Promise<boolean> =>
-  ((await run(tx, `select current_setting('is_superuser') as superuser`)).rows[0] as { superuser: string }).superuser === 'on';
-
-/** Skips triggers, and so the row-by-row foreign-key checks, until the transaction ends (as pg_restore does). */
-export async function skipTriggers(tx: Tx): Promise<void> {
-  await run(tx, `set local session_replication_role = replica`);
-}
-
 /** Employers and persons of the demo province 99 already registered (credit codes and ID numbers with region 99xxxx). */
 export const countDemoRecords = async (tx: Tx) =>
   (await run(tx, `select (select count(*) from employer where substr(credit_code, 3, 2) = '99')::int as employers,
       (select count(*) from person where id_number like '99%')::int as persons`)).rows[0] as { employers: number; persons: number };
 
-// ── secondary indexes ──
+// ── secondary indexes and foreign keys, set aside during the load ──
 
-/**
- * Drops the tables' secondary indexes (those backing no constraint) and returns their definitions, to be re-created
- * after the load; returns none, with every index in place, when the connection does not own the tables.
- */
-export async function dropSecondaryIndexes(tx: Tx, tables: string[]): Promise<{ name: string; definition: string }[]> {
-  let deferredIndexes: { name: string; definition: string }[] = [];
-  await run(tx, 'savepoint demo_indexes');
-  try {
-    deferredIndexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-        from pg_index i
-        where i.indrelid = any (array[${tables.map((t) => `'${t}'`).join(', ')}]::regclass[])
-          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-        order by 1`)).rows as { name: string; definition: string }[];
-    for (const index of deferredIndexes) await run(tx, `drop index ${index.name}`);
-    await run(tx, 'release savepoint demo_indexes');
-  } catch {
-    await run(tx, 'rollback to savepoint demo_indexes');   // not the owner: load with the indexes in place
-    deferredIndexes = [];
-  }
-  return deferredIndexes;
+export interface SetAside {
+  /** Secondary indexes (backing no constraint), re-created after the load. */
+  indexes: { name: string; definition: string }[];
+  /** Foreign keys of the loaded tables, added back after the load (each checked by one query). */
+  foreignKeys: { table: string; name: string; definition: string }[];
 }
 
-export async function recreateIndexes(tx: Tx, indexes: { definition: string }[]): Promise<void> {
-  for (const index of indexes) await run(tx, index.definition);
+/**
+ * Drops the tables' secondary indexes and foreign keys and returns their definitions, to be restored after the load;
+ * returns none, with everything in place, when the connection does not own the tables.
+ */
+export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): Promise<SetAside> {
+  const regclasses = `array[${tables.map((t) => `'${t}'`).join(', ')}]::regclass[]`;
+  await run(tx, 'savepoint demo_set_aside');
+  try {
+    const foreignKeys = (await run(tx, `select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
+        from pg_constraint c where c.contype = 'f' and c.conrelid = any (${regclasses}) order by 1, 2`)).rows as SetAside['foreignKeys'];
+    const indexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+        from pg_index i
+        where i.indrelid = any (${regclasses})
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+        order by 1`)).rows as SetAside['indexes'];
+    for (const key of foreignKeys) await run(tx, `alter table ${key.table} drop constraint ${key.name}`);
+    for (const index of indexes) await run(tx, `drop index ${index.name}`);
+    await run(tx, 'release savepoint demo_set_aside');
+    return { indexes, foreignKeys };
+  } catch {
+    await run(tx, 'rollback to savepoint demo_set_aside');   // not the owner: load with everything in place
+    return { indexes: [], foreignKeys: [] };
+  }
+}
+
+/** Re-creates the indexes set aside (sorted builds). */
+export async function recreateIndexes(tx: Tx, setAside: SetAside): Promise<void> {
+  for (const index of setAside.indexes) await run(tx, index.definition);
+}
+
+/** Adds the foreign keys set aside back: each checks every row of its table in one join. */
+export async function addForeignKeys(tx: Tx, setAside: SetAside): Promise<void> {
+  for (const key of setAside.foreignKeys) await run(tx, `alter table ${key.table} add constraint ${key.name} ${key.definition}`);
 }
 
 export async function analyzeTables(tx: Tx, tables: string[]): Promise<void> {

@@ -4,13 +4,12 @@
  *
  * Volume: persons and everything hanging off them are drawn inside PostgreSQL (demo.sql.ts) and inserted in
  * chunks (persons by ordinal, jobs by employer range) in ONE transaction, so a failed run leaves nothing behind.
- * Employers are few and drawn in Node (demo.calc.ts). For speed, inside that transaction:
- *  - on a superuser connection (the embedded server) triggers are skipped during the load
- *    (`session_replication_role = replica`, as pg_restore does), which skips the row-by-row foreign-key checks:
- *    the rows are consistent by construction and demo.db.test.ts checks every reference. NOTE: ordinary
- *    (non-ALWAYS) triggers that other modules may add on the registry tables do not fire for demo rows either;
- *  - secondary indexes of the five registry tables are dropped and re-created from pg_get_indexdef after the
- *    load (sorted builds); the tables are locked for the duration, which only matters for a live server.
+ * Employers are few and drawn in Node (demo.calc.ts). The load is a bulk load into an empty registry, run on the
+ * connection the database was opened with (the tables' owner, as migrations are), not the application's role; for
+ * speed, inside that transaction the five registry tables' secondary indexes and foreign keys are dropped and
+ * restored after the load from their own definitions: sorted index builds, and each foreign key checked by one join
+ * instead of a lookup per row. Triggers fire as usual. The tables are locked for the duration (and `region`, which
+ * the foreign keys reference), which only matters for a live server.
  * Refuses (409) when the registry already holds records of the demo province 99 (a second run would collide).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
@@ -55,7 +54,7 @@ export interface DemoSummary {
   seconds: number;
   /** Seconds per phase: employers, person draw, chunked inserts, users. */
   phases: Record<string, number>;
-  /** false when the connection could not skip foreign-key checks during the load (not a superuser). */
+  /** false when the connection did not own the tables, so indexes and foreign keys were kept during the load (slower). */
   fastLoad: boolean;
 }
 
@@ -135,12 +134,10 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const counts: DemoCounts = { employers: 0, persons: 0, employments: 0, enrollments: 0, baseDeclarations: 0 };
   let fastLoad = false;
 
-  await database.db.transaction().execute(async (tx) => {
+  await repository.ownerTransaction(database, async (tx) => {
     // Session settings for this transaction only. temp_buffers can only change before the session's first temporary table.
     await repository.raiseTempBuffers(tx, (error) => log(`temp_buffers not raised: ${error.message}`));
     await repository.setLoadSettings(tx);
-    fastLoad = await repository.isSuperuser(tx);
-    if (fastLoad) await repository.skipTriggers(tx);
 
     // Demo records all live in the fictional province 99 (ID numbers and credit codes with region 99xxxx), so
     // records registered by hand elsewhere cannot collide with them; a second demo run would, and is refused.
@@ -150,11 +147,13 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
         'sifund demo runs once per database (use a fresh --data directory or database)');
     }
 
-    // Secondary indexes are built once after the load (a sorted build) instead of row by row: dropped here and
-    // re-created from their own definitions in this transaction, so a failed run restores them. Indexes that back
-    // a constraint (primary keys, unique constraints) stay; the load appends to them in key order.
-    // When the connection does not own the tables, the load goes on with the indexes in place.
-    const deferredIndexes = await repository.dropSecondaryIndexes(tx, LOADED_TABLES);
+    // Secondary indexes are built once after the load (a sorted build) instead of row by row, and foreign keys are
+    // checked once per table instead of once per row: dropped here and restored from their own definitions in this
+    // transaction, so a failed run restores them. Indexes that back a constraint (primary keys, unique constraints)
+    // stay; the load appends to them in key order. When the connection does not own the tables, the load goes on
+    // with everything in place.
+    const setAside = await repository.setAsideIndexesAndForeignKeys(tx, LOADED_TABLES);
+    fastLoad = setAside.indexes.length + setAside.foreignKeys.length > 0;
 
     // Places, agencies, pooling regions: kept when they exist.
     for (const region of DEMO_REGIONS) await repository.insertRegionUnlessExists(tx, region);
@@ -225,9 +224,11 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       hooks.onProgress?.(N + jobsDone, total);
     }
     phase('load');
-    log('building indexes');
-    await repository.recreateIndexes(tx, deferredIndexes);
+    log('building indexes, checking foreign keys');
+    await repository.recreateIndexes(tx, setAside);
     phase('indexes');
+    await repository.addForeignKeys(tx, setAside);
+    phase('foreignKeys');
     await repository.analyzeTables(tx, LOADED_TABLES);
     phase('analyze');
     for (const [table, seconds] of Object.entries(loadSeconds)) phases[`load.${table}`] = Math.round(seconds * 1000) / 1000;
