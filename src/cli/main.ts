@@ -14,8 +14,10 @@ import { registerPermissionCommands } from '../platform/access/permissions.cli.t
 import { registerSignoffCommands } from '../platform/signoff/signoff.cli.ts';
 import { registerBackupCommands } from '../platform/backup/backup.cli.ts';
 import { ensureHomeRegion } from '../modules/registry/index.ts';
-import { ensureFunds, scheduleMonthlySweep } from '../modules/ledger/index.ts';
+import { ensureFunds } from '../modules/ledger/index.ts';
 import { modules } from '../modules/index.ts';
+import { registerJobKinds } from '../platform/jobs/index.ts';
+import { registerJobCommands } from '../platform/jobs/jobs.cli.ts';
 
 /** `serve` goes on after its action returns; every other command is done then. */
 let serving = false;
@@ -42,12 +44,11 @@ addDataOption(program.command('serve').description('start the web server and API
         process.stderr.write(`\n  管理员账户已创建 administrator created: username admin, password ${admin.generatedPassword}\n  (shown once; set SIFUND_ADMIN_PASSWORD to choose it)\n\n`);
       }
       const { buildApp } = await import('../app.ts');
-      const app = await buildApp(config, database);
-      const sweeps = scheduleMonthlySweep(database, app.log);
-      // Stop accepting and finish the requests in flight (app.close), then the background billing runs (onClose in
-      // collection.routes.ts) and a sweep in progress, then close the pool and the embedded PostgreSQL; 30 s at most.
+      const app = await buildApp(config, database, { schedules: true });
+      // Stop accepting and finish the requests in flight, then the jobs (each after its chunk, leases released: the
+      // job worker's onClose), then close the pool and the embedded PostgreSQL; 30 s at most.
       onShutdownSignal(async () => {
-        await Promise.all([app.close(), sweeps.stop()]);
+        await app.close();
         await database.close();
       }, app.log);
       serving = true;
@@ -117,6 +118,8 @@ registerParamsCommands(program);
 registerPermissionCommands(program);
 registerSignoffCommands(program);
 registerBackupCommands(program);
+registerJobCommands(program);
+registerJobKinds(modules.flatMap((module) => module.jobs));
 for (const module of modules) module.registerCommands(program);
 
 await program.parseAsync(process.argv);

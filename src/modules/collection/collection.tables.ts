@@ -6,13 +6,6 @@ export const billKinds = ['regular', 'supplementary', 'credit_note'] as const;
 
 declare module '../../platform/database.ts' {
   interface Tables {
-    billing_run: {
-      id: bigint; period: string; region_code: string; status: Generated<'running' | 'completed'>; parameters: unknown; chunks: number;
-      started_by: string; started_at: Generated<Date>; finished_at: Date | null;
-    };
-    billing_chunk: {
-      run_id: bigint; chunk: number; employer_from: bigint; employer_to: bigint; done_at: Date | null; bills: number | null; lines: number | null;
-    };
     bill: {
       employer_id: bigint; id: bigint; number: string; period: string; kind: Generated<(typeof billKinds)[number]>; sequence: Generated<number>;
       region_code: string; due_date: string; run_id: bigint | null; chunk: number | null; persons: number; lines: number; total: bigint;

@@ -33,7 +33,7 @@ test('a county operator\'s billing run and payment post into the province fund a
   let run = started.body;
   for (let i = 0; i < 200 && run.status !== 'completed'; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    run = (await operator.json('GET', `/api/billing/runs/${started.body.id}`)).body;
+    run = (await operator.json('GET', `/api/jobs/${started.body.id}`)).body;
   }
   assert.equal(run.status, 'completed', JSON.stringify(run));
   const pension = await sql<{ n: string }>`select count(*) as n from accounting_entry e join fund f on f.id = e.fund_id
@@ -44,8 +44,9 @@ test('a county operator\'s billing run and payment post into the province fund a
   const paid = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-10', amount: bills[0].total, reference: bills[0].number });
   assert.equal(paid.status, 201, JSON.stringify(paid.body));
 
-  const records = [...await auditOf('billing.run'), ...await auditOf('payment.record')];
-  assert.deepEqual(records.map((r) => r.action), ['billing.run.start', 'billing.run.complete', 'payment.record']);
+  // The server's job worker billed it, as the operator who started the job (never as a system or borrowed identity).
+  const records = [...await auditOf('job.create'), ...await auditOf('billing.run'), ...await auditOf('payment.record')];
+  assert.deepEqual(records.map((r) => r.action), ['job.create', 'billing.run.complete', 'payment.record']);
   for (const record of records) {
     assert.equal(record.actor_username, 'op.cross', record.action);
     assert.equal(record.actor_role, 'operator', record.action);

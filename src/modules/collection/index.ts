@@ -11,6 +11,8 @@ import { kpiRoutes } from './kpi/kpi.routes.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { reassessmentSignoff } from './billing/reassessment.service.ts';
+import { billingJob } from './billing/billing.service.ts';
+import { interestJob, interestSchedule } from './accounts/accounts.service.ts';
 import { paymentReversalSignoff } from './payments/payments.service.ts';
 import { employmentRequestSignoff } from './portal/requests.service.ts';
 
@@ -30,6 +32,8 @@ export const collectionModule: ModuleManifest = {
     registerArrearsCommands(program);
     registerAccountsCommands(program);
   },
+  jobs: [billingJob, interestJob],
+  schedules: [interestSchedule],
   approvalKinds: [reassessmentSignoff, paymentReversalSignoff, employmentRequestSignoff],
   permissions: [
     'billing.read', 'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'billing.reassess.approve',

@@ -4,10 +4,10 @@ import { registerLedgerCommands } from './ledger.cli.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ledgerEntrySignoff } from './drafts.service.ts';
 import { periodReopenSignoff } from './period.service.ts';
+import { sweepJob, sweepSchedule } from './sweep.schedule.ts';
 
 export { ensureFunds, listFunds, listAccounts, type FundView, type AccountView } from './fund.service.ts';
 export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, type PostOptions, type PostResult, type ReverseInput } from './posting.service.ts';
-export { scheduleMonthlySweep } from './sweep.schedule.ts';
 export { getTrialBalance, checkLedger, type TrialBalanceView, type CheckReport } from './balance.service.ts';
 export { incomeExpenditureStatement, type IncomeExpenditureView } from './statement.service.ts';
 export type { EntryInput, LineInput } from './journal.calc.ts';
@@ -20,6 +20,8 @@ export const ledgerModule: ModuleManifest = {
   name: 'ledger',
   routes: [ledgerRoutes],
   registerCommands: registerLedgerCommands,
+  jobs: [sweepJob],
+  schedules: [sweepSchedule],
   approvalKinds: [ledgerEntrySignoff, periodReopenSignoff],
   permissions: [
     'ledger.read', 'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',

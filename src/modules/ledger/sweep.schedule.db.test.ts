@@ -1,17 +1,17 @@
-/** The scheduled monthly sweep: posts each fund's sweep once, a second run (or a second server) adds nothing. */
+/** The scheduled monthly sweep as jobs: posts each fund's sweep once; a second check (or a second server) adds nothing. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { systemActor } from '../../platform/actor.ts';
 import type { TestDatabase } from '../../platform/testing/database.ts';
+import { listJobs, runJob, startJobWorker } from '../../platform/jobs/index.ts';
 import { createLedgerTestDatabase } from './ledger.testing.ts';
 import { importLedgerEntries } from './import.service.ts';
 import { getTrialBalance } from './balance.service.ts';
-import { runScheduledSweep, scheduleMonthlySweep } from './sweep.schedule.ts';
+import { createDueSweeps, sweepSchedule } from './sweep.schedule.ts';
 
 let test_: TestDatabase;
-const actor = systemActor('test');
-const logged: string[] = [];
-const logger = { info: (_: object, message: string) => { logged.push(message); }, warn: (_: object, message: string) => { logged.push(message); } };
+const actor = systemActor('test', ['jobs.read']);
+const logger = { info() {}, warn() {}, error() {} };
 /** 10:00 in Beijing on that day. */
 const beijing = (date: string) => new Date(`${date}T02:00:00Z`);
 
@@ -23,6 +23,8 @@ async function sweepEntries(period: string) {
     `select f.code, e.value_date, e.total::text from accounting_entry e join fund f on f.id = e.fund_id where e.kind = 'sweep' and e.period = $1 order by f.code`, [period]);
   return rows.map((r) => [r.code, r.value_date, r.total]);
 }
+const sweepJobs = async () => (await listJobs(test_.database, actor, { kind: 'ledger.sweep', limit: 100, offset: 0 })).items
+  .map((job) => `${job.key} ${job.status}`).sort();
 
 before(async () => {
   test_ = await createLedgerTestDatabase();
@@ -35,38 +37,35 @@ before(async () => {
 });
 after(() => test_.drop());
 
-test('before the sweep day nothing is swept', async () => {
-  const run = await runScheduledSweep(test_.database, logger, beijing('2026-11-02'), () => 3);
-  assert.equal(run.period, '2026-10');
-  assert.deepEqual(run.swept, []);
-  assert.deepEqual(run.notDue, ['medical-990100', 'medical-990200', 'pension-990000', 'unemployment-990100', 'work_injury-990100']);
-  assert.deepEqual(await sweepEntries('2026-10'), []);
+test('before the sweep day no sweep job is due', async () => {
+  assert.deepEqual(await createDueSweeps(test_.database, beijing('2026-11-02'), () => 3), []);
+  assert.deepEqual(await sweepJobs(), []);
 });
 
-test('the schedule sweeps the previous month once (sweep day from params/ledger/sweep_day.yaml); a second run adds nothing', async () => {
-  const schedule = scheduleMonthlySweep(test_.database, logger, { now: () => beijing('2026-11-03'), intervalMs: 60_000 });
-  await schedule.started;
-  await schedule.stop();
-  // 收入户 balances at 31 October moved to 财政专户, dated the month end, one entry per fund with money in it.
+test('the server\'s worker sweeps the previous month once (sweep day from params/ledger/sweep_day.yaml); a second check adds nothing', async () => {
+  const worker = startJobWorker(test_.database, logger, { schedules: [sweepSchedule], now: () => beijing('2026-11-03'), pollMs: 50 });
+  await worker.started;
+  for (let i = 0; i < 200 && (await sweepJobs()).some((job) => !job.endsWith('completed')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  await worker.stop();
+  // One job per fund and month, every one completed; 收入户 balances at 31 October moved to 财政专户, dated the month
+  // end, one entry per fund with money in it.
+  assert.deepEqual(await sweepJobs(), ['medical-990100', 'medical-990200', 'pension-990000', 'unemployment-990100', 'work_injury-990100'].map((fund) => `2026-10/${fund} completed`));
   assert.deepEqual(await sweepEntries('2026-10'), [['medical-990100', '2026-10-31', '25000'], ['pension-990000', '2026-10-31', '1060000']]);
   const tb = await getTrialBalance(test_.database, actor, 'pension-990000', '2026-10');
   assert.deepEqual(['1002', '1003'].map((code) => tb.accounts.find((a) => a.code === code)!.closing), ['0.00', '10600.00']);
-  assert.equal(logged.filter((message) => message.startsWith('monthly sweep posted')).length, 2);
+  const { items } = await listJobs(test_.database, actor, { kind: 'ledger.sweep', limit: 100, offset: 0 });
+  assert.deepEqual(items.find((job) => job.key === '2026-10/pension-990000')!.result, { fund: 'pension-990000', period: '2026-10', amount: '10600.00', entryId: (items.find((job) => job.key === '2026-10/pension-990000')!.result as { entryId: string }).entryId });
 
-  const again = await runScheduledSweep(test_.database, logger, beijing('2026-11-03'));
-  assert.deepEqual(again.swept, []);
-  assert.deepEqual(again.alreadySwept, ['medical-990100', 'pension-990000']);
-  assert.deepEqual(again.empty, ['medical-990200', 'unemployment-990100', 'work_injury-990100'], 'funds without money in the income account post nothing');
-  assert.equal(again.failed.length, 0);
+  // Funds swept are not due again; those with nothing to sweep have their completed job: nothing is created or run.
+  assert.deepEqual(await createDueSweeps(test_.database, beijing('2026-11-03')), []);
   assert.deepEqual(await sweepEntries('2026-10'), [['medical-990100', '2026-10-31', '25000'], ['pension-990000', '2026-10-31', '1060000']]);
 });
 
-test('two servers checking at the same moment post one sweep', async () => {
+test('two servers checking at the same moment make one job per fund and post one sweep', async () => {
   await importLedgerEntries(test_.database, actor, [entry('pension-990000', 'receipt-nov', '2026-11-12', '1002', '1131', '400.00')]);
-  const runs = await Promise.all([runScheduledSweep(test_.database, logger, beijing('2026-12-01')), runScheduledSweep(test_.database, logger, beijing('2026-12-01'))]);
+  const [first, second] = await Promise.all([createDueSweeps(test_.database, beijing('2026-12-01')), createDueSweeps(test_.database, beijing('2026-12-01'))]);
+  assert.deepEqual(first.map(String).sort(), second.map(String).sort(), 'both find the same jobs');
+  const outcomes = await Promise.all([...first.map((id) => runJob(test_.database, id, { owner: 'server-a' })), ...second.map((id) => runJob(test_.database, id, { owner: 'server-b' }))]);
+  assert.equal(outcomes.filter((o) => o === 'completed').length, first.length, `each job completed once (${outcomes.join(', ')})`);
   assert.deepEqual(await sweepEntries('2026-11'), [['pension-990000', '2026-11-30', '40000']]);
-  const posted = runs.flatMap((run) => run.swept);
-  assert.deepEqual([...new Set(posted.map((s) => `${s.fund} ${s.amount}`))], ['pension-990000 400.00']);
-  assert.equal(new Set(posted.map((s) => s.entryId)).size, 1, 'both runs name the same entry, or the second found nothing left');
-  assert.deepEqual(runs.flatMap((run) => run.failed), []);
 });

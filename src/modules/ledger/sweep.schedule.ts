@@ -1,94 +1,61 @@
 /**
- * The monthly sweep on a schedule (收支两条线: 收入户资金定期归集财政专户, 月末无余额; 财社〔2017〕144号).
- * The server checks at start and every hour; once a day, from the sweep day (parameter `ledger.sweep_day` of the
- * fund's region) on, it sweeps the income account's balance at the end of the previous month of every fund that has
- * no sweep entry for that month yet. Safe to run twice and on several servers at once: a swept month is skipped, and
- * two servers sweeping the same month post under the same idempotency key (fund + month + amount), so one entry posts.
+ * The monthly sweep on a schedule (收支两条线: 收入户资金定期归集财政专户, 月末无余额; 财社〔2017〕144号), as jobs of the
+ * runner (kind `ledger.sweep`, one per fund and month). The server asks the schedule at start and every hour; from
+ * the sweep day (parameter `ledger.sweep_day` of the fund's region) on, it creates the sweep job of the previous
+ * month of every fund that has no sweep entry for that month yet, and the server's job worker runs it. Safe twice
+ * and on several servers at once: the job's key (month/fund) makes a second creation find the first, and two
+ * sweeps of the same month post under the same idempotency key (fund + month + amount), so one entry posts.
+ * A failed sweep (e.g. its month already closed) shows its error in `sifund jobs list` and is retried the next day.
  */
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, systemActor } from '../../platform/actor.ts';
 import { getParameters, todayInChina } from '../../platform/params/index.ts';
+import { createOrFindJob, retryJob, type JobContext, type JobDefinition, type JobSchedule } from '../../platform/jobs/index.ts';
 import * as repository from './ledger.repository.ts';
 import { sweepIncomeAccount } from './posting.service.ts';
 import { addMonths, periodEnd } from './journal.calc.ts';
 
-export interface SweepLogger {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-}
+interface SweepParameters { fund: string; period: string }
 
-export interface SweepScheduleOptions {
-  /** How often to look whether a sweep is due (default one hour). */
-  intervalMs?: number;
-  /** The clock (tests). */
-  now?: () => Date;
-  /** The day of the month from which the previous month is swept (default: parameter ledger.sweep_day of the region). */
-  sweepDay?: (regionCode: string, date: string) => number;
-}
+/** The scheduled sweeps act as this system actor, holding only the permission to sweep. */
+const sweeper = () => systemActor('ledger-sweep', ['ledger.sweep']);
 
-export interface SweepRun {
-  date: string;
-  period: string;
-  /** Funds whose sweep posted (or, on a race with another server, was found posted). */
-  swept: { fund: string; amount: string; entryId: string }[];
-  /** Funds whose income account had nothing to sweep. */
-  empty: string[];
-  alreadySwept: string[];
-  notDue: string[];
-  failed: { fund: string; message: string }[];
-}
+/**
+ * One fund's sweep of one month. It posts in `finish` (no chunks): the sweep is one entry, and posting it twice is
+ * harmless (the second finds the income account already swept at the month end and posts nothing).
+ */
+export const sweepJob: JobDefinition<SweepParameters> = {
+  kind: 'ledger.sweep', label: '收入户归集', permission: 'ledger.sweep',
+  runChunk: async () => { throw new Error('a sweep job has no chunks'); },
+  finish: (database, { parameters, actor }: JobContext<SweepParameters>) => sweepIncomeAccount(database, actor, parameters.fund, parameters.period),
+};
 
 const sweepDayParameter = (regionCode: string, date: string) => getParameters().integer('ledger.sweep_day', date, regionCode);
 
-/** One check: sweeps the previous month of every fund that is due and not yet swept. */
-export async function runScheduledSweep(database: DatabaseHandle, logger: SweepLogger, now = new Date(), sweepDay = sweepDayParameter): Promise<SweepRun> {
-  const actor = systemActor('ledger-sweep', ['ledger.sweep']);
+/** The sweep jobs due on `now`: created when missing, a failed one retried once a day. Returns the jobs to run. */
+export async function createDueSweeps(database: DatabaseHandle, now: Date, sweepDay = sweepDayParameter): Promise<bigint[]> {
+  const actor = sweeper();
   const date = todayInChina(now);
   const period = addMonths(date.slice(0, 7), -1);
-  const { funds, swept } = await inScope(database, actor, async (tx) => ({ funds: await repository.listFunds(tx), swept: await repository.fundsSweptIn(tx, period) }));
   // A sweep day past the end of a short month falls on its last day.
   const lastDay = Number(periodEnd(date.slice(0, 7)).slice(8));
-  const run: SweepRun = { date, period, swept: [], empty: [], alreadySwept: [], notDue: [], failed: [] };
-  for (const fund of funds) {
-    if (swept.has(fund.code)) { run.alreadySwept.push(fund.code); continue; }
-    if (Number(date.slice(8)) < Math.min(sweepDay(fund.region_code, date), lastDay)) { run.notDue.push(fund.code); continue; }
-    try {
-      const result = await sweepIncomeAccount(database, actor, fund.code, period);
-      if (!result.entryId) { run.empty.push(fund.code); continue; }
-      run.swept.push({ fund: fund.code, amount: result.amount, entryId: result.entryId });
-      logger.info({ fund: fund.code, period, amount: result.amount, entryId: result.entryId }, 'monthly sweep posted (收入户归集财政专户)');
-    } catch (error) {
-      // One fund's problem (e.g. its month already closed) does not stop the others; it is tried again tomorrow.
-      run.failed.push({ fund: fund.code, message: (error as Error).message });
-      logger.warn({ fund: fund.code, period, err: error }, 'monthly sweep failed');
+  const jobs = await inScope(database, actor, async (tx) => {
+    const swept = await repository.fundsSweptIn(tx, period);
+    const due = (await repository.listFunds(tx))
+      .filter((fund) => !swept.has(fund.code) && Number(date.slice(8)) >= Math.min(sweepDay(fund.region_code, date), lastDay));
+    const found = [];
+    for (const fund of due) {
+      const { job } = await createOrFindJob(tx, actor, sweepJob, { key: `${period}/${fund.code}`, regionCode: fund.region_code, parameters: { fund: fund.code, period }, chunks: [] });
+      found.push(job);
     }
+    return found;
+  });
+  const toRun: bigint[] = [];
+  for (const job of jobs) {
+    if (job.status === 'failed' && job.finished_at && todayInChina(job.finished_at) < date) toRun.push(BigInt((await retryJob(database, actor, job.id)).id));
+    else if (job.status === 'queued' || job.status === 'running') toRun.push(job.id);
   }
-  return run;
+  return toRun;
 }
 
-/** Starts the hourly check (the first one right away); `stop()` ends it and waits for a run in flight. */
-export function scheduleMonthlySweep(database: DatabaseHandle, logger: SweepLogger, options: SweepScheduleOptions = {}) {
-  const now = options.now ?? (() => new Date());
-  let lastRunDate: string | null = null;
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    const today = todayInChina(now());
-    if (running || today === lastRunDate) return running;
-    running = runScheduledSweep(database, logger, now(), options.sweepDay)
-      .then(() => { lastRunDate = today; })
-      .catch((error: unknown) => logger.warn({ err: error }, 'monthly sweep check failed; trying again in an hour'))
-      .finally(() => { running = null; });
-    return running;
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 3_600_000);
-  timer.unref();
-  const first = tick();
-  return {
-    /** The first check (tests wait for it). */
-    started: first ?? Promise.resolve(),
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
+export const sweepSchedule: JobSchedule = { name: 'ledger.monthly-sweep', createDueJobs: (database, now) => createDueSweeps(database, now) };

@@ -19,6 +19,8 @@ export const registryModule: ModuleManifest = {
     registerDemoCommand(program);
     registerImportCommand(program);
   },
+  jobs: [],
+  schedules: [],
   approvalKinds: [],
   permissions: [
     'registry.read', 'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm',

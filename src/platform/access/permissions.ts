@@ -62,12 +62,15 @@ export const permissionDescriptions = {
   'period.reopen.approve': '反结账审批 approve a reopen',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
+  // jobs (后台作业)
+  'jobs.read': '后台作业查看 long jobs and their progress',
+  'jobs.retry': '后台作业重试 retry a failed job (also needs the permission of its kind)',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
 export const permissions = Object.keys(permissionDescriptions) as Permission[];
 
-const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'approvals.read'];
+const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'approvals.read', 'jobs.read'];
 
 /** The matrix: role → permissions. */
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
@@ -75,7 +78,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     ...reads, 'audit.read',
     'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
     'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'employment.request.review',
-    'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request',
+    'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
   ],
   reviewer: [
     ...reads, 'audit.read',
@@ -83,19 +86,19 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'payment.record', 'payment.reverse.request', 'payment.reverse.review',
     'employment.request.review',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
-    'period.close', 'period.reopen.request',
+    'period.close', 'period.reopen.request', 'jobs.retry',
   ],
   approver: [
     ...reads, 'audit.read',
     'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
     'billing.run', 'billing.reassess.request', 'billing.reassess.approve', 'payment.reverse.approve',
     'accounts.interest.run',
-    'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve',
+    'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
   ],
   finance: [
     ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
-    'period.close', 'period.reopen.request',
+    'period.close', 'period.reopen.request', 'jobs.retry',
   ],
   supervisor: [...reads, 'audit.read', 'audit.verify'],
   // 稽核: reads every business record in scope and the audit trail, changes nothing.

@@ -100,8 +100,8 @@ function regionFixture(p: string, n: number): string {
     insert into employment (employer_id, id, person_id, region_code, hired_on) values (${id(3)}, ${id(5)}, ${id(4)}, '${county}', '2025-01-01');
     insert into enrollment (employer_id, id, employment_id, person_id, insurance, region_code, valid_from) values (${id(3)}, ${id(6)}, ${id(5)}, ${id(4)}, 'pension', '${county}', '2025-01-01');
     insert into base_declaration (employer_id, id, person_id, region_code, year, monthly_wage) values (${id(3)}, ${id(7)}, ${id(4)}, '${county}', 2025, 800000);
-    insert into billing_run (id, period, region_code, parameters, chunks, started_by) values (${id(8)}, '2025-06', '${county}', '{}', 1, 'fixture');
-    insert into billing_chunk (run_id, chunk, employer_from, employer_to) values (${id(8)}, 1, ${id(3)}, ${id(3)});
+    insert into job (id, kind, key, region_code, parameters, actor, chunks, started_by) values (${id(8)}, 'billing.run', '2025-06/${county}', '${county}', '{}', '{}', 1, 'fixture');
+    insert into job_chunk (job_id, chunk, payload) values (${id(8)}, 1, '{}');
     insert into bill (employer_id, id, number, period, region_code, due_date, run_id, chunk, persons, lines, total, parameter_refs)
       values (${id(3)}, ${id(9)}, 'BILL${p}', '2025-06', '${county}', '2025-07-15', ${id(8)}, 1, 1, 1, 100, '{}');
     insert into bill_item (employer_id, bill_id, insurance, fund_code, region_code, employer_amount, employee_amount) values (${id(3)}, ${id(9)}, 'pension', '${fund}', '${county}', 60, 40);
@@ -163,7 +163,7 @@ test('for every table with a policy, the rows of one region are invisible to a s
   } catch (error) { await client.query('rollback'); throw error; } finally { client.release(); }
 
   const secured = (await readableRelations()).filter((r) => r.rowSecurity && r.policies > 0).map((r) => r.name);
-  assert.ok(secured.includes('bill') && secured.includes('billing_chunk') && secured.includes('interest_run'), `tables with a policy: ${secured.join(', ')}`);
+  assert.ok(secured.includes('bill') && secured.includes('job_chunk') && secured.includes('interest_run'), `tables with a policy: ${secured.join(', ')}`);
   const problems: string[] = [];
   for (const table of secured) {
     const all = new Set((await owner.query<{ id: string }>(`select ctid::text as id from ${table}`)).rows.map((r) => r.id));
@@ -191,7 +191,7 @@ test('for every table with a policy, the rows of one region are invisible to a s
   try {
     await fresh.query('begin');
     await fresh.query('set local role sifund_app');
-    const { rows: [unset] } = await fresh.query<{ n: string }>(`select (select count(*) from bill) + (select count(*) from billing_run) + (select count(*) from interest_run) + (select count(*) from app_user) as n`);
+    const { rows: [unset] } = await fresh.query<{ n: string }>(`select (select count(*) from bill) + (select count(*) from job) + (select count(*) from interest_run) + (select count(*) from app_user) as n`);
     assert.equal(Number(unset.n), 0, 'without sifund.scope the application role sees no row');
     await fresh.query('rollback');
   } finally { await fresh.end(); }
@@ -199,8 +199,8 @@ test('for every table with a policy, the rows of one region are invisible to a s
 
 test('a scoped session cannot write a row into another region (with check)', async () => {
   const refused = (work: Promise<unknown>) => assert.rejects(work, /row-level security/);
-  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into billing_run (id, period, region_code, parameters, chunks, started_by) values (1, '2025-07', '970102', '{}', 0, 'x')`.execute(tx)));
-  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into billing_chunk (run_id, chunk, employer_from, employer_to) values (97000008, 2, 1, 1)`.execute(tx)));
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into job (id, kind, key, region_code, parameters, actor, started_by) values (1, 'billing.run', '2025-07/970102', '970102', '{}', '{}', 'x')`.execute(tx)));
+  await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into job_chunk (job_id, chunk, payload) values (97000008, 2, '{}')`.execute(tx)));
   await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into interest_run (year, rate, method, persons, amount, run_by, region_code) values (2090, 0.01, 'monthly', 0, 0, 'x', '970000')`.execute(tx)));
   await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into interest_run (year, rate, method, persons, amount, run_by, region_code) values (2090, 0.01, 'monthly', 0, 0, 'x', null)`.execute(tx)));
   await refused(inScope(test_.database, staff('980000'), (tx) => sql`insert into agency (id, region_code, name) values (1, '970100', 'x')`.execute(tx)));

@@ -17,10 +17,12 @@ import { actorOf, sessionUser } from '../auth/auth.service.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { importRecordRoutes } from '../imports/imports.routes.ts';
+import { jobRoutes } from '../jobs/jobs.routes.ts';
 import { logRequest } from '../personal-data.ts';
 import { inputChecks, refuseNulBytes } from './input-checks.ts';
 import { checkResponsesAgainstPayloads } from './response-check.ts';
 import { closePdfBrowser } from '../reports/pdf.ts';
+import { startJobWorker, type JobWorker, type JobWorkerOptions } from '../jobs/jobs.worker.ts';
 
 export const SESSION_COOKIE = 'sifund_session';
 export const CSRF_COOKIE = 'sifund_csrf';
@@ -28,7 +30,7 @@ export const version = JSON.parse(fs.readFileSync(path.join(projectRoot, 'packag
 
 declare module 'fastify' {
   interface FastifyRequest { actor?: Actor; csrfToken?: string }
-  interface FastifyInstance { database: DatabaseHandle; config: Config }
+  interface FastifyInstance { database: DatabaseHandle; config: Config; jobs: { nudge(): Promise<void> } }
   interface FastifyContextConfig {
     /**
      * The permission the route needs (checked before the handler runs), or 'public' (no sign-in), or
@@ -93,6 +95,8 @@ export function isConnectionLoss(error: { code?: unknown; message?: unknown }): 
 export type RoutePlugin = (app: App) => void | Promise<void>;
 
 export interface ServerOptions {
+  /** The job worker's schedules and timings (src/platform/jobs/jobs.worker.ts); it resumes unfinished jobs either way. */
+  jobs?: JobWorkerOptions;
   /** Tests: fail an answer that its response schema changed (./response-check.ts). */
   checkResponses?: boolean;
 }
@@ -122,6 +126,12 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   app.addHook('onClose', async () => { database.pool.removeListener('error', onPoolError); });
   // The PDF renderer's Chromium, if a report was printed: closed with the server.
   app.addHook('onClose', closePdfBrowser);
+  // The job runner's worker: from ready on it resumes unfinished jobs (a killed CLI's, a crashed server's, those
+  // queued by requests) and runs the schedules; on close it ends each job after its chunk and releases the lease.
+  let worker: JobWorker | undefined;
+  app.decorate('jobs', { nudge: () => worker?.nudge() ?? Promise.resolve() });
+  app.addHook('onReady', async () => { worker = startJobWorker(database, app.log, options.jobs); });
+  app.addHook('onClose', async () => { await worker?.stop(); });
   // While closing (SIGTERM), a response to a request in flight ends its keep-alive connection: the close waits for
   // every connection, and an idle keep-alive one would hold it until the client's timeout.
   let closing = false;
@@ -228,7 +238,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     return { status: 'ok', database: database.mode, version };
   });
 
-  await app.register(async (api) => { await authRoutes(api as App); await auditRoutes(api as App); await importRecordRoutes(api as App); for (const plugin of plugins) await plugin(api as App); });
+  await app.register(async (api) => { await authRoutes(api as App); await auditRoutes(api as App); await importRecordRoutes(api as App); await jobRoutes(api as App); for (const plugin of plugins) await plugin(api as App); });
 
   const webRoot = path.join(projectRoot, 'web', 'dist');
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
 import { Id, Period, Year } from '../../../platform/http/schemas.ts';
-import { accountStatement, contributionRecord, ownPersonId, runInterest } from './accounts.service.ts';
+import { accountStatement, contributionRecord, ownPersonId, startInterest } from './accounts.service.ts';
 import { accountStatementReport } from './statement.report.ts';
 
 const StatementQuery = Type.Object({ year: Year, ...ReportFormatQuery });
@@ -35,6 +35,10 @@ export async function accountsRoutes(app: App) {
   });
 
   app.post('/api/accounts/interest', { config: { permission: 'accounts.interest.run' },
-    schema: { tags, summary: '年度计息 Credit a past year\'s interest to every individual account (once per year; a second call returns the first result)', body: Type.Object({ year: Year }, Strict) },
-  }, async (request) => runInterest(db, actor(request), request.body.year));
+    schema: { tags, summary: '年度计息 Credit a past year\'s interest to every individual account: a job (kind accounts.interest, one per year; a second call returns the same job), its result the run', body: Type.Object({ year: Year }, Strict) },
+  }, async (request, reply) => {
+    const job = await startInterest(db, actor(request), request.body.year);
+    void app.jobs.nudge();
+    return reply.code(202).send(job);
+  });
 }

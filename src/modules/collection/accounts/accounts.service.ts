@@ -7,7 +7,8 @@
  * sees itself only, as if no other person existed (404); employer accounts see no individual account (403).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, widenScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, widenScope, scopePrefix, systemActor, type Actor, type Tx } from '../../../platform/actor.ts';
+import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobSchedule, type JobView } from '../../../platform/jobs/index.ts';
 import { can } from '../../../platform/access/permissions.ts';
 import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { reserveIds } from '../../../platform/ids.ts';
@@ -77,19 +78,16 @@ function interestParameters(parameters: ParameterStore, year: number, regions: s
   return { rate: parseDecimal(resolved[0].rate, CREDITING_RATE), method: resolved[0].method };
 }
 
+interface InterestJobParameters { year: number }
+
 /**
  * Credits the interest of `year` to every individual account (劳办发〔1997〕116号: once a year, at the year end, at
  * the crediting rate published for the year) in one set-based statement, and records the run. Idempotent: a year
- * already run returns its first result and writes nothing. The run is one per year for the whole installation
- * (interest_run is keyed by year), so it needs a scope covering every region: national, or the only province.
+ * already run returns its first result and writes nothing. It is the work of an `accounts.interest` job, done in
+ * the job's finish (one statement in one transaction; resumed after a crash, it finds the run or makes it).
  */
-export async function runInterest(database: DatabaseHandle, actor: Actor, input: number | string): Promise<InterestRunView> {
-  const year = checkYear(input);
-  const today = todayInChina();
-  if (year >= Number(today.slice(0, 4))) throw invalid('year', `${year} has not ended (today is ${today} in China): interest is credited after 31 December`);
+async function creditInterest(database: DatabaseHandle, { parameters: { year }, actor }: JobContext<InterestJobParameters>): Promise<InterestRunView> {
   return inScope(database, actor, async (tx) => {
-    const [outside] = await regionsOutside(tx, scopePrefix(actor.regionCode));
-    if (outside) throw forbidden(`the interest run credits every account of the installation; region ${outside.code} is outside your scope ${actor.regionCode}`);
     // One run per year even when two are started together: the second waits here and then finds the first.
     await lockInterestRun(tx, year);
     const existing = await findInterestRun(tx, year);
@@ -105,6 +103,58 @@ export async function runInterest(database: DatabaseHandle, actor: Actor, input:
     return view;
   });
 }
+
+export const interestJob: JobDefinition<InterestJobParameters> = {
+  kind: 'accounts.interest', label: '个人账户年度计息', permission: 'accounts.interest.run',
+  runChunk: async () => { throw new Error('an interest job has no chunks'); },
+  finish: creditInterest,
+};
+
+/**
+ * Creates the interest job of `year` (or finds it; a failed one is queued again). The run is one per year for the
+ * whole installation (interest_run is keyed by year), so it needs a scope covering every region: national, or the
+ * only province; the job belongs to that scope (national: region null).
+ */
+export async function startInterest(database: DatabaseHandle, actor: Actor, input: number | string): Promise<JobView> {
+  const year = checkYear(input);
+  const today = todayInChina();
+  if (year >= Number(today.slice(0, 4))) throw invalid('year', `${year} has not ended (today is ${today} in China): interest is credited after 31 December`);
+  const { job } = await inScope(database, actor, async (tx) => {
+    const [outside] = await regionsOutside(tx, scopePrefix(actor.regionCode));
+    if (outside) throw forbidden(`the interest run credits every account of the installation; region ${outside.code} is outside your scope ${actor.regionCode}`);
+    // The rate must be published before the job is made: a missing rate is the caller's 400, not a failed job.
+    interestParameters(getParameters(), year, await regionCodes(tx));
+    return createOrFindJob(tx, actor, interestJob, { key: String(year), regionCode: actor.regionCode, parameters: { year }, chunks: [] });
+  });
+  if (job.status === 'failed') return retryJob(database, actor, job.id);
+  return getJob(database, actor, job.id);
+}
+
+/** Credits `year`'s interest here and now (the CLI), or follows the process working it; returns the run. */
+export async function runInterest(database: DatabaseHandle, actor: Actor, input: number | string): Promise<InterestRunView> {
+  const started = await startInterest(database, actor, input);
+  const job = throwIfFailed(await runOrAttach(database, actor, BigInt(started.id)));
+  return job.result as InterestRunView;
+}
+
+/**
+ * The year-end interest on a schedule: from the month `pension.account.interest_run_month` of the next year on, a
+ * past year whose crediting rate is published (dated in the year itself) and that has no run yet gets its job.
+ */
+export const interestSchedule: JobSchedule = {
+  name: 'accounts.year-end-interest',
+  async createDueJobs(database, now) {
+    const today = todayInChina(now);
+    const year = Number(today.slice(0, 4)) - 1;
+    if (Number(today.slice(5, 7)) < getParameters().integer('pension.account.interest_run_month', today)) return [];
+    const rate = getParameters().find(CREDITING_RATE, `${year}-12-31`);
+    if (!rate || !rate.since.startsWith(`${year}-`)) return [];
+    const actor = systemActor('accounts-interest', ['accounts.read', 'accounts.interest.run']);
+    if (await inScope(database, actor, (tx) => findInterestRun(tx, year))) return [];
+    const job = await startInterest(database, actor, year);
+    return job.status === 'queued' || job.status === 'running' ? [BigInt(job.id)] : [];
+  },
+};
 
 /** The person an actor may see an account of: staff any in scope, an insured-person account itself only. */
 async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {

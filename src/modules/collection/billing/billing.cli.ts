@@ -15,7 +15,7 @@ export function registerBillingCommands(program: Command) {
   const billing = program.command('billing').description('monthly contribution billing (缴费核定): one bill per employer per period');
   const actor = systemActor('billing', ['billing.run', 'billing.read', 'billing.reassess.request']);
 
-  addDataOption(billing.command('run').description('bill a period for a region subtree; idempotent, and resumes a run that was interrupted'))
+  addDataOption(billing.command('run').description('bill a period for a region subtree (a job: sifund jobs list); idempotent, resumes an interrupted run and follows one the server is working'))
     .requiredOption('--period <YYYY-MM>', 'contribution period')
     .option('--region <code>', 'region subtree (default: the province)')
     .option('--format <format>', 'text or json', 'text')
@@ -30,7 +30,7 @@ export function registerBillingCommands(program: Command) {
       bar.stop();
       if (options.format === 'json') printJson(result);
       else {
-        process.stdout.write(`billing run ${result.run.id}: ${result.run.status}, ${result.run.chunksDone}/${result.run.chunks} chunks\n`);
+        process.stdout.write(`billing job ${result.job.id}: ${result.job.status}, ${result.job.progress.done}/${result.job.progress.total} chunks\n`);
         printSummary(result.summary);
       }
     }));

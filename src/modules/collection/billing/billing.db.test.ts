@@ -10,7 +10,7 @@ import { formatDecimal, formatYuan, parseDecimal, parseYuan } from '../../../pla
 import { addMonths, getTrialBalance } from '../../ledger/index.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { contributionBase, lineAmount, workInjuryRate, type RegionParameters } from './billing.calc.ts';
-import { billingSummary, prepareBillingRun, runBilling } from './billing.service.ts';
+import { billingSummary, startBilling, runBilling } from './billing.service.ts';
 import { listBills } from './bills.service.ts';
 import { requestReassessment, type ReassessmentResult } from './reassessment.service.ts';
 import { decide } from '../../../platform/signoff/signoff.service.ts';
@@ -50,8 +50,11 @@ async function billingContent(db: TestDatabase): Promise<string> {
 
 test('a period bills every enrolled person once per insurance, exactly, and posts the receivables per fund', { skip }, async () => {
   const result = await runBilling(clean.database, actor, { period: PERIOD });
-  assert.equal(result.run.status, 'completed');
-  assert.equal(result.run.chunksDone, result.run.chunks);
+  assert.equal(result.job.status, 'completed');
+  assert.equal(result.job.kind, 'billing.run');
+  assert.equal(result.job.key, `${PERIOD}/990000`);
+  assert.ok(result.job.progress.total >= 20, `chunks ${result.job.progress.total}`);
+  assert.equal(result.job.progress.done, result.job.progress.total);
   const summary = result.summary;
   assert.ok(summary.persons > 500, `persons ${summary.persons}`);
   assert.ok(summary.lines >= summary.persons * 4 - 10, 'four insurances per person (pension, medical, unemployment, work injury)');
@@ -66,7 +69,7 @@ test('a period bills every enrolled person once per insurance, exactly, and post
   assert.equal(summary.lines, expected.n);
 
   // Every line recomputed in TypeScript from the run's parameters and the declared wage.
-  const [run] = await query<{ parameters: { regions: Record<string, RegionParameters> } }>(clean, `select parameters from billing_run`);
+  const [run] = await query<{ parameters: { regions: Record<string, RegionParameters> } }>(clean, `select parameters->'billing' as parameters from job where kind = 'billing.run'`);
   const lines = await query<{ region_code: string; insurance: string; base: string; declared: string | null; employer_rate: string; employee_rate: string | null; employer_amount: string; employee_amount: string | null; float: string; class: number }>(clean, `
     select l.region_code, l.insurance, l.base, l.employer_rate::text, l.employee_rate::text, l.employer_amount, l.employee_amount,
       e.work_injury_float::text as float, e.work_injury_class as class,
@@ -125,7 +128,8 @@ test('re-running a billed period adds nothing', { skip }, async () => {
   const before = await billingContent(clean);
   const [entries] = await query<{ n: number }>(clean, `select count(*)::int as n from accounting_entry`);
   const again = await runBilling(clean.database, actor, { period: PERIOD });
-  assert.equal(again.run.status, 'completed');
+  assert.equal(again.job.status, 'completed');
+  assert.equal(again.job.id, (await runBilling(clean.database, actor, { period: PERIOD })).job.id, 'the same job, not a second one');
   assert.equal(await billingContent(clean), before);
   const [entriesAfter] = await query<{ n: number }>(clean, `select count(*)::int as n from accounting_entry`);
   assert.equal(entriesAfter.n, entries.n);
@@ -134,8 +138,9 @@ test('re-running a billed period adds nothing', { skip }, async () => {
 test('a billing run killed part-way resumes to exactly the uninterrupted result', { skip }, async () => {
   // The run exists with its chunks; an employer of a late chunk is locked, so the CLI's worker stops inside that
   // chunk's transaction (its bills half-written) — then the CLI is killed with SIGKILL.
-  const run = await prepareBillingRun(killed.database, actor, { period: PERIOD });
-  const [late] = await query<{ employer_from: string }>(killed, `select employer_from from billing_chunk where run_id = $1 and chunk = $2`, [run.id, Math.ceil(run.chunks * 0.6)]);
+  const run = await startBilling(killed.database, actor, { period: PERIOD });
+  const chunks = run.progress.total;
+  const [late] = await query<{ employer_from: string }>(killed, `select payload->>'employerFrom' as employer_from from job_chunk where job_id = $1 and chunk = $2`, [run.id, Math.ceil(chunks * 0.6)]);
   const blocker = new pg.Client({ connectionString: killed.url });
   await blocker.connect();
   const { rows: [{ pid: blockerPid }] } = await blocker.query<{ pid: number }>('select pg_backend_pid() as pid');
@@ -156,12 +161,15 @@ test('a billing run killed part-way resumes to exactly the uninterrupted result'
   await exited;
   await blocker.query('rollback');
   await blocker.end();
-  const [partial] = await query<{ done: number }>(killed, `select count(*)::int as done from billing_chunk where run_id = $1 and done_at is not null`, [run.id]);
-  assert.ok(partial.done > 0 && partial.done < run.chunks, `killed part-way (${partial.done}/${run.chunks} chunks done)`);
+  const [partial] = await query<{ done: number; status: string }>(killed, `select (select count(*)::int from job_chunk where job_id = $1 and done_at is not null) as done, status from job where id = $1`, [run.id]);
+  assert.ok(partial.done > 0 && partial.done < chunks, `killed part-way (${partial.done}/${chunks} chunks done)`);
+  assert.equal(partial.status, 'running', 'the killed job is left running, its lease to expire');
 
+  // The next run of the period attaches to the same job, takes it over when the dead CLI's lease expires, and ends it.
   const resumed = await runBilling(killed.database, actor, { period: PERIOD });
-  assert.equal(resumed.run.id, String(run.id));
-  assert.equal(resumed.run.status, 'completed');
+  assert.equal(resumed.job.id, run.id);
+  assert.equal(resumed.job.status, 'completed');
+  assert.ok(resumed.job.attempts >= 2, `taken over (attempts ${resumed.job.attempts})`);
   assert.equal(await billingContent(killed), await billingContent(clean));
   assert.deepEqual(resumed.summary, await billingSummary(clean.database, actor, { period: PERIOD }));
   const receivables = async (db: TestDatabase) => query(db, `

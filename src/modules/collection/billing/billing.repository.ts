@@ -1,6 +1,6 @@
 /**
- * Typed SQL of billing (billing_run, billing_chunk, bill, bill_line, bill_item; migrations/0005_billing.sql): runs and
- * their chunks, the set-based chunk and reassessment statements (their text is built in billing.sql.ts), correcting
+ * Typed SQL of billing (bill, bill_line, bill_item; migrations/0005_billing.sql; the runs are jobs, 0013_jobs.sql):
+ * how a run splits its employers, the set-based chunk and reassessment statements (their text is built in billing.sql.ts), correcting
  * bills, and reading bills. Every function runs in the caller's transaction (scoped: row-level security applies),
  * except the two that take `db`, which the caller may also give the pool.
  */
@@ -20,28 +20,19 @@ export const poolingRegions = (tx: Tx) => tx.selectFrom('pooling_region').select
 
 export const fundCodes = (tx: Tx) => tx.selectFrom('fund').select('code').execute();
 
-/** One creator at a time per period and region (two `billing run` started together share one run). */
-export async function lockRunCreation(tx: Tx, period: string, region: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext('billing_run'), hashtext(${`${period}/${region}`}))`.execute(tx);
-}
-
-export const findRun = (tx: Tx, period: string, region: string) =>
-  tx.selectFrom('billing_run').selectAll().where('period', '=', period).where('region_code', '=', region).executeTakeFirst();
-
 /** How many active employers each region of the subtree has, by region code. */
 export async function activeEmployersPerRegion(tx: Tx, prefix: string) {
   return (await sql<{ region_code: string; n: number }>`
       select region_code, count(*)::int as n from employer where region_code like ${prefix} || '%' and status = 'active' group by region_code order by region_code`.execute(tx)).rows;
 }
 
-export const insertRun = (tx: Tx, run: Insertable<Tables['billing_run']>) => tx.insertInto('billing_run').values(run).returningAll().executeTakeFirstOrThrow();
-
-/** Splits the subtree's active employers into `chunkCount` chunks of consecutive ids (ntile), one row per chunk. */
-export async function insertChunks(tx: Tx, runId: bigint, chunkCount: number, prefix: string): Promise<void> {
-  await sql`insert into billing_chunk (run_id, chunk, employer_from, employer_to)
-        select ${runId}::bigint, n, min(id), max(id)
+/** The subtree's active employers split into `chunkCount` ranges of consecutive ids (ntile), in order. */
+export async function employerRanges(tx: Tx, chunkCount: number, prefix: string) {
+  if (chunkCount === 0) return [];
+  return (await sql<{ employer_from: bigint; employer_to: bigint }>`
+        select min(id) as employer_from, max(id) as employer_to
         from (select id, ntile(${chunkCount}::int) over (order by id) as n from employer where region_code like ${prefix} || '%' and status = 'active') t
-        group by n`.execute(tx);
+        group by n order by n`.execute(tx)).rows;
 }
 
 export const countEmployersInRange = async (tx: Tx, from: bigint, to: bigint): Promise<number> =>
@@ -66,55 +57,11 @@ export async function chunkTotalsByFund(tx: Tx, runId: bigint, chunk: number) {
     group by i.fund_code order by i.fund_code`.execute(tx)).rows;
 }
 
-export const countBillsOfChunk = async (tx: Tx, runId: bigint, chunk: number) =>
-  (await sql<{ bills: number; lines: number }>`select count(*)::int as bills, coalesce(sum(lines), 0)::int as lines from bill where run_id = ${runId} and chunk = ${chunk}`.execute(tx)).rows[0];
-
-export async function markChunkDone(tx: Tx, runId: bigint, chunk: number, counts: { bills: number; lines: number }): Promise<void> {
-  await sql`update billing_chunk set done_at = now(), bills = ${counts.bills}, lines = ${counts.lines} where run_id = ${runId} and chunk = ${chunk}`.execute(tx);
-}
-
-/** A killed client's transaction is noticed within a second (PostgreSQL 14+), releasing the chunk it holds. */
-export async function checkClientConnectionEverySecond(tx: Tx): Promise<void> {
-  await sql`set local client_connection_check_interval = 1000`.execute(tx);
-}
-
-export type ChunkRow = { chunk: number; employer_from: bigint; employer_to: bigint };
-
-/** The first chunk not done that nobody holds, locked (skip locked); undefined when every open one is held. */
-export const claimFreeChunk = async (tx: Tx, runId: bigint): Promise<ChunkRow | undefined> =>
-  (await sql<ChunkRow>`
-      select chunk, employer_from, employer_to from billing_chunk where run_id = ${runId} and done_at is null
-      order by chunk limit 1 for update skip locked`.execute(tx)).rows[0];
-
-/** The first chunk not done, locked, waiting for whoever holds it; undefined when every chunk is done. */
-export const waitForOpenChunk = async (tx: Tx, runId: bigint): Promise<ChunkRow | undefined> =>
-  (await sql<ChunkRow>`
-        select chunk, employer_from, employer_to from billing_chunk where run_id = ${runId} and done_at is null
-        order by chunk limit 1 for update`.execute(tx)).rows[0];
-
-export const isChunkOpen = async (tx: Tx, runId: bigint, chunk: number): Promise<boolean> =>
-  (await sql`select 1 from billing_chunk where run_id = ${runId} and chunk = ${chunk} and done_at is null`.execute(tx)).rows.length > 0;
-
-/** Chunks of the run done so far (`db`: a transaction or the pool). */
-export const countDoneChunks = async (db: Kysely<Tables>, runId: bigint): Promise<number> =>
-  (await sql<{ n: number }>`select count(*)::int as n from billing_chunk where run_id = ${runId} and done_at is not null`.execute(db)).rows[0].n;
-
 /** Employers billed in the run who hold unused credit (`db`: a transaction or the pool). */
 export const employersWithCreditInRun = async (db: Kysely<Tables>, runId: bigint) =>
   (await sql<{ employer_id: bigint }>`
     select b.employer_id from bill b join payment_allocation a on a.employer_id = b.employer_id and a.part = 'credit'
     where b.run_id = ${runId} group by b.employer_id having sum(a.amount) > 0`.execute(db)).rows;
-
-/** Marks a running run completed; undefined when it was completed already. */
-export const markRunCompleted = (tx: Tx, runId: bigint) =>
-  tx.updateTable('billing_run').set({ status: 'completed', finished_at: new Date() })
-    .where('id', '=', runId).where('status', '=', 'running').returning('id').executeTakeFirst();
-
-export const findRunById = (tx: Tx, id: bigint) => tx.selectFrom('billing_run').selectAll().where('id', '=', id).executeTakeFirst();
-
-/** Ids of the latest runs of regions below the prefix, newest first. */
-export const recentRunIds = (tx: Tx, prefix: string, limit: number) =>
-  tx.selectFrom('billing_run').select('id').where('region_code', 'like', `${prefix}%`).orderBy('started_at', 'desc').limit(limit).execute();
 
 // ── a period's summary ──
 

@@ -1,0 +1,25 @@
+/** HTTP for the job runner: the jobs in the user's scope and their progress (/api/jobs), and retrying a failed one. */
+import { Type } from '@sinclair/typebox';
+import { actor, type App } from '../http/server.ts';
+import { Id, paging } from '../http/schemas.ts';
+import { getJob, jobStatuses, listJobs, retryJob } from './jobs.service.ts';
+
+const tags = ['jobs'];
+const JobKind = Type.String({ pattern: '^[a-z][a-z_]*(\\.[a-z][a-z_]*)+$', maxLength: 60 });
+
+export async function jobRoutes(app: App) {
+  const db = app.database;
+  app.get('/api/jobs', { config: { permission: 'jobs.read' },
+    schema: { tags, summary: '后台作业 Jobs in your scope, newest first, with their progress',
+      querystring: Type.Object({ kind: Type.Optional(JobKind), status: Type.Optional(Type.Union(jobStatuses.map((s) => Type.Literal(s)))), ...paging() }) },
+  }, async (request) => listJobs(db, actor(request), { kind: request.query.kind, status: request.query.status, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }));
+  app.get('/api/jobs/:id', { config: { permission: 'jobs.read' }, schema: { tags, summary: 'A job and its progress', params: Type.Object({ id: Id }) } },
+    async (request) => getJob(db, actor(request), BigInt(request.params.id)));
+  app.post('/api/jobs/:id/retry', { config: { permission: 'jobs.retry' },
+    schema: { tags, summary: '重试 Queue a failed job again (its done chunks stay done); the server resumes it', params: Type.Object({ id: Id }) },
+  }, async (request, reply) => {
+    const job = await retryJob(db, actor(request), BigInt(request.params.id));
+    void app.jobs?.nudge();
+    return reply.code(202).send(job);
+  });
+}

@@ -1,0 +1,248 @@
+/**
+ * The job runner: one way to run long or scheduled work (docs/decisions.md, "One job runner on our own tables").
+ *
+ * A module defines a kind of job (`JobDefinition`: what one chunk does, what happens after the last) and creates a
+ * job with `createOrFindJob` in its own transaction: a kind, a key unique per kind (its scope: '2026-11/990000'),
+ * the region whose subtree it touches, a snapshot of its parameters, and the payloads of its chunks. A second start
+ * with the same key finds the same job. `runJob` then works it to the end in this process: it takes the job's lease
+ * (renewed by a heartbeat; only the holder works a job), claims chunks with `for update skip locked`, and commits
+ * each chunk's effects and its done mark in one transaction, as the actor who started the job. Killed at any moment,
+ * the job stays `running`; when its lease expires, any process resumes it (the server looks at start and every few
+ * seconds), doing only the chunks not done. An error marks the job failed with the error; `retryJob` queues it again.
+ */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { DatabaseHandle } from '../database.ts';
+import { inScope, type Actor, type Tx } from '../actor.ts';
+import { conflict, notFound } from '../errors.ts';
+import { requirePermission, type Permission } from '../access/permissions.ts';
+import { newId } from '../ids.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repository from './jobs.repository.ts';
+import type { JobRow, JobStatus } from './jobs.repository.ts';
+
+export type { JobStatus } from './jobs.repository.ts';
+export { jobStatuses } from './jobs.repository.ts';
+
+/** A job as the API and `sifund jobs … --format json` show it. */
+export interface JobView {
+  id: string; kind: string; key: string; regionCode: string | null; status: JobStatus;
+  progress: { done: number; total: number }; error: string | null; result: unknown;
+  startedBy: string; createdAt: string; startedAt: string | null; finishedAt: string | null; attempts: number;
+}
+
+/** What a job's chunk and finish see: the job, its parameter snapshot and the actor it works for. */
+export interface JobContext<Parameters> { job: JobRow; parameters: Parameters; actor: Actor }
+
+export interface JobDefinition<Parameters = unknown, Payload = unknown> {
+  kind: string;
+  /** For people: 缴费核定, 年度计息 … */
+  label: string;
+  /** What starting (and so retrying) a job of this kind needs. */
+  permission: Permission;
+  /** Chunks worked at once by one process (default 1). */
+  workers?: number;
+  /** One chunk's work, in the transaction that marks the chunk done (scoped to the job's actor). */
+  runChunk(tx: Tx, context: JobContext<Parameters>, chunk: { chunk: number; payload: Payload }): Promise<void>;
+  /** After the last chunk, outside any chunk's transaction; its return value is the job's result (JSON). */
+  finish?(database: DatabaseHandle, context: JobContext<Parameters>): Promise<unknown>;
+}
+
+/** How long a lease lasts without a heartbeat, and how often the holder renews it. */
+export const LEASE_SECONDS = 15;
+const HEARTBEAT_MS = 5_000;
+
+const definitions = new Map<string, JobDefinition<never, never>>();
+
+/** Makes kinds known to this process (the composition roots register every module's jobs). */
+export function registerJobKinds(kinds: readonly JobDefinition<never, never>[]): void {
+  for (const kind of kinds) definitions.set(kind.kind, kind);
+}
+export const registeredJobKinds = (): string[] => [...definitions.keys()];
+export const registeredJobKindPermissions = (): Permission[] => [...new Set([...definitions.values()].map((d) => d.permission))];
+export const jobKindLabel = (kind: string): string => definitions.get(kind)?.label ?? kind;
+
+function definitionOf(kind: string): JobDefinition<unknown, unknown> {
+  const definition = definitions.get(kind);
+  if (!definition) throw new Error(`job kind ${kind} is not known to this process`);
+  return definition as JobDefinition<unknown, unknown>;
+}
+
+/** This process, as a lease owner: host, pid and a random part (a restarted process is a new owner). */
+export const processOwner = (() => {
+  const owner = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  return () => owner;
+})();
+
+// The actor is stored with the job so that whoever resumes it works (and is audited) as the user who started it.
+type StoredActor = Omit<Actor, 'userId' | 'employerId' | 'personId' | 'requestId'> & { userId: string | null };
+const storeActor = (actor: Actor): StoredActor => ({
+  userId: actor.userId === null ? null : String(actor.userId), username: actor.username, role: actor.role, regionCode: actor.regionCode,
+  ...(actor.grants ? { grants: actor.grants } : {}), ...(actor.widenedScope ? { widenedScope: actor.widenedScope } : {}),
+});
+const restoreActor = (stored: StoredActor): Actor => ({ ...stored, userId: stored.userId === null ? null : BigInt(stored.userId) });
+const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+const contextOf = <P>(job: JobRow): JobContext<P> => ({ job, parameters: parsed(job.parameters) as P, actor: restoreActor(parsed(job.actor) as StoredActor) });
+
+/** `regionCode`: the subtree the job works in (null: the whole installation, seen by the national scope only). */
+export interface NewJob<Parameters, Payload> { key: string; regionCode: string | null; parameters: Parameters; chunks: Payload[] }
+
+/**
+ * Creates a job of the kind in the caller's transaction, or finds the one with the same kind and key (its snapshot
+ * stays the one taken at creation). `actor` is who it works for; their scope must reach the job's region. The kind
+ * becomes known to this process, so the caller can run the job here.
+ */
+export async function createOrFindJob<Parameters, Payload>(tx: Tx, actor: Actor, definition: JobDefinition<Parameters, Payload>, job: NewJob<Parameters, Payload>): Promise<{ job: JobRow; created: boolean }> {
+  const kind = definition.kind;
+  registerJobKinds([definition as JobDefinition<never, never>]);
+  await repository.lockJobCreation(tx, kind, job.key);
+  const existing = await repository.findJobByKey(tx, kind, job.key);
+  if (existing) return { job: existing, created: false };
+  const row = await repository.insertJob(tx, {
+    id: newId(), kind, key: job.key, region_code: job.regionCode, parameters: job.parameters, actor: storeActor(actor),
+    started_by: actor.username, chunks: job.chunks,
+  });
+  await recordAudit(tx, actor, { action: 'job.create', entityType: 'job', entityId: String(row.id), regionCode: job.regionCode, after: { kind, key: job.key, chunks: job.chunks.length } });
+  return { job: row, created: true };
+}
+
+export function jobView(job: JobRow, done: number): JobView {
+  return {
+    id: String(job.id), kind: job.kind, key: job.key, regionCode: job.region_code, status: job.status,
+    progress: { done, total: job.chunks }, error: job.error, result: parsed(job.result) ?? null, startedBy: job.started_by,
+    createdAt: job.created_at.toISOString(), startedAt: job.started_at?.toISOString() ?? null,
+    finishedAt: job.finished_at?.toISOString() ?? null, attempts: job.attempts,
+  };
+}
+
+/** A job in the actor's scope. */
+export async function getJob(database: DatabaseHandle, actor: Actor, id: bigint): Promise<JobView> {
+  return inScope(database, actor, async (tx) => {
+    const job = await repository.findJob(tx, id);
+    if (!job) throw notFound(`job ${id}`);
+    return jobView(job, await repository.countDoneChunks(tx, id));
+  });
+}
+
+export async function listJobs(database: DatabaseHandle, actor: Actor, filter: repository.JobFilter): Promise<{ items: JobView[]; total: number }> {
+  return inScope(database, actor, async (tx) => {
+    const rows = await repository.listJobs(tx, filter);
+    const done = await repository.doneChunksOf(tx, rows.map((r) => r.id));
+    return { items: rows.map((r) => jobView(r, done.get(String(r.id)) ?? 0)), total: await repository.countJobs(tx, filter) };
+  });
+}
+
+/** Queues a failed job again (its done chunks stay done); `actor` is recorded as who retried it. */
+export async function retryJob(database: DatabaseHandle, actor: Actor, id: bigint): Promise<JobView> {
+  return inScope(database, actor, async (tx) => {
+    const job = await repository.findJob(tx, id);
+    if (!job) throw notFound(`job ${id}`);
+    const definition = definitions.get(job.kind);
+    if (definition) requirePermission(actor, definition.permission);
+    const queued = await repository.requeueFailed(tx, id);
+    if (!queued) throw conflict('status', `job ${id} is ${job.status}: only a failed job can be retried`);
+    await recordAudit(tx, actor, { action: 'job.retry', entityType: 'job', entityId: String(id), regionCode: job.region_code, before: { status: job.status, error: job.error }, after: { status: 'queued' } });
+    return jobView(queued, await repository.countDoneChunks(tx, id));
+  });
+}
+
+export interface RunOptions {
+  /** Aborted when the process stops: each worker ends after its chunk, the lease is released, the job stays running. */
+  signal?: AbortSignal;
+  onProgress?: (progress: { done: number; total: number }) => void;
+  /** Lease owner (default this process). */
+  owner?: string;
+}
+
+export type RunOutcome = 'completed' | 'failed' | 'stopped' | 'busy' | 'finished';
+
+/** Works one chunk: false when none is left. A chunk held by a dead process is waited for, not skipped. */
+async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<unknown, unknown>, context: JobContext<unknown>): Promise<boolean> {
+  const id = context.job.id;
+  return inScope(database, context.actor, async (tx) => {
+    await repository.checkClientConnectionEverySecond(tx);
+    let chunk = await repository.claimFreeChunk(tx, id);
+    if (!chunk) {
+      chunk = await repository.waitForOpenChunk(tx, id);
+      if (!chunk) return false;
+      if (!(await repository.isChunkOpen(tx, id, chunk.chunk))) return true; // finished by its holder meanwhile
+    }
+    await definition.runChunk(tx, context, { chunk: chunk.chunk, payload: parsed(chunk.payload) });
+    await repository.markChunkDone(tx, id, chunk.chunk);
+    return true;
+  });
+}
+
+/**
+ * Works the job in this process until it is completed, failed or stopped. Returns 'busy' when another live process
+ * holds its lease (see `runOrAttach`), 'finished' when it was completed or failed already.
+ */
+export async function runJob(database: DatabaseHandle, id: bigint, options: RunOptions = {}): Promise<RunOutcome> {
+  const owner = options.owner ?? processOwner();
+  const job = await repository.acquireLease(database.db, id, owner, LEASE_SECONDS);
+  if (!job) {
+    const current = await repository.findJob(database.db, id);
+    if (!current) throw notFound(`job ${id}`);
+    return current.status === 'completed' || current.status === 'failed' ? 'finished' : 'busy';
+  }
+  const definition = definitionOf(job.kind);
+  const context = contextOf<unknown>(job);
+  const lost = new AbortController();
+  const heartbeat = setInterval(() => {
+    repository.renewLease(database.db, id, owner, LEASE_SECONDS)
+      .then((held) => { if (!held) lost.abort(); })
+      .catch(() => { /* the database is away: the next beat tries again; an expired lease lets another resume */ });
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  const stopped = () => options.signal?.aborted || lost.signal.aborted;
+  try {
+    const report = async () => options.onProgress?.({ done: await repository.countDoneChunks(database.db, id), total: job.chunks });
+    await report();
+    const worker = async () => {
+      while (!stopped() && await runNextChunk(database, definition, context)) await report();
+    };
+    await Promise.all(Array.from({ length: Math.max(1, definition.workers ?? 1) }, worker));
+    if (stopped()) {
+      await repository.releaseLease(database.db, id, owner);
+      return 'stopped';
+    }
+    const result = definition.finish ? await definition.finish(database, context) : null;
+    await repository.markCompleted(database.db, id, owner, result);
+    return 'completed';
+  } catch (error) {
+    if (stopped()) {
+      await repository.releaseLease(database.db, id, owner).catch(() => {});
+      return 'stopped';
+    }
+    // A failure that the database cannot record (it is away) leaves the job running: its lease expires and it resumes.
+    await repository.markFailed(database.db, id, owner, (error as Error).message || String(error));
+    return 'failed';
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/**
+ * Runs the job here, or, while another live process works it (the server, another CLI), follows its progress until
+ * it finishes or its lease expires (then takes it over). Returns the job as it ended.
+ */
+export async function runOrAttach(database: DatabaseHandle, actor: Actor, id: bigint, options: RunOptions = {}): Promise<JobView> {
+  for (;;) {
+    const outcome = await runJob(database, id, options);
+    if (outcome !== 'busy') break;
+    const current = await getJob(database, actor, id);
+    options.onProgress?.(current.progress);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (options.signal?.aborted) break;
+  }
+  return getJob(database, actor, id);
+}
+
+/** The job's stored error as an exception, for callers that run a job and must fail like it. */
+export function throwIfFailed(job: JobView): JobView {
+  if (job.status === 'failed') throw Object.assign(new Error(job.error ?? `job ${job.id} failed`), { job });
+  return job;
+}
+
+/** Unfinished jobs of known kinds whose lease is free or expired (the server resumes them). */
+export const resumableJobs = (database: DatabaseHandle, limit: number) => repository.resumableJobs(database.db, registeredJobKinds(), limit);
