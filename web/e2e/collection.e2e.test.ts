@@ -74,13 +74,20 @@ test('start a billing run in the browser, follow it to completion, check the sum
     await page.getByTestId('confirm-ok').click();
     await page.locator('[data-testid=billing-progress]').waitFor();
     await page.locator('[data-testid=billing-progress][data-status=completed]').waitFor({ timeout: 120_000 });
-    const runs = await admin.call<{ items: { period: string; status: string; chunks: number; chunksDone: number }[] }>('GET', '/api/billing/runs');
-    assert.equal(runs.status, 200);
+    const runs = await staff.call<{ items: { key: string; status: string; progress: { done: number; total: number } }[] }>('GET', '/api/jobs?kind=billing.run&limit=20');
+    assert.equal(runs.status, 200, JSON.stringify(runs.body));
     const [run] = runs.body.items;
     assert.equal(run.status, 'completed');
-    assert.ok(run.chunks > 0 && run.chunksDone === run.chunks, JSON.stringify(run));
-    assert.match(await page.getByTestId('billing-progress').innerText(), new RegExp(`${run.chunks}/${run.chunks}`));
-    period = run.period;
+    const { done, total } = run.progress;
+    assert.ok(total > 0 && done === total, JSON.stringify(run));
+    const progress = await page.getByTestId('billing-progress').innerText();
+    assert.match(progress, new RegExp(`${total}/${total}`));
+    assert.match(progress, /已完成/);
+    period = run.key.split('/')[0];
+    assert.match(period, /^\d{4}-\d{2}$/);
+    // the jobs list beside it shows the job completed (it reloads when the progress sees the job finish)
+    await page.getByTestId('billing-runs').getByTestId('job-status').filter({ hasText: '已完成' }).first().waitFor();
+    assert.match(await page.getByTestId('billing-runs').innerText(), new RegExp(period));
   });
 
   await t.test('the summary shows the employers, lines and total of GET /api/billing/summary', async () => {

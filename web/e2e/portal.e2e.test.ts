@@ -1,9 +1,10 @@
 /**
  * The employer portal in a real browser: an employer with two employees is billed for last month (POST
- * /api/billing/runs, by an operator: the administrator holds no money permission); its employer account signs in,
- * lands on its portal (and sees no staff menu), opens the bill and finds the number, the total and a line per person
- * and insurance that the API gives. Then a hire request (增员申报) goes through sign-off: returned by the agency with a
- * reason, resubmitted by the employer in the portal, approved by the operator on 员工变动审核.
+ * /api/billing/runs, a job followed at /api/jobs/:id, by an operator: the administrator holds no money permission);
+ * its employer account signs in, lands on its portal (and sees no staff menu), opens the bill and finds the number,
+ * the total and a line per person and insurance that the API gives. Then a hire request (增员申报) goes through
+ * sign-off: returned by the agency with a reason, resubmitted by the employer in the portal, approved by the operator
+ * on 员工变动审核.
  * Saves docs/screenshots/employer-portal.png.
  */
 import { test } from 'node:test';
@@ -49,7 +50,7 @@ async function seedEmployerWithBill({ database, server }: ServerEnvironment) {
   let run = await must(operator, 'POST', '/api/billing/runs', { period: PERIOD });
   for (let tries = 0; run.status !== 'completed' && tries < 120; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    run = await must(operator, 'GET', `/api/billing/runs/${run.id}`);
+    run = await must(operator, 'GET', `/api/jobs/${run.id}`);
   }
   assert.equal(run.status, 'completed');
   await must(admin, 'POST', '/api/users', { username: 'emp.portal', displayName: '网厅经办人', role: 'employer', regionCode: '990102', employerId: employer.id, password: EMPLOYER_PASSWORD });

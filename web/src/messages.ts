@@ -32,6 +32,13 @@ export const messages = {
   'common.name': ['名称', 'Name'],
   'common.status': ['状态', 'Status'],
   'common.national': ['全国', 'Nationwide'],
+
+  'job.status.queued': ['排队中', 'Queued'],
+  'job.status.running': ['进行中', 'Running'],
+  'job.status.completed': ['已完成', 'Completed'],
+  'job.status.failed': ['失败', 'Failed'],
+  'job.failed': ['作业失败', 'The job failed'],
+  'job.retry': ['重试', 'Retry'],
   'menu.benefits': ['待遇', 'Benefits'],
   'menu.budget': ['预算编制', 'Budget'],
   'menu.execution': ['预算执行', 'Budget execution'],

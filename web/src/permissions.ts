@@ -18,7 +18,8 @@ export type Permission =
   | 'employment.request.submit' | 'employment.request.review' | 'portal.employer' | 'portal.person'
   | 'ledger.read' | 'ledger.entry.draft' | 'ledger.entry.approve' | 'ledger.bank.import' | 'ledger.bank.match' | 'ledger.bank.account.set'
   | 'ledger.sweep' | 'period.close' | 'period.reopen.request' | 'period.reopen.approve'
-  | 'approvals.read';
+  | 'approvals.read'
+  | 'jobs.read' | 'jobs.retry';
 
 /** Does the user hold the permission? */
 export function can(me: Pick<Me, 'permissions'> | null | undefined, permission: Permission): boolean {

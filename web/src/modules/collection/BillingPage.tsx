@@ -1,10 +1,11 @@
 /**
- * 缴费核定: start the billing of a month (optionally for one region), follow its chunks on a progress bar, then see
- * what the period's bills add up to. The runs list picks which run the progress and summary show (?run=, default
- * the newest). A run goes on in the server's background, so leaving the page does not stop it.
+ * 缴费核定: start the billing of a month (optionally for one region) — a job (kind billing.run) on the server's job
+ * runner, followed by <JobProgress> — then see what the period's bills add up to. The jobs list picks which job the
+ * progress and summary show (?run=, default the newest). The job goes on in the server, so leaving the page does not
+ * stop it, and a server restart resumes it.
  */
-import { useEffect, useRef, useState } from 'react';
-import { App, Button, Col, Empty, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Col, Empty, Row, Space, Table, Typography } from 'antd';
 import { CalculatorOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
@@ -16,24 +17,14 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import { MonthPicker } from '../../components/MonthPicker.tsx';
-import { lastMonth, StatCard, useUrlFilters } from './shared.tsx';
+import { JobProgress, JobProgressBar, JobStatusTag, type Job } from '../../components/JobProgress.tsx';
+import { billingJobScope, lastMonth, StatCard, useUrlFilters } from './shared.tsx';
 import { can } from '../../permissions.ts';
-import type { BillingRun, BillingSummary } from './types.ts';
+import type { BillingSummary } from './types.ts';
 
-const POLL_MS = 1000;
+const BILLING_JOB = 'billing.run';
 
 interface InsuranceTotal { insurance: string; employer: string; employee: string; total: string }
-
-/** Chunks billed of the run's chunks (a run with no employers has none and is complete at once). */
-function RunProgress({ run, size, testId }: { run: BillingRun; size?: 'small'; testId?: string }) {
-  const percent = run.chunks ? Math.floor((run.chunksDone / run.chunks) * 100) : 100;
-  return (
-    <Progress
-      size={size} percent={percent} status={run.status === 'completed' ? 'success' : 'active'} format={() => `${run.chunksDone}/${run.chunks}`}
-      data-testid={testId} data-status={run.status}
-    />
-  );
-}
 
 function Summary({ summary }: { summary: BillingSummary }) {
   const { t } = useI18n();
@@ -75,28 +66,20 @@ export default function BillingPage() {
   const { params, update } = useUrlFilters();
   const [period, setPeriod] = useState(lastMonth());
   const [region, setRegion] = useState<string>();
-  const runs = useLoad((signal) => api.get<{ items: BillingRun[] }>('/api/billing/runs', undefined, signal), []);
+  const mayReadJobs = can(me, 'jobs.read');
+  const runs = useLoad((signal) => (mayReadJobs
+    ? api.get<{ items: Job[]; total: number }>('/api/jobs', { kind: BILLING_JOB, limit: 20 }, signal)
+    : Promise.resolve(undefined)), [mayReadJobs]);
   const runId = params.get('run') ?? runs.data?.items[0]?.id;
-  const run = useLoad((signal) => (runId ? api.get<BillingRun>(`/api/billing/runs/${runId}`, undefined, signal) : Promise.resolve(undefined)), [runId]);
-  const status = run.data?.status;
+  const run = useLoad((signal) => (runId && mayReadJobs ? api.get<Job>(`/api/jobs/${encodeURIComponent(runId)}`, undefined, signal) : Promise.resolve(undefined)), [runId, mayReadJobs]);
+  // the job as <JobProgress> last saw it finish, else as loaded
+  const [finished, setFinished] = useState<Job>();
+  const current = finished && finished.id === run.data?.id ? finished : run.data;
+  const scope = current && billingJobScope(current);
   const summary = useLoad(
-    (signal) => (run.data && status === 'completed' ? api.get<BillingSummary>('/api/billing/summary', { period: run.data.period, region: run.data.regionCode }, signal) : Promise.resolve(undefined)),
-    [run.data?.id, status],
+    (signal) => (scope && current?.status === 'completed' ? api.get<BillingSummary>('/api/billing/summary', { period: scope.period, region: scope.region }, signal) : Promise.resolve(undefined)),
+    [current?.id, current?.status],
   );
-
-  // While the run is running, ask again a second after each answer.
-  useEffect(() => {
-    if (status !== 'running') return undefined;
-    const timer = setTimeout(run.reload, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [run.data, status, run.reload]);
-
-  // A run seen running and now completed: the list shows it completed too.
-  const seenRunning = useRef<string>();
-  useEffect(() => {
-    if (status === 'running') seenRunning.current = run.data?.id;
-    else if (status === 'completed' && seenRunning.current === run.data?.id) { seenRunning.current = undefined; runs.reload(); }
-  }, [run.data?.id, status, runs.reload]);
 
   const start = () => modal.confirm({
     title: t('billing.confirmTitle', { period }),
@@ -105,7 +88,7 @@ export default function BillingPage() {
     okText: t('billing.start'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'confirm-ok' },
     onOk: async () => {
       try {
-        const started = await api.post<BillingRun>('/api/billing/runs', { period, region });
+        const started = await api.post<Job>('/api/billing/runs', { period, region });
         update({ run: started.id });
         runs.reload();
       } catch (error) {
@@ -127,36 +110,35 @@ export default function BillingPage() {
             <Typography.Text type="secondary">{t('billing.hint')}</Typography.Text>
           </Space>
         )}
-        {run.error ? <ApiErrorView error={run.error} retry={run.reload} /> : run.data && (
+        {run.error ? <ApiErrorView error={run.error} retry={run.reload} /> : run.data && scope && (
           <div data-testid="billing-current">
-            <Typography.Title level={5}>
-              {t('billing.runOf', { period: run.data.period, region: regionLabel(run.data.regionCode) })}{' '}
-              <Tag color={status === 'completed' ? 'green' : 'blue'}>{t(`billing.status.${run.data.status}`)}</Tag>
-            </Typography.Title>
-            <RunProgress run={run.data} testId="billing-progress" />
+            <Typography.Title level={5}>{t('billing.runOf', { period: scope.period, region: regionLabel(scope.region) })}</Typography.Title>
+            <JobProgress job={run.data} testId="billing-progress" onFinished={(job) => { setFinished(job); runs.reload(); }} />
           </div>
         )}
         {summary.error ? <ApiErrorView error={summary.error} retry={summary.reload} /> : summary.data && <Summary summary={summary.data} />}
-        <div>
-          <Typography.Title level={5}>{t('billing.runs')}</Typography.Title>
-          {runs.error ? <ApiErrorView error={runs.error} retry={runs.reload} /> : (
-            <Table<BillingRun>
-              data-testid="billing-runs" rowKey="id" size="small" loading={runs.loading} dataSource={runs.data?.items ?? []}
-              pagination={(runs.data?.items.length ?? 0) > 20 ? { pageSize: 20 } : false} locale={{ emptyText: <Empty description={t('billing.noRuns')} /> }}
-              rowClassName={(row) => (row.id === runId ? 'ant-table-row-selected' : '')}
-              onRow={(row) => ({ onClick: () => update({ run: row.id }), style: { cursor: 'pointer' } })}
-              columns={[
-                { title: t('billing.period'), dataIndex: 'period', width: 100 },
-                { title: t('common.region'), dataIndex: 'regionCode', render: (code: string) => regionLabel(code) },
-                { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'completed' ? 'green' : 'blue'}>{t(`billing.status.${s}`)}</Tag> },
-                { title: t('billing.progress'), key: 'progress', width: 200, render: (_, row) => <RunProgress run={row} size="small" /> },
-                { title: t('billing.startedBy'), dataIndex: 'startedBy', width: 140 },
-                { title: t('billing.startedAt'), dataIndex: 'startedAt', width: 170, render: formatDateTime },
-                { title: t('billing.finishedAt'), dataIndex: 'finishedAt', width: 170, render: formatDateTime },
-              ]}
-            />
-          )}
-        </div>
+        {mayReadJobs && (
+          <div>
+            <Typography.Title level={5}>{t('billing.runs')}</Typography.Title>
+            {runs.error ? <ApiErrorView error={runs.error} retry={runs.reload} /> : (
+              <Table<Job>
+                data-testid="billing-runs" rowKey="id" size="small" loading={runs.loading} dataSource={runs.data?.items ?? []}
+                pagination={false} locale={{ emptyText: <Empty description={t('billing.noRuns')} /> }}
+                rowClassName={(row) => (row.id === runId ? 'ant-table-row-selected' : '')}
+                onRow={(row) => ({ onClick: () => update({ run: row.id }), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('billing.period'), key: 'period', width: 100, render: (_, row) => billingJobScope(row).period },
+                  { title: t('common.region'), key: 'region', render: (_, row) => regionLabel(billingJobScope(row).region) },
+                  { title: t('common.status'), dataIndex: 'status', width: 100, render: (_, row) => <JobStatusTag status={row.status} /> },
+                  { title: t('billing.progress'), key: 'progress', width: 200, render: (_, row) => <JobProgressBar job={row} size="small" /> },
+                  { title: t('billing.startedBy'), dataIndex: 'startedBy', width: 140 },
+                  { title: t('billing.startedAt'), dataIndex: 'startedAt', width: 170, render: formatDateTime },
+                  { title: t('billing.finishedAt'), dataIndex: 'finishedAt', width: 170, render: formatDateTime },
+                ]}
+              />
+            )}
+          </div>
+        )}
       </Space>
     </Page>
   );

@@ -23,8 +23,6 @@ export const messages = {
     'Bills the employers of {region} for {period} and posts the receivables to the fund ledger (this cannot be undone). Employers already billed for the period are not billed again.',
   ],
   'billing.runOf': ['{period} 核定 · {region}', 'Billing of {period} · {region}'],
-  'billing.status.running': ['核定中', 'Running'],
-  'billing.status.completed': ['已完成', 'Completed'],
   'billing.runs': ['核定记录', 'Billing runs'],
   'billing.noRuns': ['尚未核定', 'No billing runs yet'],
   'billing.progress': ['进度（批次）', 'Progress (chunks)'],

@@ -7,8 +7,15 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card, Statistic } from 'antd';
 import dayjs from 'dayjs';
+import type { Job } from '../../components/JobProgress.tsx';
 
 export const lastMonth = () => dayjs().subtract(1, 'month').format('YYYY-MM');
+
+/** A billing job's month and region, from its key `<period>/<region>` (startBilling in src/modules/collection/billing). */
+export function billingJobScope(job: Pick<Job, 'key'>): { period: string; region: string } {
+  const [period, region] = job.key.split('/');
+  return { period, region };
+}
 
 /** URL search parameters and a way to change some of them (an empty value removes one; a filter change goes back to page 1). */
 export function useUrlFilters() {

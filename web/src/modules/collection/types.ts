@@ -3,10 +3,6 @@
  * string "1234.56"; a rate a decimal string "0.9731", null when nothing was billed.
  */
 
-export interface BillingRun {
-  id: string; period: string; regionCode: string; status: 'running' | 'completed'; chunks: number; chunksDone: number;
-  startedBy: string; startedAt: string; finishedAt: string | null;
-}
 export interface BillingSummary {
   period: string; region: string; employers: number; persons: number; lines: number;
   /** per insurance: the employer's and the employees' parts */
