@@ -203,8 +203,8 @@ test('sifund accounts interest and statement', async () => {
   assert.equal(statement.code, 0);
   assert.deepEqual(JSON.parse(statement.stdout), JSON.parse(JSON.stringify(await accountStatement(database.database, system, anna, 2024))));
   const table = await sifund('statement', '--person', '11010519491231002X', '--year', '2024');
-  assert.match(table.stdout, /interest at 0\.0262 +557\.59/);
-  assert.match(table.stdout, /closing balance +22639\.69/);
+  assert.match(table.stdout, /本年利息 Interest（记账利率 0\.0262） +557\.59/);
+  assert.match(table.stdout, /年末余额 Closing balance +22639\.69/);
 
   const refused = await sifund('interest', '--year', '2026');
   assert.equal(refused.code, 1);

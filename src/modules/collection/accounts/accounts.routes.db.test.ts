@@ -124,14 +124,16 @@ test('the statement as XLSX', async () => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.rawPayload as never);
   const sheet = workbook.getWorksheet('个人账户对账单')!;
-  const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+  const rows = sheet.getSheetValues().filter(Boolean).map((row) => Array.from((row as unknown[]).slice(1), (value) => value ?? null));
   assert.deepEqual(rows.slice(-5), [
-    ['', '上年末余额 Opening balance', '', '', 10000],
+    [null, '上年末余额 Opening balance', null, null, 10000],
     ['2024-01', '缴费记账 Contribution', bills[0].number, '示范机械厂', 640],
-    ['', '本年记账合计 Credits', '', '', 640],
-    ['', '本年利息 Interest（记账利率 0.0262）', '', '', 271.08],
-    ['', '年末余额 Closing balance', '', '', 10911.08],
+    [null, '本年记账合计 Credits', null, null, 640],
+    [null, '本年利息 Interest（记账利率 0.0262）', null, null, 271.08],
+    [null, '年末余额 Closing balance', null, null, 10911.08],
   ]);
+  assert.deepEqual(rows.at(-6), ['所属期', '摘要', '缴费通知单', '参保单位', '金额'], 'the header above the lines');
+  assert.equal(sheet.lastRow!.getCell(5).numFmt, '#,##0.00;[Red]-#,##0.00');
 });
 
 test('an insured person sees their own record from an employer in another county', async () => {
