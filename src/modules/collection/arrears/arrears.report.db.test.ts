@@ -5,9 +5,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { Command } from 'commander';
 import { startTestServer, addUser, type TestServer, type Client } from '../../../platform/testing/http.ts';
 import { arrearsRoutes } from './arrears.routes.ts';
+import { registerArrearsCommands } from './arrears.cli.ts';
 import { collectionRoutes } from '../collection.routes.ts';
 import { billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from '../payments/payments.testing.ts';
 
@@ -128,4 +133,38 @@ test('without a Chromium that starts, a PDF is a 503 naming what to install; the
   }
   const pdf = await reviewer.request('GET', `/api/arrears/dunning?asOf=${AS_OF}&format=pdf`);
   assert.equal(pdf.statusCode, 200);
+});
+
+test('sifund dunning --format csv|xlsx|json --out FILE: the same list; xlsx without --out is refused naming --out', { skip }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-dunning-'));
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = server.test.url;
+  /** Runs `sifund dunning …` in this process; its files are the output checked (stdout stays the test runner's). */
+  const dunning = async (...args: string[]) => {
+    const program = new Command('sifund').exitOverride();
+    registerArrearsCommands(program);
+    await program.parseAsync(['node', 'sifund', 'dunning', '--as-of', AS_OF, '--limit', '1', ...args]);
+    const code = Number(process.exitCode ?? 0);
+    process.exitCode = undefined;
+    return code;
+  };
+  try {
+    const file = (name: string) => path.join(dir, name);
+    assert.equal(await dunning('--format', 'csv', '--out', file('list.csv')), 0);
+    const csv = csvLines(fs.readFileSync(file('list.csv')));
+    assert.equal(csv.length, 1 + 2, 'every employer, whatever --limit');
+    assert.match(csv[0], /^统一社会信用代码,/);
+    assert.equal(await dunning('--format', 'xlsx', '--out', file('list.xlsx')), 0);
+    assert.equal(fs.readFileSync(file('list.xlsx')).subarray(0, 2).toString(), 'PK');
+    assert.equal(await dunning('--format', 'json', '--out', file('list.json')), 0);
+    const json = JSON.parse(fs.readFileSync(file('list.json'), 'utf8'));
+    assert.deepEqual([json.asOf, json.items.length], [AS_OF, 1], 'JSON keeps the --limit');
+    assert.equal(await dunning('--format', 'xlsx'), 1);
+    assert.equal(await dunning('--format', 'docx', '--out', file('list.docx')), 1);
+    assert.equal(fs.existsSync(file('list.docx')), false);
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousUrl;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
