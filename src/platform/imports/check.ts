@@ -138,7 +138,7 @@ export function tableReader(schema: ImportSchema) {
     const checked = await checkTable(schema, table);
     const cells = new Map(table.rows.map((r) => [r.row, r.cells]));
     return {
-      format: table.format, encoding: table.encoding, header: table.header, rows: checked, rowCount: checked.rows.length,
+      fileName: file.fileName, format: table.format, encoding: table.encoding, header: table.header, rows: checked, rowCount: checked.rows.length,
       problems: checked.problems, cellsOf: (row) => cells.get(row) ?? [],
     };
   };

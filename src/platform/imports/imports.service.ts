@@ -23,6 +23,7 @@ export interface ImportFile { fileName: string; content: Buffer; encoding?: Text
 
 /** What reading a file gives: its rows for the module, the problems of their values, and what the record keeps. */
 export interface ReadFile<Rows> {
+  fileName: string;
   format: FileFormat | 'json';
   encoding: TextEncoding | null;
   header: string[] | null;
@@ -141,6 +142,8 @@ export async function runImport<Rows, Prepared, Result extends object>(
 export async function confirmImport<Rows, Prepared, Result extends object>(
   database: DatabaseHandle, actor: Actor, definition: ImportDefinition<Rows, Prepared, Result>, importId: bigint, expectedSha256?: string,
 ): Promise<ImportAnswer & Result> {
+  // The record must be the actor's own scope's, not only visible in the widened scope its transaction may run in.
+  if (!await inScope(database, actor, (tx) => repository.findImport(tx, importId))) throw notFound(`${definition.kind} import ${importId}`);
   const working = definition.transactionActor?.(actor) ?? actor;
   let refused: { file: ImportFile; sha256: string; read: ReadFile<Rows>; problems: ImportProblem[] } | undefined;
   const answer = await inScope(database, working, async (tx) => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder } from './allocation.calc.ts';
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
-import { parseCollectionFile } from './collection-file.parse.ts';
+import { paymentImportKeys } from './collection-file.schema.ts';
 
 const bill = (number: string, period: string): BillState => ({
   employerId: 1n, billId: BigInt(period.replace('-', '')), number, period, dueDate: `${period}-28`, regionCode: '990102',
@@ -54,24 +54,12 @@ test('payments from credits are attributed to the payments that left them, oldes
   assert.deepEqual(used, [{ paymentId: 10n, amount: 400n }, { paymentId: 11n, amount: 100n }]);
 });
 
-test('collection file: every bad row listed; identical lines get distinct import keys that do not change', () => {
-  const file = [
-    'date,creditCode,amount,reference',
-    '2026-02-10,91110000600037341L,1234.56,R1',
-    '2026-02-30,91110000600037341L,10.00,',
-    '2026-02-11,,0.00,',
-    '2026-02-11,91110000600037341L,12.345,',
-    '2026-02-11,91110000600037341L',
-    '2026-02-12,91110000600037341l,-5,',
-    '2026-02-12,91110000600037341L,500.00,',
-    '2026-02-12,91110000600037341L,500.00,',
-  ].join('\r\n');
-  const { rows, problems } = parseCollectionFile(`\uFEFF${file}`);
-  assert.deepEqual(problems.map((p) => `${p.row}:${p.field}`), ['3:date', '4:creditCode', '4:amount', '5:amount', '6:line', '6:amount', '7:amount']);
-  assert.equal(rows[0].amount, 123_456n);
-  assert.equal(rows[0].reference, 'R1');
-  assert.equal(rows[5].creditCode, '91110000600037341L');
-  assert.notEqual(rows[6].importKey, rows[7].importKey);
-  assert.deepEqual(parseCollectionFile(file).rows.map((r) => r.importKey), rows.map((r) => r.importKey));
-  assert.throws(() => parseCollectionFile('day,creditCode,amount\n'), /header must be date,creditCode,amount,reference.*missing date; unknown day/);
+test('a payment\'s identity: the bank\'s transaction id, else date, payer, amount and sequence among equal payments of the file', () => {
+  const payment = (date: string, amount: bigint, transactionId: string | null = null) => ({ date, creditCode: '91110000600037341L', amount, transactionId });
+  assert.deepEqual(paymentImportKeys([payment('2026-02-10', 123_456n), payment('2026-02-10', 123_456n), payment('2026-02-11', 123_456n), payment('2026-02-10', 123_456n, 'TX9')]), [
+    'bank:2026-02-10/91110000600037341L/123456/1', 'bank:2026-02-10/91110000600037341L/123456/2', 'bank:2026-02-11/91110000600037341L/123456/1', 'bank:tx:TX9',
+  ]);
+  // A later file repeating the first payment and adding a second equal one: the first keeps its key, the second is new.
+  assert.deepEqual(paymentImportKeys([payment('2026-02-11', 5n), payment('2026-02-10', 123_456n), payment('2026-02-10', 123_456n)]).slice(1),
+    ['bank:2026-02-10/91110000600037341L/123456/1', 'bank:2026-02-10/91110000600037341L/123456/2']);
 });

@@ -5,19 +5,35 @@ import type { Command } from 'commander';
 import { addDataOption, checkFormat, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { importCollectionFile, recordPayment, requestPaymentReversal } from './payments.service.ts';
+import { checkEncoding } from '../../../platform/imports/index.ts';
+import { importCollectionFile, recordPayment, requestPaymentReversal, type CollectionPreview } from './payments.service.ts';
 
 export function registerPaymentCommands(program: Command) {
   const payments = program.command('payments').description('contribution payments (收缴): bank collection files and payments recorded by hand');
   const actor = systemActor('payments', ['payment.record', 'payment.read', 'payment.reverse.request']);
 
-  addDataOption(payments.command('import').description('import the bank\'s collection file: all rows or none, idempotent; exit 1 listing every bad row'))
-    .requiredOption('--file <path>', 'CSV with the header date,creditCode,amount,reference (see docs/collection.md)')
+  addDataOption(payments.command('import').description('import the bank\'s collection file: all rows or none, idempotent; exit 1 listing every bad row; --dry-run shows what it would record'))
+    .requiredOption('--file <path>', 'CSV (UTF-8 or GB18030/GBK) or XLSX with the header date,creditCode,amount,reference,transactionId or 交易日期,统一社会信用代码,金额,附言,交易流水号 (see docs/collection.md)')
+    .option('--encoding <encoding>', 'the CSV\'s encoding: utf-8, gb18030, gbk or auto (detected)', 'auto')
+    .option('--dry-run', 'preview: check the file and show the payments, their total and how they would be allocated; record nothing')
     .option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('payments import', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      const result = await importCollectionFile(database, actor, path.basename(options.file), fs.readFileSync(options.file));
+      const file = { fileName: path.basename(options.file), content: fs.readFileSync(options.file), encoding: checkEncoding(options.encoding) };
+      if (options.dryRun) {
+        const preview = await importCollectionFile(database, actor, file, 'preview') as Awaited<ReturnType<typeof importCollectionFile>> & Partial<CollectionPreview>;
+        if (options.format === 'json') printJson(preview);
+        else if (preview.alreadyImported) process.stdout.write(`${options.file} was imported before (import ${preview.importId}): ${preview.recorded} payments recorded; nothing would change\n`);
+        else {
+          process.stdout.write(`dry run of ${options.file}: ${preview.toRecord} payments to record (${preview.amount}), ${preview.alreadyRecorded} recorded before; would allocate ${preview.allocated}, keep as credit ${preview.credit}\n`);
+          for (const e of preview.employers ?? []) process.stdout.write(`  ${e.creditCode} ${e.name}: ${e.payments} payments ${e.amount}, allocated ${e.allocated}, credit ${e.credit}\n`);
+          process.stdout.write('nothing was recorded; run without --dry-run to apply\n');
+        }
+        return;
+      }
+      const result = await importCollectionFile(database, actor, file);
       if (options.format === 'json') printJson(result);
+      else if (result.alreadyImported) process.stdout.write(`${options.file} was imported before (import ${result.importId}); nothing changed\n`);
       else process.stdout.write(`imported ${options.file}: ${result.recorded} payments recorded (${result.amount}), ${result.alreadyRecorded} already recorded; allocated ${result.allocated}, kept as credit ${result.credit}\n`);
     }));
 

@@ -9,7 +9,9 @@ import { getTrialBalance, listFunds } from '../../ledger/index.ts';
 import { listBills } from '../billing/bills.service.ts';
 import { employerArrears, dunningList } from '../arrears/arrears.service.ts';
 import { collectionKpis } from '../kpi/kpi.service.ts';
-import { applyCredits, importCollectionFile, listPayments, recordPayment } from './payments.service.ts';
+import { applyCredits, confirmCollectionImport, importCollectionFile, listPayments, recordPayment } from './payments.service.ts';
+
+const file = (fileName: string, text: string) => ({ fileName, content: Buffer.from(text) });
 import { billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from './payments.testing.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -71,7 +73,10 @@ test('the fixture bills: one bill per employer and month, 3620.00 per person', {
 });
 
 test('import: the bill named in the reference first, else the oldest; pension employee part first; overpayment kept as credit', { skip }, async () => {
-  const result = await importCollectionFile(test_.database, actor, 'bank-2026-02.csv', collectionFile);
+  const { importId, sha256, alreadyImported, ...result } = await importCollectionFile(test_.database, actor, file('bank-2026-02.csv', collectionFile));
+  assert.match(importId, /^\d+$/);
+  assert.equal(sha256.length, 64);
+  assert.equal(alreadyImported, false);
   assert.deepEqual(result, {
     fileName: 'bank-2026-02.csv', rows: 3, recorded: 3, alreadyRecorded: 0,
     amount: formatYuan(febA + 100_000n + janB + febB + 10_000n), allocated: formatYuan(febA + 100_000n + janB + febB), credit: '100.00',
@@ -94,16 +99,16 @@ test('individual accounts are credited only when the bill\'s pension employee pa
   assert.deepEqual(await accountEntries(EMPLOYER_B, '2026-01'), ['800.00']);
 });
 
-test('re-importing the same file changes nothing', { skip }, async () => {
+test('re-importing the same file answers with the first result and changes nothing', { skip }, async () => {
   const before = await counts();
-  const again = await importCollectionFile(test_.database, actor, 'bank-2026-02.csv', collectionFile);
-  assert.deepEqual([again.recorded, again.alreadyRecorded, again.amount], [0, 3, '0.00']);
+  const again = await importCollectionFile(test_.database, actor, file('bank-2026-02-again.csv', collectionFile));
+  assert.deepEqual([again.alreadyImported, again.recorded, again.alreadyRecorded], [true, 3, 0]);
   assert.deepEqual(await counts(), before);
 });
 
 test('a bad file is refused listing every bad row, and nothing of it is applied', { skip }, async () => {
   const before = await counts();
-  const error = await rejected(importCollectionFile(test_.database, actor, 'bad.csv', [
+  const error = await rejected(importCollectionFile(test_.database, actor, file('bad.csv', [
     'date,creditCode,amount,reference',
     `2026-02-20,${EMPLOYER_A},10.00,good row`,
     '2026-02-20,91990102MA00000099,10.00,',
@@ -111,9 +116,9 @@ test('a bad file is refused listing every bad row, and nothing of it is applied'
     `2026-02-20,${EMPLOYER_A},0.00,`,
     `2026-02-20,${EMPLOYER_A},12.345,`,
     `2026-02-20,${EMPLOYER_A}`,
-  ].join('\n')));
+  ].join('\n'))));
   assert.equal(error.status, 422);
-  assert.deepEqual(error.rows!.map((r) => `${r.row}:${r.field}`), ['3:creditCode', '4:date', '5:amount', '6:amount', '7:line', '7:amount']);
+  assert.deepEqual(error.rows!.map((r) => `${r.row}:${r.field}:${(r as { rule?: string }).rule}`), ['3:creditCode:known_employer', '4:date:date', '5:amount:above_zero', '6:amount:amount', '7:amount:required']);
   assert.match(error.message, /5 of 6 rows have problems; nothing was imported/);
   assert.deepEqual(await counts(), before);
 });
@@ -198,4 +203,37 @@ test('payments, allocations and individual account entries are append-only', { s
     await assert.rejects(test_.database.pool.query(`update ${table} set region_code = region_code where false`), /append-only: UPDATE is not allowed/);
     await assert.rejects(test_.database.pool.query(`delete from ${table}`), /append-only: DELETE is not allowed/);
   }
+});
+
+test('payments are idempotent by the payment, not the line: a re-export with a trailing space records nothing, a second genuine payment does', { skip }, async () => {
+  const before = await counts();
+  const reexport = await importCollectionFile(test_.database, actor, file('bank-2026-02-reexport.csv', collectionFile.split('\n').map((line) => `${line} `).join('\r\n')));
+  assert.deepEqual([reexport.alreadyImported, reexport.recorded, reexport.alreadyRecorded], [false, 0, 3]);
+  assert.deepEqual(await counts(), before);
+  // The same text as the second payment of the first file, once more in a later file of the same day with one more such payment.
+  const [, secondLine] = collectionFile.split('\n').slice(1);
+  const later = await importCollectionFile(test_.database, actor, file('bank-2026-02-later.csv', ['date,creditCode,amount,reference', secondLine, secondLine].join('\n')));
+  assert.deepEqual([later.recorded, later.alreadyRecorded, later.amount], [1, 1, '1000.00']);
+  // With the bank's transaction id, a payment with exactly the same date, payer and amount is its own payment.
+  const withId = (id: string) => ['date,creditCode,amount,交易流水号', `2026-02-10,${EMPLOYER_A},1000.00,${id}`].join('\n');
+  assert.equal((await importCollectionFile(test_.database, actor, file('tx1.csv', withId('TX-1')))).recorded, 1);
+  assert.equal((await importCollectionFile(test_.database, actor, file('tx2.csv', withId('TX-2')))).recorded, 1);
+  assert.equal((await importCollectionFile(test_.database, actor, file('tx1-again.csv', `${withId('TX-1')}\n`))).recorded, 0);
+  assert.equal((await counts()).payment, before.payment + 3);
+});
+
+test('preview shows the payments, their total and allocation, records nothing; confirming applies exactly that file once', { skip }, async () => {
+  const content = ['交易日期,统一社会信用代码,金额', `2026/2/20,${EMPLOYER_B},"1,000.00"`, `20260221,${EMPLOYER_B},¥50.00`].join('\n');
+  const before = await counts();
+  const preview = await importCollectionFile(test_.database, actor, file('bank-preview.csv', content), 'preview') as unknown as Record<string, any>;
+  assert.deepEqual([preview.toRecord, preview.amount, preview.alreadyImported], [2, '1050.00', false]);
+  assert.deepEqual(preview.employers.map((e: { creditCode: string; payments: number; amount: string }) => [e.creditCode, e.payments, e.amount]), [[EMPLOYER_B, 2, '1050.00']]);
+  assert.equal(parseYuan(preview.allocated) + parseYuan(preview.credit), 105_000n);
+  assert.deepEqual(await counts(), before, 'a preview records nothing');
+  await assert.rejects(confirmCollectionImport(test_.database, actor, BigInt(preview.importId), '0'.repeat(64)), /previewed a file with SHA-256/);
+  const applied = await confirmCollectionImport(test_.database, actor, BigInt(preview.importId), preview.sha256);
+  assert.deepEqual([applied.recorded, applied.amount, applied.allocated, applied.credit], [2, '1050.00', preview.allocated, preview.credit], 'applied as previewed');
+  const again = await confirmCollectionImport(test_.database, actor, BigInt(preview.importId));
+  assert.deepEqual([again.alreadyImported, again.recorded], [true, 2]);
+  assert.equal((await counts()).payment, before.payment + 2);
 });

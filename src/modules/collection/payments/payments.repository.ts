@@ -17,7 +17,18 @@ export async function lockEmployerAllocations(tx: Tx, employerId: bigint): Promi
 /** Inserts payments; a payment whose import key is already recorded is skipped. Returns the ones inserted. */
 export async function insertNewPayments(tx: Tx, payments: NewPayment[]): Promise<PaymentRow[]> {
   if (!payments.length) return [];
-  return tx.insertInto('payment').values(payments).onConflict((oc) => oc.column('import_key').doNothing()).returningAll().execute();
+  const inserted: PaymentRow[] = [];
+  for (let i = 0; i < payments.length; i += 2000) {
+    inserted.push(...await tx.insertInto('payment').values(payments.slice(i, i + 2000)).onConflict((oc) => oc.column('import_key').doNothing()).returningAll().execute());
+  }
+  return inserted;
+}
+
+/** Which of these import keys are recorded already (a payment of an earlier file). */
+export async function recordedImportKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await tx.selectFrom('payment').select('import_key').where(sql<boolean>`import_key = any(${keys}::text[])`).execute();
+  return new Set(rows.map((r) => r.import_key));
 }
 
 export async function insertAllocations(tx: Tx, rows: NewAllocation[]): Promise<void> {

@@ -30,7 +30,7 @@ test('import by upload, then the same file again: recorded once', { skip }, asyn
   assert.equal(first.status, 200);
   assert.deepEqual([first.body.recorded, first.body.allocated, first.body.credit], [1, '1000.00', '0.00']);
   const again = await operator.upload('/api/payments/import', 'bank.csv', file);
-  assert.deepEqual([again.body.recorded, again.body.alreadyRecorded], [0, 1]);
+  assert.deepEqual([again.body.alreadyImported, again.body.importId, again.body.recorded], [true, first.body.importId, 1]);
   const bad = await operator.upload('/api/payments/import', 'bad.csv', `date,creditCode,amount\n2026-13-01,${EMPLOYER_A},1.00\n2026-02-01,${EMPLOYER_A},-1.00\n`);
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.body.error.rows.map((r: { row: number; field: string }) => `${r.row}:${r.field}`), ['2:date', '3:amount']);
@@ -117,4 +117,16 @@ test('冲正: an operator of the county requests it with a reason, a reviewer ap
   const westReviewer = await addUser(server, 'rev.west', 'reviewer', '990103');
   assert.equal((await westReviewer.json('POST', '/api/payments/1/reversal', { reason: 'none such' })).status, 404);
   assert.equal((await westReviewer.json('POST', `/api/payments/${recorded.body.id}/reversal`, { reason: '录错单位' })).status, 404, 'another county\'s payment is not there');
+});
+
+test('preview over HTTP, then confirm: nothing recorded until the confirmation, by the same scope only', { skip }, async () => {
+  const paymentsOfB = async () => (await operator.json('GET', `/api/payments?employer=${EMPLOYER_B}`)).body.items.length;
+  const before = await paymentsOfB();
+  const preview = await operator.upload('/api/payments/import?mode=preview', 'bank-2.csv', `date,creditCode,amount\n2026-02-11,${EMPLOYER_B},10.00\n`);
+  assert.deepEqual([preview.status, preview.body.toRecord, preview.body.amount], [200, 1, '10.00']);
+  assert.equal(await paymentsOfB(), before);
+  const confirmed = await operator.json('POST', `/api/payments/import/${preview.body.importId}/confirm`, { sha256: preview.body.sha256 });
+  assert.deepEqual([confirmed.status, confirmed.body.recorded], [200, 1]);
+  assert.equal(await paymentsOfB(), before + 1);
+  assert.equal((await westOperator.json('POST', `/api/payments/import/${preview.body.importId}/confirm`, {})).status, 404, 'another region\'s import is not there');
 });

@@ -1,9 +1,9 @@
 /** HTTP for payments (/api/payments…): import the bank's collection file, record one payment, list payments. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
-import { invalid } from '../../../platform/errors.ts';
+import { uploadedFile } from '../../../platform/imports/index.ts';
 import { DateText, Id, Yuan, paging } from '../../../platform/http/schemas.ts';
-import { importCollectionFile, listPayments, recordPayment, requestPaymentReversal } from './payments.service.ts';
+import { confirmCollectionImport, importCollectionFile, listPayments, recordPayment, requestPaymentReversal } from './payments.service.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
 const tags = ['collection'];
@@ -12,16 +12,23 @@ export async function paymentRoutes(app: App) {
   const db = app.database;
 
   app.post('/api/payments/import', { config: { permission: 'payment.record' },
-    schema: { tags, summary: '导入银行代收明细 Import the bank\'s collection file (CSV date,creditCode,amount,reference; all rows or none, idempotent)', consumes: ['multipart/form-data'] },
-  }, async (request) => {
-    const who = actor(request);
-    if (!request.isMultipart()) throw invalid('file', 'send the file as multipart/form-data in a field named "file"');
-    const file = await request.file();
-    if (!file) throw invalid('file', 'is required');
-    const content = await file.toBuffer();
-    if (file.file.truncated) throw invalid('file', 'is larger than the 200 MB limit');
-    return importCollectionFile(db, who, file.filename, content);
-  });
+    schema: {
+      tags, consumes: ['multipart/form-data'],
+      summary: '导入银行代收明细 Import the bank\'s collection file (CSV in UTF-8 or GB18030/GBK, or XLSX; date,creditCode,amount,reference,transactionId or the Chinese titles; all rows or none). mode=preview checks it and shows the payments, their total and how they will be allocated without recording anything; POST /api/payments/import/{importId}/confirm then applies it',
+      querystring: Type.Object({
+        mode: Type.Optional(Type.Union([Type.Literal('preview'), Type.Literal('apply')], { description: 'preview: check and show, apply nothing; apply (default): record and allocate' })),
+        encoding: Type.Optional(Type.String({ maxLength: 20, description: 'utf-8, gb18030, gbk or auto (default: detected)' })),
+      }),
+    },
+  }, async (request) => importCollectionFile(db, actor(request), await uploadedFile(request, request.query), request.query.mode ?? 'apply'));
+
+  app.post('/api/payments/import/:importId/confirm', { config: { permission: 'payment.record' },
+    schema: {
+      tags, summary: '确认导入 Apply a previewed collection file (checked again; payments recorded since the preview are left out)',
+      params: Type.Object({ importId: Id }),
+      body: Type.Optional(Type.Object({ sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'the preview\'s file hash, to confirm exactly the file previewed' })) }, { additionalProperties: false })),
+    },
+  }, async (request) => confirmCollectionImport(db, actor(request), BigInt(request.params.importId), request.body?.sha256));
 
   app.post('/api/payments', { config: { permission: 'payment.record' },
     schema: {

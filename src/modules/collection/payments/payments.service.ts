@@ -9,7 +9,7 @@
  * when it accrues). A credit is not booked until it pays a bill: it belongs to no fund before then.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
@@ -20,10 +20,11 @@ import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, RECEIVABLE_ACCOUNT } from '.
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
 import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
 import { lateFeeRules } from '../arrears/arrears.service.ts';
-import { checkDate } from '../../../platform/dates.ts';
+import { checkDate, dateProblem } from '../../../platform/dates.ts';
 import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts';
 import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
-import { parseCollectionFile, paymentAmount } from './collection-file.parse.ts';
+import { collectionFileSchema, paymentAmount, paymentImportKeys } from './collection-file.schema.ts';
+import { confirmImport, moreProblems, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile } from '../../../platform/imports/index.ts';
 import * as repository from './payments.repository.ts';
 import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
@@ -165,14 +166,14 @@ export async function applyCredits(database: DatabaseHandle, actor: Actor, emplo
 }
 
 /** Allocates newly recorded payments, employer by employer (locks taken in id order), each employer's by date. */
-async function allocateNew(tx: Tx, actor: Actor, payments: repository.PaymentRow[], employers: Map<bigint, EmployerRow>): Promise<AllocationOutcome[]> {
+async function allocateNew(tx: Tx, actor: Actor, payments: repository.PaymentRow[], employers: Map<bigint, EmployerRow>, options = { save: true }): Promise<AllocationOutcome[]> {
   const outcomes: AllocationOutcome[] = [];
   const employerIds = [...new Set(payments.map((p) => p.employer_id))].sort((a, b) => (a < b ? -1 : 1));
   for (const employerId of employerIds) {
     const allocation = await EmployerAllocation.load(tx, employers.get(employerId)!);
     const own = payments.filter((p) => p.employer_id === employerId).sort((a, b) => (a.paid_on === b.paid_on ? (a.line_number ?? 0) - (b.line_number ?? 0) : a.paid_on < b.paid_on ? -1 : 1));
     for (const payment of own) outcomes.push(allocation.pay(payment));
-    await allocation.save(tx, actor);
+    if (options.save) await allocation.save(tx, actor);
   }
   return outcomes;
 }
@@ -210,42 +211,102 @@ export interface ImportResultView {
   fileName: string; rows: number; recorded: number; alreadyRecorded: number; amount: string; allocated: string; credit: string;
 }
 
+/** What confirming a collection file would do: per employer and in total, from the rows not recorded before. */
+export interface CollectionPreview {
+  fileName: string; rows: number; toRecord: number; alreadyRecorded: number; amount: string; allocated: string; credit: string;
+  employers: { creditCode: string; name: string; payments: number; amount: string; allocated: string; credit: string }[];
+}
+
+interface CollectionRows { fileName: string; rows: number; payments: repository.PaymentRow[]; employers: Map<bigint, EmployerRow>; alreadyRecorded: number }
+
 /**
- * Imports the bank's collection file: every row is checked first (date, known employer in scope, amount) and one
- * bad row refuses the file, listing every bad row; rows already imported (same import key) are skipped, so
- * importing the file again changes nothing.
+ * The collection file on the import pipeline: every row checked first (date, known employer in the importer's own
+ * scope, amount above zero), one bad row refuses the file listing every bad row; payments recorded before (same
+ * identity, collection-file.schema.ts) are left out; the rest are recorded and allocated. Allocation books into
+ * every fund of the employer's bills, so the transaction runs widened to the pooled funds.
  */
-export async function importCollectionFile(database: DatabaseHandle, actor: Actor, fileName: string, content: Buffer | string): Promise<ImportResultView> {
-  const { rows, problems } = parseCollectionFile(content);
-  const codes = [...new Set(rows.map((row) => row.creditCode).filter(Boolean))];
-  // Employers must be in the actor's scope; allocation then books into every fund of their bills (widenToPooledFunds).
-  const found = await inScope(database, actor, (tx) => employersByCreditCodes(tx, codes));
-  const job = widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS);
-  return inScope(database, job, async (tx) => {
-    const byCode = new Map(found.map((employer) => [employer.credit_code, employer]));
-    const unknown: RowProblem[] = rows.filter((row) => row.creditCode && !byCode.has(row.creditCode))
-      .map((row) => ({ row: row.row, field: 'creditCode', message: `no employer with credit code ${row.creditCode} in your region` }));
-    const all = [...problems, ...unknown].sort((a, b) => a.row - b.row);
-    if (all.length) {
-      const bad = new Set(all.map((p) => p.row)).size;
-      throw rejectedRows(`${bad} of ${rows.length} rows have problems; nothing was imported (共 ${bad} 行有误，未导入任何数据)`, all);
-    }
-    const inserted = await repository.insertNewPayments(tx, rows.map((row) => {
-      const employer = byCode.get(row.creditCode)!;
+function collectionImport(recordedBy: string): ImportDefinition<CheckedTable, CollectionRows, ImportResultView> {
+  return {
+    kind: 'payments',
+    read: tableReader(collectionFileSchema),
+    transactionActor: (actor) => widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS),
+    async check(tx, actor, file, read) {
+      const fileName = read.fileName;
+      const problems = moreProblems(file);
+      const valid = file.rows.filter((r) => r.valid);
+      const own = { ...actor, widenedScope: undefined };
+      const codes = [...new Set(valid.map((r) => String(r.values.creditCode).toUpperCase()))];
+      const byCode = new Map((await employersByCreditCodes(tx, codes)).filter((e) => inActorScope(own, e.region_code)).map((e) => [e.credit_code, e]));
+      const good: { row: number; date: string; employer: EmployerRow; amount: bigint; reference: string | null; transactionId: string | null }[] = [];
+      for (const { row, values } of valid) {
+        const creditCode = String(values.creditCode).toUpperCase();
+        const employer = byCode.get(creditCode);
+        const amount = values.amount as bigint;
+        if (!employer) problems.add(row, 'creditCode', 'known_employer', `no employer with credit code ${creditCode} in your region`);
+        if (amount <= 0n) problems.add(row, 'amount', 'above_zero', `must be above zero, got ${formatYuan(amount)}`);
+        const date = values.date as string;
+        const dateRule = dateProblem(date);
+        if (dateRule) problems.add(row, 'date', 'date_range', dateRule);
+        if (employer && amount > 0n && !dateRule) good.push({ row, date, employer, amount, reference: (values.reference as string | undefined) ?? null, transactionId: (values.transactionId as string | undefined) ?? null });
+      }
+      const keys = paymentImportKeys(good.map((g) => ({ date: g.date, creditCode: g.employer.credit_code, amount: g.amount, transactionId: g.transactionId })));
+      const recorded = await repository.recordedImportKeys(tx, keys);
+      const payments = good.flatMap((g, k) => (recorded.has(keys[k]) ? [] : [{
+        employer_id: g.employer.id, id: newId(), region_code: g.employer.region_code, paid_on: g.date, amount: g.amount, reference: g.reference,
+        source: 'bank_file' as const, import_key: keys[k], file_name: fileName, line_number: g.row, recorded_by: recordedBy, recorded_at: new Date(),
+      }]));
       return {
-        employer_id: employer.id, id: newId(), region_code: employer.region_code, paid_on: row.date, amount: row.amount, reference: row.reference,
-        source: 'bank_file' as const, import_key: row.importKey, file_name: fileName, line_number: row.row, recorded_by: actor.username,
+        prepared: { fileName, rows: file.rows.length, payments, employers: new Map(good.map((g) => [g.employer.id, g.employer])), alreadyRecorded: good.length - payments.length },
+        problems: problems.list,
       };
-    }));
-    const outcomes = await allocateNew(tx, job, inserted, new Map(found.map((employer) => [employer.id, employer])));
-    const sum = (pick: (o: AllocationOutcome) => bigint) => outcomes.reduce((total, o) => total + pick(o), 0n);
-    const result = {
-      fileName, rows: rows.length, recorded: inserted.length, alreadyRecorded: rows.length - inserted.length,
-      amount: formatYuan(inserted.reduce((total, p) => total + p.amount, 0n)), allocated: formatYuan(sum((o) => o.allocated)), credit: formatYuan(sum((o) => o.credit)),
-    };
-    if (inserted.length) await recordAudit(tx, job, { action: 'payment.import', entityType: 'payment_file', entityId: fileName, after: result });
-    return result;
-  });
+    },
+    async preview(tx, actor, prepared) {
+      // The allocation computed as confirming would (same bills, same order), then left unsaved.
+      const outcomes = await allocateNew(tx, actor, prepared.payments, prepared.employers, { save: false });
+      const outcomeOf = new Map(outcomes.map((o) => [o.paymentId, o]));
+      const byEmployer = new Map<bigint, { payments: number; amount: bigint; allocated: bigint; credit: bigint }>();
+      for (const payment of prepared.payments) {
+        const total = byEmployer.get(payment.employer_id) ?? { payments: 0, amount: 0n, allocated: 0n, credit: 0n };
+        const outcome = outcomeOf.get(payment.id)!;
+        byEmployer.set(payment.employer_id, { payments: total.payments + 1, amount: total.amount + payment.amount, allocated: total.allocated + outcome.allocated, credit: total.credit + outcome.credit });
+      }
+      const sum = (pick: (o: AllocationOutcome) => bigint) => outcomes.reduce((total, o) => total + pick(o), 0n);
+      const preview: CollectionPreview = {
+        fileName: prepared.fileName, rows: prepared.rows, toRecord: prepared.payments.length, alreadyRecorded: prepared.alreadyRecorded,
+        amount: formatYuan(prepared.payments.reduce((total, p) => total + p.amount, 0n)), allocated: formatYuan(sum((o) => o.allocated)), credit: formatYuan(sum((o) => o.credit)),
+        employers: [...byEmployer].map(([id, t]) => {
+          const employer = prepared.employers.get(id)!;
+          return { creditCode: employer.credit_code, name: employer.name, payments: t.payments, amount: formatYuan(t.amount), allocated: formatYuan(t.allocated), credit: formatYuan(t.credit) };
+        }),
+      };
+      return { ...preview };
+    },
+    async apply(tx, actor, prepared) {
+      const inserted = await repository.insertNewPayments(tx, prepared.payments.map(({ recorded_at: _at, ...payment }) => payment));
+      const outcomes = await allocateNew(tx, actor, inserted, prepared.employers);
+      const sum = (pick: (o: AllocationOutcome) => bigint) => outcomes.reduce((total, o) => total + pick(o), 0n);
+      const result = {
+        fileName: prepared.fileName, rows: prepared.rows, recorded: inserted.length, alreadyRecorded: prepared.rows - inserted.length,
+        amount: formatYuan(inserted.reduce((total, p) => total + p.amount, 0n)), allocated: formatYuan(sum((o) => o.allocated)), credit: formatYuan(sum((o) => o.credit)),
+      };
+      if (inserted.length) await recordAudit(tx, actor, { action: 'payment.import', entityType: 'payment_file', entityId: prepared.fileName, after: result });
+      return { applied: inserted.length, result };
+    },
+  };
+}
+
+/**
+ * Imports the bank's collection file: `apply` records and allocates it (all rows or none), `preview` checks it and
+ * shows what applying would do, keeping the file for `confirmCollectionImport`. The same file again answers with its
+ * first result; a payment recorded by an earlier file is not recorded again.
+ */
+export async function importCollectionFile(database: DatabaseHandle, actor: Actor, file: ImportFile, mode: 'apply' | 'preview' = 'apply') {
+  return runImport(database, actor, collectionImport(actor.username), file, mode);
+}
+
+/** Applies a previewed collection file (checked again: payments recorded since the preview are left out). */
+export async function confirmCollectionImport(database: DatabaseHandle, actor: Actor, importId: bigint, sha256?: string) {
+  return confirmImport(database, actor, collectionImport(actor.username), importId, sha256);
 }
 
 
