@@ -156,8 +156,11 @@ export interface RunOptions {
 
 export type RunOutcome = 'completed' | 'failed' | 'stopped' | 'busy' | 'finished';
 
-/** Works one chunk: false when none is left. A chunk held by a dead process is waited for, not skipped. */
-async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<unknown, unknown>, context: JobContext<unknown>): Promise<boolean> {
+/**
+ * Works one chunk: false when none is left, or when `stop()` says so once a chunk is claimed (a chunk waited for may
+ * be the one another worker just failed). A chunk held by a dead process is waited for, not skipped.
+ */
+async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<unknown, unknown>, context: JobContext<unknown>, stop: () => boolean): Promise<boolean> {
   const id = context.job.id;
   return inScope(database, context.actor, async (tx) => {
     await repository.checkClientConnectionEverySecond(tx);
@@ -167,6 +170,7 @@ async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<
       if (!chunk) return false;
       if (!(await repository.isChunkOpen(tx, id, chunk.chunk))) return true; // finished by its holder meanwhile
     }
+    if (stop()) return false;
     await definition.runChunk(tx, context, { chunk: chunk.chunk, payload: parsed(chunk.payload) });
     await repository.markChunkDone(tx, id, chunk.chunk);
     return true;
@@ -195,13 +199,21 @@ export async function runJob(database: DatabaseHandle, id: bigint, options: RunO
   }, HEARTBEAT_MS);
   heartbeat.unref();
   const stopped = () => options.signal?.aborted || lost.signal.aborted;
+  // The first chunk to fail stops the other workers after their chunk in flight; the job fails with its error.
+  let firstError: unknown;
   try {
     const report = async () => options.onProgress?.({ done: await repository.countDoneChunks(database.db, id), total: job.chunks });
     await report();
     const worker = async () => {
-      while (!stopped() && await runNextChunk(database, definition, context)) await report();
+      try {
+        const halt = () => stopped() || firstError !== undefined;
+        while (!halt() && await runNextChunk(database, definition, context, halt)) await report();
+      } catch (error) {
+        firstError ??= error;
+      }
     };
     await Promise.all(Array.from({ length: Math.max(1, definition.workers ?? 1) }, worker));
+    if (firstError !== undefined) throw firstError;
     if (stopped()) {
       await repository.releaseLease(database.db, id, owner);
       return 'stopped';
