@@ -1,6 +1,8 @@
 /** HTTP for contribution collection: billing runs (/api/billing/…) and bills (/api/bills…). */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
+import { Bill, BillList, BillingSummary } from './collection.schemas.ts';
+import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
 import { Id, Period, RegionCode, paging } from '../../platform/http/schemas.ts';
 import { billingSummary, startBilling } from './billing/billing.service.ts';
 import { getBill, listBills } from './billing/bills.service.ts';
@@ -21,13 +23,14 @@ export async function collectionRoutes(app: App) {
     return reply.code(202).send(job);
   });
   app.get('/api/billing/summary', { config: { permission: 'billing.read' },
-    schema: { tags, summary: 'What the bills of a period add up to', querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }) },
+    schema: { tags, summary: 'What the bills of a period add up to', querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }), response: { 200: BillingSummary } },
   }, async (request) => billingSummary(db, actor(request), request.query));
 
   app.post('/api/billing/reassessments', { config: { permission: 'billing.reassess.request' },
     schema: {
       tags, summary: '补缴/更正申请 Request the reassessment of an employer\'s period: a sign-off item (billing.reassessment); its final approval issues the credit note and/or supplementary bill for the difference',
       body: Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18 }), period: Period, reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict),
+      response: { 201: ApprovalItem },
     },
   }, async (request, reply) => reply.code(201).send(await requestReassessment(db, actor(request), request.body)));
 
@@ -39,9 +42,10 @@ export async function collectionRoutes(app: App) {
         ...paging(200),
         lines: Type.Optional(Type.Boolean({ description: 'include the lines (default true)' })),
       }),
+      response: { 200: BillList },
     },
   }, async (request) => listBills(db, actor(request), request.query));
   app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] },
-    schema: { tags, summary: '缴费通知单 One bill with its lines; format=pdf for the printable notice, xlsx|csv for its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }), querystring: Type.Object(ReportFormatQuery) },
+    schema: { tags, summary: '缴费通知单 One bill with its lines; format=pdf for the printable notice, xlsx|csv for its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }), querystring: Type.Object(ReportFormatQuery), response: { 200: Bill } },
   }, async (request, reply) => sendReport(reply, billNoticeReport(await getBill(db, actor(request), request.params.number)), request.query.format));
 }

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
 import { Id, Period, Year } from '../../../platform/http/schemas.ts';
+import { AccountStatement, ContributionRecord } from '../collection.schemas.ts';
 import { accountStatement, contributionRecord, ownPersonId, startInterest } from './accounts.service.ts';
 import { accountStatementReport } from './statement.report.ts';
 
@@ -15,20 +16,20 @@ export async function accountsRoutes(app: App) {
   const db = app.database;
 
   app.get('/api/persons/:id/account', { config: { permission: 'accounts.read' },
-    schema: { tags, summary: '个人账户对账单 A person\'s individual account for a year: opening, credits, interest, closing (JSON, XLSX, CSV or PDF)', params: Type.Object({ id: Id }), querystring: StatementQuery },
+    schema: { tags, summary: '个人账户对账单 A person\'s individual account for a year: opening, credits, interest, closing (JSON, XLSX, CSV or PDF)', params: Type.Object({ id: Id }), querystring: StatementQuery, response: { 200: AccountStatement } },
   }, async (request, reply) => sendReport(reply, accountStatementReport(await accountStatement(db, actor(request), BigInt(request.params.id), request.query.year)), request.query.format));
   app.get('/api/persons/:id/contributions', { config: { permission: 'accounts.read' },
-    schema: { tags, summary: '缴费记录 A person\'s contribution record: bill lines by period with whether each is paid', params: Type.Object({ id: Id }), querystring: RangeQuery },
+    schema: { tags, summary: '缴费记录 A person\'s contribution record: bill lines by period with whether each is paid', params: Type.Object({ id: Id }), querystring: RangeQuery, response: { 200: ContributionRecord } },
   }, async (request) => contributionRecord(db, actor(request), BigInt(request.params.id), request.query));
 
   app.get('/api/me/account', { config: { permission: 'portal.person' },
-    schema: { tags, summary: '我的个人账户 Your own individual account (insured-person accounts)', querystring: StatementQuery },
+    schema: { tags, summary: '我的个人账户 Your own individual account (insured-person accounts)', querystring: StatementQuery, response: { 200: AccountStatement } },
   }, async (request, reply) => {
     const who = actor(request);
     return sendReport(reply, accountStatementReport(await accountStatement(db, who, ownPersonId(who), request.query.year)), request.query.format);
   });
   app.get('/api/me/contributions', { config: { permission: 'portal.person' },
-    schema: { tags, summary: '我的缴费记录 Your own contribution record (insured-person accounts)', querystring: RangeQuery },
+    schema: { tags, summary: '我的缴费记录 Your own contribution record (insured-person accounts)', querystring: RangeQuery, response: { 200: ContributionRecord } },
   }, async (request) => {
     const who = actor(request);
     return contributionRecord(db, who, ownPersonId(who), request.query);

@@ -5,6 +5,7 @@ import { dunningList, employerArrears } from './arrears.service.ts';
 import { dunningReport } from './arrears.report.ts';
 import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
 import { DateText, RegionCode } from '../../../platform/http/schemas.ts';
+import { DunningList, EmployerArrears } from '../collection.schemas.ts';
 
 const tags = ['collection'];
 
@@ -15,6 +16,7 @@ export async function arrearsRoutes(app: App) {
     schema: {
       tags, summary: '欠费与滞纳金 An employer\'s arrears and late fees on a date (an employer account: its own only)',
       querystring: Type.Object({ employer: Type.String({ minLength: 1, maxLength: 18, description: 'credit code' }), asOf: Type.Optional(DateText) }),
+      response: { 200: EmployerArrears },
     },
   }, async (request) => employerArrears(db, actor(request), { creditCode: request.query.employer, asOf: request.query.asOf }));
 
@@ -25,6 +27,7 @@ export async function arrearsRoutes(app: App) {
         asOf: Type.Optional(DateText), region: Type.Optional(RegionCode),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), ...ReportFormatQuery,
       }),
+      response: { 200: DunningList },
     },
   }, async (request, reply) => {
     const { format = 'json', ...query } = request.query;

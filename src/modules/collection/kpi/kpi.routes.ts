@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
 import { Period, RegionCode } from '../../../platform/http/schemas.ts';
+import { CollectionKpis } from '../collection.schemas.ts';
 import { collectionKpis } from './kpi.service.ts';
 import { kpiReport } from './kpi.report.ts';
 
@@ -14,6 +15,7 @@ export async function kpiRoutes(app: App) {
         from: Period, to: Period, region: Type.Optional(RegionCode),
         ...ReportFormatQuery,
       }),
+      response: { 200: CollectionKpis },
     },
   }, async (request, reply) => {
     const { format, ...query } = request.query;

@@ -3,6 +3,9 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
 import { DateText, Id, Yuan, paging } from '../../../platform/http/schemas.ts';
+import { Items } from '../../../platform/http/schemas.ts';
+import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
+import { Payment, RecordedPayment } from '../collection.schemas.ts';
 import { confirmCollectionImport, importCollectionFile, listPayments, recordPayment, requestPaymentReversal } from './payments.service.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
@@ -37,6 +40,7 @@ export async function paymentRoutes(app: App) {
         creditCode: CreditCode, date: DateText, amount: Yuan,
         reference: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
       }, { additionalProperties: false }),
+      response: { 201: RecordedPayment },
     },
   }, async (request, reply) => reply.code(201).send(await recordPayment(db, actor(request), request.body)));
 
@@ -45,6 +49,7 @@ export async function paymentRoutes(app: App) {
       tags, summary: '冲正申请 Request the reversal of a payment recorded in error: a sign-off item (payment.reversal); on its final approval the allocations are negated, ledger entries reversed, individual accounts debited',
       params: Type.Object({ id: Id }),
       body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
+      response: { 201: ApprovalItem },
     },
   }, async (request, reply) => reply.code(201).send(await requestPaymentReversal(db, actor(request), { paymentId: BigInt(request.params.id), reason: request.body.reason })));
 
@@ -54,6 +59,7 @@ export async function paymentRoutes(app: App) {
       querystring: Type.Object({
         employer: Type.Optional(CreditCode), from: Type.Optional(DateText), to: Type.Optional(DateText), ...paging(500),
       }),
+      response: { 200: Items(Payment) },
     },
   }, async (request) => listPayments(db, actor(request), request.query));
 }

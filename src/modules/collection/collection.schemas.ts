@@ -1,0 +1,78 @@
+/** Answers of the collection routes (billing, bills, payments, arrears, KPIs, individual accounts). TypeBox only. */
+import { Type } from '@sinclair/typebox';
+import { DateOnly, IdText, Money, Month, Nullable, RateText, Timestamp } from '../../platform/http/schemas.ts';
+
+// ── billing and bills ──
+
+export const BillingSummary = Type.Object({
+  period: Month, region: Type.String(), employers: Type.Integer(), persons: Type.Integer(), lines: Type.Integer(),
+  totals: Type.Record(Type.String(), Type.Object({ employer: Money, employee: Money }), { description: 'per insurance' }),
+  total: Money,
+});
+
+export const BillLine = Type.Object({
+  personId: IdText, idNumber: Type.String(), name: Type.String(), insurance: Type.String(), base: Money,
+  employerRate: RateText, employeeRate: Nullable(RateText), employerAmount: Money, employeeAmount: Nullable(Money), parameterRefs: Type.Array(Type.String()),
+});
+export const BillItem = Type.Object({ insurance: Type.String(), fund: Type.String(), employerAmount: Money, employeeAmount: Money, total: Money });
+/** 缴费通知单; `lines` unless the list asked for none. */
+export const Bill = Type.Object({
+  number: Type.String(), kind: Type.String(), creditCode: Type.String(), employerName: Type.String(), employerId: IdText, regionCode: Type.String(), period: Month,
+  dueDate: DateOnly, persons: Type.Integer(), lineCount: Type.Integer(), total: Money, issuedAt: Timestamp, items: Type.Array(BillItem),
+  lines: Type.Optional(Type.Array(BillLine)),
+});
+export const BillList = Type.Object({ bills: Type.Array(Bill) });
+
+// ── payments ──
+
+export const RecordedPayment = Type.Object({
+  id: IdText, creditCode: Type.String(), employerName: Type.String(), date: DateOnly, amount: Money, reference: Nullable(Type.String()), allocated: Money, credit: Money,
+});
+export const Payment = Type.Object({
+  id: IdText, creditCode: Type.String(), employerName: Type.String(), date: DateOnly, amount: Money, reference: Nullable(Type.String()), source: Type.String(),
+  allocated: Money, credit: Money,
+  allocations: Type.Array(Type.Object({ billNumber: Type.String(), period: Month, insurance: Type.String(), part: Type.String(), amount: Money })),
+  reversed: Nullable(Type.Object({ date: DateOnly, reason: Type.String(), by: Type.String() })),
+  reversalRequest: Nullable(Type.Object({ approvalItemId: IdText, status: Type.String() })),
+});
+
+// ── arrears and KPIs ──
+
+const AgeBucket = Type.String({ description: '1-30, 31-90, 91-180, 181-365 or >365 days overdue' });
+export const Ageing = Type.Object({ bucket: AgeBucket, employers: Type.Integer(), principal: Money });
+export const EmployerArrears = Type.Object({
+  creditCode: Type.String(), employerName: Type.String(), asOf: DateOnly, principal: Money, lateFee: Money,
+  periods: Type.Array(Type.Object({ period: Month, principal: Money, dueDate: DateOnly, daysOverdue: Type.Integer(), lateFee: Money })),
+});
+/** 催缴清单 */
+export const DunningList = Type.Object({
+  asOf: DateOnly, regionCode: Type.String(),
+  items: Type.Array(Type.Object({
+    creditCode: Type.String(), employerName: Type.String(), regionCode: Type.String(), principal: Money, lateFee: Money,
+    oldestPeriod: Month, daysOverdue: Type.Integer(), bucket: AgeBucket,
+  })),
+  buckets: Type.Array(Ageing),
+});
+/** 征缴指标 */
+export const CollectionKpis = Type.Object({
+  from: Month, to: Month, regionCode: Type.String(), asOf: DateOnly,
+  months: Type.Array(Type.Object({ period: Month, billed: Money, paid: Money, collectionRate: Nullable(RateText), paidOnTime: Money, onTimeRate: Nullable(RateText) })),
+  regions: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String(), billed: Money, paid: Money, collectionRate: Nullable(RateText) })),
+  arrearsByAge: Type.Array(Ageing),
+});
+
+// ── individual accounts ──
+
+/** 个人账户对账单 */
+export const AccountStatement = Type.Object({
+  personId: IdText, idNumber: Type.String(), name: Type.String(), year: Type.Integer(), opening: Money,
+  credits: Type.Array(Type.Object({ kind: Type.String(), period: Nullable(Month), amount: Money, billNumber: Nullable(Type.String()), employerName: Nullable(Type.String()) })),
+  creditsTotal: Money, interest: Money, rate: Nullable(RateText), closing: Money,
+});
+/** 缴费记录 */
+export const ContributionRecord = Type.Object({
+  items: Type.Array(Type.Object({
+    period: Month, employerName: Type.String(), creditCode: Type.String(), billNumber: Type.String(), insurance: Type.String(), base: Money,
+    employeeAmount: Nullable(Money), employerAmount: Money, paid: Type.Boolean(),
+  })),
+});
