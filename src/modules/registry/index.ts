@@ -10,6 +10,7 @@ export { createPerson, searchPersons, hire, separate, declareBase, confirmBase, 
 export { validatePerson, validateHire, validateSeparation, orThrow } from './registry.validate.ts';
 export { checkIdNumber, checkCreditCode, regionLevel } from './identifiers.calc.ts';
 export { insurances, defaultInsurances, type Insurance } from './registry.tables.ts';
+export { Employer, BaseDeclaration } from './registry.schemas.ts';
 
 /** 参保登记: employers, persons, employment, enrollment, contribution bases, regions and agencies; imports; the demo city. */
 export const registryModule: ModuleManifest = {
