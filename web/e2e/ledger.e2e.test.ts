@@ -199,5 +199,13 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
     assert.match(await page.getByTestId('draft-lines').innerText(), /1131[\s\S]*10\.00[\s\S]*4001/);
   });
 
+  await t.test('the sign-off page of the drafted entry shows its lines (the ledger module\'s table, loaded with the page)', async () => {
+    const row = rows('ledger-drafts-table').filter({ hasText: '补记应收' });
+    const id = await row.getAttribute('data-id');
+    await page.goto(`${server.baseUrl}/approvals/${id}`);
+    await page.getByTestId('approval-entry-lines').waitFor();
+    assert.match(await page.getByTestId('approval-entry-lines').innerText(), /1131[\s\S]*10\.00[\s\S]*4001[\s\S]*10\.00/);
+  });
+
   await t.test('no script errors', () => assert.deepEqual(errors, []));
 });

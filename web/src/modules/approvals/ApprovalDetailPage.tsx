@@ -3,7 +3,7 @@
  * did once approved, the rules that chose its levels, and its timeline. A decider of the next level sees 同意 and
  * 退回; its drafter sees 重新提交 and 撤回 when the item allows them.
  */
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Space, Steps, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -48,7 +48,7 @@ function Content({ item, me, t }: { item: ApprovalItem; me: Me; t: Translate }) 
         rows.push([t('ledger.date'), entry.date]);
         rows.push([t('ledger.memo'), entry.memo ?? '']);
         const lines: DraftLine[] = entry.lines ?? [];
-        extra = <DraftLines lines={lines} testId="approval-entry-lines" />;
+        extra = <Suspense fallback={<PageSpinner />}><DraftLines lines={lines} testId="approval-entry-lines" /></Suspense>;
       }
       break;
     case 'ledger.period_reopen':

@@ -4,8 +4,13 @@ import { AccountBookOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 
-export { DraftLines } from './shared.tsx';
 export type { DraftLine } from './types.ts';
+/**
+ * A draft entry's lines as a table (the sign-off page shows a ledger.entry item with it). Loaded with the page that
+ * shows it: every index.ts is in the app's first download, and a static export would put the ledger's tables there
+ * (+365 kB at start-up, measured).
+ */
+export const DraftLines = lazy(() => import('./shared.tsx').then((shared) => ({ default: shared.DraftLines })));
 
 export const webModule: WebModule = {
   name: 'ledger',
