@@ -14,9 +14,10 @@ import { PRINT_FONTS, renderHtml } from './html.ts';
 import type { Report } from './report.ts';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
+const PRINT_TIMEOUT_MS = 180_000;
 
 const INSTALL_HINT = 'install Chromium and the Chinese fonts: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)';
-const unavailable = (reason: string) => new AppError(503, 'unavailable', `PDF export is unavailable: ${reason}; ${INSTALL_HINT}`);
+const unavailable = (reason: string, hint = INSTALL_HINT) => new AppError(503, 'unavailable', `PDF export is unavailable: ${reason}${hint ? `; ${hint}` : ''}`);
 
 interface PdfBrowser { context: BrowserContext; profile: string }
 let launched: Promise<PdfBrowser> | undefined;
@@ -53,8 +54,11 @@ export async function renderPdf(report: Report): Promise<Buffer> {
   const { context } = await browser();
   const page = await context.newPage();
   try {
-    await page.setContent(renderHtml(report), { waitUntil: 'load' });
+    // Laying out a long table takes a while on a busy machine (12,000 rows: 5–7 s here, then 20–35 s for 445 pages).
+    await page.setContent(renderHtml(report), { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER });
+  } catch (error) {
+    throw error instanceof AppError ? error : unavailable(`printing failed: ${(error as Error).message.split('\n')[0]}`, '');
   } finally {
     await page.close().catch(() => {});
   }

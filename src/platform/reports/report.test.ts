@@ -16,7 +16,7 @@ const rows: Row[] = [
   { code: 'B1', name: '第二行\n换行', amount: '1234567.89', rate: null, persons: 1, day: '2026-02-01' },
 ];
 
-function sample(extra: Partial<Report> = {}, groupBy?: (row: Row) => string): Report<{ rows: number }> {
+function sample(extra: Partial<Report<{ rows: number }>> = {}, groupBy?: (row: Row) => string): Report<{ rows: number }> {
   return {
     title: '测试报表', titleEnglish: 'Test report', fileName: '测试', parameters: [{ label: '区划', value: '990100' }, { label: '截至', value: '2026-02-25' }],
     legalBasis: '社会保险法 第八十六条', data: { rows: rows.length },
