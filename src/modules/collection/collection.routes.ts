@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
 import { Bill, BillList, BillingSummary } from './collection.schemas.ts';
+import { Job } from '../../platform/jobs/jobs.schemas.ts';
 import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
 import { Id, Period, RegionCode, paging } from '../../platform/http/schemas.ts';
 import { billingSummary, startBilling } from './billing/billing.service.ts';
@@ -16,7 +17,7 @@ const tags = ['collection'];
 export async function collectionRoutes(app: App) {
   const db = app.database;
   app.post('/api/billing/runs', { config: { permission: 'billing.run' },
-    schema: { tags, summary: '缴费核定 Start (or resume) the billing of a period: a job (kind billing.run) the server works; progress at GET /api/jobs/:id', body: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, Strict) },
+    schema: { tags, summary: '缴费核定 Start (or resume) the billing of a period: a job (kind billing.run) the server works; progress at GET /api/jobs/:id', body: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, Strict), response: { 202: Job } },
   }, async (request, reply) => {
     const job = await startBilling(db, actor(request), request.body);
     void app.jobs.nudge();

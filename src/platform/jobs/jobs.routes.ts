@@ -1,5 +1,6 @@
 /** HTTP for the job runner: the jobs in the user's scope and their progress (/api/jobs), and retrying a failed one. */
 import { Type } from '@sinclair/typebox';
+import { Job, JobList } from './jobs.schemas.ts';
 import { actor, type App } from '../http/server.ts';
 import { Id, paging } from '../http/schemas.ts';
 import { getJob, jobStatuses, listJobs, retryJob } from './jobs.service.ts';
@@ -11,12 +12,12 @@ export async function jobRoutes(app: App) {
   const db = app.database;
   app.get('/api/jobs', { config: { permission: 'jobs.read' },
     schema: { tags, summary: '后台作业 Jobs in your scope, newest first, with their progress',
-      querystring: Type.Object({ kind: Type.Optional(JobKind), status: Type.Optional(Type.Union(jobStatuses.map((s) => Type.Literal(s)))), ...paging() }) },
+      querystring: Type.Object({ kind: Type.Optional(JobKind), status: Type.Optional(Type.Union(jobStatuses.map((s) => Type.Literal(s)))), ...paging() }), response: { 200: JobList } },
   }, async (request) => listJobs(db, actor(request), { kind: request.query.kind, status: request.query.status, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }));
-  app.get('/api/jobs/:id', { config: { permission: 'jobs.read' }, schema: { tags, summary: 'A job and its progress', params: Type.Object({ id: Id }) } },
+  app.get('/api/jobs/:id', { config: { permission: 'jobs.read' }, schema: { tags, summary: 'A job and its progress', params: Type.Object({ id: Id }), response: { 200: Job } } },
     async (request) => getJob(db, actor(request), BigInt(request.params.id)));
   app.post('/api/jobs/:id/retry', { config: { permission: 'jobs.retry' },
-    schema: { tags, summary: '重试 Queue a failed job again (its done chunks stay done); the server resumes it', params: Type.Object({ id: Id }) },
+    schema: { tags, summary: '重试 Queue a failed job again (its done chunks stay done); the server resumes it', params: Type.Object({ id: Id }), response: { 202: Job } },
   }, async (request, reply) => {
     const job = await retryJob(db, actor(request), BigInt(request.params.id));
     void app.jobs?.nudge();

@@ -4,6 +4,7 @@ import { actor, type App } from '../../../platform/http/server.ts';
 import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
 import { Id, Period, Year } from '../../../platform/http/schemas.ts';
 import { AccountStatement, ContributionRecord } from '../collection.schemas.ts';
+import { Job } from '../../../platform/jobs/jobs.schemas.ts';
 import { accountStatement, contributionRecord, ownPersonId, startInterest } from './accounts.service.ts';
 import { accountStatementReport } from './statement.report.ts';
 
@@ -36,7 +37,7 @@ export async function accountsRoutes(app: App) {
   });
 
   app.post('/api/accounts/interest', { config: { permission: 'accounts.interest.run' },
-    schema: { tags, summary: '年度计息 Credit a past year\'s interest to every individual account: a job (kind accounts.interest, one per year; a second call returns the same job), its result the run', body: Type.Object({ year: Year }, Strict) },
+    schema: { tags, summary: '年度计息 Credit a past year\'s interest to every individual account: a job (kind accounts.interest, one per year; a second call returns the same job), its result the run', body: Type.Object({ year: Year }, Strict), response: { 202: Job } },
   }, async (request, reply) => {
     const job = await startInterest(db, actor(request), request.body.year);
     void app.jobs.nudge();
