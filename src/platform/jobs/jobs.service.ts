@@ -14,7 +14,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../database.ts';
 import { inScope, type Actor, type Tx } from '../actor.ts';
-import { conflict, notFound } from '../errors.ts';
+import { AppError, conflict, notFound } from '../errors.ts';
 import { requirePermission, type Permission } from '../access/permissions.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -177,6 +177,14 @@ async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<
   });
 }
 
+/** The error a failed job keeps: the message, and the first problems of a refused batch (which entry, why). */
+function describeFailure(error: unknown): string {
+  const message = (error as Error)?.message || String(error);
+  if (!(error instanceof AppError) || !error.rows?.length) return message;
+  const shown = error.rows.slice(0, 5).map((row) => `${row.field ? `${row.field}: ` : ''}${row.message}`);
+  return `${message}: ${shown.join('; ')}${error.rows.length > shown.length ? `; … ${error.rows.length - shown.length} more` : ''}`;
+}
+
 /**
  * Works the job in this process until it is completed, failed or stopped. Returns 'busy' when another live process
  * holds its lease (see `runOrAttach`), 'finished' when it was completed or failed already.
@@ -227,7 +235,7 @@ export async function runJob(database: DatabaseHandle, id: bigint, options: RunO
       return 'stopped';
     }
     // A failure that the database cannot record (it is away) leaves the job running: its lease expires and it resumes.
-    await repository.markFailed(database.db, id, owner, (error as Error).message || String(error));
+    await repository.markFailed(database.db, id, owner, describeFailure(error));
     return 'failed';
   } finally {
     clearInterval(heartbeat);
