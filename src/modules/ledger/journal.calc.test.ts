@@ -87,6 +87,10 @@ test('content hash: equal content → equal hash; any change in amount, account,
   assert.notEqual(entryContentHash(base), entryContentHash({ ...base, lines: [{ account: '1131', debit: 101n }, { account: '4001', credit: 101n }] }));
   assert.notEqual(entryContentHash(base), entryContentHash({ ...base, date: '2026-01-06' }));
   assert.notEqual(entryContentHash(base), entryContentHash(base, { reverses: 5n }));
+  // Stored with every posted entry: the hash of a given content never changes (a re-post compares against it).
+  assert.equal(entryContentHash({ key: 'k', fund: 'pension-990000', period: '2026-01', date: '2026-01-05', memo: '应收', source: { type: 'bill', id: 'B1' },
+    lines: [{ account: '1131', debit: 100n }, { account: '4001', credit: 100n, subject: null, reference: 'r', memo: 'm' }] }, { reverses: 7n }),
+  '1fa34f57179947df9a01248d6695d5053a4f671de9fb82cdf55e07e734a07cd2');
 });
 
 test('trial balance: closing = opening + debit − credit; revenue and expense carried into the fund balance each January', () => {

@@ -113,6 +113,8 @@ const roleLabel: Record<AccountRole, string> = {
  * entries may not credit the income account. Migrated history (`import`) may contain any allowed route.
  * A reversal mirrors an entry that passed these rules, so it is not checked again.
  */
+const isBankRole = (role: AccountRole) => role === 'income_bank' || role === 'special_bank' || role === 'expense_bank';
+
 export function treasuryRouteProblem(lines: { role: AccountRole; debit: bigint; credit: bigint }[], kind: EntryKind): string | undefined {
   if (kind === 'reversal') return undefined;
   const credited = new Set(lines.filter((l) => l.credit > 0n).map((l) => l.role));
@@ -170,25 +172,27 @@ export function validateEntry(
   const lines: ResolvedLine[] = [];
   let debits = 0n;
   let credits = 0n;
-  entry.lines.forEach((line, index) => {
-    const at = `lines[${index}]`;
+  // A plain loop, field paths built only for a problem: this runs once per line of every posting.
+  for (let index = 0; index < entry.lines.length; index++) {
+    const line = entry.lines[index];
     const account = accounts.get(line.account);
-    if (!account) add(`${at}.account`, `no account ${line.account} in fund ${entry.fund}`);
+    if (!account) add(`lines[${index}].account`, `no account ${line.account} in fund ${entry.fund}`);
     const debit = line.debit ?? 0n;
     const credit = line.credit ?? 0n;
-    if (debit < 0n || credit < 0n) add(at, 'amounts are positive; a correction is a reversal or an entry on the other side');
-    else if ((debit > 0n) === (credit > 0n)) add(at, 'needs exactly one of debit or credit, greater than zero');
+    if (debit < 0n || credit < 0n) add(`lines[${index}]`, 'amounts are positive; a correction is a reversal or an entry on the other side');
+    else if ((debit > 0n) === (credit > 0n)) add(`lines[${index}]`, 'needs exactly one of debit or credit, greater than zero');
     let subject = line.subject ?? null;
     if (account && (account.role === 'revenue' || account.role === 'expense')) {
-      if (subject !== null && subject !== account.subject) add(`${at}.subject`, `account ${account.code} ${account.name} belongs to budget subject ${account.subject}, not ${subject}`);
+      if (subject !== null && subject !== account.subject) add(`lines[${index}].subject`, `account ${account.code} ${account.name} belongs to budget subject ${account.subject}, not ${subject}`);
       subject = account.subject;
-    } else if (subject !== null && !subjects.has(subject)) add(`${at}.subject`, `unknown budget subject ${subject}`);
-    debits += debit > 0n ? debit : 0n;
-    credits += credit > 0n ? credit : 0n;
+    } else if (subject !== null && !subjects.has(subject)) add(`lines[${index}].subject`, `unknown budget subject ${subject}`);
+    if (debit > 0n) debits += debit;
+    if (credit > 0n) credits += credit;
     if (account) lines.push({ lineNumber: index + 1, account, debit, credit, subject, reference: line.reference ?? null, memo: line.memo ?? null });
-  });
+  }
   if (debits !== credits) add('lines', `debits ${formatFen(debits)} and credits ${formatFen(credits)} differ: an entry must balance`);
-  if (!problems.length) {
+  // The route rules concern entries that credit a bank account, and sweeps.
+  if (!problems.length && (kind === 'sweep' || lines.some((l) => l.credit > 0n && isBankRole(l.account.role)))) {
     const route = treasuryRouteProblem(lines.map((l) => ({ role: l.account.role, debit: l.debit, credit: l.credit })), kind);
     if (route) add('lines', route);
   }
@@ -207,7 +211,7 @@ export function entryContentHash(entry: EntryInput, extra: { reverses?: bigint |
     entry.correctionOfPeriod ?? null, extra.reverses?.toString() ?? null,
     entry.lines.map((l) => [l.account, (l.debit ?? 0n).toString(), (l.credit ?? 0n).toString(), l.subject ?? null, l.reference ?? null, l.memo ?? null]),
   ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+  return crypto.hash('sha256', canonical, 'hex');
 }
 
 /** A reversal swaps debit and credit on every line (红字冲销 in the opposite direction), keeping accounts and subjects. */
