@@ -49,9 +49,13 @@ export async function raiseTempBuffers(tx: Tx, onRefused: (error: Error) => void
   }
 }
 
-/** Memory for sorts and index builds, Beijing time, and the national scope. */
+/**
+ * Memory for sorts and index builds, Beijing time, and the national scope. Without bitmap scans the chunked inserts
+ * read their range of the draw tables through the index, already in the order they insert, and sort nothing.
+ */
 export async function setLoadSettings(tx: Tx): Promise<void> {
   await run(tx, `set local work_mem = '256MB'`);
+  await run(tx, `set local enable_bitmapscan = off`);
   await run(tx, `set local maintenance_work_mem = '512MB'`);
   await run(tx, `set local timezone = 'Asia/Shanghai'`);
   await run(tx, `select set_config('sifund.scope', '${NATIONAL_SCOPE}', true)`);
