@@ -10,7 +10,7 @@ import { rejectedRows, type RowProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { registerSignoffKind, submitForApproval } from '../../platform/signoff/index.ts';
 import { fundByCode } from './fund.service.ts';
-import { parseImportedEntry } from './import.service.ts';
+import { parseImportedEntry } from './ledger-entries.schema.ts';
 import { postPrepared, prepareReversal, validateEntries, type PreparedEntry } from './posting.service.ts';
 
 export interface DraftInput {

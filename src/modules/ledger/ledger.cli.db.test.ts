@@ -20,9 +20,15 @@ test('funds, accounts, import (all or nothing, idempotent), trial balance, check
     ({ key, fund: pension.code, period: date.slice(0, 7), date, memo: 'cli', lines: [{ account: debit, debit: amount }, { account: credit, credit: amount }] });
   const good = path.join(dir, 'good.json');
   fs.writeFileSync(good, JSON.stringify([entry('c-1', '2026-01-05', '1131', '4001', '1000.00'), entry('c-2', '2026-01-10', '1002', '1131', '600.00'), entry('c-3', '2026-01-20', '1003', '1002', '500.00')]));
-  assert.equal((await sifund('import', '--file', good)).code, 0);
+  const first = await sifund('import', '--file', good, '--format', 'json');
+  const firstAnswer = JSON.parse(first.stdout);
+  assert.deepEqual([first.code, firstAnswer.posted, firstAnswer.existing, firstAnswer.lines, firstAnswer.alreadyImported], [0, 3, 0, 6, false]);
   const again = await sifund('import', '--file', good, '--format', 'json');
-  assert.deepEqual([again.code, JSON.parse(again.stdout)], [0, { entries: 3, posted: 0, existing: 3, lines: 6 }]);
+  assert.deepEqual([again.code, JSON.parse(again.stdout)], [0, { ...firstAnswer, alreadyImported: true }], 'the same file answers with its first import');
+  const copy = path.join(dir, 'copy.json');
+  fs.writeFileSync(copy, `${fs.readFileSync(good, 'utf8')}\n`);
+  const copied = JSON.parse((await sifund('import', '--file', copy, '--format', 'json')).stdout);
+  assert.deepEqual([copied.alreadyImported, copied.posted, copied.existing], [false, 0, 3], 'the same entries in another file: known by key, posted once');
 
   const bad = path.join(dir, 'bad.json');
   fs.writeFileSync(bad, JSON.stringify([entry('c-4', '2026-01-21', '1131', '4001', '50.00'), { ...entry('c-5', '2026-01-21', '1131', '4001', '10.00'), lines: [{ account: '1131', debit: '10.00' }, { account: '4001', credit: '9.99' }] }, entry('c-6', '2026-01-22', '1004', '1002', '50.00')]));

@@ -6,7 +6,8 @@ import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } f
 import { systemActor } from '../../platform/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import { ensureFunds, listAccounts, listFunds } from './fund.service.ts';
-import { importLedgerEntries, parseImportFile } from './import.service.ts';
+import { importLedgerFile, type LedgerImportPreview } from './import.service.ts';
+import { checkEncoding } from '../../platform/imports/index.ts';
 import { checkLedger, getTrialBalance } from './balance.service.ts';
 import { exportHledger } from './hledger.export.ts';
 import { trialBalanceReport } from './statement.report.ts';
@@ -56,14 +57,28 @@ export function registerLedgerCommands(program: Command) {
       else process.stdout.write(formatTable(['code', 'name', 'role', 'subject'], accounts.map((a) => [a.code, a.name, a.role, a.subject ?? ''])));
     }));
 
-  addDataOption(ledger.command('import').description('import migrated entries from a JSON array: all or nothing, idempotent by key'))
-    .requiredOption('--file <path>', 'JSON file: [{key, fund, period, date, memo, lines: [{account, debit?, credit?, subject?}]}]')
+  addDataOption(ledger.command('import').description('import migrated entries (opening balances, history): all or nothing, idempotent; exit 1 listing every bad row; --dry-run shows what it would post'))
+    .requiredOption('--file <path>', 'CSV (UTF-8 or GB18030/GBK) or XLSX, one row per line: key,fund,period,date,memo,account,debit,credit[,subject,reference,lineMemo,sourceType,sourceId,correctionOfPeriod] or 凭证号,基金代码,会计期间,记账日期,摘要,科目代码,借方金额,贷方金额…; or a JSON array [{key, fund, period, date, memo, lines: [{account, debit?, credit?, subject?}]}]')
+    .option('--encoding <encoding>', 'the CSV\'s encoding: utf-8, gb18030, gbk or auto (detected)', 'auto')
+    .option('--dry-run', 'preview: check the file and show the entries, lines and totals per fund it would post; post nothing')
     .option('--format <format>', 'text or json', 'text')
     .action((options) => run('ledger import', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      const entries = parseImportFile(fs.readFileSync(options.file, 'utf8'));
-      const result = await importLedgerEntries(database, actor, entries, path.basename(options.file));
+      const file = { fileName: path.basename(options.file), content: fs.readFileSync(options.file), encoding: checkEncoding(options.encoding) };
+      if (options.dryRun) {
+        const preview = await importLedgerFile(database, actor, file, 'preview') as Awaited<ReturnType<typeof importLedgerFile>> & Partial<LedgerImportPreview>;
+        if (options.format === 'json') printJson(preview);
+        else if (preview.alreadyImported) process.stdout.write(`${options.file} was imported before (import ${preview.importId}): ${preview.posted} entries posted; nothing would change\n`);
+        else {
+          process.stdout.write(`dry run of ${options.file}: ${preview.toPost} entries to post (${preview.lines} lines, ${preview.amount}), ${preview.alreadyPosted} posted before\n`);
+          process.stdout.write(formatTable(['fund', 'entries', 'to post', 'lines', 'amount'], (preview.funds ?? []).map((f) => [f.fund, String(f.entries), String(f.toPost), String(f.lines), f.amount]), [1, 2, 3, 4]));
+          process.stdout.write('nothing was posted; run without --dry-run to post\n');
+        }
+        return;
+      }
+      const result = await importLedgerFile(database, actor, file);
       if (options.format === 'json') printJson(result);
+      else if (result.alreadyImported) process.stdout.write(`${options.file} was imported before (import ${result.importId}); nothing changed\n`);
       else process.stdout.write(`imported ${options.file}: ${result.posted} entries posted, ${result.existing} already posted, ${result.lines} lines\n`);
     }));
 

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
 import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
-import { invalid } from '../../platform/errors.ts';
+import { uploadedFile } from '../../platform/imports/index.ts';
 import { DateText, Id, Period, ReportingPeriod, Yuan, paging } from '../../platform/http/schemas.ts';
 import { listAccounts, listFunds, setBankAccountNumber } from './fund.service.ts';
 import { accountLines, checkLedger, entryDetail, getTrialBalance, listEntries } from './balance.service.ts';
@@ -13,7 +13,7 @@ import { incomeExpenditureStatement } from './statement.service.ts';
 import { exportHledger } from './hledger.export.ts';
 import { Items } from '../../platform/http/schemas.ts';
 import {
-  Account, AccountLines, AutoMatch, BankStatement, ClosedPeriod, EntryDetail, EntryPage, Fund, StatementImport, IncomeExpenditure, JournalText, LedgerCheck,
+  Account, AccountLines, AutoMatch, BankStatement, ClosedPeriod, EntryDetail, EntryPage, Fund, IncomeExpenditure, JournalText, LedgerCheck,
   LedgerPeriod, ManualMatch, Matching, ReconciliationStatement, Sweep, TrialBalance, Unmatch,
 } from './ledger.schemas.ts';
 import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
@@ -21,6 +21,8 @@ import { incomeExpenditureReport, reconciliationReport, trialBalanceReport } fro
 import {
   autoMatchAccount, fundReconciliation, importBankStatement, listStatements, matchManually, matchingView, reconciliationStatement, unmatch,
 } from './bank/reconciliation.service.ts';
+import { confirmLedgerImport, importLedgerFile } from './import.service.ts';
+import { LedgerImportPreview, LedgerImportResult, StatementImportAnswer } from './ledger-import.schemas.ts';
 
 const FundCode = Type.String({ pattern: '^[a-z][a-z_]*-[0-9]{6}$', description: 'fund code, e.g. pension-990000' });
 const AccountCode = Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z._-]*$', maxLength: 40 });
@@ -28,6 +30,7 @@ const Strict = { additionalProperties: false } as const;
 const FundParams = Type.Object({ fund: FundCode });
 const AccountParams = Type.Object({ fund: FundCode, account: AccountCode });
 const tags = ['ledger'];
+const ImportEncoding = Type.Optional(Type.String({ maxLength: 20, description: 'the CSV\'s encoding: utf-8, gb18030, gbk or auto (default: detected)' }));
 
 
 
@@ -79,6 +82,19 @@ export async function ledgerRoutes(app: App) {
       body: Type.Object({ date: Type.Optional(DateText), memo: Type.Optional(Type.String({ maxLength: 500 })) }, Strict), response: { 201: ApprovalItem } },
   }, async (request, reply) => reply.status(201).send(await createReversalDraft(db, actor(request), request.params.fund, BigInt(request.params.id), request.body)));
 
+  app.post('/api/ledger/imports', { config: { permission: 'ledger.entry.draft' },
+    schema: { tags, consumes: ['multipart/form-data'],
+      summary: '导入凭证 Preview a file of migrated entries (opening balances, history; multipart field "file"): CSV in UTF-8 or GB18030/GBK or XLSX, one row per line (凭证号/key, 基金代码/fund, 会计期间/period, 记账日期/date, 摘要/memo, 科目代码/account, 借方金额/debit, 贷方金额/credit …), or a JSON array of entries. Every bad row is listed at once (422, nothing posted); a good file shows its entries, lines and totals per fund and posts nothing until POST /api/ledger/imports/{importId}/confirm',
+      querystring: Type.Object({ mode: Type.Optional(Type.Literal('preview', { description: 'preview (the only mode over HTTP: migrated entries post on confirmation)' })), encoding: ImportEncoding }),
+      response: { 200: Type.Union([LedgerImportPreview, LedgerImportResult], { description: 'the preview, or the first answer of a file imported before (alreadyImported)' }) } },
+  }, async (request) => importLedgerFile(db, actor(request), await uploadedFile(request, request.query), 'preview'));
+  app.post('/api/ledger/imports/:importId/confirm', { config: { permission: 'ledger.entry.approve' },
+    schema: { tags, summary: '确认导入凭证 Post a previewed entry file (checked again; entries posted since are not posted twice), confirmed by another person than who previewed it',
+      params: Type.Object({ importId: Id }),
+      body: Type.Optional(Type.Object({ sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'the preview\'s file hash, to confirm exactly the file previewed' })) }, Strict)),
+      response: { 200: LedgerImportResult } },
+  }, async (request) => confirmLedgerImport(db, actor(request), BigInt(request.params.importId), request.body?.sha256));
+
   app.post('/api/ledger/funds/:fund/sweeps', { config: { permission: 'ledger.sweep' },
     schema: { tags, summary: '归集 Sweep the income account to the fiscal special account at a month end (the scheduled transfer)', params: FundParams,
       body: Type.Object({ period: Period }, Strict), response: { 200: Sweep } },
@@ -95,15 +111,12 @@ export async function ledgerRoutes(app: App) {
   app.get('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.read' }, schema: { tags, summary: '银行对账单 Imported statements of a bank account', params: AccountParams, response: { 200: Items(BankStatement) } } },
     async (request) => ({ items: await listStatements(db, actor(request), request.params.fund, request.params.account) }));
   app.post('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.bank.import' },
-    schema: { tags, summary: '导入对账单 Import a bank statement (CSV or camt.053 XML, multipart field "file"); matched automatically', consumes: ['multipart/form-data'], params: AccountParams,
-      querystring: Type.Object({ from: Type.Optional(DateText), to: Type.Optional(DateText) }), response: { 200: StatementImport } },
+    schema: { tags, summary: '导入对账单 Import a bank statement (multipart field "file"): CSV in UTF-8 or GB18030/GBK or XLSX with English or Chinese headers (交易日期, 借方发生额/贷方发生额 or 金额, 余额, 对方户名, 对方账号, 摘要, 交易流水号 …), or camt.053 XML; all lines or none (422 listing every bad row, the error workbook at /api/imports/{importId}/errors.xlsx); the same file again changes nothing; matched automatically',
+      consumes: ['multipart/form-data'], params: AccountParams,
+      querystring: Type.Object({ from: Type.Optional(DateText), to: Type.Optional(DateText), encoding: ImportEncoding }), response: { 200: StatementImportAnswer } },
   }, async (request) => {
-    const who = actor(request);
-    if (!request.isMultipart()) throw invalid('file', 'send the statement as multipart/form-data in a field named "file"');
-    const file = await request.file();
-    if (!file) throw invalid('file', 'is required');
-    const content = await file.toBuffer();
-    return importBankStatement(db, who, request.params.fund, request.params.account, file.filename, content, request.query);
+    const file = await uploadedFile(request, request.query);
+    return importBankStatement(db, actor(request), request.params.fund, request.params.account, file, { from: request.query.from, to: request.query.to });
   });
   app.get('/api/ledger/funds/:fund/accounts/:account/matching', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '对账 Unmatched bank and ledger lines with their age, and the matches', params: AccountParams, querystring: Type.Object({ asOf: Type.Optional(DateText) }), response: { 200: Matching } },

@@ -16,8 +16,8 @@ export interface ImportColumn {
   required?: boolean;
   /** text (default): trimmed; code: a coded value of the dictionary; date: YYYY-MM-DD; amount: fen. */
   type?: ColumnType;
-  /** The example value the template's example row shows. */
-  example: string;
+  /** The example value the template's example row shows; none when the file has no template of ours (a bank's own statement), so no row is ever taken for the example. */
+  example?: string;
 }
 
 export interface ImportSchema { kind: string; columns: ImportColumn[] }

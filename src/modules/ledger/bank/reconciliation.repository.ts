@@ -5,7 +5,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import type { Tables } from '../../../platform/database.ts';
-import type { StatementLine } from './statement.parse.ts';
+import type { StatementLine } from './statement.schema.ts';
 
 /** Serialises matching on one bank account (auto-match and manual matches never race). */
 export const lockAccountMatching = (tx: Tx, fundId: bigint, accountId: bigint) =>

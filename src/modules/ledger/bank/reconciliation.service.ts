@@ -1,13 +1,12 @@
 /**
- * Bank statements and reconciliation (R5.3, R3.3 receiving side): import a statement for a fund bank account (CSV
- * or camt.053; all or nothing; re-imports add nothing), match it automatically against the ledger's lines on that
- * account, match and unmatch by hand (audited), list what is open on both sides with its age, and draw up the
- * monthly reconciliation statement (银行存款余额调节表).
+ * Bank statements and reconciliation (R5.3, R3.3 receiving side): import a statement for a fund bank account (CSV,
+ * XLSX or camt.053, on the import pipeline; all or nothing; re-imports add nothing), match it automatically against
+ * the ledger's lines on that account, match and unmatch by hand (audited), list what is open on both sides with its
+ * age, and draw up the monthly reconciliation statement (银行存款余额调节表).
  */
-import crypto from 'node:crypto';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
-import { conflict, invalid, notFound, rejectedRows } from '../../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import { newId, reserveIds, idAt } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
@@ -16,7 +15,9 @@ import { trialBalanceRows } from '../balance.service.ts';
 import { addDays, isDate, isPeriod, periodEnd, type AccountInfo } from '../journal.calc.ts';
 import { bankAccountNumber, type FundRow } from '../ledger.repository.ts';
 import * as repository from './reconciliation.repository.ts';
-import { dedupeKeys, parseStatementFile } from './statement.parse.ts';
+import { runImport, type ImportDefinition, type ImportFile } from '../../../platform/imports/index.ts';
+import { readStatementFile, type StatementFile } from './statement.read.ts';
+import type { ParsedStatement } from './statement.schema.ts';
 import { autoMatch, reconcile, type ItemWithMatch, type Reconciliation, type ReconciliationItem } from './match.calc.ts';
 
 /** Days between a bank booking and its ledger posting that still count as the same movement. */
@@ -36,68 +37,100 @@ const lockAccount = (tx: Tx, fund: FundRow, account: AccountInfo) => repository.
 
 export interface ImportedStatement { id: string; reference: string | null; from: string; to: string; opening: string; closing: string; lines: number; newLines: number; alreadyImported: boolean }
 
-/** A CSV statement has no period of its own: `from`/`to` say which days it covers (default: its first and last line). */
+export interface StatementImportResult { fund: string; account: string; duplicateFile: boolean; matched: number; statements: ImportedStatement[] }
+
+/** A CSV or XLSX statement has no period of its own: `from`/`to` say which days it covers (default: its first and last line). */
 export interface StatementPeriod { from?: string; to?: string }
 
-export async function importBankStatement(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, fileName: string, content: Buffer | string, period: StatementPeriod = {}) {
-  const parsed = parseStatementFile(content);
-  if (!parsed.ok) {
-    const lines = new Set(parsed.problems.map((p) => p.row)).size;
-    throw rejectedRows(`the statement has problems on ${lines} line${lines === 1 ? '' : 's'}; nothing was imported (对账单有误，未导入)`, parsed.problems);
-  }
-  for (const statement of parsed.statements) {
-    if (statement.format !== 'csv') continue;
-    if (period.from !== undefined) {
-      if (!isDate(period.from) || period.from > statement.fromDate) throw invalid('from', `must be a date on or before the first line (${statement.fromDate})`);
-      statement.fromDate = period.from;
-    }
-    if (period.to !== undefined) {
-      if (!isDate(period.to) || period.to < statement.toDate) throw invalid('to', `must be a date on or after the last line (${statement.toDate})`);
-      statement.toDate = period.to;
-    }
-  }
-  const sha256 = crypto.createHash('sha256').update(content).digest('hex');
-  return inScope(database, actor, async (tx) => {
-    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
-    await lockAccount(tx, fund, account);
-    const number = (await bankAccountNumber(tx, fund.id, account.id))?.bank_account_number;
-    for (const statement of parsed.statements) {
-      if (number && statement.accountNumber && statement.accountNumber.replace(/\s/g, '') !== number.replace(/\s/g, '')) {
-        throw invalid('file', `the statement (line ${statement.fileLine}) is for bank account ${statement.accountNumber}, not ${number} (${account.code} ${account.name})`);
+interface PreparedStatements {
+  fund: FundRow; account: AccountInfo; sha256: string; statements: ParsedStatement[]; keys: string[][]; known: Set<string>;
+  /** Statements already imported from these bytes for this account (by whoever, whatever their scope). */
+  existing: Awaited<ReturnType<typeof repository.statementsOfFile>>;
+}
+
+const importedView = (s: { id: bigint; statement_reference: string | null; from_date: string; to_date: string; opening_balance: bigint; closing_balance: bigint; line_count: number }): ImportedStatement => ({
+  id: s.id.toString(), reference: s.statement_reference, from: s.from_date, to: s.to_date, opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance),
+  lines: s.line_count, newLines: 0, alreadyImported: true,
+});
+
+/** A table statement's period from the request (`from` on or before its first line, `to` on or after its last). */
+function withPeriod(statement: ParsedStatement, period: StatementPeriod): ParsedStatement {
+  if (statement.format !== 'csv') return statement;
+  if (period.from !== undefined && (!isDate(period.from) || period.from > statement.fromDate)) throw invalid('from', `must be a date on or before the first line (${statement.fromDate})`);
+  if (period.to !== undefined && (!isDate(period.to) || period.to < statement.toDate)) throw invalid('to', `must be a date on or after the last line (${statement.toDate})`);
+  return { ...statement, fromDate: period.from ?? statement.fromDate, toDate: period.to ?? statement.toDate };
+}
+
+/**
+ * The bank statement import on the import pipeline: the file read (statement.read.ts), then checked against the
+ * account (its bank account number, lines already on file), then its statements and new lines inserted and matched
+ * automatically, all in one transaction with the import's record.
+ */
+function statementImport(fundCode: string, accountCode: string, period: StatementPeriod): ImportDefinition<StatementFile, PreparedStatements, StatementImportResult> {
+  return {
+    kind: 'bank_statement',
+    read: readStatementFile,
+    async check(tx, _actor, file) {
+      const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+      await lockAccount(tx, fund, account);
+      const number = (await bankAccountNumber(tx, fund.id, account.id))?.bank_account_number;
+      for (const statement of file.statements) {
+        if (number && statement.accountNumber && statement.accountNumber.replace(/\s/g, '') !== number.replace(/\s/g, '')) {
+          throw invalid('file', `the statement (line ${statement.fileLine}) is for bank account ${statement.accountNumber}, not ${number} (${account.code} ${account.name})`);
+        }
       }
-    }
-    const results: ImportedStatement[] = [];
-    const existing = await repository.statementsOfFile(tx, fund.id, account.id, sha256);
-    if (existing.length) {
-      return { fund: fund.code, account: account.code, duplicateFile: true, matched: 0,
-        statements: existing.map((s) => ({ id: s.id.toString(), reference: s.statement_reference, from: s.from_date, to: s.to_date, opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance), lines: s.line_count, newLines: 0, alreadyImported: true })) };
-    }
-    for (const [index, statement] of parsed.statements.entries()) {
-      const statementId = newId();
-      const keys = dedupeKeys(statement.lines);
-      const ids = reserveIds(statement.lines.length);
+      const statements = file.statements.map((statement) => withPeriod(statement, period));
       // Lines already on file (an overlapping statement) are skipped; the account lock keeps this count exact.
-      const known = keys.length ? new Set((await repository.dedupeKeysOnFile(tx, fund.id, account.id, keys)).map((r) => r.dedupe_key)) : new Set<string>();
-      const newLines = keys.filter((k) => !known.has(k)).length;
-      await repository.insertStatement(tx, {
-        fund_id: fund.id, id: statementId, account_id: account.id, region_code: fund.region_code, format: statement.format, file_name: fileName,
-        // one file may hold several camt statements: each row gets its own digest suffix
-        file_sha256: parsed.statements.length > 1 ? `${sha256}:${index + 1}` : sha256, statement_reference: statement.reference,
-        from_date: statement.fromDate, to_date: statement.toDate, opening_balance: statement.openingBalance, closing_balance: statement.closingBalance,
-        line_count: statement.lines.length, new_line_count: newLines, imported_by: actor.username,
-      });
-      if (newLines) {
-        await repository.insertStatementLines(tx, { fundId: fund.id, statementId, accountId: account.id, regionCode: fund.region_code },
-          statement.lines.map((_, k) => idAt(ids, k).toString()), statement.lines, keys);
+      const all = file.keys.flat();
+      const known = new Set<string>();
+      for (let at = 0; at < all.length; at += 10_000) {
+        for (const row of await repository.dedupeKeysOnFile(tx, fund.id, account.id, all.slice(at, at + 10_000))) known.add(row.dedupe_key);
       }
-      results.push({ id: statementId.toString(), reference: statement.reference, from: statement.fromDate, to: statement.toDate,
-        opening: formatYuan(statement.openingBalance), closing: formatYuan(statement.closingBalance), lines: statement.lines.length, newLines, alreadyImported: false });
-    }
-    await recordAudit(tx, actor, { action: 'ledger.bank_statement.import', entityType: 'bank_statement', entityId: results.map((r) => r.id).join(','), regionCode: fund.region_code,
-      after: { fund: fund.code, account: account.code, fileName, sha256, statements: results } });
-    const matched = await autoMatchInTransaction(tx, actor, fund, account, DEFAULT_MATCH_WINDOW_DAYS);
-    return { fund: fund.code, account: account.code, duplicateFile: false, matched, statements: results };
-  });
+      const existing = await repository.statementsOfFile(tx, fund.id, account.id, file.sha256);
+      return { prepared: { fund, account, sha256: file.sha256, statements, keys: file.keys, known, existing }, problems: [] };
+    },
+    async apply(tx, actor, { fund, account, sha256, statements, keys, known, existing }, { fileName }) {
+      if (existing.length) return { applied: 0, result: { fund: fund.code, account: account.code, duplicateFile: true, matched: 0, statements: existing.map(importedView) } };
+      const results: ImportedStatement[] = [];
+      for (const [index, statement] of statements.entries()) {
+        const statementId = newId();
+        const newLines = keys[index].filter((k) => !known.has(k)).length;
+        await repository.insertStatement(tx, {
+          fund_id: fund.id, id: statementId, account_id: account.id, region_code: fund.region_code, format: statement.format, file_name: fileName,
+          // one file may hold several camt statements: each row gets its own digest suffix
+          file_sha256: statements.length > 1 ? `${sha256}:${index + 1}` : sha256, statement_reference: statement.reference,
+          from_date: statement.fromDate, to_date: statement.toDate, opening_balance: statement.openingBalance, closing_balance: statement.closingBalance,
+          line_count: statement.lines.length, new_line_count: newLines, imported_by: actor.username,
+        });
+        if (newLines) {
+          const ids = reserveIds(statement.lines.length);
+          await repository.insertStatementLines(tx, { fundId: fund.id, statementId, accountId: account.id, regionCode: fund.region_code },
+            statement.lines.map((_, k) => idAt(ids, k).toString()), statement.lines, keys[index]);
+        }
+        results.push({ id: statementId.toString(), reference: statement.reference, from: statement.fromDate, to: statement.toDate,
+          opening: formatYuan(statement.openingBalance), closing: formatYuan(statement.closingBalance), lines: statement.lines.length, newLines, alreadyImported: false });
+      }
+      await recordAudit(tx, actor, { action: 'ledger.bank_statement.import', entityType: 'bank_statement', entityId: results.map((r) => r.id).join(','), regionCode: fund.region_code,
+        after: { fund: fund.code, account: account.code, fileName, sha256, statements: results } });
+      const matched = await autoMatchInTransaction(tx, actor, fund, account, DEFAULT_MATCH_WINDOW_DAYS);
+      return { applied: results.reduce((sum, r) => sum + r.newLines, 0), result: { fund: fund.code, account: account.code, duplicateFile: false, matched, statements: results } };
+    },
+  };
+}
+
+/**
+ * Imports a bank statement file (CSV or XLSX in UTF-8 or GB18030/GBK, or camt.053) for a bank account: all or
+ * nothing, every bad row listed (and kept for the error workbook), lines already on file skipped, matched
+ * automatically. The same file again answers with its first import and changes nothing; a file is one account's
+ * statement, so the same file for another account is refused.
+ */
+export async function importBankStatement(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, file: ImportFile, period: StatementPeriod = {}) {
+  const answer = await runImport(database, actor, statementImport(fundCode, accountCode, period), file);
+  if (!answer.alreadyImported) return answer;
+  if (answer.fund !== fundCode || answer.account !== accountCode) {
+    throw conflict('file', `this file was imported as the statement of ${answer.fund} account ${answer.account} (import ${answer.importId}); a statement file belongs to one bank account`);
+  }
+  return { ...answer, duplicateFile: true, matched: 0, statements: answer.statements.map((s) => ({ ...s, newLines: 0, alreadyImported: true })) };
 }
 
 interface OpenItems { bank: (ItemWithMatch & { counterparty: string | null })[]; ledger: (ItemWithMatch & { entryId: string; lineNumber: number; memo: string | null })[] }
