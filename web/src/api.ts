@@ -3,7 +3,8 @@
  * every state-changing request (it echoes the `sifund_csrf` cookie: double-submit), the API's one error shape
  * `{error: {code, message, field?, rows?}}` thrown as ApiError, and a 401 sending the user to the sign-in page.
  */
-export interface RowProblem { row: number; field: string; message: string }
+/** One bad row of a refused batch; an import also names the rule, the column as the file titles it and the value. */
+export interface RowProblem { row: number; field: string; message: string; rule?: string; column?: string; value?: string }
 
 export class ApiError extends Error {
   constructor(
@@ -12,6 +13,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly rows?: RowProblem[],
+    /** the error object as the API sent it (an import's `errorCount`, `errorWorkbook`, a 413's `limitBytes` …) */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -66,9 +69,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   let data: unknown;
   try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; field?: string; rows?: RowProblem[] } } | undefined)?.error;
+    const error = (data as { error?: { code?: string; message?: string; field?: string; rows?: RowProblem[] } & Record<string, unknown> } | undefined)?.error;
     if (response.status === 401 && !options.allow401) unauthorizedHandler?.();
-    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.field, error?.rows);
+    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.field, error?.rows, error ?? {});
   }
   return data as T;
 }

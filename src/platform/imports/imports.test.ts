@@ -74,5 +74,6 @@ test('reading: a real XLSX with dates and numbers, and a CSV above the size limi
   const table = await readTable('a.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
   assert.deepEqual(table.rows, [{ row: 2, cells: ['2026-12-09', '276550.19'] }]);
   const big = Buffer.alloc(2048, 0x61);
-  await assert.rejects(readTable('big.csv', big, { limits: { fileBytes: 1024, entryBytes: 1, totalBytes: 1, entries: 1 } }), (error: AppError) => error.status === 413 && /larger than the 0 MB/.test(error.message));
+  await assert.rejects(readTable('big.csv', big, { limits: { fileBytes: 1024, entryBytes: 1, totalBytes: 1, entries: 1 } }), (error: AppError) => error.status === 413 && /larger than the 1 KB/.test(error.message)
+    && (error.toJSON().error as { limitBytes?: number }).limitBytes === 1024);
 });

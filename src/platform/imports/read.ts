@@ -26,8 +26,20 @@ export function importLimits(fileBytes = Number(process.env.SIFUND_IMPORT_MAX_BY
   return { fileBytes, entryBytes: inflated, totalBytes: inflated, entries: 1000 };
 }
 
-export const fileTooLarge = (limit: number) =>
-  new AppError(413, 'too_large', `file: is larger than the ${(limit / 1024 / 1024).toFixed(0)} MB an import accepts (SIFUND_IMPORT_MAX_BYTES); split it into smaller files`, 'file');
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.round(bytes / 1024)} KB`);
+
+/** A file above the limit: 413 naming the limit, also as `limitBytes` so a page can state it in its own words. */
+class FileTooLarge extends AppError {
+  constructor(readonly limitBytes: number) {
+    super(413, 'too_large', `file: is larger than the ${sizeText(limitBytes)} an import accepts (SIFUND_IMPORT_MAX_BYTES); split it into smaller files`, 'file');
+  }
+  override toJSON() {
+    const base = super.toJSON();
+    return { error: { ...base.error, limitBytes: this.limitBytes } };
+  }
+}
+
+export const fileTooLarge = (limit: number): AppError => new FileTooLarge(limit);
 
 export interface TableRow { row: number; cells: string[] }
 export interface ImportTable { format: 'csv' | 'xlsx'; encoding: TextEncoding | null; header: string[]; rows: TableRow[] }

@@ -1,14 +1,20 @@
 /**
- * Uploading one file to an import endpoint that takes all rows or none: the chosen file, the drop zone, the start
- * button, the outcome (the result, or the API's message with every rejected row) and the rejected rows as a table.
+ * Importing a file through the server's import pipeline (src/platform/imports), the one way every import page works:
+ * choose a CSV or XLSX file and its encoding (自动识别 / UTF-8 / GB18030 / GBK → `?encoding=`), upload; the outcome is
+ * the module's result, a notice that the same file was imported before (its first import's time and counts, nothing
+ * changed), a refused file (the number of problems, the first rows as 行号 / 列 / 字段 / 规则 / 值 / 原因, and the error
+ * workbook to download), or a file above the size limit (the limit). An import that moves money answers a preview
+ * first and applies only when 确认 is confirmed. The smaller pieces (the drop zone, the upload state) are exported
+ * for a page that uploads a file outside the pipeline.
  */
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Table, Upload } from 'antd';
-import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError, type RowProblem } from '../api.ts';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Popconfirm, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
+import { CheckOutlined, DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { api, ApiError, withQuery, type Query, type RowProblem } from '../api.ts';
+import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 
-export type UploadOutcome<R> = { ok: true; result: R } | { ok: false; message: string; rows: RowProblem[] };
+export type UploadOutcome<R> = { ok: true; result: R } | { ok: false; message: string; rows: RowProblem[]; error: ApiError };
 
 export interface FileUploadState<R> {
   file: File | undefined;
@@ -22,6 +28,8 @@ export interface FileUploadState<R> {
   /** uploads the chosen file with `send`; `onSuccess` runs after the result is shown */
   run(send: (file: File) => Promise<R>, onSuccess?: (result: R) => void): Promise<void>;
 }
+
+const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'client', String((error as Error)?.message ?? error)));
 
 export function useFileUpload<R>(): FileUploadState<R> {
   const [file, setFile] = useState<File>();
@@ -40,8 +48,9 @@ export function useFileUpload<R>(): FileUploadState<R> {
         const result = await send(file);
         setOutcome({ ok: true, result });
         onSuccess?.(result);
-      } catch (error) {
-        setOutcome({ ok: false, message: (error as Error).message, rows: error instanceof ApiError ? error.rows ?? [] : [] });
+      } catch (failure) {
+        const error = asApiError(failure);
+        setOutcome({ ok: false, message: error.message, rows: error.rows ?? [], error });
       } finally {
         setBusy(false);
       }
@@ -69,26 +78,227 @@ export function UploadButton<R>({ upload, onClick, testId, children }: { upload:
   return <Button type="primary" icon={<UploadOutlined />} disabled={!upload.file} loading={upload.busy} onClick={onClick} data-testid={testId}>{children}</Button>;
 }
 
-/**
- * A rejected upload: the number of bad rows (or the API's message when there are none) and every bad row in a
- * table; test ids `${testId}-rejected` and `${testId}-errors`.
- */
-export function RejectedRows({ message, rows, testId, fieldWidth = 200 }: { message: string; rows: RowProblem[]; testId: string; fieldWidth?: number }) {
+/** What every import answer carries (src/platform/imports/imports.service.ts ImportAnswer). */
+export interface ImportAnswer { importId: string; sha256: string; alreadyImported: boolean }
+
+/** An import's record, GET /api/imports and /api/imports/:id (imports.service.ts ImportRecordView). */
+export interface ImportRecord {
+  id: string; kind: string; fileName: string; sha256: string; format: string; encoding: string | null; sizeBytes: number;
+  status: 'previewed' | 'applied' | 'rejected'; rows: number; applied: number; errors: number; errorRows: number; by: string; at: string; appliedAt: string | null;
+}
+
+/** The encodings a CSV may be read in (src/platform/imports/decode.ts); `auto`: valid UTF-8 is UTF-8, anything else GB18030. */
+export const encodingChoices = ['auto', 'utf-8', 'gb18030', 'gbk'] as const;
+export type EncodingChoice = (typeof encodingChoices)[number];
+
+export const spreadsheetFiles = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** "20 MB", "64 KB" */
+export const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.round(bytes / 1024)} KB`);
+
+export interface ImportPanelProps<Result, Preview> {
+  /** the import route; `query` is sent with it (e.g. a default region), and the chosen encoding as `encoding` */
+  path: string;
+  query?: Query;
+  testId: string;
+  /** the drop zone's prompt */
+  prompt: ReactNode;
+  accept?: string;
+  /** the module's labels of its fields (the problems table shows them instead of the codes) */
+  fieldLabels?: Record<string, string>;
+  /** what an applied import shows */
+  renderResult(result: Result & ImportAnswer): ReactNode;
+  /**
+   * An import that moves money: the upload answers a preview (rendered by `render`), and the import is applied only
+   * when the user confirms it (POST `confirmPath` with the preview's sha256: exactly the file previewed).
+   */
+  preview?: { render(preview: Preview & ImportAnswer): ReactNode; confirmPath(importId: string): string; confirmLabel: string; confirmQuestion: string };
+  /** after an import was applied (lists may reload) */
+  onApplied?(result: Result & ImportAnswer): void;
+  /** after every answer of the server, applied or not (an import history may reload: refused and previewed files are recorded too) */
+  onAnswered?(): void;
+}
+
+type Stage<Result, Preview> =
+  | { kind: 'none' }
+  | { kind: 'applied'; answer: Result & ImportAnswer }
+  | { kind: 'previewed'; answer: Preview & ImportAnswer }
+  | { kind: 'repeat'; answer: ImportAnswer }
+  | { kind: 'failed'; error: ApiError };
+
+/** Upload, outcome and (for money) preview and confirmation of one import; see the file comment. */
+export function ImportPanel<Result, Preview = never>(props: ImportPanelProps<Result, Preview>) {
+  const { path, query, testId, prompt, accept = spreadsheetFiles, fieldLabels, renderResult, preview, onApplied, onAnswered } = props;
   const { t } = useI18n();
+  const upload = useFileUpload<ImportAnswer>();
+  const [encoding, setEncoding] = useState<EncodingChoice>('auto');
+  const [stage, setStage] = useState<Stage<Result, Preview>>({ kind: 'none' });
+  const [confirming, setConfirming] = useState(false);
+
+  const answered = (answer: ImportAnswer, previewed: boolean) => {
+    if (answer.alreadyImported) setStage({ kind: 'repeat', answer });
+    else if (previewed) setStage({ kind: 'previewed', answer: answer as Preview & ImportAnswer });
+    else {
+      setStage({ kind: 'applied', answer: answer as Result & ImportAnswer });
+      upload.clearFile();
+      onApplied?.(answer as Result & ImportAnswer);
+    }
+    onAnswered?.();
+  };
+  const start = () => {
+    setStage({ kind: 'none' });
+    return upload.run(
+      (file) => api.upload<ImportAnswer>(withQuery(path, { ...query, encoding: encoding === 'auto' ? undefined : encoding }), file),
+      (answer) => answered(answer, preview !== undefined),
+    );
+  };
+  // a refused upload: its outcome is the problem shown
+  const { outcome } = upload;
+  useEffect(() => {
+    if (outcome && !outcome.ok) { setStage({ kind: 'failed', error: outcome.error }); onAnswered?.(); }
+    // onAnswered is the page's callback of the moment; only a new outcome calls it
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [outcome]);
+
+  const confirm = async (previewed: Preview & ImportAnswer) => {
+    if (!preview) return;
+    setConfirming(true);
+    try {
+      answered(await api.post<ImportAnswer>(preview.confirmPath(previewed.importId), { sha256: previewed.sha256 }), false);
+    } catch (failure) {
+      setStage({ kind: 'failed', error: asApiError(failure) });
+      onAnswered?.();
+    } finally { setConfirming(false); }
+  };
+
   return (
-    <>
-      <Alert type="error" showIcon data-testid={`${testId}-rejected`} message={rows.length ? t('import.rejected', { n: rows.length }) : message} description={rows.length ? message : undefined} />
-      {rows.length > 0 && (
-        <Table<RowProblem>
-          data-testid={`${testId}-errors`} size="small" dataSource={rows} rowKey={(row) => `${row.row}:${row.field}:${row.message}`}
-          pagination={rows.length > 50 ? { pageSize: 50 } : false}
-          columns={[
-            { title: t('import.row'), dataIndex: 'row', width: 80 },
-            { title: t('import.field'), dataIndex: 'field', width: fieldWidth, render: (field: string) => <code>{field}</code> },
-            { title: t('import.message'), dataIndex: 'message' },
-          ]}
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid={testId}>
+      <FileDropzone upload={{ ...upload, choose: (file) => { upload.choose(file); setStage({ kind: 'none' }); } }} accept={accept} testId={`${testId}-file`}>{prompt}</FileDropzone>
+      <Space wrap>
+        <Typography.Text strong>{t('fileImport.encoding')}</Typography.Text>
+        <Radio.Group
+          value={encoding} onChange={(event) => setEncoding(event.target.value)} optionType="button" size="small" data-testid={`${testId}-encoding`}
+          options={encodingChoices.map((value) => ({ value, label: t(`fileImport.encoding.${value}`) }))}
         />
+        <UploadButton upload={upload} onClick={start} testId={`${testId}-start`}>{preview ? t('fileImport.previewStart') : t('fileImport.start')}</UploadButton>
+      </Space>
+      {stage.kind === 'applied' && renderResult(stage.answer)}
+      {stage.kind === 'repeat' && <AlreadyImported answer={stage.answer} testId={testId} />}
+      {stage.kind === 'failed' && <ImportFailure error={stage.error} fieldLabels={fieldLabels} testId={testId} />}
+      {stage.kind === 'previewed' && preview && (
+        <Space direction="vertical" style={{ width: '100%' }} data-testid={`${testId}-preview`}>
+          <Alert
+            type="warning" showIcon message={t('fileImport.previewed')}
+            description={t('fileImport.previewedFile', { file: stage.answer.sha256.slice(0, 12) })}
+          />
+          {preview.render(stage.answer)}
+          <Popconfirm
+            title={preview.confirmQuestion} description={t('fileImport.irreversible')} okText={preview.confirmLabel} cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true, 'data-testid': `${testId}-confirm-ok` }} onConfirm={() => confirm(stage.answer)}
+          >
+            <Button type="primary" icon={<CheckOutlined />} loading={confirming} data-testid={`${testId}-confirm`}>{preview.confirmLabel}</Button>
+          </Popconfirm>
+        </Space>
       )}
-    </>
+    </Space>
+  );
+}
+
+/** The same file was imported before: its first import (when, by whom, its counts); nothing was changed now. */
+function AlreadyImported({ answer, testId }: { answer: ImportAnswer; testId: string }) {
+  const { t } = useI18n();
+  const [record, setRecord] = useState<ImportRecord>();
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<ImportRecord>(`/api/imports/${answer.importId}`, undefined, controller.signal).then(setRecord, () => setRecord(undefined));
+    return () => controller.abort();
+  }, [answer.importId]);
+  return (
+    <Alert
+      type="info" showIcon data-testid={`${testId}-already`} message={t('fileImport.already')}
+      description={record
+        ? t('fileImport.alreadyDetail', { at: formatDateTime(record.appliedAt ?? record.at), by: record.by, file: record.fileName, rows: record.rows, applied: record.applied })
+        : t('fileImport.alreadyNothing')}
+    />
+  );
+}
+
+/** Why nothing was imported: the refused rows (and the error workbook), the size limit, or the server's message. */
+function ImportFailure({ error, fieldLabels, testId }: { error: ApiError; fieldLabels?: Record<string, string>; testId: string }) {
+  const { t } = useI18n();
+  if (error.status === 413) {
+    const limit = typeof error.details.limitBytes === 'number' ? sizeText(error.details.limitBytes) : undefined;
+    return <Alert type="error" showIcon data-testid={`${testId}-too-large`} message={limit ? t('fileImport.tooLarge', { limit }) : t('fileImport.tooLargeNoLimit')} description={error.message} />;
+  }
+  const rows = error.rows ?? [];
+  if (error.status !== 422 || rows.length === 0) {
+    return <Alert type="error" showIcon data-testid={`${testId}-failed`} message={t('fileImport.failed')} description={error.message} />;
+  }
+  const errorCount = typeof error.details.errorCount === 'number' ? error.details.errorCount : rows.length;
+  const errorRows = typeof error.details.errorRowCount === 'number' ? error.details.errorRowCount : new Set(rows.map((r) => r.row)).size;
+  const workbook = typeof error.details.errorWorkbook === 'string' ? error.details.errorWorkbook : undefined;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Alert
+        type="error" showIcon data-testid={`${testId}-rejected`}
+        message={t('fileImport.rejected', { rows: errorRows, n: errorCount })}
+        description={errorCount > rows.length ? t('fileImport.firstShown', { shown: rows.length, n: errorCount }) : undefined}
+        action={workbook && (
+          <Button icon={<DownloadOutlined />} href={workbook} download data-testid={`${testId}-error-workbook`}>{t('fileImport.errorWorkbook')}</Button>
+        )}
+      />
+      <Table<RowProblem>
+        data-testid={`${testId}-errors`} size="small" dataSource={rows} rowKey={(row, index) => `${row.row}:${row.field}:${index}`}
+        pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        columns={[
+          { title: t('fileImport.row'), dataIndex: 'row', width: 70 },
+          { title: t('fileImport.column'), dataIndex: 'column', width: 140 },
+          { title: t('fileImport.field'), dataIndex: 'field', width: 150, render: (field: string) => fieldLabels?.[field] ?? field },
+          { title: t('fileImport.rule'), dataIndex: 'rule', width: 130, render: (rule: string | undefined) => (rule ? t(`importRule.${rule}`) : '') },
+          { title: t('fileImport.value'), dataIndex: 'value', width: 180, ellipsis: true },
+          { title: t('fileImport.reason'), dataIndex: 'message' },
+        ]}
+      />
+    </Space>
+  );
+}
+
+const statusColors: Record<string, string> = { applied: 'green', previewed: 'orange', rejected: 'red' };
+
+/** The imports recorded (GET /api/imports): who, when, what, the file and its hash, the counts, the status, the error workbook of a refused one. */
+export function ImportHistory({ kind, kindLabel, refresh, testId }: { kind?: string; kindLabel(kind: string): string; refresh: number; testId: string }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ items?: ImportRecord[]; error?: ApiError; loading: boolean }>({ loading: true });
+  useEffect(() => {
+    const controller = new AbortController();
+    setState((previous) => ({ ...previous, loading: true }));
+    api.get<{ items: ImportRecord[] }>('/api/imports', { kind, limit: 20 }, controller.signal).then(
+      (list) => setState({ items: list.items, loading: false }),
+      (error) => { if (!controller.signal.aborted) setState({ error: asApiError(error), loading: false }); },
+    );
+    return () => controller.abort();
+  }, [kind, refresh]);
+  if (state.error) return <Alert type="error" showIcon message={t('common.loadFailed')} description={state.error.message} />;
+  return (
+    <Table<ImportRecord>
+      data-testid={testId} rowKey="id" size="small" loading={state.loading} dataSource={state.items ?? []} pagination={false}
+      columns={[
+        { title: t('fileImport.history.at'), dataIndex: 'at', width: 170, render: formatDateTime },
+        { title: t('fileImport.history.by'), dataIndex: 'by', width: 110 },
+        { title: t('fileImport.history.kind'), dataIndex: 'kind', width: 100, render: kindLabel },
+        { title: t('fileImport.history.file'), dataIndex: 'fileName', ellipsis: true },
+        { title: t('fileImport.history.hash'), dataIndex: 'sha256', width: 120, render: (hash: string) => <Typography.Text code title={hash}>{hash.slice(0, 12)}</Typography.Text> },
+        { title: t('fileImport.history.rows'), dataIndex: 'rows', width: 70, align: 'right' },
+        { title: t('fileImport.history.applied'), dataIndex: 'applied', width: 70, align: 'right' },
+        { title: t('fileImport.history.errors'), dataIndex: 'errors', width: 70, align: 'right' },
+        { title: t('common.status'), dataIndex: 'status', width: 90, render: (status: string) => <Tag color={statusColors[status]}>{t(`fileImport.status.${status}`)}</Tag> },
+        {
+          title: t('fileImport.errorWorkbook'), key: 'workbook', width: 130,
+          render: (_: unknown, record) => record.status === 'rejected' && (
+            <a href={`/api/imports/${record.id}/errors.xlsx`} download data-testid="import-history-workbook"><DownloadOutlined /> XLSX</a>
+          ),
+        },
+      ]}
+    />
   );
 }

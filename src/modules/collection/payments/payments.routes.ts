@@ -1,4 +1,4 @@
-/** HTTP for payments (/api/payments…): import the bank's collection file, record one payment, list payments. */
+/** HTTP for payments (/api/payments…): import the bank's collection file (preview, then confirm), record one payment, list payments. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
@@ -17,13 +17,13 @@ export async function paymentRoutes(app: App) {
   app.post('/api/payments/import', { config: { permission: 'payment.record' },
     schema: {
       tags, consumes: ['multipart/form-data'],
-      summary: '导入银行代收明细 Import the bank\'s collection file (CSV in UTF-8 or GB18030/GBK, or XLSX; date,creditCode,amount,reference,transactionId or the Chinese titles; all rows or none). mode=preview checks it and shows the payments, their total and how they will be allocated without recording anything; POST /api/payments/import/{importId}/confirm then applies it',
+      summary: '导入银行代收明细 Preview the bank\'s collection file (CSV in UTF-8 or GB18030/GBK, or XLSX; date,creditCode,amount,reference,transactionId or the Chinese titles; all rows or none): checks it and shows the payments, their total and how they will be allocated, recording nothing; POST /api/payments/import/{importId}/confirm then applies it. mode=apply records at once (scripts that need no preview)',
       querystring: Type.Object({
-        mode: Type.Optional(Type.Union([Type.Literal('preview'), Type.Literal('apply')], { description: 'preview: check and show, apply nothing; apply (default): record and allocate' })),
+        mode: Type.Optional(Type.Union([Type.Literal('preview'), Type.Literal('apply')], { description: 'preview (default): check and show, record nothing until confirmed; apply: record and allocate at once' })),
         encoding: Type.Optional(Type.String({ maxLength: 20, description: 'utf-8, gb18030, gbk or auto (default: detected)' })),
       }),
     },
-  }, async (request) => importCollectionFile(db, actor(request), await uploadedFile(request, request.query), request.query.mode ?? 'apply'));
+  }, async (request) => importCollectionFile(db, actor(request), await uploadedFile(request, request.query), request.query.mode ?? 'preview'));
 
   app.post('/api/payments/import/:importId/confirm', { config: { permission: 'payment.record' },
     schema: {

@@ -1,17 +1,17 @@
 /**
- * 缴费到账: import the bank's collection file (CSV date,creditCode,amount,reference; all rows or none, every bad
- * row listed), record a payment by hand, and list payments with where their money went (bills, parts, credit).
+ * 缴费到账: import the bank's collection file (CSV or XLSX; all rows or none, every bad row listed; previewed, then
+ * recorded on 确认入账), record a payment by hand, and list payments with where their money went (bills, parts, credit).
  * A payment recorded in error is reversed (冲正) through sign-off: the request waits in the reviewers' inbox and the
  * reversal is applied only when its last level approves it.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, DatePicker, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, type ApiError } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
-import { useI18n } from '../../i18n.ts';
+import { useI18n, type Translate } from '../../i18n.ts';
 import { formatDate, formatYuan } from '../../format.ts';
 import { useMe } from '../../session.tsx';
 import { can } from '../../permissions.ts';
@@ -19,11 +19,11 @@ import { approvalsChanged } from '../../platform/signoff/shared.tsx';
 import type { ApprovalItem } from '../../platform/signoff/types.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { FileDropzone, RejectedRows, UploadButton, useFileUpload } from '../../components/FileUpload.tsx';
-import { moneyColumn } from '../../components/Money.tsx';
+import { ImportHistory, ImportPanel } from '../../components/FileUpload.tsx';
+import { Money, moneyColumn } from '../../components/Money.tsx';
 import { PaymentFormModal } from './PaymentFormModal.tsx';
 import { offsetPage, useUrlFilters } from './shared.tsx';
-import type { Payment, PaymentAllocation, PaymentImportResult } from './types.ts';
+import type { CollectionPreview, Payment, PaymentAllocation, PaymentImportResult } from './types.ts';
 
 /** 冲正申请: asks for the reason and states what a reversal does; it is applied once a reviewer (and, from the amount, an approver) signs. */
 function ReverseButton({ payment, onDone }: { payment: Payment; onDone: (item: ApprovalItem) => void }) {
@@ -77,31 +77,74 @@ function Allocations({ allocations }: { allocations: PaymentAllocation[] }) {
   );
 }
 
+/** 确认入账之前: the payments the file holds, their total and how they would be allocated, per employer. */
+function CollectionPreviewView({ preview }: { preview: CollectionPreview }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} data-testid="payment-preview">
+        <Descriptions.Item label={t('payment.preview.rows')}><span data-testid="payment-preview-rows">{preview.rows}</span></Descriptions.Item>
+        <Descriptions.Item label={t('payment.preview.toRecord')}><span data-testid="payment-preview-to-record">{preview.toRecord}</span></Descriptions.Item>
+        <Descriptions.Item label={t('payment.preview.alreadyRecorded')}>{preview.alreadyRecorded}</Descriptions.Item>
+        <Descriptions.Item label={t('payment.preview.total')}><Money value={preview.amount} testId="payment-preview-total" /></Descriptions.Item>
+        <Descriptions.Item label={t('payment.allocated')}><Money value={preview.allocated} testId="payment-preview-allocated" /></Descriptions.Item>
+        <Descriptions.Item label={t('payment.credit')}><Money value={preview.credit} testId="payment-preview-credit" /></Descriptions.Item>
+      </Descriptions>
+      <Table<CollectionPreview['employers'][number]>
+        data-testid="payment-preview-employers" size="small" rowKey="creditCode" dataSource={preview.employers} pagination={preview.employers.length > 20 ? { pageSize: 20 } : false}
+        columns={[
+          { title: t('employer.creditCode'), dataIndex: 'creditCode', width: 190 },
+          { title: t('employer.name'), dataIndex: 'name' },
+          { title: t('payment.preview.payments'), dataIndex: 'payments', width: 90, align: 'right' },
+          moneyColumn(t('payment.amount'), 'amount'),
+          moneyColumn(t('payment.allocated'), 'allocated'),
+          moneyColumn(t('payment.credit'), 'credit'),
+        ]}
+      />
+    </>
+  );
+}
+
+/** The fields of the collection file (src/modules/collection/payments/collection-file.schema.ts) as this page labels them. */
+const fileFields = (t: Translate) => ({
+  date: t('payment.date'), creditCode: t('employer.creditCode'), amount: t('payment.amount'), reference: t('payment.remark'), transactionId: t('payment.transactionId'),
+});
+
+/** 导入银行到账文件: the file is previewed first and recorded only on 确认入账; below, the files imported. */
 function BankFileImport({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
-  const upload = useFileUpload<PaymentImportResult>();
-  const { outcome } = upload;
-  const run = () => upload.run((file) => api.upload<PaymentImportResult>('/api/payments/import', file), onImported);
-
+  const [answers, setAnswers] = useState(0);
   return (
     <Card size="small" title={t('payment.import')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('payment.importRule')}</Typography.Text>
-        <FileDropzone upload={upload} accept=".csv,text/csv" testId="payment-file">{t('payment.choose')}</FileDropzone>
-        <UploadButton upload={upload} onClick={run} testId="payment-import-start">{t('import.start')}</UploadButton>
-        {outcome?.ok && (
-          <Alert
-            type="success" showIcon data-testid="payment-import-success"
-            message={t('payment.imported', { rows: outcome.result.rows, n: outcome.result.recorded, amount: formatYuan(outcome.result.amount) })}
-            description={(
-              <>
-                {t('payment.importAllocated', { allocated: formatYuan(outcome.result.allocated), credit: formatYuan(outcome.result.credit) })}
-                {outcome.result.alreadyRecorded > 0 && <div>{t('payment.alreadyRecorded', { n: outcome.result.alreadyRecorded })}</div>}
-              </>
-            )}
-          />
-        )}
-        {outcome && !outcome.ok && <RejectedRows message={outcome.message} rows={outcome.rows} testId="payment-import" fieldWidth={160} />}
+        <ImportPanel<PaymentImportResult, CollectionPreview>
+          path="/api/payments/import" testId="payment-import" prompt={t('payment.choose')} fieldLabels={fileFields(t)}
+          preview={{
+            render: (preview) => <CollectionPreviewView preview={preview} />,
+            confirmPath: (importId) => `/api/payments/import/${importId}/confirm`,
+            confirmLabel: t('payment.confirmImport'), confirmQuestion: t('payment.confirmImportQuestion'),
+          }}
+          renderResult={(result) => (
+            <Alert
+              type="success" showIcon data-testid="payment-import-success"
+              message={t('payment.imported', { rows: result.rows, n: result.recorded, amount: formatYuan(result.amount) })}
+              description={(
+                <>
+                  {t('payment.importAllocated', { allocated: formatYuan(result.allocated), credit: formatYuan(result.credit) })}
+                  {result.alreadyRecorded > 0 && <div>{t('payment.alreadyRecorded', { n: result.alreadyRecorded })}</div>}
+                </>
+              )}
+            />
+          )}
+          onApplied={onImported} onAnswered={() => setAnswers((n) => n + 1)}
+        />
+        <Collapse
+          size="small" items={[{
+            key: 'history', label: t('fileImport.history'),
+            children: <ImportHistory kind="payments" kindLabel={() => t('payment.fileKind')} refresh={answers} testId="payment-import-history" />,
+          }]}
+        />
       </Space>
     </Card>
   );

@@ -33,6 +33,11 @@ export interface Payment {
 export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string }
 /** `alreadyRecorded`: lines imported before (importing a file again records nothing twice) */
 export interface PaymentImportResult { fileName: string; rows: number; recorded: number; alreadyRecorded: number; amount: string; allocated: string; credit: string }
+/** What confirming a collection file would do (POST /api/payments/import answers it; nothing is recorded yet): in total and per employer. */
+export interface CollectionPreview {
+  fileName: string; rows: number; toRecord: number; alreadyRecorded: number; amount: string; allocated: string; credit: string;
+  employers: { creditCode: string; name: string; payments: number; amount: string; allocated: string; credit: string }[];
+}
 
 export interface AgeBucket { bucket: string; employers: number; principal: string }
 export interface DunningItem {

@@ -1,23 +1,35 @@
-/** 批量导入: CSV or XLSX, all or nothing; on rejection every bad row is listed and nothing was applied. */
+/**
+ * 批量导入: employers, persons or employments from a CSV (UTF-8 or GB18030/GBK) or XLSX file, all or nothing, through
+ * the import pipeline (the shared <ImportPanel>); the templates come from the server; below, the import history.
+ */
 import { useState } from 'react';
 import { Alert, Button, Radio, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { api, withQuery } from '../../api.ts';
-import { useI18n } from '../../i18n.ts';
+import { useI18n, type Translate } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
-import { FileDropzone, RejectedRows, UploadButton, useFileUpload } from '../../components/FileUpload.tsx';
+import { ImportHistory, ImportPanel } from '../../components/FileUpload.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import type { ImportKind, ImportResult } from '../../types.ts';
 
 const kinds: ImportKind[] = ['employers', 'persons', 'employments'];
 
+/** The fields of each kind (src/modules/registry/import/import.schema.ts) with the labels the registry pages use. */
+function fieldLabels(t: Translate): Record<string, string> {
+  return {
+    creditCode: t('employer.creditCode'), name: t('common.name'), regionCode: t('common.region'), industryCode: t('employer.industry'),
+    workInjuryClass: t('employer.workInjuryClass'), employerType: t('employer.type'),
+    idNumber: t('person.idNumber'), gender: t('person.gender'), birthDate: t('person.birthDate'), hukouType: t('person.hukouType'),
+    occupation: t('person.occupation'), phone: t('person.phone'),
+    hiredOn: t('employment.hiredOn'), insurances: t('employment.insurances'), monthlyWage: t('base.monthlyWage'),
+  };
+}
+
 export default function ImportPage() {
   const { t } = useI18n();
   const [kind, setKind] = useState<ImportKind>('persons');
   const [region, setRegion] = useState<string>();
-  const upload = useFileUpload<ImportResult>();
-  const { outcome } = upload;
-  const run = () => upload.run((file) => api.upload<ImportResult>(withQuery(`/api/imports/${kind}`, { region }), file));
+  const [answers, setAnswers] = useState(0);
+  const labels = fieldLabels(t);
 
   return (
     <Page title={t('import.title')} testId="import-page">
@@ -25,7 +37,7 @@ export default function ImportPage() {
         <Space wrap>
           <Typography.Text strong>{t('import.kind')}</Typography.Text>
           <Radio.Group
-            value={kind} onChange={(event) => { setKind(event.target.value); upload.clearOutcome(); }} optionType="button" buttonStyle="solid" data-testid="import-kind"
+            value={kind} onChange={(event) => setKind(event.target.value)} optionType="button" buttonStyle="solid" data-testid="import-kind"
             options={kinds.map((value) => ({ value, label: t(`import.kind.${value}`) }))}
           />
           <Typography.Text strong style={{ marginInlineStart: 16 }}>{t('import.region')}</Typography.Text>
@@ -33,12 +45,13 @@ export default function ImportPage() {
           <Button icon={<DownloadOutlined />} href={`/api/imports/templates/${kind}.xlsx`} data-testid="import-template">{t('import.template')}</Button>
         </Space>
         <Alert type="info" showIcon message={t('import.rule')} />
-        <FileDropzone upload={upload} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" testId="import-file">
-          {t('import.choose')}
-        </FileDropzone>
-        <UploadButton upload={upload} onClick={run} testId="import-start">{t('import.start')}</UploadButton>
-        {outcome?.ok && <Alert type="success" showIcon data-testid="import-success" message={t('import.done', { n: outcome.result.imported })} />}
-        {outcome && !outcome.ok && <RejectedRows message={outcome.message} rows={outcome.rows} testId="import" />}
+        <ImportPanel<ImportResult>
+          key={kind} path={`/api/imports/${kind}`} query={{ region }} testId="import" prompt={t('import.choose')} fieldLabels={labels}
+          renderResult={(result) => <Alert type="success" showIcon data-testid="import-success" message={t('import.done', { n: result.imported })} />}
+          onAnswered={() => setAnswers((n) => n + 1)}
+        />
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('fileImport.history')}</Typography.Title>
+        <ImportHistory kind={kind} kindLabel={(value) => t(`import.kind.${value}`)} refresh={answers} testId="import-history" />
       </Space>
     </Page>
   );
