@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { addUser, startTestServer, type Client, type TestServer } from '../../platform/testing/http.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { signoffRoutes } from '../../platform/signoff/signoff.routes.ts';
@@ -292,4 +293,111 @@ test('the consistency check and the hledger export over HTTP', async () => {
   assert.match(journal.body, /pension-990000:资产:收入户存款:1002 +10000\.00 CNY/);
   const bad = await auditor.json('GET', `/api/ledger/export/hledger?from=2026-02-01&to=2026-01-01`);
   assert.equal(bad.status, 400);
+});
+
+/** The rows of an error workbook (errors.xlsx): row number, the cells as written, the reason. */
+async function errorRows(client: Client, url: string): Promise<unknown[][]> {
+  const response = await client.request('GET', url);
+  assert.equal(response.statusCode, 200, response.body);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  return workbook.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+}
+
+test('bank statement on the import pipeline: a GBK CSV with Chinese headers keeps its names; the same file again changes nothing; a bad row 3 refuses the file with its error workbook', async () => {
+  const medical = '/api/ledger/funds/medical-990100/accounts';
+  const csv = [
+    '记账日期,交易流水号,对方户名,对方账号,借方发生额,贷方发生额,余额,摘要',
+    '2026/3/2,M-0001,示范市鑫源商贸有限公司,6217000000000009,,"1,234.50","11,234.50",医疗保险费 三月',
+    '20260303,M-0002,示范市财政局,,234.50,,"11,000.00",归集财政专户',
+    '',
+  ].join('\r\n');
+  const gbk = iconv.encode(csv, 'gbk');
+  const imported = await operator.upload(`${medical}/1002/bank-statements`, '对账单-2026-03.csv', gbk);
+  assert.equal(imported.status, 200, JSON.stringify(imported.body));
+  assert.deepEqual([imported.body.duplicateFile, imported.body.alreadyImported, imported.body.statements[0].opening, imported.body.statements[0].closing, imported.body.statements[0].newLines],
+    [false, false, '10000.00', '11000.00', 2]);
+  const matching = await operator.json('GET', `${medical}/1002/matching?asOf=2026-03-31`);
+  assert.deepEqual(matching.body.unmatchedBank.map((b: { counterparty: string; description: string; amount: string }) => [b.counterparty, b.description, b.amount]),
+    [['示范市鑫源商贸有限公司', '医疗保险费 三月', '1234.50'], ['示范市财政局', '归集财政专户', '-234.50']]);
+  const record = await operator.json('GET', `/api/imports/${imported.body.importId}`);
+  assert.deepEqual([record.body.kind, record.body.encoding, record.body.status, record.body.rows, record.body.applied, record.body.by], ['bank_statement', 'gb18030', 'applied', 2, 2, 'op.prov']);
+
+  const again = await operator.upload(`${medical}/1002/bank-statements`, 'again.csv', gbk);
+  assert.equal(again.status, 200);
+  assert.deepEqual([again.body.alreadyImported, again.body.duplicateFile, again.body.importId, again.body.statements[0].newLines], [true, true, imported.body.importId, 0]);
+  const listed = await operator.json('GET', `${medical}/1002/bank-statements`);
+  assert.equal(listed.body.items.length, 1, 'the second import added no statement');
+  const elsewhere = await operator.upload(`${medical}/1003/bank-statements`, 'again.csv', gbk);
+  assert.equal(elsewhere.status, 409, 'a statement file belongs to one bank account');
+  assert.match(elsewhere.body.error.message, /imported as the statement of medical-990100 account 1002/);
+
+  const bad = iconv.encode([
+    '记账日期,交易流水号,对方户名,金额,余额',
+    '2026-03-10,M-0003,示范市鑫源商贸有限公司,100.00,11100.00',
+    '2026-03-11,M-0004,示范市某某有限公司,12.345,11112.35',
+    '2026-03-12,M-0005,示范市某某有限公司,50.00,11162.35',
+    '',
+  ].join('\n'), 'gbk');
+  const refused = await operator.upload(`${medical}/1002/bank-statements`, 'bad.csv', bad);
+  assert.equal(refused.status, 422);
+  assert.deepEqual(refused.body.error.rows.map((r: { row: number; field: string; column: string; value: string }) => [r.row, r.field, r.column, r.value]), [[3, 'amount', '金额', '12.345']]);
+  assert.match(refused.body.error.message, /1 of 3 rows have problems; nothing was imported/);
+  assert.equal((await operator.json('GET', `${medical}/1002/matching?asOf=2026-03-31`)).body.unmatchedBank.length, 2, 'nothing of the refused file, not even its good rows');
+  const rows = await errorRows(operator, refused.body.error.errorWorkbook);
+  assert.deepEqual(rows[0], ['行号 row', '记账日期', '交易流水号', '对方户名', '金额', '余额', '原因 reason']);
+  assert.equal(rows.length, 2, 'the header and the one bad row');
+  assert.deepEqual(rows[1].slice(0, 6), [3, '2026-03-11', 'M-0004', '示范市某某有限公司', '12.345', '11112.35']);
+  assert.match(String(rows[1][6]), /^金额: "12\.345" is not an amount/);
+});
+
+test('ledger entry import over HTTP: preview (entries, lines, totals per fund) posts nothing; another person with the approval permission confirms; bad rows refused with the error workbook', async () => {
+  const csv = [
+    'key,fund,period,date,memo,account,debit,credit',
+    'M-OPEN,medical-990100,2026-03,2026-03-01,期初余额,1002,"10,000.00",',
+    'M-OPEN,,,,,3001,,"10,000.00"',
+    'M-ACCRUE,medical-990100,2026-03,2026/3/5,应收 三月,1131,1234.50,',
+    'M-ACCRUE,,,,,4001,,1234.50',
+    '',
+  ].join('\n');
+  const tb = async () => Object.fromEntries((await reviewer.json('GET', '/api/ledger/funds/medical-990100/trial-balance?period=2026-03')).body.accounts.map((a: { code: string; closing: string }) => [a.code, a.closing]));
+  const before = await tb();
+  const preview = await operator.upload('/api/ledger/imports?mode=preview', 'opening.csv', csv);
+  assert.equal(preview.status, 200, JSON.stringify(preview.body));
+  assert.deepEqual([preview.body.entries, preview.body.toPost, preview.body.alreadyPosted, preview.body.lines, preview.body.amount], [2, 2, 0, 4, '11234.50']);
+  assert.deepEqual(preview.body.funds, [{ fund: 'medical-990100', entries: 2, toPost: 2, lines: 4, amount: '11234.50' }]);
+  assert.deepEqual(preview.body.sample.map((e: { key: string; date: string; amount: string; status: string }) => [e.key, e.date, e.amount, e.status]),
+    [['M-OPEN', '2026-03-01', '10000.00', 'post'], ['M-ACCRUE', '2026-03-05', '1234.50', 'post']]);
+  assert.deepEqual(await tb(), before, 'a preview posts nothing');
+
+  assert.equal((await operator.json('POST', `/api/ledger/imports/${preview.body.importId}/confirm`, {})).status, 403, 'an operator does not post migrated entries');
+  const own = await reviewer.upload('/api/ledger/imports?mode=preview', 'opening-reviewer.csv', `${csv}\n`);
+  const self = await reviewer.json('POST', `/api/ledger/imports/${own.body.importId}/confirm`, {});
+  assert.deepEqual([self.status, self.body.error.code], [403, 'separation_of_duties']);
+  const confirmed = await approver.json('POST', `/api/ledger/imports/${preview.body.importId}/confirm`, { sha256: preview.body.sha256 });
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  assert.deepEqual([confirmed.body.posted, confirmed.body.existing, confirmed.body.lines, confirmed.body.alreadyImported], [2, 0, 4, false]);
+  const after = await tb();
+  assert.deepEqual([after['1002'], after['1131'], after['4001']], ['10000.00', '1234.50', '-1234.50']);
+  const repeat = await operator.upload('/api/ledger/imports?mode=preview', 'opening.csv', csv);
+  assert.deepEqual([repeat.body.alreadyImported, repeat.body.importId, repeat.body.posted], [true, preview.body.importId, 2], 'the same file answers with its first import');
+  const copy = await approver.json('POST', `/api/ledger/imports/${own.body.importId}/confirm`, {});
+  assert.deepEqual([copy.status, copy.body.posted, copy.body.existing], [200, 0, 2], 'the same entries in another file are not posted twice');
+  assert.deepEqual(await tb(), after);
+
+  const bad = [
+    '凭证号,基金代码,记账日期,科目代码,借方金额,贷方金额',
+    'M-BAD,medical-990100,2026-03-20,1131,5.00,',
+    'M-BAD,,,9999,,5.00',
+    'M-OK,medical-990100,2026-03-21,1131,1.00,',
+    'M-OK,,,4001,,1.00',
+    '',
+  ].join('\n');
+  const refused = await operator.upload('/api/ledger/imports', 'bad.csv', bad);
+  assert.equal(refused.status, 422);
+  assert.deepEqual(refused.body.error.rows.map((r: { row: number; field: string; rule: string; column: string; value: string }) => [r.row, r.field, r.rule, r.column, r.value]),
+    [[3, 'account', 'known_account', '科目代码', '9999']]);
+  const rows = await errorRows(operator, refused.body.error.errorWorkbook);
+  assert.deepEqual(rows.map((row) => row[0]), ['行号 row', 3]);
+  assert.match(String(rows[1][7]), /^科目代码: no account 9999 in fund medical-990100/);
 });
