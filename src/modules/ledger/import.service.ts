@@ -11,8 +11,7 @@ import { AppError, rejectedRows, type RowProblem } from '../../platform/errors.t
 import { formatYuan } from '../../platform/money.ts';
 import { requirePermission } from '../../platform/access/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { confirmImport, runImport, type ImportDefinition, type ImportFile, type ImportProblem } from '../../platform/imports/index.ts';
-import { getImport } from '../../platform/imports/imports.service.ts';
+import { confirmImport, getImport, runImport, type ImportDefinition, type ImportFile, type ImportProblem } from '../../platform/imports/index.ts';
 import { postPrepared, validateEntries, type PreparedEntry } from './posting.service.ts';
 import { parseImportedEntry, readEntryFile, ruleOfProblem, type EntryFile, type FileEntry } from './ledger-entries.schema.ts';
 
