@@ -55,7 +55,7 @@ export const messages = {
     '首次导入：{at}，{by}，文件 {file}，共 {rows} 行，生效 {applied} 条',
     'First imported {at} by {by}, file {file}: {rows} rows, {applied} applied',
   ],
-  'fileImport.alreadyNothing': ['首次导入的记录暂时无法读取', 'The first import\'s record cannot be read now'],
+  'fileImport.alreadyUnreadable': ['暂时无法读取此前那次导入的记录', 'The earlier import\'s record cannot be read now'],
   'fileImport.rejected': ['导入被拒绝，未导入任何数据：{rows} 行有误，共 {n} 处错误', 'Refused, nothing was imported: {rows} rows have {n} problems'],
   'fileImport.firstShown': ['下表列出前 {shown} 处，全部 {n} 处见错误工作簿', 'The first {shown} are listed; all {n} are in the error workbook'],
   'fileImport.errorWorkbook': ['下载错误工作簿', 'Download the error workbook'],

@@ -194,7 +194,7 @@ export function ImportPanel<Result, Preview = never>(props: ImportPanelProps<Res
           {preview.render(stage.answer)}
           <Popconfirm
             title={preview.confirmQuestion} description={t('fileImport.irreversible')} okText={preview.confirmLabel} cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true, 'data-testid': `${testId}-confirm-ok` }} onConfirm={() => confirm(stage.answer)}
+            okButtonProps={{ danger: true, 'data-testid': `${testId}-confirm-ok` }} cancelButtonProps={{ 'data-testid': `${testId}-confirm-cancel` }} onConfirm={() => confirm(stage.answer)}
           >
             <Button type="primary" icon={<CheckOutlined />} loading={confirming} data-testid={`${testId}-confirm`}>{preview.confirmLabel}</Button>
           </Popconfirm>
@@ -207,18 +207,18 @@ export function ImportPanel<Result, Preview = never>(props: ImportPanelProps<Res
 /** The same file was imported before: its first import (when, by whom, its counts); nothing was changed now. */
 function AlreadyImported({ answer, testId }: { answer: ImportAnswer; testId: string }) {
   const { t } = useI18n();
-  const [record, setRecord] = useState<ImportRecord>();
+  const [record, setRecord] = useState<ImportRecord | 'loading' | 'unreadable'>('loading');
   useEffect(() => {
     const controller = new AbortController();
-    api.get<ImportRecord>(`/api/imports/${answer.importId}`, undefined, controller.signal).then(setRecord, () => setRecord(undefined));
+    setRecord('loading');
+    api.get<ImportRecord>(`/api/imports/${answer.importId}`, undefined, controller.signal).then(setRecord, () => { if (!controller.signal.aborted) setRecord('unreadable'); });
     return () => controller.abort();
   }, [answer.importId]);
   return (
     <Alert
-      type="info" showIcon data-testid={`${testId}-already`} message={t('fileImport.already')}
-      description={record
-        ? t('fileImport.alreadyDetail', { at: formatDateTime(record.appliedAt ?? record.at), by: record.by, file: record.fileName, rows: record.rows, applied: record.applied })
-        : t('fileImport.alreadyNothing')}
+      type="info" showIcon data-testid={`${testId}-already`} data-loaded={record !== 'loading'} message={t('fileImport.already')}
+      description={record === 'loading' ? t('common.loading') : record === 'unreadable' ? t('fileImport.alreadyUnreadable')
+        : t('fileImport.alreadyDetail', { at: formatDateTime(record.appliedAt ?? record.at), by: record.by, file: record.fileName, rows: record.rows, applied: record.applied })}
     />
   );
 }
