@@ -94,7 +94,7 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
   await t.test('imports the camt.053 statement: three new bank lines, nothing to match yet', async () => {
     await page.getByTestId('tab-statements').click();
     await page.locator('input[type=file]').setInputFiles({ name: `income-${P}.xml`, mimeType: 'application/xml', buffer: Buffer.from(statement, 'utf8') });
-    await page.getByTestId('ledger-statement-import').click();
+    await page.getByTestId('ledger-statement-start').click();
     const imported = page.getByTestId('ledger-statement-imported');
     await imported.waitFor();
     assert.match(await imported.innerText(), /已导入 1 张对账单，新增 3 笔，自动勾对 0 组/);

@@ -89,6 +89,7 @@ export const messages = {
   'importRule.data_scope': ['数据权限范围', 'data scope'],
   'importRule.date_range': ['日期范围', 'date range'],
   'importRule.known_employer': ['单位须已登记', 'registered employer'],
+  'importRule.unique_in_file': ['文件内不得重复', 'unique in the file'],
   'menu.benefits': ['待遇', 'Benefits'],
   'menu.budget': ['预算编制', 'Budget'],
   'menu.execution': ['预算执行', 'Budget execution'],

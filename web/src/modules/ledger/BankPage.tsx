@@ -1,5 +1,6 @@
 /**
- * 银行对账: import a bank statement (CSV or camt.053) for a fund bank account, then match: the open bank lines and
+ * 银行对账: import a bank statement (CSV or XLSX in UTF-8 or GBK/GB18030, or camt.053) for a fund bank account through
+ * the shared import panel, then match: the open bank lines and
  * ledger lines side by side with their age, automatic matching, manual matching of any lines with equal sums
  * (one-to-many, many-to-one), and undoing a match (kept in history).
  */
@@ -8,13 +9,13 @@ import { Link } from 'react-router-dom';
 import { Alert, App, Button, Col, DatePicker, Empty, Popconfirm, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { LinkOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { api, withQuery } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { fenToYuan, formatDateTime, toFen } from '../../format.ts';
 import { useI18n, type Translate } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { FileDropzone, UploadButton, useFileUpload } from '../../components/FileUpload.tsx';
+import { ImportPanel, spreadsheetFiles } from '../../components/FileUpload.tsx';
 import { moneyColumn } from '../../components/Money.tsx';
 import { accountPath, BankAccountSelect, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
 import { useCan } from '../../permissions.ts';
@@ -170,56 +171,44 @@ function Matching({ fund, account }: { fund: string; account: string }) {
 }
 
 function importSummary(t: Translate, result: StatementImport): string {
-  if (result.duplicateFile) return t('ledger.bank.duplicateFile');
   const newLines = result.statements.reduce((total, s) => total + s.newLines, 0);
   return t('ledger.bank.imported', { statements: result.statements.length, lines: newLines, matched: result.matched });
 }
+
+/** The statement's columns (src/modules/ledger/bank/statement.schema.ts) as this page labels them. */
+const statementFields = (t: Translate): Record<string, string> => ({
+  date: t('ledger.date'), valueDate: t('ledger.bank.valueDate'), amount: t('ledger.amount'), debit: t('ledger.bank.debit'), credit: t('ledger.bank.credit'),
+  balance: t('ledger.bank.balance'), reference: t('ledger.reference'), counterpartyName: t('ledger.bank.counterpartyName'), counterpartyAccount: t('ledger.bank.counterpartyAccount'),
+  memo: t('ledger.memo'), transactionId: t('ledger.bank.transactionId'),
+});
 
 function Statements({ fund, account, onImported, onShowMatching }: { fund: string; account: string; onImported(): void; onShowMatching(): void }) {
   const { t } = useI18n();
   const canImport = useCan()('ledger.bank.import');
   const list = useLoad((signal) => api.get<{ items: BankStatement[] }>(`${accountPath(fund, account)}/bank-statements`, undefined, signal), [fund, account]);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const upload = useFileUpload<StatementImport>();
-  const { outcome } = upload;
-
-  const run = () => {
-    const [from, to] = range ?? [];
-    const query = { from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') };
-    return upload.run((file) => api.upload<StatementImport>(withQuery(`${accountPath(fund, account)}/bank-statements`, query), file), () => {
-      upload.clearFile();
-      list.reload();
-      onImported();
-    });
-  };
+  const [from, to] = range ?? [];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {canImport && (
         <>
           <Alert type="info" showIcon message={t('ledger.bank.importRule')} />
-          <FileDropzone upload={upload} accept=".csv,.xml,text/csv,application/xml,text/xml" testId="ledger-statement-file">{t('ledger.bank.choose')}</FileDropzone>
           <Space wrap>
             <Typography.Text>{t('ledger.bank.csvRange')}</Typography.Text>
             <DatePicker.RangePicker allowEmpty={[true, true]} value={range} onChange={(value) => setRange(value)} />
-            <UploadButton upload={upload} onClick={run} testId="ledger-statement-import">{t('ledger.bank.import')}</UploadButton>
           </Space>
-          {outcome?.ok && (
-            <Alert
-              type="success" showIcon data-testid="ledger-statement-imported" message={importSummary(t, outcome.result)}
-              action={<Button size="small" onClick={onShowMatching} data-testid="ledger-to-matching">{t('ledger.bank.toMatching')}</Button>}
-            />
-          )}
-          {outcome && !outcome.ok && (
-            <Alert
-              type="error" showIcon data-testid="ledger-statement-rejected" message={outcome.message}
-              description={outcome.rows.length > 0 && (
-                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                  {outcome.rows.map((row) => <li key={`${row.row}:${row.field}:${row.message}`}>{t('ledger.bank.problem', { row: row.row, field: row.field, message: row.message })}</li>)}
-                </ul>
-              )}
-            />
-          )}
+          <ImportPanel<StatementImport>
+            key={`${fund}/${account}`} path={`${accountPath(fund, account)}/bank-statements`} query={{ from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') }}
+            testId="ledger-statement" prompt={t('ledger.bank.choose')} accept={`${spreadsheetFiles},.xml,application/xml,text/xml`} fieldLabels={statementFields(t)}
+            renderResult={(result) => (
+              <Alert
+                type="success" showIcon data-testid="ledger-statement-imported" message={importSummary(t, result)}
+                action={<Button size="small" onClick={onShowMatching} data-testid="ledger-to-matching">{t('ledger.bank.toMatching')}</Button>}
+              />
+            )}
+            onApplied={() => { list.reload(); onImported(); }}
+          />
         </>
       )}
       {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
