@@ -59,3 +59,8 @@ export const Page = <T extends TSchema>(item: T) => Type.Object({
 });
 /** `{ items }`: a whole (short) list. */
 export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A route that answers a file (an XLSX template, an error workbook): documented by its content type; the bytes are
+ * sent as they are (a Buffer is never serialised through a schema). */
+export const FileAnswer = (contentType: string, description: string) => ({ description, content: { [contentType]: { schema: Type.String({ format: 'binary' }) } } });

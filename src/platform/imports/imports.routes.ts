@@ -1,7 +1,9 @@
 /** HTTP for import records: the list, one import, and a refused import's error workbook. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../http/server.ts';
-import { Id, paging } from '../http/schemas.ts';
+import { FileAnswer, Id, paging, XLSX_CONTENT_TYPE } from '../http/schemas.ts';
+import { sendFile } from '../reports/http.ts';
+import { ImportRecord, ImportRecords } from './imports.schemas.ts';
 import type { Permission } from '../access/permissions.ts';
 import { errorWorkbook } from './error-workbook.ts';
 import { getImport, importErrorRows, listImports } from './imports.service.ts';
@@ -13,19 +15,18 @@ const tags = ['platform'];
 export async function importRecordRoutes(app: App) {
   const db = app.database;
   app.get('/api/imports', { config: { permission: importers },
-    schema: { tags, summary: '导入记录 Imports newest first (who, when, file, SHA-256, encoding, counts, status)', querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), ...paging(500) }) },
+    schema: { tags, summary: '导入记录 Imports newest first (who, when, file, SHA-256, encoding, counts, status)', querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), ...paging(500) }), response: { 200: ImportRecords } },
   }, async (request) => listImports(db, actor(request), request.query));
 
   app.get('/api/imports/:id', { config: { permission: importers },
-    schema: { tags, summary: '导入记录 One import', params: Type.Object({ id: Id }) },
+    schema: { tags, summary: '导入记录 One import', params: Type.Object({ id: Id }), response: { 200: ImportRecord } },
   }, async (request) => getImport(db, actor(request), BigInt(request.params.id)));
 
   app.get('/api/imports/:id/errors.xlsx', { config: { permission: importers },
-    schema: { tags, summary: '错误行工作簿 The error workbook of a refused import: its bad rows as written, with a reason column', params: Type.Object({ id: Id }) },
+    schema: { tags, summary: '错误行工作簿 The error workbook of a refused import: its bad rows as written, with a reason column', params: Type.Object({ id: Id }),
+      response: { 200: FileAnswer(XLSX_CONTENT_TYPE, 'the bad rows as written, with a reason column') } },
   }, async (request, reply) => {
     const { record, header, errors } = await importErrorRows(db, actor(request), BigInt(request.params.id));
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${record.fileName.replace(/\.[^.]*$/, '')}-错误行.xlsx`)}`);
-    return reply.send(await errorWorkbook(header, errors));
+    return sendFile(reply, `${record.fileName.replace(/\.[^.]*$/, '')}-错误行.xlsx`, await errorWorkbook(header, errors));
   });
 }
