@@ -4,8 +4,7 @@
  * the module's result, a notice that the same file was imported before (its first import's time and counts, nothing
  * changed), a refused file (the number of problems, the first rows as 行号 / 列 / 字段 / 规则 / 值 / 原因, and the error
  * workbook to download), or a file above the size limit (the limit). An import that moves money answers a preview
- * first and applies only when 确认 is confirmed. The smaller pieces (the drop zone, the upload state) are exported
- * for a page that uploads a file outside the pipeline.
+ * first and applies only when 确认 is confirmed. Below it, <ImportHistory> lists the imports recorded.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Popconfirm, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
@@ -14,15 +13,14 @@ import { api, ApiError, withQuery, type Query, type RowProblem } from '../api.ts
 import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 
-export type UploadOutcome<R> = { ok: true; result: R } | { ok: false; message: string; rows: RowProblem[]; error: ApiError };
+type UploadOutcome<R> = { ok: true; result: R } | { ok: false; error: ApiError };
 
-export interface FileUploadState<R> {
+interface FileUploadState<R> {
   file: File | undefined;
   busy: boolean;
   outcome: UploadOutcome<R> | undefined;
   /** a file chosen (or removed): the previous outcome no longer applies */
   choose(file: File | undefined): void;
-  clearOutcome(): void;
   /** forgets the chosen file, keeping the outcome shown */
   clearFile(): void;
   /** uploads the chosen file with `send`; `onSuccess` runs after the result is shown */
@@ -31,14 +29,13 @@ export interface FileUploadState<R> {
 
 const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'client', String((error as Error)?.message ?? error)));
 
-export function useFileUpload<R>(): FileUploadState<R> {
+function useFileUpload<R>(): FileUploadState<R> {
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<UploadOutcome<R>>();
   return {
     file, busy, outcome,
     choose(chosen) { setFile(chosen); setOutcome(undefined); },
-    clearOutcome() { setOutcome(undefined); },
     clearFile() { setFile(undefined); },
     async run(send, onSuccess) {
       if (!file) return;
@@ -49,8 +46,7 @@ export function useFileUpload<R>(): FileUploadState<R> {
         setOutcome({ ok: true, result });
         onSuccess?.(result);
       } catch (failure) {
-        const error = asApiError(failure);
-        setOutcome({ ok: false, message: error.message, rows: error.rows ?? [], error });
+        setOutcome({ ok: false, error: asApiError(failure) });
       } finally {
         setBusy(false);
       }
@@ -59,7 +55,7 @@ export function useFileUpload<R>(): FileUploadState<R> {
 }
 
 /** The drop zone for one file (kept in the browser until the upload starts); `children` is the prompt. */
-export function FileDropzone<R>({ upload, accept, testId, children }: { upload: FileUploadState<R>; accept: string; testId: string; children: ReactNode }) {
+function FileDropzone<R>({ upload, accept, testId, children }: { upload: FileUploadState<R>; accept: string; testId: string; children: ReactNode }) {
   return (
     <Upload.Dragger
       accept={accept} maxCount={1} data-testid={testId}
@@ -74,7 +70,7 @@ export function FileDropzone<R>({ upload, accept, testId, children }: { upload: 
 }
 
 /** Starts the upload; enabled once a file is chosen. */
-export function UploadButton<R>({ upload, onClick, testId, children }: { upload: FileUploadState<R>; onClick(): void; testId: string; children: ReactNode }) {
+function UploadButton<R>({ upload, onClick, testId, children }: { upload: FileUploadState<R>; onClick(): void; testId: string; children: ReactNode }) {
   return <Button type="primary" icon={<UploadOutlined />} disabled={!upload.file} loading={upload.busy} onClick={onClick} data-testid={testId}>{children}</Button>;
 }
 
@@ -88,13 +84,13 @@ export interface ImportRecord {
 }
 
 /** The encodings a CSV may be read in (src/platform/imports/decode.ts); `auto`: valid UTF-8 is UTF-8, anything else GB18030. */
-export const encodingChoices = ['auto', 'utf-8', 'gb18030', 'gbk'] as const;
-export type EncodingChoice = (typeof encodingChoices)[number];
+const encodingChoices = ['auto', 'utf-8', 'gb18030', 'gbk'] as const;
+type EncodingChoice = (typeof encodingChoices)[number];
 
 export const spreadsheetFiles = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** "20 MB", "64 KB" */
-export const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.round(bytes / 1024)} KB`);
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.round(bytes / 1024)} KB`);
 
 export interface ImportPanelProps<Result, Preview> {
   /** the import route; `query` is sent with it (e.g. a default region), and the chosen encoding as `encoding` */
