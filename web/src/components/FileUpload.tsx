@@ -7,6 +7,8 @@
  * first and applies only when 确认 is confirmed. Below it, <ImportHistory> lists the imports recorded.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import type { Static } from '@sinclair/typebox';
+import type { ImportAnswerFields, ImportRecord as ImportRecordSchema } from '../../../src/platform/imports/imports.schemas.ts';
 import { Alert, Button, Popconfirm, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import { CheckOutlined, DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, ApiError, withQuery, type Query, type RowProblem } from '../api.ts';
@@ -74,14 +76,11 @@ function UploadButton<R>({ upload, onClick, testId, children }: { upload: FileUp
   return <Button type="primary" icon={<UploadOutlined />} disabled={!upload.file} loading={upload.busy} onClick={onClick} data-testid={testId}>{children}</Button>;
 }
 
-/** What every import answer carries (src/platform/imports/imports.service.ts ImportAnswer). */
-export interface ImportAnswer { importId: string; sha256: string; alreadyImported: boolean }
+/** What every import answer carries beside its own result (the server's ImportAnswerFields). */
+export type ImportAnswer = { [Field in keyof typeof ImportAnswerFields]: Static<(typeof ImportAnswerFields)[Field]> };
 
-/** An import's record, GET /api/imports and /api/imports/:id (imports.service.ts ImportRecordView). */
-export interface ImportRecord {
-  id: string; kind: string; fileName: string; sha256: string; format: string; encoding: string | null; sizeBytes: number;
-  status: 'previewed' | 'applied' | 'rejected'; rows: number; applied: number; errors: number; errorRows: number; by: string; at: string; appliedAt: string | null;
-}
+/** An import's record, GET /api/imports and /api/imports/:id. */
+export type ImportRecord = Static<typeof ImportRecordSchema>;
 
 /** The encodings a CSV may be read in (src/platform/imports/decode.ts); `auto`: valid UTF-8 is UTF-8, anything else GB18030. */
 const encodingChoices = ['auto', 'utf-8', 'gb18030', 'gbk'] as const;
