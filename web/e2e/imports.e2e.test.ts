@@ -4,7 +4,8 @@
  * the same file again says it was imported before); a file with a bad row shows the row, its column, field and rule
  * and offers the error workbook (an XLSX); a file above the size limit says the limit; the import history lists the
  * files. On the payments page the bank's collection file is previewed (total, allocated, credit, per employer) and
- * recorded only after 确认入账 is confirmed.
+ * recorded only after 确认入账 is confirmed. A GBK file of ledger entries is previewed by one person and posted only
+ * when another confirms it.
  */
 import fs from 'node:fs';
 import { test } from 'node:test';
@@ -16,6 +17,9 @@ import { apiClient } from './server.ts';
 import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage } from './session.ts';
 
 const OPERATOR = { username: 'op.imports', password: 'E2e-Import-Pass-2026' };
+// Province staff for the pension fund's ledger: one previews an entry file, the other confirms it.
+const FINANCE = { username: 'fin.imports', password: 'E2e-Import-Pass-2026' };
+const REVIEWER = { username: 'rev.imports', password: 'E2e-Import-Pass-2026' };
 // A small limit, so that a file above it is quick to send; every other file here is far below it.
 const LIMIT_BYTES = 64 * 1024;
 process.env.SIFUND_IMPORT_MAX_BYTES = String(LIMIT_BYTES);
@@ -29,8 +33,10 @@ const e2e = setUpE2e({
   },
   async afterServer({ server }) {
     const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    const created = await admin.call('POST', '/api/users', { username: OPERATOR.username, displayName: '导入经办', role: 'operator', regionCode: '990102', password: OPERATOR.password });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    for (const [user, role, regionCode] of [[OPERATOR, 'operator', '990102'], [FINANCE, 'finance', '990000'], [REVIEWER, 'reviewer', '990000']] as const) {
+      const created = await admin.call('POST', '/api/users', { username: user.username, displayName: user.username, role, regionCode, password: user.password });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+    }
   },
 });
 
@@ -159,6 +165,65 @@ test('registry and payment imports through the shared import panel', { timeout: 
       [EMPLOYER_A, '1000.00', '1000.00', '0.00'], [EMPLOYER_B, '5000.00', '3620.00', '1380.00'],
     ]);
     await page.getByTestId('payments-table').getByText('5,000.00').waitFor();
+  });
+
+  await t.test('no script errors', () => assert.deepEqual(errors, []));
+});
+
+test('ledger entries: a GBK file previewed by one person is posted only when another confirms it', { timeout: 120_000 }, async (t) => {
+  const { server, browser } = e2e;
+  const reviewer = await apiClient(server.baseUrl, REVIEWER.username, REVIEWER.password);
+  const page = browser.page;
+  const errors = watchPage(page, 20_000);
+  const debitOf1131 = async () => {
+    const balance = await reviewer.call<{ accounts: { code: string; debit: string }[] }>('GET', '/api/ledger/funds/pension-990000/trial-balance?period=2026-02');
+    assert.equal(balance.status, 200, JSON.stringify(balance.body));
+    return balance.body.accounts.find((account) => account.code === '1131')!.debit;
+  };
+  const before = await debitOf1131();
+  const csv = [
+    '凭证号,基金代码,会计期间,记账日期,摘要,科目代码,借方金额,贷方金额',
+    'M-1,pension-990000,2026年2月,2026/2/3,期初应收 鑫源商贸,1131,"1,234.50",',
+    'M-1,,,,,4001,,"1,234.50"',
+    'M-2,pension-990000,,20260205,到账 鑫源商贸,1002,200.00,',
+    'M-2,,,,,1131,,200.00',
+  ].join('\r\n');
+
+  await t.test('the finance officer previews the file: entries, lines and total; nothing posted; no confirmation of her own', async () => {
+    await page.context().clearCookies();
+    await signInAs(page, server.baseUrl, FINANCE.username, FINANCE.password);
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('main-menu').getByText('基金财务').click();
+    await page.getByTestId('menu-ledgerImports').click();
+    await page.getByTestId('ledger-import-page').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: '迁移凭证.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'gbk') });
+    await page.getByTestId('ledger-import-start').click();
+    await page.getByTestId('ledger-import-preview').waitFor();
+    assert.equal(await page.getByTestId('ledger-import-to-post').innerText(), '2');
+    assert.equal(await page.getByTestId('ledger-import-amount').innerText(), '1,434.50');
+    assert.match(await page.getByTestId('ledger-import-preview').innerText(), /期初应收 鑫源商贸/);
+    await page.getByTestId('ledger-import-awaiting').waitFor();
+    await page.getByTestId('ledger-import-pending').getByTestId('ledger-import-own').waitFor();
+    assert.equal(await page.getByTestId('ledger-import-confirm').count(), 0);
+    assert.equal(await debitOf1131(), before, 'a preview posts nothing');
+  });
+
+  await t.test('the reviewer confirms it from 待确认 and the entries are posted', async () => {
+    await page.context().clearCookies();
+    await signInAs(page, server.baseUrl, REVIEWER.username, REVIEWER.password);
+    await page.getByTestId('dashboard').waitFor();
+    await page.goto(`${server.baseUrl}/ledger/imports`);
+    const pending = page.getByTestId('ledger-import-pending');
+    await pending.getByText('迁移凭证.csv').waitFor();
+    assert.match(await pending.innerText(), /fin\.imports[\s\S]*迁移凭证\.csv[\s\S]*1,434\.50/);
+    await pending.getByTestId('ledger-import-confirm').click();
+    await page.getByTestId('ledger-import-confirm-ok').click();
+    await page.getByText('已过账 2 张凭证（4 条分录）').waitFor();
+    await pending.getByText('没有待确认的凭证文件').waitFor();
+    const fen = (yuan: string) => BigInt(yuan.replace('.', '')); // the API's "1234.50": always two decimals
+    assert.equal(fen(await debitOf1131()) - fen(before), 123_450n, 'the 1131 debit grew by the imported 1,234.50');
+    const records = await reviewer.call<{ items: { fileName: string; status: string; applied: number }[] }>('GET', '/api/imports?kind=ledger_entries');
+    assert.deepEqual(records.body.items.map((r) => [r.fileName, r.status, r.applied]), [['迁移凭证.csv', 'applied', 2]]);
   });
 
   await t.test('no script errors', () => assert.deepEqual(errors, []));

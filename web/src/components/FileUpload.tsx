@@ -101,13 +101,14 @@ export interface ImportPanelProps<Result, Preview> {
   accept?: string;
   /** the module's labels of its fields (the problems table shows them instead of the codes) */
   fieldLabels?: Record<string, string>;
-  /** what an applied import shows */
-  renderResult(result: Result & ImportAnswer): ReactNode;
+  /** what an applied import shows (an import confirmed elsewhere is never applied here) */
+  renderResult?(result: Result & ImportAnswer): ReactNode;
   /**
    * An import that moves money: the upload answers a preview (rendered by `render`), and the import is applied only
-   * when the user confirms it (POST `confirmPath` with the preview's sha256: exactly the file previewed).
+   * when confirmed: here (`confirm`: POST its path with the preview's sha256, exactly the file previewed), or by
+   * another person elsewhere (no `confirm`).
    */
-  preview?: { render(preview: Preview & ImportAnswer): ReactNode; confirmPath(importId: string): string; confirmLabel: string; confirmQuestion: string };
+  preview?: { render(preview: Preview & ImportAnswer): ReactNode; confirm?: { path(importId: string): string; label: string; question: string } };
   /** after an import was applied (lists may reload) */
   onApplied?(result: Result & ImportAnswer): void;
   /** after every answer of the server, applied or not (an import history may reload: refused and previewed files are recorded too) */
@@ -156,10 +157,10 @@ export function ImportPanel<Result, Preview = never>(props: ImportPanelProps<Res
   }, [outcome]);
 
   const confirm = async (previewed: Preview & ImportAnswer) => {
-    if (!preview) return;
+    if (!preview?.confirm) return;
     setConfirming(true);
     try {
-      answered(await api.post<ImportAnswer>(preview.confirmPath(previewed.importId), { sha256: previewed.sha256 }), false);
+      answered(await api.post<ImportAnswer>(preview.confirm.path(previewed.importId), { sha256: previewed.sha256 }), false);
     } catch (failure) {
       setStage({ kind: 'failed', error: asApiError(failure) });
       onAnswered?.();
@@ -177,7 +178,7 @@ export function ImportPanel<Result, Preview = never>(props: ImportPanelProps<Res
         />
         <UploadButton upload={upload} onClick={start} testId={`${testId}-start`}>{preview ? t('fileImport.previewStart') : t('fileImport.start')}</UploadButton>
       </Space>
-      {stage.kind === 'applied' && renderResult(stage.answer)}
+      {stage.kind === 'applied' && renderResult?.(stage.answer)}
       {stage.kind === 'repeat' && <AlreadyImported answer={stage.answer} testId={testId} />}
       {stage.kind === 'failed' && <ImportFailure error={stage.error} fieldLabels={fieldLabels} testId={testId} />}
       {stage.kind === 'previewed' && preview && (
@@ -187,12 +188,14 @@ export function ImportPanel<Result, Preview = never>(props: ImportPanelProps<Res
             description={t('fileImport.previewedFile', { file: stage.answer.sha256.slice(0, 12) })}
           />
           {preview.render(stage.answer)}
-          <Popconfirm
-            title={preview.confirmQuestion} description={t('fileImport.irreversible')} okText={preview.confirmLabel} cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true, 'data-testid': `${testId}-confirm-ok` }} cancelButtonProps={{ 'data-testid': `${testId}-confirm-cancel` }} onConfirm={() => confirm(stage.answer)}
-          >
-            <Button type="primary" icon={<CheckOutlined />} loading={confirming} data-testid={`${testId}-confirm`}>{preview.confirmLabel}</Button>
-          </Popconfirm>
+          {preview.confirm && (
+            <Popconfirm
+              title={preview.confirm.question} description={t('fileImport.irreversible')} okText={preview.confirm.label} cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, 'data-testid': `${testId}-confirm-ok` }} cancelButtonProps={{ 'data-testid': `${testId}-confirm-cancel` }} onConfirm={() => confirm(stage.answer)}
+            >
+              <Button type="primary" icon={<CheckOutlined />} loading={confirming} data-testid={`${testId}-confirm`}>{preview.confirm.label}</Button>
+            </Popconfirm>
+          )}
         </Space>
       )}
     </Space>
@@ -219,7 +222,7 @@ function AlreadyImported({ answer, testId }: { answer: ImportAnswer; testId: str
 }
 
 /** Why nothing was imported: the refused rows (and the error workbook), the size limit, or the server's message. */
-function ImportFailure({ error, fieldLabels, testId }: { error: ApiError; fieldLabels?: Record<string, string>; testId: string }) {
+export function ImportFailure({ error, fieldLabels, testId }: { error: ApiError; fieldLabels?: Record<string, string>; testId: string }) {
   const { t } = useI18n();
   if (error.status === 413) {
     const limit = typeof error.details.limitBytes === 'number' ? sizeText(error.details.limitBytes) : undefined;

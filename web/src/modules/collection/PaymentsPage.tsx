@@ -122,8 +122,7 @@ function BankFileImport({ onImported }: { onImported(): void }) {
           path="/api/payments/import" testId="payment-import" prompt={t('payment.choose')} fieldLabels={fileFields(t)}
           preview={{
             render: (preview) => <CollectionPreviewView preview={preview} />,
-            confirmPath: (importId) => `/api/payments/import/${importId}/confirm`,
-            confirmLabel: t('payment.confirmImport'), confirmQuestion: t('payment.confirmImportQuestion'),
+            confirm: { path: (importId) => `/api/payments/import/${importId}/confirm`, label: t('payment.confirmImport'), question: t('payment.confirmImportQuestion') },
           }}
           renderResult={(result) => (
             <Alert

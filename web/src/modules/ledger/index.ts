@@ -24,6 +24,7 @@ export const webModule: WebModule = {
     { path: '/ledger/periods', page: lazy(() => import('./PeriodsPage.tsx')), permission: ['ledger.read'] },
     { path: '/ledger/statements', page: lazy(() => import('./StatementPage.tsx')), permission: ['ledger.read'] },
     { path: '/ledger/drafts', page: lazy(() => import('./DraftsPage.tsx')), permission: ['ledger.read'] },
+    { path: '/ledger/imports', page: lazy(() => import('./EntryImportPage.tsx')), permission: ['ledger.entry.draft', 'ledger.entry.approve'] },
   ],
   // a ledger page opens with its menu group expanded, so the page's own entry shows as selected
   menuSections: [{ key: 'ledger', order: 70, label: 'menu.ledger', icon: AccountBookOutlined, audience: 'staff', open: '/ledger' }],
@@ -32,6 +33,7 @@ export const webModule: WebModule = {
     { section: 'ledger', order: 20, key: 'ledgerBank', path: '/ledger/bank', permission: 'ledger.read' },
     { section: 'ledger', order: 30, key: 'ledgerReconciliation', path: '/ledger/reconciliation', permission: 'ledger.read' },
     { section: 'ledger', order: 40, key: 'ledgerDrafts', path: '/ledger/drafts', permission: 'ledger.read' },
+    { section: 'ledger', order: 45, key: 'ledgerImports', path: '/ledger/imports', permission: 'ledger.entry.draft' },
     { section: 'ledger', order: 50, key: 'ledgerPeriods', path: '/ledger/periods', permission: 'ledger.read' },
     { section: 'ledger', order: 60, key: 'ledgerStatements', path: '/ledger/statements', permission: 'ledger.read' },
   ],
