@@ -133,6 +133,10 @@ function regionFixture(p: string, n: number): string {
     insert into bank_match_member (fund_id, match_id, member_number, region_code, bank_line_id, entry_id, line_number)
       values (${id(20)}, ${id(26)}, 1, '${province}', ${id(25)}, null, null), (${id(20)}, ${id(26)}, 2, '${province}', null, ${id(23)}, 1);
     insert into audit_log (id, created_at, region_code, action, entity_type, hash) values (${id(30)}, now(), '${county}', 'fixture', 'fixture', 'x');
+    insert into import_file (id, kind, region_code, file_name, sha256, format, encoding, size_bytes, status, username)
+      values (${id(31)}, 'persons', '${county}', 'persons.csv', repeat('${p}', 32), 'csv', 'gb18030', 10, 'rejected', 'fixture');
+    insert into import_error (import_id, seq, region_code, row_number, field, rule, column_title, value, message, cells)
+      values (${id(31)}, 1, '${county}', 3, 'idNumber', 'check_character', '公民身份号码', 'x', 'fixture', '{x}');
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);
