@@ -1,6 +1,7 @@
 /** Answers of the collection routes (billing, bills, payments, arrears, KPIs, individual accounts). TypeBox only. */
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Month, Nullable, RateText, Timestamp } from '../../platform/http/schemas.ts';
+import { ImportAnswer } from '../../platform/imports/imports.schemas.ts';
 
 // ── billing and bills ──
 
@@ -75,4 +76,21 @@ export const ContributionRecord = Type.Object({
     period: Month, employerName: Type.String(), creditCode: Type.String(), billNumber: Type.String(), insurance: Type.String(), base: Money,
     employeeAmount: Nullable(Money), employerAmount: Money, paid: Type.Boolean(),
   })),
+});
+
+// ── the bank's collection file (payments import) ──
+
+const EmployerTotals = Type.Object({
+  creditCode: Type.String(), name: Type.String(), payments: Type.Integer(), amount: Money, allocated: Money, credit: Money,
+});
+
+/** A collection file previewed: what confirming it would record and allocate, per employer and in total. */
+export const CollectionImportPreview = ImportAnswer({
+  fileName: Type.String(), rows: Type.Integer(), toRecord: Type.Integer(), alreadyRecorded: Type.Integer(),
+  amount: Money, allocated: Money, credit: Money, employers: Type.Array(EmployerTotals),
+});
+
+/** A collection file applied (or applied before: alreadyImported, its first answer). */
+export const CollectionImportResult = ImportAnswer({
+  fileName: Type.String(), rows: Type.Integer(), recorded: Type.Integer(), alreadyRecorded: Type.Integer(), amount: Money, allocated: Money, credit: Money,
 });

@@ -1,13 +1,8 @@
 /** Answers of the ledger's import routes (bank statements, ledger entries): what the import pipeline adds to each. */
 import { Type } from '@sinclair/typebox';
-import { DateOnly, IdText, Money, Month } from '../../platform/http/schemas.ts';
+import { DateOnly, Money, Month } from '../../platform/http/schemas.ts';
+import { ImportAnswerFields as ImportRecordPart } from '../../platform/imports/imports.schemas.ts';
 import { StatementImport } from './ledger.schemas.ts';
-
-/** The import record's part of every answer: `alreadyImported` when the same file was imported before (its first answer). */
-const ImportRecordPart = {
-  importId: IdText, sha256: Type.String({ description: 'SHA-256 of the file (hex)' }),
-  alreadyImported: Type.Boolean({ description: 'the same file was imported before: this is that import\'s answer and nothing changed' }),
-};
 
 /** A bank statement file imported (or imported before: duplicateFile and alreadyImported). */
 export const StatementImportAnswer = Type.Composite([StatementImport, Type.Object(ImportRecordPart)]);

@@ -5,7 +5,7 @@ import { uploadedFile } from '../../../platform/imports/index.ts';
 import { DateText, Id, Yuan, paging } from '../../../platform/http/schemas.ts';
 import { Items } from '../../../platform/http/schemas.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
-import { Payment, RecordedPayment } from '../collection.schemas.ts';
+import { CollectionImportPreview, CollectionImportResult, Payment, RecordedPayment } from '../collection.schemas.ts';
 import { confirmCollectionImport, importCollectionFile, listPayments, recordPayment, requestPaymentReversal } from './payments.service.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
@@ -22,6 +22,7 @@ export async function paymentRoutes(app: App) {
         mode: Type.Optional(Type.Union([Type.Literal('preview'), Type.Literal('apply')], { description: 'preview (default): check and show, record nothing until confirmed; apply: record and allocate at once' })),
         encoding: Type.Optional(Type.String({ maxLength: 20, description: 'utf-8, gb18030, gbk or auto (default: detected)' })),
       }),
+      response: { 200: Type.Union([CollectionImportPreview, CollectionImportResult]) },
     },
   }, async (request) => importCollectionFile(db, actor(request), await uploadedFile(request, request.query), request.query.mode ?? 'preview'));
 
@@ -30,6 +31,7 @@ export async function paymentRoutes(app: App) {
       tags, summary: '确认导入 Apply a previewed collection file (checked again; payments recorded since the preview are left out)',
       params: Type.Object({ importId: Id }),
       body: Type.Optional(Type.Object({ sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'the preview\'s file hash, to confirm exactly the file previewed' })) }, { additionalProperties: false })),
+      response: { 200: CollectionImportResult },
     },
   }, async (request) => confirmCollectionImport(db, actor(request), BigInt(request.params.importId), request.body?.sha256));
 
