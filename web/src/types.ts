@@ -4,9 +4,9 @@
  * of the server reaches the bundle.
  */
 import type { Static } from '@sinclair/typebox';
-import type { CurrentUser, UserView } from '../../src/platform/auth/auth.schemas.ts';
+import type { CurrentUser, UserView, UserWithPassword } from '../../src/platform/auth/auth.schemas.ts';
 import type { AuditRecord as AuditRecordSchema, AuditVerify as AuditVerifySchema } from '../../src/platform/audit/audit.schemas.ts';
-import type { ParameterListItem } from '../../src/platform/params/params.schemas.ts';
+import type { ParameterHistory as ParameterHistorySchema, ParameterListItem } from '../../src/platform/params/params.schemas.ts';
 import type {
   Agency as AgencySchema, BaseDeclaration as BaseDeclarationSchema, Employee as EmployeeSchema, Employer as EmployerSchema, EmployerDetail as EmployerDetailSchema,
   EmployerListItem, Enrollment as EnrollmentSchema, Person as PersonSchema, PersonDetail as PersonDetailSchema, PersonEmployment, PersonListItem, Region as RegionSchema,
@@ -24,6 +24,8 @@ export interface List<T> { items: T[]; total?: number; /** the count stopped at 
 export type Region = Static<typeof RegionSchema>;
 export type Agency = Static<typeof AgencySchema>;
 export type User = Static<typeof UserView> & { role: Role; status: 'active' | 'disabled' };
+/** A created or reset account; `generatedPassword` only when the server chose it (shown once). */
+export type CreatedUser = Omit<Static<typeof UserWithPassword>, 'user'> & { user: User };
 
 export const employerTypes = ['enterprise', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
 export const insurances = ['pension', 'medical', 'unemployment', 'work_injury', 'maternity'] as const;
@@ -49,6 +51,8 @@ export type AuditRecord = Static<typeof AuditRecordSchema>;
 export type AuditVerify = Static<typeof AuditVerifySchema>;
 
 export type Param = Static<typeof ParameterListItem>;
+/** A parameter's dated values (national and regional), newest first. */
+export type ParameterHistory = Static<typeof ParameterHistorySchema>;
 
 export interface Health { status: string; database: string; version: string }
 export type ImportKind = 'employers' | 'persons' | 'employments';

@@ -2,18 +2,21 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Nullable, Timestamp } from '../http/schemas.ts';
 
-const ItemStatus = Type.Union(['pending', 'returned', 'approved', 'cancelled'].map((status) => Type.Literal(status)));
+/** The values of signoff.calc.ts's ItemStatus, RiskGrade and StepAction. */
+const ItemStatus = Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')]);
+const RiskGrade = Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]);
+const StepAction = Type.Union([Type.Literal('submit'), Type.Literal('approve'), Type.Literal('return'), Type.Literal('resubmit'), Type.Literal('cancel')]);
 const Level = { name: Type.String(), label: Type.String(), permission: Type.String() };
 
 export const ApprovalLevel = Type.Object({ ...Level, index: Type.Integer(), signed: Type.Boolean() });
 export const ApprovalStep = Type.Object({
-  seq: Type.Integer(), action: Type.String({ description: 'submit, approve, return, resubmit or cancel' }), level: Nullable(Type.Integer()),
+  seq: Type.Integer(), action: StepAction, level: Nullable(Type.Integer()),
   levelLabel: Nullable(Type.String()), userId: Nullable(IdText), username: Type.String(), role: Type.String(), comment: Nullable(Type.String()), at: Timestamp,
 });
 
 export const ApprovalItem = Type.Object({
   id: IdText, kind: Type.String(), kindLabel: Type.String(), title: Type.String(), regionCode: Type.String(),
-  amount: Nullable(Money), risk: Type.String({ description: 'high, medium or low' }), status: ItemStatus,
+  amount: Nullable(Money), risk: RiskGrade, status: ItemStatus,
   levels: Type.Array(ApprovalLevel),
   nextLevel: Nullable(Type.Object({ index: Type.Integer(), ...Level })),
   submittedBy: Type.String(), submittedAt: Timestamp, deadlineOn: DateOnly, ageDays: Type.Integer(), overdue: Type.Boolean(),

@@ -6,21 +6,19 @@
  * `onFinished(job)` once each time it sees the job finish.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { Static } from '@sinclair/typebox';
 import { Alert, App, Button, Progress, Tag } from 'antd';
 import { RedoOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { useCan } from '../permissions.ts';
 import { ApiErrorView } from './ApiErrorView.tsx';
-
-export type JobStatus = 'queued' | 'running' | 'completed' | 'failed';
+import type { Job as JobSchema, JobList as JobListSchema } from '../../../src/platform/jobs/jobs.schemas.ts';
 
 /** A job as GET /api/jobs/:id gives it; `key` names its scope (for billing.run: `<period>/<region>`). */
-export interface Job {
-  id: string; kind: string; key: string; status: JobStatus;
-  progress: { done: number; total: number }; error: string | null;
-  startedBy: string; createdAt: string; startedAt: string | null; finishedAt: string | null; result: unknown;
-}
+export type Job = Static<typeof JobSchema>;
+export type JobList = Static<typeof JobListSchema>;
+export type JobStatus = Job['status'];
 
 const POLL_MS = 1000;
 const statusColor: Record<JobStatus, string> = { queued: 'default', running: 'blue', completed: 'green', failed: 'red' };

@@ -13,12 +13,11 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { roles, type Agency, type List, type User } from '../../types.ts';
+import { roles, type Agency, type CreatedUser, type List, type User } from '../../types.ts';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { searchEmployers, searchPersons } from '../registry/index.ts';
 
 interface Values { username: string; displayName: string; password?: string; role: User['role']; regionCode?: string; agencyId?: string; employerId?: string; personId?: string }
-interface Created { user: User; generatedPassword?: string }
 
 export default function UsersPage() {
   const { t } = useI18n();
@@ -41,18 +40,18 @@ export default function UsersPage() {
 
   const resetPassword = async (user: User) => {
     try {
-      const result = await api.post<Created>(`/api/users/${user.id}/password`, {});
+      const result = await api.post<CreatedUser>(`/api/users/${user.id}/password`, {});
       showPassword(t('user.passwordReset'), result);
     } catch (error) { message.error((error as Error).message); }
   };
 
-  const created = (result: Created) => {
+  const created = (result: CreatedUser) => {
     list.reload();
     if (!result.generatedPassword) { message.success(t('user.created')); return; }
     showPassword(t('user.created'), result);
   };
 
-  const showPassword = (title: string, result: Created) => {
+  const showPassword = (title: string, result: CreatedUser) => {
     modal.info({
       title: `${title}: ${result.user.username}`, width: 480, okText: t('common.close'),
       content: (
@@ -94,10 +93,10 @@ export default function UsersPage() {
           ]}
         />
       )}
-      <FormModal<Values, Created>
+      <FormModal<Values, CreatedUser>
         title={t('user.create')} open={creating} onClose={() => setCreating(false)} testId="user-form" initialValues={{ role: 'operator' }}
         fields={['username', 'displayName', 'password', 'role', 'regionCode', 'agencyId', 'employerId', 'personId']}
-        onSubmit={(values) => api.post<Created>('/api/users', {
+        onSubmit={(values) => api.post<CreatedUser>('/api/users', {
           ...values, password: values.password || undefined, regionCode: values.regionCode ?? null, agencyId: values.agencyId ?? null,
           employerId: values.role === 'employer' ? values.employerId ?? null : null, personId: values.role === 'person' ? values.personId ?? null : null,
         })}

@@ -17,7 +17,7 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import { MonthPicker } from '../../components/MonthPicker.tsx';
-import { JobProgress, JobProgressBar, JobStatusTag, type Job } from '../../components/JobProgress.tsx';
+import { JobProgress, JobProgressBar, JobStatusTag, type Job, type JobList } from '../../components/JobProgress.tsx';
 import { billingJobScope, lastMonth, StatCard, useUrlFilters } from './shared.tsx';
 import { can } from '../../permissions.ts';
 import type { BillingSummary } from './types.ts';
@@ -68,7 +68,7 @@ export default function BillingPage() {
   const [region, setRegion] = useState<string>();
   const mayReadJobs = can(me, 'jobs.read');
   const runs = useLoad((signal) => (mayReadJobs
-    ? api.get<{ items: Job[]; total: number }>('/api/jobs', { kind: BILLING_JOB, limit: 20 }, signal)
+    ? api.get<JobList>('/api/jobs', { kind: BILLING_JOB, limit: 20 }, signal)
     : Promise.resolve(undefined)), [mayReadJobs]);
   const runId = params.get('run') ?? runs.data?.items[0]?.id;
   const run = useLoad((signal) => (runId && mayReadJobs ? api.get<Job>(`/api/jobs/${encodeURIComponent(runId)}`, undefined, signal) : Promise.resolve(undefined)), [runId, mayReadJobs]);

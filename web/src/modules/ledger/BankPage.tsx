@@ -19,7 +19,7 @@ import { ImportPanel, spreadsheetFiles } from '../../components/FileUpload.tsx';
 import { moneyColumn } from '../../components/Money.tsx';
 import { accountPath, BankAccountSelect, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
 import { useCan } from '../../permissions.ts';
-import type { BankItem, BankStatement, LedgerItem, Match, MatchingView, StatementImport } from './types.ts';
+import type { AutoMatch, BankItem, BankStatement, LedgerItem, ManualMatch, Match, MatchingView, StatementImport } from './types.ts';
 
 const ledgerKey = (item: { entryId: string; lineNumber: number }) => `${item.entryId}:${item.lineNumber}`;
 const sum = (amounts: string[]) => amounts.reduce((total, amount) => total + toFen(amount), 0n);
@@ -84,12 +84,12 @@ function Matching({ fund, account }: { fund: string; account: string }) {
     } finally { setBusy(undefined); }
   };
   const autoMatch = () => act('auto', async () => {
-    const result = await api.post<{ matched: number }>(`${accountPath(fund, account)}/matches/auto`, {});
+    const result = await api.post<AutoMatch>(`${accountPath(fund, account)}/matches/auto`, {});
     return t('ledger.bank.autoMatched', { n: result.matched });
   });
   const manualMatch = () => act('manual', async () => {
     const ledgerLines = ledgerSelected.map((key) => { const [entryId, lineNumber] = key.split(':'); return { entryId, lineNumber: Number(lineNumber) }; });
-    const result = await api.post<{ amount: string }>(`${accountPath(fund, account)}/matches`, { bankLineIds: bankSelected, ledgerLines });
+    const result = await api.post<ManualMatch>(`${accountPath(fund, account)}/matches`, { bankLineIds: bankSelected, ledgerLines });
     return t('ledger.bank.manualMatched', { amount: result.amount });
   });
   const unmatch = (match: Match) => act(`unmatch:${match.id}`, async () => {

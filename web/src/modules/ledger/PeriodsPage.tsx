@@ -18,7 +18,7 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
 import { fundPath, LedgerToolbar, useLedgerSelection } from './shared.tsx';
-import type { Period, Reconciliation } from './types.ts';
+import type { Period, Reconciliation, Sweep } from './types.ts';
 
 /** The bank accounts' reconciliation for a month: what closing it checks. */
 function MonthReconciliation({ fund, period }: { fund: string; period: string }) {
@@ -69,7 +69,7 @@ export default function PeriodsPage() {
     return t('ledger.periods.closed', { period });
   }, t('ledger.periods.notReady', { period }));
   const sweep = (period: string) => act(`sweep:${period}`, async () => {
-    const result = await api.post<{ amount: string; entryId: string | null }>(`${fundPath(fund!)}/sweeps`, { period });
+    const result = await api.post<Sweep>(`${fundPath(fund!)}/sweeps`, { period });
     return result.entryId ? t('ledger.periods.swept', { period, amount: result.amount }) : t('ledger.periods.nothingToSweep', { period });
   });
 

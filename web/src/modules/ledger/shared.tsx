@@ -98,7 +98,7 @@ export function BankAccountSelect({ accounts, value, onChange }: { accounts: Acc
   );
 }
 
-export function sourceLabel(t: Translate, source: Source | null): string {
+export function sourceLabel(t: Translate, source: Source): string {
   return source ? `${t(`ledger.source.${source.type}`)} ${source.id ?? ''}`.trim() : '';
 }
 

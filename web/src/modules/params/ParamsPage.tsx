@@ -10,7 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { formatYuan } from '../../format.ts';
-import type { List, Param } from '../../types.ts';
+import type { List, Param, ParameterHistory } from '../../types.ts';
 
 /** A rate also as a percentage; money as yuan; tables and brackets as compact JSON. */
 export function ParamValue({ value, unit }: { value: unknown; unit?: string }) {
@@ -22,12 +22,11 @@ export function ParamValue({ value, unit }: { value: unknown; unit?: string }) {
   return <>{String(value)}</>;
 }
 
-interface DatedValue { since: string; value: unknown; reference?: string; region: string | null }
-interface ParamHistory { path: string; description: string; unit: string; values: DatedValue[] }
+type DatedValue = ParameterHistory['values'][number];
 
 function History({ path, region }: { path: string; region?: string }) {
   const { t } = useI18n();
-  const history = useLoad((signal) => api.get<ParamHistory>('/api/params/history', { path, region }, signal), [path, region]);
+  const history = useLoad((signal) => api.get<ParameterHistory>('/api/params/history', { path, region }, signal), [path, region]);
   if (history.error) return <ApiErrorView error={history.error} />;
   return (
     <>

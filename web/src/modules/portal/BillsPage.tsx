@@ -9,7 +9,7 @@ import { formatDateTime } from '../../format.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { EmployerBanner, moneyColumn } from './shared.tsx';
-import type { Bill } from './types.ts';
+import type { Bill, BillList } from './types.ts';
 
 const PAGE_SIZE = 24;
 
@@ -17,7 +17,7 @@ export default function BillsPage() {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   // one more than a page tells whether there is a next page (the API gives no total)
-  const bills = useLoad((signal) => api.get<{ bills: Bill[] }>('/api/bills', { lines: false, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal), [page]);
+  const bills = useLoad((signal) => api.get<BillList>('/api/bills', { lines: false, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal), [page]);
   const rows = (bills.data?.bills ?? []).slice(0, PAGE_SIZE);
   const more = (bills.data?.bills.length ?? 0) > PAGE_SIZE;
 

@@ -10,12 +10,12 @@ import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { moneyColumn, thisYear, YearInput } from './shared.tsx';
-import type { Contribution } from './types.ts';
+import type { Contribution, ContributionRecord } from './types.ts';
 
 export default function ContributionsPage() {
   const { t } = useI18n();
   const [year, setYear] = useState(thisYear);
-  const record = useLoad((signal) => api.get<{ items: Contribution[] }>('/api/me/contributions', { from: `${year}-01`, to: `${year}-12` }, signal), [year]);
+  const record = useLoad((signal) => api.get<ContributionRecord>('/api/me/contributions', { from: `${year}-01`, to: `${year}-12` }, signal), [year]);
   const items = record.data?.items ?? [];
   // a month's lines come together: the month and the employer span them
   const monthKey = (c: Contribution) => `${c.period}/${c.creditCode}`;

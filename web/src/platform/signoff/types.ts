@@ -1,32 +1,27 @@
-/** Shapes of the sign-off API (/api/approvals; src/platform/signoff/signoff.service.ts itemView). Money is a yuan string. */
+/**
+ * Shapes of the sign-off API (/api/approvals): the server's response schemas (src/platform/signoff/signoff.schemas.ts)
+ * as types, imported as types only. Money is a yuan string.
+ */
+import type { Static } from '@sinclair/typebox';
+import type * as Schemas from '../../../../src/platform/signoff/signoff.schemas.ts';
 
-export type ApprovalStatus = 'pending' | 'returned' | 'approved' | 'cancelled';
-export type RiskGrade = 'high' | 'medium' | 'low';
-export type StepAction = 'submit' | 'approve' | 'return' | 'resubmit' | 'cancel';
-export type Decision = 'approve' | 'return';
+export type ApprovalLevel = Static<typeof Schemas.ApprovalLevel>;
+export type ApprovalStep = Static<typeof Schemas.ApprovalStep>;
+export type StepAction = ApprovalStep['action'];
 
 /** The kinds the server registers (a new kind shows with its server label). */
 export const approvalKinds = ['ledger.entry', 'ledger.period_reopen', 'employment.request', 'payment.reversal', 'billing.reassessment'] as const;
 
-export interface ApprovalLevel { name: string; label: string; permission: string; index: number; signed: boolean }
-
-export interface ApprovalStep {
-  seq: number; action: StepAction; level: number | null; levelLabel: string | null;
-  userId: string | null; username: string; role: string; comment: string | null; at: string;
-}
-
-export interface ApprovalItem {
-  id: string; kind: string; kindLabel: string; title: string; regionCode: string;
-  amount: string | null; risk: RiskGrade; status: ApprovalStatus;
-  levels: ApprovalLevel[];
-  /** the level that decides next (pending items only) */
-  nextLevel: (Omit<ApprovalLevel, 'signed'>) | null;
-  submittedBy: string; submittedAt: string; deadlineOn: string; ageDays: number; overdue: boolean; decidedAt: string | null;
+/**
+ * An item with its levels and timeline; `nextLevel`: the level that decides next (pending items only). The schema
+ * leaves `payload` (what the kind submitted), `result` (what its effect returned) and `parameterRefs` open, each
+ * kind's own shape: the pages read them as loose records, by kind.
+ */
+export type ApprovalItem = Omit<Static<typeof Schemas.ApprovalItem>, 'payload' | 'result' | 'parameterRefs'> & {
   payload: Record<string, any>; result: Record<string, any> | null; parameterRefs: Record<string, { since: string | null; reference: string | null }> | null;
-  subjectLink: string | null;
-  canDecide: boolean; canResubmit: boolean; canCancel: boolean;
-  timeline: ApprovalStep[];
-}
+};
+export type ApprovalStatus = ApprovalItem['status'];
+export type RiskGrade = ApprovalItem['risk'];
 
-export interface ApprovalPage { items: ApprovalItem[]; total?: number }
-export interface ApprovalCounts { toDecide: number; returnedToMe: number }
+export type ApprovalPage = Omit<Static<typeof Schemas.ApprovalList>, 'items'> & { items: ApprovalItem[] };
+export type ApprovalCounts = Static<typeof Schemas.ApprovalCounts>;
