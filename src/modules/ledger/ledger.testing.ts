@@ -1,5 +1,5 @@
 /** Test helpers of the ledger: a fresh database with the demo pooling regions and their funds, and `sifund ledger …` run in-process. */
-import { Command } from 'commander';
+import { runCommand } from '../../platform/testing/cli.ts';
 import { registerLedgerCommands } from './ledger.cli.ts';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,19 +44,7 @@ export function ensureHledger(): { available: true } | { available: false; reaso
 }
 
 /** Runs `sifund ledger …` in this process (DATABASE_URL names the test database); returns stdout, stderr and the exit code. */
-export async function runLedgerCommand(...args: string[]) {
-  const program = new Command('sifund').exitOverride();
-  registerLedgerCommands(program);
-  let stdout = '';
-  let stderr = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
-  try { await program.parseAsync(['node', 'sifund', 'ledger', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+export const runLedgerCommand = (...args: string[]) => runCommand(registerLedgerCommands, ['ledger', ...args]);
 
 /**
  * For a test file of `sifund ledger …` run in-process: a fresh database with the pooling regions (funds are created

@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Command } from 'commander';
+import { runCommand } from '../testing/cli.ts';
 import { sql } from 'kysely';
 import { inScope, systemActor, type Actor } from '../actor.ts';
 import { addUser, signIn, startTestServer, USER_PASSWORD, type TestServer } from '../testing/http.ts';
@@ -49,23 +49,7 @@ async function create(actor: Actor, key: string, regionCode: string, chunks = 4,
   });
 }
 
-async function sifund(...args: string[]) {
-  const program = new Command('sifund').exitOverride();
-  registerJobCommands(program);
-  let stdout = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  // Only the command's text is captured: the test runner's own (binary) reports go on to stdout.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    if (typeof chunk !== 'string') return write.out(chunk, ...rest);
-    stdout += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (typeof chunk === 'string' ? true : write.err(chunk, ...rest))) as typeof process.stderr.write;
-  try { await program.parseAsync(['node', 'sifund', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, code };
-}
+const sifund = (...args: string[]) => runCommand(registerJobCommands, args);
 
 before(async () => {
   if (skip) return;

@@ -1,29 +1,11 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Command } from 'commander';
+import { runCommand } from '../testing/cli.ts';
 import { registerParamsCommands } from './params.cli.ts';
 import { parameterDir, rateFile, removeDir } from './params.testing.ts';
 
 /** Runs `sifund …` in-process, capturing stdout, stderr and the exit code (then restoring them). */
-async function sifund(...args: string[]) {
-  const program = new Command('sifund').exitOverride();
-  registerParamsCommands(program);
-  let stdout = '';
-  let stderr = '';
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { code, stdout, stderr };
-}
+const sifund = (...args: string[]) => runCommand(registerParamsCommands, args);
 
 const bad = parameterDir({
   'contribution/pension/employer_rate.yaml': rateFile('  2019-13-01: {value: 0.16, reference: r}\n  2005-01-01: {value: abc, reference: r}'),

@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Command } from 'commander';
+import { runCommand } from '../testing/cli.ts';
 import { inScope, systemActor } from '../actor.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
@@ -42,19 +42,7 @@ after(async () => {
   await test_.drop();
 });
 
-async function sifund(...args: string[]) {
-  const program = new Command('sifund').exitOverride();
-  registerPermissionCommands(program);
-  registerSignoffCommands(program);
-  let stdout = '', stderr = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
-  try { await program.parseAsync(['node', 'sifund', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+const sifund = (...args: string[]) => runCommand((program) => { registerPermissionCommands(program); registerSignoffCommands(program); }, args);
 
 test('sifund permissions --format json is the matrix', async () => {
   const printed = JSON.parse((await sifund('permissions', '--format', 'json')).stdout);

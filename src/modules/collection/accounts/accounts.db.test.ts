@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { runCommand } from '../../../platform/testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { projectRoot } from '../../../platform/config.ts';
 import { systemActor } from '../../../platform/actor.ts';
@@ -174,24 +174,7 @@ test('statements of two consecutive years: opening, credits, interest, closing',
 });
 
 /** Runs `sifund accounts …` in this process; returns stdout, stderr and the exit code. */
-async function sifund(...args: string[]) {
-  const program = new Command('sifund').exitOverride();
-  registerAccountsCommands(program);
-  let stdout = '';
-  let stderr = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  // The test runner reports earlier tests on stdout in binary chunks meanwhile: those pass through.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    if (typeof chunk !== 'string') return write.out(chunk, ...rest);
-    stdout += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
-  try { await program.parseAsync(['node', 'sifund', 'accounts', ...args]); } finally { process.stdout.write = write.out; process.stderr.write = write.err; }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+const sifund = (...args: string[]) => runCommand(registerAccountsCommands, ['accounts', ...args]);
 
 test('sifund accounts interest and statement', async () => {
   const again = await sifund('interest', '--year', '2023', '--format', 'json');
