@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fc from 'fast-check';
 import {
   addMonths, entryContentHash, isDate, periodEnd, reportingRange, reversalLines, treasuryRouteProblem, trialBalance, validateEntry,
@@ -91,6 +92,25 @@ test('content hash: equal content → equal hash; any change in amount, account,
   assert.equal(entryContentHash({ key: 'k', fund: 'pension-990000', period: '2026-01', date: '2026-01-05', memo: '应收', source: { type: 'bill', id: 'B1' },
     lines: [{ account: '1131', debit: 100n }, { account: '4001', credit: 100n, subject: null, reference: 'r', memo: 'm' }] }, { reverses: 7n }),
   '1fa34f57179947df9a01248d6695d5053a4f671de9fb82cdf55e07e734a07cd2');
+});
+
+test('content hash: the SHA-256 of the JSON text of the canonical array, whatever characters the fields hold', () => {
+  const canonical = (e: EntryInput, reverses: bigint | null) => crypto.hash('sha256', JSON.stringify([
+    e.fund, e.period, e.date, e.memo ?? '', e.source?.type ?? null, e.source?.id ?? null, e.correctionOfPeriod ?? null, reverses?.toString() ?? null,
+    e.lines.map((l) => [l.account, (l.debit ?? 0n).toString(), (l.credit ?? 0n).toString(), l.subject ?? null, l.reference ?? null, l.memo ?? null]),
+  ]), 'hex');
+  const odd: EntryInput = {
+    key: 'k', fund: 'pension-990000', period: '2026-01', date: '2026-01-05', memo: 'say "hi"\\ back\nslash\u2028 应收', source: { type: 'bill', id: 'B"1' },
+    correctionOfPeriod: '2025-12',
+    lines: [{ account: '1131', debit: 12345678901234n, subject: '1010101', reference: '\t', memo: undefined }, { account: '4001', credit: 12345678901234n, memo: '{x},y' }],
+  };
+  for (const [entry, reverses] of [[odd, 42n], [{ ...odd, memo: undefined, source: null, correctionOfPeriod: undefined }, null]] as const) {
+    assert.equal(entryContentHash(entry, { reverses }), canonical(entry, reverses));
+  }
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.option(fc.string()), fc.bigInt({ min: 1n, max: 2n ** 62n }), (memo, reference, amount) => {
+    const entry: EntryInput = { ...odd, memo, lines: [{ account: '1131', debit: amount, reference }, { account: '4001', credit: amount, subject: reference }] };
+    return entryContentHash(entry) === canonical(entry, null);
+  }), { seed: 9, numRuns: 300 });
 });
 
 test('trial balance: closing = opening + debit − credit; revenue and expense carried into the fund balance each January', () => {

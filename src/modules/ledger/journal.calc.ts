@@ -144,6 +144,8 @@ export function treasuryRouteProblem(lines: { role: AccountRole; debit: bigint; 
   return undefined;
 }
 
+const addProblem = (problems: Problem[], field: string, message: string) => { problems.push({ field, message }); };
+
 /**
  * Checks an entry against the fund's accounts and the chart's subjects; returns the resolved lines or the problems
  * (field paths like `lines[1].credit`). Every problem is listed, not only the first.
@@ -151,50 +153,51 @@ export function treasuryRouteProblem(lines: { role: AccountRole; debit: bigint; 
 export function validateEntry(
   entry: EntryInput, accounts: Map<string, AccountInfo>, subjects: Map<string, string>, kind: EntryKind,
 ): { ok: true; lines: ResolvedLine[]; total: bigint } | { ok: false; problems: Problem[] } {
+  // No closures created per call (addProblem is module-level): this runs for every entry posted.
   const problems: Problem[] = [];
-  const add = (field: string, message: string) => problems.push({ field, message });
-  if (typeof entry.key !== 'string' || !entry.key.trim() || entry.key.length > 200) add('key', 'is required (1–200 characters): the idempotency key of the entry');
-  if (!isPeriod(entry.period)) add('period', `must be YYYY-MM, got "${entry.period}"`);
-  if (!isDate(entry.date)) add('date', `must be a date YYYY-MM-DD, got "${entry.date}"`);
+  if (typeof entry.key !== 'string' || !entry.key.trim() || entry.key.length > 200) addProblem(problems, 'key', 'is required (1–200 characters): the idempotency key of the entry');
+  if (!isPeriod(entry.period)) addProblem(problems, 'period', `must be YYYY-MM, got "${entry.period}"`);
+  if (!isDate(entry.date)) addProblem(problems, 'date', `must be a date YYYY-MM-DD, got "${entry.date}"`);
   else if (isPeriod(entry.period) && periodOfDate(entry.date) !== entry.period) {
-    add('date', `${entry.date} is outside the accounting period ${entry.period} (a late correction posts into the open month with correctionOfPeriod)`);
+    addProblem(problems, 'date', `${entry.date} is outside the accounting period ${entry.period} (a late correction posts into the open month with correctionOfPeriod)`);
   }
   if (entry.correctionOfPeriod != null) {
-    if (!isPeriod(entry.correctionOfPeriod)) add('correctionOfPeriod', `must be YYYY-MM, got "${entry.correctionOfPeriod}"`);
-    else if (isPeriod(entry.period) && entry.correctionOfPeriod >= entry.period) add('correctionOfPeriod', 'must be a month before the entry\'s period');
+    if (!isPeriod(entry.correctionOfPeriod)) addProblem(problems, 'correctionOfPeriod', `must be YYYY-MM, got "${entry.correctionOfPeriod}"`);
+    else if (isPeriod(entry.period) && entry.correctionOfPeriod >= entry.period) addProblem(problems, 'correctionOfPeriod', 'must be a month before the entry\'s period');
   }
-  if (entry.source != null && (!entry.source.type?.trim() || !entry.source.id?.trim())) add('source', 'needs both type and id');
+  if (entry.source != null && (!entry.source.type?.trim() || !entry.source.id?.trim())) addProblem(problems, 'source', 'needs both type and id');
   if (!Array.isArray(entry.lines) || entry.lines.length < 2) {
-    add('lines', 'an entry needs at least two lines (double entry)');
+    addProblem(problems, 'lines', 'an entry needs at least two lines (double entry)');
     return { ok: false, problems };
   }
-  if (entry.lines.length > MAX_LINES_PER_ENTRY) add('lines', `at most ${MAX_LINES_PER_ENTRY} lines per entry`);
+  if (entry.lines.length > MAX_LINES_PER_ENTRY) addProblem(problems, 'lines', `at most ${MAX_LINES_PER_ENTRY} lines per entry`);
   const lines: ResolvedLine[] = [];
   let debits = 0n;
   let credits = 0n;
+  let creditsBank = false;
   // A plain loop, field paths built only for a problem: this runs once per line of every posting.
   for (let index = 0; index < entry.lines.length; index++) {
     const line = entry.lines[index];
     const account = accounts.get(line.account);
-    if (!account) add(`lines[${index}].account`, `no account ${line.account} in fund ${entry.fund}`);
+    if (!account) addProblem(problems, `lines[${index}].account`, `no account ${line.account} in fund ${entry.fund}`);
     const debit = line.debit ?? 0n;
     const credit = line.credit ?? 0n;
-    if (debit < 0n || credit < 0n) add(`lines[${index}]`, 'amounts are positive; a correction is a reversal or an entry on the other side');
-    else if ((debit > 0n) === (credit > 0n)) add(`lines[${index}]`, 'needs exactly one of debit or credit, greater than zero');
+    if (debit < 0n || credit < 0n) addProblem(problems, `lines[${index}]`, 'amounts are positive; a correction is a reversal or an entry on the other side');
+    else if ((debit > 0n) === (credit > 0n)) addProblem(problems, `lines[${index}]`, 'needs exactly one of debit or credit, greater than zero');
     let subject = line.subject ?? null;
     if (account && (account.role === 'revenue' || account.role === 'expense')) {
-      if (subject !== null && subject !== account.subject) add(`lines[${index}].subject`, `account ${account.code} ${account.name} belongs to budget subject ${account.subject}, not ${subject}`);
+      if (subject !== null && subject !== account.subject) addProblem(problems, `lines[${index}].subject`, `account ${account.code} ${account.name} belongs to budget subject ${account.subject}, not ${subject}`);
       subject = account.subject;
-    } else if (subject !== null && !subjects.has(subject)) add(`lines[${index}].subject`, `unknown budget subject ${subject}`);
+    } else if (subject !== null && !subjects.has(subject)) addProblem(problems, `lines[${index}].subject`, `unknown budget subject ${subject}`);
     if (debit > 0n) debits += debit;
-    if (credit > 0n) credits += credit;
+    if (credit > 0n) { credits += credit; if (account && isBankRole(account.role)) creditsBank = true; }
     if (account) lines.push({ lineNumber: index + 1, account, debit, credit, subject, reference: line.reference ?? null, memo: line.memo ?? null });
   }
-  if (debits !== credits) add('lines', `debits ${formatFen(debits)} and credits ${formatFen(credits)} differ: an entry must balance`);
+  if (debits !== credits) addProblem(problems, 'lines', `debits ${formatFen(debits)} and credits ${formatFen(credits)} differ: an entry must balance`);
   // The route rules concern entries that credit a bank account, and sweeps.
-  if (!problems.length && (kind === 'sweep' || lines.some((l) => l.credit > 0n && isBankRole(l.account.role)))) {
+  if (!problems.length && (kind === 'sweep' || creditsBank)) {
     const route = treasuryRouteProblem(lines.map((l) => ({ role: l.account.role, debit: l.debit, credit: l.credit })), kind);
-    if (route) add('lines', route);
+    if (route) addProblem(problems, 'lines', route);
   }
   return problems.length ? { ok: false, problems } : { ok: true, lines, total: debits };
 }
@@ -204,14 +207,24 @@ function formatFen(fen: bigint) {
   return `${fen < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
-/** The content an idempotency key stands for: the same key with another content is an error. */
+/** JSON text of a string or null (JSON.stringify of anything else, as the canonical array would hold it). */
+const json = (value: unknown) => (value === null || value === undefined ? 'null' : JSON.stringify(value));
+
+/**
+ * The content an idempotency key stands for: the same key with another content is an error. The SHA-256 of the JSON
+ * text of [fund, period, date, memo, source type, source id, correctionOfPeriod, reverses, [[account, debit, credit,
+ * subject, reference, memo], …]], written out directly rather than through an array per line (it runs for every
+ * entry posted); the value is the same (pinned by journal.calc.test.ts).
+ */
 export function entryContentHash(entry: EntryInput, extra: { reverses?: bigint | null } = {}): string {
-  const canonical = JSON.stringify([
-    entry.fund, entry.period, entry.date, entry.memo ?? '', entry.source?.type ?? null, entry.source?.id ?? null,
-    entry.correctionOfPeriod ?? null, extra.reverses?.toString() ?? null,
-    entry.lines.map((l) => [l.account, (l.debit ?? 0n).toString(), (l.credit ?? 0n).toString(), l.subject ?? null, l.reference ?? null, l.memo ?? null]),
-  ]);
-  return crypto.hash('sha256', canonical, 'hex');
+  const reverses = extra.reverses ?? null;
+  let text = `[${json(entry.fund)},${json(entry.period)},${json(entry.date)},${json(entry.memo ?? '')},${json(entry.source?.type ?? null)},` +
+    `${json(entry.source?.id ?? null)},${json(entry.correctionOfPeriod ?? null)},${reverses === null ? 'null' : `"${reverses}"`},[`;
+  for (let i = 0; i < entry.lines.length; i++) {
+    const l = entry.lines[i];
+    text += `${i ? ',' : ''}[${json(l.account)},"${l.debit ?? 0n}","${l.credit ?? 0n}",${json(l.subject ?? null)},${json(l.reference ?? null)},${json(l.memo ?? null)}]`;
+  }
+  return crypto.hash('sha256', `${text}]]`, 'hex');
 }
 
 /** A reversal swaps debit and credit on every line (红字冲销 in the opposite direction), keeping accounts and subjects. */

@@ -225,3 +225,23 @@ test('the database itself refuses an unbalanced entry, lines apart from their he
   assert.equal(BigInt(after.credit) - BigInt(before.credit), 1000n);
   assert.equal((await checkLedger(test_.database, actor, F)).ok, true);
 });
+
+test('posting batch by batch: each batch commits in order, a key repeated in a later batch points at the first entry, a refused batch stops the rest', async () => {
+  const period = '2026-05';
+  const pair = (key: string, amount: bigint): EntryInput => ({ key, fund: F, period, date: '2026-05-10', lines: [{ account: '1131', debit: amount }, { account: '4001', credit: amount }] });
+  // Two 2-line entries per batch: the repeat of batch-a sits in the second batch.
+  const posted = await postEntries(test_.database, actor, [pair('batch-a', 11n), pair('batch-b', 12n), pair('batch-c', 13n), pair('batch-a', 11n), pair('batch-d', 14n)], { batchLines: 4 });
+  assert.deepEqual(posted.map((r) => r.status), ['posted', 'posted', 'posted', 'existing', 'posted']);
+  assert.equal(posted[3].entryId, posted[0].entryId);
+  const { rows } = await test_.database.pool.query<{ id: string; idempotency_key: string }>(
+    `select id::text, idempotency_key from accounting_entry where idempotency_key like 'batch-%' order by idempotency_key`);
+  assert.deepEqual(rows.map((r) => [r.idempotency_key, r.id]), [['batch-a', posted[0].entryId], ['batch-b', posted[1].entryId], ['batch-c', posted[2].entryId], ['batch-d', posted[4].entryId]]);
+
+  // The third batch would take the income account below zero: the database refuses it, after the first two committed
+  // and while the fourth was already built; nothing of the third or the fourth is posted.
+  const drain: EntryInput = { key: 'refused-drain', fund: F, period, date: '2026-05-11', lines: [{ account: '1003', debit: 10n ** 17n }, { account: '1002', credit: 10n ** 17n }] };
+  await assert.rejects(postEntries(test_.database, actor, [pair('refused-1', 21n), pair('refused-2', 22n), pair('refused-3', 23n), pair('refused-4', 24n), drain, pair('refused-5', 25n), pair('refused-6', 26n), pair('refused-7', 27n)], { kind: 'import', batchLines: 4 }),
+    (error: { constraint?: string }) => error.constraint === 'bank_balance_not_negative');
+  const { rows: keys } = await test_.database.pool.query<{ idempotency_key: string }>(`select idempotency_key from accounting_entry where idempotency_key like 'refused-%' order by 1`);
+  assert.deepEqual(keys.map((k) => k.idempotency_key), ['refused-1', 'refused-2', 'refused-3', 'refused-4']);
+});

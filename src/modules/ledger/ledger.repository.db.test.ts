@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, type TestDatabase } from '../../platform/testing/database.ts';
-import { arrayLiteral } from './ledger.repository.ts';
+import { ArrayLiteral, arrayLiteral } from './ledger.repository.ts';
 
 // Database tests run through `npm test` (which provides the server); a bare `node --test` skips them.
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -20,4 +20,20 @@ test('arrayLiteral: PostgreSQL reads back exactly the values, whatever character
   assert.deepEqual(ids, numbers);
   assert.deepEqual(lines, [1, 2, 300]);
   assert.equal(arrayLiteral([]), '{}');
+});
+
+test('ArrayLiteral: plain digits and dates as they are, any other value quoted where needed, read back exactly', { skip }, async () => {
+  const ids = new ArrayLiteral(), dates = new ArrayLiteral(), memos = new ArrayLiteral();
+  const memoValues = ['收款', 'a,b', 'say "hi"', null, 'NULL', ''];
+  memoValues.forEach((memo, k) => {
+    ids.plain(k % 2 ? BigInt('9223372036854775807') - BigInt(k) : k);
+    dates.plain(`2026-0${k + 1}-28`);
+    memos.add(memo);
+  });
+  const { rows: [back] } = await test_.database.pool.query<{ ids: string[]; dates: string[]; memos: (string | null)[] }>(
+    'select $1::bigint[]::text[] as ids, $2::date[]::text[] as dates, $3::text[] as memos', [ids.toString(), dates.toString(), memos.toString()]);
+  assert.deepEqual(back.ids, ['0', '9223372036854775806', '2', '9223372036854775804', '4', '9223372036854775802']);
+  assert.deepEqual(back.dates, ['2026-01-28', '2026-02-28', '2026-03-28', '2026-04-28', '2026-05-28', '2026-06-28']);
+  assert.deepEqual(back.memos, memoValues);
+  assert.equal(new ArrayLiteral().toString(), '{}');
 });

@@ -7,9 +7,16 @@ import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../platform/actor.ts';
 import type { Tables } from '../../platform/database.ts';
 import type { AccountInfo, Movement } from './journal.calc.ts';
-import type { EntryKind } from './ledger.tables.ts';
 
 const PLAIN_ELEMENT = /^[0-9A-Za-z_.:+-]+$/;
+
+/** One element of an array literal: NULL, as it is, or double-quoted with backslashes and quotes escaped. */
+function arrayElement(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (PLAIN_ELEMENT.test(value) && !(value.length === 4 && value.toUpperCase() === 'NULL')) return value;
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
 
 /**
  * A PostgreSQL array literal of the values (null → NULL), quoting and escaping only the elements that need it. The
@@ -17,16 +24,23 @@ const PLAIN_ELEMENT = /^[0-9A-Za-z_.:+-]+$/;
  * escapes every element, which cost more than the insert itself (measured, docs/decisions.md).
  */
 export function arrayLiteral(values: readonly (string | number | null)[]): string {
-  let text = '{';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) text += ',';
-    const value = values[i];
-    if (value === null) text += 'NULL';
-    else if (typeof value === 'number') text += String(value);
-    else if (PLAIN_ELEMENT.test(value) && !(value.length === 4 && value.toUpperCase() === 'NULL')) text += value;
-    else text += `"${value.replace(/[\\"]/g, '\\$&')}"`;
-  }
-  return `${text}}`;
+  const literal = new ArrayLiteral();
+  for (const value of values) literal.add(value);
+  return literal.toString();
+}
+
+/**
+ * An array literal built element by element (posting builds one per column per batch): the elements are kept as they
+ * come and joined once, natively, into one flat string (appending to a string instead made a rope of millions of
+ * pieces for the collector).
+ */
+export class ArrayLiteral {
+  private elements: (string | number | bigint)[] = [];
+  /** Any text, number or null: quoted where needed. */
+  add(value: string | number | null): void { this.elements.push(arrayElement(value)); }
+  /** A value that never needs quoting: digits (ids, amounts, counts) or a date or period already validated. */
+  plain(value: string | number | bigint): void { this.elements.push(value); }
+  toString(): string { return `{${this.elements.join(',')}}`; }
 }
 
 export interface FundRow { id: bigint; code: string; insurance: string; region_code: string; name: string; chart_year: number }
@@ -54,11 +68,11 @@ export const bankAccountNumber = (tx: Tx, fundId: bigint, accountId: bigint) =>
 export interface ExistingEntry { fund_id: bigint; id: bigint; idempotency_key: string; content_hash: string }
 
 /** Entries already posted under any of the (fund, key) pairs. */
-export async function entriesByKeys(tx: Tx, fundIds: bigint[], keys: string[]): Promise<ExistingEntry[]> {
+export async function entriesByKeys(tx: Tx, fundIds: string[], keys: string[]): Promise<ExistingEntry[]> {
   if (!keys.length) return [];
   const { rows } = await sql<ExistingEntry>`
     select e.fund_id, e.id, e.idempotency_key, e.content_hash
-      from unnest(${arrayLiteral(fundIds.map(String))}::bigint[], ${arrayLiteral(keys)}::text[]) as k(fund_id, idempotency_key)
+      from unnest(${arrayLiteral(fundIds)}::bigint[], ${arrayLiteral(keys)}::text[]) as k(fund_id, idempotency_key)
       join accounting_entry e on e.fund_id = k.fund_id and e.idempotency_key = k.idempotency_key`.execute(tx);
   return rows;
 }
@@ -72,24 +86,27 @@ export async function closedPeriods(tx: Tx, fundIds: bigint[], periods: string[]
   return rows;
 }
 
-export interface LineColumns {
-  fundId: string[]; entryId: string[]; lineNumber: number[]; accountId: string[]; regionCode: string[]; period: string[]; valueDate: string[];
-  debit: string[]; credit: string[]; subject: (string | null)[]; reference: (string | null)[]; memo: (string | null)[];
-}
+const LINE_COLUMNS = ['fundId', 'entryId', 'lineNumber', 'accountId', 'regionCode', 'period', 'valueDate', 'debit', 'credit', 'subject', 'reference', 'memo'] as const;
+const ENTRY_COLUMNS = [
+  'fundId', 'id', 'regionCode', 'period', 'valueDate', 'kind', 'memo', 'sourceType', 'sourceId', 'key', 'contentHash', 'reverses',
+  'correctionOfPeriod', 'lineCount', 'total', 'createdById', 'createdBy', 'approvedById', 'approvedBy',
+] as const;
 
-export interface EntryColumns {
-  fundId: string[]; id: string[]; regionCode: string[]; period: string[]; valueDate: string[]; kind: EntryKind[]; memo: string[];
-  sourceType: (string | null)[]; sourceId: (string | null)[]; key: string[]; contentHash: string[]; reverses: (string | null)[];
-  correctionOfPeriod: (string | null)[]; lineCount: number[]; total: string[]; createdById: (string | null)[]; createdBy: string[];
-  approvedById: (string | null)[]; approvedBy: (string | null)[];
-}
+/** The lines' columns of a bulk insert, each an array literal (insertEntriesWithLines). */
+export type LineColumns = Record<(typeof LINE_COLUMNS)[number], ArrayLiteral>;
+/** The headers' columns of a bulk insert, each an array literal (insertEntriesWithLines). */
+export type EntryColumns = Record<(typeof ENTRY_COLUMNS)[number], ArrayLiteral>;
+
+const emptyColumns = <K extends string>(names: readonly K[]) => Object.fromEntries(names.map((name) => [name, new ArrayLiteral()])) as Record<K, ArrayLiteral>;
+export const lineColumns = (): LineColumns => emptyColumns(LINE_COLUMNS);
+export const entryColumns = (): EntryColumns => emptyColumns(ENTRY_COLUMNS);
 
 /**
  * Writes entries and their lines in one statement: the database checks each entry against its lines when the whole
  * statement is done, and refuses lines and headers written apart (0015_ledger_speed.sql).
  */
 export async function insertEntriesWithLines(tx: Tx, h: EntryColumns, l: LineColumns) {
-  const a = arrayLiteral;
+  const a = (column: ArrayLiteral) => column.toString();
   await sql`with lines as (
       insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit, subject, reference, memo)
       select * from unnest(${a(l.fundId)}::bigint[], ${a(l.entryId)}::bigint[], ${a(l.lineNumber)}::int2[], ${a(l.accountId)}::bigint[], ${a(l.regionCode)}::text[],

@@ -41,30 +41,41 @@ export interface PreparedEntry {
   madeBy?: { id: bigint | null; name: string } | null;
 }
 
-interface ValidatedEntry extends PreparedEntry {
+/** A validated entry, with what writing it needs computed once (the same shape for every entry: no spread). */
+interface ValidatedEntry {
+  prepared: PreparedEntry;
+  input: EntryInput;
   index: number;
-  fund: repository.FundRow;
+  fund: PostingFund;
+  /** `<fund id>|<key>`: the idempotency identity. */
+  identity: string;
   lines: ResolvedLine[];
   total: bigint;
   contentHash: string;
 }
 
+/** A fund as posting uses it: its row, its id as text, whether the actor's scope covers it, its accounts by code. */
+interface PostingFund extends repository.FundRow { idText: string; inScope: boolean; accounts: Map<string, AccountInfo> }
+
 /** Funds, accounts and subjects read once per call. */
 class PostingContext {
-  private funds = new Map<string, repository.FundRow | null>();
-  private accounts = new Map<bigint, Map<string, AccountInfo>>();
+  private funds = new Map<string, PostingFund | null>();
   readonly subjects = subjectNames();
 
-  async load(tx: Tx, fundCodes: string[]) {
+  async load(tx: Tx, actor: Actor, fundCodes: string[]) {
     const missing = [...new Set(fundCodes)].filter((code) => !this.funds.has(code));
     if (!missing.length) return;
     const rows = await repository.findFundsByCodes(tx, missing);
-    for (const code of missing) this.funds.set(code, rows.find((r) => r.code === code) ?? null);
     const accounts = await repository.accountsOfFunds(tx, rows.map((r) => r.id));
-    for (const [fundId, list] of accounts) this.accounts.set(fundId, new Map(list.map((a) => [a.code, a])));
+    for (const code of missing) {
+      const row = rows.find((r) => r.code === code);
+      this.funds.set(code, row ? {
+        ...row, idText: row.id.toString(), inScope: inActorScope(actor, row.region_code),
+        accounts: new Map((accounts.get(row.id) ?? []).map((a) => [a.code, a])),
+      } : null);
+    }
   }
   fund(code: string) { return this.funds.get(code) ?? null; }
-  accountsOf(fundId: bigint) { return this.accounts.get(fundId) ?? new Map<string, AccountInfo>(); }
 }
 
 const isTransaction = (target: DatabaseHandle | Tx): target is Tx => !('pool' in target);
@@ -76,37 +87,41 @@ const isTransaction = (target: DatabaseHandle | Tx): target is Tx => !('pool' in
 export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEntry[], context = new PostingContext()): Promise<{ valid: ValidatedEntry[]; problems: RowProblem[]; existing: Map<string, repository.ExistingEntry> }> {
   const problems: RowProblem[] = [];
   const valid: ValidatedEntry[] = [];
-  await context.load(tx, entries.map((e) => e.input.fund).filter((f) => typeof f === 'string'));
-  entries.forEach((prepared, i) => {
+  await context.load(tx, actor, entries.map((e) => e.input.fund).filter((f) => typeof f === 'string'));
+  for (let i = 0; i < entries.length; i++) {
+    const prepared = entries[i];
+    const input = prepared.input;
     const row = i + 1;
-    const fund = context.fund(prepared.input.fund);
-    if (!fund) { problems.push({ row, field: 'fund', message: `no fund ${prepared.input.fund} (or outside your data scope)` }); return; }
-    if (!inActorScope(actor, fund.region_code)) { problems.push({ row, field: 'fund', message: `fund ${fund.code} is outside your data scope` }); return; }
-    const result = validateEntry(prepared.input, context.accountsOf(fund.id), context.subjects, prepared.kind);
-    if (!result.ok) { for (const p of result.problems) problems.push({ row, ...p }); return; }
-    valid.push({ ...prepared, index: i, fund, lines: result.lines, total: result.total, contentHash: entryContentHash(prepared.input, { reverses: prepared.reverses }) });
-  });
+    const fund = context.fund(input.fund);
+    if (!fund) { problems.push({ row, field: 'fund', message: `no fund ${input.fund} (or outside your data scope)` }); continue; }
+    if (!fund.inScope) { problems.push({ row, field: 'fund', message: `fund ${fund.code} is outside your data scope` }); continue; }
+    const result = validateEntry(input, fund.accounts, context.subjects, prepared.kind);
+    if (!result.ok) { for (const p of result.problems) problems.push({ row, field: p.field, message: p.message }); continue; }
+    valid.push({
+      prepared, input, index: i, fund, identity: `${fund.idText}|${input.key}`, lines: result.lines, total: result.total,
+      contentHash: entryContentHash(input, { reverses: prepared.reverses }),
+    });
+  }
   // Closed months (the database refuses them too; this names the entry).
-  const pairs = [...new Map(valid.map((v) => [`${v.fund.id}|${v.input.period}`, v])).values()];
+  const pairs = [...new Map(valid.map((v) => [`${v.fund.idText}|${v.input.period}`, v])).values()];
   const closed = await repository.closedPeriods(tx, pairs.map((v) => v.fund.id), pairs.map((v) => v.input.period));
   const closedSet = new Set(closed.map((c) => `${c.fund_id}|${c.period}`));
   for (const v of valid) {
-    if (closedSet.has(`${v.fund.id}|${v.input.period}`)) {
+    if (closedSet.has(`${v.fund.idText}|${v.input.period}`)) {
       problems.push({ row: v.index + 1, field: 'period', message: `accounting period ${v.input.period} of fund ${v.fund.code} is closed: post a late correction into an open month with correctionOfPeriod` });
     }
   }
   // Idempotency: a key already used (in the database or earlier in this call) must carry the same content.
   const seen = new Map<string, ValidatedEntry>();
   for (const v of valid) {
-    const id = `${v.fund.id}|${v.input.key}`;
-    const earlier = seen.get(id);
+    const earlier = seen.get(v.identity);
     if (earlier && earlier.contentHash !== v.contentHash) {
       problems.push({ row: v.index + 1, field: 'key', message: `key ${v.input.key} is used by entry ${earlier.index + 1} with a different content` });
-    } else if (!earlier) seen.set(id, v);
+    } else if (!earlier) seen.set(v.identity, v);
   }
   const existing = await existingByKey(tx, valid);
   for (const v of valid) {
-    const found = existing.get(`${v.fund.id}|${v.input.key}`);
+    const found = existing.get(v.identity);
     if (found && found.content_hash !== v.contentHash) {
       problems.push({ row: v.index + 1, field: 'key', message: `key ${v.input.key} was already posted (entry ${found.id}) with a different content` });
     }
@@ -119,7 +134,7 @@ async function existingByKey(tx: Tx, entries: ValidatedEntry[]) {
   const found = new Map<string, repository.ExistingEntry>();
   for (let i = 0; i < entries.length; i += 20_000) {
     const chunk = entries.slice(i, i + 20_000);
-    for (const row of await repository.entriesByKeys(tx, chunk.map((e) => e.fund.id), chunk.map((e) => e.input.key))) {
+    for (const row of await repository.entriesByKeys(tx, chunk.map((e) => e.fund.idText), chunk.map((e) => e.input.key))) {
       found.set(`${row.fund_id}|${row.idempotency_key}`, row);
     }
   }
@@ -132,68 +147,96 @@ function throwProblems(problems: RowProblem[], total: number) {
   throw rejectedRows(`${rows} of ${total} entries have problems; nothing was posted (共 ${rows} 笔分录有误，未记账)`, problems);
 }
 
+/** A batch ready to write: every entry's result, and the entries not posted yet with their columns. */
+interface BuiltBatch {
+  results: PostResult[];
+  fresh: ValidatedEntry[];
+  columns: { headers: repository.EntryColumns; lines: repository.LineColumns; lineCount: number } | null;
+}
+
 /**
- * Writes validated entries (already checked) in one transaction, lines and headers in one statement (0015_ledger_speed.sql).
- * `known`: the keys validation found posted, reused on a first attempt (a key posted meanwhile by someone else
- * fails the unique index, and the retry looks the keys up again).
+ * Sorts a batch into entries already posted (`existing`: the same content, or a 409) and fresh ones, reserves the
+ * fresh entries' ids and builds their columns. Pure Node work, so the next batch is built while the database writes
+ * the current one (postPrepared).
  */
-async function writeBatch(tx: Tx, actor: Actor, batch: ValidatedEntry[], known?: Map<string, repository.ExistingEntry>): Promise<PostResult[]> {
-  const existing = known ?? await existingByKey(tx, batch);
+function buildBatch(actor: Actor, batch: ValidatedEntry[], existing: Map<string, repository.ExistingEntry>): BuiltBatch {
   const results: PostResult[] = [];
   const fresh: ValidatedEntry[] = [];
-  const inBatch = new Map<string, { position: number; freshIndex: number }>();
+  // Result positions of each fresh entry's first occurrence, and of later occurrences of a key inside the batch.
+  const firstPosition = new Map<string, number>();
+  const repeats: { position: number; identity: string }[] = [];
   for (const entry of batch) {
-    const id = `${entry.fund.id}|${entry.input.key}`;
-    const found = existing.get(id);
+    const found = existing.get(entry.identity);
     if (found) {
       if (found.content_hash !== entry.contentHash) throw conflict('key', `key ${entry.input.key} was already posted (entry ${found.id}) with a different content`);
       results.push({ key: entry.input.key, fund: entry.fund.code, entryId: found.id.toString(), status: 'existing' });
-    } else if (inBatch.has(id)) {
+    } else if (firstPosition.has(entry.identity)) {
+      repeats.push({ position: results.length, identity: entry.identity });
       results.push({ key: entry.input.key, fund: entry.fund.code, entryId: '', status: 'existing' });
     } else {
-      inBatch.set(id, { position: results.length, freshIndex: fresh.length });
+      firstPosition.set(entry.identity, results.length);
       results.push({ key: entry.input.key, fund: entry.fund.code, entryId: '', status: 'posted' });
       fresh.push(entry);
     }
   }
-  if (fresh.length) {
-    const ids = reserveIds(fresh.length);
-    const lineCount = fresh.reduce((sum, e) => sum + e.lines.length, 0);
-    const l: repository.LineColumns = { fundId: [], entryId: [], lineNumber: [], accountId: [], regionCode: [], period: [], valueDate: [], debit: [], credit: [], subject: [], reference: [], memo: [] };
-    const h: repository.EntryColumns = {
-      fundId: [], id: [], regionCode: [], period: [], valueDate: [], kind: [], memo: [], sourceType: [], sourceId: [], key: [], contentHash: [], reverses: [],
-      correctionOfPeriod: [], lineCount: [], total: [], createdById: [], createdBy: [], approvedById: [], approvedBy: [],
-    };
-    const maker = (entry: ValidatedEntry) => entry.madeBy ?? { id: actor.userId, name: actor.username };
-    fresh.forEach((entry, k) => {
-      const entryId = idAt(ids, k).toString();
-      const fundId = entry.fund.id.toString();
-      for (const line of entry.lines) {
-        l.fundId.push(fundId); l.entryId.push(entryId); l.lineNumber.push(line.lineNumber); l.accountId.push(line.account.id.toString());
-        l.regionCode.push(entry.fund.region_code); l.period.push(entry.input.period); l.valueDate.push(entry.input.date);
-        l.debit.push(line.debit.toString()); l.credit.push(line.credit.toString()); l.subject.push(line.subject); l.reference.push(line.reference); l.memo.push(line.memo);
-      }
-      h.fundId.push(fundId); h.id.push(entryId); h.regionCode.push(entry.fund.region_code); h.period.push(entry.input.period); h.valueDate.push(entry.input.date);
-      h.kind.push(entry.kind); h.memo.push(entry.input.memo ?? ''); h.sourceType.push(entry.input.source?.type ?? null); h.sourceId.push(entry.input.source?.id ?? null);
-      h.key.push(entry.input.key); h.contentHash.push(entry.contentHash); h.reverses.push(entry.reverses?.toString() ?? null);
-      h.correctionOfPeriod.push(entry.input.correctionOfPeriod ?? null); h.lineCount.push(entry.lines.length); h.total.push(entry.total.toString());
-      h.createdById.push(maker(entry).id?.toString() ?? null); h.createdBy.push(maker(entry).name);
-      h.approvedById.push(entry.approvedBy?.id?.toString() ?? null); h.approvedBy.push(entry.approvedBy?.name ?? null);
-    });
-    await repository.insertEntriesWithLines(tx, h, l);
-    for (const { position, freshIndex } of inBatch.values()) results[position].entryId = idAt(ids, freshIndex).toString();
-    const funds = [...new Set(fresh.map((e) => e.fund.code))];
-    await recordAudit(tx, actor, {
-      action: 'ledger.entries.post', entityType: 'accounting_entry', entityId: fresh.length === 1 ? h.id[0] : null,
-      regionCode: funds.length === 1 ? fresh[0].fund.region_code : actor.regionCode,
-      after: { kinds: [...new Set(h.kind)], funds, entries: fresh.length, lines: lineCount, total: formatYuan(fresh.reduce((s, e) => s + e.total, 0n)),
-        keys: fresh.length <= 20 ? h.key : [h.key[0], '…', h.key[h.key.length - 1]], entryIds: fresh.length <= 20 ? h.id : undefined },
-    });
+  if (!fresh.length) return { results, fresh, columns: null };
+  const ids = reserveIds(fresh.length);
+  const lines = repository.lineColumns();
+  const headers = repository.entryColumns();
+  let lineCount = 0;
+  for (let k = 0; k < fresh.length; k++) {
+    const entry = fresh[k];
+    const { input, fund, prepared } = entry;
+    const entryId = idAt(ids, k).toString();
+    results[firstPosition.get(entry.identity)!].entryId = entryId;
+    // ids, amounts and counts are digits, and validation checked the period and the date: none needs quoting
+    for (const line of entry.lines) {
+      lines.fundId.plain(fund.idText); lines.entryId.plain(entryId); lines.lineNumber.plain(line.lineNumber); lines.accountId.plain(line.account.id);
+      lines.regionCode.add(fund.region_code); lines.period.plain(input.period); lines.valueDate.plain(input.date);
+      lines.debit.plain(line.debit); lines.credit.plain(line.credit); lines.subject.add(line.subject); lines.reference.add(line.reference); lines.memo.add(line.memo);
+    }
+    lineCount += entry.lines.length;
+    const maker = prepared.madeBy ?? { id: actor.userId, name: actor.username };
+    headers.fundId.plain(fund.idText); headers.id.plain(entryId); headers.regionCode.add(fund.region_code); headers.period.plain(input.period);
+    headers.valueDate.plain(input.date); headers.kind.plain(prepared.kind); headers.memo.add(input.memo ?? ''); headers.sourceType.add(input.source?.type ?? null);
+    headers.sourceId.add(input.source?.id ?? null); headers.key.add(input.key); headers.contentHash.plain(entry.contentHash);
+    headers.reverses.add(prepared.reverses?.toString() ?? null); headers.correctionOfPeriod.add(input.correctionOfPeriod ?? null);
+    headers.lineCount.plain(entry.lines.length); headers.total.plain(entry.total); headers.createdById.add(maker.id?.toString() ?? null);
+    headers.createdBy.add(maker.name); headers.approvedById.add(prepared.approvedBy?.id?.toString() ?? null); headers.approvedBy.add(prepared.approvedBy?.name ?? null);
   }
   // A key repeated inside the batch points at the entry posted for its first occurrence.
-  const firstIds = new Map(results.filter((r) => r.entryId).map((r) => [`${r.fund}|${r.key}`, r.entryId]));
-  for (const result of results) if (!result.entryId) result.entryId = firstIds.get(`${result.fund}|${result.key}`) ?? '';
-  return results;
+  for (const { position, identity } of repeats) results[position].entryId = results[firstPosition.get(identity)!].entryId;
+  return { results, fresh, columns: { headers, lines, lineCount } };
+}
+
+const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes a built batch in the caller's transaction, lines and headers in one statement (0015_ledger_speed.sql), and
+ * its audit record. `whileInserting` runs once the statement is on its way to the database (the next batch is built
+ * meanwhile, on this core, while PostgreSQL works on the other).
+ */
+async function writeBatch(tx: Tx, actor: Actor, built: BuiltBatch, whileInserting?: () => void): Promise<PostResult[]> {
+  const { fresh, columns } = built;
+  if (columns) {
+    const inserting = repository.insertEntriesWithLines(tx, columns.headers, columns.lines);
+    if (whileInserting) {
+      inserting.catch(() => {});   // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      await nextTurnOfTheEventLoop();   // the statement has been handed to the connection by now
+      whileInserting();
+    }
+    await inserting;
+    const funds = [...new Set(fresh.map((e) => e.fund.code))];
+    const keys = fresh.map((e) => e.input.key);
+    const entryIds = fresh.length <= 20 ? built.results.filter((r) => r.status === 'posted').map((r) => r.entryId) : undefined;
+    await recordAudit(tx, actor, {
+      action: 'ledger.entries.post', entityType: 'accounting_entry', entityId: fresh.length === 1 ? entryIds![0] : null,
+      regionCode: funds.length === 1 ? fresh[0].fund.region_code : actor.regionCode,
+      after: { kinds: [...new Set(fresh.map((e) => e.prepared.kind))], funds, entries: fresh.length, lines: columns.lineCount, total: formatYuan(fresh.reduce((s, e) => s + e.total, 0n)),
+        keys: fresh.length <= 20 ? keys : [keys[0], '…', keys[keys.length - 1]], entryIds },
+    });
+  } else whileInserting?.();
+  return built.results;
 }
 
 function chunksByLines(entries: ValidatedEntry[], batchLines: number): ValidatedEntry[][] {
@@ -235,7 +278,7 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
     throwProblems(problems, entries.length);
     const results: PostResult[] = [];
     for (const batch of chunksByLines(valid, batchLines)) {
-      results.push(...await writeBatch(target, actor, batch, existing));
+      results.push(...await writeBatch(target, actor, buildBatch(actor, batch, existing)));
       options.onProgress?.(results.length, entries.length);
     }
     return results;
@@ -245,10 +288,24 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
     throwProblems(checked.problems, entries.length);
     return checked;
   });
+  // One batch per transaction, committed in order. Batch n + 1 is built (ids, columns) while batch n's statement runs;
+  // a retried batch is built again from the keys posted by then.
   const results: PostResult[] = [];
-  for (const batch of chunksByLines(valid, batchLines)) {
+  const batches = chunksByLines(valid, batchLines);
+  let next: BuiltBatch | undefined = batches.length ? buildBatch(actor, batches[0], existing) : undefined;
+  for (let i = 0; i < batches.length; i++) {
+    const built = next!;
+    next = undefined;
+    const buildNext = () => {
+      if (i + 1 >= batches.length || next) return;
+      // A batch that cannot be built (a key posted meanwhile with other content) fails as itself, built again below
+      // once this batch has committed, not inside this batch's transaction.
+      try { next = buildBatch(actor, batches[i + 1], existing); } catch { next = undefined; }
+    };
     let attempt = 0;
-    results.push(...await withRetry(() => inScope(target, actor, (tx) => writeBatch(tx, actor, batch, attempt++ === 0 ? existing : undefined))));
+    results.push(...await withRetry(() => inScope(target, actor, async (tx) =>
+      writeBatch(tx, actor, attempt++ === 0 ? built : buildBatch(actor, batches[i], await existingByKey(tx, batches[i])), buildNext))));
+    if (i + 1 < batches.length) next ??= buildBatch(actor, batches[i + 1], existing);
     options.onProgress?.(results.length, entries.length);
   }
   return results;
