@@ -9,7 +9,7 @@ import type { AuditRecord as AuditRecordSchema, AuditVerify as AuditVerifySchema
 import type { ParameterHistory as ParameterHistorySchema, ParameterListItem } from '../../src/platform/params/params.schemas.ts';
 import type {
   Agency as AgencySchema, BaseDeclaration as BaseDeclarationSchema, Employee as EmployeeSchema, Employer as EmployerSchema, EmployerDetail as EmployerDetailSchema,
-  EmployerListItem, Enrollment as EnrollmentSchema, Person as PersonSchema, PersonDetail as PersonDetailSchema, PersonEmployment, PersonListItem, Region as RegionSchema,
+  EmployerListItem, Enrollment as EnrollmentSchema, Person as PersonSchema, PersonDetail as PersonDetailSchema, PersonEmployment, PersonListItem, Region as RegionSchema, RegistryImportResult,
 } from '../../src/modules/registry/registry.schemas.ts';
 
 export type Role = 'operator' | 'reviewer' | 'approver' | 'finance' | 'supervisor' | 'auditor' | 'security_auditor' | 'admin' | 'employer' | 'person';
@@ -56,4 +56,5 @@ export type ParameterHistory = Static<typeof ParameterHistorySchema>;
 
 export interface Health { status: string; database: string; version: string }
 export type ImportKind = 'employers' | 'persons' | 'employments';
-export interface ImportResult { kind: ImportKind; imported: number; rows: number }
+/** A registry file imported (what /api/imports/:kind adds to every import's answer). */
+export type ImportResult = Static<typeof RegistryImportResult>;

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Nullable, Page, RateText, Timestamp } from '../../platform/http/schemas.ts';
 import { AuditRecord } from '../../platform/audit/audit.schemas.ts';
+import { ImportAnswer } from '../../platform/imports/imports.schemas.ts';
 
 const RegionLevel = Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')]);
 const Gender = Type.Union([Type.Literal('M'), Type.Literal('F')]);
@@ -57,3 +58,8 @@ export const Hire = Type.Object({ ...Employment.properties, insurances: Type.Arr
 
 export const EmployerPage = Page(EmployerListItem);
 export const PersonPage = Page(PersonListItem);
+
+/** 批量导入: a registry file imported, all rows or none (or imported before: alreadyImported, its first answer). */
+export const RegistryImportResult = ImportAnswer({
+  kind: Type.String({ description: 'employers, persons or employments' }), imported: Type.Integer({ description: 'rows that changed something' }), rows: Type.Integer(),
+});

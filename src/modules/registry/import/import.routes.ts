@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { FileAnswer, RegionCode, XLSX_CONTENT_TYPE } from '../../../platform/http/schemas.ts';
-import { ImportAnswer } from '../../../platform/imports/imports.schemas.ts';
+import { RegistryImportResult } from '../registry.schemas.ts';
 import { sendFile } from '../../../platform/reports/http.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
 import { importKinds, importTemplate, type ImportKind } from './import.schema.ts';
@@ -16,7 +16,7 @@ export async function importRoutes(app: App) {
       summary: '批量导入 Import a CSV (UTF-8 or GB18030/GBK) or XLSX file, all rows or none; the same file again answers with its first result; a refused file\'s error workbook is at /api/imports/{importId}/errors.xlsx',
       params: Type.Object({ kind: Kind }),
       querystring: Type.Object({ region: Type.Optional(RegionCode), encoding: Type.Optional(Type.String({ maxLength: 20, description: 'utf-8, gb18030, gbk or auto (default: detected)' })) }),
-      response: { 200: ImportAnswer({ kind: Kind, imported: Type.Integer({ description: 'rows that changed something' }), rows: Type.Integer() }) },
+      response: { 200: RegistryImportResult },
     },
   }, async (request) => importRegistryFile(app.database, actor(request), request.params.kind as ImportKind, await uploadedFile(request, request.query), { regionCode: request.query.region }));
 
