@@ -305,7 +305,8 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_wal_size=4GB',
-        '-c', 'shared_buffers=512MB', '-c', 'work_mem=32MB', '-c', 'maintenance_work_mem=256MB', '-c', 'max_connections=200'],
+        '-c', 'shared_buffers=512MB', '-c', 'work_mem=32MB', '-c', 'maintenance_work_mem=256MB', '-c', 'max_connections=200',
+        '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
       onLog: (message) => log(message.trim()),
       onError: (message) => log(String(message)),
     });

@@ -84,7 +84,7 @@ export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): P
   await run(tx, 'savepoint demo_set_aside');
   try {
     const foreignKeys = (await run(tx, `select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
-        from pg_constraint c where c.contype = 'f' and c.conrelid = any (${regclasses}) order by 1, 2`)).rows as SetAside['foreignKeys'];
+        from pg_constraint c where c.contype = 'f' and (c.conrelid = any (${regclasses}) or c.confrelid = any (${regclasses})) order by 1, 2`)).rows as SetAside['foreignKeys'];
     const indexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
         from pg_index i
         where i.indrelid = any (${regclasses})
@@ -101,6 +101,28 @@ export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): P
 }
 
 /** Re-creates the indexes set aside (sorted builds). */
+/**
+ * Empties (TRUNCATE) each of the tables that holds no row: a change to nothing, but it lets PostgreSQL write the
+ * load into them without WAL when the server runs with wal_level=minimal (the embedded database does:
+ * docs/decisions.md), syncing the files once at commit instead. The foreign keys referring to them are set aside
+ * for the load (setAsideIndexesAndForeignKeys); a table TRUNCATE still refuses is left as it is.
+ */
+export async function truncateEmptyTables(tx: Tx, tables: string[]): Promise<string[]> {
+  const truncated: string[] = [];
+  for (const table of tables) {
+    if ((await run(tx, `select exists (select 1 from ${table}) as any`)).rows[0].any) continue;
+    await run(tx, 'savepoint demo_truncate');
+    try {
+      await run(tx, `truncate table only ${table}`);
+      await run(tx, 'release savepoint demo_truncate');
+      truncated.push(table);
+    } catch {
+      await run(tx, 'rollback to savepoint demo_truncate');
+    }
+  }
+  return truncated;
+}
+
 export async function recreateIndexes(tx: Tx, setAside: SetAside): Promise<void> {
   for (const index of setAside.indexes) await run(tx, index.definition);
 }

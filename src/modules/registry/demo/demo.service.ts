@@ -154,6 +154,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     // with everything in place.
     const setAside = await repository.setAsideIndexesAndForeignKeys(tx, LOADED_TABLES);
     fastLoad = setAside.indexes.length + setAside.foreignKeys.length > 0;
+    if (fastLoad) await repository.truncateEmptyTables(tx, LOADED_TABLES);
 
     // Places, agencies, pooling regions: kept when they exist.
     for (const region of DEMO_REGIONS) await repository.insertRegionUnlessExists(tx, region);
