@@ -114,7 +114,7 @@ export async function run(): Promise<object> {
     await postEntries(database, actor, entries(2_000, 'warm'), { kind: 'import' });
     const list = entries(Math.round(postLines / 2.5), 'post');
     const linesPosted = list.reduce((s, e) => s + e.lines.length, 0);
-    const batchLines = 5_000;
+    const batchLines = Number(process.env.LEDGER_BENCH_BATCH_LINES ?? 5_000);
     let start = process.hrtime.bigint();
     const cpu = cpuSample(dataDir);
     await postEntries(database, actor, list, { kind: 'import', batchLines });
