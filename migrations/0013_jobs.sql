@@ -37,12 +37,19 @@ create table job_chunk (
 );
 create index job_chunk_open on job_chunk (job_id, chunk) where done_at is null;
 
+-- Work on a job (creating it, its chunks, leases, retry) stays within the actor's subtree. Reading also shows the jobs
+-- of the regions above (as interest_run does, 0011): a province's billing run billed the city too, and its staff see
+-- it, with its progress, on their billing page. A national job (region null) is seen by the national scope only.
 alter table job enable row level security;
 create policy job_scope on job using (in_scope(coalesce(region_code, ''))) with check (in_scope(coalesce(region_code, '')));
+create policy job_read_from_below on job for select
+  using (region_code is not null and coalesce(current_scope(), '') not in ('', '*') and current_scope() like region_scope_prefix(region_code) || '%');
 alter table job_chunk enable row level security;
 create policy job_chunk_scope on job_chunk
   using (exists (select 1 from job j where j.id = job_chunk.job_id and in_scope(coalesce(j.region_code, ''))))
   with check (exists (select 1 from job j where j.id = job_chunk.job_id and in_scope(coalesce(j.region_code, ''))));
+-- a chunk is read with its job (the job's own policies decide)
+create policy job_chunk_read on job_chunk for select using (exists (select 1 from job j where j.id = job_chunk.job_id));
 
 -- Billing runs (0005) move onto the runner: each run becomes a job of kind billing.run with the same id, its
 -- chunks job chunks with the employer range as payload; bills keep their run_id, now a job id.

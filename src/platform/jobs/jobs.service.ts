@@ -13,8 +13,8 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../database.ts';
-import { inScope, type Actor, type Tx } from '../actor.ts';
-import { AppError, conflict, notFound } from '../errors.ts';
+import { inActorScope, inScope, type Actor, type Tx } from '../actor.ts';
+import { AppError, conflict, forbidden, notFound } from '../errors.ts';
 import { requirePermission, type Permission } from '../access/permissions.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -137,6 +137,8 @@ export async function retryJob(database: DatabaseHandle, actor: Actor, id: bigin
   return inScope(database, actor, async (tx) => {
     const job = await repository.findJob(tx, id);
     if (!job) throw notFound(`job ${id}`);
+    // A job of a region above is seen from below (its progress), but worked and retried in its own scope.
+    if (!inActorScope(actor, job.region_code ?? '')) throw forbidden(`job ${id} works for ${job.region_code ?? 'the whole installation'}, above your scope: it is retried there`);
     const definition = definitions.get(job.kind);
     if (definition) requirePermission(actor, definition.permission);
     const queued = await repository.requeueFailed(tx, id);

@@ -107,20 +107,17 @@ export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): P
  * docs/decisions.md), syncing the files once at commit instead. The foreign keys referring to them are set aside
  * for the load (setAsideIndexesAndForeignKeys); a table TRUNCATE still refuses is left as it is.
  */
-export async function truncateEmptyTables(tx: Tx, tables: string[]): Promise<string[]> {
-  const truncated: string[] = [];
+export async function truncateEmptyTables(tx: Tx, tables: string[]): Promise<void> {
   for (const table of tables) {
-    if ((await run(tx, `select exists (select 1 from ${table}) as any`)).rows[0].any) continue;
+    if (((await run(tx, `select exists (select 1 from ${table}) as any`)).rows[0] as { any: boolean }).any) continue;
     await run(tx, 'savepoint demo_truncate');
     try {
       await run(tx, `truncate table only ${table}`);
       await run(tx, 'release savepoint demo_truncate');
-      truncated.push(table);
     } catch {
       await run(tx, 'rollback to savepoint demo_truncate');
     }
   }
-  return truncated;
 }
 
 export async function recreateIndexes(tx: Tx, setAside: SetAside): Promise<void> {
