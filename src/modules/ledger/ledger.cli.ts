@@ -1,13 +1,11 @@
 /** `sifund ledger …`: funds, accounts, import, trial balance, consistency check, sweep and hledger export. */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../cli/context.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import { ensureFunds, listAccounts, listFunds } from './fund.service.ts';
 import { importLedgerFile, type LedgerImportPreview } from './import.service.ts';
-import { checkEncoding } from '../../platform/imports/index.ts';
+import { addImportFileOptions, importFileOf } from '../../platform/imports/cli.ts';
 import { checkLedger, getTrialBalance } from './balance.service.ts';
 import { exportHledger } from './hledger.export.ts';
 import { trialBalanceReport } from './statement.report.ts';
@@ -57,14 +55,13 @@ export function registerLedgerCommands(program: Command) {
       else process.stdout.write(formatTable(['code', 'name', 'role', 'subject'], accounts.map((a) => [a.code, a.name, a.role, a.subject ?? ''])));
     }));
 
-  addDataOption(ledger.command('import').description('import migrated entries (opening balances, history): all or nothing, idempotent; exit 1 listing every bad row; --dry-run shows what it would post'))
-    .requiredOption('--file <path>', 'CSV (UTF-8 or GB18030/GBK) or XLSX, one row per line: key,fund,period,date,memo,account,debit,credit[,subject,reference,lineMemo,sourceType,sourceId,correctionOfPeriod] or 凭证号,基金代码,会计期间,记账日期,摘要,科目代码,借方金额,贷方金额…; or a JSON array [{key, fund, period, date, memo, lines: [{account, debit?, credit?, subject?}]}]')
-    .option('--encoding <encoding>', 'the CSV\'s encoding: utf-8, gb18030, gbk or auto (detected)', 'auto')
+  addImportFileOptions(addDataOption(ledger.command('import').description('import migrated entries (opening balances, history): all or nothing, idempotent; exit 1 listing every bad row; --dry-run shows what it would post')),
+    'CSV (UTF-8 or GB18030/GBK) or XLSX, one row per line: key,fund,period,date,memo,account,debit,credit[,subject,reference,lineMemo,sourceType,sourceId,correctionOfPeriod] or 凭证号,基金代码,会计期间,记账日期,摘要,科目代码,借方金额,贷方金额…; or a JSON array [{key, fund, period, date, memo, lines: [{account, debit?, credit?, subject?}]}]')
     .option('--dry-run', 'preview: check the file and show the entries, lines and totals per fund it would post; post nothing')
     .option('--format <format>', 'text or json', 'text')
     .action((options) => run('ledger import', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      const file = { fileName: path.basename(options.file), content: fs.readFileSync(options.file), encoding: checkEncoding(options.encoding) };
+      const file = importFileOf(options);
       if (options.dryRun) {
         const preview = await importLedgerFile(database, actor, file, 'preview') as Awaited<ReturnType<typeof importLedgerFile>> & Partial<LedgerImportPreview>;
         if (options.format === 'json') printJson(preview);

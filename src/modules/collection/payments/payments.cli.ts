@@ -1,25 +1,22 @@
 /** `sifund payments …`: import the bank's collection file (all rows or none, idempotent) or record one payment. */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { addDataOption, checkFormat, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { checkEncoding } from '../../../platform/imports/index.ts';
+import { addImportFileOptions, importFileOf } from '../../../platform/imports/cli.ts';
 import { importCollectionFile, recordPayment, requestPaymentReversal, type CollectionPreview } from './payments.service.ts';
 
 export function registerPaymentCommands(program: Command) {
   const payments = program.command('payments').description('contribution payments (收缴): bank collection files and payments recorded by hand');
   const actor = systemActor('payments', ['payment.record', 'payment.read', 'payment.reverse.request']);
 
-  addDataOption(payments.command('import').description('import the bank\'s collection file: all rows or none, idempotent; exit 1 listing every bad row; --dry-run shows what it would record'))
-    .requiredOption('--file <path>', 'CSV (UTF-8 or GB18030/GBK) or XLSX with the header date,creditCode,amount,reference,transactionId or 交易日期,统一社会信用代码,金额,附言,交易流水号 (see docs/collection.md)')
-    .option('--encoding <encoding>', 'the CSV\'s encoding: utf-8, gb18030, gbk or auto (detected)', 'auto')
+  addImportFileOptions(addDataOption(payments.command('import').description('import the bank\'s collection file: all rows or none, idempotent; exit 1 listing every bad row; --dry-run shows what it would record')),
+    'CSV (UTF-8 or GB18030/GBK) or XLSX with the header date,creditCode,amount,reference,transactionId or 交易日期,统一社会信用代码,金额,附言,交易流水号 (see docs/collection.md)')
     .option('--dry-run', 'preview: check the file and show the payments, their total and how they would be allocated; record nothing')
     .option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('payments import', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      const file = { fileName: path.basename(options.file), content: fs.readFileSync(options.file), encoding: checkEncoding(options.encoding) };
+      const file = importFileOf(options);
       if (options.dryRun) {
         const preview = await importCollectionFile(database, actor, file, 'preview') as Awaited<ReturnType<typeof importCollectionFile>> & Partial<CollectionPreview>;
         if (options.format === 'json') printJson(preview);

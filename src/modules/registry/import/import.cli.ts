@@ -1,26 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { addDataOption, printJson, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { checkEncoding } from '../../../platform/imports/index.ts';
+import { addImportFileOptions, importFileOf } from '../../../platform/imports/cli.ts';
 import { importKinds, type ImportKind } from './import.schema.ts';
 import { importRegistryFile } from './import.service.ts';
 import { ensureHomeRegion } from '../registry.service.ts';
 
 export function registerImportCommand(program: Command) {
-  addDataOption(program.command('import').description(`import a CSV or XLSX file of ${importKinds.join(' | ')}: all rows or none; the same file again changes nothing`))
-    .argument('<kind>', importKinds.join(' | '))
-    .requiredOption('--file <path>', 'CSV (UTF-8, with or without BOM, or GB18030/GBK) or XLSX; header row of field names or Chinese titles (公民身份号码, 姓名, 性别 …)')
-    .option('--encoding <encoding>', 'the CSV\'s encoding: utf-8, gb18030, gbk or auto (detected)', 'auto')
+  addImportFileOptions(addDataOption(program.command('import').description(`import a CSV or XLSX file of ${importKinds.join(' | ')}: all rows or none; the same file again changes nothing`))
+    .argument('<kind>', importKinds.join(' | ')),
+    'CSV (UTF-8, with or without BOM, or GB18030/GBK) or XLSX; header row of field names or Chinese titles (公民身份号码, 姓名, 性别 …)')
     .option('--region <code>', 'region for rows without a regionCode column (default: the ID number\'s county for persons, else the only province)')
     .option('--format <format>', 'text or json', 'text')
     .action((kind: string, options) => runWithDatabase('import', options, async ({ database }) => {
       if (!importKinds.includes(kind as ImportKind)) throw new Error(`kind must be one of ${importKinds.join(', ')}`);
-      const encoding = checkEncoding(options.encoding);
+      const file = importFileOf(options);
       await ensureHomeRegion(database);
       const started = Date.now();
-      const file = { fileName: path.basename(options.file), content: fs.readFileSync(options.file), encoding };
       const result = await importRegistryFile(database, systemActor('import', ['registry.import']), kind as ImportKind, file, { regionCode: options.region });
       const seconds = (Date.now() - started) / 1000;
       if (options.format === 'json') printJson({ ...result, seconds });
