@@ -51,7 +51,17 @@ interface ValidatedEntry {
   identity: string;
   lines: ResolvedLine[];
   total: bigint;
-  contentHash: string;
+  /** The content hash, computed on first use (contentHashOf). */
+  contentHash: string | null;
+}
+
+/**
+ * An entry's content hash, computed once when first needed: validation compares it only for a key already posted or
+ * repeated in the call, and buildBatch writes it, while the previous batch is being inserted (postPrepared), so the
+ * hashing of most entries leaves the validation that runs before anything is written.
+ */
+function contentHashOf(entry: ValidatedEntry): string {
+  return entry.contentHash ??= entryContentHash(entry.input, { reverses: entry.prepared.reverses });
 }
 
 /** A fund as posting uses it: its row, its id as text, whether the actor's scope covers it, its accounts by code. */
@@ -88,6 +98,10 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
   const problems: RowProblem[] = [];
   const valid: ValidatedEntry[] = [];
   await context.load(tx, actor, entries.map((e) => e.input.fund).filter((f) => typeof f === 'string'));
+  // The keys already posted are looked up a chunk at a time while the rest is validated (the database answers on its
+  // own core meanwhile); the answers are awaited after the loop.
+  const lookups: Promise<repository.ExistingEntry[]>[] = [];
+  let lookedUp = 0;
   for (let i = 0; i < entries.length; i++) {
     const prepared = entries[i];
     const input = prepared.input;
@@ -99,9 +113,15 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
     if (!result.ok) { for (const p of result.problems) problems.push({ row, field: p.field, message: p.message }); continue; }
     valid.push({
       prepared, input, index: i, fund, identity: `${fund.idText}|${input.key}`, lines: result.lines, total: result.total,
-      contentHash: entryContentHash(input, { reverses: prepared.reverses }),
+      contentHash: null,
     });
+    if (valid.length - lookedUp === KEY_LOOKUP_CHUNK) {
+      lookups.push(entriesPostedUnderKeys(tx, valid.slice(lookedUp)));
+      lookedUp = valid.length;
+      await nextTurnOfTheEventLoop();   // the lookup has been handed to the connection by now
+    }
   }
+  if (valid.length > lookedUp) lookups.push(entriesPostedUnderKeys(tx, valid.slice(lookedUp)));
   // Closed months (the database refuses them too; this names the entry).
   const pairs = [...new Map(valid.map((v) => [`${v.fund.idText}|${v.input.period}`, v])).values()];
   const closed = await repository.closedPeriods(tx, pairs.map((v) => v.fund.id), pairs.map((v) => v.input.period));
@@ -115,14 +135,15 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
   const seen = new Map<string, ValidatedEntry>();
   for (const v of valid) {
     const earlier = seen.get(v.identity);
-    if (earlier && earlier.contentHash !== v.contentHash) {
+    if (earlier && contentHashOf(earlier) !== contentHashOf(v)) {
       problems.push({ row: v.index + 1, field: 'key', message: `key ${v.input.key} is used by entry ${earlier.index + 1} with a different content` });
     } else if (!earlier) seen.set(v.identity, v);
   }
-  const existing = await existingByKey(tx, valid);
+  const existing = new Map<string, repository.ExistingEntry>();
+  for (const lookup of lookups) for (const row of await lookup) existing.set(`${row.fund_id}|${row.idempotency_key}`, row);
   for (const v of valid) {
     const found = existing.get(v.identity);
-    if (found && found.content_hash !== v.contentHash) {
+    if (found && found.content_hash !== contentHashOf(v)) {
       problems.push({ row: v.index + 1, field: 'key', message: `key ${v.input.key} was already posted (entry ${found.id}) with a different content` });
     }
   }
@@ -130,13 +151,20 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
   return { valid, problems, existing };
 }
 
+/** Keys looked up per statement. */
+const KEY_LOOKUP_CHUNK = 20_000;
+
+/** The entries already posted under the keys of these entries (one statement, at most KEY_LOOKUP_CHUNK keys). */
+function entriesPostedUnderKeys(tx: Tx, entries: ValidatedEntry[]): Promise<repository.ExistingEntry[]> {
+  const lookup = repository.entriesByKeys(tx, entries.map((e) => e.fund.idText), entries.map((e) => e.input.key));
+  lookup.catch(() => {});   // awaited by the caller; this only keeps a failure meanwhile from counting as unhandled
+  return lookup;
+}
+
 async function existingByKey(tx: Tx, entries: ValidatedEntry[]) {
   const found = new Map<string, repository.ExistingEntry>();
-  for (let i = 0; i < entries.length; i += 20_000) {
-    const chunk = entries.slice(i, i + 20_000);
-    for (const row of await repository.entriesByKeys(tx, chunk.map((e) => e.fund.idText), chunk.map((e) => e.input.key))) {
-      found.set(`${row.fund_id}|${row.idempotency_key}`, row);
-    }
+  for (let i = 0; i < entries.length; i += KEY_LOOKUP_CHUNK) {
+    for (const row of await entriesPostedUnderKeys(tx, entries.slice(i, i + KEY_LOOKUP_CHUNK))) found.set(`${row.fund_id}|${row.idempotency_key}`, row);
   }
   return found;
 }
@@ -168,7 +196,7 @@ function buildBatch(actor: Actor, batch: ValidatedEntry[], existing: Map<string,
   for (const entry of batch) {
     const found = existing.get(entry.identity);
     if (found) {
-      if (found.content_hash !== entry.contentHash) throw conflict('key', `key ${entry.input.key} was already posted (entry ${found.id}) with a different content`);
+      if (found.content_hash !== contentHashOf(entry)) throw conflict('key', `key ${entry.input.key} was already posted (entry ${found.id}) with a different content`);
       results.push({ key: entry.input.key, fund: entry.fund.code, entryId: found.id.toString(), status: 'existing' });
     } else if (firstPosition.has(entry.identity)) {
       repeats.push({ position: results.length, identity: entry.identity });
@@ -199,7 +227,7 @@ function buildBatch(actor: Actor, batch: ValidatedEntry[], existing: Map<string,
     const maker = prepared.madeBy ?? { id: actor.userId, name: actor.username };
     headers.fundId.plain(fund.idText); headers.id.plain(entryId); headers.regionCode.add(fund.region_code); headers.period.plain(input.period);
     headers.valueDate.plain(input.date); headers.kind.plain(prepared.kind); headers.memo.add(input.memo ?? ''); headers.sourceType.add(input.source?.type ?? null);
-    headers.sourceId.add(input.source?.id ?? null); headers.key.add(input.key); headers.contentHash.plain(entry.contentHash);
+    headers.sourceId.add(input.source?.id ?? null); headers.key.add(input.key); headers.contentHash.plain(contentHashOf(entry));
     headers.reverses.add(prepared.reverses?.toString() ?? null); headers.correctionOfPeriod.add(input.correctionOfPeriod ?? null);
     headers.lineCount.plain(entry.lines.length); headers.total.plain(entry.total); headers.createdById.add(maker.id?.toString() ?? null);
     headers.createdBy.add(maker.name); headers.approvedById.add(prepared.approvedBy?.id?.toString() ?? null); headers.approvedBy.add(prepared.approvedBy?.name ?? null);
