@@ -245,3 +245,26 @@ test('posting batch by batch: each batch commits in order, a key repeated in a l
   const { rows: keys } = await test_.database.pool.query<{ idempotency_key: string }>(`select idempotency_key from accounting_entry where idempotency_key like 'refused-%' order by 1`);
   assert.deepEqual(keys.map((k) => k.idempotency_key), ['refused-1', 'refused-2', 'refused-3', 'refused-4']);
 });
+
+test('keys are looked up 20,000 at a time while validating: a key posted before with other content is refused in the second chunk, the same content points at the first entry', async () => {
+  const period = '2026-06';
+  const entry = (key: string, amount: bigint): EntryInput => ({ key, fund: F, period, date: '2026-06-10', lines: [{ account: '1131', debit: amount }, { account: '4001', credit: amount }] });
+  const [first] = await postEntries(test_.database, actor, [entry('chunked-posted', 31n)], { kind: 'import' });
+  const fresh = (prefix: string) => Array.from({ length: 20_000 }, (_, i) => entry(`${prefix}-${i}`, 100n + BigInt(i)));
+
+  // Row 20,001 is the first of the second lookup: other content under a posted key refuses the whole call.
+  await assert.rejects(postEntries(test_.database, actor, [...fresh('chunked-refused'), entry('chunked-posted', 32n)], { kind: 'import' }), (error) => {
+    assert.ok(error instanceof AppError);
+    assert.equal(error.status, 422);
+    assert.deepEqual(error.rows?.map((p) => [p.row, p.field]), [[20_001, 'key']]);
+    assert.match(error.rows![0].message, new RegExp(`key chunked-posted was already posted \\(entry ${first.entryId}\\) with a different content`));
+    return true;
+  });
+  const { rows: [{ n }] } = await test_.database.pool.query<{ n: bigint }>(`select count(*) as n from accounting_entry where idempotency_key like 'chunked-refused-%'`);
+  assert.equal(n, 0n);
+
+  // The same content in the second chunk is the entry posted before; the 20,000 others are posted.
+  const posted = await postEntries(test_.database, actor, [...fresh('chunked'), entry('chunked-posted', 31n)], { kind: 'import' });
+  assert.equal(posted.filter((r) => r.status === 'posted').length, 20_000);
+  assert.deepEqual(posted[20_000], { key: 'chunked-posted', fund: F, entryId: first.entryId, status: 'existing' });
+});
