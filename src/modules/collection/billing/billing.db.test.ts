@@ -55,6 +55,10 @@ test('a period bills every enrolled person once per insurance, exactly, and post
   assert.equal(result.job.key, `${PERIOD}/990000`);
   assert.ok(result.job.progress.total >= 20, `chunks ${result.job.progress.total}`);
   assert.equal(result.job.progress.done, result.job.progress.total);
+  // the run ends by analyzing the bill tables: the next queries plan on the month just billed, not on empty tables
+  const analyzed = await query<{ relname: string; analyzed: boolean }>(clean, `select relname, last_analyze is not null as analyzed
+    from pg_stat_user_tables where relname in ('bill', 'bill_item', 'bill_line') order by relname`);
+  assert.deepEqual(analyzed.map((r) => `${r.relname} ${r.analyzed}`), ['bill true', 'bill_item true', 'bill_line true']);
   const summary = result.summary;
   assert.ok(summary.persons > 500, `persons ${summary.persons}`);
   assert.ok(summary.lines >= summary.persons * 4 - 10, 'four insurances per person (pension, medical, unemployment, work injury)');

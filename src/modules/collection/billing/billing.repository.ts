@@ -57,6 +57,11 @@ export async function chunkTotalsByFund(tx: Tx, runId: bigint, chunk: number) {
     group by i.fund_code order by i.fund_code`.execute(tx)).rows;
 }
 
+/** Fresh statistics of the bill tables after a run (migrations/0016: the planner must see the month just billed). */
+export async function analyzeBillTables(db: Kysely<Tables>): Promise<void> {
+  await sql`select analyze_billing_tables()`.execute(db);
+}
+
 /** Employers billed in the run who hold unused credit (`db`: a transaction or the pool). */
 export const employersWithCreditInRun = async (db: Kysely<Tables>, runId: bigint) =>
   (await sql<{ employer_id: bigint }>`

@@ -82,6 +82,8 @@ async function finishBilling(database: DatabaseHandle, { job, parameters, actor 
   const creditDate = dueDates.length && dueDates[0] < today ? dueDates[0] : today;
   const withCredit = await repository.employersWithCreditInRun(database.db, job.id);
   for (const { employer_id } of withCredit) await applyCredits(database, actor, employer_id, creditDate);
+  // The month just billed is most of the bill tables' rows: the next queries (the summary, the bills list) plan on it.
+  await repository.analyzeBillTables(database.db);
   await inScope(database, actor, (tx) => recordAudit(tx, actor, {
     action: 'billing.run.complete', entityType: 'job', entityId: String(job.id), regionCode: parameters.region, after: { period: parameters.period, chunks: job.chunks },
   }));
