@@ -26,7 +26,6 @@ const sweeper = () => systemActor('ledger-sweep', ['ledger.sweep']);
  */
 export const sweepJob: JobDefinition<SweepParameters> = {
   kind: 'ledger.sweep', label: '收入户归集', permission: 'ledger.sweep',
-  runChunk: async () => { throw new Error('a sweep job has no chunks'); },
   finish: (database, { parameters, actor }: JobContext<SweepParameters>) => sweepIncomeAccount(database, actor, parameters.fund, parameters.period),
 };
 

@@ -42,14 +42,15 @@ export interface JobDefinition<Parameters = unknown, Payload = unknown> {
   permission: Permission;
   /** Chunks worked at once by one process (default 1). */
   workers?: number;
-  /** One chunk's work, in the transaction that marks the chunk done (scoped to the job's actor). */
-  runChunk(tx: Tx, context: JobContext<Parameters>, chunk: { chunk: number; payload: Payload }): Promise<void>;
+  /** One chunk's work, in the transaction that marks the chunk done (scoped to the job's actor). A kind whose jobs
+   * have no chunks (a sweep, the interest run: one statement, done in `finish`) has none. */
+  runChunk?(tx: Tx, context: JobContext<Parameters>, chunk: { chunk: number; payload: Payload }): Promise<void>;
   /** After the last chunk, outside any chunk's transaction; its return value is the job's result (JSON). */
   finish?(database: DatabaseHandle, context: JobContext<Parameters>): Promise<unknown>;
 }
 
 /** How long a lease lasts without a heartbeat, and how often the holder renews it. */
-export const LEASE_SECONDS = 15;
+const LEASE_SECONDS = 15;
 const HEARTBEAT_MS = 5_000;
 
 const definitions = new Map<string, JobDefinition<never, never>>();
@@ -58,7 +59,7 @@ const definitions = new Map<string, JobDefinition<never, never>>();
 export function registerJobKinds(kinds: readonly JobDefinition<never, never>[]): void {
   for (const kind of kinds) definitions.set(kind.kind, kind);
 }
-export const registeredJobKinds = (): string[] => [...definitions.keys()];
+const registeredJobKinds = (): string[] => [...definitions.keys()];
 export const registeredJobKindPermissions = (): Permission[] => [...new Set([...definitions.values()].map((d) => d.permission))];
 export const jobKindLabel = (kind: string): string => definitions.get(kind)?.label ?? kind;
 
@@ -69,7 +70,7 @@ function definitionOf(kind: string): JobDefinition<unknown, unknown> {
 }
 
 /** This process, as a lease owner: host, pid and a random part (a restarted process is a new owner). */
-export const processOwner = (() => {
+const processOwner = (() => {
   const owner = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   return () => owner;
 })();
@@ -106,7 +107,7 @@ export async function createOrFindJob<Parameters, Payload>(tx: Tx, actor: Actor,
   return { job: row, created: true };
 }
 
-export function jobView(job: JobRow, done: number): JobView {
+function jobView(job: JobRow, done: number): JobView {
   return {
     id: String(job.id), kind: job.kind, key: job.key, regionCode: job.region_code, status: job.status,
     progress: { done, total: job.chunks }, error: job.error, result: parsed(job.result) ?? null, startedBy: job.started_by,
@@ -173,6 +174,7 @@ async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<
       if (!(await repository.isChunkOpen(tx, id, chunk.chunk))) return true; // finished by its holder meanwhile
     }
     if (stop()) return false;
+    if (!definition.runChunk) throw new Error(`a ${definition.kind} job has no chunks to work`);
     await definition.runChunk(tx, context, { chunk: chunk.chunk, payload: parsed(chunk.payload) });
     await repository.markChunkDone(tx, id, chunk.chunk);
     return true;

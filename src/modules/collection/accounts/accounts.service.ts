@@ -106,7 +106,6 @@ async function creditInterest(database: DatabaseHandle, { parameters: { year }, 
 
 export const interestJob: JobDefinition<InterestJobParameters> = {
   kind: 'accounts.interest', label: '个人账户年度计息', permission: 'accounts.interest.run',
-  runChunk: async () => { throw new Error('an interest job has no chunks'); },
   finish: creditInterest,
 };
 
