@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/database.ts';
 import { migrate } from '../platform/migrate.ts';
 import { AppError, invalid } from '../platform/errors.ts';
+import { fieldLabel, languageOfEnvironment, render } from '../platform/messages.ts';
 
 export interface CommandContext { config: Config; database: DatabaseHandle }
 
@@ -27,9 +28,10 @@ export async function runWithDatabase(commandName: string, options: { data?: str
   } catch (error) {
     code = 1;
     if (error instanceof AppError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      const language = languageOfEnvironment();
+      process.stderr.write(`error: ${render(error.said, language)}\n`);
       const rows = error.rows ?? [];
-      for (const row of rows.slice(0, 100)) process.stderr.write(`  row ${row.row}, ${row.field}: ${row.message}\n`);
+      for (const row of rows.slice(0, 100)) process.stderr.write(`  row ${row.row}, ${fieldLabel(row.field, language)}: ${render(row.message, language)}\n`);
       if (rows.length > 100) process.stderr.write(`  … and ${rows.length - 100} more problems\n`);
     } else process.stderr.write(`error: ${(error as Error).message ?? error}\n`);
   } finally {

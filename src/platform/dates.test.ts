@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { render, type Said } from './messages.ts';
 import { AppError } from './errors.ts';
 import {
   INPUT_YEARS, checkDate, checkDateRange, checkPeriod, checkYear, dateProblem, inputRange, instantProblem, periodProblem,
@@ -19,17 +20,17 @@ test('the range runs from 1990 to ten years after the current year, all derived 
 test('dates: real calendar dates within the range', () => {
   for (const ok of ['1990-01-01', '2024-02-29', '2036-12-31']) assert.equal(dateProblem(ok, TODAY), undefined, ok);
   for (const bad of ['1989-12-31', '2037-01-01', '9999-12-31', '2023-02-29', '2026-13-01', '2026-1-1', '20260101', '', ' 2026-01-01', 20260101, null, undefined]) {
-    assert.equal(dateProblem(bad, TODAY), 'must be a real date YYYY-MM-DD between 1990-01-01 and 2036-12-31', String(bad));
+    assert.equal(english(dateProblem(bad, TODAY)), 'must be a real date YYYY-MM-DD between 1990-01-01 and 2036-12-31', String(bad));
   }
 });
 
 test('months, years and statement periods', () => {
   for (const ok of ['1990-01', '2026-12', '2036-12']) assert.equal(periodProblem(ok, TODAY), undefined, ok);
   for (const bad of ['2026-13', '2026-00', '1989-12', '2037-01', '9999-12', '2026-1', '2026-01-01']) {
-    assert.equal(periodProblem(bad, TODAY), 'must be a month YYYY-MM between 1990-01 and 2036-12', bad);
+    assert.equal(english(periodProblem(bad, TODAY)), 'must be a month YYYY-MM between 1990-01 and 2036-12', bad);
   }
   for (const ok of [1990, 2036, '2026']) assert.equal(yearProblem(ok, TODAY), undefined, String(ok));
-  for (const bad of [1989, 2037, 1e30, 2026.5, '20x6', 'abc']) assert.equal(yearProblem(bad, TODAY), 'must be a year between 1990 and 2036', String(bad));
+  for (const bad of [1989, 2037, 1e30, 2026.5, '20x6', 'abc']) assert.equal(english(yearProblem(bad, TODAY)), 'must be a year between 1990 and 2036', String(bad));
   for (const ok of ['2026', '2026-Q4', '2026-03']) assert.equal(reportingPeriodProblem(ok, TODAY), undefined, ok);
   for (const bad of ['9999', '2026-Q5', '2026-13', '1989-Q1']) assert.ok(reportingPeriodProblem(bad, TODAY), bad);
 });
@@ -38,6 +39,8 @@ test('instants: a date or an ISO 8601 timestamp with its offset, its day within 
   for (const ok of ['2026-01-01', '2026-01-01T16:00:00.000Z', '2026-01-01T16:00+08:00', '2026-01-01T23:59:59.999999-05:00']) assert.equal(instantProblem(ok, TODAY), undefined, ok);
   for (const bad of ['99999', '9999-12-31T00:00:00Z', '2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T16:00:00', 'yesterday']) assert.ok(instantProblem(bad, TODAY), bad);
 });
+
+const english = (said: Said | undefined) => said && render(said, 'en');
 
 function throwsInvalid(run: () => unknown, field: string, message: RegExp) {
   assert.throws(run, (error: unknown) => error instanceof AppError && error.status === 400 && error.field === field && message.test(error.message));

@@ -4,6 +4,7 @@
  * duplicates an idempotent posting. Concurrent posters on separate connections lose nothing.
  */
 import { test, before, after } from 'node:test';
+import { render } from '../../platform/messages.ts';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { systemActor } from '../../platform/actor.ts';
@@ -257,7 +258,7 @@ test('keys are looked up 20,000 at a time while validating: a key posted before 
     assert.ok(error instanceof AppError);
     assert.equal(error.status, 422);
     assert.deepEqual(error.rows?.map((p) => [p.row, p.field]), [[20_001, 'key']]);
-    assert.match(error.rows![0].message, new RegExp(`key chunked-posted was already posted \\(entry ${first.entryId}\\) with a different content`));
+    assert.match(render(error.rows![0].message, 'en'), new RegExp(`key chunked-posted was already posted \\(entry ${first.entryId}\\) with a different content`));
     return true;
   });
   const { rows: [{ n }] } = await test_.database.pool.query<{ n: bigint }>(`select count(*) as n from accounting_entry where idempotency_key like 'chunked-refused-%'`);

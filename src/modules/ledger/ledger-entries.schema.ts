@@ -11,6 +11,7 @@
  *    reference?, memo?}], source?, correctionOfPeriod?}` with money in yuan strings (row = the entry's position).
  */
 import { invalid, type RowProblem } from '../../platform/errors.ts';
+import { render, type Said } from '../../platform/messages.ts';
 import { parseYuan } from '../../platform/money.ts';
 import {
   decodeText, moreProblems, registerFields, tableReader, type CheckedTable, type ImportFile, type ImportLimits, type ImportProblem, type ImportSchema, type ReadFile,
@@ -105,7 +106,8 @@ export function parseImportedEntry(raw: unknown, row: number, problems: RowProbl
  * The rule a ledger problem breaks, from what validateEntry (journal.calc.ts) and validateEntries (posting.service.ts)
  * say: the error answer and the error workbook name a rule for every problem.
  */
-export function ruleOfProblem(field: string, message: string): string {
+export function ruleOfProblem(field: string, said: string | Said): string {
+  const message = render(said, 'en');
   const rules: [RegExp, string][] = [
     [/is required/, 'required'], [/must balance/, 'balanced'], [/收支两条线|sweep/, 'treasury_route'], [/is closed/, 'open_period'],
     [/different content/, 'same_key_same_content'], [/no account/, 'known_account'], [/no fund|outside your data scope/, 'known_fund'],

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { render } from '../../platform/messages.ts';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -74,15 +75,15 @@ test('the acceptance journey: import, re-import, refusals, immutability, check, 
   ]));
   assert.equal(unbalanced.status, 422);
   assert.deepEqual(unbalanced.rows!.map((r) => [r.row, r.field]), [[2, 'lines']]);
-  assert.match(unbalanced.rows![0].message, /debits 10\.00 and credits 9\.99 differ/);
+  assert.match(render(unbalanced.rows![0].message, 'en'), /debits 10\.00 and credits 9\.99 differ/);
   tb = await closing();
   assert.equal(tb['1131'], '400.00', 'nothing of the refused file was applied');
 
   const route = await rejected(importLedgerEntries(test_.database, actor, [entry('route-1', '2026-01-22', '1004', '1002', '50.00')]));
-  assert.match(route.rows![0].message, /收支两条线: the income account \(收入户\) cannot pay out/);
+  assert.match(render(route.rows![0].message, 'en'), /收支两条线: the income account \(收入户\) cannot pay out/);
 
   const changedKey = await rejected(importLedgerEntries(test_.database, actor, [entry('acc-1', '2026-01-05', '1131', '4001', '1000.01')]));
-  assert.match(changedKey.rows![0].message, /key acc-1 was already posted .* with a different content/);
+  assert.match(render(changedKey.rows![0].message, 'en'), /key acc-1 was already posted .* with a different content/);
 
   for (const table of ['accounting_entry_line', 'accounting_entry']) {
     await assert.rejects(test_.database.pool.query(`delete from ${table}`), /append-only: DELETE is not allowed/);

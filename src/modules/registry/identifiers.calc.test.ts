@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { render, type Said } from '../../platform/messages.ts';
 import { checkCreditCode, checkIdNumber, creditCodeCheckCharacter, idNumberCheckCharacter, regionLevel } from './identifiers.calc.ts';
 
 test('resident ID numbers (GB 11643): valid ones give birth date and gender', () => {
@@ -34,7 +35,7 @@ test('resident ID numbers: each kind of mistake is named', () => {
   for (const [id, reason] of cases) {
     const result = checkIdNumber(id);
     assert.equal(result.ok, false, `${id} should be invalid`);
-    assert.match((result as { reason: string }).reason, reason, id);
+    assert.match(render((result as { reason: Said }).reason, 'en'), reason, id);
   }
 });
 
@@ -57,7 +58,7 @@ test('unified social credit codes (GB 32100)', () => {
   for (const [code, reason] of bad) {
     const result = checkCreditCode(code);
     assert.equal(result.ok, false, code);
-    assert.match((result as { reason: string }).reason, reason, code);
+    assert.match(render((result as { reason: Said }).reason, 'en'), reason, code);
   }
 });
 

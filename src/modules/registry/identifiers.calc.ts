@@ -2,6 +2,18 @@
  * Identifier checksums (pure): the resident ID number (GB 11643-1999) and the unified social credit code
  * (GB 32100-2015). Each check returns the derived facts or the reason the identifier is wrong.
  */
+import { defineMessages, type Said } from '../../platform/messages.ts';
+
+const said = defineMessages('identifiers', {
+  idNumberShape: ['须为 18 位：17 位数字加 1 位数字或 X', 'must be 18 characters: 17 digits and a digit or X'],
+  idNumberBirthDate: ['第 7–14 位须为真实的出生日期，实为 {digits}', 'digits 7–14 must be a real birth date, got {digits}'],
+  idNumberFutureBirth: ['出生日期在未来', 'birth date is in the future'],
+  idNumberCheckCharacter: ['校验码错误（应为 {expected}，GB 11643）', 'check character is wrong (expected {expected}, GB 11643)'],
+  creditCodeLength: ['须为 18 位', 'must be 18 characters'],
+  creditCodeCharacter: ['不允许字符“{character}”（只能是 0-9 和除 I、O、Z、S、V 以外的大写字母）', 'character "{character}" is not allowed (0-9 and A-Z without I, O, Z, S, V)'],
+  creditCodeRegion: ['第 3–8 位须为六位行政区划代码', 'characters 3–8 must be the six-digit region code'],
+  creditCodeCheckCharacter: ['校验码错误（应为 {expected}，GB 32100）', 'check character is wrong (expected {expected}, GB 32100)'],
+});
 
 // GB 11643-1999: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; sum mod 11 → check character 1 0 X 9 8 7 6 5 4 3 2.
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -15,19 +27,19 @@ export function idNumberCheckCharacter(first17: string): string {
 
 export type IdNumberCheck =
   | { ok: true; idNumber: string; regionCode: string; birthDate: string; gender: 'M' | 'F' }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Said };
 
 export function checkIdNumber(input: string): IdNumberCheck {
   const idNumber = input.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, reason: 'must be 18 characters: 17 digits and a digit or X' };
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, reason: said.idNumberShape() };
   const year = Number(idNumber.slice(6, 10)), month = Number(idNumber.slice(10, 12)), day = Number(idNumber.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day));
   if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { ok: false, reason: `digits 7–14 must be a real birth date, got ${idNumber.slice(6, 14)}` };
+    return { ok: false, reason: said.idNumberBirthDate({ digits: idNumber.slice(6, 14) }) };
   }
-  if (date.getTime() > Date.now()) return { ok: false, reason: 'birth date is in the future' };
+  if (date.getTime() > Date.now()) return { ok: false, reason: said.idNumberFutureBirth() };
   const expected = idNumberCheckCharacter(idNumber);
-  if (idNumber[17] !== expected) return { ok: false, reason: `check character is wrong (expected ${expected}, GB 11643)` };
+  if (idNumber[17] !== expected) return { ok: false, reason: said.idNumberCheckCharacter({ expected }) };
   return {
     ok: true, idNumber, regionCode: idNumber.slice(0, 6),
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
@@ -47,16 +59,16 @@ export function creditCodeCheckCharacter(first17: string): string {
   return CREDIT_ALPHABET[check === 31 ? 0 : check];
 }
 
-export type CreditCodeCheck = { ok: true; creditCode: string; regionCode: string } | { ok: false; reason: string };
+export type CreditCodeCheck = { ok: true; creditCode: string; regionCode: string } | { ok: false; reason: Said };
 
 export function checkCreditCode(input: string): CreditCodeCheck {
   const creditCode = input.trim().toUpperCase();
-  if (creditCode.length !== 18) return { ok: false, reason: 'must be 18 characters' };
+  if (creditCode.length !== 18) return { ok: false, reason: said.creditCodeLength() };
   const bad = [...creditCode].find((c) => !CREDIT_ALPHABET.includes(c));
-  if (bad) return { ok: false, reason: `character "${bad}" is not allowed (0-9 and A-Z without I, O, Z, S, V)` };
-  if (!/^\d{6}$/.test(creditCode.slice(2, 8))) return { ok: false, reason: 'characters 3–8 must be the six-digit region code' };
+  if (bad) return { ok: false, reason: said.creditCodeCharacter({ character: bad }) };
+  if (!/^\d{6}$/.test(creditCode.slice(2, 8))) return { ok: false, reason: said.creditCodeRegion() };
   const expected = creditCodeCheckCharacter(creditCode);
-  if (creditCode[17] !== expected) return { ok: false, reason: `check character is wrong (expected ${expected}, GB 32100)` };
+  if (creditCode[17] !== expected) return { ok: false, reason: said.creditCodeCheckCharacter({ expected }) };
   return { ok: true, creditCode, regionCode: creditCode.slice(2, 8) };
 }
 

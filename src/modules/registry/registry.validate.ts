@@ -3,13 +3,14 @@
  * value or a problem naming the field, so an import can list every bad cell of every row.
  */
 import { checkCreditCode, checkIdNumber } from './identifiers.calc.ts';
+import type { Said } from '../../platform/messages.ts';
 import { employerTypes, hukouTypes, insurances, separationReasons, type Insurance } from './registry.tables.ts';
 import { parseYuan } from '../../platform/money.ts';
-import { AppError } from '../../platform/errors.ts';
+import { invalidFields } from '../../platform/errors.ts';
 import { todayInChina } from '../../platform/params/index.ts';
 import { dateProblem } from '../../platform/dates.ts';
 
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem { field: string; message: string | Said }
 type Result<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
@@ -126,6 +127,5 @@ export function validateBase(input: Record<string, unknown>): Result<{ year: num
 /** The first problem of a single-record request as a 400 naming the field. */
 export function orThrow<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  const [first] = result.problems;
-  throw new AppError(400, 'invalid', result.problems.map((p) => `${p.field}: ${p.message}`).join('; '), first.field);
+  throw invalidFields(result.problems);
 }

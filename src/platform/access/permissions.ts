@@ -10,6 +10,7 @@
  */
 import type { Role } from '../actor.ts';
 import { forbidden } from '../errors.ts';
+import { defineMessages } from '../messages.ts';
 
 /** Every permission, with what it allows (Chinese label first: it is what the matrix table shows). */
 export const permissionDescriptions = {
@@ -133,15 +134,29 @@ export function canAny(actor: PermissionHolder, any: readonly Permission[]): boo
   return any.some((permission) => can(actor, permission));
 }
 
+const said = defineMessages('access', {
+  needsPermission: ['无权执行此操作：需要权限“{zhNames}”（{permissions}）', 'this action needs the permission {permissions} ({enNames})'],
+});
+
+/** The refusal naming the permissions, by their Chinese and English names (permissionDescriptions: '用户管理 create …'). */
+function needs(any: readonly Permission[]) {
+  const [zhNames, enNames] = [0, 1].map((part) => any.map((permission) => {
+    const description = permissionDescriptions[permission];
+    const space = description.indexOf(' ');
+    return part === 0 ? description.slice(0, space) : description.slice(space + 1);
+  }).join(part === 0 ? '”或“' : ' / '));
+  return forbidden(said.needsPermission({ permissions: any.join(' or '), zhNames, enNames }));
+}
+
 /** Refuses an actor without any of the permissions (403 naming them). */
 export function requireAnyPermission<A extends PermissionHolder>(actor: A, any: readonly Permission[]): A {
-  if (!canAny(actor, any)) throw forbidden(`this action needs the permission ${any.join(' or ')} (${any.map((p) => permissionDescriptions[p]).join(' / ')})`);
+  if (!canAny(actor, any)) throw needs(any);
   return actor;
 }
 
 /** Refuses an actor without the permission (403 naming it). Routes check their declared permission before the
  * handler runs; services call this too when one function serves several callers (CLI, routes, other modules). */
 export function requirePermission<A extends PermissionHolder>(actor: A, permission: Permission): A {
-  if (!can(actor, permission)) throw forbidden(`this action needs the permission ${permission} (${permissionDescriptions[permission]})`);
+  if (!can(actor, permission)) throw needs([permission]);
   return actor;
 }

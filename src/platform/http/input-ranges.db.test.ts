@@ -69,7 +69,7 @@ test('arrears and payments: 9999-12-31 is a 400 naming the field; a sane date an
 test('offsets, limits and ids out of range are 400s naming them', { skip }, async () => {
   const accounts = (await auditor.json('GET', '/api/ledger/funds/pension-990000/accounts')).body.items;
   const account = accounts[0].code;
-  refused(await auditor.json('GET', `/api/ledger/funds/pension-990000/accounts/${account}/lines?period=2026-01&offset=1e30`), 'offset', /<= 100000/);
+  refused(await auditor.json('GET', `/api/ledger/funds/pension-990000/accounts/${account}/lines?period=2026-01&offset=1e30`), 'offset', /at most 100000/);
   assert.equal((await auditor.json('GET', `/api/ledger/funds/pension-990000/accounts/${account}/lines?period=2026-01&offset=0`)).status, 200);
   refused(await auditor.json('GET', '/api/bills?offset=1e30'), 'offset');
   refused(await auditor.json('GET', '/api/payments?offset=1e30'), 'offset');

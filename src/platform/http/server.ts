@@ -10,7 +10,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { DatabaseHandle } from '../database.ts';
 import { projectRoot, type Config } from '../config.ts';
-import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { AppError, conflict, forbidden, invalid, unauthorized } from '../errors.ts';
+import { defineMessages, languageOf, type Said } from '../messages.ts';
+import { schemaProblem } from './validation.ts';
 import type { Actor } from '../actor.ts';
 import { isPermission, requireAnyPermission, type Permission } from '../access/permissions.ts';
 import { actorOf, sessionUser } from '../auth/auth.service.ts';
@@ -59,24 +61,55 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * quote the values and the internals), naming the column when PostgreSQL tells it; everything else stays a 500.
  * The schemas (./schemas.ts) refuse such input first; these are the last line.
  */
+const said = defineMessages('server', {
+  alreadyExists: ['已存在（{constraint}）', 'already exists ({constraint})'],
+  missingReference: ['引用的对象不存在（{constraint}）', 'refers to something that does not exist ({constraint})'],
+  insufficientBalance: ['银行账户余额不足（收入户/财政专户/支出户）：{detail}', 'the bank account\'s balance is not enough: {detail}'],
+  violatesRule: ['违反规则 {constraint}', 'violates rule {constraint}'],
+  required: ['必填', 'is required'],
+  textTooLong: ['文本超过数据库可存储的长度', 'a text is longer than the database stores'],
+  numberOutOfRange: ['数值超出范围', 'a number is out of range'],
+  badDateTime: ['日期或时间格式错误或超出范围', 'a date or time is malformed or out of range'],
+  badForm: ['值的形式不正确（应为数字、日期或编号）', 'a value is not of the expected form (number, date or id)'],
+  badCharacter: ['文本含有数据库无法存储的字符（空字符或无效 Unicode）', 'a text holds a character the database cannot store (a NUL byte or invalid Unicode)'],
+  outsideScope: ['超出您的数据范围或不被允许', 'outside your data scope or not allowed'],
+  sessionExpired: ['会话已过期，请重新登录', 'session expired, sign in again'],
+  malformedOrigin: ['请求的 Origin 头格式错误，已拒绝', 'malformed Origin header refused'],
+  crossOrigin: ['来自 {origin} 的跨站请求已拒绝', 'cross-origin request from {origin} refused'],
+  csrfToken: ['缺少或错误的 x-csrf-token 请求头（须与 sifund_csrf cookie 一致）', 'missing or wrong x-csrf-token header (it must echo the sifund_csrf cookie)'],
+  noPermissionDeclared: ['接口 {route} 未声明权限', 'route {route} declares no permission'],
+  connectionLost: ['数据库连接中断，请稍后重试', 'the database connection was interrupted; try again'],
+  internal: ['系统内部错误，请求编号 {requestId}', 'internal error; the request id is {requestId}'],
+  noRoute: ['没有此接口：{method} {path}', 'no route {method} {path}'],
+  webNotBuilt: ['没有此页面：{method} {path}（网页界面尚未构建：请运行 npm run build:web）', 'no route {method} {path} (web UI not built: run npm run build:web)'],
+});
+
+/**
+ * Postgres errors caused by the input become 4xx with our own words (never PostgreSQL's message or detail, which
+ * quote the values and the internals), naming the column when PostgreSQL tells it; everything else stays a 500.
+ * The schemas (./schemas.ts) refuse such input first; these are the last line.
+ */
 function fromDatabaseError(error: { code?: string; constraint?: string; detail?: string; column?: string; message: string }): AppError | undefined {
   const keyColumns = /^Key \(([^)]*)\)=/.exec(error.detail ?? '')?.[1];
   const field = error.column ?? keyColumns;
-  const named = (message: string) => (field ? `${field}: ${message}` : message);
+  const refused = (problem: Said) => (field ? invalid(field, problem) : new AppError(400, 'invalid', problem));
   switch (error.code) {
-    case '23505': return new AppError(409, 'conflict', named(`already exists (${error.constraint ?? 'unique'})`), field);
-    case '23503': return new AppError(400, 'invalid', named(`refers to something that does not exist (${error.constraint ?? 'foreign key'})`), field);
+    case '23505': {
+      const problem = said.alreadyExists({ constraint: error.constraint ?? 'unique' });
+      return field ? conflict(field, invalid(field, problem).said) : new AppError(409, 'conflict', problem);
+    }
+    case '23503': return refused(said.missingReference({ constraint: error.constraint ?? 'foreign key' }));
     // A fund bank account may not go below zero (0011): the database names the account and the balance it would leave.
     case '23514': return error.constraint === 'bank_balance_not_negative'
-      ? new AppError(409, 'insufficient_balance', `${error.message} (收入户/财政专户/支出户余额不足)`)
-      : new AppError(400, 'invalid', named(`violates rule ${error.constraint ?? 'check'}`), field);
-    case '23502': return new AppError(400, 'invalid', named('is required'), field);
-    case '22001': return new AppError(400, 'invalid', named('a text is longer than the database stores'), field);
-    case '22003': return new AppError(400, 'invalid', named('a number is out of range'), field);
-    case '22007': case '22008': return new AppError(400, 'invalid', named('a date or time is malformed or out of range'), field);
-    case '22P02': return new AppError(400, 'invalid', named('a value is not of the expected form (number, date or id)'), field);
-    case '22021': case '22P05': return new AppError(400, 'invalid', named('a text holds a character the database cannot store (a NUL byte or invalid Unicode)'), field);
-    case '42501': return new AppError(403, 'forbidden', 'outside your data scope or not allowed');
+      ? new AppError(409, 'insufficient_balance', said.insufficientBalance({ detail: error.message }))
+      : refused(said.violatesRule({ constraint: error.constraint ?? 'check' }));
+    case '23502': return refused(said.required());
+    case '22001': return refused(said.textTooLong());
+    case '22003': return refused(said.numberOutOfRange());
+    case '22007': case '22008': return refused(said.badDateTime());
+    case '22P02': return refused(said.badForm());
+    case '22021': case '22P05': return refused(said.badCharacter());
+    case '42501': return forbidden(said.outsideScope());
     default: return undefined;
   }
 }
@@ -185,7 +218,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthorized();
     const row = await sessionUser(database, token);
-    if (!row) throw unauthorized('session expired, sign in again / 会话已过期，请重新登录');
+    if (!row) throw unauthorized(said.sessionExpired());
     request.actor = actorOf(row, request.id);
     request.csrfToken = row.csrf_token;
     if (STATE_CHANGING.has(request.method)) {
@@ -197,37 +230,37 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
       if (origin && origin !== 'null') {
         let originHost = '';
         try { originHost = new URL(origin).host; } catch { /* not a URL: refused below */ }
-        if (originHost === '') throw new AppError(403, 'csrf', 'malformed Origin header refused');
-        if (originHost !== request.headers.host) throw new AppError(403, 'csrf', `cross-origin request from ${origin} refused`);
+        if (originHost === '') throw new AppError(403, 'csrf', said.malformedOrigin());
+        if (originHost !== request.headers.host) throw new AppError(403, 'csrf', said.crossOrigin({ origin }));
       }
       const header = request.headers['x-csrf-token'];
       const token = typeof header === 'string' && header !== '' ? header : undefined;
       const formLike = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(request.headers['content-type'] ?? '');
       if ((token !== undefined || formLike) && (token !== request.cookies[CSRF_COOKIE] || token !== row.csrf_token)) {
-        throw new AppError(403, 'csrf', 'missing or wrong x-csrf-token header (it must echo the sifund_csrf cookie)');
+        throw new AppError(403, 'csrf', said.csrfToken());
       }
     }
     // A route without a declared permission is refused (and fails the route-permission test).
-    if (permission === undefined) throw forbidden(`route ${request.method} ${request.routeOptions.url} declares no permission`);
+    if (permission === undefined) throw forbidden(said.noPermissionDeclared({ route: `${request.method} ${request.routeOptions.url}` }));
     if (permission !== 'signed-in') requireAnyPermission(request.actor, [permission].flat());
   });
 
   app.setErrorHandler((error: any, request, reply) => {
+    const language = languageOf(request.headers['accept-language']);
     let appError: AppError | undefined;
     if (error instanceof AppError) appError = error;
     else if (isConnectionLoss(error)) {
       request.log.warn({ err: error }, 'database connection lost; the request failed and the pool reconnects');
-      return reply.status(503).header('retry-after', '1')
-        .send({ error: { code: 'unavailable', message: 'the database connection was interrupted; try again / 数据库连接中断，请稍后重试' } });
+      appError = new AppError(503, 'unavailable', said.connectionLost());
+      reply.header('retry-after', '1');
     } else if (error.validation) {
-      const first = error.validation[0];
-      const field = (first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || first?.params?.missingProperty || error.validationContext) as string;
-      appError = new AppError(400, 'invalid', `${field}: ${first?.message ?? error.message}`, field);
+      const { field, said: problem } = schemaProblem(error.validation[0], error.validationContext);
+      appError = invalid(field, problem);
     } else if (error.code && typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code)) appError = fromDatabaseError(error);
     else if (error.statusCode && error.statusCode < 500) appError = new AppError(error.statusCode, error.code ?? 'bad_request', error.message);
-    if (appError) return reply.status(appError.status).send(appError.toJSON());
+    if (appError) return reply.status(appError.status).send(appError.toJSON(language));
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal', message: 'internal error; the request id is ' + request.id } });
+    return reply.status(500).send(new AppError(500, 'internal', said.internal({ requestId: request.id })).toJSON(language));
   });
 
   app.get('/api/health', {
@@ -245,12 +278,16 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     await app.register(fastifyStatic, { root: webRoot, wildcard: true });
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(request.url.split('?')[0])) {
-        return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+        return reply.status(404).send(new AppError(404, 'not_found', said.noRoute({ method: request.method, path: request.url.split('?')[0] })).toJSON(languageOf(request.headers['accept-language'])));
       }
       return reply.sendFile('index.html');
     });
   } else {
-    app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}${request.url.startsWith('/api/') ? '' : ' (web UI not built: run npm run build:web)'}` } }));
+    app.setNotFoundHandler((request, reply) => {
+      const route = { method: request.method, path: request.url.split('?')[0] };
+      const message = request.url.startsWith('/api/') ? said.noRoute(route) : said.webNotBuilt(route);
+      return reply.status(404).send(new AppError(404, 'not_found', message).toJSON(languageOf(request.headers['accept-language'])));
+    });
   }
   return app;
 }

@@ -4,6 +4,7 @@
  * row number, column (the header title as the file writes it) and value. A template's example row is skipped.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Said } from '../messages.ts';
 import { invalid, type RowProblem } from '../errors.ts';
 import { amountOf, codeOf, codesOf, dateOf, fieldOfHeader, headersOf, titleOf } from './dictionary.ts';
 import { readTable, type ImportLimits, type ImportTable, type TableRow } from './read.ts';
@@ -39,7 +40,7 @@ export interface CheckedTable {
 export class RowProblems {
   readonly list: ImportProblem[] = [];
   constructor(private readonly titles: Map<string, string>, private readonly cellsOf: (row: number) => Record<string, string> = () => ({})) {}
-  add(row: number, field: string, rule: string, message: string, value?: string) {
+  add(row: number, field: string, rule: string, message: string | Said, value?: string) {
     this.list.push({ row, field, rule, column: this.titles.get(field) ?? field, value: value ?? this.cellsOf(row)[field] ?? '', message });
   }
   get size() { return this.list.length; }
@@ -92,7 +93,7 @@ export async function checkTable(schema: ImportSchema, table: ImportTable): Prom
     for (const [index, field] of map) {
       const column = columns.get(field)!;
       const text = (source.cells[index] ?? '').trim();
-      const problem = (rule: string, message: string) => problems.add(source.row, field, rule, message, text);
+      const problem = (rule: string, message: string | Said) => problems.add(source.row, field, rule, message, text);
       if (text === '') {
         if (column.required) problem('required', 'is required');
         continue;

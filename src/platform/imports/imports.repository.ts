@@ -1,5 +1,6 @@
 /** Typed SQL of the import records (migration 0014): the file imported, previewed or refused, and its problems. */
 import { sql, type Generated } from 'kysely';
+import { render } from '../messages.ts';
 import type { Tx } from '../actor.ts';
 import type { ImportProblem } from './check.ts';
 
@@ -59,7 +60,7 @@ export async function listImports(tx: Tx, filter: { kind?: string; limit: number
   return query.execute();
 }
 
-/** Stores a refused file's problems with their rows' cells, in chunks (unnest of arrays). */
+/** Stores a refused file's problems with their rows' cells, in chunks (unnest of arrays); the messages in Chinese, as the error workbook shows them to the office that wrote the file. */
 export async function insertImportErrors(tx: Tx, importId: bigint, regionCode: string | null, problems: (ImportProblem & { cells: string[] })[]): Promise<void> {
   for (let start = 0; start < problems.length; start += 5000) {
     const chunk = problems.slice(start, start + 5000);
@@ -67,7 +68,7 @@ export async function insertImportErrors(tx: Tx, importId: bigint, regionCode: s
     await sql`insert into import_error (import_id, seq, region_code, row_number, field, rule, column_title, value, message, cells)
       select ${importId}, t.seq, ${regionCode}, t.row_number, t.field, t.rule, t.column_title, t.value, t.message, array(select jsonb_array_elements_text(t.cells))
         from unnest(${chunk.map((_, k) => start + k + 1)}::int[], ${chunk.map((p) => p.row)}::int[], ${chunk.map((p) => p.field)}::text[], ${chunk.map((p) => p.rule)}::text[],
-          ${chunk.map((p) => p.column)}::text[], ${chunk.map((p) => p.value)}::text[], ${chunk.map((p) => p.message)}::text[], ${chunk.map((p) => JSON.stringify(p.cells))}::jsonb[])
+          ${chunk.map((p) => p.column)}::text[], ${chunk.map((p) => p.value)}::text[], ${chunk.map((p) => render(p.message, 'zh-CN'))}::text[], ${chunk.map((p) => JSON.stringify(p.cells))}::jsonb[])
           as t(seq, row_number, field, rule, column_title, value, message, cells)`.execute(tx);
   }
 }

@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type { DatabaseHandle } from '../database.ts';
 import { inScope, type Actor, type Tx } from '../actor.ts';
 import { AppError, conflict, invalid, notFound } from '../errors.ts';
+import type { Language } from '../messages.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { TextEncoding } from './decode.ts';
@@ -57,8 +58,8 @@ export class ImportRejected extends AppError {
       `${rowsWithProblems} of ${totalRows} rows have problems; nothing was imported (共 ${rowsWithProblems} 行有误，未导入任何数据)${problems.length > ANSWERED_PROBLEMS ? `; the first ${ANSWERED_PROBLEMS} of ${problems.length} problems are listed` : ''}; every bad row with its reason: import ${importId}, /api/imports/${importId}/errors.xlsx`,
       undefined, problems.slice(0, ANSWERED_PROBLEMS));
   }
-  override toJSON() {
-    const base = super.toJSON();
+  override toJSON(language: Language = 'en') {
+    const base = super.toJSON(language);
     return { error: { ...base.error, importId: String(this.importId), errorCount: this.problems.length, errorRowCount: this.rowsWithProblems, errorWorkbook: `/api/imports/${this.importId}/errors.xlsx` } };
   }
 }

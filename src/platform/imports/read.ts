@@ -9,6 +9,7 @@ import { parse as csvParser } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../workbook.ts';
 import { AppError, invalid } from '../errors.ts';
+import type { Language } from '../messages.ts';
 import { decodeText, type TextEncoding } from './decode.ts';
 import { checkZipInflation, type InflateLimits } from './zip-guard.ts';
 
@@ -33,8 +34,8 @@ class FileTooLarge extends AppError {
   constructor(readonly limitBytes: number) {
     super(413, 'too_large', `file: is larger than the ${sizeText(limitBytes)} an import accepts (SIFUND_IMPORT_MAX_BYTES); split it into smaller files`, 'file');
   }
-  override toJSON() {
-    const base = super.toJSON();
+  override toJSON(language: Language = 'en') {
+    const base = super.toJSON(language);
     return { error: { ...base.error, limitBytes: this.limitBytes } };
   }
 }

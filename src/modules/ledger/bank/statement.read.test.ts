@@ -1,5 +1,6 @@
 /** Reading bank statements (no database): camt.053, CSV in UTF-8 or GBK with Chinese headers, XLSX, every bad row, line identities. */
 import { test } from 'node:test';
+import { render } from '../../../platform/messages.ts';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,11 +39,11 @@ test('camt.053: balances, booked entries only, signs, references, counterparties
 test('camt.053: a malformed statement is refused whole with the XML line of every problem; the error rows show the line', async () => {
   const file = await read('bad.xml', sample('camt053-malformed.xml'));
   assert.deepEqual(file.problems.map((p) => [p.row, p.field, p.rule]), [[8, 'Amt', 'currency'], [9, 'Amt', 'amount'], [10, 'CdtDbtInd', 'code'], [11, 'BookgDt', 'required']]);
-  assert.match(file.problems[0].message, /currency USD/);
+  assert.match(render(file.problems[0].message, 'en'), /currency USD/);
   assert.match(file.cellsOf(8)[0], /^<Ntry><Amt Ccy="USD">10\.00<\/Amt>/);
   const unbalanced = await read('bad.xml', sample('camt053-malformed.xml').toString().replace(/<Ntry>.*<\/Ntry>\n/g, '<Ntry><Amt Ccy="CNY">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-01-05</Dt></BookgDt></Ntry>\n'));
   assert.equal(unbalanced.problems.length, 1);
-  assert.match(unbalanced.problems[0].message, /opening 100\.00 \+ entries 40\.00 ≠ closing 150\.00/);
+  assert.match(render(unbalanced.problems[0].message, 'en'), /opening 100\.00 \+ entries 40\.00 ≠ closing 150\.00/);
   assert.equal(unbalanced.problems[0].row, 4);
 });
 

@@ -10,7 +10,7 @@ import { invalid } from '../../../platform/errors.ts';
 import { requirePermission } from '../../../platform/access/permissions.ts';
 import { reserveIds, idAt } from '../../../platform/ids.ts';
 import { moreProblems, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type RowProblems } from '../../../platform/imports/index.ts';
-import { validateEmployer, validateHire, validatePerson, type EmployerInput, type PersonInput, type EmploymentInput } from '../registry.validate.ts';
+import { validateEmployer, validateHire, validatePerson, type FieldProblem, type EmployerInput, type PersonInput, type EmploymentInput } from '../registry.validate.ts';
 import { importSchemas, type ImportKind } from './import.schema.ts';
 import { onlyProvince } from '../../../platform/regions.ts';
 import * as repository from './import.repository.ts';
@@ -20,7 +20,7 @@ const CHUNK = 5000;
 export interface ImportResult { kind: ImportKind; imported: number; rows: number }
 
 /** A registry row's own problems (registry.validate.ts) with the rule they break. */
-function addFieldProblems(problems: RowProblems, row: number, list: { field: string; message: string }[]) {
+function addFieldProblems(problems: RowProblems, row: number, list: FieldProblem[]) {
   for (const p of list) problems.add(row, p.field, p.message === 'is required' ? 'required' : 'format', p.message);
 }
 
