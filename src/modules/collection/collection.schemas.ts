@@ -52,6 +52,8 @@ export const DunningList = Type.Object({
     creditCode: Type.String(), employerName: Type.String(), regionCode: Type.String(), principal: Money, lateFee: Money,
     oldestPeriod: Month, daysOverdue: Type.Integer(), bucket: AgeBucket,
   })),
+  total: Type.Integer({ description: 'every employer in arrears on asOf (the exact count; the page holds limit of them from offset)' }),
+  totalCapped: Type.Boolean({ description: 'always false: the dunning list counts every employer' }),
   buckets: Type.Array(Ageing),
 });
 /** 征缴指标 */

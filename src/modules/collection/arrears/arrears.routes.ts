@@ -22,16 +22,16 @@ export async function arrearsRoutes(app: App) {
 
   app.get('/api/arrears/dunning', { config: { permission: 'arrears.read' },
     schema: {
-      tags, summary: '催缴清单 Employers in arrears, biggest first, with the ageing of arrears; format=xlsx|csv|pdf for the file (every employer; limit pages the JSON only)',
+      tags, summary: '催缴清单 Employers in arrears, biggest first, with the ageing of arrears and their total count; format=xlsx|csv|pdf for the file (every employer; limit and offset page the JSON only)',
       querystring: Type.Object({
         asOf: Type.Optional(DateText), region: Type.Optional(RegionCode),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), ...ReportFormatQuery,
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })), ...ReportFormatQuery,
       }),
       response: { 200: DunningList },
     },
   }, async (request, reply) => {
     const { format = 'json', ...query } = request.query;
-    const list = await dunningList(db, actor(request), { ...query, limit: format === 'json' ? query.limit : 'all' });
+    const list = await dunningList(db, actor(request), format === 'json' ? query : { ...query, limit: 'all', offset: 0 });
     return sendReport(reply, dunningReport(list), format);
   });
 }

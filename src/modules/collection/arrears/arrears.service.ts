@@ -93,16 +93,18 @@ export interface DunningItem {
   creditCode: string; employerName: string; regionCode: string; principal: string; lateFee: string;
   oldestPeriod: string; daysOverdue: number; bucket: AgeBucket;
 }
-export interface DunningView { asOf: string; regionCode: string; items: DunningItem[]; buckets: AgeingView[] }
+export interface DunningView { asOf: string; regionCode: string; items: DunningItem[]; total: number; totalCapped: false; buckets: AgeingView[] }
 
 /**
  * 催缴清单: employers with overdue contributions or unpaid late fees on `asOf`, the biggest amount first; the first
- * `limit` of them (100 by default), or every one with `limit: 'all'` (the exports).
+ * `limit` of them (100 by default) from `offset`, or every one with `limit: 'all'` (the exports); `total` counts them all.
  */
-export async function dunningList(database: DatabaseHandle, actor: Actor, input: { asOf?: string; region?: string; limit?: number | 'all' }): Promise<DunningView> {
+export async function dunningList(database: DatabaseHandle, actor: Actor, input: { asOf?: string; region?: string; limit?: number | 'all'; offset?: number }): Promise<DunningView> {
   const asOf = checkDate(input.asOf ?? todayInChina(), 'asOf');
   const limit = input.limit ?? 100;
   if (limit !== 'all' && (!Number.isInteger(limit) || limit < 1 || limit > 10_000)) throw invalid('limit', 'must be an integer from 1 to 10000');
+  const offset = input.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw invalid('offset', 'must be a whole number, 0 or more');
   return inScope(database, actor, async (tx) => {
     const regionCode = await resolveRegionSubtree(tx, actor, input.region);
     const bills = await overdueBills(tx, regionCode, asOf);
@@ -115,12 +117,13 @@ export async function dunningList(database: DatabaseHandle, actor: Actor, input:
       byEmployer.set(bill.bill.employerId, entry);
     }
     const employers = await employersByIds(tx, [...byEmployer.keys()]);
-    const items = [...byEmployer.entries()]
+    const ranked = [...byEmployer.entries()]
       .sort(([idA, a], [idB, b]) => {
         const difference = b.principal + b.lateFee - (a.principal + a.lateFee);
         return difference !== 0n ? (difference > 0n ? 1 : -1) : employers.get(idA)!.credit_code < employers.get(idB)!.credit_code ? -1 : 1;
-      })
-      .slice(0, limit === 'all' ? undefined : limit)
+      });
+    const items = ranked
+      .slice(offset, limit === 'all' ? undefined : offset + limit)
       .map(([id, entry]) => {
         const employer = employers.get(id)!;
         return {
@@ -129,6 +132,6 @@ export async function dunningList(database: DatabaseHandle, actor: Actor, input:
           daysOverdue: entry.oldest.daysOverdue, bucket: ageBucket(entry.oldest.daysOverdue)!,
         };
       });
-    return { asOf, regionCode, items, buckets: ageing(bills) };
+    return { asOf, regionCode, items, total: ranked.length, totalCapped: false, buckets: ageing(bills) };
   });
 }

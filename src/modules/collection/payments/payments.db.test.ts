@@ -189,6 +189,8 @@ test('dunning list, ageing buckets and KPIs', { skip }, async () => {
     [EMPLOYER_A, formatYuan(2n * marchA), '2026-03', 35, '31-90'],
     [EMPLOYER_B, formatYuan(aprilB), '2026-04', 5, '1-30'],
   ]);
+  const second = await dunningList(test_.database, actor, { asOf: '2026-05-20', region: '990000', limit: 1, offset: 1 });
+  assert.deepEqual([second.total, second.items.map((i) => i.creditCode)], [2, [EMPLOYER_B]], 'a page past the first still counts every employer');
   assert.deepEqual(dunning.buckets.slice(0, 2), [{ bucket: '1-30', employers: 2, principal: formatYuan(marchA + aprilB) }, { bucket: '31-90', employers: 1, principal: formatYuan(marchA) }]);
   const kpis = await collectionKpis(test_.database, actor, { from: '2026-01', to: '2026-02', region: '990000' });
   assert.deepEqual(kpis.months.map((m) => [m.period, m.billed, m.paid, m.collectionRate, m.paidOnTime, m.onTimeRate]), [
