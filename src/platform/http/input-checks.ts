@@ -7,6 +7,7 @@ import type { Ajv, SchemaValidateFunction } from 'ajv';
 import { dateProblem, instantProblem, periodProblem, reportingPeriodProblem, yearProblem } from '../dates.ts';
 import { invalid } from '../errors.ts';
 import { defineMessages, render, type Said } from '../messages.ts';
+import '../fields.messages.ts';
 
 const YUAN = /^-?\d{1,15}(\.\d{1,2})?$/;
 const BIGINT_MAX = 9_223_372_036_854_775_807n;
