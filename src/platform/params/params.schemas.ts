@@ -19,3 +19,11 @@ export const ParameterHistory = Type.Object({
   path: Type.String(), description: Type.String(), unit: Type.String(),
   values: Type.Array(Type.Object({ since: DateOnly, value: ParameterValue, reference: Type.String(), region: Nullable(Type.String()) })),
 });
+
+export const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', maxLength: 200, description: 'e.g. contribution.pension.employer_rate' });
+
+/** A value set in the UI: who proposed and who approved it. */
+export const RegionalValueApproval = Type.Object({
+  region: Type.String(), since: DateOnly, value: Type.String({ description: 'as the parameter files write it' }), reference: Type.String(),
+  proposedBy: Type.String(), approvedBy: Type.String(), approvedAt: Type.String({ format: 'date-time' }), approvalItemId: Type.String(),
+});

@@ -59,6 +59,9 @@ function checkRegion(regionCode: string | null | undefined): string | null {
 /** The value in force on `date` in a newest-first list. */
 const inForce = (values: DatedValue[], date: string) => values.find((entry) => entry.since <= date);
 
+/** A value approved in the UI for a region (parameter_value, regional-values.ts), already read by the files' parser. */
+export interface RegionalValue { path: string; regionCode: string; since: string; value: ParameterValue; reference: string }
+
 export class ParameterStore {
   private readonly byPath: Map<string, ParameterDefinition>;
 
@@ -128,6 +131,28 @@ export class ParameterStore {
     return this.lookup(path, date, regionCode).value;
   }
 
+  /**
+   * This store with the values approved in the UI added to the regions' timelines; on the same region and date an
+   * approved value takes the place of the file's, and of an earlier approved one (`values` in approval order).
+   */
+  withRegionalValues(values: readonly RegionalValue[]): ParameterStore {
+    if (values.length === 0) return this;
+    const definitions = [...this.byPath.values()].map((definition) => {
+      const added = values.filter((value) => value.path === definition.path);
+      if (added.length === 0) return definition;
+      const regions = new Map(definition.regions);
+      for (const value of added) {
+        const override = regions.get(value.regionCode);
+        const timeline = (override?.values ?? []).filter((entry) => entry.since !== value.since);
+        timeline.push({ since: value.since, value: value.value, reference: value.reference });
+        timeline.sort((a, b) => (a.since < b.since ? 1 : -1));
+        regions.set(value.regionCode, { ...override, values: timeline });
+      }
+      return { ...definition, regions };
+    });
+    return new ParameterStore(definitions);
+  }
+
   /** Every parameter with its value on `date` for the region (null where none is in force). */
   list(date: string, regionCode?: string | null): ParameterListItem[] {
     checkDate(date);
@@ -168,11 +193,18 @@ export function loadParameters(dir: string): ParameterStore {
 }
 
 let cached: ParameterStore | undefined;
+let regionalValues: readonly RegionalValue[] = [];
 
-/** The installation's parameters (`SIFUND_PARAMS_DIR` or ./params), loaded once. */
+/** The installation's parameters (`SIFUND_PARAMS_DIR` or ./params) with the regional values approved in the UI, loaded once. */
 export function getParameters(): ParameterStore {
-  cached ??= loadParameters(loadConfig().paramsDir);
+  cached ??= loadParameters(loadConfig().paramsDir).withRegionalValues(regionalValues);
   return cached;
+}
+
+/** The regional values approved in the UI (regional-values.ts loads them from the database): in force from the next lookup. */
+export function setRegionalValues(values: readonly RegionalValue[]): void {
+  regionalValues = values;
+  cached = undefined;
 }
 
 /** Forgets the cached parameters, so the next getParameters() reads the files again. */
