@@ -8,7 +8,7 @@ import type { Me } from './types.ts';
 
 /** The server's permission names (src/platform/access/permissions.ts; permissions.web.test.ts keeps the two lists equal). */
 export type Permission =
-  | 'user.manage' | 'region.manage' | 'agency.manage' | 'settings.read'
+  | 'user.manage' | 'region.manage' | 'agency.manage' | 'settings.read' | 'params.propose' | 'params.approve'
   | 'audit.read' | 'audit.verify' | 'auth.log.read'
   | 'registry.read' | 'registry.employer.create' | 'registry.person.create' | 'registry.employment.write'
   | 'registry.base.declare' | 'registry.base.confirm' | 'registry.import'
