@@ -13,6 +13,7 @@ import { MonthPicker } from '../../components/MonthPicker.tsx';
 import { Money } from '../../components/Money.tsx';
 import { useI18n, type Translate } from '../../i18n.ts';
 import type { List } from '../../types.ts';
+import { NO_PRINT } from './print.tsx';
 import { bankRoles, type Account, type DraftLine, type Fund, type Source } from './types.ts';
 
 export const fundPath = (fund: string) => `/api/ledger/funds/${encodeURIComponent(fund)}`;
@@ -33,10 +34,13 @@ export interface LedgerSelection {
   update(changes: Record<string, string | undefined>): void;
 }
 
+/** The funds the user sees (their names and regions head a printed page). */
+export const useFunds = () => useLoad((signal) => api.get<List<Fund>>('/api/ledger/funds', undefined, signal).then((list) => list.items), []);
+
 /** The fund (?fund=, default the last one chosen, else the first) and the month (?period=, default this month). */
 export function useLedgerSelection(): LedgerSelection {
   const [params, setParams] = useSearchParams();
-  const loaded = useLoad((signal) => api.get<List<Fund>>('/api/ledger/funds', undefined, signal).then((list) => list.items), []);
+  const loaded = useFunds();
   const funds = loaded.data ?? [];
   const requested = params.get('fund') ?? storedFund();
   const fund = funds.find((f) => f.code === requested)?.code ?? funds[0]?.code;
@@ -78,7 +82,7 @@ export function FundSelect({ selection }: { selection: LedgerSelection }) {
 export function LedgerToolbar({ selection, period = true, children }: { selection: LedgerSelection; period?: boolean; children?: ReactNode }) {
   const { t } = useI18n();
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
+    <Space wrap style={{ marginBottom: 16 }} className={NO_PRINT}>
       <Typography.Text strong>{t('ledger.fund')}</Typography.Text>
       <FundSelect selection={selection} />
       {period && <Typography.Text strong>{t('ledger.period')}</Typography.Text>}
@@ -117,4 +121,13 @@ export function DraftLines({ lines, testId = 'draft-lines' }: { lines: DraftLine
       ]}
     />
   );
+}
+
+/** The heading lines of a printed ledger page: 编制单位 (the fund's region), 基金 and the period it covers. */
+export function fundHeading(t: Translate, fund: Fund | undefined, period: string): { label: string; value: string }[] {
+  return [
+    { label: t('ledger.print.unit'), value: fund?.regionName ?? '' },
+    { label: t('ledger.fund'), value: fund ? fund.name : '' },
+    { label: t('ledger.period'), value: period },
+  ];
 }
