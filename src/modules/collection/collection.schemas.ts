@@ -22,7 +22,11 @@ export const Bill = Type.Object({
   dueDate: DateOnly, persons: Type.Integer(), lineCount: Type.Integer(), total: Money, issuedAt: Timestamp, items: Type.Array(BillItem),
   lines: Type.Optional(Type.Array(BillLine)),
 });
-export const BillList = Type.Object({ bills: Type.Array(Bill) });
+/** A page of bills (the key `bills`, as the web reads it) with the count of every match, as the registry's lists (Page). */
+export const BillList = Type.Object({
+  bills: Type.Array(Bill), total: Type.Integer({ description: 'the bills that match, counted up to 10,000' }),
+  totalCapped: Type.Boolean({ description: 'the count stopped at `total`: there are more' }),
+});
 
 // ── payments ──
 

@@ -4,6 +4,7 @@ import { scopePrefix, type Actor, type Tx } from '../../platform/actor.ts';
 import { checkPeriod as checkInputPeriod } from '../../platform/dates.ts';
 import { onlyProvince } from '../../platform/regions.ts';
 import { findRegionCode } from '../../platform/regions.repository.ts';
+import { collectionSaid, subjects } from './collection.messages.ts';
 
 /** A month YYYY-MM within the input range (src/platform/dates.ts), else a 400 naming `field`. */
 export function checkPeriod(period: unknown, field = 'period'): string {
@@ -14,11 +15,11 @@ export function checkPeriod(period: unknown, field = 'period'): string {
 export async function resolveRegionSubtree(tx: Tx, actor: Actor, regionCode: string | undefined): Promise<string> {
   if (regionCode) {
     const region = await findRegionCode(tx, regionCode);
-    if (!region || !region.code.startsWith(scopePrefix(actor.regionCode))) throw notFound(`region ${regionCode}`);
+    if (!region || !region.code.startsWith(scopePrefix(actor.regionCode))) throw notFound(subjects.region({ regionCode }));
     return region.code;
   }
   const code = actor.regionCode ?? await onlyProvince(tx);
-  if (!code) throw invalid('region', 'is required: there is more than one province');
+  if (!code) throw invalid('region', collectionSaid.regionRequired());
   return code;
 }
 

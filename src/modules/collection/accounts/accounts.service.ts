@@ -17,6 +17,7 @@ import { getParameters, todayInChina, type ParameterStore } from '../../../platf
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { checkPeriod, checkYear as checkInputYear } from '../../../platform/dates.ts';
 import { interestWeights, isInterestMethod, type InterestMethod } from './interest.calc.ts';
+import { accountsSaid, collectionSaid, subjects } from '../collection.messages.ts';
 import {
   balanceBefore, contributionLines, countPersons, entriesOfYear, findInterestRun, findPerson, findPersonByIdNumber, insertInterestForYear,
   insertInterestRun, lockInterestRun, regionCodes, regionsOutside,
@@ -64,7 +65,9 @@ function interestParameters(parameters: ParameterStore, year: number, regions: s
   const resolved = (regions.length ? regions : [null]).map((region) => {
     const rate = parameters.find(CREDITING_RATE, yearEndDate, region);
     if (!rate || !rate.since.startsWith(`${year}-`)) {
-      throw invalid('year', `no crediting rate (${CREDITING_RATE}) is set for ${year}${rate?.region ? ` in region ${rate.region}` : ''}: add the published rate to params/pension/account/crediting_rate.yaml`);
+      throw invalid('year', rate?.region
+        ? accountsSaid.noCreditingRateInRegion({ parameter: CREDITING_RATE, year, region: rate.region })
+        : accountsSaid.noCreditingRate({ parameter: CREDITING_RATE, year }));
     }
     const method = parameters.text(INTEREST_METHOD, yearEndDate, region);
     if (!isInterestMethod(method)) throw new Error(`${INTEREST_METHOD} = ${method} has no calculation in interest.calc.ts`);
@@ -73,7 +76,7 @@ function interestParameters(parameters: ParameterStore, year: number, regions: s
   const distinct = new Set(resolved.map((r) => `${r.rate} ${r.method}`));
   if (distinct.size > 1) {
     const list = resolved.map((r) => `${r.region}: ${r.rate} ${r.method}`).join(', ');
-    throw invalid('year', `the crediting rate or interest method of ${year} differs between regions (${list}); one interest run credits one rate by one method`);
+    throw invalid('year', accountsSaid.ratesDiffer({ year, list }));
   }
   return { rate: parseDecimal(resolved[0].rate, CREDITING_RATE), method: resolved[0].method };
 }
@@ -117,10 +120,10 @@ export const interestJob: JobDefinition<InterestJobParameters> = {
 export async function startInterest(database: DatabaseHandle, actor: Actor, input: number | string): Promise<JobView> {
   const year = checkYear(input);
   const today = todayInChina();
-  if (year >= Number(today.slice(0, 4))) throw invalid('year', `${year} has not ended (today is ${today} in China): interest is credited after 31 December`);
+  if (year >= Number(today.slice(0, 4))) throw invalid('year', accountsSaid.yearNotEnded({ year, today }));
   const { job } = await inScope(database, actor, async (tx) => {
     const [outside] = await regionsOutside(tx, scopePrefix(actor.regionCode));
-    if (outside) throw forbidden(`the interest run credits every account of the installation; region ${outside.code} is outside your scope ${actor.regionCode}`);
+    if (outside) throw forbidden(accountsSaid.regionOutsideScope({ region: outside.code, scope: actor.regionCode ?? '' }));
     // The rate must be published before the job is made: a missing rate is the caller's 400, not a failed job.
     interestParameters(getParameters(), year, await regionCodes(tx));
     return createOrFindJob(tx, actor, interestJob, { key: String(year), regionCode: actor.regionCode, parameters: { year }, chunks: [] });
@@ -157,9 +160,9 @@ export const interestSchedule: JobSchedule = {
 
 /** The person an actor may see an account of: staff any in scope, an insured-person account itself only. */
 async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
-  if (!can(actor, 'accounts.read') && !can(actor, 'portal.person')) throw forbidden('individual accounts are shown to the insured person and to staff');
+  if (!can(actor, 'accounts.read') && !can(actor, 'portal.person')) throw forbidden(accountsSaid.staffAndPersonOnly());
   const person = actor.role === 'person' && actor.personId !== personId ? undefined : await findPerson(tx, personId);
-  if (!person) throw notFound(`person ${personId}`);
+  if (!person) throw notFound(subjects.person({ personId }));
   return person;
 }
 
@@ -174,7 +177,7 @@ function recordReader(actor: Actor, personId: bigint): Actor {
 
 /** The person of an insured-person account (/api/me/…). */
 export function ownPersonId(actor: Actor): bigint {
-  if (actor.role !== 'person' || !actor.personId) throw forbidden('only an insured-person account has its own individual account and contribution record');
+  if (actor.role !== 'person' || !actor.personId) throw forbidden(accountsSaid.personAccountOnly());
   return actor.personId;
 }
 
@@ -182,7 +185,7 @@ export function ownPersonId(actor: Actor): bigint {
 export async function personIdByIdNumber(database: DatabaseHandle, actor: Actor, idNumber: string): Promise<bigint> {
   return inScope(database, actor, async (tx) => {
     const person = await findPersonByIdNumber(tx, idNumber.trim().toUpperCase());
-    if (!person) throw notFound(`person with ID number ${idNumber}`);
+    if (!person) throw notFound(subjects.personByIdNumber({ idNumber }));
     return (await visiblePerson(tx, actor, person.id)).id;
   });
 }
@@ -215,7 +218,7 @@ export async function accountStatement(database: DatabaseHandle, actor: Actor, p
 /** 个人缴费记录: a person's bill lines, by period (YYYY-MM, both ends included), with whether each is paid. */
 export async function contributionRecord(database: DatabaseHandle, actor: Actor, personId: bigint, range: { from?: string; to?: string } = {}): Promise<{ items: ContributionRecordItem[] }> {
   for (const field of ['from', 'to'] as const) if (range[field] !== undefined) checkPeriod(range[field], field);
-  if (range.from && range.to && range.from > range.to) throw invalid('to', `must not be before from (${range.from})`);
+  if (range.from && range.to && range.from > range.to) throw invalid('to', collectionSaid.notBeforeFrom({ from: range.from }));
   return inScope(database, recordReader(actor, personId), async (tx) => {
     await visiblePerson(tx, actor, personId);
     const lines = await contributionLines(tx, personId, range);

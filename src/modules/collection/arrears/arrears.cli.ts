@@ -25,9 +25,9 @@ export function registerArrearsCommands(program: Command) {
   addReportOptions(addDataOption(program.command('dunning').description('催缴清单: employers with overdue contributions or unpaid late fees, biggest first, with the ageing of arrears')))
     .option('--as-of <YYYY-MM-DD>', 'the date (default today in China)')
     .option('--region <code>', 'region subtree (default: the province)')
-    .option('--limit <n>', 'at most this many employers in the table and JSON (csv, xlsx and pdf hold every one)', '100')
+    .option('--limit <n>', 'at most this many employers in the table and JSON (default: every one; csv, xlsx and pdf always hold every one)')
     .action((options) => runWithDatabase('dunning', options, async ({ database }) => {
-      const everyEmployer = ['csv', 'xlsx', 'pdf'].includes(options.format);
+      const everyEmployer = options.limit === undefined || ['csv', 'xlsx', 'pdf'].includes(options.format);
       const list = await dunningList(database, actor, { asOf: options.asOf, region: options.region, limit: everyEmployer ? 'all' : Number(options.limit) });
       await writeReport(dunningReport(list), options);
     }));

@@ -14,7 +14,7 @@ import { startTestServer, addUser, type TestServer, type Client } from '../../..
 import { arrearsRoutes } from './arrears.routes.ts';
 import { registerArrearsCommands } from './arrears.cli.ts';
 import { collectionRoutes } from '../collection.routes.ts';
-import { billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from '../payments/payments.testing.ts';
+import { addEmployer, billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from '../payments/payments.testing.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const AS_OF = '2026-02-25';
@@ -162,6 +162,38 @@ test('sifund dunning --format csv|xlsx|json --out FILE: the same list; xlsx with
     assert.equal(await dunning('--format', 'xlsx'), 1);
     assert.equal(await dunning('--format', 'docx', '--out', file('list.docx')), 1);
     assert.equal(fs.existsSync(file('list.docx')), false);
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousUrl;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sifund dunning without --limit lists every employer in arrears, beyond a hundred; --limit still pages', { skip }, async () => {
+  // 101 more employers, each with one person; their February (and the first two's) is billed and overdue in June.
+  for (let n = 1; n <= 101; n++) {
+    const sequence = String(n).padStart(6, '0');
+    await addEmployer(server.test.database, `91990102MB${sequence.padStart(8, '0')}`, `欠费单位${sequence}`, [`990102198502${sequence}`]);
+  }
+  await billPeriod(server.test.database, '2026-02');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-dunning-all-'));
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = server.test.url;
+  const listed = async (...args: string[]) => {
+    const out = path.join(dir, `list-${args.join('')}.json`);
+    const program = new Command('sifund').exitOverride();
+    registerArrearsCommands(program);
+    await program.parseAsync(['node', 'sifund', 'dunning', '--as-of', '2026-06-30', '--format', 'json', '--out', out, ...args]);
+    assert.equal(Number(process.exitCode ?? 0), 0);
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  };
+  try {
+    const every = await listed();
+    assert.equal(every.total, 103);
+    assert.equal(every.items.length, 103, 'every employer, not the first hundred');
+    assert.equal(new Set(every.items.map((item: { creditCode: string }) => item.creditCode)).size, 103);
+    const page = await listed('--limit', '5');
+    assert.deepEqual([page.total, page.items], [103, every.items.slice(0, 5)]);
   } finally {
     if (previousUrl === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previousUrl;

@@ -8,7 +8,7 @@ const LEGAL_BASIS = '《中华人民共和国社会保险法》第八十六条�
 export function dunningReport(list: DunningView): Report<DunningView> {
   return {
     title: '社会保险费催缴清单', titleEnglish: 'Dunning list', fileName: `催缴清单-${list.regionCode}-${list.asOf}`,
-    parameters: [{ label: '区划', value: list.regionCode }, { label: '截至', value: list.asOf }, { label: '单位数', value: String(list.items.length) }, { label: '金额单位', value: '元' }],
+    parameters: [{ label: '区划', value: list.regionCode }, { label: '截至', value: list.asOf }, { label: '单位数', value: String(list.total) }, { label: '金额单位', value: '元' }],
     legalBasis: LEGAL_BASIS, landscape: true, data: list,
     sections: [
       reportSection<DunningItem>({

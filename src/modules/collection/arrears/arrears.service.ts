@@ -15,6 +15,7 @@ import { ageBucket, ageBuckets, billArrears, type AgeBucket, type BillArrears, t
 import type { DailyRate } from './late-fee.calc.ts';
 import { billsNotPaidOnTime, employersByIds, type EmployerRow } from './arrears.repository.ts';
 import { visibleEmployer } from './employer.access.ts';
+import { collectionSaid } from '../collection.messages.ts';
 
 const LATE_FEE_RATE = 'contribution.late_fee.daily_rate';
 
@@ -102,9 +103,9 @@ export interface DunningView { asOf: string; regionCode: string; items: DunningI
 export async function dunningList(database: DatabaseHandle, actor: Actor, input: { asOf?: string; region?: string; limit?: number | 'all'; offset?: number }): Promise<DunningView> {
   const asOf = checkDate(input.asOf ?? todayInChina(), 'asOf');
   const limit = input.limit ?? 100;
-  if (limit !== 'all' && (!Number.isInteger(limit) || limit < 1 || limit > 10_000)) throw invalid('limit', 'must be an integer from 1 to 10000');
+  if (limit !== 'all' && (!Number.isInteger(limit) || limit < 1 || limit > 10_000)) throw invalid('limit', collectionSaid.limitRange({ min: 1, max: 10_000 }));
   const offset = input.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw invalid('offset', 'must be a whole number, 0 or more');
+  if (!Number.isInteger(offset) || offset < 0) throw invalid('offset', collectionSaid.offsetRange());
   return inScope(database, actor, async (tx) => {
     const regionCode = await resolveRegionSubtree(tx, actor, input.region);
     const bills = await overdueBills(tx, regionCode, asOf);

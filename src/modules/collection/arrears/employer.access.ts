@@ -5,10 +5,11 @@
 import type { Actor, Tx } from '../../../platform/actor.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import { employerByCreditCode, type EmployerRow } from './arrears.repository.ts';
+import { arrearsSaid, subjects } from '../collection.messages.ts';
 
 /** The employer an employer account is limited to; null for staff. Persons are refused. */
 export function ownEmployerOnly(actor: Actor): bigint | null {
-  if (actor.role === 'person') throw forbidden('payments and arrears are for employers and staff');
+  if (actor.role === 'person') throw forbidden(arrearsSaid.notForPersons());
   if (actor.role === 'employer') return actor.employerId ?? -1n;
   return null;
 }
@@ -16,6 +17,6 @@ export function ownEmployerOnly(actor: Actor): bigint | null {
 export async function visibleEmployer(tx: Tx, actor: Actor, creditCode: string): Promise<EmployerRow> {
   const only = ownEmployerOnly(actor);
   const employer = await employerByCreditCode(tx, creditCode.trim().toUpperCase());
-  if (!employer || (only !== null && employer.id !== only)) throw notFound(`employer ${creditCode}`);
+  if (!employer || (only !== null && employer.id !== only)) throw notFound(subjects.employer({ creditCode }));
   return employer;
 }

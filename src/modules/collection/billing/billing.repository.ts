@@ -161,13 +161,23 @@ export type BillRow = Awaited<ReturnType<ReturnType<typeof billQuery>['executeTa
 
 export interface BillFilter { period?: string; creditCode?: string; employerId: bigint | null; limit: number; offset: number }
 
-/** Bills by period (newest first) and number, optionally of one period, one employer (by credit code) or one employer id. */
-export function findBills(tx: Tx, filter: BillFilter): Promise<BillRow[]> {
+/** A province's period holds a bill per employer: the list's total is counted only up to this cap, as the registry's searches are. */
+export const BILL_COUNT_CAP = 10_000;
+
+/**
+ * Bills by period (newest first) and number, optionally of one period, one employer (by credit code) or one employer
+ * id: the page asked for, and how many match, counted up to BILL_COUNT_CAP + 1 (more than the cap: the count stopped).
+ */
+export async function findBills(tx: Tx, filter: BillFilter): Promise<{ items: BillRow[]; total: number }> {
   let q = billQuery(tx);
   if (filter.period) q = q.where('bill.period', '=', filter.period);
   if (filter.creditCode) q = q.where('employer.credit_code', '=', filter.creditCode);
   if (filter.employerId !== null) q = q.where('bill.employer_id', '=', filter.employerId);
-  return q.orderBy('bill.period', 'desc').orderBy('bill.number').limit(filter.limit).offset(filter.offset).execute();
+  const [items, count] = await Promise.all([
+    q.orderBy('bill.period', 'desc').orderBy('bill.number').limit(filter.limit).offset(filter.offset).execute(),
+    tx.selectFrom(q.clearSelect().select(sql`1`.as('one')).limit(BILL_COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
 }
 
 /** A bill by number, optionally only if it is of this employer. */

@@ -19,6 +19,7 @@ import * as repository from './billing.repository.ts';
 import { BILLING_ACROSS_POOLS, checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { applyCredits } from '../payments/payments.service.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
+import { billingSaid } from '../collection.messages.ts';
 
 
 /** About this many employers per chunk: small enough for a visible progress bar, large enough for set-based speed. */
@@ -112,7 +113,7 @@ export async function startBilling(database: DatabaseHandle, actor: Actor, input
     const regions = perRegion.map((r) => r.region_code);
     const resolved = resolveBillingParameters(getParameters(), period, regions);
     const modes = new Set(Object.values(resolved.regions).map((r) => r.rounding));
-    if (modes.size > 1) throw invalid('region', `the regions of ${region} round differently (${[...modes].join(', ')}): bill them one by one`);
+    if (modes.size > 1) throw invalid('region', billingSaid.roundingDiffers({ region, modes: [...modes].join(', ') }));
     const employers = perRegion.reduce((sum, r) => sum + r.n, 0);
     const chunkCount = employers === 0 ? 0 : Math.min(employers, Math.max(MIN_CHUNKS, Math.ceil(employers / EMPLOYERS_PER_CHUNK)));
     const parameters: BillingJobParameters = { period, region, billing: { ...resolved, funds: await fundsByRegion(tx, period, regions) } };

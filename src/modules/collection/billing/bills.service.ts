@@ -10,6 +10,7 @@ import { billedInsurances } from './billing.calc.ts';
 import { checkPeriod } from '../collection.scope.ts';
 import * as repository from './billing.repository.ts';
 import type { BillRow } from './billing.repository.ts';
+import { billingSaid, collectionSaid, subjects } from '../collection.messages.ts';
 
 export interface BillLineView {
   personId: string; idNumber: string; name: string; insurance: string; base: string;
@@ -27,7 +28,7 @@ export interface BillQuery { period?: string; employer?: string; limit?: number;
 
 /** Which employer an actor may see bills of: an employer account its own; staff any in scope; persons none. */
 function employerRestriction(actor: Actor): bigint | null {
-  if (actor.role === 'person') throw forbidden('bills are for employers and staff; see your contribution record instead');
+  if (actor.role === 'person') throw forbidden(billingSaid.billsNotForPersons());
   if (actor.role === 'employer') return actor.employerId ?? -1n;
   return null;
 }
@@ -71,14 +72,18 @@ async function billViews(tx: Tx, bills: BillRow[], withLines: boolean): Promise<
   }));
 }
 
-export async function listBills(database: DatabaseHandle, actor: Actor, query: BillQuery): Promise<{ bills: BillView[] }> {
+/**
+ * A page of bills and how many match (`total`, counted up to repository.BILL_COUNT_CAP; `totalCapped` when the count
+ * stopped there). The page keeps its key `bills`, which the web's bill lists read.
+ */
+export async function listBills(database: DatabaseHandle, actor: Actor, query: BillQuery): Promise<{ bills: BillView[]; total: number; totalCapped: boolean }> {
   const only = employerRestriction(actor);
   const limit = query.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'must be an integer from 1 to 200');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', collectionSaid.limitRange({ min: 1, max: 200 }));
   const period = query.period === undefined ? undefined : checkPeriod(query.period);
   return inScope(database, actor, async (tx) => {
-    const rows = await repository.findBills(tx, { period, creditCode: query.employer, employerId: only, limit, offset: query.offset ?? 0 });
-    return { bills: await billViews(tx, rows, query.lines ?? true) };
+    const { items, total } = await repository.findBills(tx, { period, creditCode: query.employer, employerId: only, limit, offset: query.offset ?? 0 });
+    return { bills: await billViews(tx, items, query.lines ?? true), total: Math.min(total, repository.BILL_COUNT_CAP), totalCapped: total > repository.BILL_COUNT_CAP };
   });
 }
 
@@ -86,7 +91,7 @@ export async function getBill(database: DatabaseHandle, actor: Actor, number: st
   const only = employerRestriction(actor);
   return inScope(database, actor, async (tx) => {
     const row = await repository.findBillByNumber(tx, number, only);
-    if (!row) throw notFound(`bill ${number}`);
+    if (!row) throw notFound(subjects.bill({ number }));
     return (await billViews(tx, [row], true))[0];
   });
 }

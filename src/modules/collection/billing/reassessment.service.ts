@@ -20,6 +20,7 @@ import * as repository from './billing.repository.ts';
 import { fundsByRegion } from './billing.service.ts';
 import { BILLING_ACROSS_POOLS, checkPeriod } from '../collection.scope.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
+import { subjects } from '../collection.messages.ts';
 
 type DifferenceRow = repository.DifferenceRow;
 
@@ -97,7 +98,7 @@ export async function requestReassessment(database: DatabaseHandle, actor: Actor
   await ensureFunds(database);
   return inScope(database, actor, async (tx) => {
     const employer = await repository.findEmployerByCreditCode(tx, input.creditCode);
-    if (!employer) throw notFound(`employer ${input.creditCode}`);
+    if (!employer) throw notFound(subjects.employer({ creditCode: input.creditCode }));
     return submitForApproval(tx, actor, reassessmentSignoff, {
       regionCode: employer.region_code, title: `补缴/冲减核定 ${employer.name} ${period}`, subjectKey: `reassessment:${employer.id}:${period}`,
       payload: { creditCode: employer.credit_code, employerId: employer.id.toString(), period, reason }, comment: reason,
@@ -109,7 +110,7 @@ export async function requestReassessment(database: DatabaseHandle, actor: Actor
 async function reassessInTransaction(tx: Tx, job: Actor, input: { employerId: string; period: string }): Promise<ReassessmentResult> {
   const period = input.period;
   const employer = await repository.findEmployerForReassessment(tx, BigInt(input.employerId));
-  if (!employer) throw notFound(`employer ${input.employerId}`);
+  if (!employer) throw notFound(subjects.employerById({ employerId: input.employerId }));
   // One reassessment of an employer at a time (two would both see the same difference).
   await repository.lockReassessment(tx, employer.credit_code);
   const parameters = resolveBillingParameters(getParameters(), period, [employer.region_code]);

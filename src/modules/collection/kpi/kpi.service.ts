@@ -12,6 +12,7 @@ import { addMonths, periodEnd } from '../../ledger/index.ts';
 import { checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { arrearsByAge, type AgeingView } from '../arrears/arrears.service.ts';
 import * as repository from './kpi.repository.ts';
+import { collectionSaid } from '../collection.messages.ts';
 
 const MAX_MONTHS = 120;
 
@@ -28,11 +29,11 @@ export interface CollectionKpis { from: string; to: string; regionCode: string; 
 
 export async function collectionKpis(database: DatabaseHandle, actor: Actor, query: { from: string; to: string; region?: string }): Promise<CollectionKpis> {
   const from = checkPeriod(query.from, 'from'), to = checkPeriod(query.to, 'to');
-  if (from > to) throw invalid('to', `must not be before from (${from})`);
+  if (from > to) throw invalid('to', collectionSaid.notBeforeFrom({ from }));
   const months: string[] = [];
   for (let period = from; period <= to; period = addMonths(period, 1)) {
     months.push(period);
-    if (months.length > MAX_MONTHS) throw invalid('to', `the range may cover at most ${MAX_MONTHS} months`);
+    if (months.length > MAX_MONTHS) throw invalid('to', collectionSaid.rangeTooLong({ months: MAX_MONTHS }));
   }
   const today = todayInChina();
   const asOf = periodEnd(to) < today ? periodEnd(to) : today;

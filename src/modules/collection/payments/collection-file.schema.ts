@@ -9,8 +9,9 @@
  * and a later file with a second genuine payment (its own transaction id, or one more of the same payments) records it.
  */
 import { invalid } from '../../../platform/errors.ts';
-import { parseYuan } from '../../../platform/money.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import type { ImportSchema } from '../../../platform/imports/index.ts';
+import { paymentsSaid } from '../collection.messages.ts';
 
 export const collectionFileSchema: ImportSchema = {
   kind: 'payments',
@@ -26,7 +27,7 @@ export const collectionFileSchema: ImportSchema = {
 /** A payment amount: yuan with at most two decimals, above zero. */
 export function paymentAmount(text: string, field = 'amount'): bigint {
   const amount = parseYuan(text, field);
-  if (amount <= 0n) throw invalid(field, `must be above zero, got "${text}"`);
+  if (amount <= 0n) throw invalid(field, paymentsSaid.aboveZero({ amount: formatYuan(amount) }));
   return amount;
 }
 

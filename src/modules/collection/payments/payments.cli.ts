@@ -5,6 +5,7 @@ import { invalid } from '../../../platform/errors.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { addImportFileOptions, importFileOf } from '../../../platform/imports/cli.ts';
 import { importCollectionFile, recordPayment, requestPaymentReversal, type CollectionPreview } from './payments.service.ts';
+import { paymentsSaid } from '../collection.messages.ts';
 
 export function registerPaymentCommands(program: Command) {
   const payments = program.command('payments').description('contribution payments (收缴): bank collection files and payments recorded by hand');
@@ -53,7 +54,7 @@ export function registerPaymentCommands(program: Command) {
     .option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('payments reverse', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      if (!/^[0-9]{1,19}$/.test(options.id)) throw invalid('id', `must be a payment id (digits), got "${options.id}"`);
+      if (!/^[0-9]{1,19}$/.test(options.id)) throw invalid('id', paymentsSaid.paymentIdDigits({ value: options.id }));
       const item = await requestPaymentReversal(database, actor, { paymentId: BigInt(options.id), reason: options.reason });
       if (options.format === 'json') printJson(item);
       else process.stdout.write(`reversal of payment ${options.id} requested: approval item ${item.id}, waiting for ${item.levels.map((l) => l.label).join(' → ')} (sifund approvals show --id ${item.id})\n`);

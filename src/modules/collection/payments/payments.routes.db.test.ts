@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, addUser, type TestServer, type Client } from '../../../platform/testing/http.ts';
+import { startTestServer, addUser, USER_PASSWORD, type TestServer, type Client } from '../../../platform/testing/http.ts';
 import { signoffRoutes } from '../../../platform/signoff/signoff.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { arrearsRoutes } from '../arrears/arrears.routes.ts';
@@ -138,4 +138,28 @@ test('preview over HTTP (mode=preview), then confirm: nothing recorded until the
   const direct = await operator.upload('/api/payments/import?mode=apply', 'bank-3.csv', `date,creditCode,amount\n2026-02-12,${EMPLOYER_B},20.00\n`);
   assert.deepEqual([direct.status, direct.body.recorded, direct.body.amount], [200, 1, '20.00'], 'mode=apply records at once');
   assert.equal(await paymentsOfB(), before + 2);
+});
+
+/** A request of a signed-in user asking for Chinese (Accept-Language: zh-CN), as the web app sends it. */
+async function inChinese(username: string, method: 'GET' | 'POST', url: string, payload?: object) {
+  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: USER_PASSWORD } });
+  const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
+  const headers = { cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': cookies.sifund_csrf, 'accept-language': 'zh-CN' };
+  const response = await server.app.inject({ method, url, payload, headers });
+  return { status: response.statusCode, body: JSON.parse(response.body) };
+}
+
+test('a refusal in the language asked for: the same code, rule, field and parameters; the message and field label in Chinese', { skip }, async () => {
+  const zeroPayment = { creditCode: EMPLOYER_A, date: '2026-02-20', amount: '0.00' };
+  const english = (await operator.json('POST', '/api/payments', zeroPayment)).body.error;
+  const chinese = await inChinese('op.east', 'POST', '/api/payments', zeroPayment);
+  assert.equal(chinese.status, 400);
+  assert.deepEqual([english.code, english.field, english.fieldLabel, english.message], ['invalid', 'amount', 'amount', 'amount: must be above zero, got 0.00']);
+  assert.deepEqual([chinese.body.error.code, chinese.body.error.rule, chinese.body.error.field], [english.code, english.rule, english.field]);
+  assert.deepEqual([chinese.body.error.fieldLabel, chinese.body.error.message], ['金额', '金额：须大于零，实为 0.00']);
+
+  const unknown = '/api/arrears?employer=91990102MA00000099&asOf=2026-02-25';
+  const [notFoundEnglish, notFoundChinese] = [(await operator.json('GET', unknown)).body.error, (await inChinese('op.east', 'GET', unknown)).body.error];
+  assert.deepEqual([notFoundEnglish.code, notFoundEnglish.message], ['not_found', 'employer 91990102MA00000099 not found']);
+  assert.deepEqual([notFoundChinese.code, notFoundChinese.rule, notFoundChinese.message], [notFoundEnglish.code, notFoundEnglish.rule, '单位 91990102MA00000099不存在']);
 });

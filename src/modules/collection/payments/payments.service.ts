@@ -28,6 +28,7 @@ import { confirmImport, moreProblems, runImport, tableReader, type CheckedTable,
 import * as repository from './payments.repository.ts';
 import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { collectionSaid, paymentsSaid, subjects } from '../collection.messages.ts';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 
@@ -156,7 +157,7 @@ export async function applyCredits(database: DatabaseHandle, actor: Actor, emplo
   checkDate(date, 'date');
   return inScope(database, actor, async (tx) => {
     const employer = (await employersByIds(tx, [employerId])).get(employerId);
-    if (!employer) throw notFound(`employer ${employerId}`);
+    if (!employer) throw notFound(subjects.employerById({ employerId }));
     const allocation = await EmployerAllocation.load(tx, employer);
     const used = allocation.useCredits(date, null, String(newId()));
     await allocation.save(tx, actor);
@@ -189,7 +190,7 @@ export async function recordPayment(database: DatabaseHandle, actor: Actor, inpu
   const reference = input.reference?.trim() || null;
   // The employer must be in the actor's scope; allocation then books into every fund of its bills (widenToPooledFunds).
   const employer = await inScope(database, actor, (tx) => employerByCreditCode(tx, input.creditCode.trim().toUpperCase()));
-  if (!employer) throw notFound(`employer ${input.creditCode}`);
+  if (!employer) throw notFound(subjects.employer({ creditCode: input.creditCode }));
   const job = widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS);
   return inScope(database, job, async (tx) => {
     const id = newId();
@@ -242,8 +243,8 @@ function collectionImport(recordedBy: string): ImportDefinition<CheckedTable, Co
         const creditCode = String(values.creditCode).toUpperCase();
         const employer = byCode.get(creditCode);
         const amount = values.amount as bigint;
-        if (!employer) problems.add(row, 'creditCode', 'known_employer', `no employer with credit code ${creditCode} in your region`);
-        if (amount <= 0n) problems.add(row, 'amount', 'above_zero', `must be above zero, got ${formatYuan(amount)}`);
+        if (!employer) problems.add(row, 'creditCode', 'known_employer', paymentsSaid.unknownEmployer({ creditCode }));
+        if (amount <= 0n) problems.add(row, 'amount', 'above_zero', paymentsSaid.aboveZero({ amount: formatYuan(amount) }));
         const date = values.date as string;
         const dateRule = dateProblem(date);
         if (dateRule) problems.add(row, 'date', 'date_range', dateRule);
@@ -338,9 +339,9 @@ async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint
   const employerId = BigInt(request.employerId), paymentId = BigInt(request.paymentId);
   await repository.lockEmployerAllocations(tx, employerId);
   const payment = await repository.findPaymentOfEmployer(tx, employerId, paymentId);
-  if (!payment) throw notFound(`payment ${paymentId}`);
+  if (!payment) throw notFound(subjects.payment({ paymentId }));
   const already = await repository.findReversal(tx, employerId, paymentId);
-  if (already) throw conflict('paymentId', `payment ${paymentId} was already reversed on ${already.reversed_on}`);
+  if (already) throw conflict('paymentId', paymentsSaid.alreadyReversed({ paymentId, reversedOn: already.reversed_on }));
   const today = todayInChina();
   const allocations = await repository.allocationsOfPayment(tx, employerId, paymentId);
   await repository.insertAllocations(tx, allocations.map((a) => ({
@@ -364,12 +365,12 @@ async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint
 /** Requests the reversal of a payment in the actor's scope: the sign-off item waits in the reviewers' inbox. */
 export async function requestPaymentReversal(database: DatabaseHandle, actor: Actor, input: { paymentId: bigint; reason: string }) {
   const reason = input.reason?.trim() ?? '';
-  if (reason.length < 2 || reason.length > 500) throw invalid('reason', 'must say why, in 2 to 500 characters');
+  if (reason.length < 2 || reason.length > 500) throw invalid('reason', paymentsSaid.reasonLength());
   return inScope(database, actor, async (tx) => {
     const payment = await repository.findPaymentById(tx, input.paymentId);
-    if (!payment) throw notFound(`payment ${input.paymentId}`);
+    if (!payment) throw notFound(subjects.payment({ paymentId: input.paymentId }));
     const already = await repository.findReversal(tx, payment.employer_id, payment.id);
-    if (already) throw conflict('paymentId', `payment ${payment.id} was already reversed on ${already.reversed_on}`);
+    if (already) throw conflict('paymentId', paymentsSaid.alreadyReversed({ paymentId: payment.id, reversedOn: already.reversed_on }));
     return submitForApproval(tx, actor, paymentReversalSignoff, {
       regionCode: payment.region_code, title: `冲正 ${payment.credit_code} ${payment.paid_on} ${formatYuan(payment.amount)} 元`, subjectKey: `payment:${payment.id}`,
       amount: payment.amount, payload: { paymentId: payment.id.toString(), employerId: payment.employer_id.toString(), reason }, comment: reason,
@@ -393,7 +394,7 @@ export interface PaymentListQuery { employer?: string; from?: string; to?: strin
 export async function listPayments(database: DatabaseHandle, actor: Actor, query: PaymentListQuery): Promise<{ items: PaymentView[] }> {
   const only = ownEmployerOnly(actor);
   const limit = query.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', 'must be an integer from 1 to 500');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', collectionSaid.limitRange({ min: 1, max: 500 }));
   const from = query.from === undefined ? undefined : checkDate(query.from, 'from');
   const to = query.to === undefined ? undefined : checkDate(query.to, 'to');
   return inScope(database, actor, async (tx) => {

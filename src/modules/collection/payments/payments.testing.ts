@@ -19,7 +19,8 @@ const regions = [
   { code: '990103', name: '西城区', level: 'county', parent_code: '990100' },
 ] as const;
 
-async function addEmployer(database: DatabaseHandle, creditCode: string, name: string, idNumbers: string[]): Promise<bigint> {
+/** An employer of 东城区 (work injury class 1) with these persons hired on 2025-01-01, enrolled in every insurance, declared at 10,000.00 for 2026. */
+export async function addEmployer(database: DatabaseHandle, creditCode: string, name: string, idNumbers: string[]): Promise<bigint> {
   const employerId = newId();
   await database.db.insertInto('employer').values({ id: employerId, credit_code: creditCode, name, region_code: '990102', work_injury_class: 1 }).execute();
   for (const idNumber of idNumbers) {

@@ -10,15 +10,16 @@ import { formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { confirmBase, declareBase, employerView } from '../../registry/index.ts';
 import * as repository from './portal.repository.ts';
+import { portalSaid, subjects } from '../collection.messages.ts';
 
 /** The employer an employer account is bound to; any other account is refused. */
 export function employerOf(actor: Actor): bigint {
-  if (actor.role !== 'employer' || !actor.employerId) throw forbidden('the employer portal is for employer accounts');
+  if (actor.role !== 'employer' || !actor.employerId) throw forbidden(portalSaid.employerPortalOnly());
   return actor.employerId;
 }
 
 function personOf(actor: Actor): bigint {
-  if (actor.role !== 'person' || !actor.personId) throw forbidden('the personal portal is for insured-person accounts');
+  if (actor.role !== 'person' || !actor.personId) throw forbidden(portalSaid.personalPortalOnly());
   return actor.personId;
 }
 
@@ -28,7 +29,7 @@ export async function employerProfile(database: DatabaseHandle, actor: Actor) {
   const employerId = employerOf(actor);
   return inScope(database, actor, async (tx) => {
     const employer = await repository.findEmployer(tx, employerId);
-    if (!employer) throw notFound('employer');
+    if (!employer) throw notFound(subjects.ownEmployer());
     return employerView(employer);
   });
 }
@@ -79,6 +80,6 @@ export async function listBaseConfirmations(database: DatabaseHandle, actor: Act
 export async function confirmOwnBase(database: DatabaseHandle, actor: Actor, declarationId: bigint) {
   const personId = personOf(actor);
   const declaration = await inScope(database, actor, (tx) => repository.findDeclarationOfPerson(tx, personId, declarationId));
-  if (!declaration) throw notFound('base declaration');
+  if (!declaration) throw notFound(subjects.baseDeclaration());
   return confirmBase(database, actor, declaration.employer_id, declaration.id);
 }

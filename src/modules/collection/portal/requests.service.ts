@@ -16,6 +16,7 @@ import { createPersonInTransaction, hireInTransaction, orThrow, separateInTransa
 import * as repository from './portal.repository.ts';
 import type { RequestStatus } from './portal.tables.ts';
 import { employerOf } from './portal.service.ts';
+import { portalSaid, subjects } from '../collection.messages.ts';
 
 export const requestView = (row: repository.RequestRow) => ({
   id: row.id.toString(), employerId: row.employer_id.toString(), employerName: row.employer_name, creditCode: row.credit_code,
@@ -35,7 +36,7 @@ export const employmentRequestSignoff = registerSignoffKind<RequestPayload>({
   levels: [{ name: 'review', label: '审核', permission: 'employment.request.review' }],
   async effect(tx, approver, item) {
     const request = await repository.findRequest(tx, BigInt(item.payload.requestId));
-    if (!request) throw notFound('request');
+    if (!request) throw notFound(subjects.request());
     if (request.kind === 'separate') {
       await separateInTransaction(tx, approver, request.employer_id, request.employment_id!, { separatedOn: request.separated_on, reason: request.separation_reason });
       return { personId: request.person_id!.toString(), employmentId: request.employment_id!.toString() };
@@ -57,7 +58,7 @@ async function submit(tx: Tx, actor: Actor, employer: { id: bigint; region_code:
     regionCode: employer.region_code, title: `${values.kind === 'hire' ? '增员' : '减员'} ${values.name}`,
     subjectKey: `employment_request:${employer.id}:${values.id_number}`, payload: { employerId: employer.id.toString(), requestId: id.toString() },
   }).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 409) throw conflict('idNumber', `a request for ${values.name} (${values.id_number}) is already waiting for review`);
+    if (error instanceof AppError && error.status === 409) throw conflict('idNumber', portalSaid.requestWaiting({ name: values.name, idNumber: values.id_number }));
     throw error;
   });
   await repository.insertRequest(tx, { ...values, employer_id: employer.id, id, region_code: employer.region_code, requested_by: actor.username, approval_item_id: BigInt(item.id) });
@@ -68,7 +69,7 @@ async function submit(tx: Tx, actor: Actor, employer: { id: bigint; region_code:
 
 async function ownEmployer(tx: Tx, actor: Actor) {
   const employer = await repository.findEmployer(tx, employerOf(actor));
-  if (!employer) throw notFound('employer');
+  if (!employer) throw notFound(subjects.ownEmployer());
   return employer;
 }
 
@@ -80,7 +81,7 @@ export async function requestHire(database: DatabaseHandle, actor: Actor, body: 
   return inScope(database, actor, async (tx) => {
     const employer = await ownEmployer(tx, actor);
     const open = await repository.openEmploymentByIdNumber(tx, employer.id, person.idNumber);
-    if (open) throw conflict('idNumber', `${open.name} is already employed here since ${open.hired_on}`);
+    if (open) throw conflict('idNumber', portalSaid.alreadyEmployed({ name: open.name, hiredOn: open.hired_on }));
     return submit(tx, actor, employer, { kind: 'hire', id_number: person.idNumber, name: person.name, hired_on: hiredOn });
   });
 }
@@ -91,7 +92,7 @@ export async function requestSeparation(database: DatabaseHandle, actor: Actor, 
   return inScope(database, actor, async (tx) => {
     const employer = await ownEmployer(tx, actor);
     const employment = await repository.openEmploymentOfPerson(tx, employer.id, BigInt(body.personId));
-    if (!employment) throw notFound('employee');
+    if (!employment) throw notFound(subjects.employee());
     const input = orThrow(validateSeparation(body, employment.hired_on));
     return submit(tx, actor, employer, {
       kind: 'separate', id_number: employment.id_number, name: employment.name, person_id: employment.person_id, employment_id: employment.id,
@@ -102,7 +103,7 @@ export async function requestSeparation(database: DatabaseHandle, actor: Actor, 
 
 /** An employer account sees its own requests; staff see those of their region subtree. */
 export async function listRequests(database: DatabaseHandle, actor: Actor, filter: { status?: RequestStatus; limit?: number; offset?: number }) {
-  if (actor.role === 'person') throw forbidden('employment requests are for employers and agency staff');
+  if (actor.role === 'person') throw forbidden(portalSaid.requestsNotForPersons());
   const employerId = actor.role === 'employer' ? employerOf(actor) : undefined;
   return inScope(database, actor, async (tx) => {
     const { items, total } = await repository.listRequests(tx, { employerId, status: filter.status, limit: filter.limit ?? 50, offset: filter.offset ?? 0 });
@@ -113,7 +114,7 @@ export async function listRequests(database: DatabaseHandle, actor: Actor, filte
 /** The registry step of an approved hire: the person found by ID number (same name) or registered, then hired. */
 async function registerHire(tx: Tx, actor: Actor, request: { id_number: string; name: string; region_code: string; employer_id: bigint; hired_on: string | null }) {
   const found = await repository.findPersonByIdNumber(tx, request.id_number);
-  if (found && found.name !== request.name) throw conflict('name', `ID number ${request.id_number} is registered as ${found.name}, not ${request.name}`);
+  if (found && found.name !== request.name) throw conflict('name', portalSaid.nameMismatch({ idNumber: request.id_number, registeredName: found.name, name: request.name }));
   const personId = found?.id.toString() ?? (await createPersonInTransaction(tx, actor, { idNumber: request.id_number, name: request.name, regionCode: request.region_code })).id;
   const employment = await hireInTransaction(tx, actor, { employerId: request.employer_id.toString(), personId, hiredOn: request.hired_on });
   return { personId: BigInt(personId), employmentId: BigInt(employment.id) };
