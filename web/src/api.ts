@@ -1,12 +1,30 @@
 /**
- * The one way the UI talks to the API: same-origin fetch with the session cookie, the `x-csrf-token` header on
- * every state-changing request (it echoes the `sifund_csrf` cookie: double-submit), the API's one error shape
- * `{error: {code, message, field?, rows?}}` thrown as ApiError, and a 401 sending the user to the sign-in page.
+ * The one way the UI talks to the API: same-origin fetch with the session cookie, the user's language as
+ * `accept-language` (the server answers its messages in it), the `x-csrf-token` header on every state-changing
+ * request (it echoes the `sifund_csrf` cookie: double-submit), the API's one error shape
+ * `{error: {code, rule?, message, params?, field?, fieldLabel?, rows?}}` (src/platform/errors.ts) thrown as ApiError,
+ * and a 401 sending the user to the sign-in page.
  */
-/** One bad row of a refused batch; an import also names the rule, the column as the file titles it and the value. */
-export interface RowProblem { row: number; field: string; message: string; rule?: string; column?: string; value?: string }
+import { languageTag, storedLang } from './platform/language.ts';
+
+/**
+ * One bad row of a refused batch, its message in the user's language and its field by its label; an import also
+ * names the rule, the column as the file titles it and the value.
+ */
+export interface RowProblem { row: number; field: string; fieldLabel?: string; message: string; rule?: string; column?: string; value?: string }
+
+/** The error object of an API answer (src/platform/errors.ts, AppError.toJSON), with what some errors add (an import's `errorCount` …). */
+interface ErrorBody extends Record<string, unknown> {
+  code?: string; rule?: string; message?: string; params?: Record<string, string>; field?: string; fieldLabel?: string; rows?: RowProblem[];
+}
 
 export class ApiError extends Error {
+  /** the stable key of the server's message (registry.idNumber.checkCharacter), when it has one */
+  readonly rule?: string;
+  /** the message's parameters, rendered in the user's language */
+  readonly params: Record<string, string>;
+  /** the label of `field` in the user's language (公民身份号码 for idNumber) */
+  readonly fieldLabel?: string;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -14,9 +32,12 @@ export class ApiError extends Error {
     readonly field?: string,
     readonly rows?: RowProblem[],
     /** the error object as the API sent it (an import's `errorCount`, `errorWorkbook`, a 413's `limitBytes` …) */
-    readonly details: Record<string, unknown> = {},
+    readonly details: ErrorBody = {},
   ) {
     super(message);
+    this.rule = details.rule;
+    this.params = details.params ?? {};
+    this.fieldLabel = details.fieldLabel;
   }
 }
 
@@ -47,7 +68,7 @@ export function withQuery(path: string, query?: Query): string {
 interface RequestOptions { query?: Query; body?: unknown; signal?: AbortSignal; /** do not redirect on 401 (sign-in, session probe) */ allow401?: boolean }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': languageTag(storedLang()) };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -69,7 +90,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   let data: unknown;
   try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; field?: string; rows?: RowProblem[] } & Record<string, unknown> } | undefined)?.error;
+    const error = (data as { error?: ErrorBody } | undefined)?.error;
     if (response.status === 401 && !options.allow401) unauthorizedHandler?.();
     throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.field, error?.rows, error ?? {});
   }

@@ -25,8 +25,14 @@ export function formatListCount(list: Counted): string {
   return formatCount(value, capped);
 }
 
-/** The pagination line of a list page: "共 1,234 条", or "超过 10,000 条，请缩小查询范围" when the count was capped. */
+/** The pagination line of a list page: "共 1,234 条", or "共 10,000+ 条" when the count was capped. */
 export function listTotalLabel(t: Translate, list: Counted | undefined): string {
   const { value, capped } = countOf(list ?? {});
-  return t(capped ? 'common.totalCapped' : 'common.total', { n: formatCount(value) });
+  return t('common.total', { n: formatCount(value, capped) });
+}
+
+/** Beside a capped total (a tooltip): more rows match than are counted, so narrow the search; nothing for an exact total. */
+export function listTotalHint(t: Translate, list: Counted | undefined): string | undefined {
+  const { value, capped } = countOf(list ?? {});
+  return capped ? t('common.totalCapped', { n: formatCount(value) }) : undefined;
 }

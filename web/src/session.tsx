@@ -4,6 +4,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
 import { api, ApiError, onUnauthorized, request } from './api.ts';
 import type { Me } from './types.ts';
+import { forgetTabs } from './platform/tabs.ts';
 
 interface Session {
   /** undefined while probing, null when signed out */
@@ -29,12 +30,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     await request('POST', '/api/auth/login', { body: { username, password }, allow401: true });
     const user = await request<Me>('GET', '/api/auth/me', { allow401: true });
+    forgetTabs(); // the page tabs of whoever used this browser tab before
     setMe(user);
     return user;
   }, []);
 
   const logout = useCallback(async () => {
     try { await api.post('/api/auth/logout'); } catch { /* the session may be gone already */ }
+    forgetTabs();
     setMe(null);
   }, []);
 

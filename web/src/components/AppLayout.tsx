@@ -1,76 +1,67 @@
-/** The signed-in frame: module menu on the left, user and language in the header, service health in the footer. */
-import { Suspense, useMemo, useState, type ComponentType } from 'react';
+/**
+ * The signed-in frame: the module menu on the left (its own scroll area under a fixed title, so its last entry is
+ * reachable on a 1366×768 screen; the section of the current page open), user and language in the header, the
+ * page tabs under it, breadcrumbs above every page, service health in the footer.
+ */
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
-import {
-  AlertOutlined, AppstoreOutlined, EnvironmentOutlined, EyeOutlined, FundOutlined, GiftOutlined, LineChartOutlined, LogoutOutlined,
-  TranslationOutlined, UserOutlined,
-} from '@ant-design/icons';
+import { EnvironmentOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n, type Translate } from '../i18n.ts';
 import { useMe, useSession } from '../session.tsx';
 import { can, isPortalUser } from '../permissions.ts';
 import type { Me } from '../types.ts';
 import { webModules } from '../modules.ts';
-import type { MenuEntry, MenuSection } from '../platform/module.ts';
+import type { MenuEntry } from '../platform/module.ts';
+import { menuEntryOf, menuLabel, sectionsOf, type Manifests } from '../platform/navigation.ts';
 import { HealthFooter } from './HealthFooter.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
+import { PageBreadcrumb } from './PageBreadcrumb.tsx';
+import { PageTabs, usePageTabs } from './PageTabs.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
-const sections: MenuSection[] = webModules.flatMap((module) => module.menuSections ?? []);
-const entries: MenuEntry[] = webModules.flatMap((module) => module.menu ?? []);
+const manifests: Manifests = {
+  sections: webModules.flatMap((module) => module.menuSections ?? []),
+  entries: webModules.flatMap((module) => module.menu ?? []),
+  routes: webModules.flatMap((module) => module.routes ?? []).filter((route) => !route.public),
+};
 const headerItems = webModules.flatMap((module) => module.headerItems ?? []).sort((a, b) => a.order - b.order);
 const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
-
-/** Modules still being built: listed (so users see what is coming) but not clickable; no placeholder pages. A module folder of the same name takes its place. */
-const plannedModules: [string, ComponentType][] = [
-  ['benefits', GiftOutlined], ['budget', FundOutlined], ['execution', LineChartOutlined], ['alerts', AlertOutlined], ['supervision', EyeOutlined],
-];
-function comingSoon(t: Translate): Item | false {
-  const planned = plannedModules.filter(([name]) => !webModules.some((module) => module.name === name));
-  return planned.length > 0 && {
-    key: 'soon', icon: <AppstoreOutlined />, label: <span>{t('menu.more')} <Tag style={{ marginInlineStart: 4, fontSize: 11 }}>{t('common.comingSoon')}</Tag></span>,
-    children: planned.map(([name, Icon]) => ({ key: `soon:${name}`, icon: <Icon />, disabled: true, label: t(`menu.${name}`) })),
-  };
-}
+const SIDER_TITLE_HEIGHT = 56;
 
 /**
  * The menu: each entry only when the user holds the permission its page needs (the API checks it again); a section
  * without any is left out. Employers and insured persons see only their self-service portal (R10.1), staff the rest.
+ * An entry links to where its page was left (its tab's URL), so its filters come back.
  */
-function menuItems(t: Translate, me: Me): Item[] {
-  const shown = (entry: MenuEntry) => !entry.permission || can(me, entry.permission);
+function menuItems(t: Translate, me: Me, urlOf: (path: string) => string): { items: Item[]; shown: MenuEntry[] } {
+  const visible = (entry: MenuEntry) => !entry.permission || can(me, entry.permission);
   const item = (entry: MenuEntry): Item => ({
     key: entry.path, icon: entry.icon && <entry.icon />,
-    label: <Link to={entry.path} data-testid={`menu-${entry.key}`}>{t(`menu.${entry.key}`)}</Link>,
+    label: <Link to={urlOf(entry.path)} data-testid={`menu-${entry.key}`}>{t(menuLabel(entry))}</Link>,
   });
   const audience = isPortalUser(me) ? 'portal' : 'staff';
-  const groups = sections.filter((section) => section.audience === audience).map((section) => {
-    const children = entries.filter((entry) => entry.section === section.key && shown(entry)).sort(byOrder).map(item);
+  const shown: MenuEntry[] = [];
+  const groups = manifests.sections.filter((section) => section.audience === audience).map((section) => {
+    const members = manifests.entries.filter((entry) => entry.section === section.key && visible(entry)).sort(byOrder);
+    shown.push(...members);
+    const children = members.map(item);
     const label = t(section.label);
     const group: Item = section.audience === 'portal'
       ? { type: 'group', key: section.key, label, children }
       : { key: section.key, icon: section.icon && <section.icon />, label, children };
     return { order: section.order, item: children.length > 0 ? group : undefined };
   });
-  const topLevel = audience === 'staff' ? entries.filter((entry) => !entry.section && shown(entry)).map((entry) => ({ order: entry.order, item: item(entry) })) : [];
-  const items = [...groups, ...topLevel].sort(byOrder).flatMap(({ item }) => (item ? [item] : []));
-  const soon = audience === 'staff' && comingSoon(t);
-  return soon ? [...items, soon] : items;
+  const topLevel = audience === 'staff' ? manifests.entries.filter((entry) => !entry.section && visible(entry)) : [];
+  shown.push(...topLevel);
+  const items = [...groups, ...topLevel.map((entry) => ({ order: entry.order, item: item(entry) }))].sort(byOrder).flatMap(({ item }) => (item ? [item] : []));
+  return { items, shown };
 }
 
-/** The sections open when the frame opens: those always open, and the one whose pages the frame opens on. */
+/** The sections open when the frame opens: those always open, and the one of the page it opens on. */
 function initiallyOpen(pathname: string): string[] {
-  return sections.filter(({ open }) => open === 'always' || (open !== undefined && pathname.startsWith(open))).map((section) => section.key);
-}
-
-/** The menu key for a path: the longest menu path that prefixes it. */
-function selectedKey(pathname: string, keys: string[]): string {
-  return keys.filter((key) => key === '/' ? pathname === '/' : pathname === key || pathname.startsWith(`${key}/`)).sort((a, b) => b.length - a.length)[0] ?? '/';
-}
-
-function leafKeys(items: Item[]): string[] {
-  return items.flatMap((item) => (item && 'children' in item && item.children ? leafKeys(item.children as Item[]) : item?.key ? [String(item.key)] : []));
+  return [...new Set([...manifests.sections.filter(({ open }) => open === 'always').map(({ key }) => key), ...sectionsOf(pathname, manifests)])];
 }
 
 export function AppLayout() {
@@ -78,25 +69,34 @@ export function AppLayout() {
   const me = useMe();
   const { logout } = useSession();
   const navigate = useNavigate();
-  const location = useLocation();
+  const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const items = useMemo(() => menuItems(t, me), [t, me]);
-  const selected = selectedKey(location.pathname, leafKeys(items));
-  const [openKeys, setOpenKeys] = useState<string[]>(() => initiallyOpen(location.pathname));
+  const tabs = usePageTabs(manifests);
+  const { items, shown } = useMemo(() => menuItems(t, me, tabs.urlOf), [t, me, tabs.urlOf]);
+  const selected = menuEntryOf(pathname, shown)?.path;
+  const [openKeys, setOpenKeys] = useState<string[]>(() => initiallyOpen(pathname));
+  // a page reached by a link, a tab or the address bar opens its own section too (the others stay as the user left them)
+  useEffect(() => {
+    setOpenKeys((open) => { const missing = sectionsOf(pathname, manifests).filter((key) => !open.includes(key)); return missing.length ? [...open, ...missing] : open; });
+  }, [pathname]);
   // After an administrator's reset, the API answers nothing but the password change: go there first.
-  if (me.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
+  if (me.mustChangePassword && pathname !== '/account/password') return <Navigate to="/account/password" replace />;
   const userMenu: MenuProps['items'] = [{ key: 'password', label: <Link to="/account/password" data-testid="menu-change-password">{t('header.changePassword')}</Link> }];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={220} collapsible style={{ overflow: 'auto', height: '100vh', position: 'sticky', top: 0, insetInlineStart: 0 }} collapsed={collapsed} onCollapse={setCollapsed} theme="dark">
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, fontSize: collapsed ? 14 : 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          {collapsed ? t('app.short') : t('app.sider')}
+      <Layout.Sider width={220} collapsible style={{ height: '100vh', position: 'sticky', top: 0, insetInlineStart: 0 }} collapsed={collapsed} onCollapse={setCollapsed} theme="dark">
+        <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+          <div style={{ flex: `0 0 ${SIDER_TITLE_HEIGHT}px`, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, fontSize: collapsed ? 14 : 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+            {collapsed ? t('app.short') : t('app.sider')}
+          </div>
+          <div style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }} data-testid="menu-scroll">
+            <Menu
+              theme="dark" mode="inline" items={items} selectedKeys={selected ? [selected] : []}
+              openKeys={collapsed ? undefined : openKeys} onOpenChange={setOpenKeys} data-testid="main-menu"
+            />
+          </div>
         </div>
-        <Menu
-          theme="dark" mode="inline" items={items} selectedKeys={[selected]}
-          openKeys={collapsed ? undefined : openKeys} onOpenChange={setOpenKeys} data-testid="main-menu"
-        />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', borderBottom: '1px solid #f0f0f0' }}>
@@ -113,7 +113,9 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
+        <PageTabs state={tabs} manifests={manifests} />
         <Layout.Content style={{ margin: 16 }}>
+          <PageBreadcrumb manifests={manifests} urlOf={tabs.urlOf} />
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

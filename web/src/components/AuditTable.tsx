@@ -8,6 +8,7 @@ import { useI18n } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
 import type { AuditRecord } from '../types.ts';
 import { JsonDiff } from './JsonDiff.tsx';
+import { auditActionLabel, auditEntityLabel } from './auditLabels.ts';
 
 const detailPath: Record<string, string> = { employer: '/employers/', person: '/persons/' };
 
@@ -28,12 +29,12 @@ export function AuditTable({ records, loading, testId, showEntity = true }: { re
             </>
           ),
         },
-        { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tag color="geekblue">{action}</Tag> },
+        { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tooltip title={action}><Tag color="geekblue" data-action={action}>{auditActionLabel(t, action)}</Tag></Tooltip> },
         ...(showEntity ? [{
           title: t('audit.entity'), key: 'entity',
           render: (_: unknown, record: AuditRecord) => {
             const path = detailPath[record.entityType];
-            const label = `${record.entityType}${record.entityId ? ` #${record.entityId}` : ''}`;
+            const label = `${auditEntityLabel(t, record.entityType)}${record.entityId ? ` ${record.entityId}` : ''}`;
             return path && record.entityId ? <Link to={path + record.entityId}>{label}</Link> : label;
           },
         }] : []),

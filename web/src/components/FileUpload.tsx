@@ -99,7 +99,7 @@ export interface ImportPanelProps<Result, Preview> {
   /** the drop zone's prompt */
   prompt: ReactNode;
   accept?: string;
-  /** the module's labels of its fields (the problems table shows them instead of the codes) */
+  /** the module's labels of fields the server has no label for (the problems table shows labels, never codes) */
   fieldLabels?: Record<string, string>;
   /** what an applied import shows (an import confirmed elsewhere is never applied here) */
   renderResult?(result: Result & ImportAnswer): ReactNode;
@@ -221,6 +221,15 @@ function AlreadyImported({ answer, testId }: { answer: ImportAnswer; testId: str
   );
 }
 
+/**
+ * A refused row's field as people call it: the server's label in the user's language; a field the server has no
+ * label for comes back as its code, and the page's own label (`fieldLabels`) takes its place.
+ */
+function fieldLabelOf(row: RowProblem, fieldLabels: Record<string, string> | undefined): string {
+  const serverLabel = row.fieldLabel && row.fieldLabel !== row.field ? row.fieldLabel : undefined;
+  return serverLabel ?? fieldLabels?.[row.field] ?? row.field;
+}
+
 /** Why nothing was imported: the refused rows (and the error workbook), the size limit, or the server's message. */
 export function ImportFailure({ error, fieldLabels, testId }: { error: ApiError; fieldLabels?: Record<string, string>; testId: string }) {
   const { t } = useI18n();
@@ -251,7 +260,7 @@ export function ImportFailure({ error, fieldLabels, testId }: { error: ApiError;
         columns={[
           { title: t('fileImport.row'), dataIndex: 'row', width: 70 },
           { title: t('fileImport.column'), dataIndex: 'column', width: 140 },
-          { title: t('fileImport.field'), dataIndex: 'field', width: 150, render: (field: string) => fieldLabels?.[field] ?? field },
+          { title: t('fileImport.field'), dataIndex: 'field', width: 150, render: (_: string, row) => fieldLabelOf(row, fieldLabels) },
           { title: t('fileImport.rule'), dataIndex: 'rule', width: 130, render: (rule: string | undefined) => (rule ? t(`importRule.${rule}`) : '') },
           { title: t('fileImport.value'), dataIndex: 'value', width: 180, ellipsis: true },
           { title: t('fileImport.reason'), dataIndex: 'message' },

@@ -1,9 +1,11 @@
 /**
  * A modal form that submits to the API: shows a field's error under that field when the API names it
- * (`error.field`), any other error above the form, and optionally asks for confirmation first.
+ * (`error.field`), any other error above the form (with the refused rows of a batch, each by its field's label),
+ * and optionally asks for confirmation first.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal, type FormInstance } from 'antd';
+import { ApiError, type RowProblem } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { applyApiError } from './forms.ts';
 
@@ -31,9 +33,10 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [problemRows, setProblemRows] = useState<RowProblem[]>([]);
 
   useEffect(() => {
-    if (props.open) { form.resetFields(); setError(undefined); }
+    if (props.open) { form.resetFields(); setError(undefined); setProblemRows([]); }
   }, [props.open, form]);
 
   const confirmed = () => new Promise<boolean>((resolve) => {
@@ -47,12 +50,14 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
     if (!(await confirmed())) return;
     setBusy(true);
     setError(undefined);
+    setProblemRows([]);
     try {
       const result = await props.onSubmit(values);
       props.onClose();
       props.onDone?.(result);
     } catch (failure) {
       setError(applyApiError(form, failure, props.fields));
+      setProblemRows(failure instanceof ApiError ? failure.rows ?? [] : []);
     } finally {
       setBusy(false);
     }
@@ -64,7 +69,16 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
       okText={props.okText ?? t('common.submit')} cancelText={t('common.cancel')} okButtonProps={{ danger: props.danger, 'data-testid': `${props.testId ?? 'form'}-submit` }}
       data-testid={props.testId}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      {error && (
+        <Alert
+          type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error"
+          description={problemRows.length > 0 && (
+            <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="form-error-rows">
+              {problemRows.map((row, index) => <li key={index}>{t('form.rowProblem', { row: row.row, field: row.fieldLabel ?? row.field, message: row.message })}</li>)}
+            </ul>
+          )}
+        />
+      )}
       <Form form={form} layout="vertical" initialValues={props.initialValues} onFinish={submit} data-testid={props.testId && `${props.testId}-form`}>
         {typeof props.children === 'function' ? props.children(form) : props.children}
       </Form>

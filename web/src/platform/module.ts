@@ -17,6 +17,11 @@ interface RouteBase {
   permission?: readonly Permission[];
   /** Outside the signed-in frame (the sign-in page). */
   public?: boolean;
+  /**
+   * Message key of the page's title where the menu does not name it: the last breadcrumb and the tab of a detail
+   * page ('/employers/:id': 单位详情), or of a page outside the menu. Without it a detail page is titled 详情.
+   */
+  title?: string;
 }
 export type WebRoute = RouteBase & ({ page: LazyExoticComponent<ComponentType> } | { redirect: string });
 
@@ -29,7 +34,10 @@ export interface MenuSection {
   icon?: ComponentType;
   /** Staff see the staff menu; employer and person accounts only the portal menu (R10.1). */
   audience: 'staff' | 'portal';
-  /** 'always': open when the frame opens; a path prefix: open when the frame opens on a page under it. */
+  /**
+   * 'always': open when the frame opens; a path prefix: open on a page under it. The section of the current page's
+   * menu entry opens anyway (platform/navigation.ts), so a prefix is needed only for pages outside the menu.
+   */
   open?: 'always' | `/${string}`;
 }
 

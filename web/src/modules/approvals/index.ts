@@ -10,7 +10,7 @@ export const webModule: WebModule = {
   // the API lists to every signed-in user what is theirs to decide or what they submitted
   routes: [
     { path: '/approvals', page: lazy(() => import('./ApprovalsPage.tsx')) },
-    { path: '/approvals/:id', page: lazy(() => import('./ApprovalDetailPage.tsx')) },
+    { path: '/approvals/:id', page: lazy(() => import('./ApprovalDetailPage.tsx')), title: 'approvals.itemDetail' },
   ],
   menu: [{ order: 20, key: 'approvals', path: '/approvals', icon: CheckSquareOutlined, permission: 'approvals.read' }],
   headerItems: [{ key: 'inbox', order: 10, permission: 'approvals.read', component: InboxBadge }],

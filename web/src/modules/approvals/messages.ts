@@ -6,6 +6,7 @@ export const messages = {
   'header.approvals': ['待办', 'Inbox'],
   'header.approvalsHint': ['待我审核 {n} 项', '{n} waiting for your decision'],
   'approvals.inbox': ['待办', 'Inbox'],
+  'approvals.itemDetail': ['审核事项详情', 'Sign-off item'],
   'approvals.tab.pending': ['待我审核', 'To decide'],
   'approvals.tab.mine': ['我提交的', 'Submitted by me'],
   'approvals.tab.returned': ['已退回', 'Returned'],

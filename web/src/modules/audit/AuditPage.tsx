@@ -3,7 +3,7 @@
  * auditor (auth.log.read) also switches to the sign-in log (登录日志); verifying needs audit.verify.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Segmented, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Segmented, Select, Space } from 'antd';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError } from '../../api.ts';
@@ -13,11 +13,18 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import type { AuditRecord, AuditVerify, List } from '../../types.ts';
 import { AuditTable } from '../../components/AuditTable.tsx';
 import { useCan } from '../../permissions.ts';
+import type { Translate } from '../../i18n.ts';
+import { messages } from './messages.ts';
 
 const PAGE = 50;
 interface Filters { entityType?: string; entityId?: string; actor?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null }
 
 type Source = 'trail' | 'signIns';
+
+/** The codes this module names (`auditAction.auth.login` → auth.login) as choices labelled by name; the server filters by prefix. */
+function namedCodes(t: Translate, prefix: 'auditAction.' | 'auditEntity.') {
+  return Object.keys(messages).filter((key) => key.startsWith(prefix)).map((key) => ({ value: key.slice(prefix.length), label: t(key) }));
+}
 
 function query(filters: Filters, source: Source) {
   const [from, to] = filters.range ?? [];
@@ -74,10 +81,10 @@ export default function AuditPage() {
         />
       )}
       <Form<Filters> layout="inline" onFinish={setFilters} style={{ marginBottom: 16, rowGap: 8 }} data-testid="audit-filters">
-        {source === 'trail' && <Form.Item name="entityType" label={t('audit.entityType')}><Input allowClear placeholder="person" style={{ width: 120 }} /></Form.Item>}
+        {source === 'trail' && <Form.Item name="entityType" label={t('audit.entityType')}><Select allowClear showSearch optionFilterProp="label" options={namedCodes(t, 'auditEntity.')} style={{ width: 140 }} data-testid="audit-entity-type" /></Form.Item>}
         {source === 'trail' && <Form.Item name="entityId" label={t('audit.entityId')}><Input allowClear style={{ width: 160 }} /></Form.Item>}
         <Form.Item name="actor" label={t('audit.actor')}><Input allowClear style={{ width: 120 }} /></Form.Item>
-        {source === 'trail' && <Form.Item name="action" label={t('audit.action')}><Input allowClear style={{ width: 160 }} /></Form.Item>}
+        {source === 'trail' && <Form.Item name="action" label={t('audit.action')}><Select allowClear showSearch optionFilterProp="label" options={namedCodes(t, 'auditAction.')} style={{ width: 180 }} data-testid="audit-action" /></Form.Item>}
         <Form.Item name="range" label={t('audit.range')}><DatePicker.RangePicker allowEmpty={[true, true]} /></Form.Item>
         <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('common.search')}</Button></Form.Item>
       </Form>

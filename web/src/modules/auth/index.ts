@@ -7,7 +7,7 @@ export const webModule: WebModule = {
   name: 'auth',
   routes: [
     { path: '/login', page: lazy(() => import('./LoginPage.tsx')), public: true },
-    { path: '/account/password', page: lazy(() => import('./ChangePasswordPage.tsx')) },
+    { path: '/account/password', page: lazy(() => import('./ChangePasswordPage.tsx')), title: 'header.changePassword' },
   ],
   messages,
 };

@@ -11,6 +11,7 @@ import { can } from '../../permissions.ts';
 import type { AuditRecord, List } from '../../types.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { formatCount, formatListCount } from '../../counts.ts';
+import { auditActionLabel } from '../../components/auditLabels.ts';
 
 const ActivityChart = lazy(() => import('./ActivityChart.tsx'));
 const ACTIVITY_SAMPLE = 200;
@@ -45,7 +46,10 @@ export default function DashboardPage() {
   const counts = useLoad((signal) => (registry ? loadCounts(signal) : Promise.resolve({} as Counts)), [registry]);
   const activity = useLoad((signal) => (audit ? api.get<List<AuditRecord>>('/api/audit', { limit: ACTIVITY_SAMPLE }, signal) : Promise.resolve({ items: [] })), [audit]);
   const byAction = new Map<string, number>();
-  for (const record of activity.data?.items ?? []) byAction.set(record.action, (byAction.get(record.action) ?? 0) + 1);
+  for (const record of activity.data?.items ?? []) {
+    const action = auditActionLabel(t, record.action);
+    byAction.set(action, (byAction.get(action) ?? 0) + 1);
+  }
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
