@@ -1,4 +1,9 @@
-/** 明细账: one account's lines in a month with its opening and closing balance; a line opens its entry. */
+/**
+ * 明细账: one account's lines in a month, each with the balance after it (方向 and amount, as a 明细账 prints it),
+ * under the opening balance and over the closing one; a line opens its entry. The running balance is exact where
+ * the page knows where it starts: the first page from the opening balance, the last page back from the closing one
+ * (a page in between would need the balance before it, which the API does not give).
+ */
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Button, Descriptions, Space, Table, Tag } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -9,10 +14,14 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import { MonthPicker } from '../../components/MonthPicker.tsx';
-import { accountPath, currentMonth, sourceLabel } from './shared.tsx';
+import { balanceColumns, DirectedMoney } from './balance.tsx';
+import { balanceBefore, runningBalances } from './direction.ts';
+import { accountPath, currentMonth, sourceLabel, voucherNumber } from './shared.tsx';
 import type { AccountLine, AccountLines } from './types.ts';
 
 const PAGE = 100;
+
+type Row = AccountLine & { balance?: string };
 
 export default function AccountLinesPage() {
   const { t } = useI18n();
@@ -25,6 +34,11 @@ export default function AccountLinesPage() {
   const data = lines.data;
   const entryOf = (line: AccountLine) => `/ledger/balances/${fund}/entries/${line.entryId}`;
   const go = (next: { period?: string; offset?: number }) => setParams({ period: next.period ?? period, ...(next.offset ? { offset: String(next.offset) } : {}) });
+  const lastPage = (data?.lines.length ?? 0) < PAGE;
+  const start = !data ? undefined : offset === 0 ? data.opening : lastPage ? balanceBefore(data.closing, data.lines) : undefined;
+  const balances = data && start !== undefined ? runningBalances(start, data.lines) : [];
+  const rows: Row[] = (data?.lines ?? []).map((line, i) => ({ ...line, balance: balances[i] }));
+  const role = data?.account.role;
 
   return (
     <Page
@@ -41,33 +55,34 @@ export default function AccountLinesPage() {
               <Descriptions.Item label={t('ledger.fund')}>{data.fund}</Descriptions.Item>
               <Descriptions.Item label={t('ledger.account.role')}>{t(`ledger.role.${data.account.role}`)}</Descriptions.Item>
               <Descriptions.Item label={t('ledger.period')}>{data.period}</Descriptions.Item>
-              <Descriptions.Item label={t('ledger.opening')}><Money value={data.opening} /></Descriptions.Item>
+              <Descriptions.Item label={t('ledger.opening')}><DirectedMoney value={data.opening} role={role} /></Descriptions.Item>
               <Descriptions.Item label={t('ledger.debit')}><Money value={data.debit} /></Descriptions.Item>
               <Descriptions.Item label={t('ledger.credit')}><Money value={data.credit} /></Descriptions.Item>
-              <Descriptions.Item label={t('ledger.closing')}><Money value={data.closing} testId="ledger-lines-closing" /></Descriptions.Item>
+              <Descriptions.Item label={t('ledger.closing')}><DirectedMoney value={data.closing} role={role} testId="ledger-lines-closing" /></Descriptions.Item>
             </Descriptions>
           )}
-          <Table<AccountLine>
-            data-testid="ledger-lines-table" rowKey={(line) => `${line.entryId}:${line.lineNumber}`} size="small" loading={lines.loading} dataSource={data?.lines ?? []}
+          <Table<Row>
+            data-testid="ledger-lines-table" rowKey={(line) => `${line.entryId}:${line.lineNumber}`} size="small" bordered loading={lines.loading} dataSource={rows}
             pagination={false} onRow={(line) => ({ onClick: () => navigate(entryOf(line)), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('ledger.date'), dataIndex: 'date', width: 110 },
               {
-                title: t('ledger.entry.id'), dataIndex: 'entryId', width: 190,
-                render: (id: string, line) => <Link to={entryOf(line)} onClick={(event) => event.stopPropagation()} data-testid="ledger-entry-link">{id}</Link>,
+                title: t('ledger.entry.number'), dataIndex: 'entryId', width: 190,
+                render: (id: string, line) => <Link to={entryOf(line)} onClick={(event) => event.stopPropagation()} data-testid="ledger-entry-link">{voucherNumber(id)}</Link>,
               },
               { title: t('ledger.memo'), dataIndex: 'memo' },
               { title: t('ledger.reference'), dataIndex: 'reference', width: 170 },
-              { title: t('ledger.entry.kind'), dataIndex: 'kind', width: 100, render: (kind: string) => <Tag>{t(`ledger.kind.${kind}`)}</Tag> },
-              { title: t('ledger.entry.source'), dataIndex: 'source', width: 200, render: (_: unknown, line) => sourceLabel(t, line.source) },
-              moneyColumn(t('ledger.debit'), 'debit', 140),
-              moneyColumn(t('ledger.credit'), 'credit', 140),
+              { title: t('ledger.entry.kind'), dataIndex: 'kind', width: 90, render: (kind: string) => <Tag>{t(`ledger.kind.${kind}`)}</Tag> },
+              { title: t('ledger.entry.source'), dataIndex: 'source', width: 180, render: (_: unknown, line) => sourceLabel(t, line.source) },
+              moneyColumn(t('ledger.debit'), 'debit', 130),
+              moneyColumn(t('ledger.credit'), 'credit', 130),
+              balanceColumns<Row>(t, t('ledger.balance'), 'balance', (line) => line.balance, () => role),
             ]}
           />
-          {(offset > 0 || (data?.lines.length ?? 0) === PAGE) && (
+          {(offset > 0 || !lastPage) && (
             <Space style={{ marginTop: 12 }}>
               <Button disabled={offset === 0} onClick={() => go({ offset: Math.max(0, offset - PAGE) })}>{t('ledger.previousPage')}</Button>
-              <Button disabled={(data?.lines.length ?? 0) < PAGE} onClick={() => go({ offset: offset + PAGE })}>{t('ledger.nextPage')}</Button>
+              <Button disabled={lastPage} onClick={() => go({ offset: offset + PAGE })}>{t('ledger.nextPage')}</Button>
             </Space>
           )}
         </>

@@ -17,6 +17,7 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { ImportPanel, spreadsheetFiles } from '../../components/FileUpload.tsx';
 import { moneyColumn } from '../../components/Money.tsx';
+import { balanceColumns } from './balance.tsx';
 import { accountPath, BankAccountSelect, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
 import { useCan } from '../../permissions.ts';
 import type { AutoMatch, BankItem, BankStatement, LedgerItem, ManualMatch, Match, MatchingView, StatementImport } from './types.ts';
@@ -220,8 +221,8 @@ function Statements({ fund, account, onImported, onShowMatching }: { fund: strin
             { title: t('ledger.bank.format'), dataIndex: 'format', width: 90 },
             { title: t('ledger.bank.fileName'), dataIndex: 'fileName', ellipsis: true },
             { title: t('ledger.bank.statementReference'), dataIndex: 'reference', ellipsis: true },
-            moneyColumn(t('ledger.opening'), 'opening', 130),
-            moneyColumn(t('ledger.closing'), 'closing', 130),
+            balanceColumns<BankStatement>(t, t('ledger.opening'), 'opening', (s) => s.opening),
+            balanceColumns<BankStatement>(t, t('ledger.closing'), 'closing', (s) => s.closing),
             { title: t('ledger.bank.lines'), dataIndex: 'lines', width: 80, align: 'right' },
             { title: t('ledger.bank.importedBy'), dataIndex: 'importedBy', width: 120 },
             { title: t('ledger.bank.importedAt'), dataIndex: 'importedAt', width: 170, render: formatDateTime },

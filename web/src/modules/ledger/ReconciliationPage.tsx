@@ -1,6 +1,7 @@
 /**
  * 银行存款余额调节表 for a bank account and month: the ledger balance plus what only the bank has booked, the bank
- * balance plus what only the ledger has booked; the two adjusted balances must agree. Downloadable as XLSX.
+ * balance plus what only the ledger has booked; the two adjusted balances must agree. Balances show their direction
+ * (借 for money in the account, debit-positive as the API gives them). Downloadable as XLSX; printable on A4 landscape.
  */
 import type { ReactNode } from 'react';
 import { Alert, Button, Col, Row, Table, Tag, Typography } from 'antd';
@@ -8,16 +9,22 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { api, withQuery } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
+import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { fenToYuan, toFen } from '../../format.ts';
 import { Money, moneyColumn } from '../../components/Money.tsx';
-import { accountPath, BankAccountSelect, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
+import { DirectedMoney } from './balance.tsx';
+import { NO_PRINT, PrintButton, PrintHeader, PrintSignatures, PrintStyle } from './print.tsx';
+import { accountPath, BankAccountSelect, fundHeading, LedgerToolbar, useBankAccount, useLedgerSelection } from './shared.tsx';
 import type { Reconciliation, ReconciliationItem } from './types.ts';
 
 const total = (items: ReconciliationItem[]) => fenToYuan(items.reduce((sum, item) => sum + toFen(item.amount), 0n));
 
-interface SideRow { key: string; label: ReactNode; amount: string | null; strong?: boolean; testId?: string }
+const TEST_ID = 'ledger-reconciliation';
+
+/** A line of a side: a balance (shown with its direction) or the sum of the items that adjust it. */
+interface SideRow { key: string; label: ReactNode; amount: string | null; balance?: boolean; strong?: boolean; testId?: string }
 
 function Side({ title, rows, testId }: { title: string; rows: SideRow[]; testId: string }) {
   return (
@@ -25,7 +32,9 @@ function Side({ title, rows, testId }: { title: string; rows: SideRow[]; testId:
       data-testid={testId} size="small" bordered pagination={false} rowKey="key" dataSource={rows} title={() => <Typography.Text strong>{title}</Typography.Text>}
       columns={[
         { dataIndex: 'label', render: (label: ReactNode, row) => (row.strong ? <Typography.Text strong>{label}</Typography.Text> : label) },
-        { dataIndex: 'amount', align: 'right', width: 180, render: (amount: string | null, row) => <Typography.Text strong={row.strong}><Money value={amount} testId={row.testId} /></Typography.Text> },
+        { dataIndex: 'amount', align: 'right', width: 180, render: (amount: string | null, row) => (
+          <Typography.Text strong={row.strong}>{row.balance ? <DirectedMoney value={amount} testId={row.testId} /> : <Money value={amount} testId={row.testId} />}</Typography.Text>
+        ) },
       ]}
       showHeader={false}
     />
@@ -34,6 +43,7 @@ function Side({ title, rows, testId }: { title: string; rows: SideRow[]; testId:
 
 export default function ReconciliationPage() {
   const { t } = useI18n();
+  const me = useMe();
   const selection = useLedgerSelection();
   const bank = useBankAccount(selection);
   const { fund, period } = selection;
@@ -62,18 +72,26 @@ export default function ReconciliationPage() {
 
   return (
     <Page
-      title={t('ledger.reconciliation.title')} testId="ledger-reconciliation"
+      title={t('ledger.reconciliation.title')} testId={TEST_ID}
       extra={fund && account && (
-        <Button icon={<DownloadOutlined />} href={withQuery(`${accountPath(fund, account)}/reconciliation`, { period, format: 'xlsx' })} data-testid="ledger-reconciliation-xlsx">{t('ledger.xlsx')}</Button>
+        <>
+          <PrintButton testId="ledger-reconciliation-print" />
+          <Button className={NO_PRINT} icon={<DownloadOutlined />} href={withQuery(`${accountPath(fund, account)}/reconciliation`, { period, format: 'xlsx' })} data-testid="ledger-reconciliation-xlsx">{t('ledger.xlsx')}</Button>
+        </>
       )}
     >
+      <PrintStyle paper="A4 landscape" testId={TEST_ID} />
       <LedgerToolbar selection={selection}>
         <Typography.Text strong>{t('ledger.bankAccount')}</Typography.Text>
         <BankAccountSelect accounts={bank.accounts} value={account} onChange={(code) => selection.update({ account: code })} />
       </LedgerToolbar>
       {error ? <ApiErrorView error={error} retry={statement.reload} /> : data && (
         <>
-          <Typography.Title level={5} style={{ textAlign: 'center' }}>
+          <PrintHeader
+            title={t('ledger.reconciliation.title')}
+            lines={[...fundHeading(t, selection.funds.find((f) => f.code === fund), data.period), { label: t('ledger.bankAccount'), value: `${data.account} ${data.accountName}` }]}
+          />
+          <Typography.Title level={5} style={{ textAlign: 'center' }} className={NO_PRINT}>
             {t('ledger.reconciliation.heading', { fund: data.fundName, account: `${data.account} ${data.accountName}`, date: data.asOf })}
           </Typography.Title>
           <Row gutter={16} style={{ marginBottom: 16 }}>
@@ -81,10 +99,10 @@ export default function ReconciliationPage() {
               <Side
                 title={t('ledger.reconciliation.ledgerSide')} testId="recon-ledger-side"
                 rows={[
-                  { key: 'balance', label: t('ledger.reconciliation.ledgerBalance'), amount: data.ledgerBalance, testId: 'recon-ledger-balance' },
+                  { key: 'balance', label: t('ledger.reconciliation.ledgerBalance'), amount: data.ledgerBalance, balance: true, testId: 'recon-ledger-balance' },
                   { key: 'received', label: t('ledger.reconciliation.bankReceived'), amount: total(data.bankReceivedNotInLedger) },
                   { key: 'paid', label: t('ledger.reconciliation.bankPaid'), amount: total(data.bankPaidNotInLedger) },
-                  { key: 'adjusted', label: t('ledger.reconciliation.adjusted'), amount: data.adjustedLedgerBalance, strong: true, testId: 'recon-adjusted-ledger' },
+                  { key: 'adjusted', label: t('ledger.reconciliation.adjusted'), amount: data.adjustedLedgerBalance, balance: true, strong: true, testId: 'recon-adjusted-ledger' },
                 ]}
               />
             </Col>
@@ -92,10 +110,10 @@ export default function ReconciliationPage() {
               <Side
                 title={t('ledger.reconciliation.bankSide')} testId="recon-bank-side"
                 rows={[
-                  { key: 'balance', label: t('ledger.reconciliation.bankBalance'), amount: data.bankBalance, testId: 'recon-bank-balance' },
+                  { key: 'balance', label: t('ledger.reconciliation.bankBalance'), amount: data.bankBalance, balance: true, testId: 'recon-bank-balance' },
                   { key: 'received', label: t('ledger.reconciliation.ledgerReceived'), amount: total(data.ledgerReceivedNotInBank) },
                   { key: 'paid', label: t('ledger.reconciliation.ledgerPaid'), amount: total(data.ledgerPaidNotInBank) },
-                  { key: 'adjusted', label: t('ledger.reconciliation.adjusted'), amount: data.adjustedBankBalance, strong: true, testId: 'recon-adjusted-bank' },
+                  { key: 'adjusted', label: t('ledger.reconciliation.adjusted'), amount: data.adjustedBankBalance, balance: true, strong: true, testId: 'recon-adjusted-bank' },
                 ]}
               />
             </Col>
@@ -114,6 +132,7 @@ export default function ReconciliationPage() {
           {items(t('ledger.reconciliation.bankPaid'), data.bankPaidNotInLedger, 'recon-bank-paid')}
           {items(t('ledger.reconciliation.ledgerReceived'), data.ledgerReceivedNotInBank, 'recon-ledger-received')}
           {items(t('ledger.reconciliation.ledgerPaid'), data.ledgerPaidNotInBank, 'recon-ledger-paid')}
+          <PrintSignatures signers={[{ label: t('ledger.print.supervisor') }, { label: t('ledger.print.reviewer') }, { label: t('ledger.print.preparer'), name: me.displayName }]} />
         </>
       )}
     </Page>

@@ -1,6 +1,8 @@
 /**
  * 基金收支表: a fund's income and expenditure for a month, a quarter or a year (each line for the period and the
- * year to date; benefits by type), the surplus, the balance brought and carried forward. Downloadable as XLSX.
+ * year to date; benefits by type), the surplus, the balance brought and carried forward and the net assets (each a
+ * direction and a positive amount: the API gives them credit-positive, a deficit negative). Downloadable as XLSX;
+ * printable on A4.
  */
 import type { ReactNode } from 'react';
 import { Button, DatePicker, Descriptions, Segmented, Table, Typography } from 'antd';
@@ -9,13 +11,18 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api, withQuery } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
+import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
-import { fundPath, LedgerToolbar, useLedgerSelection } from './shared.tsx';
+import { DirectedMoney } from './balance.tsx';
+import { NO_PRINT, PrintButton, PrintHeader, PrintSignatures, PrintStyle } from './print.tsx';
+import { fundHeading, fundPath, LedgerToolbar, useLedgerSelection } from './shared.tsx';
 import type { IncomeExpenditure, PeriodAmounts, StatementLine } from './types.ts';
 
 type RangeKind = 'month' | 'quarter' | 'year';
+
+const TEST_ID = 'ledger-statement';
 
 /** "2026-03" | "2026-Q1" | "2026" ⇄ the picker's kind and date. */
 function parseRange(text: string): { kind: RangeKind; date: Dayjs } {
@@ -39,6 +46,7 @@ const lineRows = (lines: StatementLine[], prefix: string): Row[] => lines.map((l
 
 export default function StatementPage() {
   const { t } = useI18n();
+  const me = useMe();
   const selection = useLedgerSelection();
   const { fund } = selection;
   const range = selection.params.get('range') ?? dayjs().format('YYYY-MM');
@@ -63,11 +71,16 @@ export default function StatementPage() {
 
   return (
     <Page
-      title={t('ledger.statement.title')} testId="ledger-statement"
+      title={t('ledger.statement.title')} testId={TEST_ID}
       extra={fund && (
-        <Button icon={<DownloadOutlined />} href={withQuery(`${fundPath(fund)}/statements/income-expenditure`, { period: range, format: 'xlsx' })} data-testid="ledger-statement-xlsx">{t('ledger.xlsx')}</Button>
+        <>
+          <PrintButton testId="ledger-statement-print" />
+          <Button className={NO_PRINT} icon={<DownloadOutlined />} href={withQuery(`${fundPath(fund)}/statements/income-expenditure`, { period: range, format: 'xlsx' })} data-testid="ledger-statement-xlsx">{t('ledger.xlsx')}</Button>
+        </>
       )}
     >
+      <PrintStyle paper="A4 portrait" testId={TEST_ID} />
+      <PrintHeader title={t('ledger.statement.title')} lines={fundHeading(t, selection.funds.find((f) => f.code === fund), data?.range ?? range)} />
       <LedgerToolbar selection={selection} period={false}>
         <Segmented
           value={kind} onChange={(next) => selection.update({ range: formatRange(next as RangeKind, date) })}
@@ -78,7 +91,7 @@ export default function StatementPage() {
       {error ? <ApiErrorView error={error} retry={statement.reload} /> : (
         <>
           {data && (
-            <Typography.Title level={5} style={{ textAlign: 'center' }}>{t('ledger.statement.heading', { fund: data.fundName, range: data.range })}</Typography.Title>
+            <Typography.Title level={5} style={{ textAlign: 'center' }} className={NO_PRINT}>{t('ledger.statement.heading', { fund: data.fundName, range: data.range })}</Typography.Title>
           )}
           <Table<Row>
             data-testid="ledger-statement-table" rowKey="key" size="small" bordered pagination={false} loading={statement.loading} dataSource={rows}
@@ -91,12 +104,15 @@ export default function StatementPage() {
           />
           {data && (
             <Descriptions bordered size="small" column={2} style={{ marginTop: 16 }} data-testid="ledger-statement-balances">
-              <Descriptions.Item label={t('ledger.statement.broughtForward')}><Money value={data.balanceBroughtForward} /></Descriptions.Item>
-              <Descriptions.Item label={t('ledger.statement.carriedForward')}><Money value={data.balanceCarriedForward} testId="ledger-statement-carried-forward" /></Descriptions.Item>
-              <Descriptions.Item label={t('ledger.statement.netAssets')}><Money value={data.netAssets} /></Descriptions.Item>
+              <Descriptions.Item label={t('ledger.statement.broughtForward')}><DirectedMoney value={data.balanceBroughtForward} positiveSide="credit" role="fund_balance" /></Descriptions.Item>
+              <Descriptions.Item label={t('ledger.statement.carriedForward')}>
+                <DirectedMoney value={data.balanceCarriedForward} positiveSide="credit" role="fund_balance" testId="ledger-statement-carried-forward" />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ledger.statement.netAssets')}><DirectedMoney value={data.netAssets} positiveSide="credit" role="fund_balance" /></Descriptions.Item>
               <Descriptions.Item label={t('ledger.statement.whole')}>{t(data.netAssets === data.balanceCarriedForward ? 'common.yes' : 'common.no')}</Descriptions.Item>
             </Descriptions>
           )}
+          <PrintSignatures signers={[{ label: t('ledger.print.supervisor') }, { label: t('ledger.print.reviewer') }, { label: t('ledger.print.preparer'), name: me.displayName }]} />
         </>
       )}
     </Page>

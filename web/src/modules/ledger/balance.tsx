@@ -32,7 +32,7 @@ export function DirectedMoney({ value, positiveSide = 'debit', role, testId }: {
  * row's signed, debit-positive balance (undefined: unknown, shown empty), `roleOf` the account's kind if the row has one.
  */
 export function balanceColumns<Row>(
-  t: (key: string) => string, title: ReactNode, key: string, valueOf: (row: Row) => string | undefined, roleOf?: (row: Row) => string,
+  t: (key: string) => string, title: ReactNode, key: string, valueOf: (row: Row) => string | undefined, roleOf?: (row: Row) => string | undefined,
 ): TableColumnType<Row> {
   const directed = (row: Row) => { const value = valueOf(row); return value === undefined ? undefined : directedBalance(value); };
   return {
