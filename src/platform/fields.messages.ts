@@ -19,7 +19,6 @@ defineFieldLabels({
   regionCode: ['行政区划代码', 'region code'],
   period: ['所属期', 'period'],
   year: ['年度', 'year'],
-  date: ['日期', 'date'],
   from: ['起始日期', 'from'],
   to: ['截止日期', 'to'],
   asOf: ['截止日期', 'as of'],

@@ -23,6 +23,14 @@ test('registering a person: checksum, derived facts, one person one record', asy
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.field, 'idNumber');
   assert.match(bad.body.error.message, /check character/);
+  // The same refusal asked in Chinese: the same code and rule, the field by its Chinese label (issue 10).
+  const english = await east.json('POST', '/api/persons', { idNumber: '91990102MA0000001X', name: '张三' }, { 'accept-language': 'en' });
+  const chinese = await east.json('POST', '/api/persons', { idNumber: '91990102MA0000001X', name: '张三' }, { 'accept-language': 'zh-CN,zh;q=0.9' });
+  assert.equal(chinese.status, 400);
+  assert.deepEqual([chinese.body.error.code, chinese.body.error.rule, chinese.body.error.field], [english.body.error.code, english.body.error.rule, 'idNumber']);
+  assert.equal(english.body.error.message, 'ID number: must be 18 characters: 17 digits and a digit or X');
+  assert.equal(chinese.body.error.message, '公民身份号码：须为 18 位：17 位数字加 1 位数字或 X');
+  assert.equal(chinese.body.error.fieldLabel, '公民身份号码');
 
   const created = await east.json('POST', '/api/persons', { idNumber: '11010519491231002X', name: '张三', hukouType: 'urban' });
   assert.equal(created.status, 201);

@@ -14,6 +14,9 @@ import * as repository from './registry.repository.ts';
 import { regionLevel } from './identifiers.calc.ts';
 import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, validateSeparation } from './registry.validate.ts';
 import { onlyProvince } from '../../platform/regions.ts';
+import { fieldRules } from '../../platform/fields.messages.ts';
+import type { Said } from '../../platform/messages.ts';
+import { registryMessages as said } from './registry.messages.ts';
 
 type Row<T extends keyof Tables> = Selectable<Tables[T]>;
 
@@ -28,10 +31,10 @@ export async function ensureHomeRegion(database: DatabaseHandle) {
 /** Where a new record lives: the given region (must exist and be in the actor's scope), else the actor's own. */
 async function resolveRegion(tx: Tx, actor: Actor, requested: string | undefined): Promise<string> {
   const code = requested ?? actor.regionCode ?? await onlyProvince(tx);
-  if (!code) throw invalid('regionCode', 'is required (your account has the national scope)');
+  if (!code) throw invalid('regionCode', said.regionRequiredNational());
   const region = await repository.findRegion(tx, code);
-  if (!region) throw invalid('regionCode', `unknown region ${code}`);
-  if (!inActorScope(actor, code)) throw forbidden(`region ${code} is outside your data scope`);
+  if (!region) throw invalid('regionCode', said.unknownRegion({ code }));
+  if (!inActorScope(actor, code)) throw forbidden(said.regionOutsideScope({ code }));
   return code;
 }
 
@@ -46,14 +49,16 @@ export async function listRegions(database: DatabaseHandle, actor: Actor) {
 export async function createRegion(database: DatabaseHandle, actor: Actor, input: { code: string; name: string; parentCode?: string | null }) {
   requirePermission(actor, 'region.manage');
   const level = regionLevel(input.code);
-  if (!level) throw invalid('code', 'must be a GB/T 2260 code: PP0000 province, PPCC00 city, PPCCDD county');
+  if (!level) throw invalid('code', said.regionCodeLevel());
   const expectedParent = level === 'province' ? null : level === 'city' ? `${input.code.slice(0, 2)}0000` : `${input.code.slice(0, 4)}00`;
   const parentCode = input.parentCode ?? expectedParent;
-  if (parentCode !== expectedParent) throw invalid('parentCode', `must be ${expectedParent ?? 'empty'} for ${level} ${input.code}`);
-  if (!input.name.trim()) throw invalid('name', 'is required');
+  if (parentCode !== expectedParent) {
+    throw invalid('parentCode', expectedParent === null ? said.parentMustBeEmpty({ code: input.code }) : said.parentMustBe({ parent: expectedParent, level: said[level](), code: input.code }));
+  }
+  if (!input.name.trim()) throw invalid('name', fieldRules.required());
   return inScope(database, actor, async (tx) => {
-    if (parentCode && !(await repository.findRegion(tx, parentCode))) throw invalid('parentCode', `parent region ${parentCode} does not exist yet`);
-    if (await repository.findRegion(tx, input.code)) throw conflict('code', `region ${input.code} already exists`);
+    if (parentCode && !(await repository.findRegion(tx, parentCode))) throw invalid('parentCode', said.parentMissing({ parent: parentCode }));
+    if (await repository.findRegion(tx, input.code)) throw conflict('code', said.regionExists({ code: input.code }));
     const row = await repository.insertRegion(tx, { code: input.code, name: input.name.trim(), level, parent_code: parentCode });
     await recordAudit(tx, actor, { action: 'region.create', entityType: 'region', entityId: row.code, regionCode: row.code, after: regionView(row) });
     return regionView(row);
@@ -66,9 +71,9 @@ export async function listAgencies(database: DatabaseHandle, actor: Actor) {
 
 export async function createAgency(database: DatabaseHandle, actor: Actor, input: { regionCode: string; name: string }) {
   requirePermission(actor, 'agency.manage');
-  if (!input.name.trim()) throw invalid('name', 'is required');
+  if (!input.name.trim()) throw invalid('name', fieldRules.required());
   return inScope(database, actor, async (tx) => {
-    if (!(await repository.findRegion(tx, input.regionCode))) throw invalid('regionCode', `unknown region ${input.regionCode}`);
+    if (!(await repository.findRegion(tx, input.regionCode))) throw invalid('regionCode', said.unknownRegion({ code: input.regionCode }));
     const row = await repository.insertAgency(tx, { id: newId(), region_code: input.regionCode, name: input.name.trim() });
     const view = { id: row.id.toString(), regionCode: row.region_code, name: row.name };
     await recordAudit(tx, actor, { action: 'agency.create', entityType: 'agency', entityId: row.id, regionCode: row.region_code, after: view });
@@ -89,11 +94,11 @@ export async function createEmployer(database: DatabaseHandle, actor: Actor, bod
   return inScope(database, actor, async (tx) => {
     const regionCode = await resolveRegion(tx, actor, input.regionCode);
     const existing = await repository.employerIdByCreditCode(tx, input.creditCode);
-    if (existing) throw conflict('creditCode', `employer ${input.creditCode} is already registered`);
+    if (existing) throw conflict('creditCode', said.employerRegistered({ creditCode: input.creditCode }));
     const row = await repository.insertEmployer(tx, {
       id: newId(), credit_code: input.creditCode, name: input.name, region_code: regionCode, industry_code: input.industryCode ?? null,
       work_injury_class: input.workInjuryClass ?? null, employer_type: input.employerType,
-    }).catch(duplicate('creditCode', `employer ${input.creditCode} is already registered`));
+    }).catch(duplicate('creditCode', said.employerRegistered({ creditCode: input.creditCode })));
     const view = employerView(row);
     await recordAudit(tx, actor, { action: 'employer.create', entityType: 'employer', entityId: row.id, regionCode, after: view });
     return view;
@@ -101,7 +106,7 @@ export async function createEmployer(database: DatabaseHandle, actor: Actor, bod
 }
 
 /** A unique violation from a record registered in another region (invisible here) is still a 409. */
-function duplicate(field: string, message: string) {
+function duplicate(field: string, message: Said) {
   return (error: unknown): never => {
     if ((error as { code?: string }).code === '23505') throw conflict(field, message);
     throw error;
@@ -125,7 +130,7 @@ export async function searchEmployers(database: DatabaseHandle, actor: Actor, fi
 export async function employerDetail(database: DatabaseHandle, actor: Actor, id: bigint) {
   return inScope(database, actor, async (tx) => {
     const employer = await repository.findEmployer(tx, id);
-    if (!employer) throw notFound('employer');
+    if (!employer) throw notFound(said.employer());
     const [employees, history] = await Promise.all([
       repository.employeesOfEmployer(tx, id),
       listAudit(tx, { entityType: 'employer', entityId: id.toString(), limit: 200 }),
@@ -160,7 +165,7 @@ export async function createPersonInTransaction(tx: Tx, actor: Actor, body: Reco
   const row = await repository.insertPerson(tx, {
     id: newId(), id_number: input.idNumber, name: input.name, gender: input.gender, birth_date: input.birthDate,
     hukou_type: input.hukouType ?? null, occupation: input.occupation ?? null, phone: input.phone ?? null, region_code: regionCode,
-  }).catch(duplicate('idNumber', `a person with ID number ${input.idNumber} is already registered (一人一档)`));
+  }).catch(duplicate('idNumber', said.personRegistered({ idNumber: input.idNumber })));
   const view = personView(row);
   await recordAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: row.id, regionCode, after: view });
   return view;
@@ -182,7 +187,7 @@ export async function searchPersons(database: DatabaseHandle, actor: Actor, filt
 export async function personDetail(database: DatabaseHandle, actor: Actor, id: bigint) {
   return inScope(database, actor, async (tx) => {
     const person = await repository.findPerson(tx, id);
-    if (!person) throw notFound('person');
+    if (!person) throw notFound(said.person());
     const [employments, enrollments, bases, history] = await Promise.all([
       repository.employmentsOfPerson(tx, id), repository.enrollmentsOfPerson(tx, id), repository.basesOfPerson(tx, id),
       listAudit(tx, { entityType: 'person', entityId: id.toString(), limit: 200 }),
@@ -216,12 +221,12 @@ export async function hireInTransaction(tx: Tx, actor: Actor, body: { employerId
   requirePermission(actor, 'registry.employment.write');
   const input = orThrow(validateHire(body));
   const employer = await repository.findEmployer(tx, BigInt(body.employerId));
-  if (!employer) throw new AppError(404, 'not_found', 'employer not found', 'employerId');
+  if (!employer) throw new AppError(404, 'not_found', said.employerNotFound(), 'employerId');
   const person = await repository.findPerson(tx, BigInt(body.personId));
-  if (!person) throw new AppError(404, 'not_found', 'person not found', 'personId');
-  if (input.hiredOn < person.birth_date) throw invalid('hiredOn', 'is before the person was born');
+  if (!person) throw new AppError(404, 'not_found', said.personNotFound(), 'personId');
+  if (input.hiredOn < person.birth_date) throw invalid('hiredOn', said.hiredBeforeBirth());
   const open = await repository.openEmploymentAt(tx, employer.id, person.id);
-  if (open) throw conflict('personId', `${person.name} is already employed by ${employer.name} since ${open.hired_on}`);
+  if (open) throw conflict('personId', said.alreadyEmployed({ person: person.name, employer: employer.name, since: open.hired_on }));
   const employment = await repository.insertEmployment(tx, {
     employer_id: employer.id, id: newId(), person_id: person.id, region_code: employer.region_code, hired_on: input.hiredOn,
     separated_on: null, separation_reason: null,
@@ -242,8 +247,8 @@ export async function separate(database: DatabaseHandle, actor: Actor, employerI
 export async function separateInTransaction(tx: Tx, actor: Actor, employerId: bigint, employmentId: bigint, body: Record<string, unknown>) {
   requirePermission(actor, 'registry.employment.write');
   const before = await repository.findEmployment(tx, employerId, employmentId);
-  if (!before) throw notFound('employment');
-  if (before.separated_on) throw conflict('separatedOn', `this employment already ended on ${before.separated_on}`);
+  if (!before) throw notFound(said.employment());
+  if (before.separated_on) throw conflict('separatedOn', said.employmentEnded({ separatedOn: before.separated_on }));
   const input = orThrow(validateSeparation(body, before.hired_on));
   const after = await repository.separateEmployment(tx, employerId, employmentId, { separatedOn: input.separatedOn, reason: input.reason });
   await repository.endOpenEnrollments(tx, employerId, employmentId, input.separatedOn);
@@ -262,17 +267,17 @@ export const baseView = (row: Row<'base_declaration'> & { employer_name?: string
 /** 缴费基数申报: each declaration is a new version; a correction of a past year must say why. An employer account declares for its own employees (网上申报). */
 export async function declareBase(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
   requirePermission(actor, 'registry.base.declare');
-  if (actor.role === 'employer' && actor.employerId?.toString() !== body.employerId) throw forbidden('an employer account declares bases for its own employees only');
+  if (actor.role === 'employer' && actor.employerId?.toString() !== body.employerId) throw forbidden(said.ownEmployeesOnly());
   const input = orThrow(validateBase(body));
   return inScope(database, actor, async (tx) => {
     const employerId = BigInt(body.employerId), personId = BigInt(body.personId);
     const employer = await repository.findEmployer(tx, employerId);
-    if (!employer) throw new AppError(404, 'not_found', 'employer not found', 'employerId');
+    if (!employer) throw new AppError(404, 'not_found', said.employerNotFound(), 'employerId');
     if (!(await repository.employmentInYear(tx, employerId, personId, input.year))) {
-      throw invalid('year', `the person has no employment at ${employer.name} in ${input.year}`);
+      throw invalid('year', said.noEmploymentInYear({ employer: employer.name, year: input.year }));
     }
     const previous = await repository.latestBaseVersion(tx, employerId, personId, input.year);
-    if (previous && !input.reason) throw invalid('reason', `a base for ${input.year} exists (version ${previous.version}); a correction needs a reason`);
+    if (previous && !input.reason) throw invalid('reason', said.correctionNeedsReason({ year: input.year, version: previous.version }));
     const row = await repository.insertBaseDeclaration(tx, {
       employer_id: employerId, id: newId(), person_id: personId, region_code: employer.region_code, year: input.year,
       version: (previous?.version ?? 0) + 1, monthly_wage: input.monthlyWage, reason: input.reason ?? null, declared_by: actor.userId, employee_confirmed_at: null,
@@ -286,11 +291,11 @@ export async function declareBase(database: DatabaseHandle, actor: Actor, body: 
 /** 职工签字确认: the employee confirms the declared base (once). */
 export async function confirmBase(database: DatabaseHandle, actor: Actor, employerId: bigint, id: bigint) {
   requirePermission(actor, 'registry.base.confirm');
-  if (actor.role === 'person' && actor.personId === null) throw forbidden('not allowed');
+  if (actor.role === 'person' && actor.personId === null) throw forbidden(said.notAllowed());
   return inScope(database, actor, async (tx) => {
     const before = await repository.findBaseDeclaration(tx, employerId, id);
-    if (!before || (actor.role === 'person' && before.person_id !== actor.personId)) throw notFound('base declaration');
-    if (before.employee_confirmed_at) throw conflict('id', `already confirmed on ${before.employee_confirmed_at.toISOString()}`);
+    if (!before || (actor.role === 'person' && before.person_id !== actor.personId)) throw notFound(said.baseDeclaration());
+    if (before.employee_confirmed_at) throw conflict('id', said.alreadyConfirmed({ confirmedAt: before.employee_confirmed_at.toISOString() }));
     const after = await repository.confirmBaseDeclaration(tx, employerId, id, new Date());
     await recordAudit(tx, actor, { action: 'base.confirm', entityType: 'person', entityId: before.person_id, regionCode: before.region_code, before: baseView(before), after: baseView(after) });
     return baseView(after);

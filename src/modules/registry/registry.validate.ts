@@ -4,36 +4,40 @@
  */
 import { checkCreditCode, checkIdNumber } from './identifiers.calc.ts';
 import type { Said } from '../../platform/messages.ts';
+import { fieldRules } from '../../platform/fields.messages.ts';
+import { registryMessages as said } from './registry.messages.ts';
 import { employerTypes, hukouTypes, insurances, separationReasons, type Insurance } from './registry.tables.ts';
 import { parseYuan } from '../../platform/money.ts';
 import { invalidFields } from '../../platform/errors.ts';
 import { todayInChina } from '../../platform/params/index.ts';
 import { dateProblem } from '../../platform/dates.ts';
 
-export interface FieldProblem { field: string; message: string | Said }
+/** A field's problem; `rule` 'required' for a missing value (an import names the rule of each problem), else 'format'. */
+export interface FieldProblem { field: string; message: string | Said; rule?: 'required' | 'format' }
 type Result<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
 const text = (value: unknown) => (blank(value) ? undefined : String(value).trim());
+const required = (field: string): FieldProblem => ({ field, message: fieldRules.required(), rule: 'required' });
 
 function checkName(value: unknown, field: string, problems: FieldProblem[], max = 100): string {
   const name = text(value);
-  if (!name) problems.push({ field, message: 'is required' });
-  else if (name.length > max) problems.push({ field, message: `must be at most ${max} characters` });
+  if (!name) problems.push(required(field));
+  else if (name.length > max) problems.push({ field, message: fieldRules.atMostCharacters({ max }) });
   return name ?? '';
 }
 
 function checkEnum<T extends string>(value: unknown, field: string, allowed: readonly T[], problems: FieldProblem[]): T | undefined {
   const v = text(value);
   if (v === undefined) return undefined;
-  if (!allowed.includes(v as T)) { problems.push({ field, message: `must be one of ${allowed.join(', ')}` }); return undefined; }
+  if (!allowed.includes(v as T)) { problems.push({ field, message: fieldRules.oneOf({ values: allowed.join(', ') }) }); return undefined; }
   return v as T;
 }
 
 function checkRegion(value: unknown, field: string, problems: FieldProblem[]): string | undefined {
   const v = text(value);
   if (v === undefined) return undefined;
-  if (!/^\d{6}$/.test(v)) { problems.push({ field, message: 'must be a six-digit GB/T 2260 region code' }); return undefined; }
+  if (!/^\d{6}$/.test(v)) { problems.push({ field, message: said.regionCodeShape() }); return undefined; }
   return v;
 }
 
@@ -42,19 +46,19 @@ export interface PersonInput { idNumber: string; name: string; gender: 'M' | 'F'
 export function validatePerson(input: Record<string, unknown>): Result<PersonInput> {
   const problems: FieldProblem[] = [];
   const id = checkIdNumber(String(input.idNumber ?? ''));
-  if (!id.ok) problems.push({ field: 'idNumber', message: blank(input.idNumber) ? 'is required' : id.reason });
+  if (!id.ok) problems.push(blank(input.idNumber) ? required('idNumber') : { field: 'idNumber', message: id.reason });
   const name = checkName(input.name, 'name', problems, 50);
   if (id.ok && !blank(input.gender)) {
     const gender = String(input.gender).trim();
     const normalized = ({ M: 'M', F: 'F', 男: 'M', 女: 'F', male: 'M', female: 'F' } as Record<string, string>)[gender];
-    if (normalized !== id.gender) problems.push({ field: 'gender', message: `does not match the ID number (which says ${id.gender === 'M' ? '男 M' : '女 F'})` });
+    if (normalized !== id.gender) problems.push({ field: 'gender', message: said.genderMismatch({ genderZh: id.gender === 'M' ? '男' : '女', genderEn: id.gender === 'M' ? '男 M' : '女 F' }) });
   }
   if (id.ok && !blank(input.birthDate) && String(input.birthDate).trim() !== id.birthDate) {
-    problems.push({ field: 'birthDate', message: `does not match the ID number (which says ${id.birthDate})` });
+    problems.push({ field: 'birthDate', message: said.birthDateMismatch({ birthDate: id.birthDate }) });
   }
   const hukouType = checkEnum(input.hukouType, 'hukouType', hukouTypes, problems);
   const phone = text(input.phone);
-  if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) problems.push({ field: 'phone', message: 'must be a phone number' });
+  if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) problems.push({ field: 'phone', message: said.phone() });
   const regionCode = checkRegion(input.regionCode, 'regionCode', problems);
   if (problems.length || !id.ok) return { ok: false, problems };
   return { ok: true, value: { idNumber: id.idNumber, name, gender: id.gender, birthDate: id.birthDate, hukouType, occupation: text(input.occupation), phone, regionCode } };
@@ -65,15 +69,15 @@ export interface EmployerInput { creditCode: string; name: string; regionCode?: 
 export function validateEmployer(input: Record<string, unknown>): Result<EmployerInput> {
   const problems: FieldProblem[] = [];
   const code = checkCreditCode(String(input.creditCode ?? ''));
-  if (!code.ok) problems.push({ field: 'creditCode', message: blank(input.creditCode) ? 'is required' : code.reason });
+  if (!code.ok) problems.push(blank(input.creditCode) ? required('creditCode') : { field: 'creditCode', message: code.reason });
   const name = checkName(input.name, 'name', problems, 200);
   const regionCode = checkRegion(input.regionCode, 'regionCode', problems);
   const industryCode = text(input.industryCode)?.toUpperCase();
-  if (industryCode && !/^[A-T]$/.test(industryCode)) problems.push({ field: 'industryCode', message: 'must be a GB/T 4754 section letter A–T' });
+  if (industryCode && !/^[A-T]$/.test(industryCode)) problems.push({ field: 'industryCode', message: said.industryCode() });
   let workInjuryClass: number | undefined;
   if (!blank(input.workInjuryClass)) {
     workInjuryClass = Number(input.workInjuryClass);
-    if (!Number.isInteger(workInjuryClass) || workInjuryClass < 1 || workInjuryClass > 8) problems.push({ field: 'workInjuryClass', message: 'must be an industry risk class 1–8 (人社部发〔2015〕71号)' });
+    if (!Number.isInteger(workInjuryClass) || workInjuryClass < 1 || workInjuryClass > 8) problems.push({ field: 'workInjuryClass', message: said.workInjuryClass() });
   }
   const employerType = checkEnum(input.employerType, 'employerType', employerTypes, problems);
   if (problems.length || !code.ok) return { ok: false, problems };
@@ -86,14 +90,14 @@ export interface EmploymentInput { hiredOn: string; insurances: Insurance[] }
 export function validateHire(input: Record<string, unknown>, today = todayInChina()): Result<EmploymentInput> {
   const problems: FieldProblem[] = [];
   const hiredOn = text(input.hiredOn);
-  if (!hiredOn) problems.push({ field: 'hiredOn', message: 'is required' });
+  if (!hiredOn) problems.push(required('hiredOn'));
   else if (dateProblem(hiredOn)) problems.push({ field: 'hiredOn', message: dateProblem(hiredOn)! });
-  else if (hiredOn > today) problems.push({ field: 'hiredOn', message: 'cannot be in the future' });
+  else if (hiredOn > today) problems.push({ field: 'hiredOn', message: said.hiredInFuture() });
   let list: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury'];
   if (input.insurances !== undefined && input.insurances !== null && input.insurances !== '') {
     const raw = Array.isArray(input.insurances) ? input.insurances.map(String) : String(input.insurances).split(/[;,|\s]+/).filter(Boolean);
     const bad = raw.filter((i) => !insurances.includes(i as Insurance));
-    if (bad.length) problems.push({ field: 'insurances', message: `unknown insurance ${bad.join(', ')} (allowed: ${insurances.join(', ')})` });
+    if (bad.length) problems.push({ field: 'insurances', message: said.unknownInsurance({ unknown: bad.join(', '), allowed: insurances.join(', ') }) });
     list = [...new Set(raw as Insurance[])];
   }
   if (problems.length) return { ok: false, problems };
@@ -104,9 +108,9 @@ export function validateSeparation(input: Record<string, unknown>, hiredOn: stri
   const problems: FieldProblem[] = [];
   const separatedOn = text(input.separatedOn);
   if (!separatedOn || dateProblem(separatedOn)) problems.push({ field: 'separatedOn', message: dateProblem(separatedOn)! });
-  else if (separatedOn < hiredOn) problems.push({ field: 'separatedOn', message: `cannot be before the hire date ${hiredOn}` });
+  else if (separatedOn < hiredOn) problems.push({ field: 'separatedOn', message: said.separatedBeforeHire({ hiredOn }) });
   const reason = checkEnum(input.reason, 'reason', separationReasons, problems);
-  if (!reason && !problems.some((p) => p.field === 'reason')) problems.push({ field: 'reason', message: `is required: one of ${separationReasons.join(', ')}` });
+  if (!reason && !problems.some((p) => p.field === 'reason')) problems.push({ field: 'reason', message: said.separationReasonRequired({ reasons: separationReasons.join(', ') }), rule: 'required' });
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { separatedOn: separatedOn!, reason: reason! } };
 }
@@ -114,12 +118,12 @@ export function validateSeparation(input: Record<string, unknown>, hiredOn: stri
 export function validateBase(input: Record<string, unknown>): Result<{ year: number; monthlyWage: bigint; reason?: string }> {
   const problems: FieldProblem[] = [];
   const year = Number(input.year);
-  if (!Number.isInteger(year) || year < 1990 || year > Number(todayInChina().slice(0, 4)) + 1) problems.push({ field: 'year', message: 'must be a year between 1990 and next year' });
+  if (!Number.isInteger(year) || year < 1990 || year > Number(todayInChina().slice(0, 4)) + 1) problems.push({ field: 'year', message: said.baseYear() });
   let monthlyWage = 0n;
   try {
     monthlyWage = parseYuan(String(input.monthlyWage ?? ''), 'monthlyWage');
-    if (monthlyWage < 0n) problems.push({ field: 'monthlyWage', message: 'cannot be negative' });
-  } catch { problems.push({ field: 'monthlyWage', message: 'must be an amount in yuan with at most two decimals, e.g. "8000.00"' }); }
+    if (monthlyWage < 0n) problems.push({ field: 'monthlyWage', message: said.wageNegative() });
+  } catch { problems.push({ field: 'monthlyWage', message: said.wageAmount() }); }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { year, monthlyWage, reason: text(input.reason) } };
 }

@@ -7,6 +7,7 @@ import {
   setUserStatus, currentUser,
 } from './auth.service.ts';
 import { pruneThrottle } from './throttle.ts';
+import { authMessages } from './auth.messages.ts';
 import { Items, Ok } from '../http/schemas.ts';
 import { CurrentUser, LoginAnswer, PasswordChanged, UserView, UserWithPassword } from './auth.schemas.ts';
 
@@ -35,7 +36,7 @@ export async function authRoutes(app: App) {
   app.addHook('onRequest', async (request) => {
     if (!passwordChangeRequired(request.actor)) return;
     if (ALLOWED_BEFORE_CHANGE.has(`${request.method} ${request.routeOptions.url}`)) return;
-    throw new AppError(403, 'password_change_required', '管理员已重置您的密码，请先修改密码 / your password was reset: change it first (POST /api/auth/password)');
+    throw new AppError(403, 'password_change_required', authMessages.passwordChangeRequired());
   });
 
   const cleanup = setInterval(() => {

@@ -16,6 +16,8 @@ import { generatePassword, hashPassword, passwordProblem, verifyPassword } from 
 import { pruneThrottle, reserveAttempt } from './throttle.ts';
 import * as repository from './auth.repository.ts';
 import { findRegionCode } from '../regions.repository.ts';
+import { fieldRules } from '../fields.messages.ts';
+import { authMessages as said } from './auth.messages.ts';
 
 /** A session ends SESSION_HOURS after sign-in, or after SESSION_IDLE_MINUTES without a request. */
 export const SESSION_HOURS = 12;
@@ -29,7 +31,7 @@ export const LOCKOUT_MINUTES = 15;
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 /** Hashed when the user does not exist, so that a wrong name costs the same time as a wrong password. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-const WRONG = '用户名或密码错误 / wrong username or password';
+const WRONG = said.wrongPassword();
 
 export interface UserView {
   id: string; username: string; displayName: string; role: Role; regionCode: string | null;
@@ -65,7 +67,7 @@ export function passwordChangeRequired(actor: Actor | undefined): boolean {
 }
 
 const lockedError = (until: Date) =>
-  new AppError(423, 'locked', `账户已锁定，请于 ${until.toISOString()} 后重试 / account locked after ${MAX_FAILED_LOGINS} failed sign-ins until ${until.toISOString()}`);
+  new AppError(423, 'locked', said.locked({ failures: MAX_FAILED_LOGINS, until: until.toISOString() }));
 
 /**
  * Counts one failed password for the user in ONE statement (the row lock serialises concurrent failures) and
@@ -108,9 +110,7 @@ export async function login(database: DatabaseHandle, username: string, password
   // Throttle first, atomically: the attempt holds one count under its address and its account until it succeeds.
   const reservation = await reserveAttempt(database, { ip: context.ip, user: name });
   if (reservation.exceeded) {
-    throw new AppError(429, 'throttled', reservation.exceeded === 'ip'
-      ? '该地址登录失败次数过多，请 15 分钟后重试 / too many failed sign-ins from this address; wait 15 minutes'
-      : '该账户登录失败次数过多，请 15 分钟后重试 / too many failed sign-ins for this account; wait 15 minutes');
+    throw new AppError(429, 'throttled', reservation.exceeded === 'ip' ? said.throttledAddress() : said.throttledAccount());
   }
   const user = await findUser(database, name);
   // The same message for an unknown user and a wrong password; the hash runs either way (no timing oracle).
@@ -171,11 +171,11 @@ export async function changePassword(database: DatabaseHandle, actor: Actor, ses
   if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
   if (!(await verifyPassword(currentPassword, user.password_hash))) {
     const error = await failedPassword(database, user, actor.requestId, 'auth.password_change_failed');
-    throw error.status === 401 ? invalid('currentPassword', '当前密码不正确 / the current password is wrong') : error;
+    throw error.status === 401 ? invalid('currentPassword', said.currentPasswordWrong()) : error;
   }
   const problem = passwordProblem(newPassword, user.username);
   if (problem) throw invalid('newPassword', problem);
-  if (newPassword === currentPassword) throw invalid('newPassword', '新密码不能与当前密码相同 / must differ from the current password');
+  if (newPassword === currentPassword) throw invalid('newPassword', said.samePassword());
   const passwordHash = await hashPassword(newPassword);
   return inScope(database, systemActor('password'), async (tx) => {
     const row = await repository.setOwnPassword(tx, user.id, passwordHash);
@@ -186,7 +186,7 @@ export async function changePassword(database: DatabaseHandle, actor: Actor, ses
 }
 
 const requireUserManager = (actor: Actor) => {
-  if (!can(actor, 'user.manage')) throw forbidden('只有系统管理员可以管理用户 / managing users needs the permission user.manage');
+  if (!can(actor, 'user.manage')) throw forbidden(said.userManagerOnly());
 };
 
 /**
@@ -196,8 +196,8 @@ const requireUserManager = (actor: Actor) => {
 export async function resetPassword(database: DatabaseHandle, actor: Actor, userId: bigint, password?: string): Promise<{ user: UserView; generatedPassword?: string }> {
   requireUserManager(actor);
   const target = await repository.findUserName(database, userId);
-  if (!target) throw notFound('user');
-  if (target.id === actor.userId) throw invalid('id', '请通过“修改密码”更改自己的密码 / change your own password with POST /api/auth/password');
+  if (!target) throw notFound(said.user());
+  if (target.id === actor.userId) throw invalid('id', said.ownPasswordReset());
   const generatedPassword = password ? undefined : generatePassword();
   const newPassword = password ?? generatedPassword!;
   const problem = passwordProblem(newPassword, target.username);
@@ -220,9 +220,10 @@ export interface NewUser {
 /** The employer or person an account is bound to must exist and lie in the account's region subtree. */
 async function checkBinding(tx: Tx, field: 'employerId' | 'personId', table: 'employer' | 'person', id: bigint, regionCode: string | null | undefined) {
   const record = await repository.findBindingRecord(tx, table, id);
-  if (!record) throw invalid(field, `${table === 'employer' ? '参保单位' : '参保人员'} ${id} 不存在 / no ${table} with id ${id}`);
+  const what = table === 'employer' ? said.employer() : said.person();
+  if (!record) throw invalid(field, said.bindingMissing({ what, id }));
   if (regionCode && !record.region_code.startsWith(scopePrefix(regionCode))) {
-    throw invalid(field, `${table === 'employer' ? '参保单位' : '参保人员'} ${id} 属于区划 ${record.region_code}，不在账户区划 ${regionCode} 内 / the ${table} is in region ${record.region_code}, outside the account's region ${regionCode}`);
+    throw invalid(field, said.bindingOutsideRegion({ what, id, recordRegion: record.region_code, regionCode }));
   }
 }
 
@@ -230,13 +231,13 @@ async function checkBinding(tx: Tx, field: 'employerId' | 'personId', table: 'em
 export async function createUser(database: DatabaseHandle, actor: Actor, input: NewUser): Promise<{ user: UserView; generatedPassword?: string }> {
   requireUserManager(actor);
   const username = input.username.trim().toLowerCase();
-  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) throw invalid('username', 'must be 3–64 characters: letters, digits, dot, dash or underscore');
-  if (!roles.includes(input.role as (typeof roles)[number])) throw invalid('role', `must be one of ${roles.join(', ')}`);
-  if (input.role !== 'admin' && !input.regionCode) throw invalid('regionCode', 'is required for every role but admin');
-  if (input.role === 'employer' && !input.employerId) throw invalid('employerId', 'is required for an employer account');
-  if (input.role === 'person' && !input.personId) throw invalid('personId', 'is required for an insured-person account');
-  if (input.role !== 'employer' && input.employerId) throw invalid('employerId', 'only an employer account is bound to an employer');
-  if (input.role !== 'person' && input.personId) throw invalid('personId', 'only an insured-person account is bound to a person');
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) throw invalid('username', said.usernameShape());
+  if (!roles.includes(input.role as (typeof roles)[number])) throw invalid('role', fieldRules.oneOf({ values: roles.join(', ') }));
+  if (input.role !== 'admin' && !input.regionCode) throw invalid('regionCode', said.regionRequiredForRole());
+  if (input.role === 'employer' && !input.employerId) throw invalid('employerId', said.employerRequired());
+  if (input.role === 'person' && !input.personId) throw invalid('personId', said.personRequired());
+  if (input.role !== 'employer' && input.employerId) throw invalid('employerId', said.employerOnlyForEmployerAccount());
+  if (input.role !== 'person' && input.personId) throw invalid('personId', said.personOnlyForPersonAccount());
   const generatedPassword = input.password ? undefined : generatePassword();
   const password = input.password ?? generatedPassword!;
   const problem = passwordProblem(password, username);
@@ -245,12 +246,12 @@ export async function createUser(database: DatabaseHandle, actor: Actor, input: 
   return inScope(database, actor, async (tx) => {
     if (input.regionCode) {
       const region = await findRegionCode(tx, input.regionCode);
-      if (!region) throw invalid('regionCode', `unknown region ${input.regionCode}`);
+      if (!region) throw invalid('regionCode', said.unknownRegion({ regionCode: input.regionCode }));
     }
     if (input.role === 'employer') await checkBinding(tx, 'employerId', 'employer', input.employerId!, input.regionCode);
     if (input.role === 'person') await checkBinding(tx, 'personId', 'person', input.personId!, input.regionCode);
     const existing = await repository.userIdByUsername(tx, username);
-    if (existing) throw conflict('username', `username ${username} is taken`);
+    if (existing) throw conflict('username', said.usernameTaken({ username }));
     const row = await repository.insertUser(tx, {
       id: newId(), username, display_name: input.displayName.trim() || username, password_hash: passwordHash, role: input.role,
       region_code: input.regionCode ?? null, agency_id: input.agencyId ?? null, employer_id: input.employerId ?? null, person_id: input.personId ?? null,
@@ -265,8 +266,8 @@ export async function setUserStatus(database: DatabaseHandle, actor: Actor, user
   requireUserManager(actor);
   return inScope(database, actor, async (tx) => {
     const before = await repository.findUserById(tx, userId);
-    if (!before) throw notFound('user');
-    if (before.id === actor.userId && status === 'disabled') throw invalid('status', 'you cannot disable your own account');
+    if (!before) throw notFound(said.user());
+    if (before.id === actor.userId && status === 'disabled') throw invalid('status', said.cannotDisableSelf());
     const after = await repository.setUserStatus(tx, userId, status);
     if (status === 'disabled') await repository.deleteSessionsOfUser(tx, userId);
     await recordAudit(tx, actor, { action: `user.${status === 'active' ? 'enable' : 'disable'}`, entityType: 'user', entityId: userId, regionCode: after.region_code, before: userView(before), after: userView(after) });

@@ -74,7 +74,7 @@ test('password change: the current password must be right, the new one strong; o
     const answer = await client.json('POST', '/api/auth/password', { currentPassword: USER_PASSWORD, newPassword: weak });
     assert.equal(answer.status, 400, weak);
     assert.equal(answer.body.error.field, 'newPassword');
-    assert.match(answer.body.error.message, /密码.*\/ /, 'a Chinese and an English message');
+    assert.match(answer.body.error.message, /^new password: (must|too weak)/, weak);
   }
   assert.equal((await client.json('POST', '/api/auth/password', { currentPassword: USER_PASSWORD, newPassword: USER_PASSWORD })).status, 400);
   const changed = await client.json('POST', '/api/auth/password', { currentPassword: USER_PASSWORD, newPassword: 'Kx7-river-Lamp-93' });

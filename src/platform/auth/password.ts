@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type { Said } from '../messages.ts';
+import { authMessages as said, passwordWarnings } from './auth.messages.ts';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 const N = 16384, R = 8, P = 1, KEY_LENGTH = 32;
@@ -42,27 +44,20 @@ function strength(): ZxcvbnFactory {
   return estimator;
 }
 
-/** zxcvbn's warning keys, said in words. */
-const warnings: Record<string, string> = {
-  common: 'a common password', similarToCommon: 'similar to a common password', topTen: 'one of the most used passwords',
-  topHundred: 'a very common password', userInputs: 'made of the username or the product name', sequences: 'a sequence like abc or 123',
-  recentYears: 'a recent year', dates: 'a date', straightRow: 'a row of keys', keyPattern: 'a keyboard pattern',
-  simpleRepeat: 'a repeated character', extendedRepeat: 'a repeated pattern', namesByThemselves: 'a name', commonNames: 'a common name',
-  wordByItself: 'a single word',
-};
+/** zxcvbn's warning in words (its own English text when it is one we do not know). */
+const warningSaid = (warning: string): Said | string => (warning in passwordWarnings ? passwordWarnings[warning as keyof typeof passwordWarnings]() : warning);
 
-/** What is wrong with a new password (a bilingual message), or undefined when it is acceptable. */
-export function passwordProblem(password: string, username?: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符 / must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.trim() !== password) return '密码首尾不能有空格 / must not begin or end with a space';
+/** What is wrong with a new password, or undefined when it is acceptable. */
+export function passwordProblem(password: string, username?: string): Said | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return said.passwordTooShort({ min: MIN_PASSWORD_LENGTH });
+  if (password.trim() !== password) return said.passwordSpaces();
   const name = username?.trim().toLowerCase();
-  if (name && password.toLowerCase().includes(name)) return '密码不能包含用户名 / must not contain the username';
+  if (name && password.toLowerCase().includes(name)) return said.passwordContainsUsername();
   const inputs = name ? [name, ...name.split(/[._-]/).filter((part) => part.length >= 3)] : [];
   const result = strength().check(password.slice(0, 200), [...inputs, 'sifund']);
   if (result.score < MIN_PASSWORD_SCORE) {
-    const warning = result.feedback.warning ? warnings[result.feedback.warning] ?? result.feedback.warning : undefined;
-    const why = warning ? ` (${warning})` : '';
-    return `密码太弱或太常见，请使用更长且不易猜测的密码（例如由几个不相关的词和数字组成） / too weak or too common${why}: use a longer password that is hard to guess, e.g. several unrelated words with digits`;
+    const warning = result.feedback.warning;
+    return warning ? said.passwordWeakBecause({ warning: warningSaid(warning) }) : said.passwordWeak();
   }
   return undefined;
 }

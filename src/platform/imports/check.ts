@@ -6,6 +6,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Said } from '../messages.ts';
 import { invalid, type RowProblem } from '../errors.ts';
+import { fieldRules } from '../fields.messages.ts';
+import { importMessages as said } from './imports.messages.ts';
 import { amountOf, codeOf, codesOf, dateOf, fieldOfHeader, headersOf, titleOf } from './dictionary.ts';
 import { readTable, type ImportLimits, type ImportTable, type TableRow } from './read.ts';
 import type { ImportFile, ReadFile } from './imports.service.ts';
@@ -58,9 +60,9 @@ export function mapHeader(schema: ImportSchema, header: string[]): Map<number, s
     else unknown.push(cell.trim());
   });
   const expected = () => schema.columns.map((c) => `${c.field}/${titleOf(c.field)}`).join(', ');
-  if (unknown.length) throw invalid('file', `unknown columns: ${unknown.join(', ')} (expected ${expected()})`);
+  if (unknown.length) throw invalid('file', said.unknownColumns({ columns: unknown.join(', '), expected: expected() }));
   const missing = schema.columns.filter((c) => c.required && ![...map.values()].includes(c.field));
-  if (missing.length) throw invalid('file', `missing required columns: ${missing.map((c) => headersOf(c.field).slice(0, 2).join(' / ')).join(', ')}`);
+  if (missing.length) throw invalid('file', said.missingColumns({ columns: missing.map((c) => headersOf(c.field).slice(0, 2).join(' / ')).join(', ') }));
   return map;
 }
 
@@ -95,31 +97,31 @@ export async function checkTable(schema: ImportSchema, table: ImportTable): Prom
       const text = (source.cells[index] ?? '').trim();
       const problem = (rule: string, message: string | Said) => problems.add(source.row, field, rule, message, text);
       if (text === '') {
-        if (column.required) problem('required', 'is required');
+        if (column.required) problem('required', fieldRules.required());
         continue;
       }
       switch (column.type ?? 'text') {
         case 'text': values[field] = text; break;
         case 'code': {
           const code = codeOf(field, text);
-          if (code === undefined) problem('code', `"${text}" is not one of ${codesOf(field)}`); else values[field] = code;
+          if (code === undefined) problem('code', said.notACode({ text, codes: codesOf(field) })); else values[field] = code;
           break;
         }
         case 'date': {
           const date = dateOf(text, { serial: table.format === 'xlsx' });
-          if (date === undefined) problem('date', `"${text}" is not a date (2026-12-09, 2026/12/9, 20261209${table.format === 'xlsx' ? ' or an Excel date' : ''})`); else values[field] = date;
+          if (date === undefined) problem('date', table.format === 'xlsx' ? said.notADateOrExcel({ text }) : said.notADate({ text })); else values[field] = date;
           break;
         }
         case 'amount': {
           const amount = amountOf(text);
-          if (amount === undefined) problem('amount', `"${text}" is not an amount in yuan with at most two decimals (276550.19, 276,550.19, ¥1,234.00)`); else values[field] = amount;
+          if (amount === undefined) problem('amount', said.notAnAmount({ text })); else values[field] = amount;
           break;
         }
       }
     }
     rows.push({ row: source.row, values, cells: source.cells, valid: problems.size === before });
   }
-  if (rows.length === 0) throw invalid('file', skippedExampleRows ? 'has only the template\'s example row; add the rows to import below it' : 'has a header but no rows');
+  if (rows.length === 0) throw invalid('file', skippedExampleRows ? said.onlyExampleRow() : said.noRows());
   return { header: table.header, rows, problems: problems.list, skippedExampleRows, titles, indexOf: new Map([...map].map(([index, field]) => [field, index])) };
 }
 

@@ -7,6 +7,7 @@
  */
 import iconv from 'iconv-lite';
 import { invalid } from '../errors.ts';
+import { importMessages as said } from './imports.messages.ts';
 
 export const textEncodings = ['utf-8', 'gb18030', 'gbk'] as const;
 export type TextEncoding = (typeof textEncodings)[number];
@@ -19,7 +20,7 @@ export function checkEncoding(value: string | undefined, field = 'encoding'): Te
   if (name === 'gb18030') return 'gb18030';
   // GB2312 is a subset of GBK: decoding it as GBK reads the same characters.
   if (name === 'gbk' || name === 'gb2312' || name === 'cp936') return 'gbk';
-  throw invalid(field, `must be utf-8, gb18030 or gbk (or auto), got "${value}"`);
+  throw invalid(field, said.encodingChoice({ value }));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -38,7 +39,7 @@ function decodeGb(bytes: Buffer, encoding: 'gb18030' | 'gbk'): string {
   if (!again.equals(bytes)) {
     let offset = 0;
     while (offset < bytes.length && offset < again.length && bytes[offset] === again[offset]) offset++;
-    throw invalid('file', `is not valid ${encoding.toUpperCase()} text: the bytes at offset ${offset} (line ${lineAt(bytes, offset)}) are not a ${encoding.toUpperCase()} character; save the file as UTF-8 or GB18030, or choose its encoding`);
+    throw invalid('file', said.notValidEncoding({ encoding: encoding.toUpperCase(), offset, line: lineAt(bytes, offset) }));
   }
   return text;
 }
@@ -53,7 +54,7 @@ export function decodeText(bytes: Buffer, chosen?: TextEncoding): DecodedText {
   const text = validUtf8(bytes);
   if (text !== undefined) return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   if (chosen === 'utf-8') {
-    throw invalid('file', 'is not valid UTF-8 text; a CSV that Excel saved in Chinese Windows is GB18030: choose encoding gb18030 (or auto)');
+    throw invalid('file', said.notValidUtf8());
   }
   return { text: decodeGb(bytes, 'gb18030'), encoding: 'gb18030' };
 }

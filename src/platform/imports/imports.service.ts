@@ -10,6 +10,8 @@ import type { DatabaseHandle } from '../database.ts';
 import { inScope, type Actor, type Tx } from '../actor.ts';
 import { AppError, conflict, invalid, notFound } from '../errors.ts';
 import type { Language } from '../messages.ts';
+import { fieldRules } from '../fields.messages.ts';
+import { importMessages as said, importStatus } from './imports.messages.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { TextEncoding } from './decode.ts';
@@ -54,8 +56,9 @@ export interface ImportAnswer { importId: string; sha256: string; alreadyImporte
 /** A refused file: the first problems and their count, and where the error workbook is. */
 export class ImportRejected extends AppError {
   constructor(readonly importId: bigint, readonly problems: ImportProblem[], readonly rowsWithProblems: number, readonly totalRows: number) {
+    const counts = { rowsWithProblems, totalRows, importId };
     super(422, 'rows_rejected',
-      `${rowsWithProblems} of ${totalRows} rows have problems; nothing was imported (共 ${rowsWithProblems} 行有误，未导入任何数据)${problems.length > ANSWERED_PROBLEMS ? `; the first ${ANSWERED_PROBLEMS} of ${problems.length} problems are listed` : ''}; every bad row with its reason: import ${importId}, /api/imports/${importId}/errors.xlsx`,
+      problems.length > ANSWERED_PROBLEMS ? said.rejectedFirstListed({ ...counts, listed: ANSWERED_PROBLEMS, problems: problems.length }) : said.rejected(counts),
       undefined, problems.slice(0, ANSWERED_PROBLEMS));
   }
   override toJSON(language: Language = 'en') {
@@ -68,7 +71,7 @@ const sha256Of = (content: Buffer) => crypto.createHash('sha256').update(content
 
 function checkSize(content: Buffer, limits: ImportLimits) {
   if (content.length > limits.fileBytes) throw fileTooLarge(limits.fileBytes);
-  if (content.length === 0) throw invalid('file', 'is empty');
+  if (content.length === 0) throw invalid('file', said.empty());
 }
 
 function baseRecord(kind: string, actor: Actor, file: ImportFile, sha256: string, read: ReadFile<unknown>) {
@@ -119,7 +122,7 @@ export async function runImport<Rows, Prepared, Result extends object>(
     if (problems.length) return undefined;
     const id = newId();
     if (mode === 'preview') {
-      if (!definition.preview) throw invalid('mode', `a ${definition.kind} import is applied directly (no preview)`);
+      if (!definition.preview) throw invalid('mode', said.noPreview({ kind: definition.kind }));
       const preview = await definition.preview(tx, working, checked.prepared);
       await repository.insertImportRecord(tx, {
         ...baseRecord(definition.kind, actor, file, sha256, read), id, status: 'previewed', applied_count: 0, error_count: 0, error_row_count: 0,
@@ -144,15 +147,15 @@ export async function confirmImport<Rows, Prepared, Result extends object>(
   database: DatabaseHandle, actor: Actor, definition: ImportDefinition<Rows, Prepared, Result>, importId: bigint, expectedSha256?: string,
 ): Promise<ImportAnswer & Result> {
   // The record must be the actor's own scope's, not only visible in the widened scope its transaction may run in.
-  if (!await inScope(database, actor, (tx) => repository.findImport(tx, importId))) throw notFound(`${definition.kind} import ${importId}`);
+  if (!await inScope(database, actor, (tx) => repository.findImport(tx, importId))) throw notFound(said.importOfKind({ kind: definition.kind, importId }));
   const working = definition.transactionActor?.(actor) ?? actor;
   let refused: { file: ImportFile; sha256: string; read: ReadFile<Rows>; problems: ImportProblem[] } | undefined;
   const answer = await inScope(database, working, async (tx) => {
     const record = await repository.lockPreviewedImport(tx, importId);
-    if (!record || record.kind !== definition.kind) throw notFound(`${definition.kind} import ${importId}`);
-    if (expectedSha256 !== undefined && expectedSha256 !== record.sha256) throw conflict('sha256', `import ${importId} previewed a file with SHA-256 ${record.sha256}, not ${expectedSha256}`);
+    if (!record || record.kind !== definition.kind) throw notFound(said.importOfKind({ kind: definition.kind, importId }));
+    if (expectedSha256 !== undefined && expectedSha256 !== record.sha256) throw conflict('sha256', said.previewedOtherFile({ importId, previewed: record.sha256, expected: expectedSha256 }));
     if (record.status === 'applied') return { ...(record.result as Result), importId: String(record.id), sha256: record.sha256, alreadyImported: true };
-    if (record.status !== 'previewed' || !record.content) throw conflict('importId', `import ${importId} is ${record.status}; only a previewed import can be confirmed`);
+    if (record.status !== 'previewed' || !record.content) throw conflict('importId', said.notPreviewed({ importId, status: importStatus(record.status) }));
     const applied = await repository.findAppliedImport(tx, definition.kind, record.sha256);
     if (applied) return { ...(applied.result as Result), importId: String(applied.id), sha256: record.sha256, alreadyImported: true };
     const file: ImportFile = { fileName: record.file_name, content: record.content, encoding: (record.encoding ?? undefined) as TextEncoding | undefined };
@@ -183,13 +186,13 @@ const view = (r: NonNullable<Awaited<ReturnType<typeof repository.findImport>>>)
 /** Imports newest first, in the actor's scope. */
 export async function listImports(database: DatabaseHandle, actor: Actor, query: { kind?: string; limit?: number; offset?: number }): Promise<{ items: ImportRecordView[] }> {
   const limit = query.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', 'must be an integer from 1 to 500');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', fieldRules.integerFromTo({ min: 1, max: 500 }));
   return inScope(database, actor, async (tx) => ({ items: (await repository.listImports(tx, { kind: query.kind, limit, offset: query.offset ?? 0 })).map(view) }));
 }
 
 export async function getImport(database: DatabaseHandle, actor: Actor, id: bigint): Promise<ImportRecordView> {
   const record = await inScope(database, actor, (tx) => repository.findImport(tx, id));
-  if (!record) throw notFound(`import ${id}`);
+  if (!record) throw notFound(said.importById({ importId: id }));
   return view(record);
 }
 
@@ -197,8 +200,8 @@ export async function getImport(database: DatabaseHandle, actor: Actor, id: bigi
 export async function importErrorRows(database: DatabaseHandle, actor: Actor, id: bigint) {
   return inScope(database, actor, async (tx) => {
     const record = await repository.findImport(tx, id);
-    if (!record) throw notFound(`import ${id}`);
-    if (record.status !== 'rejected') throw conflict('id', `import ${id} is ${record.status}: it has no error rows`);
+    if (!record) throw notFound(said.importById({ importId: id }));
+    if (record.status !== 'rejected') throw conflict('id', said.noErrorRows({ importId: id, status: importStatus(record.status) }));
     return { record: view(record), header: record.header ?? [], errors: await repository.importErrors(tx, id) };
   });
 }

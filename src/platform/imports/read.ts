@@ -8,8 +8,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse as csvParser } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../workbook.ts';
-import { AppError, invalid } from '../errors.ts';
+import { AppError, fieldSaid, invalid } from '../errors.ts';
 import type { Language } from '../messages.ts';
+import { importMessages as said } from './imports.messages.ts';
 import { decodeText, type TextEncoding } from './decode.ts';
 import { checkZipInflation, type InflateLimits } from './zip-guard.ts';
 
@@ -32,7 +33,7 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Number((bytes / 1
 /** A file above the limit: 413 naming the limit, also as `limitBytes` so a page can state it in its own words. */
 class FileTooLarge extends AppError {
   constructor(readonly limitBytes: number) {
-    super(413, 'too_large', `file: is larger than the ${sizeText(limitBytes)} an import accepts (SIFUND_IMPORT_MAX_BYTES); split it into smaller files`, 'file');
+    super(413, 'too_large', said.tooLarge({ field: fieldSaid('file'), limit: sizeText(limitBytes) }), 'file');
   }
   override toJSON(language: Language = 'en') {
     const base = super.toJSON(language);
@@ -69,7 +70,7 @@ async function csvRows(text: string): Promise<string[][]> {
   if (!failure) await new Promise<void>((resolve) => { parser.on('end', resolve); parser.on('error', () => resolve()); parser.end(); });
   if (failure) {
     const e = failure as Error & { lines?: number };
-    throw invalid('file', `CSV cannot be read${e.lines ? ` at line ${e.lines}` : ''}: ${e.message}`);
+    throw invalid('file', e.lines ? said.csvUnreadableAt({ line: e.lines, reason: e.message }) : said.csvUnreadable({ reason: e.message }));
   }
   return records;
 }
@@ -90,9 +91,9 @@ function cellText(value: ExcelJS.CellValue): string {
 async function xlsxRows(content: Buffer, limits: ImportLimits): Promise<string[][]> {
   await checkZipInflation(content, limits);
   const workbook = await newWorkbook();
-  try { await workbook.xlsx.load(content as unknown as ArrayBuffer); } catch (error) { throw invalid('file', `is not a readable XLSX workbook: ${(error as Error).message}`); }
+  try { await workbook.xlsx.load(content as unknown as ArrayBuffer); } catch (error) { throw invalid('file', said.xlsxUnreadable({ reason: (error as Error).message })); }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid('file', 'has no worksheet');
+  if (!sheet) throw invalid('file', said.noWorksheet());
   const matrix: string[][] = [];
   let count = 0;
   for (let number = 1; number <= sheet.rowCount; number++) {
@@ -109,9 +110,9 @@ async function xlsxRows(content: Buffer, limits: ImportLimits): Promise<string[]
 export async function readTable(fileName: string, content: Buffer, options: { encoding?: TextEncoding; limits?: ImportLimits } = {}): Promise<ImportTable> {
   const limits = options.limits ?? importLimits();
   if (content.length > limits.fileBytes) throw fileTooLarge(limits.fileBytes);
-  if (content.length === 0) throw invalid('file', 'is empty');
+  if (content.length === 0) throw invalid('file', said.empty());
   const format = formatOf(fileName, content);
-  if (format === 'xml') throw invalid('file', 'is an XML document; this import reads CSV or XLSX');
+  if (format === 'xml') throw invalid('file', said.xmlDocument());
   let matrix: string[][];
   let encoding: TextEncoding | null = null;
   if (format === 'xlsx') matrix = await xlsxRows(content, limits);
@@ -120,7 +121,7 @@ export async function readTable(fileName: string, content: Buffer, options: { en
     encoding = decoded.encoding;
     matrix = await csvRows(decoded.text);
   }
-  if (matrix.length === 0 || matrix[0].every((cell) => cell.trim() === '')) throw invalid('file', 'has no header row (row 1 must name the columns)');
+  if (matrix.length === 0 || matrix[0].every((cell) => cell.trim() === '')) throw invalid('file', said.noHeader());
   const rows: TableRow[] = [];
   for (let i = 1; i < matrix.length; i++) {
     if (matrix[i].every((cell) => cell.trim() === '')) continue;

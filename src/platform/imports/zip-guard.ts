@@ -4,7 +4,9 @@
  * cap (a declared size can lie). A 4.7 MB workbook whose sheet inflated to 4.5 GiB once took the server down.
  */
 import zlib from 'node:zlib';
-import { AppError, invalid } from '../errors.ts';
+import { AppError, fieldSaid, invalid } from '../errors.ts';
+import type { Said } from '../messages.ts';
+import { importMessages as said } from './imports.messages.ts';
 
 export interface InflateLimits {
   /** Largest inflated size of one entry (a worksheet), bytes. */
@@ -17,8 +19,9 @@ export interface InflateLimits {
 
 interface Entry { name: string; method: number; compressedSize: number; declaredSize: number; localHeaderOffset: number }
 
-const tooLarge = (message: string) => new AppError(413, 'too_large', `file: ${message}`, 'file');
-const notZip = (message: string) => invalid('file', `is not a readable XLSX workbook: ${message}`);
+const FILE = fieldSaid('file');
+const tooLarge = (message: Said) => new AppError(413, 'too_large', message, 'file');
+const notZip = (reason: Said) => invalid('file', said.xlsxUnreadable({ reason }));
 
 function centralDirectory(bytes: Buffer): Entry[] {
   // End of central directory: signature 0x06054b50, at most 64 KiB of comment after it.
@@ -26,15 +29,15 @@ function centralDirectory(bytes: Buffer): Entry[] {
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (bytes.readUInt32LE(i) === 0x06054b50) { end = i; break; }
   }
-  if (end < 0) throw notZip('no zip directory');
+  if (end < 0) throw notZip(said.zipNoDirectory());
   const count = bytes.readUInt16LE(end + 10);
   const size = bytes.readUInt32LE(end + 12);
   let offset = bytes.readUInt32LE(end + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw tooLarge('is a ZIP64 archive, which no spreadsheet of an accepted size needs');
-  if (offset + size > end) throw notZip('the zip directory points past the end of the file');
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw tooLarge(said.zip64({ field: FILE }));
+  if (offset + size > end) throw notZip(said.zipDirectoryPastEnd());
   const entries: Entry[] = [];
   for (let k = 0; k < count; k++) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) throw notZip('a damaged zip directory');
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) throw notZip(said.zipDirectoryDamaged());
     const nameLength = bytes.readUInt16LE(offset + 28), extraLength = bytes.readUInt16LE(offset + 30), commentLength = bytes.readUInt16LE(offset + 32);
     entries.push({
       name: bytes.toString('utf8', offset + 46, offset + 46 + nameLength),
@@ -58,7 +61,7 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
       if (total > cap) { inflate.destroy(); resolve(total); }
     });
     inflate.on('end', () => resolve(total));
-    inflate.on('error', (error) => reject(notZip(`an entry does not inflate: ${error.message}`)));
+    inflate.on('error', (error) => reject(notZip(said.zipEntryNotInflating({ reason: error.message }))));
     inflate.end(data);
   });
 }
@@ -66,24 +69,24 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
 /** Refuses (413) a workbook whose entries declare or inflate past the limits; refuses (400) a damaged one. */
 export async function checkZipInflation(bytes: Buffer, limits: InflateLimits): Promise<void> {
   const entries = centralDirectory(bytes);
-  if (entries.length > limits.entries) throw tooLarge(`has ${entries.length} entries in its zip, more than the ${limits.entries} a workbook may have`);
+  if (entries.length > limits.entries) throw tooLarge(said.zipTooManyEntries({ field: FILE, entries: entries.length, limit: limits.entries }));
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
   let declared = 0;
   for (const entry of entries) {
     declared += entry.declaredSize;
-    if (entry.declaredSize > limits.entryBytes) throw tooLarge(`its part ${entry.name} would inflate to ${mib(entry.declaredSize)}, more than the ${mib(limits.entryBytes)} allowed`);
+    if (entry.declaredSize > limits.entryBytes) throw tooLarge(said.zipPartWouldInflate({ field: FILE, part: entry.name, size: mib(entry.declaredSize), limit: mib(limits.entryBytes) }));
   }
-  if (declared > limits.totalBytes) throw tooLarge(`would inflate to ${mib(declared)}, more than the ${mib(limits.totalBytes)} allowed`);
+  if (declared > limits.totalBytes) throw tooLarge(said.zipWouldInflate({ field: FILE, size: mib(declared), limit: mib(limits.totalBytes) }));
   let actual = 0;
   for (const entry of entries) {
     if (entry.method === 0) { actual += entry.compressedSize; continue; } // stored: its size is its size
-    if (entry.method !== 8) throw notZip(`part ${entry.name} uses zip method ${entry.method} (only deflate is read)`);
+    if (entry.method !== 8) throw notZip(said.zipPartMethod({ part: entry.name, method: entry.method }));
     const local = entry.localHeaderOffset;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw notZip(`part ${entry.name} has no local header`);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw notZip(said.zipPartNoLocalHeader({ part: entry.name }));
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const size = await inflatedSize(bytes.subarray(start, start + entry.compressedSize), Math.min(limits.entryBytes, limits.totalBytes - actual));
-    if (size > limits.entryBytes) throw tooLarge(`its part ${entry.name} inflates past ${mib(limits.entryBytes)} (it declared ${mib(entry.declaredSize)})`);
+    if (size > limits.entryBytes) throw tooLarge(said.zipPartInflatesPast({ field: FILE, part: entry.name, limit: mib(limits.entryBytes), declared: mib(entry.declaredSize) }));
     actual += size;
-    if (actual > limits.totalBytes) throw tooLarge(`inflates past ${mib(limits.totalBytes)}`);
+    if (actual > limits.totalBytes) throw tooLarge(said.zipInflatesPast({ field: FILE, limit: mib(limits.totalBytes) }));
   }
 }

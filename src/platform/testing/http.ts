@@ -10,10 +10,11 @@ export const ADMIN_PASSWORD = 'Chief-Test-Pass-2026';
 export const USER_PASSWORD = 'User-Test-Pass-2026';
 
 export interface Client {
-  request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
-  json<T = any>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** `headers` adds request headers (`accept-language: zh-CN` for an answer in Chinese). */
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  json<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
   /** A multipart/form-data upload in the field `file`. */
-  upload<T = any>(url: string, fileName: string, content: Buffer | string): Promise<{ status: number; body: T }>;
+  upload<T = any>(url: string, fileName: string, content: Buffer | string, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
 }
 
 export async function signIn(app: App, username: string, password: string): Promise<Client> {
@@ -22,18 +23,18 @@ export async function signIn(app: App, username: string, password: string): Prom
   const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
   const cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
   const client: Client = {
-    request: (method, url, body) => app.inject({ method: method as 'GET', url, payload: body as object, headers: { cookie, 'x-csrf-token': cookies.sifund_csrf } }),
-    async json(method, url, body) {
-      const response = await client.request(method, url, body);
+    request: (method, url, body, headers = {}) => app.inject({ method: method as 'GET', url, payload: body as object, headers: { ...headers, cookie, 'x-csrf-token': cookies.sifund_csrf } }),
+    async json(method, url, body, headers) {
+      const response = await client.request(method, url, body, headers);
       return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
     },
-    async upload(url, fileName, content) {
+    async upload(url, fileName, content, headers = {}) {
       const boundary = `----sifund${Date.now()}`;
       const payload = Buffer.concat([
         Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${fileName}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
         Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const response = await app.inject({ method: 'POST', url, payload, headers: { cookie, 'x-csrf-token': cookies.sifund_csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const response = await app.inject({ method: 'POST', url, payload, headers: { ...headers, cookie, 'x-csrf-token': cookies.sifund_csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
       return { status: response.statusCode, body: JSON.parse(response.body) };
     },
   };

@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { addDataOption, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
 import { invalid } from '../../../platform/errors.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
 import { generateDemo, type DemoSummary } from './demo.service.ts';
 
 function count(field: string, text: string): number {
-  if (!/^\d[\d_]*$/.test(text)) throw invalid(field, `must be a whole number, got "${text}"`);
+  if (!/^\d[\d_]*$/.test(text)) throw invalid(field, fieldRules.wholeNumberGot({ text }));
   return Number(text.replaceAll('_', ''));
 }
 

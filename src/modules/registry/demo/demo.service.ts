@@ -15,6 +15,8 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
+import { registryMessages as said } from '../registry.messages.ts';
 import { newId, reserveIds } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { createUser } from '../../../platform/auth/auth.service.ts';
@@ -71,13 +73,13 @@ const LOADED_TABLES = ['employer', 'person', 'employment', 'enrollment', 'base_d
 
 function checkOptions(options: DemoOptions) {
   const integer = (field: string, value: number, min: number, max: number) => {
-    if (!Number.isInteger(value) || value < min || value > max) throw invalid(field, `must be an integer from ${min} to ${max}, got ${value}`);
+    if (!Number.isInteger(value) || value < min || value > max) throw invalid(field, fieldRules.integerFromToGot({ min, max, value }));
   };
   integer('persons', options.persons, 1, 50_000_000);
   integer('employers', options.employers, 1, 2_000_000);
   integer('years', options.years, 1, 14);
   integer('seed', options.seed, 0, 2 ** 31 - 1);
-  if (options.employers > options.persons) throw invalid('employers', `must not exceed the number of persons (${options.persons})`);
+  if (options.employers > options.persons) throw invalid('employers', said.demoEmployersExceedPersons({ persons: options.persons }));
   if (options.password !== undefined) {
     const problem = passwordProblem(options.password);
     if (problem) throw invalid('password', problem);
@@ -94,8 +96,8 @@ function wagesByYear(window: HistoryWindow, years: number) {
     if (!found) {
       let fits = years - 1;
       while (fits > 0 && !known(window.firstYear + (years - fits))) fits--;
-      throw invalid('years', `the parameters have no ${AVERAGE_WAGE} for ${DEMO_PROVINCE.code} in ${year}` +
-        (fits > 0 ? `: at most ${fits} years of history fit` : ''));
+      const missing = { parameter: AVERAGE_WAGE, region: DEMO_PROVINCE.code, year };
+      throw invalid('years', fits > 0 ? said.demoNoAverageWageFits({ ...missing, fits }) : said.demoNoAverageWage(missing));
     }
     average.push(Number(found.value as bigint));
     minimum.push(Number((params.find(MINIMUM_WAGE, `${year}-01-01`, DEMO_PROVINCE.code)?.value as bigint | undefined) ?? 0n));
@@ -143,8 +145,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     // records registered by hand elsewhere cannot collide with them; a second demo run would, and is refused.
     const existing = await repository.countDemoRecords(tx);
     if (existing.employers > 0 || existing.persons > 0) {
-      throw conflict('registry', `the registry already holds ${existing.employers} employers and ${existing.persons} persons of the demo province 99: ` +
-        'sifund demo runs once per database (use a fresh --data directory or database)');
+      throw conflict('registry', said.demoAlreadyLoaded({ employers: existing.employers, persons: existing.persons }));
     }
 
     // Secondary indexes are built once after the load (a sorted build) instead of row by row, and foreign keys are

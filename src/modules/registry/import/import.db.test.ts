@@ -28,6 +28,9 @@ test('a file with bad rows applies nothing and lists every bad row with its colu
   assert.deepEqual(response.body.error.rows.map((r: { row: number; field: string; rule: string; column: string; value: string }) => [r.row, r.field, r.rule, r.column, r.value]),
     [[3, 'idNumber', 'format', 'idNumber', '110105194912310021'], [4, 'name', 'required', 'name', ''], [5, 'hukouType', 'code', 'hukouType', 'village'], [6, 'idNumber', 'unique_in_file', 'idNumber', idNumber(1)]]);
   assert.match(response.body.error.rows[3].message, /first on row 2/);
+  const inChinese = await operator.upload('/api/imports/persons', 'persons.csv', csv, { 'accept-language': 'zh-CN' });
+  assert.equal(inChinese.body.error.rows[3].message, `公民身份号码 ${idNumber(1)} 在文件中重复（首次出现在第 2 行）`);
+  assert.equal(inChinese.body.error.rows[1].fieldLabel, '名称');
   assert.equal(response.body.error.errorCount, 4);
   assert.equal(await count('person'), 0, 'nothing applied');
 
@@ -43,7 +46,7 @@ test('a file with bad rows applies nothing and lists every bad row with its colu
   const sheet = workbook.worksheets[0];
   assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['行号 row', 'idNumber', 'name', 'hukouType', '原因 reason']);
   assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1, 5), [4, idNumber(2), '', 'rural']);
-  assert.equal(sheet.getRow(3).getCell(5).value, 'name: is required');
+  assert.equal(sheet.getRow(3).getCell(5).value, 'name: 必填', 'the workbook goes back to the office in Chinese');
   assert.equal(sheet.rowCount, 5);
 });
 

@@ -6,7 +6,7 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, type Actor, type Tx } from '../../../platform/actor.ts';
-import { invalid } from '../../../platform/errors.ts';
+import { fieldSaid, invalid } from '../../../platform/errors.ts';
 import { requirePermission } from '../../../platform/access/permissions.ts';
 import { reserveIds, idAt } from '../../../platform/ids.ts';
 import { moreProblems, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type RowProblems } from '../../../platform/imports/index.ts';
@@ -14,6 +14,8 @@ import { validateEmployer, validateHire, validatePerson, type FieldProblem, type
 import { importSchemas, type ImportKind } from './import.schema.ts';
 import { onlyProvince } from '../../../platform/regions.ts';
 import * as repository from './import.repository.ts';
+import type { Said } from '../../../platform/messages.ts';
+import { registryMessages as said } from '../registry.messages.ts';
 
 const CHUNK = 5000;
 
@@ -21,7 +23,7 @@ export interface ImportResult { kind: ImportKind; imported: number; rows: number
 
 /** A registry row's own problems (registry.validate.ts) with the rule they break. */
 function addFieldProblems(problems: RowProblems, row: number, list: FieldProblem[]) {
-  for (const p of list) problems.add(row, p.field, p.message === 'is required' ? 'required' : 'format', p.message);
+  for (const p of list) problems.add(row, p.field, p.rule ?? 'format', p.message);
 }
 
 /**
@@ -35,16 +37,16 @@ async function regionResolver(tx: Tx, actor: Actor, defaultRegion: string | unde
   return (requested: string | undefined, row: number, problems: RowProblems, idCounty?: string): string | undefined => {
     const county = idCounty && regions.has(idCounty) && inActorScope(actor, idCounty) ? idCounty : undefined;
     const code = requested ?? defaultRegion ?? county ?? fallback;
-    if (!code) { problems.add(row, 'regionCode', 'required', 'is required (your account has the national scope)'); return undefined; }
-    if (!regions.has(code)) { problems.add(row, 'regionCode', 'known_region', `unknown region ${code}`, code); return undefined; }
-    if (!inActorScope(actor, code)) { problems.add(row, 'regionCode', 'data_scope', `region ${code} is outside your data scope`, code); return undefined; }
+    if (!code) { problems.add(row, 'regionCode', 'required', said.regionRequiredNational()); return undefined; }
+    if (!regions.has(code)) { problems.add(row, 'regionCode', 'known_region', said.unknownRegion({ code }), code); return undefined; }
+    if (!inActorScope(actor, code)) { problems.add(row, 'regionCode', 'data_scope', said.regionOutsideScope({ code }), code); return undefined; }
     return code;
   };
 }
 
-function firstSeen(problems: RowProblems, seen: Map<string, number>, key: string, row: number, field: string, label: string) {
+function firstSeen(problems: RowProblems, seen: Map<string, number>, key: string, row: number, field: string, what: Said) {
   const earlier = seen.get(key);
-  if (earlier !== undefined) { problems.add(row, field, 'unique_in_file', `${label} ${key} appears again (first on row ${earlier})`); return false; }
+  if (earlier !== undefined) { problems.add(row, field, 'unique_in_file', said.appearsAgain({ what, key, firstRow: earlier })); return false; }
   seen.set(key, row);
   return true;
 }
@@ -61,14 +63,14 @@ async function checkPersons(tx: Tx, actor: Actor, file: CheckedTable, defaultReg
     const result = validatePerson(values);
     if (!result.ok) { addFieldProblems(problems, row, result.problems); continue; }
     const regionCode = region(result.value.regionCode, row, problems, result.value.idNumber.slice(0, 6));
-    if (!firstSeen(problems, seen, result.value.idNumber, row, 'idNumber', 'ID number')) continue;
+    if (!firstSeen(problems, seen, result.value.idNumber, row, 'idNumber', fieldSaid('idNumber'))) continue;
     if (regionCode) good.push({ ...result.value, row, regionCode });
   }
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
     const existing = await repository.registeredIdNumbers(tx, chunk.map((p) => p.idNumber));
     const taken = new Set(existing.map((e) => e.id_number));
-    for (const p of chunk) if (taken.has(p.idNumber)) problems.add(p.row, 'idNumber', 'one_record_per_person', `a person with ID number ${p.idNumber} is already registered (一人一档)`);
+    for (const p of chunk) if (taken.has(p.idNumber)) problems.add(p.row, 'idNumber', 'one_record_per_person', said.personRegistered({ idNumber: p.idNumber }));
   }
   return { prepared: good, problems: problems.list };
 }
@@ -94,14 +96,14 @@ async function checkEmployers(tx: Tx, actor: Actor, file: CheckedTable, defaultR
     const result = validateEmployer(values);
     if (!result.ok) { addFieldProblems(problems, row, result.problems); continue; }
     const regionCode = region(result.value.regionCode, row, problems);
-    if (!firstSeen(problems, seen, result.value.creditCode, row, 'creditCode', 'credit code')) continue;
+    if (!firstSeen(problems, seen, result.value.creditCode, row, 'creditCode', fieldSaid('creditCode'))) continue;
     if (regionCode) good.push({ ...result.value, row, regionCode });
   }
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
     const existing = await repository.registeredCreditCodes(tx, chunk.map((e) => e.creditCode));
     const taken = new Set(existing.map((e) => e.code));
-    for (const e of chunk) if (taken.has(e.creditCode)) problems.add(e.row, 'creditCode', 'one_record_per_employer', `employer ${e.creditCode} is already registered`);
+    for (const e of chunk) if (taken.has(e.creditCode)) problems.add(e.row, 'creditCode', 'one_record_per_employer', said.employerRegistered({ creditCode: e.creditCode }));
   }
   return { prepared: good, problems: problems.list };
 }
@@ -130,7 +132,7 @@ async function checkEmployments(tx: Tx, file: CheckedTable) {
     const creditCode = String(values.creditCode ?? '').toUpperCase();
     const idNumber = String(values.idNumber ?? '').toUpperCase();
     if (!result.ok || !creditCode || !idNumber) continue;
-    if (!firstSeen(problems, seen, `${creditCode}/${idNumber}`, row, 'idNumber', 'employee')) continue;
+    if (!firstSeen(problems, seen, `${creditCode}/${idNumber}`, row, 'idNumber', said.employee())) continue;
     candidates.push({ ...result.value, row, creditCode, idNumber, monthlyWage: values.monthlyWage as bigint | undefined });
   }
   const employers = new Map<string, { id: bigint; region_code: string }>();
@@ -144,17 +146,17 @@ async function checkEmployments(tx: Tx, file: CheckedTable) {
   const good: Hires = [];
   for (const c of candidates) {
     const employer = employers.get(c.creditCode), person = persons.get(c.idNumber);
-    if (!employer) problems.add(c.row, 'creditCode', 'known_employer', `no employer ${c.creditCode} in your data scope`);
-    if (!person) problems.add(c.row, 'idNumber', 'known_person', `no person ${c.idNumber} in your data scope (register the person first)`);
+    if (!employer) problems.add(c.row, 'creditCode', 'known_employer', said.noEmployerInScope({ creditCode: c.creditCode }));
+    if (!person) problems.add(c.row, 'idNumber', 'known_person', said.noPersonInScope({ idNumber: c.idNumber }));
     if (!employer || !person) continue;
-    if (c.hiredOn < person.birth_date) { problems.add(c.row, 'hiredOn', 'after_birth', 'is before the person was born'); continue; }
+    if (c.hiredOn < person.birth_date) { problems.add(c.row, 'hiredOn', 'after_birth', said.hiredBeforeBirth()); continue; }
     good.push({ ...c, employerId: employer.id, personId: person.id, regionCode: employer.region_code });
   }
   for (let i = 0; i < good.length; i += CHUNK) {
     const chunk = good.slice(i, i + CHUNK);
     const existing = await repository.openEmploymentsAmong(tx, chunk);
     for (const e of existing) open.add(`${e.employer_id}/${e.person_id}`);
-    for (const g of chunk) if (open.has(`${g.employerId}/${g.personId}`)) problems.add(g.row, 'idNumber', 'one_open_employment', `${g.idNumber} is already employed by ${g.creditCode}`);
+    for (const g of chunk) if (open.has(`${g.employerId}/${g.personId}`)) problems.add(g.row, 'idNumber', 'one_open_employment', said.employedBy({ idNumber: g.idNumber, creditCode: g.creditCode }));
   }
   return { prepared: good, problems: problems.list };
 }
@@ -201,6 +203,6 @@ function registryImport(kind: ImportKind, defaultRegion: string | undefined): Im
 /** Imports a registry file all or nothing; the same file again answers with the first import's result. */
 export async function importRegistryFile(database: DatabaseHandle, actor: Actor, kind: ImportKind, file: ImportFile, options: { regionCode?: string } = {}) {
   requirePermission(actor, 'registry.import');
-  if (options.regionCode && !/^\d{6}$/.test(options.regionCode)) throw invalid('regionCode', 'must be a six-digit region code');
+  if (options.regionCode && !/^\d{6}$/.test(options.regionCode)) throw invalid('regionCode', said.regionCodeSixDigits());
   return runImport(database, actor, registryImport(kind, options.regionCode), file);
 }
