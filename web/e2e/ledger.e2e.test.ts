@@ -1,7 +1,8 @@
 /**
  * The fund ledger in a real browser: a month of postings on the pension fund's income account, its camt.053 bank
  * statement imported on the bank page, automatic and manual (one-to-many) matching, the reconciliation statement
- * whose adjusted balances agree, the trial balance with its drill-down to an account and an entry, and a manual
+ * whose adjusted balances agree, the trial balance (balances as 方向 and a positive amount, zero accounts hidden, its
+ * print layout) with its drill-down to an account and an entry (a voucher: 凭证字号, 大写金额, no internal key shown), and a manual
  * entry waiting for sign-off on the 凭证审核 page. The user is the province's finance officer (the administrator holds
  * no ledger permission). Saves docs/screenshots/ledger-reconciliation.png and ledger-trial-balance.png.
  */
@@ -133,6 +134,7 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
     assert.equal(await page.getByTestId('recon-bank-balance').innerText(), '10,997.00');
     assert.equal(await page.getByTestId('recon-adjusted-ledger').innerText(), '11,097.00');
     assert.equal(await page.getByTestId('recon-adjusted-bank').innerText(), '11,097.00');
+    assert.match(await page.getByTestId('recon-ledger-side').innerText(), /借\s*11,100\.00/, 'a balance shows its direction');
     assert.equal(await page.getByTestId('recon-agrees').innerText(), '调节后余额相符');
     assert.match(await rows('recon-bank-paid').innerText(), /3\.00[\s\S]*手续费/);
     assert.match(await rows('recon-ledger-received').innerText(), /100\.00[\s\S]*BILL-E2E-004/);
@@ -141,28 +143,78 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
     await screenshot('ledger-reconciliation');
   });
 
-  await t.test('the trial balance balances; an account opens its lines and a line its entry', async () => {
+  await t.test('the trial balance: 方向 and positive amounts, zero accounts hidden, 借方合计 = 贷方合计', async () => {
     await page.goto(`${server.baseUrl}/ledger/balances?fund=${FUND}&period=${P}`);
     await page.getByTestId('ledger-balanced').waitFor();
     assert.equal(await page.getByTestId('ledger-balanced').innerText(), '借贷平衡');
-    const income = rows('ledger-balances-table').filter({ has: page.getByTestId('account-1002') });
-    assert.deepEqual((await income.locator('td').allInnerTexts()).slice(3), ['10,000.00', '1,100.00', '0.00', '11,100.00']);
+    const table = page.getByTestId('ledger-balances-table');
+    assert.equal(await table.locator('th', { hasText: '方向' }).count(), 2, 'a 方向 column under 期初余额 and under 期末余额');
+    const cells = async (code: string) => (await rows('ledger-balances-table').filter({ has: page.getByTestId(`account-${code}`) }).locator('td').allInnerTexts()).slice(3);
+    // opening 方向, amount; debit; credit; closing 方向, amount
+    assert.deepEqual(await cells('1002'), ['借', '10,000.00', '1,100.00', '0.00', '借', '11,100.00']);
+    assert.deepEqual(await cells('3001'), ['贷', '10,000.00', '0.00', '0.00', '贷', '10,000.00'], 'a credit balance is 贷 and positive');
+    assert.deepEqual(await cells('4001'), ['平', '0.00', '0.00', '1,000.00', '贷', '1,000.00']);
+    // 1131 received 1,100.00 against 1,000.00 accrued: a receivable with a credit balance, on its unusual side
+    assert.deepEqual(await cells('1131'), ['平', '0.00', '1,000.00', '1,100.00', '贷', '100.00']);
+    const receivable = rows('ledger-balances-table').filter({ has: page.getByTestId('account-1131') });
+    assert.equal(await receivable.locator('.ant-typography-warning', { hasText: '贷' }).count(), 1, 'the unusual side is marked');
+    assert.doesNotMatch(await table.innerText(), /-\d/, 'no negative amounts');
+    assert.equal(await page.getByTestId('account-1003').count(), 0, 'the fiscal special account has nothing this month: hidden');
+    assert.equal(await page.getByTestId('ledger-total-debit').innerText(), '2,100.00');
     assert.equal(await page.getByTestId('ledger-total-debit').innerText(), await page.getByTestId('ledger-total-credit').innerText());
+    assert.equal(await page.getByTestId('ledger-total-closing-direction').innerText(), '平');
+    assert.match(await page.getByTestId('ledger-balances-sides').innerText(), /期末借方余额合计 11,100\.00，贷方余额合计 11,100\.00/);
     await page.waitForLoadState('networkidle');
     await screenshot('ledger-trial-balance');
 
+    await page.getByTestId('ledger-balances-show-zero').click();
+    await page.getByTestId('account-1003').waitFor();
+    assert.deepEqual(await cells('1003'), ['平', '0.00', '0.00', '0.00', '平', '0.00']);
+    assert.match(page.url(), /zero=1/);
+    await page.getByTestId('ledger-balances-show-zero').click();
+    await page.getByTestId('account-1003').waitFor({ state: 'detached' });
+  });
+
+  await t.test('the trial balance prints with its title, fund, period and signature lines, without the menu and buttons', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const header = page.getByTestId('ledger-print-header');
+      assert.equal(await header.isVisible(), true);
+      assert.match(await header.innerText(), new RegExp(`科目余额表[\\s\\S]*编制单位：示范省[\\s\\S]*基金：示范省企业职工基本养老保险基金[\\s\\S]*会计期间：${P}[\\s\\S]*金额单位：元`));
+      assert.match(await page.getByTestId('ledger-print-signatures').innerText(), /制表人：省财政专户管理员[\s\S]*审核人：/);
+      assert.equal(await page.getByTestId('ledger-balances-print').isVisible(), false);
+      assert.equal(await page.getByTestId('ledger-fund').isVisible(), false);
+      assert.equal(await page.locator('.ant-layout-sider').first().isVisible(), false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    assert.equal(await page.getByTestId('ledger-print-header').isVisible(), false, 'the print heading is for paper only');
+  });
+
+  await t.test('an account opens its lines with a running balance, and a line its voucher', async () => {
     await page.getByTestId('account-1002').click();
     await page.getByTestId('ledger-lines-summary').waitFor();
     assert.equal(await page.getByTestId('ledger-lines-closing').innerText(), '11,100.00');
+    assert.match(await page.getByTestId('ledger-lines-summary').innerText(), /借\s*11,100\.00/);
     assert.equal(await rows('ledger-lines-table').count(), 4);
+    const last = (await rows('ledger-lines-table').last().locator('td').allInnerTexts()).slice(-2);
+    assert.deepEqual(last, ['借', '11,100.00'], 'the last line ends at the closing balance');
     await rows('ledger-lines-table').filter({ hasText: 'BILL-E2E-001' }).getByTestId('ledger-entry-link').click();
     await page.getByTestId('ledger-entry-header').waitFor();
+    assert.match(await page.getByTestId('ledger-entry-number').innerText(), /^记-\d+$/);
+    assert.match(await page.getByTestId('ledger-entry').locator('.ant-card-head-title').innerText(), /^记账凭证 记-\d+$/);
     assert.equal(await page.getByTestId('ledger-entry-kind').innerText(), '迁移');
     assert.equal(await page.getByTestId('ledger-entry-total').innerText(), '600.00');
     assert.deepEqual((await rows('ledger-entry-lines').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()), [
-      '1 1002 收入户存款 BILL-E2E-001 600.00 0.00',
-      '2 1131 应收社会保险费 0.00 600.00',
+      '1 receipt-1 1002 收入户存款 BILL-E2E-001 600.00',
+      '2 receipt-1 1131 应收社会保险费 600.00',
     ]);
+    assert.equal(await page.getByTestId('ledger-entry-total-debit').innerText(), '600.00');
+    assert.equal(await page.getByTestId('ledger-entry-total-credit').innerText(), '600.00');
+    assert.equal(await page.getByTestId('ledger-entry-capitals').innerText(), '陆佰元整');
+    assert.equal(await page.getByTestId('ledger-entry-key').count(), 0, 'the idempotency key stays in the collapsed 技术信息');
+    await page.getByTestId('ledger-entry-technical').getByText('技术信息').click();
+    assert.equal(await page.getByTestId('ledger-entry-key').innerText(), 'receipt-1');
   });
 
   await t.test('the bank, period close, statement and drafts pages show the month; the 基金财务 menu opens on them', async () => {
@@ -175,6 +227,7 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
     await page.goto(`${server.baseUrl}/ledger/statements?fund=${FUND}&range=${P}`);
     await page.getByTestId('ledger-statement-carried-forward').waitFor();
     assert.match(await rows('ledger-statement-table').filter({ hasText: '收入合计' }).innerText(), /1,000\.00/);
+    assert.match(await page.getByTestId('ledger-statement-balances').innerText(), /期末滚存结余\s*贷\s*[\d,]+\.\d\d/, 'a balance with its direction, positive');
     await page.goto(`${server.baseUrl}/ledger/drafts?fund=${FUND}`);
     await page.getByTestId('ledger-drafts-table').waitFor();
     await page.getByTestId('draft-create').click();
