@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addWorkingDays, afterDecision, decisionProblem, drafterActionProblem, requiredLevels, type ItemState, type SignoffLevel } from './signoff.calc.ts';
 import type { Permission } from '../access/permissions.ts';
+import { render } from '../messages.ts';
 
 const review: SignoffLevel = { name: 'review', label: '复核', permission: 'payment.reverse.review' };
 const approve: SignoffLevel = { name: 'approve', label: '审批', permission: 'payment.reverse.approve' };
@@ -31,15 +32,15 @@ test('who may decide: the level permission, never the drafter, never a second le
   const both: Permission[] = ['payment.reverse.review', 'payment.reverse.approve'];
   assert.equal(decisionProblem(item(), user(2, 'payment.reverse.review')), null);
   assert.equal(decisionProblem(item(), user(2, 'payment.reverse.approve'))?.status, 403, 'wrong permission for level 0');
-  assert.match(decisionProblem(item(), user(1, ...both))!.message, /drafter/);
+  assert.match(render(decisionProblem(item(), user(1, ...both))!.message, 'en'), /drafter/);
   const afterFirst = item({ nextLevel: 1, steps: [...item().steps, { action: 'approve', level: 0, userId: 2n, username: 'u2' }] });
-  assert.match(decisionProblem(afterFirst, user(2, ...both))!.message, /two levels/);
+  assert.match(render(decisionProblem(afterFirst, user(2, ...both))!.message, 'en'), /two levels/);
   assert.equal(decisionProblem(afterFirst, user(3, ...both)), null);
   assert.equal(decisionProblem(item({ status: 'returned' }), user(2, ...both))?.status, 409);
   assert.equal(decisionProblem(item({ status: 'approved', nextLevel: 2 }), user(2, ...both))?.status, 409);
   // system actors have no user id: told apart by name, so one system actor cannot sign its own item either
   const systemItem = item({ submittedById: null, submittedBy: 'system:payments', steps: [{ action: 'submit', level: null, userId: null, username: 'system:payments' }] });
-  assert.match(decisionProblem(systemItem, { userId: null, username: 'system:payments', holds: () => true })!.message, /drafter/);
+  assert.match(render(decisionProblem(systemItem, { userId: null, username: 'system:payments', holds: () => true })!.message, 'en'), /drafter/);
 });
 
 test('after a return and resubmission the same person may sign the same level again, but not another level', () => {
@@ -52,7 +53,7 @@ test('after a return and resubmission the same person may sign the same level ag
   const both: Permission[] = ['payment.reverse.review', 'payment.reverse.approve'];
   assert.equal(decisionProblem(item({ steps }), user(2, ...both)), null, 'u2 signs level 0 again in the new round');
   const signedAgain = item({ nextLevel: 1, steps: [...steps, { action: 'approve', level: 0, userId: 4n, username: 'u4' }] });
-  assert.match(decisionProblem(signedAgain, user(2, ...both))!.message, /two levels/, 'u2 signed level 0 before: not level 1');
+  assert.match(render(decisionProblem(signedAgain, user(2, ...both))!.message, 'en'), /two levels/, 'u2 signed level 0 before: not level 1');
 });
 
 test('decisions move the item: approve to the next level, the last approval is final, return goes back to level 0', () => {
@@ -64,13 +65,13 @@ test('decisions move the item: approve to the next level, the last approval is f
 
 test('only the drafter resubmits (a returned item) or cancels (returned, or pending before anyone signed)', () => {
   const drafter = { userId: 1n, username: 'u1' }, other = { userId: 2n, username: 'u2' };
-  assert.match(drafterActionProblem(item({ status: 'returned' }), other, 'resubmit')!, /only the drafter/);
+  assert.match(render(drafterActionProblem(item({ status: 'returned' }), other, 'resubmit')!, 'en'), /only the drafter/);
   assert.equal(drafterActionProblem(item({ status: 'returned' }), drafter, 'resubmit'), null);
-  assert.match(drafterActionProblem(item(), drafter, 'resubmit')!, /only a returned item/);
+  assert.match(render(drafterActionProblem(item(), drafter, 'resubmit')!, 'en'), /only a returned item/);
   assert.equal(drafterActionProblem(item(), drafter, 'cancel'), null);
   const signed = item({ nextLevel: 1, steps: [...item().steps, { action: 'approve', level: 0, userId: 2n, username: 'u2' }] });
-  assert.match(drafterActionProblem(signed, drafter, 'cancel')!, /signed already/);
-  assert.match(drafterActionProblem(item({ status: 'approved' }), drafter, 'cancel')!, /approved/);
+  assert.match(render(drafterActionProblem(signed, drafter, 'cancel')!, 'en'), /signed already/);
+  assert.match(render(drafterActionProblem(item({ status: 'approved' }), drafter, 'cancel')!, 'en'), /approved/);
 });
 
 test('deadlines count working days (weekends skipped)', () => {

@@ -10,6 +10,8 @@
  * two levels): by user id over every step of the item — the drafter never approves, one user signs one level.
  */
 import type { Permission } from '../access/permissions.ts';
+import type { Said } from '../messages.ts';
+import { itemStatus, signoffMessages as said } from './signoff.messages.ts';
 
 export interface SignoffLevel { name: string; label: string; permission: Permission }
 export type RiskGrade = 'high' | 'medium' | 'low';
@@ -42,22 +44,22 @@ const sameUser = (a: { userId: bigint | null; username: string }, b: { userId: b
   a.userId !== null && b.userId !== null ? a.userId === b.userId : a.username === b.username;
 
 /** Why this user may not decide the item now, or null when they may. */
-export function decisionProblem(item: ItemState, decider: Decider): { status: 403 | 409; message: string } | null {
-  if (item.status !== 'pending') return { status: 409, message: `the item is ${item.status}, not waiting for a decision` };
+export function decisionProblem(item: ItemState, decider: Decider): { status: 403 | 409; message: Said } | null {
+  if (item.status !== 'pending') return { status: 409, message: said.notWaiting({ status: itemStatus(item.status) }) };
   const level = item.levels[item.nextLevel];
-  if (!level) return { status: 409, message: 'the item has no level left to decide' };
-  if (!decider.holds(level.permission)) return { status: 403, message: `level ${level.label} (${level.name}) needs the permission ${level.permission}` };
+  if (!level) return { status: 409, message: said.noLevelLeft() };
+  if (!decider.holds(level.permission)) return { status: 403, message: said.levelNeedsPermission({ label: level.label, name: level.name, permission: level.permission }) };
   if (sameUser(decider, { userId: item.submittedById, username: item.submittedBy })) {
-    return { status: 403, message: 'the drafter of an item cannot decide it (separation of duties: a second person signs)' };
+    return { status: 403, message: said.drafterCannotDecide() };
   }
   // Over every step of the item: a drafter never signs, and a user who signed one level never signs another
   // (after a return, the same person may sign the same level again — once per round).
   const signed = (step: StepRecord) => step.action === 'approve' && sameUser(step, decider);
   if (item.steps.some((step) => (step.action === 'submit' || step.action === 'resubmit') && sameUser(step, decider))) {
-    return { status: 403, message: 'the drafter of an item cannot decide it (separation of duties: a second person signs)' };
+    return { status: 403, message: said.drafterCannotDecide() };
   }
   if (item.steps.some((step) => signed(step) && step.level !== item.nextLevel) || currentRound(item.steps).some(signed)) {
-    return { status: 403, message: 'you already signed this item: the same user never signs two levels' };
+    return { status: 403, message: said.alreadySigned() };
   }
   return null;
 }
@@ -71,13 +73,15 @@ export function afterDecision(item: ItemState, decision: Decision): { status: It
 }
 
 /** Only the drafter resubmits or cancels, and only a returned item (cancel also while pending, before anyone signed). */
-export function drafterActionProblem(item: ItemState, user: { userId: bigint | null; username: string }, action: 'resubmit' | 'cancel'): string | null {
-  if (!sameUser(user, { userId: item.submittedById, username: item.submittedBy })) return `only the drafter (${item.submittedBy}) may ${action} the item`;
-  if (action === 'resubmit' && item.status !== 'returned') return `only a returned item is resubmitted; this one is ${item.status}`;
+export function drafterActionProblem(item: ItemState, user: { userId: bigint | null; username: string }, action: 'resubmit' | 'cancel'): Said | null {
+  if (!sameUser(user, { userId: item.submittedById, username: item.submittedBy })) {
+    return action === 'resubmit' ? said.onlyDrafterResubmits({ drafter: item.submittedBy }) : said.onlyDrafterCancels({ drafter: item.submittedBy });
+  }
+  if (action === 'resubmit' && item.status !== 'returned') return said.onlyReturnedResubmitted({ status: itemStatus(item.status) });
   if (action === 'cancel') {
     if (item.status === 'returned') return null;
-    if (item.status !== 'pending') return `the item is ${item.status}`;
-    if (currentRound(item.steps).some((step) => step.action === 'approve')) return 'a level has signed already: ask the next level to return it';
+    if (item.status !== 'pending') return said.itemIs({ status: itemStatus(item.status) });
+    if (currentRound(item.steps).some((step) => step.action === 'approve')) return said.levelSignedAlready();
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { systemActor, type Actor } from '../actor.ts';
 import { actorOf, login, logout, passwordChangeRequired, sessionUser } from '../auth/auth.service.ts';
 import type { DatabaseHandle } from '../database.ts';
 import { invalid } from '../errors.ts';
+import { signoffMessages as said } from './signoff.messages.ts';
 import { decide, getApproval, listApprovals, type ApprovalItemView } from './signoff.service.ts';
 
 /** Reading the inbox from the server's console: a system actor that may read approvals, nothing else. */
@@ -24,11 +25,11 @@ async function signedIn(database: DatabaseHandle, username: string): Promise<{ a
   }
   const session = await login(database, username, password, { ip: 'console', requestId: 'cli' });
   const user = await sessionUser(database, session.token);
-  if (!user) throw invalid('username', 'sign-in failed');
+  if (!user) throw invalid('username', said.signInFailed());
   const actor = actorOf(user, 'cli');
   if (passwordChangeRequired(actor)) {
     await logout(database, session.token, actor);
-    throw invalid('username', `${username} must change the password an administrator reset before signing anything (修改密码)`);
+    throw invalid('username', said.mustChangePassword({ username }));
   }
   return { actor, token: session.token };
 }
@@ -59,7 +60,7 @@ export function registerSignoffCommands(program: Command) {
     .requiredOption('--id <id>').requiredOption('--username <username>').requiredOption('--decision <decision>', 'approve or return')
     .option('--comment <text>').option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('approvals decide', options, async ({ database }) => {
-      if (!['approve', 'return'].includes(options.decision)) throw invalid('decision', 'must be approve or return');
+      if (!['approve', 'return'].includes(options.decision)) throw invalid('decision', said.approveOrReturn());
       const { actor, token } = await signedIn(database, options.username);
       try {
         const item = await decide(database, actor, BigInt(options.id), options.decision, options.comment);

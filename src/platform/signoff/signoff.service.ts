@@ -10,6 +10,8 @@ import type { ItemRow, StepRow } from './signoff.repository.ts';
 import { inScope, scopePrefix, type Actor, type Tx } from '../actor.ts';
 import { can, requirePermission, type Permission } from '../access/permissions.ts';
 import { AppError, conflict, invalid, notFound } from '../errors.ts';
+import { fieldRules } from '../fields.messages.ts';
+import { signoffMessages as said } from './signoff.messages.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getParameters, todayInChina } from '../params/index.ts';
@@ -80,7 +82,7 @@ export async function submitForApproval<P>(tx: Tx, actor: Actor, kind: SignoffKi
   const levels = requiredLevels(kind.levels, risk.value as RiskGrade, amount, threshold.value as bigint);
   const refs = Object.fromEntries([risk, threshold, deadline].map((p) => [p.path, { since: p.since, reference: p.reference }]));
   const [open] = await repository.openItemsOfSubjects(tx, [input.subjectKey]);
-  if (open) throw conflict('subject', `${kind.label}: item ${open.id} for the same subject is already waiting (submitted by ${open.submitted_by})`);
+  if (open) throw conflict('subject', said.alreadyWaiting({ kind: kind.label, id: open.id, submittedBy: open.submitted_by }));
   const id = newId();
   await repository.insertItem(tx, {
     id, kind: kind.kind, region_code: input.regionCode, title: input.title, subject_key: input.subjectKey, amount, risk: risk.value as RiskGrade,
@@ -104,7 +106,7 @@ function appendStep(tx: Tx, actor: Actor, item: { id: bigint; region_code: strin
 
 async function loadItem(tx: Tx, id: bigint, forUpdate: boolean): Promise<ItemRow> {
   const row = await repository.findItem(tx, id, forUpdate);
-  if (!row) throw notFound(`approval item ${id}`);
+  if (!row) throw notFound(said.approvalItem({ id }));
   return row;
 }
 
@@ -164,7 +166,7 @@ function isDrafter(actor: Actor, row: ItemRow) {
 export async function getApproval(database: DatabaseHandle, actor: Actor, id: bigint) {
   return inScope(database, actor, async (tx) => {
     const row = await loadItem(tx, id, false);
-    if (!mayView(actor, row)) throw notFound(`approval item ${id}`);
+    if (!mayView(actor, row)) throw notFound(said.approvalItem({ id }));
     return itemView(row, await loadSteps(tx, id), actor);
   });
 }
@@ -209,10 +211,10 @@ export async function approvalCounts(database: DatabaseHandle, actor: Actor) {
  */
 export async function decide(database: DatabaseHandle, actor: Actor, id: bigint, decision: Decision, comment: string | null | undefined) {
   const note = comment?.trim() || null;
-  if (decision === 'return' && !note) throw invalid('comment', 'say why the item goes back to its drafter');
-  if (note && note.length > 1000) throw invalid('comment', 'must be at most 1000 characters');
+  if (decision === 'return' && !note) throw invalid('comment', said.returnNeedsReason());
+  if (note && note.length > 1000) throw invalid('comment', fieldRules.atMostCharacters({ max: 1000 }));
   const visible = await inScope(database, actor, (tx) => loadItem(tx, id, false));
-  if (!mayView(actor, visible)) throw notFound(`approval item ${id}`);
+  if (!mayView(actor, visible)) throw notFound(said.approvalItem({ id }));
   const kind = kindOf(visible.kind);
   const acting = kind.decisionActor?.(actor) ?? actor;
   return inScope(database, acting, async (tx) => {
@@ -240,10 +242,10 @@ export async function decide(database: DatabaseHandle, actor: Actor, id: bigint,
 /** The drafter sends a returned item through every level again, or withdraws it. */
 export async function drafterAction(database: DatabaseHandle, actor: Actor, id: bigint, action: 'resubmit' | 'cancel', comment: string | null | undefined) {
   const note = comment?.trim() || null;
-  if (action === 'cancel' && !note) throw invalid('comment', 'say why the item is withdrawn');
+  if (action === 'cancel' && !note) throw invalid('comment', said.cancelNeedsReason());
   return inScope(database, actor, async (tx) => {
     const row = await loadItem(tx, id, true);
-    if (!mayView(actor, row)) throw notFound(`approval item ${id}`);
+    if (!mayView(actor, row)) throw notFound(said.approvalItem({ id }));
     const steps = await loadSteps(tx, id);
     const problem = drafterActionProblem(stateOf(row, steps), actor, action);
     if (problem) throw new AppError(row.submitted_by_id === actor.userId ? 409 : 403, row.submitted_by_id === actor.userId ? 'conflict' : 'forbidden', problem);
