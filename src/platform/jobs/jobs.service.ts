@@ -16,9 +16,11 @@ import type { DatabaseHandle } from '../database.ts';
 import { inActorScope, inScope, type Actor, type Tx } from '../actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../errors.ts';
 import { requirePermission, type Permission } from '../access/permissions.ts';
+import { render } from '../messages.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repository from './jobs.repository.ts';
+import { jobMessages as said, jobStatusSaid } from './jobs.messages.ts';
 import type { JobRow, JobStatus } from './jobs.repository.ts';
 
 export type { JobStatus } from './jobs.repository.ts';
@@ -120,7 +122,7 @@ function jobView(job: JobRow, done: number): JobView {
 export async function getJob(database: DatabaseHandle, actor: Actor, id: bigint): Promise<JobView> {
   return inScope(database, actor, async (tx) => {
     const job = await repository.findJob(tx, id);
-    if (!job) throw notFound(`job ${id}`);
+    if (!job) throw notFound(said.job({ id }));
     return jobView(job, await repository.countDoneChunks(tx, id));
   });
 }
@@ -137,13 +139,13 @@ export async function listJobs(database: DatabaseHandle, actor: Actor, filter: r
 export async function retryJob(database: DatabaseHandle, actor: Actor, id: bigint): Promise<JobView> {
   return inScope(database, actor, async (tx) => {
     const job = await repository.findJob(tx, id);
-    if (!job) throw notFound(`job ${id}`);
+    if (!job) throw notFound(said.job({ id }));
     // A job of a region above is seen from below (its progress), but worked and retried in its own scope.
-    if (!inActorScope(actor, job.region_code ?? '')) throw forbidden(`job ${id} works for ${job.region_code ?? 'the whole installation'}, above your scope: it is retried there`);
+    if (!inActorScope(actor, job.region_code ?? '')) throw forbidden(said.aboveScope({ id, region: job.region_code ?? said.wholeInstallation() }));
     const definition = definitions.get(job.kind);
     if (definition) requirePermission(actor, definition.permission);
     const queued = await repository.requeueFailed(tx, id);
-    if (!queued) throw conflict('status', `job ${id} is ${job.status}: only a failed job can be retried`);
+    if (!queued) throw conflict('status', said.notFailed({ id, status: jobStatusSaid(job.status) }));
     await recordAudit(tx, actor, { action: 'job.retry', entityType: 'job', entityId: String(id), regionCode: job.region_code, before: { status: job.status, error: job.error }, after: { status: 'queued' } });
     return jobView(queued, await repository.countDoneChunks(tx, id));
   });
@@ -185,7 +187,7 @@ async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<
 function describeFailure(error: unknown): string {
   const message = (error as Error)?.message || String(error);
   if (!(error instanceof AppError) || !error.rows?.length) return message;
-  const shown = error.rows.slice(0, 5).map((row) => `${row.field ? `${row.field}: ` : ''}${row.message}`);
+  const shown = error.rows.slice(0, 5).map((row) => `${row.field ? `${row.field}: ` : ''}${render(row.message, 'en')}`);
   return `${message}: ${shown.join('; ')}${error.rows.length > shown.length ? `; … ${error.rows.length - shown.length} more` : ''}`;
 }
 
@@ -198,7 +200,7 @@ export async function runJob(database: DatabaseHandle, id: bigint, options: RunO
   const job = await repository.acquireLease(database.db, id, owner, LEASE_SECONDS);
   if (!job) {
     const current = await repository.findJob(database.db, id);
-    if (!current) throw notFound(`job ${id}`);
+    if (!current) throw notFound(said.job({ id }));
     return current.status === 'completed' || current.status === 'failed' ? 'finished' : 'busy';
   }
   const definition = definitionOf(job.kind);
