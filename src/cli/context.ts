@@ -7,8 +7,10 @@ import cliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/database.ts';
 import { migrate } from '../platform/migrate.ts';
-import { AppError, invalid } from '../platform/errors.ts';
-import { fieldLabel, languageOfEnvironment, render } from '../platform/messages.ts';
+import { AppError, fieldSaid, invalid } from '../platform/errors.ts';
+import { fieldRules } from '../platform/fields.messages.ts';
+import { languageOfEnvironment, render } from '../platform/messages.ts';
+import { cliMessages as say } from './cli.messages.ts';
 
 export interface CommandContext { config: Config; database: DatabaseHandle }
 
@@ -29,10 +31,10 @@ export async function runWithDatabase(commandName: string, options: { data?: str
     code = 1;
     if (error instanceof AppError) {
       const language = languageOfEnvironment();
-      process.stderr.write(`error: ${render(error.said, language)}\n`);
+      process.stderr.write(`${render(say.error({ message: error.said }), language)}\n`);
       const rows = error.rows ?? [];
-      for (const row of rows.slice(0, 100)) process.stderr.write(`  row ${row.row}, ${fieldLabel(row.field, language)}: ${render(row.message, language)}\n`);
-      if (rows.length > 100) process.stderr.write(`  … and ${rows.length - 100} more problems\n`);
+      for (const row of rows.slice(0, 100)) process.stderr.write(`  ${render(say.rowProblem({ row: row.row, field: fieldSaid(row.field), problem: row.message }), language)}\n`);
+      if (rows.length > 100) process.stderr.write(`  ${render(say.moreProblems({ count: rows.length - 100 }), language)}\n`);
     } else process.stderr.write(`error: ${(error as Error).message ?? error}\n`);
   } finally {
     await database?.close().catch(() => {});
@@ -106,7 +108,7 @@ export function printJson(value: unknown) {
 
 /** Refuses an unknown --format value, naming the allowed ones. */
 export function checkFormat(format: string, allowed: string[]) {
-  if (!allowed.includes(format)) throw invalid('format', `must be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(format)) throw invalid('format', fieldRules.oneOf({ values: allowed.join(', ') }));
 }
 
 /** Display width: CJK characters take two columns on a terminal. */

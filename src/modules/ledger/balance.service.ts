@@ -8,6 +8,7 @@ import { inScope, type Actor, type Tx } from '../../platform/actor.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { formatYuan } from '../../platform/money.ts';
 import * as repository from './ledger.repository.ts';
+import { ledgerMessages } from './ledger.messages.ts';
 import { accountsOf, fundByCode } from './fund.service.ts';
 import { isPeriod, trialBalance, type TrialBalanceRow } from './journal.calc.ts';
 
@@ -35,7 +36,7 @@ export function trialBalanceView(fund: string, period: string, rows: TrialBalanc
 }
 
 export async function getTrialBalance(database: DatabaseHandle, actor: Actor, fundCode: string, period: string): Promise<TrialBalanceView> {
-  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  if (!isPeriod(period)) throw invalid('period', ledgerMessages.periodShape({ value: period }));
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     return trialBalanceView(fund.code, period, await trialBalanceRows(tx, fund.id, period));
@@ -84,7 +85,7 @@ export async function entryDetail(database: DatabaseHandle, actor: Actor, fundCo
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     const entry = await repository.findEntry(tx, fund.id, entryId);
-    if (!entry) throw notFound(`entry ${entryId} of fund ${fundCode}`);
+    if (!entry) throw notFound(ledgerMessages.entryOfFund({ entryId, fund: fundCode }));
     const lines = await repository.entryLines(tx, fund.id, entryId);
     const reversedBy = await repository.reversalOf(tx, fund.id, entryId);
     return {
@@ -111,11 +112,11 @@ export async function listEntries(database: DatabaseHandle, actor: Actor, fundCo
 
 /** Drill-down from a balance: the lines of one account in one month, with their entries, in posting order. */
 export async function accountLines(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, period: string, paging: { limit?: number; offset?: number } = {}) {
-  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  if (!isPeriod(period)) throw invalid('period', ledgerMessages.periodShape({ value: period }));
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     const account = (await accountsOf(tx, fund.id)).find((a) => a.code === accountCode);
-    if (!account) throw notFound(`account ${accountCode} of fund ${fundCode}`);
+    if (!account) throw notFound(ledgerMessages.accountOfFund({ account: accountCode, fund: fundCode }));
     const balance = (await trialBalanceRows(tx, fund.id, period)).find((r) => r.account.id === account.id)!;
     const limit = Math.min(paging.limit ?? 100, 1000);
     const rows = await repository.accountLinesInPeriod(tx, fund.id, account.id, period, limit, paging.offset ?? 0);

@@ -11,6 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { registerSignoffKind, submitForApproval } from '../../platform/signoff/index.ts';
 import { fundByCode } from './fund.service.ts';
 import { parseImportedEntry } from './ledger-entries.schema.ts';
+import { ledgerMessages } from './ledger.messages.ts';
 import { postPrepared, prepareReversal, validateEntries, type PreparedEntry } from './posting.service.ts';
 
 export interface DraftInput {
@@ -24,7 +25,7 @@ type LedgerEntryPayload =
   | { fund: string; kind: 'reversal'; key: string; reverses: string; date?: string; memo?: string };
 
 function asProblems(problems: RowProblem[]) {
-  if (problems.length) throw rejectedRows('the entry has problems (分录有误)', problems.map((p) => ({ ...p, row: 1 })));
+  if (problems.length) throw rejectedRows(ledgerMessages.draftRejected(), problems.map((p) => ({ ...p, row: 1 })));
 }
 
 async function prepare(tx: Tx, payload: LedgerEntryPayload): Promise<PreparedEntry> {

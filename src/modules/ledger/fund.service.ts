@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { chartFor, fundAccounts, fundInsurance, knownSubjects, loadCharts } from './chart.ts';
 import * as repository from './ledger.repository.ts';
+import { ledgerMessages } from './ledger.messages.ts';
 import type { AccountInfo } from './journal.calc.ts';
 
 export interface FundView { code: string; insurance: string; region: string; regionName: string; name: string; chartYear: number }
@@ -72,7 +73,7 @@ export async function listFunds(database: DatabaseHandle, actor: Actor): Promise
 /** A fund visible in the transaction's scope, by code; 404 otherwise (an out-of-scope fund does not exist for you). */
 export async function fundByCode(tx: Tx, code: string): Promise<repository.FundRow> {
   const [fund] = await repository.findFundsByCodes(tx, [code]);
-  if (!fund) throw notFound(`fund ${code}`);
+  if (!fund) throw notFound(ledgerMessages.fund({ fund: code }));
   return fund;
 }
 
@@ -93,7 +94,7 @@ export async function setBankAccountNumber(database: DatabaseHandle, actor: Acto
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     const account = (await accountsOf(tx, fund.id)).find((a) => a.code === accountCode);
-    if (!account || !['income_bank', 'special_bank', 'expense_bank'].includes(account.role)) throw notFound(`bank account ${accountCode} of fund ${fundCode}`);
+    if (!account || !['income_bank', 'special_bank', 'expense_bank'].includes(account.role)) throw notFound(ledgerMessages.bankAccountOfFund({ account: accountCode, fund: fundCode }));
     const before = await repository.bankAccountNumber(tx, fund.id, account.id);
     await repository.setBankAccountNumber(tx, fund.id, account.id, number);
     await recordAudit(tx, actor, { action: 'ledger.account.bank_number', entityType: 'fund_account', entityId: `${fundCode}:${accountCode}`, regionCode: fund.region_code, before: { bankAccountNumber: before?.bank_account_number ?? null }, after: { bankAccountNumber: number } });

@@ -13,7 +13,8 @@ import { requirePermission } from '../../platform/access/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { confirmImport, getImport, runImport, type ImportDefinition, type ImportFile, type ImportProblem } from '../../platform/imports/index.ts';
 import { postPrepared, validateEntries, type PreparedEntry } from './posting.service.ts';
-import { parseImportedEntry, readEntryFile, ruleOfProblem, type EntryFile, type FileEntry } from './ledger-entries.schema.ts';
+import { parseImportedEntry, readEntryFile, type EntryFile, type FileEntry } from './ledger-entries.schema.ts';
+import { ledgerMessages as say, ruleOfEntryProblem } from './ledger.messages.ts';
 
 export interface ImportSummary { entries: number; posted: number; existing: number; lines: number }
 
@@ -40,7 +41,7 @@ function fileProblems(file: EntryFile, problems: RowProblem[], titleOf: (field: 
   return problems.flatMap((p) => {
     const entry = file.entries[p.row - 1];
     const line = /^lines\[(\d+)\](?:\.(\w+))?$/.exec(p.field);
-    const rule = ruleOfProblem(p.field, p.message);
+    const rule = ruleOfEntryProblem(p.field, p.message);
     if (file.layout === 'json') return [{ ...p, row: entry.rows[0], rule, column: p.field, value: '' }];
     if (line) {
       const row = entry.rows[Number(line[1])];
@@ -49,8 +50,8 @@ function fileProblems(file: EntryFile, problems: RowProblem[], titleOf: (field: 
     }
     const field = p.field === 'key' ? 'entryKey' : p.field === 'source' ? 'sourceType' : p.field;
     const rows = p.field === 'lines' ? entry.rows : [entry.rows[0]];
-    const where = entry.rows.length > 1 ? `rows ${entry.rows[0]}–${entry.rows[entry.rows.length - 1]}` : `row ${entry.rows[0]}`;
-    return rows.map((row) => ({ row, field, rule, column: titleOf(field), value: valueOf(row, field), message: `entry ${entry.input.key} (${where}): ${p.message}` }));
+    const where = entry.rows.length > 1 ? say.rows({ first: entry.rows[0], last: entry.rows[entry.rows.length - 1] }) : say.row({ row: entry.rows[0] });
+    return rows.map((row) => ({ row, field, rule, column: titleOf(field), value: valueOf(row, field), message: say.entryProblem({ key: entry.input.key, where, problem: p.message }) }));
   });
 }
 
@@ -122,7 +123,7 @@ export async function confirmLedgerImport(database: DatabaseHandle, actor: Actor
   requirePermission(actor, 'ledger.entry.approve');
   const record = await getImport(database, actor, importId);
   if (record.kind === 'ledger_entries' && record.status === 'previewed' && record.by === actor.username) {
-    throw new AppError(403, 'separation_of_duties', `import ${importId} was previewed by you: another person confirms migrated entries (不相容岗位相互分离)`);
+    throw new AppError(403, 'separation_of_duties', say.separationOfDuties({ importId }));
   }
   return confirmImport(database, actor, ledgerImport, importId, sha256);
 }
@@ -145,7 +146,7 @@ export async function importLedgerEntries(database: DatabaseHandle, actor: Actor
     if (problems.length) {
       problems.sort((a, b) => a.row - b.row);
       const rows = new Set(problems.map((p) => p.row)).size;
-      throw rejectedRows(`${rows} of ${rawEntries.length} entries have problems; nothing was imported (共 ${rows} 笔分录有误，未导入任何数据)`, problems);
+      throw rejectedRows(say.importRejected({ rows, total: rawEntries.length }), problems);
     }
     return postImported(tx, actor, prepared, fileName);
   });

@@ -7,6 +7,8 @@ import {
   type AccountInfo, type EntryInput,
 } from './journal.calc.ts';
 import type { AccountRole, EntryKind } from './ledger.tables.ts';
+import { render } from '../../platform/messages.ts';
+import { ruleOfEntryProblem } from './ledger.messages.ts';
 
 const account = (id: number, code: string, role: AccountRole, subject: string | null = null): AccountInfo => ({ id: BigInt(id), code, name: code, role, subject });
 const accounts = [
@@ -57,8 +59,21 @@ test('收支两条线: every route between bank accounts, by kind', () => {
     const lines = [...debits.map((role) => ({ role, debit: 100n, credit: 0n })), ...credits.map((role) => ({ role, debit: 0n, credit: 100n * BigInt(debits.length) / BigInt(credits.length) }))];
     const problem = treasuryRouteProblem(lines, kind);
     if (expected === null) assert.equal(problem, undefined, `${debits} ← ${credits} (${kind}) should be allowed`);
-    else assert.match(problem ?? '', expected, `${debits} ← ${credits} (${kind})`);
+    else assert.match(problem ? render(problem, 'en') : '', expected, `${debits} ← ${credits} (${kind})`);
   }
+});
+
+test('收支两条线 in Chinese: the roles an entry debits are listed as the office names them', () => {
+  const problem = treasuryRouteProblem([{ role: 'expense_bank', debit: 60n, credit: 0n }, { role: 'payable', debit: 40n, credit: 0n }, { role: 'income_bank', debit: 0n, credit: 100n }], 'manual');
+  assert.equal(problem && render(problem, 'zh-CN'), '收支两条线：收入户不得对外支付，只能划转财政专户，本凭证却借记支出户、应付及暂收款');
+  assert.match(problem ? render(problem, 'en') : '', /but this entry debits 支出户 expense account, payable$/);
+});
+
+test('the rule of an entry problem comes from its message key, whatever the language', () => {
+  const result = validateEntry(entry([{ account: '1131', debit: 100n }, { account: '9999', credit: 90n }]), byCode, subjects, 'business');
+  assert.deepEqual(!result.ok && result.problems.map((p) => [p.field, ruleOfEntryProblem(p.field, p.message)]), [['lines[1].account', 'known_account'], ['lines', 'balanced']]);
+  assert.equal(ruleOfEntryProblem('entry', 'must be an object'), 'object');
+  assert.equal(ruleOfEntryProblem('lines[0].debit', 'anything said as plain text'), 'format');
 });
 
 test('validateEntry lists every problem with its field', () => {
@@ -67,7 +82,7 @@ test('validateEntry lists every problem with its field', () => {
   ], { date: '2026-02-01' }), byCode, subjects, 'business');
   assert.equal(result.ok, false);
   assert.deepEqual(!result.ok && result.problems.map((p) => p.field), ['date', 'lines[1].account', 'lines[2].subject', 'lines[3]', 'lines']);
-  assert.match(!result.ok ? result.problems[4].message : '', /debits 10\.05 and credits 9\.05 differ/);
+  assert.match(!result.ok ? render(result.problems[4].message, 'en') : '', /debits 10\.05 and credits 9\.05 differ/);
 });
 
 test('validateEntry: subjects default from revenue and expense accounts; other lines may carry a known subject', () => {
@@ -75,9 +90,10 @@ test('validateEntry: subjects default from revenue and expense accounts; other l
   assert.ok(result.ok);
   assert.deepEqual(result.ok && result.lines.map((l) => l.subject), ['premium_income', 'premium_income']);
   const unknown = validateEntry(entry([{ account: '1131', debit: 100n, subject: 'nonsense' }, { account: '4001', credit: 100n }]), byCode, subjects, 'business');
-  assert.equal(!unknown.ok && unknown.problems[0].message, 'unknown budget subject nonsense');
+  assert.equal(!unknown.ok && render(unknown.problems[0].message, 'en'), 'unknown budget subject nonsense');
+  assert.equal(!unknown.ok && render(unknown.problems[0].message, 'zh-CN'), '预算科目 nonsense 不存在');
   const single = validateEntry(entry([{ account: '1131', debit: 100n }]), byCode, subjects, 'business');
-  assert.match(!single.ok ? single.problems[0].message : '', /at least two lines/);
+  assert.match(!single.ok ? render(single.problems[0].message, 'en') : '', /at least two lines/);
   const late = validateEntry(entry([{ account: '1131', debit: 1n }, { account: '4001', credit: 1n }], { correctionOfPeriod: '2026-02' }), byCode, subjects, 'business');
   assert.equal(!late.ok && late.problems[0].field, 'correctionOfPeriod');
 });

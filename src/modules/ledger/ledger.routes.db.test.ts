@@ -15,6 +15,8 @@ import { signoffRoutes } from '../../platform/signoff/signoff.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { ensureFunds } from './fund.service.ts';
 import { importLedgerEntries } from './import.service.ts';
+import type { AppError } from '../../platform/errors.ts';
+import { render } from '../../platform/messages.ts';
 
 let server: TestServer;
 let operator: Client;    // province operator: drafts entries, imports statements
@@ -113,6 +115,10 @@ test('bank statements: camt.053 matched automatically, re-import adds nothing, m
   const wrong = await operator.json('POST', `${base}/accounts/1002/matches`, { bankLineIds: [bankLine.id], ledgerLines: reopened.body.unmatchedLedger.map((l: { entryId: string; lineNumber: number }) => ({ entryId: l.entryId, lineNumber: l.lineNumber })) });
   assert.equal(wrong.status, 400);
   assert.match(wrong.body.error.message, /equal sums/);
+  const wrongInChinese = await operator.json('POST', `${base}/accounts/1002/matches`, { bankLineIds: [bankLine.id], ledgerLines: reopened.body.unmatchedLedger.map((l: { entryId: string; lineNumber: number }) => ({ entryId: l.entryId, lineNumber: l.lineNumber })) }, { 'accept-language': 'zh-CN' });
+  assert.deepEqual([wrongInChinese.status, wrongInChinese.body.error.code, wrongInChinese.body.error.rule, wrongInChinese.body.error.field], [400, wrong.body.error.code, wrong.body.error.rule, 'ledgerLines']);
+  assert.equal(wrongInChinese.body.error.fieldLabel, '账簿分录');
+  assert.match(wrongInChinese.body.error.message, /^账簿分录：银行交易合计 600\.00，账簿分录合计 \d+\.\d\d：勾对双方金额须相等$/);
   const ledgerLine = reopened.body.unmatchedLedger.find((l: { amount: string }) => l.amount === bankLine.amount);
   const manual = await operator.json('POST', `${base}/accounts/1002/matches`, { bankLineIds: [bankLine.id], ledgerLines: [{ entryId: ledgerLine.entryId, lineNumber: ledgerLine.lineNumber }] });
   assert.equal(manual.status, 201);
@@ -232,6 +238,13 @@ test('period close: refused until every bank account is reconciled; then nothing
   assert.equal(refused.status, 409);
   assert.match(refused.body.error.message, /bank account 1003 财政专户存款 is not reconciled: no bank statement/);
   assert.match(refused.body.error.message, /bank account 1004 支出户存款 is not reconciled/);
+  const inChinese = await reviewer.json('POST', `${base}/periods/2026-01/close`, undefined, { 'accept-language': 'zh-CN,zh;q=0.9' });
+  assert.deepEqual([inChinese.status, inChinese.body.error.code, inChinese.body.error.rule], [409, refused.body.error.code, 'ledger.periodNotReady']);
+  assert.equal(refused.body.error.rule, 'ledger.periodNotReady');
+  assert.match(inChinese.body.error.message, /^基金 pension-990000 的 2026-01 不能结账：银行账户 1003 财政专户存款 未对平：该账户尚未导入银行对账单；银行账户 1004 支出户存款 未对平/);
+  const reconciliationInChinese = await reviewer.json('GET', `${base}/reconciliation?period=2026-01`, undefined, { 'accept-language': 'zh-CN' });
+  assert.deepEqual(reconciliationInChinese.body.items.map((r: { account: string; reason: string | null }) => [r.account, r.reason]).filter(([account]: string[]) => account === '1003'),
+    [['1003', '该账户尚未导入银行对账单']], 'why an account is not reconciled, in the reader\'s language');
   const special = 'date,amount,balance,reference\n2026-01-21,500.00,500.00,SWEEP-2026-01\n2026-01-25,-300.00,200.00,ALLOC-1\n';
   const expense = 'date,credit,debit,balance,reference\n2026-01-25,300.00,,300.00,ALLOC-1\n2026-01-28,,280.00,20.00,PAY-1\n';
   assert.equal((await operator.upload(`${base}/accounts/1003/bank-statements?to=2026-01-31`, 'special.csv', special)).body.matched, 2);
@@ -245,7 +258,7 @@ test('period close: refused until every bank account is reconciled; then nothing
   assert.equal(late.status, 422);
   assert.match(late.body.error.rows[0].message, /period 2026-01 .* is closed/);
   await assert.rejects(importLedgerEntries(server.test.database, systemActor('test'), [entry('late', '2026-01-31', [line('1131', 'debit', '1.00'), line('4001', 'credit', '1.00')])]),
-    (error: { rows?: { message: string }[] }) => /period 2026-01 of fund pension-990000 is closed/.test(error.rows?.[0]?.message ?? ''));
+    (error: AppError) => /period 2026-01 of fund pension-990000 is closed/.test(render(error.rows?.[0]?.message ?? '', 'en')));
   const { rows: [fund] } = await server.test.database.pool.query(`select id from fund where code = $1`, [F]);
   const client = await server.test.database.pool.connect();
   try {
@@ -348,7 +361,7 @@ test('bank statement on the import pipeline: a GBK CSV with Chinese headers keep
   assert.deepEqual(rows[0], ['行号 row', '记账日期', '交易流水号', '对方户名', '金额', '余额', '原因 reason']);
   assert.equal(rows.length, 2, 'the header and the one bad row');
   assert.deepEqual(rows[1].slice(0, 6), [3, '2026-03-11', 'M-0004', '示范市某某有限公司', '12.345', '11112.35']);
-  assert.match(String(rows[1][6]), /^金额: "12\.345" is not an amount/);
+  assert.match(String(rows[1][6]), /^金额: “12\.345”不是以元为单位、至多两位小数的金额/);
 });
 
 test('ledger entry import over HTTP: preview (entries, lines, totals per fund) posts nothing; another person with the approval permission confirms; bad rows refused with the error workbook', async () => {
@@ -399,5 +412,5 @@ test('ledger entry import over HTTP: preview (entries, lines, totals per fund) p
     [[3, 'account', 'known_account', '科目代码', '9999']]);
   const rows = await errorRows(operator, refused.body.error.errorWorkbook);
   assert.deepEqual(rows.map((row) => row[0]), ['行号 row', 3]);
-  assert.match(String(rows[1][7]), /^科目代码: no account 9999 in fund medical-990100/);
+  assert.match(String(rows[1][7]), /^科目代码: 基金 medical-990100 没有会计科目 9999$/, 'the error workbook speaks Chinese to the office that wrote the file');
 });

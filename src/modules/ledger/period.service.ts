@@ -13,6 +13,8 @@ import { fundByCode } from './fund.service.ts';
 import { trialBalanceRows } from './balance.service.ts';
 import { reconciliationOfFund } from './bank/reconciliation.service.ts';
 import { isPeriod } from './journal.calc.ts';
+import { allOf, ledgerMessages as say } from './ledger.messages.ts';
+import type { Said } from '../../platform/messages.ts';
 import * as repository from './ledger.repository.ts';
 
 export async function listPeriods(database: DatabaseHandle, actor: Actor, fundCode: string) {
@@ -29,23 +31,23 @@ export async function listPeriods(database: DatabaseHandle, actor: Actor, fundCo
 }
 
 export async function closePeriod(database: DatabaseHandle, actor: Actor, fundCode: string, period: string) {
-  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  if (!isPeriod(period)) throw invalid('period', say.periodShape({ value: period }));
   requirePermission(actor, 'period.close');
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     await repository.ensurePeriod(tx, fund.id, period, fund.region_code);
     // FOR UPDATE waits for postings into the month in flight (they hold FOR SHARE) and keeps new ones out until commit.
     const current = await repository.lockPeriod(tx, fund.id, period);
-    if (current.status === 'closed') throw conflict('period', `${period} of fund ${fund.code} is already closed (by ${current.closed_by})`);
-    const problems: string[] = [];
+    if (current.status === 'closed') throw conflict('period', say.periodAlreadyClosed({ period, fund: fund.code, closedBy: current.closed_by ?? '' }));
+    const problems: Said[] = [];
     const rows = await trialBalanceRows(tx, fund.id, period);
     const total = (pick: (r: (typeof rows)[number]) => bigint) => rows.reduce((s, r) => s + pick(r), 0n);
-    if (total((r) => r.debit) !== total((r) => r.credit) || total((r) => r.closing) !== 0n) problems.push('the trial balance does not balance');
+    if (total((r) => r.debit) !== total((r) => r.credit) || total((r) => r.closing) !== 0n) problems.push(say.trialBalanceUnbalanced());
     const differences = await repository.countBalanceDifferencesInPeriod(tx, fund.id, period);
-    if (Number(differences)) problems.push(`balances differ from the journal on ${differences} accounts (run sifund ledger check)`);
+    if (Number(differences)) problems.push(say.balancesDifferFromJournal({ count: differences }));
     const reconciliations = await reconciliationOfFund(tx, fund, period);
-    for (const r of reconciliations) if (!r.reconciled) problems.push(`bank account ${r.account} ${r.accountName} is not reconciled: ${r.reason}`);
-    if (problems.length) throw new AppError(409, 'not_ready', `${period} of fund ${fund.code} cannot be closed: ${problems.join('; ')}`, 'period');
+    for (const r of reconciliations) if (!r.reconciled) problems.push(say.bankAccountNotReconciled({ account: r.account, accountName: r.accountName, reason: r.reason ?? '' }));
+    if (problems.length) throw new AppError(409, 'not_ready', say.periodNotReady({ period, fund: fund.code, problems: allOf(problems) }), 'period');
     const closedAt = new Date();
     await repository.markPeriodClosed(tx, fund.id, period, closedAt, actor.username);
     await recordAudit(tx, actor, { action: 'ledger.period.close', entityType: 'fund_period', entityId: `${fund.code}:${period}`, regionCode: fund.region_code,
@@ -66,7 +68,7 @@ export const periodReopenSignoff = registerSignoffKind<ReopenPayload>({
   async effect(tx, approver, item) {
     const fund = await fundByCode(tx, item.payload.fund);
     const current = await repository.lockPeriodStatus(tx, fund.id, item.payload.period);
-    if (current?.status !== 'closed') throw conflict('period', `${item.payload.period} of fund ${fund.code} is not closed any more`);
+    if (current?.status !== 'closed') throw conflict('period', say.periodNoLongerClosed({ period: item.payload.period, fund: fund.code }));
     await repository.markPeriodOpen(tx, fund.id, item.payload.period);
     await recordAudit(tx, approver, { action: 'ledger.period.reopen', entityType: 'fund_period', entityId: `${fund.code}:${item.payload.period}`, regionCode: fund.region_code,
       before: { status: 'closed' }, after: { status: 'open', approvalItem: item.id.toString(), reason: item.payload.reason, requestedBy: item.submittedBy } });
@@ -76,12 +78,12 @@ export const periodReopenSignoff = registerSignoffKind<ReopenPayload>({
 });
 
 export async function requestReopen(database: DatabaseHandle, actor: Actor, fundCode: string, period: string, reason: string) {
-  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
-  if (!reason?.trim()) throw invalid('reason', 'is required: say why the closed month must change');
+  if (!isPeriod(period)) throw invalid('period', say.periodShape({ value: period }));
+  if (!reason?.trim()) throw invalid('reason', say.reopenReasonRequired());
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     const current = await repository.findPeriod(tx, fund.id, period);
-    if (current?.status !== 'closed') throw conflict('period', `${period} of fund ${fund.code} is not closed`);
+    if (current?.status !== 'closed') throw conflict('period', say.periodNotClosed({ period, fund: fund.code }));
     return submitForApproval(tx, actor, periodReopenSignoff, {
       regionCode: fund.region_code, title: `反结账 ${fund.code} ${period}`, subjectKey: `fund_period:${fund.code}:${period}`,
       payload: { fund: fund.code, period, reason: reason.trim() }, comment: reason.trim(),

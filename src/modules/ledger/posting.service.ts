@@ -20,6 +20,7 @@ import {
   type AccountInfo, type EntryInput, type ResolvedLine,
 } from './journal.calc.ts';
 import type { EntryKind } from './ledger.tables.ts';
+import { entryMessages, ledgerMessages as say } from './ledger.messages.ts';
 
 export interface PostOptions {
   /** business (default): postings of other modules; import: migrated history (`ledger import`). */
@@ -107,8 +108,8 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
     const input = prepared.input;
     const row = i + 1;
     const fund = context.fund(input.fund);
-    if (!fund) { problems.push({ row, field: 'fund', message: `no fund ${input.fund} (or outside your data scope)` }); continue; }
-    if (!fund.inScope) { problems.push({ row, field: 'fund', message: `fund ${fund.code} is outside your data scope` }); continue; }
+    if (!fund) { problems.push({ row, field: 'fund', message: entryMessages.noFund({ fund: input.fund }) }); continue; }
+    if (!fund.inScope) { problems.push({ row, field: 'fund', message: entryMessages.fundOutOfScope({ fund: fund.code }) }); continue; }
     const result = validateEntry(input, fund.accounts, context.subjects, prepared.kind);
     if (!result.ok) { for (const p of result.problems) problems.push({ row, field: p.field, message: p.message }); continue; }
     valid.push({
@@ -128,7 +129,7 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
   const closedSet = new Set(closed.map((c) => `${c.fund_id}|${c.period}`));
   for (const v of valid) {
     if (closedSet.has(`${v.fund.idText}|${v.input.period}`)) {
-      problems.push({ row: v.index + 1, field: 'period', message: `accounting period ${v.input.period} of fund ${v.fund.code} is closed: post a late correction into an open month with correctionOfPeriod` });
+      problems.push({ row: v.index + 1, field: 'period', message: entryMessages.periodClosed({ period: v.input.period, fund: v.fund.code }) });
     }
   }
   // Idempotency: a key already used (in the database or earlier in this call) must carry the same content.
@@ -136,7 +137,7 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
   for (const v of valid) {
     const earlier = seen.get(v.identity);
     if (earlier && contentHashOf(earlier) !== contentHashOf(v)) {
-      problems.push({ row: v.index + 1, field: 'key', message: `key ${v.input.key} is used by entry ${earlier.index + 1} with a different content` });
+      problems.push({ row: v.index + 1, field: 'key', message: entryMessages.keyUsedInCall({ key: v.input.key, earlier: earlier.index + 1 }) });
     } else if (!earlier) seen.set(v.identity, v);
   }
   const existing = new Map<string, repository.ExistingEntry>();
@@ -144,7 +145,7 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
   for (const v of valid) {
     const found = existing.get(v.identity);
     if (found && found.content_hash !== contentHashOf(v)) {
-      problems.push({ row: v.index + 1, field: 'key', message: `key ${v.input.key} was already posted (entry ${found.id}) with a different content` });
+      problems.push({ row: v.index + 1, field: 'key', message: entryMessages.keyPosted({ key: v.input.key, entryId: found.id }) });
     }
   }
   problems.sort((a, b) => a.row - b.row);
@@ -172,7 +173,7 @@ async function existingByKey(tx: Tx, entries: ValidatedEntry[]) {
 function throwProblems(problems: RowProblem[], total: number) {
   if (!problems.length) return;
   const rows = new Set(problems.map((p) => p.row)).size;
-  throw rejectedRows(`${rows} of ${total} entries have problems; nothing was posted (共 ${rows} 笔分录有误，未记账)`, problems);
+  throw rejectedRows(say.entriesRejected({ rows, total }), problems);
 }
 
 /** A batch ready to write: every entry's result, and the entries not posted yet with their columns. */
@@ -196,7 +197,7 @@ function buildBatch(actor: Actor, batch: ValidatedEntry[], existing: Map<string,
   for (const entry of batch) {
     const found = existing.get(entry.identity);
     if (found) {
-      if (found.content_hash !== contentHashOf(entry)) throw conflict('key', `key ${entry.input.key} was already posted (entry ${found.id}) with a different content`);
+      if (found.content_hash !== contentHashOf(entry)) throw conflict('key', say.keyPostedOtherContent({ key: entry.input.key, entryId: found.id }));
       results.push({ key: entry.input.key, fund: entry.fund.code, entryId: found.id.toString(), status: 'existing' });
     } else if (firstPosition.has(entry.identity)) {
       repeats.push({ position: results.length, identity: entry.identity });
@@ -346,7 +347,7 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
  */
 export async function postEntries(target: DatabaseHandle | Tx, actor: Actor, entries: EntryInput[], options: PostOptions = {}): Promise<PostResult[]> {
   const kind = options.kind ?? 'business';
-  if (kind !== 'business' && kind !== 'import') throw invalid('kind', 'must be business or import');
+  if (kind !== 'business' && kind !== 'import') throw invalid('kind', say.postingKind());
   return postPrepared(target, actor, entries.map((input) => ({ input, kind })), options);
 }
 
@@ -363,9 +364,9 @@ export interface ReverseInput {
 export async function prepareReversal(tx: Tx, input: ReverseInput): Promise<PreparedEntry> {
   const fund = await fundByCode(tx, input.fund);
   const original = await repository.findEntry(tx, fund.id, input.entryId);
-  if (!original) throw notFound(`entry ${input.entryId} of fund ${input.fund}`);
+  if (!original) throw notFound(say.entryOfFund({ entryId: input.entryId, fund: input.fund }));
   const already = await repository.reversalOf(tx, fund.id, input.entryId);
-  if (already) throw conflict('entryId', `entry ${input.entryId} is already reversed by entry ${already.id}`);
+  if (already) throw conflict('entryId', say.alreadyReversed({ entryId: input.entryId, reversalId: already.id }));
   const lines = await repository.entryLines(tx, fund.id, input.entryId);
   const date = input.date ?? original.value_date;
   const period = periodOfDate(date);
@@ -418,7 +419,7 @@ export async function sweepIncomeAccount(database: DatabaseHandle, actor: Actor,
     const accounts = await accountsOf(tx, fund.id);
     const income = accounts.find((a) => a.role === 'income_bank');
     const special = accounts.find((a) => a.role === 'special_bank');
-    if (!income || !special) throw new AppError(409, 'conflict', `fund ${fundCode} lacks an income or special account`);
+    if (!income || !special) throw new AppError(409, 'conflict', say.fundLacksBankAccounts({ fund: fundCode }));
     await repository.lockSweep(tx, fund.id, period);
     const rows = trialBalance(accounts, await repository.movementsUpTo(tx, fund.id, period), period);
     const monthEnd = rows.find((r) => r.account.id === income.id)!.closing;

@@ -3,7 +3,7 @@ import { formatYuan, parseYuan } from '../../platform/money.ts';
 import { reportSection, type Report } from '../../platform/reports/report.ts';
 import type { TrialBalanceLine, TrialBalanceView } from './balance.service.ts';
 import type { IncomeExpenditureView, StatementLineView } from './statement.service.ts';
-import type { ReconciliationStatementView } from './bank/reconciliation.service.ts';
+import type { ReconciliationStatementText } from './bank/reconciliation.service.ts';
 
 /** Cash-basis fund accounting: the chart of accounts and the statements of 《社会保险基金会计制度》. */
 const ACCOUNTING_BASIS = '《社会保险基金会计制度》（财会〔2017〕28号）';
@@ -62,9 +62,9 @@ export function incomeExpenditureReport(s: IncomeExpenditureView): Report<Income
 }
 
 interface ReconciliationRow { item: string; amount: string | null; date: string | null; ageDays: number | null; strong: boolean }
-type ReconciliationItems = ReconciliationStatementView['bankReceivedNotInLedger'];
+type ReconciliationItems = ReconciliationStatementText['bankReceivedNotInLedger'];
 
-export function reconciliationReport(r: ReconciliationStatementView): Report<ReconciliationStatementView> {
+export function reconciliationReport(r: ReconciliationStatementText): Report<ReconciliationStatementText> {
   const rows: ReconciliationRow[] = [];
   const total = (item: string, amount: string | null) => rows.push({ item, amount, date: null, ageDays: null, strong: true });
   const items = (label: string, list: ReconciliationItems) => {

@@ -9,6 +9,7 @@ import { inScope, type Actor } from '../../platform/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import { formatYuan } from '../../platform/money.ts';
 import * as repository from './ledger.repository.ts';
+import { ledgerMessages } from './ledger.messages.ts';
 import { accountsOf, fundByCode } from './fund.service.ts';
 import { chartFor, subjectLine } from './chart.ts';
 import { reportingRange, trialBalance, yearStartPeriod, type AccountInfo, type Movement } from './journal.calc.ts';
@@ -72,7 +73,7 @@ const view = (a: Amounts) => ({ period: formatYuan(a.period), yearToDate: format
 
 export async function incomeExpenditureStatement(database: DatabaseHandle, actor: Actor, fundCode: string, rangeText: string): Promise<IncomeExpenditureView> {
   const range = reportingRange(rangeText);
-  if (!range) throw invalid('period', `must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY, got "${rangeText}"`);
+  if (!range) throw invalid('period', ledgerMessages.reportingPeriodShape({ value: rangeText }));
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     const accounts = await accountsOf(tx, fund.id);

@@ -9,6 +9,8 @@ import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import { newId, reserveIds, idAt } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
+import { render, type Language, type Said } from '../../../platform/messages.ts';
+import { ledgerMessages, reconciliationMessages as say } from '../ledger.messages.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { accountsOf, fundByCode } from '../fund.service.ts';
 import { trialBalanceRows } from '../balance.service.ts';
@@ -28,7 +30,7 @@ const BANK_ROLES = ['income_bank', 'special_bank', 'expense_bank'];
 async function bankAccount(tx: Tx, fundCode: string, accountCode: string): Promise<{ fund: FundRow; account: AccountInfo }> {
   const fund = await fundByCode(tx, fundCode);
   const account = (await accountsOf(tx, fund.id)).find((a) => a.code === accountCode);
-  if (!account || !BANK_ROLES.includes(account.role)) throw notFound(`bank account ${accountCode} of fund ${fundCode}`);
+  if (!account || !BANK_ROLES.includes(account.role)) throw notFound(ledgerMessages.bankAccountOfFund({ account: accountCode, fund: fundCode }));
   return { fund, account };
 }
 
@@ -56,8 +58,8 @@ const importedView = (s: { id: bigint; statement_reference: string | null; from_
 /** A table statement's period from the request (`from` on or before its first line, `to` on or after its last). */
 function withPeriod(statement: ParsedStatement, period: StatementPeriod): ParsedStatement {
   if (statement.format !== 'csv') return statement;
-  if (period.from !== undefined && (!isDate(period.from) || period.from > statement.fromDate)) throw invalid('from', `must be a date on or before the first line (${statement.fromDate})`);
-  if (period.to !== undefined && (!isDate(period.to) || period.to < statement.toDate)) throw invalid('to', `must be a date on or after the last line (${statement.toDate})`);
+  if (period.from !== undefined && (!isDate(period.from) || period.from > statement.fromDate)) throw invalid('from', say.fromAfterFirstLine({ date: statement.fromDate }));
+  if (period.to !== undefined && (!isDate(period.to) || period.to < statement.toDate)) throw invalid('to', say.toBeforeLastLine({ date: statement.toDate }));
   return { ...statement, fromDate: period.from ?? statement.fromDate, toDate: period.to ?? statement.toDate };
 }
 
@@ -76,7 +78,7 @@ function statementImport(fundCode: string, accountCode: string, period: Statemen
       const number = (await bankAccountNumber(tx, fund.id, account.id))?.bank_account_number;
       for (const statement of file.statements) {
         if (number && statement.accountNumber && statement.accountNumber.replace(/\s/g, '') !== number.replace(/\s/g, '')) {
-          throw invalid('file', `the statement (line ${statement.fileLine}) is for bank account ${statement.accountNumber}, not ${number} (${account.code} ${account.name})`);
+          throw invalid('file', say.otherBankAccount({ line: statement.fileLine, number: statement.accountNumber, expected: number, account: account.code, accountName: account.name }));
         }
       }
       const statements = file.statements.map((statement) => withPeriod(statement, period));
@@ -128,7 +130,7 @@ export async function importBankStatement(database: DatabaseHandle, actor: Actor
   const answer = await runImport(database, actor, statementImport(fundCode, accountCode, period), file);
   if (!answer.alreadyImported) return answer;
   if (answer.fund !== fundCode || answer.account !== accountCode) {
-    throw conflict('file', `this file was imported as the statement of ${answer.fund} account ${answer.account} (import ${answer.importId}); a statement file belongs to one bank account`);
+    throw conflict('file', say.fileOfOtherAccount({ fund: answer.fund, account: answer.account, importId: answer.importId }));
   }
   return { ...answer, duplicateFile: true, matched: 0, statements: answer.statements.map((s) => ({ ...s, newLines: 0, alreadyImported: true })) };
 }
@@ -175,7 +177,7 @@ async function autoMatchInTransaction(tx: Tx, actor: Actor, fund: FundRow, accou
 }
 
 export async function autoMatchAccount(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, windowDays = DEFAULT_MATCH_WINDOW_DAYS) {
-  if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > 60) throw invalid('windowDays', 'must be a whole number of days 0–60');
+  if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > 60) throw invalid('windowDays', say.windowDays());
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
     return { matched: await autoMatchInTransaction(tx, actor, fund, account, windowDays) };
@@ -184,19 +186,19 @@ export async function autoMatchAccount(database: DatabaseHandle, actor: Actor, f
 
 /** A person matches bank lines with ledger lines (any numbers on each side) whose sums are equal. */
 export async function matchManually(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, input: { bankLineIds: string[]; ledgerLines: { entryId: string; lineNumber: number }[] }) {
-  if (!input.bankLineIds.length || !input.ledgerLines.length) throw invalid('bankLineIds', 'a match needs at least one bank line and one ledger line');
+  if (!input.bankLineIds.length || !input.ledgerLines.length) throw invalid('bankLineIds', say.matchNeedsBothSides());
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
     await lockAccount(tx, fund, account);
     const all = await items(tx, fund, account, null, null);
-    const bank = input.bankLineIds.map((id) => all.bank.find((b) => b.id === id) ?? (() => { throw invalid('bankLineIds', `no bank line ${id} on account ${accountCode}`); })());
+    const bank = input.bankLineIds.map((id) => all.bank.find((b) => b.id === id) ?? (() => { throw invalid('bankLineIds', say.noBankLine({ id, account: accountCode })); })());
     const ledgerIds = input.ledgerLines.map((l) => `${l.entryId}:${l.lineNumber}`);
-    const ledger = ledgerIds.map((id) => all.ledger.find((l) => l.id === id) ?? (() => { throw invalid('ledgerLines', `no ledger line ${id} on account ${accountCode}`); })());
-    if (new Set(ledgerIds).size !== ledgerIds.length || new Set(input.bankLineIds).size !== input.bankLineIds.length) throw invalid('ledgerLines', 'a line appears twice');
-    for (const item of [...bank, ...ledger]) if (item.matchId) throw conflict('matchId', `line ${item.id} is already matched (match ${item.matchId}): unmatch it first`);
+    const ledger = ledgerIds.map((id) => all.ledger.find((l) => l.id === id) ?? (() => { throw invalid('ledgerLines', say.noLedgerLine({ id, account: accountCode })); })());
+    if (new Set(ledgerIds).size !== ledgerIds.length || new Set(input.bankLineIds).size !== input.bankLineIds.length) throw invalid('ledgerLines', say.lineTwice());
+    for (const item of [...bank, ...ledger]) if (item.matchId) throw conflict('matchId', say.alreadyMatched({ id: item.id, matchId: item.matchId }));
     const bankSum = bank.reduce((s, b) => s + b.amount, 0n);
     const ledgerSum = ledger.reduce((s, l) => s + l.amount, 0n);
-    if (bankSum !== ledgerSum) throw invalid('ledgerLines', `the bank lines add up to ${formatYuan(bankSum)} and the ledger lines to ${formatYuan(ledgerSum)}: a match needs equal sums`);
+    if (bankSum !== ledgerSum) throw invalid('ledgerLines', say.sumsDiffer({ bank: formatYuan(bankSum), ledger: formatYuan(ledgerSum) }));
     const id = await saveMatch(tx, actor, fund, account, 'manual', null, input.bankLineIds, ledgerIds);
     await recordAudit(tx, actor, { action: 'ledger.bank_match.manual', entityType: 'bank_match', entityId: id, regionCode: fund.region_code,
       after: { fund: fund.code, account: account.code, bankLineIds: input.bankLineIds, ledgerLines: ledgerIds, amount: formatYuan(bankSum) } });
@@ -209,8 +211,8 @@ export async function unmatch(database: DatabaseHandle, actor: Actor, fundCode: 
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
     await lockAccount(tx, fund, account);
     const match = await repository.findMatchOfAccount(tx, fund.id, account.id, matchId);
-    if (!match) throw notFound(`match ${matchId} on account ${accountCode}`);
-    if (match.undone_at) throw conflict('matchId', `match ${matchId} was already undone by ${match.undone_by}`);
+    if (!match) throw notFound(ledgerMessages.matchOfAccount({ matchId, account: accountCode }));
+    if (match.undone_at) throw conflict('matchId', say.alreadyUndone({ matchId, by: match.undone_by ?? '' }));
     await repository.markMatchUndone(tx, fund.id, matchId, new Date(), actor.username);
     await repository.deactivateMatchMembers(tx, fund.id, matchId);
     await recordAudit(tx, actor, { action: 'ledger.bank_match.undo', entityType: 'bank_match', entityId: matchId, regionCode: fund.region_code,
@@ -248,13 +250,21 @@ export interface ReconciliationStatementView {
   ledgerBalance: string; bankBalance: string | null; bankStatementsUntil: string | null;
   bankReceivedNotInLedger: ReturnType<typeof itemView>[]; bankPaidNotInLedger: ReturnType<typeof itemView>[];
   ledgerReceivedNotInBank: ReturnType<typeof itemView>[]; ledgerPaidNotInBank: ReturnType<typeof itemView>[];
-  adjustedLedgerBalance: string; adjustedBankBalance: string | null; agrees: boolean; reconciled: boolean; reason: string | null;
+  adjustedLedgerBalance: string; adjustedBankBalance: string | null; agrees: boolean; reconciled: boolean;
+  /** Why the account is not reconciled (rendered in the reader's language by the routes and the report). */
+  reason: Said | null;
+}
+
+/** The statement as read: the reason it is not reconciled in `language`. */
+export type ReconciliationStatementText = Omit<ReconciliationStatementView, 'reason'> & { reason: string | null };
+export function statementInLanguage(view: ReconciliationStatementView, language: Language): ReconciliationStatementText {
+  return { ...view, reason: view.reason === null ? null : render(view.reason, language) };
 }
 
 function statementView(fund: FundRow, account: AccountInfo, period: string, r: Reconciliation & { coveredUntil: string | null }): ReconciliationStatementView {
-  const reason = r.bankBalance === null ? 'no bank statement imported for this account'
-    : !r.coveredUntil || r.coveredUntil < r.asOf ? `bank statements reach only ${r.coveredUntil}; import the statement up to ${r.asOf}`
-    : !r.agrees ? `adjusted balances differ by ${formatYuan(r.adjustedLedgerBalance - r.adjustedBankBalance!)}` : null;
+  const reason = r.bankBalance === null ? say.noStatement()
+    : !r.coveredUntil || r.coveredUntil < r.asOf ? say.statementsShort({ until: r.coveredUntil ?? '', asOf: r.asOf })
+    : !r.agrees ? say.adjustedDiffer({ difference: formatYuan(r.adjustedLedgerBalance - r.adjustedBankBalance!) }) : null;
   return {
     fund: fund.code, fundName: fund.name, account: account.code, accountName: account.name, period, asOf: r.asOf,
     ledgerBalance: formatYuan(r.ledgerBalance), bankBalance: r.bankBalance === null ? null : formatYuan(r.bankBalance), bankStatementsUntil: r.coveredUntil,
@@ -268,7 +278,7 @@ function statementView(fund: FundRow, account: AccountInfo, period: string, r: R
 }
 
 export async function reconciliationStatement(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, period: string): Promise<ReconciliationStatementView> {
-  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  if (!isPeriod(period)) throw invalid('period', ledgerMessages.periodShape({ value: period }));
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
     return statementView(fund, account, period, await reconciliationAt(tx, fund, account, period));
@@ -291,7 +301,7 @@ export async function reconciliationOfFund(tx: Tx, fund: FundRow, period: string
 
 /** Open items on both sides with their age, and the matches, for the matching screen. */
 export async function matchingView(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, asOf?: string) {
-  if (asOf !== undefined && !isDate(asOf)) throw invalid('asOf', 'must be a date YYYY-MM-DD');
+  if (asOf !== undefined && !isDate(asOf)) throw invalid('asOf', ledgerMessages.dateShape());
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
     const start = await reconciliationStart(tx, fund, account);
@@ -326,6 +336,6 @@ export async function listStatements(database: DatabaseHandle, actor: Actor, fun
 
 /** The reconciliation state of every bank account of a fund for a month (the period-close screen). */
 export async function fundReconciliation(database: DatabaseHandle, actor: Actor, fundCode: string, period: string) {
-  if (!isPeriod(period)) throw invalid('period', `must be YYYY-MM, got "${period}"`);
+  if (!isPeriod(period)) throw invalid('period', ledgerMessages.periodShape({ value: period }));
   return inScope(database, actor, async (tx) => reconciliationOfFund(tx, await fundByCode(tx, fundCode), period));
 }

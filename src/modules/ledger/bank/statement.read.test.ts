@@ -116,13 +116,15 @@ test('CSV: every bad row listed with its row, field, rule, column as written and
     [[3, 'date', 'date', 'date', '2026-13-01'], [4, 'amount', 'amount', 'amount', 'abc'], [6, 'amount', 'not_zero', 'amount', '0']]);
   assert.deepEqual(file.cellsOf(4), ['2026-01-12', 'abc', '10605.00', 'C']);
   const gap = await read('gap.csv', '交易日期,金额,余额\n2026-01-01,10.00,110.00\n2026-01-02,5.00,120.00\n');
-  assert.deepEqual(gap.problems, [{ row: 3, field: 'balance', rule: 'running_balance', column: '余额', value: '120.00', message: '120.00 does not follow from the previous balance 110.00 and the amount 5.00' }]);
+  assert.deepEqual(gap.problems.map((p) => ({ ...p, message: render(p.message, 'en') })), [{ row: 3, field: 'balance', rule: 'running_balance', column: '余额', value: '120.00', message: '120.00 does not follow from the previous balance 110.00 and the amount 5.00' }]);
+  assert.equal(render(gap.problems[0].message, 'zh-CN'), '余额 120.00 与上笔余额 110.00 加本笔发生额 5.00 不符');
   assert.match((await refusal(read('nobalance.csv', 'date,amount\n2026-01-01,10.00\n'))).message, /missing required columns: balance \/ 余额/);
   assert.match((await refusal(read('noamount.csv', 'date,balance\n2026-01-01,10.00\n'))).message, /needs amount \(金额\), or debit and credit/);
   const both = await read('both.csv', 'date,debit,credit,balance\n2026-01-01,1.00,2.00,10.00\n');
   assert.deepEqual(both.problems.map((p) => [p.row, p.rule]), [[2, 'one_side']]);
   const twice = await read('twice.csv', '交易日期,金额,余额,交易流水号\n2026-01-01,1.00,1.00,T1\n2026-01-02,1.00,2.00,T1\n');
-  assert.deepEqual(twice.problems.map((p) => [p.row, p.field, p.rule, p.column, p.message]), [[3, 'transactionId', 'unique_in_file', '交易流水号', 'the bank transaction T1 appears again (first on row 2)']]);
+  assert.deepEqual(twice.problems.map((p) => [p.row, p.field, p.rule, p.column, render(p.message, 'en'), render(p.message, 'zh-CN')]),
+    [[3, 'transactionId', 'unique_in_file', '交易流水号', 'the bank transaction T1 appears again (first on row 2)', '银行交易流水号 T1 重复（首次出现在第 2 行）']]);
 });
 
 test('line identity: the bank transaction reference when given, else date, amount, counterparty and sequence; never the raw text', async () => {

@@ -5,27 +5,27 @@
  * go on to the same check and apply (reconciliation.service.ts). No database.
  */
 import crypto from 'node:crypto';
-import { parseYuan } from '../../../platform/money.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import type { Said } from '../../../platform/messages.ts';
 import { formatOf, readXmlText, tableReader, type ImportFile, type ImportLimits, type ImportProblem, type ReadFile } from '../../../platform/imports/index.ts';
 import { isDate } from '../journal.calc.ts';
 import { statementLineKeys, statementOfTable, statementSchema, type ParsedStatement, type StatementLine } from './statement.schema.ts';
 import { XmlError, child, children, parseXml, path, textAt, type XmlElement } from './xml.parse.ts';
+import { ledgerMessages, statementMessages as say } from '../ledger.messages.ts';
 
 /** A statement file read: its statements (a camt.053 document may hold several) and each line's identity key. */
 export interface StatementFile { sha256: string; statements: ParsedStatement[]; keys: string[][] }
 
-const fmt = (fen: bigint) => `${fen < 0n ? '-' : ''}${(fen < 0n ? -fen : fen) / 100n}.${((fen < 0n ? -fen : fen) % 100n).toString().padStart(2, '0')}`;
-
-type AddProblem = (line: number, field: string, rule: string, message: string, value?: string) => void;
+type AddProblem = (line: number, field: string, rule: string, message: Said, value?: string) => void;
 
 /** camt amounts: <Amt Ccy="CNY">1234.5</Amt> with CdtDbtInd CRDT (+) or DBIT (−); CNY has two decimals. */
 function camtAmount(element: XmlElement, add: AddProblem): bigint | undefined {
   const amount = child(element, 'Amt');
   const indicator = textAt(element, 'CdtDbtInd');
-  if (!amount) { add(element.line, 'Amt', 'required', 'is required'); return undefined; }
-  if (amount.attributes.Ccy && amount.attributes.Ccy !== 'CNY') { add(amount.line, 'Amt', 'currency', `currency ${amount.attributes.Ccy}: fund accounts are in CNY`, amount.attributes.Ccy); return undefined; }
-  if (!/^\d{1,15}(\.\d{1,2})?$/.test(amount.text.trim())) { add(amount.line, 'Amt', 'amount', `"${amount.text.trim()}" is not an amount with at most two decimals`, amount.text.trim()); return undefined; }
-  if (indicator !== 'CRDT' && indicator !== 'DBIT') { add(element.line, 'CdtDbtInd', 'code', 'must be CRDT or DBIT', indicator ?? ''); return undefined; }
+  if (!amount) { add(element.line, 'Amt', 'required', say.required()); return undefined; }
+  if (amount.attributes.Ccy && amount.attributes.Ccy !== 'CNY') { add(amount.line, 'Amt', 'currency', say.currency({ currency: amount.attributes.Ccy }), amount.attributes.Ccy); return undefined; }
+  if (!/^\d{1,15}(\.\d{1,2})?$/.test(amount.text.trim())) { add(amount.line, 'Amt', 'amount', say.amountShape({ value: amount.text.trim() }), amount.text.trim()); return undefined; }
+  if (indicator !== 'CRDT' && indicator !== 'DBIT') { add(element.line, 'CdtDbtInd', 'code', say.creditDebitCode(), indicator ?? ''); return undefined; }
   const fen = parseYuan(amount.text.trim());
   return indicator === 'DBIT' ? -fen : fen;
 }
@@ -41,14 +41,14 @@ export function camt053Statements(text: string): { statements: ParsedStatement[]
   const add: AddProblem = (row, field, rule, message, value = '') => problems.push({ row, field, rule, column: field, value, message });
   let root: XmlElement;
   try { root = parseXml(text); } catch (error) {
-    if (error instanceof XmlError) return { statements: [], problems: [{ row: error.line, field: 'xml', rule: 'xml', column: 'XML', value: '', message: error.message.replace(/^line \d+: /, '') }], entries: 0 };
+    if (error instanceof XmlError) return { statements: [], problems: [{ row: error.line, field: 'xml', rule: 'xml', column: 'XML', value: '', message: error.said }], entries: 0 };
     throw error;
   }
   const statementRoot = root.name === 'Document' ? child(root, 'BkToCstmrStmt') : undefined;
-  if (!statementRoot) return { statements: [], problems: [{ row: root.line, field: 'Document', rule: 'camt053', column: 'Document', value: root.name, message: 'not a camt.053 document (Document/BkToCstmrStmt)' }], entries: 0 };
+  if (!statementRoot) return { statements: [], problems: [{ row: root.line, field: 'Document', rule: 'camt053', column: 'Document', value: root.name, message: say.notCamt053() }], entries: 0 };
   const statements: ParsedStatement[] = [];
   const stmts = children(statementRoot, 'Stmt');
-  if (!stmts.length) add(statementRoot.line, 'Stmt', 'required', 'the document has no statement');
+  if (!stmts.length) add(statementRoot.line, 'Stmt', 'required', say.noStatement());
   let entries = 0;
   for (const stmt of stmts) {
     const before = problems.length;
@@ -62,10 +62,10 @@ export function camt053Statements(text: string): { statements: ParsedStatement[]
       if (code === 'OPBD' || (code === 'PRCD' && !opening)) opening = { amount, date: camtDate(child(balance, 'Dt')) };
       if (code === 'CLBD') closing = { amount, date: camtDate(child(balance, 'Dt')) };
     }
-    if (!opening) add(stmt.line, 'Bal', 'opening_balance', 'an opening balance (OPBD or PRCD) is required');
-    if (!closing) add(stmt.line, 'Bal', 'closing_balance', 'a closing balance (CLBD) is required');
+    if (!opening) add(stmt.line, 'Bal', 'opening_balance', say.openingRequired());
+    if (!closing) add(stmt.line, 'Bal', 'closing_balance', say.closingRequired());
     const currency = textAt(stmt, 'Acct', 'Ccy');
-    if (currency && currency !== 'CNY') add(path(stmt, 'Acct', 'Ccy')!.line, 'Ccy', 'currency', `account currency ${currency}: fund accounts are in CNY`, currency);
+    if (currency && currency !== 'CNY') add(path(stmt, 'Acct', 'Ccy')!.line, 'Ccy', 'currency', say.accountCurrency({ currency }), currency);
     const lines: StatementLine[] = [];
     for (const entry of children(stmt, 'Ntry')) {
       const status = textAt(entry, 'Sts', 'Cd') ?? textAt(entry, 'Sts');
@@ -73,9 +73,9 @@ export function camt053Statements(text: string): { statements: ParsedStatement[]
       entries++;
       const amount = camtAmount(entry, add);
       const bookingDate = camtDate(child(entry, 'BookgDt'));
-      if (!bookingDate) add(entry.line, 'BookgDt', 'required', 'a booked entry needs a booking date');
+      if (!bookingDate) add(entry.line, 'BookgDt', 'required', say.bookingDateRequired());
       if (amount === undefined || !bookingDate) continue;
-      if (amount === 0n) { add(entry.line, 'Amt', 'not_zero', 'is zero', '0'); continue; }
+      if (amount === 0n) { add(entry.line, 'Amt', 'not_zero', say.zero(), '0'); continue; }
       const details = path(entry, 'NtryDtls', 'TxDtls');
       const endToEnd = textAt(details, 'Refs', 'EndToEndId');
       const incoming = amount > 0n;
@@ -94,16 +94,16 @@ export function camt053Statements(text: string): { statements: ParsedStatement[]
     if (problems.length > before) continue;
     const sum = lines.reduce((s, l) => s + l.amount, 0n);
     if (opening!.amount + sum !== closing!.amount) {
-      add(stmt.line, 'Bal', 'balances', `opening ${fmt(opening!.amount)} + entries ${fmt(sum)} ≠ closing ${fmt(closing!.amount)}: the statement is incomplete`);
+      add(stmt.line, 'Bal', 'balances', say.incomplete({ opening: formatYuan(opening!.amount), entries: formatYuan(sum), closing: formatYuan(closing!.amount) }));
       continue;
     }
     const dates = lines.map((l) => l.bookingDate).sort();
     const dayOf = (value: string | undefined) => (value && isDate(value.slice(0, 10)) ? value.slice(0, 10) : undefined);
     const fromDate = dayOf(textAt(stmt, 'FrToDt', 'FrDtTm')) ?? opening!.date ?? dates[0] ?? closing!.date;
     const toDate = dayOf(textAt(stmt, 'FrToDt', 'ToDtTm')) ?? closing!.date ?? dates[dates.length - 1] ?? fromDate;
-    if (!fromDate || !toDate) { add(stmt.line, 'FrToDt', 'period', 'the statement period cannot be told (no FrToDt, balance dates or entries)'); continue; }
+    if (!fromDate || !toDate) { add(stmt.line, 'FrToDt', 'period', say.periodUnknown()); continue; }
     if (dates.length && (dates[0] < fromDate || dates[dates.length - 1] > toDate)) {
-      add(stmt.line, 'FrToDt', 'period', `entries from ${dates[0]} to ${dates[dates.length - 1]} fall outside the statement period ${fromDate}–${toDate}`);
+      add(stmt.line, 'FrToDt', 'period', say.entriesOutsidePeriod({ first: dates[0], last: dates[dates.length - 1], from: fromDate, to: toDate }));
       continue;
     }
     statements.push({
@@ -126,7 +126,7 @@ function keysOf(statements: ParsedStatement[], where: 'row' | 'line', columnOf: 
     const earlier = first.get(key);
     if (earlier === undefined) { first.set(key, lines[k].fileLine); return; }
     problems.push({ row: lines[k].fileLine, field: 'transactionId', rule: 'unique_in_file', column: columnOf('transactionId'), value: lines[k].bankTransactionId ?? '',
-      message: `the bank transaction ${lines[k].bankTransactionId} appears again (first on ${where} ${earlier})` });
+      message: say.transactionAgain({ id: lines[k].bankTransactionId ?? '', where: where === 'row' ? ledgerMessages.row({ row: earlier }) : ledgerMessages.line({ line: earlier }) }) });
   });
   const keys: string[][] = [];
   let at = 0;

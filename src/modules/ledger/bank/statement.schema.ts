@@ -12,6 +12,7 @@
  */
 import { formatYuan } from '../../../platform/money.ts';
 import { invalid } from '../../../platform/errors.ts';
+import { statementMessages as say } from '../ledger.messages.ts';
 import { moreProblems, registerFields, type CheckedTable, type ImportProblem, type ImportSchema } from '../../../platform/imports/index.ts';
 
 registerFields({
@@ -78,7 +79,7 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 export function statementOfTable(table: CheckedTable): { statement: ParsedStatement | undefined; problems: ImportProblem[] } {
   const has = (field: string) => table.indexOf.has(field);
   if (!has('amount') && !has('debit') && !has('credit')) {
-    throw invalid('file', 'the header needs amount (金额), or debit and credit (借方发生额 / 贷方发生额)');
+    throw invalid('file', say.headerNeedsAmount());
   }
   const problems = moreProblems(table);
   const lines: StatementLine[] = [];
@@ -90,12 +91,12 @@ export function statementOfTable(table: CheckedTable): { statement: ParsedStatem
     if (amount === undefined) {
       const debit = (values.debit as bigint | undefined) ?? 0n;
       const credit = (values.credit as bigint | undefined) ?? 0n;
-      if (debit < 0n) problems.add(row, 'debit', 'positive', 'debit and credit are written as positive amounts');
-      else if (credit < 0n) problems.add(row, 'credit', 'positive', 'debit and credit are written as positive amounts');
-      else if (debit !== 0n && credit !== 0n) problems.add(row, 'credit', 'one_side', 'a line has either a debit (money out) or a credit (money in), not both');
+      if (debit < 0n) problems.add(row, 'debit', 'positive', say.positive());
+      else if (credit < 0n) problems.add(row, 'credit', 'positive', say.positive());
+      else if (debit !== 0n && credit !== 0n) problems.add(row, 'credit', 'one_side', say.oneSide());
       else amount = credit - debit;
     }
-    if (problems.size === before && (amount === undefined || amount === 0n)) problems.add(row, has('amount') ? 'amount' : 'credit', 'not_zero', 'is missing or zero: a line moves money');
+    if (problems.size === before && (amount === undefined || amount === 0n)) problems.add(row, has('amount') ? 'amount' : 'credit', 'not_zero', say.notZero());
     if (problems.size > before) continue;
     balances.push(values.balance as bigint);
     lines.push({
@@ -108,7 +109,7 @@ export function statementOfTable(table: CheckedTable): { statement: ParsedStatem
   for (let i = 1; i < lines.length; i++) {
     if (balances[i - 1] + lines[i].amount !== balances[i]) {
       problems.add(lines[i].fileLine, 'balance', 'running_balance',
-        `${formatYuan(balances[i])} does not follow from the previous balance ${formatYuan(balances[i - 1])} and the amount ${formatYuan(lines[i].amount)}`);
+        say.runningBalance({ balance: formatYuan(balances[i]), previous: formatYuan(balances[i - 1]), amount: formatYuan(lines[i].amount) }));
     }
   }
   if (problems.size) return { statement: undefined, problems: problems.list };

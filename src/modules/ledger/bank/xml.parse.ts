@@ -3,6 +3,8 @@
  * processing instructions and the five predefined entities plus character references. No DTD (a DOCTYPE is refused:
  * no entity expansion, no external fetches). Every element keeps the line it starts on, so problems name lines.
  */
+import { render, type Said } from '../../../platform/messages.ts';
+import { statementMessages as say } from '../ledger.messages.ts';
 
 export interface XmlElement {
   /** Local name (namespace prefix removed): camt documents use a default namespace or any prefix. */
@@ -13,8 +15,9 @@ export interface XmlElement {
   line: number;
 }
 
+/** A document that is not well-formed XML: the line and what is wrong there (said to the person who sent the file). */
 export class XmlError extends Error {
-  constructor(readonly line: number, message: string) { super(`line ${line}: ${message}`); }
+  constructor(readonly line: number, readonly said: Said) { super(`line ${line}: ${render(said, 'en')}`); }
 }
 
 const NAME = /[A-Za-z_:][-A-Za-z0-9_.:]*/y;
@@ -23,11 +26,11 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 function decode(text: string, line: number): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g, (_match, body: string | undefined, offset: number) => {
     const at = line + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
-    if (!body) throw new XmlError(at, 'a bare "&" must be written &amp;');
+    if (!body) throw new XmlError(at, say.bareAmpersand());
     if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
     if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
     const value = ENTITIES[body];
-    if (value === undefined) throw new XmlError(at, `unknown entity &${body};`);
+    if (value === undefined) throw new XmlError(at, say.unknownEntity({ entity: body }));
     return value;
   });
 }
@@ -42,9 +45,9 @@ export function parseXml(source: string): XmlElement {
     for (let i = position; i < to; i++) if (text.charCodeAt(i) === 10) line++;
     position = to;
   };
-  const expectEnd = (marker: string, what: string) => {
+  const expectEnd = (marker: string, what: Said) => {
     const end = text.indexOf(marker, position);
-    if (end < 0) throw new XmlError(line, `${what} is not closed`);
+    if (end < 0) throw new XmlError(line, say.notClosed({ what }));
     return end;
   };
   const stack: XmlElement[] = [];
@@ -55,30 +58,30 @@ export function parseXml(source: string): XmlElement {
     if (chunk.length) {
       const current = stack[stack.length - 1];
       if (current) current.text += decode(chunk, line);
-      else if (chunk.trim()) throw new XmlError(line, 'text outside the root element');
+      else if (chunk.trim()) throw new XmlError(line, say.textOutsideRoot());
       advance(lt < 0 ? text.length : lt);
       if (lt < 0) break;
     }
-    if (text.startsWith('<!--', position)) { advance(expectEnd('-->', 'a comment') + 3); continue; }
-    if (text.startsWith('<?', position)) { advance(expectEnd('?>', 'a processing instruction') + 2); continue; }
+    if (text.startsWith('<!--', position)) { advance(expectEnd('-->', say.comment()) + 3); continue; }
+    if (text.startsWith('<?', position)) { advance(expectEnd('?>', say.processingInstruction()) + 2); continue; }
     if (text.startsWith('<![CDATA[', position)) {
-      const end = expectEnd(']]>', 'a CDATA section');
+      const end = expectEnd(']]>', say.cdata());
       const current = stack[stack.length - 1];
-      if (!current) throw new XmlError(line, 'CDATA outside the root element');
+      if (!current) throw new XmlError(line, say.cdataOutsideRoot());
       current.text += text.slice(position + 9, end);
       advance(end + 3);
       continue;
     }
-    if (text.startsWith('<!', position)) throw new XmlError(line, 'DOCTYPE and other declarations are not accepted');
+    if (text.startsWith('<!', position)) throw new XmlError(line, say.declaration());
     if (text.startsWith('</', position)) {
       NAME.lastIndex = position + 2;
       const match = NAME.exec(text);
-      if (!match) throw new XmlError(line, 'a closing tag needs a name');
+      if (!match) throw new XmlError(line, say.closingTagName());
       const close = text.indexOf('>', NAME.lastIndex);
-      if (close < 0 || text.slice(NAME.lastIndex, close).trim()) throw new XmlError(line, `closing tag </${match[0]}> is malformed`);
+      if (close < 0 || text.slice(NAME.lastIndex, close).trim()) throw new XmlError(line, say.closingTagMalformed({ name: match[0] }));
       const open = stack.pop();
       if (!open || open.name !== localName(match[0])) {
-        throw new XmlError(line, open ? `</${match[0]}> closes <${open.name}> opened on line ${open.line}` : `</${match[0]}> has no opening tag`);
+        throw new XmlError(line, open ? say.closesOther({ name: match[0], open: open.name, line: open.line }) : say.noOpeningTag({ name: match[0] }));
       }
       advance(close + 1);
       continue;
@@ -87,39 +90,39 @@ export function parseXml(source: string): XmlElement {
     const startLine = line;
     NAME.lastIndex = position + 1;
     const match = NAME.exec(text);
-    if (!match) throw new XmlError(line, 'a "<" that starts no tag (write &lt;)');
+    if (!match) throw new XmlError(line, say.strayLessThan());
     const element: XmlElement = { name: localName(match[0]), attributes: {}, children: [], text: '', line: startLine };
     let cursor = NAME.lastIndex;
     let selfClosing = false;
     for (;;) {
       while (/\s/.test(text[cursor] ?? '')) cursor++;
-      if (cursor >= text.length) throw new XmlError(startLine, `tag <${match[0]}> is not closed`);
+      if (cursor >= text.length) throw new XmlError(startLine, say.tagNotClosed({ name: match[0] }));
       if (text[cursor] === '>') { cursor++; break; }
       if (text.startsWith('/>', cursor)) { cursor += 2; selfClosing = true; break; }
       NAME.lastIndex = cursor;
       const attribute = NAME.exec(text);
-      if (!attribute) throw new XmlError(startLine, `unexpected "${text[cursor]}" in tag <${match[0]}>`);
+      if (!attribute) throw new XmlError(startLine, say.unexpectedInTag({ character: text[cursor], name: match[0] }));
       cursor = NAME.lastIndex;
       while (/\s/.test(text[cursor] ?? '')) cursor++;
-      if (text[cursor] !== '=') throw new XmlError(startLine, `attribute ${attribute[0]} needs a value`);
+      if (text[cursor] !== '=') throw new XmlError(startLine, say.attributeNeedsValue({ attribute: attribute[0] }));
       cursor++;
       while (/\s/.test(text[cursor] ?? '')) cursor++;
       const quote = text[cursor];
-      if (quote !== '"' && quote !== "'") throw new XmlError(startLine, `attribute ${attribute[0]} needs a quoted value`);
+      if (quote !== '"' && quote !== "'") throw new XmlError(startLine, say.attributeNeedsQuotes({ attribute: attribute[0] }));
       const end = text.indexOf(quote, cursor + 1);
-      if (end < 0) throw new XmlError(startLine, `attribute ${attribute[0]} is not closed`);
+      if (end < 0) throw new XmlError(startLine, say.attributeNotClosed({ attribute: attribute[0] }));
       element.attributes[localName(attribute[0])] = decode(text.slice(cursor + 1, end), startLine);
       cursor = end + 1;
     }
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
-    else if (root) throw new XmlError(startLine, 'a second root element');
+    else if (root) throw new XmlError(startLine, say.secondRoot());
     else root = element;
     if (!selfClosing) stack.push(element);
     advance(cursor);
   }
-  if (stack.length) throw new XmlError(line, `<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is not closed`);
-  if (!root) throw new XmlError(1, 'no root element');
+  if (stack.length) throw new XmlError(line, say.elementNotClosed({ name: stack[stack.length - 1].name, line: stack[stack.length - 1].line }));
+  if (!root) throw new XmlError(1, say.noRoot());
   return root;
 }
 
