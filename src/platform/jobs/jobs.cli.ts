@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { addDataOption, checkFormat, formatTable, printJson, progressBar, runWithDatabase } from '../../cli/context.ts';
 import { systemActor } from '../actor.ts';
 import { invalid } from '../errors.ts';
+import { fieldRules } from '../fields.messages.ts';
+import { jobMessages } from './jobs.messages.ts';
 import { getJob, jobKindLabel, jobStatuses, listJobs, registeredJobKindPermissions, retryJob, runOrAttach, type JobStatus, type JobView } from './jobs.service.ts';
 
 /** The console reads every job; a retry holds the permission of every known kind (it runs as the job's own actor). */
@@ -19,7 +21,7 @@ const row = (job: JobView) => [job.id, `${job.kind} ${jobKindLabel(job.kind)}`, 
   job.startedBy, job.startedAt?.slice(0, 19) ?? '', job.finishedAt?.slice(0, 19) ?? '', job.error ?? ''];
 
 const jobId = (value: string) => {
-  if (!/^[0-9]{1,19}$/.test(value)) throw invalid('id', 'a job id is a number (sifund jobs list)');
+  if (!/^[0-9]{1,19}$/.test(value)) throw invalid('id', jobMessages.idIsNumber());
   return BigInt(value);
 };
 
@@ -30,9 +32,9 @@ export function registerJobCommands(program: Command) {
     .option('--limit <n>', 'at most this many', '50').option('--format <format>', 'table or json', 'table')
     .action((options) => runWithDatabase('jobs list', options, async ({ database }) => {
       checkFormat(options.format, ['table', 'json']);
-      if (options.status && !jobStatuses.includes(options.status)) throw invalid('status', `one of ${jobStatuses.join(', ')}`);
+      if (options.status && !jobStatuses.includes(options.status)) throw invalid('status', fieldRules.oneOf({ values: jobStatuses.join(', ') }));
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid('limit', 'a whole number from 1 to 10000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid('limit', fieldRules.integerFromTo({ min: 1, max: 10_000 }));
       const { items } = await listJobs(database, reader(), { kind: options.kind, status: options.status as JobStatus | undefined, limit, offset: 0 });
       if (options.format === 'json') printJson(items.map(jsonOf));
       else process.stdout.write(items.length ? formatTable(headers, items.map(row)) : 'no jobs yet (billing runs, interest runs and sweeps appear here)\n');
