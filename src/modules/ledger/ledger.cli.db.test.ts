@@ -36,6 +36,17 @@ test('funds, accounts, import (all or nothing, idempotent), trial balance, check
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /row 2, lines: debits 10\.00 and credits 9\.99 differ/);
   assert.match(refused.stderr, /row 3, lines: 收支两条线/);
+  const locale = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
+  process.env.LANG = process.env.LC_ALL = 'zh_CN.UTF-8';
+  try {
+    const inChinese = await sifund('import', '--file', bad);
+    assert.equal(inChinese.code, 1);
+    assert.match(inChinese.stderr, /^错误：/, 'LANG=zh_CN: the refusal in Chinese');
+    assert.match(inChinese.stderr, /第 2 行，分录：借方合计 10\.00 与贷方合计 9\.99 不等：借贷必须相等/);
+    assert.match(inChinese.stderr, /第 3 行，分录：收支两条线：收入户不得对外支付/);
+  } finally {
+    for (const [name, value] of Object.entries(locale)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+  }
 
   const tb = JSON.parse((await sifund('trial-balance', '--fund', pension.code, '--period', '2026-01', '--format', 'json')).stdout);
   const closing = Object.fromEntries(tb.accounts.map((a: { code: string; closing: string }) => [a.code, a.closing]));
