@@ -3,7 +3,7 @@
  * beside the amount, as the 科目余额表 and 明细账 print it; a single figure reads "借 11,100.00".
  */
 import type { ReactNode } from 'react';
-import type { TableColumnType } from 'antd';
+import type { ColumnGroupType } from 'antd/es/table';
 import { Typography } from 'antd';
 import { Money } from '../../components/Money.tsx';
 import { useI18n } from '../../i18n.ts';
@@ -33,7 +33,7 @@ export function DirectedMoney({ value, positiveSide = 'debit', role, testId }: {
  */
 export function balanceColumns<Row>(
   t: (key: string) => string, title: ReactNode, key: string, valueOf: (row: Row) => string | undefined, roleOf?: (row: Row) => string | undefined,
-): TableColumnType<Row> {
+): ColumnGroupType<Row> {
   const directed = (row: Row) => { const value = valueOf(row); return value === undefined ? undefined : directedBalance(value); };
   return {
     title, key,
@@ -47,5 +47,5 @@ export function balanceColumns<Row>(
         render: (_: unknown, row: Row) => { const balance = directed(row); return balance && <Money value={balance.amount} />; },
       },
     ],
-  } as TableColumnType<Row>;
+  };
 }
