@@ -49,7 +49,7 @@ function throwsInvalid(run: () => unknown, field: string, message: RegExp) {
 test('the checks used by services and the command line throw a 400 naming the field', () => {
   const { lastDate } = inputRange();
   assert.equal(checkDate('2026-01-31', 'asOf'), '2026-01-31');
-  throwsInvalid(() => checkDate('9999-12-31', 'asOf'), 'asOf', new RegExp(`^asOf: must be a real date YYYY-MM-DD between 1990-01-01 and ${lastDate}$`));
+  throwsInvalid(() => checkDate('9999-12-31', 'asOf'), 'asOf', new RegExp(`^as of: must be a real date YYYY-MM-DD between 1990-01-01 and ${lastDate}$`));
   assert.equal(checkPeriod('2026-01'), '2026-01');
   throwsInvalid(() => checkPeriod('2026-13', 'from'), 'from', /^from: must be a month/);
   assert.equal(checkYear('2025'), 2025);

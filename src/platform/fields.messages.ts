@@ -36,4 +36,6 @@ export const fieldRules = defineMessages('rules', {
   integerFromTo: ['须为 {min} 至 {max} 之间的整数', 'must be an integer from {min} to {max}'],
   integerFromToGot: ['须为 {min} 至 {max} 之间的整数，实为 {value}', 'must be an integer from {min} to {max}, got {value}'],
   wholeNumberGot: ['须为整数，实为“{text}”', 'must be a whole number, got "{text}"'],
+  yuanGot: ['须为以元为单位、至多两位小数的金额，实为“{text}”', 'must be an amount in yuan with at most two decimals, got "{text}"'],
+  decimalGot: ['须为十进制数，实为“{text}”', 'must be a decimal number, got "{text}"'],
 });

@@ -3,13 +3,14 @@
  * decimal string in yuan with two places ("1234.56"). Rates are exact decimals (never binary floats).
  */
 import { invalid } from './errors.ts';
+import { fieldRules } from './fields.messages.ts';
 
 const YUAN = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
 
 /** "1234.5" → 123450n. Throws a 400 naming `field` when the text is not an amount in yuan. */
 export function parseYuan(text: string | number, field = 'amount'): bigint {
   const match = YUAN.exec(String(text).trim());
-  if (!match) throw invalid(field, `must be an amount in yuan with at most two decimals, got "${text}"`);
+  if (!match) throw invalid(field, fieldRules.yuanGot({ text: String(text) }));
   const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
   return match[1] ? -fen : fen;
 }
@@ -28,7 +29,7 @@ const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 export function parseDecimal(text: string, field = 'value'): Decimal {
   const match = DECIMAL.exec(text.trim());
-  if (!match) throw invalid(field, `must be a decimal number, got "${text}"`);
+  if (!match) throw invalid(field, fieldRules.decimalGot({ text }));
   const fraction = match[3] ?? '';
   const units = BigInt(match[2] + fraction);
   return { units: match[1] ? -units : units, scale: fraction.length };

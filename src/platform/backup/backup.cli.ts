@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { addDataOption, checkFormat, printJson, progressBar, runWithDatabase } from '../../cli/context.ts';
 import { loadConfig } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { invalid } from '../errors.ts';
+import { backupMessages as said } from './backup.messages.ts';
 import { auditKey } from '../audit/audit.key.ts';
 import { loadBackupKey } from './backup.format.ts';
 import { checkBackup, restoreBackup, writeBackup, type BackupContents } from './backup.service.ts';
@@ -57,8 +58,8 @@ export function registerBackupCommands(program: Command) {
       const level = Number(options.level);
       try {
         checkFormat(options.format, ['text', 'json']);
-        if (!options.out?.length) throw new AppError(400, 'invalid', 'out: name the backup file with --out FILE (repeat it for copies)', 'out');
-        if (!Number.isInteger(level) || level < 1 || level > 9) throw new AppError(400, 'invalid', 'level: must be a whole number 1–9', 'level');
+        if (!options.out?.length) throw invalid('out', said.outRequired());
+        if (!Number.isInteger(level) || level < 1 || level > 9) throw invalid('level', said.levelRange());
         key = loadBackupKey(options.keyFile, process.env, warn);
       } catch (error) {
         return fail(error);

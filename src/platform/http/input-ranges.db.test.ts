@@ -9,6 +9,7 @@ import { startTestServer, addUser, type TestServer, type Client } from '../testi
 import { routePlugins } from '../../app.ts';
 import { inputRange } from '../dates.ts';
 import { EMPLOYER_A, seedCollection } from '../../modules/collection/payments/payments.testing.ts';
+import { fieldLabel } from '../messages.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 
@@ -26,11 +27,11 @@ before(async () => {
 });
 after(() => server?.close());
 
-/** A 400 whose field is `field` and whose message starts with it and carries no PostgreSQL text. */
+/** A 400 whose field is `field` and whose message starts with the field's label and carries no PostgreSQL text. */
 function refused(response: { status: number; body: any }, field: string, rule?: RegExp) {
   assert.equal(response.status, 400, JSON.stringify(response.body));
   assert.equal(response.body.error.field, field, JSON.stringify(response.body));
-  assert.ok(response.body.error.message.startsWith(`${field}: `), response.body.error.message);
+  assert.ok(response.body.error.message.startsWith(`${fieldLabel(field, 'en')}: `), response.body.error.message);
   assert.doesNotMatch(response.body.error.message, POSTGRES_WORDS);
   if (rule) assert.match(response.body.error.message, rule);
 }

@@ -3,6 +3,7 @@
  * first date: the most specific ancestor with a value in force wins (county → city → province → national).
  */
 import { AppError, invalid, notFound } from '../errors.ts';
+import { paramsMessages as said } from './params.messages.ts';
 import { formatYuan, parseDecimal, type Decimal } from '../money.ts';
 import { loadConfig } from '../config.ts';
 import {
@@ -46,13 +47,13 @@ export function regionChain(regionCode: string): string[] {
 }
 
 function checkDate(date: string): string {
-  if (!isRealDate(date)) throw invalid('date', `must be a real date YYYY-MM-DD, got "${date}"`);
+  if (!isRealDate(date)) throw invalid('date', said.realDateGot({ date }));
   return date;
 }
 
 function checkRegion(regionCode: string | null | undefined): string | null {
   if (regionCode === undefined || regionCode === null || regionCode === '') return null;
-  if (!isRegionCode(regionCode)) throw invalid('region', `must be a six-digit GB/T 2260 region code, got "${regionCode}"`);
+  if (!isRegionCode(regionCode)) throw invalid('region', said.regionCodeGot({ regionCode }));
   return regionCode;
 }
 
@@ -75,7 +76,7 @@ export class ParameterStore {
 
   definition(path: string): ParameterDefinition {
     const definition = this.byPath.get(path);
-    if (!definition) throw notFound(`parameter ${path}`);
+    if (!definition) throw notFound(said.parameter({ path }));
     return definition;
   }
 
@@ -102,10 +103,10 @@ export class ParameterStore {
     const applicable = [...(region ? regionChain(region).flatMap((code) => definition.regions.get(code)?.values ?? []) : []), ...definition.values];
     if (applicable.length === 0) {
       const overrides = [...definition.regions.keys()].join(', ');
-      throw new AppError(404, 'not_found', `parameter ${path} has no ${region ? `value for region ${region}` : 'national value'}; it is set per region (${overrides}): give one of those regions`, 'region');
+      throw new AppError(404, 'not_found', region ? said.noRegionValue({ path, region, overrides }) : said.noNationalValue({ path, overrides }), 'region');
     }
     const first = applicable.map((entry) => entry.since).sort()[0];
-    throw new AppError(404, 'not_found', `parameter ${path} has no value before ${first} (asked for ${date}${region ? ` in region ${region}` : ''})`, 'date');
+    throw new AppError(404, 'not_found', region ? said.noValueBeforeInRegion({ path, first, date, region }) : said.noValueBefore({ path, first, date }), 'date');
   }
 
   /** Typed helpers: the unit is checked, so a caller cannot read a rate as money by mistake. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { checkFormat, formatTable, jsonText, printJson } from '../../cli/context.ts';
 import { invalid } from '../errors.ts';
+import { reportMessages } from './reports.messages.ts';
 import { renderReportFile } from './http.ts';
 import { closePdfBrowser } from './pdf.ts';
 import { labelColumnIndex, moneyText, parametersLine, percentText, sectionLines, type CellValue, type ColumnUnit, type Report } from './report.ts';
@@ -53,7 +54,7 @@ export async function writeReport(report: Report, options: ReportOptions): Promi
     fs.writeFileSync(options.out, format === 'table' ? reportTable(report) : jsonText(report.data));
     return;
   }
-  if (format !== 'csv' && !options.out) throw invalid('out', `is required for --format ${format}: name the file to write`);
+  if (format !== 'csv' && !options.out) throw invalid('out', reportMessages.outRequired({ format }));
   try {
     const content = await renderReportFile(report, format as 'csv' | 'xlsx' | 'pdf');
     if (options.out) {

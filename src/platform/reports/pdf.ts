@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { AppError } from '../errors.ts';
+import type { Said } from '../messages.ts';
+import { reportMessages as said } from './reports.messages.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { PRINT_FONTS, renderHtml } from './html.ts';
 import type { Report } from './report.ts';
@@ -16,15 +18,15 @@ import type { Report } from './report.ts';
 export const PDF_CONTENT_TYPE = 'application/pdf';
 const PRINT_TIMEOUT_MS = 180_000;
 
-const INSTALL_HINT = 'install Chromium and the Chinese fonts: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)';
-const unavailable = (reason: string, hint = INSTALL_HINT) => new AppError(503, 'unavailable', `PDF export is unavailable: ${reason}${hint ? `; ${hint}` : ''}`);
+/** 503: no Chromium to print with (the message says how to install it). */
+const unavailable = (reason: Said) => new AppError(503, 'unavailable', said.pdfUnavailable({ reason }));
 
 interface PdfBrowser { context: BrowserContext; profile: string }
 let launched: Promise<PdfBrowser> | undefined;
 
 async function launch(): Promise<PdfBrowser> {
   const executablePath = findChromium();
-  if (!executablePath) throw unavailable('Chromium is not installed');
+  if (!executablePath) throw unavailable(said.chromiumMissing());
   // playwright-core loads on the first PDF, not with every command and server start.
   const { chromium } = await import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-pdf-'));
@@ -33,7 +35,7 @@ async function launch(): Promise<PdfBrowser> {
     return { context, profile };
   } catch (error) {
     fs.rmSync(profile, { recursive: true, force: true });
-    throw unavailable(`Chromium (${executablePath}) did not start: ${(error as Error).message.split('\n')[0]}`);
+    throw unavailable(said.chromiumDidNotStart({ path: executablePath, reason: (error as Error).message.split('\n')[0] }));
   }
 }
 
@@ -58,7 +60,7 @@ export async function renderPdf(report: Report): Promise<Buffer> {
     await page.setContent(renderHtml(report), { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER });
   } catch (error) {
-    throw error instanceof AppError ? error : unavailable(`printing failed: ${(error as Error).message.split('\n')[0]}`, '');
+    throw error instanceof AppError ? error : new AppError(503, 'unavailable', said.pdfPrintingFailed({ reason: (error as Error).message.split('\n')[0] }));
   } finally {
     await page.close().catch(() => {});
   }
