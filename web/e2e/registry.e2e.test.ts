@@ -53,7 +53,7 @@ test('sign in, find a person by ID number, open the record with its history', { 
     await page.getByTestId('tab-history').click();
     const history = page.getByTestId('person-history');
     await history.waitFor();
-    await history.getByText('person.create').waitFor();
+    await history.getByText('个人参保登记').waitFor(); // the action person.create by its name
     assert.match(await history.innerText(), /admin/);
   });
 
