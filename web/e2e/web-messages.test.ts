@@ -15,6 +15,7 @@ const modulesDirectory = path.join(webSource, 'modules');
 
 const messageFiles = [
   path.join(webSource, 'messages.ts'),
+  path.join(webSource, 'components', 'list', 'messages.ts'),
   ...fs.readdirSync(modulesDirectory).map((name) => path.join(modulesDirectory, name, 'messages.ts')).filter((file) => fs.existsSync(file)),
 ];
 const dictionaries = await Promise.all(messageFiles.map(async (file) => ({ file: path.relative(webSource, file), messages: (await import(file)).messages as Messages })));

@@ -9,12 +9,13 @@ import type { Messages } from './platform/module.ts';
 import { createTranslator, type Vars } from './platform/translator.ts';
 import { languageTag, storedLang, storeLang, type Lang } from './platform/language.ts';
 import { messages as shellMessages } from './messages.ts';
+import { messages as listMessages } from './components/list/messages.ts';
 import { webModules } from './modules.ts';
 
 export type { Lang };
 
 /** The shell's words and every module's (modules/<name>/messages.ts, through its manifest); a key belongs to one of them. */
-const dict: Messages = Object.assign({}, shellMessages, ...webModules.map((module) => module.messages ?? {}));
+const dict: Messages = Object.assign({}, shellMessages, listMessages, ...webModules.map((module) => module.messages ?? {}));
 const translator = createTranslator(dict);
 
 export const hasMessage = translator.has;

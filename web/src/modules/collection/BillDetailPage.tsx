@@ -19,16 +19,11 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useCan } from '../../permissions.ts';
 import { approvalsChanged } from '../../platform/signoff/shared.tsx';
 import type { ApprovalItem } from '../../platform/signoff/types.ts';
+import { NO_PRINT, PRINT_CSS } from '../../components/list/print.ts';
 import { BillItemsTable } from './BillItemsTable.tsx';
 import { percent } from './shared.tsx';
 import type { Bill, BillLine } from './types.ts';
 
-const NO_PRINT = 'sifund-no-print';
-const PRINT_CSS = `@media print {
-  .ant-layout-sider, .ant-layout-header, .ant-layout-footer, .${NO_PRINT} { display: none !important; }
-  .ant-layout-content { margin: 0 !important; }
-  [data-testid=bill-detail] { border: none !important; }
-}`;
 
 /** An amount that shows, on hover, base × rate and the parameters behind them. */
 function Traced({ line, rate, amount, testId }: { line: BillLine; rate: string | null; amount: string | null; testId?: string }) {

@@ -4,6 +4,11 @@ import { PayCircleOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 
+/** An employer's bills, payments and arrears, for the employer's page (registry); loaded with that page's tab. */
+export const EmployerBills = lazy(() => import('./BillsList.tsx').then((module) => ({ default: module.BillsList })));
+export const EmployerPayments = lazy(() => import('./PaymentsList.tsx').then((module) => ({ default: module.PaymentsList })));
+export const EmployerArrears = lazy(() => import('./ArrearsDetail.tsx').then((module) => ({ default: module.ArrearsDetail })));
+
 export const webModule: WebModule = {
   name: 'collection',
   routes: [

@@ -1,6 +1,5 @@
 /**
- * What the collection pages share: filters kept in the URL (a page can be linked and reloaded), offset paging for
- * lists the API does not count, and rates as percentages (who may act: ../../permissions.ts).
+ * What the collection pages share: filters kept in the URL (a page can be linked and reloaded) and rates as percentages (who may act: ../../permissions.ts).
  * Money columns come from ../../components/Money.tsx (right-aligned yuan strings).
  */
 import type { ReactNode } from 'react';
@@ -27,15 +26,6 @@ export function useUrlFilters() {
     return next;
   }, { replace: true });
   return { params, update };
-}
-
-/**
- * Paging without a total: the page asks for one row more than it shows, so the table offers a next page exactly
- * when there is one.
- */
-export function offsetPage<T>(rows: T[] | undefined, page: number, pageSize: number): { rows: T[]; total: number } {
-  const fetched = rows ?? [];
-  return { rows: fetched.slice(0, pageSize), total: (page - 1) * pageSize + fetched.length };
 }
 
 /** A decimal rate string as a percentage without floating point: "0.16" → "16%", "0.0045" → "0.45%", "0.9731" → "97.31%". */

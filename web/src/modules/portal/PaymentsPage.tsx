@@ -2,7 +2,8 @@
  * 单位网厅 · 缴费与欠费: what the employer owes today (principal and late fee by month) and the payments received
  * with how much of each went to bills. Each part shows its own error when its API is not available.
  */
-import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Suspense } from 'react';
+import { Card, Descriptions, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
@@ -12,7 +13,8 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { EmployerBanner, moneyColumn } from './shared.tsx';
-import type { Arrears, ArrearsPeriod, Payment } from './types.ts';
+import { EmployerPayments } from '../collection/index.ts';
+import type { Arrears, ArrearsPeriod } from './types.ts';
 
 function ArrearsCard({ creditCode }: { creditCode: string }) {
   const { t } = useI18n();
@@ -42,35 +44,21 @@ function ArrearsCard({ creditCode }: { creditCode: string }) {
   );
 }
 
-function PaymentsCard() {
-  const { t } = useI18n();
-  const payments = useLoad((signal) => api.get<{ items: Payment[] }>('/api/payments', { limit: 100 }, signal), []);
-  return (
-    <Card type="inner" title={t('portal.payments')} data-testid="portal-payments">
-      {payments.error ? <ApiErrorView error={payments.error} retry={payments.reload} /> : (
-        <Table<Payment>
-          rowKey="id" size="small" loading={payments.loading} dataSource={payments.data?.items ?? []} pagination={{ pageSize: 20 }}
-          columns={[
-            { title: t('portal.paidOn'), dataIndex: 'date', width: 120 },
-            moneyColumn<Payment>(t('portal.amount'), 'amount'),
-            moneyColumn<Payment>(t('portal.allocated'), 'allocated'),
-            moneyColumn<Payment>(t('portal.credit'), 'credit'),
-            { title: t('portal.reference'), dataIndex: 'reference' },
-            { title: t('portal.source'), dataIndex: 'source', width: 110, render: (source: string) => <Tag>{t(`portal.source.${source}`)}</Tag> },
-          ]}
-        />
-      )}
-    </Card>
-  );
-}
-
 export default function PaymentsPage() {
   const { t } = useI18n();
   return (
     <Page title={t('menu.portalPayments')} testId="portal-payments-page">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <EmployerBanner>{(employer) => <ArrearsCard creditCode={employer.creditCode} />}</EmployerBanner>
-        <PaymentsCard />
+        <EmployerBanner>
+          {(employer) => (
+            <>
+              <ArrearsCard creditCode={employer.creditCode} />
+              <Card type="inner" title={t('portal.payments')} data-testid="portal-payments">
+                <Suspense fallback={<PageSpinner />}><EmployerPayments creditCode={employer.creditCode} /></Suspense>
+              </Card>
+            </>
+          )}
+        </EmployerBanner>
       </Space>
     </Page>
   );

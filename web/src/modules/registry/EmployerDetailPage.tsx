@@ -1,14 +1,19 @@
-/** One employer: its registration, its employees (hire, separate) and its change history. */
-import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+/**
+ * One employer: its registration, then tabs (the open one kept in ?tab=): its employees (hire, separate), bills,
+ * payments and arrears (lists of the collection module, for users who may read them) and its change history.
+ */
+import { Suspense, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { App, Button, Descriptions, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { romanClass } from '../../format.ts';
 import { useMe } from '../../session.tsx';
 import { can } from '../../permissions.ts';
+import { EmployerArrears, EmployerBills, EmployerPayments } from '../collection/index.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
@@ -27,6 +32,8 @@ export default function EmployerDetailPage() {
   const [hiring, setHiring] = useState(false);
   const [separating, setSeparating] = useState<SeparationTarget>();
   const [showSeparated, setShowSeparated] = useState(false);
+  const [search, setSearch] = useSearchParams();
+  const today = dayjs().format('YYYY-MM-DD');
 
   if (detail.error) return <ApiErrorView error={detail.error} retry={detail.reload} />;
   if (!detail.data) return <PageSpinner />;
@@ -76,9 +83,13 @@ export default function EmployerDetailPage() {
         <Descriptions.Item label={t('employer.employeeCount')}>{employees.filter((e) => !e.separatedOn).length}</Descriptions.Item>
       </Descriptions>
       <Tabs
-        style={{ marginTop: 16 }}
+        style={{ marginTop: 16 }} activeKey={search.get('tab') ?? 'employees'} destroyOnHidden
+        onChange={(tab) => setSearch(tab === 'employees' ? {} : { tab }, { replace: true })}
         items={[
           { key: 'employees', label: <span data-testid="tab-employees">{t('employer.employees')} ({shown.length})</span>, children: employeesTab },
+          ...(can(me, 'billing.read') ? [{ key: 'bills', label: <span data-testid="tab-bills">{t('employer.bills')}</span>, children: <Suspense fallback={<PageSpinner />}><EmployerBills creditCode={employer.creditCode} /></Suspense> }] : []),
+          ...(can(me, 'payment.read') ? [{ key: 'payments', label: <span data-testid="tab-payments">{t('employer.payments')}</span>, children: <Suspense fallback={<PageSpinner />}><EmployerPayments creditCode={employer.creditCode} /></Suspense> }] : []),
+          ...(can(me, 'arrears.read') ? [{ key: 'arrears', label: <span data-testid="tab-arrears">{t('employer.arrears')}</span>, children: <Suspense fallback={<PageSpinner />}><EmployerArrears creditCode={employer.creditCode} asOf={today} /></Suspense> }] : []),
           { key: 'history', label: <span data-testid="tab-history">{t('employer.history')} ({history.length})</span>, children: <AuditTable records={history} testId="employer-history" showEntity={false} /> },
         ]}
       />

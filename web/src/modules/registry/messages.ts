@@ -19,6 +19,9 @@ export const messages = {
   'employer.created': ['参保单位已登记', 'Employer registered'],
   'employer.employees': ['职工', 'Employees'],
   'employer.history': ['变更历史', 'History'],
+  'employer.bills': ['缴费通知单', 'Bills'],
+  'employer.payments': ['缴款记录', 'Payments'],
+  'employer.arrears': ['欠费', 'Arrears'],
   'employer.hire': ['用工登记', 'Hire'],
   'employer.showSeparated': ['含已退工', 'Include separated'],
 

@@ -1,0 +1,47 @@
+/**
+ * 缴费通知单 as a list: by month and employer credit code, newest month first; a row expands to its totals per
+ * insurance. The bills page shows every bill in scope; an employer's page shows its own (`creditCode`).
+ */
+import { Link, useSearchParams } from 'react-router-dom';
+import { Tag, Typography } from 'antd';
+import { useRegionLabel } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { formatDate } from '../../format.ts';
+import { ListPage, type ListFilter } from '../../components/ListPage.tsx';
+import { BillItemsTable } from './BillItemsTable.tsx';
+import type { Bill } from './types.ts';
+
+export function BillsList({ creditCode }: { creditCode?: string }) {
+  const { t } = useI18n();
+  const regionLabel = useRegionLabel();
+  const [search] = useSearchParams();
+  const period: ListFilter = { kind: 'month', param: 'period', label: t('bill.period'), testId: 'bills-period' };
+  return (
+    <ListPage<Bill, { bills: Bill[] }>
+      listId={creditCode ? 'employer-bills' : 'bills'} endpoint="/api/bills" rowKey="number" tableTestId="bills-table"
+      paging="probe" maxLimit={200} read={(answer) => ({ items: answer.bills })}
+      {...(creditCode
+        ? { embedded: true, paramPrefix: 'bills.', query: { employer: creditCode, lines: false }, filters: [period] }
+        : {
+          title: t('bill.title'), testId: 'bills-page', query: { lines: false },
+          filters: [period, { kind: 'prefix', param: 'employer', label: t('employer.creditCode'), width: 360, testId: 'bills-employer' }],
+          // ?creditCode= is how the inbox links a reassessment's bills
+          defaults: { employer: search.get('creditCode') ?? '' },
+        })}
+      table={{ expandable: { expandedRowRender: (bill) => <BillItemsTable items={bill.items} /> } }}
+      columns={[
+        { key: 'number', title: t('bill.number'), dataIndex: 'number', render: (number: string) => <Link to={`/collection/bills/${encodeURIComponent(number)}`} data-testid="bill-link">{number}</Link> },
+        { key: 'period', title: t('bill.period'), dataIndex: 'period', width: 90 },
+        { key: 'kind', title: t('bill.kind'), dataIndex: 'kind', width: 90, render: (kind: string) => <Tag>{t(`bill.kind.${kind}`)}</Tag> },
+        {
+          key: 'employer', title: t('employer.name'), dataIndex: 'employerName', minWidth: 220,
+          render: (name: string, bill) => <><Link to={`/employers/${bill.employerId}`}>{name}</Link><br /><Typography.Text type="secondary">{bill.creditCode}</Typography.Text></>,
+        },
+        { key: 'region', title: t('common.region'), dataIndex: 'regionCode', width: 150, render: (region: string) => regionLabel(region) },
+        { key: 'persons', title: t('bill.persons'), dataIndex: 'persons', width: 80, align: 'right' },
+        { key: 'total', title: t('bill.total'), dataIndex: 'total', width: 140, money: true },
+        { key: 'dueDate', title: t('bill.dueDate'), dataIndex: 'dueDate', width: 110, render: formatDate },
+      ]}
+    />
+  );
+}
