@@ -13,7 +13,7 @@ defineFieldLabels({
   account: ['会计科目', 'account'],
   debit: ['借方金额', 'debit'],
   credit: ['贷方金额', 'credit'],
-  // `subject` (预算科目 on an entry's line) is labelled by the sign-off engine (审核对象): one label per field code in the app
+  subject: ['预算科目', 'budget subject'],
   memo: ['摘要', 'memo'],
   lineMemo: ['分录摘要', 'line memo'],
   source: ['来源单据', 'source document'],

@@ -2,7 +2,7 @@
 import { defineFieldLabels, defineMessages, type Said } from '../messages.ts';
 
 defineFieldLabels({
-  subject: ['审核对象', 'subject'],
+  subjectKey: ['审核对象', 'subject'],
   comment: ['审核意见', 'comment'],
   decision: ['审核结论', 'decision'],
 });

@@ -82,7 +82,7 @@ export async function submitForApproval<P>(tx: Tx, actor: Actor, kind: SignoffKi
   const levels = requiredLevels(kind.levels, risk.value as RiskGrade, amount, threshold.value as bigint);
   const refs = Object.fromEntries([risk, threshold, deadline].map((p) => [p.path, { since: p.since, reference: p.reference }]));
   const [open] = await repository.openItemsOfSubjects(tx, [input.subjectKey]);
-  if (open) throw conflict('subject', said.alreadyWaiting({ kind: kind.label, id: open.id, submittedBy: open.submitted_by }));
+  if (open) throw conflict('subjectKey', said.alreadyWaiting({ kind: kind.label, id: open.id, submittedBy: open.submitted_by }));
   const id = newId();
   await repository.insertItem(tx, {
     id, kind: kind.kind, region_code: input.regionCode, title: input.title, subject_key: input.subjectKey, amount, risk: risk.value as RiskGrade,
