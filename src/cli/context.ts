@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/database.ts';
 import { migrate } from '../platform/migrate.ts';
+import { refreshRegionalValues } from '../platform/params/regional-values.service.ts';
 import { AppError, fieldSaid, invalid } from '../platform/errors.ts';
 import { fieldRules } from '../platform/fields.messages.ts';
 import { languageOfEnvironment, render } from '../platform/messages.ts';
@@ -26,6 +27,7 @@ export async function runWithDatabase(commandName: string, options: { data?: str
   try {
     database = await openDatabase(config, { command: commandName });
     await migrate(database.pool);
+    await refreshRegionalValues(database);   // regional parameter values approved in the UI are in force for the command too
     code = (await work({ config, database })) ?? 0;
   } catch (error) {
     code = 1;
