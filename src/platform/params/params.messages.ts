@@ -3,6 +3,9 @@ import { defineFieldLabels, defineMessages } from '../messages.ts';
 
 defineFieldLabels({
   path: ['参数路径', 'path'],
+  // the fields of a proposed regional value (regional-values.service.ts)
+  value: ['取值', 'value'],
+  since: ['生效日期', 'effective date'],
 });
 
 export const paramsMessages = defineMessages('params', {

@@ -17,6 +17,7 @@ export const ParameterListItem = Type.Object({
 
 export const ParameterHistory = Type.Object({
   path: Type.String(), description: Type.String(), unit: Type.String(),
+  choices: Type.Optional(Type.Array(Type.String(), { description: 'text only: the allowed values' })),
   values: Type.Array(Type.Object({ since: DateOnly, value: ParameterValue, reference: Type.String(), region: Nullable(Type.String()) })),
 });
 

@@ -36,6 +36,8 @@ export interface ParameterHistory {
   path: string;
   description: string;
   unit: ParameterUnit;
+  /** Text only: the allowed values. */
+  choices?: string[];
   /** Every dated value that can apply to the region (its own, its ancestors', national), newest first. */
   values: (DatedValue & { region: string | null })[];
 }
@@ -177,7 +179,7 @@ export class ParameterStore {
       return list.map((entry) => ({ ...entry, region: code, level }));
     });
     values.sort((a, b) => (a.since === b.since ? a.level - b.level : a.since < b.since ? 1 : -1));
-    return { path, description: definition.description, unit: definition.unit, values: values.map(({ level: _level, ...entry }) => entry) };
+    return { path, description: definition.description, unit: definition.unit, ...(definition.choices ? { choices: definition.choices } : {}), values: values.map(({ level: _level, ...entry }) => entry) };
   }
 }
 

@@ -53,6 +53,13 @@ test('a proposal is checked as the parameter files are: the unit, the date, the 
   const notRate = await propose({ value: 'eight percent' });
   assert.deepEqual([notRate.status, notRate.body.error.field], [400, 'value']);
   assert.match(notRate.body.error.message, /decimal rate/);
+  const percent = await reviewer.json('POST', '/api/params/proposals', { path: PATH, region: '990102', since: SINCE, value: '8.5%', reference: '某县文件' }, { 'accept-language': 'zh-CN' });
+  assert.deepEqual([percent.status, percent.body.error.field], [400, 'value']);
+  assert.equal(percent.body.error.message, '取值：须为小数形式的费率，如 0.085（8.5% 写作 0.085），实为“8.5%”');
+  const rounding = await reviewer.json('POST', '/api/params/proposals', { path: 'contribution.rounding', region: '990102', since: SINCE, value: 'ceiling', reference: '某县文件' });
+  assert.equal(rounding.body.error.message, 'value: must be one of half_up, half_even, down, got "ceiling"');
+  const roundingHistory = await reviewer.json('GET', '/api/params/history?path=contribution.rounding');
+  assert.deepEqual(roundingHistory.body.choices, ['half_up', 'half_even', 'down'], 'the form offers the choices');
   const past = await propose({ since: '2020-01-01' });
   assert.deepEqual([past.status, past.body.error.field], [400, 'since']);
   const outside = await propose({ region: '990103' });

@@ -29,12 +29,29 @@ const said = defineMessages('params.regional', {
   realDate: ['须为有效日期（YYYY-MM-DD）', 'must be a real date YYYY-MM-DD'],
   oneLine: ['须为一行，最多 2000 个字符', 'must be one line of at most 2000 characters'],
   referenceRequired: ['须写明依据文件（文号），2 至 500 个字符', 'must name the document it comes from, in 2 to 500 characters'],
-  valueRule: ['{problem}', '{problem}'],
+  // the unit's rule of the parameter files (params.loader.ts), said to the user in their language
+  rateValue: ['须为小数形式的费率，如 0.085（8.5% 写作 0.085），实为“{value}”', 'must be a decimal rate like 0.085 (8.5% is written 0.085), got "{value}"'],
+  moneyValue: ['须为以元为单位、最多两位小数的金额，如 1234.56，实为“{value}”', 'must be an amount in yuan with at most two decimals like 1234.56, got "{value}"'],
+  integerValue: ['须为整数，如 15，实为“{value}”', 'must be a whole number like 15, got "{value}"'],
+  choiceValue: ['须为以下取值之一：{choices}，实为“{value}”', 'must be one of {choices}, got "{value}"'],
+  textValue: ['须为一段文字（不含 YAML 的列表或映射写法），实为“{value}”', 'must be plain text (no YAML list or mapping), got "{value}"'],
+  tableValue: ['不符合参数文件的表格式：{problem}', 'does not read as the parameter files\' table: {problem}'],
   title: ['{description}：{region} 自 {since} 起调整为 {value}', '{description}: {region} from {since} becomes {value}'],
 });
 
 export interface RegionalValueProposal { path: string; region: string; since: string; value: string; reference: string; comment?: string | null }
 type Payload = { path: string; region: string; since: string; valueText: string; reference: string };
+
+/** The rule of the parameter's unit that a refused value broke (a table keeps the parser's own words). */
+function unitRule(definition: ParameterDefinition, value: string, problem: string) {
+  switch (definition.unit) {
+    case 'rate': return said.rateValue({ value });
+    case 'money': return said.moneyValue({ value });
+    case 'integer': return said.integerValue({ value });
+    case 'text': return definition.choices ? said.choiceValue({ value, choices: definition.choices.join(', ') }) : said.textValue({ value });
+    case 'table': return said.tableValue({ problem: problem || 'unreadable' });
+  }
+}
 
 /** The value as the files' parser reads it, or a 400 naming `value` and the files' rule. */
 function readValue(definition: ParameterDefinition, since: string, valueText: string, reference: string): ParameterValue {
@@ -46,9 +63,7 @@ function readValue(definition: ParameterDefinition, since: string, valueText: st
     'values:', `  ${since}:`, `    value: ${valueText}`, `    reference: ${JSON.stringify(reference)}`,
   ].join('\n');
   const { definition: read, problems } = parseParameterFile(file, definition.path, 'proposal');
-  if (problems.length > 0 || !read || read.values.length !== 1) {
-    throw invalid('value', said.valueRule({ problem: problems.map((problem) => problem.message).join('; ') || 'unreadable' }));
-  }
+  if (problems.length > 0 || !read || read.values.length !== 1) throw invalid('value', unitRule(definition, valueText, problems.map((problem) => problem.message).join('; ')));
   return read.values[0].value;
 }
 
