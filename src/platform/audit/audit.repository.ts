@@ -84,14 +84,18 @@ export interface AuditQuery {
 
 /** Audit records visible in the transaction's scope, newest first (keyset paging by id). */
 export function findRecords(tx: Tx, filter: AuditQuery) {
-  let query = tx.selectFrom('audit_log').select(['id', 'created_at', 'actor_id', 'actor_username', 'actor_role', 'region_code', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'scope_widened']);
-  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
-  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
-  if (filter.actor) query = query.where('actor_username', '=', filter.actor);
-  if (filter.action) query = query.where('action', 'like', `${filter.action}%`);
-  if (filter.excludeAction) query = query.where('action', 'not like', `${filter.excludeAction}%`);
-  if (filter.from) query = query.where('created_at', '>=', new Date(filter.from));
-  if (filter.to) query = query.where('created_at', '<', new Date(filter.to));
-  if (filter.before !== undefined) query = query.where('id', '<', filter.before);
-  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+  // The actor's display name, when the viewer's scope sees the user (a user of another region stays a login name).
+  let query = tx.selectFrom('audit_log').leftJoin('app_user', 'app_user.id', 'audit_log.actor_id').select([
+    'audit_log.id', 'audit_log.created_at', 'audit_log.actor_id', 'audit_log.actor_username', 'app_user.display_name as actor_name', 'audit_log.actor_role',
+    'audit_log.region_code', 'audit_log.action', 'audit_log.entity_type', 'audit_log.entity_id', 'audit_log.before', 'audit_log.after', 'audit_log.request_id', 'audit_log.scope_widened',
+  ]);
+  if (filter.entityType) query = query.where('audit_log.entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
+  if (filter.actor) query = query.where('audit_log.actor_username', '=', filter.actor);
+  if (filter.action) query = query.where('audit_log.action', 'like', `${filter.action}%`);
+  if (filter.excludeAction) query = query.where('audit_log.action', 'not like', `${filter.excludeAction}%`);
+  if (filter.from) query = query.where('audit_log.created_at', '>=', new Date(filter.from));
+  if (filter.to) query = query.where('audit_log.created_at', '<', new Date(filter.to));
+  if (filter.before !== undefined) query = query.where('audit_log.id', '<', filter.before);
+  return query.orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
 }

@@ -4,7 +4,7 @@ import { IdText, Nullable, Timestamp } from '../http/schemas.ts';
 
 /** One audit record; ID numbers in the images and the entity id are masked unless the viewer is an auditor. */
 export const AuditRecord = Type.Object({
-  id: IdText, createdAt: Timestamp, actorId: Nullable(IdText), actorUsername: Nullable(Type.String()), actorRole: Nullable(Type.String()),
+  id: IdText, createdAt: Timestamp, actorId: Nullable(IdText), actorUsername: Nullable(Type.String()), actorName: Nullable(Type.String({ description: 'the display name, when the viewer\'s scope sees the user' })), actorRole: Nullable(Type.String()),
   regionCode: Nullable(Type.String()), action: Type.String(), entityType: Type.String(), entityId: Nullable(Type.String()),
   before: Type.Unknown({ description: 'the record before the change (JSON), or null' }), after: Type.Unknown({ description: 'the record after the change (JSON), or null' }),
   requestId: Nullable(Type.String()),

@@ -203,7 +203,7 @@ export async function listAudit(tx: Tx, filter: AuditFilter, viewer?: Pick<Actor
   const full = viewer !== undefined && roleSeesFullIdNumbers(viewer.role);
   const image = (value: unknown) => (full ? value : maskIdNumbersDeep(value));
   return rows.map((row) => ({
-    id: row.id.toString(), createdAt: row.created_at.toISOString(), actorId: row.actor_id?.toString() ?? null, actorUsername: row.actor_username, actorRole: row.actor_role,
+    id: row.id.toString(), createdAt: row.created_at.toISOString(), actorId: row.actor_id?.toString() ?? null, actorUsername: row.actor_username, actorName: row.actor_name ?? null, actorRole: row.actor_role,
     regionCode: row.region_code, action: row.action, entityType: row.entity_type, entityId: row.entity_id === null || full ? row.entity_id : maskIdNumbersIn(row.entity_id),
     before: image(row.before), after: image(row.after), requestId: row.request_id, scopeWidened: row.scope_widened,
   }));

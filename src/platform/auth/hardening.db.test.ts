@@ -106,7 +106,12 @@ test('an administrator reset forces a password change before anything else', asy
   const changed = await client.json('POST', '/api/auth/password', { currentPassword: reset.body.generatedPassword, newPassword: 'Kx7-river-Lamp-93' });
   assert.equal(changed.status, 200);
   assert.equal((await client.json('GET', '/api/auth/me')).body.mustChangePassword, false);
-  assert.equal((await client.json('GET', '/api/audit')).status, 200);
+  const security = await addUser(server, 'sa.names', 'security_auditor', '990000');
+  const signIns = await security.json('GET', '/api/audit/sign-ins?actor=op.reset');
+  const change = signIns.body.items.find((record: { action: string }) => record.action === 'auth.password_change');
+  assert.deepEqual([change?.actorUsername, change?.actorName], ['op.reset', 'op.reset'], 'the trail names the actor by display name as well as login');
+  const resetRecord = (await client.json('GET', '/api/audit?action=user.password_reset')).body.items[0];
+  assert.deepEqual([resetRecord?.actorUsername, resetRecord?.actorName], ['admin', null], 'a user outside the viewer\'s scope stays a login name');
   const admin = await server.admin.json('GET', '/api/auth/me');
   assert.equal((await server.admin.json('POST', `/api/users/${admin.body.id}/password`, {})).status, 400, 'not one\'s own: that is a change');
 });

@@ -22,9 +22,10 @@ export function AuditTable({ records, loading, testId, showEntity = true }: { re
         { title: t('audit.time'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
         {
           title: t('audit.actor'), dataIndex: 'actorUsername', width: 180,
-          render: (name: string, record) => (
+          // the display name (张三) with the login beside it; a user outside the viewer's scope by login only
+          render: (username: string | null, record) => (
             <>
-              <Tooltip title={record.actorId ? `id ${record.actorId}` : undefined}><span>{name}</span></Tooltip>{' '}
+              <Tooltip title={[username, record.actorId && `id ${record.actorId}`].filter(Boolean).join(' · ') || undefined}><span>{record.actorName ?? username}</span></Tooltip>{' '}
               {record.actorRole && <Tag>{t(`role.${record.actorRole}`)}</Tag>}
             </>
           ),
