@@ -10,7 +10,7 @@ import { formatYuan } from '../../platform/money.ts';
 import * as repository from './ledger.repository.ts';
 import { ledgerMessages } from './ledger.messages.ts';
 import { accountsOf, fundByCode } from './fund.service.ts';
-import { isPeriod, trialBalance, type TrialBalanceRow } from './journal.calc.ts';
+import { isPeriod, trialBalance, voucherNumber, type TrialBalanceRow } from './journal.calc.ts';
 
 export interface TrialBalanceLine { code: string; name: string; role: string; opening: string; debit: string; credit: string; closing: string }
 export interface TrialBalanceView {
@@ -75,7 +75,7 @@ export async function checkLedger(database: DatabaseHandle, actor: Actor, fundCo
 }
 
 const entryView = (e: NonNullable<Awaited<ReturnType<typeof repository.findEntry>>>, fundCode: string) => ({
-  id: e.id.toString(), fund: fundCode, period: e.period, date: e.value_date, kind: e.kind, memo: e.memo,
+  id: e.id.toString(), voucherNumber: voucherNumber(e.period, e.voucher_number), fund: fundCode, period: e.period, date: e.value_date, kind: e.kind, memo: e.memo,
   source: e.source_type ? { type: e.source_type, id: e.source_id } : null, key: e.idempotency_key,
   reversesEntryId: e.reverses_entry_id?.toString() ?? null, correctionOfPeriod: e.correction_of_period,
   total: formatYuan(e.total), lineCount: e.line_count, createdBy: e.created_by, approvedBy: e.approved_by, postedAt: e.posted_at.toISOString(),
@@ -110,7 +110,11 @@ export async function listEntries(database: DatabaseHandle, actor: Actor, fundCo
   });
 }
 
-/** Drill-down from a balance: the lines of one account in one month, with their entries, in posting order. */
+/**
+ * Drill-down from a balance (明细账): the lines of one account in one month, with their entries, in posting order; each
+ * line with the balance after it, the page with the balance before its first line and the month's count of lines, so
+ * that every page's 余额 column is exact.
+ */
 export async function accountLines(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, period: string, paging: { limit?: number; offset?: number } = {}) {
   if (!isPeriod(period)) throw invalid('period', ledgerMessages.periodShape({ value: period }));
   return inScope(database, actor, async (tx) => {
@@ -120,11 +124,17 @@ export async function accountLines(database: DatabaseHandle, actor: Actor, fundC
     const balance = (await trialBalanceRows(tx, fund.id, period)).find((r) => r.account.id === account.id)!;
     const limit = Math.min(paging.limit ?? 100, 1000);
     const rows = await repository.accountLinesInPeriod(tx, fund.id, account.id, period, limit, paging.offset ?? 0);
+    const total = await repository.lineCountInPeriod(tx, fund.id, account.id, period);
+    const balanceAfter = (movedBefore: bigint) => balance.opening + movedBefore;
+    // a page past the last line starts (and ends) at the month's closing balance
+    const pageOpening = rows.length ? balanceAfter(rows[0].moved_through - (rows[0].debit - rows[0].credit)) : (paging.offset ?? 0) > 0 ? balance.closing : balance.opening;
     return {
       fund: fund.code, account: { code: account.code, name: account.name, role: account.role }, period,
       opening: formatYuan(balance.opening), debit: formatYuan(balance.debit), credit: formatYuan(balance.credit), closing: formatYuan(balance.closing),
+      total, pageOpening: formatYuan(pageOpening),
       lines: rows.map((r) => ({
-        entryId: r.entry_id.toString(), lineNumber: r.line_number, date: r.value_date, debit: formatYuan(r.debit), credit: formatYuan(r.credit),
+        entryId: r.entry_id.toString(), voucherNumber: voucherNumber(period, r.voucher_number), lineNumber: r.line_number, date: r.value_date,
+        debit: formatYuan(r.debit), credit: formatYuan(r.credit), balance: formatYuan(balanceAfter(r.moved_through)),
         subject: r.subject, reference: r.reference, memo: r.memo ?? r.entry_memo, kind: r.kind, source: r.source_type ? { type: r.source_type, id: r.source_id } : null,
       })),
     };

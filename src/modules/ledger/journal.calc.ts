@@ -37,6 +37,15 @@ export function periodEnd(period: string): string {
   return `${period}-${String(last).padStart(2, '0')}`;
 }
 
+/**
+ * 凭证字号 as shown and printed: the voucher word 记 (one general 记账凭证 for every entry), the accounting period and
+ * the entry's number in its fund and period, four digits at least: 记-2026-03-0001. Numbers are gap-free per fund and
+ * period (《会计基础工作规范》第五十一条: 记账凭证应当连续编号; 0018_voucher_numbers.sql). The one place the form is made.
+ */
+export function voucherNumber(period: string, number: number): string {
+  return `记-${period}-${String(number).padStart(4, '0')}`;
+}
+
 export function addMonths(period: string, months: number): string {
   const [year, month] = period.split('-').map(Number);
   const index = year * 12 + (month - 1) + months;

@@ -196,8 +196,9 @@ test('the database itself refuses an unbalanced entry, lines apart from their he
   type Line = [entryId: number, lineNumber: number, account: string, debit: number, credit: number];
   const lineRows = (lines: Line[]) => lines.map(([entryId, n, account, debit, credit]) => `(${fund.id}, ${entryId}, ${n}, ${id(account)}, '990000', '2026-07', '2026-07-01'::date, ${debit}, ${credit})`).join(', ');
   const insertLines = `insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit) values `;
-  const headerRow = (entryId: number, lineCount: number, total: number) => `(${fund.id}, ${entryId}, '990000', '2026-07', '2026-07-01'::date, 'import', 'sql-${entryId}', 'x', ${lineCount}, ${total}, 'sql')`;
-  const insertHeader = `insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by) values `;
+  const headerRow = (entryId: number, lineCount: number, total: number) => `(${fund.id}, ${entryId}, '990000', '2026-07', '2026-07-01'::date, 'import', 'sql-${entryId}', 'x', ${lineCount}, ${total}, 'sql', ${entryId})`;
+  // written by hand, the voucher number too (nothing else posts into 2026-07 here)
+  const insertHeader = `insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by, voucher_number) values `;
   /** The way posting writes: lines and header in one statement. */
   const entryStatement = (lines: Line[], header: [entryId: number, lineCount: number, total: number]) =>
     `with lines as (${insertLines}${lineRows(lines)}) ${insertHeader}${headerRow(...header)}`;

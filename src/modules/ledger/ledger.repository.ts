@@ -89,34 +89,56 @@ export async function closedPeriods(tx: Tx, fundIds: bigint[], periods: string[]
 const LINE_COLUMNS = ['fundId', 'entryId', 'lineNumber', 'accountId', 'regionCode', 'period', 'valueDate', 'debit', 'credit', 'subject', 'reference', 'memo'] as const;
 const ENTRY_COLUMNS = [
   'fundId', 'id', 'regionCode', 'period', 'valueDate', 'kind', 'memo', 'sourceType', 'sourceId', 'key', 'contentHash', 'reverses',
-  'correctionOfPeriod', 'lineCount', 'total', 'createdById', 'createdBy', 'approvedById', 'approvedBy',
+  'correctionOfPeriod', 'lineCount', 'total', 'createdById', 'createdBy', 'approvedById', 'approvedBy', 'voucherFromEnd',
 ] as const;
+const COUNTER_COLUMNS = ['fundId', 'period', 'regionCode', 'entries'] as const;
 
 /** The lines' columns of a bulk insert, each an array literal (insertEntriesWithLines). */
 export type LineColumns = Record<(typeof LINE_COLUMNS)[number], ArrayLiteral>;
-/** The headers' columns of a bulk insert, each an array literal (insertEntriesWithLines). */
+/**
+ * The headers' columns of a bulk insert, each an array literal (insertEntriesWithLines). `voucherFromEnd`: how many
+ * entries of the same fund and period follow the entry in the batch (0 for the last), which numbers it from its
+ * counter.
+ */
 export type EntryColumns = Record<(typeof ENTRY_COLUMNS)[number], ArrayLiteral>;
+/** How many entries a batch posts per (fund, period), one element per pair: what their voucher counters advance by. */
+export type VoucherCounterColumns = Record<(typeof COUNTER_COLUMNS)[number], ArrayLiteral>;
 
 const emptyColumns = <K extends string>(names: readonly K[]) => Object.fromEntries(names.map((name) => [name, new ArrayLiteral()])) as Record<K, ArrayLiteral>;
 export const lineColumns = (): LineColumns => emptyColumns(LINE_COLUMNS);
 export const entryColumns = (): EntryColumns => emptyColumns(ENTRY_COLUMNS);
+export const voucherCounterColumns = (): VoucherCounterColumns => emptyColumns(COUNTER_COLUMNS);
 
 /**
  * Writes entries and their lines in one statement: the database checks each entry against its lines when the whole
- * statement is done, and refuses lines and headers written apart (0015_ledger_speed.sql).
+ * statement is done, and refuses lines and headers written apart (0015_ledger_speed.sql). The same statement advances
+ * the voucher counter of each (fund, period) by the entries it posts there, in key order (concurrent postings lock
+ * counters in the same order), and numbers each entry back from the counter's new value (0018_voucher_numbers.sql):
+ * the counter rows stay locked until commit, so the numbers are gap-free and none is used twice.
  */
-export async function insertEntriesWithLines(tx: Tx, h: EntryColumns, l: LineColumns) {
+export async function insertEntriesWithLines(tx: Tx, h: EntryColumns, l: LineColumns, c: VoucherCounterColumns) {
   const a = (column: ArrayLiteral) => column.toString();
-  await sql`with lines as (
+  await sql`with counters as (
+      insert into voucher_counter as c (fund_id, period, region_code, last_number)
+      select * from unnest(${a(c.fundId)}::bigint[], ${a(c.period)}::text[], ${a(c.regionCode)}::text[], ${a(c.entries)}::int4[]) order by 1, 2
+      on conflict (fund_id, period) do update set last_number = c.last_number + excluded.last_number
+      returning c.fund_id, c.period, c.last_number),
+    lines as (
       insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit, subject, reference, memo)
       select * from unnest(${a(l.fundId)}::bigint[], ${a(l.entryId)}::bigint[], ${a(l.lineNumber)}::int2[], ${a(l.accountId)}::bigint[], ${a(l.regionCode)}::text[],
         ${a(l.period)}::text[], ${a(l.valueDate)}::date[], ${a(l.debit)}::bigint[], ${a(l.credit)}::bigint[], ${a(l.subject)}::text[], ${a(l.reference)}::text[], ${a(l.memo)}::text[]))
     insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, source_type, source_id, idempotency_key, content_hash,
-      reverses_entry_id, correction_of_period, line_count, total, created_by_id, created_by, approved_by_id, approved_by)
-    select * from unnest(${a(h.fundId)}::bigint[], ${a(h.id)}::bigint[], ${a(h.regionCode)}::text[], ${a(h.period)}::text[], ${a(h.valueDate)}::date[], ${a(h.kind)}::text[],
+      reverses_entry_id, correction_of_period, line_count, total, created_by_id, created_by, approved_by_id, approved_by, voucher_number)
+    select h.fund_id, h.id, h.region_code, h.period, h.value_date, h.kind, h.memo, h.source_type, h.source_id, h.idempotency_key, h.content_hash,
+      h.reverses_entry_id, h.correction_of_period, h.line_count, h.total, h.created_by_id, h.created_by, h.approved_by_id, h.approved_by,
+      counters.last_number - h.voucher_from_end
+    from unnest(${a(h.fundId)}::bigint[], ${a(h.id)}::bigint[], ${a(h.regionCode)}::text[], ${a(h.period)}::text[], ${a(h.valueDate)}::date[], ${a(h.kind)}::text[],
       ${a(h.memo)}::text[], ${a(h.sourceType)}::text[], ${a(h.sourceId)}::text[], ${a(h.key)}::text[], ${a(h.contentHash)}::text[], ${a(h.reverses)}::bigint[],
       ${a(h.correctionOfPeriod)}::text[], ${a(h.lineCount)}::int4[], ${a(h.total)}::bigint[], ${a(h.createdById)}::bigint[], ${a(h.createdBy)}::text[],
-      ${a(h.approvedById)}::bigint[], ${a(h.approvedBy)}::text[])`.execute(tx);
+      ${a(h.approvedById)}::bigint[], ${a(h.approvedBy)}::text[], ${a(h.voucherFromEnd)}::int4[])
+      as h (fund_id, id, region_code, period, value_date, kind, memo, source_type, source_id, idempotency_key, content_hash, reverses_entry_id,
+            correction_of_period, line_count, total, created_by_id, created_by, approved_by_id, approved_by, voucher_from_end)
+    join counters on counters.fund_id = h.fund_id and counters.period = h.period`.execute(tx);
 }
 
 /** Movements per (account, period) of a fund up to a period: what a trial balance reads (never the journal). */
@@ -247,13 +269,30 @@ export function findEntries(tx: Tx, fundId: bigint, filter: EntryQuery) {
   return query.orderBy('id', 'desc').limit(filter.limit).execute();
 }
 
-/** The lines of one account in one month, with their entries, in posting order. */
-export const accountLinesInPeriod = (tx: Tx, fundId: bigint, accountId: bigint, period: string, limit: number, offset: number) =>
-  tx.selectFrom('accounting_entry_line as l')
-    .innerJoin('accounting_entry as e', (join) => join.onRef('e.fund_id', '=', 'l.fund_id').onRef('e.id', '=', 'l.entry_id'))
-    .select(['l.entry_id', 'l.line_number', 'l.value_date', 'l.debit', 'l.credit', 'l.subject', 'l.reference', 'l.memo', 'e.memo as entry_memo', 'e.kind', 'e.source_type', 'e.source_id'])
-    .where('l.fund_id', '=', fundId).where('l.account_id', '=', accountId).where('l.period', '=', period)
-    .orderBy('l.value_date').orderBy('l.entry_id').orderBy('l.line_number').limit(limit).offset(offset).execute();
+/**
+ * The lines of one account in one month, with their entries, in posting order; `moved_through`: debit − credit of the
+ * month's lines up to and including each line (the running balance from the month's opening).
+ */
+export async function accountLinesInPeriod(tx: Tx, fundId: bigint, accountId: bigint, period: string, limit: number, offset: number) {
+  const { rows } = await sql<{
+    entry_id: bigint; voucher_number: number; line_number: number; value_date: string; debit: bigint; credit: bigint; moved_through: bigint; subject: string | null;
+    reference: string | null; memo: string | null; entry_memo: string; kind: string; source_type: string | null; source_id: string | null;
+  }>`
+    select l.entry_id, e.voucher_number, l.line_number, l.value_date, l.debit, l.credit,
+           sum(l.debit - l.credit) over (order by l.value_date, l.entry_id, l.line_number rows between unbounded preceding and current row)::bigint as moved_through,
+           l.subject, l.reference, l.memo, e.memo as entry_memo, e.kind, e.source_type, e.source_id
+      from accounting_entry_line l
+      join accounting_entry e on e.fund_id = l.fund_id and e.id = l.entry_id
+     where l.fund_id = ${fundId} and l.account_id = ${accountId} and l.period = ${period}
+     order by l.value_date, l.entry_id, l.line_number limit ${limit} offset ${offset}`.execute(tx);
+  return rows;
+}
+
+/** How many lines an account has in a month (kept in account_balance by the posting trigger). */
+export async function lineCountInPeriod(tx: Tx, fundId: bigint, accountId: bigint, period: string): Promise<number> {
+  const row = await tx.selectFrom('account_balance').select('line_count').where('fund_id', '=', fundId).where('account_id', '=', accountId).where('period', '=', period).executeTakeFirst();
+  return Number(row?.line_count ?? 0n);
+}
 
 // ── the hledger export (hledger.export.ts) ──
 

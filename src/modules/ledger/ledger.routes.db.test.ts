@@ -266,7 +266,7 @@ test('period close: refused until every bank account is reconciled; then nothing
     const { rows: [account] } = await client.query(`select id from fund_account where fund_id = $1 and code = '1131'`, [fund.id]);
     const { rows: [other] } = await client.query(`select id from fund_account where fund_id = $1 and code = '4001'`, [fund.id]);
     await assert.rejects(client.query(`with lines as (insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit) values ($1, 1, 1, $2, '990000', '2026-01', '2026-01-31', 1, 0), ($1, 1, 2, $3, '990000', '2026-01', '2026-01-31', 0, 1))
-      insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by) values ($1, 1, '990000', '2026-01', '2026-01-31', 'import', 'sql-late', 'x', 2, 1, 'sql')`, [fund.id, account.id, other.id]), /period 2026-01 is closed/);
+      insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by, voucher_number) values ($1, 1, '990000', '2026-01', '2026-01-31', 'import', 'sql-late', 'x', 2, 1, 'sql', 9999)`, [fund.id, account.id, other.id]), /period 2026-01 is closed/);
   } finally { await client.query('rollback'); client.release(); }
 
   const correction = await operator.json('POST', `${base}/drafts`, { period: '2026-02', date: '2026-02-01', correctionOfPeriod: '2026-01', memo: 'late correction', lines: [line('1131', 'debit', '1.00'), line('4001', 'credit', '1.00')] });

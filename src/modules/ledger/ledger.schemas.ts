@@ -18,18 +18,24 @@ export const TrialBalance = Type.Object({
 });
 
 const Source = Nullable(Type.Object({ type: Type.String(), id: Nullable(Type.String()) }));
-/** 明细账: an account's lines in a month. */
+const VoucherNumber = Type.String({ description: '凭证字号: 记-<period>-<number in the fund and period, gap-free>, e.g. 记-2026-03-0001' });
+/**
+ * 明细账: an account's lines in a month, a page at a time; `total`: the month's lines, `pageOpening`: the balance before
+ * the page's first line (承前页), each line's `balance`: after it (balances signed, debit-positive).
+ */
 export const AccountLines = Type.Object({
   fund: Type.String(), account: Type.Object({ code: Type.String(), name: Type.String(), role: Type.String() }), period: Month, ...Totals,
+  total: Type.Integer(), pageOpening: Money,
   lines: Type.Array(Type.Object({
-    entryId: IdText, lineNumber: Type.Integer(), date: DateOnly, debit: Money, credit: Money, subject: Nullable(Type.String()),
+    entryId: IdText, voucherNumber: VoucherNumber, lineNumber: Type.Integer(), date: DateOnly, debit: Money, credit: Money,
+    balance: Money, subject: Nullable(Type.String()),
     reference: Nullable(Type.String()), memo: Nullable(Type.String()), kind: Type.String(), source: Source,
   })),
 });
 
 /** 凭证 */
 export const Entry = Type.Object({
-  id: IdText, fund: Type.String(), period: Month, date: DateOnly, kind: Type.String(), memo: Type.String(), source: Source, key: Type.String(),
+  id: IdText, voucherNumber: VoucherNumber, fund: Type.String(), period: Month, date: DateOnly, kind: Type.String(), memo: Type.String(), source: Source, key: Type.String(),
   reversesEntryId: Nullable(IdText), correctionOfPeriod: Nullable(Month), total: Money, lineCount: Type.Integer(), createdBy: Type.String(),
   approvedBy: Nullable(Type.String()), postedAt: Timestamp,
 });
@@ -70,7 +76,7 @@ export const StatementImport = Type.Object({
 export const Matching = Type.Object({
   fund: Type.String(), account: Type.String(), accountName: Type.String(), asOf: DateOnly, reconciliationStart: Nullable(DateOnly), windowDays: Type.Integer(),
   unmatchedBank: Type.Array(Type.Object({ id: IdText, date: DateOnly, amount: Money, reference: Nullable(Type.String()), counterparty: Nullable(Type.String()), description: Nullable(Type.String()), ageDays: Type.Integer() })),
-  unmatchedLedger: Type.Array(Type.Object({ entryId: IdText, lineNumber: Type.Integer(), date: DateOnly, amount: Money, reference: Nullable(Type.String()), memo: Nullable(Type.String()), ageDays: Type.Integer() })),
+  unmatchedLedger: Type.Array(Type.Object({ entryId: IdText, voucherNumber: VoucherNumber, lineNumber: Type.Integer(), date: DateOnly, amount: Money, reference: Nullable(Type.String()), memo: Nullable(Type.String()), ageDays: Type.Integer() })),
   matches: Type.Array(Type.Object({
     id: IdText, method: Type.String(), rule: Nullable(Type.String()), createdAt: Timestamp, createdBy: Type.String(), amount: Money,
     bankLineIds: Type.Array(IdText), ledgerLines: Type.Array(Type.Object({ entryId: IdText, lineNumber: Type.Integer() })),

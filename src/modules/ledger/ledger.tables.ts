@@ -20,7 +20,10 @@ declare module '../../platform/database.ts' {
       source_type: string | null; source_id: string | null; idempotency_key: string; content_hash: string;
       reverses_entry_id: bigint | null; correction_of_period: string | null; line_count: number; total: bigint;
       created_by_id: bigint | null; created_by: string; approved_by_id: bigint | null; approved_by: string | null; posted_at: Generated<Date>;
+      /** 凭证号: the entry's number in its fund and period, gap-free from 1 (0018_voucher_numbers.sql) */
+      voucher_number: number;
     };
+    voucher_counter: { fund_id: bigint; period: string; region_code: string; last_number: number };
     accounting_entry_line: {
       fund_id: bigint; entry_id: bigint; line_number: number; account_id: bigint; region_code: string; period: string; value_date: string;
       debit: bigint; credit: bigint; subject: string | null; reference: string | null; memo: string | null;

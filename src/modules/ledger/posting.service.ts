@@ -180,7 +180,7 @@ function throwProblems(problems: RowProblem[], total: number) {
 interface BuiltBatch {
   results: PostResult[];
   fresh: ValidatedEntry[];
-  columns: { headers: repository.EntryColumns; lines: repository.LineColumns; lineCount: number } | null;
+  columns: { headers: repository.EntryColumns; lines: repository.LineColumns; counters: repository.VoucherCounterColumns; lineCount: number } | null;
 }
 
 /**
@@ -212,6 +212,18 @@ function buildBatch(actor: Actor, batch: ValidatedEntry[], existing: Map<string,
   const ids = reserveIds(fresh.length);
   const lines = repository.lineColumns();
   const headers = repository.entryColumns();
+  // 凭证字号: the entries of one fund and period take the next numbers of its counter in batch order; each entry is
+  // numbered back from the counter's new value by the entries after it (insertEntriesWithLines).
+  const voucherCounts = new Map<string, { fund: PostingFund; period: string; entries: number }>();
+  for (const { fund, input } of fresh) {
+    const counted = voucherCounts.get(`${fund.idText}|${input.period}`);
+    if (counted) counted.entries++; else voucherCounts.set(`${fund.idText}|${input.period}`, { fund, period: input.period, entries: 1 });
+  }
+  const counters = repository.voucherCounterColumns();
+  for (const { fund, period, entries } of voucherCounts.values()) {
+    counters.fundId.plain(fund.idText); counters.period.plain(period); counters.regionCode.add(fund.region_code); counters.entries.plain(entries);
+  }
+  const numberedSoFar = new Map<string, number>();
   let lineCount = 0;
   for (let k = 0; k < fresh.length; k++) {
     const entry = fresh[k];
@@ -232,10 +244,14 @@ function buildBatch(actor: Actor, batch: ValidatedEntry[], existing: Map<string,
     headers.reverses.add(prepared.reverses?.toString() ?? null); headers.correctionOfPeriod.add(input.correctionOfPeriod ?? null);
     headers.lineCount.plain(entry.lines.length); headers.total.plain(entry.total); headers.createdById.add(maker.id?.toString() ?? null);
     headers.createdBy.add(maker.name); headers.approvedById.add(prepared.approvedBy?.id?.toString() ?? null); headers.approvedBy.add(prepared.approvedBy?.name ?? null);
+    const counterKey = `${fund.idText}|${input.period}`;
+    const numbered = (numberedSoFar.get(counterKey) ?? 0) + 1;
+    numberedSoFar.set(counterKey, numbered);
+    headers.voucherFromEnd.plain(voucherCounts.get(counterKey)!.entries - numbered);
   }
   // A key repeated inside the batch points at the entry posted for its first occurrence.
   for (const { position, identity } of repeats) results[position].entryId = results[firstPosition.get(identity)!].entryId;
-  return { results, fresh, columns: { headers, lines, lineCount } };
+  return { results, fresh, columns: { headers, lines, counters, lineCount } };
 }
 
 const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -248,7 +264,7 @@ const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate
 async function writeBatch(tx: Tx, actor: Actor, built: BuiltBatch, whileInserting?: () => void): Promise<PostResult[]> {
   const { fresh, columns } = built;
   if (columns) {
-    const inserting = repository.insertEntriesWithLines(tx, columns.headers, columns.lines);
+    const inserting = repository.insertEntriesWithLines(tx, columns.headers, columns.lines, columns.counters);
     if (whileInserting) {
       inserting.catch(() => {});   // awaited below; this only keeps a failure from counting as unhandled meanwhile
       await nextTurnOfTheEventLoop();   // the statement has been handed to the connection by now

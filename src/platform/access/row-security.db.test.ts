@@ -123,8 +123,9 @@ function regionFixture(p: string, n: number): string {
       values (${id(20)}, ${id(21)}, '1002', '收入户存款', 'income_bank', '${province}'), (${id(20)}, ${id(22)}, '3001', '基金结余', 'fund_balance', '${province}');
     with lines as (insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit)
       values (${id(20)}, ${id(23)}, 1, ${id(21)}, '${province}', '2025-06', '2025-06-30', 100, 0), (${id(20)}, ${id(23)}, 2, ${id(22)}, '${province}', '2025-06', '2025-06-30', 0, 100))
-    insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by)
-      values (${id(20)}, ${id(23)}, '${province}', '2025-06', '2025-06-30', 'import', 'fixture', 'x', 2, 100, 'fixture');
+    insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, idempotency_key, content_hash, line_count, total, created_by, voucher_number)
+      values (${id(20)}, ${id(23)}, '${province}', '2025-06', '2025-06-30', 'import', 'fixture', 'x', 2, 100, 'fixture', 1);
+    insert into voucher_counter (fund_id, period, region_code, last_number) values (${id(20)}, '2025-06', '${province}', 1);
     insert into bank_statement (fund_id, id, account_id, region_code, format, file_name, file_sha256, from_date, to_date, opening_balance, closing_balance, line_count, new_line_count, imported_by)
       values (${id(20)}, ${id(24)}, ${id(21)}, '${province}', 'csv', 'statement.csv', 'sha-${p}', '2025-06-01', '2025-06-30', 0, 100, 1, 1, 'fixture');
     insert into bank_statement_line (fund_id, id, statement_id, account_id, region_code, file_line, booking_date, amount, dedupe_key)

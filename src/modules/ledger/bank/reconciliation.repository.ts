@@ -51,8 +51,8 @@ export async function bankLinesWithMatches(tx: Tx, fundId: bigint, accountId: bi
 
 /** The account's ledger lines dated from `ledgerFrom` to `until` (open ends when null), each with its active match if any. */
 export async function ledgerLinesWithMatches(tx: Tx, fundId: bigint, accountId: bigint, ledgerFrom: string | null, until: string | null) {
-  const { rows } = await sql<{ entry_id: bigint; line_number: number; value_date: string; amount: bigint; reference: string | null; memo: string | null; match_id: bigint | null }>`
-    select l.entry_id, l.line_number, l.value_date, l.debit - l.credit as amount, coalesce(l.reference, e.source_id) as reference,
+  const { rows } = await sql<{ entry_id: bigint; period: string; voucher_number: number; line_number: number; value_date: string; amount: bigint; reference: string | null; memo: string | null; match_id: bigint | null }>`
+    select l.entry_id, e.period, e.voucher_number, l.line_number, l.value_date, l.debit - l.credit as amount, coalesce(l.reference, e.source_id) as reference,
            coalesce(l.memo, e.memo) as memo, m.match_id
       from accounting_entry_line l
       join accounting_entry e on e.fund_id = l.fund_id and e.id = l.entry_id

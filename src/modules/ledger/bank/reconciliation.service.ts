@@ -14,7 +14,7 @@ import { ledgerMessages, reconciliationMessages as say } from '../ledger.message
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { accountsOf, fundByCode } from '../fund.service.ts';
 import { trialBalanceRows } from '../balance.service.ts';
-import { addDays, isDate, isPeriod, periodEnd, type AccountInfo } from '../journal.calc.ts';
+import { addDays, isDate, isPeriod, periodEnd, voucherNumber, type AccountInfo } from '../journal.calc.ts';
 import { bankAccountNumber, type FundRow } from '../ledger.repository.ts';
 import * as repository from './reconciliation.repository.ts';
 import { runImport, type ImportDefinition, type ImportFile } from '../../../platform/imports/index.ts';
@@ -135,7 +135,7 @@ export async function importBankStatement(database: DatabaseHandle, actor: Actor
   return { ...answer, duplicateFile: true, matched: 0, statements: answer.statements.map((s) => ({ ...s, newLines: 0, alreadyImported: true })) };
 }
 
-interface OpenItems { bank: (ItemWithMatch & { counterparty: string | null })[]; ledger: (ItemWithMatch & { entryId: string; lineNumber: number; memo: string | null })[] }
+interface OpenItems { bank: (ItemWithMatch & { counterparty: string | null })[]; ledger: (ItemWithMatch & { entryId: string; voucherNumber: string; lineNumber: number; memo: string | null })[] }
 
 /** Every bank line and ledger line of the account (ledger lines from `ledgerFrom` on), with its active match if any. */
 async function items(tx: Tx, fund: FundRow, account: AccountInfo, ledgerFrom: string | null, until: string | null): Promise<OpenItems> {
@@ -143,7 +143,7 @@ async function items(tx: Tx, fund: FundRow, account: AccountInfo, ledgerFrom: st
   const ledger = await repository.ledgerLinesWithMatches(tx, fund.id, account.id, ledgerFrom, until);
   return {
     bank: bank.map((b) => ({ id: b.id.toString(), date: b.booking_date, amount: b.amount, reference: b.reference, description: b.description, counterparty: b.counterparty_name, matchId: b.match_id?.toString() ?? null })),
-    ledger: ledger.map((l) => ({ id: `${l.entry_id}:${l.line_number}`, entryId: l.entry_id.toString(), lineNumber: l.line_number, date: l.value_date, amount: l.amount, reference: l.reference, description: l.memo, memo: l.memo, matchId: l.match_id?.toString() ?? null })),
+    ledger: ledger.map((l) => ({ id: `${l.entry_id}:${l.line_number}`, entryId: l.entry_id.toString(), voucherNumber: voucherNumber(l.period, l.voucher_number), lineNumber: l.line_number, date: l.value_date, amount: l.amount, reference: l.reference, description: l.memo, memo: l.memo, matchId: l.match_id?.toString() ?? null })),
   };
 }
 
@@ -313,7 +313,7 @@ export async function matchingView(database: DatabaseHandle, actor: Actor, fundC
       fund: fund.code, account: account.code, accountName: account.name, asOf: today, reconciliationStart: start, windowDays: DEFAULT_MATCH_WINDOW_DAYS,
       unmatchedBank: all.bank.filter((b) => !b.matchId).map((b) => ({ id: b.id, date: b.date, amount: formatYuan(b.amount), reference: b.reference, counterparty: b.counterparty, description: b.description, ageDays: age(b.date) })),
       // ledger lines before the first statement are the opening the bank confirms, not open items
-      unmatchedLedger: all.ledger.filter((l) => !l.matchId && (!start || l.date >= start)).map((l) => ({ entryId: l.entryId, lineNumber: l.lineNumber, date: l.date, amount: formatYuan(l.amount), reference: l.reference, memo: l.memo, ageDays: age(l.date) })),
+      unmatchedLedger: all.ledger.filter((l) => !l.matchId && (!start || l.date >= start)).map((l) => ({ entryId: l.entryId, voucherNumber: l.voucherNumber, lineNumber: l.lineNumber, date: l.date, amount: formatYuan(l.amount), reference: l.reference, memo: l.memo, ageDays: age(l.date) })),
       matches: matches.map((m) => ({
         id: m.id.toString(), method: m.method, rule: m.rule, createdAt: m.created_at.toISOString(), createdBy: m.created_by,
         amount: formatYuan(all.bank.filter((b) => b.matchId === m.id.toString()).reduce((sum, b) => sum + b.amount, 0n)),
