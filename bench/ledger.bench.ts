@@ -82,14 +82,20 @@ async function fillJournal(database: DatabaseHandle, target: number, onProgress:
       await client.query(`create temporary table fill on commit drop as
         select ${idExpression(block, 'k')} as id, k, ('2023-01-01'::date + ((k * 7 + ${chunk}) % 36) * interval '1 month')::date as month
           from generate_series(0, ${count - 1}) as k`);
+      // voucher numbers continue each month's counter, as posting does (0018_voucher_numbers.sql)
       await client.query(`with lines as (
           insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit)
           select $1, f.id, s.n, ($3::bigint[])[1 + ((f.k + s.n * 3) % 10)], $2, to_char(f.month, 'YYYY-MM'), f.month + (f.k % 28)::int,
                  case when s.n = 1 then 100 + f.k % 9000 else 0 end, case when s.n = 2 then 100 + f.k % 9000 else 0 end
-            from fill f cross join (values (1), (2)) as s(n))
-        insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, idempotency_key, content_hash, line_count, total, created_by)
-        select $1, f.id, $2, to_char(f.month, 'YYYY-MM'), f.month + (f.k % 28)::int, 'import', 'bench fill', 'fill-' || f.id, '-', 2, 100 + f.k % 9000, 'bench'
-          from fill f`, [fund.id, fund.region_code, ids]);
+            from fill f cross join (values (1), (2)) as s(n)),
+        counters as (
+          insert into voucher_counter as c (fund_id, period, region_code, last_number)
+          select $1, to_char(month, 'YYYY-MM'), $2, count(*) from fill group by month order by month
+          on conflict (fund_id, period) do update set last_number = c.last_number + excluded.last_number returning c.period, c.last_number)
+        insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, idempotency_key, content_hash, line_count, total, created_by, voucher_number)
+        select $1, f.id, $2, c.period, f.month + (f.k % 28)::int, 'import', 'bench fill', 'fill-' || f.id, '-', 2, 100 + f.k % 9000, 'bench',
+               c.last_number - count(*) over (partition by f.month) + row_number() over (partition by f.month order by f.id)
+          from fill f join counters c on c.period = to_char(f.month, 'YYYY-MM')`, [fund.id, fund.region_code, ids]);
       await client.query('commit');
     } catch (error) { await client.query('rollback'); throw error; } finally { client.release(); }
     lines += count * 2;
