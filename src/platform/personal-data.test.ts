@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { looksLikeIdNumber, maskIdNumber, maskIdNumbersDeep, maskIdNumbersIn, redactUrl } from './personal-data.ts';
+import { listMasking, looksLikeIdNumber, maskIdNumber, maskIdNumbersDeep, maskIdNumbersIn, maskMiddle, maskPersonalData, redactUrl } from './personal-data.ts';
 
 const ID = '11010519491231002X';
 
@@ -31,4 +31,29 @@ test('log URLs: any ID-like run in the query string, real ID numbers in the path
   assert.equal(redactUrl('/api/persons/291234567890123456/account?year=2024'), '/api/persons/291234567890123456/account?year=2024');
   assert.equal(redactUrl(`/api/persons/by-id/${ID}`), '/api/persons/by-id/110105********002X');
   assert.equal(redactUrl('/api/persons?q=1101051949'), '/api/persons?q=1101051949', 'a prefix search is not a whole ID number');
+});
+
+test('list masking keeps the ends the policy names and stars the middle', () => {
+  const cases: [string, number, number, string][] = [
+    ['110105194912310021', 6, 4, '110105********0021'],
+    ['13812345678', 3, 4, '138****5678'],
+    ['010-12345678', 3, 4, '010*****5678'],
+    ['1381234567', 3, 4, '**********'],   // three hidden would be too few: starred whole
+    ['12345678', 0, 0, '********'],
+    ['', 3, 4, ''],
+  ];
+  for (const [text, keepStart, keepEnd, masked] of cases) assert.equal(maskMiddle(text, { keepStart, keepEnd }), masked, `${text} keeping ${keepStart} and ${keepEnd}`);
+});
+
+test('the list policy comes from privacy.list_masking, dated: in force from 2021-11-01 (个人信息保护法)', () => {
+  assert.deepEqual(listMasking('990102', '2025-01-01'), { idNumber: { keepStart: 6, keepEnd: 4 }, phone: { keepStart: 3, keepEnd: 4 } });
+  assert.deepEqual(listMasking(null, '2021-11-01').phone, { keepStart: 3, keepEnd: 4 });
+  assert.throws(() => listMasking(null, '2021-10-31'), /privacy\.list_masking/);
+});
+
+test('a list row: its ID and phone numbers masked, nothing else touched, no phone where there was none', () => {
+  const masking = listMasking(null, '2025-01-01');
+  assert.deepEqual(maskPersonalData({ id: '7', idNumber: ID, name: '张三', phone: '13812345678' }, masking), { id: '7', idNumber: '110105********002X', name: '张三', phone: '138****5678' });
+  assert.deepEqual(maskPersonalData({ idNumber: ID, phone: null }, masking), { idNumber: '110105********002X', phone: null });
+  assert.deepEqual(maskPersonalData({ employmentId: '1', name: '李四' }, masking), { employmentId: '1', name: '李四' });
 });

@@ -4,7 +4,12 @@
  * "ID numbers are masked outside the record itself").
  *
  * Masked form: the six-digit region, eight asterisks, the last four characters — 110105********002X.
+ *
+ * Lists and their exports show ID and phone numbers masked by policy (params/privacy/list_masking.yaml:
+ * 个人信息保护法 第五十一条 去标识化; GB/T 35273-2020 7.5 个人信息展示限制); the full numbers are shown on the person's record
+ * to staff who hold `personal.full.read`, and each such view is audited (registry: person.personal_data.reveal).
  */
+import { getParameters, todayInChina, type TableValue } from './params/index.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -22,10 +27,52 @@ export function looksLikeIdNumber(text: string): boolean {
   return ID_CHECK[sum % 11] === text[17].toUpperCase();
 }
 
+/** The characters a masked number keeps at its start and at its end; the rest shows as asterisks. */
+export interface KeptEnds { keepStart: number; keepEnd: number }
+
+/** Fewer hidden characters than this and the ends would all but give the number away: the whole text is starred. */
+const FEWEST_HIDDEN = 4;
+
+/** 13812345678 keeping 3 and 4 → 138****5678; a text too short to hide four characters is starred whole. */
+export function maskMiddle(text: string, kept: KeptEnds): string {
+  const hidden = text.length - kept.keepStart - kept.keepEnd;
+  if (hidden < FEWEST_HIDDEN) return '*'.repeat(text.length);
+  return text.slice(0, kept.keepStart) + '*'.repeat(hidden) + text.slice(text.length - kept.keepEnd);
+}
+
+/** The form of audit images, logs and file names (docs/decisions.md), whatever the list policy says. */
+const ID_NUMBER_ENDS: KeptEnds = { keepStart: 6, keepEnd: 4 };
+
 /** 110105194912310021 → 110105********0021 (a 15-digit first-generation number keeps the same ends); short texts are masked whole. */
 export function maskIdNumber(idNumber: string): string {
   if (idNumber.length < 15) return '*'.repeat(idNumber.length);
-  return `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
+  return maskMiddle(idNumber, ID_NUMBER_ENDS);
+}
+
+/** How lists show personal numbers (privacy.list_masking). */
+export interface ListMasking { idNumber: KeptEnds; phone: KeptEnds }
+
+function keptEnds(table: TableValue, key: string): KeptEnds {
+  const entry = table[key] as Record<string, unknown> | undefined;
+  const keepStart = entry?.keep_start, keepEnd = entry?.keep_end;
+  if (typeof keepStart !== 'number' || typeof keepEnd !== 'number' || keepStart < 0 || keepEnd < 0) {
+    throw new Error(`parameter privacy.list_masking: ${key} needs keep_start and keep_end, whole numbers of 0 or more`);
+  }
+  return { keepStart, keepEnd };
+}
+
+/** The list policy in force on `date` (today in China by default) for the viewer's region. */
+export function listMasking(regionCode: string | null, date = todayInChina()): ListMasking {
+  const table = getParameters().table('privacy.list_masking', date, regionCode);
+  return { idNumber: keptEnds(table, 'id_number'), phone: keptEnds(table, 'phone') };
+}
+
+/** A row of a list with its ID number and phone number (where it has them) masked by the policy. */
+export function maskPersonalData<Row extends { idNumber?: string; phone?: string | null }>(row: Row, masking: ListMasking): Row {
+  const masked = { ...row };
+  if (typeof row.idNumber === 'string') masked.idNumber = maskMiddle(row.idNumber, masking.idNumber);
+  if (typeof row.phone === 'string') masked.phone = maskMiddle(row.phone, masking.phone);
+  return masked;
 }
 
 /** Masks every resident ID number inside a text; `all` masks any 18-character run of digits (+X), valid or not. */

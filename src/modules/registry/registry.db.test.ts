@@ -56,9 +56,9 @@ test('data scope: a county sees only its subtree; another county gets 404; the c
   const other = await west.json('GET', `/api/persons/${id}`);
   assert.equal(other.status, 404);
   assert.equal((await city.json('GET', `/api/persons/${id}`)).body.person.name, '李四');
-  const westSearch = await west.json('GET', '/api/persons?q=4405241980');
+  const westSearch = await west.json('GET', '/api/persons?q=440524198001010013');
   assert.equal(westSearch.body.total, 0);
-  const citySearch = await city.json('GET', '/api/persons?q=4405241980');
+  const citySearch = await city.json('GET', '/api/persons?q=440524198001010013');
   assert.equal(citySearch.body.total, 1);
   // writing into another county is refused
   const outside = await west.json('POST', '/api/persons', { idNumber: '110101200002290018', name: '王五', regionCode: '990102' });

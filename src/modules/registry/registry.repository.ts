@@ -28,11 +28,15 @@ export const findPersonByIdNumber = (tx: Tx, idNumber: string) =>
 /** Searching a million rows: a prefix match on an indexed column, and a total counted only up to a cap. */
 export const SEARCH_COUNT_CAP = 10_000;
 
-export async function searchPersons(tx: Tx, filter: { q?: string; employerId?: bigint; limit: number; offset: number }) {
+/**
+ * Persons by their full ID number (exact: a prefix search would tell the digits a masked list hides, one query a
+ * digit) or by a name prefix; `limit` null reads every match (an export).
+ */
+export async function searchPersons(tx: Tx, filter: { q?: string; employerId?: bigint; limit: number | null; offset: number }) {
   let query = tx.selectFrom('person').innerJoin('region', 'region.code', 'person.region_code');
   if (filter.q) {
     const q = filter.q.trim().toUpperCase();
-    query = /^[0-9X]+$/.test(q) ? query.where('person.id_number', 'like', `${q}%`) : query.where('person.name', 'like', `${filter.q.trim()}%`);
+    query = /^[0-9X]+$/.test(q) ? query.where('person.id_number', '=', q) : query.where('person.name', 'like', `${filter.q.trim()}%`);
   }
   if (filter.employerId !== undefined) {
     const employerId = filter.employerId;
@@ -40,7 +44,7 @@ export async function searchPersons(tx: Tx, filter: { q?: string; employerId?: b
       .whereRef('employment.person_id', '=', 'person.id').where('employment.employer_id', '=', employerId)));
   }
   const [items, count] = await Promise.all([
-    query.select(['person.id', 'person.id_number', 'person.name', 'person.gender', 'person.birth_date', 'person.hukou_type', 'person.region_code', 'region.name as region_name'])
+    query.select(['person.id', 'person.id_number', 'person.name', 'person.gender', 'person.hukou_type', 'person.region_code', 'region.name as region_name'])
       .orderBy('person.id_number').limit(filter.limit).offset(filter.offset).execute(),
     tx.selectFrom(query.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);

@@ -4,6 +4,8 @@ import { actor, type App } from '../../platform/http/server.ts';
 import { DateText, Id, RegionCode, Year, Yuan, paging } from '../../platform/http/schemas.ts';
 import * as registry from './registry.service.ts';
 import { Items } from '../../platform/http/schemas.ts';
+import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
+import { personsReport } from './persons.report.ts';
 import { Agency, BaseDeclaration, Employer, EmployerDetail, EmployerPage, Employment, Hire, NewAgency, Person, PersonDetail, PersonPage, Region } from './registry.schemas.ts';
 
 // Searches count at most 10,001 rows (docs/decisions.md: search totals are capped): no page lies beyond.
@@ -39,8 +41,15 @@ export async function registryRoutes(app: App) {
     async (request) => registry.employerDetail(db, actor(request), BigInt(request.params.id)));
 
   app.get('/api/persons', { config: { permission: 'registry.read' },
-    schema: { tags: ['registry'], summary: '参保人员查询 Search persons (ID number prefix or name prefix)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), ...Paging }), response: { 200: PersonPage } },
-  }, async (request) => registry.searchPersons(db, actor(request), request.query));
+    schema: {
+      tags: ['registry'], summary: '参保人员查询 Search persons (full ID number or name prefix), ID numbers masked; format=xlsx|csv|pdf for the file (every match, masked too)',
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), ...Paging, ...ReportFormatQuery }), response: { 200: PersonPage },
+    },
+  }, async (request, reply) => {
+    const { format = 'json', ...query } = request.query;
+    const list = await registry.searchPersons(db, actor(request), format === 'json' ? query : { ...query, limit: null, offset: 0 });
+    return sendReport(reply, personsReport(list, query), format);
+  });
   app.post('/api/persons', { config: { permission: 'registry.person.create' },
     schema: {
       tags: ['registry'], summary: '参保人员登记 Register a person',
@@ -48,8 +57,12 @@ export async function registryRoutes(app: App) {
       response: { 201: Person },
     },
   }, async (request, reply) => reply.status(201).send(await registry.createPerson(db, actor(request), request.body)));
-  app.get('/api/persons/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保人员详情 Person with employments, enrollments, bases and history', params: Type.Object({ id: Id }), response: { 200: PersonDetail } } },
-    async (request) => registry.personDetail(db, actor(request), BigInt(request.params.id)));
+  app.get('/api/persons/:id', { config: { permission: 'registry.read' },
+    schema: {
+      tags: ['registry'], summary: '参保人员详情 Person with employments, enrollments, bases and history; ID and phone numbers masked, reveal=1 shows them in full (needs personal.full.read; audited)',
+      params: Type.Object({ id: Id }), querystring: Type.Object({ reveal: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) }), response: { 200: PersonDetail },
+    },
+  }, async (request) => registry.personDetail(db, actor(request), BigInt(request.params.id), { reveal: request.query.reveal === '1' }));
 
   app.post('/api/employments', { config: { permission: 'registry.employment.write' },
     schema: { tags: ['registry'], summary: '用工登记 Hire: open an employment and enroll it', body: Type.Object({ employerId: Id, personId: Id, hiredOn: DateText, insurances: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })) }, { additionalProperties: false }), response: { 201: Hire } },

@@ -21,8 +21,9 @@ export const EmployerListItem = Type.Object({
   id: IdText, creditCode: Type.String(), name: Type.String(), regionCode: Type.String(), regionName: Type.String(), industryCode: Nullable(Type.String()),
   workInjuryClass: Nullable(Type.Integer()), employerType: Type.String(), status: Type.String(), employeeCount: Type.Integer(),
 });
+/** An employee in the employer's list: the ID number masked by policy. */
 export const Employee = Type.Object({
-  employmentId: IdText, personId: IdText, idNumber: Type.String(), name: Type.String(), hiredOn: DateOnly,
+  employmentId: IdText, personId: IdText, idNumber: Type.String({ description: 'masked: 110105********0021' }), name: Type.String(), hiredOn: DateOnly,
   separatedOn: Nullable(DateOnly), separationReason: Nullable(Type.String()),
 });
 export const EmployerDetail = Type.Object({ employer: Employer, employees: Type.Array(Employee), history: Type.Array(AuditRecord) });
@@ -32,8 +33,9 @@ export const Person = Type.Object({
   id: IdText, idNumber: Type.String(), name: Type.String(), gender: Gender, birthDate: DateOnly, hukouType: Nullable(Type.String()),
   occupation: Nullable(Type.String()), phone: Nullable(Type.String()), regionCode: Type.String(),
 });
+/** A person in a list: the ID number masked by policy, no birth date (it is the part the mask hides). */
 export const PersonListItem = Type.Object({
-  id: IdText, idNumber: Type.String(), name: Type.String(), gender: Gender, birthDate: DateOnly, hukouType: Nullable(Type.String()),
+  id: IdText, idNumber: Type.String({ description: 'masked: 110105********0021' }), name: Type.String(), gender: Gender, hukouType: Nullable(Type.String()),
   regionCode: Type.String(), regionName: Type.String(),
 });
 export const PersonEmployment = Type.Object({
@@ -46,6 +48,7 @@ export const BaseDeclaration = Type.Object({
   id: IdText, employerId: IdText, employerName: Type.Optional(Type.String()), personId: IdText, year: Type.Integer(), version: Type.Integer(),
   monthlyWage: Money, reason: Nullable(Type.String()), declaredAt: Timestamp, employeeConfirmedAt: Nullable(Timestamp),
 });
+/** The person's record: ID and phone numbers masked unless asked with `reveal=1` by a holder of personal.full.read. */
 export const PersonDetail = Type.Object({
   person: Person, employments: Type.Array(PersonEmployment), enrollments: Type.Array(Enrollment), baseDeclarations: Type.Array(BaseDeclaration), history: Type.Array(AuditRecord),
 });

@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { recordAudit, listAudit } from '../../platform/audit/audit.service.ts';
 import { requirePermission } from '../../platform/access/permissions.ts';
+import { listMasking, maskPersonalData } from '../../platform/personal-data.ts';
 import * as repository from './registry.repository.ts';
 import { regionLevel } from './identifiers.calc.ts';
 import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, validateSeparation } from './registry.validate.ts';
@@ -135,12 +136,13 @@ export async function employerDetail(database: DatabaseHandle, actor: Actor, id:
       repository.employeesOfEmployer(tx, id),
       listAudit(tx, { entityType: 'employer', entityId: id.toString(), limit: 200 }),
     ]);
+    const masking = listMasking(actor.regionCode);
     return {
       employer: employerView(employer),
-      employees: employees.map((row) => ({
+      employees: employees.map((row) => maskPersonalData({
         employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
         hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
-      })),
+      }, masking)),
       history,
     };
   });
@@ -171,29 +173,43 @@ export async function createPersonInTransaction(tx: Tx, actor: Actor, body: Reco
   return view;
 }
 
-export async function searchPersons(database: DatabaseHandle, actor: Actor, filter: { q?: string; employer?: string; limit?: number; offset?: number }) {
+/**
+ * 参保人员查询: ID numbers masked by policy (privacy.list_masking), the birth date left out (with the masked number it
+ * would give the hidden digits back); `limit` null answers every match (an export is a list too).
+ */
+export async function searchPersons(database: DatabaseHandle, actor: Actor, filter: { q?: string; employer?: string; limit?: number | null; offset?: number }) {
+  const masking = listMasking(actor.regionCode);
   return inScope(database, actor, async (tx) => {
-    const { items, total } = await repository.searchPersons(tx, { q: filter.q, employerId: filter.employer ? BigInt(filter.employer) : undefined, limit: filter.limit ?? 20, offset: filter.offset ?? 0 });
+    const { items, total } = await repository.searchPersons(tx, { q: filter.q, employerId: filter.employer ? BigInt(filter.employer) : undefined, limit: filter.limit === undefined ? 20 : filter.limit, offset: filter.offset ?? 0 });
     return {
-      items: items.map((row) => ({
-        id: row.id.toString(), idNumber: row.id_number, name: row.name, gender: row.gender, birthDate: row.birth_date,
+      items: items.map((row) => maskPersonalData({
+        id: row.id.toString(), idNumber: row.id_number, name: row.name, gender: row.gender,
         hukouType: row.hukou_type, regionCode: row.region_code, regionName: row.region_name,
-      })),
+      }, masking)),
       total, totalCapped: total > repository.SEARCH_COUNT_CAP,
     };
   });
 }
 
-export async function personDetail(database: DatabaseHandle, actor: Actor, id: bigint) {
+/**
+ * 参保人员详情: the ID and phone numbers masked as in lists; `reveal` answers them in full to a holder of
+ * personal.full.read and records who saw whose numbers, when (个人信息保护法 第五十一条: access control and audit).
+ */
+export async function personDetail(database: DatabaseHandle, actor: Actor, id: bigint, options: { reveal?: boolean } = {}) {
+  if (options.reveal) requirePermission(actor, 'personal.full.read');
+  const masking = listMasking(actor.regionCode);
   return inScope(database, actor, async (tx) => {
     const person = await repository.findPerson(tx, id);
     if (!person) throw notFound(said.person());
+    if (options.reveal) {
+      await recordAudit(tx, actor, { action: 'person.personal_data.reveal', entityType: 'person', entityId: id, regionCode: person.region_code, after: { fields: ['idNumber', 'phone'] } });
+    }
     const [employments, enrollments, bases, history] = await Promise.all([
       repository.employmentsOfPerson(tx, id), repository.enrollmentsOfPerson(tx, id), repository.basesOfPerson(tx, id),
       listAudit(tx, { entityType: 'person', entityId: id.toString(), limit: 200 }),
     ]);
     return {
-      person: personView(person),
+      person: options.reveal ? personView(person) : maskPersonalData(personView(person), masking),
       employments: employments.map((row) => ({
         id: row.id.toString(), employerId: row.employer_id.toString(), employerName: row.employer_name, creditCode: row.credit_code,
         hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,

@@ -33,6 +33,8 @@ export const permissionDescriptions = {
   'registry.base.declare': '缴费基数申报 declare a contribution base',
   'registry.base.confirm': '缴费基数确认 confirm a declared base',
   'registry.import': '批量导入 import registry files',
+  // 个人信息保护法 第五十一条: lists show ID and phone numbers masked; the full numbers on a person's record, each view audited
+  'personal.full.read': '查看完整身份信息 full ID and phone numbers on a person\'s record (each view audited)',
   // collection (征缴)
   'billing.read': '缴费核定查看 bills and billing runs',
   'billing.run': '缴费核定 run the monthly billing',
@@ -79,13 +81,13 @@ const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', '
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
   operator: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'employment.request.review',
     'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
   ],
   reviewer: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'payment.record', 'payment.reverse.request', 'payment.reverse.review',
     'employment.request.review', 'params.propose',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
@@ -93,7 +95,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   ],
   approver: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'billing.reassess.approve', 'payment.reverse.approve',
     'accounts.interest.run', 'params.approve',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
@@ -104,8 +106,8 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'period.close', 'period.reopen.request', 'jobs.retry',
   ],
   supervisor: [...reads, 'audit.read', 'audit.verify'],
-  // 稽核: reads every business record in scope and the audit trail, changes nothing.
-  auditor: [...reads, 'audit.read', 'audit.verify'],
+  // 稽核: reads every business record in scope and the audit trail, changes nothing; traces a person by the full number.
+  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read'],
   security_auditor: ['audit.read', 'audit.verify', 'auth.log.read'],
   // The administrator also registers employers and persons and reads bills: a new installation is set up by its
   // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.

@@ -65,6 +65,10 @@ test('an employer account sees its own employer and employees, declares their ba
   const employees = await employerA.json('GET', '/api/portal/employer/employees');
   assert.equal(employees.body.total, 1);
   assert.deepEqual(employees.body.items.map((e: { name: string; hiredOn: string; base: unknown }) => [e.name, e.hiredOn, e.base]), [['王一', `${year}-01-01`, null]]);
+  assert.equal(employees.body.items[0].idNumber, `990102********${idNumber('99010219900101001').slice(14)}`, 'the roster masks ID numbers');
+  const byFullNumber = await employerA.json('GET', `/api/portal/employer/employees?q=${idNumber('99010219900101001')}`);
+  assert.deepEqual(byFullNumber.body.items.map((e: { name: string }) => e.name), ['王一'], 'found by the full number');
+  assert.equal((await employerA.json('GET', '/api/portal/employer/employees?q=9901021990')).body.total, 0, 'a prefix would tell the hidden digits');
 
   const declared = await employerA.json('POST', '/api/portal/employer/bases', { personId: ids.one, year, monthlyWage: '8000' });
   assert.equal(declared.status, 201, JSON.stringify(declared.body));
@@ -108,7 +112,8 @@ test('a hire request is checked at once, approved by an operator in scope, and c
   assert.equal((await employerB.json('GET', '/api/portal/employer/requests')).body.total, 0);
   assert.equal((await west.json('GET', '/api/portal/requests?status=pending')).body.total, 0, 'another county does not see it');
   const pending = (await east.json('GET', '/api/portal/requests?status=pending')).body;
-  assert.deepEqual(pending.items.map((r: { id: string; name: string }) => [r.id, r.name]), [[asked.body.id, '赵六']]);
+  assert.deepEqual(pending.items.map((r: { id: string; name: string; idNumber: string }) => [r.id, r.name, r.idNumber]), [[asked.body.id, '赵六', `990102********${newcomer.slice(14)}`]], 'a list: the ID number masked');
+  assert.equal(asked.body.idNumber, newcomer, 'the one who asks gets back the number they typed');
   const item = (await east.json('GET', `/api/approvals/${asked.body.approvalItemId}`)).body;
   assert.deepEqual([item.kind, item.status, item.levels.map((l: { label: string }) => l.label), item.submittedBy], ['employment.request', 'pending', ['审核'], 'emp.a']);
   assert.equal((await decide(employerA, asked.body, 'approve')).status, 403, 'the employer does not review its own request');
@@ -121,7 +126,7 @@ test('a hire request is checked at once, approved by an operator in scope, and c
   const request = await ownRequest(asked.body.id);
   assert.deepEqual([request.status, request.reviewedBy, request.personId, request.employmentId],
     ['approved', 'op.east', approved.body.result.personId, approved.body.result.employmentId]);
-  const person = (await east.json('GET', `/api/persons/${request.personId}`)).body;
+  const person = (await east.json('GET', `/api/persons/${request.personId}?reveal=1`)).body;
   assert.deepEqual([person.person.idNumber, person.person.name, person.person.regionCode], [newcomer, '赵六', '990102']);
   assert.deepEqual(person.employments.map((e: { id: string; employerId: string; hiredOn: string }) => [e.id, e.employerId, e.hiredOn]),
     [[request.employmentId, ids.employerA, `${year}-01-01`]]);

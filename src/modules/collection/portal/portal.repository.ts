@@ -18,7 +18,8 @@ export async function employeesWithBase(tx: Tx, employerId: bigint, filter: Empl
   }
   if (filter.q) {
     const q = filter.q.trim();
-    query = /^[0-9Xx]+$/.test(q) ? query.where('p.id_number', 'like', `${q.toUpperCase()}%`) : query.where('p.name', 'like', `${q}%`);
+    // The full ID number, exactly: the roster shows it masked, and a prefix search would give the hidden digits back.
+    query = /^[0-9Xx]+$/.test(q) ? query.where('p.id_number', '=', q.toUpperCase()) : query.where('p.name', 'like', `${q}%`);
   }
   const [items, count] = await Promise.all([
     query.leftJoinLateral((eb) => eb.selectFrom('base_declaration as d')

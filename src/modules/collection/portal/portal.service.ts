@@ -8,6 +8,7 @@ import { inScope, type Actor } from '../../../platform/actor.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
+import { listMasking, maskPersonalData } from '../../../platform/personal-data.ts';
 import { confirmBase, declareBase, employerView } from '../../registry/index.ts';
 import * as repository from './portal.repository.ts';
 import { portalSaid, subjects } from '../collection.messages.ts';
@@ -36,23 +37,25 @@ export async function employerProfile(database: DatabaseHandle, actor: Actor) {
 
 /**
  * The employer's employees with the base declared for `year` and the employee's sign-off: every employment
- * (current first), or with `employedInYear` those employed on some day of the year (whose base is due).
+ * (current first), or with `employedInYear` those employed on some day of the year (whose base is due). ID numbers
+ * masked by policy (privacy.list_masking), as every list shows them.
  */
 export async function listEmployees(database: DatabaseHandle, actor: Actor, filter: { year?: number; employedInYear: boolean; q?: string; limit?: number; offset?: number }) {
   const employerId = employerOf(actor);
   const year = filter.year ?? currentYear();
+  const masking = listMasking(actor.regionCode);
   return inScope(database, actor, async (tx) => {
     const { items, total } = await repository.employeesWithBase(tx, employerId, { year, employedInYear: filter.employedInYear, q: filter.q, limit: filter.limit ?? 20, offset: filter.offset ?? 0 });
     return {
       year, total,
-      items: items.map((row) => ({
+      items: items.map((row) => maskPersonalData({
         employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
         hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
         base: row.declaration_id === null ? null : {
           declarationId: row.declaration_id.toString(), version: row.version!, monthlyWage: formatYuan(row.monthly_wage!),
           declaredAt: row.declared_at!.toISOString(), confirmedAt: row.employee_confirmed_at?.toISOString() ?? null,
         },
-      })),
+      }, masking)),
     };
   });
 }

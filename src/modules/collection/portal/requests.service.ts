@@ -12,6 +12,7 @@ import { registerSignoffKind, submitForApproval } from '../../../platform/signof
 import { newId } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
+import { listMasking, maskPersonalData } from '../../../platform/personal-data.ts';
 import { createPersonInTransaction, hireInTransaction, orThrow, separateInTransaction, validateHire, validatePerson, validateSeparation } from '../../registry/index.ts';
 import * as repository from './portal.repository.ts';
 import type { RequestStatus } from './portal.tables.ts';
@@ -105,9 +106,11 @@ export async function requestSeparation(database: DatabaseHandle, actor: Actor, 
 export async function listRequests(database: DatabaseHandle, actor: Actor, filter: { status?: RequestStatus; limit?: number; offset?: number }) {
   if (actor.role === 'person') throw forbidden(portalSaid.requestsNotForPersons());
   const employerId = actor.role === 'employer' ? employerOf(actor) : undefined;
+  const masking = listMasking(actor.regionCode);
   return inScope(database, actor, async (tx) => {
     const { items, total } = await repository.listRequests(tx, { employerId, status: filter.status, limit: filter.limit ?? 50, offset: filter.offset ?? 0 });
-    return { items: items.map(requestView), total };
+    // A list: ID numbers masked by policy (privacy.list_masking); the one who asks gets back the number they typed.
+    return { items: items.map((row) => maskPersonalData(requestView(row), masking)), total };
   });
 }
 
