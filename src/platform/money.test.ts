@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { divideRounded, formatDecimal, formatYuan, multiplyFen, parseDecimal, parseYuan } from './money.ts';
+import { divideRounded, formatDecimal, formatYuan, multiplyFen, parseDecimal, parseYuan, yuanInChineseCapitals } from './money.ts';
 
 test('yuan strings ↔ fen', () => {
   const cases: [string, bigint, string][] = [
@@ -42,5 +42,45 @@ test('property: half-up rounding is within half a fen of the exact product', () 
     const exactTimes10000 = fen * BigInt(basisPoints);
     const diff = rounded * 10000n - exactTimes10000;
     return diff > -5000n && diff <= 5000n;   // an exact half rounds up
+  }));
+});
+
+test('大写金额 (《正确填写票据和结算凭证的基本规定》): 整 without 角 and 分, one 零 for a run of zeros, 负 for a credit', () => {
+  const cases: [string, string][] = [
+    ['0', '零元整'],
+    ['0.05', '伍分'],
+    ['0.50', '伍角整'],
+    ['10.00', '壹拾元整'],
+    ['100.10', '壹佰元壹角整'],
+    ['1001.01', '壹仟零壹元零壹分'],
+    ['10000000.00', '壹仟万元整'],
+    ['1234567890.12', '壹拾贰亿叁仟肆佰伍拾陆万柒仟捌佰玖拾元壹角贰分'],
+    // the rule's own examples
+    ['1409.50', '壹仟肆佰零玖元伍角整'],
+    ['6007.14', '陆仟零柒元壹角肆分'],
+    ['1680.32', '壹仟陆佰捌拾元叁角贰分'],
+    ['107000.53', '壹拾万柒仟元伍角叁分'],
+    ['16409.02', '壹万陆仟肆佰零玖元零贰分'],
+    ['325.04', '叁佰贰拾伍元零肆分'],
+    // zeros across 万 and 亿 are one 零
+    ['100700.00', '壹拾万零柒佰元整'],
+    ['100000001.00', '壹亿零壹元整'],
+    ['100010000.00', '壹亿零壹万元整'],
+    ['1000000000000.00', '壹万亿元整'],
+    // negatives (a credit note)
+    ['-0.05', '负伍分'],
+    ['-10.00', '负壹拾元整'],
+    ['-1234567890.12', '负壹拾贰亿叁仟肆佰伍拾陆万柒仟捌佰玖拾元壹角贰分'],
+  ];
+  for (const [yuan, words] of cases) assert.equal(yuanInChineseCapitals(parseYuan(yuan)), words, yuan);
+  assert.equal(yuanInChineseCapitals(999999999999999999n), '玖仟玖佰玖拾玖万亿玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分');
+  assert.throws(() => yuanInChineseCapitals(10n ** 18n), RangeError);
+});
+
+test('大写金额 never has two 零 in a row, never starts or ends (before 元) with 零, and ends in 整 or 分', () => {
+  fc.assert(fc.property(fc.bigInt({ min: 1n, max: 10n ** 18n - 1n }), (fen) => {
+    const words = yuanInChineseCapitals(fen);
+    assert.doesNotMatch(words, /零零|^零|零元|零[万亿]/, words);
+    assert.match(words, /(整|分)$/, words);
   }));
 });

@@ -1,10 +1,10 @@
 /**
- * Finance display conventions of the ledger pages, without a browser: 大写金额 (web/src/modules/ledger/capitals.ts,
+ * Finance display conventions of the ledger pages, without a browser: 大写金额 (web/src/platform/capitals.ts,
  * 《正确填写票据和结算凭证的基本规定》) and balances as a direction and a positive amount (direction.ts, 财会〔2017〕28号).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { amountInCapitals } from '../src/modules/ledger/capitals.ts';
+import { amountInCapitals } from '../src/platform/capitals.ts';
 import { balanceBefore, balanceSums, directedBalance, isOnUnusualSide, normalSide, runningBalances } from '../src/modules/ledger/direction.ts';
 import { toFen } from '../src/format.ts';
 

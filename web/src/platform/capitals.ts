@@ -7,7 +7,8 @@
  *  - a zero 元 digit or a zero 万 digit before a non-zero 仟 or 角 may go without 零, and does here;
  *  - a zero 角 before a non-zero 分 is written 零 after 元 (¥325.04: 叁佰贰拾伍元零肆分);
  *  - ten is 壹拾 (壹拾元整), so no 拾 stands without its digit.
- * A negative amount (a red-ink reversal, 红字凭证) is prefixed with 负.
+ * A negative amount (a red-ink reversal, 红字凭证) is prefixed with 负. The server prints the same words on its PDFs
+ * (src/platform/money.ts `yuanInChineseCapitals`; the web cannot import server code): web/e2e/capitals.test.ts keeps them equal.
  */
 const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const PLACES = ['仟', '佰', '拾', ''];
