@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import {
-  addMonths, entryContentHash, isDate, periodEnd, reportingRange, reversalLines, treasuryRouteProblem, trialBalance, validateEntry,
+  addMonths, entryContentHash, isDate, periodEnd, reportingRange, reversalLines, treasuryRouteProblem, trialBalance, validateEntry, voucherNumber,
   type AccountInfo, type EntryInput,
 } from './journal.calc.ts';
 import type { AccountRole, EntryKind } from './ledger.tables.ts';
@@ -171,4 +171,13 @@ test('a reversal swaps the sides of every line and the two entries cancel out', 
   const reversed = reversalLines(lines);
   assert.deepEqual(reversed.map((l) => [l.account, l.debit, l.credit]), [['1131', 0n, 300n], ['4001', 200n, 0n], ['4001', 100n, 0n]]);
   assert.equal(reversed[2].subject, 'premium_income');
+});
+
+test('凭证字号: 记, the period and the number in it, four digits at least', () => {
+  const cases: [string, number, string][] = [
+    ['2026-03', 1, '记-2026-03-0001'],
+    ['2026-12', 427, '记-2026-12-0427'],
+    ['2025-01', 12_345, '记-2025-01-12345'],
+  ];
+  for (const [period, number, expected] of cases) assert.equal(voucherNumber(period, number), expected);
 });

@@ -80,10 +80,11 @@ export function registerLedgerCommands(program: Command) {
       else process.stdout.write(`imported ${options.file}: ${result.posted} entries posted, ${result.existing} already posted, ${result.lines} lines\n`);
     }));
 
-  addReportOptions(addDataOption(ledger.command('trial-balance').description('trial balance of a fund for a month (试算平衡表)')))
+  addReportOptions(addDataOption(ledger.command('trial-balance').description('trial balance of a fund for a month (科目余额表)')))
     .requiredOption('--fund <code>', 'fund code').requiredOption('--period <YYYY-MM>', 'accounting period')
+    .option('--zero', 'list accounts with no balance and no movement too')
     .action((options) => run('ledger trial-balance', options, async ({ database }) => {
-      await writeReport(trialBalanceReport(await getTrialBalance(database, actor, options.fund, options.period)), options);
+      await writeReport(trialBalanceReport(await getTrialBalance(database, actor, options.fund, options.period), { zero: options.zero === true }), options);
     }));
 
   addDataOption(ledger.command('check').description('recompute balances from the journal; exit 1 on any difference'))

@@ -81,12 +81,41 @@ test('trial balance, drill-down to lines and to the source document', async () =
   const bySource = await auditor.json('GET', `${base}/entries?sourceType=bill&sourceId=BILL-2026-01-002`);
   assert.equal(bySource.body.items.length, 1);
   assert.equal(bySource.body.items[0].total, '250.00');
-  const sheet = await auditor.request('GET', `${base}/trial-balance?period=2026-01&format=xlsx`);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
-  const ws = workbook.getWorksheet('试算平衡表')!;
-  const values = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-  assert.deepEqual(values.find((r) => r[0] === '1002'), ['1002', '收入户存款', 'income_bank', 10000, 850, 500, 10350]);
+  // the second entry of January in the imported history (after the accrual)
+  assert.equal(lines.body.lines[0].voucherNumber, '记-2026-01-0002');
+  assert.equal(detail.body.voucherNumber, lines.body.lines[0].voucherNumber);
+});
+
+test('trial balance export: balances as 方向 and a positive amount, as the page shows them; accounts with nothing left out unless zero=1', async () => {
+  const tb = await auditor.json('GET', `${base}/trial-balance?period=2026-01`);
+  const sheetRows = async (query: string) => {
+    const sheet = await auditor.request('GET', `${base}/trial-balance?period=2026-01&format=xlsx${query}`);
+    assert.equal(sheet.statusCode, 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    return workbook.getWorksheet('科目余额表')!.getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1, 9), (v) => v ?? null));
+  };
+  const rows = await sheetRows('');
+  const header = rows.findIndex((r) => r[0] === '科目编码');
+  assert.deepEqual(rows[header], ['科目编码', '科目名称', '期初方向', '期初余额', '本期借方', '本期贷方', '期末方向', '期末余额']);
+  assert.deepEqual(rows.find((r) => r[0] === '1002'), ['1002', '收入户存款', '借', 10000, 850, 500, '借', 10350]);
+  assert.deepEqual(rows.find((r) => r[0] === '3001'), ['3001', '基金结余', '贷', 10000, 0, 0, '贷', 10000], 'a credit balance is positive, on 贷');
+  const total = rows.find((r) => r[1] === '合计')!;
+  assert.deepEqual([total[2], total[3], total[6], total[7]], ['平', 0, '平', 0]);
+  assert.equal(total[4], total[5], '借方合计 = 贷方合计');
+  assert.equal(total[4], Number(tb.body.totals.debit));
+  const debitBalances = rows.find((r) => r[1] === '借方余额合计')!;
+  const creditBalances = rows.find((r) => r[1] === '贷方余额合计')!;
+  assert.deepEqual([debitBalances[2], creditBalances[2]], ['借', '贷']);
+  assert.equal(debitBalances[7], creditBalances[7], 'the debit balances add up to the credit balances');
+  const nothing = tb.body.accounts.filter((a: Record<string, string>) => ['opening', 'debit', 'credit', 'closing'].every((k) => a[k] === '0.00'));
+  assert.ok(nothing.length > 0);
+  const accountRows = (list: unknown[][]) => list.filter((r) => typeof r[0] === 'string' && /^\d/.test(r[0] as string)).map((r) => r[0]);
+  assert.deepEqual(accountRows(rows), tb.body.accounts.filter((a: { code: string }) => !nothing.includes(a)).map((a: { code: string }) => a.code));
+  assert.deepEqual(accountRows(await sheetRows('&zero=1')), tb.body.accounts.map((a: { code: string }) => a.code));
+  const csv = (await auditor.request('GET', `${base}/trial-balance?period=2026-01&format=csv`)).payload.replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(csv[0], '科目编码,科目名称,期初方向,期初余额,本期借方,本期贷方,期末方向,期末余额');
+  assert.ok(csv.includes('3001,基金结余,贷,10000.00,0.00,0.00,贷,10000.00'), csv.join('\n'));
 });
 
 test('bank statements: camt.053 matched automatically, re-import adds nothing, malformed refused with lines, manual match and unmatch', async () => {
@@ -139,9 +168,10 @@ test('reconciliation statement: items in transit, adjusted balances agree, XLSX'
   assert.equal(sheet.statusCode, 200);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
-  const rows = workbook.getWorksheet('银行存款余额调节表')!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1, 3));
-  assert.deepEqual(rows.find((row) => String(row[0]).startsWith('加：企业已收')), ['加：企业已收、银行未收', 250]);
-  assert.deepEqual(rows.filter((row) => String(row[0]).startsWith('调节后的存款余额')).map((row) => row[1]), [10350, 10350]);
+  const rows = workbook.getWorksheet('银行存款余额调节表')!.getSheetValues().filter(Boolean).map((row) => Array.from((row as unknown[]).slice(1, 4), (v) => v ?? null));
+  assert.deepEqual(rows.find((row) => String(row[0]).startsWith('加：企业已收')), ['加：企业已收、银行未收', null, 250]);
+  assert.deepEqual(rows.filter((row) => String(row[0]).startsWith('调节后的存款余额')).map((row) => row.slice(1)), [['借', 10350], ['借', 10350]]);
+  assert.deepEqual(rows.find((row) => String(row[0]).startsWith('银行对账单余额')), ['银行对账单余额 Bank balance', '借', 10100]);
 });
 
 test('maker-checker: the maker cannot approve; 收支两条线 holds for manual entries; the approved entry names both people', async () => {
@@ -229,8 +259,9 @@ test('income and expenditure statement: lines, surplus, balance brought and carr
   const sheet = await reviewer.request('GET', `${base}/statements/income-expenditure?period=2026-01&format=xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
-  const rows = workbook.getWorksheet('基金收支表')!.getSheetValues().filter(Boolean).map((row) => Array.from((row as unknown[]).slice(1, 4), (v) => v ?? null));
-  assert.deepEqual(rows.find((row) => row[0] === '五、年末滚存结余'), ['五、年末滚存结余', null, 10720]);
+  const rows = workbook.getWorksheet('基金收支表')!.getSheetValues().filter(Boolean).map((row) => Array.from((row as unknown[]).slice(1, 5), (v) => v ?? null));
+  assert.deepEqual(rows.find((row) => row[0] === '五、年末滚存结余'), ['五、年末滚存结余', null, '贷', 10720], 'the fund balance on its credit side, positive');
+  assert.deepEqual(rows.find((row) => row[0] === '三、本年收支结余'), ['三、本年收支结余', 720, null, 720]);
 });
 
 test('period close: refused until every bank account is reconciled; then nothing posts into the month; reopen needs a second person', async () => {

@@ -57,10 +57,12 @@ export async function ledgerRoutes(app: App) {
   }, async (request) => setBankAccountNumber(db, actor(request), request.params.fund, request.params.account, request.body.bankAccountNumber));
 
   app.get('/api/ledger/funds/:fund/trial-balance', { config: { permission: 'ledger.read' },
-    schema: { tags, summary: '试算平衡表 Trial balance for a month (JSON, XLSX, CSV or PDF)', params: FundParams, querystring: Type.Object({ period: Period, ...ReportFormatQuery }), response: { 200: TrialBalance } },
+    schema: { tags, summary: '科目余额表 Trial balance for a month (JSON, XLSX, CSV or PDF; the files give each balance as 方向 and a positive amount)', params: FundParams,
+      querystring: Type.Object({ period: Period, zero: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')], { description: '1: the files list accounts with no balance and no movement too (JSON lists every account)' })), ...ReportFormatQuery }),
+      response: { 200: TrialBalance } },
   }, async (request, reply) => {
     const tb = await getTrialBalance(db, actor(request), request.params.fund, request.query.period);
-    return sendReport(reply, trialBalanceReport(tb), request.query.format);
+    return sendReport(reply, trialBalanceReport(tb, { zero: request.query.zero === '1' }), request.query.format);
   });
   app.get('/api/ledger/funds/:fund/accounts/:account/lines', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '明细账 An account\'s lines in a month (drill-down from a balance)', params: AccountParams,
