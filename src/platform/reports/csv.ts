@@ -8,24 +8,27 @@
  * A CSV holds one table: the report's main section (the first unless another is marked `main`). The other sections
  * (an ageing summary, say) are in the XLSX and the PDF.
  */
-import { mainSection, moneyText, type CellValue, type Report } from './report.ts';
+import { mainSection, moneyText, type CellValue, type Report, type ReportColumn } from './report.ts';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-const BOM = '\uFEFF';
+export const CSV_BOM = '\uFEFF';
 
 export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One record as a CSV line (without its line end): money as plain yuan, the rest as text. */
+export function csvRecord<Row>(columns: readonly ReportColumn<Row>[], row: Row): string {
+  return columns.map((c) => {
+    const value = row[c.key] as CellValue;
+    if (c.unit === 'money') return moneyText(value, c.key);
+    return value === null || value === undefined ? '' : csvField(String(value));
+  }).join(',');
+}
+
 export function renderCsv(report: Report): Buffer {
   const section = mainSection(report);
   const lines = [section.columns.map((c) => csvField(c.title)).join(',')];
-  for (const row of section.rows) {
-    lines.push(section.columns.map((c) => {
-      const value = row[c.key] as CellValue;
-      if (c.unit === 'money') return moneyText(value, c.key);
-      return value === null || value === undefined ? '' : csvField(String(value));
-    }).join(','));
-  }
-  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
+  for (const row of section.rows) lines.push(csvRecord(section.columns, row));
+  return Buffer.from(CSV_BOM + lines.join('\r\n') + '\r\n', 'utf8');
 }

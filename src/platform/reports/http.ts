@@ -3,6 +3,7 @@
  * with `sendReport`. JSON is the route's own answer; files come with their content type and a UTF-8 file name.
  */
 import { Type } from '@sinclair/typebox';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { CSV_CONTENT_TYPE, renderCsv } from './csv.ts';
 import { PDF_CONTENT_TYPE, renderPdf } from './pdf.ts';
@@ -29,9 +30,10 @@ const contentTypes: Record<string, string> = { xlsx: XLSX_CONTENT_TYPE, csv: CSV
 
 /**
  * A file answer, its content type from the name's extension, with the name in UTF-8 (RFC 6266 `filename*`): a PDF
- * shown in the browser (to print), the others downloaded. Every file the API sends goes out this way.
+ * shown in the browser (to print), the others downloaded; a stream (a list's export) is sent as it is written. Every
+ * file the API sends goes out this way.
  */
-export function sendFile(reply: FastifyReply, fileName: string, content: Buffer): FastifyReply {
+export function sendFile(reply: FastifyReply, fileName: string, content: Buffer | Readable): FastifyReply {
   const extension = fileName.slice(fileName.lastIndexOf('.') + 1);
   reply.header('content-type', contentTypes[extension] ?? 'application/octet-stream');
   reply.header('content-disposition', `${extension === 'pdf' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`);

@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../workbook.ts';
-import { labelColumnIndex, moneyFen, parametersLine, sectionLines, type CellValue, type ColumnUnit, type Report, type ReportSection } from './report.ts';
+import { labelColumnIndex, moneyFen, parametersLine, sectionLines, type CellValue, type ColumnUnit, type Report, type ReportColumn, type ReportSection } from './report.ts';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -20,7 +20,7 @@ const defaultWidths: Record<ColumnUnit, number> = { money: 16, rate: 10, count: 
  * A cell's value for Excel. Money becomes a number of yuan only for display (exact to the fen below 2^53 fen,
  * about 90 trillion yuan); a date becomes a date at midnight UTC, which Excel shows as that day.
  */
-function excelValue(unit: ColumnUnit, value: CellValue, field: string): ExcelJS.CellValue {
+export function excelValue(unit: ColumnUnit, value: CellValue, field: string): ExcelJS.CellValue {
   if (value === null || value === undefined || value === '') return null;
   switch (unit) {
     case 'money': return Number(moneyFen(value, field)) / 100;
@@ -31,23 +31,43 @@ function excelValue(unit: ColumnUnit, value: CellValue, field: string): ExcelJS.
   }
 }
 
-function addSectionSheet(workbook: ExcelJS.Workbook, report: Report, section: ReportSection) {
-  const sheet = workbook.addWorksheet(section.name);
-  sheet.addRow([section.title && section.title !== report.title ? `${report.title} — ${section.title}` : report.title]).font = { bold: true, size: 14 };
-  if (report.titleEnglish) sheet.addRow([report.titleEnglish]).font = { italic: true };
-  if (report.parameters.length) sheet.addRow([parametersLine(report)]);
-  if (report.legalBasis) sheet.addRow([`依据：${report.legalBasis}`]).font = { italic: true, size: 9 };
-  sheet.addRow([]);
-  const header = sheet.addRow(section.columns.map((c) => c.title));
+/** The rows above a sheet's table (title, English title, parameters, legal basis, a blank row), each with its font. */
+export function headingRows(report: Report, sectionTitle?: string): Array<{ cells: string[]; font?: Partial<ExcelJS.Font> }> {
+  return [
+    { cells: [sectionTitle && sectionTitle !== report.title ? `${report.title} — ${sectionTitle}` : report.title], font: { bold: true, size: 14 } },
+    ...(report.titleEnglish ? [{ cells: [report.titleEnglish], font: { italic: true } }] : []),
+    ...(report.parameters.length ? [{ cells: [parametersLine(report)] }] : []),
+    ...(report.legalBasis ? [{ cells: [`依据：${report.legalBasis}`], font: { italic: true, size: 9 } }] : []),
+    { cells: [] },
+  ];
+}
+
+/** The header row of column titles, bold on grey (the sheet's views freeze it). */
+export function styleHeaderRow(header: ExcelJS.Row): void {
   header.font = { bold: true };
   header.eachCell((cell) => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }; });
-  sheet.views = [{ state: 'frozen', ySplit: header.number }];
-  section.columns.forEach((column, index) => {
+}
+
+/** Each column's width and number format by its unit. */
+export function layColumns(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn<any>[]): void {
+  columns.forEach((column, index) => {
     const sheetColumn = sheet.getColumn(index + 1);
     sheetColumn.width = column.width ?? Math.max(defaultWidths[column.unit], column.title.length * 2 + 2);
     const format = numberFormats[column.unit];
     if (format) sheetColumn.numFmt = format;
   });
+}
+
+function addSectionSheet(workbook: ExcelJS.Workbook, report: Report, section: ReportSection) {
+  const sheet = workbook.addWorksheet(section.name);
+  for (const { cells, font } of headingRows(report, section.title)) {
+    const row = sheet.addRow(cells);
+    if (font) row.font = font;
+  }
+  const header = sheet.addRow(section.columns.map((c) => c.title));
+  styleHeaderRow(header);
+  sheet.views = [{ state: 'frozen', ySplit: header.number }];
+  layColumns(sheet, section.columns);
   const labelAt = labelColumnIndex(section);
   for (const line of sectionLines(section)) {
     if (line.kind === 'record') {
