@@ -55,5 +55,5 @@ test('a list row: its ID and phone numbers masked, nothing else touched, no phon
   const masking = listMasking(null, '2025-01-01');
   assert.deepEqual(maskPersonalData({ id: '7', idNumber: ID, name: '张三', phone: '13812345678' }, masking), { id: '7', idNumber: '110105********002X', name: '张三', phone: '138****5678' });
   assert.deepEqual(maskPersonalData({ idNumber: ID, phone: null }, masking), { idNumber: '110105********002X', phone: null });
-  assert.deepEqual(maskPersonalData({ employmentId: '1', name: '李四' }, masking), { employmentId: '1', name: '李四' });
+  assert.deepEqual(maskPersonalData({ employmentId: '1', idNumber: ID }, masking), { employmentId: '1', idNumber: '110105********002X' });
 });

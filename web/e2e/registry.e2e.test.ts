@@ -1,12 +1,13 @@
 /**
  * The registry in a real browser: a person registered through the API is found by ID number on the persons
- * page, and their record shows the ID number, the name and the change history.
+ * page (masked there), and their record shows the masked ID number, the name and the change history; an operator
+ * (personal.full.read) shows the full number with 显示完整, and the view is in the history.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { idNumberCheckCharacter } from '../../src/modules/registry/identifiers.calc.ts';
 import { apiClient } from './server.ts';
-import { ADMIN_PASSWORD, setUpE2e, submitSignIn, watchPage } from './session.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, submitSignIn, watchPage } from './session.ts';
 
 const e2e = setUpE2e({ cjkFont: false });
 
@@ -15,8 +16,12 @@ test('sign in, find a person by ID number, open the record with its history', { 
   const admin = await apiClient(server.baseUrl, 'admin', ADMIN_PASSWORD);
   const first17 = `110105198805${String(10 + Math.floor(Math.random() * 19))}${String(100 + Math.floor(Math.random() * 900))}`;
   const idNumber = first17 + idNumberCheckCharacter(first17);
+  const masked = `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
   const created = await admin.call<{ id: string; name: string }>('POST', '/api/persons', { idNumber, name: '李浏览', hukouType: 'urban' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
+  const operator = { username: 'op.reveal', password: 'E2e-Operator-Pass-2026' };
+  const user = await admin.call('POST', '/api/users', { username: operator.username, displayName: '查看经办员', role: 'operator', regionCode: '990000', password: operator.password });
+  assert.equal(user.status, 201, JSON.stringify(user.body));
 
   const page = browser.page;
   const errors = watchPage(page, 20_000);
@@ -42,19 +47,33 @@ test('sign in, find a person by ID number, open the record with its history', { 
     const link = page.getByTestId('persons-table').getByTestId('person-link');
     await link.first().waitFor();
     assert.equal(await link.count(), 1);
-    assert.equal(await link.innerText(), idNumber);
+    assert.equal(await link.innerText(), masked, 'a list shows the ID number masked');
     await link.click();
   });
 
-  await t.test('the detail page shows the ID number, the name and the history', async () => {
+  await t.test('the detail page shows the masked ID number, the name and the history', async () => {
     await page.waitForURL(new RegExp(`/persons/${created.body.id}$`));
-    assert.equal(await page.getByTestId('person-id-number').innerText(), idNumber);
+    assert.equal(await page.getByTestId('person-id-number').innerText(), masked);
+    assert.equal(await page.getByTestId('person-reveal').count(), 0, 'the administrator does not hold personal.full.read');
     assert.equal(await page.getByTestId('person-name').innerText(), '李浏览');
     await page.getByTestId('tab-history').click();
     const history = page.getByTestId('person-history');
     await history.waitFor();
     await history.getByText('个人参保登记').waitFor(); // the action person.create by its name
     assert.match(await history.innerText(), /admin/);
+  });
+
+  await t.test('an operator shows the full number with 显示完整, and the view is in the history', async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await signInAs(page, server.baseUrl, operator.username, operator.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.baseUrl}/persons/${created.body.id}`);
+    await page.getByTestId('person-reveal').click();
+    await page.getByTestId('person-id-number').getByText(idNumber).waitFor();
+    assert.equal(await page.getByTestId('person-reveal').count(), 0);
+    await page.getByTestId('tab-history').click();
+    await page.getByTestId('person-history').getByText('查看完整身份信息').waitFor(); // person.personal_data.reveal by its name
   });
 
   await t.test('no script errors', () => assert.deepEqual(errors, []));

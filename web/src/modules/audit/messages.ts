@@ -39,6 +39,7 @@ export const messages = {
   'auditAction.agency.create': ['新增经办机构', 'Agency added'],
   'auditAction.employer.create': ['单位参保登记', 'Employer registered'],
   'auditAction.person.create': ['个人参保登记', 'Person registered'],
+  'auditAction.person.personal_data.reveal': ['查看完整身份信息', 'Full ID and phone viewed'],
   'auditAction.employment.hire': ['增员', 'Hire'],
   'auditAction.employment.separate': ['减员', 'Separation'],
   'auditAction.base.declare': ['缴费基数申报', 'Base declared'],

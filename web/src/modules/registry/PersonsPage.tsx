@@ -25,7 +25,6 @@ export default function PersonsPage() {
         { key: 'idNumber', title: t('person.idNumber'), dataIndex: 'idNumber', width: 190, render: (idNumber: string, person) => <Link to={`/persons/${person.id}`} data-testid="person-link">{idNumber}</Link> },
         { key: 'name', title: t('person.name'), dataIndex: 'name' },
         { key: 'gender', title: t('person.gender'), dataIndex: 'gender', width: 80, render: (g: string) => t(`gender.${g}`) },
-        { key: 'birthDate', title: t('person.birthDate'), dataIndex: 'birthDate', width: 120 },
         { key: 'hukouType', title: t('person.hukouType'), dataIndex: 'hukouType', width: 100, render: (h: string | null) => (h ? t(`hukou.${h}`) : '') },
         { key: 'region', title: t('common.region'), dataIndex: 'regionName', render: (name: string | undefined, person) => name ?? person.regionCode },
       ]}
