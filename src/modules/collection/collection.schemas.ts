@@ -15,7 +15,7 @@ export const BillLine = Type.Object({
   personId: IdText, idNumber: Type.String(), name: Type.String(), insurance: Type.String(), base: Money,
   employerRate: RateText, employeeRate: Nullable(RateText), employerAmount: Money, employeeAmount: Nullable(Money), parameterRefs: Type.Array(Type.String()),
 });
-export const BillItem = Type.Object({ insurance: Type.String(), fund: Type.String(), employerAmount: Money, employeeAmount: Money, total: Money });
+export const BillItem = Type.Object({ insurance: Type.String(), fund: Type.String(), fundName: Type.String({ description: 'the fund\'s name (its code when the fund is outside the viewer\'s scope)' }), employerAmount: Money, employeeAmount: Money, total: Money });
 /** 缴费通知单; `lines` unless the list asked for none. */
 export const Bill = Type.Object({
   number: Type.String(), kind: Type.String(), creditCode: Type.String(), employerName: Type.String(), employerId: IdText, regionCode: Type.String(), period: Month,

@@ -150,6 +150,13 @@ export const itemsOfBills = (tx: Tx, bills: { employer_id: bigint; id: bigint }[
   tx.selectFrom('bill_item').selectAll()
     .where((eb) => eb.or(bills.map((b) => eb.and([eb('employer_id', '=', b.employer_id), eb('bill_id', '=', b.id)])))).execute();
 
+/** The names of funds by code, also of funds above the caller's scope (migration 0019: names only). */
+export async function fundNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = (await sql<{ code: string; name: string }>`select code, name from fund_names(${codes}::text[])`.execute(tx)).rows;
+  return new Map(rows.map((row) => [row.code, row.name]));
+}
+
 /** Bills with their employer's code and name. */
 function billQuery(tx: Tx) {
   return tx.selectFrom('bill').innerJoin('employer', 'employer.id', 'bill.employer_id')
@@ -186,3 +193,9 @@ export function findBillByNumber(tx: Tx, number: string, employerId: bigint | nu
   if (employerId !== null) q = q.where('bill.employer_id', '=', employerId);
   return q.executeTakeFirst();
 }
+
+/** The agency (经办机构) nearest above or at a region: a county's own branch, else its city's centre, else the province's. */
+export const nearestAgency = async (tx: Tx, regionCode: string): Promise<{ name: string; region_code: string } | undefined> =>
+  (await sql<{ name: string; region_code: string }>`
+    select name, region_code from agency where ${regionCode} like region_scope_prefix(region_code) || '%'
+    order by length(region_scope_prefix(region_code)) desc, name limit 1`.execute(tx)).rows[0];

@@ -61,6 +61,9 @@ test('an employer account sees its own bills only: another employer\'s bill is 4
   assert.equal(mine.body.bills[0].lines.length, own.lineCount);
   const sum = mine.body.bills[0].items.reduce((s: number, i: { total: string }) => s + Math.round(Number(i.total) * 100), 0);
   assert.equal(sum, Math.round(Number(own.total) * 100));
+  const fundNames = await server.test.database.pool.query<{ code: string; name: string }>('select code, name from fund');
+  const nameOf = new Map(fundNames.rows.map((fund) => [fund.code, fund.name]));
+  for (const item of mine.body.bills[0].items as { fund: string; fundName: string }[]) assert.equal(item.fundName, nameOf.get(item.fund), `the fund ${item.fund} by its name`);
   assert.equal((await employer.json('GET', `/api/bills/${own.number}`)).status, 200);
   const foreign = await employer.json('GET', `/api/bills/${other.number}`);
   assert.equal(foreign.status, 404);

@@ -17,7 +17,7 @@ export interface BillLineView {
   employerRate: string; employeeRate: string | null; employerAmount: string; employeeAmount: string | null; parameterRefs: string[];
 }
 
-export interface BillItemView { insurance: string; fund: string; employerAmount: string; employeeAmount: string; total: string }
+export interface BillItemView { insurance: string; fund: string; fundName: string; employerAmount: string; employeeAmount: string; total: string }
 
 export interface BillView {
   number: string; kind: string; creditCode: string; employerName: string; employerId: string; regionCode: string; period: string;
@@ -60,12 +60,13 @@ async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; paramet
 async function billViews(tx: Tx, bills: BillRow[], withLines: boolean): Promise<BillView[]> {
   if (!bills.length) return [];
   const items = await repository.itemsOfBills(tx, bills);
+  const fundNames = await repository.fundNames(tx, [...new Set(items.map((item) => item.fund_code))]);
   const lines = withLines ? await linesOf(tx, bills) : new Map<bigint, BillLineView[]>();
   return bills.map((b) => ({
     number: b.number, kind: b.kind, creditCode: b.credit_code, employerName: b.employer_name, employerId: String(b.employer_id), regionCode: b.region_code,
     period: b.period, dueDate: b.due_date, persons: b.persons, lineCount: b.lines, total: formatYuan(b.total), issuedAt: b.issued_at.toISOString(),
     items: items.filter((i) => i.bill_id === b.id).sort((x, y) => insuranceOrder(x.insurance) - insuranceOrder(y.insurance)).map((i) => ({
-      insurance: i.insurance, fund: i.fund_code, employerAmount: formatYuan(i.employer_amount), employeeAmount: formatYuan(i.employee_amount),
+      insurance: i.insurance, fund: i.fund_code, fundName: fundNames.get(i.fund_code) ?? i.fund_code, employerAmount: formatYuan(i.employer_amount), employeeAmount: formatYuan(i.employee_amount),
       total: formatYuan(i.employer_amount + i.employee_amount),
     })),
     ...(withLines ? { lines: lines.get(b.id) ?? [] } : {}),

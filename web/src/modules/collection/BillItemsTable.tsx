@@ -1,5 +1,5 @@
 /** A bill's totals per insurance (its fund, the employer's and the employees' parts), on the bills list and a bill's page (with the bill's total). */
-import { Table } from 'antd';
+import { Table, Tooltip } from 'antd';
 import { useI18n } from '../../i18n.ts';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import type { BillItem } from './types.ts';
@@ -11,7 +11,7 @@ export function BillItemsTable({ items, total, testId }: { items: BillItem[]; to
       data-testid={testId} rowKey="insurance" size="small" pagination={false} dataSource={items}
       columns={[
         { title: t('enrollment.insurance'), dataIndex: 'insurance', render: (insurance: string) => t(`insurance.${insurance}`) },
-        { title: t('bill.fund'), dataIndex: 'fund' },
+        { title: t('bill.fund'), dataIndex: 'fundName', render: (name: string, item) => <Tooltip title={item.fund}><span data-testid="bill-item-fund">{name}</span></Tooltip> },
         moneyColumn(t('bill.employerAmount'), 'employerAmount'),
         moneyColumn(t('bill.employeeAmount'), 'employeeAmount'),
         moneyColumn(t('bill.amount'), 'total'),
