@@ -17,7 +17,7 @@ export function EmployerFormModal({ open, onClose, onCreated }: { open: boolean;
       fields={['creditCode', 'name', 'regionCode', 'industryCode', 'workInjuryClass', 'employerType']}
       onSubmit={(values) => api.post<Employer>('/api/employers', { ...values, creditCode: values.creditCode.trim().toUpperCase() })}
     >
-      <Form.Item name="creditCode" label={t('employer.creditCode')} rules={[{ required: true }, { pattern: /^\s*[0-9A-Za-z]{18}\s*$/, message: 'GB 32100: 18 位 / 18 characters' }]}>
+      <Form.Item name="creditCode" label={t('employer.creditCode')} rules={[{ required: true }, { pattern: /^\s*[0-9A-Za-z]{18}\s*$/, message: t('employer.creditCodeShape') }]}>
         <Input maxLength={20} data-testid="employer-form-creditCode" />
       </Form.Item>
       <Form.Item name="name" label={t('employer.name')} rules={[{ required: true, max: 200 }]}>

@@ -16,7 +16,7 @@ export function PersonFormModal({ open, onClose, onCreated }: { open: boolean; o
       fields={['idNumber', 'name', 'hukouType', 'occupation', 'phone', 'regionCode']}
       onSubmit={(values) => api.post<Person>('/api/persons', { ...values, idNumber: values.idNumber.trim().toUpperCase() })}
     >
-      <Form.Item name="idNumber" label={t('person.idNumber')} extra={t('person.derived')} rules={[{ required: true }, { pattern: /^\s*\d{17}[\dXx]\s*$/, message: 'GB 11643: 18 位 / 18 characters' }]}>
+      <Form.Item name="idNumber" label={t('person.idNumber')} extra={t('person.derived')} rules={[{ required: true }, { pattern: /^\s*\d{17}[\dXx]\s*$/, message: t('person.idNumberShape') }]}>
         <Input maxLength={20} data-testid="person-form-idNumber" />
       </Form.Item>
       <Form.Item name="name" label={t('person.name')} rules={[{ required: true, max: 50 }]}>

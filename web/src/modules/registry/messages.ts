@@ -43,6 +43,8 @@ export const messages = {
   'person.bases': ['缴费基数', 'Contribution bases'],
   'person.history': ['变更历史', 'History'],
   'person.derived': ['性别与出生日期由身份证号自动识别', 'Gender and birth date are derived from the ID number'],
+  'employer.creditCodeShape': ['须为 18 位数字或大写字母（GB 32100）', 'must be 18 digits or capital letters (GB 32100)'],
+  'person.idNumberShape': ['须为 18 位：17 位数字加 1 位数字或 X（GB 11643）', 'must be 18 characters: 17 digits and a digit or X (GB 11643)'],
 
   'employment.employer': ['用人单位', 'Employer'],
   'employment.person': ['职工', 'Employee'],
