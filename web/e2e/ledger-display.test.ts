@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { amountInCapitals } from '../src/platform/capitals.ts';
-import { balanceBefore, balanceSums, directedBalance, isOnUnusualSide, normalSide, runningBalances } from '../src/modules/ledger/direction.ts';
+import { balanceSums, directedBalance, isOnUnusualSide, normalSide } from '../src/modules/ledger/direction.ts';
 import { toFen } from '../src/format.ts';
 
 const capitals = (yuan: string) => amountInCapitals(toFen(yuan));
@@ -80,13 +80,4 @@ test('a balance on the unusual side is flagged; a zero balance never is', () => 
 test('the sums of debit and of credit balances', () => {
   assert.deepEqual(balanceSums(['11100.00', '-10000.00', '-1100.00', '0.00']), { debit: '11100.00', credit: '11100.00' });
   assert.deepEqual(balanceSums(['1.00', '-0.50']), { debit: '1.00', credit: '0.50' });
-});
-
-test('the running balance of an account\'s lines, forward from the opening or back from the closing', () => {
-  const lines = [{ debit: '600.00', credit: '0.00' }, { debit: '0.00', credit: '10250.00' }, { debit: '150.25', credit: '0.00' }];
-  assert.deepEqual(runningBalances('10000.00', lines), ['10600.00', '350.00', '500.25']);
-  assert.deepEqual(runningBalances('100.00', lines), ['700.00', '-9550.00', '-9399.75'], 'the balance crosses to the credit side');
-  assert.deepEqual(runningBalances('-100.00', lines.slice(0, 2), 'credit'), ['-700.00', '9550.00'], 'credit-positive: a debit lowers it');
-  assert.equal(balanceBefore('500.25', lines), '10000.00');
-  assert.equal(balanceBefore('0.00', []), '0.00');
 });

@@ -88,8 +88,11 @@ export async function entryDetail(database: DatabaseHandle, actor: Actor, fundCo
     if (!entry) throw notFound(ledgerMessages.entryOfFund({ entryId, fund: fundCode }));
     const lines = await repository.entryLines(tx, fund.id, entryId);
     const reversedBy = await repository.reversalOf(tx, fund.id, entryId);
+    const reverses = entry.reverses_entry_id === null ? undefined : await repository.findEntry(tx, fund.id, entry.reverses_entry_id);
     return {
       ...entryView(entry, fund.code), reversedByEntryId: reversedBy?.id.toString() ?? null,
+      reversesVoucherNumber: reverses ? voucherNumber(reverses.period, reverses.voucher_number) : null,
+      reversedByVoucherNumber: reversedBy ? voucherNumber(reversedBy.period, reversedBy.voucher_number) : null,
       lines: lines.map((l) => ({
         lineNumber: l.line_number, account: l.account_code, accountName: l.account_name, role: l.account_role,
         debit: formatYuan(l.debit), credit: formatYuan(l.credit), subject: l.subject, reference: l.reference, memo: l.memo,

@@ -53,7 +53,8 @@ test('funds, accounts, import (all or nothing, idempotent), trial balance, check
   assert.deepEqual([closing['1131'], closing['1002'], closing['1003'], closing['4001']], ['400.00', '100.00', '500.00', '-1000.00']);
   assert.deepEqual(Object.keys(tb.accounts[0]), ['code', 'name', 'role', 'opening', 'debit', 'credit', 'closing']);
   const table = await sifund('trial-balance', '--fund', pension.code, '--period', '2026-01');
-  assert.match(table.stdout, /1131 +应收社会保险费 +receivable +0\.00 +1000\.00 +600\.00 +400\.00/);
+  assert.match(table.stdout, /1131 +应收社会保险费 +平 +0\.00 +1000\.00 +600\.00 +借 +400\.00/);
+  assert.match(table.stdout, /4001 +社会保险费收入 +平 +0\.00 +0\.00 +1000\.00 +贷 +1000\.00/, 'a credit balance is 贷 and positive');
 
   assert.equal((await sifund('check')).code, 0);
   const journal = await sifund('export', '--format', 'hledger', '--from', '2026-01-01', '--to', '2026-01-31');

@@ -178,7 +178,7 @@ export async function unreversedEntriesOfSource(tx: Tx, sourceType: string, sour
 }
 
 export const reversalOf = (tx: Tx, fundId: bigint, entryId: bigint) =>
-  tx.selectFrom('accounting_entry').select(['id']).where('fund_id', '=', fundId).where('reverses_entry_id', '=', entryId).executeTakeFirst();
+  tx.selectFrom('accounting_entry').select(['id', 'period', 'voucher_number']).where('fund_id', '=', fundId).where('reverses_entry_id', '=', entryId).executeTakeFirst();
 
 /** Recomputes movements per (account, period) from the journal and lists every difference from account_balance. */
 export async function balanceDifferences(tx: Tx, fundId: bigint | null) {

@@ -17,8 +17,8 @@ export const TrialBalance = Type.Object({
   totals: Type.Object(Totals),
 });
 
-const Source = Nullable(Type.Object({ type: Type.String(), id: Nullable(Type.String()) }));
 const VoucherNumber = Type.String({ description: '凭证字号: 记-<period>-<number in the fund and period, gap-free>, e.g. 记-2026-03-0001' });
+const Source = Nullable(Type.Object({ type: Type.String(), id: Nullable(Type.String()) }));
 /**
  * 明细账: an account's lines in a month, a page at a time; `total`: the month's lines, `pageOpening`: the balance before
  * the page's first line (承前页), each line's `balance`: after it (balances signed, debit-positive).
@@ -41,7 +41,7 @@ export const Entry = Type.Object({
 });
 export const EntryPage = Type.Object({ items: Type.Array(Entry), nextBefore: Nullable(IdText) });
 export const EntryDetail = Type.Object({
-  ...Entry.properties, reversedByEntryId: Nullable(IdText),
+  ...Entry.properties, reversedByEntryId: Nullable(IdText), reversesVoucherNumber: Nullable(VoucherNumber), reversedByVoucherNumber: Nullable(VoucherNumber),
   lines: Type.Array(Type.Object({
     lineNumber: Type.Integer(), account: Type.String(), accountName: Type.String(), role: Type.String(), debit: Money, credit: Money,
     subject: Nullable(Type.String()), reference: Nullable(Type.String()), memo: Nullable(Type.String()),

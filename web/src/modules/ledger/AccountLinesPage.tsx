@@ -1,11 +1,10 @@
 /**
  * 明细账: one account's lines in a month, each with the balance after it (方向 and amount, as a 明细账 prints it),
- * under the opening balance and over the closing one; a line opens its entry. The running balance is exact where
- * the page knows where it starts: the first page from the opening balance, the last page back from the closing one
- * (a page in between would need the balance before it, which the API does not give).
+ * under the opening balance and over the closing one; a line opens its entry by its 凭证字号. Every page is exact: the
+ * API gives each line's balance, the balance before the page's first line (承前页) and the month's count of lines.
  */
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Button, Descriptions, Space, Table, Tag } from 'antd';
+import { Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
@@ -15,13 +14,11 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import { MonthPicker } from '../../components/MonthPicker.tsx';
 import { balanceColumns, DirectedMoney } from './balance.tsx';
-import { balanceBefore, runningBalances } from './direction.ts';
-import { accountPath, currentMonth, sourceLabel, voucherNumber } from './shared.tsx';
+import { accountPath, currentMonth, sourceLabel } from './shared.tsx';
 import type { AccountLine, AccountLines } from './types.ts';
 
 const PAGE = 100;
 
-type Row = AccountLine & { balance?: string };
 
 export default function AccountLinesPage() {
   const { t } = useI18n();
@@ -34,10 +31,7 @@ export default function AccountLinesPage() {
   const data = lines.data;
   const entryOf = (line: AccountLine) => `/ledger/balances/${fund}/entries/${line.entryId}`;
   const go = (next: { period?: string; offset?: number }) => setParams({ period: next.period ?? period, ...(next.offset ? { offset: String(next.offset) } : {}) });
-  const lastPage = (data?.lines.length ?? 0) < PAGE;
-  const start = !data ? undefined : offset === 0 ? data.opening : lastPage ? balanceBefore(data.closing, data.lines) : undefined;
-  const balances = data && start !== undefined ? runningBalances(start, data.lines) : [];
-  const rows: Row[] = (data?.lines ?? []).map((line, i) => ({ ...line, balance: balances[i] }));
+  const lastPage = !data || offset + data.lines.length >= data.total;
   const role = data?.account.role;
 
   return (
@@ -61,14 +55,19 @@ export default function AccountLinesPage() {
               <Descriptions.Item label={t('ledger.closing')}><DirectedMoney value={data.closing} role={role} testId="ledger-lines-closing" /></Descriptions.Item>
             </Descriptions>
           )}
-          <Table<Row>
-            data-testid="ledger-lines-table" rowKey={(line) => `${line.entryId}:${line.lineNumber}`} size="small" bordered loading={lines.loading} dataSource={rows}
+          {data && offset > 0 && (
+            <Typography.Paragraph data-testid="ledger-lines-brought-forward">
+              {t('ledger.lines.broughtForward')}：<DirectedMoney value={data.pageOpening} role={role} testId="ledger-lines-page-opening" />
+            </Typography.Paragraph>
+          )}
+          <Table<AccountLine>
+            data-testid="ledger-lines-table" rowKey={(line) => `${line.entryId}:${line.lineNumber}`} size="small" bordered loading={lines.loading} dataSource={data?.lines ?? []}
             pagination={false} onRow={(line) => ({ onClick: () => navigate(entryOf(line)), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('ledger.date'), dataIndex: 'date', width: 110 },
               {
-                title: t('ledger.entry.number'), dataIndex: 'entryId', width: 190,
-                render: (id: string, line) => <Link to={entryOf(line)} onClick={(event) => event.stopPropagation()} data-testid="ledger-entry-link">{voucherNumber(id)}</Link>,
+                title: t('ledger.entry.number'), dataIndex: 'voucherNumber', width: 190,
+                render: (number: string, line) => <Link to={entryOf(line)} onClick={(event) => event.stopPropagation()} data-testid="ledger-entry-link">{number}</Link>,
               },
               { title: t('ledger.memo'), dataIndex: 'memo' },
               { title: t('ledger.reference'), dataIndex: 'reference', width: 170 },
@@ -76,11 +75,12 @@ export default function AccountLinesPage() {
               { title: t('ledger.entry.source'), dataIndex: 'source', width: 180, render: (_: unknown, line) => sourceLabel(t, line.source) },
               moneyColumn(t('ledger.debit'), 'debit', 130),
               moneyColumn(t('ledger.credit'), 'credit', 130),
-              balanceColumns<Row>(t, t('ledger.balance'), 'balance', (line) => line.balance, () => role),
+              balanceColumns<AccountLine>(t, t('ledger.balance'), 'balance', (line) => line.balance, () => role),
             ]}
           />
           {(offset > 0 || !lastPage) && (
             <Space style={{ marginTop: 12 }}>
+              <span data-testid="ledger-lines-total">{t('common.total', { n: data?.total ?? 0 })}</span>
               <Button disabled={offset === 0} onClick={() => go({ offset: Math.max(0, offset - PAGE) })}>{t('ledger.previousPage')}</Button>
               <Button disabled={lastPage} onClick={() => go({ offset: offset + PAGE })}>{t('ledger.nextPage')}</Button>
             </Space>

@@ -141,7 +141,8 @@ function Matching({ fund, account }: { fund: string; account: string }) {
               { title: t('ledger.date'), dataIndex: 'date', width: 105 },
               moneyColumn(t('ledger.amount'), 'amount', 120),
               { title: t('ledger.reference'), dataIndex: 'reference', ellipsis: true },
-              { title: t('ledger.memo'), dataIndex: 'memo', ellipsis: true, render: (memo: string | null, item) => <Link to={`/ledger/balances/${fund}/entries/${item.entryId}`}>{memo || item.entryId}</Link> },
+              { title: t('ledger.entry.number'), dataIndex: 'voucherNumber', width: 150, render: (number: string, item) => <Link to={`/ledger/balances/${fund}/entries/${item.entryId}`}>{number}</Link> },
+              { title: t('ledger.memo'), dataIndex: 'memo', ellipsis: true },
               { title: t('ledger.bank.age'), dataIndex: 'ageDays', width: 80, render: (days: number) => <Age days={days} /> },
             ]}
           />

@@ -24,7 +24,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
 import { amountInCapitals } from '../../platform/capitals.ts';
 import { NO_PRINT, PrintButton, PrintHeader, PrintSignatures, PrintStyle } from './print.tsx';
-import { fundPath, sourceLabel, useFunds, voucherNumber } from './shared.tsx';
+import { fundPath, sourceLabel, useFunds } from './shared.tsx';
 import type { EntryDetail, EntryLine } from './types.ts';
 
 interface ReversalValues { date?: Dayjs; memo?: string }
@@ -45,13 +45,13 @@ export default function EntryDetailPage() {
   const entry = useLoad((signal) => api.get<EntryDetail>(`${fundPath(fund)}/entries/${id}`, undefined, signal), [fund, id]);
   const data = entry.data;
   const fundInfo = funds.data?.find((f) => f.code === fund);
-  const entryLink = (entryId: string) => <Link to={`/ledger/balances/${fund}/entries/${entryId}`}>{voucherNumber(entryId)}</Link>;
+  const entryLink = (entryId: string, number: string | null) => <Link to={`/ledger/balances/${fund}/entries/${entryId}`}>{number}</Link>;
   const debit = sum(data?.lines.map((line) => line.debit) ?? []);
   const credit = sum(data?.lines.map((line) => line.credit) ?? []);
 
   return (
     <Page
-      title={`${t('ledger.entry.title')} ${voucherNumber(id)}`} testId={TEST_ID}
+      title={data ? `${t('ledger.entry.title')} ${data.voucherNumber}` : t('ledger.entry.title')} testId={TEST_ID}
       extra={(
         <>
           {data && <PrintButton testId="ledger-entry-print" />}
@@ -70,11 +70,11 @@ export default function EntryDetailPage() {
             lines={[
               { label: t('ledger.print.unit'), value: fundInfo?.regionName ?? '' },
               { label: t('ledger.date'), value: data.date },
-              { label: t('ledger.entry.number'), value: voucherNumber(data.id) },
+              { label: t('ledger.entry.number'), value: data.voucherNumber },
             ]}
           />
           <Descriptions bordered size="small" column={3} style={{ marginBottom: 16 }} data-testid="ledger-entry-header">
-            <Descriptions.Item label={t('ledger.entry.number')}><span data-testid="ledger-entry-number">{voucherNumber(data.id)}</span></Descriptions.Item>
+            <Descriptions.Item label={t('ledger.entry.number')}><span data-testid="ledger-entry-number">{data.voucherNumber}</span></Descriptions.Item>
             <Descriptions.Item label={t('ledger.date')}>{data.date}</Descriptions.Item>
             <Descriptions.Item label={t('ledger.period')}>{data.period}</Descriptions.Item>
             <Descriptions.Item label={t('ledger.fund')}>{fundInfo?.name ?? data.fund}</Descriptions.Item>
@@ -82,8 +82,8 @@ export default function EntryDetailPage() {
             <Descriptions.Item label={t('ledger.entry.source')}><span data-testid="ledger-entry-source">{sourceLabel(t, data.source)}</span></Descriptions.Item>
             <Descriptions.Item label={t('ledger.memo')} span={2}>{data.memo}</Descriptions.Item>
             <Descriptions.Item label={t('ledger.entry.total')}><Money value={data.total} testId="ledger-entry-total" /></Descriptions.Item>
-            {data.reversesEntryId && <Descriptions.Item label={t('ledger.entry.reverses')}>{entryLink(data.reversesEntryId)}</Descriptions.Item>}
-            {data.reversedByEntryId && <Descriptions.Item label={t('ledger.entry.reversedBy')}><span data-testid="ledger-entry-reversed-by">{entryLink(data.reversedByEntryId)}</span></Descriptions.Item>}
+            {data.reversesEntryId && <Descriptions.Item label={t('ledger.entry.reverses')}>{entryLink(data.reversesEntryId, data.reversesVoucherNumber)}</Descriptions.Item>}
+            {data.reversedByEntryId && <Descriptions.Item label={t('ledger.entry.reversedBy')}><span data-testid="ledger-entry-reversed-by">{entryLink(data.reversedByEntryId, data.reversedByVoucherNumber)}</span></Descriptions.Item>}
             {data.correctionOfPeriod && <Descriptions.Item label={t('ledger.entry.correctionOf')}>{data.correctionOfPeriod}</Descriptions.Item>}
           </Descriptions>
           <Table<EntryLine>

@@ -1,7 +1,8 @@
 /**
  * 科目余额表: a fund's trial balance for a month. Each balance is printed as a direction (借/贷/平) and a positive
  * amount (direction.ts); the movements as 借方 and 贷方. Accounts with no balance and no movement are hidden unless
- * asked for (?zero=1). An account opens its lines. Printable on A4 landscape; exported as XLSX by the server.
+ * asked for (?zero=1). An account opens its lines. Printable on A4 landscape; exported as XLSX by the server, laid out
+ * the same way (方向 columns, zero accounts as the switch says).
  */
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
@@ -60,7 +61,7 @@ export default function TrialBalancePage() {
       extra={fund && (
         <>
           <PrintButton testId="ledger-balances-print" />
-          <Button className={NO_PRINT} icon={<DownloadOutlined />} href={withQuery(`${fundPath(fund)}/trial-balance`, { period, format: 'xlsx' })} data-testid="ledger-balances-xlsx">{t('ledger.xlsx')}</Button>
+          <Button className={NO_PRINT} icon={<DownloadOutlined />} href={withQuery(`${fundPath(fund)}/trial-balance`, { period, format: 'xlsx', ...(showZero ? { zero: '1' } : {}) })} data-testid="ledger-balances-xlsx">{t('ledger.xlsx')}</Button>
         </>
       )}
     >

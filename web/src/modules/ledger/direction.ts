@@ -49,18 +49,3 @@ export function balanceSums(signedDebitPositive: string[]): Record<Side, string>
   }
   return { debit: fenToYuan(debit), credit: fenToYuan(credit) };
 }
-
-/** The balance after each line (明细账's running balance), signed as `start` is, from the balance before the first line. */
-export function runningBalances(start: string, lines: { debit: string; credit: string }[], positiveSide: Side = 'debit'): string[] {
-  let balance = toFen(start);
-  return lines.map((line) => {
-    const movement = toFen(line.debit) - toFen(line.credit);
-    balance += positiveSide === 'debit' ? movement : -movement;
-    return fenToYuan(balance);
-  });
-}
-
-/** The balance before the first of `lines` when the last of them ends at `end` (the last page of a month ends at its closing balance). */
-export function balanceBefore(end: string, lines: { debit: string; credit: string }[]): string {
-  return fenToYuan(lines.reduce((balance, line) => balance - toFen(line.debit) + toFen(line.credit), toFen(end)));
-}

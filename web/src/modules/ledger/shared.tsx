@@ -102,12 +102,6 @@ export function BankAccountSelect({ accounts, value, onChange }: { accounts: Acc
   );
 }
 
-/**
- * 凭证字号 of an entry. The API gives no voucher number yet (one per fund, year and month, gap-free, is the server's
- * to assign): until it does, 记- and the entry's number (its id, the only number the API has).
- */
-export const voucherNumber = (entryId: string) => `记-${entryId}`;
-
 export function sourceLabel(t: Translate, source: Source): string {
   return source ? `${t(`ledger.source.${source.type}`)} ${source.id ?? ''}`.trim() : '';
 }
