@@ -84,7 +84,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', '无法连接服务器 / cannot reach the server');
+    throw new ApiError(0, 'network', storedLang() === 'en' ? 'cannot reach the server' : '无法连接服务器');
   }
   const text = await response.text();
   let data: unknown;
