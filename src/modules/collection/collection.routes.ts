@@ -6,7 +6,8 @@ import { Job } from '../../platform/jobs/jobs.schemas.ts';
 import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
 import { Id, Period, RegionCode, paging } from '../../platform/http/schemas.ts';
 import { billingSummary, startBilling } from './billing/billing.service.ts';
-import { getBill, listBills } from './billing/bills.service.ts';
+import { listBills } from './billing/bills.service.ts';
+import { getBillNotice } from './billing/bill-notice.service.ts';
 import { billNoticeReport } from './billing/bill.report.ts';
 import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
 import { requestReassessment } from './billing/reassessment.service.ts';
@@ -48,5 +49,5 @@ export async function collectionRoutes(app: App) {
   }, async (request) => listBills(db, actor(request), request.query));
   app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] },
     schema: { tags, summary: '缴费通知单 One bill with its lines; format=pdf for the printable notice, xlsx|csv for its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }), querystring: Type.Object(ReportFormatQuery), response: { 200: Bill } },
-  }, async (request, reply) => sendReport(reply, billNoticeReport(await getBill(db, actor(request), request.params.number)), request.query.format));
+  }, async (request, reply) => sendReport(reply, billNoticeReport(await getBillNotice(db, actor(request), request.params.number)), request.query.format));
 }

@@ -5,10 +5,10 @@
  */
 import { labelColumnIndex, moneyText, parametersLine, percentText, sectionLines, type CellValue, type ColumnUnit, type Report, type ReportSection } from './report.ts';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** "1234567.50" → "1,234,567.50" (grouping on paper; the digits stay the exact yuan text). */
-function groupThousands(yuan: string): string {
+export function groupThousands(yuan: string): string {
   const [whole, fraction] = yuan.split('.');
   return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
 }

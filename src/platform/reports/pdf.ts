@@ -57,7 +57,7 @@ export async function renderPdf(report: Report): Promise<Buffer> {
   const page = await context.newPage();
   try {
     // Laying out a long table takes a while on a busy machine (12,000 rows: 5–7 s here, then 20–35 s for 445 pages).
-    await page.setContent(renderHtml(report), { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    await page.setContent(report.printablePage?.() ?? renderHtml(report), { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER });
   } catch (error) {
     throw error instanceof AppError ? error : new AppError(503, 'unavailable', said.pdfPrintingFailed({ reason: (error as Error).message.split('\n')[0] }));

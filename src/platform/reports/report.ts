@@ -59,6 +59,11 @@ export interface Report<Data = unknown> {
   /** Wide tables print on landscape A4. */
   landscape?: boolean;
   sections: ReportSection[];
+  /**
+   * A document with a paper layout of its own (a notice, a receipt): its printable page (A4 HTML, no script), which
+   * the PDF prints instead of the sections' tables; XLSX and CSV still hold the sections.
+   */
+  printablePage?: () => string;
   /** The JSON answer: the route's and the command's own shape, unchanged by the report layer. */
   data: Data;
 }

@@ -1,29 +1,31 @@
 /**
  * 社会保险费缴费通知单 as a report: the bill's totals per insurance (一单征收, 分别记账) and a line per person and
- * insurance (base × rate), grouped by person with each person's subtotal. The CSV holds the lines.
+ * insurance (base × rate), grouped by person with each person's subtotal, in XLSX; the CSV holds the lines. The PDF is
+ * the notice as the agency prints it (bill-notice.page.ts): a summary page and an annex of persons.
  */
 import { reportSection, type Report } from '../../../platform/reports/report.ts';
 import type { BillItemView, BillLineView, BillView } from './bills.service.ts';
+import type { BillNotice } from './bill-notice.service.ts';
+import { billKindNames, billNoticePage, insuranceNames } from './bill-notice.page.ts';
 
 /** 社会保险法 第六十条 (pay in full and on time) and 第八十六条 (0.05% a day after the due date). */
 const LEGAL_BASIS = '《中华人民共和国社会保险法》第六十条、第八十六条：用人单位应当按时足额缴纳社会保险费；逾期自欠缴之日起按日加收万分之五的滞纳金';
 
-const insuranceNames: Record<string, string> = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', work_injury: '工伤保险', maternity: '生育保险' };
-const kindNames: Record<string, string> = { regular: '正常', supplementary: '补缴', credit_note: '冲减' };
 
 type ItemRow = BillItemView & { insuranceName: string };
 type LineRow = BillLineView & { insuranceName: string };
 
-export function billNoticeReport(bill: BillView): Report<BillView> {
+export function billNoticeReport(notice: BillNotice): Report<BillView> {
+  const { bill } = notice;
   const named = <Row extends { insurance: string }>(row: Row) => ({ ...row, insuranceName: insuranceNames[row.insurance] ?? row.insurance });
   return {
     title: '社会保险费缴费通知单', titleEnglish: 'Social insurance contribution notice', fileName: `缴费通知单-${bill.number}`,
     parameters: [
       { label: '通知单号', value: bill.number }, { label: '单位', value: `${bill.employerName}（${bill.creditCode}）` }, { label: '所属期', value: bill.period },
-      { label: '类型', value: kindNames[bill.kind] ?? bill.kind }, { label: '缴费截止日', value: bill.dueDate }, { label: '人数', value: String(bill.persons) },
+      { label: '类型', value: billKindNames[bill.kind] ?? bill.kind }, { label: '缴费截止日', value: bill.dueDate }, { label: '人数', value: String(bill.persons) },
       { label: '应缴合计', value: `${bill.total} 元` },
     ],
-    legalBasis: LEGAL_BASIS, landscape: true, data: bill,
+    legalBasis: LEGAL_BASIS, data: bill, printablePage: () => billNoticePage(notice),
     sections: [
       reportSection<ItemRow>({
         name: '险种合计', title: '按险种 By insurance', rows: bill.items.map(named), totals: '合计',
