@@ -79,11 +79,10 @@ export async function recordAndCounts(database: DatabaseHandle, id: string): Pro
 
 export interface AuditQuery {
   entityType?: string; entityId?: string; actor?: string; action?: string; excludeAction?: string; from?: string; to?: string;
-  before?: bigint; limit: number;
 }
 
-/** Audit records visible in the transaction's scope, newest first (keyset paging by id). */
-export function findRecords(tx: Tx, filter: AuditQuery) {
+/** Audit records visible in the transaction's scope that match the filter (the caller orders and pages: by id). */
+export function recordsQuery(tx: Tx, filter: AuditQuery) {
   // The actor's display name, when the viewer's scope sees the user (a user of another region stays a login name).
   let query = tx.selectFrom('audit_log').leftJoin('app_user', 'app_user.id', 'audit_log.actor_id').select([
     'audit_log.id', 'audit_log.created_at', 'audit_log.actor_id', 'audit_log.actor_username', 'app_user.display_name as actor_name', 'audit_log.actor_role',
@@ -96,6 +95,5 @@ export function findRecords(tx: Tx, filter: AuditQuery) {
   if (filter.excludeAction) query = query.where('audit_log.action', 'not like', `${filter.excludeAction}%`);
   if (filter.from) query = query.where('audit_log.created_at', '>=', new Date(filter.from));
   if (filter.to) query = query.where('audit_log.created_at', '<', new Date(filter.to));
-  if (filter.before !== undefined) query = query.where('audit_log.id', '<', filter.before);
-  return query.orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
+  return query;
 }

@@ -1,48 +1,58 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { inScope } from '../actor.ts';
 import { actor, type App } from '../http/server.ts';
-import { Instant, Items } from '../http/schemas.ts';
+import { Instant } from '../http/schemas.ts';
+import { answerList, type ListQueryValues } from '../http/lists.ts';
+import { ListAnswer, listQuery } from '../http/lists.schemas.ts';
 import { AuditRecord, AuditVerify } from './audit.schemas.ts';
-import { listAudit, verifyAuditChain } from './audit.service.ts';
+import { auditPage, auditRecords, verifyAuditChain, type AuditFilter } from './audit.service.ts';
+import { auditLine, auditReport } from './audit.report.ts';
 import { can } from '../access/permissions.ts';
 
 /** Audit actions of the sign-in log (auth.login, auth.login_failed, auth.lockout, auth.logout, auth.password…). */
 const SIGN_IN_ACTIONS = 'auth.';
 
 export async function auditRoutes(app: App) {
+  /** The trail (or the sign-in log) as a list: a page with its count, or with `format` the file of every record. */
+  const answer = (request: FastifyRequest, reply: FastifyReply, source: 'trail' | 'signIns', query: ListQueryValues, filter: AuditFilter) => {
+    const who = actor(request);
+    return answerList(reply, query, {
+      defaultLimit: 50,
+      page: (page) => inScope(app.database, who, (tx) => auditPage(tx, filter, page, who)),
+      rows: async (page) => {
+        const found = await inScope(app.database, who, (tx) => auditRecords(tx, filter, page, who));
+        return { items: found.items.map(auditLine), nextCursor: found.nextCursor };
+      },
+      report: auditReport(source, filter),
+    });
+  };
+
   app.get('/api/audit', { config: { permission: 'audit.read' },
     schema: {
-      tags: ['audit'], summary: '审计日志 Audit records in your scope, newest first (ID numbers masked except for auditors)',
+      tags: ['audit'], summary: '审计日志 Audit records in your scope, newest first (ID numbers masked except for auditors); format=xlsx|csv for every matching record',
       querystring: Type.Object({
-        entityType: Type.Optional(Type.String()), entityId: Type.Optional(Type.String()), actor: Type.Optional(Type.String()),
-        action: Type.Optional(Type.String()), from: Type.Optional(Instant), to: Type.Optional(Instant),
-        before: Type.Optional(Type.String({ pattern: '^[0-9]+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-      }),
-      response: { 200: Items(AuditRecord) },
+        entityType: Type.Optional(Type.String({ maxLength: 60 })), entityId: Type.Optional(Type.String({ maxLength: 100 })), actor: Type.Optional(Type.String({ maxLength: 64 })),
+        action: Type.Optional(Type.String({ maxLength: 60 })), from: Type.Optional(Instant), to: Type.Optional(Instant), ...listQuery(1000),
+      }, { additionalProperties: false }),
+      response: { 200: ListAnswer(AuditRecord) },
     },
-  }, async (request) => {
-    const query = request.query;
-    const who = actor(request);
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
     // 三员分立: the sign-in log (auth.*) is the security auditor's; the business audit trail leaves it out.
-    const excludeAction = can(who, 'auth.log.read') ? undefined : SIGN_IN_ACTIONS;
-    const items = await inScope(app.database, who, (tx) => listAudit(tx, { ...query, excludeAction, before: query.before ? BigInt(query.before) : undefined }, who));
-    return { items };
+    const excludeAction = can(actor(request), 'auth.log.read') ? undefined : SIGN_IN_ACTIONS;
+    return answer(request, reply, 'trail', { limit, after, offset, format }, { ...filter, excludeAction });
   });
 
   app.get('/api/audit/sign-ins', { config: { permission: 'auth.log.read' },
     schema: {
-      tags: ['audit'], summary: '登录日志 The sign-in log: sign-ins, failures, lockouts, sign-outs and password changes in your scope, newest first',
-      querystring: Type.Object({
-        actor: Type.Optional(Type.String({ maxLength: 64 })), from: Type.Optional(Instant), to: Type.Optional(Instant),
-        before: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-      }, { additionalProperties: false }),
-      response: { 200: Items(AuditRecord) },
+      tags: ['audit'], summary: '登录日志 The sign-in log: sign-ins, failures, lockouts, sign-outs and password changes in your scope, newest first; format=xlsx|csv for every matching record',
+      querystring: Type.Object({ actor: Type.Optional(Type.String({ maxLength: 64 })), from: Type.Optional(Instant), to: Type.Optional(Instant), ...listQuery(1000) }, { additionalProperties: false }),
+      response: { 200: ListAnswer(AuditRecord) },
     },
-  }, async (request) => {
-    const query = request.query;
-    const who = actor(request);
-    const items = await inScope(app.database, who, (tx) => listAudit(tx, { ...query, action: SIGN_IN_ACTIONS, before: query.before ? BigInt(query.before) : undefined }, who));
-    return { items };
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
+    return answer(request, reply, 'signIns', { limit, after, offset, format }, { ...filter, action: SIGN_IN_ACTIONS });
   });
 
   app.get('/api/audit/verify', { config: { permission: 'audit.verify' }, schema: { tags: ['audit'], summary: '校验审计链 Verify the hash chain of the whole audit trail', response: { 200: AuditVerify } } }, async (request) => {

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../database.ts';
 import { maskIdNumbersDeep, maskIdNumbersIn } from '../personal-data.ts';
 import { auditKey } from './audit.key.ts';
 import * as repository from './audit.repository.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../http/lists.ts';
 
 export interface AuditChange {
   action: string;
@@ -187,24 +188,40 @@ export interface AuditFilter {
   entityType?: string; entityId?: string; actor?: string; action?: string; from?: string; to?: string;
   /** Leave out actions with this prefix (the sign-in log is for security auditors only). */
   excludeAction?: string;
-  /** Keyset paging: records with id below this. */
-  before?: bigint; limit?: number;
 }
 
 /** Roles that see ID numbers in audit images in full; everyone else sees them masked (docs/decisions.md). */
 export const roleSeesFullIdNumbers = (role: Role) => role === 'auditor' || role === 'security_auditor';
 
-/**
- * Audit records visible in the transaction's scope, newest first. ID numbers in the before/after images are
- * masked unless the viewer is an auditor (no viewer: masked).
- */
-export async function listAudit(tx: Tx, filter: AuditFilter, viewer?: Pick<Actor, 'role'>) {
-  const rows = await repository.findRecords(tx, { ...filter, limit: Math.min(filter.limit ?? 100, 1000) });
+/** Newest first: ids are time-ordered, and unique. */
+const newestFirst: SortKey[] = [{ by: 'audit_log.id', direction: 'desc' }];
+
+type RecordRow = Awaited<ReturnType<ReturnType<typeof repository.recordsQuery>['execute']>>[number];
+
+/** The records as the viewer may see them: ID numbers in the images and the entity id masked unless the viewer is an auditor (no viewer: masked). */
+function recordViews(viewer: Pick<Actor, 'role'> | undefined) {
   const full = viewer !== undefined && roleSeesFullIdNumbers(viewer.role);
   const image = (value: unknown) => (full ? value : maskIdNumbersDeep(value));
-  return rows.map((row) => ({
+  return (rows: RecordRow[]) => rows.map((row) => ({
     id: row.id.toString(), createdAt: row.created_at.toISOString(), actorId: row.actor_id?.toString() ?? null, actorUsername: row.actor_username, actorName: row.actor_name ?? null, actorRole: row.actor_role,
     regionCode: row.region_code, action: row.action, entityType: row.entity_type, entityId: row.entity_id === null || full ? row.entity_id : maskIdNumbersIn(row.entity_id),
     before: image(row.before), after: image(row.after), requestId: row.request_id, scopeWidened: row.scope_widened,
   }));
+}
+export type AuditRecordView = ReturnType<ReturnType<typeof recordViews>>[number];
+
+/** A page of the records visible in the transaction's scope, newest first, with their count (the audit page). */
+export function auditPage(tx: Tx, filter: AuditFilter, request: ListRequest, viewer?: Pick<Actor, 'role'>): Promise<ListAnswer<AuditRecordView>> {
+  return listPage(tx, repository.recordsQuery(tx, filter), newestFirst, request, recordViews(viewer));
+}
+
+/** The records past the cursor, uncounted (an export walks them page by page). */
+export async function auditRecords(tx: Tx, filter: AuditFilter, request: ListRequest, viewer?: Pick<Actor, 'role'>) {
+  const page = await keysetPage(repository.recordsQuery(tx, filter), newestFirst, request);
+  return { items: recordViews(viewer)(page.items), nextCursor: page.nextCursor };
+}
+
+/** The newest records (at most `limit`, 100 by default) visible in the transaction's scope: an entity's history. */
+export async function listAudit(tx: Tx, filter: AuditFilter & { limit?: number }, viewer?: Pick<Actor, 'role'>): Promise<AuditRecordView[]> {
+  return (await auditRecords(tx, filter, { limit: Math.min(filter.limit ?? 100, 1000) }, viewer)).items;
 }

@@ -123,3 +123,22 @@ export async function* everyPage<T>(page: (request: ListRequest) => Promise<{ it
 export function sendListExport<Row>(reply: FastifyReply, format: 'xlsx' | 'csv', report: ReportStream<Row>): FastifyReply {
   return sendFile(reply, `${report.fileName}.${format}`, format === 'xlsx' ? streamXlsx(report) : streamCsv(report));
 }
+
+/** What a list route was asked: the list's own filters beside `limit`, `after`, `offset` and `format`. */
+export interface ListQueryValues { limit?: number; after?: string; offset?: number; format?: 'json' | 'xlsx' | 'csv' }
+
+/**
+ * The answer of a list route: with `format=xlsx|csv` the file of every row `rows` walks (the report's heading and
+ * columns from `report`), else the page `page` gives with its count (`defaultLimit` rows when no limit is asked).
+ */
+export async function answerList<T, Row = T>(reply: FastifyReply, query: ListQueryValues, list: {
+  defaultLimit: number;
+  page(request: ListRequest): Promise<ListAnswer<T>>;
+  /** the file's rows past the cursor (the page's items, or lines made of them for the file) */
+  rows(request: ListRequest): Promise<{ items: Row[]; nextCursor: string | null }>;
+  report: Omit<ReportStream<Row>, 'pages'>;
+}): Promise<ListAnswer<T> | FastifyReply> {
+  const { format = 'json', limit = list.defaultLimit, after, offset } = query;
+  if (format !== 'json') return sendListExport(reply, format, { ...list.report, pages: everyPage(list.rows) });
+  return list.page({ limit, after, offset });
+}
