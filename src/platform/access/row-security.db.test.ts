@@ -17,6 +17,7 @@ const READABLE_BY_EVERY_SCOPE: Record<string, string> = {
   pooling_region: 'which level pools each insurance: reference data every scope needs to find the funds it books into',
   schema_migration: 'migration bookkeeping (file names and checksums): no region\'s data',
   audit_key_fingerprint: 'one HMAC fingerprint that identifies the audit key without revealing it: no region\'s data',
+  parameter_value: 'regional policy parameters approved in the UI are published policy (a region\'s 政策文件): every scope resolves the values of its ancestors with them; rows are written only by an approval, append-only (0017)',
 };
 
 /** Tables with a policy whose rows belong to no region: only the national scope sees them. */
