@@ -1,9 +1,10 @@
 /**
  * 缴费通知单 (one bill): the header, totals per insurance and a line per person and insurance. Each amount opens
- * how it was computed (base × rate) and the dated parameters it came from. Printing drops the menu, the buttons
- * and the paging, so the paper carries every line.
+ * how it was computed (base × rate) and the dated parameters it came from. 打印 opens the notice as the agency
+ * prints it (the API's PDF: a summary page with the total in capitals, the payee accounts and the seal area, and an
+ * annex of persons); the browser's own print of this page still drops the menu and the buttons.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Button, Descriptions, Form, Input, Popover, Space, Table, Tag, Typography } from 'antd';
 import { AuditOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -47,17 +48,9 @@ export default function BillDetailPage() {
   const { t } = useI18n();
   const regionLabel = useRegionLabel();
   const bill = useLoad((signal) => api.get<Bill>(`/api/bills/${encodeURIComponent(number)}`, undefined, signal), [number]);
-  const [printing, setPrinting] = useState(false);
   const [reassessing, setReassessing] = useState(false);
   const can = useCan();
   const navigate = useNavigate();
-
-  // Print once every line is rendered (no paging), then page again.
-  useEffect(() => {
-    if (!printing) return;
-    window.print();
-    setPrinting(false);
-  }, [printing]);
 
   if (bill.error) return <ApiErrorView error={bill.error} retry={bill.reload} />;
   if (!bill.data) return <PageSpinner />;
@@ -72,7 +65,7 @@ export default function BillDetailPage() {
           {can('billing.reassess.request') && (
             <Button className={NO_PRINT} icon={<AuditOutlined />} onClick={() => setReassessing(true)} data-testid="bill-reassess">{t('bill.reassess')}</Button>
           )}
-          <Button className={NO_PRINT} icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="bill-print">{t('bill.print')}</Button>
+          <Button className={NO_PRINT} icon={<PrinterOutlined />} href={`/api/bills/${encodeURIComponent(data.number)}?format=pdf`} target="_blank" data-testid="bill-print">{t('bill.print')}</Button>
           <Link className={NO_PRINT} to={`/collection/bills?period=${data.period}`}><Button>{t('common.back')}</Button></Link>
         </>
       )}
@@ -97,7 +90,7 @@ export default function BillDetailPage() {
         <Typography.Title level={5} style={{ margin: 0 }}>{t('bill.lines')}</Typography.Title>
         <Table<BillLine>
           data-testid="bill-lines" size="small" dataSource={lines} rowKey={(line) => `${line.personId}:${line.insurance}`}
-          pagination={printing || lines.length <= 50 ? false : { pageSize: 50, showSizeChanger: false }}
+          pagination={lines.length <= 50 ? false : { pageSize: 50, showSizeChanger: false }}
           columns={[
             { title: t('person.idNumber'), dataIndex: 'idNumber', width: 190, render: (id: string, line) => <Link to={`/persons/${line.personId}`}>{id}</Link> },
             { title: t('person.name'), dataIndex: 'name', width: 100 },

@@ -1,6 +1,8 @@
 /**
- * 社会保险费缴费通知单: one bill as a printable notice — the employer and the period, the totals per insurance
- * (一单征收, 分别记账) and a line per person and insurance (base × rate). Printing keeps only the notice.
+ * 社会保险费缴费通知单: one bill on screen — the employer and the period, the total in figures and in capitals
+ * (大写金额), the totals per insurance (一单征收, 分别记账) and a line per person and insurance (base × rate). 打印 opens
+ * the notice as the agency prints it (the API's PDF: summary page with the payee accounts and the seal area, annex of
+ * persons), so the employer's paper is the agency's.
  */
 import { Link, useParams } from 'react-router-dom';
 import { Button, Descriptions, Space, Table, Typography } from 'antd';
@@ -8,18 +10,12 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { formatDateTime, formatYuan } from '../../format.ts';
+import { formatDateTime, formatYuan, toFen } from '../../format.ts';
+import { amountInCapitals } from '../../platform/capitals.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { moneyColumn } from './shared.tsx';
 import type { Bill, BillItem, BillLine } from './types.ts';
-
-const PRINT_CSS = `@media print {
-  body * { visibility: hidden; }
-  #bill-notice, #bill-notice * { visibility: visible; }
-  #bill-notice { position: absolute; inset: 0; padding: 0; }
-  #bill-notice .print-hidden { display: none; }
-}`;
 
 /** "0.16" → "16%", "0.005" → "0.5%": the decimal point moved two places, exactly (rates are decimal strings). */
 function percent(rate: string | null): string {
@@ -45,10 +41,9 @@ export default function BillNoticePage() {
 
   return (
     <div id="bill-notice" data-testid="bill-notice" style={{ background: '#fff', padding: 24 }}>
-      <style>{PRINT_CSS}</style>
-      <Space className="print-hidden" style={{ marginBottom: 16 }}>
+      <Space style={{ marginBottom: 16 }}>
         <Link to="/portal/employer/bills"><Button>{t('common.back')}</Button></Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="bill-print">{t('portal.print')}</Button>
+        <Button type="primary" icon={<PrinterOutlined />} href={`/api/bills/${encodeURIComponent(data.number)}?format=pdf`} target="_blank" data-testid="bill-print">{t('portal.print')}</Button>
       </Space>
       <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('portal.noticeTitle')}</Typography.Title>
       <Descriptions bordered size="small" column={3} style={{ marginBottom: 16 }}>
@@ -60,7 +55,10 @@ export default function BillNoticePage() {
         <Descriptions.Item label={t('portal.issuedAt')}>{formatDateTime(data.issuedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('portal.persons')}>{data.persons}</Descriptions.Item>
         <Descriptions.Item label={t('portal.billKind')}>{t(`portal.billKind.${data.kind}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('portal.billTotal')}><Typography.Text strong data-testid="bill-total">{formatYuan(data.total)}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('portal.billTotal')}>
+          <Typography.Text strong data-testid="bill-total">{formatYuan(data.total)}</Typography.Text>
+          <div><Typography.Text type="secondary" data-testid="bill-total-capitals">{amountInCapitals(toFen(data.total))}</Typography.Text></div>
+        </Descriptions.Item>
       </Descriptions>
 
       <Typography.Title level={5}>{t('portal.itemsTitle')}</Typography.Title>
