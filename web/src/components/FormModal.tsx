@@ -20,8 +20,8 @@ interface Props<V, R> {
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   initialValues?: Partial<V>;
   okText?: ReactNode;
-  /** ask this before submitting (irreversible actions) */
-  confirm?: string;
+  /** ask this before submitting (irreversible actions); a function states the effect of the values given */
+  confirm?: ReactNode | ((values: V) => ReactNode);
   danger?: boolean;
   testId?: string;
   width?: number;
@@ -39,15 +39,16 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
     if (props.open) { form.resetFields(); setError(undefined); setProblemRows([]); }
   }, [props.open, form]);
 
-  const confirmed = () => new Promise<boolean>((resolve) => {
+  const confirmed = (values: V) => new Promise<boolean>((resolve) => {
     if (!props.confirm) return resolve(true);
-    modal.confirm({ title: props.title, content: props.confirm, okButtonProps: { danger: true, 'data-testid': 'confirm-ok' }, onOk: () => resolve(true), onCancel: () => resolve(false) });
+    const content = typeof props.confirm === 'function' ? props.confirm(values) : props.confirm;
+    modal.confirm({ title: props.title, content, okButtonProps: { danger: true, 'data-testid': 'confirm-ok' }, onOk: () => resolve(true), onCancel: () => resolve(false) });
   });
 
   const submit = async () => {
     let values: V;
     try { values = await form.validateFields(); } catch { return; }
-    if (!(await confirmed())) return;
+    if (!(await confirmed(values))) return;
     setBusy(true);
     setError(undefined);
     setProblemRows([]);
