@@ -35,7 +35,7 @@ export function registerJobCommands(program: Command) {
       if (options.status && !jobStatuses.includes(options.status)) throw invalid('status', fieldRules.oneOf({ values: jobStatuses.join(', ') }));
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid('limit', fieldRules.integerFromTo({ min: 1, max: 10_000 }));
-      const { items } = await listJobs(database, reader(), { kind: options.kind, status: options.status as JobStatus | undefined, limit, offset: 0 });
+      const { items } = await listJobs(database, reader(), { kind: options.kind, status: options.status as JobStatus | undefined, limit });
       if (options.format === 'json') printJson(items.map(jsonOf));
       else process.stdout.write(items.length ? formatTable(headers, items.map(row)) : 'no jobs yet (billing runs, interest runs and sweeps appear here)\n');
     }));

@@ -145,7 +145,17 @@ test('GET /api/jobs lists the jobs of the user\'s scope with their progress', { 
   const all = await city.json('GET', '/api/jobs?kind=test.counting');
   assert.equal(all.status, 200);
   assert.deepEqual(all.body.items.map((j: { key: string }) => j.key), ['D/990103', 'C/990102', 'B/990102', 'A/990102']);
-  assert.equal(all.body.total, 4);
+  assert.deepEqual([all.body.total, all.body.totalCapped, all.body.nextCursor], [4, false, null]);
+  // by cursor, two at a time: the same four, each once
+  const first = await city.json('GET', '/api/jobs?kind=test.counting&limit=2');
+  const second = await city.json('GET', `/api/jobs?kind=test.counting&limit=2&after=${first.body.nextCursor}`);
+  assert.deepEqual([...first.body.items, ...second.body.items].map((j: { key: string }) => j.key), ['D/990103', 'C/990102', 'B/990102', 'A/990102']);
+  assert.deepEqual([first.body.total, second.body.total, second.body.nextCursor], [4, 4, null]);
+  // the file holds every job of the list, the kind and status by name
+  const csv = (await city.request('GET', '/api/jobs?kind=test.counting&format=csv')).body.split('\r\n').filter(Boolean);
+  assert.equal(csv.length - 1, all.body.total);
+  assert.equal(csv[0], '\uFEFF作业编号,作业类型,作业范围,行政区划代码,状态,已完成分块,分块数,发起人,创建时间,结束时间,执行次数,错误');
+  assert.match(csv[1], /^\d+,计数测试,D\/990103,990103,排队中,0,2,op\.west,/);
   const own = await westClient.json('GET', '/api/jobs');
   assert.deepEqual(own.body.items.map((j: { key: string; progress: unknown }) => [j.key, j.progress]), [['D/990103', { done: 0, total: 2 }]]);
   assert.equal((await westClient.json('GET', '/api/jobs?status=bogus')).status, 400);

@@ -125,18 +125,12 @@ export const resumableJobs = (db: Kysely<Tables>, kinds: string[], limit: number
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
     .orderBy('created_at').limit(limit).execute());
 
-export interface JobFilter { kind?: string; status?: JobStatus; limit: number; offset: number }
+export interface JobFilter { kind?: string; status?: JobStatus }
 
-export function listJobs(db: Kysely<Tables>, filter: JobFilter) {
+/** Jobs of a kind and status (the caller orders and pages them). */
+export function jobsQuery(db: Kysely<Tables>, filter: JobFilter) {
   let query = db.selectFrom('job').selectAll();
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.status) query = query.where('status', '=', filter.status);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute();
-}
-
-export async function countJobs(db: Kysely<Tables>, filter: Omit<JobFilter, 'limit' | 'offset'>): Promise<number> {
-  let query = db.selectFrom('job').select(sql<number>`count(*)::int`.as('n'));
-  if (filter.kind) query = query.where('kind', '=', filter.kind);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  return (await query.executeTakeFirstOrThrow()).n;
+  return query;
 }

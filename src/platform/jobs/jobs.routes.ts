@@ -2,8 +2,11 @@
 import { Type } from '@sinclair/typebox';
 import { Job, JobList } from './jobs.schemas.ts';
 import { actor, type App } from '../http/server.ts';
-import { Id, paging } from '../http/schemas.ts';
-import { getJob, jobStatuses, listJobs, retryJob } from './jobs.service.ts';
+import { Id } from '../http/schemas.ts';
+import { answerList } from '../http/lists.ts';
+import { listQuery } from '../http/lists.schemas.ts';
+import { getJob, jobRows, jobStatuses, listJobs, retryJob } from './jobs.service.ts';
+import { jobLine, jobsReport } from './jobs.report.ts';
 
 const tags = ['jobs'];
 const JobKind = Type.String({ pattern: '^[a-z][a-z_]*(\\.[a-z][a-z_]*)+$', maxLength: 60 });
@@ -11,9 +14,22 @@ const JobKind = Type.String({ pattern: '^[a-z][a-z_]*(\\.[a-z][a-z_]*)+$', maxLe
 export async function jobRoutes(app: App) {
   const db = app.database;
   app.get('/api/jobs', { config: { permission: 'jobs.read' },
-    schema: { tags, summary: '后台作业 Jobs in your scope, newest first, with their progress',
-      querystring: Type.Object({ kind: Type.Optional(JobKind), status: Type.Optional(Type.Union(jobStatuses.map((s) => Type.Literal(s)))), ...paging() }), response: { 200: JobList } },
-  }, async (request) => listJobs(db, actor(request), { kind: request.query.kind, status: request.query.status, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }));
+    schema: { tags, summary: '后台作业 Jobs in your scope, newest first, with their progress; format=xlsx|csv for every matching job',
+      querystring: Type.Object({ kind: Type.Optional(JobKind), status: Type.Optional(Type.Union(jobStatuses.map((s) => Type.Literal(s)))), ...listQuery() }, { additionalProperties: false }),
+      response: { 200: JobList } },
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 50,
+      page: (page) => listJobs(db, who, { ...filter, ...page }),
+      rows: async (page) => {
+        const found = await jobRows(db, who, filter, page);
+        return { items: found.items.map(jobLine), nextCursor: found.nextCursor };
+      },
+      report: jobsReport(filter),
+    });
+  });
   app.get('/api/jobs/:id', { config: { permission: 'jobs.read' }, schema: { tags, summary: 'A job and its progress', params: Type.Object({ id: Id }), response: { 200: Job } } },
     async (request) => getJob(db, actor(request), BigInt(request.params.id)));
   app.post('/api/jobs/:id/retry', { config: { permission: 'jobs.retry' },

@@ -1,6 +1,7 @@
 /** Answers of the job routes and of every route that starts a job (202). TypeBox only: the web imports their types. */
 import { Type } from '@sinclair/typebox';
 import { IdText, Nullable, Timestamp } from '../http/schemas.ts';
+import { ListAnswer } from '../http/lists.schemas.ts';
 
 /** The values of jobs.repository.ts's jobStatuses. */
 const JobStatus = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]);
@@ -13,4 +14,4 @@ export const Job = Type.Object({
   result: Type.Unknown({ description: 'what the job returned when it completed (its kind\'s own shape), or null' }),
   startedBy: Type.String(), createdAt: Timestamp, startedAt: Nullable(Timestamp), finishedAt: Nullable(Timestamp), attempts: Type.Integer(),
 });
-export const JobList = Type.Object({ items: Type.Array(Job), total: Type.Integer() });
+export const JobList = ListAnswer(Job);

@@ -22,6 +22,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import * as repository from './jobs.repository.ts';
 import { jobMessages as said, jobStatusSaid } from './jobs.messages.ts';
 import type { JobRow, JobStatus } from './jobs.repository.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../http/lists.ts';
 
 export type { JobStatus } from './jobs.repository.ts';
 export { jobStatuses } from './jobs.repository.ts';
@@ -127,11 +128,25 @@ export async function getJob(database: DatabaseHandle, actor: Actor, id: bigint)
   });
 }
 
-export async function listJobs(database: DatabaseHandle, actor: Actor, filter: repository.JobFilter): Promise<{ items: JobView[]; total: number }> {
+/** Newest first; the id breaks ties. */
+const newestFirst: SortKey[] = [{ by: 'created_at', direction: 'desc' }, { by: 'id', direction: 'desc' }];
+
+async function jobViews(tx: Tx, rows: JobRow[]): Promise<JobView[]> {
+  const done = await repository.doneChunksOf(tx, rows.map((r) => r.id));
+  return rows.map((r) => jobView(r, done.get(String(r.id)) ?? 0));
+}
+
+/** A page of the jobs in the actor's scope, newest first, with their count. */
+export async function listJobs(database: DatabaseHandle, actor: Actor, query: repository.JobFilter & ListRequest): Promise<ListAnswer<JobView>> {
+  const { limit, after, offset, ...filter } = query;
+  return inScope(database, actor, (tx) => listPage(tx, repository.jobsQuery(tx, filter), newestFirst, { limit, after, offset }, (rows) => jobViews(tx, rows)));
+}
+
+/** The jobs past the cursor, uncounted (an export walks them page by page). */
+export async function jobRows(database: DatabaseHandle, actor: Actor, filter: repository.JobFilter, request: ListRequest) {
   return inScope(database, actor, async (tx) => {
-    const rows = await repository.listJobs(tx, filter);
-    const done = await repository.doneChunksOf(tx, rows.map((r) => r.id));
-    return { items: rows.map((r) => jobView(r, done.get(String(r.id)) ?? 0)), total: await repository.countJobs(tx, filter) };
+    const page = await keysetPage(repository.jobsQuery(tx, filter), newestFirst, request);
+    return { items: await jobViews(tx, page.items), nextCursor: page.nextCursor };
   });
 }
 
