@@ -49,5 +49,8 @@ export async function collectionRoutes(app: App) {
   }, async (request) => listBills(db, actor(request), request.query));
   app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] },
     schema: { tags, summary: '缴费通知单 One bill with its lines; format=pdf for the printable notice, xlsx|csv for its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }), querystring: Type.Object(ReportFormatQuery), response: { 200: Bill } },
-  }, async (request, reply) => sendReport(reply, billNoticeReport(await getBillNotice(db, actor(request), request.params.number)), request.query.format));
+  }, async (request, reply) => {
+    const notice = await getBillNotice(db, actor(request), request.params.number, { printed: request.query.format === 'pdf' });
+    return sendReport(reply, billNoticeReport(notice), request.query.format);
+  });
 }

@@ -29,9 +29,11 @@ export interface BillNotice {
 /** The funds are pooled above the employer (pension at the province): their accounts lie outside a county's scope. */
 const PAYEES_ACROSS_POOLS = '缴费通知单列示收款账户';
 
-export async function getBillNotice(database: DatabaseHandle, actor: Actor, number: string): Promise<BillNotice> {
+export async function getBillNotice(database: DatabaseHandle, actor: Actor, number: string, options: { printed: boolean } = { printed: true }): Promise<BillNotice> {
   // The bill is read in the actor's own scope (an employer account: its own bills); only then the payees above it.
   const bill = await getBill(database, actor, number);
+  // Only the printed notice shows the payees and the agency: the JSON and the spreadsheets of the bill skip the lookups.
+  if (!options.printed) return { bill, payees: [], issuingAgency: null };
   const reader = widenToPooledFunds(actor, PAYEES_ACROSS_POOLS);
   const funds = new Map<string, { name: string; insurances: string[] }>();
   for (const item of bill.items) {
