@@ -54,10 +54,11 @@ export async function markImportApplied(tx: Tx, id: bigint, counts: { applied_co
     .where('id', '=', id).where('status', '=', 'previewed').execute();
 }
 
-export async function listImports(tx: Tx, filter: { kind?: string; limit: number; offset: number }) {
-  let query = tx.selectFrom('import_file').select(recordColumns).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
+/** Import records of a kind (the caller orders and pages them). */
+export function importsQuery(tx: Tx, filter: { kind?: string }) {
+  let query = tx.selectFrom('import_file').select(recordColumns);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
-  return query.execute();
+  return query;
 }
 
 /** Stores a refused file's problems with their rows' cells, in chunks (unnest of arrays); the messages in Chinese, as the error workbook shows them to the office that wrote the file. */

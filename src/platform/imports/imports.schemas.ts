@@ -1,6 +1,7 @@
 /** Answers of the import pipeline's routes (src/platform/imports/imports.routes.ts and every import route). */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { IdText, Nullable, Timestamp } from '../http/schemas.ts';
+import { ListAnswer } from '../http/lists.schemas.ts';
 
 /** What every import answers beside its own result: the import's record, the file's SHA-256, and whether it is a repeat. */
 export const ImportAnswerFields = {
@@ -20,4 +21,4 @@ export const ImportRecord = Type.Object({
   result: Type.Unknown({ description: 'the answer the import gave (its own shape per kind)' }),
 });
 
-export const ImportRecords = Type.Object({ items: Type.Array(ImportRecord) });
+export const ImportRecords = ListAnswer(ImportRecord);

@@ -10,7 +10,6 @@ import type { DatabaseHandle } from '../database.ts';
 import { inScope, type Actor, type Tx } from '../actor.ts';
 import { AppError, conflict, invalid, notFound } from '../errors.ts';
 import type { Language } from '../messages.ts';
-import { fieldRules } from '../fields.messages.ts';
 import { importMessages as said, importStatus } from './imports.messages.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -18,6 +17,7 @@ import type { TextEncoding } from './decode.ts';
 import type { ImportProblem } from './check.ts';
 import { fileTooLarge, importLimits, type FileFormat, type ImportLimits } from './read.ts';
 import * as repository from './imports.repository.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../http/lists.ts';
 
 /** How many problems the JSON answer carries; the error workbook has them all. */
 export const ANSWERED_PROBLEMS = 100;
@@ -183,11 +183,18 @@ const view = (r: NonNullable<Awaited<ReturnType<typeof repository.findImport>>>)
   at: r.created_at.toISOString(), appliedAt: r.applied_at?.toISOString() ?? null, result: r.result,
 });
 
-/** Imports newest first, in the actor's scope. */
-export async function listImports(database: DatabaseHandle, actor: Actor, query: { kind?: string; limit?: number; offset?: number }): Promise<{ items: ImportRecordView[] }> {
-  const limit = query.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', fieldRules.integerFromTo({ min: 1, max: 500 }));
-  return inScope(database, actor, async (tx) => ({ items: (await repository.listImports(tx, { kind: query.kind, limit, offset: query.offset ?? 0 })).map(view) }));
+/** Newest first; the id breaks ties. */
+const newestFirst: SortKey[] = [{ by: 'created_at', direction: 'desc' }, { by: 'id', direction: 'desc' }];
+
+/** A page of the imports in the actor's scope, newest first, with their count. */
+export async function listImports(database: DatabaseHandle, actor: Actor, filter: { kind?: string }, request: ListRequest): Promise<ListAnswer<ImportRecordView>> {
+  return inScope(database, actor, (tx) => listPage(tx, repository.importsQuery(tx, filter), newestFirst, request, (rows) => rows.map(view)));
+}
+
+/** The imports past the cursor, uncounted (an export walks them page by page). */
+export async function importRows(database: DatabaseHandle, actor: Actor, filter: { kind?: string }, request: ListRequest) {
+  const page = await inScope(database, actor, (tx) => keysetPage(repository.importsQuery(tx, filter), newestFirst, request));
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
 }
 
 export async function getImport(database: DatabaseHandle, actor: Actor, id: bigint): Promise<ImportRecordView> {
