@@ -49,6 +49,9 @@ const badFiles: { name: string; file?: string; text: string; key: string; messag
   { name: 'unknown unit', text: 'description: d\nunit: percent\nvalues:\n  2019-05-01: {value: 16, reference: r}', key: 'unit', message: /must be one of rate, money/ },
   { name: 'missing unit', text: 'description: d\nvalues:\n  2019-05-01: {value: 0.16, reference: r}', key: 'unit', message: /is required/ },
   { name: 'missing description', text: 'unit: rate\nvalues:\n  2019-05-01: {value: 0.16, reference: r}', key: 'description', message: /is required/ },
+  { name: 'English description given as a number', text: rateFile(NATIONAL, 'description_en: 16'), key: 'description_en', message: /non-empty text/ },
+  { name: 'English description given as a list', text: rateFile(NATIONAL, 'description_en: [employer, rate]'), key: 'description_en', message: /non-empty text/ },
+  { name: 'English description left empty', text: rateFile(NATIONAL, 'description_en:'), key: 'description_en', message: /is required/ },
   { name: 'neither values nor regions', text: 'description: d\nunit: rate', key: 'values', message: /is required/ },
   { name: 'empty values', text: 'description: d\nunit: rate\nvalues: {}', key: 'values', message: /mapping of dates/ },
   { name: 'region code of five digits', text: rateFile(NATIONAL, 'regions:\n  "99000":\n    values:\n      2020-01-01: {value: 0.15, reference: r}'), key: 'regions.99000', message: /six-digit GB\/T 2260/ },
@@ -146,6 +149,25 @@ test('tables: nested mappings and lists, leaves in the declared unit', () => {
   assert.deepEqual(result.definition!.values[0].value, { 1: { min: '1.00', max: '1.50' }, 2: ['0.50', '0.80'], 3: '0.007' });
   const money = parseParameterFile('description: d\nunit: table\nvalue_unit: money\nvalues:\n  2020-01-01: {value: {low: 100.5, high: 200}, reference: r}', 'a.b', 'a/b.yaml');
   assert.deepEqual(money.definition!.values[0].value, { low: 10050n, high: 20000n });
+});
+
+test('descriptions: the Chinese one is description, the English one description_en (the Chinese one when none is given)', () => {
+  const both = parseParameterFile(rateFile(NATIONAL, 'description_en: " Employer pension contribution rate "'), 'a.b', 'a/b.yaml');
+  assert.deepEqual(both.problems, []);
+  assert.deepEqual([both.definition!.description, both.definition!.descriptionEn], ['test rate', 'Employer pension contribution rate']);
+  const chineseOnly = parseParameterFile('description: 单位缴费比例\nunit: rate\nvalues:\n  2019-05-01: {value: 0.16, reference: r}', 'a.b', 'a/b.yaml');
+  assert.deepEqual([chineseOnly.definition!.description, chineseOnly.definition!.descriptionEn], ['单位缴费比例', '单位缴费比例']);
+});
+
+// Issue 10: each description in one language, so a Chinese user reads no English and an English user no Chinese.
+test('the shipped parameters: description in Chinese without English words, description_en in English without Chinese', () => {
+  for (const definition of readParameterDefinitions(loadConfig().paramsDir)) {
+    assert.match(definition.description, /\p{Script=Han}/u, definition.path);
+    // identifiers (choices such as annual_1083, a permission code) may stand in the Chinese text; English words may not
+    assert.doesNotMatch(definition.description, /[A-Za-z]{2,}\s+[A-Za-z]{2,}/, definition.path);
+    assert.notEqual(definition.descriptionEn, definition.description, `${definition.path}: no description_en`);
+    assert.doesNotMatch(definition.descriptionEn, /[\p{Script=Han}（）：；，]/u, definition.path);
+  }
 });
 
 test('the shipped parameters load clean, every reference carries a confidence tag', () => {

@@ -27,7 +27,10 @@ export interface ParameterDefinition {
   /** `contribution.pension.employer_rate` for `contribution/pension/employer_rate.yaml`. */
   path: string;
   file: string;
+  /** The Chinese description (`description`): what the agency's staff read. */
   description: string;
+  /** The English description (`description_en`); the Chinese one when the file gives none. */
+  descriptionEn: string;
   unit: ParameterUnit;
   /** Tables only: the unit of every leaf. */
   valueUnit?: LeafUnit;
@@ -71,7 +74,7 @@ const MONEY = /^\d{1,13}(?:\.\d{1,2})?$/;
 const INTEGER = /^-?\d+$/;
 
 const MAX_SYNTAX_ERRORS = 5;
-const TOP_KEYS = ['description', 'unit', 'value_unit', 'choices', 'values', 'regions'];
+const TOP_KEYS = ['description', 'description_en', 'unit', 'value_unit', 'choices', 'values', 'regions'];
 const ENTRY_KEYS = ['value', 'reference'];
 const REGION_KEYS = ['name', 'values'];
 
@@ -100,6 +103,7 @@ export function parseParameterFile(text: string, parameterPath: string, file: st
 
   const top = entries(root, '', TOP_KEYS, problem);
   const description = stringOf(top.get('description'), 'description', problem, true, root);
+  const descriptionEn = top.has('description_en') ? stringOf(top.get('description_en'), 'description_en', problem, true, root) : undefined;
   const unitNode = top.get('unit');
   const unit = stringOf(unitNode, 'unit', problem, true, root) as ParameterUnit | undefined;
   if (unit !== undefined && !parameterUnits.includes(unit)) problem('unit', `must be one of ${parameterUnits.join(', ')}, got "${unit}"`, unitNode);
@@ -161,7 +165,7 @@ export function parseParameterFile(text: string, parameterPath: string, file: st
   if (problems.length) return { problems };
   return {
     problems,
-    definition: { path: parameterPath, file, description: description!, unit: unit!, ...(valueUnit ? { valueUnit } : {}), ...(choices ? { choices } : {}), values, regions },
+    definition: { path: parameterPath, file, description: description!, descriptionEn: descriptionEn ?? description!, unit: unit!, ...(valueUnit ? { valueUnit } : {}), ...(choices ? { choices } : {}), values, regions },
   };
 }
 
