@@ -47,6 +47,23 @@ test('params show: text and json, with region and date', async () => {
   assert.deepEqual(JSON.parse(history.stdout).values.map((entry: { value: string }) => entry.value), ['0.0005', '0.002']);
 });
 
+test('params show and list: the description in the language of LANG', async () => {
+  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
+  const inLocale = async (lang: string, ...args: string[]) => {
+    Object.assign(process.env, { LANG: lang, LC_ALL: '', LC_MESSAGES: '' });
+    try { return await sifund(...args); } finally {
+      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+    }
+  };
+  const chinese = '企业职工基本养老保险单位缴费比例（占工资总额）';
+  const english = 'Employer pension contribution rate, of the wage bill';
+  assert.match((await inLocale('zh_CN.UTF-8', 'params', 'show', 'contribution.pension.employer_rate', '--date', '2024-01-01')).stdout, new RegExp(`^  ${chinese} \\(rate\\)$`, 'm'));
+  assert.match((await inLocale('en_US.UTF-8', 'params', 'show', 'contribution.pension.employer_rate', '--date', '2024-01-01')).stdout, new RegExp(`^  ${english} \\(rate\\)$`, 'm'));
+  assert.equal(JSON.parse((await inLocale('zh_CN.UTF-8', 'params', 'show', 'contribution.pension.employer_rate', '--history', '--format', 'json')).stdout).description, chinese);
+  const list = JSON.parse((await inLocale('C', 'params', 'list', '--date', '2024-01-01', '--format', 'json')).stdout);
+  assert.equal(list.items.find((item: { path: string }) => item.path === 'contribution.pension.employer_rate').description, english);
+});
+
 test('params show: unknown path, bad date, date before the first value → error on stderr, exit 1', async () => {
   const cases: [string[], RegExp][] = [
     [['no.such.parameter'], /error: parameter no\.such\.parameter not found/],

@@ -1,9 +1,10 @@
-/** `sifund params …`: check and show the dated parameters. No database needed. */
+/** `sifund params …`: check and show the dated parameters, described in the language of LANG. No database needed. */
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { languageOfEnvironment } from '../messages.ts';
 import { formatProblem, ParameterError } from './params.loader.ts';
-import { jsonValue, loadParameters, todayInChina, type ParameterLookup } from './params.store.ts';
+import { descriptionIn, jsonValue, loadParameters, todayInChina, type ParameterLookup } from './params.store.ts';
 
 const print = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
@@ -61,18 +62,20 @@ export function registerParamsCommands(program: Command) {
     .action((path: string, options: { date?: string; region?: string; history?: boolean; dir?: string; format: string }) => run(() => {
       const store = loadParameters(options.dir ?? loadConfig().paramsDir);
       const definition = store.definition(path);
+      const language = languageOfEnvironment();
+      const description = descriptionIn(definition, language);
       if (options.history) {
-        const history = store.history(path, options.region ?? null);
+        const history = store.history(path, options.region ?? null, language);
         const values = history.values.map((entry) => ({ ...entry, value: jsonValue(entry.value) }));
         if (options.format === 'json') return print({ ...history, values });
-        process.stdout.write(`${path} (${definition.unit}): ${definition.description}\n`);
+        process.stdout.write(`${path} (${definition.unit}): ${description}\n`);
         for (const entry of values) process.stdout.write(`  ${entry.since}  ${typeof entry.value === 'object' ? JSON.stringify(entry.value) : entry.value}  [${entry.region ?? 'national'}]  ${entry.reference}\n`);
         return;
       }
       const found = store.lookup(path, options.date ?? todayInChina(), options.region ?? null);
-      if (options.format === 'json') return print({ ...found, value: jsonValue(found.value), unit: definition.unit, description: definition.description });
+      if (options.format === 'json') return print({ ...found, value: jsonValue(found.value), unit: definition.unit, description });
       process.stdout.write(`${path} = ${describeValue(found)}\n`);
-      process.stdout.write(`  ${definition.description} (${definition.unit})\n`);
+      process.stdout.write(`  ${description} (${definition.unit})\n`);
       process.stdout.write(`  since ${found.since}, ${found.region ? `override of region ${found.region}` : 'national'}\n`);
       process.stdout.write(`  reference: ${found.reference}\n`);
     }));
@@ -84,7 +87,7 @@ export function registerParamsCommands(program: Command) {
     .option('--format <format>', 'text or json', 'text')
     .action((options: { date?: string; region?: string; dir?: string; format: string }) => run(() => {
       const store = loadParameters(options.dir ?? loadConfig().paramsDir);
-      const items = store.list(options.date ?? todayInChina(), options.region ?? null).map((item) => ({ ...item, value: jsonValue(item.value) }));
+      const items = store.list(options.date ?? todayInChina(), options.region ?? null, languageOfEnvironment()).map((item) => ({ ...item, value: jsonValue(item.value) }));
       if (options.format === 'json') return print({ items });
       for (const item of items) {
         const value = item.value === null ? '—' : typeof item.value === 'object' ? JSON.stringify(item.value) : String(item.value);

@@ -27,8 +27,8 @@ before(async () => {
 });
 after(() => app.close());
 
-const get = async (url: string) => {
-  const response = await app.inject({ method: 'GET', url });
+const get = async (url: string, acceptLanguage?: string) => {
+  const response = await app.inject({ method: 'GET', url, headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
   return { status: response.statusCode, body: JSON.parse(response.body) };
 };
 
@@ -50,6 +50,22 @@ test('GET /api/params: rates as decimal strings, money as yuan strings, regional
     assert.ok(body.reference && body.path, url);
   }
   assert.equal((await get('/api/params?path=pension.annuity_divisor&date=2024-03-01')).body.value['60'], 139);
+});
+
+test('the description in the language of Accept-Language: the file\'s description in Chinese, description_en otherwise', async () => {
+  const chinese = '企业职工基本养老保险单位缴费比例（占工资总额）';
+  const english = 'Employer pension contribution rate, of the wage bill';
+  const cases: [acceptLanguage: string | undefined, description: string][] = [
+    ['zh-CN', chinese], ['zh-CN,zh;q=0.9,en;q=0.8', chinese], ['en', english], ['en-US,zh;q=0.5', english], [undefined, english],
+  ];
+  for (const [acceptLanguage, description] of cases) {
+    const lookup = await get('/api/params?path=contribution.pension.employer_rate&date=2024-03-01', acceptLanguage);
+    assert.deepEqual([lookup.status, lookup.body.description, lookup.body.value], [200, description, '0.16'], `lookup ${acceptLanguage}`);
+    const list = await get('/api/params/list?date=2024-03-01', acceptLanguage);
+    assert.equal(list.body.items.find((item: { path: string }) => item.path === 'contribution.pension.employer_rate').description, description, `list ${acceptLanguage}`);
+    const history = await get('/api/params/history?path=contribution.pension.employer_rate', acceptLanguage);
+    assert.equal(history.body.description, description, `history ${acceptLanguage}`);
+  }
 });
 
 test('GET /api/params: the date defaults to today (Beijing)', async () => {

@@ -1,14 +1,20 @@
-/** HTTP for the parameters: read-only lookups for the UI and other systems (any signed-in user). */
+/**
+ * HTTP for the parameters: read-only lookups for the UI and other systems (any signed-in user). Each answer
+ * describes the parameter in the language of the request's Accept-Language (English when absent).
+ */
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { languageOf } from '../messages.ts';
 import type { App } from '../http/server.ts';
 import { DateText as InputDate, Items } from '../http/schemas.ts';
 import { ParameterHistory, ParameterListItem, ParameterLookup } from './params.schemas.ts';
-import { getParameters, jsonValue, todayInChina } from './params.store.ts';
+import { descriptionIn, getParameters, jsonValue, todayInChina } from './params.store.ts';
 
 const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', maxLength: 200, description: 'e.g. contribution.pension.employer_rate' });
 const DateText = Type.String({ ...InputDate, description: `${InputDate.description}; default today (Beijing time)` });
 /** Empty = national. */
 const RegionCode = Type.String({ pattern: '^([0-9]{6})?$', description: 'GB/T 2260 region code; empty or absent = national' });
+const languageOfRequest = (request: FastifyRequest) => languageOf(request.headers['accept-language']);
 
 export async function paramsRoutes(app: App) {
   // Load now: broken parameter files stop the server at start, not at the first request.
@@ -22,8 +28,9 @@ export async function paramsRoutes(app: App) {
     },
   }, async (request) => {
     const { path, region, date } = request.query;
-    const found = getParameters().lookup(path, date ?? todayInChina(), region || null);
-    return { ...found, value: jsonValue(found.value) };
+    const parameters = getParameters();
+    const found = parameters.lookup(path, date ?? todayInChina(), region || null);
+    return { ...found, description: descriptionIn(parameters.definition(path), languageOfRequest(request)), value: jsonValue(found.value) };
   });
 
   app.get('/api/params/list', { config: { permission: 'settings.read' },
@@ -33,7 +40,7 @@ export async function paramsRoutes(app: App) {
       response: { 200: Items(ParameterListItem) },
     },
   }, async (request) => {
-    const items = getParameters().list(request.query.date ?? todayInChina(), request.query.region || null);
+    const items = getParameters().list(request.query.date ?? todayInChina(), request.query.region || null, languageOfRequest(request));
     return { items: items.map((item) => ({ ...item, value: jsonValue(item.value) })) };
   });
 
@@ -44,7 +51,7 @@ export async function paramsRoutes(app: App) {
       response: { 200: ParameterHistory },
     },
   }, async (request) => {
-    const history = getParameters().history(request.query.path, request.query.region || null);
+    const history = getParameters().history(request.query.path, request.query.region || null, languageOfRequest(request));
     return { ...history, values: history.values.map((entry) => ({ ...entry, value: jsonValue(entry.value) })) };
   });
 }

@@ -4,19 +4,21 @@ import { DateOnly, Nullable } from '../http/schemas.ts';
 
 /** A parameter's value in JSON: a rate as decimal text, money as yuan text, an integer, a text or a table. */
 const ParameterValue = Type.Unknown({ description: 'rate: decimal text ("0.16"); money: yuan text; integer; text; table: object' });
+/** The parameter file's `description` (Chinese) or `description_en` (English), as the request's Accept-Language asks. */
+const Description = Type.String({ description: 'in the language of Accept-Language: Chinese (zh…) or English (otherwise)' });
 
 export const ParameterLookup = Type.Object({
-  path: Type.String(), value: ParameterValue, since: DateOnly, reference: Type.String({ description: 'the legal source' }),
+  path: Type.String(), description: Description, value: ParameterValue, since: DateOnly, reference: Type.String({ description: 'the legal source' }),
   region: Nullable(Type.String({ description: 'the region whose override applied; null: national' })),
 });
 
 export const ParameterListItem = Type.Object({
-  path: Type.String(), description: Type.String(), unit: Type.String(),
+  path: Type.String(), description: Description, unit: Type.String(),
   value: ParameterValue, since: Nullable(DateOnly), reference: Nullable(Type.String()), region: Nullable(Type.String()),
 });
 
 export const ParameterHistory = Type.Object({
-  path: Type.String(), description: Type.String(), unit: Type.String(),
+  path: Type.String(), description: Description, unit: Type.String(),
   choices: Type.Optional(Type.Array(Type.String(), { description: 'text only: the allowed values' })),
   values: Type.Array(Type.Object({ since: DateOnly, value: ParameterValue, reference: Type.String(), region: Nullable(Type.String()) })),
 });

@@ -8,7 +8,8 @@ import { parameterDir, removeDir } from './params.testing.ts';
 
 // National 0.20 → 0.16; province 990000 from 2020, city 990100 from 2021, county 990102 from 2022.
 const dir = parameterDir({
-  'contribution/pension/employer_rate.yaml': `description: employer rate
+  'contribution/pension/employer_rate.yaml': `description: 企业职工基本养老保险单位缴费比例（占工资总额）
+description_en: Employer pension contribution rate, of the wage bill
 unit: rate
 values:
   2019-05-01: {value: 0.16, reference: 国办发〔2019〕13号}
@@ -24,9 +25,9 @@ regions:
     values:
       2022-01-01: {value: 0.13, reference: county}
 `,
-  'contribution/late_fee/daily_rate.yaml': 'description: late fee\nunit: rate\nvalues:\n  2011-07-01: {value: 0.0005, reference: 社会保险法 第八十六条}\n',
+  'contribution/late_fee/daily_rate.yaml': 'description: 滞纳金日费率\ndescription_en: late fee per day\nunit: rate\nvalues:\n  2011-07-01: {value: 0.0005, reference: 社会保险法 第八十六条}\n',
   'contribution/base/average_wage.yaml': 'description: average wage\nunit: money\nregions:\n  "990000":\n    values:\n      2024-01-01: {value: 7950.00, reference: demo}\n      2023-01-01: {value: 7650.5, reference: demo}\n',
-  'contribution/due_day.yaml': 'description: due day\nunit: integer\nvalues:\n  1998-01-01: {value: 15, reference: local}\n',
+  'contribution/due_day.yaml': 'description: 缴费截止日\nunit: integer\nvalues:\n  1998-01-01: {value: 15, reference: local}\n',
   'contribution/rounding.yaml': 'description: rounding\nunit: text\nchoices: [half_up, down]\nvalues:\n  1998-01-01: {value: half_up, reference: check}\n',
   'wage/limits.yaml': 'description: limits\nunit: table\nvalue_unit: money\nvalues:\n  2020-01-01: {value: {low: {monthly: 1500.5}, steps: [1, 2.5]}, reference: demo}\n',
 });
@@ -74,8 +75,8 @@ test('before the first value: 404 saying so; unknown path: 404; bad date or regi
     [() => store.lookup(RATE, '2023-02-30'), 400, 'date', /date: must be a real date/],
     [() => store.lookup(RATE, '20230101'), 400, 'date', /date: must be a real date/],
     [() => store.lookup(RATE, '2023-01-01', '99000'), 400, 'region', /region: must be a six-digit/],
-    [() => store.list('2023-13-01'), 400, 'date', /date/],
-    [() => store.history('no.such.parameter'), 404, undefined, /not found/],
+    [() => store.list('2023-13-01', null, 'en'), 400, 'date', /date/],
+    [() => store.history('no.such.parameter', null, 'en'), 404, undefined, /not found/],
   ];
   for (const [call, status, field, message] of cases) {
     assert.throws(call, (error: unknown) => {
@@ -110,27 +111,36 @@ test('typed helpers return the unit\'s type and refuse the wrong unit', () => {
 });
 
 test('list: every parameter with its value on the date, null where none is in force', () => {
-  const items = store.list('2010-01-01', '990102');
+  const items = store.list('2010-01-01', '990102', 'en');
   assert.deepEqual(items.map((item) => item.path), [
     'contribution.base.average_wage', 'contribution.due_day', 'contribution.late_fee.daily_rate',
     'contribution.pension.employer_rate', 'contribution.rounding', 'wage.limits',
   ]);
   const byPath = Object.fromEntries(items.map((item) => [item.path, item]));
   assert.deepEqual(byPath['contribution.late_fee.daily_rate'], {
-    path: 'contribution.late_fee.daily_rate', description: 'late fee', unit: 'rate', value: null, since: null, reference: null, region: null,
+    path: 'contribution.late_fee.daily_rate', description: 'late fee per day', unit: 'rate', value: null, since: null, reference: null, region: null,
   });
   assert.equal(byPath[RATE].value, '0.20');
-  assert.equal(store.list('2022-02-01', '990102').find((item) => item.path === RATE)!.region, '990102');
+  assert.equal(store.list('2022-02-01', '990102', 'en').find((item) => item.path === RATE)!.region, '990102');
+});
+
+test('list and history: the description in the language asked for; a file without description_en says it in Chinese', () => {
+  const described = (language: 'zh-CN' | 'en') => Object.fromEntries(store.list('2024-01-01', null, language).map((item) => [item.path, item.description]));
+  assert.equal(described('zh-CN')[RATE], '企业职工基本养老保险单位缴费比例（占工资总额）');
+  assert.equal(described('en')[RATE], 'Employer pension contribution rate, of the wage bill');
+  assert.deepEqual([described('zh-CN')['contribution.due_day'], described('en')['contribution.due_day']], ['缴费截止日', '缴费截止日']);
+  assert.equal(store.history(RATE, null, 'zh-CN').description, '企业职工基本养老保险单位缴费比例（占工资总额）');
+  assert.equal(store.history(RATE, '990102', 'en').description, 'Employer pension contribution rate, of the wage bill');
 });
 
 test('history: the values that can apply to a region, newest first, the most specific first on a tie', () => {
-  const view = (region: string | null) => store.history(RATE, region).values.map((entry) => `${entry.since} ${entry.value} ${entry.region ?? 'national'}`);
+  const view = (region: string | null) => store.history(RATE, region, 'en').values.map((entry) => `${entry.since} ${entry.value} ${entry.region ?? 'national'}`);
   assert.deepEqual(view('990102'), [
     '2022-01-01 0.13 990102', '2021-01-01 0.14 990100', '2020-01-01 0.15 990000', '2019-05-01 0.16 national', '2005-01-01 0.20 national',
   ]);
   assert.deepEqual(view('990200'), ['2020-01-01 0.15 990000', '2019-05-01 0.16 national', '2005-01-01 0.20 national']);
   assert.deepEqual(view(null), ['2019-05-01 0.16 national', '2005-01-01 0.20 national']);
-  assert.equal(store.history(RATE).unit, 'rate');
+  assert.equal(store.history(RATE, null, 'en').unit, 'rate');
 });
 
 test('jsonValue: money as yuan strings (nested too), the rest unchanged', () => {

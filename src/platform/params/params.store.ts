@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import { paramsMessages as said } from './params.messages.ts';
 import { formatYuan, parseDecimal, type Decimal } from '../money.ts';
 import { loadConfig } from '../config.ts';
+import type { Language } from '../messages.ts';
 import {
   isRealDate, isRegionCode, readParameterDefinitions,
   type DatedValue, type ParameterDefinition, type ParameterUnit, type ParameterValue, type TableValue,
@@ -23,6 +24,7 @@ export interface ParameterLookup {
 
 export interface ParameterListItem {
   path: string;
+  /** In the language asked for (descriptionIn). */
   description: string;
   unit: ParameterUnit;
   /** null when no value is in force on that date for that region. */
@@ -34,6 +36,7 @@ export interface ParameterListItem {
 
 export interface ParameterHistory {
   path: string;
+  /** In the language asked for (descriptionIn). */
   description: string;
   unit: ParameterUnit;
   /** Text only: the allowed values. */
@@ -58,6 +61,10 @@ function checkRegion(regionCode: string | null | undefined): string | null {
   if (!isRegionCode(regionCode)) throw invalid('region', said.regionCodeGot({ regionCode }));
   return regionCode;
 }
+
+/** The parameter's description in a language: the file's `description` (Chinese) or `description_en` (English). */
+export const descriptionIn = (definition: ParameterDefinition, language: Language): string =>
+  (language === 'en' ? definition.descriptionEn : definition.description);
 
 /** The value in force on `date` in a newest-first list. */
 const inForce = (values: DatedValue[], date: string) => values.find((entry) => entry.since <= date);
@@ -156,21 +163,24 @@ export class ParameterStore {
     return new ParameterStore(definitions);
   }
 
-  /** Every parameter with its value on `date` for the region (null where none is in force). */
-  list(date: string, regionCode?: string | null): ParameterListItem[] {
+  /** Every parameter with its value on `date` for the region (null where none is in force), described in `language`. */
+  list(date: string, regionCode?: string | null, language: Language = 'zh-CN'): ParameterListItem[] {
     checkDate(date);
     const region = checkRegion(regionCode);
     return [...this.byPath.values()].map((definition) => {
       const found = this.find(definition.path, date, region);
       return {
-        path: definition.path, description: definition.description, unit: definition.unit,
+        path: definition.path, description: descriptionIn(definition, language), unit: definition.unit,
         value: found?.value ?? null, since: found?.since ?? null, reference: found?.reference ?? null, region: found?.region ?? null,
       };
     });
   }
 
-  /** Every dated value that can apply to the region, newest first; on the same date the most specific region first. */
-  history(path: string, regionCode?: string | null): ParameterHistory {
+  /**
+   * Every dated value that can apply to the region, newest first; on the same date the most specific region first.
+   * The description in `language` (a calculation reading the values needs none: Chinese, the agency's).
+   */
+  history(path: string, regionCode?: string | null, language: Language = 'zh-CN'): ParameterHistory {
     const definition = this.definition(path);
     const region = checkRegion(regionCode);
     const levels: (string | null)[] = [...(region ? regionChain(region) : []), null];
@@ -179,7 +189,7 @@ export class ParameterStore {
       return list.map((entry) => ({ ...entry, region: code, level }));
     });
     values.sort((a, b) => (a.since === b.since ? a.level - b.level : a.since < b.since ? 1 : -1));
-    return { path, description: definition.description, unit: definition.unit, ...(definition.choices ? { choices: definition.choices } : {}), values: values.map(({ level: _level, ...entry }) => entry) };
+    return { path, description: descriptionIn(definition, language), unit: definition.unit, ...(definition.choices ? { choices: definition.choices } : {}), values: values.map(({ level: _level, ...entry }) => entry) };
   }
 }
 

@@ -111,7 +111,7 @@ export async function proposeRegionalValue(database: DatabaseHandle, actor: Acto
   const { definition, value, valueText, reference } = checkProposal(actor, input);
   return inScope(database, actor, async (tx) => {
     if (!(await findRegionCode(tx, input.region))) throw invalid('region', said.unknownRegion({ region: input.region }));
-    const title = said.title({ description: definition.description.split(' ')[0], region: input.region, since: input.since, value: shownValue(value) });
+    const title = said.title({ description: definition.description, region: input.region, since: input.since, value: shownValue(value) });
     return submitForApproval(tx, actor, regionalValueSignoff, {
       // the title is stored once, in Chinese: the inbox of a Chinese agency
       regionCode: input.region, title: render(title, 'zh-CN'), subjectKey: `parameter:${input.path}:${input.region}:${input.since}`,
