@@ -69,6 +69,22 @@ export function pastCursor(order: readonly SortKey[], cursor: string): RawBuilde
   ], sql` and `)})`), sql` or `)})`;
 }
 
+/** The query in the list's order, each sort value also selected as text (what a cursor holds). */
+function withCursorColumns(query: SelectQueryBuilder<any, any, any>, order: readonly SortKey[]): SelectQueryBuilder<any, any, any> {
+  return order.reduce((ordered, key, index) => {
+    const expression = keyExpression(key);
+    return ordered.select(sql<string>`(${expression})::text`.as(cursorColumn(index))).orderBy(expression, key.direction);
+  }, query);
+}
+
+const cursorOf = (row: Record<string, unknown>, order: readonly SortKey[]) => encodeCursor(order.map((_, index) => String(row[cursorColumn(index)])));
+
+function withoutCursorColumns<O>(row: Record<string, unknown>, order: readonly SortKey[]): O {
+  const item = { ...row };
+  order.forEach((_, index) => delete item[cursorColumn(index)]);
+  return item as O;
+}
+
 /**
  * A page of the query in its order: `limit` rows past `after` (then past `offset` more), and the cursor of the page
  * after it (null on the last page). The query carries its filters and selection, no order, limit or offset.
@@ -76,19 +92,30 @@ export function pastCursor(order: readonly SortKey[], cursor: string): RawBuilde
 export async function keysetPage<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, order: readonly SortKey[], request: ListRequest): Promise<{ items: O[]; nextCursor: string | null }> {
   let page = query as unknown as SelectQueryBuilder<any, any, any>;
   if (request.after !== undefined) page = page.where(pastCursor(order, request.after));
-  order.forEach((key, index) => {
-    const expression = keyExpression(key);
-    page = page.select(sql<string>`(${expression})::text`.as(cursorColumn(index))).orderBy(expression, key.direction);
-  });
-  const rows = await page.limit(request.limit + 1).offset(request.offset ?? 0).execute() as Array<Record<string, unknown>>;
-  const items = rows.slice(0, request.limit).map((row) => {
-    const item = { ...row };
-    order.forEach((_, index) => delete item[cursorColumn(index)]);
-    return item as O;
-  });
-  const last = rows[request.limit - 1];
-  const nextCursor = rows.length > request.limit ? encodeCursor(order.map((_, index) => String(last[cursorColumn(index)]))) : null;
-  return { items, nextCursor };
+  const rows = await withCursorColumns(page, order).limit(request.limit + 1).offset(request.offset ?? 0).execute() as Array<Record<string, unknown>>;
+  return {
+    items: rows.slice(0, request.limit).map((row) => withoutCursorColumns<O>(row, order)),
+    nextCursor: rows.length > request.limit ? cursorOf(rows[request.limit - 1], order) : null,
+  };
+}
+
+/**
+ * A list of few rows that pass a check only TypeScript can make (the inbox: what the caller may decide now): every
+ * row of the query is read in order and made a view, the views that pass are counted exactly, and the page is those
+ * past the cursor.
+ */
+export async function checkedListPage<DB, TB extends keyof DB, O, T>(query: SelectQueryBuilder<DB, TB, O>, order: readonly SortKey[], request: ListRequest,
+  views: (rows: O[]) => Promise<T[]>, passes: (view: T) => boolean): Promise<ListAnswer<T>> {
+  const past = request.after === undefined ? sql<boolean>`true` : pastCursor(order, request.after);
+  const selected = (query as unknown as SelectQueryBuilder<any, any, any>).select(past.as('list_past_cursor'));
+  const rows = await withCursorColumns(selected, order).execute() as Array<Record<string, unknown>>;
+  const made = await views(rows.map((row) => { const { list_past_cursor: _past, ...rest } = row; return withoutCursorColumns<O>(rest, order); }));
+  const passing = rows.map((row, index) => ({ row, view: made[index] })).filter(({ view }) => passes(view));
+  const after = passing.filter(({ row }) => row.list_past_cursor === true).slice(request.offset ?? 0);
+  return {
+    items: after.slice(0, request.limit).map(({ view }) => view), total: passing.length, totalCapped: false,
+    nextCursor: after.length > request.limit ? cursorOf(after[request.limit - 1].row, order) : null,
+  };
 }
 
 /** How many rows the query matches: exact up to the cap; past it, the count stops at cap + 1 and says so. */

@@ -43,13 +43,13 @@ export async function findItem(tx: Tx, id: bigint, forUpdate: boolean): Promise<
 export const updateItem = (tx: Tx, id: bigint, changes: Updateable<Tables['approval_item']>) =>
   tx.updateTable('approval_item').set(changes).where('id', '=', id).execute();
 
-/** Items by status and kind, optionally only those a user submitted, in submission order. */
-export function findItems(tx: Tx, filter: { statuses: ItemStatus[]; kind?: string; submittedById?: bigint; order: 'asc' | 'desc'; limit: number; offset: number }) {
+/** Items by status and kind, optionally only those a user submitted (the caller orders and pages them). */
+export function itemsQuery(tx: Tx, filter: { statuses: ItemStatus[]; kind?: string; submittedById?: bigint }) {
   let rows = tx.selectFrom('approval_item').selectAll();
   if (filter.statuses.length) rows = rows.where('status', 'in', filter.statuses);
   if (filter.kind) rows = rows.where('kind', '=', filter.kind);
   if (filter.submittedById !== undefined) rows = rows.where('submitted_by_id', '=', filter.submittedById);
-  return rows.orderBy('submitted_at', filter.order).orderBy('id', filter.order).limit(filter.limit).offset(filter.offset).execute();
+  return rows;
 }
 
 export const stepsOfItems = (tx: Tx, ids: bigint[]) => (ids.length === 0 ? Promise.resolve([]) :

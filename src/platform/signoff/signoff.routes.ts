@@ -1,9 +1,12 @@
 /** HTTP for the sign-off engine: one inbox (待办) for every kind of item. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../http/server.ts';
-import { Id, paging } from '../http/schemas.ts';
+import { Id } from '../http/schemas.ts';
+import { answerList } from '../http/lists.ts';
+import { listQuery } from '../http/lists.schemas.ts';
 import { ApprovalCounts, ApprovalItem, ApprovalList } from './signoff.schemas.ts';
 import { approvalCounts, decide, drafterAction, getApproval, listApprovals } from './signoff.service.ts';
+import { approvalLine, approvalsReport } from './signoff.report.ts';
 
 const Strict = { additionalProperties: false } as const;
 const Comment = Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]));
@@ -13,15 +16,27 @@ export async function signoffRoutes(app: App) {
   const db = app.database;
   app.get('/api/approvals', {
     config: { permission: 'signed-in' },
-    schema: { tags, summary: '待办 The inbox: status=pending lists what you may decide now; mine=true what you submitted',
+    schema: { tags, summary: '待办 The inbox: status=pending lists what you may decide now; mine=true what you submitted; format=xlsx|csv for every item of the list',
       querystring: Type.Object({
         // one status, or several (status=approved&status=cancelled): what waits is listed oldest first, the rest newest first
         status: Type.Optional(Type.Array(Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')]), { minItems: 1, maxItems: 4 })),
         kind: Type.Optional(Type.String({ maxLength: 60 })), mine: Type.Optional(Type.Boolean()),
-        ...paging(200, 10_000),
+        ...listQuery(),
       }, Strict),
       response: { 200: ApprovalList } },
-  }, async (request) => listApprovals(db, actor(request), request.query));
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 50,
+      page: (page) => listApprovals(db, who, { ...filter, ...page }),
+      rows: async (page) => {
+        const found = await listApprovals(db, who, { ...filter, ...page });
+        return { items: found.items.map(approvalLine), nextCursor: found.nextCursor };
+      },
+      report: approvalsReport(filter),
+    });
+  });
   app.get('/api/approvals/counts', { config: { permission: 'signed-in' }, schema: { tags, summary: '待办数 Counts for the header badge', response: { 200: ApprovalCounts } } },
     async (request) => approvalCounts(db, actor(request)));
   app.get('/api/approvals/:id', { config: { permission: 'signed-in' }, schema: { tags, summary: '审核事项 An item with its levels and timeline', params: Type.Object({ id: Id }), response: { 200: ApprovalItem } } },

@@ -1,6 +1,7 @@
 /** Answers of the sign-off routes (signoff.routes.ts): an item with its levels and timeline. TypeBox only. */
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Nullable, Timestamp } from '../http/schemas.ts';
+import { ListAnswer } from '../http/lists.schemas.ts';
 
 /** The values of signoff.calc.ts's ItemStatus, RiskGrade and StepAction. */
 const ItemStatus = Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')]);
@@ -28,6 +29,6 @@ export const ApprovalItem = Type.Object({
   timeline: Type.Array(ApprovalStep),
 });
 
-/** The inbox; `total` only when the list is what the caller may decide now. */
-export const ApprovalList = Type.Object({ items: Type.Array(ApprovalItem), total: Type.Optional(Type.Integer()) });
+/** The inbox, or the items of a status: a page with its count (exact for what the caller may decide now). */
+export const ApprovalList = ListAnswer(ApprovalItem);
 export const ApprovalCounts = Type.Object({ toDecide: Type.Integer(), returnedToMe: Type.Integer() });

@@ -16,6 +16,7 @@ import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getParameters, todayInChina } from '../params/index.ts';
 import { formatYuan } from '../money.ts';
+import { checkedListPage, listPage, type ListAnswer, type SortKey } from '../http/lists.ts';
 import {
   addWorkingDays, afterDecision, decisionProblem, drafterActionProblem, requiredLevels,
   type Decision, type ItemState, type ItemStatus, type RiskGrade, type SignoffLevel, type StepAction, type StepRecord,
@@ -171,38 +172,39 @@ export async function getApproval(database: DatabaseHandle, actor: Actor, id: bi
   });
 }
 
-export interface ApprovalQuery { status?: ItemStatus | ItemStatus[]; kind?: string; mine?: boolean; limit?: number; offset?: number }
+export interface ApprovalQuery { status?: ItemStatus | ItemStatus[]; kind?: string; mine?: boolean; limit?: number; after?: string; offset?: number }
 
 /**
  * The inbox. `status=pending` lists the items the caller may decide now (their level's permission, not drafted or
- * signed by them); `mine` lists what the caller submitted; otherwise every item in scope with that status.
+ * signed by them); `mine` lists what the caller submitted; otherwise every item in scope with that status. What
+ * waits is served oldest first (first in, first out); what is done, newest first.
  */
-export async function listApprovals(database: DatabaseHandle, actor: Actor, query: ApprovalQuery) {
-  const limit = query.limit ?? 50, offset = query.offset ?? 0;
-  return inScope(database, actor, async (tx) => {
-    const statuses = query.status === undefined ? [] : [query.status].flat();
-    const submittedById = query.mine || !can(actor, 'approvals.read') ? actor.userId ?? -1n : undefined;
-    const decidable = statuses.length === 1 && statuses[0] === 'pending' && !query.mine && actor.userId !== null;
-    // What waits is served oldest first (first in, first out); what is done, newest first.
-    const order = statuses.length > 0 && statuses.every((s) => s === 'pending' || s === 'returned') ? 'asc' : 'desc';
-    // Pending items in a scope are few (the inbox of an agency); each is checked with the same rule as a decision.
-    const found = await repository.findItems(tx, { statuses, kind: query.kind, submittedById, order, limit: decidable ? 5000 : limit, offset: decidable ? 0 : offset });
-    const steps = await repository.stepsOfItems(tx, found.map((r) => r.id));
-    const stepsOf = (id: bigint) => steps.filter((s) => s.item_id === id);
-    let views = found.map((row) => itemView(row, stepsOf(row.id), actor));
-    if (decidable) views = views.filter((view) => view.canDecide);
-    const total = decidable ? views.length : undefined;
-    return { items: decidable ? views.slice(offset, offset + limit) : views, ...(total !== undefined ? { total } : {}) };
-  });
+export async function listApprovals(database: DatabaseHandle, actor: Actor, query: ApprovalQuery): Promise<ListAnswer<ApprovalItemView>> {
+  return inScope(database, actor, (tx) => approvalsPage(tx, actor, query));
+}
+
+function approvalsPage(tx: Tx, actor: Actor, query: ApprovalQuery): Promise<ListAnswer<ApprovalItemView>> {
+  const request = { limit: query.limit ?? 50, after: query.after, offset: query.offset };
+  const statuses = query.status === undefined ? [] : [query.status].flat();
+  const submittedById = query.mine || !can(actor, 'approvals.read') ? actor.userId ?? -1n : undefined;
+  const direction = statuses.length > 0 && statuses.every((s) => s === 'pending' || s === 'returned') ? 'asc' : 'desc';
+  const order: SortKey[] = [{ by: 'submitted_at', direction }, { by: 'id', direction }];
+  const items = repository.itemsQuery(tx, { statuses, kind: query.kind, submittedById });
+  const views = async (rows: ItemRow[]) => {
+    const steps = await repository.stepsOfItems(tx, rows.map((r) => r.id));
+    return rows.map((row) => itemView(row, steps.filter((s) => s.item_id === row.id), actor));
+  };
+  // Pending items in a scope are few (the inbox of an agency); each is checked with the same rule as a decision.
+  const decidable = statuses.length === 1 && statuses[0] === 'pending' && !query.mine && actor.userId !== null;
+  return decidable ? checkedListPage(items, order, request, views, (view) => view.canDecide) : listPage(tx, items, order, request, views);
 }
 
 /** Counts for the header badge: what waits for the caller's decision, and what was returned to them. */
 export async function approvalCounts(database: DatabaseHandle, actor: Actor) {
-  const [toDecide, returned] = await Promise.all([
-    can(actor, 'approvals.read') ? listApprovals(database, actor, { status: 'pending', limit: 1 }).then((r) => r.total ?? 0) : Promise.resolve(0),
-    listApprovals(database, actor, { status: 'returned', mine: true, limit: 200 }).then((r) => r.items.length),
-  ]);
-  return { toDecide, returnedToMe: returned };
+  return inScope(database, actor, async (tx) => ({
+    toDecide: can(actor, 'approvals.read') ? (await approvalsPage(tx, actor, { status: 'pending', limit: 1 })).total : 0,
+    returnedToMe: (await approvalsPage(tx, actor, { status: 'returned', mine: true, limit: 1 })).total,
+  }));
 }
 
 /**
