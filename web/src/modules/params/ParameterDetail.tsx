@@ -27,8 +27,9 @@ function approvalOf(entry: DatedValue, records: RegionalValueApproval[]): Region
 export function ParameterDetail({ path, region, proposals, onPropose, refresh }: {
   path: string; region?: string; proposals: OpenProposal[]; onPropose?(history: ParameterHistory): void; refresh: number;
 }) {
-  const { t } = useI18n();
-  const history = useLoad((signal) => api.get<ParameterHistory>('/api/params/history', { path, region }, signal), [path, region, refresh]);
+  const { t, lang } = useI18n();
+  // the description comes in the user's language (accept-language): asked again when it changes
+  const history = useLoad((signal) => api.get<ParameterHistory>('/api/params/history', { path, region }, signal), [path, region, refresh, lang]);
   const records = useLoad((signal) => api.get<List<RegionalValueApproval>>('/api/params/approved', { path }, signal), [path, refresh]);
   if (history.error) return <ApiErrorView error={history.error} retry={history.reload} />;
   const approvals = records.data?.items ?? [];

@@ -27,7 +27,7 @@ import { concernsRegion, loadOpenProposals } from './proposals.ts';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default function ParamsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const can = useCan();
   const [params, setParams] = useSearchParams();
@@ -45,11 +45,12 @@ export default function ParamsPage() {
   const [proposed, setProposed] = useState<ApprovalItem>();
   const [refresh, setRefresh] = useState(0);
 
-  const list = useLoad((signal) => api.get<List<Param>>('/api/params/list', { date, region }, signal), [date, region, refresh]);
+  // the descriptions come in the user's language (accept-language): asked again when it changes
+  const list = useLoad((signal) => api.get<List<Param>>('/api/params/list', { date, region }, signal), [date, region, refresh, lang]);
   const proposals = useLoad((signal) => loadOpenProposals(signal), [refresh]);
   const openProposals = (path: string) => (proposals.data ?? []).filter((proposal) => proposal.path === path && concernsRegion(proposal.region, region));
   const needle = filter.trim().toLowerCase();
-  const items = (list.data?.items ?? []).filter((p) => !needle || p.path.toLowerCase().includes(needle) || (p.description ?? '').toLowerCase().includes(needle));
+  const items = (list.data?.items ?? []).filter((p) => !needle || p.path.toLowerCase().includes(needle) || p.description.toLowerCase().includes(needle));
   const openItem = list.data?.items.find((item) => item.path === open);
 
   return (
@@ -90,7 +91,7 @@ export default function ParamsPage() {
           ]}
         />
       )}
-      <Drawer open={Boolean(open)} onClose={() => update({ path: undefined })} width={920} title={<>{openItem?.description.split(' ')[0] ?? t('params.path')} <Typography.Text type="secondary" code>{open}</Typography.Text></>} data-testid="params-drawer">
+      <Drawer open={Boolean(open)} onClose={() => update({ path: undefined })} width={920} title={<>{openItem?.description ?? t('params.path')} <Typography.Text type="secondary" code>{open}</Typography.Text></>} data-testid="params-drawer">
         {open && (
           <ParameterDetail
             path={open} region={region} proposals={openProposals(open)} refresh={refresh}

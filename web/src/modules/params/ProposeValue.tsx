@@ -36,7 +36,7 @@ export function ProposeValue({ open, onClose, onDone, history, region, current }
   const required = [{ required: true, whitespace: true, message: t('params.propose.required') }];
   return (
     <FormModal<Values, ApprovalItem>
-      title={t('params.propose.title', { description: history.description.split(' ')[0] })} open={open} onClose={onClose} onDone={onDone}
+      title={t('params.propose.title', { description: history.description })} open={open} onClose={onClose} onDone={onDone}
       testId="params-propose" width={620} okText={t('params.propose.submit')}
       fields={['region', 'since', 'value', 'reference', 'comment']} initialValues={{ region }}
       confirm={(values) => t('params.propose.effect', { since: values.since.format('YYYY-MM-DD'), region: regionText(values.region), value: withPercent(values.value.trim(), history.unit) })}
