@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  arrangeColumns, changeFilters, changePage, clearFilters, columnSettingsKey, exportHref, moveColumn, normalizeFilterValue, pageQuery, pageRows,
-  parseColumnSettings, readFilters, readPage, toggleColumn, type ListFilter,
+  arrangeColumns, changeFilters, changePage, clearFilters, columnSettingsKey, exportHref, moveColumn, nextPage, normalizeFilterValue, pageQuery, pageRows,
+  pagesByCursor, parseColumnSettings, previousPage, readFilters, readPage, toggleColumn, type CursorTrail, type ListFilter,
 } from '../src/components/list/list-state.ts';
 import { formatListCount } from '../src/counts.ts';
 
@@ -39,6 +39,26 @@ test('the page asked for: limit and offset, one row more when the endpoint count
   assert.deepEqual(pageQuery({}, {}, { page: 2, pageSize: 50 }, 'probe'), { limit: 51, offset: 50 });
   assert.deepEqual(readPage(new URLSearchParams('page=0&size=200'), '', 100), { page: 1, pageSize: 100 });
   assert.deepEqual(readPage(new URLSearchParams('page=x&size=33')), { page: 1, pageSize: 20 });
+});
+
+test('a list that answers nextCursor pages by it: the cursor in the URL, the trail of earlier pages for 上一页, a filter change back to page 1', () => {
+  assert.equal(pagesByCursor({ items: [], total: 0, totalCapped: false, nextCursor: null }), true, 'the last page of a cursor list is still one');
+  assert.equal(pagesByCursor({ items: [], total: 0 }), false);
+  let state = readPage(new URLSearchParams('size=50'));
+  let trail: CursorTrail = new Map();
+  assert.deepEqual(pageQuery({}, { action: 'auth.' }, state, 'counted'), { action: 'auth.', limit: 50, offset: 0 });
+  ({ state, trail } = nextPage(state, 'c2', trail));
+  ({ state, trail } = nextPage(state, 'c3', trail));
+  assert.deepEqual(state, { page: 3, pageSize: 50, after: 'c3' });
+  assert.deepEqual(pageQuery({}, { action: 'auth.' }, state, 'counted'), { action: 'auth.', limit: 50, after: 'c3' }, 'no offset beside the cursor');
+  const url = changePage(new URLSearchParams('tab=audit'), state);
+  assert.equal(url.toString(), 'tab=audit&page=3&size=50&after=c3');
+  assert.deepEqual(readPage(url), state, 'a reload shows the same page');
+  assert.deepEqual(previousPage(state, trail), { page: 2, pageSize: 50, after: 'c2' });
+  assert.deepEqual(previousPage({ page: 2, pageSize: 50, after: 'c2' }, trail), { page: 1, pageSize: 50 });
+  assert.equal(previousPage(state, new Map()), undefined, 'after a reload the page before is not known (首页 still is)');
+  assert.equal(changeFilters(url, { action: 'user.' }).toString(), 'tab=audit&size=50&action=user.', 'a new filter starts again at page 1, without the cursor');
+  assert.deepEqual(readPage(new URLSearchParams('after=c9')), { page: 1, pageSize: 20 }, 'page 1 starts at no cursor');
 });
 
 test('probe paging offers a next page exactly when the extra row came back', () => {

@@ -7,7 +7,9 @@
  *   kept in the URL's search parameters, so a page tab, a link or a reload shows the same rows;
  * - column settings (shown, order) per list in localStorage;
  * - the total as counts.ts words it (a capped count is "10,000+", never the number the count stopped at) and
- *   paging by limit/offset over every row the endpoint reaches (or one row more than shown when it counts none);
+ *   paging by limit/offset (or one row more than shown when the endpoint counts none); when the endpoint answers
+ *   `nextCursor` (src/platform/http/lists.ts), paging by that cursor instead — 首页, 上一页, 下一页 — which reaches the
+ *   last of a million rows: the page's cursor is in the URL, the cursors of the pages before it in the page's state;
  * - a totals row for money when the page passes the endpoint's totals; batch actions on selected rows for users
  *   who hold their permission;
  * - Export: the same endpoint and filters with `format=xlsx` (every matching row; the server writes the file);
@@ -16,7 +18,7 @@
 import { useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Button, Checkbox, DatePicker, Input, Popover, Select, Space, Table, Tooltip, Typography, type TableColumnType, type TableProps } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, PrinterOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, LeftOutlined, PrinterOutlined, ReloadOutlined, RightOutlined, SettingOutlined, VerticalRightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, type Query } from '../api.ts';
 import { useLoad } from '../hooks.ts';
@@ -30,8 +32,9 @@ import { ListTotal } from './ListTotal.tsx';
 import { Money } from './Money.tsx';
 import { NO_PRINT, PRINT_CSS } from './list/print.ts';
 import {
-  arrangeColumns, changeFilters, changePage, clearFilters, columnSettingsKey, exportHref, filterParams, moveColumn, normalizeFilterValue, PAGE_SIZES,
-  pageQuery, pageRows, parseColumnSettings, readFilters, readPage, toggleColumn, type ColumnSettings, type ListAnswer, type ListFilter, type Paging,
+  arrangeColumns, changeFilters, changePage, clearFilters, columnSettingsKey, exportHref, filterParams, moveColumn, nextPage, normalizeFilterValue, PAGE_SIZES,
+  pageQuery, pageRows, pagesByCursor, parseColumnSettings, previousPage, readFilters, readPage, toggleColumn, type ColumnSettings, type CursorTrail, type ListAnswer,
+  type ListFilter, type PageState, type Paging,
 } from './list/list-state.ts';
 
 export type { ListAnswer, ListFilter } from './list/list-state.ts';
@@ -194,6 +197,33 @@ function ColumnSettingsButton<T>({ columns, settings, onChange }: { columns: Rea
   );
 }
 
+/** The pager of a list paged by cursor: the total, the page's number, 首页 / 上一页 / 下一页 and the page size. */
+function CursorPager({ list, state, trail, pageSizes, onPage }: {
+  list: ListAnswer<unknown> | undefined; state: PageState; trail: CursorTrail; pageSizes: number[]; onPage(state: PageState, trail?: CursorTrail): void;
+}) {
+  const { t } = useI18n();
+  const previous = previousPage(state, trail);
+  const nextCursor = list?.nextCursor;
+  return (
+    <Space wrap style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }} className={NO_PRINT} data-testid="list-cursor-pager">
+      <ListTotal list={list} />
+      <Typography.Text data-testid="list-page-number">{t('list.pageNumber', { n: state.page.toLocaleString('en-US') })}</Typography.Text>
+      <Button icon={<VerticalRightOutlined />} disabled={state.page === 1} onClick={() => onPage({ page: 1, pageSize: state.pageSize })} data-testid="list-first-page">{t('list.firstPage')}</Button>
+      <Button icon={<LeftOutlined />} disabled={!previous} onClick={() => previous && onPage(previous)} data-testid="list-previous-page">{t('list.previousPage')}</Button>
+      <Button
+        disabled={!nextCursor} data-testid="list-next-page"
+        onClick={() => { if (nextCursor) { const next = nextPage(state, nextCursor, trail); onPage(next.state, next.trail); } }}
+      >
+        {t('list.nextPage')} <RightOutlined />
+      </Button>
+      <Select
+        value={state.pageSize} onChange={(pageSize: number) => onPage({ page: 1, pageSize })} data-testid="list-page-size" popupMatchSelectWidth={false}
+        options={pageSizes.map((size) => ({ value: size, label: t('list.pageSize', { n: size }) }))}
+      />
+    </Space>
+  );
+}
+
 export function ListPage<T extends object, A = ListAnswer<T>>(props: ListPageProps<T, A>) {
   const { t } = useI18n();
   const can = useCan();
@@ -211,6 +241,16 @@ export function ListPage<T extends object, A = ListAnswer<T>>(props: ListPagePro
   const read = props.read ?? identity<T, A>;
   const list = answer.data === undefined ? undefined : read(answer.data);
   const { rows, pagerTotal } = pageRows(list, pageState, paging);
+  const byCursor = pagesByCursor(list);
+  // The cursors of the pages seen since the filters (or the page size) last changed.
+  const [trail, setTrail] = useState<CursorTrail>(() => new Map());
+  const trailKey = JSON.stringify([props.endpoint, fixed, values, pageState.pageSize]);
+  useEffect(() => setTrail(new Map()), [trailKey]);
+  const goToPage = (state: PageState, nextTrail?: CursorTrail) => {
+    if (nextTrail) setTrail(nextTrail);
+    setSearch((previous) => changePage(previous, state, prefix), { replace: true });
+  };
+  const pageSizes = PAGE_SIZES.filter((size) => size <= maxLimit);
 
   const keys = props.columns.map((column) => column.key);
   const [settings, setSettings] = useState(() => loadSettings(props.listId, keys));
@@ -283,11 +323,11 @@ export function ListPage<T extends object, A = ListAnswer<T>>(props: ListPagePro
             data-testid={props.tableTestId} rowKey={props.rowKey} size={props.table?.size ?? 'middle'} loading={answer.loading} dataSource={rows}
             columns={shownColumns} scroll={{ x: 'max-content' }} expandable={props.table?.expandable} onRow={props.table?.onRow} rowClassName={props.table?.rowClassName}
             rowSelection={batchActions.length > 0 ? { selectedRowKeys: selected.keys, onChange: (keys, selectedRows) => setSelected({ keys, rows: selectedRows }) } : undefined}
-            pagination={{
+            pagination={byCursor ? false : {
               current: pageState.page, pageSize: pageState.pageSize, total: pagerTotal, showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.filter((size) => size <= maxLimit).map(String),
+              pageSizeOptions: pageSizes.map(String),
               showTotal: paging === 'counted' ? () => <ListTotal list={list} /> : undefined,
-              onChange: (page, pageSize) => setSearch((previous) => changePage(previous, { page: pageSize === pageState.pageSize ? page : 1, pageSize }, prefix), { replace: true }),
+              onChange: (page, pageSize) => goToPage({ page: pageSize === pageState.pageSize ? page : 1, pageSize }),
             }}
             summary={totals && (() => (
               <Table.Summary fixed>
@@ -304,6 +344,7 @@ export function ListPage<T extends object, A = ListAnswer<T>>(props: ListPagePro
               </Table.Summary>
             ))}
           />
+          {byCursor && <CursorPager list={list} state={pageState} trail={trail} pageSizes={pageSizes} onPage={goToPage} />}
         </>
       )}
       {props.children}

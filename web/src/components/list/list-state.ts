@@ -51,6 +51,7 @@ export function readFilters(filters: readonly ListFilter[], search: URLSearchPar
 export function changeFilters(search: URLSearchParams, changes: Record<string, string | undefined>, prefix = ''): URLSearchParams {
   const next = new URLSearchParams(search);
   next.delete(`${prefix}page`);
+  next.delete(`${prefix}after`);
   for (const [param, value] of Object.entries(changes)) {
     if (value) next.set(prefix + param, value); else next.delete(prefix + param);
   }
@@ -62,42 +63,66 @@ export function clearFilters(search: URLSearchParams, filters: readonly ListFilt
   return changeFilters(search, Object.fromEntries(filters.flatMap(filterParams).map((param) => [param, undefined])), prefix);
 }
 
-export interface PageState { page: number; pageSize: number }
+/** The page shown: its number and size, and on a list paged by cursor the cursor it starts after (none on page 1). */
+export interface PageState { page: number; pageSize: number; after?: string }
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 
-/** The page and its size from the URL (`page`, `size`), within the sizes offered and what the endpoint takes. */
+/** The page, its size and its cursor from the URL (`page`, `size`, `after`), within the sizes offered and what the endpoint takes. */
 export function readPage(search: URLSearchParams, prefix = '', maxLimit = 200): PageState {
   const page = Math.max(1, Math.trunc(Number(search.get(`${prefix}page`))) || 1);
   const asked = Math.trunc(Number(search.get(`${prefix}size`))) || PAGE_SIZES[0];
   const pageSize = Math.min(PAGE_SIZES.includes(asked as (typeof PAGE_SIZES)[number]) ? asked : PAGE_SIZES[0], maxLimit);
-  return { page, pageSize };
+  const after = page > 1 ? search.get(`${prefix}after`) ?? undefined : undefined;
+  return after ? { page, pageSize, after } : { page, pageSize };
 }
 
-export function changePage(search: URLSearchParams, { page, pageSize }: PageState, prefix = ''): URLSearchParams {
+export function changePage(search: URLSearchParams, { page, pageSize, after }: PageState, prefix = ''): URLSearchParams {
   const next = new URLSearchParams(search);
   if (page > 1) next.set(`${prefix}page`, String(page)); else next.delete(`${prefix}page`);
   if (pageSize !== PAGE_SIZES[0]) next.set(`${prefix}size`, String(pageSize)); else next.delete(`${prefix}size`);
+  if (after && page > 1) next.set(`${prefix}after`, after); else next.delete(`${prefix}after`);
   return next;
 }
 
 /**
- * How a list reaches its rows. `counted`: the endpoint answers `{items, total, totalCapped}` and takes limit/offset.
+ * How a list reaches its rows. `counted`: the endpoint answers `{items, total, totalCapped}` and takes limit/offset,
+ * or, when it answers `nextCursor` too, a cursor (`after`) that reaches every row however many match.
  * `probe`: it answers no total, so a page asks one row more than it shows and offers a next page exactly when there is one.
  */
 export type Paging = 'counted' | 'probe';
 
-/** The query of one page: the page's fixed parameters, the filters, then limit and offset. */
-export function pageQuery(fixed: Query, filters: Record<string, string>, { page, pageSize }: PageState, paging: Paging): Query {
-  return { ...fixed, ...filters, limit: paging === 'probe' ? pageSize + 1 : pageSize, offset: (page - 1) * pageSize };
+/** The query of one page: the page's fixed parameters, the filters, then limit and the cursor, or the offset. */
+export function pageQuery(fixed: Query, filters: Record<string, string>, { page, pageSize, after }: PageState, paging: Paging): Query {
+  const limit = paging === 'probe' ? pageSize + 1 : pageSize;
+  return after ? { ...fixed, ...filters, limit, after } : { ...fixed, ...filters, limit, offset: (page - 1) * pageSize };
 }
 
-/** The file of every matching row: the same endpoint, the same filters, no paging, `format=xlsx|pdf`. */
+/** An answer that pages by cursor (it says where the next page starts, or null on the last page). */
+export const pagesByCursor = (answer: { nextCursor?: string | null } | undefined) => answer?.nextCursor !== undefined;
+
+/** The cursors of the pages seen, by page number (page 1 starts at none): how 上一页 goes back along a cursor. */
+export type CursorTrail = ReadonlyMap<number, string | undefined>;
+
+/** The page after this one, and the trail that remembers where this one started. */
+export function nextPage(state: PageState, nextCursor: string, trail: CursorTrail): { state: PageState; trail: CursorTrail } {
+  return { state: { page: state.page + 1, pageSize: state.pageSize, after: nextCursor }, trail: new Map(trail).set(state.page, state.after) };
+}
+
+/** The page before this one, when the trail knows where it starts (after a reload only the first page is known). */
+export function previousPage(state: PageState, trail: CursorTrail): PageState | undefined {
+  if (state.page <= 1) return undefined;
+  if (state.page === 2) return { page: 1, pageSize: state.pageSize };
+  const after = trail.get(state.page - 1);
+  return after ? { page: state.page - 1, pageSize: state.pageSize, after } : undefined;
+}
+
+/** The file of every matching row: the same endpoint, the same filters, no paging, `format=xlsx|csv|pdf`. */
 export function exportHref(endpoint: string, fixed: Query, filters: Record<string, string>, format: 'xlsx' | 'csv' | 'pdf'): string {
   return withQuery(endpoint, { ...fixed, ...filters, format });
 }
 
-/** What a list endpoint answers, as the list page reads it: `{items, total, totalCapped}`. */
-export type ListAnswer<T> = Omit<Counted, 'items'> & { items: T[] };
+/** What a list endpoint answers, as the list page reads it: `{items, total, totalCapped}`, and `nextCursor` from an endpoint that pages by cursor. */
+export type ListAnswer<T> = Omit<Counted, 'items'> & { items: T[]; nextCursor?: string | null };
 
 /** The rows a page shows and the size the pager offers: the counted total (the cap's 10,000, with more pages known to exist), or the probe's. */
 export function pageRows<T>(answer: ListAnswer<T> | undefined, { page, pageSize }: PageState, paging: Paging): { rows: T[]; pagerTotal: number } {

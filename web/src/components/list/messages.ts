@@ -1,4 +1,4 @@
-/** The list page's own words (ListPage.tsx): its toolbar, column settings, selection and totals row. */
+/** The list page's own words (ListPage.tsx): its toolbar, column settings, selection, totals row and cursor pager. */
 import type { Messages } from '../../platform/module.ts';
 
 export const messages: Messages = {
@@ -13,4 +13,9 @@ export const messages: Messages = {
   'list.amountFrom': ['最低金额', 'From'],
   'list.amountTo': ['最高金额', 'To'],
   'list.totals': ['合计', 'Total'],
+  'list.pageNumber': ['第 {n} 页', 'Page {n}'],
+  'list.firstPage': ['首页', 'First'],
+  'list.previousPage': ['上一页', 'Previous'],
+  'list.nextPage': ['下一页', 'Next'],
+  'list.pageSize': ['{n} 条/页', '{n} / page'],
 };

@@ -1,5 +1,5 @@
 /**
- * 审计日志: filter the tamper-evident trail, page backwards with `before`, and verify the hash chain. A security
+ * 审计日志: filter the tamper-evident trail, page backwards with the list's cursor, and verify the hash chain. A security
  * auditor (auth.log.read) also switches to the sign-in log (登录日志); verifying needs audit.verify.
  */
 import { useEffect, useState } from 'react';
@@ -10,7 +10,8 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import type { AuditRecord, AuditVerify, List } from '../../types.ts';
+import type { AuditRecord, AuditVerify } from '../../types.ts';
+import type { ListAnswer } from '../../components/ListPage.tsx';
 import { AuditTable } from '../../components/AuditTable.tsx';
 import { useCan } from '../../permissions.ts';
 import type { Translate } from '../../i18n.ts';
@@ -37,7 +38,7 @@ export default function AuditPage() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
   const [records, setRecords] = useState<AuditRecord[]>([]);
-  const [more, setMore] = useState(false);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [verify, setVerify] = useState<AuditVerify>();
@@ -48,10 +49,10 @@ export default function AuditPage() {
   const load = async (append: boolean) => {
     setLoading(true);
     try {
-      const before = append ? records[records.length - 1]?.id : undefined;
-      const page = await api.get<List<AuditRecord>>(source === 'signIns' ? '/api/audit/sign-ins' : '/api/audit', { ...query(filters, source), before });
+      const after = append ? nextCursor ?? undefined : undefined;
+      const page = await api.get<ListAnswer<AuditRecord>>(source === 'signIns' ? '/api/audit/sign-ins' : '/api/audit', { ...query(filters, source), after });
       setRecords(append ? [...records, ...page.items] : page.items);
-      setMore(page.items.length === PAGE);
+      setNextCursor(page.nextCursor ?? null);
       setError(undefined);
     } catch (failure) {
       if (failure instanceof ApiError) setError(failure); else message.error(String(failure));
@@ -91,7 +92,7 @@ export default function AuditPage() {
       {error ? <ApiErrorView error={error} retry={() => load(false)} /> : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <AuditTable records={records} loading={loading} testId="audit-table" />
-          {more && <Button block onClick={() => load(true)} loading={loading} data-testid="audit-more">{t('audit.more')}</Button>}
+          {nextCursor && <Button block onClick={() => load(true)} loading={loading} data-testid="audit-more">{t('audit.more')}</Button>}
         </Space>
       )}
     </Page>
