@@ -24,7 +24,7 @@ test('the imports of a county, by cursor to the last, newest first and each once
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const page = await operator.json('GET', `/api/imports?kind=persons&limit=25${cursor ? `&after=${cursor}` : ''}`);
+    const page: { status: number; body: { total: number; totalCapped: boolean; items: { id: string }[]; nextCursor: string | null } } = await operator.json('GET', `/api/imports?kind=persons&limit=25${cursor ? `&after=${cursor}` : ''}`);
     assert.equal(page.status, 200);
     assert.deepEqual([page.body.total, page.body.totalCapped], [60, false]);
     ids.push(...page.body.items.map((record: { id: string }) => record.id));
