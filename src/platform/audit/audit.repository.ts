@@ -81,6 +81,8 @@ export interface AuditQuery {
   entityType?: string; entityId?: string; actor?: string; action?: string; excludeAction?: string; from?: string; to?: string;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Audit records visible in the transaction's scope that match the filter (the caller orders and pages: by id). */
 export function recordsQuery(tx: Tx, filter: AuditQuery) {
   // The actor's display name, when the viewer's scope sees the user (a user of another region stays a login name).
@@ -93,7 +95,8 @@ export function recordsQuery(tx: Tx, filter: AuditQuery) {
   if (filter.actor) query = query.where('audit_log.actor_username', '=', filter.actor);
   if (filter.action) query = query.where('audit_log.action', 'like', `${filter.action}%`);
   if (filter.excludeAction) query = query.where('audit_log.action', 'not like', `${filter.excludeAction}%`);
-  if (filter.from) query = query.where('audit_log.created_at', '>=', new Date(filter.from));
-  if (filter.to) query = query.where('audit_log.created_at', '<', new Date(filter.to));
+  // A bare date is a day in China, `to` through its end (the list page's date range); a timestamp is that instant.
+  if (filter.from) query = query.where('audit_log.created_at', '>=', DAY.test(filter.from) ? sql<Date>`${filter.from}::date::timestamp at time zone 'Asia/Shanghai'` : new Date(filter.from));
+  if (filter.to) query = query.where('audit_log.created_at', '<', DAY.test(filter.to) ? sql<Date>`(${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'` : new Date(filter.to));
   return query;
 }

@@ -21,7 +21,6 @@ export const messages = {
   'audit.field': ['字段', 'Field'],
   'audit.before': ['变更前', 'Before'],
   'audit.after': ['变更后', 'After'],
-  'audit.more': ['加载更早记录', 'Load older records'],
   'audit.noChange': ['无内容', 'No content'],
 
   // the actions the server records (recordAudit … { action } under src/): shown by name, the code in a tooltip
