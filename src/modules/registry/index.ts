@@ -6,7 +6,7 @@ import { registryRoutes } from './registry.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
 
 export { ensureHomeRegion, personView, employerView } from './registry.service.ts';
-export { createPerson, searchPersons, hire, separate, declareBase, confirmBase, createPersonInTransaction, hireInTransaction, separateInTransaction } from './registry.service.ts';
+export { createPerson, hire, separate, declareBase, confirmBase, createPersonInTransaction, hireInTransaction, separateInTransaction } from './registry.service.ts';
 export { validatePerson, validateHire, validateSeparation, orThrow } from './registry.validate.ts';
 export { checkIdNumber, checkCreditCode, regionLevel } from './identifiers.calc.ts';
 export { insurances, defaultInsurances, type Insurance } from './registry.tables.ts';

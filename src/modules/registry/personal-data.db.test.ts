@@ -47,7 +47,7 @@ test('lists mask the ID number: the persons list, a search by the full number, a
   assert.deepEqual(exact.body.items.map((p: { id: string; idNumber: string }) => [p.id, p.idNumber]), [[personId, MASKED]], 'found by the full number, answered masked');
   assert.equal((await operator.json('GET', `/api/persons?q=${ID.slice(0, 14)}`)).body.total, 0, 'a prefix finds nothing: it would tell the hidden digits');
 
-  const employees = (await operator.json('GET', `/api/employers/${employerId}`)).body.employees;
+  const employees = (await operator.json('GET', `/api/employers/${employerId}/employees`)).body.items;
   assert.deepEqual(employees.map((e: { idNumber: string; name: string }) => [e.idNumber, e.name]), [[MASKED, '张三']]);
 });
 

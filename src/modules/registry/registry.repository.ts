@@ -1,7 +1,8 @@
 /** Typed SQL of the registry. Every function runs in the caller's scoped transaction (row-level security applies). */
-import { sql, type Insertable } from 'kysely';
-import type { Tx } from '../../platform/actor.ts';
+import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
+import { scopePrefix, type Tx } from '../../platform/actor.ts';
 import type { DatabaseHandle, Tables } from '../../platform/database.ts';
+import type { employerStatuses, employerTypes } from './registry.tables.ts';
 
 export const findRegion = (tx: Tx, code: string) =>
   tx.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
@@ -25,62 +26,84 @@ export const findPerson = (tx: Tx, id: bigint) =>
 export const findPersonByIdNumber = (tx: Tx, idNumber: string) =>
   tx.selectFrom('person').selectAll().where('id_number', '=', idNumber).executeTakeFirst();
 
-/** Searching a million rows: a prefix match on an indexed column, and a total counted only up to a cap. */
-export const SEARCH_COUNT_CAP = 10_000;
+/** A search term inside a LIKE pattern: the user's %, _ and backslash match themselves, not any text. */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /**
- * Persons by their full ID number (exact: a prefix search would tell the digits a masked list hides, one query a
- * digit) or by a name prefix; `limit` null reads every match (an export).
+ * A person by the full ID number (exact: a prefix search would tell the digits a masked list hides, one query a
+ * digit) or by a name prefix.
  */
-export async function searchPersons(tx: Tx, filter: { q?: string; employerId?: bigint; limit: number | null; offset: number }) {
-  let query = tx.selectFrom('person').innerJoin('region', 'region.code', 'person.region_code');
-  if (filter.q) {
-    const q = filter.q.trim().toUpperCase();
-    query = /^[0-9X]+$/.test(q) ? query.where('person.id_number', '=', q) : query.where('person.name', 'like', `${filter.q.trim()}%`);
+function personMatches(q: string): RawBuilder<SqlBool> {
+  const text = q.trim();
+  return /^[0-9X]+$/i.test(text) ? sql<SqlBool>`person.id_number = ${text.toUpperCase()}` : sql<SqlBool>`person.name like ${`${likeEscaped(text)}%`}`;
+}
+
+/** The region and its subtree (990100: the city and its counties). */
+const inRegion = (column: string, regionCode: string) => sql<SqlBool>`${sql.ref(column)} like ${`${scopePrefix(regionCode)}%`}`;
+
+export interface EmployerFilter { q?: string; region?: string; status?: (typeof employerStatuses)[number]; employerType?: (typeof employerTypes)[number] }
+
+/**
+ * 参保单位查询: by a credit-code prefix (6 to 18 code characters) or words of the name, the region's subtree, status
+ * and type; each with its region's name and the people it employs now (a subselect, left out of the count).
+ */
+export function employersQuery(tx: Tx, filter: EmployerFilter) {
+  let query = tx.selectFrom('employer').innerJoin('region', 'region.code', 'employer.region_code')
+    .select(['employer.id', 'employer.credit_code', 'employer.name', 'employer.region_code', 'region.name as region_name', 'employer.industry_code',
+      'employer.work_injury_class', 'employer.employer_type', 'employer.status'])
+    .select((eb) => eb.selectFrom('employment').select((e) => e.fn.countAll<string>().as('n'))
+      .whereRef('employment.employer_id', '=', 'employer.id').where('employment.separated_on', 'is', null).as('employee_count'));
+  const q = filter.q?.trim();
+  if (q) {
+    query = /^[0-9A-Z]{6,18}$/.test(q.toUpperCase())
+      ? query.where('employer.credit_code', 'like', `${q.toUpperCase()}%`)
+      : query.where('employer.name', 'like', `%${likeEscaped(q)}%`);
   }
+  if (filter.region) query = query.where(inRegion('employer.region_code', filter.region));
+  if (filter.status) query = query.where('employer.status', '=', filter.status);
+  if (filter.employerType) query = query.where('employer.employer_type', '=', filter.employerType);
+  return query;
+}
+
+export interface PersonFilter { q?: string; employerId?: bigint; region?: string }
+
+/** 参保人员查询: by the full ID number or a name prefix, by an employer they worked for, by the region's subtree. */
+export function personsQuery(tx: Tx, filter: PersonFilter) {
+  let query = tx.selectFrom('person').innerJoin('region', 'region.code', 'person.region_code')
+    .select(['person.id', 'person.id_number', 'person.name', 'person.gender', 'person.hukou_type', 'person.region_code', 'region.name as region_name']);
+  if (filter.q?.trim()) query = query.where(personMatches(filter.q));
   if (filter.employerId !== undefined) {
     const employerId = filter.employerId;
     query = query.where((eb) => eb.exists(eb.selectFrom('employment').select(sql`1`.as('one'))
       .whereRef('employment.person_id', '=', 'person.id').where('employment.employer_id', '=', employerId)));
   }
-  const [items, count] = await Promise.all([
-    query.select(['person.id', 'person.id_number', 'person.name', 'person.gender', 'person.hukou_type', 'person.region_code', 'region.name as region_name'])
-      .orderBy('person.id_number').limit(filter.limit).offset(filter.offset).execute(),
-    tx.selectFrom(query.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  if (filter.region) query = query.where(inRegion('person.region_code', filter.region));
+  return query;
 }
 
-export async function searchEmployers(tx: Tx, filter: { q?: string; regionCode?: string; limit: number; offset: number }) {
-  let query = tx.selectFrom('employer').innerJoin('region', 'region.code', 'employer.region_code');
-  if (filter.q) {
-    const q = filter.q.trim();
-    query = /^[0-9A-Z]{6,18}$/.test(q.toUpperCase()) ? query.where('employer.credit_code', 'like', `${q.toUpperCase()}%`) : query.where('employer.name', 'like', `%${q}%`);
-  }
-  if (filter.regionCode) query = query.where('employer.region_code', 'like', `${filter.regionCode.replace(/(00)+$/, '')}%`);
-  const [items, count] = await Promise.all([
-    query.select(['employer.id', 'employer.credit_code', 'employer.name', 'employer.region_code', 'region.name as region_name', 'employer.industry_code',
-      'employer.work_injury_class', 'employer.employer_type', 'employer.status'])
-      .select((eb) => eb.selectFrom('employment').select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('employment.employer_id', '=', 'employer.id').where('employment.separated_on', 'is', null).as('employee_count'))
-      .orderBy('employer.name').limit(filter.limit).offset(filter.offset).execute(),
-    tx.selectFrom(query.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export interface EmployeeFilter { employerId: bigint; status?: 'current' | 'separated'; q?: string }
+
+/** 职工名册: an employer's employments (current, separated or both) with the person's ID number and name. */
+export function employeesQuery(tx: Tx, filter: EmployeeFilter) {
+  let query = tx.selectFrom('employment').innerJoin('person', 'person.id', 'employment.person_id')
+    .select(['employment.id as employment_id', 'person.id as person_id', 'person.id_number', 'person.name', 'employment.hired_on',
+      'employment.separated_on', 'employment.separation_reason'])
+    .where('employment.employer_id', '=', filter.employerId);
+  if (filter.status) query = query.where('employment.separated_on', filter.status === 'current' ? 'is' : 'is not', null);
+  if (filter.q?.trim()) query = query.where(personMatches(filter.q));
+  return query;
 }
+
+/** How many people the employer employs now (在职人数). */
+export const currentEmployeeCount = async (tx: Tx, employerId: bigint) =>
+  Number((await tx.selectFrom('employment').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('employer_id', '=', employerId).where('separated_on', 'is', null).executeTakeFirstOrThrow()).n);
 
 export const employmentsOfPerson = (tx: Tx, personId: bigint) =>
   tx.selectFrom('employment').innerJoin('employer', 'employer.id', 'employment.employer_id')
     .select(['employment.id', 'employment.employer_id', 'employer.name as employer_name', 'employer.credit_code', 'employment.hired_on',
       'employment.separated_on', 'employment.separation_reason'])
     .where('employment.person_id', '=', personId).orderBy('employment.hired_on', 'desc').execute();
-
-export const employeesOfEmployer = (tx: Tx, employerId: bigint, limit = 500) =>
-  tx.selectFrom('employment').innerJoin('person', 'person.id', 'employment.person_id')
-    .select(['employment.id as employment_id', 'person.id as person_id', 'person.id_number', 'person.name', 'employment.hired_on',
-      'employment.separated_on', 'employment.separation_reason'])
-    .where('employment.employer_id', '=', employerId)
-    .orderBy(sql`employment.separated_on is null`, 'desc').orderBy('employment.hired_on', 'desc').limit(limit).execute();
 
 export const enrollmentsOfPerson = (tx: Tx, personId: bigint) =>
   tx.selectFrom('enrollment').selectAll().where('person_id', '=', personId).orderBy('valid_from', 'desc').orderBy('insurance').execute();

@@ -1,17 +1,17 @@
 /** HTTP for the registry: validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
-import { DateText, Id, RegionCode, Year, Yuan, paging } from '../../platform/http/schemas.ts';
+import { DateText, Id, Items, RegionCode, Year, Yuan } from '../../platform/http/schemas.ts';
+import { answerList } from '../../platform/http/lists.ts';
+import { listQuery } from '../../platform/http/lists.schemas.ts';
 import * as registry from './registry.service.ts';
-import { Items } from '../../platform/http/schemas.ts';
-import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
-import { personsReport } from './persons.report.ts';
-import { Agency, BaseDeclaration, Employer, EmployerDetail, EmployerPage, Employment, Hire, NewAgency, Person, PersonDetail, PersonPage, Region } from './registry.schemas.ts';
+import { employeeLine, employeesReport, employerLine, employersReport, personLine, personsReport } from './registry.report.ts';
+import { employerStatuses, employerTypes } from './registry.tables.ts';
+import { Agency, BaseDeclaration, EmployeeList, Employer, EmployerDetail, EmployerList, Employment, Hire, NewAgency, Person, PersonDetail, PersonList, Region } from './registry.schemas.ts';
 
-// Searches count at most 10,001 rows (docs/decisions.md: search totals are capped): no page lies beyond.
-const Paging = paging(200, 10_000);
 const Text = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
 const Strict = { additionalProperties: false } as const;
+const Choice = <T extends string>(values: readonly T[]) => Type.Union(values.map((value) => Type.Literal(value)));
 
 
 export async function registryRoutes(app: App) {
@@ -28,8 +28,27 @@ export async function registryRoutes(app: App) {
   }, async (request, reply) => reply.status(201).send(await registry.createAgency(db, actor(request), request.body)));
 
   app.get('/api/employers', { config: { permission: 'registry.read' },
-    schema: { tags: ['registry'], summary: '参保单位查询 Search employers (credit code prefix or name)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(RegionCode), ...Paging }), response: { 200: EmployerPage } },
-  }, async (request) => registry.searchEmployers(db, actor(request), request.query));
+    schema: {
+      tags: ['registry'], summary: '参保单位查询 Employers by credit-code prefix or name, region, status and type, in credit-code order; format=xlsx|csv for every match',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(RegionCode), status: Type.Optional(Choice(employerStatuses)),
+        employerType: Type.Optional(Choice(employerTypes)), ...listQuery(),
+      }, Strict),
+      response: { 200: EmployerList },
+    },
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 20,
+      page: (page) => registry.employerList.page(db, who, filter, page),
+      rows: async (page) => {
+        const found = await registry.employerList.rows(db, who, filter, page);
+        return { items: found.items.map(employerLine), nextCursor: found.nextCursor };
+      },
+      report: employersReport(filter),
+    });
+  });
   app.post('/api/employers', { config: { permission: 'registry.employer.create' },
     schema: {
       tags: ['registry'], summary: '参保单位登记 Register an employer',
@@ -37,18 +56,49 @@ export async function registryRoutes(app: App) {
       response: { 201: Employer },
     },
   }, async (request, reply) => reply.status(201).send(await registry.createEmployer(db, actor(request), request.body)));
-  app.get('/api/employers/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保单位详情 Employer with employees and history', params: Type.Object({ id: Id }), response: { 200: EmployerDetail } } },
+  app.get('/api/employers/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保单位详情 Employer with its head count and history', params: Type.Object({ id: Id }), response: { 200: EmployerDetail } } },
     async (request) => registry.employerDetail(db, actor(request), BigInt(request.params.id)));
+  app.get('/api/employers/:id/employees', { config: { permission: 'registry.read' },
+    schema: {
+      tags: ['registry'], summary: '职工名册 An employer\'s employees (current, separated or both; full ID number or name prefix), newest hire first, ID numbers masked; format=xlsx|csv for every match',
+      params: Type.Object({ id: Id }),
+      querystring: Type.Object({ status: Type.Optional(Choice(['current', 'separated'] as const)), q: Type.Optional(Type.String({ maxLength: 50 })), ...listQuery() }, Strict),
+      response: { 200: EmployeeList },
+    },
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...query } = request.query;
+    const who = actor(request);
+    const employer = await registry.findEmployer(db, who, BigInt(request.params.id));
+    const filter = { ...query, employerId: BigInt(employer.id) };
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 20,
+      page: (page) => registry.employeeList.page(db, who, filter, page),
+      rows: async (page) => {
+        const found = await registry.employeeList.rows(db, who, filter, page);
+        return { items: found.items.map(employeeLine), nextCursor: found.nextCursor };
+      },
+      report: employeesReport(employer, query),
+    });
+  });
 
   app.get('/api/persons', { config: { permission: 'registry.read' },
     schema: {
-      tags: ['registry'], summary: '参保人员查询 Search persons (full ID number or name prefix), ID numbers masked; format=xlsx|csv|pdf for the file (every match, masked too)',
-      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), ...Paging, ...ReportFormatQuery }), response: { 200: PersonPage },
+      tags: ['registry'], summary: '参保人员查询 Persons by full ID number or name prefix, employer and region, in ID-number order, ID numbers masked; format=xlsx|csv for every match (masked too)',
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), region: Type.Optional(RegionCode), ...listQuery() }, Strict),
+      response: { 200: PersonList },
     },
   }, async (request, reply) => {
-    const { format = 'json', ...query } = request.query;
-    const list = await registry.searchPersons(db, actor(request), format === 'json' ? query : { ...query, limit: null, offset: 0 });
-    return sendReport(reply, personsReport(list, query), format);
+    const { limit, after, offset, format, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 20,
+      page: (page) => registry.personList.page(db, who, filter, page),
+      rows: async (page) => {
+        const found = await registry.personList.rows(db, who, filter, page);
+        return { items: found.items.map(personLine), nextCursor: found.nextCursor };
+      },
+      report: personsReport(filter),
+    });
   });
   app.post('/api/persons', { config: { permission: 'registry.person.create' },
     schema: {

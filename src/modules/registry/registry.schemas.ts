@@ -1,6 +1,7 @@
 /** Answers of the registry routes (registry.routes.ts). TypeBox only: the web imports their types (web/src/types.ts). */
 import { Type } from '@sinclair/typebox';
-import { DateOnly, IdText, Money, Nullable, Page, RateText, Timestamp } from '../../platform/http/schemas.ts';
+import { DateOnly, IdText, Money, Nullable, RateText, Timestamp } from '../../platform/http/schemas.ts';
+import { ListAnswer } from '../../platform/http/lists.schemas.ts';
 import { AuditRecord } from '../../platform/audit/audit.schemas.ts';
 import { ImportAnswer } from '../../platform/imports/imports.schemas.ts';
 
@@ -26,7 +27,8 @@ export const Employee = Type.Object({
   employmentId: IdText, personId: IdText, idNumber: Type.String({ description: 'masked: 110105********0021' }), name: Type.String(), hiredOn: DateOnly,
   separatedOn: Nullable(DateOnly), separationReason: Nullable(Type.String()),
 });
-export const EmployerDetail = Type.Object({ employer: Employer, employees: Type.Array(Employee), history: Type.Array(AuditRecord) });
+/** The employer's record: its registration, how many it employs now and its history; its employees are a list of their own (EmployeeList). */
+export const EmployerDetail = Type.Object({ employer: Employer, employeeCount: Type.Integer({ description: '在职人数: employments not ended' }), history: Type.Array(AuditRecord) });
 
 /** A person as registered (参保人员, 一人一档). */
 export const Person = Type.Object({
@@ -59,8 +61,9 @@ export const Employment = Type.Object({
 /** A hire: the employment and the insurances it was enrolled in. */
 export const Hire = Type.Object({ ...Employment.properties, insurances: Type.Array(Type.String()) });
 
-export const EmployerPage = Page(EmployerListItem);
-export const PersonPage = Page(PersonListItem);
+export const EmployerList = ListAnswer(EmployerListItem);
+export const PersonList = ListAnswer(PersonListItem);
+export const EmployeeList = ListAnswer(Employee);
 
 /** 批量导入: a registry file imported, all rows or none (or imported before: alreadyImported, its first answer). */
 export const RegistryImportResult = ImportAnswer({

@@ -2,7 +2,7 @@
  * Registry rules (R1): one record per person and per employer, employment periods, enrollment per insurance and
  * contribution bases with full history. Every change is audited in its own transaction.
  */
-import type { Selectable } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { DatabaseHandle, Tables } from '../../platform/database.ts';
 import { inScope, inActorScope, type Actor, type Tx } from '../../platform/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
@@ -11,6 +11,7 @@ import { formatYuan } from '../../platform/money.ts';
 import { recordAudit, listAudit } from '../../platform/audit/audit.service.ts';
 import { requirePermission } from '../../platform/access/permissions.ts';
 import { listMasking, maskPersonalData } from '../../platform/personal-data.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../platform/http/lists.ts';
 import * as repository from './registry.repository.ts';
 import { regionLevel } from './identifiers.calc.ts';
 import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, validateSeparation } from './registry.validate.ts';
@@ -82,6 +83,24 @@ export async function createAgency(database: DatabaseHandle, actor: Actor, input
   });
 }
 
+// ── lists (issue 10: every row within reach, and the file of every match) ───
+
+/**
+ * A registry list over its query and order: `page` answers a page with its count (the list endpoint), `rows` the rows
+ * past the cursor, uncounted (its file walks them, a transaction a page); both as the actor may see them.
+ */
+function registryList<Filter, Row, View>(query: (tx: Tx, filter: Filter) => SelectQueryBuilder<any, any, Row>, order: readonly SortKey[], views: (actor: Actor) => (rows: Row[]) => View[]) {
+  return {
+    page: (database: DatabaseHandle, actor: Actor, filter: Filter, request: ListRequest): Promise<ListAnswer<View>> =>
+      inScope(database, actor, (tx) => listPage(tx, query(tx, filter), order, request, views(actor))),
+    rows: (database: DatabaseHandle, actor: Actor, filter: Filter, request: ListRequest): Promise<{ items: View[]; nextCursor: string | null }> =>
+      inScope(database, actor, async (tx) => {
+        const page = await keysetPage(query(tx, filter), order, request);
+        return { items: views(actor)(page.items), nextCursor: page.nextCursor };
+      }),
+  };
+}
+
 // ── employers (R1.2) ────────────────────────────────────────────────────────
 
 export const employerView = (row: Row<'employer'>) => ({
@@ -114,39 +133,60 @@ function duplicate(field: string, message: Said) {
   };
 }
 
-export async function searchEmployers(database: DatabaseHandle, actor: Actor, filter: { q?: string; region?: string; limit?: number; offset?: number }) {
+/** 参保单位查询 in credit-code order (a unique column: the index answers every page, the id breaks no tie but ends the keyset). */
+const byCreditCode: SortKey[] = [{ by: 'employer.credit_code', direction: 'asc' }, { by: 'employer.id', direction: 'asc' }];
+
+type EmployerListRow = Awaited<ReturnType<ReturnType<typeof repository.employersQuery>['execute']>>[number];
+
+const employerListView = (row: EmployerListRow) => ({
+  id: row.id.toString(), creditCode: row.credit_code, name: row.name, regionCode: row.region_code, regionName: row.region_name,
+  industryCode: row.industry_code, workInjuryClass: row.work_injury_class, employerType: row.employer_type, status: row.status,
+  employeeCount: Number(row.employee_count ?? 0),
+});
+export type EmployerListView = ReturnType<typeof employerListView>;
+
+/** 参保单位: a page with its count, and the rows past a cursor for the file of every match. */
+export const employerList = registryList(repository.employersQuery, byCreditCode, () => (rows) => rows.map(employerListView));
+
+/** The employer as registered, when it is in the actor's scope (404 otherwise). */
+export async function findEmployer(database: DatabaseHandle, actor: Actor, id: bigint) {
   return inScope(database, actor, async (tx) => {
-    const { items, total } = await repository.searchEmployers(tx, { q: filter.q, regionCode: filter.region, limit: filter.limit ?? 20, offset: filter.offset ?? 0 });
-    return {
-      items: items.map((row) => ({
-        id: row.id.toString(), creditCode: row.credit_code, name: row.name, regionCode: row.region_code, regionName: row.region_name,
-        industryCode: row.industry_code, workInjuryClass: row.work_injury_class, employerType: row.employer_type, status: row.status,
-        employeeCount: Number(row.employee_count ?? 0),
-      })),
-      total, totalCapped: total > repository.SEARCH_COUNT_CAP,
-    };
+    const employer = await repository.findEmployer(tx, id);
+    if (!employer) throw notFound(said.employer());
+    return employerView(employer);
   });
 }
 
+/** 参保单位详情: the registration, how many it employs now and its change history (its employees are a list of their own). */
 export async function employerDetail(database: DatabaseHandle, actor: Actor, id: bigint) {
   return inScope(database, actor, async (tx) => {
     const employer = await repository.findEmployer(tx, id);
     if (!employer) throw notFound(said.employer());
-    const [employees, history] = await Promise.all([
-      repository.employeesOfEmployer(tx, id),
+    const [employeeCount, history] = await Promise.all([
+      repository.currentEmployeeCount(tx, id),
       listAudit(tx, { entityType: 'employer', entityId: id.toString(), limit: 200 }),
     ]);
-    const masking = listMasking(actor.regionCode);
-    return {
-      employer: employerView(employer),
-      employees: employees.map((row) => maskPersonalData({
-        employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
-        hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
-      }, masking)),
-      history,
-    };
+    return { employer: employerView(employer), employeeCount, history };
   });
 }
+
+/** 职工名册 newest hire first (migrations/0020: one employer's rows in this order are an index range). */
+const newestHireFirst: SortKey[] = [{ by: 'employment.hired_on', direction: 'desc' }, { by: 'employment.id', direction: 'desc' }];
+
+type EmployeeRow = Awaited<ReturnType<ReturnType<typeof repository.employeesQuery>['execute']>>[number];
+
+/** An employer's employees as lists show them: the ID number masked by policy (privacy.list_masking). */
+function employeeViews(actor: Actor) {
+  const masking = listMasking(actor.regionCode);
+  return (rows: EmployeeRow[]) => rows.map((row) => maskPersonalData({
+    employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
+    hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
+  }, masking));
+}
+export type EmployeeView = ReturnType<ReturnType<typeof employeeViews>>[number];
+
+/** 职工名册 of one employer (current, separated or both; by full ID number or name prefix): a page, or the rows for its file. */
+export const employeeList = registryList(repository.employeesQuery, newestHireFirst, employeeViews);
 
 // ── persons (R1.3) ──────────────────────────────────────────────────────────
 
@@ -173,23 +213,32 @@ export async function createPersonInTransaction(tx: Tx, actor: Actor, body: Reco
   return view;
 }
 
+/** 参保人员查询 in ID-number order (unique: the index answers every page). */
+const byIdNumber: SortKey[] = [{ by: 'person.id_number', direction: 'asc' }, { by: 'person.id', direction: 'asc' }];
+
+type PersonListRow = Awaited<ReturnType<ReturnType<typeof repository.personsQuery>['execute']>>[number];
+
 /**
- * 参保人员查询: ID numbers masked by policy (privacy.list_masking), the birth date left out (with the masked number it
- * would give the hidden digits back); `limit` null answers every match (an export is a list too).
+ * Persons as lists and their files show them: ID numbers masked by policy (privacy.list_masking), the birth date
+ * left out (with the masked number it would give the hidden digits back).
  */
-export async function searchPersons(database: DatabaseHandle, actor: Actor, filter: { q?: string; employer?: string; limit?: number | null; offset?: number }) {
+function personViews(actor: Actor) {
   const masking = listMasking(actor.regionCode);
-  return inScope(database, actor, async (tx) => {
-    const { items, total } = await repository.searchPersons(tx, { q: filter.q, employerId: filter.employer ? BigInt(filter.employer) : undefined, limit: filter.limit === undefined ? 20 : filter.limit, offset: filter.offset ?? 0 });
-    return {
-      items: items.map((row) => maskPersonalData({
-        id: row.id.toString(), idNumber: row.id_number, name: row.name, gender: row.gender,
-        hukouType: row.hukou_type, regionCode: row.region_code, regionName: row.region_name,
-      }, masking)),
-      total, totalCapped: total > repository.SEARCH_COUNT_CAP,
-    };
-  });
+  return (rows: PersonListRow[]) => rows.map((row) => maskPersonalData({
+    id: row.id.toString(), idNumber: row.id_number, name: row.name, gender: row.gender,
+    hukouType: row.hukou_type, regionCode: row.region_code, regionName: row.region_name,
+  }, masking));
 }
+export type PersonListView = ReturnType<ReturnType<typeof personViews>>[number];
+
+/** What the persons list is asked: `employer` is the employer's id as the API writes it. */
+export interface PersonQuery { q?: string; employer?: string; region?: string }
+
+/** 参保人员: a page with its count, and the rows past a cursor for the file of every match. */
+export const personList = registryList(
+  (tx, filter: PersonQuery) => repository.personsQuery(tx, { q: filter.q, region: filter.region, employerId: filter.employer === undefined ? undefined : BigInt(filter.employer) }),
+  byIdNumber, personViews,
+);
 
 /**
  * 参保人员详情: the ID and phone numbers masked as in lists; `reveal` answers them in full to a holder of

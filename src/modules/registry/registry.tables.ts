@@ -6,6 +6,7 @@ export type Insurance = (typeof insurances)[number];
 /** Enrolled by default on hire; maternity has been merged into medical since 2019 (国办发〔2019〕10号). */
 export const defaultInsurances: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury'];
 export const employerTypes = ['enterprise', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
+export const employerStatuses = ['active', 'suspended', 'closed'] as const;
 export const separationReasons = ['voluntary', 'involuntary', 'retirement', 'death', 'other'] as const;
 export const hukouTypes = ['urban', 'rural'] as const;
 
@@ -14,7 +15,7 @@ declare module '../../platform/database.ts' {
     employer: {
       id: bigint; credit_code: string; name: string; region_code: string; industry_code: string | null;
       work_injury_class: number | null; work_injury_float: Generated<string>; employer_type: Generated<(typeof employerTypes)[number]>;
-      status: Generated<'active' | 'suspended' | 'closed'>; created_at: Generated<Date>; updated_at: Generated<Date>;
+      status: Generated<(typeof employerStatuses)[number]>; created_at: Generated<Date>; updated_at: Generated<Date>;
     };
     person: {
       id: bigint; id_number: string; name: string; gender: 'M' | 'F'; birth_date: string; hukou_type: (typeof hukouTypes)[number] | null;
