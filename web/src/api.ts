@@ -55,12 +55,16 @@ export function onUnauthorized(handler: (() => void) | undefined) {
   unauthorizedHandler = handler;
 }
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
+/** A parameter given more than once (status=approved&status=cancelled) is an array. */
+export type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const each of value) params.append(key, each);
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
   const text = params.toString();
   return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }

@@ -40,6 +40,7 @@ export function approvalsReport(query: ApprovalQuery): Omit<ReportStream<Approva
   const parameters = [
     ...(statuses.length ? [{ label: '状态', value: statuses.map((status) => render(itemStatus(status), 'zh-CN')).join('、') }] : []),
     ...(query.kind ? [{ label: '事项类型', value: query.kind }] : []),
+    ...(query.fund ? [{ label: '基金账套', value: query.fund }] : []),
     ...(query.mine ? [{ label: '范围', value: '本人提交' }] : []),
   ];
   return { title: '审核事项', titleEnglish: 'Sign-off items', fileName: '审核事项', parameters, sheetName: '审核事项', columns, totals: '合计', landscape: true };

@@ -44,10 +44,11 @@ export const updateItem = (tx: Tx, id: bigint, changes: Updateable<Tables['appro
   tx.updateTable('approval_item').set(changes).where('id', '=', id).execute();
 
 /** Items by status and kind, optionally only those a user submitted (the caller orders and pages them). */
-export function itemsQuery(tx: Tx, filter: { statuses: ItemStatus[]; kind?: string; submittedById?: bigint }) {
+export function itemsQuery(tx: Tx, filter: { statuses: ItemStatus[]; kind?: string; fund?: string; submittedById?: bigint }) {
   let rows = tx.selectFrom('approval_item').selectAll();
   if (filter.statuses.length) rows = rows.where('status', 'in', filter.statuses);
   if (filter.kind) rows = rows.where('kind', '=', filter.kind);
+  if (filter.fund) rows = rows.where(sql<string>`payload ->> 'fund'`, '=', filter.fund);
   if (filter.submittedById !== undefined) rows = rows.where('submitted_by_id', '=', filter.submittedById);
   return rows;
 }

@@ -21,6 +21,8 @@ export async function signoffRoutes(app: App) {
         // one status, or several (status=approved&status=cancelled): what waits is listed oldest first, the rest newest first
         status: Type.Optional(Type.Array(Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')]), { minItems: 1, maxItems: 4 })),
         kind: Type.Optional(Type.String({ maxLength: 60 })), mine: Type.Optional(Type.Boolean()),
+        // the items of one fund (the ledger's kinds name it in their payload): 凭证审核 lists one fund's drafts
+        fund: Type.Optional(Type.String({ maxLength: 60 })),
         ...listQuery(),
       }, Strict),
       response: { 200: ApprovalList } },

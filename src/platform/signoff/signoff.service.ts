@@ -172,7 +172,7 @@ export async function getApproval(database: DatabaseHandle, actor: Actor, id: bi
   });
 }
 
-export interface ApprovalQuery { status?: ItemStatus | ItemStatus[]; kind?: string; mine?: boolean; limit?: number; after?: string; offset?: number }
+export interface ApprovalQuery { status?: ItemStatus | ItemStatus[]; kind?: string; fund?: string; mine?: boolean; limit?: number; after?: string; offset?: number }
 
 /**
  * The inbox. `status=pending` lists the items the caller may decide now (their level's permission, not drafted or
@@ -189,7 +189,7 @@ function approvalsPage(tx: Tx, actor: Actor, query: ApprovalQuery): Promise<List
   const submittedById = query.mine || !can(actor, 'approvals.read') ? actor.userId ?? -1n : undefined;
   const direction = statuses.length > 0 && statuses.every((s) => s === 'pending' || s === 'returned') ? 'asc' : 'desc';
   const order: SortKey[] = [{ by: 'submitted_at', direction }, { by: 'id', direction }];
-  const items = repository.itemsQuery(tx, { statuses, kind: query.kind, submittedById });
+  const items = repository.itemsQuery(tx, { statuses, kind: query.kind, fund: query.fund, submittedById });
   const views = async (rows: ItemRow[]) => {
     const steps = await repository.stepsOfItems(tx, rows.map((r) => r.id));
     return rows.map((row) => itemView(row, steps.filter((s) => s.item_id === row.id), actor));

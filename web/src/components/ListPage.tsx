@@ -81,7 +81,7 @@ export interface ListPageProps<T, A> {
   embedded?: boolean;
   /** changed by the page to load again (a payment recorded) */
   refresh?: unknown;
-  table?: Pick<TableProps<T>, 'expandable' | 'onRow' | 'rowClassName' | 'size'>;
+  table?: Pick<TableProps<T>, 'expandable' | 'onRow' | 'rowClassName' | 'size' | 'locale'>;
   children?: ReactNode;
 }
 
@@ -321,7 +321,7 @@ export function ListPage<T extends object, A = ListAnswer<T>>(props: ListPagePro
           )}
           <Table<T>
             data-testid={props.tableTestId} rowKey={props.rowKey} size={props.table?.size ?? 'middle'} loading={answer.loading} dataSource={rows}
-            columns={shownColumns} scroll={{ x: 'max-content' }} expandable={props.table?.expandable} onRow={props.table?.onRow} rowClassName={props.table?.rowClassName}
+            columns={shownColumns} scroll={{ x: 'max-content' }} expandable={props.table?.expandable} onRow={props.table?.onRow} rowClassName={props.table?.rowClassName} locale={props.table?.locale}
             rowSelection={batchActions.length > 0 ? { selectedRowKeys: selected.keys, onChange: (keys, selectedRows) => setSelected({ keys, rows: selectedRows }) } : undefined}
             pagination={byCursor ? false : {
               current: pageState.page, pageSize: pageState.pageSize, total: pagerTotal, showSizeChanger: true,

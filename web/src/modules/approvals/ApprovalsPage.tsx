@@ -1,7 +1,7 @@
 /**
  * 待办: every sign-off item in one inbox — what waits for my decision now (my level's permission, not drafted or
  * signed by me), what I submitted, what went back to its drafter, and what is finished (approved or withdrawn).
- * The tab and the kind are kept in the URL.
+ * The tab, the kind and the page are kept in the URL; each tab is a list page paged by the API's cursor.
  */
 import { useSearchParams } from 'react-router-dom';
 import { Badge, Select, Space, Tabs, Typography } from 'antd';
@@ -20,8 +20,11 @@ export default function ApprovalsPage() {
   const tab: InboxTab = requested && inboxTabs.includes(requested) ? requested : 'pending';
   const kind = params.get('kind') ?? undefined;
   const counts = useLoad((signal) => api.get<ApprovalCounts>('/api/approvals/counts', undefined, signal), [tab, kind]);
+  // another tab or kind starts again at its first page
   const update = (changes: Record<string, string | undefined>) => setParams((previous) => {
     const next = new URLSearchParams(previous);
+    next.delete('page');
+    next.delete('after');
     for (const [key, value] of Object.entries(changes)) if (value) next.set(key, value); else next.delete(key);
     return next;
   }, { replace: true });

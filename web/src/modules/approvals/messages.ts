@@ -25,7 +25,6 @@ export const messages = {
   'approvals.empty.done.next': ['最后一级审核同意后事项即生效并列在这里，撤回的事项也在这里。', 'An item is listed here once its last level approves it (and it took effect), or once it is withdrawn.'],
   'approvals.goto.mine': ['查看我提交的', 'See what I submitted'],
   'approvals.goto.pending': ['查看待我审核', 'See what waits for me'],
-  'approvals.capped': ['只列出最近的 {n} 条', 'Only the latest {n} are listed'],
   'approvals.allKinds': ['全部类型', 'All kinds'],
   'approvals.kind': ['事项类型', 'Kind'],
   'approvals.kind.ledger.entry': ['手工凭证/冲销', 'Manual entry / reversal'],

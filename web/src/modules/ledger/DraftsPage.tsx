@@ -1,7 +1,7 @@
 /**
  * 凭证审核: manual entries and reversals of a fund are sign-off items (kind ledger.entry): drafted here or on an
  * entry's page, checked at once, and posted only when a second person — not the maker — approves them (maker-checker:
- * 不相容岗位相互分离; from the kind's amount threshold a third signs too). The same lists as the inbox, for one fund.
+ * 不相容岗位相互分离; from the kind's amount threshold a third signs too). The same lists as the inbox, for one fund (the API filters by fund and pages by cursor).
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -27,6 +27,8 @@ export default function DraftsPage() {
   const requested = selection.params.get('tab') as InboxTab | null;
   const tab: InboxTab = requested && inboxTabs.includes(requested) ? requested : 'pending';
   const [creating, setCreating] = useState(false);
+  // another tab starts again at its first page
+  const showTab = (next: InboxTab) => selection.update({ tab: next === 'pending' ? undefined : next, page: undefined, after: undefined });
   const entryLink = (id: string) => <Link to={`/ledger/balances/${fund}/entries/${id}`} data-testid="draft-entry-link">{id}</Link>;
 
   return (
@@ -36,14 +38,14 @@ export default function DraftsPage() {
     >
       <LedgerToolbar selection={selection} period={false}>
         <Segmented
-          value={tab} onChange={(value) => selection.update({ tab: value === 'pending' ? undefined : String(value) })} data-testid="drafts-tabs"
+          value={tab} onChange={(value) => showTab(value as InboxTab)} data-testid="drafts-tabs"
           options={inboxTabs.map((value) => ({ value: value as string, label: t(`approvals.tab.${value}`) }))}
         />
       </LedgerToolbar>
       {selection.fundsError ? <ApiErrorView error={selection.fundsError} /> : fund && (
         <ApprovalList
-          key={`${tab}:${fund}`} tab={tab} kind="ledger.entry" filter={(item) => item.payload?.fund === fund} inlineActions testId="ledger-drafts-table"
-          onTab={(next) => selection.update({ tab: next === 'pending' ? undefined : next })}
+          key={`${tab}:${fund}`} tab={tab} kind="ledger.entry" fund={fund} inlineActions testId="ledger-drafts-table"
+          onTab={showTab}
           extraColumns={[
             {
               title: t('ledger.drafts.content'), key: 'content',
@@ -65,7 +67,7 @@ export default function DraftsPage() {
       {fund && (
         <DraftFormModal
           fund={fund} open={creating} onClose={() => setCreating(false)}
-          onCreated={() => { message.success(t('ledger.drafts.created')); approvalsChanged(); selection.update({ tab: 'mine' }); }}
+          onCreated={() => { message.success(t('ledger.drafts.created')); approvalsChanged(); showTab('mine'); }}
         />
       )}
     </Page>

@@ -12,7 +12,7 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
-import { ApprovalActions, loadInbox } from '../../platform/signoff/shared.tsx';
+import { ApprovalActions, decidableItems } from '../../platform/signoff/shared.tsx';
 import { requestColumns } from './requests.tsx';
 import type { EmploymentRequest, RequestPage, RequestStatus } from './types.ts';
 
@@ -25,7 +25,7 @@ export default function RequestsReviewPage() {
   const [page, setPage] = useState(1);
   const requests = useLoad((signal) => api.get<RequestPage>('/api/portal/requests', { status: status === 'all' ? undefined : status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), [status, page]);
   // the requests this user may decide now, as sign-off items
-  const decidable = useLoad((signal) => loadInbox('pending', 'employment.request', signal).then((list) => new Map(list.items.map((item) => [item.id, item]))), [status, page]);
+  const decidable = useLoad((signal) => decidableItems('employment.request', signal).then((items) => new Map(items.map((item) => [item.id, item]))), [status, page]);
   const reload = () => { requests.reload(); decidable.reload(); };
   const error = requests.error ?? decidable.error;
 

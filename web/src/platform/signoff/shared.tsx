@@ -23,41 +23,26 @@ export const approvalPath = (id: string) => `/api/approvals/${encodeURIComponent
 export type InboxTab = 'pending' | 'mine' | 'returned' | 'done';
 export const inboxTabs: InboxTab[] = ['pending', 'mine', 'returned', 'done'];
 
-const PAGE = 200;
-/** The most a list fetches: an agency's open items are few; a longer history is cut (the screen says so). */
-export const LIST_CAP = 1000;
-
-interface Query { status?: ApprovalStatus; kind?: string; mine?: boolean }
-
-/** Every item of a query up to LIST_CAP, page by page (the API pages by 200 at most). */
-async function collect(query: Query, signal: AbortSignal): Promise<{ items: ApprovalItem[]; capped: boolean }> {
-  const items: ApprovalItem[] = [];
-  for (let offset = 0; offset < LIST_CAP; offset += PAGE) {
-    const page = await api.get<ApprovalPage>('/api/approvals', { ...query, limit: PAGE, offset }, signal);
-    items.push(...page.items);
-    if (page.items.length < PAGE) return { items, capped: false };
-  }
-  return { items, capped: true };
+/** The query of a tab: what I may decide now, what I submitted, what went back to its drafter, what is finished. */
+export function inboxQuery(tab: InboxTab): { status?: readonly ApprovalStatus[]; mine?: boolean } {
+  if (tab === 'mine') return { mine: true };
+  if (tab === 'done') return { status: ['approved', 'cancelled'] };
+  return { status: [tab] };
 }
 
-const newestFirst = (pick: (item: ApprovalItem) => string | null) => (a: ApprovalItem, b: ApprovalItem) => (pick(b) ?? '').localeCompare(pick(a) ?? '');
-
 /**
- * The items of a tab: to decide (oldest first: the most urgent on top), mine and returned (newest first), and
- * finished (approved and cancelled, most recently decided first).
+ * Every item of a kind the caller may decide now, walked along the list's cursor (the API counts and reads these
+ * whole: an agency's open items are few): the buttons of a page that lists the items by its own records.
  */
-export async function loadInbox(tab: InboxTab, kind: string | undefined, signal: AbortSignal): Promise<{ items: ApprovalItem[]; capped: boolean }> {
-  if (tab === 'pending') return collect({ status: 'pending', kind }, signal);
-  if (tab === 'mine') {
-    const mine = await collect({ mine: true, kind }, signal);
-    return { ...mine, items: mine.items.sort(newestFirst((item) => item.submittedAt)) };
-  }
-  if (tab === 'returned') {
-    const returned = await collect({ status: 'returned', kind }, signal);
-    return { ...returned, items: returned.items.sort(newestFirst((item) => item.submittedAt)) };
-  }
-  const [approved, cancelled] = await Promise.all([collect({ status: 'approved', kind }, signal), collect({ status: 'cancelled', kind }, signal)]);
-  return { items: [...approved.items, ...cancelled.items].sort(newestFirst((item) => item.decidedAt)), capped: approved.capped || cancelled.capped };
+export async function decidableItems(kind: string, signal: AbortSignal): Promise<ApprovalItem[]> {
+  const items: ApprovalItem[] = [];
+  let after: string | undefined;
+  do {
+    const page = await api.get<ApprovalPage>('/api/approvals', { ...inboxQuery('pending'), kind, limit: 200, after }, signal);
+    items.push(...page.items);
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  return items;
 }
 
 /** The kind's name: the server's Chinese label, an English one from the dictionary. */
