@@ -1,10 +1,13 @@
 /**
- * One insured person: identity, then employments, enrollments, contribution bases and the change history. The ID and
- * phone numbers come masked; 显示完整 asks the server for them in full (personal.full.read; the view is audited).
+ * One insured person: identity, then tabs (the open one in the URL, `?tab=`): employments and enrollments, contribution
+ * bases, the contribution record (bill lines by month, paid or not) and the individual account's statement of a year
+ * for holders of accounts.read, and the change history. The ID and phone numbers come masked; 显示完整 asks the
+ * server for them in full (personal.full.read; the view is audited).
  */
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { App, Button, Descriptions, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { Static } from '@sinclair/typebox';
+import { App, Button, Descriptions, InputNumber, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { CheckOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
@@ -15,10 +18,84 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { AuditTable } from '../../components/AuditTable.tsx';
 import { useCan } from '../../permissions.ts';
+import { Money, moneyColumn } from '../../components/Money.tsx';
+import type { AccountStatement, ContributionRecord } from '../../../../src/modules/collection/collection.schemas.ts';
 import type { BaseDeclaration, Employment, Enrollment, Person, PersonDetail } from '../../types.ts';
 import { EmploymentFormModal } from './EmploymentFormModal.tsx';
 import { SeparateModal, type SeparationTarget } from './SeparateModal.tsx';
 import { BaseDeclarationModal } from './BaseDeclarationModal.tsx';
+
+type Contribution = Static<typeof ContributionRecord>['items'][number];
+type Statement = Static<typeof AccountStatement>;
+type Credit = Statement['credits'][number];
+
+const thisYear = () => new Date().getFullYear();
+
+function YearInput({ value, onChange, testId }: { value: number; onChange(year: number): void; testId: string }) {
+  const { t } = useI18n();
+  return <Space style={{ marginBottom: 12 }}>{t('base.year')}<InputNumber value={value} min={1990} max={thisYear() + 1} precision={0} onChange={(year) => year && onChange(year)} data-testid={testId} style={{ width: 110 }} /></Space>;
+}
+
+/** 缴费记录: the person's bill lines of a year, month by month and insurance by insurance, paid or not. */
+function ContributionsTab({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(thisYear);
+  const record = useLoad((signal) => api.get<Static<typeof ContributionRecord>>(`/api/persons/${encodeURIComponent(personId)}/contributions`, { from: `${year}-01`, to: `${year}-12` }, signal), [personId, year]);
+  return (
+    <>
+      <YearInput value={year} onChange={setYear} testId="person-contributions-year" />
+      {record.error ? <ApiErrorView error={record.error} retry={record.reload} /> : (
+        <Table<Contribution>
+          rowKey={(c) => `${c.billNumber}-${c.insurance}`} size="small" loading={record.loading} dataSource={record.data?.items ?? []} pagination={false}
+          locale={{ emptyText: t('portal.noContributions') }} data-testid="person-contributions"
+          columns={[
+            { title: t('portal.billPeriod'), dataIndex: 'period', width: 100 },
+            { title: t('employment.employer'), dataIndex: 'employerName' },
+            { title: t('portal.billNumber'), dataIndex: 'billNumber', width: 180 },
+            { title: t('enrollment.insurance'), dataIndex: 'insurance', width: 110, render: (insurance: string) => t(`insurance.${insurance}`) },
+            moneyColumn<Contribution>(t('portal.base'), 'base', 120),
+            moneyColumn<Contribution>(t('portal.employeeAmount'), 'employeeAmount', 120),
+            moneyColumn<Contribution>(t('portal.employerAmount'), 'employerAmount', 120),
+            { title: t('portal.paid'), dataIndex: 'paid', width: 90, render: (paid: boolean) => (paid ? <Tag color="green">{t('portal.paidYes')}</Tag> : <Tag color="red">{t('portal.paidNo')}</Tag>) },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+/** 个人账户: the pension individual account's statement of a year (opening, credits, interest, closing). */
+function AccountTab({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(thisYear);
+  const statement = useLoad((signal) => api.get<Statement>(`/api/persons/${encodeURIComponent(personId)}/account`, { year }, signal), [personId, year]);
+  const data = statement.data;
+  return (
+    <>
+      <YearInput value={year} onChange={setYear} testId="person-account-year" />
+      {statement.error ? <ApiErrorView error={statement.error} retry={statement.reload} /> : (
+        <>
+          <Descriptions bordered size="small" column={4} style={{ marginBottom: 12 }} data-testid="person-account">
+            <Descriptions.Item label={t('portal.opening')}><Money value={data?.opening} /></Descriptions.Item>
+            <Descriptions.Item label={t('portal.creditsTotal')}><Money value={data?.creditsTotal} /></Descriptions.Item>
+            <Descriptions.Item label={data?.rate ? t('portal.interestAt', { rate: data.rate }) : t('portal.interest')}><Money value={data?.interest} /></Descriptions.Item>
+            <Descriptions.Item label={t('portal.closing')}><strong><Money value={data?.closing} testId="person-account-closing" /></strong></Descriptions.Item>
+          </Descriptions>
+          <Table<Credit>
+            rowKey={(credit, index) => `${credit.billNumber ?? credit.kind}-${index}`} size="small" loading={statement.loading} dataSource={data?.credits ?? []} pagination={false}
+            data-testid="person-account-credits"
+            columns={[
+              { title: t('portal.billPeriod'), dataIndex: 'period', width: 110 },
+              { title: t('employment.employer'), dataIndex: 'employerName' },
+              { title: t('portal.billNumber'), dataIndex: 'billNumber' },
+              moneyColumn<Credit>(t('portal.credited'), 'amount', 140),
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}
 
 export default function PersonDetailPage() {
   const { id = '' } = useParams();
@@ -33,6 +110,7 @@ export default function PersonDetailPage() {
   const [declaring, setDeclaring] = useState(false);
   // The full numbers of this person, once asked for (kept apart: reloading the record after a change is no new view).
   const [revealed, setRevealed] = useState<Person>();
+  const [search, setSearch] = useSearchParams();
 
   if (detail.error) return <ApiErrorView error={detail.error} retry={detail.reload} />;
   if (!detail.data) return <PageSpinner />;
@@ -84,9 +162,9 @@ export default function PersonDetailPage() {
     </>
   );
 
-  const enrollmentsTab = (
+  const enrollmentsTable = (
     <Table<Enrollment>
-      rowKey="id" size="small" dataSource={enrollments} pagination={false} data-testid="person-enrollments"
+      rowKey="id" size="small" dataSource={enrollments} pagination={false} data-testid="person-enrollments" title={() => t('person.enrollments')}
       columns={[
         { title: t('enrollment.insurance'), dataIndex: 'insurance', render: (i: string) => <Tag color="blue">{t(`insurance.${i}`)}</Tag> },
         { title: t('employment.employer'), dataIndex: 'employmentId', render: (employmentId: string) => employerOf.get(employmentId)?.employerName ?? employmentId },
@@ -143,11 +221,15 @@ export default function PersonDetailPage() {
         <Descriptions.Item label={t('person.phone')}><span data-testid="person-phone">{shown.phone ?? ''}</span></Descriptions.Item>
       </Descriptions>
       <Tabs
-        style={{ marginTop: 16 }} data-testid="person-tabs"
+        style={{ marginTop: 16 }} data-testid="person-tabs" activeKey={search.get('tab') ?? 'employments'}
+        onChange={(tab) => setSearch((previous) => { const next = new URLSearchParams(previous); if (tab === 'employments') next.delete('tab'); else next.set('tab', tab); return next; }, { replace: true })}
         items={[
-          { key: 'employments', label: <span data-testid="tab-employments">{t('person.employments')} ({employments.length})</span>, children: employmentsTab },
-          { key: 'enrollments', label: <span data-testid="tab-enrollments">{t('person.enrollments')} ({enrollments.length})</span>, children: enrollmentsTab },
+          { key: 'employments', label: <span data-testid="tab-employments">{t('person.employments')} ({employments.length})</span>, children: <>{employmentsTab}<div style={{ marginTop: 16 }}>{enrollmentsTable}</div></> },
           { key: 'bases', label: <span data-testid="tab-bases">{t('person.bases')} ({baseDeclarations.length})</span>, children: basesTab },
+          ...(can('accounts.read') ? [
+            { key: 'contributions', label: <span data-testid="tab-contributions">{t('portal.contributions')}</span>, children: <ContributionsTab personId={person.id} /> },
+            { key: 'account', label: <span data-testid="tab-account">{t('portal.account')}</span>, children: <AccountTab personId={person.id} /> },
+          ] : []),
           { key: 'history', label: <span data-testid="tab-history">{t('person.history')} ({history.length})</span>, children: <AuditTable records={history} testId="person-history" showEntity={false} /> },
         ]}
       />
