@@ -1,14 +1,17 @@
 /** HTTP for contribution collection: billing runs (/api/billing/…) and bills (/api/bills…). */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
-import { Bill, BillList, BillingSummary } from './collection.schemas.ts';
+import { Bill, BillingSummary } from './collection.schemas.ts';
+import { billKinds } from './collection.tables.ts';
 import { Job } from '../../platform/jobs/jobs.schemas.ts';
 import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
-import { Id, Period, RegionCode, paging } from '../../platform/http/schemas.ts';
+import { Period, RegionCode } from '../../platform/http/schemas.ts';
+import { answerList } from '../../platform/http/lists.ts';
+import { ListAnswer, listQuery } from '../../platform/http/lists.schemas.ts';
 import { billingSummary, startBilling } from './billing/billing.service.ts';
-import { listBills } from './billing/bills.service.ts';
+import { billRows, listBills } from './billing/bills.service.ts';
 import { getBillNotice } from './billing/bill-notice.service.ts';
-import { billNoticeReport } from './billing/bill.report.ts';
+import { billListLine, billListReport, billNoticeReport } from './billing/bill.report.ts';
 import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
 import { requestReassessment } from './billing/reassessment.service.ts';
 
@@ -38,15 +41,28 @@ export async function collectionRoutes(app: App) {
 
   app.get('/api/bills', { config: { permission: ['billing.read', 'portal.employer'] },
     schema: {
-      tags, summary: '缴费通知单 Bills with their lines (an employer account sees its own only)',
+      tags, summary: '缴费通知单 Bills newest period first, then by number, with their lines (ID numbers masked; an employer account sees its own only); format=xlsx|csv for every matching bill',
       querystring: Type.Object({
         period: Type.Optional(Period), employer: Type.Optional(Type.String({ maxLength: 18, description: 'credit code' })),
-        ...paging(200),
+        region: Type.Optional(RegionCode), kind: Type.Optional(Type.Union(billKinds.map((kind) => Type.Literal(kind)))),
         lines: Type.Optional(Type.Boolean({ description: 'include the lines (default true)' })),
-      }),
-      response: { 200: BillList },
+        ...listQuery(200),
+      }, Strict),
+      response: { 200: ListAnswer(Bill) },
     },
-  }, async (request) => listBills(db, actor(request), request.query));
+  }, async (request, reply) => {
+    const { limit, after, offset, format, lines, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 20,
+      page: (page) => listBills(db, who, { ...filter, lines }, page),
+      rows: async (page) => {
+        const found = await billRows(db, who, filter, page);
+        return { items: found.items.map(billListLine), nextCursor: found.nextCursor };
+      },
+      report: billListReport(filter),
+    });
+  });
   app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] },
     schema: { tags, summary: '缴费通知单 One bill with its lines; format=pdf for the printable notice, xlsx|csv for its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }), querystring: Type.Object(ReportFormatQuery), response: { 200: Bill } },
   }, async (request, reply) => {

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Month, Nullable, RateText, Timestamp } from '../../platform/http/schemas.ts';
 import { ImportAnswer } from '../../platform/imports/imports.schemas.ts';
+import { ListAnswer } from '../../platform/http/lists.schemas.ts';
 
 // ── billing and bills ──
 
@@ -22,12 +23,6 @@ export const Bill = Type.Object({
   dueDate: DateOnly, persons: Type.Integer(), lineCount: Type.Integer(), total: Money, issuedAt: Timestamp, items: Type.Array(BillItem),
   lines: Type.Optional(Type.Array(BillLine)),
 });
-/** A page of bills (the key `bills`, as the web reads it) with the count of every match, as the registry's lists (Page). */
-export const BillList = Type.Object({
-  bills: Type.Array(Bill), total: Type.Integer({ description: 'the bills that match, counted up to 10,000' }),
-  totalCapped: Type.Boolean({ description: 'the count stopped at `total`: there are more' }),
-});
-
 // ── payments ──
 
 export const RecordedPayment = Type.Object({
@@ -35,11 +30,16 @@ export const RecordedPayment = Type.Object({
 });
 export const Payment = Type.Object({
   id: IdText, creditCode: Type.String(), employerName: Type.String(), date: DateOnly, amount: Money, reference: Nullable(Type.String()), source: Type.String(),
+  transactionId: Nullable(Type.String({ description: '交易流水号: the bank\'s transaction number, when the collection file gave one' })),
   allocated: Money, credit: Money,
   allocations: Type.Array(Type.Object({ billNumber: Type.String(), period: Month, insurance: Type.String(), part: Type.String(), amount: Money })),
   reversed: Nullable(Type.Object({ date: DateOnly, reason: Type.String(), by: Type.String() })),
   reversalRequest: Nullable(Type.Object({ approvalItemId: IdText, status: Type.String() })),
 });
+/** A page of payments (lists.ts) and what every matching payment adds up to. */
+export const PaymentList = Type.Composite([ListAnswer(Payment), Type.Object({
+  amountTotal: Type.Union([Money, Type.Null()], { description: 'the sum of every matching payment; null when more than 10,000 match (totalCapped)' }),
+})]);
 
 // ── arrears and KPIs ──
 

@@ -158,13 +158,14 @@ export interface ListQueryValues { limit?: number; after?: string; offset?: numb
  * The answer of a list route: with `format=xlsx|csv` the file of every row `rows` walks (the report's heading and
  * columns from `report`), else the page `page` gives with its count (`defaultLimit` rows when no limit is asked).
  */
-export async function answerList<T, Row = T>(reply: FastifyReply, query: ListQueryValues, list: {
+export async function answerList<T, Row = T, Answer extends ListAnswer<T> = ListAnswer<T>>(reply: FastifyReply, query: ListQueryValues, list: {
   defaultLimit: number;
-  page(request: ListRequest): Promise<ListAnswer<T>>;
+  /** the page and its count (with figures of every matching row the list adds, such as a sum) */
+  page(request: ListRequest): Promise<Answer>;
   /** the file's rows past the cursor (the page's items, or lines made of them for the file) */
   rows(request: ListRequest): Promise<{ items: Row[]; nextCursor: string | null }>;
   report: Omit<ReportStream<Row>, 'pages'>;
-}): Promise<ListAnswer<T> | FastifyReply> {
+}): Promise<Answer | FastifyReply> {
   const { format = 'json', limit = list.defaultLimit, after, offset } = query;
   if (format !== 'json') return sendListExport(reply, format, { ...list.report, pages: everyPage(list.rows) });
   return list.page({ limit, after, offset });

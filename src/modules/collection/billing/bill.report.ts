@@ -3,8 +3,11 @@
  * insurance (base × rate), grouped by person with each person's subtotal, in XLSX; the CSV holds the lines. The PDF is
  * the notice as the agency prints it (bill-notice.page.ts): a summary page and an annex of persons.
  */
-import { reportSection, type Report } from '../../../platform/reports/report.ts';
-import type { BillItemView, BillLineView, BillView } from './bills.service.ts';
+import { reportSection, type Report, type ReportColumn } from '../../../platform/reports/report.ts';
+import type { ReportStream } from '../../../platform/reports/stream.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import type { BillFilterQuery, BillItemView, BillLineView, BillView } from './bills.service.ts';
+import type { BillRow } from './billing.repository.ts';
 import type { BillNotice } from './bill-notice.service.ts';
 import { billKindNames, billNoticePage, insuranceNames } from './bill-notice.page.ts';
 
@@ -53,4 +56,34 @@ export function billNoticeReport(notice: BillNotice): Report<BillView> {
       }),
     ],
   };
+}
+
+/** A bill's line in the list's file (缴费通知单列表). */
+interface BillListLine { period: string; number: string; employerName: string; creditCode: string; kindName: string; persons: number; total: string; dueDate: string }
+
+export const billListLine = (bill: BillRow): BillListLine => ({
+  period: bill.period, number: bill.number, employerName: bill.employer_name, creditCode: bill.credit_code, kindName: billKindNames[bill.kind] ?? bill.kind,
+  persons: bill.persons, total: formatYuan(bill.total), dueDate: bill.due_date,
+});
+
+const billListColumns: ReportColumn<BillListLine>[] = [
+  { key: 'period', title: '所属期', unit: 'period' },
+  { key: 'number', title: '通知单号', unit: 'text', width: 24 },
+  { key: 'employerName', title: '单位名称', unit: 'text', width: 30 },
+  { key: 'creditCode', title: '统一社会信用代码', unit: 'text', width: 20 },
+  { key: 'kindName', title: '类型', unit: 'text', width: 8 },
+  { key: 'persons', title: '人数', unit: 'count', sum: true },
+  { key: 'total', title: '应缴合计', unit: 'money', sum: true },
+  { key: 'dueDate', title: '缴费截止日', unit: 'date' },
+];
+
+/** 缴费通知单列表 as a file: every bill matching the list's filters, newest period first, the amounts summed. */
+export function billListReport(filter: BillFilterQuery): Omit<ReportStream<BillListLine>, 'pages'> {
+  const parameters = [
+    ...(filter.period ? [{ label: '所属期', value: filter.period }] : []),
+    ...(filter.employer ? [{ label: '统一社会信用代码', value: filter.employer }] : []),
+    ...(filter.region ? [{ label: '行政区划', value: filter.region }] : []),
+    ...(filter.kind ? [{ label: '类型', value: billKindNames[filter.kind] }] : []),
+  ];
+  return { title: '缴费通知单列表', titleEnglish: 'Contribution notices', fileName: '缴费通知单列表', sheetName: '缴费通知单', columns: billListColumns, parameters, totals: '合计', landscape: true };
 }

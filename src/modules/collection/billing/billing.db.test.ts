@@ -116,7 +116,7 @@ test('a period bills every enrolled person once per insurance, exactly, and post
   assert.equal(parseYuan(summary.total), totalOfItems);
 
   // The API shape: rates as decimal strings, amounts as yuan, references to the dated parameters.
-  const { bills } = await listBills(clean.database, actor, { period: PERIOD, limit: 3 });
+  const { items: bills } = await listBills(clean.database, actor, { period: PERIOD }, { limit: 3 });
   assert.equal(bills.length, 3);
   const pension = bills[0].lines!.find((l) => l.insurance === 'pension')!;
   assert.equal(pension.employerRate, '0.16');

@@ -11,6 +11,7 @@ import type { IdBlock } from '../../../platform/ids.ts';
 import type { RoundingMode } from '../../../platform/money.ts';
 import type { BillingParameters } from './billing.calc.ts';
 import { billChunkSql, reassessmentSql } from './billing.sql.ts';
+import type { billKinds } from '../collection.tables.ts';
 
 type FundsByRegion = Record<string, Record<string, string>>;
 
@@ -166,25 +167,20 @@ function billQuery(tx: Tx) {
 
 export type BillRow = Awaited<ReturnType<ReturnType<typeof billQuery>['executeTakeFirstOrThrow']>>;
 
-export interface BillFilter { period?: string; creditCode?: string; employerId: bigint | null; limit: number; offset: number }
-
-/** A province's period holds a bill per employer: the list's total is counted only up to this cap, as the registry's searches are. */
-export const BILL_COUNT_CAP = 10_000;
+export interface BillFilter { period?: string; creditCode?: string; employerId: bigint | null; regionPrefix?: string; kind?: (typeof billKinds)[number] }
 
 /**
- * Bills by period (newest first) and number, optionally of one period, one employer (by credit code) or one employer
- * id: the page asked for, and how many match, counted up to BILL_COUNT_CAP + 1 (more than the cap: the count stopped).
+ * Bills matching the filter, with their employer: of one period, one employer (by credit code, or by id for an
+ * employer account), a region subtree or a kind. The caller orders and pages (lists.ts).
  */
-export async function findBills(tx: Tx, filter: BillFilter): Promise<{ items: BillRow[]; total: number }> {
+export function billsQuery(tx: Tx, filter: BillFilter) {
   let q = billQuery(tx);
   if (filter.period) q = q.where('bill.period', '=', filter.period);
   if (filter.creditCode) q = q.where('employer.credit_code', '=', filter.creditCode);
   if (filter.employerId !== null) q = q.where('bill.employer_id', '=', filter.employerId);
-  const [items, count] = await Promise.all([
-    q.orderBy('bill.period', 'desc').orderBy('bill.number').limit(filter.limit).offset(filter.offset).execute(),
-    tx.selectFrom(q.clearSelect().select(sql`1`.as('one')).limit(BILL_COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  if (filter.regionPrefix) q = q.where('bill.region_code', 'like', `${filter.regionPrefix}%`);
+  if (filter.kind) q = q.where('bill.kind', '=', filter.kind);
+  return q;
 }
 
 /** A bill by number, optionally only if it is of this employer. */

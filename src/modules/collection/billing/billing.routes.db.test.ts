@@ -52,36 +52,36 @@ test('an operator starts a run (202), the server works the job to the end, and t
 
 test('an employer account sees its own bills only: another employer\'s bill is 404', { skip }, async () => {
   const { body } = await operator.json('GET', `/api/bills?period=${PERIOD}&limit=2&lines=false`);
-  assert.equal(body.bills.length, 2);
-  const [own, other] = body.bills;
+  assert.equal(body.items.length, 2);
+  const [own, other] = body.items;
   assert.equal(own.lines, undefined);
   const employer = await addUser(server, 'hr.first', 'employer', own.regionCode, { employerId: BigInt(own.employerId) });
   const mine = await employer.json('GET', `/api/bills?period=${PERIOD}`);
-  assert.deepEqual(mine.body.bills.map((b: { number: string }) => b.number), [own.number]);
-  assert.equal(mine.body.bills[0].lines.length, own.lineCount);
-  const sum = mine.body.bills[0].items.reduce((s: number, i: { total: string }) => s + Math.round(Number(i.total) * 100), 0);
+  assert.deepEqual(mine.body.items.map((b: { number: string }) => b.number), [own.number]);
+  assert.equal(mine.body.items[0].lines.length, own.lineCount);
+  const sum = mine.body.items[0].items.reduce((s: number, i: { total: string }) => s + Math.round(Number(i.total) * 100), 0);
   assert.equal(sum, Math.round(Number(own.total) * 100));
   const fundNames = await server.test.database.pool.query<{ code: string; name: string }>('select code, name from fund');
   const nameOf = new Map(fundNames.rows.map((fund) => [fund.code, fund.name]));
-  for (const item of mine.body.bills[0].items as { fund: string; fundName: string }[]) assert.equal(item.fundName, nameOf.get(item.fund), `the fund ${item.fund} by its name`);
+  for (const item of mine.body.items[0].items as { fund: string; fundName: string }[]) assert.equal(item.fundName, nameOf.get(item.fund), `the fund ${item.fund} by its name`);
   assert.equal((await employer.json('GET', `/api/bills/${own.number}`)).status, 200);
   const foreign = await employer.json('GET', `/api/bills/${other.number}`);
   assert.equal(foreign.status, 404);
   const filtered = await employer.json('GET', `/api/bills?employer=${other.creditCode}`);
-  assert.deepEqual(filtered.body.bills, []);
+  assert.deepEqual(filtered.body.items, []);
   assert.equal((await employer.json('POST', '/api/billing/runs', { period: PERIOD })).status, 403);
 });
 
 test('the bill list answers how many bills match (total), beyond the page it holds', { skip }, async () => {
   const billsOfPeriod = Number((await server.test.database.db.selectFrom('bill').where('period', '=', PERIOD).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   const page = await operator.json('GET', `/api/bills?period=${PERIOD}&limit=2&offset=1&lines=false`);
-  assert.deepEqual([page.body.bills.length, page.body.total, page.body.totalCapped], [2, billsOfPeriod, false]);
+  assert.deepEqual([page.body.items.length, page.body.total, page.body.totalCapped], [2, billsOfPeriod, false]);
   assert.ok(billsOfPeriod > 2, 'more bills than the page holds');
-  const [first] = page.body.bills;
+  const [first] = page.body.items;
   const ofOne = await operator.json('GET', `/api/bills?period=${PERIOD}&employer=${first.creditCode}&lines=false`);
-  assert.deepEqual([ofOne.body.total, ofOne.body.bills.length], [1, 1]);
+  assert.deepEqual([ofOne.body.total, ofOne.body.items.length], [1, 1]);
   const none = await operator.json('GET', '/api/bills?period=2020-01');
-  assert.deepEqual([none.body.bills, none.body.total, none.body.totalCapped], [[], 0, false]);
+  assert.deepEqual([none.body.items, none.body.total, none.body.totalCapped], [[], 0, false]);
 });
 
 test('roles and bad input: auditors read but do not bill; a bad period names the field', { skip }, async () => {

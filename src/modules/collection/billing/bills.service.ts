@@ -3,14 +3,16 @@
  * subtree (row-level security); an employer account sees its own employer's bills only, as if no other existed.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
-import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
+import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { forbidden, notFound } from '../../../platform/errors.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
+import { listMasking, maskMiddle, type ListMasking } from '../../../platform/personal-data.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { billedInsurances } from './billing.calc.ts';
 import { checkPeriod } from '../collection.scope.ts';
 import * as repository from './billing.repository.ts';
-import type { BillRow } from './billing.repository.ts';
-import { billingSaid, collectionSaid, subjects } from '../collection.messages.ts';
+import type { BillFilter, BillRow } from './billing.repository.ts';
+import { billingSaid, subjects } from '../collection.messages.ts';
 
 export interface BillLineView {
   personId: string; idNumber: string; name: string; insurance: string; base: string;
@@ -24,8 +26,6 @@ export interface BillView {
   dueDate: string; persons: number; lineCount: number; total: string; issuedAt: string; items: BillItemView[]; lines?: BillLineView[];
 }
 
-export interface BillQuery { period?: string; employer?: string; limit?: number; offset?: number; lines?: boolean }
-
 /** Which employer an actor may see bills of: an employer account its own; staff any in scope; persons none. */
 function employerRestriction(actor: Actor): bigint | null {
   if (actor.role === 'person') throw forbidden(billingSaid.billsNotForPersons());
@@ -35,7 +35,11 @@ function employerRestriction(actor: Actor): bigint | null {
 
 const insuranceOrder = (insurance: string) => billedInsurances.indexOf(insurance as never);
 
-async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; parameter_refs: unknown }[]): Promise<Map<bigint, BillLineView[]>> {
+/**
+ * The bills' lines by bill, each person's lines in insurance order. ID numbers are masked by the list policy
+ * (privacy.list_masking): a bill is a list of persons, whoever reads it (the full number is on the person's record).
+ */
+async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; parameter_refs: unknown }[], masking: ListMasking): Promise<Map<bigint, BillLineView[]>> {
   const result = new Map<bigint, BillLineView[]>();
   if (!bills.length) return result;
   const rows = await repository.linesOfBills(tx, bills);
@@ -47,21 +51,22 @@ async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; paramet
     if (row.insurance === 'work_injury' && employer) parameterRefs.push(`employer.work_injury_class=${employer.workInjuryClass}`, `employer.work_injury_float=${employer.workInjuryFloat}`);
     const list = result.get(row.bill_id) ?? [];
     list.push({
-      personId: String(row.person_id), idNumber: row.id_number, name: row.name, insurance: row.insurance, base: formatYuan(row.base),
+      personId: String(row.person_id), idNumber: maskMiddle(row.id_number, masking.idNumber), name: row.name, insurance: row.insurance, base: formatYuan(row.base),
       employerRate: row.employer_rate, employeeRate: row.employee_rate, employerAmount: formatYuan(row.employer_amount),
       employeeAmount: row.employee_amount === null ? null : formatYuan(row.employee_amount), parameterRefs,
     });
     result.set(row.bill_id, list);
   }
-  for (const list of result.values()) list.sort((a, b) => (a.idNumber === b.idNumber ? insuranceOrder(a.insurance) - insuranceOrder(b.insurance) : 0));
+  // The rows come by full ID number: the sort keeps that order and puts a person's insurances in order (a stable sort).
+  for (const list of result.values()) list.sort((a, b) => (a.personId === b.personId ? insuranceOrder(a.insurance) - insuranceOrder(b.insurance) : 0));
   return result;
 }
 
-async function billViews(tx: Tx, bills: BillRow[], withLines: boolean): Promise<BillView[]> {
+async function billViews(tx: Tx, viewer: Actor, bills: BillRow[], withLines: boolean): Promise<BillView[]> {
   if (!bills.length) return [];
   const items = await repository.itemsOfBills(tx, bills);
   const fundNames = await repository.fundNames(tx, [...new Set(items.map((item) => item.fund_code))]);
-  const lines = withLines ? await linesOf(tx, bills) : new Map<bigint, BillLineView[]>();
+  const lines = withLines ? await linesOf(tx, bills, listMasking(viewer.regionCode)) : new Map<bigint, BillLineView[]>();
   return bills.map((b) => ({
     number: b.number, kind: b.kind, creditCode: b.credit_code, employerName: b.employer_name, employerId: String(b.employer_id), regionCode: b.region_code,
     period: b.period, dueDate: b.due_date, persons: b.persons, lineCount: b.lines, total: formatYuan(b.total), issuedAt: b.issued_at.toISOString(),
@@ -73,19 +78,26 @@ async function billViews(tx: Tx, bills: BillRow[], withLines: boolean): Promise<
   }));
 }
 
-/**
- * A page of bills and how many match (`total`, counted up to repository.BILL_COUNT_CAP; `totalCapped` when the count
- * stopped there). The page keeps its key `bills`, which the web's bill lists read.
- */
-export async function listBills(database: DatabaseHandle, actor: Actor, query: BillQuery): Promise<{ bills: BillView[]; total: number; totalCapped: boolean }> {
+export interface BillFilterQuery { period?: string; employer?: string; region?: string; kind?: BillFilter['kind'] }
+
+/** Newest period first, then by number (unique): the list's keyset. */
+const billOrder: SortKey[] = [{ by: 'bill.period', direction: 'desc' }, { by: 'bill.number', direction: 'asc' }];
+
+/** The bills an actor may list under the filter: an employer account its own only; a bad period is a 400. */
+function visibleBills(tx: Tx, actor: Actor, query: BillFilterQuery) {
   const only = employerRestriction(actor);
-  const limit = query.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', collectionSaid.limitRange({ min: 1, max: 200 }));
   const period = query.period === undefined ? undefined : checkPeriod(query.period);
-  return inScope(database, actor, async (tx) => {
-    const { items, total } = await repository.findBills(tx, { period, creditCode: query.employer, employerId: only, limit, offset: query.offset ?? 0 });
-    return { bills: await billViews(tx, items, query.lines ?? true), total: Math.min(total, repository.BILL_COUNT_CAP), totalCapped: total > repository.BILL_COUNT_CAP };
-  });
+  return repository.billsQuery(tx, { period, creditCode: query.employer, employerId: only, regionPrefix: query.region && scopePrefix(query.region), kind: query.kind });
+}
+
+/** A page of bills with their count (capped, lists.ts); with `lines`, each bill's lines (ID numbers masked by the list policy). */
+export async function listBills(database: DatabaseHandle, actor: Actor, query: BillFilterQuery & { lines?: boolean }, request: ListRequest): Promise<ListAnswer<BillView>> {
+  return inScope(database, actor, (tx) => listPage(tx, visibleBills(tx, actor, query), billOrder, request, (rows) => billViews(tx, actor, rows, query.lines ?? true)));
+}
+
+/** The bills past the cursor as the export's rows (no items, no lines), uncounted. */
+export async function billRows(database: DatabaseHandle, actor: Actor, query: BillFilterQuery, request: ListRequest): Promise<{ items: BillRow[]; nextCursor: string | null }> {
+  return inScope(database, actor, (tx) => keysetPage(visibleBills(tx, actor, query), billOrder, request));
 }
 
 export async function getBill(database: DatabaseHandle, actor: Actor, number: string): Promise<BillView> {
@@ -93,6 +105,6 @@ export async function getBill(database: DatabaseHandle, actor: Actor, number: st
   return inScope(database, actor, async (tx) => {
     const row = await repository.findBillByNumber(tx, number, only);
     if (!row) throw notFound(subjects.bill({ number }));
-    return (await billViews(tx, [row], true))[0];
+    return (await billViews(tx, actor, [row], true))[0];
   });
 }

@@ -33,11 +33,14 @@ export function paymentAmount(text: string, field = 'amount'): bigint {
 
 export interface PaymentIdentity { date: string; creditCode: string; amount: bigint; transactionId: string | null }
 
+/** The import key of a line with the bank's transaction number (交易流水号): this prefix, then the number. */
+export const BANK_TRANSACTION_KEY = 'bank:tx:';
+
 /** The import key of each payment of one file, in file order (see the identity above). */
 export function paymentImportKeys(payments: PaymentIdentity[]): string[] {
   const seen = new Map<string, number>();
   return payments.map((p) => {
-    if (p.transactionId) return `bank:tx:${p.transactionId}`;
+    if (p.transactionId) return `${BANK_TRANSACTION_KEY}${p.transactionId}`;
     const identity = `${p.date}/${p.creditCode}/${p.amount}`;
     const sequence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, sequence);

@@ -31,10 +31,10 @@ before(async () => {
 });
 after(() => test_?.drop());
 
-const billOf = async (creditCode: string, period: string) => (await listBills(test_.database, actor, { employer: creditCode, period })).bills[0];
+const billOf = async (creditCode: string, period: string) => (await listBills(test_.database, actor, { employer: creditCode, period }, { limit: 1 })).items[0];
 const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(test_.database.db)).rows[0].n;
 const counts = async () => Object.fromEntries(await Promise.all(['payment', 'payment_allocation', 'accounting_entry', 'individual_account_entry'].map(async (t) => [t, await count(t)])));
-const paymentsOf = async (creditCode: string) => (await listPayments(test_.database, actor, { employer: creditCode })).items.sort((a, b) => (a.date === b.date ? Number(BigInt(a.id) - BigInt(b.id)) : a.date < b.date ? -1 : 1));
+const paymentsOf = async (creditCode: string) => (await listPayments(test_.database, actor, { employer: creditCode }, { limit: 500 })).items.sort((a, b) => (a.date === b.date ? Number(BigInt(a.id) - BigInt(b.id)) : a.date < b.date ? -1 : 1));
 const accountEntries = async (creditCode: string, period: string) => (await sql<{ amount: bigint }>`
   select e.amount from individual_account_entry e join employer r on r.id = e.employer_id
   where r.credit_code = ${creditCode} and e.period = ${period} and e.kind = 'contribution' order by e.person_id`.execute(test_.database.db)).rows.map((r) => formatYuan(r.amount));

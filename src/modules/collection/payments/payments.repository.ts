@@ -4,6 +4,7 @@ import type { Tx } from '../../../platform/actor.ts';
 import { idExpression, reserveIds } from '../../../platform/ids.ts';
 import type { Tables } from '../../../platform/database.ts';
 import type { Insurance } from '../../registry/index.ts';
+import { BANK_TRANSACTION_KEY } from './collection-file.schema.ts';
 
 export type PaymentRow = Selectable<Tables['payment']>;
 export type NewPayment = Insertable<Tables['payment']>;
@@ -120,22 +121,32 @@ export const findReversal = (tx: Tx, employerId: bigint, paymentId: bigint) =>
 
 export const insertReversal = (tx: Tx, reversal: Insertable<Tables['payment_reversal']>) => tx.insertInto('payment_reversal').values(reversal).execute();
 
-export interface PaymentQuery { employerId?: bigint; from?: string; to?: string; limit: number; offset: number }
+export interface PaymentFilter { employerId?: bigint; from?: string; to?: string; minAmount?: bigint; maxAmount?: bigint }
 
-export interface PaymentListRow {
-  employer_id: bigint; id: bigint; credit_code: string; employer_name: string; paid_on: string; amount: bigint;
-  reference: string | null; source: 'bank_file' | 'manual'; reversed_on: string | null; reversal_reason: string | null; reversed_by: string | null;
-}
-
-export async function findPayments(tx: Tx, query: PaymentQuery): Promise<PaymentListRow[]> {
+/**
+ * Payments matching the filter, with their employer, reversal, and the bank's transaction number (交易流水号, kept
+ * in the import key of a file line that had one). The caller orders and pages (lists.ts).
+ */
+export function paymentsQuery(tx: Tx, filter: PaymentFilter) {
   let q = tx.selectFrom('payment').innerJoin('employer', 'employer.id', 'payment.employer_id')
     .leftJoin('payment_reversal as reversal', (join) => join.onRef('reversal.employer_id', '=', 'payment.employer_id').onRef('reversal.payment_id', '=', 'payment.id'))
     .select(['payment.employer_id', 'payment.id', 'employer.credit_code', 'employer.name as employer_name', 'payment.paid_on', 'payment.amount', 'payment.reference', 'payment.source',
-      'reversal.reversed_on', 'reversal.reason as reversal_reason', 'reversal.reversed_by']);
-  if (query.employerId !== undefined) q = q.where('payment.employer_id', '=', query.employerId);
-  if (query.from) q = q.where('payment.paid_on', '>=', query.from);
-  if (query.to) q = q.where('payment.paid_on', '<=', query.to);
-  return q.orderBy('payment.paid_on', 'desc').orderBy('payment.id', 'desc').limit(query.limit).offset(query.offset).execute();
+      'reversal.reversed_on', 'reversal.reason as reversal_reason', 'reversal.reversed_by'])
+    .select(sql<string | null>`case when payment.import_key like ${`${BANK_TRANSACTION_KEY}%`} then substr(payment.import_key, ${BANK_TRANSACTION_KEY.length + 1}) end`.as('transaction_id'));
+  if (filter.employerId !== undefined) q = q.where('payment.employer_id', '=', filter.employerId);
+  if (filter.from) q = q.where('payment.paid_on', '>=', filter.from);
+  if (filter.to) q = q.where('payment.paid_on', '<=', filter.to);
+  if (filter.minAmount !== undefined) q = q.where('payment.amount', '>=', filter.minAmount);
+  if (filter.maxAmount !== undefined) q = q.where('payment.amount', '<=', filter.maxAmount);
+  return q;
+}
+
+export type PaymentListRow = Awaited<ReturnType<ReturnType<typeof paymentsQuery>['executeTakeFirstOrThrow']>>;
+
+/** What the matching payments add up to (fen). */
+export async function sumOfPayments(tx: Tx, filter: PaymentFilter): Promise<bigint> {
+  const { sum } = await paymentsQuery(tx, filter).clearSelect().select(sql<string>`coalesce(sum(payment.amount), 0)::text`.as('sum')).executeTakeFirstOrThrow();
+  return BigInt(sum);
 }
 
 export interface AllocationListRow {

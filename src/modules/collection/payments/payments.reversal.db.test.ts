@@ -49,7 +49,7 @@ async function rejected(work: Promise<unknown>): Promise<AppError> {
 }
 
 test('冲正: a reversed payment never arrived — arrears and late fee as if unpaid, ledger and individual accounts back to zero', { skip }, async () => {
-  const [bill] = (await listBills(test_.database, actor, { employer: EMPLOYER_A, period: '2026-01' })).bills;
+  const [bill] = (await listBills(test_.database, actor, { employer: EMPLOYER_A, period: '2026-01' }, { limit: 20 })).items;
   const pensionEmployee = bill.lines!.filter((l) => l.insurance === 'pension').map((l) => l.employeeAmount!);
   const paid = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_A, date: '2026-02-10', amount: bill.total, reference: bill.number });
   assert.equal(paid.allocated, bill.total);
@@ -77,7 +77,7 @@ test('冲正: a reversed payment never arrived — arrears and late fee as if un
   // individual accounts debited back, the income account back to zero, the payment listed as reversed with nothing allocated
   assert.deepEqual(await januaryCredits(), pensionEmployee.map(() => '0.00'));
   assert.equal(await incomeAccountClosing(), '0.00');
-  const [listed] = (await listPayments(test_.database, actor, { employer: EMPLOYER_A })).items;
+  const [listed] = (await listPayments(test_.database, actor, { employer: EMPLOYER_A }, { limit: 50 })).items;
   assert.deepEqual([listed.allocated, listed.reversed?.reason], ['0.00', '银行退票 bounced transfer']);
   const again = await rejected(requestPaymentReversal(test_.database, requester, { paymentId: BigInt(paid.id), reason: 'twice' }));
   assert.equal(again.status, 409);
@@ -94,7 +94,7 @@ test('冲正 from 10,000.00: 复核 then 审批 by two people; the requester nev
   const item = await requestPaymentReversal(test_.database, drafter, { paymentId: BigInt(paid.id), reason: '重复到账 duplicate' });
   assert.deepEqual(item.levels.map((l) => l.label), ['复核', '审批']);
   const id = BigInt(item.id);
-  const reversedOf = async () => (await listPayments(test_.database, actor, { employer: EMPLOYER_B })).items.find((p) => p.id === paid.id)!.reversed;
+  const reversedOf = async () => (await listPayments(test_.database, actor, { employer: EMPLOYER_B }, { limit: 50 })).items.find((p) => p.id === paid.id)!.reversed;
 
   const own = await rejected(decide(test_.database, drafter, id, 'approve', null));
   assert.deepEqual([own.status, own.code], [403, 'separation_of_duties'], 'the requester never decides');

@@ -2,11 +2,13 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
-import { DateText, Id, Yuan, paging } from '../../../platform/http/schemas.ts';
-import { Items } from '../../../platform/http/schemas.ts';
+import { DateText, Id, Yuan } from '../../../platform/http/schemas.ts';
+import { answerList } from '../../../platform/http/lists.ts';
+import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
-import { CollectionImportPreview, CollectionImportResult, Payment, RecordedPayment } from '../collection.schemas.ts';
-import { confirmCollectionImport, importCollectionFile, listPayments, recordPayment, requestPaymentReversal } from './payments.service.ts';
+import { CollectionImportPreview, CollectionImportResult, PaymentList, RecordedPayment } from '../collection.schemas.ts';
+import { confirmCollectionImport, importCollectionFile, listPayments, paymentRows, recordPayment, requestPaymentReversal } from './payments.service.ts';
+import { paymentLine, paymentsReport } from './payments.report.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
 const tags = ['collection'];
@@ -57,11 +59,24 @@ export async function paymentRoutes(app: App) {
 
   app.get('/api/payments', { config: { permission: ['payment.read', 'portal.employer'] },
     schema: {
-      tags, summary: '缴款记录 Payments newest first with their allocations (an employer account sees its own only)',
+      tags, summary: '缴款记录 Payments newest first with their allocations (an employer account sees its own only); format=xlsx|csv for every matching payment',
       querystring: Type.Object({
-        employer: Type.Optional(CreditCode), from: Type.Optional(DateText), to: Type.Optional(DateText), ...paging(500),
-      }),
-      response: { 200: Items(Payment) },
+        employer: Type.Optional(CreditCode), from: Type.Optional(DateText), to: Type.Optional(DateText),
+        minAmount: Type.Optional(Yuan), maxAmount: Type.Optional(Yuan), ...listQuery(500),
+      }, { additionalProperties: false }),
+      response: { 200: PaymentList },
     },
-  }, async (request) => listPayments(db, actor(request), request.query));
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 50,
+      page: (page) => listPayments(db, who, filter, page),
+      rows: async (page) => {
+        const found = await paymentRows(db, who, filter, page);
+        return { items: found.items.map(paymentLine), nextCursor: found.nextCursor };
+      },
+      report: paymentsReport(filter),
+    });
+  });
 }

@@ -12,7 +12,8 @@ import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { formatYuan } from '../../../platform/money.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { addDays, postEntries, reverseEntriesOfSource, type EntryInput } from '../../ledger/index.ts';
@@ -381,6 +382,8 @@ export async function requestPaymentReversal(database: DatabaseHandle, actor: Ac
 export interface PaymentAllocationView { billNumber: string; period: string; insurance: string; part: string; amount: string }
 export interface PaymentView {
   id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; source: string;
+  /** 交易流水号: the bank's transaction number, when the collection file gave one. */
+  transactionId: string | null;
   allocated: string; credit: string; allocations: PaymentAllocationView[];
   /** 冲正: set when the payment was reversed. */
   reversed: { date: string; reason: string; by: string } | null;
@@ -388,34 +391,56 @@ export interface PaymentView {
   reversalRequest: { approvalItemId: string; status: string } | null;
 }
 
-export interface PaymentListQuery { employer?: string; from?: string; to?: string; limit?: number; offset?: number }
+export interface PaymentListQuery { employer?: string; from?: string; to?: string; minAmount?: string; maxAmount?: string }
 
-/** Payments newest first with where their money went; an employer account sees its own only. */
-export async function listPayments(database: DatabaseHandle, actor: Actor, query: PaymentListQuery): Promise<{ items: PaymentView[] }> {
+/** Newest first; the id (time-ordered, unique per employer and in practice overall) breaks ties. */
+const paymentOrder: SortKey[] = [{ by: 'payment.paid_on', direction: 'desc' }, { by: 'payment.id', direction: 'desc' }];
+
+/** The filter of the payments an actor may list: an employer account its own only (another employer is not found). */
+async function paymentFilter(tx: Tx, actor: Actor, query: PaymentListQuery): Promise<repository.PaymentFilter> {
   const only = ownEmployerOnly(actor);
-  const limit = query.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', collectionSaid.limitRange({ min: 1, max: 500 }));
-  const from = query.from === undefined ? undefined : checkDate(query.from, 'from');
-  const to = query.to === undefined ? undefined : checkDate(query.to, 'to');
-  return inScope(database, actor, async (tx) => {
-    const employerId = query.employer ? (await visibleEmployer(tx, actor, query.employer)).id : only ?? undefined;
-    const payments = await repository.findPayments(tx, { employerId, from, to, limit, offset: query.offset ?? 0 });
-    const allocations = await repository.allocationsOfPayments(tx, payments);
-    const requests = await openItemsOfSubjects(tx, payments.map((p) => `payment:${p.id}`));
+  const employerId = query.employer ? (await visibleEmployer(tx, actor, query.employer)).id : only ?? undefined;
+  return {
+    employerId,
+    from: query.from === undefined ? undefined : checkDate(query.from, 'from'),
+    to: query.to === undefined ? undefined : checkDate(query.to, 'to'),
+    minAmount: query.minAmount === undefined ? undefined : parseYuan(query.minAmount, 'minAmount'),
+    maxAmount: query.maxAmount === undefined ? undefined : parseYuan(query.maxAmount, 'maxAmount'),
+  };
+}
+
+/** Payments as the list shows them: where their money went, and a reversal done or asked for. */
+async function paymentViews(tx: Tx, payments: repository.PaymentListRow[]): Promise<PaymentView[]> {
+  const allocations = await repository.allocationsOfPayments(tx, payments);
+  const requests = await openItemsOfSubjects(tx, payments.map((p) => `payment:${p.id}`));
+  return payments.map((payment) => {
+    const own = allocations.filter((a) => a.payment_id === payment.id);
+    const parts = own.filter((a) => a.part !== 'credit');
     return {
-      items: payments.map((payment) => {
-        const own = allocations.filter((a) => a.payment_id === payment.id);
-        const parts = own.filter((a) => a.part !== 'credit');
-        return {
-          id: String(payment.id), creditCode: payment.credit_code, employerName: payment.employer_name, date: payment.paid_on,
-          amount: formatYuan(payment.amount), reference: payment.reference, source: payment.source,
-          allocated: formatYuan(parts.reduce((sum, a) => sum + a.amount, 0n)),
-          credit: formatYuan(own.filter((a) => a.part === 'credit').reduce((sum, a) => sum + a.amount, 0n)),
-          allocations: parts.map((a) => ({ billNumber: a.bill_number!, period: a.period!, insurance: a.insurance!, part: a.part, amount: formatYuan(a.amount) })),
-          reversed: payment.reversed_on ? { date: payment.reversed_on, reason: payment.reversal_reason!, by: payment.reversed_by! } : null,
-          reversalRequest: requests.filter((r) => r.subject_key === `payment:${payment.id}`).map((r) => ({ approvalItemId: r.id.toString(), status: r.status }))[0] ?? null,
-        };
-      }),
+      id: String(payment.id), creditCode: payment.credit_code, employerName: payment.employer_name, date: payment.paid_on,
+      amount: formatYuan(payment.amount), reference: payment.reference, source: payment.source, transactionId: payment.transaction_id,
+      allocated: formatYuan(parts.reduce((sum, a) => sum + a.amount, 0n)),
+      credit: formatYuan(own.filter((a) => a.part === 'credit').reduce((sum, a) => sum + a.amount, 0n)),
+      allocations: parts.map((a) => ({ billNumber: a.bill_number!, period: a.period!, insurance: a.insurance!, part: a.part, amount: formatYuan(a.amount) })),
+      reversed: payment.reversed_on ? { date: payment.reversed_on, reason: payment.reversal_reason!, by: payment.reversed_by! } : null,
+      reversalRequest: requests.filter((r) => r.subject_key === `payment:${payment.id}`).map((r) => ({ approvalItemId: r.id.toString(), status: r.status }))[0] ?? null,
     };
   });
+}
+
+/**
+ * A page of payments, newest first, with their count and what every matching payment adds up to (`amountTotal`;
+ * null when the count stopped at the cap: a sum over more than 10,000 rows is left to the export's totals row).
+ */
+export async function listPayments(database: DatabaseHandle, actor: Actor, query: PaymentListQuery, request: ListRequest): Promise<ListAnswer<PaymentView> & { amountTotal: string | null }> {
+  return inScope(database, actor, async (tx) => {
+    const filter = await paymentFilter(tx, actor, query);
+    const page = await listPage(tx, repository.paymentsQuery(tx, filter), paymentOrder, request, (rows) => paymentViews(tx, rows));
+    return { ...page, amountTotal: page.totalCapped ? null : formatYuan(await repository.sumOfPayments(tx, filter)) };
+  });
+}
+
+/** The payments past the cursor as the export's rows (without allocations), uncounted. */
+export async function paymentRows(database: DatabaseHandle, actor: Actor, query: PaymentListQuery, request: ListRequest) {
+  return inScope(database, actor, async (tx) => keysetPage(repository.paymentsQuery(tx, await paymentFilter(tx, actor, query)), paymentOrder, request));
 }

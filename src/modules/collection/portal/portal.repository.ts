@@ -7,10 +7,10 @@ import type { RequestStatus } from './portal.tables.ts';
 export const findEmployer = (tx: Tx, id: bigint) =>
   tx.selectFrom('employer').selectAll().where('id', '=', id).executeTakeFirst();
 
-export interface EmployeeFilter { year: number; employedInYear: boolean; q?: string; limit: number; offset: number }
+export interface EmployeeFilter { year: number; employedInYear: boolean; q?: string }
 
-/** The employer's employments with the person and the latest base declared for `year` (if any). */
-export async function employeesWithBase(tx: Tx, employerId: bigint, filter: EmployeeFilter) {
+/** The employer's employments with the person and the latest base declared for `year` (if any); the caller orders and pages. */
+export function employeesWithBase(tx: Tx, employerId: bigint, filter: EmployeeFilter) {
   let query = tx.selectFrom('employment as m').innerJoin('person as p', 'p.id', 'm.person_id').where('m.employer_id', '=', employerId);
   if (filter.employedInYear) {
     query = query.where('m.hired_on', '<=', `${filter.year}-12-31`)
@@ -21,19 +21,15 @@ export async function employeesWithBase(tx: Tx, employerId: bigint, filter: Empl
     // The full ID number, exactly: the roster shows it masked, and a prefix search would give the hidden digits back.
     query = /^[0-9Xx]+$/.test(q) ? query.where('p.id_number', '=', q.toUpperCase()) : query.where('p.name', 'like', `${q}%`);
   }
-  const [items, count] = await Promise.all([
-    query.leftJoinLateral((eb) => eb.selectFrom('base_declaration as d')
-      .select(['d.id', 'd.version', 'd.monthly_wage', 'd.declared_at', 'd.employee_confirmed_at'])
-      .whereRef('d.employer_id', '=', 'm.employer_id').whereRef('d.person_id', '=', 'm.person_id').where('d.year', '=', filter.year)
-      .orderBy('d.version', 'desc').limit(1).as('b'), (join) => join.onTrue())
-      .select(['m.id as employment_id', 'p.id as person_id', 'p.id_number', 'p.name', 'm.hired_on', 'm.separated_on', 'm.separation_reason',
-        'b.id as declaration_id', 'b.version', 'b.monthly_wage', 'b.declared_at', 'b.employee_confirmed_at'])
-      .orderBy(sql`m.separated_on is null`, 'desc').orderBy('p.id_number').orderBy('m.hired_on', 'desc')
-      .limit(filter.limit).offset(filter.offset).execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return query.leftJoinLateral((eb) => eb.selectFrom('base_declaration as d')
+    .select(['d.id', 'd.version', 'd.monthly_wage', 'd.declared_at', 'd.employee_confirmed_at'])
+    .whereRef('d.employer_id', '=', 'm.employer_id').whereRef('d.person_id', '=', 'm.person_id').where('d.year', '=', filter.year)
+    .orderBy('d.version', 'desc').limit(1).as('b'), (join) => join.onTrue())
+    .select(['m.id as employment_id', 'p.id as person_id', 'p.id_number', 'p.name', 'm.hired_on', 'm.separated_on', 'm.separation_reason',
+      'b.id as declaration_id', 'b.version', 'b.monthly_wage', 'b.declared_at', 'b.employee_confirmed_at']);
 }
+
+export type EmployeeRow = Awaited<ReturnType<ReturnType<typeof employeesWithBase>['executeTakeFirstOrThrow']>>;
 
 /** The open employment of a person at an employer, with the person's ID number and name. */
 export const openEmploymentOfPerson = (tx: Tx, employerId: bigint, personId: bigint) =>
@@ -66,15 +62,14 @@ export type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['exe
 
 export const findRequest = (tx: Tx, id: bigint) => requestQuery(tx).where('r.id', '=', id).executeTakeFirst();
 
-export async function listRequests(tx: Tx, filter: { employerId?: bigint; status?: RequestStatus; limit: number; offset: number }) {
+export interface RequestFilter { employerId?: bigint; status?: RequestStatus }
+
+/** Requests matching the filter with their review state; the caller orders and pages. */
+export function requestsQuery(tx: Tx, filter: RequestFilter) {
   let query = requestQuery(tx);
   if (filter.employerId !== undefined) query = query.where('r.employer_id', '=', filter.employerId);
   if (filter.status) query = query.where('a.status', '=', filter.status);
-  const [items, count] = await Promise.all([
-    query.orderBy('r.requested_at', filter.status === 'pending' ? 'asc' : 'desc').limit(filter.limit).offset(filter.offset).execute(),
-    query.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return query;
 }
 
 export const insertRequest = (tx: Tx, request: Insertable<Tables['employment_request']>) => tx.insertInto('employment_request').values(request).execute();

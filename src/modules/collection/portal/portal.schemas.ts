@@ -1,6 +1,7 @@
 /** Answers of the employer and person portals (portal.routes.ts). TypeBox only: the web imports their types. */
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Nullable, Timestamp } from '../../../platform/http/schemas.ts';
+import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
 
 /** An employee of the account's employer with the base declared for the year and its sign-off. */
 export const PortalEmployee = Type.Object({
@@ -8,7 +9,8 @@ export const PortalEmployee = Type.Object({
   separatedOn: Nullable(DateOnly), separationReason: Nullable(Type.String()),
   base: Nullable(Type.Object({ declarationId: IdText, version: Type.Integer(), monthlyWage: Money, declaredAt: Timestamp, confirmedAt: Nullable(Timestamp) })),
 });
-export const PortalEmployees = Type.Object({ year: Type.Integer(), total: Type.Integer(), items: Type.Array(PortalEmployee) });
+/** A page of the roster (lists.ts) and the year its bases are of. */
+export const PortalEmployees = Type.Composite([Type.Object({ year: Type.Integer() }), ListAnswer(PortalEmployee)]);
 
 /** 增减员申报: an employer's request to hire or separate, and its review. */
 export const EmploymentRequest = Type.Object({
@@ -17,7 +19,7 @@ export const EmploymentRequest = Type.Object({
   separatedOn: Nullable(DateOnly), separationReason: Nullable(Type.String()), status: Type.String(), requestedBy: Type.String(), requestedAt: Timestamp,
   approvalItemId: IdText, reviewedBy: Nullable(Type.String()), reviewedAt: Nullable(Timestamp), reviewReason: Nullable(Type.String()),
 });
-export const EmploymentRequests = Type.Object({ items: Type.Array(EmploymentRequest), total: Type.Integer() });
+export const EmploymentRequests = ListAnswer(EmploymentRequest);
 
 /** A person's declared base awaiting (or done with) their sign-off. */
 export const BaseConfirmation = Type.Object({

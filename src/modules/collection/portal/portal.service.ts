@@ -8,7 +8,8 @@ import { inScope, type Actor } from '../../../platform/actor.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
-import { listMasking, maskPersonalData } from '../../../platform/personal-data.ts';
+import { listMasking, maskPersonalData, type ListMasking } from '../../../platform/personal-data.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { confirmBase, declareBase, employerView } from '../../registry/index.ts';
 import * as repository from './portal.repository.ts';
 import { portalSaid, subjects } from '../collection.messages.ts';
@@ -24,7 +25,8 @@ function personOf(actor: Actor): bigint {
   return actor.personId;
 }
 
-const currentYear = () => Number(todayInChina().slice(0, 4));
+/** The year a roster shows the bases of: the one asked, else this year. */
+export const rosterYear = (year: number | undefined) => year ?? Number(todayInChina().slice(0, 4));
 
 export async function employerProfile(database: DatabaseHandle, actor: Actor) {
   const employerId = employerOf(actor);
@@ -35,29 +37,42 @@ export async function employerProfile(database: DatabaseHandle, actor: Actor) {
   });
 }
 
+export interface EmployeeQuery { year?: number; employedInYear: boolean; q?: string }
+
+/** By ID number, then employment (a person employed twice by the employer). */
+const employeeOrder: SortKey[] = [{ by: 'p.id_number', direction: 'asc' }, { by: 'm.id', direction: 'asc' }];
+
+/** An employee as the roster shows it: the ID number masked by policy (privacy.list_masking), as every list shows it. */
+const employeeView = (masking: ListMasking) => (row: repository.EmployeeRow) => maskPersonalData({
+  employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
+  hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
+  base: row.declaration_id === null ? null : {
+    declarationId: row.declaration_id.toString(), version: row.version!, monthlyWage: formatYuan(row.monthly_wage!),
+    declaredAt: row.declared_at!.toISOString(), confirmedAt: row.employee_confirmed_at?.toISOString() ?? null,
+  },
+}, masking);
+export type EmployeeView = ReturnType<ReturnType<typeof employeeView>>;
+
 /**
- * The employer's employees with the base declared for `year` and the employee's sign-off: every employment
- * (current first), or with `employedInYear` those employed on some day of the year (whose base is due). ID numbers
- * masked by policy (privacy.list_masking), as every list shows them.
+ * The employer's employees with the base declared for `year` (this year by default) and the employee's sign-off:
+ * every employment, or with `employedInYear` those employed on some day of the year (whose base is due).
  */
-export async function listEmployees(database: DatabaseHandle, actor: Actor, filter: { year?: number; employedInYear: boolean; q?: string; limit?: number; offset?: number }) {
+export async function listEmployees(database: DatabaseHandle, actor: Actor, filter: EmployeeQuery, request: ListRequest): Promise<ListAnswer<EmployeeView> & { year: number }> {
   const employerId = employerOf(actor);
-  const year = filter.year ?? currentYear();
-  const masking = listMasking(actor.regionCode);
-  return inScope(database, actor, async (tx) => {
-    const { items, total } = await repository.employeesWithBase(tx, employerId, { year, employedInYear: filter.employedInYear, q: filter.q, limit: filter.limit ?? 20, offset: filter.offset ?? 0 });
-    return {
-      year, total,
-      items: items.map((row) => maskPersonalData({
-        employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
-        hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
-        base: row.declaration_id === null ? null : {
-          declarationId: row.declaration_id.toString(), version: row.version!, monthlyWage: formatYuan(row.monthly_wage!),
-          declaredAt: row.declared_at!.toISOString(), confirmedAt: row.employee_confirmed_at?.toISOString() ?? null,
-        },
-      }, masking)),
-    };
-  });
+  const year = rosterYear(filter.year);
+  const view = employeeView(listMasking(actor.regionCode));
+  const page = await inScope(database, actor, (tx) =>
+    listPage(tx, repository.employeesWithBase(tx, employerId, { ...filter, year }), employeeOrder, request, (rows) => rows.map(view)));
+  return { year, ...page };
+}
+
+/** The employees past the cursor (the roster's export), uncounted. */
+export async function employeeRows(database: DatabaseHandle, actor: Actor, filter: EmployeeQuery, request: ListRequest) {
+  const employerId = employerOf(actor);
+  const year = rosterYear(filter.year);
+  const view = employeeView(listMasking(actor.regionCode));
+  const page = await inScope(database, actor, (tx) => keysetPage(repository.employeesWithBase(tx, employerId, { ...filter, year }), employeeOrder, request));
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
 }
 
 /** 缴费基数申报 for one employee of the account's employer, by the registry's rules (a new version each time). */

@@ -13,6 +13,7 @@ import { newId } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { listMasking, maskPersonalData } from '../../../platform/personal-data.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { createPersonInTransaction, hireInTransaction, orThrow, separateInTransaction, validateHire, validatePerson, validateSeparation } from '../../registry/index.ts';
 import * as repository from './portal.repository.ts';
 import type { RequestStatus } from './portal.tables.ts';
@@ -26,6 +27,7 @@ export const requestView = (row: repository.RequestRow) => ({
   requestedBy: row.requested_by, requestedAt: row.requested_at.toISOString(), approvalItemId: row.approval_item_id.toString(),
   reviewedBy: row.reviewed_by, reviewedAt: row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null, reviewReason: row.review_reason,
 });
+export type RequestView = ReturnType<typeof requestView>;
 
 type RequestPayload = { employerId: string; requestId: string };
 
@@ -102,16 +104,34 @@ export async function requestSeparation(database: DatabaseHandle, actor: Actor, 
   });
 }
 
-/** An employer account sees its own requests; staff see those of their region subtree. */
-export async function listRequests(database: DatabaseHandle, actor: Actor, filter: { status?: RequestStatus; limit?: number; offset?: number }) {
+/** Oldest first while waiting (the order of review), newest first otherwise; the id breaks ties. */
+const requestOrder = (status: RequestStatus | undefined): SortKey[] => {
+  const direction = status === 'pending' ? 'asc' : 'desc';
+  return [{ by: 'r.requested_at', direction }, { by: 'r.id', direction }];
+};
+
+/** The requests an actor may list: an employer account its own; staff those of their region subtree. */
+function visibleRequests(tx: Tx, actor: Actor, filter: { status?: RequestStatus }) {
   if (actor.role === 'person') throw forbidden(portalSaid.requestsNotForPersons());
   const employerId = actor.role === 'employer' ? employerOf(actor) : undefined;
+  return repository.requestsQuery(tx, { employerId, status: filter.status });
+}
+
+/** A list: ID numbers masked by policy (privacy.list_masking); the one who asks gets back the number they typed. */
+const maskedViews = (actor: Actor) => {
   const masking = listMasking(actor.regionCode);
-  return inScope(database, actor, async (tx) => {
-    const { items, total } = await repository.listRequests(tx, { employerId, status: filter.status, limit: filter.limit ?? 50, offset: filter.offset ?? 0 });
-    // A list: ID numbers masked by policy (privacy.list_masking); the one who asks gets back the number they typed.
-    return { items: items.map((row) => maskPersonalData(requestView(row), masking)), total };
-  });
+  return (rows: repository.RequestRow[]) => rows.map((row) => maskPersonalData(requestView(row), masking));
+};
+
+/** A page of requests with their count. */
+export async function listRequests(database: DatabaseHandle, actor: Actor, filter: { status?: RequestStatus }, request: ListRequest): Promise<ListAnswer<RequestView>> {
+  return inScope(database, actor, (tx) => listPage(tx, visibleRequests(tx, actor, filter), requestOrder(filter.status), request, maskedViews(actor)));
+}
+
+/** The requests past the cursor (the export), uncounted. */
+export async function requestRows(database: DatabaseHandle, actor: Actor, filter: { status?: RequestStatus }, request: ListRequest) {
+  const page = await inScope(database, actor, (tx) => keysetPage(visibleRequests(tx, actor, filter), requestOrder(filter.status), request));
+  return { items: maskedViews(actor)(page.items), nextCursor: page.nextCursor };
 }
 
 /** The registry step of an approved hire: the person found by ID number (same name) or registered, then hired. */
