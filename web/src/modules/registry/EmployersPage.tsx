@@ -1,4 +1,4 @@
-/** 参保单位: employers by name or credit code, region, type and status; click through to the employer. */
+/** 参保单位: employers by name or credit code, region, type and status, paged by cursor and exported whole; click through to the employer. */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Tag } from 'antd';
@@ -8,6 +8,8 @@ import { useCan } from '../../permissions.ts';
 import { romanClass } from '../../format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { employerTypes, type Employer } from '../../types.ts';
+
+const employerStatuses = ['active', 'suspended', 'closed'] as const;
 import { EmployerFormModal } from './EmployerFormModal.tsx';
 
 const statusColor: Record<string, string> = { active: 'green', suspended: 'orange', closed: 'default' };
@@ -22,8 +24,11 @@ export default function EmployersPage() {
     <ListPage<Employer>
       listId="employers" title={t('employer.title')} testId="employers-page" tableTestId="employers-table" endpoint="/api/employers" rowKey="id" maxLimit={200}
       extra={can('registry.employer.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="employers-create">{t('employer.create')}</Button>}
+      exports={['xlsx', 'csv']}
       filters={[
         { kind: 'region', param: 'region', label: t('common.region') },
+        { kind: 'enum', param: 'status', label: t('common.status'), options: employerStatuses.map((status) => ({ value: status, label: t(`employerStatus.${status}`) })) },
+        { kind: 'enum', param: 'employerType', label: t('employer.type'), options: employerTypes.map((type) => ({ value: type, label: t(`employerType.${type}`) })) },
         { kind: 'text', param: 'q', label: t('employer.searchPlaceholder'), width: 380, testId: 'employers-search' },
       ]}
       table={{ onRow: (employer) => ({ onDoubleClick: () => navigate(`/employers/${employer.id}`) }) }}

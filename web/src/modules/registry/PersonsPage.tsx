@@ -1,4 +1,4 @@
-/** 参保人员: persons by ID number or name prefix; click through to the person's record. */
+/** 参保人员: persons by full ID number or name prefix and region, paged by cursor and exported whole (masked); click through to the person's record. */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button } from 'antd';
@@ -19,7 +19,11 @@ export default function PersonsPage() {
     <ListPage<Person>
       listId="persons" title={t('person.title')} testId="persons-page" tableTestId="persons-table" endpoint="/api/persons" rowKey="id" maxLimit={200}
       extra={can('registry.person.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="persons-create">{t('person.create')}</Button>}
-      filters={[{ kind: 'prefix', param: 'q', label: t('person.searchPlaceholder'), width: 420, testId: 'persons-search' }]}
+      exports={['xlsx', 'csv']}
+      filters={[
+        { kind: 'region', param: 'region', label: t('common.region') },
+        { kind: 'prefix', param: 'q', label: t('person.searchPlaceholder'), width: 420, testId: 'persons-search' },
+      ]}
       table={{ onRow: (person) => ({ onDoubleClick: () => navigate(`/persons/${person.id}`) }) }}
       columns={[
         { key: 'idNumber', title: t('person.idNumber'), dataIndex: 'idNumber', width: 190, render: (idNumber: string, person) => <Link to={`/persons/${person.id}`} data-testid="person-link">{idNumber}</Link> },

@@ -23,7 +23,6 @@ export const messages = {
   'employer.payments': ['缴款记录', 'Payments'],
   'employer.arrears': ['欠费', 'Arrears'],
   'employer.hire': ['用工登记', 'Hire'],
-  'employer.showSeparated': ['含已退工', 'Include separated'],
 
   'person.title': ['参保人员', 'Insured persons'],
   'person.idNumber': ['公民身份号码', 'ID number'],
@@ -59,6 +58,8 @@ export const messages = {
   'employment.separateWarning': ['退工登记不可撤销，确认办理？', 'A separation cannot be undone. Continue?'],
   'employment.separated': ['已办理退工', 'Separation registered'],
   'employment.current': ['在职', 'Employed'],
+  'employment.status': ['用工状态', 'Employment status'],
+  'employment.separatedStatus': ['已退工', 'Separated'],
   'employment.searchEmployer': ['输入单位名称或信用代码搜索', 'Search by name or credit code'],
   'employment.searchPerson': ['输入身份证号或姓名搜索', 'Search by ID number or name'],
 
