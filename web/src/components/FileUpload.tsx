@@ -8,6 +8,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Static } from '@sinclair/typebox';
+import { ListPage } from './ListPage.tsx';
 import type { ImportAnswerFields, ImportRecord as ImportRecordSchema } from '../../../src/platform/imports/imports.schemas.ts';
 import { Alert, Button, Popconfirm, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import { CheckOutlined, DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
@@ -272,35 +273,28 @@ export function ImportFailure({ error, fieldLabels, testId }: { error: ApiError;
 
 const statusColors: Record<string, string> = { applied: 'green', previewed: 'orange', rejected: 'red' };
 
-/** The imports recorded (GET /api/imports): who, when, what, the file and its hash, the counts, the status, the error workbook of a refused one. */
+/**
+ * The imports recorded (GET /api/imports) on the list page, newest first, paged by the API's cursor and exported
+ * whole: who, when, what, the file and its hash, the counts, the status, the error workbook of a refused one.
+ */
 export function ImportHistory({ kind, kindLabel, refresh, testId }: { kind?: string; kindLabel(kind: string): string; refresh: number; testId: string }) {
   const { t } = useI18n();
-  const [state, setState] = useState<{ items?: ImportRecord[]; error?: ApiError; loading: boolean }>({ loading: true });
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((previous) => ({ ...previous, loading: true }));
-    api.get<{ items: ImportRecord[] }>('/api/imports', { kind, limit: 20 }, controller.signal).then(
-      (list) => setState({ items: list.items, loading: false }),
-      (error) => { if (!controller.signal.aborted) setState({ error: asApiError(error), loading: false }); },
-    );
-    return () => controller.abort();
-  }, [kind, refresh]);
-  if (state.error) return <Alert type="error" showIcon message={t('common.loadFailed')} description={state.error.message} />;
   return (
-    <Table<ImportRecord>
-      data-testid={testId} rowKey="id" size="small" loading={state.loading} dataSource={state.items ?? []} pagination={false}
+    <ListPage<ImportRecord>
+      embedded listId="import-history" tableTestId={testId} endpoint="/api/imports" query={{ kind }} rowKey="id" refresh={refresh} exports={['xlsx', 'csv']}
+      table={{ size: 'small' }}
       columns={[
-        { title: t('fileImport.history.at'), dataIndex: 'at', width: 170, render: formatDateTime },
-        { title: t('fileImport.history.by'), dataIndex: 'by', width: 110 },
-        { title: t('fileImport.history.kind'), dataIndex: 'kind', width: 100, render: kindLabel },
-        { title: t('fileImport.history.file'), dataIndex: 'fileName', ellipsis: true },
-        { title: t('fileImport.history.hash'), dataIndex: 'sha256', width: 120, render: (hash: string) => <Typography.Text code title={hash}>{hash.slice(0, 12)}</Typography.Text> },
-        { title: t('fileImport.history.rows'), dataIndex: 'rows', width: 70, align: 'right' },
-        { title: t('fileImport.history.applied'), dataIndex: 'applied', width: 70, align: 'right' },
-        { title: t('fileImport.history.errors'), dataIndex: 'errors', width: 70, align: 'right' },
-        { title: t('common.status'), dataIndex: 'status', width: 90, render: (status: string) => <Tag color={statusColors[status]}>{t(`fileImport.status.${status}`)}</Tag> },
+        { key: 'at', title: t('fileImport.history.at'), dataIndex: 'at', width: 170, render: formatDateTime },
+        { key: 'by', title: t('fileImport.history.by'), dataIndex: 'by', width: 110 },
+        { key: 'kind', title: t('fileImport.history.kind'), dataIndex: 'kind', width: 100, render: kindLabel },
+        { key: 'file', title: t('fileImport.history.file'), dataIndex: 'fileName', ellipsis: true },
+        { key: 'hash', title: t('fileImport.history.hash'), dataIndex: 'sha256', width: 120, render: (hash: string) => <Typography.Text code title={hash}>{hash.slice(0, 12)}</Typography.Text> },
+        { key: 'rows', title: t('fileImport.history.rows'), dataIndex: 'rows', width: 70, align: 'right' },
+        { key: 'applied', title: t('fileImport.history.applied'), dataIndex: 'applied', width: 70, align: 'right' },
+        { key: 'errors', title: t('fileImport.history.errors'), dataIndex: 'errors', width: 70, align: 'right' },
+        { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: string) => <Tag color={statusColors[status]}>{t(`fileImport.status.${status}`)}</Tag> },
         {
-          title: t('fileImport.errorWorkbook'), key: 'workbook', width: 130,
+          key: 'workbook', title: t('fileImport.errorWorkbook'), width: 130,
           render: (_: unknown, record) => record.status === 'rejected' && (
             <a href={`/api/imports/${record.id}/errors.xlsx`} download data-testid="import-history-workbook"><DownloadOutlined /> XLSX</a>
           ),
