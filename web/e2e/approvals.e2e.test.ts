@@ -161,5 +161,44 @@ test('a payment reversal goes through sign-off: requested by the operator, appro
     assert.equal(await row.getByTestId('approval-status').innerText(), '已通过');
   });
 
+  await t.test('已办结 is a list page: its count, and an export of both finished statuses with the item in it', async () => {
+    assert.equal(await page.getByTestId('approvals-page').getByTestId('list-total').innerText(), '共 1 条');
+    const href = await page.getByTestId('list-export-csv').getAttribute('href');
+    assert.equal(new URL(href!, server.baseUrl).searchParams.getAll('status').join(','), 'approved,cancelled');
+    const file = await page.request.get(new URL(href!, server.baseUrl).toString());
+    assert.equal(file.status(), 200);
+    const lines = (await file.text()).trim().split(/\r?\n/).filter((line) => line.includes('冲正'));
+    assert.equal(lines.length, 1, 'the one finished item, once');
+  });
+
+  await t.test('审计日志 on the list page: filtered by an action chosen by name, kept in the URL, exported with the same filter', async () => {
+    await page.goto(`${server.baseUrl}/audit`);
+    await page.getByTestId('audit-table').locator('.ant-table-row').first().waitFor();
+    await page.getByTestId('audit-action').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^审核通过$/ }).click();
+    await page.waitForURL(/action=signoff\.approve/);
+    const rows = page.getByTestId('audit-table').locator('.ant-table-row');
+    await rows.first().locator('[data-action="signoff.approve"]').waitFor();
+    const reviewer = await apiClient(server.baseUrl, REVIEWER.username, REVIEWER.password);
+    const approvals = await must<{ total: number }>(reviewer, 'GET', '/api/audit?action=signoff.approve');
+    assert.equal(await rows.count(), Math.min(approvals.total, 20));
+    assert.equal(await page.getByTestId('list-total').innerText(), `共 ${approvals.total} 条`);
+    const href = new URL((await page.getByTestId('list-export-xlsx').getAttribute('href'))!, server.baseUrl);
+    assert.deepEqual([href.pathname, href.searchParams.get('action'), href.searchParams.get('format')], ['/api/audit', 'signoff.approve', 'xlsx']);
+    await page.reload();
+    await rows.first().locator('[data-action="signoff.approve"]').waitFor();
+    assert.equal(await rows.count(), Math.min(approvals.total, 20), 'a reload shows the same rows');
+  });
+
+  await t.test('后台作业 is in the menu for holders of jobs.read and lists the jobs with their count', async () => {
+    await page.getByTestId('menu-jobs').click();
+    await page.waitForURL(/\/jobs$/);
+    await page.getByTestId('jobs-page').getByTestId('list-total').waitFor();
+    const reviewer = await apiClient(server.baseUrl, REVIEWER.username, REVIEWER.password);
+    const jobs = await must<{ total: number }>(reviewer, 'GET', '/api/jobs');
+    assert.equal(await page.getByTestId('jobs-page').getByTestId('list-total').innerText(), `共 ${jobs.total} 条`);
+    assert.equal(await page.getByTestId('jobs-table').locator('.ant-table-row').count(), Math.min(jobs.total, 20));
+  });
+
   await t.test('no script errors', () => assert.deepEqual(errors, []));
 });
