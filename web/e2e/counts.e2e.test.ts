@@ -40,9 +40,11 @@ test('the dashboard and the lists show a capped count as more than 10,000', { ti
   await t.test('the persons and employers lists count 共 10,000+ 条', async () => {
     for (const path of ['/persons', '/employers']) {
       await page.goto(`${server.baseUrl}${path}`);
-      const total = page.locator('.ant-pagination-total-text');
+      // the lists page by cursor: the total stands in the cursor pager
+      const total = page.getByTestId('list-cursor-pager').getByTestId('list-total');
       await total.waitFor();
       assert.match(await total.innerText(), /^共 10,000\+ 条\s*$/);
+      assert.equal(await total.getAttribute('data-capped'), 'true');
     }
   });
 
