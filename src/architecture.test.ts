@@ -65,6 +65,7 @@ const SQL_PLUMBING: Record<string, string> = {
   'platform/migrate.ts': 'applies the migration files',
   'platform/actor.ts': 'sets the transaction\'s data scope and role (row-level security)',
   'platform/http/server.ts': 'the health check\'s select 1',
+  'platform/http/lists.ts': 'keyset paging for every list: the comparison past a cursor and the capped count, applied to a repository\'s query',
 };
 
 test('SQL only in repositories, *.sql.ts files and the listed database plumbing', () => {

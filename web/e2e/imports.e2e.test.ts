@@ -99,7 +99,7 @@ test('registry and payment imports through the shared import panel', { timeout: 
     await rejected.waitFor();
     assert.match(await rejected.innerText(), /导入被拒绝，未导入任何数据：1 行有误，共 1 处错误/);
     const cells = await page.getByTestId('import-errors').locator('tbody tr.ant-table-row').first().locator('td').allInnerTexts();
-    assert.deepEqual(cells.slice(0, 5), ['3', '户口性质', '户籍性质', '代码值', '村里']);
+    assert.deepEqual(cells.slice(0, 5), ['3', '户口性质', '户口性质', '代码值', '村里']);
     assert.deepEqual(await nameOf(idNumber(3)), [], 'the good row was not imported either');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-workbook').click()]);
     const saved = await download.path();

@@ -29,7 +29,7 @@ export const messages = {
   'person.name': ['姓名', 'Name'],
   'person.gender': ['性别', 'Gender'],
   'person.birthDate': ['出生日期', 'Birth date'],
-  'person.hukouType': ['户籍性质', 'Hukou type'],
+  'person.hukouType': ['户口性质', 'Hukou type'],
   'person.occupation': ['职业', 'Occupation'],
   'person.phone': ['联系电话', 'Phone'],
   'person.searchPlaceholder': ['完整身份证号或姓名（前缀匹配）', 'Full ID number or name (prefix)'],
