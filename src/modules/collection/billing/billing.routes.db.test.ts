@@ -2,7 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, addUser, type TestServer, type Client } from '../../../platform/testing/http.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
+import ExcelJS from 'exceljs';
 import { collectionRoutes } from '../collection.routes.ts';
+import { listMasking, maskMiddle } from '../../../platform/personal-data.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const PERIOD = '2026-05';
@@ -82,6 +84,60 @@ test('the bill list answers how many bills match (total), beyond the page it hol
   assert.deepEqual([ofOne.body.total, ofOne.body.items.length], [1, 1]);
   const none = await operator.json('GET', '/api/bills?period=2020-01');
   assert.deepEqual([none.body.items, none.body.total, none.body.totalCapped], [[], 0, false]);
+});
+
+test('the bill list reaches its last bill by cursor, newest period first, and its file holds every bill with their sum', { skip }, async () => {
+  // a second period, so that the order runs across periods
+  const second = await operator.json('POST', '/api/billing/runs', { period: '2026-04' });
+  assert.equal((await waitForRun(operator, second.body.id)).status, 'completed');
+  const expected = (await server.test.database.pool.query<{ number: string; total: string }>(
+    'select number, total::text from bill where region_code like \'9901%\' order by period desc, number')).rows;
+  assert.ok(expected.length > 60, `bills of two periods: ${expected.length}`);
+  const numbers: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { total: number; totalCapped: boolean; items: { number: string }[]; nextCursor: string | null } } =
+      await operator.json('GET', `/api/bills?lines=false&limit=25${cursor ? `&after=${cursor}` : ''}`);
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    assert.deepEqual([page.body.total, page.body.totalCapped], [expected.length, false]);
+    numbers.push(...page.body.items.map((bill) => bill.number));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  assert.deepEqual(numbers, expected.map((bill) => bill.number), 'every bill once, in the list\'s order');
+
+  const csv = (await operator.request('GET', '/api/bills?format=csv')).body.split('\r\n').filter(Boolean);
+  assert.equal(csv[0], '\uFEFF所属期,通知单号,单位名称,统一社会信用代码,类型,人数,应缴合计,缴费截止日');
+  assert.equal(csv.length - 1, expected.length, 'the file holds every bill, not a page');
+  assert.deepEqual(csv.slice(1).map((line: string) => line.split(',')[1]), expected.map((bill) => bill.number));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await operator.request('GET', `/api/bills?period=${PERIOD}&format=xlsx`)).rawPayload as never);
+  const rows = workbook.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+  const ofPeriod = (await server.test.database.pool.query<{ n: number; sum: string }>('select count(*)::int as n, sum(total)::text as sum from bill where period = $1', [PERIOD])).rows[0];
+  assert.equal(rows.at(-1)![0], '合计');
+  assert.equal(Math.round(Number(rows.at(-1)![6]) * 100), Number(ofPeriod.sum), 'the totals row sums 应缴合计');
+  assert.equal(rows.filter((row) => row[0] === PERIOD).length, ofPeriod.n);
+});
+
+test('the bill list filters by region and kind; its lines show ID numbers masked by the list policy', { skip }, async () => {
+  const county = (await server.test.database.pool.query<{ region_code: string; n: number }>(
+    'select region_code, count(*)::int as n from bill where period = $1 group by region_code order by count(*) desc limit 1', [PERIOD])).rows[0];
+  const ofCounty = await operator.json('GET', `/api/bills?period=${PERIOD}&region=${county.region_code}&lines=false&limit=200`);
+  assert.deepEqual([ofCounty.body.total, ofCounty.body.items.length], [county.n, county.n]);
+  assert.ok(ofCounty.body.items.every((bill: { regionCode: string }) => bill.regionCode === county.region_code));
+  const creditNotes = await operator.json('GET', `/api/bills?period=${PERIOD}&kind=credit_note`);
+  assert.deepEqual([creditNotes.body.total, creditNotes.body.items], [0, []]);
+  assert.equal((await operator.json('GET', '/api/bills?kind=refund')).status, 400);
+
+  const [bill] = (await operator.json('GET', `/api/bills?period=${PERIOD}&limit=1`)).body.items;
+  const persons = new Map((await server.test.database.pool.query<{ id: string; id_number: string }>('select id::text, id_number from person')).rows.map((p) => [p.id, p.id_number]));
+  const masking = listMasking('990100');
+  for (const line of bill.lines as { personId: string; idNumber: string }[]) {
+    assert.equal(line.idNumber, maskMiddle(persons.get(line.personId)!, masking.idNumber));
+    assert.notEqual(line.idNumber, persons.get(line.personId));
+  }
+  const csv = (await operator.request('GET', `/api/bills/${bill.number}?format=csv`)).body.split('\r\n').filter(Boolean);
+  assert.equal(csv.length - 1, bill.lines.length);
+  assert.ok(csv.slice(1).every((line: string) => /^\d{0,6}\*{4,}/.test(line) && !/\d{17}[\dX]/.test(line)), 'the notice\'s CSV masks them too');
 });
 
 test('roles and bad input: auditors read but do not bill; a bad period names the field', { skip }, async () => {

@@ -6,6 +6,7 @@ import { paymentRoutes } from './payments.routes.ts';
 import { arrearsRoutes } from '../arrears/arrears.routes.ts';
 import { kpiRoutes } from '../kpi/kpi.routes.ts';
 import { billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from './payments.testing.ts';
+import { formatYuan } from '../../../platform/money.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 
@@ -162,4 +163,39 @@ test('a refusal in the language asked for: the same code, rule, field and parame
   const [notFoundEnglish, notFoundChinese] = [(await operator.json('GET', unknown)).body.error, (await inChinese('op.east', 'GET', unknown)).body.error];
   assert.deepEqual([notFoundEnglish.code, notFoundEnglish.message], ['not_found', 'employer 91990102MA00000099 not found']);
   assert.deepEqual([notFoundChinese.code, notFoundChinese.rule, notFoundChinese.message], [notFoundEnglish.code, notFoundEnglish.rule, '单位 91990102MA00000099不存在']);
+});
+
+test('the payment list reaches its last payment by cursor, with its count, its sum and the file of every payment', { skip }, async () => {
+  // 130 payments of B in June 2025 (seven or so a day: the id breaks ties), every fourth from a bank file line with its transaction number
+  await server.test.owner.query(`insert into payment (employer_id, id, region_code, paid_on, amount, reference, source, import_key, recorded_by)
+    select e.id, 8000000000000000000 + i, '990102', date '2025-06-01' + (i % 20), i * 100 + 1, null, case when i % 4 = 0 then 'bank_file' else 'manual' end,
+           case when i % 4 = 0 then 'bank:tx:TX' || i else 'test:' || i end, 'op.test'
+      from employer e, generate_series(1, 130) as i where e.credit_code = $1`, [EMPLOYER_B]);
+  const june = 'from=2025-06-01&to=2025-06-30';
+  const expected = (await server.test.owner.query<{ id: string }>(`select id::text from payment where paid_on between '2025-06-01' and '2025-06-30' order by paid_on desc, id desc`)).rows.map((row) => row.id);
+  const sum = (await server.test.owner.query<{ sum: string }>(`select sum(amount)::text as sum from payment where paid_on between '2025-06-01' and '2025-06-30'`)).rows[0].sum;
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { total: number; totalCapped: boolean; amountTotal: string; items: { id: string }[]; nextCursor: string | null } } =
+      await operator.json('GET', `/api/payments?${june}&limit=40${cursor ? `&after=${cursor}` : ''}`);
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    assert.deepEqual([page.body.total, page.body.totalCapped, page.body.amountTotal], [130, false, formatYuan(BigInt(sum))]);
+    ids.push(...page.body.items.map((payment) => payment.id));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  assert.deepEqual(ids, expected, 'every payment once, newest first, the id breaking ties');
+
+  const csv = (await operator.request('GET', `/api/payments?${june}&format=csv`)).body.split('\r\n').filter(Boolean);
+  assert.equal(csv[0], '\uFEFF到账日期,单位名称,统一社会信用代码,金额,来源,流水号,附言,冲正');
+  assert.equal(csv.length - 1, 130);
+  assert.equal(csv[1], `2025-06-20,乙公司,${EMPLOYER_B},119.01,手工登记,,,`, 'i = 19, 39, … 119 on the newest date; the highest id first');
+  assert.ok(csv.includes(`2025-06-01,乙公司,${EMPLOYER_B},120.01,银行代收,TX120,,`), 'a bank file line keeps its transaction number');
+
+  const ranged = await operator.json('GET', `/api/payments?${june}&minAmount=50.01&maxAmount=60.01&limit=500`);
+  assert.deepEqual(ranged.body.items.map((payment: { amount: string }) => payment.amount).sort(), Array.from({ length: 11 }, (_, index) => `${50 + index}.01`));
+  assert.deepEqual([ranged.body.total, ranged.body.amountTotal], [11, '605.11']);
+  assert.equal((await employerA.json('GET', `/api/payments?${june}`)).body.total, 0, 'an employer account sees its own payments only');
+  const badAmount = await operator.json('GET', '/api/payments?minAmount=1.001');
+  assert.deepEqual([badAmount.status, badAmount.body.error.field], [400, 'minAmount']);
 });

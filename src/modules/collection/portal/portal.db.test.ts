@@ -4,6 +4,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { addUser, startTestServer, type Client, type TestServer } from '../../../platform/testing/http.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { signoffRoutes } from '../../../platform/signoff/signoff.routes.ts';
@@ -193,4 +194,63 @@ test('a person confirms their own declared base, not another person\'s', async (
   assert.equal((await personOne.json('POST', `/api/portal/person/base-confirmations/${declarationId}`)).status, 409);
   const seen = (await employerA.json('GET', `/api/portal/employer/bases?year=${year}&q=王一`)).body.items[0];
   assert.equal(seen.base.confirmedAt, confirmed.body.employeeConfirmedAt);
+});
+
+test('the roster reaches its last employee by cursor in ID-number order, masked, and its file holds every one with the bases summed', async () => {
+  const employerC = (await east.json('POST', '/api/employers', { creditCode: creditCode('91990102MA0000003'), name: '丙公司', workInjuryClass: 1 })).body.id;
+  // 25 employees, inserted out of ID-number order; every other one with a declared base of 5,000.00 + 100.00 × n
+  const numbers = Array.from({ length: 25 }, (_, n) => idNumber(`99010219800101${String(100 + ((n * 7) % 25)).padStart(3, '0')}`));
+  for (const [n, number] of numbers.entries()) {
+    const { rows: [person] } = await server.test.owner.query<{ id: string }>(`insert into person (id, id_number, name, gender, birth_date, region_code)
+      values (7100000000000000000 + $1::bigint, $2, $3, 'M', '1980-01-01', '990102') returning id::text`, [n, number, `丙${n}`]);
+    await server.test.owner.query(`insert into employment (employer_id, id, person_id, region_code, hired_on) values ($1, 7200000000000000000 + $2::bigint, $3, '990102', $4)`,
+      [employerC, n, person.id, `${year}-01-01`]);
+    if (n % 2 === 0) {
+      await server.test.owner.query(`insert into base_declaration (employer_id, id, person_id, region_code, year, version, monthly_wage) values ($1, 7300000000000000000 + $2::bigint, $3, '990102', $4, 1, $5)`,
+        [employerC, n, person.id, year, 500_000 + 10_000 * n]);
+    }
+  }
+  const employerCAccount = await addUser(server, 'emp.c', 'employer', '990102', { employerId: BigInt(employerC) });
+  const masked = (number: string) => `990102********${number.slice(14)}`;
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { year: number; total: number; totalCapped: boolean; items: { idNumber: string }[]; nextCursor: string | null } } =
+      await employerCAccount.json('GET', `/api/portal/employer/employees?limit=10${cursor ? `&after=${cursor}` : ''}`);
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    assert.deepEqual([page.body.year, page.body.total, page.body.totalCapped], [year, 25, false]);
+    seen.push(...page.body.items.map((employee) => employee.idNumber));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  assert.deepEqual(seen, [...numbers].sort().map(masked), 'every employee once, by ID number, masked');
+
+  const csv = (await employerCAccount.request('GET', `/api/portal/employer/bases?year=${year}&format=csv`)).body.split('\r\n').filter(Boolean);
+  assert.equal(csv[0], '\uFEFF公民身份号码,姓名,入职日期,离职日期,缴费基数,申报版本,职工确认');
+  assert.equal(csv.length - 1, 25);
+  assert.equal(csv[1], `${masked([...numbers].sort()[0])},丙${numbers.indexOf([...numbers].sort()[0])},${year}-01-01,,5000.00,1,待确认`);
+  assert.ok(csv.every((line: string) => !numbers.some((number) => line.includes(number))), 'no full ID number in the file');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await employerCAccount.request('GET', `/api/portal/employer/employees?format=xlsx`)).rawPayload as never);
+  const totals = (workbook.worksheets[0].getSheetValues().filter(Boolean).at(-1) as unknown[]).slice(1);
+  // 13 declarations (n = 0, 2, … 24): 13 × 5,000.00 + 100.00 × (0 + 2 + … + 24)
+  assert.deepEqual([totals[0], totals[4]], ['合计', 13 * 5000 + 100 * 156]);
+  assert.equal((await employerCAccount.json('GET', '/api/portal/employer/employees?q=丙1')).body.total, 11, '丙1 and 丙10 … 丙19');
+});
+
+test('the requests lists are counted and exported whole: the employer\'s own, and the county\'s for review', async () => {
+  const own = await employerA.json('GET', '/api/portal/employer/requests?limit=1');
+  assert.ok(own.body.total >= 2, JSON.stringify(own.body));
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await employerA.json('GET', `/api/portal/employer/requests?limit=1${cursor ? `&after=${cursor}` : ''}`);
+    ids.push(...page.body.items.map((request) => request.id));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  assert.equal(new Set(ids).size, own.body.total, 'one page each, to the last');
+  const review = await east.json('GET', '/api/portal/requests');
+  const csv = (await east.request('GET', '/api/portal/requests?format=csv')).body.split('\r\n').filter(Boolean);
+  assert.equal(csv[0], '\uFEFF申报时间,单位名称,统一社会信用代码,申报类型,公民身份号码,姓名,入职/离职日期,审核状态,审核人,审核时间,退回/撤回原因');
+  assert.equal(csv.length - 1, review.body.total);
+  assert.ok(csv.slice(1).every((line: string) => /,990102\*{8}\d{3}[\dX],/.test(line)), 'ID numbers masked');
 });
