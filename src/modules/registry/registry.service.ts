@@ -89,7 +89,7 @@ export async function createAgency(database: DatabaseHandle, actor: Actor, input
  * A registry list over its query and order: `page` answers a page with its count (the list endpoint), `rows` the rows
  * past the cursor, uncounted (its file walks them, a transaction a page); both as the actor may see them.
  */
-function registryList<Filter, Row, View>(query: (tx: Tx, filter: Filter) => SelectQueryBuilder<any, any, Row>, order: readonly SortKey[], views: (actor: Actor) => (rows: Row[]) => View[]) {
+function registryList<Filter, QueryRow, View>(query: (tx: Tx, filter: Filter) => SelectQueryBuilder<any, any, QueryRow>, order: readonly SortKey[], views: (actor: Actor) => (rows: QueryRow[]) => View[]) {
   return {
     page: (database: DatabaseHandle, actor: Actor, filter: Filter, request: ListRequest): Promise<ListAnswer<View>> =>
       inScope(database, actor, (tx) => listPage(tx, query(tx, filter), order, request, views(actor))),
