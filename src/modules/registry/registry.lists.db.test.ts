@@ -57,7 +57,7 @@ async function walk<T>(client: Client, url: string, limit: number): Promise<{ it
   let total: number | undefined;
   do {
     const separator = url.includes('?') ? '&' : '?';
-    const page = await client.json(`GET`, `${url}${separator}limit=${limit}${after ? `&after=${after}` : ''}`);
+    const page: { status: number; body: { items: T[]; total: number; nextCursor: string | null } } = await client.json('GET', `${url}${separator}limit=${limit}${after ? `&after=${after}` : ''}`);
     assert.equal(page.status, 200, JSON.stringify(page.body));
     total ??= page.body.total;
     assert.equal(page.body.total, total);
