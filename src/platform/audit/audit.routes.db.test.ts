@@ -8,6 +8,7 @@ import { addUser, startTestServer, type Client, type TestServer } from '../testi
 import { newWorkbook } from '../workbook.ts';
 import { encodeCursor } from '../http/lists.ts';
 import { auditKey } from './audit.key.ts';
+import { todayInChina } from '../params/params.store.ts';
 
 const RECORDS = 10_050;
 let server: TestServer;
@@ -49,6 +50,15 @@ test('a narrower filter is counted exactly; an offset skips past the cursor', as
   const first = await auditor.json('GET', '/api/audit?action=thing.bulk&limit=2');
   const skipped = await auditor.json('GET', `/api/audit?action=thing.bulk&limit=2&offset=3&after=${first.body.nextCursor}`);
   assert.deepEqual(skipped.body.items.map((record: { entityId: string }) => record.entityId), [String(RECORDS - 5), String(RECORDS - 6)]);
+});
+
+test('a date range of bare dates is of days in China, the last one through its end (the list page\'s 时间范围)', async () => {
+  const today = todayInChina();
+  const yesterday = todayInChina(new Date(Date.now() - 86_400_000));
+  const through = await auditor.json('GET', `/api/audit?action=thing.bulk&from=${today}&to=${today}&limit=1`);
+  assert.deepEqual([through.status, through.body.total, through.body.totalCapped], [200, 10_001, true], 'records written today are in a range that ends today');
+  const before = await auditor.json('GET', `/api/audit?action=thing.bulk&from=${yesterday}&to=${yesterday}&limit=1`);
+  assert.deepEqual([before.status, before.body.total], [200, 0]);
 });
 
 test('the export holds every matching record, as many as the list reaches', async () => {
