@@ -1,5 +1,6 @@
 /**
- * 缴费通知单 as a list: by month and employer credit code, newest month first; a row expands to its totals per
+ * 缴费通知单 as a list: by month, employer credit code, region and kind, newest month first (paged by the API's cursor,
+ * exported whole); a row expands to its totals per
  * insurance. The bills page shows every bill in scope; an employer's page shows its own (`creditCode`).
  */
 import { Link, useSearchParams } from 'react-router-dom';
@@ -11,20 +12,25 @@ import { ListPage, type ListFilter } from '../../components/ListPage.tsx';
 import { BillItemsTable } from './BillItemsTable.tsx';
 import type { Bill } from './types.ts';
 
+const billKinds = ['regular', 'supplementary', 'credit_note'] as const;
+
 export function BillsList({ creditCode }: { creditCode?: string }) {
   const { t } = useI18n();
   const regionLabel = useRegionLabel();
   const [search] = useSearchParams();
   const period: ListFilter = { kind: 'month', param: 'period', label: t('bill.period'), testId: 'bills-period' };
+  const kind: ListFilter = { kind: 'enum', param: 'kind', label: t('bill.kind'), options: billKinds.map((value) => ({ value, label: t(`bill.kind.${value}`) })), testId: 'bills-kind' };
   return (
-    <ListPage<Bill, { bills: Bill[] }>
-      listId={creditCode ? 'employer-bills' : 'bills'} endpoint="/api/bills" rowKey="number" tableTestId="bills-table"
-      paging="probe" maxLimit={200} read={(answer) => ({ items: answer.bills })}
+    <ListPage<Bill>
+      listId={creditCode ? 'employer-bills' : 'bills'} endpoint="/api/bills" rowKey="number" tableTestId="bills-table" maxLimit={200} exports={['xlsx', 'csv']}
       {...(creditCode
-        ? { embedded: true, paramPrefix: 'bills.', query: { employer: creditCode, lines: false }, filters: [period] }
+        ? { embedded: true, paramPrefix: 'bills.', query: { employer: creditCode, lines: false }, filters: [period, kind] }
         : {
           title: t('bill.title'), testId: 'bills-page', query: { lines: false },
-          filters: [period, { kind: 'prefix', param: 'employer', label: t('employer.creditCode'), width: 360, testId: 'bills-employer' }],
+          filters: [
+            period, { kind: 'prefix', param: 'employer', label: t('employer.creditCode'), width: 360, testId: 'bills-employer' },
+            { kind: 'region', param: 'region', label: t('common.region') }, kind,
+          ],
           // ?creditCode= is how the inbox links a reassessment's bills
           defaults: { employer: search.get('creditCode') ?? '' },
         })}

@@ -15,7 +15,7 @@ import { approvalsChanged } from '../../platform/signoff/shared.tsx';
 import type { ApprovalItem } from '../../platform/signoff/types.ts';
 import { ListPage, type ListFilter } from '../../components/ListPage.tsx';
 import { moneyColumn } from '../../components/Money.tsx';
-import type { Payment, PaymentAllocation } from './types.ts';
+import type { Payment, PaymentAllocation, PaymentList } from './types.ts';
 
 /** 冲正申请: asks for the reason and states what a reversal does; it is applied once a reviewer (and, from the amount, an approver) signs. */
 function ReverseButton({ payment, onDone }: { payment: Payment; onDone: (item: ApprovalItem) => void }) {
@@ -80,12 +80,15 @@ export function PaymentsList({ creditCode, title, testId, extra, header, refresh
   const [requested, setRequested] = useState<ApprovalItem>();
   const highlighted = search.get('payment');
   const dates: ListFilter = { kind: 'dateRange', from: 'from', to: 'to', label: t('payment.date') };
+  const amounts: ListFilter = { kind: 'amountRange', min: 'minAmount', max: 'maxAmount', label: t('payment.amount'), testId: 'payments-amount' };
   return (
-    <ListPage<Payment, { items: Payment[] }>
-      listId={creditCode ? 'employer-payments' : 'payments'} endpoint="/api/payments" rowKey="id" tableTestId="payments-table" paging="probe" maxLimit={500}
+    <ListPage<Payment, PaymentList>
+      listId={creditCode ? 'employer-payments' : 'payments'} endpoint="/api/payments" rowKey="id" tableTestId="payments-table" maxLimit={500} exports={['xlsx', 'csv']}
+      // the sum of every matching payment (none when more than 10,000 match: the file's totals row has it)
+      totals={(answer): Record<string, string> => (answer.amountTotal === null ? {} : { amount: answer.amountTotal })}
       {...(creditCode
-        ? { embedded: true, paramPrefix: 'payments.', query: { employer: creditCode }, filters: [dates] }
-        : { title, testId, filters: [{ kind: 'prefix', param: 'employer', label: t('employer.creditCode'), width: 360, testId: 'payments-employer' }, dates] })}
+        ? { embedded: true, paramPrefix: 'payments.', query: { employer: creditCode }, filters: [dates, amounts] }
+        : { title, testId, filters: [{ kind: 'prefix', param: 'employer', label: t('employer.creditCode'), width: 360, testId: 'payments-employer' }, dates, amounts] })}
       extra={extra} refresh={[refresh, requested?.id].join()}
       header={(
         <>
@@ -112,6 +115,7 @@ export function PaymentsList({ creditCode, title, testId, extra, header, refresh
         { key: 'allocated', title: t('payment.allocated'), dataIndex: 'allocated', money: true },
         { key: 'credit', title: t('payment.credit'), dataIndex: 'credit', money: true },
         { key: 'reference', title: t('payment.reference'), dataIndex: 'reference', ellipsis: { showTitle: true }, width: 200 },
+        { key: 'transactionId', title: t('payment.transactionId'), dataIndex: 'transactionId', width: 160 },
         { key: 'source', title: t('payment.source'), dataIndex: 'source', width: 110, render: (source: string) => <Tag>{t(`payment.source.${source}`)}</Tag> },
         {
           key: 'reversal', title: t('common.actions'), width: 90,

@@ -14,6 +14,8 @@ export type Bill = Static<typeof Schemas.Bill>;
 
 /** 冲正: `reversed` is set when the payment was reversed; `reversalRequest` while its reversal awaits sign-off. */
 export type Payment = Static<typeof Schemas.Payment>;
+/** A page of payments with `amountTotal`, the sum of every matching payment (null past 10,000). */
+export type PaymentList = Static<typeof Schemas.PaymentList>;
 /** Where a payment's money went: a part (employer, employee, late fee) of one insurance of one bill; what is left is the payment's credit. */
 export type PaymentAllocation = Payment['allocations'][number];
 /** A payment entered by hand (the form's body; the answer is a RecordedPayment). */

@@ -33,7 +33,7 @@ export default function EmployeesPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <ListPage<PortalEmployee, EmployeePage>
         listId="portal-employees" title={t('portal.employees')} testId="portal-employees" tableTestId="portal-employees-table"
-        endpoint="/api/portal/employer/employees" rowKey="employmentId" maxLimit={200} table={{ size: 'small' }}
+        endpoint="/api/portal/employer/employees" rowKey="employmentId" maxLimit={200} table={{ size: 'small' }} exports={['xlsx', 'csv']}
         extra={<Button type="primary" icon={<UserAddOutlined />} onClick={() => setHiring(true)} data-testid="portal-hire">{t('portal.hireRequest')}</Button>}
         header={<EmployerBanner />}
         filters={[{ kind: 'prefix', param: 'q', label: t('person.searchPlaceholder'), width: 420 }]}
