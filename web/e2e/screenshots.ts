@@ -1,9 +1,10 @@
 /**
- * README screenshots at 1440×900 (Chinese UI):
- *   node --import tsx web/e2e/screenshots.ts <baseUrl> <username> <password>
- * as a staff user who registers and reads the audit trail (e.g. review.990100 of `sifund demo`; the administrator
- * holds no business permission any more).
- * writes docs/screenshots/{login,dashboard,persons,person-detail,import-errors,audit}.png.
+ * README screenshots at 1440×900, in Chinese (default) or English:
+ *   node --import tsx web/e2e/screenshots.ts <baseUrl> <username> <password> [zh|en]
+ * as a staff user who registers, bills and reads the ledger and the audit trail (e.g. review.990100 of `sifund demo`
+ * after a billing run; the administrator holds no business permission any more).
+ * writes docs/screenshots/{login,dashboard,employers,persons,person-detail,bills,dunning,trial-balance,import-errors,audit}.png,
+ * in English with the suffix -en (login-en.png …).
  * When the server's registry is empty it first registers a few demo employers and persons through the API
  * (use a demo server); the import screenshot uploads a file with bad rows, which the API rejects whole.
  */
@@ -14,11 +15,12 @@ import { creditCodeCheckCharacter, idNumberCheckCharacter } from '../../src/modu
 import { ensureCjkFont, launchBrowser } from './browser.ts';
 import { apiClient, projectRoot, type ApiClient } from './server.ts';
 
-const [baseUrl, username, password] = process.argv.slice(2);
-if (!baseUrl || !username || !password) {
-  process.stderr.write('usage: node --import tsx web/e2e/screenshots.ts <baseUrl> <username> <password>\n');
+const [baseUrl, username, password, language = 'zh'] = process.argv.slice(2);
+if (!baseUrl || !username || !password || !['zh', 'en'].includes(language)) {
+  process.stderr.write('usage: node --import tsx web/e2e/screenshots.ts <baseUrl> <username> <password> [zh|en]\n');
   process.exit(2);
 }
+const suffix = language === 'en' ? '-en' : '';
 const outDir = path.join(projectRoot, 'docs', 'screenshots');
 const base = baseUrl.replace(/\/$/, '');
 
@@ -76,8 +78,8 @@ async function seedIfEmpty(client: ApiClient) {
 async function shot(page: Page, name: string) {
   await page.waitForLoadState('networkidle').catch(() => {});
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(outDir, `${name}.png`) });
-  process.stdout.write(`docs/screenshots/${name}.png\n`);
+  await page.screenshot({ path: path.join(outDir, `${name}${suffix}.png`) });
+  process.stdout.write(`docs/screenshots/${name}${suffix}.png\n`);
 }
 
 fs.mkdirSync(outDir, { recursive: true });
@@ -90,7 +92,7 @@ const page = browser.page;
 page.setDefaultTimeout(30_000);
 try {
   await page.goto(`${base}/login`);
-  await page.evaluate(() => localStorage.setItem('sifund.lang', 'zh'));
+  await page.evaluate((lang) => localStorage.setItem('sifund.lang', lang), language);
   await page.reload();
   await page.getByTestId('login-username').fill(username);
   await shot(page, 'login');
@@ -101,6 +103,10 @@ try {
   await page.locator('[data-testid=dashboard] canvas').first().waitFor().catch(() => {});
   await shot(page, 'dashboard');
 
+  await page.goto(`${base}/employers`);
+  await page.locator('[data-testid=employers-table] .ant-table-row').first().waitFor();
+  await shot(page, 'employers');
+
   await page.goto(`${base}/persons`);
   await page.getByTestId('person-link').first().waitFor();
   await shot(page, 'persons');
@@ -110,6 +116,18 @@ try {
   await page.getByTestId('tab-bases').click();
   await page.getByTestId('person-bases').waitFor();
   await shot(page, 'person-detail');
+
+  await page.goto(`${base}/collection/bills`);
+  await page.locator('.ant-table-row').first().waitFor().catch(() => {});
+  await shot(page, 'bills');
+
+  await page.goto(`${base}/collection/arrears`);
+  await page.getByTestId('arrears-buckets').waitFor().catch(() => {});
+  await shot(page, 'dunning');
+
+  await page.goto(`${base}/ledger/balances`);
+  await page.locator('.ant-table-row').first().waitFor().catch(() => {});
+  await shot(page, 'trial-balance');
 
   await page.goto(`${base}/imports`);
   await page.getByTestId('import-page').waitFor();
