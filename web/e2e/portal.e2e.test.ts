@@ -100,6 +100,19 @@ test('an employer signs in to its portal and sees its bill as the API gives it',
     await page.screenshot({ path: path.join(projectRoot, 'docs', 'screenshots', 'employer-portal.png') });
   });
 
+  await t.test('缴费基数申报 lists the year\'s employees with their declared bases, masked ID numbers and a total', async () => {
+    await page.goto(`${server.baseUrl}/portal/employer/bases`);
+    await page.getByTestId('portal-bases-year').fill(PERIOD.slice(0, 4));   // the bases were declared for the billed month's year
+    const rows = page.getByTestId('portal-bases-table').locator('tr.ant-table-row');
+    await rows.first().waitFor();
+    const text = await page.getByTestId('portal-bases-table').innerText();
+    assert.match(text, /张网厅[\s\S]*9,000\.00|9000\.00/);
+    assert.match(text, /李网厅[\s\S]*12,345\.67|12345\.67/);
+    assert.match(text, /990102\*{8}\d{3}[\dX]/, 'ID numbers masked in the list');
+    assert.equal(await rows.count(), 2);
+    assert.match(await page.getByTestId('portal-bases').innerText(), /共 2 条/);
+  });
+
   const hireFirst17 = '990102199505050' + '33';
   const hireIdNumber = hireFirst17 + idNumberCheckCharacter(hireFirst17);
   const requestRow = () => page.getByTestId('portal-requests-table').locator('tr.ant-table-row').filter({ hasText: '王申报' });
