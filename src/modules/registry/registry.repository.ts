@@ -1,6 +1,7 @@
 /** Typed SQL of the registry. Every function runs in the caller's scoped transaction (row-level security applies). */
 import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { scopePrefix, type Tx } from '../../platform/actor.ts';
+import { likeEscaped } from '../../platform/http/lists.ts';
 import type { DatabaseHandle, Tables } from '../../platform/database.ts';
 import type { employerStatuses, employerTypes } from './registry.tables.ts';
 
@@ -25,9 +26,6 @@ export const findPerson = (tx: Tx, id: bigint) =>
 
 export const findPersonByIdNumber = (tx: Tx, idNumber: string) =>
   tx.selectFrom('person').selectAll().where('id_number', '=', idNumber).executeTakeFirst();
-
-/** A search term inside a LIKE pattern: the user's %, _ and backslash match themselves, not any text. */
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /**
  * A person by the full ID number (exact: a prefix search would tell the digits a masked list hides, one query a

@@ -4,7 +4,8 @@
  */
 import { sql, type Generated, type Insertable, type Kysely } from 'kysely';
 import type { DatabaseHandle, Tables } from '../database.ts';
-import type { Role, Tx } from '../actor.ts';
+import { likeEscaped } from '../http/lists.ts';
+import { scopePrefix, type Role, type Tx, type UserRole } from '../actor.ts';
 
 declare module '../database.ts' {
   interface Tables {
@@ -34,7 +35,26 @@ export const userIdByUsername = (tx: Tx, username: string) => tx.selectFrom('app
 
 export const insertUser = (tx: Tx, user: Insertable<Tables['app_user']>) => tx.insertInto('app_user').values(user).returningAll().executeTakeFirstOrThrow();
 
-export const listUsers = (database: DatabaseHandle) => database.db.selectFrom('app_user').selectAll().orderBy('username').execute();
+/** The columns a list of users shows: never the password hash, nor the lockout and session state. */
+const listedUserColumns = ['id', 'username', 'display_name', 'role', 'region_code', 'agency_id', 'employer_id', 'person_id', 'status', 'must_change_password'] as const;
+
+export interface UserFilter { q?: string; role?: UserRole; region?: string; status?: 'active' | 'disabled' }
+
+/**
+ * 用户名单: a username or display-name prefix, a role, a region's subtree (990100: the city and its counties; an
+ * account without a region is national and matches none), a status. The caller orders and pages it.
+ */
+export function usersQuery(tx: Tx, filter: UserFilter) {
+  let query = tx.selectFrom('app_user').select(listedUserColumns);
+  if (filter.q) {
+    const prefix = `${likeEscaped(filter.q)}%`;
+    query = query.where((eb) => eb.or([eb('username', 'like', prefix.toLowerCase()), eb('display_name', 'like', prefix)]));
+  }
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.region) query = query.where('region_code', 'like', `${scopePrefix(filter.region)}%`);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  return query;
+}
 
 export const findAnAdministrator = (database: DatabaseHandle) =>
   database.db.selectFrom('app_user').select('id').where('role', '=', 'admin').executeTakeFirst();

@@ -4,12 +4,15 @@ import { AppError } from '../errors.ts';
 import { roles } from '../actor.ts';
 import {
   changePassword, createUser, deleteExpiredSessions, listUsers, login, logout, passwordChangeRequired, resetPassword, SESSION_HOURS,
-  setUserStatus, currentUser,
+  setUserStatus, currentUser, userRows,
 } from './auth.service.ts';
+import { userLine, usersReport } from './auth.report.ts';
+import { answerList } from '../http/lists.ts';
+import { listQuery } from '../http/lists.schemas.ts';
 import { pruneThrottle } from './throttle.ts';
 import { authMessages } from './auth.messages.ts';
-import { Items, Ok } from '../http/schemas.ts';
-import { CurrentUser, LoginAnswer, PasswordChanged, UserView, UserWithPassword } from './auth.schemas.ts';
+import { Ok, RegionCode } from '../http/schemas.ts';
+import { CurrentUser, LoginAnswer, PasswordChanged, UserList, UserView, UserWithPassword } from './auth.schemas.ts';
 
 const UserBody = Type.Object({
   username: Type.String({ minLength: 3, maxLength: 64 }),
@@ -85,8 +88,27 @@ export async function authRoutes(app: App) {
     return { ok: true, user };
   });
 
-  app.get('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '用户列表 Users', response: { 200: Items(UserView) } } }, async () => {
-    return { items: await listUsers(app.database) };
+  app.get('/api/users', { config: { permission: 'user.manage' },
+    schema: {
+      tags: ['auth'], summary: '用户名单 Users by username or display-name prefix, role, region subtree and status, in username order; format=xlsx|csv for every match (no password field)',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 64, description: 'the start of the username or the display name' })), role: Type.Optional(Type.Union(roles.map((role) => Type.Literal(role)))),
+        region: Type.Optional(RegionCode), status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])), ...listQuery(),
+      }, { additionalProperties: false }),
+      response: { 200: UserList },
+    },
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 20,
+      page: (page) => listUsers(app.database, who, filter, page),
+      rows: async (page) => {
+        const found = await userRows(app.database, who, filter, page);
+        return { items: found.items.map(userLine), nextCursor: found.nextCursor };
+      },
+      report: usersReport(filter),
+    });
   });
 
   app.post('/api/users', { config: { permission: 'user.manage' }, schema: { tags: ['auth'], summary: '新建用户 Create a user', body: UserBody, response: { 201: UserWithPassword } } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 /** Answers of the sign-in, session and user routes (auth.routes.ts). TypeBox only: the web imports their types. */
 import { Type } from '@sinclair/typebox';
 import { IdText, Nullable } from '../http/schemas.ts';
+import { ListAnswer } from '../http/lists.schemas.ts';
 
 /** A user account as the API shows it (never its password hash). */
 export const UserView = Type.Object({
@@ -8,6 +9,9 @@ export const UserView = Type.Object({
   regionCode: Nullable(Type.String()), agencyId: Nullable(IdText), employerId: Nullable(IdText), personId: Nullable(IdText),
   status: Type.String({ description: 'active or disabled' }), mustChangePassword: Type.Boolean(),
 });
+
+/** 用户名单: a page of the accounts that match, with their count and the next page's cursor. */
+export const UserList = ListAnswer(UserView);
 
 /** The signed-in user (/api/auth/me): the account, its region's name, the permissions it holds, the CSRF token. */
 export const CurrentUser = Type.Object({

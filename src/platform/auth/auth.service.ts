@@ -17,6 +17,7 @@ import { pruneThrottle, reserveAttempt } from './throttle.ts';
 import * as repository from './auth.repository.ts';
 import { findRegionCode } from '../regions.repository.ts';
 import { fieldRules } from '../fields.messages.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../http/lists.ts';
 import { authMessages as said } from './auth.messages.ts';
 
 /** A session ends SESSION_HOURS after sign-in, or after SESSION_IDLE_MINUTES without a request. */
@@ -44,7 +45,10 @@ async function findUser(database: DatabaseHandle, username: string) {
   return repository.findUserByUsername(database, username);
 }
 
-export function userView(row: UserRow): UserView {
+/** What a user's view is made of (a list reads no more: never the password hash). */
+type ViewedUserRow = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'region_code' | 'agency_id' | 'employer_id' | 'person_id' | 'status' | 'must_change_password'>;
+
+export function userView(row: ViewedUserRow): UserView {
   return {
     id: row.id.toString(), username: row.username, displayName: row.display_name, role: row.role, regionCode: row.region_code,
     agencyId: row.agency_id?.toString() ?? null, employerId: row.employer_id?.toString() ?? null,
@@ -275,9 +279,24 @@ export async function setUserStatus(database: DatabaseHandle, actor: Actor, user
   });
 }
 
-export async function listUsers(database: DatabaseHandle) {
-  const rows = await repository.listUsers(database);
-  return rows.map(userView);
+/** 用户名单 in username order (the id breaks no tie: usernames are unique, but a keyset ends with a unique column). */
+const byUsername: SortKey[] = [{ by: 'app_user.username', direction: 'asc' }, { by: 'app_user.id', direction: 'asc' }];
+
+const listedUserViews = (rows: ViewedUserRow[]) => rows.map(userView);
+
+/** A page of the users that match, with their count (the administrator's list; row-level security keeps it to the scope). */
+export async function listUsers(database: DatabaseHandle, actor: Actor, filter: repository.UserFilter, request: ListRequest): Promise<ListAnswer<UserView>> {
+  requireUserManager(actor);
+  return inScope(database, actor, (tx) => listPage(tx, repository.usersQuery(tx, filter), byUsername, request, listedUserViews));
+}
+
+/** The users past the cursor, uncounted (the file of every match walks them page by page). */
+export async function userRows(database: DatabaseHandle, actor: Actor, filter: repository.UserFilter, request: ListRequest) {
+  requireUserManager(actor);
+  return inScope(database, actor, async (tx) => {
+    const page = await keysetPage(repository.usersQuery(tx, filter), byUsername, request);
+    return { items: listedUserViews(page.items), nextCursor: page.nextCursor };
+  });
 }
 
 /** First start: make sure an administrator exists. Returns the generated password when it made one. */

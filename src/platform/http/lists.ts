@@ -27,6 +27,9 @@ const said = defineMessages('lists', {
 export const LIST_COUNT_CAP = 10_000;
 export const EXPORT_PAGE_SIZE = 5_000;
 
+/** Text a user typed, safe inside a LIKE pattern (its %, _ and \\ match themselves). */
+export const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
 /** One column of a list's order: a column reference or an expression, never null (a null has no place in a keyset). */
 export interface SortKey { by: string | Expression<unknown>; direction: 'asc' | 'desc' }
 
