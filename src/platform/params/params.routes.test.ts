@@ -119,3 +119,40 @@ test('GET /api/params/history: every dated value for the region, newest first', 
   assert.equal(wage.values.at(-1).value, '5000.00');
   assert.equal((await get('/api/params/history?path=no.such.thing')).status, 404);
 });
+
+test('GET /api/params/list as a list: counted exactly, paged by cursor in path order to the last, filtered by q, the file as long as the count', async () => {
+  const all = (await get('/api/params/list?date=2024-03-01&region=990102')).body;
+  assert.deepEqual([all.totalCapped, all.nextCursor, all.items.length], [false, null, all.total]);
+  const paths = all.items.map((item: { path: string }) => item.path);
+  assert.deepEqual(paths, paths.toSorted(), 'path order');
+  const walked: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: { path: string }[]; total: number; nextCursor: string | null } } = await get(`/api/params/list?date=2024-03-01&region=990102&limit=10${cursor ? `&after=${cursor}` : ''}`);
+    assert.equal(page.status, 200);
+    assert.equal(page.body.total, all.total);
+    walked.push(...page.body.items.map((item) => item.path));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  assert.deepEqual(walked, paths);
+  assert.deepEqual((await get('/api/params/list?date=2024-03-01&limit=2&offset=3')).body.items.map((item: { path: string }) => item.path), paths.slice(3, 5));
+  assert.equal((await get('/api/params/list?after=not-a-cursor')).status, 400);
+
+  const lateFee = (await get('/api/params/list?date=2024-03-01&q=LATE_FEE')).body;
+  assert.deepEqual(lateFee.items.map((item: { path: string }) => item.path), paths.filter((path: string) => path.includes('late_fee')));
+  assert.ok(lateFee.total > 0 && lateFee.total === lateFee.items.length);
+  // a Chinese word of the description finds the same parameters whatever language the page asks in
+  const chinese = (await get(`/api/params/list?date=2024-03-01&q=${encodeURIComponent('医疗保险')}`, 'en')).body;
+  const inChinese = (await get('/api/params/list?date=2024-03-01', 'zh-CN')).body.items.filter((item: { description: string }) => item.description.includes('医疗保险'));
+  assert.ok(chinese.total > 0);
+  assert.deepEqual(chinese.items.map((item: { path: string }) => item.path), inChinese.map((item: { path: string }) => item.path));
+  assert.match(chinese.items[0].description, /^[A-Z][a-z]/, 'described in English');
+
+  const csv = (await app.inject({ method: 'GET', url: '/api/params/list?date=2024-03-01&region=990102&format=csv' })).body.split('\r\n').filter(Boolean);
+  assert.equal(csv.length - 1, all.total);
+  assert.equal(csv[0], '\uFEFF参数,说明,取值,单位,起始日期,政策依据,适用地区');
+  assert.match(csv.find((line) => line.startsWith('contribution.base.average_wage,'))!, /^contribution\.base\.average_wage,[^,]+,7950\.00,元,2024-01-01,.+,990000$/);
+  assert.match(csv.find((line) => line.startsWith('contribution.pension.employer_rate,'))!, /^contribution\.pension\.employer_rate,企业职工基本养老保险单位缴费比例（占工资总额）,0\.16,比率,2019-05-01,.+,全国$/);
+  const filtered = (await app.inject({ method: 'GET', url: `/api/params/list?date=2024-03-01&q=${encodeURIComponent('医疗保险')}&format=csv` })).body.split('\r\n').filter(Boolean);
+  assert.equal(filtered.length - 1, chinese.total);
+});

@@ -4,11 +4,14 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { languageOf } from '../messages.ts';
+import { languageOf, type Language } from '../messages.ts';
 import type { App } from '../http/server.ts';
-import { DateText as InputDate, Items } from '../http/schemas.ts';
-import { ParameterHistory, ParameterListItem, ParameterLookup } from './params.schemas.ts';
-import { descriptionIn, getParameters, jsonValue, todayInChina } from './params.store.ts';
+import { DateText as InputDate } from '../http/schemas.ts';
+import { answerList } from '../http/lists.ts';
+import { listQuery } from '../http/lists.schemas.ts';
+import { ParameterHistory, ParameterList, ParameterLookup } from './params.schemas.ts';
+import { descriptionIn, getParameters, jsonValue, parameterPage, todayInChina, type ParameterListItem } from './params.store.ts';
+import { parameterLine, parametersReport } from './params.report.ts';
 
 const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', maxLength: 200, description: 'e.g. contribution.pension.employer_rate' });
 const DateText = Type.String({ ...InputDate, description: `${InputDate.description}; default today (Beijing time)` });
@@ -35,13 +38,32 @@ export async function paramsRoutes(app: App) {
 
   app.get('/api/params/list', { config: { permission: 'settings.read' },
     schema: {
-      tags: ['params'], summary: '参数一览 Every parameter with its value on a date',
-      querystring: Type.Object({ region: Type.Optional(RegionCode), date: Type.Optional(DateText) }),
-      response: { 200: Items(ParameterListItem) },
+      tags: ['params'], summary: '参数一览 Parameters (path or description holding q) in path order with their value on a date; format=xlsx|csv for every match',
+      querystring: Type.Object({
+        region: Type.Optional(RegionCode), date: Type.Optional(DateText),
+        q: Type.Optional(Type.String({ maxLength: 100, description: 'words of the path or of the description (Chinese or English), any case' })), ...listQuery(),
+      }, { additionalProperties: false }),
+      response: { 200: ParameterList },
     },
-  }, async (request) => {
-    const items = getParameters().list(request.query.date ?? todayInChina(), request.query.region || null, languageOfRequest(request));
-    return { items: items.map((item) => ({ ...item, value: jsonValue(item.value) })) };
+  }, async (request, reply) => {
+    const { limit, after, offset, format, q } = request.query;
+    const date = request.query.date ?? todayInChina();
+    const region = request.query.region || null;
+    const matching = (language: Language) => getParameters().list(date, region, language, q);
+    const asJson = (item: ParameterListItem) => ({ ...item, value: jsonValue(item.value) });
+    // the file is in Chinese, as every file the agency keeps; the page in the language asked for
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 200,
+      page: async (page) => {
+        const answer = parameterPage(matching(languageOfRequest(request)), page);
+        return { ...answer, items: answer.items.map(asJson) };
+      },
+      rows: async (page) => {
+        const answer = parameterPage(matching('zh-CN'), page);
+        return { items: answer.items.map(parameterLine), nextCursor: answer.nextCursor };
+      },
+      report: parametersReport({ date, region, q }),
+    });
   });
 
   app.get('/api/params/history', { config: { permission: 'settings.read' },

@@ -1,6 +1,7 @@
 /** Answers of the parameter routes (params.routes.ts). TypeBox only: the web imports their types. */
 import { Type } from '@sinclair/typebox';
 import { DateOnly, Nullable } from '../http/schemas.ts';
+import { ListAnswer } from '../http/lists.schemas.ts';
 
 /** A parameter's value in JSON: a rate as decimal text, money as yuan text, an integer, a text or a table. */
 const ParameterValue = Type.Unknown({ description: 'rate: decimal text ("0.16"); money: yuan text; integer; text; table: object' });
@@ -16,6 +17,9 @@ export const ParameterListItem = Type.Object({
   path: Type.String(), description: Description, unit: Type.String(),
   value: ParameterValue, since: Nullable(DateOnly), reference: Nullable(Type.String()), region: Nullable(Type.String()),
 });
+
+/** 参数一览: a page of the parameters that match, with their count (exact) and the next page's cursor. */
+export const ParameterList = ListAnswer(ParameterListItem);
 
 export const ParameterHistory = Type.Object({
   path: Type.String(), description: Description, unit: Type.String(),

@@ -7,6 +7,7 @@ import { paramsMessages as said } from './params.messages.ts';
 import { formatYuan, parseDecimal, type Decimal } from '../money.ts';
 import { loadConfig } from '../config.ts';
 import type { Language } from '../messages.ts';
+import { decodeCursor, encodeCursor, type ListAnswer, type ListRequest } from '../http/lists.ts';
 import {
   isRealDate, isRegionCode, readParameterDefinitions,
   type DatedValue, type ParameterDefinition, type ParameterUnit, type ParameterValue, type TableValue,
@@ -163,11 +164,16 @@ export class ParameterStore {
     return new ParameterStore(definitions);
   }
 
-  /** Every parameter with its value on `date` for the region (null where none is in force), described in `language`. */
-  list(date: string, regionCode?: string | null, language: Language = 'zh-CN'): ParameterListItem[] {
+  /**
+   * Every parameter, in path order, with its value on `date` for the region (null where none is in force), described
+   * in `language`; with `q`, those whose path or description (Chinese or English, whichever language lists them) holds it, in any case.
+   */
+  list(date: string, regionCode?: string | null, language: Language = 'zh-CN', q?: string): ParameterListItem[] {
     checkDate(date);
     const region = checkRegion(regionCode);
-    return [...this.byPath.values()].map((definition) => {
+    const needle = q?.trim().toLowerCase();
+    const matches = (definition: ParameterDefinition) => !needle || [definition.path, definition.description, definition.descriptionEn].some((text) => text.toLowerCase().includes(needle));
+    return [...this.byPath.values()].filter(matches).sort((a, b) => (a.path < b.path ? -1 : 1)).map((definition) => {
       const found = this.find(definition.path, date, region);
       return {
         path: definition.path, description: descriptionIn(definition, language), unit: definition.unit,
@@ -191,6 +197,18 @@ export class ParameterStore {
     values.sort((a, b) => (a.since === b.since ? a.level - b.level : a.since < b.since ? 1 : -1));
     return { path, description: descriptionIn(definition, language), unit: definition.unit, ...(definition.choices ? { choices: definition.choices } : {}), values: values.map(({ level: _level, ...entry }) => entry) };
   }
+}
+
+/**
+ * A page of 参数一览 (a list in memory, not in SQL: the store holds a few dozen parameters): the answer of every list,
+ * its count exact, its cursor the last path of the page as the list kernel writes one (../http/lists.ts), so a page
+ * past it is the parameters after that path — the same page however the files are read.
+ */
+export function parameterPage(items: ParameterListItem[], request: ListRequest): ListAnswer<ParameterListItem> {
+  const [lastPath] = request.after === undefined ? [] : decodeCursor(request.after, 1);
+  const past = (lastPath === undefined ? items : items.filter((item) => item.path > lastPath)).slice(request.offset ?? 0);
+  const page = past.slice(0, request.limit);
+  return { items: page, total: items.length, totalCapped: false, nextCursor: past.length > request.limit ? encodeCursor([page[page.length - 1].path]) : null };
 }
 
 /** For JSON (API, CLI): money as a yuan string "1234.56", everything else as is (rates are already strings). */
