@@ -4,6 +4,7 @@ import type { ReportColumn } from '../reports/report.ts';
 import type { ReportStream } from '../reports/stream.ts';
 import { importStatus } from './imports.messages.ts';
 import type { ImportRecordView } from './imports.service.ts';
+import type { ImportFilter } from './imports.repository.ts';
 
 type ImportLine = ImportRecordView & { statusName: string };
 
@@ -25,9 +26,12 @@ const columns: ReportColumn<ImportLine>[] = [
   { key: 'id', title: '导入批次号', unit: 'text' },
 ];
 
-export function importsReport(filter: { kind?: string }): Omit<ReportStream<ImportLine>, 'pages'> {
+export function importsReport(filter: ImportFilter): Omit<ReportStream<ImportLine>, 'pages'> {
   return {
     title: '导入记录', titleEnglish: 'Imports', fileName: '导入记录', sheetName: '导入记录', columns, landscape: true,
-    parameters: filter.kind ? [{ label: '导入类型', value: filter.kind }] : [],
+    parameters: [
+      ...(filter.kind ? [{ label: '导入类型', value: filter.kind }] : []),
+      ...(filter.status ? [{ label: '状态', value: render(importStatus(filter.status), 'zh-CN') }] : []),
+    ],
   };
 }

@@ -54,10 +54,14 @@ export async function markImportApplied(tx: Tx, id: bigint, counts: { applied_co
     .where('id', '=', id).where('status', '=', 'previewed').execute();
 }
 
-/** Import records of a kind (the caller orders and pages them). */
-export function importsQuery(tx: Tx, filter: { kind?: string }) {
+export const importStatuses: readonly ImportStatus[] = ['previewed', 'applied', 'rejected'];
+export interface ImportFilter { kind?: string; status?: ImportStatus }
+
+/** Import records of a kind and a status (the previews waiting for a second person …); the caller orders and pages them. */
+export function importsQuery(tx: Tx, filter: ImportFilter) {
   let query = tx.selectFrom('import_file').select(recordColumns);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.status) query = query.where('status', '=', filter.status);
   return query;
 }
 

@@ -10,6 +10,7 @@ import type { Permission } from '../access/permissions.ts';
 import { errorWorkbook } from './error-workbook.ts';
 import { getImport, importErrorRows, importRows, listImports } from './imports.service.ts';
 import { importLine, importsReport } from './imports.report.ts';
+import { importStatuses } from './imports.repository.ts';
 
 /** Whoever may import one kind of file may see import records (row-level security keeps them to the scope). */
 const importers: Permission[] = ['registry.import', 'payment.record', 'ledger.bank.import', 'ledger.entry.draft'];
@@ -18,8 +19,12 @@ const tags = ['platform'];
 export async function importRecordRoutes(app: App) {
   const db = app.database;
   app.get('/api/imports', { config: { permission: importers },
-    schema: { tags, summary: '导入记录 Imports newest first (who, when, file, SHA-256, encoding, counts, status); format=xlsx|csv for every matching import',
-      querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), ...listQuery(500) }, { additionalProperties: false }), response: { 200: ImportRecords } },
+    schema: { tags, summary: '导入记录 Imports of a kind and status, newest first (who, when, file, SHA-256, encoding, counts, status); format=xlsx|csv for every matching import',
+      querystring: Type.Object({
+        kind: Type.Optional(Type.String({ maxLength: 40 })),
+        status: Type.Optional(Type.Union(importStatuses.map((status) => Type.Literal(status)), { description: 'previewed (waiting for a confirmation), applied or rejected' })),
+        ...listQuery(500),
+      }, { additionalProperties: false }), response: { 200: ImportRecords } },
   }, async (request, reply) => {
     const { limit, after, offset, format, ...filter } = request.query;
     const who = actor(request);

@@ -187,12 +187,12 @@ const view = (r: NonNullable<Awaited<ReturnType<typeof repository.findImport>>>)
 const newestFirst: SortKey[] = [{ by: 'created_at', direction: 'desc' }, { by: 'id', direction: 'desc' }];
 
 /** A page of the imports in the actor's scope, newest first, with their count. */
-export async function listImports(database: DatabaseHandle, actor: Actor, filter: { kind?: string }, request: ListRequest): Promise<ListAnswer<ImportRecordView>> {
+export async function listImports(database: DatabaseHandle, actor: Actor, filter: repository.ImportFilter, request: ListRequest): Promise<ListAnswer<ImportRecordView>> {
   return inScope(database, actor, (tx) => listPage(tx, repository.importsQuery(tx, filter), newestFirst, request, (rows) => rows.map(view)));
 }
 
 /** The imports past the cursor, uncounted (an export walks them page by page). */
-export async function importRows(database: DatabaseHandle, actor: Actor, filter: { kind?: string }, request: ListRequest) {
+export async function importRows(database: DatabaseHandle, actor: Actor, filter: repository.ImportFilter, request: ListRequest) {
   const page = await inScope(database, actor, (tx) => keysetPage(repository.importsQuery(tx, filter), newestFirst, request));
   return { items: page.items.map(view), nextCursor: page.nextCursor };
 }
