@@ -34,6 +34,15 @@ test('a default applies when the URL has no value; a prefix keeps two lists of a
   assert.equal(changePage(search, { page: 4, pageSize: 100 }, 'bills.').toString(), 'bills.employer=A1&employer=B2&bills.page=4&bills.size=100');
 });
 
+test('a region filter whose default is the user\'s region: cleared, it stays empty in the URL and means 全国; reset, the default applies again', () => {
+  const region: ListFilter[] = [{ kind: 'region', param: 'region', label: '地区', national: '全国' }];
+  const national = changeFilters(new URLSearchParams('page=2&path=a.b'), { region: null });
+  assert.equal(national.toString(), 'path=a.b&region=');
+  assert.deepEqual(readFilters(region, national, { region: '990100' }), {}, 'no region asked of the endpoint: national');
+  assert.deepEqual(readFilters(region, clearFilters(national, region), { region: '990100' }), { region: '990100' });
+  assert.deepEqual(readFilters(region, changeFilters(national, { region: '990102' }), { region: '990100' }), { region: '990102' });
+});
+
 test('the page asked for: limit and offset, one row more when the endpoint counts none; a page size beyond the endpoint\'s limit is not asked', () => {
   assert.deepEqual(pageQuery({ lines: false }, { period: '2024-05' }, { page: 3, pageSize: 20 }, 'counted'), { lines: false, period: '2024-05', limit: 20, offset: 40 });
   assert.deepEqual(pageQuery({}, {}, { page: 2, pageSize: 50 }, 'probe'), { limit: 51, offset: 50 });
@@ -42,8 +51,10 @@ test('the page asked for: limit and offset, one row more when the endpoint count
 });
 
 test('a list that answers nextCursor pages by it: the cursor in the URL, the trail of earlier pages for 上一页, a filter change back to page 1', () => {
-  assert.equal(pagesByCursor({ items: [], total: 0, totalCapped: false, nextCursor: null }), true, 'the last page of a cursor list is still one');
-  assert.equal(pagesByCursor({ items: [], total: 0 }), false);
+  const lastCursorPage = { items: [], total: 0, totalCapped: false, nextCursor: null };
+  const countedPage = { items: [], total: 0 };
+  assert.equal(pagesByCursor(lastCursorPage), true, 'the last page of a cursor list is still one');
+  assert.equal(pagesByCursor(countedPage as { nextCursor?: string | null }), false, 'a counted list without nextCursor pages by offset');
   let state = readPage(new URLSearchParams('size=50'));
   let trail: CursorTrail = new Map();
   assert.deepEqual(pageQuery({}, { action: 'auth.' }, state, 'counted'), { action: 'auth.', limit: 50, offset: 0 });

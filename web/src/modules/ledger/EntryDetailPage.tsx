@@ -22,7 +22,7 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
-import { amountInCapitals } from '../../platform/capitals.ts';
+import { yuanInChineseCapitals } from '../../../../src/platform/capitals.ts';
 import { NO_PRINT, PrintButton, PrintHeader, PrintSignatures, PrintStyle } from './print.tsx';
 import { fundPath, sourceLabel, useFunds } from './shared.tsx';
 import type { EntryDetail, EntryLine } from './types.ts';
@@ -103,7 +103,7 @@ export default function EntryDetailPage() {
             summary={() => (
               <Table.Summary.Row style={{ fontWeight: 600 }}>
                 <Table.Summary.Cell index={0} colSpan={5}>
-                  {t('ledger.total')}　{t('ledger.entry.capitals')}：<span data-testid="ledger-entry-capitals">{amountInCapitals(debit)}</span>
+                  {t('ledger.total')}　{t('ledger.entry.capitals')}：<span data-testid="ledger-entry-capitals">{yuanInChineseCapitals(debit)}</span>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={5} align="right"><Money value={fenToYuan(debit)} testId="ledger-entry-total-debit" /></Table.Summary.Cell>
                 <Table.Summary.Cell index={6} align="right"><Money value={fenToYuan(credit)} testId="ledger-entry-total-credit" /></Table.Summary.Cell>

@@ -11,7 +11,7 @@ import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatDateTime, formatYuan, toFen } from '../../format.ts';
-import { amountInCapitals } from '../../platform/capitals.ts';
+import { yuanInChineseCapitals } from '../../../../src/platform/capitals.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { moneyColumn } from './shared.tsx';
@@ -57,7 +57,7 @@ export default function BillNoticePage() {
         <Descriptions.Item label={t('portal.billKind')}>{t(`portal.billKind.${data.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('portal.billTotal')}>
           <Typography.Text strong data-testid="bill-total">{formatYuan(data.total)}</Typography.Text>
-          <div><Typography.Text type="secondary" data-testid="bill-total-capitals">{amountInCapitals(toFen(data.total))}</Typography.Text></div>
+          <div><Typography.Text type="secondary" data-testid="bill-total-capitals">{yuanInChineseCapitals(toFen(data.total))}</Typography.Text></div>
         </Descriptions.Item>
       </Descriptions>
 

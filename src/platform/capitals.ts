@@ -7,18 +7,18 @@
  *  - a zero 元 digit or a zero 万 digit before a non-zero 仟 or 角 may go without 零, and does here;
  *  - a zero 角 before a non-zero 分 is written 零 after 元 (¥325.04: 叁佰贰拾伍元零肆分);
  *  - ten is 壹拾 (壹拾元整), so no 拾 stands without its digit.
- * A negative amount (a red-ink reversal, 红字凭证) is prefixed with 负. The server prints the same words on its PDFs
- * (src/platform/money.ts `yuanInChineseCapitals`; the web cannot import server code): web/e2e/capitals.test.ts keeps them equal.
+ * A negative amount (a red-ink reversal, 红字凭证) is prefixed with 负. One implementation for the server's PDFs and the
+ * web's pages (pure, no imports, so the web bundles it from here).
  */
-const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
-const PLACES = ['仟', '佰', '拾', ''];
-/** A group of four digits is counted in 万, then 亿, then 万亿. */
-const GROUPS = ['', '万', '亿', '万亿'];
+const CAPITAL_DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+const CAPITAL_PLACES = ['仟', '佰', '拾', ''];
+/** Groups of four digits are counted in 万, then 亿, then 万亿. */
+const CAPITAL_GROUPS = ['', '万', '亿', '万亿'];
 
-/** The whole yuan (a positive number) in capitals, without 元. */
-function wholeYuan(yuan: bigint): string {
+/** Whole yuan (positive) in capitals, without 元. */
+function wholeYuanInCapitals(yuan: bigint): string {
   const digits = String(yuan);
-  if (digits.length > GROUPS.length * 4) throw new RangeError(`amount too large for capitals: ${digits}`);
+  if (digits.length > CAPITAL_GROUPS.length * 4) throw new RangeError(`amount too large for Chinese capitals: ${digits} yuan`);
   const padded = digits.padStart(Math.ceil(digits.length / 4) * 4, '0');
   const groupCount = padded.length / 4;
   let words = '';
@@ -31,24 +31,24 @@ function wholeYuan(yuan: bigint): string {
       if (digit === 0) { zeroPending = words !== ''; continue; }
       if (zeroPending) words += '零';
       zeroPending = false;
-      words += DIGITS[digit] + PLACES[place];
+      words += CAPITAL_DIGITS[digit] + CAPITAL_PLACES[place];
     }
-    words += GROUPS[groupCount - 1 - group];
+    words += CAPITAL_GROUPS[groupCount - 1 - group];
     // the group's own trailing zeros end at its 万 or 亿: 壹拾万柒仟, not 壹拾万零柒仟
     zeroPending = false;
   }
   return words;
 }
 
-/** An amount in fen (123456n = 1,234.56 yuan) in Chinese capitals. */
-export function amountInCapitals(fen: bigint): string {
-  if (fen < 0n) return `负${amountInCapitals(-fen)}`;
+/** 123456n (1,234.56 yuan) → 壹仟贰佰叁拾肆元伍角陆分; 0n → 零元整. */
+export function yuanInChineseCapitals(fen: bigint): string {
+  if (fen < 0n) return `负${yuanInChineseCapitals(-fen)}`;
   const yuan = fen / 100n;
   const jiao = Number((fen / 10n) % 10n);
   const cents = Number(fen % 10n);
-  if (jiao === 0 && cents === 0) return `${yuan === 0n ? '零' : wholeYuan(yuan)}元整`;
-  let words = yuan === 0n ? '' : `${wholeYuan(yuan)}元`;
-  if (jiao > 0) words += `${DIGITS[jiao]}角`;
+  if (jiao === 0 && cents === 0) return `${yuan === 0n ? '零' : wholeYuanInCapitals(yuan)}元整`;
+  let words = yuan === 0n ? '' : `${wholeYuanInCapitals(yuan)}元`;
+  if (jiao > 0) words += `${CAPITAL_DIGITS[jiao]}角`;
   else if (yuan > 0n) words += '零';
-  return cents > 0 ? `${words}${DIGITS[cents]}分` : `${words}整`;
+  return cents > 0 ? `${words}${CAPITAL_DIGITS[cents]}分` : `${words}整`;
 }
