@@ -1,0 +1,125 @@
+/**
+ * The names of what the audit trail records (issue 10: action codes shown by their names), the one list of them:
+ * every `action` and `entityType` passed to recordAudit under src/ (audit.messages.test.ts fails on one without a
+ * name), in Chinese and English. The list answers carry the names in the request's language, the files in Chinese
+ * beside the code, and the web shows what the server says (GET /api/audit/actions for its filter's choices).
+ */
+import { defineMessages, render, type Language, type MessageCatalog } from '../messages.ts';
+import type { AuditRecordView } from './audit.service.ts';
+
+/** 操作: what was done (`auditAction.<code>`). */
+const ACTION_NAMES = {
+  'auth.login': ['登录', 'Sign-in'],
+  'auth.login_failed': ['登录失败', 'Failed sign-in'],
+  'auth.lockout': ['账号锁定', 'Account locked'],
+  'auth.logout': ['退出登录', 'Sign-out'],
+  'auth.password_change': ['修改密码', 'Password changed'],
+  'auth.password_change_failed': ['修改密码失败', 'Failed password change'],
+  'user.create': ['新建用户', 'User created'],
+  'user.enable': ['启用用户', 'User enabled'],
+  'user.disable': ['停用用户', 'User disabled'],
+  'user.password_reset': ['重置密码', 'Password reset'],
+  'region.create': ['新增行政区划', 'Region added'],
+  'agency.create': ['新增经办机构', 'Agency added'],
+  'employer.create': ['单位参保登记', 'Employer registered'],
+  'person.create': ['个人参保登记', 'Person registered'],
+  'person.personal_data.reveal': ['查看完整身份信息', 'Full ID and phone viewed'],
+  'employment.hire': ['增员', 'Hire'],
+  'employment.separate': ['减员', 'Separation'],
+  'base.declare': ['缴费基数申报', 'Base declared'],
+  'base.correct': ['缴费基数更正', 'Base corrected'],
+  'base.confirm': ['缴费基数确认', 'Base confirmed'],
+  'import.employers': ['导入参保单位', 'Employers imported'],
+  'import.persons': ['导入参保人员', 'Persons imported'],
+  'import.employments': ['导入就业登记', 'Employments imported'],
+  'import.payments': ['导入到账文件', 'Payments imported'],
+  'import.ledger_entries': ['导入记账凭证', 'Entries imported'],
+  'import.bank_statement': ['导入银行对账单', 'Bank statement imported'],
+  'billing.run.complete': ['缴费核定完成', 'Billing run completed'],
+  'billing.supplementary': ['补收核定', 'Supplementary bill'],
+  'billing.credit_note': ['冲减核定', 'Credit note'],
+  'payment.record': ['登记到账', 'Payment recorded'],
+  'payment.import': ['到账文件入账', 'Payment file booked'],
+  'payment.reverse': ['到账冲正', 'Payment reversed'],
+  'payment.credit.apply': ['预缴款抵缴', 'Credit applied'],
+  'accounts.interest.run': ['个人账户年度计息', 'Annual account interest'],
+  'portal.request.hire': ['网厅增员申请', 'Portal hire request'],
+  'portal.request.separate': ['网厅减员申请', 'Portal separation request'],
+  'ledger.fund.create': ['新建基金账套', 'Fund created'],
+  'ledger.accounts.add': ['增设会计科目', 'Accounts added'],
+  'ledger.account.bank_number': ['设置银行账号', 'Bank account number set'],
+  'ledger.entries.post': ['凭证记账', 'Entries posted'],
+  'ledger.import': ['凭证导入记账', 'Entries imported and posted'],
+  'ledger.bank_statement.import': ['登记银行对账单', 'Bank statement recorded'],
+  'ledger.bank_match.auto': ['自动对账', 'Automatic bank matching'],
+  'ledger.bank_match.manual': ['手工对账', 'Manual bank match'],
+  'ledger.bank_match.undo': ['撤销对账', 'Bank match undone'],
+  'ledger.period.close': ['期末结账', 'Period closed'],
+  'ledger.period.reopen': ['反结账', 'Period reopened'],
+  'params.regional_value.approve': ['地区参数审批生效', 'Regional parameter value approved'],
+  'signoff.submit': ['提交审核', 'Submitted for sign-off'],
+  'signoff.approve': ['审核通过', 'Approved'],
+  'signoff.return': ['退回', 'Returned'],
+  'signoff.resubmit': ['重新提交', 'Resubmitted'],
+  'signoff.cancel': ['撤回', 'Withdrawn'],
+  'job.create': ['创建作业', 'Job created'],
+  'job.retry': ['重试作业', 'Job retried'],
+  'demo.generate': ['生成演示数据', 'Demo data generated'],
+  // the record that closed the unkeyed part of the trail when keying arrived (migration 0010, sealUnkeyedTrail)
+  'audit.keyed': ['审计日志启用密钥签名', 'Audit trail keyed'],
+} as const satisfies MessageCatalog;
+
+/** 对象类型: what a record is about (`auditEntity.<type>`). */
+const ENTITY_TYPE_NAMES = {
+  user: ['用户', 'User'],
+  region: ['行政区划', 'Region'],
+  agency: ['经办机构', 'Agency'],
+  employer: ['参保单位', 'Employer'],
+  person: ['参保人员', 'Person'],
+  employment_request: ['网厅申请', 'Portal request'],
+  import: ['导入批次', 'Import'],
+  bill: ['核定单', 'Bill'],
+  payment: ['到账记录', 'Payment'],
+  payment_file: ['到账文件', 'Payment file'],
+  interest_run: ['计息批次', 'Interest run'],
+  fund: ['基金账套', 'Fund'],
+  fund_account: ['会计科目', 'Fund account'],
+  fund_period: ['会计期间', 'Fund period'],
+  accounting_entry: ['记账凭证', 'Accounting entry'],
+  bank_statement: ['银行对账单', 'Bank statement'],
+  bank_match: ['银行对账', 'Bank match'],
+  parameter: ['政策参数', 'Parameter'],
+  approval_item: ['审核事项', 'Sign-off item'],
+  job: ['作业', 'Job'],
+  demo: ['演示数据', 'Demo data'],
+  audit_log: ['审计日志', 'Audit trail'],
+} as const satisfies MessageCatalog;
+
+const actionSaid = defineMessages('auditAction', ACTION_NAMES);
+const entityTypeSaid = defineMessages('auditEntity', ENTITY_TYPE_NAMES);
+
+export const AUDIT_ACTIONS = Object.keys(ACTION_NAMES) as ReadonlyArray<keyof typeof ACTION_NAMES>;
+export const AUDIT_ENTITY_TYPES = Object.keys(ENTITY_TYPE_NAMES) as ReadonlyArray<keyof typeof ENTITY_TYPE_NAMES>;
+
+const isAction = (code: string): code is keyof typeof ACTION_NAMES => Object.hasOwn(ACTION_NAMES, code);
+const isEntityType = (code: string): code is keyof typeof ENTITY_TYPE_NAMES => Object.hasOwn(ENTITY_TYPE_NAMES, code);
+
+/** An action by its name (auth.login → 登录 / Sign-in); a code without a name (a record older than its name) as it is. */
+export const auditActionName = (code: string, language: Language): string => (isAction(code) ? render(actionSaid[code](), language) : code);
+
+/** An entity type by its name (person → 参保人员 / Person); a type without a name as it is. */
+export const auditEntityTypeName = (code: string, language: Language): string => (isEntityType(code) ? render(entityTypeSaid[code](), language) : code);
+
+/** A record as the list answers give it: its action and entity type named in the language. */
+export const namedAuditRecord = (language: Language) => (record: AuditRecordView) =>
+  ({ ...record, actionName: auditActionName(record.action, language), entityTypeName: auditEntityTypeName(record.entityType, language) });
+
+export type NamedAuditRecord = ReturnType<ReturnType<typeof namedAuditRecord>>;
+
+/** The choices of the audit page's filters: every action and entity type, code and name, in the catalog's order. */
+export function auditCodeChoices(language: Language) {
+  return {
+    actions: AUDIT_ACTIONS.map((code) => ({ code, name: auditActionName(code, language) })),
+    entityTypes: AUDIT_ENTITY_TYPES.map((code) => ({ code, name: auditEntityTypeName(code, language) })),
+  };
+}
