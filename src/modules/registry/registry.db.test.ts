@@ -117,6 +117,10 @@ test('employment, enrollment, base declarations with versions, history', async (
   assert.deepEqual(detail.baseDeclarations.map((b: { version: number; monthlyWage: string }) => [b.version, b.monthlyWage]), [[2, '8500.50'], [1, '8000.00']]);
   assert.deepEqual(detail.history.map((h: { action: string }) => h.action).sort(),
     ['base.confirm', 'base.correct', 'base.declare', 'employment.hire', 'employment.separate', 'person.create']);
+  // the history names its actions and entity types in the request's language (issue 10)
+  const named = (history: Array<{ action: string; actionName: string; entityTypeName: string }>) => history.filter((h) => h.action === 'employment.hire').map((h) => [h.actionName, h.entityTypeName]);
+  assert.deepEqual(named(detail.history), [['Hire', 'Person']]);
+  assert.deepEqual(named((await city.json('GET', `/api/persons/${person.id}`, undefined, { 'accept-language': 'zh-CN' })).body.history), [['增员', '参保人员']]);
 });
 
 test('permissions: the auditor reads but cannot write; CSRF header required; anonymous gets 401', async () => {

@@ -1,6 +1,10 @@
 /** HTTP for the registry: validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { actor, type App } from '../../platform/http/server.ts';
+import { languageOf } from '../../platform/messages.ts';
+import { namedAuditRecord } from '../../platform/audit/audit.messages.ts';
+import type { AuditRecordView } from '../../platform/audit/audit.service.ts';
 import { DateText, Id, Items, RegionCode, Year, Yuan } from '../../platform/http/schemas.ts';
 import { answerList } from '../../platform/http/lists.ts';
 import { listQuery } from '../../platform/http/lists.schemas.ts';
@@ -12,6 +16,10 @@ import { Agency, BaseDeclaration, EmployeeList, Employer, EmployerDetail, Employ
 const Text = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
 const Strict = { additionalProperties: false } as const;
 const Choice = <T extends string>(values: readonly T[]) => Type.Union(values.map((value) => Type.Literal(value)));
+
+/** A detail's history with its actions and entity types named in the request's language. */
+const withNamedHistory = <T extends { history: AuditRecordView[] }>(request: FastifyRequest, detail: T) =>
+  ({ ...detail, history: detail.history.map(namedAuditRecord(languageOf(request.headers['accept-language']))) });
 
 
 export async function registryRoutes(app: App) {
@@ -57,7 +65,7 @@ export async function registryRoutes(app: App) {
     },
   }, async (request, reply) => reply.status(201).send(await registry.createEmployer(db, actor(request), request.body)));
   app.get('/api/employers/:id', { config: { permission: 'registry.read' }, schema: { tags: ['registry'], summary: '参保单位详情 Employer with its head count and history', params: Type.Object({ id: Id }), response: { 200: EmployerDetail } } },
-    async (request) => registry.employerDetail(db, actor(request), BigInt(request.params.id)));
+    async (request) => withNamedHistory(request, await registry.employerDetail(db, actor(request), BigInt(request.params.id))));
   app.get('/api/employers/:id/employees', { config: { permission: 'registry.read' },
     schema: {
       tags: ['registry'], summary: '职工名册 An employer\'s employees (current, separated or both; full ID number or name prefix), newest hire first, ID numbers masked; format=xlsx|csv for every match',
@@ -112,7 +120,7 @@ export async function registryRoutes(app: App) {
       tags: ['registry'], summary: '参保人员详情 Person with employments, enrollments, bases and history; ID and phone numbers masked, reveal=1 shows them in full (needs personal.full.read; audited)',
       params: Type.Object({ id: Id }), querystring: Type.Object({ reveal: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) }), response: { 200: PersonDetail },
     },
-  }, async (request) => registry.personDetail(db, actor(request), BigInt(request.params.id), { reveal: request.query.reveal === '1' }));
+  }, async (request) => withNamedHistory(request, await registry.personDetail(db, actor(request), BigInt(request.params.id), { reveal: request.query.reveal === '1' })));
 
   app.post('/api/employments', { config: { permission: 'registry.employment.write' },
     schema: { tags: ['registry'], summary: '用工登记 Hire: open an employment and enroll it', body: Type.Object({ employerId: Id, personId: Id, hiredOn: DateText, insurances: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })) }, { additionalProperties: false }), response: { 201: Hire } },

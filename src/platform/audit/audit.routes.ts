@@ -5,10 +5,12 @@ import { actor, type App } from '../http/server.ts';
 import { Instant } from '../http/schemas.ts';
 import { answerList, type ListQueryValues } from '../http/lists.ts';
 import { ListAnswer, listQuery } from '../http/lists.schemas.ts';
-import { AuditRecord, AuditVerify } from './audit.schemas.ts';
+import { AuditCodes, AuditRecord, AuditVerify } from './audit.schemas.ts';
 import { auditPage, auditRecords, verifyAuditChain, type AuditFilter } from './audit.service.ts';
 import { auditLine, auditReport } from './audit.report.ts';
 import { can } from '../access/permissions.ts';
+import { languageOf } from '../messages.ts';
+import { auditCodeChoices, namedAuditRecord } from './audit.messages.ts';
 
 /** Audit actions of the sign-in log (auth.login, auth.login_failed, auth.lockout, auth.logout, auth.password…). */
 const SIGN_IN_ACTIONS = 'auth.';
@@ -17,9 +19,13 @@ export async function auditRoutes(app: App) {
   /** The trail (or the sign-in log) as a list: a page with its count, or with `format` the file of every record. */
   const answer = (request: FastifyRequest, reply: FastifyReply, source: 'trail' | 'signIns', query: ListQueryValues, filter: AuditFilter) => {
     const who = actor(request);
+    const named = namedAuditRecord(languageOf(request.headers['accept-language']));
     return answerList(reply, query, {
       defaultLimit: 50,
-      page: (page) => inScope(app.database, who, (tx) => auditPage(tx, filter, page, who)),
+      page: async (page) => {
+        const found = await inScope(app.database, who, (tx) => auditPage(tx, filter, page, who));
+        return { ...found, items: found.items.map(named) };
+      },
       rows: async (page) => {
         const found = await inScope(app.database, who, (tx) => auditRecords(tx, filter, page, who));
         return { items: found.items.map(auditLine), nextCursor: found.nextCursor };
@@ -53,6 +59,15 @@ export async function auditRoutes(app: App) {
   }, async (request, reply) => {
     const { limit, after, offset, format, ...filter } = request.query;
     return answer(request, reply, 'signIns', { limit, after, offset, format }, { ...filter, action: SIGN_IN_ACTIONS });
+  });
+
+  app.get('/api/audit/codes', { config: { permission: 'audit.read' },
+    schema: { tags: ['audit'], summary: '操作与对象类型名称 The actions and entity types the trail records, by name in the request\'s language (the filters\' choices)', response: { 200: AuditCodes } },
+  }, async (request) => {
+    const choices = auditCodeChoices(languageOf(request.headers['accept-language']));
+    // 三员分立: the sign-in actions are the security auditor's, as in the trail itself
+    const signIns = can(actor(request), 'auth.log.read');
+    return { ...choices, actions: choices.actions.filter((choice) => signIns || !choice.code.startsWith(SIGN_IN_ACTIONS)) };
   });
 
   app.get('/api/audit/verify', { config: { permission: 'audit.verify' }, schema: { tags: ['audit'], summary: '校验审计链 Verify the hash chain of the whole audit trail', response: { 200: AuditVerify } } }, async (request) => {
