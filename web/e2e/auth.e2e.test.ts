@@ -47,6 +47,18 @@ test('CSP, API docs and the forced password change', { timeout: 120_000 }, async
     await page.getByTestId('generated-password').waitFor();
     generated = (await page.getByTestId('generated-password').innerText()).trim();
     assert.ok(generated.length >= 10, `a generated password is shown: ${generated}`);
+    await page.locator('.ant-modal-confirm .ant-btn').click();
+    // the list filtered by a name prefix in the URL, counted by the API, and its 用户名单 file of the same filter
+    await page.getByTestId('users-search').fill('op.re');
+    await page.getByTestId('users-search').press('Enter');
+    await page.waitForURL(/[?&]q=op\.re/);
+    const rows = page.getByTestId('users-table').locator('tbody tr.ant-table-row');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=users-table] tbody tr.ant-table-row').length === 1);
+    assert.match(await rows.first().innerText(), /op\.reset[\s\S]*重置测试/);
+    const href = await page.getByTestId('list-export-csv').getAttribute('href');
+    assert.equal(href, '/api/users?q=op.re&format=csv');
+    const file = await page.evaluate(async (url) => (await fetch(url)).text(), href!);
+    assert.deepEqual(file.split('\r\n').filter(Boolean).slice(1).map((line) => line.split(',')[0]), ['op.reset']);
     await page.context().clearCookies();
   });
 

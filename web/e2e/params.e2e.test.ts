@@ -83,6 +83,7 @@ test('a regional rate proposed on the parameter page, approved in 待办, then i
     assert.equal(await pending.getAttribute('href'), `/approvals/${itemId}`);
     assert.equal(await pending.innerText(), `待审批 · 990100 自 ${SINCE} 起 0.085（8.5%）`);
     await page.getByPlaceholder('按参数名筛选').fill('');
+    await page.getByPlaceholder('按参数名筛选').press('Enter');
     await page.mouse.move(700, 860);
     await page.waitForLoadState('networkidle');
     fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });

@@ -445,3 +445,29 @@ test('ledger entry import over HTTP: preview (entries, lines, totals per fund) p
   assert.deepEqual(rows.map((row) => row[0]), ['行号 row', 3]);
   assert.match(String(rows[1][7]), /^科目代码: 基金 medical-990100 没有会计科目 9999$/, 'the error workbook speaks Chinese to the office that wrote the file');
 });
+
+test('银行对账单 as a list: a bank account\'s statements counted, by cursor to the last, the latest period first (ties by id), and exported whole', async () => {
+  // 45 daily statements of the medical fund's expense account, five of them on 1 March
+  await server.test.owner.query(`insert into bank_statement (fund_id, id, account_id, region_code, format, file_name, file_sha256, statement_reference, from_date, to_date,
+      opening_balance, closing_balance, line_count, new_line_count, imported_by)
+    select f.id, 900000 + i, a.id, f.region_code, 'csv', 'day-' || i || '.csv', lpad(to_hex(900000 + i), 64, '0'), 'S-' || i,
+           date '2026-03-01' + greatest(i - 5, 0), date '2026-03-01' + greatest(i - 5, 0), i * 100, i * 100 + 50, 1, 1, 'op.prov'  -- balances in fen
+      from fund f join fund_account a on a.fund_id = f.id and a.code = '1004', generate_series(1, 45) as i
+     where f.code = 'medical-990100'`);
+  const statements = '/api/ledger/funds/medical-990100/accounts/1004/bank-statements';
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: { id: string; from: string }[]; total: number; totalCapped: boolean; nextCursor: string | null } } = await operator.json('GET', `${statements}?limit=20${cursor ? `&after=${cursor}` : ''}`);
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    assert.deepEqual([page.body.total, page.body.totalCapped], [45, false]);
+    ids.push(...page.body.items.map((statement) => statement.id));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  assert.deepEqual(ids, Array.from({ length: 45 }, (_, index) => String(900045 - index)), 'the latest day first; the five of 1 March by id, descending');
+  const csv = (await operator.request('GET', `${statements}?format=csv`)).body.split('\r\n').filter(Boolean);
+  assert.equal(csv.length - 1, 45);
+  assert.equal(csv[0], '\uFEFF起始日期,截止日期,格式,文件名,对账单编号,期初余额,期末余额,行数,导入人,导入时间');
+  assert.match(csv[1], /^2026-04-10,2026-04-10,csv,day-45\.csv,S-45,45\.00,45\.50,1,op\.prov,/);
+  assert.equal((await cityOperator.json('GET', `${statements}?limit=1`)).body.total, 45, 'the city holds the medical fund');
+});

@@ -21,9 +21,12 @@ import {
 import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
 import { incomeExpenditureReport, reconciliationReport, trialBalanceReport } from './statement.report.ts';
 import {
-  autoMatchAccount, fundReconciliation, importBankStatement, listStatements, matchManually, matchingView, reconciliationStatement, statementInLanguage, unmatch,
+  autoMatchAccount, fundReconciliation, importBankStatement, listStatements, matchManually, statementRows, matchingView, reconciliationStatement, statementInLanguage, unmatch,
 } from './bank/reconciliation.service.ts';
 import { confirmLedgerImport, importLedgerFile } from './import.service.ts';
+import { statementsReport } from './bank/statements.report.ts';
+import { answerList } from '../../platform/http/lists.ts';
+import { ListAnswer, listQuery } from '../../platform/http/lists.schemas.ts';
 import { LedgerImportPreview, LedgerImportResult, StatementImportAnswer } from './ledger-import.schemas.ts';
 
 const FundCode = Type.String({ pattern: '^[a-z][a-z_]*-[0-9]{6}$', description: 'fund code, e.g. pension-990000' });
@@ -114,8 +117,19 @@ export async function ledgerRoutes(app: App) {
     return sendReport(reply, incomeExpenditureReport(statement), request.query.format);
   });
 
-  app.get('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.read' }, schema: { tags, summary: '银行对账单 Imported statements of a bank account', params: AccountParams, response: { 200: Items(BankStatement) } } },
-    async (request) => ({ items: await listStatements(db, actor(request), request.params.fund, request.params.account) }));
+  app.get('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.read' },
+    schema: { tags, summary: '银行对账单 Imported statements of a bank account, the latest period first; format=xlsx|csv for every one', params: AccountParams,
+      querystring: Type.Object({ ...listQuery() }, { additionalProperties: false }), response: { 200: ListAnswer(BankStatement) } },
+  }, async (request, reply) => {
+    const { fund, account } = request.params;
+    const who = actor(request);
+    return answerList(reply, request.query, {
+      defaultLimit: 20,
+      page: (page) => listStatements(db, who, fund, account, page),
+      rows: (page) => statementRows(db, who, fund, account, page),
+      report: statementsReport(fund, account),
+    });
+  });
   app.post('/api/ledger/funds/:fund/accounts/:account/bank-statements', { config: { permission: 'ledger.bank.import' },
     schema: { tags, summary: '导入对账单 Import a bank statement (multipart field "file"): CSV in UTF-8 or GB18030/GBK or XLSX with English or Chinese headers (交易日期, 借方发生额/贷方发生额 or 金额, 余额, 对方户名, 对方账号, 摘要, 交易流水号 …), or camt.053 XML; all lines or none (422 listing every bad row, the error workbook at /api/imports/{importId}/errors.xlsx); the same file again changes nothing; matched automatically',
       consumes: ['multipart/form-data'], params: AccountParams,

@@ -105,5 +105,6 @@ export const activeMatchesOfAccount = (tx: Tx, fundId: bigint, accountId: bigint
   tx.selectFrom('bank_match').select(['id', 'method', 'rule', 'created_at', 'created_by'])
     .where('fund_id', '=', fundId).where('account_id', '=', accountId).where('undone_at', 'is', null).orderBy('id', 'desc').limit(500).execute();
 
-export const statementsOfAccount = (tx: Tx, fundId: bigint, accountId: bigint) =>
-  tx.selectFrom('bank_statement').selectAll().where('fund_id', '=', fundId).where('account_id', '=', accountId).orderBy('from_date', 'desc').execute();
+/** The statements imported for a bank account (the caller orders and pages them). */
+export const statementsQuery = (tx: Tx, fundId: bigint, accountId: bigint) =>
+  tx.selectFrom('bank_statement').selectAll().where('fund_id', '=', fundId).where('account_id', '=', accountId);

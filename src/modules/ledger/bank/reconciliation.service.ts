@@ -4,7 +4,9 @@
  * the ledger's lines on that account, match and unmatch by hand (audited), list what is open on both sides with its
  * age, and draw up the monthly reconciliation statement (银行存款余额调节表).
  */
-import type { DatabaseHandle } from '../../../platform/database.ts';
+import type { Selectable } from 'kysely';
+import type { DatabaseHandle, Tables } from '../../../platform/database.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import { newId, reserveIds, idAt } from '../../../platform/ids.ts';
@@ -324,12 +326,29 @@ export async function matchingView(database: DatabaseHandle, actor: Actor, fundC
   });
 }
 
-export async function listStatements(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string) {
+/** 银行对账单: a bank account's statements, the latest period first (one a month or a day: a list that only grows). */
+const latestStatementFirst: SortKey[] = [{ by: 'bank_statement.from_date', direction: 'desc' }, { by: 'bank_statement.id', direction: 'desc' }];
+
+const statementViews = (rows: Array<Selectable<Tables['bank_statement']>>) => rows.map((s) => ({
+  id: s.id.toString(), format: s.format, fileName: s.file_name, reference: s.statement_reference, from: s.from_date, to: s.to_date,
+  opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance), lines: s.line_count, importedAt: s.imported_at.toISOString(), importedBy: s.imported_by,
+}));
+export type StatementView = ReturnType<typeof statementViews>[number];
+
+/** A page of a bank account's statements with their count. */
+export async function listStatements(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, request: ListRequest): Promise<ListAnswer<StatementView>> {
   return inScope(database, actor, async (tx) => {
     const { fund, account } = await bankAccount(tx, fundCode, accountCode);
-    const rows = await repository.statementsOfAccount(tx, fund.id, account.id);
-    return rows.map((s) => ({ id: s.id.toString(), format: s.format, fileName: s.file_name, reference: s.statement_reference, from: s.from_date, to: s.to_date,
-      opening: formatYuan(s.opening_balance), closing: formatYuan(s.closing_balance), lines: s.line_count, importedAt: s.imported_at.toISOString(), importedBy: s.imported_by }));
+    return listPage(tx, repository.statementsQuery(tx, fund.id, account.id), latestStatementFirst, request, statementViews);
+  });
+}
+
+/** The statements past the cursor, uncounted (the file of every statement walks them page by page). */
+export async function statementRows(database: DatabaseHandle, actor: Actor, fundCode: string, accountCode: string, request: ListRequest) {
+  return inScope(database, actor, async (tx) => {
+    const { fund, account } = await bankAccount(tx, fundCode, accountCode);
+    const page = await keysetPage(repository.statementsQuery(tx, fund.id, account.id), latestStatementFirst, request);
+    return { items: statementViews(page.items), nextCursor: page.nextCursor };
   });
 }
 

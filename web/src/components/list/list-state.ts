@@ -13,7 +13,11 @@ export type ListFilter =
   /** the start of a code (统一社会信用代码, 公民身份号码), upper-cased as codes are stored */
   | { kind: 'prefix'; param: string; label: string; width?: number; testId?: string }
   | { kind: 'enum'; param: string; label: string; options: Array<{ value: string; label: string }>; testId?: string }
-  | { kind: 'region'; param: string; label: string }
+  /**
+   * a region's subtree; `national` names the choice of the whole country on a page whose default is a region (the
+   * user's own): cleared, the filter stays in the URL empty (`region=`), which the endpoint reads as national
+   */
+  | { kind: 'region'; param: string; label: string; national?: string }
   | { kind: 'date' | 'month'; param: string; label: string; required?: boolean; testId?: string }
   | { kind: 'dateRange' | 'monthRange'; from: string; to: string; label: string; required?: boolean; testId?: string }
   | { kind: 'amountRange'; min: string; max: string; label: string; testId?: string };
@@ -47,13 +51,16 @@ export function readFilters(filters: readonly ListFilter[], search: URLSearchPar
   return values;
 }
 
-/** The URL after a filter change: changed parameters set or removed, and back to the first page. */
-export function changeFilters(search: URLSearchParams, changes: Record<string, string | undefined>, prefix = ''): URLSearchParams {
+/**
+ * The URL after a filter change: changed parameters set or removed (`null`: kept empty, so that the page's default does
+ * not apply: 全国 over the user's own region), and back to the first page.
+ */
+export function changeFilters(search: URLSearchParams, changes: Record<string, string | null | undefined>, prefix = ''): URLSearchParams {
   const next = new URLSearchParams(search);
   next.delete(`${prefix}page`);
   next.delete(`${prefix}after`);
   for (const [param, value] of Object.entries(changes)) {
-    if (value) next.set(prefix + param, value); else next.delete(prefix + param);
+    if (value) next.set(prefix + param, value); else if (value === null) next.set(prefix + param, ''); else next.delete(prefix + param);
   }
   return next;
 }

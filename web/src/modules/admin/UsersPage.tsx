@@ -1,21 +1,23 @@
 /**
- * 用户: named accounts only (no shared accounts); a generated password is shown once; disabling and resetting a
- * password ask first (a reset password must be changed at the next sign-in).
+ * 用户: named accounts only (no shared accounts) on the list page — by username or name, role, region and status in
+ * the URL, paged by the API's cursor, 用户名单 exported whole (no password in it); a generated password is shown once;
+ * disabling and resetting a password ask first (a reset password must be changed at the next sign-in).
  */
 import { useState } from 'react';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegions } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { useMe } from '../../session.tsx';
-import { Page } from '../../components/Page.tsx';
-import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { roles, type Agency, type CreatedUser, type List, type User } from '../../types.ts';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { searchEmployers, searchPersons } from '../registry/index.ts';
+
+const statuses: Array<User['status']> = ['active', 'disabled'];
 
 interface Values { username: string; displayName: string; password?: string; role: User['role']; regionCode?: string; agencyId?: string; employerId?: string; personId?: string }
 
@@ -23,18 +25,19 @@ export default function UsersPage() {
   const { t } = useI18n();
   const me = useMe();
   const { message, modal } = App.useApp();
-  const list = useLoad((signal) => api.get<List<User>>('/api/users', undefined, signal), []);
   const agencies = useLoad((signal) => api.get<List<Agency>>('/api/agencies', undefined, signal), []);
   const regions = useRegions();
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
   const agencyName = new Map((agencies.data?.items ?? []).map((a) => [a.id, a.name]));
   const [creating, setCreating] = useState(false);
+  const [changes, setChanges] = useState(0);
+  const reload = () => setChanges((n) => n + 1);
 
   const setStatus = async (user: User, status: User['status']) => {
     try {
       await api.post(`/api/users/${user.id}/status`, { status });
       message.success(t('common.saved'));
-      list.reload();
+      reload();
     } catch (error) { message.error((error as Error).message); }
   };
 
@@ -46,7 +49,7 @@ export default function UsersPage() {
   };
 
   const created = (result: CreatedUser) => {
-    list.reload();
+    reload();
     if (!result.generatedPassword) { message.success(t('user.created')); return; }
     showPassword(t('user.created'), result);
   };
@@ -64,35 +67,40 @@ export default function UsersPage() {
   };
 
   return (
-    <Page title={t('menu.users')} testId="users-page" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="users-create">{t('user.create')}</Button>}>
-      {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
-        <Table<User>
-          rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="users-table"
-          columns={[
-            { title: t('user.username'), dataIndex: 'username' },
-            { title: t('user.displayName'), dataIndex: 'displayName' },
-            { title: t('user.role'), dataIndex: 'role', render: (role: string) => <Tag color="blue">{t(`role.${role}`)}</Tag> },
-            { title: t('common.region'), dataIndex: 'regionCode', render: (code: string | null) => (code ? `${regionName.get(code) ?? ''}（${code}）` : t('common.national')) },
-            { title: t('user.agency'), dataIndex: 'agencyId', render: (id: string | null) => (id ? agencyName.get(id) ?? id : '') },
-            { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`user.status.${s}`)}</Tag> },
-            {
-              title: t('common.actions'), key: 'actions', width: 190,
-              render: (_, user) => user.id === me.id ? null : (
-                <Space size="small">
-                  {user.status === 'active' ? (
-                    <Popconfirm title={t('user.disableConfirm')} okButtonProps={{ danger: true }} onConfirm={() => setStatus(user, 'disabled')}>
-                      <Button size="small" danger>{t('user.disable')}</Button>
-                    </Popconfirm>
-                  ) : <Button size="small" onClick={() => setStatus(user, 'active')}>{t('user.enable')}</Button>}
-                  <Popconfirm title={t('user.resetConfirm')} onConfirm={() => resetPassword(user)}>
-                    <Button size="small" data-testid={`users-reset-${user.username}`}>{t('user.resetPassword')}</Button>
-                  </Popconfirm>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+    <ListPage<User>
+      listId="users" title={t('menu.users')} testId="users-page" tableTestId="users-table" endpoint="/api/users" rowKey="id" refresh={changes} exports={['xlsx', 'csv']}
+      table={{ size: 'small' }}
+      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="users-create">{t('user.create')}</Button>}
+      filters={[
+        { kind: 'text', param: 'q', label: t('user.search'), width: 240, testId: 'users-search' },
+        { kind: 'enum', param: 'role', label: t('user.role'), options: roles.map((value) => ({ value, label: t(`role.${value}`) })), testId: 'users-role' },
+        { kind: 'region', param: 'region', label: t('common.region') },
+        { kind: 'enum', param: 'status', label: t('common.status'), options: statuses.map((value) => ({ value, label: t(`user.status.${value}`) })), testId: 'users-status' },
+      ]}
+      columns={[
+        { key: 'username', title: t('user.username'), dataIndex: 'username' },
+        { key: 'displayName', title: t('user.displayName'), dataIndex: 'displayName' },
+        { key: 'role', title: t('user.role'), dataIndex: 'role', render: (role: string) => <Tag color="blue">{t(`role.${role}`)}</Tag> },
+        { key: 'region', title: t('common.region'), dataIndex: 'regionCode', render: (code: string | null) => (code ? `${regionName.get(code) ?? ''}（${code}）` : t('common.national')) },
+        { key: 'agency', title: t('user.agency'), dataIndex: 'agencyId', render: (id: string | null) => (id ? agencyName.get(id) ?? id : '') },
+        { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`user.status.${s}`)}</Tag> },
+        {
+          key: 'actions', title: t('common.actions'), width: 190,
+          render: (_: unknown, user: User) => user.id === me.id ? null : (
+            <Space size="small">
+              {user.status === 'active' ? (
+                <Popconfirm title={t('user.disableConfirm')} okButtonProps={{ danger: true }} onConfirm={() => setStatus(user, 'disabled')}>
+                  <Button size="small" danger>{t('user.disable')}</Button>
+                </Popconfirm>
+              ) : <Button size="small" onClick={() => setStatus(user, 'active')}>{t('user.enable')}</Button>}
+              <Popconfirm title={t('user.resetConfirm')} onConfirm={() => resetPassword(user)}>
+                <Button size="small" data-testid={`users-reset-${user.username}`}>{t('user.resetPassword')}</Button>
+              </Popconfirm>
+            </Space>
+          ),
+        },
+      ]}
+    >
       <FormModal<Values, CreatedUser>
         title={t('user.create')} open={creating} onClose={() => setCreating(false)} testId="user-form" initialValues={{ role: 'operator' }}
         fields={['username', 'displayName', 'password', 'role', 'regionCode', 'agencyId', 'employerId', 'personId']}
@@ -135,6 +143,6 @@ export default function UsersPage() {
           }}
         </Form.Item>
       </FormModal>
-    </Page>
+    </ListPage>
   );
 }

@@ -24,6 +24,7 @@ export const messages = {
 
   'user.username': ['用户名', 'Username'],
   'user.displayName': ['姓名', 'Display name'],
+  'user.search': ['用户名或姓名', 'Username or name'],
   'user.password': ['初始密码', 'Initial password'],
   'user.passwordHint': ['留空则由系统生成', 'Leave empty to generate one'],
   'user.role': ['角色', 'Role'],

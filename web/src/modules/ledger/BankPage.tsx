@@ -1,8 +1,10 @@
 /**
  * 银行对账: import a bank statement (CSV or XLSX in UTF-8 or GBK/GB18030, or camt.053) for a fund bank account through
- * the shared import panel, then match: the open bank lines and
+ * the shared import panel (the account's statements listed below it, paged by the API's cursor), then match: the open bank lines and
  * ledger lines side by side with their age, automatic matching, manual matching of any lines with equal sums
- * (one-to-many, many-to-one), and undoing a match (kept in history).
+ * (one-to-many, many-to-one), and undoing a match (kept in history). The open lines stay one answer, not paged lists:
+ * they are the working set of the account (what is still unmatched), and a manual match sums lines chosen on both
+ * sides at once, which a page of each could not hold.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -14,6 +16,7 @@ import { useLoad } from '../../hooks.ts';
 import { fenToYuan, formatDateTime, toFen } from '../../format.ts';
 import { useI18n, type Translate } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { ImportPanel, spreadsheetFiles } from '../../components/FileUpload.tsx';
 import { moneyColumn } from '../../components/Money.tsx';
@@ -184,10 +187,14 @@ const statementFields = (t: Translate): Record<string, string> => ({
   memo: t('ledger.memo'), transactionId: t('ledger.bank.transactionId'),
 });
 
+/** A balance column pair (direction, amount) of the statement list, titled in words for the column settings. */
+const statementBalance = (t: Translate, title: string, key: 'opening' | 'closing'): ListColumn<BankStatement> =>
+  ({ ...balanceColumns<BankStatement>(t, title, key, (s) => s[key]), key, title });
+
 function Statements({ fund, account, onImported, onShowMatching }: { fund: string; account: string; onImported(): void; onShowMatching(): void }) {
   const { t } = useI18n();
   const canImport = useCan()('ledger.bank.import');
-  const list = useLoad((signal) => api.get<{ items: BankStatement[] }>(`${accountPath(fund, account)}/bank-statements`, undefined, signal), [fund, account]);
+  const [imported, setImported] = useState(0);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [from, to] = range ?? [];
 
@@ -209,27 +216,26 @@ function Statements({ fund, account, onImported, onShowMatching }: { fund: strin
                 action={<Button size="small" onClick={onShowMatching} data-testid="ledger-to-matching">{t('ledger.bank.toMatching')}</Button>}
               />
             )}
-            onApplied={() => { list.reload(); onImported(); }}
+            onApplied={() => { setImported((n) => n + 1); onImported(); }}
           />
         </>
       )}
-      {list.error ? <ApiErrorView error={list.error} retry={list.reload} /> : (
-        <Table<BankStatement>
-          data-testid="ledger-statements" rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty description={t('ledger.bank.noStatements')} /> }}
-          columns={[
-            { title: t('ledger.bank.statementPeriod'), key: 'range', width: 210, render: (_: unknown, s) => `${s.from} ~ ${s.to}` },
-            { title: t('ledger.bank.format'), dataIndex: 'format', width: 90 },
-            { title: t('ledger.bank.fileName'), dataIndex: 'fileName', ellipsis: true },
-            { title: t('ledger.bank.statementReference'), dataIndex: 'reference', ellipsis: true },
-            balanceColumns<BankStatement>(t, t('ledger.opening'), 'opening', (s) => s.opening),
-            balanceColumns<BankStatement>(t, t('ledger.closing'), 'closing', (s) => s.closing),
-            { title: t('ledger.bank.lines'), dataIndex: 'lines', width: 80, align: 'right' },
-            { title: t('ledger.bank.importedBy'), dataIndex: 'importedBy', width: 120 },
-            { title: t('ledger.bank.importedAt'), dataIndex: 'importedAt', width: 170, render: formatDateTime },
-          ]}
-        />
-      )}
+      {/* every statement of the account, the latest first, paged by the API's cursor and exported whole */}
+      <ListPage<BankStatement>
+        embedded paramPrefix="statements." listId="ledger-bank-statements" tableTestId="ledger-statements" endpoint={`${accountPath(fund, account)}/bank-statements`}
+        rowKey="id" refresh={imported} exports={['xlsx', 'csv']} table={{ size: 'small', locale: { emptyText: <Empty description={t('ledger.bank.noStatements')} /> } }}
+        columns={[
+          { key: 'range', title: t('ledger.bank.statementPeriod'), width: 210, render: (_: unknown, s: BankStatement) => `${s.from} ~ ${s.to}` },
+          { key: 'format', title: t('ledger.bank.format'), dataIndex: 'format', width: 90 },
+          { key: 'fileName', title: t('ledger.bank.fileName'), dataIndex: 'fileName', ellipsis: true },
+          { key: 'reference', title: t('ledger.bank.statementReference'), dataIndex: 'reference', ellipsis: true },
+          statementBalance(t, t('ledger.opening'), 'opening'),
+          statementBalance(t, t('ledger.closing'), 'closing'),
+          { key: 'lines', title: t('ledger.bank.lines'), dataIndex: 'lines', width: 80, align: 'right' },
+          { key: 'importedBy', title: t('ledger.bank.importedBy'), dataIndex: 'importedBy', width: 120 },
+          { key: 'importedAt', title: t('ledger.bank.importedAt'), dataIndex: 'importedAt', width: 170, render: formatDateTime },
+        ]}
+      />
     </Space>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * 凭证导入: migrated entries (opening balances, history) from a CSV (UTF-8 or GBK/GB18030) or XLSX file, one row per
  * line. Whoever drafts entries previews the file (entries, lines and totals per fund; nothing posted); another person
- * who approves entries confirms a previewed file from the list below and only then is it posted (不相容岗位相互分离:
- * the server refuses the previewer's own confirmation).
+ * who approves entries confirms a previewed file from the list below (the previews the API finds waiting, paged by its
+ * cursor) and only then is it posted (不相容岗位相互分离: the server refuses the previewer's own confirmation).
  */
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
@@ -10,13 +10,12 @@ import { CheckOutlined } from '@ant-design/icons';
 import type { Static } from '@sinclair/typebox';
 import type { LedgerImportPreview as LedgerImportPreviewSchema, LedgerImportResult as LedgerImportResultSchema } from '../../../../src/modules/ledger/ledger-import.schemas.ts';
 import { api, ApiError } from '../../api.ts';
-import { useLoad } from '../../hooks.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n, type Translate } from '../../i18n.ts';
 import { useMe } from '../../session.tsx';
 import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
-import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import { ImportFailure, ImportHistory, ImportPanel, type ImportRecord } from '../../components/FileUpload.tsx';
 
@@ -67,16 +66,16 @@ function EntryPreview({ preview }: { preview: LedgerImportPreview }) {
   );
 }
 
-/** Previewed files waiting for a second person: confirming one posts it (the file checked again). */
+/** Previewed files waiting for a second person, as the API finds them (status=previewed): confirming one posts it (the file checked again). */
 function PendingImports({ refresh, onPosted }: { refresh: number; onPosted(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const me = useMe();
   const canApprove = useCan()('ledger.entry.approve');
-  const list = useLoad((signal) => api.get<{ items: ImportRecord[] }>('/api/imports', { kind: KIND, limit: 100 }, signal), [refresh]);
   const [busy, setBusy] = useState<string>();
   const [failure, setFailure] = useState<ApiError>();
-  const pending = (list.data?.items ?? []).filter((record) => record.status === 'previewed');
+  // a refused confirmation reloads the list: the file may have been confirmed or changed meanwhile
+  const [refused, setRefused] = useState(0);
 
   const confirm = async (record: ImportRecord) => {
     setBusy(record.id); setFailure(undefined);
@@ -86,40 +85,38 @@ function PendingImports({ refresh, onPosted }: { refresh: number; onPosted(): vo
       onPosted();
     } catch (error) {
       setFailure(error instanceof ApiError ? error : new ApiError(0, 'client', String(error)));
-      list.reload();
+      setRefused((n) => n + 1);
     } finally { setBusy(undefined); }
   };
 
-  if (list.error) return <ApiErrorView error={list.error} retry={list.reload} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Table<ImportRecord>
-        data-testid="ledger-import-pending" rowKey="id" size="small" loading={list.loading} dataSource={pending} pagination={false}
-        locale={{ emptyText: t('ledger.import.nonePending') }}
-        columns={[
-          { title: t('fileImport.history.at'), dataIndex: 'at', width: 170, render: formatDateTime },
-          { title: t('ledger.import.previewedBy'), dataIndex: 'by', width: 120 },
-          { title: t('fileImport.history.file'), dataIndex: 'fileName', ellipsis: true },
-          { title: t('ledger.import.toPost'), key: 'toPost', width: 90, align: 'right', render: (_: unknown, record) => (record.result as LedgerImportPreview).toPost },
-          { title: t('ledger.import.lines'), key: 'lines', width: 80, align: 'right', render: (_: unknown, record) => (record.result as LedgerImportPreview).lines },
-          { title: t('ledger.import.amount'), key: 'amount', width: 150, align: 'right', render: (_: unknown, record) => <Money value={(record.result as LedgerImportPreview).amount} /> },
-          {
-            title: t('common.actions'), key: 'confirm', width: 150,
-            render: (_: unknown, record) => (record.by === me.username
-              ? <Tag data-testid="ledger-import-own">{t('ledger.import.othersConfirm')}</Tag>
-              : canApprove && (
-                <Popconfirm
-                  title={t('ledger.import.confirmQuestion')} description={t('fileImport.irreversible')} okText={t('ledger.import.confirm')} cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true, 'data-testid': 'ledger-import-confirm-ok' }} onConfirm={() => confirm(record)}
-                >
-                  <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy === record.id} data-testid="ledger-import-confirm">{t('ledger.import.confirm')}</Button>
-                </Popconfirm>
-              )),
-          },
-        ]}
-      />
+    <ListPage<ImportRecord>
+      embedded paramPrefix="pending." listId="ledger-import-pending" tableTestId="ledger-import-pending" endpoint="/api/imports" query={{ kind: KIND, status: 'previewed' }}
+      rowKey="id" refresh={`${refresh}:${refused}`} table={{ size: 'small', locale: { emptyText: t('ledger.import.nonePending') } }}
+      columns={[
+        { key: 'at', title: t('fileImport.history.at'), dataIndex: 'at', width: 170, render: formatDateTime },
+        { key: 'by', title: t('ledger.import.previewedBy'), dataIndex: 'by', width: 120 },
+        { key: 'file', title: t('fileImport.history.file'), dataIndex: 'fileName', ellipsis: true },
+        { key: 'toPost', title: t('ledger.import.toPost'), width: 90, align: 'right', render: (_: unknown, record) => (record.result as LedgerImportPreview).toPost },
+        { key: 'lines', title: t('ledger.import.lines'), width: 80, align: 'right', render: (_: unknown, record) => (record.result as LedgerImportPreview).lines },
+        { key: 'amount', title: t('ledger.import.amount'), width: 150, align: 'right', render: (_: unknown, record) => <Money value={(record.result as LedgerImportPreview).amount} /> },
+        {
+          key: 'confirm', title: t('common.actions'), width: 150,
+          render: (_: unknown, record) => (record.by === me.username
+            ? <Tag data-testid="ledger-import-own">{t('ledger.import.othersConfirm')}</Tag>
+            : canApprove && (
+              <Popconfirm
+                title={t('ledger.import.confirmQuestion')} description={t('fileImport.irreversible')} okText={t('ledger.import.confirm')} cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true, 'data-testid': 'ledger-import-confirm-ok' }} onConfirm={() => confirm(record)}
+              >
+                <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy === record.id} data-testid="ledger-import-confirm">{t('ledger.import.confirm')}</Button>
+              </Popconfirm>
+            )),
+        },
+      ]}
+    >
       {failure && <ImportFailure error={failure} fieldLabels={entryFields(t)} testId="ledger-import-confirmation" />}
-    </Space>
+    </ListPage>
   );
 }
 
