@@ -5,7 +5,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type { CurrentUser, UserView, UserWithPassword } from '../../src/platform/auth/auth.schemas.ts';
-import type { AuditRecord as AuditRecordSchema, AuditVerify as AuditVerifySchema } from '../../src/platform/audit/audit.schemas.ts';
+import type { AuditCodes as AuditCodesSchema, AuditRecord as AuditRecordSchema, AuditVerify as AuditVerifySchema } from '../../src/platform/audit/audit.schemas.ts';
 import type { ParameterHistory as ParameterHistorySchema, ParameterListItem } from '../../src/platform/params/params.schemas.ts';
 import type {
   Agency as AgencySchema, BaseDeclaration as BaseDeclarationSchema, Employee as EmployeeSchema, Employer as EmployerSchema, EmployerDetail as EmployerDetailSchema,
@@ -49,6 +49,7 @@ export type PersonDetail = Omit<Static<typeof PersonDetailSchema>, 'person'> & {
 
 export type AuditRecord = Static<typeof AuditRecordSchema>;
 export type AuditVerify = Static<typeof AuditVerifySchema>;
+export type AuditCodes = Static<typeof AuditCodesSchema>;
 
 export type Param = Static<typeof ParameterListItem>;
 /** A parameter's dated values (national and regional), newest first. */

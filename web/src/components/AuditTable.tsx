@@ -1,6 +1,7 @@
 /**
  * Audit records (who — with the user id and, when a step crossed the pooling structure, the widened scope and why —
- * when, what, before → after): the columns of the audit page's list and of every detail page's history tab.
+ * when, what, before → after): the columns of the audit page's list and of every detail page's history tab. The
+ * action and entity type are shown by the names the server gives (actionName, entityTypeName), the code in a tooltip.
  */
 import { Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
@@ -9,7 +10,6 @@ import { formatDateTime } from '../format.ts';
 import type { AuditRecord } from '../types.ts';
 import type { ListColumn } from './ListPage.tsx';
 import { JsonDiff } from './JsonDiff.tsx';
-import { auditActionLabel, auditEntityLabel } from './auditLabels.ts';
 
 const detailPath: Record<string, string> = { employer: '/employers/', person: '/persons/' };
 
@@ -32,12 +32,12 @@ export function auditColumns(t: Translate, { showEntity = true } = {}): Array<Li
         </>
       ),
     },
-    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tooltip title={action}><Tag color="geekblue" data-action={action}>{auditActionLabel(t, action)}</Tag></Tooltip> },
+    { key: 'action', title: t('audit.action'), dataIndex: 'actionName', render: (name: string, record) => <Tooltip title={record.action}><Tag color="geekblue" data-action={record.action}>{name}</Tag></Tooltip> },
     ...(showEntity ? [{
       key: 'entity', title: t('audit.entity'),
       render: (_: unknown, record: AuditRecord) => {
         const path = detailPath[record.entityType];
-        const label = `${auditEntityLabel(t, record.entityType)}${record.entityId ? ` ${record.entityId}` : ''}`;
+        const label = `${record.entityTypeName}${record.entityId ? ` ${record.entityId}` : ''}`;
         return path && record.entityId ? <Link to={path + record.entityId}>{label}</Link> : label;
       },
     }] : []),

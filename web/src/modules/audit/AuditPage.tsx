@@ -1,7 +1,8 @@
 /**
  * 审计日志: the tamper-evident trail on the list page (filters in the URL, paged by the API's cursor, exported whole),
  * and verifying its hash chain (audit.verify). A security auditor (auth.log.read) also switches to the sign-in log
- * (登录日志, `?log=signIns`).
+ * (登录日志, `?log=signIns`). Actions and entity types are named by the server (the records' names, the filters'
+ * choices from GET /api/audit/codes), in the language of the UI.
  */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -9,36 +10,35 @@ import { Alert, App, Button, Segmented } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useI18n, type Translate } from '../../i18n.ts';
+import { useLoad } from '../../hooks.ts';
 import { useCan } from '../../permissions.ts';
 import { Page } from '../../components/Page.tsx';
 import { ListPage, type ListFilter } from '../../components/ListPage.tsx';
 import { auditColumns, auditExpandable } from '../../components/AuditTable.tsx';
-import type { AuditRecord, AuditVerify } from '../../types.ts';
-import { messages } from './messages.ts';
+import type { AuditCodes, AuditRecord, AuditVerify } from '../../types.ts';
 
 type Log = 'trail' | 'signIns';
 
-/** The codes this module names (`auditAction.auth.login` → auth.login) as choices labelled by name; the server filters by prefix. */
-function namedCodes(t: Translate, prefix: 'auditAction.' | 'auditEntity.') {
-  return Object.keys(messages).filter((key) => key.startsWith(prefix)).map((key) => ({ value: key.slice(prefix.length), label: t(key) }));
-}
+/** The server's codes as choices labelled by name (the server filters actions by prefix). */
+const choicesOf = (codes: AuditCodes['actions'] = []) => codes.map(({ code, name }) => ({ value: code, label: name }));
 
 /** What each log is filtered by: the sign-in log by who and when (its actions are the sign-in actions, by name). */
-function filtersOf(t: Translate, log: Log): ListFilter[] {
+function filtersOf(t: Translate, log: Log, codes: AuditCodes | undefined): ListFilter[] {
   const who: ListFilter = { kind: 'text', param: 'actor', label: t('audit.actor'), width: 160, testId: 'audit-actor' };
   const when: ListFilter = { kind: 'dateRange', from: 'from', to: 'to', label: t('audit.range'), testId: 'audit-range' };
   if (log === 'signIns') return [who, when];
   return [
-    { kind: 'enum', param: 'action', label: t('audit.action'), options: namedCodes(t, 'auditAction.'), testId: 'audit-action' },
-    { kind: 'enum', param: 'entityType', label: t('audit.entityType'), options: namedCodes(t, 'auditEntity.'), testId: 'audit-entity-type' },
+    { kind: 'enum', param: 'action', label: t('audit.action'), options: choicesOf(codes?.actions), testId: 'audit-action' },
+    { kind: 'enum', param: 'entityType', label: t('audit.entityType'), options: choicesOf(codes?.entityTypes), testId: 'audit-entity-type' },
     { kind: 'text', param: 'entityId', label: t('audit.entityId'), width: 180, testId: 'audit-entity-id' },
     who, when,
   ];
 }
 
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const codes = useLoad((signal) => api.get<AuditCodes>('/api/audit/codes', undefined, signal), [lang]);
   const can = useCan();
   const [search, setSearch] = useSearchParams();
   const log: Log = can('auth.log.read') && search.get('log') === 'signIns' ? 'signIns' : 'trail';
@@ -73,8 +73,8 @@ export default function AuditPage() {
         />
       )}
       <ListPage<AuditRecord>
-        key={log} embedded listId={log === 'signIns' ? 'audit-sign-ins' : 'audit'} tableTestId="audit-table" rowKey="id" maxLimit={200}
-        endpoint={log === 'signIns' ? '/api/audit/sign-ins' : '/api/audit'} filters={filtersOf(t, log)} exports={['xlsx', 'csv']}
+        key={`${log}-${lang}`} embedded listId={log === 'signIns' ? 'audit-sign-ins' : 'audit'} tableTestId="audit-table" rowKey="id" maxLimit={200}
+        endpoint={log === 'signIns' ? '/api/audit/sign-ins' : '/api/audit'} filters={filtersOf(t, log, codes.data)} exports={['xlsx', 'csv']}
         columns={auditColumns(t, { showEntity: log === 'trail' })} table={{ expandable: auditExpandable, size: 'small' }}
       />
     </Page>

@@ -11,7 +11,6 @@ import { can } from '../../permissions.ts';
 import type { AuditRecord, List } from '../../types.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { formatCount, formatListCount } from '../../counts.ts';
-import { auditActionLabel } from '../../components/auditLabels.ts';
 
 const ActivityChart = lazy(() => import('./ActivityChart.tsx'));
 const ACTIVITY_SAMPLE = 200;
@@ -38,18 +37,16 @@ function CountCard({ title, value, icon, to, testId }: { title: string; value?: 
 }
 
 export default function DashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   // counts of the registry for those who read it; recent operations for those who read the audit trail
   const registry = can(me, 'registry.read');
   const audit = can(me, 'audit.read');
   const counts = useLoad((signal) => (registry ? loadCounts(signal) : Promise.resolve({} as Counts)), [registry]);
-  const activity = useLoad((signal) => (audit ? api.get<List<AuditRecord>>('/api/audit', { limit: ACTIVITY_SAMPLE }, signal) : Promise.resolve({ items: [] })), [audit]);
+  // the actions by the names the server gives, in the language asked (so loaded again when it changes)
+  const activity = useLoad((signal) => (audit ? api.get<List<AuditRecord>>('/api/audit', { limit: ACTIVITY_SAMPLE }, signal) : Promise.resolve({ items: [] })), [audit, lang]);
   const byAction = new Map<string, number>();
-  for (const record of activity.data?.items ?? []) {
-    const action = auditActionLabel(t, record.action);
-    byAction.set(action, (byAction.get(action) ?? 0) + 1);
-  }
+  for (const record of activity.data?.items ?? []) byAction.set(record.actionName, (byAction.get(record.actionName) ?? 0) + 1);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
