@@ -17,9 +17,9 @@ export const billKindNames: Record<string, string> = { regular: '正常', supple
 /** 社会保险法 第八十六条: 逾期 → 按日加收万分之五的滞纳金. */
 export const LATE_FEE_NOTE = '逾期未缴纳的，自欠缴之日起按日加收万分之五的滞纳金（《中华人民共和国社会保险法》第八十六条）';
 
-const STYLE = `
+/** The A4 page of the agency's printed money documents (the notice, the payment receipt): facts, amount tables, issuer and seal. */
+export const DOCUMENT_STYLE = `
 @page { size: A4; margin: 16mm 16mm 18mm 16mm; }
-@page annex { size: A4 landscape; margin: 10mm 10mm 13mm 10mm; }
 body { font-family: ${PRINT_FONTS}; font-size: 10.5pt; color: #000; margin: 0; }
 h1 { font-size: 18pt; text-align: center; letter-spacing: 2pt; margin: 0 0 4pt; }
 h2 { font-size: 11pt; margin: 10pt 0 4pt; }
@@ -37,6 +37,10 @@ tr.total td { font-weight: bold; }
 .issuer { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 14pt; }
 .issuer p { margin: 6pt 0; }
 .seal { width: 42mm; height: 42mm; border: 1pt dashed #555; color: #777; display: flex; align-items: center; justify-content: center; }
+`;
+
+const STYLE = `${DOCUMENT_STYLE}
+@page annex { size: A4 landscape; margin: 10mm 10mm 13mm 10mm; }
 .annex { page: annex; font-size: 9pt; }
 .annex h2 { text-align: center; margin: 0 0 2pt; }
 .annex .facts-line { text-align: center; margin: 0 0 4pt; }
@@ -47,19 +51,19 @@ table.persons th, table.persons td { padding: 0.6pt 2.5pt; white-space: nowrap; 
 table.persons td.seq { text-align: right; }
 `;
 
-const amount = (fen: bigint) => groupThousands(formatYuan(fen));
+export const amount = (fen: bigint) => groupThousands(formatYuan(fen));
 const fen = (yuan: string | null) => (yuan === null ? 0n : parseYuan(yuan));
 const cell = (text: string, className?: string) => `<td${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</td>`;
 const moneyCell = (value: bigint | null) => `<td class="amount">${value === null ? '' : amount(value)}</td>`;
 
 /** 2026-02-15 → 2026年2月15日; 2026-01 → 2026年1月. */
-function chineseDate(date: string): string {
+export function chineseDate(date: string): string {
   const [year, month, day] = date.split('-');
   return `${year}年${Number(month)}月${day ? `${Number(day)}日` : ''}`;
 }
 
 /** The calendar date in China (UTC+8) of an instant. */
-const dateInChina = (instant: string) => new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const dateInChina = (instant: string) => new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The annex's amount columns: each insurance's employer part, and its employee part where it has one (工伤, 生育 do not). */
 function amountColumns(insurances: string[], lines: BillLineView[]) {

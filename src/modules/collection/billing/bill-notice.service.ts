@@ -41,10 +41,22 @@ export async function getBillNotice(database: DatabaseHandle, actor: Actor, numb
     fund.insurances.push(item.insurance);
     funds.set(item.fund, fund);
   }
-  const payees = await Promise.all([...funds].map(async ([fund, { name, insurances }]) => {
+  const payees = await incomeAccountPayees(database, reader, [...funds].map(([fund, { name, insurances }]) => ({ fund, name, insurances })));
+  return { bill, payees, issuingAgency: await issuingAgency(database, reader, bill.regionCode) };
+}
+
+/**
+ * Each fund's income account (收入户) as a payee, with the number the ledger keeps for it. The funds are pooled above
+ * the employer, so `reader` is the actor widened to the pooled funds (the bill notice, the payment receipt).
+ */
+export async function incomeAccountPayees(database: DatabaseHandle, reader: Actor, funds: { fund: string; name: string; insurances: string[] }[]): Promise<NoticePayee[]> {
+  return Promise.all(funds.map(async ({ fund, name, insurances }) => {
     const income = (await listAccounts(database, reader, fund)).find((account) => account.code === INCOME_BANK_ACCOUNT);
     return { fund, insurances, accountName: `${name}收入户`, accountNumber: income?.bankAccountNumber ?? null };
   }));
-  const agency = await inScope(database, reader, (tx) => repository.nearestAgency(tx, bill.regionCode));
-  return { bill, payees, issuingAgency: agency?.name ?? null };
+}
+
+/** The agency of the region (or the nearest above it) that issues its documents; null when none is registered. */
+export async function issuingAgency(database: DatabaseHandle, reader: Actor, regionCode: string): Promise<string | null> {
+  return (await inScope(database, reader, (tx) => repository.nearestAgency(tx, regionCode)))?.name ?? null;
 }

@@ -5,7 +5,8 @@ import type { ReportStream } from '../../../platform/reports/stream.ts';
 import type { PaymentListRow } from './payments.repository.ts';
 import type { PaymentListQuery } from './payments.service.ts';
 
-const sourceNames: Record<PaymentListRow['source'], string> = { bank_file: '银行代收', manual: '手工登记' };
+/** 缴款方式 */
+export const sourceNames: Record<PaymentListRow['source'], string> = { bank_file: '银行代收', manual: '手工登记' };
 
 interface PaymentLine {
   date: string; employerName: string; creditCode: string; amount: string; sourceName: string; transactionId: string | null; reference: string | null; reversed: string;

@@ -171,3 +171,38 @@ export async function allocationsOfPayment(tx: Tx, employerId: bigint, paymentId
     having sum(amount) <> 0
     order by allocated_on, bill_id, insurance, part`.execute(tx)).rows;
 }
+
+/**
+ * One payment for its receipt (缴费凭证): the list's columns, who recorded it and when, and the moment of its reversal;
+ * the staff account that recorded it by name where the viewer's scope shows that account (the username otherwise).
+ */
+export const paymentForReceipt = (tx: Tx, paymentId: bigint) =>
+  paymentsQuery(tx, {}).leftJoin('app_user as recorder', 'recorder.username', 'payment.recorded_by')
+    .select(['payment.region_code', 'payment.recorded_by', 'payment.recorded_at', 'recorder.display_name as recorded_by_name', 'reversal.reversed_at'])
+    .where('payment.id', '=', paymentId).executeTakeFirst();
+
+export type ReceiptPaymentRow = NonNullable<Awaited<ReturnType<typeof paymentForReceipt>>>;
+
+export interface ReceiptAllocationRow {
+  bill_number: string | null; period: string | null; insurance: Insurance | null; part: NewAllocation['part']; fund_code: string | null;
+  /** The day the part was paid (a credit used later pays on its own day); null for the credit left. */
+  allocated_on: string | null; amount: bigint;
+}
+
+/**
+ * Where a payment's money went, summed per bill, insurance, part and day, as it stood before a reversal: the reversal
+ * negates every allocation in its own transaction (created at the moment it was recorded), which the receipt leaves
+ * out so that a reversed payment still shows what it had paid. A credit is one line (the credit left, not yet used).
+ */
+export async function receiptAllocations(tx: Tx, employerId: bigint, paymentId: bigint, reversedAt: Date | null): Promise<ReceiptAllocationRow[]> {
+  return (await sql<ReceiptAllocationRow>`
+    select b.number as bill_number, b.period, a.insurance, a.part, a.fund_code,
+      case when a.part = 'credit' then null else a.allocated_on::text end as allocated_on, sum(a.amount)::bigint as amount
+    from payment_allocation a left join bill b on b.employer_id = a.employer_id and b.id = a.bill_id
+    where a.employer_id = ${employerId} and a.payment_id = ${paymentId} and (${reversedAt}::timestamptz is null or a.created_at < ${reversedAt}::timestamptz)
+    group by b.number, b.period, a.insurance, a.part, a.fund_code, 6
+    having sum(a.amount) <> 0
+    order by a.part = 'credit', 6, b.period, b.number,
+      array_position(array['pension', 'medical', 'unemployment', 'work_injury', 'maternity'], a.insurance),
+      array_position(array['employer', 'employee', 'late_fee'], a.part)`.execute(tx)).rows;
+}

@@ -1,4 +1,4 @@
-/** HTTP for payments (/api/payments…): import the bank's collection file (preview, then confirm), record one payment, list payments. */
+/** HTTP for payments (/api/payments…): import the bank's collection file (preview, then confirm), record one payment, list payments, a payment's receipt. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
@@ -9,6 +9,10 @@ import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
 import { CollectionImportPreview, CollectionImportResult, PaymentList, RecordedPayment } from '../collection.schemas.ts';
 import { confirmCollectionImport, importCollectionFile, listPayments, paymentRows, recordPayment, requestPaymentReversal } from './payments.service.ts';
 import { paymentLine, paymentsReport } from './payments.report.ts';
+import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
+import { getPaymentReceipt } from './receipt.service.ts';
+import { paymentReceiptReport } from './receipt.report.ts';
+import { PaymentReceipt } from './receipt.schemas.ts';
 
 const CreditCode = Type.String({ minLength: 1, maxLength: 18, description: 'unified social credit code' });
 const tags = ['collection'];
@@ -79,4 +83,11 @@ export async function paymentRoutes(app: App) {
       report: paymentsReport(filter),
     });
   });
+
+  app.get('/api/payments/:id', { config: { permission: ['payment.read', 'portal.employer'] },
+    schema: {
+      tags, summary: '缴费凭证 A payment\'s receipt: employer, day received, amount in figures and capitals, what it paid, the payees (each fund\'s 收入户), agency, 经办人, reversal; format=pdf for the printed receipt, xlsx|csv for its lines (an employer account: its own payments only)',
+      params: Type.Object({ id: Id }), querystring: Type.Object(ReportFormatQuery), response: { 200: PaymentReceipt },
+    },
+  }, async (request, reply) => sendReport(reply, paymentReceiptReport(await getPaymentReceipt(db, actor(request), BigInt(request.params.id))), request.query.format));
 }
