@@ -7,6 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { api, type ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatDate, formatYuan } from '../../format.ts';
@@ -118,10 +119,16 @@ export function PaymentsList({ creditCode, title, testId, extra, header, refresh
         { key: 'transactionId', title: t('payment.transactionId'), dataIndex: 'transactionId', width: 160 },
         { key: 'source', title: t('payment.source'), dataIndex: 'source', width: 110, render: (source: string) => <Tag>{t(`payment.source.${source}`)}</Tag> },
         {
-          key: 'reversal', title: t('common.actions'), width: 90,
-          render: (_: unknown, payment: Payment) => (payment.reversed
-            ? <Tooltip title={`${payment.reversed.date} ${payment.reversed.by}: ${payment.reversed.reason}`}><Tag color="red">{t('payment.reversed')}</Tag></Tooltip>
-            : reverser && <ReverseButton payment={payment} onDone={setRequested} />),
+          // 打印凭证: the receipt as the agency prints it (a reversed payment's says 已冲正); 冲正 for those who may ask for it
+          key: 'reversal', title: t('common.actions'), width: 170,
+          render: (_: unknown, payment: Payment) => (
+            <Space size={4}>
+              <Button size="small" icon={<PrinterOutlined />} href={`/api/payments/${payment.id}?format=pdf`} target="_blank" data-testid={`payment-receipt-${payment.id}`}>{t('payment.receipt')}</Button>
+              {payment.reversed
+                ? <Tooltip title={`${payment.reversed.date} ${payment.reversed.by}: ${payment.reversed.reason}`}><Tag color="red">{t('payment.reversed')}</Tag></Tooltip>
+                : reverser && <ReverseButton payment={payment} onDone={setRequested} />}
+            </Space>
+          ),
         },
       ]}
     >

@@ -99,6 +99,7 @@ export const messages = {
   'payment.source.manual': ['手工登记', 'By hand'],
   'payment.reverse': ['冲正', 'Reverse'],
   'payment.reversed': ['已冲正', 'Reversed'],
+  'payment.receipt': ['打印凭证', 'Print receipt'],
   'payment.reverse.title': ['申请冲正这笔到账？', 'Request the reversal of this payment?'],
   'payment.reverse.explain': ['冲正后，这笔款项视为从未到账：分配到各通知单的金额全部冲回，账务凭证红字冲销，已记入个人账户的金额相应扣回。此操作不可撤销。', 'The payment is treated as never received: its allocations are undone, its ledger entries reversed and individual-account credits taken back. This cannot be undone.'],
   'payment.reverse.reason': ['冲正原因（如：银行退票、录错单位）', 'Reason (e.g. bounced transfer, wrong employer)'],
