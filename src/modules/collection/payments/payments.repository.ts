@@ -181,8 +181,6 @@ export const paymentForReceipt = (tx: Tx, paymentId: bigint) =>
     .select(['payment.region_code', 'payment.recorded_by', 'payment.recorded_at', 'recorder.display_name as recorded_by_name', 'reversal.reversed_at'])
     .where('payment.id', '=', paymentId).executeTakeFirst();
 
-export type ReceiptPaymentRow = NonNullable<Awaited<ReturnType<typeof paymentForReceipt>>>;
-
 export interface ReceiptAllocationRow {
   bill_number: string | null; period: string | null; insurance: Insurance | null; part: NewAllocation['part']; fund_code: string | null;
   /** The day the part was paid (a credit used later pays on its own day); null for the credit left. */
