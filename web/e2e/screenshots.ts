@@ -145,8 +145,11 @@ try {
 
   await page.goto(`${base}/audit`);
   await page.locator('[data-testid=audit-table] .ant-table-row').first().waitFor();
-  await page.getByTestId('audit-verify').click();
-  await page.getByTestId('audit-verify-result').waitFor().catch(() => {});
+  // the chain check is for holders of audit.verify (稽核, 监督, 安全审计员): shown when the user has it
+  if (await page.getByTestId('audit-verify').count()) {
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verify-result').waitFor().catch(() => {});
+  }
   // Expand a change with both a before and an after when there is one (e.g. a separation), else the newest record.
   const rows = page.locator('[data-testid=audit-table] .ant-table-row').filter({ has: page.locator('.ant-table-row-expand-icon-collapsed') });
   const change = rows.filter({ hasText: /separate|status|confirm/ }).first();
