@@ -61,4 +61,4 @@ export function multiplyFen(fen: bigint, rate: Decimal, mode: RoundingMode = 'ha
   return divideRounded(fen * rate.units, 10n ** BigInt(rate.scale), mode);
 }
 
-export { yuanInChineseCapitals } from './capitals.ts';
+export { yuanInChineseCapitals } from '../shared/capitals.ts';

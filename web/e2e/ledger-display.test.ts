@@ -1,6 +1,6 @@
 /**
  * Finance display conventions of the ledger pages, without a browser: balances as a direction and a positive amount
- * (direction.ts, 财会〔2017〕28号). 大写金额 is src/platform/capitals.ts, tested with the money helpers (money.test.ts).
+ * (direction.ts, 财会〔2017〕28号). 大写金额 is src/shared/capitals.ts, tested with the money helpers (money.test.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

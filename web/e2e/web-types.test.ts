@@ -41,10 +41,18 @@ function copiesOf(text: string, schemas: Set<string>): string[] {
     .map((declaration) => `${declaration.kind} ${declaration.name}`);
 }
 
-/** Imports of server code (specifiers reaching src/ from web/src) that are not `import type`. */
+/**
+ * Imports of server code (specifiers reaching src/ from web/src) that are not `import type` — except src/shared/,
+ * pure rules both sides run (大写金额), which import nothing themselves (checked below).
+ */
+const sharedSource = path.join(serverSource, 'shared');
 function valueImportsOfServerCode(file: string, text: string): string[] {
   return [...text.matchAll(/^\s*import\s+(type\s+)?[^'"]*?from\s*'([^']+)'/gm)]
-    .filter((match) => match[2].startsWith('.') && !path.resolve(path.dirname(file), match[2]).startsWith(webSource + path.sep) && !match[1])
+    .filter((match) => {
+      if (!match[2].startsWith('.') || match[1]) return false;
+      const target = path.resolve(path.dirname(file), match[2]);
+      return !target.startsWith(webSource + path.sep) && !target.startsWith(sharedSource + path.sep);
+    })
     .map((match) => match[2]);
 }
 
@@ -90,7 +98,14 @@ test('the web\'s types.ts files declare interfaces only for what the web sends',
   assert.deepEqual(interfaces, []);
 });
 
-test('web/src imports server code only as types', () => {
+test('web/src imports server code only as types (values only from src/shared/)', () => {
   const valueImports = webFiles.flatMap((file) => valueImportsOfServerCode(file, fs.readFileSync(file, 'utf8')).map((specifier) => `${relative(file)} → ${specifier}`));
   assert.deepEqual(valueImports, []);
+});
+
+test('src/shared/ is pure: its files import nothing, so the web bundles no server code through them', () => {
+  const shared = filesUnder(sharedSource, /\.ts$/).filter((file) => !file.endsWith('.test.ts'));
+  assert.ok(shared.length > 0);
+  const imports = shared.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/^\s*(import|export)\s[^;]*?from\s*'([^']+)'/gm)].map((match) => `${path.relative(sharedSource, file)} → ${match[2]}`));
+  assert.deepEqual(imports, []);
 });

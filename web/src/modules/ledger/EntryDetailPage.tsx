@@ -22,7 +22,7 @@ import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
-import { yuanInChineseCapitals } from '../../../../src/platform/capitals.ts';
+import { yuanInChineseCapitals } from '../../../../src/shared/capitals.ts';
 import { NO_PRINT, PrintButton, PrintHeader, PrintSignatures, PrintStyle } from './print.tsx';
 import { fundPath, sourceLabel, useFunds } from './shared.tsx';
 import type { EntryDetail, EntryLine } from './types.ts';

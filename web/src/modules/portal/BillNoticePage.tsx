@@ -11,7 +11,7 @@ import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatDateTime, formatYuan, toFen } from '../../format.ts';
-import { yuanInChineseCapitals } from '../../../../src/platform/capitals.ts';
+import { yuanInChineseCapitals } from '../../../../src/shared/capitals.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { moneyColumn } from './shared.tsx';

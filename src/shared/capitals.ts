@@ -8,7 +8,8 @@
  *  - a zero 角 before a non-zero 分 is written 零 after 元 (¥325.04: 叁佰贰拾伍元零肆分);
  *  - ten is 壹拾 (壹拾元整), so no 拾 stands without its digit.
  * A negative amount (a red-ink reversal, 红字凭证) is prefixed with 负. One implementation for the server's PDFs and the
- * web's pages (pure, no imports, so the web bundles it from here).
+ * web's pages: pure, with no imports, in src/shared/ — the one server folder the web may import values from
+ * (web/e2e/web-types.test.ts).
  */
 const CAPITAL_DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const CAPITAL_PLACES = ['仟', '佰', '拾', ''];
