@@ -134,7 +134,7 @@ test('start a billing run in the browser, follow it to completion, check the sum
   });
 
   await t.test('a payment recorded in error is reversed (冲正) after giving a reason and once its sign-off approves it', async () => {
-    const { body: { items: [bill] } } = await admin.call<{ items: { number: string; creditCode: string; total: string; dueDate: string }[] }>('GET', `/api/bills?period=${period}&limit=1&lines=false`);
+    const { body: { bills: [bill] } } = await admin.call<{ bills: { number: string; creditCode: string; total: string; dueDate: string }[] }>('GET', `/api/bills?period=${period}&limit=1&lines=false`);
     const paid = await staff.call<{ id: string }>('POST', '/api/payments', { creditCode: bill.creditCode, date: bill.dueDate, amount: bill.total, reference: bill.number });
     assert.equal(paid.status, 201, JSON.stringify(paid.body));
     const payments = () => staff.call<{ items: { id: string; allocated: string; reversed: { reason: string } | null }[] }>('GET', `/api/payments?employer=${bill.creditCode}`)

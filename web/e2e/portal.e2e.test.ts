@@ -59,7 +59,7 @@ async function seedEmployerWithBill({ database, server }: ServerEnvironment) {
 test('an employer signs in to its portal and sees its bill as the API gives it', { timeout: 180_000 }, async (t) => {
   const { server, browser } = e2e;
   const employerApi = await apiClient(server.baseUrl, 'emp.portal', EMPLOYER_PASSWORD);
-  const { items: bills } = await must<{ items: { number: string; total: string; period: string; lines: unknown[] }[] }>(employerApi, 'GET', '/api/bills');
+  const { bills } = await must<{ bills: { number: string; total: string; period: string; lines: unknown[] }[] }>(employerApi, 'GET', '/api/bills');
   assert.equal(bills.length, 1);
   const [bill] = bills;
   assert.equal(bill.period, PERIOD);

@@ -1,13 +1,13 @@
 /** HTTP for contribution collection: billing runs (/api/billing/…) and bills (/api/bills…). */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
-import { Bill, BillingSummary } from './collection.schemas.ts';
+import { Bill, BillList, BillingSummary } from './collection.schemas.ts';
 import { billKinds } from './collection.tables.ts';
 import { Job } from '../../platform/jobs/jobs.schemas.ts';
 import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
 import { Period, RegionCode } from '../../platform/http/schemas.ts';
 import { answerList } from '../../platform/http/lists.ts';
-import { ListAnswer, listQuery } from '../../platform/http/lists.schemas.ts';
+import { listQuery } from '../../platform/http/lists.schemas.ts';
 import { billingSummary, startBilling } from './billing/billing.service.ts';
 import { billRows, listBills } from './billing/bills.service.ts';
 import { getBillNotice } from './billing/bill-notice.service.ts';
@@ -48,12 +48,12 @@ export async function collectionRoutes(app: App) {
         lines: Type.Optional(Type.Boolean({ description: 'include the lines (default true)' })),
         ...listQuery(200),
       }, Strict),
-      response: { 200: ListAnswer(Bill) },
+      response: { 200: BillList },
     },
   }, async (request, reply) => {
     const { limit, after, offset, format, lines, ...filter } = request.query;
     const who = actor(request);
-    return answerList(reply, { limit, after, offset, format }, {
+    const answer = await answerList(reply, { limit, after, offset, format }, {
       defaultLimit: 20,
       page: (page) => listBills(db, who, { ...filter, lines }, page),
       rows: async (page) => {
@@ -62,6 +62,10 @@ export async function collectionRoutes(app: App) {
       },
       report: billListReport(filter),
     });
+    if (!('items' in answer)) return answer;   // the file, sent
+    // The page's bills under the key `bills`, as the API has answered since the collection issue (its acceptance reads it).
+    const { items, ...count } = answer;
+    return { bills: items, ...count };
   });
   app.get('/api/bills/:number', { config: { permission: ['billing.read', 'portal.employer'] },
     schema: { tags, summary: '缴费通知单 One bill with its lines; format=pdf for the printable notice, xlsx|csv for its lines', params: Type.Object({ number: Type.String({ maxLength: 40 }) }), querystring: Type.Object(ReportFormatQuery), response: { 200: Bill } },

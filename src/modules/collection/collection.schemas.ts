@@ -23,6 +23,9 @@ export const Bill = Type.Object({
   dueDate: DateOnly, persons: Type.Integer(), lineCount: Type.Integer(), total: Money, issuedAt: Timestamp, items: Type.Array(BillItem),
   lines: Type.Optional(Type.Array(BillLine)),
 });
+/** A page of bills: the list answer with its rows under `bills` (the key the API has had since the collection issue). */
+const { items: _billItems, ...listCount } = ListAnswer(Bill).properties;
+export const BillList = Type.Object({ bills: Type.Array(Bill), ...listCount });
 // ── payments ──
 
 export const RecordedPayment = Type.Object({

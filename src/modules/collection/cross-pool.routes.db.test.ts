@@ -40,7 +40,7 @@ test('a county operator\'s billing run and payment post into the province fund a
     where f.code = 'pension-990000' and e.source_type = 'billing_run'`.execute(server.test.database.db);
   assert.ok(Number(pension.rows[0].n) > 0, 'the run posted into the province pension fund');
 
-  const bills = (await operator.json('GET', `/api/bills?period=2026-01&employer=${EMPLOYER_A}`)).body.items;
+  const bills = (await operator.json('GET', `/api/bills?period=2026-01&employer=${EMPLOYER_A}`)).body.bills;
   const paid = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-10', amount: bills[0].total, reference: bills[0].number });
   assert.equal(paid.status, 201, JSON.stringify(paid.body));
 

@@ -96,7 +96,7 @@ test('the files hold every employer: the JSON\'s limit pages the JSON only', { s
 test('the bill notice (缴费通知单) as PDF, and its lines as CSV and XLSX; the list keeps its JSON', { skip }, async () => {
   const list = await reviewer.json('GET', '/api/bills?period=2026-01&limit=1&lines=false');
   assert.equal(list.status, 200);
-  const number = list.body.items[0].number;
+  const number = list.body.bills[0].number;
   const bill = await reviewer.json('GET', `/api/bills/${number}`);
   assert.equal(bill.body.number, number, 'JSON without a format, as before');
 

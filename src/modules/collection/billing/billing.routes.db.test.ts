@@ -54,36 +54,36 @@ test('an operator starts a run (202), the server works the job to the end, and t
 
 test('an employer account sees its own bills only: another employer\'s bill is 404', { skip }, async () => {
   const { body } = await operator.json('GET', `/api/bills?period=${PERIOD}&limit=2&lines=false`);
-  assert.equal(body.items.length, 2);
-  const [own, other] = body.items;
+  assert.equal(body.bills.length, 2);
+  const [own, other] = body.bills;
   assert.equal(own.lines, undefined);
   const employer = await addUser(server, 'hr.first', 'employer', own.regionCode, { employerId: BigInt(own.employerId) });
   const mine = await employer.json('GET', `/api/bills?period=${PERIOD}`);
-  assert.deepEqual(mine.body.items.map((b: { number: string }) => b.number), [own.number]);
-  assert.equal(mine.body.items[0].lines.length, own.lineCount);
-  const sum = mine.body.items[0].items.reduce((s: number, i: { total: string }) => s + Math.round(Number(i.total) * 100), 0);
+  assert.deepEqual(mine.body.bills.map((b: { number: string }) => b.number), [own.number]);
+  assert.equal(mine.body.bills[0].lines.length, own.lineCount);
+  const sum = mine.body.bills[0].items.reduce((s: number, i: { total: string }) => s + Math.round(Number(i.total) * 100), 0);
   assert.equal(sum, Math.round(Number(own.total) * 100));
   const fundNames = await server.test.database.pool.query<{ code: string; name: string }>('select code, name from fund');
   const nameOf = new Map(fundNames.rows.map((fund) => [fund.code, fund.name]));
-  for (const item of mine.body.items[0].items as { fund: string; fundName: string }[]) assert.equal(item.fundName, nameOf.get(item.fund), `the fund ${item.fund} by its name`);
+  for (const item of mine.body.bills[0].items as { fund: string; fundName: string }[]) assert.equal(item.fundName, nameOf.get(item.fund), `the fund ${item.fund} by its name`);
   assert.equal((await employer.json('GET', `/api/bills/${own.number}`)).status, 200);
   const foreign = await employer.json('GET', `/api/bills/${other.number}`);
   assert.equal(foreign.status, 404);
   const filtered = await employer.json('GET', `/api/bills?employer=${other.creditCode}`);
-  assert.deepEqual(filtered.body.items, []);
+  assert.deepEqual(filtered.body.bills, []);
   assert.equal((await employer.json('POST', '/api/billing/runs', { period: PERIOD })).status, 403);
 });
 
 test('the bill list answers how many bills match (total), beyond the page it holds', { skip }, async () => {
   const billsOfPeriod = Number((await server.test.database.db.selectFrom('bill').where('period', '=', PERIOD).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   const page = await operator.json('GET', `/api/bills?period=${PERIOD}&limit=2&offset=1&lines=false`);
-  assert.deepEqual([page.body.items.length, page.body.total, page.body.totalCapped], [2, billsOfPeriod, false]);
+  assert.deepEqual([page.body.bills.length, page.body.total, page.body.totalCapped], [2, billsOfPeriod, false]);
   assert.ok(billsOfPeriod > 2, 'more bills than the page holds');
-  const [first] = page.body.items;
+  const [first] = page.body.bills;
   const ofOne = await operator.json('GET', `/api/bills?period=${PERIOD}&employer=${first.creditCode}&lines=false`);
-  assert.deepEqual([ofOne.body.total, ofOne.body.items.length], [1, 1]);
+  assert.deepEqual([ofOne.body.total, ofOne.body.bills.length], [1, 1]);
   const none = await operator.json('GET', '/api/bills?period=2020-01');
-  assert.deepEqual([none.body.items, none.body.total, none.body.totalCapped], [[], 0, false]);
+  assert.deepEqual([none.body.bills, none.body.total, none.body.totalCapped], [[], 0, false]);
 });
 
 test('the bill list reaches its last bill by cursor, newest period first, and its file holds every bill with their sum', { skip }, async () => {
@@ -96,11 +96,11 @@ test('the bill list reaches its last bill by cursor, newest period first, and it
   const numbers: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { status: number; body: { total: number; totalCapped: boolean; items: { number: string }[]; nextCursor: string | null } } =
+    const page: { status: number; body: { total: number; totalCapped: boolean; bills: { number: string }[]; nextCursor: string | null } } =
       await operator.json('GET', `/api/bills?lines=false&limit=25${cursor ? `&after=${cursor}` : ''}`);
     assert.equal(page.status, 200, JSON.stringify(page.body));
     assert.deepEqual([page.body.total, page.body.totalCapped], [expected.length, false]);
-    numbers.push(...page.body.items.map((bill) => bill.number));
+    numbers.push(...page.body.bills.map((bill) => bill.number));
     cursor = page.body.nextCursor;
   } while (cursor);
   assert.deepEqual(numbers, expected.map((bill) => bill.number), 'every bill once, in the list\'s order');
@@ -122,13 +122,13 @@ test('the bill list filters by region and kind; its lines show ID numbers masked
   const county = (await server.test.database.pool.query<{ region_code: string; n: number }>(
     'select region_code, count(*)::int as n from bill where period = $1 group by region_code order by count(*) desc limit 1', [PERIOD])).rows[0];
   const ofCounty = await operator.json('GET', `/api/bills?period=${PERIOD}&region=${county.region_code}&lines=false&limit=200`);
-  assert.deepEqual([ofCounty.body.total, ofCounty.body.items.length], [county.n, county.n]);
-  assert.ok(ofCounty.body.items.every((bill: { regionCode: string }) => bill.regionCode === county.region_code));
+  assert.deepEqual([ofCounty.body.total, ofCounty.body.bills.length], [county.n, county.n]);
+  assert.ok(ofCounty.body.bills.every((bill: { regionCode: string }) => bill.regionCode === county.region_code));
   const creditNotes = await operator.json('GET', `/api/bills?period=${PERIOD}&kind=credit_note`);
-  assert.deepEqual([creditNotes.body.total, creditNotes.body.items], [0, []]);
+  assert.deepEqual([creditNotes.body.total, creditNotes.body.bills], [0, []]);
   assert.equal((await operator.json('GET', '/api/bills?kind=refund')).status, 400);
 
-  const [bill] = (await operator.json('GET', `/api/bills?period=${PERIOD}&limit=1`)).body.items;
+  const [bill] = (await operator.json('GET', `/api/bills?period=${PERIOD}&limit=1`)).body.bills;
   const persons = new Map((await server.test.database.pool.query<{ id: string; id_number: string }>('select id::text, id_number from person')).rows.map((p) => [p.id, p.id_number]));
   const masking = listMasking('990100');
   for (const line of bill.lines as { personId: string; idNumber: string }[]) {

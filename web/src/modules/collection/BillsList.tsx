@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n.ts';
 import { formatDate } from '../../format.ts';
 import { ListPage, type ListFilter } from '../../components/ListPage.tsx';
 import { BillItemsTable } from './BillItemsTable.tsx';
-import type { Bill } from './types.ts';
+import type { Bill, BillList } from './types.ts';
 
 const billKinds = ['regular', 'supplementary', 'credit_note'] as const;
 
@@ -21,8 +21,8 @@ export function BillsList({ creditCode }: { creditCode?: string }) {
   const period: ListFilter = { kind: 'month', param: 'period', label: t('bill.period'), testId: 'bills-period' };
   const kind: ListFilter = { kind: 'enum', param: 'kind', label: t('bill.kind'), options: billKinds.map((value) => ({ value, label: t(`bill.kind.${value}`) })), testId: 'bills-kind' };
   return (
-    <ListPage<Bill>
-      listId={creditCode ? 'employer-bills' : 'bills'} endpoint="/api/bills" rowKey="number" tableTestId="bills-table" maxLimit={200} exports={['xlsx', 'csv']}
+    <ListPage<Bill, BillList>
+      listId={creditCode ? 'employer-bills' : 'bills'} endpoint="/api/bills" read={({ bills, ...count }: BillList) => ({ items: bills, ...count })} rowKey="number" tableTestId="bills-table" maxLimit={200} exports={['xlsx', 'csv']}
       {...(creditCode
         ? { embedded: true, paramPrefix: 'bills.', query: { employer: creditCode, lines: false }, filters: [period, kind] }
         : {

@@ -11,6 +11,7 @@ export type BillItem = Static<typeof Schemas.BillItem>;
 /** `parameterRefs`: the dated parameters (and employer facts) the amounts were computed from */
 export type BillLine = Static<typeof Schemas.BillLine>;
 export type Bill = Static<typeof Schemas.Bill>;
+export type BillList = Static<typeof Schemas.BillList>;
 
 /** 冲正: `reversed` is set when the payment was reversed; `reversalRequest` while its reversal awaits sign-off. */
 export type Payment = Static<typeof Schemas.Payment>;

@@ -8,13 +8,13 @@ import { useI18n } from '../../i18n.ts';
 import { formatDateTime } from '../../format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { EmployerBanner } from './shared.tsx';
-import type { Bill } from './types.ts';
+import type { Bill, BillList } from './types.ts';
 
 export default function BillsPage() {
   const { t } = useI18n();
   return (
-    <ListPage<Bill>
-      listId="portal-bills" title={t('portal.bills')} testId="portal-bills" tableTestId="portal-bills-table" endpoint="/api/bills" query={{ lines: false }}
+    <ListPage<Bill, BillList>
+      listId="portal-bills" title={t('portal.bills')} testId="portal-bills" tableTestId="portal-bills-table" endpoint="/api/bills" read={({ bills, ...count }: BillList) => ({ items: bills, ...count })} query={{ lines: false }}
       rowKey="number" maxLimit={200} table={{ size: 'small' }} exports={['xlsx', 'csv']} header={<EmployerBanner />}
       filters={[{ kind: 'month', param: 'period', label: t('portal.billPeriod'), testId: 'portal-bills-period' }]}
       columns={[

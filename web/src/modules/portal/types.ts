@@ -24,6 +24,7 @@ export type RequestPage = Static<typeof Portal.EmploymentRequests>;
 export type BillItem = Static<typeof Collection.BillItem>;
 export type BillLine = Static<typeof Collection.BillLine>;
 export type Bill = Static<typeof Collection.Bill>;
+export type BillList = Static<typeof Collection.BillList>;
 
 export type Payment = Static<typeof Collection.Payment>;
 export type Arrears = Static<typeof Collection.EmployerArrears>;
