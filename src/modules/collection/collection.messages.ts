@@ -32,8 +32,6 @@ export const collectionSaid = defineMessages('collection', {
 
 export const billingSaid = defineMessages('collection.billing', {
   roundingDiffers: ['{region} 下各区划的舍入规则不同（{modes}）：请逐个区划核定', 'the regions of {region} round differently ({modes}): bill them one by one'],
-  periodAfterCurrentMonth: ['不得晚于本月（{current}）：只能核定已经发生的月份', 'must not be after the current month ({current}): only months that have happened are billed'],
-  periodBeforeRegistration: ['不得早于单位参保登记的月份（{registered}）', 'must not be before the month the employer was registered ({registered})'],
   billsNotForPersons: ['缴费通知单仅向用人单位和经办人员提供；参保人员请查询本人缴费记录', 'bills are for employers and staff; see your contribution record instead'],
 });
 
@@ -42,7 +40,6 @@ export const paymentsSaid = defineMessages('collection.payments', {
   unknownEmployer: ['本辖区内没有统一社会信用代码为 {creditCode} 的单位', 'no employer with credit code {creditCode} in your region'],
   alreadyReversed: ['到账记录 {paymentId} 已于 {reversedOn} 冲正', 'payment {paymentId} was already reversed on {reversedOn}'],
   reasonLength: ['须写明冲正原因，2 至 500 个字', 'must say why, in 2 to 500 characters'],
-  dateAfterToday: ['不得晚于今天（北京时间 {today}）：到账日期须为款项实际到账之日', 'must not be after today ({today} in China): a payment is dated the day the money arrived'],
   paymentIdDigits: ['须为到账记录编号（数字），实为“{value}”', 'must be a payment id (digits), got "{value}"'],
 });
 

@@ -30,7 +30,6 @@ import * as repository from './payments.repository.ts';
 import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { collectionSaid, paymentsSaid, subjects } from '../collection.messages.ts';
-import type { Said } from '../../../platform/messages.ts';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 
@@ -181,14 +180,6 @@ async function allocateNew(tx: Tx, actor: Actor, payments: repository.PaymentRow
   return outcomes;
 }
 
-/**
- * A payment is dated the day its money arrived, so never after today in China: the fund books contributions when
- * received (财会〔2017〕28号, cash basis), and a future date would count the money as held before it was.
- */
-function dateAfterToday(date: string, today = todayInChina()): Said | undefined {
-  return date > today ? paymentsSaid.dateAfterToday({ today }) : undefined;
-}
-
 export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string | null }
 
 export interface RecordedPaymentView { id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; allocated: string; credit: string }
@@ -196,8 +187,6 @@ export interface RecordedPaymentView { id: string; creditCode: string; employerN
 /** Records one payment by hand (e.g. a cheque at the counter) and allocates it. */
 export async function recordPayment(database: DatabaseHandle, actor: Actor, input: PaymentInput): Promise<RecordedPaymentView> {
   const date = checkDate(input.date, 'date');
-  const afterToday = dateAfterToday(date);
-  if (afterToday) throw invalid('date', afterToday);
   const amount = paymentAmount(input.amount);
   const reference = input.reference?.trim() || null;
   // The employer must be in the actor's scope; allocation then books into every fund of its bills (widenToPooledFunds).
@@ -233,7 +222,7 @@ export interface CollectionPreview {
 interface CollectionRows { fileName: string; rows: number; payments: repository.PaymentRow[]; employers: Map<bigint, EmployerRow>; alreadyRecorded: number }
 
 /**
- * The collection file on the import pipeline: every row checked first (a date not after today, known employer in the importer's own
+ * The collection file on the import pipeline: every row checked first (date, known employer in the importer's own
  * scope, amount above zero), one bad row refuses the file listing every bad row; payments recorded before (same
  * identity, collection-file.schema.ts) are left out; the rest are recorded and allocated. Allocation books into
  * every fund of the employer's bills, so the transaction runs widened to the pooled funds.
@@ -259,10 +248,8 @@ function collectionImport(recordedBy: string): ImportDefinition<CheckedTable, Co
         if (amount <= 0n) problems.add(row, 'amount', 'above_zero', paymentsSaid.aboveZero({ amount: formatYuan(amount) }));
         const date = values.date as string;
         const dateRule = dateProblem(date);
-        const afterToday = dateRule ? undefined : dateAfterToday(date);
         if (dateRule) problems.add(row, 'date', 'date_range', dateRule);
-        if (afterToday) problems.add(row, 'date', 'date_not_future', afterToday);
-        if (employer && amount > 0n && !dateRule && !afterToday) good.push({ row, date, employer, amount, reference: (values.reference as string | undefined) ?? null, transactionId: (values.transactionId as string | undefined) ?? null });
+        if (employer && amount > 0n && !dateRule) good.push({ row, date, employer, amount, reference: (values.reference as string | undefined) ?? null, transactionId: (values.transactionId as string | undefined) ?? null });
       }
       const keys = paymentImportKeys(good.map((g) => ({ date: g.date, creditCode: g.employer.credit_code, amount: g.amount, transactionId: g.transactionId })));
       const recorded = await repository.recordedImportKeys(tx, keys);
