@@ -32,6 +32,8 @@ export const collectionSaid = defineMessages('collection', {
 
 export const billingSaid = defineMessages('collection.billing', {
   roundingDiffers: ['{region} 下各区划的舍入规则不同（{modes}）：请逐个区划核定', 'the regions of {region} round differently ({modes}): bill them one by one'],
+  periodAfterCurrentMonth: ['不得晚于本月（{current}）：只能核定已经发生的月份', 'must not be after the current month ({current}): only months that have happened are billed'],
+  periodBeforeRegistration: ['不得早于单位参保登记的月份（{registered}）', 'must not be before the month the employer was registered ({registered})'],
   billsNotForPersons: ['缴费通知单仅向用人单位和经办人员提供；参保人员请查询本人缴费记录', 'bills are for employers and staff; see your contribution record instead'],
 });
 

@@ -74,6 +74,8 @@ export const ledgerMessages = defineMessages('ledger', {
   fundLacksBankAccounts: ['基金 {fund} 缺少收入户或财政专户', 'fund {fund} lacks an income or special account'],
   // period close and reopening
   periodAlreadyClosed: ['基金 {fund} 的 {period} 已结账（结账人 {closedBy}）', '{period} of fund {fund} is already closed (by {closedBy})'],
+  periodNotEnded: ['{period} 尚未结束（北京时间今天是 {today}）：月份结束后方可结账', '{period} has not ended (today is {today} in China): a month is closed after it ends'],
+  previousPeriodOpen: ['基金 {fund} 的上月 {previous} 尚未结账：须按月顺序结账', '{previous}, the month before, of fund {fund} is not closed: months are closed in order'],
   periodNotReady: ['基金 {fund} 的 {period} 不能结账：{problems}', '{period} of fund {fund} cannot be closed: {problems}'],
   trialBalanceUnbalanced: ['试算不平衡', 'the trial balance does not balance'],
   balancesDifferFromJournal: ['{count} 个科目的余额与凭证不符（请运行 sifund ledger check）', 'balances differ from the journal on {count} accounts (run sifund ledger check)'],

@@ -357,3 +357,9 @@ export const markPeriodClosed = (tx: Tx, fundId: bigint, period: string, closedA
 
 export const markPeriodOpen = (tx: Tx, fundId: bigint, period: string) =>
   tx.updateTable('fund_period').set({ status: 'open', closed_at: null, closed_by: null }).where('fund_id', '=', fundId).where('period', '=', period).execute();
+
+/** The fund's first month with entries, or null when it has none (the months before it have nothing to close). */
+export async function firstEntryPeriod(tx: Tx, fundId: bigint): Promise<string | null> {
+  const { first } = await tx.selectFrom('accounting_entry').select((e) => e.fn.min('period').as('first')).where('fund_id', '=', fundId).executeTakeFirstOrThrow();
+  return first ?? null;
+}

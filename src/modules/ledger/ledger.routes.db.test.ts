@@ -17,6 +17,8 @@ import { ensureFunds } from './fund.service.ts';
 import { importLedgerEntries } from './import.service.ts';
 import type { AppError } from '../../platform/errors.ts';
 import { render } from '../../platform/messages.ts';
+import { todayInChina } from '../../platform/params/index.ts';
+import { addMonths } from './journal.calc.ts';
 
 let server: TestServer;
 let operator: Client;    // province operator: drafts entries, imports statements
@@ -262,6 +264,22 @@ test('income and expenditure statement: lines, surplus, balance brought and carr
   const rows = workbook.getWorksheet('基金收支表')!.getSheetValues().filter(Boolean).map((row) => Array.from((row as unknown[]).slice(1, 5), (v) => v ?? null));
   assert.deepEqual(rows.find((row) => row[0] === '五、年末滚存结余'), ['五、年末滚存结余', null, '贷', 10720], 'the fund balance on its credit side, positive');
   assert.deepEqual(rows.find((row) => row[0] === '三、本年收支结余'), ['三、本年收支结余', 720, null, 720]);
+});
+
+test('period close: a month not ended, or before the month ahead of it, is refused', async () => {
+  const nextMonth = addMonths(todayInChina().slice(0, 7), 1);
+  for (const period of [nextMonth, todayInChina().slice(0, 7)]) {
+    const early = await reviewer.json('POST', `${base}/periods/${period}/close`);
+    assert.deepEqual([early.status, early.body.error.rule, early.body.error.field], [409, 'ledger.periodNotEnded', 'period'], `${period} has not ended`);
+    assert.match(early.body.error.message, new RegExp(`^${period} has not ended \\(today is ${todayInChina()} in China\\)`));
+  }
+  // The fund's first month with entries is 2025-12 (the opening balance): 2026-01 waits for it.
+  const outOfOrder = await reviewer.json('POST', `${base}/periods/2026-01/close`, undefined, { 'accept-language': 'zh-CN' });
+  assert.deepEqual([outOfOrder.status, outOfOrder.body.error.rule, outOfOrder.body.error.field], [409, 'ledger.previousPeriodOpen', 'period']);
+  assert.match(outOfOrder.body.error.message, /基金 pension-990000 的上月 2025-12 尚未结账：须按月顺序结账/);
+  assert.equal((await reviewer.json('GET', `${base}/periods`)).body.items.find((p: { period: string }) => p.period === '2026-01')?.status ?? 'open', 'open');
+  // The migrated history's month was closed in the system it came from.
+  await server.test.database.pool.query(`update fund_period set status = 'closed', closed_at = now(), closed_by = 'migration' where period = '2025-12' and fund_id = (select id from fund where code = $1)`, [F]);
 });
 
 test('period close: refused until every bank account is reconciled; then nothing posts into the month; reopen needs a second person', async () => {

@@ -1,10 +1,12 @@
 /**
- * Period close (R5.5): closing a month checks that every bank account of the fund is reconciled at the month end
- * and that the trial balance balances and equals the journal; then nothing posts into that month (the posting
- * service and the database both refuse). Reopening is a sign-off item: requested by one person, approved by another.
+ * Period close (R5.5): a month is closed after it has ended and after the month before it (财会〔2017〕28号 and
+ * 《会计基础工作规范》: 按月结账, in order, at the end of each month); closing checks that every bank account of the
+ * fund is reconciled at the month end and that the trial balance balances and equals the journal; then nothing
+ * posts into that month (the posting service and the database both refuse). Reopening is a sign-off item: requested by one person, approved by another.
  */
 import type { DatabaseHandle } from '../../platform/database.ts';
-import { inScope, type Actor } from '../../platform/actor.ts';
+import { inScope, type Actor, type Tx } from '../../platform/actor.ts';
+import { todayInChina } from '../../platform/params/index.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { requirePermission } from '../../platform/access/permissions.ts';
 import { openItemsOfKind, registerSignoffKind, submitForApproval } from '../../platform/signoff/index.ts';
@@ -12,7 +14,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { fundByCode } from './fund.service.ts';
 import { trialBalanceRows } from './balance.service.ts';
 import { reconciliationOfFund } from './bank/reconciliation.service.ts';
-import { isPeriod } from './journal.calc.ts';
+import { addMonths, isPeriod, periodEnd } from './journal.calc.ts';
 import { allOf, ledgerMessages as say } from './ledger.messages.ts';
 import type { Said } from '../../platform/messages.ts';
 import * as repository from './ledger.repository.ts';
@@ -33,8 +35,11 @@ export async function listPeriods(database: DatabaseHandle, actor: Actor, fundCo
 export async function closePeriod(database: DatabaseHandle, actor: Actor, fundCode: string, period: string) {
   if (!isPeriod(period)) throw invalid('period', say.periodShape({ value: period }));
   requirePermission(actor, 'period.close');
+  const today = todayInChina();
+  if (periodEnd(period) >= today) throw conflict('period', say.periodNotEnded({ period, today }));
   return inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
+    await checkPreviousClosed(tx, fund, period);
     await repository.ensurePeriod(tx, fund.id, period, fund.region_code);
     // FOR UPDATE waits for postings into the month in flight (they hold FOR SHARE) and keeps new ones out until commit.
     const current = await repository.lockPeriod(tx, fund.id, period);
@@ -54,6 +59,18 @@ export async function closePeriod(database: DatabaseHandle, actor: Actor, fundCo
       before: { status: 'open' }, after: { status: 'closed', reconciliations: reconciliations.map((r) => ({ account: r.account, ledgerBalance: r.ledgerBalance, bankBalance: r.bankBalance })) } });
     return { fund: fund.code, period, status: 'closed' as const, closedAt: closedAt.toISOString(), closedBy: actor.username };
   });
+}
+
+/**
+ * A 409 unless the month before `period` is closed, or is before the fund's first month with entries (nothing to
+ * close there). Its row is locked, so it cannot be reopened while this month closes.
+ */
+async function checkPreviousClosed(tx: Tx, fund: { id: bigint; code: string }, period: string): Promise<void> {
+  const previous = addMonths(period, -1);
+  const first = await repository.firstEntryPeriod(tx, fund.id);
+  if (first === null || previous < first) return;
+  const status = await repository.lockPeriodStatus(tx, fund.id, previous);
+  if (status?.status !== 'closed') throw conflict('period', say.previousPeriodOpen({ previous, fund: fund.code }));
 }
 
 type ReopenPayload = { fund: string; period: string; reason: string };

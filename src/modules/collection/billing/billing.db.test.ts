@@ -17,6 +17,9 @@ import { decide } from '../../../platform/signoff/signoff.service.ts';
 import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { employerArrears } from '../arrears/arrears.service.ts';
 import { recordPayment } from '../payments/payments.service.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { render } from '../../../platform/messages.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const DEMO = { persons: 3000, employers: 120, years: 2, seed: 5, password: 'demo-pass-2024', endMonth: '2026-06' };
@@ -271,4 +274,27 @@ test('a corrected base after billing: a credit note reverses the old lines, a su
   assert.equal(credited.length, employees);
   for (const person of credited) assert.equal(person.amount, person.expected);
   assert.equal(BigInt(credited.find((c) => c.person_id === line.person_id)!.amount), lineAmount(corrected, '0.08', 'half_up'));
+});
+
+test('months that cannot be billed: a run for next month; a reassessment of 9999-12, of next month, or before the employer registered', { skip }, async () => {
+  const current = todayInChina().slice(0, 7), next = addMonths(current, 1);
+  const refusal = async (work: Promise<unknown>) => {
+    try { await work; } catch (error) { if (error instanceof AppError) return error; throw error; }
+    assert.fail('expected a refusal');
+  };
+  const run = await refusal(startBilling(clean.database, actor, { period: next }));
+  assert.deepEqual([run.status, run.field, run.message], [400, 'period', `period: must not be after the current month (${current}): only months that have happened are billed`]);
+  assert.equal(render(run.said, 'zh-CN'), `所属期：不得晚于本月（${current}）：只能核定已经发生的月份`);
+  assert.deepEqual(await query(clean, 'select id from job where key like $1', [`${next}/%`]), [], 'no job created, nothing posted');
+
+  // The employer whose first enrollment is the latest before the demo's last month: registered then (its record is newer).
+  const [employer] = await query<{ credit_code: string; first: string }>(clean, `select e.credit_code, to_char(min(n.valid_from), 'YYYY-MM') as first
+    from employer e join enrollment n on n.employer_id = e.id group by e.credit_code having min(n.valid_from) < '2026-05-01' order by 2 desc, 1 limit 1`);
+  const reassess = (period: string) => requestReassessment(clean.database, requester, { creditCode: employer.credit_code, period });
+  assert.match((await refusal(reassess('9999-12'))).message, /^period: must be a month YYYY-MM between 1990-01 and \d{4}-12$/);
+  assert.equal((await refusal(reassess(next))).message, `period: must not be after the current month (${current}): only months that have happened are billed`);
+  const early = await refusal(reassess(addMonths(employer.first, -1)));
+  assert.deepEqual([early.status, early.field, early.message], [400, 'period', `period: must not be before the month the employer was registered (${employer.first})`]);
+  const item = await reassess(employer.first);
+  assert.deepEqual([item.kind, item.status], ['billing.reassessment', 'pending'], 'the month of registration itself may be reassessed');
 });

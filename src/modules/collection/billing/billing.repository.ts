@@ -103,6 +103,18 @@ export const findEmployerForReassessment = (tx: Tx, id: bigint) =>
   tx.selectFrom('employer')
     .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('id', '=', id).executeTakeFirst();
 
+/**
+ * When the employer was registered, as the registry keeps it (it records no registration date of its own): the
+ * earlier of its first enrollment's start — a late registration enrolls its employees from their hire — and the day
+ * its record was created, in China (YYYY-MM-DD).
+ */
+export async function employerRegisteredOn(tx: Tx, employerId: bigint): Promise<string> {
+  const { rows } = await sql<{ registered_on: string }>`
+      select to_char(least((select min(n.valid_from) from enrollment n where n.employer_id = e.id), (e.created_at at time zone 'Asia/Shanghai')::date), 'YYYY-MM-DD') as registered_on
+        from employer e where e.id = ${employerId}`.execute(tx);
+  return rows[0].registered_on;
+}
+
 /** One reassessment of an employer at a time (two would both see the same difference). */
 export async function lockReassessment(tx: Tx, creditCode: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('bill_reassessment'), hashtext(${creditCode}))`.execute(tx);

@@ -17,6 +17,7 @@ import { chartFor, ensureFunds, fundInsurance, periodEnd, postEntries, type Entr
 import { billedInsurances, resolveBillingParameters, type BillingParameters } from './billing.calc.ts';
 import * as repository from './billing.repository.ts';
 import { BILLING_ACROSS_POOLS, checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
+import { checkBillablePeriod } from './billable-period.ts';
 import { applyCredits } from '../payments/payments.service.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 import { billingSaid } from '../collection.messages.ts';
@@ -103,7 +104,7 @@ export const billingJob: JobDefinition<BillingJobParameters, BillingChunk> = {
  * scope widened to the province, since it posts into funds of pooling regions above it (widenToPooledFunds).
  */
 export async function startBilling(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<JobView> {
-  const period = checkPeriod(input.period);
+  const period = checkBillablePeriod(input.period);
   const region = await inScope(database, actor, (tx) => resolveRegionSubtree(tx, actor, input.region));
   await ensureFunds(database);
   const worker = widenToPooledFunds(actor, BILLING_ACROSS_POOLS);

@@ -18,7 +18,8 @@ import { ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts
 import { resolveBillingParameters } from './billing.calc.ts';
 import * as repository from './billing.repository.ts';
 import { fundsByRegion } from './billing.service.ts';
-import { BILLING_ACROSS_POOLS, checkPeriod } from '../collection.scope.ts';
+import { BILLING_ACROSS_POOLS } from '../collection.scope.ts';
+import { checkBillablePeriod, checkNotBeforeRegistration } from './billable-period.ts';
 import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 import { subjects } from '../collection.messages.ts';
 
@@ -93,12 +94,13 @@ export const reassessmentSignoff = registerSignoffKind<ReassessmentPayload>({
 
 /** Requests the reassessment of an employer's period (the employer must be in the actor's scope). */
 export async function requestReassessment(database: DatabaseHandle, actor: Actor, input: { creditCode: string; period: string; reason?: string }) {
-  const period = checkPeriod(input.period);
+  const period = checkBillablePeriod(input.period);
   const reason = input.reason?.trim() || '重新核定 reassessment';
   await ensureFunds(database);
   return inScope(database, actor, async (tx) => {
     const employer = await repository.findEmployerByCreditCode(tx, input.creditCode);
     if (!employer) throw notFound(subjects.employer({ creditCode: input.creditCode }));
+    checkNotBeforeRegistration(period, await repository.employerRegisteredOn(tx, employer.id));
     return submitForApproval(tx, actor, reassessmentSignoff, {
       regionCode: employer.region_code, title: `补缴/冲减核定 ${employer.name} ${period}`, subjectKey: `reassessment:${employer.id}:${period}`,
       payload: { creditCode: employer.credit_code, employerId: employer.id.toString(), period, reason }, comment: reason,
@@ -108,7 +110,8 @@ export async function requestReassessment(database: DatabaseHandle, actor: Actor
 
 /** Recomputes an employer's period and issues the credit note and/or supplementary bill the difference needs. */
 async function reassessInTransaction(tx: Tx, job: Actor, input: { employerId: string; period: string }): Promise<ReassessmentResult> {
-  const period = input.period;
+  // checked again at approval: an item requested before these checks existed may name a month that cannot be billed
+  const period = checkBillablePeriod(input.period);
   const employer = await repository.findEmployerForReassessment(tx, BigInt(input.employerId));
   if (!employer) throw notFound(subjects.employerById({ employerId: input.employerId }));
   // One reassessment of an employer at a time (two would both see the same difference).
