@@ -13,7 +13,7 @@ import { creditCodeCheckCharacter } from '../../src/modules/registry/identifiers
 import { seedPoolingRegions } from '../../src/modules/ledger/ledger.testing.ts';
 import { ensureFunds } from '../../src/modules/ledger/fund.service.ts';
 import { apiClient, projectRoot, type ApiClient } from './server.ts';
-import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage, type ServerEnvironment } from './session.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage, type ServerEnvironment, openMenuEntry } from './session.ts';
 
 const OPERATOR = { username: 'op.signoff', password: 'E2e-Operator-Pass-2026' };
 const REVIEWER = { username: 'rev.signoff', password: 'E2e-Reviewer-Pass-2026' };
@@ -60,8 +60,7 @@ test('a payment reversal goes through sign-off: requested by the operator, appro
     await signInAs(page, server.baseUrl, OPERATOR.username, OPERATOR.password);
     await page.getByTestId('dashboard').waitFor();
     await page.locator('[data-testid=header-approvals][data-count="0"]').waitFor();
-    await page.getByTestId('main-menu').getByText('征缴管理').click();
-    await page.getByTestId('menu-payments').click();
+    await openMenuEntry(page, '征缴管理', 'menu-payments');
     await page.getByTestId(`payment-reverse-${paymentId}`).click();
     assert.equal(await page.getByTestId('payment-reverse-submit').isDisabled(), true, 'no reason, no request');
     await page.getByTestId('payment-reverse-reason').fill(REASON);

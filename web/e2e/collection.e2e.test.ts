@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { apiClient, projectRoot, type ApiClient } from './server.ts';
-import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage } from './session.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage, openMenuEntry } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -63,8 +63,7 @@ test('start a billing run in the browser, follow it to completion, check the sum
   await t.test('signs in and opens the billing page from the 征缴管理 menu', async () => {
     await signInAs(page, server.baseUrl, STAFF, DEMO_PASSWORD);
     await page.getByTestId('dashboard').waitFor();
-    await page.getByTestId('main-menu').getByText('征缴管理').click();
-    await page.getByTestId('menu-billing').click();
+    await openMenuEntry(page, '征缴管理', 'menu-billing');
     await page.waitForURL(/\/collection\/billing$/);
     await page.getByTestId('billing-page').waitFor();
   });

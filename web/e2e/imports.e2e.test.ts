@@ -14,7 +14,7 @@ import iconv from 'iconv-lite';
 import { idNumberCheckCharacter } from '../../src/modules/registry/identifiers.calc.ts';
 import { billPeriod, EMPLOYER_A, EMPLOYER_B, seedCollection } from '../../src/modules/collection/payments/payments.testing.ts';
 import { apiClient } from './server.ts';
-import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage } from './session.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage, openMenuEntry } from './session.ts';
 
 const OPERATOR = { username: 'op.imports', password: 'E2e-Import-Pass-2026' };
 // Province staff for the pension fund's ledger: one previews an entry file, the other confirms it.
@@ -193,10 +193,7 @@ test('ledger entries: a GBK file previewed by one person is posted only when ano
     await page.context().clearCookies();
     await signInAs(page, server.baseUrl, FINANCE.username, FINANCE.password);
     await page.getByTestId('dashboard').waitFor();
-    // open 基金财务 only when it is closed: a click on an open section closes it (and races the entry's click)
-    const entry = page.getByTestId('menu-ledgerImports');
-    if (!(await entry.isVisible())) await page.getByTestId('main-menu').getByText('基金财务').click();
-    await entry.click();
+    await openMenuEntry(page, '基金财务', 'menu-ledgerImports');
     await page.getByTestId('ledger-import-page').waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: '迁移凭证.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'gbk') });
     await page.getByTestId('ledger-import-start').click();

@@ -17,7 +17,7 @@ import { ensureFunds } from '../../src/modules/ledger/fund.service.ts';
 import { importLedgerEntries } from '../../src/modules/ledger/import.service.ts';
 import { addMonths, periodEnd } from '../../src/modules/ledger/journal.calc.ts';
 import { apiClient, projectRoot } from './server.ts';
-import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage } from './session.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage, openMenuEntry } from './session.ts';
 
 const FUND = 'pension-990000';
 const FINANCE = { username: 'fin.ledger', password: 'E2e-Finance-Pass-2026' };
@@ -81,8 +81,7 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
 
   await t.test('signs in and opens the bank page from the 基金财务 menu', async () => {
     await signInAs(page, server.baseUrl, FINANCE.username, FINANCE.password);
-    await page.getByTestId('main-menu').getByText('基金财务').click();
-    await page.getByTestId('menu-ledgerBank').click();
+    await openMenuEntry(page, '基金财务', 'menu-ledgerBank');
     await page.getByTestId('ledger-bank').waitFor();
     // The funds are listed by code (medical-… first): choose the pension fund.
     await page.getByTestId('ledger-fund').click();

@@ -69,3 +69,13 @@ export async function signInAs(page: Page, baseUrl: string, username: string, pa
   await page.goto(`${baseUrl}/login`);
   await submitSignIn(page, username, password);
 }
+
+/**
+ * Opens a menu entry under a section (征缴管理, 基金财务 …): the section is clicked only when it is closed — a click on
+ * an open section closes it, and the entry's click would race the collapse.
+ */
+export async function openMenuEntry(page: Page, section: string, entryTestId: string) {
+  const entry = page.getByTestId(entryTestId);
+  if (!(await entry.isVisible())) await page.getByTestId('main-menu').getByText(section).click();
+  await entry.click();
+}
