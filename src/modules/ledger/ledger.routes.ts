@@ -1,8 +1,6 @@
 /** HTTP for the fund ledger (/api/ledger/…): validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { languageOf } from '../../platform/messages.ts';
-import { actor, type App } from '../../platform/http/server.ts';
+import { actor, requestLanguage, type App } from '../../platform/http/server.ts';
 import { ReportFormatQuery, sendReport } from '../../platform/reports/http.ts';
 import { uploadedFile } from '../../platform/imports/index.ts';
 import { DateText, Id, Period, ReportingPeriod, Yuan, paging } from '../../platform/http/schemas.ts';
@@ -36,7 +34,6 @@ const FundParams = Type.Object({ fund: FundCode });
 const AccountParams = Type.Object({ fund: FundCode, account: AccountCode });
 const tags = ['ledger'];
 /** The language the request reads (why an account is not reconciled is said in it). */
-const languageOfRequest = (request: FastifyRequest) => languageOf(request.headers['accept-language']);
 const ImportEncoding = Type.Optional(Type.String({ maxLength: 20, description: 'the CSV\'s encoding: utf-8, gb18030, gbk or auto (default: detected)' }));
 
 
@@ -155,12 +152,12 @@ export async function ledgerRoutes(app: App) {
   app.get('/api/ledger/funds/:fund/accounts/:account/reconciliation', { config: { permission: 'ledger.read' },
     schema: { tags, summary: '银行存款余额调节表 Reconciliation statement of a bank account for a month (JSON, XLSX, CSV or PDF)', params: AccountParams, querystring: Type.Object({ period: Period, ...ReportFormatQuery }), response: { 200: ReconciliationStatement } },
   }, async (request, reply) => {
-    const statement = statementInLanguage(await reconciliationStatement(db, actor(request), request.params.fund, request.params.account, request.query.period), languageOfRequest(request));
+    const statement = statementInLanguage(await reconciliationStatement(db, actor(request), request.params.fund, request.params.account, request.query.period), requestLanguage(request));
     return sendReport(reply, reconciliationReport(statement), request.query.format);
   });
   app.get('/api/ledger/funds/:fund/reconciliation', { config: { permission: 'ledger.read' },
     schema: { tags, summary: 'Reconciliation state of every bank account of the fund for a month', params: FundParams, querystring: Type.Object({ period: Period }), response: { 200: Items(ReconciliationStatement) } },
-  }, async (request) => ({ items: (await fundReconciliation(db, actor(request), request.params.fund, request.query.period)).map((view) => statementInLanguage(view, languageOfRequest(request))) }));
+  }, async (request) => ({ items: (await fundReconciliation(db, actor(request), request.params.fund, request.query.period)).map((view) => statementInLanguage(view, requestLanguage(request))) }));
 
   app.get('/api/ledger/funds/:fund/periods', { config: { permission: 'ledger.read' }, schema: { tags, summary: '会计期间 Months with their status', params: FundParams, response: { 200: Items(LedgerPeriod) } } },
     async (request) => ({ items: await listPeriods(db, actor(request), request.params.fund) }));

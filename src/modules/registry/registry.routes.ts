@@ -1,8 +1,7 @@
 /** HTTP for the registry: validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { actor, type App } from '../../platform/http/server.ts';
-import { languageOf } from '../../platform/messages.ts';
+import { actor, requestLanguage, type App } from '../../platform/http/server.ts';
 import { namedAuditRecord } from '../../platform/audit/audit.messages.ts';
 import type { AuditRecordView } from '../../platform/audit/audit.service.ts';
 import { DateText, Id, Items, RegionCode, Year, Yuan } from '../../platform/http/schemas.ts';
@@ -19,7 +18,7 @@ const Choice = <T extends string>(values: readonly T[]) => Type.Union(values.map
 
 /** A detail's history with its actions and entity types named in the request's language. */
 const withNamedHistory = <T extends { history: AuditRecordView[] }>(request: FastifyRequest, detail: T) =>
-  ({ ...detail, history: detail.history.map(namedAuditRecord(languageOf(request.headers['accept-language']))) });
+  ({ ...detail, history: detail.history.map(namedAuditRecord(requestLanguage(request))) });
 
 
 export async function registryRoutes(app: App) {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { inScope } from '../actor.ts';
-import { actor, type App } from '../http/server.ts';
+import { actor, requestLanguage, type App } from '../http/server.ts';
 import { Instant } from '../http/schemas.ts';
 import { answerList, type ListQueryValues } from '../http/lists.ts';
 import { ListAnswer, listQuery } from '../http/lists.schemas.ts';
@@ -9,7 +9,6 @@ import { AuditCodes, AuditRecord, AuditVerify } from './audit.schemas.ts';
 import { auditPage, auditRecords, verifyAuditChain, type AuditFilter } from './audit.service.ts';
 import { auditLine, auditReport } from './audit.report.ts';
 import { can } from '../access/permissions.ts';
-import { languageOf } from '../messages.ts';
 import { auditCodeChoices, namedAuditRecord } from './audit.messages.ts';
 
 /** Audit actions of the sign-in log (auth.login, auth.login_failed, auth.lockout, auth.logout, auth.password…). */
@@ -19,7 +18,7 @@ export async function auditRoutes(app: App) {
   /** The trail (or the sign-in log) as a list: a page with its count, or with `format` the file of every record. */
   const answer = (request: FastifyRequest, reply: FastifyReply, source: 'trail' | 'signIns', query: ListQueryValues, filter: AuditFilter) => {
     const who = actor(request);
-    const named = namedAuditRecord(languageOf(request.headers['accept-language']));
+    const named = namedAuditRecord(requestLanguage(request));
     return answerList(reply, query, {
       defaultLimit: 50,
       page: async (page) => {
@@ -64,7 +63,7 @@ export async function auditRoutes(app: App) {
   app.get('/api/audit/codes', { config: { permission: 'audit.read' },
     schema: { tags: ['audit'], summary: '操作与对象类型名称 The actions and entity types the trail records, by name in the request\'s language (the filters\' choices)', response: { 200: AuditCodes } },
   }, async (request) => {
-    const choices = auditCodeChoices(languageOf(request.headers['accept-language']));
+    const choices = auditCodeChoices(requestLanguage(request));
     // 三员分立: the sign-in actions are the security auditor's, as in the trail itself
     const signIns = can(actor(request), 'auth.log.read');
     return { ...choices, actions: choices.actions.filter((choice) => signIns || !choice.code.startsWith(SIGN_IN_ACTIONS)) };

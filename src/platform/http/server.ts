@@ -11,7 +11,7 @@ import { Type } from '@sinclair/typebox';
 import type { DatabaseHandle } from '../database.ts';
 import { projectRoot, type Config } from '../config.ts';
 import { AppError, conflict, forbidden, invalid, unauthorized } from '../errors.ts';
-import { defineMessages, languageOf, type Said } from '../messages.ts';
+import { defineMessages, languageOf, type Language, type Said } from '../messages.ts';
 import { schemaProblem } from './validation.ts';
 import type { Actor } from '../actor.ts';
 import { isPermission, requireAnyPermission, type Permission } from '../access/permissions.ts';
@@ -50,6 +50,11 @@ export function actor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+
+/** The language a request asks its answers in (Accept-Language; English when absent). */
+export function requestLanguage(request: FastifyRequest): Language {
+  return languageOf(request.headers['accept-language']);
+}
 
 /** Every /api route's declared permission, collected as routes are added (a test checks none is missing). */
 export const declaredPermissions = new Map<string, Permission | readonly Permission[] | 'public' | 'signed-in' | undefined>();
@@ -246,7 +251,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
   });
 
   app.setErrorHandler((error: any, request, reply) => {
-    const language = languageOf(request.headers['accept-language']);
+    const language = requestLanguage(request);
     let appError: AppError | undefined;
     if (error instanceof AppError) appError = error;
     else if (isConnectionLoss(error)) {
@@ -278,7 +283,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     await app.register(fastifyStatic, { root: webRoot, wildcard: true });
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(request.url.split('?')[0])) {
-        return reply.status(404).send(new AppError(404, 'not_found', said.noRoute({ method: request.method, path: request.url.split('?')[0] })).toJSON(languageOf(request.headers['accept-language'])));
+        return reply.status(404).send(new AppError(404, 'not_found', said.noRoute({ method: request.method, path: request.url.split('?')[0] })).toJSON(requestLanguage(request)));
       }
       return reply.sendFile('index.html');
     });
@@ -286,7 +291,7 @@ export async function buildServer(config: Config, database: DatabaseHandle, plug
     app.setNotFoundHandler((request, reply) => {
       const route = { method: request.method, path: request.url.split('?')[0] };
       const message = request.url.startsWith('/api/') ? said.noRoute(route) : said.webNotBuilt(route);
-      return reply.status(404).send(new AppError(404, 'not_found', message).toJSON(languageOf(request.headers['accept-language'])));
+      return reply.status(404).send(new AppError(404, 'not_found', message).toJSON(requestLanguage(request)));
     });
   }
   return app;

@@ -3,21 +3,18 @@
  * describes the parameter in the language of the request's Accept-Language (English when absent).
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { languageOf, type Language } from '../messages.ts';
-import type { App } from '../http/server.ts';
+import type { Language } from '../messages.ts';
+import { requestLanguage, type App } from '../http/server.ts';
 import { DateText as InputDate } from '../http/schemas.ts';
 import { answerList } from '../http/lists.ts';
 import { listQuery } from '../http/lists.schemas.ts';
-import { ParameterHistory, ParameterList, ParameterLookup } from './params.schemas.ts';
+import { ParameterHistory, ParameterList, ParameterLookup, ParameterPath } from './params.schemas.ts';
 import { descriptionIn, getParameters, jsonValue, parameterPage, todayInChina, type ParameterListItem } from './params.store.ts';
 import { parameterLine, parametersReport } from './params.report.ts';
 
-const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', maxLength: 200, description: 'e.g. contribution.pension.employer_rate' });
 const DateText = Type.String({ ...InputDate, description: `${InputDate.description}; default today (Beijing time)` });
 /** Empty = national. */
 const RegionCode = Type.String({ pattern: '^([0-9]{6})?$', description: 'GB/T 2260 region code; empty or absent = national' });
-const languageOfRequest = (request: FastifyRequest) => languageOf(request.headers['accept-language']);
 
 export async function paramsRoutes(app: App) {
   // Load now: broken parameter files stop the server at start, not at the first request.
@@ -33,7 +30,7 @@ export async function paramsRoutes(app: App) {
     const { path, region, date } = request.query;
     const parameters = getParameters();
     const found = parameters.lookup(path, date ?? todayInChina(), region || null);
-    return { ...found, description: descriptionIn(parameters.definition(path), languageOfRequest(request)), value: jsonValue(found.value) };
+    return { ...found, description: descriptionIn(parameters.definition(path), requestLanguage(request)), value: jsonValue(found.value) };
   });
 
   app.get('/api/params/list', { config: { permission: 'settings.read' },
@@ -55,7 +52,7 @@ export async function paramsRoutes(app: App) {
     return answerList(reply, { limit, after, offset, format }, {
       defaultLimit: 200,
       page: async (page) => {
-        const answer = parameterPage(matching(languageOfRequest(request)), page);
+        const answer = parameterPage(matching(requestLanguage(request)), page);
         return { ...answer, items: answer.items.map(asJson) };
       },
       rows: async (page) => {
@@ -73,7 +70,7 @@ export async function paramsRoutes(app: App) {
       response: { 200: ParameterHistory },
     },
   }, async (request) => {
-    const history = getParameters().history(request.query.path, request.query.region || null, languageOfRequest(request));
+    const history = getParameters().history(request.query.path, request.query.region || null, requestLanguage(request));
     return { ...history, values: history.values.map((entry) => ({ ...entry, value: jsonValue(entry.value) })) };
   });
 }
