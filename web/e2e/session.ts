@@ -71,11 +71,22 @@ export async function signInAs(page: Page, baseUrl: string, username: string, pa
 }
 
 /**
- * Opens a menu entry under a section (征缴管理, 基金财务 …): the section is clicked only when it is closed — a click on
- * an open section closes it, and the entry's click would race the collapse.
+ * Opens a menu entry under a section (征缴管理, 基金财务 …) and waits until the address is the entry's. The section is
+ * clicked only when it is closed — a click on an open section closes it — and the entry is clicked again when a click
+ * landed during the section's opening animation and did not navigate (seen under load on CI).
  */
 export async function openMenuEntry(page: Page, section: string, entryTestId: string) {
   const entry = page.getByTestId(entryTestId);
-  if (!(await entry.isVisible())) await page.getByTestId('main-menu').getByText(section).click();
-  await entry.click();
+  for (let attempt = 1; ; attempt += 1) {
+    if (!(await entry.isVisible())) await page.getByTestId('main-menu').getByText(section).click();
+    await entry.waitFor({ state: 'visible' });
+    const target = new URL((await entry.getAttribute('href')) ?? '', page.url());
+    await entry.click();
+    try {
+      await page.waitForURL((url) => url.pathname === target.pathname, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
