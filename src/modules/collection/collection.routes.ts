@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../platform/http/server.ts';
 import { Bill, BillList, BillingSummary } from './collection.schemas.ts';
 import { billKinds } from './collection.tables.ts';
+import { BillStatusName } from './billing/bill-status.schemas.ts';
 import { Job } from '../../platform/jobs/jobs.schemas.ts';
 import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
 import { Period, RegionCode } from '../../platform/http/schemas.ts';
@@ -45,6 +46,7 @@ export async function collectionRoutes(app: App) {
       querystring: Type.Object({
         period: Type.Optional(Period), employer: Type.Optional(Type.String({ maxLength: 18, description: 'credit code' })),
         region: Type.Optional(RegionCode), kind: Type.Optional(Type.Union(billKinds.map((kind) => Type.Literal(kind)))),
+        status: Type.Optional(BillStatusName),
         lines: Type.Optional(Type.Boolean({ description: 'include the lines (default true)' })),
         ...listQuery(200),
       }, Strict),

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Month, Nullable, RateText, Timestamp } from '../../platform/http/schemas.ts';
 import { ImportAnswer } from '../../platform/imports/imports.schemas.ts';
 import { ListAnswer } from '../../platform/http/lists.schemas.ts';
+import { billSettlementFields, itemSettlementFields } from './billing/bill-status.schemas.ts';
 
 // ── billing and bills ──
 
@@ -16,12 +17,12 @@ export const BillLine = Type.Object({
   personId: IdText, idNumber: Type.String(), name: Type.String(), insurance: Type.String(), base: Money,
   employerRate: RateText, employeeRate: Nullable(RateText), employerAmount: Money, employeeAmount: Nullable(Money), parameterRefs: Type.Array(Type.String()),
 });
-export const BillItem = Type.Object({ insurance: Type.String(), fund: Type.String(), fundName: Type.String({ description: 'the fund\'s name (its code when the fund is outside the viewer\'s scope)' }), employerAmount: Money, employeeAmount: Money, total: Money });
+export const BillItem = Type.Object({ insurance: Type.String(), fund: Type.String(), fundName: Type.String({ description: 'the fund\'s name (its code when the fund is outside the viewer\'s scope)' }), employerAmount: Money, employeeAmount: Money, total: Money, ...itemSettlementFields });
 /** 缴费通知单; `lines` unless the list asked for none. */
 export const Bill = Type.Object({
   number: Type.String(), kind: Type.String(), creditCode: Type.String(), employerName: Type.String(), employerId: IdText, regionCode: Type.String(), period: Month,
   dueDate: DateOnly, persons: Type.Integer(), lineCount: Type.Integer(), total: Money, issuedAt: Timestamp, items: Type.Array(BillItem),
-  lines: Type.Optional(Type.Array(BillLine)),
+  lines: Type.Optional(Type.Array(BillLine)), ...billSettlementFields,
 });
 /** A page of bills: the list answer with its rows under `bills` (the key the API has had since the collection issue). */
 const { items: _billItems, ...listCount } = ListAnswer(Bill).properties;
