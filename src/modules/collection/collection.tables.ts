@@ -25,7 +25,7 @@ declare module '../../platform/database.ts' {
     };
     payment_allocation: {
       employer_id: bigint; id: bigint; payment_id: bigint; bill_id: bigint | null; insurance: Insurance | null;
-      part: 'employee' | 'employer' | 'late_fee' | 'credit'; amount: bigint; allocated_on: string; fund_code: string | null;
+      part: 'employee' | 'employer' | 'late_fee' | 'credit'; amount: bigint; allocated_on: string; booked_on: string | null; fund_code: string | null;
       region_code: string; created_at: Generated<Date>;
     };
     payment_reversal: {

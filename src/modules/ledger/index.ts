@@ -7,13 +7,13 @@ import { periodReopenSignoff } from './period.service.ts';
 import { sweepJob, sweepSchedule } from './sweep.schedule.ts';
 
 export { ensureFunds, listFunds, listAccounts, type FundView, type AccountView } from './fund.service.ts';
-export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, type PostOptions, type PostResult, type ReverseInput } from './posting.service.ts';
+export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, isSweptFor, type PostOptions, type PostResult, type ReverseInput } from './posting.service.ts';
 export { getTrialBalance, checkLedger, type TrialBalanceView, type CheckReport } from './balance.service.ts';
 export { incomeExpenditureStatement, type IncomeExpenditureView } from './statement.service.ts';
 export type { EntryInput, LineInput } from './journal.calc.ts';
 export type { AccountRole } from './ledger.tables.ts';
 export { isPeriod, isDate, periodEnd, addMonths, addDays, daysBetween } from './journal.calc.ts';
-export { chartFor, fundInsurance } from './chart.ts';
+export { chartFor, fundInsurance, poolingInsuranceOf, type Chart } from './chart.ts';
 
 /** 基金财务: funds, accounts, the journal, bank reconciliation, period close, statements. */
 export const ledgerModule: ModuleManifest = {

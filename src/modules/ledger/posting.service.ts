@@ -424,6 +424,11 @@ export async function reverseEntriesOfSource(tx: Tx, actor: Actor, source: { typ
   return results;
 }
 
+/** Whether the fund's 收入户 has been swept for `period` (its money since in the 财政专户). */
+export async function isSweptFor(tx: Tx, fundCode: string, period: string): Promise<boolean> {
+  return (await repository.fundsSweptIn(tx, period)).has(fundCode);
+}
+
 /**
  * The monthly sweep (归集): moves the income account's balance at the end of `period` to the fiscal special account,
  * as the schedule does (收支两条线: 收入户资金定期归集财政专户). Idempotent: the key names the period and the amount,

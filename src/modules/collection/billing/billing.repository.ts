@@ -49,15 +49,6 @@ export async function insertBillsOfChunk(tx: Tx, sqlInput: { parameters: Billing
   await tx.executeQuery(CompiledQuery.raw(statement, [chunk.from, chunk.to, chunk.regionPrefix, chunk.period, Number(chunk.period.slice(0, 4)), chunk.runId, chunk.chunk]));
 }
 
-/** What a chunk's bills add up to per fund (amounts as text), by fund code. */
-export async function chunkTotalsByFund(tx: Tx, runId: bigint, chunk: number) {
-  return (await sql<{ fund_code: string; amount: string }>`
-    select i.fund_code, sum(i.employer_amount + i.employee_amount)::bigint as amount
-    from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
-    where b.run_id = ${runId} and b.chunk = ${chunk}
-    group by i.fund_code order by i.fund_code`.execute(tx)).rows;
-}
-
 /** Fresh statistics of the bill tables after a run (migrations/0016: the planner must see the month just billed). */
 export async function analyzeBillTables(db: Kysely<Tables>): Promise<void> {
   await sql`select analyze_billing_tables()`.execute(db);

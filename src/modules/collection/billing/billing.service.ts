@@ -1,7 +1,9 @@
 /**
  * Monthly billing (R3.1–R3.2) as a job of the runner (src/platform/jobs, kind `billing.run`). A job for (period,
  * region subtree) is created once with its parameters resolved and its employers split into chunks by id range;
- * each chunk commits its bills, lines, items and ledger receivables with its done mark in one transaction. Killed at
+ * each chunk commits its bills, lines and items with its done mark in one transaction. Billing posts nothing to the
+ * fund ledger: the funds keep cash-basis accounts (财会〔2017〕28号 总说明五, docs/ledger.md), so contribution income is
+ * booked when the money arrives; bills are the business records (应收台账) the reconciliation compares with it. Killed at
  * any moment, the job is resumed by the server (or by the next `billing run` of the same period), computing exactly
  * what the uninterrupted run would have; re-running a completed period adds nothing.
  */
@@ -10,16 +12,15 @@ import { inScope, widenToPooledFunds, scopePrefix, type Actor, type Tx } from '.
 import { invalid } from '../../../platform/errors.ts';
 import { reserveIds } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
-import { getParameters, regionChain, todayInChina } from '../../../platform/params/index.ts';
+import { getParameters, regionChain } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobView } from '../../../platform/jobs/index.ts';
-import { chartFor, ensureFunds, fundInsurance, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { chartFor, ensureFunds, fundInsurance } from '../../ledger/index.ts';
 import { billedInsurances, resolveBillingParameters, type BillingParameters } from './billing.calc.ts';
 import * as repository from './billing.repository.ts';
 import { BILLING_ACROSS_POOLS, checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { checkBillablePeriod } from './billable-period.ts';
 import { applyCredits } from '../payments/payments.service.ts';
-import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 import { billingSaid } from '../collection.messages.ts';
 
 
@@ -56,34 +57,23 @@ export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[
   return result;
 }
 
-/** Bills one chunk in the chunk's transaction and posts its receivables, one entry per fund. */
-async function billChunk(tx: Tx, { job, parameters, actor }: JobContext<BillingJobParameters>, { chunk, payload }: { chunk: number; payload: BillingChunk }) {
+/** Bills one chunk in the chunk's transaction (bills, lines and items; nothing is posted: cash basis). */
+async function billChunk(tx: Tx, { job, parameters }: JobContext<BillingJobParameters>, { chunk, payload }: { chunk: number; payload: BillingChunk }) {
   const snapshot = parameters.billing;
   const rounding = Object.values(snapshot.regions)[0]?.rounding ?? 'half_up';
   const [from, to] = [BigInt(payload.employerFrom), BigInt(payload.employerTo)];
   const employers = await repository.countEmployersInRange(tx, from, to);
   await repository.insertBillsOfChunk(tx, { parameters: snapshot, funds: snapshot.funds, billIds: reserveIds(Math.max(employers, 1)), rounding },
     { from, to, regionPrefix: scopePrefix(parameters.region), period: parameters.period, runId: job.id, chunk });
-  const byFund = await repository.chunkTotalsByFund(tx, job.id, chunk);
-  const entries: EntryInput[] = byFund.filter((f) => BigInt(f.amount) !== 0n).map((f) => ({
-    key: `billing:${job.id}:${chunk}`, fund: f.fund_code, period: parameters.period, date: periodEnd(parameters.period),
-    memo: `${parameters.period} 社会保险费核定 (第 ${chunk} 批)`, source: { type: 'billing_run', id: `${job.id}/${chunk}` },
-    lines: [{ account: RECEIVABLE_ACCOUNT, debit: BigInt(f.amount) }, { account: PREMIUM_REVENUE_ACCOUNT, credit: BigInt(f.amount) }],
-  }));
-  if (entries.length) await postEntries(tx, actor, entries);
 }
 
 /**
- * After the last chunk: overpayments kept as credit pay the new bills at once — the agency already holds the money,
- * so they count as paid today, or on the due date when a past period is billed late (no late fee on money held
- * before it).
+ * After the last chunk: overpayments kept as credit pay the new bills at once, booked today; each pays as of the later
+ * of the day its money arrived and the bill's due date (payments.service.ts useCredits).
  */
 async function finishBilling(database: DatabaseHandle, { job, parameters, actor }: JobContext<BillingJobParameters>) {
-  const dueDates = Object.values(parameters.billing.regions).map((r) => r.dueDate).sort();
-  const today = todayInChina();
-  const creditDate = dueDates.length && dueDates[0] < today ? dueDates[0] : today;
   const withCredit = await repository.employersWithCreditInRun(database.db, job.id);
-  for (const { employer_id } of withCredit) await applyCredits(database, actor, employer_id, creditDate);
+  for (const { employer_id } of withCredit) await applyCredits(database, actor, employer_id);
   // The month just billed is most of the bill tables' rows: the next queries (the summary, the bills list) plan on it.
   await repository.analyzeBillTables(database.db);
   await inScope(database, actor, (tx) => recordAudit(tx, actor, {

@@ -4,7 +4,8 @@
  * everything billed so far, and issues the difference as new bills: a credit note reversing lines no longer due or
  * replaced, and a supplementary bill for lines newly due (a late registration, a corrected base). Both keep the
  * period's original due date, so the late fee of a back-payment runs from when the contribution was due
- * (社会保险法 art. 86). Their receivables post into the current month, naming the period they correct.
+ * (社会保险法 art. 86). Like billing, a correction posts nothing to the fund ledger (cash basis, docs/ledger.md): the
+ * money a supplementary bill brings in is booked when it arrives.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -12,22 +13,21 @@ import { notFound } from '../../../platform/errors.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
-import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { getParameters } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { ensureFunds } from '../../ledger/index.ts';
 import { resolveBillingParameters } from './billing.calc.ts';
 import * as repository from './billing.repository.ts';
 import { fundsByRegion } from './billing.service.ts';
 import { BILLING_ACROSS_POOLS } from '../collection.scope.ts';
 import { checkBillablePeriod, checkNotBeforeRegistration } from './billable-period.ts';
-import { PREMIUM_REVENUE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
 import { subjects } from '../collection.messages.ts';
 
 type DifferenceRow = repository.DifferenceRow;
 
 export interface ReassessmentResult { creditCode: string; period: string; bills: { number: string; kind: 'supplementary' | 'credit_note'; lines: number; total: string }[] }
 
-/** Writes one correcting bill of `kind` with its lines and items, and posts its receivable (or its reversal) per fund. */
+/** Writes one correcting bill of `kind` with its lines and items. */
 async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; credit_code: string; region_code: string }, period: string,
   kind: 'supplementary' | 'credit_note', rows: DifferenceRow[], dueDate: string, parameterRefs: unknown) {
   const existing = await repository.countBillsOfPeriod(tx, employer.id, period);
@@ -52,20 +52,6 @@ async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; cre
   await repository.insertBillItems(tx, [...items].map(([insurance, item]) => ({
     employer_id: employer.id, bill_id: id, insurance: insurance as never, fund_code: item.fund, region_code: item.region, employer_amount: item.employer, employee_amount: item.employee,
   })));
-  const byFund = new Map<string, bigint>();
-  for (const item of items.values()) byFund.set(item.fund, (byFund.get(item.fund) ?? 0n) + item.employer + item.employee);
-  const today = todayInChina();
-  const entries: EntryInput[] = [...byFund].filter(([, amount]) => amount !== 0n).map(([fund, amount]) => {
-    const positive = amount > 0n ? amount : -amount;
-    const receivable = { account: RECEIVABLE_ACCOUNT, ...(amount > 0n ? { debit: positive } : { credit: positive }) };
-    const revenue = { account: PREMIUM_REVENUE_ACCOUNT, ...(amount > 0n ? { credit: positive } : { debit: positive }) };
-    return {
-      key: `bill:${number}`, fund, period: today.slice(0, 7), date: today, source: { type: 'bill', id: number },
-      memo: `${period} ${kind === 'supplementary' ? '补收' : '冲减'}社会保险费 ${employer.credit_code}`,
-      lines: amount > 0n ? [receivable, revenue] : [revenue, receivable],
-    };
-  });
-  if (entries.length) await postEntries(tx, actor, entries);
   await recordAudit(tx, actor, { action: `billing.${kind}`, entityType: 'bill', entityId: number, regionCode: employer.region_code, after: { period, lines: rows.length, total: formatYuan(total) } });
   return { number, kind, lines: rows.length, total: formatYuan(total) };
 }

@@ -123,14 +123,18 @@ test('a bad file is refused listing every bad row, and nothing of it is applied'
   assert.deepEqual(await counts(), before);
 });
 
-test('ledger: Dr 1002 income account = payments booked, Cr 1131 receivable reduced by the principal paid', { skip }, async () => {
-  const booked = formatYuan(febA + 100_000n + janB + febB);
-  assert.deepEqual(await ledgerMovement('1002', '2026-02'), { debit: booked, credit: '0.00' });
-  assert.deepEqual(await ledgerMovement('1131', '2026-02'), { debit: formatYuan(febA + febB), credit: booked });
+test('ledger, cash basis: Dr 1002 收入户 = all money received; Cr 4001 = the contributions it paid; the overpayment is 暂收款; no receivable', { skip }, async () => {
+  const paid = febA + 100_000n + janB + febB;
+  assert.deepEqual(await ledgerMovement('1002', '2026-02'), { debit: formatYuan(paid + 10_000n), credit: '0.00' });
+  assert.deepEqual(await ledgerMovement('4001', '2026-02'), { debit: '0.00', credit: formatYuan(paid) });
+  assert.deepEqual(await ledgerMovement('2201', '2026-02'), { debit: '0.00', credit: '100.00' });
+  assert.deepEqual(await ledgerMovement('1131', '2026-02'), { debit: '0.00', credit: '0.00' });
+  assert.deepEqual(await ledgerMovement('4001', '2026-01'), { debit: '0.00', credit: '0.00' }, 'billing January booked no income');
   const pension = await getTrialBalance(test_.database, actor, 'pension-990000', '2026-02');
-  const receivable = pension.accounts.find((a) => a.code === '1131')!;
-  // pension billed 2 × 2400.00 (A) + 2400.00 (B) a month; paid: A's February, 1000.00 of A's January, B's two months.
-  assert.equal(receivable.closing, formatYuan(2n * 720_000n - 480_000n - 100_000n - 480_000n));
+  // pension billed 2 × 2400.00 (A) + 2400.00 (B) a month; paid: A's February, 1000.00 of A's January, B's two months;
+  // B's 100.00 overpayment is held by B's pension fund as 暂收款
+  assert.equal(pension.accounts.find((a) => a.code === '4001')!.credit, formatYuan(480_000n + 100_000n + 480_000n));
+  assert.equal(pension.accounts.find((a) => a.code === '2201')!.credit, '100.00');
   const entry = (await sql<{ reference: string | null; memo: string }>`
     select l.reference, e.memo from accounting_entry e join accounting_entry_line l on l.fund_id = e.fund_id and l.entry_id = e.id
     where e.source_type = 'payment' and l.debit > 0 and e.fund_id = (select id from fund where code = 'pension-990000') and l.reference is not null`.execute(test_.database.db)).rows;

@@ -5,6 +5,7 @@ import { idExpression, reserveIds } from '../../../platform/ids.ts';
 import type { Tables } from '../../../platform/database.ts';
 import type { Insurance } from '../../registry/index.ts';
 import { BANK_TRANSACTION_KEY } from './collection-file.schema.ts';
+import { regionChain } from '../../../platform/params/index.ts';
 
 export type PaymentRow = Selectable<Tables['payment']>;
 export type NewPayment = Insertable<Tables['payment']>;
@@ -36,16 +37,36 @@ export async function insertAllocations(tx: Tx, rows: NewAllocation[]): Promise<
   for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('payment_allocation').values(rows.slice(i, i + 2000)).execute();
 }
 
-/** The employer's unused credits, one per payment that left one, oldest payment first. */
-export async function creditsOf(tx: Tx, employerId: bigint): Promise<{ paymentId: bigint; amount: bigint; reference: string | null }[]> {
-  const rows = (await sql<{ payment_id: bigint; amount: bigint; reference: string | null }>`
-    select a.payment_id, sum(a.amount)::bigint as amount, p.reference
+/** An unused credit (暂收款): what is left of one payment's overpayment, when its money arrived and the fund holding it. */
+export interface CreditHeld { paymentId: bigint; amount: bigint; reference: string | null; paidOn: string; fund: string | null }
+
+/** The employer's unused credits, one per payment that left one, oldest money first. */
+export async function creditsOf(tx: Tx, employerId: bigint): Promise<CreditHeld[]> {
+  const rows = (await sql<{ payment_id: bigint; amount: bigint; reference: string | null; paid_on: string; fund_code: string | null }>`
+    select a.payment_id, sum(a.amount)::bigint as amount, p.reference, p.paid_on, max(a.fund_code) as fund_code
     from payment_allocation a join payment p on p.employer_id = a.employer_id and p.id = a.payment_id
     where a.employer_id = ${employerId} and a.part = 'credit'
     group by a.payment_id, p.paid_on, p.reference
     having sum(a.amount) > 0
     order by p.paid_on, a.payment_id`.execute(tx)).rows;
-  return rows.map((row) => ({ paymentId: row.payment_id, amount: row.amount, reference: row.reference }));
+  return rows.map((row) => ({ paymentId: row.payment_id, amount: row.amount, reference: row.reference, paidOn: row.paid_on, fund: row.fund_code }));
+}
+
+/**
+ * The fund that holds the employer's money paying no bill yet (暂收款): the pension fund its latest bill pays (the
+ * fund of its pension scheme), else the pension fund of the nearest pooling region above its own.
+ */
+export async function holdingFundOf(tx: Tx, employerId: bigint, regionCode: string): Promise<string | null> {
+  const [billed] = (await sql<{ fund_code: string }>`
+    select i.fund_code from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
+    where b.employer_id = ${employerId} and i.insurance = 'pension'
+    order by b.period desc, b.issued_at desc limit 1`.execute(tx)).rows;
+  if (billed) return billed.fund_code;
+  const chain = regionChain(regionCode);
+  const [pooled] = (await sql<{ code: string }>`
+    select f.code from fund f where f.insurance = 'pension' and f.region_code = any(${chain}::text[])
+    order by array_position(${chain}::text[], f.region_code) limit 1`.execute(tx)).rows;
+  return pooled?.code ?? null;
 }
 
 /**

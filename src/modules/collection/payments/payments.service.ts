@@ -1,12 +1,15 @@
 /**
  * Payments (R3.3): the bank's collection file imported all or nothing and idempotently, or one payment recorded by
- * hand; each payment allocated to the employer's bills (allocation.calc.ts), its money booked to each fund's income
- * account, individual accounts credited once a bill's pension employee part is paid in full, and an overpayment kept
- * as a credit for the next bill.
+ * hand; each payment allocated to the employer's bills (allocation.calc.ts), its money booked to each fund, individual
+ * accounts credited once a bill's pension employee part is paid in full, and an overpayment kept as a credit for the
+ * next bill.
  *
- * Ledger (one entry per fund per payment, dated the payment date): Dr 1002 收入户 / Cr 1131 应收社会保险费 for the
- * principal; Dr 1002 / Cr 4009 其他收入 for the late fee (滞纳金 is the fund's other income, booked when paid, not
- * when it accrues). A credit is not booked until it pays a bill: it belongs to no fund before then.
+ * Ledger, on the cash basis (财会〔2017〕28号 总说明五; fund-accounts.ts), one entry per fund and event, dated the day
+ * the money is booked: Dr the receiving bank account (收入户, or 财政专户 where the tax authority collects) / Cr 4001
+ * 社会保险费收入 for contributions and Cr 4009 其他收入 for the late fee (滞纳金: income when paid, not as it accrues).
+ * Money that pays no bill is 暂收款 (Cr 2201) in the employer's holding fund (the fund of its pension scheme) until a
+ * bill takes it: then Dr 2201 / Cr 4001 in that fund, or, for another fund's part, the money moves between the two
+ * funds' accounts of the kind that holds it (收入户 before the month's sweep, 财政专户 after it).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -16,8 +19,8 @@ import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { addDays, postEntries, reverseEntriesOfSource, type EntryInput } from '../../ledger/index.ts';
-import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, RECEIVABLE_ACCOUNT } from '../fund-accounts.ts';
+import { addDays, isSweptFor, postEntries, reverseEntriesOfSource, type EntryInput, type LineInput } from '../../ledger/index.ts';
+import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, PREMIUM_REVENUE_ACCOUNT, SPECIAL_BANK_ACCOUNT, SUSPENSE_RECEIPTS_ACCOUNT, collectionModel, receivingAccount } from '../fund-accounts.ts';
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
 import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
 import { lateFeeRules } from '../arrears/arrears.service.ts';
@@ -36,75 +39,92 @@ type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 /** What one allocation did for one payment (fen). */
 export interface AllocationOutcome { paymentId: bigint; allocated: bigint; credit: bigint }
 
+/** An allocation row with the ledger event it books under (`entryKey`) and whether a credit paid it. */
+type AllocationRow = NewAllocation & { booked_on: string; entryKey: string; reference: string | null; fromCredit: boolean };
+
 /**
  * An employer's open bills and credits while payments are allocated, in memory; `save` writes the allocations,
  * posts them and credits individual accounts. The caller holds the employer's allocation lock.
  */
 class EmployerAllocation {
-  private readonly rows: (NewAllocation & { entryKey: string; reference: string | null })[] = [];
-  private credits: { paymentId: bigint; amount: bigint; reference: string | null }[] = [];
+  private readonly rows: AllocationRow[] = [];
+  private credits: repository.CreditHeld[] = [];
+  /** The day each credit's money arrived, by payment (kept after the credit is used up: its entries need it). */
+  private readonly arrivals = new Map<bigint, string>();
   private bills: BillState[] = [];
 
-  constructor(private readonly employer: EmployerRow, private readonly store: ParameterStore) {}
+  constructor(private readonly employer: EmployerRow, private readonly store: ParameterStore, private readonly holdingFund: string | null) {}
 
   static async load(tx: Tx, employer: EmployerRow, store = getParameters()): Promise<EmployerAllocation> {
     await repository.lockEmployerAllocations(tx, employer.id);
-    const allocation = new EmployerAllocation(employer, store);
+    const allocation = new EmployerAllocation(employer, store, await repository.holdingFundOf(tx, employer.id, employer.region_code));
     allocation.bills = await billsNotPaidOnTime(tx, { employerId: employer.id });
     allocation.credits = await repository.creditsOf(tx, employer.id);
+    for (const credit of allocation.credits) allocation.arrivals.set(credit.paymentId, credit.paidOn);
     return allocation;
   }
 
-  /** The open parts of every bill on `date`, in payment order (the named bill first). */
-  private openParts(date: string, reference: string | null) {
+  /** The open parts of every bill, each bill's arrears as of `asOf(bill)`, in payment order (the named bill first). */
+  private openParts(date: string, asOf: (bill: BillState) => string, reference: string | null) {
     const order = insuranceOrder(this.store.table('contribution.payment.allocation_order', date, this.employer.region_code).insurances as string[]);
     return orderBills(this.bills, reference).flatMap((bill) => {
-      const rules = lateFeeRules(this.store, bill.regionCode, addDays(bill.dueDate, 1), date);
-      return partsInOrder(billArrears(bill, date, rules.rates, rules.rounding), order);
+      const on = asOf(bill);
+      const rules = lateFeeRules(this.store, bill.regionCode, addDays(bill.dueDate, 1), on);
+      return partsInOrder(billArrears(bill, on, rules.rates, rules.rounding), order);
     });
   }
 
-  private record(payment: PartPayment & { paymentId: bigint }, date: string, entryKey: string, reference: string | null) {
-    this.bills.find((bill) => bill.billId === payment.billId)!.allocations.push({ insurance: payment.insurance, part: payment.part, amount: payment.amount, date });
+  private record(payment: PartPayment & { paymentId: bigint }, paidAsOf: string, bookedOn: string, entry: { key: string; reference: string | null; fromCredit: boolean }) {
+    this.bills.find((bill) => bill.billId === payment.billId)!.allocations.push({ insurance: payment.insurance, part: payment.part, amount: payment.amount, date: paidAsOf });
     this.rows.push({
       employer_id: this.employer.id, id: newId(), payment_id: payment.paymentId, bill_id: payment.billId, insurance: payment.insurance,
-      part: payment.part, amount: payment.amount, allocated_on: date, fund_code: payment.fund, region_code: this.employer.region_code, entryKey, reference,
+      part: payment.part, amount: payment.amount, allocated_on: paidAsOf, booked_on: bookedOn, fund_code: payment.fund, region_code: this.employer.region_code,
+      entryKey: entry.key, reference: entry.reference, fromCredit: entry.fromCredit,
     });
   }
 
-  private creditRow(paymentId: bigint, amount: bigint, date: string) {
+  private creditRow(paymentId: bigint, amount: bigint, date: string, entryKey: string, fund: string | null) {
     this.rows.push({
       employer_id: this.employer.id, id: newId(), payment_id: paymentId, bill_id: null, insurance: null, part: 'credit', amount,
-      allocated_on: date, fund_code: null, region_code: this.employer.region_code, entryKey: '', reference: null,
+      allocated_on: date, booked_on: date, fund_code: fund ?? this.holdingFund, region_code: this.employer.region_code, entryKey, reference: null, fromCredit: amount < 0n,
     });
   }
 
-  /** Pays open bills from the employer's credits on `date`; `event` names the ledger entries. */
+  /**
+   * Pays open bills from the employer's credits, oldest money first, booked on `date`; `event` names the ledger
+   * entries. A credit pays a bill as of the later of the day its money arrived and the bill's due date: money held
+   * before the due date pays on time (no late fee), money that came after it pays from the day it came, never
+   * earlier (domain.md "Contribution rules the collection side still lacks").
+   */
   useCredits(date: string, reference: string | null, event: string): bigint {
-    const available = this.credits.reduce((sum, credit) => sum + credit.amount, 0n);
-    if (available === 0n) return 0n;
-    const { payments } = allocate(available, this.openParts(date, reference));
-    const { attributed, used } = drawFromCredits(payments, this.credits);
-    for (const payment of attributed) {
-      const source = this.credits.find((credit) => credit.paymentId === payment.paymentId)!;
-      this.record(payment, date, `credit:${event}:${payment.paymentId}`, source.reference);
-    }
-    for (const use of used) {
-      this.creditRow(use.paymentId, -use.amount, date);
-      this.credits.find((credit) => credit.paymentId === use.paymentId)!.amount -= use.amount;
+    let used = 0n;
+    for (const credit of this.credits) {
+      const asOf = (bill: BillState) => (credit.paidOn > bill.dueDate ? credit.paidOn : bill.dueDate);
+      const { payments } = allocate(credit.amount, this.openParts(date, asOf, reference));
+      if (!payments.length) break;
+      const key = `credit:${event}:${credit.paymentId}`;
+      const amount = payments.reduce((sum, part) => sum + part.amount, 0n);
+      for (const part of payments) {
+        this.record({ ...part, paymentId: credit.paymentId }, asOf(this.bills.find((bill) => bill.billId === part.billId)!), date, { key, reference: credit.reference, fromCredit: true });
+      }
+      this.creditRow(credit.paymentId, -amount, date, key, credit.fund);
+      credit.amount -= amount; used += amount;
     }
     this.credits = this.credits.filter((credit) => credit.amount > 0n);
-    return used.reduce((sum, use) => sum + use.amount, 0n);
+    return used;
   }
 
   /** Allocates a new payment: earlier credits first, then the payment itself; what is left becomes a credit. */
   pay(payment: repository.PaymentRow): AllocationOutcome {
     this.useCredits(payment.paid_on, payment.reference, String(payment.id));
-    const { payments, remainder } = allocate(payment.amount, this.openParts(payment.paid_on, payment.reference));
-    for (const part of payments) this.record({ ...part, paymentId: payment.id }, payment.paid_on, `payment:${payment.id}`, payment.reference);
+    const key = `payment:${payment.id}`;
+    const { payments, remainder } = allocate(payment.amount, this.openParts(payment.paid_on, () => payment.paid_on, payment.reference));
+    for (const part of payments) this.record({ ...part, paymentId: payment.id }, payment.paid_on, payment.paid_on, { key, reference: payment.reference, fromCredit: false });
     if (remainder > 0n) {
-      this.creditRow(payment.id, remainder, payment.paid_on);
-      this.credits.push({ paymentId: payment.id, amount: remainder, reference: payment.reference });
+      if (!this.holdingFund) throw conflict('creditCode', paymentsSaid.noHoldingFund({ creditCode: this.employer.credit_code }));
+      this.creditRow(payment.id, remainder, payment.paid_on, key, this.holdingFund);
+      this.credits.push({ paymentId: payment.id, amount: remainder, reference: payment.reference, paidOn: payment.paid_on, fund: this.holdingFund });
+      this.arrivals.set(payment.id, payment.paid_on);
     }
     return { paymentId: payment.id, allocated: payment.amount - remainder, credit: remainder };
   }
@@ -112,31 +132,70 @@ class EmployerAllocation {
   /** Writes the allocations, posts one entry per fund and event, and credits completed pension employee parts. */
   async save(tx: Tx, actor: Actor): Promise<void> {
     if (!this.rows.length) return;
-    await repository.insertAllocations(tx, this.rows.map(({ entryKey: _key, reference: _reference, ...row }) => row));
-    const entries = new Map<string, EntryInput & { principal: bigint; lateFee: bigint }>();
-    for (const row of this.rows) {
-      if (row.part === 'credit') continue;
-      const id = `${row.entryKey}/${row.fund_code}`;
-      let entry = entries.get(id);
-      if (!entry) {
-        entry = {
-          key: row.entryKey, fund: row.fund_code!, period: row.allocated_on.slice(0, 7), date: row.allocated_on,
-          memo: `${row.entryKey.startsWith('credit:') ? '预缴款抵缴' : '收缴社会保险费'} ${this.employer.credit_code} ${this.employer.name}`,
-          source: { type: 'payment', id: String(row.payment_id) }, lines: [], principal: 0n, lateFee: 0n,
-        };
-        entries.set(id, entry);
-      }
-      if (row.part === 'late_fee') entry.lateFee += row.amount; else entry.principal += row.amount;
-      entry.lines = [
-        { account: INCOME_BANK_ACCOUNT, debit: entry.principal + entry.lateFee, reference: row.reference },
-        ...(entry.principal > 0n ? [{ account: RECEIVABLE_ACCOUNT, credit: entry.principal }] : []),
-        ...(entry.lateFee > 0n ? [{ account: OTHER_INCOME_ACCOUNT, credit: entry.lateFee }] : []),
-      ];
-    }
-    if (entries.size) await postEntries(tx, actor, [...entries.values()].map(({ principal: _p, lateFee: _f, ...entry }) => entry));
+    await repository.insertAllocations(tx, this.rows.map(({ entryKey: _key, reference: _reference, fromCredit: _credit, ...row }) => row));
+    const entries = await this.ledgerEntries(tx);
+    if (entries.length) await postEntries(tx, actor, entries);
     const completing = new Map<bigint, bigint>();
     for (const row of this.rows) if (row.insurance === 'pension' && row.part === 'employee') completing.set(row.bill_id!, row.payment_id);
     await creditIndividualAccounts(tx, this.employer.id, [...completing].map(([billId, paymentId]) => ({ billId, paymentId })));
+  }
+
+  /** The cash-basis entries of the rows (see the file's head): per event, one entry per fund it touches. */
+  private async ledgerEntries(tx: Tx): Promise<EntryInput[]> {
+    const entries = new Map<string, EntryInput>();
+    const lineOf = (row: AllocationRow, fund: string, memo: string) => {
+      const id = `${row.entryKey}/${fund}`;
+      const entry: EntryInput = entries.get(id) ?? {
+        key: row.entryKey, fund, period: row.booked_on.slice(0, 7), date: row.booked_on, memo: `${memo} ${this.employer.credit_code} ${this.employer.name}`,
+        source: { type: 'payment', id: String(row.payment_id) }, lines: [],
+      };
+      entries.set(id, entry);
+      return (account: string, side: 'debit' | 'credit', amount: bigint, reference: string | null = null) => {
+        const same = entry.lines.find((line) => line.account === account && (side === 'debit' ? line.debit !== undefined : line.credit !== undefined));
+        if (same) same[side] = (same[side] ?? 0n) + amount;
+        else entry.lines.push({ account, [side]: amount, ...(reference ? { reference } : {}) } as LineInput);
+      };
+    };
+    const incomeAccount = (row: AllocationRow) => (row.part === 'late_fee' ? OTHER_INCOME_ACCOUNT : PREMIUM_REVENUE_ACCOUNT);
+    for (const row of this.rows) {
+      if (row.fromCredit) continue;
+      // money arriving: into the receiving account, as income of the fund it pays, or as 暂收款 of the holding fund
+      const bank = receivingAccount(this.employer.region_code, row.booked_on);
+      const add = lineOf(row, row.fund_code!, row.part === 'credit' ? '暂收社会保险费' : '收缴社会保险费');
+      add(bank, 'debit', row.amount, row.reference);
+      add(row.part === 'credit' ? SUSPENSE_RECEIPTS_ACCOUNT : incomeAccount(row), 'credit', row.amount);
+    }
+    for (const row of this.rows) {
+      if (!row.fromCredit || row.part === 'credit') continue;
+      // a credit paying a bill: 暂收款 becomes income; across funds the money moves where it is held
+      const source = this.creditSourceFund(row);
+      const pay = lineOf(row, row.fund_code!, '预缴款抵缴');
+      if (source === row.fund_code) {
+        pay(SUSPENSE_RECEIPTS_ACCOUNT, 'debit', row.amount);
+        pay(incomeAccount(row), 'credit', row.amount);
+        continue;
+      }
+      const held = await this.accountHolding(tx, source, row);
+      const release = lineOf(row, source, '预缴款划转');
+      release(SUSPENSE_RECEIPTS_ACCOUNT, 'debit', row.amount);
+      release(held, 'credit', row.amount);
+      pay(held, 'debit', row.amount);
+      pay(incomeAccount(row), 'credit', row.amount);
+    }
+    return [...entries.values()];
+  }
+
+  /** The fund whose 暂收款 a credit-paid row draws on: the fund of the credit row of the same event. */
+  private creditSourceFund(row: AllocationRow): string {
+    const credit = this.rows.find((other) => other.part === 'credit' && other.entryKey === row.entryKey);
+    return credit?.fund_code ?? this.holdingFund!;
+  }
+
+  /** Where the holding fund keeps a credit's money now: the 财政专户 once the month it arrived in was swept (or always, where the tax authority collects). */
+  private async accountHolding(tx: Tx, fund: string, row: AllocationRow): Promise<string> {
+    const arrived = this.arrivals.get(row.payment_id) ?? row.booked_on;
+    if (collectionModel(this.employer.region_code, arrived) === 'tax') return SPECIAL_BANK_ACCOUNT;
+    return (await isSweptFor(tx, fund, arrived.slice(0, 7))) ? SPECIAL_BANK_ACCOUNT : INCOME_BANK_ACCOUNT;
   }
 }
 
@@ -347,7 +406,7 @@ async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint
   const allocations = await repository.allocationsOfPayment(tx, employerId, paymentId);
   await repository.insertAllocations(tx, allocations.map((a) => ({
     employer_id: employerId, id: newId(), payment_id: paymentId, bill_id: a.bill_id, insurance: a.insurance, part: a.part,
-    amount: -a.amount, allocated_on: a.allocated_on, fund_code: a.fund_code, region_code: a.region_code,
+    amount: -a.amount, allocated_on: a.allocated_on, booked_on: today, fund_code: a.fund_code, region_code: a.region_code,
   })));
   const entries = await reverseEntriesOfSource(tx, actor, { type: 'payment', id: String(paymentId) }, { keyPrefix: `payment-reversal:${paymentId}`, date: today, memo: `冲正 ${request.reason}` });
   await repository.insertReversal(tx, {
