@@ -64,6 +64,11 @@ export const accountsSaid = defineMessages('collection.accounts', {
     'the crediting rate or interest method of {year} differs between regions ({list}); one interest run credits one rate by one method',
   ],
   yearNotEnded: ['{year} 年尚未结束（北京时间今天是 {today}）：个人账户利息于 12 月 31 日后计入', '{year} has not ended (today is {today} in China): interest is credited after 31 December'],
+  previousYearNotRun: [
+    '{previous} 年度尚未计息：个人账户利息逐年滚存，请先完成 {previous} 年度计息，再计 {year} 年度',
+    'the interest of {previous} has not been run: interest compounds year by year, so run {previous} before {year}',
+  ],
+  laterYearRun: ['{later} 年度已计息：年度计息须按年度顺序进行，不能再计 {year} 年度', '{later} has already been run: years are credited in order, so {year} can no longer be run'],
   regionOutsideScope: [
     '计息覆盖本系统全部个人账户；区划 {region} 不在您的数据范围 {scope} 内',
     'the interest run credits every account of the installation; region {region} is outside your scope {scope}',

@@ -33,9 +33,9 @@ declare module '../../platform/database.ts' {
     };
     individual_account_entry: {
       person_id: bigint; id: bigint; region_code: string; year: number; period: string | null;
-      kind: 'contribution' | 'interest' | 'opening' | 'transfer_in' | 'transfer_out'; amount: bigint;
+      kind: 'contribution' | 'interest' | 'back_interest' | 'opening' | 'transfer_in' | 'transfer_out'; amount: bigint;
       employer_id: bigint | null; bill_id: bigint | null; payment_id: bigint | null; rate: string | null; created_at: Generated<Date>;
     };
-    interest_run: { year: number; rate: string; method: string; persons: number; amount: bigint; run_by: string; run_at: Generated<Date> };
+    interest_run: { year: number; rate: string; method: string; persons: number; amount: bigint; back_interest: Generated<bigint>; run_by: string; run_at: Generated<Date> };
   }
 }

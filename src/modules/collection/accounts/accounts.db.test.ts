@@ -16,7 +16,8 @@ import { parseDecimal } from '../../../platform/money.ts';
 import { reloadParameters } from '../../../platform/params/index.ts';
 import { accountStatement, runInterest } from './accounts.service.ts';
 import { registerAccountsCommands } from './accounts.cli.ts';
-import { creditMonth, yearEnd, type InterestMethod } from './interest.calc.ts';
+import { creditMonth, missedGrowth, missedInterest, yearEnd, type InterestMethod } from './interest.calc.ts';
+import { render } from '../../../platform/messages.ts';
 import { insertBill, insertEmployer, insertEntries, insertPerson, regions, type EntryFixture } from './accounts.testing.ts';
 
 let database: TestDatabase;
@@ -97,7 +98,8 @@ async function calculatedInterest(year: number, rate: string, method: InterestMe
   for (const row of rows) {
     const account = accounts.get(row.person_id) ?? { openingBalance: 0n, credits: [] };
     if (row.year < year) account.openingBalance += row.amount;
-    else if (row.kind !== 'interest') account.credits.push({ month: creditMonth(year, row.period), amount: row.amount });
+    // a 建账余额 of the year is its closing balance (interest credited by the system it came from)
+    else if (!['interest', 'back_interest', 'opening'].includes(row.kind)) account.credits.push({ month: creditMonth(year, row.period), amount: row.amount });
     accounts.set(row.person_id, account);
   }
   const result = new Map<bigint, bigint>();
@@ -108,33 +110,68 @@ async function calculatedInterest(year: number, rate: string, method: InterestMe
   return result;
 }
 
+/** The 补记利息 of `year` per person and period by the pure calculation: back-payments of earlier years' months, grown over the runs before. */
+async function calculatedBackInterest(year: number): Promise<Map<string, bigint>> {
+  const runs = await database.database.db.selectFrom('interest_run').select(['year', 'rate', 'method']).where('year', '<', year).orderBy('year').execute();
+  const closed = runs.map((run) => ({ year: run.year, rate: parseDecimal(run.rate), method: run.method as InterestMethod }));
+  const backPayments = new Map<string, bigint>();
+  for (const row of await database.database.db.selectFrom('individual_account_entry').select(['person_id', 'period', 'amount'])
+    .where('year', '=', year).where('kind', '=', 'contribution').where('period', '<', `${year}-01`).execute()) {
+    const key = `${row.person_id} ${row.period}`;
+    backPayments.set(key, (backPayments.get(key) ?? 0n) + row.amount);
+  }
+  const result = new Map<string, bigint>();
+  for (const [key, amount] of backPayments) {
+    const interest = missedInterest(amount, missedGrowth(key.split(' ')[1], closed));
+    if (interest !== 0n) result.set(key, interest);
+  }
+  return result;
+}
+
+const creditedBackInterest = async (year: number) => new Map((await database.database.db.selectFrom('individual_account_entry')
+  .select(['person_id', 'period', 'amount']).where('year', '=', year).where('kind', '=', 'back_interest').execute()).map((row) => [`${row.person_id} ${row.period}`, row.amount]));
+
+const yuan = (fen: bigint) => `${fen < 0n ? '-' : ''}${(fen < 0n ? -fen : fen) / 100n}.${String((fen < 0n ? -fen : fen) % 100n).padStart(2, '0')}`;
+
 const creditedInterest = async (year: number) => new Map((await database.database.db.selectFrom('individual_account_entry')
   .select(['person_id', 'amount']).where('year', '=', year).where('kind', '=', 'interest').execute()).map((row) => [row.person_id, row.amount]));
 
-test('refusals: a year not ended, a year without its crediting rate, not a year; nothing is written', async () => {
+test('refusals: a year not ended, a year before the previous year\'s run, a year without its crediting rate, not a year; nothing is written', async () => {
   const refusal = (year: number | string) => runInterest(database.database, system, year).then(() => assert.fail(`${year} was run`), (error) => error);
   const notEnded = await refusal(2026);
   assert.deepEqual([notEnded.status, notEnded.field], [400, 'year']);
   assert.match(notEnded.message, /2026 has not ended \(today is 2026-/);
-  assert.match((await refusal(2025)).message, /no crediting rate \(pension\.account\.crediting_rate\) is set for 2025/, 'the 2024 rate does not carry over');
-  assert.match((await refusal(2015)).message, /no crediting rate/);
+  // the accounts were open in 2023 (and since 2021): 2024 waits for 2023, 2022 for 2021; 2021 is the system's first year
+  const outOfOrder = await refusal(2024);
+  assert.deepEqual([outOfOrder.status, outOfOrder.code, outOfOrder.field], [409, 'conflict', 'year']);
+  assert.equal(outOfOrder.message, 'the interest of 2023 has not been run: interest compounds year by year, so run 2023 before 2024');
+  assert.equal(render(outOfOrder.said, 'zh-CN'), '2023 年度尚未计息：个人账户利息逐年滚存，请先完成 2023 年度计息，再计 2024 年度');
+  assert.match((await refusal(2022)).message, /the interest of 2021 has not been run/);
+  assert.match((await refusal(2015)).message, /no crediting rate \(pension\.account\.crediting_rate\) is set for 2015/, 'no run before the first published rate');
   assert.equal((await refusal('20x4')).status, 400);
   assert.equal((await database.database.db.selectFrom('interest_run').selectAll().execute()).length, 0);
 });
 
-test('the interest runs of 2023 (annual, 3.97%) and 2024 (monthly, 2.62%) equal the pure calculation for every person', async () => {
-  for (const [year, rate, method] of [[2023, '0.0397', 'annual_1083'], [2024, '0.0262', 'monthly']] as const) {
+test('the interest runs of 2021 to 2023 (annual) and 2024 (monthly, 2.62%), in order, equal the pure calculation for every person', async () => {
+  const runs = [[2021, '0.0669', 'annual_1083'], [2022, '0.0612', 'annual_1083'], [2023, '0.0397', 'annual_1083'], [2024, '0.0262', 'monthly']] as const;
+  for (const [year, rate, method] of runs) {
     const expected = await calculatedInterest(year, rate, method);
+    const expectedBack = await calculatedBackInterest(year);
     const run = await runInterest(database.database, system, year);
     const credited = await creditedInterest(year);
     assert.deepEqual(credited, expected, `${year}: SQL and calc agree person by person`);
-    assert.ok(credited.size >= 55, `${year}: most of the 62 accounts earn interest (got ${credited.size})`);
+    assert.ok(credited.size >= 30, `${year}: most of the generated accounts earn interest (got ${credited.size})`);
     assert.equal(credited.has(nobody), false, 'an account without entries gets no interest entry');
+    // the generated back-payments of an earlier year's month, credited after that year's run: 补记利息 for the years missed
+    assert.deepEqual(await creditedBackInterest(year), expectedBack, `${year}: 补记利息 of SQL and calc agree`);
+    assert.equal(expectedBack.size > 0, year > 2021, `${year}: back-payments into a closed year (got ${expectedBack.size})`);
     const total = [...expected.values()].reduce((sum, amount) => sum + amount, 0n);
+    const backTotal = [...expectedBack.values()].reduce((sum, amount) => sum + amount, 0n);
     assert.deepEqual({ ...run, runAt: undefined }, {
-      year, rate, method, persons: expected.size, amount: `${total / 100n}.${String(total % 100n).padStart(2, '0')}`, runBy: 'system:test', runAt: undefined,
+      year, rate, method, persons: expected.size, amount: yuan(total), backInterest: yuan(backTotal), runBy: 'system:test', runAt: undefined,
     });
   }
+  assert.equal((await creditedInterest(2022)).has(anna), false, 'a 建账余额 of 2022 is 2022\'s closing balance: no 2022 interest on it');
   // by hand: 0.0397 × (1 000 000 + 768 000 × 1.083 / 2) = 56 210.1184; 0.0262 × (1 824 210 + 64 000 × 57 / 12) = 55 759.102
   assert.equal((await creditedInterest(2023)).get(anna), 56_210n);
   assert.equal((await creditedInterest(2024)).get(anna), 55_759n);
@@ -149,7 +186,10 @@ test('a second run of a year returns the first result and adds nothing', async (
   const afterwards = (await database.database.db.selectFrom('individual_account_entry').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
   assert.equal(afterwards, before);
   const audits = await database.database.db.selectFrom('audit_log').select(['entity_id', 'after']).where('action', '=', 'accounts.interest.run').orderBy('id').execute();
-  assert.deepEqual(audits.map((audit) => audit.entity_id), ['2023', '2024'], 'one audit record per run, none for the repeat');
+  assert.deepEqual(audits.map((audit) => audit.entity_id), ['2021', '2022', '2023', '2024'], 'one audit record per run, none for the repeat');
+  // years run in order: once 2021 has run, 2020 (rate published) can no longer be
+  const earlier = await runInterest(database.database, system, 2020).then(() => assert.fail('2020 was run'), (error) => error);
+  assert.deepEqual([earlier.status, earlier.message], [409, '2021 has already been run: years are credited in order, so 2020 can no longer be run']);
 });
 
 test('statements of two consecutive years: opening, credits, interest, closing', async () => {
@@ -180,7 +220,7 @@ test('sifund accounts interest and statement', async () => {
   const again = await sifund('interest', '--year', '2023', '--format', 'json');
   assert.equal(again.code, 0);
   assert.match(again.stderr, /crediting the 2023 interest to every individual account/);
-  assert.deepEqual({ ...JSON.parse(again.stdout), runAt: undefined, persons: undefined, amount: undefined }, { year: 2023, rate: '0.0397', method: 'annual_1083', runBy: 'system:test', runAt: undefined, persons: undefined, amount: undefined });
+  assert.deepEqual({ ...JSON.parse(again.stdout), runAt: undefined, persons: undefined, amount: undefined, backInterest: undefined }, { year: 2023, rate: '0.0397', method: 'annual_1083', runBy: 'system:test', runAt: undefined, persons: undefined, amount: undefined, backInterest: undefined });
 
   const statement = await sifund('statement', '--person', '11010519491231002x', '--year', '2024', '--format', 'json');
   assert.equal(statement.code, 0);
@@ -194,4 +234,40 @@ test('sifund accounts interest and statement', async () => {
   assert.match(refused.stderr, /error: year: 2026 has not ended/);
   const unknown = await sifund('statement', '--person', '110101199001011237', '--year', '2024');
   assert.deepEqual([unknown.code, unknown.stderr], [1, 'error: person with ID number 110101199001011237 not found\n']);
+});
+
+test('补记利息: a back-payment into a year whose interest has run leaves that year\'s statement as issued; the next run credits the interest it missed', async () => {
+  const issued = [await accountStatement(database.database, system, anna, 2023), await accountStatement(database.database, system, anna, 2024)];
+  // credited as payments credit a paid period: dated in the period's year, 2023 — closed by its run (and 2024's)
+  await insertEntries(database.database, [{ personId: anna, regionCode: '990102', year: 2023, period: '2023-05', kind: 'contribution', amount: 50_000n, employerId: employer }]);
+  const entry = await database.database.db.selectFrom('individual_account_entry').select('year')
+    .where('person_id', '=', anna).where('period', '=', '2023-05').where('amount', '=', 50_000n).executeTakeFirstOrThrow();
+  assert.equal(entry.year, 2025, 'dated in the first year after the last run');
+  assert.deepEqual([await accountStatement(database.database, system, anna, 2023), await accountStatement(database.database, system, anna, 2024)], issued, 'the issued statements are unchanged');
+
+  // 2024 has run, but the 2025 crediting rate is not published yet: named with its year, never read as zero
+  const unpublished = await runInterest(database.database, system, 2025).then(() => assert.fail('2025 was run'), (error) => error);
+  assert.deepEqual([unpublished.status, unpublished.field], [400, 'year']);
+  assert.equal(unpublished.message, 'year: no crediting rate (pension.account.crediting_rate) is set for 2025: add the published rate to params/pension/account/crediting_rate.yaml');
+  assert.equal(await database.database.db.selectFrom('individual_account_entry').select('id').where('year', '=', 2025).where('kind', '=', 'interest').executeTakeFirst(), undefined);
+
+  fs.writeFileSync(path.join(paramsDir, 'pension/account/crediting_rate.yaml'), fs.readFileSync(path.join(paramsDir, 'pension/account/crediting_rate.yaml'), 'utf8')
+    .replace('values:\n', 'values:\n  2025-01-01: {value: 0.0250, reference: "test: the 2025 rate"}\n'));
+  reloadParameters();
+  const run = await runInterest(database.database, system, 2025);
+  // by hand: on time, 500.00 of May 2023 would have grown by 3.97% × 1083/2000 in 2023 (the annual method of that run)
+  // and by 2.62% in 2024 (a whole year in the balance): 50 000 × 1.02149755 × 1.0262 = 52 413.039 → 52 413 fen
+  assert.equal(run.backInterest, '24.13');
+  const year2025 = await accountStatement(database.database, system, anna, 2025);
+  assert.deepEqual(year2025.credits, [
+    { kind: 'contribution', period: '2023-05', amount: '500.00', billNumber: null, employerName: '示范机械厂' },
+    { kind: 'back_interest', period: '2023-05', amount: '24.13', billNumber: null, employerName: null },
+  ]);
+  assert.equal(year2025.opening, issued[1].closing);
+  assert.equal(year2025.creditsTotal, '524.13');
+  // its own 2025 interest is the run's, as for any credit of an earlier year's month (monthly method: one month)
+  assert.equal(year2025.closing, yuan(BigInt(year2025.opening.replace('.', '')) + 52_413n + BigInt(year2025.interest.replace('.', ''))));
+  const table = await sifund('statement', '--person', '11010519491231002X', '--year', '2025');
+  assert.match(table.stdout, /2023-05 +补记利息 Interest on a back-payment +24\.13/);
+  assert.deepEqual([await accountStatement(database.database, system, anna, 2023), await accountStatement(database.database, system, anna, 2024)], issued, 'still unchanged after the run');
 });

@@ -16,15 +16,51 @@ export const findPerson = (tx: Tx, id: bigint) =>
 export const findPersonByIdNumber = (tx: Tx, idNumber: string) =>
   tx.selectFrom('person').select(['id', 'id_number', 'name']).where('id_number', '=', idNumber).executeTakeFirst();
 
-/** One interest run per year even when two are started together: the second waits here and then finds the first. */
-export async function lockInterestRun(tx: Tx, year: number): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext('interest_run'), ${year}::int)`.execute(tx);
+/**
+ * One interest run at a time, and none while an account entry is being written: the entries' open-year trigger
+ * (migrations/0026) holds this lock shared, so a run sees every entry committed before it, and an entry written after
+ * it is dated in the next year. Two runs of a year started together: the second waits here and then finds the first.
+ */
+export async function lockInterestRun(tx: Tx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('interest_run'), 0)`.execute(tx);
 }
 
 export const insertInterestRun = (tx: Tx, run: Insertable<Tables['interest_run']>) => tx.insertInto('interest_run').values(run).returningAll().executeTakeFirstOrThrow();
 
 export const findInterestRun = (tx: Tx, year: number) =>
   tx.selectFrom('interest_run').selectAll().where('year', '=', year).executeTakeFirst();
+
+/** The runs of the years before `year`, in order: the years closed to new entries, with the rate and method each applied. */
+export const interestRunsBefore = (tx: Tx, year: number) =>
+  tx.selectFrom('interest_run').select(['year', 'rate', 'method']).where('year', '<', year).orderBy('year').execute();
+
+/** The first run of a year after `year`, if any. */
+export const laterInterestRun = (tx: Tx, year: number) =>
+  tx.selectFrom('interest_run').select('year').where('year', '>', year).orderBy('year').limit(1).executeTakeFirst();
+
+/**
+ * Whether any account was open during `year`: an entry of an earlier year, or one of the year itself other than a
+ * 建账余额 (an opening balance taken over is the year's closing balance, its interest credited by the old system).
+ */
+export async function accountsOpenIn(tx: Tx, year: number): Promise<boolean> {
+  const { rows } = await sql<{ open: boolean }>`select exists (
+      select 1 from individual_account_entry where year < ${year}::smallint or (year = ${year}::smallint and kind <> 'opening')) as open`.execute(tx);
+  return rows[0].open;
+}
+
+/** The contribution periods of earlier years credited in `year`: back-payments into closed years. */
+export async function backPaymentPeriods(tx: Tx, year: number): Promise<string[]> {
+  const rows = await tx.selectFrom('individual_account_entry').select('period').distinct()
+    .where('year', '=', year).where('kind', '=', 'contribution').where('period', '<', `${year}-01`).orderBy('period').execute();
+  return rows.map((row) => row.period!);
+}
+
+/** The (person, period) pairs of back-payments credited in `year`: an upper bound of the 补记利息 entries. */
+export async function countBackPayments(tx: Tx, year: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select distinct person_id, period from individual_account_entry
+      where year = ${year}::smallint and kind = 'contribution' and period < ${`${year}-01`}) back_payments`.execute(tx);
+  return rows[0].n;
+}
 
 /** Region codes that lie outside the scope prefix (region is reference data, readable in every scope). */
 export const regionsOutside = (tx: Tx, prefix: string) =>
@@ -39,7 +75,7 @@ export const countPersons = async (tx: Tx) =>
 
 /**
  * Credits the interest of `year` to every account in one statement and returns how many entries and how much.
- * Per person: weighted = Σ earlier years' entries × opening weight + Σ this year's entries × the weight of their
+ * Per person: weighted = Σ earlier years' entries × opening weight + Σ this year's entries (but a 建账余额) × the weight of their
  * month (the contribution period's month when it lies in the year, else December: interest.calc.ts creditMonth),
  * then interest = rate × weighted / denominator rounded once half up (sign × ⌊(2|n| + d) / 2d⌋, numeric, exact),
  * the same arithmetic as yearEnd(). Entries go to the person's region; a zero interest writes no entry.
@@ -54,7 +90,7 @@ export async function insertInterestForYear(tx: Tx, year: number, rate: Decimal,
                  else amount::numeric * (${monthWeights}::numeric[])[
                    case when period like ${`${year}-%`} then substr(period, 6, 2)::int else 12 end] end) * ${String(rate.units)}::numeric as numerator
       from individual_account_entry
-      where year < ${year}::smallint or (year = ${year}::smallint and kind <> 'interest')
+      where year < ${year}::smallint or (year = ${year}::smallint and kind not in ('interest', 'back_interest', 'opening'))
       group by person_id
     ), interest as (
       select w.person_id, p.region_code,
@@ -67,6 +103,36 @@ export async function insertInterestForYear(tx: Tx, year: number, rate: Decimal,
       returning amount
     )
     select count(*)::int as persons, coalesce(sum(amount), 0)::bigint as amount from inserted`.execute(tx);
+  return rows[0];
+}
+
+/**
+ * 补记利息 of `year`: per person and back-payment period, the net amount credited in `year` for that earlier period
+ * times its growth over the closed years (the growth of each period computed exactly by missedGrowth, passed in),
+ * rounded once half up, less the amount — missedInterest() in SQL. A zero writes no entry.
+ */
+export async function insertBackInterestForYear(tx: Tx, year: number, growth: { period: string; numerator: bigint; denominator: bigint }[], ids: IdBlock) {
+  if (!growth.length) return { persons: 0, amount: 0n };
+  const { rows } = await sql<{ persons: number; amount: bigint }>`
+    with growth as (
+      select * from unnest(${growth.map((g) => g.period)}::text[], ${growth.map((g) => String(g.numerator))}::numeric[], ${growth.map((g) => String(g.denominator))}::numeric[])
+        as g(period, numerator, denominator)
+    ), back_payment as (
+      select e.person_id, e.period, sum(e.amount)::numeric as amount
+      from individual_account_entry e
+      where e.year = ${year}::smallint and e.kind = 'contribution' and e.period < ${`${year}-01`}
+      group by e.person_id, e.period
+    ), back_interest as (
+      select b.person_id, b.period, p.region_code,
+        (sign(b.amount) * div(2 * abs(b.amount * g.numerator) + g.denominator, 2 * g.denominator) - b.amount)::bigint as amount
+      from back_payment b join growth g on g.period = b.period join person p on p.id = b.person_id
+    ), inserted as (
+      insert into individual_account_entry (person_id, id, region_code, year, period, kind, amount)
+      select person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by person_id, period) - 1'))}, region_code, ${year}::smallint, period, 'back_interest', amount
+      from back_interest where amount <> 0
+      returning person_id, amount
+    )
+    select count(distinct person_id)::int as persons, coalesce(sum(amount), 0)::bigint as amount from inserted`.execute(tx);
   return rows[0];
 }
 

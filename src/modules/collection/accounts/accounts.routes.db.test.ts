@@ -61,6 +61,10 @@ test('the interest run: finance or approver with a scope covering every region; 
   const notEnded = await finance.json('POST', '/api/accounts/interest', { year: 2026 });
   assert.deepEqual([notEnded.status, notEnded.body.error.field], [400, 'year']);
   assert.equal((await finance.json('POST', '/api/accounts/interest', { year: 1989 })).status, 400);
+  // 2025 before 2024 (the accounts were open in 2024): a 409 naming the year to run first, and no job
+  const outOfOrder = await finance.json('POST', '/api/accounts/interest', { year: 2025 });
+  assert.deepEqual([outOfOrder.status, outOfOrder.body.error.code, outOfOrder.body.error.field, outOfOrder.body.error.rule, outOfOrder.body.error.message],
+    [409, 'conflict', 'year', 'collection.accounts.previousYearNotRun', 'the interest of 2024 has not been run: interest compounds year by year, so run 2024 before 2025']);
 
   // 2.62% × (1 000 000 + 64 000 × 1.083 / 2) = 26 200 + 907.9968 = 27 107.9968 → 27 108 fen
   // A job (kind accounts.interest) the server's worker works; its result is the run.
@@ -73,7 +77,7 @@ test('the interest run: finance or approver with a scope covering every region; 
     job = (await finance.json('GET', `/api/jobs/${started.body.id}`)).body;
   }
   assert.equal(job.status, 'completed', JSON.stringify(job));
-  assert.deepEqual({ ...job.result, runAt: undefined }, { year: 2024, rate: '0.0262', method: 'annual_1083', persons: 1, amount: '271.08', runBy: 'fi.province', runAt: undefined });
+  assert.deepEqual({ ...job.result, runAt: undefined }, { year: 2024, rate: '0.0262', method: 'annual_1083', persons: 1, amount: '271.08', backInterest: '0.00', runBy: 'fi.province', runAt: undefined });
   const approver = await addUser(server, 'ap.province', 'approver', '990000');
   const again = await approver.json('POST', '/api/accounts/interest', { year: 2024 });
   assert.deepEqual([again.status, again.body.id, again.body.status], [202, started.body.id, 'completed'], 'a second run finds the first job');

@@ -10,23 +10,25 @@ import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenScope, scopePrefix, systemActor, type Actor, type Tx } from '../../../platform/actor.ts';
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobSchedule, type JobView } from '../../../platform/jobs/index.ts';
 import { can } from '../../../platform/access/permissions.ts';
-import { forbidden, invalid, notFound } from '../../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { reserveIds } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseDecimal, type Decimal } from '../../../platform/money.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { checkPeriod, checkYear as checkInputYear } from '../../../platform/dates.ts';
-import { interestWeights, isInterestMethod, type InterestMethod } from './interest.calc.ts';
+import { interestWeights, isInterestMethod, missedGrowth, type CreditedYear, type InterestMethod } from './interest.calc.ts';
 import { accountsSaid, collectionSaid, subjects } from '../collection.messages.ts';
 import {
-  balanceBefore, contributionLines, countPersons, entriesOfYear, findInterestRun, findPerson, findPersonByIdNumber, insertInterestForYear,
-  insertInterestRun, lockInterestRun, regionCodes, regionsOutside,
+  accountsOpenIn, backPaymentPeriods, balanceBefore, contributionLines, countBackPayments, countPersons, entriesOfYear, findInterestRun, findPerson,
+  findPersonByIdNumber, insertBackInterestForYear, insertInterestForYear, insertInterestRun, interestRunsBefore, laterInterestRun, lockInterestRun,
+  regionCodes, regionsOutside,
 } from './accounts.repository.ts';
 
 const CREDITING_RATE = 'pension.account.crediting_rate';
 const INTEREST_METHOD = 'pension.account.interest_method';
 
-export interface InterestRunView { year: number; rate: string; method: string; persons: number; amount: string; runBy: string; runAt: string }
+/** amount: the year's interest; backInterest: the 补记利息 of back-payments into closed years credited with it. */
+export interface InterestRunView { year: number; rate: string; method: string; persons: number; amount: string; backInterest: string; runBy: string; runAt: string }
 
 export interface AccountCreditView { kind: string; period: string | null; amount: string; billNumber: string | null; employerName: string | null }
 
@@ -51,10 +53,37 @@ export interface ContributionRecordItem {
 /** A year as a number or as four digits (the command line), within the input range (src/platform/dates.ts). */
 const checkYear = (input: unknown): number => checkInputYear(input, 'year');
 
-const runView = (run: { year: number; rate: string; method: string; persons: number; amount: bigint; run_by: string; run_at: Date }): InterestRunView => ({
+const runView = (run: { year: number; rate: string; method: string; persons: number; amount: bigint; back_interest: bigint; run_by: string; run_at: Date }): InterestRunView => ({
   year: run.year, rate: formatDecimal(parseDecimal(run.rate)), method: run.method, persons: run.persons, amount: formatYuan(run.amount),
-  runBy: run.run_by, runAt: run.run_at.toISOString(),
+  backInterest: formatYuan(run.back_interest), runBy: run.run_by, runAt: run.run_at.toISOString(),
 });
+
+/**
+ * Years are credited in order (an account's interest compounds on last year's): `year` needs the run of the year
+ * before whenever an account was open in that year — the first year of the system needs none — and is refused once
+ * a later year has run.
+ */
+async function checkRunOrder(tx: Tx, year: number): Promise<void> {
+  const later = await laterInterestRun(tx, year);
+  if (later) throw conflict('year', accountsSaid.laterYearRun({ year, later: later.year }));
+  const previous = year - 1;
+  if (!(await findInterestRun(tx, previous)) && await accountsOpenIn(tx, previous)) throw conflict('year', accountsSaid.previousYearNotRun({ year, previous }));
+}
+
+/**
+ * 补记利息 with the run of `year`: each back-payment credited in the year for a month of a closed year gets the
+ * interest it missed in the closed years, at each year's rate and by its method as its run applied them.
+ */
+async function creditBackInterest(tx: Tx, year: number) {
+  const periods = await backPaymentPeriods(tx, year);
+  if (!periods.length) return { persons: 0, amount: 0n };
+  const closed: CreditedYear[] = (await interestRunsBefore(tx, year)).map((run) => {
+    if (!isInterestMethod(run.method)) throw new Error(`interest run ${run.year} has method ${run.method}, which has no calculation in interest.calc.ts`);
+    return { year: run.year, rate: parseDecimal(run.rate), method: run.method };
+  });
+  const growth = periods.map((period) => ({ period, ...missedGrowth(period, closed) }));
+  return insertBackInterestForYear(tx, year, growth, reserveIds(Math.max(await countBackPayments(tx, year), 1)));
+}
 
 /**
  * The crediting rate and method of `year`, the same in every region (an interest run has one of each). The rate
@@ -92,14 +121,16 @@ interface InterestJobParameters { year: number }
 async function creditInterest(database: DatabaseHandle, { parameters: { year }, actor }: JobContext<InterestJobParameters>): Promise<InterestRunView> {
   return inScope(database, actor, async (tx) => {
     // One run per year even when two are started together: the second waits here and then finds the first.
-    await lockInterestRun(tx, year);
+    await lockInterestRun(tx);
     const existing = await findInterestRun(tx, year);
     if (existing) return runView(existing);
+    await checkRunOrder(tx, year);
     const { rate, method } = interestParameters(getParameters(), year, await regionCodes(tx));
     const ids = reserveIds(Math.max(await countPersons(tx), 1));
     const credited = await insertInterestForYear(tx, year, rate, interestWeights[method], ids);
+    const back = await creditBackInterest(tx, year);
     const run = await insertInterestRun(tx, {
-      year, rate: formatDecimal(rate), method, persons: credited.persons, amount: credited.amount, run_by: actor.username,
+      year, rate: formatDecimal(rate), method, persons: credited.persons, amount: credited.amount, back_interest: back.amount, run_by: actor.username,
     });
     const view = runView(run);
     await recordAudit(tx, actor, { action: 'accounts.interest.run', entityType: 'interest_run', entityId: String(year), after: view });
@@ -124,7 +155,8 @@ export async function startInterest(database: DatabaseHandle, actor: Actor, inpu
   const { job } = await inScope(database, actor, async (tx) => {
     const [outside] = await regionsOutside(tx, scopePrefix(actor.regionCode));
     if (outside) throw forbidden(accountsSaid.regionOutsideScope({ region: outside.code, scope: actor.regionCode ?? '' }));
-    // The rate must be published before the job is made: a missing rate is the caller's 400, not a failed job.
+    // The order and the rate are checked before the job is made: the caller's 4xx, not a failed job.
+    if (!(await findInterestRun(tx, year))) await checkRunOrder(tx, year);
     interestParameters(getParameters(), year, await regionCodes(tx));
     return createOrFindJob(tx, actor, interestJob, { key: String(year), regionCode: actor.regionCode, parameters: { year }, chunks: [] });
   });
@@ -153,7 +185,14 @@ export const interestSchedule: JobSchedule = {
     if (!rate || !rate.since.startsWith(`${year}-`)) return [];
     const actor = systemActor('accounts-interest', ['accounts.read', 'accounts.interest.run']);
     if (await inScope(database, actor, (tx) => findInterestRun(tx, year))) return [];
-    const job = await startInterest(database, actor, year);
+    let job: JobView;
+    try {
+      job = await startInterest(database, actor, year);
+    } catch (error) {
+      // an earlier year not yet run (or a later one already run) waits for staff: the run answers why
+      if (error instanceof AppError && error.status === 409) return [];
+      throw error;
+    }
     return job.status === 'queued' || job.status === 'running' ? [BigInt(job.id)] : [];
   },
 };
@@ -190,7 +229,11 @@ export async function personIdByIdNumber(database: DatabaseHandle, actor: Actor,
   });
 }
 
-/** 个人账户对账单: a person's account for one year; closing = opening + credits + interest. */
+/**
+ * 个人账户对账单: a person's account for one year; closing = opening + credits + interest. The credits include the
+ * year's 补记利息 lines (kind back_interest), each beside the period of the back-payment it belongs to. A year whose
+ * interest has run never changes: later entries are dated in the first open year (migrations/0026).
+ */
 export async function accountStatement(database: DatabaseHandle, actor: Actor, personId: bigint, input: number | string): Promise<AccountStatement> {
   const year = checkYear(input);
   return inScope(database, recordReader(actor, personId), async (tx) => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDecimal } from '../../../platform/money.ts';
-import { creditMonth, yearEnd, type AccountCredit, type InterestMethod } from './interest.calc.ts';
+import { creditMonth, missedGrowth, missedInterest, yearEnd, type AccountCredit, type CreditedYear, type InterestMethod } from './interest.calc.ts';
 
 /** 12 equal monthly credits of `amount` fen. */
 const everyMonth = (amount: bigint): AccountCredit[] => Array.from({ length: 12 }, (_, index) => ({ month: index + 1, amount }));
@@ -48,3 +48,27 @@ test('the month a credit counts from', () => {
   assert.equal(creditMonth(2024, null), 12, 'a transfer without a period counts from December');
   assert.throws(() => yearEnd({ openingBalance: 0n, credits: [{ month: 13, amount: 1n }] }, parseDecimal('0.01'), 'monthly'), /1–12/);
 });
+
+const credited = (year: number, rate: string, method: InterestMethod): CreditedYear => ({ year, rate: parseDecimal(rate), method });
+
+// [case, amount (fen), period, the runs before the year it is credited in, 补记利息 (fen)]; worked by hand.
+const backPayments: [string, bigint, string, CreditedYear[], bigint][] = [
+  // 2023 from May, annual: 100 000 × 0.0397 × 1083/2000 = 2 149.755 → 2 150
+  ['one closed year, annual', 100_000n, '2023-05', [credited(2023, '0.0397', 'annual_1083')], 2_150n],
+  // 2023 from May, monthly: 100 000 × 0.0397 × 8/12 = 2 646.67 → 2 647
+  ['one closed year, monthly: May earns eight months', 100_000n, '2023-05', [credited(2023, '0.0397', 'monthly')], 2_647n],
+  // 100 000 × 1.02149755 × 1.0262 = 104 826.0785 → 4 826 (compounded, rounded once)
+  ['two closed years: the second as a whole year of balance', 100_000n, '2023-05', [credited(2023, '0.0397', 'annual_1083'), credited(2024, '0.0262', 'monthly')], 4_826n],
+  // runs before the period's year add nothing: 100 000 × 0.0262 × 1083/2000 = 1 418.73 → 1 419
+  ['a run before the period\'s year adds nothing', 100_000n, '2024-12', [credited(2023, '0.0397', 'annual_1083'), credited(2024, '0.0262', 'annual_1083')], 1_419n],
+  // December, monthly: 30 000 × 0.0262 / 12 = 65.5 → 66
+  ['an exact half rounds up', 30_000n, '2024-12', [credited(2024, '0.0262', 'monthly')], 66n],
+  ['a reversal takes the interest back, halves away from zero', -30_000n, '2024-12', [credited(2024, '0.0262', 'monthly')], -66n],
+  ['no closed year since the period: nothing missed', 100_000n, '2022-03', [], 0n],
+];
+
+for (const [name, amount, period, years, expected] of backPayments) {
+  test(`补记利息: ${name}`, () => {
+    assert.equal(missedInterest(amount, missedGrowth(period, years)), expected);
+  });
+}

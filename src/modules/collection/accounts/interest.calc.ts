@@ -7,8 +7,12 @@
  *   interest = r × (balance × opening + Σ credit × months[month − 1]) / denominator
  *
  * where balance is last year-end's balance (every entry of earlier years, their interest included) and the credits
- * are this year's entries. The same table drives the set-based SQL of the interest run (accounts.service.ts), so
- * the database computes exactly what these functions compute.
+ * are this year's entries other than a 建账余额 (an opening balance taken over from another system is that year's
+ * closing balance, its interest credited there). The same table drives the set-based SQL of the interest run
+ * (accounts.service.ts), so the database computes exactly what these functions compute.
+ *
+ * 补记利息: a back-payment for a month of a year whose interest has run is credited in the first open year (an issued
+ * statement is never rewritten), and that year's run adds the interest it missed in the closed years (missedInterest).
  */
 import { divideRounded, type Decimal } from '../../../platform/money.ts';
 
@@ -74,4 +78,42 @@ export function yearEnd(account: AccountYear, rate: Decimal, method: InterestMet
   }
   const interest = divideRounded(weighted * rate.units, weights.denominator * 10n ** BigInt(rate.scale), 'half_up');
   return { creditsTotal, interest, closingBalance: account.openingBalance + creditsTotal + interest };
+}
+
+/** A year whose interest has run, at the rate and by the method the run applied (interest_run). */
+export interface CreditedYear { year: number; rate: Decimal; method: InterestMethod }
+
+/** An exact growth factor, numerator / denominator. */
+export interface GrowthFactor { numerator: bigint; denominator: bigint }
+
+/**
+ * How a credit of contribution period `period` (YYYY-MM) would have grown by the end of the credited years, had it
+ * been credited on time: in its own year from its month (the year's method weights it as a credit of that month), in
+ * each later year as part of the balance, compounding year by year. `creditedYears` are the runs from the period's
+ * year up to the year before the back-payment is credited; a year with no run (before the system credited interest)
+ * adds nothing.
+ */
+export function missedGrowth(period: string, creditedYears: readonly CreditedYear[]): GrowthFactor {
+  const periodYear = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  let numerator = 1n;
+  let denominator = 1n;
+  for (const credited of creditedYears) {
+    if (credited.year < periodYear) continue;
+    const weights = interestWeights[credited.method];
+    const scaled = weights.denominator * 10n ** BigInt(credited.rate.scale);
+    const weight = credited.year === periodYear ? weights.months[month - 1] : weights.opening;
+    numerator *= scaled + credited.rate.units * weight;
+    denominator *= scaled;
+  }
+  return { numerator, denominator };
+}
+
+/**
+ * 补记利息 of a back-payment of `amount` fen: what it would have become by growth, rounded once half up to the fen,
+ * less the amount: the account is made what it would have been (补记利息 for the years missed [check]), each year at
+ * that year's crediting rate (人社部发〔2017〕31号). Negative for a reversal of a back-payment.
+ */
+export function missedInterest(amount: bigint, growth: GrowthFactor): bigint {
+  return divideRounded(amount * growth.numerator, growth.denominator, 'half_up') - amount;
 }

@@ -7,7 +7,7 @@ import type { AccountStatement } from './accounts.service.ts';
 const LEGAL_BASIS = '《统一和规范职工养老保险个人账户记账利率办法》（人社部发〔2017〕31号）';
 
 const kindLabels: Record<string, string> = {
-  contribution: '缴费记账 Contribution', opening: '建账余额 Opening balance', transfer_in: '转入 Transfer in', transfer_out: '转出 Transfer out',
+  contribution: '缴费记账 Contribution', back_interest: '补记利息 Interest on a back-payment', opening: '建账余额 Opening balance', transfer_in: '转入 Transfer in', transfer_out: '转出 Transfer out',
 };
 
 interface StatementRow { period: string | null; item: string; billNumber: string | null; employerName: string | null; amount: string; strong: boolean }
