@@ -4,12 +4,14 @@ import { registerBillingCommands } from './billing/billing.cli.ts';
 import { registerPaymentCommands } from './payments/payments.cli.ts';
 import { registerArrearsCommands } from './arrears/arrears.cli.ts';
 import { registerAccountsCommands } from './accounts/accounts.cli.ts';
+import { registerTaxCommands } from './tax/tax.cli.ts';
 import { collectionRoutes } from './collection.routes.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
 import { arrearsRoutes } from './arrears/arrears.routes.ts';
 import { kpiRoutes } from './kpi/kpi.routes.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { taxRoutes } from './tax/tax.routes.ts';
 import { reassessmentSignoff } from './billing/reassessment.service.ts';
 import { billingJob } from './billing/billing.service.ts';
 import { interestJob, interestSchedule } from './accounts/accounts.service.ts';
@@ -25,12 +27,13 @@ export { collectionKpis } from './kpi/kpi.service.ts';
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */
 export const collectionModule: ModuleManifest = {
   name: 'collection',
-  routes: [collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes],
+  routes: [collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes],
   registerCommands(program) {
     registerBillingCommands(program);
     registerPaymentCommands(program);
     registerArrearsCommands(program);
     registerAccountsCommands(program);
+    registerTaxCommands(program);
   },
   jobs: [billingJob, interestJob],
   schedules: [interestSchedule],
@@ -41,6 +44,6 @@ export const collectionModule: ModuleManifest = {
     'arrears.read', 'kpi.read', 'accounts.read', 'accounts.interest.run', 'employment.request.submit', 'employment.request.review',
     'portal.employer', 'portal.person', 'registry.base.declare', 'registry.base.confirm',
   ],
-  reports: ['bill-notice', 'billing-summary', 'dunning-list', 'collection-kpis', 'account-statement'],
-  parameters: ['contribution', 'pension.account', 'signoff.billing_reassessment', 'signoff.payment_reversal', 'signoff.employment_request'],
+  reports: ['bill-notice', 'billing-summary', 'dunning-list', 'collection-kpis', 'account-statement', 'tax-assessment', 'tax-reconciliation'],
+  parameters: ['contribution', 'collection.model', 'pension.account', 'signoff.billing_reassessment', 'signoff.payment_reversal', 'signoff.employment_request'],
 };

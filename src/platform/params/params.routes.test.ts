@@ -83,8 +83,8 @@ test('GET /api/params: errors name the field', async () => {
     ['/api/params?date=2024-01-01', 400, 'path', /path/],
     ['/api/params?path=Bad Path&date=2024-01-01', 400, 'path', /^path: /],
     ['/api/params?path=no.such.thing&date=2024-01-01', 404, undefined, /parameter no\.such\.thing not found/],
-    ['/api/params?path=contribution.pension.employer_rate&date=1990-01-01', 404, 'date', /no value before 2005-01-01/],
-    ['/api/params?path=contribution.base.average_wage&date=2024-01-01', 404, 'region', /no national value/],
+    ['/api/params?path=contribution.pension.employer_rate&date=1990-01-01', 422, 'date', /no value before 2005-01-01/],
+    ['/api/params?path=contribution.base.average_wage&date=2024-01-01', 422, 'region', /no national value/],
   ];
   for (const [url, status, field, message] of cases) {
     const { status: got, body } = await get(url);

@@ -32,5 +32,5 @@ export const ParameterPath = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a
 /** A value set in the UI: who proposed and who approved it. */
 export const RegionalValueApproval = Type.Object({
   region: Type.String(), since: DateOnly, value: Type.String({ description: 'as the parameter files write it' }), reference: Type.String(),
-  proposedBy: Type.String(), approvedBy: Type.String(), approvedAt: Type.String({ format: 'date-time' }), approvalItemId: Type.String(),
+  proposedBy: Type.String(), approvedBy: Type.String(), approvedAt: Type.String({ format: 'date-time' }), approvalItemId: Type.Union([Type.String(), Type.Null()], { description: 'the sign-off item; null for a value the system set as an installation step (the demo)' }),
 });

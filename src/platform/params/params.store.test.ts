@@ -64,13 +64,13 @@ test('lookups before, at and after a change date, and regional precedence county
   }
 });
 
-test('before the first value: 404 saying so; unknown path: 404; bad date or region: 400 naming the field', () => {
+test('before the first value or without a value for the region: 422 parameter_missing saying so; unknown path: 404; bad date or region: 400 naming the field', () => {
   const cases: [() => unknown, number, string | undefined, RegExp][] = [
-    [() => store.lookup(RATE, '2004-12-31'), 404, 'date', /has no value before 2005-01-01 \(asked for 2004-12-31\)/],
-    [() => store.lookup(RATE, '2004-12-31', '990102'), 404, 'date', /no value before 2005-01-01/],
-    [() => store.lookup('contribution.base.average_wage', '2022-12-31', '990102'), 404, 'date', /no value before 2023-01-01/],
-    [() => store.lookup('contribution.base.average_wage', '2024-01-01'), 404, 'region', /no national value.*990000/],
-    [() => store.lookup('contribution.base.average_wage', '2024-01-01', '110000'), 404, 'region', /no value for region 110000/],
+    [() => store.lookup(RATE, '2004-12-31'), 422, 'date', /has no value before 2005-01-01 \(asked for 2004-12-31\)/],
+    [() => store.lookup(RATE, '2004-12-31', '990102'), 422, 'date', /no value before 2005-01-01/],
+    [() => store.lookup('contribution.base.average_wage', '2022-12-31', '990102'), 422, 'date', /no value before 2023-01-01/],
+    [() => store.lookup('contribution.base.average_wage', '2024-01-01'), 422, 'region', /no national value.*990000/],
+    [() => store.lookup('contribution.base.average_wage', '2024-01-01', '110000'), 422, 'region', /no value for region 110000/],
     [() => store.lookup('no.such.parameter', '2024-01-01'), 404, undefined, /parameter no\.such\.parameter not found/],
     [() => store.lookup(RATE, '2023-02-30'), 400, 'date', /date: must be a real date/],
     [() => store.lookup(RATE, '20230101'), 400, 'date', /date: must be a real date/],

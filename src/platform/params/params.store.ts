@@ -67,6 +67,9 @@ function checkRegion(regionCode: string | null | undefined): string | null {
 export const descriptionIn = (definition: ParameterDefinition, language: Language): string =>
   (language === 'en' ? definition.descriptionEn : definition.description);
 
+/** The error code of a parameter with no value on the date (or for the region) asked. */
+export const PARAMETER_MISSING = 'parameter_missing';
+
 /** The value in force on `date` in a newest-first list. */
 const inForce = (values: DatedValue[], date: string) => values.find((entry) => entry.since <= date);
 
@@ -104,7 +107,12 @@ export class ParameterStore {
     return entry && { path, value: entry.value, since: entry.since, reference: entry.reference, region: null };
   }
 
-  /** The value in force; 404 naming the path when unknown or when nothing is in force on that date. */
+  /**
+   * The value in force; 404 naming the path when it is unknown; 422 parameter_missing naming the path, the date (and
+   * region) when nothing is in force on that date there — the rules have no value for that period, so whatever asked
+   * (an employer's arrears from 1998, a bill of a region without its own values) cannot be worked out: the request
+   * was right and the thing it names exists, so never a 404 that would read as "employer not found".
+   */
   lookup(path: string, date: string, regionCode?: string | null): ParameterLookup {
     const found = this.find(path, date, regionCode);
     if (found) return found;
@@ -113,10 +121,10 @@ export class ParameterStore {
     const applicable = [...(region ? regionChain(region).flatMap((code) => definition.regions.get(code)?.values ?? []) : []), ...definition.values];
     if (applicable.length === 0) {
       const overrides = [...definition.regions.keys()].join(', ');
-      throw new AppError(404, 'not_found', region ? said.noRegionValue({ path, region, overrides }) : said.noNationalValue({ path, overrides }), 'region');
+      throw new AppError(422, PARAMETER_MISSING, region ? said.noRegionValue({ path, region, overrides }) : said.noNationalValue({ path, overrides }), 'region');
     }
     const first = applicable.map((entry) => entry.since).sort()[0];
-    throw new AppError(404, 'not_found', region ? said.noValueBeforeInRegion({ path, first, date, region }) : said.noValueBefore({ path, first, date }), 'date');
+    throw new AppError(422, PARAMETER_MISSING, region ? said.noValueBeforeInRegion({ path, first, date, region }) : said.noValueBefore({ path, first, date }), 'date');
   }
 
   /** Typed helpers: the unit is checked, so a caller cannot read a rate as money by mistake. */

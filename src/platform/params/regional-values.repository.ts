@@ -7,7 +7,7 @@ declare module '../database.ts' {
   interface Tables {
     parameter_value: {
       id: Generated<bigint>; path: string; region_code: string; since: string; value_text: string; reference: string;
-      approval_item_id: bigint; proposed_by_id: bigint | null; proposed_by: string; approved_by_id: bigint | null; approved_by: string;
+      approval_item_id: bigint | null; proposed_by_id: bigint | null; proposed_by: string; approved_by_id: bigint | null; approved_by: string;
       approved_at: Generated<Date>;
     };
   }

@@ -10,7 +10,7 @@
  * UI accepts is exactly a value a file could hold: rates as exact decimals, money in yuan, choices checked.
  */
 import type { DatabaseHandle } from '../database.ts';
-import { inActorScope, inScope, type Actor } from '../actor.ts';
+import { inActorScope, inScope, type Actor, type Tx } from '../actor.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
@@ -36,6 +36,7 @@ const said = defineMessages('params.regional', {
   choiceValue: ['须为以下取值之一：{choices}，实为“{value}”', 'must be one of {choices}, got "{value}"'],
   textValue: ['须为一段文字（不含 YAML 的列表或映射写法），实为“{value}”', 'must be plain text (no YAML list or mapping), got "{value}"'],
   tableValue: ['不符合参数文件的表格式：{problem}', 'does not read as the parameter files\' table: {problem}'],
+  systemOnly: ['仅系统安装步骤可不经审批设置地区参数', 'only an installation step of the system sets a regional value without sign-off'],
   title: ['{description}：{region} 自 {since} 起调整为 {value}', '{description}: {region} from {since} becomes {value}'],
 });
 
@@ -105,6 +106,25 @@ export const regionalValueSignoff = registerSignoffKind<Payload>({
   subjectLink: (payload) => `/params?path=${encodeURIComponent(payload.path)}&region=${payload.region}`,
 });
 
+/**
+ * A value the system itself sets, as an installation step (the demo's `--collection-model tax`), not a decision of
+ * people: read by the files' parser like a proposal, written without a sign-off item (migration 0023 allows that only
+ * for a `system:` actor) and audited. Any date, the past included: the installation's history starts with it.
+ */
+export async function setRegionalValueBySystem(tx: Tx, actor: Actor, input: Omit<RegionalValueProposal, 'comment'>) {
+  if (actor.role !== 'system') throw forbidden(said.systemOnly());
+  const definition = getParameters().definition(input.path);
+  if (!isRegionCode(input.region)) throw invalid('region', said.regionRequired());
+  if (!isRealDate(input.since)) throw invalid('since', said.realDate());
+  const value = readValue(definition, input.since, input.value, input.reference);
+  await repository.insertValue(tx, {
+    path: input.path, region_code: input.region, since: input.since, value_text: input.value, reference: input.reference, approval_item_id: null,
+    proposed_by_id: null, proposed_by: actor.username, approved_by_id: null, approved_by: actor.username,
+  });
+  await recordAudit(tx, actor, { action: 'params.regional_value.set', entityType: 'parameter', entityId: `${input.path}@${input.region}`, regionCode: input.region,
+    after: { path: input.path, region: input.region, since: input.since, value: shownValue(value), reference: input.reference } });
+}
+
 /** Proposes a value: checked now as the files would be, then waits for approval (one open proposal per parameter, region and date). */
 export async function proposeRegionalValue(database: DatabaseHandle, actor: Actor, input: RegionalValueProposal) {
   requirePermission(actor, 'params.propose');
@@ -146,6 +166,6 @@ export async function approvedValuesOf(database: DatabaseHandle, actor: Actor, p
   getParameters().definition(path);
   return inScope(database, actor, async (tx) => (await repository.valuesOfPath(tx, path)).map((row) => ({
     region: row.region_code, since: row.since, value: row.value_text, reference: row.reference, proposedBy: row.proposed_by,
-    approvedBy: row.approved_by, approvedAt: row.approved_at.toISOString(), approvalItemId: row.approval_item_id.toString(),
+    approvedBy: row.approved_by, approvedAt: row.approved_at.toISOString(), approvalItemId: row.approval_item_id?.toString() ?? null,
   })));
 }

@@ -23,14 +23,19 @@ export async function insertEmployer(database: DatabaseHandle, creditCode: strin
 
 export interface BillLineFixture { personId: bigint; insurance: 'pension' | 'medical'; base: bigint; employerAmount: bigint; employeeAmount: bigint }
 
-/** A bill of `period` with its lines and per-insurance items (totals are the sums of the lines). */
-export async function insertBill(database: DatabaseHandle, employerId: bigint, regionCode: string, period: string, lines: BillLineFixture[]) {
+/**
+ * A bill of `period` with its lines and per-insurance items (totals are the sums of the lines): the regular bill due
+ * on the 15th, or a reassessment's supplementary bill or credit note (a later sequence).
+ */
+export async function insertBill(database: DatabaseHandle, employerId: bigint, regionCode: string, period: string, lines: BillLineFixture[],
+  reassessment?: { kind: 'supplementary' | 'credit_note'; sequence: number; dueDate: string }) {
   const id = newId();
-  const number = `${period.replace('-', '')}-${employerId}`;
+  const number = `${period.replace('-', '')}-${employerId}${reassessment ? `-${reassessment.sequence}` : ''}`;
   const total = lines.reduce((sum, line) => sum + line.employerAmount + line.employeeAmount, 0n);
   await database.db.insertInto('bill').values({
-    employer_id: employerId, id, number, period, region_code: regionCode, due_date: `${period}-15`, run_id: null, chunk: null,
+    employer_id: employerId, id, number, period, region_code: regionCode, due_date: reassessment?.dueDate ?? `${period}-15`, run_id: null, chunk: null,
     persons: new Set(lines.map((line) => line.personId)).size, lines: lines.length, total, parameter_refs: '{}',
+    ...(reassessment ? { kind: reassessment.kind, sequence: reassessment.sequence } : {}),
   }).execute();
   for (const insurance of new Set(lines.map((line) => line.insurance))) {
     const ofInsurance = lines.filter((line) => line.insurance === insurance);

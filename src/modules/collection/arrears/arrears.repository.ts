@@ -8,7 +8,12 @@ export interface BillStateFilter {
   employerId?: bigint;
   /** Region subtree of the bills (scope prefix, '' for all). */
   regionPrefix?: string;
-  /** Only allocations made on or before this date count, and only bills of periods up to its month. */
+  /**
+   * The report as it stood on this day: bills of periods up to its month and allocations dated on or before it; a
+   * reassessment's bills (supplementary bills and credit notes) only when issued by the end of the day in China, so
+   * a past report reproduces after a later reassessment. A period's regular bill counts by its period, as history
+   * loaded after the fact (the demo city, a takeover) bills past periods today.
+   */
   asOf?: string;
 }
 
@@ -24,6 +29,8 @@ interface BillStateRow {
  */
 export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promise<BillState[]> {
   const asOf = filter.asOf ?? null;
+  // the first instant of the next day in China (policy dates are Beijing dates)
+  const endOfDay = sql`((${asOf}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
   const rows = (await sql<BillStateRow>`
     select b.employer_id, b.id, b.number, b.kind, b.period, b.due_date::text as due_date, b.region_code,
       (select json_agg(json_build_object('insurance', i.insurance, 'fund', i.fund_code, 'employer', i.employer_amount::text, 'employee', i.employee_amount::text) order by i.insurance)
@@ -33,7 +40,7 @@ export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promi
     from bill b
     where (${filter.employerId ?? null}::bigint is null or b.employer_id = ${filter.employerId ?? null}::bigint)
       and b.region_code like ${filter.regionPrefix ?? ''} || '%'
-      and (${asOf}::date is null or b.period <= to_char(${asOf}::date, 'YYYY-MM'))
+      and (${asOf}::date is null or (b.period <= to_char(${asOf}::date, 'YYYY-MM') and (b.kind = 'regular' or b.issued_at < ${endOfDay})))
       and (b.kind = 'credit_note' or b.total > (select coalesce(sum(a.amount), 0) from payment_allocation a
                      where a.employer_id = b.employer_id and a.bill_id = b.id and a.part in ('employee', 'employer')
                        and a.allocated_on <= b.due_date and (${asOf}::date is null or a.allocated_on <= ${asOf}::date)))

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { addDataOption, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
-import { generateDemo, type DemoSummary } from './demo.service.ts';
+import { generateDemo, type DemoOptions, type DemoSummary } from './demo.service.ts';
 
 function count(field: string, text: string): number {
   if (!/^\d[\d_]*$/.test(text)) throw invalid(field, fieldRules.wholeNumberGot({ text }));
@@ -38,8 +38,9 @@ export function registerDemoCommand(program: Command) {
     .option('--seed <n>', 'random seed (0 – 2147483647)', '1')
     .option('--end-month <YYYY-MM>', 'last month of the history instead of last month (for reproducing a data set later)')
     .option('--password <password>', 'password of every demo staff account (without it each account gets its own, generated and shown once)')
+    .option('--collection-model <model>', 'who collects contributions in the demo province from the start of the history: agency or tax (parameter collection.model; default as params/ says)')
     .option('--format <format>', 'text or json', 'text')
-    .action((options: { data?: string; persons: string; employers?: string; years: string; seed: string; endMonth?: string; password?: string; format: string }) =>
+    .action((options: { data?: string; persons: string; employers?: string; years: string; seed: string; endMonth?: string; password?: string; collectionModel?: string; format: string }) =>
       runWithDatabase('demo', options, async ({ database }) => {
         const persons = count('persons', options.persons);
         const employers = options.employers === undefined ? Math.max(1, Math.round(persons / 25)) : count('employers', options.employers);
@@ -47,7 +48,7 @@ export function registerDemoCommand(program: Command) {
         let barRunning = false;
         const summary = await generateDemo(database, {
           persons, employers, years: count('years', options.years), seed: count('seed', options.seed),
-          endMonth: options.endMonth, password: options.password,
+          endMonth: options.endMonth, password: options.password, collectionModel: options.collectionModel as DemoOptions['collectionModel'],
         }, {
           log: (message) => { if (!barRunning) process.stderr.write(`${message}\n`); },
           onProgress: (done, total) => {

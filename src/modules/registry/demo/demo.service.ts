@@ -22,6 +22,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { createUser } from '../../../platform/auth/auth.service.ts';
 import { passwordProblem } from '../../../platform/auth/password.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { setRegionalValueBySystem } from '../../../platform/params/regional-values.service.ts';
 import {
   DEMO_CITY, DEMO_COUNTIES, DEMO_POOLING, DEMO_PROVINCE, DEMO_REGIONS, OCCUPATIONS,
   buildAliasTable, demoAgencies, demoStaff, generateEmployers, historyWindow, surnameBuckets, type HistoryWindow,
@@ -40,6 +41,8 @@ export interface DemoOptions {
   endMonth?: string;
   /** Persons per chunk (default: 1/20 of the persons, at least 5,000). */
   chunkSize?: number;
+  /** Who collects in the demo province from the start of the history (parameter collection.model); default: as the parameter files say. */
+  collectionModel?: 'agency' | 'tax';
 }
 
 export interface DemoCounts { employers: number; persons: number; employments: number; enrollments: number; baseDeclarations: number }
@@ -80,6 +83,7 @@ function checkOptions(options: DemoOptions) {
   integer('years', options.years, 1, 14);
   integer('seed', options.seed, 0, 2 ** 31 - 1);
   if (options.employers > options.persons) throw invalid('employers', said.demoEmployersExceedPersons({ persons: options.persons }));
+  if (options.collectionModel !== undefined && !['agency', 'tax'].includes(options.collectionModel)) throw invalid('collectionModel', fieldRules.oneOf({ values: 'agency, tax' }));
   if (options.password !== undefined) {
     const problem = passwordProblem(options.password);
     if (problem) throw invalid('password', problem);
@@ -161,6 +165,13 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     for (const region of DEMO_REGIONS) await repository.insertRegionUnlessExists(tx, region);
     for (const agency of demoAgencies()) await repository.insertAgencyUnlessExists(tx, newId(), agency);
     for (const pooling of DEMO_POOLING) await repository.insertPoolingRegionUnlessExists(tx, pooling);
+    if (options.collectionModel) {
+      // through the regional parameter values, as the province would set it (audited), in force from the history's start
+      await setRegionalValueBySystem(tx, systemActor('demo'), {
+        path: 'collection.model', region: DEMO_PROVINCE.code, since: window.start, value: options.collectionModel,
+        reference: `sifund demo --collection-model ${options.collectionModel}：示范省征收模式（演示数据）[local]`,
+      });
+    }
 
     const span = window.lastYear - window.firstYear + 1;
     const plan: PersonPlan = {
