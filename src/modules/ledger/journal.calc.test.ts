@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import {
-  addMonths, entryContentHash, isDate, periodEnd, reportingRange, reversalLines, treasuryRouteProblem, trialBalance, validateEntry, voucherNumber,
+  addMonths, entryContentHash, HELD_RECEIPTS_ACCOUNT, isDate, periodEnd, reportingRange, reversalLines, treasuryRouteProblem, trialBalance, validateEntry, voucherNumber,
   type AccountInfo, type EntryInput,
 } from './journal.calc.ts';
 import type { AccountRole, EntryKind } from './ledger.tables.ts';
@@ -54,9 +54,23 @@ const routeCases: [AccountRole[], AccountRole[], EntryKind, RegExp | null][] = [
   [['receivable'], ['revenue'], 'sweep', /a sweep moves money from the income account/],
 ];
 
+/** The code a route case's account has: 应付社会保险待遇 for a payable, the first account of its role otherwise. */
+const CODE_OF_ROLE: Partial<Record<AccountRole, string>> = { income_bank: '1002', special_bank: '1003', expense_bank: '1004', payable: '2101', receivable: '1131', revenue: '4001' };
+const roleLine = (role: AccountRole, debit: bigint, credit: bigint) => ({ role, code: CODE_OF_ROLE[role] ?? '9999', debit, credit });
+
+test('暂收款 held for a receipt that paid no bill leaves the bank account holding it (退费 or 划转), and only it', () => {
+  const held = { role: 'payable' as const, code: HELD_RECEIPTS_ACCOUNT };
+  for (const bank of ['income_bank', 'special_bank'] as const) {
+    assert.equal(treasuryRouteProblem([{ ...held, debit: 100n, credit: 0n }, roleLine(bank, 0n, 100n)], 'business'), undefined, `暂收款 ← ${bank}`);
+    assert.ok(treasuryRouteProblem([{ ...held, debit: 100n, credit: 0n }, roleLine(bank, 0n, 100n)], 'manual'), `typed by hand: refused (${bank})`);
+    assert.ok(treasuryRouteProblem([{ ...held, debit: 60n, credit: 0n }, roleLine('payable', 40n, 0n), roleLine(bank, 0n, 100n)], 'business'), `with 应付社会保险待遇 beside it: refused (${bank})`);
+  }
+  assert.ok(treasuryRouteProblem([{ ...held, debit: 100n, credit: 0n }, roleLine('expense_bank', 0n, 50n), roleLine('income_bank', 0n, 50n)], 'business'), 'from two bank accounts: refused');
+});
+
 test('收支两条线: every route between bank accounts, by kind', () => {
   for (const [debits, credits, kind, expected] of routeCases) {
-    const lines = [...debits.map((role) => ({ role, debit: 100n, credit: 0n })), ...credits.map((role) => ({ role, debit: 0n, credit: 100n * BigInt(debits.length) / BigInt(credits.length) }))];
+    const lines = [...debits.map((role) => roleLine(role, 100n, 0n)), ...credits.map((role) => roleLine(role, 0n, 100n * BigInt(debits.length) / BigInt(credits.length)))];
     const problem = treasuryRouteProblem(lines, kind);
     if (expected === null) assert.equal(problem, undefined, `${debits} ← ${credits} (${kind}) should be allowed`);
     else assert.match(problem ? render(problem, 'en') : '', expected, `${debits} ← ${credits} (${kind})`);
@@ -64,7 +78,7 @@ test('收支两条线: every route between bank accounts, by kind', () => {
 });
 
 test('收支两条线 in Chinese: the roles an entry debits are listed as the office names them', () => {
-  const problem = treasuryRouteProblem([{ role: 'expense_bank', debit: 60n, credit: 0n }, { role: 'payable', debit: 40n, credit: 0n }, { role: 'income_bank', debit: 0n, credit: 100n }], 'manual');
+  const problem = treasuryRouteProblem([roleLine('expense_bank', 60n, 0n), roleLine('payable', 40n, 0n), roleLine('income_bank', 0n, 100n)], 'manual');
   assert.equal(problem && render(problem, 'zh-CN'), '收支两条线：收入户不得对外支付，只能划转财政专户，本凭证却借记支出户、应付及暂收款');
   assert.match(problem ? render(problem, 'en') : '', /but this entry debits 支出户 expense account, payable$/);
 });

@@ -74,6 +74,7 @@ export const ledgerMessages = defineMessages('ledger', {
   fundLacksBankAccounts: ['基金 {fund} 缺少收入户或财政专户', 'fund {fund} lacks an income or special account'],
   // period close and reopening
   periodAlreadyClosed: ['基金 {fund} 的 {period} 已结账（结账人 {closedBy}）', '{period} of fund {fund} is already closed (by {closedBy})'],
+  sweepNotEnded: ['{period} 尚未结束（北京时间今天是 {today}）：收入户资金在月份结束后归集财政专户，当月到账款项一并归集', '{period} has not ended (today is {today} in China): the income account is swept after the month ends, with every receipt of the month'],
   periodNotEnded: ['{period} 尚未结束（北京时间今天是 {today}）：月份结束后方可结账', '{period} has not ended (today is {today} in China): a month is closed after it ends'],
   previousPeriodOpen: ['基金 {fund} 的上月 {previous} 尚未结账：须按月顺序结账', '{previous}, the month before, of fund {fund} is not closed: months are closed in order'],
   periodNotReady: ['基金 {fund} 的 {period} 不能结账：{problems}', '{period} of fund {fund} cannot be closed: {problems}'],

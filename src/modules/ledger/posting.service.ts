@@ -13,6 +13,7 @@ import { AppError, conflict, invalid, notFound, rejectedRows, type RowProblem } 
 import { reserveIds, idAt } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { todayInChina } from '../../platform/params/index.ts';
 import * as repository from './ledger.repository.ts';
 import { subjectNames, fundByCode, accountsOf } from './fund.service.ts';
 import {
@@ -435,6 +436,10 @@ export async function isSweptFor(tx: Tx, fundCode: string, period: string): Prom
  * and a second run finds nothing left to move.
  */
 export async function sweepIncomeAccount(database: DatabaseHandle, actor: Actor, fundCode: string, period: string): Promise<{ fund: string; period: string; amount: string; entryId: string | null }> {
+  // 收入户 → 财政专户 once the month is over, so every receipt of the month goes with it (a later receipt dated in the
+  // month is swept by running the sweep again: a top-up, posted under its own amount's key)
+  const today = todayInChina();
+  if (periodEnd(period) >= today) throw invalid('period', say.sweepNotEnded({ period, today }));
   return withRetry(() => inScope(database, actor, async (tx) => {
     const fund = await fundByCode(tx, fundCode);
     const accounts = await accountsOf(tx, fund.id);

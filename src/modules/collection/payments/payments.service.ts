@@ -143,10 +143,10 @@ class EmployerAllocation {
   /** The cash-basis entries of the rows (see the file's head): per event, one entry per fund it touches. */
   private async ledgerEntries(tx: Tx): Promise<EntryInput[]> {
     const entries = new Map<string, EntryInput>();
-    const lineOf = (row: AllocationRow, fund: string, memo: string) => {
-      const id = `${row.entryKey}/${fund}`;
+    const lineOf = (row: AllocationRow, fund: string, memo: string, key = row.entryKey) => {
+      const id = `${key}/${fund}`;
       const entry: EntryInput = entries.get(id) ?? {
-        key: row.entryKey, fund, period: row.booked_on.slice(0, 7), date: row.booked_on, memo: `${memo} ${this.employer.credit_code} ${this.employer.name}`,
+        key, fund, period: row.booked_on.slice(0, 7), date: row.booked_on, memo: `${memo} ${this.employer.credit_code} ${this.employer.name}`,
         source: { type: 'payment', id: String(row.payment_id) }, lines: [],
       };
       entries.set(id, entry);
@@ -176,7 +176,8 @@ class EmployerAllocation {
         continue;
       }
       const held = await this.accountHolding(tx, source, row);
-      const release = lineOf(row, source, '预缴款划转');
+      // its own entry: 暂收款 leaving a bank account is an entry of those two lines only (journal.calc.ts, 收支两条线)
+      const release = lineOf(row, source, '预缴款划转', `${row.entryKey}:release`);
       release(SUSPENSE_RECEIPTS_ACCOUNT, 'debit', row.amount);
       release(held, 'credit', row.amount);
       pay(held, 'debit', row.amount);
