@@ -11,6 +11,9 @@ import { arrearsRoutes } from './arrears/arrears.routes.ts';
 import { kpiRoutes } from './kpi/kpi.routes.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { dunningRoutes } from './dunning/dunning.routes.ts';
+import { certificateRoutes } from './certificates/certificates.routes.ts';
+import { instalmentSignoff, lateFeeWaiverSignoff } from './dunning/dunning.service.ts';
 import { taxRoutes } from './tax/tax.routes.ts';
 import { reassessmentSignoff } from './billing/reassessment.service.ts';
 import { billingJob } from './billing/billing.service.ts';
@@ -27,7 +30,7 @@ export { collectionKpis } from './kpi/kpi.service.ts';
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */
 export const collectionModule: ModuleManifest = {
   name: 'collection',
-  routes: [collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes],
+  routes: [collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, dunningRoutes, certificateRoutes],
   registerCommands(program) {
     registerBillingCommands(program);
     registerPaymentCommands(program);
@@ -37,13 +40,14 @@ export const collectionModule: ModuleManifest = {
   },
   jobs: [billingJob, interestJob],
   schedules: [interestSchedule],
-  approvalKinds: [reassessmentSignoff, paymentReversalSignoff, employmentRequestSignoff],
+  approvalKinds: [reassessmentSignoff, paymentReversalSignoff, employmentRequestSignoff, instalmentSignoff, lateFeeWaiverSignoff],
   permissions: [
     'billing.read', 'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'billing.reassess.approve',
     'payment.read', 'payment.record', 'payment.reverse.request', 'payment.reverse.review', 'payment.reverse.approve',
     'arrears.read', 'kpi.read', 'accounts.read', 'accounts.interest.run', 'employment.request.submit', 'employment.request.review',
     'portal.employer', 'portal.person', 'registry.base.declare', 'registry.base.confirm',
+    'dunning.issue', 'dunning.relief.review', 'dunning.relief.approve', 'certificate.issue',
   ],
-  reports: ['bill-notice', 'billing-summary', 'dunning-list', 'collection-kpis', 'account-statement', 'tax-assessment', 'tax-reconciliation'],
-  parameters: ['contribution', 'collection.model', 'pension.account', 'signoff.billing_reassessment', 'signoff.payment_reversal', 'signoff.employment_request'],
+  reports: ['bill-notice', 'billing-summary', 'dunning-list', 'collection-kpis', 'account-statement', 'tax-assessment', 'tax-reconciliation', 'dunning-notice', 'certificate'],
+  parameters: ['contribution', 'collection.model', 'pension.account', 'signoff.billing_reassessment', 'signoff.payment_reversal', 'signoff.employment_request', 'signoff.dunning_instalment', 'signoff.dunning_late_fee_waiver'],
 };
