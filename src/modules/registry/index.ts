@@ -4,6 +4,7 @@ import { registerDemoCommand } from './demo/demo.cli.ts';
 import { registerImportCommand } from './import/import.cli.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
+import { employerHistoryRoutes } from './employer-history.routes.ts';
 
 export { ensureHomeRegion, personView, employerView } from './registry.service.ts';
 export { createPerson, hire, separate, declareBase, confirmBase, createPersonInTransaction, hireInTransaction, separateInTransaction } from './registry.service.ts';
@@ -15,7 +16,7 @@ export { Employer, BaseDeclaration } from './registry.schemas.ts';
 /** 参保登记: employers, persons, employment, enrollment, contribution bases, regions and agencies; imports; the demo city. */
 export const registryModule: ModuleManifest = {
   name: 'registry',
-  routes: [registryRoutes, importRoutes],
+  routes: [registryRoutes, importRoutes, employerHistoryRoutes],
   registerCommands(program) {
     registerDemoCommand(program);
     registerImportCommand(program);

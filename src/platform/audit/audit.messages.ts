@@ -22,6 +22,7 @@ const ACTION_NAMES = {
   'region.create': ['新增行政区划', 'Region added'],
   'agency.create': ['新增经办机构', 'Agency added'],
   'employer.create': ['单位参保登记', 'Employer registered'],
+  'employer.facts.change': ['单位登记事项变更', 'Employer facts changed'],
   'person.create': ['个人参保登记', 'Person registered'],
   'person.personal_data.reveal': ['查看完整身份信息', 'Full ID and phone viewed'],
   'employment.hire': ['增员', 'Hire'],
