@@ -6,10 +6,13 @@
  * Masked form: the six-digit region, eight asterisks, the last four characters — 110105********002X.
  *
  * Lists and their exports show ID and phone numbers masked by policy (params/privacy/list_masking.yaml:
- * 个人信息保护法 第五十一条 去标识化; GB/T 35273-2020 7.5 个人信息展示限制); the full numbers are shown on the person's record
- * to staff who hold `personal.full.read`, and each such view is audited (registry: person.personal_data.reveal).
+ * 个人信息保护法 第五十一条 去标识化; GB/T 35273-2020 7.5 个人信息展示限制) to everyone whose work does not need them;
+ * staff who hold `personal.full.read` (经办, 复核, 审批, 稽核: matching a person, checking ages and duplicate
+ * enrolments, inspections) see the lists of their own region in full (docs/decisions.md). On the person's record the
+ * numbers stay masked until asked for, and each such view is audited (registry: person.personal_data.reveal).
  */
 import { getParameters, todayInChina, type TableValue } from './params/index.ts';
+import { can, type PermissionHolder } from './access/permissions.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -67,8 +70,14 @@ export function listMasking(regionCode: string | null, date = todayInChina()): L
   return { idNumber: keptEnds(table, 'id_number'), phone: keptEnds(table, 'phone') };
 }
 
+/** How lists show personal numbers to this actor: in full (null) to a holder of personal.full.read, else by the policy. */
+export function listMaskingFor(actor: PermissionHolder & { regionCode: string | null }, date = todayInChina()): ListMasking | null {
+  return can(actor, 'personal.full.read') ? null : listMasking(actor.regionCode, date);
+}
+
 /** A row of a list with its ID number and phone number (where it has them) masked by the policy. */
-export function maskPersonalData<Row extends { idNumber?: string; phone?: string | null }>(row: Row, masking: ListMasking): Row {
+export function maskPersonalData<Row extends { idNumber?: string; phone?: string | null }>(row: Row, masking: ListMasking | null): Row {
+  if (!masking) return row;
   const masked = { ...row };
   if (typeof row.idNumber === 'string') masked.idNumber = maskMiddle(row.idNumber, masking.idNumber);
   if (typeof row.phone === 'string') masked.phone = maskMiddle(row.phone, masking.phone);

@@ -76,15 +76,15 @@ async function csvLines(client: Client, url: string): Promise<string[]> {
   return file.body.split('\r\n').filter(Boolean);
 }
 
-test('persons: more than 10,000 counted as capped, every one reached by cursor in ID-number order, masked', async () => {
+test('persons: more than 10,000 counted as capped, every one reached by cursor in ID-number order, in full to an operator (personal.full.read)', async () => {
   const first = await east.json('GET', '/api/persons?limit=200');
   assert.deepEqual([first.body.total, first.body.totalCapped, first.body.items.length], [10_001, true, 200]);
   const { items, pages } = await walk<{ id: string; idNumber: string; name: string; birthDate?: string }>(east, '/api/persons', 200);
   assert.equal(pages, 51);
   assert.deepEqual(items.map((person) => person.id), Array.from({ length: ROWS }, (_, index) => String(PERSON_ID + index + 1)), 'in ID-number order, none twice, none left out');
-  assert.deepEqual([items[0].idNumber, items[0].name], [maskedOf(1), '李1']);
-  assert.deepEqual([items.at(-1)!.idNumber, items.at(-1)!.name], [maskedOf(ROWS), `张${ROWS}`]);
-  assert.ok(items.every((person) => person.idNumber.includes('********') && person.birthDate === undefined), 'masked, and no birth date beside the mask');
+  assert.deepEqual([items[0].idNumber, items[0].name], [idNumberOf(1), '李1']);
+  assert.deepEqual([items.at(-1)!.idNumber, items.at(-1)!.name], [idNumberOf(ROWS), `张${ROWS}`]);
+  assert.ok(items.every((person) => person.birthDate === undefined), 'no birth date in a list');
 });
 
 test('persons: a name prefix, an ID number, a region and an employer are counted exactly', async () => {
@@ -105,13 +105,13 @@ test('persons: a name prefix, an ID number, a region and an employer are counted
   assert.deepEqual([employed.body.total, employed.body.items[0].id], [EMPLOYEES, String(PERSON_ID + 1)]);
 });
 
-test('persons: the file holds every match, as many as the list counts, masked', async () => {
+test('persons: the file holds every match, as many as the list counts, as the list shows them', async () => {
   const all = await csvLines(east, '/api/persons?format=csv');
   assert.equal(all[0], '\uFEFF公民身份号码,姓名,性别,户口性质,行政区划');
   assert.equal(all.length - 1, ROWS, 'beyond the count cap: every person');
-  assert.equal(all[1], `${maskedOf(1)},李1,男,城镇,东城区`);
-  assert.equal(all[3], `${maskedOf(3)},李3,男,农村,东城区`);
-  assert.ok(!all.some((line) => /990102\d{11}X/.test(line)), 'no full ID number in the file');
+  assert.equal(all[1], `${idNumberOf(1)},李1,男,城镇,东城区`);
+  assert.equal(all[3], `${idNumberOf(3)},李3,男,农村,东城区`);
+  assert.ok(!all.some((line) => line.includes('********')), 'an operator\'s file holds the numbers as the operator\'s list shows them, in full');
 
   const exact = await east.json('GET', `/api/persons?q=${encodeURIComponent('张1')}`);
   assert.equal(exact.body.totalCapped, false);
@@ -122,9 +122,8 @@ test('persons: the file holds every match, as many as the list counts, masked', 
   const workbook = await newWorkbook();
   await workbook.xlsx.load(xlsx.rawPayload as never);
   const cells = workbook.getWorksheet('参保人员')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])).map(String);
-  assert.ok(cells.includes(maskedOf(42)), cells.join(' | '));
+  assert.ok(cells.includes(idNumberOf(42)), cells.join(' | '));
   assert.ok(cells.some((cell) => cell.includes(`公民身份号码 990102********042X`)), 'the ID number searched for, masked in the heading');
-  assert.ok(!cells.some((cell) => cell.includes(idNumberOf(42))), 'nowhere in full');
 });
 
 test('employers: more than 10,000 reached by cursor in credit-code order; status and type counted exactly; the file as long as the list', async () => {
@@ -149,7 +148,7 @@ test('employers: more than 10,000 reached by cursor in credit-code order; status
   assert.equal(lines[2], '91990102000000020A,单位20,东城区,C 制造业,3,全额拨款事业单位,注销,0');
 });
 
-test("an employer's employees: newest hire first across ties, by status and person, counted, exported, masked", async () => {
+test("an employer's employees: newest hire first across ties, by status and person, counted, exported", async () => {
   const detail = await east.json('GET', `/api/employers/${BIG_EMPLOYER}`);
   assert.equal(detail.status, 200);
   assert.equal(detail.body.employeeCount, EMPLOYEES * 4 / 5);
@@ -163,7 +162,7 @@ test("an employer's employees: newest hire first across ties, by status and pers
   const newestFirst = Array.from({ length: EMPLOYEES }, (_, index) => EMPLOYEES - index);
   assert.deepEqual(items.map((employee) => employee.personId), newestFirst.map((g) => String(PERSON_ID + g)));
   assert.deepEqual(items.map((employee) => [employee.idNumber, employee.hiredOn, employee.separatedOn]),
-    newestFirst.map((g) => [maskedOf(g), hiredOn(g), g % 5 === 0 ? separatedOn(g) : null]));
+    newestFirst.map((g) => [idNumberOf(g), hiredOn(g), g % 5 === 0 ? separatedOn(g) : null]));
 
   const url = `/api/employers/${BIG_EMPLOYER}/employees`;
   assert.equal((await east.json('GET', `${url}?status=current`)).body.total, EMPLOYEES * 4 / 5);
@@ -171,16 +170,16 @@ test("an employer's employees: newest hire first across ties, by status and pers
   const zhang2 = Array.from({ length: EMPLOYEES }, (_, index) => index + 1).filter((g) => g % 2 === 0 && String(g).startsWith('2'));
   assert.equal((await east.json('GET', `${url}?q=${encodeURIComponent('张2')}`)).body.total, zhang2.length);
   const one = await east.json('GET', `${url}?q=${idNumberOf(7)}`);
-  assert.deepEqual(one.body.items.map((employee: { personId: string; idNumber: string }) => [employee.personId, employee.idNumber]), [[String(PERSON_ID + 7), maskedOf(7)]]);
+  assert.deepEqual(one.body.items.map((employee: { personId: string; idNumber: string }) => [employee.personId, employee.idNumber]), [[String(PERSON_ID + 7), idNumberOf(7)]]);
 
   const file = await east.request('GET', `${url}?format=csv`);
   assert.match(String(file.headers['content-disposition']), new RegExp(`filename\\*=UTF-8''${encodeURIComponent('职工名册')}-91990102000000001A\\.csv`));
   const lines = file.body.split('\r\n').filter(Boolean);
   assert.equal(lines[0], '\uFEFF公民身份号码,姓名,用工日期,退工日期,退工原因');
   assert.equal(lines.length - 1, first.body.total);
-  assert.equal(lines[1], `${maskedOf(250)},张250,${hiredOn(250)},${separatedOn(250)},个人申请离职`);
-  assert.equal(lines[2], `${maskedOf(249)},李249,${hiredOn(249)},,`);
-  assert.ok(!lines.some((line) => /990102\d{11}X/.test(line)), 'no full ID number in the file');
+  assert.equal(lines[1], `${idNumberOf(250)},张250,${hiredOn(250)},${separatedOn(250)},个人申请离职`);
+  assert.equal(lines[2], `${idNumberOf(249)},李249,${hiredOn(249)},,`);
+  assert.ok(!lines.some((line) => line.includes('********')), 'as the list shows them, in full');
   assert.equal((await csvLines(east, `${url}?status=separated&format=csv`)).length - 1, EMPLOYEES / 5);
 
   for (const path of [`/api/employers/${BIG_EMPLOYER}`, url, `${url}?format=csv`]) {

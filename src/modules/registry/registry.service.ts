@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { recordAudit, listAudit } from '../../platform/audit/audit.service.ts';
 import { requirePermission } from '../../platform/access/permissions.ts';
-import { listMasking, maskPersonalData } from '../../platform/personal-data.ts';
+import { listMasking, listMaskingFor, maskPersonalData } from '../../platform/personal-data.ts';
 import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../platform/http/lists.ts';
 import * as repository from './registry.repository.ts';
 import { regionLevel } from './identifiers.calc.ts';
@@ -175,9 +175,9 @@ const newestHireFirst: SortKey[] = [{ by: 'employment.hired_on', direction: 'des
 
 type EmployeeRow = Awaited<ReturnType<ReturnType<typeof repository.employeesQuery>['execute']>>[number];
 
-/** An employer's employees as lists show them: the ID number masked by policy (privacy.list_masking). */
+/** An employer's employees as lists show them: the ID number masked by policy (privacy.list_masking) unless the actor's work needs it. */
 function employeeViews(actor: Actor) {
-  const masking = listMasking(actor.regionCode);
+  const masking = listMaskingFor(actor);
   return (rows: EmployeeRow[]) => rows.map((row) => maskPersonalData({
     employmentId: row.employment_id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name,
     hiredOn: row.hired_on, separatedOn: row.separated_on, separationReason: row.separation_reason,
@@ -219,11 +219,11 @@ const byIdNumber: SortKey[] = [{ by: 'person.id_number', direction: 'asc' }, { b
 type PersonListRow = Awaited<ReturnType<ReturnType<typeof repository.personsQuery>['execute']>>[number];
 
 /**
- * Persons as lists and their files show them: ID numbers masked by policy (privacy.list_masking), the birth date
- * left out (with the masked number it would give the hidden digits back).
+ * Persons as lists and their files show them: ID numbers masked by policy (privacy.list_masking) unless the actor
+ * holds personal.full.read, the birth date left out (with the masked number it would give the hidden digits back).
  */
 function personViews(actor: Actor) {
-  const masking = listMasking(actor.regionCode);
+  const masking = listMaskingFor(actor);
   return (rows: PersonListRow[]) => rows.map((row) => maskPersonalData({
     id: row.id.toString(), idNumber: row.id_number, name: row.name, gender: row.gender,
     hukouType: row.hukou_type, regionCode: row.region_code, regionName: row.region_name,

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
-import { listMasking, maskMiddle, type ListMasking } from '../../../platform/personal-data.ts';
+import { listMaskingFor, maskMiddle, type ListMasking } from '../../../platform/personal-data.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { billedInsurances } from './billing.calc.ts';
 import { checkPeriod } from '../collection.scope.ts';
@@ -36,10 +36,10 @@ function employerRestriction(actor: Actor): bigint | null {
 const insuranceOrder = (insurance: string) => billedInsurances.indexOf(insurance as never);
 
 /**
- * The bills' lines by bill, each person's lines in insurance order. ID numbers are masked by the list policy
- * (privacy.list_masking): a bill is a list of persons, whoever reads it (the full number is on the person's record).
+ * The bills' lines by bill, each person's lines in insurance order. A bill is a list of persons: ID numbers are
+ * masked by the list policy (privacy.list_masking), except to staff who hold personal.full.read (listMaskingFor).
  */
-async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; parameter_refs: unknown }[], masking: ListMasking): Promise<Map<bigint, BillLineView[]>> {
+async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; parameter_refs: unknown }[], masking: ListMasking | null): Promise<Map<bigint, BillLineView[]>> {
   const result = new Map<bigint, BillLineView[]>();
   if (!bills.length) return result;
   const rows = await repository.linesOfBills(tx, bills);
@@ -51,7 +51,7 @@ async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; paramet
     if (row.insurance === 'work_injury' && employer) parameterRefs.push(`employer.work_injury_class=${employer.workInjuryClass}`, `employer.work_injury_float=${employer.workInjuryFloat}`);
     const list = result.get(row.bill_id) ?? [];
     list.push({
-      personId: String(row.person_id), idNumber: maskMiddle(row.id_number, masking.idNumber), name: row.name, insurance: row.insurance, base: formatYuan(row.base),
+      personId: String(row.person_id), idNumber: masking ? maskMiddle(row.id_number, masking.idNumber) : row.id_number, name: row.name, insurance: row.insurance, base: formatYuan(row.base),
       employerRate: row.employer_rate, employeeRate: row.employee_rate, employerAmount: formatYuan(row.employer_amount),
       employeeAmount: row.employee_amount === null ? null : formatYuan(row.employee_amount), parameterRefs,
     });
@@ -66,7 +66,7 @@ async function billViews(tx: Tx, viewer: Actor, bills: BillRow[], withLines: boo
   if (!bills.length) return [];
   const items = await repository.itemsOfBills(tx, bills);
   const fundNames = await repository.fundNames(tx, [...new Set(items.map((item) => item.fund_code))]);
-  const lines = withLines ? await linesOf(tx, bills, listMasking(viewer.regionCode)) : new Map<bigint, BillLineView[]>();
+  const lines = withLines ? await linesOf(tx, bills, listMaskingFor(viewer)) : new Map<bigint, BillLineView[]>();
   return bills.map((b) => ({
     number: b.number, kind: b.kind, creditCode: b.credit_code, employerName: b.employer_name, employerId: String(b.employer_id), regionCode: b.region_code,
     period: b.period, dueDate: b.due_date, persons: b.persons, lineCount: b.lines, total: formatYuan(b.total), issuedAt: b.issued_at.toISOString(),
