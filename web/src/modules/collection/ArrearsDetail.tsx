@@ -1,14 +1,17 @@
-/** One employer's arrears on a date, month by month with the late fee (the dunning list's drawer, an employer's 欠费 tab). */
+/** One employer's arrears on a date, month by month with the late fee (the dunning list's drawer, an employer's 欠费 tab), and for staff its dunning record. */
 import { Descriptions, Space, Table, Typography } from 'antd';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money, moneyColumn } from '../../components/Money.tsx';
+import { useCan } from '../../permissions.ts';
+import { DunningSection } from './DunningSection.tsx';
 import type { Arrears, ArrearsPeriod } from './types.ts';
 
 export function ArrearsDetail({ creditCode, asOf }: { creditCode: string; asOf: string }) {
   const { t } = useI18n();
+  const can = useCan();
   const arrears = useLoad((signal) => api.get<Arrears>('/api/arrears', { employer: creditCode, asOf }, signal), [creditCode, asOf]);
   if (arrears.error) return <ApiErrorView error={arrears.error} retry={arrears.reload} />;
   const data = arrears.data;
@@ -32,6 +35,7 @@ export function ArrearsDetail({ creditCode, asOf }: { creditCode: string; asOf: 
         ]}
       />
       <Typography.Text type="secondary">{t('arrears.lateFeeRule')}</Typography.Text>
+      {can('arrears.read') && <DunningSection creditCode={creditCode} asOf={asOf} />}
     </Space>
   );
 }

@@ -22,8 +22,9 @@ import { approvalsChanged } from '../../platform/signoff/shared.tsx';
 import type { ApprovalItem } from '../../platform/signoff/types.ts';
 import { NO_PRINT, PRINT_CSS } from '../../components/list/print.ts';
 import { BillItemsTable } from './BillItemsTable.tsx';
+import { BillStatusTag } from './BillStatusTag.tsx';
 import { percent } from './shared.tsx';
-import type { Bill, BillLine } from './types.ts';
+import type { Bill, BillLine, BillPayment } from './types.ts';
 
 
 /** An amount that shows, on hover, base × rate and the parameters behind them. */
@@ -56,6 +57,8 @@ export default function BillDetailPage() {
   if (!bill.data) return <PageSpinner />;
   const data = bill.data;
   const lines = data.lines ?? [];
+  // before the due date what is unpaid is 应缴未缴; after it, 欠费 (社会保险法 第八十六条)
+  const outstandingTitle = t(data.status === 'overdue' ? 'bill.outstanding.overdue' : 'bill.outstanding.due');
 
   return (
     <Page
@@ -83,10 +86,30 @@ export default function BillDetailPage() {
           <Descriptions.Item label={t('bill.lineCount')}>{data.lineCount}</Descriptions.Item>
           <Descriptions.Item label={t('bill.dueDate')}>{formatDate(data.dueDate)}</Descriptions.Item>
           <Descriptions.Item label={t('bill.total')}><Typography.Text strong><Money value={data.total} testId="bill-total" /></Typography.Text></Descriptions.Item>
-          <Descriptions.Item label={t('bill.issuedAt')} span={2}>{formatDateTime(data.issuedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('bill.issuedAt')}>{formatDateTime(data.issuedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('bill.status')}><BillStatusTag status={data.status} /></Descriptions.Item>
+          <Descriptions.Item label={t('bill.paid')}><Money value={data.paid} testId="bill-paid" /></Descriptions.Item>
+          <Descriptions.Item label={outstandingTitle}><Money value={data.outstanding} testId="bill-outstanding" /></Descriptions.Item>
         </Descriptions>
         <Typography.Title level={5} style={{ margin: 0 }}>{t('bill.byInsurance')}</Typography.Title>
-        <BillItemsTable items={data.items} total={data.total} testId="bill-items" />
+        <BillItemsTable items={data.items} total={data.total} testId="bill-items" outstandingTitle={outstandingTitle} />
+        {data.payments && (
+          <>
+            <Typography.Title level={5} style={{ margin: 0 }}>{t('bill.payments')}</Typography.Title>
+            <Table<BillPayment>
+              data-testid="bill-payments" size="small" rowKey="paymentId" pagination={false} dataSource={data.payments} locale={{ emptyText: t('bill.noPayments') }}
+              columns={[
+                {
+                  title: t('bill.payment'), dataIndex: 'paymentId',
+                  render: (id: string, payment) => <><Link to={`/collection/payments?employer=${data.creditCode}&payment=${id}`} data-testid="bill-payment-link">{id}</Link>{payment.reversed && <Tag color="red" style={{ marginLeft: 8 }}>{t('payment.reversed')}</Tag>}</>,
+                },
+                { title: t('bill.paymentDate'), dataIndex: 'date', width: 120, render: formatDate },
+                { title: t('bill.paymentAmount'), dataIndex: 'amount', align: 'right', render: (amount: string) => <Money value={amount} /> },
+                { title: t('bill.paymentLateFee'), dataIndex: 'lateFee', align: 'right', render: (amount: string) => <Money value={amount} /> },
+              ]}
+            />
+          </>
+        )}
         <Typography.Title level={5} style={{ margin: 0 }}>{t('bill.lines')}</Typography.Title>
         <Table<BillLine>
           data-testid="bill-lines" size="small" dataSource={lines} rowKey={(line) => `${line.personId}:${line.insurance}`}

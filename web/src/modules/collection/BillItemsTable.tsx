@@ -1,10 +1,10 @@
-/** A bill's totals per insurance (its fund, the employer's and the employees' parts), on the bills list and a bill's page (with the bill's total). */
+/** A bill's totals per insurance (its fund, the employer's and the employees' parts; paid and outstanding when known), on the bills list and a bill's page (with the bill's total). */
 import { Table, Tooltip } from 'antd';
 import { useI18n } from '../../i18n.ts';
 import { Money, moneyColumn } from '../../components/Money.tsx';
 import type { BillItem } from './types.ts';
 
-export function BillItemsTable({ items, total, testId }: { items: BillItem[]; total?: string; testId?: string }) {
+export function BillItemsTable({ items, total, testId, outstandingTitle }: { items: BillItem[]; total?: string; testId?: string; outstandingTitle?: string }) {
   const { t } = useI18n();
   return (
     <Table<BillItem>
@@ -15,6 +15,8 @@ export function BillItemsTable({ items, total, testId }: { items: BillItem[]; to
         moneyColumn(t('bill.employerAmount'), 'employerAmount'),
         moneyColumn(t('bill.employeeAmount'), 'employeeAmount'),
         moneyColumn(t('bill.amount'), 'total'),
+        // paid and outstanding per insurance, where the API answers them (the bill's page)
+        ...(items.some((item) => item.paid !== undefined) ? [moneyColumn<BillItem>(t('bill.paid'), 'paid'), moneyColumn<BillItem>(outstandingTitle ?? t('bill.outstanding'), 'outstanding')] : []),
       ]}
       summary={() => total !== undefined && (
         <Table.Summary.Row style={{ fontWeight: 600 }}>

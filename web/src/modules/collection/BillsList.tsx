@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n.ts';
 import { formatDate } from '../../format.ts';
 import { ListPage, type ListFilter } from '../../components/ListPage.tsx';
 import { BillItemsTable } from './BillItemsTable.tsx';
+import { BillStatusTag, billStatuses } from './BillStatusTag.tsx';
 import type { Bill, BillList } from './types.ts';
 
 const billKinds = ['regular', 'supplementary', 'credit_note'] as const;
@@ -20,16 +21,17 @@ export function BillsList({ creditCode }: { creditCode?: string }) {
   const [search] = useSearchParams();
   const period: ListFilter = { kind: 'month', param: 'period', label: t('bill.period'), testId: 'bills-period' };
   const kind: ListFilter = { kind: 'enum', param: 'kind', label: t('bill.kind'), options: billKinds.map((value) => ({ value, label: t(`bill.kind.${value}`) })), testId: 'bills-kind' };
+  const status: ListFilter = { kind: 'enum', param: 'status', label: t('bill.status'), options: billStatuses.map((value) => ({ value, label: t(`bill.status.${value}`) })), testId: 'bills-status' };
   return (
     <ListPage<Bill, BillList>
       listId={creditCode ? 'employer-bills' : 'bills'} endpoint="/api/bills" read={({ bills, ...count }: BillList) => ({ items: bills, ...count })} rowKey="number" tableTestId="bills-table" maxLimit={200} exports={['xlsx', 'csv']}
       {...(creditCode
-        ? { embedded: true, paramPrefix: 'bills.', query: { employer: creditCode, lines: false }, filters: [period, kind] }
+        ? { embedded: true, paramPrefix: 'bills.', query: { employer: creditCode, lines: false }, filters: [period, kind, status] }
         : {
           title: t('bill.title'), testId: 'bills-page', query: { lines: false },
           filters: [
             period, { kind: 'prefix', param: 'employer', label: t('employer.creditCode'), width: 360, testId: 'bills-employer' },
-            { kind: 'region', param: 'region', label: t('common.region') }, kind,
+            { kind: 'region', param: 'region', label: t('common.region') }, kind, status,
           ],
           // ?creditCode= is how the inbox links a reassessment's bills
           defaults: { employer: search.get('creditCode') ?? '' },
@@ -47,6 +49,8 @@ export function BillsList({ creditCode }: { creditCode?: string }) {
         { key: 'persons', title: t('bill.persons'), dataIndex: 'persons', width: 80, align: 'right' },
         { key: 'total', title: t('bill.total'), dataIndex: 'total', width: 140, money: true },
         { key: 'dueDate', title: t('bill.dueDate'), dataIndex: 'dueDate', width: 110, render: formatDate },
+        { key: 'status', title: t('bill.status'), dataIndex: 'status', width: 100, render: (value: Bill['status']) => <BillStatusTag status={value} /> },
+        { key: 'outstanding', title: t('bill.outstanding'), dataIndex: 'outstanding', width: 140, money: true },
       ]}
     />
   );

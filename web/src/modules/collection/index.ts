@@ -19,6 +19,8 @@ export const webModule: WebModule = {
     { path: '/collection/payments', page: lazy(() => import('./PaymentsPage.tsx')), permission: ['payment.read', 'portal.employer'] },
     { path: '/collection/arrears', page: lazy(() => import('./ArrearsPage.tsx')), permission: ['arrears.read', 'portal.employer'] },
     { path: '/collection/kpis', page: lazy(() => import('./KpisPage.tsx')), permission: ['kpi.read'] },
+    // 文书验证: anyone holding a certificate checks its code, without signing in
+    { path: '/verify', page: lazy(() => import('./VerifyPage.tsx')), public: true },
   ],
   menuSections: [{ key: 'collection', order: 40, label: 'menu.collection', icon: PayCircleOutlined, audience: 'staff' }],
   menu: [

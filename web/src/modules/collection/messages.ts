@@ -1,5 +1,6 @@
 /** 征缴管理 collection: the UI's words, `key: [中文, English]`. */
 import type { Messages } from '../../platform/module.ts';
+import { documentMessages } from './documents.messages.ts';
 
 export const messages = {
   'menu.collection': ['征缴管理', 'Collection'],
@@ -133,4 +134,7 @@ export const messages = {
   'kpi.paid': ['实征（元）', 'Paid (yuan)'],
   'kpi.collectionRate': ['征缴率', 'Collection rate'],
   'kpi.onTimeRate': ['按时缴费率', 'On-time rate'],
+
+  // bill status, dunning notices, certificates and their verification
+  ...documentMessages,
 } satisfies Messages;

@@ -5,6 +5,9 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type * as Schemas from '../../../../src/modules/collection/collection.schemas.ts';
+import type * as BillStatusSchemas from '../../../../src/modules/collection/billing/bill-status.schemas.ts';
+import type * as DunningSchemas from '../../../../src/modules/collection/dunning/dunning.schemas.ts';
+import type * as Certificates from '../../../../src/modules/collection/certificates/certificates.schemas.ts';
 
 export type BillingSummary = Static<typeof Schemas.BillingSummary>;
 export type BillItem = Static<typeof Schemas.BillItem>;
@@ -37,3 +40,14 @@ export type ArrearsPeriod = Arrears['periods'][number];
 export type Kpis = Static<typeof Schemas.CollectionKpis>;
 export type KpiMonth = Kpis['months'][number];
 export type KpiRegion = Kpis['regions'][number];
+
+/** A bill's status today: unpaid 未缴, partial 部分缴纳, paid 已缴清, overdue 逾期. */
+export type BillStatus = NonNullable<Bill['status']>;
+/** A payment as a bill shows it: what it paid of this bill, its late fee; `reversed` when reversed (冲正). */
+export type BillPayment = Static<typeof BillStatusSchemas.BillPayment>;
+
+/** 催缴通知书 / 限期缴纳通知书 with their deliveries; an employer's notices, instalment agreements and late-fee waivers. */
+export type DunningNotice = Static<typeof DunningSchemas.DunningNotice>;
+export type EmployerDunning = Static<typeof DunningSchemas.EmployerDunning>;
+/** 参保证明 / 个人权益记录单 as verified by anyone holding its code. */
+export type VerifiedCertificate = Static<typeof Certificates.VerifiedCertificate>;

@@ -1,9 +1,11 @@
 /**
  * 个人网厅 · 缴费记录: the person's contributions of a year, month by month and insurance by insurance, with the
- * employer, the base, the employee's and the employer's parts and whether the bill is paid.
+ * employer, the base, the employee's and the employer's parts and whether the bill is paid; the 参保证明 and the
+ * 个人权益记录单 to print (each a new PDF with its own verification code).
  */
 import { useState } from 'react';
-import { Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
@@ -24,7 +26,15 @@ export default function ContributionsPage() {
   const span = (item: Contribution, index = 0) => ({ rowSpan: index > 0 && monthKey(items[index - 1]) === monthKey(item) ? 0 : linesOfMonth.get(monthKey(item)) });
 
   return (
-    <Page title={t('portal.contributions')} testId="portal-contributions" extra={<Space>{t('base.year')}<YearInput value={year} onChange={setYear} /></Space>}>
+    <Page title={t('portal.contributions')} testId="portal-contributions" extra={(
+      <Space>
+        <Tooltip title={t('certificate.hint')}>
+          <Button icon={<PrinterOutlined />} href="/api/me/certificates/participation?format=pdf" target="_blank" data-testid="portal-certificate">{t('certificate.participation')}</Button>
+        </Tooltip>
+        <Button icon={<PrinterOutlined />} href="/api/me/certificates/rights_record?format=pdf" target="_blank" data-testid="portal-rights-record">{t('certificate.rightsRecord')}</Button>
+        {t('base.year')}<YearInput value={year} onChange={setYear} />
+      </Space>
+    )}>
       {record.error ? <ApiErrorView error={record.error} retry={record.reload} /> : (
         <Table<Contribution>
           rowKey={(c) => `${c.billNumber}-${c.insurance}`} size="small" bordered loading={record.loading} dataSource={items} pagination={false}
