@@ -20,7 +20,7 @@ declare module '../../platform/database.ts' {
     };
     payment: {
       employer_id: bigint; id: bigint; region_code: string; paid_on: string; amount: bigint; reference: string | null;
-      source: 'bank_file' | 'manual'; import_key: string; file_name: string | null; line_number: number | null;
+      source: 'bank_file' | 'manual' | 'tax'; import_key: string; file_name: string | null; line_number: number | null;
       recorded_by: string; recorded_at: Generated<Date>;
     };
     payment_allocation: {

@@ -6,7 +6,7 @@ import type { PaymentListRow } from './payments.repository.ts';
 import type { PaymentListQuery } from './payments.service.ts';
 
 /** 缴款方式 */
-export const sourceNames: Record<PaymentListRow['source'], string> = { bank_file: '银行代收', manual: '手工登记' };
+export const sourceNames: Record<PaymentListRow['source'], string> = { bank_file: '银行代收', manual: '手工登记', tax: '税务征收' };
 
 interface PaymentLine {
   date: string; employerName: string; creditCode: string; amount: string; sourceName: string; transactionId: string | null; reference: string | null; reversed: string;

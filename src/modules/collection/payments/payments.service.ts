@@ -240,6 +240,23 @@ async function allocateNew(tx: Tx, actor: Actor, payments: repository.PaymentRow
   return outcomes;
 }
 
+/** A payment another import brings (the tax bureau's collection file): recorded once by its import key. */
+export interface PaymentToRecord { employerId: bigint; date: string; amount: bigint; reference: string | null; source: 'tax'; importKey: string }
+
+/**
+ * Records and allocates payments in the caller's transaction (an import on the pipeline, its actor widened to the
+ * pooled funds); a payment whose import key is recorded already is left out. Their money books like any payment,
+ * into the receiving account of the region's collection model (fund-accounts.ts).
+ */
+export async function recordPayments(tx: Tx, actor: Actor, payments: PaymentToRecord[]): Promise<AllocationOutcome[]> {
+  const employers = await employersByIds(tx, [...new Set(payments.map((payment) => payment.employerId))]);
+  const inserted = await repository.insertNewPayments(tx, payments.map((payment, index) => ({
+    employer_id: payment.employerId, id: newId(), region_code: employers.get(payment.employerId)!.region_code, paid_on: payment.date, amount: payment.amount,
+    reference: payment.reference, source: payment.source, import_key: payment.importKey, file_name: null, line_number: index + 1, recorded_by: actor.username,
+  })));
+  return allocateNew(tx, actor, inserted, employers);
+}
+
 export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string | null }
 
 export interface RecordedPaymentView { id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; allocated: string; credit: string }

@@ -6,7 +6,7 @@ export const PaymentReceipt = Type.Object({
   number: IdText,
   creditCode: Type.String(), employerName: Type.String(), date: DateOnly, amount: Money,
   amountInCapitals: Type.String({ description: '人民币（大写）: the amount in Chinese capitals' }),
-  source: Type.Union([Type.Literal('bank_file'), Type.Literal('manual')]),
+  source: Type.Union([Type.Literal('bank_file'), Type.Literal('manual'), Type.Literal('tax')]),
   transactionId: Nullable(Type.String()), reference: Nullable(Type.String()),
   lines: Type.Array(Type.Object({
     billNumber: Type.String(), period: Month, insurance: Type.String(),

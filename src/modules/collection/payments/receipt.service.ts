@@ -29,7 +29,7 @@ export interface PaymentReceipt {
   amount: string;
   /** 人民币（大写） */
   amountInCapitals: string;
-  source: 'bank_file' | 'manual';
+  source: 'bank_file' | 'manual' | 'tax';
   transactionId: string | null; reference: string | null;
   /** Where the money went, in payment order; a credit used after the payment day pays on its own day. */
   lines: ReceiptLine[];

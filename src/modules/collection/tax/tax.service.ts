@@ -24,7 +24,7 @@ import { employersByCreditCodes, type EmployerRow } from '../arrears/arrears.rep
 import { collectionModel } from '../fund-accounts.ts';
 import { PAYMENTS_ACROSS_POOLS, checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { paymentsSaid } from '../collection.messages.ts';
-import * as paymentsService from '../payments/payments.service.ts';
+import { recordPayments, type PaymentToRecord } from '../payments/payments.service.ts';
 import { assessmentFile, type AssessmentLine } from './assessment.report.ts';
 import { taxCollectionsSchema } from './tax-collections.schema.ts';
 import { taxSaid } from './tax.messages.ts';
@@ -68,20 +68,6 @@ export async function taxAssessment(database: DatabaseHandle, actor: Actor, inpu
   }
   const file = assessmentFile(period, subtree);
   return { period, region: subtree, regions, fileName: `${file.fileName}.csv`, csv: streamCsv({ ...file, pages: pages() }), lines: () => written };
-}
-
-/** A payment the tax bureau's money makes: the payments service records and allocates it (source 'tax'). */
-export interface TaxPayment { employerId: bigint; date: string; amount: bigint; reference: string | null; source: 'tax'; importKey: string }
-type RecordPayments = (tx: Tx, actor: Actor, payments: TaxPayment[]) => Promise<unknown>;
-
-/**
- * The payments service's batch recorder, in the import's transaction. Asked of the payments service (issue 11): until
- * payments.service.ts exports `recordPayments`, an import that has money to settle stops here and applies nothing.
- */
-function recordPayments(tx: Tx, actor: Actor, payments: TaxPayment[]): Promise<unknown> {
-  const recorder = (paymentsService as unknown as { recordPayments?: RecordPayments }).recordPayments;
-  if (!recorder) throw new Error('payments.service.ts exports no recordPayments(tx, actor, payments) yet: the tax bureau\'s money cannot settle bills');
-  return recorder(tx, actor, payments);
 }
 
 interface CollectionRow { row: number; date: string; period: string; employer: EmployerRow; personId: bigint; idNumber: string; insurance: Insurance; amount: bigint; taxVoucher: string }
@@ -181,7 +167,7 @@ const taxCollectionsImport: ImportDefinition<CheckedTable, PreparedCollections, 
       const employerIds = [...new Set([...groups.values()].filter((group) => group.period === period).map((group) => group.employer.id))];
       billNumbers.set(period, await repository.regularBillNumbers(tx, employerIds, period));
     }
-    const payments = [...groups.values()].map((group): TaxPayment => ({
+    const payments = [...groups.values()].map((group): PaymentToRecord => ({
       employerId: group.employer.id, date: group.date, amount: sum(group.rows), reference: billNumbers.get(group.period)!.get(group.employer.id) ?? null,
       source: 'tax', importKey: group.importKey,
     }));

@@ -98,6 +98,7 @@ export const messages = {
   'payment.source': ['来源', 'Source'],
   'payment.source.bank_file': ['银行文件', 'Bank file'],
   'payment.source.manual': ['手工登记', 'By hand'],
+  'payment.source.tax': ['税务征收', 'Tax bureau'],
   'payment.reverse': ['冲正', 'Reverse'],
   'payment.reversed': ['已冲正', 'Reversed'],
   'payment.receipt': ['打印凭证', 'Print receipt'],
