@@ -1,5 +1,6 @@
 /** `sifund ledger …`: funds, accounts, import, trial balance, consistency check, sweep and hledger export. */
 import type { Command } from 'commander';
+import { convertToCashBasis } from './cash-basis.service.ts';
 import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../cli/context.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -115,6 +116,16 @@ export function registerLedgerCommands(program: Command) {
       for (const fund of funds) results.push(await sweepIncomeAccount(database, actor, fund, options.period));
       if (options.format === 'json') { printJson(results); return; }
       process.stdout.write(formatTable(['fund', 'period', 'amount', 'entry'], results.map((r) => [r.fund, r.period, r.amount, r.entryId ?? '(nothing to sweep)']), [2]));
+    }));
+
+  addDataOption(ledger.command('convert-to-cash-basis').description('upgrade (issue 11): reverse what billing booked as receivable but was never paid, one entry per fund dated today, so the funds keep cash-basis accounts (财会〔2017〕28号); run once after upgrading, safe again'))
+    .option('--format <format>', 'text or json', 'text')
+    .action((options) => run('ledger convert-to-cash-basis', options, async ({ database }) => {
+      checkFormat(options.format, ['text', 'json']);
+      const converted = await convertToCashBasis(database, actor);
+      if (options.format === 'json') { printJson(converted); return; }
+      if (!converted.length) { process.stdout.write('nothing to convert: no fund holds contributions receivable (应收社会保险费)\n'); return; }
+      process.stdout.write(formatTable(['fund', 'receivable reversed', 'date'], converted.map((c) => [c.fund, c.reversed, c.date]), [1]));
     }));
 
   addDataOption(ledger.command('export').description('export the journal for plain-text accounting tools'))
