@@ -18,7 +18,7 @@ import { arrearsOn } from '../arrears/arrears.service.ts';
 import { billsNotPaidOnTime, type EmployerRow } from '../arrears/arrears.repository.ts';
 import { visibleEmployer } from '../arrears/employer.access.ts';
 import { issuingAgency } from '../billing/bill-notice.service.ts';
-import { deadlineProblem, instalmentPlanProblem, noticeNumber, type DeliveryMethod, type NoticeKind, type WaiverGround } from './dunning.calc.ts';
+import { deadlineProblem, instalmentPlanProblem, lateFeeAfterWaivers, noticeNumber, type DeliveryMethod, type NoticeKind, type WaiverGround } from './dunning.calc.ts';
 import { dunningSaid } from './dunning.messages.ts';
 import * as repository from './dunning.repository.ts';
 
@@ -33,7 +33,10 @@ export interface InstalmentAgreementView { id: string; approvalItemId: string; a
 export interface LateFeeWaiverView { id: string; approvalItemId: string; asOf: string; amount: string; ground: WaiverGround; document: string; approvedBy: string }
 export interface EmployerDunningView { creditCode: string; notices: NoticeView[]; instalmentAgreements: InstalmentAgreementView[]; lateFeeWaivers: LateFeeWaiverView[] }
 
-/** The overdue part of an employer's arrears on `asOf`, per period (periods not yet due are left out: 应缴未缴). */
+/**
+ * The overdue part of an employer's arrears on `asOf`, per period (periods not yet due are left out: 应缴未缴), the
+ * late fee less the waivers granted up to that day.
+ */
 async function overdueArrears(tx: Tx, employer: EmployerRow, asOf: string) {
   const bills = arrearsOn(await billsNotPaidOnTime(tx, { employerId: employer.id, asOf }), asOf).filter((bill) => bill.daysOverdue > 0 && (bill.principal > 0n || bill.lateFee > 0n));
   const periods = new Map<string, { dueDate: string; daysOverdue: number; principal: bigint; lateFee: bigint }>();
@@ -45,7 +48,7 @@ async function overdueArrears(tx: Tx, employer: EmployerRow, asOf: string) {
     period.daysOverdue = Math.max(period.daysOverdue, bill.daysOverdue);
     periods.set(bill.bill.period, period);
   }
-  const list = [...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, p]) => ({ period, ...p }));
+  const list = lateFeeAfterWaivers([...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, p]) => ({ period, ...p })), await repository.lateFeeWaivedOf(tx, employer.id, asOf));
   return { periods: list, principal: list.reduce((sum, p) => sum + p.principal, 0n), lateFee: list.reduce((sum, p) => sum + p.lateFee, 0n) };
 }
 
@@ -248,8 +251,7 @@ export async function requestLateFeeWaiver(database: DatabaseHandle, actor: Acto
   return inScope(database, actor, async (tx) => {
     const employer = await visibleEmployer(tx, actor, input.creditCode);
     const { lateFee } = await overdueArrears(tx, employer, asOf);
-    const owed = lateFee - await repository.lateFeeWaivedOf(tx, employer.id, asOf);
-    if (amount > owed) throw invalid('amount', dunningSaid.waiverAboveOwed({ amount: formatYuan(amount), asOf, lateFee: formatYuan(owed > 0n ? owed : 0n) }));
+    if (amount > lateFee) throw invalid('amount', dunningSaid.waiverAboveOwed({ amount: formatYuan(amount), asOf, lateFee: formatYuan(lateFee) }));
     return submitForApproval(tx, actor, lateFeeWaiverSignoff, {
       regionCode: employer.region_code, title: `滞纳金减免 ${employer.name} ${formatYuan(amount)} 元`, subjectKey: `late-fee-waiver:${employer.id}`,
       amount, comment: document,

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { render } from '../../../platform/messages.ts';
+import { daysBetween } from '../../ledger/index.ts';
+import { deadlineProblem, instalmentPlanProblem, lateFeeAfterWaivers, noticeNumber } from './dunning.calc.ts';
+
+const said = (value: ReturnType<typeof deadlineProblem>) => (value === undefined ? undefined : render(value, 'en'));
+
+test('notice numbers: kind, year, region and a four-digit sequence', () => {
+  assert.equal(noticeNumber('reminder', 2026, '990102', 7), 'CJ-2026-990102-0007');
+  assert.equal(noticeNumber('order', 2026, '990102', 12345), 'XJ-2026-990102-12345');
+});
+
+test('deadlines: an order needs one at least five days on; a reminder has none', () => {
+  assert.equal(said(deadlineProblem('reminder', '2026-03-01', undefined, daysBetween)), undefined);
+  assert.match(said(deadlineProblem('reminder', '2026-03-01', '2026-03-20', daysBetween))!, /a reminder sets no deadline/);
+  assert.match(said(deadlineProblem('order', '2026-03-01', undefined, daysBetween))!, /must set its deadline/);
+  assert.match(said(deadlineProblem('order', '2026-03-01', '2026-03-05', daysBetween))!, /at least 5 days after 2026-03-01/);
+  assert.equal(said(deadlineProblem('order', '2026-03-01', '2026-03-06', daysBetween)), undefined);
+});
+
+test('instalment plans: 2 to 12, each above zero, dated after the agreement and in order, adding up to the principal', () => {
+  const plan = (...rows: [string, bigint][]) => rows.map(([dueDate, amount]) => ({ dueDate, amount }));
+  const problem = (rows: ReturnType<typeof plan>) => said(instalmentPlanProblem('2026-03-01', 100_000n, rows));
+  assert.equal(problem(plan(['2026-04-01', 50_000n], ['2026-05-01', 50_000n])), undefined);
+  assert.match(problem(plan(['2026-04-01', 100_000n]))!, /2 to 12 instalments/);
+  assert.match(problem(plan(['2026-04-01', 100_000n], ['2026-05-01', 0n]))!, /above zero/);
+  assert.match(problem(plan(['2026-05-01', 50_000n], ['2026-04-01', 50_000n]))!, /after 2026-03-01 and in order/);
+  assert.match(problem(plan(['2026-03-01', 50_000n], ['2026-04-01', 50_000n]))!, /after 2026-03-01 and in order/);
+  assert.match(problem(plan(['2026-04-01', 50_000n], ['2026-05-01', 49_999n]))!, /add up to 999.99, not the principal owed \(1000.00\)/);
+});
+
+test('waivers come off the oldest months\' late fee first and never below zero', () => {
+  const periods = [{ period: '2026-01', lateFee: 3_000n }, { period: '2026-02', lateFee: 1_000n }];
+  assert.deepEqual(lateFeeAfterWaivers(periods, 3_500n).map((p) => p.lateFee), [0n, 500n]);
+  assert.deepEqual(lateFeeAfterWaivers(periods, 9_999n).map((p) => p.lateFee), [0n, 0n]);
+  assert.deepEqual(lateFeeAfterWaivers(periods, 0n).map((p) => p.lateFee), [3_000n, 1_000n]);
+});
