@@ -1,11 +1,13 @@
 /**
  * 催缴记录 on an employer's arrears: the notices issued (催缴通知书, 限期缴纳通知书) with their deliveries, printed
  * through the API's PDF (with the 送达回证); staff who hold dunning.issue issue a notice as of the arrears' date and
- * record its delivery. Instalment agreements and late-fee waivers approved through sign-off are listed below.
+ * record its delivery; they also ask for an instalment agreement (分期缴纳) or a late-fee waiver (滞纳金减免, on a lawful
+ * ground only), which go to the sign-off inbox; those approved are listed below.
  */
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { FileAddOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
@@ -15,12 +17,20 @@ import { formatDate } from '../../format.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
+import { approvalsChanged } from '../../platform/signoff/shared.tsx';
+import type { ApprovalItem } from '../../platform/signoff/types.ts';
+import { fenToYuan, toFen } from '../../format.ts';
 import type { DunningNotice, EmployerDunning } from './types.ts';
 
 const methods = ['direct', 'mail', 'electronic'] as const;
 type NoticeKind = DunningNotice['kind'];
 
 interface IssueValues { asOf: Dayjs; deadline?: Dayjs }
+interface InstalmentValues { reason: string; instalments: { dueDate: Dayjs; amount: string }[] }
+interface WaiverValues { amount: string; ground: 'force_majeure' | 'reconsideration'; document: string }
+const grounds = ['force_majeure', 'reconsideration'] as const;
+const amountRule = /^\s*[\d,]+(\.\d{1,2})?\s*$/;
+
 interface DeliveryValues { method: DunningNotice['deliveries'][number]['method']; deliveredOn: Dayjs; recipient: string; note?: string }
 
 export function DunningSection({ creditCode, asOf }: { creditCode: string; asOf: string }) {
@@ -29,6 +39,9 @@ export function DunningSection({ creditCode, asOf }: { creditCode: string; asOf:
   const dunning = useLoad((signal) => api.get<EmployerDunning>('/api/dunning', { employer: creditCode }, signal), [creditCode]);
   const [issuing, setIssuing] = useState<NoticeKind>();
   const [delivering, setDelivering] = useState<DunningNotice>();
+  const [relief, setRelief] = useState<'instalments' | 'waiver'>();
+  const navigate = useNavigate();
+  const submitted = (item: ApprovalItem) => { approvalsChanged(); navigate(`/approvals/${item.id}`); };
   if (dunning.error) return <ApiErrorView error={dunning.error} retry={dunning.reload} />;
   const data = dunning.data;
   const issuer = can('dunning.issue');
@@ -40,6 +53,8 @@ export function DunningSection({ creditCode, asOf }: { creditCode: string; asOf:
           <Space>
             <Button icon={<FileAddOutlined />} onClick={() => setIssuing('reminder')} data-testid="dunning-issue-reminder">{t('dunning.issue.reminder')}</Button>
             <Button icon={<FileAddOutlined />} onClick={() => setIssuing('order')} data-testid="dunning-issue-order">{t('dunning.issue.order')}</Button>
+            <Button icon={<AuditOutlined />} onClick={() => setRelief('instalments')} data-testid="dunning-instalments">{t('dunning.requestInstalments')}</Button>
+            <Button icon={<AuditOutlined />} onClick={() => setRelief('waiver')} data-testid="dunning-waiver">{t('dunning.requestWaiver')}</Button>
           </Space>
         )}
       </Space>
@@ -93,6 +108,52 @@ export function DunningSection({ creditCode, asOf }: { creditCode: string; asOf:
             <DatePicker data-testid="dunning-deadline" />
           </Form.Item>
         )}
+      </FormModal>
+      <FormModal<InstalmentValues, ApprovalItem>
+        title={t('dunning.requestInstalments')} open={relief === 'instalments'} onClose={() => setRelief(undefined)} onDone={submitted} width={560}
+        fields={['reason', 'instalments']} testId="dunning-instalments-form" okText={t('dunning.submitForSignoff')}
+        initialValues={{ instalments: [{ dueDate: dayjs().add(1, 'month'), amount: '' }, { dueDate: dayjs().add(2, 'month'), amount: '' }] }}
+        onSubmit={(values) => api.post<ApprovalItem>('/api/dunning/instalments', {
+          creditCode, asOf, reason: values.reason.trim(),
+          instalments: values.instalments.map((row) => ({ dueDate: row.dueDate.format('YYYY-MM-DD'), amount: fenToYuan(toFen(row.amount)) })),
+        })}
+      >
+        <Typography.Paragraph type="secondary">{t('dunning.instalmentsExplain')}</Typography.Paragraph>
+        <Form.List name="instalments">
+          {(rows, { add, remove }) => (
+            <>
+              {rows.map((row) => (
+                <Space key={row.key} align="baseline">
+                  <Form.Item name={[row.name, 'dueDate']} rules={[{ required: true, message: t('dunning.required') }]}><DatePicker /></Form.Item>
+                  <Form.Item name={[row.name, 'amount']} rules={[{ required: true, message: t('dunning.required') }, { pattern: amountRule, message: t('payment.amountFormat') }]}>
+                    <Input prefix="¥" style={{ width: 180 }} />
+                  </Form.Item>
+                  {rows.length > 2 && <MinusCircleOutlined onClick={() => remove(row.name)} />}
+                </Space>
+              ))}
+              {rows.length < 12 && <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ dueDate: dayjs().add(rows.length + 1, 'month'), amount: '' })}>{t('dunning.addInstalment')}</Button>}
+            </>
+          )}
+        </Form.List>
+        <Form.Item name="reason" label={t('approvals.reason')} rules={[{ required: true, whitespace: true, message: t('dunning.required') }]} style={{ marginTop: 16 }}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<WaiverValues, ApprovalItem>
+        title={t('dunning.requestWaiver')} open={relief === 'waiver'} onClose={() => setRelief(undefined)} onDone={submitted}
+        fields={['amount', 'ground', 'document']} testId="dunning-waiver-form" okText={t('dunning.submitForSignoff')}
+        onSubmit={(values) => api.post<ApprovalItem>('/api/dunning/late-fee-waivers', { creditCode, asOf, amount: fenToYuan(toFen(values.amount)), ground: values.ground, document: values.document.trim() })}
+      >
+        <Typography.Paragraph type="secondary">{t('dunning.waiverExplain')}</Typography.Paragraph>
+        <Form.Item name="ground" label={t('dunning.waiverGround')} rules={[{ required: true, message: t('dunning.required') }]}>
+          <Select options={grounds.map((ground) => ({ value: ground, label: t(`dunning.waiver.ground.${ground}`) }))} />
+        </Form.Item>
+        <Form.Item name="amount" label={t('arrears.lateFee')} rules={[{ required: true, message: t('dunning.required') }, { pattern: amountRule, message: t('payment.amountFormat') }]}>
+          <Input prefix="¥" />
+        </Form.Item>
+        <Form.Item name="document" label={t('dunning.waiverDocument')} rules={[{ required: true, whitespace: true, message: t('dunning.required') }]}>
+          <Input maxLength={200} />
+        </Form.Item>
       </FormModal>
       <FormModal<DeliveryValues, DunningNotice>
         title={`${t('dunning.deliver')} ${delivering?.number ?? ''}`} open={Boolean(delivering)} onClose={() => setDelivering(undefined)} onDone={() => { setDelivering(undefined); dunning.reload(); }}
