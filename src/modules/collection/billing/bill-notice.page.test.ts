@@ -38,13 +38,14 @@ function noticeOf(persons: number, accountNumber: string | null): BillNotice {
   }
   const items = RATES.map(([insurance, fund]) => {
     const sums = itemSums.get(insurance)!;
-    return { insurance, fund, fundName: fund.startsWith('pension') ? '示范省企业职工基本养老保险基金' : '示范市社会保险基金', employerAmount: formatYuan(sums.employer), employeeAmount: formatYuan(sums.employee), total: formatYuan(sums.employer + sums.employee) };
+    return { insurance, fund, fundName: fund.startsWith('pension') ? '示范省企业职工基本养老保险基金' : '示范市社会保险基金', employerAmount: formatYuan(sums.employer), employeeAmount: formatYuan(sums.employee), total: formatYuan(sums.employer + sums.employee), paid: '0.00', outstanding: formatYuan(sums.employer + sums.employee) };
   });
   const total = [...itemSums.values()].reduce((sum, s) => sum + s.employer + s.employee, 0n);
   return {
     bill: {
       number: 'JF202601990102000123', kind: 'regular', creditCode: '91990102MA00000011', employerName: '示范机械制造有限公司', employerId: '1', regionCode: '990102',
       period: '2026-01', dueDate: '2026-02-15', persons, lineCount: lines.length, total: formatYuan(total), issuedAt: '2026-02-04T17:30:00Z', items, lines,
+      status: 'unpaid', paid: '0.00', outstanding: formatYuan(total), payments: [],
     },
     payees: [
       { fund: 'pension-990000', insurances: ['pension'], accountName: '示范省企业职工基本养老保险基金收入户', accountNumber },

@@ -16,13 +16,13 @@ export const BillPayment = Type.Object({
 
 /** Spread into the bill item's schema. */
 export const itemSettlementFields = {
-  paid: Type.Optional(Money), outstanding: Type.Optional(Money),
+  paid: Money, outstanding: Money,
 };
 
 /** Spread into the bill's schema. */
 export const billSettlementFields = {
-  status: Type.Optional(BillStatusName),
-  paid: Type.Optional(Money),
-  outstanding: Type.Optional(Type.String({ description: 'yuan: 应缴未缴 before the due date, 欠费 after it' })),
-  payments: Type.Optional(Type.Array(BillPayment)),
+  status: BillStatusName,
+  paid: Money,
+  outstanding: Type.String({ description: 'yuan: 应缴未缴 before the due date, 欠费 after it' }),
+  payments: Type.Array(BillPayment),
 };

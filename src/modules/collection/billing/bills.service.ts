@@ -8,6 +8,10 @@ import { forbidden, notFound } from '../../../platform/errors.ts';
 import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { listMaskingFor, maskMiddle, type ListMasking } from '../../../platform/personal-data.ts';
 import { formatYuan } from '../../../platform/money.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
+import type { BillStatus } from './bill-status.calc.ts';
+import { billStatusCondition } from './bill-status.repository.ts';
+import { settlementsOfBills, type BillPaymentView } from './bill-status.service.ts';
 import { billedInsurances } from './billing.calc.ts';
 import { checkPeriod } from '../collection.scope.ts';
 import * as repository from './billing.repository.ts';
@@ -19,11 +23,13 @@ export interface BillLineView {
   employerRate: string; employeeRate: string | null; employerAmount: string; employeeAmount: string | null; parameterRefs: string[];
 }
 
-export interface BillItemView { insurance: string; fund: string; fundName: string; employerAmount: string; employeeAmount: string; total: string }
+export interface BillItemView { insurance: string; fund: string; fundName: string; employerAmount: string; employeeAmount: string; total: string; paid: string; outstanding: string }
 
 export interface BillView {
   number: string; kind: string; creditCode: string; employerName: string; employerId: string; regionCode: string; period: string;
   dueDate: string; persons: number; lineCount: number; total: string; issuedAt: string; items: BillItemView[]; lines?: BillLineView[];
+  /** Its status today (bill-status.calc.ts), what is paid and outstanding, and the payments that paid it. */
+  status: BillStatus; paid: string; outstanding: string; payments: BillPaymentView[];
 }
 
 /** Which employer an actor may see bills of: an employer account its own; staff any in scope; persons none. */
@@ -67,18 +73,20 @@ async function billViews(tx: Tx, viewer: Actor, bills: BillRow[], withLines: boo
   const items = await repository.itemsOfBills(tx, bills);
   const fundNames = await repository.fundNames(tx, [...new Set(items.map((item) => item.fund_code))]);
   const lines = withLines ? await linesOf(tx, bills, listMaskingFor(viewer)) : new Map<bigint, BillLineView[]>();
+  const settlements = await settlementsOfBills(tx, bills, items, todayInChina());
   return bills.map((b) => ({
     number: b.number, kind: b.kind, creditCode: b.credit_code, employerName: b.employer_name, employerId: String(b.employer_id), regionCode: b.region_code,
     period: b.period, dueDate: b.due_date, persons: b.persons, lineCount: b.lines, total: formatYuan(b.total), issuedAt: b.issued_at.toISOString(),
     items: items.filter((i) => i.bill_id === b.id).sort((x, y) => insuranceOrder(x.insurance) - insuranceOrder(y.insurance)).map((i) => ({
       insurance: i.insurance, fund: i.fund_code, fundName: fundNames.get(i.fund_code) ?? i.fund_code, employerAmount: formatYuan(i.employer_amount), employeeAmount: formatYuan(i.employee_amount),
-      total: formatYuan(i.employer_amount + i.employee_amount),
+      total: formatYuan(i.employer_amount + i.employee_amount), ...settlements.get(b.id)!.items[i.insurance],
     })),
     ...(withLines ? { lines: lines.get(b.id) ?? [] } : {}),
+    status: settlements.get(b.id)!.status, paid: settlements.get(b.id)!.paid, outstanding: settlements.get(b.id)!.outstanding, payments: settlements.get(b.id)!.payments,
   }));
 }
 
-export interface BillFilterQuery { period?: string; employer?: string; region?: string; kind?: BillFilter['kind'] }
+export interface BillFilterQuery { period?: string; employer?: string; region?: string; kind?: BillFilter['kind']; status?: BillStatus }
 
 /** Newest period first, then by number (unique): the list's keyset. */
 const billOrder: SortKey[] = [{ by: 'bill.period', direction: 'desc' }, { by: 'bill.number', direction: 'asc' }];
@@ -87,7 +95,8 @@ const billOrder: SortKey[] = [{ by: 'bill.period', direction: 'desc' }, { by: 'b
 function visibleBills(tx: Tx, actor: Actor, query: BillFilterQuery) {
   const only = employerRestriction(actor);
   const period = query.period === undefined ? undefined : checkPeriod(query.period);
-  return repository.billsQuery(tx, { period, creditCode: query.employer, employerId: only, regionPrefix: query.region && scopePrefix(query.region), kind: query.kind });
+  const bills = repository.billsQuery(tx, { period, creditCode: query.employer, employerId: only, regionPrefix: query.region && scopePrefix(query.region), kind: query.kind });
+  return query.status ? bills.where(billStatusCondition(query.status, todayInChina())) : bills;
 }
 
 /** A page of bills with their count (capped, lists.ts); with `lines`, each bill's lines (ID numbers masked by the list policy). */
