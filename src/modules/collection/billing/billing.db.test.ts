@@ -251,13 +251,14 @@ test('a corrected base after billing: a credit note reverses the old lines, a su
   const again = await signOff(clean.database, await requestReassessment(clean.database, requester, { creditCode: line.credit_code, period: PERIOD }));
   assert.deepEqual((again.result as ReassessmentResult).bills, []);
 
-  // The employer owes the net of the three bills, and paying it on the due date clears the period.
+  // The employer owes the net of the three bills (as of today: the corrections exist from today, and a report as of
+  // an earlier day leaves them out), and paying it on the due date clears the period.
   const [{ total: regular }] = await query<{ total: string }>(clean, `select total::text from bill where number = $1`, [`202606${line.credit_code}01`]);
   const owed = BigInt(regular) + net;
-  const arrears = await employerArrears(clean.database, actor, { creditCode: line.credit_code, asOf: '2026-07-15' });
+  const arrears = await employerArrears(clean.database, actor, { creditCode: line.credit_code, asOf: todayInChina() });
   assert.equal(parseYuan(arrears.principal), owed);
   await recordPayment(clean.database, actor, { creditCode: line.credit_code, date: '2026-07-15', amount: formatYuan(owed) });
-  const cleared = await employerArrears(clean.database, actor, { creditCode: line.credit_code, asOf: '2026-08-31' });
+  const cleared = await employerArrears(clean.database, actor, { creditCode: line.credit_code, asOf: todayInChina() });
   assert.deepEqual([cleared.principal, cleared.lateFee], ['0.00', '0.00']);
 
   // Individual accounts: the corrected person is credited 8% of the corrected base, not of the old one too;

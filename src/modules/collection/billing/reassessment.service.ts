@@ -22,6 +22,7 @@ import { fundsByRegion } from './billing.service.ts';
 import { BILLING_ACROSS_POOLS } from '../collection.scope.ts';
 import { checkBillablePeriod, checkNotBeforeRegistration } from './billable-period.ts';
 import { subjects } from '../collection.messages.ts';
+import { applyCreditsInTransaction, releaseOverpaidPeriod } from '../payments/payments.service.ts';
 
 type DifferenceRow = repository.DifferenceRow;
 
@@ -112,5 +113,9 @@ async function reassessInTransaction(tx: Tx, job: Actor, input: { employerId: st
   const reversals = rows.filter((r) => r.action === 'reverse'), additions = rows.filter((r) => r.action === 'bill');
   if (reversals.length) bills.push(await issueCorrection(tx, job, employer, period, 'credit_note', reversals, region.dueDate, parameterRefs));
   if (additions.length) bills.push(await issueCorrection(tx, job, employer, period, 'supplementary', additions, region.dueDate, parameterRefs));
+  // what a credit note leaves paid beyond the period's due becomes the employer's credit; a supplementary bill takes
+  // the employer's credit at once (domain.md: credits are applied as soon as a bill exists)
+  if (reversals.length) await releaseOverpaidPeriod(tx, job, employer.id, period);
+  if (additions.length || reversals.length) await applyCreditsInTransaction(tx, job, employer.id);
   return { creditCode: employer.credit_code, period, bills };
 }

@@ -69,6 +69,29 @@ export async function holdingFundOf(tx: Tx, employerId: bigint, regionCode: stri
   return pooled?.code ?? null;
 }
 
+/** A part of a period's bills paid beyond what the period now asks (after a credit note), with the last payment and bill it was paid by. */
+export interface OverpaidPart { insurance: Insurance; part: 'employee' | 'employer'; fund_code: string; excess: bigint; payment_id: bigint; bill_id: bigint }
+
+/** Per insurance and part, what the employer's bills of `period` have been paid beyond what they ask, net of credit notes. */
+export async function overpaidParts(tx: Tx, employerId: bigint, period: string): Promise<OverpaidPart[]> {
+  return (await sql<OverpaidPart>`
+    with period_bill as (select id from bill where employer_id = ${employerId} and period = ${period}),
+    due as (
+      select i.insurance, min(i.fund_code) as fund_code, sum(i.employee_amount)::bigint as employee, sum(i.employer_amount)::bigint as employer
+      from bill_item i join period_bill b on b.id = i.bill_id where i.employer_id = ${employerId} group by i.insurance
+    ),
+    paid as (
+      select a.insurance, a.part, sum(a.amount)::bigint as amount,
+        (array_agg(a.payment_id order by a.id desc))[1] as payment_id, (array_agg(a.bill_id order by a.id desc))[1] as bill_id
+      from payment_allocation a join period_bill b on b.id = a.bill_id
+      where a.employer_id = ${employerId} and a.part in ('employee', 'employer') group by a.insurance, a.part
+    )
+    select p.insurance, p.part, d.fund_code, (p.amount - case when p.part = 'employee' then d.employee else d.employer end)::bigint as excess, p.payment_id, p.bill_id
+    from paid p join due d on d.insurance = p.insurance
+    where p.amount > case when p.part = 'employee' then d.employee else d.employer end
+    order by p.insurance, p.part`.execute(tx)).rows;
+}
+
 /**
  * Brings the individual accounts (个人账户) of the employer's periods of `bills` in line with what is paid: a period
  * whose pension employee part is paid in full over all its bills (a credit note lowers what is due, a supplementary

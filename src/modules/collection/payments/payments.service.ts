@@ -211,20 +211,58 @@ export async function creditIndividualAccounts(tx: Tx, employerId: bigint, bills
 }
 
 /**
- * Pays the employer's open bills from its credits (overpayments) on `date` (default today). Billing calls this after
- * billing an employer, so a credit pays the next bill as soon as it exists. Returns the amount of credit used.
+ * Pays the employer's open bills from its credits (overpayments), booked on `date` (default today). Billing calls this
+ * after billing an employer, so a credit pays the next bill as soon as it exists. Returns the amount of credit used.
  */
 export async function applyCredits(database: DatabaseHandle, actor: Actor, employerId: bigint, date = todayInChina()): Promise<{ used: string }> {
   checkDate(date, 'date');
-  return inScope(database, actor, async (tx) => {
-    const employer = (await employersByIds(tx, [employerId])).get(employerId);
-    if (!employer) throw notFound(subjects.employerById({ employerId }));
-    const allocation = await EmployerAllocation.load(tx, employer);
-    const used = allocation.useCredits(date, null, String(newId()));
-    await allocation.save(tx, actor);
-    if (used > 0n) await recordAudit(tx, actor, { action: 'payment.credit.apply', entityType: 'employer', entityId: employerId, regionCode: employer.region_code, after: { date, used: formatYuan(used) } });
-    return { used: formatYuan(used) };
-  });
+  return inScope(database, actor, (tx) => applyCreditsInTransaction(tx, actor, employerId, date));
+}
+
+/** applyCredits in the caller's transaction (a reassessment's supplementary bill takes the employer's credit at once). */
+export async function applyCreditsInTransaction(tx: Tx, actor: Actor, employerId: bigint, date = todayInChina()): Promise<{ used: string }> {
+  const employer = (await employersByIds(tx, [employerId])).get(employerId);
+  if (!employer) throw notFound(subjects.employerById({ employerId }));
+  const allocation = await EmployerAllocation.load(tx, employer);
+  const used = allocation.useCredits(date, null, String(newId()));
+  await allocation.save(tx, actor);
+  if (used > 0n) await recordAudit(tx, actor, { action: 'payment.credit.apply', entityType: 'employer', entityId: employerId, regionCode: employer.region_code, after: { date, used: formatYuan(used) } });
+  return { used: formatYuan(used) };
+}
+
+/**
+ * After a credit note (冲减) on a period already paid: what was paid beyond what the period now asks, per insurance
+ * and part, stops paying it and becomes the employer's credit — 暂收款 of the fund it was paid into (Dr 4001 / Cr
+ * 2201, today), usable by the next bill or refunded — and the period's individual accounts are brought in line with
+ * what is now paid (an over-credited account is debited). Returns the amount released.
+ */
+export async function releaseOverpaidPeriod(tx: Tx, actor: Actor, employerId: bigint, period: string, date = todayInChina()): Promise<bigint> {
+  await repository.lockEmployerAllocations(tx, employerId);
+  const parts = await repository.overpaidParts(tx, employerId, period);
+  if (!parts.length) return 0n;
+  const employer = (await employersByIds(tx, [employerId])).get(employerId)!;
+  const rows: NewAllocation[] = parts.flatMap((part) => [
+    { employer_id: employerId, id: newId(), payment_id: part.payment_id, bill_id: part.bill_id, insurance: part.insurance, part: part.part, amount: -part.excess,
+      allocated_on: date, booked_on: date, fund_code: part.fund_code, region_code: employer.region_code },
+    { employer_id: employerId, id: newId(), payment_id: part.payment_id, bill_id: null, insurance: null, part: 'credit' as const, amount: part.excess,
+      allocated_on: date, booked_on: date, fund_code: part.fund_code, region_code: employer.region_code },
+  ]);
+  await repository.insertAllocations(tx, rows);
+  const byFund = new Map<string, { amount: bigint; paymentId: bigint }>();
+  for (const part of parts) {
+    const fund = byFund.get(part.fund_code) ?? { amount: 0n, paymentId: part.payment_id };
+    fund.amount += part.excess;
+    byFund.set(part.fund_code, fund);
+  }
+  await postEntries(tx, actor, [...byFund].map(([fund, { amount, paymentId }]) => ({
+    key: `credit-note:${employerId}:${period}:${newId()}`, fund, period: date.slice(0, 7), date, source: { type: 'payment', id: String(paymentId) },
+    memo: `${period} 冲减已缴社会保险费转暂收款 ${employer.credit_code} ${employer.name}`,
+    lines: [{ account: PREMIUM_REVENUE_ACCOUNT, debit: amount }, { account: SUSPENSE_RECEIPTS_ACCOUNT, credit: amount }],
+  })));
+  await creditIndividualAccounts(tx, employerId, parts.map((part) => ({ billId: part.bill_id, paymentId: part.payment_id })));
+  const released = parts.reduce((sum, part) => sum + part.excess, 0n);
+  await recordAudit(tx, actor, { action: 'payment.credit.release', entityType: 'employer', entityId: employerId, regionCode: employer.region_code, after: { period, date, released: formatYuan(released) } });
+  return released;
 }
 
 /** Allocates newly recorded payments, employer by employer (locks taken in id order), each employer's by date. */

@@ -16,6 +16,8 @@ import { employerArrears } from '../arrears/arrears.service.ts';
 import { recordPayment } from '../payments/payments.service.ts';
 import { addEmployer, billPeriod, seedCollection } from '../payments/payments.testing.ts';
 import { reconcileCollection } from './reconciliation.service.ts';
+import { requestReassessment } from '../billing/reassessment.service.ts';
+import { signOff } from '../../../platform/signoff/signoff.testing.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const actor = systemActor('test');
@@ -93,6 +95,31 @@ test('a payment of a bill books Dr 收入户 / Cr 社会保险费收入 per fund
   assert.deepEqual(await movement('1002', payday.slice(0, 7)), { debit: formatYuan(2n * PER_PERSON + 10_000n), credit: '0.00' });
   assert.deepEqual(await movement('4001', payday.slice(0, 7)), { debit: '0.00', credit: formatYuan(2n * PER_PERSON) });
   assert.deepEqual(await movement('4009', payday.slice(0, 7)), { debit: '0.00', credit: '100.00' });
+});
+
+test('a credit note on a paid period: the overpayment becomes a usable credit (暂收款 of the fund it was paid into) and the individual account is corrected', { skip }, async () => {
+  const B = '91990102MA00000022';
+  await recordPayment(test_.database, actor, { creditCode: B, date: '2026-02-10', amount: formatYuan(PER_PERSON) });
+  const [{ id: employerId }] = (await test_.database.pool.query(`select id from employer where credit_code = $1`, [B])).rows;
+  const credited = async () => (await test_.database.pool.query(`select coalesce(sum(amount), 0)::text as amount from individual_account_entry
+    where employer_id = $1 and period = '2026-01' and kind = 'contribution'`, [employerId])).rows[0].amount;
+  assert.equal(await credited(), '80000', 'paid in full: 8% of 10,000.00 credited');
+  const before = { held: await movement('2201', thisMonth), revenue: await movement('4001', thisMonth, 'pension-990000') };
+  // the declared base was wrong: 8,000.00, not 10,000.00 (补退: a credit note and a supplementary bill, signed off)
+  await test_.database.pool.query(`insert into base_declaration (employer_id, id, person_id, region_code, year, version, monthly_wage, reason)
+    select employer_id, (select max(id) + 1 from base_declaration), person_id, region_code, year, version + 1, 800000, '更正申报'
+    from base_declaration where employer_id = $1 and year = 2026 order by version desc limit 1`, [employerId]);
+  const requester = systemActor('test', ['billing.reassess.request']);
+  await signOff(test_.database, await requestReassessment(test_.database, requester, { creditCode: B, period: '2026-01', reason: '更正申报' }));
+  // 3620.00 paid for what is now 2896.00: 724.00 is the employer's credit
+  const [{ credit }] = (await test_.database.pool.query(`select sum(amount)::text as credit from payment_allocation where employer_id = $1 and part = 'credit'`, [employerId])).rows;
+  assert.equal(credit, '72400');
+  const after = { held: await movement('2201', thisMonth), revenue: await movement('4001', thisMonth, 'pension-990000') };
+  assert.equal(parseYuan(after.held.credit) - parseYuan(before.held.credit), 72_400n, '暂收款 credited 724.00 over the funds');
+  assert.equal(parseYuan(after.revenue.debit) - parseYuan(before.revenue.debit), 48_000n, 'pension income taken back: (1600 − 1280) + (800 − 640)');
+  assert.equal(await credited(), '64000', 'the individual account holds 8% of 8,000.00, no more');
+  const arrears = await employerArrears(test_.database, actor, { creditCode: B, asOf: today });
+  assert.deepEqual([arrears.principal, arrears.lateFee], ['0.00', '0.00']);
 });
 
 test('business vs ledger: every month reconciles per fund to the fen', { skip }, async () => {
