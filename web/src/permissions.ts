@@ -13,7 +13,7 @@ export type Permission =
   | 'registry.read' | 'registry.employer.create' | 'registry.person.create' | 'registry.employment.write'
   | 'registry.base.declare' | 'registry.base.confirm' | 'registry.import' | 'personal.full.read'
   | 'billing.read' | 'billing.run' | 'billing.reassess.request' | 'billing.reassess.review' | 'billing.reassess.approve'
-  | 'payment.read' | 'payment.record' | 'payment.reverse.request' | 'payment.reverse.review' | 'payment.reverse.approve'
+  | 'payment.read' | 'payment.record' | 'payment.reverse.request' | 'payment.reverse.review' | 'payment.reverse.approve' | 'payment.refund.request' | 'payment.refund.review' | 'payment.refund.approve'
   | 'arrears.read' | 'dunning.issue' | 'dunning.relief.review' | 'dunning.relief.approve' | 'certificate.issue'
   | 'kpi.read' | 'accounts.read' | 'accounts.interest.run'
   | 'employment.request.submit' | 'employment.request.review' | 'portal.employer' | 'portal.person'

@@ -42,6 +42,7 @@ export const paymentsSaid = defineMessages('collection.payments', {
   unknownEmployer: ['本辖区内没有统一社会信用代码为 {creditCode} 的单位', 'no employer with credit code {creditCode} in your region'],
   alreadyReversed: ['到账记录 {paymentId} 已于 {reversedOn} 冲正', 'payment {paymentId} was already reversed on {reversedOn}'],
   reasonLength: ['须写明冲正原因，2 至 500 个字', 'must say why, in 2 to 500 characters'],
+  refundBeyondCredit: ['退费金额 {amount} 元超过单位现有的预缴（暂收）款 {available} 元', 'the refund of {amount} is more than the employer\'s credit of {available}'],
   noHoldingFund: ['单位 {creditCode} 所在统筹地区没有养老保险基金，多缴款项无法作为暂收款入账', 'the pooling region of employer {creditCode} has no pension fund to hold the overpayment as 暂收款'],
   paymentIdDigits: ['须为到账记录编号（数字），实为“{value}”', 'must be a payment id (digits), got "{value}"'],
 });

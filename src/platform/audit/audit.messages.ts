@@ -44,6 +44,7 @@ const ACTION_NAMES = {
   'payment.import': ['到账文件入账', 'Payment file booked'],
   'payment.reverse': ['到账冲正', 'Payment reversed'],
   'payment.credit.apply': ['预缴款抵缴', 'Credit applied'],
+  'payment.refund': ['退费', 'Refund paid'],
   'payment.credit.release': ['冲减已缴转暂收款', 'Overpayment released to credit'],
   'dunning.notice.issue': ['开具催缴文书', 'Dunning notice issued'],
   'dunning.notice.deliver': ['登记催缴文书送达', 'Dunning notice delivery recorded'],

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder } from './allocation.calc.ts';
+import { allocate, insuranceOrder, orderBills, partsInOrder } from './allocation.calc.ts';
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
 import { paymentImportKeys } from './collection-file.schema.ts';
 
@@ -42,16 +42,6 @@ test('within a bill: principal by insurance, employee before employer, then the 
   const late = partsInOrder(billArrears(bill('B1', '2026-01'), '2026-02-07', [{ since: '2011-07-01', rate: '0.0005' }], 'half_up'), order);
   // 325.00 unpaid for 10 days at 0.05% = 162.5 fen → 163, split 120/40/2.5 → pension 120, medical 40, work injury 3.
   assert.deepEqual(late.slice(5).map((p) => `${p.insurance}/${p.part}/${p.owed}`), ['pension/late_fee/120', 'medical/late_fee/40', 'work_injury/late_fee/3']);
-});
-
-test('payments from credits are attributed to the payments that left them, oldest first, split where needed', () => {
-  const payments = [
-    { billId: 1n, insurance: 'pension' as const, fund: 'p', part: 'employee' as const, amount: 300n },
-    { billId: 1n, insurance: 'pension' as const, fund: 'p', part: 'employer' as const, amount: 200n },
-  ];
-  const { attributed, used } = drawFromCredits(payments, [{ paymentId: 10n, amount: 400n }, { paymentId: 11n, amount: 1_000n }]);
-  assert.deepEqual(attributed.map((a) => `${a.paymentId}:${a.part}:${a.amount}`), ['10:employee:300', '10:employer:100', '11:employer:100']);
-  assert.deepEqual(used, [{ paymentId: 10n, amount: 400n }, { paymentId: 11n, amount: 100n }]);
 });
 
 test('a payment\'s identity: the bank\'s transaction id, else date, payer, amount and sequence among equal payments of the file', () => {

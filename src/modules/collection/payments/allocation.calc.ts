@@ -59,30 +59,3 @@ export function allocate(amount: bigint, parts: OpenPart[]): { payments: PartPay
   }
   return { payments, remainder: left };
 }
-
-/** A credit (overpayment) kept by an earlier payment. */
-export interface CreditSource { paymentId: bigint; amount: bigint }
-
-/**
- * Attributes part payments made from credits to the payments that left the credits, oldest credit first (a part
- * may be split over two of them). Returns the attributed payments and how much of each credit was used.
- */
-export function drawFromCredits(payments: PartPayment[], sources: CreditSource[]): { attributed: (PartPayment & { paymentId: bigint })[]; used: CreditSource[] } {
-  const remaining = sources.map((source) => ({ ...source }));
-  const attributed: (PartPayment & { paymentId: bigint })[] = [];
-  let index = 0;
-  for (const payment of payments) {
-    let left = payment.amount;
-    while (left > 0n) {
-      const source = remaining[index];
-      if (!source) throw new Error('credit payments exceed the credits available');
-      const take = source.amount < left ? source.amount : left;
-      if (take > 0n) attributed.push({ ...payment, amount: take, paymentId: source.paymentId });
-      source.amount -= take;
-      left -= take;
-      if (source.amount === 0n) index++;
-    }
-  }
-  const used = sources.map((source, i) => ({ paymentId: source.paymentId, amount: source.amount - remaining[i].amount })).filter((u) => u.amount > 0n);
-  return { attributed, used };
-}

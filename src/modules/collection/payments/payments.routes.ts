@@ -1,4 +1,5 @@
 /** HTTP for payments (/api/payments…): import the bank's collection file (preview, then confirm), record one payment, list payments, a payment's receipt. */
+import { requestRefund } from './refund.service.ts';
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
@@ -60,6 +61,14 @@ export async function paymentRoutes(app: App) {
       response: { 201: ApprovalItem },
     },
   }, async (request, reply) => reply.code(201).send(await requestPaymentReversal(db, actor(request), { paymentId: BigInt(request.params.id), reason: request.body.reason })));
+
+  app.post('/api/payments/refunds', { config: { permission: 'payment.refund.request' },
+    schema: {
+      tags, summary: '退费申请 Ask for the refund of part or all of an employer\'s credit (overpayment, or what a credit note left paid): a high-risk sign-off item (payment.refund); on its final approval each fund pays back its 暂收款 from the bank account holding the money',
+      body: Type.Object({ creditCode: CreditCode, amount: Yuan, reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
+      response: { 201: ApprovalItem },
+    },
+  }, async (request, reply) => reply.code(201).send(await requestRefund(db, actor(request), request.body)));
 
   app.get('/api/payments', { config: { permission: ['payment.read', 'portal.employer'] },
     schema: {

@@ -26,7 +26,7 @@ import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, emplo
 import { lateFeeRules } from '../arrears/arrears.service.ts';
 import { checkDate, dateProblem } from '../../../platform/dates.ts';
 import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts';
-import { allocate, drawFromCredits, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
+import { allocate, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
 import { collectionFileSchema, paymentAmount, paymentImportKeys } from './collection-file.schema.ts';
 import { confirmImport, moreProblems, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile } from '../../../platform/imports/index.ts';
 import * as repository from './payments.repository.ts';
@@ -102,7 +102,7 @@ class EmployerAllocation {
       const asOf = (bill: BillState) => (credit.paidOn > bill.dueDate ? credit.paidOn : bill.dueDate);
       const { payments } = allocate(credit.amount, this.openParts(date, asOf, reference));
       if (!payments.length) break;
-      const key = `credit:${event}:${credit.paymentId}`;
+      const key = `credit:${event}:${credit.paymentId}:${credit.fund ?? this.holdingFund}`;
       const amount = payments.reduce((sum, part) => sum + part.amount, 0n);
       for (const part of payments) {
         this.record({ ...part, paymentId: credit.paymentId }, asOf(this.bills.find((bill) => bill.billId === part.billId)!), date, { key, reference: credit.reference, fromCredit: true });
@@ -192,12 +192,18 @@ class EmployerAllocation {
     return credit?.fund_code ?? this.holdingFund!;
   }
 
-  /** Where the holding fund keeps a credit's money now: the 财政专户 once the month it arrived in was swept (or always, where the tax authority collects). */
   private async accountHolding(tx: Tx, fund: string, row: AllocationRow): Promise<string> {
-    const arrived = this.arrivals.get(row.payment_id) ?? row.booked_on;
-    if (collectionModel(this.employer.region_code, arrived) === 'tax') return SPECIAL_BANK_ACCOUNT;
-    return (await isSweptFor(tx, fund, arrived.slice(0, 7))) ? SPECIAL_BANK_ACCOUNT : INCOME_BANK_ACCOUNT;
+    return accountHoldingCredit(tx, this.employer.region_code, fund, this.arrivals.get(row.payment_id) ?? row.booked_on);
   }
+}
+
+/**
+ * Where a fund keeps the money of a credit (暂收款) that arrived on `arrived`: the 财政专户 once the month it arrived in
+ * was swept, or always where the tax authority collects; the 收入户 before the sweep.
+ */
+export async function accountHoldingCredit(tx: Tx, regionCode: string, fund: string, arrived: string): Promise<string> {
+  if (collectionModel(regionCode, arrived) === 'tax') return SPECIAL_BANK_ACCOUNT;
+  return (await isSweptFor(tx, fund, arrived.slice(0, 7))) ? SPECIAL_BANK_ACCOUNT : INCOME_BANK_ACCOUNT;
 }
 
 /**

@@ -17,6 +17,7 @@ import { recordPayment } from '../payments/payments.service.ts';
 import { addEmployer, billPeriod, seedCollection } from '../payments/payments.testing.ts';
 import { reconcileCollection } from './reconciliation.service.ts';
 import { requestReassessment } from '../billing/reassessment.service.ts';
+import { requestRefund } from '../payments/refund.service.ts';
 import { signOff } from '../../../platform/signoff/signoff.testing.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -120,6 +121,24 @@ test('a credit note on a paid period: the overpayment becomes a usable credit (�
   assert.equal(await credited(), '64000', 'the individual account holds 8% of 8,000.00, no more');
   const arrears = await employerArrears(test_.database, actor, { creditCode: B, asOf: today });
   assert.deepEqual([arrears.principal, arrears.lateFee], ['0.00', '0.00']);
+});
+
+test('a refund (退费) of the credit: refused beyond it; signed off, each fund pays its 暂收款 back from the account holding the money', { skip }, async () => {
+  const B = '91990102MA00000022';
+  const operator = systemActor('test', ['payment.refund.request']);
+  const beyond = await requestRefund(test_.database, operator, { creditCode: B, amount: '724.01', reason: '多缴退费' }).catch((error) => error);
+  assert.ok(beyond instanceof AppError && beyond.status === 409 && beyond.field === 'amount', String(beyond));
+  const before = await movement('2201', thisMonth);
+  const item = await requestRefund(test_.database, operator, { creditCode: B, amount: '724.00', reason: '多缴退费' });
+  assert.deepEqual([item.kind, item.levels.map((level) => level.label)], ['payment.refund', ['复核', '审批']]);
+  await signOff(test_.database, item);
+  const after = await movement('2201', thisMonth);
+  assert.equal(parseYuan(after.debit) - parseYuan(before.debit), 72_400n, '暂收款 paid back');
+  // the pension part (480.00) left the 财政专户 (February was swept for the pension fund), the rest the 收入户
+  assert.equal((await movement('1003', thisMonth, 'pension-990000')).credit, formatYuan(2n * PER_PERSON - 480_000n + 48_000n));
+  const [{ credit }] = (await test_.database.pool.query(`select sum(a.amount)::text as credit from payment_allocation a join employer e on e.id = a.employer_id
+    where e.credit_code = $1 and a.part = 'credit'`, [B])).rows;
+  assert.equal(credit, '0');
 });
 
 test('business vs ledger: every month reconciles per fund to the fen', { skip }, async () => {

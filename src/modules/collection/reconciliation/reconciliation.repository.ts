@@ -24,7 +24,7 @@ export async function collectedPerFund(tx: Tx, from: string, to: string): Promis
 
 /**
  * What the ledger booked from payments in a month (fen), per fund: the net credit of 社会保险费收入, 其他收入 and
- * 暂收款 in the entries a payment caused and in their reversals.
+ * 暂收款 in the entries a payment or a refund caused and in their reversals.
  */
 export async function bookedPerFund(tx: Tx, period: string): Promise<Map<string, bigint>> {
   const rows = (await sql<{ code: string; amount: string }>`
@@ -34,7 +34,7 @@ export async function bookedPerFund(tx: Tx, period: string): Promise<Map<string,
       join fund_account a on a.fund_id = l.fund_id and a.id = l.account_id
       join fund f on f.id = e.fund_id
     where e.period = ${period} and a.code in (${PREMIUM_REVENUE_ACCOUNT}, ${OTHER_INCOME_ACCOUNT}, ${SUSPENSE_RECEIPTS_ACCOUNT})
-      and (e.source_type = 'payment' or exists (select 1 from accounting_entry r
+      and (e.source_type in ('payment', 'refund') or exists (select 1 from accounting_entry r
         where r.fund_id = e.fund_id and r.id = e.reverses_entry_id and r.source_type = 'payment'))
     group by f.code`.execute(tx)).rows;
   return new Map(rows.map((row) => [row.code, BigInt(row.amount)]));
