@@ -28,7 +28,7 @@ export async function convertToCashBasis(database: DatabaseHandle, actor: Actor)
       if (balance === 0n) continue;
       const amount = balance > 0n ? balance : -balance;
       await postEntries(tx, actor, [{
-        key: `cash-basis:${fund.code}`, fund: fund.code, period: date.slice(0, 7), date, source: { type: 'cash_basis_conversion', id: fund.code },
+        key: `cash-basis:${fund.code}:${balance}`, fund: fund.code, period: date.slice(0, 7), date, source: { type: 'cash_basis_conversion', id: fund.code },
         memo: '改按收付实现制核算：冲回已核定未缴纳的应收社会保险费 (财会〔2017〕28号 总说明五)',
         lines: balance > 0n
           ? [{ account: PREMIUM_REVENUE, debit: amount }, { account: RECEIVABLE, credit: amount }]

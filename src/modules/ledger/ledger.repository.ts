@@ -217,6 +217,13 @@ export const fundsSweptIn = async (tx: Tx, period: string): Promise<Set<string>>
   new Set((await tx.selectFrom('accounting_entry as e').innerJoin('fund as f', 'f.id', 'e.fund_id').select('f.code').distinct()
     .where('e.kind', '=', 'sweep').where('e.period', '=', period).execute()).map((r) => r.code));
 
+/** How many sweep entries the fund has for the period (a top-up after late receipts is the next one). */
+export async function countSweeps(tx: Tx, fundId: bigint, period: string): Promise<number> {
+  const row = await tx.selectFrom('accounting_entry').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('fund_id', '=', fundId).where('kind', '=', 'sweep').where('period', '=', period).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Serialises ensureFunds (server start and `sifund demo` may overlap). */
 export async function lockEnsureFunds(tx: Tx): Promise<void> {
   await sql`select pg_advisory_xact_lock(7310400)`.execute(tx);

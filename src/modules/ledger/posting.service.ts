@@ -432,8 +432,9 @@ export async function isSweptFor(tx: Tx, fundCode: string, period: string): Prom
 
 /**
  * The monthly sweep (归集): moves the income account's balance at the end of `period` to the fiscal special account,
- * as the schedule does (收支两条线: 收入户资金定期归集财政专户). Idempotent: the key names the period and the amount,
- * and a second run finds nothing left to move.
+ * as the schedule does (收支两条线: 收入户资金定期归集财政专户). Idempotent: under the fund's sweep lock a second run
+ * finds nothing left to move; a receipt recorded later but dated in the month is swept by the next run (a top-up,
+ * keyed by its number among the month's sweeps).
  */
 export async function sweepIncomeAccount(database: DatabaseHandle, actor: Actor, fundCode: string, period: string): Promise<{ fund: string; period: string; amount: string; entryId: string | null }> {
   // 收入户 → 财政专户 once the month is over, so every receipt of the month goes with it (a later receipt dated in the
@@ -457,7 +458,8 @@ export async function sweepIncomeAccount(database: DatabaseHandle, actor: Actor,
     const [result] = await postPrepared(tx, actor, [{
       kind: 'sweep',
       input: {
-        key: `sweep:${period}:${balance}`, fund: fundCode, period, date: periodEnd(period), source: { type: 'sweep', id: period },
+        // the n-th sweep of the month: a top-up of late receipts is keyed apart from the first, whatever its amount
+        key: `sweep:${period}:${await repository.countSweeps(tx, fund.id, period) + 1}:${balance}`, fund: fundCode, period, date: periodEnd(period), source: { type: 'sweep', id: period },
         memo: `收入户资金归集财政专户 monthly sweep ${period}`,
         lines: [{ account: special.code, debit: balance }, { account: income.code, credit: balance }],
       },
