@@ -64,14 +64,20 @@ class EmployerAllocation {
     return allocation;
   }
 
-  /** The open parts of every bill, each bill's arrears as of `asOf(bill)`, in payment order (the named bill first). */
+  /**
+   * The open parts of every bill, each bill's arrears as of `asOf(bill)`, in payment order (the named bill first):
+   * by the parameter, the principal of every bill before any late fee (the default: it stops fees accruing soonest)
+   * or each bill's fee after its own principal.
+   */
   private openParts(date: string, asOf: (bill: BillState) => string, reference: string | null) {
-    const order = insuranceOrder(this.store.table('contribution.payment.allocation_order', date, this.employer.region_code).insurances as string[]);
-    return orderBills(this.bills, reference).flatMap((bill) => {
+    const policy = this.store.table('contribution.payment.allocation_order', date, this.employer.region_code);
+    const order = insuranceOrder(policy.insurances as string[]);
+    const parts = orderBills(this.bills, reference).flatMap((bill) => {
       const on = asOf(bill);
       const rules = lateFeeRules(this.store, bill.regionCode, addDays(bill.dueDate, 1), on);
       return partsInOrder(billArrears(bill, on, rules.rates, rules.rounding), order);
     });
+    return policy.late_fees === 'per_bill' ? parts : [...parts.filter((part) => part.part !== 'late_fee'), ...parts.filter((part) => part.part === 'late_fee')];
   }
 
   private record(payment: PartPayment & { paymentId: bigint }, paidAsOf: string, bookedOn: string, entry: { key: string; reference: string | null; fromCredit: boolean }) {

@@ -152,6 +152,18 @@ test('a refund (退费) of the credit: refused beyond it; signed off, each fund 
   assert.equal(credit, '0');
 });
 
+test('a payment pays the principal of every bill, oldest first, before any late fee (contribution.payment.allocation_order)', { skip }, async () => {
+  await billPeriod(test_.database, '2026-02');
+  const A = '91990102MA00000011';
+  const before = await employerArrears(test_.database, actor, { creditCode: A, asOf: today });
+  assert.ok(parseYuan(before.lateFee) > 0n, 'January\'s late fee is still owed');
+  assert.equal(before.principal, formatYuan(2n * PER_PERSON), 'February unpaid');
+  await recordPayment(test_.database, actor, { creditCode: A, date: today, amount: formatYuan(2n * PER_PERSON) });
+  const after = await employerArrears(test_.database, actor, { creditCode: A, asOf: today });
+  assert.equal(after.principal, '0.00', 'February\'s principal paid before January\'s fee');
+  assert.ok(parseYuan(after.lateFee) >= parseYuan(before.lateFee), 'the fees wait');
+});
+
 test('business vs ledger: every month reconciles per fund to the fen', { skip }, async () => {
   for (const period of ['2026-01', '2026-02', addMonths(thisMonth, -1), thisMonth]) {
     const result = await reconcileCollection(test_.database, actor, { period });
