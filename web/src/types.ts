@@ -27,7 +27,7 @@ export type User = Static<typeof UserView> & { role: Role; status: 'active' | 'd
 /** A created or reset account; `generatedPassword` only when the server chose it (shown once). */
 export type CreatedUser = Omit<Static<typeof UserWithPassword>, 'user'> & { user: User };
 
-export const employerTypes = ['enterprise', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
+export const employerTypes = ['enterprise', 'government', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
 export const insurances = ['pension', 'medical', 'unemployment', 'work_injury', 'maternity'] as const;
 export const defaultInsurances = ['pension', 'medical', 'unemployment', 'work_injury'] as const;
 export const separationReasons = ['voluntary', 'involuntary', 'retirement', 'death', 'other'] as const;

@@ -6,6 +6,8 @@ import { registerArrearsCommands } from './arrears/arrears.cli.ts';
 import { registerAccountsCommands } from './accounts/accounts.cli.ts';
 import { registerTaxCommands } from './tax/tax.cli.ts';
 import { collectionRoutes } from './collection.routes.ts';
+import { duplicatePensionRoutes } from './billing/duplicate-pension.routes.ts';
+import { registerDuplicatePensionCommand } from './billing/duplicate-pension.cli.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
 import { arrearsRoutes } from './arrears/arrears.routes.ts';
 import { kpiRoutes } from './kpi/kpi.routes.ts';
@@ -30,12 +32,13 @@ export { collectionKpis } from './kpi/kpi.service.ts';
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */
 export const collectionModule: ModuleManifest = {
   name: 'collection',
-  routes: [collectionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, dunningRoutes, certificateRoutes],
+  routes: [collectionRoutes, duplicatePensionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, dunningRoutes, certificateRoutes],
   registerCommands(program) {
     registerBillingCommands(program);
     registerPaymentCommands(program);
     registerArrearsCommands(program);
     registerAccountsCommands(program);
+    registerDuplicatePensionCommand(program);
     registerTaxCommands(program);
   },
   jobs: [billingJob, interestJob],

@@ -14,8 +14,11 @@ export interface Chart {
   year: number;
   reference: string;
   subjects: ChartSubject[];
-  /** insurance → fund name, or the insurance whose fund it uses (maternity → medical). */
-  insurances: Record<string, { name?: string; mergedInto?: string }>;
+  /**
+   * insurance → fund name, or the insurance whose fund it uses (maternity → medical); pooledAs: a fund of a scheme
+   * with no pooling_region rows of its own, created wherever that insurance is pooled (public_pension → pension).
+   */
+  insurances: Record<string, { name?: string; mergedInto?: string; pooledAs?: string }>;
   accounts: ChartAccount[];
   benefits: Record<string, { code: string; name: string; type: string }[]>;
 }
@@ -45,10 +48,12 @@ export function parseChart(text: string, fileName = 'chart'): Chart {
   for (const [insurance, value] of Object.entries(raw.insurances as Record<string, any>)) {
     need(/^[a-z][a-z_]*$/.test(insurance), `insurances.${insurance}: name must be lower_case words`);
     need(typeof value?.name === 'string' || typeof value?.mergedInto === 'string', `insurances.${insurance} needs a name or mergedInto`);
-    insurances[insurance] = { name: value?.name, mergedInto: value?.mergedInto };
+    need(value?.pooledAs === undefined || typeof value?.name === 'string', `insurances.${insurance}.pooledAs is for an insurance with a fund (a name)`);
+    insurances[insurance] = { name: value?.name, mergedInto: value?.mergedInto, ...(value?.pooledAs !== undefined ? { pooledAs: value.pooledAs } : {}) };
   }
   for (const [insurance, value] of Object.entries(insurances)) {
     if (value.mergedInto) need(insurances[value.mergedInto]?.name, `insurances.${insurance}.mergedInto: ${value.mergedInto} has no fund`);
+    if (value.pooledAs) need(insurances[value.pooledAs]?.name && !insurances[value.pooledAs].pooledAs, `insurances.${insurance}.pooledAs: ${value.pooledAs} is not an insurance with a fund of its own pooling`);
   }
   const subjectCodes = new Set(subjects.map((s) => s.code));
   const accounts: ChartAccount[] = [];
@@ -113,6 +118,21 @@ export function fundInsurance(chart: Chart, insurance: string): string | undefin
   const entry = chart.insurances[insurance];
   if (!entry) return undefined;
   return entry.mergedInto ?? insurance;
+}
+
+/** The insurance whose pooling regions (pooling_region rows) place a fund of `insurance`: public_pension → pension. */
+export function poolingInsuranceOf(chart: Chart, insurance: string): string {
+  return chart.insurances[insurance]?.pooledAs ?? insurance;
+}
+
+/**
+ * The funds a pooling_region row of `insurance` calls for: its own fund (or the fund it is merged into) and every
+ * fund pooled as it — a pension pooling region has an enterprise and a public-institution pension fund.
+ */
+export function fundInsurancesOfPooling(chart: Chart, insurance: string): string[] {
+  const own = fundInsurance(chart, insurance);
+  const pooledAs = Object.entries(chart.insurances).filter(([, entry]) => entry.pooledAs === insurance).map(([name]) => name);
+  return [...(own ? [own] : []), ...pooledAs];
 }
 
 /** The accounts of a fund of `insurance`: the common ones plus its benefit expense accounts, by code. */

@@ -8,7 +8,7 @@ import { inScope, systemActor, type Actor, type Tx } from '../../platform/actor.
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { chartFor, fundAccounts, fundInsurance, knownSubjects, loadCharts } from './chart.ts';
+import { chartFor, fundAccounts, fundInsurancesOfPooling, knownSubjects, loadCharts } from './chart.ts';
 import * as repository from './ledger.repository.ts';
 import { ledgerMessages } from './ledger.messages.ts';
 import type { AccountInfo } from './journal.calc.ts';
@@ -22,7 +22,8 @@ export function currentYearInChina(now = new Date()): number {
 }
 
 /**
- * Creates every missing fund (one per fund insurance per pooling_region row; maternity uses the medical fund) and
+ * Creates every missing fund (one per fund insurance per pooling_region row; maternity uses the medical fund, and a
+ * pension pooling region has the public-institution pension fund too) and
  * every account of the current chart a fund lacks. Returns the codes of the funds created.
  */
 export async function ensureFunds(database: DatabaseHandle): Promise<{ created: string[]; accountsAdded: number }> {
@@ -33,9 +34,8 @@ export async function ensureFunds(database: DatabaseHandle): Promise<{ created: 
     await repository.lockEnsureFunds(tx);
     const pooling = await repository.poolingRegionsWithNames(tx);
     const wanted = new Map<string, { insurance: string; regionCode: string; name: string }>();
-    for (const row of pooling) {
-      const insurance = fundInsurance(chart, row.insurance);
-      if (!insurance) continue; // an insurance the chart has no fund for (e.g. resident schemes not configured)
+    // An insurance the chart has no fund for (e.g. resident schemes not configured) calls for none.
+    for (const row of pooling) for (const insurance of fundInsurancesOfPooling(chart, row.insurance)) {
       wanted.set(`${insurance}-${row.region_code}`, { insurance, regionCode: row.region_code, name: `${row.region_name}${chart.insurances[insurance].name}` });
     }
     const existing = new Set((await repository.fundCodes(tx)).map((f) => f.code));

@@ -50,6 +50,7 @@ export const registryMessages = defineMessages('registry', {
   phone: ['须为电话号码', 'must be a phone number'],
   industryCode: ['须为 GB/T 4754 门类字母 A–T', 'must be a GB/T 4754 section letter A–T'],
   workInjuryClass: ['须为行业工伤风险类别 1–8（人社部发〔2015〕71号）', 'must be an industry risk class 1–8 (人社部发〔2015〕71号)'],
+  workInjuryClassRequired: ['{employer}未核定工伤风险类别且未登记所属行业，不能办理工伤保险参保登记', '{employer} has no work-injury risk class and no industry code: it cannot enroll anyone in work injury until one is registered'],
   hiredInFuture: ['不能晚于今天', 'cannot be in the future'],
   unknownInsurance: ['险种 {unknown} 不存在（可选：{allowed}）', 'unknown insurance {unknown} (allowed: {allowed})'],
   separatedBeforeHire: ['不能早于用工日期 {hiredOn}', 'cannot be before the hire date {hiredOn}'],

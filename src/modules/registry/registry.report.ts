@@ -20,7 +20,7 @@ const industryNames: Record<string, string> = {
   R: '文化、体育和娱乐业', S: '公共管理、社会保障和社会组织', T: '国际组织',
 };
 const employerTypeNames: Record<(typeof employerTypes)[number], string> = {
-  enterprise: '企业', institution_full: '全额拨款事业单位', institution_partial: '差额拨款事业单位', institution_self: '自收自支事业单位', other: '其他',
+  enterprise: '企业', government: '机关', institution_full: '全额拨款事业单位', institution_partial: '差额拨款事业单位', institution_self: '自收自支事业单位', other: '其他',
 };
 const employerStatusNames: Record<(typeof employerStatuses)[number], string> = { active: '正常', suspended: '暂停缴费', closed: '注销' };
 const genderNames: Record<'M' | 'F', string> = { M: '男', F: '女' };

@@ -5,7 +5,8 @@ export const insurances = ['pension', 'medical', 'unemployment', 'work_injury', 
 export type Insurance = (typeof insurances)[number];
 /** Enrolled by default on hire; maternity has been merged into medical since 2019 (国办发〔2019〕10号). */
 export const defaultInsurances: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury'];
-export const employerTypes = ['enterprise', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
+/** 单位类型: 机关 (government) and the 事业单位 types pay pension into the public-institution scheme (国发〔2015〕2号). */
+export const employerTypes = ['enterprise', 'government', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
 export const employerStatuses = ['active', 'suspended', 'closed'] as const;
 export const separationReasons = ['voluntary', 'involuntary', 'retirement', 'death', 'other'] as const;
 export const hukouTypes = ['urban', 'rural'] as const;

@@ -9,7 +9,7 @@ import { registryMessages as said } from './registry.messages.ts';
 import { employerTypes, hukouTypes, insurances, separationReasons, type Insurance } from './registry.tables.ts';
 import { parseYuan } from '../../platform/money.ts';
 import { invalidFields } from '../../platform/errors.ts';
-import { todayInChina } from '../../platform/params/index.ts';
+import { getParameters, todayInChina } from '../../platform/params/index.ts';
 import { dateProblem } from '../../platform/dates.ts';
 
 /** A field's problem; `rule` 'required' for a missing value (an import names the rule of each problem), else 'format'. */
@@ -102,6 +102,18 @@ export function validateHire(input: Record<string, unknown>, today = todayInChin
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { hiredOn: hiredOn!, insurances: list } };
+}
+
+/**
+ * 工伤保险 needs the employer's industry risk class (人社部发〔2015〕71号): its own, or its industry's
+ * (contribution.work_injury.industry_class, the class billing then uses). An enrollment in work_injury at an employer
+ * with neither is refused naming workInjuryClass, so billing never meets a work-injury enrollment it cannot rate.
+ */
+export function requireWorkInjuryClass(employer: { name: string; region_code: string; work_injury_class: number | null; industry_code: string | null }, insurances: readonly Insurance[], date: string): void {
+  if (!insurances.includes('work_injury') || employer.work_injury_class !== null) return;
+  const industryClasses = getParameters().find('contribution.work_injury.industry_class', date, employer.region_code)?.value as Record<string, unknown> | undefined;
+  if (employer.industry_code && industryClasses?.[employer.industry_code] !== undefined) return;
+  throw invalidFields([{ field: 'workInjuryClass', message: said.workInjuryClassRequired({ employer: employer.name }) }]);
 }
 
 export function validateSeparation(input: Record<string, unknown>, hiredOn: string): Result<{ separatedOn: string; reason: (typeof separationReasons)[number] }> {

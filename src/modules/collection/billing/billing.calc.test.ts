@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { projectRoot } from '../../../platform/config.ts';
 import { loadParameters } from '../../../platform/params/index.ts';
+import { chartFor } from '../../ledger/index.ts';
 import {
-  baseLimits, contributionBase, cutoffDate, dueDate, lineAmount, resolveBillingParameters, workInjuryRate,
+  baseLimits, contributionBase, cutoffDate, dueDate, fundCodesOfRegion, lineAmount, resolveBillingParameters, workInjuryRate,
 } from './billing.calc.ts';
 
 const parameters = loadParameters(path.join(projectRoot, 'params'));
@@ -68,4 +69,33 @@ test('parameters of a period: rates in force on its first day, with their refere
   assert.equal(now.insurances.work_injury!.employeeRate, null);
   assert.equal(now.workInjuryClassRates['2'], '0.004');
   assert.ok(now.insurances.medical!.refs.some((ref) => ref.startsWith('contribution.medical.employer_rate@2020-01-01/990000')));
+});
+
+test('public-institution pension: its own rates, 20% + 8% by 国发〔2015〕2号 (from 2014-10), employer 16% from 2019-05', () => {
+  const rates = (period: string) => resolveBillingParameters(parameters, period, ['990102']).regions['990102'].publicPension;
+  assert.deepEqual([rates('2016-01')!.employerRate, rates('2016-01')!.employeeRate], ['0.20', '0.08']);
+  assert.ok(rates('2016-01')!.refs.includes('contribution.public_pension.employer_rate@2014-10-01'));
+  assert.deepEqual([rates('2019-04')!.employerRate, rates('2019-05')!.employerRate], ['0.20', '0.16']);
+  assert.ok(rates('2026-06')!.refs.includes('contribution.public_pension.employer_rate@2019-05-01'));
+});
+
+test('an employer without a work-injury class takes its industry section\'s (人社部发〔2015〕71号 [check])', () => {
+  const region = resolveBillingParameters(parameters, '2026-06', ['990102']).regions['990102'];
+  assert.equal(region.workInjuryIndustryClasses.C, 4);
+  assert.equal(region.workInjuryIndustryClasses.B, 8);
+  assert.equal(Object.keys(region.workInjuryIndustryClasses).length, 20, 'every GB/T 4754 section A–T');
+  assert.ok(region.insurances.work_injury!.refs.includes('contribution.work_injury.industry_class@2015-10-01'));
+});
+
+test('funds of a region: each insurance\'s pooled fund, maternity in medical, the public pension fund where pension is pooled', () => {
+  const chart = chartFor(2026);
+  const pooling = [{ insurance: 'pension', region_code: '990000' }, ...['medical', 'unemployment', 'work_injury', 'maternity'].map((insurance) => ({ insurance, region_code: '990100' }))];
+  const existing = new Set(['pension-990000', 'public_pension-990000', 'medical-990100', 'unemployment-990100', 'work_injury-990100']);
+  assert.deepEqual(fundCodesOfRegion(chart, pooling, existing, '990102'), {
+    pension: 'pension-990000', public_pension: 'public_pension-990000', medical: 'medical-990100', unemployment: 'unemployment-990100',
+    work_injury: 'work_injury-990100', maternity: 'medical-990100',
+  });
+  existing.delete('public_pension-990000');
+  assert.equal(fundCodesOfRegion(chart, pooling, existing, '990102').public_pension, undefined, 'a fund not yet created is not billed into');
+  assert.deepEqual(fundCodesOfRegion(chart, pooling, existing, '980101'), {}, 'a region outside every pooling region has no funds');
 });

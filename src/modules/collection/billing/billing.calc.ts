@@ -6,15 +6,38 @@
  * ceiling of the province's average wage, 国办发〔2019〕13号), one bill per employer, one line per insurance, each
  * line computed exactly and rounded once to the fen by `contribution.rounding`; totals are sums of rounded lines.
  */
-import { addMonths, periodEnd } from '../../ledger/index.ts';
+import { addMonths, periodEnd, fundInsurance, poolingInsuranceOf, type Chart } from '../../ledger/index.ts';
 import { multiplyFen, parseDecimal, formatDecimal, type RoundingMode } from '../../../platform/money.ts';
-import type { ParameterStore, ParameterLookup } from '../../../platform/params/index.ts';
+import { regionChain, type ParameterStore, type ParameterLookup } from '../../../platform/params/index.ts';
 import type { Insurance } from '../../registry/index.ts';
 
 /** Insurances billed, in bill order. Maternity is billed only while its own rate applies (merged into medical since 2020). */
 export const billedInsurances: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury', 'maternity'];
 /** Insurances the employee does not pay (社会保险法 arts. 33, 53). */
 export const employerOnly = new Set<Insurance>(['work_injury', 'maternity']);
+
+/**
+ * 一险一基金: the employer types whose pension goes to 机关事业单位基本养老保险基金 (国发〔2015〕2号: 机关 and 事业单位, from
+ * 2014-10-01) instead of 企业职工基本养老保险基金. Their bill items keep insurance 'pension' and carry the public fund's
+ * code. 社会组织 (type other) and enterprises stay in the enterprise scheme. 职业年金 is not billed here.
+ */
+export const publicPensionEmployerTypes = ['government', 'institution_full', 'institution_partial', 'institution_self'] as const;
+
+/**
+ * The fund of each billed insurance, and of the public-institution pension ('public_pension'), for an employer region:
+ * the fund of the nearest pooling region of the insurance (maternity → the medical fund; public_pension is pooled
+ * where pension is), when that fund exists. billing.service's fundsByRegion builds the run's snapshot with it.
+ */
+export function fundCodesOfRegion(chart: Chart, pooling: readonly { insurance: string; region_code: string }[], existingFunds: ReadonlySet<string>, region: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const insurance of [...billedInsurances, 'public_pension']) {
+    const pooledAs = poolingInsuranceOf(chart, insurance);
+    const pool = regionChain(region).find((code) => pooling.some((p) => p.insurance === pooledAs && p.region_code === code));
+    const fundKind = fundInsurance(chart, insurance);
+    if (pool && fundKind && existingFunds.has(`${fundKind}-${pool}`)) result[insurance] = `${fundKind}-${pool}`;
+  }
+  return result;
+}
 
 /**
  * Mid-month hires and separations (contribution.mid_month_cutoff_day): a month counts for an enrollment when the
@@ -72,6 +95,10 @@ export interface RegionParameters {
   insurances: Partial<Record<Insurance, InsuranceRates>>;
   /** Work injury class (1–8) → base rate; the employer's floating factor multiplies it per bill. */
   workInjuryClassRates: Record<string, string>;
+  /** GB/T 4754 section → work-injury class, for an employer whose class is not set (contribution.work_injury.industry_class). */
+  workInjuryIndustryClasses: Record<string, number>;
+  /** The public-institution pension's rates (contribution.public_pension.*), when in force and pension is billed. */
+  publicPension?: InsuranceRates;
 }
 
 export interface BillingParameters { period: string; regions: Record<string, RegionParameters> }
@@ -106,12 +133,20 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
       };
     }
     const classRates = store.table('contribution.work_injury.class_base_rate', date, region);
+    const industryClasses = store.find('contribution.work_injury.industry_class', date, region);
+    if (insurances.work_injury && industryClasses) insurances.work_injury.refs.push(ref(industryClasses));
+    const publicEmployer = insurances.pension && store.find('contribution.public_pension.employer_rate', date, region);
+    const publicEmployee = publicEmployer && get('contribution.public_pension.employee_rate');
     regions[region] = {
       floor: limits.floor.toString(), ceiling: limits.ceiling.toString(), averageWage: (average.value as bigint).toString(), rounding: mode,
       cutoffDate: cutoffDate(period, store.integer('contribution.mid_month_cutoff_day', date, region)),
       dueDate: dueDate(period, store.integer('contribution.due_day', date, region)),
       insurances,
       workInjuryClassRates: Object.fromEntries(Object.entries(classRates).map(([k, v]) => [k, String(v)])),
+      workInjuryIndustryClasses: Object.fromEntries(Object.entries((industryClasses?.value ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Number(v)])),
+      ...(publicEmployer && publicEmployee ? { publicPension: {
+        employerRate: publicEmployer.value as string, employeeRate: publicEmployee.value as string, refs: [...common, ref(publicEmployer), ref(publicEmployee)],
+      } } : {}),
     };
   }
   return { period, regions };

@@ -4,32 +4,43 @@
  * bills, lines and per-insurance items at once. Set-based, so a million persons bill at close to insert speed.
  */
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
-import { roundedSql, type BillingParameters } from './billing.calc.ts';
+import { publicPensionEmployerTypes, roundedSql, type BillingParameters, type InsuranceRates } from './billing.calc.ts';
 import type { RoundingMode } from '../../../platform/money.ts';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** VALUES lists of the run's parameters (a few rows per region), inlined so the planner sees them as constants. */
+/**
+ * VALUES lists of the run's parameters (a few rows per region), inlined so the planner sees them as constants. A
+ * region bills the public-institution pension scheme when its rates are in force and the run knows its fund (a job
+ * resolved before that fund existed bills as it was resolved).
+ */
 function parameterValues(parameters: BillingParameters, funds: Record<string, Record<string, string>>) {
-  const regions: string[] = [], rates: string[] = [], classes: string[] = [];
+  const regions: string[] = [], rates: string[] = [], classes: string[] = [], industries: string[] = [];
+  const rateRow = (code: string, insurance: string, scheme: string | null, rate: InsuranceRates, fund: string) =>
+    `(${quote(code)}, ${quote(insurance)}, ${scheme === null ? 'null::text' : quote(scheme)}, ${quote(rate.employerRate)}::numeric, ${rate.employeeRate === null ? 'null::numeric' : `${quote(rate.employeeRate)}::numeric`}, ${quote(fund)})`;
   for (const [code, region] of Object.entries(parameters.regions)) {
-    const refs = JSON.stringify(Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs])));
-    regions.push(`(${quote(code)}, ${region.floor}::bigint, ${region.ceiling}::bigint, ${region.averageWage}::bigint, date ${quote(region.cutoffDate)}, date ${quote(region.dueDate)}, ${quote(refs)}::jsonb)`);
+    const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
+    const publicFund = region.publicPension && funds[code]?.public_pension;
+    const publicRefs = publicFund ? JSON.stringify({ ...refs, pension: region.publicPension!.refs }) : null;
+    regions.push(`(${quote(code)}, ${region.floor}::bigint, ${region.ceiling}::bigint, ${region.averageWage}::bigint, date ${quote(region.cutoffDate)}, date ${quote(region.dueDate)}, ${quote(JSON.stringify(refs))}::jsonb, ${publicRefs === null ? 'null::jsonb' : `${quote(publicRefs)}::jsonb`})`);
     for (const [insurance, rate] of Object.entries(region.insurances)) {
       const fund = funds[code]?.[insurance];
       if (!fund || insurance === 'work_injury') continue;
-      rates.push(`(${quote(code)}, ${quote(insurance)}, ${quote(rate!.employerRate)}::numeric, ${rate!.employeeRate === null ? 'null::numeric' : `${quote(rate!.employeeRate)}::numeric`}, ${quote(fund)})`);
+      rates.push(rateRow(code, insurance, insurance === 'pension' ? 'enterprise' : null, rate!, fund));
     }
+    if (publicFund) rates.push(rateRow(code, 'pension', 'public', region.publicPension!, publicFund));
     const injuryFund = funds[code]?.work_injury;
     if (region.insurances.work_injury && injuryFund) {
       for (const [klass, rate] of Object.entries(region.workInjuryClassRates)) classes.push(`(${quote(code)}, ${Number(klass)}::smallint, ${quote(rate)}::numeric, ${quote(injuryFund)})`);
     }
+    for (const [industry, klass] of Object.entries(region.workInjuryIndustryClasses ?? {})) industries.push(`(${quote(code)}, ${quote(industry)}, ${klass}::smallint)`);
   }
   const orEmpty = (rows: string[], empty: string) => (rows.length ? `values ${rows.join(', ')}` : empty);
   return {
-    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb where false'),
-    rates: orEmpty(rates, 'select null::text, null::text, null::numeric, null::numeric, null::text where false'),
+    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb where false'),
+    rates: orEmpty(rates, 'select null::text, null::text, null::text, null::numeric, null::numeric, null::text where false'),
     classes: orEmpty(classes, 'select null::text, null::smallint, null::numeric, null::text where false'),
+    industries: orEmpty(industries, 'select null::text, null::text, null::smallint where false'),
   };
 }
 
@@ -37,18 +48,32 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
  * The CTEs that compute, for the employers selected by `employerFilter` (a condition on employer e), every line
  * the period should bill: enrollments covering the cut-off day, the declared base clamped to the limits, the rates,
  * and the amounts rounded once. Ends with the CTE `amount`.
+ *
+ * Who is billed pension (issue 11): nobody from the month they reach the statutory retirement age on
+ * (statutory_retirement_month, migration 0022; 延长缴费 past it is not handled here), and a person with pension
+ * enrollments at several employers covering the cut-off day once, by the earliest employment (hired_on, then the
+ * employment id) whose employer is active — 一人一个养老保险关系 (人社部发〔2016〕94号 [check]). Government bodies and
+ * public institutions bill pension into the public-institution fund at its rates (pension_scheme). An employer
+ * without a work-injury class takes its industry's (contribution.work_injury.industry_class).
  */
 function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, declaredFilter: string, yearParameter: string): string {
   const values = parameterValues(parameters, funds);
   const round = (expression: string) => `${roundedSql(expression, rounding)}::bigint`;
+  const publicTypes = publicPensionEmployerTypes.map(quote).join(', ');
   return `with
-region_parameters (region_code, floor, ceiling, average_wage, cutoff, due_date, parameter_refs) as (${values.regions}),
-insurance_rate (region_code, insurance, employer_rate, employee_rate, fund_code) as (${values.rates}),
+region_parameters (region_code, floor, ceiling, average_wage, cutoff, due_date, parameter_refs, public_pension_refs) as (${values.regions}),
+insurance_rate (region_code, insurance, pension_scheme, employer_rate, employee_rate, fund_code) as (${values.rates}),
 injury_class_rate (region_code, class, rate, fund_code) as (${values.classes}),
+industry_class (region_code, industry_code, class) as (${values.industries}),
 billed_employer as (
-  select e.id, e.region_code, e.credit_code, e.work_injury_class, e.work_injury_float, p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date,
-    p.parameter_refs || jsonb_build_object('employer', jsonb_build_object('workInjuryClass', e.work_injury_class, 'workInjuryFloat', e.work_injury_float)) as parameter_refs
+  select e.id, e.region_code, e.credit_code, coalesce(e.work_injury_class, i.class) as work_injury_class, e.work_injury_float,
+    p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme,
+    (case when s.pension_scheme = 'public' then p.public_pension_refs else p.parameter_refs end) || jsonb_build_object('employer', jsonb_build_object(
+      'workInjuryClass', coalesce(e.work_injury_class, i.class), 'workInjuryFloat', e.work_injury_float, 'employerType', e.employer_type)
+      || case when e.work_injury_class is null and i.class is not null then jsonb_build_object('workInjuryClassOfIndustry', e.industry_code) else '{}'::jsonb end) as parameter_refs
   from employer e join region_parameters p on p.region_code = e.region_code
+    left join industry_class i on e.work_injury_class is null and i.region_code = e.region_code and i.industry_code = e.industry_code
+    cross join lateral (select case when e.employer_type in (${publicTypes}) and p.public_pension_refs is not null then 'public' else 'enterprise' end as pension_scheme) s
   where ${employerFilter}
 ),
 enrolled as (
@@ -56,8 +81,19 @@ enrolled as (
   from billed_employer e
     join enrollment n on n.employer_id = e.id
     join employment m on m.employer_id = n.employer_id and m.id = n.employment_id
+    join person p on p.id = n.person_id
   where n.valid_from <= e.cutoff and (n.valid_to is null or n.valid_to >= e.cutoff)
     and m.hired_on <= e.cutoff and (m.separated_on is null or m.separated_on >= e.cutoff)
+    and (n.insurance <> 'pension' or (
+      e.cutoff < statutory_retirement_month(p.birth_date, p.gender, p.occupation)
+      and not exists (
+        select 1 from enrollment o
+          join employment om on om.employer_id = o.employer_id and om.id = o.employment_id
+          join employer oe on oe.id = o.employer_id
+        where o.person_id = n.person_id and o.insurance = 'pension' and o.employer_id <> n.employer_id
+          and o.valid_from <= e.cutoff and (o.valid_to is null or o.valid_to >= e.cutoff)
+          and om.hired_on <= e.cutoff and (om.separated_on is null or om.separated_on >= e.cutoff)
+          and oe.status = 'active' and (om.hired_on, om.id) < (m.hired_on, m.id))))
   group by n.employer_id, n.person_id, n.insurance
 ),
 declared as (
@@ -76,7 +112,7 @@ line as (
   from enrolled n
     join billed_employer e on e.id = n.employer_id
     left join declared d on d.employer_id = n.employer_id and d.person_id = n.person_id
-    left join insurance_rate r on r.region_code = e.region_code and r.insurance = n.insurance
+    left join insurance_rate r on r.region_code = e.region_code and r.insurance = n.insurance and coalesce(r.pension_scheme, e.pension_scheme) = e.pension_scheme
     left join injury_class_rate c on n.insurance = 'work_injury' and c.region_code = e.region_code and c.class = e.work_injury_class
   where r.employer_rate is not null or c.rate is not null
 ),

@@ -14,7 +14,7 @@ registerFields({
   workInjuryClass: { titles: ['工伤风险类别', '行业风险类别'] },
   employerType: {
     titles: ['单位类型'],
-    values: { 企业: 'enterprise', 全额拨款事业单位: 'institution_full', 差额拨款事业单位: 'institution_partial', 自收自支事业单位: 'institution_self', 其他: 'other' },
+    values: { 企业: 'enterprise', 机关: 'government', 机关单位: 'government', 全额拨款事业单位: 'institution_full', 差额拨款事业单位: 'institution_partial', 自收自支事业单位: 'institution_self', 其他: 'other' },
   },
   hiredOn: { titles: ['用工日期', '入职日期', '参工日期'] },
   insurances: { titles: ['参保险种', '险种'] },

@@ -105,6 +105,7 @@ export const messages = {
   'hukou.urban': ['城镇', 'Urban'],
   'hukou.rural': ['农村', 'Rural'],
   'employerType.enterprise': ['企业', 'Enterprise'],
+  'employerType.government': ['机关', 'Government body'],
   'employerType.institution_full': ['全额拨款事业单位', 'Public institution (fully funded)'],
   'employerType.institution_partial': ['差额拨款事业单位', 'Public institution (partly funded)'],
   'employerType.institution_self': ['自收自支事业单位', 'Public institution (self-financed)'],

@@ -1,0 +1,27 @@
+/** `sifund collection duplicate-pensions`: the persons enrolled in pension at more than one employer in a period. */
+import type { Command } from 'commander';
+import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../../cli/context.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { duplicatePensions } from './duplicate-pension.service.ts';
+
+/** The `collection` command group, shared with the other collection commands registered on it. */
+export function collectionCommand(program: Command): Command {
+  return program.commands.find((command) => command.name() === 'collection')
+    ?? program.command('collection').description('contribution collection reports (征缴)');
+}
+
+export function registerDuplicatePensionCommand(program: Command) {
+  const actor = systemActor('collection', ['billing.read']);
+  addDataOption(collectionCommand(program).command('duplicate-pensions').description('重复参保: persons enrolled in pension at more than one employer over a period\'s cut-off day, and the employment billed'))
+    .requiredOption('--period <YYYY-MM>', 'contribution period')
+    .option('--region <code>', 'region subtree (default: the province)')
+    .option('--format <format>', 'json or table', 'table')
+    .action((options) => runWithDatabase('collection duplicate-pensions', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      const report = await duplicatePensions(database, actor, { period: options.period, region: options.region });
+      if (options.format === 'json') { printJson(report); return; }
+      const rows = report.persons.flatMap((person) => person.employments.map((e) => [person.idNumber, person.name, e.creditCode, e.employerName, e.hiredOn, e.billed ? 'billed' : '']));
+      process.stdout.write(formatTable(['idNumber', 'name', 'creditCode', 'employer', 'hiredOn', 'pension'], rows));
+      process.stdout.write(`${report.period} region ${report.region}: ${report.persons.length} persons with more than one pension enrollment\n`);
+    }));
+}
