@@ -5,9 +5,10 @@ import { registerPaymentCommands } from './payments/payments.cli.ts';
 import { registerArrearsCommands } from './arrears/arrears.cli.ts';
 import { registerAccountsCommands } from './accounts/accounts.cli.ts';
 import { registerTaxCommands } from './tax/tax.cli.ts';
+import { registerCollectionCommands } from './collection.cli.ts';
+import { reconciliationRoutes } from './reconciliation/reconciliation.routes.ts';
 import { collectionRoutes } from './collection.routes.ts';
 import { duplicatePensionRoutes } from './billing/duplicate-pension.routes.ts';
-import { registerDuplicatePensionCommand } from './billing/duplicate-pension.cli.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
 import { arrearsRoutes } from './arrears/arrears.routes.ts';
 import { kpiRoutes } from './kpi/kpi.routes.ts';
@@ -21,6 +22,7 @@ import { reassessmentSignoff } from './billing/reassessment.service.ts';
 import { billingJob } from './billing/billing.service.ts';
 import { interestJob, interestSchedule } from './accounts/accounts.service.ts';
 import { paymentReversalSignoff } from './payments/payments.service.ts';
+import { refundSignoff } from './payments/refund.service.ts';
 import { employmentRequestSignoff } from './portal/requests.service.ts';
 
 export { runBilling, billingSummary } from './billing/billing.service.ts';
@@ -32,25 +34,26 @@ export { collectionKpis } from './kpi/kpi.service.ts';
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */
 export const collectionModule: ModuleManifest = {
   name: 'collection',
-  routes: [collectionRoutes, duplicatePensionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, dunningRoutes, certificateRoutes],
+  routes: [collectionRoutes, duplicatePensionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, reconciliationRoutes, dunningRoutes, certificateRoutes],
   registerCommands(program) {
     registerBillingCommands(program);
     registerPaymentCommands(program);
     registerArrearsCommands(program);
     registerAccountsCommands(program);
-    registerDuplicatePensionCommand(program);
     registerTaxCommands(program);
+    registerCollectionCommands(program);
   },
   jobs: [billingJob, interestJob],
   schedules: [interestSchedule],
-  approvalKinds: [reassessmentSignoff, paymentReversalSignoff, employmentRequestSignoff, instalmentSignoff, lateFeeWaiverSignoff],
+  approvalKinds: [reassessmentSignoff, paymentReversalSignoff, refundSignoff, employmentRequestSignoff, instalmentSignoff, lateFeeWaiverSignoff],
   permissions: [
     'billing.read', 'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'billing.reassess.approve',
     'payment.read', 'payment.record', 'payment.reverse.request', 'payment.reverse.review', 'payment.reverse.approve',
+    'payment.refund.request', 'payment.refund.review', 'payment.refund.approve', 'ledger.read',
     'arrears.read', 'kpi.read', 'accounts.read', 'accounts.interest.run', 'employment.request.submit', 'employment.request.review',
     'portal.employer', 'portal.person', 'registry.base.declare', 'registry.base.confirm',
     'dunning.issue', 'dunning.relief.review', 'dunning.relief.approve', 'certificate.issue',
   ],
   reports: ['bill-notice', 'billing-summary', 'dunning-list', 'collection-kpis', 'account-statement', 'tax-assessment', 'tax-reconciliation', 'dunning-notice', 'certificate'],
-  parameters: ['contribution', 'collection.model', 'pension.account', 'signoff.billing_reassessment', 'signoff.payment_reversal', 'signoff.employment_request', 'signoff.dunning_instalment', 'signoff.dunning_late_fee_waiver'],
+  parameters: ['contribution', 'collection.model', 'pension.account', 'signoff.billing_reassessment', 'signoff.payment_reversal', 'signoff.payment_refund', 'signoff.employment_request', 'signoff.dunning_instalment', 'signoff.dunning_late_fee_waiver'],
 };

@@ -4,15 +4,9 @@ import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } f
 import { systemActor } from '../../../platform/actor.ts';
 import { duplicatePensions } from './duplicate-pension.service.ts';
 
-/** The `collection` command group, shared with the other collection commands registered on it. */
-export function collectionCommand(program: Command): Command {
-  return program.commands.find((command) => command.name() === 'collection')
-    ?? program.command('collection').description('contribution collection reports (征缴)');
-}
-
-export function registerDuplicatePensionCommand(program: Command) {
+export function registerDuplicatePensionCommand(collection: Command) {
   const actor = systemActor('collection', ['billing.read']);
-  addDataOption(collectionCommand(program).command('duplicate-pensions').description('重复参保: persons enrolled in pension at more than one employer over a period\'s cut-off day, and the employment billed'))
+  addDataOption(collection.command('duplicate-pensions').description('重复参保: persons enrolled in pension at more than one employer over a period\'s cut-off day, and the employment billed'))
     .requiredOption('--period <YYYY-MM>', 'contribution period')
     .option('--region <code>', 'region subtree (default: the province)')
     .option('--format <format>', 'json or table', 'table')

@@ -19,6 +19,7 @@ export async function taxRoutes(app: App) {
         period: Period, region: Type.Optional(RegionCode),
         format: Type.Optional(Type.Literal('csv', { description: 'csv (the only format: the file the tax bureau reads)' })),
       }, { additionalProperties: false }),
+      response: { 200: { content: { 'text/csv': { schema: Type.String({ description: 'period,creditCode,idNumber,insurance,base,employerAmount,employeeAmount; UTF-8 with BOM' }) } } } },
     },
   }, async (request, reply) => {
     const assessment = await taxAssessment(db, actor(request), { period: request.query.period, region: request.query.region });

@@ -1,0 +1,10 @@
+/** `sifund collection …`: collection-wide reports that belong to no single step (reconciliation, duplicate pensions). */
+import type { Command } from 'commander';
+import { registerReconciliationCommand } from './reconciliation/reconciliation.cli.ts';
+import { registerDuplicatePensionCommand } from './billing/duplicate-pension.cli.ts';
+
+export function registerCollectionCommands(program: Command) {
+  const collection = program.command('collection').description('征缴: reports across billing, payments and the fund ledger');
+  registerReconciliationCommand(collection);
+  registerDuplicatePensionCommand(collection);
+}
