@@ -1,6 +1,7 @@
 /** 征缴管理 collection: the UI's words, `key: [中文, English]`. */
 import type { Messages } from '../../platform/module.ts';
 import { documentMessages } from './documents.messages.ts';
+import { fundMessages } from './funds.messages.ts';
 
 export const messages = {
   'menu.collection': ['征缴管理', 'Collection'],
@@ -138,4 +139,6 @@ export const messages = {
 
   // bill status, dunning notices, certificates and their verification
   ...documentMessages,
+  // 业务会计核对, 退费, 税务征收
+  ...fundMessages,
 } satisfies Messages;
