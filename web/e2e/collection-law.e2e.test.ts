@@ -3,7 +3,7 @@
  * operator bills last month and records a payment dated in it, opens 业务会计核对 from the 基金财务 menu and finds
  * every fund's figures and the summary the API answers (the payment's money on both sides, 账实相符); then on 税务征收
  * imports the tax bureau's collection of one assessed line through the import panel (preview, confirm) and sees that
- * line leave 已核未征, as GET /api/tax/reconciliation says. Saves docs/screenshots/reconciliation.png and tax-collection.png.
+ * line leave 已核未征, as GET /api/tax/reconciliation says; the employer's credit and 申请退费; 重复参保 as the API lists it. Saves docs/screenshots/reconciliation.png and tax-collection.png.
  */
 import path from 'node:path';
 import { test } from 'node:test';
@@ -144,6 +144,16 @@ test('业务会计核对 and 税务征收 in the browser, against the API', { ti
     assert.equal(item.kind, 'payment.refund');
     assert.equal(item.status, 'pending');
     assert.equal(item.amount, '100.00');
+  });
+
+  await t.test('重复参保 lists the persons the API lists for last month', async () => {
+    const report = await must<{ persons: { personId: string }[] }>(operator, 'GET', `/api/collection/duplicate-pensions?period=${period}`);
+    await openMenuEntry(page, '征缴管理', 'menu-duplicatePensions');
+    const table = page.getByTestId('duplicate-pensions');
+    await table.waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=duplicate-pensions] .ant-spin-spinning'));
+    assert.equal(await table.locator('tbody tr.ant-table-row').count(), Math.min(report.persons.length, 50));
+    if (report.persons.length === 0) assert.match(await table.innerText(), new RegExp(`${period} 无重复参保人员`));
   });
 
   assert.deepEqual(errors, []);

@@ -1,12 +1,13 @@
 /**
- * 征缴管理: the words of the money checks of issue 11 — 业务会计核对 (collection records against the fund ledger),
- * 退费 of an employer's credit, and 税务征收 (the tax-authority collection model). Merged into the module's messages.
+ * 征缴管理: the words of the checks of issue 11 — 业务会计核对 (collection records against the fund ledger), 退费 of an
+ * employer's credit, 税务征收 (the tax-authority collection model) and 重复参保. Merged into the module's messages.
  */
 import type { Messages } from '../../platform/module.ts';
 
 export const fundMessages = {
   'menu.collectionReconciliation': ['业务会计核对', 'Collection vs ledger'],
   'menu.taxCollection': ['税务征收', 'Tax collection'],
+  'menu.duplicatePensions': ['重复参保', 'Duplicate pension enrolment'],
 
   'reconciliation.title': ['业务数据与会计数据核对', 'Collection records against the fund ledger'],
   'reconciliation.period': ['核对月份', 'Month'],
@@ -91,4 +92,19 @@ export const fundMessages = {
   'tax.difference': ['差额（元）', 'Difference (yuan)'],
   'tax.idNumber': ['公民身份号码', 'ID number'],
   'tax.allAgree': ['核定与征收一致', 'Assessed and collected agree'],
+
+  'duplicate.title': ['重复参加基本养老保险人员', 'Persons enrolled in pension at more than one employer'],
+  'duplicate.period': ['费款所属期', 'Period'],
+  'duplicate.explain': [
+    '按所属期核定截止日，列出在两个及以上单位参加职工基本养老保险的人员。基本养老保险关系只能有一个：核定时只按在正常缴费单位中参保最早的一条计征，达到法定退休年龄当月起不再计征。',
+    'Persons enrolled in pension at two or more employers on the period\'s cut-off day. A person has one pension relationship: billing bills only the earliest employment at an active employer, and none from the statutory retirement month on.',
+  ],
+  'duplicate.count': ['{period} 共 {n} 人重复参保', '{period}: {n} persons enrolled more than once'],
+  'duplicate.todo': ['请核实后为未计征的单位办理减员或转移接续，避免重复缴费；已重复缴纳的，可经冲减核定后退费。', 'Check them and end or transfer the enrolments not billed; money paid twice can be refunded after a reassessment.'],
+  'duplicate.none': ['{period} 无重复参保人员', 'No person enrolled more than once in {period}'],
+  'duplicate.retirementMonth': ['法定退休月份', 'Retirement month'],
+  'duplicate.employments': ['参保单位', 'Employers'],
+  'duplicate.billed': ['计征', 'Billed'],
+  'duplicate.notBilled': ['不计征', 'Not billed'],
+  'duplicate.hiredOn': ['{date} 起', 'since {date}'],
 } satisfies Messages;

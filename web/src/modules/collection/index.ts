@@ -19,6 +19,7 @@ export const webModule: WebModule = {
     { path: '/collection/payments', page: lazy(() => import('./PaymentsPage.tsx')), permission: ['payment.read', 'portal.employer'] },
     { path: '/collection/arrears', page: lazy(() => import('./ArrearsPage.tsx')), permission: ['arrears.read', 'portal.employer'] },
     { path: '/collection/kpis', page: lazy(() => import('./KpisPage.tsx')), permission: ['kpi.read'] },
+    { path: '/collection/duplicate-pensions', page: lazy(() => import('./DuplicatePensionsPage.tsx')), permission: ['billing.read'] },
     { path: '/collection/tax', page: lazy(() => import('./TaxCollectionPage.tsx')), permission: ['billing.read', 'payment.record', 'payment.read'] },
     // 业务会计核对: listed under 基金财务, where finance staff reconcile the ledger
     { path: '/collection/reconciliation', page: lazy(() => import('./CollectionReconciliationPage.tsx')), permission: ['ledger.read', 'billing.read'] },
@@ -32,6 +33,7 @@ export const webModule: WebModule = {
     { section: 'collection', order: 30, key: 'payments', path: '/collection/payments', permission: 'payment.read' },
     { section: 'collection', order: 40, key: 'arrears', path: '/collection/arrears', permission: 'arrears.read' },
     { section: 'collection', order: 50, key: 'kpis', path: '/collection/kpis', permission: 'kpi.read' },
+    { section: 'collection', order: 15, key: 'duplicatePensions', path: '/collection/duplicate-pensions', permission: 'billing.read' },
     { section: 'collection', order: 60, key: 'taxCollection', path: '/collection/tax', permission: 'payment.read' },
     { section: 'ledger', order: 35, key: 'collectionReconciliation', path: '/collection/reconciliation', permission: 'ledger.read' },
   ],
