@@ -21,6 +21,8 @@ import { fundCodesOfRegion, resolveBillingParameters } from './billing.calc.ts';
 import { reassessmentSql } from './billing.sql.ts';
 import { runBilling } from './billing.service.ts';
 import { duplicatePensions } from './duplicate-pension.service.ts';
+import { registerCollectionCommands } from '../collection.cli.ts';
+import { runCommand } from '../../../platform/testing/cli.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const PERIOD = '2026-06';
@@ -114,6 +116,17 @@ test('the duplicate-pension report lists both employments and the one billed', {
   assert.match(report.persons.find((p) => p.name === '测试twoJobs')!.idNumber, /\*/, 'ID numbers masked as in every list');
   const before = await duplicatePensions(db.database, actor, { period: '2026-03' });
   assert.ok(!before.persons.some((p) => p.name === '测试twoJobs'), 'in March the second job had not begun');
+
+  // `sifund collection duplicate-pensions --period --format json` answers the same report.
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = db.url;
+  try {
+    const run = await runCommand(registerCollectionCommands, ['collection', 'duplicate-pensions', '--period', PERIOD, '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), JSON.parse(JSON.stringify(report)));
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  }
 });
 
 test('an employer without a work-injury class pays at its industry\'s class; with neither, enrollment is refused', { skip }, async () => {
