@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartFor, fundAccounts, fundInsurance, loadCharts, parseChart } from './chart.ts';
+import { chartFor, fundAccounts, fundInsurance, fundInsurancesOfPooling, loadCharts, parseChart, poolingInsuranceOf } from './chart.ts';
 
 test('the 2018 chart: every insurance fund has the three bank accounts, a fund balance and revenue per income subject', () => {
   const chart = chartFor(2026);
@@ -8,7 +8,7 @@ test('the 2018 chart: every insurance fund has the three bank accounts, a fund b
   assert.equal(chartFor(2000).year, loadCharts()[0].year, 'years before the first chart use the first chart');
   assert.equal(fundInsurance(chart, 'maternity'), 'medical');
   assert.equal(fundInsurance(chart, 'resident_pension'), undefined);
-  for (const insurance of ['pension', 'medical', 'unemployment', 'work_injury']) {
+  for (const insurance of ['pension', 'public_pension', 'medical', 'unemployment', 'work_injury']) {
     const accounts = fundAccounts(chart, insurance);
     assert.equal(new Set(accounts.map((a) => a.code)).size, accounts.length, `${insurance}: codes unique`);
     const revenueSubjects = accounts.filter((a) => a.role === 'revenue').map((a) => a.subject);
@@ -35,4 +35,22 @@ accounts:
     assert.match(error.message, /exactly one special_bank account/);
     return true;
   });
+});
+
+test('one fund per scheme: a pension pooling region has the enterprise and the public-institution pension funds (国发〔2015〕2号)', () => {
+  const chart = chartFor(2026);
+  assert.deepEqual(fundInsurancesOfPooling(chart, 'pension'), ['pension', 'public_pension']);
+  assert.deepEqual(fundInsurancesOfPooling(chart, 'maternity'), ['medical']);
+  assert.deepEqual(fundInsurancesOfPooling(chart, 'resident_pension'), []);
+  assert.equal(poolingInsuranceOf(chart, 'public_pension'), 'pension');
+  assert.equal(poolingInsuranceOf(chart, 'medical'), 'medical');
+  assert.equal(chart.insurances.public_pension.name, '机关事业单位基本养老保险基金');
+  const head = `year: 2030
+subjects: []
+accounts: []
+insurances:
+  pension: {name: 养老}
+`;
+  assert.throws(() => parseChart(`${head}  public: {name: 机关养老, pooledAs: nothing}\n`), /insurances\.public\.pooledAs: nothing is not an insurance with a fund/);
+  assert.throws(() => parseChart(`${head}  public: {mergedInto: pension, pooledAs: pension}\n`), /insurances\.public\.pooledAs is for an insurance with a fund/);
 });
