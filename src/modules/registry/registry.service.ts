@@ -14,7 +14,7 @@ import { listMasking, listMaskingFor, maskPersonalData } from '../../platform/pe
 import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../platform/http/lists.ts';
 import * as repository from './registry.repository.ts';
 import { regionLevel } from './identifiers.calc.ts';
-import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, validateSeparation } from './registry.validate.ts';
+import { orThrow, validateBase, validateEmployer, validateHire, validatePerson, requireWorkInjuryClass, validateSeparation } from './registry.validate.ts';
 import { onlyProvince } from '../../platform/regions.ts';
 import { fieldRules } from '../../platform/fields.messages.ts';
 import type { Said } from '../../platform/messages.ts';
@@ -290,6 +290,7 @@ export async function hireInTransaction(tx: Tx, actor: Actor, body: { employerId
   const person = await repository.findPerson(tx, BigInt(body.personId));
   if (!person) throw new AppError(404, 'not_found', said.personNotFound(), 'personId');
   if (input.hiredOn < person.birth_date) throw invalid('hiredOn', said.hiredBeforeBirth());
+  requireWorkInjuryClass(employer, input.insurances, input.hiredOn);
   const open = await repository.openEmploymentAt(tx, employer.id, person.id);
   if (open) throw conflict('personId', said.alreadyEmployed({ person: person.name, employer: employer.name, since: open.hired_on }));
   const employment = await repository.insertEmployment(tx, {

@@ -107,7 +107,7 @@ test('a period bills every enrolled person once per insurance, exactly, and post
        or b.lines <> (select count(*) from bill_line l where l.employer_id = b.employer_id and l.bill_id = b.id)`);
   assert.deepEqual(mismatches, []);
   const perFund = await query<{ fund_code: string; amount: string }>(clean, `select fund_code, sum(employer_amount + employee_amount)::text as amount from bill_item group by 1 order by 1`);
-  assert.deepEqual(perFund.map((f) => f.fund_code), ['medical-990100', 'pension-990000', 'unemployment-990100', 'work_injury-990100']);
+  assert.deepEqual(perFund.map((f) => f.fund_code), ['medical-990100', 'pension-990000', 'public_pension-990000', 'unemployment-990100', 'work_injury-990100']);
   for (const fund of perFund) {
     const balance = await getTrialBalance(clean.database, actor, fund.fund_code, PERIOD);
     assert.ok(BigInt(fund.amount) > 0n, fund.fund_code);
@@ -120,13 +120,18 @@ test('a period bills every enrolled person once per insurance, exactly, and post
   assert.equal(parseYuan(summary.total), totalOfItems);
 
   // The API shape: rates as decimal strings, amounts as yuan, references to the dated parameters.
-  const { items: bills } = await listBills(clean.database, actor, { period: PERIOD }, { limit: 3 });
-  assert.equal(bills.length, 3);
-  const pension = bills[0].lines!.find((l) => l.insurance === 'pension')!;
+  const { items: bills } = await listBills(clean.database, actor, { period: PERIOD }, { limit: 200 });
+  assert.equal(bills.length, summary.employers);
+  // an enterprise's bill (its pension in the enterprise fund), and a public institution's (机关事业单位 fund, own rates' references)
+  const enterprise = bills.find((bill) => bill.items.some((item) => item.fund === 'pension-990000'))!;
+  const pension = enterprise.lines!.find((l) => l.insurance === 'pension')!;
   assert.equal(pension.employerRate, '0.16');
   assert.equal(pension.employeeRate, '0.08');
   assert.ok(pension.parameterRefs.includes('contribution.pension.employer_rate@2019-05-01'));
-  const injury = bills[0].lines!.find((l) => l.insurance === 'work_injury')!;
+  const institution = bills.find((bill) => bill.items.some((item) => item.fund === 'public_pension-990000'));
+  assert.ok(institution, 'the demo city has public institutions');
+  assert.ok(institution.lines!.find((l) => l.insurance === 'pension')!.parameterRefs.includes('contribution.public_pension.employer_rate@2019-05-01'));
+  const injury = enterprise.lines!.find((l) => l.insurance === 'work_injury')!;
   assert.equal(injury.employeeRate, null);
   assert.ok(injury.parameterRefs.some((r) => r.startsWith('employer.work_injury_class=')));
   assert.equal(bills[0].dueDate, '2026-07-15');

@@ -90,9 +90,12 @@ export interface DifferenceRow {
 export const findEmployerByCreditCode = (tx: Tx, creditCode: string) =>
   tx.selectFrom('employer').select(['id', 'credit_code', 'name', 'region_code']).where('credit_code', '=', creditCode).executeTakeFirst();
 
-export const findEmployerForReassessment = (tx: Tx, id: bigint) =>
-  tx.selectFrom('employer')
-    .select(['id', 'credit_code', 'region_code', 'work_injury_class', 'work_injury_float']).where('id', '=', id).executeTakeFirst();
+/** The employer as it was on `date` (its dated facts, migration 0026): what a reassessment of a past period bills by. */
+export async function findEmployerForReassessment(tx: Tx, id: bigint, date: string) {
+  const [row] = (await sql<{ id: bigint; credit_code: string; region_code: string; work_injury_class: number | null; work_injury_float: string }>`
+    select id, credit_code, region_code, work_injury_class, work_injury_float::text from employer_facts_on(${date}::date) where id = ${id}`.execute(tx)).rows;
+  return row;
+}
 
 /**
  * When the employer was registered, as the registry keeps it (it records no registration date of its own): the

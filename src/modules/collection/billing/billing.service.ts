@@ -12,11 +12,11 @@ import { inScope, widenToPooledFunds, scopePrefix, type Actor, type Tx } from '.
 import { invalid } from '../../../platform/errors.ts';
 import { reserveIds } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
-import { getParameters, regionChain } from '../../../platform/params/index.ts';
+import { getParameters } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobView } from '../../../platform/jobs/index.ts';
-import { chartFor, ensureFunds, fundInsurance } from '../../ledger/index.ts';
-import { billedInsurances, resolveBillingParameters, type BillingParameters } from './billing.calc.ts';
+import { chartFor, ensureFunds } from '../../ledger/index.ts';
+import { billedInsurances, fundCodesOfRegion, resolveBillingParameters, type BillingParameters } from './billing.calc.ts';
 import * as repository from './billing.repository.ts';
 import { BILLING_ACROSS_POOLS, checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { checkBillablePeriod } from './billable-period.ts';
@@ -46,14 +46,7 @@ export async function fundsByRegion(tx: Tx, period: string, regionCodes: string[
   const pooling = await repository.poolingRegions(tx);
   const funds = new Set((await repository.fundCodes(tx)).map((f) => f.code));
   const result: BillingSnapshot['funds'] = {};
-  for (const region of regionCodes) {
-    result[region] = {};
-    for (const insurance of billedInsurances) {
-      const pool = regionChain(region).find((code) => pooling.some((p) => p.insurance === insurance && p.region_code === code));
-      const fundKind = fundInsurance(chart, insurance);
-      if (pool && fundKind && funds.has(`${fundKind}-${pool}`)) result[region][insurance] = `${fundKind}-${pool}`;
-    }
-  }
+  for (const region of regionCodes) result[region] = fundCodesOfRegion(chart, pooling, funds, region);
   return result;
 }
 

@@ -56,7 +56,8 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
  * public institutions bill pension into the public-institution fund at its rates (pension_scheme). An employer
  * without a work-injury class takes its industry's (contribution.work_injury.industry_class).
  */
-function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, declaredFilter: string, yearParameter: string): string {
+function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, declaredFilter: string, yearParameter: string,
+  employerSource = 'employer'): string {
   const values = parameterValues(parameters, funds);
   const round = (expression: string) => `${roundedSql(expression, rounding)}::bigint`;
   const publicTypes = publicPensionEmployerTypes.map(quote).join(', ');
@@ -71,7 +72,7 @@ billed_employer as (
     (case when s.pension_scheme = 'public' then p.public_pension_refs else p.parameter_refs end) || jsonb_build_object('employer', jsonb_build_object(
       'workInjuryClass', coalesce(e.work_injury_class, i.class), 'workInjuryFloat', e.work_injury_float, 'employerType', e.employer_type)
       || case when e.work_injury_class is null and i.class is not null then jsonb_build_object('workInjuryClassOfIndustry', e.industry_code) else '{}'::jsonb end) as parameter_refs
-  from employer e join region_parameters p on p.region_code = e.region_code
+  from ${employerSource} e join region_parameters p on p.region_code = e.region_code
     left join industry_class i on e.work_injury_class is null and i.region_code = e.region_code and i.industry_code = e.industry_code
     cross join lateral (select case when e.employer_type in (${publicTypes}) and p.public_pension_refs is not null then 'public' else 'enterprise' end as pension_scheme) s
   where ${employerFilter}
@@ -162,13 +163,15 @@ group by a.employer_id, b.id, a.insurance`;
 }
 
 /**
- * Reassessment of one employer's period ($1 employer id, $2 period, $3 year): what the period should bill now
- * against every line billed so far, per person and insurance. Returns the differences: lines to bill (a
+ * Reassessment of one employer's period ($1 employer id, $2 period, $3 year): what the period should bill now —
+ * with the employer's facts of that period, its bases, rates and limits — against every line billed so far, per
+ * person and insurance. Returns the differences: lines to bill (a
  * supplementary bill: newly enrolled, or a changed base/rate billed anew) and lines to reverse (a credit note:
  * no longer due, or replaced). Nothing is written.
  */
 export function reassessmentSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode): string {
-  return `${expectedLinesSql(parameters, funds, rounding, 'e.id = $1', 'd.employer_id = $1', '$3')},
+  // the employer's facts (type, region, work-injury class and factor) as they were in the period (migration 0026)
+  return `${expectedLinesSql(parameters, funds, rounding, 'e.id = $1', 'd.employer_id = $1', '$3', "employer_facts_on(($2 || '-01')::date)")},
 billed as (
   select l.person_id, l.insurance, l.region_code, i.fund_code, sum(l.base)::bigint as base, l.employer_rate, l.employee_rate,
     sum(l.employer_amount)::bigint as employer_amount, sum(l.employee_amount)::bigint as employee_amount

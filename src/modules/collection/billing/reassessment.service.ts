@@ -99,7 +99,7 @@ export async function requestReassessment(database: DatabaseHandle, actor: Actor
 async function reassessInTransaction(tx: Tx, job: Actor, input: { employerId: string; period: string }): Promise<ReassessmentResult> {
   // checked again at approval: an item requested before these checks existed may name a month that cannot be billed
   const period = checkBillablePeriod(input.period);
-  const employer = await repository.findEmployerForReassessment(tx, BigInt(input.employerId));
+  const employer = await repository.findEmployerForReassessment(tx, BigInt(input.employerId), `${period}-01`);
   if (!employer) throw notFound(subjects.employerById({ employerId: input.employerId }));
   // One reassessment of an employer at a time (two would both see the same difference).
   await repository.lockReassessment(tx, employer.credit_code);
