@@ -16,7 +16,7 @@ import type { AccountRole } from './ledger.tables.ts';
 
 const accountClass: Record<AccountRole, { segment: string; type: string }> = {
   income_bank: { segment: '资产', type: 'A' }, special_bank: { segment: '资产', type: 'A' }, expense_bank: { segment: '资产', type: 'A' },
-  receivable: { segment: '资产', type: 'A' }, payable: { segment: '负债', type: 'L' }, fund_balance: { segment: '净资产', type: 'E' },
+  receivable: { segment: '资产', type: 'A' }, investment: { segment: '资产', type: 'A' }, payable: { segment: '负债', type: 'L' }, fund_balance: { segment: '净资产', type: 'E' },
   revenue: { segment: '收入', type: 'R' }, expense: { segment: '支出', type: 'X' },
 };
 

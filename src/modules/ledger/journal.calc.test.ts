@@ -49,14 +49,26 @@ const routeCases: [AccountRole[], AccountRole[], EntryKind, RegExp | null][] = [
   [['income_bank'], ['special_bank'], 'import', /only allocates to the expense account/],
   [['payable'], ['special_bank'], 'import', /only allocates to the expense account/],
   [['income_bank'], ['expense_bank'], 'import', /pays payees only/],
-  [['special_bank'], ['expense_bank'], 'import', /pays payees only/],
+  [['special_bank'], ['expense_bank'], 'import', null],                  // the expense account's interest back to the special account
+  [['special_bank'], ['expense_bank'], 'manual', null],
+  [['special_bank', 'payable'], ['expense_bank'], 'manual', /pays payees only/],
+  [['investment'], ['special_bank'], 'manual', null],                      // 国债 / 委托投资 bought from the special account
+  [['investment'], ['income_bank'], 'manual', /cannot pay out/],
+  [['investment', 'expense_bank'], ['special_bank'], 'manual', /only allocates to the expense account/],
   [['receivable'], ['income_bank'], 'reversal', null],                    // a reversal mirrors an allowed entry
   [['receivable'], ['revenue'], 'sweep', /a sweep moves money from the income account/],
 ];
 
 /** The code a route case's account has: 应付社会保险待遇 for a payable, the first account of its role otherwise. */
-const CODE_OF_ROLE: Partial<Record<AccountRole, string>> = { income_bank: '1002', special_bank: '1003', expense_bank: '1004', payable: '2101', receivable: '1131', revenue: '4001' };
+const CODE_OF_ROLE: Partial<Record<AccountRole, string>> = { income_bank: '1002', special_bank: '1003', expense_bank: '1004', payable: '2101', receivable: '1131', investment: '1201', revenue: '4001' };
 const roleLine = (role: AccountRole, debit: bigint, credit: bigint) => ({ role, code: CODE_OF_ROLE[role] ?? '9999', debit, credit });
+
+test('the special account remits to the higher level (上解上级支出 5004) alone; another expense from it is refused', () => {
+  const remit = { role: 'expense' as const, code: '5004' };
+  assert.equal(treasuryRouteProblem([{ ...remit, debit: 100n, credit: 0n }, roleLine('special_bank', 0n, 100n)], 'manual'), undefined);
+  assert.match(render(treasuryRouteProblem([{ role: 'expense', code: '500101', debit: 100n, credit: 0n }, roleLine('special_bank', 0n, 100n)], 'manual')!, 'en'), /only allocates to the expense account/);
+  assert.ok(treasuryRouteProblem([{ ...remit, debit: 50n, credit: 0n }, roleLine('expense_bank', 50n, 0n), roleLine('special_bank', 0n, 100n)], 'manual'), 'with an allocation beside it: refused');
+});
 
 test('暂收款 held for a receipt that paid no bill leaves the bank account holding it (退费 or 划转), and only it', () => {
   const held = { role: 'payable' as const, code: HELD_RECEIPTS_ACCOUNT };

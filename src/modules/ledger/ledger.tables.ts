@@ -1,7 +1,7 @@
 /** Kysely table types of the fund ledger (migrations/0004_ledger.sql). Money columns are bigint fen. */
 import type { Generated } from 'kysely';
 
-export const accountRoles = ['income_bank', 'special_bank', 'expense_bank', 'receivable', 'payable', 'revenue', 'expense', 'fund_balance'] as const;
+export const accountRoles = ['income_bank', 'special_bank', 'expense_bank', 'receivable', 'payable', 'investment', 'revenue', 'expense', 'fund_balance'] as const;
 export type AccountRole = (typeof accountRoles)[number];
 export const bankRoles: readonly AccountRole[] = ['income_bank', 'special_bank', 'expense_bank'];
 export const entryKinds = ['business', 'manual', 'import', 'sweep', 'reversal'] as const;

@@ -14,7 +14,7 @@ export type Direction = Side | 'flat';
  * and expenditure carry a debit balance; liabilities, net assets (基金结余) and income a credit balance.
  */
 const normalSides: Record<string, Side> = {
-  income_bank: 'debit', special_bank: 'debit', expense_bank: 'debit', receivable: 'debit', expense: 'debit',
+  income_bank: 'debit', special_bank: 'debit', expense_bank: 'debit', receivable: 'debit', investment: 'debit', expense: 'debit',
   payable: 'credit', fund_balance: 'credit', revenue: 'credit',
 };
 

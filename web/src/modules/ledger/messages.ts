@@ -36,6 +36,7 @@ export const messages = {
   'ledger.role.receivable': ['应收', 'Receivable'],
   'ledger.role.payable': ['应付', 'Payable'],
   'ledger.role.fund_balance': ['基金结余', 'Fund balance'],
+  'ledger.role.investment': ['投资', 'Investment'],
   'ledger.role.revenue': ['收入', 'Revenue'],
   'ledger.role.expense': ['支出', 'Expense'],
   'ledger.kind.business': ['业务', 'Business'],
