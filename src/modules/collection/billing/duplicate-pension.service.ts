@@ -7,7 +7,7 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor } from '../../../platform/actor.ts';
 import { getParameters } from '../../../platform/params/index.ts';
-import { listMasking, maskMiddle } from '../../../platform/personal-data.ts';
+import { listMaskingFor, maskMiddle } from '../../../platform/personal-data.ts';
 import { checkPeriod, resolveRegionSubtree } from '../collection.scope.ts';
 import { cutoffDate } from './billing.calc.ts';
 import * as repository from './duplicate-pension.repository.ts';
@@ -29,12 +29,12 @@ export async function duplicatePensions(database: DatabaseHandle, actor: Actor, 
       region: code, cutoff: cutoffDate(period, store.integer('contribution.mid_month_cutoff_day', `${period}-01`, code)),
     }));
     const rows = await repository.duplicatePensionEnrollments(tx, cutoffs, scopePrefix(region));
-    const masking = listMasking(actor.regionCode);
+    const masking = listMaskingFor(actor);
     const persons = new Map<bigint, DuplicatePensionPerson>();
     for (const row of rows) {
       let person = persons.get(row.person_id);
       if (!person) {
-        person = { personId: String(row.person_id), idNumber: maskMiddle(row.id_number, masking.idNumber), name: row.name, retirementMonth: row.retirement_month, employments: [] };
+        person = { personId: String(row.person_id), idNumber: masking ? maskMiddle(row.id_number, masking.idNumber) : row.id_number, name: row.name, retirementMonth: row.retirement_month, employments: [] };
         persons.set(row.person_id, person);
       }
       person.employments.push({
