@@ -65,7 +65,10 @@ export function employersQuery(tx: Tx, filter: EmployerFilter) {
 
 export interface PersonFilter { q?: string; employerId?: bigint; region?: string }
 
-/** 参保人员查询: by the full ID number or a name prefix, by an employer they worked for, by the region's subtree. */
+/**
+ * 参保人员查询: by the full ID number or a name prefix, by an employer they work for now (在职: an employment not
+ * separated before today; the employer's 职工名册 lists the separated too), by the region's subtree.
+ */
 export function personsQuery(tx: Tx, filter: PersonFilter) {
   let query = tx.selectFrom('person').innerJoin('region', 'region.code', 'person.region_code')
     .select(['person.id', 'person.id_number', 'person.name', 'person.gender', 'person.hukou_type', 'person.region_code', 'region.name as region_name']);
@@ -73,7 +76,8 @@ export function personsQuery(tx: Tx, filter: PersonFilter) {
   if (filter.employerId !== undefined) {
     const employerId = filter.employerId;
     query = query.where((eb) => eb.exists(eb.selectFrom('employment').select(sql`1`.as('one'))
-      .whereRef('employment.person_id', '=', 'person.id').where('employment.employer_id', '=', employerId)));
+      .whereRef('employment.person_id', '=', 'person.id').where('employment.employer_id', '=', employerId)
+      .where((inner) => inner.or([inner('employment.separated_on', 'is', null), inner('employment.separated_on', '>=', sql<string>`current_date`)]))));
   }
   if (filter.region) query = query.where(inRegion('person.region_code', filter.region));
   return query;

@@ -91,7 +91,7 @@ export async function registryRoutes(app: App) {
   app.get('/api/persons', { config: { permission: 'registry.read' },
     schema: {
       tags: ['registry'], summary: '参保人员查询 Persons by full ID number or name prefix, employer and region, in ID-number order, ID numbers masked; format=xlsx|csv for every match (masked too)',
-      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional(Id), region: Type.Optional(RegionCode), ...listQuery() }, Strict),
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), employer: Type.Optional({ ...Id, description: 'employer id: the persons it employs now (在职)' }), region: Type.Optional(RegionCode), ...listQuery() }, Strict),
       response: { 200: PersonList },
     },
   }, async (request, reply) => {
