@@ -34,9 +34,9 @@ test('params check --dir: every problem with its file and key, exit 1', async ()
 test('params show: text and json, with region and date', async () => {
   const text = await sifund('params', 'show', 'contribution.pension.employer_rate', '--date', '2019-04-30');
   assert.equal(text.code, 0, text.stderr);
-  assert.match(text.stdout, /^contribution\.pension\.employer_rate = 0\.20\n/);
-  assert.match(text.stdout, /since 2005-01-01, national/);
-  assert.match(text.stdout, /reference: 国发〔2005〕38号/);
+  assert.match(text.stdout, /^contribution\.pension\.employer_rate = 0\.19\n/);
+  assert.match(text.stdout, /since 2016-05-01, national/);
+  assert.match(text.stdout, /reference: 人社部发〔2016〕36号/);
 
   const json = await sifund('params', 'show', 'contribution.base.average_wage', '--date', '2024-05-01', '--region', '990102', '--format', 'json');
   assert.equal(json.code, 0, json.stderr);
@@ -68,7 +68,7 @@ test('params show: unknown path, bad date, date before the first value → error
   const cases: [string[], RegExp][] = [
     [['no.such.parameter'], /error: parameter no\.such\.parameter not found/],
     [['contribution.pension.employer_rate', '--date', '2024-02-30'], /error: date: must be a real date/],
-    [['contribution.pension.employer_rate', '--date', '2000-01-01'], /error: parameter contribution\.pension\.employer_rate has no value before 2005-01-01/],
+    [['contribution.pension.employer_rate', '--date', '1997-12-31'], /error: parameter contribution\.pension\.employer_rate has no value before 1998-01-01/],
     [['contribution.pension.employer_rate', '--region', '12'], /error: region: must be a six-digit/],
   ];
   for (const [args, message] of cases) {

@@ -35,7 +35,7 @@ const get = async (url: string, acceptLanguage?: string) => {
 test('GET /api/params: rates as decimal strings, money as yuan strings, regional overrides', async () => {
   const cases: [url: string, expected: Record<string, unknown>][] = [
     ['/api/params?path=contribution.pension.employer_rate&date=2019-05-01', { value: '0.16', since: '2019-05-01', region: null }],
-    ['/api/params?path=contribution.pension.employer_rate&date=2019-04-30', { value: '0.20', since: '2005-01-01', region: null }],
+    ['/api/params?path=contribution.pension.employer_rate&date=2019-04-30', { value: '0.19', since: '2016-05-01', region: null }],
     ['/api/params?path=contribution.late_fee.daily_rate&date=2024-01-01', { value: '0.0005', since: '2011-07-01', region: null }],
     ['/api/params?path=contribution.base.average_wage&date=2024-03-01&region=990102', { value: '7950.00', since: '2024-01-01', region: '990000' }],
     ['/api/params?path=contribution.medical.employer_rate&date=2024-03-01&region=990100', { value: '0.09', region: '990000' }],
@@ -83,7 +83,7 @@ test('GET /api/params: errors name the field', async () => {
     ['/api/params?date=2024-01-01', 400, 'path', /path/],
     ['/api/params?path=Bad Path&date=2024-01-01', 400, 'path', /^path: /],
     ['/api/params?path=no.such.thing&date=2024-01-01', 404, undefined, /parameter no\.such\.thing not found/],
-    ['/api/params?path=contribution.pension.employer_rate&date=1990-01-01', 422, 'date', /no value before 2005-01-01/],
+    ['/api/params?path=contribution.pension.employer_rate&date=1990-01-01', 422, 'date', /no value before 1998-01-01/],
     ['/api/params?path=contribution.base.average_wage&date=2024-01-01', 422, 'region', /no national value/],
   ];
   for (const [url, status, field, message] of cases) {

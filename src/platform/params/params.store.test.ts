@@ -176,7 +176,7 @@ test('getParameters caches the configured directory; reloadParameters reads it a
 test('shipped parameters: the values domain.md gives, at and around their dates', () => {
   const shipped = loadParameters(loadConfig().paramsDir);
   const cases: [path: string, date: string, region: string | null, expected: unknown][] = [
-    ['contribution.pension.employer_rate', '2019-04-30', null, '0.20'],
+    ['contribution.pension.employer_rate', '2019-04-30', null, '0.19'],
     ['contribution.pension.employer_rate', '2019-05-01', null, '0.16'],
     ['contribution.pension.employee_rate', '2024-01-01', null, '0.08'],
     ['contribution.pension.individual_account_rate', '2024-01-01', null, '0.08'],
