@@ -139,6 +139,19 @@ function regionFixture(p: string, n: number): string {
       values (${id(31)}, 'persons', '${county}', 'persons.csv', repeat('${p}', 32), 'csv', 'gb18030', 10, 'rejected', 'fixture');
     insert into import_error (import_id, seq, region_code, row_number, field, rule, column_title, value, message, cells)
       values (${id(31)}, 1, '${county}', 3, 'idNumber', 'check_character', '公民身份号码', 'x', 'fixture', '{x}');
+    insert into dunning_counter (region_code, year, kind, last_number) values ('${county}', 2025, 'reminder', 1);
+    insert into dunning_notice (employer_id, id, number, kind, region_code, as_of, principal, late_fee, periods, issued_by)
+      values (${id(3)}, ${id(40)}, 'CJ-2025-${county}-0001', 'reminder', '${county}', '2025-08-01', 100, 0, '[]', 'fixture');
+    insert into dunning_delivery (employer_id, id, notice_id, region_code, method, delivered_on, recipient, recorded_by)
+      values (${id(3)}, ${id(41)}, ${id(40)}, '${county}', 'direct', '2025-08-02', '财务${p}', 'fixture');
+    insert into instalment_agreement (employer_id, id, region_code, approval_item_id, as_of, principal, instalments, reason, approved_by)
+      values (${id(3)}, ${id(42)}, '${county}', ${id(12)}, '2025-08-01', 100, '[]', '经营困难', 'fixture');
+    insert into late_fee_waiver (employer_id, id, region_code, approval_item_id, as_of, amount, ground, document, approved_by)
+      values (${id(3)}, ${id(43)}, '${county}', ${id(12)}, '2025-08-01', 10, 'force_majeure', '不可抗力证明${p}', 'fixture');
+    insert into certificate (person_id, id, kind, region_code, code_hash, facts, facts_hash, issued_on, issued_by)
+      values (${id(4)}, ${id(44)}, 'participation', '${county}', 'code-${p}', '{}', 'facts-${p}', '2025-08-01', 'fixture');
+    insert into tax_collection (employer_id, id, region_code, collected_on, period, person_id, id_number, insurance, amount, tax_voucher, payment_key, import_id, line_number, recorded_by)
+      values (${id(3)}, ${id(45)}, '${county}', '2025-07-10', '2025-06', ${id(4)}, 'ID${p}', 'pension', 100, 'TV${p}', 'key-${p}', ${id(31)}, 2, 'fixture');
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);
