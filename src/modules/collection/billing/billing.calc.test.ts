@@ -44,13 +44,16 @@ test('work-injury rate: class base rate × floating factor, exact (人社部发�
   assert.equal(workInjuryRate('0.013', '1.5'), '0.0195');
 });
 
-test('mid-month rule and due dates: the cut-off day, clamped to short months; due the month after', () => {
+test('mid-month rule and due dates: the cut-off day, clamped to short months; due the month after, on a working day', () => {
   assert.equal(cutoffDate('2026-10', 15), '2026-10-15');
   assert.equal(cutoffDate('2026-02', 31), '2026-02-28');
   assert.equal(cutoffDate('2024-02', 30), '2024-02-29');
-  assert.equal(dueDate('2026-10', 15), '2026-11-15');
-  assert.equal(dueDate('2026-12', 15), '2027-01-15');
-  assert.equal(dueDate('2027-01', 31), '2027-02-28');
+  assert.equal(dueDate('2026-09', 15), '2026-10-15', 'a Thursday after the National Day holiday');
+  assert.equal(dueDate('2026-12', 15), '2027-01-15', 'a Friday');
+  assert.equal(dueDate('2026-10', 15), '2026-11-16', 'Sunday the 15th → Monday');
+  assert.equal(dueDate('2026-01', 15), '2026-02-24', 'the Spring Festival holiday 2026-02-15 … 23 → the first working day after it');
+  assert.equal(dueDate('2025-12', 15), '2026-01-15', 'a Thursday');
+  assert.equal(dueDate('2027-01', 31), '2027-03-01', 'Sunday 28 February → Monday (2027 not yet published: weekends only)');
 });
 
 test('parameters of a period: rates in force on its first day, with their references', () => {
@@ -63,7 +66,7 @@ test('parameters of a period: rates in force on its first day, with their refere
   assert.equal(now.averageWage, '850000');
   assert.equal(now.floor, '510000');
   assert.equal(now.ceiling, '2550000');
-  assert.equal(now.dueDate, '2026-11-15');
+  assert.equal(now.dueDate, '2026-11-16');
   assert.equal(now.insurances.medical!.employerRate, '0.09'); // the demo province's override
   assert.equal(now.insurances.maternity, undefined);          // merged into medical since 2020: not billed
   assert.equal(now.insurances.work_injury!.employeeRate, null);

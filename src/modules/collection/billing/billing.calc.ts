@@ -6,6 +6,7 @@
  * ceiling of the province's average wage, 国办发〔2019〕13号), one bill per employer, one line per insurance, each
  * line computed exactly and rounded once to the fen by `contribution.rounding`; totals are sums of rounded lines.
  */
+import { nextWorkingDay } from '../../../platform/calendar/index.ts';
 import { addMonths, periodEnd, fundInsurance, poolingInsuranceOf, type Chart } from '../../ledger/index.ts';
 import { multiplyFen, parseDecimal, formatDecimal, type RoundingMode } from '../../../platform/money.ts';
 import { regionChain, type ParameterStore, type ParameterLookup } from '../../../platform/params/index.ts';
@@ -49,9 +50,13 @@ export function cutoffDate(period: string, cutoffDay: number): string {
   return `${period}-${String(Math.min(cutoffDay, last)).padStart(2, '0')}`;
 }
 
-/** Contributions of a month are due by `contribution.due_day` of the following month (the day is clamped to its end). */
+/**
+ * Contributions of a month are due by `contribution.due_day` of the following month (the day is clamped to its end);
+ * a due day on a weekend or public holiday moves to the next working day (民法典 第二百零三条; 税收征收管理法实施细则
+ * 第一百零九条), by the State Council's 放假安排 (src/platform/calendar).
+ */
 export function dueDate(period: string, dueDay: number): string {
-  return cutoffDate(addMonths(period, 1), dueDay);
+  return nextWorkingDay(cutoffDate(addMonths(period, 1), dueDay));
 }
 
 /** floor = average wage × floor ratio, ceiling = average wage × ceiling ratio, each rounded once to the fen. */

@@ -63,7 +63,8 @@ test('the fixture bills: one bill per employer and month, 3620.00 per person', {
   assert.equal(janA, 2n * PER_PERSON);
   assert.equal(febA, 2n * PER_PERSON);
   assert.equal(janB, PER_PERSON);
-  assert.equal(a1.dueDate, '2026-02-15');
+  assert.equal(a1.dueDate, '2026-02-24', 'due the 15th, a Sunday in the Spring Festival holiday (02-15 … 23): the next working day');
+  assert.equal(a2.dueDate, '2026-03-16', 'due Sunday the 15th: Monday');
   collectionFile = [
     'date,creditCode,amount,reference',
     `2026-02-10,${EMPLOYER_A},${formatYuan(febA)},${a2.number}`,
@@ -144,23 +145,26 @@ test('ledger, cash basis: Dr 1002 收入户 = all money received; Cr 4001 = the 
 test('late fee: 10 days after the due date = principal × 0.0005 × 10; a payment settles principal, then the fee', { skip }, async () => {
   const principal = janA - 100_000n;
   const fee = (principal * 5n * 10n + 5_000n) / 10_000n; // × 0.0005 × 10, half up
-  const arrears = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-25' });
+  // January is due 2026-02-24 (after the Spring Festival holiday); 2026-03-06 is the 10th day after it.
+  const arrears = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-03-06' });
   assert.deepEqual(arrears, {
-    creditCode: EMPLOYER_A, employerName: '甲公司', asOf: '2026-02-25', principal: formatYuan(principal), lateFee: formatYuan(fee),
-    periods: [{ period: '2026-01', principal: formatYuan(principal), dueDate: '2026-02-15', daysOverdue: 10, lateFee: formatYuan(fee) }],
+    creditCode: EMPLOYER_A, employerName: '甲公司', asOf: '2026-03-06', principal: formatYuan(principal), lateFee: formatYuan(fee),
+    periods: [{ period: '2026-01', principal: formatYuan(principal), dueDate: '2026-02-24', daysOverdue: 10, lateFee: formatYuan(fee) }],
   });
   assert.equal(formatYuan(fee), '31.20'); // 6240.00 × 0.0005 × 10
-  const onDueDate = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-15' });
-  assert.equal(onDueDate.lateFee, '0.00');
+  const onDueDate = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-24' });
+  assert.deepEqual([onDueDate.principal, onDueDate.lateFee], [formatYuan(principal), '0.00'], 'the due date itself is not late, though the 15th has passed');
+  const dayAfterDueDate = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-25' });
+  assert.equal(dayAfterDueDate.lateFee, formatYuan((principal * 5n + 5_000n) / 10_000n), 'one day late'); // 6240.00 × 0.0005 = 3.12
 
-  const paid = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_A, date: '2026-02-25', amount: formatYuan(principal + fee) });
+  const paid = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_A, date: '2026-03-06', amount: formatYuan(principal + fee) });
   assert.deepEqual([paid.allocated, paid.credit], [formatYuan(principal + fee), '0.00']);
   const last = (await paymentsOf(EMPLOYER_A)).at(-1)!;
   // Principal first (7 parts), then the fee of each insurance on its own unpaid principal: 3800.00, 2200.00, 200.00, 40.00 × 0.005.
   assert.deepEqual(last.allocations.slice(7).map((a) => `${a.insurance}/${a.part}/${a.amount}`), ['pension/late_fee/19.00', 'medical/late_fee/11.00', 'unemployment/late_fee/1.00', 'work_injury/late_fee/0.20']);
   assert.deepEqual(last.allocations.slice(0, 2).map((a) => `${a.insurance}/${a.part}/${a.amount}`), ['pension/employee/600.00', 'pension/employer/3200.00']);
-  assert.deepEqual(await ledgerMovement('4009', '2026-02'), { debit: '0.00', credit: '31.20' });
-  const after = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-26' });
+  assert.deepEqual(await ledgerMovement('4009', '2026-03'), { debit: '0.00', credit: '31.20' });
+  const after = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-03-07' });
   assert.deepEqual([after.principal, after.lateFee, after.periods], ['0.00', '0.00', []]);
   assert.deepEqual(await accountEntries(EMPLOYER_A, '2026-01'), ['800.00', '800.00']);
 });

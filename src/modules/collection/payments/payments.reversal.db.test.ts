@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { formatYuan, multiplyFen, parseDecimal, parseYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
-import { getTrialBalance, listFunds } from '../../ledger/index.ts';
+import { addDays, getTrialBalance, listFunds } from '../../ledger/index.ts';
 import { listBills } from '../billing/bills.service.ts';
 import { employerArrears } from '../arrears/arrears.service.ts';
 import { decide, drafterAction, getApproval } from '../../../platform/signoff/signoff.service.ts';
@@ -51,11 +51,12 @@ async function rejected(work: Promise<unknown>): Promise<AppError> {
 test('冲正: a reversed payment never arrived — arrears and late fee as if unpaid, ledger and individual accounts back to zero', { skip }, async () => {
   const [bill] = (await listBills(test_.database, actor, { employer: EMPLOYER_A, period: '2026-01' }, { limit: 20 })).items;
   const pensionEmployee = bill.lines!.filter((l) => l.insurance === 'pension').map((l) => l.employeeAmount!);
+  const tenDaysLate = addDays(bill.dueDate, 10);
   const paid = await recordPayment(test_.database, actor, { creditCode: EMPLOYER_A, date: '2026-02-10', amount: bill.total, reference: bill.number });
   assert.equal(paid.allocated, bill.total);
   assert.deepEqual(await januaryCredits(), pensionEmployee);
   assert.equal(await incomeAccountClosing(), bill.total);
-  assert.deepEqual((await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-25' })).principal, '0.00');
+  assert.deepEqual((await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: tenDaysLate })).principal, '0.00');
 
   assert.equal((await rejected(requestPaymentReversal(test_.database, requester, { paymentId: BigInt(paid.id), reason: ' ' }))).field, 'reason');
   assert.equal((await rejected(requestPaymentReversal(test_.database, actor, { paymentId: BigInt(paid.id), reason: '银行退票 bounced transfer' }))).status, 403, 'asking needs payment.reverse.request');
@@ -70,8 +71,8 @@ test('冲正: a reversed payment never arrived — arrears and late fee as if un
   assert.equal(reversal.amount, bill.total);
   assert.ok(reversal.entriesReversed >= 3, 'one receipt entry per fund reversed');
 
-  // arrears: principal due again, late fee from the day after the due date (2026-02-15) as if never paid
-  const arrears = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: '2026-02-25' });
+  // arrears: principal due again, late fee from the day after the due date as if never paid: 10 days of 0.05%
+  const arrears = await employerArrears(test_.database, actor, { creditCode: EMPLOYER_A, asOf: tenDaysLate });
   assert.equal(arrears.principal, bill.total);
   assert.equal(arrears.lateFee, formatYuan(multiplyFen(parseYuan(bill.total) * 10n, parseDecimal('0.0005'))));
   // individual accounts debited back, the income account back to zero, the payment listed as reversed with nothing allocated
@@ -83,7 +84,7 @@ test('冲正: a reversed payment never arrived — arrears and late fee as if un
   assert.equal(again.status, 409);
 
   // paid again properly: the accounts are credited once more
-  await recordPayment(test_.database, actor, { creditCode: EMPLOYER_A, date: '2026-02-20', amount: formatYuan(parseYuan(bill.total) + parseYuan(arrears.lateFee) / 2n) });
+  await recordPayment(test_.database, actor, { creditCode: EMPLOYER_A, date: addDays(bill.dueDate, 5), amount: formatYuan(parseYuan(bill.total) + parseYuan(arrears.lateFee) / 2n) });
   assert.deepEqual(await januaryCredits(), pensionEmployee);
 });
 

@@ -44,7 +44,8 @@ test('an upload previews the file (nothing recorded); confirming records it; the
 });
 
 test('recording by hand: operators yes, employer accounts and bad amounts no', { skip }, async () => {
-  const recorded = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_B, date: '2026-02-20', amount: '3620.00' });
+  // B's January, due 2026-02-24 (after the Spring Festival holiday), paid 3 days late
+  const recorded = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_B, date: '2026-02-27', amount: '3620.00' });
   assert.equal(recorded.status, 201);
   assert.deepEqual([recorded.body.allocated, recorded.body.credit], ['3620.00', '0.00']);
   assert.equal((await employerA.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-20', amount: '1.00' })).status, 403);
@@ -58,32 +59,33 @@ test('an employer account reads its own payments and arrears only; another emplo
   assert.deepEqual(own.body.items.map((p: { creditCode: string; amount: string }) => [p.creditCode, p.amount]), [[EMPLOYER_A, '1000.00']]);
   assert.equal((await employerA.json('GET', `/api/payments?employer=${EMPLOYER_B}`)).status, 404);
 
-  const arrears = await employerA.json('GET', `/api/arrears?employer=${EMPLOYER_A}&asOf=2026-02-25`);
+  const arrears = await employerA.json('GET', `/api/arrears?employer=${EMPLOYER_A}&asOf=2026-03-06`);
   assert.equal(arrears.status, 200);
-  // 7240.00 billed, 1000.00 paid before the due date 2026-02-15: 6240.00 × 0.0005 × 10 days.
+  // 7240.00 billed, 1000.00 paid before the due date 2026-02-24: 6240.00 × 0.0005 × 10 days.
   assert.deepEqual(arrears.body, {
-    creditCode: EMPLOYER_A, employerName: '甲公司', asOf: '2026-02-25', principal: '6240.00', lateFee: '31.20',
-    periods: [{ period: '2026-01', principal: '6240.00', dueDate: '2026-02-15', daysOverdue: 10, lateFee: '31.20' }],
+    creditCode: EMPLOYER_A, employerName: '甲公司', asOf: '2026-03-06', principal: '6240.00', lateFee: '31.20',
+    periods: [{ period: '2026-01', principal: '6240.00', dueDate: '2026-02-24', daysOverdue: 10, lateFee: '31.20' }],
   });
-  const foreign = await employerA.json('GET', `/api/arrears?employer=${EMPLOYER_B}&asOf=2026-02-25`);
+  const foreign = await employerA.json('GET', `/api/arrears?employer=${EMPLOYER_B}&asOf=2026-03-06`);
   assert.deepEqual([foreign.status, foreign.body.error.code], [404, 'not_found']);
-  assert.equal((await westOperator.json('GET', `/api/arrears?employer=${EMPLOYER_A}&asOf=2026-02-25`)).status, 404, 'outside the operator\'s county');
-  assert.equal((await employerA.json('GET', '/api/arrears/dunning?asOf=2026-02-25')).status, 403);
+  assert.equal((await westOperator.json('GET', `/api/arrears?employer=${EMPLOYER_A}&asOf=2026-03-06`)).status, 404, 'outside the operator\'s county');
+  assert.equal((await employerA.json('GET', '/api/arrears/dunning?asOf=2026-03-06')).status, 403);
 });
 
 test('dunning list (JSON and XLSX) and KPIs for staff', { skip }, async () => {
-  const dunning = await operator.json('GET', '/api/arrears/dunning?asOf=2026-02-25');
+  const dunning = await operator.json('GET', '/api/arrears/dunning?asOf=2026-03-06');
   assert.deepEqual(dunning.body.items.map((i: { creditCode: string; principal: string; lateFee: string; bucket: string }) => [i.creditCode, i.principal, i.lateFee, i.bucket]), [
     [EMPLOYER_A, '6240.00', '31.20', '1-30'],
-    [EMPLOYER_B, '0.00', '9.05', '1-30'], // 3620.00 paid 5 days late covered the principal only: 3620.00 × 0.0005 × 5 is owed
+    [EMPLOYER_B, '0.00', '5.43', '1-30'], // 3620.00 paid 3 days late covered the principal only: 3620.00 × 0.0005 × 3 is owed
   ]);
   assert.deepEqual(dunning.body.buckets[0], { bucket: '1-30', employers: 2, principal: '6240.00' });
-  const sheet = await operator.request('GET', '/api/arrears/dunning?asOf=2026-02-25&format=xlsx');
+  const sheet = await operator.request('GET', '/api/arrears/dunning?asOf=2026-03-06&format=xlsx');
   assert.equal(sheet.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   assert.equal(sheet.rawPayload.subarray(0, 2).toString(), 'PK');
   const kpis = await operator.json('GET', '/api/collection/kpis?from=2026-01&to=2026-02');
   assert.equal(kpis.status, 200);
-  // January: billed 7240.00 + 3620.00; paid 1000.00 on time + 3620.00 late (2026-02-20). February: not billed.
+  // January: billed 7240.00 + 3620.00; paid 1000.00 on time + 3620.00 late (2026-02-27). February: not billed.
+  // At the end of February (asOf) A still owes 6240.00, B its late fee only.
   assert.deepEqual(kpis.body.months, [
     { period: '2026-01', billed: '10860.00', paid: '4620.00', collectionRate: '0.4254', paidOnTime: '1000.00', onTimeRate: '0.0921' },
     { period: '2026-02', billed: '0.00', paid: '0.00', collectionRate: null, paidOnTime: '0.00', onTimeRate: null },

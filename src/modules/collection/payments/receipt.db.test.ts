@@ -23,7 +23,7 @@ const PENSION_ACCOUNT_NUMBER = '1100 2233 4455 6677 889';
 
 let server: TestServer;
 let operator: Client, clerkA: Client, clerkB: Client, westOperator: Client;
-/** A's payment: 8,000.05 on 2026-02-20, five days after the due date; B's: 3,620.00 from the bank's file, then reversed. */
+/** A's payment: 8,000.05 on 2026-03-01, five days after the due date; B's: 3,620.00 from the bank's file, then reversed. */
 let paymentA: string, paymentB: string;
 
 before(async () => {
@@ -41,7 +41,7 @@ before(async () => {
   clerkB = await addUser(server, 'hr.b', 'employer', '990102', { employerId: employerB });
   westOperator = await addUser(server, 'op.west', 'operator', '990103');
 
-  const recorded = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-02-20', amount: '8000.05', reference: '一月社保费' });
+  const recorded = await operator.json('POST', '/api/payments', { creditCode: EMPLOYER_A, date: '2026-03-01', amount: '8000.05', reference: '一月社保费' });
   assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
   paymentA = recorded.body.id;
   const imported = await operator.upload('/api/payments/import?mode=apply', 'bank.csv', `date,creditCode,amount,reference,transactionId\n2026-02-10,${EMPLOYER_B},3620.00,,TX20260210001\n`);
@@ -56,12 +56,12 @@ test('the receipt as JSON: capitals, the parts paid and the late fee, the credit
   const { status, body } = await operator.json<PaymentReceipt>('GET', `/api/payments/${paymentA}`);
   assert.equal(status, 200, JSON.stringify(body));
   assert.deepEqual([body.number, body.creditCode, body.employerName, body.date, body.amount, body.amountInCapitals, body.source, body.reference],
-    [paymentA, EMPLOYER_A, '甲公司', '2026-02-20', '8000.05', '捌仟元零伍分', 'manual', '一月社保费']);
-  // 7,240.00 billed, due 2026-02-15: five days late is 7,240.00 × 0.0005 × 5 = 18.10; the rest stays as a credit
+    [paymentA, EMPLOYER_A, '甲公司', '2026-03-01', '8000.05', '捌仟元零伍分', 'manual', '一月社保费']);
+  // 7,240.00 billed, due 2026-02-24 (after the Spring Festival holiday): five days late is 7,240.00 × 0.0005 × 5 = 18.10; the rest stays as a credit
   assert.deepEqual([body.principal, body.lateFee, body.credit], ['7240.00', '18.10', '741.95']);
   const sumOf = (lines: { amount: string }[]) => lines.reduce((sum, line) => sum + Math.round(Number(line.amount) * 100), 0);
   assert.equal(sumOf(body.lines.filter((line) => line.part !== 'late_fee')), 724_000);
-  assert.ok(body.lines.every((line) => line.date === '2026-02-20' && line.period === '2026-01'));
+  assert.ok(body.lines.every((line) => line.date === '2026-03-01' && line.period === '2026-01'));
   const pension = body.lines.filter((line) => line.insurance === 'pension');
   assert.deepEqual(pension.map((line) => line.part), ['employer', 'employee', 'late_fee']);
   assert.deepEqual(pension.slice(0, 2).map((line) => line.amount), ['3200.00', '1600.00'], 'two persons at 10,000.00: 16% and 8%');
@@ -83,8 +83,8 @@ test('the printed page: the total in capitals, a payee line per fund with its nu
   assert.ok(html.includes(`<td>${receipt.payees[1].accountName}</td><td>未设置</td>`));
   // a row per bill and insurance: 单位缴纳, 个人缴纳, 滞纳金, 小计 (工伤: no employee part)
   // the pension late fee: 4,800.00 × 0.0005 × 5 days
-  assert.ok(html.includes('<td>养老保险</td><td>2026-02-20</td><td class="amount">3,200.00</td><td class="amount">1,600.00</td><td class="amount">12.00</td><td class="amount">4,812.00</td>'));
-  assert.ok(html.includes('<td>工伤保险</td><td>2026-02-20</td><td class="amount">40.00</td><td class="amount"></td>'));
+  assert.ok(html.includes('<td>养老保险</td><td>2026-03-01</td><td class="amount">3,200.00</td><td class="amount">1,600.00</td><td class="amount">12.00</td><td class="amount">4,812.00</td>'));
+  assert.ok(html.includes('<td>工伤保险</td><td>2026-03-01</td><td class="amount">40.00</td><td class="amount"></td>'));
   assert.ok(html.includes('预缴结余（留抵以后应缴费款）</td><td class="amount">741.95</td>'));
   assert.ok(html.includes('<td colspan="4">合计</td><td class="amount">5,140.00</td><td class="amount">2,100.00</td><td class="amount">18.10</td><td class="amount">8,000.05</td>'));
   assert.ok(html.includes('经办人：张敏（op.east）'));

@@ -50,9 +50,10 @@ async function movement(account: string, period: string, fund?: string) {
 }
 
 test('money before any bill is 暂收款 in the pension fund; billing books no income', { skip }, async () => {
-  // 丙 pays January's contributions on 5 January, before January is billed; 丁 pays on 25 February, after the due date
+  // 丙 pays January's contributions on 5 January, before January is billed; 丁 pays on 27 February, after the due date
+  // (2026-02-24: the 15th fell in the Spring Festival holiday), still in February
   assert.deepEqual((await recordPayment(test_.database, actor, { creditCode: EARLY, date: '2026-01-05', amount: formatYuan(PER_PERSON) })).credit, '3620.00');
-  assert.deepEqual((await recordPayment(test_.database, actor, { creditCode: LATE, date: '2026-02-25', amount: formatYuan(PER_PERSON) })).credit, '3620.00');
+  assert.deepEqual((await recordPayment(test_.database, actor, { creditCode: LATE, date: '2026-02-27', amount: formatYuan(PER_PERSON) })).credit, '3620.00');
   assert.deepEqual(await movement('1002', '2026-01'), { debit: '3620.00', credit: '0.00' });
   assert.deepEqual(await movement('2201', '2026-01', 'pension-990000'), { debit: '0.00', credit: '3620.00' });
   assert.deepEqual(await movement('4001', '2026-01'), { debit: '0.00', credit: '0.00' });
@@ -85,10 +86,10 @@ test('billing January: the credits pay it, on time for money held before the due
   assert.deepEqual(await movement('4001', '2026-01'), { debit: '0.00', credit: '0.00' }, 'billing books no income');
   const early = await employerArrears(test_.database, actor, { creditCode: EARLY, asOf: '2026-03-31' });
   assert.deepEqual([early.principal, early.lateFee], ['0.00', '0.00']);
-  // 丁's money came 10 days after the 15 February due date: the contributions are paid, the late fee of those days is owed
+  // 丁's money came 3 days after the 24 February due date: the contributions are paid, the late fee of those days is owed
   const late = await employerArrears(test_.database, actor, { creditCode: LATE, asOf: '2026-03-31' });
-  assert.deepEqual([late.principal, late.lateFee], ['0.00', formatYuan((PER_PERSON * 5n * 10n + 5_000n) / 10_000n)]);
-  assert.equal(late.lateFee, '18.10');
+  assert.deepEqual([late.principal, late.lateFee], ['0.00', formatYuan((PER_PERSON * 5n * 3n + 5_000n) / 10_000n)]);
+  assert.equal(late.lateFee, '5.43');
 });
 
 test('the credits become income the day they are applied; other funds\' parts move through the 财政专户 that holds the swept money', { skip }, async () => {
