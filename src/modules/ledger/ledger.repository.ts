@@ -217,6 +217,13 @@ export const fundsSweptIn = async (tx: Tx, period: string): Promise<Set<string>>
   new Set((await tx.selectFrom('accounting_entry as e').innerJoin('fund as f', 'f.id', 'e.fund_id').select('f.code').distinct()
     .where('e.kind', '=', 'sweep').where('e.period', '=', period).execute()).map((r) => r.code));
 
+/** Whether a sweep entry of the fund and period was posted after `since`. */
+export async function sweepPostedSince(tx: Tx, fundCode: string, period: string, since: Date): Promise<boolean> {
+  const row = await tx.selectFrom('accounting_entry as e').innerJoin('fund as f', 'f.id', 'e.fund_id').select('e.id')
+    .where('f.code', '=', fundCode).where('e.kind', '=', 'sweep').where('e.period', '=', period).where('e.posted_at', '>', since).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** How many sweep entries the fund has for the period (a top-up after late receipts is the next one). */
 export async function countSweeps(tx: Tx, fundId: bigint, period: string): Promise<number> {
   const row = await tx.selectFrom('accounting_entry').select((eb) => eb.fn.countAll<string>().as('n'))

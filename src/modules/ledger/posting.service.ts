@@ -425,9 +425,12 @@ export async function reverseEntriesOfSource(tx: Tx, actor: Actor, source: { typ
   return results;
 }
 
-/** Whether the fund's 收入户 has been swept for `period` (its money since in the 财政专户). */
-export async function isSweptFor(tx: Tx, fundCode: string, period: string): Promise<boolean> {
-  return (await repository.fundsSweptIn(tx, period)).has(fundCode);
+/**
+ * Whether money booked into the fund's 收入户 for `period` at `recordedAt` has since been swept to the 财政专户: a
+ * sweep of that month posted after it (a receipt recorded after the month's sweep waits in the 收入户 for the next).
+ */
+export async function sweptSince(tx: Tx, fundCode: string, period: string, recordedAt: Date): Promise<boolean> {
+  return repository.sweepPostedSince(tx, fundCode, period, recordedAt);
 }
 
 /**

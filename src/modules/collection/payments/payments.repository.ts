@@ -38,21 +38,21 @@ export async function insertAllocations(tx: Tx, rows: NewAllocation[]): Promise<
 }
 
 /** An unused credit (暂收款): what is left of one payment's overpayment, when its money arrived and the fund holding it. */
-export interface CreditHeld { paymentId: bigint; amount: bigint; reference: string | null; paidOn: string; fund: string | null }
+export interface CreditHeld { paymentId: bigint; amount: bigint; reference: string | null; paidOn: string; recordedAt: Date; fund: string | null }
 
 /**
  * The employer's unused credits, one per payment and fund holding it (a credit note releases a payment's overpaid
  * parts into the funds they were paid into), oldest money first.
  */
 export async function creditsOf(tx: Tx, employerId: bigint): Promise<CreditHeld[]> {
-  const rows = (await sql<{ payment_id: bigint; amount: bigint; reference: string | null; paid_on: string; fund_code: string | null }>`
-    select a.payment_id, sum(a.amount)::bigint as amount, p.reference, p.paid_on, a.fund_code
+  const rows = (await sql<{ payment_id: bigint; amount: bigint; reference: string | null; paid_on: string; recorded_at: Date; fund_code: string | null }>`
+    select a.payment_id, sum(a.amount)::bigint as amount, p.reference, p.paid_on, p.recorded_at, a.fund_code
     from payment_allocation a join payment p on p.employer_id = a.employer_id and p.id = a.payment_id
     where a.employer_id = ${employerId} and a.part = 'credit'
-    group by a.payment_id, a.fund_code, p.paid_on, p.reference
+    group by a.payment_id, a.fund_code, p.paid_on, p.recorded_at, p.reference
     having sum(a.amount) > 0
     order by p.paid_on, a.payment_id, a.fund_code`.execute(tx)).rows;
-  return rows.map((row) => ({ paymentId: row.payment_id, amount: row.amount, reference: row.reference, paidOn: row.paid_on, fund: row.fund_code }));
+  return rows.map((row) => ({ paymentId: row.payment_id, amount: row.amount, reference: row.reference, paidOn: row.paid_on, recordedAt: row.recorded_at, fund: row.fund_code }));
 }
 
 /**

@@ -19,7 +19,7 @@ import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { addDays, isSweptFor, postEntries, reverseEntriesOfSource, type EntryInput, type LineInput } from '../../ledger/index.ts';
+import { addDays, sweptSince, postEntries, reverseEntriesOfSource, type EntryInput, type LineInput } from '../../ledger/index.ts';
 import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, PREMIUM_REVENUE_ACCOUNT, SPECIAL_BANK_ACCOUNT, SUSPENSE_RECEIPTS_ACCOUNT, collectionModel, receivingAccount } from '../fund-accounts.ts';
 import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
 import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
@@ -49,8 +49,8 @@ type AllocationRow = NewAllocation & { booked_on: string; entryKey: string; refe
 class EmployerAllocation {
   private readonly rows: AllocationRow[] = [];
   private credits: repository.CreditHeld[] = [];
-  /** The day each credit's money arrived, by payment (kept after the credit is used up: its entries need it). */
-  private readonly arrivals = new Map<bigint, string>();
+  /** When each credit's money arrived and was booked, by payment (kept after the credit is used up: its entries need it). */
+  private readonly arrivals = new Map<bigint, { paidOn: string; recordedAt: Date }>();
   private bills: BillState[] = [];
 
   constructor(private readonly employer: EmployerRow, private readonly store: ParameterStore, private readonly holdingFund: string | null) {}
@@ -60,7 +60,7 @@ class EmployerAllocation {
     const allocation = new EmployerAllocation(employer, store, await repository.holdingFundOf(tx, employer.id, employer.region_code));
     allocation.bills = await billsNotPaidOnTime(tx, { employerId: employer.id });
     allocation.credits = await repository.creditsOf(tx, employer.id);
-    for (const credit of allocation.credits) allocation.arrivals.set(credit.paymentId, credit.paidOn);
+    for (const credit of allocation.credits) allocation.arrivals.set(credit.paymentId, { paidOn: credit.paidOn, recordedAt: credit.recordedAt });
     return allocation;
   }
 
@@ -129,8 +129,8 @@ class EmployerAllocation {
     if (remainder > 0n) {
       if (!this.holdingFund) throw conflict('creditCode', paymentsSaid.noHoldingFund({ creditCode: this.employer.credit_code }));
       this.creditRow(payment.id, remainder, payment.paid_on, key, this.holdingFund);
-      this.credits.push({ paymentId: payment.id, amount: remainder, reference: payment.reference, paidOn: payment.paid_on, fund: this.holdingFund });
-      this.arrivals.set(payment.id, payment.paid_on);
+      this.credits.push({ paymentId: payment.id, amount: remainder, reference: payment.reference, paidOn: payment.paid_on, recordedAt: payment.recorded_at, fund: this.holdingFund });
+      this.arrivals.set(payment.id, { paidOn: payment.paid_on, recordedAt: payment.recorded_at });
     }
     return { paymentId: payment.id, allocated: payment.amount - remainder, credit: remainder };
   }
@@ -199,17 +199,18 @@ class EmployerAllocation {
   }
 
   private async accountHolding(tx: Tx, fund: string, row: AllocationRow): Promise<string> {
-    return accountHoldingCredit(tx, this.employer.region_code, fund, this.arrivals.get(row.payment_id) ?? row.booked_on);
+    return accountHoldingCredit(tx, this.employer.region_code, fund, this.arrivals.get(row.payment_id) ?? { paidOn: row.booked_on, recordedAt: new Date() });
   }
 }
 
 /**
- * Where a fund keeps the money of a credit (暂收款) that arrived on `arrived`: the 财政专户 once the month it arrived in
- * was swept, or always where the tax authority collects; the 收入户 before the sweep.
+ * Where a fund keeps the money of a credit (暂收款) that arrived on `paidOn` and was booked at `recordedAt`: the 财政专户
+ * once a sweep of its month has moved it (a sweep posted after it was booked), or always where the tax authority
+ * collects; else still the 收入户.
  */
-export async function accountHoldingCredit(tx: Tx, regionCode: string, fund: string, arrived: string): Promise<string> {
-  if (collectionModel(regionCode, arrived) === 'tax') return SPECIAL_BANK_ACCOUNT;
-  return (await isSweptFor(tx, fund, arrived.slice(0, 7))) ? SPECIAL_BANK_ACCOUNT : INCOME_BANK_ACCOUNT;
+export async function accountHoldingCredit(tx: Tx, regionCode: string, fund: string, arrival: { paidOn: string; recordedAt: Date }): Promise<string> {
+  if (collectionModel(regionCode, arrival.paidOn) === 'tax') return SPECIAL_BANK_ACCOUNT;
+  return (await sweptSince(tx, fund, arrival.paidOn.slice(0, 7), arrival.recordedAt)) ? SPECIAL_BANK_ACCOUNT : INCOME_BANK_ACCOUNT;
 }
 
 /**

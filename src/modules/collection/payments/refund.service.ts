@@ -84,7 +84,7 @@ async function applyRefund(tx: Tx, actor: Actor, itemId: bigint, request: Refund
       employer_id: employerId, id: newId(), payment_id: credit.paymentId, bill_id: null, insurance: null, part: 'credit', amount: -take,
       allocated_on: today, booked_on: today, fund_code: fund, region_code: employer.region_code,
     }]);
-    const bank = await accountHoldingCredit(tx, employer.region_code, fund, credit.paidOn);
+    const bank = await accountHoldingCredit(tx, employer.region_code, fund, credit);
     const key = `${fund}/${bank}`;
     const entry = entries.get(key) ?? {
       key: `refund:${itemId}:${bank}`, fund, period: today.slice(0, 7), date: today, source: { type: 'refund', id: String(itemId) },

@@ -146,8 +146,10 @@ test('a refund (退费) of the credit: refused beyond it; signed off, each fund 
   await signOff(test_.database, item);
   const after = await movement('2201', thisMonth);
   assert.equal(parseYuan(after.debit) - parseYuan(before.debit), 72_400n, '暂收款 paid back');
-  // the pension part (480.00) left the 财政专户 (February was swept for the pension fund), the rest the 收入户
-  assert.equal((await movement('1003', thisMonth, 'pension-990000')).credit, formatYuan(2n * PER_PERSON - 480_000n + 48_000n));
+  // B's money was booked after February's sweep: it is still in the 收入户 (no sweep has moved it), and the refund
+  // leaves from there — the 财政专户 keeps only what the credits of test 4 drew from it
+  assert.equal((await movement('1002', thisMonth, 'pension-990000')).credit, '480.00');
+  assert.equal((await movement('1003', thisMonth, 'pension-990000')).credit, formatYuan(2n * PER_PERSON - 480_000n));
   const [{ credit }] = (await test_.database.pool.query(`select sum(a.amount)::text as credit from payment_allocation a join employer e on e.id = a.employer_id
     where e.credit_code = $1 and a.part = 'credit'`, [B])).rows;
   assert.equal(credit, '0');
