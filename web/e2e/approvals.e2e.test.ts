@@ -61,6 +61,8 @@ test('a payment reversal goes through sign-off: requested by the operator, appro
     await page.getByTestId('dashboard').waitFor();
     await page.locator('[data-testid=header-approvals][data-count="0"]').waitFor();
     await openMenuEntry(page, '征缴管理', 'menu-payments');
+    // the payments list loads its first page (slow on a loaded CI machine: the whole suite runs beside it)
+    await page.getByTestId(`payment-reverse-${paymentId}`).waitFor({ timeout: 60_000 });
     await page.getByTestId(`payment-reverse-${paymentId}`).click();
     assert.equal(await page.getByTestId('payment-reverse-submit').isDisabled(), true, 'no reason, no request');
     await page.getByTestId('payment-reverse-reason').fill(REASON);

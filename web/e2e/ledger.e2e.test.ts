@@ -85,7 +85,7 @@ test('import a bank statement, match automatically and by hand, reconcile, brows
     await page.getByTestId('ledger-bank').waitFor();
     // The funds are listed by code (medical-… first): choose the pension fund.
     await page.getByTestId('ledger-fund').click();
-    await page.locator(`.ant-select-item-option[title*="${FUND}"]`).click();
+    await page.locator(`.ant-select-item-option[title*="（${FUND}）"]`).click(); // not public_pension-990000
     await page.waitForURL(new RegExp(`fund=${FUND}`));
     assert.match(await page.getByTestId('ledger-fund').innerText(), /示范省企业职工基本养老保险基金（pension-990000）/);
     assert.match(await page.getByTestId('ledger-bank-account').innerText(), /1002 收入户存款/);
