@@ -82,11 +82,11 @@ enrolled as (
   from billed_employer e
     join enrollment n on n.employer_id = e.id
     join employment m on m.employer_id = n.employer_id and m.id = n.employment_id
-    join person p on p.id = n.person_id
   where n.valid_from <= e.cutoff and (n.valid_to is null or n.valid_to >= e.cutoff)
     and m.hired_on <= e.cutoff and (m.separated_on is null or m.separated_on >= e.cutoff)
+    -- the person is read for pension rows only, one index probe each (a join would hash every person per chunk)
     and (n.insurance <> 'pension' or (
-      e.cutoff < statutory_retirement_month(p.birth_date, p.gender, p.occupation)
+      e.cutoff < (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) from person p where p.id = n.person_id)
       and not exists (
         select 1 from enrollment o
           join employment om on om.employer_id = o.employer_id and om.id = o.employment_id
