@@ -109,11 +109,17 @@ export function validateHire(input: Record<string, unknown>, today = todayInChin
  * (contribution.work_injury.industry_class, the class billing then uses). An enrollment in work_injury at an employer
  * with neither is refused naming workInjuryClass, so billing never meets a work-injury enrollment it cannot rate.
  */
-export function requireWorkInjuryClass(employer: { name: string; region_code: string; work_injury_class: number | null; industry_code: string | null }, insurances: readonly Insurance[], date: string): void {
-  if (!insurances.includes('work_injury') || employer.work_injury_class !== null) return;
+export function requireWorkInjuryClass(employer: WorkInjuryRated, insurances: readonly Insurance[], date: string): void {
+  if (lacksWorkInjuryClass(employer, insurances, date)) throw invalidFields([{ field: 'workInjuryClass', message: said.workInjuryClassRequired({ employer: employer.name }) }]);
+}
+
+type WorkInjuryRated = { name: string; region_code: string; work_injury_class: number | null; industry_code: string | null };
+
+/** Whether enrolling in these insurances needs a work-injury class the employer has neither itself nor by its industry. */
+export function lacksWorkInjuryClass(employer: WorkInjuryRated, insurances: readonly Insurance[], date: string): boolean {
+  if (!insurances.includes('work_injury') || employer.work_injury_class !== null) return false;
   const industryClasses = getParameters().find('contribution.work_injury.industry_class', date, employer.region_code)?.value as Record<string, unknown> | undefined;
-  if (employer.industry_code && industryClasses?.[employer.industry_code] !== undefined) return;
-  throw invalidFields([{ field: 'workInjuryClass', message: said.workInjuryClassRequired({ employer: employer.name }) }]);
+  return !(employer.industry_code && industryClasses?.[employer.industry_code] !== undefined);
 }
 
 export function validateSeparation(input: Record<string, unknown>, hiredOn: string): Result<{ separatedOn: string; reason: (typeof separationReasons)[number] }> {

@@ -125,6 +125,17 @@ test('employment rows referring to unknown people or employers are named', async
     [[2, 'creditCode', 'known_employer'], [3, 'idNumber', 'known_person'], [4, 'hiredOn', 'date']]);
 });
 
+test('an employer with no work-injury class and no industry cannot take employments into work injury by import either', async () => {
+  const unrated = await operator.upload('/api/imports/employers', 'unrated.csv', ['统一社会信用代码,单位名称', `${creditCode(3)},示范三厂`].join('\n'));
+  assert.equal(unrated.status, 200, JSON.stringify(unrated.body));
+  const before = await count('employment');
+  const response = await operator.upload('/api/imports/employments', 'jobs3.csv', ['creditCode,idNumber,hiredOn', `${creditCode(3)},${idNumber(11)},2025-03-01`].join('\n'));
+  assert.equal(response.status, 422);
+  assert.deepEqual(response.body.error.rows.map((r: { row: number; field: string; rule: string }) => [r.row, r.field, r.rule]), [[2, 'creditCode', 'work_injury_class']]);
+  assert.match(response.body.error.rows[0].message, /示范三厂/);
+  assert.equal(await count('employment'), before, 'nothing applied');
+});
+
 test('unknown columns, missing columns and the template', async () => {
   const unknown = await operator.upload('/api/imports/persons', 'p.csv', 'idNumber,name,salary\n1,2,3');
   assert.equal(unknown.status, 400);

@@ -36,7 +36,7 @@ export async function insertEmployers(tx: Tx, ids: string[], chunk: (EmployerInp
 }
 
 export const employersByCreditCodes = (tx: Tx, creditCodes: string[]) =>
-  tx.selectFrom('employer').select(['id', 'credit_code', 'region_code']).where('credit_code', 'in', creditCodes).execute();
+  tx.selectFrom('employer').select(['id', 'credit_code', 'name', 'region_code', 'work_injury_class', 'industry_code']).where('credit_code', 'in', creditCodes).execute();
 
 export const personsByIdNumbers = (tx: Tx, idNumbers: string[]) =>
   tx.selectFrom('person').select(['id', 'id_number', 'birth_date']).where('id_number', 'in', idNumbers).execute();

@@ -10,7 +10,7 @@ import { fieldSaid, invalid } from '../../../platform/errors.ts';
 import { requirePermission } from '../../../platform/access/permissions.ts';
 import { reserveIds, idAt } from '../../../platform/ids.ts';
 import { moreProblems, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type RowProblems } from '../../../platform/imports/index.ts';
-import { validateEmployer, validateHire, validatePerson, type FieldProblem, type EmployerInput, type PersonInput, type EmploymentInput } from '../registry.validate.ts';
+import { lacksWorkInjuryClass, validateEmployer, validateHire, validatePerson, type FieldProblem, type EmployerInput, type PersonInput, type EmploymentInput } from '../registry.validate.ts';
 import { importSchemas, type ImportKind } from './import.schema.ts';
 import { onlyProvince } from '../../../platform/regions.ts';
 import * as repository from './import.repository.ts';
@@ -135,7 +135,7 @@ async function checkEmployments(tx: Tx, file: CheckedTable) {
     if (!firstSeen(problems, seen, `${creditCode}/${idNumber}`, row, 'idNumber', said.employee())) continue;
     candidates.push({ ...result.value, row, creditCode, idNumber, monthlyWage: values.monthlyWage as bigint | undefined });
   }
-  const employers = new Map<string, { id: bigint; region_code: string }>();
+  const employers = new Map<string, Awaited<ReturnType<typeof repository.employersByCreditCodes>>[number]>();
   const persons = new Map<string, { id: bigint; birth_date: string }>();
   const open = new Set<string>();
   for (let i = 0; i < candidates.length; i += CHUNK) {
@@ -150,6 +150,8 @@ async function checkEmployments(tx: Tx, file: CheckedTable) {
     if (!person) problems.add(c.row, 'idNumber', 'known_person', said.noPersonInScope({ idNumber: c.idNumber }));
     if (!employer || !person) continue;
     if (c.hiredOn < person.birth_date) { problems.add(c.row, 'hiredOn', 'after_birth', said.hiredBeforeBirth()); continue; }
+    // as at the counter: no work-injury enrollment without a class to rate it (人社部发〔2015〕71号)
+    if (lacksWorkInjuryClass(employer, c.insurances, c.hiredOn)) { problems.add(c.row, 'creditCode', 'work_injury_class', said.workInjuryClassRequired({ employer: employer.name })); continue; }
     good.push({ ...c, employerId: employer.id, personId: person.id, regionCode: employer.region_code });
   }
   for (let i = 0; i < good.length; i += CHUNK) {
