@@ -1,7 +1,7 @@
 /** Working days by the State Council's notices (holidays/*.yaml): the cases of issue 11 and the notices' own counts. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isWorkingDay, nextWorkingDay, workingDaysBetween } from './calendar.calc.ts';
+import { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from './calendar.calc.ts';
 import { buildHolidayCalendar, holidayCalendar } from './calendar.loader.ts';
 
 test('nextWorkingDay: the date itself on a working day, else the first working day after it', () => {
@@ -67,4 +67,19 @@ test('a calendar given explicitly: no notice, weekends only', () => {
   assert.equal(nextWorkingDay('2026-02-16', empty), '2026-02-16');
   assert.equal(nextWorkingDay('2026-02-14', empty), '2026-02-16');
   assert.equal(isWorkingDay('2026-02-14', empty), false);
+});
+
+test('a deadline counted in working days skips weekends and holidays and counts 调休 working weekends (社会保险经办条例)', () => {
+  const cases: [string, number, string][] = [
+    ['2026-12-04', 1, '2026-12-07'],   // Friday + 1 → Monday
+    ['2026-12-07', 5, '2026-12-14'],   // Monday + 5 → next Monday
+    ['2026-12-05', 10, '2026-12-18'],  // Saturday + 10
+    ['2026-12-31', 3, '2027-01-05'],   // into 2027, not yet published: weekends only
+    ['2026-12-07', 0, '2026-12-07'],
+    ['2026-09-30', 1, '2026-10-08'],   // over the National Day holiday 10-01 … 10-07
+    ['2026-10-08', 2, '2026-10-10'],   // Saturday 10-10 is a 调休 working day
+    ['2026-02-13', 1, '2026-02-14'],   // so is Saturday 02-14, before the Spring Festival
+    ['2026-02-14', 1, '2026-02-24'],   // then nine days off
+  ];
+  for (const [from, days, expected] of cases) assert.equal(addWorkingDays(from, days), expected, `${from} + ${days}`);
 });

@@ -24,6 +24,19 @@ export function nextWorkingDay(date: string, calendar: HolidayCalendar = holiday
 }
 
 /**
+ * The day `days` working days after `date` (the date itself for 0): a service deadline counted in working days
+ * (社会保险经办条例 2023) ends there, holidays and 调休 working weekends counted as the notices say.
+ */
+export function addWorkingDays(date: string, days: number, calendar: HolidayCalendar = holidayCalendar()): string {
+  let day = date;
+  for (let left = days; left > 0;) {
+    day = dayAfter(day);
+    if (isWorkingDay(day, calendar)) left--;
+  }
+  return day;
+}
+
+/**
  * The working days after `from` up to and including `to` (0 when `to` is not after `from`): how many working days
  * a time limit counted in working days (社会保险经办条例) has used from `from` to `to`.
  */

@@ -1,3 +1,3 @@
 /** The holiday calendar (节假日安排): working days by the State Council's notices. The only thing other code imports. */
-export { isWorkingDay, nextWorkingDay, workingDaysBetween } from './calendar.calc.ts';
+export { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from './calendar.calc.ts';
 export { calendarRoutes } from './calendar.routes.ts';

@@ -85,18 +85,3 @@ export function drafterActionProblem(item: ItemState, user: { userId: bigint | n
   }
   return null;
 }
-
-/**
- * Working days after a date (Saturdays and Sundays skipped; public holidays are not in the calendar yet, so a
- * deadline over a holiday is early, never late). 社会保险经办条例 (2023) counts its deadlines in working days.
- */
-export function addWorkingDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left--;
-  }
-  return date.toISOString().slice(0, 10);
-}

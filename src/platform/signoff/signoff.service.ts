@@ -4,6 +4,7 @@
  * the caller may decide now; every step is audited; the effect of the final approval commits in the same
  * transaction as that approval, so an approved item and its effect never exist apart.
  */
+import { addWorkingDays } from '../calendar/index.ts';
 import type { DatabaseHandle } from '../database.ts';
 import * as repository from './signoff.repository.ts';
 import type { ItemRow, StepRow } from './signoff.repository.ts';
@@ -18,7 +19,7 @@ import { getParameters, todayInChina } from '../params/index.ts';
 import { formatYuan } from '../money.ts';
 import { checkedListPage, listPage, type ListAnswer, type SortKey } from '../http/lists.ts';
 import {
-  addWorkingDays, afterDecision, decisionProblem, drafterActionProblem, requiredLevels,
+  afterDecision, decisionProblem, drafterActionProblem, requiredLevels,
   type Decision, type ItemState, type ItemStatus, type RiskGrade, type SignoffLevel, type StepAction, type StepRecord,
 } from './signoff.calc.ts';
 
