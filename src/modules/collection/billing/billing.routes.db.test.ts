@@ -91,7 +91,7 @@ test('the bill list reaches its last bill by cursor, newest period first, and it
   const second = await operator.json('POST', '/api/billing/runs', { period: '2026-04' });
   assert.equal((await waitForRun(operator, second.body.id)).status, 'completed');
   const expected = (await server.test.database.pool.query<{ number: string; total: string }>(
-    'select number, total::text from bill where region_code like \'9901%\' order by period desc, number')).rows;
+    'select number, total::text from bill where region_code like \'9901%\' order by period desc, employer_id, number')).rows;
   assert.ok(expected.length > 60, `bills of two periods: ${expected.length}`);
   const numbers: string[] = [];
   let cursor: string | null = null;

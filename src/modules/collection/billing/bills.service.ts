@@ -89,7 +89,8 @@ async function billViews(tx: Tx, viewer: Actor, bills: BillRow[], withLines: boo
 export interface BillFilterQuery { period?: string; employer?: string; region?: string; kind?: BillFilter['kind']; status?: BillStatus }
 
 /** Newest period first, then by number (unique): the list's keyset. */
-const billOrder: SortKey[] = [{ by: 'bill.period', direction: 'desc' }, { by: 'bill.number', direction: 'asc' }];
+/** Newest period first, then in the order the employers registered (单位编号顺序), an employer's bills by number (migration 0031). */
+const billOrder: SortKey[] = [{ by: 'bill.period', direction: 'desc' }, { by: 'bill.employer_id', direction: 'asc' }, { by: 'bill.number', direction: 'asc' }];
 
 /** The bills an actor may list under the filter: an employer account its own only; a bad period is a 400. */
 function visibleBills(tx: Tx, actor: Actor, query: BillFilterQuery) {
