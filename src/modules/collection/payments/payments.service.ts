@@ -53,11 +53,14 @@ class EmployerAllocation {
   private readonly arrivals = new Map<bigint, { paidOn: string; recordedAt: Date }>();
   private bills: BillState[] = [];
 
-  constructor(private readonly employer: EmployerRow, private readonly store: ParameterStore, private readonly holdingFund: string | null) {}
+  /** The fund holding the employer's 暂收款, read only when a credit row needs it (most allocations make none). */
+  private holdingFund: string | null | undefined;
+
+  constructor(private readonly employer: EmployerRow, private readonly store: ParameterStore) {}
 
   static async load(tx: Tx, employer: EmployerRow, store = getParameters()): Promise<EmployerAllocation> {
     await repository.lockEmployerAllocations(tx, employer.id);
-    const allocation = new EmployerAllocation(employer, store, await repository.holdingFundOf(tx, employer.id, employer.region_code));
+    const allocation = new EmployerAllocation(employer, store);
     allocation.bills = await billsNotPaidOnTime(tx, { employerId: employer.id });
     allocation.credits = await repository.creditsOf(tx, employer.id);
     for (const credit of allocation.credits) allocation.arrivals.set(credit.paymentId, { paidOn: credit.paidOn, recordedAt: credit.recordedAt });
@@ -92,7 +95,7 @@ class EmployerAllocation {
   private creditRow(paymentId: bigint, amount: bigint, date: string, entryKey: string, fund: string | null) {
     this.rows.push({
       employer_id: this.employer.id, id: newId(), payment_id: paymentId, bill_id: null, insurance: null, part: 'credit', amount,
-      allocated_on: date, booked_on: date, fund_code: fund ?? this.holdingFund, region_code: this.employer.region_code, entryKey, reference: null, fromCredit: amount < 0n,
+      allocated_on: date, booked_on: date, fund_code: fund, region_code: this.employer.region_code, entryKey, reference: null, fromCredit: amount < 0n,
     });
   }
 
@@ -108,7 +111,7 @@ class EmployerAllocation {
       const asOf = (bill: BillState) => (credit.paidOn > bill.dueDate ? credit.paidOn : bill.dueDate);
       const { payments } = allocate(credit.amount, this.openParts(date, asOf, reference));
       if (!payments.length) break;
-      const key = `credit:${event}:${credit.paymentId}:${credit.fund ?? this.holdingFund}`;
+      const key = `credit:${event}:${credit.paymentId}:${credit.fund ?? 'holding'}`;
       const amount = payments.reduce((sum, part) => sum + part.amount, 0n);
       for (const part of payments) {
         this.record({ ...part, paymentId: credit.paymentId }, asOf(this.bills.find((bill) => bill.billId === part.billId)!), date, { key, reference: credit.reference, fromCredit: true });
@@ -127,9 +130,8 @@ class EmployerAllocation {
     const { payments, remainder } = allocate(payment.amount, this.openParts(payment.paid_on, () => payment.paid_on, payment.reference));
     for (const part of payments) this.record({ ...part, paymentId: payment.id }, payment.paid_on, payment.paid_on, { key, reference: payment.reference, fromCredit: false });
     if (remainder > 0n) {
-      if (!this.holdingFund) throw conflict('creditCode', paymentsSaid.noHoldingFund({ creditCode: this.employer.credit_code }));
-      this.creditRow(payment.id, remainder, payment.paid_on, key, this.holdingFund);
-      this.credits.push({ paymentId: payment.id, amount: remainder, reference: payment.reference, paidOn: payment.paid_on, recordedAt: payment.recorded_at, fund: this.holdingFund });
+      this.creditRow(payment.id, remainder, payment.paid_on, key, null);
+      this.credits.push({ paymentId: payment.id, amount: remainder, reference: payment.reference, paidOn: payment.paid_on, recordedAt: payment.recorded_at, fund: null });
       this.arrivals.set(payment.id, { paidOn: payment.paid_on, recordedAt: payment.recorded_at });
     }
     return { paymentId: payment.id, allocated: payment.amount - remainder, credit: remainder };
@@ -138,12 +140,22 @@ class EmployerAllocation {
   /** Writes the allocations, posts one entry per fund and event, and credits completed pension employee parts. */
   async save(tx: Tx, actor: Actor): Promise<void> {
     if (!this.rows.length) return;
+    await this.placeCredits(tx);
     await repository.insertAllocations(tx, this.rows.map(({ entryKey: _key, reference: _reference, fromCredit: _credit, ...row }) => row));
     const entries = await this.ledgerEntries(tx);
     if (entries.length) await postEntries(tx, actor, entries);
     const completing = new Map<bigint, bigint>();
     for (const row of this.rows) if (row.insurance === 'pension' && row.part === 'employee') completing.set(row.bill_id!, row.payment_id);
     await creditIndividualAccounts(tx, this.employer.id, [...completing].map(([billId, paymentId]) => ({ billId, paymentId })));
+  }
+
+  /** Credit rows with no fund yet (a new overpayment, or a credit written before funds held them) go to the holding fund. */
+  private async placeCredits(tx: Tx): Promise<void> {
+    const unplaced = this.rows.filter((row) => row.part === 'credit' && row.fund_code === null);
+    if (!unplaced.length) return;
+    this.holdingFund ??= await repository.holdingFundOf(tx, this.employer.id, this.employer.region_code);
+    if (!this.holdingFund) throw conflict('creditCode', paymentsSaid.noHoldingFund({ creditCode: this.employer.credit_code }));
+    for (const row of unplaced) row.fund_code = this.holdingFund;
   }
 
   /** The cash-basis entries of the rows (see the file's head): per event, one entry per fund it touches. */
@@ -195,7 +207,7 @@ class EmployerAllocation {
   /** The fund whose 暂收款 a credit-paid row draws on: the fund of the credit row of the same event. */
   private creditSourceFund(row: AllocationRow): string {
     const credit = this.rows.find((other) => other.part === 'credit' && other.entryKey === row.entryKey);
-    return credit?.fund_code ?? this.holdingFund!;
+    return credit!.fund_code!;
   }
 
   private async accountHolding(tx: Tx, fund: string, row: AllocationRow): Promise<string> {
