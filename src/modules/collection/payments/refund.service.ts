@@ -41,9 +41,7 @@ export const refundSignoff = registerSignoffKind<RefundPayload>({
 });
 
 /** What the employer holds as credit (fen). */
-async function creditAvailable(tx: Tx, employerId: bigint): Promise<bigint> {
-  return (await repository.creditsOf(tx, employerId)).reduce((sum, credit) => sum + credit.amount, 0n);
-}
+const creditTotal = (credits: repository.CreditHeld[]) => credits.reduce((sum, credit) => sum + credit.amount, 0n);
 
 /** Asks for the refund of `amount` (yuan) of the employer's credit; the item waits in the reviewers' inbox. */
 export async function requestRefund(database: DatabaseHandle, actor: Actor, input: { creditCode: string; amount: string; reason: string }) {
@@ -54,7 +52,7 @@ export async function requestRefund(database: DatabaseHandle, actor: Actor, inpu
   return inScope(database, actor, async (tx) => {
     const employer = await employerByCreditCode(tx, input.creditCode.trim().toUpperCase());
     if (!employer) throw notFound(subjects.employer({ creditCode: input.creditCode }));
-    const available = await creditAvailable(tx, employer.id);
+    const available = creditTotal(await repository.creditsOf(tx, employer.id));
     if (amount > available) throw conflict('amount', paymentsSaid.refundBeyondCredit({ amount: formatYuan(amount), available: formatYuan(available) }));
     return submitForApproval(tx, actor, refundSignoff, {
       regionCode: employer.region_code, title: `退费 ${employer.name} ${formatYuan(amount)} 元`, subjectKey: `refund:${employer.id}:${newId()}`, amount,
@@ -69,7 +67,7 @@ async function applyRefund(tx: Tx, actor: Actor, itemId: bigint, request: Refund
   const employer = (await employersByIds(tx, [employerId])).get(employerId);
   if (!employer) throw notFound(subjects.employerById({ employerId }));
   const credits = await repository.creditsOf(tx, employerId);
-  const available = credits.reduce((sum, credit) => sum + credit.amount, 0n);
+  const available = creditTotal(credits);
   // a bill may have taken part of the credit since the request
   if (amount > available) throw conflict('amount', paymentsSaid.refundBeyondCredit({ amount: formatYuan(amount), available: formatYuan(available) }));
   const today = todayInChina();
