@@ -6,5 +6,6 @@ import type { ModuleManifest } from '../platform/modules.ts';
 import { registryModule } from './registry/index.ts';
 import { collectionModule } from './collection/index.ts';
 import { ledgerModule } from './ledger/index.ts';
+import { benefitsModule } from './benefits/index.ts';
 
-export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule];
+export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule];

@@ -72,6 +72,8 @@ export const permissionDescriptions = {
   'period.close': '期末结账 close a month',
   'period.reopen.request': '反结账申请 request a reopen',
   'period.reopen.approve': '反结账审批 approve a reopen',
+  // benefits (待遇)
+  'benefits.read': '待遇查看 pension and unemployment quotes, awards and payrolls',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
   // jobs (后台作业)
@@ -82,7 +84,7 @@ export const permissionDescriptions = {
 export type Permission = keyof typeof permissionDescriptions;
 export const permissions = Object.keys(permissionDescriptions) as Permission[];
 
-const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'approvals.read', 'jobs.read'];
+const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'benefits.read', 'approvals.read', 'jobs.read'];
 
 /** The matrix: role → permissions. */
 export const permissionMatrix: Record<Role, readonly Permission[]> = {

@@ -1,0 +1,24 @@
+/** The benefits module's public face: pension and unemployment quotes (and the awards and payroll that build on them). */
+import type { ModuleManifest } from '../../platform/modules.ts';
+import { registerPensionCommands } from './pension/pension.cli.ts';
+
+export { pensionCommand } from './pension/pension.cli.ts';
+
+/** 待遇: pension quotes and awards, the monthly payroll, unemployment benefit. */
+export const benefitsModule: ModuleManifest = {
+  name: 'benefits',
+  routes: [],
+  registerCommands(program) {
+    registerPensionCommands(program);
+  },
+  jobs: [],
+  schedules: [],
+  approvalKinds: [],
+  permissions: [
+    'benefits.read',
+  ],
+  reports: [],
+  parameters: [
+    'benefits', 'wage',
+  ],
+};
