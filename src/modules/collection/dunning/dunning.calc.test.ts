@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { render } from '../../../platform/messages.ts';
 import { daysBetween } from '../../ledger/index.ts';
-import { deadlineProblem, instalmentPlanProblem, lateFeeAfterWaivers, noticeNumber } from './dunning.calc.ts';
+import { deadlineProblem, instalmentPlanProblem, instalmentProgress, lateFeeAfterWaivers, noticeNumber } from './dunning.calc.ts';
 
 const said = (value: ReturnType<typeof deadlineProblem>) => (value === undefined ? undefined : render(value, 'en'));
 
@@ -35,4 +35,21 @@ test('waivers come off the oldest months\' late fee first and never below zero',
   assert.deepEqual(lateFeeAfterWaivers(periods, 3_500n).map((p) => p.lateFee), [0n, 500n]);
   assert.deepEqual(lateFeeAfterWaivers(periods, 9_999n).map((p) => p.lateFee), [0n, 0n]);
   assert.deepEqual(lateFeeAfterWaivers(periods, 0n).map((p) => p.lateFee), [3_000n, 1_000n]);
+});
+
+test('instalment progress: met by the due date, met late, overdue, not yet due; the agreement kept, completed or broken', () => {
+  const plan = [{ dueDate: '2026-04-05', amount: 3620_00n }, { dueDate: '2026-05-05', amount: 3620_00n }];
+  const payments = (paid: [string, bigint][]) => (day: string) => paid.filter(([date]) => date <= day).reduce((sum, [, amount]) => sum + amount, 0n);
+  const states = (paid: [string, bigint][], today: string) => {
+    const progress = instalmentProgress(plan, payments(paid), today);
+    return [progress.instalments.map((instalment) => instalment.state), progress.state, progress.paidToDate];
+  };
+  assert.deepEqual(states([], '2026-03-10'), [['not_due', 'not_due'], 'performing', 0n]);
+  assert.deepEqual(states([['2026-04-01', 3620_00n]], '2026-04-20'), [['paid', 'not_due'], 'performing', 3620_00n]);
+  assert.deepEqual(states([['2026-04-01', 3620_00n]], '2026-05-05'), [['paid', 'not_due'], 'performing', 3620_00n], 'due today is not yet overdue');
+  assert.deepEqual(states([['2026-04-01', 3620_00n]], '2026-05-06'), [['paid', 'overdue'], 'defaulted', 3620_00n]);
+  assert.deepEqual(states([['2026-04-01', 3000_00n]], '2026-04-20'), [['overdue', 'not_due'], 'defaulted', 3000_00n], 'part of an instalment does not meet it');
+  assert.deepEqual(states([['2026-04-01', 3000_00n], ['2026-04-10', 620_00n]], '2026-04-20'), [['paid_late', 'not_due'], 'performing', 3620_00n]);
+  assert.deepEqual(states([['2026-04-01', 7240_00n]], '2026-04-20'), [['paid', 'paid'], 'completed', 7240_00n], 'paid ahead of the second date');
+  assert.deepEqual(states([['2026-04-01', 3620_00n], ['2026-05-20', 3620_00n]], '2026-06-01'), [['paid', 'paid_late'], 'completed', 7240_00n]);
 });

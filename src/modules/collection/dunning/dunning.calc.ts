@@ -64,6 +64,36 @@ export function instalmentPlanProblem(asOf: string, principal: bigint, instalmen
   return undefined;
 }
 
+export const instalmentStates = ['paid', 'paid_late', 'overdue', 'not_due'] as const;
+/** paid 按期缴纳; paid_late 逾期后补缴; overdue 逾期未缴; not_due 未到期. */
+export type InstalmentState = (typeof instalmentStates)[number];
+export const agreementStates = ['performing', 'completed', 'defaulted'] as const;
+/** performing 履行中; completed 已履行完毕; defaulted 未按期缴纳 (an instalment overdue). */
+export type AgreementState = (typeof agreementStates)[number];
+
+export interface InstalmentProgress { dueDate: string; amount: bigint; state: InstalmentState }
+
+/**
+ * How an instalment agreement is kept: the arrears it covers count as paid in the order they fall due, so an
+ * instalment is met once the principal paid since the agreement reaches the instalments due up to it. `paidBy(date)`
+ * is that principal paid up to a day; an instalment is `paid` when met by its due date, `paid_late` when met only by
+ * today, `overdue` when its date has passed unmet, and `not_due` before its date.
+ */
+export function instalmentProgress(instalments: Instalment[], paidBy: (date: string) => bigint, today: string): { instalments: InstalmentProgress[]; paidToDate: bigint; state: AgreementState } {
+  const paidToDate = paidBy(today);
+  let dueSoFar = 0n;
+  const progress = instalments.map((instalment): InstalmentProgress => {
+    dueSoFar += instalment.amount;
+    const state: InstalmentState = instalment.dueDate <= today && paidBy(instalment.dueDate) >= dueSoFar ? 'paid'
+      : paidToDate >= dueSoFar ? (instalment.dueDate <= today ? 'paid_late' : 'paid')
+        : instalment.dueDate < today ? 'overdue' : 'not_due';
+    return { ...instalment, state };
+  });
+  const state: AgreementState = progress.some((instalment) => instalment.state === 'overdue') ? 'defaulted'
+    : progress.every((instalment) => instalment.state === 'paid' || instalment.state === 'paid_late') ? 'completed' : 'performing';
+  return { instalments: progress, paidToDate, state };
+}
+
 /** The late fee after the waivers granted (fen), taken off the oldest months first, never below zero. */
 export function lateFeeAfterWaivers<P extends { lateFee: bigint }>(periods: P[], waived: bigint): P[] {
   let left = waived;

@@ -7,6 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { newId } from '../../../platform/ids.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { recordPayment } from '../payments/payments.service.ts';
 import { closePdfBrowser } from '../../../platform/reports/pdf.ts';
 import { signOff } from '../../../platform/signoff/signoff.testing.ts';
 import { startTestServer, addUser, type TestServer, type Client } from '../../../platform/testing/http.ts';
@@ -119,6 +121,14 @@ test('an instalment agreement covers exactly the overdue principal and exists on
   assert.equal((await signOff(server.test.database, body)).status, 'approved');
   const agreements = (await operator.json<EmployerDunningView>('GET', `/api/dunning?employer=${EMPLOYER_A}`)).body.instalmentAgreements;
   assert.deepEqual(agreements.map((a) => [a.approvalItemId, a.principal, a.instalments.map((i) => i.amount)]), [[body.id, '7240.00', ['3620.00', '3620.00']]]);
+  // both dates have passed (the bill is of 2026-01) and nothing was paid: the agreement is broken
+  assert.deepEqual([agreements[0].instalments.map((i) => i.state), agreements[0].state, agreements[0].paidToDate], [['overdue', 'overdue'], 'defaulted', '0.00']);
+});
+
+test('an instalment paid before its date is met; the next one, unpaid after its date, is overdue', { skip }, async () => {
+  await recordPayment(server.test.database, systemActor('test', ['payment.record']), { creditCode: EMPLOYER_A, date: addDays(asOf, 20), amount: '3620.00' });
+  const [agreement] = (await operator.json<EmployerDunningView>('GET', `/api/dunning?employer=${EMPLOYER_A}`)).body.instalmentAgreements;
+  assert.deepEqual([agreement.instalments.map((i) => i.state), agreement.state, agreement.paidToDate], [['paid', 'overdue'], 'defaulted', '3620.00']);
 });
 
 test('a late-fee waiver only on a lawful ground, never above the fee owed, signed at every level', { skip }, async () => {

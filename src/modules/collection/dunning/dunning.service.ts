@@ -18,7 +18,7 @@ import { arrearsOn } from '../arrears/arrears.service.ts';
 import { billsNotPaidOnTime, type EmployerRow } from '../arrears/arrears.repository.ts';
 import { visibleEmployer } from '../arrears/employer.access.ts';
 import { issuingAgency } from '../billing/bill-notice.service.ts';
-import { deadlineProblem, instalmentPlanProblem, lateFeeAfterWaivers, noticeNumber, type DeliveryMethod, type NoticeKind, type WaiverGround } from './dunning.calc.ts';
+import { deadlineProblem, instalmentPlanProblem, instalmentProgress, lateFeeAfterWaivers, noticeNumber, type AgreementState, type DeliveryMethod, type InstalmentState, type NoticeKind, type WaiverGround } from './dunning.calc.ts';
 import { dunningSaid } from './dunning.messages.ts';
 import * as repository from './dunning.repository.ts';
 
@@ -29,7 +29,12 @@ export interface NoticeView {
   principal: string; lateFee: string; total: string; periods: NoticePeriod[]; deadline: string | null; issuedBy: string; issuedAt: string;
   deliveries: DeliveryView[];
 }
-export interface InstalmentAgreementView { id: string; approvalItemId: string; asOf: string; principal: string; instalments: { dueDate: string; amount: string }[]; reason: string; approvedBy: string }
+export interface InstalmentAgreementView {
+  id: string; approvalItemId: string; asOf: string; principal: string; reason: string; approvedBy: string;
+  instalments: { dueDate: string; amount: string; state: InstalmentState }[];
+  /** Principal of the arrears it covers paid since its date, up to today; whether every instalment was met. */
+  paidToDate: string; state: AgreementState;
+}
 export interface LateFeeWaiverView { id: string; approvalItemId: string; asOf: string; amount: string; ground: WaiverGround; document: string; approvedBy: string }
 export interface EmployerDunningView { creditCode: string; notices: NoticeView[]; instalmentAgreements: InstalmentAgreementView[]; lateFeeWaivers: LateFeeWaiverView[] }
 
@@ -141,15 +146,36 @@ export async function employerDunning(database: DatabaseHandle, actor: Actor, cr
     return {
       creditCode: employer.credit_code,
       notices: notices.map((row) => noticeView(row, deliveries)),
-      instalmentAgreements: (await repository.instalmentAgreementsOf(tx, employer.id)).map((row) => ({
-        id: String(row.id), approvalItemId: String(row.approval_item_id), asOf: row.as_of, principal: formatYuan(row.principal),
-        instalments: row.instalments as { dueDate: string; amount: string }[], reason: row.reason, approvedBy: row.approved_by,
+      instalmentAgreements: await Promise.all((await repository.instalmentAgreementsOf(tx, employer.id)).map(async (row) => {
+        const progress = await agreementProgress(tx, employer.id, row.as_of, row.principal, row.instalments as { dueDate: string; amount: string }[]);
+        return {
+          id: String(row.id), approvalItemId: String(row.approval_item_id), asOf: row.as_of, principal: formatYuan(row.principal), reason: row.reason, approvedBy: row.approved_by,
+          instalments: progress.instalments.map((instalment) => ({ dueDate: instalment.dueDate, amount: formatYuan(instalment.amount), state: instalment.state })),
+          paidToDate: formatYuan(progress.paidToDate), state: progress.state,
+        };
       })),
       lateFeeWaivers: (await repository.lateFeeWaiversOf(tx, employer.id)).map((row) => ({
         id: String(row.id), approvalItemId: String(row.approval_item_id), asOf: row.as_of, amount: formatYuan(row.amount), ground: row.ground, document: row.document, approvedBy: row.approved_by,
       })),
     };
   });
+}
+
+/**
+ * Whether an instalment agreement is kept: the bills overdue on its date are the arrears it covers; what of their
+ * principal is still unpaid on a day (allocations dated up to it) gives what was paid by then.
+ */
+async function agreementProgress(tx: Tx, employerId: bigint, asOf: string, principal: bigint, instalments: { dueDate: string; amount: string }[]) {
+  const covered = new Set(arrearsOn(await billsNotPaidOnTime(tx, { employerId, asOf }), asOf)
+    .filter((bill) => bill.daysOverdue > 0 && bill.principal > 0n).map((bill) => bill.bill.billId));
+  const today = todayInChina();
+  const paid = new Map<string, bigint>();
+  for (const day of new Set([...instalments.map((instalment) => instalment.dueDate).filter((dueDate) => dueDate <= today), today])) {
+    const unpaid = arrearsOn(await billsNotPaidOnTime(tx, { employerId, asOf: day }), day)
+      .filter((bill) => covered.has(bill.bill.billId)).reduce((sum, bill) => sum + bill.principal, 0n);
+    paid.set(day, unpaid < principal ? principal - unpaid : 0n);
+  }
+  return instalmentProgress(instalments.map((instalment) => ({ dueDate: instalment.dueDate, amount: parseYuan(instalment.amount) })), (day) => paid.get(day) ?? 0n, today);
 }
 
 /** A notice as printed: the notice and the agency that issues it (the agency may sit above the actor's scope). */

@@ -23,6 +23,9 @@ import { fenToYuan, toFen } from '../../format.ts';
 import type { DunningNotice, EmployerDunning } from './types.ts';
 
 const methods = ['direct', 'mail', 'electronic'] as const;
+type Agreement = EmployerDunning['instalmentAgreements'][number];
+const instalmentColors: Record<Agreement['instalments'][number]['state'], string> = { paid: 'green', paid_late: 'gold', overdue: 'red', not_due: 'default' };
+const agreementColors: Record<Agreement['state'], string> = { performing: 'blue', completed: 'green', defaulted: 'red' };
 type NoticeKind = DunningNotice['kind'];
 
 interface IssueValues { asOf: Dayjs; deadline?: Dayjs }
@@ -83,9 +86,24 @@ export function DunningSection({ creditCode, asOf }: { creditCode: string; asOf:
         ]}
       />
       {Boolean(data?.instalmentAgreements.length) && (
-        <Typography.Paragraph style={{ margin: 0 }}>
-          {t('dunning.instalments')}：{data!.instalmentAgreements.map((a) => t('dunning.instalmentsText', { count: a.instalments.length, principal: a.principal })).join('；')}
-        </Typography.Paragraph>
+        <Table<Agreement>
+          data-testid="dunning-instalment-agreements" size="small" rowKey="id" pagination={false} dataSource={data!.instalmentAgreements}
+          title={() => t('dunning.instalments')}
+          columns={[
+            { title: t('dunning.asOf'), dataIndex: 'asOf', width: 110, render: formatDate },
+            { title: t('dunning.instalmentPrincipal'), dataIndex: 'principal', align: 'right', width: 130, render: (principal: string) => <Money value={principal} /> },
+            { title: t('dunning.paidToDate'), dataIndex: 'paidToDate', align: 'right', width: 130, render: (paid: string) => <Money value={paid} /> },
+            {
+              title: t('dunning.instalmentPlan'), dataIndex: 'instalments',
+              render: (instalments: Agreement['instalments']) => instalments.map((instalment) => (
+                <div key={instalment.dueDate}>
+                  {formatDate(instalment.dueDate)} <Money value={instalment.amount} /> <Tag color={instalmentColors[instalment.state]}>{t(`dunning.instalment.${instalment.state}`)}</Tag>
+                </div>
+              )),
+            },
+            { title: t('dunning.agreementState'), dataIndex: 'state', width: 120, render: (state: Agreement['state']) => <Tag color={agreementColors[state]}>{t(`dunning.agreement.${state}`)}</Tag> },
+          ]}
+        />
       )}
       {Boolean(data?.lateFeeWaivers.length) && (
         <Typography.Paragraph style={{ margin: 0 }}>
