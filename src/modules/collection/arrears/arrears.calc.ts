@@ -69,6 +69,29 @@ export function billArrears(bill: BillState, asOf: string, rates: DailyRate[], r
 }
 
 /**
+ * 滞纳金减免 (dunning.calc.ts waiverGrounds): the late fee waived for an employer (fen, every waiver dated up to the
+ * day) comes off its bills' outstanding late fees, the oldest bill first and within a bill its insurances in order,
+ * never below zero. Late fee paid earlier was paid net of the same waiver, so taking the whole waiver off again on
+ * every day gives what is still owed. The bills come back in the order given.
+ */
+export function lessWaivedLateFee(bills: BillArrears[], waived: bigint): BillArrears[] {
+  if (waived <= 0n) return bills;
+  let left = waived;
+  const reduced = new Map<BillArrears, BillArrears>();
+  const oldestFirst = [...bills].sort((a, b) => (a.bill.dueDate < b.bill.dueDate ? -1 : a.bill.dueDate > b.bill.dueDate ? 1 : a.bill.number < b.bill.number ? -1 : 1));
+  for (const bill of oldestFirst) {
+    if (left === 0n || bill.lateFee === 0n) continue;
+    const items = bill.items.map((item) => {
+      const taken = left < item.lateFee ? left : item.lateFee;
+      left -= taken;
+      return { ...item, lateFee: item.lateFee - taken };
+    });
+    reduced.set(bill, { ...bill, items, lateFee: items.reduce((sum, item) => sum + item.lateFee, 0n) });
+  }
+  return bills.map((bill) => reduced.get(bill) ?? bill);
+}
+
+/**
  * A credit note (红字通知单, issued by a reassessment) owes nothing itself: it reduces what its period's other bills
  * ask for. Each credit-note item is taken off the same insurance of the period's bills, oldest bill first, the
  * employee part and the employer part separately, never below what has already been paid on them. Returns the bills

@@ -52,6 +52,27 @@ export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promi
   })));
 }
 
+/**
+ * 滞纳金减免 granted (late_fee_waiver, written by the final approval of its sign-off), per employer: the day it is
+ * dated and the amount (fen), oldest first; for one employer or a region subtree.
+ */
+export interface Waiver { asOf: string; amount: bigint }
+
+export async function lateFeeWaivers(tx: Tx, filter: { employerId?: bigint; regionPrefix?: string }): Promise<Map<bigint, Waiver[]>> {
+  const rows = (await sql<{ employer_id: bigint; as_of: string; amount: bigint }>`
+    select employer_id, as_of::text as as_of, amount from late_fee_waiver
+    where (${filter.employerId ?? null}::bigint is null or employer_id = ${filter.employerId ?? null}::bigint)
+      and region_code like ${filter.regionPrefix ?? ''} || '%'
+    order by employer_id, as_of, id`.execute(tx)).rows;
+  const waivers = new Map<bigint, Waiver[]>();
+  for (const row of rows) waivers.set(row.employer_id, [...(waivers.get(row.employer_id) ?? []), { asOf: row.as_of, amount: BigInt(row.amount) }]);
+  return waivers;
+}
+
+/** What an employer's waivers dated up to `day` take off its late fees (fen). */
+export const waivedBy = (waivers: Waiver[] | undefined, day: string): bigint =>
+  (waivers ?? []).reduce((sum, waiver) => (waiver.asOf <= day ? sum + waiver.amount : sum), 0n);
+
 export interface EmployerRow { id: bigint; credit_code: string; name: string; region_code: string }
 
 export async function employersByIds(tx: Tx, ids: bigint[]): Promise<Map<bigint, EmployerRow>> {

@@ -11,9 +11,9 @@ import { getParameters, todayInChina, type ParameterStore } from '../../../platf
 import { addDays } from '../../ledger/index.ts';
 import { checkDate } from '../../../platform/dates.ts';
 import { resolveRegionSubtree } from '../collection.scope.ts';
-import { ageBucket, ageBuckets, billArrears, type AgeBucket, type BillArrears, type BillState } from './arrears.calc.ts';
+import { ageBucket, ageBuckets, billArrears, lessWaivedLateFee, type AgeBucket, type BillArrears, type BillState } from './arrears.calc.ts';
 import type { DailyRate } from './late-fee.calc.ts';
-import { billsNotPaidOnTime, employersByIds, type EmployerRow } from './arrears.repository.ts';
+import { billsNotPaidOnTime, employersByIds, lateFeeWaivers, waivedBy, type EmployerRow, type Waiver } from './arrears.repository.ts';
 import { visibleEmployer } from './employer.access.ts';
 import { collectionSaid } from '../collection.messages.ts';
 
@@ -26,15 +26,31 @@ export function lateFeeRules(store: ParameterStore, regionCode: string, from: st
   return { rates, rounding: store.text('contribution.rounding', to, regionCode) as RoundingMode };
 }
 
-/** Each bill's arrears on `asOf`, counting the allocations the states carry. */
-export function arrearsOn(bills: BillState[], asOf: string, store: ParameterStore = getParameters()): BillArrears[] {
+/**
+ * Each bill's arrears on `asOf`, counting the allocations the states carry and, per employer, the late fee waived by
+ * waivers dated up to `asOf` (lessWaivedLateFee). The bills come back in the order given.
+ */
+export function arrearsOn(bills: BillState[], asOf: string, waivers: Map<bigint, Waiver[]> = new Map(), store: ParameterStore = getParameters()): BillArrears[] {
   const rules = new Map<string, ReturnType<typeof lateFeeRules>>();
-  return bills.map((bill) => {
+  const arrears = bills.map((bill) => {
     const key = `${bill.regionCode}/${bill.dueDate}`;
     let rule = rules.get(key);
     if (!rule) { rule = lateFeeRules(store, bill.regionCode, addDays(bill.dueDate, 1), asOf); rules.set(key, rule); }
     return billArrears(bill, asOf, rule.rates, rule.rounding);
   });
+  if (!waivers.size) return arrears;
+  const byEmployer = new Map<bigint, BillArrears[]>();
+  for (const bill of arrears) byEmployer.set(bill.bill.employerId, [...(byEmployer.get(bill.bill.employerId) ?? []), bill]);
+  const net = new Map<BillArrears, BillArrears>();
+  for (const [employerId, employerBills] of byEmployer) {
+    lessWaivedLateFee(employerBills, waivedBy(waivers.get(employerId), asOf)).forEach((bill, index) => net.set(employerBills[index], bill));
+  }
+  return arrears.map((bill) => net.get(bill)!);
+}
+
+/** The arrears on `asOf` of the bills not paid on time of an employer or a region subtree, late fees net of waivers. */
+export async function arrearsAsOf(tx: Tx, filter: { employerId?: bigint; regionPrefix?: string }, asOf: string): Promise<BillArrears[]> {
+  return arrearsOn(await billsNotPaidOnTime(tx, { ...filter, asOf }), asOf, await lateFeeWaivers(tx, filter));
 }
 
 export interface PeriodArrearsView { period: string; principal: string; dueDate: string; daysOverdue: number; lateFee: string }
@@ -65,13 +81,13 @@ export async function employerArrears(database: DatabaseHandle, actor: Actor, in
   const asOf = checkDate(input.asOf ?? todayInChina(), 'asOf');
   return inScope(database, actor, async (tx) => {
     const employer = await visibleEmployer(tx, actor, input.creditCode);
-    return employerArrearsView(employer, asOf, arrearsOn(await billsNotPaidOnTime(tx, { employerId: employer.id, asOf }), asOf));
+    return employerArrearsView(employer, asOf, await arrearsAsOf(tx, { employerId: employer.id }, asOf));
   });
 }
 
 /** Bills overdue on `asOf` that still owe principal or late fee, in a region subtree. */
 async function overdueBills(tx: Tx, regionCode: string, asOf: string): Promise<BillArrears[]> {
-  const bills = arrearsOn(await billsNotPaidOnTime(tx, { regionPrefix: scopePrefix(regionCode), asOf }), asOf);
+  const bills = await arrearsAsOf(tx, { regionPrefix: scopePrefix(regionCode) }, asOf);
   return bills.filter((bill) => bill.daysOverdue > 0 && (bill.principal > 0n || bill.lateFee > 0n));
 }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { render } from '../../../platform/messages.ts';
 import { daysBetween } from '../../ledger/index.ts';
-import { deadlineProblem, instalmentPlanProblem, instalmentProgress, lateFeeAfterWaivers, noticeNumber } from './dunning.calc.ts';
+import { deadlineProblem, instalmentPlanProblem, instalmentProgress, noticeNumber } from './dunning.calc.ts';
 
 const said = (value: ReturnType<typeof deadlineProblem>) => (value === undefined ? undefined : render(value, 'en'));
 
@@ -28,13 +28,6 @@ test('instalment plans: 2 to 12, each above zero, dated after the agreement and 
   assert.match(problem(plan(['2026-05-01', 50_000n], ['2026-04-01', 50_000n]))!, /after 2026-03-01 and in order/);
   assert.match(problem(plan(['2026-03-01', 50_000n], ['2026-04-01', 50_000n]))!, /after 2026-03-01 and in order/);
   assert.match(problem(plan(['2026-04-01', 50_000n], ['2026-05-01', 49_999n]))!, /add up to 999.99, not the principal owed \(1000.00\)/);
-});
-
-test('waivers come off the oldest months\' late fee first and never below zero', () => {
-  const periods = [{ period: '2026-01', lateFee: 3_000n }, { period: '2026-02', lateFee: 1_000n }];
-  assert.deepEqual(lateFeeAfterWaivers(periods, 3_500n).map((p) => p.lateFee), [0n, 500n]);
-  assert.deepEqual(lateFeeAfterWaivers(periods, 9_999n).map((p) => p.lateFee), [0n, 0n]);
-  assert.deepEqual(lateFeeAfterWaivers(periods, 0n).map((p) => p.lateFee), [3_000n, 1_000n]);
 });
 
 test('instalment progress: met by the due date, met late, overdue, not yet due; the agreement kept, completed or broken', () => {

@@ -94,14 +94,4 @@ export function instalmentProgress(instalments: Instalment[], paidBy: (date: str
   return { instalments: progress, paidToDate, state };
 }
 
-/** The late fee after the waivers granted (fen), taken off the oldest months first, never below zero. */
-export function lateFeeAfterWaivers<P extends { lateFee: bigint }>(periods: P[], waived: bigint): P[] {
-  let left = waived;
-  return periods.map((period) => {
-    const taken = left < period.lateFee ? left : period.lateFee;
-    left -= taken;
-    return { ...period, lateFee: period.lateFee - taken };
-  });
-}
-
 const formatFen = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;

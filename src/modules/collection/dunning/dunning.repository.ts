@@ -47,8 +47,3 @@ export const instalmentAgreementsOf = (tx: Tx, employerId: bigint) =>
 export const lateFeeWaiversOf = (tx: Tx, employerId: bigint) =>
   tx.selectFrom('late_fee_waiver').select(['id', 'approval_item_id', sql<string>`as_of::text`.as('as_of'), 'amount', 'ground', 'document', 'approved_by', 'approved_at'])
     .where('employer_id', '=', employerId).orderBy('approved_at', 'desc').execute();
-
-/** Late fee waived for an employer by waivers dated up to `asOf` (fen): what a notice takes off the late fee owed. */
-export async function lateFeeWaivedOf(tx: Tx, employerId: bigint, asOf: string): Promise<bigint> {
-  return (await sql<{ amount: bigint }>`select coalesce(sum(amount), 0)::bigint as amount from late_fee_waiver where employer_id = ${employerId} and as_of <= ${asOf}::date`.execute(tx)).rows[0].amount;
-}

@@ -14,11 +14,11 @@ import { checkDate } from '../../../platform/dates.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { daysBetween } from '../../ledger/index.ts';
-import { arrearsOn } from '../arrears/arrears.service.ts';
-import { billsNotPaidOnTime, type EmployerRow } from '../arrears/arrears.repository.ts';
+import { arrearsAsOf } from '../arrears/arrears.service.ts';
+import type { EmployerRow } from '../arrears/arrears.repository.ts';
 import { visibleEmployer } from '../arrears/employer.access.ts';
 import { issuingAgency } from '../billing/bill-notice.service.ts';
-import { deadlineProblem, instalmentPlanProblem, instalmentProgress, lateFeeAfterWaivers, noticeNumber, type AgreementState, type DeliveryMethod, type InstalmentState, type NoticeKind, type WaiverGround } from './dunning.calc.ts';
+import { deadlineProblem, instalmentPlanProblem, instalmentProgress, noticeNumber, type AgreementState, type DeliveryMethod, type InstalmentState, type NoticeKind, type WaiverGround } from './dunning.calc.ts';
 import { dunningSaid } from './dunning.messages.ts';
 import * as repository from './dunning.repository.ts';
 
@@ -43,7 +43,7 @@ export interface EmployerDunningView { creditCode: string; notices: NoticeView[]
  * late fee less the waivers granted up to that day.
  */
 async function overdueArrears(tx: Tx, employer: EmployerRow, asOf: string) {
-  const bills = arrearsOn(await billsNotPaidOnTime(tx, { employerId: employer.id, asOf }), asOf).filter((bill) => bill.daysOverdue > 0 && (bill.principal > 0n || bill.lateFee > 0n));
+  const bills = (await arrearsAsOf(tx, { employerId: employer.id }, asOf)).filter((bill) => bill.daysOverdue > 0 && (bill.principal > 0n || bill.lateFee > 0n));
   const periods = new Map<string, { dueDate: string; daysOverdue: number; principal: bigint; lateFee: bigint }>();
   for (const bill of bills) {
     const period = periods.get(bill.bill.period) ?? { dueDate: bill.bill.dueDate, daysOverdue: 0, principal: 0n, lateFee: 0n };
@@ -53,7 +53,7 @@ async function overdueArrears(tx: Tx, employer: EmployerRow, asOf: string) {
     period.daysOverdue = Math.max(period.daysOverdue, bill.daysOverdue);
     periods.set(bill.bill.period, period);
   }
-  const list = lateFeeAfterWaivers([...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, p]) => ({ period, ...p })), await repository.lateFeeWaivedOf(tx, employer.id, asOf));
+  const list = [...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, p]) => ({ period, ...p }));
   return { periods: list, principal: list.reduce((sum, p) => sum + p.principal, 0n), lateFee: list.reduce((sum, p) => sum + p.lateFee, 0n) };
 }
 
@@ -166,12 +166,12 @@ export async function employerDunning(database: DatabaseHandle, actor: Actor, cr
  * principal is still unpaid on a day (allocations dated up to it) gives what was paid by then.
  */
 async function agreementProgress(tx: Tx, employerId: bigint, asOf: string, principal: bigint, instalments: { dueDate: string; amount: string }[]) {
-  const covered = new Set(arrearsOn(await billsNotPaidOnTime(tx, { employerId, asOf }), asOf)
+  const covered = new Set((await arrearsAsOf(tx, { employerId }, asOf))
     .filter((bill) => bill.daysOverdue > 0 && bill.principal > 0n).map((bill) => bill.bill.billId));
   const today = todayInChina();
   const paid = new Map<string, bigint>();
   for (const day of new Set([...instalments.map((instalment) => instalment.dueDate).filter((dueDate) => dueDate <= today), today])) {
-    const unpaid = arrearsOn(await billsNotPaidOnTime(tx, { employerId, asOf: day }), day)
+    const unpaid = (await arrearsAsOf(tx, { employerId }, day))
       .filter((bill) => covered.has(bill.bill.billId)).reduce((sum, bill) => sum + bill.principal, 0n);
     paid.set(day, unpaid < principal ? principal - unpaid : 0n);
   }

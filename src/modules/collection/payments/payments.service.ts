@@ -21,8 +21,8 @@ import { getParameters, todayInChina, type ParameterStore } from '../../../platf
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { addDays, sweptSince, postEntries, reverseEntriesOfSource, type EntryInput, type LineInput } from '../../ledger/index.ts';
 import { INCOME_BANK_ACCOUNT, OTHER_INCOME_ACCOUNT, PREMIUM_REVENUE_ACCOUNT, SPECIAL_BANK_ACCOUNT, SUSPENSE_RECEIPTS_ACCOUNT, collectionModel, receivingAccount } from '../fund-accounts.ts';
-import { billArrears, type BillState } from '../arrears/arrears.calc.ts';
-import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, type EmployerRow } from '../arrears/arrears.repository.ts';
+import { billArrears, lessWaivedLateFee, type BillState } from '../arrears/arrears.calc.ts';
+import { billsNotPaidOnTime, employerByCreditCode, employersByCreditCodes, employersByIds, lateFeeWaivers, waivedBy, type EmployerRow, type Waiver } from '../arrears/arrears.repository.ts';
 import { lateFeeRules } from '../arrears/arrears.service.ts';
 import { checkDate, dateProblem } from '../../../platform/dates.ts';
 import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts';
@@ -52,6 +52,8 @@ class EmployerAllocation {
   /** When each credit's money arrived and was booked, by payment (kept after the credit is used up: its entries need it). */
   private readonly arrivals = new Map<bigint, { paidOn: string; recordedAt: Date }>();
   private bills: BillState[] = [];
+  /** 滞纳金减免 granted to the employer: a payment on a day owes the late fees less those dated up to it. */
+  private waivers: Waiver[] = [];
 
   /** The fund holding the employer's 暂收款, read only when a credit row needs it (most allocations make none). */
   private holdingFund: string | null | undefined;
@@ -63,6 +65,7 @@ class EmployerAllocation {
     const allocation = new EmployerAllocation(employer, store);
     allocation.bills = await billsNotPaidOnTime(tx, { employerId: employer.id });
     allocation.credits = await repository.creditsOf(tx, employer.id);
+    allocation.waivers = (await lateFeeWaivers(tx, { employerId: employer.id })).get(employer.id) ?? [];
     for (const credit of allocation.credits) allocation.arrivals.set(credit.paymentId, { paidOn: credit.paidOn, recordedAt: credit.recordedAt });
     return allocation;
   }
@@ -75,11 +78,12 @@ class EmployerAllocation {
   private openParts(date: string, asOf: (bill: BillState) => string, reference: string | null) {
     const policy = this.store.table('contribution.payment.allocation_order', date, this.employer.region_code);
     const order = insuranceOrder(policy.insurances as string[]);
-    const parts = orderBills(this.bills, reference).flatMap((bill) => {
+    const arrears = orderBills(this.bills, reference).map((bill) => {
       const on = asOf(bill);
       const rules = lateFeeRules(this.store, bill.regionCode, addDays(bill.dueDate, 1), on);
-      return partsInOrder(billArrears(bill, on, rules.rates, rules.rounding), order);
+      return billArrears(bill, on, rules.rates, rules.rounding);
     });
+    const parts = lessWaivedLateFee(arrears, waivedBy(this.waivers, date)).flatMap((bill) => partsInOrder(bill, order));
     return policy.late_fees === 'per_bill' ? parts : [...parts.filter((part) => part.part !== 'late_fee'), ...parts.filter((part) => part.part === 'late_fee')];
   }
 
