@@ -48,8 +48,9 @@ export function retirementCategory(gender: 'M' | 'F', occupation: string | null 
   return workerOccupations.includes(plain) || plain.includes('工人') ? 'female_worker' : 'female_cadre';
 }
 
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthOfIndex = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+/** 'YYYY-MM' (or a date) → months since year 0, and back: month arithmetic without time zones. */
+export const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+export const monthOfIndex = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /** The months of delay for a birth month: 0 before the first affected birth month. */
 export function retirementDelayMonths(birthMonth: string, category: RetirementCategory): number {
@@ -58,9 +59,13 @@ export function retirementDelayMonths(birthMonth: string, category: RetirementCa
   return since < 0 ? 0 : Math.min(schedule.capMonths, Math.floor(since / schedule.stepMonths) + 1);
 }
 
+/** The statutory retirement age of a person born on `birthDate`, in months (60 years 2 months → 722). */
+export function statutoryRetirementAgeMonths(birthDate: string, category: RetirementCategory): number {
+  return retirementSchedules[category].formerAge * 12 + retirementDelayMonths(birthDate.slice(0, 7), category);
+}
+
 /** The month ('YYYY-MM') in which a person born on `birthDate` reaches the statutory retirement age. */
 export function statutoryRetirementMonth(birthDate: string, gender: 'M' | 'F', category?: RetirementCategory): string {
   const chosen = category ?? retirementCategory(gender, null);
-  const birthMonth = birthDate.slice(0, 7);
-  return monthOfIndex(monthIndex(birthMonth) + retirementSchedules[chosen].formerAge * 12 + retirementDelayMonths(birthMonth, chosen));
+  return monthOfIndex(monthIndex(birthDate) + statutoryRetirementAgeMonths(birthDate, chosen));
 }
