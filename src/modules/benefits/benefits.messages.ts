@@ -21,6 +21,7 @@ defineFieldLabels({
 /** Rules said of a quote's input fields. */
 export const inputRules = defineMessages('benefits.input', {
   object: ['须为 JSON 对象', 'must be a JSON object'],
+  jsonGot: ['不是有效的 JSON：{error}', 'is not valid JSON: {error}'],
   unknownField: ['不是可用的字段（可用：{fields}）', 'is not a field of this input (fields: {fields})'],
   dateGot: ['须为 YYYY-MM-DD 格式的有效日期，实为“{text}”', 'must be a real date YYYY-MM-DD, got "{text}"'],
   regionGot: ['须为六位 GB/T 2260 行政区划代码，实为“{text}”', 'must be a six-digit GB/T 2260 region code, got "{text}"'],

@@ -1,5 +1,7 @@
 /** `sifund pension …`: the pension commands (the quote here; awards and the payroll add theirs to the same group). */
 import type { Command } from 'commander';
+import { addQuoteCommand } from '../quote.cli.ts';
+import { pensionQuote } from './quote.service.ts';
 
 /** The one `pension` command group: every file adding a `pension` subcommand asks for it here. */
 export function pensionCommand(program: Command): Command {
@@ -8,5 +10,7 @@ export function pensionCommand(program: Command): Command {
 }
 
 export function registerPensionCommands(program: Command) {
-  pensionCommand(program);
+  addQuoteCommand(pensionCommand(program),
+    'pension quote (养老金测算): statutory retirement age and month, eligibility, basic, account and transitional pension with every step and its legal source; input {region?, birthDate, gender, category?, retirementDate, contributionMonths, deemedMonths?, averageIndex, averageWage?, accountBalance}',
+    (raw, language) => pensionQuote(raw, language));
 }
