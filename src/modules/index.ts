@@ -7,5 +7,6 @@ import { registryModule } from './registry/index.ts';
 import { collectionModule } from './collection/index.ts';
 import { ledgerModule } from './ledger/index.ts';
 import { benefitsModule } from './benefits/index.ts';
+import { medicalModule } from './medical/index.ts';
 
-export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule];
+export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule, medicalModule];

@@ -19,6 +19,7 @@ export type Permission =
   | 'employment.request.submit' | 'employment.request.review' | 'portal.employer' | 'portal.person'
   | 'ledger.read' | 'ledger.entry.draft' | 'ledger.entry.approve' | 'ledger.bank.import' | 'ledger.bank.match' | 'ledger.bank.account.set'
   | 'ledger.sweep' | 'period.close' | 'period.reopen.request' | 'period.reopen.approve'
+  | 'medical.read'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';
 

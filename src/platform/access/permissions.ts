@@ -74,6 +74,8 @@ export const permissionDescriptions = {
   'period.reopen.approve': '反结账审批 approve a reopen',
   // benefits (待遇)
   'benefits.read': '待遇查看 pension and unemployment quotes, awards and payrolls',
+  // medical settlement (医保结算)
+  'medical.read': '医保结算查看 designated institutions\' settlements, year-end settlement previews',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
   // jobs (后台作业)
@@ -84,7 +86,7 @@ export const permissionDescriptions = {
 export type Permission = keyof typeof permissionDescriptions;
 export const permissions = Object.keys(permissionDescriptions) as Permission[];
 
-const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'benefits.read', 'approvals.read', 'jobs.read'];
+const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'benefits.read', 'medical.read', 'approvals.read', 'jobs.read'];
 
 /** The matrix: role → permissions. */
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
