@@ -5,6 +5,8 @@ import { registerImportCommand } from './import/import.cli.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { employerHistoryRoutes } from './employer-history.routes.ts';
+import { selfPayingRoutes } from './self-paying.routes.ts';
+import { registerSelfPayingCommands } from './self-paying.cli.ts';
 
 export { ensureHomeRegion, personView, employerView } from './registry.service.ts';
 export { createPerson, hire, separate, declareBase, confirmBase, createPersonInTransaction, hireInTransaction, separateInTransaction } from './registry.service.ts';
@@ -16,17 +18,18 @@ export { Employer, BaseDeclaration } from './registry.schemas.ts';
 /** 参保登记: employers, persons, employment, enrollment, contribution bases, regions and agencies; imports; the demo city. */
 export const registryModule: ModuleManifest = {
   name: 'registry',
-  routes: [registryRoutes, importRoutes, employerHistoryRoutes],
+  routes: [registryRoutes, importRoutes, employerHistoryRoutes, selfPayingRoutes],
   registerCommands(program) {
     registerDemoCommand(program);
     registerImportCommand(program);
+    registerSelfPayingCommands(program);
   },
   jobs: [],
   schedules: [],
   approvalKinds: [],
   permissions: [
     'registry.read', 'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm',
-    'registry.import', 'region.manage', 'agency.manage',
+    'registry.import', 'registry.self_paying.register', 'region.manage', 'agency.manage',
   ],
   reports: [],
   // the demo city's wages and work-injury classes

@@ -33,6 +33,7 @@ export const permissionDescriptions = {
   'registry.base.declare': '缴费基数申报 declare a contribution base',
   'registry.base.confirm': '缴费基数确认 confirm a declared base',
   'registry.import': '批量导入 import registry files',
+  'registry.self_paying.register': '个人缴费登记 register flexible workers and the self-employed who pay their own contributions, change their base level',
   // 个人信息保护法 第五十一条: lists show ID and phone numbers masked; the full numbers on a person's record, each view audited
   'personal.full.read': '查看完整身份信息 full ID and phone numbers on a person\'s record (each view audited)',
   // collection (征缴)
@@ -92,13 +93,13 @@ const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', '
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
   operator: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'personal.full.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'payment.refund.request', 'employment.request.review', 'dunning.issue', 'certificate.issue',
     'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
   ],
   reviewer: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'personal.full.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'payment.record', 'payment.reverse.request', 'payment.reverse.review', 'payment.refund.request', 'payment.refund.review',
     'employment.request.review', 'params.propose', 'dunning.issue', 'dunning.relief.review', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
@@ -106,7 +107,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   ],
   approver: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'personal.full.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'billing.reassess.approve', 'payment.reverse.approve', 'payment.refund.approve',
     'accounts.interest.run', 'params.approve', 'dunning.issue', 'dunning.relief.approve', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
