@@ -14,6 +14,11 @@ export const medicalMessages = defineMessages('medical', {
   codeTwice: ['机构编码 {code} 重复出现', 'institution code {code} is given twice'],
   rulesOrRegion: ['须给出清算规则 rules，或给出行政区划 region 与年度 year 以采用该地区的规则', 'give the rules, or a region and a year to use that region\'s rules'],
   regionCode: ['须为 6 位行政区划代码，实为 {text}', 'must be a six-digit region code, got {text}'],
+  dipNoCost: ['病种历史数据须有病例且总费用大于 0', 'the groups\' history must have cases and a total cost above 0'],
+  dipGroupWithoutCases: ['病种 {group} 没有病例，无法计算分值', 'group {group} has no cases: its points cannot be worked out'],
+  dipNoPoints: ['总分值与报销比例须大于 0', 'the total points and the reimbursement ratio must be above 0'],
+  dipUnknownGroup: ['病种 {group} 没有分值', 'group {group} has no points'],
+  dipMonthsSettled: ['已结算月份须为 1 至 {max} 个月', 'the months settled must be 1 to {max}'],
   // the readable table of `sifund medical settle-year`
   rulesLine: ['清算规则：结余奖励比例 {savingRewardShare}，奖励上限 {cap}，超支分担 {bands}{reference}', 'rules: saving reward {savingRewardShare}, cap {cap}, overrun bands {bands}{reference}'],
   noCap: ['无上限', 'none'],
