@@ -9,6 +9,7 @@ import { registerCollectionCommands } from './collection.cli.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation.routes.ts';
 import { collectionRoutes } from './collection.routes.ts';
 import { duplicatePensionRoutes } from './billing/duplicate-pension.routes.ts';
+import { selfPayingBillingRoutes } from './billing/self-paying-billing.routes.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
 import { arrearsRoutes } from './arrears/arrears.routes.ts';
 import { kpiRoutes } from './kpi/kpi.routes.ts';
@@ -20,6 +21,7 @@ import { instalmentSignoff, lateFeeWaiverSignoff } from './dunning/dunning.servi
 import { taxRoutes } from './tax/tax.routes.ts';
 import { reassessmentSignoff } from './billing/reassessment.service.ts';
 import { billingJob } from './billing/billing.service.ts';
+import { selfPayingBillingJob } from './billing/self-paying-billing.service.ts';
 import { interestJob, interestSchedule } from './accounts/accounts.service.ts';
 import { paymentReversalSignoff } from './payments/payments.service.ts';
 import { refundSignoff } from './payments/refund.service.ts';
@@ -34,7 +36,7 @@ export { collectionKpis } from './kpi/kpi.service.ts';
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */
 export const collectionModule: ModuleManifest = {
   name: 'collection',
-  routes: [collectionRoutes, duplicatePensionRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, reconciliationRoutes, dunningRoutes, certificateRoutes],
+  routes: [collectionRoutes, duplicatePensionRoutes, selfPayingBillingRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, reconciliationRoutes, dunningRoutes, certificateRoutes],
   registerCommands(program) {
     registerBillingCommands(program);
     registerPaymentCommands(program);
@@ -43,7 +45,7 @@ export const collectionModule: ModuleManifest = {
     registerTaxCommands(program);
     registerCollectionCommands(program);
   },
-  jobs: [billingJob, interestJob],
+  jobs: [billingJob, selfPayingBillingJob, interestJob],
   schedules: [interestSchedule],
   approvalKinds: [reassessmentSignoff, paymentReversalSignoff, refundSignoff, employmentRequestSignoff, instalmentSignoff, lateFeeWaiverSignoff],
   permissions: [

@@ -153,6 +153,9 @@ function regionFixture(p: string, n: number): string {
       values (${id(4)}, ${id(44)}, 'participation', '${county}', 'code-${p}', '{}', 'facts-${p}', '2025-08-01', 'fixture');
     insert into tax_collection (employer_id, id, region_code, collected_on, period, person_id, id_number, insurance, amount, tax_voucher, payment_key, import_id, line_number, recorded_by)
       values (${id(3)}, ${id(45)}, '${county}', '2025-07-10', '2025-06', ${id(4)}, 'ID${p}', 'pension', 100, 'TV${p}', 'key-${p}', ${id(31)}, 2, 'fixture');
+    insert into self_paying_registration (employer_id, person_id, kind, region_code, registered_by) values (${id(3)}, ${id(4)}, 'flexible', '${county}', 'fixture');
+    insert into self_paying_terms (employer_id, id, person_id, region_code, valid_from, base_ratio, insurances, reason, recorded_by)
+      values (${id(3)}, ${id(46)}, ${id(4)}, '${county}', '2025-01-01', 1.00, '{pension}', '个人缴费登记', 'fixture');
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);
