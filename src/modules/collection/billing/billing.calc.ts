@@ -104,6 +104,12 @@ export interface RegionParameters {
   workInjuryIndustryClasses: Record<string, number>;
   /** The public-institution pension's rates (contribution.public_pension.*), when in force and pension is billed. */
   publicPension?: InsuranceRates;
+  /**
+   * 失业保险条例 第六条: a person of rural household registration (农民合同制工人) pays no employee unemployment share
+   * where the region keeps that rule (contribution.unemployment.rural_contract_worker_share = exempt). Absent in a job
+   * resolved before the rule existed: everybody pays, as that job was resolved.
+   */
+  ruralUnemploymentExempt?: boolean;
 }
 
 export interface BillingParameters { period: string; regions: Record<string, RegionParameters> }
@@ -124,6 +130,7 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
     const floorRatio = get('contribution.base.floor_ratio'), ceilingRatio = get('contribution.base.ceiling_ratio');
     const mode = rounding.value as RoundingMode;
     const limits = baseLimits(average.value as bigint, floorRatio.value as string, ceilingRatio.value as string, mode);
+    const ruralShare = get('contribution.unemployment.rural_contract_worker_share');
     const common = [average, floorRatio, ceilingRatio, rounding].map(ref);
     const insurances: RegionParameters['insurances'] = {};
     for (const insurance of billedInsurances) {
@@ -134,7 +141,7 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
       const employee = employerOnly.has(insurance) ? undefined : get(`contribution.${insurance}.employee_rate`);
       insurances[insurance] = {
         employerRate: employer.value as string, employeeRate: employee ? (employee.value as string) : null,
-        refs: [...common, ref(employer), ...(employee ? [ref(employee)] : [])],
+        refs: [...common, ref(employer), ...(employee ? [ref(employee)] : []), ...(insurance === 'unemployment' ? [ref(ruralShare)] : [])],
       };
     }
     const classRates = store.table('contribution.work_injury.class_base_rate', date, region);
@@ -152,6 +159,7 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
       ...(publicEmployer && publicEmployee ? { publicPension: {
         employerRate: publicEmployer.value as string, employeeRate: publicEmployee.value as string, refs: [...common, ref(publicEmployer), ref(publicEmployee)],
       } } : {}),
+      ruralUnemploymentExempt: ruralShare.value === 'exempt',
     };
   }
   return { period, regions };

@@ -22,7 +22,8 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
     const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
     const publicFund = region.publicPension && funds[code]?.public_pension;
     const publicRefs = publicFund ? JSON.stringify({ ...refs, pension: region.publicPension!.refs }) : null;
-    regions.push(`(${quote(code)}, ${region.floor}::bigint, ${region.ceiling}::bigint, ${region.averageWage}::bigint, date ${quote(region.cutoffDate)}, date ${quote(region.dueDate)}, ${quote(JSON.stringify(refs))}::jsonb, ${publicRefs === null ? 'null::jsonb' : `${quote(publicRefs)}::jsonb`})`);
+    regions.push(`(${quote(code)}, ${region.floor}::bigint, ${region.ceiling}::bigint, ${region.averageWage}::bigint, date ${quote(region.cutoffDate)}, date ${quote(region.dueDate)}, ${quote(JSON.stringify(refs))}::jsonb, ${publicRefs === null ? 'null::jsonb' : `${quote(publicRefs)}::jsonb`}, `
+      + `${region.ruralUnemploymentExempt === true})`);
     for (const [insurance, rate] of Object.entries(region.insurances)) {
       const fund = funds[code]?.[insurance];
       if (!fund || insurance === 'work_injury') continue;
@@ -37,7 +38,7 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
   }
   const orEmpty = (rows: string[], empty: string) => (rows.length ? `values ${rows.join(', ')}` : empty);
   return {
-    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb where false'),
+    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb, false where false'),
     rates: orEmpty(rates, 'select null::text, null::text, null::text, null::numeric, null::numeric, null::text where false'),
     classes: orEmpty(classes, 'select null::text, null::smallint, null::numeric, null::text where false'),
     industries: orEmpty(industries, 'select null::text, null::text, null::smallint where false'),
@@ -62,13 +63,14 @@ function expectedLinesSql(parameters: BillingParameters, funds: Record<string, R
   const round = (expression: string) => `${roundedSql(expression, rounding)}::bigint`;
   const publicTypes = publicPensionEmployerTypes.map(quote).join(', ');
   return `with
-region_parameters (region_code, floor, ceiling, average_wage, cutoff, due_date, parameter_refs, public_pension_refs) as (${values.regions}),
+region_parameters (region_code, floor, ceiling, average_wage, cutoff, due_date, parameter_refs, public_pension_refs,
+  rural_unemployment_exempt) as (${values.regions}),
 insurance_rate (region_code, insurance, pension_scheme, employer_rate, employee_rate, fund_code) as (${values.rates}),
 injury_class_rate (region_code, class, rate, fund_code) as (${values.classes}),
 industry_class (region_code, industry_code, class) as (${values.industries}),
 billed_employer as (
   select e.id, e.region_code, e.credit_code, coalesce(e.work_injury_class, i.class) as work_injury_class, e.work_injury_float,
-    p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme,
+    p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme, p.rural_unemployment_exempt,
     (case when s.pension_scheme = 'public' then p.public_pension_refs else p.parameter_refs end) || jsonb_build_object('employer', jsonb_build_object(
       'workInjuryClass', coalesce(e.work_injury_class, i.class), 'workInjuryFloat', e.work_injury_float, 'employerType', e.employer_type)
       || case when e.work_injury_class is null and i.class is not null then jsonb_build_object('workInjuryClassOfIndustry', e.industry_code) else '{}'::jsonb end) as parameter_refs
@@ -108,7 +110,10 @@ line as (
     -- no declaration on record: the base is assessed at the average wage (按上年度社平工资核定) [check]
     greatest(e.floor, least(e.ceiling, coalesce(d.monthly_wage, e.average_wage))) as base,
     coalesce(r.employer_rate, c.rate * e.work_injury_float) as employer_rate,
-    r.employee_rate,
+    -- 失业保险条例 第六条: no employee unemployment share for a rural contract worker (农村户口) where the region keeps
+    -- the rule; the household type is read for unemployment rows of such regions only, one index probe each
+    case when n.insurance = 'unemployment' and e.rural_unemployment_exempt
+      and (select p.hukou_type from person p where p.id = n.person_id) = 'rural' then 0 else r.employee_rate end as employee_rate,
     coalesce(r.fund_code, c.fund_code) as fund_code
   from enrolled n
     join billed_employer e on e.id = n.employer_id

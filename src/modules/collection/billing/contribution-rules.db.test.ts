@@ -1,0 +1,112 @@
+/**
+ * The contribution rules of issue 11 on who is billed and on what base, each a hand case on a small demo city:
+ * no employee unemployment share for a rural contract worker where the region keeps 失业保险条例 第六条.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { getParameters } from '../../../platform/params/index.ts';
+import { generateDemo } from '../../registry/demo/demo.service.ts';
+import { buildCreditCode, buildIdNumber } from '../../registry/demo/demo.calc.ts';
+import { createEmployer, createPerson, hire, separate } from '../../registry/registry.service.ts';
+import { resolveBillingParameters } from './billing.calc.ts';
+import { reassessmentSql } from './billing.sql.ts';
+import { fundsByRegion, runBilling } from './billing.service.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+const PERIOD = '2026-06';
+const COUNTY = '990102';
+const actor = systemActor('test', ['registry.employer.create', 'registry.person.create', 'registry.employment.write', 'billing.run', 'billing.read']);
+
+let db: TestDatabase;
+const employers: Record<string, string> = {};
+const persons: Record<string, string> = {};
+
+async function newEmployer(key: string, sequence: number) {
+  const creditCode = buildCreditCode('9', '1', COUNTY, `R${String(sequence).padStart(7, '0')}`);
+  employers[key] = (await createEmployer(db.database, actor, { creditCode, name: `规则单位${key}`, regionCode: COUNTY, industryCode: 'C', workInjuryClass: 3 })).id;
+}
+async function newPerson(key: string, hukouType: 'urban' | 'rural' = 'urban') {
+  const sequence = 300 + Object.keys(persons).length * 2 + 1;
+  persons[key] = (await createPerson(db.database, actor, { idNumber: buildIdNumber(COUNTY, '1988-08-08', sequence), name: `规则${key}`, regionCode: COUNTY, hukouType })).id;
+}
+async function hireAt(employer: string, person: string, hiredOn: string, separatedOn?: string) {
+  const employment = await hire(db.database, actor, { employerId: employers[employer], personId: persons[person], hiredOn });
+  if (separatedOn) await separate(db.database, actor, BigInt(employers[employer]), BigInt(employment.id), { separatedOn, reason: 'voluntary' });
+}
+/** A base declaration as the registry keeps it (one per employer, person and year; a correction is a new version). */
+async function declare(employer: string, person: string, year: number, monthlyWageFen: number, version = 1) {
+  await db.owner.query(`insert into base_declaration (employer_id, id, person_id, region_code, year, version, monthly_wage, reason)
+    values ($1, (select coalesce(max(id), 0) + 1 from base_declaration), $2, $3, $4, $5, $6, $7)`,
+  [employers[employer], persons[person], COUNTY, year, version, monthlyWageFen, version > 1 ? '补办申报' : null]);
+}
+
+/** A person's lines in the period: "insurance base employerRate employeeRate employeeAmount" (rates as numbers). */
+async function linesOf(person: string, period = PERIOD, kind = 'regular'): Promise<string[]> {
+  const { rows } = await db.owner.query<{ line: string }>(`
+    select concat_ws(' ', l.insurance, l.base,
+      trim_scale(l.employer_rate), coalesce(trim_scale(l.employee_rate)::text, '-'), coalesce(l.employee_amount::text, '-')) as line
+    from bill_line l join bill b on b.employer_id = l.employer_id and b.id = l.bill_id
+    where l.person_id = $1 and b.period = $2 and b.kind = $3 order by 1`, [persons[person], period, kind]);
+  return rows.map((r) => r.line);
+}
+
+before(async () => {
+  if (skip) return;
+  db = await createTestDatabase();
+  await generateDemo(db.database, { persons: 200, employers: 10, years: 1, seed: 13, password: 'demo-pass-2024', endMonth: PERIOD });
+  await newEmployer('A', 1);
+  await newEmployer('B', 2);
+  await newPerson('declared');
+  await newPerson('lastYear');
+  await newPerson('nearCeiling');
+  await newPerson('neverDeclared');
+  await newPerson('newHire');
+  await newPerson('rural', 'rural');
+  await newPerson('urban', 'urban');
+  await newPerson('shortLate');
+  await newPerson('shortEarly');
+  await newPerson('moved');
+  await newPerson('stays');
+
+  await hireAt('A', 'declared', '2025-03-01');
+  await declare('A', 'declared', 2025, 600_000);
+  await declare('A', 'declared', 2026, 700_000);
+  await hireAt('A', 'lastYear', '2025-03-01');
+  await declare('A', 'lastYear', 2025, 600_000);           // nothing declared for 2026
+  await hireAt('A', 'nearCeiling', '2025-03-01');
+  await declare('A', 'nearCeiling', 2025, 2_400_000);      // 110%: 26,400.00, above the 2026 ceiling of 25,500.00
+  await hireAt('A', 'neverDeclared', '2026-04-01');
+  await hireAt('A', 'newHire', '2026-06-01');
+  await declare('A', 'newHire', 2026, 550_000);            // the first month's wage, declared for the year of hire
+  for (const person of ['rural', 'urban']) { await hireAt('A', person, '2026-04-01'); await declare('A', person, 2026, 600_000); }
+  await hireAt('A', 'shortLate', '2026-06-20', '2026-07-10');   // covers neither 06-15 nor 07-15
+  await hireAt('A', 'shortEarly', '2026-06-02', '2026-06-10');  // over before 06-15
+  await hireAt('B', 'moved', '2026-01-01', '2026-06-18');       // B bills June (it covers 06-15) ...
+  await hireAt('A', 'moved', '2026-06-20', '2026-07-05');       // ... so the short job at A bills nothing
+  await hireAt('A', 'stays', '2026-06-20');                      // no short job: billed from July by the cut-off rule
+  for (const person of ['shortLate', 'shortEarly', 'moved', 'stays']) await declare('A', person, 2026, 600_000);
+  await declare('B', 'moved', 2026, 600_000);
+
+  const result = await runBilling(db.database, actor, { period: PERIOD });
+  assert.equal(result.job.status, 'completed');
+});
+after(async () => { await db?.drop(); });
+
+test('失业保险条例 第六条: a rural contract worker pays no employee unemployment share where the region keeps the rule; an equalised region bills it', { skip }, async () => {
+  assert.ok((await linesOf('rural')).includes('unemployment 600000 0.005 0 0'));
+  assert.ok((await linesOf('urban')).includes('unemployment 600000 0.005 0.005 3000'));
+  assert.ok((await linesOf('rural')).includes('pension 600000 0.16 0.08 48000'), 'the other insurances as anyone\'s');
+
+  // A region that has equalised (pays from 2020): what the period should bill for the rural worker, written nowhere.
+  const store = getParameters().withRegionalValues([
+    { path: 'contribution.unemployment.rural_contract_worker_share', regionCode: '990000', since: '2020-01-01', value: 'pays', reference: '示范省 城乡统一 [local]' },
+  ]);
+  const parameters = resolveBillingParameters(store, PERIOD, [COUNTY]);
+  assert.equal(parameters.regions[COUNTY].ruralUnemploymentExempt, false);
+  const funds = await db.database.db.transaction().execute((tx) => fundsByRegion(tx, PERIOD, [COUNTY]));
+  const { rows } = await db.owner.query(reassessmentSql(parameters, funds, 'half_up'), [employers.A, PERIOD, 2026]);
+  const rural = rows.filter((r) => String(r.person_id) === persons.rural && r.insurance === 'unemployment');
+  assert.deepEqual(rural.map((r) => `${r.action} ${Number(r.employee_rate)} ${r.employee_amount}`), ['bill 0.005 3000', 'reverse 0 0']);
+});
