@@ -13,6 +13,7 @@ export { createPerson, hire, separate, declareBase, confirmBase, createPersonInT
 export { validatePerson, validateHire, validateSeparation, orThrow } from './registry.validate.ts';
 export { checkIdNumber, checkCreditCode, regionLevel } from './identifiers.calc.ts';
 export { insurances, defaultInsurances, type Insurance } from './registry.tables.ts';
+export { monthIndex, monthOfIndex, retirementSchedules, statutoryRetirementAgeMonths, type RetirementCategory } from './retirement-age.calc.ts';
 export { Employer, BaseDeclaration } from './registry.schemas.ts';
 
 /** 参保登记: employers, persons, employment, enrollment, contribution bases, regions and agencies; imports; the demo city. */

@@ -16,7 +16,7 @@ import type { Said } from '../../../platform/messages.ts';
 import { invalid } from '../../../platform/errors.ts';
 import {
   monthIndex, monthOfIndex, retirementSchedules, statutoryRetirementAgeMonths, type RetirementCategory,
-} from '../../registry/retirement-age.calc.ts';
+} from '../../registry/index.ts';
 import { inputRules, quoteReasons } from '../benefits.messages.ts';
 import { citedStep, type Cited, type TraceStep } from '../trace.ts';
 
