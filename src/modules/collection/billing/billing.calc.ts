@@ -110,7 +110,14 @@ export interface RegionParameters {
    * resolved before the rule existed: everybody pays, as that job was resolved.
    */
   ruralUnemploymentExempt?: boolean;
+  /**
+   * A short job covering no cut-off day (contribution.short_employment_month): billed in the month of hire, of
+   * separation, or not at all; with the cut-off days of the months before and after this one. Absent: 'none'.
+   */
+  shortEmployment?: { month: ShortEmploymentMonth; previousCutoffDate: string; nextCutoffDate: string };
 }
+
+export type ShortEmploymentMonth = 'hire' | 'separation' | 'none';
 
 export interface BillingParameters { period: string; regions: Record<string, RegionParameters> }
 
@@ -130,8 +137,9 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
     const floorRatio = get('contribution.base.floor_ratio'), ceilingRatio = get('contribution.base.ceiling_ratio');
     const mode = rounding.value as RoundingMode;
     const limits = baseLimits(average.value as bigint, floorRatio.value as string, ceilingRatio.value as string, mode);
+    const shortMonth = get('contribution.short_employment_month');
     const ruralShare = get('contribution.unemployment.rural_contract_worker_share');
-    const common = [average, floorRatio, ceilingRatio, rounding].map(ref);
+    const common = [average, floorRatio, ceilingRatio, rounding, shortMonth].map(ref);
     const insurances: RegionParameters['insurances'] = {};
     for (const insurance of billedInsurances) {
       const employer = store.find(`contribution.${insurance}.${insurance === 'work_injury' ? 'class_base_rate' : 'employer_rate'}`, date, region);
@@ -147,11 +155,12 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
     const classRates = store.table('contribution.work_injury.class_base_rate', date, region);
     const industryClasses = store.find('contribution.work_injury.industry_class', date, region);
     if (insurances.work_injury && industryClasses) insurances.work_injury.refs.push(ref(industryClasses));
+    const cutoffDay = (month: string) => store.integer('contribution.mid_month_cutoff_day', `${month}-01`, region);
     const publicEmployer = insurances.pension && store.find('contribution.public_pension.employer_rate', date, region);
     const publicEmployee = publicEmployer && get('contribution.public_pension.employee_rate');
     regions[region] = {
       floor: limits.floor.toString(), ceiling: limits.ceiling.toString(), averageWage: (average.value as bigint).toString(), rounding: mode,
-      cutoffDate: cutoffDate(period, store.integer('contribution.mid_month_cutoff_day', date, region)),
+      cutoffDate: cutoffDate(period, cutoffDay(period)),
       dueDate: dueDate(period, store.integer('contribution.due_day', date, region)),
       insurances,
       workInjuryClassRates: Object.fromEntries(Object.entries(classRates).map(([k, v]) => [k, String(v)])),
@@ -160,6 +169,11 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
         employerRate: publicEmployer.value as string, employeeRate: publicEmployee.value as string, refs: [...common, ref(publicEmployer), ref(publicEmployee)],
       } } : {}),
       ruralUnemploymentExempt: ruralShare.value === 'exempt',
+      shortEmployment: {
+        month: shortMonth.value as ShortEmploymentMonth,
+        previousCutoffDate: cutoffDate(addMonths(period, -1), cutoffDay(addMonths(period, -1))),
+        nextCutoffDate: cutoffDate(addMonths(period, 1), cutoffDay(addMonths(period, 1))),
+      },
     };
   }
   return { period, regions };

@@ -22,8 +22,9 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
     const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
     const publicFund = region.publicPension && funds[code]?.public_pension;
     const publicRefs = publicFund ? JSON.stringify({ ...refs, pension: region.publicPension!.refs }) : null;
+    const short = region.shortEmployment ?? { month: 'none', previousCutoffDate: region.cutoffDate, nextCutoffDate: region.cutoffDate };
     regions.push(`(${quote(code)}, ${region.floor}::bigint, ${region.ceiling}::bigint, ${region.averageWage}::bigint, date ${quote(region.cutoffDate)}, date ${quote(region.dueDate)}, ${quote(JSON.stringify(refs))}::jsonb, ${publicRefs === null ? 'null::jsonb' : `${quote(publicRefs)}::jsonb`}, `
-      + `${region.ruralUnemploymentExempt === true})`);
+      + `${region.ruralUnemploymentExempt === true}, ${quote(short.month)}, date ${quote(short.previousCutoffDate)}, date ${quote(short.nextCutoffDate)})`);
     for (const [insurance, rate] of Object.entries(region.insurances)) {
       const fund = funds[code]?.[insurance];
       if (!fund || insurance === 'work_injury') continue;
@@ -38,7 +39,7 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
   }
   const orEmpty = (rows: string[], empty: string) => (rows.length ? `values ${rows.join(', ')}` : empty);
   return {
-    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb, false where false'),
+    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb, false, null::text, null::date, null::date where false'),
     rates: orEmpty(rates, 'select null::text, null::text, null::text, null::numeric, null::numeric, null::text where false'),
     classes: orEmpty(classes, 'select null::text, null::smallint, null::numeric, null::text where false'),
     industries: orEmpty(industries, 'select null::text, null::text, null::smallint where false'),
@@ -64,13 +65,15 @@ function expectedLinesSql(parameters: BillingParameters, funds: Record<string, R
   const publicTypes = publicPensionEmployerTypes.map(quote).join(', ');
   return `with
 region_parameters (region_code, floor, ceiling, average_wage, cutoff, due_date, parameter_refs, public_pension_refs,
-  rural_unemployment_exempt) as (${values.regions}),
+  rural_unemployment_exempt, short_employment_month, previous_cutoff, next_cutoff) as (${values.regions}),
 insurance_rate (region_code, insurance, pension_scheme, employer_rate, employee_rate, fund_code) as (${values.rates}),
 injury_class_rate (region_code, class, rate, fund_code) as (${values.classes}),
 industry_class (region_code, industry_code, class) as (${values.industries}),
 billed_employer as (
   select e.id, e.region_code, e.credit_code, coalesce(e.work_injury_class, i.class) as work_injury_class, e.work_injury_float,
     p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme, p.rural_unemployment_exempt,
+    p.short_employment_month, p.previous_cutoff, p.next_cutoff, date_trunc('month', p.cutoff)::date as month_start,
+    (date_trunc('month', p.cutoff) + interval '1 month')::date as next_month_start,
     (case when s.pension_scheme = 'public' then p.public_pension_refs else p.parameter_refs end) || jsonb_build_object('employer', jsonb_build_object(
       'workInjuryClass', coalesce(e.work_injury_class, i.class), 'workInjuryFloat', e.work_injury_float, 'employerType', e.employer_type)
       || case when e.work_injury_class is null and i.class is not null then jsonb_build_object('workInjuryClassOfIndustry', e.industry_code) else '{}'::jsonb end) as parameter_refs
@@ -84,8 +87,20 @@ enrolled as (
   from billed_employer e
     join enrollment n on n.employer_id = e.id
     join employment m on m.employer_id = n.employer_id and m.id = n.employment_id
-  where n.valid_from <= e.cutoff and (n.valid_to is null or n.valid_to >= e.cutoff)
-    and m.hired_on <= e.cutoff and (m.separated_on is null or m.separated_on >= e.cutoff)
+  where ((n.valid_from <= e.cutoff and (n.valid_to is null or n.valid_to >= e.cutoff)
+      and m.hired_on <= e.cutoff and (m.separated_on is null or m.separated_on >= e.cutoff))
+    -- a short job covering no cut-off day bills the month of hire or of separation (contribution.short_employment_month),
+    -- unless another enrollment of the person in the insurance covers this month's cut-off day (one month, one bill)
+    or (m.separated_on is not null and n.valid_from <= m.separated_on and (n.valid_to is null or n.valid_to >= m.hired_on)
+      and ((e.short_employment_month = 'hire' and m.hired_on >= e.month_start and m.hired_on < e.next_month_start
+          and m.separated_on < case when m.hired_on <= e.cutoff then e.cutoff else e.next_cutoff end)
+        or (e.short_employment_month = 'separation' and m.separated_on >= e.month_start and m.separated_on < e.next_month_start
+          and m.hired_on > case when m.separated_on >= e.cutoff then e.cutoff else e.previous_cutoff end))
+      and not exists (
+        select 1 from enrollment o join employment om on om.employer_id = o.employer_id and om.id = o.employment_id
+        where o.person_id = n.person_id and o.insurance = n.insurance
+          and o.valid_from <= e.cutoff and (o.valid_to is null or o.valid_to >= e.cutoff)
+          and om.hired_on <= e.cutoff and (om.separated_on is null or om.separated_on >= e.cutoff))))
     -- the person is read for pension rows only, one index probe each (a join would hash every person per chunk)
     and (n.insurance <> 'pension' or (
       e.cutoff < (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) from person p where p.id = n.person_id)

@@ -1,6 +1,7 @@
 /**
  * The contribution rules of issue 11 on who is billed and on what base, each a hand case on a small demo city:
- * no employee unemployment share for a rural contract worker where the region keeps 失业保险条例 第六条.
+ * no employee unemployment share for a rural contract worker where the region keeps 失业保险条例 第六条; a short job covering no cut-off day billed in the
+ * month of hire (contribution.short_employment_month).
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -109,4 +110,26 @@ test('失业保险条例 第六条: a rural contract worker pays no employee une
   const { rows } = await db.owner.query(reassessmentSql(parameters, funds, 'half_up'), [employers.A, PERIOD, 2026]);
   const rural = rows.filter((r) => String(r.person_id) === persons.rural && r.insurance === 'unemployment');
   assert.deepEqual(rural.map((r) => `${r.action} ${Number(r.employee_rate)} ${r.employee_amount}`), ['bill 0.005 3000', 'reverse 0 0']);
+});
+
+test('a short job covering no cut-off day bills the month of hire, unless another job of the person bills that month', { skip }, async () => {
+  assert.equal((await linesOf('shortLate')).length, 4, 'hired 06-20, gone 07-10: billed for June');
+  assert.equal((await linesOf('shortEarly')).length, 4, 'hired 06-02, gone 06-10: billed for June');
+  const linesAt = async (employer: string) => (await db.owner.query(`select count(*)::int as n from bill_line l join bill b on b.employer_id = l.employer_id and b.id = l.bill_id
+    where l.person_id = $1 and b.period = $2 and l.employer_id = $3`, [persons.moved, PERIOD, employers[employer]])).rows[0].n;
+  assert.deepEqual([await linesAt('A'), await linesAt('B')], [0, 4], 'B bills June for the person (its job covers 06-15), the short job at A nothing');
+  assert.deepEqual(await linesOf('stays'), [], 'an ongoing job hired after the cut-off day starts in July');
+
+  // The region's rule may bill the month of separation instead: July for shortLate, nothing in June.
+  const store = getParameters().withRegionalValues([
+    { path: 'contribution.short_employment_month', regionCode: '990000', since: '2026-01-01', value: 'separation', reference: 'test [local]' },
+  ]);
+  const expected = async (period: string) => {
+    const parameters = resolveBillingParameters(store, period, [COUNTY]);
+    const funds = await db.database.db.transaction().execute((tx) => fundsByRegion(tx, period, [COUNTY]));
+    const { rows } = await db.owner.query(reassessmentSql(parameters, funds, 'half_up'), [employers.A, period, 2026]);
+    return rows.filter((r) => String(r.person_id) === persons.shortLate).map((r) => `${r.action} ${r.insurance}`);
+  };
+  assert.deepEqual(await expected('2026-07'), ['bill medical', 'bill pension', 'bill unemployment', 'bill work_injury']);
+  assert.deepEqual(await expected(PERIOD), ['reverse medical', 'reverse pension', 'reverse unemployment', 'reverse work_injury'], 'June, billed by the hire rule, would not be due');
 });
