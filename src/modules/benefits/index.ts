@@ -1,29 +1,41 @@
 /** The benefits module's public face: pension and unemployment quotes (and the awards and payroll that build on them). */
 import type { ModuleManifest } from '../../platform/modules.ts';
+import { registerAwardCommands } from './awards/awards.cli.ts';
+import { pensionAwardSignoff } from './awards/awards.service.ts';
+import { registerPayrollCommands } from './payroll/payroll.cli.ts';
+import { payrollRoutes } from './payroll/payroll.routes.ts';
+import { fundTransferSignoff, payrollJob, payrollSignoff } from './payroll/payroll.service.ts';
 import { registerPensionCommands } from './pension/pension.cli.ts';
 import { registerUnemploymentCommands } from './unemployment/unemployment.cli.ts';
 import { quoteRoutes } from './quote.routes.ts';
 
 export { pensionCommand } from './pension/pension.cli.ts';
+export { loadDemoPensioners, type DemoPensioners } from './awards/demo-awards.service.ts';
 
 /** 待遇: pension quotes and awards, the monthly payroll, unemployment benefit. */
 export const benefitsModule: ModuleManifest = {
   name: 'benefits',
   routes: [
+    payrollRoutes,
     quoteRoutes,
   ],
   registerCommands(program) {
     registerPensionCommands(program);
+    registerAwardCommands(program);
+    registerPayrollCommands(program);
     registerUnemploymentCommands(program);
   },
-  jobs: [],
+  jobs: [payrollJob],
   schedules: [],
-  approvalKinds: [],
+  approvalKinds: [pensionAwardSignoff, payrollSignoff, fundTransferSignoff],
   permissions: [
     'benefits.read',
+    'pension.award.request', 'pension.award.review', 'pension.award.approve',
+    'payroll.run', 'payroll.review', 'payroll.approve', 'payroll.bank', 'fund.transfer.request', 'fund.transfer.approve',
   ],
   reports: [],
   parameters: [
+    'signoff.pension_award', 'signoff.pension_payroll', 'signoff.fund_transfer',
     'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage',
   ],
 };

@@ -143,3 +143,12 @@ export async function accountLines(database: DatabaseHandle, actor: Actor, fundC
     };
   });
 }
+
+/** A fund's account balance over every period posted so far (debit − credit, fen), read in the caller's transaction:
+ * what a module checks before it draws on a bank account (the database refuses a bank account below zero anyway). */
+export async function accountBalanceNow(tx: Tx, fundCode: string, accountCode: string): Promise<bigint> {
+  const fund = await fundByCode(tx, fundCode);
+  const account = (await accountsOf(tx, fund.id)).find((a) => a.code === accountCode);
+  if (!account) throw notFound(ledgerMessages.fund({ fund: `${fundCode}/${accountCode}` }));
+  return repository.balanceNow(tx, fund.id, account.id);
+}

@@ -75,6 +75,15 @@ export const permissionDescriptions = {
   'period.reopen.approve': '反结账审批 approve a reopen',
   // benefits (待遇)
   'benefits.read': '待遇查看 pension and unemployment quotes, awards and payrolls',
+  'pension.award.request': '养老金待遇核定申请 submit a pension award from a quote',
+  'pension.award.review': '养老金待遇核定复核 review a pension award',
+  'pension.award.approve': '养老金待遇核定审批 approve a pension award',
+  'payroll.run': '养老金发放计算 run the monthly pension payroll (the 经办 step of its sign-off)',
+  'payroll.review': '养老金发放复核 review a monthly pension payroll',
+  'payroll.approve': '养老金发放审批 approve a monthly pension payroll',
+  'payroll.bank': '银行代发 write the bank payment file and import the bank\'s result file',
+  'fund.transfer.request': '用款申请 ask finance to move money from the 财政专户 to the 支出户',
+  'fund.transfer.approve': '用款审核 approve a transfer from the 财政专户 to the 支出户',
   // medical settlement (医保结算)
   'medical.read': '医保结算查看 designated institutions\' settlements, year-end settlement previews',
   // sign-off (待办)
@@ -96,6 +105,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'payment.refund.request', 'employment.request.review', 'dunning.issue', 'certificate.issue',
     'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
+    'pension.award.request', 'payroll.run', 'payroll.bank',
   ],
   reviewer: [
     ...reads, 'audit.read',
@@ -104,6 +114,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'employment.request.review', 'params.propose', 'dunning.issue', 'dunning.relief.review', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
     'period.close', 'period.reopen.request', 'jobs.retry',
+    'pension.award.request', 'pension.award.review', 'payroll.run', 'payroll.review', 'payroll.bank', 'fund.transfer.request',
   ],
   approver: [
     ...reads, 'audit.read',
@@ -111,11 +122,13 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'billing.run', 'billing.reassess.request', 'billing.reassess.approve', 'payment.reverse.approve', 'payment.refund.approve',
     'accounts.interest.run', 'params.approve', 'dunning.issue', 'dunning.relief.approve', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
+    'pension.award.request', 'pension.award.approve', 'payroll.run', 'payroll.approve', 'fund.transfer.request',
   ],
   finance: [
     ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run', 'params.propose',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
     'period.close', 'period.reopen.request', 'jobs.retry',
+    'payroll.bank', 'fund.transfer.approve',
   ],
   supervisor: [...reads, 'audit.read', 'audit.verify'],
   // 稽核: reads every business record in scope and the audit trail, changes nothing; traces a person by the full number.

@@ -153,6 +153,12 @@ function regionFixture(p: string, n: number): string {
       values (${id(4)}, ${id(44)}, 'participation', '${county}', 'code-${p}', '{}', 'facts-${p}', '2025-08-01', 'fixture');
     insert into tax_collection (employer_id, id, region_code, collected_on, period, person_id, id_number, insurance, amount, tax_voucher, payment_key, import_id, line_number, recorded_by)
       values (${id(3)}, ${id(45)}, '${county}', '2025-07-10', '2025-06', ${id(4)}, 'ID${p}', 'pension', 100, 'TV${p}', 'key-${p}', ${id(31)}, 2, 'fixture');
+    insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount, bank_account, quote, awarded_by)
+      values (${id(4)}, ${id(50)}, '${county}', '${fund}', 'enterprise', '2025-06-30', '2025-07', 200000, 50000, 0, 250000, '6217000000000${p}', '{}', 'fixture');
+    insert into payroll_batch (id, fund_code, region_code, period, job_id, created_by) values (${id(51)}, '${fund}', '${province}', '2025-07', ${id(8)}, 'fixture');
+    insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount) values (${id(4)}, ${id(52)}, ${id(51)}, ${id(50)}, '${province}', 'YL202507${p}', 250000);
+    insert into payroll_line_event (person_id, id, line_id, region_code, event, happened_on, recorded_by) values (${id(4)}, ${id(53)}, ${id(52)}, '${province}', 'sent', '2025-07-10', 'fixture');
+    insert into fund_transfer_request (id, fund_code, region_code, amount, purpose, batch_id, requested_by) values (${id(54)}, '${fund}', '${province}', 250000, '2025-07 基本养老金发放', ${id(51)}, 'fixture');
     insert into self_paying_registration (employer_id, person_id, kind, region_code, registered_by) values (${id(3)}, ${id(4)}, 'flexible', '${county}', 'fixture');
     insert into self_paying_terms (employer_id, id, person_id, region_code, valid_from, base_ratio, insurances, reason, recorded_by)
       values (${id(3)}, ${id(46)}, ${id(4)}, '${county}', '2025-01-01', 1.00, '{pension}', '个人缴费登记', 'fixture');

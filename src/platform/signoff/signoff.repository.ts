@@ -24,7 +24,7 @@ const OPEN: ItemStatus[] = ['pending', 'returned'];
 
 /** The open (pending or returned) items of these subjects. */
 export const openItemsOfSubjects = (tx: Tx, subjectKeys: string[]) => (subjectKeys.length === 0 ? Promise.resolve([]) :
-  tx.selectFrom('approval_item').select(['id', 'kind', 'status', 'subject_key', 'payload', 'submitted_by'])
+  tx.selectFrom('approval_item').select(['id', 'kind', 'status', 'subject_key', 'payload', 'submitted_by', 'next_level'])
     .where('subject_key', 'in', subjectKeys).where('status', 'in', OPEN).execute());
 
 /** The open items of a kind whose subject key starts with the prefix (e.g. every open reopen of one fund). */

@@ -107,7 +107,7 @@ export const DEMO_POOLING: { insurance: string; regionCode: string }[] = [
 
 export interface DemoStaff { username: string; displayName: string; role: 'operator' | 'reviewer' | 'approver' | 'auditor' | 'security_auditor' | 'finance'; regionCode: string }
 
-/** Staff accounts for exploring: an operator per county, a city reviewer, approver and auditor, a province security auditor and finance user. */
+/** Staff accounts for exploring: an operator per county, a city reviewer, approver and auditor, a province security auditor, finance user, reviewer and approver. */
 export function demoStaff(): DemoStaff[] {
   return [
     ...DEMO_COUNTIES.map((county) => ({ username: `op.${county.code}`, displayName: `${county.name}经办员`, role: 'operator' as const, regionCode: county.code })),
@@ -116,6 +116,9 @@ export function demoStaff(): DemoStaff[] {
     { username: `audit.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}稽核员`, role: 'auditor', regionCode: DEMO_CITY.code },
     { username: `secaudit.${DEMO_PROVINCE.code}`, displayName: `${DEMO_PROVINCE.name}安全审计员`, role: 'security_auditor', regionCode: DEMO_PROVINCE.code },
     { username: `finance.${DEMO_PROVINCE.code}`, displayName: `${DEMO_PROVINCE.name}财政专户管理员`, role: 'finance', regionCode: DEMO_PROVINCE.code },
+    // the province-pooled pension fund's payroll is signed at the province (复核, 审批)
+    { username: `review.${DEMO_PROVINCE.code}`, displayName: `${DEMO_PROVINCE.name}复核员`, role: 'reviewer', regionCode: DEMO_PROVINCE.code },
+    { username: `approve.${DEMO_PROVINCE.code}`, displayName: `${DEMO_PROVINCE.name}审批员`, role: 'approver', regionCode: DEMO_PROVINCE.code },
   ];
 }
 

@@ -45,7 +45,7 @@ export interface DemoOptions {
   collectionModel?: 'agency' | 'tax';
 }
 
-export interface DemoCounts { employers: number; persons: number; employments: number; enrollments: number; baseDeclarations: number }
+export interface DemoCounts { employers: number; persons: number; employments: number; enrollments: number; baseDeclarations: number; pensioners?: number }
 
 export interface DemoSummary {
   seed: number;
@@ -270,8 +270,13 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   }
   phase('users');
 
+  // Retirees of the history draw their pensions (benefits module), from a pension fund that holds a year's payroll.
+  const { loadDemoPensioners } = await import('../../benefits/index.ts');
+  const { pensioners } = await loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code });
+  phase('pensioners');
+
   return {
-    seed, window, counts, usersCreated, usersKept,
+    seed, window, counts: { ...counts, pensioners }, usersCreated, usersKept,
     generatedPasswords: Object.keys(generatedPasswords).length > 0 ? generatedPasswords : undefined,
     seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad,
   };

@@ -1,0 +1,165 @@
+/**
+ * 社会化发放: the bank payment file of a month's pension payroll and the bank's result file (回盘).
+ *
+ * Bank file (docs/payroll-bank-file.md, sample docs/samples/payroll-bank-file.csv): CSV, UTF-8 with BOM, CRLF, header
+ * `reference,idNumber,name,bankAccount,amount`, amount in yuan with two decimals; one row per payee to pay — lines not
+ * yet paid (new, sent without an answer, or returned and re-queued) of active awards. Written only when every batch of
+ * the period is signed off (复核, 审批) and funded (用款申请 approved); the refusal names the missing step.
+ * Result file: `reference,status,reason`, status paid or returned, through the import pipeline (all or nothing, the
+ * same file twice applies once). Paid lines book the expense Dr 社会保险待遇支出—基本养老金 / Cr 支出户 on the import day,
+ * one entry per batch; the 支出户 never goes below zero. A returned line keeps the bank's reason, counts the return
+ * and is sent again in the next file, until `benefits.payroll.max_returns` returns suspend the award (暂停发放).
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { AppError, conflict, notFound } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { render } from '../../../platform/messages.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { openItemsOfSubjects } from '../../../platform/signoff/index.ts';
+import { moreProblems, registerFields, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type ImportSchema } from '../../../platform/imports/index.ts';
+import { accountBalanceNow, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { suspendAwards } from '../awards/awards.repository.ts';
+import { payrollSaid } from './payroll.messages.ts';
+import { payrollAccounts, payrollSummary } from './payroll.service.ts';
+import * as repository from './payroll.repository.ts';
+
+export const BANK_FILE_HEADER = ['reference', 'idNumber', 'name', 'bankAccount', 'amount'] as const;
+
+/** Why the batch cannot be paid yet, or null when it is funded. */
+async function missingStep(tx: Tx, batch: { id: string; status: string }) {
+  if (batch.status === 'computing') return payrollSaid.stepComputing();
+  if (batch.status === 'signed_off') return payrollSaid.stepNotFunded();
+  if (batch.status !== 'computed' && batch.status !== 'submitted') return null;
+  const [item] = await openItemsOfSubjects(tx, [`pension.payroll:${batch.id}`]);
+  if (item?.status === 'returned') return payrollSaid.stepReturned();
+  return item && item.next_level > 0 ? payrollSaid.stepNotApproved() : payrollSaid.stepNotReviewed();
+}
+
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+export interface BankFile { fileName: string; content: Buffer; rows: number; total: string }
+
+/** The bank file of the period (every batch in the actor's scope); refused, naming the step, while one is not funded. */
+export async function bankFile(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<BankFile> {
+  const summary = await payrollSummary(database, actor, input);
+  if (!summary.batches.length) throw notFound(payrollSaid.noBatches({ period: summary.period }));
+  return inScope(database, actor, async (tx) => {
+    for (const batch of summary.batches) {
+      const step = await missingStep(tx, batch);
+      if (step) throw new AppError(409, 'payroll_not_ready', payrollSaid.stepMissing({ fund: batch.fund, period: batch.period, step }));
+    }
+    const lines = await repository.linesToPay(tx, summary.batches.map((b) => BigInt(b.id)));
+    const today = todayInChina();
+    const toSend = lines.filter((l) => l.status !== 'sent');
+    await repository.setLineStatus(tx, toSend, { status: 'sent' });
+    await repository.insertLineEvents(tx, toSend.map((l) => ({
+      person_id: l.person_id, id: newId(), line_id: l.id, region_code: l.region_code, event: 'sent', happened_on: today, reason: null, import_id: null, recorded_by: actor.username,
+    })));
+    for (const batch of summary.batches.filter((b) => b.status === 'funded')) await repository.updateBatch(tx, BigInt(batch.id), { status: 'bank_file_issued' });
+    const total = lines.reduce((sum, l) => sum + l.amount, 0n);
+    const text = [BANK_FILE_HEADER.join(','), ...lines.map((l) => [l.reference, l.id_number, l.name, l.bank_account, formatYuan(l.amount)].map(csvField).join(','))].join('\r\n');
+    await recordAudit(tx, actor, { action: 'payroll.bank_file', entityType: 'payroll_period', entityId: summary.period, regionCode: summary.batches[0].regionCode,
+      after: { rows: lines.length, total: formatYuan(total), batches: summary.batches.map((b) => b.id) } });
+    return { fileName: `pension-payroll-${summary.period}.csv`, content: Buffer.from(`\uFEFF${text}\r\n`, 'utf8'), rows: lines.length, total: formatYuan(total) };
+  });
+}
+
+registerFields({
+  paymentStatus: { titles: ['status', '发放结果', '处理结果'], values: { paid: 'paid', returned: 'returned', 成功: 'paid', 失败: 'returned', 退回: 'returned' } },
+  returnReason: { titles: ['reason', '失败原因', '退回原因'] },
+});
+
+const bankResultSchema: ImportSchema = {
+  kind: 'payroll_bank_result',
+  columns: [
+    { field: 'reference', required: true },
+    { field: 'paymentStatus', required: true, type: 'code' },
+    { field: 'returnReason' },
+  ],
+};
+
+interface PreparedResult { paid: repository.LineByReference[]; returned: { line: repository.LineByReference; reason: string }[]; alreadyRecorded: number }
+export interface BankResultView { rows: number; paid: number; returned: number; alreadyRecorded: number; paidAmount: string; suspended: number; entries: number }
+
+const bankResultImport: ImportDefinition<CheckedTable, PreparedResult, BankResultView> = {
+  kind: 'payroll_bank_result',
+  read: tableReader(bankResultSchema),
+  async check(tx, _actor, file) {
+    const problems = moreProblems(file);
+    const valid = file.rows.filter((r) => r.valid);
+    const lines = new Map((await repository.linesByReferences(tx, [...new Set(valid.map((r) => String(r.values.reference)))])).map((l) => [l.reference, l]));
+    const firstRow = new Map<string, number>();
+    const prepared: PreparedResult = { paid: [], returned: [], alreadyRecorded: 0 };
+    for (const { row, values } of valid) {
+      const reference = String(values.reference), status = values.paymentStatus as 'paid' | 'returned', reason = String(values.returnReason ?? '').trim();
+      const line = lines.get(reference);
+      const first = firstRow.get(reference);
+      if (first !== undefined) { problems.add(row, 'reference', 'unique_in_file', payrollSaid.duplicateInFile({ row: first })); continue; }
+      firstRow.set(reference, row);
+      if (!line) { problems.add(row, 'reference', 'known_reference', payrollSaid.referenceUnknown()); continue; }
+      if (line.status === 'paid') {
+        if (status === 'paid') prepared.alreadyRecorded++;
+        else problems.add(row, 'paymentStatus', 'already_paid', payrollSaid.alreadyPaid({ paidOn: line.paid_on ?? '' }));
+        continue;
+      }
+      if (line.status !== 'sent') { problems.add(row, 'reference', 'sent', payrollSaid.lineNotSent({ status: line.status })); continue; }
+      if (status === 'returned' && !reason) { problems.add(row, 'returnReason', 'required', payrollSaid.returnNeedsReason()); continue; }
+      if (status === 'paid') prepared.paid.push(line); else prepared.returned.push({ line, reason });
+    }
+    return { prepared, problems: problems.list };
+  },
+  apply: (tx, actor, prepared, { importId }) => applyBankResult(tx, actor, prepared, importId),
+};
+
+async function applyBankResult(tx: Tx, actor: Actor, prepared: PreparedResult, importId: bigint): Promise<{ applied: number; result: BankResultView }> {
+  const today = todayInChina();
+  // The expense: one entry per batch, from the fund's 支出户, never beyond what it holds.
+  const byBatch = new Map<bigint, repository.LineByReference[]>();
+  for (const line of prepared.paid) byBatch.set(line.batch_id, [...(byBatch.get(line.batch_id) ?? []), line]);
+  const entries: EntryInput[] = [];
+  const drawn = new Map<string, bigint>();
+  for (const [batchId, lines] of byBatch) {
+    const { fund_code: fund, period } = lines[0];
+    const accounts = payrollAccounts(fund.slice(0, fund.lastIndexOf('-')), today.slice(0, 7));
+    const amount = lines.reduce((sum, l) => sum + l.amount, 0n);
+    drawn.set(fund, (drawn.get(fund) ?? 0n) + amount);
+    const balance = await accountBalanceNow(tx, fund, accounts.expenseBank);
+    if (balance < drawn.get(fund)!) throw conflict('file', payrollSaid.expenseAccountShort({ balance: formatYuan(balance), amount: formatYuan(drawn.get(fund)!), fund }));
+    entries.push({
+      key: `payroll-paid:${batchId}:${importId}`, fund, period: today.slice(0, 7), date: today, source: { type: 'payroll_batch', id: String(batchId) },
+      memo: `${period} 基本养老金银行代发成功 ${lines.length} 人`,
+      lines: [{ account: accounts.pensionExpense, debit: amount }, { account: accounts.expenseBank, credit: amount }],
+    });
+  }
+  if (entries.length) await postEntries(tx, actor, entries);
+  await repository.setLineStatus(tx, prepared.paid, { status: 'paid', paid_on: today });
+  const event = (line: repository.LineByReference, kind: 'paid' | 'returned', reason: string | null): repository.LineEvent => ({
+    person_id: line.person_id, id: newId(), line_id: line.id, region_code: line.region_code, event: kind, happened_on: today, reason, import_id: importId, recorded_by: actor.username,
+  });
+  // Returned: each with its reason; the award is suspended once it has come back `max_returns` times.
+  let suspended = 0;
+  for (const { line, reason } of prepared.returned) {
+    await repository.setLineStatus(tx, [line], { status: 'returned', reason, countReturn: true });
+    const maxReturns = getParameters().integer('benefits.payroll.max_returns', today, line.region_code);
+    if (line.return_count + 1 >= maxReturns) {
+      suspended += await suspendAwards(tx, [{ personId: line.person_id, awardId: line.award_id }], render(payrollSaid.returnedTooOften({ count: line.return_count + 1, reason }), 'zh-CN'), today);
+    }
+  }
+  await repository.insertLineEvents(tx, [...prepared.paid.map((l) => event(l, 'paid', null)), ...prepared.returned.map(({ line, reason }) => event(line, 'returned', reason))]);
+  await repository.settleBatches(tx, [...new Set([...prepared.paid, ...prepared.returned.map((r) => r.line)].map((l) => l.batch_id))]);
+  const paidAmount = prepared.paid.reduce((sum, l) => sum + l.amount, 0n);
+  const result: BankResultView = {
+    rows: prepared.paid.length + prepared.returned.length + prepared.alreadyRecorded, paid: prepared.paid.length, returned: prepared.returned.length,
+    alreadyRecorded: prepared.alreadyRecorded, paidAmount: formatYuan(paidAmount), suspended, entries: entries.length,
+  };
+  await recordAudit(tx, actor, { action: 'payroll.bank_result', entityType: 'import', entityId: importId, after: { ...result } });
+  return { applied: prepared.paid.length + prepared.returned.length, result };
+}
+
+/** Imports the bank's result file (all rows or none; the same file again answers with its first result). */
+export function importBankResult(database: DatabaseHandle, actor: Actor, file: ImportFile) {
+  return runImport(database, actor, bankResultImport, file, 'apply');
+}

@@ -1,0 +1,106 @@
+/**
+ * The monthly pension payroll end to end on a small demo city: run (idempotent), sign-off (复核, 审批, a user never
+ * signs twice), 用款申请 approved by finance, the bank file refused before funding and adding up to the payroll, the
+ * bank's result booking the expense from the 支出户 to the fen, a returned payment re-queued and the award suspended
+ * after the parameterised number of returns.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { decide, getApproval, listApprovals } from '../../../platform/signoff/signoff.service.ts';
+import { render } from '../../../platform/messages.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { accountBalanceNow, getTrialBalance } from '../../ledger/index.ts';
+import { inScope } from '../../../platform/actor.ts';
+import { generateDemo } from '../../registry/demo/demo.service.ts';
+import { payrollAccounts, payrollSummary, runPayroll } from './payroll.service.ts';
+import { bankFile, importBankResult } from './payroll.bank.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+const PERIOD = todayInChina().slice(0, 7);
+const actor = systemActor('payroll', ['payroll.run', 'payroll.bank', 'benefits.read', 'approvals.read', 'personal.full.read']);
+const reviewer = testUser('reviewer', 11), approver = testUser('approver', 12), finance = testUser('finance', 13);
+const FUND = 'pension-990000';
+
+let db: TestDatabase;
+before(async () => {
+  if (skip) return;
+  db = await createTestDatabase();
+  await generateDemo(db.database, { persons: 1200, employers: 40, years: 2, seed: 3, password: 'demo-pass-2024' });
+});
+after(async () => { await db?.drop(); });
+
+const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
+const csvRows = (content: Buffer) => content.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+const resultFile = (name: string, rows: string[][]) => ({ fileName: name, content: Buffer.from(['reference,status,reason', ...rows.map((r) => r.join(','))].join('\n')) });
+const refusal = async (work: Promise<unknown>) => { try { await work; } catch (error) { return (error as Error).message; } return 'not refused'; };
+const activeAwards = async () => Number((await db.owner.query(`select count(*) as n, sum(monthly_amount) as total from pension_award where status = 'active' and first_period <= $1`, [PERIOD])).rows[0].n);
+
+test('the payroll: run twice, signed off, funded, paid through the bank file and booked to the fen', { skip }, async () => {
+  const awards = await activeAwards();
+  assert.ok(awards > 50, `the demo city has pensioners (${awards})`);
+  const first = await runPayroll(db.database, actor, { period: PERIOD });
+  assert.equal(first.summary.payees, awards);
+  assert.equal(first.summary.status, 'submitted');
+  const again = await runPayroll(db.database, actor, { period: PERIOD });
+  assert.deepEqual([again.summary.payees, again.summary.total], [first.summary.payees, first.summary.total], 're-running adds nothing');
+  const lines = Number((await db.owner.query('select count(*) as n from payroll_line')).rows[0].n);
+  assert.equal(lines, awards, 'one line per award, once');
+
+  const batch = first.summary.batches.find((b) => b.fund === FUND)!;
+  assert.match(await refusal(bankFile(db.database, actor, { period: PERIOD })), /not reviewed/);
+  await decide(db.database, reviewer, BigInt(batch.approvalItemId!), 'approve', '复核通过');
+  assert.match(await refusal(decide(db.database, reviewer, BigInt(batch.approvalItemId!), 'approve', '再签一次')), /./, 'the reviewer cannot sign the next level too');
+  assert.equal((await getApproval(db.database, reviewer, BigInt(batch.approvalItemId!))).status, 'pending');
+  assert.match(await refusal(bankFile(db.database, actor, { period: PERIOD })), /not approved/);
+  for (const b of first.summary.batches) {
+    if (b.id !== batch.id) await decide(db.database, reviewer, BigInt(b.approvalItemId!), 'approve', '复核通过');
+    await decide(db.database, approver, BigInt(b.approvalItemId!), 'approve', '审批通过');
+  }
+  assert.match(await refusal(bankFile(db.database, actor, { period: PERIOD })), /not funded/);
+  const transfers = await listApprovals(db.database, finance, { status: 'pending', kind: 'fund.transfer' });
+  assert.equal(transfers.items.length, first.summary.batches.length, 'a transfer request per batch waits for finance');
+  const accounts = payrollAccounts('pension', PERIOD);
+  const special = async () => inScope(db.database, systemActor('test'), (tx) => accountBalanceNow(tx, FUND, accounts.specialBank));
+  const specialBefore = await special();
+  for (const item of transfers.items) await decide(db.database, finance, BigInt(item.id), 'approve', '同意拨付');
+  assert.equal(specialBefore - await special(), fen(batch.total), 'the 财政专户 paid the batch total to the 支出户');
+
+  const file = await bankFile(db.database, actor, { period: PERIOD });
+  const rows = csvRows(file.content);
+  assert.deepEqual(rows[0], ['reference', 'idNumber', 'name', 'bankAccount', 'amount']);
+  assert.ok(file.content.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 with BOM');
+  assert.equal(rows.length - 1, first.summary.payees);
+  assert.equal(rows.slice(1).reduce((sum, r) => sum + fen(r[4]), 0n), fen(first.summary.total), 'the bank file adds up to the payroll');
+
+  // the first payee's money comes back; every other is paid
+  const returned = rows[1];
+  const answer = await importBankResult(db.database, actor, resultFile('result-1.csv', rows.slice(1).map((r, i) => [r[0], i === 0 ? 'returned' : 'paid', i === 0 ? '账户已销户' : ''])));
+  assert.equal(answer.returned, 1);
+  const repeat = await importBankResult(db.database, actor, resultFile('result-1.csv', rows.slice(1).map((r, i) => [r[0], i === 0 ? 'returned' : 'paid', i === 0 ? '账户已销户' : ''])));
+  assert.equal(repeat.alreadyImported, true, 'the same file twice applies once');
+  let expense = 0n;
+  for (const b of first.summary.batches) {
+    const tb = await getTrialBalance(db.database, testUser('auditor', 14), b.fund, PERIOD);
+    expense += tb.accounts.filter((a) => a.role === 'expense').reduce((sum, a) => sum + fen(a.closing), 0n);
+    const expenseBank = tb.accounts.find((a) => a.role === 'expense_bank')!;
+    assert.ok(fen(expenseBank.closing) >= 0n, `${b.fund}: the 支出户 is not below zero`);
+  }
+  assert.equal(expense, fen(first.summary.total) - fen(returned[4]), 'expense booked = payroll total − the returned payment, to the fen');
+
+  // the returned payment is sent again, and the award suspended after the parameterised number of returns
+  const maxReturns = getParameters().integer('benefits.payroll.max_returns', todayInChina(), '990000');
+  for (let round = 2; round <= maxReturns; round++) {
+    const next = csvRows((await bankFile(db.database, actor, { period: PERIOD })).content);
+    assert.deepEqual(next.slice(1).map((r) => r[0]), [returned[0]], `round ${round}: only the returned payment is re-queued`);
+    await importBankResult(db.database, actor, resultFile(`result-${round}.csv`, [[returned[0], 'returned', `第${round}次退回`]]));
+  }
+  const award = (await db.owner.query(`select a.status from pension_award a join payroll_line l on l.award_id = a.id where l.reference = $1`, [returned[0]])).rows[0];
+  assert.equal(award.status, 'suspended');
+  assert.equal(csvRows((await bankFile(db.database, actor, { period: PERIOD })).content).length, 1, 'a suspended award is not paid: the file has its header only');
+  const summary = await payrollSummary(db.database, actor, { period: PERIOD });
+  assert.equal(summary.status, 'settled');
+  assert.ok(render((await refusal(importBankResult(db.database, actor, resultFile('late.csv', [[rows[2][0], 'returned', '迟到的退回']])))) as string, 'en').length > 0);
+});

@@ -1,0 +1,136 @@
+/** Typed SQL of the monthly pension payroll: batches, lines (set-based per chunk), line events, transfer requests. */
+import { sql } from 'kysely';
+import type { Tx } from '../../../platform/actor.ts';
+import { idExpression, type IdBlock } from '../../../platform/ids.ts';
+import '../awards/awards.tables.ts';
+import './payroll.tables.ts';
+import type { BatchStatus, LineStatus } from './payroll.tables.ts';
+
+export interface PayrollFund { fund_code: string; insurance: string; region_code: string; awards: number }
+
+/** The pension funds (of the region subtree `prefix`) with awards active in `period`, and how many. */
+export async function fundsWithActiveAwards(tx: Tx, prefix: string, period: string): Promise<PayrollFund[]> {
+  const { rows } = await sql<PayrollFund>`select a.fund_code, f.insurance, f.region_code, count(*)::int as awards
+    from pension_award a join fund f on f.code = a.fund_code
+    where a.status = 'active' and a.first_period <= ${period} and f.region_code like ${`${prefix}%`}
+    group by a.fund_code, f.insurance, f.region_code order by a.fund_code`.execute(tx);
+  return rows;
+}
+
+/** `chunks` ranges of person ids of about equal size over the fund's awards active in the period. */
+export async function awardRanges(tx: Tx, fundCode: string, period: string, chunks: number): Promise<{ person_from: string; person_to: string }[]> {
+  const { rows } = await sql<{ person_from: string; person_to: string }>`select min(person_id)::text as person_from, max(person_id)::text as person_to
+    from (select person_id, ntile(${chunks}) over (order by person_id) as part from pension_award
+          where fund_code = ${fundCode} and status = 'active' and first_period <= ${period}) t
+    group by part order by part`.execute(tx);
+  return rows;
+}
+
+export const findBatch = (tx: Tx, fundCode: string, period: string) =>
+  tx.selectFrom('payroll_batch').selectAll().where('fund_code', '=', fundCode).where('period', '=', period).executeTakeFirst();
+
+export const findBatchById = (tx: Tx, id: bigint, forUpdate = false) => {
+  const query = tx.selectFrom('payroll_batch').selectAll().where('id', '=', id);
+  return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
+};
+
+export const insertBatch = (tx: Tx, batch: { id: bigint; fund_code: string; region_code: string; period: string; job_id: bigint; created_by: string }) =>
+  tx.insertInto('payroll_batch').values(batch).onConflict((c) => c.columns(['fund_code', 'period']).doNothing()).execute();
+
+export const updateBatch = (tx: Tx, id: bigint, patch: { status?: BatchStatus; payees?: number; total?: bigint; approval_item_id?: bigint; transfer_request_id?: bigint }) =>
+  tx.updateTable('payroll_batch').set(patch).where('id', '=', id).execute();
+
+export const batchesOfPeriod = (tx: Tx, period: string, prefix: string) =>
+  tx.selectFrom('payroll_batch').selectAll().where('period', '=', period).where('region_code', 'like', `${prefix}%`).orderBy('fund_code').execute();
+
+export function batchesQuery(tx: Tx, filter: { period?: string; fund?: string }) {
+  let query = tx.selectFrom('payroll_batch').selectAll();
+  if (filter.period) query = query.where('period', '=', filter.period);
+  if (filter.fund) query = query.where('fund_code', '=', filter.fund);
+  return query;
+}
+
+export const countAwardsInRange = async (tx: Tx, fundCode: string, period: string, from: bigint, to: bigint) => Number((await tx.selectFrom('pension_award')
+  .select((eb) => eb.fn.countAll<string>().as('n')).where('fund_code', '=', fundCode).where('status', '=', 'active').where('first_period', '<=', period)
+  .where('person_id', '>=', from).where('person_id', '<=', to).executeTakeFirstOrThrow()).n);
+
+/**
+ * One chunk of a batch: a line per award active in the period with person id in [from, to], its amount the award's
+ * monthly amount and its reference YL<yyyymm><award id> (stable: the same award and month always give the same one).
+ * A line written before (a resumed chunk) stays as it is.
+ */
+export async function insertLinesOfChunk(tx: Tx, input: { batchId: bigint; fundCode: string; regionCode: string; period: string; from: bigint; to: bigint; ids: IdBlock }): Promise<number> {
+  const result = await sql`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount)
+    select person_id, ${sql.raw(idExpression(input.ids, 'k'))}, ${input.batchId}, id, ${input.regionCode}, 'YL' || ${input.period.replace('-', '')} || id::text, monthly_amount
+    from (select person_id, id, monthly_amount, row_number() over (order by person_id, id) - 1 as k from pension_award
+          where fund_code = ${input.fundCode} and status = 'active' and first_period <= ${input.period} and person_id between ${input.from} and ${input.to}) a
+    on conflict (batch_id, award_id) do nothing`.execute(tx);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+export async function batchTotals(tx: Tx, batchId: bigint): Promise<{ payees: number; total: bigint }> {
+  const row = await tx.selectFrom('payroll_line').select((eb) => [eb.fn.countAll<string>().as('payees'), eb.fn.coalesce(eb.fn.sum<string>('amount'), sql`0`).as('total')])
+    .where('batch_id', '=', batchId).executeTakeFirstOrThrow();
+  return { payees: Number(row.payees), total: BigInt(row.total as string) };
+}
+
+export interface LineToPay { person_id: bigint; id: bigint; batch_id: bigint; reference: string; amount: bigint; status: LineStatus; id_number: string; name: string; bank_account: string; region_code: string }
+
+/** What the bank file pays: lines not paid yet (pending, sent and not answered, returned) of active awards, by reference. */
+export const linesToPay = (tx: Tx, batchIds: bigint[]) => batchIds.length === 0 ? Promise.resolve([] as LineToPay[]) : tx.selectFrom('payroll_line as l')
+  .innerJoin('pension_award as a', (join) => join.onRef('a.person_id', '=', 'l.person_id').onRef('a.id', '=', 'l.award_id'))
+  .innerJoin('person as p', 'p.id', 'l.person_id')
+  .select(['l.person_id', 'l.id', 'l.batch_id', 'l.reference', 'l.amount', 'l.status', 'p.id_number', 'p.name', 'a.bank_account', 'l.region_code'])
+  .where('l.batch_id', 'in', batchIds).where('l.status', 'in', ['pending', 'sent', 'returned']).where('a.status', '=', 'active')
+  .orderBy('l.reference').execute() as Promise<LineToPay[]>;
+
+export interface LineEvent { person_id: bigint; id: bigint; line_id: bigint; region_code: string; event: 'sent' | 'paid' | 'returned'; happened_on: string; reason: string | null; import_id: bigint | null; recorded_by: string }
+
+export async function insertLineEvents(tx: Tx, events: LineEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 5000) await tx.insertInto('payroll_line_event').values(events.slice(i, i + 5000)).execute();
+}
+
+/** Moves lines to a status (with the event recorded by the caller in the same transaction). */
+export async function setLineStatus(tx: Tx, lines: { person_id: bigint; id: bigint }[], change: { status: LineStatus; paid_on?: string; reason?: string; countReturn?: boolean }): Promise<void> {
+  for (let i = 0; i < lines.length; i += 5000) {
+    const part = lines.slice(i, i + 5000);
+    await sql`update payroll_line l set status = ${change.status}, paid_on = ${change.paid_on ?? null}::date,
+        reason = coalesce(${change.reason ?? null}, l.reason), return_count = l.return_count + ${change.countReturn ? 1 : 0}
+      from unnest(${part.map((l) => l.person_id.toString())}::bigint[], ${part.map((l) => l.id.toString())}::bigint[]) as s(person_id, id)
+      where l.person_id = s.person_id and l.id = s.id`.execute(tx);
+  }
+}
+
+export interface LineByReference { person_id: bigint; id: bigint; batch_id: bigint; award_id: bigint; reference: string; amount: bigint; status: LineStatus; return_count: number; paid_on: string | null; region_code: string; fund_code: string; period: string }
+
+export const linesByReferences = (tx: Tx, references: string[]) => references.length === 0 ? Promise.resolve([] as LineByReference[]) : tx.selectFrom('payroll_line as l')
+  .innerJoin('payroll_batch as b', 'b.id', 'l.batch_id')
+  .select(['l.person_id', 'l.id', 'l.batch_id', 'l.award_id', 'l.reference', 'l.amount', 'l.status', 'l.return_count', sql<string | null>`l.paid_on::text`.as('paid_on'), 'l.region_code', 'b.fund_code', 'b.period'])
+  .where('l.reference', 'in', references).execute() as Promise<LineByReference[]>;
+
+/** Batches whose every line is paid or belongs to a suspended award: settled. */
+export async function settleBatches(tx: Tx, batchIds: bigint[]): Promise<void> {
+  if (!batchIds.length) return;
+  await sql`update payroll_batch b set status = 'settled' where b.id = any(${batchIds.map(String)}::bigint[]) and b.status = 'bank_file_issued'
+    and not exists (select 1 from payroll_line l join pension_award a on a.person_id = l.person_id and a.id = l.award_id
+                    where l.batch_id = b.id and l.status <> 'paid' and a.status = 'active')`.execute(tx);
+}
+
+export function linesQuery(tx: Tx, batchId: bigint, status?: LineStatus) {
+  let query = tx.selectFrom('payroll_line as l').innerJoin('person as p', 'p.id', 'l.person_id')
+    .select(['l.person_id', 'l.id', 'l.reference', 'p.id_number', 'p.name', 'l.amount', 'l.status', 'l.return_count', 'l.reason', sql<string | null>`l.paid_on::text`.as('paid_on')])
+    .where('l.batch_id', '=', batchId);
+  if (status) query = query.where('l.status', '=', status);
+  return query;
+}
+
+export const insertTransferRequest = (tx: Tx, request: { id: bigint; fund_code: string; region_code: string; amount: bigint; purpose: string; batch_id: bigint; requested_by: string; approval_item_id: bigint | null }) =>
+  tx.insertInto('fund_transfer_request').values(request).execute();
+
+export const setTransferApprovalItem = (tx: Tx, id: bigint, itemId: bigint) =>
+  tx.updateTable('fund_transfer_request').set({ approval_item_id: itemId }).where('id', '=', id).execute();
+
+export const findTransferRequest = (tx: Tx, id: bigint) => tx.selectFrom('fund_transfer_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const approveTransferRequest = (tx: Tx, id: bigint, entryId: bigint) =>
+  tx.updateTable('fund_transfer_request').set({ status: 'approved', entry_id: entryId }).where('id', '=', id).execute();

@@ -1,0 +1,83 @@
+/** HTTP for pension awards (/api/pension/awards) and the monthly payroll (/api/payroll/…). */
+import { Type } from '@sinclair/typebox';
+import { actor, type App } from '../../../platform/http/server.ts';
+import { Id, Period, RegionCode } from '../../../platform/http/schemas.ts';
+import { listQuery } from '../../../platform/http/lists.schemas.ts';
+import { uploadedFile } from '../../../platform/imports/index.ts';
+import { sendFile } from '../../../platform/reports/http.ts';
+import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
+import { Job } from '../../../platform/jobs/jobs.schemas.ts';
+import { listAwards, requestAward } from '../awards/awards.service.ts';
+import { batchDetail, listBatches, payrollSummary, startPayroll } from './payroll.service.ts';
+import { bankFile, importBankResult } from './payroll.bank.ts';
+import type { AwardStatus } from '../awards/awards.tables.ts';
+import type { LineStatus } from './payroll.tables.ts';
+import { AwardList, AwardRequestBody, BankResult, BatchDetail, BatchList, PayrollSummary, awardStatuses, lineStatuses } from './payroll.schemas.ts';
+
+const tags = ['benefits'];
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const paged = (query: { limit?: number; after?: string; offset?: number }) => ({ limit: query.limit ?? 50, after: query.after, offset: query.offset });
+
+export async function payrollRoutes(app: App) {
+  const db = app.database;
+
+  app.post('/api/pension/awards', { config: { permission: 'pension.award.request' },
+    schema: { tags, summary: '养老金待遇核定申请 Submit a pension award from a quote: waits for 复核 and 审批 in the inbox (kind pension.award)', body: AwardRequestBody, response: { 200: ApprovalItem } },
+  }, async (request) => requestAward(db, actor(request), request.body));
+
+  app.get('/api/pension/awards', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '养老金待遇 Pension awards in scope, by person',
+      querystring: Type.Object({ ...listQuery(), status: Type.Optional(literals(awardStatuses)), fund: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+      response: { 200: AwardList },
+    },
+  }, async (request) => listAwards(db, actor(request), { status: request.query.status as AwardStatus | undefined, fund: request.query.fund }, paged(request.query)));
+
+  app.post('/api/payroll/run', { config: { permission: 'payroll.run' },
+    schema: {
+      tags, summary: '养老金发放计算 Start the payroll of a month: a job per pension fund (idempotent); the server works it and submits each batch to sign-off',
+      body: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ jobs: Type.Array(Job) }) },
+    },
+  }, async (request) => ({ jobs: await startPayroll(db, actor(request), request.body) }));
+
+  app.get('/api/payroll/summary', { config: { permission: 'benefits.read' },
+    schema: { tags, summary: '发放汇总 Payees, total and status of a month\'s payroll', querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, { additionalProperties: false }), response: { 200: PayrollSummary } },
+  }, async (request) => payrollSummary(db, actor(request), request.query));
+
+  app.get('/api/payroll/batches', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '发放批次 Payroll batches with their totals, newest month first',
+      querystring: Type.Object({ ...listQuery(), period: Type.Optional(Period), fund: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+      response: { 200: BatchList },
+    },
+  }, async (request) => listBatches(db, actor(request), { period: request.query.period, fund: request.query.fund }, paged(request.query)));
+
+  app.get('/api/payroll/batches/:id', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '发放明细 A batch and a page of its lines (by reference)', params: Type.Object({ id: Id }),
+      querystring: Type.Object({ ...listQuery(), status: Type.Optional(literals(lineStatuses)) }, { additionalProperties: false }),
+      response: { 200: BatchDetail },
+    },
+  }, async (request) => batchDetail(db, actor(request), BigInt(request.params.id), { status: request.query.status as LineStatus | undefined }, paged(request.query)));
+
+  app.get('/api/payroll/bank-file', { config: { permission: 'payroll.bank' },
+    schema: {
+      tags, summary: '银行代发文件 The bank payment file of a month (CSV, UTF-8 with BOM: reference,idNumber,name,bankAccount,amount); 409 naming the missing step (未复核, 未审批, 未拨付) until every batch is signed off and funded',
+      querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, { additionalProperties: false }),
+      response: { 200: { content: { 'text/csv': { schema: Type.String({ description: 'reference,idNumber,name,bankAccount,amount; UTF-8 with BOM' }) } } } },
+    },
+  }, async (request, reply) => {
+    const file = await bankFile(db, actor(request), request.query);
+    return sendFile(reply, file.fileName, file.content);
+  });
+
+  app.post('/api/payroll/bank-result', { config: { permission: 'payroll.bank' },
+    schema: {
+      tags, consumes: ['multipart/form-data'],
+      summary: '银行回盘导入 Import the bank\'s result file (reference,status,reason; status paid or returned): all rows or none; paid lines book the expense from the 支出户',
+      querystring: Type.Object({ encoding: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }),
+      response: { 200: BankResult },
+    },
+  }, async (request) => importBankResult(db, actor(request), await uploadedFile(request, request.query)));
+}

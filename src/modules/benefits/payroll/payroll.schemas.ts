@@ -1,0 +1,55 @@
+/** API shapes of pension awards and the payroll (TypeBox: OpenAPI responses and the web's types). */
+import { Type } from '@sinclair/typebox';
+import { DateOnly, IdText, Money, Month, Nullable, Timestamp } from '../../../platform/http/schemas.ts';
+import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
+import { awardStatuses } from '../awards/awards.tables.ts';
+import { batchStatuses, lineStatuses } from './payroll.tables.ts';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const AwardRequestBody = Type.Object({
+  idNumber: Type.String({ minLength: 15, maxLength: 18, description: '公民身份号码 of the retiree' }),
+  retirementDate: Type.String({ format: 'date', maxLength: 10, description: '退休日期 YYYY-MM-DD: paid from the next month' }),
+  bankAccount: Type.String({ pattern: '^[0-9]{8,40}$', description: '社会保障卡金融账户: where the pension is paid' }),
+  quote: Type.Object({
+    eligible: Type.Boolean(),
+    reasons: Type.Optional(Type.Array(Type.String())),
+    basicPension: Type.String({ maxLength: 19 }), accountPension: Type.String({ maxLength: 19 }),
+    transitionalPension: Type.Optional(Nullable(Type.String({ maxLength: 19 }))), total: Type.String({ maxLength: 19 }),
+    trace: Type.Optional(Type.Unknown()),
+  }, { additionalProperties: true, description: 'the quote as POST /api/pension/quote or sifund pension quote gave it' }),
+}, { additionalProperties: false });
+
+export const Award = Type.Object({
+  id: IdText, idNumber: Type.String(), name: Type.String(), regionCode: Type.String(), fund: Type.String(),
+  scheme: Type.Union([Type.Literal('enterprise'), Type.Literal('public')]), awardedOn: DateOnly, firstPeriod: Month,
+  monthlyAmount: Money, basicPension: Money, accountPension: Money, transitionalPension: Money,
+  status: literals(awardStatuses), statusReason: Nullable(Type.String()),
+});
+export const AwardList = ListAnswer(Award);
+
+export const Batch = Type.Object({
+  id: IdText, fund: Type.String(), regionCode: Type.String(), period: Month, status: literals(batchStatuses), payees: Type.Integer(), total: Money,
+  jobId: IdText, approvalItemId: Nullable(IdText), transferRequestId: Nullable(IdText), createdBy: Type.String(), createdAt: Timestamp,
+});
+export const BatchList = ListAnswer(Batch);
+
+export const Line = Type.Object({
+  reference: Type.String(), idNumber: Type.String(), name: Type.String(), amount: Money, status: literals(lineStatuses),
+  returnCount: Type.Integer(), reason: Nullable(Type.String()), paidOn: Nullable(DateOnly),
+});
+export const BatchDetail = Type.Object({ batch: Batch, lines: ListAnswer(Line) });
+
+export const PayrollSummary = Type.Object({
+  period: Month, payees: Type.Integer(), total: Money,
+  status: Type.Union([literals(batchStatuses), Type.Literal('none')], { description: 'the least advanced status of the period\'s batches; none without a batch' }),
+  batches: Type.Array(Batch),
+});
+
+export const BankResult = Type.Object({
+  importId: IdText, sha256: Type.String(), alreadyImported: Type.Boolean(),
+  rows: Type.Integer(), paid: Type.Integer(), returned: Type.Integer(), alreadyRecorded: Type.Integer(), paidAmount: Money,
+  suspended: Type.Integer({ description: 'awards suspended for too many returns' }), entries: Type.Integer({ description: 'expense entries posted' }),
+});
+
+export { lineStatuses, awardStatuses };

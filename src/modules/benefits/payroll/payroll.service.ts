@@ -1,0 +1,238 @@
+/**
+ * The monthly pension payroll (基本养老金月度发放, R4): one batch per pension fund and month, computed as a job of the
+ * kernel runner (kind `pension.payroll`, key <period>/<fund>: a second run finds the first and adds nothing; killed,
+ * it resumes with the chunks not done), a line per award active in the month. The finished batch is the 经办 step of
+ * its sign-off (kind `pension.payroll`: 复核 and 审批 by the staff of the fund's pooling region). Its final approval
+ * files the 用款申请 (fund transfer request, kind `fund.transfer`, decided by finance): approved, it moves the batch's
+ * total from the 财政专户 to the 支出户 (收支两条线, 财社〔2017〕144号: 支出户 receives from the 财政专户 only) and the batch
+ * is funded. Then the bank file (社会化发放, payroll.bank.ts) pays it, and the bank's result file books the expense
+ * Dr 社会保险待遇支出—基本养老金 / Cr 支出户 on the day paid (cash basis, 财会〔2017〕28号).
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inActorScope, inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.ts';
+import { newId, reserveIds } from '../../../platform/ids.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobView } from '../../../platform/jobs/index.ts';
+import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
+import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
+import { render } from '../../../platform/messages.ts';
+import { accountBalanceNow, chartFor, isPeriod, postEntries } from '../../ledger/index.ts';
+import { payrollSaid } from './payroll.messages.ts';
+import * as repository from './payroll.repository.ts';
+import { batchStatuses, type BatchStatus, type LineStatus } from './payroll.tables.ts';
+
+/** About this many awards per chunk (a visible progress bar; set-based inserts), at most this many chunks. */
+const AWARDS_PER_CHUNK = 5000;
+const MAX_CHUNKS = 50;
+
+interface PayrollParameters { period: string; fund: string; insurance: string; region: string; batchId: string }
+interface PayrollChunk { personFrom: string; personTo: string }
+
+/** The accounts a pension fund's payroll moves money through (chart in force in the year). */
+export function payrollAccounts(insurance: string, period: string) {
+  const chart = chartFor(Number(period.slice(0, 4)));
+  const role = (name: string) => chart.accounts.find((a) => a.role === name)!.code;
+  const benefit = chart.benefits[insurance]?.find((b) => b.type === 'basic_pension');
+  if (!benefit) throw new Error(`the chart of ${chart.year} has no basic_pension benefit account for ${insurance}`);
+  return { specialBank: role('special_bank'), expenseBank: role('expense_bank'), pensionExpense: benefit.code };
+}
+
+async function computeChunk(tx: Tx, { parameters }: JobContext<PayrollParameters>, { payload }: { chunk: number; payload: PayrollChunk }) {
+  const [from, to] = [BigInt(payload.personFrom), BigInt(payload.personTo)];
+  const count = await repository.countAwardsInRange(tx, parameters.fund, parameters.period, from, to);
+  await repository.insertLinesOfChunk(tx, {
+    batchId: BigInt(parameters.batchId), fundCode: parameters.fund, regionCode: parameters.region, period: parameters.period, from, to, ids: reserveIds(Math.max(count, 1)),
+  });
+}
+
+/** After the last chunk: the batch's totals, and the batch submitted to sign-off as the job's actor (the 经办 step). */
+async function finishPayroll(database: DatabaseHandle, { parameters, actor }: JobContext<PayrollParameters>) {
+  const batchId = BigInt(parameters.batchId);
+  return inScope(database, actor, async (tx) => {
+    const batch = (await repository.findBatchById(tx, batchId, true))!;
+    if (batch.status !== 'computing') return { batch: parameters.batchId, payees: batch.payees, total: formatYuan(batch.total), approvalItem: String(batch.approval_item_id) };
+    const { payees, total } = await repository.batchTotals(tx, batchId);
+    await repository.updateBatch(tx, batchId, { status: 'computed', payees, total });
+    const item = await submitForApproval(tx, actor, payrollSignoff, {
+      regionCode: parameters.region, subjectKey: `pension.payroll:${batchId}`, amount: total,
+      title: render(payrollSaid.payrollTitle({ fund: parameters.fund, period: parameters.period, payees, amount: formatYuan(total) }), 'zh-CN'),
+      payload: { batchId: parameters.batchId, fund: parameters.fund, period: parameters.period, payees, total: formatYuan(total) },
+    });
+    await repository.updateBatch(tx, batchId, { status: 'submitted', approval_item_id: BigInt(item.id) });
+    await recordAudit(tx, actor, { action: 'payroll.compute', entityType: 'payroll_batch', entityId: batchId, regionCode: parameters.region,
+      after: { fund: parameters.fund, period: parameters.period, payees, total: formatYuan(total), approvalItem: item.id } });
+    return { batch: parameters.batchId, payees, total: formatYuan(total), approvalItem: item.id };
+  });
+}
+
+export const payrollJob: JobDefinition<PayrollParameters, PayrollChunk> = {
+  kind: 'pension.payroll', label: '养老金月度发放', permission: 'payroll.run', runChunk: computeChunk, finish: finishPayroll,
+};
+
+interface PayrollPayload { batchId: string; fund: string; period: string; payees: number; total: string }
+interface TransferPayload { requestId: string; batchId: string; fund: string; period: string; amount: string }
+
+/** 养老金发放审核: the run is the 经办 step; 复核 and 审批 by the staff of the fund's pooling region. */
+export const payrollSignoff = registerSignoffKind<PayrollPayload>({
+  kind: 'pension.payroll',
+  label: '养老金月度发放',
+  parameters: 'signoff.pension_payroll',
+  requestPermission: 'payroll.run',
+  levels: [
+    { name: 'review', label: '复核', permission: 'payroll.review' },
+    { name: 'approve', label: '审批', permission: 'payroll.approve' },
+  ],
+  effect: async (tx, approver, item) => ({ ...(await requestTransfer(tx, approver, item.payload)) }),
+  subjectLink: (payload) => `/benefits/payroll/${payload.batchId}`,
+});
+
+/** 用款申请: the agency asks finance to move the payroll's money from the 财政专户 to the 支出户. */
+export const fundTransferSignoff = registerSignoffKind<TransferPayload>({
+  kind: 'fund.transfer',
+  label: '用款申请',
+  parameters: 'signoff.fund_transfer',
+  requestPermission: 'fund.transfer.request',
+  levels: [{ name: 'finance', label: '财政审核', permission: 'fund.transfer.approve' }],
+  effect: async (tx, approver, item) => ({ ...(await applyTransfer(tx, approver, item.id, item.payload)) }),
+  subjectLink: (payload) => `/benefits/payroll/${payload.batchId}`,
+});
+
+/** The payroll's final approval: the batch is signed off and its transfer request waits for finance. */
+async function requestTransfer(tx: Tx, approver: Actor, payload: PayrollPayload) {
+  const batchId = BigInt(payload.batchId);
+  const batch = (await repository.findBatchById(tx, batchId, true))!;
+  const id = newId();
+  await repository.insertTransferRequest(tx, {
+    id, fund_code: batch.fund_code, region_code: batch.region_code, amount: batch.total, batch_id: batchId, requested_by: approver.username, approval_item_id: null,
+    purpose: `${batch.period} 基本养老金发放（批次 ${batchId}，${batch.payees} 人）`,
+  });
+  const item = await submitForApproval(tx, approver, fundTransferSignoff, {
+    regionCode: batch.region_code, subjectKey: `fund.transfer:${id}`, amount: batch.total,
+    title: render(payrollSaid.transferTitle({ fund: batch.fund_code, period: batch.period, amount: formatYuan(batch.total) }), 'zh-CN'),
+    payload: { requestId: id.toString(), batchId: payload.batchId, fund: batch.fund_code, period: batch.period, amount: formatYuan(batch.total) },
+  });
+  await repository.setTransferApprovalItem(tx, id, BigInt(item.id));
+  await repository.updateBatch(tx, batchId, { status: 'signed_off', transfer_request_id: id });
+  return { batch: payload.batchId, transferRequest: id.toString(), transferItem: item.id };
+}
+
+/** Finance approves the transfer: Dr 支出户 / Cr 财政专户, refused when the 财政专户 cannot cover it. */
+async function applyTransfer(tx: Tx, approver: Actor, itemId: bigint, payload: TransferPayload) {
+  const request = await repository.findTransferRequest(tx, BigInt(payload.requestId));
+  if (!request) throw notFound(payrollSaid.batchNotFound({ id: payload.batchId }));
+  const batch = (await repository.findBatchById(tx, request.batch_id!, true))!;
+  const insurance = batch.fund_code.slice(0, batch.fund_code.lastIndexOf('-'));
+  const today = todayInChina();
+  const accounts = payrollAccounts(insurance, today.slice(0, 7));
+  const balance = await accountBalanceNow(tx, request.fund_code, accounts.specialBank);
+  if (balance < request.amount) {
+    throw conflict('amount', payrollSaid.specialAccountShort({ balance: formatYuan(balance), amount: formatYuan(request.amount), fund: request.fund_code }));
+  }
+  const [posted] = await postEntries(tx, approver, [{
+    key: `fund-transfer:${request.id}`, fund: request.fund_code, period: today.slice(0, 7), date: today, source: { type: 'fund_transfer', id: String(request.id) },
+    memo: `用款申请：${request.purpose}`,
+    lines: [{ account: accounts.expenseBank, debit: request.amount }, { account: accounts.specialBank, credit: request.amount }],
+  }]);
+  await repository.approveTransferRequest(tx, request.id, BigInt(posted.entryId));
+  await repository.updateBatch(tx, batch.id, { status: 'funded' });
+  await recordAudit(tx, approver, { action: 'fund.transfer', entityType: 'fund_transfer_request', entityId: request.id, regionCode: request.region_code,
+    after: { fund: request.fund_code, amount: formatYuan(request.amount), entry: posted.entryId, batch: String(batch.id), approvalItem: itemId.toString() } });
+  return { fund: request.fund_code, amount: formatYuan(request.amount), entryId: posted.entryId, batch: String(batch.id) };
+}
+
+function checkPeriod(period: string) {
+  if (!isPeriod(period)) throw invalid('period', fieldRules.required());
+  return period;
+}
+
+/**
+ * Creates (or finds) the payroll job of every pension fund of the region subtree (default: the actor's region, the
+ * whole installation for a system actor) with awards active in the period; a failed one is queued again.
+ */
+export async function startPayroll(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<JobView[]> {
+  const period = checkPeriod(input.period);
+  const region = input.region ?? actor.regionCode;
+  if (region && !inActorScope(actor, region)) throw forbidden(payrollSaid.noFunds({ region }));
+  const jobs = await inScope(database, actor, async (tx) => {
+    const funds = await repository.fundsWithActiveAwards(tx, scopePrefix(region ?? null), period);
+    if (!funds.length) throw notFound(payrollSaid.noFunds({ region: region ?? '*' }));
+    const found = [];
+    for (const fund of funds) {
+      const chunkCount = Math.max(1, Math.min(MAX_CHUNKS, Math.ceil(fund.awards / AWARDS_PER_CHUNK)));
+      const existing = await repository.findBatch(tx, fund.fund_code, period);
+      const batchId = existing?.id ?? newId();
+      const ranges = existing ? [] : await repository.awardRanges(tx, fund.fund_code, period, chunkCount);
+      const parameters: PayrollParameters = { period, fund: fund.fund_code, insurance: fund.insurance, region: fund.region_code, batchId: batchId.toString() };
+      const { job, created } = await createOrFindJob(tx, actor, payrollJob, {
+        key: `${period}/${fund.fund_code}`, regionCode: fund.region_code, parameters,
+        chunks: ranges.map((r) => ({ personFrom: r.person_from, personTo: r.person_to })),
+      });
+      if (created) await repository.insertBatch(tx, { id: batchId, fund_code: fund.fund_code, region_code: fund.region_code, period, job_id: job.id, created_by: actor.username });
+      found.push(job);
+    }
+    return found;
+  });
+  const views: JobView[] = [];
+  for (const job of jobs) views.push(job.status === 'failed' ? await retryJob(database, actor, job.id) : await getJob(database, actor, job.id));
+  return views;
+}
+
+/** `sifund payroll run`: every fund's job worked here to its end (or followed while another process works it). */
+export async function runPayroll(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }, onProgress?: (fund: string, progress: { done: number; total: number }) => void) {
+  const jobs: JobView[] = [];
+  for (const started of await startPayroll(database, actor, input)) {
+    const fund = started.key.slice(started.key.indexOf('/') + 1);
+    jobs.push(throwIfFailed(await runOrAttach(database, actor, BigInt(started.id), { onProgress: (progress) => onProgress?.(fund, progress) })));
+  }
+  return { jobs, summary: await payrollSummary(database, actor, input) };
+}
+
+export interface BatchView {
+  id: string; fund: string; regionCode: string; period: string; status: BatchStatus; payees: number; total: string;
+  jobId: string; approvalItemId: string | null; transferRequestId: string | null; createdBy: string; createdAt: string;
+}
+
+const batchView = (b: NonNullable<Awaited<ReturnType<typeof repository.findBatchById>>>): BatchView => ({
+  id: b.id.toString(), fund: b.fund_code, regionCode: b.region_code, period: b.period, status: b.status, payees: b.payees, total: formatYuan(b.total),
+  jobId: b.job_id.toString(), approvalItemId: b.approval_item_id?.toString() ?? null, transferRequestId: b.transfer_request_id?.toString() ?? null,
+  createdBy: b.created_by, createdAt: b.created_at.toISOString(),
+});
+
+export interface PayrollSummary { period: string; payees: number; total: string; status: BatchStatus | 'none'; batches: BatchView[] }
+
+/** The batches of the period in the subtree, their payees and total, and the least advanced status among them. */
+export async function payrollSummary(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<PayrollSummary> {
+  const period = checkPeriod(input.period);
+  return inScope(database, actor, async (tx) => {
+    const batches = (await repository.batchesOfPeriod(tx, period, scopePrefix(input.region ?? null))).map(batchView);
+    const least = batches.reduce<BatchStatus | 'none'>((status, b) => (status === 'none' || batchStatuses.indexOf(b.status) < batchStatuses.indexOf(status) ? b.status : status), 'none');
+    const total = batches.reduce((sum, b) => sum + BigInt(b.total.replace('.', '')), 0n);
+    return { period, payees: batches.reduce((sum, b) => sum + b.payees, 0), total: formatYuan(total), status: least, batches };
+  });
+}
+
+const newestFirst: SortKey[] = [{ by: 'period', direction: 'desc' }, { by: 'id', direction: 'desc' }];
+
+export async function listBatches(database: DatabaseHandle, actor: Actor, filter: { period?: string; fund?: string }, request: ListRequest): Promise<ListAnswer<BatchView>> {
+  return inScope(database, actor, (tx) => listPage(tx, repository.batchesQuery(tx, filter), newestFirst, request, (rows) => rows.map(batchView)));
+}
+
+export interface LineView { reference: string; idNumber: string; name: string; amount: string; status: LineStatus; returnCount: number; reason: string | null; paidOn: string | null }
+
+/** A batch with a page of its lines (by reference). */
+export async function batchDetail(database: DatabaseHandle, actor: Actor, batchId: bigint, filter: { status?: LineStatus }, request: ListRequest) {
+  const masking = listMaskingFor(actor);
+  return inScope(database, actor, async (tx) => {
+    const batch = await repository.findBatchById(tx, batchId);
+    if (!batch) throw notFound(payrollSaid.batchNotFound({ id: batchId }));
+    const lines = await listPage(tx, repository.linesQuery(tx, batchId, filter.status), [{ by: 'l.reference', direction: 'asc' }], request, (rows) => rows.map((l) => maskPersonalData({
+      reference: l.reference, idNumber: l.id_number, name: l.name, amount: formatYuan(l.amount), status: l.status, returnCount: l.return_count, reason: l.reason, paidOn: l.paid_on,
+    }, masking)));
+    return { batch: batchView(batch), lines };
+  });
+}

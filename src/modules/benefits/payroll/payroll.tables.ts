@@ -1,0 +1,30 @@
+/** Kysely table types of the monthly pension payroll (migrations/0032_pension_payroll.sql). Money columns are bigint fen. */
+import type { Generated } from 'kysely';
+
+/** computing → computed → submitted (in sign-off) → signed_off → funded (用款申请 approved) → bank_file_issued → settled. */
+export const batchStatuses = ['computing', 'computed', 'submitted', 'signed_off', 'funded', 'bank_file_issued', 'settled'] as const;
+export type BatchStatus = (typeof batchStatuses)[number];
+/** pending (not yet in a bank file) → sent → paid, or returned (sent again in the next bank file). */
+export const lineStatuses = ['pending', 'sent', 'paid', 'returned'] as const;
+export type LineStatus = (typeof lineStatuses)[number];
+
+declare module '../../../platform/database.ts' {
+  interface Tables {
+    payroll_batch: {
+      id: bigint; fund_code: string; region_code: string; period: string; status: Generated<BatchStatus>; payees: Generated<number>; total: Generated<bigint>;
+      job_id: bigint; approval_item_id: bigint | null; transfer_request_id: bigint | null; created_by: string; created_at: Generated<Date>;
+    };
+    payroll_line: {
+      person_id: bigint; id: bigint; batch_id: bigint; award_id: bigint; region_code: string; reference: string; amount: bigint;
+      status: Generated<LineStatus>; return_count: Generated<number>; reason: string | null; paid_on: string | null;
+    };
+    payroll_line_event: {
+      person_id: bigint; id: bigint; line_id: bigint; region_code: string; event: 'sent' | 'paid' | 'returned'; happened_on: string;
+      reason: string | null; import_id: bigint | null; recorded_by: string; recorded_at: Generated<Date>;
+    };
+    fund_transfer_request: {
+      id: bigint; fund_code: string; region_code: string; amount: bigint; purpose: string; batch_id: bigint | null;
+      status: Generated<'pending' | 'approved'>; approval_item_id: bigint | null; entry_id: bigint | null; requested_by: string; created_at: Generated<Date>;
+    };
+  }
+}
