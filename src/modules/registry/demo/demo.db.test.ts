@@ -39,12 +39,25 @@ test('counts: the requested persons and employers, and the rows hanging off them
   const counts = await one<Record<string, number>>(first, `select
     (select count(*) from employer)::int as employers, (select count(*) from person)::int as persons,
     (select count(*) from employment)::int as employments, (select count(*) from enrollment)::int as enrollments,
-    (select count(*) from base_declaration)::int as declarations`);
+    (select count(*) from base_declaration)::int as declarations,
+    (select count(*) from pension_award where status = 'active')::int as pensioners,
+    (select count(*) from employment where separation_reason = 'retirement')::int as retirements`);
   assert.equal(counts.employers, 100);
   assert.equal(counts.persons, 2000);
   assert.deepEqual(summary.counts, {
     employers: counts.employers, persons: counts.persons, employments: counts.employments, enrollments: counts.enrollments, baseDeclarations: counts.declarations,
+    pensioners: counts.pensioners,
   });
+  // every retiree of the history draws a pension: well over 8% of the persons
+  assert.equal(counts.pensioners, counts.retirements);
+  assert.ok(counts.pensioners > 2000 * 0.08, `pensioners ${counts.pensioners}`);
+  // the pension funds' 财政专户 hold twelve months of their payroll (上年结余)
+  const opening = await rows<{ fund: string; special: string; monthly: string }>(first, `select a.fund_code as fund, a.monthly::text as monthly,
+      (select sum(b.debit - b.credit) from account_balance b join fund f on f.id = b.fund_id join fund_account c on c.fund_id = b.fund_id and c.id = b.account_id
+        where f.code = a.fund_code and c.role = 'special_bank')::text as special
+    from (select fund_code, sum(monthly_amount) as monthly from pension_award group by fund_code) a`);
+  assert.ok(opening.length >= 1);
+  for (const fund of opening) assert.equal(BigInt(fund.special), BigInt(fund.monthly) * 12n, fund.fund);
   assert.ok(counts.employments >= 2000 && counts.employments < 2000 * 1.5, `employments ${counts.employments}`);
   assert.equal(counts.enrollments, counts.employments * 4);
   assert.ok(counts.declarations > counts.employments, `declarations ${counts.declarations}`);
