@@ -15,13 +15,16 @@ export const BillingSummary = Type.Object({
 
 export const BillLine = Type.Object({
   personId: IdText, idNumber: Type.String(), name: Type.String(), insurance: Type.String(), base: Money,
+  baseSource: Type.Union([Type.Literal('declared'), Type.Literal('assessed')], { description: 'declared 申报 for the period\'s year; assessed 核定 (社会保险法 第六十二条): none declared, 110% of the last declared base, or the average wage' }),
+  baseSourceName: Type.String({ description: '申报 or 核定' }),
   employerRate: RateText, employeeRate: Nullable(RateText), employerAmount: Money, employeeAmount: Nullable(Money), parameterRefs: Type.Array(Type.String()),
 });
 export const BillItem = Type.Object({ insurance: Type.String(), fund: Type.String(), fundName: Type.String({ description: 'the fund\'s name (its code when the fund is outside the viewer\'s scope)' }), employerAmount: Money, employeeAmount: Money, total: Money, ...itemSettlementFields });
 /** 缴费通知单; `lines` unless the list asked for none. */
 export const Bill = Type.Object({
   number: Type.String(), kind: Type.String(), creditCode: Type.String(), employerName: Type.String(), employerId: IdText, regionCode: Type.String(), period: Month,
-  dueDate: DateOnly, persons: Type.Integer(), lineCount: Type.Integer(), total: Money, issuedAt: Timestamp, items: Type.Array(BillItem),
+  dueDate: DateOnly, persons: Type.Integer(), lineCount: Type.Integer(), total: Money,
+  assessedPersons: Type.Integer({ description: 'persons whose base was assessed (核定), not declared' }), issuedAt: Timestamp, items: Type.Array(BillItem),
   lines: Type.Optional(Type.Array(BillLine)), ...billSettlementFields,
 });
 /** A page of bills: the list answer with its rows under `bills` (the key the API has had since the collection issue). */

@@ -1,4 +1,4 @@
-/** Kysely table types of contribution collection (migrations/0005_billing.sql, 0006_payments.sql). */
+/** Kysely table types of contribution collection (migrations/0005_billing.sql, 0006_payments.sql, 0035_assessed_bases.sql). */
 import type { Generated } from 'kysely';
 import type { Insurance } from '../registry/index.ts';
 
@@ -9,13 +9,13 @@ declare module '../../platform/database.ts' {
     bill: {
       employer_id: bigint; id: bigint; number: string; period: string; kind: Generated<(typeof billKinds)[number]>; sequence: Generated<number>;
       region_code: string; due_date: string; run_id: bigint | null; chunk: number | null; persons: number; lines: number; total: bigint;
-      parameter_refs: unknown; issued_at: Generated<Date>;
+      assessed_persons: Generated<number>; parameter_refs: unknown; issued_at: Generated<Date>;
     };
     bill_item: {
       employer_id: bigint; bill_id: bigint; insurance: Insurance; fund_code: string; region_code: string; employer_amount: bigint; employee_amount: bigint;
     };
     bill_line: {
-      employer_id: bigint; bill_id: bigint; person_id: bigint; insurance: Insurance; region_code: string; base: bigint;
+      employer_id: bigint; bill_id: bigint; person_id: bigint; insurance: Insurance; region_code: string; base: bigint; base_assessed: Generated<boolean>;
       employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null;
     };
     payment: {

@@ -31,7 +31,7 @@ function noticeOf(persons: number, accountNumber: string | null): BillNotice {
       itemSums.get(insurance)!.employer += employer;
       itemSums.get(insurance)!.employee += employee ?? 0n;
       lines.push({
-        personId: String(n), idNumber, name: `职工${n}`, insurance, base: formatYuan(base), employerRate: '0', employeeRate: employeeRate === null ? null : '0',
+        personId: String(n), idNumber, name: `职工${n}`, insurance, base: formatYuan(base), baseSource: 'declared', baseSourceName: '申报', employerRate: '0', employeeRate: employeeRate === null ? null : '0',
         employerAmount: formatYuan(employer), employeeAmount: employee === null ? null : formatYuan(employee), parameterRefs: [],
       });
     }
@@ -44,7 +44,7 @@ function noticeOf(persons: number, accountNumber: string | null): BillNotice {
   return {
     bill: {
       number: 'JF202601990102000123', kind: 'regular', creditCode: '91990102MA00000011', employerName: '示范机械制造有限公司', employerId: '1', regionCode: '990102',
-      period: '2026-01', dueDate: '2026-02-15', persons, lineCount: lines.length, total: formatYuan(total), issuedAt: '2026-02-04T17:30:00Z', items, lines,
+      period: '2026-01', dueDate: '2026-02-15', persons, lineCount: lines.length, total: formatYuan(total), assessedPersons: 0, issuedAt: '2026-02-04T17:30:00Z', items, lines,
       status: 'unpaid', paid: '0.00', outstanding: formatYuan(total), payments: [],
     },
     payees: [
@@ -80,6 +80,16 @@ test('the annex: one line per person, the ID number masked, each insurance\'s pa
   assert.match(html, /<tr><td class="seq">1<\/td><td>职工1<\/td><td>110105\*{8}0001<\/td><td class="amount">5,010.01<\/td><td class="amount">801.60<\/td><td class="amount">400.80<\/td><td class="amount">400.80<\/td><td class="amount">100.20<\/td><td class="amount">25.05<\/td><td class="amount">25.05<\/td><td class="amount">10.02<\/td><td class="amount">25.05<\/td><td class="amount">1,788.57<\/td><\/tr>/);
   assert.match(html, /<th colspan="2">养老保险<\/th><th colspan="2">医疗保险<\/th><th colspan="2">失业保险<\/th><th colspan="1">工伤保险<\/th><th colspan="1">生育保险<\/th>/);
   assert.match(html, /<tr class="total"><td colspan="3">合计（2 人）<\/td><td><\/td>.*<td class="amount">3,580.71<\/td><\/tr>/);
+});
+
+test('the annex marks an assessed base (核定, 社会保险法 第六十二条) and says why; a notice without one has no such note', () => {
+  const notice = noticeOf(2, null);
+  for (const line of notice.bill.lines!) if (line.personId === '2') Object.assign(line, { baseSource: 'assessed', baseSourceName: '核定' });
+  const html = billNoticePage(notice);
+  assert.match(html, /<td>职工2<\/td><td>110105\*{8}0002<\/td><td class="amount">5,020.02（核定）<\/td>/);
+  assert.match(html, /<td>职工1<\/td><td>110105\*{8}0001<\/td><td class="amount">5,010.01<\/td>/);
+  assert.match(html, /注：标“核定”的人员，本单位未申报本年度缴费基数，按上月缴费基数的110%核定（《社会保险法》第六十二条）/);
+  assert.doesNotMatch(billNoticePage(noticeOf(2, null)), /核定/);
 });
 
 test('a notice of 191 persons prints on at most 7 A4 pages: one summary page (portrait), the annex on landscape pages', async () => {

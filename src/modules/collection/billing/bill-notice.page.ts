@@ -73,14 +73,14 @@ function amountColumns(insurances: string[], lines: BillLineView[]) {
   ]);
 }
 
-interface PersonRow { name: string; idNumber: string; base: bigint; amounts: Map<string, bigint>; total: bigint }
+interface PersonRow { name: string; idNumber: string; base: bigint; assessed: boolean; amounts: Map<string, bigint>; total: bigint }
 
 /** One row per person (the lines come by ID number): the base (一个基数) and each insurance's parts. */
 function personRows(lines: BillLineView[]): PersonRow[] {
   const rows = new Map<string, PersonRow>();
   for (const line of lines) {
     let row = rows.get(line.personId);
-    if (!row) rows.set(line.personId, row = { name: line.name, idNumber: line.idNumber, base: fen(line.base), amounts: new Map(), total: 0n });
+    if (!row) rows.set(line.personId, row = { name: line.name, idNumber: line.idNumber, base: fen(line.base), assessed: line.baseSource === 'assessed', amounts: new Map(), total: 0n });
     for (const [part, value] of [['employer', line.employerAmount], ['employee', line.employeeAmount]] as const) {
       if (value === null) continue;
       const key = `${line.insurance}:${part}`;
@@ -145,7 +145,8 @@ function annex(notice: BillNotice): string {
   const head = `<tr><th rowspan="2">序号</th><th rowspan="2">姓名</th><th rowspan="2">公民身份号码</th><th rowspan="2">缴费基数</th>${
     spans.map(([insurance, span]) => `<th colspan="${span}">${escapeHtml(insuranceNames[insurance] ?? insurance)}</th>`).join('')}<th rowspan="2">合计</th></tr>
 <tr>${columns.map((column) => `<th>${column.part === 'employer' ? '单位' : '个人'}</th>`).join('')}</tr>`;
-  const body = rows.map((row, index) => `<tr><td class="seq">${index + 1}</td>${cell(row.name)}${cell(maskIdNumber(row.idNumber))}${moneyCell(row.base)}${
+  const body = rows.map((row, index) => `<tr><td class="seq">${index + 1}</td>${cell(row.name)}${cell(maskIdNumber(row.idNumber))}${
+    row.assessed ? `<td class="amount">${amount(row.base)}（核定）</td>` : moneyCell(row.base)}${
     columns.map((column) => moneyCell(row.amounts.get(`${column.insurance}:${column.part}`) ?? null)).join('')}${moneyCell(row.total)}</tr>`);
   const columnTotal = (key: string) => rows.reduce((sum, row) => sum + (row.amounts.get(key) ?? 0n), 0n);
   const totals = `<tr class="total"><td colspan="3">合计（${rows.length} 人）</td><td></td>${columns.map((column) => moneyCell(columnTotal(`${column.insurance}:${column.part}`))).join('')}${moneyCell(fen(bill.total))}</tr>`;
@@ -156,6 +157,7 @@ function annex(notice: BillNotice): string {
 ${body.join('\n')}
 ${totals}
 </tbody></table>
+${rows.some((row) => row.assessed) ? '<p class="facts-line">注：标“核定”的人员，本单位未申报本年度缴费基数，按上月缴费基数的110%核定（《社会保险法》第六十二条）；补办申报后按规定结算。</p>' : ''}
 </section>`;
 }
 

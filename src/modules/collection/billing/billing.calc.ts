@@ -115,6 +115,8 @@ export interface RegionParameters {
    * separation, or not at all; with the cut-off days of the months before and after this one. Absent: 'none'.
    */
   shortEmployment?: { month: ShortEmploymentMonth; previousCutoffDate: string; nextCutoffDate: string };
+  /** 社会保险法 第六十二条: the share of the last declared base an undeclared period is assessed at. Absent: carried over (1). */
+  undeclaredAssessmentRatio?: string;
 }
 
 export type ShortEmploymentMonth = 'hire' | 'separation' | 'none';
@@ -137,9 +139,9 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
     const floorRatio = get('contribution.base.floor_ratio'), ceilingRatio = get('contribution.base.ceiling_ratio');
     const mode = rounding.value as RoundingMode;
     const limits = baseLimits(average.value as bigint, floorRatio.value as string, ceilingRatio.value as string, mode);
-    const shortMonth = get('contribution.short_employment_month');
+    const undeclaredRatio = get('contribution.base.undeclared_assessment_ratio'), shortMonth = get('contribution.short_employment_month');
     const ruralShare = get('contribution.unemployment.rural_contract_worker_share');
-    const common = [average, floorRatio, ceilingRatio, rounding, shortMonth].map(ref);
+    const common = [average, floorRatio, ceilingRatio, rounding, undeclaredRatio, shortMonth].map(ref);
     const insurances: RegionParameters['insurances'] = {};
     for (const insurance of billedInsurances) {
       const employer = store.find(`contribution.${insurance}.${insurance === 'work_injury' ? 'class_base_rate' : 'employer_rate'}`, date, region);
@@ -174,6 +176,7 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
         previousCutoffDate: cutoffDate(addMonths(period, -1), cutoffDay(addMonths(period, -1))),
         nextCutoffDate: cutoffDate(addMonths(period, 1), cutoffDay(addMonths(period, 1))),
       },
+      undeclaredAssessmentRatio: undeclaredRatio.value as string,
     };
   }
   return { period, regions };

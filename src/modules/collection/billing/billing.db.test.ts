@@ -77,17 +77,22 @@ test('a period bills every enrolled person once per insurance, exactly, and post
 
   // Every line recomputed in TypeScript from the run's parameters and the declared wage.
   const [run] = await query<{ parameters: { regions: Record<string, RegionParameters> } }>(clean, `select parameters->'billing' as parameters from job where kind = 'billing.run'`);
-  const lines = await query<{ region_code: string; insurance: string; base: string; declared: string | null; employer_rate: string; employee_rate: string | null; employer_amount: string; employee_amount: string | null; float: string; class: number }>(clean, `
-    select l.region_code, l.insurance, l.base, l.employer_rate::text, l.employee_rate::text, l.employer_amount, l.employee_amount,
+  const lines = await query<{ region_code: string; insurance: string; base: string; base_assessed: boolean; declared: string | null; declared_year: number | null; employer_rate: string; employee_rate: string | null; employer_amount: string; employee_amount: string | null; float: string; class: number }>(clean, `
+    select l.region_code, l.insurance, l.base, l.base_assessed, l.employer_rate::text, l.employee_rate::text, l.employer_amount, l.employee_amount,
       e.work_injury_float::text as float, e.work_injury_class as class,
       (select d.monthly_wage from base_declaration d where d.employer_id = l.employer_id and d.person_id = l.person_id and d.year <= 2026
-        order by d.year desc, d.version desc limit 1) as declared
+        order by d.year desc, d.version desc limit 1) as declared,
+      (select max(d.year) from base_declaration d where d.employer_id = l.employer_id and d.person_id = l.person_id and d.year <= 2026)::int as declared_year
     from bill_line l join employer e on e.id = l.employer_id`);
   let checked = 0;
   for (const line of lines) {
     const region = run.parameters.regions[line.region_code];
-    const base = contributionBase(BigInt(line.declared ?? region.averageWage), BigInt(region.floor), BigInt(region.ceiling));
+    // declared for 2026; else assessed (核定): 110% of the last declared base, or the average wage (社会保险法 第六十二条)
+    const wage = line.declared_year === 2026 ? BigInt(line.declared!)
+      : line.declared !== null ? lineAmount(BigInt(line.declared), region.undeclaredAssessmentRatio!, region.rounding) : BigInt(region.averageWage);
+    const base = contributionBase(wage, BigInt(region.floor), BigInt(region.ceiling));
     assert.equal(BigInt(line.base), base);
+    assert.equal(line.base_assessed, line.declared_year !== 2026);
     const employerRate = line.insurance === 'work_injury'
       ? workInjuryRate(region.workInjuryClassRates[line.class], line.float) : region.insurances[line.insurance as 'pension']!.employerRate;
     const exact = (rate: string) => formatDecimal(parseDecimal(rate)); // 0.00480 → 0.0048

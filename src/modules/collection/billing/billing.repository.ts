@@ -83,7 +83,7 @@ export const itemTotalsOfPeriod = async (tx: Tx, period: string, prefix: string)
 // ── reassessment: correcting bills ──
 
 export interface DifferenceRow {
-  action: 'bill' | 'reverse'; person_id: bigint; insurance: string; region_code: string; fund_code: string; base: bigint;
+  action: 'bill' | 'reverse'; person_id: bigint; insurance: string; region_code: string; fund_code: string; base: bigint; base_assessed: boolean;
   employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null;
 }
 
@@ -139,14 +139,14 @@ export const insertBillItems = (tx: Tx, items: Insertable<Tables['bill_item']>[]
 // ── reading bills ──
 
 export interface BillLineRow {
-  bill_id: bigint; person_id: bigint; id_number: string; name: string; insurance: string; base: bigint; employer_rate: string; employee_rate: string | null;
+  bill_id: bigint; person_id: bigint; id_number: string; name: string; insurance: string; base: bigint; base_assessed: boolean; employer_rate: string; employee_rate: string | null;
   employer_amount: bigint; employee_amount: bigint | null;
 }
 
 /** The lines of the bills with each person's ID number and name, rates as trimmed text, by bill and ID number. */
 export async function linesOfBills(tx: Tx, bills: { employer_id: bigint; id: bigint }[]): Promise<BillLineRow[]> {
   return (await sql<BillLineRow>`
-    select l.bill_id, l.person_id, p.id_number, p.name, l.insurance, l.base, trim_scale(l.employer_rate)::text as employer_rate, trim_scale(l.employee_rate)::text as employee_rate,
+    select l.bill_id, l.person_id, p.id_number, p.name, l.insurance, l.base, l.base_assessed, trim_scale(l.employer_rate)::text as employer_rate, trim_scale(l.employee_rate)::text as employee_rate,
       l.employer_amount, l.employee_amount
     from bill_line l join person p on p.id = l.person_id
     where (l.employer_id, l.bill_id) in (${sql.join(bills.map((b) => sql`(${b.employer_id}::bigint, ${b.id}::bigint)`))})
@@ -168,7 +168,7 @@ export async function fundNames(tx: Tx, codes: string[]): Promise<Map<string, st
 function billQuery(tx: Tx) {
   return tx.selectFrom('bill').innerJoin('employer', 'employer.id', 'bill.employer_id')
     .select(['bill.employer_id', 'bill.id', 'bill.number', 'bill.kind', 'bill.period', 'bill.region_code', 'bill.due_date', 'bill.persons', 'bill.lines',
-      'bill.total', 'bill.parameter_refs', 'bill.issued_at', 'employer.credit_code', 'employer.name as employer_name']);
+      'bill.total', 'bill.assessed_persons', 'bill.parameter_refs', 'bill.issued_at', 'employer.credit_code', 'employer.name as employer_name']);
 }
 
 export type BillRow = Awaited<ReturnType<ReturnType<typeof billQuery>['executeTakeFirstOrThrow']>>;

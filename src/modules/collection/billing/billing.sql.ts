@@ -24,7 +24,7 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
     const publicRefs = publicFund ? JSON.stringify({ ...refs, pension: region.publicPension!.refs }) : null;
     const short = region.shortEmployment ?? { month: 'none', previousCutoffDate: region.cutoffDate, nextCutoffDate: region.cutoffDate };
     regions.push(`(${quote(code)}, ${region.floor}::bigint, ${region.ceiling}::bigint, ${region.averageWage}::bigint, date ${quote(region.cutoffDate)}, date ${quote(region.dueDate)}, ${quote(JSON.stringify(refs))}::jsonb, ${publicRefs === null ? 'null::jsonb' : `${quote(publicRefs)}::jsonb`}, `
-      + `${region.ruralUnemploymentExempt === true}, ${quote(short.month)}, date ${quote(short.previousCutoffDate)}, date ${quote(short.nextCutoffDate)})`);
+      + `${region.ruralUnemploymentExempt === true}, ${quote(short.month)}, date ${quote(short.previousCutoffDate)}, date ${quote(short.nextCutoffDate)}, ${quote(region.undeclaredAssessmentRatio ?? '1')}::numeric)`);
     for (const [insurance, rate] of Object.entries(region.insurances)) {
       const fund = funds[code]?.[insurance];
       if (!fund || insurance === 'work_injury') continue;
@@ -39,7 +39,7 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
   }
   const orEmpty = (rows: string[], empty: string) => (rows.length ? `values ${rows.join(', ')}` : empty);
   return {
-    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb, false, null::text, null::date, null::date where false'),
+    regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb, false, null::text, null::date, null::date, null::numeric where false'),
     rates: orEmpty(rates, 'select null::text, null::text, null::text, null::numeric, null::numeric, null::text where false'),
     classes: orEmpty(classes, 'select null::text, null::smallint, null::numeric, null::text where false'),
     industries: orEmpty(industries, 'select null::text, null::text, null::smallint where false'),
@@ -65,13 +65,13 @@ function expectedLinesSql(parameters: BillingParameters, funds: Record<string, R
   const publicTypes = publicPensionEmployerTypes.map(quote).join(', ');
   return `with
 region_parameters (region_code, floor, ceiling, average_wage, cutoff, due_date, parameter_refs, public_pension_refs,
-  rural_unemployment_exempt, short_employment_month, previous_cutoff, next_cutoff) as (${values.regions}),
+  rural_unemployment_exempt, short_employment_month, previous_cutoff, next_cutoff, undeclared_ratio) as (${values.regions}),
 insurance_rate (region_code, insurance, pension_scheme, employer_rate, employee_rate, fund_code) as (${values.rates}),
 injury_class_rate (region_code, class, rate, fund_code) as (${values.classes}),
 industry_class (region_code, industry_code, class) as (${values.industries}),
 billed_employer as (
   select e.id, e.region_code, e.credit_code, coalesce(e.work_injury_class, i.class) as work_injury_class, e.work_injury_float,
-    p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme, p.rural_unemployment_exempt,
+    p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme, p.rural_unemployment_exempt, p.undeclared_ratio,
     p.short_employment_month, p.previous_cutoff, p.next_cutoff, date_trunc('month', p.cutoff)::date as month_start,
     (date_trunc('month', p.cutoff) + interval '1 month')::date as next_month_start,
     (case when s.pension_scheme = 'public' then p.public_pension_refs else p.parameter_refs end) || jsonb_build_object('employer', jsonb_build_object(
@@ -115,15 +115,19 @@ enrolled as (
   group by n.employer_id, n.person_id, n.insurance
 ),
 declared as (
-  select distinct on (d.employer_id, d.person_id) d.employer_id, d.person_id, d.monthly_wage
+  select distinct on (d.employer_id, d.person_id) d.employer_id, d.person_id, d.monthly_wage, d.year
   from base_declaration d
   where ${declaredFilter} and d.year <= ${yearParameter}
   order by d.employer_id, d.person_id, d.year desc, d.version desc
 ),
 line as (
   select n.employer_id, n.person_id, n.insurance, e.region_code,
-    -- no declaration on record: the base is assessed at the average wage (按上年度社平工资核定) [check]
-    greatest(e.floor, least(e.ceiling, coalesce(d.monthly_wage, e.average_wage))) as base,
+    -- the base declared for the period's year; none declared for it: assessed (核定) at the undeclared ratio (110%,
+    -- 社会保险法 第六十二条) of the last base this employer declared, the one its last month was billed on; none ever
+    -- declared (a new hire without the first month's wage declared): the average wage (按上年度社平工资核定) [check]
+    greatest(e.floor, least(e.ceiling, case when d.year = ${yearParameter} then d.monthly_wage
+      when d.year is not null then ${round('d.monthly_wage * e.undeclared_ratio')} else e.average_wage end)) as base,
+    d.year is distinct from ${yearParameter} as base_assessed,
     coalesce(r.employer_rate, c.rate * e.work_injury_float) as employer_rate,
     -- 失业保险条例 第六条: no employee unemployment share for a rural contract worker (农村户口) where the region keeps
     -- the rule; the household type is read for unemployment rows of such regions only, one index probe each
@@ -154,21 +158,22 @@ export function billChunkSql(parameters: BillingParameters, funds: Record<string
     and not exists (select 1 from bill b where b.employer_id = e.id and b.period = $4)`;
   return `${expectedLinesSql(parameters, funds, rounding, employers, 'd.employer_id between $1 and $2', '$5')},
 per_employer as (
-  select employer_id, count(distinct person_id)::int as persons, count(*)::int as lines, sum(employer_amount + coalesce(employee_amount, 0))::bigint as total
+  select employer_id, count(distinct person_id)::int as persons, count(*)::int as lines, sum(employer_amount + coalesce(employee_amount, 0))::bigint as total,
+    count(distinct person_id) filter (where base_assessed)::int as assessed_persons
   from amount group by employer_id
 ),
 new_bill as (
-  insert into bill (employer_id, id, number, period, kind, sequence, region_code, due_date, run_id, chunk, persons, lines, total, parameter_refs)
+  insert into bill (employer_id, id, number, period, kind, sequence, region_code, due_date, run_id, chunk, persons, lines, total, assessed_persons, parameter_refs)
   select g.employer_id, ${idExpression(billIds, 'row_number() over (order by g.employer_id) - 1')},
-    replace($4, '-', '') || e.credit_code || '01', $4, 'regular', 1, e.region_code, e.due_date, $6, $7, g.persons, g.lines, g.total, e.parameter_refs
+    replace($4, '-', '') || e.credit_code || '01', $4, 'regular', 1, e.region_code, e.due_date, $6, $7, g.persons, g.lines, g.total, g.assessed_persons, e.parameter_refs
   from per_employer g join billed_employer e on e.id = g.employer_id
   order by g.employer_id
   on conflict do nothing
   returning employer_id, id
 ),
 new_line as (
-  insert into bill_line (employer_id, bill_id, person_id, insurance, region_code, base, employer_rate, employee_rate, employer_amount, employee_amount)
-  select a.employer_id, b.id, a.person_id, a.insurance, a.region_code, a.base, a.employer_rate, a.employee_rate, a.employer_amount, a.employee_amount
+  insert into bill_line (employer_id, bill_id, person_id, insurance, region_code, base, base_assessed, employer_rate, employee_rate, employer_amount, employee_amount)
+  select a.employer_id, b.id, a.person_id, a.insurance, a.region_code, a.base, a.base_assessed, a.employer_rate, a.employee_rate, a.employer_amount, a.employee_amount
   from amount a join new_bill b on b.employer_id = a.employer_id
 )
 ${insertItemsSql('new_bill')}`;
@@ -193,7 +198,7 @@ export function reassessmentSql(parameters: BillingParameters, funds: Record<str
   // the employer's facts (type, region, work-injury class and factor) as they were in the period (migration 0026)
   return `${expectedLinesSql(parameters, funds, rounding, 'e.id = $1', 'd.employer_id = $1', '$3', "employer_facts_on(($2 || '-01')::date)")},
 billed as (
-  select l.person_id, l.insurance, l.region_code, i.fund_code, sum(l.base)::bigint as base, l.employer_rate, l.employee_rate,
+  select l.person_id, l.insurance, l.region_code, i.fund_code, sum(l.base)::bigint as base, bool_or(l.base_assessed) as base_assessed, l.employer_rate, l.employee_rate,
     sum(l.employer_amount)::bigint as employer_amount, sum(l.employee_amount)::bigint as employee_amount
   from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
     join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id and i.insurance = l.insurance
@@ -201,12 +206,12 @@ billed as (
   group by l.person_id, l.insurance, l.region_code, i.fund_code, l.employer_rate, l.employee_rate
   having sum(l.base) <> 0
 )
-select 'bill' as action, a.person_id, a.insurance, a.region_code, a.fund_code, a.base, a.employer_rate::text, a.employee_rate::text, a.employer_amount, a.employee_amount
+select 'bill' as action, a.person_id, a.insurance, a.region_code, a.fund_code, a.base, a.base_assessed, a.employer_rate::text, a.employee_rate::text, a.employer_amount, a.employee_amount
 from amount a
 where not exists (select 1 from billed x where x.person_id = a.person_id and x.insurance = a.insurance and x.base = a.base
   and x.employer_rate = a.employer_rate and x.employee_rate is not distinct from a.employee_rate)
 union all
-select 'reverse', x.person_id, x.insurance, x.region_code, x.fund_code, -x.base, x.employer_rate::text, x.employee_rate::text, -x.employer_amount, -x.employee_amount
+select 'reverse', x.person_id, x.insurance, x.region_code, x.fund_code, -x.base, x.base_assessed, x.employer_rate::text, x.employee_rate::text, -x.employer_amount, -x.employee_amount
 from billed x
 where not exists (select 1 from amount a where x.person_id = a.person_id and x.insurance = a.insurance and x.base = a.base
   and x.employer_rate = a.employer_rate and x.employee_rate is not distinct from a.employee_rate)

@@ -18,8 +18,15 @@ import * as repository from './billing.repository.ts';
 import type { BillFilter, BillRow } from './billing.repository.ts';
 import { billingSaid, subjects } from '../collection.messages.ts';
 
+/**
+ * Where a line's base comes from: declared (申报) for the period's year, or assessed (核定) because it was not —
+ * 110% of the employer's last declared base (社会保险法 第六十二条), or the average wage when it never declared one.
+ */
+export const baseSourceNames = { declared: '申报', assessed: '核定' } as const;
+
 export interface BillLineView {
   personId: string; idNumber: string; name: string; insurance: string; base: string;
+  baseSource: keyof typeof baseSourceNames; baseSourceName: (typeof baseSourceNames)[keyof typeof baseSourceNames];
   employerRate: string; employeeRate: string | null; employerAmount: string; employeeAmount: string | null; parameterRefs: string[];
 }
 
@@ -27,7 +34,9 @@ export interface BillItemView { insurance: string; fund: string; fundName: strin
 
 export interface BillView {
   number: string; kind: string; creditCode: string; employerName: string; employerId: string; regionCode: string; period: string;
-  dueDate: string; persons: number; lineCount: number; total: string; issuedAt: string; items: BillItemView[]; lines?: BillLineView[];
+  dueDate: string; persons: number; lineCount: number; total: string;
+  /** Persons whose base the bill assessed (核定) instead of a declared one. */
+  assessedPersons: number; issuedAt: string; items: BillItemView[]; lines?: BillLineView[];
   /** Its status today (bill-status.calc.ts), what is paid and outstanding, and the payments that paid it. */
   status: BillStatus; paid: string; outstanding: string; payments: BillPaymentView[];
 }
@@ -56,8 +65,10 @@ async function linesOf(tx: Tx, bills: { employer_id: bigint; id: bigint; paramet
     const parameterRefs = [...((refs[row.insurance] as string[] | undefined) ?? [])];
     if (row.insurance === 'work_injury' && employer) parameterRefs.push(`employer.work_injury_class=${employer.workInjuryClass}`, `employer.work_injury_float=${employer.workInjuryFloat}`);
     const list = result.get(row.bill_id) ?? [];
+    const baseSource = row.base_assessed ? 'assessed' : 'declared';
     list.push({
       personId: String(row.person_id), idNumber: masking ? maskMiddle(row.id_number, masking.idNumber) : row.id_number, name: row.name, insurance: row.insurance, base: formatYuan(row.base),
+      baseSource, baseSourceName: baseSourceNames[baseSource],
       employerRate: row.employer_rate, employeeRate: row.employee_rate, employerAmount: formatYuan(row.employer_amount),
       employeeAmount: row.employee_amount === null ? null : formatYuan(row.employee_amount), parameterRefs,
     });
@@ -76,7 +87,7 @@ async function billViews(tx: Tx, viewer: Actor, bills: BillRow[], withLines: boo
   const settlements = await settlementsOfBills(tx, bills, items, todayInChina());
   return bills.map((b) => ({
     number: b.number, kind: b.kind, creditCode: b.credit_code, employerName: b.employer_name, employerId: String(b.employer_id), regionCode: b.region_code,
-    period: b.period, dueDate: b.due_date, persons: b.persons, lineCount: b.lines, total: formatYuan(b.total), issuedAt: b.issued_at.toISOString(),
+    period: b.period, dueDate: b.due_date, persons: b.persons, lineCount: b.lines, total: formatYuan(b.total), assessedPersons: b.assessed_persons, issuedAt: b.issued_at.toISOString(),
     items: items.filter((i) => i.bill_id === b.id).sort((x, y) => insuranceOrder(x.insurance) - insuranceOrder(y.insurance)).map((i) => ({
       insurance: i.insurance, fund: i.fund_code, fundName: fundNames.get(i.fund_code) ?? i.fund_code, employerAmount: formatYuan(i.employer_amount), employeeAmount: formatYuan(i.employee_amount),
       total: formatYuan(i.employer_amount + i.employee_amount), ...settlements.get(b.id)!.items[i.insurance],

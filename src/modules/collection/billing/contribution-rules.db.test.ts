@@ -1,6 +1,8 @@
 /**
  * The contribution rules of issue 11 on who is billed and on what base, each a hand case on a small demo city:
- * no employee unemployment share for a rural contract worker where the region keeps 失业保险条例 第六条; a short job covering no cut-off day billed in the
+ * 核定 of an undeclared base at 110% of the last declared one (社会保险法 第六十二条) and its settlement once declared;
+ * a new hire's base is the year-of-hire declaration (the first month's wage); no employee unemployment share for a
+ * rural contract worker where the region keeps 失业保险条例 第六条; a short job covering no cut-off day billed in the
  * month of hire (contribution.short_employment_month).
  */
 import { test, before, after } from 'node:test';
@@ -8,17 +10,20 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { getParameters } from '../../../platform/params/index.ts';
+import { signOff } from '../../../platform/signoff/signoff.testing.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { buildCreditCode, buildIdNumber } from '../../registry/demo/demo.calc.ts';
 import { createEmployer, createPerson, hire, separate } from '../../registry/registry.service.ts';
 import { resolveBillingParameters } from './billing.calc.ts';
 import { reassessmentSql } from './billing.sql.ts';
 import { fundsByRegion, runBilling } from './billing.service.ts';
+import { getBill } from './bills.service.ts';
+import { requestReassessment, type ReassessmentResult } from './reassessment.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const PERIOD = '2026-06';
 const COUNTY = '990102';
-const actor = systemActor('test', ['registry.employer.create', 'registry.person.create', 'registry.employment.write', 'billing.run', 'billing.read']);
+const actor = systemActor('test', ['registry.employer.create', 'registry.person.create', 'registry.employment.write', 'billing.run', 'billing.read', 'billing.reassess.request']);
 
 let db: TestDatabase;
 const employers: Record<string, string> = {};
@@ -43,10 +48,10 @@ async function declare(employer: string, person: string, year: number, monthlyWa
   [employers[employer], persons[person], COUNTY, year, version, monthlyWageFen, version > 1 ? '补办申报' : null]);
 }
 
-/** A person's lines in the period: "insurance base employerRate employeeRate employeeAmount" (rates as numbers). */
+/** A person's lines in the period: "insurance base assessed employerRate employeeRate employeeAmount" (rates as numbers). */
 async function linesOf(person: string, period = PERIOD, kind = 'regular'): Promise<string[]> {
   const { rows } = await db.owner.query<{ line: string }>(`
-    select concat_ws(' ', l.insurance, l.base,
+    select concat_ws(' ', l.insurance, l.base, case when l.base_assessed then 'assessed' else 'declared' end,
       trim_scale(l.employer_rate), coalesce(trim_scale(l.employee_rate)::text, '-'), coalesce(l.employee_amount::text, '-')) as line
     from bill_line l join bill b on b.employer_id = l.employer_id and b.id = l.bill_id
     where l.person_id = $1 and b.period = $2 and b.kind = $3 order by 1`, [persons[person], period, kind]);
@@ -95,10 +100,52 @@ before(async () => {
 });
 after(async () => { await db?.drop(); });
 
+test('a base declared for the period\'s year is billed as declared; a new hire\'s is the year-of-hire declaration (the first month\'s wage)', { skip }, async () => {
+  assert.deepEqual(await linesOf('declared'), [
+    'medical 700000 declared 0.09 0.02 14000', 'pension 700000 declared 0.16 0.08 56000', 'unemployment 700000 declared 0.005 0.005 3500', 'work_injury 700000 declared 0.007 - -',
+  ]);
+  assert.ok((await linesOf('newHire')).every((line) => line.includes(' 550000 declared ')), 'hired 06-01, billed on the 5,500.00 declared for 2026');
+});
+
+test('社会保险法 第六十二条: nothing declared for the year — assessed (核定) at 110% of the last declared base, clamped; never declared — the average wage', { skip }, async () => {
+  assert.deepEqual(await linesOf('lastYear'), [
+    'medical 660000 assessed 0.09 0.02 13200', 'pension 660000 assessed 0.16 0.08 52800', 'unemployment 660000 assessed 0.005 0.005 3300', 'work_injury 660000 assessed 0.007 - -',
+  ]);
+  assert.ok((await linesOf('nearCeiling')).every((line) => line.includes(' 2550000 assessed ')), '26,400.00 is above the ceiling: 25,500.00');
+  assert.ok((await linesOf('neverDeclared')).every((line) => line.includes(' 850000 assessed ')), 'the 2026 average wage, 8,500.00');
+
+  // The bill says so: the persons assessed, and each line 核定 in the bill detail API.
+  const { rows: [bill] } = await db.owner.query<{ number: string; assessed_persons: number }>(`select number, assessed_persons from bill where employer_id = $1 and period = $2`, [employers.A, PERIOD]);
+  assert.equal(bill.assessed_persons, 3, 'lastYear, nearCeiling, neverDeclared');
+  const view = await getBill(db.database, actor, bill.number);
+  assert.equal(view.assessedPersons, 3);
+  const sources = new Map(view.lines!.map((line) => [line.name, `${line.baseSource} ${line.baseSourceName}`]));
+  assert.equal(sources.get('规则lastYear'), 'assessed 核定');
+  assert.equal(sources.get('规则declared'), 'declared 申报');
+  assert.ok(view.lines!.find((line) => line.name === '规则lastYear')!.parameterRefs.includes('contribution.base.undeclared_assessment_ratio@2011-07-01'));
+});
+
+test('once the employer declares, the reassessment settles the difference: the assessed lines reversed, the declared ones billed', { skip }, async () => {
+  await declare('A', 'lastYear', 2026, 620_000);
+  const { rows: [{ credit_code: creditCode }] } = await db.owner.query(`select credit_code from employer where id = $1`, [employers.A]);
+  const approved = await signOff(db.database, await requestReassessment(db.database, actor, { creditCode, period: PERIOD, reason: '补办申报' }));
+  const result = approved.result as ReassessmentResult;
+  // 6,600.00 × (16% + 8% + 9% + 2% + 0.5% + 0.5% + 0.7%) = 2,422.20 reversed; 6,200.00 × the same = 2,275.40 billed
+  assert.deepEqual(result.bills.map((b) => `${b.kind} ${b.lines} ${b.total}`), ['credit_note 4 -2422.20', 'supplementary 4 2275.40']);
+  assert.deepEqual(await linesOf('lastYear', PERIOD, 'credit_note'), [
+    'medical -660000 assessed 0.09 0.02 -13200', 'pension -660000 assessed 0.16 0.08 -52800', 'unemployment -660000 assessed 0.005 0.005 -3300', 'work_injury -660000 assessed 0.007 - -',
+  ]);
+  assert.deepEqual(await linesOf('lastYear', PERIOD, 'supplementary'), [
+    'medical 620000 declared 0.09 0.02 12400', 'pension 620000 declared 0.16 0.08 49600', 'unemployment 620000 declared 0.005 0.005 3100', 'work_injury 620000 declared 0.007 - -',
+  ]);
+  // nearCeiling and neverDeclared have declared nothing yet: they stay assessed, untouched
+  assert.equal((await linesOf('nearCeiling', PERIOD, 'credit_note')).length, 0);
+});
+
 test('失业保险条例 第六条: a rural contract worker pays no employee unemployment share where the region keeps the rule; an equalised region bills it', { skip }, async () => {
-  assert.ok((await linesOf('rural')).includes('unemployment 600000 0.005 0 0'));
-  assert.ok((await linesOf('urban')).includes('unemployment 600000 0.005 0.005 3000'));
-  assert.ok((await linesOf('rural')).includes('pension 600000 0.16 0.08 48000'), 'the other insurances as anyone\'s');
+  assert.ok((await linesOf('rural')).includes('unemployment 600000 declared 0.005 0 0'));
+  assert.ok((await linesOf('urban')).includes('unemployment 600000 declared 0.005 0.005 3000'));
+  assert.ok((await linesOf('rural')).includes('pension 600000 declared 0.16 0.08 48000'), 'the other insurances as anyone\'s');
 
   // A region that has equalised (pays from 2020): what the period should bill for the rural worker, written nowhere.
   const store = getParameters().withRegionalValues([

@@ -39,9 +39,10 @@ async function issueCorrection(tx: Tx, actor: Actor, employer: { id: bigint; cre
   await repository.insertBill(tx, {
     employer_id: employer.id, id, number, period, kind, sequence: sameKind + 1, region_code: employer.region_code, due_date: dueDate,
     persons: new Set(rows.map((r) => String(r.person_id))).size, lines: rows.length, total, parameter_refs: JSON.stringify(parameterRefs),
+    assessed_persons: new Set(rows.filter((r) => r.base_assessed).map((r) => String(r.person_id))).size,
   });
   await repository.insertBillLines(tx, rows.map((r) => ({
-    employer_id: employer.id, bill_id: id, person_id: r.person_id, insurance: r.insurance as never, region_code: r.region_code, base: r.base,
+    employer_id: employer.id, bill_id: id, person_id: r.person_id, insurance: r.insurance as never, region_code: r.region_code, base: r.base, base_assessed: r.base_assessed,
     employer_rate: r.employer_rate, employee_rate: r.employee_rate, employer_amount: r.employer_amount, employee_amount: r.employee_amount,
   })));
   const items = new Map<string, { fund: string; employer: bigint; employee: bigint; region: string }>();
