@@ -15,7 +15,8 @@ import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { accountBalanceNow, getTrialBalance } from '../../ledger/index.ts';
 import { inScope } from '../../../platform/actor.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
-import { payrollAccounts, payrollSummary, runPayroll } from './payroll.service.ts';
+import { payrollAccounts, payrollSummary, runPayroll, startPayroll } from './payroll.service.ts';
+import { runJob } from '../../../platform/jobs/index.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -41,6 +42,15 @@ const activeAwards = async () => Number((await db.owner.query(`select count(*) a
 test('the payroll: run twice, signed off, funded, paid through the bank file and booked to the fen', { skip }, async () => {
   const awards = await activeAwards();
   assert.ok(awards > 50, `the demo city has pensioners (${awards})`);
+  // killed after three chunks of the first fund's job: the lines so far stay, the job stays running
+  const [job] = await startPayroll(db.database, actor, { period: PERIOD });
+  assert.ok(job.progress.total >= 3, `the job has chunks to resume (${job.progress.total})`);
+  const kill = new AbortController();
+  const outcome = await runJob(db.database, BigInt(job.id), { signal: kill.signal, onProgress: ({ done }) => { if (done >= 3) kill.abort(); } });
+  assert.equal(outcome, 'stopped');
+  const partial = Number((await db.owner.query('select count(*) as n from payroll_line')).rows[0].n);
+  assert.ok(partial > 0 && partial < awards, `part of the lines written before the kill (${partial} of ${awards})`);
+  // the next run resumes: only the chunks not done, exactly the lines an uninterrupted run writes
   const first = await runPayroll(db.database, actor, { period: PERIOD });
   assert.equal(first.summary.payees, awards);
   assert.equal(first.summary.status, 'submitted');

@@ -26,8 +26,9 @@ import { payrollSaid } from './payroll.messages.ts';
 import * as repository from './payroll.repository.ts';
 import { batchStatuses, type BatchStatus, type LineStatus } from './payroll.tables.ts';
 
-/** About this many awards per chunk (a visible progress bar; set-based inserts), at most this many chunks. */
+/** About this many awards per chunk (set-based inserts), at least MIN_CHUNKS for a visible progress bar, at most MAX_CHUNKS. */
 const AWARDS_PER_CHUNK = 5000;
+const MIN_CHUNKS = 10;
 const MAX_CHUNKS = 50;
 
 interface PayrollParameters { period: string; fund: string; insurance: string; region: string; batchId: string }
@@ -163,7 +164,7 @@ export async function startPayroll(database: DatabaseHandle, actor: Actor, input
     if (!funds.length) throw notFound(payrollSaid.noFunds({ region: region ?? '*' }));
     const found = [];
     for (const fund of funds) {
-      const chunkCount = Math.max(1, Math.min(MAX_CHUNKS, Math.ceil(fund.awards / AWARDS_PER_CHUNK)));
+      const chunkCount = Math.min(fund.awards, Math.max(MIN_CHUNKS, Math.min(MAX_CHUNKS, Math.ceil(fund.awards / AWARDS_PER_CHUNK))));
       const existing = await repository.findBatch(tx, fund.fund_code, period);
       const batchId = existing?.id ?? newId();
       const ranges = existing ? [] : await repository.awardRanges(tx, fund.fund_code, period, chunkCount);
