@@ -9,6 +9,7 @@ import { registerCollectionCommands } from './collection.cli.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation.routes.ts';
 import { collectionRoutes } from './collection.routes.ts';
 import { duplicatePensionRoutes } from './billing/duplicate-pension.routes.ts';
+import { pensionExtensionRoutes } from './billing/pension-extension.routes.ts';
 import { selfPayingBillingRoutes } from './billing/self-paying-billing.routes.ts';
 import { paymentRoutes } from './payments/payments.routes.ts';
 import { arrearsRoutes } from './arrears/arrears.routes.ts';
@@ -37,7 +38,7 @@ export { collectionKpis } from './kpi/kpi.service.ts';
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */
 export const collectionModule: ModuleManifest = {
   name: 'collection',
-  routes: [collectionRoutes, duplicatePensionRoutes, selfPayingBillingRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, reconciliationRoutes, dunningRoutes, certificateRoutes],
+  routes: [collectionRoutes, duplicatePensionRoutes, pensionExtensionRoutes, selfPayingBillingRoutes, paymentRoutes, arrearsRoutes, kpiRoutes, accountsRoutes, portalRoutes, taxRoutes, reconciliationRoutes, dunningRoutes, certificateRoutes],
   registerCommands(program) {
     registerBillingCommands(program);
     registerPaymentCommands(program);

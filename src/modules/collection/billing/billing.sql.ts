@@ -52,7 +52,7 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
  * and the amounts rounded once. Ends with the CTE `amount`.
  *
  * Who is billed pension (issue 11): nobody from the month they reach the statutory retirement age on
- * (statutory_retirement_month, migration 0022; 延长缴费 past it is not handled here), and a person with pension
+ * (statutory_retirement_month, migration 0022) unless an exception of 延长缴费 on the enrollment covers the month (migration 0035), and a person with pension
  * enrollments at several employers covering the cut-off day once, by the earliest employment (hired_on, then the
  * employment id) whose employer is active — 一人一个养老保险关系 (人社部发〔2016〕94号 [check]). Government bodies and
  * public institutions bill pension into the public-institution fund at its rates (pension_scheme). An employer
@@ -103,7 +103,10 @@ enrolled as (
           and om.hired_on <= e.cutoff and (om.separated_on is null or om.separated_on >= e.cutoff))))
     -- the person is read for pension rows only, one index probe each (a join would hash every person per chunk)
     and (n.insurance <> 'pension' or (
-      e.cutoff < (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) from person p where p.id = n.person_id)
+      (e.cutoff < (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) from person p where p.id = n.person_id)
+        -- 延长缴费 (社会保险法 第十六条): past the age, only by an exception on the enrollment covering the cut-off day
+        or exists (select 1 from pension_extension x where x.employer_id = n.employer_id and x.enrollment_id = n.id
+          and x.valid_from <= e.cutoff and (x.valid_to is null or x.valid_to >= e.cutoff)))
       and not exists (
         select 1 from enrollment o
           join employment om on om.employer_id = o.employer_id and om.id = o.employment_id
