@@ -1,8 +1,8 @@
 /** Kysely table types of pension awards (migrations/0032_pension_payroll.sql). Money columns are bigint fen. */
 import type { Generated } from 'kysely';
+import type { AwardStatus } from '../payroll/payroll.statuses.ts';
 
-export const awardStatuses = ['active', 'suspended', 'stopped'] as const;
-export type AwardStatus = (typeof awardStatuses)[number];
+export { awardStatuses, type AwardStatus } from '../payroll/payroll.statuses.ts';
 export type PensionScheme = 'enterprise' | 'public';
 
 declare module '../../../platform/database.ts' {

@@ -2,8 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Month, Nullable, Timestamp } from '../../../platform/http/schemas.ts';
 import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
-import { awardStatuses } from '../awards/awards.tables.ts';
-import { batchStatuses, lineStatuses } from './payroll.tables.ts';
+import { awardStatuses, batchStatuses, lineStatuses } from './payroll.statuses.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 

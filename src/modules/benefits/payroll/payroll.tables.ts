@@ -1,12 +1,8 @@
 /** Kysely table types of the monthly pension payroll (migrations/0032_pension_payroll.sql). Money columns are bigint fen. */
 import type { Generated } from 'kysely';
+import type { BatchStatus, LineStatus } from './payroll.statuses.ts';
 
-/** computing → computed → submitted (in sign-off) → signed_off → funded (用款申请 approved) → bank_file_issued → settled. */
-export const batchStatuses = ['computing', 'computed', 'submitted', 'signed_off', 'funded', 'bank_file_issued', 'settled'] as const;
-export type BatchStatus = (typeof batchStatuses)[number];
-/** pending (not yet in a bank file) → sent → paid, or returned (sent again in the next bank file). */
-export const lineStatuses = ['pending', 'sent', 'paid', 'returned'] as const;
-export type LineStatus = (typeof lineStatuses)[number];
+export { batchStatuses, lineStatuses, type BatchStatus, type LineStatus } from './payroll.statuses.ts';
 
 declare module '../../../platform/database.ts' {
   interface Tables {
