@@ -114,3 +114,30 @@ export const api = {
     return request<T>('POST', path, { body: form });
   },
 };
+
+/** The file name a download answer gives (Content-Disposition), else `fallback`. */
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file the API writes (a CSV …): fetched first, so that a refusal (the API's 4xx names why) is thrown as
+ * an ApiError for the page to show instead of a JSON page in the browser. Returns the file's name.
+ */
+export async function downloadFile(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
+  const response = await fetch(withQuery(path, query), { credentials: 'same-origin', headers: { 'accept-language': languageTag(storedLang()) } });
+  if (!response.ok) {
+    const error = ((await response.json().catch(() => undefined)) as { error?: ErrorBody } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.field, error?.rows, error ?? {});
+  }
+  const fileName = fileNameOf(response, fallbackName);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+  return fileName;
+}

@@ -19,6 +19,8 @@ export type Permission =
   | 'employment.request.submit' | 'employment.request.review' | 'portal.employer' | 'portal.person'
   | 'ledger.read' | 'ledger.entry.draft' | 'ledger.entry.approve' | 'ledger.bank.import' | 'ledger.bank.match' | 'ledger.bank.account.set'
   | 'ledger.sweep' | 'period.close' | 'period.reopen.request' | 'period.reopen.approve'
+  | 'benefits.read' | 'pension.award.request' | 'pension.award.review' | 'pension.award.approve'
+  | 'payroll.run' | 'payroll.review' | 'payroll.approve' | 'payroll.bank' | 'fund.transfer.request' | 'fund.transfer.approve'
   | 'medical.read'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';

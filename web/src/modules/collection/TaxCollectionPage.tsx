@@ -8,12 +8,11 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Collapse, Descriptions, Space, Table, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Static } from '@sinclair/typebox';
-import { api, ApiError, withQuery } from '../../api.ts';
+import { api, downloadFile, type ApiError } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n, type Translate } from '../../i18n.ts';
 import { formatYuan } from '../../format.ts';
 import { useCan, type Permission } from '../../permissions.ts';
-import { languageTag, storedLang } from '../../platform/language.ts';
 import { Page } from '../../components/Page.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { ImportHistory, ImportPanel } from '../../components/FileUpload.tsx';
@@ -27,35 +26,6 @@ type TaxCollectionsResult = Static<typeof TaxSchemas.TaxCollectionsResult>;
 type TaxReconciliation = Static<typeof TaxSchemas.TaxReconciliation>;
 type TaxReconciliationItem = TaxReconciliation['assessedNotCollected'][number];
 
-/** The file name a download answer gives (Content-Disposition), else `fallback`. */
-function fileNameOf(response: Response, fallback: string): string {
-  const header = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
-}
-
-/**
- * Downloads the assessment file: fetched first, so that a period with no region in the tax model (the API's 4xx names
- * why) shows its reason on this page instead of a JSON page in the browser.
- */
-async function downloadAssessment(period: string): Promise<string> {
-  const response = await fetch(withQuery('/api/tax/assessment', { period, format: 'csv' }), {
-    credentials: 'same-origin', headers: { 'accept-language': languageTag(storedLang()) },
-  });
-  if (!response.ok) {
-    const error = ((await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.field);
-  }
-  const fileName = fileNameOf(response, `assessment-${period}.csv`);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(link.href);
-  return fileName;
-}
-
 function AssessmentTab({ period }: { period: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -63,7 +33,7 @@ function AssessmentTab({ period }: { period: string }) {
   const [error, setError] = useState<ApiError>();
   const download = async () => {
     setBusy(true); setError(undefined);
-    try { message.success(t('tax.downloaded', { file: await downloadAssessment(period) })); } catch (failure) { setError(failure as ApiError); } finally { setBusy(false); }
+    try { message.success(t('tax.downloaded', { file: await downloadFile('/api/tax/assessment', { period, format: 'csv' }, `assessment-${period}.csv`) })); } catch (failure) { setError(failure as ApiError); } finally { setBusy(false); }
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="tax-assessment">

@@ -1,0 +1,25 @@
+/** 待遇管理 benefits: pension and unemployment quotes, pension awards, the monthly pension payroll. */
+import { lazy } from 'react';
+import { GiftOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../platform/module.ts';
+import { messages } from './messages.ts';
+
+export const webModule: WebModule = {
+  name: 'benefits',
+  routes: [
+    { path: '/benefits', redirect: '/benefits/pension/quote' },
+    { path: '/benefits/pension/quote', page: lazy(() => import('./PensionQuotePage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/unemployment/quote', page: lazy(() => import('./UnemploymentQuotePage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/pension/awards', page: lazy(() => import('./AwardsPage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/payroll', page: lazy(() => import('./PayrollPage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/payroll/:id', page: lazy(() => import('./PayrollBatchPage.tsx')), permission: ['benefits.read'], title: 'payroll.batchTitle' },
+  ],
+  menuSections: [{ key: 'benefits', order: 50, label: 'menu.benefits', icon: GiftOutlined, audience: 'staff' }],
+  menu: [
+    { section: 'benefits', order: 10, key: 'pensionQuote', path: '/benefits/pension/quote', permission: 'benefits.read' },
+    { section: 'benefits', order: 20, key: 'unemploymentQuote', path: '/benefits/unemployment/quote', permission: 'benefits.read' },
+    { section: 'benefits', order: 30, key: 'pensionAwards', path: '/benefits/pension/awards', permission: 'benefits.read' },
+    { section: 'benefits', order: 40, key: 'payroll', path: '/benefits/payroll', permission: 'benefits.read' },
+  ],
+  messages,
+};

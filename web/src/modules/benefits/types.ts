@@ -1,0 +1,35 @@
+/**
+ * Shapes of the benefits API (/api/pension/quote, /api/unemployment/quote, /api/pension/awards, /api/payroll/…): the
+ * server's TypeBox schemas (src/modules/benefits/quote.schemas.ts, awards/awards.schemas.ts, payroll/payroll.schemas.ts) as types, imported as
+ * types only. Money is a yuan string "1234.56"; an index or share an exact decimal string.
+ */
+import type { Static } from '@sinclair/typebox';
+import type * as Quotes from '../../../../src/modules/benefits/quote.schemas.ts';
+import type * as Awards from '../../../../src/modules/benefits/awards/awards.schemas.ts';
+import type * as Payroll from '../../../../src/modules/benefits/payroll/payroll.schemas.ts';
+
+/** What the pension quote is asked (the form's body). */
+export type PensionQuoteInput = Static<typeof Quotes.PensionQuoteInput>;
+/** 养老金测算结果: eligibility with its reasons, the statutory age and month, the three parts, the total and the trace. */
+export type PensionQuote = Static<typeof Quotes.PensionQuote>;
+export type UnemploymentQuoteInput = Static<typeof Quotes.UnemploymentQuoteInput>;
+/** 失业保险金测算结果: `monthlyAmount` is null when the region has no minimum wage to work it from. */
+export type UnemploymentQuote = Static<typeof Quotes.UnemploymentQuote>;
+/** One step of a quote's trace: an input, a parameter with its reference, or a figure with its formula. */
+export type TraceStep = Static<typeof Quotes.TraceStep>;
+
+/** 养老金待遇核定申请 (the body of POST /api/pension/awards): the person, the quote's input and the quote shown. */
+export type AwardRequestBody = Static<typeof Awards.AwardRequestBody>;
+export type Award = Static<typeof Payroll.Award>;
+export type AwardStatus = Award['status'];
+
+/** 发放批次: one pension fund's payroll of one month. */
+export type Batch = Static<typeof Payroll.Batch>;
+export type BatchStatus = Batch['status'];
+export type BatchDetail = Static<typeof Payroll.BatchDetail>;
+/** 发放明细: a payee's line with its bank outcome. */
+export type Line = Static<typeof Payroll.Line>;
+export type LineStatus = Line['status'];
+export type PayrollSummary = Static<typeof Payroll.PayrollSummary>;
+/** 银行回盘 imported: rows paid and returned, awards suspended, expense entries posted. */
+export type BankResult = Static<typeof Payroll.BankResult>;
