@@ -28,6 +28,8 @@ export type User = Static<typeof UserView> & { role: Role; status: 'active' | 'd
 export type CreatedUser = Omit<Static<typeof UserWithPassword>, 'user'> & { user: User };
 
 export const employerTypes = ['enterprise', 'government', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
+/** Every payer in the employers list: the employers, and self-paying persons' payer records (registered apart). */
+export const payerTypes = [...employerTypes, 'self_paying'] as const;
 export const insurances = ['pension', 'medical', 'unemployment', 'work_injury', 'maternity'] as const;
 export const defaultInsurances = ['pension', 'medical', 'unemployment', 'work_injury'] as const;
 export const separationReasons = ['voluntary', 'involuntary', 'retirement', 'death', 'other'] as const;

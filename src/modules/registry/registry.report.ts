@@ -8,7 +8,7 @@ import type { ReportColumn, ReportParameter } from '../../platform/reports/repor
 import type { ReportStream } from '../../platform/reports/stream.ts';
 import type { EmployerFilter } from './registry.repository.ts';
 import type { EmployeeView, EmployerListView, PersonListView, PersonQuery } from './registry.service.ts';
-import type { employerStatuses, employerTypes, hukouTypes, separationReasons } from './registry.tables.ts';
+import type { employerStatuses, hukouTypes, payerTypes, separationReasons } from './registry.tables.ts';
 
 const MASKING_BASIS = '《中华人民共和国个人信息保护法》第五十一条：公民身份号码去标识化展示（privacy.list_masking）';
 
@@ -19,8 +19,9 @@ const industryNames: Record<string, string> = {
   M: '科学研究和技术服务业', N: '水利、环境和公共设施管理业', O: '居民服务、修理和其他服务业', P: '教育', Q: '卫生和社会工作',
   R: '文化、体育和娱乐业', S: '公共管理、社会保障和社会组织', T: '国际组织',
 };
-const employerTypeNames: Record<(typeof employerTypes)[number], string> = {
+const employerTypeNames: Record<(typeof payerTypes)[number], string> = {
   enterprise: '企业', government: '机关', institution_full: '全额拨款事业单位', institution_partial: '差额拨款事业单位', institution_self: '自收自支事业单位', other: '其他',
+  self_paying: '个人缴费（灵活就业、个体工商户）',
 };
 const employerStatusNames: Record<(typeof employerStatuses)[number], string> = { active: '正常', suspended: '暂停缴费', closed: '注销' };
 const genderNames: Record<'M' | 'F', string> = { M: '男', F: '女' };

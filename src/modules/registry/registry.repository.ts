@@ -3,7 +3,7 @@ import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { scopePrefix, type Tx } from '../../platform/actor.ts';
 import { likeEscaped } from '../../platform/http/lists.ts';
 import type { DatabaseHandle, Tables } from '../../platform/database.ts';
-import type { employerStatuses, employerTypes } from './registry.tables.ts';
+import type { employerStatuses, payerTypes } from './registry.tables.ts';
 
 export const findRegion = (tx: Tx, code: string) =>
   tx.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
@@ -39,7 +39,7 @@ function personMatches(q: string): RawBuilder<SqlBool> {
 /** The region and its subtree (990100: the city and its counties). */
 const inRegion = (column: string, regionCode: string) => sql<SqlBool>`${sql.ref(column)} like ${`${scopePrefix(regionCode)}%`}`;
 
-export interface EmployerFilter { q?: string; region?: string; status?: (typeof employerStatuses)[number]; employerType?: (typeof employerTypes)[number] }
+export interface EmployerFilter { q?: string; region?: string; status?: (typeof employerStatuses)[number]; employerType?: (typeof payerTypes)[number] }
 
 /**
  * 参保单位查询: by a credit-code prefix (6 to 18 code characters) or words of the name, the region's subtree, status

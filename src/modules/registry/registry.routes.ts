@@ -9,7 +9,7 @@ import { answerList } from '../../platform/http/lists.ts';
 import { listQuery } from '../../platform/http/lists.schemas.ts';
 import * as registry from './registry.service.ts';
 import { employeeLine, employeesReport, employerLine, employersReport, personLine, personsReport } from './registry.report.ts';
-import { employerStatuses, employerTypes } from './registry.tables.ts';
+import { employerStatuses, payerTypes } from './registry.tables.ts';
 import { Agency, BaseDeclaration, EmployeeList, Employer, EmployerDetail, EmployerList, Employment, Hire, NewAgency, Person, PersonDetail, PersonList, Region } from './registry.schemas.ts';
 
 const Text = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
@@ -39,7 +39,7 @@ export async function registryRoutes(app: App) {
       tags: ['registry'], summary: '参保单位查询 Employers by credit-code prefix or name, region, status and type, in credit-code order; format=xlsx|csv for every match',
       querystring: Type.Object({
         q: Type.Optional(Type.String({ maxLength: 100 })), region: Type.Optional(RegionCode), status: Type.Optional(Choice(employerStatuses)),
-        employerType: Type.Optional(Choice(employerTypes)), ...listQuery(),
+        employerType: Type.Optional(Choice(payerTypes)), ...listQuery(),
       }, Strict),
       response: { 200: EmployerList },
     },

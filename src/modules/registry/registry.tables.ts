@@ -7,6 +7,8 @@ export type Insurance = (typeof insurances)[number];
 export const defaultInsurances: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury'];
 /** 单位类型: 机关 (government) and the 事业单位 types pay pension into the public-institution scheme (国发〔2015〕2号). */
 export const employerTypes = ['enterprise', 'government', 'institution_full', 'institution_partial', 'institution_self', 'other'] as const;
+/** Every payer (缴费主体) in the employer table: the employers, and the payer record of a self-paying person (self-paying.service.ts). */
+export const payerTypes = [...employerTypes, 'self_paying'] as const;
 export const employerStatuses = ['active', 'suspended', 'closed'] as const;
 export const separationReasons = ['voluntary', 'involuntary', 'retirement', 'death', 'other'] as const;
 export const hukouTypes = ['urban', 'rural'] as const;
@@ -15,7 +17,7 @@ declare module '../../platform/database.ts' {
   interface Tables {
     employer: {
       id: bigint; credit_code: string; name: string; region_code: string; industry_code: string | null;
-      work_injury_class: number | null; work_injury_float: Generated<string>; employer_type: Generated<(typeof employerTypes)[number]>;
+      work_injury_class: number | null; work_injury_float: Generated<string>; employer_type: Generated<(typeof payerTypes)[number]>;
       status: Generated<(typeof employerStatuses)[number]>; created_at: Generated<Date>; updated_at: Generated<Date>;
     };
     person: {

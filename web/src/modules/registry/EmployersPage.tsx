@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n.ts';
 import { useCan } from '../../permissions.ts';
 import { romanClass } from '../../format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
-import { employerTypes, type Employer } from '../../types.ts';
+import { payerTypes, type Employer } from '../../types.ts';
 
 const employerStatuses = ['active', 'suspended', 'closed'] as const;
 import { EmployerFormModal } from './EmployerFormModal.tsx';
@@ -28,7 +28,7 @@ export default function EmployersPage() {
       filters={[
         { kind: 'region', param: 'region', label: t('common.region') },
         { kind: 'enum', param: 'status', label: t('common.status'), options: employerStatuses.map((status) => ({ value: status, label: t(`employerStatus.${status}`) })) },
-        { kind: 'enum', param: 'employerType', label: t('employer.type'), options: employerTypes.map((type) => ({ value: type, label: t(`employerType.${type}`) })) },
+        { kind: 'enum', param: 'employerType', label: t('employer.type'), options: payerTypes.map((type) => ({ value: type, label: t(`employerType.${type}`) })) },
         { kind: 'text', param: 'q', label: t('employer.searchPlaceholder'), width: 380, testId: 'employers-search' },
       ]}
       table={{ onRow: (employer) => ({ onDoubleClick: () => navigate(`/employers/${employer.id}`) }) }}
@@ -38,7 +38,7 @@ export default function EmployersPage() {
         { key: 'region', title: t('common.region'), dataIndex: 'regionName', render: (name: string | undefined, e) => name ?? e.regionCode },
         { key: 'industry', title: t('employer.industry'), dataIndex: 'industryCode', render: (code: string | null) => (code ? `${code} ${t(`industry.${code}`)}` : '') },
         { key: 'workInjuryClass', title: t('employer.workInjuryClass'), dataIndex: 'workInjuryClass', width: 110, render: romanClass },
-        { key: 'type', title: t('employer.type'), dataIndex: 'employerType', render: (type: (typeof employerTypes)[number]) => t(`employerType.${type}`) },
+        { key: 'type', title: t('employer.type'), dataIndex: 'employerType', render: (type: (typeof payerTypes)[number]) => t(`employerType.${type}`) },
         { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={statusColor[s]}>{t(`employerStatus.${s}`)}</Tag> },
         { key: 'employeeCount', title: t('employer.employeeCount'), dataIndex: 'employeeCount', width: 90, align: 'right' },
       ]}

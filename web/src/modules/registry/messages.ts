@@ -109,6 +109,7 @@ export const messages = {
   'employerType.institution_full': ['全额拨款事业单位', 'Public institution (fully funded)'],
   'employerType.institution_partial': ['差额拨款事业单位', 'Public institution (partly funded)'],
   'employerType.institution_self': ['自收自支事业单位', 'Public institution (self-financed)'],
+  'employerType.self_paying': ['个人缴费（灵活就业、个体工商户）', 'Self-paying (flexible worker, sole trader)'],
   'employerType.other': ['其他', 'Other'],
   'employerStatus.active': ['正常', 'Active'],
   'employerStatus.suspended': ['暂停缴费', 'Suspended'],
