@@ -22,6 +22,10 @@ export type Permission =
   | 'benefits.read' | 'pension.award.request' | 'pension.award.review' | 'pension.award.approve'
   | 'payroll.run' | 'payroll.review' | 'payroll.approve' | 'payroll.bank' | 'fund.transfer.request' | 'fund.transfer.approve'
   | 'medical.read'
+  | 'medical.manage'
+  | 'medical.settle'
+  | 'medical.review'
+  | 'medical.approve'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';
 

@@ -2,6 +2,8 @@
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerMedicalCommands } from './medical.cli.ts';
 import { medicalRoutes } from './medical.routes.ts';
+import { prepaymentJob, prepaymentSignoff } from './prepayment/prepayment.service.ts';
+import { yearEndSignoff } from './settlement/year-end-run.service.ts';
 
 export { settleYear, type YearEndRules, type InstitutionYear, type InstitutionSettlement } from './settlement/year-end.calc.ts';
 export {
@@ -9,15 +11,15 @@ export {
   type DipRules, type GroupHistory, type GroupPoints, type InstitutionCases, type InstitutionDip, type PointValueProjection,
 } from './dip/dip.calc.ts';
 
-/** 医保结算: year-end settlement of designated institutions under total budget control, DIP point values. */
+/** 医保结算: designated institutions, their quotas and monthly data, pre-allocation, indicators, DIP, the year-end settlement. */
 export const medicalModule: ModuleManifest = {
   name: 'medical',
   routes: [medicalRoutes],
   registerCommands: registerMedicalCommands,
-  jobs: [],
+  jobs: [prepaymentJob],
   schedules: [],
-  approvalKinds: [],
-  permissions: ['medical.read'],
+  approvalKinds: [prepaymentSignoff, yearEndSignoff],
+  permissions: ['medical.read', 'medical.manage', 'medical.settle', 'medical.review', 'medical.approve'],
   reports: [],
-  parameters: ['medical'],
+  parameters: ['medical', 'signoff.medical_prepayment', 'signoff.medical_year_end'],
 };

@@ -39,3 +39,49 @@ export const YearEndSettlement = Type.Object({
     savingReward: Money, overrunPaid: Money,
   })),
 });
+
+// ── designated institutions: imports, pre-allocation, year-end settlement, indicators, DIP projection ──
+
+const ImportAnswerFields = { importId: Type.String(), sha256: Type.String(), alreadyImported: Type.Boolean({ description: 'the same file was applied before: its first result, nothing changed' }) };
+export const InstitutionImportAnswer = Type.Object({ ...ImportAnswerFields, institutions: Type.Integer() });
+export const QuotaImportAnswer = Type.Object({ ...ImportAnswerFields, quotas: Type.Integer(), total: Money });
+export const SettlementImportAnswer = Type.Object({ ...ImportAnswerFields, rows: Type.Integer(), institutionMonths: Type.Integer(), totalCost: Money, fundPayable: Money });
+
+export const PrepaymentRun = Type.Object({
+  region: Type.String({ description: 'the medical pooling region' }), fund: Type.String(), month: Type.String(),
+  status: Type.String({ description: 'computing → submitted (in sign-off) → approved (funded) → paid' }),
+  institutions: Type.Integer(), total: Money, approvalItemId: Nullable(Type.String()), paidOn: Nullable(Type.String()),
+  lines: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), annualQuota: Money, reserveShare: RateText, amount: Money })),
+});
+
+export const YearEndRun = Type.Object({
+  region: Type.String(), fund: Type.String(), year: Type.Integer(),
+  status: Type.String({ description: 'submitted (in sign-off) → approved (funded, recoveries booked) → paid' }),
+  approvalItemId: Nullable(Type.String()), paidOn: Nullable(Type.String()),
+  rules: Type.Unknown({ description: 'the rule set applied, with its parameter reference' }),
+  totals: Type.Object({ quota: Money, actual: Money, allowed: Money, prepaid: Money, payable: Money, recoverable: Money }),
+  institutions: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), quota: Money, actual: Money, allowed: Money, prepaid: Money,
+    settlement: Type.String({ description: 'yuan: allowed − prepaid, paid when positive, recovered when negative' }), savingReward: Money, overrunPaid: Money,
+    status: Type.String({ description: 'pending, paid, recovery_open, recovered or settled' }), repaidOn: Nullable(Type.String()),
+  })),
+});
+
+const Indicator = Type.Object({ value: Nullable(Type.String()), agreed: Nullable(Type.String()), flagged: Type.Boolean() });
+export const IndicatorList = Type.Object({
+  region: Type.String(), from: Type.String(), to: Type.String(),
+  items: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), kind: Type.String(), month: Type.String(),
+    indicators: Type.Object({ perCaseCost: Indicator, bedDayCost: Indicator, personalBurdenRate: Indicator, visitsPerPerson: Indicator, costGrowth: Indicator }),
+    flagged: Type.Array(Type.String()),
+  })),
+});
+
+export const DipProjection = Type.Object({
+  region: Type.String(), year: Type.Integer(), dipFund: Money, reimbursementRatio: RateText, historyFrom: Type.String(), historyTo: Type.String(),
+  monthsSettled: Type.Integer(), pointsSoFar: RateText, projectedPoints: RateText,
+  pointValue: Type.String({ description: 'yuan per point foreseen at year end' }), low: Type.String(), high: Type.String(),
+  monthly: Type.Array(Type.Object({ month: Type.String(), points: RateText, pointValue: Type.String() })),
+  groups: Type.Array(Type.Object({ group: Type.String(), cases: Type.Integer(), standardCost: Money, points: RateText })),
+  institutions: Type.Array(Type.Object({ code: Type.String(), points: RateText, worth: Money, worthLow: Money, worthHigh: Money })),
+});

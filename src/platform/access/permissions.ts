@@ -86,6 +86,10 @@ export const permissionDescriptions = {
   'fund.transfer.approve': '用款审核 approve a transfer from the 财政专户 to the 支出户',
   // medical settlement (医保结算)
   'medical.read': '医保结算查看 designated institutions\' settlements, year-end settlement previews',
+  'medical.manage': '定点医药机构管理 register designated institutions, import their quotas and monthly settlement data',
+  'medical.settle': '医保结算经办 run the monthly pre-allocation and the year-end settlement, pay them, record repayments',
+  'medical.review': '医保结算复核 review a monthly pre-allocation or a year-end settlement',
+  'medical.approve': '医保结算审批 approve a monthly pre-allocation or a year-end settlement',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
   // jobs (后台作业)
@@ -106,6 +110,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'payment.refund.request', 'employment.request.review', 'dunning.issue', 'certificate.issue',
     'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
     'pension.award.request', 'payroll.run', 'payroll.bank',
+    'medical.manage', 'medical.settle',
   ],
   reviewer: [
     ...reads, 'audit.read',
@@ -115,6 +120,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
     'period.close', 'period.reopen.request', 'jobs.retry',
     'pension.award.request', 'pension.award.review', 'payroll.run', 'payroll.review', 'payroll.bank', 'fund.transfer.request',
+    'medical.manage', 'medical.settle', 'medical.review',
   ],
   approver: [
     ...reads, 'audit.read',
@@ -123,6 +129,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'accounts.interest.run', 'params.approve', 'dunning.issue', 'dunning.relief.approve', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
     'pension.award.request', 'pension.award.approve', 'payroll.run', 'payroll.approve', 'fund.transfer.request',
+    'medical.manage', 'medical.settle', 'medical.approve',
   ],
   finance: [
     ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run', 'params.propose',

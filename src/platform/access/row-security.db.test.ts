@@ -162,6 +162,17 @@ function regionFixture(p: string, n: number): string {
     insert into self_paying_registration (employer_id, person_id, kind, region_code, registered_by) values (${id(3)}, ${id(4)}, 'flexible', '${county}', 'fixture');
     insert into self_paying_terms (employer_id, id, person_id, region_code, valid_from, base_ratio, insurances, reason, recorded_by)
       values (${id(3)}, ${id(46)}, ${id(4)}, '${county}', '2025-01-01', 1.00, '{pension}', '个人缴费登记', 'fixture');
+    insert into medical_institution (id, code, name, region_code, pooling_region_code, kind, bank_account, created_by)
+      values (${id(60)}, 'H${p}', '医院${p}', '${county}', '${city}', 'hospital_2', '62220000000${p}', 'fixture');
+    insert into medical_quota (institution_id, id, region_code, year, annual_quota, reserve_share, source, recorded_by) values (${id(60)}, ${id(61)}, '${county}', 2025, 1200000, 0.05, 'entered', 'fixture');
+    insert into medical_monthly_settlement (institution_id, month, line, region_code, dip_group, cases, cost, visits, patients, inpatient_days, total_cost, fund_payable, import_id)
+      values (${id(60)}, '2025-06', 2, '${county}', 'A', 1, 500000, 1, 1, 5, 500000, 400000, ${id(31)});
+    insert into medical_prepayment_run (id, region_code, fund_code, month, job_id, created_by) values (${id(62)}, '${city}', 'medical-${city}', '2025-06', ${id(8)}, 'fixture');
+    insert into medical_prepayment (institution_id, month, run_id, region_code, quota_id, annual_quota, reserve_share, amount)
+      values (${id(60)}, '2025-06', ${id(62)}, '${county}', ${id(61)}, 1200000, 0.05, 95000);
+    insert into medical_year_end_run (id, region_code, fund_code, year, rules, created_by) values (${id(63)}, '${city}', 'medical-${city}', 2025, '{}', 'fixture');
+    insert into medical_year_end_settlement (institution_id, year, run_id, region_code, quota, actual, prepaid, allowed, saving_reward, overrun_paid, settlement)
+      values (${id(60)}, 2025, ${id(63)}, '${county}', 1200000, 1100000, 1140000, 1130000, 30000, 0, -10000);
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);

@@ -1,0 +1,213 @@
+/**
+ * The year-end settlement (年终清算) of a medical pooling region's year from what is stored: each institution's quota in
+ * force, its actual cost to the fund (Σ fund-payable of its monthly settlement data) and what it was prepaid (the paid
+ * monthly pre-allocations), settled by the region's rule set (medical.year_end_settlement, year-end.calc.ts) and
+ * submitted to sign-off (kind `medical.year_end`: 复核, 审批). Run again, it answers with the stored result.
+ *
+ * The final approval funds the 支出户 with what is to be paid (用款, 财政专户 → 支出户) and books every recovery as a
+ * receivable: Dr 暂付款 / Cr the institution's benefit expense (the prepayments were booked as expense when paid, so
+ * the year's expense comes down to what the fund accepts). Paying books Dr expense / Cr 支出户 on the day paid; an
+ * institution's repayment Dr 支出户 / Cr 暂付款.
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { conflict, invalid, notFound } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { formatDecimal, formatYuan } from '../../../platform/money.ts';
+import { render } from '../../../platform/messages.ts';
+import { yearProblem } from '../../../platform/dates.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { isDate } from '../../ledger/index.ts';
+import { medicalMessages as said } from '../medical.messages.ts';
+import { bookRecovery, medicalFundOf, payFromExpenseAccount, receiveRepayment, transferToExpenseAccount } from '../medical.ledger.ts';
+import { poolingRegionFor } from '../medical.scope.ts';
+import * as repository from '../medical.repository.ts';
+import { settleYear } from './year-end.calc.ts';
+import { yearEndRulesOf } from './year-end.input.ts';
+
+interface YearEndPayload { runId: string; region: string; year: number; institutions: number; payable: string; recoverable: string }
+
+export interface YearEndRunView {
+  region: string; fund: string; year: number; status: string; approvalItemId: string | null; paidOn: string | null;
+  rules: unknown;
+  totals: { quota: string; actual: string; allowed: string; prepaid: string; payable: string; recoverable: string };
+  institutions: {
+    code: string; name: string; quota: string; actual: string; allowed: string; prepaid: string; settlement: string; savingReward: string; overrunPaid: string;
+    status: string; repaidOn: string | null;
+  }[];
+}
+
+function checkYear(year: unknown): number {
+  const problem = yearProblem(year);
+  if (problem) throw invalid('year', problem);
+  return Number(year);
+}
+
+/** Settles the year from the stored data and submits it (the 经办 step), or answers with the run already stored. */
+export async function runYearEndSettlement(database: DatabaseHandle, actor: Actor, input: { year: number; region?: string }): Promise<YearEndRunView> {
+  const year = checkYear(input.year);
+  return inScope(database, actor, async (tx) => {
+    const region = await poolingRegionFor(tx, actor, input.region);
+    const existing = await repository.findYearEndRun(tx, region, year);
+    if (existing) return viewOf(tx, existing);
+    const quotas = await repository.quotasOfYear(tx, region, year);
+    if (quotas.length === 0) throw notFound(said.noQuotas({ region, year }));
+    const [actual, prepaid] = await Promise.all([repository.actualOfYear(tx, region, year), repository.prepaidOfYear(tx, region, year)]);
+    const { rules, reference } = yearEndRulesOf(getParameters(), region, year);
+    const settled = settleYear({
+      rules,
+      institutions: quotas.map((quota) => ({ code: quota.code, quota: quota.annual_quota, actual: actual.get(quota.institution_id) ?? 0n, prepaid: prepaid.get(quota.institution_id) ?? 0n })),
+    }).institutions;
+    const runId = newId();
+    const storedRules = {
+      savingRewardShare: formatDecimal(rules.savingRewardShare),
+      savingRewardCapShareOfQuota: rules.savingRewardCapShareOfQuota === null ? null : formatDecimal(rules.savingRewardCapShareOfQuota),
+      overrunBands: rules.overrunBands.map((band) => ({ upToShareOfQuota: formatDecimal(band.upToShareOfQuota), fundShare: formatDecimal(band.fundShare) })),
+      reference,
+    };
+    await repository.insertYearEndRun(tx, { id: runId, region_code: region, fund_code: medicalFundOf(region), year, rules: JSON.stringify(storedRules), created_by: actor.username });
+    await repository.insertYearEndSettlements(tx, settled.map((line, index) => ({
+      institution_id: quotas[index].institution_id, year, run_id: runId, region_code: quotas[index].region_code,
+      quota: line.quota, actual: line.actual, prepaid: line.prepaid, allowed: line.allowed, saving_reward: line.savingReward, overrun_paid: line.overrunPaid,
+      settlement: line.settlement,
+    })));
+    const payable = settled.reduce((sum, line) => sum + (line.settlement > 0n ? line.settlement : 0n), 0n);
+    const recoverable = settled.reduce((sum, line) => sum + (line.settlement < 0n ? -line.settlement : 0n), 0n);
+    const amounts = { payable: formatYuan(payable), recoverable: formatYuan(recoverable) };
+    const item = await submitForApproval(tx, actor, yearEndSignoff, {
+      regionCode: region, subjectKey: `medical.year_end:${runId}`, amount: payable + recoverable,
+      title: render(said.yearEndTitle({ region, year, institutions: settled.length, ...amounts }), 'zh-CN'),
+      payload: { runId: runId.toString(), region, year, institutions: settled.length, ...amounts },
+    });
+    await repository.updateYearEndRun(tx, runId, { approval_item_id: BigInt(item.id) });
+    await recordAudit(tx, actor, { action: 'medical.year_end.settle', entityType: 'medical_year_end_run', entityId: runId, regionCode: region,
+      after: { year, institutions: settled.length, ...amounts, approvalItem: item.id } });
+    return viewOf(tx, (await repository.findYearEndRun(tx, region, year))!);
+  });
+}
+
+/** 年终清算审核: its final approval funds what is to be paid and books what is to be recovered. */
+export const yearEndSignoff = registerSignoffKind<YearEndPayload>({
+  kind: 'medical.year_end',
+  label: '定点医药机构年终清算',
+  parameters: 'signoff.medical_year_end',
+  requestPermission: 'medical.settle',
+  levels: [
+    { name: 'review', label: '复核', permission: 'medical.review' },
+    { name: 'approve', label: '审批', permission: 'medical.approve' },
+  ],
+  effect: async (tx, approver, item) => approveYearEnd(tx, approver, item.payload),
+  subjectLink: (payload) => `/medical/year-end?region=${payload.region}&year=${payload.year}`,
+});
+
+async function approveYearEnd(tx: Tx, approver: Actor, payload: YearEndPayload) {
+  const run = (await repository.findYearEndRunById(tx, BigInt(payload.runId)))!;
+  const lines = await repository.settlementsOfYearEndRun(tx, run.id);
+  const today = todayInChina();
+  const source = { type: 'medical_year_end', id: String(run.id) };
+  const payable = lines.reduce((sum, line) => sum + (line.settlement > 0n ? line.settlement : 0n), 0n);
+  let transferEntryId: bigint | undefined;
+  if (payable > 0n) {
+    transferEntryId = await transferToExpenseAccount(tx, approver, {
+      fund: run.fund_code, date: today, amount: payable, key: `medical-year-end-transfer:${run.id}`, source,
+      memo: `用款：${run.year} 年定点医药机构年终清算应拨付部分`,
+    });
+  }
+  for (const line of lines) {
+    if (line.settlement < 0n) {
+      const entryId = await bookRecovery(tx, approver, {
+        fund: run.fund_code, date: today, kind: line.kind, code: line.code, amount: -line.settlement, key: `medical-year-end-recovery:${run.id}:${line.code}`, source,
+        memo: `${run.year} 年年终清算应追回 ${line.code} ${line.name}`,
+      });
+      await repository.updateYearEndSettlement(tx, line.institution_id, run.year, { status: 'recovery_open', entry_id: entryId });
+    } else if (line.settlement === 0n) {
+      await repository.updateYearEndSettlement(tx, line.institution_id, run.year, { status: 'settled' });
+    }
+  }
+  await repository.updateYearEndRun(tx, run.id, { status: 'approved', ...(transferEntryId ? { transfer_entry_id: transferEntryId } : {}) });
+  await recordAudit(tx, approver, { action: 'medical.year_end.approve', entityType: 'medical_year_end_run', entityId: run.id, regionCode: run.region_code,
+    after: { year: run.year, payable: formatYuan(payable), transferEntry: transferEntryId ? String(transferEntryId) : null } });
+  return { run: payload.runId, transferEntryId: transferEntryId ? String(transferEntryId) : null };
+}
+
+async function viewOf(tx: Tx, run: NonNullable<Awaited<ReturnType<typeof repository.findYearEndRun>>>): Promise<YearEndRunView> {
+  const lines = await repository.settlementsOfYearEndRun(tx, run.id);
+  const sum = (pick: (line: (typeof lines)[number]) => bigint) => formatYuan(lines.reduce((total, line) => total + pick(line), 0n));
+  return {
+    region: run.region_code, fund: run.fund_code, year: run.year, status: run.status, paidOn: run.paid_on,
+    approvalItemId: run.approval_item_id === null ? null : String(run.approval_item_id), rules: run.rules,
+    totals: {
+      quota: sum((l) => l.quota), actual: sum((l) => l.actual), allowed: sum((l) => l.allowed), prepaid: sum((l) => l.prepaid),
+      payable: sum((l) => (l.settlement > 0n ? l.settlement : 0n)), recoverable: sum((l) => (l.settlement < 0n ? -l.settlement : 0n)),
+    },
+    institutions: lines.map((line) => ({
+      code: line.code, name: line.name, quota: formatYuan(line.quota), actual: formatYuan(line.actual), allowed: formatYuan(line.allowed),
+      prepaid: formatYuan(line.prepaid), settlement: formatYuan(line.settlement), savingReward: formatYuan(line.saving_reward),
+      overrunPaid: formatYuan(line.overrun_paid), status: line.status, repaidOn: line.repaid_on,
+    })),
+  };
+}
+
+export async function yearEndRunView(database: DatabaseHandle, actor: Actor, input: { year: number; region?: string }): Promise<YearEndRunView> {
+  const year = checkYear(input.year);
+  return inScope(database, actor, async (tx) => {
+    const region = await poolingRegionFor(tx, actor, input.region);
+    const run = await repository.findYearEndRun(tx, region, year);
+    if (!run) throw notFound(said.runNotFound({ region, period: String(year), what: said.yearEndWhat() }));
+    return viewOf(tx, run);
+  });
+}
+
+const dayOf = (text: string | undefined) => {
+  const day = text ?? todayInChina();
+  if (!isDate(day)) throw invalid('paidOn', said.dateText({ text: day }));
+  return day;
+};
+
+/** Pays the institutions owed money from the 支出户 on the day paid (default today). */
+export async function payYearEndSettlement(database: DatabaseHandle, actor: Actor, input: { year: number; region?: string; paidOn?: string }): Promise<YearEndRunView> {
+  const year = checkYear(input.year);
+  const paidOn = dayOf(input.paidOn);
+  return inScope(database, actor, async (tx) => {
+    const region = await poolingRegionFor(tx, actor, input.region);
+    const run = await repository.findYearEndRun(tx, region, year, true);
+    if (!run) throw notFound(said.runNotFound({ region, period: String(year), what: said.yearEndWhat() }));
+    if (run.status === 'paid') throw conflict('year', said.alreadyPaid({ what: said.yearEndWhat(), paidOn: run.paid_on! }));
+    if (run.status !== 'approved') throw conflict('year', said.notApproved({ what: said.yearEndWhat(), status: run.status }));
+    const owed = (await repository.settlementsOfYearEndRun(tx, run.id)).filter((line) => line.settlement > 0n);
+    if (owed.length) {
+      const entryId = await payFromExpenseAccount(tx, actor, {
+        fund: run.fund_code, date: paidOn, key: `medical-year-end:${run.id}`, source: { type: 'medical_year_end', id: String(run.id) },
+        memo: `${run.year} 年定点医药机构年终清算拨付（${owed.length} 家）`,
+        lines: owed.map((line) => ({ kind: line.kind, code: line.code, amount: line.settlement })),
+      });
+      for (const line of owed) await repository.updateYearEndSettlement(tx, line.institution_id, year, { status: 'paid', entry_id: entryId });
+    }
+    await repository.updateYearEndRun(tx, run.id, { status: 'paid', paid_on: paidOn });
+    await recordAudit(tx, actor, { action: 'medical.year_end.pay', entityType: 'medical_year_end_run', entityId: run.id, regionCode: region, after: { year, paidOn, institutions: owed.length } });
+    return viewOf(tx, (await repository.findYearEndRun(tx, region, year))!);
+  });
+}
+
+/** An institution repays what the settlement recovers from it: the receivable is cleared into the 支出户. */
+export async function recordRepayment(database: DatabaseHandle, actor: Actor, input: { year: number; institution: string; repaidOn?: string }): Promise<YearEndRunView> {
+  const year = checkYear(input.year);
+  const repaidOn = dayOf(input.repaidOn);
+  return inScope(database, actor, async (tx) => {
+    const [institution] = await repository.institutionsByCodes(tx, [input.institution]);
+    if (!institution) throw notFound(said.institutionUnknown({ code: input.institution }));
+    const run = await repository.findYearEndRun(tx, institution.pooling_region_code, year, true);
+    const line = run && (await repository.settlementsOfYearEndRun(tx, run.id)).find((l) => l.institution_id === institution.id);
+    if (!run || !line || line.status !== 'recovery_open') throw conflict('institution', said.noRecovery({ code: institution.code, year }));
+    const entryId = await receiveRepayment(tx, actor, {
+      fund: run.fund_code, date: repaidOn, code: institution.code, amount: -line.settlement, key: `medical-year-end-repayment:${run.id}:${institution.code}`,
+      source: { type: 'medical_year_end', id: String(run.id) }, memo: `${year} 年年终清算追回款 ${institution.code} ${institution.name} 已退回`,
+    });
+    await repository.updateYearEndSettlement(tx, institution.id, year, { status: 'recovered', repaid_on: repaidOn, repayment_entry_id: entryId });
+    await recordAudit(tx, actor, { action: 'medical.year_end.repayment', entityType: 'medical_year_end_settlement', entityId: institution.id, regionCode: institution.region_code,
+      after: { year, amount: formatYuan(-line.settlement), repaidOn, entry: String(entryId) } });
+    return viewOf(tx, run);
+  });
+}
