@@ -13,9 +13,10 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
+import { newId, reserveIds } from '../../../platform/ids.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { render } from '../../../platform/messages.ts';
+import { csvField } from '../../../platform/reports/csv.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { openItemsOfSubjects } from '../../../platform/signoff/index.ts';
@@ -27,6 +28,8 @@ import { payrollAccounts, payrollSummary } from './payroll.service.ts';
 import * as repository from './payroll.repository.ts';
 
 export const BANK_FILE_HEADER = ['reference', 'idNumber', 'name', 'bankAccount', 'amount'] as const;
+/** Rows read per statement while the bank file is written. */
+const BANK_FILE_PAGE = 10_000;
 
 /** Why the batch cannot be paid yet, or null when it is funded. */
 async function missingStep(tx: Tx, batch: { id: string; status: string }) {
@@ -37,8 +40,6 @@ async function missingStep(tx: Tx, batch: { id: string; status: string }) {
   if (item?.status === 'returned') return payrollSaid.stepReturned();
   return item && item.next_level > 0 ? payrollSaid.stepNotApproved() : payrollSaid.stepNotReviewed();
 }
-
-const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 export interface BankFile { fileName: string; content: Buffer; rows: number; total: string }
 
@@ -51,19 +52,24 @@ export async function bankFile(database: DatabaseHandle, actor: Actor, input: { 
       const step = await missingStep(tx, batch);
       if (step) throw new AppError(409, 'payroll_not_ready', payrollSaid.stepMissing({ fund: batch.fund, period: batch.period, step }));
     }
-    const lines = await repository.linesToPay(tx, summary.batches.map((b) => BigInt(b.id)));
-    const today = todayInChina();
-    const toSend = lines.filter((l) => l.status !== 'sent');
-    await repository.setLineStatus(tx, toSend, { status: 'sent' });
-    await repository.insertLineEvents(tx, toSend.map((l) => ({
-      person_id: l.person_id, id: newId(), line_id: l.id, region_code: l.region_code, event: 'sent', happened_on: today, reason: null, import_id: null, recorded_by: actor.username,
-    })));
+    // Set-based: the lines to send move to `sent` in one statement, then the file is read page by page along the
+    // reference (a million payees never sit in memory as rows at once).
+    const batchIds = summary.batches.map((b) => BigInt(b.id));
+    await repository.sendLinesToPay(tx, batchIds, reserveIds(Math.max(summary.payees, 1)), { happenedOn: todayInChina(), recordedBy: actor.username });
     for (const batch of summary.batches.filter((b) => b.status === 'funded')) await repository.updateBatch(tx, BigInt(batch.id), { status: 'bank_file_issued' });
-    const total = lines.reduce((sum, l) => sum + l.amount, 0n);
-    const text = [BANK_FILE_HEADER.join(','), ...lines.map((l) => [l.reference, l.id_number, l.name, l.bank_account, formatYuan(l.amount)].map(csvField).join(','))].join('\r\n');
+    const parts = [Buffer.from(`\uFEFF${BANK_FILE_HEADER.join(',')}\r\n`, 'utf8')];
+    let rows = 0, total = 0n, after: string | null = null;
+    for (;;) {
+      const page = await repository.linesToPayPage(tx, batchIds, after, BANK_FILE_PAGE);
+      if (!page.length) break;
+      parts.push(Buffer.from(page.map((l) => `${[l.reference, l.id_number, l.name, l.bank_account, formatYuan(l.amount)].map(csvField).join(',')}\r\n`).join(''), 'utf8'));
+      rows += page.length;
+      total = page.reduce((sum, l) => sum + l.amount, total);
+      after = page[page.length - 1].reference;
+    }
     await recordAudit(tx, actor, { action: 'payroll.bank_file', entityType: 'payroll_period', entityId: summary.period, regionCode: summary.batches[0].regionCode,
-      after: { rows: lines.length, total: formatYuan(total), batches: summary.batches.map((b) => b.id) } });
-    return { fileName: `pension-payroll-${summary.period}.csv`, content: Buffer.from(`\uFEFF${text}\r\n`, 'utf8'), rows: lines.length, total: formatYuan(total) };
+      after: { rows, total: formatYuan(total), batches: summary.batches.map((b) => b.id) } });
+    return { fileName: `pension-payroll-${summary.period}.csv`, content: Buffer.concat(parts), rows, total: formatYuan(total) };
   });
 }
 

@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { addDataOption, checkFormat, printJson, progressBar, runWithDatabase } from '../../../cli/context.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { payrollSummary, runPayroll, type PayrollSummary } from './payroll.service.ts';
+import { addReportOptions, writeReport } from '../../../platform/reports/cli.ts';
+import { payrollByRegion, payrollSummary, runPayroll, type PayrollSummary } from './payroll.service.ts';
+import { payrollSummaryReport } from './payroll.report.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 
 function printSummary(summary: PayrollSummary) {
@@ -34,15 +36,14 @@ export function registerPayrollCommands(program: Command) {
       else printSummary(result.summary);
     }));
 
-  addDataOption(payroll.command('summary').description('payees, total and status of the payroll of a month'))
+  addReportOptions(addDataOption(payroll.command('summary').description('养老金发放汇总表: payees, total and status of the payroll of a month, per fund and region (json keeps {period, payees, total, status, batches})'))
     .requiredOption('--period <YYYY-MM>', 'the month paid')
-    .option('--region <code>', 'region subtree of the funds')
-    .option('--format <format>', 'json or text', 'text')
+    .option('--region <code>', 'region subtree of the funds'))
     .action((options) => runWithDatabase('payroll summary', options, async ({ database }) => {
-      checkFormat(options.format, ['text', 'json']);
-      const summary = await payrollSummary(database, actor, { period: options.period, region: options.region });
-      if (options.format === 'json') printJson({ period: summary.period, payees: summary.payees, total: summary.total, status: summary.status, batches: summary.batches });
-      else printSummary(summary);
+      const input = { period: options.period, region: options.region };
+      const summary = await payrollSummary(database, actor, input);
+      const regions = options.format === 'json' ? [] : await payrollByRegion(database, actor, input);
+      await writeReport(payrollSummaryReport(summary, regions, options.region), options);
     }));
 
   addDataOption(payroll.command('bank-file').description('the bank payment file of a month (CSV, UTF-8 with BOM): refused until every batch is signed off and funded'))

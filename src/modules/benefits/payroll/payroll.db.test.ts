@@ -6,6 +6,15 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { runCommand } from '../../../platform/testing/cli.ts';
+import { everyPage } from '../../../platform/http/lists.ts';
+import { renderCsv } from '../../../platform/reports/csv.ts';
+import { renderXlsx } from '../../../platform/reports/xlsx.ts';
+import { streamCsv } from '../../../platform/reports/stream.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { testUser } from '../../../platform/signoff/signoff.testing.ts';
@@ -15,7 +24,9 @@ import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { accountBalanceNow, getTrialBalance } from '../../ledger/index.ts';
 import { inScope } from '../../../platform/actor.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
-import { payrollAccounts, payrollSummary, runPayroll, startPayroll } from './payroll.service.ts';
+import { batchLinesPage, getBatch, payrollAccounts, payrollByRegion, payrollSummary, runPayroll, startPayroll } from './payroll.service.ts';
+import { batchLinesReport, lineRow, payrollSummaryReport } from './payroll.report.ts';
+import { registerPayrollCommands } from './payroll.cli.ts';
 import { runJob } from '../../../platform/jobs/index.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 
@@ -26,12 +37,19 @@ const reviewer = testUser('reviewer', 11), approver = testUser('approver', 12), 
 const FUND = 'pension-990000';
 
 let db: TestDatabase;
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-payroll-'));
+const previousUrl = process.env.DATABASE_URL;
 before(async () => {
   if (skip) return;
   db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
   await generateDemo(db.database, { persons: 1200, employers: 40, years: 2, seed: 3, password: 'demo-pass-2024' });
 });
-after(async () => { await db?.drop(); });
+after(async () => {
+  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  fs.rmSync(directory, { recursive: true, force: true });
+  await db?.drop();
+});
 
 const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
 const csvRows = (content: Buffer) => content.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
@@ -113,4 +131,67 @@ test('the payroll: run twice, signed off, funded, paid through the bank file and
   const summary = await payrollSummary(db.database, actor, { period: PERIOD });
   assert.equal(summary.status, 'settled');
   assert.ok(render((await refusal(importBankResult(db.database, actor, resultFile('late.csv', [[rows[2][0], 'returned', '迟到的退回']])))) as string, 'en').length > 0);
+});
+
+test('养老金发放汇总表 per fund and region (JSON unchanged, CSV, XLSX, the table) and every line of a batch as the export', { skip }, async () => {
+  // the run above paid every award of the month: each region's payees and total are its pensioners' awards
+  const summary = await payrollSummary(db.database, actor, { period: PERIOD });
+  const regions = await payrollByRegion(db.database, actor, { period: PERIOD });
+  const awardsByRegion = (await db.owner.query(`select fund_code, region_code, count(*)::int as n, sum(monthly_amount)::text as total
+    from pension_award where first_period <= $1 group by fund_code, region_code order by fund_code, region_code`, [PERIOD])).rows;
+  assert.ok(regions.length > 1, `the demo's pensioners live in several regions (${regions.length})`);
+  assert.deepEqual(regions.map((r) => [r.fund, r.regionCode, r.payees, fen(r.total)]), awardsByRegion.map((a) => [a.fund_code, a.region_code, a.n, BigInt(a.total)]));
+  assert.equal(regions.reduce((sum, r) => sum + r.payees, 0), summary.payees);
+  assert.equal(regions.reduce((sum, r) => sum + fen(r.total), 0n), fen(summary.total), 'the regions add up to the payroll total');
+
+  const report = payrollSummaryReport(summary, regions);
+  const csv = csvRows(renderCsv(report));
+  assert.deepEqual(csv[0], ['基金代码', '区划代码', '区划', '发放人数', '发放金额']);
+  assert.deepEqual(csv.slice(1), regions.map((r) => [r.fund, r.regionCode, r.regionName, String(r.payees), r.total]));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await renderXlsx(report) as never);
+  const sheet = workbook.getWorksheet('按基金和区划')!;
+  const values: unknown[][] = [];
+  sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+  const totals = values.find((row) => row.includes('合计'))!;
+  assert.deepEqual(totals.slice(-2), [summary.payees, Number(summary.total)], 'the XLSX totals row: payees and yuan of the month');
+  assert.equal(values[0][0], '养老金发放汇总表 — 发放人数和金额 Payees and amounts by fund and region', 'the sheet carries the title');
+  assert.ok(workbook.getWorksheet('发放批次'), 'the batches on a sheet of their own');
+
+  // the command: --format json keeps its contract; csv to --out is the report's CSV; the table in Chinese
+  const json = await runCommand(registerPayrollCommands, ['payroll', 'summary', '--period', PERIOD, '--format', 'json']);
+  assert.equal(json.code, 0, json.stderr);
+  const answer = JSON.parse(json.stdout);
+  assert.deepEqual(Object.keys(answer), ['period', 'payees', 'total', 'status', 'batches']);
+  assert.deepEqual([answer.period, answer.payees, answer.total, answer.status], [PERIOD, summary.payees, summary.total, 'settled']);
+  const out = path.join(directory, 'summary.csv');
+  const written = await runCommand(registerPayrollCommands, ['payroll', 'summary', '--period', PERIOD, '--format', 'csv', '--out', out]);
+  assert.equal(written.code, 0, written.stderr);
+  assert.deepEqual(csvRows(fs.readFileSync(out)), csv);
+  const table = await runCommand(registerPayrollCommands, ['payroll', 'summary', '--period', PERIOD]);
+  assert.match(table.stdout, /养老金发放汇总表/);
+  assert.match(table.stdout, new RegExp(`合计 .*${summary.payees} .*${summary.total.replace('.', '\\.')}`));
+  assert.match(table.stdout, /已结清/);
+  const refused = await runCommand(registerPayrollCommands, ['payroll', 'summary', '--period', PERIOD, '--format', 'xlsx']);
+  assert.notEqual(refused.code, 0, 'xlsx needs --out');
+
+  // the lines of a batch, page after page along the reference: every line once; as CSV, every row adding up to the batch
+  const batch = await getBatch(db.database, actor, BigInt(summary.batches.find((b) => b.fund === FUND)!.id));
+  const references: string[] = [];
+  for await (const page of everyPage(async (request) => batchLinesPage(db.database, actor, BigInt(batch.id), {}, { ...request, limit: 7 }))) references.push(...page.map((l) => l.reference));
+  assert.equal(references.length, batch.payees);
+  assert.equal(new Set(references).size, batch.payees, 'no line twice');
+  assert.deepEqual(references, [...references].sort(), 'in reference order');
+  const pages = everyPage(async (request) => {
+    const found = await batchLinesPage(db.database, actor, BigInt(batch.id), {}, request);
+    return { items: found.items.map(lineRow), nextCursor: found.nextCursor };
+  });
+  const chunks: Buffer[] = [];
+  for await (const chunk of streamCsv({ ...batchLinesReport(batch), pages })) chunks.push(Buffer.from(chunk as string));
+  const lines = csvRows(Buffer.concat(chunks));
+  assert.deepEqual(lines[0], ['发放流水号', '公民身份号码', '姓名', '发放金额', '发放状态', '退回次数', '退回原因', '发放日期']);
+  assert.equal(lines.length - 1, batch.payees);
+  assert.equal(lines.slice(1).reduce((sum, r) => sum + fen(r[3]), 0n), fen(batch.total), 'the export adds up to the batch total');
+  const statuses = new Set(lines.slice(1).map((r) => r[4]));
+  assert.ok(statuses.has('已发放'), `paid lines say 已发放 (${[...statuses].join(', ')})`);
 });

@@ -43,6 +43,20 @@ export const updateBatch = (tx: Tx, id: bigint, patch: { status?: BatchStatus; p
 export const batchesOfPeriod = (tx: Tx, period: string, prefix: string) =>
   tx.selectFrom('payroll_batch').selectAll().where('period', '=', period).where('region_code', 'like', `${prefix}%`).orderBy('fund_code').execute();
 
+export interface RegionPayroll { fund_code: string; fund_name: string; region_code: string; region_name: string; payees: number; total: string }
+
+/** 养老金发放汇总: the period's lines per fund and the pensioners' own region (where each award is administered). */
+export async function payrollByRegion(tx: Tx, period: string, prefix: string): Promise<RegionPayroll[]> {
+  const { rows } = await sql<RegionPayroll>`select b.fund_code, f.name as fund_name, a.region_code, r.name as region_name, count(*)::int as payees, sum(l.amount)::text as total
+    from payroll_batch b join fund f on f.code = b.fund_code
+      join payroll_line l on l.batch_id = b.id
+      join pension_award a on a.person_id = l.person_id and a.id = l.award_id
+      join region r on r.code = a.region_code
+    where b.period = ${period} and b.region_code like ${`${prefix}%`}
+    group by b.fund_code, f.name, a.region_code, r.name order by b.fund_code, a.region_code`.execute(tx);
+  return rows;
+}
+
 export function batchesQuery(tx: Tx, filter: { period?: string; fund?: string }) {
   let query = tx.selectFrom('payroll_batch').selectAll();
   if (filter.period) query = query.where('period', '=', filter.period);
@@ -74,15 +88,35 @@ export async function batchTotals(tx: Tx, batchId: bigint): Promise<{ payees: nu
   return { payees: Number(row.payees), total: BigInt(row.total as string) };
 }
 
-export interface LineToPay { person_id: bigint; id: bigint; batch_id: bigint; reference: string; amount: bigint; status: LineStatus; id_number: string; name: string; bank_account: string; region_code: string }
+export interface LineToPay { reference: string; amount: bigint; id_number: string; name: string; bank_account: string }
 
-/** What the bank file pays: lines not paid yet (pending, sent and not answered, returned) of active awards, by reference. */
-export const linesToPay = (tx: Tx, batchIds: bigint[]) => batchIds.length === 0 ? Promise.resolve([] as LineToPay[]) : tx.selectFrom('payroll_line as l')
-  .innerJoin('pension_award as a', (join) => join.onRef('a.person_id', '=', 'l.person_id').onRef('a.id', '=', 'l.award_id'))
-  .innerJoin('person as p', 'p.id', 'l.person_id')
-  .select(['l.person_id', 'l.id', 'l.batch_id', 'l.reference', 'l.amount', 'l.status', 'p.id_number', 'p.name', 'a.bank_account', 'l.region_code'])
-  .where('l.batch_id', 'in', batchIds).where('l.status', 'in', ['pending', 'sent', 'returned']).where('a.status', '=', 'active')
-  .orderBy('l.reference').execute() as Promise<LineToPay[]>;
+/**
+ * Sends what the bank file pays: the lines of the batches not paid yet and not already sent (pending, or returned
+ * and re-queued) of active awards move to `sent`, each with its `sent` event, in one statement. `ids` holds at least
+ * as many ids as the batches have lines. Returns how many were sent.
+ */
+export async function sendLinesToPay(tx: Tx, batchIds: bigint[], ids: IdBlock, event: { happenedOn: string; recordedBy: string }): Promise<number> {
+  const result = await sql`with sent as (
+      update payroll_line l set status = 'sent' from pension_award a
+      where l.batch_id = any(${batchIds.map(String)}::bigint[]) and l.status in ('pending', 'returned')
+        and a.person_id = l.person_id and a.id = l.award_id and a.status = 'active'
+      returning l.person_id, l.id, l.region_code)
+    insert into payroll_line_event (person_id, id, line_id, region_code, event, happened_on, recorded_by)
+    select person_id, ${sql.raw(idExpression(ids, 'k'))}, id, region_code, 'sent', ${event.happenedOn}::date, ${event.recordedBy}
+    from (select sent.*, row_number() over () - 1 as k from sent) s`.execute(tx);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/** A page of what the bank file pays (lines sent and not answered, of active awards), by reference past `after`. */
+export const linesToPayPage = (tx: Tx, batchIds: bigint[], after: string | null, limit: number) => {
+  let query = tx.selectFrom('payroll_line as l')
+    .innerJoin('pension_award as a', (join) => join.onRef('a.person_id', '=', 'l.person_id').onRef('a.id', '=', 'l.award_id'))
+    .innerJoin('person as p', 'p.id', 'l.person_id')
+    .select(['l.reference', 'l.amount', 'p.id_number', 'p.name', 'a.bank_account'])
+    .where('l.batch_id', 'in', batchIds).where('l.status', '=', 'sent').where('a.status', '=', 'active');
+  if (after !== null) query = query.where('l.reference', '>', after);
+  return query.orderBy('l.reference').limit(limit).execute() as Promise<LineToPay[]>;
+};
 
 export interface LineEvent { person_id: bigint; id: bigint; line_id: bigint; region_code: string; event: 'sent' | 'paid' | 'returned'; happened_on: string; reason: string | null; import_id: bigint | null; recorded_by: string }
 

@@ -4,11 +4,13 @@ import { actor, type App } from '../../../platform/http/server.ts';
 import { Id, Period, RegionCode } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
-import { sendFile } from '../../../platform/reports/http.ts';
+import { ReportFormatQuery, sendFile, sendReport } from '../../../platform/reports/http.ts';
+import { everyPage, sendListExport } from '../../../platform/http/lists.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
 import { Job } from '../../../platform/jobs/jobs.schemas.ts';
 import { listAwards, requestAward } from '../awards/awards.service.ts';
-import { batchDetail, listBatches, payrollSummary, startPayroll } from './payroll.service.ts';
+import { batchDetail, batchLinesPage, getBatch, listBatches, payrollByRegion, payrollSummary, startPayroll } from './payroll.service.ts';
+import { batchLinesReport, lineRow, payrollSummaryReport } from './payroll.report.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 import type { AwardStatus } from '../awards/awards.tables.ts';
 import type { LineStatus } from './payroll.tables.ts';
@@ -42,8 +44,17 @@ export async function payrollRoutes(app: App) {
   }, async (request) => ({ jobs: await startPayroll(db, actor(request), request.body) }));
 
   app.get('/api/payroll/summary', { config: { permission: 'benefits.read' },
-    schema: { tags, summary: '发放汇总 Payees, total and status of a month\'s payroll', querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, { additionalProperties: false }), response: { 200: PayrollSummary } },
-  }, async (request) => payrollSummary(db, actor(request), request.query));
+    schema: {
+      tags, summary: '发放汇总 Payees, total and status of a month\'s payroll; format=xlsx|csv|pdf for 养老金发放汇总表 (payees and total per fund and region, the batches)',
+      querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode), ...ReportFormatQuery }, { additionalProperties: false }),
+      response: { 200: PayrollSummary },
+    },
+  }, async (request, reply) => {
+    const { format, ...input } = request.query;
+    const summary = await payrollSummary(db, actor(request), input);
+    if (!format || format === 'json') return summary;
+    return sendReport(reply, payrollSummaryReport(summary, await payrollByRegion(db, actor(request), input), input.region), format);
+  });
 
   app.get('/api/payroll/batches', { config: { permission: 'benefits.read' },
     schema: {
@@ -55,11 +66,20 @@ export async function payrollRoutes(app: App) {
 
   app.get('/api/payroll/batches/:id', { config: { permission: 'benefits.read' },
     schema: {
-      tags, summary: '发放明细 A batch and a page of its lines (by reference)', params: Type.Object({ id: Id }),
+      tags, summary: '发放明细 A batch and a page of its lines (by reference); format=xlsx|csv for every line of the batch (养老金发放明细)', params: Type.Object({ id: Id }),
       querystring: Type.Object({ ...listQuery(), status: Type.Optional(literals(lineStatuses)) }, { additionalProperties: false }),
       response: { 200: BatchDetail },
     },
-  }, async (request) => batchDetail(db, actor(request), BigInt(request.params.id), { status: request.query.status as LineStatus | undefined }, paged(request.query)));
+  }, async (request, reply) => {
+    const { format, status, ...page } = request.query;
+    const who = actor(request), batchId = BigInt(request.params.id), filter = { status: status as LineStatus | undefined };
+    if (!format || format === 'json') return batchDetail(db, who, batchId, filter, paged(page));
+    const pages = everyPage(async (next) => {
+      const found = await batchLinesPage(db, who, batchId, filter, next);
+      return { items: found.items.map(lineRow), nextCursor: found.nextCursor };
+    });
+    return sendListExport(reply, format, { ...batchLinesReport(await getBatch(db, who, batchId), filter.status), pages });
+  });
 
   app.get('/api/payroll/bank-file', { config: { permission: 'payroll.bank' },
     schema: {

@@ -17,7 +17,7 @@ import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobView } from '../../../platform/jobs/index.ts';
-import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { render } from '../../../platform/messages.ts';
@@ -225,15 +225,45 @@ export async function listBatches(database: DatabaseHandle, actor: Actor, filter
 
 export interface LineView { reference: string; idNumber: string; name: string; amount: string; status: LineStatus; returnCount: number; reason: string | null; paidOn: string | null }
 
+const lineOrder: SortKey[] = [{ by: 'l.reference', direction: 'asc' }];
+
+const lineViews = (actor: Actor) => {
+  const masking = listMaskingFor(actor);
+  return (rows: Awaited<ReturnType<ReturnType<typeof repository.linesQuery>['execute']>>): LineView[] => rows.map((l) => maskPersonalData({
+    reference: l.reference, idNumber: l.id_number, name: l.name, amount: formatYuan(l.amount), status: l.status, returnCount: l.return_count, reason: l.reason, paidOn: l.paid_on,
+  }, masking));
+};
+
+async function findBatchView(tx: Tx, batchId: bigint): Promise<BatchView> {
+  const batch = await repository.findBatchById(tx, batchId);
+  if (!batch) throw notFound(payrollSaid.batchNotFound({ id: batchId }));
+  return batchView(batch);
+}
+
 /** A batch with a page of its lines (by reference). */
 export async function batchDetail(database: DatabaseHandle, actor: Actor, batchId: bigint, filter: { status?: LineStatus }, request: ListRequest) {
-  const masking = listMaskingFor(actor);
+  return inScope(database, actor, async (tx) => ({
+    batch: await findBatchView(tx, batchId),
+    lines: await listPage(tx, repository.linesQuery(tx, batchId, filter.status), lineOrder, request, lineViews(actor)),
+  }));
+}
+
+export const getBatch = (database: DatabaseHandle, actor: Actor, batchId: bigint) => inScope(database, actor, (tx) => findBatchView(tx, batchId));
+
+/** The batch's lines past the cursor, uncounted: the pages of its export (every line, masked as the list masks them). */
+export async function batchLinesPage(database: DatabaseHandle, actor: Actor, batchId: bigint, filter: { status?: LineStatus }, request: ListRequest) {
   return inScope(database, actor, async (tx) => {
-    const batch = await repository.findBatchById(tx, batchId);
-    if (!batch) throw notFound(payrollSaid.batchNotFound({ id: batchId }));
-    const lines = await listPage(tx, repository.linesQuery(tx, batchId, filter.status), [{ by: 'l.reference', direction: 'asc' }], request, (rows) => rows.map((l) => maskPersonalData({
-      reference: l.reference, idNumber: l.id_number, name: l.name, amount: formatYuan(l.amount), status: l.status, returnCount: l.return_count, reason: l.reason, paidOn: l.paid_on,
-    }, masking)));
-    return { batch: batchView(batch), lines };
+    const page = await keysetPage(repository.linesQuery(tx, batchId, filter.status), lineOrder, request);
+    return { items: lineViews(actor)(page.items), nextCursor: page.nextCursor };
   });
+}
+
+export interface RegionPayrollView { fund: string; fundName: string; regionCode: string; regionName: string; payees: number; total: string }
+
+/** 养老金发放汇总 by fund and the pensioners' region: what the summary's files show beside its batches. */
+export async function payrollByRegion(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<RegionPayrollView[]> {
+  const period = checkPeriod(input.period);
+  return inScope(database, actor, async (tx) => (await repository.payrollByRegion(tx, period, scopePrefix(input.region ?? null))).map((r) => ({
+    fund: r.fund_code, fundName: r.fund_name, regionCode: r.region_code, regionName: r.region_name, payees: r.payees, total: formatYuan(BigInt(r.total)),
+  })));
 }
