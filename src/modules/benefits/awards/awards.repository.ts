@@ -1,7 +1,6 @@
 /** Typed SQL of pension awards. */
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
-import { idExpression, type IdBlock } from '../../../platform/ids.ts';
 import './awards.tables.ts';
 import type { AwardStatus, PensionScheme } from './awards.tables.ts';
 
@@ -32,10 +31,25 @@ export const liveAwardOf = (tx: Tx, personId: bigint) =>
 export interface NewAward {
   person_id: bigint; id: bigint; region_code: string; fund_code: string; scheme: PensionScheme; awarded_on: string; first_period: string;
   basic_pension: bigint; account_pension: bigint; transitional_pension: bigint; monthly_amount: bigint; bank_account: string; quote: string;
-  approval_item_id: bigint | null; awarded_by: string;
+  approval_item_id: bigint | null; awarded_by: string; contribution_months: number | null;
 }
 
 export const insertAward = (tx: Tx, award: NewAward) => tx.insertInto('pension_award').values(award).execute();
+
+/** Writes awards in one statement (the demo's thousands): a JSON array of rows; a person with a live award is skipped. */
+export async function insertAwards(tx: Tx, awards: NewAward[]): Promise<number> {
+  if (!awards.length) return 0;
+  const rows = JSON.stringify(awards, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+  const result = await sql`insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension,
+      transitional_pension, monthly_amount, bank_account, quote, approval_item_id, awarded_by, contribution_months)
+    select person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount,
+      bank_account, quote::jsonb, approval_item_id, awarded_by, contribution_months
+    from jsonb_to_recordset(${rows}::jsonb) as r(person_id bigint, id bigint, region_code text, fund_code text, scheme text, awarded_on date, first_period text,
+      basic_pension bigint, account_pension bigint, transitional_pension bigint, monthly_amount bigint, bank_account text, quote text, approval_item_id bigint,
+      awarded_by text, contribution_months integer)
+    on conflict do nothing`.execute(tx);
+  return Number(result.numAffectedRows ?? 0n);
+}
 
 export interface AwardFilter { status?: AwardStatus; fund?: string }
 
@@ -60,42 +74,19 @@ export async function suspendAwards(tx: Tx, awards: { personId: bigint; awardId:
   return Number(result.numAffectedRows ?? 0n);
 }
 
-/**
- * The demo city's pensioners (sifund demo): an award for every person whose last employment ended in retirement, paid
- * from the fund of their employer's scheme. Placeholder figures consistent with the person's history, drawn in SQL:
- * N = contribution years (the retirement job's years, at least 15 with deemed years 视同缴费年限), I = an index in
- * [0.6, 2.0) from the person's id, W = the province's current average wage $1 (fen); basic = (W + W × I) / 2 × N × 1%
- * (国发〔2005〕38号), account = W × I × 8% × 12 × min(N, years since 1996) ÷ the divisor of the retirement age (139, 170,
- * 195). $2 the enterprise fund, $3 the public-institution fund (or the enterprise fund), $4 public employer types.
- */
-export async function insertDemoAwards(tx: Tx, ids: IdBlock, input: { averageWage: bigint; enterpriseFund: string; publicFund: string; publicTypes: readonly string[]; regionPrefix: string }): Promise<number> {
-  const result = await sql`insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension,
-      transitional_pension, monthly_amount, bank_account, quote, approval_item_id, awarded_by)
-    select person_id, ${sql.raw(idExpression(ids, 'k'))}, region_code, case when public then ${input.publicFund} else ${input.enterpriseFund} end,
-      case when public then 'public' else 'enterprise' end, retired_on, to_char(retired_on + interval '1 month', 'YYYY-MM'), basic, account, 0, basic + account,
-      '6217' || lpad((abs(hashint8(person_id)) % 1000000000000000)::text, 15, '0'),
-      jsonb_build_object('source', 'sifund demo', 'contributionYears', years, 'averageIndex', round(idx::numeric, 4), 'averageWage', ${input.averageWage}::bigint,
-        'divisor', divisor, 'basicPension', basic, 'accountPension', account, 'reference', '国发〔2005〕38号'),
-      null, 'system:demo'
-    from (
-      select *, round((${input.averageWage}::numeric + ${input.averageWage}::numeric * idx) / 2 * years / 100)::bigint as basic,
-        round(${input.averageWage}::numeric * idx * 0.08 * 12 * least(years, greatest(0, extract(year from retired_on) - 1996)) / divisor)::bigint as account
-      from (
-        select m.person_id, row_number() over (order by m.person_id) - 1 as k, p.region_code, m.separated_on as retired_on,
-          e.employer_type = any(${[...input.publicTypes]}::text[]) as public,
-          greatest(15, floor((m.separated_on - m.hired_on) / 365.25))::int as years,
-          0.6 + (abs(hashint8(m.person_id)) % 1400) / 1000.0 as idx,
-          case when extract(year from age(m.separated_on, p.birth_date)) >= 60 then 139 when extract(year from age(m.separated_on, p.birth_date)) >= 55 then 170 else 195 end as divisor
-        from employment m join person p on p.id = m.person_id join employer e on e.id = m.employer_id
-        where m.separation_reason = 'retirement' and p.region_code like ${`${input.regionPrefix}%`}
-      ) retirees
-    ) figures
-    on conflict do nothing`.execute(tx);
-  return Number(result.numAffectedRows ?? 0n);
+export interface DemoRetiree {
+  person_id: string; region_code: string; birth_date: string; gender: 'M' | 'F'; hired_on: string; retired_on: string; employer_type: string;
 }
 
-export const countDemoRetirees = async (tx: Tx) => Number((await tx.selectFrom('employment').select((eb) => eb.fn.countAll<string>().as('n'))
-  .where('separation_reason', '=', 'retirement').executeTakeFirstOrThrow()).n);
+/** The demo's retirees: every person under the prefix whose employment ended in retirement, with that job. */
+export const demoRetirees = (tx: Tx, regionPrefix: string) =>
+  tx.selectFrom('employment as m').innerJoin('person as p', 'p.id', 'm.person_id').innerJoin('employer as e', 'e.id', 'm.employer_id')
+    .select([
+      sql<string>`m.person_id::text`.as('person_id'), 'p.region_code', sql<string>`p.birth_date::text`.as('birth_date'), 'p.gender',
+      sql<string>`m.hired_on::text`.as('hired_on'), sql<string>`m.separated_on::text`.as('retired_on'), 'e.employer_type',
+    ])
+    .where('m.separation_reason', '=', 'retirement').where('p.region_code', 'like', `${regionPrefix}%`).orderBy('m.person_id')
+    .execute() as Promise<DemoRetiree[]>;
 
 /** Monthly total of the active awards per fund. */
 export const monthlyTotalsByFund = (tx: Tx) => tx.selectFrom('pension_award').select(['fund_code', (eb) => eb.fn.sum<string>('monthly_amount').as('total')])

@@ -1,16 +1,19 @@
 /**
- * 养老金待遇核定 (pension award): an operator submits the award from a person's pension quote (经办); a reviewer and an
+ * 养老金待遇核定 (pension award): an operator submits the award of a person (经办); the server quotes it again with
+ * quotePension from the person's record (birth date, gender, region) and the submitted history (contribution and
+ * deemed months, index, account balance), re-checked field by field, and keeps the quote with its trace; a reviewer and an
  * approver sign it (复核, 审批: three-level sign-off, kind `pension.award`, levels from params/signoff/pension_award;
  * 社会保险经办条例 (2023): pension award within 20 working days). The final approval writes the award: the person joins
  * the monthly payroll from the month after retirement (退休次月起发放), paid from the fund of their scheme — 机关事业单位
  * 基本养老保险基金 when their last employer is a public body (国发〔2015〕2号), else 企业职工基本养老保险基金.
- * An award's amounts never change (the database refuses it); an adjustment is a new award.
+ * An award's amounts never change (the database refuses it); an adjustment is a dated amount change (../adjustment).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { getParameters } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
@@ -19,23 +22,31 @@ import { fieldRules } from '../../../platform/fields.messages.ts';
 import { addMonths, isDate } from '../../ledger/index.ts';
 import { publicPensionEmployerTypes } from '../../collection/index.ts';
 import { awardSaid } from '../payroll/payroll.messages.ts';
+import { quotePension, type PensionQuote } from '../pension/quote.calc.ts';
+import { pensionQuoteParameters, readPensionQuoteInput } from '../pension/quote.service.ts';
+import { awardQuoteSaid } from './awards.messages.ts';
 import * as repository from './awards.repository.ts';
 import type { AwardStatus, PensionScheme } from './awards.tables.ts';
 
 /** Awards are asked for at a county and paid from the province's pooled fund: the step reaches the province's funds. */
 export const AWARDS_ACROSS_POOLS = '养老金待遇由省级统筹基金支付 (pension awards are paid from the province-pooled fund)';
 
-/** The quote as `sifund pension quote` and POST /api/pension/quote give it (money as yuan strings). */
-export interface QuoteFigures {
-  eligible: boolean; reasons?: string[]; basicPension: string; accountPension: string; transitionalPension?: string | null; total: string;
-  trace?: unknown; [more: string]: unknown;
-}
+/**
+ * The request: the person, the retirement date, the bank account, and the quote's input (contribution and deemed
+ * months, average index, account balance, optionally the average wage and the category); `quote` is what the
+ * operator saw, checked against the server's quote when sent.
+ */
+export interface AwardRequest { idNumber: string; retirementDate: string; bankAccount: string; input: unknown; quote?: { total?: string } }
 
-export interface AwardRequest { idNumber: string; retirementDate: string; bankAccount: string; quote: QuoteFigures }
+/** The quote as the server worked it out and the award keeps it: its input, figures and trace. */
+export type ServerQuote = Omit<PensionQuote, 'reasons'> & { input: Record<string, unknown> };
 
 interface AwardPayload {
   personId: string; idNumber: string; name: string; retirementDate: string; bankAccount: string;
-  basicPension: string; accountPension: string; transitionalPension: string; total: string; quote: QuoteFigures;
+  basicPension: string; accountPension: string; transitionalPension: string; total: string;
+  /** N in months (contribution + deemed); absent on items submitted before it was kept. */
+  contributionMonths?: number;
+  quote: ServerQuote;
 }
 
 export const pensionAwardSignoff = registerSignoffKind<AwardPayload>({
@@ -55,42 +66,64 @@ export const pensionAwardSignoff = registerSignoffKind<AwardPayload>({
 const statusSaid = (status: AwardStatus) =>
   status === 'active' ? awardSaid.statusActive() : status === 'suspended' ? awardSaid.statusSuspended() : awardSaid.statusStopped();
 
-/** Checks the quote's figures: eligible, parts in yuan adding up to the total, above zero. */
-function checkedFigures(input: AwardRequest) {
+const genderOfRecord = (gender: 'M' | 'F') => (gender === 'M' ? 'male' : 'female');
+
+/**
+ * The quote's input with the person's record in it: birth date, gender and region from the registry, the retirement
+ * date from the request; an input that says otherwise is refused naming the field (the quote would be someone else's).
+ */
+function inputOfRecord(person: repository.AwardPerson, retirementDate: string, raw: unknown): Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('input', fieldRules.required());
+  const sent = raw as Record<string, unknown>;
+  const record = { birthDate: person.birth_date, gender: genderOfRecord(person.gender), region: person.region_code };
+  const problems = (Object.keys(record) as (keyof typeof record)[])
+    .filter((field) => sent[field] !== undefined && sent[field] !== null && sent[field] !== record[field])
+    .map((field) => ({ field: `input.${field}`, message: awardQuoteSaid.differsFromRecord({ sent: String(sent[field]), record: record[field] }) }));
+  if (sent.retirementDate !== undefined && sent.retirementDate !== retirementDate) {
+    problems.push({ field: 'input.retirementDate', message: awardQuoteSaid.differsFromRequest({ sent: String(sent.retirementDate), requested: retirementDate }) });
+  }
+  if (problems.length) throw invalidFields(problems);
+  return { ...sent, ...record, retirementDate };
+}
+
+/**
+ * The server's quote (quotePension) of the person retiring on the date: the input re-checked field by field, the
+ * parameters in force looked up; refused when not eligible, or when the quote the operator saw has another total.
+ */
+export function serverQuote(person: repository.AwardPerson, input: AwardRequest): ServerQuote {
+  const raw = inputOfRecord(person, input.retirementDate, input.input);
+  const quoteInput = readPensionQuoteInput(raw);
+  const quote = quotePension(quoteInput, pensionQuoteParameters(getParameters(), quoteInput));
+  if (!quote.eligible) throw invalidFields(quote.reasons.map((reason) => ({ field: 'input', message: reason })));
+  const sentTotal = input.quote?.total;
+  if (sentTotal !== undefined && sentTotal !== quote.total) throw conflict('quote.total', awardQuoteSaid.totalDiffers({ sent: sentTotal, computed: quote.total }));
+  const { reasons: _none, ...figures } = quote;
+  return { ...figures, input: raw };
+}
+
+/** N in months of a quote's input (contribution + deemed). */
+const contributionMonthsOf = (quote: ServerQuote) => Number(quote.input.contributionMonths ?? 0) + Number(quote.input.deemedMonths ?? 0);
+
+/** Submits the award of a person's pension on the server's quote: the item waits for 复核 and 审批. */
+export async function requestAward(database: DatabaseHandle, actor: Actor, input: AwardRequest) {
   const problems: { field: string; message: ReturnType<typeof fieldRules.required> }[] = [];
   if (!/^[0-9]{8,40}$/.test(input.bankAccount?.trim() ?? '')) problems.push({ field: 'bankAccount', message: awardSaid.bankAccountShape() });
   if (!isDate(input.retirementDate)) problems.push({ field: 'retirementDate', message: fieldRules.required() });
-  const quote = input.quote;
-  if (!quote || typeof quote !== 'object') throw invalidFields([...problems, { field: 'quote', message: fieldRules.required() }]);
-  if (quote.eligible !== true) problems.push({ field: 'quote.eligible', message: awardSaid.notEligible({ reasons: (quote.reasons ?? []).join('；') || '—' }) });
   if (problems.length) throw invalidFields(problems);
-  const basic = parseYuan(quote.basicPension, 'quote.basicPension');
-  const account = parseYuan(quote.accountPension, 'quote.accountPension');
-  const transitional = parseYuan(quote.transitionalPension ?? '0', 'quote.transitionalPension');
-  const total = parseYuan(quote.total, 'quote.total');
-  if ([basic, account, transitional].some((part) => part < 0n) || total <= 0n) throw invalid('quote.total', awardSaid.totalAboveZero());
-  if (basic + account + transitional !== total) {
-    throw invalid('quote.total', awardSaid.partsDoNotAdd({ basic: formatYuan(basic), account: formatYuan(account), transitional: formatYuan(transitional), total: formatYuan(total) }));
-  }
-  return { basic, account, transitional, total };
-}
-
-/** Submits the award of a person's pension from their quote: the item waits for 复核 and 审批. */
-export async function requestAward(database: DatabaseHandle, actor: Actor, input: AwardRequest) {
-  const figures = checkedFigures(input);
   const idNumber = input.idNumber?.trim().toUpperCase() ?? '';
   return inScope(database, actor, async (tx) => {
     const person = await repository.personByIdNumber(tx, idNumber);
     if (!person || !inActorScope(actor, person.region_code)) throw notFound(awardSaid.personUnknown({ idNumber }));
     await refuseSecondAward(tx, person);
+    const quote = serverQuote(person, input);
     const payload: AwardPayload = {
       personId: person.id.toString(), idNumber: person.id_number, name: person.name, retirementDate: input.retirementDate, bankAccount: input.bankAccount.trim(),
-      basicPension: formatYuan(figures.basic), accountPension: formatYuan(figures.account), transitionalPension: formatYuan(figures.transitional),
-      total: formatYuan(figures.total), quote: input.quote,
+      basicPension: quote.basicPension, accountPension: quote.accountPension, transitionalPension: quote.transitionalPension, total: quote.total,
+      contributionMonths: contributionMonthsOf(quote), quote,
     };
     return submitForApproval(tx, actor, pensionAwardSignoff, {
-      regionCode: person.region_code, title: `养老金待遇核定 ${person.name} 月养老金 ${formatYuan(figures.total)} 元`,
-      subjectKey: `pension.award:${person.id}`, amount: figures.total, payload, comment: null,
+      regionCode: person.region_code, title: `养老金待遇核定 ${person.name} 月养老金 ${quote.total} 元`,
+      subjectKey: `pension.award:${person.id}`, amount: parseYuan(quote.total), payload, comment: null,
     });
   });
 }
@@ -122,6 +155,7 @@ async function grantAward(tx: Tx, approver: Actor, itemId: bigint, payload: Awar
     person_id: person.id, id, region_code: found.region_code, fund_code: fundCode, scheme, awarded_on: payload.retirementDate, first_period: firstPeriod,
     basic_pension: parseYuan(payload.basicPension), account_pension: parseYuan(payload.accountPension), transitional_pension: parseYuan(payload.transitionalPension),
     monthly_amount: parseYuan(payload.total), bank_account: payload.bankAccount, quote: JSON.stringify(payload.quote), approval_item_id: itemId, awarded_by: approver.username,
+    contribution_months: payload.contributionMonths ?? null,
   });
   const result = { awardId: id.toString(), idNumber: payload.idNumber, fund: fundCode, firstPeriod, monthlyAmount: payload.total };
   await recordAudit(tx, approver, { action: 'pension.award', entityType: 'pension_award', entityId: id, regionCode: found.region_code, after: { ...result, approvalItem: itemId.toString() } });

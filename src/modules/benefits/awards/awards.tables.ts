@@ -1,9 +1,10 @@
-/** Kysely table types of pension awards (migrations/0032_pension_payroll.sql). Money columns are bigint fen. */
+/** Kysely table types of pension awards (migrations/0032_pension_payroll.sql, 0037_pension_deaths_adjustment.sql). Money columns are bigint fen. */
 import type { Generated } from 'kysely';
 import type { AwardStatus } from '../payroll/payroll.statuses.ts';
 
 export { awardStatuses, type AwardStatus } from '../payroll/payroll.statuses.ts';
 export type PensionScheme = 'enterprise' | 'public';
+export type AwardEventKind = 'suspended' | 'resumed' | 'stopped' | 'amount_changed';
 
 declare module '../../../platform/database.ts' {
   interface Tables {
@@ -12,6 +13,16 @@ declare module '../../../platform/database.ts' {
       basic_pension: bigint; account_pension: bigint; transitional_pension: bigint; monthly_amount: bigint; bank_account: string;
       quote: unknown; status: Generated<AwardStatus>; status_reason: string | null; status_changed_on: string | null;
       approval_item_id: bigint | null; awarded_by: string; created_at: Generated<Date>;
+      /** N of the quote in months, deemed months included (migrations/0037); null for awards from before. */
+      contribution_months: number | null;
+    };
+    pension_award_event: {
+      person_id: bigint; id: bigint; award_id: bigint; region_code: string; event: AwardEventKind; effective_period: string; happened_on: string;
+      reason: string; source_type: string; source_id: bigint | null; recorded_by: string; recorded_at: Generated<Date>;
+    };
+    pension_award_amount: {
+      person_id: bigint; id: bigint; award_id: bigint; region_code: string; effective_period: string; monthly_amount: bigint; increase: bigint;
+      adjustment_run_id: bigint; created_at: Generated<Date>;
     };
   }
 }

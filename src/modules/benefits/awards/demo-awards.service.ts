@@ -1,21 +1,65 @@
 /**
  * The demo city's pensioners (called by `sifund demo` after the registry load): an active award for every retiree of
- * the demo's history (awards.repository.ts insertDemoAwards: a placeholder formula consistent with the history, not
- * yet the quote of pension/quote.calc.ts), and the pension funds' opening balance (上年结余, Dr 财政专户 / Cr 基金结余
+ * the demo's history, quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the
+ * person — worked out in TypeScript and written in one statement per thousand — and the pension funds' opening balance (上年结余, Dr 财政专户 / Cr 基金结余
  * on 1 January) of twelve months of their payroll, so that a month's payroll can be funded from the 财政专户.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor } from '../../../platform/actor.ts';
-import { reserveIds } from '../../../platform/ids.ts';
-import { formatYuan } from '../../../platform/money.ts';
+import { newId } from '../../../platform/ids.ts';
+import { formatDecimal, formatYuan, parseYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { chartFor, ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { publicPensionEmployerTypes } from '../../collection/index.ts';
+import { addMonths } from '../../ledger/index.ts';
+import { quotePension } from '../pension/quote.calc.ts';
+import { pensionQuoteParameters } from '../pension/quote.service.ts';
 import * as repository from './awards.repository.ts';
+import { demoQuoteInput } from './demo-awards.calc.ts';
+import type { ServerQuote } from './awards.service.ts';
 
 /** Months of payroll the demo's opening balance covers. */
 const OPENING_MONTHS = 12n;
+/** Awards written per statement. */
+const INSERT_CHUNK = 1000;
+
+/**
+ * The demo's awards, one per retiree: each quoted under the rules in force today with today's average wage (the
+ * demo's pensioners are paid today, whenever they retired; the parameters of 1990 are not all in the parameter
+ * files), on the person's own birth date, gender and retirement date.
+ */
+function demoAwards(retirees: repository.DemoRetiree[], input: { provinceCode: string; today: string; averageWage: bigint; enterpriseFund: string; publicFund: string }): repository.NewAward[] {
+  const store = getParameters();
+  const minimumMonths = store.integer('pension.minimum_contribution_months', input.today, input.provinceCode);
+  return retirees.map((retiree) => {
+    const personId = BigInt(retiree.person_id);
+    const quoteInput = demoQuoteInput(
+      { personId, birthDate: retiree.birth_date, gender: retiree.gender, hiredOn: retiree.hired_on, retiredOn: retiree.retired_on },
+      { minimumMonths, averageWage: input.averageWage, region: retiree.region_code },
+    );
+    const quote = quotePension(quoteInput, pensionQuoteParameters(store, { ...quoteInput, retirementDate: input.today }));
+    if (!quote.eligible) throw new Error(`demo retiree ${retiree.person_id} is not eligible: ${quote.reasons.map((r) => r.key).join(', ')}`);
+    const { reasons: _none, ...figures } = quote;
+    const kept: ServerQuote = {
+      ...figures,
+      input: {
+        source: 'sifund demo', region: quoteInput.region, birthDate: quoteInput.birthDate, gender: quoteInput.gender, category: quoteInput.category,
+        retirementDate: quoteInput.retirementDate, contributionMonths: quoteInput.contributionMonths, deemedMonths: quoteInput.deemedMonths,
+        averageIndex: formatDecimal(quoteInput.averageIndex), averageWage: formatYuan(input.averageWage), accountBalance: formatYuan(quoteInput.accountBalance),
+      },
+    };
+    const isPublic = (publicPensionEmployerTypes as readonly string[]).includes(retiree.employer_type);
+    return {
+      person_id: personId, id: newId(), region_code: retiree.region_code, fund_code: isPublic ? input.publicFund : input.enterpriseFund,
+      scheme: isPublic ? 'public' : 'enterprise', awarded_on: retiree.retired_on, first_period: addMonths(retiree.retired_on.slice(0, 7), 1),
+      basic_pension: parseYuan(quote.basicPension), account_pension: parseYuan(quote.accountPension), transitional_pension: parseYuan(quote.transitionalPension),
+      monthly_amount: parseYuan(quote.total), bank_account: `6217${(personId % 1_000_000_000_000_000n).toString().padStart(15, '0')}`,
+      quote: JSON.stringify(kept), approval_item_id: null, awarded_by: 'system:demo',
+      contribution_months: quoteInput.contributionMonths + quoteInput.deemedMonths,
+    };
+  });
+}
 
 export interface DemoPensioners { pensioners: number; openingBalances: Record<string, string> }
 
@@ -28,10 +72,10 @@ export async function loadDemoPensioners(database: DatabaseHandle, input: { prov
     if (!enterprise) return { pensioners: 0, totals: [] };
     const publicFund = (await repository.fundPooling(tx, 'public_pension', input.cityCode)) ?? enterprise;
     const averageWage = getParameters().lookup('contribution.base.average_wage', today, input.provinceCode).value as bigint;
-    const retirees = await repository.countDemoRetirees(tx);
-    const pensioners = await repository.insertDemoAwards(tx, reserveIds(Math.max(retirees, 1)), {
-      averageWage, enterpriseFund: enterprise.code, publicFund: publicFund.code, publicTypes: publicPensionEmployerTypes, regionPrefix: input.provinceCode.slice(0, 2),
-    });
+    const retirees = await repository.demoRetirees(tx, input.provinceCode.slice(0, 2));
+    const awards = demoAwards(retirees, { provinceCode: input.provinceCode, today, averageWage, enterpriseFund: enterprise.code, publicFund: publicFund.code });
+    let pensioners = 0;
+    for (let start = 0; start < awards.length; start += INSERT_CHUNK) pensioners += await repository.insertAwards(tx, awards.slice(start, start + INSERT_CHUNK));
     return { pensioners, totals: await repository.monthlyTotalsByFund(tx) };
   });
   const year = today.slice(0, 4);

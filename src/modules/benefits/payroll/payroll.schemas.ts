@@ -6,18 +6,7 @@ import { awardStatuses, batchStatuses, lineStatuses } from './payroll.statuses.t
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const AwardRequestBody = Type.Object({
-  idNumber: Type.String({ minLength: 15, maxLength: 18, description: '公民身份号码 of the retiree' }),
-  retirementDate: Type.String({ format: 'date', maxLength: 10, description: '退休日期 YYYY-MM-DD: paid from the next month' }),
-  bankAccount: Type.String({ pattern: '^[0-9]{8,40}$', description: '社会保障卡金融账户: where the pension is paid' }),
-  quote: Type.Object({
-    eligible: Type.Boolean(),
-    reasons: Type.Optional(Type.Array(Type.String())),
-    basicPension: Type.String({ maxLength: 19 }), accountPension: Type.String({ maxLength: 19 }),
-    transitionalPension: Type.Optional(Nullable(Type.String({ maxLength: 19 }))), total: Type.String({ maxLength: 19 }),
-    trace: Type.Optional(Type.Unknown()),
-  }, { additionalProperties: true, description: 'the quote as POST /api/pension/quote or sifund pension quote gave it' }),
-}, { additionalProperties: false });
+export { AwardRequestBody } from '../awards/awards.schemas.ts';
 
 export const Award = Type.Object({
   id: IdText, idNumber: Type.String(), name: Type.String(), regionCode: Type.String(), fund: Type.String(),

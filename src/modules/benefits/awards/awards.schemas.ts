@@ -1,0 +1,22 @@
+/** API shape of a pension award request (TypeBox: OpenAPI and the web's types). */
+import { Type } from '@sinclair/typebox';
+import { PensionQuoteInput } from '../quote.schemas.ts';
+
+const { birthDate, gender, retirementDate, ...history } = PensionQuoteInput.properties;
+
+export const AwardRequestBody = Type.Object({
+  idNumber: Type.String({ minLength: 15, maxLength: 18, description: '公民身份号码 of the retiree' }),
+  retirementDate: Type.String({ format: 'date', maxLength: 10, description: '退休日期 YYYY-MM-DD: paid from the next month' }),
+  bankAccount: Type.String({ pattern: '^[0-9]{8,40}$', description: '社会保障卡金融账户: where the pension is paid' }),
+  input: Type.Object({
+    ...history,
+    birthDate: Type.Optional(birthDate), gender: Type.Optional(gender), retirementDate: Type.Optional(retirementDate),
+  }, {
+    additionalProperties: false,
+    description: 'the quote\'s input as POST /api/pension/quote takes it: the server quotes again; birth date, gender and region come from the '
+      + 'person\'s record (refused when the input says otherwise), the retirement date from the request',
+  }),
+  quote: Type.Optional(Type.Object({ total: Type.String({ maxLength: 19 }) }, {
+    additionalProperties: true, description: 'the quote the operator saw: refused when its total is not the server\'s',
+  })),
+}, { additionalProperties: false });
