@@ -1,0 +1,181 @@
+/**
+ * Benefits and medical settlement in a real browser, on a small demo city whose retirees draw pensions: a province
+ * reviewer quotes the acceptance case's pension (a man born 1964-06-10 retiring 2024-07-01 with 360 months, index
+ * 1.2, W 8000, balance 100000) and sees the API's figures and trace; quotes an unemployment benefit; settles the
+ * acceptance institution of the year-end calculator (allowed 1,050,000.00, settlement 50,000.00) beside one that
+ * saved; and runs this month's pension payroll, whose batch the payroll page then lists as the API sums it.
+ * Saves docs/screenshots/pension-quote.png, medical-settlement.png and payroll.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
+import { apiClient, projectRoot } from './server.ts';
+import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+
+const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
+/** "1,234.56" as shown → "1234.56" as the API sends it */
+const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
+
+/** The demo's staff accounts share this password here; the province reviewer runs and reviews the province-pooled pension payroll. */
+const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
+const STAFF = 'review.990000';
+
+const PENSION_CASE = {
+  birthDate: '1964-06-10', gender: 'male', retirementDate: '2024-07-01', contributionMonths: 360, averageIndex: '1.2', averageWage: '8000.00', accountBalance: '100000.00',
+};
+
+const e2e = setUpE2e({
+  beforeServer: (database) => generateDemo(database.database, { persons: 600, employers: 20, years: 1, seed: 12, password: DEMO_PASSWORD }),
+});
+
+/** The input of a form control whose data-testid antd puts on the control or on its wrapper. */
+const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+async function fillDate(page: Page, testId: string, date: string) {
+  const input = inputOf(page, testId);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+test('quotes, the year-end settlement calculator and the pension payroll in the browser, checked against the API', { timeout: 300_000 }, async (t) => {
+  const { server, browser } = e2e;
+  const staff = await apiClient(server.baseUrl, STAFF, DEMO_PASSWORD);
+  const page = browser.page;
+  const errors = watchPage(page, 30_000);
+  fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
+
+  await t.test('signs in and opens 养老金测算 from the 待遇管理 menu', async () => {
+    await signInAs(page, server.baseUrl, STAFF, DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await openMenuEntry(page, '待遇管理', 'menu-pensionQuote');
+    await page.getByTestId('pension-quote-page').waitFor();
+  });
+
+  await t.test('the acceptance pension case: the figures and the trace the API gives', async () => {
+    await fillDate(page, 'quote-birthDate', PENSION_CASE.birthDate);
+    await fillDate(page, 'quote-retirementDate', PENSION_CASE.retirementDate);
+    await inputOf(page, 'quote-contributionMonths').fill(String(PENSION_CASE.contributionMonths));
+    await inputOf(page, 'quote-averageIndex').fill(PENSION_CASE.averageIndex);
+    await inputOf(page, 'quote-averageWage').fill(PENSION_CASE.averageWage);
+    await inputOf(page, 'quote-accountBalance').fill(PENSION_CASE.accountBalance);
+    await page.getByTestId('quote-submit').click();
+    await page.getByTestId('quote-answer').waitFor();
+
+    const api = await staff.call<{ basicPension: string; accountPension: string; total: string; divisor: number; statutoryRetirementMonth: string; trace: { reference?: string }[] }>('POST', '/api/pension/quote', PENSION_CASE);
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    assert.deepEqual([api.body.basicPension, api.body.accountPension, api.body.total], ['2640.00', '719.42', '3359.42']);
+    assert.equal(await page.getByTestId('quote-basicPension').textContent(), '2,640.00');
+    assert.equal(await page.getByTestId('quote-accountPension').textContent(), '719.42');
+    assert.equal(await page.getByTestId('quote-total').textContent(), '3,359.42');
+    assert.equal(plain(await page.getByTestId('quote-total').textContent()), api.body.total);
+    assert.equal(await page.getByTestId('quote-divisor').textContent(), String(api.body.divisor));
+    assert.equal(await page.getByTestId('quote-statutoryMonth').textContent(), api.body.statutoryRetirementMonth);
+    assert.equal(await page.getByTestId('quote-statutoryAge').textContent(), '60岁0个月');
+    assert.equal(await page.getByTestId('quote-eligibility').getAttribute('data-eligible'), 'true');
+
+    // the trace: one row per step of the API's trace, the basic pension's formula and its source
+    const trace = page.getByTestId('quote-trace');
+    assert.equal(await trace.locator('tbody tr.ant-table-row').count(), api.body.trace.length);
+    const basicRow = trace.locator('tbody tr.ant-table-row', { has: page.getByTestId('trace-basicPension') });
+    assert.equal(await page.getByTestId('trace-basicPension').textContent(), '2640.00');
+    assert.match((await basicRow.textContent()) ?? '', /国发〔2005〕38号/);
+    assert.match((await basicRow.textContent()) ?? '', /8000\.00 × 1\.2/);
+    assert.match((await trace.textContent()) ?? '', /基础养老金/);
+    await page.screenshot({ path: screenshot('pension-quote'), fullPage: true });
+  });
+
+  await t.test('a malformed figure is refused under its field before anything is sent', async () => {
+    await inputOf(page, 'quote-averageIndex').fill('1,2');
+    await page.getByTestId('quote-submit').click();
+    await page.locator('.ant-form-item-explain-error', { hasText: '须为不小于 0 的数字' }).waitFor();
+    await inputOf(page, 'quote-averageIndex').fill(PENSION_CASE.averageIndex);
+  });
+
+  await t.test('the unemployment quote: six years of contributions, laid off, gives 18 months as the API says', async () => {
+    await openMenuEntry(page, '待遇管理', 'menu-unemploymentQuote');
+    await page.getByTestId('unemployment-quote-page').waitFor();
+    await inputOf(page, 'quote-contributionMonths').fill('72');
+    await fillDate(page, 'quote-separationDate', '2026-03-31');
+    await page.getByTestId('quote-submit').click();
+    await page.getByTestId('quote-answer').waitFor();
+    const api = await staff.call<{ months: number }>('POST', '/api/unemployment/quote', { contributionMonths: 72, separationReason: 'involuntary', separationDate: '2026-03-31' });
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    assert.equal(api.body.months, 18);
+    assert.equal(await page.getByTestId('quote-months').textContent(), '18 个月');
+  });
+
+  await t.test('the year-end settlement calculator: an overrun inside the band and a saving, as the API settles them', async () => {
+    await openMenuEntry(page, '医保结算', 'menu-medicalSettlement');
+    await page.getByTestId('medical-settlement-page').waitFor();
+    await inputOf(page, 'rules-savingRewardShare').fill('0.3');
+    await inputOf(page, 'rules-savingRewardCap').fill('0.03');
+    await inputOf(page, 'band-0-upTo').fill('0.2');
+    await inputOf(page, 'band-0-fundShare').fill('0.5');
+    await page.getByTestId('institutions-paste').click();
+    await page.getByTestId('paste-text').fill('机构编码\t年度总额指标\t实际发生额\t已预拨额\nH1\t1,000,000.00\t1100000.00\t1000000.00\nH2\t500000.00\t400000.00\t500000.00');
+    await page.getByTestId('paste-apply').click();
+    assert.equal(await inputOf(page, 'institution-1-code').inputValue(), 'H2');
+    await page.getByTestId('settlement-calculate').click();
+    await page.getByTestId('settlement-result').waitFor();
+
+    const api = await staff.call<{ institutions: { code: string; allowed: string; settlement: string }[] }>('POST', '/api/medical/settlements/year-end/preview', {
+      rules: { savingRewardShare: '0.3', savingRewardCapShareOfQuota: '0.03', overrunBands: [{ upToShareOfQuota: '0.2', fundShare: '0.5' }] },
+      institutions: [
+        { code: 'H1', quota: '1000000.00', actual: '1100000.00', prepaid: '1000000.00' },
+        { code: 'H2', quota: '500000.00', actual: '400000.00', prepaid: '500000.00' },
+      ],
+    });
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    const h1 = api.body.institutions.find((row) => row.code === 'H1')!;
+    assert.deepEqual([h1.allowed, h1.settlement], ['1050000.00', '50000.00']);
+    assert.equal(await page.getByTestId('allowed-H1').textContent(), '1,050,000.00');
+    assert.equal(await page.getByTestId('settlement-H1').textContent(), '50,000.00');
+    const h2 = api.body.institutions.find((row) => row.code === 'H2')!;
+    assert.equal(plain(await page.getByTestId('allowed-H2').textContent()), h2.allowed);
+    assert.equal(plain(await page.getByTestId('settlement-H2').textContent()), h2.settlement);
+    assert.ok(h2.settlement.startsWith('-'), `a saving rewarded below the prepayment is recovered (${h2.settlement})`);
+    const settlementTotal = (BigInt(h1.settlement.replace('.', '')) + BigInt(h2.settlement.replace('.', ''))).toString();
+    assert.equal(plain(await page.getByTestId('settlement-total-settlement').textContent()).replace('.', ''), settlementTotal);
+    await page.locator('[data-testid=settlement-chart] canvas').first().waitFor();
+    await page.screenshot({ path: screenshot('medical-settlement'), fullPage: true });
+  });
+
+  await t.test('runs this month\'s pension payroll after confirming; the page lists the batch as the API sums it', async () => {
+    await openMenuEntry(page, '待遇管理', 'menu-payroll');
+    await page.getByTestId('payroll-page').waitFor();
+    await page.getByTestId('payroll-run').click();
+    await page.getByTestId('confirm-ok').click();
+    const progress = page.getByTestId('payroll-progress');
+    await progress.first().waitFor();
+    const jobs = await progress.count();
+    assert.ok(jobs >= 1, 'a job per pension fund with awards');
+    await page.locator('[data-testid=payroll-progress][data-status=completed]').nth(jobs - 1).waitFor({ timeout: 150_000 });
+
+    const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // the month in China
+    const summary = await staff.call<{ payees: number; total: string; batches: { id: string; payees: number; total: string; status: string }[] }>('GET', `/api/payroll/summary?period=${period}`);
+    assert.equal(summary.status, 200, JSON.stringify(summary.body));
+    assert.ok(summary.body.payees > 0, 'the demo city has pensioners on the payroll');
+    await page.locator('[data-testid=payroll-payees]', { hasText: summary.body.payees.toLocaleString('en-US') }).waitFor();
+    assert.equal(plain(await page.getByTestId('payroll-total').textContent()), summary.body.total);
+    const rows = page.locator('[data-testid=payroll-batches] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), summary.body.batches.length);
+    // each batch waits for its first sign-off level, 复核
+    await page.locator('[data-testid=batch-status]', { hasText: '待复核' }).first().waitFor();
+    await page.screenshot({ path: screenshot('payroll'), fullPage: true });
+
+    const [batch] = summary.body.batches;
+    await page.locator(`a[href="/benefits/payroll/${batch.id}"]`).click();
+    await page.getByTestId('payroll-batch-page').waitFor();
+    assert.equal(await page.getByTestId('batch-payees').textContent(), batch.payees.toLocaleString('en-US'));
+    assert.equal(plain(await page.getByTestId('batch-total').textContent()), batch.total);
+    await page.locator('[data-testid=payroll-lines] tbody tr.ant-table-row').first().waitFor();
+    assert.ok(await page.locator('[data-testid=line-status]', { hasText: '待出盘' }).count() > 0, 'lines wait for the bank file');
+  });
+
+  assert.deepEqual(errors, []);
+});
