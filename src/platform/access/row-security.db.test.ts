@@ -159,6 +159,18 @@ function regionFixture(p: string, n: number): string {
     insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount) values (${id(4)}, ${id(52)}, ${id(51)}, ${id(50)}, '${province}', 'YL202507${p}', 250000);
     insert into payroll_line_event (person_id, id, line_id, region_code, event, happened_on, recorded_by) values (${id(4)}, ${id(53)}, ${id(52)}, '${province}', 'sent', '2025-07-10', 'fixture');
     insert into fund_transfer_request (id, fund_code, region_code, amount, purpose, batch_id, requested_by) values (${id(54)}, '${fund}', '${province}', 250000, '2025-07 基本养老金发放', ${id(51)}, 'fixture');
+    insert into pension_adjustment_run (id, region_code, year, effective_period, rules, awards, total_before, total_increase, submitted_by)
+      values (${id(80)}, '${province}', 2025, '2025-01', '{}', 1, 250000, 5000, 'fixture');
+    insert into pension_adjustment_line (person_id, id, run_id, award_id, region_code, amount_before, increase, parts) values (${id(4)}, ${id(81)}, ${id(80)}, ${id(50)}, '${county}', 250000, 5000, '{}');
+    insert into pension_award_amount (person_id, id, award_id, region_code, effective_period, monthly_amount, increase, adjustment_run_id)
+      values (${id(4)}, ${id(82)}, ${id(50)}, '${county}', '2025-01', 255000, 5000, ${id(80)});
+    insert into pension_award_event (person_id, id, award_id, region_code, event, effective_period, happened_on, reason, source_type, recorded_by)
+      values (${id(4)}, ${id(83)}, ${id(50)}, '${county}', 'suspended', '2025-09', '2025-08-10', '死亡', 'death_record', 'fixture');
+    insert into death_record (person_id, id, region_code, date_of_death, import_id, recorded_by) values (${id(4)}, ${id(84)}, '${county}', '2025-08-10', ${id(31)}, 'fixture');
+    insert into benefit_overpayment (person_id, id, region_code, award_id, cause, death_record_id, periods, amount) values (${id(4)}, ${id(85)}, '${county}', ${id(50)}, 'death', ${id(84)}, '{2025-09}', 250000);
+    insert into benefit_overpayment_recovery (person_id, id, overpayment_id, region_code, method, amount, recovered_on, reference, recorded_by)
+      values (${id(4)}, ${id(86)}, ${id(85)}, '${county}', 'refund', 100000, '2025-10-01', 'TH${p}', 'fixture');
+    insert into survivor_entitlement (person_id, id, region_code, award_id, death_record_id, kind, amount, basis) values (${id(4)}, ${id(87)}, '${county}', ${id(50)}, ${id(84)}, 'funeral_grant', 500000, '{}');
     insert into self_paying_registration (employer_id, person_id, kind, region_code, registered_by) values (${id(3)}, ${id(4)}, 'flexible', '${county}', 'fixture');
     insert into self_paying_terms (employer_id, id, person_id, region_code, valid_from, base_ratio, insurances, reason, recorded_by)
       values (${id(3)}, ${id(46)}, ${id(4)}, '${county}', '2025-01-01', 1.00, '{pension}', '个人缴费登记', 'fixture');
