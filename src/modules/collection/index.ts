@@ -55,7 +55,7 @@ export const collectionModule: ModuleManifest = {
     'payment.read', 'payment.record', 'payment.reverse.request', 'payment.reverse.review', 'payment.reverse.approve',
     'payment.refund.request', 'payment.refund.review', 'payment.refund.approve', 'ledger.read',
     'arrears.read', 'kpi.read', 'accounts.read', 'accounts.interest.run', 'employment.request.submit', 'employment.request.review',
-    'portal.employer', 'portal.person', 'registry.base.declare', 'registry.base.confirm',
+    'portal.employer', 'portal.person', 'registry.read', 'registry.base.declare', 'registry.base.confirm', 'registry.employment.write',
     'dunning.issue', 'dunning.relief.review', 'dunning.relief.approve', 'certificate.issue',
   ],
   reports: ['bill-notice', 'billing-summary', 'dunning-list', 'collection-kpis', 'account-statement', 'tax-assessment', 'tax-reconciliation', 'dunning-notice', 'certificate'],
