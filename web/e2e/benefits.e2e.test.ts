@@ -3,7 +3,7 @@
  * reviewer quotes the acceptance case's pension (a man born 1964-06-10 retiring 2024-07-01 with 360 months, index
  * 1.2, W 8000, balance 100000) and sees the API's figures and trace; quotes an unemployment benefit; settles the
  * acceptance institution of the year-end calculator (allowed 1,050,000.00, settlement 50,000.00) beside one that
- * saved; and runs this month's pension payroll, whose batch the payroll page then lists as the API sums it.
+ * saved; lists the demo retirees' awards; and runs this month's pension payroll, whose batch the payroll page then lists as the API sums it.
  * Saves docs/screenshots/pension-quote.png, medical-settlement.png and payroll.png.
  */
 import fs from 'node:fs';
@@ -142,6 +142,19 @@ test('quotes, the year-end settlement calculator and the pension payroll in the 
     assert.equal(plain(await page.getByTestId('settlement-total-settlement').textContent()).replace('.', ''), settlementTotal);
     await page.locator('[data-testid=settlement-chart] canvas').first().waitFor();
     await page.screenshot({ path: screenshot('medical-settlement'), fullPage: true });
+  });
+
+  await t.test('养老金待遇 lists the demo retirees\' awards as the API counts them, filtered by status', async () => {
+    await openMenuEntry(page, '待遇管理', 'menu-pensionAwards');
+    await page.getByTestId('awards-page').waitFor();
+    const awards = await staff.call<{ total: number; items: { monthlyAmount: string }[] }>('GET', '/api/pension/awards?status=active&limit=20');
+    assert.equal(awards.status, 200, JSON.stringify(awards.body));
+    assert.ok(awards.body.total > 0, 'the demo\'s retirees have awards');
+    await page.goto(`${server.baseUrl}/benefits/pension/awards?status=active`);
+    const rows = page.locator('[data-testid=awards-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), Math.min(20, awards.body.total));
+    assert.equal(await page.locator('[data-testid=award-status]', { hasText: '正常发放' }).count(), await rows.count());
   });
 
   await t.test('runs this month\'s pension payroll after confirming; the page lists the batch as the API sums it', async () => {

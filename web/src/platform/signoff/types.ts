@@ -10,7 +10,7 @@ export type ApprovalStep = Static<typeof Schemas.ApprovalStep>;
 export type StepAction = ApprovalStep['action'];
 
 /** The kinds the server registers (a new kind shows with its server label). */
-export const approvalKinds = ['ledger.entry', 'ledger.period_reopen', 'employment.request', 'payment.reversal', 'payment.refund', 'billing.reassessment', 'dunning.instalment', 'dunning.late_fee_waiver', 'params.regional_value'] as const;
+export const approvalKinds = ['ledger.entry', 'ledger.period_reopen', 'employment.request', 'payment.reversal', 'payment.refund', 'billing.reassessment', 'dunning.instalment', 'dunning.late_fee_waiver', 'params.regional_value', 'pension.award', 'pension.payroll', 'fund.transfer'] as const;
 
 /**
  * An item with its levels and timeline; `nextLevel`: the level that decides next (pending items only). The schema
