@@ -21,6 +21,7 @@ export type Permission =
   | 'ledger.sweep' | 'period.close' | 'period.reopen.request' | 'period.reopen.approve'
   | 'benefits.read' | 'pension.award.request' | 'pension.award.review' | 'pension.award.approve'
   | 'payroll.run' | 'payroll.review' | 'payroll.approve' | 'payroll.bank' | 'fund.transfer.request' | 'fund.transfer.approve'
+  | 'pension.death.import' | 'pension.recovery.record' | 'pension.adjustment.request' | 'pension.adjustment.review' | 'pension.adjustment.approve'
   | 'medical.read'
   | 'medical.manage'
   | 'medical.settle'

@@ -1,6 +1,8 @@
 /** The benefits module's public face: pension and unemployment quotes (and the awards and payroll that build on them). */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerAwardCommands } from './awards/awards.cli.ts';
+import { registerDeathCommands } from './deaths/deaths.cli.ts';
+import { deathRoutes } from './deaths/deaths.routes.ts';
 import { pensionAwardSignoff } from './awards/awards.service.ts';
 import { registerPayrollCommands } from './payroll/payroll.cli.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
@@ -17,11 +19,13 @@ export const benefitsModule: ModuleManifest = {
   name: 'benefits',
   routes: [
     payrollRoutes,
+    deathRoutes,
     quoteRoutes,
   ],
   registerCommands(program) {
     registerPensionCommands(program);
     registerAwardCommands(program);
+    registerDeathCommands(program);
     registerPayrollCommands(program);
     registerUnemploymentCommands(program);
   },
@@ -32,6 +36,7 @@ export const benefitsModule: ModuleManifest = {
     'benefits.read',
     'pension.award.request', 'pension.award.review', 'pension.award.approve',
     'payroll.run', 'payroll.review', 'payroll.approve', 'payroll.bank', 'fund.transfer.request', 'fund.transfer.approve',
+    'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.review', 'pension.adjustment.approve',
   ],
   reports: [],
   parameters: [

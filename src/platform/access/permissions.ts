@@ -84,6 +84,11 @@ export const permissionDescriptions = {
   'payroll.bank': '银行代发 write the bank payment file and import the bank\'s result file',
   'fund.transfer.request': '用款申请 ask finance to move money from the 财政专户 to the 支出户',
   'fund.transfer.approve': '用款审核 approve a transfer from the 财政专户 to the 支出户',
+  'pension.death.import': '死亡信息比对导入 import the death registry: suspend pensions, open recoveries, record survivors\' grants',
+  'pension.recovery.record': '待遇追回登记 record money recovered on an overpaid benefit',
+  'pension.adjustment.request': '养老金调整申请 preview and submit the annual pension adjustment of a region',
+  'pension.adjustment.review': '养老金调整复核 review an annual pension adjustment',
+  'pension.adjustment.approve': '养老金调整审批 approve an annual pension adjustment',
   // medical settlement (医保结算)
   'medical.read': '医保结算查看 designated institutions\' settlements, year-end settlement previews',
   'medical.manage': '定点医药机构管理 register designated institutions, import their quotas and monthly settlement data',
@@ -109,7 +114,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'payment.refund.request', 'employment.request.review', 'dunning.issue', 'certificate.issue',
     'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
-    'pension.award.request', 'payroll.run', 'payroll.bank',
+    'pension.award.request', 'payroll.run', 'payroll.bank', 'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request',
     'medical.manage', 'medical.settle',
   ],
   reviewer: [
@@ -120,6 +125,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
     'period.close', 'period.reopen.request', 'jobs.retry',
     'pension.award.request', 'pension.award.review', 'payroll.run', 'payroll.review', 'payroll.bank', 'fund.transfer.request',
+    'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.review',
     'medical.manage', 'medical.settle', 'medical.review',
   ],
   approver: [
@@ -129,6 +135,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'accounts.interest.run', 'params.approve', 'dunning.issue', 'dunning.relief.approve', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
     'pension.award.request', 'pension.award.approve', 'payroll.run', 'payroll.approve', 'fund.transfer.request',
+    'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.approve',
     'medical.manage', 'medical.settle', 'medical.approve',
   ],
   finance: [

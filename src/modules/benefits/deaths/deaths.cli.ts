@@ -1,0 +1,35 @@
+/** `sifund pension deaths import --file F.csv` and `sifund pension overpayments`: the death registry and the recoveries it opens. */
+import type { Command } from 'commander';
+import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../../cli/context.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { invalid } from '../../../platform/errors.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
+import { addImportFileOptions, importFileOf } from '../../../platform/imports/cli.ts';
+import { pensionCommand } from '../pension/pension.cli.ts';
+import { importDeaths, listOverpayments } from './deaths.service.ts';
+import { overpaymentStatuses, type OverpaymentStatus } from './deaths.tables.ts';
+
+export function registerDeathCommands(program: Command) {
+  const pension = pensionCommand(program);
+  const deaths = pension.command('deaths').description('死亡信息比对 (death registry): suspend pensions, open recoveries, record survivors\' grants');
+  addDataOption(addImportFileOptions(deaths.command('import').description('import a death registry file (idNumber,dateOfDeath): all rows or none'), 'CSV or XLSX with idNumber,dateOfDeath'))
+    .option('--format <format>', 'text or json', 'text')
+    .action((options) => runWithDatabase('pension deaths import', options, async ({ database }) => {
+      checkFormat(options.format, ['text', 'json']);
+      const result = await importDeaths(database, systemActor('pension-deaths', ['pension.death.import', 'benefits.read']), importFileOf(options));
+      if (options.format === 'json') printJson(result);
+      else process.stdout.write(`${result.alreadyImported ? 'already imported: ' : ''}${result.recorded} deaths recorded, ${result.suspended} pensions suspended, `
+        + `${result.overpayments} overpayments (${result.overpaidAmount}), funeral grants ${result.funeralGrants}, survivor pensions ${result.survivorPensions}\n`);
+    }));
+  addDataOption(pension.command('overpayments').description('待遇追回: overpaid benefits with what is recovered and still owed'))
+    .option('--status <status>', `one of ${overpaymentStatuses.join(', ')}`)
+    .option('--format <format>', 'json or table', 'table')
+    .action((options) => runWithDatabase('pension overpayments', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      if (options.status !== undefined && !overpaymentStatuses.includes(options.status)) throw invalid('status', fieldRules.oneOf({ values: overpaymentStatuses.join(', ') }));
+      const page = await listOverpayments(database, systemActor('pension-overpayments', ['benefits.read', 'personal.full.read']), { status: options.status as OverpaymentStatus | undefined }, { limit: 1000 });
+      if (options.format === 'json') printJson(page.items);
+      else process.stdout.write(formatTable(['idNumber', 'name', 'dateOfDeath', 'periods', 'amount', 'recovered', 'outstanding', 'status'],
+        page.items.map((o) => [o.idNumber, o.name, o.dateOfDeath ?? '', o.periods.join(' '), o.amount, o.recovered, o.outstanding, o.status]), [4, 5, 6]));
+    }));
+}

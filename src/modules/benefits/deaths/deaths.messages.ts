@@ -1,0 +1,22 @@
+/** What the death registry import, the overpayments and their recoveries say (中文 for agency staff, English). */
+import { defineFieldLabels, defineMessages } from '../../../platform/messages.ts';
+
+defineFieldLabels({
+  dateOfDeath: ['死亡日期', 'date of death'],
+  overpaymentId: ['待遇追回记录', 'overpayment'],
+  recoveredOn: ['追回日期', 'date recovered'],
+  recoveryMethod: ['追回方式', 'recovery method'],
+});
+
+export const deathSaid = defineMessages('pensionDeath', {
+  personUnknown: ['本经办机构范围内没有此公民身份号码的参保人', 'no insured person with this ID number in your scope'],
+  inFuture: ['死亡日期 {date} 晚于今天', 'the date of death {date} is after today'],
+  duplicateInFile: ['与第 {row} 行的公民身份号码重复', 'the same ID number as row {row}'],
+  otherDateRecorded: ['已登记死亡日期为 {recorded}（导入批次 {importId}），与本行 {date} 不一致，请核实后更正', 'a date of death {recorded} is recorded already (import {importId}), not {date}: check and correct it first'],
+  suspendedReason: ['死亡（{date}），自 {month} 起停发养老金', 'died on {date}: the pension stops from {month}'],
+  overpaymentUnknown: ['待遇追回记录 {id}', 'overpayment {id}'],
+  alreadyRecovered: ['该笔待遇已全部追回', 'this overpayment is recovered in full already'],
+  moreThanOutstanding: ['追回金额 {amount} 元超过尚欠 {outstanding} 元', 'the amount {amount} is more than the {outstanding} still owed'],
+  offsetByPayroll: ['抵扣须通过待遇发放办理，尚未开通', 'an offset is made through a benefit payment: not yet available'],
+  referenceNeeded: ['须填写缴款凭证号或分期协议号', 'the bank slip or instalment agreement number is needed'],
+});

@@ -1,0 +1,37 @@
+/** HTTP for the death registry import and the overpayments it opens (/api/pension/deaths, /api/pension/overpayments). */
+import { Type } from '@sinclair/typebox';
+import { actor, type App } from '../../../platform/http/server.ts';
+import { Id } from '../../../platform/http/schemas.ts';
+import { listQuery } from '../../../platform/http/lists.schemas.ts';
+import { uploadedFile } from '../../../platform/imports/index.ts';
+import { importDeaths, listOverpayments, recordRecovery } from './deaths.service.ts';
+import { DeathImport, Overpayment, OverpaymentList, RecoveryBody, overpaymentStatusValues } from './deaths.schemas.ts';
+import type { OverpaymentStatus } from './deaths.tables.ts';
+
+const tags = ['benefits'];
+
+export async function deathRoutes(app: App) {
+  const db = app.database;
+
+  app.post('/api/pension/deaths', { config: { permission: 'pension.death.import' },
+    schema: {
+      tags, consumes: ['multipart/form-data'],
+      summary: '死亡信息比对导入 Import the death registry (idNumber,dateOfDeath): all rows or none; pensions suspended from the month after death, months paid after it opened for recovery, the survivors\' funeral grant and survivor pension recorded',
+      querystring: Type.Object({ encoding: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }),
+      response: { 200: DeathImport },
+    },
+  }, async (request) => importDeaths(db, actor(request), await uploadedFile(request, request.query)));
+
+  app.get('/api/pension/overpayments', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '待遇追回 Overpaid benefits in scope with what is recovered and still owed',
+      querystring: Type.Object({ ...listQuery(), status: Type.Optional(Type.Union(overpaymentStatusValues.map((s) => Type.Literal(s)))) }, { additionalProperties: false }),
+      response: { 200: OverpaymentList },
+    },
+  }, async (request) => listOverpayments(db, actor(request), { status: request.query.status as OverpaymentStatus | undefined },
+    { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+
+  app.post('/api/pension/overpayments/:id/recoveries', { config: { permission: 'pension.recovery.record' },
+    schema: { tags, summary: '追回登记 Record money recovered on an overpayment (refund or instalment); recovered in full, it closes', params: Type.Object({ id: Id }), body: RecoveryBody, response: { 200: Overpayment } },
+  }, async (request) => recordRecovery(db, actor(request), BigInt(request.params.id), request.body));
+}

@@ -1,0 +1,186 @@
+/**
+ * 死亡信息比对 (death registry import, R9.4): `idNumber,dateOfDeath` rows from the civil affairs / public security
+ * death registry, through the kernel's import pipeline — all rows or none, every bad row listed, the same file twice
+ * applied once, a death already recorded on the same date skipped. For each death of a pensioner:
+ *  - the award is suspended from the month after death (status, a dated award event, audited);
+ *  - the months already paid after death become an overpayment to recover (待遇追回), open until recovered;
+ *  - the survivors' funeral grant and survivor pension (丧葬补助金、抚恤金) are recorded as pending entitlements, at the
+ *    province's amounts (params/benefits/deaths), payable through the payroll path (not yet built).
+ * Recoveries: a refund or an instalment received is recorded against the overpayment (社会保险经办条例 第四十六条);
+ * the overpayment is recovered when they cover it. Offset against later benefits needs the payroll path (refused).
+ * Payroll lines and batches belong to the fund's pooling region: the import reads them in the province's scope
+ * (widened), the persons it matches stay those of the operator's own scope.
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, scopePrefix, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
+import { conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
+import { newId } from '../../../platform/ids.ts';
+import { render } from '../../../platform/messages.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { getParameters, isRealDate, todayInChina } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
+import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
+import { moreProblems, registerFields, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type ImportSchema } from '../../../platform/imports/index.ts';
+import { cite } from '../trace.ts';
+import { firstMonthAfterDeath, overpaidAfterDeath, survivorEntitlements } from './deaths.calc.ts';
+import { deathSaid } from './deaths.messages.ts';
+import * as repository from './deaths.repository.ts';
+import type { OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
+
+/** The import reads the payroll of the province-pooled fund, outside a city's or county's own scope. */
+const DEATHS_ACROSS_POOLS = '死亡信息比对需核对省级统筹基金已发放的养老金 (the death import reads the months paid by the province-pooled fund)';
+
+registerFields({ dateOfDeath: { titles: ['死亡日期', '死亡时间', 'date of death'] } });
+
+const deathSchema: ImportSchema = {
+  kind: 'pension_deaths',
+  columns: [
+    { field: 'idNumber', required: true, example: '990102195001010011' },
+    { field: 'dateOfDeath', required: true, type: 'date', example: '2025-01-31' },
+  ],
+};
+
+interface DeathRow { row: number; person: repository.DeathPerson; dateOfDeath: string }
+interface PreparedDeaths { deaths: DeathRow[]; alreadyRecorded: number }
+
+export interface DeathImportView {
+  rows: number; recorded: number; alreadyRecorded: number; suspended: number;
+  overpayments: number; overpaidAmount: string; funeralGrants: string; survivorPensions: string;
+}
+
+const deathImport: ImportDefinition<CheckedTable, PreparedDeaths, DeathImportView> = {
+  kind: 'pension_deaths',
+  read: tableReader(deathSchema),
+  transactionActor: (actor) => widenToPooledFunds(actor, DEATHS_ACROSS_POOLS),
+  async check(tx, actor, file) {
+    const problems = moreProblems(file);
+    const valid = file.rows.filter((r) => r.valid);
+    const idNumbers = [...new Set(valid.map((r) => String(r.values.idNumber).trim().toUpperCase()))];
+    const ownScope = scopePrefix(actor.regionCode);
+    const persons = new Map((await repository.personsByIdNumbers(tx, idNumbers)).filter((p) => p.region_code.startsWith(ownScope)).map((p) => [p.id_number, p]));
+    const recorded = new Map((await repository.deathRecordsOf(tx, [...persons.values()].map((p) => p.id))).map((d) => [d.person_id, d]));
+    const today = todayInChina();
+    const firstRow = new Map<string, number>();
+    const prepared: PreparedDeaths = { deaths: [], alreadyRecorded: 0 };
+    for (const { row, values } of valid) {
+      const idNumber = String(values.idNumber).trim().toUpperCase(), dateOfDeath = String(values.dateOfDeath);
+      const first = firstRow.get(idNumber);
+      if (first !== undefined) { problems.add(row, 'idNumber', 'unique_in_file', deathSaid.duplicateInFile({ row: first })); continue; }
+      firstRow.set(idNumber, row);
+      const person = persons.get(idNumber);
+      if (!person) { problems.add(row, 'idNumber', 'known_person', deathSaid.personUnknown()); continue; }
+      if (dateOfDeath > today) { problems.add(row, 'dateOfDeath', 'not_in_future', deathSaid.inFuture({ date: dateOfDeath })); continue; }
+      const earlier = recorded.get(person.id);
+      if (earlier?.date_of_death === dateOfDeath) { prepared.alreadyRecorded++; continue; }
+      if (earlier) { problems.add(row, 'dateOfDeath', 'same_as_recorded', deathSaid.otherDateRecorded({ recorded: earlier.date_of_death, importId: String(earlier.import_id), date: dateOfDeath })); continue; }
+      prepared.deaths.push({ row, person, dateOfDeath });
+    }
+    return { prepared, problems: problems.list };
+  },
+  apply: (tx, actor, prepared, { importId }) => applyDeaths(tx, actor, prepared, importId),
+};
+
+async function applyDeaths(tx: Tx, actor: Actor, prepared: PreparedDeaths, importId: bigint): Promise<{ applied: number; result: DeathImportView }> {
+  const today = todayInChina();
+  const parameters = getParameters();
+  const awards = new Map((await repository.liveAwardsOf(tx, prepared.deaths.map((d) => d.person.id))).map((a) => [a.person_id, a]));
+  const totals = { suspended: 0, overpayments: 0, overpaid: 0n, funeral: 0n, survivor: 0n };
+  for (const { person, dateOfDeath } of prepared.deaths) {
+    const deathId = newId();
+    await repository.insertDeathRecord(tx, { person_id: person.id, id: deathId, region_code: person.region_code, date_of_death: dateOfDeath, import_id: importId, recorded_by: actor.username });
+    const award = awards.get(person.id);
+    const after: Record<string, unknown> = { idNumber: person.id_number, dateOfDeath, importId: String(importId) };
+    if (award) {
+      const stopsFrom = firstMonthAfterDeath(dateOfDeath);
+      const reason = render(deathSaid.suspendedReason({ date: dateOfDeath, month: stopsFrom }), 'zh-CN');
+      await repository.suspendAward(tx, { personId: person.id, awardId: award.id }, reason, today);
+      await repository.insertAwardEvent(tx, {
+        person_id: person.id, id: newId(), award_id: award.id, region_code: award.region_code, event: 'suspended', effective_period: stopsFrom, happened_on: dateOfDeath,
+        reason, source_type: 'death_record', source_id: deathId, recorded_by: actor.username,
+      });
+      totals.suspended++;
+      const overpaid = overpaidAfterDeath(dateOfDeath, await repository.paidMonthsOf(tx, person.id, award.id));
+      if (overpaid.amount > 0n) {
+        const overpaymentId = newId();
+        await repository.insertOverpayment(tx, { person_id: person.id, id: overpaymentId, region_code: award.region_code, award_id: award.id, cause: 'death', death_record_id: deathId, periods: overpaid.periods, amount: overpaid.amount });
+        totals.overpayments++;
+        totals.overpaid += overpaid.amount;
+        after.overpayment = { id: String(overpaymentId), periods: overpaid.periods, amount: formatYuan(overpaid.amount) };
+      }
+      const monthlyPension = await repository.amountInMonth(tx, person.id, award.id, dateOfDeath.slice(0, 7));
+      const entitlements = survivorEntitlements(monthlyPension, {
+        funeralGrant: cite<bigint>(parameters.lookup('benefits.deaths.funeral_grant', dateOfDeath, award.region_code)),
+        survivorPensionMonths: cite<number>(parameters.lookup('benefits.deaths.survivor_pension_months', dateOfDeath, award.region_code)),
+      });
+      await repository.insertEntitlements(tx, entitlements.map((e) => ({
+        person_id: person.id, id: newId(), region_code: award.region_code, award_id: award.id, death_record_id: deathId, kind: e.kind, amount: e.amount, basis: JSON.stringify(e.basis),
+      })));
+      for (const e of entitlements) totals[e.kind === 'funeral_grant' ? 'funeral' : 'survivor'] += e.amount;
+      after.suspendedFrom = stopsFrom;
+      after.entitlements = Object.fromEntries(entitlements.map((e) => [e.kind, formatYuan(e.amount)]));
+    }
+    await recordAudit(tx, actor, { action: 'pension.death', entityType: 'death_record', entityId: deathId, regionCode: person.region_code, after });
+  }
+  const result: DeathImportView = {
+    rows: prepared.deaths.length + prepared.alreadyRecorded, recorded: prepared.deaths.length, alreadyRecorded: prepared.alreadyRecorded, suspended: totals.suspended,
+    overpayments: totals.overpayments, overpaidAmount: formatYuan(totals.overpaid), funeralGrants: formatYuan(totals.funeral), survivorPensions: formatYuan(totals.survivor),
+  };
+  return { applied: prepared.deaths.length, result };
+}
+
+/** Imports a death registry file (all rows or none; the same file again answers with its first result). */
+export function importDeaths(database: DatabaseHandle, actor: Actor, file: ImportFile) {
+  return runImport(database, actor, deathImport, file, 'apply');
+}
+
+export interface OverpaymentView {
+  id: string; idNumber: string; name: string; regionCode: string; awardId: string; cause: string; dateOfDeath: string | null; periods: string[];
+  amount: string; recovered: string; outstanding: string; status: OverpaymentStatus;
+}
+
+const overpaymentView = (row: repository.OverpaymentRow): OverpaymentView => ({
+  id: row.id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, awardId: row.award_id.toString(), cause: row.cause,
+  dateOfDeath: row.date_of_death, periods: row.periods, amount: formatYuan(row.amount), recovered: formatYuan(BigInt(row.recovered)),
+  outstanding: formatYuan(row.amount - BigInt(row.recovered)), status: row.status,
+});
+
+const byPerson: SortKey[] = [{ by: 'o.person_id', direction: 'asc' }, { by: 'o.id', direction: 'asc' }];
+
+/** The overpayments in the actor's scope (ID numbers masked for staff without personal.full.read). */
+export async function listOverpayments(database: DatabaseHandle, actor: Actor, filter: { status?: OverpaymentStatus }, request: ListRequest): Promise<ListAnswer<OverpaymentView>> {
+  const masking = listMaskingFor(actor);
+  return inScope(database, actor, (tx) => listPage(tx, repository.overpaymentsQuery(tx, filter), byPerson, request,
+    (rows) => rows.map((row) => maskPersonalData(overpaymentView(row as repository.OverpaymentRow), masking))));
+}
+
+export interface RecoveryInput { recoveryMethod: RecoveryMethod; amount: string; recoveredOn: string; reference: string }
+
+/** Records money recovered on an overpayment (a refund, or an instalment received); recovered in full, it closes. */
+export async function recordRecovery(database: DatabaseHandle, actor: Actor, overpaymentId: bigint, input: RecoveryInput): Promise<OverpaymentView> {
+  const problems = [];
+  if (input.recoveryMethod === 'offset') problems.push({ field: 'recoveryMethod', message: deathSaid.offsetByPayroll() });
+  else if (input.recoveryMethod !== 'refund' && input.recoveryMethod !== 'instalment') problems.push({ field: 'recoveryMethod', message: fieldRules.oneOf({ values: 'refund, instalment' }) });
+  if (!isRealDate(input.recoveredOn ?? '') || input.recoveredOn > todayInChina()) problems.push({ field: 'recoveredOn', message: fieldRules.required() });
+  if (!input.reference?.trim()) problems.push({ field: 'reference', message: deathSaid.referenceNeeded() });
+  if (problems.length) throw invalidFields(problems);
+  const amount = parseYuan(input.amount, 'amount');
+  if (amount <= 0n) throw invalid('amount', fieldRules.required());
+  return inScope(database, actor, async (tx) => {
+    const row = await repository.lockOverpayment(tx, overpaymentId);
+    if (!row) throw notFound(deathSaid.overpaymentUnknown({ id: String(overpaymentId) }));
+    const outstanding = row.amount - BigInt(row.recovered);
+    if (outstanding <= 0n) throw conflict('overpaymentId', deathSaid.alreadyRecovered());
+    if (amount > outstanding) throw conflict('amount', deathSaid.moreThanOutstanding({ amount: formatYuan(amount), outstanding: formatYuan(outstanding) }));
+    const id = newId();
+    await repository.insertRecovery(tx, {
+      person_id: row.person_id, id, overpayment_id: row.id, region_code: row.region_code, method: input.recoveryMethod, amount, recovered_on: input.recoveredOn,
+      reference: input.reference.trim(), recorded_by: actor.username,
+    });
+    if (amount === outstanding) await repository.markRecovered(tx, row.person_id, row.id);
+    await recordAudit(tx, actor, { action: 'pension.overpayment.recovery', entityType: 'benefit_overpayment', entityId: row.id, regionCode: row.region_code,
+      after: { recoveryId: id.toString(), method: input.recoveryMethod, amount: formatYuan(amount), recoveredOn: input.recoveredOn, reference: input.reference.trim(), outstanding: formatYuan(outstanding - amount) } });
+    return overpaymentView((await repository.lockOverpayment(tx, overpaymentId))!);
+  });
+}
