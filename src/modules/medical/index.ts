@@ -10,6 +10,7 @@ export {
   dipRulesOn, groupPoints, budgetPointValue, casePoints, settleDipYear, projectPointValue,
   type DipRules, type GroupHistory, type GroupPoints, type InstitutionCases, type InstitutionDip, type PointValueProjection,
 } from './dip/dip.calc.ts';
+export { loadDemoInstitutions, type DemoInstitutionsLoaded } from './demo/demo.service.ts';
 
 /** 医保结算: designated institutions, their quotas and monthly data, pre-allocation, indicators, DIP, the year-end settlement. */
 export const medicalModule: ModuleManifest = {

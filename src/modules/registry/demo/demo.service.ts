@@ -275,6 +275,11 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const { pensioners } = await loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code });
   phase('pensioners');
 
+  // The city's designated medical institutions, their quotas and monthly settlement data (medical module).
+  const { loadDemoInstitutions } = await import('../../medical/index.ts');
+  await loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window });
+  phase('medicalInstitutions');
+
   return {
     seed, window, counts: { ...counts, pensioners }, usersCreated, usersKept,
     generatedPasswords: Object.keys(generatedPasswords).length > 0 ? generatedPasswords : undefined,
