@@ -2,6 +2,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import type { Tables } from '../../../platform/database.ts';
+import './certificates.tables.ts';
 
 export const findPerson = (tx: Tx, personId: bigint) =>
   tx.selectFrom('person').select(['id', 'id_number', 'name', 'region_code']).where('id', '=', personId).executeTakeFirst();

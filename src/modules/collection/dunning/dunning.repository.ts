@@ -3,6 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import type { Tables } from '../../../platform/database.ts';
 import type { NoticeKind } from './dunning.calc.ts';
+import './dunning.tables.ts';
 
 /** The next number of a kind of notice in a region and year: the counter row stays locked until the issuing commits. */
 export async function takeNoticeSequence(tx: Tx, regionCode: string, year: number, kind: NoticeKind): Promise<number> {
