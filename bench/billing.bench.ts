@@ -17,20 +17,10 @@ import { generateDemo } from '../src/modules/registry/demo/demo.service.ts';
 import { runBilling } from '../src/modules/collection/billing/billing.service.ts';
 import { dunningList } from '../src/modules/collection/arrears/arrears.service.ts';
 import { addDays } from '../src/modules/ledger/index.ts';
+import { withPeakRss } from './memory.ts';
 
 const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
 const log = (message: string) => process.stderr.write(`billing bench: ${message}\n`);
-
-/** Peak resident memory of this process, sampled every 50 ms while `work` runs (maxRSS would include the demo). */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMiB: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 50);
-  try {
-    const result = await work();
-    peak = Math.max(peak, process.memoryUsage.rss());
-    return { result, peakRssMiB: round(peak / 2 ** 20, 1) };
-  } finally { clearInterval(timer); }
-}
 
 async function billCity(database: DatabaseHandle, persons: number) {
   await migrate(database.pool);

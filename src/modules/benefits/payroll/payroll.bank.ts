@@ -52,20 +52,17 @@ export async function bankFile(database: DatabaseHandle, actor: Actor, input: { 
       const step = await missingStep(tx, batch);
       if (step) throw new AppError(409, 'payroll_not_ready', payrollSaid.stepMissing({ fund: batch.fund, period: batch.period, step }));
     }
-    // Set-based: the lines to send move to `sent` in one statement, then the file is read page by page along the
-    // reference (a million payees never sit in memory as rows at once).
+    // Set-based: the lines to send move to `sent` in one statement, then the file is read through a cursor (a million
+    // payees never sit in memory as rows at once).
     const batchIds = summary.batches.map((b) => BigInt(b.id));
     await repository.sendLinesToPay(tx, batchIds, reserveIds(Math.max(summary.payees, 1)), { happenedOn: todayInChina(), recordedBy: actor.username });
     for (const batch of summary.batches.filter((b) => b.status === 'funded')) await repository.updateBatch(tx, BigInt(batch.id), { status: 'bank_file_issued' });
     const parts = [Buffer.from(`\uFEFF${BANK_FILE_HEADER.join(',')}\r\n`, 'utf8')];
-    let rows = 0, total = 0n, after: string | null = null;
-    for (;;) {
-      const page = await repository.linesToPayPage(tx, batchIds, after, BANK_FILE_PAGE);
-      if (!page.length) break;
+    let rows = 0, total = 0n;
+    for await (const page of repository.linesToPay(tx, batchIds, BANK_FILE_PAGE)) {
       parts.push(Buffer.from(page.map((l) => `${[l.reference, l.id_number, l.name, l.bank_account, formatYuan(l.amount)].map(csvField).join(',')}\r\n`).join(''), 'utf8'));
       rows += page.length;
       total = page.reduce((sum, l) => sum + l.amount, total);
-      after = page[page.length - 1].reference;
     }
     await recordAudit(tx, actor, { action: 'payroll.bank_file', entityType: 'payroll_period', entityId: summary.period, regionCode: summary.batches[0].regionCode,
       after: { rows, total: formatYuan(total), batches: summary.batches.map((b) => b.id) } });

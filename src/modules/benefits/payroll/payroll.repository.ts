@@ -107,16 +107,27 @@ export async function sendLinesToPay(tx: Tx, batchIds: bigint[], ids: IdBlock, e
   return Number(result.numAffectedRows ?? 0n);
 }
 
-/** A page of what the bank file pays (lines sent and not answered, of active awards), by reference past `after`. */
-export const linesToPayPage = (tx: Tx, batchIds: bigint[], after: string | null, limit: number) => {
-  let query = tx.selectFrom('payroll_line as l')
+/**
+ * What the bank file pays (lines sent and not answered, of active awards) by reference, read through a cursor of the
+ * transaction `count` rows at a time: one plan for the whole file, a page never searched for again.
+ */
+export async function* linesToPay(tx: Tx, batchIds: bigint[], count: number): AsyncIterable<LineToPay[]> {
+  const query = tx.selectFrom('payroll_line as l')
     .innerJoin('pension_award as a', (join) => join.onRef('a.person_id', '=', 'l.person_id').onRef('a.id', '=', 'l.award_id'))
     .innerJoin('person as p', 'p.id', 'l.person_id')
     .select(['l.reference', 'l.amount', 'p.id_number', 'p.name', 'a.bank_account'])
-    .where('l.batch_id', 'in', batchIds).where('l.status', '=', 'sent').where('a.status', '=', 'active');
-  if (after !== null) query = query.where('l.reference', '>', after);
-  return query.orderBy('l.reference').limit(limit).execute() as Promise<LineToPay[]>;
-};
+    .where('l.batch_id', 'in', batchIds).where('l.status', '=', 'sent').where('a.status', '=', 'active').orderBy('l.reference');
+  await sql`declare bank_file_lines no scroll cursor for ${query}`.execute(tx);
+  try {
+    for (;;) {
+      const { rows } = await sql<LineToPay>`fetch ${sql.raw(String(count))} from bank_file_lines`.execute(tx);
+      if (!rows.length) return;
+      yield rows.map((row) => ({ ...row, amount: BigInt(row.amount) }));
+    }
+  } finally {
+    await sql`close bank_file_lines`.execute(tx);
+  }
+}
 
 export interface LineEvent { person_id: bigint; id: bigint; line_id: bigint; region_code: string; event: 'sent' | 'paid' | 'returned'; happened_on: string; reason: string | null; import_id: bigint | null; recorded_by: string }
 
