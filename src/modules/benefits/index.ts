@@ -1,6 +1,9 @@
 /** The benefits module's public face: pension and unemployment quotes (and the awards and payroll that build on them). */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerAwardCommands } from './awards/awards.cli.ts';
+import { pensionAdjustmentSignoff } from './adjustment/adjustment.service.ts';
+import { adjustmentRoutes } from './adjustment/adjustment.routes.ts';
+import { registerAdjustmentCommands } from './adjustment/adjustment.cli.ts';
 import { registerDeathCommands } from './deaths/deaths.cli.ts';
 import { deathRoutes } from './deaths/deaths.routes.ts';
 import { pensionAwardSignoff } from './awards/awards.service.ts';
@@ -20,18 +23,20 @@ export const benefitsModule: ModuleManifest = {
   routes: [
     payrollRoutes,
     deathRoutes,
+    adjustmentRoutes,
     quoteRoutes,
   ],
   registerCommands(program) {
     registerPensionCommands(program);
     registerAwardCommands(program);
     registerDeathCommands(program);
+    registerAdjustmentCommands(program);
     registerPayrollCommands(program);
     registerUnemploymentCommands(program);
   },
   jobs: [payrollJob],
   schedules: [],
-  approvalKinds: [pensionAwardSignoff, payrollSignoff, fundTransferSignoff],
+  approvalKinds: [pensionAwardSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff],
   permissions: [
     'benefits.read',
     'pension.award.request', 'pension.award.review', 'pension.award.approve',
@@ -40,7 +45,7 @@ export const benefitsModule: ModuleManifest = {
   ],
   reports: [],
   parameters: [
-    'signoff.pension_award', 'signoff.pension_payroll', 'signoff.fund_transfer',
+    'signoff.pension_award', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer',
     'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage',
   ],
 };
