@@ -17,7 +17,7 @@ import { renderXlsx } from '../../../platform/reports/xlsx.ts';
 import { streamCsv } from '../../../platform/reports/stream.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { systemActor } from '../../../platform/actor.ts';
-import { testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { decide, getApproval, listApprovals } from '../../../platform/signoff/signoff.service.ts';
 import { render } from '../../../platform/messages.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
@@ -29,6 +29,7 @@ import { batchLinesReport, lineRow, payrollSummaryReport } from './payroll.repor
 import { registerPayrollCommands } from './payroll.cli.ts';
 import { runJob } from '../../../platform/jobs/index.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
+import { submitAdjustment } from '../adjustment/adjustment.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const PERIOD = todayInChina().slice(0, 7);
@@ -194,4 +195,37 @@ test('养老金发放汇总表 per fund and region (JSON unchanged, CSV, XLSX, t
   assert.equal(lines.slice(1).reduce((sum, r) => sum + fen(r[3]), 0n), fen(batch.total), 'the export adds up to the batch total');
   const statuses = new Set(lines.slice(1).map((r) => r[4]));
   assert.ok(statuses.has('已发放'), `paid lines say 已发放 (${[...statuses].join(', ')})`);
+});
+
+test('an approved adjustment: the next payroll pays the amount in force, the months before keep the award\'s own', { skip }, async () => {
+  const year = Number(PERIOD.slice(0, 4));
+  const december = `${year - 1}-12`, november = `${year - 1}-11`, january = `${year}-01`;
+  const linesOf = async (period: string) => new Map((await db.owner.query<{ award_id: string; amount: string }>(
+    `select l.award_id::text, l.amount::text from payroll_line l join payroll_batch b on b.id = l.batch_id where b.period = $1`, [period])).rows.map((r) => [r.award_id, BigInt(r.amount)]));
+  const ownAmounts = new Map((await db.owner.query<{ id: string; amount: string }>(`select id::text, monthly_amount::text as amount from pension_award`)).rows.map((r) => [r.id, BigInt(r.amount)]));
+  await runPayroll(db.database, actor, { period: december });
+
+  const adjuster = systemActor('adjustment', ['pension.adjustment.request', 'benefits.read']);
+  const submitted = await submitAdjustment(db.database, adjuster, { region: '990000', year });
+  assert.equal((await signOff(db.database, submitted.approvalItem)).status, 'approved');
+  const raised = new Map((await db.owner.query<{ award_id: string; after: string }>(
+    `select award_id::text, (amount_before + increase)::text as after from pension_adjustment_line where increase > 0`)).rows.map((r) => [r.award_id, BigInt(r.after)]));
+  assert.ok(raised.size > 20, `the adjustment raised pensions (${raised.size})`);
+
+  await runPayroll(db.database, actor, { period: january });
+  await runPayroll(db.database, actor, { period: november });
+  const [decemberLines, januaryLines, novemberLines] = [await linesOf(december), await linesOf(january), await linesOf(november)];
+  let paidRaised = 0;
+  for (const [awardId, amount] of januaryLines) {
+    if (raised.has(awardId)) paidRaised++;
+    assert.equal(amount, raised.get(awardId) ?? ownAmounts.get(awardId), `January pays award ${awardId} its amount in force`);
+  }
+  assert.equal(paidRaised, raised.size, 'every raised award is paid its new amount in January');
+  for (const lines of [decemberLines, novemberLines]) {
+    assert.ok(lines.size > 20);
+    for (const [awardId, amount] of lines) assert.equal(amount, ownAmounts.get(awardId), `award ${awardId} before the adjustment's month: its own amount`);
+  }
+  const januaryBatch = (await payrollSummary(db.database, actor, { period: january })).total;
+  const expected = [...januaryLines.keys()].reduce((sum, awardId) => sum + (raised.get(awardId) ?? ownAmounts.get(awardId)!), 0n);
+  assert.equal(fen(januaryBatch), expected, 'the January batches add up to the amounts in force');
 });

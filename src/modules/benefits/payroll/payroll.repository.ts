@@ -69,13 +69,19 @@ export const countAwardsInRange = async (tx: Tx, fundCode: string, period: strin
   .where('person_id', '>=', from).where('person_id', '<=', to).executeTakeFirstOrThrow()).n);
 
 /**
- * One chunk of a batch: a line per award active in the period with person id in [from, to], its amount the award's
- * monthly amount and its reference YL<yyyymm><award id> (stable: the same award and month always give the same one).
- * A line written before (a resumed chunk) stays as it is.
+ * One chunk of a batch: a line per award active in the period with person id in [from, to], its amount the amount in
+ * force in the period — the latest dated amount (pension_award_amount, 养老金调整) from a month up to the period, else
+ * the award's own amount, as pension_amount_in() (migration 0037) says, written inline: one index probe per award on
+ * pension_award_amount (person_id, award_id, effective_period), no function call per row. Its reference is
+ * YL<yyyymm><award id> (stable: the same award and month always give the same one). A line written before (a resumed
+ * chunk) stays as it is.
  */
 export async function insertLinesOfChunk(tx: Tx, input: { batchId: bigint; fundCode: string; regionCode: string; period: string; from: bigint; to: bigint; ids: IdBlock }): Promise<number> {
   const result = await sql`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount)
-    select person_id, ${sql.raw(idExpression(input.ids, 'k'))}, ${input.batchId}, id, ${input.regionCode}, 'YL' || ${input.period.replace('-', '')} || id::text, monthly_amount
+    select person_id, ${sql.raw(idExpression(input.ids, 'k'))}, ${input.batchId}, id, ${input.regionCode}, 'YL' || ${input.period.replace('-', '')} || id::text,
+      coalesce((select c.monthly_amount from pension_award_amount c
+                where c.person_id = a.person_id and c.award_id = a.id and c.effective_period <= ${input.period}
+                order by c.effective_period desc limit 1), a.monthly_amount)
     from (select person_id, id, monthly_amount, row_number() over (order by person_id, id) - 1 as k from pension_award
           where fund_code = ${input.fundCode} and status = 'active' and first_period <= ${input.period} and person_id between ${input.from} and ${input.to}) a
     on conflict (batch_id, award_id) do nothing`.execute(tx);
