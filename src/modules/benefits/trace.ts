@@ -2,8 +2,9 @@
 import type { ParameterLookup } from '../../platform/params/index.ts';
 import type { TraceStepName } from './benefits.messages.ts';
 
-export interface TraceStep {
-  step: TraceStepName;
+/** `Step`: the names of the calculation's steps (a claim's calculations name their own, see ../claims). */
+export interface TraceStep<Step extends string = TraceStepName> {
+  step: Step;
   /** The input field or the part of the step (e.g. `earliest`), when the step has several. */
   name?: string;
   value: string | number | boolean | null;
@@ -23,6 +24,6 @@ export function cite<T>(found: ParameterLookup, value: T = found.value as T): Ci
 }
 
 /** The trace step of a cited parameter. */
-export function citedStep(step: TraceStepName, cited: Cited<string | number>, name?: string): TraceStep {
+export function citedStep<Step extends string = TraceStepName>(step: Step, cited: Cited<string | number>, name?: string): TraceStep<Step> {
   return { step, ...(name ? { name } : {}), value: cited.value, reference: cited.reference, parameter: cited.parameter };
 }
