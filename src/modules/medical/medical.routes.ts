@@ -5,7 +5,7 @@ import { DateText, Period, RegionCode, Year } from '../../platform/http/schemas.
 import { uploadedFile } from '../../platform/imports/index.ts';
 import { Job } from '../../platform/jobs/jobs.schemas.ts';
 import {
-  DipProjection, IndicatorList, InstitutionImportAnswer, PrepaymentRun, QuotaImportAnswer, SettlementImportAnswer, YearEndPreviewBody, YearEndRun, YearEndSettlement,
+  DipProjection, IndicatorList, InstitutionImportAnswer, InstitutionList, institutionKindValues, institutionStatusValues, PrepaymentRun, QuotaImportAnswer, SettlementImportAnswer, YearEndPreviewBody, YearEndRun, YearEndSettlement,
 } from './medical.schemas.ts';
 import { previewYearEndSettlement } from './settlement/year-end.service.ts';
 import { payYearEndSettlement, recordRepayment, runYearEndSettlement, yearEndRunView } from './settlement/year-end-run.service.ts';
@@ -13,6 +13,9 @@ import { importInstitutions, importQuotas, importSettlements } from './instituti
 import { payPrepayment, prepaymentView, startPrepayment } from './prepayment/prepayment.service.ts';
 import { institutionIndicators } from './indicators/indicators.service.ts';
 import { dipProjection } from './dip/dip.service.ts';
+import { institutionsReport, listInstitutions } from './institutions/institutions.service.ts';
+import { sendListExport } from '../../platform/http/lists.ts';
+import { listQuery } from '../../platform/http/lists.schemas.ts';
 
 const tags = ['medical'];
 const Strict = { additionalProperties: false } as const;
@@ -29,6 +32,23 @@ export async function medicalRoutes(app: App) {
       body: YearEndPreviewBody, response: { 200: YearEndSettlement },
     },
   }, async (request) => previewYearEndSettlement(request.body));
+
+  app.get('/api/medical/institutions', {
+    config: { permission: 'medical.read' },
+    schema: {
+      tags, summary: '定点医疗机构 The pooling region\'s institutions with their quotas by year, and the year\'s quota beside the fund-payable settled so far, month by month (总额预算执行)',
+      querystring: Type.Object({
+        year: Year, region: Type.Optional(RegionCode), kind: Type.Optional(Type.Union(institutionKindValues.map((k) => Type.Literal(k)))),
+        status: Type.Optional(Type.Union(institutionStatusValues.map((s) => Type.Literal(s)))), ...listQuery(1000),
+      }, Strict),
+      response: { 200: InstitutionList },
+    },
+  }, async (request, reply) => {
+    const { format, limit, offset = 0, after: _cursor, ...input } = request.query;
+    const list = await listInstitutions(db, actor(request), input);
+    if (format === 'xlsx' || format === 'csv') return sendListExport(reply, format, institutionsReport(list));
+    return { ...list, items: list.items.slice(offset, limit === undefined ? undefined : offset + limit) };
+  });
 
   const imports = [
     ['institutions', '定点医药机构登记 Register designated institutions (institution,name,regionCode,institutionKind,bankAccount)', importInstitutions, InstitutionImportAnswer],

@@ -85,3 +85,20 @@ export const DipProjection = Type.Object({
   groups: Type.Array(Type.Object({ group: Type.String(), cases: Type.Integer(), standardCost: Money, points: RateText })),
   institutions: Type.Array(Type.Object({ code: Type.String(), points: RateText, worth: Money, worthLow: Money, worthHigh: Money })),
 });
+
+/** 三级医院、二级医院、一级医院、定点药店. */
+export const institutionKindValues = ['hospital_3', 'hospital_2', 'hospital_1', 'pharmacy'] as const;
+export const institutionStatusValues = ['active', 'suspended', 'terminated'] as const;
+
+/** 定点医疗机构 with their quotas by year, and 总额预算执行: the year's quota beside what the fund bore month by month. */
+export const InstitutionList = Type.Object({
+  region: Type.String({ description: 'the medical pooling region' }), year: Type.Integer(),
+  items: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), kind: Type.Union(institutionKindValues.map((k) => Type.Literal(k))), regionCode: Type.String(),
+    status: Type.Union(institutionStatusValues.map((s) => Type.Literal(s))),
+    quotas: Type.Array(Type.Object({ year: Type.Integer(), annualQuota: Money, reserveShare: RateText }), { description: 'the quota in force of each year' }),
+    quota: Nullable(Money), settled: Type.String({ description: 'yuan: Σ fund-payable of the year\'s months settled so far' }),
+    monthly: Type.Array(Type.Object({ month: Type.String(), settled: Money })),
+  })),
+  total: Type.Integer(), totalCapped: Type.Boolean(), nextCursor: Nullable(Type.String()),
+});

@@ -1,8 +1,9 @@
 /** Kysely table types of designated institutions and their settlement (migrations/0036_medical_institutions.sql). Money is bigint fen. */
 import type { Generated } from 'kysely';
+import { institutionKindValues } from './medical.schemas.ts';
 
-/** 三级医院、二级医院、一级医院、定点药店. */
-export const institutionKinds = ['hospital_3', 'hospital_2', 'hospital_1', 'pharmacy'] as const;
+/** 三级医院、二级医院、一级医院、定点药店 (named in the schemas, which the web reads without the table types). */
+export const institutionKinds = institutionKindValues;
 export type InstitutionKind = (typeof institutionKinds)[number];
 /** computing → submitted (in sign-off) → approved (funded: 财政专户 → 支出户) → paid. */
 export type PrepaymentRunStatus = 'computing' | 'submitted' | 'approved' | 'paid';
