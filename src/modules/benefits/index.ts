@@ -7,6 +7,7 @@ import { registerAdjustmentCommands } from './adjustment/adjustment.cli.ts';
 import { registerDeathCommands } from './deaths/deaths.cli.ts';
 import { deathRoutes } from './deaths/deaths.routes.ts';
 import { pensionAwardSignoff } from './awards/awards.service.ts';
+import { awardStatusSignoff } from './awards/award-status.service.ts';
 import { registerPayrollCommands } from './payroll/payroll.cli.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { fundTransferSignoff, payrollJob, payrollSignoff } from './payroll/payroll.service.ts';
@@ -36,16 +37,16 @@ export const benefitsModule: ModuleManifest = {
   },
   jobs: [payrollJob],
   schedules: [],
-  approvalKinds: [pensionAwardSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff],
+  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff],
   permissions: [
     'benefits.read',
-    'pension.award.request', 'pension.award.review', 'pension.award.approve',
+    'pension.award.request', 'pension.award.review', 'pension.award.approve', 'pension.award.status',
     'payroll.run', 'payroll.review', 'payroll.approve', 'payroll.bank', 'fund.transfer.request', 'fund.transfer.approve',
     'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.review', 'pension.adjustment.approve',
   ],
   reports: [],
   parameters: [
-    'signoff.pension_award', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer',
+    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer',
     'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage',
   ],
 };

@@ -55,6 +55,8 @@ const ACTION_NAMES = {
   'pension.adjustment.apply': ['养老金调整生效', 'Pension adjustment applied'],
   'pension.adjustment.submit': ['提交养老金调整', 'Pension adjustment submitted'],
   'pension.award': ['养老金待遇核定', 'Pension awarded'],
+  'pension.award.resume': ['恢复发放养老金', 'Pension resumed'],
+  'pension.award.stop': ['终止发放养老金', 'Pension stopped'],
   'pension.death': ['死亡信息比对停发', 'Death recorded, pension suspended'],
   'pension.extension.grant': ['批准延长缴费', 'Contribution extension granted'],
   'pension.overpayment.recovery': ['待遇追回到账', 'Overpaid benefit recovered'],

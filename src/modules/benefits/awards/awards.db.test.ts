@@ -14,6 +14,7 @@ import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { quotePension } from '../pension/quote.calc.ts';
 import { pensionQuoteParameters, readPensionQuoteInput } from '../pension/quote.service.ts';
 import { requestAward } from './awards.service.ts';
+import { changeAwardStatus } from './award-status.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const operator = systemActor('award-test', ['pension.award.request', 'benefits.read']);
@@ -86,4 +87,50 @@ test('a request is quoted again on the server: refused against the record or the
   assert.equal(award.quote.input.birthDate, person.birth_date, 'the birth date of the record');
   assert.ok(award.quote.trace.some((s) => s.step === 'divisor' && s.value === 132));
   assert.ok(award.quote.trace.some((s) => s.step === 'total' && s.value === '3397.58'));
+});
+
+test('恢复发放 through sign-off and 终止发放 at once (the parameters\' default): dated events, a stop\'s paid months to recover, audited, refusals', { skip }, async () => {
+  const statusActor = systemActor('award-status-test', ['pension.award.status', 'benefits.read']);
+  const [stopped, resumed] = (await db.owner.query<{ id: string; person_id: string; region_code: string; first_period: string; amount: string }>(
+    `select id::text, person_id::text, region_code, first_period, monthly_amount::text as amount from pension_award where status = 'active' order by first_period, person_id limit 2`)).rows;
+  // two months paid to the first (a batch of its own): the stop from the second leaves that month to recover
+  const paidPeriod = '2026-05', stopFrom = '2026-06';
+  await db.owner.query(`insert into payroll_batch (id, fund_code, region_code, period, status, job_id, created_by) values (901, 'pension-990000', '990000', '2026-05', 'settled', 1, 't'), (902, 'pension-990000', '990000', '2026-06', 'settled', 1, 't')`);
+  await db.owner.query(`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount, status, paid_on)
+    values ($1, 911, 901, $2, '990000', 'T1', $3, 'paid', '2026-05-15'), ($1, 912, 902, $2, '990000', 'T2', $3, 'paid', '2026-06-15')`, [stopped.person_id, stopped.id, stopped.amount]);
+  assert.ok(stopped.first_period <= paidPeriod);
+
+  const tooShort = await refusal(changeAwardStatus(db.database, statusActor, BigInt(stopped.id), { action: 'stop', effectivePeriod: stopFrom, cause: 'moved_away', reason: 'x' }));
+  assert.equal(tooShort?.status, 400);
+  assert.equal(tooShort?.field, 'reason');
+  const early = await refusal(changeAwardStatus(db.database, statusActor, BigInt(stopped.id), { action: 'stop', effectivePeriod: '1980-01', cause: 'other', reason: '核实有误' }));
+  assert.match(early!.message, /1980-01 is before the award's first month/);
+
+  const stop = await changeAwardStatus(db.database, statusActor, BigInt(stopped.id), { action: 'stop', effectivePeriod: stopFrom, cause: 'moved_away', reason: '已迁往外省，转移养老保险关系' });
+  assert.deepEqual([stop.status, stop.approvalItemId], ['stopped', null], 'a stop is done at once (benefits.award_status.stop = direct)');
+  assert.deepEqual(stop.overpayment && [stop.overpayment.periods, stop.overpayment.amount], [[stopFrom], yuanOf(stopped.amount)], 'the month paid from the stop on is to recover');
+  const stopEvent = (await db.owner.query(`select event, effective_period, source_type, reason from pension_award_event where award_id = $1`, [stopped.id])).rows;
+  assert.deepEqual(stopEvent.map((e) => [e.event, e.effective_period, e.source_type]), [['stopped', stopFrom, 'operator']]);
+  assert.match(stopEvent[0].reason, /自 2026-06 起终止发放（转移或迁出）：已迁往外省/);
+  const overpayment = (await db.owner.query(`select cause, amount::text, periods, award_event_id is not null as linked from benefit_overpayment where award_id = $1`, [stopped.id])).rows;
+  assert.deepEqual(overpayment, [{ cause: 'stopped', amount: stopped.amount, periods: [stopFrom], linked: true }]);
+  const audit = (await db.owner.query(`select action from audit_log where entity_type = 'pension_award' and entity_id = $1`, [stopped.id])).rows;
+  assert.deepEqual(audit.map((a) => a.action), ['pension.award.stop']);
+  assert.equal((await refusal(changeAwardStatus(db.database, statusActor, BigInt(stopped.id), { action: 'stop', effectivePeriod: stopFrom, cause: 'other', reason: '再次终止' })))?.status, 409);
+  assert.equal((await refusal(changeAwardStatus(db.database, statusActor, BigInt(stopped.id), { action: 'resume', effectivePeriod: stopFrom, reason: '恢复' })))?.status, 409, 'a stopped award is not resumed');
+
+  // resume: only a suspended award, through 复核 and 审批; the status moves on the final approval
+  assert.match((await refusal(changeAwardStatus(db.database, statusActor, BigInt(resumed.id), { action: 'resume', effectivePeriod: stopFrom, reason: '资格认证通过' })))!.message, /only a suspended award/);
+  await db.owner.query(`update pension_award set status = 'suspended', status_reason = '未通过资格认证' where id = $1`, [resumed.id]);
+  const next = addMonths(new Date().toISOString().slice(0, 7), 1);
+  assert.match((await refusal(changeAwardStatus(db.database, statusActor, BigInt(resumed.id), { action: 'resume', effectivePeriod: addMonths(next, 1), reason: '资格认证通过' })))!.message, /at the latest from next month/);
+  const asked = await changeAwardStatus(db.database, statusActor, BigInt(resumed.id), { action: 'resume', effectivePeriod: next, reason: '领取资格认证已通过' });
+  assert.equal(asked.status, 'suspended', 'suspended until signed off');
+  assert.ok(asked.approvalItemId);
+  const approved = await signOff(db.database, asked.approvalItemId!);
+  assert.deepEqual(approved.levels.map((l) => [l.label, l.signed]), [['复核', true], ['审批', true]]);
+  const award = (await db.owner.query(`select status, status_reason from pension_award where id = $1`, [resumed.id])).rows[0];
+  assert.deepEqual([award.status, award.status_reason], ['active', `自 ${next} 起恢复发放：领取资格认证已通过`]);
+  const resumeEvent = (await db.owner.query(`select event, effective_period, source_type, source_id::text from pension_award_event where award_id = $1`, [resumed.id])).rows;
+  assert.deepEqual(resumeEvent, [{ event: 'resumed', effective_period: next, source_type: 'approval_item', source_id: asked.approvalItemId }]);
 });

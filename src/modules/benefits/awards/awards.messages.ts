@@ -14,3 +14,27 @@ export const awardQuoteSaid = defineMessages('pensionAward.quote', {
   differsFromRequest: ['为 {sent}，与申请的退休日期 {requested} 不一致', 'says {sent}, the request\'s retirement date {requested}'],
   totalDiffers: ['为 {sent} 元，系统按档案和测算参数重新核算为 {computed} 元，请重新测算后提交', 'says {sent}, the server\'s quote from the record and the parameters gives {computed}: quote again'],
 });
+
+defineFieldLabels({
+  effectivePeriod: ['生效月份', 'effective month'],
+  stopCause: ['终止原因类别', 'cause of the stop'],
+  awardId: ['养老金待遇', 'pension award'],
+});
+
+/** 恢复发放 and 终止发放: what an operator's status change of an award says. */
+export const awardStatusSaid = defineMessages('pensionAward.status', {
+  awardUnknown: ['养老金待遇 {id}', 'pension award {id}'],
+  notSuspended: ['该待遇当前为{status}，只有暂停发放的待遇可以恢复发放', 'the award is {status}: only a suspended award can be resumed'],
+  alreadyStopped: ['该待遇已终止发放', 'the award is stopped already'],
+  deathRecorded: ['已登记死亡信息，不能恢复发放', 'a death is recorded for this person: the pension cannot be resumed'],
+  beforeFirstPeriod: ['{period} 早于待遇起发月份 {first}', '{period} is before the award\'s first month {first}'],
+  resumeTooLate: ['恢复发放的生效月份最晚为下月 {latest}', 'a pension resumes at the latest from next month, {latest}'],
+  reasonLength: ['须填写 2–500 字的原因', 'a reason of 2–500 characters is needed'],
+  resumedReason: ['自 {period} 起恢复发放：{reason}', 'resumed from {period}: {reason}'],
+  stoppedReason: ['自 {period} 起终止发放（{cause}）：{reason}', 'stopped from {period} ({cause}): {reason}'],
+  causeDeath: ['死亡（未经死亡信息比对）', 'death (not from the death registry)'],
+  causeMovedAway: ['转移或迁出', 'moved away'],
+  causeOther: ['其他', 'other'],
+  resumeTitle: ['恢复发放 {name} 自 {period} 起', 'resume the pension of {name} from {period}'],
+  stopTitle: ['终止发放 {name} 自 {period} 起（{cause}）', 'stop the pension of {name} from {period} ({cause})'],
+});

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import './awards.tables.ts';
-import type { AwardStatus, PensionScheme } from './awards.tables.ts';
+import type { AwardEventKind, AwardStatus, PensionScheme } from './awards.tables.ts';
 
 export interface AwardPerson { id: bigint; id_number: string; name: string; region_code: string; birth_date: string; gender: 'M' | 'F' }
 
@@ -91,3 +91,24 @@ export const demoRetirees = (tx: Tx, regionPrefix: string) =>
 /** Monthly total of the active awards per fund. */
 export const monthlyTotalsByFund = (tx: Tx) => tx.selectFrom('pension_award').select(['fund_code', (eb) => eb.fn.sum<string>('monthly_amount').as('total')])
   .where('status', '=', 'active').groupBy('fund_code').execute();
+
+/** What happened to an award and from which month (append-only; the award's status follows). */
+export const insertAwardEvent = (tx: Tx, row: {
+  person_id: bigint; id: bigint; award_id: bigint; region_code: string; event: AwardEventKind; effective_period: string; happened_on: string; reason: string;
+  source_type: string; source_id: bigint | null; recorded_by: string;
+}) => tx.insertInto('pension_award_event').values(row).execute();
+
+export interface AwardToChange { person_id: bigint; id: bigint; id_number: string; name: string; region_code: string; status: AwardStatus; first_period: string; dead: boolean }
+
+/** One award with its person and whether a death is recorded for them, locked for a status change. */
+export async function lockAward(tx: Tx, awardId: bigint): Promise<AwardToChange | undefined> {
+  const { rows } = await sql<AwardToChange>`select a.person_id, a.id, p.id_number, p.name, a.region_code, a.status, a.first_period,
+      exists (select 1 from death_record d where d.person_id = a.person_id) as dead
+    from pension_award a join person p on p.id = a.person_id where a.id = ${awardId} for update of a`.execute(tx);
+  return rows[0] && { ...rows[0], person_id: BigInt(rows[0].person_id), id: BigInt(rows[0].id) };
+}
+
+/** Moves an award to a status (resumed: active; stopped) with the reason, as of the day. */
+export const setAwardStatus = (tx: Tx, award: { personId: bigint; awardId: bigint }, status: AwardStatus, reason: string, on: string) =>
+  tx.updateTable('pension_award').set({ status, status_reason: reason, status_changed_on: on })
+    .where('person_id', '=', award.personId).where('id', '=', award.awardId).execute();

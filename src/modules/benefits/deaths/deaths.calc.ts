@@ -15,12 +15,14 @@ export interface PaidMonth { period: string; amount: bigint }
 /** The first month not owed: the month after the month of death. */
 export const firstMonthAfterDeath = (dateOfDeath: string) => addMonths(dateOfDeath.slice(0, 7), 1);
 
-/** The months paid after the month of death and their sum (each month once, in order). */
-export function overpaidAfterDeath(dateOfDeath: string, paid: readonly PaidMonth[]): { periods: string[]; amount: bigint } {
-  const first = firstMonthAfterDeath(dateOfDeath);
-  const after = paid.filter((month) => month.period >= first).sort((a, b) => a.period.localeCompare(b.period));
+/** The months paid from `firstPeriodNotOwed` on and their sum (each month once, in order): what a stop leaves to recover. */
+export function overpaidFrom(firstPeriodNotOwed: string, paid: readonly PaidMonth[]): { periods: string[]; amount: bigint } {
+  const after = paid.filter((month) => month.period >= firstPeriodNotOwed).sort((a, b) => a.period.localeCompare(b.period));
   return { periods: after.map((month) => month.period), amount: after.reduce((sum, month) => sum + month.amount, 0n) };
 }
+
+/** The months paid after the month of death and their sum (each month once, in order). */
+export const overpaidAfterDeath = (dateOfDeath: string, paid: readonly PaidMonth[]) => overpaidFrom(firstMonthAfterDeath(dateOfDeath), paid);
 
 export interface SurvivorRules { funeralGrant: Cited<bigint>; survivorPensionMonths: Cited<number> }
 export interface Entitlement { kind: 'funeral_grant' | 'survivor_pension'; amount: bigint; basis: Record<string, string | number> }

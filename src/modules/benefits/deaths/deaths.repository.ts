@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import '../awards/awards.tables.ts';
 import './deaths.tables.ts';
-import type { EntitlementKind, OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
+import type { EntitlementKind, OverpaymentCause, OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
 
 export interface DeathPerson { id: bigint; id_number: string; name: string; region_code: string }
 
@@ -41,12 +41,9 @@ export const suspendAward = (tx: Tx, award: { personId: bigint; awardId: bigint 
   tx.updateTable('pension_award').set({ status: 'suspended', status_reason: reason, status_changed_on: on })
     .where('person_id', '=', award.personId).where('id', '=', award.awardId).where('status', '<>', 'stopped').execute();
 
-export const insertAwardEvent = (tx: Tx, row: {
-  person_id: bigint; id: bigint; award_id: bigint; region_code: string; event: 'suspended'; effective_period: string; happened_on: string; reason: string;
-  source_type: string; source_id: bigint | null; recorded_by: string;
-}) => tx.insertInto('pension_award_event').values(row).execute();
-
-export const insertOverpayment = (tx: Tx, row: { person_id: bigint; id: bigint; region_code: string; award_id: bigint; cause: 'death'; death_record_id: bigint; periods: string[]; amount: bigint }) =>
+export const insertOverpayment = (tx: Tx, row: {
+  person_id: bigint; id: bigint; region_code: string; award_id: bigint; cause: OverpaymentCause; death_record_id: bigint | null; award_event_id?: bigint; periods: string[]; amount: bigint;
+}) =>
   tx.insertInto('benefit_overpayment').values(row).execute();
 
 export const insertEntitlements = (tx: Tx, rows: { person_id: bigint; id: bigint; region_code: string; award_id: bigint; death_record_id: bigint; kind: EntitlementKind; amount: bigint; basis: string }[]) =>

@@ -27,6 +27,7 @@ import { cite } from '../trace.ts';
 import { firstMonthAfterDeath, overpaidAfterDeath, survivorEntitlements } from './deaths.calc.ts';
 import { deathSaid } from './deaths.messages.ts';
 import * as repository from './deaths.repository.ts';
+import { insertAwardEvent } from '../awards/awards.repository.ts';
 import type { OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
 
 /** The import reads the payroll of the province-pooled fund, outside a city's or county's own scope. */
@@ -96,7 +97,7 @@ async function applyDeaths(tx: Tx, actor: Actor, prepared: PreparedDeaths, impor
       const stopsFrom = firstMonthAfterDeath(dateOfDeath);
       const reason = render(deathSaid.suspendedReason({ date: dateOfDeath, month: stopsFrom }), 'zh-CN');
       await repository.suspendAward(tx, { personId: person.id, awardId: award.id }, reason, today);
-      await repository.insertAwardEvent(tx, {
+      await insertAwardEvent(tx, {
         person_id: person.id, id: newId(), award_id: award.id, region_code: award.region_code, event: 'suspended', effective_period: stopsFrom, happened_on: dateOfDeath,
         reason, source_type: 'death_record', source_id: deathId, recorded_by: actor.username,
       });

@@ -1,8 +1,10 @@
-/** Kysely table types of the death registry, overpayments and survivors' entitlements (migrations/0037). Money in fen. */
+/** Kysely table types of the death registry, overpayments and survivors' entitlements (migrations/0037, 0040). Money in fen. */
 import type { Generated } from 'kysely';
 
 export const overpaymentStatuses = ['open', 'recovered'] as const;
 export type OverpaymentStatus = (typeof overpaymentStatuses)[number];
+/** death: months paid after a death; stopped: months paid from the month an operator stopped the award (终止发放). */
+export type OverpaymentCause = 'death' | 'stopped';
 export const recoveryMethods = ['refund', 'instalment', 'offset'] as const;
 export type RecoveryMethod = (typeof recoveryMethods)[number];
 export type EntitlementKind = 'funeral_grant' | 'survivor_pension';
@@ -11,8 +13,10 @@ declare module '../../../platform/database.ts' {
   interface Tables {
     death_record: { person_id: bigint; id: bigint; region_code: string; date_of_death: string; import_id: bigint; recorded_by: string; recorded_at: Generated<Date> };
     benefit_overpayment: {
-      person_id: bigint; id: bigint; region_code: string; award_id: bigint; cause: 'death'; death_record_id: bigint | null; periods: string[]; amount: bigint;
+      person_id: bigint; id: bigint; region_code: string; award_id: bigint; cause: OverpaymentCause; death_record_id: bigint | null; periods: string[]; amount: bigint;
       status: Generated<OverpaymentStatus>; created_at: Generated<Date>;
+      /** The award event (终止发放) that opened it (migrations/0040); null for a death's. */
+      award_event_id: Generated<bigint | null>;
     };
     benefit_overpayment_recovery: {
       person_id: bigint; id: bigint; overpayment_id: bigint; region_code: string; method: RecoveryMethod; amount: bigint; recovered_on: string; reference: string;

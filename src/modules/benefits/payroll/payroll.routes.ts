@@ -9,12 +9,13 @@ import { everyPage, sendListExport } from '../../../platform/http/lists.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
 import { Job } from '../../../platform/jobs/jobs.schemas.ts';
 import { listAwards, requestAward } from '../awards/awards.service.ts';
+import { changeAwardStatus, type StopCause } from '../awards/award-status.service.ts';
 import { batchDetail, batchLinesPage, getBatch, listBatches, payrollByRegion, payrollSummary, startPayroll } from './payroll.service.ts';
 import { batchLinesReport, lineRow, payrollSummaryReport } from './payroll.report.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 import type { AwardStatus } from '../awards/awards.tables.ts';
 import type { LineStatus } from './payroll.tables.ts';
-import { AwardList, AwardRequestBody, BankResult, BatchDetail, BatchList, PayrollSummary, awardStatuses, lineStatuses } from './payroll.schemas.ts';
+import { AwardList, AwardRequestBody, AwardResumeBody, AwardStatusChange, AwardStopBody, BankResult, BatchDetail, BatchList, PayrollSummary, awardStatuses, lineStatuses } from './payroll.schemas.ts';
 
 const tags = ['benefits'];
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -34,6 +35,20 @@ export async function payrollRoutes(app: App) {
       response: { 200: AwardList },
     },
   }, async (request) => listAwards(db, actor(request), { status: request.query.status as AwardStatus | undefined, fund: request.query.fund }, paged(request.query)));
+
+  app.post('/api/pension/awards/:id/resume', { config: { permission: 'pension.award.status' },
+    schema: {
+      tags, summary: '恢复发放 Resume a suspended pension from a month with a reason: at once, or through 复核 and 审批 when benefits.award_status.resume says signoff',
+      params: Type.Object({ id: Id }), body: AwardResumeBody, response: { 200: AwardStatusChange },
+    },
+  }, async (request) => changeAwardStatus(db, actor(request), BigInt(request.params.id), { action: 'resume', ...request.body }));
+
+  app.post('/api/pension/awards/:id/stop', { config: { permission: 'pension.award.status' },
+    schema: {
+      tags, summary: '终止发放 Stop a pension from a month (death without a registry record, moved away, other) with a reason; months paid from it on open an overpayment; through sign-off when benefits.award_status.stop says signoff',
+      params: Type.Object({ id: Id }), body: AwardStopBody, response: { 200: AwardStatusChange },
+    },
+  }, async (request) => changeAwardStatus(db, actor(request), BigInt(request.params.id), { action: 'stop', ...request.body, cause: request.body.cause as StopCause }));
 
   app.post('/api/payroll/run', { config: { permission: 'payroll.run' },
     schema: {

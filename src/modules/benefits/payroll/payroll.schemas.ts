@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Month, Nullable, Timestamp } from '../../../platform/http/schemas.ts';
 import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
-import { awardStatuses, batchStatuses, lineStatuses } from './payroll.statuses.ts';
+import { awardStatuses, batchStatuses, lineStatuses, stopCauses } from './payroll.statuses.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -15,6 +15,23 @@ export const Award = Type.Object({
   status: literals(awardStatuses), statusReason: Nullable(Type.String()),
 });
 export const AwardList = ListAnswer(Award);
+
+export const AwardResumeBody = Type.Object({
+  effectivePeriod: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', maxLength: 7, description: 'the month paid again from (YYYY-MM), at the latest next month' }),
+  reason: Type.String({ minLength: 2, maxLength: 500, description: '恢复发放的原因 (e.g. 领取资格认证已通过, 银行账户已更正)' }),
+}, { additionalProperties: false });
+
+export const AwardStopBody = Type.Object({
+  effectivePeriod: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', maxLength: 7, description: 'the first month not owed (YYYY-MM): months paid from it on become an overpayment to recover' }),
+  cause: literals(stopCauses),
+  reason: Type.String({ minLength: 2, maxLength: 500, description: '终止发放的原因' }),
+}, { additionalProperties: false });
+
+export const AwardStatusChange = Type.Object({
+  awardId: IdText, action: Type.Union([Type.Literal('resume'), Type.Literal('stop')]), effectivePeriod: Month, status: literals(awardStatuses),
+  approvalItemId: Nullable(Type.String({ description: 'the sign-off item when the action goes through sign-off (benefits.award_status.<action> = signoff): the status moves on its final approval' })),
+  overpayment: Nullable(Type.Object({ id: IdText, periods: Type.Array(Month), amount: Money }, { description: 'months already paid from the stop\'s month on, to recover (待遇追回)' })),
+});
 
 export const Batch = Type.Object({
   id: IdText, fund: Type.String(), regionCode: Type.String(), period: Month, status: literals(batchStatuses), payees: Type.Integer(), total: Money,

@@ -12,3 +12,6 @@ export type BatchStatus = (typeof batchStatuses)[number];
 /** pending (not yet in a bank file) → sent → paid, or returned (sent again in the next bank file). */
 export const lineStatuses = ['pending', 'sent', 'paid', 'returned'] as const;
 export type LineStatus = (typeof lineStatuses)[number];
+
+/** Why an operator stops an award (终止发放): a death not reported by the registry, moved away, another cause. */
+export const stopCauses = ['death', 'moved_away', 'other'] as const;
