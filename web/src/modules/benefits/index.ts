@@ -1,4 +1,4 @@
-/** 待遇管理 benefits: pension and unemployment quotes, pension awards, the monthly pension payroll. */
+/** 待遇管理 benefits: pension and unemployment quotes, pension awards, the monthly pension payroll, deaths and recoveries, the annual adjustment. */
 import { lazy } from 'react';
 import { GiftOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../platform/module.ts';
@@ -12,6 +12,8 @@ export const webModule: WebModule = {
     { path: '/benefits/unemployment/quote', page: lazy(() => import('./UnemploymentQuotePage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/pension/awards', page: lazy(() => import('./AwardsPage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/payroll', page: lazy(() => import('./PayrollPage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/pension/deaths', page: lazy(() => import('./DeathsPage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/pension/adjustments', page: lazy(() => import('./AdjustmentsPage.tsx')), permission: ['pension.adjustment.request'] },
     { path: '/benefits/payroll/:id', page: lazy(() => import('./PayrollBatchPage.tsx')), permission: ['benefits.read'], title: 'payroll.batchTitle' },
   ],
   menuSections: [{ key: 'benefits', order: 50, label: 'menu.benefits', icon: GiftOutlined, audience: 'staff' }],
@@ -20,6 +22,8 @@ export const webModule: WebModule = {
     { section: 'benefits', order: 20, key: 'unemploymentQuote', path: '/benefits/unemployment/quote', permission: 'benefits.read' },
     { section: 'benefits', order: 30, key: 'pensionAwards', path: '/benefits/pension/awards', permission: 'benefits.read' },
     { section: 'benefits', order: 40, key: 'payroll', path: '/benefits/payroll', permission: 'benefits.read' },
+    { section: 'benefits', order: 50, key: 'pensionDeaths', path: '/benefits/pension/deaths', permission: 'benefits.read' },
+    { section: 'benefits', order: 60, key: 'pensionAdjustments', path: '/benefits/pension/adjustments', permission: 'pension.adjustment.request' },
   ],
   messages,
 };

@@ -7,6 +7,8 @@ import type { Static } from '@sinclair/typebox';
 import type * as Quotes from '../../../../src/modules/benefits/quote.schemas.ts';
 import type * as Awards from '../../../../src/modules/benefits/awards/awards.schemas.ts';
 import type * as Payroll from '../../../../src/modules/benefits/payroll/payroll.schemas.ts';
+import type * as Deaths from '../../../../src/modules/benefits/deaths/deaths.schemas.ts';
+import type * as Adjustment from '../../../../src/modules/benefits/adjustment/adjustment.schemas.ts';
 
 /** What the pension quote is asked (the form's body). */
 export type PensionQuoteInput = Static<typeof Quotes.PensionQuoteInput>;
@@ -33,3 +35,13 @@ export type LineStatus = Line['status'];
 export type PayrollSummary = Static<typeof Payroll.PayrollSummary>;
 /** 银行回盘 imported: rows paid and returned, awards suspended, expense entries posted. */
 export type BankResult = Static<typeof Payroll.BankResult>;
+
+/** 死亡信息比对导入: deaths recorded, pensions suspended, overpayments opened, survivors' grants. */
+export type DeathImport = Static<typeof Deaths.DeathImport>;
+/** 待遇追回: months paid after death with what is recovered and still owed. */
+export type Overpayment = Static<typeof Deaths.Overpayment>;
+export type OverpaymentStatus = Overpayment['status'];
+export type RecoveryBody = Static<typeof Deaths.RecoveryBody>;
+/** 养老金调整试算: each award's increase by parts (定额、挂钩缴费年限、挂钩养老金水平、高龄倾斜). */
+export type AdjustmentPreview = Static<typeof Adjustment.AdjustmentPreview>;
+export type AdjustmentLine = Static<typeof Adjustment.AdjustmentLine>;

@@ -14,3 +14,21 @@ export type InstitutionYear = YearEndPreviewBody['institutions'][number];
 /** The settlement: the rules applied (with the region's reference) and, per institution, allowed and settlement. */
 export type YearEndSettlement = Static<typeof Schemas.YearEndSettlement>;
 export type InstitutionSettlement = YearEndSettlement['institutions'][number];
+
+/** 定点医疗机构 with their quotas by year, and the year's quota beside the fund-payable settled month by month (总额预算执行). */
+export type InstitutionList = Static<typeof Schemas.InstitutionList>;
+export type Institution = InstitutionList['items'][number];
+export type InstitutionKind = Institution['kind'];
+export type InstitutionStatus = Institution['status'];
+/** The monitoring indicators per institution and month, each flagged above its agreed value. */
+export type IndicatorList = Static<typeof Schemas.IndicatorList>;
+export type InstitutionImportAnswer = Static<typeof Schemas.InstitutionImportAnswer>;
+export type QuotaImportAnswer = Static<typeof Schemas.QuotaImportAnswer>;
+export type SettlementImportAnswer = Static<typeof Schemas.SettlementImportAnswer>;
+/** 年终点值预测: the year-end DIP point value foreseen from the months settled, with its range. */
+export type DipProjection = Static<typeof Schemas.DipProjection>;
+/** 月度预拨 of a month and 年终清算 of a year, stored, with their status along the sign-off and payment. */
+export type PrepaymentRun = Static<typeof Schemas.PrepaymentRun>;
+export type YearEndRun = Static<typeof Schemas.YearEndRun>;
+/** An institution's settlement in the stored run: pending → paid, or recovery_open → recovered, or settled. */
+export type YearEndLine = YearEndRun['institutions'][number];
