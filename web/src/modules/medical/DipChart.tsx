@@ -16,13 +16,13 @@ export default function DipChart({ projection, labels }: { projection: DipProjec
     animation: false,
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: projection.monthly.map((month) => month.month) },
     yAxis: { type: 'value', name: labels.yuanPerPoint, scale: true },
     series: [{
       name: labels.pointValue, type: 'line', data: projection.monthly.map((month) => Number(month.pointValue)), itemStyle: { color: '#1558d6' },
-      markArea: { itemStyle: { color: 'rgba(21, 88, 214, 0.12)' }, label: { show: true, position: 'insideTopLeft' }, data: [[{ name: labels.range, yAxis: Number(projection.low) }, { yAxis: Number(projection.high) }]] },
-      markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#d48806' }, label: { formatter: labels.projected }, data: [{ yAxis: Number(projection.pointValue) }] },
+      markArea: { itemStyle: { color: 'rgba(21, 88, 214, 0.12)' }, label: { show: true, position: 'insideBottomLeft', color: '#1558d6' }, data: [[{ name: labels.range, yAxis: Number(projection.low) }, { yAxis: Number(projection.high) }]] },
+      markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#d48806' }, label: { formatter: labels.projected, position: 'insideEndTop' }, data: [{ yAxis: Number(projection.pointValue) }] },
     }],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 340 }} notMerge />;

@@ -1,8 +1,8 @@
 /**
  * 定点医疗机构: the pooling region's institutions (GET /api/medical/institutions) by kind and status, each with its quotas
  * by year (the expanded row), exported as 定点医疗机构名单; 总额预算执行 of the year above the list: the quota against the
- * fund-payable settled so far (ECharts bars, the months' total as a line), and in each row the share used and the
- * monitoring indicators flagged this year (red tags, GET /api/medical/indicators?flaggedOnly=true). Holders of
+ * fund-payable settled so far (ECharts bars, the months' total as a line), and in each row the share used and, under
+ * the name, the monitoring indicators flagged this year (red tags, GET /api/medical/indicators?flaggedOnly=true). Holders of
  * medical.manage import institutions, quotas and monthly settlement data (all rows or none, a file once).
  */
 import { lazy, Suspense, useState } from 'react';
@@ -85,23 +85,25 @@ export default function InstitutionsPage() {
 
   const columns: Array<ListColumn<Institution>> = [
     { key: 'code', title: t('institutions.code'), dataIndex: 'code', width: 100 },
-    { key: 'name', title: t('institutions.name'), dataIndex: 'name', width: 200 },
+    {
+      key: 'name', title: t('institutions.nameFlagged'), dataIndex: 'name', width: 240,
+      render: (name: string, row) => (
+        <Space direction="vertical" size={2}>
+          {name}
+          <span data-testid={`flagged-${row.code}`}>
+            {flaggedOf(row.code).map((flag) => <Tag key={flag} color="red">{t(`institutions.indicator.${flag}`)}</Tag>)}
+          </span>
+        </Space>
+      ),
+    },
     { key: 'kind', title: t('institutions.kind'), dataIndex: 'kind', width: 100, render: (kind: InstitutionKind) => t(`institutions.kind.${kind}`) },
     { key: 'region', title: t('common.region'), dataIndex: 'regionCode', render: (code: string) => regionLabel(code) },
     { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: InstitutionStatus) => <Tag color={statusColor[status]}>{t(`institutions.status.${status}`)}</Tag> },
     { key: 'quota', title: t('institutions.quota'), dataIndex: 'quota', money: true },
     { key: 'settled', title: t('institutions.settled'), dataIndex: 'settled', money: true },
     {
-      key: 'used', title: t('institutions.used'), width: 150,
+      key: 'used', title: t('institutions.used'), width: 120,
       render: (_, row) => { const percent = usedPercent(row); return percent === null ? '—' : <Progress percent={percent} size="small" status={percent > 100 ? 'exception' : 'normal'} />; },
-    },
-    {
-      key: 'flagged', title: t('institutions.flagged'), width: 220,
-      render: (_, row) => (
-        <span data-testid={`flagged-${row.code}`}>
-          {flaggedOf(row.code).map((name) => <Tag key={name} color="red">{t(`institutions.indicator.${name}`)}</Tag>)}
-        </span>
-      ),
     },
   ];
 

@@ -25,7 +25,7 @@ export const messages = {
   'institutions.quota': ['年度总额指标（元）', 'Quota (yuan)'],
   'institutions.settled': ['已结算基金支付（元）', 'Settled (yuan)'],
   'institutions.used': ['指标使用进度', 'Quota used'],
-  'institutions.flagged': ['超标监测指标', 'Indicators flagged'],
+  'institutions.nameFlagged': ['机构名称（超标指标）', 'Name (indicators flagged)'],
   'institutions.indicator.perCaseCost': ['次均费用', 'Per-case cost'],
   'institutions.indicator.bedDayCost': ['床日费用', 'Bed-day cost'],
   'institutions.indicator.personalBurdenRate': ['个人负担率', 'Personal burden'],

@@ -1,0 +1,123 @@
+/**
+ * Medical settlement and pension deaths in a real browser, on a small demo city with two years of history: the city
+ * reviewer lists the demo's designated institutions (as many as the API counts, each with its quotas by year) with the
+ * year's budget execution; reads the DIP projection of the current year with the API's point value and range; and on
+ * 死亡停发与待遇追回 imports a one-row death registry file for a demo pensioner, whose overpayments the page then lists
+ * as the API does (one when the pensioner was paid after the date of death, none otherwise).
+ * Saves docs/screenshots/medical-institutions.png and dip-projection.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
+import { apiClient, projectRoot } from './server.ts';
+import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+
+const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
+/** "1,234.56" as shown → "1234.56" as the API sends it */
+const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
+
+const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
+/** The city reviewer reads the city's medical pooling region and imports the death registry. */
+const STAFF = 'review.990100';
+/** Today in China, and a date of death forty days before it. */
+const chinaDay = (daysBefore: number) => new Date(Date.now() + 8 * 3_600_000 - daysBefore * 86_400_000).toISOString().slice(0, 10);
+
+const e2e = setUpE2e({
+  beforeServer: (database) => generateDemo(database.database, { persons: 600, employers: 20, years: 2, seed: 12, password: DEMO_PASSWORD }),
+});
+
+test('designated institutions, the DIP projection and a death registry import in the browser, checked against the API', { timeout: 300_000 }, async (t) => {
+  const { server, browser } = e2e;
+  const staff = await apiClient(server.baseUrl, STAFF, DEMO_PASSWORD);
+  const page = browser.page;
+  const errors = watchPage(page, 30_000);
+  const year = Number(chinaDay(0).slice(0, 4));
+  fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
+
+  await t.test('signs in and opens 定点医疗机构 from the 医保结算 menu', async () => {
+    await signInAs(page, server.baseUrl, STAFF, DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await openMenuEntry(page, '医保结算', 'menu-medicalInstitutions');
+    await page.getByTestId('medical-institutions-page').waitFor();
+  });
+
+  await t.test('the demo\'s institutions as the API lists them, with their quotas by year and the year\'s budget execution', async () => {
+    const api = await staff.call<{ total: number; items: { code: string; name: string; quota: string | null; settled: string; quotas: { year: number; annualQuota: string }[] }[] }>(
+      'GET', `/api/medical/institutions?year=${year}`);
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    assert.equal(api.body.total, 12, 'the demo city has twelve designated institutions');
+    const rows = page.locator('[data-testid=medical-institutions] tbody tr.ant-table-row');
+    await rows.nth(api.body.total - 1).waitFor();
+    assert.equal(await rows.count(), api.body.total);
+    const [first] = api.body.items;
+    const firstRow = rows.first();
+    assert.equal((await firstRow.locator('td').nth(1).textContent())?.trim(), first.code);
+    assert.ok(((await firstRow.textContent()) ?? '').replace(/,/g, '').includes(first.settled), `the row shows the settled ${first.settled}`);
+    // the expanded row: one line per year with a quota, as the API has them
+    await firstRow.locator('.ant-table-row-expand-icon').click();
+    const quotas = page.locator(`[data-testid=quotas-${first.code}] tbody tr.ant-table-row`);
+    await quotas.first().waitFor();
+    assert.equal(await quotas.count(), first.quotas.length);
+    assert.equal(plain(await quotas.last().locator('td').nth(1).textContent()), first.quotas.at(-1)!.annualQuota);
+    await page.locator('[data-testid=budget-execution] canvas').first().waitFor();
+    // the indicators flagged this year: one red tag per indicator the API flags in any month of the institution
+    const month = chinaDay(0).slice(0, 7);
+    const flagged = await staff.call<{ items: { code: string; flagged: string[] }[] }>('GET', `/api/medical/indicators?from=${year}-01&to=${month}&flaggedOnly=true`);
+    assert.equal(flagged.status, 200, JSON.stringify(flagged.body));
+    for (const { code } of api.body.items) {
+      const names = new Set(flagged.body.items.filter((item) => item.code === code).flatMap((item) => item.flagged));
+      assert.equal(await page.locator(`[data-testid=flagged-${code}] .ant-tag-red`).count(), names.size, code);
+    }
+    await page.screenshot({ path: screenshot('medical-institutions'), fullPage: true });
+  });
+
+  await t.test('DIP 分值 shows the API\'s projected year-end point value and its range', async () => {
+    const api = await staff.call<{ pointValue: string; low: string; high: string; monthsSettled: number; groups: unknown[] }>('GET', `/api/medical/dip/projection?year=${year}`);
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    await openMenuEntry(page, '医保结算', 'menu-medicalDip');
+    await page.getByTestId('dip-page').waitFor();
+    await page.getByTestId('dip-point-value').waitFor();
+    assert.equal(await page.getByTestId('dip-point-value').textContent(), api.body.pointValue);
+    assert.equal(await page.getByTestId('dip-range').textContent(), `${api.body.low} – ${api.body.high}`);
+    assert.equal(await page.getByTestId('dip-months').textContent(), String(api.body.monthsSettled));
+    assert.equal(await page.locator('[data-testid=dip-groups] tbody tr.ant-table-row').count(), Math.min(10, api.body.groups.length));
+    await page.locator('[data-testid=dip-chart] canvas').first().waitFor();
+    await page.screenshot({ path: screenshot('dip-projection'), fullPage: true });
+  });
+
+  await t.test('死亡停发与待遇追回: a one-row death file suspends the pension; the overpayments are the API\'s', async () => {
+    const awards = await staff.call<{ items: { idNumber: string; name: string }[] }>('GET', '/api/pension/awards?status=active&limit=1');
+    assert.equal(awards.status, 200, JSON.stringify(awards.body));
+    const [pensioner] = awards.body.items;
+    assert.ok(pensioner, 'the demo city has a pensioner');
+    await openMenuEntry(page, '待遇管理', 'menu-pensionDeaths');
+    await page.getByTestId('deaths-page').waitFor();
+    const file = `idNumber,dateOfDeath\n${pensioner.idNumber},${chinaDay(40)}\n`;
+    await page.locator('[data-testid=death-import] input[type=file]').setInputFiles({ name: 'deaths.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+    await page.getByTestId('death-import-start').click();
+    await page.getByTestId('death-import-result').waitFor();
+    assert.equal(await page.getByTestId('death-import-recorded').textContent(), '1');
+    assert.equal(await page.getByTestId('death-import-suspended').textContent(), '1');
+
+    const api = await staff.call<{ total: number; items: { idNumber: string; amount: string }[] }>('GET', '/api/pension/overpayments?limit=50');
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    const own = api.body.items.filter((item) => item.idNumber === pensioner.idNumber);
+    assert.equal(Number(await page.getByTestId('death-import-overpayments').textContent()), own.length);
+    const rows = page.locator('[data-testid=overpayments-table] tbody tr.ant-table-row');
+    if (own.length === 0) {
+      await page.locator('[data-testid=overpayments-table] .ant-empty').waitFor();
+      assert.equal(await rows.count(), api.body.total);
+    } else {
+      // paid after the date of death: the overpayment opened is listed with its amount
+      const row = page.locator('[data-testid=overpayments-table] tbody tr.ant-table-row', { hasText: own[0].idNumber });
+      await row.first().waitFor();
+      assert.equal(await rows.count(), api.body.total);
+      assert.equal(plain(await row.first().locator('td').nth(6).textContent()), own[0].amount);
+      assert.equal(await row.first().getByTestId('overpayment-status').textContent(), '追回中');
+    }
+  });
+
+  assert.deepEqual(errors, []);
+});
