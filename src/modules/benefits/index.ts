@@ -14,6 +14,9 @@ import { fundTransferSignoff, payrollJob, payrollSignoff } from './payroll/payro
 import { registerPensionCommands } from './pension/pension.cli.ts';
 import { registerUnemploymentCommands } from './unemployment/unemployment.cli.ts';
 import { quoteRoutes } from './quote.routes.ts';
+import { claimRoutes } from './claims/claims.routes.ts';
+import { registerClaimCommands } from './claims/claims.cli.ts';
+import { benefitClaimSignoff } from './claims/claims.service.ts';
 
 export { pensionCommand } from './pension/pension.cli.ts';
 export { loadDemoPensioners, type DemoPensioners } from './awards/demo-awards.service.ts';
@@ -26,6 +29,7 @@ export const benefitsModule: ModuleManifest = {
     deathRoutes,
     adjustmentRoutes,
     quoteRoutes,
+    claimRoutes,
   ],
   registerCommands(program) {
     registerPensionCommands(program);
@@ -34,19 +38,21 @@ export const benefitsModule: ModuleManifest = {
     registerAdjustmentCommands(program);
     registerPayrollCommands(program);
     registerUnemploymentCommands(program);
+    registerClaimCommands(program);
   },
   jobs: [payrollJob],
   schedules: [],
-  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff],
+  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, benefitClaimSignoff],
   permissions: [
     'benefits.read',
     'pension.award.request', 'pension.award.review', 'pension.award.approve', 'pension.award.status',
     'payroll.run', 'payroll.review', 'payroll.approve', 'payroll.bank', 'fund.transfer.request', 'fund.transfer.approve',
     'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.review', 'pension.adjustment.approve',
+    'benefit.claim.request', 'benefit.claim.review', 'benefit.claim.approve', 'benefit.claim.run',
   ],
   reports: [],
   parameters: [
-    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer',
-    'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage',
+    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer', 'signoff.benefit_claim',
+    'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage', 'contribution.medical',
   ],
 };

@@ -90,6 +90,10 @@ export const permissionDescriptions = {
   'pension.adjustment.request': '养老金调整申请 preview and submit the annual pension adjustment of a region',
   'pension.adjustment.review': '养老金调整复核 review an annual pension adjustment',
   'pension.adjustment.approve': '养老金调整审批 approve an annual pension adjustment',
+  'benefit.claim.request': '待遇申领受理 submit an unemployment, work injury or maternity claim; stop an unemployment benefit with a reason',
+  'benefit.claim.review': '待遇申领复核 review an unemployment, work injury or maternity claim',
+  'benefit.claim.approve': '待遇申领审批 approve an unemployment, work injury or maternity claim',
+  'benefit.claim.run': '失业保险金月度处理 the month\'s automatic stops and the medical contributions the unemployment fund pays',
   // medical settlement (医保结算)
   'medical.read': '医保结算查看 designated institutions\' settlements, year-end settlement previews',
   'medical.manage': '定点医药机构管理 register designated institutions, import their quotas and monthly settlement data',
@@ -116,6 +120,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'billing.run', 'billing.reassess.request', 'payment.record', 'payment.reverse.request', 'payment.refund.request', 'employment.request.review', 'dunning.issue', 'certificate.issue',
     'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
     'pension.award.request', 'pension.award.status', 'payroll.run', 'payroll.bank', 'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request',
+    'benefit.claim.request', 'benefit.claim.run',
     'medical.manage', 'medical.settle',
   ],
   reviewer: [
@@ -127,6 +132,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'period.close', 'period.reopen.request', 'jobs.retry',
     'pension.award.request', 'pension.award.review', 'pension.award.status', 'payroll.run', 'payroll.review', 'payroll.bank', 'fund.transfer.request',
     'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.review',
+    'benefit.claim.request', 'benefit.claim.review', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.review',
   ],
   approver: [
@@ -137,6 +143,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
     'pension.award.request', 'pension.award.approve', 'pension.award.status', 'payroll.run', 'payroll.approve', 'fund.transfer.request',
     'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.approve',
+    'benefit.claim.request', 'benefit.claim.approve', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.approve',
   ],
   finance: [

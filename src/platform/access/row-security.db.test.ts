@@ -187,6 +187,10 @@ function regionFixture(p: string, n: number): string {
     insert into medical_year_end_run (id, region_code, fund_code, year, rules, created_by) values (${id(63)}, '${city}', 'medical-${city}', 2025, '{}', 'fixture');
     insert into medical_year_end_settlement (institution_id, year, run_id, region_code, quota, actual, prepaid, allowed, saving_reward, overrun_paid, settlement)
       values (${id(60)}, 2025, ${id(63)}, '${county}', 1200000, 1100000, 1140000, 1130000, 30000, 0, -10000);
+    insert into benefit_claim (person_id, id, region_code, kind, paying_insurance, event_date, input, amounts, trace, monthly_amount, one_off_amount, months, first_period, last_period, approval_item_id, submitted_by)
+      values (${id(4)}, ${id(90)}, '${county}', 'unemployment', 'unemployment', '2025-06-30', '{}', '[]', '[]', 207000, 0, 12, '2025-07', '2026-06', ${id(12)}, 'fixture');
+    insert into benefit_claim_month (person_id, claim_id, period, region_code, benefit_amount, medical_contribution, unemployment_entry_id, medical_entry_id, medical_fund_code, recorded_by)
+      values (${id(4)}, ${id(90)}, '2025-07', '${county}', 207000, 45000, ${id(23)}, ${id(23)}, 'medical-${city}', 'fixture');
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);

@@ -42,6 +42,9 @@ const ACTION_NAMES = {
   'demo.medical_institutions': ['生成演示定点医疗机构', 'Demo medical institutions loaded'],
   'demo.pensioners': ['生成演示退休人员', 'Demo pensioners loaded'],
   'fund.transfer': ['用款拨付（财政专户→支出户）', 'Funds transferred (special to expense account)'],
+  'benefits.claim.approve': ['失业、工伤、生育待遇核定', 'Benefit claim approved'],
+  'benefits.claim.stop': ['失业保险金停发', 'Unemployment benefit stopped'],
+  'benefits.claim.month': ['失业保险金月度处理（停发、代缴医疗保险费）', 'Unemployment month processed (stops, medical contributions)'],
   'medical.prepayment.compute': ['医保月度预拨计算', 'Medical monthly pre-allocation computed'],
   'medical.prepayment.fund': ['医保月度预拨资金拨付', 'Medical pre-allocation funded'],
   'medical.prepayment.pay': ['医保月度预拨支付', 'Medical pre-allocation paid'],
@@ -107,6 +110,8 @@ const ACTION_NAMES = {
 const ENTITY_TYPE_NAMES = {
   user: ['用户', 'User'],
   benefit_overpayment: ['待遇追回', 'Benefit overpayment'],
+  benefit_claim: ['待遇申领', 'Benefit claim'],
+  benefit_claim_month: ['失业保险金月度处理', 'Unemployment benefit month'],
   death_record: ['死亡信息', 'Death record'],
   fund_transfer_request: ['用款申请', 'Fund transfer request'],
   medical_prepayment_run: ['医保月度预拨', 'Medical pre-allocation run'],

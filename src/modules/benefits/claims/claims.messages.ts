@@ -34,6 +34,10 @@ export const claimSteps = defineMessages('benefits.claim.step', {
   maternityAllowance: ['生育津贴', 'maternity allowance'],
   birthMedicalCosts: ['生育医疗费用', 'birth medical costs'],
   payingFund: ['支付基金', 'paying fund'],
+  contributionMonths: ['累计缴纳失业保险费月数', 'months of unemployment contributions paid'],
+  unusedMonths: ['前次应领未领月数', 'unused months of the previous claim'],
+  unemployment: ['失业保险金测算', 'unemployment benefit quote'],
+  medicalContribution: ['代缴基本医疗保险费（月）', 'medical contributions paid for the claimant (monthly)'],
 });
 export type ClaimStepName = keyof typeof claimSteps;
 
@@ -47,3 +51,33 @@ export const claimRules = defineMessages('benefits.claim.rule', {
   babiesFromTo: ['须为 1 至 9 的整数', 'must be a whole number from 1 to 9'],
   positiveYuanGot: ['须为大于 0、以元为单位、至多两位小数的金额（字符串），实为“{text}”', 'must be an amount in yuan above 0 with at most two decimals (as a string), got "{text}"'],
 });
+
+/** Said by the claims service. */
+export const claimSaid = defineMessages('benefits.claim', {
+  personUnknown: ['未找到公民身份号码为 {idNumber} 的参保人员', 'no insured person with ID number {idNumber}'],
+  notSeparated: ['最近一次就业（{hiredOn} 起）尚未办理减员，不能申领失业保险金', 'the latest employment (from {hiredOn}) has not ended: no unemployment benefit'],
+  noEmployment: ['无就业记录，不能申领失业保险金', 'no employment on record: no unemployment benefit'],
+  registeredBeforeSeparation: ['失业登记日期不得早于离职日期 {separatedOn}', 'must not be before the separation on {separatedOn}'],
+  alreadyPaid: ['已有核定的失业保险金（{firstPeriod} 至 {lastPeriod}），尚未停发', 'an unemployment benefit is already approved ({firstPeriod} to {lastPeriod}) and not stopped'],
+  noEmployerOn: ['{date} 无在职单位，无法确定用人单位月平均工资', 'no employer on {date}: the employer\'s average wage is unknown'],
+  noEmployerWage: ['用人单位 {year} 年无申报缴费工资，无法计发生育津贴', 'the employer declared no wages for {year}: no maternity allowance'],
+  noFund: ['{region} 及其上级无 {insurance} 基金账套', 'no {insurance} fund for {region} or above it'],
+  claimNotFound: ['未找到待遇申领 {id}', 'no benefit claim {id}'],
+  stopOnlyUnemployment: ['仅失业保险金可停发（当前：{kind}，{status}）', 'only an approved unemployment benefit can be stopped (this one: {kind}, {status})'],
+  stopOutsideMonths: ['停发月份须在 {firstPeriod} 至 {lastPeriod} 之间', 'the stop month must be from {firstPeriod} to {lastPeriod}'],
+  expenseAccountShort: ['{fund} 支出户余额 {balance} 元，不足支付代缴医疗保险费 {amount} 元，请先申请用款', 'the expense account of {fund} holds {balance}, less than the medical contributions {amount}: ask for a transfer first'],
+  stopByEmployment: ['再就业（{period} 新增就业记录）', 're-employed (an employment from {period})'],
+  stopByPension: ['开始领取基本养老金（{period} 起）', 'pension from {period}'],
+});
+
+/** 失业保险条例 第十五条: the stop conditions, by their code. */
+export const stopReasons = defineMessages('benefits.claim.stop', {
+  reemployment: ['重新就业', 're-employed'],
+  enlistment: ['应征服兵役', 'enlisted in the army'],
+  emigration: ['移居境外', 'settled abroad'],
+  pension: ['享受基本养老保险待遇', 'draws a pension'],
+  refused_work: ['无正当理由，拒不接受当地人民政府指定部门或者机构介绍的适当工作或者提供的培训', 'refused suitable work or training twice without good reason'],
+  imprisonment: ['被判刑收监执行', 'imprisoned'],
+  death: ['死亡', 'died'],
+});
+export type StopReason = keyof typeof stopReasons;

@@ -1,0 +1,166 @@
+/**
+ * Claims end to end on the demo city: a work injury and a maternity claim worked out on the server, signed off in
+ * three levels and approved with their paying fund; an unemployment claim from the person's record (paid months,
+ * separation reason), refused when the separation was voluntary or a benefit is already paid; the month's run books
+ * the medical contributions across the two funds (refused while the 支出户 is short, once per claimant and month)
+ * and stops the benefit from the month of a new employment.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
+import { inScope, systemActor } from '../../../platform/actor.ts';
+import { signOff } from '../../../platform/signoff/signoff.testing.ts';
+import { getParameters } from '../../../platform/params/index.ts';
+import { formatYuan, multiplyFen, parseDecimal } from '../../../platform/money.ts';
+import { accountBalanceNow, addMonths, postEntries } from '../../ledger/index.ts';
+import { contributionRecord } from '../../collection/index.ts';
+import { generateDemo } from '../../registry/demo/demo.service.ts';
+import { unemploymentQuote } from '../unemployment/quote.service.ts';
+import { runClaimMonth } from './claims.month.ts';
+import { listClaims, requestClaim, stopClaim } from './claims.service.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+const operator = systemActor('claims-test', ['benefit.claim.request', 'benefit.claim.run', 'benefits.read', 'accounts.read', 'personal.full.read']);
+
+let db: TestDatabase;
+before(async () => {
+  if (skip) return;
+  db = await createTestDatabase();
+  await generateDemo(db.database, { persons: 300, employers: 12, years: 2, seed: 7, password: 'demo-pass-2024' });
+});
+after(async () => { await db?.drop(); });
+
+const refusal = async (work: Promise<unknown>) => { try { await work; } catch (error) { return error as Error & { status?: number; field?: string }; } throw new Error('not refused'); };
+const one = async <T>(query: string, values: unknown[] = []) => (await db.owner.query(query, values)).rows[0] as T;
+
+test('a work injury claim: the amounts of 工伤保险条例 on the server, three levels, approved on the work injury fund, audited', { skip }, async () => {
+  const person = await one<{ id_number: string; region_code: string }>(`select id_number, region_code from person order by id limit 1`);
+  const submitted = await requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number,
+    input: { benefit: 'disability', eventDate: '2026-03-01', ownWage: '6000.00', grade: 4, nursing: 'partial' } });
+  assert.equal(submitted.approvalItem.status, 'pending');
+  assert.deepEqual(submitted.approvalItem.levels.map((l: { label: string }) => l.label), ['复核', '审批'], 'three-level sign-off: 经办 submits, 复核 and 审批 sign');
+  const pending = (await listClaims(db.database, operator, { kind: 'work_injury' }, { limit: 10 })).items;
+  assert.deepEqual(pending.map((c) => [c.status, c.monthlyAmount, c.oneOffAmount, c.fund]), [['submitted', '7050.00', '126000.00', null]], '4500.00 + 2550.00 a month; 6000.00 × 21');
+
+  const approved = await signOff(db.database, submitted.approvalItem);
+  assert.equal(approved.status, 'approved');
+  const [claim] = (await listClaims(db.database, operator, { kind: 'work_injury' }, { limit: 10 })).items;
+  assert.equal(claim.status, 'approved');
+  assert.match(claim.fund!, /^work_injury-99/);
+  assert.deepEqual(claim.amounts.map((a) => [a.item, a.amount]), [['one_off_disability_grant', '126000.00'], ['disability_allowance', '4500.00'], ['nursing_allowance', '2550.00']]);
+  const audit = await one<{ n: string }>(`select count(*)::text as n from audit_log where action = 'benefits.claim.approve' and entity_id = $1`, [claim.id]);
+  assert.equal(audit.n, '1');
+
+  const malformed = await refusal(requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number,
+    input: { benefit: 'death', eventDate: '2026-03-01', ownWage: 'lots', grade: 3, dependants: [{ relation: 'cousin' }] } }));
+  assert.equal(malformed.status, 400);
+  assert.match(malformed.message, /ownWage: .*got "lots"/);
+  assert.match(malformed.message, /grade: is given for a disability only/);
+  assert.match(malformed.message, /dependants: each dependant must be/);
+  const stopped = await refusal(stopClaim(db.database, operator, BigInt(claim.id), { fromPeriod: '2026-05', reason: 'death' }));
+  assert.equal(stopped.status, 409, 'only an unemployment benefit stops');
+});
+
+test('a maternity claim: the employer\'s average declared wage of the year before ÷ 30 × 158 days, the fixed medical costs, paid by the medical fund', { skip }, async () => {
+  const mother = await one<{ id_number: string; employer_id: string }>(`select p.id_number, m.employer_id::text from person p join employment m on m.person_id = p.id
+      where p.gender = 'F' and m.separated_on is null and exists (select 1 from base_declaration b where b.employer_id = m.employer_id and b.year = 2025)
+      order by p.id limit 1`);
+  const declared = (await db.owner.query<{ person_id: string; version: number; monthly_wage: string }>(
+    `select person_id::text, version, monthly_wage::text from base_declaration where employer_id = $1 and year = 2025`, [mother.employer_id])).rows;
+  const latest = new Map<string, { version: number; wage: bigint }>();
+  for (const row of declared) if ((latest.get(row.person_id)?.version ?? 0) < row.version) latest.set(row.person_id, { version: row.version, wage: BigInt(row.monthly_wage) });
+  const total = [...latest.values()].reduce((sum, d) => sum + d.wage, 0n);
+  const count = BigInt(latest.size);
+  const average = (total * 2n + count) / (2n * count); // rounded half up
+  const allowance = (average * 158n * 2n + 30n) / 60n;
+
+  const submitted = await requestClaim(db.database, operator, { kind: 'maternity', idNumber: mother.id_number, input: { childbirthDate: '2026-04-15', deliveryType: 'vaginal' } });
+  await signOff(db.database, submitted.approvalItem);
+  const [claim] = (await listClaims(db.database, operator, { kind: 'maternity' }, { limit: 10 })).items;
+  assert.deepEqual(claim.amounts.map((a) => [a.item, a.amount]), [['maternity_allowance', formatYuan(allowance)], ['birth_medical_costs', '3000.00']]);
+  assert.equal(claim.payingInsurance, 'medical', 'after 示范省\'s merger date (2019-10-01)');
+  assert.match(claim.fund!, /^medical-99/);
+});
+
+test('unemployment: from the record, refused when voluntary or already paid; the month books the medical contributions across the funds once, and a new employment stops it', { skip }, async () => {
+  const candidate = await one<{ id: string; id_number: string; region_code: string; employer_id: string; employment_id: string }>(
+    `select p.id::text, p.id_number, p.region_code, m.employer_id::text, m.id::text as employment_id from person p
+      join lateral (select * from employment e where e.person_id = p.id order by e.hired_on desc, e.id desc limit 1) m on true
+      where m.separated_on is null and m.hired_on < '2025-01-01' order by p.id limit 1`);
+  // The demo registry has no bills: 2025-07 … 2026-10 billed for unemployment, 2025-07 not paid, 2026-10 after the separation.
+  await db.owner.query(`insert into job (id, kind, key, region_code, parameters, actor, chunks, started_by) values (880000001, 'billing.run', 'claims-test', $1, '{}', '{}', 1, 'test')`, [candidate.region_code]);
+  for (let month = 0; month < 16; month++) {
+    const period = addMonths('2025-07', month);
+    const [bill, payment] = [880000100 + month, 880000200 + month];
+    await db.owner.query(`insert into bill (employer_id, id, number, period, region_code, due_date, run_id, chunk, persons, lines, total, parameter_refs)
+      values ($1, $2, $3, $4, $5, $6, 880000001, 1, 1, 1, 15000, '{}')`, [candidate.employer_id, bill, `CLAIMS${month}`, period, candidate.region_code, `${period}-15`]);
+    await db.owner.query(`insert into bill_item (employer_id, bill_id, insurance, fund_code, region_code, employer_amount, employee_amount) values ($1, $2, 'unemployment', 'unemployment-990100', $3, 10000, 5000)`,
+      [candidate.employer_id, bill, candidate.region_code]);
+    await db.owner.query(`insert into bill_line (employer_id, bill_id, person_id, insurance, region_code, base, employer_rate, employee_rate, employer_amount, employee_amount)
+      values ($1, $2, $3, 'unemployment', $4, 1000000, 0.01, 0.005, 10000, 5000)`, [candidate.employer_id, bill, candidate.id, candidate.region_code]);
+    if (month === 0) continue;
+    await db.owner.query(`insert into payment (employer_id, id, region_code, paid_on, amount, source, import_key, recorded_by) values ($1, $2, $3, $4, 15000, 'manual', $5, 'test')`,
+      [candidate.employer_id, payment, candidate.region_code, `${period}-10`, `claims-${month}`]);
+    await db.owner.query(`insert into payment_allocation (employer_id, id, payment_id, bill_id, insurance, part, amount, allocated_on, fund_code, region_code)
+      values ($1, $2, $3, $4, 'unemployment', 'employer', 10000, $5, 'unemployment-990100', $6), ($1, $2 + 1000, $3, $4, 'unemployment', 'employee', 5000, $5, 'unemployment-990100', $6)`,
+      [candidate.employer_id, payment, payment, bill, `${period}-10`, candidate.region_code]);
+  }
+  const separate = (reason: string) => db.owner.query(`update employment set separated_on = '2026-09-30', separation_reason = $3 where employer_id = $1 and id = $2`,
+    [candidate.employer_id, candidate.employment_id, reason]);
+  const claim = () => requestClaim(db.database, operator, { kind: 'unemployment', idNumber: candidate.id_number, input: { registeredOn: '2026-10-08' } });
+
+  await separate('voluntary');
+  const voluntary = await refusal(claim());
+  assert.equal(voluntary.status, 400);
+  assert.match(voluntary.message, /left voluntarily/);
+
+  await separate('involuntary');
+  const record = (await contributionRecord(db.database, operator, BigInt(candidate.id))).items;
+  const paidMonths = new Set(record.filter((m) => m.insurance === 'unemployment' && m.paid && m.period <= '2026-09').map((m) => m.period)).size;
+  const quote = unemploymentQuote({ region: candidate.region_code, contributionMonths: paidMonths, separationReason: 'involuntary', separationDate: '2026-09-30' }, 'en');
+  assert.equal(paidMonths, 14, '2025-08 … 2026-09 paid; 2025-07 unpaid and 2026-10 after the separation do not count');
+  assert.deepEqual([quote.eligible, quote.months], [true, 12]);
+  const submitted = await claim();
+  await signOff(db.database, submitted.approvalItem);
+  const [approved] = (await listClaims(db.database, operator, { kind: 'unemployment' }, { limit: 10 })).items;
+  assert.deepEqual([approved.status, approved.months, approved.monthlyAmount, approved.firstPeriod, approved.lastPeriod],
+    ['approved', quote.months, quote.monthlyAmount, '2026-10', addMonths('2026-10', quote.months - 1)]);
+  assert.match(approved.fund!, /^unemployment-99/);
+  const parameters = getParameters();
+  const base = multiplyFen(parameters.money('contribution.base.average_wage', '2026-09-30', candidate.region_code), parseDecimal('0.60'));
+  const medical = multiplyFen(base, parameters.rate('contribution.medical.employer_rate', '2026-09-30', candidate.region_code))
+    + multiplyFen(base, parameters.rate('contribution.medical.employee_rate', '2026-09-30', candidate.region_code));
+  assert.deepEqual(approved.amounts.find((a) => a.item === 'medical_contribution')?.amount, formatYuan(medical));
+  assert.equal((await refusal(claim())).status, 409, 'a benefit already paid');
+
+  // the unemployment fund's 支出户 holds nothing yet: the month waits for its transfer
+  const short = await refusal(runClaimMonth(db.database, operator, '2026-10'));
+  assert.match(short.message, /expense account of unemployment-99\d+ holds 0\.00, less than the medical contributions/);
+  const funds = { unemployment: approved.fund!, medical: (await listClaims(db.database, operator, { kind: 'maternity' }, { limit: 1 })).items[0].fund! };
+  const test = systemActor('test');
+  await inScope(db.database, test, (tx) => postEntries(tx, test, [{ key: 'claims-test-transfer', fund: funds.unemployment, period: '2026-10', date: '2026-10-01',
+    memo: '用款拨付', lines: [{ account: '1004', debit: 1_000_000n }, { account: '4002', credit: 1_000_000n }] }]));
+  const balance = (fund: string, account: string) => inScope(db.database, test, (tx) => accountBalanceNow(tx, fund, account));
+  const before = { expenseBank: await balance(funds.unemployment, '1004'), medicalIncome: await balance(funds.medical, '1002') };
+
+  const october = await runClaimMonth(db.database, operator, '2026-10');
+  assert.deepEqual([october.claimants, october.benefits, october.medicalContributions, october.entries.length], [1, quote.monthlyAmount, formatYuan(medical), 2]);
+  assert.equal(await balance(funds.unemployment, '1004'), before.expenseBank - medical, 'Cr 支出户 of the unemployment fund');
+  assert.equal(await balance(funds.unemployment, '500102'), medical, 'Dr 代缴基本医疗保险费');
+  assert.equal(await balance(funds.medical, '1002'), before.medicalIncome + medical, 'Dr 收入户 of the medical fund');
+  const again = await runClaimMonth(db.database, operator, '2026-10');
+  assert.deepEqual([again.claimants, again.medicalContributions], [0, '0.00'], 'once per claimant and month');
+
+  // re-employed from 2026-12: November is still owed, December stops it
+  await db.owner.query(`insert into employment (employer_id, id, person_id, region_code, hired_on) values ($1, 990000001, $2, $3, '2026-12-10')`,
+    [candidate.employer_id, candidate.id, candidate.region_code]);
+  const november = await runClaimMonth(db.database, operator, '2026-11');
+  assert.deepEqual([november.stopped, november.claimants], [0, 1]);
+  const december = await runClaimMonth(db.database, operator, '2026-12');
+  assert.deepEqual([december.stopped, december.claimants], [1, 0]);
+  const [stopped] = (await listClaims(db.database, operator, { kind: 'unemployment' }, { limit: 10 })).items;
+  assert.deepEqual([stopped.status, stopped.stopPeriod], ['stopped', '2026-12']);
+  assert.match(stopped.stopReason!, /重新就业/);
+  const months = await one<{ n: string }>(`select count(*)::text as n from benefit_claim_month where claim_id = $1`, [stopped.id]);
+  assert.equal(months.n, '2', 'October and November');
+});

@@ -1,0 +1,41 @@
+/** HTTP for benefit claims (/api/benefits/claims): submit, list, stop, and the month's run. */
+import { Type } from '@sinclair/typebox';
+import { actor, type App } from '../../../platform/http/server.ts';
+import { Id, Period } from '../../../platform/http/schemas.ts';
+import { listQuery } from '../../../platform/http/lists.schemas.ts';
+import { runClaimMonth } from './claims.month.ts';
+import { listClaims, requestClaim, stopClaim } from './claims.service.ts';
+import { Claim, ClaimList, ClaimMonth, ClaimRequestBody, ClaimSubmitted, StopBody } from './claims.schemas.ts';
+import { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.tables.ts';
+import type { StopReason } from './claims.messages.ts';
+
+const tags = ['benefits'];
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export async function claimRoutes(app: App) {
+  const db = app.database;
+
+  app.post('/api/benefits/claims', { config: { permission: 'benefit.claim.request' },
+    schema: { tags, summary: '待遇申领 Submit an unemployment, work injury or maternity claim: worked out on the server with its trace, waits for 复核 and 审批 (kind benefit.claim)',
+      body: ClaimRequestBody, response: { 200: ClaimSubmitted } },
+  }, async (request) => requestClaim(db, actor(request), request.body as { kind: ClaimKind; idNumber: string; input: unknown }));
+
+  app.get('/api/benefits/claims', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '待遇申领 Claims in scope with their amounts and status',
+      querystring: Type.Object({ ...listQuery(), kind: Type.Optional(literals(claimKinds)), status: Type.Optional(literals(claimStatuses)) }, { additionalProperties: false }),
+      response: { 200: ClaimList },
+    },
+  }, async (request) => listClaims(db, actor(request), { kind: request.query.kind as ClaimKind | undefined, status: request.query.status as ClaimStatus | undefined },
+    { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+
+  app.post('/api/benefits/claims/:id/stop', { config: { permission: 'benefit.claim.request' },
+    schema: { tags, summary: '失业保险金停发 Stop an approved unemployment benefit from a month for one of the stop conditions (失业保险条例 第十五条)',
+      params: Type.Object({ id: Id }), body: StopBody, response: { 200: Claim } },
+  }, async (request) => stopClaim(db, actor(request), BigInt(request.params.id), request.body as { fromPeriod: string; reason: StopReason }));
+
+  app.post('/api/benefits/claims/months', { config: { permission: 'benefit.claim.run' },
+    schema: { tags, summary: '失业保险金月度处理 The month\'s automatic stops (new employment, pension) and the medical contributions the unemployment fund pays, posted across the two funds',
+      body: Type.Object({ period: Period }, { additionalProperties: false }), response: { 200: ClaimMonth } },
+  }, async (request) => runClaimMonth(db, actor(request), request.body.period));
+}

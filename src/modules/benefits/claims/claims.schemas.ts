@@ -1,0 +1,40 @@
+/** API shapes of benefit claims (TypeBox: OpenAPI and the web's types). */
+import { Type } from '@sinclair/typebox';
+import { IdText, Money, Nullable, Period } from '../../../platform/http/schemas.ts';
+import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
+import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
+import { claimItems } from './claim-amounts.ts';
+import { claimKinds, claimStatuses } from './claims.tables.ts';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+export const stopReasonValues = ['reemployment', 'enlistment', 'emigration', 'pension', 'refused_work', 'imprisonment', 'death'] as const;
+export const claimViewStatuses = [...claimStatuses, 'returned', 'withdrawn'] as const;
+
+export const ClaimRequestBody = Type.Object({
+  kind: literals(claimKinds),
+  idNumber: Type.String({ minLength: 15, maxLength: 18 }),
+  input: Type.Object({}, {
+    additionalProperties: true,
+    description: 'unemployment: {registeredOn} (the separation and its reason, the paid months from the record); work_injury: {benefit: disability|death, eventDate, ownWage, '
+      + 'grade? (1–10), nursing? (full|large|partial), dependants? [{relation: spouse|other, orphanOrLoneElderly?}]}; maternity: {childbirthDate, deliveryType: vaginal|caesarean, babies?}',
+  }),
+}, { additionalProperties: false });
+
+export const ClaimSubmitted = Type.Object({ claimId: IdText, approvalItem: ApprovalItem });
+
+export const Claim = Type.Object({
+  id: IdText, idNumber: Type.String(), name: Type.String(), regionCode: Type.String(), kind: literals(claimKinds),
+  status: literals(claimViewStatuses), payingInsurance: Type.String(), fund: Nullable(Type.String()), eventDate: Type.String(),
+  monthlyAmount: Money, oneOffAmount: Money, months: Nullable(Type.Integer()), firstPeriod: Nullable(Type.String()), lastPeriod: Nullable(Type.String()),
+  stopPeriod: Nullable(Type.String()), stopReason: Nullable(Type.String()),
+  amounts: Type.Array(Type.Object({ item: literals(claimItems), frequency: literals(['once', 'monthly'] as const), benefitType: Type.String(), amount: Money })),
+  approvalItem: IdText,
+});
+export const ClaimList = ListAnswer(Claim);
+
+export const StopBody = Type.Object({ fromPeriod: Period, reason: literals(stopReasonValues) }, { additionalProperties: false });
+
+export const ClaimMonth = Type.Object({
+  period: Type.String(), stopped: Type.Integer({ description: 'benefits stopped by a new employment or a pension' }), claimants: Type.Integer(),
+  benefits: Money, medicalContributions: Money, entries: Type.Array(IdText, { description: 'the entries posted: the unemployment fund\'s and the medical fund\'s' }),
+});
