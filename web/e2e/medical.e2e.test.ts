@@ -3,7 +3,8 @@
  * reviewer lists the demo's designated institutions (as many as the API counts, each with its quotas by year) with the
  * year's budget execution; reads the DIP projection of the current year with the API's point value and range; and on
  * 死亡停发与待遇追回 imports a one-row death registry file for a demo pensioner, whose overpayments the page then lists
- * as the API does (one when the pensioner was paid after the date of death, none otherwise).
+ * as the API does (one when the pensioner was paid after the date of death, none otherwise); 预拨与清算 shows the year's
+ * stored settlement and 养老金调整 previews the city's adjustment as the API does.
  * Saves docs/screenshots/medical-institutions.png and dip-projection.png.
  */
 import fs from 'node:fs';
@@ -85,6 +86,36 @@ test('designated institutions, the DIP projection and a death registry import in
     assert.equal(await page.locator('[data-testid=dip-groups] tbody tr.ant-table-row').count(), Math.min(10, api.body.groups.length));
     await page.locator('[data-testid=dip-chart] canvas').first().waitFor();
     await page.screenshot({ path: screenshot('dip-projection'), fullPage: true });
+  });
+
+  await t.test('预拨与清算 shows the year\'s stored settlement as the API has it', async () => {
+    const api = await staff.call<{ status: string; totals: { payable: string; recoverable: string }; institutions: unknown[] }>('GET', `/api/medical/year-end?year=${year}`);
+    await openMenuEntry(page, '医保结算', 'menu-medicalRuns');
+    await page.getByTestId('medical-runs-page').waitFor();
+    const yearInput = page.locator('input[data-testid=year-end-year], [data-testid=year-end-year] input').first();
+    await yearInput.fill(String(year));
+    await yearInput.press('Enter');
+    if (api.status === 404) {
+      await page.getByTestId('year-end-card').getByTestId('run-missing').waitFor();
+      return;
+    }
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    await page.locator(`[data-testid=year-end-status][data-status=${api.body.status}]`).waitFor();
+    assert.equal(plain(await page.getByTestId('year-end-payable').textContent()), api.body.totals.payable);
+    assert.equal(plain(await page.getByTestId('year-end-recoverable').textContent()), api.body.totals.recoverable);
+    assert.equal(await page.locator('[data-testid=year-end-lines] tbody tr.ant-table-row').count(), api.body.institutions.length);
+  });
+
+  await t.test('养老金调整 previews the city\'s adjustment with the API\'s totals', async () => {
+    const api = await staff.call<{ awards: number; totalIncrease: string; lines: unknown[] }>('POST', '/api/pension/adjustments/preview?limit=200', { region: '990100', year });
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    await openMenuEntry(page, '待遇管理', 'menu-pensionAdjustments');
+    await page.getByTestId('adjustments-page').waitFor();
+    await page.getByTestId('adjustment-preview').click();
+    await page.getByTestId('adjustment-totals').waitFor();
+    assert.equal(await page.getByTestId('adjustment-awards').textContent(), String(api.body.awards));
+    assert.equal(plain(await page.getByTestId('adjustment-total-increase').textContent()), api.body.totalIncrease);
+    assert.equal(await page.locator('[data-testid=adjustment-lines] tbody tr.ant-table-row').count(), Math.min(10, api.body.lines.length));
   });
 
   await t.test('死亡停发与待遇追回: a one-row death file suspends the pension; the overpayments are the API\'s', async () => {

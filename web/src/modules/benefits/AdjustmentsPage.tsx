@@ -13,6 +13,7 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { useCan } from '../../permissions.ts';
 import { useRegionLabel } from '../../hooks.ts';
+import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Money } from '../../components/Money.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
@@ -43,7 +44,8 @@ export default function AdjustmentsPage() {
   const can = useCan();
   const { modal } = App.useApp();
   const regionLabel = useRegionLabel();
-  const [region, setRegion] = useState<string>();
+  // the user's own region first: an adjustment is run per region
+  const [region, setRegion] = useState<string | undefined>(useMe().regionCode ?? undefined);
   const [year, setYear] = useState(dayjs().year());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
