@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { accountRoles, type AccountRole } from './ledger.tables.ts';
+import type { EntryInput } from './journal.calc.ts';
 
 export interface ChartSubject { code: string; name: string; kind: 'income' | 'expense'; parent?: string }
 export interface ChartAccount { code: string; name: string; role: AccountRole; subject?: string }
@@ -153,4 +154,17 @@ export function knownSubjects(chart: Chart): Map<string, string> {
   const names = new Map(chart.subjects.map((s) => [s.code, s.name]));
   for (const list of Object.values(chart.benefits)) for (const b of list) names.set(`benefit_expense.${b.type}`, `社会保险待遇支出—${b.name}`);
   return names;
+}
+
+/**
+ * 期初建账: a fund's balance brought into the ledger when sifund takes over its books (go-live), held in the 财政专户 —
+ * Dr 财政专户 / Cr 基金结余 on the day, in the chart of its year (财会〔2017〕28号: 基金结余 carries the balance forward).
+ */
+export function openingBalanceEntry(input: { fund: string; amount: bigint; date: string; memo: string }): EntryInput {
+  const chart = chartFor(Number(input.date.slice(0, 4)));
+  const account = (role: AccountRole) => chart.accounts.find((a) => a.role === role)!.code;
+  return {
+    key: `opening:${input.fund}:${input.date}`, fund: input.fund, period: input.date.slice(0, 7), date: input.date, source: { type: 'opening_balance', id: input.fund },
+    memo: input.memo, lines: [{ account: account('special_bank'), debit: input.amount }, { account: account('fund_balance'), credit: input.amount }],
+  };
 }

@@ -16,7 +16,7 @@ export { insurances, defaultInsurances, type Insurance } from './registry.tables
 export { monthIndex, monthOfIndex, retirementSchedules, statutoryRetirementAgeMonths, type RetirementCategory } from './retirement-age.calc.ts';
 export { Employer, BaseDeclaration } from './registry.schemas.ts';
 /** The demo's seeded generator, so other modules' demo data draw from the same seed the same way. */
-export { Rng } from './demo/demo.calc.ts';
+export { Rng, demoGoLive } from './demo/demo.calc.ts';
 
 /** 参保登记: employers, persons, employment, enrollment, contribution bases, regions and agencies; imports; the demo city. */
 export const registryModule: ModuleManifest = {

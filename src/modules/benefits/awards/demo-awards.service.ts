@@ -1,8 +1,9 @@
 /**
  * The demo city's pensioners (called by `sifund demo` after the registry load): an active award for every retiree of
  * the demo's history, quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the
- * person — worked out in TypeScript and written in one statement per thousand — and the pension funds' opening balance (上年结余, Dr 财政专户 / Cr 基金结余
- * on 1 January) of twelve months of their payroll, so that a month's payroll can be funded from the 财政专户.
+ * person — worked out in TypeScript and written in one statement per thousand — and the pension funds' balance brought
+ * into the ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of twelve months of their
+ * payroll, so that a month's payroll can be funded from the 财政专户.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor } from '../../../platform/actor.ts';
@@ -10,7 +11,8 @@ import { newId } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { chartFor, ensureFunds, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { ensureFunds, openingBalanceEntry, postEntries } from '../../ledger/index.ts';
+import { demoGoLive } from '../../registry/index.ts';
 import { publicPensionEmployerTypes } from '../../collection/index.ts';
 import { addMonths } from '../../ledger/index.ts';
 import { quotePension } from '../pension/quote.calc.ts';
@@ -78,13 +80,8 @@ export async function loadDemoPensioners(database: DatabaseHandle, input: { prov
     for (let start = 0; start < awards.length; start += INSERT_CHUNK) pensioners += await repository.insertAwards(tx, awards.slice(start, start + INSERT_CHUNK));
     return { pensioners, totals: await repository.monthlyTotalsByFund(tx) };
   });
-  const year = today.slice(0, 4);
-  const chart = chartFor(Number(year));
-  const account = (role: string) => chart.accounts.find((a) => a.role === role)!.code;
-  const entries: EntryInput[] = totals.map((t) => ({
-    key: `demo-opening:${t.fund_code}:${year}`, fund: t.fund_code, period: `${year}-01`, date: `${year}-01-01`, source: { type: 'demo', id: `opening:${year}` },
-    memo: `上年结余（演示数据：${OPENING_MONTHS} 个月养老金发放）`,
-    lines: [{ account: account('special_bank'), debit: BigInt(t.total) * OPENING_MONTHS }, { account: account('fund_balance'), credit: BigInt(t.total) * OPENING_MONTHS }],
+  const entries = totals.map((t) => openingBalanceEntry({
+    fund: t.fund_code, amount: BigInt(t.total) * OPENING_MONTHS, date: demoGoLive(today), memo: `期初建账（演示数据：${OPENING_MONTHS} 个月养老金发放）`,
   }));
   if (entries.length) await postEntries(database, actor, entries, { kind: 'import' });
   const openingBalances = Object.fromEntries(entries.map((e) => [e.fund, formatYuan(e.lines[0].debit!)]));

@@ -10,15 +10,16 @@
  * declared bases × 12 × the employer rate (since 国办发〔2021〕14号 the employer's contribution goes to the pooling fund,
  * the employee's to the personal account), the contributors counted on 1 July of the year (or the history's first or
  * last day). A year without declarations (the current one, past the history) takes the nearest year's income.
- * The fund's 财政专户 opens the current year with a year of quotas (上年结余), so pre-allocations and the year-end
- * settlement can be funded.
+ * The fund's 财政专户 holds a year of quotas from the demo's go-live (期初建账, demoGoLive), so pre-allocations and the
+ * year-end settlement can be funded.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor } from '../../../platform/actor.ts';
 import { multiplyFen, formatYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { addMonths, chartFor, ensureFunds, postEntries } from '../../ledger/index.ts';
+import { addMonths, ensureFunds, openingBalanceEntry, postEntries } from '../../ledger/index.ts';
+import { demoGoLive } from '../../registry/index.ts';
 import { importInstitutions, importQuotas, importSettlements } from '../institutions/institutions.import.ts';
 import { medicalFundOf } from '../medical.ledger.ts';
 import * as repository from './demo.repository.ts';
@@ -78,13 +79,9 @@ export async function loadDemoInstitutions(database: DatabaseHandle, input: {
   }
   if (opening > 0n) {
     await ensureFunds(database);
-    const chart = chartFor(currentYear);
-    const account = (role: string) => chart.accounts.find((a) => a.role === role)!.code;
-    await postEntries(database, actor, [{
-      key: `demo-opening:${medicalFundOf(cityCode)}:${currentYear}`, fund: medicalFundOf(cityCode), period: `${currentYear}-01`, date: `${currentYear}-01-01`,
-      source: { type: 'demo', id: `opening:${currentYear}` }, memo: '上年结余（演示数据：一年的定点医药机构总额指标）',
-      lines: [{ account: account('special_bank'), debit: opening }, { account: account('fund_balance'), credit: opening }],
-    }], { kind: 'import' });
+    await postEntries(database, actor, [openingBalanceEntry({
+      fund: medicalFundOf(cityCode), amount: opening, date: demoGoLive(todayInChina()), memo: '期初建账（演示数据：一年的定点医药机构总额指标）',
+    })], { kind: 'import' });
   }
   const loaded = { institutions: institutions.length, quotaYears: quotas.size > 0 ? quotaYears : [], settlementRows, firstMonth, lastMonth, openingBalance: formatYuan(opening) };
   await inScope(database, actor, (tx) => recordAudit(tx, actor, { action: 'demo.medical_institutions', entityType: 'demo', entityId: cityCode, regionCode: cityCode, after: loaded }));

@@ -91,6 +91,13 @@ export const MIGRANT_PREFIXES: { code: string; weight: number }[] = [
 ];
 
 /** Agencies (经办机构): the province bureau, the city centre, and one branch per district or county. */
+/**
+ * The day the demo city's funds go live in sifund (期初建账): the first day of the current month. Its history before
+ * that is business data (bills, payments) taken over from the old system, whose money the old books recorded; the
+ * ledger starts with the balances brought forward on this day.
+ */
+export const demoGoLive = (today: string): string => `${today.slice(0, 7)}-01`;
+
 export function demoAgencies(): { regionCode: string; name: string }[] {
   return [
     { regionCode: DEMO_PROVINCE.code, name: `${DEMO_PROVINCE.name}社会保险事业管理局` },
