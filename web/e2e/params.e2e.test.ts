@@ -88,7 +88,7 @@ test('a regional rate proposed on the parameter page, approved in 待办, then i
     await page.waitForLoadState('networkidle');
     fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(projectRoot, 'docs', 'screenshots', 'params.png') });
-    await page.goto(`${server.baseUrl}/params?date=${SINCE}&region=990100`);
+    await page.goto(`${server.baseUrl}/params?date=${SINCE}&region=990100&q=medical.employer`);
     await row.waitFor();
     assert.match(await row.getByTestId('params-value').innerText(), /^0\.09/, 'nothing changes before the approval');
     await page.getByTestId('logout').click();
@@ -117,11 +117,11 @@ test('a regional rate proposed on the parameter page, approved in 待办, then i
     await page.getByTestId('params-drawer').getByTestId('params-history').locator('tbody tr').first().waitFor();
     await page.keyboard.press('Escape');
     for (const [date, region, expected] of [[SINCE, '990100', /^0\.085 \(8\.5%\)/], [SINCE, '990102', /^0\.085 \(8\.5%\)/], [DAY_BEFORE, '990100', /^0\.09 \(9%\)/]] as const) {
-      await page.goto(`${server.baseUrl}/params?date=${date}&region=${region}`);
+      await page.goto(`${server.baseUrl}/params?date=${date}&region=${region}&q=medical.employer`);
       await row.waitFor();
       assert.match(await row.getByTestId('params-value').innerText(), expected, `${date} ${region}`);
     }
-    await page.goto(`${server.baseUrl}/params?date=${SINCE}&region=990100&path=${PATH}`);
+    await page.goto(`${server.baseUrl}/params?date=${SINCE}&region=990100&q=medical.employer&path=${PATH}`);
     assert.equal(await row.getByTestId('params-override').innerText(), '地区覆盖 990100');
     assert.equal(await row.getByTestId('params-open-proposal').count(), 0, 'no longer waiting');
     const drawer = page.getByTestId('params-drawer');
