@@ -20,6 +20,7 @@ import { benefitClaimSignoff } from './claims/claims.service.ts';
 
 export { pensionCommand } from './pension/pension.cli.ts';
 export { loadDemoPensioners, type DemoPensioners } from './awards/demo-awards.service.ts';
+export { loadDemoClaims, type DemoClaims } from './claims/demo-claims.service.ts';
 
 /** 待遇: pension quotes and awards, the monthly payroll, unemployment benefit. */
 export const benefitsModule: ModuleManifest = {

@@ -34,7 +34,7 @@ import type { ClaimAmount } from './claim-amounts.ts';
 import { maternityParameters, workInjuryParameters } from './claim-parameters.ts';
 import { claimRules, claimSaid, stopReasons, type StopReason } from './claims.messages.ts';
 import { calculateMaternity, deliveryTypes } from './maternity.calc.ts';
-import { medicalContribution, unemploymentRecord } from './unemployment-claim.calc.ts';
+import { medicalContribution, unemploymentRecord, type PaidMonth } from './unemployment-claim.calc.ts';
 import { calculateWorkInjury, dependantRelations, nursingDegrees, type Dependant } from './work-injury.calc.ts';
 import * as repository from './claims.repository.ts';
 import type { ClaimKind, ClaimStatus } from './claims.tables.ts';
@@ -72,8 +72,11 @@ const kindLabels: Record<ClaimKind, string> = { unemployment: '失业保险金',
 const sum = (amounts: ClaimAmount[], frequency: ClaimAmount['frequency']) =>
   amounts.filter((a) => a.frequency === frequency && a.item !== 'medical_contribution').reduce((total, a) => total + a.amount, 0n);
 
-/** Submits a claim: worked out on the server from the record and the input, kept, and waiting for 复核 and 审批. */
-export async function requestClaim(database: DatabaseHandle, actor: Actor, request: ClaimRequest) {
+/**
+ * Submits a claim: worked out on the server from the record and the input, kept, and waiting for 复核 and 审批.
+ * `paidMonths` replaces the contribution record for a caller that holds it otherwise (the demo city has no bills).
+ */
+export async function requestClaim(database: DatabaseHandle, actor: Actor, request: ClaimRequest, paidMonths?: PaidMonth[]) {
   const kind = request.kind;
   if (!['unemployment', 'work_injury', 'maternity'].includes(kind)) throw invalid('kind', fieldRules.oneOf({ values: 'unemployment, work_injury, maternity' }));
   const idNumber = request.idNumber?.trim().toUpperCase() ?? '';
@@ -83,7 +86,7 @@ export async function requestClaim(database: DatabaseHandle, actor: Actor, reque
     return found;
   });
   // The contribution record is read through the collection module (paid in full per insurance and month; accounts.read).
-  const record = kind === 'unemployment' ? (await contributionRecord(database, actor, person.id)).items : [];
+  const record = kind !== 'unemployment' ? [] : paidMonths ?? (await contributionRecord(database, actor, person.id)).items;
   return inScope(database, actor, async (tx) => {
     const store = getParameters();
     const worked = kind === 'unemployment' ? await workUnemployment(tx, store, person, request.input, record)

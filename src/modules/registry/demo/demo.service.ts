@@ -280,6 +280,12 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   await loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window });
   phase('medicalInstitutions');
 
+  // Unemployment, work injury and maternity claims of the city, signed off (benefits module).
+  const { loadDemoClaims } = await import('../../benefits/index.ts');
+  const claims = await loadDemoClaims(database, { cityCode: DEMO_CITY.code, seed, window, today: todayInChina() });
+  log(`claims: ${claims.unemployment} unemployment, ${claims.workInjury} work injury, ${claims.maternity} maternity`);
+  phase('claims');
+
   return {
     seed, window, counts: { ...counts, pensioners }, usersCreated, usersKept,
     generatedPasswords: Object.keys(generatedPasswords).length > 0 ? generatedPasswords : undefined,

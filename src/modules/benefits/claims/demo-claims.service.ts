@@ -1,0 +1,104 @@
+/**
+ * The demo city's benefit claims (called by `sifund demo` after the pensioners and the medical institutions): a few
+ * dozen 失业保险金 claims of persons whose latest job ended involuntarily in the history's last six months, a handful
+ * of 工伤 claims (grades spread over 1–10, nursing for the gravest, one work-related death with dependants) and
+ * 生育 claims of women at work, each submitted through the claims service (requestClaim: the amounts and the trace
+ * the server works out) by a demo 经办 and signed off by a demo 复核 and 审批 through the sign-off engine, so each claim
+ * is approved on its paying fund as any other.
+ * The demo's history has no bills: a claimant's months of unemployment enrollment stand for the paid months of their
+ * contribution record; a claimant the record does not make eligible (under 12 months) is left out, as the service
+ * would refuse them.
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, systemActor } from '../../../platform/actor.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { decide } from '../../../platform/signoff/signoff.service.ts';
+import { addMonths } from '../../ledger/index.ts';
+import type { PaidMonth } from './unemployment-claim.calc.ts';
+import type { NursingDegree, Dependant } from './work-injury.calc.ts';
+import type { DeliveryType } from './maternity.calc.ts';
+import { requestClaim, type ClaimRequest } from './claims.service.ts';
+import * as repository from './demo-claims.repository.ts';
+
+/** At most this many unemployment claimants (a few dozen, whatever the city's size). */
+const UNEMPLOYED = 40;
+/** Separations in the history's last months lead to a claim. */
+const RECENT_MONTHS = 6;
+/** 工伤: grades spread from the gravest (with a nursing allowance) to the lightest; the death case comes last. */
+const INJURIES: { grade: number; nursing: NursingDegree | null }[] = [
+  { grade: 1, nursing: 'full' }, { grade: 2, nursing: 'large' }, { grade: 4, nursing: null }, { grade: 5, nursing: null },
+  { grade: 7, nursing: null }, { grade: 9, nursing: null }, { grade: 10, nursing: null },
+];
+const DEATH_DEPENDANTS: Dependant[] = [{ relation: 'spouse', orphanOrLoneElderly: false }, { relation: 'other', orphanOrLoneElderly: false }];
+const MATERNITY = 10;
+
+export interface DemoClaims { unemployment: number; workInjury: number; maternity: number; notEligible: number }
+
+const clerk = systemActor('demo-claims', ['benefit.claim.request', 'benefits.read', 'accounts.read']);
+const signers = [systemActor('demo-claims-review', ['approvals.read', 'benefit.claim.review']), systemActor('demo-claims-approve', ['approvals.read', 'benefit.claim.approve'])];
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/** Submits the claim and signs every level it needs (复核, then 审批). */
+async function claimApproved(database: DatabaseHandle, request: ClaimRequest, paidMonths?: PaidMonth[]) {
+  const { approvalItem } = await requestClaim(database, clerk, request, paidMonths);
+  let status = approvalItem.status;
+  for (const signer of signers) {
+    if (status !== 'pending') break;
+    status = (await decide(database, signer, BigInt(approvalItem.id), 'approve', '演示数据：同意')).status;
+  }
+  if (status !== 'approved') throw new Error(`demo claim ${approvalItem.id} is ${status} after sign-off`);
+}
+
+export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode: string; seed: number; window: { end: string }; today: string }): Promise<DemoClaims> {
+  const { cityCode, seed, window, today } = input;
+  const since = `${addMonths(window.end.slice(0, 7), 1 - RECENT_MONTHS)}-01`;
+  const declaredYear = Number(window.end.slice(0, 4)) - 1;
+  const yearStart = `${window.end.slice(0, 4)}-01-01`;
+  const drawn = await inScope(database, clerk, async (tx) => {
+    const unemployed = await repository.demoUnemployed(tx, cityCode, since, seed, UNEMPLOYED);
+    const injured = await repository.demoAtWork(tx, cityCode, { date: window.end, minAge: 25, maxAge: 55, seed: seed + 1, limit: INJURIES.length + 1 });
+    const mothers = await repository.demoAtWork(tx, cityCode, { date: window.end, gender: 'F', minAge: 22, maxAge: 40, declaredYear, seed: seed + 2, limit: MATERNITY });
+    const months = await repository.enrolledUnemploymentMonths(tx, unemployed.map((p) => p.id_number));
+    return { unemployed, injured, mothers, months };
+  });
+  const counts: DemoClaims = { unemployment: 0, workInjury: 0, maternity: 0, notEligible: 0 };
+
+  for (const [index, person] of drawn.unemployed.entries()) {
+    // registered as unemployed within a few weeks of the separation (失业登记), never after today
+    const registeredOn = minDate(addDays(person.separated_on!, 3 + (index * 7) % 30), today);
+    const paid = drawn.months.filter((m) => m.id_number === person.id_number).map((m): PaidMonth => ({ period: m.period, insurance: 'unemployment', paid: true }));
+    try {
+      await claimApproved(database, { kind: 'unemployment', idNumber: person.id_number, input: { registeredOn } }, paid);
+      counts.unemployment++;
+    } catch (error) {
+      // too few months paid: the service refuses them, as it would at the counter
+      if (!(error instanceof AppError) || error.status !== 400) throw error;
+      counts.notEligible++;
+    }
+  }
+
+  for (const [index, person] of drawn.injured.entries()) {
+    const eventDate = addDays(window.end, -13 * index);
+    const ownWage = formatYuan(BigInt(person.monthly_wage!));
+    const injury = INJURIES[index];
+    await claimApproved(database, {
+      kind: 'work_injury', idNumber: person.id_number,
+      input: injury ? { benefit: 'disability', eventDate, ownWage, grade: injury.grade, ...(injury.nursing ? { nursing: injury.nursing } : {}) }
+        : { benefit: 'death', eventDate, ownWage, dependants: DEATH_DEPENDANTS },
+    });
+    counts.workInjury++;
+  }
+
+  for (const [index, person] of drawn.mothers.entries()) {
+    // births of this year up to the history's end: the employer's wages of the year before are declared
+    const childbirthDate = [addDays(window.end, -11 * index), yearStart].sort().at(-1)!;
+    const deliveryType: DeliveryType = index % 3 === 1 ? 'caesarean' : 'vaginal';
+    await claimApproved(database, { kind: 'maternity', idNumber: person.id_number, input: { childbirthDate, deliveryType, babies: index === 4 ? 2 : 1 } });
+    counts.maternity++;
+  }
+
+  return counts;
+}
