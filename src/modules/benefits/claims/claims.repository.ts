@@ -61,7 +61,7 @@ export interface ClaimRow {
   first_period: string | null; last_period: string | null; stop_period: string | null; stop_reason: string | null; amounts: unknown; approval_item_id: bigint; submitted_by: string;
 }
 
-export interface ClaimFilter { kind?: ClaimKind; status?: ClaimStatus; personId?: bigint }
+export interface ClaimFilter { kind?: ClaimKind; status?: ClaimStatus; personId?: bigint; regionPrefix?: string; idNumber?: string }
 
 /** Claims with their person and the status of their sign-off item (ordered by the caller). */
 export function claimsQuery(tx: Tx, filter: ClaimFilter) {
@@ -74,10 +74,16 @@ export function claimsQuery(tx: Tx, filter: ClaimFilter) {
   if (filter.kind) query = query.where('c.kind', '=', filter.kind);
   if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.personId !== undefined) query = query.where('c.person_id', '=', filter.personId);
+  if (filter.regionPrefix) query = query.where('c.region_code', 'like', `${filter.regionPrefix}%`);
+  if (filter.idNumber) query = query.where('p.id_number', '=', filter.idNumber);
   return query;
 }
 
 export const claimById = (tx: Tx, id: bigint) => claimsQuery(tx, {}).where('c.id', '=', id).executeTakeFirst() as Promise<ClaimRow | undefined>;
+
+/** A claim with the input it was submitted with and the trace of its calculation. */
+export const claimDetailById = (tx: Tx, id: bigint) =>
+  claimsQuery(tx, {}).select(['c.input', 'c.trace']).where('c.id', '=', id).executeTakeFirst() as Promise<(ClaimRow & { input: unknown; trace: unknown }) | undefined>;
 
 export interface AutomaticStop { person_id: bigint; id: bigint; region_code: string; stop_period: string; cause: 'employment' | 'pension' }
 

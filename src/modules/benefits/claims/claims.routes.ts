@@ -1,13 +1,14 @@
 /** HTTP for benefit claims (/api/benefits/claims): submit, list, stop, and the month's run. */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
-import { Id, Period } from '../../../platform/http/schemas.ts';
+import { Id, Period, RegionCode } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { runClaimMonth } from './claims.month.ts';
-import { listClaims, requestClaim, stopClaim } from './claims.service.ts';
-import { Claim, ClaimList, ClaimMonth, ClaimRequestBody, ClaimSubmitted, StopBody } from './claims.schemas.ts';
+import { getClaim, listClaims, requestClaim, stopClaim } from './claims.service.ts';
+import { Claim, ClaimDetail, ClaimList, ClaimMonth, ClaimRequestBody, ClaimSubmitted, StopBody } from './claims.schemas.ts';
 import { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.tables.ts';
 import type { StopReason } from './claims.messages.ts';
+import { scopePrefix } from '../../../platform/actor.ts';
 
 const tags = ['benefits'];
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -23,11 +24,20 @@ export async function claimRoutes(app: App) {
   app.get('/api/benefits/claims', { config: { permission: 'benefits.read' },
     schema: {
       tags, summary: '待遇申领 Claims in scope with their amounts and status',
-      querystring: Type.Object({ ...listQuery(), kind: Type.Optional(literals(claimKinds)), status: Type.Optional(literals(claimStatuses)) }, { additionalProperties: false }),
+      querystring: Type.Object({
+        ...listQuery(), kind: Type.Optional(literals(claimKinds)), status: Type.Optional(literals(claimStatuses)),
+        region: Type.Optional(RegionCode), idNumber: Type.Optional(Type.String({ minLength: 15, maxLength: 18 })),
+      }, { additionalProperties: false }),
       response: { 200: ClaimList },
     },
-  }, async (request) => listClaims(db, actor(request), { kind: request.query.kind as ClaimKind | undefined, status: request.query.status as ClaimStatus | undefined },
-    { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+  }, async (request) => listClaims(db, actor(request), {
+    kind: request.query.kind as ClaimKind | undefined, status: request.query.status as ClaimStatus | undefined,
+    regionPrefix: request.query.region && scopePrefix(request.query.region), idNumber: request.query.idNumber?.trim().toUpperCase(),
+  }, { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+
+  app.get('/api/benefits/claims/:id', { config: { permission: 'benefits.read' },
+    schema: { tags, summary: '待遇申领 One claim with its amounts, the input it was submitted with and the trace of its calculation', params: Type.Object({ id: Id }), response: { 200: ClaimDetail } },
+  }, async (request) => getClaim(db, actor(request), BigInt(request.params.id)));
 
   app.post('/api/benefits/claims/:id/stop', { config: { permission: 'benefit.claim.request' },
     schema: { tags, summary: '失业保险金停发 Stop an approved unemployment benefit from a month for one of the stop conditions (失业保险条例 第十五条)',

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { IdText, Money, Nullable, Period } from '../../../platform/http/schemas.ts';
 import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
+import { TraceStep } from '../quote.schemas.ts';
 import { claimItems } from './claim-amounts.ts';
 import { claimKinds, claimStatuses } from './claims.tables.ts';
 
@@ -31,6 +32,8 @@ export const Claim = Type.Object({
   approvalItem: IdText,
 });
 export const ClaimList = ListAnswer(Claim);
+/** A claim with the input it was submitted with and the trace of its calculation (each step, its figure, formula and source). */
+export const ClaimDetail = Type.Composite([Claim, Type.Object({ input: Type.Object({}, { additionalProperties: true }), trace: Type.Array(TraceStep) })]);
 
 export const StopBody = Type.Object({ fromPeriod: Period, reason: literals(stopReasonValues) }, { additionalProperties: false });
 

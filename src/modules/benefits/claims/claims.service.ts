@@ -262,6 +262,16 @@ function claimView(row: repository.ClaimRow): ClaimView {
   };
 }
 
+/** One claim in the actor's scope with its input and trace (ID number masked as in the list). */
+export async function getClaim(database: DatabaseHandle, actor: Actor, claimId: bigint) {
+  const masking = listMaskingFor(actor);
+  return inScope(database, actor, async (tx) => {
+    const row = await repository.claimDetailById(tx, claimId);
+    if (!row) throw notFound(claimSaid.claimNotFound({ id: claimId.toString() }));
+    return { ...maskPersonalData(claimView(row), masking), input: row.input as Record<string, unknown>, trace: row.trace as TraceStep<string>[] };
+  });
+}
+
 const byPerson: SortKey[] = [{ by: 'c.person_id', direction: 'asc' }, { by: 'c.id', direction: 'asc' }];
 
 /** The claims in the actor's scope (ID numbers masked for staff without personal.full.read). */

@@ -10,6 +10,8 @@ import { unemploymentQuoteParameters } from '../unemployment/quote.service.ts';
 import { maternityParameters, workInjuryParameters } from './claim-parameters.ts';
 import { calculateMaternity } from './maternity.calc.ts';
 import { calculateWorkInjury, type WorkInjuryInput } from './work-injury.calc.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { getClaim, listClaims } from './claims.service.ts';
 
 // Database tests run through `npm test` (which provides the server); a bare `node --test` skips them.
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -20,7 +22,7 @@ let summary: DemoSummary;
 const rows = async <T>(text: string, parameters: unknown[] = []) => (await db.database.pool.query(text, parameters)).rows as T[];
 
 interface ClaimRow {
-  id_number: string; region_code: string; kind: string; status: string; signoff: string; levels: number; event_date: string; input: Record<string, unknown>;
+  id: string; id_number: string; region_code: string; kind: string; status: string; signoff: string; levels: number; event_date: string; input: Record<string, unknown>;
   amounts: { item: string; amount: string }[]; trace: { step: string; name?: string; value: unknown }[]; monthly_amount: string; one_off_amount: string;
   months: number | null; first_period: string | null; last_period: string | null; fund_code: string | null; separation_reason: string | null; separated_on: string | null;
 }
@@ -31,7 +33,7 @@ before(async () => {
   if (skip) return;
   db = await createTestDatabase();
   summary = await generateDemo(db.database, OPTIONS);
-  claims = await rows<ClaimRow>(`select p.id_number, c.region_code, c.kind, c.status, i.status as signoff, jsonb_array_length(i.levels)::int as levels,
+  claims = await rows<ClaimRow>(`select c.id::text, p.id_number, c.region_code, c.kind, c.status, i.status as signoff, jsonb_array_length(i.levels)::int as levels,
       c.event_date::text, c.input, c.amounts, c.trace, c.monthly_amount::text, c.one_off_amount::text, c.months, c.first_period, c.last_period, c.fund_code,
       e.separation_reason, e.separated_on::text
     from benefit_claim c join person p on p.id = c.person_id join approval_item i on i.id = c.approval_item_id
@@ -112,4 +114,23 @@ test('the amounts kept are the calculators\' for the claims\' input and record',
     const result = calculateMaternity({ ...sent, employerAverageWage: BigInt(employer.average) }, maternityParameters(store, sent.childbirthDate, claim.region_code));
     assert.deepEqual(amountsOf(claim), Object.fromEntries(result.amounts.map((a) => [a.item, formatYuan(a.amount)])), claim.id_number);
   }
+});
+
+test('the list filters by region and ID number; one claim reads with its input and its trace', { skip }, async () => {
+  const reader = systemActor('demo-claims-test', ['benefits.read', 'personal.full.read']);
+  const all = await listClaims(db.database, reader, {}, { limit: 200 });
+  assert.equal(all.total, claims.length);
+  const county = claims[0].region_code;
+  const inCounty = await listClaims(db.database, reader, { regionPrefix: county }, { limit: 200 });
+  assert.equal(inCounty.total, claims.filter((c) => c.region_code === county).length);
+  assert.ok(inCounty.items.every((c) => c.regionCode === county));
+  const injured = claims.find((c) => c.kind === 'work_injury')!;
+  const ofPerson = await listClaims(db.database, reader, { idNumber: injured.id_number }, { limit: 10 });
+  assert.deepEqual(ofPerson.items.map((c) => c.id), [injured.id]);
+
+  const detail = await getClaim(db.database, reader, BigInt(injured.id));
+  assert.deepEqual(detail.trace, injured.trace);
+  assert.deepEqual(detail.input, injured.input);
+  assert.equal(detail.oneOffAmount, formatYuan(BigInt(injured.one_off_amount)));
+  await assert.rejects(getClaim(db.database, reader, 1n), /no benefit claim 1/);
 });
