@@ -1,6 +1,6 @@
-/** Kysely table types of contribution collection (migrations/0005_billing.sql, 0006_payments.sql, 0035_assessed_bases.sql). */
+/** Kysely table types of contribution collection (migrations/0005_billing.sql, 0006_payments.sql, 0035_assessed_bases.sql, 0042_occupational_annuity.sql). */
 import type { Generated } from 'kysely';
-import type { Insurance } from '../registry/index.ts';
+import type { BilledInsurance } from './billing/billing.calc.ts';
 
 export const billKinds = ['regular', 'supplementary', 'credit_note'] as const;
 
@@ -12,10 +12,10 @@ declare module '../../platform/database.ts' {
       assessed_persons: Generated<number>; parameter_refs: unknown; issued_at: Generated<Date>;
     };
     bill_item: {
-      employer_id: bigint; bill_id: bigint; insurance: Insurance; fund_code: string; region_code: string; employer_amount: bigint; employee_amount: bigint;
+      employer_id: bigint; bill_id: bigint; insurance: BilledInsurance; fund_code: string; region_code: string; employer_amount: bigint; employee_amount: bigint;
     };
     bill_line: {
-      employer_id: bigint; bill_id: bigint; person_id: bigint; insurance: Insurance; region_code: string; base: bigint; base_assessed: Generated<boolean>;
+      employer_id: bigint; bill_id: bigint; person_id: bigint; insurance: BilledInsurance; region_code: string; base: bigint; base_assessed: Generated<boolean>;
       employer_rate: string; employee_rate: string | null; employer_amount: bigint; employee_amount: bigint | null;
     };
     payment: {
@@ -24,7 +24,7 @@ declare module '../../platform/database.ts' {
       recorded_by: string; recorded_at: Generated<Date>;
     };
     payment_allocation: {
-      employer_id: bigint; id: bigint; payment_id: bigint; bill_id: bigint | null; insurance: Insurance | null;
+      employer_id: bigint; id: bigint; payment_id: bigint; bill_id: bigint | null; insurance: BilledInsurance | null;
       part: 'employee' | 'employer' | 'late_fee' | 'credit'; amount: bigint; allocated_on: string; booked_on: string | null; fund_code: string | null;
       region_code: string; created_at: Generated<Date>;
     };

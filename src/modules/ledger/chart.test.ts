@@ -39,7 +39,7 @@ accounts:
 
 test('one fund per scheme: a pension pooling region has the enterprise and the public-institution pension funds (国发〔2015〕2号)', () => {
   const chart = chartFor(2026);
-  assert.deepEqual(fundInsurancesOfPooling(chart, 'pension'), ['pension', 'public_pension']);
+  assert.deepEqual(fundInsurancesOfPooling(chart, 'pension'), ['pension', 'public_pension', 'occupational_annuity'], '职业年金 a book of its own where pension is pooled');
   assert.deepEqual(fundInsurancesOfPooling(chart, 'maternity'), ['medical']);
   assert.deepEqual(fundInsurancesOfPooling(chart, 'resident_pension'), []);
   assert.equal(poolingInsuranceOf(chart, 'public_pension'), 'pension');

@@ -43,7 +43,7 @@ async function rejected(work: Promise<unknown>): Promise<AppError> {
 
 test('funds per insurance per pooling region; maternity merged into medical; public-institution pension where pension is pooled; ensureFunds is idempotent', async () => {
   const funds = await listFunds(test_.database, actor);
-  assert.deepEqual(funds.map((f) => f.code), ['medical-990100', 'medical-990200', 'pension-990000', 'public_pension-990000', 'unemployment-990100', 'work_injury-990100']);
+  assert.deepEqual(funds.map((f) => f.code), ['medical-990100', 'medical-990200', 'occupational_annuity-990000', 'pension-990000', 'public_pension-990000', 'unemployment-990100', 'work_injury-990100']);
   assert.equal(funds.find((f) => f.code === F)!.name, '示范省企业职工基本养老保险基金');
   assert.equal(funds.find((f) => f.code === 'public_pension-990000')!.name, '示范省机关事业单位基本养老保险基金');
   const again = await ensureFunds(test_.database);

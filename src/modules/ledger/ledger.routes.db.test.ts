@@ -65,7 +65,7 @@ test('data scope: a city user sees only the city funds; the province fund is not
   assert.deepEqual(funds.body.items.map((f: { code: string }) => f.code), ['medical-990100']);
   assert.equal((await cityOperator.json('GET', `${base}/trial-balance?period=2026-01`)).status, 404);
   const province = await operator.json('GET', '/api/ledger/funds');
-  assert.deepEqual(province.body.items.map((f: { code: string }) => f.code), ['medical-990100', 'pension-990000', 'public_pension-990000']);
+  assert.deepEqual(province.body.items.map((f: { code: string }) => f.code), ['medical-990100', 'occupational_annuity-990000', 'pension-990000', 'public_pension-990000']);
 });
 
 test('trial balance, drill-down to lines and to the source document', async () => {

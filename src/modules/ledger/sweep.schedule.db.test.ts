@@ -49,7 +49,7 @@ test('the server\'s worker sweeps the previous month once (sweep day from params
   await worker.stop();
   // One job per fund and month, every one completed; 收入户 balances at 31 October moved to 财政专户, dated the month
   // end, one entry per fund with money in it.
-  assert.deepEqual(await sweepJobs(), ['medical-990100', 'medical-990200', 'pension-990000', 'public_pension-990000', 'unemployment-990100', 'work_injury-990100'].map((fund) => `2026-10/${fund} completed`));
+  assert.deepEqual(await sweepJobs(), ['medical-990100', 'medical-990200', 'occupational_annuity-990000', 'pension-990000', 'public_pension-990000', 'unemployment-990100', 'work_injury-990100'].map((fund) => `2026-10/${fund} completed`));
   assert.deepEqual(await sweepEntries('2026-10'), [['medical-990100', '2026-10-31', '25000'], ['pension-990000', '2026-10-31', '1060000']]);
   const tb = await getTrialBalance(test_.database, actor, 'pension-990000', '2026-10');
   assert.deepEqual(['1002', '1003'].map((code) => tb.accounts.find((a) => a.code === code)!.closing), ['0.00', '10600.00']);

@@ -176,6 +176,8 @@ function regionFixture(p: string, n: number): string {
       values (${id(3)}, ${id(46)}, ${id(4)}, '${county}', '2025-01-01', 1.00, '{pension}', '个人缴费登记', 'fixture');
     insert into pension_extension (employer_id, id, enrollment_id, person_id, region_code, valid_from, reason, granted_by)
       values (${id(3)}, ${id(47)}, ${id(6)}, ${id(4)}, '${county}', '2025-02-01', '缴费年限不足十五年，延长缴费', 'fixture');
+    insert into occupational_annuity_entry (person_id, id, region_code, period, part, amount, employer_id, bill_id, payment_id)
+      values (${id(4)}, ${id(48)}, '${county}', '2025-06', 'employee', 20, ${id(3)}, ${id(9)}, ${id(10)});
     insert into medical_institution (id, code, name, region_code, pooling_region_code, kind, bank_account, created_by)
       values (${id(60)}, 'H${p}', '医院${p}', '${county}', '${city}', 'hospital_2', '62220000000${p}', 'fixture');
     insert into medical_quota (institution_id, id, region_code, year, annual_quota, reserve_share, source, recorded_by) values (${id(60)}, ${id(61)}, '${county}', 2025, 1200000, 0.05, 'entered', 'fixture');

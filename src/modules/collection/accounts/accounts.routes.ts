@@ -1,4 +1,7 @@
-/** HTTP for pension individual accounts: statements and contribution records (/api/persons/:id/…, /api/me/…) and the interest run. */
+/**
+ * HTTP for pension individual accounts: statements and contribution records (/api/persons/:id/…, /api/me/…), the
+ * interest run, and the occupational annuity account.
+ */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { ReportFormatQuery, sendReport } from '../../../platform/reports/http.ts';
@@ -7,6 +10,8 @@ import { AccountStatement, ContributionRecord } from '../collection.schemas.ts';
 import { Job } from '../../../platform/jobs/jobs.schemas.ts';
 import { accountStatement, contributionRecord, ownPersonId, startInterest } from './accounts.service.ts';
 import { accountStatementReport } from './statement.report.ts';
+import { occupationalAnnuityAccount } from './occupational-annuity.service.ts';
+import { OccupationalAnnuityAccount } from './occupational-annuity.schemas.ts';
 
 const StatementQuery = Type.Object({ year: Year, ...ReportFormatQuery });
 const RangeQuery = Type.Object({ from: Type.Optional(Period), to: Type.Optional(Period) });
@@ -22,6 +27,10 @@ export async function accountsRoutes(app: App) {
   app.get('/api/persons/:id/contributions', { config: { permission: 'accounts.read' },
     schema: { tags, summary: '缴费记录 A person\'s contribution record: bill lines by period with whether each is paid', params: Type.Object({ id: Id }), querystring: RangeQuery, response: { 200: ContributionRecord } },
   }, async (request) => contributionRecord(db, actor(request), BigInt(request.params.id), request.query));
+
+  app.get('/api/persons/:id/occupational-annuity', { config: { permission: 'accounts.read' },
+    schema: { tags, summary: '职业年金个人账户 A person\'s occupational annuity account: the employee and employer parts credited by period', params: Type.Object({ id: Id }), response: { 200: OccupationalAnnuityAccount } },
+  }, async (request) => occupationalAnnuityAccount(db, actor(request), BigInt(request.params.id)));
 
   app.get('/api/me/account', { config: { permission: 'portal.person' },
     schema: { tags, summary: '我的个人账户 Your own individual account (insured-person accounts)', querystring: StatementQuery, response: { 200: AccountStatement } },

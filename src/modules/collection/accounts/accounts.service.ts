@@ -198,7 +198,7 @@ export const interestSchedule: JobSchedule = {
 };
 
 /** The person an actor may see an account of: staff any in scope, an insured-person account itself only. */
-async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
+export async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
   if (!can(actor, 'accounts.read') && !can(actor, 'portal.person')) throw forbidden(accountsSaid.staffAndPersonOnly());
   const person = actor.role === 'person' && actor.personId !== personId ? undefined : await findPerson(tx, personId);
   if (!person) throw notFound(subjects.person({ personId }));
@@ -210,7 +210,7 @@ async function visiblePerson(tx: Tx, actor: Actor, personId: bigint) {
  * they worked for, in any county, so it is read without a region scope — every query below is bound to that one
  * person. Staff read within their scope.
  */
-function recordReader(actor: Actor, personId: bigint): Actor {
+export function recordReader(actor: Actor, personId: bigint): Actor {
   return actor.role === 'person' && actor.personId === personId ? widenScope(actor, null, '本人记录 an insured person reads their own record across regions') : actor;
 }
 

@@ -11,7 +11,7 @@ import { escapeHtml, groupThousands, PRINT_FONTS } from '../../../platform/repor
 import type { BillLineView } from './bills.service.ts';
 import type { BillNotice } from './bill-notice.service.ts';
 
-export const insuranceNames: Record<string, string> = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', work_injury: '工伤保险', maternity: '生育保险' };
+export const insuranceNames: Record<string, string> = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', work_injury: '工伤保险', maternity: '生育保险', occupational_annuity: '职业年金' };
 export const billKindNames: Record<string, string> = { regular: '正常', supplementary: '补缴', credit_note: '冲减' };
 
 /** 社会保险法 第八十六条: 逾期 → 按日加收万分之五的滞纳金. */

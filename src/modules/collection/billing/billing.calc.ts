@@ -12,22 +12,47 @@ import { multiplyFen, parseDecimal, formatDecimal, type RoundingMode } from '../
 import { regionChain, type ParameterStore, type ParameterLookup } from '../../../platform/params/index.ts';
 import type { Insurance } from '../../registry/index.ts';
 
-/** Insurances billed, in bill order. Maternity is billed only while its own rate applies (merged into medical since 2020). */
-export const billedInsurances: Insurance[] = ['pension', 'medical', 'unemployment', 'work_injury', 'maternity'];
+/**
+ * 职业年金 (国办发〔2015〕18号): billed beside the public-institution pension of government bodies and public
+ * institutions where the region has its rates, on the same base; an item of its own, in a book of its own (no
+ * social insurance fund: held in trust), never part of the pension item. Nobody enrolls in it: it follows pension.
+ */
+export const occupationalAnnuity = 'occupational_annuity';
+/** What a bill has an item of: the five insurances and the occupational annuity. */
+export type BilledInsurance = Insurance | typeof occupationalAnnuity;
+
+/**
+ * Items billed, in bill order (and, after the insurances the allocation parameter names, in payment order): the
+ * social insurances first, the occupational annuity last. Maternity is billed only while its own rate applies
+ * (merged into medical since 2020).
+ */
+export const billedInsurances: BilledInsurance[] = ['pension', 'medical', 'unemployment', 'work_injury', 'maternity', occupationalAnnuity];
+/** The social insurances among them: those with an enrollment and rates of their own (contribution.<insurance>.*). */
+const socialInsurances = billedInsurances.filter((item): item is Insurance => item !== occupationalAnnuity);
 /** Insurances the employee does not pay (社会保险法 arts. 33, 53). */
 export const employerOnly = new Set<Insurance>(['work_injury', 'maternity']);
 
 /**
  * 一险一基金: the employer types whose pension goes to 机关事业单位基本养老保险基金 (国发〔2015〕2号: 机关 and 事业单位, from
  * 2014-10-01) instead of 企业职工基本养老保险基金. Their bill items keep insurance 'pension' and carry the public fund's
- * code. 社会组织 (type other) and enterprises stay in the enterprise scheme. 职业年金 is not billed here.
+ * code. 社会组织 (type other) and enterprises stay in the enterprise scheme. The same types pay 职业年金 where it is billed.
  */
 export const publicPensionEmployerTypes = ['government', 'institution_full', 'institution_partial', 'institution_self'] as const;
 
 /**
+ * 财政全额供款单位 (国办发〔2015〕18号 第五条): government bodies and fully funded public institutions, whose employer
+ * annuity part the region may keep notional (记账: recorded, not billed) by contribution.occupational_annuity.employer_part.
+ */
+export const fullyFundedEmployerTypes = ['government', 'institution_full'] as const;
+
+/** How the employer annuity part of a fully funded body is kept: funded (实账积累, billed) or notional (记账, not billed). */
+export type AnnuityEmployerPart = 'funded' | 'notional';
+
+/**
  * The fund of each billed insurance, and of the public-institution pension ('public_pension'), for an employer region:
- * the fund of the nearest pooling region of the insurance (maternity → the medical fund; public_pension is pooled
- * where pension is), when that fund exists. billing.service's fundsByRegion builds the run's snapshot with it.
+ * the fund of the nearest pooling region of the insurance (maternity → the medical fund; public_pension and the
+ * occupational annuity's book are pooled where pension is), when that fund exists. billing.service's fundsByRegion
+ * builds the run's snapshot with it.
  */
 export function fundCodesOfRegion(chart: Chart, pooling: readonly { insurance: string; region_code: string }[], existingFunds: ReadonlySet<string>, region: string): Record<string, string> {
   const result: Record<string, string> = {};
@@ -105,6 +130,11 @@ export interface RegionParameters {
   /** The public-institution pension's rates (contribution.public_pension.*), when in force and pension is billed. */
   publicPension?: InsuranceRates;
   /**
+   * 职业年金 (contribution.occupational_annuity.*), when the region has its rates in force and bills the public pension;
+   * employerPart: how a fully funded body's employer part is kept. Absent: not billed (nor in a job resolved before).
+   */
+  occupationalAnnuity?: InsuranceRates & { employerPart: AnnuityEmployerPart };
+  /**
    * 失业保险条例 第六条: a person of rural household registration (农民合同制工人) pays no employee unemployment share
    * where the region keeps that rule (contribution.unemployment.rural_contract_worker_share = exempt). Absent in a job
    * resolved before the rule existed: everybody pays, as that job was resolved.
@@ -143,7 +173,7 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
     const ruralShare = get('contribution.unemployment.rural_contract_worker_share');
     const common = [average, floorRatio, ceilingRatio, rounding, undeclaredRatio, shortMonth].map(ref);
     const insurances: RegionParameters['insurances'] = {};
-    for (const insurance of billedInsurances) {
+    for (const insurance of socialInsurances) {
       const employer = store.find(`contribution.${insurance}.${insurance === 'work_injury' ? 'class_base_rate' : 'employer_rate'}`, date, region);
       if (!employer) continue;
       if (insurance === 'work_injury') { insurances.work_injury = { employerRate: '', employeeRate: null, refs: [...common, ref(employer)] }; continue; }
@@ -160,6 +190,9 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
     const cutoffDay = (month: string) => store.integer('contribution.mid_month_cutoff_day', `${month}-01`, region);
     const publicEmployer = insurances.pension && store.find('contribution.public_pension.employer_rate', date, region);
     const publicEmployee = publicEmployer && get('contribution.public_pension.employee_rate');
+    const annuityEmployer = publicEmployee && store.find('contribution.occupational_annuity.employer_rate', date, region);
+    const annuityEmployee = annuityEmployer && get('contribution.occupational_annuity.employee_rate');
+    const annuityPart = annuityEmployee && get('contribution.occupational_annuity.employer_part');
     regions[region] = {
       floor: limits.floor.toString(), ceiling: limits.ceiling.toString(), averageWage: (average.value as bigint).toString(), rounding: mode,
       cutoffDate: cutoffDate(period, cutoffDay(period)),
@@ -169,6 +202,10 @@ export function resolveBillingParameters(store: ParameterStore, period: string, 
       workInjuryIndustryClasses: Object.fromEntries(Object.entries((industryClasses?.value ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Number(v)])),
       ...(publicEmployer && publicEmployee ? { publicPension: {
         employerRate: publicEmployer.value as string, employeeRate: publicEmployee.value as string, refs: [...common, ref(publicEmployer), ref(publicEmployee)],
+      } } : {}),
+      ...(annuityEmployer && annuityEmployee && annuityPart ? { occupationalAnnuity: {
+        employerRate: annuityEmployer.value as string, employeeRate: annuityEmployee.value as string, employerPart: annuityPart.value as AnnuityEmployerPart,
+        refs: [...common, ref(annuityEmployer), ref(annuityEmployee), ref(annuityPart)],
       } } : {}),
       ruralUnemploymentExempt: ruralShare.value === 'exempt',
       shortEmployment: {

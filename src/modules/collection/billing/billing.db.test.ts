@@ -73,7 +73,14 @@ test('a period bills every enrolled person once per insurance, exactly, and post
       where e.status = 'active' and n.insurance <> 'maternity' and e.work_injury_class is not null
         and n.valid_from <= '2026-06-15' and coalesce(n.valid_to, '2026-06-15') >= '2026-06-15'
         and m.hired_on <= '2026-06-15' and coalesce(m.separated_on, '2026-06-15') >= '2026-06-15') t`);
-  assert.equal(summary.lines, expected.n);
+  // and 职业年金 beside each public pension line (示范省 bills it, 国办发〔2015〕18号)
+  const [annuity] = await query<{ lines: number; public_pension: number }>(clean, `
+    select count(*) filter (where l.insurance = 'occupational_annuity')::int as lines,
+      count(*) filter (where l.insurance = 'pension' and e.employer_type in ('government', 'institution_full', 'institution_partial', 'institution_self'))::int as public_pension
+    from bill_line l join employer e on e.id = l.employer_id`);
+  assert.ok(annuity.public_pension > 0, 'the demo has public employers');
+  assert.equal(annuity.lines, annuity.public_pension);
+  assert.equal(summary.lines, expected.n + annuity.lines);
 
   // Every line recomputed in TypeScript from the run's parameters and the declared wage.
   const [run] = await query<{ parameters: { regions: Record<string, RegionParameters> } }>(clean, `select parameters->'billing' as parameters from job where kind = 'billing.run'`);
@@ -93,8 +100,8 @@ test('a period bills every enrolled person once per insurance, exactly, and post
     const base = contributionBase(wage, BigInt(region.floor), BigInt(region.ceiling));
     assert.equal(BigInt(line.base), base);
     assert.equal(line.base_assessed, line.declared_year !== 2026);
-    const employerRate = line.insurance === 'work_injury'
-      ? workInjuryRate(region.workInjuryClassRates[line.class], line.float) : region.insurances[line.insurance as 'pension']!.employerRate;
+    const employerRate = line.insurance === 'work_injury' ? workInjuryRate(region.workInjuryClassRates[line.class], line.float)
+      : line.insurance === 'occupational_annuity' ? region.occupationalAnnuity!.employerRate : region.insurances[line.insurance as 'pension']!.employerRate;
     const exact = (rate: string) => formatDecimal(parseDecimal(rate)); // 0.00480 → 0.0048
     assert.equal(exact(line.employer_rate), exact(employerRate), `rate of ${line.insurance}`);
     assert.equal(BigInt(line.employer_amount), lineAmount(base, line.employer_rate, region.rounding));
@@ -112,7 +119,7 @@ test('a period bills every enrolled person once per insurance, exactly, and post
        or b.lines <> (select count(*) from bill_line l where l.employer_id = b.employer_id and l.bill_id = b.id)`);
   assert.deepEqual(mismatches, []);
   const perFund = await query<{ fund_code: string; amount: string }>(clean, `select fund_code, sum(employer_amount + employee_amount)::text as amount from bill_item group by 1 order by 1`);
-  assert.deepEqual(perFund.map((f) => f.fund_code), ['medical-990100', 'pension-990000', 'public_pension-990000', 'unemployment-990100', 'work_injury-990100']);
+  assert.deepEqual(perFund.map((f) => f.fund_code), ['medical-990100', 'occupational_annuity-990000', 'pension-990000', 'public_pension-990000', 'unemployment-990100', 'work_injury-990100']);
   for (const fund of perFund) {
     const balance = await getTrialBalance(clean.database, actor, fund.fund_code, PERIOD);
     assert.ok(BigInt(fund.amount) > 0n, fund.fund_code);

@@ -4,7 +4,7 @@
  * bills, lines and per-insurance items at once. Set-based, so a million persons bill at close to insert speed.
  */
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
-import { publicPensionEmployerTypes, roundedSql, type BillingParameters, type InsuranceRates } from './billing.calc.ts';
+import { fullyFundedEmployerTypes, occupationalAnnuity, publicPensionEmployerTypes, roundedSql, type BillingParameters, type InsuranceRates } from './billing.calc.ts';
 import type { RoundingMode } from '../../../platform/money.ts';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -15,13 +15,16 @@ const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * resolved before that fund existed bills as it was resolved).
  */
 function parameterValues(parameters: BillingParameters, funds: Record<string, Record<string, string>>) {
-  const regions: string[] = [], rates: string[] = [], classes: string[] = [], industries: string[] = [];
+  const regions: string[] = [], rates: string[] = [], annuityRates: string[] = [], classes: string[] = [], industries: string[] = [];
   const rateRow = (code: string, insurance: string, scheme: string | null, rate: InsuranceRates, fund: string) =>
     `(${quote(code)}, ${quote(insurance)}, ${scheme === null ? 'null::text' : quote(scheme)}, ${quote(rate.employerRate)}::numeric, ${rate.employeeRate === null ? 'null::numeric' : `${quote(rate.employeeRate)}::numeric`}, ${quote(fund)})`;
   for (const [code, region] of Object.entries(parameters.regions)) {
     const refs = Object.fromEntries(Object.entries(region.insurances).map(([insurance, rate]) => [insurance, rate!.refs]));
     const publicFund = region.publicPension && funds[code]?.public_pension;
-    const publicRefs = publicFund ? JSON.stringify({ ...refs, pension: region.publicPension!.refs }) : null;
+    const annuity = publicFund && region.occupationalAnnuity;
+    const annuityFund = annuity && funds[code]?.[occupationalAnnuity];
+    const publicRefs = publicFund
+      ? JSON.stringify({ ...refs, pension: region.publicPension!.refs, ...(annuityFund ? { [occupationalAnnuity]: annuity.refs } : {}) }) : null;
     const short = region.shortEmployment ?? { month: 'none', previousCutoffDate: region.cutoffDate, nextCutoffDate: region.cutoffDate };
     regions.push(`(${quote(code)}, ${region.floor}::bigint, ${region.ceiling}::bigint, ${region.averageWage}::bigint, date ${quote(region.cutoffDate)}, date ${quote(region.dueDate)}, ${quote(JSON.stringify(refs))}::jsonb, ${publicRefs === null ? 'null::jsonb' : `${quote(publicRefs)}::jsonb`}, `
       + `${region.ruralUnemploymentExempt === true}, ${quote(short.month)}, date ${quote(short.previousCutoffDate)}, date ${quote(short.nextCutoffDate)}, ${quote(region.undeclaredAssessmentRatio ?? '1')}::numeric)`);
@@ -31,6 +34,9 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
       rates.push(rateRow(code, insurance, insurance === 'pension' ? 'enterprise' : null, rate!, fund));
     }
     if (publicFund) rates.push(rateRow(code, 'pension', 'public', region.publicPension!, publicFund));
+    if (annuity && annuityFund) {
+      annuityRates.push(`(${quote(code)}, ${quote(annuity.employerRate)}::numeric, ${quote(annuity.employeeRate!)}::numeric, ${annuity.employerPart === 'notional'}, ${quote(annuityFund)})`);
+    }
     const injuryFund = funds[code]?.work_injury;
     if (region.insurances.work_injury && injuryFund) {
       for (const [klass, rate] of Object.entries(region.workInjuryClassRates)) classes.push(`(${quote(code)}, ${Number(klass)}::smallint, ${quote(rate)}::numeric, ${quote(injuryFund)})`);
@@ -41,6 +47,7 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
   return {
     regions: orEmpty(regions, 'select null::text, 0::bigint, 0::bigint, 0::bigint, null::date, null::date, null::jsonb, null::jsonb, false, null::text, null::date, null::date, null::numeric where false'),
     rates: orEmpty(rates, 'select null::text, null::text, null::text, null::numeric, null::numeric, null::text where false'),
+    annuityRates: orEmpty(annuityRates, 'select null::text, null::numeric, null::numeric, false, null::text where false'),
     classes: orEmpty(classes, 'select null::text, null::smallint, null::numeric, null::text where false'),
     industries: orEmpty(industries, 'select null::text, null::text, null::smallint where false'),
   };
@@ -55,22 +62,27 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
  * (statutory_retirement_month, migration 0022) unless an exception of 延长缴费 on the enrollment covers the month (migration 0035), and a person with pension
  * enrollments at several employers covering the cut-off day once, by the earliest employment (hired_on, then the
  * employment id) whose employer is active — 一人一个养老保险关系 (人社部发〔2016〕94号 [check]). Government bodies and
- * public institutions bill pension into the public-institution fund at its rates (pension_scheme). An employer
- * without a work-injury class takes its industry's (contribution.work_injury.industry_class).
+ * public institutions bill pension into the public-institution fund at its rates (pension_scheme), and, where the
+ * region bills it, 职业年金 on each public pension line's base (国办发〔2015〕18号 第四条: employer 8% of the wage bill,
+ * the sum of its staff's bases; employee 4% of the own base) into the annuity's book — the employer part left off
+ * (rate 0) for a fully funded body whose region keeps it notional (记账, 第五条). An employer without a work-injury
+ * class takes its industry's (contribution.work_injury.industry_class).
  */
 function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, declaredFilter: string, yearParameter: string,
   employerSource = 'employer'): string {
   const values = parameterValues(parameters, funds);
   const round = (expression: string) => `${roundedSql(expression, rounding)}::bigint`;
   const publicTypes = publicPensionEmployerTypes.map(quote).join(', ');
+  const fullyFundedTypes = fullyFundedEmployerTypes.map(quote).join(', ');
   return `with
 region_parameters (region_code, floor, ceiling, average_wage, cutoff, due_date, parameter_refs, public_pension_refs,
   rural_unemployment_exempt, short_employment_month, previous_cutoff, next_cutoff, undeclared_ratio) as (${values.regions}),
 insurance_rate (region_code, insurance, pension_scheme, employer_rate, employee_rate, fund_code) as (${values.rates}),
+annuity_rate (region_code, employer_rate, employee_rate, notional_when_fully_funded, fund_code) as (${values.annuityRates}),
 injury_class_rate (region_code, class, rate, fund_code) as (${values.classes}),
 industry_class (region_code, industry_code, class) as (${values.industries}),
 billed_employer as (
-  select e.id, e.region_code, e.credit_code, coalesce(e.work_injury_class, i.class) as work_injury_class, e.work_injury_float,
+  select e.id, e.region_code, e.credit_code, e.employer_type, coalesce(e.work_injury_class, i.class) as work_injury_class, e.work_injury_float,
     p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme, p.rural_unemployment_exempt, p.undeclared_ratio,
     p.short_employment_month, p.previous_cutoff, p.next_cutoff, date_trunc('month', p.cutoff)::date as month_start,
     (date_trunc('month', p.cutoff) + interval '1 month')::date as next_month_start,
@@ -144,10 +156,18 @@ line as (
     left join injury_class_rate c on n.insurance = 'work_injury' and c.region_code = e.region_code and c.class = e.work_injury_class
   where r.employer_rate is not null or c.rate is not null
 ),
+billed_line as (
+  select * from line
+  union all
+  select l.employer_id, l.person_id, '${occupationalAnnuity}', l.region_code, l.base, l.base_assessed,
+    case when a.notional_when_fully_funded and e.employer_type in (${fullyFundedTypes}) then 0 else a.employer_rate end, a.employee_rate, a.fund_code
+  from line l join billed_employer e on e.id = l.employer_id join annuity_rate a on a.region_code = e.region_code
+  where l.insurance = 'pension' and e.pension_scheme = 'public'
+),
 amount as (
   select l.*, ${round('l.base * l.employer_rate')} as employer_amount,
     case when l.employee_rate is null then null else ${round('l.base * l.employee_rate')} end as employee_amount
-  from line l
+  from billed_line l
 )`;
 }
 

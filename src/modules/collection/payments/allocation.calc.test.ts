@@ -22,8 +22,10 @@ test('bill order: the bill named in the reference first, then by period, then by
 });
 
 test('insurance order from the parameter; unnamed insurances follow in bill order', () => {
-  assert.deepEqual(insuranceOrder(['medical', 'pension']), ['medical', 'pension', 'unemployment', 'work_injury', 'maternity']);
-  assert.deepEqual(insuranceOrder(['pension', 'medical', 'unemployment', 'work_injury', 'maternity']), ['pension', 'medical', 'unemployment', 'work_injury', 'maternity']);
+  assert.deepEqual(insuranceOrder(['medical', 'pension']), ['medical', 'pension', 'unemployment', 'work_injury', 'maternity', 'occupational_annuity']);
+  assert.deepEqual(insuranceOrder(['pension', 'medical', 'unemployment', 'work_injury', 'maternity']), ['pension', 'medical', 'unemployment', 'work_injury', 'maternity', 'occupational_annuity'],
+    '职业年金 after every insurance unless the parameter names it');
+  assert.deepEqual(insuranceOrder(['occupational_annuity', 'pension']).slice(0, 3), ['occupational_annuity', 'pension', 'medical']);
 });
 
 test('within a bill: principal by insurance, employee before employer, then the late fee; the remainder is returned', () => {

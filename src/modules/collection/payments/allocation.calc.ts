@@ -9,7 +9,7 @@
  *     individual account, so it is protected first);
  *  4. what is left over stays with the employer as a credit for the next bill.
  */
-import { billedInsurances } from '../billing/billing.calc.ts';
+import { billedInsurances, type BilledInsurance } from '../billing/billing.calc.ts';
 import type { Insurance } from '../../registry/index.ts';
 import type { AllocatedPart, BillArrears } from '../arrears/arrears.calc.ts';
 
@@ -20,8 +20,8 @@ export interface OpenPart { billId: bigint; insurance: Insurance; fund: string; 
 export interface PartPayment { billId: bigint; insurance: Insurance; fund: string; part: AllocatedPart; amount: bigint }
 
 /** The order of insurances from the parameter; insurances it does not name follow in bill order. */
-export function insuranceOrder(parameter: readonly string[]): Insurance[] {
-  const named = parameter.filter((name): name is Insurance => (billedInsurances as string[]).includes(name));
+export function insuranceOrder(parameter: readonly string[]): BilledInsurance[] {
+  const named = parameter.filter((name): name is BilledInsurance => (billedInsurances as string[]).includes(name));
   return [...named, ...billedInsurances.filter((insurance) => !named.includes(insurance))];
 }
 
@@ -36,7 +36,7 @@ export function orderBills<T extends { number: string; period: string }>(bills: 
 }
 
 /** A bill's open parts in payment order: principal by insurance (employee, then employer), then the late fee. */
-export function partsInOrder(arrears: BillArrears, order: Insurance[]): OpenPart[] {
+export function partsInOrder(arrears: BillArrears, order: BilledInsurance[]): OpenPart[] {
   const items = [...arrears.items].sort((a, b) => order.indexOf(a.insurance) - order.indexOf(b.insurance));
   const billId = arrears.bill.billId;
   const principal = items.flatMap((item) => [

@@ -3,7 +3,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import { idExpression, reserveIds } from '../../../platform/ids.ts';
 import type { Tables } from '../../../platform/database.ts';
-import type { Insurance } from '../../registry/index.ts';
+import type { BilledInsurance } from '../billing/billing.calc.ts';
 import { BANK_TRANSACTION_KEY } from './collection-file.schema.ts';
 import { regionChain } from '../../../platform/params/index.ts';
 
@@ -73,7 +73,7 @@ export async function holdingFundOf(tx: Tx, employerId: bigint, regionCode: stri
 }
 
 /** A part of a period's bills paid beyond what the period now asks (after a credit note), with the last payment and bill it was paid by. */
-export interface OverpaidPart { insurance: Insurance; part: 'employee' | 'employer'; fund_code: string; excess: bigint; payment_id: bigint; bill_id: bigint }
+export interface OverpaidPart { insurance: BilledInsurance; part: 'employee' | 'employer'; fund_code: string; excess: bigint; payment_id: bigint; bill_id: bigint }
 
 /** Per insurance and part, what the employer's bills of `period` have been paid beyond what they ask, net of credit notes. */
 export async function overpaidParts(tx: Tx, employerId: bigint, period: string): Promise<OverpaidPart[]> {
@@ -197,7 +197,7 @@ export async function sumOfPayments(tx: Tx, filter: PaymentFilter): Promise<bigi
 }
 
 export interface AllocationListRow {
-  payment_id: bigint; bill_number: string | null; period: string | null; insurance: Insurance | null;
+  payment_id: bigint; bill_number: string | null; period: string | null; insurance: BilledInsurance | null;
   part: NewAllocation['part']; amount: bigint;
 }
 
@@ -211,7 +211,7 @@ export async function allocationsOfPayments(tx: Tx, payments: { employer_id: big
 
 /** The allocations of one payment, summed per bill, insurance and part (credits included), to be negated on reversal. */
 export async function allocationsOfPayment(tx: Tx, employerId: bigint, paymentId: bigint) {
-  return (await sql<{ bill_id: bigint | null; insurance: Insurance | null; part: NewAllocation['part']; fund_code: string | null; region_code: string; allocated_on: string; amount: bigint }>`
+  return (await sql<{ bill_id: bigint | null; insurance: BilledInsurance | null; part: NewAllocation['part']; fund_code: string | null; region_code: string; allocated_on: string; amount: bigint }>`
     select bill_id, insurance, part, fund_code, region_code, allocated_on::text as allocated_on, sum(amount)::bigint as amount
     from payment_allocation where employer_id = ${employerId} and payment_id = ${paymentId}
     group by bill_id, insurance, part, fund_code, region_code, allocated_on
@@ -229,7 +229,7 @@ export const paymentForReceipt = (tx: Tx, paymentId: bigint) =>
     .where('payment.id', '=', paymentId).executeTakeFirst();
 
 export interface ReceiptAllocationRow {
-  bill_number: string | null; period: string | null; insurance: Insurance | null; part: NewAllocation['part']; fund_code: string | null;
+  bill_number: string | null; period: string | null; insurance: BilledInsurance | null; part: NewAllocation['part']; fund_code: string | null;
   /** The day the part was paid (a credit used later pays on its own day); null for the credit left. */
   allocated_on: string | null; amount: bigint;
 }

@@ -27,6 +27,8 @@ import { lateFeeRules } from '../arrears/arrears.service.ts';
 import { checkDate, dateProblem } from '../../../platform/dates.ts';
 import { ownEmployerOnly, visibleEmployer } from '../arrears/employer.access.ts';
 import { allocate, insuranceOrder, orderBills, partsInOrder, type PartPayment } from './allocation.calc.ts';
+import { occupationalAnnuity } from '../billing/billing.calc.ts';
+import { creditOccupationalAnnuityAccounts } from '../accounts/occupational-annuity.service.ts';
 import { collectionFileSchema, paymentAmount, paymentImportKeys } from './collection-file.schema.ts';
 import { confirmImport, moreProblems, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile } from '../../../platform/imports/index.ts';
 import * as repository from './payments.repository.ts';
@@ -141,7 +143,7 @@ class EmployerAllocation {
     return { paymentId: payment.id, allocated: payment.amount - remainder, credit: remainder };
   }
 
-  /** Writes the allocations, posts one entry per fund and event, and credits completed pension employee parts. */
+  /** Writes the allocations, posts one entry per fund and event, and credits completed pension employee parts and annuity parts. */
   async save(tx: Tx, actor: Actor): Promise<void> {
     if (!this.rows.length) return;
     await this.placeCredits(tx);
@@ -149,7 +151,9 @@ class EmployerAllocation {
     const entries = await this.ledgerEntries(tx);
     if (entries.length) await postEntries(tx, actor, entries);
     const completing = new Map<bigint, bigint>();
-    for (const row of this.rows) if (row.insurance === 'pension' && row.part === 'employee') completing.set(row.bill_id!, row.payment_id);
+    for (const row of this.rows) {
+      if ((row.insurance === 'pension' && row.part === 'employee') || row.insurance === occupationalAnnuity) completing.set(row.bill_id!, row.payment_id);
+    }
     await creditIndividualAccounts(tx, this.employer.id, [...completing].map(([billId, paymentId]) => ({ billId, paymentId })));
   }
 
@@ -233,10 +237,11 @@ export async function accountHoldingCredit(tx: Tx, regionCode: string, fund: str
  * Credits the pension individual accounts (个人账户) for the periods of these bills whose employee pension part is
  * paid in full over all the period's bills (corrections included), by the payment named (国发〔2005〕38号: the
  * employee's 8% goes to the account; credited when paid, not when billed). Safe to call again: only a difference
- * between what is due and what was credited is ever written.
+ * between what is due and what was credited is ever written. The occupational annuity accounts likewise.
  */
 export async function creditIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
-  return repository.reconcileIndividualAccounts(tx, employerId, bills);
+  // 职业年金 (国办发〔2015〕18号 第六条): the annuity parts paid credit the person's occupational annuity account too
+  return await repository.reconcileIndividualAccounts(tx, employerId, bills) + await creditOccupationalAnnuityAccounts(tx, employerId, bills);
 }
 
 /**

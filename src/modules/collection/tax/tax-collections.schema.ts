@@ -19,6 +19,7 @@ registerFields({
       失业保险: 'unemployment', 失业保险费: 'unemployment',
       工伤保险: 'work_injury', 工伤保险费: 'work_injury',
       生育保险: 'maternity', 生育保险费: 'maternity',
+      职业年金: 'occupational_annuity',
     },
   },
   taxVoucher: { titles: ['电子税票号码', '完税凭证号', '税票号码'] },
