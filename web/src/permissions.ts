@@ -22,6 +22,7 @@ export type Permission =
   | 'benefits.read' | 'pension.award.request' | 'pension.award.review' | 'pension.award.approve' | 'pension.award.status'
   | 'payroll.run' | 'payroll.review' | 'payroll.approve' | 'payroll.bank' | 'fund.transfer.request' | 'fund.transfer.approve'
   | 'pension.death.import' | 'pension.recovery.record' | 'pension.adjustment.request' | 'pension.adjustment.review' | 'pension.adjustment.approve'
+  | 'benefit.payment.request' | 'benefit.payment.review' | 'benefit.payment.approve'
   | 'benefit.claim.request' | 'benefit.claim.review' | 'benefit.claim.approve' | 'benefit.claim.run'
   | 'medical.read'
   | 'medical.manage'

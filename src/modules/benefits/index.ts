@@ -11,6 +11,7 @@ import { awardStatusSignoff } from './awards/award-status.service.ts';
 import { registerPayrollCommands } from './payroll/payroll.cli.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { fundTransferSignoff, payrollJob, payrollSignoff } from './payroll/payroll.service.ts';
+import { paymentOrderSignoff } from './payroll/payment-order.service.ts';
 import { registerPensionCommands } from './pension/pension.cli.ts';
 import { registerUnemploymentCommands } from './unemployment/unemployment.cli.ts';
 import { quoteRoutes } from './quote.routes.ts';
@@ -19,6 +20,7 @@ import { registerClaimCommands } from './claims/claims.cli.ts';
 import { benefitClaimSignoff } from './claims/claims.service.ts';
 
 export { pensionCommand } from './pension/pension.cli.ts';
+export { queueBenefitPayment, registerPaymentSource, type BenefitPaymentInput, type PaymentOrderView } from './payroll/payment-order.service.ts';
 export { loadDemoPensioners, type DemoPensioners } from './awards/demo-awards.service.ts';
 export { loadDemoClaims, type DemoClaims } from './claims/demo-claims.service.ts';
 
@@ -43,17 +45,18 @@ export const benefitsModule: ModuleManifest = {
   },
   jobs: [payrollJob],
   schedules: [],
-  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, benefitClaimSignoff],
+  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, paymentOrderSignoff, benefitClaimSignoff],
   permissions: [
     'benefits.read',
     'pension.award.request', 'pension.award.review', 'pension.award.approve', 'pension.award.status',
     'payroll.run', 'payroll.review', 'payroll.approve', 'payroll.bank', 'fund.transfer.request', 'fund.transfer.approve',
     'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request', 'pension.adjustment.review', 'pension.adjustment.approve',
+    'benefit.payment.request', 'benefit.payment.review', 'benefit.payment.approve',
     'benefit.claim.request', 'benefit.claim.review', 'benefit.claim.approve', 'benefit.claim.run',
   ],
   reports: [],
   parameters: [
-    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer', 'signoff.benefit_claim',
+    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer', 'signoff.benefit_payment_order', 'signoff.benefit_claim',
     'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage', 'contribution.medical',
   ],
 };

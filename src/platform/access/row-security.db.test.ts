@@ -171,6 +171,9 @@ function regionFixture(p: string, n: number): string {
     insert into benefit_overpayment_recovery (person_id, id, overpayment_id, region_code, method, amount, recovered_on, reference, recorded_by)
       values (${id(4)}, ${id(86)}, ${id(85)}, '${county}', 'refund', 100000, '2025-10-01', 'TH${p}', 'fixture');
     insert into survivor_entitlement (person_id, id, region_code, award_id, death_record_id, kind, amount, basis) values (${id(4)}, ${id(87)}, '${county}', ${id(50)}, ${id(84)}, 'funeral_grant', 500000, '{}');
+    insert into benefit_payment_order (person_id, id, region_code, fund_code, benefit_type, subject_code, amount, payee_name, payee_id_number, bank_account, reason, source_type, source_id, reference, requested_by)
+      values (${id(4)}, ${id(88)}, '${county}', '${fund}', 'funeral_and_survivor_grant', '500103', 500000, '家属${p}', 'ID${p}', '6217000000000${p}', '丧葬补助金', 'survivor_entitlement', ${id(87)}, 'DC' || ${id(88)}, 'fixture');
+    insert into benefit_payment_order_event (person_id, id, order_id, region_code, event, happened_on, recorded_by) values (${id(4)}, ${id(89)}, ${id(88)}, '${county}', 'sent', '2025-08-20', 'fixture');
     insert into self_paying_registration (employer_id, person_id, kind, region_code, registered_by) values (${id(3)}, ${id(4)}, 'flexible', '${county}', 'fixture');
     insert into self_paying_terms (employer_id, id, person_id, region_code, valid_from, base_ratio, insurances, reason, recorded_by)
       values (${id(3)}, ${id(46)}, ${id(4)}, '${county}', '2025-01-01', 1.00, '{pension}', '个人缴费登记', 'fixture');

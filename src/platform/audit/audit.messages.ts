@@ -42,6 +42,8 @@ const ACTION_NAMES = {
   'demo.medical_institutions': ['生成演示定点医疗机构', 'Demo medical institutions loaded'],
   'demo.pensioners': ['生成演示退休人员', 'Demo pensioners loaded'],
   'fund.transfer': ['用款拨付（财政专户→支出户）', 'Funds transferred (special to expense account)'],
+  'benefit.payment_order.queue': ['提交一次性待遇支付', 'One-off benefit payment ordered'],
+  'benefit.payment_order.approve': ['一次性待遇支付审批（抵扣多发待遇、申请用款）', 'One-off benefit payment approved (overpayments offset, funds requested)'],
   'benefits.claim.approve': ['失业、工伤、生育待遇核定', 'Benefit claim approved'],
   'benefits.claim.stop': ['失业保险金停发', 'Unemployment benefit stopped'],
   'benefits.claim.month': ['失业保险金月度处理（停发、代缴医疗保险费）', 'Unemployment month processed (stops, medical contributions)'],
@@ -110,6 +112,7 @@ const ACTION_NAMES = {
 const ENTITY_TYPE_NAMES = {
   user: ['用户', 'User'],
   benefit_overpayment: ['待遇追回', 'Benefit overpayment'],
+  benefit_payment_order: ['一次性待遇支付单', 'Benefit payment order'],
   benefit_claim: ['待遇申领', 'Benefit claim'],
   benefit_claim_month: ['失业保险金月度处理', 'Unemployment benefit month'],
   death_record: ['死亡信息', 'Death record'],

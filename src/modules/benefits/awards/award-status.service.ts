@@ -24,7 +24,7 @@ import { addMonths, isPeriod } from '../../ledger/index.ts';
 import { awardSaid } from '../payroll/payroll.messages.ts';
 import { overpaidFrom } from '../deaths/deaths.calc.ts';
 import { insertOverpayment, paidMonthsOf } from '../deaths/deaths.repository.ts';
-import { AWARDS_ACROSS_POOLS } from './awards.service.ts';
+import { AWARDS_ACROSS_POOLS, statusSaid } from './awards.service.ts';
 import { awardStatusSaid } from './awards.messages.ts';
 import * as repository from './awards.repository.ts';
 import type { AwardStatus } from './awards.tables.ts';
@@ -62,9 +62,6 @@ export const awardStatusSignoff = registerSignoffKind<AwardStatusPayload>({
 
 const causeSaid = (cause: StopCause | undefined): Said =>
   cause === 'death' ? awardStatusSaid.causeDeath() : cause === 'moved_away' ? awardStatusSaid.causeMovedAway() : awardStatusSaid.causeOther();
-
-const statusSaid = (status: AwardStatus) =>
-  status === 'active' ? awardSaid.statusActive() : status === 'suspended' ? awardSaid.statusSuspended() : awardSaid.statusStopped();
 
 function checkRequest(input: AwardStatusRequest): AwardStatusRequest {
   const problems: { field: string; message: Said }[] = [];

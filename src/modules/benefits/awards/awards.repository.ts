@@ -51,7 +51,7 @@ export async function insertAwards(tx: Tx, awards: NewAward[]): Promise<number> 
   return Number(result.numAffectedRows ?? 0n);
 }
 
-export interface AwardFilter { status?: AwardStatus; fund?: string }
+export interface AwardFilter { status?: AwardStatus; fund?: string; idNumber?: string }
 
 /** Awards with their person, for the list (ordered by the caller). */
 export function awardsQuery(tx: Tx, filter: AwardFilter) {
@@ -62,6 +62,7 @@ export function awardsQuery(tx: Tx, filter: AwardFilter) {
     ]);
   if (filter.status) query = query.where('a.status', '=', filter.status);
   if (filter.fund) query = query.where('a.fund_code', '=', filter.fund);
+  if (filter.idNumber) query = query.where('p.id_number', '=', filter.idNumber.trim().toUpperCase());
   return query;
 }
 

@@ -16,7 +16,7 @@ import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { getParameters } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
-import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
+import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { addMonths, isDate } from '../../ledger/index.ts';
@@ -63,7 +63,8 @@ export const pensionAwardSignoff = registerSignoffKind<AwardPayload>({
   subjectLink: (payload) => `/benefits/pension/awards?idNumber=${payload.idNumber}`,
 });
 
-const statusSaid = (status: AwardStatus) =>
+/** 正常发放 / 暂停发放 / 终止发放 */
+export const statusSaid = (status: AwardStatus) =>
   status === 'active' ? awardSaid.statusActive() : status === 'suspended' ? awardSaid.statusSuspended() : awardSaid.statusStopped();
 
 const genderOfRecord = (gender: 'M' | 'F') => (gender === 'M' ? 'male' : 'female');
@@ -169,12 +170,25 @@ export interface AwardView {
 
 const byPerson: SortKey[] = [{ by: 'a.person_id', direction: 'asc' }, { by: 'a.id', direction: 'asc' }];
 
-/** The awards in the actor's scope (ID numbers masked for staff without personal.full.read). */
-export async function listAwards(database: DatabaseHandle, actor: Actor, filter: repository.AwardFilter, request: ListRequest): Promise<ListAnswer<AwardView>> {
+/** The rows of the awards query as the actor may see them (ID numbers masked for staff without personal.full.read). */
+const awardViews = (actor: Actor) => {
   const masking = listMaskingFor(actor);
-  return inScope(database, actor, (tx) => listPage(tx, repository.awardsQuery(tx, filter), byPerson, request, (rows) => rows.map((row) => maskPersonalData({
+  return (rows: Awaited<ReturnType<ReturnType<typeof repository.awardsQuery>['execute']>>): AwardView[] => rows.map((row) => maskPersonalData({
     id: row.id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, fund: row.fund_code, scheme: row.scheme,
     awardedOn: row.awarded_on, firstPeriod: row.first_period, monthlyAmount: formatYuan(row.monthly_amount), basicPension: formatYuan(row.basic_pension),
     accountPension: formatYuan(row.account_pension), transitionalPension: formatYuan(row.transitional_pension), status: row.status, statusReason: row.status_reason,
-  }, masking))));
+  }, masking));
+};
+
+/** The awards in the actor's scope, a page with its count. */
+export async function listAwards(database: DatabaseHandle, actor: Actor, filter: repository.AwardFilter, request: ListRequest): Promise<ListAnswer<AwardView>> {
+  return inScope(database, actor, (tx) => listPage(tx, repository.awardsQuery(tx, filter), byPerson, request, awardViews(actor)));
+}
+
+/** The awards past the cursor, uncounted: the pages of the list's export (a transaction a page). */
+export async function awardRows(database: DatabaseHandle, actor: Actor, filter: repository.AwardFilter, request: ListRequest) {
+  return inScope(database, actor, async (tx) => {
+    const page = await keysetPage(repository.awardsQuery(tx, filter), byPerson, request);
+    return { items: awardViews(actor)(page.items), nextCursor: page.nextCursor };
+  });
 }

@@ -71,9 +71,9 @@ test('deaths: all or nothing, pensions suspended from the next month, months pai
   const otherDate = await refusal(importDeaths(db.database, actor, csv('deaths-3.csv', [[noLines.id_number, '2025-11-30']])));
   assert.deepEqual(otherDate!.rows!.map((r) => r.field), ['dateOfDeath']);
 
-  // recoveries: an offset waits for the payroll path, more than owed is refused, refunds close it
+  // recoveries: an offset is never recorded by hand (a payment order's approval makes it), more than owed is refused, refunds close it
   const id = BigInt(overpayment.id);
-  assert.match((await refusal(recordRecovery(db.database, actor, id, { recoveryMethod: 'offset', amount: '1.00', recoveredOn: '2026-04-01', reference: 'x' })))!.message, /offset is made through a benefit payment/);
+  assert.match((await refusal(recordRecovery(db.database, actor, id, { recoveryMethod: 'offset', amount: '1.00', recoveredOn: '2026-04-01', reference: 'x' })))!.message, /offset is recorded by itself when a benefit payment order is approved/);
   assert.equal((await refusal(recordRecovery(db.database, actor, id, { recoveryMethod: 'refund', amount: yuan(monthly * 2n + 1n), recoveredOn: '2026-04-01', reference: 'TK1' })))?.status, 409);
   const part = await recordRecovery(db.database, actor, id, { recoveryMethod: 'refund', amount: yuan(monthly), recoveredOn: '2026-04-01', reference: 'TK1' });
   assert.deepEqual([part.recovered, part.outstanding, part.status], [yuan(monthly), yuan(monthly), 'open']);

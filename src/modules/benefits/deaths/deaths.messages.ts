@@ -6,6 +6,7 @@ defineFieldLabels({
   overpaymentId: ['待遇追回记录', 'overpayment'],
   recoveredOn: ['追回日期', 'date recovered'],
   recoveryMethod: ['追回方式', 'recovery method'],
+  entitlementId: ['遗属待遇', 'survivors\' entitlement'],
 });
 
 export const deathSaid = defineMessages('pensionDeath', {
@@ -17,6 +18,11 @@ export const deathSaid = defineMessages('pensionDeath', {
   overpaymentUnknown: ['待遇追回记录 {id}', 'overpayment {id}'],
   alreadyRecovered: ['该笔待遇已全部追回', 'this overpayment is recovered in full already'],
   moreThanOutstanding: ['追回金额 {amount} 元超过尚欠 {outstanding} 元', 'the amount {amount} is more than the {outstanding} still owed'],
-  offsetByPayroll: ['抵扣须通过待遇发放办理，尚未开通', 'an offset is made through a benefit payment: not yet available'],
+  offsetByOrder: ['抵扣在一次性待遇支付单审批通过时自动办理，无需登记', 'an offset is recorded by itself when a benefit payment order is approved'],
+  entitlementUnknown: ['遗属待遇记录 {id}', 'survivors\' entitlement {id}'],
+  entitlementPaid: ['该项遗属待遇已支付', 'this entitlement is paid already'],
+  funeralGrant: ['丧葬补助金', 'funeral grant'],
+  survivorPension: ['抚恤金', 'survivor pension'],
+  entitlementReason: ['{kind}（{name} 于 {date} 死亡）', '{kind} ({name} died on {date})'],
   referenceNeeded: ['须填写缴款凭证号或分期协议号', 'the bank slip or instalment agreement number is needed'],
 });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import '../awards/awards.tables.ts';
 import './deaths.tables.ts';
+import '../payroll/payment-order.tables.ts';
 import type { EntitlementKind, OverpaymentCause, OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
 
 export interface DeathPerson { id: bigint; id_number: string; name: string; region_code: string }
@@ -76,6 +77,33 @@ export const insertRecovery = (tx: Tx, row: { person_id: bigint; id: bigint; ove
 
 export const markRecovered = (tx: Tx, personId: bigint, id: bigint) =>
   tx.updateTable('benefit_overpayment').set({ status: 'recovered' }).where('person_id', '=', personId).where('id', '=', id).execute();
+
+export interface EntitlementRow {
+  person_id: bigint; id: bigint; id_number: string; name: string; region_code: string; award_id: bigint; kind: EntitlementKind; amount: bigint; status: 'pending' | 'paid';
+  fund_code: string; date_of_death: string; order_reference: string | null; order_status: string | null;
+}
+
+/** Survivors' entitlements with the deceased, the fund of the award and the live payment order, if any (ordered by the caller). */
+export function entitlementsQuery(tx: Tx, filter: { status?: 'pending' | 'paid' }) {
+  let query = tx.selectFrom('survivor_entitlement as e').innerJoin('person as p', 'p.id', 'e.person_id')
+    .innerJoin('pension_award as a', (join) => join.onRef('a.person_id', '=', 'e.person_id').onRef('a.id', '=', 'e.award_id'))
+    .innerJoin('death_record as d', (join) => join.onRef('d.person_id', '=', 'e.person_id').onRef('d.id', '=', 'e.death_record_id'))
+    .leftJoin('benefit_payment_order as o', (join) => join.onRef('o.person_id', '=', 'e.person_id').onRef('o.source_id', '=', 'e.id')
+      .on('o.source_type', '=', 'survivor_entitlement').on('o.status', '<>', 'cancelled'))
+    .select([
+      'e.person_id', 'e.id', 'p.id_number', 'p.name', 'e.region_code', 'e.award_id', 'e.kind', 'e.amount', 'e.status', 'a.fund_code',
+      sql<string>`d.date_of_death::text`.as('date_of_death'), 'o.reference as order_reference', 'o.status as order_status',
+    ]);
+  if (filter.status) query = query.where('e.status', '=', filter.status);
+  return query;
+}
+
+/** One entitlement, locked while its payment is ordered. */
+export const lockEntitlement = (tx: Tx, id: bigint) => entitlementsQuery(tx, {}).where('e.id', '=', id).forUpdate('e').executeTakeFirst() as Promise<EntitlementRow | undefined>;
+
+/** The order paying it was paid. */
+export const markEntitlementPaid = (tx: Tx, personId: bigint, id: bigint) =>
+  tx.updateTable('survivor_entitlement').set({ status: 'paid' }).where('person_id', '=', personId).where('id', '=', id).execute();
 
 export const entitlementsOf = (tx: Tx, personIds: bigint[]) => personIds.length === 0 ? Promise.resolve([])
   : tx.selectFrom('survivor_entitlement').select(['person_id', 'kind', 'amount', 'status', 'basis']).where('person_id', 'in', personIds).orderBy('person_id').orderBy('kind').execute();

@@ -1,11 +1,12 @@
-/** HTTP for the death registry import and the overpayments it opens (/api/pension/deaths, /api/pension/overpayments). */
+/** HTTP for the death registry import, the overpayments and survivors' entitlements it opens (/api/pension/deaths, /overpayments, /entitlements). */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { Id } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
-import { importDeaths, listOverpayments, recordRecovery } from './deaths.service.ts';
-import { DeathImport, Overpayment, OverpaymentList, RecoveryBody, overpaymentStatusValues } from './deaths.schemas.ts';
+import { importDeaths, listEntitlements, listOverpayments, payEntitlement, recordRecovery } from './deaths.service.ts';
+import { DeathImport, EntitlementList, EntitlementPaymentBody, Overpayment, OverpaymentList, RecoveryBody, entitlementStatusValues, overpaymentStatusValues } from './deaths.schemas.ts';
+import { PaymentOrder } from '../payroll/payroll.schemas.ts';
 import type { OverpaymentStatus } from './deaths.tables.ts';
 
 const tags = ['benefits'];
@@ -34,4 +35,20 @@ export async function deathRoutes(app: App) {
   app.post('/api/pension/overpayments/:id/recoveries', { config: { permission: 'pension.recovery.record' },
     schema: { tags, summary: '追回登记 Record money recovered on an overpayment (refund or instalment); recovered in full, it closes', params: Type.Object({ id: Id }), body: RecoveryBody, response: { 200: Overpayment } },
   }, async (request) => recordRecovery(db, actor(request), BigInt(request.params.id), request.body));
+
+  app.get('/api/pension/entitlements', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '遗属待遇 Survivors\' funeral grants and survivor pensions recorded on deaths, with their payment order',
+      querystring: Type.Object({ ...listQuery(), status: Type.Optional(Type.Union(entitlementStatusValues.map((s) => Type.Literal(s)))) }, { additionalProperties: false }),
+      response: { 200: EntitlementList },
+    },
+  }, async (request) => listEntitlements(db, actor(request), { status: request.query.status },
+    { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+
+  app.post('/api/pension/entitlements/:id/payment', { config: { permission: 'benefit.payment.request' },
+    schema: {
+      tags, summary: '遗属待遇支付 Order the payment of an entitlement to the survivor\'s account: 复核 and 审批 (kind benefit.payment_order), the deceased\'s open overpayments offset, the rest paid in the next bank file',
+      params: Type.Object({ id: Id }), body: EntitlementPaymentBody, response: { 200: PaymentOrder },
+    },
+  }, async (request) => payEntitlement(db, actor(request), BigInt(request.params.id), request.body));
 }

@@ -21,6 +21,22 @@ export const Overpayment = Type.Object({
 export const OverpaymentList = ListAnswer(Overpayment);
 
 export const RecoveryBody = Type.Object({
-  recoveryMethod: Type.Union([Type.Literal('refund'), Type.Literal('instalment'), Type.Literal('offset')], { description: 'refund (退款) or an instalment received (分期); offset (抵扣) is not yet available' }),
+  recoveryMethod: Type.Union([Type.Literal('refund'), Type.Literal('instalment')], { description: 'refund (退款) or an instalment received (分期); an offset (抵扣) is recorded by the approval of a benefit payment order' }),
   amount: Yuan, recoveredOn: DateText, reference: Type.String({ minLength: 1, maxLength: 100, description: 'the bank slip or the instalment agreement number' }),
+}, { additionalProperties: false });
+
+export const entitlementStatusValues = ['pending', 'paid'] as const;
+
+/** 遗属待遇: the survivors' funeral grant or survivor pension recorded on a death, with its payment order. */
+export const Entitlement = Type.Object({
+  id: IdText, idNumber: Type.String({ description: 'the deceased\'s' }), name: Type.String(), regionCode: Type.String(), awardId: IdText, fund: Type.String(), dateOfDeath: Type.String(),
+  kind: Type.Union([Type.Literal('funeral_grant'), Type.Literal('survivor_pension')]), amount: Money, status: Type.Union(entitlementStatusValues.map((s) => Type.Literal(s))),
+  orderReference: Nullable(Type.String({ description: 'the payment order (DC<id>) not cancelled, if any' })), orderStatus: Nullable(Type.String()),
+});
+export const EntitlementList = ListAnswer(Entitlement);
+
+export const EntitlementPaymentBody = Type.Object({
+  payeeName: Type.String({ minLength: 1, maxLength: 100, description: '收款人姓名 (the survivor paid)' }),
+  payeeIdNumber: Type.String({ minLength: 18, maxLength: 18, description: '收款人公民身份号码' }),
+  bankAccount: Type.String({ minLength: 8, maxLength: 40, description: '收款人银行账号 (8–40 digits)' }),
 }, { additionalProperties: false });

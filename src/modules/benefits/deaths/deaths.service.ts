@@ -5,9 +5,13 @@
  *  - the award is suspended from the month after death (status, a dated award event, audited);
  *  - the months already paid after death become an overpayment to recover (待遇追回), open until recovered;
  *  - the survivors' funeral grant and survivor pension (丧葬补助金、抚恤金) are recorded as pending entitlements, at the
- *    province's amounts (params/benefits/deaths), payable through the payroll path (not yet built).
+ *    province's amounts (params/benefits/deaths).
+ * An operator pays an entitlement (`payEntitlement`): the survivors' payee and bank account are not in the death
+ * registry, so recording a death cannot order the payment itself. The order (一次性待遇支付单, payroll/payment-order)
+ * goes through sign-off, offsets the deceased's open overpayments first and rides in the next bank file; paid, the
+ * entitlement is paid.
  * Recoveries: a refund or an instalment received is recorded against the overpayment (社会保险经办条例 第四十六条);
- * the overpayment is recovered when they cover it. Offset against later benefits needs the payroll path (refused).
+ * the overpayment is recovered when they cover it. An offset is recorded by the payment order's approval, never by hand.
  * Payroll lines and batches belong to the fund's pooling region: the import reads them in the province's scope
  * (widened), the persons it matches stay those of the operator's own scope.
  */
@@ -28,7 +32,8 @@ import { firstMonthAfterDeath, overpaidAfterDeath, survivorEntitlements } from '
 import { deathSaid } from './deaths.messages.ts';
 import * as repository from './deaths.repository.ts';
 import { insertAwardEvent } from '../awards/awards.repository.ts';
-import type { OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
+import type { EntitlementKind, OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
+import { queueBenefitPayment, registerPaymentSource, type PaymentOrderView } from '../payroll/payment-order.service.ts';
 
 /** The import reads the payroll of the province-pooled fund, outside a city's or county's own scope. */
 const DEATHS_ACROSS_POOLS = '死亡信息比对需核对省级统筹基金已发放的养老金 (the death import reads the months paid by the province-pooled fund)';
@@ -161,7 +166,7 @@ export interface RecoveryInput { recoveryMethod: RecoveryMethod; amount: string;
 /** Records money recovered on an overpayment (a refund, or an instalment received); recovered in full, it closes. */
 export async function recordRecovery(database: DatabaseHandle, actor: Actor, overpaymentId: bigint, input: RecoveryInput): Promise<OverpaymentView> {
   const problems = [];
-  if (input.recoveryMethod === 'offset') problems.push({ field: 'recoveryMethod', message: deathSaid.offsetByPayroll() });
+  if (input.recoveryMethod === 'offset') problems.push({ field: 'recoveryMethod', message: deathSaid.offsetByOrder() });
   else if (input.recoveryMethod !== 'refund' && input.recoveryMethod !== 'instalment') problems.push({ field: 'recoveryMethod', message: fieldRules.oneOf({ values: 'refund, instalment' }) });
   if (!isRealDate(input.recoveredOn ?? '') || input.recoveredOn > todayInChina()) problems.push({ field: 'recoveredOn', message: fieldRules.required() });
   if (!input.reference?.trim()) problems.push({ field: 'reference', message: deathSaid.referenceNeeded() });
@@ -183,5 +188,50 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, ove
     await recordAudit(tx, actor, { action: 'pension.overpayment.recovery', entityType: 'benefit_overpayment', entityId: row.id, regionCode: row.region_code,
       after: { recoveryId: id.toString(), method: input.recoveryMethod, amount: formatYuan(amount), recoveredOn: input.recoveredOn, reference: input.reference.trim(), outstanding: formatYuan(outstanding - amount) } });
     return overpaymentView((await repository.lockOverpayment(tx, overpaymentId))!);
+  });
+}
+
+// ── survivors' entitlements (丧葬补助金、抚恤金) ────────────────────────────────────────────────────────────────────
+
+/** An entitlement is paid when the bank pays its order. */
+registerPaymentSource('survivor_entitlement', (tx, { sourceId, personId }) => repository.markEntitlementPaid(tx, personId, sourceId).then(() => undefined));
+
+export interface EntitlementView {
+  id: string; idNumber: string; name: string; regionCode: string; awardId: string; fund: string; dateOfDeath: string; kind: EntitlementKind; amount: string;
+  status: 'pending' | 'paid'; orderReference: string | null; orderStatus: string | null;
+}
+
+const entitlementView = (row: repository.EntitlementRow): EntitlementView => ({
+  id: row.id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, awardId: row.award_id.toString(), fund: row.fund_code,
+  dateOfDeath: row.date_of_death, kind: row.kind, amount: formatYuan(row.amount), status: row.status, orderReference: row.order_reference, orderStatus: row.order_status,
+});
+
+const entitlementOrder: SortKey[] = [{ by: 'e.person_id', direction: 'asc' }, { by: 'e.id', direction: 'asc' }];
+
+/** The survivors' entitlements in the actor's scope with their payment order (ID numbers masked as lists mask them). */
+export async function listEntitlements(database: DatabaseHandle, actor: Actor, filter: { status?: 'pending' | 'paid' }, request: ListRequest): Promise<ListAnswer<EntitlementView>> {
+  const masking = listMaskingFor(actor);
+  return inScope(database, actor, (tx) => listPage(tx, repository.entitlementsQuery(tx, filter), entitlementOrder, request,
+    (rows) => rows.map((row) => maskPersonalData(entitlementView(row as repository.EntitlementRow), masking))));
+}
+
+export interface EntitlementPaymentInput { payeeName: string; payeeIdNumber: string; bankAccount: string }
+
+/**
+ * 遗属待遇支付: orders the payment of an entitlement to the survivor's account (丧葬补助金和抚恤金, the fund of the
+ * deceased's award); refused when it is paid or ordered already (the order's sign-off decides the rest).
+ */
+export async function payEntitlement(database: DatabaseHandle, actor: Actor, entitlementId: bigint, input: EntitlementPaymentInput): Promise<PaymentOrderView> {
+  return inScope(database, actor, async (tx) => {
+    const entitlement = await repository.lockEntitlement(tx, entitlementId);
+    if (!entitlement) throw notFound(deathSaid.entitlementUnknown({ id: String(entitlementId) }));
+    if (entitlement.status === 'paid') throw conflict('entitlementId', deathSaid.entitlementPaid());
+    const kind = render(entitlement.kind === 'funeral_grant' ? deathSaid.funeralGrant() : deathSaid.survivorPension(), 'zh-CN');
+    return queueBenefitPayment(tx, actor, {
+      personId: entitlement.person_id, regionCode: entitlement.region_code, fund: entitlement.fund_code, benefitType: 'funeral_and_survivor_grant', amount: entitlement.amount,
+      payeeName: input.payeeName, payeeIdNumber: input.payeeIdNumber, bankAccount: input.bankAccount,
+      reason: render(deathSaid.entitlementReason({ kind, name: entitlement.name, date: entitlement.date_of_death }), 'zh-CN'),
+      source: { type: 'survivor_entitlement', id: entitlement.id },
+    });
   });
 }

@@ -9,6 +9,8 @@
  * same file twice applies once). Paid lines book the expense Dr 社会保险待遇支出—基本养老金 / Cr 支出户 on the import day,
  * one entry per batch; the 支出户 never goes below zero. A returned line keeps the bank's reason, counts the return
  * and is sent again in the next file, until `benefits.payroll.max_returns` returns suspend the award (暂停发放).
+ * One-off benefit payment orders (payment-order.service.ts) funded for the file's funds ride after the payroll lines,
+ * same columns, reference DC<id>; the result pays them (Dr their benefit subject / Cr 支出户) or returns them.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -26,6 +28,7 @@ import { suspendAwards } from '../awards/awards.repository.ts';
 import { payrollSaid } from './payroll.messages.ts';
 import { payrollAccounts, payrollSummary } from './payroll.service.ts';
 import * as repository from './payroll.repository.ts';
+import { orderPaidEntry, ordersByReferences, recordOrderAnswers, sendOrders, type AnsweredOrder } from './payment-order.service.ts';
 
 export const BANK_FILE_HEADER = ['reference', 'idNumber', 'name', 'bankAccount', 'amount'] as const;
 /** Rows read per statement while the bank file is written. */
@@ -59,13 +62,19 @@ export async function bankFile(database: DatabaseHandle, actor: Actor, input: { 
     for (const batch of summary.batches.filter((b) => b.status === 'funded')) await repository.updateBatch(tx, BigInt(batch.id), { status: 'bank_file_issued' });
     const parts = [Buffer.from(`\uFEFF${BANK_FILE_HEADER.join(',')}\r\n`, 'utf8')];
     let rows = 0, total = 0n;
-    for await (const page of repository.linesToPay(tx, batchIds, BANK_FILE_PAGE)) {
-      parts.push(Buffer.from(page.map((l) => `${[l.reference, l.id_number, l.name, l.bank_account, formatYuan(l.amount)].map(csvField).join(',')}\r\n`).join(''), 'utf8'));
+    const addRows = (page: { reference: string; idNumber: string; name: string; bankAccount: string; amount: bigint }[]) => {
+      parts.push(Buffer.from(page.map((l) => `${[l.reference, l.idNumber, l.name, l.bankAccount, formatYuan(l.amount)].map(csvField).join(',')}\r\n`).join(''), 'utf8'));
       rows += page.length;
       total = page.reduce((sum, l) => sum + l.amount, total);
+    };
+    for await (const page of repository.linesToPay(tx, batchIds, BANK_FILE_PAGE)) {
+      addRows(page.map((l) => ({ reference: l.reference, idNumber: l.id_number, name: l.name, bankAccount: l.bank_account, amount: l.amount })));
     }
+    // then the one-off payment orders of the same funds (few: read at once), to their payees
+    const orders = await sendOrders(tx, [...new Set(summary.batches.map((b) => b.fund))], { happenedOn: todayInChina(), recordedBy: actor.username });
+    addRows(orders.map((o) => ({ reference: o.reference, idNumber: o.payee_id_number, name: o.payee_name, bankAccount: o.bank_account, amount: o.amount })));
     await recordAudit(tx, actor, { action: 'payroll.bank_file', entityType: 'payroll_period', entityId: summary.period, regionCode: summary.batches[0].regionCode,
-      after: { rows, total: formatYuan(total), batches: summary.batches.map((b) => b.id) } });
+      after: { rows, total: formatYuan(total), batches: summary.batches.map((b) => b.id), orders: orders.map((o) => o.reference) } });
     return { fileName: `pension-payroll-${summary.period}.csv`, content: Buffer.concat(parts), rows, total: formatYuan(total) };
   });
 }
@@ -84,7 +93,10 @@ const bankResultSchema: ImportSchema = {
   ],
 };
 
-interface PreparedResult { paid: repository.LineByReference[]; returned: { line: repository.LineByReference; reason: string }[]; alreadyRecorded: number }
+interface PreparedResult {
+  paid: repository.LineByReference[]; returned: { line: repository.LineByReference; reason: string }[]; alreadyRecorded: number;
+  paidOrders: AnsweredOrder[]; returnedOrders: { order: AnsweredOrder; reason: string }[];
+}
 export interface BankResultView { rows: number; paid: number; returned: number; alreadyRecorded: number; paidAmount: string; suspended: number; entries: number }
 
 const bankResultImport: ImportDefinition<CheckedTable, PreparedResult, BankResultView> = {
@@ -93,12 +105,14 @@ const bankResultImport: ImportDefinition<CheckedTable, PreparedResult, BankResul
   async check(tx, _actor, file) {
     const problems = moreProblems(file);
     const valid = file.rows.filter((r) => r.valid);
-    const lines = new Map((await repository.linesByReferences(tx, [...new Set(valid.map((r) => String(r.values.reference)))])).map((l) => [l.reference, l]));
+    const references = [...new Set(valid.map((r) => String(r.values.reference)))];
+    const lines = new Map((await repository.linesByReferences(tx, references)).map((l) => [l.reference, l]));
+    const orders = new Map((await ordersByReferences(tx, references.filter((r) => r.startsWith('DC')))).map((o) => [o.reference, o]));
     const firstRow = new Map<string, number>();
-    const prepared: PreparedResult = { paid: [], returned: [], alreadyRecorded: 0 };
+    const prepared: PreparedResult = { paid: [], returned: [], alreadyRecorded: 0, paidOrders: [], returnedOrders: [] };
     for (const { row, values } of valid) {
       const reference = String(values.reference), status = values.paymentStatus as 'paid' | 'returned', reason = String(values.returnReason ?? '').trim();
-      const line = lines.get(reference);
+      const line = lines.get(reference) ?? orders.get(reference);
       const first = firstRow.get(reference);
       if (first !== undefined) { problems.add(row, 'reference', 'unique_in_file', payrollSaid.duplicateInFile({ row: first })); continue; }
       firstRow.set(reference, row);
@@ -110,7 +124,10 @@ const bankResultImport: ImportDefinition<CheckedTable, PreparedResult, BankResul
       }
       if (line.status !== 'sent') { problems.add(row, 'reference', 'sent', payrollSaid.lineNotSent({ status: line.status })); continue; }
       if (status === 'returned' && !reason) { problems.add(row, 'returnReason', 'required', payrollSaid.returnNeedsReason()); continue; }
-      if (status === 'paid') prepared.paid.push(line); else prepared.returned.push({ line, reason });
+      if ('batch_id' in line) {
+        if (status === 'paid') prepared.paid.push(line); else prepared.returned.push({ line, reason });
+      } else if (status === 'paid') prepared.paidOrders.push(line);
+      else prepared.returnedOrders.push({ order: line, reason });
     }
     return { prepared, problems: problems.list };
   },
@@ -124,20 +141,30 @@ async function applyBankResult(tx: Tx, actor: Actor, prepared: PreparedResult, i
   for (const line of prepared.paid) byBatch.set(line.batch_id, [...(byBatch.get(line.batch_id) ?? []), line]);
   const entries: EntryInput[] = [];
   const drawn = new Map<string, bigint>();
+  const draw = async (fund: string, expenseBank: string, amount: bigint) => {
+    drawn.set(fund, (drawn.get(fund) ?? 0n) + amount);
+    const balance = await accountBalanceNow(tx, fund, expenseBank);
+    if (balance < drawn.get(fund)!) throw conflict('file', payrollSaid.expenseAccountShort({ balance: formatYuan(balance), amount: formatYuan(drawn.get(fund)!), fund }));
+  };
   for (const [batchId, lines] of byBatch) {
     const { fund_code: fund, period } = lines[0];
     const accounts = payrollAccounts(fund.slice(0, fund.lastIndexOf('-')), today.slice(0, 7));
     const amount = lines.reduce((sum, l) => sum + l.amount, 0n);
-    drawn.set(fund, (drawn.get(fund) ?? 0n) + amount);
-    const balance = await accountBalanceNow(tx, fund, accounts.expenseBank);
-    if (balance < drawn.get(fund)!) throw conflict('file', payrollSaid.expenseAccountShort({ balance: formatYuan(balance), amount: formatYuan(drawn.get(fund)!), fund }));
+    await draw(fund, accounts.expenseBank, amount);
     entries.push({
       key: `payroll-paid:${batchId}:${importId}`, fund, period: today.slice(0, 7), date: today, source: { type: 'payroll_batch', id: String(batchId) },
       memo: `${period} 基本养老金银行代发成功 ${lines.length} 人`,
       lines: [{ account: accounts.pensionExpense, debit: amount }, { account: accounts.expenseBank, credit: amount }],
     });
   }
+  // The orders paid: one entry each (Dr its benefit subject / Cr 支出户), drawn from the same 支出户.
+  for (const order of prepared.paidOrders) {
+    const { entry, amount, expenseBank } = orderPaidEntry(order, importId, today);
+    await draw(order.fund_code, expenseBank, amount);
+    entries.push(entry);
+  }
   if (entries.length) await postEntries(tx, actor, entries);
+  await recordOrderAnswers(tx, actor, { paid: prepared.paidOrders, returned: prepared.returnedOrders }, importId, today);
   await repository.setLineStatus(tx, prepared.paid, { status: 'paid', paid_on: today });
   const event = (line: repository.LineByReference, kind: 'paid' | 'returned', reason: string | null): repository.LineEvent => ({
     person_id: line.person_id, id: newId(), line_id: line.id, region_code: line.region_code, event: kind, happened_on: today, reason, import_id: importId, recorded_by: actor.username,
@@ -153,13 +180,14 @@ async function applyBankResult(tx: Tx, actor: Actor, prepared: PreparedResult, i
   }
   await repository.insertLineEvents(tx, [...prepared.paid.map((l) => event(l, 'paid', null)), ...prepared.returned.map(({ line, reason }) => event(line, 'returned', reason))]);
   await repository.settleBatches(tx, [...new Set([...prepared.paid, ...prepared.returned.map((r) => r.line)].map((l) => l.batch_id))]);
-  const paidAmount = prepared.paid.reduce((sum, l) => sum + l.amount, 0n);
+  const paidAmount = prepared.paid.reduce((sum, l) => sum + l.amount, 0n) + prepared.paidOrders.reduce((sum, o) => sum + o.amount - o.amount_offset, 0n);
+  const [paid, returned] = [prepared.paid.length + prepared.paidOrders.length, prepared.returned.length + prepared.returnedOrders.length];
   const result: BankResultView = {
-    rows: prepared.paid.length + prepared.returned.length + prepared.alreadyRecorded, paid: prepared.paid.length, returned: prepared.returned.length,
+    rows: paid + returned + prepared.alreadyRecorded, paid, returned,
     alreadyRecorded: prepared.alreadyRecorded, paidAmount: formatYuan(paidAmount), suspended, entries: entries.length,
   };
   await recordAudit(tx, actor, { action: 'payroll.bank_result', entityType: 'import', entityId: importId, after: { ...result } });
-  return { applied: prepared.paid.length + prepared.returned.length, result };
+  return { applied: paid + returned, result };
 }
 
 /** Imports the bank's result file (all rows or none; the same file again answers with its first result). */

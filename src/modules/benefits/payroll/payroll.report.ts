@@ -18,7 +18,9 @@ export const lineStatusNames: Record<LineStatus, string> = { pending: '待报盘
 /** 社会保险法 第十六条: the pension is paid monthly (按月领取基本养老金). */
 const legalBasis = '《社会保险法》第十六条';
 
-type BatchRow = BatchView & { statusName: string };
+export type BatchRow = BatchView & { statusName: string };
+
+export const batchRow = (batch: BatchView): BatchRow => ({ ...batch, statusName: batchStatusNames[batch.status] });
 
 export function payrollSummaryReport(summary: PayrollSummary, regions: RegionPayrollView[], region?: string): Report<PayrollSummary> {
   return {
@@ -42,7 +44,7 @@ export function payrollSummaryReport(summary: PayrollSummary, regions: RegionPay
         ],
       }),
       reportSection<BatchRow>({
-        name: '发放批次', title: '发放批次 Batches', rows: summary.batches.map((b) => ({ ...b, statusName: batchStatusNames[b.status] })), totals: '合计',
+        name: '发放批次', title: '发放批次 Batches', rows: summary.batches.map(batchRow), totals: '合计',
         columns: [
           { key: 'id', title: '批次号', titleEnglish: 'Batch', unit: 'text', width: 22 },
           { key: 'fund', title: '基金代码', titleEnglish: 'Fund', unit: 'text', width: 22 },
@@ -69,6 +71,27 @@ const lineColumns: ReportColumn<LineRow>[] = [
   { key: 'reason', title: '退回原因', titleEnglish: 'Reason', unit: 'text', width: 24 },
   { key: 'paidOn', title: '发放日期', titleEnglish: 'Paid on', unit: 'date' },
 ];
+
+const batchColumns: ReportColumn<BatchRow>[] = [
+  { key: 'id', title: '批次号', titleEnglish: 'Batch', unit: 'text', width: 22 },
+  { key: 'period', title: '发放月份', titleEnglish: 'Month', unit: 'text', width: 10 },
+  { key: 'fund', title: '基金代码', titleEnglish: 'Fund', unit: 'text', width: 22 },
+  { key: 'statusName', title: '状态', titleEnglish: 'Status', unit: 'text', width: 14 },
+  { key: 'payees', title: '发放人数', titleEnglish: 'Payees', unit: 'count', sum: true },
+  { key: 'total', title: '发放金额', titleEnglish: 'Total', unit: 'money', sum: true },
+  { key: 'createdBy', title: '经办人', titleEnglish: 'Run by', unit: 'text', width: 16 },
+];
+
+/** 养老金发放批次: the batches list as a file (newest month first; the rows come from the list's pages). */
+export function batchesReport(filter: { period?: string; fund?: string }): Omit<ReportStream<BatchRow>, 'pages'> {
+  return {
+    title: '养老金发放批次', titleEnglish: 'Pension payroll batches', fileName: '养老金发放批次', sheetName: '发放批次',
+    parameters: [
+      ...(filter.period ? [{ label: '发放月份', value: filter.period }] : []), ...(filter.fund ? [{ label: '基金', value: filter.fund }] : []), { label: '金额单位', value: '元' },
+    ],
+    legalBasis, columns: batchColumns, totals: '合计',
+  };
+}
 
 /** 养老金发放明细: the heading and columns of a batch's lines as a file (the rows come from the list's pages). */
 export function batchLinesReport(batch: BatchView, status?: LineStatus): Omit<ReportStream<LineRow>, 'pages'> {

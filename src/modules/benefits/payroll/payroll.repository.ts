@@ -175,7 +175,9 @@ export function linesQuery(tx: Tx, batchId: bigint, status?: LineStatus) {
   return query;
 }
 
-export const insertTransferRequest = (tx: Tx, request: { id: bigint; fund_code: string; region_code: string; amount: bigint; purpose: string; batch_id: bigint; requested_by: string; approval_item_id: bigint | null }) =>
+export const insertTransferRequest = (tx: Tx, request: {
+  id: bigint; fund_code: string; region_code: string; amount: bigint; purpose: string; batch_id: bigint | null; payment_order_id?: bigint; requested_by: string; approval_item_id: bigint | null;
+}) =>
   tx.insertInto('fund_transfer_request').values(request).execute();
 
 export const setTransferApprovalItem = (tx: Tx, id: bigint, itemId: bigint) =>

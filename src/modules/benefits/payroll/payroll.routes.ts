@@ -5,13 +5,14 @@ import { Id, Period, RegionCode } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
 import { ReportFormatQuery, sendFile, sendReport } from '../../../platform/reports/http.ts';
-import { everyPage, sendListExport } from '../../../platform/http/lists.ts';
+import { answerList, everyPage, sendListExport } from '../../../platform/http/lists.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
 import { Job } from '../../../platform/jobs/jobs.schemas.ts';
-import { listAwards, requestAward } from '../awards/awards.service.ts';
+import { awardRows, listAwards, requestAward } from '../awards/awards.service.ts';
+import { awardLine, awardsReport } from '../awards/awards.report.ts';
 import { changeAwardStatus, type StopCause } from '../awards/award-status.service.ts';
-import { batchDetail, batchLinesPage, getBatch, listBatches, payrollByRegion, payrollSummary, startPayroll } from './payroll.service.ts';
-import { batchLinesReport, lineRow, payrollSummaryReport } from './payroll.report.ts';
+import { batchDetail, batchLinesPage, batchRows, getBatch, listBatches, payrollByRegion, payrollSummary, startPayroll } from './payroll.service.ts';
+import { batchLinesReport, batchRow, batchesReport, lineRow, payrollSummaryReport } from './payroll.report.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 import type { AwardStatus } from '../awards/awards.tables.ts';
 import type { LineStatus } from './payroll.tables.ts';
@@ -30,11 +31,26 @@ export async function payrollRoutes(app: App) {
 
   app.get('/api/pension/awards', { config: { permission: 'benefits.read' },
     schema: {
-      tags, summary: '养老金待遇 Pension awards in scope, by person',
-      querystring: Type.Object({ ...listQuery(), status: Type.Optional(literals(awardStatuses)), fund: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+      tags, summary: '养老金待遇 Pension awards in scope, by person; format=xlsx|csv for every matching award (养老金待遇名册)',
+      querystring: Type.Object({
+        ...listQuery(), status: Type.Optional(literals(awardStatuses)), fund: Type.Optional(Type.String({ maxLength: 40 })),
+        idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18, description: '公民身份号码: the award of one person' })),
+      }, { additionalProperties: false }),
       response: { 200: AwardList },
     },
-  }, async (request) => listAwards(db, actor(request), { status: request.query.status as AwardStatus | undefined, fund: request.query.fund }, paged(request.query)));
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...query } = request.query;
+    const who = actor(request), filter = { ...query, status: query.status as AwardStatus | undefined };
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 50,
+      page: (page) => listAwards(db, who, filter, page),
+      rows: async (page) => {
+        const found = await awardRows(db, who, filter, page);
+        return { items: found.items.map(awardLine), nextCursor: found.nextCursor };
+      },
+      report: awardsReport(filter),
+    });
+  });
 
   app.post('/api/pension/awards/:id/resume', { config: { permission: 'pension.award.status' },
     schema: {
@@ -73,11 +89,23 @@ export async function payrollRoutes(app: App) {
 
   app.get('/api/payroll/batches', { config: { permission: 'benefits.read' },
     schema: {
-      tags, summary: '发放批次 Payroll batches with their totals, newest month first',
+      tags, summary: '发放批次 Payroll batches with their totals, newest month first; format=xlsx|csv for every matching batch (养老金发放批次)',
       querystring: Type.Object({ ...listQuery(), period: Type.Optional(Period), fund: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
       response: { 200: BatchList },
     },
-  }, async (request) => listBatches(db, actor(request), { period: request.query.period, fund: request.query.fund }, paged(request.query)));
+  }, async (request, reply) => {
+    const { limit, after, offset, format, ...filter } = request.query;
+    const who = actor(request);
+    return answerList(reply, { limit, after, offset, format }, {
+      defaultLimit: 50,
+      page: (page) => listBatches(db, who, filter, page),
+      rows: async (page) => {
+        const found = await batchRows(db, who, filter, page);
+        return { items: found.items.map(batchRow), nextCursor: found.nextCursor };
+      },
+      report: batchesReport(filter),
+    });
+  });
 
   app.get('/api/payroll/batches/:id', { config: { permission: 'benefits.read' },
     schema: {

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, IdText, Money, Month, Nullable, Timestamp } from '../../../platform/http/schemas.ts';
 import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
-import { awardStatuses, batchStatuses, lineStatuses, stopCauses } from './payroll.statuses.ts';
+import { awardStatuses, batchStatuses, lineStatuses, paymentOrderStatuses, stopCauses } from './payroll.statuses.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -55,6 +55,16 @@ export const BankResult = Type.Object({
   importId: IdText, sha256: Type.String(), alreadyImported: Type.Boolean(),
   rows: Type.Integer(), paid: Type.Integer(), returned: Type.Integer(), alreadyRecorded: Type.Integer(), paidAmount: Money,
   suspended: Type.Integer({ description: 'awards suspended for too many returns' }), entries: Type.Integer({ description: 'expense entries posted' }),
+});
+
+/** 一次性待遇支付单: a benefit paid once through the payroll's bank path (payment-order.service.ts). */
+export const PaymentOrder = Type.Object({
+  id: IdText, reference: Type.String({ description: 'DC<id>: the bank file\'s reference' }), regionCode: Type.String(), fund: Type.String(),
+  benefitType: Type.String({ description: 'the chart\'s benefit type (funeral_and_survivor_grant, …)' }), subjectCode: Type.String({ description: 'its 社会保险待遇支出 account' }),
+  amount: Money, amountOffset: Type.String({ description: 'yuan: open overpayments offset on approval (社会保险经办条例 第四十六条)' }), amountPayable: Money,
+  payeeName: Type.String(), payeeIdNumber: Type.String(), bankAccount: Type.String(), reason: Type.String(), sourceType: Type.String(), sourceId: IdText,
+  status: literals(paymentOrderStatuses), returnCount: Type.Integer(), returnReason: Nullable(Type.String()), paidOn: Nullable(DateOnly),
+  approvalItemId: Nullable(IdText), transferRequestId: Nullable(IdText),
 });
 
 export { lineStatuses, awardStatuses };

@@ -24,6 +24,7 @@ import { render } from '../../../platform/messages.ts';
 import { accountBalanceNow, chartFor, isPeriod, postEntries } from '../../ledger/index.ts';
 import { payrollSaid } from './payroll.messages.ts';
 import * as repository from './payroll.repository.ts';
+import { fundOrder } from './payment-order.repository.ts';
 import { batchStatuses, type BatchStatus, type LineStatus } from './payroll.tables.ts';
 
 /** About this many awards per chunk (set-based inserts), at least MIN_CHUNKS for a visible progress bar, at most MAX_CHUNKS. */
@@ -76,7 +77,8 @@ export const payrollJob: JobDefinition<PayrollParameters, PayrollChunk> = {
 };
 
 interface PayrollPayload { batchId: string; fund: string; period: string; payees: number; total: string }
-interface TransferPayload { requestId: string; batchId: string; fund: string; period: string; amount: string }
+/** A payroll batch's transfer names its batch, a one-off payment order's its order (payment-order.service.ts). */
+export interface TransferPayload { requestId: string; batchId?: string; orderId?: string; fund: string; period: string; amount: string }
 
 /** 养老金发放审核: the run is the 经办 step; 复核 and 审批 by the staff of the fund's pooling region. */
 export const payrollSignoff = registerSignoffKind<PayrollPayload>({
@@ -100,7 +102,7 @@ export const fundTransferSignoff = registerSignoffKind<TransferPayload>({
   requestPermission: 'fund.transfer.request',
   levels: [{ name: 'finance', label: '财政审核', permission: 'fund.transfer.approve' }],
   effect: async (tx, approver, item) => ({ ...(await applyTransfer(tx, approver, item.id, item.payload)) }),
-  subjectLink: (payload) => `/benefits/payroll/${payload.batchId}`,
+  subjectLink: (payload) => (payload.batchId ? `/benefits/payroll/${payload.batchId}` : null),
 });
 
 /** The payroll's final approval: the batch is signed off and its transfer request waits for finance. */
@@ -122,12 +124,11 @@ async function requestTransfer(tx: Tx, approver: Actor, payload: PayrollPayload)
   return { batch: payload.batchId, transferRequest: id.toString(), transferItem: item.id };
 }
 
-/** Finance approves the transfer: Dr 支出户 / Cr 财政专户, refused when the 财政专户 cannot cover it. */
+/** Finance approves the transfer: Dr 支出户 / Cr 财政专户, refused when the 财政专户 cannot cover it; the batch or order is funded. */
 async function applyTransfer(tx: Tx, approver: Actor, itemId: bigint, payload: TransferPayload) {
   const request = await repository.findTransferRequest(tx, BigInt(payload.requestId));
-  if (!request) throw notFound(payrollSaid.batchNotFound({ id: payload.batchId }));
-  const batch = (await repository.findBatchById(tx, request.batch_id!, true))!;
-  const insurance = batch.fund_code.slice(0, batch.fund_code.lastIndexOf('-'));
+  if (!request) throw notFound(payrollSaid.batchNotFound({ id: payload.batchId ?? payload.orderId ?? payload.requestId }));
+  const insurance = request.fund_code.slice(0, request.fund_code.lastIndexOf('-'));
   const today = todayInChina();
   const accounts = payrollAccounts(insurance, today.slice(0, 7));
   const balance = await accountBalanceNow(tx, request.fund_code, accounts.specialBank);
@@ -140,10 +141,12 @@ async function applyTransfer(tx: Tx, approver: Actor, itemId: bigint, payload: T
     lines: [{ account: accounts.expenseBank, debit: request.amount }, { account: accounts.specialBank, credit: request.amount }],
   }]);
   await repository.approveTransferRequest(tx, request.id, BigInt(posted.entryId));
-  await repository.updateBatch(tx, batch.id, { status: 'funded' });
+  if (request.batch_id !== null) await repository.updateBatch(tx, request.batch_id, { status: 'funded' });
+  if (request.payment_order_id !== null) await fundOrder(tx, request.payment_order_id);
+  const funded = { batch: request.batch_id?.toString() ?? null, order: request.payment_order_id?.toString() ?? null };
   await recordAudit(tx, approver, { action: 'fund.transfer', entityType: 'fund_transfer_request', entityId: request.id, regionCode: request.region_code,
-    after: { fund: request.fund_code, amount: formatYuan(request.amount), entry: posted.entryId, batch: String(batch.id), approvalItem: itemId.toString() } });
-  return { fund: request.fund_code, amount: formatYuan(request.amount), entryId: posted.entryId, batch: String(batch.id) };
+    after: { fund: request.fund_code, amount: formatYuan(request.amount), entry: posted.entryId, ...funded, approvalItem: itemId.toString() } });
+  return { fund: request.fund_code, amount: formatYuan(request.amount), entryId: posted.entryId, ...funded };
 }
 
 function checkPeriod(period: string) {
@@ -221,6 +224,14 @@ const newestFirst: SortKey[] = [{ by: 'period', direction: 'desc' }, { by: 'id',
 
 export async function listBatches(database: DatabaseHandle, actor: Actor, filter: { period?: string; fund?: string }, request: ListRequest): Promise<ListAnswer<BatchView>> {
   return inScope(database, actor, (tx) => listPage(tx, repository.batchesQuery(tx, filter), newestFirst, request, (rows) => rows.map(batchView)));
+}
+
+/** The batches past the cursor, uncounted: the pages of the list's export. */
+export async function batchRows(database: DatabaseHandle, actor: Actor, filter: { period?: string; fund?: string }, request: ListRequest) {
+  return inScope(database, actor, async (tx) => {
+    const page = await keysetPage(repository.batchesQuery(tx, filter), newestFirst, request);
+    return { items: page.items.map(batchView), nextCursor: page.nextCursor };
+  });
 }
 
 export interface LineView { reference: string; idNumber: string; name: string; amount: string; status: LineStatus; returnCount: number; reason: string | null; paidOn: string | null }

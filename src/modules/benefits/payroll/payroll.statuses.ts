@@ -13,5 +13,13 @@ export type BatchStatus = (typeof batchStatuses)[number];
 export const lineStatuses = ['pending', 'sent', 'paid', 'returned'] as const;
 export type LineStatus = (typeof lineStatuses)[number];
 
+/**
+ * A one-off benefit payment order (一次性待遇支付单): pending (in sign-off) → approved (offset done, transfer requested) →
+ * funded (用款申请 approved) → sent (in a bank file) → paid, or returned (sent again in the next bank file); cancelled
+ * with its sign-off item. An order wholly offset is paid on its approval.
+ */
+export const paymentOrderStatuses = ['pending', 'approved', 'funded', 'sent', 'paid', 'returned', 'cancelled'] as const;
+export type PaymentOrderStatus = (typeof paymentOrderStatuses)[number];
+
 /** Why an operator stops an award (终止发放): a death not reported by the registry, moved away, another cause. */
 export const stopCauses = ['death', 'moved_away', 'other'] as const;

@@ -20,6 +20,8 @@ declare module '../../../platform/database.ts' {
     };
     fund_transfer_request: {
       id: bigint; fund_code: string; region_code: string; amount: bigint; purpose: string; batch_id: bigint | null;
+      /** The one-off benefit payment order it funds (migrations/0043); null for a payroll batch's. */
+      payment_order_id: Generated<bigint | null>;
       status: Generated<'pending' | 'approved'>; approval_item_id: bigint | null; entry_id: bigint | null; requested_by: string; created_at: Generated<Date>;
     };
   }

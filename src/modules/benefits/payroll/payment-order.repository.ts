@@ -1,0 +1,74 @@
+/** Typed SQL of the one-off benefit payment orders: the orders, their bank events, the overpayments they offset. */
+import { sql } from 'kysely';
+import type { Tx } from '../../../platform/actor.ts';
+import '../awards/awards.tables.ts';
+import '../deaths/deaths.tables.ts';
+import './payment-order.tables.ts';
+import type { PaymentOrderStatus } from './payroll.statuses.ts';
+
+export interface NewOrder {
+  person_id: bigint; id: bigint; region_code: string; fund_code: string; benefit_type: string; subject_code: string; amount: bigint;
+  payee_name: string; payee_id_number: string; bank_account: string; reason: string; source_type: string; source_id: bigint; reference: string; requested_by: string;
+}
+
+export const insertOrder = (tx: Tx, order: NewOrder) => tx.insertInto('benefit_payment_order').values(order).execute();
+
+const orderColumns = ['person_id', 'id', 'region_code', 'fund_code', 'benefit_type', 'subject_code', 'amount', 'amount_offset', 'payee_name', 'payee_id_number', 'bank_account',
+  'reason', 'source_type', 'source_id', 'reference', 'status', 'return_count', 'return_reason', 'approval_item_id', 'transfer_request_id', 'requested_by'] as const;
+
+export type OrderRow = NonNullable<Awaited<ReturnType<typeof lockOrder>>>;
+
+export const lockOrder = (tx: Tx, personId: bigint, id: bigint) => tx.selectFrom('benefit_payment_order').select(orderColumns)
+  .select(sql<string | null>`paid_on::text`.as('paid_on')).where('person_id', '=', personId).where('id', '=', id).forUpdate().executeTakeFirst();
+
+/** The order of a source that is not cancelled (at most one). */
+export const liveOrderOfSource = (tx: Tx, sourceType: string, sourceId: bigint) => tx.selectFrom('benefit_payment_order').select(['person_id', 'id', 'reference', 'status'])
+  .where('source_type', '=', sourceType).where('source_id', '=', sourceId).where('status', '<>', 'cancelled').forUpdate().executeTakeFirst();
+
+export const updateOrder = (tx: Tx, order: { person_id: bigint; id: bigint }, patch: {
+  status?: PaymentOrderStatus; amount_offset?: bigint; approval_item_id?: bigint; transfer_request_id?: bigint; paid_on?: string; return_reason?: string; return_count?: number;
+}) => tx.updateTable('benefit_payment_order').set(patch).where('person_id', '=', order.person_id).where('id', '=', order.id).execute();
+
+export interface OpenOverpayment { person_id: bigint; id: bigint; region_code: string; amount: bigint; outstanding: bigint }
+
+/** The person's open overpayments paid by the fund (through their award), oldest first, locked, with what is still owed. */
+export async function openOverpaymentsOfFund(tx: Tx, personId: bigint, fundCode: string): Promise<OpenOverpayment[]> {
+  const { rows } = await sql<{ person_id: string; id: string; region_code: string; amount: string; recovered: string }>`
+    select o.person_id::text, o.id::text, o.region_code, o.amount::text,
+      (select coalesce(sum(r.amount), 0) from benefit_overpayment_recovery r where r.person_id = o.person_id and r.overpayment_id = o.id)::text as recovered
+    from benefit_overpayment o join pension_award a on a.person_id = o.person_id and a.id = o.award_id
+    where o.person_id = ${personId} and o.status = 'open' and a.fund_code = ${fundCode}
+    order by o.created_at, o.id for update of o`.execute(tx);
+  return rows.map((r) => ({ person_id: BigInt(r.person_id), id: BigInt(r.id), region_code: r.region_code, amount: BigInt(r.amount), outstanding: BigInt(r.amount) - BigInt(r.recovered) }));
+}
+
+/** The orders of the funds that the next bank file pays — funded, or returned and re-queued — move to `sent`, each with its event. */
+export async function sendOrdersToPay(tx: Tx, funds: string[], event: { happenedOn: string; recordedBy: string }, newId: () => bigint): Promise<number> {
+  const sent = await tx.updateTable('benefit_payment_order').set({ status: 'sent' })
+    .where('fund_code', 'in', funds).where('status', 'in', ['funded', 'returned']).returning(['person_id', 'id', 'region_code']).execute();
+  if (!sent.length) return 0;
+  await tx.insertInto('benefit_payment_order_event').values(sent.map((order) => ({
+    person_id: order.person_id, id: newId(), order_id: order.id, region_code: order.region_code, event: 'sent' as const, happened_on: event.happenedOn, reason: null, import_id: null, recorded_by: event.recordedBy,
+  }))).execute();
+  return sent.length;
+}
+
+export interface OrderToPay { reference: string; payee_id_number: string; payee_name: string; bank_account: string; amount: bigint }
+
+/** What the bank file pays of the orders (sent, not answered): the amount after the offset, by reference. */
+export async function ordersToPay(tx: Tx, funds: string[]): Promise<OrderToPay[]> {
+  if (!funds.length) return [];
+  const rows = await tx.selectFrom('benefit_payment_order').select(['reference', 'payee_id_number', 'payee_name', 'bank_account', sql<string>`(amount - amount_offset)::text`.as('net')])
+    .where('fund_code', 'in', funds).where('status', '=', 'sent').orderBy('reference').execute();
+  return rows.map(({ net, ...row }) => ({ ...row, amount: BigInt(net) }));
+}
+
+/** The orders the bank answers for, by reference. */
+export const ordersByReferences = async (tx: Tx, references: string[]) => references.length === 0 ? [] : tx.selectFrom('benefit_payment_order').select(orderColumns)
+  .select(sql<string | null>`paid_on::text`.as('paid_on')).where('reference', 'in', references).execute();
+
+/** Finance approved the order's 用款申请. */
+export const fundOrder = (tx: Tx, id: bigint) => tx.updateTable('benefit_payment_order').set({ status: 'funded' }).where('id', '=', id).where('status', '=', 'approved').execute();
+
+export const insertOrderEvents = (tx: Tx, events: { person_id: bigint; id: bigint; order_id: bigint; region_code: string; event: 'sent' | 'paid' | 'returned'; happened_on: string; reason: string | null; import_id: bigint | null; recorded_by: string }[]) =>
+  events.length ? tx.insertInto('benefit_payment_order_event').values(events).execute() : Promise.resolve([]);
