@@ -5,7 +5,7 @@ import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
 import { TraceStep } from '../quote.schemas.ts';
 import { claimItems } from './claim-amounts.ts';
-import { claimKinds, claimStatuses } from './claims.tables.ts';
+import { claimKinds, claimStatuses } from './claims.statuses.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 export const stopReasonValues = ['reemployment', 'enlistment', 'emigration', 'pension', 'refused_work', 'imprisonment', 'death'] as const;

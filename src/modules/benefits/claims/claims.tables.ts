@@ -1,10 +1,8 @@
 /** Kysely table types of benefit claims (migrations/0041_benefit_claims.sql). Money columns are bigint fen. */
 import type { Generated } from 'kysely';
+import type { ClaimKind, ClaimStatus } from './claims.statuses.ts';
 
-export const claimKinds = ['unemployment', 'work_injury', 'maternity'] as const;
-export type ClaimKind = (typeof claimKinds)[number];
-export const claimStatuses = ['submitted', 'approved', 'stopped'] as const;
-export type ClaimStatus = (typeof claimStatuses)[number];
+export { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.statuses.ts';
 
 declare module '../../../platform/database.ts' {
   interface Tables {

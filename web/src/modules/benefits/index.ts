@@ -1,4 +1,4 @@
-/** 待遇管理 benefits: pension and unemployment quotes, pension awards, the monthly pension payroll, deaths and recoveries, the annual adjustment. */
+/** 待遇管理 benefits: pension and unemployment quotes, pension awards, the monthly pension payroll, deaths and recoveries, the annual adjustment, unemployment, work injury and maternity claims. */
 import { lazy } from 'react';
 import { GiftOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../platform/module.ts';
@@ -14,6 +14,8 @@ export const webModule: WebModule = {
     { path: '/benefits/payroll', page: lazy(() => import('./PayrollPage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/pension/deaths', page: lazy(() => import('./DeathsPage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/pension/adjustments', page: lazy(() => import('./AdjustmentsPage.tsx')), permission: ['pension.adjustment.request'] },
+    { path: '/benefits/claims', page: lazy(() => import('./ClaimsPage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/claims/:id', page: lazy(() => import('./ClaimsDetailPage.tsx')), permission: ['benefits.read'], title: 'claims.detail' },
     { path: '/benefits/payroll/:id', page: lazy(() => import('./PayrollBatchPage.tsx')), permission: ['benefits.read'], title: 'payroll.batchTitle' },
   ],
   menuSections: [{ key: 'benefits', order: 50, label: 'menu.benefits', icon: GiftOutlined, audience: 'staff' }],
@@ -24,6 +26,7 @@ export const webModule: WebModule = {
     { section: 'benefits', order: 40, key: 'payroll', path: '/benefits/payroll', permission: 'benefits.read' },
     { section: 'benefits', order: 50, key: 'pensionDeaths', path: '/benefits/pension/deaths', permission: 'benefits.read' },
     { section: 'benefits', order: 60, key: 'pensionAdjustments', path: '/benefits/pension/adjustments', permission: 'pension.adjustment.request' },
+    { section: 'benefits', order: 70, key: 'claims', path: '/benefits/claims', permission: 'benefits.read' },
   ],
   messages,
 };

@@ -9,6 +9,7 @@ import type * as Awards from '../../../../src/modules/benefits/awards/awards.sch
 import type * as Payroll from '../../../../src/modules/benefits/payroll/payroll.schemas.ts';
 import type * as Deaths from '../../../../src/modules/benefits/deaths/deaths.schemas.ts';
 import type * as Adjustment from '../../../../src/modules/benefits/adjustment/adjustment.schemas.ts';
+import type * as Claims from '../../../../src/modules/benefits/claims/claims.schemas.ts';
 
 /** What the pension quote is asked (the form's body). */
 export type PensionQuoteInput = Static<typeof Quotes.PensionQuoteInput>;
@@ -45,3 +46,14 @@ export type RecoveryBody = Static<typeof Deaths.RecoveryBody>;
 /** 养老金调整试算: each award's increase by parts (定额、挂钩缴费年限、挂钩养老金水平、高龄倾斜). */
 export type AdjustmentPreview = Static<typeof Adjustment.AdjustmentPreview>;
 export type AdjustmentLine = Static<typeof Adjustment.AdjustmentLine>;
+
+/** 待遇申领 (失业、工伤、生育): a claim with its amounts and status; its detail adds the input and the trace. */
+export type Claim = Static<typeof Claims.Claim>;
+export type ClaimKind = Claim['kind'];
+export type ClaimStatus = Claim['status'];
+export type ClaimDetail = Static<typeof Claims.ClaimDetail>;
+export type ClaimRequestBody = Static<typeof Claims.ClaimRequestBody>;
+export type ClaimSubmitted = Static<typeof Claims.ClaimSubmitted>;
+/** 失业保险金月度处理: automatic stops, claimants owed the month, the medical contributions booked. */
+export type ClaimMonth = Static<typeof Claims.ClaimMonth>;
+export type StopBody = Static<typeof Claims.StopBody>;

@@ -1,0 +1,113 @@
+/**
+ * 待遇申领 in a real browser on a small demo city with its claims: the city reviewer opens 待遇申领 and sees as many
+ * claims as the API counts (all, then the maternity ones), opens one with its amounts and its trace as the API gives
+ * them, and submits a maternity claim from the form for a woman at work; the claim waits in 待办 with the amount the
+ * API worked out.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
+import { apiClient } from './server.ts';
+import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+
+const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
+/** the city's reviewer: submits claims (benefit.claim.request) and sees the whole city */
+const STAFF = 'review.990100';
+
+interface ClaimView { id: string; idNumber: string; name: string; kind: string; status: string; oneOffAmount: string; monthlyAmount: string; trace?: unknown[]; amounts: { item: string; amount: string }[] }
+
+let window: { end: string };
+const e2e = setUpE2e({
+  beforeServer: async (database) => { ({ window } = await generateDemo(database.database, { persons: 1500, employers: 60, years: 2, seed: 21, password: DEMO_PASSWORD })); },
+});
+
+const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+/** "1,234.56" as shown → "1234.56" as the API sends it */
+const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
+
+test('the claims list, a claim\'s detail and a maternity claim submitted to 待办, checked against the API', { timeout: 300_000 }, async (t) => {
+  const { server, browser, database } = e2e;
+  const staff = await apiClient(server.baseUrl, STAFF, DEMO_PASSWORD);
+  const page = browser.page;
+  const errors = watchPage(page, 30_000);
+  const listTotal = async () => (await page.getByTestId('claims-page').getByTestId('list-total').innerText()).trim();
+
+  await t.test('signs in and opens 待遇申领: as many claims as the API counts', async () => {
+    await signInAs(page, server.baseUrl, STAFF, DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await openMenuEntry(page, '待遇管理', 'menu-claims');
+    await page.getByTestId('claims-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const all = await staff.call<{ total: number }>('GET', '/api/benefits/claims?limit=1');
+    assert.equal(all.status, 200);
+    assert.ok(all.body.total >= 20, `the demo's claims: ${all.body.total}`);
+    assert.equal(await listTotal(), `共 ${all.body.total} 条`);
+
+    const maternity = await staff.call<{ total: number }>('GET', '/api/benefits/claims?limit=1&kind=maternity');
+    await page.goto(`${server.baseUrl}/benefits/claims?kind=maternity`);
+    await page.waitForFunction((want) => document.querySelector('[data-testid=claims-page] [data-testid=list-total]')?.textContent?.trim() === want, `共 ${maternity.body.total} 条`);
+    assert.ok(maternity.body.total > 0 && maternity.body.total < all.body.total);
+  });
+
+  await t.test('a claim\'s detail: its amounts and its trace as the API gives them', async () => {
+    await page.goto(`${server.baseUrl}/benefits/claims?kind=work_injury`);
+    const link = page.getByTestId('claims-table').getByTestId('claim-link').first();
+    const idNumber = (await link.innerText()).trim();
+    await link.click();
+    await page.getByTestId('claim-detail').waitFor();
+    const id = /\/benefits\/claims\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    const detail = await staff.call<ClaimView>('GET', `/api/benefits/claims/${id}`);
+    assert.equal(detail.status, 200);
+    assert.equal(detail.body.idNumber, idNumber);
+    assert.equal(plain(await page.getByTestId('claim-one-off').textContent()), detail.body.oneOffAmount);
+    for (const amount of detail.body.amounts) assert.equal(plain(await page.getByTestId(`claim-amount-${amount.item}`).textContent()), amount.amount, amount.item);
+    assert.equal(await page.getByTestId('quote-trace').locator('tbody tr.ant-table-row').count(), detail.body.trace!.length);
+    assert.match((await page.getByTestId('quote-trace').textContent()) ?? '', /工伤保险条例/);
+  });
+
+  await t.test('a maternity claim submitted from the form waits in 待办 with the amount the API worked out', async () => {
+    // a woman at work for a year, at an employer that declared wages last year, without a claim
+    const childbirthDate = `${window.end.slice(0, 8)}05`;
+    const [mother] = (await database.database.pool.query<{ id_number: string; name: string }>(`select p.id_number, p.name from person p
+      join employment e on e.person_id = p.id and e.hired_on <= $1::date - 365 and (e.separated_on is null or e.separated_on >= $1::date)
+      where p.gender = 'F' and p.region_code like '9901%' and p.birth_date > $1::date - interval '40 years'
+        and exists (select 1 from base_declaration b where b.employer_id = e.employer_id and b.year = $2)
+        and not exists (select 1 from benefit_claim c where c.person_id = p.id)
+        and not exists (select 1 from employment later where later.person_id = p.id and later.hired_on > e.hired_on)
+      order by p.id_number limit 1`, [childbirthDate, Number(childbirthDate.slice(0, 4)) - 1])).rows;
+    assert.ok(mother, 'a woman at work in the demo city');
+
+    await page.goto(`${server.baseUrl}/benefits/claims`);
+    await page.getByTestId('claims-new').hover();
+    await page.getByTestId('claims-new-maternity').click();
+    await inputOf(page, 'claim-idNumber').waitFor();
+    await inputOf(page, 'claim-idNumber').fill(mother.id_number);
+    const date = inputOf(page, 'claim-childbirthDate');
+    await date.click();
+    await date.fill(childbirthDate);
+    await date.press('Enter');
+    await page.getByTestId('claim-form-submit').click();
+    await page.getByTestId('claim-submitted').waitFor();
+
+    const submitted = await staff.call<{ items: ClaimView[] }>('GET', `/api/benefits/claims?idNumber=${mother.id_number}&kind=maternity`);
+    assert.equal(submitted.body.items.length, 1);
+    const claim = submitted.body.items[0];
+    assert.equal(claim.status, 'submitted');
+    assert.ok(Number(claim.oneOffAmount) > 0, claim.oneOffAmount);
+    assert.equal(claim.monthlyAmount, '0.00');
+
+    await page.getByTestId('claim-approval-link').click();
+    await page.getByTestId('approval-detail').waitFor();
+    assert.equal(plain(await page.getByTestId('approval-amount').textContent()), claim.oneOffAmount);
+    assert.match(await page.getByTestId('approval-title').innerText(), new RegExp(`生育保险待遇核定 ${mother.name} 一次性 ${claim.oneOffAmount} 元`));
+
+    // 待办, 我提交的: the claim with its amount
+    await page.goto(`${server.baseUrl}/approvals`);
+    await page.getByTestId('approvals-tab-mine').click();
+    const row = page.getByTestId('approvals-table').getByTestId('approval-row').filter({ hasText: mother.name });
+    await row.first().waitFor();
+    assert.match((await row.first().textContent()) ?? '', new RegExp(plain(claim.oneOffAmount).replace(/\B(?=(\d{3})+(?!\d))/g, ',').replace('.', '\\.')));
+  });
+
+  assert.deepEqual(errors, []);
+});
