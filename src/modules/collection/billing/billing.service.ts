@@ -61,18 +61,24 @@ async function billChunk(tx: Tx, { job, parameters }: JobContext<BillingJobParam
 }
 
 /**
- * After the last chunk: overpayments kept as credit pay the new bills at once, booked today; each pays as of the later
- * of the day its money arrived and the bill's due date (payments.service.ts useCredits).
+ * After the last chunk of a billing run (employers' or self-paying): overpayments kept as credit pay the new bills at
+ * once, booked today; each pays as of the later of the day its money arrived and the bill's due date
+ * (payments.service.ts useCredits). Returns how many payers' credits were applied.
  */
-async function finishBilling(database: DatabaseHandle, { job, parameters, actor }: JobContext<BillingJobParameters>) {
-  const withCredit = await repository.employersWithCreditInRun(database.db, job.id);
+export async function applyCreditsOfRun(database: DatabaseHandle, actor: Actor, runId: bigint): Promise<number> {
+  const withCredit = await repository.employersWithCreditInRun(database.db, runId);
   for (const { employer_id } of withCredit) await applyCredits(database, actor, employer_id);
+  return withCredit.length;
+}
+
+async function finishBilling(database: DatabaseHandle, { job, parameters, actor }: JobContext<BillingJobParameters>) {
+  const creditsApplied = await applyCreditsOfRun(database, actor, job.id);
   // The month just billed is most of the bill tables' rows: the next queries (the summary, the bills list) plan on it.
   await repository.analyzeBillTables(database.db);
   await inScope(database, actor, (tx) => recordAudit(tx, actor, {
     action: 'billing.run.complete', entityType: 'job', entityId: String(job.id), regionCode: parameters.region, after: { period: parameters.period, chunks: job.chunks },
   }));
-  return { period: parameters.period, region: parameters.region, creditsApplied: withCredit.length };
+  return { period: parameters.period, region: parameters.region, creditsApplied };
 }
 
 /** The billing job kind: two chunks at a time (set-based statements; a third worker measured no faster on 2 cores). */

@@ -15,10 +15,8 @@ import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type Job
 import { ensureFunds } from '../../ledger/index.ts';
 import { BILLING_ACROSS_POOLS, resolveRegionSubtree } from '../collection.scope.ts';
 import { billingSaid } from '../collection.messages.ts';
-import { applyCredits } from '../payments/payments.service.ts';
 import { checkBillablePeriod } from './billable-period.ts';
-import { fundsByRegion } from './billing.service.ts';
-import { employersWithCreditInRun } from './billing.repository.ts';
+import { applyCreditsOfRun, fundsByRegion } from './billing.service.ts';
 import { resolveSelfPayingParameters, type SelfPayingParameters } from './self-paying.calc.ts';
 import * as repository from './self-paying-billing.repository.ts';
 
@@ -38,12 +36,11 @@ async function billChunk(tx: Tx, { job, parameters }: JobContext<SelfPayingJobPa
 }
 
 async function finishSelfPayingBilling(database: DatabaseHandle, { job, parameters, actor }: JobContext<SelfPayingJobParameters>) {
-  const withCredit = await employersWithCreditInRun(database.db, job.id);
-  for (const { employer_id } of withCredit) await applyCredits(database, actor, employer_id);
+  const creditsApplied = await applyCreditsOfRun(database, actor, job.id);
   await inScope(database, actor, (tx) => recordAudit(tx, actor, {
     action: 'billing.self_paying.complete', entityType: 'job', entityId: String(job.id), regionCode: parameters.region, after: { period: parameters.period, chunks: job.chunks },
   }));
-  return { period: parameters.period, region: parameters.region, creditsApplied: withCredit.length };
+  return { period: parameters.period, region: parameters.region, creditsApplied };
 }
 
 export const selfPayingBillingJob: JobDefinition<SelfPayingJobParameters, PayerChunk> = {
