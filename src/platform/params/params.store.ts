@@ -2,6 +2,7 @@
  * Looking parameters up by (path, date, region). A region's override replaces the national timeline from its
  * first date: the most specific ancestor with a value in force wins (county → city → province → national).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { paramsMessages as said } from './params.messages.ts';
 import { formatYuan, parseDecimal, type Decimal } from '../money.ts';
@@ -252,7 +253,22 @@ export function reloadParameters(): ParameterStore {
   return getParameters();
 }
 
-/** Today in China (policy dates are Beijing dates, whatever the server's time zone). */
-export function todayInChina(now = new Date()): string {
+const businessDay = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `work` as on `day` (YYYY-MM-DD): every todayInChina() without an argument inside it answers `day`. For replaying
+ * past months through the services as an agency worked them (`sifund demo --history-months`); nothing else sets it.
+ */
+export function onBusinessDay<T>(day: string, work: () => Promise<T>): Promise<T> {
+  return businessDay.run(day, work);
+}
+
+/** Today in China (policy dates are Beijing dates, whatever the server's time zone), or the business day set by onBusinessDay. */
+export function todayInChina(now?: Date): string {
+  if (now === undefined) {
+    const day = businessDay.getStore();
+    if (day !== undefined) return day;
+    now = new Date();
+  }
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
