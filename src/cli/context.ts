@@ -31,17 +31,34 @@ export async function runWithDatabase(commandName: string, options: { data?: str
     code = (await work({ config, database })) ?? 0;
   } catch (error) {
     code = 1;
-    if (error instanceof AppError) {
-      const language = languageOfEnvironment();
-      process.stderr.write(`${render(say.error({ message: error.said }), language)}\n`);
-      const rows = error.rows ?? [];
-      for (const row of rows.slice(0, 100)) process.stderr.write(`  ${render(say.rowProblem({ row: row.row, field: fieldSaid(row.field), problem: row.message }), language)}\n`);
-      if (rows.length > 100) process.stderr.write(`  ${render(say.moreProblems({ count: rows.length - 100 }), language)}\n`);
-    } else process.stderr.write(`error: ${(error as Error).message ?? error}\n`);
+    reportFailure(error);
   } finally {
     await database?.close().catch(() => {});
   }
   process.exitCode = code;
+}
+
+/** A command that needs no database (`sifund forecast`): the same error report and exit code as runWithDatabase. */
+export async function runWithoutDatabase(work: () => Promise<number | void>) {
+  let code = 0;
+  try {
+    code = (await work()) ?? 0;
+  } catch (error) {
+    code = 1;
+    reportFailure(error);
+  }
+  process.exitCode = code;
+}
+
+/** A failed command on stderr, in `LANG`'s language: the message, then each refused row (line and column) if any. */
+function reportFailure(error: unknown) {
+  if (error instanceof AppError) {
+    const language = languageOfEnvironment();
+    process.stderr.write(`${render(say.error({ message: error.said }), language)}\n`);
+    const rows = error.rows ?? [];
+    for (const row of rows.slice(0, 100)) process.stderr.write(`  ${render(say.rowProblem({ row: row.row, field: fieldSaid(row.field), problem: row.message }), language)}\n`);
+    if (rows.length > 100) process.stderr.write(`  ${render(say.moreProblems({ count: rows.length - 100 }), language)}\n`);
+  } else process.stderr.write(`error: ${(error as Error).message ?? error}\n`);
 }
 
 /**

@@ -8,5 +8,6 @@ import { collectionModule } from './collection/index.ts';
 import { ledgerModule } from './ledger/index.ts';
 import { benefitsModule } from './benefits/index.ts';
 import { medicalModule } from './medical/index.ts';
+import { budgetModule } from './budget/index.ts';
 
-export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule, medicalModule];
+export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule, medicalModule, budgetModule];

@@ -1,0 +1,18 @@
+/** The budget module's public face (预算编制): for now the forecasting engine behind each budget line. */
+import type { ModuleManifest } from '../../platform/modules.ts';
+import { registerForecastCommand } from './forecast/forecast.cli.ts';
+
+export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
+
+/** 预算编制: forecasting (`sifund forecast`); tables, versions and approval to come (issue 13). */
+export const budgetModule: ModuleManifest = {
+  name: 'budget',
+  routes: [],
+  registerCommands: registerForecastCommand,
+  jobs: [],
+  schedules: [],
+  approvalKinds: [],
+  permissions: [],
+  reports: [],
+  parameters: [],
+};
