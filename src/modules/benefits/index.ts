@@ -23,6 +23,9 @@ export { pensionCommand } from './pension/pension.cli.ts';
 export { queueBenefitPayment, registerPaymentSource, type BenefitPaymentInput, type PaymentOrderView } from './payroll/payment-order.service.ts';
 export { loadDemoPensioners, type DemoPensioners } from './awards/demo-awards.service.ts';
 export { loadDemoClaims, type DemoClaims } from './claims/demo-claims.service.ts';
+export { runPayroll } from './payroll/payroll.service.ts';
+export { bankFile, importBankResult } from './payroll/payroll.bank.ts';
+export { runClaimMonth } from './claims/claims.month.ts';
 
 /** 待遇: pension quotes and awards, the monthly payroll, unemployment benefit. */
 export const benefitsModule: ModuleManifest = {

@@ -30,10 +30,10 @@ import { employmentRequestSignoff } from './portal/requests.service.ts';
 
 export { runBilling, billingSummary } from './billing/billing.service.ts';
 export { publicPensionEmployerTypes } from './billing/billing.calc.ts';
-export { listBills, getBill } from './billing/bills.service.ts';
+export { listBills, getBill, billRows } from './billing/bills.service.ts';
 export { applyCredits, creditIndividualAccounts, importCollectionFile, recordPayment, listPayments } from './payments/payments.service.ts';
 export { employerArrears, dunningList } from './arrears/arrears.service.ts';
-export { contributionRecord } from './accounts/accounts.service.ts';
+export { contributionRecord, runInterest } from './accounts/accounts.service.ts';
 export { collectionKpis } from './kpi/kpi.service.ts';
 
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */

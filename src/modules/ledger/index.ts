@@ -8,6 +8,7 @@ import { sweepJob, sweepSchedule } from './sweep.schedule.ts';
 
 export { ensureFunds, listFunds, listAccounts, type FundView, type AccountView } from './fund.service.ts';
 export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, sweptSince, type PostOptions, type PostResult, type ReverseInput } from './posting.service.ts';
+export { createDraft, type DraftInput } from './drafts.service.ts';
 export { getTrialBalance, checkLedger, accountBalanceNow, type TrialBalanceView, type CheckReport } from './balance.service.ts';
 export { incomeExpenditureStatement, type IncomeExpenditureView } from './statement.service.ts';
 export type { EntryInput, LineInput } from './journal.calc.ts';

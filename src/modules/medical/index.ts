@@ -11,6 +11,7 @@ export {
   type DipRules, type GroupHistory, type GroupPoints, type InstitutionCases, type InstitutionDip, type PointValueProjection,
 } from './dip/dip.calc.ts';
 export { loadDemoInstitutions, type DemoInstitutionsLoaded } from './demo/demo.service.ts';
+export { runPrepayment, payPrepayment } from './prepayment/prepayment.service.ts';
 
 /** 医保结算: designated institutions, their quotas and monthly data, pre-allocation, indicators, DIP, the year-end settlement. */
 export const medicalModule: ModuleManifest = {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCreditCode, checkIdNumber } from '../identifiers.calc.ts';
 import {
-  DEMO_COUNTIES, Rng, SURNAMES, WORKING_AGE_BANDS, RETIREE_YEARS_BANDS, aliasPick, buildAliasTable, buildCreditCode, buildIdNumber,
+  DEMO_CITY, DEMO_COUNTIES, DEMO_PROVINCE, Rng, SURNAMES, WORKING_AGE_BANDS, RETIREE_YEARS_BANDS, aliasPick, buildAliasTable, buildCreditCode, buildIdNumber,
   demoAgencies, demoStaff, generateEmployers, historyWindow, organizationCodeCheckCharacter, samplePiecewise, surnameBuckets, truncateBands,
 } from './demo.calc.ts';
 
@@ -159,7 +159,7 @@ test('names, places, agencies and staff', () => {
   assert.ok(DEMO_COUNTIES.length >= 6 && DEMO_COUNTIES.every((c) => c.code.startsWith('9901') && c.code !== '990100'));
   assert.equal(demoAgencies().length, DEMO_COUNTIES.length + 2);
   const staff = demoStaff();
-  assert.deepEqual(staff.filter((s) => s.role === 'operator').map((s) => s.regionCode), DEMO_COUNTIES.map((c) => c.code));
+  assert.deepEqual(staff.filter((s) => s.role === 'operator').map((s) => s.regionCode), [...DEMO_COUNTIES.map((c) => c.code), DEMO_CITY.code, DEMO_PROVINCE.code]);
   assert.ok(staff.every((s) => /^[a-z0-9][a-z0-9._-]{2,63}$/.test(s.username)));
   for (const role of ['reviewer', 'approver', 'auditor', 'finance', 'security_auditor']) assert.ok(staff.some((s) => s.role === role), role);
 });

@@ -114,10 +114,16 @@ export const DEMO_POOLING: { insurance: string; regionCode: string }[] = [
 
 export interface DemoStaff { username: string; displayName: string; role: 'operator' | 'reviewer' | 'approver' | 'auditor' | 'security_auditor' | 'finance'; regionCode: string }
 
-/** Staff accounts for exploring: an operator per county, a city reviewer, approver and auditor, a province security auditor, finance user, reviewer and approver. */
+/**
+ * Staff accounts for exploring: an operator per county, a city operator, reviewer, approver and auditor, a province
+ * operator, security auditor, finance user, reviewer and approver. The city's and the province's operators do the
+ * 经办 steps of the city's and the province's runs (billing, payroll) that the history replays.
+ */
 export function demoStaff(): DemoStaff[] {
   return [
     ...DEMO_COUNTIES.map((county) => ({ username: `op.${county.code}`, displayName: `${county.name}经办员`, role: 'operator' as const, regionCode: county.code })),
+    { username: `op.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}经办员`, role: 'operator', regionCode: DEMO_CITY.code },
+    { username: `op.${DEMO_PROVINCE.code}`, displayName: `${DEMO_PROVINCE.name}经办员`, role: 'operator', regionCode: DEMO_PROVINCE.code },
     { username: `review.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}复核员`, role: 'reviewer', regionCode: DEMO_CITY.code },
     { username: `approve.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}审批员`, role: 'approver', regionCode: DEMO_CITY.code },
     { username: `audit.${DEMO_CITY.code}`, displayName: `${DEMO_CITY.name}稽核员`, role: 'auditor', regionCode: DEMO_CITY.code },

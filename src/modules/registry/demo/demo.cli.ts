@@ -4,6 +4,7 @@ import { addDataOption, printJson, progressBar, runWithDatabase } from '../../..
 import { invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { generateDemo, type DemoOptions, type DemoSummary } from './demo.service.ts';
+import type { DemoHistory } from './history.service.ts';
 
 function count(field: string, text: string): number {
   if (!/^\d[\d_]*$/.test(text)) throw invalid(field, fieldRules.wholeNumberGot({ text }));
@@ -17,6 +18,15 @@ export function summaryLine(summary: DemoSummary): string {
   return `demo city 示范市: ${thousands(c.employers)} employers, ${thousands(c.persons)} persons, ${thousands(c.employments)} employments, ` +
     `${thousands(c.enrollments)} enrollments, ${thousands(c.baseDeclarations)} base declarations ` +
     `(history ${summary.window.start} … ${summary.window.end}, seed ${summary.seed}) in ${summary.seconds.toFixed(1)} s`;
+}
+
+/** The history's line: the months run through the services and what moved. */
+export function historyLine(history: DemoHistory): string {
+  const t = history.totals, c = history.counts;
+  return `history ${history.firstMonth} … ${history.lastMonth} through the services (go-live ${history.goLive}): ${thousands(c.bills)} bills ${t.billed}, ` +
+    `payments ${t.paid} (${thousands(c.paymentsOnTime)} on time, ${thousands(c.paymentsLate)} late, ${c.employersInArrears} employers in arrears), ` +
+    `pensions paid ${t.pensionsPaid} to ${thousands(c.payees)} payees, medical pre-allocations ${t.medicalPrepayments}, fiscal subsidies ${t.fiscalSubsidies} ` +
+    `in ${history.seconds.toFixed(1)} s`;
 }
 
 /** The generated passwords, one account a line (shown once: nothing keeps them but the hashes). */
@@ -39,8 +49,9 @@ export function registerDemoCommand(program: Command) {
     .option('--end-month <YYYY-MM>', 'last month of the history instead of last month (for reproducing a data set later)')
     .option('--password <password>', 'password of every demo staff account (without it each account gets its own, generated and shown once)')
     .option('--collection-model <model>', 'who collects contributions in the demo province from the start of the history: agency or tax (parameter collection.model; default as params/ says)')
+    .option('--history-months <n>', 'run the last n months of the history through the services (billing, payments, payroll, claims, sweeps, subsidies); the funds go live n months back')
     .option('--format <format>', 'text or json', 'text')
-    .action((options: { data?: string; persons: string; employers?: string; years: string; seed: string; endMonth?: string; password?: string; collectionModel?: string; format: string }) =>
+    .action((options: { data?: string; persons: string; employers?: string; years: string; seed: string; endMonth?: string; password?: string; collectionModel?: string; historyMonths?: string; format: string }) =>
       runWithDatabase('demo', options, async ({ database }) => {
         const persons = count('persons', options.persons);
         const employers = options.employers === undefined ? Math.max(1, Math.round(persons / 25)) : count('employers', options.employers);
@@ -49,6 +60,7 @@ export function registerDemoCommand(program: Command) {
         const summary = await generateDemo(database, {
           persons, employers, years: count('years', options.years), seed: count('seed', options.seed),
           endMonth: options.endMonth, password: options.password, collectionModel: options.collectionModel as DemoOptions['collectionModel'],
+          historyMonths: options.historyMonths === undefined ? undefined : count('historyMonths', options.historyMonths),
         }, {
           log: (message) => { if (!barRunning) process.stderr.write(`${message}\n`); },
           onProgress: (done, total) => {
@@ -59,6 +71,7 @@ export function registerDemoCommand(program: Command) {
         });
         if (options.format === 'json') { printJson(summary); return; }
         process.stdout.write(`${summaryLine(summary)}\n`);
+        if (summary.history) process.stdout.write(`${historyLine(summary.history)}\n`);
         if (summary.usersCreated.length) process.stdout.write(`staff accounts: ${summary.usersCreated.join(', ')}\n`);
         if (summary.generatedPasswords) process.stdout.write(passwordTable(summary.generatedPasswords));
         if (summary.usersKept.length) process.stdout.write(`existing accounts kept as they were: ${summary.usersKept.join(', ')}\n`);

@@ -29,6 +29,8 @@ import {
 } from './demo.calc.ts';
 import { INSURANCES, JOBS_PER_PERSON, type PersonPlan } from './demo.sql.ts';
 import * as repository from './demo.repository.ts';
+import { historyGoLive } from './history.calc.ts';
+import { runDemoHistory, type DemoHistory } from './history.service.ts';
 
 export interface DemoOptions {
   persons: number;
@@ -43,6 +45,11 @@ export interface DemoOptions {
   chunkSize?: number;
   /** Who collects in the demo province from the start of the history (parameter collection.model); default: as the parameter files say. */
   collectionModel?: 'agency' | 'tax';
+  /**
+   * Months at the end of the history run through the services (billing, payments, payroll, claims, sweeps …,
+   * history.service.ts); the funds go live on the first day of the first of them instead of this month.
+   */
+  historyMonths?: number;
 }
 
 export interface DemoCounts { employers: number; persons: number; employments: number; enrollments: number; baseDeclarations: number; pensioners?: number }
@@ -61,6 +68,8 @@ export interface DemoSummary {
   phases: Record<string, number>;
   /** false when the connection did not own the tables, so indexes and foreign keys were kept during the load (slower). */
   fastLoad: boolean;
+  /** What the months run through the services did (with historyMonths). */
+  history?: DemoHistory;
 }
 
 export interface DemoHooks {
@@ -83,6 +92,7 @@ function checkOptions(options: DemoOptions) {
   integer('years', options.years, 1, 14);
   integer('seed', options.seed, 0, 2 ** 31 - 1);
   if (options.employers > options.persons) throw invalid('employers', said.demoEmployersExceedPersons({ persons: options.persons }));
+  if (options.historyMonths !== undefined) integer('historyMonths', options.historyMonths, 1, options.years * 12 - 1);
   if (options.collectionModel !== undefined && !['agency', 'tax'].includes(options.collectionModel)) throw invalid('collectionModel', fieldRules.oneOf({ values: 'agency, tax' }));
   if (options.password !== undefined) {
     const problem = passwordProblem(options.password);
@@ -270,14 +280,18 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   }
   phase('users');
 
+  // The funds go live (期初建账, demoGoLive) this month, or with a history run through the services on the first day
+  // of its first month: the opening balances are posted as on that day.
+  const lastMonth = window.end.slice(0, 7);
+  const goLive = options.historyMonths ? historyGoLive(lastMonth, options.historyMonths) : undefined;
   // Retirees of the history draw their pensions (benefits module), from a pension fund that holds a year's payroll.
   const { loadDemoPensioners } = await import('../../benefits/index.ts');
-  const { pensioners } = await loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code });
+  const { pensioners } = await loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code, goLive });
   phase('pensioners');
 
   // The city's designated medical institutions, their quotas and monthly settlement data (medical module).
   const { loadDemoInstitutions } = await import('../../medical/index.ts');
-  await loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window });
+  await loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window, goLive });
   phase('medicalInstitutions');
 
   // Unemployment, work injury and maternity claims of the city, signed off (benefits module).
@@ -286,9 +300,15 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   log(`claims: ${claims.unemployment} unemployment, ${claims.workInjury} work injury, ${claims.maternity} maternity`);
   phase('claims');
 
+  let history: DemoHistory | undefined;
+  if (options.historyMonths) {
+    history = await runDemoHistory(database, { months: options.historyMonths, lastMonth, seed }, { log });
+    phase('history');
+  }
+
   return {
     seed, window, counts: { ...counts, pensioners }, usersCreated, usersKept,
     generatedPasswords: Object.keys(generatedPasswords).length > 0 ? generatedPasswords : undefined,
-    seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad,
+    seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad, ...(history ? { history } : {}),
   };
 }
