@@ -157,14 +157,15 @@ export function knownSubjects(chart: Chart): Map<string, string> {
 }
 
 /**
- * 期初建账: a fund's balance brought into the ledger when sifund takes over its books (go-live), held in the 财政专户 —
- * Dr 财政专户 / Cr 基金结余 on the day, in the chart of its year (财会〔2017〕28号: 基金结余 carries the balance forward).
+ * 期初建账: a fund's balance brought into the ledger when sifund takes over its books (go-live), held in the bank
+ * account where it stands that day — the 财政专户 unless said otherwise — Dr that account / Cr 基金结余 on the day, in
+ * the chart of its year (财会〔2017〕28号: 基金结余 carries the balance forward).
  */
-export function openingBalanceEntry(input: { fund: string; amount: bigint; date: string; memo: string }): EntryInput {
+export function openingBalanceEntry(input: { fund: string; amount: bigint; date: string; memo: string; heldIn?: 'special_bank' | 'expense_bank' }): EntryInput {
   const chart = chartFor(Number(input.date.slice(0, 4)));
   const account = (role: AccountRole) => chart.accounts.find((a) => a.role === role)!.code;
   return {
     key: `opening:${input.fund}:${input.date}`, fund: input.fund, period: input.date.slice(0, 7), date: input.date, source: { type: 'opening_balance', id: input.fund },
-    memo: input.memo, lines: [{ account: account('special_bank'), debit: input.amount }, { account: account('fund_balance'), credit: input.amount }],
+    memo: input.memo, lines: [{ account: account(input.heldIn ?? 'special_bank'), debit: input.amount }, { account: account('fund_balance'), credit: input.amount }],
   };
 }

@@ -10,6 +10,7 @@ export { ensureFunds, listFunds, listAccounts, type FundView, type AccountView }
 export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, sweptSince, type PostOptions, type PostResult, type ReverseInput } from './posting.service.ts';
 export { createDraft, type DraftInput } from './drafts.service.ts';
 export { getTrialBalance, checkLedger, accountBalanceNow, type TrialBalanceView, type CheckReport } from './balance.service.ts';
+export { expenseAccountFunding, registerExpenseAccountCommitments, type Funding } from './expense-account.service.ts';
 export { incomeExpenditureStatement, type IncomeExpenditureView } from './statement.service.ts';
 export type { EntryInput, LineInput } from './journal.calc.ts';
 export type { AccountRole } from './ledger.tables.ts';

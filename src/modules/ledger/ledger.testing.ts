@@ -9,6 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '../../platform/testing/database.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { ensureFunds } from './fund.service.ts';
+import { inScope, systemActor } from '../../platform/actor.ts';
+import { todayInChina } from '../../platform/params/index.ts';
+import { accountBalanceNow } from './balance.service.ts';
+import { chartFor } from './chart.ts';
+import { postEntries } from './posting.service.ts';
 
 export async function seedPoolingRegions(database: DatabaseHandle) {
   await database.db.insertInto('region').values([
@@ -22,6 +27,22 @@ export async function seedPoolingRegions(database: DatabaseHandle) {
     ...['medical', 'unemployment', 'work_injury', 'maternity'].map((insurance) => ({ insurance, region_code: '990100' })),
     { insurance: 'medical', region_code: '990200' },
   ]).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
+ * Fixture: a fund that went live with its balance in the 财政专户, where the demo holds it in the 支出户 — all the
+ * 支出户 holds beyond `keep` moves Dr 财政专户 / Cr 支出户 today, so that payments need their 用款申请 again.
+ */
+export async function holdBalanceInSpecialAccount(database: DatabaseHandle, fund: string, keep = 0n) {
+  const today = todayInChina(), actor = systemActor('test');
+  const role = (name: string) => chartFor(Number(today.slice(0, 4))).accounts.find((account) => account.role === name)!.code;
+  const moved = (await inScope(database, actor, (tx) => accountBalanceNow(tx, fund, role('expense_bank')))) - keep;
+  if (moved <= 0n) return 0n;
+  await postEntries(database, actor, [{
+    key: `test-hold-in-special-account:${fund}:${keep}`, fund, period: today.slice(0, 7), date: today, source: { type: 'test', id: fund },
+    memo: '测试：期初余额存放于财政专户', lines: [{ account: role('special_bank'), debit: moved }, { account: role('expense_bank'), credit: moved }],
+  }]);
+  return moved;
 }
 
 export async function createLedgerTestDatabase(): Promise<TestDatabase> {

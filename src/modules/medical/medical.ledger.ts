@@ -1,13 +1,14 @@
 /**
  * How money leaves the medical fund for designated institutions (收支两条线, 财社〔2017〕144号): finance moves it from the
  * 财政专户 to the 支出户 (用款), and the 支出户 pays the institutions, booked Dr 社会保险待遇支出 / Cr 支出户 on the day paid
- * (cash basis, 财会〔2017〕28号). A hospital's payment is booked to 住院医疗费用, a pharmacy's to 门诊医疗费用 (a pharmacy
+ * (cash basis, 财会〔2017〕28号). The 用款 asks only for what the 支出户 does not hold free already. A hospital's payment is booked to 住院医疗费用, a pharmacy's to 门诊医疗费用 (a pharmacy
  * has no inpatients). A year-end recovery is a receivable from the institution, 暂付款, until it repays into the 支出户.
  */
 import type { Actor, Tx } from '../../platform/actor.ts';
 import { conflict } from '../../platform/errors.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { accountBalanceNow, chartFor, postEntries } from '../ledger/index.ts';
+import { accountBalanceNow, chartFor, expenseAccountFunding, postEntries, registerExpenseAccountCommitments } from '../ledger/index.ts';
+import * as repository from './medical.repository.ts';
 import { medicalMessages as said } from './medical.messages.ts';
 import type { InstitutionKind } from './medical.tables.ts';
 
@@ -29,16 +30,23 @@ export function medicalAccounts(date: string) {
 
 interface Posting { fund: string; date: string; key: string; memo: string; source: { type: string; id: string } }
 
-/** 用款: Dr 支出户 / Cr 财政专户, refused when the 财政专户 cannot cover it. Returns the entry id. */
-export async function transferToExpenseAccount(tx: Tx, actor: Actor, posting: Posting & { amount: bigint }): Promise<bigint> {
+registerExpenseAccountCommitments('medical', repository.expenseAccountCommitments);
+
+/**
+ * 用款 for a payment of `amount`: what the 支出户 holds free pays first (ledger expense-account.service); the rest moves
+ * Dr 支出户 / Cr 财政专户, refused when the 财政专户 cannot cover it. Returns the transfer's entry id, null when none was needed.
+ */
+export async function transferToExpenseAccount(tx: Tx, actor: Actor, posting: Posting & { amount: bigint }): Promise<bigint | null> {
   const accounts = medicalAccounts(posting.date);
+  const { shortfall } = await expenseAccountFunding(tx, posting.fund, posting.amount, posting.date);
+  if (shortfall === 0n) return null;
   const balance = await accountBalanceNow(tx, posting.fund, accounts.specialBank);
-  if (balance < posting.amount) {
-    throw conflict('amount', said.specialAccountShort({ fund: posting.fund, balance: formatYuan(balance), amount: formatYuan(posting.amount) }));
+  if (balance < shortfall) {
+    throw conflict('amount', said.specialAccountShort({ fund: posting.fund, balance: formatYuan(balance), amount: formatYuan(shortfall) }));
   }
   const [posted] = await postEntries(tx, actor, [{
     key: posting.key, fund: posting.fund, period: posting.date.slice(0, 7), date: posting.date, memo: posting.memo, source: posting.source,
-    lines: [{ account: accounts.expenseBank, debit: posting.amount }, { account: accounts.specialBank, credit: posting.amount }],
+    lines: [{ account: accounts.expenseBank, debit: shortfall }, { account: accounts.specialBank, credit: shortfall }],
   }]);
   return BigInt(posted.entryId);
 }

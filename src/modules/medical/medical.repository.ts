@@ -154,3 +154,17 @@ export const settlementsOfYearEndRun = (tx: Tx, runId: bigint) =>
 
 export const updateYearEndSettlement = (tx: Tx, institutionId: bigint, year: number, patch: { status: YearEndLineStatus; entry_id?: bigint; repaid_on?: string; repayment_entry_id?: bigint }) =>
   tx.updateTable('medical_year_end_settlement').set(patch).where('institution_id', '=', institutionId).where('year', '=', year).execute();
+
+/**
+ * What the fund's signed-off payments to institutions not yet paid still take from its 支出户 (ledger
+ * expense-account.service): pre-allocation runs approved (money moved) and not paid, and the amounts owed to
+ * institutions by year-end runs approved and not paid.
+ */
+export async function expenseAccountCommitments(tx: Tx, fundCode: string): Promise<bigint> {
+  const { rows } = await sql<{ committed: string }>`select (
+      coalesce((select sum(r.total) from medical_prepayment_run r where r.fund_code = ${fundCode} and r.status = 'approved'), 0)
+    + coalesce((select sum(s.settlement) from medical_year_end_run r join medical_year_end_settlement s on s.run_id = r.id
+                where r.fund_code = ${fundCode} and r.status = 'approved' and s.settlement > 0 and s.status = 'pending'), 0)
+    )::text as committed`.execute(tx);
+  return BigInt(rows[0].committed);
+}

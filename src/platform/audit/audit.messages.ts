@@ -57,6 +57,7 @@ const ACTION_NAMES = {
   'payroll.bank_file': ['生成养老金代发文件', 'Payroll bank file written'],
   'payroll.bank_result': ['导入养老金回盘文件', 'Payroll bank result imported'],
   'payroll.compute': ['养老金发放计算', 'Pension payroll computed'],
+  'payroll.fund': ['养老金发放由支出户结余支付（无需用款申请）', 'Pension payroll paid from the expense account balance (no transfer request)'],
   'pension.adjustment.apply': ['养老金调整生效', 'Pension adjustment applied'],
   'pension.adjustment.submit': ['提交养老金调整', 'Pension adjustment submitted'],
   'pension.award': ['养老金待遇核定', 'Pension awarded'],

@@ -3,7 +3,8 @@
  * the demo's history, quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the
  * person — worked out in TypeScript and written in one statement per thousand — and the pension funds' balance brought
  * into the ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of twelve months of their
- * payroll, so that a month's payroll can be funded from the 财政专户.
+ * payroll. The demo holds it in the 支出户, so that the 财政专户 shows only money collected since go-live, and the
+ * payrolls draw on it first (a 用款申请 asks only for what it lacks, ledger expense-account.service).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor } from '../../../platform/actor.ts';
@@ -65,7 +66,7 @@ function demoAwards(retirees: repository.DemoRetiree[], input: { provinceCode: s
 
 export interface DemoPensioners { pensioners: number; openingBalances: Record<string, string> }
 
-export async function loadDemoPensioners(database: DatabaseHandle, input: { provinceCode: string; cityCode: string }): Promise<DemoPensioners> {
+export async function loadDemoPensioners(database: DatabaseHandle, input: { provinceCode: string; cityCode: string; /** 期初建账 day (default demoGoLive(today)) */ goLive?: string }): Promise<DemoPensioners> {
   const actor = systemActor('demo');
   const today = todayInChina();
   await ensureFunds(database);
@@ -81,7 +82,7 @@ export async function loadDemoPensioners(database: DatabaseHandle, input: { prov
     return { pensioners, totals: await repository.monthlyTotalsByFund(tx) };
   });
   const entries = totals.map((t) => openingBalanceEntry({
-    fund: t.fund_code, amount: BigInt(t.total) * OPENING_MONTHS, date: demoGoLive(today), memo: `期初建账（演示数据：${OPENING_MONTHS} 个月养老金发放）`,
+    fund: t.fund_code, amount: BigInt(t.total) * OPENING_MONTHS, date: input.goLive ?? demoGoLive(today), heldIn: 'expense_bank', memo: `期初建账（演示数据：${OPENING_MONTHS} 个月养老金发放）`,
   }));
   if (entries.length) await postEntries(database, actor, entries, { kind: 'import' });
   const openingBalances = Object.fromEntries(entries.map((e) => [e.fund, formatYuan(e.lines[0].debit!)]));

@@ -7,7 +7,8 @@
  *     多发的社会保险待遇可从以后应发待遇中抵扣), each a recovery of method `offset` referenced DC<id>, booked at once
  *     Dr the order's benefit subject / Cr the expense the overpaid months were booked to (the deaths code books no
  *     receivable: the months after death stayed in 基本养老金 expense, so the recovery reduces it); the rest is
- *     payable and its own 用款申请 (kind `fund.transfer`) asks finance to move it from the 财政专户 to the 支出户 — an
+ *     payable: what the 支出户 holds free pays it first (ledger expense-account.service), and its own 用款申请 (kind
+ *     `fund.transfer`) asks finance to move the rest from the 财政专户 to the 支出户 — an
  *     order approved after the month's payroll transfer is not held back a month, and each returned payment's money
  *     stays traceable to its transfer. An order wholly offset is paid there and then;
  *  3. funded, it rides in the next bank file of its fund after the payroll lines, and the bank's result pays it
@@ -23,7 +24,7 @@ import { formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
-import { chartFor, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { chartFor, expenseAccountFunding, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { checkIdNumber } from '../../registry/index.ts';
 import { insertRecovery, markRecovered } from '../deaths/deaths.repository.ts';
 import { awardSaid } from './payroll.messages.ts';
@@ -174,26 +175,34 @@ async function approveOrder(tx: Tx, approver: Actor, itemId: bigint, payload: Or
     await repository.updateOrder(tx, order, { amount_offset: offset, status: 'paid', paid_on: today });
     await sourcePaid(tx, order);
   } else {
-    await repository.updateOrder(tx, order, { amount_offset: offset, status: 'approved' });
-    const requestId = newId(), region = fundRegion(order.fund_code);
-    const benefit = benefitAccount(order.fund_code, order.benefit_type, today);
-    await payrollRepository.insertTransferRequest(tx, {
-      id: requestId, fund_code: order.fund_code, region_code: region, amount: payable, batch_id: null, payment_order_id: order.id, requested_by: approver.username, approval_item_id: null,
-      purpose: render(paymentOrderSaid.transferPurpose({ reference: order.reference, benefit: benefit.name, payee: order.payee_name }), 'zh-CN'),
-    });
-    const transfer = await submitForApproval(tx, approver, fundTransferSignoff, {
-      regionCode: region, subjectKey: `fund.transfer:${requestId}`, amount: payable,
-      title: render(paymentOrderSaid.transferTitle({ fund: order.fund_code, reference: order.reference, amount: formatYuan(payable) }), 'zh-CN'),
-      payload: { requestId: requestId.toString(), orderId: order.id.toString(), fund: order.fund_code, period, amount: formatYuan(payable) },
-    });
-    await payrollRepository.setTransferApprovalItem(tx, requestId, BigInt(transfer.id));
-    await repository.updateOrder(tx, order, { transfer_request_id: requestId });
-    result.transferRequest = requestId.toString();
-    result.transferItem = transfer.id;
+    // what the 支出户 holds free pays first (ledger expense-account.service); a 用款申请 brings the rest
+    const funding = await expenseAccountFunding(tx, order.fund_code, payable, today);
+    result.fromExpenseAccount = formatYuan(funding.fromExpenseAccount);
+    await repository.updateOrder(tx, order, { amount_offset: offset, status: funding.shortfall === 0n ? 'funded' : 'approved' });
+    if (funding.shortfall > 0n) Object.assign(result, await requestOrderTransfer(tx, approver, order, funding.shortfall));
   }
   await recordAudit(tx, approver, { action: 'benefit.payment_order.approve', entityType: 'benefit_payment_order', entityId: order.id, regionCode: order.region_code,
     after: { ...result, offsets, approvalItem: itemId.toString() } });
   return result;
+}
+
+/** The order's 用款申请 for what the 支出户 could not pay, sent to finance. */
+async function requestOrderTransfer(tx: Tx, approver: Actor, order: { person_id: bigint; id: bigint; fund_code: string; benefit_type: string; reference: string; payee_name: string }, amount: bigint) {
+  const today = todayInChina(), period = today.slice(0, 7);
+  const requestId = newId(), region = fundRegion(order.fund_code);
+  const benefit = benefitAccount(order.fund_code, order.benefit_type, today);
+  await payrollRepository.insertTransferRequest(tx, {
+    id: requestId, fund_code: order.fund_code, region_code: region, amount, batch_id: null, payment_order_id: order.id, requested_by: approver.username, approval_item_id: null,
+    purpose: render(paymentOrderSaid.transferPurpose({ reference: order.reference, benefit: benefit.name, payee: order.payee_name }), 'zh-CN'),
+  });
+  const transfer = await submitForApproval(tx, approver, fundTransferSignoff, {
+    regionCode: region, subjectKey: `fund.transfer:${requestId}`, amount,
+    title: render(paymentOrderSaid.transferTitle({ fund: order.fund_code, reference: order.reference, amount: formatYuan(amount) }), 'zh-CN'),
+    payload: { requestId: requestId.toString(), orderId: order.id.toString(), fund: order.fund_code, period, amount: formatYuan(amount) },
+  });
+  await payrollRepository.setTransferApprovalItem(tx, requestId, BigInt(transfer.id));
+  await repository.updateOrder(tx, order, { transfer_request_id: requestId });
+  return { transferRequest: requestId.toString(), transferItem: transfer.id };
 }
 
 // ── the bank path (payroll.bank.ts writes the file and reads the result) ───────────────────────────────────────────

@@ -187,3 +187,20 @@ export const findTransferRequest = (tx: Tx, id: bigint) => tx.selectFrom('fund_t
 
 export const approveTransferRequest = (tx: Tx, id: bigint, entryId: bigint) =>
   tx.updateTable('fund_transfer_request').set({ status: 'approved', entry_id: entryId }).where('id', '=', id).execute();
+
+/**
+ * What the fund's signed-off benefit payments not yet paid still take from its 支出户 (ledger expense-account.service):
+ * the payroll lines of batches past sign-off not paid (a line of a suspended award stays unpaid in a settled batch and
+ * takes nothing), the payable part of orders approved and not paid, less the transfers requested for them that
+ * finance has not yet approved (their money is not in the 支出户 yet).
+ */
+export async function expenseAccountCommitments(tx: Tx, fundCode: string): Promise<bigint> {
+  const { rows } = await sql<{ committed: string }>`select (
+      coalesce((select sum(l.amount) from payroll_batch b join payroll_line l on l.batch_id = b.id
+                where b.fund_code = ${fundCode} and b.status in ('signed_off', 'funded', 'bank_file_issued') and l.status <> 'paid'), 0)
+    + coalesce((select sum(o.amount - o.amount_offset) from benefit_payment_order o
+                where o.fund_code = ${fundCode} and o.status in ('approved', 'funded', 'sent', 'returned')), 0)
+    - coalesce((select sum(r.amount) from fund_transfer_request r where r.fund_code = ${fundCode} and r.status = 'pending'), 0)
+    )::text as committed`.execute(tx);
+  return BigInt(rows[0].committed);
+}

@@ -3,9 +3,9 @@
  * kernel runner (kind `pension.payroll`, key <period>/<fund>: a second run finds the first and adds nothing; killed,
  * it resumes with the chunks not done), a line per award active in the month. The finished batch is the 经办 step of
  * its sign-off (kind `pension.payroll`: 复核 and 审批 by the staff of the fund's pooling region). Its final approval
- * files the 用款申请 (fund transfer request, kind `fund.transfer`, decided by finance): approved, it moves the batch's
- * total from the 财政专户 to the 支出户 (收支两条线, 财社〔2017〕144号: 支出户 receives from the 财政专户 only) and the batch
- * is funded. Then the bank file (社会化发放, payroll.bank.ts) pays it, and the bank's result file books the expense
+ * files the 用款申请 (fund transfer request, kind `fund.transfer`, decided by finance) for what the 支出户 does not hold
+ * free already (ledger expense-account.service): approved, it moves that from the 财政专户 to the 支出户 (收支两条线,
+ * 财社〔2017〕144号: 支出户 receives from the 财政专户 only) and the batch is funded; a batch the 支出户 covers is funded at once. Then the bank file (社会化发放, payroll.bank.ts) pays it, and the bank's result file books the expense
  * Dr 社会保险待遇支出—基本养老金 / Cr 支出户 on the day paid (cash basis, 财会〔2017〕28号).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
@@ -21,7 +21,7 @@ import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey }
 import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { render } from '../../../platform/messages.ts';
-import { accountBalanceNow, chartFor, isPeriod, postEntries } from '../../ledger/index.ts';
+import { accountBalanceNow, chartFor, expenseAccountFunding, isPeriod, postEntries, registerExpenseAccountCommitments } from '../../ledger/index.ts';
 import { payrollSaid } from './payroll.messages.ts';
 import * as repository from './payroll.repository.ts';
 import { fundOrder } from './payment-order.repository.ts';
@@ -34,6 +34,8 @@ const MAX_CHUNKS = 50;
 
 interface PayrollParameters { period: string; fund: string; insurance: string; region: string; batchId: string }
 interface PayrollChunk { personFrom: string; personTo: string }
+
+registerExpenseAccountCommitments('benefits', repository.expenseAccountCommitments);
 
 /** The accounts a pension fund's payroll moves money through (chart in force in the year). */
 export function payrollAccounts(insurance: string, period: string) {
@@ -105,23 +107,34 @@ export const fundTransferSignoff = registerSignoffKind<TransferPayload>({
   subjectLink: (payload) => (payload.batchId ? `/benefits/payroll/${payload.batchId}` : null),
 });
 
-/** The payroll's final approval: the batch is signed off and its transfer request waits for finance. */
+/**
+ * The payroll's final approval: the batch is signed off. What the 支出户 holds free pays it first; a 用款申请 for the rest
+ * waits for finance (ledger expense-account.service). A batch the 支出户 covers whole is funded there and then.
+ */
 async function requestTransfer(tx: Tx, approver: Actor, payload: PayrollPayload) {
   const batchId = BigInt(payload.batchId);
   const batch = (await repository.findBatchById(tx, batchId, true))!;
+  const funding = await expenseAccountFunding(tx, batch.fund_code, batch.total, todayInChina());
+  const fromExpenseAccount = formatYuan(funding.fromExpenseAccount);
+  if (funding.shortfall === 0n) {
+    await repository.updateBatch(tx, batchId, { status: 'funded' });
+    await recordAudit(tx, approver, { action: 'payroll.fund', entityType: 'payroll_batch', entityId: batchId, regionCode: batch.region_code,
+      after: { fund: batch.fund_code, period: batch.period, total: formatYuan(batch.total), fromExpenseAccount } });
+    return { batch: payload.batchId, fromExpenseAccount, transferRequest: null };
+  }
   const id = newId();
+  const purpose = render(payrollSaid.transferPurpose({ period: batch.period, batch: batchId.toString(), payees: batch.payees, total: formatYuan(batch.total), fromExpenseAccount }), 'zh-CN');
   await repository.insertTransferRequest(tx, {
-    id, fund_code: batch.fund_code, region_code: batch.region_code, amount: batch.total, batch_id: batchId, requested_by: approver.username, approval_item_id: null,
-    purpose: `${batch.period} 基本养老金发放（批次 ${batchId}，${batch.payees} 人）`,
+    id, fund_code: batch.fund_code, region_code: batch.region_code, amount: funding.shortfall, batch_id: batchId, requested_by: approver.username, approval_item_id: null, purpose,
   });
   const item = await submitForApproval(tx, approver, fundTransferSignoff, {
-    regionCode: batch.region_code, subjectKey: `fund.transfer:${id}`, amount: batch.total,
-    title: render(payrollSaid.transferTitle({ fund: batch.fund_code, period: batch.period, amount: formatYuan(batch.total) }), 'zh-CN'),
-    payload: { requestId: id.toString(), batchId: payload.batchId, fund: batch.fund_code, period: batch.period, amount: formatYuan(batch.total) },
+    regionCode: batch.region_code, subjectKey: `fund.transfer:${id}`, amount: funding.shortfall,
+    title: render(payrollSaid.transferTitle({ fund: batch.fund_code, period: batch.period, amount: formatYuan(funding.shortfall) }), 'zh-CN'),
+    payload: { requestId: id.toString(), batchId: payload.batchId, fund: batch.fund_code, period: batch.period, amount: formatYuan(funding.shortfall) },
   });
   await repository.setTransferApprovalItem(tx, id, BigInt(item.id));
   await repository.updateBatch(tx, batchId, { status: 'signed_off', transfer_request_id: id });
-  return { batch: payload.batchId, transferRequest: id.toString(), transferItem: item.id };
+  return { batch: payload.batchId, fromExpenseAccount, transferRequest: id.toString(), transferItem: item.id };
 }
 
 /** Finance approves the transfer: Dr 支出户 / Cr 财政专户, refused when the 财政专户 cannot cover it; the batch or order is funded. */

@@ -92,10 +92,10 @@ async function fundPrepayment(tx: Tx, approver: Actor, payload: PrepaymentPayloa
     fund: run.fund_code, date: today, amount: run.total, key: `medical-prepayment-transfer:${run.id}`,
     memo: `用款：${run.month} 定点医药机构月度预拨（${run.institutions} 家）`, source: { type: 'medical_prepayment', id: String(run.id) },
   });
-  await repository.updatePrepaymentRun(tx, run.id, { status: 'approved', transfer_entry_id: entryId });
+  await repository.updatePrepaymentRun(tx, run.id, { status: 'approved', ...(entryId === null ? {} : { transfer_entry_id: entryId }) });
   await recordAudit(tx, approver, { action: 'medical.prepayment.fund', entityType: 'medical_prepayment_run', entityId: run.id, regionCode: run.region_code,
-    after: { month: run.month, total: formatYuan(run.total), transferEntry: String(entryId) } });
-  return { run: payload.runId, transferEntryId: String(entryId) };
+    after: { month: run.month, total: formatYuan(run.total), transferEntry: entryId === null ? null : String(entryId) } });
+  return { run: payload.runId, transferEntryId: entryId === null ? null : String(entryId) };
 }
 
 /** Creates (or finds) the month's run and its job; a failed job is queued again. Refused when no institution has a quota. */

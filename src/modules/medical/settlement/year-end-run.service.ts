@@ -108,7 +108,7 @@ async function approveYearEnd(tx: Tx, approver: Actor, payload: YearEndPayload) 
   const today = todayInChina();
   const source = { type: 'medical_year_end', id: String(run.id) };
   const payable = lines.reduce((sum, line) => sum + (line.settlement > 0n ? line.settlement : 0n), 0n);
-  let transferEntryId: bigint | undefined;
+  let transferEntryId: bigint | null = null;
   if (payable > 0n) {
     transferEntryId = await transferToExpenseAccount(tx, approver, {
       fund: run.fund_code, date: today, amount: payable, key: `medical-year-end-transfer:${run.id}`, source,
