@@ -1,5 +1,6 @@
 /** Typed SQL of payments: recording, allocations, credits, individual account contributions and the payment list. */
 import { sql, type Insertable, type Selectable } from 'kysely';
+import { creditDifferences } from '../accounts/paid-periods.sql.ts';
 import type { Tx } from '../../../platform/actor.ts';
 import { idExpression, reserveIds } from '../../../platform/ids.ts';
 import type { Tables } from '../../../platform/database.ts';
@@ -96,56 +97,23 @@ export async function overpaidParts(tx: Tx, employerId: bigint, period: string):
 }
 
 /**
- * Brings the individual accounts (个人账户) of the employer's periods of `bills` in line with what is paid: a period
- * whose pension employee part is paid in full over all its bills (a credit note lowers what is due, a supplementary
- * bill adds to it) owes each person what their pension lines of the period add up to; a period not paid in full
- * (again, after a payment reversal) owes nothing yet. Each person gets the difference from what was credited for the
- * period before, recorded against the period's latest bill and the payment named. Writes nothing the second time.
- * The caller holds the employer's allocation lock.
+ * Brings the individual accounts (个人账户) of the employer's periods of `bills` in line with what is paid: the pension
+ * employee part, by the rule of ../accounts/paid-periods.sql.ts, recorded against the period's latest bill and the
+ * payment named. Writes nothing the second time. The caller holds the employer's allocation lock.
  */
 export async function reconcileIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
   if (!bills.length) return 0;
-  const paidBy = sql.join(bills.map((x) => sql`(${x.billId}::bigint, ${x.paymentId}::bigint)`));
-  const status = sql`
-    with paid_by (bill_id, payment_id) as (values ${paidBy}),
-    period as (
-      select b.period, max(p.payment_id) as payment_id from paid_by p join bill b on b.employer_id = ${employerId} and b.id = p.bill_id group by b.period
-    ),
-    status as (
-      select b.period, min(p.payment_id) as payment_id, (array_agg(b.id order by b.number desc))[1] as latest_bill, min(b.region_code) as region_code,
-        (select coalesce(sum(i.employee_amount), 0) from bill_item i
-          where i.employer_id = ${employerId} and i.bill_id = any(array_agg(b.id)) and i.insurance = 'pension')
-        <= (select coalesce(sum(a.amount), 0) from payment_allocation a
-          where a.employer_id = ${employerId} and a.bill_id = any(array_agg(b.id)) and a.insurance = 'pension' and a.part = 'employee') as complete
-      from bill b join period p on p.period = b.period where b.employer_id = ${employerId}
-      group by b.period
-    ),
-    due as (
-      select l.person_id, s.period, sum(l.employee_amount)::bigint as amount
-      from status s join bill b on b.employer_id = ${employerId} and b.period = s.period
-        join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id and l.insurance = 'pension' and l.employee_amount is not null
-      where s.complete
-      group by l.person_id, s.period
-    ),
-    credited as (
-      select e.person_id, e.period, sum(e.amount)::bigint as amount
-      from individual_account_entry e join status s on s.period = e.period
-      where e.employer_id = ${employerId} and e.kind = 'contribution'
-      group by e.person_id, e.period
-    ),
-    difference as (
-      select coalesce(d.person_id, c.person_id) as person_id, coalesce(d.period, c.period) as period,
-        coalesce(d.amount, 0) - coalesce(c.amount, 0) as credit
-      from due d full join credited c on c.person_id = d.person_id and c.period = d.period
-    )`;
-  const { rows: [{ n }] } = await sql<{ n: number }>`${status} select count(*)::int as n from difference where credit <> 0`.execute(tx);
+  const differences = creditDifferences({
+    employerId, bills, insurance: 'pension', parts: ['employee'], credited: { table: 'individual_account_entry', partColumn: null, contributionsOnly: true },
+  });
+  const { rows: [{ n }] } = await sql<{ n: number }>`${differences} select count(*)::int as n from difference where credit <> 0`.execute(tx);
   if (!n) return 0;
   const ids = reserveIds(n);
-  const result = await sql`${status}
+  const result = await sql`${differences}
     insert into individual_account_entry (person_id, id, region_code, year, period, kind, amount, employer_id, bill_id, payment_id)
     select d.person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by d.period, d.person_id) - 1'))}, s.region_code,
       substr(d.period, 1, 4)::smallint, d.period, 'contribution', d.credit, ${employerId}, s.latest_bill, s.payment_id
-    from difference d join status s on s.period = d.period
+    from difference d join period_bill s on s.period = d.period
     where d.credit <> 0`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }
