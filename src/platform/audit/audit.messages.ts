@@ -41,6 +41,7 @@ const ACTION_NAMES = {
   'billing.self_paying.complete': ['个人缴费核定完成', 'Self-paying billing run completed'],
   'demo.medical_institutions': ['生成演示定点医疗机构', 'Demo medical institutions loaded'],
   'demo.pensioners': ['生成演示退休人员', 'Demo pensioners loaded'],
+  'demo.history': ['演示数据历史月份按业务日运行', 'Demo history months run through the services'],
   'fund.transfer': ['用款拨付（财政专户→支出户）', 'Funds transferred (special to expense account)'],
   'benefit.payment_order.queue': ['提交一次性待遇支付', 'One-off benefit payment ordered'],
   'benefit.payment_order.approve': ['一次性待遇支付审批（抵扣多发待遇、申请用款）', 'One-off benefit payment approved (overpayments offset, funds requested)'],
