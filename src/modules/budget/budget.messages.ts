@@ -50,3 +50,30 @@ export const forecastReport = defineMessages('budget.forecast', {
   no: ['否', 'no'],
   backtestTitle: ['回测（扩展窗口滚动起点，逐期向前预测一期）', 'backtest (expanding window, rolling origin, one step ahead)'],
 });
+
+/** 预算草案 (`sifund budget draft`): its refusals and its table for people. */
+export const draftRules = defineMessages('budget.draft', {
+  yearShape: ['须为四位年度，实为“{value}”', 'must be a year like 2027, got "{value}"'],
+  regionShape: ['须为六位行政区划代码，实为“{value}”', 'must be a six-digit region code, got "{value}"'],
+  yearNotAfterActuals: ['预算年度须晚于已有实际数的年度 {lastYear}（实际数截至 {lastMonth}）', 'the budget year must come after {lastYear}, the year of the actuals (up to {lastMonth})'],
+  noFund: ['区划 {region} 及其下级没有编制预算的社会保险基金', 'region {region} has no social insurance fund to budget, itself or below it'],
+  historyTooShort: ['基金 {fund} 截至 {lastMonth} 只有 {months} 个月实际数，至少需要 {minimum} 个月才能预测', 'fund {fund} has {months} month(s) of actuals up to {lastMonth}; at least {minimum} are needed to forecast'],
+  title: ['社会保险基金预算草案', 'Social insurance fund budget draft'],
+  budgetYear: ['预算年度', 'budget year'],
+  actualsUpTo: ['实际数截至', 'actuals up to'],
+  unit: ['金额单位', 'unit'],
+  yuan: ['元', 'yuan'],
+  line: ['项目', 'line'],
+  subject: ['预算科目', 'subject'],
+  amount: ['预算数', 'amount'],
+  model: ['预测模型', 'model'],
+  mase: ['回测 MASE', 'backtest MASE'],
+  naiveMase: ['朴素预测 MASE', 'naive MASE'],
+  itemOf: ['其中：{name}', 'of which: {name}'],
+  totalIncome: ['收入合计', 'total income'],
+  totalExpense: ['支出合计', 'total expense'],
+  balance: ['本年收支结余', 'balance of the year'],
+  previousAccumulatedBalance: ['上年滚存结余', 'accumulated balance brought forward'],
+  accumulatedBalance: ['年末滚存结余', 'accumulated balance at year end'],
+  sumOfItems: ['各项之和', 'sum of its items'],
+});

@@ -1,6 +1,7 @@
 /** The budget module's public face (预算编制): for now the forecasting engine behind each budget line. */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerForecastCommand } from './forecast/forecast.cli.ts';
+import { registerBudgetCommands } from './draft/draft.cli.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
 
@@ -8,7 +9,7 @@ export { forecastSeries, type ForecastResult, type Frequency, type ModelName, ty
 export const budgetModule: ModuleManifest = {
   name: 'budget',
   routes: [],
-  registerCommands: registerForecastCommand,
+  registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); },
   jobs: [],
   schedules: [],
   approvalKinds: [],

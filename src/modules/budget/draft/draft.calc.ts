@@ -1,0 +1,149 @@
+/**
+ * 预算草案: next year's fund budget table drafted from the fund's cash-basis actuals (pure; the service reads them).
+ *
+ * - History: each line's monthly amounts from the fund's first month in the ledger (go-live) to the last complete
+ *   month; two or three years of it at most, too little for an annual series (the engine needs 4 points), so a line is
+ *   forecast on its monthly series by the forecasting engine (../forecast/forecast.calc.ts: naive, seasonal naive,
+ *   drift, linear trend, ETS, each backtested, naive kept unless beaten).
+ * - The months from the last actual one to the end of Y−1 (the bridge) and the twelve months of Y are forecast
+ *   together; a line's amount for Y is the sum of its twelve months, rounded to the fen once. A forecast month below
+ *   zero counts as zero: an income or expense line is money received or paid.
+ * - Annualised history per line: complete years as posted, a year with months still to come as its actual months plus
+ *   the forecast of the rest (rounded once per year).
+ * - Identities (财社〔2017〕144号): 本年收支结余 = 收入合计 − 支出合计; 年末滚存结余 = 上年滚存结余 + 本年收支结余, where
+ *   上年滚存结余 is the fund balance at the end of the last actual month plus the bridge's forecast income less its
+ *   forecast expense (each line's bridge rounded once per year). All sums in fen, exact.
+ */
+import { forecastSeries, type ModelName } from '../forecast/forecast.calc.ts';
+import { forecastLines, type BudgetLine, type SchemeTable } from './budget-chart.ts';
+
+/** A fund's actuals as the ledger holds them. */
+export interface FundActuals {
+  /** Fen per ledger subject and month: income lines credit − debit, expense lines debit − credit. */
+  amounts: ReadonlyMap<string, ReadonlyMap<string, bigint>>;
+  /** 基金结余 at the end of the last actual month: the fund balance brought forward plus income less expense since. */
+  balanceAtLastMonth: bigint;
+}
+
+/** The months a draft reads and forecasts (YYYY-MM, oldest first). */
+export interface DraftMonths { actual: string[]; bridge: string[]; budget: string[] }
+
+export interface AnnualAmount { year: number; amount: bigint; actualMonths: number }
+
+export interface LineBacktest { origins: number; mape: number | null; mase: number | null; naiveMape: number | null; naiveMase: number | null }
+
+export interface DraftLine {
+  subject: string;
+  name: string;
+  amount: bigint;
+  /** The model behind a line forecast on its own (a line with 其中 rows sums theirs). */
+  model?: ModelName;
+  beatsNaive?: boolean;
+  backtest?: LineBacktest | null;
+  /** The line's annualised history up to Y−1. */
+  history: AnnualAmount[];
+  items?: DraftLine[];
+}
+
+export interface DraftTable {
+  scheme: string; table: string; tableName: string;
+  income: DraftLine[]; expense: DraftLine[];
+  totalIncome: bigint; totalExpense: bigint; balance: bigint;
+  previousAccumulatedBalance: bigint; accumulatedBalance: bigint;
+}
+
+/** The months of a draft for `year` when the last actual month is `lastMonth` and the fund started in `firstMonth`. */
+export function draftMonths(firstMonth: string, lastMonth: string, year: number): DraftMonths {
+  const months = (from: string, to: string) => {
+    const list: string[] = [];
+    for (let month = from; month <= to; month = nextMonth(month)) list.push(month);
+    return list;
+  };
+  return { actual: months(firstMonth, lastMonth), bridge: months(nextMonth(lastMonth), `${year - 1}-12`), budget: months(`${year}-01`, `${year}-12`) };
+}
+
+export function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+}
+
+const fen = (value: number) => BigInt(Math.round(value));
+const sum = (values: readonly bigint[]) => values.reduce((total, value) => total + value, 0n);
+const total = (values: readonly number[]) => values.reduce((result, value) => result + value, 0);
+const yearOf = (month: string) => Number(month.slice(0, 4));
+
+interface Forecasted { line: DraftLine; bridge: bigint }
+
+/** One line forecast on its own monthly history. */
+function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths): Forecasted {
+  const monthly = months.actual.map((month) => sum(line.subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n)));
+  const result = forecastSeries({ frequency: 'monthly', values: monthly.map(Number), drivers: [] }, months.bridge.length + months.budget.length);
+  const forecast = result.forecast.map((point) => Math.max(0, point.value));
+  const bridgeForecast = forecast.slice(0, months.bridge.length);
+  const years = [...new Set([...months.actual, ...months.bridge].map(yearOf))].map((year) => ({
+    year,
+    actual: sum(monthly.filter((_, index) => yearOf(months.actual[index]) === year)),
+    actualMonths: months.actual.filter((month) => yearOf(month) === year).length,
+    rest: fen(total(bridgeForecast.filter((_, index) => yearOf(months.bridge[index]) === year))),
+  }));
+  const chosen = result.models.find((model) => model.name === result.chosen)!;
+  const naive = result.models.find((model) => model.name === 'naive')!;
+  return {
+    line: {
+      subject: line.line, name: line.name, amount: fen(total(forecast.slice(months.bridge.length))),
+      model: result.chosen, beatsNaive: result.beatsNaive,
+      backtest: chosen.backtest && {
+        origins: chosen.backtest.origins, mape: chosen.backtest.mape, mase: chosen.backtest.mase, naiveMape: naive.backtest!.mape, naiveMase: naive.backtest!.mase,
+      },
+      history: years.map(({ year, actual, rest, actualMonths }) => ({ year, amount: actual + rest, actualMonths })),
+    },
+    bridge: sum(years.map((year) => year.rest)),
+  };
+}
+
+/** A budget line: forecast on its own, or (社会保险待遇支出) the sum of its 其中 rows, each forecast on its own. */
+function draftLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths): Forecasted {
+  if (!line.items) return forecastLine(line, actuals, months);
+  const items = forecastLines(line).map((item) => forecastLine(item, actuals, months));
+  const history = items[0].line.history.map((annual, index) => ({ ...annual, amount: sum(items.map((item) => item.line.history[index].amount)) }));
+  return {
+    line: { subject: line.line, name: line.name, amount: sum(items.map((item) => item.line.amount)), history, items: items.map((item) => item.line) },
+    bridge: sum(items.map((item) => item.bridge)),
+  };
+}
+
+/** The draft of one fund's table for the budget year of `months`. */
+export function draftTable(table: SchemeTable, actuals: FundActuals, months: DraftMonths): DraftTable {
+  const income = table.income.map((line) => draftLine(line, actuals, months));
+  const expense = table.expense.map((line) => draftLine(line, actuals, months));
+  const totalIncome = sum(income.map((line) => line.line.amount));
+  const totalExpense = sum(expense.map((line) => line.line.amount));
+  const previousAccumulatedBalance = actuals.balanceAtLastMonth + sum(income.map((line) => line.bridge)) - sum(expense.map((line) => line.bridge));
+  const balance = totalIncome - totalExpense;
+  return {
+    scheme: table.scheme, table: table.table, tableName: table.name,
+    income: income.map((line) => line.line), expense: expense.map((line) => line.line),
+    totalIncome, totalExpense, balance, previousAccumulatedBalance, accumulatedBalance: previousAccumulatedBalance + balance,
+  };
+}
+
+export interface SummaryLine { subject: string; name: string; amount: bigint }
+
+/** 社预01: the fund tables summed line by line (a line the chart gives some schemes only is summed where it appears). */
+export function summaryTable(tables: readonly DraftTable[]) {
+  const side = (pick: (table: DraftTable) => DraftLine[]): SummaryLine[] => {
+    const lines = new Map<string, SummaryLine>();
+    for (const table of tables) for (const line of pick(table)) {
+      const row = lines.get(line.subject) ?? { subject: line.subject, name: line.name, amount: 0n };
+      row.amount += line.amount;
+      lines.set(line.subject, row);
+    }
+    return [...lines.values()];
+  };
+  const of = (pick: (table: DraftTable) => bigint) => sum(tables.map(pick));
+  return {
+    income: side((table) => table.income), expense: side((table) => table.expense),
+    totalIncome: of((table) => table.totalIncome), totalExpense: of((table) => table.totalExpense), balance: of((table) => table.balance),
+    previousAccumulatedBalance: of((table) => table.previousAccumulatedBalance), accumulatedBalance: of((table) => table.accumulatedBalance),
+  };
+}

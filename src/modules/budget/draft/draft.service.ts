@@ -1,0 +1,93 @@
+/**
+ * `draftBudget`: next year's budget tables of a region's funds (社预02–08 per fund, 社预01 their sum) drafted from the
+ * cash-basis ledger (./draft.calc.ts says how). The actuals end with the last complete month (the month before today
+ * in China); the budget year must come after it. A fund of the region is one whose pooling region is the region or
+ * lies below it; a ledger book with no budget table (职业年金) is left out.
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, scopePrefix, type Actor } from '../../../platform/actor.ts';
+import { conflict, invalid } from '../../../platform/errors.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
+import { MINIMUM_HISTORY } from '../forecast/forecast.calc.ts';
+import { draftRules as say } from '../budget.messages.ts';
+import { budgetChartFor, forecastLines, schemeTable, type SchemeTable } from './budget-chart.ts';
+import { draftMonths, draftTable, nextMonth, summaryTable, type DraftTable, type FundActuals } from './draft.calc.ts';
+import * as repository from './draft.repository.ts';
+
+export interface FundDraft extends DraftTable { fund: string; fundName: string; region: string }
+
+export interface BudgetDraft {
+  year: number;
+  region: string;
+  regionName: string | null;
+  /** The last month whose actuals the draft reads. */
+  lastActualMonth: string;
+  chart: { year: number; reference: string };
+  tables: FundDraft[];
+  summary: { table: string; tableName: string } & ReturnType<typeof summaryTable>;
+}
+
+/** The month before `day`'s month: the last complete month of actuals. */
+export function lastCompleteMonth(day: string): string {
+  const [year, month] = day.split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+/** A fund's movements as actuals: income and expense per subject and month, and its balance at the end of them. */
+export function actualsOf(movements: readonly repository.MovementRow[]): FundActuals {
+  const amounts = new Map<string, Map<string, bigint>>();
+  let balanceAtLastMonth = 0n;
+  for (const row of movements) {
+    // 基金结余 and the year's income less expense together are what the fund holds (credit-positive)
+    balanceAtLastMonth += row.credit - row.debit;
+    if (row.role === 'fund_balance') continue;
+    const amount = row.role === 'revenue' ? row.credit - row.debit : row.debit - row.credit;
+    const months = amounts.get(row.subject!) ?? new Map<string, bigint>();
+    months.set(row.period, (months.get(row.period) ?? 0n) + amount);
+    amounts.set(row.subject!, months);
+  }
+  return { amounts, balanceAtLastMonth };
+}
+
+/** Ledger subjects with actuals that no line of the table sums: their money would be missing from the draft. */
+function unmappedActuals(table: SchemeTable, actuals: FundActuals): string[] {
+  const mapped = new Set([...table.income, ...table.expense].flatMap(forecastLines).flatMap((line) => line.subjects));
+  return [...actuals.amounts.keys()].filter((subject) => !mapped.has(subject));
+}
+
+export async function draftBudget(database: DatabaseHandle, actor: Actor, input: { year: string | number; region: string }): Promise<BudgetDraft> {
+  const yearText = String(input.year);
+  if (!/^\d{4}$/.test(yearText)) throw invalid('year', say.yearShape({ value: yearText }));
+  if (!/^\d{6}$/.test(input.region)) throw invalid('region', say.regionShape({ value: input.region }));
+  const year = Number(yearText);
+  const lastMonth = lastCompleteMonth(todayInChina());
+  const lastYear = Number(lastMonth.slice(0, 4));
+  if (year <= lastYear) throw invalid('year', say.yearNotAfterActuals({ lastYear, lastMonth }));
+  const chart = budgetChartFor(year);
+
+  return inScope(database, actor, async (tx) => {
+    const funds = (await repository.fundsWithin(tx, scopePrefix(input.region)))
+      .map((fund) => ({ fund, table: schemeTable(chart, fund.insurance) }))
+      .filter((entry): entry is { fund: repository.DraftFundRow; table: SchemeTable } => entry.table !== undefined);
+    if (!funds.length) throw invalid('region', say.noFund({ region: input.region }));
+    const fundIds = funds.map(({ fund }) => fund.id);
+    const firstMonths = await repository.firstMonths(tx, fundIds);
+    const movements = await repository.nominalMovements(tx, fundIds, lastMonth);
+    const tables = funds.map(({ fund, table }): FundDraft => {
+      // a fund with no posting up to the last month has no actual month
+      const months = draftMonths(firstMonths.get(fund.id) ?? nextMonth(lastMonth), lastMonth, year);
+      if (months.actual.length < MINIMUM_HISTORY) {
+        throw conflict('region', say.historyTooShort({ fund: fund.code, months: months.actual.length, lastMonth, minimum: MINIMUM_HISTORY }));
+      }
+      const actuals = actualsOf(movements.filter((row) => row.fund_id === fund.id));
+      const unmapped = unmappedActuals(table, actuals);
+      if (unmapped.length) throw new Error(`budget chart ${chart.year}, ${table.table}: no line sums the ledger subject(s) ${unmapped.join(', ')} of fund ${fund.code}`);
+      return { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months) };
+    });
+    return {
+      year, region: input.region, regionName: (await repository.regionName(tx, input.region))?.name ?? null, lastActualMonth: lastMonth,
+      chart: { year: chart.year, reference: chart.reference }, tables,
+      summary: { table: chart.summary.table, tableName: chart.summary.name, ...summaryTable(tables) },
+    };
+  });
+}
