@@ -1,6 +1,7 @@
 /** The budget module's public face (预算编制): for now the forecasting engine behind each budget line. */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerForecastCommand } from './forecast/forecast.cli.ts';
+import { registerProjectionCommand } from './projection/projection.cli.ts';
 import { registerBudgetCommands } from './draft/draft.cli.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
@@ -15,5 +16,6 @@ export const budgetModule: ModuleManifest = {
   approvalKinds: [],
   permissions: [],
   reports: [],
-  parameters: [],
+  // the pension projection's assumptions and the contribution rates it reads by year
+  parameters: ['budget.projection', 'contribution.pension', 'contribution.base'],
 };

@@ -13,7 +13,7 @@ export { createPerson, hire, separate, declareBase, confirmBase, createPersonInT
 export { validatePerson, validateHire, validateSeparation, orThrow } from './registry.validate.ts';
 export { checkIdNumber, checkCreditCode, regionLevel } from './identifiers.calc.ts';
 export { insurances, defaultInsurances, type Insurance } from './registry.tables.ts';
-export { monthIndex, monthOfIndex, retirementSchedules, statutoryRetirementAgeMonths, type RetirementCategory } from './retirement-age.calc.ts';
+export { monthIndex, monthOfIndex, retirementCategory, retirementSchedules, statutoryRetirementAgeMonths, type RetirementCategory } from './retirement-age.calc.ts';
 export { Employer, BaseDeclaration } from './registry.schemas.ts';
 /** The demo's seeded generator, so other modules' demo data draw from the same seed the same way. */
 export { Rng, demoGoLive } from './demo/demo.calc.ts';
