@@ -1,8 +1,8 @@
 /** The budget module's public face (预算编制): for now the forecasting engine behind each budget line. */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerForecastCommand } from './forecast/forecast.cli.ts';
-import { registerProjectionCommand } from './projection/projection.cli.ts';
 import { registerBudgetCommands } from './draft/draft.cli.ts';
+import { registerProjectionCommand } from './projection/projection.cli.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
 
@@ -10,7 +10,7 @@ export { forecastSeries, type ForecastResult, type Frequency, type ModelName, ty
 export const budgetModule: ModuleManifest = {
   name: 'budget',
   routes: [],
-  registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); },
+  registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); registerProjectionCommand(program); },
   jobs: [],
   schedules: [],
   approvalKinds: [],
