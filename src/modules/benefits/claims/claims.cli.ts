@@ -7,7 +7,7 @@ import { invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { inputRules } from '../benefits.messages.ts';
 import { runClaimMonth } from './claims.month.ts';
-import { listClaims, requestClaim } from './claims.service.ts';
+import { listClaims, requestClaim, type ClaimRequest } from './claims.service.ts';
 import { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.tables.ts';
 
 /** The one `benefits` command group. */
@@ -26,12 +26,12 @@ function readJson(file: string): unknown {
 
 export function registerClaimCommands(program: Command) {
   const claims = benefitsCommand(program).command('claims').description('待遇申领: unemployment, work injury and maternity claims, signed off in three levels');
-  addDataOption(claims.command('submit').description('submit a claim (经办): the file is {kind: unemployment|work_injury|maternity, idNumber, input}; it waits for 复核 and 审批 in the inbox'))
+  addDataOption(claims.command('submit').description('submit a claim (经办): the file is {kind: unemployment|work_injury|maternity, idNumber, input, bankAccount, payeeName?, payeeIdNumber? (a work-related death)}; it waits for 复核 and 审批 in the inbox'))
     .requiredOption('--input <file>', 'the claim, a JSON file')
     .option('--format <format>', 'json or text', 'text')
     .action((options) => runWithDatabase('benefits claims submit', options, async ({ database }) => {
       checkFormat(options.format, ['json', 'text']);
-      const body = readJson(options.input) as { kind: ClaimKind; idNumber: string; input: unknown };
+      const body = readJson(options.input) as ClaimRequest;
       const result = await requestClaim(database, systemActor('benefits-claims', ['benefit.claim.request', 'benefits.read', 'accounts.read']), body);
       if (options.format === 'json') printJson(result);
       else process.stdout.write(`claim ${result.claimId} submitted: ${result.approvalItem.title} (sign-off item ${result.approvalItem.id})\n`);
@@ -53,13 +53,13 @@ export function registerClaimCommands(program: Command) {
       else process.stdout.write(formatTable(['id', 'idNumber', 'name', 'kind', 'status', 'eventDate', 'monthlyAmount', 'oneOffAmount', 'months', 'fund'],
         page.items.map((c) => [c.id, c.idNumber, c.name, c.kind, c.status, c.eventDate, c.monthlyAmount, c.oneOffAmount, c.months === null ? '' : String(c.months), c.fund ?? '']), [6, 7]));
     }));
-  addDataOption(claims.command('month').description('失业保险金月度处理: the automatic stops and the medical contributions the unemployment fund pays for the month'))
+  addDataOption(claims.command('month').description('失业保险金月度处理: the automatic stops, the medical contributions the unemployment fund pays and each claimant\'s benefit ordered for the month (then: sifund payroll bank-file --fund unemployment-…)'))
     .requiredOption('--period <YYYY-MM>', 'the month')
     .option('--format <format>', 'json or text', 'text')
     .action((options) => runWithDatabase('benefits claims month', options, async ({ database }) => {
       checkFormat(options.format, ['json', 'text']);
-      const result = await runClaimMonth(database, systemActor('benefits-claims-month', ['benefit.claim.run']), options.period);
+      const result = await runClaimMonth(database, systemActor('benefits-claims-month', ['benefit.claim.run', 'fund.transfer.request']), options.period);
       if (options.format === 'json') printJson(result);
-      else process.stdout.write(`${result.period}: ${result.stopped} stopped, ${result.claimants} claimants owed ${result.benefits}, medical contributions ${result.medicalContributions}\n`);
+      else process.stdout.write(`${result.period}: ${result.stopped} stopped, ${result.claimants} claimants owed ${result.benefits}, medical contributions ${result.medicalContributions}, ${result.paymentOrders.length} payment orders\n`);
     }));
 }

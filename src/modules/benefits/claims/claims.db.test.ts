@@ -1,9 +1,12 @@
 /**
  * Claims end to end on the demo city: a work injury and a maternity claim worked out on the server, signed off in
- * three levels and approved with their paying fund; an unemployment claim from the person's record (paid months,
- * separation reason), refused when the separation was voluntary or a benefit is already paid; the month's run books
- * the medical contributions across the two funds (refused while the 支出户 is short, once per claimant and month)
- * and stops the benefit from the month of a new employment.
+ * three levels and approved with their paying fund; the approval orders each one-off amount to the claim's account
+ * (no second sign-off), funded from the 支出户 and a 用款申请, written to the fund's own bank file and paid: booked on
+ * the fund's benefit subject to the fen. An unemployment claim from the person's record (paid months, separation
+ * reason), refused when the separation was voluntary or a benefit is already paid; the month's run books the medical
+ * contributions across the two funds (refused while the 支出户 is short, once per claimant and month) and orders the
+ * month's benefit (one order per month, none on a re-run), paid by the unemployment fund's bank file; a new employment
+ * stops it.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,30 +19,64 @@ import { accountBalanceNow, addMonths, postEntries } from '../../ledger/index.ts
 import { contributionRecord } from '../../collection/index.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { unemploymentQuote } from '../unemployment/quote.service.ts';
+import { holdBalanceInSpecialAccount } from '../../ledger/ledger.testing.ts';
+import { decide } from '../../../platform/signoff/signoff.service.ts';
+import { testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { bankFile, importBankResult } from '../payroll/payroll.bank.ts';
 import { runClaimMonth } from './claims.month.ts';
-import { listClaims, requestClaim, stopClaim } from './claims.service.ts';
+import { getClaim, listClaims, requestClaim, stopClaim } from './claims.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const operator = systemActor('claims-test', ['benefit.claim.request', 'benefit.claim.run', 'benefits.read', 'accounts.read', 'personal.full.read']);
+const bank = systemActor('claims-bank', ['payroll.bank', 'benefits.read', 'personal.full.read']);
+const finance = testUser('finance', 31);
 
 let db: TestDatabase;
 before(async () => {
   if (skip) return;
   db = await createTestDatabase();
   await generateDemo(db.database, { persons: 300, employers: 12, years: 2, seed: 7, password: 'demo-pass-2024' });
-  // the service on a city without claims: the demo's own (demo-claims.db.test.ts) are set aside
+  // the service on a city without claims: the demo's own (demo-claims.db.test.ts) are set aside, with their orders
+  // (their 用款申请 rows go too, past the never-delete trigger: a pending one would count as money on its way)
+  await db.owner.query(`set session_replication_role = replica;
+    delete from fund_transfer_request where status = 'pending' and payment_order_id in (select id from benefit_payment_order where source_type = 'benefit_claim');
+    set session_replication_role = origin`);
+  await db.owner.query(`update benefit_payment_order set status = 'cancelled' where source_type = 'benefit_claim'`);
   await db.owner.query('delete from benefit_claim');
 });
 after(async () => { await db?.drop(); });
 
 const refusal = async (work: Promise<unknown>) => { try { await work; } catch (error) { return error as Error & { status?: number; field?: string }; } throw new Error('not refused'); };
 const one = async <T>(query: string, values: unknown[] = []) => (await db.owner.query(query, values)).rows[0] as T;
+const ACCOUNT = '6217001234567890123';
+const balanceOf = (fund: string, account: string) => inScope(db.database, systemActor('test'), (tx) => accountBalanceNow(tx, fund, account));
+const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
+const csvRows = (content: Buffer) => content.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(','));
+const allPaid = (name: string, rows: string[][]) => ({ fileName: name, content: Buffer.from(['reference,status,reason', ...rows.map((r) => `${r[0]},paid,`)].join('\n')) });
+/** Finance approves the 用款申请 of an order. */
+const approveTransferOf = async (orderId: string) => {
+  const { approval_item_id: item } = await one<{ approval_item_id: string }>(`select approval_item_id::text from fund_transfer_request where payment_order_id = $1`, [orderId]);
+  return decide(db.database, finance, BigInt(item), 'approve', '同意拨付');
+};
 
-test('a work injury claim: the amounts of 工伤保险条例 on the server, three levels, approved on the work injury fund, audited', { skip }, async () => {
-  const person = await one<{ id_number: string; region_code: string }>(`select id_number, region_code from person order by id limit 1`);
-  const submitted = await requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number,
-    input: { benefit: 'disability', eventDate: '2026-03-01', ownWage: '6000.00', grade: 4, nursing: 'partial' } });
+test('a work injury claim: the amounts of 工伤保险条例 on the server, three levels, approved on the work injury fund, its grant paid through the fund\'s bank file', { skip }, async () => {
+  const person = await one<{ id_number: string; name: string; region_code: string }>(`select id_number, name, region_code from person order by id limit 1`);
+  const input = { benefit: 'disability', eventDate: '2026-03-01', ownWage: '6000.00', grade: 4, nursing: 'partial' };
+  const unpaid = await refusal(requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number, input }));
+  assert.equal(unpaid.status, 400);
+  assert.match(unpaid.message, /bank account: /, 'a claim with amounts names the account it is paid into');
+  const otherPayee = await refusal(requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number, input, bankAccount: ACCOUNT, payeeName: '王小红' }));
+  assert.match(otherPayee.message, /payee name: the claimant is paid/);
+  const submitted = await requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number, input, bankAccount: ACCOUNT });
   assert.equal(submitted.approvalItem.status, 'pending');
+  // the work injury fund of the person's city: its 支出户 holds 1000.00 free, its 财政专户 enough for the rest
+  const { code: fund } = await one<{ code: string }>(`select code from fund where insurance = 'work_injury' and region_code = $1`, [`${person.region_code.slice(0, 4)}00`]);
+  await holdBalanceInSpecialAccount(db.database, fund);
+  const test = systemActor('test');
+  await inScope(db.database, test, (tx) => postEntries(tx, test, [{ key: 'claims-test-work-injury', fund, period: '2026-03', date: '2026-03-01', memo: '财政补贴',
+    lines: [{ account: '1004', debit: 100_000n }, { account: '1003', debit: 20_000_000n }, { account: '4002', credit: 20_100_000n }] }]));
+  const start = { expenseBank: await balanceOf(fund, '1004'), special: await balanceOf(fund, '1003'), disability: await balanceOf(fund, '500102') };
+  assert.equal(start.expenseBank, 100_000n);
   assert.deepEqual(submitted.approvalItem.levels.map((l: { label: string }) => l.label), ['复核', '审批'], 'three-level sign-off: 经办 submits, 复核 and 审批 sign');
   const pending = (await listClaims(db.database, operator, { kind: 'work_injury' }, { limit: 10 })).items;
   assert.deepEqual(pending.map((c) => [c.status, c.monthlyAmount, c.oneOffAmount, c.fund]), [['submitted', '7050.00', '126000.00', null]], '4500.00 + 2550.00 a month; 6000.00 × 21');
@@ -52,6 +89,32 @@ test('a work injury claim: the amounts of 工伤保险条例 on the server, thre
   assert.deepEqual(claim.amounts.map((a) => [a.item, a.amount]), [['one_off_disability_grant', '126000.00'], ['disability_allowance', '4500.00'], ['nursing_allowance', '2550.00']]);
   const audit = await one<{ n: string }>(`select count(*)::text as n from audit_log where action = 'benefits.claim.approve' and entity_id = $1`, [claim.id]);
   assert.equal(audit.n, '1');
+
+  // the grant ordered by the claim's own sign-off (no second one): 1000.00 from the 支出户, a 用款申请 for the rest
+  const [grant, ...others] = (await getClaim(db.database, operator, BigInt(claim.id))).payments;
+  assert.deepEqual(others, [], 'the monthly allowances are not ordered by the approval');
+  assert.deepEqual([grant.fund, grant.subjectCode, grant.amount, grant.sourcePart, grant.status, grant.payeeName, grant.payeeIdNumber, grant.bankAccount, grant.approvalItemId],
+    [fund, '500102', '126000.00', 'one_off_disability_grant', 'approved', person.name, person.id_number, ACCOUNT, submitted.approvalItem.id]);
+  assert.equal((await one<{ amount: string }>(`select amount::text from fund_transfer_request where payment_order_id = $1`, [grant.id])).amount, '12500000', '126000.00 less the 1000.00 free');
+  const signoffs = await one<{ n: string }>(`select count(*)::text as n from approval_item where kind = 'benefit.payment_order'`);
+  assert.equal(signoffs.n, '0', 'no second sign-off');
+  const refused = await refusal(bankFile(db.database, bank, { period: '2026-03', fund }));
+  assert.equal(refused.status, 404, 'nothing funded to pay yet');
+  await approveTransferOf(grant.id);
+
+  // the work injury fund's own bank file (it has no payroll): the grant alone; the bank pays it
+  const file = await bankFile(db.database, bank, { period: '2026-03', fund });
+  const rows = csvRows(file.content);
+  assert.deepEqual(rows, [[grant.reference, person.id_number, person.name, ACCOUNT, '126000.00']]);
+  assert.equal(file.fileName, `benefit-payments-${fund}-2026-03.csv`);
+  const result = await importBankResult(db.database, bank, allPaid('work-injury-result.csv', rows));
+  assert.deepEqual([result.paid, result.paidAmount], [1, '126000.00']);
+  const [paid] = (await getClaim(db.database, operator, BigInt(claim.id))).payments;
+  assert.equal(paid.status, 'paid');
+  // to the fen: 伤残待遇 carries the grant, the 财政专户 gave the shortfall, the 支出户 paid out all it received
+  assert.deepEqual({
+    disability: await balanceOf(fund, '500102') - start.disability, special: start.special - await balanceOf(fund, '1003'), expenseBank: await balanceOf(fund, '1004'),
+  }, { disability: 12_600_000n, special: 12_500_000n, expenseBank: 0n });
 
   const malformed = await refusal(requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number,
     input: { benefit: 'death', eventDate: '2026-03-01', ownWage: 'lots', grade: 3, dependants: [{ relation: 'cousin' }] } }));
@@ -76,12 +139,16 @@ test('a maternity claim: the employer\'s average declared wage of the year befor
   const average = (total * 2n + count) / (2n * count); // rounded half up
   const allowance = (average * 158n * 2n + 30n) / 60n;
 
-  const submitted = await requestClaim(db.database, operator, { kind: 'maternity', idNumber: mother.id_number, input: { childbirthDate: '2026-04-15', deliveryType: 'vaginal' } });
+  const submitted = await requestClaim(db.database, operator, { kind: 'maternity', idNumber: mother.id_number, input: { childbirthDate: '2026-04-15', deliveryType: 'vaginal' }, bankAccount: ACCOUNT });
   await signOff(db.database, submitted.approvalItem);
   const [claim] = (await listClaims(db.database, operator, { kind: 'maternity' }, { limit: 10 })).items;
   assert.deepEqual(claim.amounts.map((a) => [a.item, a.amount]), [['maternity_allowance', formatYuan(allowance)], ['birth_medical_costs', '3000.00']]);
   assert.equal(claim.payingInsurance, 'medical', 'after 示范省\'s merger date (2019-10-01)');
   assert.match(claim.fund!, /^medical-99/);
+  // each amount an order on the medical fund's subject: 生育津贴 500104, 生育医疗费用 500103
+  const { payments } = await getClaim(db.database, operator, BigInt(claim.id));
+  assert.deepEqual(payments.map((p) => [p.fund, p.subjectCode, p.amount, p.bankAccount]), [[claim.fund, '500104', formatYuan(allowance), ACCOUNT], [claim.fund, '500103', '3000.00', ACCOUNT]]);
+  assert.ok(payments.every((p) => p.status === 'funded' || (p.status === 'approved' && p.transferRequestId)), 'funded, or waiting for its 用款申请');
 });
 
 test('unemployment: from the record, refused when voluntary or already paid; the month books the medical contributions across the funds once, and a new employment stops it', { skip }, async () => {
@@ -109,7 +176,7 @@ test('unemployment: from the record, refused when voluntary or already paid; the
   }
   const separate = (reason: string) => db.owner.query(`update employment set separated_on = '2026-09-30', separation_reason = $3 where employer_id = $1 and id = $2`,
     [candidate.employer_id, candidate.employment_id, reason]);
-  const claim = () => requestClaim(db.database, operator, { kind: 'unemployment', idNumber: candidate.id_number, input: { registeredOn: '2026-10-08' } });
+  const claim = () => requestClaim(db.database, operator, { kind: 'unemployment', idNumber: candidate.id_number, input: { registeredOn: '2026-10-08' }, bankAccount: ACCOUNT });
 
   await separate('voluntary');
   const voluntary = await refusal(claim());
@@ -137,7 +204,7 @@ test('unemployment: from the record, refused when voluntary or already paid; the
 
   // the unemployment fund's 支出户 holds nothing yet: the month waits for its transfer
   const short = await refusal(runClaimMonth(db.database, operator, '2026-10'));
-  assert.match(short.message, /expense account of unemployment-99\d+ holds 0\.00, less than the medical contributions/);
+  assert.match(short.message, /expense account of unemployment-99\d+ holds 0\.00 free of the payments approved and unpaid, less than the medical contributions/);
   const funds = { unemployment: approved.fund!, medical: (await listClaims(db.database, operator, { kind: 'maternity' }, { limit: 1 })).items[0].fund! };
   const test = systemActor('test');
   await inScope(db.database, test, (tx) => postEntries(tx, test, [{ key: 'claims-test-transfer', fund: funds.unemployment, period: '2026-10', date: '2026-10-01',
@@ -146,18 +213,32 @@ test('unemployment: from the record, refused when voluntary or already paid; the
   const before = { expenseBank: await balance(funds.unemployment, '1004'), medicalIncome: await balance(funds.medical, '1002') };
 
   const october = await runClaimMonth(db.database, operator, '2026-10');
-  assert.deepEqual([october.claimants, october.benefits, october.medicalContributions, october.entries.length], [1, quote.monthlyAmount, formatYuan(medical), 2]);
+  assert.deepEqual([october.claimants, october.benefits, october.medicalContributions, october.entries.length, october.paymentOrders.length], [1, quote.monthlyAmount!, formatYuan(medical), 2, 1]);
   assert.equal(await balance(funds.unemployment, '1004'), before.expenseBank - medical, 'Cr 支出户 of the unemployment fund');
   assert.equal(await balance(funds.unemployment, '500102'), medical, 'Dr 代缴基本医疗保险费');
   assert.equal(await balance(funds.medical, '1002'), before.medicalIncome + medical, 'Dr 收入户 of the medical fund');
   const again = await runClaimMonth(db.database, operator, '2026-10');
-  assert.deepEqual([again.claimants, again.medicalContributions], [0, '0.00'], 'once per claimant and month');
+  assert.deepEqual([again.claimants, again.medicalContributions, again.paymentOrders], [0, '0.00', []], 'once per claimant and month');
 
   // re-employed from 2026-12: November is still owed, December stops it
   await db.owner.query(`insert into employment (employer_id, id, person_id, region_code, hired_on) values ($1, 990000001, $2, $3, '2026-12-10')`,
     [candidate.employer_id, candidate.id, candidate.region_code]);
   const november = await runClaimMonth(db.database, operator, '2026-11');
-  assert.deepEqual([november.stopped, november.claimants], [0, 1]);
+  assert.deepEqual([november.stopped, november.claimants, november.paymentOrders.length], [0, 1, 1]);
+  assert.deepEqual((await runClaimMonth(db.database, operator, '2026-11')).paymentOrders, [], 'a re-run orders nothing');
+  // two months, two orders, funded from what the 支出户 held free after the medical contributions
+  const monthly = fen(quote.monthlyAmount!);
+  const { payments } = await getClaim(db.database, operator, BigInt(approved.id));
+  assert.deepEqual(payments.map((p) => [p.reference, p.sourcePart, p.subjectCode, p.amount, p.status]), [
+    [october.paymentOrders[0], 'unemployment_benefit:2026-10', '500101', quote.monthlyAmount, 'funded'],
+    [november.paymentOrders[0], 'unemployment_benefit:2026-11', '500101', quote.monthlyAmount, 'funded'],
+  ]);
+  // the unemployment fund's bank file pays both; 失业保险金 booked from the 支出户 to the fen
+  const file = await bankFile(db.database, bank, { period: '2026-11', fund: funds.unemployment });
+  assert.deepEqual(csvRows(file.content).map((r) => [r[0], r[3], r[4]]), payments.map((p) => [p.reference, ACCOUNT, quote.monthlyAmount]));
+  await importBankResult(db.database, bank, allPaid('unemployment-result.csv', csvRows(file.content)));
+  assert.equal(await balance(funds.unemployment, '500101'), 2n * monthly, 'Dr 失业保险金, two months');
+  assert.equal(await balance(funds.unemployment, '1004'), before.expenseBank - 2n * medical - 2n * monthly, 'the 支出户 paid two months of benefit and of medical contributions');
   const december = await runClaimMonth(db.database, operator, '2026-12');
   assert.deepEqual([december.stopped, december.claimants], [1, 0]);
   const [stopped] = (await listClaims(db.database, operator, { kind: 'unemployment' }, { limit: 10 })).items;

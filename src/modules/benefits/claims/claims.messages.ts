@@ -49,6 +49,7 @@ export const claimRules = defineMessages('benefits.claim.rule', {
   dependantShape: ['每位供养亲属须为 {relation: "spouse"|"other", orphanOrLoneElderly?: true|false}', 'each dependant must be {relation: "spouse"|"other", orphanOrLoneElderly?: true|false}'],
   oneSpouse: ['配偶至多一人', 'at most one spouse'],
   babiesFromTo: ['须为 1 至 9 的整数', 'must be a whole number from 1 to 9'],
+  payeeIsClaimant: ['待遇支付给申领人本人，仅因工死亡待遇填写收款人（近亲属）', 'the claimant is paid: a payee is named for a work-related death only (a relative)'],
   positiveYuanGot: ['须为大于 0、以元为单位、至多两位小数的金额（字符串），实为“{text}”', 'must be an amount in yuan above 0 with at most two decimals (as a string), got "{text}"'],
 });
 
@@ -65,9 +66,24 @@ export const claimSaid = defineMessages('benefits.claim', {
   claimNotFound: ['未找到待遇申领 {id}', 'no benefit claim {id}'],
   stopOnlyUnemployment: ['仅失业保险金可停发（当前：{kind}，{status}）', 'only an approved unemployment benefit can be stopped (this one: {kind}, {status})'],
   stopOutsideMonths: ['停发月份须在 {firstPeriod} 至 {lastPeriod} 之间', 'the stop month must be from {firstPeriod} to {lastPeriod}'],
-  expenseAccountShort: ['{fund} 支出户余额 {balance} 元，不足支付代缴医疗保险费 {amount} 元，请先申请用款', 'the expense account of {fund} holds {balance}, less than the medical contributions {amount}: ask for a transfer first'],
+  expenseAccountShort: ['{fund} 支出户可用余额 {balance} 元（已扣除已审批未支付的待遇），不足支付代缴医疗保险费 {amount} 元，请先申请用款', 'the expense account of {fund} holds {balance} free of the payments approved and unpaid, less than the medical contributions {amount}: ask for a transfer first'],
+  noPayeeAccount: ['{name}（{idNumber}）的待遇申领未登记收款账户，不能支付', 'the claim of {name} ({idNumber}) names no account to pay into'],
   stopByEmployment: ['再就业（{period} 新增就业记录）', 're-employed (an employment from {period})'],
   stopByPension: ['开始领取基本养老金（{period} 起）', 'pension from {period}'],
+});
+
+/** The amounts a claim grants (claim-amounts.ts), as a payment order names them. */
+export const claimItemNames = defineMessages('benefits.claim.item', {
+  unemployment_benefit: ['失业保险金', 'unemployment benefit'],
+  medical_contribution: ['代缴基本医疗保险费', 'medical contributions paid for the claimant'],
+  one_off_disability_grant: ['一次性伤残补助金', 'one-off disability grant'],
+  disability_allowance: ['伤残津贴', 'disability allowance'],
+  nursing_allowance: ['生活护理费', 'nursing allowance'],
+  funeral_grant: ['丧葬补助金', 'funeral grant'],
+  dependant_pension: ['供养亲属抚恤金', 'dependants\' pension'],
+  one_off_death_grant: ['一次性工亡补助金', 'one-off death grant'],
+  maternity_allowance: ['生育津贴', 'maternity allowance'],
+  birth_medical_costs: ['生育医疗费用', 'birth medical costs'],
 });
 
 /** 失业保险条例 第十五条: the stop conditions, by their code. */

@@ -7,8 +7,12 @@
  *                 Cr 支出户存款 (expense_bank) — never beyond what the 支出户 holds;
  *   职工基本医疗保险基金: Dr 收入户存款 (income_bank) / Cr 社会保险费收入 (premium_income) — contribution income
  *                 when the money arrives, as any other contribution.
- * Each claimant's month is kept once (benefit_claim_month, with both entries): running the month again books only
- * claimants not booked yet. The monthly benefit itself is recorded as owed (benefit_amount), not paid here.
+ * — never beyond what the 支出户 holds free of the payments approved and not paid (ledger expense-account.service);
+ * (3) the month's 失业保险金 of each claimant, a payment order the claim's sign-off authorises (payment-order.service
+ * queueAuthorisedPayment: funded from the 支出户's free balance, a 用款申请 for the shortfall — filed by the actor
+ * running the month), paid to the claim's account by the unemployment fund's bank file (Dr 失业保险金 / Cr 支出户 on the
+ * day the bank pays). Each claimant's month is kept once (benefit_claim_month, with both entries; one order per claim
+ * and month): running the month again books and orders only claimants not booked yet.
  * The claim's monthly amount is what the claimant receives; the medical contributions are one of its amounts.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
@@ -20,12 +24,14 @@ import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { render } from '../../../platform/messages.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { accountBalanceNow, chartFor, isPeriod, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { chartFor, expenseAccountFunding, isPeriod, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { fundPooling } from '../awards/awards.repository.ts';
-import { claimSaid, stopReasons } from './claims.messages.ts';
+import { claimItemNames, claimSaid, stopReasons } from './claims.messages.ts';
+import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claims.service.ts';
+import { queueAuthorisedPayment } from '../payroll/payment-order.service.ts';
 import * as repository from './claims.repository.ts';
 
-export interface ClaimMonthResult { period: string; stopped: number; claimants: number; benefits: string; medicalContributions: string; entries: string[] }
+export interface ClaimMonthResult { period: string; stopped: number; claimants: number; benefits: string; medicalContributions: string; entries: string[]; paymentOrders: string[] }
 
 /** The accounts of the cross-fund entry in the chart of the year. */
 export function medicalContributionAccounts(year: number) {
@@ -63,14 +69,16 @@ export async function runClaimMonth(database: DatabaseHandle, actor: Actor, peri
       byPair.set(key, pair);
     }
     const drawn = new Map<string, bigint>();
+    // what each 支出户 holds free before the month's run: money spoken for by payments approved and unpaid is not drawn
+    const free = new Map<string, bigint>();
     const entryIds: string[] = [];
     let medicalTotal = 0n;
     for (const pair of byPair.values()) {
       const amount = pair.claims.reduce((total, c) => total + c.medical, 0n);
       drawn.set(pair.unemploymentFund, (drawn.get(pair.unemploymentFund) ?? 0n) + amount);
-      const balance = await accountBalanceNow(tx, pair.unemploymentFund, accounts.expenseBank);
-      if (balance < drawn.get(pair.unemploymentFund)!) {
-        throw conflict('period', claimSaid.expenseAccountShort({ fund: pair.unemploymentFund, balance: formatYuan(balance), amount: formatYuan(drawn.get(pair.unemploymentFund)!) }));
+      if (!free.has(pair.unemploymentFund)) free.set(pair.unemploymentFund, (await expenseAccountFunding(tx, pair.unemploymentFund, 0n, today)).free);
+      if (free.get(pair.unemploymentFund)! < drawn.get(pair.unemploymentFund)!) {
+        throw conflict('period', claimSaid.expenseAccountShort({ fund: pair.unemploymentFund, balance: formatYuan(free.get(pair.unemploymentFund)!), amount: formatYuan(drawn.get(pair.unemploymentFund)!) }));
       }
       const run = newId().toString();
       const memo = `${period} 失业保险基金代缴职工基本医疗保险费 ${pair.claims.length} 人`;
@@ -89,9 +97,20 @@ export async function runClaimMonth(database: DatabaseHandle, actor: Actor, peri
       })));
       medicalTotal += amount;
     }
+    // the month's benefit to each claimant's account, authorised by the claim's sign-off (after the medical
+    // contributions: each order is funded from what the 支出户 holds free once they are booked)
+    const benefitName = render(claimItemNames.unemployment_benefit(), 'zh-CN');
+    const paymentOrders: string[] = [];
+    for (const claim of owed) {
+      const order = await queueAuthorisedPayment(tx, worker, {
+        ...claimPayment(claim, claim.fund_code), benefitType: 'unemployment_benefit', amount: itemAmount(claim.amounts, 'unemployment_benefit'),
+        reason: `${period} ${benefitName}`, source: { type: CLAIM_PAYMENT_SOURCE, id: claim.id, part: `unemployment_benefit:${period}` },
+      }, { itemId: claim.approval_item_id });
+      paymentOrders.push(order.reference);
+    }
     const claimants = owed.length;
     const benefits = owed.reduce((total, c) => total + c.monthly_amount, 0n);
-    const result = { period, stopped: stops.length, claimants, benefits: formatYuan(benefits), medicalContributions: formatYuan(medicalTotal), entries: entryIds };
+    const result = { period, stopped: stops.length, claimants, benefits: formatYuan(benefits), medicalContributions: formatYuan(medicalTotal), entries: entryIds, paymentOrders };
     if (stops.length || claimants) {
       await recordAudit(tx, worker, { action: 'benefits.claim.month', entityType: 'benefit_claim_month', entityId: period, after: result });
     }

@@ -43,6 +43,7 @@ export const unemploymentClaimsOf = (tx: Tx, personId: bigint) =>
 export interface NewClaim {
   person_id: bigint; id: bigint; region_code: string; kind: ClaimKind; paying_insurance: string; event_date: string; input: string; amounts: string; trace: string;
   monthly_amount: bigint; one_off_amount: bigint; months: number | null; first_period: string | null; last_period: string | null; approval_item_id: bigint; submitted_by: string;
+  payee_name: string | null; payee_id_number: string | null; bank_account: string | null;
 }
 
 export const insertClaim = (tx: Tx, claim: NewClaim) => tx.insertInto('benefit_claim').values(claim).execute();
@@ -59,6 +60,7 @@ export interface ClaimRow {
   person_id: bigint; id: bigint; id_number: string; name: string; region_code: string; kind: ClaimKind; status: ClaimStatus; signoff_status: string;
   paying_insurance: string; fund_code: string | null; event_date: string; monthly_amount: bigint; one_off_amount: bigint; months: number | null;
   first_period: string | null; last_period: string | null; stop_period: string | null; stop_reason: string | null; amounts: unknown; approval_item_id: bigint; submitted_by: string;
+  payee_name: string | null; payee_id_number: string | null; bank_account: string | null;
 }
 
 export interface ClaimFilter { kind?: ClaimKind; status?: ClaimStatus; personId?: bigint; regionPrefix?: string; idNumber?: string }
@@ -69,7 +71,7 @@ export function claimsQuery(tx: Tx, filter: ClaimFilter) {
     .select([
       'c.person_id', 'c.id', 'p.id_number', 'p.name', 'c.region_code', 'c.kind', 'c.status', 'i.status as signoff_status', 'c.paying_insurance', 'c.fund_code',
       sql<string>`c.event_date::text`.as('event_date'), 'c.monthly_amount', 'c.one_off_amount', 'c.months', 'c.first_period', 'c.last_period', 'c.stop_period', 'c.stop_reason',
-      'c.amounts', 'c.approval_item_id', 'c.submitted_by',
+      'c.amounts', 'c.approval_item_id', 'c.submitted_by', 'c.payee_name', 'c.payee_id_number', 'c.bank_account',
     ]);
   if (filter.kind) query = query.where('c.kind', '=', filter.kind);
   if (filter.status) query = query.where('c.status', '=', filter.status);
@@ -106,11 +108,15 @@ export async function automaticStops(tx: Tx, period: string): Promise<AutomaticS
   return rows.map((r) => ({ person_id: BigInt(r.person_id), id: BigInt(r.id), region_code: r.region_code, stop_period: r.stop_period, cause: r.cause }));
 }
 
-export interface PayableMonth { person_id: bigint; id: bigint; region_code: string; monthly_amount: bigint; fund_code: string; amounts: unknown }
+export interface PayableMonth {
+  person_id: bigint; id: bigint; region_code: string; monthly_amount: bigint; fund_code: string; amounts: unknown; approval_item_id: bigint;
+  name: string; id_number: string; payee_name: string | null; payee_id_number: string | null; bank_account: string | null;
+}
 
-/** The unemployment claims owed the month (approved, within their months, not stopped by it) not yet booked for it. */
+/** The unemployment claims owed the month (approved, within their months, not stopped by it) not yet booked for it, with their payee. */
 export const payableInMonth = (tx: Tx, period: string) =>
-  tx.selectFrom('benefit_claim as c').select(['c.person_id', 'c.id', 'c.region_code', 'c.monthly_amount', 'c.fund_code', 'c.amounts'])
+  tx.selectFrom('benefit_claim as c').innerJoin('person as p', 'p.id', 'c.person_id')
+    .select(['c.person_id', 'c.id', 'c.region_code', 'c.monthly_amount', 'c.fund_code', 'c.amounts', 'c.approval_item_id', 'p.name', 'p.id_number', 'c.payee_name', 'c.payee_id_number', 'c.bank_account'])
     .where('c.kind', '=', 'unemployment').where('c.status', 'in', ['approved', 'stopped']).where('c.first_period', '<=', period).where('c.last_period', '>=', period)
     .where((eb) => eb.or([eb('c.stop_period', 'is', null), eb('c.stop_period', '>', period)]))
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('benefit_claim_month as m').select('m.period')

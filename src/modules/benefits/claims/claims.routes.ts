@@ -4,7 +4,7 @@ import { actor, type App } from '../../../platform/http/server.ts';
 import { Id, Period, RegionCode } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { runClaimMonth } from './claims.month.ts';
-import { getClaim, listClaims, requestClaim, stopClaim } from './claims.service.ts';
+import { getClaim, listClaims, requestClaim, stopClaim, type ClaimRequest } from './claims.service.ts';
 import { Claim, ClaimDetail, ClaimList, ClaimMonth, ClaimRequestBody, ClaimSubmitted, StopBody } from './claims.schemas.ts';
 import { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.tables.ts';
 import type { StopReason } from './claims.messages.ts';
@@ -19,7 +19,7 @@ export async function claimRoutes(app: App) {
   app.post('/api/benefits/claims', { config: { permission: 'benefit.claim.request' },
     schema: { tags, summary: '待遇申领 Submit an unemployment, work injury or maternity claim: worked out on the server with its trace, waits for 复核 and 审批 (kind benefit.claim)',
       body: ClaimRequestBody, response: { 200: ClaimSubmitted } },
-  }, async (request) => requestClaim(db, actor(request), request.body as { kind: ClaimKind; idNumber: string; input: unknown }));
+  }, async (request) => requestClaim(db, actor(request), request.body as ClaimRequest));
 
   app.get('/api/benefits/claims', { config: { permission: 'benefits.read' },
     schema: {
@@ -45,7 +45,7 @@ export async function claimRoutes(app: App) {
   }, async (request) => stopClaim(db, actor(request), BigInt(request.params.id), request.body as { fromPeriod: string; reason: StopReason }));
 
   app.post('/api/benefits/claims/months', { config: { permission: 'benefit.claim.run' },
-    schema: { tags, summary: '失业保险金月度处理 The month\'s automatic stops (new employment, pension) and the medical contributions the unemployment fund pays, posted across the two funds',
+    schema: { tags, summary: '失业保险金月度处理 The month\'s automatic stops (new employment, pension), the medical contributions the unemployment fund pays, posted across the two funds, and each claimant\'s benefit ordered (paid by the fund\'s bank file); filing a 用款申请 for a short 支出户 needs fund.transfer.request',
       body: Type.Object({ period: Period }, { additionalProperties: false }), response: { 200: ClaimMonth } },
   }, async (request) => runClaimMonth(db, actor(request), request.body.period));
 }

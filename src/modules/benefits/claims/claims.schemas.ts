@@ -4,6 +4,7 @@ import { IdText, Money, Nullable, Period } from '../../../platform/http/schemas.
 import { ListAnswer } from '../../../platform/http/lists.schemas.ts';
 import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
 import { TraceStep } from '../quote.schemas.ts';
+import { PaymentOrder } from '../payroll/payroll.schemas.ts';
 import { claimItems } from './claim-amounts.ts';
 import { claimKinds, claimStatuses } from './claims.statuses.ts';
 
@@ -19,6 +20,9 @@ export const ClaimRequestBody = Type.Object({
     description: 'unemployment: {registeredOn} (the separation and its reason, the paid months from the record); work_injury: {benefit: disability|death, eventDate, ownWage, '
       + 'grade? (1–10), nursing? (full|large|partial), dependants? [{relation: spouse|other, orphanOrLoneElderly?}]}; maternity: {childbirthDate, deliveryType: vaginal|caesarean, babies?}',
   }),
+  bankAccount: Type.Optional(Type.String({ maxLength: 40, description: '收款账户: 8 to 40 digits; required for a claim with amounts (every approved amount is paid into it)' })),
+  payeeName: Type.Optional(Type.String({ maxLength: 100, description: 'a work-related death only: the relative paid (工伤保险条例 第三十九条); otherwise the claimant is paid' })),
+  payeeIdNumber: Type.Optional(Type.String({ maxLength: 18, description: 'a work-related death only: the relative\'s 公民身份号码' })),
 }, { additionalProperties: false });
 
 export const ClaimSubmitted = Type.Object({ claimId: IdText, approvalItem: ApprovalItem });
@@ -29,15 +33,19 @@ export const Claim = Type.Object({
   monthlyAmount: Money, oneOffAmount: Money, months: Nullable(Type.Integer()), firstPeriod: Nullable(Type.String()), lastPeriod: Nullable(Type.String()),
   stopPeriod: Nullable(Type.String()), stopReason: Nullable(Type.String()),
   amounts: Type.Array(Type.Object({ item: literals(claimItems), frequency: literals(['once', 'monthly'] as const), benefitType: Type.String(), amount: Money })),
-  approvalItem: IdText,
+  approvalItem: IdText, payeeName: Nullable(Type.String()), bankAccount: Nullable(Type.String()),
 });
 export const ClaimList = ListAnswer(Claim);
 /** A claim with the input it was submitted with and the trace of its calculation (each step, its figure, formula and source). */
-export const ClaimDetail = Type.Composite([Claim, Type.Object({ input: Type.Object({}, { additionalProperties: true }), trace: Type.Array(TraceStep) })]);
+export const ClaimDetail = Type.Composite([Claim, Type.Object({
+  input: Type.Object({}, { additionalProperties: true }), trace: Type.Array(TraceStep),
+  payments: Type.Array(PaymentOrder, { description: 'the claim\'s payment orders: each amount paid once, each month of unemployment benefit (sourcePart)' }),
+})]);
 
 export const StopBody = Type.Object({ fromPeriod: Period, reason: literals(stopReasonValues) }, { additionalProperties: false });
 
 export const ClaimMonth = Type.Object({
   period: Type.String(), stopped: Type.Integer({ description: 'benefits stopped by a new employment or a pension' }), claimants: Type.Integer(),
   benefits: Money, medicalContributions: Money, entries: Type.Array(IdText, { description: 'the entries posted: the unemployment fund\'s and the medical fund\'s' }),
+  paymentOrders: Type.Array(Type.String(), { description: 'the month\'s unemployment benefit orders (DC references), one per claimant, paid by the fund\'s bank file' }),
 });

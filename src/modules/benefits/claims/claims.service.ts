@@ -8,8 +8,14 @@
  *    months; paid monthly from the month of the unemployment registration; stopped from the month of a new
  *    employment or a pension award by the monthly run, or by an operator with a reason (失业保险条例 第十五条);
  *  - work injury and maternity: the amounts of ./work-injury.calc.ts and ./maternity.calc.ts.
- * Approved amounts are payable: no benefit payment path for one-off and claim payments exists yet, so nothing here
- * pays a claimant; the monthly run books the medical contributions the unemployment fund pays (./claims.month.ts).
+ * The claim form names the account paid into (and, for a work-related death, the relative paid): the payee is checked
+ * as a payment order checks it. The claim's own sign-off authorises its payments (R4.5: three levels, no second
+ * sign-off): the final approval orders each amount paid once (一次性伤残补助金, 丧葬补助金, 一次性工亡补助金, 生育津贴,
+ * 生育医疗费用) on the paying fund's benefit subject, and the monthly run (./claims.month.ts) orders each month of
+ * 失业保险金 besides the medical contributions it books — orders of payroll/payment-order.service.ts, offset and funded at
+ * once, paid by the fund's bank file. The monthly work-injury amounts (伤残津贴, 生活护理费, 供养亲属抚恤金) are approved
+ * and shown, not yet paid: they run from the appraisal until retirement or a dependant's conditions end (工伤保险条例
+ * 第三十五条, 第三十九条), and the claim keeps no such months or stops yet.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -30,9 +36,10 @@ import { QuoteInputReader } from '../quote-input.ts';
 import { quoteUnemployment } from '../unemployment/quote.calc.ts';
 import { unemploymentQuoteParameters } from '../unemployment/quote.service.ts';
 import { cite, type TraceStep } from '../trace.ts';
-import type { ClaimAmount } from './claim-amounts.ts';
+import { checkPayee, ordersOfSource, queueAuthorisedPayment, registerPaymentSource, type Payee } from '../payroll/payment-order.service.ts';
+import type { ClaimAmount, ClaimItem } from './claim-amounts.ts';
 import { maternityParameters, workInjuryParameters } from './claim-parameters.ts';
-import { claimRules, claimSaid, stopReasons, type StopReason } from './claims.messages.ts';
+import { claimItemNames, claimRules, claimSaid, stopReasons, type StopReason } from './claims.messages.ts';
 import { calculateMaternity, deliveryTypes } from './maternity.calc.ts';
 import { medicalContribution, unemploymentRecord, type PaidMonth } from './unemployment-claim.calc.ts';
 import { calculateWorkInjury, dependantRelations, nursingDegrees, type Dependant } from './work-injury.calc.ts';
@@ -42,7 +49,14 @@ import type { ClaimKind, ClaimStatus } from './claims.tables.ts';
 /** Claims are paid from the region's pooled fund of the insurance (city or province): the decision reaches it. */
 export const CLAIMS_ACROSS_POOLS = '失业、工伤、生育待遇由统筹地区基金支付 (claims are paid from the pooled fund of their insurance)';
 
-export interface ClaimRequest { kind: ClaimKind; idNumber: string; input: unknown }
+/** The payee: the account always (a claim with amounts is paid into it); name and ID number only for a work-related death (the claimant is paid otherwise). */
+export interface ClaimRequest { kind: ClaimKind; idNumber: string; input: unknown; bankAccount?: string; payeeName?: string; payeeIdNumber?: string }
+
+/** A claim's orders: source `benefit_claim`, the claim's id, the part an amount's item or a month (`unemployment_benefit:YYYY-MM`). */
+export const CLAIM_PAYMENT_SOURCE = 'benefit_claim';
+
+// A claim keeps no paid state of its own: what was paid is read from its orders (getClaim's payments).
+registerPaymentSource(CLAIM_PAYMENT_SOURCE, async () => undefined);
 
 /** What a claim's calculation gives: the insurance that pays, the event date, its amounts and trace, the months. */
 interface Worked {
@@ -95,6 +109,7 @@ export async function requestClaim(database: DatabaseHandle, actor: Actor, reque
     const claimId = newId();
     const monthly = sum(worked.amounts, 'monthly');
     const oneOff = sum(worked.amounts, 'once');
+    const payee = claimPayee(person, request, monthly + oneOff > 0n, (request.input as { benefit?: unknown }).benefit === 'death' && kind === 'work_injury');
     const item = await submitForApproval(tx, actor, benefitClaimSignoff, {
       regionCode: person.region_code,
       title: `${kindLabels[kind]}核定 ${person.name}${monthly ? ` 每月 ${formatYuan(monthly)} 元` : ''}${oneOff ? ` 一次性 ${formatYuan(oneOff)} 元` : ''}`,
@@ -106,12 +121,29 @@ export async function requestClaim(database: DatabaseHandle, actor: Actor, reque
       input: JSON.stringify(request.input), amounts: JSON.stringify(worked.amounts.map(amountJson)), trace: JSON.stringify(worked.trace),
       monthly_amount: monthly, one_off_amount: oneOff, months: worked.months, first_period: worked.firstPeriod, last_period: worked.lastPeriod,
       approval_item_id: BigInt(item.id), submitted_by: actor.username,
+      payee_name: payee?.payeeName ?? null, payee_id_number: payee?.payeeIdNumber ?? null, bank_account: payee?.bankAccount ?? null,
     });
     return { claimId: claimId.toString(), approvalItem: item };
   });
 }
 
 const amountJson = (amount: ClaimAmount) => ({ ...amount, amount: formatYuan(amount.amount) });
+
+/**
+ * Who the claim pays, checked as a payment order checks a payee: the claimant into the account given; for a
+ * work-related death the relative named (工伤保险条例 第三十九条: 其近亲属). Null for a claim without amounts and no account.
+ */
+function claimPayee(person: repository.ClaimPerson, request: ClaimRequest, hasAmounts: boolean, death: boolean): Payee | null {
+  const problems: { field: string; message: Said }[] = [];
+  if (!death && (request.payeeName !== undefined || request.payeeIdNumber !== undefined)) {
+    problems.push({ field: request.payeeName !== undefined ? 'payeeName' : 'payeeIdNumber', message: claimRules.payeeIsClaimant() });
+  }
+  if (request.bankAccount === undefined && !hasAmounts && !death) return null;
+  const checked = checkPayee(death ? request : { payeeName: person.name, payeeIdNumber: person.id_number, bankAccount: request.bankAccount });
+  problems.push(...checked.problems);
+  if (problems.length) throw invalidFields(problems);
+  return checked.payee;
+}
 
 /**
  * 失业保险金: the latest employment must have ended; its separation reason, the paid months before it (after the
@@ -216,7 +248,22 @@ async function approveClaim(tx: Tx, approver: Actor, itemId: bigint, payload: Cl
   await repository.approveClaim(tx, personId, claimId, { fund_code: fund.code, approved_by: approver.username });
   const result = { claimId: payload.claimId, kind: payload.kind, idNumber: payload.idNumber, fund: fund.code, monthlyAmount: payload.monthlyAmount, oneOffAmount: payload.oneOffAmount };
   await recordAudit(tx, approver, { action: 'benefits.claim.approve', entityType: 'benefit_claim', entityId: claimId, regionCode: claim.region_code, after: { ...result, approvalItem: itemId.toString() } });
-  return result;
+  // the amounts paid once, each an order this sign-off authorises; unemployment is paid month by month (claims.month.ts)
+  const orders: string[] = [];
+  for (const amount of (claim.amounts as { item: ClaimItem; frequency: string; benefitType: string; amount: string }[]).filter((a) => a.frequency === 'once')) {
+    const order = await queueAuthorisedPayment(tx, approver, {
+      ...claimPayment(claim, fund.code), benefitType: amount.benefitType, amount: parseYuan(amount.amount),
+      reason: `${kindLabels[claim.kind]} ${render(claimItemNames[amount.item](), 'zh-CN')}`, source: { type: CLAIM_PAYMENT_SOURCE, id: claimId, part: amount.item },
+    }, { itemId });
+    orders.push(order.reference);
+  }
+  return { ...result, orders };
+}
+
+/** What every order of a claim carries: whose benefit, the fund paying, the payee the claim form named. */
+export function claimPayment(claim: { person_id: bigint; region_code: string; name: string; id_number: string; payee_name: string | null; payee_id_number: string | null; bank_account: string | null }, fund: string) {
+  if (!claim.bank_account) throw conflict('bankAccount', claimSaid.noPayeeAccount({ name: claim.name, idNumber: claim.id_number }));
+  return { personId: claim.person_id, regionCode: claim.region_code, fund, payeeName: claim.payee_name!, payeeIdNumber: claim.payee_id_number!, bankAccount: claim.bank_account };
 }
 
 export const stopReasonCodes = Object.keys(stopReasons) as StopReason[];
@@ -245,6 +292,7 @@ export interface ClaimView {
   payingInsurance: string; fund: string | null; eventDate: string; monthlyAmount: string; oneOffAmount: string;
   months: number | null; firstPeriod: string | null; lastPeriod: string | null; stopPeriod: string | null; stopReason: string | null;
   amounts: { item: string; frequency: 'once' | 'monthly'; benefitType: string; amount: string }[]; approvalItem: string;
+  payeeName: string | null; bankAccount: string | null;
 }
 
 /** A submitted claim shows what its sign-off item says: returned (退回) or withdrawn (撤回). */
@@ -258,7 +306,7 @@ function claimView(row: repository.ClaimRow): ClaimView {
     id: row.id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, kind: row.kind, status: claimStatus(row),
     payingInsurance: row.paying_insurance, fund: row.fund_code, eventDate: row.event_date, monthlyAmount: formatYuan(row.monthly_amount), oneOffAmount: formatYuan(row.one_off_amount),
     months: row.months, firstPeriod: row.first_period, lastPeriod: row.last_period, stopPeriod: row.stop_period, stopReason: row.stop_reason,
-    amounts: row.amounts as ClaimView['amounts'], approvalItem: row.approval_item_id.toString(),
+    amounts: row.amounts as ClaimView['amounts'], approvalItem: row.approval_item_id.toString(), payeeName: row.payee_name, bankAccount: row.bank_account,
   };
 }
 
@@ -268,7 +316,10 @@ export async function getClaim(database: DatabaseHandle, actor: Actor, claimId: 
   return inScope(database, actor, async (tx) => {
     const row = await repository.claimDetailById(tx, claimId);
     if (!row) throw notFound(claimSaid.claimNotFound({ id: claimId.toString() }));
-    return { ...maskPersonalData(claimView(row), masking), input: row.input as Record<string, unknown>, trace: row.trace as TraceStep<string>[] };
+    // what the claim has been paid: its orders, the payee's ID number masked as the claimant's
+    const payments = (await ordersOfSource(tx, { type: CLAIM_PAYMENT_SOURCE, id: claimId }))
+      .map((order) => ({ ...order, payeeIdNumber: maskPersonalData({ idNumber: order.payeeIdNumber }, masking).idNumber }));
+    return { ...maskPersonalData(claimView(row), masking), input: row.input as Record<string, unknown>, trace: row.trace as TraceStep<string>[], payments };
   });
 }
 

@@ -11,6 +11,7 @@ declare module '../../../platform/database.ts' {
       input: unknown; amounts: unknown; trace: unknown; monthly_amount: bigint; one_off_amount: bigint; months: number | null;
       first_period: string | null; last_period: string | null; fund_code: string | null; approval_item_id: bigint; submitted_by: string;
       approved_by: string | null; approved_at: Date | null; stop_period: string | null; stop_reason: string | null; stopped_on: string | null; stopped_by: string | null;
+      payee_name: string | null; payee_id_number: string | null; bank_account: string | null;
       created_at: Generated<Date>;
     };
     benefit_claim_month: {

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 
-export interface DemoClaimant { id_number: string; region_code: string; separated_on: string | null; monthly_wage: string | null }
+export interface DemoClaimant { id_number: string; name: string; region_code: string; separated_on: string | null; monthly_wage: string | null }
 
 /**
  * Persons of the city whose latest employment (by hiring date, as the claims service reads it) ended involuntarily
@@ -13,7 +13,7 @@ export interface DemoClaimant { id_number: string; region_code: string; separate
  */
 export async function demoUnemployed(tx: Tx, cityCode: string, since: string, seed: number, limit: number): Promise<DemoClaimant[]> {
   const { rows } = await sql<DemoClaimant>`
-    select p.id_number, p.region_code, e.separated_on::text as separated_on, null as monthly_wage
+    select p.id_number, p.name, p.region_code, e.separated_on::text as separated_on, null as monthly_wage
     from person p
     join lateral (select separated_on, separation_reason from employment where person_id = p.id order by hired_on desc, id desc limit 1) e on true
     where p.region_code like ${`${cityCode.slice(0, 4)}%`} and e.separation_reason = 'involuntary' and e.separated_on >= ${since}::date
@@ -25,7 +25,7 @@ export async function demoUnemployed(tx: Tx, cityCode: string, since: string, se
 /** Persons of the city at work on `date`, aged `minAge` to `maxAge` then, with their latest declared monthly wage (fen). */
 export async function demoAtWork(tx: Tx, cityCode: string, input: { date: string; gender?: 'F'; minAge: number; maxAge: number; declaredYear?: number; seed: number; limit: number }): Promise<DemoClaimant[]> {
   const { rows } = await sql<DemoClaimant>`
-    select p.id_number, p.region_code, null as separated_on, w.monthly_wage::text as monthly_wage
+    select p.id_number, p.name, p.region_code, null as separated_on, w.monthly_wage::text as monthly_wage
     from person p
     join lateral (select employer_id from employment where person_id = p.id and hired_on <= ${input.date}::date - 180 and (separated_on is null or separated_on >= ${input.date}::date)
       order by hired_on desc limit 1) e on true

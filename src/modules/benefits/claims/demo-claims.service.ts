@@ -4,7 +4,9 @@
  * of 工伤 claims (grades spread over 1–10, nursing for the gravest, one work-related death with dependants) and
  * 生育 claims of women at work, each submitted through the claims service (requestClaim: the amounts and the trace
  * the server works out) by a demo 经办 and signed off by a demo 复核 and 审批 through the sign-off engine, so each claim
- * is approved on its paying fund as any other.
+ * is approved on its paying fund as any other: its one-off amounts are ordered on the approval (funded from the
+ * 支出户, or a 用款申请 the demo's finance finds in its inbox) and its months by the monthly run. Each claimant is paid
+ * into a demo account made from their ID number; the work-related death is paid to a relative, another demo person.
  * The demo's history has no bills: a claimant's months of unemployment enrollment stand for the paid months of their
  * contribution record; a claimant the record does not make eligible (under 12 months) is left out, as the service
  * would refuse them.
@@ -36,7 +38,11 @@ const MATERNITY = 10;
 export interface DemoClaims { unemployment: number; workInjury: number; maternity: number; notEligible: number }
 
 const clerk = systemActor('demo-claims', ['benefit.claim.request', 'benefits.read', 'accounts.read']);
-const signers = [systemActor('demo-claims-review', ['approvals.read', 'benefit.claim.review']), systemActor('demo-claims-approve', ['approvals.read', 'benefit.claim.approve'])];
+// the approver files the 用款申请 of the claim's payments the 支出户 cannot cover
+const signers = [systemActor('demo-claims-review', ['approvals.read', 'benefit.claim.review']), systemActor('demo-claims-approve', ['approvals.read', 'benefit.claim.approve', 'fund.transfer.request'])];
+
+/** A demo account (社会保障卡金融账户) from the ID number: 6217 and its first 15 digits. */
+const demoAccount = (idNumber: string) => `6217${idNumber.slice(0, 15)}`;
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const minDate = (a: string, b: string) => (a < b ? a : b);
@@ -71,7 +77,7 @@ export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode
     const registeredOn = minDate(addDays(person.separated_on!, 3 + (index * 7) % 30), today);
     const paid = drawn.months.filter((m) => m.id_number === person.id_number).map((m): PaidMonth => ({ period: m.period, insurance: 'unemployment', paid: true }));
     try {
-      await claimApproved(database, { kind: 'unemployment', idNumber: person.id_number, input: { registeredOn } }, paid);
+      await claimApproved(database, { kind: 'unemployment', idNumber: person.id_number, input: { registeredOn }, bankAccount: demoAccount(person.id_number) }, paid);
       counts.unemployment++;
     } catch (error) {
       // too few months paid: the service refuses them, as it would at the counter
@@ -84,8 +90,11 @@ export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode
     const eventDate = addDays(window.end, -13 * index);
     const ownWage = formatYuan(BigInt(person.monthly_wage!));
     const injury = INJURIES[index];
+    // the death is paid to a relative: the demo takes the first injured person for one
+    const relative = drawn.injured[0];
     await claimApproved(database, {
       kind: 'work_injury', idNumber: person.id_number,
+      ...(injury ? { bankAccount: demoAccount(person.id_number) } : { bankAccount: demoAccount(relative.id_number), payeeName: relative.name, payeeIdNumber: relative.id_number }),
       input: injury ? { benefit: 'disability', eventDate, ownWage, grade: injury.grade, ...(injury.nursing ? { nursing: injury.nursing } : {}) }
         : { benefit: 'death', eventDate, ownWage, dependants: DEATH_DEPENDANTS },
     });
@@ -96,7 +105,7 @@ export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode
     // births of this year up to the history's end: the employer's wages of the year before are declared
     const childbirthDate = [addDays(window.end, -11 * index), yearStart].sort().at(-1)!;
     const deliveryType: DeliveryType = index % 3 === 1 ? 'caesarean' : 'vaginal';
-    await claimApproved(database, { kind: 'maternity', idNumber: person.id_number, input: { childbirthDate, deliveryType, babies: index === 4 ? 2 : 1 } });
+    await claimApproved(database, { kind: 'maternity', idNumber: person.id_number, input: { childbirthDate, deliveryType, babies: index === 4 ? 2 : 1 }, bankAccount: demoAccount(person.id_number) });
     counts.maternity++;
   }
 

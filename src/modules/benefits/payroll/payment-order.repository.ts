@@ -8,22 +8,27 @@ import type { PaymentOrderStatus } from './payroll.statuses.ts';
 
 export interface NewOrder {
   person_id: bigint; id: bigint; region_code: string; fund_code: string; benefit_type: string; subject_code: string; amount: bigint;
-  payee_name: string; payee_id_number: string; bank_account: string; reason: string; source_type: string; source_id: bigint; reference: string; requested_by: string;
+  payee_name: string; payee_id_number: string; bank_account: string; reason: string; source_type: string; source_id: bigint; source_part: string; reference: string;
+  requested_by: string; approval_item_id: bigint | null;
 }
 
 export const insertOrder = (tx: Tx, order: NewOrder) => tx.insertInto('benefit_payment_order').values(order).execute();
 
 const orderColumns = ['person_id', 'id', 'region_code', 'fund_code', 'benefit_type', 'subject_code', 'amount', 'amount_offset', 'payee_name', 'payee_id_number', 'bank_account',
-  'reason', 'source_type', 'source_id', 'reference', 'status', 'return_count', 'return_reason', 'approval_item_id', 'transfer_request_id', 'requested_by'] as const;
+  'reason', 'source_type', 'source_id', 'source_part', 'reference', 'status', 'return_count', 'return_reason', 'approval_item_id', 'transfer_request_id', 'requested_by'] as const;
 
 export type OrderRow = NonNullable<Awaited<ReturnType<typeof lockOrder>>>;
 
 export const lockOrder = (tx: Tx, personId: bigint, id: bigint) => tx.selectFrom('benefit_payment_order').select(orderColumns)
   .select(sql<string | null>`paid_on::text`.as('paid_on')).where('person_id', '=', personId).where('id', '=', id).forUpdate().executeTakeFirst();
 
-/** The order of a source that is not cancelled (at most one). */
-export const liveOrderOfSource = (tx: Tx, sourceType: string, sourceId: bigint) => tx.selectFrom('benefit_payment_order').select(['person_id', 'id', 'reference', 'status'])
-  .where('source_type', '=', sourceType).where('source_id', '=', sourceId).where('status', '<>', 'cancelled').forUpdate().executeTakeFirst();
+/** The order of a source's part that is not cancelled (at most one). */
+export const liveOrderOfSource = (tx: Tx, sourceType: string, sourceId: bigint, part: string) => tx.selectFrom('benefit_payment_order').select(['person_id', 'id', 'reference', 'status'])
+  .where('source_type', '=', sourceType).where('source_id', '=', sourceId).where('source_part', '=', part).where('status', '<>', 'cancelled').forUpdate().executeTakeFirst();
+
+/** Every order of a source, by reference (time-ordered ids: oldest first). */
+export const ordersOfSource = (tx: Tx, sourceType: string, sourceId: bigint) => tx.selectFrom('benefit_payment_order').select(orderColumns)
+  .select(sql<string | null>`paid_on::text`.as('paid_on')).where('source_type', '=', sourceType).where('source_id', '=', sourceId).orderBy('id').execute();
 
 export const updateOrder = (tx: Tx, order: { person_id: bigint; id: bigint }, patch: {
   status?: PaymentOrderStatus; amount_offset?: bigint; approval_item_id?: bigint; transfer_request_id?: bigint; paid_on?: string; return_reason?: string; return_count?: number;

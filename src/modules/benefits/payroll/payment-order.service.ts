@@ -1,20 +1,23 @@
 /**
- * 一次性待遇支付单 (one-off benefit payment orders): a benefit paid once — the survivors' 丧葬补助金 and 抚恤金, later the
- * claims' one-off grants — goes the payroll's bank path (docs/payroll.md "One-off benefit payments"):
- *  1. `queueBenefitPayment` writes the order and submits it as the 经办 step (kind `benefit.payment_order`: 复核 and
- *     审批, three levels for every benefit payment, issue 12 R4.5; levels from params/signoff/benefit_payment_order);
- *  2. the final approval offsets the person's open overpayments paid by the same fund (社会保险经办条例 第四十六条:
- *     多发的社会保险待遇可从以后应发待遇中抵扣), each a recovery of method `offset` referenced DC<id>, booked at once
- *     Dr the order's benefit subject / Cr the expense the overpaid months were booked to (the deaths code books no
- *     receivable: the months after death stayed in 基本养老金 expense, so the recovery reduces it); the rest is
+ * 待遇支付单 (benefit payment orders): a benefit paid to a payee's account outside the pension payroll — the survivors'
+ * 丧葬补助金 and 抚恤金, the claims' one-off grants and each month of 失业保险金 — goes the payroll's bank path (docs/payroll.md
+ * "One-off benefit payments"):
+ *  1. an order is authorised either by its own sign-off — `queueBenefitPayment` writes it and submits it as the 经办
+ *     step (kind `benefit.payment_order`: 复核 and 审批, three levels for every benefit payment, issue 12 R4.5; levels from
+ *     params/signoff/benefit_payment_order) — or by the signed-off item that decided the payment (a claim's 经办、复核、
+ *     审批): `queueAuthorisedPayment` records that item and needs no second sign-off;
+ *  2. authorised (the final approval, or at once), the person's open overpayments paid by the same fund are offset
+ *     (社会保险经办条例 第四十六条: 多发的社会保险待遇可从以后应发待遇中抵扣), each a recovery of method `offset` referenced DC<id>,
+ *     booked at once Dr the order's benefit subject / Cr the expense the overpaid months were booked to (the deaths code
+ *     books no receivable: the months after death stayed in 基本养老金 expense, so the recovery reduces it); the rest is
  *     payable: what the 支出户 holds free pays it first (ledger expense-account.service), and its own 用款申请 (kind
  *     `fund.transfer`) asks finance to move the rest from the 财政专户 to the 支出户 — an
  *     order approved after the month's payroll transfer is not held back a month, and each returned payment's money
  *     stays traceable to its transfer. An order wholly offset is paid there and then;
- *  3. funded, it rides in the next bank file of its fund after the payroll lines, and the bank's result pays it
- *     (Dr the subject / Cr 支出户, the net paid) or returns it (sent again in the next file).
- * The module whose record the order pays registers what "paid" changes on it (`registerPaymentSource`).
- */
+ *  3. funded, it rides in the next bank file of its fund (after the payroll lines of a pension fund; alone for a fund
+ *     without a payroll), and the bank's result pays it (Dr the subject / Cr 支出户, the net paid) or returns it (sent
+ *     again in the next file).
+ * The module whose record the order pays registers what "paid" changes on it (`registerPaymentSource`). */
 import type { Actor, Tx } from '../../../platform/actor.ts';
 import { conflict, invalidFields, notFound, type Said } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
@@ -28,7 +31,7 @@ import { chartFor, expenseAccountFunding, postEntries, type EntryInput } from '.
 import { checkIdNumber } from '../../registry/index.ts';
 import { insertRecovery, markRecovered } from '../deaths/deaths.repository.ts';
 import { awardSaid } from './payroll.messages.ts';
-import { fundTransferSignoff, payrollAccounts } from './payroll.service.ts';
+import { fundTransferSignoff, payrollAccounts, transferAccounts } from './payroll.service.ts';
 import * as payrollRepository from './payroll.repository.ts';
 import * as repository from './payment-order.repository.ts';
 import { paymentOrderSaid } from './payment-order.messages.ts';
@@ -82,7 +85,7 @@ const statusNames: Record<PaymentOrderStatus, () => ReturnType<typeof paymentOrd
 
 export interface PaymentOrderView {
   id: string; reference: string; regionCode: string; fund: string; benefitType: string; subjectCode: string; amount: string; amountOffset: string; amountPayable: string;
-  payeeName: string; payeeIdNumber: string; bankAccount: string; reason: string; sourceType: string; sourceId: string; status: PaymentOrderStatus;
+  payeeName: string; payeeIdNumber: string; bankAccount: string; reason: string; sourceType: string; sourceId: string; sourcePart: string; status: PaymentOrderStatus;
   returnCount: number; returnReason: string | null; paidOn: string | null; approvalItemId: string | null; transferRequestId: string | null;
 }
 
@@ -90,33 +93,45 @@ export const paymentOrderView = (order: repository.OrderRow): PaymentOrderView =
   id: order.id.toString(), reference: order.reference, regionCode: order.region_code, fund: order.fund_code, benefitType: order.benefit_type, subjectCode: order.subject_code,
   amount: formatYuan(order.amount), amountOffset: formatYuan(order.amount_offset), amountPayable: formatYuan(order.amount - order.amount_offset),
   payeeName: order.payee_name, payeeIdNumber: order.payee_id_number, bankAccount: order.bank_account, reason: order.reason, sourceType: order.source_type,
-  sourceId: order.source_id.toString(), status: order.status, returnCount: order.return_count, returnReason: order.return_reason, paidOn: order.paid_on,
+  sourceId: order.source_id.toString(), sourcePart: order.source_part, status: order.status, returnCount: order.return_count, returnReason: order.return_reason, paidOn: order.paid_on,
   approvalItemId: order.approval_item_id?.toString() ?? null, transferRequestId: order.transfer_request_id?.toString() ?? null,
 });
 
-export interface BenefitPaymentInput {
+export interface Payee { payeeName: string; payeeIdNumber: string; bankAccount: string }
+
+/** The payee as an order takes it: a name, a valid 公民身份号码 and an account of 8 to 40 digits; the problems, or the payee tidied. */
+export function checkPayee(payee: Partial<Payee>): { problems: { field: string; message: Said }[]; payee: Payee } {
+  const problems: { field: string; message: Said }[] = [];
+  if (!payee.payeeName?.trim()) problems.push({ field: 'payeeName', message: paymentOrderSaid.nameNeeded() });
+  const payeeId = checkIdNumber(payee.payeeIdNumber ?? '');
+  if (!payeeId.ok) problems.push({ field: 'payeeIdNumber', message: payeeId.reason });
+  if (!/^[0-9]{8,40}$/.test(payee.bankAccount?.trim() ?? '')) problems.push({ field: 'bankAccount', message: awardSaid.bankAccountShape() });
+  return { problems, payee: { payeeName: payee.payeeName?.trim() ?? '', payeeIdNumber: payeeId.ok ? payeeId.idNumber : '', bankAccount: payee.bankAccount?.trim() ?? '' } };
+}
+
+export interface BenefitPaymentInput extends Payee {
   personId: bigint; regionCode: string; fund: string;
   /** the chart's benefit type of the fund's insurance (funeral_and_survivor_grant, …): the subject it is booked to */
   benefitType: string;
-  amount: bigint; payeeName: string; payeeIdNumber: string; bankAccount: string; reason: string;
-  /** the record it pays (one live order per record); its module registers what "paid" changes on it */
-  source: { type: string; id: bigint };
+  amount: bigint; reason: string;
+  /**
+   * the record it pays and, when it is paid in parts, which part (a claim's amount, a month): one live order per
+   * record and part; the record's module registers what "paid" changes on it
+   */
+  source: { type: string; id: bigint; part?: string };
 }
 
 /**
- * Writes a one-off payment order in the caller's transaction and submits it to sign-off as the actor (经办). A record
- * is ordered once: a second order of it is refused, unless the first one's sign-off item was cancelled.
+ * Writes the order (status pending) in the caller's transaction. A record's part is ordered once: a second order of
+ * it is refused, unless the first one's sign-off item was cancelled.
  */
-export async function queueBenefitPayment(tx: Tx, actor: Actor, input: BenefitPaymentInput): Promise<PaymentOrderView> {
-  const problems: { field: string; message: Said }[] = [];
-  if (input.amount <= 0n) problems.push({ field: 'amount', message: fieldRules.required() });
-  if (!input.payeeName?.trim()) problems.push({ field: 'payeeName', message: paymentOrderSaid.nameNeeded() });
-  const payeeId = checkIdNumber(input.payeeIdNumber ?? '');
-  if (!payeeId.ok) problems.push({ field: 'payeeIdNumber', message: payeeId.reason });
-  if (!/^[0-9]{8,40}$/.test(input.bankAccount?.trim() ?? '')) problems.push({ field: 'bankAccount', message: awardSaid.bankAccountShape() });
+async function writeOrder(tx: Tx, actor: Actor, input: BenefitPaymentInput, approvalItemId: bigint | null) {
+  const { problems, payee } = checkPayee(input);
+  if (input.amount <= 0n) problems.unshift({ field: 'amount', message: fieldRules.required() });
   if (problems.length) throw invalidFields(problems);
   const benefit = benefitAccount(input.fund, input.benefitType, todayInChina());
-  const existing = await repository.liveOrderOfSource(tx, input.source.type, input.source.id);
+  const part = input.source.part ?? '';
+  const existing = await repository.liveOrderOfSource(tx, input.source.type, input.source.id, part);
   if (existing) {
     const abandoned = existing.status === 'pending' && !(await openItemsOfSubjects(tx, [subjectKeyOf(existing.id)])).length;
     if (!abandoned) throw conflict('source', paymentOrderSaid.alreadyOrdered({ reference: existing.reference, status: statusNames[existing.status]() }));
@@ -125,9 +140,17 @@ export async function queueBenefitPayment(tx: Tx, actor: Actor, input: BenefitPa
   const id = newId(), reference = `DC${id}`;
   await repository.insertOrder(tx, {
     person_id: input.personId, id, region_code: input.regionCode, fund_code: input.fund, benefit_type: input.benefitType, subject_code: benefit.code, amount: input.amount,
-    payee_name: input.payeeName.trim(), payee_id_number: payeeId.ok ? payeeId.idNumber : '', bank_account: input.bankAccount.trim(), reason: input.reason,
-    source_type: input.source.type, source_id: input.source.id, reference, requested_by: actor.username,
+    payee_name: payee.payeeName, payee_id_number: payee.payeeIdNumber, bank_account: payee.bankAccount, reason: input.reason,
+    source_type: input.source.type, source_id: input.source.id, source_part: part, reference, requested_by: actor.username, approval_item_id: approvalItemId,
   });
+  return { id, reference, benefit };
+}
+
+const sourceText = (source: BenefitPaymentInput['source']) => `${source.type}:${source.id}${source.part ? `:${source.part}` : ''}`;
+
+/** Writes a one-off payment order and submits it to its own sign-off as the actor (经办): 复核 and 审批 follow. */
+export async function queueBenefitPayment(tx: Tx, actor: Actor, input: BenefitPaymentInput): Promise<PaymentOrderView> {
+  const { id, reference, benefit } = await writeOrder(tx, actor, input, null);
   const item = await submitForApproval(tx, actor, paymentOrderSignoff, {
     regionCode: input.regionCode, subjectKey: subjectKeyOf(id), amount: input.amount,
     title: render(paymentOrderSaid.title({ benefit: benefit.name, amount: formatYuan(input.amount), payee: input.payeeName.trim(), reason: input.reason }), 'zh-CN'),
@@ -135,14 +158,39 @@ export async function queueBenefitPayment(tx: Tx, actor: Actor, input: BenefitPa
   });
   await repository.updateOrder(tx, { person_id: input.personId, id }, { approval_item_id: BigInt(item.id) });
   await recordAudit(tx, actor, { action: 'benefit.payment_order.queue', entityType: 'benefit_payment_order', entityId: id, regionCode: input.regionCode,
-    after: { reference, fund: input.fund, subject: benefit.code, amount: formatYuan(input.amount), source: `${input.source.type}:${input.source.id}`, approvalItem: item.id } });
+    after: { reference, fund: input.fund, subject: benefit.code, amount: formatYuan(input.amount), source: sourceText(input.source), approvalItem: item.id } });
   return paymentOrderView((await repository.lockOrder(tx, input.personId, id))!);
 }
 
-/** The final approval: open overpayments of the fund offset (oldest first), the rest funded through a 用款申请. */
+/**
+ * Writes an order that a signed-off item already authorises — a claim's payments, whose own sign-off (经办、复核、审批,
+ * R4.5) decided them: no second sign-off; the order goes straight to what an order's final approval does (offset, then
+ * funding). The caller runs in the transaction of that item's approval, or later for what it decided (a month due).
+ */
+export async function queueAuthorisedPayment(tx: Tx, actor: Actor, input: BenefitPaymentInput, authorisedBy: { itemId: bigint }): Promise<PaymentOrderView> {
+  const { id, reference, benefit } = await writeOrder(tx, actor, input, authorisedBy.itemId);
+  const order = (await repository.lockOrder(tx, input.personId, id))!;
+  const result = await offsetAndFund(tx, actor, order);
+  await recordAudit(tx, actor, { action: 'benefit.payment_order.authorised', entityType: 'benefit_payment_order', entityId: id, regionCode: input.regionCode,
+    after: { ...result, fund: input.fund, subject: benefit.code, amount: formatYuan(input.amount), source: sourceText(input.source), authorisedBy: authorisedBy.itemId.toString() } });
+  return paymentOrderView((await repository.lockOrder(tx, input.personId, id))!);
+}
+
+/** The final approval of an order's own sign-off. */
 async function approveOrder(tx: Tx, approver: Actor, itemId: bigint, payload: OrderPayload) {
   const order = await repository.lockOrder(tx, BigInt(payload.personId), BigInt(payload.orderId));
   if (!order) throw notFound(paymentOrderSaid.orderNotFound({ id: payload.orderId }));
+  const result = await offsetAndFund(tx, approver, order);
+  await recordAudit(tx, approver, { action: 'benefit.payment_order.approve', entityType: 'benefit_payment_order', entityId: order.id, regionCode: order.region_code,
+    after: { ...result, approvalItem: itemId.toString() } });
+  return result;
+}
+
+/**
+ * An authorised order: the person's open overpayments of the fund offset (oldest first), the rest funded — what the
+ * 支出户 holds free first, a 用款申请 for the shortfall; an order wholly offset is paid there and then.
+ */
+async function offsetAndFund(tx: Tx, actor: Actor, order: repository.OrderRow) {
   const today = todayInChina(), period = today.slice(0, 7);
   let offset = 0n;
   const offsets: { overpayment: string; amount: string }[] = [];
@@ -151,19 +199,19 @@ async function approveOrder(tx: Tx, approver: Actor, itemId: bigint, payload: Or
     if (amount <= 0n) break;
     await insertRecovery(tx, {
       person_id: overpayment.person_id, id: newId(), overpayment_id: overpayment.id, region_code: overpayment.region_code, method: 'offset', amount, recovered_on: today,
-      reference: order.reference, recorded_by: approver.username,
+      reference: order.reference, recorded_by: actor.username,
     });
     if (amount === overpayment.outstanding) await markRecovered(tx, overpayment.person_id, overpayment.id);
     offset += amount;
     offsets.push({ overpayment: overpayment.id.toString(), amount: formatYuan(amount) });
   }
   const payable = order.amount - offset;
-  const result: Record<string, unknown> = { order: order.reference, offset: formatYuan(offset), payable: formatYuan(payable) };
+  const result: Record<string, unknown> = { order: order.reference, offset: formatYuan(offset), payable: formatYuan(payable), offsets };
   if (offset > 0n) {
     // The overpaid months were booked as 基本养老金 expense when the bank paid them: the offset takes it back from there.
     const overpaidExpense = payrollAccounts(fundInsurance(order.fund_code), period).pensionExpense;
     if (overpaidExpense !== order.subject_code) {
-      const [posted] = await postEntries(tx, approver, [{
+      const [posted] = await postEntries(tx, actor, [{
         key: `benefit-payment-offset:${order.id}`, fund: order.fund_code, period, date: today, source: { type: 'benefit_payment_order', id: String(order.id) },
         memo: render(paymentOrderSaid.offsetMemo({ reference: order.reference, amount: formatYuan(offset) }), 'zh-CN'),
         lines: [{ account: order.subject_code, debit: offset }, { account: overpaidExpense, credit: offset }],
@@ -179,10 +227,8 @@ async function approveOrder(tx: Tx, approver: Actor, itemId: bigint, payload: Or
     const funding = await expenseAccountFunding(tx, order.fund_code, payable, today);
     result.fromExpenseAccount = formatYuan(funding.fromExpenseAccount);
     await repository.updateOrder(tx, order, { amount_offset: offset, status: funding.shortfall === 0n ? 'funded' : 'approved' });
-    if (funding.shortfall > 0n) Object.assign(result, await requestOrderTransfer(tx, approver, order, funding.shortfall));
+    if (funding.shortfall > 0n) Object.assign(result, await requestOrderTransfer(tx, actor, order, funding.shortfall));
   }
-  await recordAudit(tx, approver, { action: 'benefit.payment_order.approve', entityType: 'benefit_payment_order', entityId: order.id, regionCode: order.region_code,
-    after: { ...result, offsets, approvalItem: itemId.toString() } });
   return result;
 }
 
@@ -213,13 +259,18 @@ export async function sendOrders(tx: Tx, funds: string[], event: { happenedOn: s
   return repository.ordersToPay(tx, funds);
 }
 
+/** The orders of a record (every part, cancelled ones too), oldest first: what its detail page shows it was paid. */
+export async function ordersOfSource(tx: Tx, source: { type: string; id: bigint }): Promise<PaymentOrderView[]> {
+  return (await repository.ordersOfSource(tx, source.type, source.id)).map(paymentOrderView);
+}
+
 export type AnsweredOrder = repository.OrderRow;
 export const ordersByReferences = repository.ordersByReferences;
 
 /** The bank paid the order: Dr its benefit subject / Cr 支出户, the amount after the offset (one entry per order). */
 export function orderPaidEntry(order: AnsweredOrder, importId: bigint, today: string): { entry: EntryInput; amount: bigint; expenseBank: string } {
   const amount = order.amount - order.amount_offset;
-  const { expenseBank } = payrollAccounts(fundInsurance(order.fund_code), today.slice(0, 7));
+  const { expenseBank } = transferAccounts(today.slice(0, 7));
   const benefit = benefitAccount(order.fund_code, order.benefit_type, today);
   return {
     amount, expenseBank, entry: {

@@ -6,7 +6,7 @@ declare module '../../../platform/database.ts' {
   interface Tables {
     benefit_payment_order: {
       person_id: bigint; id: bigint; region_code: string; fund_code: string; benefit_type: string; subject_code: string; amount: bigint; amount_offset: Generated<bigint>;
-      payee_name: string; payee_id_number: string; bank_account: string; reason: string; source_type: string; source_id: bigint; reference: string;
+      payee_name: string; payee_id_number: string; bank_account: string; reason: string; source_type: string; source_id: bigint; source_part: Generated<string>; reference: string;
       status: Generated<PaymentOrderStatus>; return_count: Generated<number>; return_reason: string | null; paid_on: string | null;
       approval_item_id: bigint | null; transfer_request_id: bigint | null; requested_by: string; created_at: Generated<Date>;
     };

@@ -9,8 +9,9 @@
  * same file twice applies once). Paid lines book the expense Dr 社会保险待遇支出—基本养老金 / Cr 支出户 on the import day,
  * one entry per batch; the 支出户 never goes below zero. A returned line keeps the bank's reason, counts the return
  * and is sent again in the next file, until `benefits.payroll.max_returns` returns suspend the award (暂停发放).
- * One-off benefit payment orders (payment-order.service.ts) funded for the file's funds ride after the payroll lines,
- * same columns, reference DC<id>; the result pays them (Dr their benefit subject / Cr 支出户) or returns them.
+ * Benefit payment orders (payment-order.service.ts) funded for the file's funds ride after the payroll lines, same
+ * columns, reference DC<id>; the result pays them (Dr their benefit subject / Cr 支出户) or returns them. A fund without
+ * a payroll (unemployment, work injury, medical: the claims' payments) gets a file of its orders alone (`fund`).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -46,20 +47,21 @@ async function missingStep(tx: Tx, batch: { id: string; status: string }) {
 
 export interface BankFile { fileName: string; content: Buffer; rows: number; total: string }
 
-/** The bank file of the period (every batch in the actor's scope); refused, naming the step, while one is not funded. */
-export async function bankFile(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string }): Promise<BankFile> {
+/**
+ * The bank file of the period: the payroll lines of every batch in the actor's scope (refused, naming the step, while
+ * one is not funded) and then the funded payment orders of the same funds. With `fund`, that fund alone: a fund
+ * without a payroll (unemployment, work injury, medical) pays its funded orders — the claims' grants and months.
+ */
+export async function bankFile(database: DatabaseHandle, actor: Actor, input: { period: string; region?: string; fund?: string }): Promise<BankFile> {
   const summary = await payrollSummary(database, actor, input);
-  if (!summary.batches.length) throw notFound(payrollSaid.noBatches({ period: summary.period }));
+  const batches = summary.batches.filter((b) => !input.fund || b.fund === input.fund);
+  if (!batches.length && !input.fund) throw notFound(payrollSaid.noBatches({ period: summary.period }));
   return inScope(database, actor, async (tx) => {
-    for (const batch of summary.batches) {
+    for (const batch of batches) {
       const step = await missingStep(tx, batch);
       if (step) throw new AppError(409, 'payroll_not_ready', payrollSaid.stepMissing({ fund: batch.fund, period: batch.period, step }));
     }
-    // Set-based: the lines to send move to `sent` in one statement, then the file is read through a cursor (a million
-    // payees never sit in memory as rows at once).
-    const batchIds = summary.batches.map((b) => BigInt(b.id));
-    await repository.sendLinesToPay(tx, batchIds, reserveIds(Math.max(summary.payees, 1)), { happenedOn: todayInChina(), recordedBy: actor.username });
-    for (const batch of summary.batches.filter((b) => b.status === 'funded')) await repository.updateBatch(tx, BigInt(batch.id), { status: 'bank_file_issued' });
+    const happened = { happenedOn: todayInChina(), recordedBy: actor.username };
     const parts = [Buffer.from(`\uFEFF${BANK_FILE_HEADER.join(',')}\r\n`, 'utf8')];
     let rows = 0, total = 0n;
     const addRows = (page: { reference: string; idNumber: string; name: string; bankAccount: string; amount: bigint }[]) => {
@@ -67,17 +69,30 @@ export async function bankFile(database: DatabaseHandle, actor: Actor, input: { 
       rows += page.length;
       total = page.reduce((sum, l) => sum + l.amount, total);
     };
-    for await (const page of repository.linesToPay(tx, batchIds, BANK_FILE_PAGE)) {
-      addRows(page.map((l) => ({ reference: l.reference, idNumber: l.id_number, name: l.name, bankAccount: l.bank_account, amount: l.amount })));
+    // Set-based: the lines to send move to `sent` in one statement, then the file is read through a cursor (a million
+    // payees never sit in memory as rows at once).
+    const batchIds = batches.map((b) => BigInt(b.id));
+    if (batchIds.length) {
+      await repository.sendLinesToPay(tx, batchIds, reserveIds(Math.max(batches.reduce((sum, b) => sum + b.payees, 0), 1)), happened);
+      for (const batch of batches.filter((b) => b.status === 'funded')) await repository.updateBatch(tx, BigInt(batch.id), { status: 'bank_file_issued' });
+      for await (const page of repository.linesToPay(tx, batchIds, BANK_FILE_PAGE)) {
+        addRows(page.map((l) => ({ reference: l.reference, idNumber: l.id_number, name: l.name, bankAccount: l.bank_account, amount: l.amount })));
+      }
     }
-    // then the one-off payment orders of the same funds (few: read at once), to their payees
-    const orders = await sendOrders(tx, [...new Set(summary.batches.map((b) => b.fund))], { happenedOn: todayInChina(), recordedBy: actor.username });
+    // then the payment orders of the same funds (few: read at once), to their payees
+    const funds = input.fund ? [input.fund] : [...new Set(batches.map((b) => b.fund))];
+    const orders = await sendOrders(tx, funds, happened);
+    if (!batches.length && !orders.length) throw notFound(payrollSaid.nothingToPay({ fund: input.fund!, period: summary.period }));
     addRows(orders.map((o) => ({ reference: o.reference, idNumber: o.payee_id_number, name: o.payee_name, bankAccount: o.bank_account, amount: o.amount })));
-    await recordAudit(tx, actor, { action: 'payroll.bank_file', entityType: 'payroll_period', entityId: summary.period, regionCode: summary.batches[0].regionCode,
-      after: { rows, total: formatYuan(total), batches: summary.batches.map((b) => b.id), orders: orders.map((o) => o.reference) } });
-    return { fileName: `pension-payroll-${summary.period}.csv`, content: Buffer.concat(parts), rows, total: formatYuan(total) };
+    await recordAudit(tx, actor, { action: 'payroll.bank_file', entityType: 'payroll_period', entityId: summary.period, regionCode: batches[0]?.regionCode ?? fundRegion(funds[0]),
+      after: { rows, total: formatYuan(total), funds, batches: batches.map((b) => b.id), orders: orders.map((o) => o.reference) } });
+    const fileName = batches.length ? `pension-payroll-${summary.period}${input.fund ? `-${input.fund}` : ''}.csv` : `benefit-payments-${input.fund}-${summary.period}.csv`;
+    return { fileName, content: Buffer.concat(parts), rows, total: formatYuan(total) };
   });
 }
+
+/** The region of a fund (`<insurance>-<region>`). */
+const fundRegion = (fund: string) => fund.slice(fund.lastIndexOf('-') + 1);
 
 registerFields({
   paymentStatus: { titles: ['status', '发放结果', '处理结果'], values: { paid: 'paid', returned: 'returned', 成功: 'paid', 失败: 'returned', 退回: 'returned' } },

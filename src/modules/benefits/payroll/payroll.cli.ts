@@ -46,12 +46,13 @@ export function registerPayrollCommands(program: Command) {
       await writeReport(payrollSummaryReport(summary, regions, options.region), options);
     }));
 
-  addDataOption(payroll.command('bank-file').description('the bank payment file of a month (CSV, UTF-8 with BOM): refused until every batch is signed off and funded'))
+  addDataOption(payroll.command('bank-file').description('the bank payment file of a month (CSV, UTF-8 with BOM): the payroll lines, refused until every batch is signed off and funded, then the funded payment orders of the same funds; --fund F for one fund, also one without a payroll (unemployment, work injury, medical: the claims\' payments)'))
     .requiredOption('--period <YYYY-MM>', 'the month paid')
     .requiredOption('--out <file>', 'where to write the CSV')
     .option('--region <code>', 'region subtree of the funds')
+    .option('--fund <code>', 'one fund (e.g. work_injury-990100): its payroll lines if it has a payroll, and its funded payment orders')
     .action((options) => runWithDatabase('payroll bank-file', options, async ({ database }) => {
-      const file = await bankFile(database, actor, { period: options.period, region: options.region });
+      const file = await bankFile(database, actor, { period: options.period, region: options.region, fund: options.fund });
       fs.writeFileSync(options.out, file.content);
       process.stdout.write(`${path.resolve(options.out)}: ${file.rows} payees, total ${file.total}\n`);
     }));

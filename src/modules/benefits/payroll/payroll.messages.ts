@@ -24,6 +24,7 @@ export const awardSaid = defineMessages('pensionAward', {
 export const payrollSaid = defineMessages('payroll', {
   noFunds: ['{region} 范围内没有可发放养老金的基金（无在发待遇）', 'no pension fund with active awards in {region}'],
   noBatches: ['{period} 尚未计算养老金发放（请先执行 sifund payroll run --period {period}）', 'no pension payroll for {period} yet (run sifund payroll run --period {period} first)'],
+  nothingToPay: ['{fund} 无待报盘的支付（{period} 无养老金发放批次，也无已拨付的待遇支付单）', 'nothing to pay for {fund}: no payroll for {period} and no funded payment order'],
   stepMissing: ['{fund} {period} 养老金发放批次{step}，不能生成银行代发文件', 'the pension payroll of {fund} for {period} is {step}: no bank file yet'],
   stepComputing: ['未计算完成', 'still computing'],
   stepNotReviewed: ['未复核', 'not reviewed (复核)'],

@@ -127,7 +127,7 @@ export async function payrollRoutes(app: App) {
   app.get('/api/payroll/bank-file', { config: { permission: 'payroll.bank' },
     schema: {
       tags, summary: '银行代发文件 The bank payment file of a month (CSV, UTF-8 with BOM: reference,idNumber,name,bankAccount,amount); 409 naming the missing step (未复核, 未审批, 未拨付) until every batch is signed off and funded',
-      querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode) }, { additionalProperties: false }),
+      querystring: Type.Object({ period: Period, region: Type.Optional(RegionCode), fund: Type.Optional(Type.String({ maxLength: 60, description: 'one fund, also one without a payroll (its funded payment orders)' })) }, { additionalProperties: false }),
       response: { 200: { content: { 'text/csv': { schema: Type.String({ description: 'reference,idNumber,name,bankAccount,amount; UTF-8 with BOM' }) } } } },
     },
   }, async (request, reply) => {

@@ -63,6 +63,7 @@ export const PaymentOrder = Type.Object({
   benefitType: Type.String({ description: 'the chart\'s benefit type (funeral_and_survivor_grant, …)' }), subjectCode: Type.String({ description: 'its 社会保险待遇支出 account' }),
   amount: Money, amountOffset: Type.String({ description: 'yuan: open overpayments offset on approval (社会保险经办条例 第四十六条)' }), amountPayable: Money,
   payeeName: Type.String(), payeeIdNumber: Type.String(), bankAccount: Type.String(), reason: Type.String(), sourceType: Type.String(), sourceId: IdText,
+  sourcePart: Type.String({ description: 'which part of the record it pays: a claim\'s amount (funeral_grant, …) or month (unemployment_benefit:YYYY-MM); empty for a record paid whole' }),
   status: literals(paymentOrderStatuses), returnCount: Type.Integer(), returnReason: Nullable(Type.String()), paidOn: Nullable(DateOnly),
   approvalItemId: Nullable(IdText), transferRequestId: Nullable(IdText),
 });

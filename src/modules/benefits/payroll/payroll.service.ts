@@ -37,13 +37,19 @@ interface PayrollChunk { personFrom: string; personTo: string }
 
 registerExpenseAccountCommitments('benefits', repository.expenseAccountCommitments);
 
+/** The 财政专户 and 支出户 of any fund (chart in force in the year): a 用款申请 moves money between them. */
+export function transferAccounts(period: string) {
+  const chart = chartFor(Number(period.slice(0, 4)));
+  const role = (name: string) => chart.accounts.find((a) => a.role === name)!.code;
+  return { specialBank: role('special_bank'), expenseBank: role('expense_bank') };
+}
+
 /** The accounts a pension fund's payroll moves money through (chart in force in the year). */
 export function payrollAccounts(insurance: string, period: string) {
   const chart = chartFor(Number(period.slice(0, 4)));
-  const role = (name: string) => chart.accounts.find((a) => a.role === name)!.code;
   const benefit = chart.benefits[insurance]?.find((b) => b.type === 'basic_pension');
   if (!benefit) throw new Error(`the chart of ${chart.year} has no basic_pension benefit account for ${insurance}`);
-  return { specialBank: role('special_bank'), expenseBank: role('expense_bank'), pensionExpense: benefit.code };
+  return { ...transferAccounts(period), pensionExpense: benefit.code };
 }
 
 async function computeChunk(tx: Tx, { parameters }: JobContext<PayrollParameters>, { payload }: { chunk: number; payload: PayrollChunk }) {
@@ -141,9 +147,9 @@ async function requestTransfer(tx: Tx, approver: Actor, payload: PayrollPayload)
 async function applyTransfer(tx: Tx, approver: Actor, itemId: bigint, payload: TransferPayload) {
   const request = await repository.findTransferRequest(tx, BigInt(payload.requestId));
   if (!request) throw notFound(payrollSaid.batchNotFound({ id: payload.batchId ?? payload.orderId ?? payload.requestId }));
-  const insurance = request.fund_code.slice(0, request.fund_code.lastIndexOf('-'));
   const today = todayInChina();
-  const accounts = payrollAccounts(insurance, today.slice(0, 7));
+  // any fund's 用款申请: a payroll's, or a payment order's of an unemployment, work-injury or medical fund
+  const accounts = transferAccounts(today.slice(0, 7));
   const balance = await accountBalanceNow(tx, request.fund_code, accounts.specialBank);
   if (balance < request.amount) {
     throw conflict('amount', payrollSaid.specialAccountShort({ balance: formatYuan(balance), amount: formatYuan(request.amount), fund: request.fund_code }));
