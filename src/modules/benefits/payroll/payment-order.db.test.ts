@@ -50,7 +50,9 @@ const csvRows = (content: Buffer) => content.toString('utf8').replace(/^\uFEFF/,
 const resultFile = (name: string, rows: string[][]) => ({ fileName: name, content: Buffer.from(['reference,status,reason', ...rows.map((r) => r.join(','))].join('\n')) });
 const deathFile = (rows: string[][]) => ({ fileName: 'deaths.csv', content: Buffer.from(['idNumber,dateOfDeath', ...rows.map((r) => r.join(','))].join('\n')) });
 const approveTransfers = async () => {
-  for (const item of (await listApprovals(db.database, finance, { status: 'pending', kind: 'fund.transfer' })).items) await decide(db.database, finance, BigInt(item.id), 'approve', '同意拨付');
+  // the pension funds' (the demo's claims leave their own 用款申请 for their grants)
+  const pension = (await listApprovals(db.database, finance, { status: 'pending', kind: 'fund.transfer' })).items.filter((item) => /pension/.test((item.payload as { fund: string }).fund));
+  for (const item of pension) await decide(db.database, finance, BigInt(item.id), 'approve', '同意拨付');
 };
 
 test('a survivors\' grant ordered, offset against the overpaid month, funded, returned once, re-sent and paid: booked to the fen', { skip }, async () => {
