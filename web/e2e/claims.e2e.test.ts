@@ -86,6 +86,7 @@ test('the claims list, a claim\'s detail and a maternity claim submitted to å¾…å
     await date.click();
     await date.fill(childbirthDate);
     await date.press('Enter');
+    await inputOf(page, 'claim-bankAccount').fill('6217001234567890123');
     await page.getByTestId('claim-form-submit').click();
     await page.getByTestId('claim-submitted').waitFor();
 

@@ -4,7 +4,8 @@
  *  - 失业保险金: the person and the date of the unemployment registration (the separation, its reason and the months
  *    paid come from the person's record);
  *  - 工伤保险待遇: disability (grade, dependence) or work-related death (dependants), the date, the own wage;
- *  - 生育保险待遇: the date of birth, the delivery and the number of babies.
+ *  - 生育保险待遇: the date of birth, the delivery and the number of babies;
+ * and for every kind the account paid into (a work-related death: the relative paid, named with their ID number).
  */
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -20,12 +21,13 @@ interface ClaimValues {
   registeredOn?: Dayjs;
   benefit?: 'disability' | 'death'; eventDate?: Dayjs; ownWage?: string; grade?: number; nursing?: 'none' | 'full' | 'large' | 'partial'; dependants?: Dependant[];
   childbirthDate?: Dayjs; deliveryType?: 'vaginal' | 'caesarean'; babies?: number;
+  bankAccount: string; payeeName?: string; payeeIdNumber?: string;
 }
 
 const FIELDS: Record<ClaimKind, string[]> = {
-  unemployment: ['idNumber', 'registeredOn'],
-  work_injury: ['idNumber', 'benefit', 'eventDate', 'ownWage', 'grade', 'nursing', 'dependants'],
-  maternity: ['idNumber', 'childbirthDate', 'deliveryType', 'babies'],
+  unemployment: ['idNumber', 'registeredOn', 'bankAccount'],
+  work_injury: ['idNumber', 'benefit', 'eventDate', 'ownWage', 'grade', 'nursing', 'dependants', 'bankAccount', 'payeeName', 'payeeIdNumber'],
+  maternity: ['idNumber', 'childbirthDate', 'deliveryType', 'babies', 'bankAccount'],
 };
 const GRADES = Array.from({ length: 10 }, (_, index) => index + 1);
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
@@ -34,11 +36,13 @@ const notFuture = (value: Dayjs) => value.isAfter(dayjs(), 'day');
 /** The body of the claim: each kind's input as the API reads it (amounts as yuan strings). */
 function claimBody(kind: ClaimKind, values: ClaimValues): ClaimRequestBody {
   const idNumber = values.idNumber.trim().toUpperCase();
-  if (kind === 'unemployment') return { kind, idNumber, input: { registeredOn: day(values.registeredOn!) } };
-  if (kind === 'maternity') return { kind, idNumber, input: { childbirthDate: day(values.childbirthDate!), deliveryType: values.deliveryType, babies: values.babies } };
+  const bankAccount = values.bankAccount.trim();
+  if (kind === 'unemployment') return { kind, idNumber, bankAccount, input: { registeredOn: day(values.registeredOn!) } };
+  if (kind === 'maternity') return { kind, idNumber, bankAccount, input: { childbirthDate: day(values.childbirthDate!), deliveryType: values.deliveryType, babies: values.babies } };
   const death = values.benefit === 'death';
   return {
-    kind, idNumber,
+    kind, idNumber, bankAccount,
+    ...(death ? { payeeName: values.payeeName?.trim(), payeeIdNumber: values.payeeIdNumber?.trim().toUpperCase() } : {}),
     input: {
       benefit: values.benefit, eventDate: day(values.eventDate!), ownWage: values.ownWage!.trim().replace(/,/g, ''),
       ...(death ? { dependants: (values.dependants ?? []).map((d) => ({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true })) } : { grade: values.grade }),
@@ -124,6 +128,23 @@ export function ClaimsSubmitForm({ kind, onClose, onDone }: { kind: ClaimKind | 
                 <InputNumber min={1} max={9} precision={0} data-testid="claim-babies" />
               </Form.Item>
             </>
+          )}
+          <Form.Item name="bankAccount" label={t('claims.bankAccount')} extra={t('claims.bankAccountHint')} rules={[{ required: true, whitespace: true }, { pattern: /^\s*[0-9]{8,40}\s*$/, message: t('award.bankAccountRule') }]}>
+            <Input maxLength={40} data-testid="claim-bankAccount" />
+          </Form.Item>
+          {shown === 'work_injury' && (
+            <Form.Item noStyle shouldUpdate={(before, after) => before.benefit !== after.benefit}>
+              {() => form.getFieldValue('benefit') === 'death' && (
+                <>
+                  <Form.Item name="payeeName" label={t('claims.payeeName')} rules={[{ required: true, whitespace: true }]}>
+                    <Input maxLength={100} data-testid="claim-payeeName" />
+                  </Form.Item>
+                  <Form.Item name="payeeIdNumber" label={t('claims.payeeIdNumber')} rules={[{ required: true, whitespace: true }, { pattern: /^\s*[0-9A-Za-z]{18}\s*$/, message: t('claims.idNumberRule') }]}>
+                    <Input maxLength={18} data-testid="claim-payeeIdNumber" />
+                  </Form.Item>
+                </>
+              )}
+            </Form.Item>
           )}
         </>
       )}
