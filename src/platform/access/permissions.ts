@@ -124,7 +124,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'ledger.entry.draft', 'ledger.bank.import', 'ledger.bank.match', 'period.reopen.request', 'jobs.retry',
     'pension.award.request', 'pension.award.status', 'payroll.run', 'payroll.bank', 'pension.death.import', 'pension.recovery.record', 'pension.adjustment.request',
     'benefit.payment.request',
-    'benefit.claim.request', 'benefit.claim.run',
+    'benefit.claim.request', 'benefit.claim.run', 'fund.transfer.request',
     'medical.manage', 'medical.settle',
   ],
   reviewer: [

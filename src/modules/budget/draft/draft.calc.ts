@@ -129,16 +129,23 @@ export function draftTable(table: SchemeTable, actuals: FundActuals, months: Dra
 
 export interface SummaryLine { subject: string; name: string; amount: bigint }
 
-/** 社预01: the fund tables summed line by line (a line the chart gives some schemes only is summed where it appears). */
+/**
+ * 社预01: the fund tables summed line by line. A line some schemes only have (劳动能力鉴定费支出) takes its place after
+ * the line it follows in their table.
+ */
 export function summaryTable(tables: readonly DraftTable[]) {
   const side = (pick: (table: DraftTable) => DraftLine[]): SummaryLine[] => {
-    const lines = new Map<string, SummaryLine>();
-    for (const table of tables) for (const line of pick(table)) {
-      const row = lines.get(line.subject) ?? { subject: line.subject, name: line.name, amount: 0n };
+    const lines: SummaryLine[] = [];
+    for (const table of tables) pick(table).forEach((line, index) => {
+      let row = lines.find((entry) => entry.subject === line.subject);
+      if (!row) {
+        row = { subject: line.subject, name: line.name, amount: 0n };
+        const previous = index === 0 ? -1 : lines.findIndex((entry) => entry.subject === pick(table)[index - 1].subject);
+        lines.splice(previous + 1, 0, row);
+      }
       row.amount += line.amount;
-      lines.set(line.subject, row);
-    }
-    return [...lines.values()];
+    });
+    return lines;
   };
   const of = (pick: (table: DraftTable) => bigint) => sum(tables.map(pick));
   return {

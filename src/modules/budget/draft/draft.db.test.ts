@@ -100,7 +100,9 @@ test('sifund budget draft --format json prints the tables with amounts in yuan; 
   assert.equal(workInjury.income[0].model, 'naive');
   assert.deepEqual(workInjury.income[0].history, [{ year: 2025, amount: '1440000.00', actualMonths: 12 }, { year: 2026, amount: '1440000.00', actualMonths: 10 }]);
   const table = await run('--year', '2027', '--region', '990100');
-  assert.match(table.stdout, /社预07 示范市工伤保险基金（工伤保险基金预算表）/);
+  assert.match(table.stdout, /社预07 示范市工伤保险基金预算表/);
+  // 社预01: 劳动能力鉴定费支出 after 社会保险待遇支出, as in the work injury table, though medical comes first
+  assert.deepEqual(answer.summary.expense.map((line: { name: string }) => line.name), ['社会保险待遇支出', '劳动能力鉴定费支出', '转移支出', '补助下级支出', '上解上级支出', '其他支出']);
   assert.match(table.stdout, /其中：工伤医疗待遇/);
   const previous = process.env.LANG;
   process.env.LANG = 'zh_CN.UTF-8';

@@ -84,7 +84,7 @@ export function draftReport(draft: BudgetDraft, language: Language = 'zh-CN'): R
     ],
     sections: [
       section(draft.summary.table, `${draft.summary.table} ${draft.summary.tableName}`, draft.summary),
-      ...draft.tables.map((table) => section(`${table.table} ${table.fund}`, `${table.table} ${table.fundName}（${table.tableName}）`, table)),
+      ...draft.tables.map((table) => section(`${table.table} ${table.fund}`, `${table.table} ${table.fundName}预算表`, table)),
     ],
     data: draftAnswer(draft),
   };
