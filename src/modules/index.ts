@@ -9,5 +9,6 @@ import { ledgerModule } from './ledger/index.ts';
 import { benefitsModule } from './benefits/index.ts';
 import { medicalModule } from './medical/index.ts';
 import { budgetModule } from './budget/index.ts';
+import { supervisionModule } from './supervision/index.ts';
 
-export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule, medicalModule, budgetModule];
+export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule, medicalModule, budgetModule, supervisionModule];

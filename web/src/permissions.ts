@@ -29,6 +29,7 @@ export type Permission =
   | 'medical.settle'
   | 'medical.review'
   | 'medical.approve'
+  | 'supervision.read' | 'supervision.import' | 'supervision.run'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';
 

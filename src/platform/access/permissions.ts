@@ -103,6 +103,10 @@ export const permissionDescriptions = {
   'medical.settle': '医保结算经办 run the monthly pre-allocation and the year-end settlement, pay them, record repayments',
   'medical.review': '医保结算复核 review a monthly pre-allocation or a year-end settlement',
   'medical.approve': '医保结算审批 approve a monthly pre-allocation or a year-end settlement',
+  // inspections (稽核)
+  'supervision.read': '稽核疑点查看 the detection rules\' findings with their evidence',
+  'supervision.import': '稽核比对数据导入 import tax-declared wages and medical claim details for inspection',
+  'supervision.run': '稽核规则运行 run the detection rules (a job) that replace their open findings',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
   // jobs (后台作业)
@@ -158,9 +162,10 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'period.close', 'period.reopen.request', 'jobs.retry',
     'payroll.bank', 'fund.transfer.approve',
   ],
-  supervisor: [...reads, 'audit.read', 'audit.verify'],
-  // 稽核: reads every business record in scope and the audit trail, changes nothing; traces a person by the full number.
-  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read'],
+  supervisor: [...reads, 'audit.read', 'audit.verify', 'supervision.read'],
+  // 稽核: reads every business record in scope and the audit trail, changes none of them; traces a person by the full
+  // number; imports the data inspections compare against and runs the detection rules, whose findings are its own.
+  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run'],
   security_auditor: ['audit.read', 'audit.verify', 'auth.log.read'],
   // The administrator also registers employers and persons and reads bills: a new installation is set up by its
   // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.

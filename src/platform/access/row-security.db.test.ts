@@ -196,6 +196,12 @@ function regionFixture(p: string, n: number): string {
       values (${id(4)}, ${id(90)}, '${county}', 'unemployment', 'unemployment', '2025-06-30', '{}', '[]', '[]', 207000, 0, 12, '2025-07', '2026-06', ${id(12)}, 'fixture');
     insert into benefit_claim_month (person_id, claim_id, period, region_code, benefit_amount, medical_contribution, unemployment_entry_id, medical_entry_id, medical_fund_code, recorded_by)
       values (${id(4)}, ${id(90)}, '2025-07', '${county}', 207000, 45000, ${id(23)}, ${id(23)}, 'medical-${city}', 'fixture');
+    insert into supervision_tax_wage (employer_id, id, region_code, period, credit_code, id_number, wage, import_id, line)
+      values (${id(3)}, ${id(91)}, '${county}', '2025-06', 'CC${p}', 'ID${p}', 800000, ${id(31)}, 2);
+    insert into supervision_claim_detail (person_id, id, region_code, claim_id, institution_code, id_number, admitted, discharged, item, quantity, amount, import_id, line)
+      values (${id(4)}, ${id(92)}, '${county}', 'C${p}', 'H${p}', 'ID${p}', '2025-06-03', '2025-06-10', '床位费', 7, 42000, ${id(31)}, 2);
+    insert into supervision_finding (id, rule, finding_key, subject, region_code, period, amount, evidence, legal_basis, job_id)
+      values (${id(93)}, 'split-admission', 'H${p}/C${p}', 'H${p}', '${county}', '2025-06', 42000, '{}', '医疗保障基金使用监督管理条例 第十五条', ${id(8)});
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);

@@ -1,0 +1,18 @@
+/** The supervision module's public face: inspections (稽核) — external data imports, detection rules as jobs, findings. */
+import type { ModuleManifest } from '../../platform/modules.ts';
+import { registerSupervisionCommands } from './supervision.cli.ts';
+import { supervisionRoutes } from './supervision.routes.ts';
+import { detectionJob } from './detection.service.ts';
+
+/** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
+export const supervisionModule: ModuleManifest = {
+  name: 'supervision',
+  routes: [supervisionRoutes],
+  registerCommands: registerSupervisionCommands,
+  jobs: [detectionJob],
+  schedules: [],
+  approvalKinds: [],
+  permissions: ['supervision.read', 'supervision.import', 'supervision.run'],
+  reports: [],
+  parameters: ['supervision', 'contribution.base', 'contribution.rounding'],
+};

@@ -1,0 +1,50 @@
+/**
+ * 少报参保人数 (headcount under-reporting): persons an employer paid a wage to in a month, by its tax declaration, who
+ * were not enrolled in the pension insurance at that employer in that month (not registered at all, or registered
+ * without enrollment). A person drawing a pension (返聘) is not required to be enrolled. One finding per employer
+ * and month; amount: the wages paid to the persons not enrolled (the wage bill left out of the declaration).
+ * 社会保险法 第五十八条 (自用工之日起三十日内办理社会保险登记), 第八十四条 (不办理社会保险登记的罚款), 第八十六条;
+ * 社会保险稽核办法 第三条 (稽核缴费人数).
+ */
+import { sql } from 'kysely';
+import { formatYuan } from '../../../platform/money.ts';
+import { supervisionSaid } from '../supervision.messages.ts';
+import { inScopePattern, type DetectionRule } from './rule.ts';
+
+interface EmployerMonth {
+  credit_code: string; period: string; region_code: string; tax_headcount: number; enrolled_headcount: number; wages: bigint;
+  persons: { idNumber: string; wage: number; registered: boolean }[];
+}
+
+export const headcountUnderreporting: DetectionRule = {
+  name: 'headcount-underreporting',
+  title: supervisionSaid.headcountUnderreporting,
+  legalBasis: '社会保险法 第五十八条、第八十四条、第八十六条；社会保险稽核办法（劳社部令第16号）第三条',
+  parameters: [],
+  async find(tx, { scope }) {
+    const { rows } = await sql<EmployerMonth>`
+      with taxed as (
+        select t.credit_code, t.period, t.region_code, t.id_number, t.wage, p.id is not null as registered,
+               exists (select 1 from enrollment en
+                        where en.employer_id = t.employer_id and en.person_id = p.id and en.insurance = 'pension'
+                          and en.valid_from <= (to_date(t.period, 'YYYY-MM') + interval '1 month' - interval '1 day')::date
+                          and (en.valid_to is null or en.valid_to >= to_date(t.period, 'YYYY-MM')))
+               or exists (select 1 from pension_award a where a.person_id = p.id and a.status <> 'stopped') as covered
+          from supervision_tax_wage t left join person p on p.id_number = t.id_number
+         where t.region_code like ${inScopePattern(scope)})
+      select credit_code, period, region_code, count(*)::int as tax_headcount, count(*) filter (where covered)::int as enrolled_headcount,
+             sum(wage) filter (where not covered)::bigint as wages,
+             json_agg(json_build_object('idNumber', id_number, 'wage', wage, 'registered', registered) order by id_number) filter (where not covered) as persons
+        from taxed
+       group by credit_code, period, region_code
+      having bool_or(not covered)
+       order by period, credit_code`.execute(tx);
+    return rows.map((row) => ({
+      key: `${row.credit_code}/${row.period}`, subject: row.credit_code, regionCode: row.region_code, period: row.period, amount: row.wages,
+      evidence: {
+        creditCode: row.credit_code, period: row.period, taxHeadcount: row.tax_headcount, enrolledHeadcount: row.enrolled_headcount, wagesNotDeclared: formatYuan(row.wages),
+        personsNotEnrolled: row.persons.map((p) => ({ idNumber: p.idNumber, wage: formatYuan(BigInt(p.wage)), registered: p.registered })),
+      },
+    }));
+  },
+};
