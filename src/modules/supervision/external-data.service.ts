@@ -2,8 +2,8 @@
  * The external data the inspections compare against (稽核比对数据), imported through the kernel's pipeline: all rows or
  * none, every bad row listed with its column, the same file twice applied once, Chinese or English headers.
  *  - tax wages (税务工资申报): `period,creditCode,idNumber,wage` — an employer of the actor's scope, any person (one
- *    not registered is what headcount under-reporting looks for). A row recorded before with the same wage is
- *    skipped; with another wage it is refused (the tax bureau's correction is checked first, never overwritten).
+ *    not registered is what headcount under-reporting looks for). A row recorded before, or repeated in the file,
+ *    with the same wage is skipped; with another wage it is refused (a correction is checked first, never overwritten).
  *  - medical claim details (医保结算明细): `claimId,institution,idNumber,admitted,discharged,item,quantity,amount` — the
  *    patient a registered person of the actor's scope, the institution any code (claims come from institutions
  *    outside the region's register too); a claim's rows agree on patient and stay, and a claim comes from one import.
@@ -73,7 +73,7 @@ const taxWageImport: ImportDefinition<CheckedTable, { rows: repository.TaxWageRo
     const recorded = new Map((await repository.recordedTaxWages(tx, [...employers.values()].map((e) => e.id), periods))
       .map((r) => [`${r.employer_id}/${r.period}/${r.id_number}`, r]));
     const thisMonth = todayInChina().slice(0, 7);
-    const firstRow = new Map<string, number>();
+    const firstRow = new Map<string, { row: number; wage: bigint }>();
     const rows: repository.TaxWageRow[] = [];
     let alreadyRecorded = 0;
     for (const { row, values } of valid) {
@@ -89,9 +89,11 @@ const taxWageImport: ImportDefinition<CheckedTable, { rows: repository.TaxWageRo
       const employer = employers.get(creditCode.creditCode);
       if (!employer) { problems.add(row, 'creditCode', 'known_employer', said.employerUnknown()); continue; }
       const key = `${employer.id}/${period}/${idNumber.idNumber}`;
+      // the same row twice (an export of overlapping runs) is one fact; another wage for it is a contradiction
       const first = firstRow.get(key);
-      if (first !== undefined) { problems.add(row, 'idNumber', 'unique_in_file', said.duplicateInFile({ row: first })); continue; }
-      firstRow.set(key, row);
+      if (first?.wage === wage) { alreadyRecorded++; continue; }
+      if (first) { problems.add(row, 'wage', 'unique_in_file', said.duplicateInFile({ row: first.row })); continue; }
+      firstRow.set(key, { row, wage });
       const earlier = recorded.get(key);
       if (earlier && earlier.wage === wage) { alreadyRecorded++; continue; }
       if (earlier) { problems.add(row, 'wage', 'same_as_recorded', said.otherWageRecorded({ recorded: formatYuan(earlier.wage), importId: String(earlier.import_id) })); continue; }

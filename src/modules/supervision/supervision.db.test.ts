@@ -66,15 +66,15 @@ test('imports: every bad row refused with its row and column, nothing applied; a
     `${PERIOD},${unknownEmployer},${b.id_number},8000.00`,
     `${PERIOD},${a.credit_code},990102198001011234,8000.00`,
     `${PERIOD},${a.credit_code},${b.id_number},-1.00`,
-    `${PERIOD},${a.credit_code},${a.id_number},8000.00`,
+    `${PERIOD},${a.credit_code},${a.id_number},9000.00`,
     `${PERIOD},${a.credit_code},${b.id_number},八千`,
   ])));
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.rows!.map((r) => [r.row, r.field, r.column]), [
-    [3, 'period', '所属期'], [4, 'creditCode', '统一社会信用代码'], [5, 'idNumber', '公民身份号码'], [6, 'wage', '工资收入'], [7, 'idNumber', '公民身份号码'], [8, 'wage', '工资收入'],
+    [3, 'period', '所属期'], [4, 'creditCode', '统一社会信用代码'], [5, 'idNumber', '公民身份号码'], [6, 'wage', '工资收入'], [7, 'wage', '工资收入'], [8, 'wage', '工资收入'],
   ]);
   assert.match(render(bad.rows![1].message as never, 'en'), /no employer with this credit code in your scope/);
-  assert.match(render(bad.rows![4].message as never, 'en'), /the same period, employer and person as row 2/);
+  assert.match(render(bad.rows![4].message as never, 'en'), /the same period, employer and person as row 2 with another wage/);
   assert.equal(await count('supervision_tax_wage'), 0, 'nothing applied');
 
   const badClaims = await refusal(importClaimDetails(db.database, auditor, csv('claims-bad.csv', [
@@ -93,9 +93,10 @@ test('imports: every bad row refused with its row and column, nothing applied; a
   assert.deepEqual([first.alreadyImported, first.recorded, first.periods, first.wages], [false, 1, [PERIOD], yuan(BigInt(a.base))]);
   const again = await importTaxWages(db.database, auditor, good);
   assert.deepEqual([again.alreadyImported, again.recorded, await count('supervision_tax_wage')], [true, 1, 1]);
-  // the same row in another file is skipped; another wage for it is refused, naming the import
-  const copy = await importTaxWages(db.database, auditor, csv('tax-copy.csv', ['period,creditCode,idNumber,wage', `${PERIOD},${a.credit_code},${a.id_number},${yuan(BigInt(a.base))}`, '']));
-  assert.deepEqual([copy.recorded, copy.alreadyRecorded], [0, 1]);
+  // the same row in another file, or twice in one, is skipped; another wage for it is refused, naming the import
+  const same = `${PERIOD},${a.credit_code},${a.id_number},${yuan(BigInt(a.base))}`;
+  const copy = await importTaxWages(db.database, auditor, csv('tax-copy.csv', ['period,creditCode,idNumber,wage', same, same, `${PERIOD},${b.credit_code},${b.id_number},${yuan(BigInt(b.base))}`]));
+  assert.deepEqual([copy.recorded, copy.alreadyRecorded, await count('supervision_tax_wage')], [1, 2, 2]);
   const changed = await refusal(importTaxWages(db.database, auditor, csv('tax-changed.csv', ['period,creditCode,idNumber,wage', `${PERIOD},${a.credit_code},${a.id_number},1.00`])));
   assert.match(render(changed.rows![0].message as never, 'en'), new RegExp(`a wage of ${yuan(BigInt(a.base)).replace('.', '\\.')} for this period is recorded already \\(import ${first.importId}\\)`));
 });

@@ -19,7 +19,7 @@ export const supervisionSaid = defineMessages('supervision', {
   employerUnknown: ['本经办机构范围内没有此统一社会信用代码的参保单位', 'no employer with this credit code in your scope'],
   personUnknown: ['本经办机构范围内没有此公民身份号码的参保人', 'no insured person with this ID number in your scope'],
   negativeAmount: ['不得为负数', 'must not be negative'],
-  duplicateInFile: ['与第 {row} 行重复（同一所属期、单位和人员）', 'the same period, employer and person as row {row}'],
+  duplicateInFile: ['与第 {row} 行为同一所属期、单位和人员，工资不一致', 'the same period, employer and person as row {row} with another wage'],
   otherWageRecorded: ['已导入该所属期工资 {recorded} 元（导入批次 {importId}），与本行不一致，请核实', 'a wage of {recorded} for this period is recorded already (import {importId}): check it'],
   institutionShape: ['须为 1 至 40 位字母或数字，实为“{text}”', 'must be 1 to 40 letters or digits, got "{text}"'],
   quantityShape: ['须为大于 0、至多两位小数的数，实为“{text}”', 'must be a number above 0 with at most two decimals, got "{text}"'],

@@ -8,7 +8,7 @@ const importFields = { importId: IdText, sha256: Type.String(), alreadyImported:
 
 export const TaxWageImport = Type.Object({
   ...importFields,
-  rows: Type.Integer(), recorded: Type.Integer({ description: 'rows recorded by this file' }), alreadyRecorded: Type.Integer({ description: 'rows recorded before with the same wage' }),
+  rows: Type.Integer(), recorded: Type.Integer({ description: 'rows recorded by this file' }), alreadyRecorded: Type.Integer({ description: 'rows recorded before, or repeated in the file, with the same wage (skipped)' }),
   employers: Type.Integer(), periods: Type.Array(Month), wages: Money,
 });
 
