@@ -3,19 +3,28 @@ import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerForecastCommand } from './forecast/forecast.cli.ts';
 import { registerBudgetCommands } from './draft/draft.cli.ts';
 import { registerProjectionCommand } from './projection/projection.cli.ts';
+import { registerVersionCommands } from './versions/versions.cli.ts';
+import { versionRoutes } from './versions/versions.routes.ts';
+import { budgetVersionSignoff } from './versions/versions.service.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
+/** For budget execution: the lines of a region's latest approved budget version of a year, or null. */
+export { approvedBudget, type ApprovedLine } from './versions/versions.service.ts';
+/** For budget execution: the subject chart's fund tables (the ledger subjects each line sums) and a 其中 row's subject. */
+export { budgetChartFor, schemeTable, type BudgetLine, type SchemeTable } from './draft/budget-chart.ts';
+export { itemSubject } from './versions/versions.calc.ts';
 
-/** 预算编制: forecasting (`sifund forecast`); tables, versions and approval to come (issue 13). */
+/** 预算编制: forecasting (`sifund forecast`), the draft, the projection, and budget versions with their sign-off (issue 13). */
 export const budgetModule: ModuleManifest = {
   name: 'budget',
-  routes: [],
-  registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); registerProjectionCommand(program); },
+  routes: [versionRoutes],
+  registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); registerVersionCommands(program); registerProjectionCommand(program); },
   jobs: [],
   schedules: [],
-  approvalKinds: [],
-  permissions: [],
+  approvalKinds: [budgetVersionSignoff],
+  permissions: ['budget.read', 'budget.draft', 'budget.review', 'budget.approve'],
   reports: [],
   // the pension projection's assumptions and the contribution rates it reads by year
-  parameters: ['budget.projection', 'contribution.pension', 'contribution.base'],
+  // and the levels of a budget version's sign-off
+  parameters: ['budget.projection', 'contribution.pension', 'contribution.base', 'signoff.budget_version'],
 };

@@ -73,6 +73,11 @@ export const permissionDescriptions = {
   'period.close': '期末结账 close a month',
   'period.reopen.request': '反结账申请 request a reopen',
   'period.reopen.approve': '反结账审批 approve a reopen',
+  // budget (预算编制、审核、批复)
+  'budget.read': '预算查看 budget versions, their tables, comments and differences',
+  'budget.draft': '预算编制 create a budget version from the draft or by aggregating the regions below, adjust its lines and targets, submit it',
+  'budget.review': '预算审核 review a submitted budget version, return it with comments per line',
+  'budget.approve': '预算批复 approve a budget version (then immutable)',
   // benefits (待遇)
   'benefits.read': '待遇查看 pension and unemployment quotes, awards and payrolls',
   'pension.award.request': '养老金待遇核定申请 submit a pension award from a quote',
@@ -117,7 +122,7 @@ export const permissionDescriptions = {
 export type Permission = keyof typeof permissionDescriptions;
 export const permissions = Object.keys(permissionDescriptions) as Permission[];
 
-const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'benefits.read', 'medical.read', 'approvals.read', 'jobs.read'];
+const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'benefits.read', 'medical.read', 'budget.read', 'approvals.read', 'jobs.read'];
 
 /** The matrix: role → permissions. */
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
@@ -130,6 +135,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.payment.request',
     'benefit.claim.request', 'benefit.claim.run', 'fund.transfer.request',
     'medical.manage', 'medical.settle',
+    'budget.draft',
   ],
   reviewer: [
     ...reads, 'audit.read',
@@ -143,6 +149,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.payment.request', 'benefit.payment.review',
     'benefit.claim.request', 'benefit.claim.review', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.review',
+    'budget.draft', 'budget.review',
   ],
   approver: [
     ...reads, 'audit.read',
@@ -155,6 +162,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.payment.request', 'benefit.payment.approve',
     'benefit.claim.request', 'benefit.claim.approve', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.approve',
+    'budget.draft', 'budget.approve',
   ],
   finance: [
     ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run', 'params.propose',

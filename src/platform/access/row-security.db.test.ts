@@ -162,6 +162,12 @@ function regionFixture(p: string, n: number): string {
     insert into pension_adjustment_run (id, region_code, year, effective_period, rules, awards, total_before, total_increase, submitted_by)
       values (${id(80)}, '${province}', 2025, '2025-01', '{}', 1, 250000, 5000, 'fixture');
     insert into pension_adjustment_line (person_id, id, run_id, award_id, region_code, amount_before, increase, parts) values (${id(4)}, ${id(81)}, ${id(80)}, ${id(50)}, '${county}', 250000, 5000, '{}');
+    insert into budget_version (id, region_code, year, number, basis, last_actual_month, created_by) values (${id(70)}, '${province}', 2027, 1, 'model', '2026-10', 'fixture');
+    insert into budget_version_table (version_id, fund, region_code, scheme, table_code, table_name, total_income, total_expense, balance, previous_accumulated_balance, accumulated_balance)
+      values (${id(70)}, '${fund}', '${province}', 'pension', '社预02', '企业职工基本养老保险基金预算表', 100, 60, 40, 10, 50);
+    insert into budget_line (version_id, fund, side, subject, line_number, region_code, name, amount, drafted_amount) values (${id(70)}, '${fund}', 'income', 'premium_income', 1, '${province}', '社会保险费收入', 100, 100);
+    insert into budget_line_comment (version_id, id, fund, side, subject, region_code, submission, comment, commented_by) values (${id(70)}, ${id(71)}, '${fund}', 'income', 'premium_income', '${province}', 1, '依据不足', 'fixture');
+    insert into budget_target (version_id, fund, indicator, region_code, dimension, name, unit, comparison, target_value) values (${id(70)}, '${fund}', 'collection_rate', '${province}', 'process', '社会保险费征缴率', '%', 'at_least', 95);
     insert into pension_award_amount (person_id, id, award_id, region_code, effective_period, monthly_amount, increase, adjustment_run_id)
       values (${id(4)}, ${id(82)}, ${id(50)}, '${county}', '2025-01', 255000, 5000, ${id(80)});
     insert into pension_award_event (person_id, id, award_id, region_code, event, effective_period, happened_on, reason, source_type, recorded_by)

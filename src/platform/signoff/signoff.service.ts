@@ -39,6 +39,11 @@ export interface SignoffKind<Payload = any> {
   decisionActor?: (approver: Actor) => Actor;
   /** Runs in the final approval's transaction; what it returns is kept on the item (e.g. the posted entry). */
   effect: (tx: Tx, approver: Actor, item: { id: bigint; payload: Payload; submittedBy: string; submittedById: bigint | null; regionCode: string }) => Promise<Record<string, unknown>>;
+  /**
+   * Runs in the transaction of a return, of the drafter's resubmission or cancellation, so that a subject keeping a
+   * status of its own follows its item (a returned budget version goes back to its drafter); a throw refuses the step.
+   */
+  onStep?: (tx: Tx, actor: Actor, item: { id: bigint; payload: Payload; regionCode: string }, action: 'return' | 'resubmit' | 'cancel') => Promise<void>;
   /** The web page of the item's subject, for links from the inbox. */
   subjectLink?: (payload: Payload) => string | null;
 }
@@ -229,6 +234,7 @@ export async function decide(database: DatabaseHandle, actor: Actor, id: bigint,
     const next = afterDecision(stateOf(row, steps), decision);
     await appendStep(tx, acting, row, decision, decision === 'approve' ? level : null, note);
     let result: Record<string, unknown> | null = null;
+    if (decision === 'return') await kind.onStep?.(tx, acting, { id: row.id, payload: row.payload, regionCode: row.region_code }, 'return');
     if (next.final) {
       result = await kind.effect(tx, acting, { id: row.id, payload: row.payload, submittedBy: row.submitted_by, submittedById: row.submitted_by_id, regionCode: row.region_code });
     }
@@ -253,6 +259,7 @@ export async function drafterAction(database: DatabaseHandle, actor: Actor, id: 
     const problem = drafterActionProblem(stateOf(row, steps), actor, action);
     if (problem) throw new AppError(row.submitted_by_id === actor.userId ? 409 : 403, row.submitted_by_id === actor.userId ? 'conflict' : 'forbidden', problem);
     await appendStep(tx, actor, row, action, null, note);
+    await kinds.get(row.kind)?.onStep?.(tx, actor, { id: row.id, payload: row.payload, regionCode: row.region_code }, action);
     await repository.updateItem(tx, id, action === 'resubmit' ? { status: 'pending', next_level: 0 } : { status: 'cancelled', decided_at: new Date() });
     await recordAudit(tx, actor, { action: `signoff.${action}`, entityType: 'approval_item', entityId: id, regionCode: row.region_code,
       before: { status: row.status }, after: { kind: row.kind, status: action === 'resubmit' ? 'pending' : 'cancelled', comment: note } });
