@@ -236,6 +236,17 @@ test('each rule finds every planted case and no clean one; a re-run replaces ope
     const json = JSON.parse(listed.stdout) as { id: string; rule: string; subject: string; period: string; amount: string; evidence: unknown }[];
     assert.deepEqual(json.map((f) => f.rule).sort(), ['base-underreporting', 'base-underreporting', 'headcount-underreporting', 'paid-after-death', 'split-admission', 'split-admission', 'unemployment-while-employed']);
     assert.ok(json.every((f) => /^\d+$/.test(f.id) && /^\d+\.\d{2}$/.test(f.amount) && f.evidence && typeof f.subject === 'string'));
+    const badFile = path.join(dir, 'tax-bad.csv');
+    fs.writeFileSync(badFile, `period,creditCode,idNumber,wage\n2026-13,${under.credit_code},${under.id_number},1.00\n`);
+    const refused = await runCommand(registerSupervisionCommands, ['supervision', 'import', 'tax-wages', '--file', badFile]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /row 2, period: must be a period YYYY-MM, got "2026-13"/);
+    const claimsFile = path.join(dir, 'claims-cli.csv');
+    fs.writeFileSync(claimsFile, `claimId,institution,idNumber,admitted,discharged,item,quantity,amount\nCLI1,H990100009,${y.id_number},2026-06-01,2026-06-03,床位费,2,120.00\n`);
+    const imported = await runCommand(registerSupervisionCommands, ['supervision', 'import', 'claims', '--file', claimsFile, '--format', 'json']);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.deepEqual({ ...JSON.parse(imported.stdout), importId: undefined, sha256: undefined },
+      { importId: undefined, sha256: undefined, alreadyImported: false, rows: 1, claims: 1, patients: 1, institutions: 1, amount: '120.00' });
     const unknown = await runCommand(registerSupervisionCommands, ['supervision', 'run', '--rule', 'nonsense']);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /no detection rule named "nonsense"/);
