@@ -43,6 +43,10 @@ before(async () => {
     set session_replication_role = origin`);
   await db.owner.query(`update benefit_payment_order set status = 'cancelled' where source_type = 'benefit_claim'`);
   await db.owner.query('delete from benefit_claim');
+  // the demo opened the claims' funds with a balance in their 支出户; here they start with nothing to spend
+  for (const fund of (await db.owner.query<{ code: string }>(`select code from fund where insurance in ('unemployment', 'work_injury')`)).rows) {
+    await holdBalanceInSpecialAccount(db.database, fund.code);
+  }
 });
 after(async () => { await db?.drop(); });
 

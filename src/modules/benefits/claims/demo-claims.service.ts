@@ -14,9 +14,11 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { formatYuan } from '../../../platform/money.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { decide } from '../../../platform/signoff/signoff.service.ts';
-import { addMonths } from '../../ledger/index.ts';
+import { addMonths, openingBalanceEntry, postEntries } from '../../ledger/index.ts';
+import { demoGoLive } from '../../registry/index.ts';
+import { fundPooling } from '../awards/awards.repository.ts';
 import type { PaidMonth } from './unemployment-claim.calc.ts';
 import type { NursingDegree, Dependant } from './work-injury.calc.ts';
 import type { DeliveryType } from './maternity.calc.ts';
@@ -47,9 +49,10 @@ const demoAccount = (idNumber: string) => `6217${idNumber.slice(0, 15)}`;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-/** Submits the claim and signs every level it needs (复核, then 审批). */
-async function claimApproved(database: DatabaseHandle, request: ClaimRequest, paidMonths?: PaidMonth[]) {
-  const { approvalItem } = await requestClaim(database, clerk, request, paidMonths);
+type Submitted = Awaited<ReturnType<typeof requestClaim>>['approvalItem'];
+
+/** Signs every level a submitted claim needs (复核, then 审批). */
+async function signClaim(database: DatabaseHandle, approvalItem: Submitted) {
   let status = approvalItem.status;
   for (const signer of signers) {
     if (status !== 'pending') break;
@@ -58,8 +61,42 @@ async function claimApproved(database: DatabaseHandle, request: ClaimRequest, pa
   if (status !== 'approved') throw new Error(`demo claim ${approvalItem.id} is ${status} after sign-off`);
 }
 
-export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode: string; seed: number; window: { end: string }; today: string }): Promise<DemoClaims> {
+/** Funds whose only outgoings in the demo are its claims: unemployment and work injury (maternity draws on medical). */
+const CLAIM_FUNDS: Record<string, string> = { unemployment: 'unemployment', work_injury: 'work_injury' };
+
+/**
+ * 期初建账 of the funds the claims draw on, like the pensioners' and the institutions' (in the 支出户, so that the
+ * 财政专户 shows only money collected since go-live): a year of what the demo's claims pay — twelve months of the
+ * monthly amounts and the one-off amounts.
+ */
+async function openClaimFunds(database: DatabaseHandle, cityCode: string, goLive: string, submitted: { kind: string; item: Submitted }[]) {
+  const needed = new Map<string, bigint>();
+  for (const { kind, item } of submitted) {
+    const insurance = CLAIM_FUNDS[kind];
+    if (!insurance) continue;
+    const payload = item.payload as { monthlyAmount: string; oneOffAmount: string };
+    needed.set(insurance, (needed.get(insurance) ?? 0n) + parseYuan(payload.monthlyAmount) * 12n + parseYuan(payload.oneOffAmount));
+  }
+  const entries = await inScope(database, clerk, async (tx) => {
+    const opened = [];
+    for (const [insurance, amount] of needed) {
+      const fund = await fundPooling(tx, insurance, cityCode);
+      if (fund && amount > 0n) opened.push(openingBalanceEntry({ fund: fund.code, amount, date: goLive, heldIn: 'expense_bank', memo: '期初建账（演示数据：一年的待遇申领支付）' }));
+    }
+    return opened;
+  });
+  if (entries.length) await postEntries(database, systemActor('demo'), entries, { kind: 'import' });
+}
+
+export async function loadDemoClaims(database: DatabaseHandle, input: {
+  cityCode: string; seed: number; window: { end: string }; today: string; /** 期初建账 day (default demoGoLive(today)) */ goLive?: string;
+}): Promise<DemoClaims> {
   const { cityCode, seed, window, today } = input;
+  const submitted: { kind: string; item: Submitted }[] = [];
+  const submit = async (request: ClaimRequest, paidMonths?: PaidMonth[]) => {
+    const { approvalItem } = await requestClaim(database, clerk, request, paidMonths);
+    submitted.push({ kind: request.kind, item: approvalItem });
+  };
   const since = `${addMonths(window.end.slice(0, 7), 1 - RECENT_MONTHS)}-01`;
   const declaredYear = Number(window.end.slice(0, 4)) - 1;
   const yearStart = `${window.end.slice(0, 4)}-01-01`;
@@ -77,7 +114,7 @@ export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode
     const registeredOn = minDate(addDays(person.separated_on!, 3 + (index * 7) % 30), today);
     const paid = drawn.months.filter((m) => m.id_number === person.id_number).map((m): PaidMonth => ({ period: m.period, insurance: 'unemployment', paid: true }));
     try {
-      await claimApproved(database, { kind: 'unemployment', idNumber: person.id_number, input: { registeredOn }, bankAccount: demoAccount(person.id_number) }, paid);
+      await submit({ kind: 'unemployment', idNumber: person.id_number, input: { registeredOn }, bankAccount: demoAccount(person.id_number) }, paid);
       counts.unemployment++;
     } catch (error) {
       // too few months paid: the service refuses them, as it would at the counter
@@ -92,7 +129,7 @@ export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode
     const injury = INJURIES[index];
     // the death is paid to a relative: the demo takes the first injured person for one
     const relative = drawn.injured[0];
-    await claimApproved(database, {
+    await submit({
       kind: 'work_injury', idNumber: person.id_number,
       ...(injury ? { bankAccount: demoAccount(person.id_number) } : { bankAccount: demoAccount(relative.id_number), payeeName: relative.name, payeeIdNumber: relative.id_number }),
       input: injury ? { benefit: 'disability', eventDate, ownWage, grade: injury.grade, ...(injury.nursing ? { nursing: injury.nursing } : {}) }
@@ -105,9 +142,11 @@ export async function loadDemoClaims(database: DatabaseHandle, input: { cityCode
     // births of this year up to the history's end: the employer's wages of the year before are declared
     const childbirthDate = [addDays(window.end, -11 * index), yearStart].sort().at(-1)!;
     const deliveryType: DeliveryType = index % 3 === 1 ? 'caesarean' : 'vaginal';
-    await claimApproved(database, { kind: 'maternity', idNumber: person.id_number, input: { childbirthDate, deliveryType, babies: index === 4 ? 2 : 1 }, bankAccount: demoAccount(person.id_number) });
+    await submit({ kind: 'maternity', idNumber: person.id_number, input: { childbirthDate, deliveryType, babies: index === 4 ? 2 : 1 }, bankAccount: demoAccount(person.id_number) });
     counts.maternity++;
   }
 
+  await openClaimFunds(database, cityCode, input.goLive ?? demoGoLive(today), submitted);
+  for (const { item } of submitted) await signClaim(database, item);
   return counts;
 }

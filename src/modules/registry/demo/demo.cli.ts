@@ -25,7 +25,7 @@ export function historyLine(history: DemoHistory): string {
   const t = history.totals, c = history.counts;
   return `history ${history.firstMonth} … ${history.lastMonth} through the services (go-live ${history.goLive}): ${thousands(c.bills)} bills ${t.billed}, ` +
     `payments ${t.paid} (${thousands(c.paymentsOnTime)} on time, ${thousands(c.paymentsLate)} late, ${c.employersInArrears} employers in arrears), ` +
-    `pensions paid ${t.pensionsPaid} to ${thousands(c.payees)} payees, medical pre-allocations ${t.medicalPrepayments}, fiscal subsidies ${t.fiscalSubsidies} ` +
+    `pensions paid ${t.pensionsPaid} to ${thousands(c.payees)} payees, claims paid ${t.claimsPaid}, medical pre-allocations ${t.medicalPrepayments}, fiscal subsidies ${t.fiscalSubsidies} ` +
     `in ${history.seconds.toFixed(1)} s`;
 }
 

@@ -296,7 +296,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
 
   // Unemployment, work injury and maternity claims of the city, signed off (benefits module).
   const { loadDemoClaims } = await import('../../benefits/index.ts');
-  const claims = await loadDemoClaims(database, { cityCode: DEMO_CITY.code, seed, window, today: todayInChina() });
+  const claims = await loadDemoClaims(database, { cityCode: DEMO_CITY.code, seed, window, today: todayInChina(), goLive });
   log(`claims: ${claims.unemployment} unemployment, ${claims.workInjury} work injury, ${claims.maternity} maternity`);
   phase('claims');
 

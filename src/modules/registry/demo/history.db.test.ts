@@ -72,8 +72,12 @@ test('the pension expense of each fund is what its payrolls paid, from the 支�
   for (const [fund, amount] of paid) assert.equal(expense.get(fund), amount, fund);
   assert.equal([...paid.values()].reduce((sum, amount) => sum + amount, 0n), fen(summary.history!.totals.pensionsPaid));
   // the medical pre-allocations were paid each month as the history reports
-  const prepaid = await movementByFund(first, `a.role = 'expense' and f.insurance = 'medical'`);
+  const prepaid = await movementByFund(first, `a.role = 'expense' and f.insurance = 'medical' and a.subject in ('benefit_expense.inpatient', 'benefit_expense.outpatient')`);
   assert.equal([...prepaid.values()].reduce((sum, amount) => sum + amount, 0n), fen(summary.history!.totals.medicalPrepayments));
+  // the claims' orders (one-off amounts, unemployment months, maternity) were paid by their funds' bank files
+  const [orders] = await rows<{ paid: string }>(first, `select coalesce(sum(amount - amount_offset), 0)::text as paid from benefit_payment_order where status = 'paid' and source_type = 'benefit_claim'`);
+  assert.ok(BigInt(orders.paid) > 0n, 'claims paid');
+  assert.equal(BigInt(orders.paid), fen(summary.history!.totals.claimsPaid));
 });
 
 test('every bank account of every fund ends at or above zero, and the 收入户 of the swept months is empty', { skip }, async () => {

@@ -43,7 +43,7 @@ export interface DemoHistory {
   lastMonth: string;
   /** Yuan: bills issued, payments recorded (late fees included), pensions paid, medical pre-allocations paid, the
    * unemployment fund's medical contributions, 用款 vouchers to the unemployment 支出户, fiscal subsidies. */
-  totals: { billed: string; paid: string; pensionsPaid: string; medicalPrepayments: string; unemploymentMedicalContributions: string; expenseAccountTransfers: string; fiscalSubsidies: string };
+  totals: { billed: string; paid: string; pensionsPaid: string; claimsPaid: string; medicalPrepayments: string; unemploymentMedicalContributions: string; expenseAccountTransfers: string; fiscalSubsidies: string };
   counts: { bills: number; paymentsOnTime: number; paymentsLate: number; employersInArrears: number; payrollBatches: number; payees: number; prepaymentMonths: number; claimMonths: number; subsidies: number };
   /** The individual accounts' interest runs: done per year, or why not. */
   interest: { year: number; done: boolean; note?: string }[];
@@ -57,8 +57,8 @@ export interface DemoHistoryHooks { log?: (message: string) => void; onProgress?
 const CREDITING_RATE = 'pension.account.crediting_rate';
 const INTEREST_RUN_MONTH = 'pension.account.interest_run_month';
 const PENSION_INSURANCES = ['pension', 'public_pension'];
-/** The funds whose go-live balance the history posts (the pension and medical funds get theirs from their loads). */
-const OPENED_HERE = ['unemployment', 'work_injury'];
+/** The funds the claims are paid from (maternity from the medical fund since the merger). */
+const CLAIM_INSURANCES = ['unemployment', 'work_injury', 'medical', 'maternity'];
 
 /** The demo's staff as actors, each carrying the history's request id into the audit trail. */
 async function staffActors(database: DatabaseHandle, requestId: string): Promise<Map<string, Actor>> {
@@ -114,7 +114,7 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
   const provinceSigners = [who(`review.${DEMO_PROVINCE.code}`), who(`approve.${DEMO_PROVINCE.code}`)];
   const funds = await listFunds(database, finance);
 
-  const totals = { billed: 0n, paid: 0n, pensionsPaid: 0n, medicalPrepayments: 0n, unemploymentMedicalContributions: 0n, expenseAccountTransfers: 0n, fiscalSubsidies: 0n };
+  const totals = { billed: 0n, paid: 0n, pensionsPaid: 0n, claimsPaid: 0n, medicalPrepayments: 0n, unemploymentMedicalContributions: 0n, expenseAccountTransfers: 0n, fiscalSubsidies: 0n };
   const counts = { bills: 0, paymentsOnTime: 0, paymentsLate: 0, employersInArrears: 0, payrollBatches: 0, payees: 0, prepaymentMonths: 0, claimMonths: 0, subsidies: 0 };
   const interest: DemoHistory['interest'] = [];
   const arrearsEmployers = new Set<string>();
@@ -166,20 +166,6 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
       counts.paymentsLate += rows.length;
       if (rows.length) await importCollectionFile(database, cityOperator, csvFile(`demo-collection-late-${period}.csv`, 'date,creditCode,amount,reference', rows));
     });
-  };
-
-  /**
-   * 期初建账 of the funds the pensioners' and institutions' loads leave without a balance (unemployment, work injury):
-   * a year of the contributions billed for the month before go-live, in the 财政专户 on the go-live day.
-   */
-  const openOtherFunds = async (period: string) => {
-    const billed = await billingSummary(database, cityOperator, { period, region: DEMO_CITY.code });
-    const entries = funds.filter((fund) => OPENED_HERE.includes(fund.insurance)).flatMap((fund) => {
-      const month = billed.totals[fund.insurance];
-      const amount = month ? (parseYuan(month.employer) + parseYuan(month.employee)) * 12n : 0n;
-      return amount > 0n ? [openingBalanceEntry({ fund: fund.code, amount, date: goLive, memo: '期初建账（演示数据：一年的社会保险费收入）' })] : [];
-    });
-    if (entries.length) await postEntries(database, systemActor('demo'), entries, { kind: 'import' });
   };
 
   const sweep = async (period: string, day: string) => {
@@ -246,6 +232,28 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
     });
   };
 
+  /**
+   * Day 22: finance approves the claims' 用款申请 (what their funds' 支出户 could not pay), and each claim fund's bank file
+   * pays its funded orders (the claims' one-off amounts and the month's unemployment benefit), the bank paying all.
+   */
+  const payClaims = async (month: string) => {
+    const day = dayOfMonth(month, 22);
+    await timed('claims', day, async () => {
+      const transfers = await listApprovals(database, finance, { status: 'pending', kind: 'fund.transfer', limit: 100 });
+      for (const item of transfers.items) await signOff(database, item.id, [finance], '演示数据：同意拨付');
+      for (const fund of funds.filter((f) => CLAIM_INSURANCES.includes(f.insurance))) {
+        const file = await bankFile(database, cityOperator, { period: month, fund: fund.code }).catch((error: unknown) => {
+          if (refused(error, 404)) return null;
+          throw error;
+        });
+        if (!file || !file.rows) continue;
+        const references = file.content.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean).map((line) => line.slice(0, line.indexOf(',')));
+        await importBankResult(database, cityOperator, csvFile(`demo-bank-result-${fund.code}-${month}.csv`, 'reference,status,reason', references.map((reference) => `${reference},paid,`)));
+        totals.claimsPaid += parseYuan(file.total);
+      }
+    });
+  };
+
   /** 31 December: the subsidy that covers a pension fund's year's deficit. */
   const fiscalSubsidies = async (year: number) => {
     const day = `${year}-12-31`;
@@ -281,10 +289,7 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
     const previous = shiftMonth(month, -1);
     const first = dayOfMonth(month, 1);
     if (index > 0) await sweep(previous, first);
-    if (index === 0) {
-      await bill(previous, first);
-      await timed('billing', first, () => openOtherFunds(previous));
-    }
+    if (index === 0) await bill(previous, first);
     await bill(month, first);
     const interestMonth = getParameters().integer(INTEREST_RUN_MONTH, first, DEMO_PROVINCE.code);
     const year = Number(month.slice(0, 4));
@@ -293,6 +298,7 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
     await payroll(month);
     await payOnTime(previous);
     await claimMonth(month);
+    await payClaims(month);
     await payLate(previous, dayOfMonth(month, LATE_PAYMENT_DAY));
     if (month.endsWith('-12')) await fiscalSubsidies(year);
     log(`history ${month}: done`);
