@@ -11,12 +11,14 @@ import { inScope, systemActor, type Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { render } from '../../../platform/messages.ts';
 import { onBusinessDay } from '../../../platform/params/index.ts';
+import { runCommand } from '../../../platform/testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { decide, getApproval } from '../../../platform/signoff/signoff.service.ts';
 import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { ensureFunds, openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
 import type { DraftedLine } from './versions.calc.ts';
+import { registerVersionCommands } from './versions.cli.ts';
 import {
   adjustLine, aggregateVersion, approvedBudget, createVersion, diffVersions, returnVersion, saveDraftAsVersion, setTarget, submitVersion,
   type DraftForVersion, type VersionView,
@@ -225,4 +227,29 @@ test('a version created from the draft of the city\'s ledger keeps its own fund 
   for (const table of version.tables) assert.equal(yuan(table.balance), yuan(table.totalIncome) - yuan(table.totalExpense), table.fund);
   // a county holding no fund has nothing to draft: refused by the draft
   assert.equal((await refusal(onBusinessDay('2026-11-15', () => createVersion(test_.database, officer, { year: 2030, region: '990102' })))).status, 400);
+});
+
+test('sifund budget show prints a version as JSON or in the standard layout; diff lists the lines that differ; a refusal exits 1', { skip }, async () => {
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = test_.url;
+  try {
+    const run = (...args: string[]) => runCommand(registerVersionCommands, ['budget', ...args]);
+    const shown = await run('show', '--year', '2028', '--region', '990000', '--format', 'json');
+    assert.equal(shown.code, 0, shown.stderr);
+    const newest = JSON.parse(shown.stdout) as VersionView;
+    assert.deepEqual([newest.number, newest.basis, newest.summary.totalIncome], [3, 'aggregated', '10800000.00']);
+    const layout = await run('show', '--year', '2028', '--region', '990000', '--version', '2', '--format', 'table');
+    assert.equal(layout.code, 0, layout.stderr);
+    assert.match(layout.stdout, /社预01/);
+    assert.match(layout.stdout, /尚未汇入 另一市 990200/);
+    assert.match(layout.stdout, /其中：住院医疗费用/);
+    const diff = await run('diff', '--from', newest.id, '--to', newest.id, '--format', 'json');
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.deepEqual(JSON.parse(diff.stdout).lines, [], 'a version compared with itself');
+    const refused = await run('adjust', '--version', newest.id, '--fund', 'medical-990000', '--subject', 'benefit_expense', '--amount', '1', '--reason', '试一下');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /社会保险待遇支出|sum of its rows/);
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  }
 });
