@@ -36,11 +36,21 @@ export function arrayLiteral(values: readonly (string | number | null)[]): strin
  */
 export class ArrayLiteral {
   private elements: (string | number | bigint)[] = [];
+  private onlyNulls = true;
   /** Any text, number or null: quoted where needed. */
-  add(value: string | number | null): void { this.elements.push(arrayElement(value)); }
+  add(value: string | number | null): void {
+    if (value !== null) this.onlyNulls = false;
+    this.elements.push(arrayElement(value));
+  }
   /** A value that never needs quoting: digits (ids, amounts, counts) or a date or period already validated. */
-  plain(value: string | number | bigint): void { this.elements.push(value); }
+  plain(value: string | number | bigint): void { this.onlyNulls = false; this.elements.push(value); }
   toString(): string { return `{${this.elements.join(',')}}`; }
+  /**
+   * The literal for `unnest` beside longer arrays of the same rows: an empty array when every element is null, as
+   * unnest pads a shorter array with nulls (in the select list as in `unnest(a, b, …)`), so a column that is null in
+   * every row (a batch's line memos, its approvers) is neither sent nor parsed element by element.
+   */
+  toPaddedString(): string { return this.onlyNulls ? '{}' : this.toString(); }
 }
 
 export interface FundRow { id: bigint; code: string; insurance: string; region_code: string; name: string; chart_year: number }
@@ -114,10 +124,13 @@ export const voucherCounterColumns = (): VoucherCounterColumns => emptyColumns(C
  * statement is done, and refuses lines and headers written apart (0015_ledger_speed.sql). The same statement advances
  * the voucher counter of each (fund, period) by the entries it posts there, in key order (concurrent postings lock
  * counters in the same order), and numbers each entry back from the counter's new value (0018_voucher_numbers.sql):
- * the counter rows stay locked until commit, so the numbers are gap-free and none is used twice.
+ * the counter rows stay locked until commit, so the numbers are gap-free and none is used twice. The arrays are
+ * unnested in the select list (one ProjectSet node, the arrays read in step) rather than by `from unnest(a, b, …)`,
+ * which stores every array's elements in a tuplestore of its own before the rows are put together (measured,
+ * docs/decisions.md); a column null in every row goes as an empty array (toPaddedString).
  */
 export async function insertEntriesWithLines(tx: Tx, h: EntryColumns, l: LineColumns, c: VoucherCounterColumns) {
-  const a = (column: ArrayLiteral) => column.toString();
+  const a = (column: ArrayLiteral) => column.toPaddedString();
   await sql`with counters as (
       insert into voucher_counter as c (fund_id, period, region_code, last_number)
       select * from unnest(${a(c.fundId)}::bigint[], ${a(c.period)}::text[], ${a(c.regionCode)}::text[], ${a(c.entries)}::int4[]) order by 1, 2
@@ -125,19 +138,21 @@ export async function insertEntriesWithLines(tx: Tx, h: EntryColumns, l: LineCol
       returning c.fund_id, c.period, c.last_number),
     lines as (
       insert into accounting_entry_line (fund_id, entry_id, line_number, account_id, region_code, period, value_date, debit, credit, subject, reference, memo)
-      select * from unnest(${a(l.fundId)}::bigint[], ${a(l.entryId)}::bigint[], ${a(l.lineNumber)}::int2[], ${a(l.accountId)}::bigint[], ${a(l.regionCode)}::text[],
-        ${a(l.period)}::text[], ${a(l.valueDate)}::date[], ${a(l.debit)}::bigint[], ${a(l.credit)}::bigint[], ${a(l.subject)}::text[], ${a(l.reference)}::text[], ${a(l.memo)}::text[]))
+      select unnest(${a(l.fundId)}::bigint[]), unnest(${a(l.entryId)}::bigint[]), unnest(${a(l.lineNumber)}::int2[]), unnest(${a(l.accountId)}::bigint[]),
+        unnest(${a(l.regionCode)}::text[]), unnest(${a(l.period)}::text[]), unnest(${a(l.valueDate)}::date[]), unnest(${a(l.debit)}::bigint[]),
+        unnest(${a(l.credit)}::bigint[]), unnest(${a(l.subject)}::text[]), unnest(${a(l.reference)}::text[]), unnest(${a(l.memo)}::text[]))
     insert into accounting_entry (fund_id, id, region_code, period, value_date, kind, memo, source_type, source_id, idempotency_key, content_hash,
       reverses_entry_id, correction_of_period, line_count, total, created_by_id, created_by, approved_by_id, approved_by, voucher_number)
     select h.fund_id, h.id, h.region_code, h.period, h.value_date, h.kind, h.memo, h.source_type, h.source_id, h.idempotency_key, h.content_hash,
       h.reverses_entry_id, h.correction_of_period, h.line_count, h.total, h.created_by_id, h.created_by, h.approved_by_id, h.approved_by,
       counters.last_number - h.voucher_from_end
-    from unnest(${a(h.fundId)}::bigint[], ${a(h.id)}::bigint[], ${a(h.regionCode)}::text[], ${a(h.period)}::text[], ${a(h.valueDate)}::date[], ${a(h.kind)}::text[],
-      ${a(h.memo)}::text[], ${a(h.sourceType)}::text[], ${a(h.sourceId)}::text[], ${a(h.key)}::text[], ${a(h.contentHash)}::text[], ${a(h.reverses)}::bigint[],
-      ${a(h.correctionOfPeriod)}::text[], ${a(h.lineCount)}::int4[], ${a(h.total)}::bigint[], ${a(h.createdById)}::bigint[], ${a(h.createdBy)}::text[],
-      ${a(h.approvedById)}::bigint[], ${a(h.approvedBy)}::text[], ${a(h.voucherFromEnd)}::int4[])
-      as h (fund_id, id, region_code, period, value_date, kind, memo, source_type, source_id, idempotency_key, content_hash, reverses_entry_id,
-            correction_of_period, line_count, total, created_by_id, created_by, approved_by_id, approved_by, voucher_from_end)
+    from (select unnest(${a(h.fundId)}::bigint[]) as fund_id, unnest(${a(h.id)}::bigint[]) as id, unnest(${a(h.regionCode)}::text[]) as region_code,
+        unnest(${a(h.period)}::text[]) as period, unnest(${a(h.valueDate)}::date[]) as value_date, unnest(${a(h.kind)}::text[]) as kind,
+        unnest(${a(h.memo)}::text[]) as memo, unnest(${a(h.sourceType)}::text[]) as source_type, unnest(${a(h.sourceId)}::text[]) as source_id,
+        unnest(${a(h.key)}::text[]) as idempotency_key, unnest(${a(h.contentHash)}::text[]) as content_hash, unnest(${a(h.reverses)}::bigint[]) as reverses_entry_id,
+        unnest(${a(h.correctionOfPeriod)}::text[]) as correction_of_period, unnest(${a(h.lineCount)}::int4[]) as line_count, unnest(${a(h.total)}::bigint[]) as total,
+        unnest(${a(h.createdById)}::bigint[]) as created_by_id, unnest(${a(h.createdBy)}::text[]) as created_by, unnest(${a(h.approvedById)}::bigint[]) as approved_by_id,
+        unnest(${a(h.approvedBy)}::text[]) as approved_by, unnest(${a(h.voucherFromEnd)}::int4[]) as voucher_from_end) as h
     join counters on counters.fund_id = h.fund_id and counters.period = h.period`.execute(tx);
 }
 
