@@ -26,7 +26,6 @@ export const versionSaid = defineMessages('budget.version', {
   identitiesBroken: ['预算表平衡关系不成立，未报送：{problems}', 'the tables break their identities; not submitted: {problems}'],
   nothingToAggregate: ['区划 {region} {year} 年度既无本级预算，也无已批复的下级预算，无可汇总', 'region {region} has neither its own budget nor an approved budget below it for {year}: nothing to aggregate'],
   differentBudgets: ['只能比较同一区划同一年度的预算版本（{from} 与 {to}）', 'only versions of one region and year are compared ({from} and {to})'],
-  commentsNeedReviewer: ['逐行意见须由审核人填写', 'comments per line are written by a reviewer'],
   // identities (财社〔2017〕144号)
   itemsDoNotAdd: ['{fund}：“{name}”{amount} 元不等于其中各项之和 {items} 元', '{fund}: {name} {amount} is not the sum of its rows, {items}'],
   totalIncomeWrong: ['{fund}：收入合计 {total} 元不等于各收入项之和 {lines} 元', '{fund}: total income {total} is not the sum of the income lines, {lines}'],

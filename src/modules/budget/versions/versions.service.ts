@@ -16,6 +16,7 @@ import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { requireAnyPermission, requirePermission } from '../../../platform/access/permissions.ts';
 import { conflict, invalid, notFound } from '../../../platform/errors.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
 import { newId } from '../../../platform/ids.ts';
 import { render, type Said } from '../../../platform/messages.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
@@ -426,7 +427,8 @@ export async function returnVersion(database: DatabaseHandle, actor: Actor, vers
     const { lines } = (await contentsOf(tx, [found.id])).get(found.id)!;
     for (const comment of input.comments ?? []) {
       if (!lines.some((line) => line.fund === comment.fund && line.subject === comment.subject)) throw notFound(say.lineNotFound({ id: String(found.id), fund: comment.fund, subject: comment.subject }));
-      if (!comment.comment?.trim() || comment.comment.trim().length > 1000) throw invalid('comment', say.commentsNeedReviewer());
+      if (!comment.comment?.trim()) throw invalid('comment', fieldRules.required());
+      if (comment.comment.trim().length > 1000) throw invalid('comment', fieldRules.atMostCharacters({ max: 1000 }));
     }
     return { row: found, lines };
   });
