@@ -82,7 +82,7 @@ const moduleFolders = fs.readdirSync(path.join(src, 'modules'), { withFileTypes:
 
 test('every module folder has an index.ts exporting its manifest, and the one list of modules holds them all', async () => {
   const { modules } = await import('./modules/index.ts');
-  assert.deepEqual(moduleFolders.toSorted(), ['benefits', 'budget', 'collection', 'ledger', 'medical', 'registry', 'supervision']);
+  assert.deepEqual(moduleFolders.toSorted(), ['benefits', 'budget', 'collection', 'execution', 'ledger', 'medical', 'registry', 'supervision']);
   for (const folder of moduleFolders) {
     const index = path.join(src, 'modules', folder, 'index.ts');
     assert.ok(fs.existsSync(index), `src/modules/${folder}/index.ts is missing`);

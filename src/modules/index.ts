@@ -10,5 +10,6 @@ import { benefitsModule } from './benefits/index.ts';
 import { medicalModule } from './medical/index.ts';
 import { budgetModule } from './budget/index.ts';
 import { supervisionModule } from './supervision/index.ts';
+import { executionModule } from './execution/index.ts';
 
-export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule, medicalModule, budgetModule, supervisionModule];
+export const modules: readonly ModuleManifest[] = [registryModule, ledgerModule, collectionModule, benefitsModule, medicalModule, budgetModule, supervisionModule, executionModule];

@@ -31,6 +31,7 @@ export type Permission =
   | 'medical.review'
   | 'medical.approve'
   | 'supervision.read' | 'supervision.import' | 'supervision.run'
+  | 'execution.read' | 'alerts.manage' | 'report.publish'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';
 

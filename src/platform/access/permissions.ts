@@ -112,6 +112,10 @@ export const permissionDescriptions = {
   'supervision.read': '稽核疑点查看 the detection rules\' findings with their evidence',
   'supervision.import': '稽核比对数据导入 import tax-declared wages and medical claim details for inspection',
   'supervision.run': '稽核规则运行 run the detection rules (a job) that replace their open findings',
+  // budget execution (预算执行、基金运行预警、信息公开)
+  'execution.read': '预算执行查看 budget against actual live from the ledger, early-warning alerts',
+  'alerts.manage': '预警处理 acknowledge and resolve early-warning alerts, evaluate the rules now',
+  'report.publish': '基金收支情况公开 submit and approve the publication of fund income and expenditure',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
   // jobs (后台作业)
@@ -122,7 +126,7 @@ export const permissionDescriptions = {
 export type Permission = keyof typeof permissionDescriptions;
 export const permissions = Object.keys(permissionDescriptions) as Permission[];
 
-const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'benefits.read', 'medical.read', 'budget.read', 'approvals.read', 'jobs.read'];
+const reads: Permission[] = ['settings.read', 'registry.read', 'billing.read', 'payment.read', 'arrears.read', 'kpi.read', 'accounts.read', 'ledger.read', 'benefits.read', 'medical.read', 'budget.read', 'execution.read', 'approvals.read', 'jobs.read'];
 
 /** The matrix: role → permissions. */
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
@@ -150,6 +154,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.claim.request', 'benefit.claim.review', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.review',
     'budget.draft', 'budget.review',
+    'alerts.manage', 'report.publish',
   ],
   approver: [
     ...reads, 'audit.read',
@@ -163,14 +168,15 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.claim.request', 'benefit.claim.approve', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.approve',
     'budget.draft', 'budget.approve',
+    'alerts.manage', 'report.publish',
   ],
   finance: [
     ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run', 'params.propose',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
     'period.close', 'period.reopen.request', 'jobs.retry',
-    'payroll.bank', 'fund.transfer.approve',
+    'payroll.bank', 'fund.transfer.approve', 'alerts.manage',
   ],
-  supervisor: [...reads, 'audit.read', 'audit.verify', 'supervision.read'],
+  supervisor: [...reads, 'audit.read', 'audit.verify', 'supervision.read', 'alerts.manage'],
   // 稽核: reads every business record in scope and the audit trail, changes none of them; traces a person by the full
   // number; imports the data inspections compare against and runs the detection rules, whose findings are its own.
   auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run'],

@@ -1,0 +1,83 @@
+/**
+ * The early-warning rules (R8.1, R8.2; domain.md "Early-warning indicators"), pure: what a fund's figures of a month
+ * raise. Each condition has a key that names it across evaluations (the fund; the fund and the budget line), so that
+ * an open alert is refreshed, never raised twice, and resolved by itself once the condition is gone.
+ *
+ * - current_deficit (当期收支缺口) [common]: contribution income (社会保险费收入) of the year to date below benefit
+ *   expenditure (社会保险待遇支出); fiscal subsidies are not counted as income.
+ * - payment_capacity (可支付月数) [common; 人社部发〔2009〕67号 for the medical pooled fund]: the accumulated balance
+ *   divided by the average monthly expense of the last twelve months (fewer since go-live) below the warning level
+ *   (warning) or the critical level (critical); a fund with no expense yet has no such figure.
+ * - execution_deviation (预算执行偏差) [local]: a line of the budget table (not a 其中 row) with a budget whose execution
+ *   rate lies more than the threshold (percentage points) off the time progress, either way.
+ * Comparisons are exact on fen (no rounded rate decides), and "below" / "more than" are strict.
+ */
+import { divideRounded, formatYuan } from '../../platform/money.ts';
+import type { AlertRule, AlertSeverity } from './alerts.statuses.ts';
+import { deviationFraction, progressText, ratioText, type ExecutionLine, type TimeProgress } from './execution.calc.ts';
+
+/** The levels in force for a fund's region on the evaluation's date (params/execution, params/warning). */
+export interface AlertThresholds { warningMonths: number; criticalMonths: number; deviationPoints: number }
+
+/** What an evaluation knows of one fund, money in fen. */
+export interface FundFigures {
+  fund: string;
+  contributionIncome: bigint;
+  benefitExpense: bigint;
+  balance: bigint;
+  /** Expense of the last `expenseMonths` months up to the evaluated one. */
+  recentExpense: bigint;
+  expenseMonths: number;
+  progress: TimeProgress;
+  /** The budget table's lines (其中 rows are skipped by the rule). */
+  lines: ExecutionLine[];
+}
+
+export interface FoundCondition { rule: AlertRule; conditionKey: string; severity: AlertSeverity; figures: Record<string, string | number> }
+
+/** Months over which the payment capacity averages the expense. */
+export const CAPACITY_MONTHS = 12;
+
+export function currentDeficit(figures: FundFigures): FoundCondition[] {
+  if (figures.contributionIncome >= figures.benefitExpense) return [];
+  return [{
+    rule: 'current_deficit', conditionKey: figures.fund, severity: 'warning',
+    figures: { contributionIncome: formatYuan(figures.contributionIncome), benefitExpense: formatYuan(figures.benefitExpense), gap: formatYuan(figures.benefitExpense - figures.contributionIncome) },
+  }];
+}
+
+export function paymentCapacity(figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] {
+  if (figures.expenseMonths <= 0 || figures.recentExpense <= 0n) return [];
+  // balance ÷ (expense ÷ months) < level  ⇔  balance · months < level · expense (exact)
+  const below = (level: number) => figures.balance * BigInt(figures.expenseMonths) < BigInt(level) * figures.recentExpense;
+  const severity: AlertSeverity | null = below(thresholds.criticalMonths) ? 'critical' : below(thresholds.warningMonths) ? 'warning' : null;
+  if (!severity) return [];
+  return [{
+    rule: 'payment_capacity', conditionKey: figures.fund, severity,
+    figures: {
+      balance: formatYuan(figures.balance), averageMonthlyExpense: formatYuan(divideRounded(figures.recentExpense, BigInt(figures.expenseMonths))),
+      months: ratioText(figures.balance * BigInt(figures.expenseMonths), figures.recentExpense), expenseMonths: figures.expenseMonths,
+      warningMonths: thresholds.warningMonths, criticalMonths: thresholds.criticalMonths,
+    },
+  }];
+}
+
+export function executionDeviation(figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] {
+  return figures.lines.filter((line) => line.parentSubject === null && line.budget > 0n).flatMap((line): FoundCondition[] => {
+    const { numerator, denominator } = deviationFraction(line.budget, line.actual, figures.progress);
+    // |numerator ÷ denominator| > points ÷ 100
+    const beyond = (numerator < 0n ? -numerator : numerator) * 100n > BigInt(thresholds.deviationPoints) * denominator;
+    if (!beyond) return [];
+    return [{
+      rule: 'execution_deviation', conditionKey: `${figures.fund}/${line.side}/${line.subject}`, severity: 'warning',
+      figures: {
+        subject: line.subject, name: line.name, side: line.side, budget: formatYuan(line.budget), actual: formatYuan(line.actual),
+        rate: line.rate!, timeProgress: progressText(figures.progress), deviation: line.deviation!, thresholdPoints: thresholds.deviationPoints,
+      },
+    }];
+  });
+}
+
+/** Every condition the fund's figures raise. */
+export const conditionsOf = (figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] =>
+  [...currentDeficit(figures), ...paymentCapacity(figures, thresholds), ...executionDeviation(figures, thresholds)];

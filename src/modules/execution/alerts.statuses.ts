@@ -1,0 +1,14 @@
+/** An alert's rules, severities and statuses (no imports: the API schemas use them without the table types). */
+
+/** 当期收支缺口, 可支付月数不足, 预算执行偏差 (domain.md "Early-warning indicators"). */
+export const alertRules = ['current_deficit', 'payment_capacity', 'execution_deviation'] as const;
+export type AlertRule = (typeof alertRules)[number];
+
+export const alertSeverities = ['warning', 'critical'] as const;
+export type AlertSeverity = (typeof alertSeverities)[number];
+
+/** raised → acknowledged (note) → resolved (action taken); auto_resolved when an evaluation no longer finds it. */
+export const alertStatuses = ['raised', 'acknowledged', 'resolved', 'auto_resolved'] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+/** The statuses of an open alert: at most one per rule and condition (migration 0050's unique index). */
+export const openStatuses: readonly AlertStatus[] = ['raised', 'acknowledged'];
