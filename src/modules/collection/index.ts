@@ -29,7 +29,7 @@ import { refundSignoff } from './payments/refund.service.ts';
 import { employmentRequestSignoff } from './portal/requests.service.ts';
 
 export { runBilling, billingSummary } from './billing/billing.service.ts';
-export { baseLimits, contributionBase, publicPensionEmployerTypes } from './billing/billing.calc.ts';
+export { baseLimits, contributionBase, lineAmount, publicPensionEmployerTypes } from './billing/billing.calc.ts';
 export { listBills, getBill, billRows } from './billing/bills.service.ts';
 export { applyCredits, creditIndividualAccounts, importCollectionFile, recordPayment, listPayments } from './payments/payments.service.ts';
 export { employerArrears, dunningList } from './arrears/arrears.service.ts';

@@ -3,12 +3,16 @@ import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerSupervisionCommands } from './supervision.cli.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { detectionJob } from './detection.service.ts';
+import { registerReplayCommand } from './replay/replay.cli.ts';
 
 /** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
 export const supervisionModule: ModuleManifest = {
   name: 'supervision',
   routes: [supervisionRoutes],
-  registerCommands: registerSupervisionCommands,
+  registerCommands(program) {
+    registerSupervisionCommands(program);
+    registerReplayCommand(program);
+  },
   jobs: [detectionJob],
   schedules: [],
   approvalKinds: [],
