@@ -110,23 +110,22 @@ export const alertEvaluationJob: JobDefinition<EvaluationParameters, EvaluationC
   kind: 'execution.alerts', label: '基金运行预警评估', permission: 'alerts.manage', runChunk: evaluateFund, finish: finishEvaluation,
 };
 
-/** Creates an evaluation of the funds in the actor's scope for the month (default: this month, to today). */
-async function createEvaluation(tx: Tx, actor: Actor, input: { year?: number; month?: number }, key: (today: string) => string) {
-  const today = todayInChina();
+/** Creates an evaluation of the funds in the actor's scope for the month (default: the month of `today`, to today). */
+async function createEvaluation(tx: Tx, actor: Actor, input: { year?: number; month?: number }, today: string, key: string) {
   const year = input.year ?? Number(today.slice(0, 4));
   const month = input.month ?? Number(today.slice(5, 7));
   checkReportMonth({ year, month }, today);
   const funds = await repository.fundsWithin(tx, scopePrefix(actor.regionCode));
   const thresholds = Object.fromEntries(funds.map((fund) => [fund.code, alertThresholds(fund.region_code, today)]));
   return createOrFindJob(tx, actor, alertEvaluationJob, {
-    key: key(today), regionCode: actor.regionCode, parameters: { year, month, today, thresholds }, chunks: funds.map((fund) => ({ fund: fund.code })),
+    key, regionCode: actor.regionCode, parameters: { year, month, today, thresholds }, chunks: funds.map((fund) => ({ fund: fund.code })),
   });
 }
 
 /** POST /api/alerts/evaluations: an evaluation of its own (the ledger changes between two runs of a day), worked by the server. */
 export async function startEvaluation(database: DatabaseHandle, actor: Actor, input: { year?: number; month?: number }): Promise<JobView> {
   requirePermission(actor, 'alerts.manage');
-  const { job } = await inScope(database, actor, (tx) => createEvaluation(tx, actor, input, (today) => `${today}/${actor.regionCode ?? '*'}/${newId()}`));
+  const { job } = await inScope(database, actor, (tx) => createEvaluation(tx, actor, input, todayInChina(), `${todayInChina()}/${actor.regionCode ?? '*'}/${newId()}`));
   return getJob(database, actor, job.id);
 }
 
@@ -143,7 +142,7 @@ export async function createDueEvaluations(database: DatabaseHandle, now: Date):
   const today = todayInChina(now);
   const hourInChina = (now.getUTCHours() + 8) % 24;
   if (hourInChina < getParameters().integer('execution.alert_evaluation_hour', today)) return [];
-  const { job } = await inScope(database, actor, (tx) => createEvaluation(tx, actor, {}, (day) => `daily/${day}`));
+  const { job } = await inScope(database, actor, (tx) => createEvaluation(tx, actor, {}, today, `daily/${today}`));
   if (job.status === 'queued' || job.status === 'running') return [job.id];
   if (job.status === 'failed' && job.finished_at && todayInChina(job.finished_at) < today) return [BigInt((await retryJob(database, actor, job.id)).id)];
   return [];

@@ -17,10 +17,13 @@ import { seedPoolingRegions } from '../ledger/ledger.testing.ts';
 import { checkIdNumber } from '../registry/index.ts';
 import { idNumberCheckCharacter } from '../registry/identifiers.calc.ts';
 import { saveDraftAsVersion, submitVersion } from '../budget/versions/versions.service.ts';
-import { acknowledgeAlert, evaluateAlerts, listAlerts, resolveAlert, type AlertView } from './alerts.service.ts';
+import { acknowledgeAlert, createDueEvaluations, evaluateAlerts, listAlerts, resolveAlert, type AlertView } from './alerts.service.ts';
+import { getJob } from '../../platform/jobs/index.ts';
 import { executionReport, type ExecutionReport } from './report.service.ts';
 import { getPublicReport, listPublicReports, submitPublication } from './publication.service.ts';
 import { executionRoutes } from './execution.routes.ts';
+import { registerExecutionCommands } from './execution.cli.ts';
+import { runCommand } from '../../platform/testing/cli.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const YEAR = 2025;
@@ -300,4 +303,38 @@ test('routes: the report and the alerts with their permissions, acknowledging ov
   const securityAuditor = await addUser(server, 'exec-security', 'security_auditor', '990000');
   assert.equal((await securityAuditor.json('GET', `/api/execution/report?year=${YEAR}&month=6&region=990100`)).status, 403);
   assert.equal((await server.app.inject({ method: 'GET', url: '/api/alerts' })).statusCode, 401, 'alerts need a session');
+});
+
+test('the commands: the report and the alerts as JSON, a mistyped month refused with its field', { skip }, async () => {
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = server.test.url;
+  try {
+    const run = (...args: string[]) => runCommand(registerExecutionCommands, args);
+    const reported = await run('execution', 'report', '--year', String(YEAR), '--month', '6', '--region', '990100', '--format', 'json');
+    assert.equal(reported.code, 0, reported.stderr);
+    const json = JSON.parse(reported.stdout);
+    assert.deepEqual([json.year, json.month, json.timeProgress], [YEAR, 6, '0.4959']);
+    assert.equal(json.funds.find((f: { fund: string }) => f.fund === FUND).lines.find((l: { subject: string }) => l.subject === 'fiscal_subsidy_income').actual, '50000.00');
+    const listed = await run('alerts', 'list', '--region', '990100', '--status', 'open', '--format', 'json');
+    assert.equal(listed.code, 0, listed.stderr);
+    const alerts = JSON.parse(listed.stdout);
+    assert.ok(Array.isArray(alerts) && alerts.length > 0 && alerts.every((a: { status: string; region: string }) => ['raised', 'acknowledged'].includes(a.status) && a.region.startsWith('9901')));
+    assert.deepEqual(Object.keys(alerts[0]).filter((key) => ['id', 'rule', 'severity', 'region', 'fund', 'status', 'values', 'raisedAt'].includes(key)).length, 8);
+    const wrong = await run('execution', 'report', '--year', String(YEAR), '--month', 'six', '--region', '990100', '--format', 'json');
+    assert.notEqual(wrong.code, 0);
+    assert.match(wrong.stderr, /month/);
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  }
+});
+
+test('the daily evaluation: due from the hour of the parameter (China time), one job a day', { skip }, async () => {
+  assert.deepEqual(await createDueEvaluations(server.test.database, new Date('2026-07-01T21:00:00Z')), [], '05:00 on 2 July in China: not yet');
+  const [job] = await createDueEvaluations(server.test.database, new Date('2026-07-01T23:00:00Z'));
+  assert.ok(job, '07:00: the day\'s evaluation is created');
+  assert.deepEqual(await createDueEvaluations(server.test.database, new Date('2026-07-02T01:00:00Z')), [job], 'the same job for the rest of the day');
+  const view = await getJob(server.test.database, manager, job);
+  const { rows: [funds] } = await server.test.owner.query<{ count: number }>('select count(*)::int as count from fund');
+  assert.deepEqual([view.kind, view.key, view.progress.total], ['execution.alerts', 'daily/2026-07-02', funds.count], 'one chunk per fund');
+  assert.ok(funds.count >= 5);
 });
