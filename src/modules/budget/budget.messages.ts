@@ -57,7 +57,7 @@ export const draftRules = defineMessages('budget.draft', {
   regionShape: ['须为六位行政区划代码，实为“{value}”', 'must be a six-digit region code, got "{value}"'],
   yearNotAfterActuals: ['预算年度须晚于已有实际数的年度 {lastYear}（实际数截至 {lastMonth}）', 'the budget year must come after {lastYear}, the year of the actuals (up to {lastMonth})'],
   noFund: ['区划 {region} 及其下级没有编制预算的社会保险基金', 'region {region} has no social insurance fund to budget, itself or below it'],
-  historyTooShort: ['基金 {fund} 截至 {lastMonth} 只有 {months} 个月实际数，至少需要 {minimum} 个月才能预测', 'fund {fund} has {months} month(s) of actuals up to {lastMonth}; at least {minimum} are needed to forecast'],
+  noActuals: ['基金 {fund} 截至 {lastMonth} 尚无实际收支，无从预测', 'fund {fund} has no actuals up to {lastMonth}: nothing to forecast from'],
   title: ['社会保险基金预算草案', 'Social insurance fund budget draft'],
   budgetYear: ['预算年度', 'budget year'],
   actualsUpTo: ['实际数截至', 'actuals up to'],

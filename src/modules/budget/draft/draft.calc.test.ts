@@ -74,3 +74,13 @@ test('a forecast below zero drafts zero: a falling line does not turn into negat
   // drift: 2,100,000 − 100,000 t reaches zero at t = 21; every month of 2027 (t ≥ 24) would be negative
   assert.equal(line.amount, 0n);
 });
+
+test('a fund just gone live (three months, fewer than a backtest needs): each line carries its last month forward, unjudged', () => {
+  const young = draftMonths('2025-10', '2025-12', 2026);
+  const table = draftTable(pension, actuals({ premium_income: premium, 'benefit_expense.basic_pension': () => 10_000_000n }, young.actual, 50_000_000n), young);
+  const line = table.income.find((entry) => entry.subject === 'premium_income')!;
+  // the last month, t = 2: 203,000.00 × 12
+  assert.deepEqual([line.amount, line.model, line.beatsNaive, line.backtest], [12n * premium(2), 'naive', false, null]);
+  assert.equal(table.expense.find((entry) => entry.subject === 'benefit_expense')!.amount, 120_000_000n);
+  assert.equal(table.accumulatedBalance, table.previousAccumulatedBalance + table.totalIncome - table.totalExpense);
+});

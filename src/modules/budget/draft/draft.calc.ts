@@ -4,7 +4,8 @@
  * - History: each line's monthly amounts from the fund's first month in the ledger (go-live) to the last complete
  *   month; two or three years of it at most, too little for an annual series (the engine needs 4 points), so a line is
  *   forecast on its monthly series by the forecasting engine (../forecast/forecast.calc.ts: naive, seasonal naive,
- *   drift, linear trend, ETS, each backtested, naive kept unless beaten).
+ *   drift, linear trend, ETS, each backtested, naive kept unless beaten); a fund just gone live, with fewer months than
+ *   a backtest needs, carries its last month forward (naive, unjudged: no backtest to show).
  * - The months from the last actual one to the end of Y−1 (the bridge) and the twelve months of Y are forecast
  *   together; a line's amount for Y is the sum of its twelve months, rounded to the fen once. A forecast month below
  *   zero counts as zero: an income or expense line is money received or paid.
@@ -14,7 +15,7 @@
  *   上年滚存结余 is the fund balance at the end of the last actual month plus the bridge's forecast income less its
  *   forecast expense (each line's bridge rounded once per year). All sums in fen, exact.
  */
-import { forecastSeries, type ModelName } from '../forecast/forecast.calc.ts';
+import { forecastSeries, MINIMUM_HISTORY, type ModelName } from '../forecast/forecast.calc.ts';
 import { forecastLines, type BudgetLine, type SchemeTable } from './budget-chart.ts';
 
 /** A fund's actuals as the ledger holds them. */
@@ -77,8 +78,10 @@ interface Forecasted { line: DraftLine; bridge: bigint }
 /** One line forecast on its own monthly history. */
 function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths): Forecasted {
   const monthly = months.actual.map((month) => sum(line.subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n)));
-  const result = forecastSeries({ frequency: 'monthly', values: monthly.map(Number), drivers: [] }, months.bridge.length + months.budget.length);
-  const forecast = result.forecast.map((point) => Math.max(0, point.value));
+  const horizon = months.bridge.length + months.budget.length;
+  // fewer months than a backtest needs (a fund just gone live): naive, the last month carried forward, unjudged
+  const result = monthly.length >= MINIMUM_HISTORY ? forecastSeries({ frequency: 'monthly', values: monthly.map(Number), drivers: [] }, horizon) : null;
+  const forecast = result ? result.forecast.map((point) => Math.max(0, point.value)) : Array.from({ length: horizon }, () => Math.max(0, Number(monthly.at(-1) ?? 0n)));
   const bridgeForecast = forecast.slice(0, months.bridge.length);
   const years = [...new Set([...months.actual, ...months.bridge].map(yearOf))].map((year) => ({
     year,
@@ -86,15 +89,15 @@ function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonth
     actualMonths: months.actual.filter((month) => yearOf(month) === year).length,
     rest: fen(total(bridgeForecast.filter((_, index) => yearOf(months.bridge[index]) === year))),
   }));
-  const chosen = result.models.find((model) => model.name === result.chosen)!;
-  const naive = result.models.find((model) => model.name === 'naive')!;
+  const chosen = result?.models.find((model) => model.name === result.chosen);
+  const naive = result?.models.find((model) => model.name === 'naive');
   return {
     line: {
       subject: line.line, name: line.name, amount: fen(total(forecast.slice(months.bridge.length))),
-      model: result.chosen, beatsNaive: result.beatsNaive,
-      backtest: chosen.backtest && {
-        origins: chosen.backtest.origins, mape: chosen.backtest.mape, mase: chosen.backtest.mase, naiveMape: naive.backtest!.mape, naiveMase: naive.backtest!.mase,
-      },
+      model: result?.chosen ?? 'naive', beatsNaive: result?.beatsNaive ?? false,
+      backtest: chosen?.backtest ? {
+        origins: chosen.backtest.origins, mape: chosen.backtest.mape, mase: chosen.backtest.mase, naiveMape: naive!.backtest!.mape, naiveMase: naive!.backtest!.mase,
+      } : null,
       history: years.map(({ year, actual, rest, actualMonths }) => ({ year, amount: actual + rest, actualMonths })),
     },
     bridge: sum(years.map((year) => year.rest)),

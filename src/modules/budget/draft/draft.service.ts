@@ -8,7 +8,6 @@ import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor } from '../../../platform/actor.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
-import { MINIMUM_HISTORY } from '../forecast/forecast.calc.ts';
 import { draftRules as say } from '../budget.messages.ts';
 import { budgetChartFor, forecastLines, schemeTable, type SchemeTable } from './budget-chart.ts';
 import { draftMonths, draftTable, nextMonth, summaryTable, type DraftTable, type FundActuals } from './draft.calc.ts';
@@ -76,8 +75,8 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
     const tables = funds.map(({ fund, table }): FundDraft => {
       // a fund with no posting up to the last month has no actual month
       const months = draftMonths(firstMonths.get(fund.id) ?? nextMonth(lastMonth), lastMonth, year);
-      if (months.actual.length < MINIMUM_HISTORY) {
-        throw conflict('region', say.historyTooShort({ fund: fund.code, months: months.actual.length, lastMonth, minimum: MINIMUM_HISTORY }));
+      if (months.actual.length === 0) {
+        throw conflict('region', say.noActuals({ fund: fund.code, lastMonth }));
       }
       const actuals = actualsOf(movements.filter((row) => row.fund_id === fund.id));
       const unmapped = unmappedActuals(table, actuals);
