@@ -1,10 +1,13 @@
 /**
- * Billing benchmark (`npm run bench -- billing`): the demo city of 1,000,000 persons (BENCH_BILLING_PERSONS) billed
- * for its last month on a fresh embedded PostgreSQL. Reports seconds, bill lines, Node's peak RSS during billing,
- * and the floor — PostgreSQL inserting the same number of bill-line rows from generate_series into a copy of
- * bill_line (same columns and indexes) in the same run — with the ratio of the two. Linearity: a city a tenth the
- * size, billed in a second database of the same server; ten times its time is compared with the full run. And the
- * dunning list of the whole province a month after the due date, with every bill unpaid.
+ * Billing benchmark (`npm run bench -- billing`): the demo city of 1,000,000 persons (BENCH_BILLING_PERSONS, e.g.
+ * 100000 for a quick run) billed for its last month on a fresh embedded PostgreSQL. Reports seconds (the chunks, and
+ * what follows them: the run's finish and the period's summary), CPU seconds of Node and PostgreSQL (bench/cpu.ts: on
+ * a shared machine wall time varies twofold), bill lines, and Node's RSS when billing starts and at its peak during
+ * billing — the process generated the demo city first, and RSS does not shrink back after it, so billing's own share
+ * is the difference. The floor — PostgreSQL inserting the same number of bill-line rows from generate_series into a
+ * copy of bill_line (same columns and indexes) in the same run — with the ratio of the two. Linearity: a city a tenth
+ * the size, billed in a second database of the same server; ten times its time is compared with the full run. And
+ * the dunning list of the whole province a month after the due date, with every bill unpaid.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,32 +21,43 @@ import { runBilling } from '../src/modules/collection/billing/billing.service.ts
 import { dunningList } from '../src/modules/collection/arrears/arrears.service.ts';
 import { addDays } from '../src/modules/ledger/index.ts';
 import { withPeakRss } from './memory.ts';
+import { cpuSample, cpuSince } from './cpu.ts';
 
 const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
 const log = (message: string) => process.stderr.write(`billing bench: ${message}\n`);
 
-async function billCity(database: DatabaseHandle, persons: number) {
+async function billCity(database: DatabaseHandle, dataDir: string, persons: number) {
   await migrate(database.pool);
   const demo = await generateDemo(database, { persons, employers: Math.round(persons / 25), years: 1, seed: 7, password: 'bench-password-1' });
   await database.pool.query('vacuum analyze');
   const period = demo.window.end.slice(0, 7);
+  const rssAtStartMiB = round(process.memoryUsage.rss() / 2 ** 20, 1);
+  const cpu = cpuSample(dataDir);
   const started = performance.now();
-  const { result, peakRssMiB } = await withPeakRss(() => runBilling(database, systemActor('bench'), { period }));
-  const seconds = (performance.now() - started) / 1000;
+  let chunksDone = 0;
+  const { result, peakRssMiB } = await withPeakRss(() => runBilling(database, systemActor('bench'), { period },
+    ({ done, total }) => { if (done === total && chunksDone === 0) chunksDone = performance.now(); }));
+  const finished = performance.now();
+  const cpuSeconds = cpuSince(cpu, dataDir);
   const [{ due_date: dueDate }] = (await database.pool.query<{ due_date: string }>('select min(due_date)::text as due_date from bill')).rows;
-  return { period, seconds, summary: result.summary, peakRssMiB, dueDate };
+  return {
+    period, seconds: (finished - started) / 1000, summary: result.summary, rssAtStartMiB, peakRssMiB, dueDate, cpuSeconds,
+    phases: { chunks: round((chunksDone - started) / 1000), finishAndSummary: round((finished - chunksDone) / 1000) },
+  };
 }
 
-/** The floor: as many rows as the run's lines, from generate_series into a copy of bill_line with its indexes. */
-async function floorSeconds(database: DatabaseHandle, lines: number): Promise<number> {
+/** The floor: as many rows as the run's lines, from generate_series into a copy of bill_line with its indexes; seconds and CPU. */
+async function floorSeconds(database: DatabaseHandle, dataDir: string, lines: number) {
   await database.pool.query('create table bench_bill_line (like bill_line including all)');
+  const cpu = cpuSample(dataDir);
   const started = performance.now();
   await database.pool.query(`insert into bench_bill_line (employer_id, bill_id, person_id, insurance, region_code, base, employer_rate, employee_rate, employer_amount, employee_amount)
     select k / 100, k / 100, k / 4, (array['pension', 'medical', 'unemployment', 'work_injury'])[1 + k % 4], '990102', 812345, 0.16, 0.08, 129975, 64988
     from generate_series(0, $1::bigint - 1) k`, [lines]);
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu, dataDir);
   await database.pool.query('drop table bench_bill_line');
-  return seconds;
+  return { seconds, cpuSeconds };
 }
 
 export async function run(): Promise<object> {
@@ -54,10 +68,10 @@ export async function run(): Promise<object> {
   let small: DatabaseHandle | undefined;
   try {
     log(`generating and billing ${persons} persons`);
-    const full = await billCity(database, persons);
+    const full = await billCity(database, dataDir, persons);
     log(`billed ${full.summary.lines} lines in ${full.seconds.toFixed(1)} s`);
-    const floor = await floorSeconds(database, full.summary.lines);
-    log(`floor ${floor.toFixed(1)} s`);
+    const floor = await floorSeconds(database, dataDir, full.summary.lines);
+    log(`floor ${floor.seconds.toFixed(1)} s`);
     // The dunning list of the whole province a month after the due date, every bill unpaid (late fees per bill).
     const dunningStarted = performance.now();
     const dunning = await dunningList(database, systemActor('bench'), { asOf: addDays(full.dueDate, 30), limit: 100 });
@@ -68,15 +82,19 @@ export async function run(): Promise<object> {
     const url = new URL(database.url);
     url.pathname = '/sifund_tenth';
     small = await openDatabase({ ...loadConfig(), databaseUrl: url.toString() }, { command: 'bench' });
-    const tenth = await billCity(small, Math.round(persons / 10));
+    const tenth = await billCity(small, dataDir, Math.round(persons / 10));
     log(`a tenth: ${tenth.summary.lines} lines in ${tenth.seconds.toFixed(1)} s`);
     return {
       postgres: 'embedded 15',
       persons, employers: Math.round(persons / 25), period: full.period,
       billed: { employers: full.summary.employers, persons: full.summary.persons, lines: full.summary.lines, total: full.summary.total },
-      seconds: round(full.seconds), linesPerSecond: Math.round(full.summary.lines / full.seconds), goalSeconds: 60,
-      nodePeakRssMiB: full.peakRssMiB, goalNodePeakRssMiB: 512,
-      floor: { lines: full.summary.lines, seconds: round(floor), billingOverFloor: round(full.seconds / floor, 2), goalRatio: 2.5 },
+      seconds: round(full.seconds), phases: full.phases, linesPerSecond: Math.round(full.summary.lines / full.seconds), goalSeconds: 60,
+      cpuSeconds: full.cpuSeconds,
+      nodeRssAtStartMiB: full.rssAtStartMiB, nodePeakRssMiB: full.peakRssMiB, nodeRssGrowthMiB: round(full.peakRssMiB - full.rssAtStartMiB, 1), goalNodePeakRssMiB: 512,
+      floor: {
+        lines: full.summary.lines, seconds: round(floor.seconds), cpuSeconds: floor.cpuSeconds, billingOverFloor: round(full.seconds / floor.seconds, 2), goalRatio: 2,
+        billingCpuOverFloorCpu: full.cpuSeconds.total === null || floor.cpuSeconds.total === null ? null : round(full.cpuSeconds.total / floor.cpuSeconds.total, 2),
+      },
       dunning: { asOf: dunning.asOf, employersInArrears: dunning.buckets.reduce((sum, b) => sum + b.employers, 0), seconds: round(dunningSeconds) },
       linearity: {
         tenthPersons: Math.round(persons / 10), tenthLines: tenth.summary.lines, tenthSeconds: round(tenth.seconds),

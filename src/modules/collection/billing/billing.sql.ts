@@ -54,9 +54,10 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
 }
 
 /**
- * The CTEs that compute, for the employers selected by `employerFilter` (a condition on employer e), every line
- * the period should bill: enrollments covering the cut-off day, the declared base clamped to the limits, the rates,
- * and the amounts rounded once. Ends with the CTE `amount`.
+ * The CTEs that compute, for the employers selected by `employerFilter` (a condition on employer e) whose ids all
+ * satisfy `employerIds` (a condition on an employer id column, such as `between $1 and $2`), every line the period
+ * should bill: enrollments covering the cut-off day, the declared base clamped to the limits, the rates, and the
+ * amounts rounded once. Ends with the CTE `amount`.
  *
  * Who is billed pension (issue 11): nobody from the month they reach the statutory retirement age on
  * (statutory_retirement_month, migration 0022) unless an exception of 延长缴费 on the enrollment covers the month (migration 0035), and a person with pension
@@ -67,9 +68,14 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
  * the sum of its staff's bases; employee 4% of the own base) into the annuity's book — the employer part left off
  * (rate 0) for a fully funded body whose region keeps it notional (记账, 第五条). An employer without a work-injury
  * class takes its industry's (contribution.work_injury.industry_class).
+ *
+ * Speed (docs/decisions.md, "Billing against its floor"): enrollment, employment and base_declaration are read by
+ * the range of employer ids (their keys lead with employer_id), never scanned whole; a person's row is read once per
+ * person, by its key, for both the retirement month and the household type; the annuity's rates ride on the
+ * employer's row, so its lines are the public pension lines read again, with no join.
  */
-function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, declaredFilter: string, yearParameter: string,
-  employerSource = 'employer'): string {
+function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, employerIds: string,
+  yearParameter: string, employerSource = 'employer'): string {
   const values = parameterValues(parameters, funds);
   const round = (expression: string) => `${roundedSql(expression, rounding)}::bigint`;
   const publicTypes = publicPensionEmployerTypes.map(quote).join(', ');
@@ -86,20 +92,25 @@ billed_employer as (
     p.floor, p.ceiling, p.average_wage, p.cutoff, p.due_date, s.pension_scheme, p.rural_unemployment_exempt, p.undeclared_ratio,
     p.short_employment_month, p.previous_cutoff, p.next_cutoff, date_trunc('month', p.cutoff)::date as month_start,
     (date_trunc('month', p.cutoff) + interval '1 month')::date as next_month_start,
+    -- 职业年金 of a public pension employer where the region bills it (null otherwise)
+    case when a.notional_when_fully_funded and e.employer_type in (${fullyFundedTypes}) then 0 else a.employer_rate end as annuity_employer_rate,
+    a.employee_rate as annuity_employee_rate, a.fund_code as annuity_fund_code,
     (case when s.pension_scheme = 'public' then p.public_pension_refs else p.parameter_refs end) || jsonb_build_object('employer', jsonb_build_object(
       'workInjuryClass', coalesce(e.work_injury_class, i.class), 'workInjuryFloat', e.work_injury_float, 'employerType', e.employer_type)
       || case when e.work_injury_class is null and i.class is not null then jsonb_build_object('workInjuryClassOfIndustry', e.industry_code) else '{}'::jsonb end) as parameter_refs
   from ${employerSource} e join region_parameters p on p.region_code = e.region_code
     left join industry_class i on e.work_injury_class is null and i.region_code = e.region_code and i.industry_code = e.industry_code
     cross join lateral (select case when e.employer_type in (${publicTypes}) and p.public_pension_refs is not null then 'public' else 'enterprise' end as pension_scheme) s
+    left join annuity_rate a on s.pension_scheme = 'public' and a.region_code = e.region_code
   where ${employerFilter}
 ),
-enrolled as (
-  select n.employer_id, n.person_id, n.insurance
+covered as (
+  select n.employer_id, n.id, n.person_id, n.insurance, m.id as employment_id, m.hired_on
   from billed_employer e
     join enrollment n on n.employer_id = e.id
     join employment m on m.employer_id = n.employer_id and m.id = n.employment_id
-  where ((n.valid_from <= e.cutoff and (n.valid_to is null or n.valid_to >= e.cutoff)
+  where n.employer_id ${employerIds} and m.employer_id ${employerIds}
+    and ((n.valid_from <= e.cutoff and (n.valid_to is null or n.valid_to >= e.cutoff)
       and m.hired_on <= e.cutoff and (m.separated_on is null or m.separated_on >= e.cutoff))
     -- a short job covering no cut-off day bills the month of hire or of separation (contribution.short_employment_month),
     -- unless another enrollment of the person in the insurance covers this month's cut-off day (one month, one bill)
@@ -113,9 +124,22 @@ enrolled as (
         where o.person_id = n.person_id and o.insurance = n.insurance
           and o.valid_from <= e.cutoff and (o.valid_to is null or o.valid_to >= e.cutoff)
           and om.hired_on <= e.cutoff and (om.separated_on is null or om.separated_on >= e.cutoff))))
-    -- the person is read for pension rows only, one index probe each (a join would hash every person per chunk)
-    and (n.insurance <> 'pension' or (
-      (e.cutoff < (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) from person p where p.id = n.person_id)
+),
+-- the person's facts the rules read, once per person of a pension or unemployment row, by the person's key (a join
+-- would scan every person for each chunk; offset 0 keeps the subquery a keyed lookup)
+person_fact as (
+  select c.person_id, f.retirement_month, f.hukou_type
+  from (select distinct person_id from covered where insurance in ('pension', 'unemployment')) c
+    cross join lateral (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) as retirement_month, p.hukou_type
+      from person p where p.id = c.person_id offset 0) f
+),
+enrolled as (
+  select n.employer_id, n.person_id, n.insurance, f.hukou_type
+  from covered n
+    join billed_employer e on e.id = n.employer_id
+    left join person_fact f on f.person_id = n.person_id
+  where n.insurance <> 'pension' or (
+      (e.cutoff < f.retirement_month
         -- 延长缴费 (社会保险法 第十六条): past the age, only by an exception on the enrollment covering the cut-off day
         or exists (select 1 from pension_extension x where x.employer_id = n.employer_id and x.enrollment_id = n.id
           and x.valid_from <= e.cutoff and (x.valid_to is null or x.valid_to >= e.cutoff)))
@@ -126,13 +150,13 @@ enrolled as (
         where o.person_id = n.person_id and o.insurance = 'pension' and o.employer_id <> n.employer_id
           and o.valid_from <= e.cutoff and (o.valid_to is null or o.valid_to >= e.cutoff)
           and om.hired_on <= e.cutoff and (om.separated_on is null or om.separated_on >= e.cutoff)
-          and oe.status = 'active' and (om.hired_on, om.id) < (m.hired_on, m.id))))
-  group by n.employer_id, n.person_id, n.insurance
+          and oe.status = 'active' and (om.hired_on, om.id) < (n.hired_on, n.employment_id)))
+  group by n.employer_id, n.person_id, n.insurance, f.hukou_type
 ),
 declared as (
   select distinct on (d.employer_id, d.person_id) d.employer_id, d.person_id, d.monthly_wage, d.year
   from base_declaration d
-  where ${declaredFilter} and d.year <= ${yearParameter}
+  where d.employer_id ${employerIds} and d.year <= ${yearParameter}
   order by d.employer_id, d.person_id, d.year desc, d.version desc
 ),
 line as (
@@ -144,11 +168,10 @@ line as (
       when d.year is not null then ${round('d.monthly_wage * e.undeclared_ratio')} else e.average_wage end)) as base,
     d.year is distinct from ${yearParameter} as base_assessed,
     coalesce(r.employer_rate, c.rate * e.work_injury_float) as employer_rate,
-    -- 失业保险条例 第六条: no employee unemployment share for a rural contract worker (农村户口) where the region keeps
-    -- the rule; the household type is read for unemployment rows of such regions only, one index probe each
-    case when n.insurance = 'unemployment' and e.rural_unemployment_exempt
-      and (select p.hukou_type from person p where p.id = n.person_id) = 'rural' then 0 else r.employee_rate end as employee_rate,
-    coalesce(r.fund_code, c.fund_code) as fund_code
+    -- 失业保险条例 第六条: no employee unemployment share for a rural contract worker (农村户口) where the region keeps the rule
+    case when n.insurance = 'unemployment' and e.rural_unemployment_exempt and n.hukou_type = 'rural' then 0 else r.employee_rate end as employee_rate,
+    coalesce(r.fund_code, c.fund_code) as fund_code,
+    e.annuity_employer_rate, e.annuity_employee_rate, e.annuity_fund_code
   from enrolled n
     join billed_employer e on e.id = n.employer_id
     left join declared d on d.employer_id = n.employer_id and d.person_id = n.person_id
@@ -157,12 +180,10 @@ line as (
   where r.employer_rate is not null or c.rate is not null
 ),
 billed_line as (
-  select * from line
+  select employer_id, person_id, insurance, region_code, base, base_assessed, employer_rate, employee_rate, fund_code from line
   union all
-  select l.employer_id, l.person_id, '${occupationalAnnuity}', l.region_code, l.base, l.base_assessed,
-    case when a.notional_when_fully_funded and e.employer_type in (${fullyFundedTypes}) then 0 else a.employer_rate end, a.employee_rate, a.fund_code
-  from line l join billed_employer e on e.id = l.employer_id join annuity_rate a on a.region_code = e.region_code
-  where l.insurance = 'pension' and e.pension_scheme = 'public'
+  select employer_id, person_id, '${occupationalAnnuity}', region_code, base, base_assessed, annuity_employer_rate, annuity_employee_rate, annuity_fund_code
+  from line where insurance = 'pension' and annuity_fund_code is not null
 ),
 amount as (
   select l.*, ${round('l.base * l.employer_rate')} as employer_amount,
@@ -179,7 +200,7 @@ amount as (
 export function billChunkSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, billIds: IdBlock, rounding: RoundingMode): string {
   const employers = `e.id between $1 and $2 and e.region_code like $3 || '%' and e.status = 'active'
     and not exists (select 1 from bill b where b.employer_id = e.id and b.period = $4)`;
-  return `${expectedLinesSql(parameters, funds, rounding, employers, 'd.employer_id between $1 and $2', '$5')},
+  return `${expectedLinesSql(parameters, funds, rounding, employers, 'between $1 and $2', '$5')},
 per_employer as (
   select employer_id, count(distinct person_id)::int as persons, count(*)::int as lines, sum(employer_amount + coalesce(employee_amount, 0))::bigint as total,
     count(distinct person_id) filter (where base_assessed)::int as assessed_persons
@@ -219,7 +240,7 @@ group by a.employer_id, b.id, a.insurance`;
  */
 export function reassessmentSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode): string {
   // the employer's facts (type, region, work-injury class and factor) as they were in the period (migration 0026)
-  return `${expectedLinesSql(parameters, funds, rounding, 'e.id = $1', 'd.employer_id = $1', '$3', "employer_facts_on(($2 || '-01')::date)")},
+  return `${expectedLinesSql(parameters, funds, rounding, 'e.id = $1', '= $1', '$3', "employer_facts_on(($2 || '-01')::date)")},
 billed as (
   select l.person_id, l.insurance, l.region_code, i.fund_code, sum(l.base)::bigint as base, bool_or(l.base_assessed) as base_assessed, l.employer_rate, l.employee_rate,
     sum(l.employer_amount)::bigint as employer_amount, sum(l.employee_amount)::bigint as employee_amount
