@@ -4,14 +4,17 @@ import { registerSupervisionCommands } from './supervision.cli.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { detectionJob } from './detection.service.ts';
 import { registerReplayCommand } from './replay/replay.cli.ts';
+import { registerEvaluationCommand } from './evaluation/evaluation.cli.ts';
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 
 /** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
 export const supervisionModule: ModuleManifest = {
   name: 'supervision',
-  routes: [supervisionRoutes],
+  routes: [supervisionRoutes, evaluationRoutes],
   registerCommands(program) {
     registerSupervisionCommands(program);
     registerReplayCommand(program);
+    registerEvaluationCommand(program);
   },
   jobs: [detectionJob],
   schedules: [],
