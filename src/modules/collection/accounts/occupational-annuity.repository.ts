@@ -10,14 +10,14 @@ import { creditDifferences } from './paid-periods.sql.ts';
 import './occupational-annuity.tables.ts';
 
 /**
- * Brings the occupational annuity accounts of the employer's periods of `bills` in line with what is paid, the employee
+ * Brings the occupational annuity accounts of the employers' periods of `bills` in line with what is paid, the employee
  * and the employer part each by the rule of ./paid-periods.sql.ts, recorded against the period's latest bill and the
- * payment named. Writes nothing the second time. The caller holds the employer's allocation lock.
+ * payment named. Writes nothing the second time. The caller holds the employers' allocation locks.
  */
-export async function reconcileOccupationalAnnuityAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
+export async function reconcileOccupationalAnnuityAccounts(tx: Tx, bills: readonly { employerId: bigint; billId: bigint; paymentId: bigint }[]): Promise<number> {
   if (!bills.length) return 0;
   const differences = creditDifferences({
-    employerId, bills, insurance: occupationalAnnuity, parts: ['employee', 'employer'],
+    bills, insurance: occupationalAnnuity, parts: ['employee', 'employer'],
     credited: { table: 'occupational_annuity_entry', partColumn: 'part', contributionsOnly: false },
   });
   const { rows: [{ n }] } = await sql<{ n: number }>`${differences} select count(*)::int as n from difference where credit <> 0`.execute(tx);
@@ -25,9 +25,9 @@ export async function reconcileOccupationalAnnuityAccounts(tx: Tx, employerId: b
   const ids = reserveIds(n);
   const result = await sql`${differences}
     insert into occupational_annuity_entry (person_id, id, region_code, period, part, amount, employer_id, bill_id, payment_id)
-    select d.person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by d.period, d.person_id, d.part) - 1'))}, s.region_code,
-      d.period, d.part, d.credit, ${employerId}, s.latest_bill, s.payment_id
-    from difference d join period_bill s on s.period = d.period
+    select d.person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by d.employer_id, d.period, d.person_id, d.part) - 1'))}, s.region_code,
+      d.period, d.part, d.credit, d.employer_id, s.latest_bill, s.payment_id
+    from difference d join period_bill s on s.employer_id = d.employer_id and s.period = d.period
     where d.credit <> 0`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }

@@ -22,8 +22,8 @@ export interface OccupationalAnnuityAccount {
  * Credits the occupational annuity accounts for the periods of these bills whose annuity parts are paid in full over
  * all the period's bills, by the payment named. Safe to call again: only a difference is ever written.
  */
-export async function creditOccupationalAnnuityAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
-  return reconcileOccupationalAnnuityAccounts(tx, employerId, bills);
+export async function creditOccupationalAnnuityAccounts(tx: Tx, bills: readonly { employerId: bigint; billId: bigint; paymentId: bigint }[]): Promise<number> {
+  return reconcileOccupationalAnnuityAccounts(tx, bills);
 }
 
 /** A person's occupational annuity account: every credit by period, the two parts' totals and the balance. */

@@ -6,6 +6,8 @@ import { netCreditNotes, type AllocatedPart, type BillState } from './arrears.ca
 
 export interface BillStateFilter {
   employerId?: bigint;
+  /** Several employers at once (a collection file's payers). */
+  employerIds?: readonly bigint[];
   /** Region subtree of the bills (scope prefix, '' for all). */
   regionPrefix?: string;
   /**
@@ -29,6 +31,7 @@ interface BillStateRow {
  */
 export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promise<BillState[]> {
   const asOf = filter.asOf ?? null;
+  const employers = filter.employerIds ?? (filter.employerId === undefined ? null : [filter.employerId]);
   // the first instant of the next day in China (policy dates are Beijing dates)
   const endOfDay = sql`((${asOf}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
   const rows = (await sql<BillStateRow>`
@@ -38,7 +41,7 @@ export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promi
       (select coalesce(json_agg(json_build_object('insurance', a.insurance, 'part', a.part, 'amount', a.amount::text, 'date', a.allocated_on::text) order by a.allocated_on, a.id), '[]')
          from payment_allocation a where a.employer_id = b.employer_id and a.bill_id = b.id and (${asOf}::date is null or a.allocated_on <= ${asOf}::date)) as allocations
     from bill b
-    where (${filter.employerId ?? null}::bigint is null or b.employer_id = ${filter.employerId ?? null}::bigint)
+    where (${employers}::bigint[] is null or b.employer_id = any(${employers}::bigint[]))
       and b.region_code like ${filter.regionPrefix ?? ''} || '%'
       and (${asOf}::date is null or (b.period <= to_char(${asOf}::date, 'YYYY-MM') and (b.kind = 'regular' or b.issued_at < ${endOfDay})))
       and (b.kind = 'credit_note' or b.total > (select coalesce(sum(a.amount), 0) from payment_allocation a
@@ -58,10 +61,11 @@ export async function billsNotPaidOnTime(tx: Tx, filter: BillStateFilter): Promi
  */
 export interface Waiver { asOf: string; amount: bigint }
 
-export async function lateFeeWaivers(tx: Tx, filter: { employerId?: bigint; regionPrefix?: string }): Promise<Map<bigint, Waiver[]>> {
+export async function lateFeeWaivers(tx: Tx, filter: { employerId?: bigint; employerIds?: readonly bigint[]; regionPrefix?: string }): Promise<Map<bigint, Waiver[]>> {
+  const employers = filter.employerIds ?? (filter.employerId === undefined ? null : [filter.employerId]);
   const rows = (await sql<{ employer_id: bigint; as_of: string; amount: bigint }>`
     select employer_id, as_of::text as as_of, amount from late_fee_waiver
-    where (${filter.employerId ?? null}::bigint is null or employer_id = ${filter.employerId ?? null}::bigint)
+    where (${employers}::bigint[] is null or employer_id = any(${employers}::bigint[]))
       and region_code like ${filter.regionPrefix ?? ''} || '%'
     order by employer_id, as_of, id`.execute(tx)).rows;
   const waivers = new Map<bigint, Waiver[]>();

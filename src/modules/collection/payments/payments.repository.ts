@@ -12,9 +12,13 @@ export type PaymentRow = Selectable<Tables['payment']>;
 export type NewPayment = Insertable<Tables['payment']>;
 export type NewAllocation = Insertable<Tables['payment_allocation']>;
 
-/** One employer's allocations at a time: two payments of the same employer must not both pay the same part. */
-export async function lockEmployerAllocations(tx: Tx, employerId: bigint): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext('payment_allocation'), hashtext(${String(employerId)}))`.execute(tx);
+/**
+ * One employer's allocations at a time: two payments of the same employer must not both pay the same part. Several
+ * employers are locked in id order (unnest keeps the array's order), so two files with common payers never deadlock.
+ */
+export async function lockEmployerAllocations(tx: Tx, employerIds: readonly bigint[]): Promise<void> {
+  const ordered = [...employerIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await sql`select count(pg_advisory_xact_lock(hashtext('payment_allocation'), hashtext(id::text))) from unnest(${ordered}::bigint[]) as id`.execute(tx);
 }
 
 /** Inserts payments; a payment whose import key is already recorded is skipped. Returns the ones inserted. */
@@ -34,43 +38,64 @@ export async function recordedImportKeys(tx: Tx, keys: string[]): Promise<Set<st
   return new Set(rows.map((r) => r.import_key));
 }
 
+/** Inserts allocations, a collection file's thousands in one statement (one array per column, not a parameter per value). */
 export async function insertAllocations(tx: Tx, rows: NewAllocation[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('payment_allocation').values(rows.slice(i, i + 2000)).execute();
+  if (!rows.length) return;
+  const column = <K extends keyof NewAllocation>(key: K) => rows.map((row) => row[key] ?? null);
+  await sql`
+    insert into payment_allocation (employer_id, id, payment_id, bill_id, insurance, part, amount, allocated_on, booked_on, fund_code, region_code)
+    select * from unnest(${column('employer_id')}::bigint[], ${column('id')}::bigint[], ${column('payment_id')}::bigint[], ${column('bill_id')}::bigint[],
+      ${column('insurance')}::text[], ${column('part')}::text[], ${column('amount')}::bigint[], ${column('allocated_on')}::date[], ${column('booked_on')}::date[],
+      ${column('fund_code')}::text[], ${column('region_code')}::text[])`.execute(tx);
 }
 
 /** An unused credit (暂收款): what is left of one payment's overpayment, when its money arrived and the fund holding it. */
 export interface CreditHeld { paymentId: bigint; amount: bigint; reference: string | null; paidOn: string; recordedAt: Date; fund: string | null }
 
 /**
- * The employer's unused credits, one per payment and fund holding it (a credit note releases a payment's overpaid
- * parts into the funds they were paid into), oldest money first.
+ * The employers' unused credits, one per payment and fund holding it (a credit note releases a payment's overpaid
+ * parts into the funds they were paid into), oldest money first, by employer.
  */
-export async function creditsOf(tx: Tx, employerId: bigint): Promise<CreditHeld[]> {
-  const rows = (await sql<{ payment_id: bigint; amount: bigint; reference: string | null; paid_on: string; recorded_at: Date; fund_code: string | null }>`
-    select a.payment_id, sum(a.amount)::bigint as amount, p.reference, p.paid_on, p.recorded_at, a.fund_code
+export async function creditsOf(tx: Tx, employerIds: readonly bigint[]): Promise<Map<bigint, CreditHeld[]>> {
+  const credits = new Map<bigint, CreditHeld[]>();
+  if (!employerIds.length) return credits;
+  const rows = (await sql<{ employer_id: bigint; payment_id: bigint; amount: bigint; reference: string | null; paid_on: string; recorded_at: Date; fund_code: string | null }>`
+    select a.employer_id, a.payment_id, sum(a.amount)::bigint as amount, p.reference, p.paid_on, p.recorded_at, a.fund_code
     from payment_allocation a join payment p on p.employer_id = a.employer_id and p.id = a.payment_id
-    where a.employer_id = ${employerId} and a.part = 'credit'
-    group by a.payment_id, a.fund_code, p.paid_on, p.recorded_at, p.reference
+    where a.employer_id = any(${employerIds}::bigint[]) and a.part = 'credit'
+    group by a.employer_id, a.payment_id, a.fund_code, p.paid_on, p.recorded_at, p.reference
     having sum(a.amount) > 0
-    order by p.paid_on, a.payment_id, a.fund_code`.execute(tx)).rows;
-  return rows.map((row) => ({ paymentId: row.payment_id, amount: row.amount, reference: row.reference, paidOn: row.paid_on, recordedAt: row.recorded_at, fund: row.fund_code }));
+    order by a.employer_id, p.paid_on, a.payment_id, a.fund_code`.execute(tx)).rows;
+  for (const row of rows) {
+    const held = credits.get(row.employer_id) ?? [];
+    held.push({ paymentId: row.payment_id, amount: row.amount, reference: row.reference, paidOn: row.paid_on, recordedAt: row.recorded_at, fund: row.fund_code });
+    credits.set(row.employer_id, held);
+  }
+  return credits;
 }
 
 /**
- * The fund that holds the employer's money paying no bill yet (暂收款): the pension fund its latest bill pays (the
- * fund of its pension scheme), else the pension fund of the nearest pooling region above its own.
+ * The fund that holds each employer's money paying no bill yet (暂收款): the pension fund its latest bill pays (the
+ * fund of its pension scheme), else the pension fund of the nearest pooling region above its own; absent when neither.
  */
-export async function holdingFundOf(tx: Tx, employerId: bigint, regionCode: string): Promise<string | null> {
-  const [billed] = (await sql<{ fund_code: string }>`
-    select i.fund_code from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
-    where b.employer_id = ${employerId} and i.insurance = 'pension'
-    order by b.period desc, b.issued_at desc limit 1`.execute(tx)).rows;
-  if (billed) return billed.fund_code;
-  const chain = regionChain(regionCode);
-  const [pooled] = (await sql<{ code: string }>`
-    select f.code from fund f where f.insurance = 'pension' and f.region_code = any(${chain}::text[])
-    order by array_position(${chain}::text[], f.region_code) limit 1`.execute(tx)).rows;
-  return pooled?.code ?? null;
+export async function holdingFunds(tx: Tx, employers: readonly { id: bigint; region_code: string }[]): Promise<Map<bigint, string>> {
+  if (!employers.length) return new Map();
+  const billed = (await sql<{ employer_id: bigint; fund_code: string }>`
+    select distinct on (b.employer_id) b.employer_id, i.fund_code
+    from bill b join bill_item i on i.employer_id = b.employer_id and i.bill_id = b.id
+    where b.employer_id = any(${employers.map((e) => e.id)}::bigint[]) and i.insurance = 'pension'
+    order by b.employer_id, b.period desc, b.issued_at desc`.execute(tx)).rows;
+  const funds = new Map(billed.map((row) => [row.employer_id, row.fund_code]));
+  const unbilled = employers.filter((employer) => !funds.has(employer.id));
+  if (!unbilled.length) return funds;
+  const pooled = (await sql<{ code: string; region_code: string }>`
+    select f.code, f.region_code from fund f where f.insurance = 'pension' and f.region_code = any(${unbilled.flatMap((e) => regionChain(e.region_code))}::text[])
+    order by f.code`.execute(tx)).rows;
+  for (const employer of unbilled) {
+    const region = regionChain(employer.region_code).find((code) => pooled.some((fund) => fund.region_code === code));
+    if (region) funds.set(employer.id, pooled.find((fund) => fund.region_code === region)!.code);
+  }
+  return funds;
 }
 
 /** A part of a period's bills paid beyond what the period now asks (after a credit note), with the last payment and bill it was paid by. */
@@ -97,23 +122,23 @@ export async function overpaidParts(tx: Tx, employerId: bigint, period: string):
 }
 
 /**
- * Brings the individual accounts (个人账户) of the employer's periods of `bills` in line with what is paid: the pension
+ * Brings the individual accounts (个人账户) of the employers' periods of `bills` in line with what is paid: the pension
  * employee part, by the rule of ../accounts/paid-periods.sql.ts, recorded against the period's latest bill and the
- * payment named. Writes nothing the second time. The caller holds the employer's allocation lock.
+ * payment named. Writes nothing the second time. The caller holds the employers' allocation locks.
  */
-export async function reconcileIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
+export async function reconcileIndividualAccounts(tx: Tx, bills: readonly { employerId: bigint; billId: bigint; paymentId: bigint }[]): Promise<number> {
   if (!bills.length) return 0;
   const differences = creditDifferences({
-    employerId, bills, insurance: 'pension', parts: ['employee'], credited: { table: 'individual_account_entry', partColumn: null, contributionsOnly: true },
+    bills, insurance: 'pension', parts: ['employee'], credited: { table: 'individual_account_entry', partColumn: null, contributionsOnly: true },
   });
   const { rows: [{ n }] } = await sql<{ n: number }>`${differences} select count(*)::int as n from difference where credit <> 0`.execute(tx);
   if (!n) return 0;
   const ids = reserveIds(n);
   const result = await sql`${differences}
     insert into individual_account_entry (person_id, id, region_code, year, period, kind, amount, employer_id, bill_id, payment_id)
-    select d.person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by d.period, d.person_id) - 1'))}, s.region_code,
-      substr(d.period, 1, 4)::smallint, d.period, 'contribution', d.credit, ${employerId}, s.latest_bill, s.payment_id
-    from difference d join period_bill s on s.period = d.period
+    select d.person_id, ${sql.raw(idExpression(ids, 'row_number() over (order by d.employer_id, d.period, d.person_id) - 1'))}, s.region_code,
+      substr(d.period, 1, 4)::smallint, d.period, 'contribution', d.credit, d.employer_id, s.latest_bill, s.payment_id
+    from difference d join period_bill s on s.employer_id = d.employer_id and s.period = d.period
     where d.credit <> 0`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }

@@ -45,8 +45,9 @@ export interface AllocationOutcome { paymentId: bigint; allocated: bigint; credi
 type AllocationRow = NewAllocation & { booked_on: string; entryKey: string; reference: string | null; fromCredit: boolean };
 
 /**
- * An employer's open bills and credits while payments are allocated, in memory; `save` writes the allocations,
- * posts them and credits individual accounts. The caller holds the employer's allocation lock.
+ * An employer's open bills and credits while payments are allocated, in memory. `loadAll` locks and reads any number
+ * of employers with a few statements; `saveAll` writes their allocations, posts them and credits individual accounts,
+ * again a few statements for all of them (a collection file of thousands of payers is not thousands of round trips).
  */
 class EmployerAllocation {
   private readonly rows: AllocationRow[] = [];
@@ -57,19 +58,23 @@ class EmployerAllocation {
   /** 滞纳金减免 granted to the employer: a payment on a day owes the late fees less those dated up to it. */
   private waivers: Waiver[] = [];
 
-  /** The fund holding the employer's 暂收款, read only when a credit row needs it (most allocations make none). */
-  private holdingFund: string | null | undefined;
-
   constructor(private readonly employer: EmployerRow, private readonly store: ParameterStore) {}
 
-  static async load(tx: Tx, employer: EmployerRow, store = getParameters()): Promise<EmployerAllocation> {
-    await repository.lockEmployerAllocations(tx, employer.id);
-    const allocation = new EmployerAllocation(employer, store);
-    allocation.bills = await billsNotPaidOnTime(tx, { employerId: employer.id });
-    allocation.credits = await repository.creditsOf(tx, employer.id);
-    allocation.waivers = (await lateFeeWaivers(tx, { employerId: employer.id })).get(employer.id) ?? [];
-    for (const credit of allocation.credits) allocation.arrivals.set(credit.paymentId, { paidOn: credit.paidOn, recordedAt: credit.recordedAt });
-    return allocation;
+  /** Takes the employers' allocation locks (held to the end of the transaction) and reads their bills, credits and waivers. */
+  static async loadAll(tx: Tx, employers: EmployerRow[], store = getParameters()): Promise<Map<bigint, EmployerAllocation>> {
+    const ids = employers.map((employer) => employer.id);
+    await repository.lockEmployerAllocations(tx, ids);
+    const bills = await billsNotPaidOnTime(tx, { employerIds: ids });
+    const credits = await repository.creditsOf(tx, ids);
+    const waivers = await lateFeeWaivers(tx, { employerIds: ids });
+    const allocations = new Map(employers.map((employer) => [employer.id, new EmployerAllocation(employer, store)]));
+    for (const bill of bills) allocations.get(bill.employerId)!.bills.push(bill);
+    for (const allocation of allocations.values()) {
+      allocation.credits = credits.get(allocation.employer.id) ?? [];
+      allocation.waivers = waivers.get(allocation.employer.id) ?? [];
+      for (const credit of allocation.credits) allocation.arrivals.set(credit.paymentId, { paidOn: credit.paidOn, recordedAt: credit.recordedAt });
+    }
+    return allocations;
   }
 
   /**
@@ -143,27 +148,39 @@ class EmployerAllocation {
     return { paymentId: payment.id, allocated: payment.amount - remainder, credit: remainder };
   }
 
-  /** Writes the allocations, posts one entry per fund and event, and credits completed pension employee parts and annuity parts. */
-  async save(tx: Tx, actor: Actor): Promise<void> {
-    if (!this.rows.length) return;
-    await this.placeCredits(tx);
-    await repository.insertAllocations(tx, this.rows.map(({ entryKey: _key, reference: _reference, fromCredit: _credit, ...row }) => row));
-    const entries = await this.ledgerEntries(tx);
+  /**
+   * Writes the employers' allocations in one insert, posts all their entries (one per fund and event) in one posting,
+   * and credits the pension individual and annuity accounts of the bills whose parts they complete in one statement each.
+   */
+  static async saveAll(tx: Tx, actor: Actor, allocations: Iterable<EmployerAllocation>): Promise<void> {
+    const written = [...allocations].filter((allocation) => allocation.rows.length);
+    if (!written.length) return;
+    await EmployerAllocation.placeCredits(tx, written);
+    await repository.insertAllocations(tx, written.flatMap((allocation) => allocation.rows.map(({ entryKey: _key, reference: _reference, fromCredit: _credit, ...row }) => row)));
+    const entries: EntryInput[] = [];
+    for (const allocation of written) entries.push(...await allocation.ledgerEntries(tx));
     if (entries.length) await postEntries(tx, actor, entries);
-    const completing = new Map<bigint, bigint>();
-    for (const row of this.rows) {
-      if ((row.insurance === 'pension' && row.part === 'employee') || row.insurance === occupationalAnnuity) completing.set(row.bill_id!, row.payment_id);
+    const completing = new Map<string, { employerId: bigint; billId: bigint; paymentId: bigint }>();
+    for (const allocation of written) {
+      for (const row of allocation.rows) {
+        if ((row.insurance === 'pension' && row.part === 'employee') || row.insurance === occupationalAnnuity) {
+          completing.set(`${row.employer_id}/${row.bill_id}`, { employerId: row.employer_id, billId: row.bill_id!, paymentId: row.payment_id });
+        }
+      }
     }
-    await creditIndividualAccounts(tx, this.employer.id, [...completing].map(([billId, paymentId]) => ({ billId, paymentId })));
+    await creditIndividualAccounts(tx, [...completing.values()]);
   }
 
-  /** Credit rows with no fund yet (a new overpayment, or a credit written before funds held them) go to the holding fund. */
-  private async placeCredits(tx: Tx): Promise<void> {
-    const unplaced = this.rows.filter((row) => row.part === 'credit' && row.fund_code === null);
+  /** Credit rows with no fund yet (a new overpayment, or a credit written before funds held them) go to the employer's holding fund. */
+  private static async placeCredits(tx: Tx, allocations: EmployerAllocation[]): Promise<void> {
+    const unplaced = allocations.filter((allocation) => allocation.rows.some((row) => row.part === 'credit' && row.fund_code === null));
     if (!unplaced.length) return;
-    this.holdingFund ??= await repository.holdingFundOf(tx, this.employer.id, this.employer.region_code);
-    if (!this.holdingFund) throw conflict('creditCode', paymentsSaid.noHoldingFund({ creditCode: this.employer.credit_code }));
-    for (const row of unplaced) row.fund_code = this.holdingFund;
+    const funds = await repository.holdingFunds(tx, unplaced.map((allocation) => allocation.employer));
+    for (const { employer, rows } of unplaced) {
+      const fund = funds.get(employer.id);
+      if (!fund) throw conflict('creditCode', paymentsSaid.noHoldingFund({ creditCode: employer.credit_code }));
+      for (const row of rows) if (row.part === 'credit' && row.fund_code === null) row.fund_code = fund;
+    }
   }
 
   /** The cash-basis entries of the rows (see the file's head): per event, one entry per fund it touches. */
@@ -239,9 +256,9 @@ export async function accountHoldingCredit(tx: Tx, regionCode: string, fund: str
  * employee's 8% goes to the account; credited when paid, not when billed). Safe to call again: only a difference
  * between what is due and what was credited is ever written. The occupational annuity accounts likewise.
  */
-export async function creditIndividualAccounts(tx: Tx, employerId: bigint, bills: { billId: bigint; paymentId: bigint }[]): Promise<number> {
+export async function creditIndividualAccounts(tx: Tx, bills: readonly { employerId: bigint; billId: bigint; paymentId: bigint }[]): Promise<number> {
   // 职业年金 (国办发〔2015〕18号 第六条): the annuity parts paid credit the person's occupational annuity account too
-  return await repository.reconcileIndividualAccounts(tx, employerId, bills) + await creditOccupationalAnnuityAccounts(tx, employerId, bills);
+  return await repository.reconcileIndividualAccounts(tx, bills) + await creditOccupationalAnnuityAccounts(tx, bills);
 }
 
 /**
@@ -257,9 +274,9 @@ export async function applyCredits(database: DatabaseHandle, actor: Actor, emplo
 export async function applyCreditsInTransaction(tx: Tx, actor: Actor, employerId: bigint, date = todayInChina()): Promise<{ used: string }> {
   const employer = (await employersByIds(tx, [employerId])).get(employerId);
   if (!employer) throw notFound(subjects.employerById({ employerId }));
-  const allocation = await EmployerAllocation.load(tx, employer);
+  const allocation = (await EmployerAllocation.loadAll(tx, [employer])).get(employerId)!;
   const used = allocation.useCredits(date, null, String(newId()));
-  await allocation.save(tx, actor);
+  await EmployerAllocation.saveAll(tx, actor, [allocation]);
   if (used > 0n) await recordAudit(tx, actor, { action: 'payment.credit.apply', entityType: 'employer', entityId: employerId, regionCode: employer.region_code, after: { date, used: formatYuan(used) } });
   return { used: formatYuan(used) };
 }
@@ -271,7 +288,7 @@ export async function applyCreditsInTransaction(tx: Tx, actor: Actor, employerId
  * what is now paid (an over-credited account is debited). Returns the amount released.
  */
 export async function releaseOverpaidPeriod(tx: Tx, actor: Actor, employerId: bigint, period: string, date = todayInChina()): Promise<bigint> {
-  await repository.lockEmployerAllocations(tx, employerId);
+  await repository.lockEmployerAllocations(tx, [employerId]);
   const parts = await repository.overpaidParts(tx, employerId, period);
   if (!parts.length) return 0n;
   const employer = (await employersByIds(tx, [employerId])).get(employerId)!;
@@ -293,22 +310,22 @@ export async function releaseOverpaidPeriod(tx: Tx, actor: Actor, employerId: bi
     memo: `${period} 冲减已缴社会保险费转暂收款 ${employer.credit_code} ${employer.name}`,
     lines: [{ account: PREMIUM_REVENUE_ACCOUNT, debit: amount }, { account: SUSPENSE_RECEIPTS_ACCOUNT, credit: amount }],
   })));
-  await creditIndividualAccounts(tx, employerId, parts.map((part) => ({ billId: part.bill_id, paymentId: part.payment_id })));
+  await creditIndividualAccounts(tx, parts.map((part) => ({ employerId, billId: part.bill_id, paymentId: part.payment_id })));
   const released = parts.reduce((sum, part) => sum + part.excess, 0n);
   await recordAudit(tx, actor, { action: 'payment.credit.release', entityType: 'employer', entityId: employerId, regionCode: employer.region_code, after: { period, date, released: formatYuan(released) } });
   return released;
 }
 
-/** Allocates newly recorded payments, employer by employer (locks taken in id order), each employer's by date. */
+/**
+ * Allocates newly recorded payments, each employer's by date and file line (the employers' locks taken in id order),
+ * then saves every employer's allocations together.
+ */
 async function allocateNew(tx: Tx, actor: Actor, payments: repository.PaymentRow[], employers: Map<bigint, EmployerRow>, options = { save: true }): Promise<AllocationOutcome[]> {
-  const outcomes: AllocationOutcome[] = [];
-  const employerIds = [...new Set(payments.map((p) => p.employer_id))].sort((a, b) => (a < b ? -1 : 1));
-  for (const employerId of employerIds) {
-    const allocation = await EmployerAllocation.load(tx, employers.get(employerId)!);
-    const own = payments.filter((p) => p.employer_id === employerId).sort((a, b) => (a.paid_on === b.paid_on ? (a.line_number ?? 0) - (b.line_number ?? 0) : a.paid_on < b.paid_on ? -1 : 1));
-    for (const payment of own) outcomes.push(allocation.pay(payment));
-    if (options.save) await allocation.save(tx, actor);
-  }
+  const payers = [...new Set(payments.map((p) => p.employer_id))].map((id) => employers.get(id)!);
+  const allocations = await EmployerAllocation.loadAll(tx, payers);
+  const inOrder = [...payments].sort((a, b) => (a.paid_on === b.paid_on ? (a.line_number ?? 0) - (b.line_number ?? 0) : a.paid_on < b.paid_on ? -1 : 1));
+  const outcomes = inOrder.map((payment) => allocations.get(payment.employer_id)!.pay(payment));
+  if (options.save) await EmployerAllocation.saveAll(tx, actor, allocations.values());
   return outcomes;
 }
 
@@ -487,7 +504,7 @@ export const paymentReversalSignoff = registerSignoffKind<ReversalPayload>({
 
 async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint, request: ReversalPayload) {
   const employerId = BigInt(request.employerId), paymentId = BigInt(request.paymentId);
-  await repository.lockEmployerAllocations(tx, employerId);
+  await repository.lockEmployerAllocations(tx, [employerId]);
   const payment = await repository.findPaymentOfEmployer(tx, employerId, paymentId);
   if (!payment) throw notFound(subjects.payment({ paymentId }));
   const already = await repository.findReversal(tx, employerId, paymentId);
@@ -503,7 +520,7 @@ async function applyPaymentReversal(tx: Tx, actor: Actor, approvalItemId: bigint
     employer_id: employerId, payment_id: paymentId, region_code: payment.region_code, reason: request.reason, reversed_on: today, reversed_by: actor.username, approval_item_id: approvalItemId,
   });
   const bills = [...new Set(allocations.filter((a) => a.bill_id !== null).map((a) => a.bill_id!))];
-  await creditIndividualAccounts(tx, employerId, bills.map((billId) => ({ billId, paymentId })));
+  await creditIndividualAccounts(tx, bills.map((billId) => ({ employerId, billId, paymentId })));
   const view = {
     paymentId: String(paymentId), creditCode: payment.credit_code, amount: formatYuan(payment.amount), reversedOn: today, reason: request.reason,
     allocationsReversed: allocations.length, entriesReversed: entries.length,

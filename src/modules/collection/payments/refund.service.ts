@@ -52,7 +52,7 @@ export async function requestRefund(database: DatabaseHandle, actor: Actor, inpu
   return inScope(database, actor, async (tx) => {
     const employer = await employerByCreditCode(tx, input.creditCode.trim().toUpperCase());
     if (!employer) throw notFound(subjects.employer({ creditCode: input.creditCode }));
-    const available = creditTotal(await repository.creditsOf(tx, employer.id));
+    const available = creditTotal((await repository.creditsOf(tx, [employer.id])).get(employer.id) ?? []);
     if (amount > available) throw conflict('amount', paymentsSaid.refundBeyondCredit({ amount: formatYuan(amount), available: formatYuan(available) }));
     return submitForApproval(tx, actor, refundSignoff, {
       regionCode: employer.region_code, title: `退费 ${employer.name} ${formatYuan(amount)} 元`, subjectKey: `refund:${employer.id}:${newId()}`, amount,
@@ -63,10 +63,10 @@ export async function requestRefund(database: DatabaseHandle, actor: Actor, inpu
 
 async function applyRefund(tx: Tx, actor: Actor, itemId: bigint, request: RefundPayload): Promise<RefundView> {
   const employerId = BigInt(request.employerId), amount = parseYuan(request.amount);
-  await repository.lockEmployerAllocations(tx, employerId);
+  await repository.lockEmployerAllocations(tx, [employerId]);
   const employer = (await employersByIds(tx, [employerId])).get(employerId);
   if (!employer) throw notFound(subjects.employerById({ employerId }));
-  const credits = await repository.creditsOf(tx, employerId);
+  const credits = (await repository.creditsOf(tx, [employerId])).get(employerId) ?? [];
   const available = creditTotal(credits);
   // a bill may have taken part of the credit since the request
   if (amount > available) throw conflict('amount', paymentsSaid.refundBeyondCredit({ amount: formatYuan(amount), available: formatYuan(available) }));
