@@ -11,7 +11,7 @@ export type Permission =
   | 'user.manage' | 'region.manage' | 'agency.manage' | 'settings.read' | 'params.propose' | 'params.approve'
   | 'audit.read' | 'audit.verify' | 'auth.log.read'
   | 'registry.read' | 'registry.employer.create' | 'registry.person.create' | 'registry.employment.write'
-  | 'registry.base.declare' | 'registry.base.confirm' | 'registry.import' | 'registry.self_paying.register' | 'personal.full.read'
+  | 'registry.base.declare' | 'registry.base.confirm' | 'registry.base.correction.review' | 'registry.import' | 'registry.self_paying.register' | 'personal.full.read'
   | 'billing.read' | 'billing.run' | 'billing.reassess.request' | 'billing.reassess.review' | 'billing.reassess.approve'
   | 'payment.read' | 'payment.record' | 'payment.reverse.request' | 'payment.reverse.review' | 'payment.reverse.approve' | 'payment.refund.request' | 'payment.refund.review' | 'payment.refund.approve'
   | 'arrears.read' | 'dunning.issue' | 'dunning.relief.review' | 'dunning.relief.approve' | 'certificate.issue'

@@ -7,6 +7,7 @@ import { importRoutes } from './import/import.routes.ts';
 import { employerHistoryRoutes } from './employer-history.routes.ts';
 import { selfPayingRoutes } from './self-paying.routes.ts';
 import { registerSelfPayingCommands } from './self-paying.cli.ts';
+import { baseCorrectionSignoff } from './registry.service.ts';
 
 export { ensureHomeRegion, personView, employerView } from './registry.service.ts';
 export { createPerson, hire, separate, declareBase, confirmBase, createPersonInTransaction, hireInTransaction, separateInTransaction } from './registry.service.ts';
@@ -14,7 +15,9 @@ export { validatePerson, validateHire, validateSeparation, orThrow } from './reg
 export { checkIdNumber, checkCreditCode, regionLevel } from './identifiers.calc.ts';
 export { insurances, defaultInsurances, type Insurance } from './registry.tables.ts';
 export { monthIndex, monthOfIndex, retirementCategory, retirementSchedules, statutoryRetirementAgeMonths, type RetirementCategory } from './retirement-age.calc.ts';
-export { Employer, BaseDeclaration } from './registry.schemas.ts';
+export { Employer, BaseDeclaration, BaseDeclarationAnswers } from './registry.schemas.ts';
+export { answerBaseDeclaration } from './registry.routes.ts';
+export type { BaseDeclarationOutcome } from './registry.service.ts';
 /** The demo's seeded generator, so other modules' demo data draw from the same seed the same way. */
 export { Rng, demoGoLive } from './demo/demo.calc.ts';
 
@@ -29,12 +32,12 @@ export const registryModule: ModuleManifest = {
   },
   jobs: [],
   schedules: [],
-  approvalKinds: [],
+  approvalKinds: [baseCorrectionSignoff],
   permissions: [
-    'registry.read', 'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm',
+    'registry.read', 'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.base.correction.review',
     'registry.import', 'registry.self_paying.register', 'region.manage', 'agency.manage',
   ],
   reports: [],
-  // the demo city's wages and work-injury classes
-  parameters: ['contribution.base', 'contribution.work_injury', 'wage'],
+  // the demo city's wages and work-injury classes; the levels of a base correction
+  parameters: ['contribution.base', 'contribution.work_injury', 'wage', 'signoff.base_correction'],
 };

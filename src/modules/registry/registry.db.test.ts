@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { addUser, startTestServer, type Client, type TestServer } from '../../platform/testing/http.ts';
 import { registryRoutes } from './registry.routes.ts';
+import { signoffRoutes } from '../../platform/signoff/signoff.routes.ts';
 
 let server: TestServer;
 let east: Client;      // operator of county 990102
@@ -10,7 +11,7 @@ let city: Client;      // reviewer of the city 990100
 let auditor: Client;   // city auditor: read-only
 
 before(async () => {
-  server = await startTestServer([registryRoutes]);
+  server = await startTestServer([registryRoutes, signoffRoutes]);
   east = await addUser(server, 'op.east', 'operator', '990102');
   west = await addUser(server, 'op.west', 'operator', '990103');
   city = await addUser(server, 'rv.city', 'reviewer', '990100');
@@ -96,9 +97,13 @@ test('employment, enrollment, base declarations with versions, history', async (
   const noReason = await east.json('POST', '/api/base-declarations', { employerId: employer.id, personId: person.id, year: 2024, monthlyWage: '8500.00' });
   assert.equal(noReason.status, 400);
   assert.equal(noReason.body.error.field, 'reason');
-  const corrected = await east.json('POST', '/api/base-declarations', { employerId: employer.id, personId: person.id, year: 2024, monthlyWage: '8500.5', reason: '漏报奖金' });
-  assert.equal(corrected.body.version, 2);
-  assert.equal(corrected.body.monthlyWage, '8500.50');
+  // a correction of a declared year waits for a second person (registry.base_correction); the city reviewer signs it
+  const correction = await east.json('POST', '/api/base-declarations', { employerId: employer.id, personId: person.id, year: 2024, monthlyWage: '8500.5', reason: '漏报奖金' });
+  assert.equal(correction.status, 202);
+  assert.equal(correction.body.kind, 'registry.base_correction');
+  const corrected = (await city.json('POST', `/api/approvals/${correction.body.id}/decisions`, { decision: 'approve', comment: '同意' })).body.result.declaration;
+  assert.equal(corrected.version, 2);
+  assert.equal(corrected.monthlyWage, '8500.50');
   const beforeHire = await east.json('POST', '/api/base-declarations', { employerId: employer.id, personId: person.id, year: 2023, monthlyWage: '8000.00' });
   assert.equal(beforeHire.body.error.field, 'year');
   assert.equal((await east.json('POST', `/api/base-declarations/${employer.id}/${base.body.id}/confirm`)).status, 200);

@@ -75,6 +75,7 @@ export const registryMessages = defineMessages('registry', {
   ownEmployeesOnly: ['单位账户只能为本单位职工申报缴费基数', 'an employer account declares bases for its own employees only'],
   noEmploymentInYear: ['该人员 {year} 年度在{employer}无用工记录', 'the person has no employment at {employer} in {year}'],
   correctionNeedsReason: ['{year} 年度已有申报（第 {version} 版），更正须填写原因', 'a base for {year} exists (version {version}); a correction needs a reason'],
+  correctionOvertaken: ['该更正针对 {year} 年度第 {version} 版，现已有第 {latest} 版，请退回后按最新版本重新申报', 'this correction was made against version {version} of {year}, which is now at version {latest}: return it and declare again against the latest'],
   notAllowed: ['无权执行此操作', 'not allowed'],
   alreadyConfirmed: ['已于 {confirmedAt} 确认', 'already confirmed on {confirmedAt}'],
   // bulk import (import/import.service.ts)

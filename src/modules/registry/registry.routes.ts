@@ -1,6 +1,6 @@
 /** HTTP for the registry: validate, call one service function, map the result. */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actor, requestLanguage, type App } from '../../platform/http/server.ts';
 import { namedAuditRecord } from '../../platform/audit/audit.messages.ts';
 import type { AuditRecordView } from '../../platform/audit/audit.service.ts';
@@ -10,7 +10,7 @@ import { listQuery } from '../../platform/http/lists.schemas.ts';
 import * as registry from './registry.service.ts';
 import { employeeLine, employeesReport, employerLine, employersReport, personLine, personsReport } from './registry.report.ts';
 import { employerStatuses, payerTypes } from './registry.tables.ts';
-import { Agency, BaseDeclaration, EmployeeList, Employer, EmployerDetail, EmployerList, Employment, Hire, NewAgency, Person, PersonDetail, PersonList, Region } from './registry.schemas.ts';
+import { Agency, BaseDeclaration, BaseDeclarationAnswers, EmployeeList, Employer, EmployerDetail, EmployerList, Employment, Hire, NewAgency, Person, PersonDetail, PersonList, Region } from './registry.schemas.ts';
 
 const Text = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
 const Strict = { additionalProperties: false } as const;
@@ -19,6 +19,10 @@ const Choice = <T extends string>(values: readonly T[]) => Type.Union(values.map
 /** A detail's history with its actions and entity types named in the request's language. */
 const withNamedHistory = <T extends { history: AuditRecordView[] }>(request: FastifyRequest, detail: T) =>
   ({ ...detail, history: detail.history.map(namedAuditRecord(requestLanguage(request))) });
+
+/** A declaration recorded at once is 201 with it; a correction is 202 with the sign-off item it waits in. */
+export const answerBaseDeclaration = (reply: FastifyReply, outcome: registry.BaseDeclarationOutcome) =>
+  ('declared' in outcome ? reply.status(201).send(outcome.declared) : reply.status(202).send(outcome.correction));
 
 
 export async function registryRoutes(app: App) {
@@ -129,8 +133,11 @@ export async function registryRoutes(app: App) {
   }, async (request) => registry.separate(db, actor(request), BigInt(request.params.employerId), BigInt(request.params.id), request.body));
 
   app.post('/api/base-declarations', { config: { permission: 'registry.base.declare' },
-    schema: { tags: ['registry'], summary: '缴费基数申报 Declare a contribution base (a new version)', body: Type.Object({ employerId: Id, personId: Id, year: Year, monthlyWage: Yuan, reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: { 201: BaseDeclaration } },
-  }, async (request, reply) => reply.status(201).send(await registry.declareBase(db, actor(request), request.body)));
+    schema: {
+      tags: ['registry'], summary: '缴费基数申报 Declare a contribution base: the first of a year is recorded (201); a correction of a declared year waits for a second person (202, sign-off kind registry.base_correction)',
+      body: Type.Object({ employerId: Id, personId: Id, year: Year, monthlyWage: Yuan, reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: BaseDeclarationAnswers,
+    },
+  }, async (request, reply) => answerBaseDeclaration(reply, await registry.declareBase(db, actor(request), request.body)));
   app.post('/api/base-declarations/:employerId/:id/confirm', { config: { permission: 'registry.base.confirm' },
     schema: { tags: ['registry'], summary: '职工签字确认 The employee confirms a declared base', params: Type.Object({ employerId: Id, id: Id }), response: { 200: BaseDeclaration } },
   }, async (request) => registry.confirmBase(db, actor(request), BigInt(request.params.employerId), BigInt(request.params.id)));

@@ -4,6 +4,7 @@ import { DateOnly, IdText, Money, Nullable, RateText, Timestamp } from '../../pl
 import { ListAnswer } from '../../platform/http/lists.schemas.ts';
 import { AuditRecord } from '../../platform/audit/audit.schemas.ts';
 import { ImportAnswer } from '../../platform/imports/imports.schemas.ts';
+import { ApprovalItem } from '../../platform/signoff/signoff.schemas.ts';
 
 const RegionLevel = Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')]);
 const Gender = Type.Union([Type.Literal('M'), Type.Literal('F')]);
@@ -50,6 +51,8 @@ export const BaseDeclaration = Type.Object({
   id: IdText, employerId: IdText, employerName: Type.Optional(Type.String()), personId: IdText, year: Type.Integer(), version: Type.Integer(),
   monthlyWage: Money, reason: Nullable(Type.String()), declaredAt: Timestamp, employeeConfirmedAt: Nullable(Timestamp),
 });
+/** A declaration's answers: 201 the first of its year, recorded; 202 a correction, the sign-off item it waits in. */
+export const BaseDeclarationAnswers = { 201: BaseDeclaration, 202: ApprovalItem };
 /** The person's record: ID and phone numbers masked unless asked with `reveal=1` by a holder of personal.full.read. */
 export const PersonDetail = Type.Object({
   person: Person, employments: Type.Array(PersonEmployment), enrollments: Type.Array(Enrollment), baseDeclarations: Type.Array(BaseDeclaration), history: Type.Array(AuditRecord),

@@ -7,7 +7,8 @@ import type { DatabaseHandle, Tables } from '../../platform/database.ts';
 import { inScope, inActorScope, type Actor, type Tx } from '../../platform/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { formatYuan } from '../../platform/money.ts';
+import { formatYuan, parseYuan } from '../../platform/money.ts';
+import { registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../platform/signoff/index.ts';
 import { recordAudit, listAudit } from '../../platform/audit/audit.service.ts';
 import { requirePermission } from '../../platform/access/permissions.ts';
 import { listMasking, listMaskingFor, maskPersonalData } from '../../platform/personal-data.ts';
@@ -330,8 +331,17 @@ export const baseView = (row: Row<'base_declaration'> & { employer_name?: string
   declaredAt: row.declared_at.toISOString(), employeeConfirmedAt: row.employee_confirmed_at?.toISOString() ?? null,
 });
 
-/** 缴费基数申报: each declaration is a new version; a correction of a past year must say why. An employer account declares for its own employees (网上申报). */
-export async function declareBase(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>) {
+/** What a declaration became: recorded at once (the first of its year), or a correction waiting for a second person. */
+export type BaseDeclarationOutcome = { declared: ReturnType<typeof baseView> } | { correction: ApprovalItemView };
+
+/**
+ * 缴费基数申报: each declaration is a new version. The first of a year (年度申报, 新参保申报) is recorded at once and
+ * confirmed by the employee's signature; a correction of a year already declared (更正) must say why and changes a
+ * base bills may already rest on, so it is a high-risk sign-off item (seed 004 篇7: 缴费基数审核业务中的缴费基数)
+ * recorded only when a second person approves it — whoever asks, staff at the counter or an employer account online
+ * (网上申报, for its own employees only).
+ */
+export async function declareBase(database: DatabaseHandle, actor: Actor, body: { employerId: string; personId: string } & Record<string, unknown>): Promise<BaseDeclarationOutcome> {
   requirePermission(actor, 'registry.base.declare');
   if (actor.role === 'employer' && actor.employerId?.toString() !== body.employerId) throw forbidden(said.ownEmployeesOnly());
   const input = orThrow(validateBase(body));
@@ -343,15 +353,65 @@ export async function declareBase(database: DatabaseHandle, actor: Actor, body: 
       throw invalid('year', said.noEmploymentInYear({ employer: employer.name, year: input.year }));
     }
     const previous = await repository.latestBaseVersion(tx, employerId, personId, input.year);
-    if (previous && !input.reason) throw invalid('reason', said.correctionNeedsReason({ year: input.year, version: previous.version }));
-    const row = await repository.insertBaseDeclaration(tx, {
-      employer_id: employerId, id: newId(), person_id: personId, region_code: employer.region_code, year: input.year,
-      version: (previous?.version ?? 0) + 1, monthly_wage: input.monthlyWage, reason: input.reason ?? null, declared_by: actor.userId, employee_confirmed_at: null,
-    });
-    const view = baseView(row);
-    await recordAudit(tx, actor, { action: previous ? 'base.correct' : 'base.declare', entityType: 'person', entityId: personId, regionCode: employer.region_code, before: previous ? baseView(previous) : undefined, after: view });
-    return view;
+    if (!previous) return { declared: await recordBaseVersion(tx, actor, { employerId, personId, regionCode: employer.region_code, year: input.year, monthlyWage: input.monthlyWage, reason: input.reason ?? null, declaredBy: actor.userId }, undefined) };
+    if (!input.reason) throw invalid('reason', said.correctionNeedsReason({ year: input.year, version: previous.version }));
+    const person = await repository.findPerson(tx, personId);
+    const change = `${formatYuan(previous.monthly_wage)} → ${formatYuan(input.monthlyWage)}`;
+    return { correction: await submitForApproval(tx, actor, baseCorrectionSignoff, {
+      regionCode: employer.region_code, title: `缴费基数更正 ${employer.name} ${person?.name ?? personId} ${input.year}年 ${change}`,
+      subjectKey: `base-correction:${employerId}:${personId}:${input.year}`,
+      payload: {
+        employerId: employerId.toString(), personId: personId.toString(), year: input.year, monthlyWage: formatYuan(input.monthlyWage), reason: input.reason,
+        correctsVersion: previous.version, previousMonthlyWage: formatYuan(previous.monthly_wage),
+      },
+      comment: input.reason,
+    }) };
   });
+}
+
+type BaseCorrectionPayload = { employerId: string; personId: string; year: number; monthlyWage: string; reason: string; correctsVersion: number; previousMonthlyWage: string };
+
+/**
+ * 缴费基数更正 as a sign-off kind: one level (复核) by a second person — a reviewer, an approver, or the auditor who
+ * tracks high-risk business (seed 004 篇7: 该类业务应由稽核审计…协同跟踪); the requester never signs (separation of
+ * duties by user id). Approval records the new version as the requester's declaration, in the approval's transaction;
+ * a correction overtaken by another version of the same year is refused at approval.
+ */
+export const baseCorrectionSignoff = registerSignoffKind<BaseCorrectionPayload>({
+  kind: 'registry.base_correction',
+  label: '缴费基数更正',
+  parameters: 'signoff.base_correction',
+  requestPermission: 'registry.base.declare',
+  levels: [{ name: 'review', label: '复核', permission: 'registry.base.correction.review' }],
+  effect: async (tx, approver, item) => {
+    const correction = item.payload;
+    const employerId = BigInt(correction.employerId), personId = BigInt(correction.personId);
+    const previous = await repository.latestBaseVersion(tx, employerId, personId, correction.year);
+    if (previous?.version !== correction.correctsVersion) {
+      throw conflict('year', said.correctionOvertaken({ year: correction.year, version: correction.correctsVersion, latest: previous?.version ?? 0 }));
+    }
+    const declaration = await recordBaseVersion(tx, approver, {
+      employerId, personId, regionCode: item.regionCode, year: correction.year, monthlyWage: parseYuan(correction.monthlyWage, 'monthlyWage'),
+      reason: correction.reason, declaredBy: item.submittedById,
+    }, { previous, approvalItemId: item.id.toString(), requestedBy: item.submittedBy });
+    return { declaration };
+  },
+  subjectLink: (payload) => `/persons/${payload.personId}`,
+});
+
+/** Writes the next version of a year's base and its audit record (base.declare, or base.correct with what it corrects). */
+async function recordBaseVersion(tx: Tx, actor: Actor,
+  input: { employerId: bigint; personId: bigint; regionCode: string; year: number; monthlyWage: bigint; reason: string | null; declaredBy: bigint | null },
+  correction: { previous: Row<'base_declaration'>; approvalItemId: string; requestedBy: string } | undefined) {
+  const row = await repository.insertBaseDeclaration(tx, {
+    employer_id: input.employerId, id: newId(), person_id: input.personId, region_code: input.regionCode, year: input.year,
+    version: (correction?.previous.version ?? 0) + 1, monthly_wage: input.monthlyWage, reason: input.reason, declared_by: input.declaredBy, employee_confirmed_at: null,
+  });
+  const view = baseView(row);
+  await recordAudit(tx, actor, { action: correction ? 'base.correct' : 'base.declare', entityType: 'person', entityId: input.personId, regionCode: input.regionCode,
+    before: correction ? baseView(correction.previous) : undefined,
+    after: correction ? { ...view, approvalItemId: correction.approvalItemId, requestedBy: correction.requestedBy } : view });
+  return view;
 }
 
 /** 职工签字确认: the employee confirms the declared base (once). */

@@ -1,16 +1,17 @@
-/** The supervision module's public face: inspections (稽核) — external data imports, detection rules as jobs, findings. */
+/** The supervision module's public face: inspections (稽核) — external data imports, detection rules as jobs, findings; risk-graded controls and audit samples. */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerSupervisionCommands } from './supervision.cli.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { detectionJob } from './detection.service.ts';
 import { registerReplayCommand } from './replay/replay.cli.ts';
+import { controlsRoutes } from './controls/controls.routes.ts';
 import { registerEvaluationCommand } from './evaluation/evaluation.cli.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 
 /** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
 export const supervisionModule: ModuleManifest = {
   name: 'supervision',
-  routes: [supervisionRoutes, evaluationRoutes],
+  routes: [supervisionRoutes, controlsRoutes, evaluationRoutes],
   registerCommands(program) {
     registerSupervisionCommands(program);
     registerReplayCommand(program);
@@ -21,5 +22,6 @@ export const supervisionModule: ModuleManifest = {
   approvalKinds: [],
   permissions: ['supervision.read', 'supervision.import', 'supervision.run'],
   reports: [],
-  parameters: ['supervision', 'contribution.base', 'contribution.rounding'],
+  // signoff: the grades of the register's kinds
+  parameters: ['supervision', 'contribution.base', 'contribution.rounding', 'signoff'],
 };

@@ -8,6 +8,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { addImportFileOptions, importFileOf } from '../../platform/imports/cli.ts';
 import { importClaimDetails, importTaxWages } from './external-data.service.ts';
 import { checkFindingStatus, listFindings, ruleCatalog, runDetection, type FindingView } from './detection.service.ts';
+import { registerControlCommands } from './controls/controls.cli.ts';
 
 const FINDINGS_PAGE = 1000;
 
@@ -79,4 +80,6 @@ export function registerSupervisionCommands(program: Command) {
       if (options.format === 'json') printJson(ruleCatalog());
       else process.stdout.write(formatTable(['rule', 'title', 'legal basis'], ruleCatalog().map((r) => [r.rule, r.title, r.legalBasis])));
     }));
+
+  registerControlCommands(supervision);
 }

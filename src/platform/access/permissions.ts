@@ -32,6 +32,7 @@ export const permissionDescriptions = {
   'registry.employment.write': '用工与参保登记 hires, separations, enrollment',
   'registry.base.declare': '缴费基数申报 declare a contribution base',
   'registry.base.confirm': '缴费基数确认 confirm a declared base',
+  'registry.base.correction.review': '缴费基数更正复核 sign a correction of a declared base as the second person (high risk)',
   'registry.import': '批量导入 import registry files',
   'registry.self_paying.register': '个人缴费登记 register flexible workers and the self-employed who pay their own contributions, change their base level',
   // 个人信息保护法 第五十一条: lists show ID and phone numbers masked; the full numbers on a person's record, each view audited
@@ -143,7 +144,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   ],
   reviewer: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.base.correction.review', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'billing.reassess.review', 'payment.record', 'payment.reverse.request', 'payment.reverse.review', 'payment.refund.request', 'payment.refund.review',
     'employment.request.review', 'params.propose', 'dunning.issue', 'dunning.relief.review', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
@@ -158,7 +159,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   ],
   approver: [
     ...reads, 'audit.read',
-    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
+    'registry.employer.create', 'registry.person.create', 'registry.employment.write', 'registry.base.declare', 'registry.base.confirm', 'registry.base.correction.review', 'registry.import', 'registry.self_paying.register', 'personal.full.read',
     'billing.run', 'billing.reassess.request', 'billing.reassess.approve', 'payment.reverse.approve', 'payment.refund.approve',
     'accounts.interest.run', 'params.approve', 'dunning.issue', 'dunning.relief.approve', 'certificate.issue',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.account.set', 'ledger.sweep', 'period.close', 'period.reopen.request', 'period.reopen.approve', 'jobs.retry',
@@ -179,7 +180,8 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   supervisor: [...reads, 'audit.read', 'audit.verify', 'supervision.read', 'alerts.manage'],
   // 稽核: reads every business record in scope and the audit trail, changes none of them; traces a person by the full
   // number; imports the data inspections compare against and runs the detection rules, whose findings are its own.
-  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run'],
+  // Signs high-risk base corrections as the second person (seed 004 篇7: 稽核审计…协同跟踪高风险业务).
+  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run', 'registry.base.correction.review'],
   security_auditor: ['audit.read', 'audit.verify', 'auth.log.read'],
   // The administrator also registers employers and persons and reads bills: a new installation is set up by its
   // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.

@@ -208,6 +208,9 @@ function regionFixture(p: string, n: number): string {
       values (${id(4)}, ${id(92)}, '${county}', 'C${p}', 'H${p}', 'ID${p}', '2025-06-03', '2025-06-10', '床位费', 7, 42000, ${id(31)}, 2);
     insert into supervision_finding (id, rule, finding_key, subject, region_code, period, amount, evidence, legal_basis, job_id)
       values (${id(93)}, 'split-admission', 'H${p}/C${p}', 'H${p}', '${county}', '2025-06', 42000, '{}', '医疗保障基金使用监督管理条例 第十五条', ${id(8)});
+    insert into supervision_sample (id, region_code, month, seed, size, population, taken_by) values (${id(96)}, '${county}', '2025-06', 202506, 20, 1, 'fixture');
+    insert into supervision_sample_item (sample_id, position, region_code, approval_item_id, kind, submitted_at, submitted_by, subject)
+      values (${id(96)}, 1, '${county}', ${id(12)}, 'fixture', '2025-06-10T09:00:00+08:00', 'fixture', 'fixture');
     insert into execution_alert (id, rule, condition_key, fund_code, region_code, severity, period, figures)
       values (${id(94)}, 'payment_capacity', '${fund}', '${fund}', '${province}', 'critical', '2025-06', '{}');
     insert into published_report (id, region_code, period, title, body, published_by) values (${id(95)}, '${province}', '2025-06', '基金收支情况', '{}', 'fixture');

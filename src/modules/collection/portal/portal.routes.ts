@@ -10,7 +10,7 @@ import { DateText, Id, Year, Yuan } from '../../../platform/http/schemas.ts';
 import { answerList } from '../../../platform/http/lists.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { Items } from '../../../platform/http/schemas.ts';
-import { BaseDeclaration, Employer } from '../../registry/index.ts';
+import { answerBaseDeclaration, BaseDeclaration, BaseDeclarationAnswers, Employer } from '../../registry/index.ts';
 import { BaseConfirmation, EmploymentRequest, EmploymentRequests, PortalEmployees } from './portal.schemas.ts';
 import { confirmOwnBase, declareEmployeeBase, employeeRows, employerProfile, listBaseConfirmations, listEmployees, rosterYear } from './portal.service.ts';
 import { listRequests, requestHire, requestRows, requestSeparation } from './requests.service.ts';
@@ -62,11 +62,11 @@ export async function portalRoutes(app: App) {
   }, async (request, reply) => roster(request.query, true, actor(request), reply));
   app.post('/api/portal/employer/bases', { config: { permission: 'registry.base.declare' },
     schema: {
-      tags, summary: '单位网厅：申报缴费基数 Declare an employee\'s monthly wage for a year (a new version)',
+      tags, summary: '单位网厅：申报缴费基数 Declare an employee\'s monthly wage for a year: the first of a year is recorded (201), a correction waits for the agency\'s second person (202)',
       body: Type.Object({ personId: Id, year: Year, monthlyWage: Yuan, reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict),
-      response: { 201: BaseDeclaration },
+      response: BaseDeclarationAnswers,
     },
-  }, async (request, reply) => reply.status(201).send(await declareEmployeeBase(db, actor(request), request.body)));
+  }, async (request, reply) => answerBaseDeclaration(reply, await declareEmployeeBase(db, actor(request), request.body)));
 
   app.get('/api/portal/employer/requests', { config: { permission: 'portal.employer' },
     schema: { tags, summary: '单位网厅：增减员申报记录 The employer\'s requests; format=xlsx|csv for every matching one', querystring: RequestQuery, response: { 200: EmploymentRequests } },

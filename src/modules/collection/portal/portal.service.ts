@@ -75,7 +75,7 @@ export async function employeeRows(database: DatabaseHandle, actor: Actor, filte
   return { items: page.items.map(view), nextCursor: page.nextCursor };
 }
 
-/** 缴费基数申报 for one employee of the account's employer, by the registry's rules (a new version each time). */
+/** 缴费基数申报 for one employee of the account's employer, by the registry's rules (a correction waits for the agency's sign-off). */
 export async function declareEmployeeBase(database: DatabaseHandle, actor: Actor, body: { personId: string; year: number; monthlyWage: string; reason?: string }) {
   return declareBase(database, actor, { ...body, employerId: employerOf(actor).toString() });
 }

@@ -1,0 +1,32 @@
+/** Answers and bodies of the risk-graded controls' routes (controls.routes.ts). TypeBox only. */
+import { Type } from '@sinclair/typebox';
+import { IdText, Money, Month, Nullable, Period, RegionCode, Timestamp } from '../../../platform/http/schemas.ts';
+
+const Grade = Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]);
+const Control = Type.Union([Type.Literal('every_level'), Type.Literal('levels_from_amount'), Type.Literal('monthly_audit_sample')]);
+
+export const ControlPointView = Type.Object({
+  operation: Type.String(), label: Type.String(), labelEn: Type.String(), signoffKind: Type.String(), kindLabel: Type.String(),
+  grade: Grade, gradeReference: Type.String({ description: 'the legal source of the grade (the sign-off kind\'s risk parameter)' }),
+  controls: Type.Array(Control), levels: Type.Array(Type.String(), { description: 'the labels of the levels the kind declares' }),
+  allLevelsFrom: Nullable(Money), basis: Type.String(),
+  fired: Type.Integer({ description: 'items of the kind submitted in the month, in scope' }),
+  sampled: Type.Integer({ description: 'of them, drawn by the month\'s audit samples' }),
+});
+export const ControlRegister = Type.Object({ month: Month, controls: Type.Array(ControlPointView) });
+
+export const SampledOperation = Type.Object({
+  kind: Type.String(), id: IdText, at: Timestamp, by: Type.String({ description: 'who submitted it' }), subject: Type.String(),
+});
+export const AuditSample = Type.Object({
+  id: IdText, month: Month, region: Type.String(), seed: Type.Integer(), size: Type.Integer(), population: Type.Integer(),
+  takenBy: Type.String(), takenAt: Timestamp, sample: Type.Array(SampledOperation),
+});
+export const AuditSamples = Type.Object({ month: Month, items: Type.Array(AuditSample) });
+
+export const MonthQuery = Type.Object({ month: Type.Optional(Period) }, { additionalProperties: false });
+export const SamplesQuery = Type.Object({ month: Period }, { additionalProperties: false });
+export const SampleBody = Type.Object({
+  month: Period, seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })), size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  region: Type.Optional(RegionCode),
+}, { additionalProperties: false });

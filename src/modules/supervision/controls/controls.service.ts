@@ -1,0 +1,151 @@
+/**
+ * Risk-graded controls (issue 15 R9.3): the register of the agency's control points with what each grade requires
+ * and how often each fired this month, and the monthly audit sample (稽核抽样) of high-risk operations.
+ *
+ * The register (params/supervision/controls.yaml) names each operation and the sign-off kind that carries it; the
+ * grade is that kind's own risk parameter (signoff.<kind>.risk), the one that already decides its levels, so a grade
+ * lives in one place. The sample draws from the month's items of the register's kinds graded high when submitted
+ * (the grade stored on each item), ordered by id, with a seeded generator: the same month, seed and size give the same
+ * sample. A sample is stored when taken, and taking it again answers the stored one, so what an auditor confirms or
+ * raises a finding on never shifts.
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { requirePermission } from '../../../platform/access/permissions.ts';
+import { invalid } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { checkPeriod } from '../../../platform/dates.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { onlyProvince } from '../../../platform/regions.ts';
+import { signoffKinds, type RiskGrade, type SignoffKind } from '../../../platform/signoff/index.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import type { Said } from '../../../platform/messages.ts';
+import { controlsOfGrade, defaultSeed, drawSample, MAX_SEED, readControlRegister, type ControlPoint } from './controls.calc.ts';
+import * as repository from './controls.repository.ts';
+import { controlsSaid as said } from './controls.messages.ts';
+
+const MAX_SIZE = 1000;
+
+/** The register in force today: each control point with its sign-off kind (a kind no module registers is a configuration error). */
+function registerInForce(): { point: ControlPoint; kind: SignoffKind }[] {
+  const kinds = new Map(signoffKinds().map((kind) => [kind.kind, kind]));
+  return readControlRegister(getParameters().lookup('supervision.controls', todayInChina()).value as never).map((point) => {
+    const kind = kinds.get(point.signoffKind);
+    if (!kind) throw new Error(`supervision.controls: ${point.operation} names the sign-off kind ${point.signoffKind}, which no module registers`);
+    return { point, kind };
+  });
+}
+
+const thisMonth = () => todayInChina().slice(0, 7);
+
+/** A month to look at or sample: YYYY-MM in range, not after the current one. */
+function checkMonth(value: unknown): string {
+  const month = checkPeriod(value, 'month');
+  if (month > thisMonth()) throw invalid('month', said.monthAhead({ month }));
+  return month;
+}
+
+/**
+ * 风险控制点登记: every control point with its grade, what the grade requires, the levels its kind signs and how many
+ * operations it saw in the month (fired) and how many of them the month's samples drew (sampled).
+ */
+export async function controlRegister(database: DatabaseHandle, actor: Actor, input: { month?: unknown } = {}) {
+  requirePermission(actor, 'supervision.read');
+  const month = input.month === undefined ? thisMonth() : checkMonth(input.month);
+  const register = registerInForce();
+  const scope = scopePrefix(actor.regionCode);
+  const today = todayInChina();
+  const parameters = getParameters();
+  return inScope(database, actor, async (tx) => {
+    const kindNames = register.map(({ kind }) => kind.kind);
+    const fired = new Map((await repository.submittedPerKind(tx, kindNames, scope, month)).map((row) => [row.kind, row.count]));
+    const sampled = new Map((await repository.sampledPerKind(tx, scope, month)).map((row) => [row.kind, row.count]));
+    const controls = register.map(({ point, kind }) => {
+      const risk = parameters.lookup(`${kind.parameters}.risk`, today, actor.regionCode);
+      const allLevelsFrom = parameters.lookup(`${kind.parameters}.all_levels_from`, today, actor.regionCode).value as bigint;
+      const grade = risk.value as RiskGrade;
+      return {
+        operation: point.operation, label: point.label, labelEn: point.labelEn, signoffKind: kind.kind, kindLabel: kind.label,
+        grade, gradeReference: risk.reference, controls: controlsOfGrade(grade),
+        levels: kind.levels.map((level) => level.label), allLevelsFrom: grade === 'high' ? null : formatYuan(allLevelsFrom),
+        basis: point.basis, fired: fired.get(kind.kind) ?? 0, sampled: sampled.get(kind.kind) ?? 0,
+      };
+    });
+    return { month, controls };
+  });
+}
+export type ControlRegisterView = Awaited<ReturnType<typeof controlRegister>>;
+
+/** The subtree a sample is drawn from: the one asked (in scope), else the actor's own, else the only province. */
+async function sampleRegion(tx: Tx, actor: Actor, region: string | undefined): Promise<string> {
+  if (region) {
+    if (!region.startsWith(scopePrefix(actor.regionCode)) || !(await repository.regionExists(tx, region))) throw invalid('region', said.regionUnknown({ region }));
+    return region;
+  }
+  const code = actor.regionCode ?? await onlyProvince(tx);
+  if (!code) throw invalid('region', said.regionRequired());
+  return code;
+}
+
+function checkWhole(value: unknown, field: string, min: number, max: number, problem: Said): number {
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min || number > max) throw invalid(field, problem);
+  return number;
+}
+
+export interface SampleInput { month: unknown; seed?: unknown; size?: unknown; region?: string }
+
+/**
+ * 稽核抽样: draws the month's sample of high-risk operations for the auditors and stores it; the same month, seed,
+ * size and region answer the stored sample. Seed by default the month as a number, size by default
+ * supervision.sample_size.
+ */
+export async function takeSample(database: DatabaseHandle, actor: Actor, input: SampleInput) {
+  requirePermission(actor, 'supervision.run');
+  const month = checkMonth(input.month);
+  const seed = input.seed === undefined ? defaultSeed(month) : checkWhole(input.seed, 'seed', 0, MAX_SEED, said.seedRange({ max: MAX_SEED }));
+  const size = input.size === undefined ? getParameters().lookup('supervision.sample_size', `${month}-01`, actor.regionCode).value as number
+    : checkWhole(input.size, 'size', 1, MAX_SIZE, said.sizeRange({ max: MAX_SIZE }));
+  const kinds = registerInForce().map(({ kind }) => kind.kind);
+  return inScope(database, actor, async (tx) => {
+    const regionCode = await sampleRegion(tx, actor, input.region);
+    const key = { regionCode, month, seed: BigInt(seed), size };
+    const stored = await repository.findSample(tx, key);
+    if (stored) return sampleView(stored, await repository.itemsOfSamples(tx, [stored.id]));
+    const population = await repository.highRiskOperations(tx, kinds, scopePrefix(regionCode), month);
+    const id = newId();
+    if (!(await repository.insertSample(tx, { id, region_code: regionCode, month, seed: key.seed, size, population: population.length, taken_by_id: actor.userId, taken_by: actor.username }))) {
+      const taken = (await repository.findSample(tx, key))!;   // the same sample taken meanwhile by someone else
+      return sampleView(taken, await repository.itemsOfSamples(tx, [taken.id]));
+    }
+    const items = drawSample(population, seed, size).map((operation, index): repository.SampleItemRow => ({
+      sample_id: id, position: index + 1, region_code: operation.region_code, approval_item_id: operation.id, kind: operation.kind,
+      submitted_at: operation.submitted_at, submitted_by: operation.submitted_by, subject: operation.title,
+    }));
+    await repository.insertSampleItems(tx, items);
+    await recordAudit(tx, actor, { action: 'supervision.sample.take', entityType: 'supervision_sample', entityId: id, regionCode,
+      after: { month, seed, size, population: population.length, drawn: items.map((item) => item.approval_item_id.toString()) } });
+    return sampleView((await repository.findSample(tx, key))!, items);
+  });
+}
+
+/** The samples taken of a month in scope, with what each drew. */
+export async function listSamples(database: DatabaseHandle, actor: Actor, input: { month: unknown }) {
+  requirePermission(actor, 'supervision.read');
+  const month = checkMonth(input.month);
+  return inScope(database, actor, async (tx) => {
+    const samples = await repository.samplesOfMonth(tx, month, scopePrefix(actor.regionCode));
+    const items = await repository.itemsOfSamples(tx, samples.map((sample) => sample.id));
+    return { month, items: samples.map((sample) => sampleView(sample, items.filter((item) => item.sample_id === sample.id))) };
+  });
+}
+
+function sampleView(sample: repository.SampleRow, items: repository.SampleItemRow[]) {
+  return {
+    id: sample.id.toString(), month: sample.month, region: sample.region_code, seed: Number(sample.seed), size: sample.size, population: sample.population,
+    takenBy: sample.taken_by, takenAt: sample.taken_at.toISOString(),
+    sample: items.map((item) => ({ kind: item.kind, id: item.approval_item_id.toString(), at: item.submitted_at.toISOString(), by: item.submitted_by, subject: item.subject })),
+  };
+}
+export type SampleView = ReturnType<typeof sampleView>;
