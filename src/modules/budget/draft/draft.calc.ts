@@ -16,6 +16,7 @@
  *   forecast expense (each line's bridge rounded once per year). All sums in fen, exact.
  */
 import { forecastSeries, MINIMUM_HISTORY, type ModelName } from '../forecast/forecast.calc.ts';
+import { itemSubject } from '../versions/versions.calc.ts';
 import { forecastLines, type BudgetLine, type SchemeTable } from './budget-chart.ts';
 
 /** A fund's actuals as the ledger holds them. */
@@ -128,6 +129,27 @@ export function draftTable(table: SchemeTable, actuals: FundActuals, months: Dra
     income: income.map((line) => line.line), expense: expense.map((line) => line.line),
     totalIncome, totalExpense, balance, previousAccumulatedBalance, accumulatedBalance: previousAccumulatedBalance + balance,
   };
+}
+
+/** A line's (or 其中 row's, subject `<line>.<row>` as a version names it) actuals per calendar year. */
+export interface LineActuals { side: 'income' | 'expense'; subject: string; years: AnnualAmount[] }
+
+/**
+ * Each line and 其中 row of the table summed per calendar year of `months` (the actual months, oldest first); a year
+ * only partly among them says how many of its months are actual. A line with 其中 rows sums their subjects (the chart
+ * lists them on the line too).
+ */
+export function annualActuals(table: SchemeTable, actuals: FundActuals, months: readonly string[]): LineActuals[] {
+  const years = [...new Set(months.map(yearOf))];
+  const annual = (subjects: readonly string[]): AnnualAmount[] => years.map((year) => {
+    const inYear = months.filter((month) => yearOf(month) === year);
+    return { year, amount: sum(inYear.flatMap((month) => subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n))), actualMonths: inYear.length };
+  });
+  const sides = [['income', table.income], ['expense', table.expense]] as const;
+  return sides.flatMap(([side, lines]) => lines.flatMap((line) => [
+    { side, subject: line.line, years: annual(line.subjects) },
+    ...(line.items ?? []).map((item) => ({ side, subject: itemSubject(line.line, item.line), years: annual(item.subjects) })),
+  ]));
 }
 
 export interface SummaryLine { subject: string; name: string; amount: bigint }

@@ -5,12 +5,13 @@
  * lies below it; a ledger book with no budget table (职业年金) is left out.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, scopePrefix, type Actor } from '../../../platform/actor.ts';
+import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { draftRules as say } from '../budget.messages.ts';
 import { budgetChartFor, forecastLines, schemeTable, type SchemeTable } from './budget-chart.ts';
-import { draftMonths, draftTable, nextMonth, summaryTable, type DraftTable, type FundActuals } from './draft.calc.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { annualActuals, draftMonths, draftTable, nextMonth, summaryTable, type DraftTable, type FundActuals } from './draft.calc.ts';
 import * as repository from './draft.repository.ts';
 
 export interface FundDraft extends DraftTable { fund: string; fundName: string; region: string }
@@ -54,20 +55,30 @@ function unmappedActuals(table: SchemeTable, actuals: FundActuals): string[] {
   return [...actuals.amounts.keys()].filter((subject) => !mapped.has(subject));
 }
 
-export async function draftBudget(database: DatabaseHandle, actor: Actor, input: { year: string | number; region: string }): Promise<BudgetDraft> {
+/** The year and region of a request, each refusal naming its field. */
+function checkedYearAndRegion(input: { year: string | number; region: string }): { year: number; region: string } {
   const yearText = String(input.year);
   if (!/^\d{4}$/.test(yearText)) throw invalid('year', say.yearShape({ value: yearText }));
   if (!/^\d{6}$/.test(input.region)) throw invalid('region', say.regionShape({ value: input.region }));
-  const year = Number(yearText);
+  return { year: Number(yearText), region: input.region };
+}
+
+/** The region's funds that have a table in the chart, each with it. */
+async function budgetedFunds(tx: Tx, chart: ReturnType<typeof budgetChartFor>, region: string) {
+  return (await repository.fundsWithin(tx, scopePrefix(region)))
+    .map((fund) => ({ fund, table: schemeTable(chart, fund.insurance) }))
+    .filter((entry): entry is { fund: repository.DraftFundRow; table: SchemeTable } => entry.table !== undefined);
+}
+
+export async function draftBudget(database: DatabaseHandle, actor: Actor, input: { year: string | number; region: string }): Promise<BudgetDraft> {
+  const { year } = checkedYearAndRegion(input);
   const lastMonth = lastCompleteMonth(todayInChina());
   const lastYear = Number(lastMonth.slice(0, 4));
   if (year <= lastYear) throw invalid('year', say.yearNotAfterActuals({ lastYear, lastMonth }));
   const chart = budgetChartFor(year);
 
   return inScope(database, actor, async (tx) => {
-    const funds = (await repository.fundsWithin(tx, scopePrefix(input.region)))
-      .map((fund) => ({ fund, table: schemeTable(chart, fund.insurance) }))
-      .filter((entry): entry is { fund: repository.DraftFundRow; table: SchemeTable } => entry.table !== undefined);
+    const funds = await budgetedFunds(tx, chart, input.region);
     if (!funds.length) throw invalid('region', say.noFund({ region: input.region }));
     const fundIds = funds.map(({ fund }) => fund.id);
     const firstMonths = await repository.firstMonths(tx, fundIds);
@@ -87,6 +98,35 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
       year, region: input.region, regionName: (await repository.regionName(tx, input.region))?.name ?? null, lastActualMonth: lastMonth,
       chart: { year: chart.year, reference: chart.reference }, tables,
       summary: { table: chart.summary.table, tableName: chart.summary.name, ...summaryTable(tables) },
+    };
+  });
+}
+
+/**
+ * What the ledger holds for each line of the region's fund tables (the chart of `year`), per calendar year from the
+ * fund's go-live to the last complete month: the history beside a budget version's lines (the workbench's chart). A year
+ * with months still to come says how many are actual; no forecast is made.
+ */
+export async function lineActuals(database: DatabaseHandle, actor: Actor, input: { year: string | number; region: string }) {
+  const { year, region } = checkedYearAndRegion(input);
+  const lastMonth = lastCompleteMonth(todayInChina());
+  const chart = budgetChartFor(year);
+  return inScope(database, actor, async (tx) => {
+    const funds = await budgetedFunds(tx, chart, region);
+    const fundIds = funds.map(({ fund }) => fund.id);
+    const firstMonths = await repository.firstMonths(tx, fundIds);
+    const movements = await repository.nominalMovements(tx, fundIds, lastMonth);
+    return {
+      year, region, chartYear: chart.year, lastActualMonth: lastMonth,
+      funds: funds.map(({ fund, table }) => {
+        const months = draftMonths(firstMonths.get(fund.id) ?? nextMonth(lastMonth), lastMonth, year).actual;
+        return {
+          fund: fund.code, table: table.table,
+          lines: annualActuals(table, actualsOf(movements.filter((row) => row.fund_id === fund.id)), months).map((line) => ({
+            ...line, years: line.years.map((annual) => ({ year: annual.year, amount: formatYuan(annual.amount), actualMonths: annual.actualMonths })),
+          })),
+        };
+      }),
     };
   });
 }
