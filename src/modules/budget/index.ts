@@ -5,6 +5,8 @@ import { registerBudgetCommands } from './draft/draft.cli.ts';
 import { registerProjectionCommand } from './projection/projection.cli.ts';
 import { registerVersionCommands } from './versions/versions.cli.ts';
 import { versionRoutes } from './versions/versions.routes.ts';
+import { draftRoutes } from './draft/draft.routes.ts';
+import { projectionRoutes } from './projection/projection.routes.ts';
 import { budgetVersionSignoff } from './versions/versions.service.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
@@ -17,7 +19,7 @@ export { itemSubject } from './versions/versions.calc.ts';
 /** 预算编制: forecasting (`sifund forecast`), the draft, the projection, and budget versions with their sign-off (issue 13). */
 export const budgetModule: ModuleManifest = {
   name: 'budget',
-  routes: [versionRoutes],
+  routes: [versionRoutes, draftRoutes, projectionRoutes],
   registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); registerVersionCommands(program); registerProjectionCommand(program); },
   jobs: [],
   schedules: [],
