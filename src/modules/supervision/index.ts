@@ -7,6 +7,7 @@ import { registerReplayCommand } from './replay/replay.cli.ts';
 import { controlsRoutes } from './controls/controls.routes.ts';
 import { registerEvaluationCommand } from './evaluation/evaluation.cli.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { registerSharingCommand } from './sharing/sharing.cli.ts';
 
 /** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
 export const supervisionModule: ModuleManifest = {
@@ -16,6 +17,7 @@ export const supervisionModule: ModuleManifest = {
     registerSupervisionCommands(program);
     registerReplayCommand(program);
     registerEvaluationCommand(program);
+    registerSharingCommand(program);
   },
   jobs: [detectionJob],
   schedules: [],
