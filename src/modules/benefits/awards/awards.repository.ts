@@ -76,14 +76,14 @@ export async function suspendAwards(tx: Tx, awards: { personId: bigint; awardId:
 }
 
 export interface DemoRetiree {
-  person_id: string; region_code: string; birth_date: string; gender: 'M' | 'F'; hired_on: string; retired_on: string; employer_type: string;
+  person_id: string; id_number: string; region_code: string; birth_date: string; gender: 'M' | 'F'; hired_on: string; retired_on: string; employer_type: string;
 }
 
 /** The demo's retirees: every person under the prefix whose employment ended in retirement, with that job. */
 export const demoRetirees = (tx: Tx, regionPrefix: string) =>
   tx.selectFrom('employment as m').innerJoin('person as p', 'p.id', 'm.person_id').innerJoin('employer as e', 'e.id', 'm.employer_id')
     .select([
-      sql<string>`m.person_id::text`.as('person_id'), 'p.region_code', sql<string>`p.birth_date::text`.as('birth_date'), 'p.gender',
+      sql<string>`m.person_id::text`.as('person_id'), 'p.id_number', 'p.region_code', sql<string>`p.birth_date::text`.as('birth_date'), 'p.gender',
       sql<string>`m.hired_on::text`.as('hired_on'), sql<string>`m.separated_on::text`.as('retired_on'), 'e.employer_type',
     ])
     .where('m.separation_reason', '=', 'retirement').where('p.region_code', 'like', `${regionPrefix}%`).orderBy('m.person_id')

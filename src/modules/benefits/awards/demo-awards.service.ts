@@ -38,7 +38,7 @@ function demoAwards(retirees: repository.DemoRetiree[], input: { provinceCode: s
   return retirees.map((retiree) => {
     const personId = BigInt(retiree.person_id);
     const quoteInput = demoQuoteInput(
-      { personId, birthDate: retiree.birth_date, gender: retiree.gender, hiredOn: retiree.hired_on, retiredOn: retiree.retired_on },
+      { idNumber: retiree.id_number, birthDate: retiree.birth_date, gender: retiree.gender, hiredOn: retiree.hired_on, retiredOn: retiree.retired_on },
       { minimumMonths, averageWage: input.averageWage, region: retiree.region_code },
     );
     const quote = quotePension(quoteInput, pensionQuoteParameters(store, { ...quoteInput, retirementDate: input.today }));
@@ -57,7 +57,7 @@ function demoAwards(retirees: repository.DemoRetiree[], input: { provinceCode: s
       person_id: personId, id: newId(), region_code: retiree.region_code, fund_code: isPublic ? input.publicFund : input.enterpriseFund,
       scheme: isPublic ? 'public' : 'enterprise', awarded_on: retiree.retired_on, first_period: addMonths(retiree.retired_on.slice(0, 7), 1),
       basic_pension: parseYuan(quote.basicPension), account_pension: parseYuan(quote.accountPension), transitional_pension: parseYuan(quote.transitionalPension),
-      monthly_amount: parseYuan(quote.total), bank_account: `6217${(personId % 1_000_000_000_000_000n).toString().padStart(15, '0')}`,
+      monthly_amount: parseYuan(quote.total), bank_account: `6217${retiree.id_number.slice(0, 15)}`,
       quote: JSON.stringify(kept), approval_item_id: null, awarded_by: 'system:demo',
       contribution_months: quoteInput.contributionMonths + quoteInput.deemedMonths,
     };

@@ -44,7 +44,7 @@ export interface DemoHistory {
   /** Yuan: bills issued, payments recorded (late fees included), pensions paid, medical pre-allocations paid, the
    * unemployment fund's medical contributions, 用款 vouchers to the unemployment 支出户, fiscal subsidies. */
   totals: { billed: string; paid: string; pensionsPaid: string; claimsPaid: string; medicalPrepayments: string; unemploymentMedicalContributions: string; expenseAccountTransfers: string; fiscalSubsidies: string };
-  counts: { bills: number; paymentsOnTime: number; paymentsLate: number; employersInArrears: number; payrollBatches: number; payees: number; prepaymentMonths: number; claimMonths: number; subsidies: number };
+  counts: { bills: number; paymentsOnTime: number; paymentsLate: number; employersInArrears: number; payrollBatches: number; payees: number; prepaymentMonths: number; claimMonths: number; subsidies: number; budgets: number };
   /** The individual accounts' interest runs: done per year, or why not. */
   interest: { year: number; done: boolean; note?: string }[];
   /** Seconds per kind of step, over all months. */
@@ -96,6 +96,7 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
   const { runBilling, billingSummary, billRows, importCollectionFile, dunningList, runInterest } = await import('../../collection/index.ts');
   const { runPayroll, bankFile, importBankResult, runClaimMonth } = await import('../../benefits/index.ts');
   const { runPrepayment, payPrepayment } = await import('../../medical/index.ts');
+  const { createVersion, submitVersion } = await import('../../budget/index.ts');
   const { chartFor, createDraft, incomeExpenditureStatement, listFunds, openingBalanceEntry, postEntries, sweepIncomeAccount } = await import('../../ledger/index.ts');
   const log = hooks.log ?? (() => {});
   const started = performance.now();
@@ -115,7 +116,7 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
   const funds = await listFunds(database, finance);
 
   const totals = { billed: 0n, paid: 0n, pensionsPaid: 0n, claimsPaid: 0n, medicalPrepayments: 0n, unemploymentMedicalContributions: 0n, expenseAccountTransfers: 0n, fiscalSubsidies: 0n };
-  const counts = { bills: 0, paymentsOnTime: 0, paymentsLate: 0, employersInArrears: 0, payrollBatches: 0, payees: 0, prepaymentMonths: 0, claimMonths: 0, subsidies: 0 };
+  const counts = { bills: 0, paymentsOnTime: 0, paymentsLate: 0, employersInArrears: 0, payrollBatches: 0, payees: 0, prepaymentMonths: 0, claimMonths: 0, subsidies: 0, budgets: 0 };
   const interest: DemoHistory['interest'] = [];
   const arrearsEmployers = new Set<string>();
   /** Employers that pay the bills of a period late: drawn when the period's on-time file is written, paid on day 25. */
@@ -276,6 +277,23 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
     });
   };
 
+  /**
+   * 28 December: next year's budget of the city (its medical, unemployment and work-injury funds) and of the province
+   * (its pension funds), each drafted from the ledger's actuals by the city's or province's 经办, submitted and signed
+   * off by 复核 and 审批 (the budget module's workflow), so the year starts with an approved budget to execute.
+   */
+  const nextYearBudget = async (year: number) => {
+    const day = `${year - 1}-12-28`;
+    await timed('budget', day, async () => {
+      for (const [region, drafter, signers] of [[DEMO_CITY.code, cityOperator, citySigners], [DEMO_PROVINCE.code, provinceOperator, provinceSigners]] as const) {
+        const version = await createVersion(database, drafter, { year, region });
+        const submitted = await submitVersion(database, drafter, BigInt(version.id), '演示数据：按历史收支编制');
+        await signOff(database, submitted.approvalItemId!, [...signers], '演示数据：同意');
+        counts.budgets++;
+      }
+    });
+  };
+
   /** The individual accounts' interest of `year`, once its crediting rate is published (dated in the year). */
   const interestRun = async (year: number, day: string) => {
     const rate = getParameters().find(CREDITING_RATE, `${year}-12-31`, DEMO_PROVINCE.code);
@@ -300,7 +318,10 @@ export async function runDemoHistory(database: DatabaseHandle, options: DemoHist
     await claimMonth(month);
     await payClaims(month);
     await payLate(previous, dayOfMonth(month, LATE_PAYMENT_DAY));
-    if (month.endsWith('-12')) await fiscalSubsidies(year);
+    if (month.endsWith('-12')) {
+      await nextYearBudget(year + 1);
+      await fiscalSubsidies(year);
+    }
     log(`history ${month}: done`);
     hooks.onProgress?.(index + 1, months.length);
   }
