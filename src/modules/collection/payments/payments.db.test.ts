@@ -247,3 +247,20 @@ test('preview shows the payments, their total and allocation, records nothing; c
   assert.deepEqual([again.alreadyImported, again.recorded], [true, 2]);
   assert.equal((await counts()).payment, before.payment + 2);
 });
+
+test('a file of several payers is one posting: its entries (one per payment and fund) under one audit record, and one record of the import with its counts', { skip }, async () => {
+  const since = new Date();
+  const result = await importCollectionFile(test_.database, actor, file('bank-2026-04.csv', [
+    'date,creditCode,amount,reference', `2026-04-20,${EMPLOYER_A},30.00,`, `2026-04-20,${EMPLOYER_B},20.00,`, `2026-04-21,${EMPLOYER_A},10.00,`,
+  ].join('\n')));
+  assert.deepEqual([result.recorded, result.amount], [3, '60.00']);
+  const entries = (await sql<{ payment: string; funds: number }>`
+    select e.source_id as payment, count(*)::int as funds from accounting_entry e join payment p on p.id = e.source_id::bigint
+    where e.source_type = 'payment' and p.file_name = 'bank-2026-04.csv' group by e.source_id`.execute(test_.database.db)).rows;
+  assert.equal(entries.length, 3, 'every payment booked');
+  const audit = (await sql<{ action: string; after: Record<string, unknown> }>`
+    select action, after from audit_log where created_at >= ${since} and action in ('ledger.entries.post', 'payment.import') order by id`.execute(test_.database.db)).rows;
+  assert.deepEqual(audit.map((record) => record.action), ['ledger.entries.post', 'payment.import']);
+  assert.equal(audit[0].after.entries, entries.reduce((sum, entry) => sum + entry.funds, 0));
+  assert.deepEqual([audit[1].after.recorded, audit[1].after.amount], [3, '60.00']);
+});

@@ -21,14 +21,20 @@ export async function lockEmployerAllocations(tx: Tx, employerIds: readonly bigi
   await sql`select count(pg_advisory_xact_lock(hashtext('payment_allocation'), hashtext(id::text))) from unnest(${ordered}::bigint[]) as id`.execute(tx);
 }
 
+/** Arrays, one per column, for an `insert … select * from unnest(…)` of many rows (a parameter per column, not per value). */
+const columnOf = <Row extends object>(rows: readonly Row[]) => <K extends keyof Row>(key: K) => rows.map((row) => row[key] ?? null);
+
 /** Inserts payments; a payment whose import key is already recorded is skipped. Returns the ones inserted. */
 export async function insertNewPayments(tx: Tx, payments: NewPayment[]): Promise<PaymentRow[]> {
   if (!payments.length) return [];
-  const inserted: PaymentRow[] = [];
-  for (let i = 0; i < payments.length; i += 2000) {
-    inserted.push(...await tx.insertInto('payment').values(payments.slice(i, i + 2000)).onConflict((oc) => oc.column('import_key').doNothing()).returningAll().execute());
-  }
-  return inserted;
+  const column = columnOf(payments);
+  return (await sql<PaymentRow>`
+    insert into payment (employer_id, id, region_code, paid_on, amount, reference, source, import_key, file_name, line_number, recorded_by)
+    select * from unnest(${column('employer_id')}::bigint[], ${column('id')}::bigint[], ${column('region_code')}::text[], ${column('paid_on')}::date[],
+      ${column('amount')}::bigint[], ${column('reference')}::text[], ${column('source')}::text[], ${column('import_key')}::text[], ${column('file_name')}::text[],
+      ${column('line_number')}::int[], ${column('recorded_by')}::text[])
+    on conflict (import_key) do nothing
+    returning *`.execute(tx)).rows;
 }
 
 /** Which of these import keys are recorded already (a payment of an earlier file). */
@@ -41,7 +47,7 @@ export async function recordedImportKeys(tx: Tx, keys: string[]): Promise<Set<st
 /** Inserts allocations, a collection file's thousands in one statement (one array per column, not a parameter per value). */
 export async function insertAllocations(tx: Tx, rows: NewAllocation[]): Promise<void> {
   if (!rows.length) return;
-  const column = <K extends keyof NewAllocation>(key: K) => rows.map((row) => row[key] ?? null);
+  const column = columnOf(rows);
   await sql`
     insert into payment_allocation (employer_id, id, payment_id, bill_id, insurance, part, amount, allocated_on, booked_on, fund_code, region_code)
     select * from unnest(${column('employer_id')}::bigint[], ${column('id')}::bigint[], ${column('payment_id')}::bigint[], ${column('bill_id')}::bigint[],

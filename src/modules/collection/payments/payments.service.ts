@@ -160,15 +160,15 @@ class EmployerAllocation {
     const entries: EntryInput[] = [];
     for (const allocation of written) entries.push(...await allocation.ledgerEntries(tx));
     if (entries.length) await postEntries(tx, actor, entries);
-    const completing = new Map<string, { employerId: bigint; billId: bigint; paymentId: bigint }>();
+    // the bills whose pension employee part, and those whose annuity parts, the rows paid (few employers owe the annuity)
+    const pension = new Map<string, PaidBill>(), annuity = new Map<string, PaidBill>();
     for (const allocation of written) {
       for (const row of allocation.rows) {
-        if ((row.insurance === 'pension' && row.part === 'employee') || row.insurance === occupationalAnnuity) {
-          completing.set(`${row.employer_id}/${row.bill_id}`, { employerId: row.employer_id, billId: row.bill_id!, paymentId: row.payment_id });
-        }
+        const paid = row.insurance === occupationalAnnuity ? annuity : row.insurance === 'pension' && row.part === 'employee' ? pension : null;
+        paid?.set(`${row.employer_id}/${row.bill_id}`, { employerId: row.employer_id, billId: row.bill_id!, paymentId: row.payment_id });
       }
     }
-    await creditIndividualAccounts(tx, [...completing.values()]);
+    await creditIndividualAccounts(tx, [...pension.values()], [...annuity.values()]);
   }
 
   /** Credit rows with no fund yet (a new overpayment, or a credit written before funds held them) go to the employer's holding fund. */
@@ -250,15 +250,19 @@ export async function accountHoldingCredit(tx: Tx, regionCode: string, fund: str
   return (await sweptSince(tx, fund, arrival.paidOn.slice(0, 7), arrival.recordedAt)) ? SPECIAL_BANK_ACCOUNT : INCOME_BANK_ACCOUNT;
 }
 
+/** A bill of an employer and the payment its account credits are recorded against. */
+export interface PaidBill { employerId: bigint; billId: bigint; paymentId: bigint }
+
 /**
  * Credits the pension individual accounts (个人账户) for the periods of these bills whose employee pension part is
  * paid in full over all the period's bills (corrections included), by the payment named (国发〔2005〕38号: the
  * employee's 8% goes to the account; credited when paid, not when billed). Safe to call again: only a difference
- * between what is due and what was credited is ever written. The occupational annuity accounts likewise.
+ * between what is due and what was credited is ever written. The occupational annuity accounts likewise, for
+ * `annuityBills` (a collection file names only the bills whose annuity parts it paid).
  */
-export async function creditIndividualAccounts(tx: Tx, bills: readonly { employerId: bigint; billId: bigint; paymentId: bigint }[]): Promise<number> {
+export async function creditIndividualAccounts(tx: Tx, bills: readonly PaidBill[], annuityBills: readonly PaidBill[] = bills): Promise<number> {
   // 职业年金 (国办发〔2015〕18号 第六条): the annuity parts paid credit the person's occupational annuity account too
-  return await repository.reconcileIndividualAccounts(tx, bills) + await creditOccupationalAnnuityAccounts(tx, bills);
+  return await repository.reconcileIndividualAccounts(tx, bills) + await creditOccupationalAnnuityAccounts(tx, annuityBills);
 }
 
 /**
