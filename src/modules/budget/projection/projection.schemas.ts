@@ -1,14 +1,16 @@
-/** API shapes of the pension fund's projection (TypeBox: OpenAPI and the web's types). */
+/**
+ * API shapes of the pension fund's projection (TypeBox: OpenAPI and the web's types). The years' range and the
+ * scenario's name are checked by the service (projection.service.ts checkProjectionRequest, each refusal naming its
+ * field): this file imports no projection code, so that the web's type check does not compile the server's.
+ */
 import { Type } from '@sinclair/typebox';
 import { Money, Nullable, RegionCode } from '../../../platform/http/schemas.ts';
-import { MAXIMUM_YEARS, MINIMUM_YEARS } from './projection.parameters.ts';
-import { scenarioNamesInOrder } from './projection.scenarios.ts';
 
-export const ScenarioName = Type.Union(scenarioNamesInOrder.map((name) => Type.Literal(name)), { description: 'a built-in scenario; reform (the law in force) when absent' });
+const ScenarioName = Type.String({ maxLength: 40, description: 'a built-in scenario (GET /api/budget/projection/scenarios); reform, the law in force, when absent' });
 
 export const ProjectionQuery = Type.Object({
   region: RegionCode,
-  years: Type.Integer({ minimum: MINIMUM_YEARS, maximum: MAXIMUM_YEARS, description: `years to project, ${MINIMUM_YEARS} to ${MAXIMUM_YEARS}` }),
+  years: Type.Integer({ description: 'years to project, 10 to 50' }),
   scenario: Type.Optional(ScenarioName),
 }, { additionalProperties: false });
 

@@ -101,10 +101,12 @@ export type ActionTarget = Pick<ApprovalItem, 'id' | 'canDecide' | 'canResubmit'
  * 同意 / 退回 (a decider), 重新提交 / 撤回 (the drafter): each asks first. Approving signs the next level and on the
  * last level applies the item at once; returning and withdrawing need a reason, which the drafter sees.
  */
-export function ApprovalActions({ item, onDone, size = 'middle', extra, approveNote }: {
+export function ApprovalActions({ item, onDone, size = 'middle', extra, approveNote, onReturn }: {
   item: ActionTarget; onDone(view: ApprovalItem): void; size?: 'small' | 'middle'; extra?: ReactNode;
   /** what approving this item does, in the words of its kind (shown in the confirmation) */
   approveNote?: ReactNode;
+  /** a kind whose return says more than a reason (a budget's comments per line) opens its own form instead */
+  onReturn?: () => void;
 }) {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
@@ -161,7 +163,7 @@ export function ApprovalActions({ item, onDone, size = 'middle', extra, approveN
     <>
       <Space wrap>
         {item.canDecide && <Button size={size} type="primary" onClick={approve} data-testid="approval-approve">{t('approvals.approve')}</Button>}
-        {item.canDecide && <Button size={size} danger onClick={() => setReturning(true)} data-testid="approval-return">{t('approvals.return')}</Button>}
+        {item.canDecide && <Button size={size} danger onClick={() => (onReturn ? onReturn() : setReturning(true))} data-testid="approval-return">{t('approvals.return')}</Button>}
         {item.canResubmit && <Button size={size} type="primary" onClick={resubmit} data-testid="approval-resubmit">{t('approvals.resubmit')}</Button>}
         {item.canCancel && <Button size={size} danger onClick={() => setCancelling(true)} data-testid="approval-cancel">{t('approvals.cancel')}</Button>}
         {extra}
