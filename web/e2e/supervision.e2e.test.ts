@@ -1,0 +1,171 @@
+/**
+ * Supervision in a real browser, on a small demo city whose last three months ran through the services (billing,
+ * payments …) and one planted case: a tax wage twice the base billed for the lowest-paid person of the last billed
+ * month (少报缴费基数). The city's inspector
+ * (audit.990100: supervision.read / run, personal.full.read) runs every detection rule from 稽核发现 and follows the
+ * job to its end; the list then shows the API's findings (rule, subject, period, amount, legal basis) and the planted
+ * one's drawer its evidence rows with the API's figures; 监督总览 shows the register's control points and the open
+ * findings per rule as the API counts them, and takes the month's audit sample after a confirmation naming the seed
+ * (the month as a number), the same sample the API lists; 绩效评价 shows every county's score, rank and reward as the
+ * API evaluates them, the rewards adding up to the pool.
+ * Saves docs/screenshots/supervision-dashboard.png, supervision-finding.png and supervision-evaluation.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
+import { importTaxWages } from '../../src/modules/supervision/external-data.service.ts';
+import { systemActor } from '../../src/platform/actor.ts';
+import { formatYuan } from '../../src/platform/money.ts';
+import { apiClient, projectRoot } from './server.ts';
+import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+
+const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
+/** "1,234.56" as shown → "1234.56" as the API sends it */
+const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
+
+const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
+const INSPECTOR = 'audit.990100';
+
+interface Finding { id: string; rule: string; subject: string; period: string; amount: string; legalBasis: string; status: string; evidence: Record<string, unknown> }
+/** The planted case: who, which month, the wage told to the tax bureau and the base billed. */
+const planted = { idNumber: '', creditCode: '', period: '', wage: '', base: '' };
+
+const e2e = setUpE2e({
+  beforeServer: async (database) => {
+    await generateDemo(database.database, { persons: 400, employers: 15, years: 1, historyMonths: 3, seed: 23, password: DEMO_PASSWORD });
+    const { rows: [person] } = await database.owner.query<{ id_number: string; credit_code: string; period: string; base: string }>(`
+      select p.id_number, e.credit_code, b.period, l.base::text as base
+        from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
+        join employer e on e.id = b.employer_id join person p on p.id = l.person_id
+       where b.kind = 'regular' and l.insurance = 'pension' and b.period = (select max(period) from bill where kind = 'regular')
+       order by l.base, p.id_number limit 1`);
+    assert.ok(person, 'the demo billed a month');
+    // twice the lowest base stays under the ceiling (300% of the average wage), so all of it is called for
+    Object.assign(planted, { idNumber: person.id_number, creditCode: person.credit_code, period: person.period, wage: formatYuan(BigInt(person.base) * 2n), base: formatYuan(BigInt(person.base)) });
+    await importTaxWages(database.database, systemActor('e2e-supervision', ['supervision.import']), {
+      fileName: 'tax-wages.csv', content: Buffer.from(`period,creditCode,idNumber,wage\n${planted.period},${planted.creditCode},${planted.idNumber},${planted.wage}\n`),
+    });
+  },
+});
+
+test('an inspector runs the detection rules, reads the findings and the dashboard, and the evaluation table, checked against the API', { timeout: 400_000 }, async (t) => {
+  const { server, browser } = e2e;
+  const inspector = await apiClient(server.baseUrl, INSPECTOR, DEMO_PASSWORD);
+  const page = browser.page;
+  const errors = watchPage(page, 30_000);
+  fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
+
+  await t.test('signs in and opens 稽核发现 from the 基金监督 menu', async () => {
+    await signInAs(page, server.baseUrl, INSPECTOR, DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await openMenuEntry(page, '基金监督', 'menu-supervisionFindings');
+    await page.getByTestId('findings-page').waitFor();
+  });
+
+  await t.test('runs every rule as a job followed to its end; the list then shows the API\'s findings', async () => {
+    await page.getByTestId('run-rules').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=run-progress][data-status=completed]').waitFor({ timeout: 120_000 });
+    const api = await inspector.call<{ total: number; items: Finding[] }>('GET', '/api/supervision/findings?limit=20');
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    const mine = api.body.items.filter((finding) => finding.rule === 'base-underreporting' && finding.subject === planted.idNumber);
+    assert.equal(mine.length, 1, 'the planted under-reported base is found once');
+    assert.equal(mine[0].period, planted.period);
+    const rows = page.locator('[data-testid=findings-table] tbody tr.ant-table-row');
+    await rows.nth(api.body.items.length - 1).waitFor();
+    assert.equal(await rows.count(), api.body.items.length);
+    for (const [index, finding] of api.body.items.entries()) {
+      const cells = rows.nth(index).locator('td');
+      assert.equal((await cells.nth(1).textContent())?.trim(), finding.subject);
+      assert.equal((await cells.nth(2).textContent())?.trim(), finding.period);
+      assert.equal(plain(await cells.nth(3).textContent()), finding.amount);
+      assert.equal((await cells.nth(4).textContent())?.trim(), finding.legalBasis);
+      assert.equal(await rows.nth(index).getByTestId('finding-status').getAttribute('data-status'), finding.status);
+    }
+  });
+
+  await t.test('the planted finding opens with its evidence: the tax wage and the base billed as imported and billed', async () => {
+    const api = await inspector.call<{ items: Finding[] }>('GET', '/api/supervision/findings?rule=base-underreporting&limit=200');
+    const finding = api.body.items.find((item) => item.subject === planted.idNumber)!;
+    assert.equal(finding.evidence.taxWage, planted.wage);
+    assert.equal(finding.evidence.baseBilled, planted.base);
+    await page.locator('[data-testid=findings-table] tbody tr.ant-table-row').filter({ hasText: planted.idNumber }).getByTestId('finding-link').click();
+    const detail = page.getByTestId('finding-detail');
+    await detail.waitFor();
+    assert.equal(await detail.getByTestId('finding-subject').textContent(), planted.idNumber);
+    assert.equal(plain(await detail.getByTestId('finding-amount').textContent()), finding.amount);
+    for (const key of ['taxWage', 'baseBilled', 'baseCalledFor', 'creditCode', 'period', 'bill']) {
+      assert.equal(await detail.locator(`[data-evidence=${key}]`).textContent(), String(finding.evidence[key]), key);
+    }
+    // the drawer slides in: the screenshot waits for its transition to end
+    await page.waitForFunction(() => document.querySelector('.ant-drawer-content-wrapper')?.getAnimations().length === 0);
+    await page.screenshot({ path: screenshot('supervision-finding') });
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+  });
+
+  await t.test('监督总览: the control points and the open findings per rule as the API has them; the month\'s sample taken with its seed', async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const controls = await inspector.call<{ month: string; controls: { operation: string; grade: string; fired: number; sampled: number }[] }>('GET', `/api/supervision/controls?month=${month}`);
+    assert.equal(controls.status, 200, JSON.stringify(controls.body));
+    const open = await inspector.call<{ total: number }>('GET', '/api/supervision/findings?rule=base-underreporting&status=open&limit=1');
+    await openMenuEntry(page, '基金监督', 'menu-supervisionOverview');
+    await page.getByTestId('supervision-overview').waitFor();
+    const rows = page.locator('[data-testid=controls-table] tbody tr.ant-table-row');
+    await rows.nth(controls.body.controls.length - 1).waitFor();
+    assert.equal(await rows.count(), controls.body.controls.length);
+    for (const [index, point] of controls.body.controls.entries()) {
+      assert.equal(await rows.nth(index).getByTestId('control-grade').getAttribute('data-grade'), point.grade, point.operation);
+      assert.equal(await rows.nth(index).getByTestId('control-fired').textContent(), String(point.fired), point.operation);
+    }
+    assert.ok(open.body.total >= 1);
+    assert.equal(await page.getByTestId('open-findings-base-underreporting').textContent(), String(open.body.total));
+
+    await page.getByTestId('sample-none').waitFor();
+    await page.getByTestId('sample-take').click();
+    const seed = Number(month.replace('-', ''));
+    assert.match((await page.getByTestId('sample-confirm').textContent()) ?? '', new RegExp(`随机种子 ${seed}`));
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('audit-sample').waitFor();
+    const samples = await inspector.call<{ items: { seed: number; population: number; sample: unknown[] }[] }>('GET', `/api/supervision/samples?month=${month}`);
+    assert.equal(samples.body.items.length, 1);
+    const [sample] = samples.body.items;
+    assert.equal(sample.seed, seed);
+    assert.equal(await page.getByTestId('sample-seed').textContent(), String(seed));
+    assert.equal(await page.getByTestId('sample-population').textContent(), String(sample.population));
+    assert.equal(await page.locator('[data-testid=sample-items] tbody tr.ant-table-row').count(), sample.sample.length);
+    await page.screenshot({ path: screenshot('supervision-dashboard'), fullPage: true });
+  });
+
+  await t.test('绩效评价: every county\'s score, rank and reward as the API evaluates them, the rewards adding up to the pool', async () => {
+    const year = Number(planted.period.slice(0, 4));
+    const api = await inspector.call<{ pool: string; regions: { region: string; score: number; rank: number; reward: string }[] }>('GET', `/api/supervision/evaluation?year=${year}`);
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    assert.ok(api.body.regions.length >= 2, 'the demo city has counties');
+    await openMenuEntry(page, '基金监督', 'menu-supervisionEvaluation');
+    await page.getByTestId('evaluation-page').waitFor();
+    const yearInput = page.locator('[data-testid=evaluation-year]').first();
+    await yearInput.fill(String(year));
+    await page.getByTestId('evaluation-apply').click();
+    const rows = page.locator('[data-testid=evaluation-table] tbody tr.ant-table-row');
+    await rows.nth(api.body.regions.length - 1).waitFor();
+    assert.equal(await rows.count(), api.body.regions.length);
+    let rewards = 0n;
+    for (const [index, region] of api.body.regions.entries()) {
+      const row = rows.nth(index);
+      assert.equal(await row.getByTestId('evaluation-region').getAttribute('data-region'), region.region);
+      assert.equal(await row.getByTestId('evaluation-score').textContent(), region.score.toFixed(2));
+      assert.equal(await row.getByTestId('evaluation-rank').textContent(), String(region.rank));
+      assert.equal(plain(await row.getByTestId('evaluation-reward').textContent()), region.reward);
+      rewards += BigInt(region.reward.replace('.', ''));
+    }
+    assert.equal(formatYuan(rewards), api.body.pool);
+    assert.equal(plain(await page.getByTestId('evaluation-pool-total').textContent()), api.body.pool);
+    await page.locator('[data-testid=evaluation-chart] canvas').first().waitFor();
+    await page.screenshot({ path: screenshot('supervision-evaluation'), fullPage: true });
+  });
+
+  assert.deepEqual(errors, [], 'no script errors on the pages');
+});
