@@ -1,0 +1,26 @@
+/**
+ * 基金运行 execution (issue 14): the funds at a glance (the staff's fund home page), budget execution with the drill-down
+ * to the ledger's 明细账, the alert inbox, and the public pages of published fund reports (/public, no sign-in).
+ */
+import { lazy } from 'react';
+import { FundOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../platform/module.ts';
+import { messages } from './messages.ts';
+
+export const webModule: WebModule = {
+  name: 'execution',
+  routes: [
+    { path: '/execution', page: lazy(() => import('./FundsPage.tsx')), permission: ['execution.read'] },
+    { path: '/execution/report', page: lazy(() => import('./ReportPage.tsx')), permission: ['execution.read'] },
+    { path: '/execution/alerts', page: lazy(() => import('./AlertsPage.tsx')), permission: ['execution.read'] },
+    { path: '/public', page: lazy(() => import('./PublicReportsPage.tsx')), public: true },
+    { path: '/public/reports/:id', page: lazy(() => import('./PublicReportPage.tsx')), public: true },
+  ],
+  menuSections: [{ key: 'execution', order: 20, label: 'menu.execution', icon: FundOutlined, audience: 'staff', open: '/execution' }],
+  menu: [
+    { section: 'execution', order: 10, key: 'executionFunds', path: '/execution', permission: 'execution.read' },
+    { section: 'execution', order: 20, key: 'executionReport', path: '/execution/report', permission: 'execution.read' },
+    { section: 'execution', order: 30, key: 'executionAlerts', path: '/execution/alerts', permission: 'execution.read' },
+  ],
+  messages,
+};
