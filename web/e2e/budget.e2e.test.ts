@@ -1,0 +1,164 @@
+/**
+ * The budget pages in a real browser, on a demo city whose last three months (to January 2026) ran through the
+ * services, so that 2026 opened with approved budgets of the city (990100) and the province (990000):
+ * - the city's officer opens 预算编制 on next year (nothing yet: the empty state says what to do), then 2026: the
+ *   approved version with the totals the API gives, and a line's chart;
+ * - drafts next year's budget from the empty state, adjusts a line (a malformed amount refused under its field),
+ *   submits it after a confirmation; the city's reviewer opens it from its 待办 link and returns it with a comment on
+ *   the line, which the version then shows;
+ * - the province's finance reviewer opens 基金精算预测: the five scenarios side by side, each depletion year and the
+ *   baseline's years as the API gives them, the chart drawn.
+ * Saves docs/screenshots/budget-workbench.png and budget-projection.png (the README's budget section).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
+import { apiClient, projectRoot } from './server.ts';
+import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+
+const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
+/** "1,234.56" as shown → "1234.56" as the API sends it */
+const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
+
+const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
+const CITY = '990100';
+const OFFICER = `op.${CITY}`, REVIEWER = `review.${CITY}`, FINANCE = 'finance.990000';
+const NEXT_YEAR = new Date().getFullYear() + 1;
+
+const e2e = setUpE2e({
+  beforeServer: (database) => generateDemo(database.database, { persons: 1500, employers: 60, years: 1, seed: 11, password: DEMO_PASSWORD, historyMonths: 3, endMonth: '2026-01' }),
+});
+
+interface Totals { totalIncome: string; totalExpense: string; balance: string; previousAccumulatedBalance: string; accumulatedBalance: string }
+interface Version { id: string; number: number; status: string; summary: Totals; tables: ({ fund: string; income: { subject: string; amount: string; draftedAmount: string; comments: { comment: string }[] }[] } & Totals)[] }
+const TOTALS = ['totalIncome', 'totalExpense', 'balance', 'previousAccumulatedBalance', 'accumulatedBalance'] as const;
+
+test('the budget workbench, a draft adjusted, submitted and returned with comments, and the projection\'s scenarios', { timeout: 600_000 }, async (t) => {
+  const { server, browser } = e2e;
+  const officer = await apiClient(server.baseUrl, OFFICER, DEMO_PASSWORD);
+  const page = browser.page;
+  const errors = watchPage(page, 60_000);
+  fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
+  const year = page.locator('input[data-testid=budget-year], [data-testid=budget-year] input').first();
+  const signOut = async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+  };
+  const pickYear = async (value: number) => {
+    await year.fill(String(value));
+    await year.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('year') === String(value));
+  };
+
+  await t.test('next year has no version yet: the empty state says what to do next', async () => {
+    await signInAs(page, server.baseUrl, OFFICER, DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await openMenuEntry(page, '预算管理', 'menu-budgetWorkbench');
+    const empty = page.getByTestId('budget-empty');
+    await empty.waitFor();
+    assert.match((await empty.textContent()) ?? '', new RegExp(`${NEXT_YEAR} 年度尚无预算版本.*新建预算草案`));
+    const none = await officer.call<{ items: unknown[] }>('GET', `/api/budget/versions?year=${NEXT_YEAR}&region=${CITY}`);
+    assert.deepEqual([none.status, none.body.items.length], [200, 0]);
+  });
+
+  await t.test('2026: the approved version opens with the totals the API gives, and a line opens its chart', async () => {
+    const listed = await officer.call<{ items: { id: string; number: number; status: string }[] }>('GET', `/api/budget/versions?year=2026&region=${CITY}`);
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    assert.deepEqual(listed.body.items.map((item) => [item.number, item.status]), [[1, 'approved']], 'the demo approved the city\'s 2026 budget in December');
+    const version = (await officer.call<Version>('GET', `/api/budget/versions/${listed.body.items[0].id}`)).body;
+    await pickYear(2026);
+    await page.locator(`[data-testid=budget-version][data-version="${version.id}"]`).waitFor();
+    assert.equal(await page.getByTestId('version-status').getAttribute('data-status'), 'approved');
+    for (const key of TOTALS) assert.equal(plain(await page.getByTestId(`summary-${key}`).textContent()), version.summary[key], `社预01 ${key}`);
+    const [first] = version.tables;
+    const table = page.getByTestId(`fund-table-${first.fund}`);
+    for (const key of TOTALS) assert.equal(plain(await table.getByTestId(`total-${key}`).textContent()), first[key], `${first.fund} ${key}`);
+    const premium = first.income.find((line) => line.subject === 'premium_income')!;
+    const row = page.getByTestId(`line-${first.fund}-premium_income`);
+    assert.equal(plain(await row.getByTestId('line-amount').textContent()), premium.amount);
+    assert.equal(await page.getByTestId('version-submit').count(), 0, 'an approved version cannot be submitted');
+    assert.equal(await row.getByTestId('line-adjust').count(), 0, 'nor adjusted');
+    await page.mouse.move(720, 880);
+    await page.screenshot({ path: screenshot('budget-workbench'), fullPage: true });
+    await row.getByTestId('line-chart').click();
+    await page.getByTestId('line-chart-modal').locator('canvas').first().waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  let draftId = '';
+  await t.test(`${NEXT_YEAR}: 新建预算草案, a line adjusted (a malformed amount refused under its field), 报送 after a confirmation`, async () => {
+    await pickYear(NEXT_YEAR);
+    await page.getByTestId('budget-empty-create').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=version-status][data-status=drafted]').waitFor();
+    draftId = (await page.getByTestId('budget-version').getAttribute('data-version'))!;
+    const drafted = (await officer.call<Version>('GET', `/api/budget/versions/${draftId}`)).body;
+    assert.deepEqual([drafted.number, drafted.status], [1, 'drafted']);
+    const fund = drafted.tables[0].fund;
+    const row = page.getByTestId(`line-${fund}-premium_income`);
+    await row.getByTestId('line-adjust').click();
+    await page.getByTestId('adjust-amount').fill('1.234');
+    await page.getByTestId('adjust-reason').fill('参保扩面计划新增缴费人员');
+    await page.getByTestId('adjust-form-submit').click();
+    await page.getByTestId('adjust-form').locator('.ant-form-item-explain-error', { hasText: '至多两位小数' }).waitFor();
+    await page.getByTestId('adjust-amount').fill('123456.78');
+    await page.getByTestId('adjust-form-submit').click();
+    await row.getByTestId('line-amount').filter({ hasText: '123,456.78' }).waitFor();
+    const adjusted = (await officer.call<Version>('GET', `/api/budget/versions/${draftId}`)).body;
+    const line = adjusted.tables[0].income.find((entry) => entry.subject === 'premium_income')!;
+    assert.deepEqual([line.amount, line.draftedAmount], ['123456.78', drafted.tables[0].income.find((entry) => entry.subject === 'premium_income')!.amount]);
+    assert.equal(plain(await row.getByTestId('line-drafted').textContent()), line.draftedAmount, 'the drafted amount stays beside the new one');
+    assert.equal(plain(await page.getByTestId(`fund-table-${fund}`).getByTestId('total-totalIncome').textContent()), adjusted.tables[0].totalIncome);
+    await page.getByTestId('version-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=version-status][data-status=submitted]').waitFor();
+    await signOut();
+  });
+
+  await t.test('the city\'s reviewer opens the version from 待办\'s link and returns it with a comment on the line', async () => {
+    await signInAs(page, server.baseUrl, REVIEWER, DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await page.goto(`${server.baseUrl}/budget/versions/${draftId}`);
+    await page.getByTestId('approval-return').click();
+    await page.getByTestId('return-reason').fill('征缴收入增幅依据不足');
+    await page.getByTestId('return-add-line').click();
+    await page.getByTestId('return-line').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '社会保险费收入' }).first().click();
+    await page.getByTestId('return-comment').fill('请附扩面计划测算依据');
+    await page.getByTestId('return-form-submit').click();
+    await page.locator('[data-testid=version-status][data-status=returned]').waitFor();
+    const returned = (await officer.call<Version>('GET', `/api/budget/versions/${draftId}`)).body;
+    const premium = returned.tables[0].income.find((entry) => entry.subject === 'premium_income')!;
+    assert.deepEqual(premium.comments.map((comment) => comment.comment), ['请附扩面计划测算依据']);
+    await page.getByTestId('comments-premium_income').filter({ hasText: '请附扩面计划测算依据' }).first().waitFor();
+    await signOut();
+  });
+
+  await t.test('基金精算预测: the five scenarios side by side as the API projects them, the chart drawn', async () => {
+    const finance = await apiClient(server.baseUrl, FINANCE, DEMO_PASSWORD);
+    const scenarios = (await finance.call<{ items: { name: string }[] }>('GET', '/api/budget/projection/scenarios')).body.items.map((item) => item.name);
+    assert.equal(scenarios.length, 5);
+    await signInAs(page, server.baseUrl, FINANCE, DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await openMenuEntry(page, '预算管理', 'menu-budgetProjection');
+    await page.getByTestId('projection-chart').locator('canvas').first().waitFor();
+    for (const scenario of scenarios) {
+      const api = await finance.call<{ depletionYear: number | null; years: { year: number; accumulatedBalance: string }[] }>('GET', `/api/budget/projection?region=990000&years=30&scenario=${scenario}`);
+      assert.equal(api.status, 200, JSON.stringify(api.body));
+      assert.equal(api.body.years.length, 30);
+      const tag = (await page.getByTestId(`depletion-${scenario}`).textContent()) ?? '';
+      assert.equal(tag, api.body.depletionYear === null ? '预测期内不耗尽' : `${api.body.depletionYear} 年耗尽`, scenario);
+      if (scenario === 'reform') {
+        const rows = page.locator('[data-testid=projection-years-reform] tbody tr.ant-table-row');
+        await rows.first().waitFor();
+        assert.equal((await rows.first().locator('td').first().textContent())?.trim(), String(api.body.years[0].year));
+        assert.equal(plain(await rows.first().locator('td').nth(7).textContent()), api.body.years[0].accumulatedBalance);
+      }
+    }
+    await page.mouse.move(720, 880);
+    await page.screenshot({ path: screenshot('budget-projection'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+});
