@@ -10,8 +10,7 @@ import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import type { List } from '../../types.ts';
-import type { Account } from '../ledger/types.ts';
-import type { ExecutionFund, ExecutionLine } from './types.ts';
+import type { ExecutionFund, ExecutionLine, LedgerAccount as Account } from './types.ts';
 
 export interface DrillTarget { fund: ExecutionFund; line: ExecutionLine; year: number; month: number }
 

@@ -5,6 +5,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type * as Schemas from '../../../../src/modules/execution/execution.schemas.ts';
+import type * as LedgerSchemas from '../../../../src/modules/ledger/ledger.schemas.ts';
 
 /** 预算执行情况: per fund its budget lines, budget against the ledger's actual of the year to the month. */
 export type ExecutionReport = Static<typeof Schemas.ExecutionReportView>;
@@ -21,3 +22,6 @@ export type AlertStatus = Alert['status'];
 export type PublicReportSummary = Static<typeof Schemas.PublicReportSummary>;
 export type PublicReport = Static<typeof Schemas.PublicReport>;
 export type PublicFund = PublicReport['body']['funds'][number];
+
+/** A ledger account of a fund (GET /api/ledger/funds/:fund/accounts): the drill-down's accounts behind a budget line. */
+export type LedgerAccount = Static<typeof LedgerSchemas.Account>;
