@@ -69,10 +69,9 @@ function parameterValues(parameters: BillingParameters, funds: Record<string, Re
  * (rate 0) for a fully funded body whose region keeps it notional (记账, 第五条). An employer without a work-injury
  * class takes its industry's (contribution.work_injury.industry_class).
  *
- * Speed (docs/decisions.md, "Billing against its floor"): enrollment, employment and base_declaration are read by
- * the range of employer ids (their keys lead with employer_id), never scanned whole; a person's row is read once per
- * person, by its key, for both the retirement month and the household type; the annuity's rates ride on the
- * employer's row, so its lines are the public pension lines read again, with no join.
+ * Speed (docs/decisions.md, "Billing against its floor"): employment and base_declaration are read by the range of
+ * employer ids (their keys lead with employer_id), never scanned whole, and enrollment by each employer's key; the
+ * annuity's rates ride on the employer's row, so its lines are the public pension lines read again, with no join.
  */
 function expectedLinesSql(parameters: BillingParameters, funds: Record<string, Record<string, string>>, rounding: RoundingMode, employerFilter: string, employerIds: string,
   yearParameter: string, employerSource = 'employer'): string {
@@ -104,12 +103,12 @@ billed_employer as (
     left join annuity_rate a on s.pension_scheme = 'public' and a.region_code = e.region_code
   where ${employerFilter}
 ),
-covered as (
-  select n.employer_id, n.id, n.person_id, n.insurance, m.id as employment_id, m.hired_on
+enrolled as (
+  select n.employer_id, n.person_id, n.insurance
   from billed_employer e
     join enrollment n on n.employer_id = e.id
     join employment m on m.employer_id = n.employer_id and m.id = n.employment_id
-  where n.employer_id ${employerIds} and m.employer_id ${employerIds}
+  where m.employer_id ${employerIds}
     and ((n.valid_from <= e.cutoff and (n.valid_to is null or n.valid_to >= e.cutoff)
       and m.hired_on <= e.cutoff and (m.separated_on is null or m.separated_on >= e.cutoff))
     -- a short job covering no cut-off day bills the month of hire or of separation (contribution.short_employment_month),
@@ -124,22 +123,10 @@ covered as (
         where o.person_id = n.person_id and o.insurance = n.insurance
           and o.valid_from <= e.cutoff and (o.valid_to is null or o.valid_to >= e.cutoff)
           and om.hired_on <= e.cutoff and (om.separated_on is null or om.separated_on >= e.cutoff))))
-),
--- the person's facts the rules read, once per person of a pension or unemployment row, by the person's key (a join
--- would scan every person for each chunk; offset 0 keeps the subquery a keyed lookup)
-person_fact as (
-  select c.person_id, f.retirement_month, f.hukou_type
-  from (select distinct person_id from covered where insurance in ('pension', 'unemployment')) c
-    cross join lateral (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) as retirement_month, p.hukou_type
-      from person p where p.id = c.person_id offset 0) f
-),
-enrolled as (
-  select n.employer_id, n.person_id, n.insurance, f.hukou_type
-  from covered n
-    join billed_employer e on e.id = n.employer_id
-    left join person_fact f on f.person_id = n.person_id
-  where n.insurance <> 'pension' or (
-      (e.cutoff < f.retirement_month
+    -- the person is read for pension rows only, one index probe each: a scalar subquery, whatever the planner thinks
+    -- of the rows' number (a join to the persons, or to a set of them, became a loop over every row when it guessed one)
+    and (n.insurance <> 'pension' or (
+      (e.cutoff < (select statutory_retirement_month(p.birth_date, p.gender, p.occupation) from person p where p.id = n.person_id)
         -- 延长缴费 (社会保险法 第十六条): past the age, only by an exception on the enrollment covering the cut-off day
         or exists (select 1 from pension_extension x where x.employer_id = n.employer_id and x.enrollment_id = n.id
           and x.valid_from <= e.cutoff and (x.valid_to is null or x.valid_to >= e.cutoff)))
@@ -150,8 +137,8 @@ enrolled as (
         where o.person_id = n.person_id and o.insurance = 'pension' and o.employer_id <> n.employer_id
           and o.valid_from <= e.cutoff and (o.valid_to is null or o.valid_to >= e.cutoff)
           and om.hired_on <= e.cutoff and (om.separated_on is null or om.separated_on >= e.cutoff)
-          and oe.status = 'active' and (om.hired_on, om.id) < (n.hired_on, n.employment_id)))
-  group by n.employer_id, n.person_id, n.insurance, f.hukou_type
+          and oe.status = 'active' and (om.hired_on, om.id) < (m.hired_on, m.id))))
+  group by n.employer_id, n.person_id, n.insurance
 ),
 declared as (
   select distinct on (d.employer_id, d.person_id) d.employer_id, d.person_id, d.monthly_wage, d.year
@@ -168,8 +155,10 @@ line as (
       when d.year is not null then ${round('d.monthly_wage * e.undeclared_ratio')} else e.average_wage end)) as base,
     d.year is distinct from ${yearParameter} as base_assessed,
     coalesce(r.employer_rate, c.rate * e.work_injury_float) as employer_rate,
-    -- 失业保险条例 第六条: no employee unemployment share for a rural contract worker (农村户口) where the region keeps the rule
-    case when n.insurance = 'unemployment' and e.rural_unemployment_exempt and n.hukou_type = 'rural' then 0 else r.employee_rate end as employee_rate,
+    -- 失业保险条例 第六条: no employee unemployment share for a rural contract worker (农村户口) where the region keeps
+    -- the rule; the household type is read for unemployment rows of such regions only, one index probe each
+    case when n.insurance = 'unemployment' and e.rural_unemployment_exempt
+      and (select p.hukou_type from person p where p.id = n.person_id) = 'rural' then 0 else r.employee_rate end as employee_rate,
     coalesce(r.fund_code, c.fund_code) as fund_code,
     e.annuity_employer_rate, e.annuity_employee_rate, e.annuity_fund_code
   from enrolled n
