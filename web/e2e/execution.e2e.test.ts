@@ -124,6 +124,8 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
     const months = page.locator('[data-testid=ledger-drill-down] [data-testid=drill-month]');
     await months.first().waitFor();
     assert.equal(await months.count(), 1, 'one account (4001), one month');
+    // the modal's opening animation over: the screenshot shows it as the user reads it
+    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
     await page.screenshot({ path: screenshot('execution-drill-down') });
     await months.first().click();
     await page.waitForURL((url) => url.pathname === `/ledger/balances/${fund.fund}/4001` && url.searchParams.get('period') === '2026-01');
