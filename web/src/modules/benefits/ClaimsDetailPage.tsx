@@ -18,7 +18,7 @@ import { TraceTable } from './quote-parts.tsx';
 import type { ClaimDetail } from './types.ts';
 
 type Amount = ClaimDetail['amounts'][number];
-type Payment = ClaimDetail['payments'][number];
+type ClaimPayment = ClaimDetail['payments'][number];
 
 export default function ClaimsDetailPage() {
   const { t } = useI18n();
@@ -56,13 +56,13 @@ export default function ClaimsDetailPage() {
           ]}
         />
         <Typography.Title level={5} style={{ margin: 0 }}>{t('claims.payments')}</Typography.Title>
-        <Table<Payment>
+        <Table<ClaimPayment>
           size="small" rowKey="id" pagination={false} dataSource={c.payments} data-testid="claim-payments" locale={{ emptyText: t('claims.payments.none') }}
           columns={[
             { key: 'reference', title: t('claims.payment.reference'), dataIndex: 'reference', width: 200 },
             { key: 'part', title: t('claims.payment.part'), dataIndex: 'sourcePart', render: (part: string) => partLabel(part, t) },
             { key: 'amount', title: t('claims.payment.amount'), dataIndex: 'amountPayable', align: 'right', width: 160, render: (amount: string) => <Money value={amount} /> },
-            { key: 'status', title: t('claims.payment.status'), dataIndex: 'status', width: 140, render: (status: Payment['status']) => t(`claims.payment.status.${status}`) },
+            { key: 'status', title: t('claims.payment.status'), dataIndex: 'status', width: 140, render: (status: ClaimPayment['status']) => t(`claims.payment.status.${status}`) },
             { key: 'paidOn', title: t('claims.payment.paidOn'), dataIndex: 'paidOn', width: 120 },
           ]}
         />

@@ -9,7 +9,7 @@ import type * as Evaluations from '../../../../src/modules/supervision/evaluatio
 
 /** 稽核疑点: a detection rule's finding with its evidence (as the rule gives it) and legal basis. */
 export type FindingList = Static<typeof Inspections.FindingList>;
-export type Finding = FindingList['items'][number];
+export type Finding = Static<typeof Inspections.Finding>;
 export type FindingStatus = Finding['status'];
 /** 稽核规则: name, title (Chinese), legal basis, the parameters it reads. */
 export type DetectionRule = Static<typeof Inspections.DetectionRuleView>;
