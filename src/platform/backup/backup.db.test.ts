@@ -115,7 +115,7 @@ test('the backup records the migrations, the parameters\' version and every tabl
   assert.deepEqual(contents.auditKey, Buffer.from(process.env.SIFUND_AUDIT_KEY!));
   // Referenced tables come before the tables that reference them.
   const order = contents.manifest.tables.map((t) => t.name);
-  for (const [child, parent] of [['employment', 'employer'], ['bill_line', 'bill'], ['accounting_entry_line', 'accounting_entry'], ['region', 'region']]) {
+  for (const [child, parent] of [['employment', 'employer'], ['bill_item', 'bill'], ['accounting_entry_line', 'accounting_entry'], ['region', 'region']]) {
     assert.ok(order.indexOf(parent) <= order.indexOf(child), `${parent} before ${child}`);
   }
 });
