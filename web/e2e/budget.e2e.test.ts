@@ -32,7 +32,7 @@ const e2e = setUpE2e({
 });
 
 interface Totals { totalIncome: string; totalExpense: string; balance: string; previousAccumulatedBalance: string; accumulatedBalance: string }
-interface Version { id: string; number: number; status: string; summary: Totals; tables: ({ fund: string; income: { subject: string; amount: string; draftedAmount: string; comments: { comment: string }[] }[] } & Totals)[] }
+interface Version { id: string; number: number; status: string; summary: Totals; tables: ({ fund: string; table: string; income: { subject: string; amount: string; draftedAmount: string; comments: { comment: string }[] }[] } & Totals)[] }
 const TOTALS = ['totalIncome', 'totalExpense', 'balance', 'previousAccumulatedBalance', 'accumulatedBalance'] as const;
 
 test('the budget workbench, a draft adjusted, submitted and returned with comments, and the projection\'s scenarios', { timeout: 600_000 }, async (t) => {
@@ -124,8 +124,13 @@ test('the budget workbench, a draft adjusted, submitted and returned with commen
     await page.getByTestId('approval-return').click();
     await page.getByTestId('return-reason').fill('征缴收入增幅依据不足');
     await page.getByTestId('return-add-line').click();
+    // the line picked by its label in the first fund's table (社预0N 社会保险费收入), by typing into the select's search
+    const label = `${(await officer.call<Version>('GET', `/api/budget/versions/${draftId}`)).body.tables[0].table} 社会保险费收入`;
     await page.getByTestId('return-line').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '社会保险费收入' }).first().click();
+    await page.keyboard.type(label);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: label }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('return-form').locator('.ant-select-selection-item', { hasText: label }).waitFor();
     await page.getByTestId('return-comment').fill('请附扩面计划测算依据');
     await page.getByTestId('return-form-submit').click();
     await page.locator('[data-testid=version-status][data-status=returned]').waitFor();

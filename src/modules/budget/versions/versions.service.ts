@@ -22,7 +22,7 @@ import { render, type Said } from '../../../platform/messages.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
-import { decide, drafterAction, getApproval } from '../../../platform/signoff/signoff.service.ts';
+import { decide, drafterAction } from '../../../platform/signoff/signoff.service.ts';
 import { draftRules } from '../budget.messages.ts';
 import { draftBudget, type BudgetDraft } from '../draft/draft.service.ts';
 import {
@@ -432,15 +432,15 @@ export async function returnVersion(database: DatabaseHandle, actor: Actor, vers
     }
     return { row: found, lines };
   });
-  const itemId = version.row.approval_item_id!;
-  if ((await getApproval(database, actor, itemId)).canDecide && input.comments?.length) {
+  // the engine decides whether this reviewer may return it now; only a return that happened keeps its comments
+  await decide(database, actor, version.row.approval_item_id!, 'return', input.reason);
+  if (input.comments?.length) {
     await inScope(database, actor, (tx) => repository.insertComments(tx, input.comments!.map((comment) => ({
       version_id: version.row.id, id: newId(), fund: comment.fund, side: version.lines.find((line) => line.fund === comment.fund && line.subject === comment.subject)!.side,
       subject: comment.subject, region_code: version.row.region_code, submission: version.row.submissions, comment: comment.comment.trim(),
       commented_by: actor.username, commented_by_id: actor.userId,
     }))));
   }
-  await decide(database, actor, itemId, 'return', input.reason);
   return inScope(database, actor, async (tx) => versionView(tx, (await repository.versionById(tx, versionId))!));
 }
 
