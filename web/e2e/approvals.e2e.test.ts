@@ -68,7 +68,8 @@ test('a payment reversal goes through sign-off: requested by the operator, appro
     await page.getByTestId('payment-reverse-reason').fill(REASON);
     await page.getByTestId('payment-reverse-submit').click();
     const requested = page.getByTestId('payment-reversal-requested');
-    await requested.waitFor();
+    // the request and the list's reload after it: as slow as the list's first page when the suite runs beside it
+    await requested.waitFor({ timeout: 60_000 });
     assert.match(await requested.innerText(), /冲正申请已提交，等待复核/);
     assert.equal(await page.getByTestId('payments-table').getByText('已冲正').count(), 0, 'the payment is not reversed before approval');
   });
