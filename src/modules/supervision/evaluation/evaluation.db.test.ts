@@ -3,34 +3,21 @@
  * county scored 0–100 and ranked, the pool split to the fen; a county's collection rate and findings per 10,000 as
  * its records give them; the pool of the year's parameter when none is given, a negative one refused; the CLI's JSON.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { systemActor } from '../../../platform/actor.ts';
 import { parseYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
-import { generateDemo } from '../../registry/demo/demo.service.ts';
+import { useDemoCity } from '../supervision.testing.ts';
 import { DEMO_COUNTIES } from '../../registry/demo/demo.calc.ts';
 import { evaluateRegions } from './evaluation.service.ts';
 import { registerEvaluationCommand } from './evaluation.cli.ts';
 
-const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const YEAR = Number(todayInChina().slice(0, 4));
 const auditor = systemActor('evaluation-test', ['supervision.read']);
 
-let db: TestDatabase;
-const previousUrl = process.env.DATABASE_URL;
-before(async () => {
-  if (skip) return;
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  await generateDemo(db.database, { persons: 500, employers: 24, years: 1, seed: 31, password: 'demo-pass-2024', historyMonths: 2 });
-});
-after(async () => {
-  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
-  await db?.drop();
-});
+const { skip, db } = useDemoCity({ persons: 500, employers: 24, years: 1, seed: 31, password: 'demo-pass-2024', historyMonths: 2 });
 
 const fenOf = (yuan: string) => parseYuan(yuan);
 

@@ -4,37 +4,25 @@
  * the acceptance script does) are each listed once, with what was stored and what the rule gives; a county's
  * auditor replays only the county's lines; the CLI answers the acceptance script's JSON.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { systemActor, type Actor } from '../../../platform/actor.ts';
 import { formatYuan } from '../../../platform/money.ts';
-import { generateDemo } from '../../registry/demo/demo.service.ts';
+import { useDemoCity } from '../supervision.testing.ts';
 import { runBilling } from '../../collection/index.ts';
 import { runPayroll } from '../../benefits/index.ts';
 import { addMonths } from '../../ledger/index.ts';
 import { replayPeriod } from './replay.service.ts';
 import { registerReplayCommand } from './replay.cli.ts';
 
-const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const BILLED = '2026-06';
 const PAID = addMonths(BILLED, 1);
 const auditor = systemActor('replay-test', ['supervision.read']);
 
-let db: TestDatabase;
-const previousUrl = process.env.DATABASE_URL;
-before(async () => {
-  if (skip) return;
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  await generateDemo(db.database, { persons: 400, employers: 15, years: 1, seed: 23, password: 'demo-pass-2024', endMonth: BILLED });
-  await runBilling(db.database, systemActor('test'), { period: BILLED });
-  await runPayroll(db.database, systemActor('test', ['payroll.run']), { period: PAID });
-});
-after(async () => {
-  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
-  await db?.drop();
+const { skip, db } = useDemoCity({ persons: 400, employers: 15, years: 1, seed: 23, password: 'demo-pass-2024', endMonth: BILLED }, async (city) => {
+  await runBilling(city.database, systemActor('test'), { period: BILLED });
+  await runPayroll(city.database, systemActor('test', ['payroll.run']), { period: PAID });
 });
 
 const count = async (text: string, parameters: unknown[]) => Number((await db.owner.query(text, parameters)).rows[0].n);
