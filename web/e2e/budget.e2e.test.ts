@@ -113,7 +113,7 @@ test('the budget workbench, a draft adjusted, submitted and returned with commen
     assert.equal(plain(await page.getByTestId(`fund-table-${fund}`).getByTestId('total-totalIncome').textContent()), adjusted.tables[0].totalIncome);
     await page.getByTestId('version-submit').click();
     await page.getByTestId('confirm-ok').click();
-    await page.locator('[data-testid=version-status][data-status=submitted]').waitFor();
+    await page.locator('[data-testid=version-status][data-status=submitted]').waitFor({ timeout: 60_000 });
     await signOut();
   });
 
@@ -133,7 +133,7 @@ test('the budget workbench, a draft adjusted, submitted and returned with commen
     await page.getByTestId('return-form').locator('.ant-select-selection-item', { hasText: label }).waitFor();
     await page.getByTestId('return-comment').fill('请附扩面计划测算依据');
     await page.getByTestId('return-form-submit').click();
-    await page.locator('[data-testid=version-status][data-status=returned]').waitFor();
+    await page.locator('[data-testid=version-status][data-status=returned]').waitFor({ timeout: 60_000 });
     const returned = (await officer.call<Version>('GET', `/api/budget/versions/${draftId}`)).body;
     const premium = returned.tables[0].income.find((entry) => entry.subject === 'premium_income')!;
     assert.deepEqual(premium.comments.map((comment) => comment.comment), ['请附扩面计划测算依据']);
