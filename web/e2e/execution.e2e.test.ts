@@ -117,7 +117,9 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
     await page.getByTestId('execution-month').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="1月"]').click();
     await page.waitForURL((url) => url.searchParams.get('month') === '1');
-    const row = page.locator(`[data-testid=execution-fund-${fund.fund}] tr[data-subject=premium_income]`);
+    // through December the demo's actuals equal January's: wait for the table of January itself, not for its figure
+    const row = page.locator(`[data-testid=execution-fund-${fund.fund}][data-period="${YEAR}-01"] tr[data-subject=premium_income]`);
+    await row.waitFor();
     await page.waitForFunction(([selector, actual]) => document.querySelector(selector)?.textContent?.replace(/,/g, '') === actual,
       [`[data-testid=execution-fund-${fund.fund}] tr[data-subject=premium_income] [data-testid=line-actual]`, line.actual] as const);
     await row.getByTestId('line-drill').click();

@@ -21,7 +21,7 @@ function FundTable({ fund, year, month, thresholdPoints, drill }: { fund: Execut
   const { t } = useI18n();
   return (
     <Card
-      size="small" style={{ marginBottom: 16 }} data-testid={`execution-fund-${fund.fund}`}
+      size="small" style={{ marginBottom: 16 }} data-testid={`execution-fund-${fund.fund}`} data-period={`${year}-${String(month).padStart(2, '0')}`}
       title={<Space>{fund.name}<Typography.Text type="secondary">{fund.fund}</Typography.Text>{!fund.budgetApproved && <Tag>{t('execution.noBudget')}</Tag>}</Space>}
     >
       <Table<ExecutionLine>
