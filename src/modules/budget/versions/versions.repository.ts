@@ -21,12 +21,12 @@ export const versionOfItem = (tx: Tx, approvalItemId: bigint) =>
 export const versionsOf = (tx: Tx, region: string, year: number) =>
   tx.selectFrom('budget_version').selectAll().where('region_code', '=', region).where('year', '=', year).orderBy('number', 'desc').execute();
 
-/** The newest version of a region and year with this status and basis (either basis when none is given). */
-export function latestVersion(tx: Tx, region: string, year: number, filter: { status?: VersionStatus; basis?: VersionBasis }) {
+/** The newest version of a region and year with this status and basis (either basis when none is given); with `earliest`, the oldest. */
+export function latestVersion(tx: Tx, region: string, year: number, filter: { status?: VersionStatus; basis?: VersionBasis; earliest?: boolean }) {
   let query = tx.selectFrom('budget_version').selectAll().where('region_code', '=', region).where('year', '=', year);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.basis) query = query.where('basis', '=', filter.basis);
-  return query.orderBy('number', 'desc').limit(1).executeTakeFirst();
+  return query.orderBy('number', filter.earliest ? 'asc' : 'desc').limit(1).executeTakeFirst();
 }
 
 /** The next number of a region and year; the lock on the region's row serialises two creations of the same budget. */

@@ -483,9 +483,12 @@ export type VersionDiff = Awaited<ReturnType<typeof diffVersions>>;
 
 export interface ApprovedLine { fund: string; scheme: string; side: 'income' | 'expense'; subject: string; parentSubject: string | null; amount: bigint }
 
-/** For budget execution: the lines of the region's latest approved version of the year, or null when none is approved. */
-export async function approvedBudget(tx: Tx, input: { year: number; region: string }): Promise<ApprovedLine[] | null> {
-  const version = await repository.latestVersion(tx, input.region, input.year, { status: 'approved' });
+/**
+ * For budget execution: the lines of the region's latest approved version of the year (with `first`, of the first one
+ * approved: the budget before any adjustment), or null when none is approved.
+ */
+export async function approvedBudget(tx: Tx, input: { year: number; region: string; first?: boolean }): Promise<ApprovedLine[] | null> {
+  const version = await repository.latestVersion(tx, input.region, input.year, { status: 'approved', earliest: input.first });
   if (!version) return null;
   const content = (await contentsOf(tx, [version.id])).get(version.id)!;
   const schemeOf = new Map(content.tables.map((table) => [table.fund, table.scheme]));
