@@ -30,7 +30,7 @@ export type Permission =
   | 'medical.settle'
   | 'medical.review'
   | 'medical.approve'
-  | 'supervision.read' | 'supervision.import' | 'supervision.run'
+  | 'supervision.read' | 'supervision.import' | 'supervision.run' | 'supervision.case' | 'supervision.case.review' | 'supervision.case.approve'
   | 'execution.read' | 'alerts.manage' | 'report.publish'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';

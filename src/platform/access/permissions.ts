@@ -113,6 +113,9 @@ export const permissionDescriptions = {
   'supervision.read': '稽核疑点查看 the detection rules\' findings with their evidence',
   'supervision.import': '稽核比对数据导入 import tax-declared wages and medical claim details for inspection',
   'supervision.run': '稽核规则运行 run the detection rules (a job) that replace their open findings',
+  'supervision.case': '稽核案件经办 open a case from findings or by hand, submit its conclusion, record recoveries, close it',
+  'supervision.case.review': '稽核案件复核 review the opening or the conclusion of a case',
+  'supervision.case.approve': '稽核案件审批 approve the opening or the conclusion of a case',
   // budget execution (预算执行、基金运行预警、信息公开)
   'execution.read': '预算执行查看 budget against actual live from the ledger, early-warning alerts',
   'alerts.manage': '预警处理 acknowledge and resolve early-warning alerts, evaluate the rules now',
@@ -154,7 +157,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.payment.request', 'benefit.payment.review',
     'benefit.claim.request', 'benefit.claim.review', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.review',
-    'budget.draft', 'budget.review',
+    'budget.draft', 'budget.review', 'supervision.case.review',
     'alerts.manage', 'report.publish',
   ],
   approver: [
@@ -168,7 +171,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.payment.request', 'benefit.payment.approve',
     'benefit.claim.request', 'benefit.claim.approve', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.approve',
-    'budget.draft', 'budget.approve',
+    'budget.draft', 'budget.approve', 'supervision.case.approve',
     'alerts.manage', 'report.publish',
   ],
   finance: [
@@ -181,7 +184,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   // 稽核: reads every business record in scope and the audit trail, changes none of them; traces a person by the full
   // number; imports the data inspections compare against and runs the detection rules, whose findings are its own.
   // Signs high-risk base corrections as the second person (seed 004 篇7: 稽核审计…协同跟踪高风险业务).
-  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run', 'registry.base.correction.review'],
+  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run', 'supervision.case', 'registry.base.correction.review'],
   security_auditor: ['audit.read', 'audit.verify', 'auth.log.read'],
   // The administrator also registers employers and persons and reads bills: a new installation is set up by its
   // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.
