@@ -9,7 +9,7 @@ import { inScope, type Actor } from '../actor.ts';
 import { AppError, conflict } from '../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
-import { decide, drafterAction, getApproval, listApprovals, registerSignoffKind, submitForApproval } from './signoff.service.ts';
+import { decide, drafterAction, getApproval, listApprovals, registerBudgetControl, registerSignoffKind, submitForApproval, type BudgetDraw } from './signoff.service.ts';
 import { testUser } from './signoff.testing.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -27,6 +27,23 @@ const testKind = registerSignoffKind<Payload>({
     if (item.payload.fail) throw conflict('widget', 'the effect refuses');
     return { done: item.payload.label };
   },
+});
+
+/**
+ * A kind that spends (its draw: the payload's label as the subject, the item's amount), and a budget control for the
+ * test: 100 fen on a subject is available; a draw up to it passes with a warning from 90, beyond it is refused.
+ */
+const spendingKind = registerSignoffKind<Payload & { fen: string }>({
+  ...testKind, kind: 'test.spending', label: '测试支出',
+  budgetDraws: async (_tx, item): Promise<BudgetDraw[]> => [{ fund: 'pension-990102', subject: item.payload.label, amountFen: BigInt(item.payload.fen), year: 2025 }],
+  effect: async (tx, approver, item) => testKind.effect(tx, approver, item),
+});
+const drawsSeen: BudgetDraw[][] = [];
+registerBudgetControl(async (_tx, _actor, _item, draws) => {
+  drawsSeen.push(draws);
+  const requested = draws.reduce((sum, draw) => sum + draw.amountFen, 0n);
+  if (requested > 100n) throw conflict('amount', `only 100 fen are available, ${requested} requested`);
+  return requested >= 90n ? [{ subject: draws[0].subject, requested: String(requested) }] : [];
 });
 
 const at = (actor: Actor, regionCode: string): Actor => ({ ...actor, regionCode });
@@ -118,6 +135,28 @@ test('an effect that fails rolls the final approval back: the item waits at the 
   assert.equal(after.nextLevel?.index, 0);
   assert.equal(after.timeline.length, 1, 'the approval step was rolled back with the effect');
   assert.equal(await effects('failing'), 0);
+});
+
+test('a spending kind\'s draws go to the budget control before the effect: a warning is kept on the result, a block refuses the approval and leaves the item at its level', { skip }, async () => {
+  const spend = (label: string, fen: bigint) => inScope(test_.database, drafter, (tx) => submitForApproval(tx, drafter, spendingKind, {
+    regionCode: '990102', title: `spend ${label}`, subjectKey: `spend:${label}`, amount: fen, payload: { label, fen: String(fen) }, comment: null,
+  }));
+  const quiet = await decide(test_.database, reviewer, BigInt((await spend('quiet', 89n)).id), 'approve', 'ok');
+  assert.deepEqual(quiet.result, { done: 'quiet' }, 'no warning: nothing is added to the result');
+  assert.deepEqual(drawsSeen.at(-1), [{ fund: 'pension-990102', subject: 'quiet', amountFen: 89n, year: 2025 }]);
+  const warned = await decide(test_.database, reviewer, BigInt((await spend('warned', 100n)).id), 'approve', 'ok');
+  assert.equal(warned.status, 'approved');
+  assert.deepEqual(warned.result, { done: 'warned', budgetWarnings: [{ subject: 'warned', requested: '100' }] });
+  const blocked = await spend('blocked', 101n);
+  const error = await refusal(decide(test_.database, reviewer, BigInt(blocked.id), 'approve', 'go'));
+  assert.deepEqual([error.status, error.field], [409, 'amount']);
+  const after = await getApproval(test_.database, reviewer, BigInt(blocked.id));
+  assert.deepEqual([after.status, after.nextLevel?.index, after.timeline.length], ['pending', 0, 1]);
+  assert.equal(await effects('blocked'), 0, 'the effect never ran');
+  // a kind that declares no draws is never checked
+  const before = drawsSeen.length;
+  await decide(test_.database, reviewer, BigInt((await submit('no-draws', 1n)).id), 'approve', 'ok');
+  assert.equal(drawsSeen.length, before);
 });
 
 test('the inbox lists what the caller may decide now, in their scope only', { skip }, async () => {

@@ -24,6 +24,20 @@ import {
 } from './signoff.calc.ts';
 
 
+/**
+ * What an item will spend, on the budget indicator (预算指标, R7.1) of a fund's ledger expense subject
+ * (`benefit_expense.basic_pension`): the fund by code, the amount in fen, the budget year it draws on.
+ */
+export interface BudgetDraw { fund: string; subject: string; amountFen: bigint; year: number }
+
+/**
+ * The budget control the execution module registers: checks the draws against the indicators in the final approval's
+ * transaction; a draw the rules block throws (the approval rolls back), a warning is returned and kept on the item's
+ * result as `budgetWarnings`. The engine knows no budget: without a registered control, or a kind without draws,
+ * nothing is checked.
+ */
+export type BudgetControl = (tx: Tx, actor: Actor, item: { id: bigint; kind: string; regionCode: string }, draws: BudgetDraw[]) => Promise<Record<string, unknown>[]>;
+
 /** What a module declares for one kind of item. */
 export interface SignoffKind<Payload = any> {
   kind: string;
@@ -46,6 +60,13 @@ export interface SignoffKind<Payload = any> {
   onStep?: (tx: Tx, actor: Actor, item: { id: bigint; payload: Payload; regionCode: string }, action: 'return' | 'resubmit' | 'cancel') => Promise<void>;
   /** The web page of the item's subject, for links from the inbox. */
   subjectLink?: (payload: Payload) => string | null;
+  /** A kind that spends money: what the item will spend, checked by the budget control before the effect. */
+  budgetDraws?: (tx: Tx, item: { id: bigint; payload: Payload; regionCode: string }) => Promise<BudgetDraw[]>;
+  /**
+   * What this kind's signed-off items not yet paid still spend, per fund and ledger subject (the indicators'
+   * committed figure), for the funds given; `year` is the year the money will be paid in.
+   */
+  budgetCommitments?: (tx: Tx, funds: string[]) => Promise<BudgetDraw[]>;
 }
 
 const kinds = new Map<string, SignoffKind>();
@@ -59,6 +80,14 @@ export function registerSignoffKind<P>(kind: SignoffKind<P>): SignoffKind<P> {
 }
 
 export function signoffKinds(): SignoffKind[] { return [...kinds.values()]; }
+
+let budgetControl: BudgetControl | null = null;
+
+/** The execution module registers the one budget control, once, from its index.ts. */
+export function registerBudgetControl(control: BudgetControl) {
+  if (budgetControl && budgetControl !== control) throw new Error('a budget control is registered already');
+  budgetControl = control;
+}
 
 function kindOf(name: string): SignoffKind {
   const kind = kinds.get(name);
@@ -215,7 +244,9 @@ export async function approvalCounts(database: DatabaseHandle, actor: Actor) {
 
 /**
  * Approve (signs the next level; the last level runs the kind's effect in this transaction) or return to the
- * drafter with a reason. A failed effect rolls the approval back: the item waits at the same level.
+ * drafter with a reason. Before the effect, the budget control checks what the item will spend (a block refuses the
+ * approval, a warning is kept on the result). A failed check or effect rolls the approval back: the item waits at the
+ * same level.
  */
 export async function decide(database: DatabaseHandle, actor: Actor, id: bigint, decision: Decision, comment: string | null | undefined) {
   const note = comment?.trim() || null;
@@ -236,7 +267,10 @@ export async function decide(database: DatabaseHandle, actor: Actor, id: bigint,
     let result: Record<string, unknown> | null = null;
     if (decision === 'return') await kind.onStep?.(tx, acting, { id: row.id, payload: row.payload, regionCode: row.region_code }, 'return');
     if (next.final) {
+      const draws = budgetControl && kind.budgetDraws ? await kind.budgetDraws(tx, { id: row.id, payload: row.payload, regionCode: row.region_code }) : [];
+      const budgetWarnings = draws.length ? await budgetControl!(tx, acting, { id: row.id, kind: row.kind, regionCode: row.region_code }, draws) : [];
       result = await kind.effect(tx, acting, { id: row.id, payload: row.payload, submittedBy: row.submitted_by, submittedById: row.submitted_by_id, regionCode: row.region_code });
+      if (budgetWarnings.length) result = { ...result, budgetWarnings };
     }
     await repository.updateItem(tx, id, {
       status: next.status, next_level: next.nextLevel,
