@@ -8,6 +8,8 @@ import { versionRoutes } from './versions/versions.routes.ts';
 import { draftRoutes } from './draft/draft.routes.ts';
 import { projectionRoutes } from './projection/projection.routes.ts';
 import { budgetVersionSignoff } from './versions/versions.service.ts';
+import { adjustmentRoutes } from './adjustments/adjustments.routes.ts';
+import { budgetAdjustmentSignoff } from './adjustments/adjustments.service.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
 /** For budget execution: the lines of a region's latest approved budget version of a year, or null. */
@@ -16,17 +18,17 @@ export { approvedBudget, createVersion, submitVersion, type ApprovedLine } from 
 export { budgetChartFor, schemeTable, type BudgetLine, type SchemeTable } from './draft/budget-chart.ts';
 export { itemSubject } from './versions/versions.calc.ts';
 
-/** 预算编制: forecasting (`sifund forecast`), the draft, the projection, and budget versions with their sign-off (issue 13). */
+/** 预算编制: forecasting (`sifund forecast`), the draft, the projection, budget versions with their sign-off (issue 13) and their adjustment (issue 14). */
 export const budgetModule: ModuleManifest = {
   name: 'budget',
-  routes: [versionRoutes, draftRoutes, projectionRoutes],
+  routes: [versionRoutes, adjustmentRoutes, draftRoutes, projectionRoutes],
   registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); registerVersionCommands(program); registerProjectionCommand(program); },
   jobs: [],
   schedules: [],
-  approvalKinds: [budgetVersionSignoff],
+  approvalKinds: [budgetVersionSignoff, budgetAdjustmentSignoff],
   permissions: ['budget.read', 'budget.draft', 'budget.review', 'budget.approve'],
   reports: [],
   // the pension projection's assumptions and the contribution rates it reads by year
-  // and the levels of a budget version's sign-off
-  parameters: ['budget.projection', 'contribution.pension', 'contribution.base', 'signoff.budget_version'],
+  // and the levels of a budget version's and a budget adjustment's sign-off
+  parameters: ['budget.projection', 'contribution.pension', 'contribution.base', 'signoff.budget_version', 'signoff.budget_adjustment'],
 };

@@ -1,6 +1,6 @@
 /**
- * `sifund budget create|show|adjust|target|submit|diff|aggregate`: budget versions from the command line, beside
- * `budget draft`. The console drafts as the system actor system:budget; 复核 and 审批 are decided by named users
+ * `sifund budget create|show|adjust|target|submit|diff|aggregate|adjustments`: budget versions from the command line,
+ * beside `budget draft`; `adjust --input` and `adjustments` are the adjustments of an approved budget (adjustments.cli.ts). The console drafts as the system actor system:budget; 复核 and 审批 are decided by named users
  * (`sifund approvals decide --username …`, or the web's 待办), never by the drafter.
  */
 import type { Command } from 'commander';
@@ -11,6 +11,8 @@ import { fieldRules } from '../../../platform/fields.messages.ts';
 import { addReportOptions, writeReport } from '../../../platform/reports/cli.ts';
 import { adjustLine, aggregateVersion, createVersion, diffVersions, findVersion, setTarget, submitVersion } from './versions.service.ts';
 import { diffReport, versionReport } from './versions.report.ts';
+import { adjustFromFile, registerAdjustmentCommands } from '../adjustments/adjustments.cli.ts';
+import { adjustmentSaid } from '../adjustments/adjustments.messages.ts';
 
 const drafter = () => systemActor('budget', ['budget.read', 'budget.draft', 'ledger.read']);
 
@@ -39,14 +41,22 @@ export function registerVersionCommands(program: Command) {
       await writeReport(versionReport(await findVersion(database, drafter(), { year: options.year, region: options.region, number })), options);
     }));
 
-  addDataOption(budget.command('adjust').description('set a line of a drafted or returned version to a new amount, with a reason'))
-    .requiredOption('--version <id>', 'the version id').requiredOption('--fund <code>', 'fund code, e.g. medical-990100')
-    .requiredOption('--subject <subject>', 'the line, e.g. premium_income or benefit_expense.inpatient')
-    .requiredOption('--amount <yuan>', 'the new amount in yuan').requiredOption('--reason <text>', 'why the line differs from the draft')
+  addDataOption(budget.command('adjust').description('with --input: request an adjustment (预算调整) of the latest approved version, submitted to 复核 and 审批; '
+    + 'otherwise set a line of a drafted or returned version to a new amount, with a reason'))
+    .requiredOption('--version <id>', 'the version id')
+    .option('--input <file>', 'the adjustment request, JSON: {"explanation", "lines": [{"fund", "side", "subject", "amount" | "change", "reason"}]}')
+    .option('--fund <code>', 'fund code, e.g. medical-990100')
+    .option('--subject <subject>', 'the line, e.g. premium_income or benefit_expense.inpatient')
+    .option('--amount <yuan>', 'the new amount in yuan').option('--reason <text>', 'why the line differs from the draft')
     .option('--format <format>', 'json', 'json')
     .action((options) => runWithDatabase('budget adjust', options, async ({ database }) => {
-      printJson(await adjustLine(database, drafter(), { versionId: BigInt(digits(options.version, 'version')), fund: options.fund, subject: options.subject, amount: options.amount, reason: options.reason }));
+      const versionId = BigInt(digits(options.version, 'version'));
+      if (options.input) return adjustFromFile(database, drafter(), versionId, options.input);
+      const missing = ['fund', 'subject', 'amount', 'reason'].find((name) => options[name] === undefined);
+      if (missing) throw invalid(missing, adjustmentSaid.lineOptionsOrInput());
+      printJson(await adjustLine(database, drafter(), { versionId, fund: options.fund, subject: options.subject, amount: options.amount, reason: options.reason }));
     }));
+  registerAdjustmentCommands(budget, drafter);
 
   addDataOption(budget.command('target').description('set a fund\'s performance target (绩效目标) in a drafted or returned version, with a reason'))
     .requiredOption('--version <id>', 'the version id').requiredOption('--fund <code>', 'fund code')

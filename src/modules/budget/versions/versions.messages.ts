@@ -39,6 +39,7 @@ export const versionSaid = defineMessages('budget.version', {
   approved: ['已批复', 'approved'],
   model: ['模型测算', 'drafted from the model'],
   aggregated: ['汇总', 'aggregated'],
+  adjustment: ['预算调整', 'adjustment'],
   ownLines: ['本级', 'own lines'],
   // sign-off and reports
   signoffTitle: ['{region} {year} 年度社会保险基金预算（第 {number} 版，{basis}）', '{region} {year} fund budget, version {number} ({basis})'],

@@ -68,7 +68,7 @@ export function versionReport(view: VersionView, language: Language = 'zh-CN'): 
       { key: 'reason', title: text(say.reason()), unit: 'text', width: 30 },
     ],
   });
-  const basis = view.basis === 'model' ? say.model() : say.aggregated();
+  const basis = say[view.basis]();
   const missing = view.sources?.missing.length ? [{ label: text(say.missing()), value: view.sources.missing.map((entry) => `${entry.name ?? ''} ${entry.region}`.trim()).join('、') }] : [];
   return {
     title: text(say.title()), fileName: `${text(say.title())}-${view.region}-${view.year}-${view.number}`, landscape: true,

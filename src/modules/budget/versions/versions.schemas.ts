@@ -3,7 +3,9 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { IdText, Money, Month, Nullable, Timestamp } from '../../../platform/http/schemas.ts';
 
 const Status = Type.Union(['drafted', 'submitted', 'returned', 'approved'].map((status) => Type.Literal(status)), { description: 'drafted → submitted → returned | approved' });
-const Basis = Type.Union([Type.Literal('model'), Type.Literal('aggregated')], { description: 'drafted from the model, or the sum of the regions below' });
+const Basis = Type.Union([Type.Literal('model'), Type.Literal('aggregated'), Type.Literal('adjustment')], { description: 'drafted from the model, the sum of the regions below, or created by an approved adjustment' });
+const VersionHead = Type.Object({ id: IdText, number: Type.Integer() });
+const SupersededBy = Nullable(Type.Object({ id: IdText, number: Type.Integer() }, { description: 'the later approved version (an adjustment) that replaces this approved one' }));
 const Side = Type.Union([Type.Literal('income'), Type.Literal('expense')]);
 
 const LineFields = {
@@ -26,6 +28,8 @@ export const BudgetVersion = Type.Object({
     missing: Type.Array(Type.Object({ region: Type.String(), name: Nullable(Type.String()) }), { description: 'regions below (or the level itself, 本级) not in the sum yet' }),
   })),
   submissions: Type.Integer(), createdBy: Type.String(), createdAt: Timestamp, approvalItemId: Nullable(IdText), approvedAt: Nullable(Timestamp), approvedBy: Nullable(Type.String()),
+  supersededBy: SupersededBy,
+  adjustment: Nullable(Type.Object({ id: IdText, explanation: Type.String(), adjusted: VersionHead }, { description: 'basis adjustment: the request whose approval created this version, and the version it adjusted' })),
   tables: Type.Array(Type.Object({
     fund: Type.String(), scheme: Type.String(), table: Type.String({ description: '社预02–08' }), tableName: Type.String(),
     income: Type.Array(BudgetLine), expense: Type.Array(BudgetLine), ...Totals,
@@ -39,7 +43,7 @@ export const BudgetVersion = Type.Object({
 
 export const BudgetVersionSummary = Type.Object({
   id: IdText, region: Type.String(), year: Type.Integer(), number: Type.Integer(), status: Status, basis: Basis, createdBy: Type.String(), createdAt: Timestamp,
-  approvedAt: Nullable(Timestamp), funds: Type.Array(Type.String()), totalIncome: Money, totalExpense: Money,
+  approvedAt: Nullable(Timestamp), supersededBy: SupersededBy, funds: Type.Array(Type.String()), totalIncome: Money, totalExpense: Money,
 });
 
 const Head = Type.Object({ id: IdText, number: Type.Integer(), status: Status, basis: Basis });

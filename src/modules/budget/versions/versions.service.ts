@@ -32,6 +32,7 @@ import {
 import { versionSaid as say } from './versions.messages.ts';
 import { performanceTargets, TARGET_VALUE } from './versions.targets.ts';
 import * as repository from './versions.repository.ts';
+import { adjustmentsCreating } from '../adjustments/adjustments.repository.ts';
 import type { VersionRow } from './versions.repository.ts';
 import type { VersionStatus } from './versions.tables.ts';
 
@@ -52,7 +53,7 @@ export const budgetVersionSignoff = registerSignoffKind<VersionPayload>({
   subjectLink: (payload) => `/budget/versions/${payload.versionId}`,
 });
 
-const statusSaid: Record<VersionStatus, () => Said> = { drafted: say.drafted, submitted: say.submitted, returned: say.returned, approved: say.approved };
+export const statusSaid: Record<VersionStatus, () => Said> = { drafted: say.drafted, submitted: say.submitted, returned: say.returned, approved: say.approved };
 
 // ——— reading a version ———
 
@@ -68,7 +69,7 @@ const tableOf = (row: repository.TableRow): VersionTable => ({
 });
 
 /** The tables and lines of versions, by version id. */
-async function contentsOf(tx: Tx, ids: bigint[]): Promise<Map<bigint, VersionContent>> {
+export async function contentsOf(tx: Tx, ids: bigint[]): Promise<Map<bigint, VersionContent>> {
   const contents = new Map<bigint, VersionContent>(ids.map((id) => [id, { tables: [], lines: [] }]));
   if (!ids.length) return contents;
   for (const row of await repository.tablesOf(tx, ids)) contents.get(row.version_id)!.tables.push(tableOf(row));
@@ -76,7 +77,7 @@ async function contentsOf(tx: Tx, ids: bigint[]): Promise<Map<bigint, VersionCon
   return contents;
 }
 
-async function lockedVersion(tx: Tx, id: bigint): Promise<VersionRow> {
+export async function lockedVersion(tx: Tx, id: bigint): Promise<VersionRow> {
   const version = await repository.versionById(tx, id, true);
   if (!version) throw notFound(say.versionNotFound({ id: String(id) }));
   return version;
@@ -109,9 +110,22 @@ function lineViews(lines: readonly VersionLine[], comments: readonly CommentRow[
   });
 }
 
+/**
+ * The later approved version that replaces an approved one (an adjustment's, or a version approved after it): the
+ * newest approved of the region and year is the budget (approvedBudget), every earlier approved one is superseded.
+ */
+function supersededBy(version: VersionRow, approvedNewestFirst: readonly VersionRow[]) {
+  if (version.status !== 'approved') return null;
+  const later = approvedNewestFirst.filter((candidate) => candidate.number > version.number).at(-1);
+  return later ? { id: String(later.id), number: later.number } : null;
+}
+
 /** A version as the API and the command show it: amounts in yuan, each table with its lines, comments and targets. */
-async function versionView(tx: Tx, version: VersionRow) {
+export async function versionView(tx: Tx, version: VersionRow) {
   const content = (await contentsOf(tx, [version.id])).get(version.id)!;
+  const approved = (await repository.versionsOf(tx, version.region_code, version.year)).filter((candidate) => candidate.status === 'approved');
+  const [adjustment] = version.basis === 'adjustment' ? await adjustmentsCreating(tx, [version.id]) : [];
+  const adjusted = adjustment ? await repository.versionById(tx, adjustment.version_id) : undefined;
   const comments = await repository.commentsOf(tx, version.id);
   // in the order of the standard indicators (决策, 过程, 产出, 效益)
   const standard = performanceTargets().indicators.map((indicator) => indicator.indicator);
@@ -126,6 +140,8 @@ async function versionView(tx: Tx, version: VersionRow) {
     submissions: version.submissions, createdBy: version.created_by, createdAt: version.created_at.toISOString(),
     approvalItemId: version.approval_item_id === null ? null : String(version.approval_item_id),
     approvedAt: version.approved_at?.toISOString() ?? null, approvedBy: version.approved_by,
+    supersededBy: supersededBy(version, approved),
+    adjustment: adjustment && adjusted ? { id: String(adjustment.id), explanation: adjustment.explanation, adjusted: { id: String(adjusted.id), number: adjusted.number } } : null,
     tables: content.tables.map((table) => {
       const lines = content.lines.filter((line) => line.fund === table.fund);
       return {
@@ -182,6 +198,7 @@ export async function listVersions(database: DatabaseHandle, actor: Actor, input
   const year = checkYearAndRegion(actor, input);
   return inScope(database, actor, async (tx) => {
     const versions = await repository.versionsOf(tx, input.region, year);
+    const approved = versions.filter((version) => version.status === 'approved');
     const contents = await contentsOf(tx, versions.map((version) => version.id));
     return versions.map((version) => {
       const tables = contents.get(version.id)!.tables;
@@ -189,7 +206,7 @@ export async function listVersions(database: DatabaseHandle, actor: Actor, input
       return {
         id: String(version.id), region: version.region_code, year: version.year, number: version.number, status: version.status, basis: version.basis,
         createdBy: version.created_by, createdAt: version.created_at.toISOString(), approvedAt: version.approved_at?.toISOString() ?? null,
-        funds: tables.map((table) => table.fund), totalIncome: total((table) => table.totalIncome), totalExpense: total((table) => table.totalExpense),
+        supersededBy: supersededBy(version, approved), funds: tables.map((table) => table.fund), totalIncome: total((table) => table.totalIncome), totalExpense: total((table) => table.totalExpense),
       };
     });
   });
@@ -383,7 +400,7 @@ export async function submitVersion(database: DatabaseHandle, actor: Actor, vers
     await checkIdentities(tx, locked);
     const item = await submitForApproval(tx, actor, budgetVersionSignoff, {
       regionCode: locked.region_code, subjectKey: `budget.version:${locked.region_code}:${locked.year}`, amount: null, comment: comment ?? null,
-      title: render(say.signoffTitle({ region: locked.region_code, year: locked.year, number: locked.number, basis: locked.basis === 'model' ? say.model() : say.aggregated() }), 'zh-CN'),
+      title: render(say.signoffTitle({ region: locked.region_code, year: locked.year, number: locked.number, basis: say[locked.basis]() }), 'zh-CN'),
       payload: { versionId: String(locked.id), region: locked.region_code, year: locked.year, number: locked.number },
     });
     await repository.updateVersion(tx, locked.id, { status: 'submitted', approval_item_id: BigInt(item.id), submissions: locked.submissions + 1 });

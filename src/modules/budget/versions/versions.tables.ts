@@ -3,7 +3,8 @@ import type { Generated } from 'kysely';
 
 export const versionStatuses = ['drafted', 'submitted', 'returned', 'approved'] as const;
 export type VersionStatus = (typeof versionStatuses)[number];
-export type VersionBasis = 'model' | 'aggregated';
+/** drafted from the model, the sum of the regions below, or created by an approved adjustment (预算调整) */
+export type VersionBasis = 'model' | 'aggregated' | 'adjustment';
 
 declare module '../../../platform/database.ts' {
   interface Tables {

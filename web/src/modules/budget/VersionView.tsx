@@ -8,11 +8,14 @@
  * The drafter (budget.draft) adjusts lines and targets of a drafted or returned version and submits it after a
  * confirmation; whoever may decide its current level (the 待办 item's canDecide) approves through the approvals API
  * or returns it with comments per line (POST …/return). The API decides; the buttons follow.
+ *
+ * An approved version that is still the budget (not superseded) can be adjusted (预算调整, Adjustments.tsx): the
+ * request goes to sign-off and its approval becomes a new version; each line of an approved version shows its history.
  */
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Descriptions, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, LineChartOutlined, MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined, EditOutlined, HistoryOutlined, LineChartOutlined, MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { api, downloadFile } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
@@ -24,6 +27,7 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApprovalActions, approvalPath, approvalsChanged } from '../../platform/signoff/shared.tsx';
 import type { ApprovalItem } from '../../platform/signoff/types.ts';
 import { StatusTag } from './shared.tsx';
+import { AdjustmentList, AdjustmentRequestModal, LineHistoryDrawer } from './Adjustments.tsx';
 import type { BudgetLine, BudgetLineActuals, BudgetVersion, FundTable, PerformanceTarget, Totals } from './types.ts';
 
 const LineChart = lazy(() => import('./LineChart.tsx'));
@@ -65,8 +69,10 @@ function Comments({ line }: { line: BudgetLine }) {
   );
 }
 
-function FundTableView({ table, editable, onAdjust, onChart, onTarget }: {
+function FundTableView({ table, editable, onAdjust, onChart, onTarget, onHistory }: {
   table: FundTable; editable: boolean; onAdjust(line: BudgetLine): void; onChart(line: BudgetLine): void; onTarget(target: PerformanceTarget): void;
+  /** an approved version: the line's history through the approved versions */
+  onHistory?(line: BudgetLine): void;
 }) {
   const { t } = useI18n();
   const total = (key: (typeof totalKeys)[number]): Row => ({ key, name: t(`budget.${key}`), amount: table[key], strong: true });
@@ -101,6 +107,7 @@ function FundTableView({ table, editable, onAdjust, onChart, onTarget }: {
             render: (_, row) => row.line && (
               <Space size={0}>
                 <Button type="link" size="small" icon={<LineChartOutlined />} onClick={() => onChart(row.line!)} data-testid="line-chart">{t('budget.chart')}</Button>
+                {onHistory && <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => onHistory(row.line!)} data-testid="line-history-open">{t('budget.history')}</Button>}
                 {editable && !row.children && <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onAdjust(row.line!)} data-testid="line-adjust">{t('budget.adjust')}</Button>}
               </Space>
             ),
@@ -168,6 +175,11 @@ export function VersionView({ version, onChanged }: { version: BudgetVersion; on
   const [targeting, setTargeting] = useState<{ fund: string; target: PerformanceTarget }>();
   const [charting, setCharting] = useState<{ fund: string; line: BudgetLine }>();
   const [returning, setReturning] = useState(false);
+  const [requesting, setRequesting] = useState(false);
+  const [historyOf, setHistoryOf] = useState<{ fund: string; line: BudgetLine }>();
+  const [adjustments, setAdjustments] = useState(0);
+  const approved = version.status === 'approved';
+  const adjustable = approved && !version.supersededBy && can('budget.draft');
   const editable = can('budget.draft') && (version.status === 'drafted' || version.status === 'returned');
   const path = `/api/budget/versions/${version.id}`;
   const approval = useLoad(
@@ -207,12 +219,21 @@ export function VersionView({ version, onChanged }: { version: BudgetVersion; on
         <Descriptions.Item label={t('budget.submissions')}>{version.submissions}</Descriptions.Item>
         {version.approvedAt && <Descriptions.Item label={t('budget.approvedBy')}>{version.approvedBy}</Descriptions.Item>}
         {version.approvedAt && <Descriptions.Item label={t('budget.approvedAt')}>{formatDateTime(version.approvedAt)}</Descriptions.Item>}
+        {version.adjustment && (
+          <Descriptions.Item label={t('budget.adjustment.explanation')} span={2}>
+            <Link to={`/budget/versions/${version.adjustment.adjusted.id}`} data-testid="version-adjusted">{t('budget.adjustedFrom', { n: t('budget.numberOf', { n: version.adjustment.adjusted.number }) })}</Link>：{version.adjustment.explanation}
+          </Descriptions.Item>
+        )}
       </Descriptions>
+      {version.supersededBy && (
+        <Alert type="info" showIcon data-testid="version-superseded" message={<Link to={`/budget/versions/${version.supersededBy.id}`}>{t('budget.supersededBy', { n: t('budget.numberOf', { n: version.supersededBy.number }) })}</Link>} />
+      )}
       {version.sources && version.sources.missing.length > 0 && (
         <Alert type="warning" showIcon message={t('budget.missing')} description={version.sources.missing.map((region) => regionLabel(region.region, region.name)).join('、')} data-testid="version-missing" />
       )}
       <Space wrap>
         {editable && <Button type="primary" icon={<SendOutlined />} onClick={submit} data-testid="version-submit">{t('budget.submit')}</Button>}
+        {adjustable && <Button type="primary" icon={<DiffOutlined />} onClick={() => setRequesting(true)} data-testid="adjustment-start">{t('budget.adjustment.start')}</Button>}
         {approval.data?.canDecide && (
           <ApprovalActions
             item={{ ...approval.data, canResubmit: false, canCancel: false }} onReturn={() => setReturning(true)}
@@ -233,13 +254,23 @@ export function VersionView({ version, onChanged }: { version: BudgetVersion; on
                 table={table} editable={editable}
                 onAdjust={(line) => setAdjusting({ fund: table.fund, line })} onChart={(line) => setCharting({ fund: table.fund, line })}
                 onTarget={(target) => setTargeting({ fund: table.fund, target })}
+                onHistory={approved ? (line) => setHistoryOf({ fund: table.fund, line }) : undefined}
               />
             ),
           }))}
         />
       )}
 
+      {approved && <AdjustmentList version={version} refreshKey={adjustments} />}
+
       <LineChartModal version={version} target={charting} onClose={() => setCharting(undefined)} />
+      <LineHistoryDrawer version={version} target={historyOf} onClose={() => setHistoryOf(undefined)} />
+      {adjustable && (
+        <AdjustmentRequestModal
+          version={version} open={requesting} onClose={() => setRequesting(false)}
+          onDone={() => { setAdjustments((count) => count + 1); message.success(t('budget.adjustment.done')); }}
+        />
+      )}
 
       <FormModal<{ amount: string; reason: string }, BudgetVersion>
         title={adjusting && t('budget.adjust.title', { name: adjusting.line.name })} open={Boolean(adjusting)} onClose={() => setAdjusting(undefined)}

@@ -6,6 +6,7 @@ import type { Static } from '@sinclair/typebox';
 import type * as Versions from '../../../../src/modules/budget/versions/versions.schemas.ts';
 import type * as Draft from '../../../../src/modules/budget/draft/draft.schemas.ts';
 import type * as Projection from '../../../../src/modules/budget/projection/projection.schemas.ts';
+import type * as Adjustments from '../../../../src/modules/budget/adjustments/adjustments.schemas.ts';
 
 /** A version with its fund tables (社预02–08), their lines (其中 rows as `items`), comments, targets and 社预01 totals. */
 export type BudgetVersion = Static<typeof Versions.BudgetVersion>;
@@ -24,3 +25,7 @@ export type PensionProjection = Static<typeof Projection.PensionProjection>;
 export type ProjectedYear = PensionProjection['years'][number];
 export type ProjectionScenarios = Static<typeof Projection.ProjectionScenarios>;
 export type ScenarioName = ProjectionScenarios['items'][number]['name'];
+/** An adjustment request (预算调整) of an approved version, with its lines and sign-off status. */
+export type BudgetAdjustment = Static<typeof Adjustments.BudgetAdjustment>;
+/** A line through every approved version of its budget. */
+export type BudgetLineHistory = Static<typeof Adjustments.BudgetLineHistory>;
