@@ -62,7 +62,7 @@ test('第三十九条: funeral grant 6 × 8250.00, one-off grant 20 × 54188.00,
     ['spouse and a child', [spouse, other], '4200.00'],
     ['lone elderly spouse and a parent', [{ relation: 'spouse', orphanOrLoneElderly: true }, other], '4800.00'],
     ['spouse and two others: exactly own wage', [spouse, other, other], '6000.00'],
-    ['spouse, a child and an orphan: 110% scaled down, each rounded down', [spouse, other, orphan], '5999.98'],
+    ['spouse, a child and an orphan: 110% shared in proportion to the fen', [spouse, other, orphan], '6000.00'],
     ['four others: 120% scaled to 1500.00 each', [other, other, other, other], '6000.00'],
   ];
   for (const [name, dependants, total] of cases) {
@@ -71,7 +71,7 @@ test('第三十九条: funeral grant 6 × 8250.00, one-off grant 20 × 54188.00,
     assert.equal(amounts.one_off_death_grant, '1083760.00', name);
     assert.equal(amounts.dependant_pension, total, name);
     if (dependants.length === 3 && dependants[2].orphanOrLoneElderly) {
-      assert.deepEqual(trace.filter((s) => s.step === 'dependantPension' && s.name?.startsWith('dependants[')).map((s) => s.value), ['2181.81', '1636.36', '2181.81']);
+      assert.deepEqual(trace.filter((s) => s.step === 'dependantPension' && s.name?.startsWith('dependants[')).map((s) => s.value), ['2181.82', '1636.36', '2181.82']);
     }
   }
   const trace = injury({ benefit: 'death', dependants: [spouse] }).trace;

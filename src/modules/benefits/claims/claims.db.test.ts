@@ -6,7 +6,8 @@
  * reason), refused when the separation was voluntary or a benefit is already paid; the month's run books the medical
  * contributions across the two funds (refused while the 支出户 is short, once per claimant and month) and orders the
  * month's benefit (one order per month, none on a re-run), paid by the unemployment fund's bank file; a new employment
- * stops it.
+ * stops it. A work-injury claim paid monthly: one order per part and month (none on a re-run), an operator's stop of a
+ * part, the statutory retirement month stopping 伤残津贴 (a lower pension topped up), a death stopping all from the next month.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,9 +26,11 @@ import { testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { bankFile, importBankResult } from '../payroll/payroll.bank.ts';
 import { runClaimMonth } from './claims.month.ts';
 import { getClaim, listClaims, requestClaim, stopClaim } from './claims.service.ts';
+import { stopWorkInjuryBenefit } from './work-injury-monthly.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
-const operator = systemActor('claims-test', ['benefit.claim.request', 'benefit.claim.run', 'benefits.read', 'accounts.read', 'personal.full.read']);
+// fund.transfer.request: a month's run files the 用款申请 of an order its 支出户 cannot pay (the CLI's actor holds it too)
+const operator = systemActor('claims-test', ['benefit.claim.request', 'benefit.claim.run', 'benefits.read', 'accounts.read', 'personal.full.read', 'fund.transfer.request']);
 const bank = systemActor('claims-bank', ['payroll.bank', 'benefits.read', 'personal.full.read']);
 const finance = testUser('finance', 31);
 
@@ -250,4 +253,68 @@ test('unemployment: from the record, refused when voluntary or already paid; the
   assert.match(stopped.stopReason!, /重新就业/);
   const months = await one<{ n: string }>(`select count(*)::text as n from benefit_claim_month where claim_id = $1`, [stopped.id]);
   assert.equal(months.n, '2', 'October and November');
+});
+
+test('work injury paid monthly: one order per part and month, none on a re-run; an operator stops a part; retirement stops 伤残津贴 and tops up a lower pension; death stops all from the next month', { skip }, async () => {
+  // a man born 1966-04: 60 years and a 4-month delay (2024 decision) — retires in 2026-08; no pension award, no death on record
+  const person = await one<{ id: string; id_number: string; region_code: string }>(`select p.id::text, p.id_number, p.region_code from person p
+    where not exists (select 1 from pension_award a where a.person_id = p.id) and not exists (select 1 from death_record d where d.person_id = p.id)
+      and not exists (select 1 from benefit_claim c where c.person_id = p.id) order by p.id limit 1`);
+  await db.owner.query(`update person set gender = 'M', birth_date = '1966-04-15', occupation = null where id = $1`, [person.id]);
+  const { month: retirement } = await one<{ month: string }>(`select to_char(statutory_retirement_month(birth_date, gender, occupation), 'YYYY-MM') as month from person where id = $1`, [person.id]);
+  assert.equal(retirement, '2026-08');
+
+  const input = { benefit: 'disability', eventDate: '2026-03-10', ownWage: '6000.00', grade: 2, nursing: 'large' };
+  const early = await refusal(requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number, input: { ...input, startPeriod: '2026-02' }, bankAccount: ACCOUNT }));
+  assert.equal(early.status, 400);
+  assert.match(early.message, /startPeriod: must not be before the month of the appraisal or death, 2026-03/);
+  const submitted = await requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number, input, bankAccount: ACCOUNT });
+  await signOff(db.database, submitted.approvalItem);
+  const claimId = BigInt(submitted.claimId);
+  const approved = await getClaim(db.database, operator, claimId);
+  assert.equal(approved.firstPeriod, '2026-04', 'from the month after the appraisal');
+  // 6000.00 × 85% = 5100.00; the average wage of the year before × 40%
+  const nursing = approved.amounts.find((a) => a.item === 'nursing_allowance')!.amount;
+  assert.deepEqual(approved.workInjuryMonthly?.parts.map((p) => p.part), ['disability_allowance', 'nursing_allowance']);
+  const ordersOf = async () => (await getClaim(db.database, operator, claimId)).payments.filter((p) => p.sourcePart.includes(':')).map((p) => [p.sourcePart, p.amount, p.subjectCode]);
+
+  const april = await runClaimMonth(db.database, operator, '2026-04');
+  assert.equal(april.workInjury.paymentOrders.length >= 2, true);
+  assert.deepEqual(await ordersOf(), [['disability_allowance:2026-04', '5100.00', '500102'], ['nursing_allowance:2026-04', nursing, '500102']], 'two parts, each an order on 伤残待遇');
+  const again = await runClaimMonth(db.database, operator, '2026-04');
+  assert.deepEqual([again.workInjury.claimants, again.workInjury.paymentOrders], [0, []], 'a second run of the month orders nothing');
+  assert.equal((await ordersOf()).length, 2);
+
+  // the operator stops 生活护理费 from June (audited); a part unknown or a stop before the start is refused
+  const unknownPart = await refusal(stopWorkInjuryBenefit(db.database, operator, claimId, { part: 'dependant_pension[0]', fromPeriod: '2026-06', reason: '护理等级复查' }));
+  assert.deepEqual([unknownPart.status, unknownPart.field], [400, 'part']);
+  const beforeStart = await refusal(stopWorkInjuryBenefit(db.database, operator, claimId, { part: 'nursing_allowance', fromPeriod: '2026-03', reason: '护理等级复查' }));
+  assert.deepEqual([beforeStart.status, beforeStart.field], [400, 'fromPeriod']);
+  const view = await stopWorkInjuryBenefit(db.database, operator, claimId, { part: 'nursing_allowance', fromPeriod: '2026-06', reason: '护理等级复查：生活已能自理' });
+  assert.deepEqual(view.parts.find((p) => p.part === 'nursing_allowance')?.stopPeriod, '2026-06');
+  assert.equal((await refusal(stopWorkInjuryBenefit(db.database, operator, claimId, { part: 'nursing_allowance', fromPeriod: '2026-07', reason: '重复' }))).status, 409);
+  const audited = await one<{ after: { part: string; stopPeriod: string } }>(`select after from audit_log where action = 'benefits.claim.stop' and entity_id = $1`, [submitted.claimId]);
+  assert.deepEqual([audited.after.part, audited.after.stopPeriod], ['nursing_allowance', '2026-06']);
+  for (const month of ['2026-05', '2026-06', '2026-07', '2026-08']) await runClaimMonth(db.database, operator, month);
+  assert.deepEqual((await ordersOf()).slice(2), [
+    ['disability_allowance:2026-05', '5100.00', '500102'], ['nursing_allowance:2026-05', nursing, '500102'],
+    ['disability_allowance:2026-06', '5100.00', '500102'], ['disability_allowance:2026-07', '5100.00', '500102'],
+  ], 'nothing for 生活护理费 from June; nothing for 伤残津贴 from the retirement month without a pension');
+
+  // a pension from 2026-09 of 3000.00: 伤残津贴 tops it up to 5100.00 (第三十五条)
+  await db.owner.query(`insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount, bank_account, quote, awarded_by)
+    values ($1, 880000900, $2, 'pension-990000', 'enterprise', '2026-09-01', '2026-09', 200000, 100000, 0, 300000, $3, '{}', 'test')`, [person.id, person.region_code, ACCOUNT]);
+  await runClaimMonth(db.database, operator, '2026-09');
+  // died in 2026-10: October is paid, November nothing
+  await db.owner.query(`insert into death_record (person_id, id, region_code, date_of_death, import_id, recorded_by) values ($1, 880000901, $2, '2026-10-20', 880000902, 'test')`, [person.id, person.region_code]);
+  for (const month of ['2026-10', '2026-11']) await runClaimMonth(db.database, operator, month);
+  assert.deepEqual((await ordersOf()).slice(6), [['disability_allowance:2026-09', '2100.00', '500102'], ['disability_allowance:2026-10', '2100.00', '500102']]);
+
+  const detail = (await getClaim(db.database, operator, claimId)).workInjuryMonthly!;
+  assert.deepEqual(detail.monthsPaid.map((m) => [m.period, m.amount]), [
+    ['2026-04', formatYuan(510000n + fen(nursing))], ['2026-05', formatYuan(510000n + fen(nursing))], ['2026-06', '5100.00'], ['2026-07', '5100.00'],
+    ['2026-08', '0.00'], ['2026-09', '2100.00'], ['2026-10', '2100.00'], ['2026-11', '0.00'],
+  ]);
+  assert.deepEqual(detail.parts.map((p) => [p.part, p.stopPeriod, p.stopCause]), [['disability_allowance', '2026-08', 'retirement'], ['nursing_allowance', '2026-06', 'operator']]);
+  assert.ok(detail.trace.some((s) => s.step === 'disabilityAllowance' && s.reference?.includes('第三十五条')), 'the trace cites each parameter');
 });

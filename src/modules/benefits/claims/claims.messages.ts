@@ -15,6 +15,8 @@ defineFieldLabels({
   deliveryType: ['分娩方式（deliveryType）', 'deliveryType'],
   babies: ['婴儿数（babies）', 'babies'],
   stopPeriod: ['停发月份', 'stop month'],
+  startPeriod: ['起发月份（startPeriod）', 'startPeriod'],
+  part: ['停发待遇项目（part）', 'part'],
 });
 
 /** The steps of a claim's calculation, by their name. */
@@ -29,6 +31,11 @@ export const claimSteps = defineMessages('benefits.claim.step', {
   dependantPension: ['供养亲属抚恤金（月）', 'dependants\' pension (monthly)'],
   oneOffDeathGrant: ['一次性工亡补助金', 'one-off death grant'],
   minimumWage: ['最低工资标准', 'minimum wage'],
+  disabilityAllowanceByEmployer: ['伤残津贴（五级、六级由用人单位按月发给，不由工伤保险基金支付）', 'disability allowance of grades 5–6 (paid by the employer, not by the fund)'],
+  month: ['待遇月份', 'month paid'],
+  stop: ['停发', 'stopped'],
+  pensionTopUp: ['伤残津贴补差（基本养老金低于伤残津贴）', 'top-up of a lower pension to the disability allowance'],
+  monthlyBenefit: ['本月按月待遇合计', 'monthly benefits of the month'],
   leaveDays: ['产假天数', 'days of maternity leave'],
   employerAverageWage: ['用人单位上年度职工月平均工资（缴费工资）', 'employer\'s average monthly contribution wage'],
   maternityAllowance: ['生育津贴', 'maternity allowance'],
@@ -65,6 +72,10 @@ export const claimSaid = defineMessages('benefits.claim', {
   noFund: ['{region} 及其上级无 {insurance} 基金账套', 'no {insurance} fund for {region} or above it'],
   claimNotFound: ['未找到待遇申领 {id}', 'no benefit claim {id}'],
   stopOnlyUnemployment: ['仅失业保险金可停发（当前：{kind}，{status}）', 'only an approved unemployment benefit can be stopped (this one: {kind}, {status})'],
+  stopOnlyMonthlyWorkInjury: ['仅已核准、按月支付的工伤保险待遇可在此停发（当前：{kind}，{status}）', 'only an approved work-injury claim paid monthly can be stopped here (this one: {kind}, {status})'],
+  stopBeforeStart: ['停发月份不得早于起发月份 {firstPeriod}', 'must not be before the first month paid, {firstPeriod}'],
+  partAlreadyStopped: ['{part} 已停发', '{part} is stopped already'],
+  startBeforeEvent: ['起发月份不得早于鉴定或死亡月份 {period}', 'must not be before the month of the appraisal or death, {period}'],
   stopOutsideMonths: ['停发月份须在 {firstPeriod} 至 {lastPeriod} 之间', 'the stop month must be from {firstPeriod} to {lastPeriod}'],
   expenseAccountShort: ['{fund} 支出户可用余额 {balance} 元（已扣除已审批未支付的待遇），不足支付代缴医疗保险费 {amount} 元，请先申请用款', 'the expense account of {fund} holds {balance} free of the payments approved and unpaid, less than the medical contributions {amount}: ask for a transfer first'],
   noPayeeAccount: ['{name}（{idNumber}）的待遇申领未登记收款账户，不能支付', 'the claim of {name} ({idNumber}) names no account to pay into'],

@@ -14,6 +14,8 @@
  * day the bank pays). Each claimant's month is kept once (benefit_claim_month, with both entries; one order per claim
  * and month): running the month again books and orders only claimants not booked yet.
  * The claim's monthly amount is what the claimant receives; the medical contributions are one of its amounts.
+ * (4) the month of each work-injury claim paid monthly (伤残津贴, 生活护理费, 供养亲属抚恤金: ./work-injury-monthly.service.ts),
+ * its stops applied, one order per part and month, the claim's month written once.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenToPooledFunds, type Actor } from '../../../platform/actor.ts';
@@ -27,11 +29,15 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { chartFor, expenseAccountFunding, isPeriod, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { fundPooling } from '../awards/awards.repository.ts';
 import { claimItemNames, claimSaid, stopReasons } from './claims.messages.ts';
-import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claims.service.ts';
+import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claim-payment.ts';
 import { queueAuthorisedPayment } from '../payroll/payment-order.service.ts';
 import * as repository from './claims.repository.ts';
+import { orderWorkInjuryMonth } from './work-injury-monthly.service.ts';
 
-export interface ClaimMonthResult { period: string; stopped: number; claimants: number; benefits: string; medicalContributions: string; entries: string[]; paymentOrders: string[] }
+export interface ClaimMonthResult {
+  period: string; stopped: number; claimants: number; benefits: string; medicalContributions: string; entries: string[]; paymentOrders: string[];
+  workInjury: { claimants: number; benefits: string; paymentOrders: string[] };
+}
 
 /** The accounts of the cross-fund entry in the chart of the year. */
 export function medicalContributionAccounts(year: number) {
@@ -108,10 +114,14 @@ export async function runClaimMonth(database: DatabaseHandle, actor: Actor, peri
       }, { itemId: claim.approval_item_id });
       paymentOrders.push(order.reference);
     }
+    const injury = await orderWorkInjuryMonth(tx, worker, period);
     const claimants = owed.length;
     const benefits = owed.reduce((total, c) => total + c.monthly_amount, 0n);
-    const result = { period, stopped: stops.length, claimants, benefits: formatYuan(benefits), medicalContributions: formatYuan(medicalTotal), entries: entryIds, paymentOrders };
-    if (stops.length || claimants) {
+    const result = {
+      period, stopped: stops.length, claimants, benefits: formatYuan(benefits), medicalContributions: formatYuan(medicalTotal), entries: entryIds, paymentOrders,
+      workInjury: { claimants: injury.claimants, benefits: formatYuan(injury.total), paymentOrders: injury.references },
+    };
+    if (stops.length || claimants || injury.months) {
       await recordAudit(tx, worker, { action: 'benefits.claim.month', entityType: 'benefit_claim_month', entityId: period, after: result });
     }
     return result;

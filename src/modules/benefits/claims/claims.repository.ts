@@ -127,3 +127,60 @@ export const insertClaimMonths = (tx: Tx, rows: {
   person_id: bigint; claim_id: bigint; period: string; region_code: string; benefit_amount: bigint; medical_contribution: bigint;
   unemployment_entry_id: bigint; medical_entry_id: bigint; medical_fund_code: string; recorded_by: string;
 }[]) => (rows.length ? tx.insertInto('benefit_claim_month').values(rows).execute() : Promise.resolve([]));
+
+/** What a work-injury claim's months depend on besides its input (work-injury.calc.ts WorkInjuryMonthFacts), read for one month. */
+export interface WorkInjuryClaimFacts {
+  retirement_period: string | null; death_period: string | null; pension: bigint | null;
+  stops: { part: string; fromPeriod: string; reason: string }[];
+}
+
+/**
+ * The facts of the claims given, for the month: the person's statutory retirement month (statutory_retirement_month,
+ * migration 0022), the month of a death on record, the live pension award's amount in the month (pension_amount_in,
+ * 0037; null before its first month or without one), the operator's stops — of a part, and of the whole claim (`all`).
+ */
+const workInjuryFacts = (period: string) => sql<WorkInjuryClaimFacts>`
+  to_char(statutory_retirement_month(p.birth_date, p.gender, p.occupation), 'YYYY-MM') as retirement_period,
+  (select to_char(d.date_of_death, 'YYYY-MM') from death_record d where d.person_id = c.person_id) as death_period,
+  (select pension_amount_in(a.person_id, a.id, ${period})::text from pension_award a
+    where a.person_id = c.person_id and a.status <> 'stopped' and a.first_period <= ${period}) as pension,
+  coalesce((select jsonb_agg(jsonb_build_object('part', s.part, 'fromPeriod', s.stop_period, 'reason', s.reason) order by s.part)
+    from benefit_claim_part_stop s where s.person_id = c.person_id and s.claim_id = c.id), '[]'::jsonb)
+    || case when c.stop_period is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object('part', 'all', 'fromPeriod', c.stop_period, 'reason', c.stop_reason)) end as stops`;
+
+const factsOf = <T extends { pension: string | bigint | null }>(row: T) => ({ ...row, pension: row.pension === null ? null : BigInt(row.pension) });
+
+export interface WorkInjuryOwed extends PayableMonth, WorkInjuryClaimFacts { input: unknown; event_date: string; first_period: string }
+
+/**
+ * The work-injury claims with monthly amounts owed the month (approved, started by it, not stopped as a whole by it)
+ * and not yet ordered for it, with their payee and the month's facts.
+ */
+export async function workInjuryOwedInMonth(tx: Tx, period: string): Promise<WorkInjuryOwed[]> {
+  const { rows } = await sql<WorkInjuryOwed & { pension: string | null }>`
+    select c.person_id, c.id, c.region_code, c.monthly_amount, c.fund_code, c.amounts, c.approval_item_id, p.name, p.id_number,
+      c.payee_name, c.payee_id_number, c.bank_account, c.input, c.event_date::text as event_date, c.first_period, ${workInjuryFacts(period)}
+    from benefit_claim c join person p on p.id = c.person_id
+    where c.kind = 'work_injury' and c.first_period is not null and c.status in ('approved', 'stopped') and c.first_period <= ${period}
+      and (c.stop_period is null or c.stop_period > ${period})
+      and not exists (select 1 from work_injury_month m where m.person_id = c.person_id and m.claim_id = c.id and m.period = ${period})
+    order by c.person_id, c.id`.execute(tx);
+  return rows.map(factsOf);
+}
+
+/** One claim's facts for the month (its page shows the stops in force and the amounts of the month). */
+export async function workInjuryFactsOfClaim(tx: Tx, personId: bigint, claimId: bigint, period: string): Promise<WorkInjuryClaimFacts> {
+  const { rows } = await sql<WorkInjuryClaimFacts & { pension: string | null }>`
+    select ${workInjuryFacts(period)} from benefit_claim c join person p on p.id = c.person_id where c.person_id = ${personId} and c.id = ${claimId}`.execute(tx);
+  return factsOf(rows[0]);
+}
+
+export const insertPartStop = (tx: Tx, stop: { person_id: bigint; claim_id: bigint; part: string; region_code: string; stop_period: string; reason: string; stopped_on: string; stopped_by: string }) =>
+  tx.insertInto('benefit_claim_part_stop').values(stop).execute();
+
+export const insertWorkInjuryMonth = (tx: Tx, row: { person_id: bigint; claim_id: bigint; period: string; region_code: string; amount: bigint; parts: string; recorded_by: string }) =>
+  tx.insertInto('work_injury_month').values(row).execute();
+
+/** The months a work-injury claim was ordered, oldest first. */
+export const workInjuryMonthsOf = (tx: Tx, personId: bigint, claimId: bigint) =>
+  tx.selectFrom('work_injury_month').select(['period', 'amount', 'parts']).where('person_id', '=', personId).where('claim_id', '=', claimId).orderBy('period').execute();

@@ -5,7 +5,8 @@ import { Id, Period, RegionCode } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { runClaimMonth } from './claims.month.ts';
 import { getClaim, listClaims, requestClaim, stopClaim, type ClaimRequest } from './claims.service.ts';
-import { Claim, ClaimDetail, ClaimList, ClaimMonth, ClaimRequestBody, ClaimSubmitted, StopBody } from './claims.schemas.ts';
+import { Claim, ClaimDetail, ClaimList, ClaimMonth, ClaimRequestBody, ClaimSubmitted, StopBody, WorkInjuryMonthly, WorkInjuryStopBody } from './claims.schemas.ts';
+import { stopWorkInjuryBenefit } from './work-injury-monthly.service.ts';
 import { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.tables.ts';
 import type { StopReason } from './claims.messages.ts';
 import { scopePrefix } from '../../../platform/actor.ts';
@@ -44,8 +45,13 @@ export async function claimRoutes(app: App) {
       params: Type.Object({ id: Id }), body: StopBody, response: { 200: Claim } },
   }, async (request) => stopClaim(db, actor(request), BigInt(request.params.id), request.body as { fromPeriod: string; reason: StopReason }));
 
+  app.post('/api/benefits/claims/:id/work-injury-stop', { config: { permission: 'benefit.claim.request' },
+    schema: { tags, summary: '工伤保险按月待遇停发 Stop a monthly part of an approved work-injury claim (or all of them) from a month, with the reason (工伤保险条例 第三十九条, 第四十二条); audited',
+      params: Type.Object({ id: Id }), body: WorkInjuryStopBody, response: { 200: WorkInjuryMonthly } },
+  }, async (request) => stopWorkInjuryBenefit(db, actor(request), BigInt(request.params.id), request.body));
+
   app.post('/api/benefits/claims/months', { config: { permission: 'benefit.claim.run' },
-    schema: { tags, summary: '失业保险金月度处理 The month\'s automatic stops (new employment, pension), the medical contributions the unemployment fund pays, posted across the two funds, and each claimant\'s benefit ordered (paid by the fund\'s bank file); filing a 用款申请 for a short 支出户 needs fund.transfer.request',
+    schema: { tags, summary: '失业保险金、工伤保险按月待遇月度处理 The month\'s automatic stops (new employment, pension), the medical contributions the unemployment fund pays, posted across the two funds, each claimant\'s benefit ordered, and each work-injury claim\'s monthly parts ordered (paid by the fund\'s bank file); filing a 用款申请 for a short 支出户 needs fund.transfer.request',
       body: Type.Object({ period: Period }, { additionalProperties: false }), response: { 200: ClaimMonth } },
   }, async (request) => runClaimMonth(db, actor(request), request.body.period));
 }

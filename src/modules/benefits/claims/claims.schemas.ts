@@ -18,7 +18,7 @@ export const ClaimRequestBody = Type.Object({
   input: Type.Object({}, {
     additionalProperties: true,
     description: 'unemployment: {registeredOn} (the separation and its reason, the paid months from the record); work_injury: {benefit: disability|death, eventDate, ownWage, '
-      + 'grade? (1–10), nursing? (full|large|partial), dependants? [{relation: spouse|other, orphanOrLoneElderly?}]}; maternity: {childbirthDate, deliveryType: vaginal|caesarean, babies?}',
+      + 'grade? (1–10), nursing? (full|large|partial), dependants? [{relation: spouse|other, orphanOrLoneElderly?}], startPeriod? (YYYY-MM: the first month of the monthly amounts, by default the month after eventDate)}; maternity: {childbirthDate, deliveryType: vaginal|caesarean, babies?}',
   }),
   bankAccount: Type.Optional(Type.String({ maxLength: 40, description: '收款账户: 8 to 40 digits; required for a claim with amounts (every approved amount is paid into it)' })),
   payeeName: Type.Optional(Type.String({ maxLength: 100, description: 'a work-related death only: the relative paid (工伤保险条例 第三十九条); otherwise the claimant is paid' })),
@@ -36,11 +36,35 @@ export const Claim = Type.Object({
   approvalItem: IdText, payeeName: Nullable(Type.String()), bankAccount: Nullable(Type.String()),
 });
 export const ClaimList = ListAnswer(Claim);
+const monthlyItems = ['disability_allowance', 'nursing_allowance', 'dependant_pension'] as const;
+const MonthPart = Type.Object({ part: Type.String(), item: literals(monthlyItems), amount: Money });
+
+/** 工伤保险按月待遇: the monthly parts of a work-injury claim with their stops, the month's amounts and trace, the months ordered. */
+export const WorkInjuryMonthly = Type.Object({
+  startPeriod: Period,
+  period: Type.String({ description: 'the month the amounts are shown for: the current month, or the start month before it comes' }),
+  parts: Type.Array(Type.Object({
+    part: Type.String({ description: 'disability_allowance, nursing_allowance or dependant_pension[i] (the i-th dependant of the claim, from 0)' }),
+    item: literals(monthlyItems), dependant: Nullable(Type.Integer()),
+    amount: Money, stopPeriod: Nullable(Period), stopCause: Nullable(literals(['operator', 'retirement', 'death'] as const)), stopReason: Nullable(Type.String()),
+  })),
+  total: Money,
+  trace: Type.Array(TraceStep),
+  monthsPaid: Type.Array(Type.Object({ period: Period, amount: Money, parts: Type.Array(MonthPart) })),
+});
+
 /** A claim with the input it was submitted with and the trace of its calculation (each step, its figure, formula and source). */
 export const ClaimDetail = Type.Composite([Claim, Type.Object({
   input: Type.Object({}, { additionalProperties: true }), trace: Type.Array(TraceStep),
-  payments: Type.Array(PaymentOrder, { description: 'the claim\'s payment orders: each amount paid once, each month of unemployment benefit (sourcePart)' }),
+  payments: Type.Array(PaymentOrder, { description: 'the claim\'s payment orders: each amount paid once, each month of unemployment benefit or of a work-injury part (sourcePart)' }),
+  workInjuryMonthly: Nullable(WorkInjuryMonthly),
 })]);
+
+export const WorkInjuryStopBody = Type.Object({
+  part: Type.String({ maxLength: 40, description: 'all, or one part: disability_allowance, nursing_allowance, dependant_pension[i]' }),
+  fromPeriod: Period,
+  reason: Type.String({ minLength: 2, maxLength: 500, description: '停发原因, e.g. 供养亲属已满18周岁 (工伤保险条例 第三十九条), 拒绝治疗 (第四十二条)' }),
+}, { additionalProperties: false });
 
 export const StopBody = Type.Object({ fromPeriod: Period, reason: literals(stopReasonValues) }, { additionalProperties: false });
 
@@ -48,4 +72,8 @@ export const ClaimMonth = Type.Object({
   period: Type.String(), stopped: Type.Integer({ description: 'benefits stopped by a new employment or a pension' }), claimants: Type.Integer(),
   benefits: Money, medicalContributions: Money, entries: Type.Array(IdText, { description: 'the entries posted: the unemployment fund\'s and the medical fund\'s' }),
   paymentOrders: Type.Array(Type.String(), { description: 'the month\'s unemployment benefit orders (DC references), one per claimant, paid by the fund\'s bank file' }),
+  workInjury: Type.Object({
+    claimants: Type.Integer({ description: 'work-injury claims paid for the month' }), benefits: Money,
+    paymentOrders: Type.Array(Type.String(), { description: 'one order per claim, part and month (伤残津贴, 生活护理费, each dependant\'s 抚恤金)' }),
+  }),
 });

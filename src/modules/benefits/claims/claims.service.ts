@@ -7,15 +7,14 @@
  *    reason of their latest employment (../unemployment quoteUnemployment), carry-over of the previous claim's unused
  *    months; paid monthly from the month of the unemployment registration; stopped from the month of a new
  *    employment or a pension award by the monthly run, or by an operator with a reason (失业保险条例 第十五条);
- *  - work injury and maternity: the amounts of ./work-injury.calc.ts and ./maternity.calc.ts.
+ *  - work injury and maternity: the amounts of ./work-injury.calc.ts and ./maternity.calc.ts; a work-injury claim with
+ *    monthly amounts keeps its start month (first_period) and is paid month by month (./work-injury-monthly.service.ts).
  * The claim form names the account paid into (and, for a work-related death, the relative paid): the payee is checked
  * as a payment order checks it. The claim's own sign-off authorises its payments (R4.5: three levels, no second
  * sign-off): the final approval orders each amount paid once (一次性伤残补助金, 丧葬补助金, 一次性工亡补助金, 生育津贴,
  * 生育医疗费用) on the paying fund's benefit subject, and the monthly run (./claims.month.ts) orders each month of
- * 失业保险金 besides the medical contributions it books — orders of payroll/payment-order.service.ts, offset and funded at
- * once, paid by the fund's bank file. The monthly work-injury amounts (伤残津贴, 生活护理费, 供养亲属抚恤金) are approved
- * and shown, not yet paid: they run from the appraisal until retirement or a dependant's conditions end (工伤保险条例
- * 第三十五条, 第三十九条), and the claim keeps no such months or stops yet.
+ * 失业保险金 besides the medical contributions it books, and each month of 伤残津贴, 生活护理费 and 供养亲属抚恤金 until they
+ * stop — orders of payroll/payment-order.service.ts, offset and funded at once, paid by the fund's bank file.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -44,6 +43,8 @@ import { calculateMaternity, deliveryTypes } from './maternity.calc.ts';
 import { medicalContribution, unemploymentRecord, type PaidMonth } from './unemployment-claim.calc.ts';
 import { calculateWorkInjury, dependantRelations, nursingDegrees, type Dependant } from './work-injury.calc.ts';
 import * as repository from './claims.repository.ts';
+import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claim-payment.ts';
+import { workInjuryMonthly } from './work-injury-monthly.service.ts';
 import type { ClaimKind, ClaimStatus } from './claims.tables.ts';
 
 /** Claims are paid from the region's pooled fund of the insurance (city or province): the decision reaches it. */
@@ -52,8 +53,6 @@ export const CLAIMS_ACROSS_POOLS = '失业、工伤、生育待遇由统筹地�
 /** The payee: the account always (a claim with amounts is paid into it); name and ID number only for a work-related death (the claimant is paid otherwise). */
 export interface ClaimRequest { kind: ClaimKind; idNumber: string; input: unknown; bankAccount?: string; payeeName?: string; payeeIdNumber?: string }
 
-/** A claim's orders: source `benefit_claim`, the claim's id, the part an amount's item or a month (`unemployment_benefit:YYYY-MM`). */
-export const CLAIM_PAYMENT_SOURCE = 'benefit_claim';
 
 // A claim keeps no paid state of its own: what was paid is read from its orders (getClaim's payments).
 registerPaymentSource(CLAIM_PAYMENT_SOURCE, async () => undefined);
@@ -191,7 +190,7 @@ async function workUnemployment(tx: Tx, store: ParameterStore, person: repositor
 }
 
 function workWorkInjury(store: ParameterStore, person: repository.ClaimPerson, raw: unknown): Worked {
-  const read = new QuoteInputReader(raw, ['benefit', 'eventDate', 'ownWage', 'grade', 'nursing', 'dependants']);
+  const read = new QuoteInputReader(raw, ['benefit', 'eventDate', 'ownWage', 'grade', 'nursing', 'dependants', 'startPeriod']);
   const benefit = read.choice('benefit', ['disability', 'death'] as const, true) ?? 'disability';
   const eventDate = read.date('eventDate');
   const ownWage = read.yuan('ownWage', true);
@@ -215,9 +214,18 @@ function workWorkInjury(store: ParameterStore, person: repository.ClaimPerson, r
     }
   }
   if (ownWage === 0n) read.problem('ownWage', claimRules.positiveYuanGot({ text: String(sent.ownWage) }));
+  // 起发月份: the monthly amounts are paid from the month after the appraisal or the death unless the claim names a later one
+  const eventPeriod = eventDate.slice(0, 7);
+  let startPeriod = isPeriod(eventPeriod) ? addMonths(eventPeriod, 1) : '';
+  if (sent.startPeriod !== undefined) {
+    if (typeof sent.startPeriod !== 'string' || !isPeriod(sent.startPeriod)) read.problem('startPeriod', fieldRules.required());
+    else if (sent.startPeriod < eventPeriod) read.problem('startPeriod', claimSaid.startBeforeEvent({ period: eventPeriod }));
+    else startPeriod = sent.startPeriod;
+  }
   read.done();
   const result = calculateWorkInjury({ benefit, eventDate, ownWage: ownWage!, grade, nursing, dependants }, workInjuryParameters(store, eventDate, person.region_code));
-  return { payingInsurance: 'work_injury', eventDate, amounts: result.amounts, trace: result.trace, months: null, firstPeriod: null, lastPeriod: null };
+  const monthly = result.amounts.some((a) => a.frequency === 'monthly');
+  return { payingInsurance: 'work_injury', eventDate, amounts: result.amounts, trace: result.trace, months: null, firstPeriod: monthly ? startPeriod : null, lastPeriod: null };
 }
 
 async function workMaternity(tx: Tx, store: ParameterStore, person: repository.ClaimPerson, raw: unknown): Promise<Worked> {
@@ -258,12 +266,6 @@ async function approveClaim(tx: Tx, approver: Actor, itemId: bigint, payload: Cl
     orders.push(order.reference);
   }
   return { ...result, orders };
-}
-
-/** What every order of a claim carries: whose benefit, the fund paying, the payee the claim form named. */
-export function claimPayment(claim: { person_id: bigint; region_code: string; name: string; id_number: string; payee_name: string | null; payee_id_number: string | null; bank_account: string | null }, fund: string) {
-  if (!claim.bank_account) throw conflict('bankAccount', claimSaid.noPayeeAccount({ name: claim.name, idNumber: claim.id_number }));
-  return { personId: claim.person_id, regionCode: claim.region_code, fund, payeeName: claim.payee_name!, payeeIdNumber: claim.payee_id_number!, bankAccount: claim.bank_account };
 }
 
 export const stopReasonCodes = Object.keys(stopReasons) as StopReason[];
@@ -319,7 +321,8 @@ export async function getClaim(database: DatabaseHandle, actor: Actor, claimId: 
     // what the claim has been paid: its orders, the payee's ID number masked as the claimant's
     const payments = (await ordersOfSource(tx, { type: CLAIM_PAYMENT_SOURCE, id: claimId }))
       .map((order) => ({ ...order, payeeIdNumber: maskPersonalData({ idNumber: order.payeeIdNumber }, masking).idNumber }));
-    return { ...maskPersonalData(claimView(row), masking), input: row.input as Record<string, unknown>, trace: row.trace as TraceStep<string>[], payments };
+    const monthly = row.kind === 'work_injury' && row.first_period !== null ? await workInjuryMonthly(tx, { ...row, first_period: row.first_period }) : null;
+    return { ...maskPersonalData(claimView(row), masking), input: row.input as Record<string, unknown>, trace: row.trace as TraceStep<string>[], payments, workInjuryMonthly: monthly };
   });
 }
 

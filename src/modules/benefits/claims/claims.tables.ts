@@ -1,4 +1,4 @@
-/** Kysely table types of benefit claims (migrations/0041_benefit_claims.sql). Money columns are bigint fen. */
+/** Kysely table types of benefit claims (migrations/0041_benefit_claims.sql, 0055_work_injury_months.sql). Money columns are bigint fen. */
 import type { Generated } from 'kysely';
 import type { ClaimKind, ClaimStatus } from './claims.statuses.ts';
 
@@ -17,6 +17,12 @@ declare module '../../../platform/database.ts' {
     benefit_claim_month: {
       person_id: bigint; claim_id: bigint; period: string; region_code: string; benefit_amount: bigint; medical_contribution: bigint;
       unemployment_entry_id: bigint; medical_entry_id: bigint; medical_fund_code: string; recorded_by: string; recorded_at: Generated<Date>;
+    };
+    benefit_claim_part_stop: {
+      person_id: bigint; claim_id: bigint; part: string; region_code: string; stop_period: string; reason: string; stopped_on: string; stopped_by: string; recorded_at: Generated<Date>;
+    };
+    work_injury_month: {
+      person_id: bigint; claim_id: bigint; period: string; region_code: string; amount: bigint; parts: unknown; recorded_by: string; recorded_at: Generated<Date>;
     };
   }
 }

@@ -6,9 +6,10 @@
  *    allowance of 50/40/30% of the average wage by the degree of dependence (第三十四条);
  *  - death (第三十九条): funeral grant of 6 months of the average wage; dependants' pensions of 40% (spouse) and 30%
  *    (each other dependant) of own wage, +10% for an orphan or a lone elderly dependant, their total never above own
- *    wage (scaled down in proportion, each rounded down so the total stays under); a one-off death grant of 20 × the
- *    previous year's national urban per-capita disposable income.
- * Each amount is rounded once to the fen.
+ *    wage (dependantPensions: the wage shared in proportion, to the fen); a one-off death grant of 20 × the previous
+ *    year's national urban per-capita disposable income.
+ * Each amount is rounded once to the fen. The monthly amounts (伤残津贴, 生活护理费, 供养亲属抚恤金) are one function
+ * (monthlyParts) for the claim's approval and for each month the run pays (workInjuryMonth, with the month's stops).
  */
 import { divideRounded, formatDecimal, formatYuan, multiplyFen, type Decimal } from '../../../platform/money.ts';
 import type { Cited, TraceStep } from '../trace.ts';
@@ -50,6 +51,21 @@ export type ClaimTrace = TraceStep<ClaimStepName>[];
 
 export interface WorkInjuryCalculation { ownWage: bigint; amounts: ClaimAmount[]; trace: ClaimTrace }
 
+/** A monthly amount of a work-injury claim: its part (`disability_allowance`, `nursing_allowance`, `dependant_pension[i]`). */
+export type MonthlyItem = 'disability_allowance' | 'nursing_allowance' | 'dependant_pension';
+export interface MonthlyPart { part: string; item: MonthlyItem; dependant: number | null; amount: bigint }
+
+/** The part of the i-th dependant's pension, as payment orders (`dependant_pension[1]:2026-03`) and stops name it. */
+export const dependantPart = (index: number) => `dependant_pension[${index}]`;
+/** The parts a work-injury claim pays monthly (grade 1–4, a 护理等级, each dependant): what an operator can stop. */
+export function monthlyPartNames(input: Pick<WorkInjuryInput, 'benefit' | 'grade' | 'nursing' | 'dependants'>): string[] {
+  return [
+    ...(input.benefit === 'disability' && input.grade !== null && input.grade <= 4 ? ['disability_allowance'] : []),
+    ...(input.nursing !== null ? ['nursing_allowance'] : []),
+    ...(input.benefit === 'death' ? input.dependants.map((_, i) => dependantPart(i)) : []),
+  ];
+}
+
 const yuanStep = (step: ClaimStepName, cited: Cited<bigint>, name?: string) => citedStep<ClaimStepName>(step, { ...cited, value: formatYuan(cited.value) }, name);
 const rateStep = (step: ClaimStepName, cited: Cited<unknown>, rate: Decimal, name: string) => citedStep<ClaimStepName>(step, { ...cited, value: formatDecimal(rate) }, name);
 
@@ -66,73 +82,191 @@ function onCommonScale(rates: Decimal[]): { units: bigint[]; denominator: bigint
   return { units: rates.map((rate) => rate.units * 10n ** BigInt(scale - rate.scale)), denominator: 10n ** BigInt(scale) };
 }
 
-export function calculateWorkInjury(input: WorkInjuryInput, parameters: WorkInjuryParameters): WorkInjuryCalculation {
-  const trace: ClaimTrace = [
-    { step: 'input', name: 'benefit', value: input.benefit }, { step: 'input', name: 'eventDate', value: input.eventDate },
-    { step: 'input', name: 'ownWage', value: formatYuan(input.ownWage) },
-    ...(input.grade === null ? [] : [{ step: 'input' as const, name: 'grade', value: input.grade }]),
-    ...(input.nursing === null ? [] : [{ step: 'input' as const, name: 'nursing', value: input.nursing }]),
-    ...input.dependants.map((d, i) => ({ step: 'input' as const, name: `dependants[${i}]`, value: `${d.relation}${d.orphanOrLoneElderly ? ' (orphan or lone elderly)' : ''}` })),
-  ];
+/**
+ * 供养亲属抚恤金 (第三十九条第一款第二项): each dependant's share of own wage (spouse 40%, other 30%, +10% for an orphan
+ * or a lone elderly dependant), each rounded once to the fen. When the shares reach own wage (核定的各供养亲属的抚恤金之和
+ * 不应高于因工死亡职工生前的工资), own wage is shared in proportion to the shares by the largest remainder method
+ * (最大余额法, Hamilton): each gets the fen below its exact share, and the fen left over go one each to the largest
+ * remainders (the earlier dependant first on a tie), so the pensions add up to own wage to the fen.
+ */
+export function dependantPensions(ownWage: bigint, dependants: Dependant[], ratios: WorkInjuryParameters['dependantPensionRatio']['value']) {
+  const { units: [spouse, other, addition], denominator } = onCommonScale([ratios.spouse, ratios.other, ratios.orphan_or_lone_elderly_addition]);
+  const shares = dependants.map((d) => (d.relation === 'spouse' ? spouse : other) + (d.orphanOrLoneElderly ? addition : 0n));
+  const totalShare = shares.reduce((a, b) => a + b, 0n);
+  const capped = totalShare >= denominator && totalShare > 0n;
+  if (!capped) return { shares, totalShare, denominator, capped, pensions: shares.map((share) => divideRounded(ownWage * share, denominator)) };
+  const pensions = shares.map((share) => (ownWage * share) / totalShare);
+  const left = ownWage - pensions.reduce((a, b) => a + b, 0n);
+  const byRemainder = shares.map((share, i) => ({ i, remainder: (ownWage * share) % totalShare }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+  for (const { i } of byRemainder.slice(0, Number(left))) pensions[i] += 1n;
+  return { shares, totalShare, denominator, capped, pensions };
+}
+
+/** The own wage's trace (the average wage, the 60–300% limits) and the clamped wage. */
+function ownWageSteps(input: WorkInjuryInput, parameters: WorkInjuryParameters, trace: ClaimTrace): bigint {
   const average = parameters.averageWage.value;
   trace.push(yuanStep('averageWage', parameters.averageWage));
   const ownWage = clampOwnWage(input.ownWage, parameters);
   trace.push(rateStep('ownWage', parameters.ownWageFloor, parameters.ownWageFloor.value, 'floor'), rateStep('ownWage', parameters.ownWageCeiling, parameters.ownWageCeiling.value, 'ceiling'));
   trace.push({ step: 'ownWage', value: formatYuan(ownWage), formula: `min(max(${formatYuan(input.ownWage)}, ${formatYuan(average)} × ${formatDecimal(parameters.ownWageFloor.value)}), ${formatYuan(average)} × ${formatDecimal(parameters.ownWageCeiling.value)})`, reference: parameters.ownWageFloor.reference });
-  const amounts: ClaimAmount[] = [];
+  return ownWage;
+}
 
+/**
+ * The monthly amounts, each with its trace: 伤残津贴 for grades 1–4 (grades 5–6: paid by the employer, 第三十六条, not
+ * by the fund), 生活护理费 by 护理等级, 供养亲属抚恤金 of the dependants given (those still qualifying in a month).
+ * `dependantIndexes`: each dependant's place on the claim (the part it is paid under).
+ */
+function monthlyParts(input: WorkInjuryInput, ownWage: bigint, parameters: WorkInjuryParameters, trace: ClaimTrace, dependantIndexes = input.dependants.map((_, i) => i)): MonthlyPart[] {
+  const parts: MonthlyPart[] = [];
   if (input.benefit === 'disability' && input.grade !== null) {
-    const grade = String(input.grade);
-    const months = parameters.disabilityGrantMonths.value[grade];
-    const grant = ownWage * BigInt(months);
-    trace.push(citedStep<ClaimStepName>('oneOffDisabilityGrant', { ...parameters.disabilityGrantMonths, value: months }, 'months'));
-    trace.push({ step: 'oneOffDisabilityGrant', value: formatYuan(grant), formula: `${formatYuan(ownWage)} × ${months}`, reference: parameters.disabilityGrantMonths.reference });
-    amounts.push({ item: 'one_off_disability_grant', frequency: 'once', benefitType: 'disability', amount: grant });
-    const ratio = parameters.disabilityAllowanceRatio.value[grade];
+    const ratio = parameters.disabilityAllowanceRatio.value[String(input.grade)];
     if (ratio) {
       const byRatio = multiplyFen(ownWage, ratio);
       const allowance = byRatio < parameters.minimumWage.value ? parameters.minimumWage.value : byRatio;
       trace.push(rateStep('disabilityAllowance', parameters.disabilityAllowanceRatio, ratio, 'ratio'), yuanStep('minimumWage', parameters.minimumWage));
       trace.push({ step: 'disabilityAllowance', value: formatYuan(allowance), formula: `max(${formatYuan(ownWage)} × ${formatDecimal(ratio)} = ${formatYuan(byRatio)}, ${formatYuan(parameters.minimumWage.value)})`, reference: parameters.disabilityAllowanceRatio.reference });
-      amounts.push({ item: 'disability_allowance', frequency: 'monthly', benefitType: 'disability', amount: allowance });
+      parts.push({ part: 'disability_allowance', item: 'disability_allowance', dependant: null, amount: allowance });
+    } else if (input.grade <= 6) {
+      trace.push({ step: 'disabilityAllowanceByEmployer', value: input.grade, formula: 'grades 5–6: 70% / 60% of own wage, paid by the employer, not by the work injury fund', reference: '工伤保险条例 第三十六条 [law]' });
     }
   }
   if (input.nursing !== null) {
     const ratio = parameters.nursingAllowanceRatio.value[input.nursing];
+    const average = parameters.averageWage.value;
     const nursing = multiplyFen(average, ratio);
     trace.push(rateStep('nursingAllowance', parameters.nursingAllowanceRatio, ratio, input.nursing));
     trace.push({ step: 'nursingAllowance', value: formatYuan(nursing), formula: `${formatYuan(average)} × ${formatDecimal(ratio)}`, reference: parameters.nursingAllowanceRatio.reference });
-    amounts.push({ item: 'nursing_allowance', frequency: 'monthly', benefitType: 'disability', amount: nursing });
+    parts.push({ part: 'nursing_allowance', item: 'nursing_allowance', dependant: null, amount: nursing });
   }
+  if (input.benefit === 'death' && input.dependants.length) {
+    const ratios = parameters.dependantPensionRatio.value;
+    const { shares, totalShare, denominator, capped, pensions } = dependantPensions(ownWage, input.dependants, ratios);
+    trace.push(rateStep('dependantPension', parameters.dependantPensionRatio, ratios.spouse, 'spouse'), rateStep('dependantPension', parameters.dependantPensionRatio, ratios.other, 'other'),
+      rateStep('dependantPension', parameters.dependantPensionRatio, ratios.orphan_or_lone_elderly_addition, 'orphanOrLoneElderlyAddition'));
+    pensions.forEach((pension, i) => {
+      const place = dependantIndexes[i];
+      trace.push({ step: 'dependantPension', name: `dependants[${place}]`, value: formatYuan(pension), reference: parameters.dependantPensionRatio.reference,
+        formula: capped ? `${formatYuan(ownWage)} × ${shares[i]} ÷ ${totalShare} (the shares reach own wage: shared in proportion, largest remainder to the fen)` : `${formatYuan(ownWage)} × ${shares[i]} ÷ ${denominator}` });
+      parts.push({ part: dependantPart(place), item: 'dependant_pension', dependant: place, amount: pension });
+    });
+    const total = pensions.reduce((a, b) => a + b, 0n);
+    trace.push({ step: 'dependantPension', name: 'total', value: formatYuan(total), formula: `Σ = ${formatYuan(total)} ≤ ${formatYuan(ownWage)}`, reference: parameters.dependantPensionRatio.reference });
+  }
+  return parts;
+}
 
+const inputSteps = (input: WorkInjuryInput): ClaimTrace => [
+  { step: 'input', name: 'benefit', value: input.benefit }, { step: 'input', name: 'eventDate', value: input.eventDate },
+  { step: 'input', name: 'ownWage', value: formatYuan(input.ownWage) },
+  ...(input.grade === null ? [] : [{ step: 'input' as const, name: 'grade', value: input.grade }]),
+  ...(input.nursing === null ? [] : [{ step: 'input' as const, name: 'nursing', value: input.nursing }]),
+  ...input.dependants.map((d, i) => ({ step: 'input' as const, name: `dependants[${i}]`, value: `${d.relation}${d.orphanOrLoneElderly ? ' (orphan or lone elderly)' : ''}` })),
+];
+
+export function calculateWorkInjury(input: WorkInjuryInput, parameters: WorkInjuryParameters): WorkInjuryCalculation {
+  const trace = inputSteps(input);
+  const average = parameters.averageWage.value;
+  const ownWage = ownWageSteps(input, parameters, trace);
+  const amounts: ClaimAmount[] = [];
+
+  if (input.benefit === 'disability' && input.grade !== null) {
+    const months = parameters.disabilityGrantMonths.value[String(input.grade)];
+    const grant = ownWage * BigInt(months);
+    trace.push(citedStep<ClaimStepName>('oneOffDisabilityGrant', { ...parameters.disabilityGrantMonths, value: months }, 'months'));
+    trace.push({ step: 'oneOffDisabilityGrant', value: formatYuan(grant), formula: `${formatYuan(ownWage)} × ${months}`, reference: parameters.disabilityGrantMonths.reference });
+    amounts.push({ item: 'one_off_disability_grant', frequency: 'once', benefitType: 'disability', amount: grant });
+  }
   if (input.benefit === 'death') {
     const funeral = average * BigInt(parameters.funeralGrantMonths.value);
     trace.push(citedStep<ClaimStepName>('funeralGrant', parameters.funeralGrantMonths, 'months'));
     trace.push({ step: 'funeralGrant', value: formatYuan(funeral), formula: `${formatYuan(average)} × ${parameters.funeralGrantMonths.value}`, reference: parameters.funeralGrantMonths.reference });
     amounts.push({ item: 'funeral_grant', frequency: 'once', benefitType: 'work_related_death', amount: funeral });
-
-    const shares = parameters.dependantPensionRatio.value;
-    const { units: [spouse, other, addition], denominator } = onCommonScale([shares.spouse, shares.other, shares.orphan_or_lone_elderly_addition]);
-    const units = input.dependants.map((d) => (d.relation === 'spouse' ? spouse : other) + (d.orphanOrLoneElderly ? addition : 0n));
-    const totalShare = units.reduce((a, b) => a + b, 0n);
-    // The total is capped at own wage: over it, each share is scaled by own wage ÷ the total and rounded down.
-    const capped = totalShare > denominator;
-    const pensions = units.map((share) => (capped ? divideRounded(ownWage * share, totalShare, 'down') : divideRounded(ownWage * share, denominator)));
-    const total = pensions.reduce((a, b) => a + b, 0n);
-    if (input.dependants.length) {
-      trace.push(rateStep('dependantPension', parameters.dependantPensionRatio, shares.spouse, 'spouse'), rateStep('dependantPension', parameters.dependantPensionRatio, shares.other, 'other'),
-        rateStep('dependantPension', parameters.dependantPensionRatio, shares.orphan_or_lone_elderly_addition, 'orphanOrLoneElderlyAddition'));
-      pensions.forEach((pension, i) => trace.push({ step: 'dependantPension', name: `dependants[${i}]`, value: formatYuan(pension),
-        formula: capped ? `${formatYuan(ownWage)} × ${units[i]} ÷ ${totalShare} (the shares add up to more than own wage)` : `${formatYuan(ownWage)} × ${units[i]} ÷ ${denominator}`, reference: parameters.dependantPensionRatio.reference }));
-      trace.push({ step: 'dependantPension', name: 'total', value: formatYuan(total), formula: `Σ = ${formatYuan(total)} ≤ ${formatYuan(ownWage)}`, reference: parameters.dependantPensionRatio.reference });
-      amounts.push({ item: 'dependant_pension', frequency: 'monthly', benefitType: 'work_related_death', amount: total });
-    }
-
     const income = parameters.nationalDisposableIncome.value;
     const grant = income * BigInt(parameters.deathGrantMultiple.value);
     trace.push(yuanStep('oneOffDeathGrant', parameters.nationalDisposableIncome, 'nationalUrbanDisposableIncome'), citedStep<ClaimStepName>('oneOffDeathGrant', parameters.deathGrantMultiple, 'multiple'));
     trace.push({ step: 'oneOffDeathGrant', value: formatYuan(grant), formula: `${formatYuan(income)} × ${parameters.deathGrantMultiple.value}`, reference: parameters.deathGrantMultiple.reference });
     amounts.push({ item: 'one_off_death_grant', frequency: 'once', benefitType: 'work_related_death', amount: grant });
   }
+  // the monthly amounts as approved (every part paid): one amount per item, the dependants' pensions added up
+  const benefitType = input.benefit === 'death' ? 'work_related_death' : 'disability';
+  for (const part of monthlyParts(input, ownWage, parameters, trace)) {
+    const same = amounts.find((a) => a.item === part.item);
+    if (same) same.amount += part.amount;
+    else amounts.push({ item: part.item, frequency: 'monthly', benefitType, amount: part.amount });
+  }
   return { ownWage, amounts, trace };
 }
+
+/** Why a monthly part is not paid from a month on. */
+export type StopCause = 'operator' | 'retirement' | 'death';
+export interface PartStop { part: string; fromPeriod: string; cause: StopCause; reason: string | null }
+
+/** What a work-injury claim's month depends on besides its input: when it starts and what stops it. */
+export interface WorkInjuryMonthFacts {
+  /** The first month paid (the month after the appraisal or the death unless the claim says otherwise). */
+  startPeriod: string;
+  /** The injured worker's statutory retirement month (法定退休年龄, 2025 reform): 伤残津贴 stops from it (第三十五条). */
+  retirementPeriod: string | null;
+  /** The month the injured worker died (a disability claim): everything is paid for it, nothing after. */
+  deathPeriod: string | null;
+  /** The basic pension of the month once retired (null: none paid): 伤残津贴 tops it up when it is lower (第三十五条). */
+  pension: bigint | null;
+  /** The operator's stops: a part or `all`, from a month, with the reason. */
+  stops: { part: string; fromPeriod: string; reason: string }[];
+}
+
+/** Every stop of each monthly part, earliest first: the operator's (a part's or `all`), retirement for 伤残津贴, the month after death. */
+export function partStops(parts: string[], input: Pick<WorkInjuryInput, 'benefit'>, facts: Omit<WorkInjuryMonthFacts, 'pension'>): PartStop[] {
+  const found: PartStop[] = [];
+  for (const part of parts) {
+    found.push(...facts.stops.filter((s) => s.part === part || s.part === 'all').map((s) => ({ part, fromPeriod: s.fromPeriod, cause: 'operator' as const, reason: s.reason })));
+    if (part === 'disability_allowance' && facts.retirementPeriod) found.push({ part, fromPeriod: facts.retirementPeriod, cause: 'retirement', reason: null });
+    if (input.benefit === 'disability' && facts.deathPeriod) found.push({ part, fromPeriod: nextPeriod(facts.deathPeriod), cause: 'death', reason: null });
+  }
+  return found.sort((a, b) => a.fromPeriod.localeCompare(b.fromPeriod));
+}
+
+const nextPeriod = (period: string) => {
+  const [year, month] = period.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+};
+
+export interface WorkInjuryMonth { period: string; parts: MonthlyPart[]; total: bigint; trace: ClaimTrace }
+
+/**
+ * The amounts a work-injury claim pays for a month (pure): nothing before its start month; each part not stopped by
+ * then; the dependants' pensions shared among the dependants still qualifying that month (the cap applies to them);
+ * from the statutory retirement month 伤残津贴 stops and only the difference to a lower basic pension is paid
+ * (第三十五条: 基本养老保险待遇低于伤残津贴的，由工伤保险基金补足差额).
+ */
+export function workInjuryMonth(input: WorkInjuryInput, facts: WorkInjuryMonthFacts, period: string, parameters: WorkInjuryParameters): WorkInjuryMonth {
+  const trace: ClaimTrace = [...inputSteps(input), { step: 'month', name: 'period', value: period }, { step: 'month', name: 'startPeriod', value: facts.startPeriod }];
+  if (period < facts.startPeriod) return { period, parts: [], total: 0n, trace };
+  const inForce = partStops(monthlyPartNames(input), input, facts).filter((s) => s.fromPeriod <= period);
+  for (const stop of inForce) trace.push({ step: 'stop', name: stop.part, value: stop.fromPeriod, formula: stop.reason ?? stop.cause, reference: stopReference[stop.cause] });
+  // retirement leaves the top-up of 伤残津贴; any other stop ends the part
+  const ended = (part: string) => inForce.some((s) => s.part === part && s.cause !== 'retirement');
+  const retired = (part: string) => inForce.some((s) => s.part === part && s.cause === 'retirement');
+  const qualifying = input.dependants.map((d, i) => ({ d, i })).filter(({ i }) => !ended(dependantPart(i)));
+  const ownWage = ownWageSteps(input, parameters, trace);
+  const parts = monthlyParts({ ...input, dependants: qualifying.map(({ d }) => d) }, ownWage, parameters, trace, qualifying.map(({ i }) => i))
+    .flatMap((part): MonthlyPart[] => {
+      if (ended(part.part)) return [];
+      if (!retired(part.part)) return [part];
+      if (facts.pension === null || facts.pension >= part.amount) return [];
+      const topUp = part.amount - facts.pension;
+      trace.push({ step: 'pensionTopUp', value: formatYuan(topUp), formula: `${formatYuan(part.amount)} − ${formatYuan(facts.pension)}`, reference: stopReference.retirement });
+      return [{ ...part, amount: topUp }];
+    });
+  const total = parts.reduce((sum, part) => sum + part.amount, 0n);
+  trace.push({ step: 'monthlyBenefit', value: formatYuan(total), formula: parts.map((p) => `${p.part} ${formatYuan(p.amount)}`).join(' + ') || '—' });
+  return { period, parts, total, trace };
+}
+
+const stopReference: Record<StopCause, string> = {
+  operator: '工伤保险条例 第四十二条 (停止享受工伤保险待遇)、第三十九条 (供养亲属条件) [law]',
+  retirement: '工伤保险条例 第三十五条第二款 (达到退休年龄停发伤残津贴，基本养老保险待遇低于伤残津贴的由工伤保险基金补足差额) [law]',
+  death: '工伤职工死亡的，自死亡次月起停发按月待遇 (经办实务；工伤保险条例 第三十九条第三款另有供养亲属待遇) [check]',
+};
