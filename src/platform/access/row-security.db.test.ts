@@ -204,6 +204,9 @@ function regionFixture(p: string, n: number): string {
       values (${id(4)}, ${id(90)}, '${county}', 'unemployment', 'unemployment', '2025-06-30', '{}', '[]', '[]', 207000, 0, 12, '2025-07', '2026-06', ${id(12)}, 'fixture');
     insert into benefit_claim_month (person_id, claim_id, period, region_code, benefit_amount, medical_contribution, unemployment_entry_id, medical_entry_id, medical_fund_code, recorded_by)
       values (${id(4)}, ${id(90)}, '2025-07', '${county}', 207000, 45000, ${id(23)}, ${id(23)}, 'medical-${city}', 'fixture');
+    insert into benefit_claim_part_stop (person_id, claim_id, part, region_code, stop_period, reason, stopped_on, stopped_by)
+      values (${id(4)}, ${id(90)}, 'nursing_allowance', '${county}', '2025-08', '护理等级复查', '2025-08-01', 'fixture');
+    insert into work_injury_month (person_id, claim_id, period, region_code, amount, parts, recorded_by) values (${id(4)}, ${id(90)}, '2025-07', '${county}', 330000, '[]', 'fixture');
     insert into supervision_tax_wage (employer_id, id, region_code, period, credit_code, id_number, wage, import_id, line)
       values (${id(3)}, ${id(91)}, '${county}', '2025-06', 'CC${p}', 'ID${p}', 800000, ${id(31)}, 2);
     insert into supervision_claim_detail (person_id, id, region_code, claim_id, institution_code, id_number, admitted, discharged, item, quantity, amount, import_id, line)

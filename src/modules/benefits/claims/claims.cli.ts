@@ -1,4 +1,4 @@
-/** `sifund benefits claims submit|list|month`: unemployment, work injury and maternity claims. */
+/** `sifund benefits claims submit|list|show|stop-monthly|month`: unemployment, work injury and maternity claims. */
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } from '../../../cli/context.ts';
@@ -7,7 +7,8 @@ import { invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { inputRules } from '../benefits.messages.ts';
 import { runClaimMonth } from './claims.month.ts';
-import { listClaims, requestClaim, type ClaimRequest } from './claims.service.ts';
+import { getClaim, listClaims, requestClaim, type ClaimRequest } from './claims.service.ts';
+import { stopWorkInjuryBenefit } from './work-injury-monthly.service.ts';
 import { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.tables.ts';
 
 /** The one `benefits` command group. */
@@ -24,9 +25,15 @@ function readJson(file: string): unknown {
   }
 }
 
+function claimIdOption(text: string): bigint {
+  if (!/^\d{1,19}$/.test(text)) throw invalid('id', fieldRules.required());
+  return BigInt(text);
+}
+
 export function registerClaimCommands(program: Command) {
   const claims = benefitsCommand(program).command('claims').description('待遇申领: unemployment, work injury and maternity claims, signed off in three levels');
-  addDataOption(claims.command('submit').description('submit a claim (经办): the file is {kind: unemployment|work_injury|maternity, idNumber, input, bankAccount, payeeName?, payeeIdNumber? (a work-related death)}; it waits for 复核 and 审批 in the inbox'))
+  addDataOption(claims.command('submit').description('submit a claim (经办): the file is {kind: unemployment|work_injury|maternity, idNumber, input, bankAccount, payeeName?, payeeIdNumber? (a work-related death)}; '
+    + 'a work_injury input is {benefit: disability|death, eventDate, ownWage, grade?, nursing? (full|large|partial), dependants? [{relation: spouse|other, orphanOrLoneElderly?}], startPeriod? (YYYY-MM, the first month paid monthly)}; it waits for 复核 and 审批 in the inbox'))
     .requiredOption('--input <file>', 'the claim, a JSON file')
     .option('--format <format>', 'json or text', 'text')
     .action((options) => runWithDatabase('benefits claims submit', options, async ({ database }) => {
@@ -53,13 +60,42 @@ export function registerClaimCommands(program: Command) {
       else process.stdout.write(formatTable(['id', 'idNumber', 'name', 'kind', 'status', 'eventDate', 'monthlyAmount', 'oneOffAmount', 'months', 'fund'],
         page.items.map((c) => [c.id, c.idNumber, c.name, c.kind, c.status, c.eventDate, c.monthlyAmount, c.oneOffAmount, c.months === null ? '' : String(c.months), c.fund ?? '']), [6, 7]));
     }));
-  addDataOption(claims.command('month').description('失业保险金月度处理: the automatic stops, the medical contributions the unemployment fund pays and each claimant\'s benefit ordered for the month (then: sifund payroll bank-file --fund unemployment-…)'))
+  addDataOption(claims.command('show').description('one claim: its amounts, trace and payments; a work-injury claim paid monthly with this month\'s parts, their stops, the trace and the months paid'))
+    .requiredOption('--id <id>', 'the claim')
+    .option('--format <format>', 'json or text', 'text')
+    .action((options) => runWithDatabase('benefits claims show', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'text']);
+      const claim = await getClaim(database, systemActor('benefits-claims', ['benefits.read', 'personal.full.read']), claimIdOption(options.id));
+      if (options.format === 'json') return printJson(claim);
+      process.stdout.write(`${claim.id} ${claim.name} ${claim.kind} ${claim.status}: monthly ${claim.monthlyAmount}, one-off ${claim.oneOffAmount}\n`);
+      const monthly = claim.workInjuryMonthly;
+      if (!monthly) return;
+      process.stdout.write(formatTable(['part', monthly.period, 'stopped from', 'why'], monthly.parts.map((p) => [p.part, p.amount, p.stopPeriod ?? '', p.stopReason ?? p.stopCause ?? '']), [1]));
+      process.stdout.write(formatTable(['month paid', 'amount'], monthly.monthsPaid.map((m) => [m.period, m.amount]), [1]));
+    }));
+  addDataOption(claims.command('stop-monthly').description('工伤保险按月待遇停发: stop a monthly part of an approved work-injury claim (or all) from a month, with the reason (工伤保险条例 第三十九条, 第四十二条); audited'))
+    .requiredOption('--id <id>', 'the claim')
+    .requiredOption('--from <YYYY-MM>', 'the first month not paid')
+    .requiredOption('--reason <text>', 'why (2 to 500 characters)')
+    .option('--part <part>', 'all, disability_allowance, nursing_allowance or dependant_pension[i]', 'all')
+    .option('--format <format>', 'json or text', 'text')
+    .action((options) => runWithDatabase('benefits claims stop-monthly', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'text']);
+      const monthly = await stopWorkInjuryBenefit(database, systemActor('benefits-claims', ['benefit.claim.request', 'benefits.read']), claimIdOption(options.id),
+        { part: options.part, fromPeriod: options.from, reason: options.reason });
+      if (options.format === 'json') printJson(monthly);
+      else process.stdout.write(`${options.part} stopped from ${options.from}; ${monthly.period}: ${monthly.total}\n`);
+    }));
+  addDataOption(claims.command('month').description('待遇月度处理: the automatic stops, the medical contributions the unemployment fund pays and each claimant\'s benefit ordered for the month, and each work-injury claim\'s monthly parts ordered (then: sifund payroll bank-file --fund unemployment-… / work_injury-…)'))
     .requiredOption('--period <YYYY-MM>', 'the month')
     .option('--format <format>', 'json or text', 'text')
     .action((options) => runWithDatabase('benefits claims month', options, async ({ database }) => {
       checkFormat(options.format, ['json', 'text']);
       const result = await runClaimMonth(database, systemActor('benefits-claims-month', ['benefit.claim.run', 'fund.transfer.request']), options.period);
       if (options.format === 'json') printJson(result);
-      else process.stdout.write(`${result.period}: ${result.stopped} stopped, ${result.claimants} claimants owed ${result.benefits}, medical contributions ${result.medicalContributions}, ${result.paymentOrders.length} payment orders\n`);
+      else {
+        process.stdout.write(`${result.period}: ${result.stopped} stopped, ${result.claimants} claimants owed ${result.benefits}, medical contributions ${result.medicalContributions}, ${result.paymentOrders.length} payment orders; `
+          + `work injury: ${result.workInjury.claimants} claimants owed ${result.workInjury.benefits}, ${result.workInjury.paymentOrders.length} payment orders\n`);
+      }
     }));
 }
