@@ -103,6 +103,8 @@ export async function runDetection(database: DatabaseHandle, actor: Actor, input
 export interface FindingView {
   id: string; rule: string; title: string; subject: string; regionCode: string; period: string; amount: string; evidence: unknown; legalBasis: string;
   status: FindingStatus; jobId: string; foundAt: string;
+  /** the case it was taken up in (the open one, else the latest) */
+  case: { id: string; number: string } | null;
 }
 
 const byRuleAndPeriod: SortKey[] = [{ by: 'rule', direction: 'asc' }, { by: 'period', direction: 'asc' }, { by: 'id', direction: 'asc' }];
@@ -118,6 +120,7 @@ export async function listFindings(database: DatabaseHandle, actor: Actor, filte
       id: String(row.id), rule: row.rule, title: rule ? render(rule.title(), 'zh-CN') : row.rule, subject: masked ? maskIdNumbersIn(row.subject) : row.subject,
       regionCode: row.region_code, period: row.period, amount: formatYuan(row.amount), evidence: masked ? maskIdNumbersDeep(evidence) : evidence,
       legalBasis: row.legal_basis, status: row.status, jobId: String(row.job_id), foundAt: row.found_at.toISOString(),
+      case: row.case_ref ? { id: row.case_ref.split(' ')[0], number: row.case_ref.split(' ')[1] } : null,
     };
   })));
 }

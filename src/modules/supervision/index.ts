@@ -1,4 +1,4 @@
-/** The supervision module's public face: inspections (稽核) — external data imports, detection rules as jobs, findings; risk-graded controls and audit samples. */
+/** The supervision module's public face: inspections (稽核) — external data imports, detection rules as jobs, findings; cases and recoveries; risk-graded controls and audit samples. */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerSupervisionCommands } from './supervision.cli.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
@@ -8,11 +8,13 @@ import { controlsRoutes } from './controls/controls.routes.ts';
 import { registerEvaluationCommand } from './evaluation/evaluation.cli.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { registerSharingCommand } from './sharing/sharing.cli.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
+import { supervisionCaseSignoff } from './cases/cases.service.ts';
 
 /** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
 export const supervisionModule: ModuleManifest = {
   name: 'supervision',
-  routes: [supervisionRoutes, controlsRoutes, evaluationRoutes],
+  routes: [supervisionRoutes, controlsRoutes, evaluationRoutes, casesRoutes],
   registerCommands(program) {
     registerSupervisionCommands(program);
     registerReplayCommand(program);
@@ -21,8 +23,8 @@ export const supervisionModule: ModuleManifest = {
   },
   jobs: [detectionJob],
   schedules: [],
-  approvalKinds: [],
-  permissions: ['supervision.read', 'supervision.import', 'supervision.run'],
+  approvalKinds: [supervisionCaseSignoff],
+  permissions: ['supervision.read', 'supervision.import', 'supervision.run', 'supervision.case', 'supervision.case.review', 'supervision.case.approve'],
   reports: [],
   // signoff: the grades of the register's kinds
   parameters: ['supervision', 'contribution.base', 'contribution.rounding', 'signoff'],

@@ -9,6 +9,7 @@ import { addImportFileOptions, importFileOf } from '../../platform/imports/cli.t
 import { importClaimDetails, importTaxWages } from './external-data.service.ts';
 import { checkFindingStatus, listFindings, ruleCatalog, runDetection, type FindingView } from './detection.service.ts';
 import { registerControlCommands } from './controls/controls.cli.ts';
+import { registerCaseCommands } from './cases/cases.cli.ts';
 
 const FINDINGS_PAGE = 1000;
 
@@ -82,4 +83,5 @@ export function registerSupervisionCommands(program: Command) {
     }));
 
   registerControlCommands(supervision);
+  registerCaseCommands(supervision);
 }

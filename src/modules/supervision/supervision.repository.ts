@@ -87,7 +87,10 @@ export interface FindingFilter { rule?: string; status?: FindingStatus }
 /** Findings with the filter (ordered by the caller). */
 export function findingsQuery(tx: Tx, filter: FindingFilter) {
   let query = tx.selectFrom('supervision_finding')
-    .select(['id', 'rule', 'subject', 'region_code', 'period', 'amount', 'evidence', 'legal_basis', 'status', 'job_id', 'found_at']);
+    .select(['id', 'rule', 'subject', 'region_code', 'period', 'amount', 'evidence', 'legal_basis', 'status', 'job_id', 'found_at'])
+    // the case it was last taken up in (cases/: at most one open at a time)
+    .select(sql<string | null>`(select c.id::text || ' ' || c.number from supervision_case_finding l join supervision_case c on c.id = l.case_id
+      where l.finding_id = supervision_finding.id order by l.released_at is null desc, c.opened_at desc limit 1)`.as('case_ref'));
   if (filter.rule) query = query.where('rule', '=', filter.rule);
   if (filter.status) query = query.where('status', '=', filter.status);
   return query;

@@ -1,6 +1,6 @@
 /** API shapes of the inspections: imports, runs, findings (TypeBox: OpenAPI and the web's types). */
 import { Type } from '@sinclair/typebox';
-import { IdText, Money, Month, Timestamp } from '../../platform/http/schemas.ts';
+import { IdText, Money, Month, Nullable, Timestamp } from '../../platform/http/schemas.ts';
 import { ListAnswer } from '../../platform/http/lists.schemas.ts';
 import { findingStatuses } from './supervision.statuses.ts';
 
@@ -26,6 +26,7 @@ export const Finding = Type.Object({
   regionCode: Type.String(), period: Month, amount: Money,
   evidence: Type.Unknown({ description: 'the rows that show it, as the rule gives them' }),
   legalBasis: Type.String(), status: FindingStatusValue, jobId: IdText, foundAt: Timestamp,
+  case: Nullable(Type.Object({ id: IdText, number: Type.String() }, { description: 'the case it was taken up in (the open one, else the latest)' })),
 });
 export const FindingList = ListAnswer(Finding);
 

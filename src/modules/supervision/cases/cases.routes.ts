@@ -1,0 +1,47 @@
+/** HTTP for the supervision cases (/api/supervision/cases): list, read, open (立案), conclude, record a recovery, close (结案). */
+import { Type } from '@sinclair/typebox';
+import { actor, type App } from '../../../platform/http/server.ts';
+import { Id } from '../../../platform/http/schemas.ts';
+import { checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, recordRecovery } from './cases.service.ts';
+import { CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OpenCaseBody, RecoveryBody } from './cases.schemas.ts';
+
+const tags = ['supervision'];
+const params = Type.Object({ id: Id });
+
+export async function casesRoutes(app: App) {
+  const db = app.database;
+
+  app.get('/api/supervision/cases', { config: { permission: 'supervision.read' },
+    schema: { tags, summary: '稽核案件 The cases in scope, newest first, with the amounts to recover and recovered', querystring: CasesQuery, response: { 200: CaseList } },
+  }, async (request) => listCases(db, actor(request), { status: checkCaseStatus(request.query.status) },
+    { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+
+  app.get('/api/supervision/cases/:id', { config: { permission: 'supervision.read' },
+    schema: { tags, summary: '稽核案件 A case: subject, findings with their evidence, conclusion, amounts per fund, recoveries, timeline', params, response: { 200: CaseDetail } },
+  }, async (request) => getCase(db, actor(request), BigInt(request.params.id)));
+
+  app.post('/api/supervision/cases', { config: { permission: 'supervision.case' },
+    schema: {
+      tags, summary: '稽核立案 Open a case from findings (one subject) or by hand; the opening waits for its sign-off (kind supervision_case)',
+      body: OpenCaseBody, response: { 201: CaseDetail },
+    },
+  }, async (request, reply) => reply.code(201).send(await openCase(db, actor(request), request.body)));
+
+  app.post('/api/supervision/cases/:id/conclusion', { config: { permission: 'supervision.case' },
+    schema: {
+      tags, summary: '稽核结论 Submit the conclusion of a case under investigation (违规成立 with the amounts to recover per fund, or 不成立) for sign-off',
+      params, body: ConcludeBody, response: { 200: CaseDetail },
+    },
+  }, async (request) => concludeCase(db, actor(request), BigInt(request.params.id), request.body));
+
+  app.post('/api/supervision/cases/:id/recoveries', { config: { permission: 'supervision.case' },
+    schema: {
+      tags, summary: '追回登记 Record money recovered for a concluded case: posted to the fund ledger (Dr 收入户存款 / Cr 其他收入); more than outstanding is refused',
+      params, body: RecoveryBody, response: { 200: CaseDetail },
+    },
+  }, async (request) => recordRecovery(db, actor(request), BigInt(request.params.id), request.body));
+
+  app.post('/api/supervision/cases/:id/close', { config: { permission: 'supervision.case' },
+    schema: { tags, summary: '结案 Close a concluded case with nothing outstanding', params, body: CloseBody, response: { 200: CaseDetail } },
+  }, async (request) => closeCase(db, actor(request), BigInt(request.params.id), request.body ?? {}));
+}

@@ -1,0 +1,65 @@
+/** API shapes of the supervision cases (TypeBox: OpenAPI and the web's types). */
+import { Type } from '@sinclair/typebox';
+import { DateText, IdText, Money, Month, Nullable, Timestamp, Yuan } from '../../../platform/http/schemas.ts';
+import { ListAnswer, listQuery } from '../../../platform/http/lists.schemas.ts';
+import { caseStatuses, subjectKinds, violations } from './cases.statuses.ts';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((value) => Type.Literal(value)));
+export const CaseStatusValue = literals(caseStatuses);
+const ViolationValue = literals(violations);
+const SubjectKindValue = literals(subjectKinds);
+
+export const CaseSummary = Type.Object({
+  id: IdText, number: Type.String({ description: '稽核立案号 JCyyyy-nnnn' }), regionCode: Type.String(), subjectKind: SubjectKindValue,
+  subject: Type.String({ description: 'ID number (masked without personal.full.read), credit code or institution code' }),
+  kind: Type.String({ description: 'the detection rule, or other' }), amountInvolved: Money, status: CaseStatusValue, statusLabel: Type.String(),
+  violation: Nullable(ViolationValue), toRecover: Money, recovered: Money, outstanding: Money, openedBy: Type.String(), openedAt: Timestamp,
+});
+export const CaseList = ListAnswer(CaseSummary);
+
+export const CaseDetail = Type.Object({
+  id: IdText, number: Type.String(), regionCode: Type.String(), subjectKind: SubjectKindValue, subject: Type.String(), kind: Type.String(), kindTitle: Nullable(Type.String()),
+  amountInvolved: Money, reason: Type.String(), status: CaseStatusValue, statusLabel: Type.String(),
+  openingItemId: IdText, conclusionItemId: Nullable(IdText),
+  conclusion: Nullable(Type.Object({ violation: ViolationValue, violationLabel: Type.String(), legalBasis: Type.String(), note: Nullable(Type.String()), concludedAt: Nullable(Timestamp) })),
+  toRecover: Money, recovered: Money, outstanding: Money,
+  funds: Type.Array(Type.Object({ fund: Type.String(), amount: Money, recovered: Money, outstanding: Money })),
+  findings: Type.Array(Type.Object({
+    id: IdText, rule: Type.String(), title: Type.String(), subject: Type.String(), period: Month, amount: Money, evidence: Type.Unknown(), legalBasis: Type.String(),
+  })),
+  recoveries: Type.Array(Type.Object({
+    id: IdText, fund: Type.String(), amount: Money, recoveredOn: Type.String({ description: 'YYYY-MM-DD' }), bankReference: Type.String(), entryId: IdText,
+    recordedBy: Type.String(), recordedAt: Timestamp,
+  })),
+  steps: Type.Array(Type.Object({
+    step: Type.String({ description: 'opened, opening_approved, conclusion_submitted, concluded, conclusion_cancelled, recovered, closed, withdrawn' }),
+    username: Type.String(), note: Nullable(Type.String()), approvalItemId: Nullable(IdText), at: Timestamp,
+  })),
+  openedBy: Type.String(), openedAt: Timestamp, closedBy: Nullable(Type.String()), closedAt: Nullable(Timestamp),
+  canClose: Type.Boolean({ description: 'concluded and nothing outstanding' }),
+});
+
+export const CasesQuery = Type.Object({ ...listQuery(), status: Type.Optional(CaseStatusValue) }, { additionalProperties: false });
+
+export const OpenCaseBody = Type.Object({
+  findingIds: Type.Optional(Type.Array(Type.String({ maxLength: 19 }), { maxItems: 200, description: 'the findings the case is opened from (one subject)' })),
+  subjectKind: Type.Optional(Type.String({ maxLength: 20, description: 'by hand: person, employer or institution' })),
+  subject: Type.Optional(Type.String({ maxLength: 40, description: 'by hand: ID number, credit code or institution code' })),
+  kind: Type.Optional(Type.String({ maxLength: 60, description: 'a detection rule or other (from findings: their rule by default)' })),
+  amountInvolved: Type.Optional(Yuan),
+  region: Type.Optional(Type.String({ maxLength: 6, description: 'by hand: the region of the case (default the user\'s own)' })),
+  reason: Type.String({ maxLength: 500, description: '立案理由' }),
+}, { additionalProperties: false });
+
+export const ConcludeBody = Type.Object({
+  violation: Type.String({ maxLength: 20, description: 'established (违规成立) or not_established (不成立)' }),
+  amounts: Type.Optional(Type.Array(Type.Object({ fund: Type.String({ maxLength: 40 }), amount: Yuan }, { additionalProperties: false }), { maxItems: 20 })),
+  legalBasis: Type.String({ maxLength: 200 }),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+}, { additionalProperties: false });
+
+export const RecoveryBody = Type.Object({
+  fund: Type.String({ maxLength: 40 }), amount: Yuan, recoveredOn: DateText, bankReference: Type.String({ maxLength: 60 }),
+}, { additionalProperties: false });
+
+export const CloseBody = Type.Object({ note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false });

@@ -1,0 +1,383 @@
+/**
+ * Supervision cases (稽核案件, issue 15): a finding of the detection rules — or a report taken by hand — becomes a case:
+ * 立案 (filing, signed off) → 调查中 → 结论 (违规成立 with the amount to recover per fund, or 不成立; signed off) →
+ * 追回中 (money received, posted to the fund ledger) → 已结案 once nothing is outstanding.
+ *
+ * Legal basis: 社会保险法 第八十七条、第八十八条 (骗取社会保险基金支出的，责令退回); 社会保险经办条例 (2023) 第四十六条
+ * (追回 by refund, instalments or offset) and 第五十五条; 社会保险基金行政监督办法 (人社部令第48号, 2022) on 立案, 调查 and
+ * the decision, each approved by the head of the supervising body — here the sign-off kind `supervision_case`
+ * (params/signoff/supervision_case: 复核 and 审批, high risk).
+ *
+ * A finding is in at most one open case (the database's partial unique index over the unreleased links); taken up,
+ * its status is `case`, so a detection re-run keeps it. A recovery is cash received into the fund's 收入户: it posts
+ * Dr 收入户存款 / Cr 其他收入 (财社〔2017〕144号 社会保险基金财务制度: 其他收入 takes 滞纳金、违约金 and recovered benefits
+ * of earlier years, as the late fee does in collection) [check: a same-year recovery may instead reduce the benefit
+ * expense], and reduces what is outstanding for that fund; more than is outstanding is refused.
+ */
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, scopePrefix, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
+import { can, requirePermission } from '../../../platform/access/permissions.ts';
+import { AppError, conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
+import { newId } from '../../../platform/ids.ts';
+import { render, type Said } from '../../../platform/messages.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { checkDate } from '../../../platform/dates.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
+import { maskIdNumbersDeep, maskIdNumbersIn } from '../../../platform/personal-data.ts';
+import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { chartFor, postEntries } from '../../ledger/index.ts';
+import { ruleCatalog } from '../detection.service.ts';
+import { casesSaid as said } from './cases.messages.ts';
+import { caseStatuses, subjectKinds, violations, type CaseStatus, type SubjectKind, type Violation } from './cases.statuses.ts';
+import * as repository from './cases.repository.ts';
+
+/** A recovery books into the fund's pool above the case's region (pension is pooled at the province). */
+const RECOVERY_ACROSS_POOLS = '稽核追回款记入统筹基金账套 (a recovery posts into the pooled fund above the case\'s region)';
+
+const statusSaid: Record<CaseStatus, () => Said> = {
+  filing: said.statusFiling, investigating: said.statusInvestigating, concluded: said.statusConcluded, recovering: said.statusRecovering,
+  closed: said.statusClosed, withdrawn: said.statusWithdrawn,
+};
+const violationSaid: Record<Violation, () => Said> = { established: said.established, not_established: said.notEstablished };
+const statusLabel = (status: CaseStatus) => render(statusSaid[status](), 'zh-CN');
+
+type CasePayload =
+  | { action: 'open'; caseId: string; number: string }
+  | { action: 'conclude'; caseId: string; number: string; violation: Violation; amounts: { fund: string; amount: string }[]; legalBasis: string; note: string | null };
+
+/** 稽核立案与结论: the opening and the conclusion of a case, each signed by 复核 and 审批. */
+export const supervisionCaseSignoff = registerSignoffKind<CasePayload>({
+  kind: 'supervision_case',
+  label: '稽核立案与结论',
+  parameters: 'signoff.supervision_case',
+  requestPermission: 'supervision.case',
+  levels: [
+    { name: 'review', label: '复核', permission: 'supervision.case.review' },
+    { name: 'approve', label: '审批', permission: 'supervision.case.approve' },
+  ],
+  effect: (tx, approver, item) => item.payload.action === 'open' ? approveOpening(tx, approver, item.id, item.payload) : approveConclusion(tx, approver, item.id, item.payload),
+  onStep: async (tx, actor, item, action) => {
+    if (action === 'cancel') await withdraw(tx, actor, item.id, item.payload);
+  },
+  subjectLink: (payload) => `/supervision/cases/${payload.caseId}`,
+});
+
+async function lockCase(tx: Tx, actor: Actor, id: bigint) {
+  const row = await repository.findCase(tx, id, true);
+  // a widened transaction (a recovery) still finds only the cases of the actor's own scope
+  if (!row || !row.region_code.startsWith(scopePrefix(actor.regionCode))) throw notFound(said.caseUnknown({ id: String(id) }));
+  return row;
+}
+
+const step = (tx: Tx, actor: Actor, row: { id: bigint; region_code: string }, name: string, note: string | null, approvalItemId: bigint | null = null) =>
+  repository.insertStep(tx, { id: newId(), case_id: row.id, region_code: row.region_code, step: name, username: actor.username, note, approval_item_id: approvalItemId });
+
+async function approveOpening(tx: Tx, approver: Actor, itemId: bigint, payload: { caseId: string }) {
+  const row = (await repository.findCase(tx, BigInt(payload.caseId), true))!;
+  await repository.updateCase(tx, row.id, { status: 'investigating' });
+  await step(tx, approver, row, 'opening_approved', null, itemId);
+  await recordAudit(tx, approver, { action: 'supervision.case.open', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code,
+    after: { number: row.number, status: 'investigating', approvalItem: itemId.toString() } });
+  return { case: row.number, status: 'investigating' };
+}
+
+async function approveConclusion(tx: Tx, approver: Actor, itemId: bigint, payload: Extract<CasePayload, { action: 'conclude' }>) {
+  const row = (await repository.findCase(tx, BigInt(payload.caseId), true))!;
+  await repository.updateCase(tx, row.id, { status: 'concluded', violation: payload.violation, legal_basis: payload.legalBasis, conclusion_note: payload.note, concluded_at: new Date() });
+  await repository.insertAmounts(tx, payload.amounts.map((a) => ({ case_id: row.id, fund_code: a.fund, region_code: row.region_code, amount: parseYuan(a.amount) })));
+  await step(tx, approver, row, 'concluded', render(violationSaid[payload.violation](), 'zh-CN'), itemId);
+  await recordAudit(tx, approver, { action: 'supervision.case.conclude', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code,
+    after: { number: row.number, violation: payload.violation, amounts: payload.amounts, legalBasis: payload.legalBasis, approvalItem: itemId.toString() } });
+  return { case: row.number, status: 'concluded', violation: payload.violation };
+}
+
+/** The drafter cancels an opening before its approval: the case is withdrawn and its findings are open again. */
+async function withdraw(tx: Tx, actor: Actor, itemId: bigint, payload: CasePayload) {
+  const row = (await repository.findCase(tx, BigInt(payload.caseId), true))!;
+  if (payload.action === 'conclude') {
+    await repository.updateCase(tx, row.id, { conclusion_item_id: null });
+    await step(tx, actor, row, 'conclusion_cancelled', null, itemId);
+    return;
+  }
+  const findings = await repository.findingsOfCase(tx, row.id);
+  await repository.releaseFindings(tx, row.id);
+  await repository.setFindingStatus(tx, findings.map((f) => f.id), 'open');
+  await repository.updateCase(tx, row.id, { status: 'withdrawn' });
+  await step(tx, actor, row, 'withdrawn', null, itemId);
+  await recordAudit(tx, actor, { action: 'supervision.case.withdraw', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code, after: { number: row.number } });
+}
+
+export interface OpenCaseInput {
+  findingIds?: string[];
+  subjectKind?: string; subject?: string; kind?: string; amountInvolved?: string; region?: string;
+  reason: string;
+}
+
+const caseKinds = () => [...ruleCatalog().map((rule) => rule.rule), 'other'];
+const SUBJECT = /^[0-9A-Za-z]{1,40}$/;
+
+/** Whom a rule's findings are about (rules/*.sql.ts: the subject each gives). */
+const subjectKindOfRule: Record<string, SubjectKind> = {
+  'base-underreporting': 'person', 'headcount-underreporting': 'employer', 'paid-after-death': 'person', 'unemployment-while-employed': 'person', 'split-admission': 'institution',
+};
+
+/**
+ * 立案: opens a case from findings (one subject; the amount involved their sum unless given) or by hand (subject,
+ * kind, amount involved), and submits the opening for sign-off. The findings are taken up at once (status `case`):
+ * a finding already in an open case is refused naming that case.
+ */
+export async function openCase(database: DatabaseHandle, actor: Actor, input: OpenCaseInput) {
+  requirePermission(actor, 'supervision.case');
+  const reason = input.reason?.trim() ?? '';
+  const problems: { field: string; message: Said }[] = [];
+  if (reason.length < 2 || reason.length > 500) problems.push({ field: 'reason', message: said.reasonLength() });
+  const findingIds = [...new Set(input.findingIds ?? [])];
+  const byHand = findingIds.length === 0;
+  if (byHand) {
+    if (input.subject === undefined || input.subjectKind === undefined || input.kind === undefined || input.amountInvolved === undefined) {
+      throw invalid('findingIds', said.findingsOrSubject());
+    }
+    if (!(subjectKinds as readonly string[]).includes(input.subjectKind)) problems.push({ field: 'subjectKind', message: fieldRules.oneOf({ values: subjectKinds.join(', ') }) });
+    if (!SUBJECT.test(input.subject.trim())) problems.push({ field: 'subject', message: said.subjectShape() });
+    if (!caseKinds().includes(input.kind)) problems.push({ field: 'kind', message: said.kindUnknown({ kinds: caseKinds().join(', ') }) });
+  } else if (input.kind !== undefined && !caseKinds().includes(input.kind)) problems.push({ field: 'kind', message: said.kindUnknown({ kinds: caseKinds().join(', ') }) });
+  if (problems.length) throw invalidFields(problems);
+  const amountGiven = input.amountInvolved === undefined ? undefined : parseYuan(input.amountInvolved, 'amountInvolved');
+  if (amountGiven !== undefined && amountGiven < 0n) throw invalid('amountInvolved', said.notNegative());
+  const scope = scopePrefix(actor.regionCode);
+  return inScope(database, actor, async (tx) => {
+    let subject: { kind: SubjectKind; subject: string; caseKind: string; amount: bigint; region: string };
+    let findings: { id: bigint; region_code: string }[] = [];
+    if (byHand) {
+      const region = input.region ?? actor.regionCode;
+      if (!region || !region.startsWith(scope)) throw invalid('region', region ? said.regionOutsideScope({ region }) : fieldRules.required());
+      subject = { kind: input.subjectKind as SubjectKind, subject: input.subject!.trim().toUpperCase(), caseKind: input.kind!, amount: amountGiven!, region };
+    } else {
+      const ids = findingIds.map((id) => { if (!/^[0-9]{1,19}$/.test(id)) throw invalid('findingIds', said.findingUnknown({ id })); return BigInt(id); });
+      const rows = await repository.findingsWithOpenCase(tx, ids);
+      for (const id of findingIds) {
+        const row = rows.find((r) => String(r.id) === id);
+        if (!row) throw invalid('findingIds', said.findingUnknown({ id }));
+        if (row.case_number) throw conflict('findingIds', said.findingInOpenCase({ id, number: row.case_number }));
+        if (row.status === 'dismissed') throw conflict('findingIds', said.findingDismissed({ id }));
+      }
+      const subjects = [...new Set(rows.map((r) => r.subject))];
+      if (subjects.length > 1) throw invalid('findingIds', said.findingsOfOneSubject({ subjects: subjects.map((s) => maskIdNumbersIn(s)).join('、') }));
+      const rules = [...new Set(rows.map((r) => r.rule))];
+      subject = {
+        kind: subjectKindOfRule[rows[0].rule] ?? 'person', subject: subjects[0], caseKind: input.kind ?? (rules.length === 1 ? rules[0] : 'other'),
+        amount: amountGiven ?? rows.reduce((sum, r) => sum + r.amount, 0n), region: rows[0].region_code,
+      };
+      findings = rows;
+    }
+    const id = newId();
+    const number = await repository.nextCaseNumber(tx, subject.region, todayInChina().slice(0, 4));
+    const item = await submitForApproval(tx, actor, supervisionCaseSignoff, {
+      regionCode: subject.region, title: render(said.openTitle({ number, subject: maskIdNumbersIn(subject.subject) }), 'zh-CN'),
+      subjectKey: `supervision_case:${id}`, amount: subject.amount, payload: { action: 'open', caseId: String(id), number }, comment: reason,
+    });
+    await repository.insertCase(tx, {
+      id, number, region_code: subject.region, subject_kind: subject.kind, subject: subject.subject, kind: subject.caseKind, amount_involved: subject.amount, reason,
+      opening_item_id: BigInt(item.id), opened_by: actor.username,
+    });
+    try {
+      await repository.linkFindings(tx, id, findings);
+    } catch (error) {
+      // two openings of the same finding at once: the open-case index decides, the second is refused
+      if ((error as { code?: string }).code === '23505') throw conflict('findingIds', said.findingInOpenCase({ id: findings.map((f) => String(f.id)).join('、'), number: '?' }));
+      throw error;
+    }
+    await repository.setFindingStatus(tx, findings.map((f) => f.id), 'case');
+    await step(tx, actor, { id, region_code: subject.region }, 'opened', reason, BigInt(item.id));
+    await recordAudit(tx, actor, { action: 'supervision.case.open', entityType: 'supervision_case', entityId: id, regionCode: subject.region,
+      after: { number, status: 'filing', subject: subject.subject, kind: subject.caseKind, amountInvolved: formatYuan(subject.amount), findings: findingIds, approvalItem: item.id } });
+    return caseDetail(tx, actor, id);
+  });
+}
+
+export interface ConcludeInput { violation: string; amounts?: { fund: string; amount: string }[]; legalBasis: string; note?: string | null }
+
+/**
+ * 结论: submits the conclusion of a case under investigation for sign-off — 违规成立 with the amount to recover per
+ * fund (at least one), or 不成立 (no amount); with its legal basis and a note. Approved, the case is concluded.
+ */
+export async function concludeCase(database: DatabaseHandle, actor: Actor, caseId: bigint, input: ConcludeInput) {
+  requirePermission(actor, 'supervision.case');
+  const problems: { field: string; message: Said }[] = [];
+  const violation = input.violation as Violation;
+  if (!(violations as readonly string[]).includes(input.violation)) problems.push({ field: 'violation', message: fieldRules.oneOf({ values: violations.join(', ') }) });
+  const legalBasis = input.legalBasis?.trim() ?? '';
+  if (legalBasis.length < 2 || legalBasis.length > 200) problems.push({ field: 'legalBasis', message: said.legalBasisLength() });
+  const note = input.note?.trim() || null;
+  if (note && note.length > 500) problems.push({ field: 'note', message: said.noteLength() });
+  const amounts = (input.amounts ?? []).map((a, index) => {
+    const amount = parseYuan(a.amount, `amounts[${index}].amount`);
+    if (amount <= 0n) throw invalid(`amounts[${index}].amount`, said.aboveZero());
+    return { fund: a.fund, amount };
+  });
+  if (violation === 'established' && amounts.length === 0) problems.push({ field: 'amounts', message: said.amountsForEstablished() });
+  if (violation === 'not_established' && amounts.length > 0) problems.push({ field: 'amounts', message: said.noAmountsWhenNotEstablished() });
+  const funds = amounts.map((a) => a.fund);
+  const twice = funds.find((fund, index) => funds.indexOf(fund) !== index);
+  if (twice) problems.push({ field: 'amounts', message: said.fundTwice({ fund: twice }) });
+  if (problems.length) throw invalidFields(problems);
+  // the funds to recover for are pooled above a county or city: read them in the province's scope
+  const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
+  return inScope(database, worker, async (tx) => {
+    const row = await lockCase(tx, actor, caseId);
+    if (row.status !== 'investigating') throw conflict('caseId', said.notInvestigating({ number: row.number, status: statusLabel(row.status) }));
+    const known = new Set((await repository.fundsByCodes(tx, funds)).map((f) => f.code));
+    const unknown = funds.find((fund) => !known.has(fund));
+    if (unknown) throw invalid('fund', said.fundUnknown({ fund: unknown }));
+    const total = amounts.reduce((sum, a) => sum + a.amount, 0n);
+    const item = await submitForApproval(tx, actor, supervisionCaseSignoff, {
+      regionCode: row.region_code, title: render(said.concludeTitle({ number: row.number, violation: violationSaid[violation]() }), 'zh-CN'),
+      subjectKey: `supervision_case:${row.id}`, amount: total,
+      payload: { action: 'conclude', caseId: String(row.id), number: row.number, violation, amounts: amounts.map((a) => ({ fund: a.fund, amount: formatYuan(a.amount) })), legalBasis, note },
+      comment: note,
+    });
+    await repository.updateCase(tx, row.id, { conclusion_item_id: BigInt(item.id) });
+    await step(tx, actor, row, 'conclusion_submitted', render(violationSaid[violation](), 'zh-CN'), BigInt(item.id));
+    return caseDetail(tx, actor, row.id);
+  });
+}
+
+export interface RecoveryInput { fund: string; amount: string; recoveredOn: string; bankReference: string }
+
+/**
+ * 追回登记: money recovered for a concluded case, received into the fund's 收入户 on the date, posted to the ledger
+ * (Dr 收入户存款 / Cr 其他收入) and taken off what the fund is owed; more than is outstanding is refused naming it.
+ */
+export async function recordRecovery(database: DatabaseHandle, actor: Actor, caseId: bigint, input: RecoveryInput) {
+  requirePermission(actor, 'supervision.case');
+  const problems: { field: string; message: Said }[] = [];
+  const bankReference = input.bankReference?.trim() ?? '';
+  if (bankReference.length < 1 || bankReference.length > 60) problems.push({ field: 'bankReference', message: said.referenceShape() });
+  if (!input.fund) problems.push({ field: 'fund', message: fieldRules.required() });
+  if (problems.length) throw invalidFields(problems);
+  const recoveredOn = checkDate(input.recoveredOn, 'recoveredOn');
+  if (recoveredOn > todayInChina()) throw invalid('recoveredOn', said.recoveredInFuture({ date: recoveredOn }));
+  const amount = parseYuan(input.amount, 'amount');
+  if (amount <= 0n) throw invalid('amount', said.aboveZero());
+  const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
+  return inScope(database, worker, async (tx) => {
+    const row = await lockCase(tx, actor, caseId);
+    if ((row.status !== 'concluded' && row.status !== 'recovering') || row.violation !== 'established') {
+      throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusLabel(row.status) }));
+    }
+    const owed = (await repository.amountsOfCase(tx, row.id)).find((a) => a.fund_code === input.fund);
+    if (!owed) throw invalid('fund', said.fundNotInConclusion({ fund: input.fund }));
+    const outstanding = owed.amount - owed.recovered;
+    if (amount > outstanding) throw conflict('amount', said.moreThanOutstanding({ amount: formatYuan(amount), fund: input.fund, outstanding: formatYuan(outstanding) }));
+    const id = newId();
+    const chart = chartFor(Number(recoveredOn.slice(0, 4)));
+    const bank = chart.accounts.find((a) => a.role === 'income_bank')!.code;
+    const otherIncome = chart.accounts.find((a) => a.role === 'revenue' && a.subject === 'other_income')!.code;
+    const [posted] = await postEntries(tx, worker, [{
+      key: `supervision-recovery:${id}`, fund: input.fund, period: recoveredOn.slice(0, 7), date: recoveredOn, source: { type: 'supervision_case', id: String(row.id) },
+      memo: render(said.recoveryMemo({ number: row.number, reference: bankReference }), 'zh-CN'),
+      lines: [{ account: bank, debit: amount }, { account: otherIncome, credit: amount }],
+    }]);
+    await repository.insertRecovery(tx, {
+      id, case_id: row.id, region_code: row.region_code, fund_code: input.fund, amount, recovered_on: recoveredOn, bank_reference: bankReference, entry_id: posted.entryId,
+      recorded_by: actor.username,
+    });
+    if (row.status === 'concluded') await repository.updateCase(tx, row.id, { status: 'recovering' });
+    await step(tx, actor, row, 'recovered', `${input.fund} ${formatYuan(amount)}`);
+    await recordAudit(tx, worker, { action: 'supervision.case.recovery', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code,
+      after: { number: row.number, recoveryId: id.toString(), fund: input.fund, amount: formatYuan(amount), recoveredOn, bankReference, entry: posted.entryId, outstanding: formatYuan(outstanding - amount) } });
+    return caseDetail(tx, actor, row.id);
+  });
+}
+
+/** 结案: a concluded case with nothing outstanding (违规不成立, or every fund recovered in full) is closed; its findings are released. */
+export async function closeCase(database: DatabaseHandle, actor: Actor, caseId: bigint, input: { note?: string | null } = {}) {
+  requirePermission(actor, 'supervision.case');
+  const note = input.note?.trim() || null;
+  if (note && note.length > 500) throw invalid('note', said.noteLength());
+  return inScope(database, actor, async (tx) => {
+    const row = await lockCase(tx, actor, caseId);
+    if (row.status !== 'concluded' && row.status !== 'recovering') throw conflict('caseId', said.notClosable({ number: row.number, status: statusLabel(row.status) }));
+    const outstanding = (await repository.amountsOfCase(tx, row.id)).reduce((sum, a) => sum + a.amount - a.recovered, 0n);
+    if (outstanding > 0n) throw conflict('caseId', said.outstandingLeft({ outstanding: formatYuan(outstanding) }));
+    await repository.updateCase(tx, row.id, { status: 'closed', closed_by: actor.username, closed_at: new Date() });
+    await repository.releaseFindings(tx, row.id);
+    await step(tx, actor, row, 'closed', note);
+    await recordAudit(tx, actor, { action: 'supervision.case.close', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code, after: { number: row.number, note } });
+    return caseDetail(tx, actor, row.id);
+  });
+}
+
+export const checkCaseStatus = (status: string | undefined): CaseStatus | undefined => {
+  if (status === undefined) return undefined;
+  if (!(caseStatuses as readonly string[]).includes(status)) throw invalid('status', fieldRules.oneOf({ values: caseStatuses.join(', ') }));
+  return status as CaseStatus;
+};
+
+const newestFirst: SortKey[] = [{ by: 'c.opened_at', direction: 'desc' }, { by: 'c.id', direction: 'desc' }];
+
+/** The cases in scope, newest first; ID numbers masked for staff without personal.full.read. */
+export async function listCases(database: DatabaseHandle, actor: Actor, filter: { status?: CaseStatus }, request: ListRequest): Promise<ListAnswer<CaseSummary>> {
+  requirePermission(actor, 'supervision.read');
+  const masked = !can(actor, 'personal.full.read');
+  return inScope(database, actor, (tx) => listPage(tx, repository.casesQuery(tx, filter), newestFirst, request, (rows) => rows.map((row) => ({
+    id: String(row.id), number: row.number, regionCode: row.region_code, subjectKind: row.subject_kind, subject: masked ? maskIdNumbersIn(row.subject) : row.subject,
+    kind: row.kind, amountInvolved: formatYuan(row.amount_involved), status: row.status, statusLabel: statusLabel(row.status), violation: row.violation,
+    toRecover: formatYuan(row.to_recover), recovered: formatYuan(row.recovered), outstanding: formatYuan(row.to_recover - row.recovered),
+    openedBy: row.opened_by, openedAt: row.opened_at.toISOString(),
+  }))));
+}
+
+export interface CaseSummary {
+  id: string; number: string; regionCode: string; subjectKind: SubjectKind; subject: string; kind: string; amountInvolved: string; status: CaseStatus; statusLabel: string;
+  violation: Violation | null; toRecover: string; recovered: string; outstanding: string; openedBy: string; openedAt: string;
+}
+
+/** A case with its findings and evidence, the conclusion, the amounts per fund, the recoveries and the timeline. */
+export async function getCase(database: DatabaseHandle, actor: Actor, caseId: bigint) {
+  requirePermission(actor, 'supervision.read');
+  return inScope(database, actor, async (tx) => {
+    const row = await repository.findCase(tx, caseId);
+    if (!row) throw notFound(said.caseUnknown({ id: String(caseId) }));
+    return caseDetail(tx, actor, caseId);
+  });
+}
+
+async function caseDetail(tx: Tx, actor: Actor, caseId: bigint) {
+  const row = await repository.findCase(tx, caseId);
+  if (!row) throw new AppError(404, 'not_found', said.caseUnknown({ id: String(caseId) }));
+  const masked = !can(actor, 'personal.full.read');
+  const mask = (text: string) => masked ? maskIdNumbersIn(text) : text;
+  const amounts = await repository.amountsOfCase(tx, row.id);
+  const toRecover = amounts.reduce((sum, a) => sum + a.amount, 0n), recovered = amounts.reduce((sum, a) => sum + a.recovered, 0n);
+  const rules = new Map(ruleCatalog().map((rule) => [rule.rule, rule.title]));
+  return {
+    id: String(row.id), number: row.number, regionCode: row.region_code, subjectKind: row.subject_kind, subject: mask(row.subject), kind: row.kind,
+    kindTitle: rules.get(row.kind) ?? null, amountInvolved: formatYuan(row.amount_involved), reason: row.reason, status: row.status, statusLabel: statusLabel(row.status),
+    openingItemId: String(row.opening_item_id), conclusionItemId: row.conclusion_item_id === null ? null : String(row.conclusion_item_id),
+    conclusion: row.violation === null ? null : {
+      violation: row.violation, violationLabel: render(violationSaid[row.violation](), 'zh-CN'), legalBasis: row.legal_basis ?? '', note: row.conclusion_note,
+      concludedAt: row.concluded_at?.toISOString() ?? null,
+    },
+    toRecover: formatYuan(toRecover), recovered: formatYuan(recovered), outstanding: formatYuan(toRecover - recovered),
+    funds: amounts.map((a) => ({ fund: a.fund_code, amount: formatYuan(a.amount), recovered: formatYuan(a.recovered), outstanding: formatYuan(a.amount - a.recovered) })),
+    findings: (await repository.findingsOfCase(tx, row.id)).map((f) => ({
+      id: String(f.id), rule: f.rule, title: rules.get(f.rule) ?? f.rule, subject: mask(f.subject), period: f.period, amount: formatYuan(f.amount),
+      evidence: masked ? maskIdNumbersDeep(typeof f.evidence === 'string' ? JSON.parse(f.evidence) : f.evidence) : (typeof f.evidence === 'string' ? JSON.parse(f.evidence) : f.evidence),
+      legalBasis: f.legal_basis,
+    })),
+    recoveries: (await repository.recoveriesOfCase(tx, row.id)).map((r) => ({
+      id: String(r.id), fund: r.fund_code, amount: formatYuan(r.amount), recoveredOn: r.recovered_on, bankReference: r.bank_reference, entryId: r.entry_id,
+      recordedBy: r.recorded_by, recordedAt: r.recorded_at.toISOString(),
+    })),
+    steps: (await repository.stepsOfCase(tx, row.id)).map((s) => ({
+      step: s.step, username: s.username, note: s.note, approvalItemId: s.approval_item_id === null ? null : String(s.approval_item_id), at: s.at.toISOString(),
+    })),
+    openedBy: row.opened_by, openedAt: row.opened_at.toISOString(), closedBy: row.closed_by, closedAt: row.closed_at?.toISOString() ?? null,
+    canClose: (row.status === 'concluded' || row.status === 'recovering') && toRecover === recovered,
+  };
+}
+export type CaseView = Awaited<ReturnType<typeof caseDetail>>;
