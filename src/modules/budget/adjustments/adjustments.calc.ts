@@ -68,7 +68,7 @@ export function checkedChanges(content: VersionContent, chartOf: (scheme: string
     const existing = content.lines.find((line) => lineKey(line) === key);
     const charted = existing ? undefined : chartOf(table.scheme).find((subject) => subject.side === side && subject.subject === request.subject);
     if (!existing && !charted) {
-      problem('subject', say.notASubject({ subject: request.subject, scheme: table.scheme, side: side === 'income' ? '收入' : '支出' }));
+      problem('subject', say.notASubject({ subject: request.subject, scheme: table.scheme, side: say[side]() }));
       return;
     }
     const name = existing?.name ?? charted!.name;

@@ -23,7 +23,9 @@ export const adjustmentSaid = defineMessages('budget.adjustment', {
   // refusals of a line (each names the line)
   fundNotInVersion: ['预算版本中没有基金 {fund}', 'the version has no table of fund {fund}'],
   sideShape: ['须为 income（收入）或 expense（支出），实为“{value}”', 'must be income or expense; got "{value}"'],
-  notASubject: ['“{subject}”既不是该版本的预算项目，也不是预算科目表中 {scheme} 的{side}科目', '{subject} is neither a line of the version nor a {side} subject of the {scheme} table in the subject chart'],
+  notASubject: ['“{subject}”既不是该版本的预算项目，也不是预算科目表中 {scheme} 的{side}科目', '{subject} is neither a line of the version nor a subject of the {scheme} table\'s {side} in the subject chart'],
+  income: ['收入', 'income'],
+  expense: ['支出', 'expense'],
   parentMissing: ['“{subject}”所属的“{parent}”不在该版本中', 'the line {parent} of {subject} is not in the version'],
   amountOrChange: ['须填写调整后金额或增减额之一（不可同时填写）', 'give either the new amount or the change, not both'],
   negativeResult: ['调整后金额不得小于 0（原数 {from} 元，调整后 {to} 元）', 'the new amount must be at least 0 (from {from} to {to})'],

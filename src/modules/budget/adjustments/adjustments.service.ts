@@ -48,7 +48,8 @@ export const budgetAdjustmentSignoff = registerSignoffKind<AdjustmentPayload>({
   ],
   effect: async (tx, approver, item) => approveAdjustment(tx, approver, BigInt(item.payload.adjustmentId), item.id),
   onStep: async (tx, actor, item, action) => adjustmentFollowsItem(tx, actor, BigInt(item.payload.adjustmentId), action),
-  subjectLink: (payload) => `/budget/versions/${payload.versionId}?adjustment=${payload.adjustmentId}`,
+  // the version adjusted: its page lists the adjustment requests with their sign-off status
+  subjectLink: (payload) => `/budget/versions/${payload.versionId}`,
 });
 
 const MAX_LINES = 200;
