@@ -57,6 +57,8 @@ export const claimRules = defineMessages('benefits.claim.rule', {
   oneSpouse: ['配偶至多一人', 'at most one spouse'],
   babiesFromTo: ['须为 1 至 9 的整数', 'must be a whole number from 1 to 9'],
   payeeIsClaimant: ['待遇支付给申领人本人，仅因工死亡待遇填写收款人（近亲属）', 'the claimant is paid: a payee is named for a work-related death only (a relative)'],
+  monthGot: ['须为 YYYY-MM 格式的月份，实为“{text}”', 'must be a month YYYY-MM, got "{text}"'],
+  reasonLength: ['须为 2 至 500 个字符', 'must be 2 to 500 characters'],
   positiveYuanGot: ['须为大于 0、以元为单位、至多两位小数的金额（字符串），实为“{text}”', 'must be an amount in yuan above 0 with at most two decimals (as a string), got "{text}"'],
 });
 

@@ -218,7 +218,7 @@ function workWorkInjury(store: ParameterStore, person: repository.ClaimPerson, r
   const eventPeriod = eventDate.slice(0, 7);
   let startPeriod = isPeriod(eventPeriod) ? addMonths(eventPeriod, 1) : '';
   if (sent.startPeriod !== undefined) {
-    if (typeof sent.startPeriod !== 'string' || !isPeriod(sent.startPeriod)) read.problem('startPeriod', fieldRules.required());
+    if (typeof sent.startPeriod !== 'string' || !isPeriod(sent.startPeriod)) read.problem('startPeriod', claimRules.monthGot({ text: String(sent.startPeriod) }));
     else if (sent.startPeriod < eventPeriod) read.problem('startPeriod', claimSaid.startBeforeEvent({ period: eventPeriod }));
     else startPeriod = sent.startPeriod;
   }

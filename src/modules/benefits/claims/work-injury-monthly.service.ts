@@ -14,10 +14,10 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
-import { conflict, invalid, notFound } from '../../../platform/errors.ts';
+import { conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
-import { render } from '../../../platform/messages.ts';
+import { render, type Said } from '../../../platform/messages.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { isPeriod } from '../../ledger/index.ts';
@@ -25,7 +25,7 @@ import { queueAuthorisedPayment } from '../payroll/payment-order.service.ts';
 import type { TraceStep } from '../trace.ts';
 import { workInjuryParameters } from './claim-parameters.ts';
 import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claim-payment.ts';
-import { claimItemNames, claimSaid } from './claims.messages.ts';
+import { claimItemNames, claimRules, claimSaid } from './claims.messages.ts';
 import * as repository from './claims.repository.ts';
 import { monthlyPartNames, partStops, workInjuryMonth, type Dependant, type NursingDegree, type PartStop, type WorkInjuryInput } from './work-injury.calc.ts';
 
@@ -80,11 +80,11 @@ export async function orderWorkInjuryMonth(tx: Tx, worker: Actor, period: string
 
 /** An operator stops a monthly part (`disability_allowance`, `nursing_allowance`, `dependant_pension[i]`) or the whole claim (`all`) from a month. */
 export async function stopWorkInjuryBenefit(database: DatabaseHandle, actor: Actor, claimId: bigint, body: { part: string; fromPeriod: string; reason: string }) {
-  const problems: { field: string; message: ReturnType<typeof fieldRules.required> }[] = [];
-  if (!isPeriod(body.fromPeriod)) problems.push({ field: 'fromPeriod', message: fieldRules.required() });
-  const reason = body.reason?.trim() ?? '';
-  if (reason.length < 2 || reason.length > 500) problems.push({ field: 'reason', message: fieldRules.required() });
-  if (problems.length) throw invalid(problems[0].field, problems[0].message);
+  const problems: { field: string; message: Said }[] = [];
+  if (typeof body.fromPeriod !== 'string' || !isPeriod(body.fromPeriod)) problems.push({ field: 'fromPeriod', message: claimRules.monthGot({ text: String(body.fromPeriod) }) });
+  const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+  if (reason.length < 2 || reason.length > 500) problems.push({ field: 'reason', message: claimRules.reasonLength() });
+  if (problems.length) throw invalidFields(problems);
   return inScope(database, actor, async (tx) => {
     const claim = await repository.claimDetailById(tx, claimId);
     if (!claim) throw notFound(claimSaid.claimNotFound({ id: claimId.toString() }));

@@ -2,8 +2,9 @@
  * 待遇申领: the unemployment, work injury and maternity claims in the user's scope (GET /api/benefits/claims) by
  * kind, status, region and ID number, each opening its detail (amounts and trace). Holders of benefit.claim.request
  * submit a claim of each kind (to 复核 and 审批 in the 待办 inbox) and stop an approved unemployment benefit from a
- * month with one of the reasons of 失业保险条例 第十五条; holders of benefit.claim.run run a month (失业保险金月度处理:
- * the automatic stops and the medical contributions the unemployment fund pays), after a confirmation.
+ * month with one of the reasons of 失业保险条例 第十五条 (a monthly work-injury benefit is stopped on its claim's page);
+ * holders of benefit.claim.run run a month (待遇月度处理: the automatic stops and the medical contributions the
+ * unemployment fund pays, the unemployment and work-injury months ordered), after a confirmation.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -78,8 +79,16 @@ function MonthRunResult({ result }: { result: ClaimMonth }) {
       <Descriptions.Item label={t('claims.run.benefits')}><Money value={result.benefits} /></Descriptions.Item>
       <Descriptions.Item label={t('claims.run.medicalContributions')}><Money value={result.medicalContributions} testId="claim-run-medical" /></Descriptions.Item>
       <Descriptions.Item label={t('claims.run.entries')}>{result.entries.length}</Descriptions.Item>
+      <Descriptions.Item label={t('claims.run.workInjuryClaimants')}><span data-testid="claim-run-work-injury">{result.workInjury.claimants}</span></Descriptions.Item>
+      <Descriptions.Item label={t('claims.run.workInjuryBenefits')}><Money value={result.workInjury.benefits} /></Descriptions.Item>
     </Descriptions>
   );
+}
+
+/** The months a claim is paid: an unemployment benefit's months, a monthly work-injury benefit from its first month (until it stops). */
+export function periodsText(claim: Claim, t: (key: string, params?: Record<string, string | number>) => string) {
+  if (!claim.firstPeriod) return '';
+  return claim.lastPeriod ? `${claim.firstPeriod} ~ ${claim.lastPeriod}（${claim.months}）` : t('claims.periodsFrom', { first: claim.firstPeriod });
 }
 
 export default function ClaimsPage() {
@@ -102,7 +111,7 @@ export default function ClaimsPage() {
     { key: 'eventDate', title: t('claims.eventDate'), dataIndex: 'eventDate', width: 110 },
     { key: 'monthlyAmount', title: t('claims.monthlyAmount'), dataIndex: 'monthlyAmount', money: true },
     { key: 'oneOffAmount', title: t('claims.oneOffAmount'), dataIndex: 'oneOffAmount', money: true },
-    { key: 'periods', title: t('claims.periods'), width: 170, render: (_, claim) => (claim.firstPeriod ? `${claim.firstPeriod} ~ ${claim.lastPeriod}（${claim.months}）` : '') },
+    { key: 'periods', title: t('claims.periods'), width: 170, render: (_, claim) => periodsText(claim, t) },
     { key: 'fund', title: t('claims.fund'), dataIndex: 'fund', width: 150 },
     { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: ClaimStatus) => <ClaimStatusTag status={status} /> },
     { key: 'stopReason', title: t('claims.stopReason'), dataIndex: 'stopReason', render: (reason: string | null, claim) => (reason ? `${claim.stopPeriod} ${reason}` : '') },

@@ -3,7 +3,8 @@
  * and the input and sends the claim to 复核 and 审批 in the 待办 inbox.
  *  - 失业保险金: the person and the date of the unemployment registration (the separation, its reason and the months
  *    paid come from the person's record);
- *  - 工伤保险待遇: disability (grade, dependence) or work-related death (dependants), the date, the own wage;
+ *  - 工伤保险待遇: disability (grade, dependence) or work-related death (dependants), the date, the own wage, and the
+ *    first month of the monthly amounts (by default the month after the appraisal or death);
  *  - 生育保险待遇: the date of birth, the delivery and the number of babies;
  * and for every kind the account paid into (a work-related death: the relative paid, named with their ID number).
  */
@@ -19,14 +20,14 @@ interface Dependant { relation: 'spouse' | 'other'; orphanOrLoneElderly?: boolea
 interface ClaimValues {
   idNumber: string;
   registeredOn?: Dayjs;
-  benefit?: 'disability' | 'death'; eventDate?: Dayjs; ownWage?: string; grade?: number; nursing?: 'none' | 'full' | 'large' | 'partial'; dependants?: Dependant[];
+  benefit?: 'disability' | 'death'; eventDate?: Dayjs; ownWage?: string; grade?: number; nursing?: 'none' | 'full' | 'large' | 'partial'; dependants?: Dependant[]; startPeriod?: Dayjs;
   childbirthDate?: Dayjs; deliveryType?: 'vaginal' | 'caesarean'; babies?: number;
   bankAccount: string; payeeName?: string; payeeIdNumber?: string;
 }
 
 const FIELDS: Record<ClaimKind, string[]> = {
   unemployment: ['idNumber', 'registeredOn', 'bankAccount'],
-  work_injury: ['idNumber', 'benefit', 'eventDate', 'ownWage', 'grade', 'nursing', 'dependants', 'bankAccount', 'payeeName', 'payeeIdNumber'],
+  work_injury: ['idNumber', 'benefit', 'eventDate', 'ownWage', 'grade', 'nursing', 'dependants', 'startPeriod', 'bankAccount', 'payeeName', 'payeeIdNumber'],
   maternity: ['idNumber', 'childbirthDate', 'deliveryType', 'babies', 'bankAccount'],
 };
 const GRADES = Array.from({ length: 10 }, (_, index) => index + 1);
@@ -47,6 +48,7 @@ function claimBody(kind: ClaimKind, values: ClaimValues): ClaimRequestBody {
       benefit: values.benefit, eventDate: day(values.eventDate!), ownWage: values.ownWage!.trim().replace(/,/g, ''),
       ...(death ? { dependants: (values.dependants ?? []).map((d) => ({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true })) } : { grade: values.grade }),
       ...(values.nursing && values.nursing !== 'none' ? { nursing: values.nursing } : {}),
+      ...(values.startPeriod ? { startPeriod: values.startPeriod.format('YYYY-MM') } : {}),
     },
   };
 }
@@ -112,6 +114,9 @@ export function ClaimsSubmitForm({ kind, onClose, onDone }: { kind: ClaimKind | 
               </Form.Item>
               <Form.Item name="nursing" label={t('claims.nursing')}>
                 <Select style={{ width: 200 }} options={(['none', 'full', 'large', 'partial'] as const).map((value) => ({ value, label: t(`claims.nursing.${value}`) }))} />
+              </Form.Item>
+              <Form.Item name="startPeriod" label={t('claims.startPeriod')} extra={t('claims.startPeriodHint')}>
+                <DatePicker picker="month" data-testid="claim-startPeriod" />
               </Form.Item>
             </>
           )}

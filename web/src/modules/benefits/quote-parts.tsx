@@ -53,12 +53,12 @@ function valueText(t: Translate, value: TraceStep['value']): string {
 }
 
 /** The trace: every input, every parameter with its legal reference, every figure with its formula, in order. */
-export function TraceTable({ trace }: { trace: readonly TraceStep[] }) {
+export function TraceTable({ trace, testId = 'quote-trace' }: { trace: readonly TraceStep[]; testId?: string }) {
   const { t } = useI18n();
   const rows = trace.map((step, index) => ({ ...step, index: index + 1 }));
   return (
     <Table
-      data-testid="quote-trace" rowKey="index" size="small" pagination={false} dataSource={rows}
+      data-testid={testId} rowKey="index" size="small" pagination={false} dataSource={rows}
       columns={[
         { title: t('quote.trace.number'), dataIndex: 'index', width: 56 },
         { title: t('quote.trace.step'), key: 'step', width: 220, render: (_, step) => stepText(t, step) },

@@ -57,3 +57,6 @@ export type ClaimSubmitted = Static<typeof Claims.ClaimSubmitted>;
 /** 失业保险金月度处理: automatic stops, claimants owed the month, the medical contributions booked. */
 export type ClaimMonth = Static<typeof Claims.ClaimMonth>;
 export type StopBody = Static<typeof Claims.StopBody>;
+/** 工伤保险按月待遇: the parts with their stops, the month's amounts and trace, the months ordered; the operator's stop. */
+export type WorkInjuryMonthly = Static<typeof Claims.WorkInjuryMonthly>;
+export type WorkInjuryStopBody = Static<typeof Claims.WorkInjuryStopBody>;
