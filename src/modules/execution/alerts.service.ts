@@ -7,6 +7,8 @@
  *     └──────────── resolve ──────────────────────────────────────────────►┘
  *   raised / acknowledged ── an evaluation no longer finds the condition ──► auto_resolved
  *
+ * The indicator_overrun condition (a budget indicator below its warning line or overdrawn, indicators/) is evaluated
+ * here too, so that the alert a payment's sign-off raised resolves by itself once the budget is adjusted.
  * An evaluation that finds a condition already open refreshes its figures, month and severity; the partial unique
  * index of migration 0050 keeps one open alert per rule and condition even when two evaluations run at once.
  */
@@ -26,6 +28,7 @@ import { alertStatuses, openStatuses, type AlertRule, type AlertSeverity, type A
 import { yearToDate } from './execution.calc.ts';
 import { executionSaid as said } from './execution.messages.ts';
 import { checkReportMonth, executionFiguresOf } from './report.service.ts';
+import { indicatorConditions } from './indicators/indicators.service.ts';
 import * as repository from './execution.repository.ts';
 import type { AlertRow } from './execution.repository.ts';
 
@@ -58,12 +61,12 @@ async function conditionsOfFund(tx: Tx, fund: repository.FundRow, parameters: Ev
   const [position] = await repository.fundPositions(tx, [fund.id], addMonths(to, -(CAPACITY_MONTHS - 1)), to);
   // the rule's lines by their names in the standard layout: 社会保险费收入 and 社会保险待遇支出 (budget chart 2018)
   const actual = (side: 'income' | 'expense', subject: string) => execution.lines.find((line) => line.side === side && line.subject === subject)?.actual ?? 0n;
-  return conditionsOf({
+  return [...conditionsOf({
     fund: fund.code, contributionIncome: actual('income', 'premium_income'), benefitExpense: actual('expense', 'benefit_expense'),
     balance: position?.balance ?? 0n, recentExpense: position?.expense ?? 0n,
     expenseMonths: position ? Math.min(CAPACITY_MONTHS, monthsFrom(position.first_period, to)) : 0,
     progress: figures.progress, lines: execution.lines,
-  }, parameters.thresholds[fund.code]);
+  }, parameters.thresholds[fund.code]), ...await indicatorConditions(tx, fund, year, today)];
 }
 
 const figuresJson = (condition: FoundCondition) => JSON.stringify(condition.figures);
@@ -159,7 +162,9 @@ export interface AlertView {
   resolvedAt: string | null; resolvedBy: string | null; resolutionNote: string | null;
 }
 
-const ruleTitles: Record<AlertRule, () => Said> = { current_deficit: said.currentDeficit, payment_capacity: said.paymentCapacity, execution_deviation: said.executionDeviation };
+const ruleTitles: Record<AlertRule, () => Said> = {
+  current_deficit: said.currentDeficit, payment_capacity: said.paymentCapacity, execution_deviation: said.executionDeviation, indicator_overrun: said.indicatorOverrun,
+};
 const statusSaid: Record<AlertStatus, () => Said> = { raised: said.raised, acknowledged: said.acknowledged, resolved: said.resolved, auto_resolved: said.autoResolved };
 
 const alertView = (row: AlertRow): AlertView => ({

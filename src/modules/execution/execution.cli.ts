@@ -1,6 +1,6 @@
 /**
  * `sifund execution report --year Y --month M --region R --format json|table`, `sifund execution publish --year Y
- * --month M --region R`, `sifund alerts list [--region R] [--status S] --format json|table`, `sifund alerts evaluate
+ * --month M --region R`, `sifund execution indicators --year Y --region R` (indicators/indicators.cli.ts), `sifund alerts list [--region R] [--status S] --format json|table`, `sifund alerts evaluate
  * [--year Y --month M]`, `sifund alerts ack|resolve --id ID --note TEXT`.
  */
 import type { Command } from 'commander';
@@ -11,6 +11,7 @@ import { fieldRules } from '../../platform/fields.messages.ts';
 import { acknowledgeAlert, evaluateAlerts, listAlerts, resolveAlert, type AlertView } from './alerts.service.ts';
 import { submitPublication } from './publication.service.ts';
 import { executionReport } from './report.service.ts';
+import { registerIndicatorCommand } from './indicators/indicators.cli.ts';
 
 const ALERTS_PAGE = 500;
 
@@ -55,6 +56,8 @@ export function registerExecutionCommands(program: Command) {
       if (options.format === 'json') return printJson(item);
       process.stdout.write(`submitted for approval: item ${item.id} ${item.title} (sifund approvals decide --id ${item.id} …)\n`);
     }));
+
+  registerIndicatorCommand(execution);
 
   const alerts = program.command('alerts').description('基金运行预警: early-warning alerts with their lifecycle');
 

@@ -4,17 +4,26 @@ import { registerExecutionCommands } from './execution.cli.ts';
 import { executionRoutes } from './execution.routes.ts';
 import { alertEvaluationJob, alertSchedule } from './alerts.service.ts';
 import { reportPublicationSignoff } from './publication.service.ts';
+import { indicatorRoutes } from './indicators/indicators.routes.ts';
+import { budgetControl } from './indicators/indicators.service.ts';
+import { registerBudgetControl } from '../../platform/signoff/index.ts';
 
-/** 预算执行: budget against actual live from the ledger, 基金运行预警 with their lifecycle, 基金收支情况公开 (issue 14). */
+// every payment signed off draws on its budget indicator (R7.1): the sign-off engine runs this check before the effect
+registerBudgetControl(budgetControl);
+
+/**
+ * 预算执行: budget against actual live from the ledger, 预算指标 checked on every payment's sign-off, 基金运行预警 with
+ * their lifecycle, 基金收支情况公开 (issue 14).
+ */
 export const executionModule: ModuleManifest = {
   name: 'execution',
-  routes: [executionRoutes],
+  routes: [executionRoutes, indicatorRoutes],
   registerCommands: registerExecutionCommands,
   jobs: [alertEvaluationJob],
   schedules: [alertSchedule],
   approvalKinds: [reportPublicationSignoff],
   permissions: ['execution.read', 'alerts.manage', 'report.publish'],
   reports: [],
-  // the alert levels and the evaluation hour; the deviation threshold (params/warning); the publication's sign-off levels
+  // the alert levels, the evaluation hour and the indicator rules; the deviation threshold (params/warning); the publication's sign-off levels
   parameters: ['execution', 'warning.execution_deviation_points', 'signoff.report_publication'],
 };

@@ -12,6 +12,15 @@ export interface NewOrder {
   requested_by: string; approval_item_id: bigint | null;
 }
 
+/** For the budget indicators (预算指标 committed): what approved orders not yet paid still pay, per fund and benefit type. */
+export async function unpaidOrdersByFund(tx: Tx, fundCodes: string[]): Promise<{ fund_code: string; benefit_type: string; amount: bigint }[]> {
+  const { rows } = await sql<{ fund_code: string; benefit_type: string; amount: string }>`
+    select fund_code, benefit_type, sum(amount - amount_offset)::text as amount from benefit_payment_order
+     where fund_code = any(${fundCodes}::text[]) and status in ('approved', 'funded', 'sent', 'returned')
+     group by fund_code, benefit_type`.execute(tx);
+  return rows.map((row) => ({ ...row, amount: BigInt(row.amount) }));
+}
+
 export const insertOrder = (tx: Tx, order: NewOrder) => tx.insertInto('benefit_payment_order').values(order).execute();
 
 const orderColumns = ['person_id', 'id', 'region_code', 'fund_code', 'benefit_type', 'subject_code', 'amount', 'amount_offset', 'payee_name', 'payee_id_number', 'bank_account',

@@ -65,6 +65,13 @@ export const paymentOrderSignoff = registerSignoffKind<OrderPayload>({
     { name: 'approve', label: '审批', permission: 'benefit.payment.approve' },
   ],
   effect: async (tx, approver, item) => ({ ...(await approveOrder(tx, approver, item.id, item.payload)) }),
+  // 预算指标 (R7.1): the order's amount on its benefit line (subject benefit_expense.<type>), paid this year; committed until paid
+  budgetDraws: async (tx, item) => {
+    const order = (await repository.lockOrder(tx, BigInt(item.payload.personId), BigInt(item.payload.orderId)))!;
+    return [{ fund: order.fund_code, subject: `benefit_expense.${order.benefit_type}`, amountFen: order.amount, year: Number(todayInChina().slice(0, 4)) }];
+  },
+  budgetCommitments: async (tx, funds) => (await repository.unpaidOrdersByFund(tx, funds))
+    .map((row) => ({ fund: row.fund_code, subject: `benefit_expense.${row.benefit_type}`, amountFen: row.amount, year: Number(todayInChina().slice(0, 4)) })),
 });
 
 const subjectKeyOf = (orderId: bigint) => `benefit.payment_order:${orderId}`;

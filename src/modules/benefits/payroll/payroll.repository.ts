@@ -204,3 +204,13 @@ export async function expenseAccountCommitments(tx: Tx, fundCode: string): Promi
     )::text as committed`.execute(tx);
   return BigInt(rows[0].committed);
 }
+
+/** For the budget indicators (预算指标 committed): the unpaid lines of signed-off batches, per fund and payroll year. */
+export async function unpaidPayrollByFund(tx: Tx, fundCodes: string[]): Promise<{ fund_code: string; year: number; amount: bigint }[]> {
+  const { rows } = await sql<{ fund_code: string; year: string; amount: string }>`
+    select b.fund_code, left(b.period, 4) as year, sum(l.amount)::text as amount
+      from payroll_batch b join payroll_line l on l.batch_id = b.id
+     where b.fund_code = any(${fundCodes}::text[]) and b.status in ('signed_off', 'funded', 'bank_file_issued') and l.status <> 'paid'
+     group by b.fund_code, left(b.period, 4)`.execute(tx);
+  return rows.map((row) => ({ fund_code: row.fund_code, year: Number(row.year), amount: BigInt(row.amount) }));
+}

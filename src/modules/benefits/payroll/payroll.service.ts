@@ -44,6 +44,9 @@ export function transferAccounts(period: string) {
   return { specialBank: role('special_bank'), expenseBank: role('expense_bank') };
 }
 
+/** The ledger subject a payroll is booked on (payrollAccounts: the basic_pension benefit account). */
+const PAYROLL_SUBJECT = 'benefit_expense.basic_pension';
+
 /** The accounts a pension fund's payroll moves money through (chart in force in the year). */
 export function payrollAccounts(insurance: string, period: string) {
   const chart = chartFor(Number(period.slice(0, 4)));
@@ -100,6 +103,13 @@ export const payrollSignoff = registerSignoffKind<PayrollPayload>({
   ],
   effect: async (tx, approver, item) => ({ ...(await requestTransfer(tx, approver, item.payload)) }),
   subjectLink: (payload) => `/benefits/payroll/${payload.batchId}`,
+  // 预算指标 (R7.1): the batch's total on the basic pension line of the payroll month's year; committed until its lines are paid
+  budgetDraws: async (tx, item) => {
+    const batch = (await repository.findBatchById(tx, BigInt(item.payload.batchId)))!;
+    return [{ fund: batch.fund_code, subject: PAYROLL_SUBJECT, amountFen: batch.total, year: Number(batch.period.slice(0, 4)) }];
+  },
+  budgetCommitments: async (tx, funds) => (await repository.unpaidPayrollByFund(tx, funds))
+    .map((row) => ({ fund: row.fund_code, subject: PAYROLL_SUBJECT, amountFen: row.amount, year: row.year })),
 });
 
 /** 用款申请: the agency asks finance to move the payroll's money from the 财政专户 to the 支出户. */

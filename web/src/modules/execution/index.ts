@@ -1,6 +1,6 @@
 /**
  * 基金运行 execution (issue 14): the funds at a glance (the staff's fund home page), budget execution with the drill-down
- * to the ledger's 明细账, the alert inbox, and the public pages of published fund reports (/public, no sign-in).
+ * to the ledger's 明细账, the budget indicators, the alert inbox, and the public pages of published fund reports (/public, no sign-in).
  */
 import { lazy } from 'react';
 import { FundOutlined } from '@ant-design/icons';
@@ -13,6 +13,7 @@ export const webModule: WebModule = {
     { path: '/execution', page: lazy(() => import('./FundsPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/report', page: lazy(() => import('./ReportPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/alerts', page: lazy(() => import('./AlertsPage.tsx')), permission: ['execution.read'] },
+    { path: '/execution/indicators', page: lazy(() => import('./IndicatorsPage.tsx')), permission: ['execution.read'] },
     { path: '/public', page: lazy(() => import('./PublicReportsPage.tsx')), public: true },
     { path: '/public/reports/:id', page: lazy(() => import('./PublicReportPage.tsx')), public: true },
   ],
@@ -21,6 +22,7 @@ export const webModule: WebModule = {
     { section: 'execution', order: 10, key: 'executionFunds', path: '/execution', permission: 'execution.read' },
     { section: 'execution', order: 20, key: 'executionReport', path: '/execution/report', permission: 'execution.read' },
     { section: 'execution', order: 30, key: 'executionAlerts', path: '/execution/alerts', permission: 'execution.read' },
+    { section: 'execution', order: 25, key: 'executionIndicators', path: '/execution/indicators', permission: 'execution.read' },
   ],
   messages,
 };

@@ -5,6 +5,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type * as Schemas from '../../../../src/modules/execution/execution.schemas.ts';
+import type * as IndicatorSchemas from '../../../../src/modules/execution/indicators/indicators.schemas.ts';
 import type * as LedgerSchemas from '../../../../src/modules/ledger/ledger.schemas.ts';
 
 /** 预算执行情况: per fund its budget lines, budget against the ledger's actual of the year to the month. */
@@ -17,6 +18,9 @@ export type Alert = Static<typeof Schemas.AlertView>;
 export type AlertList = Static<typeof Schemas.AlertList>;
 export type AlertRule = Alert['rule'];
 export type AlertStatus = Alert['status'];
+
+/** 预算指标 (GET /api/execution/indicators) */
+export type Indicator = Static<typeof IndicatorSchemas.IndicatorView>;
 
 /** 基金收支情况公开 */
 export type PublicReportSummary = Static<typeof Schemas.PublicReportSummary>;
