@@ -3,10 +3,12 @@
  * ID numbers masked for staff without personal.full.read, period, amount, legal basis, status), filtered by rule and
  * status; a finding opens in a drawer with its evidence rows. Holders of supervision.run start a run of one rule or
  * all (POST /api/supervision/runs, a job, after a confirmation) and follow it with <JobProgress>; the list reloads
- * when it finishes. Cases (立案) are not built in the API: the drawer says so.
+ * when it finishes. A finding taken up in a case shows the case's number (a link to its page); holders of
+ * supervision.case open a case (立案) from an open finding's row, with the reason, after which the case page opens.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Select, Space, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
@@ -16,9 +18,10 @@ import { formatDateTime } from '../../format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { Money } from '../../components/Money.tsx';
 import { JobProgress, type Job } from '../../components/JobProgress.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
 import { FindingStatusTag, useRuleLabel } from './shared.tsx';
-import type { DetectionRule, Finding, FindingList, FindingStatus } from './types.ts';
+import type { CaseDetail, DetectionRule, Finding, FindingList, FindingStatus, OpenCaseBody } from './types.ts';
 
 const statuses: FindingStatus[] = ['open', 'case', 'dismissed'];
 
@@ -40,8 +43,25 @@ function FindingDetail({ finding }: { finding: Finding }) {
       </Descriptions>
       <Typography.Title level={5}>{t('supervision.findings.evidence')}</Typography.Title>
       <EvidenceView evidence={finding.evidence} />
-      <Alert type="info" showIcon message={t('supervision.findings.casesNotBuilt')} />
     </Space>
+  );
+}
+
+/** 立案 from one finding: the reason, then the case (waiting for its sign-off) opens. */
+function OpenCaseForm({ finding, onClose, onDone }: { finding: Finding; onClose(): void; onDone(opened: CaseDetail): void }) {
+  const { t } = useI18n();
+  const ruleLabel = useRuleLabel();
+  return (
+    <FormModal<{ reason: string }, CaseDetail>
+      title={t('supervision.case.openTitle')} open onClose={onClose} onDone={onDone} testId="open-case-form" fields={['reason', 'findingIds']}
+      onSubmit={(values) => api.post<CaseDetail>('/api/supervision/cases', { findingIds: [finding.id], reason: values.reason.trim() } satisfies OpenCaseBody)}
+    >
+      <Typography.Paragraph>{`${ruleLabel(finding.rule, finding.title)} · ${finding.subject} · ${finding.period} · ${finding.amount}`}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('supervision.case.openExplain')}</Typography.Paragraph>
+      <Form.Item name="reason" label={t('supervision.case.reason')} rules={[{ required: true, whitespace: true, min: 2, max: 500 }]}>
+        <Input.TextArea rows={3} maxLength={500} data-testid="open-case-reason" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -80,6 +100,8 @@ export default function FindingsPage() {
   const rules = useLoad((signal) => api.get<DetectionRule[]>('/api/supervision/rules', undefined, signal), []);
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<Finding>();
+  const [opening, setOpening] = useState<Finding>();
+  const navigate = useNavigate();
   return (
     <ListPage<Finding, FindingList>
       listId="supervision-findings" title={t('supervision.findings.title')} testId="findings-page" tableTestId="findings-table" endpoint="/api/supervision/findings"
@@ -97,11 +119,20 @@ export default function FindingsPage() {
         { key: 'amount', title: t('supervision.findings.amount'), dataIndex: 'amount', width: 150, money: true },
         { key: 'legalBasis', title: t('supervision.legalBasis'), dataIndex: 'legalBasis', minWidth: 240, ellipsis: { showTitle: true } },
         { key: 'status', title: t('common.status'), dataIndex: 'status', width: 110, render: (status: FindingStatus) => <FindingStatusTag status={status} /> },
+        {
+          key: 'case', title: t('supervision.findings.case'), dataIndex: 'case', width: 130,
+          render: (found: Finding['case'], finding) => (found
+            ? <Link to={`/supervision/cases/${found.id}`} onClick={(event) => event.stopPropagation()} data-testid="finding-case">{found.number}</Link>
+            : finding.status === 'open' && can('supervision.case') && (
+              <Button size="small" onClick={(event) => { event.stopPropagation(); setOpening(finding); }} data-testid="finding-open-case">{t('supervision.findings.open')}</Button>
+            )),
+        },
       ]}
     >
       <Drawer title={t('supervision.findings.detail')} width={820} open={open !== undefined} onClose={() => setOpen(undefined)} destroyOnHidden>
         {open && <FindingDetail finding={open} />}
       </Drawer>
+      {opening && <OpenCaseForm finding={opening} onClose={() => setOpening(undefined)} onDone={(opened) => navigate(`/supervision/cases/${opened.id}`)} />}
     </ListPage>
   );
 }

@@ -1,4 +1,4 @@
-/** 基金监督 supervision: the control points and the monthly audit sample, the detection rules' findings, the performance evaluation. */
+/** 基金监督 supervision: the control points and the monthly audit sample, the detection rules' findings, the cases and their recoveries, the performance evaluation. */
 import { lazy } from 'react';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../platform/module.ts';
@@ -11,11 +11,14 @@ export const webModule: WebModule = {
     { path: '/supervision/overview', page: lazy(() => import('./OverviewPage.tsx')), permission: ['supervision.read'] },
     { path: '/supervision/findings', page: lazy(() => import('./FindingsPage.tsx')), permission: ['supervision.read'] },
     { path: '/supervision/evaluation', page: lazy(() => import('./EvaluationPage.tsx')), permission: ['supervision.read'] },
+    { path: '/supervision/cases', page: lazy(() => import('./CasesPage.tsx')), permission: ['supervision.read'] },
+    { path: '/supervision/cases/:id', page: lazy(() => import('./CasePage.tsx')), permission: ['supervision.read'], title: 'supervision.cases.title' },
   ],
   menuSections: [{ key: 'supervision', order: 75, label: 'menu.supervision', icon: SafetyCertificateOutlined, audience: 'staff' }],
   menu: [
     { section: 'supervision', order: 10, key: 'supervisionOverview', path: '/supervision/overview', permission: 'supervision.read' },
     { section: 'supervision', order: 20, key: 'supervisionFindings', path: '/supervision/findings', permission: 'supervision.read' },
+    { section: 'supervision', order: 25, key: 'supervisionCases', path: '/supervision/cases', permission: 'supervision.read' },
     { section: 'supervision', order: 30, key: 'supervisionEvaluation', path: '/supervision/evaluation', permission: 'supervision.read' },
   ],
   messages,

@@ -1,10 +1,11 @@
-/** What the supervision pages share: a rule's name, a finding's status and a control point's risk grade as tags. */
+/** What the supervision pages share: a rule's name, a finding's and a case's status and a control point's risk grade as tags. */
 import { Tag } from 'antd';
 import { hasMessage, useI18n } from '../../i18n.ts';
-import type { FindingStatus, RiskGrade } from './types.ts';
+import type { CaseStatus, FindingStatus, RiskGrade } from './types.ts';
 
 const statusColor: Record<FindingStatus, string> = { open: 'orange', case: 'blue', dismissed: 'default' };
 const gradeColor: Record<RiskGrade, string> = { high: 'red', medium: 'orange', low: 'green' };
+const caseColor: Record<CaseStatus, string> = { filing: 'gold', investigating: 'orange', concluded: 'blue', recovering: 'purple', closed: 'green', withdrawn: 'default' };
 
 /** The rule in the reader's language; a rule the UI does not know yet by the title the API gives (Chinese). */
 export function useRuleLabel(): (rule: string, title?: string) => string {
@@ -20,4 +21,9 @@ export function FindingStatusTag({ status }: { status: FindingStatus }) {
 export function GradeTag({ grade }: { grade: RiskGrade }) {
   const { t } = useI18n();
   return <Tag color={gradeColor[grade]} data-testid="control-grade" data-grade={grade}>{t(`supervision.grade.${grade}`)}</Tag>;
+}
+
+export function CaseStatusTag({ status }: { status: CaseStatus }) {
+  const { t } = useI18n();
+  return <Tag color={caseColor[status]} data-testid="case-status" data-status={status}>{t(`supervision.case.status.${status}`)}</Tag>;
 }

@@ -6,6 +6,7 @@ import type { Static } from '@sinclair/typebox';
 import type * as Inspections from '../../../../src/modules/supervision/supervision.schemas.ts';
 import type * as Controls from '../../../../src/modules/supervision/controls/controls.schemas.ts';
 import type * as Evaluations from '../../../../src/modules/supervision/evaluation/evaluation.schemas.ts';
+import type * as Cases from '../../../../src/modules/supervision/cases/cases.schemas.ts';
 
 /** 稽核疑点: a detection rule's finding with its evidence (as the rule gives it) and legal basis. */
 export type FindingList = Static<typeof Inspections.FindingList>;
@@ -26,3 +27,12 @@ export type SampleBody = Static<typeof Controls.SampleBody>;
 /** 绩效考核: the counties scored, ranked and the 以奖代补 pool split. */
 export type Evaluation = Static<typeof Evaluations.Evaluation>;
 export type RegionEvaluation = Evaluation['regions'][number];
+
+/** 稽核案件: 立案 → 调查中 → 已结论 → 追回中 → 已结案, with the amounts per fund and the recoveries. */
+export type CaseList = Static<typeof Cases.CaseList>;
+export type CaseSummary = Static<typeof Cases.CaseSummary>;
+export type CaseDetail = Static<typeof Cases.CaseDetail>;
+export type CaseStatus = CaseSummary['status'];
+export type OpenCaseBody = Static<typeof Cases.OpenCaseBody>;
+export type ConcludeBody = Static<typeof Cases.ConcludeBody>;
+export type RecoveryBody = Static<typeof Cases.RecoveryBody>;
