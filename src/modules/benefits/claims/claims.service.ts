@@ -77,6 +77,15 @@ export const benefitClaimSignoff = registerSignoffKind<ClaimPayload>({
   decisionActor: (approver) => widenToPooledFunds(approver, CLAIMS_ACROSS_POOLS),
   effect: (tx, approver, item) => approveClaim(tx, approver, item.id, item.payload),
   subjectLink: (payload) => `/benefits/claims?idNumber=${payload.idNumber}`,
+  // 预算指标 (R7.1): the amounts paid once, on their benefit lines of the pooled fund, this year (approveClaim orders them);
+  // the monthly amounts, authorised by this sign-off too, are committed as each month's order is written (payment-order)
+  budgetDraws: async (tx, item) => {
+    const claim = await repository.claimById(tx, BigInt(item.payload.claimId));
+    const fund = claim && await fundPooling(tx, claim.paying_insurance, claim.region_code);
+    if (!claim || !fund) return [];
+    return (claim.amounts as { frequency: string; benefitType: string; amount: string }[]).filter((amount) => amount.frequency === 'once')
+      .map((amount) => ({ fund: fund.code, subject: `benefit_expense.${amount.benefitType}`, amountFen: parseYuan(amount.amount), year: Number(todayInChina().slice(0, 4)) }));
+  },
 });
 
 const kindLabels: Record<ClaimKind, string> = { unemployment: '失业保险金', work_injury: '工伤保险待遇', maternity: '生育保险待遇' };
