@@ -1,0 +1,46 @@
+/**
+ * The cases over HTTP: an auditor opens a case from a finding (201, the case waiting for its sign-off) and lists it; a
+ * supervisor reads cases but opens none (403); a body that breaks a rule is a 400 naming the field (never a 500); an
+ * unknown case is a 404; a second opening of the same finding is a 409 naming the open case.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { addUser, startTestServer, type TestServer } from '../../../platform/testing/http.ts';
+import { buildIdNumber } from '../../registry/demo/demo.calc.ts';
+import { casesRoutes } from './cases.routes.ts';
+
+let server: TestServer;
+const subject = buildIdNumber('990102', '1960-02-03', 11);
+
+before(async () => {
+  server = await startTestServer([casesRoutes]);
+  await server.test.owner.query(`insert into supervision_finding (id, rule, finding_key, subject, region_code, period, amount, evidence, legal_basis, job_id)
+    values (1, 'paid-after-death', $1, $1, '990102', '2026-02', 500000, $2, '社会保险法 第八十八条', 1)`, [subject, JSON.stringify({ idNumber: subject })]);
+});
+after(() => server.close());
+
+test('open, list and read a case; who may; bad input named; one open case per finding', async () => {
+  const auditor = await addUser(server, 'audit.east', 'auditor', '990102');
+  const opened = await auditor.json('POST', '/api/supervision/cases', { findingIds: ['1'], reason: '死亡后仍领取养老金' });
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  assert.deepEqual([opened.body.status, opened.body.subject, opened.body.amountInvolved, opened.body.findings.length], ['filing', subject, '5000.00', 1]);
+
+  const list = await auditor.json('GET', '/api/supervision/cases?status=filing');
+  assert.deepEqual(list.body.items.map((c: { id: string; number: string }) => [c.id, c.number]), [[opened.body.id, opened.body.number]]);
+
+  const supervisor = await addUser(server, 'supervise.city', 'supervisor', '990100');
+  const read = await supervisor.json('GET', `/api/supervision/cases/${opened.body.id}`);
+  assert.equal(read.status, 200);
+  assert.equal(read.body.subject, `${subject.slice(0, 6)}********${subject.slice(14)}`, 'a supervisor sees the ID number masked');
+  assert.equal((await supervisor.json('POST', '/api/supervision/cases', { findingIds: ['1'], reason: '立案' })).status, 403);
+
+  const again = await auditor.json('POST', '/api/supervision/cases', { findingIds: ['1'], reason: '重复立案' });
+  assert.deepEqual([again.status, again.body.error.field], [409, 'findingIds']);
+  const badAmount = await auditor.json('POST', `/api/supervision/cases/${opened.body.id}/recoveries`, { fund: 'pension-990000', amount: '1.234', recoveredOn: '2026-03-01', bankReference: 'B1' });
+  assert.deepEqual([badAmount.status, badAmount.body.error.field], [400, 'amount']);
+  const noReason = await auditor.json('POST', '/api/supervision/cases', { subjectKind: 'person', subject, kind: 'other', amountInvolved: '1.00', reason: 'x' });
+  assert.deepEqual([noReason.status, noReason.body.error.field], [400, 'reason']);
+  const status = await auditor.json('GET', '/api/supervision/cases?status=nonsense');
+  assert.equal(status.status, 400);
+  assert.equal((await auditor.json('GET', '/api/supervision/cases/424242')).status, 404);
+});
