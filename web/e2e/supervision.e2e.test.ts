@@ -7,8 +7,11 @@
  * one's drawer its evidence rows with the API's figures; 监督总览 shows the register's control points and the open
  * findings per rule as the API counts them, and takes the month's audit sample after a confirmation naming the seed
  * (the month as a number), the same sample the API lists; 绩效评价 shows every county's score, rank and reward as the
- * API evaluates them, the rewards adding up to the pool.
- * Saves docs/screenshots/supervision-dashboard.png, supervision-finding.png and supervision-evaluation.png.
+ * API evaluates them, the rewards adding up to the pool. From the planted finding's row the inspector opens a case
+ * (立案); the city's reviewer and approver sign the opening and the conclusion (违规成立, the finding's amount to recover
+ * from the pension fund); on the case page the inspector records the recovery — the outstanding falls to 0.00 as the
+ * API has it — and closes the case (结案) after a confirmation.
+ * Saves docs/screenshots/supervision-dashboard.png, supervision-finding.png, supervision-evaluation.png and supervision-case.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,10 +30,11 @@ const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
 
 const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
 const INSPECTOR = 'audit.990100';
+const REVIEWER = 'review.990100', APPROVER = 'approve.990100';
 
 interface Finding { id: string; rule: string; subject: string; period: string; amount: string; legalBasis: string; status: string; evidence: Record<string, unknown> }
 /** The planted case: who, which month, the wage told to the tax bureau and the base billed. */
-const planted = { idNumber: '', creditCode: '', period: '', wage: '', base: '' };
+const planted = { idNumber: '', creditCode: '', period: '', wage: '', base: '', pensionFund: '' };
 
 const e2e = setUpE2e({
   beforeServer: async (database) => {
@@ -44,6 +48,8 @@ const e2e = setUpE2e({
     assert.ok(person, 'the demo billed a month');
     // twice the lowest base stays under the ceiling (300% of the average wage), so all of it is called for
     Object.assign(planted, { idNumber: person.id_number, creditCode: person.credit_code, period: person.period, wage: formatYuan(BigInt(person.base) * 2n), base: formatYuan(BigInt(person.base)) });
+    const { rows: [fund] } = await database.owner.query<{ code: string }>(`select code from fund where insurance = 'pension' order by code limit 1`);
+    planted.pensionFund = fund.code;
     await importTaxWages(database.database, systemActor('e2e-supervision', ['supervision.import']), {
       fileName: 'tax-wages.csv', content: Buffer.from(`period,creditCode,idNumber,wage\n${planted.period},${planted.creditCode},${planted.idNumber},${planted.wage}\n`),
     });
@@ -165,6 +171,58 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     assert.equal(plain(await page.getByTestId('evaluation-pool-total').textContent()), api.body.pool);
     await page.locator('[data-testid=evaluation-chart] canvas').first().waitFor();
     await page.screenshot({ path: screenshot('supervision-evaluation'), fullPage: true });
+  });
+
+  await t.test('立案 from the planted finding, both sign-offs, the recovery recorded on the case page to an outstanding of 0.00, then 结案', async () => {
+    interface CaseView { id: string; number: string; status: string; openingItemId: string; conclusionItemId: string | null; outstanding: string; recoveries: { amount: string; bankReference: string }[] }
+    const signAll = async (itemId: string) => {
+      for (const username of [REVIEWER, APPROVER]) {
+        const signer = await apiClient(server.baseUrl, username, DEMO_PASSWORD);
+        const decided = await signer.call<{ status: string }>('POST', `/api/approvals/${itemId}/decisions`, { decision: 'approve', comment: `${username} 同意` });
+        assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      }
+    };
+    await openMenuEntry(page, '基金监督', 'menu-supervisionFindings');
+    const row = page.locator('[data-testid=findings-table] tbody tr.ant-table-row').filter({ hasText: planted.idNumber });
+    await row.getByTestId('finding-open-case').click();
+    await page.getByTestId('open-case-reason').fill('税务申报工资高于缴费基数，立案核查');
+    await page.getByTestId('open-case-form-submit').click();
+    await page.getByTestId('case-page').waitFor();
+    const listed = await inspector.call<{ items: CaseView[] }>('GET', '/api/supervision/cases?status=filing');
+    assert.equal(listed.body.items.length, 1);
+    const caseId = listed.body.items[0].id;
+    assert.equal(await page.getByTestId('case-number').textContent(), listed.body.items[0].number);
+    assert.equal(await page.getByTestId('case-subject').textContent(), planted.idNumber);
+    const finding = (await inspector.call<{ items: Finding[] }>('GET', '/api/supervision/findings?rule=base-underreporting&limit=200')).body.items.find((item) => item.subject === planted.idNumber)!;
+    assert.equal(plain(await page.getByTestId('case-amount-involved').textContent()), finding.amount);
+
+    const opened = (await inspector.call<CaseView>('GET', `/api/supervision/cases/${caseId}`)).body;
+    await signAll(opened.openingItemId);
+    const submitted = await inspector.call<CaseView>('POST', `/api/supervision/cases/${caseId}/conclusion`, {
+      violation: 'established', amounts: [{ fund: planted.pensionFund, amount: finding.amount }], legalBasis: '社会保险法 第八十六条', note: '少报缴费基数属实',
+    });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    await signAll(submitted.body.conclusionItemId!);
+
+    await page.reload();
+    await page.locator('[data-testid=case-status][data-status=concluded]').waitFor();
+    assert.equal(plain(await page.getByTestId('case-outstanding').textContent()), finding.amount);
+    await page.getByTestId('case-recover').click();
+    await page.getByTestId('case-recovery-reference').fill('B2026-0001');
+    await page.getByTestId('case-recovery-form-submit').click();
+    await page.locator('[data-testid=case-status][data-status=recovering]').waitFor();
+    const recovered = (await inspector.call<CaseView>('GET', `/api/supervision/cases/${caseId}`)).body;
+    assert.deepEqual([recovered.outstanding, recovered.recoveries.map((r) => [r.amount, r.bankReference])], ['0.00', [[finding.amount, 'B2026-0001']]]);
+    assert.equal(plain(await page.getByTestId('case-outstanding').textContent()), '0.00');
+    assert.equal(await page.locator('[data-testid=case-recoveries] tbody tr.ant-table-row').count(), 1);
+    assert.deepEqual(await page.getByTestId('case-step').evaluateAll((steps) => steps.map((step) => step.getAttribute('data-step'))),
+      ['opened', 'opening_approved', 'conclusion_submitted', 'concluded', 'recovered']);
+    await page.screenshot({ path: screenshot('supervision-case'), fullPage: true });
+
+    await page.getByTestId('case-close').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=case-status][data-status=closed]').waitFor();
+    assert.equal((await inspector.call<CaseView>('GET', `/api/supervision/cases/${caseId}`)).body.status, 'closed');
   });
 
   assert.deepEqual(errors, [], 'no script errors on the pages');

@@ -113,12 +113,13 @@ function RecoveryForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
 
 /** Who signed each level of a sign-off item (the engine's timeline). */
 function SignoffSteps({ itemId }: { itemId: string }) {
+  const { t } = useI18n();
   const item = useLoad((signal) => api.get<ApprovalTimeline>(`/api/approvals/${itemId}`, undefined, signal), [itemId]);
   if (!item.data) return null;
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid={`case-signoff-${itemId}`}>
       {item.data.timeline.map((step) => (
-        <li key={step.seq}>{`${formatDateTime(step.at)} ${step.levelLabel ?? ''} ${step.action} · ${step.username}${step.comment ? `：${step.comment}` : ''}`}</li>
+        <li key={step.seq}>{`${formatDateTime(step.at)} ${step.levelLabel ?? ''} ${t(`approvals.action.${step.action}`)} · ${step.username}${step.comment ? `：${step.comment}` : ''}`}</li>
       ))}
     </ul>
   );
