@@ -24,9 +24,12 @@ export function medicalAccounts(date: string) {
   const benefit = (type: string) => chart.benefits.medical!.find((account) => account.type === type)!.code;
   return {
     specialBank: role('special_bank'), expenseBank: role('expense_bank'), recoveryReceivable: RECOVERY_RECEIVABLE_ACCOUNT,
-    expenseOf: (kind: InstitutionKind) => benefit(kind === 'pharmacy' ? 'outpatient' : 'inpatient'),
+    expenseOf: (kind: InstitutionKind) => benefit(expenseTypeOf(kind)),
   };
 }
+
+/** The benefit type an institution's payments are booked on: a pharmacy's 门诊医疗费用, a hospital's 住院医疗费用. */
+export const expenseTypeOf = (kind: InstitutionKind) => (kind === 'pharmacy' ? 'outpatient' : 'inpatient');
 
 interface Posting { fund: string; date: string; key: string; memo: string; source: { type: string; id: string } }
 

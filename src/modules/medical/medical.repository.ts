@@ -168,3 +168,17 @@ export async function expenseAccountCommitments(tx: Tx, fundCode: string): Promi
     )::text as committed`.execute(tx);
   return BigInt(rows[0].committed);
 }
+
+/**
+ * For the budget indicators (预算指标): the prepayments per fund, year of the month and institution kind — of one run
+ * (what its approval will pay), or of the funds' approved runs not yet paid (committed).
+ */
+export async function prepaymentsByKind(tx: Tx, of: { runId: bigint } | { fundCodes: string[] }): Promise<{ fund_code: string; year: number; kind: InstitutionKind; amount: bigint }[]> {
+  const which = 'runId' in of ? sql`r.id = ${of.runId}` : sql`r.fund_code = any(${of.fundCodes}::text[]) and r.status = 'approved'`;
+  const { rows } = await sql<{ fund_code: string; year: string; kind: InstitutionKind; amount: string }>`
+    select r.fund_code, left(r.month, 4) as year, i.kind, sum(p.amount)::text as amount
+      from medical_prepayment_run r join medical_prepayment p on p.run_id = r.id join medical_institution i on i.id = p.institution_id
+     where ${which}
+     group by r.fund_code, left(r.month, 4), i.kind`.execute(tx);
+  return rows.map((row) => ({ ...row, year: Number(row.year), amount: BigInt(row.amount) }));
+}

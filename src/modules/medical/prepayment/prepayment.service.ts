@@ -21,7 +21,7 @@ import { registerSignoffKind, submitForApproval } from '../../../platform/signof
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition } from '../../../platform/jobs/index.ts';
 import { isDate, isPeriod } from '../../ledger/index.ts';
 import { medicalMessages as said } from '../medical.messages.ts';
-import { medicalFundOf, payFromExpenseAccount, transferToExpenseAccount } from '../medical.ledger.ts';
+import { expenseTypeOf, medicalFundOf, payFromExpenseAccount, transferToExpenseAccount } from '../medical.ledger.ts';
 import { poolingRegionFor } from '../medical.scope.ts';
 import * as repository from '../medical.repository.ts';
 import { monthlyPrepayment } from './prepayment.calc.ts';
@@ -83,7 +83,13 @@ export const prepaymentSignoff = registerSignoffKind<PrepaymentPayload>({
   ],
   effect: async (tx, approver, item) => fundPrepayment(tx, approver, item.payload),
   subjectLink: (payload) => `/medical/prepayments?region=${payload.region}&month=${payload.month}`,
+  // 预算指标 (R7.1): the month's prepayments on the lines they are booked on when paid (住院 / 门诊), committed until paid
+  budgetDraws: async (tx, item) => budgetDrawsOf(await repository.prepaymentsByKind(tx, { runId: BigInt(item.payload.runId) })),
+  budgetCommitments: async (tx, funds) => budgetDrawsOf(await repository.prepaymentsByKind(tx, { fundCodes: funds })),
 });
+
+const budgetDrawsOf = (rows: Awaited<ReturnType<typeof repository.prepaymentsByKind>>) =>
+  rows.map((row) => ({ fund: row.fund_code, subject: `benefit_expense.${expenseTypeOf(row.kind)}`, amountFen: row.amount, year: row.year }));
 
 async function fundPrepayment(tx: Tx, approver: Actor, payload: PrepaymentPayload) {
   const run = (await repository.findPrepaymentRunById(tx, BigInt(payload.runId)))!;
