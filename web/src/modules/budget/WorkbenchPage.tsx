@@ -5,7 +5,7 @@
  * level that holds no fund of its own, aggregates the approved budgets below.
  */
 import { Link } from 'react-router-dom';
-import { App, Button, Empty, Space, Table, Typography } from 'antd';
+import { App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { ApartmentOutlined, FileAddOutlined } from '@ant-design/icons';
 import { api, type ApiError } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
@@ -75,7 +75,10 @@ export default function WorkbenchPage() {
             rowClassName={(row) => (row.id === picked ? 'ant-table-row-selected' : '')}
             columns={[
               { key: 'number', title: t('budget.number'), render: (_, row) => <a onClick={() => update({ version: row.id })} data-testid={`version-open-${row.number}`}>{t('budget.numberOf', { n: row.number })}</a> },
-              { key: 'status', title: t('common.status'), render: (_, row) => <StatusTag status={row.status} /> },
+              {
+                key: 'status', title: t('common.status'),
+                render: (_, row) => <Space size={4}><StatusTag status={row.status} />{row.supersededBy && <Tag data-testid={`version-superseded-${row.number}`}>{t('budget.supersededBy', { n: t('budget.numberOf', { n: row.supersededBy.number }) })}</Tag>}</Space>,
+              },
               { key: 'basis', title: t('budget.basis'), render: (_, row) => t(`budget.basis.${row.basis}`) },
               { key: 'funds', title: t('budget.funds'), render: (_, row) => row.funds.join('、') },
               { key: 'totalIncome', title: t('budget.totalIncome'), align: 'right', render: (_, row) => <Money value={row.totalIncome} /> },
