@@ -2,7 +2,8 @@
  * 待遇申领 in a real browser on a small demo city with its claims: the city reviewer opens 待遇申领 and sees as many
  * claims as the API counts (all, then the maternity ones), opens one with its amounts and its trace as the API gives
  * them, and submits a maternity claim from the form for a woman at work; the claim waits in 待办 with the amount the
- * API worked out.
+ * API worked out. A work-injury claim paid monthly shows this month's parts as the API gives them, and the reviewer
+ * stops its monthly benefits from the page (a reason, a confirmation): the API then has the claim stopped.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,11 @@ const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
 /** the city's reviewer: submits claims (benefit.claim.request) and sees the whole city */
 const STAFF = 'review.990100';
 
-interface ClaimView { id: string; idNumber: string; name: string; kind: string; status: string; oneOffAmount: string; monthlyAmount: string; trace?: unknown[]; amounts: { item: string; amount: string }[] }
+interface MonthlyView { startPeriod: string; period: string; total: string; parts: { part: string; amount: string; stopPeriod: string | null; stopCause: string | null; stopReason: string | null }[]; monthsPaid: unknown[] }
+interface ClaimView {
+  id: string; idNumber: string; name: string; kind: string; status: string; oneOffAmount: string; monthlyAmount: string; trace?: unknown[]; amounts: { item: string; amount: string }[];
+  stopPeriod?: string | null; workInjuryMonthly?: MonthlyView | null;
+}
 
 let window: { end: string };
 const e2e = setUpE2e({
@@ -63,6 +68,34 @@ test('the claims list, a claim\'s detail and a maternity claim submitted to 待�
     for (const amount of detail.body.amounts) assert.equal(plain(await page.getByTestId(`claim-amount-${amount.item}`).textContent()), amount.amount, amount.item);
     assert.equal(await page.getByTestId('quote-trace').locator('tbody tr.ant-table-row').count(), detail.body.trace!.length);
     assert.match((await page.getByTestId('quote-trace').textContent()) ?? '', /工伤保险条例/);
+  });
+
+  await t.test('a work-injury claim paid monthly: this month\'s parts as the API gives them; stopped from the page with a reason, after a confirmation', async () => {
+    const approved = await staff.call<{ items: ClaimView[] }>('GET', '/api/benefits/claims?kind=work_injury&status=approved&limit=50');
+    let monthly: ClaimView | undefined;
+    for (const claim of approved.body.items) {
+      const detail = await staff.call<ClaimView>('GET', `/api/benefits/claims/${claim.id}`);
+      if (detail.body.workInjuryMonthly?.parts.some((p) => p.stopPeriod === null)) { monthly = detail.body; break; }
+    }
+    assert.ok(monthly, 'the demo has an approved work-injury claim paid monthly');
+    const view = monthly.workInjuryMonthly!;
+    await page.goto(`${server.baseUrl}/benefits/claims/${monthly.id}`);
+    await page.getByTestId('claim-monthly-parts').waitFor();
+    for (const part of view.parts) assert.equal(plain(await page.getByTestId(`claim-monthly-${part.part}`).textContent()), part.amount, part.part);
+    assert.equal(plain(await page.getByTestId('claim-monthly-total').textContent()), view.total);
+
+    await page.getByTestId('claim-monthly-stop').click();
+    const reason = page.locator('textarea[data-testid="claim-monthly-stop-reason"]');
+    await reason.waitFor();
+    await reason.fill('拒绝治疗（工伤保险条例第四十二条）');
+    await page.getByTestId('claim-monthly-stop-form-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await reason.waitFor({ state: 'hidden' });
+    const stopped = await staff.call<ClaimView>('GET', `/api/benefits/claims/${monthly.id}`);
+    assert.equal(stopped.body.status, 'stopped');
+    const firstOpen = stopped.body.workInjuryMonthly!.parts.find((p) => p.stopCause === 'operator')!;
+    assert.equal(firstOpen.stopReason, '拒绝治疗（工伤保险条例第四十二条）');
+    await page.waitForFunction((part) => document.querySelector(`[data-testid="claim-monthly-stop-${part}"]`)?.textContent?.includes('拒绝治疗'), firstOpen.part);
   });
 
   await t.test('a maternity claim submitted from the form waits in 待办 with the amount the API worked out', async () => {

@@ -41,8 +41,9 @@ export function storedWorkInjuryInput(input: unknown): WorkInjuryInput {
 /** A claim's month from its row and the month's facts (pure once read). */
 function monthOf(claim: { input: unknown; region_code: string; first_period: string }, facts: repository.WorkInjuryClaimFacts, period: string) {
   const input = storedWorkInjuryInput(claim.input);
+  const parameters = workInjuryParameters(getParameters(), input.eventDate, claim.region_code);
   const monthFacts = { startPeriod: claim.first_period, retirementPeriod: facts.retirement_period, deathPeriod: facts.death_period, pension: facts.pension, stops: facts.stops };
-  return { input, monthFacts, month: workInjuryMonth(input, monthFacts, period, workInjuryParameters(getParameters(), input.eventDate, claim.region_code)) };
+  return { input, parameters, monthFacts, month: workInjuryMonth(input, monthFacts, period, parameters) };
 }
 
 const benefitTypeOf = (input: WorkInjuryInput) => (input.benefit === 'death' ? 'work_related_death' : 'disability');
@@ -92,7 +93,7 @@ export async function stopWorkInjuryBenefit(database: DatabaseHandle, actor: Act
       throw conflict('id', claimSaid.stopOnlyMonthlyWorkInjury({ kind: claim.kind, status: claim.status }));
     }
     const input = storedWorkInjuryInput(claim.input);
-    const parts = monthlyPartNames(input);
+    const parts = monthlyPartNames(input, workInjuryParameters(getParameters(), input.eventDate, claim.region_code));
     if (body.part !== 'all' && !parts.includes(body.part)) throw invalid('part', fieldRules.oneOf({ values: ['all', ...parts].join(', ') }));
     if (body.fromPeriod < claim.first_period) throw invalid('fromPeriod', claimSaid.stopBeforeStart({ firstPeriod: claim.first_period }));
     const facts = await repository.workInjuryFactsOfClaim(tx, claim.person_id, claim.id, body.fromPeriod);
@@ -125,8 +126,8 @@ export async function workInjuryMonthly(tx: Tx, claim: { person_id: bigint; id: 
   const thisMonth = todayInChina().slice(0, 7);
   const period = thisMonth < claim.first_period ? claim.first_period : thisMonth;
   const facts = await repository.workInjuryFactsOfClaim(tx, claim.person_id, claim.id, period);
-  const { input, monthFacts, month } = monthOf(claim, facts, period);
-  const stops = partStops(monthlyPartNames(input), input, monthFacts);
+  const { input, parameters, monthFacts, month } = monthOf(claim, facts, period);
+  const stops = partStops(monthlyPartNames(input, parameters), input, monthFacts);
   // each part's amount as approved (the start month, nothing stopped) beside what the month pays
   const approved = monthOf(claim, { ...facts, stops: [], retirement_period: null, death_period: null }, claim.first_period).month.parts;
   const parts = approved.map((p) => {

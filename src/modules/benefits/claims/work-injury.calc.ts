@@ -57,10 +57,10 @@ export interface MonthlyPart { part: string; item: MonthlyItem; dependant: numbe
 
 /** The part of the i-th dependant's pension, as payment orders (`dependant_pension[1]:2026-03`) and stops name it. */
 export const dependantPart = (index: number) => `dependant_pension[${index}]`;
-/** The parts a work-injury claim pays monthly (grade 1–4, a 护理等级, each dependant): what an operator can stop. */
-export function monthlyPartNames(input: Pick<WorkInjuryInput, 'benefit' | 'grade' | 'nursing' | 'dependants'>): string[] {
+/** The parts a work-injury claim pays monthly (a grade with an allowance ratio: 1–4; a 护理等级; each dependant): what an operator can stop. */
+export function monthlyPartNames(input: Pick<WorkInjuryInput, 'benefit' | 'grade' | 'nursing' | 'dependants'>, parameters: Pick<WorkInjuryParameters, 'disabilityAllowanceRatio'>): string[] {
   return [
-    ...(input.benefit === 'disability' && input.grade !== null && input.grade <= 4 ? ['disability_allowance'] : []),
+    ...(input.benefit === 'disability' && input.grade !== null && parameters.disabilityAllowanceRatio.value[String(input.grade)] ? ['disability_allowance'] : []),
     ...(input.nursing !== null ? ['nursing_allowance'] : []),
     ...(input.benefit === 'death' ? input.dependants.map((_, i) => dependantPart(i)) : []),
   ];
@@ -244,7 +244,7 @@ export interface WorkInjuryMonth { period: string; parts: MonthlyPart[]; total: 
 export function workInjuryMonth(input: WorkInjuryInput, facts: WorkInjuryMonthFacts, period: string, parameters: WorkInjuryParameters): WorkInjuryMonth {
   const trace: ClaimTrace = [...inputSteps(input), { step: 'month', name: 'period', value: period }, { step: 'month', name: 'startPeriod', value: facts.startPeriod }];
   if (period < facts.startPeriod) return { period, parts: [], total: 0n, trace };
-  const inForce = partStops(monthlyPartNames(input), input, facts).filter((s) => s.fromPeriod <= period);
+  const inForce = partStops(monthlyPartNames(input, parameters), input, facts).filter((s) => s.fromPeriod <= period);
   for (const stop of inForce) trace.push({ step: 'stop', name: stop.part, value: stop.fromPeriod, formula: stop.reason ?? stop.cause, reference: stopReference[stop.cause] });
   // retirement leaves the top-up of 伤残津贴; any other stop ends the part
   const ended = (part: string) => inForce.some((s) => s.part === part && s.cause !== 'retirement');
