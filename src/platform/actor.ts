@@ -97,6 +97,19 @@ export function scopeWideningNote(actor: Actor): string | null {
 export const scopeSetting = (actor: Actor) => effectiveScopePrefix(actor) || NATIONAL_SCOPE;
 export const NATIONAL_SCOPE = '*';
 
+/**
+ * Runs `work` in the caller's transaction seeing what `actor` (widened: widenScope) sees, then the caller's scope again:
+ * a check inside a decision that reads a pooled fund's data above the decider's region (the budget control). On a
+ * throw the scope is left as it is: the transaction is rolled back.
+ */
+export async function withinScope<T>(tx: Tx, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const { rows } = await sql<{ scope: string | null }>`select current_setting('sifund.scope', true) as scope`.execute(tx);
+  await sql`select set_config('sifund.scope', ${scopeSetting(actor)}, true)`.execute(tx);
+  const result = await work(tx);
+  await sql`select set_config('sifund.scope', ${rows[0].scope ?? ''}, true)`.execute(tx);
+  return result;
+}
+
 /** Runs `work` in one transaction limited to the actor's data scope. */
 export async function inScope<T>(database: DatabaseHandle, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(async (tx) => {

@@ -63,9 +63,9 @@ registerBudgetControl(budgetControl);
 const drafter: Actor = testUser('operator', 40);
 const signers = [testUser('reviewer', 41), testUser('finance', 42)];
 
-async function pay(label: string, fund: string, subject: string, fen: bigint, year = YEAR) {
+async function pay(label: string, fund: string, subject: string, fen: bigint, year = YEAR, regionCode = '990100') {
   return inScope(server.test.database, drafter, (tx) => submitForApproval(tx, drafter, paymentKind, {
-    regionCode: '990100', title: `支付 ${label}`, subjectKey: `indicator-payment:${label}`, amount: fen, payload: { label, fund, subject, fen: String(fen), year },
+    regionCode, title: `支付 ${label}`, subjectKey: `indicator-payment:${label}`, amount: fen, payload: { label, fund, subject, fen: String(fen), year },
   }));
 }
 const refusal = async (work: Promise<unknown>) => {
@@ -203,6 +203,12 @@ test('a fund whose rule blocks (unemployment): over available is refused with a 
   const refusedCent = await refusal(signOff(server.test.database, cent, signers));
   assert.equal(refusedCent.status, 409);
   assert.match(refusedCent.message, /0\.00 yuan of the budget indicator is available, 0\.01 yuan requested/);
+  // a county's decision on the city's pooled fund sees the city's budget (its own scope does not): refused as well
+  const county = (actor: Actor): Actor => ({ ...actor, regionCode: '990102' });
+  const fromCounty = await pay('county', UNEMPLOYMENT, subject, 1n, YEAR, '990102');
+  const refusedCounty = await refusal(signOff(server.test.database, fromCounty, signers.map(county)));
+  assert.equal(refusedCounty.status, 409);
+  assert.equal((await getApproval(server.test.database, county(signers[0]), BigInt(fromCounty.id))).status, 'pending');
   const indicator = (await listIndicators(server.test.database, reader, { year: YEAR, region: '990100' })).find((i) => i.fund === UNEMPLOYMENT && i.subject === subject)!;
   assert.deepEqual([indicator.paid, indicator.available, indicator.belowWarning], ['100000.00', '0.00', true]);
 });

@@ -10,7 +10,7 @@
  * budget control starts once a budget is approved (financial practice: no indicator, no control to apply).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inScope, scopePrefix, widenToPooledFunds, withinScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { requirePermission } from '../../../platform/access/permissions.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -146,7 +146,16 @@ async function raiseOverrun(tx: Tx, actor: Actor, fund: FundRow, figures: Return
  * (409 naming the fund, the line, available and requested); yellow and orange raise an alert and come back as the
  * item's budgetWarnings.
  */
-export async function budgetControl(tx: Tx, actor: Actor, item: { id: bigint; kind: string; regionCode: string }, draws: BudgetDraw[]): Promise<Record<string, unknown>[]> {
+export async function budgetControl(tx: Tx, decider: Actor, item: { id: bigint; kind: string; regionCode: string }, draws: BudgetDraw[]): Promise<Record<string, unknown>[]> {
+  // a county's decision draws on the city's or the province's pooled fund: its budget and alerts are read and raised there
+  const actor = widenToPooledFunds(decider, BUDGET_CONTROL_ACROSS_POOLS);
+  return withinScope(tx, actor, () => checkDrawsOfItem(tx, actor, item, draws));
+}
+
+/** Why the budget control reaches above the decider's region (the audit trail's scope note). */
+const BUDGET_CONTROL_ACROSS_POOLS = '预算指标控制：支付占用统筹基金的预算指标 (a payment draws on its pooled fund\'s budget indicator)';
+
+async function checkDrawsOfItem(tx: Tx, actor: Actor, item: { id: bigint; kind: string; regionCode: string }, draws: BudgetDraw[]): Promise<Record<string, unknown>[]> {
   const today = todayInChina();
   const warnings: Record<string, unknown>[] = [];
   const groups = new Map<string, BudgetDraw[]>();
