@@ -16,6 +16,7 @@ export const casesSaid = defineMessages('supervision.cases', {
   // opening
   findingsOrSubject: ['请选择稽核疑点，或填写对象、案件类型和涉及金额', 'name the findings, or the subject, the kind and the amount involved'],
   findingUnknown: ['本经办机构范围内没有编号为 {id} 的稽核疑点', 'no finding {id} in your scope'],
+  findingTakenMeanwhile: ['稽核疑点 {ids} 刚被其他案件立案，请刷新后查看', 'finding {ids} was just taken up by another case: reload to see it'],
   findingDismissed: ['稽核疑点 {id} 已排除，不能立案', 'finding {id} is dismissed: no case can be opened on it'],
   findingInOpenCase: ['稽核疑点 {id} 已在未结案件 {number} 中', 'finding {id} is in the open case {number} already'],
   findingsOfOneSubject: ['一个案件只针对一个对象：所选疑点涉及 {subjects}', 'a case is about one subject: the findings name {subjects}'],

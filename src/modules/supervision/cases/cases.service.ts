@@ -187,7 +187,7 @@ export async function openCase(database: DatabaseHandle, actor: Actor, input: Op
       await repository.linkFindings(tx, id, findings);
     } catch (error) {
       // two openings of the same finding at once: the open-case index decides, the second is refused
-      if ((error as { code?: string }).code === '23505') throw conflict('findingIds', said.findingInOpenCase({ id: findings.map((f) => String(f.id)).join('、'), number: '?' }));
+      if ((error as { code?: string }).code === '23505') throw conflict('findingIds', said.findingTakenMeanwhile({ ids: findings.map((f) => String(f.id)).join('、') }));
       throw error;
     }
     await repository.setFindingStatus(tx, findings.map((f) => f.id), 'case');
@@ -228,7 +228,7 @@ export async function concludeCase(database: DatabaseHandle, actor: Actor, caseI
   const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
   return inScope(database, worker, async (tx) => {
     const row = await lockCase(tx, actor, caseId);
-    if (row.status !== 'investigating') throw conflict('caseId', said.notInvestigating({ number: row.number, status: statusLabel(row.status) }));
+    if (row.status !== 'investigating') throw conflict('caseId', said.notInvestigating({ number: row.number, status: statusSaid[row.status]() }));
     const known = new Set((await repository.fundsByCodes(tx, funds)).map((f) => f.code));
     const unknown = funds.find((fund) => !known.has(fund));
     if (unknown) throw invalid('fund', said.fundUnknown({ fund: unknown }));
@@ -266,7 +266,7 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, cas
   return inScope(database, worker, async (tx) => {
     const row = await lockCase(tx, actor, caseId);
     if ((row.status !== 'concluded' && row.status !== 'recovering') || row.violation !== 'established') {
-      throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusLabel(row.status) }));
+      throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusSaid[row.status]() }));
     }
     const owed = (await repository.amountsOfCase(tx, row.id)).find((a) => a.fund_code === input.fund);
     if (!owed) throw invalid('fund', said.fundNotInConclusion({ fund: input.fund }));
@@ -300,7 +300,7 @@ export async function closeCase(database: DatabaseHandle, actor: Actor, caseId: 
   if (note && note.length > 500) throw invalid('note', said.noteLength());
   return inScope(database, actor, async (tx) => {
     const row = await lockCase(tx, actor, caseId);
-    if (row.status !== 'concluded' && row.status !== 'recovering') throw conflict('caseId', said.notClosable({ number: row.number, status: statusLabel(row.status) }));
+    if (row.status !== 'concluded' && row.status !== 'recovering') throw conflict('caseId', said.notClosable({ number: row.number, status: statusSaid[row.status]() }));
     const outstanding = (await repository.amountsOfCase(tx, row.id)).reduce((sum, a) => sum + a.amount - a.recovered, 0n);
     if (outstanding > 0n) throw conflict('caseId', said.outstandingLeft({ outstanding: formatYuan(outstanding) }));
     await repository.updateCase(tx, row.id, { status: 'closed', closed_by: actor.username, closed_at: new Date() });
@@ -364,11 +364,13 @@ async function caseDetail(tx: Tx, actor: Actor, caseId: bigint) {
     },
     toRecover: formatYuan(toRecover), recovered: formatYuan(recovered), outstanding: formatYuan(toRecover - recovered),
     funds: amounts.map((a) => ({ fund: a.fund_code, amount: formatYuan(a.amount), recovered: formatYuan(a.recovered), outstanding: formatYuan(a.amount - a.recovered) })),
-    findings: (await repository.findingsOfCase(tx, row.id)).map((f) => ({
-      id: String(f.id), rule: f.rule, title: rules.get(f.rule) ?? f.rule, subject: mask(f.subject), period: f.period, amount: formatYuan(f.amount),
-      evidence: masked ? maskIdNumbersDeep(typeof f.evidence === 'string' ? JSON.parse(f.evidence) : f.evidence) : (typeof f.evidence === 'string' ? JSON.parse(f.evidence) : f.evidence),
-      legalBasis: f.legal_basis,
-    })),
+    findings: (await repository.findingsOfCase(tx, row.id)).map((f) => {
+      const evidence: unknown = typeof f.evidence === 'string' ? JSON.parse(f.evidence) : f.evidence;
+      return {
+        id: String(f.id), rule: f.rule, title: rules.get(f.rule) ?? f.rule, subject: mask(f.subject), period: f.period, amount: formatYuan(f.amount),
+        evidence: masked ? maskIdNumbersDeep(evidence) : evidence, legalBasis: f.legal_basis,
+      };
+    }),
     recoveries: (await repository.recoveriesOfCase(tx, row.id)).map((r) => ({
       id: String(r.id), fund: r.fund_code, amount: formatYuan(r.amount), recoveredOn: r.recovered_on, bankReference: r.bank_reference, entryId: r.entry_id,
       recordedBy: r.recorded_by, recordedAt: r.recorded_at.toISOString(),
