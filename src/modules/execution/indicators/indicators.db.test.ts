@@ -18,6 +18,8 @@ import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
 import { saveDraftAsVersion, submitVersion } from '../../budget/versions/versions.service.ts';
 import { budgetControl, listIndicators } from './indicators.service.ts';
 import { indicatorRoutes } from './indicators.routes.ts';
+import { registerExecutionCommands } from '../execution.cli.ts';
+import { runCommand } from '../../../platform/testing/cli.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const YEAR = 2025;
@@ -228,4 +230,22 @@ test('a fund whose rule warns (medical): over available is paid with an orange w
   assert.equal((again.result as { budgetWarnings: Record<string, string>[] }).budgetWarnings[0].level, 'orange');
   const still = await openAlerts(`${MEDICAL}/${subject}`);
   assert.deepEqual(still.map((a) => [a.severity, a.figures.requested]), [['critical', '1.00']], 'the open alert is refreshed, not raised twice');
+});
+
+test('the command: the indicators as JSON (the same as the API), a mistyped year refused with its field', { skip }, async () => {
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = server.test.url;
+  try {
+    const run = (...args: string[]) => runCommand(registerExecutionCommands, args);
+    const listed = await run('execution', 'indicators', '--year', String(YEAR), '--region', '990100', '--format', 'json');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.deepEqual(JSON.parse(listed.stdout), await listIndicators(server.test.database, reader, { year: YEAR, region: '990100' }));
+    const unemployment = JSON.parse(listed.stdout).find((i: { fund: string; subject: string }) => i.fund === UNEMPLOYMENT && i.subject === 'benefit_expense');
+    assert.deepEqual([unemployment.approved, unemployment.paid, unemployment.available], ['100000.00', '100000.00', '0.00']);
+    const wrong = await run('execution', 'indicators', '--year', '25', '--region', '990100', '--format', 'json');
+    assert.notEqual(wrong.code, 0);
+    assert.match(wrong.stderr, /year/);
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  }
 });
