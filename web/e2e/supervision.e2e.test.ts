@@ -182,6 +182,9 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
         assert.equal(decided.status, 200, JSON.stringify(decided.body));
       }
     };
+    // no case yet: 案件管理 says to open one from a finding
+    await openMenuEntry(page, '基金监督', 'menu-supervisionCases');
+    await page.getByTestId('cases-empty').waitFor();
     await openMenuEntry(page, '基金监督', 'menu-supervisionFindings');
     const row = page.locator('[data-testid=findings-table] tbody tr.ant-table-row').filter({ hasText: planted.idNumber });
     await row.getByTestId('finding-open-case').click();
@@ -223,6 +226,12 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     await page.getByTestId('confirm-ok').click();
     await page.locator('[data-testid=case-status][data-status=closed]').waitFor();
     assert.equal((await inspector.call<CaseView>('GET', `/api/supervision/cases/${caseId}`)).body.status, 'closed');
+    await openMenuEntry(page, '基金监督', 'menu-supervisionCases');
+    const caseRow = page.locator('[data-testid=cases-table] tbody tr.ant-table-row');
+    await caseRow.first().waitFor();
+    assert.equal(await caseRow.count(), 1);
+    assert.equal(await caseRow.first().getByTestId('case-link').textContent(), listed.body.items[0].number);
+    assert.equal(await caseRow.first().getByTestId('case-status').getAttribute('data-status'), 'closed');
   });
 
   assert.deepEqual(errors, [], 'no script errors on the pages');
