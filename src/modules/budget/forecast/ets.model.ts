@@ -26,6 +26,11 @@ function initialise() {
 
 /** The next `horizon` values by ETS (seasonLength 1) or MSTL + ETS (seasonLength > 1); undefined when augurs cannot fit. */
 export function exponentialSmoothingForecast(history: readonly number[], horizon: number, seasonLength: number): number[] | undefined {
+  // A constant history (a budget line a fund never had money on: every month zero) smooths to itself, level only, no
+  // trend or season; augurs's optimiser would only approach it (±1e-100 around zero) at several times a normal fit's
+  // cost, and a backtest fits at every origin (bench/budget.bench.ts: most of a province draft's time).
+  const fits = history.length >= (seasonLength > 1 ? ETS_MINIMUM_SEASONS * seasonLength : ETS_MINIMUM_ANNUAL);
+  if (fits && history.every((value) => value === history[0])) return Array.from({ length: horizon }, () => history[0]);
   initialise();
   const model = seasonLength > 1 ? mstlLibrary.MSTL.ets([seasonLength]) : new etsLibrary.AutoETS(1, 'ZZN');
   try {

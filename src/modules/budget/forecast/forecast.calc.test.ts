@@ -100,6 +100,17 @@ test('a seasonal monthly series: seasonal models beat naive, the forecast follow
   result.forecast.forEach((point, step) => close(point.value, truth(48 + step), truth(48 + step) * 0.03, `month ${step + 1}`));
 });
 
+test('a line that never moved (months of zero) or stays constant: every model forecasts it exactly, ETS without a fit, naive kept', () => {
+  for (const level of [0, 400_000_00]) {
+    const result = forecastSeries({ frequency: 'monthly', values: Array.from({ length: 36 }, () => level), drivers: [] }, 13);
+    assert.equal(result.chosen, 'naive', `level ${level}`);
+    const ets = result.models.find((model) => model.name === 'ets')!;
+    assert.deepEqual(ets.forecast, Array.from({ length: 13 }, () => level), `level ${level}`);
+    assert.equal(ets.backtest!.mase, 0, `level ${level}`);
+    assert.deepEqual(result.forecast.map((point) => point.value), Array.from({ length: 13 }, () => level));
+  }
+});
+
 test('least squares: two drivers recovered exactly; collinear drivers give no fit', () => {
   const first = [3, 5, 2, 8, 7, 4];
   const second = [1, 0, 4, 2, 6, 3];
