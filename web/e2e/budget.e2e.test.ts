@@ -2,7 +2,8 @@
  * The budget pages in a real browser, on a demo city whose last three months (to January 2026) ran through the
  * services, so that 2026 opened with approved budgets of the city (990100) and the province (990000):
  * - the city's officer opens 预算编制 on next year (nothing yet: the empty state says what to do), then 2026: the
- *   approved version with the totals the API gives, and a line's chart;
+ *   approved version with the totals the API gives, and a line's chart; requests an adjustment of it (发起预算调整, the
+ *   totals before and after confirmed), which, signed off, becomes version 2 and leaves the line's history;
  * - drafts next year's budget from the empty state, adjusts a line (a malformed amount refused under its field),
  *   submits it after a confirmation; the city's reviewer opens it from its 待办 link and returns it with a comment on
  *   the line, which the version then shows;
@@ -21,10 +22,12 @@ import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
 const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
+const fen = (yuanText: string) => BigInt(yuanText.replace('.', ''));
+const yuan = (amount: bigint) => `${amount < 0n ? '-' : ''}${(amount < 0n ? -amount : amount) / 100n}.${((amount < 0n ? -amount : amount) % 100n).toString().padStart(2, '0')}`;
 
 const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
 const CITY = '990100';
-const OFFICER = `op.${CITY}`, REVIEWER = `review.${CITY}`, FINANCE = 'finance.990000';
+const OFFICER = `op.${CITY}`, REVIEWER = `review.${CITY}`, APPROVER = `approve.${CITY}`, FINANCE = 'finance.990000';
 const NEXT_YEAR = new Date().getFullYear() + 1;
 
 const e2e = setUpE2e({
@@ -85,6 +88,52 @@ test('the budget workbench, a draft adjusted, submitted and returned with commen
     await row.getByTestId('line-chart').click();
     await page.getByTestId('line-chart-modal').locator('canvas').first().waitFor();
     await page.keyboard.press('Escape');
+  });
+
+  await t.test('2026: 发起预算调整 with the totals before and after confirmed; signed off, it becomes version 2 and the line shows its history', async () => {
+    const [listed] = (await officer.call<{ items: { id: string }[] }>('GET', `/api/budget/versions?year=2026&region=${CITY}`)).body.items;
+    const version = (await officer.call<Version>('GET', `/api/budget/versions/${listed.id}`)).body;
+    const [first] = version.tables;
+    const premium = first.income.find((line) => line.subject === 'premium_income')!;
+    const newAmount = yuan(fen(premium.amount) + 100_000_00n);
+    // the version's own page (the link 待办 gives), opened afresh: no modal of the step before in the way
+    await page.goto(`${server.baseUrl}/budget/versions/${version.id}`);
+    await page.getByTestId('adjustment-start').click();
+    await page.getByTestId('adjustment-explanation').fill('年中参保扩面超出预期');
+    const label = `${first.table} 收入 社会保险费收入`;
+    await page.getByTestId('adjustment-line-picker').click();
+    await page.keyboard.type(label);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: label }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('adjustment-amount').fill(newAmount);
+    await page.getByTestId('adjustment-reason').fill('新增参保 3000 人');
+    await page.getByTestId('adjustment-form-submit').click();
+    const totals = page.getByTestId(`adjustment-totals-${first.fund}`);
+    await totals.waitFor();
+    assert.equal(plain(await totals.getByTestId('after').first().textContent()), yuan(fen(first.totalIncome) + 100_000_00n), '收入合计 after');
+    assert.equal(plain(await totals.getByTestId('after').nth(2).textContent()), yuan(fen(first.balance) + 100_000_00n), '本年收支结余 after');
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=adjustment-list] tr[data-status=submitted]').waitFor({ timeout: 60_000 });
+    const [requested] = (await officer.call<{ items: { approvalItemId: string; lines: { to: string }[] }[] }>('GET', `/api/budget/adjustments?year=2026&region=${CITY}`)).body.items;
+    assert.deepEqual(requested.lines.map((line) => line.to), [newAmount]);
+    for (const signer of [REVIEWER, APPROVER]) {
+      const decided = await (await apiClient(server.baseUrl, signer, DEMO_PASSWORD)).call('POST', `/api/approvals/${requested.approvalItemId}/decisions`, { decision: 'approve', comment: '同意' });
+      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+    }
+    const versions = (await officer.call<{ items: { number: number; basis: string; status: string }[] }>('GET', `/api/budget/versions?year=2026&region=${CITY}`)).body.items;
+    assert.deepEqual(versions.map((entry) => [entry.number, entry.basis, entry.status]), [[2, 'adjustment', 'approved'], [1, 'model', 'approved']]);
+    // the workbench now opens on version 2; version 1's own page says what superseded it
+    await page.goto(`${server.baseUrl}/budget/versions/${version.id}`);
+    await page.getByTestId('version-superseded').waitFor();
+    assert.equal(await page.getByTestId('adjustment-start').count(), 0, 'a superseded version is not adjusted again');
+    await page.getByTestId(`line-${first.fund}-premium_income`).getByTestId('line-history-open').click();
+    const history = page.locator('[data-testid=line-history-table] tbody tr.ant-table-row');
+    await history.nth(1).waitFor();
+    assert.equal(await history.count(), 2);
+    assert.match((await history.nth(1).textContent()) ?? '', /新增参保 3000 人/);
+    await page.keyboard.press('Escape');
+    await page.goto(`${server.baseUrl}/budget/workbench?year=2026`);
+    await page.getByTestId('version-superseded-1').waitFor();
   });
 
   let draftId = '';
