@@ -22,8 +22,9 @@ export const headcountUnderreporting: DetectionRule = {
   legalBasis: '社会保险法 第五十八条、第八十四条、第八十六条；社会保险稽核办法（劳社部令第16号）第三条',
   parameters: [],
   async find(tx, { scope }) {
+    // materialized: the query reads \`covered\` four times, and an inlined CTE would look the enrollment up each time
     const { rows } = await sql<EmployerMonth>`
-      with taxed as (
+      with taxed as materialized (
         select t.credit_code, t.period, t.region_code, t.id_number, t.wage, p.id is not null as registered,
                exists (select 1 from enrollment en
                         where en.employer_id = t.employer_id and en.person_id = p.id and en.insurance = 'pension'
