@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/actor.ts';
 import './supervision.tables.ts';
+import './cases/cases.tables.ts';
 import type { FindingStatus } from './supervision.statuses.ts';
 
 export interface KnownEmployer { id: bigint; credit_code: string; region_code: string }
@@ -61,9 +62,14 @@ export async function insertClaimDetails(tx: Tx, rows: ClaimDetailRow[]): Promis
   for (let start = 0; start < rows.length; start += BATCH) await tx.insertInto('supervision_claim_detail').values(rows.slice(start, start + BATCH)).execute();
 }
 
-/** Clears the open findings of a rule under the region prefix (a re-run replaces them); how many. */
+/**
+ * Clears the open findings of a rule under the region prefix (a re-run replaces them); how many. A finding once linked
+ * to a case (one whose opening was withdrawn is open again) is kept: the case still names it.
+ */
 export async function deleteOpenFindings(tx: Tx, rule: string, scope: string): Promise<number> {
-  const result = await tx.deleteFrom('supervision_finding').where('rule', '=', rule).where('status', '=', 'open').where('region_code', 'like', `${scope}%`).executeTakeFirst();
+  const result = await tx.deleteFrom('supervision_finding').where('rule', '=', rule).where('status', '=', 'open').where('region_code', 'like', `${scope}%`)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('supervision_case_finding').select('case_id').whereRef('supervision_case_finding.finding_id', '=', 'supervision_finding.id'))))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -8,12 +8,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Actor } from '../../../platform/actor.ts';
+import { systemActor, type Actor } from '../../../platform/actor.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { drafterAction, getApproval } from '../../../platform/signoff/signoff.service.ts';
 import { signOff } from '../../../platform/signoff/signoff.testing.ts';
 import { buildIdNumber } from '../../registry/demo/demo.calc.ts';
-import { listFindings } from '../detection.service.ts';
+import { listFindings, runDetection } from '../detection.service.ts';
 import { useDemoCity } from '../supervision.testing.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { registerSupervisionCommands } from '../supervision.cli.ts';
@@ -130,6 +130,10 @@ test('a cancelled opening withdraws the case and opens its finding again; a viol
   assert.deepEqual([withdrawn.status, withdrawn.steps.map((s) => s.step)], ['withdrawn', ['opened', 'withdrawn']]);
   const finding = (await listFindings(db.database, auditor, { rule: 'paid-after-death', status: 'open' }, { limit: 10 })).items.find((f) => f.id === '9003');
   assert.equal(finding?.status, 'open');
+  // a re-run replaces the open findings, but keeps one a case names (the withdrawn case still links it)
+  await runDetection(db.database, systemActor('case-test', ['supervision.run', 'supervision.read']), { rule: 'paid-after-death' });
+  const afterRun = (await listFindings(db.database, auditor, { rule: 'paid-after-death', status: 'open' }, { limit: 10 })).items.map((f) => f.id);
+  assert.ok(afterRun.includes('9003') && !afterRun.includes('9004'), `open after the re-run: ${afterRun.join(', ')}`);
 
   const byHand = await openCase(db.database, auditor, { subjectKind: 'employer', subject: '91990102MA0000001X', kind: 'other', amountInvolved: '0.00', region: REGION, reason: '群众举报' });
   assert.deepEqual([byHand.subjectKind, byHand.findings.length, byHand.status], ['employer', 0, 'filing']);
