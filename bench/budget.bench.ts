@@ -11,7 +11,8 @@
  *   (contribution income with growth and seasonality, benefits on every 其中 row, quarterly interest, fiscal subsidies
  *   on some funds, transfers; setup timed apart). Then `draftBudget` for the province and next year: the first (cold)
  *   run and the median of three more, the lines drafted and the model each chose, and once where the time goes
- *   (the ledger read against the forecasting of the lines). Scale with BUDGET_BENCH_COUNTIES (default 20).
+ *   (the ledger read against the forecasting of the lines), CPU seconds beside wall seconds. Scale with
+ *   BUDGET_BENCH_COUNTIES (default 20).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ import { actualsOf, draftBudget, lastCompleteMonth, type BudgetDraft } from '../
 import { draftMonths, draftTable } from '../src/modules/budget/draft/draft.calc.ts';
 import { budgetChartFor, schemeTable } from '../src/modules/budget/draft/budget-chart.ts';
 import * as draftRepository from '../src/modules/budget/draft/draft.repository.ts';
+import { cpuSample, cpuSince } from './cpu.ts';
 import { getParameters } from '../src/platform/params/index.ts';
 import { parseDecimal } from '../src/platform/money.ts';
 import { projectPensionFund, type StartingPoint } from '../src/modules/budget/projection/projection.calc.ts';
@@ -242,7 +244,7 @@ function modelsChosen(draft: BudgetDraft): { lines: number; byModel: Record<stri
  * read (the region's funds, their first months, their movements per subject and month), the grouping of the
  * movements per fund, and the forecasting of every line with its backtests (draftTable, pure).
  */
-async function timeSplit(database: DatabaseHandle, actor: Actor, year: number, lastMonth: string) {
+async function timeSplit(database: DatabaseHandle, dataDir: string, actor: Actor, year: number, lastMonth: string) {
   const chart = budgetChartFor(year);
   let began = performance.now();
   const read = await inScope(database, actor, async (tx) => {
@@ -260,9 +262,10 @@ async function timeSplit(database: DatabaseHandle, actor: Actor, year: number, l
   }));
   const groupingSeconds = seconds(began);
   began = performance.now();
+  const cpu = cpuSample(dataDir);
   for (const { table, actuals, months } of grouped) draftTable(table, actuals, months);
   const forecastingSeconds = seconds(began);
-  return { readSeconds, movementRows: read.movements.length, groupingSeconds, forecastingSeconds };
+  return { readSeconds, movementRows: read.movements.length, groupingSeconds, forecastingSeconds, forecastingCpuSeconds: cpuSince(cpu, dataDir).node };
 }
 
 const seconds = (began: number) => Math.round(performance.now() - began) / 1000;
@@ -294,20 +297,22 @@ async function provinceDraft() {
 
     const loadAverage = fs.readFileSync('/proc/loadavg', 'utf8').trim();
     began = performance.now();
+    const cpu = cpuSample(dataDir);
     const draft = await draftBudget(database, actor, { year, region: PROVINCE });
     const coldSeconds = seconds(began);
+    const coldCpuSeconds = cpuSince(cpu, dataDir);
     const warm: number[] = [];
     for (let run = 0; run < 3; run++) {
       began = performance.now();
       await draftBudget(database, actor, { year, region: PROVINCE });
       warm.push(seconds(began));
     }
-    const split = await timeSplit(database, actor, year, lastMonth);
+    const split = await timeSplit(database, dataDir, actor, year, lastMonth);
     const { lines: linesDrafted, byModel } = modelsChosen(draft);
     return {
       counties, funds: draft.tables.length, historyMonths: { from: months[0], to: lastMonth, count: months.length }, year,
       setup: { seconds: setupSeconds, entries, journalLines: lines },
-      coldSeconds, medianSeconds: warm.sort((a, b) => a - b)[1], runsSeconds: warm,
+      coldSeconds, coldCpuSeconds, medianSeconds: warm.sort((a, b) => a - b)[1], runsSeconds: warm,
       goalSeconds: DRAFT_GOAL_SECONDS, meetsGoal: coldSeconds <= DRAFT_GOAL_SECONDS,
       linesDrafted, linesByModel: byModel,
       whereTheTimeGoes: { ...split, forecastingMsPerLine: Math.round((split.forecastingSeconds * 1000 / linesDrafted) * 100) / 100 },
