@@ -39,7 +39,7 @@ export const splitAdmission: DetectionRule = {
        where first_claim is not null and admitted >= first_discharged and admitted - first_discharged <= ${parameters.readmissionDays}::int
        order by institution_code, admitted, id_number`.execute(tx);
     if (rows.length === 0) return [];
-    const items = await claimItems(tx, rows.flatMap((r) => [r.first_claim, r.claim_id]));
+    const items = await claimItems(tx, rows.flatMap((r) => [r.first_claim, r.claim_id]), rows.flatMap((r) => [r.institution_code, r.institution_code]));
     const stay = (institution: string, claimId: string, admitted: string, discharged: string, amount: bigint): Stay =>
       ({ claimId, admitted, discharged, amount: formatYuan(amount), items: items.get(`${institution}/${claimId}`) ?? [] });
     return rows.map((row) => ({
@@ -53,11 +53,15 @@ export const splitAdmission: DetectionRule = {
   },
 };
 
-/** The items of the claims, by institution/claim id, in file order. */
-async function claimItems(tx: Parameters<DetectionRule['find']>[0], claimIds: string[]) {
+/**
+ * The items of the claims (claimIds[k] of institutions[k]), by institution/claim id, in file order. Looked up by
+ * institution and claim id, the index's key: by claim id alone the lookup read every claim detail of the year.
+ */
+async function claimItems(tx: Parameters<DetectionRule['find']>[0], claimIds: string[], institutions: string[]) {
   const { rows } = await sql<{ institution_code: string; claim_id: string; item: string; quantity: string; amount: bigint }>`
     select institution_code, claim_id, item, quantity::text as quantity, amount from supervision_claim_detail
-     where claim_id = any(${claimIds}::text[]) order by institution_code, claim_id, import_id, line`.execute(tx);
+     where (institution_code, claim_id) in (select * from unnest(${institutions}::text[], ${claimIds}::text[]))
+     order by institution_code, claim_id, import_id, line`.execute(tx);
   const byClaim = new Map<string, Stay['items']>();
   for (const row of rows) {
     const key = `${row.institution_code}/${row.claim_id}`;
