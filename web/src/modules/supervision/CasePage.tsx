@@ -147,7 +147,7 @@ export default function CasePage() {
   const done = () => { setForm(undefined); loaded.reload(); };
   return (
     <Page
-      title={`${t('supervision.cases.title')}：${c.number}`} testId="case-page"
+      title={`${t('supervision.case.detail')}：${c.number}`} testId="case-page"
       extra={mayAct && (
         <Space>
           {c.status === 'investigating' && !c.conclusionItemId && <Button onClick={() => setForm('conclude')} data-testid="case-conclude">{t('supervision.case.conclude')}</Button>}

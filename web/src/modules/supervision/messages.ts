@@ -128,6 +128,7 @@ export const messages = {
   'supervision.evidence.quantity': ['数量', 'Quantity'],
 
   'supervision.cases.title': ['案件管理', 'Cases'],
+  'supervision.case.detail': ['案件详情', 'Case'],
   'supervision.cases.empty': ['暂无案件。请在「稽核发现」中选择疑点，点击「立案」。', 'No case yet: open one from a finding on the Findings page (立案).'],
   'supervision.cases.toFindings': ['前往稽核发现', 'Go to the findings'],
   'supervision.case.number': ['立案号', 'Case number'],
