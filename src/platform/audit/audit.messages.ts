@@ -88,6 +88,7 @@ const ACTION_NAMES = {
   'execution.alert.acknowledge': ['确认预警', 'Alert acknowledged'],
   'execution.alert.resolve': ['办结预警', 'Alert resolved'],
   'execution.report.publish': ['公开基金收支情况', 'Fund report published'],
+  'execution.indicator.warn': ['预算指标超支预警', 'Budget indicator overrun warned'],
   'pension.adjustment.apply': ['养老金调整生效', 'Pension adjustment applied'],
   'pension.adjustment.submit': ['提交养老金调整', 'Pension adjustment submitted'],
   'pension.award': ['养老金待遇核定', 'Pension awarded'],
