@@ -1,6 +1,6 @@
 /**
  * The cases over HTTP: an auditor opens a case from a finding (201, the case waiting for its sign-off) and lists it; a
- * supervisor reads cases but opens none (403); a body that breaks a rule is a 400 naming the field (never a 500); an
+ * supervisor reads cases but opens none (403); the case's reviewer reads the case it signs, not the list; a body that breaks a rule is a 400 naming the field (never a 500); an
  * unknown case is a 404; a second opening of the same finding is a 409 naming the open case.
  */
 import { test, before, after } from 'node:test';
@@ -33,6 +33,10 @@ test('open, list and read a case; who may; bad input named; one open case per fi
   assert.equal(read.status, 200);
   assert.equal(read.body.subject, `${subject.slice(0, 6)}********${subject.slice(14)}`, 'a supervisor sees the ID number masked');
   assert.equal((await supervisor.json('POST', '/api/supervision/cases', { findingIds: ['1'], reason: '立案' })).status, 403);
+
+  // the case's reviewer opens the case the inbox links to, but not the list of 基金监督
+  const reviewer = await addUser(server, 'review.east', 'reviewer', '990102');
+  assert.deepEqual([(await reviewer.json('GET', `/api/supervision/cases/${opened.body.id}`)).status, (await reviewer.json('GET', '/api/supervision/cases')).status], [200, 403]);
 
   const again = await auditor.json('POST', '/api/supervision/cases', { findingIds: ['1'], reason: '重复立案' });
   assert.deepEqual([again.status, again.body.error.field], [409, 'findingIds']);

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { Id } from '../../../platform/http/schemas.ts';
-import { checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, recordRecovery } from './cases.service.ts';
+import { caseReaders, checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, recordRecovery } from './cases.service.ts';
 import { CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OpenCaseBody, RecoveryBody } from './cases.schemas.ts';
 
 const tags = ['supervision'];
@@ -16,7 +16,7 @@ export async function casesRoutes(app: App) {
   }, async (request) => listCases(db, actor(request), { status: checkCaseStatus(request.query.status) },
     { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
 
-  app.get('/api/supervision/cases/:id', { config: { permission: 'supervision.read' },
+  app.get('/api/supervision/cases/:id', { config: { permission: caseReaders },
     schema: { tags, summary: '稽核案件 A case: subject, findings with their evidence, conclusion, amounts per fund, recoveries, timeline', params, response: { 200: CaseDetail } },
   }, async (request) => getCase(db, actor(request), BigInt(request.params.id)));
 

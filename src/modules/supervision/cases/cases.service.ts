@@ -16,7 +16,7 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
-import { can, requirePermission } from '../../../platform/access/permissions.ts';
+import { can, requireAnyPermission, requirePermission, type Permission } from '../../../platform/access/permissions.ts';
 import { AppError, conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -317,6 +317,9 @@ export const checkCaseStatus = (status: string | undefined): CaseStatus | undefi
   return status as CaseStatus;
 };
 
+/** Who may open a case's page: supervision's readers and the case's signers. */
+export const caseReaders: readonly Permission[] = ['supervision.read', 'supervision.case.review', 'supervision.case.approve'];
+
 const newestFirst: SortKey[] = [{ by: 'c.opened_at', direction: 'desc' }, { by: 'c.id', direction: 'desc' }];
 
 /** The cases in scope, newest first; ID numbers masked for staff without personal.full.read. */
@@ -338,7 +341,8 @@ export interface CaseSummary {
 
 /** A case with its findings and evidence, the conclusion, the amounts per fund, the recoveries and the timeline. */
 export async function getCase(database: DatabaseHandle, actor: Actor, caseId: bigint) {
-  requirePermission(actor, 'supervision.read');
+  // the reviewer and the approver read the case they sign (the inbox links here), not the rest of 基金监督
+  requireAnyPermission(actor, caseReaders);
   return inScope(database, actor, async (tx) => {
     const row = await repository.findCase(tx, caseId);
     if (!row) throw notFound(said.caseUnknown({ id: String(caseId) }));

@@ -12,7 +12,7 @@ export const webModule: WebModule = {
     { path: '/supervision/findings', page: lazy(() => import('./FindingsPage.tsx')), permission: ['supervision.read'] },
     { path: '/supervision/evaluation', page: lazy(() => import('./EvaluationPage.tsx')), permission: ['supervision.read'] },
     { path: '/supervision/cases', page: lazy(() => import('./CasesPage.tsx')), permission: ['supervision.read'] },
-    { path: '/supervision/cases/:id', page: lazy(() => import('./CasePage.tsx')), permission: ['supervision.read'], title: 'supervision.case.detail' },
+    { path: '/supervision/cases/:id', page: lazy(() => import('./CasePage.tsx')), permission: ['supervision.read', 'supervision.case.review', 'supervision.case.approve'], title: 'supervision.case.detail' },
   ],
   menuSections: [{ key: 'supervision', order: 75, label: 'menu.supervision', icon: SafetyCertificateOutlined, audience: 'staff' }],
   menu: [
