@@ -6,7 +6,9 @@
  * of January; in 预警处理 the reviewer acknowledges and then resolves an alert the evaluation raised, as the API then
  * has it; and a report the city published (submitted by the reviewer, approved by the approver) opens on /public in a
  * browser that never signed in, at a phone's width, with the API's figures.
- * Saves docs/screenshots/execution-funds.png, execution-report.png, execution-drill-down.png and execution-public.png.
+ * The budget indicators (预算指标) page shows each indicator's available amount as the API works it out.
+ * Saves docs/screenshots/execution-funds.png, execution-report.png, execution-drill-down.png, execution-indicators.png and
+ * execution-public.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -135,6 +137,21 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
     const lines = await must<{ debit: string; credit: string }>(reviewer, 'GET', `/api/ledger/funds/${fund.fund}/accounts/4001/lines?period=2026-01&limit=1`);
     assert.equal(fenToYuan(toFen(lines.credit) - toFen(lines.debit)), line.actual, 'the line is the account\'s January movement');
     assert.ok(plain(await page.getByTestId('ledger-lines-summary').textContent()).includes(lines.credit), 'the 明细账 shows the January credit');
+  });
+
+  await t.test('预算指标: every indicator of the approved budget, available as the API works it out, fund by fund', async () => {
+    const indicators = await must<{ fund: string; subject: string; available: string; belowWarning: boolean }[]>(reviewer, 'GET', `/api/execution/indicators?year=${YEAR}&region=${CITY}`);
+    assert.ok(indicators.length > 0, 'the demo leaves an approved 2026 budget for the city');
+    await openMenuEntry(page, '基金运行', 'menu-executionIndicators');
+    await page.getByTestId('execution-indicators').waitFor();
+    for (const fund of new Set(indicators.map((line) => line.fund))) {
+      const lines = indicators.filter((line) => line.fund === fund);
+      const available = page.locator(`[data-testid=indicators-fund-${fund}] [data-testid=indicator-available]`);
+      await available.first().waitFor();
+      assert.deepEqual((await available.allTextContents()).map(plain), lines.map((line) => line.available), `${fund}: available per line`);
+      assert.equal(await page.locator(`[data-testid=indicators-fund-${fund}] [data-testid=indicator-available][data-below=true]`).count(), lines.filter((line) => line.belowWarning).length, `${fund}: lines below the warning line`);
+    }
+    await page.screenshot({ path: screenshot('execution-indicators'), fullPage: true });
   });
 
   await t.test('预警处理: an alert the evaluation raised is acknowledged with a note and resolved with the action, as the API then has it', async () => {
