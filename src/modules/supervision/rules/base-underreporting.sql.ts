@@ -33,25 +33,32 @@ interface ComparedRow {
 
 async function underReportedBases(tx: Tx, scope: string, ceilings: { regionCode: string; period: string; ceiling: bigint }[], share: string) {
   const limits = sql.join(ceilings.map((c) => sql`(${c.regionCode}::text, ${c.period}::text, ${c.ceiling}::bigint)`));
+  // Set-based (issue 15): the months' pension bill lines aggregated once per employer, person and month, then
+  // hash-joined to the tax wages by the person's ID number — not a lookup of the bill and its lines per tax wage row.
   const { rows } = await sql<ComparedRow>`
     with limits (region_code, period, ceiling) as (values ${limits}),
+    declared as (
+      select b.employer_id, b.period, p.id_number,
+             max(l.base) filter (where l.insurance = 'pension') as base,
+             sum(l.employer_rate + coalesce(l.employee_rate, 0)) filter (where b.kind = 'regular') as rates,
+             min(b.number) filter (where b.kind = 'regular') as bill_number
+        from bill b
+        join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
+        join person p on p.id = l.person_id
+       where b.period in (select period from limits) and b.kind <> 'credit_note'
+       group by b.employer_id, b.period, p.id_number
+      having bool_or(l.insurance = 'pension')),
     compared as (
       select t.id_number, t.credit_code, t.period, t.region_code, t.wage, t.import_id, lim.ceiling, least(t.wage, lim.ceiling) as expected,
              declared.base, declared.rates, declared.bill_number
         from supervision_tax_wage t
         join limits lim on lim.region_code = t.region_code and lim.period = t.period
-        join person p on p.id_number = t.id_number
-        cross join lateral (
-          select max(l.base) filter (where l.insurance = 'pension') as base,
-                 sum(l.employer_rate + coalesce(l.employee_rate, 0)) filter (where b.kind = 'regular') as rates,
-                 min(b.number) filter (where b.kind = 'regular') as bill_number
-            from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
-           where b.employer_id = t.employer_id and b.period = t.period and b.kind <> 'credit_note' and l.person_id = p.id) declared
+        join declared on declared.employer_id = t.employer_id and declared.period = t.period and declared.id_number = t.id_number
        where t.region_code like ${inScopePattern(scope)})
     select id_number, credit_code, period, region_code, wage, ceiling, expected, base, rates::text as rates, bill_number, import_id,
            round((expected - base) * coalesce(rates, 0))::bigint as amount
       from compared
-     where base is not null and base < expected * (1 - ${share}::numeric)
+     where base < expected * (1 - ${share}::numeric)
      order by period, credit_code, id_number`.execute(tx);
   return rows;
 }

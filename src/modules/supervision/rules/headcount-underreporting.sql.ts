@@ -22,16 +22,21 @@ export const headcountUnderreporting: DetectionRule = {
   legalBasis: '社会保险法 第五十八条、第八十四条、第八十六条；社会保险稽核办法（劳社部令第16号）第三条',
   parameters: [],
   async find(tx, { scope }) {
-    // materialized: the query reads \`covered\` four times, and an inlined CTE would look the enrollment up each time
+    // Set-based (issue 15): each employer's pension enrollments of a person as one multirange of dates and the live
+    // pension awards, hash-joined to the tax wages — not an enrollment lookup per tax wage row. `taxed` is
+    // materialized: the query reads `covered` four times, and an inlined CTE would compute it each time.
     const { rows } = await sql<EmployerMonth>`
-      with taxed as materialized (
+      with pension_coverage as (
+        select employer_id, person_id, range_agg(daterange(valid_from, valid_to, '[]')) as dates
+          from enrollment where insurance = 'pension' group by employer_id, person_id),
+      taxed as materialized (
         select t.credit_code, t.period, t.region_code, t.id_number, t.wage, p.id is not null as registered,
-               exists (select 1 from enrollment en
-                        where en.employer_id = t.employer_id and en.person_id = p.id and en.insurance = 'pension'
-                          and en.valid_from <= (to_date(t.period, 'YYYY-MM') + interval '1 month' - interval '1 day')::date
-                          and (en.valid_to is null or en.valid_to >= to_date(t.period, 'YYYY-MM')))
-               or exists (select 1 from pension_award a where a.person_id = p.id and a.status <> 'stopped') as covered
-          from supervision_tax_wage t left join person p on p.id_number = t.id_number
+               coalesce(c.dates && daterange(to_date(t.period, 'YYYY-MM'), (to_date(t.period, 'YYYY-MM') + interval '1 month')::date), false)
+               or a.person_id is not null as covered
+          from supervision_tax_wage t
+          left join person p on p.id_number = t.id_number
+          left join pension_coverage c on c.employer_id = t.employer_id and c.person_id = p.id
+          left join pension_award a on a.person_id = p.id and a.status <> 'stopped'
          where t.region_code like ${inScopePattern(scope)})
       select credit_code, period, region_code, count(*)::int as tax_headcount, count(*) filter (where covered)::int as enrolled_headcount,
              sum(wage) filter (where not covered)::bigint as wages,
