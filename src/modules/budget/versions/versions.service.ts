@@ -498,7 +498,7 @@ export async function diffVersions(database: DatabaseHandle, actor: Actor, fromI
 }
 export type VersionDiff = Awaited<ReturnType<typeof diffVersions>>;
 
-export interface ApprovedLine { fund: string; scheme: string; side: 'income' | 'expense'; subject: string; parentSubject: string | null; amount: bigint }
+export interface ApprovedLine { versionId: bigint; fund: string; scheme: string; side: 'income' | 'expense'; subject: string; parentSubject: string | null; amount: bigint }
 
 /**
  * For budget execution: the lines of the region's latest approved version of the year (with `first`, of the first one
@@ -509,5 +509,5 @@ export async function approvedBudget(tx: Tx, input: { year: number; region: stri
   if (!version) return null;
   const content = (await contentsOf(tx, [version.id])).get(version.id)!;
   const schemeOf = new Map(content.tables.map((table) => [table.fund, table.scheme]));
-  return content.lines.map((line) => ({ fund: line.fund, scheme: schemeOf.get(line.fund)!, side: line.side, subject: line.subject, parentSubject: line.parentSubject, amount: line.amount }));
+  return content.lines.map((line) => ({ versionId: version.id, fund: line.fund, scheme: schemeOf.get(line.fund)!, side: line.side, subject: line.subject, parentSubject: line.parentSubject, amount: line.amount }));
 }
