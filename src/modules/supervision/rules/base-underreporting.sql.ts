@@ -33,8 +33,9 @@ interface ComparedRow {
 
 async function underReportedBases(tx: Tx, scope: string, ceilings: { regionCode: string; period: string; ceiling: bigint }[], share: string) {
   const limits = sql.join(ceilings.map((c) => sql`(${c.regionCode}::text, ${c.period}::text, ${c.ceiling}::bigint)`));
-  // Set-based (issue 15): the months' pension bill lines aggregated once per employer, person and month, then
-  // hash-joined to the tax wages by the person's ID number — not a lookup of the bill and its lines per tax wage row.
+  // Set-based (issue 15): the months' pension bill lines aggregated once per employer, person and month, then joined
+  // to the tax wages by the person's ID number — not a lookup of the bill and its lines per tax wage row. `matched` is
+  // materialized so the ceilings are joined after it: joined first (by month alone) they would multiply the lookups.
   const { rows } = await sql<ComparedRow>`
     with limits (region_code, period, ceiling) as (values ${limits}),
     declared as (
@@ -48,13 +49,14 @@ async function underReportedBases(tx: Tx, scope: string, ceilings: { regionCode:
        where b.period in (select period from limits) and b.kind <> 'credit_note'
        group by b.employer_id, b.period, p.id_number
       having bool_or(l.insurance = 'pension')),
-    compared as (
-      select t.id_number, t.credit_code, t.period, t.region_code, t.wage, t.import_id, lim.ceiling, least(t.wage, lim.ceiling) as expected,
-             declared.base, declared.rates, declared.bill_number
+    matched as materialized (
+      select t.id_number, t.credit_code, t.period, t.region_code, t.wage, t.import_id, declared.base, declared.rates, declared.bill_number
         from supervision_tax_wage t
-        join limits lim on lim.region_code = t.region_code and lim.period = t.period
         join declared on declared.employer_id = t.employer_id and declared.period = t.period and declared.id_number = t.id_number
-       where t.region_code like ${inScopePattern(scope)})
+       where t.region_code like ${inScopePattern(scope)}),
+    compared as (
+      select m.*, lim.ceiling, least(m.wage, lim.ceiling) as expected
+        from matched m join limits lim on lim.region_code = m.region_code and lim.period = m.period)
     select id_number, credit_code, period, region_code, wage, ceiling, expected, base, rates::text as rates, bill_number, import_id,
            round((expected - base) * coalesce(rates, 0))::bigint as amount
       from compared

@@ -24,7 +24,8 @@ export const headcountUnderreporting: DetectionRule = {
   async find(tx, { scope }) {
     // Set-based (issue 15): each employer's pension enrollments of a person as one multirange of dates and the live
     // pension awards, hash-joined to the tax wages — not an enrollment lookup per tax wage row. `taxed` is
-    // materialized: the query reads `covered` four times, and an inlined CTE would compute it each time.
+    // materialized (read twice); the persons not enrolled are aggregated apart, so only their employer-months are
+    // counted and no sort of every tax wage row is needed.
     const { rows } = await sql<EmployerMonth>`
       with pension_coverage as (
         select employer_id, person_id, range_agg(daterange(valid_from, valid_to, '[]')) as dates
@@ -37,14 +38,20 @@ export const headcountUnderreporting: DetectionRule = {
           left join person p on p.id_number = t.id_number
           left join pension_coverage c on c.employer_id = t.employer_id and c.person_id = p.id
           left join pension_award a on a.person_id = p.id and a.status <> 'stopped'
-         where t.region_code like ${inScopePattern(scope)})
-      select credit_code, period, region_code, count(*)::int as tax_headcount, count(*) filter (where covered)::int as enrolled_headcount,
-             sum(wage) filter (where not covered)::bigint as wages,
-             json_agg(json_build_object('idNumber', id_number, 'wage', wage, 'registered', registered) order by id_number) filter (where not covered) as persons
-        from taxed
-       group by credit_code, period, region_code
-      having bool_or(not covered)
-       order by period, credit_code`.execute(tx);
+         where t.region_code like ${inScopePattern(scope)}),
+      not_enrolled as (
+        select credit_code, period, region_code, sum(wage)::bigint as wages,
+               json_agg(json_build_object('idNumber', id_number, 'wage', wage, 'registered', registered) order by id_number) as persons
+          from taxed where not covered
+         group by credit_code, period, region_code),
+      headcounts as (
+        select credit_code, period, region_code, count(*)::int as tax_headcount, count(*) filter (where covered)::int as enrolled_headcount
+          from taxed
+         where (credit_code, period, region_code) in (select credit_code, period, region_code from not_enrolled)
+         group by credit_code, period, region_code)
+      select h.credit_code, h.period, h.region_code, h.tax_headcount, h.enrolled_headcount, n.wages, n.persons
+        from headcounts h join not_enrolled n on n.credit_code = h.credit_code and n.period = h.period and n.region_code = h.region_code
+       order by h.period, h.credit_code`.execute(tx);
     return rows.map((row) => ({
       key: `${row.credit_code}/${row.period}`, subject: row.credit_code, regionCode: row.region_code, period: row.period, amount: row.wages,
       evidence: {
