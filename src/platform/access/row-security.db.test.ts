@@ -226,6 +226,9 @@ function regionFixture(p: string, n: number): string {
     insert into execution_alert (id, rule, condition_key, fund_code, region_code, severity, period, figures)
       values (${id(94)}, 'payment_capacity', '${fund}', '${fund}', '${province}', 'critical', '2025-06', '{}');
     insert into published_report (id, region_code, period, title, body, published_by) values (${id(95)}, '${province}', '2025-06', '基金收支情况', '{}', 'fixture');
+    insert into allocation_plan (id, region_code, year, version_id, fund, method, approval_item_id, proposed_by, approved_by) values (${id(73)}, '${province}', 2027, ${id(70)}, '${fund}', 'even', ${id(73)}, 'fixture', 'fixture');
+    insert into allocation_plan_line (plan_id, subject, region_code, name, amount, split) values (${id(73)}, 'benefit_expense', '${province}', '社会保险待遇支出', 1200, 'even');
+    insert into allocation_plan_month (plan_id, subject, month, region_code, amount) values (${id(73)}, 'benefit_expense', 1, '${province}', 100);
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);
