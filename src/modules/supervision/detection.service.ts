@@ -75,6 +75,12 @@ function ruleParameters(regionCode: string | null, asOf: string): RuleParameters
   return {
     baseUnderreportingShare: store.lookup('supervision.base_underreporting_share', asOf, regionCode).value as string,
     readmissionDays: store.integer('supervision.readmission_days', asOf, regionCode),
+    midMonthCutoffDay: store.integer('contribution.mid_month_cutoff_day', asOf, regionCode),
+    repeatChargingLines: store.integer('supervision.repeat_charging_lines', asOf, regionCode),
+    itemSex: store.table('supervision.item_sex', asOf, regionCode) as Record<string, string>,
+    itemAge: store.table('supervision.item_age', asOf, regionCode) as Record<string, { from: number; below: number }>,
+    bedHoldingDays: store.integer('supervision.bed_holding_days', asOf, regionCode),
+    bedHoldingItemsPerDay: store.lookup('supervision.bed_holding_items_per_day', asOf, regionCode).value as string,
   };
 }
 

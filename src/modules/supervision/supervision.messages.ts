@@ -34,6 +34,10 @@ export const supervisionSaid = defineMessages('supervision', {
   paidAfterDeath: ['死亡后继续发放养老金', 'Pension paid after death'],
   unemploymentWhileEmployed: ['就业期间领取失业保险金', 'Unemployment benefit paid while employed'],
   splitAdmission: ['分解住院（出院后短期内再次入院）', 'Split admission (readmitted soon after discharge)'],
+  doubleEnrolment: ['重复参保（同月在两家单位参加职工养老保险）', 'Double enrolment (employee pension at two employers in the same month)'],
+  repeatCharging: ['重复收费（同一结算单重复收取同一项目）', 'Repeat charging (the same item charged again on one claim)'],
+  identityMismatch: ['项目与性别、年龄不符', 'Item not for the patient\'s sex or age'],
+  bedHolding: ['挂床住院（住院期间日均收费项目过少）', 'Bed-holding (too few items per inpatient day)'],
   // the run
   runTitle: ['稽核规则运行：{rules}', 'Detection rules run: {rules}'],
 });

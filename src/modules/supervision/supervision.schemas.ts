@@ -20,7 +20,7 @@ export const FindingStatusValue = Type.Union(findingStatuses.map((status) => Typ
 
 export const Finding = Type.Object({
   id: IdText,
-  rule: Type.String({ description: 'the detection rule: base-underreporting, headcount-underreporting, paid-after-death, unemployment-while-employed, split-admission' }),
+  rule: Type.String({ description: 'the detection rule: base-underreporting, headcount-underreporting, paid-after-death, unemployment-while-employed, split-admission, double-enrolment, repeat-charging, identity-mismatch, bed-holding' }),
   title: Type.String(),
   subject: Type.String({ description: 'what the finding is about: an ID number, a credit code or an institution code' }),
   regionCode: Type.String(), period: Month, amount: Money,

@@ -12,6 +12,18 @@ export interface RuleParameters {
   baseUnderreportingShare: string;
   /** supervision.readmission_days: a readmission within this many days of discharge is a split admission. */
   readmissionDays: number;
+  /** contribution.mid_month_cutoff_day: an enrolment in force on this day of a month counts for the month. */
+  midMonthCutoffDay: number;
+  /** supervision.repeat_charging_lines: identical lines of one claim allowed before the rest are repeats. */
+  repeatChargingLines: number;
+  /** supervision.item_sex: item word → the sex ('M' | 'F') the item is for. */
+  itemSex: Record<string, string>;
+  /** supervision.item_age: item word → the ages in whole years on admission it is for, from ≤ age < below. */
+  itemAge: Record<string, { from: number; below: number }>;
+  /** supervision.bed_holding_days: the shortest stay screened for bed-holding, in inpatient days. */
+  bedHoldingDays: number;
+  /** supervision.bed_holding_items_per_day: claim lines per inpatient day below which a stay is bed-holding, e.g. "0.5". */
+  bedHoldingItemsPerDay: string;
 }
 
 export interface RuleContext {
