@@ -46,6 +46,10 @@ export function currentDeficit(figures: FundFigures): FoundCondition[] {
   }];
 }
 
+/** Months of payment capacity: balance ÷ (expense ÷ months), as a decimal string; null when the fund has no expense yet. */
+export const monthsOfPaymentCapacity = (figures: Pick<FundFigures, 'balance' | 'recentExpense' | 'expenseMonths'>): string | null =>
+  figures.expenseMonths <= 0 || figures.recentExpense <= 0n ? null : ratioText(figures.balance * BigInt(figures.expenseMonths), figures.recentExpense);
+
 export function paymentCapacity(figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] {
   if (figures.expenseMonths <= 0 || figures.recentExpense <= 0n) return [];
   // balance ÷ (expense ÷ months) < level  ⇔  balance · months < level · expense (exact)
@@ -56,7 +60,7 @@ export function paymentCapacity(figures: FundFigures, thresholds: AlertThreshold
     rule: 'payment_capacity', conditionKey: figures.fund, severity,
     figures: {
       balance: formatYuan(figures.balance), averageMonthlyExpense: formatYuan(divideRounded(figures.recentExpense, BigInt(figures.expenseMonths))),
-      months: ratioText(figures.balance * BigInt(figures.expenseMonths), figures.recentExpense), expenseMonths: figures.expenseMonths,
+      months: monthsOfPaymentCapacity(figures)!, expenseMonths: figures.expenseMonths,
       warningMonths: thresholds.warningMonths, criticalMonths: thresholds.criticalMonths,
     },
   }];

@@ -51,6 +51,19 @@ export function alertThresholds(regionCode: string, date: string): AlertThreshol
 
 const monthsFrom = (first: string, last: string) => (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
 
+export interface CapacityPosition { balance: bigint; recentExpense: bigint; expenseMonths: number }
+
+/**
+ * Per fund, what the payment capacity rule reads at the end of `period`: the accumulated balance and the expense of
+ * the last CAPACITY_MONTHS months (fewer since the fund's first posting); a fund without postings has none.
+ */
+export async function capacityPositions(tx: Tx, fundIds: bigint[], period: string): Promise<Map<bigint, CapacityPosition>> {
+  const positions = await repository.fundPositions(tx, fundIds, addMonths(period, -(CAPACITY_MONTHS - 1)), period);
+  return new Map(positions.map((position) => [position.fund_id, {
+    balance: position.balance, recentExpense: position.expense, expenseMonths: Math.min(CAPACITY_MONTHS, monthsFrom(position.first_period, period)),
+  }]));
+}
+
 /** What the rules find for one fund in the month (its budget table's lines, its balance and recent expense). */
 async function conditionsOfFund(tx: Tx, fund: repository.FundRow, parameters: EvaluationParameters): Promise<FoundCondition[]> {
   const { year, month, today } = parameters;
@@ -58,13 +71,12 @@ async function conditionsOfFund(tx: Tx, fund: repository.FundRow, parameters: Ev
   const execution = figures.funds[0];
   if (!execution) return [];   // a scheme with no budget table (职业年金) has no alert rules
   const { to } = yearToDate(year, month);
-  const [position] = await repository.fundPositions(tx, [fund.id], addMonths(to, -(CAPACITY_MONTHS - 1)), to);
+  const position = (await capacityPositions(tx, [fund.id], to)).get(fund.id);
   // the rule's lines by their names in the standard layout: 社会保险费收入 and 社会保险待遇支出 (budget chart 2018)
   const actual = (side: 'income' | 'expense', subject: string) => execution.lines.find((line) => line.side === side && line.subject === subject)?.actual ?? 0n;
   return [...conditionsOf({
     fund: fund.code, contributionIncome: actual('income', 'premium_income'), benefitExpense: actual('expense', 'benefit_expense'),
-    balance: position?.balance ?? 0n, recentExpense: position?.expense ?? 0n,
-    expenseMonths: position ? Math.min(CAPACITY_MONTHS, monthsFrom(position.first_period, to)) : 0,
+    balance: position?.balance ?? 0n, recentExpense: position?.recentExpense ?? 0n, expenseMonths: position?.expenseMonths ?? 0,
     progress: figures.progress, lines: execution.lines,
   }, parameters.thresholds[fund.code]), ...await indicatorConditions(tx, fund, year, today)];
 }

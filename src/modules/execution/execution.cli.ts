@@ -12,6 +12,7 @@ import { acknowledgeAlert, evaluateAlerts, listAlerts, resolveAlert, type AlertV
 import { submitPublication } from './publication.service.ts';
 import { executionReport } from './report.service.ts';
 import { registerIndicatorCommand } from './indicators/indicators.cli.ts';
+import { registerAnalysisCommand } from './analysis/analysis.cli.ts';
 
 const ALERTS_PAGE = 500;
 
@@ -58,6 +59,7 @@ export function registerExecutionCommands(program: Command) {
     }));
 
   registerIndicatorCommand(execution);
+  registerAnalysisCommand(reportOptions(execution.command('analysis')), reportInput);
 
   const alerts = program.command('alerts').description('基金运行预警: early-warning alerts with their lifecycle');
 

@@ -7,6 +7,7 @@ import { reportPublicationSignoff } from './publication.service.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { budgetControl } from './indicators/indicators.service.ts';
 import { registerBudgetControl } from '../../platform/signoff/index.ts';
+import { analysisRoutes } from './analysis/analysis.routes.ts';
 
 // every payment signed off draws on its budget indicator (R7.1): the sign-off engine runs this check before the effect
 registerBudgetControl(budgetControl);
@@ -17,13 +18,13 @@ registerBudgetControl(budgetControl);
  */
 export const executionModule: ModuleManifest = {
   name: 'execution',
-  routes: [executionRoutes, indicatorRoutes],
+  routes: [executionRoutes, indicatorRoutes, analysisRoutes],
   registerCommands: registerExecutionCommands,
   jobs: [alertEvaluationJob],
   schedules: [alertSchedule],
   approvalKinds: [reportPublicationSignoff],
   permissions: ['execution.read', 'alerts.manage', 'report.publish'],
-  reports: [],
+  reports: ['fund-analysis'],
   // the alert levels, the evaluation hour and the indicator rules; the deviation threshold (params/warning); the publication's sign-off levels
   parameters: ['execution', 'warning.execution_deviation_points', 'signoff.report_publication'],
 };

@@ -1,0 +1,231 @@
+/**
+ * 月度基金收支分析 on a hand-built ledger of two years (the demo pooling structure: 990100 pools medical): the year to
+ * date and its budget are the execution report's figures, the month and last year's periods are the ledger's sums,
+ * the largest deviations carry the contributors billed (a credit note adds none) and no driver the data lacks, the
+ * payment capacity is the alert rule's, the open alerts are the alert list's; a year without movement says so. Then the
+ * route in every format: the XLSX holds the sections under their Chinese titles, the PDF is a PDF, and the command
+ * writes the same workbook.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { systemActor } from '../../../platform/actor.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { startTestServer, addUser, type TestServer } from '../../../platform/testing/http.ts';
+import { runCommand } from '../../../platform/testing/cli.ts';
+import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { chartFor, ensureFunds, fundAccounts, postEntries, type LineInput } from '../../ledger/index.ts';
+import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
+import { saveDraftAsVersion, submitVersion } from '../../budget/versions/versions.service.ts';
+import { insertEmployer, insertPerson } from '../../collection/accounts/accounts.testing.ts';
+import { newId } from '../../../platform/ids.ts';
+import { evaluateAlerts, listAlerts } from '../alerts.service.ts';
+import { executionReport } from '../report.service.ts';
+import { registerExecutionCommands } from '../execution.cli.ts';
+import { analysisRoutes } from './analysis.routes.ts';
+import { analysisReport, type AnalysisReport } from './analysis.service.ts';
+
+const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
+const YEAR = 2025;
+const FUND = 'medical-990100';
+let server: TestServer;
+
+const reader = systemActor('test-analysis', ['execution.read']);
+
+function account(role: string, subject?: string): string {
+  const found = fundAccounts(chartFor(YEAR), 'medical').find((a) => a.role === role && (subject === undefined || a.subject === subject));
+  assert.ok(found, `an account ${role} ${subject ?? ''}`);
+  return found.code;
+}
+
+let posted = 0;
+/** An income (revenue, Cr) or expense (Dr) posting against the 支出户 in a period. */
+async function post(period: string, subject: string, side: 'income' | 'expense', yuan: bigint) {
+  const bank = account('expense_bank');
+  const nominal = account(side === 'income' ? 'revenue' : 'expense', subject);
+  const fen = yuan * 100n;
+  const lines: LineInput[] = side === 'income'
+    ? [{ account: bank, debit: fen }, { account: nominal, credit: fen }]
+    : [{ account: nominal, debit: fen }, { account: bank, credit: fen }];
+  await postEntries(server.test.database, systemActor('test'), [{ key: `analysis-test-${posted++}`, fund: FUND, period, date: `${period}-15`, memo: '测试', lines }]);
+}
+
+/** A bill of the month to the medical fund, one line per base (yuan); a credit note when asked. */
+async function bill(employerId: bigint, period: string, persons: bigint[], bases: bigint[], kind: 'regular' | 'credit_note' = 'regular') {
+  const database = server.test.database;
+  const id = newId();
+  await database.db.insertInto('bill').values({
+    employer_id: employerId, id, number: `A${period}-${id}`, period, region_code: '990102', due_date: `${period}-15`, run_id: null, chunk: null,
+    persons: persons.length, lines: persons.length, total: 0n, parameter_refs: '{}', ...(kind === 'credit_note' ? { kind, sequence: 2 } : {}),
+  }).execute();
+  await database.db.insertInto('bill_item').values({ employer_id: employerId, bill_id: id, insurance: 'medical', fund_code: FUND, region_code: '990102', employer_amount: 0n, employee_amount: 0n }).execute();
+  await database.db.insertInto('bill_line').values(persons.map((personId, index) => ({
+    employer_id: employerId, bill_id: id, person_id: personId, insurance: 'medical', region_code: '990102', base: bases[index] * 100n,
+    employer_rate: '0.09', employee_rate: '0.02', employer_amount: 0n, employee_amount: 0n,
+  }))).execute();
+}
+
+const analysis = (month = 6, year = YEAR) => analysisReport(server.test.database, reader, { year, month, region: '990100' });
+
+before(async () => {
+  if (skip) return;
+  server = await startTestServer([analysisRoutes]);
+  await seedPoolingRegions(server.test.database);
+  await ensureFunds(server.test.database);
+  const drafted = (subject: string, name: string, yuan: bigint, items?: { subject: string; name: string; amount: bigint }[]) => ({ subject, name, amount: yuan * 100n, items: items?.map((item) => ({ ...item, amount: item.amount * 100n })) });
+  const income = [drafted('premium_income', '社会保险费收入', 1_200_000n), drafted('fiscal_subsidy_income', '财政补贴收入', 200_000n)];
+  const expense = [drafted('benefit_expense', '社会保险待遇支出', 900_000n, [{ subject: 'inpatient', name: '住院医疗费用', amount: 600_000n }, { subject: 'outpatient', name: '门诊医疗费用', amount: 300_000n }]), drafted('other_expense', '其他支出', 10_000n)];
+  const totalIncome = 1_400_000_00n, totalExpense = 910_000_00n;
+  const version = await saveDraftAsVersion(server.test.database, testUser('operator', 31), {
+    year: YEAR, region: '990100', lastActualMonth: `${YEAR - 1}-10`, chartYear: 2018,
+    tables: [{ fund: FUND, region: '990100', scheme: 'medical', table: '社预05', tableName: '职工基本医疗保险基金（含生育保险）预算表', income, expense, totalIncome, totalExpense, balance: totalIncome - totalExpense, previousAccumulatedBalance: 0n, accumulatedBalance: totalIncome - totalExpense }],
+  });
+  const submitted = await submitVersion(server.test.database, testUser('operator', 31), BigInt(version.id));
+  await signOff(server.test.database, { id: submitted.approvalItemId! }, [testUser('reviewer', 32), testUser('approver', 33)]);
+
+  // 2024: premiums of 80,000.00 and inpatient costs of 40,000.00 a month, January to June, and 5,000.00 in July (after
+  // the compared period); 2025: 100,000.00 and 50,000.00 a month to June, a subsidy of 50,000.00 in March, and
+  // 99,999.00 in July (after the analysed month)
+  for (let month = 1; month <= 6; month++) {
+    await post(`${YEAR - 1}-0${month}`, 'premium_income', 'income', 80_000n);
+    await post(`${YEAR - 1}-0${month}`, 'benefit_expense.inpatient', 'expense', 40_000n);
+    await post(`${YEAR}-0${month}`, 'premium_income', 'income', 100_000n);
+    await post(`${YEAR}-0${month}`, 'benefit_expense.inpatient', 'expense', 50_000n);
+  }
+  await post(`${YEAR - 1}-07`, 'premium_income', 'income', 5_000n);
+  await post(`${YEAR}-03`, 'fiscal_subsidy_income', 'income', 50_000n);
+  await post(`${YEAR}-07`, 'premium_income', 'income', 99_999n);
+
+  // contributors: June 2024 two persons on bases 4,000 and 5,000; June 2025 three on 5,000, 6,000 and 7,000, and a
+  // credit note of a fourth (it returns money, it adds no contributor)
+  const employerId = await insertEmployer(server.test.database, '91990102MA0000AN11', '分析测试公司', '990102');
+  const persons = [];
+  for (const suffix of ['0011', '0027', '0035', '0043']) persons.push(await insertPerson(server.test.database, `99010219800101${suffix}`, `参保人${suffix}`, '990102'));
+  await bill(employerId, `${YEAR - 1}-06`, persons.slice(0, 2), [4_000n, 5_000n]);
+  await bill(employerId, `${YEAR}-06`, persons.slice(0, 3), [5_000n, 6_000n, 7_000n]);
+  await bill(employerId, `${YEAR}-06`, [persons[3]], [9_000n], 'credit_note');
+  // the alerts of June as the evaluation raises them
+  await evaluateAlerts(server.test.database, systemActor('test-alerts', ['alerts.manage', 'execution.read']), { year: YEAR, month: 6 });
+});
+after(async () => { await server?.close(); });
+
+const medical = (found: AnalysisReport) => found.funds.find((fund) => fund.fund === FUND)!;
+
+test('the year to date and its budget are the execution report\'s; the month and last year are the ledger\'s sums', { skip }, async () => {
+  const found = await analysis();
+  assert.deepEqual([found.asOf, found.timeProgress, found.hasMovement, found.regionName], ['2025-06-30', '0.4959', true, '示范市']);
+  const execution = (await executionReport(server.test.database, reader, { year: YEAR, month: 6, region: '990100' })).funds.find((fund) => fund.fund === FUND)!;
+  const lineSum = (side: string, field: 'actual' | 'budget') => execution.lines.filter((line) => line.side === side && line.parentSubject === null)
+    .reduce((sum, line) => sum + BigInt(line[field].replace('.', '')), 0n);
+  const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+  const fund = medical(found);
+  assert.equal(fund.income.yearToDate.current, yuan(lineSum('income', 'actual')));
+  assert.equal(fund.income.budget, yuan(lineSum('income', 'budget')));
+  assert.equal(fund.expense.yearToDate.current, yuan(lineSum('expense', 'actual')));
+  assert.equal(fund.expense.budget, yuan(lineSum('expense', 'budget')));
+  // income 650,000 (600,000 premiums + 50,000 subsidy) of 1,400,000; expense 300,000 of 910,000; progress 181/365
+  assert.deepEqual(fund.income, {
+    month: { current: '100000.00', lastYear: '80000.00', change: '20000.00', changeRate: '0.2500' },
+    yearToDate: { current: '650000.00', lastYear: '480000.00', change: '170000.00', changeRate: '0.3542' },
+    budget: '1400000.00', rate: '0.4643', deviation: '-0.0316',
+  });
+  assert.deepEqual(fund.expense, {
+    month: { current: '50000.00', lastYear: '40000.00', change: '10000.00', changeRate: '0.2500' },
+    yearToDate: { current: '300000.00', lastYear: '240000.00', change: '60000.00', changeRate: '0.2500' },
+    budget: '910000.00', rate: '0.3297', deviation: '-0.1662',
+  });
+  // balance: 2024 480,000 − 240,000 + 5,000, 2025 650,000 − 300,000; the last twelve months' expense 300,000
+  assert.deepEqual([fund.accumulatedBalance, fund.monthsOfPaymentCapacity], ['595000.00', '23.8000']);
+  // a fund with no movement in either year: figures of zero, no comparison, no capacity
+  const unemployment = found.funds.find((f) => f.fund === 'unemployment-990100')!;
+  assert.deepEqual(unemployment.income.month, { current: '0.00', lastYear: null, change: null, changeRate: null });
+  assert.deepEqual([unemployment.budgetApproved, unemployment.income.rate, unemployment.monthsOfPaymentCapacity], [false, null, null]);
+  // the headline over the region's funds
+  assert.deepEqual(found.headline.surplus, {
+    month: { current: '50000.00', lastYear: '40000.00', change: '10000.00', changeRate: '0.2500' },
+    yearToDate: { current: '350000.00', lastYear: '240000.00', change: '110000.00', changeRate: '0.4583' },
+  });
+  assert.equal(found.headline.accumulatedBalance, '595000.00');
+});
+
+test('the largest deviations by size with the contributors billed; expense lines without a payroll have no driver', { skip }, async () => {
+  const found = await analysis();
+  assert.deepEqual(found.deviations.map((d) => [d.subject, d.deviation]), [
+    ['other_expense', '-0.4959'], ['fiscal_subsidy_income', '-0.2459'], ['benefit_expense', '-0.1626'], ['premium_income', '0.0041'],
+  ]);
+  const premiums = found.deviations.find((d) => d.subject === 'premium_income')!;
+  assert.deepEqual([premiums.budget, premiums.actual, premiums.rate], ['1200000.00', '600000.00', '0.5000']);
+  assert.deepEqual(premiums.drivers, [
+    { driver: 'contributors', unit: 'count', current: '3', lastYear: '2', change: '1', changeRate: '0.5000' },
+    { driver: 'averageBase', unit: 'money', current: '6000.00', lastYear: '4500.00', change: '1500.00', changeRate: '0.3333' },
+  ]);
+  assert.deepEqual(found.deviations.find((d) => d.subject === 'benefit_expense')!.drivers, [], 'no payroll behind the medical fund: no driver invented');
+});
+
+test('the open alerts are the alert list\'s; a year without movement says so; refusals name the field', { skip }, async () => {
+  const found = await analysis();
+  const listed = await listAlerts(server.test.database, reader, { region: '990100', status: 'open' }, { limit: 500 });
+  assert.ok(listed.total > 0, 'June raises alerts (其他支出 nothing spent, off the time progress)');
+  assert.deepEqual(found.openAlerts.map((alert) => alert.id), listed.items.map((alert) => alert.id));
+  assert.equal(found.openAlertsTotal, listed.total);
+  assert.ok(found.openAlerts.some((alert) => alert.rule === 'execution_deviation' && alert.values.subject === 'other_expense'));
+
+  const quiet = await analysis(6, 2023);
+  assert.equal(quiet.hasMovement, false);
+  assert.deepEqual(medical(quiet).income.month, { current: '0.00', lastYear: null, change: null, changeRate: null });
+  assert.deepEqual(quiet.deviations, []);
+
+  const refused = await analysis(13).then(() => assert.fail('month 13'), (error: AppError) => error);
+  assert.deepEqual([refused.status, refused.field], [400, 'month']);
+  const outsider = systemActor('test-outsider', []);
+  const forbidden = await analysisReport(server.test.database, outsider, { year: YEAR, month: 6, region: '990100' }).then(() => assert.fail('no permission'), (error: AppError) => error);
+  assert.equal(forbidden.status, 403);
+});
+
+test('GET /api/execution/analysis: JSON, the XLSX with its sections, the PDF; sifund execution analysis writes the workbook', { skip }, async () => {
+  const staff = await addUser(server, 'analysis-reader', 'operator', '990100');
+  const json = await staff.json('GET', `/api/execution/analysis?year=${YEAR}&month=6&region=990100`);
+  assert.equal(json.status, 200);
+  assert.equal(json.body.headline.income.month.current, '100000.00');
+
+  const xlsx = await staff.request('GET', `/api/execution/analysis?year=${YEAR}&month=6&region=990100&format=xlsx`);
+  assert.equal(xlsx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx.rawPayload as never);
+  assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), ['总体情况', '累计结余', '分基金收支', '偏差及原因', '运行预警']);
+  const values = (sheet: string) => workbook.getWorksheet(sheet)!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+  const headline = values('总体情况');
+  const header = headline.findIndex((row) => row[0] === '项目');
+  assert.deepEqual(headline[header], ['项目', '本月', '上年同月', '同比增减', '同比增幅', '本年累计', '上年同期累计', '累计同比增减', '累计同比增幅']);
+  assert.deepEqual(headline[header + 1].slice(0, 3), ['基金收入', 100000, 80000]);
+  const deviations = values('偏差及原因');
+  const premiums = deviations.find((row) => row[1] === '社会保险费收入')!;
+  assert.equal(premiums[7], '缴费人数 3人（上年同月 2人，增长 50%）；人均缴费基数 6000.00元（上年同月 4500.00元，增长 33.33%）');
+  assert.ok(String(workbook.getWorksheet('总体情况')!.getCell('A1').value).includes('2025年6月社会保险基金收支分析'));
+
+  const pdf = await staff.request('GET', `/api/execution/analysis?year=${YEAR}&month=6&region=990100&format=pdf`);
+  assert.equal(pdf.statusCode, 200, pdf.body.slice(0, 300));
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+
+  const refused = await staff.json('GET', `/api/execution/analysis?year=${YEAR}&month=13&region=990100`);
+  assert.equal(refused.status, 400);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-analysis-'));
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = server.test.url;
+  try {
+    const file = path.join(dir, 'analysis.xlsx');
+    const run = await runCommand(registerExecutionCommands, ['execution', 'analysis', '--year', String(YEAR), '--month', '6', '--region', '990100', '--format', 'xlsx', '--out', file]);
+    assert.equal(run.code, 0, run.stderr);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load(fs.readFileSync(file) as never);
+    assert.deepEqual(written.worksheets.map((sheet) => sheet.name), workbook.worksheets.map((sheet) => sheet.name));
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
