@@ -34,7 +34,7 @@ export const bedHolding: DetectionRule = {
       key: `${row.institution_code}/${row.claim_id}`, subject: row.institution_code, regionCode: row.region_code, period: row.admitted.slice(0, 7), amount: row.amount,
       evidence: {
         institution: row.institution_code, claimId: row.claim_id, idNumber: row.id_number, admitted: row.admitted, discharged: row.discharged,
-        inpatientDays: row.days, lines: row.lines, linesPerDay: row.per_day, linesPerDayBelow: parameters.bedHoldingItemsPerDay, shortestStay: parameters.bedHoldingDays,
+        inpatientDays: row.days, claimLines: row.lines, linesPerDay: row.per_day, linesPerDayBelow: parameters.bedHoldingItemsPerDay, shortestStay: parameters.bedHoldingDays,
         claimAmount: formatYuan(row.amount),
       },
     }));

@@ -17,7 +17,8 @@ interface RestrictedLine {
   institution_code: string; claim_id: string; id_number: string; region_code: string; admitted: string;
   item: string; quantity: string; amount: bigint; line: number;
 }
-interface Mismatch { item: string; quantity: string; amount: bigint; line: number; word: string; allowed: { sex: string } | { ageFrom: number; ageBelow: number } }
+/** A mismatched line and the restriction it breaks (flat, one evidence table row): the sex allowed, or the ages. */
+interface Mismatch { item: string; quantity: string; amount: bigint; line: number; word: string; allowedSex?: string; ageFrom?: number; ageBelow?: number }
 
 /** A LIKE pattern for the item names containing `word` (its LIKE characters escaped). */
 const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -31,11 +32,11 @@ function mismatchOf(line: RestrictedLine, { itemSex, itemAge }: Pick<RuleParamet
   if (!patient.ok) return undefined;
   const charged = { item: line.item, quantity: line.quantity, amount: line.amount, line: line.line };
   for (const [word, sex] of Object.entries(itemSex)) {
-    if (line.item.includes(word) && patient.gender !== sex) return { ...charged, word, allowed: { sex } };
+    if (line.item.includes(word) && patient.gender !== sex) return { ...charged, word, allowedSex: sex };
   }
   const age = ageOn(patient.birthDate, line.admitted);
   for (const [word, range] of Object.entries(itemAge)) {
-    if (line.item.includes(word) && !(age >= range.from && age < range.below)) return { ...charged, word, allowed: { ageFrom: range.from, ageBelow: range.below } };
+    if (line.item.includes(word) && !(age >= range.from && age < range.below)) return { ...charged, word, ageFrom: range.from, ageBelow: range.below };
   }
   return undefined;
 }

@@ -112,11 +112,11 @@ test('identity-mismatch: items for one sex charged to the other, newborn items t
   assert.deepEqual(found.map((f) => [(f.evidence as Evidence).claimId, f.subject, f.amount]).sort(),
     [['S1', 'H990100201', '80.00'], ['S3', 'H990100201', '60.00'], ['S6', 'H990100202', '45.00'], ['S7', 'H990100202', '45.00']]);
   const s1 = found.find((f) => (f.evidence as Evidence).claimId === 'S1')!.evidence as Evidence;
-  assert.deepEqual(s1.items, [{ item: '产科检查', quantity: '1.00', amount: '80.00', line: 2, word: '产科', allowed: { sex: 'F' } }]);
+  assert.deepEqual(s1.items, [{ item: '产科检查', quantity: '1.00', amount: '80.00', line: 2, word: '产科', allowedSex: 'F' }]);
   assert.equal((s1.patient as Evidence).sex, 'M');
   const s6 = found.find((f) => (f.evidence as Evidence).claimId === 'S6')!.evidence as Evidence;
   assert.deepEqual(s6.patient, { sex: 'F', birthDate: '2025-05-10', ageOnAdmission: 1 });
-  assert.deepEqual((s6.items as Evidence[])[0].allowed, { ageFrom: 0, ageBelow: 1 });
+  assert.deepEqual(s6.items, [{ item: '新生儿听力筛查', quantity: '1.00', amount: '45.00', line: 8, word: '新生儿', ageFrom: 0, ageBelow: 1 }]);
 });
 
 test('bed-holding: stays of 3 days or more with fewer than 0.5 claim lines a day; exactly 0.5, or a shorter stay, is none', { skip }, async () => {
@@ -134,7 +134,7 @@ test('bed-holding: stays of 3 days or more with fewer than 0.5 claim lines a day
   // the other tests' claims are day cases or two-day stays: none of them is bed-holding
   assert.equal(result.findings, 2);
   const b3 = found.find((f) => (f.evidence as Evidence).claimId === 'B3')!.evidence as Evidence;
-  assert.deepEqual([b3.inpatientDays, b3.lines, b3.linesPerDay, b3.linesPerDayBelow, b3.shortestStay], [3, 1, '0.33', '0.5', 3]);
+  assert.deepEqual([b3.inpatientDays, b3.claimLines, b3.linesPerDay, b3.linesPerDayBelow, b3.shortestStay], [3, 1, '0.33', '0.5', 3]);
 
   const cli = await runCommand(registerSupervisionCommands, ['supervision', 'run', '--rule', 'bed-holding', '--format', 'json']);
   assert.equal(cli.code, 0, cli.stderr);
