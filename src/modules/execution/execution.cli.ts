@@ -13,6 +13,7 @@ import { submitPublication } from './publication.service.ts';
 import { executionReport } from './report.service.ts';
 import { registerIndicatorCommand } from './indicators/indicators.cli.ts';
 import { registerAnalysisCommand } from './analysis/analysis.cli.ts';
+import { registerAllocationCommand } from './allocation/allocation.cli.ts';
 
 const ALERTS_PAGE = 500;
 
@@ -59,6 +60,7 @@ export function registerExecutionCommands(program: Command) {
     }));
 
   registerIndicatorCommand(execution);
+  registerAllocationCommand(execution);
   registerAnalysisCommand(reportOptions(execution.command('analysis')), reportInput);
 
   const alerts = program.command('alerts').description('基金运行预警: early-warning alerts with their lifecycle');

@@ -7,24 +7,27 @@ import { reportPublicationSignoff } from './publication.service.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { budgetControl } from './indicators/indicators.service.ts';
 import { registerBudgetControl } from '../../platform/signoff/index.ts';
+import { allocationRoutes } from './allocation/allocation.routes.ts';
 import { analysisRoutes } from './analysis/analysis.routes.ts';
+import { allocationPlanSignoff } from './allocation/allocation.service.ts';
 
 // every payment signed off draws on its budget indicator (R7.1): the sign-off engine runs this check before the effect
 registerBudgetControl(budgetControl);
 
 /**
- * 预算执行: budget against actual live from the ledger, 预算指标 checked on every payment's sign-off, 基金运行预警 with
- * their lifecycle, 基金收支情况公开 (issue 14).
+ * 预算执行: budget against actual live from the ledger, 预算指标 checked on every payment's sign-off, 分月用款计划 behind
+ * their allocated figure, 基金运行预警 with their lifecycle, 基金收支情况公开 (issue 14).
  */
 export const executionModule: ModuleManifest = {
   name: 'execution',
-  routes: [executionRoutes, indicatorRoutes, analysisRoutes],
+  routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes],
   registerCommands: registerExecutionCommands,
   jobs: [alertEvaluationJob],
   schedules: [alertSchedule],
-  approvalKinds: [reportPublicationSignoff],
+  approvalKinds: [reportPublicationSignoff, allocationPlanSignoff],
   permissions: ['execution.read', 'alerts.manage', 'report.publish'],
   reports: ['fund-analysis'],
-  // the alert levels, the evaluation hour and the indicator rules; the deviation threshold (params/warning); the publication's sign-off levels
-  parameters: ['execution', 'warning.execution_deviation_points', 'signoff.report_publication'],
+  // the alert levels, the evaluation hour and the indicator rules; the deviation threshold (params/warning); the publication's
+  // and the monthly allocation plan's sign-off levels
+  parameters: ['execution', 'warning.execution_deviation_points', 'signoff.report_publication', 'signoff.allocation_plan'],
 };

@@ -17,10 +17,12 @@ test('accounts: approved from the first version, adjusted the latest less it, pa
   const latest = [{ subject: 'benefit_expense', amount: 950n }, { subject: 'benefit_expense.inpatient', amount: 650n }, { subject: 'benefit_expense.outpatient', amount: 300n }, { subject: 'other_expense', amount: 10n }];
   const paid = new Map([['benefit_expense.inpatient', 300n], ['benefit_expense.outpatient', 20n], ['premium_income', 999n]]);
   const committed = new Map([['benefit_expense.inpatient', 25n]]);
-  const accounts = indicatorAccounts('medical-990100', table, first, latest, paid, committed);
+  // the plan's months to date, by the line's own subject: shown, not taken from available
+  const allocated = new Map([['benefit_expense', 400n], ['benefit_expense.inpatient', 270n]]);
+  const accounts = indicatorAccounts('medical-990100', table, first, latest, paid, committed, allocated);
   assert.deepEqual(accounts.map((a) => [a.subject, a.approved, a.adjusted, a.allocated, a.committed, a.paid, a.available]), [
-    ['benefit_expense', 900n, 50n, 0n, 25n, 320n, 605n],
-    ['benefit_expense.inpatient', 600n, 50n, 0n, 25n, 300n, 325n],
+    ['benefit_expense', 900n, 50n, 400n, 25n, 320n, 605n],
+    ['benefit_expense.inpatient', 600n, 50n, 270n, 25n, 300n, 325n],
     ['benefit_expense.outpatient', 300n, 0n, 0n, 0n, 20n, 280n],
     ['other_expense', 0n, 10n, 0n, 0n, 0n, 10n],   // a line added by an adjustment: all of it is adjusted
   ]);

@@ -5,7 +5,9 @@
  *
  *   approved  = the line's amount in the first approved version of the year
  *   adjusted  = the latest approved version's amount − approved (budget adjustments make new approved versions)
- *   allocated = 0: no monthly allocation plan exists yet (R7.4 will fill it; it does not enter available)
+ *   allocated = the months of the version's approved monthly allocation plan (分月用款计划, R7.4) up to and including
+ *               the month asked, keyed by the line's own subject; 0 without a plan. It shows what has been released
+ *               to date and does not enter available
  *   committed = signed off, not yet paid, on the line's ledger subjects (a 其中 row's, or every row of its line)
  *   paid      = the ledger's actual of the year on the line's ledger subjects
  *   available = approved + adjusted − committed − paid
@@ -27,10 +29,11 @@ export interface IndicatorAccount {
 /**
  * The accounts of one fund: every expense line of the table the approved budget has (first or latest version), in the
  * table's order, then a line the table lacks (a version on another chart) with no ledger subject. `paid` and
- * `committed` map a ledger subject to fen.
+ * `committed` map a ledger subject to fen; `allocated` maps a line's subject to its plan's months to date.
  */
 export function indicatorAccounts(
   fund: string, table: TableLine[], first: BudgetAmount[], latest: BudgetAmount[], paid: Map<string, bigint>, committed: Map<string, bigint>,
+  allocated: Map<string, bigint> = new Map(),
 ): IndicatorAccount[] {
   const firstBySubject = new Map(first.map((line) => [line.subject, line.amount]));
   const latestBySubject = new Map(latest.map((line) => [line.subject, line.amount]));
@@ -49,7 +52,7 @@ export function indicatorAccounts(
     const linePaid = sum(paid, line.ledgerSubjects);
     return {
       fund, subject: line.subject, name: line.name, parentSubject: line.parentSubject, ledgerSubjects: line.ledgerSubjects,
-      approved, adjusted, allocated: 0n, committed: lineCommitted, paid: linePaid, available: approved + adjusted - lineCommitted - linePaid,
+      approved, adjusted, allocated: allocated.get(line.subject) ?? 0n, committed: lineCommitted, paid: linePaid, available: approved + adjusted - lineCommitted - linePaid,
     };
   });
 }

@@ -13,10 +13,12 @@ export function registerIndicatorCommand(execution: Command) {
   addDataOption(addReportOptions(execution.command('indicators')
     .description('预算指标: per fund and expense line of the approved budget, approved, adjusted, allocated, committed, paid, available')
     .requiredOption('--year <year>', 'YYYY')
-    .requiredOption('--region <code>', 'the region: its funds and those of the regions below')))
+    .requiredOption('--region <code>', 'the region: its funds and those of the regions below')
+    .option('--month <month>', '1 to 12: allocated runs to the end of this month (default: this month in the current year, December for a past year)')))
     .action((options) => runWithDatabase('execution indicators', options, async ({ database }) => {
       if (!/^\d{4}$/.test(options.year)) throw invalid('year', fieldRules.wholeNumberGot({ text: options.year }));
-      const input = { year: Number(options.year), region: options.region as string };
+      if (options.month !== undefined && !/^\d{1,2}$/.test(options.month)) throw invalid('month', fieldRules.wholeNumberGot({ text: options.month }));
+      const input = { year: Number(options.year), region: options.region as string, month: options.month === undefined ? undefined : Number(options.month) };
       await writeReport(indicatorsReport(input, await listIndicators(database, systemActor('execution-indicators', ['execution.read']), input)), options);
     }));
 }

@@ -3,7 +3,11 @@ import { Type } from '@sinclair/typebox';
 import { Money, Nullable, RegionCode, Year } from '../../../platform/http/schemas.ts';
 import { ReportFormatQuery } from '../../../platform/reports/http.ts';
 
-export const IndicatorQuery = Type.Object({ year: Year, region: RegionCode, ...ReportFormatQuery }, { additionalProperties: false });
+export const IndicatorQuery = Type.Object({
+  year: Year, region: RegionCode,
+  month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'allocated runs to the end of this month (default: this month in the current year, December for a past year, nothing for a later one)' })),
+  ...ReportFormatQuery,
+}, { additionalProperties: false });
 
 export const IndicatorView = Type.Object({
   fund: Type.String(),

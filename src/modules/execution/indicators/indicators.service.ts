@@ -5,7 +5,9 @@
  * - approved and adjusted come from the budget versions (first and latest approved of the fund's pooling region);
  * - paid is the execution report's ledger query (report.service actualsByFund) over the whole year;
  * - committed is what the spending kinds' signed-off, unpaid items still take (SignoffKind.budgetCommitments), on the
- *   year the kinds say the money will be paid in.
+ *   year the kinds say the money will be paid in;
+ * - allocated is the monthly allocation plan of the latest approved version (allocation/allocation.service.ts) summed
+ *   to the month asked: by default today's month in the current year, December for a past year, nothing for a later one.
  * A fund whose region has no approved budget for the year has no indicators, and its payments are not checked: the
  * budget control starts once a budget is approved (financial practice: no indicator, no control to apply).
  */
@@ -25,6 +27,7 @@ import type { FoundCondition } from '../alerts.calc.ts';
 import { actualsByFund, tableLinesOf } from '../report.service.ts';
 import { checkDraws, indicatorAccounts, overrunSeverity, type DrawFinding, type IndicatorAccount, type IndicatorRule } from './indicators.calc.ts';
 import { indicatorSaid as said } from './indicators.messages.ts';
+import { allocatedThrough } from '../allocation/allocation.service.ts';
 import * as repository from './indicators.repository.ts';
 
 /** The rules in force for the fund on the day (params/execution/indicator_warning_percent, indicator_overrun_action). */
@@ -50,8 +53,14 @@ async function committedByFund(tx: Tx, funds: FundRow[], year: number): Promise<
   return committed;
 }
 
+/** The month the allocated figure runs to by default: today's in the current year, December for a past year, 0 for a later one. */
+export function allocationMonthOf(year: number, today: string): number {
+  const thisYear = Number(today.slice(0, 4));
+  return year < thisYear ? 12 : year > thisYear ? 0 : Number(today.slice(5, 7));
+}
+
 /** The indicator accounts of the funds for the year, per fund code; a fund without an approved budget has none. */
-export async function indicatorAccountsOf(tx: Tx, funds: FundRow[], year: number): Promise<Map<string, IndicatorAccount[]>> {
+export async function indicatorAccountsOf(tx: Tx, funds: FundRow[], year: number, allocationMonth = allocationMonthOf(year, todayInChina())): Promise<Map<string, IndicatorAccount[]>> {
   const tabled = funds.flatMap((fund) => {
     const table = tableLinesOf(year, fund.insurance);
     return table ? [{ fund, table }] : [];
@@ -70,7 +79,8 @@ export async function indicatorAccountsOf(tx: Tx, funds: FundRow[], year: number
     const budget = budgets.get(fund.region_code)!;
     const expenseOf = (lines: ApprovedLine[]) => lines.filter((line) => line.fund === fund.code && line.side === 'expense');
     const paidBySubject = new Map([...paid.get(fund.id)!].filter(([key]) => key.startsWith('expense|')).map(([key, fen]) => [key.slice('expense|'.length), fen]));
-    accounts.set(fund.code, indicatorAccounts(fund.code, table, expenseOf(budget.first), expenseOf(budget.latest), paidBySubject, committed.get(fund.code)!));
+    const allocated = await allocatedThrough(tx, budget.latest[0].versionId, fund.code, allocationMonth);
+    accounts.set(fund.code, indicatorAccounts(fund.code, table, expenseOf(budget.first), expenseOf(budget.latest), paidBySubject, committed.get(fund.code)!, allocated));
   }
   return accounts;
 }
@@ -88,13 +98,14 @@ const yuanFigures = (account: IndicatorAccount) => ({
 });
 
 /** `sifund execution indicators`, GET /api/execution/indicators: the accounts of the region's funds and those below. */
-export async function listIndicators(database: DatabaseHandle, actor: Actor, input: { year: number; region: string }): Promise<IndicatorView[]> {
+export async function listIndicators(database: DatabaseHandle, actor: Actor, input: { year: number; region: string; month?: number }): Promise<IndicatorView[]> {
   requirePermission(actor, 'execution.read');
   if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100) throw invalid('year', said.yearOutOfRange());
+  if (input.month !== undefined && (!Number.isInteger(input.month) || input.month < 1 || input.month > 12)) throw invalid('month', said.monthOutOfRange());
   const today = todayInChina();
   return inScope(database, actor, async (tx) => {
     const funds = await executionRepository.fundsWithin(tx, scopePrefix(input.region));
-    const accounts = await indicatorAccountsOf(tx, funds, input.year);
+    const accounts = await indicatorAccountsOf(tx, funds, input.year, input.month ?? allocationMonthOf(input.year, today));
     return funds.flatMap((fund) => {
       const warningPercent = accounts.has(fund.code) ? indicatorRule(fund, today).warningPercent : 0;
       return (accounts.get(fund.code) ?? []).map((account) => ({
