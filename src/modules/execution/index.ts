@@ -25,7 +25,8 @@ export const executionModule: ModuleManifest = {
   jobs: [alertEvaluationJob],
   schedules: [alertSchedule],
   approvalKinds: [reportPublicationSignoff, allocationPlanSignoff],
-  permissions: ['execution.read', 'alerts.manage', 'report.publish'],
+  // the budget's own permissions propose (budget.draft) and sign (budget.review, budget.approve) the monthly allocation plan
+  permissions: ['execution.read', 'alerts.manage', 'report.publish', 'budget.draft', 'budget.review', 'budget.approve'],
   reports: ['fund-analysis'],
   // the alert levels, the evaluation hour and the indicator rules; the deviation threshold (params/warning); the publication's
   // and the monthly allocation plan's sign-off levels
