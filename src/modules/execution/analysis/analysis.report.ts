@@ -27,11 +27,11 @@ const statusNames: Record<AlertStatus, string> = {
   raised: render(executionSaid.raised(), 'zh-CN'), acknowledged: render(executionSaid.acknowledged(), 'zh-CN'),
   resolved: render(executionSaid.resolved(), 'zh-CN'), auto_resolved: render(executionSaid.autoResolved(), 'zh-CN'),
 };
-const driverNames: Record<DriverName, { name: string; unit: string; period: string }> = {
-  contributors: { name: '缴费人数', unit: '人', period: '上年同月' },
-  averageBase: { name: '人均缴费基数', unit: '元', period: '上年同月' },
-  pensioners: { name: '领取待遇人数', unit: '人', period: '上年同月' },
-  averagePension: { name: '人均待遇', unit: '元', period: '上年同月' },
+const driverNames: Record<DriverName, { name: string; unit: string }> = {
+  contributors: { name: '缴费人数', unit: '人' },
+  averageBase: { name: '人均缴费基数', unit: '元' },
+  pensioners: { name: '领取待遇人数', unit: '人' },
+  averagePension: { name: '人均待遇', unit: '元' },
 };
 
 const comparisonRow = ({ month, yearToDate }: PeriodComparison): ComparisonRow => ({
@@ -52,11 +52,11 @@ const comparisonColumns = [
 
 /** "缴费人数 1250人（上年同月 1200人，增长 4.17%）". */
 export function driverText(driver: Driver): string {
-  const { name, unit, period } = driverNames[driver.driver];
+  const { name, unit } = driverNames[driver.driver];
   const last = (comparison: Comparison) => {
     if (comparison.lastYear === null) return '（上年同月无数据）';
     const rate = comparison.changeRate === null ? '' : `，${comparison.changeRate.startsWith('-') ? '减少' : '增长'} ${percentText(comparison.changeRate.replace(/^-/, ''))}`;
-    return `（${period} ${comparison.lastYear}${unit}${rate}）`;
+    return `（上年同月 ${comparison.lastYear}${unit}${rate}）`;
   };
   return `${name} ${driver.current}${unit}${last(driver)}`;
 }
