@@ -1,6 +1,6 @@
 /**
  * 基金运行 execution (issue 14): the funds at a glance (the staff's fund home page), budget execution with the drill-down
- * to the ledger's 明细账, the budget indicators, the alert inbox, and the public pages of published fund reports (/public, no sign-in).
+ * to the ledger's 明细账, the budget indicators, the monthly fund analysis (基金收支分析), the alert inbox, and the public pages of published fund reports (/public, no sign-in).
  */
 import { lazy } from 'react';
 import { FundOutlined } from '@ant-design/icons';
@@ -14,6 +14,7 @@ export const webModule: WebModule = {
     { path: '/execution/report', page: lazy(() => import('./ReportPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/alerts', page: lazy(() => import('./AlertsPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/indicators', page: lazy(() => import('./IndicatorsPage.tsx')), permission: ['execution.read'] },
+    { path: '/execution/analysis', page: lazy(() => import('./AnalysisPage.tsx')), permission: ['execution.read'] },
     { path: '/public', page: lazy(() => import('./PublicReportsPage.tsx')), public: true },
     { path: '/public/reports/:id', page: lazy(() => import('./PublicReportPage.tsx')), public: true },
   ],
@@ -22,6 +23,7 @@ export const webModule: WebModule = {
     { section: 'execution', order: 10, key: 'executionFunds', path: '/execution', permission: 'execution.read' },
     { section: 'execution', order: 20, key: 'executionReport', path: '/execution/report', permission: 'execution.read' },
     { section: 'execution', order: 30, key: 'executionAlerts', path: '/execution/alerts', permission: 'execution.read' },
+    { section: 'execution', order: 22, key: 'executionAnalysis', path: '/execution/analysis', permission: 'execution.read' },
     { section: 'execution', order: 25, key: 'executionIndicators', path: '/execution/indicators', permission: 'execution.read' },
   ],
   messages,
