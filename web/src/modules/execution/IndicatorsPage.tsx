@@ -1,8 +1,10 @@
 /**
  * 预算指标: per fund of the region and below, each expense line of the approved budget as an indicator account —
  * approved, adjusted, allocated, committed, paid, available (GET /api/execution/indicators) — with the available
- * amount coloured once below the warning line; without an approved budget, a link to the budget workbench.
+ * amount coloured once below the warning line; without an approved budget, a link to the budget workbench. Each fund
+ * opens its 分月用款计划 in a drawer (AllocationDrawer.tsx), behind the allocated figure.
  */
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n.ts';
@@ -14,6 +16,7 @@ import { Money } from '../../components/Money.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { thisMonth, useHomeRegion } from './shared.tsx';
 import type { Indicator } from './types.ts';
+import { AllocationDrawer } from './AllocationDrawer.tsx';
 
 const figureColumns = ['approved', 'adjusted', 'allocated', 'committed', 'paid'] as const;
 
@@ -34,6 +37,9 @@ export default function IndicatorsPage() {
     return next;
   }, { replace: true });
   const funds = [...new Set((loaded.data ?? []).map((line) => line.fund))];
+  const [planFund, setPlanFund] = useState<string | null>(null);
+  // a fund's plan is made on its pooling region's budget: the region its code ends in (enterprise_pension-990000)
+  const budgetRegionOf = (fund: string) => fund.slice(fund.lastIndexOf('-') + 1);
 
   return (
     <Page title={t('indicators.title')} testId="execution-indicators">
@@ -48,7 +54,8 @@ export default function IndicatorsPage() {
       {loaded.error ? <ApiErrorView error={loaded.error} retry={loaded.reload} /> : loaded.data && (funds.length === 0
         ? <Empty data-testid="indicators-empty" description={<>{t('indicators.noBudget', { year })} <Link to="/budget/workbench">{t('indicators.workbench')}</Link></>} />
         : funds.map((fund) => (
-          <Card key={fund} size="small" style={{ marginBottom: 16 }} title={<Typography.Text>{fund}</Typography.Text>} data-testid={`indicators-fund-${fund}`}>
+          <Card key={fund} size="small" style={{ marginBottom: 16 }} title={<Typography.Text>{fund}</Typography.Text>} data-testid={`indicators-fund-${fund}`}
+            extra={<Button size="small" onClick={() => setPlanFund(fund)} data-testid={`allocation-open-${fund}`}>{t('allocation.open')}</Button>}>
             <Table<Indicator>
               size="small" bordered pagination={false} rowKey="subject" dataSource={loaded.data!.filter((line) => line.fund === fund)}
               columns={[
@@ -71,6 +78,10 @@ export default function IndicatorsPage() {
             />
           </Card>
         )))}
+      {region && (
+        <AllocationDrawer year={year} region={planFund ? budgetRegionOf(planFund) : region} fund={planFund} lines={(loaded.data ?? []).filter((line) => line.fund === planFund)}
+          onClose={() => setPlanFund(null)} onChanged={loaded.reload} />
+      )}
     </Page>
   );
 }
