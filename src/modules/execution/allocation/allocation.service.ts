@@ -22,6 +22,7 @@ import { conflict, invalid, notFound, rejectedRows, type RowProblem } from '../.
 import { newId } from '../../../platform/ids.ts';
 import { render } from '../../../platform/messages.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
@@ -141,8 +142,9 @@ export async function proposeAllocationPlans(database: DatabaseHandle, actor: Ac
     for (const fund of funds) if (!budgetFunds.includes(fund)) throw invalid('fund', said.fundNotInBudget({ fund, region: input.region, year: input.year }));
     const problems: RowProblem[] = [];
     const rowOf = new Map((input.lines ?? []).map((line, index) => [line, index + 1]));
-    (input.lines ?? []).filter((line) => !lineFund(line) || !funds.includes(lineFund(line)!))
-      .forEach((line) => problems.push({ row: rowOf.get(line)!, field: 'fund', message: said.fundNotInBudget({ fund: String(lineFund(line)), region: input.region, year: input.year }) }));
+    (input.lines ?? []).filter((line) => !lineFund(line) || !funds.includes(lineFund(line)!)).forEach((line) => problems.push({
+      row: rowOf.get(line)!, field: 'fund', message: lineFund(line) ? said.fundNotInBudget({ fund: lineFund(line)!, region: input.region, year: input.year }) : fieldRules.required(),
+    }));
     const basisYear = seasonalBasisYear(input.year, today);
     const planned: { fund: string; lines: PlannedLine[] }[] = [];
     for (const fund of funds) {
