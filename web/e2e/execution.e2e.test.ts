@@ -6,7 +6,8 @@
  * of January; in 预警处理 the reviewer acknowledges and then resolves an alert the evaluation raised, as the API then
  * has it; and a report the city published (submitted by the reviewer, approved by the approver) opens on /public in a
  * browser that never signed in, at a phone's width, with the API's figures.
- * The budget indicators (预算指标) page shows each indicator's available amount as the API works it out.
+ * The budget indicators (预算指标) page shows each indicator's available amount as the API works it out; from a fund's
+ * 分月用款计划 drawer the reviewer proposes an even plan, which the drawer then shows in sign-off with the API's months.
  * Saves docs/screenshots/execution-funds.png, execution-report.png, execution-drill-down.png, execution-indicators.png and
  * execution-public.png.
  */
@@ -152,6 +153,27 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
       assert.equal(await page.locator(`[data-testid=indicators-fund-${fund}] [data-testid=indicator-available][data-below=true]`).count(), lines.filter((line) => line.belowWarning).length, `${fund}: lines below the warning line`);
     }
     await page.screenshot({ path: screenshot('execution-indicators'), fullPage: true });
+  });
+
+  await t.test('分月用款计划: the reviewer proposes an even plan of a fund from its drawer, confirmed; the drawer shows it in sign-off with the months the API has', async () => {
+    const indicators = await must<{ fund: string }[]>(reviewer, 'GET', `/api/execution/indicators?year=${YEAR}&region=${CITY}`);
+    const fund = indicators[0].fund;
+    await page.getByTestId(`allocation-open-${fund}`).click();
+    await page.getByTestId('allocation-none').waitFor();
+    await page.getByTestId('allocation-propose').click();
+    await page.getByTestId('allocation-form-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('allocation-proposal-status').waitFor();
+    assert.equal((await page.getByTestId('allocation-proposal-status').textContent())?.trim(), '审批中');
+    const plans = await must<{ funds: { fund: string; proposal: { method: string; lines: { amount: string; months: string[] }[] } | null }[] }>(reviewer, 'GET', `/api/execution/allocation-plans?year=${YEAR}&region=${CITY}`);
+    const proposal = plans.funds.find((entry) => entry.fund === fund)!.proposal!;
+    assert.equal(proposal.method, 'even');
+    for (const line of proposal.lines) assert.equal(fenToYuan(line.months.reduce((sum, month) => sum + toFen(month), 0n)), line.amount, 'the months sum to the line');
+    const firstRow = page.locator('[data-testid=allocation-proposal-months] tbody tr.ant-table-row').first();
+    const cells = (await firstRow.locator('td').allTextContents()).map(plain);
+    assert.deepEqual(cells.slice(-12), proposal.lines[0].months, 'the first line\'s 12 months as the API has them');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('allocation-proposal').waitFor({ state: 'hidden' });
   });
 
   await t.test('预警处理: an alert the evaluation raised is acknowledged with a note and resolved with the action, as the API then has it', async () => {

@@ -27,7 +27,6 @@ export const allocationSaid = defineMessages('execution.allocation', {
   methodEven: ['按月平均', 'even'],
   methodSeasonal: ['按上年各月支出比例', 'seasonal'],
   methodManual: ['手工填列', 'by hand'],
-  monthOutOfRange: ['须为 1 至 12 月', 'must be a month from 1 to 12'],
   versionSuperseded: ['预算版本 {version} 已被调整后的新版本取代，请按新版本重新编制分月用款计划', 'budget version {version} has been superseded by an adjusted version: propose the plan again on the new version'],
   yearOutOfRange: ['须为 2000 至 2100 年之间的年度', 'must be a year from 2000 to 2100'],
   regionShape: ['须为 6 位行政区划代码，收到 {value}', 'must be a 6-digit region code, got {value}'],

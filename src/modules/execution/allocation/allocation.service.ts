@@ -151,21 +151,22 @@ export async function proposeAllocationPlans(database: DatabaseHandle, actor: Ac
       const expense = budget.filter((line) => line.fund === fund && line.side === 'expense');
       const fundRow = await executionRepository.fundByCode(tx, fund);
       const names = new Map((fundRow ? tableLinesOf(input.year, fundRow.insurance) ?? [] : []).map((line) => [line.subject, line.name]));
-      const splits = method === 'manual'
-        ? manualSplits(fund, expense, (input.lines ?? []).filter((line) => lineFund(line) === fund), names, problems, rowOf)
-        : method === 'seasonal'
-          ? await (async () => {
-            const actuals = fundRow ? await monthlyActuals(tx, fund, input.year, basisYear) : new Map<string, bigint[]>();
-            return new Map(expense.map((line) => [line.subject, seasonalMonths(line.amount, actuals.get(line.subject) ?? Array<bigint>(12).fill(0n), basisYear)]));
-          })()
-          : new Map(expense.map((line): [string, LineSplit] => [line.subject, { months: evenMonths(line.amount), split: 'even', basisYear: null }]));
+      let splits: Map<string, LineSplit>;
+      if (method === 'manual') {
+        splits = manualSplits(fund, expense, (input.lines ?? []).filter((line) => lineFund(line) === fund), names, problems, rowOf);
+      } else if (method === 'seasonal') {
+        const actuals = fundRow ? await monthlyActuals(tx, fund, input.year, basisYear) : new Map<string, bigint[]>();
+        splits = new Map(expense.map((line) => [line.subject, seasonalMonths(line.amount, actuals.get(line.subject) ?? Array<bigint>(12).fill(0n), basisYear)]));
+      } else {
+        splits = new Map(expense.map((line): [string, LineSplit] => [line.subject, { months: evenMonths(line.amount), split: 'even', basisYear: null }]));
+      }
       planned.push({ fund, lines: expense.filter((line) => splits.has(line.subject)).map((line) => {
         const split = splits.get(line.subject)!;
         return { subject: line.subject, name: names.get(line.subject) ?? line.subject, parentSubject: line.parentSubject, amount: String(line.amount),
           split: split.split, basisYear: split.basisYear, months: split.months.map(String) };
       }) });
     }
-    if (problems.length) throw rejectedRows(said.linesRejected({ count: problems.length }), problems);
+    if (problems.length) throw rejectedRows(said.linesRejected({ count: new Set(problems.map((problem) => problem.row)).size }), problems);
     const versionId = budget[0].versionId;
     const items: ApprovalItemView[] = [];
     for (const { fund, lines } of planned) {
