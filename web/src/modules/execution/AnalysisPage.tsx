@@ -43,7 +43,9 @@ function HeadlineCard({ title, comparison, testId }: { title: string; comparison
   return (
     <Card size="small" data-testid={testId}>
       <Statistic title={title} valueRender={() => <Money value={comparison.current} testId={`${testId}-value`} />} valueStyle={{ fontSize: 18 }} />
-      <Typography.Text type="secondary">{t('analysis.lastYear')} <Money value={comparison.lastYear} /> · {t('analysis.change')} <Change comparison={comparison} testId={`${testId}-change`} /></Typography.Text>
+      <Typography.Text type="secondary">
+        {t('analysis.lastYear')} {comparison.lastYear === null ? '—' : <Money value={comparison.lastYear} />} · {t('analysis.change')} <Change comparison={comparison} testId={`${testId}-change`} />
+      </Typography.Text>
     </Card>
   );
 }
@@ -176,7 +178,7 @@ export default function AnalysisPage() {
                   { title: t('alerts.rule'), dataIndex: 'rule', render: (rule: OpenAlert['rule']) => t(`alerts.rule.${rule}`) },
                   { title: t('alerts.fund'), dataIndex: 'fund' },
                   { title: t('alerts.period'), dataIndex: 'period', width: 100 },
-                  { title: t('alerts.status.open'), dataIndex: 'status', width: 100, render: (status: OpenAlert['status']) => t(`alerts.status.${status}`) },
+                  { title: t('analysis.alertStatus'), dataIndex: 'status', width: 100, render: (status: OpenAlert['status']) => t(`alerts.status.${status}`) },
                 ]}
               />
             </Card>

@@ -157,6 +157,7 @@ export const messages = {
   'analysis.driver.pensioners': ['领取待遇人数', 'Pensioners'],
   'analysis.driver.averagePension': ['人均待遇', 'Average pension'],
   'analysis.alerts': ['未办结预警（{count} 条）', 'Open alerts ({count})'],
+  'analysis.alertStatus': ['状态', 'Status'],
   'analysis.alertsMore': ['仅列出前 {shown} 条，全部预警请到“预警处理”查看。', 'The first {shown} only: see Alerts for all.'],
 
   'public.title': ['社会保险基金收支情况公开', 'Social insurance fund disclosure'],
