@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { systemActor } from '../../../platform/actor.ts';
+import { inScope, systemActor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { startTestServer, addUser, type TestServer } from '../../../platform/testing/http.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
@@ -27,6 +27,7 @@ import { executionReport } from '../report.service.ts';
 import { registerExecutionCommands } from '../execution.cli.ts';
 import { analysisRoutes } from './analysis.routes.ts';
 import { analysisReport, type AnalysisReport } from './analysis.service.ts';
+import { pensionersInMonth } from './analysis.repository.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const YEAR = 2025;
@@ -183,6 +184,21 @@ test('the open alerts are the alert list\'s; a year without movement says so; re
   const outsider = systemActor('test-outsider', []);
   const forbidden = await analysisReport(server.test.database, outsider, { year: YEAR, month: 6, region: '990100' }).then(() => assert.fail('no permission'), (error: AppError) => error);
   assert.equal(forbidden.status, 403);
+});
+
+test('pensioners behind a fund\'s expense: the persons on its payroll of the month and the sum of their amounts', { skip }, async () => {
+  const database = server.test.database;
+  const payroll = async (period: string, yuan: bigint[]) => {
+    const batchId = newId();
+    await database.db.insertInto('payroll_batch').values({ id: batchId, fund_code: 'pension-990000', region_code: '990000', period, job_id: newId(), created_by: 'test' }).execute();
+    await database.db.insertInto('payroll_line').values(yuan.map((amount, index) => ({
+      person_id: BigInt(index + 1), id: newId(), batch_id: batchId, award_id: newId(), region_code: '990000', reference: `YL${period}${batchId}${index}`, amount: amount * 100n,
+    }))).execute();
+  };
+  await payroll('2025-05', [3_100n]);
+  await payroll('2025-06', [3_000n, 3_500n]);
+  const found = await inScope(database, reader, (tx) => pensionersInMonth(tx, ['pension-990000', FUND], '2025-06'));
+  assert.deepEqual(found, [{ fund_code: 'pension-990000', pensioners: 2, amount_total: 6_500_00n }]);
 });
 
 test('GET /api/execution/analysis: JSON, the XLSX with its sections, the PDF; sifund execution analysis writes the workbook', { skip }, async () => {
