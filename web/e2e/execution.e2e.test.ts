@@ -8,8 +8,8 @@
  * browser that never signed in, at a phone's width, with the API's figures.
  * The budget indicators (预算指标) page shows each indicator's available amount as the API works it out; from a fund's
  * 分月用款计划 drawer the reviewer proposes an even plan, which the drawer then shows in sign-off with the API's months.
- * Saves docs/screenshots/execution-funds.png, execution-report.png, execution-drill-down.png, execution-indicators.png and
- * execution-public.png.
+ * Saves docs/screenshots/execution-funds.png, execution-report.png, execution-drill-down.png, execution-indicators.png,
+ * execution-allocation.png and execution-public.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -172,6 +172,7 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
     const firstRow = page.locator('[data-testid=allocation-proposal-months] tbody tr.ant-table-row').first();
     const cells = (await firstRow.locator('td').allTextContents()).map(plain);
     assert.deepEqual(cells.slice(-12), proposal.lines[0].months, 'the first line\'s 12 months as the API has them');
+    await page.screenshot({ path: screenshot('execution-allocation') });
     await page.locator('.ant-drawer-close').click();
     await page.getByTestId('allocation-proposal').waitFor({ state: 'hidden' });
   });

@@ -26,8 +26,8 @@ type PlanLine = NonNullable<AllocationPlans['funds'][number]['plan']>['lines'][n
 type Method = 'even' | 'seasonal' | 'manual';
 const MONTHS = Array.from({ length: 12 }, (_, index) => index);
 
-/** The lines with their 12 months; a 其中 row indented, a seasonal line's basis year or its fallback to even tagged. */
-function MonthsTable({ lines, testId }: { lines: PlanLine[]; testId: string }) {
+/** The lines with their 12 months; a 其中 row indented; in a seasonal plan, each line's basis year or its fallback to even tagged. */
+function MonthsTable({ lines, method, testId }: { lines: PlanLine[]; method: Method; testId: string }) {
   const { t } = useI18n();
   return (
     <Table<PlanLine>
@@ -39,7 +39,7 @@ function MonthsTable({ lines, testId }: { lines: PlanLine[]; testId: string }) {
             <Space direction="vertical" size={0}>
               {line.parentSubject === null ? <strong>{line.name}</strong> : <span style={{ paddingLeft: 16 }}>{t('execution.ofWhich', { name: line.name })}</span>}
               {line.split === 'seasonal' && <Tag>{t('allocation.basisYear', { year: line.basisYear ?? '' })}</Tag>}
-              {line.split === 'even' && <Tag data-testid="allocation-even">{t('allocation.method.even')}</Tag>}
+              {method === 'seasonal' && line.split === 'even' && <Tag data-testid="allocation-even">{t('allocation.method.even')}</Tag>}
             </Space>
           ),
         },
@@ -118,7 +118,7 @@ export function AllocationDrawer({ year, region, fund, lines, onClose, onChanged
                 <Tag color={entry.proposal.status === 'returned' ? 'orange' : 'blue'} data-testid="allocation-proposal-status">{t(`allocation.status.${entry.proposal.status === 'returned' ? 'returned' : 'pending'}`)}</Tag>
                 <span>{t(`allocation.method.${entry.proposal.method}`)} · {entry.proposal.submittedBy}</span>
               </Space>
-              <MonthsTable lines={entry.proposal.lines} testId="allocation-proposal-months" />
+              <MonthsTable lines={entry.proposal.lines} method={entry.proposal.method} testId="allocation-proposal-months" />
             </div>
           )}
           {entry.plan ? (
@@ -128,7 +128,7 @@ export function AllocationDrawer({ year, region, fund, lines, onClose, onChanged
                 { key: 'status', label: t('allocation.statusLabel'), children: <Tag color="green">{t('allocation.status.approved')}</Tag> },
                 { key: 'approved', label: t('allocation.approvedBy'), children: `${entry.plan.approvedBy} ${formatDateTime(entry.plan.approvedAt)}` },
               ]} />
-              <MonthsTable lines={entry.plan.lines} testId="allocation-plan-months" />
+              <MonthsTable lines={entry.plan.lines} method={entry.plan.method} testId="allocation-plan-months" />
             </div>
           ) : <Empty data-testid="allocation-none" description={t('allocation.none')} />}
         </Space>
