@@ -90,7 +90,8 @@ test('the claims list, a claim\'s detail and a maternity claim submitted to 待�
     await reason.fill('拒绝治疗（工伤保险条例第四十二条）');
     await page.getByTestId('claim-monthly-stop-form-submit').click();
     await page.getByTestId('confirm-ok').click();
-    await reason.waitFor({ state: 'hidden' });
+    // as long as the other slow answers of a full run: beside the other browser tests the stop took more than 30 s once
+    await reason.waitFor({ state: 'hidden', timeout: 60_000 });
     const stopped = await staff.call<ClaimView>('GET', `/api/benefits/claims/${monthly.id}`);
     assert.equal(stopped.body.status, 'stopped');
     const firstOpen = stopped.body.workInjuryMonthly!.parts.find((p) => p.stopCause === 'operator')!;
