@@ -16,7 +16,7 @@ import { chartFor, ensureFunds, fundAccounts, postEntries, type LineInput } from
 import { seedPoolingRegions } from '../ledger/ledger.testing.ts';
 import { checkIdNumber } from '../registry/index.ts';
 import { idNumberCheckCharacter } from '../registry/identifiers.calc.ts';
-import { saveDraftAsVersion, submitVersion } from '../budget/versions/versions.service.ts';
+import { approveMedicalBudget } from './execution.testing.ts';
 import { acknowledgeAlert, createDueEvaluations, evaluateAlerts, listAlerts, resolveAlert, type AlertView } from './alerts.service.ts';
 import { getJob } from '../../platform/jobs/index.ts';
 import { executionReport, type ExecutionReport } from './report.service.ts';
@@ -60,16 +60,7 @@ before(async () => {
   await seedPoolingRegions(server.test.database);
   await ensureFunds(server.test.database);
   // the approved budget of 990100 for 2025: the medical fund's table (totals as the identities want them)
-  const drafted = (subject: string, name: string, yuan: bigint, items?: { subject: string; name: string; amount: bigint }[]) => ({ subject, name, amount: yuan * 100n, items: items?.map((item) => ({ ...item, amount: item.amount * 100n })) });
-  const income = [drafted('premium_income', '社会保险费收入', 1_200_000n), drafted('fiscal_subsidy_income', '财政补贴收入', 200_000n)];
-  const expense = [drafted('benefit_expense', '社会保险待遇支出', 900_000n, [{ subject: 'inpatient', name: '住院医疗费用', amount: 600_000n }, { subject: 'outpatient', name: '门诊医疗费用', amount: 300_000n }]), drafted('other_expense', '其他支出', 10_000n)];
-  const totalIncome = 1_400_000_00n, totalExpense = 910_000_00n;
-  const version = await saveDraftAsVersion(server.test.database, testUser('operator', 21), {
-    year: YEAR, region: '990100', lastActualMonth: `${YEAR - 1}-10`, chartYear: 2018,
-    tables: [{ fund: FUND, region: '990100', scheme: 'medical', table: '社预05', tableName: '职工基本医疗保险基金（含生育保险）预算表', income, expense, totalIncome, totalExpense, balance: totalIncome - totalExpense, previousAccumulatedBalance: 0n, accumulatedBalance: totalIncome - totalExpense }],
-  });
-  const submitted = await submitVersion(server.test.database, testUser('operator', 21), BigInt(version.id));
-  await signOff(server.test.database, { id: submitted.approvalItemId! }, [testUser('reviewer', 22), testUser('approver', 23)]);
+  await approveMedicalBudget(server.test.database, { year: YEAR, fund: FUND, firstUserId: 21 });
 
   // the ledger: January to June premiums of 100,000.00 and inpatient costs of 50,000.00 a month, a subsidy in March,
   // interest (no budget line amount) in February; outside the report's scope: December 2024 and July 2025

@@ -16,10 +16,9 @@ import { inScope, systemActor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { startTestServer, addUser, type TestServer } from '../../../platform/testing/http.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
-import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { chartFor, ensureFunds, fundAccounts, postEntries, type LineInput } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
-import { saveDraftAsVersion, submitVersion } from '../../budget/versions/versions.service.ts';
+import { approveMedicalBudget } from '../execution.testing.ts';
 import { insertEmployer, insertPerson } from '../../collection/accounts/accounts.testing.ts';
 import { newId } from '../../../platform/ids.ts';
 import { evaluateAlerts, listAlerts } from '../alerts.service.ts';
@@ -76,16 +75,7 @@ before(async () => {
   server = await startTestServer([analysisRoutes]);
   await seedPoolingRegions(server.test.database);
   await ensureFunds(server.test.database);
-  const drafted = (subject: string, name: string, yuan: bigint, items?: { subject: string; name: string; amount: bigint }[]) => ({ subject, name, amount: yuan * 100n, items: items?.map((item) => ({ ...item, amount: item.amount * 100n })) });
-  const income = [drafted('premium_income', '社会保险费收入', 1_200_000n), drafted('fiscal_subsidy_income', '财政补贴收入', 200_000n)];
-  const expense = [drafted('benefit_expense', '社会保险待遇支出', 900_000n, [{ subject: 'inpatient', name: '住院医疗费用', amount: 600_000n }, { subject: 'outpatient', name: '门诊医疗费用', amount: 300_000n }]), drafted('other_expense', '其他支出', 10_000n)];
-  const totalIncome = 1_400_000_00n, totalExpense = 910_000_00n;
-  const version = await saveDraftAsVersion(server.test.database, testUser('operator', 31), {
-    year: YEAR, region: '990100', lastActualMonth: `${YEAR - 1}-10`, chartYear: 2018,
-    tables: [{ fund: FUND, region: '990100', scheme: 'medical', table: '社预05', tableName: '职工基本医疗保险基金（含生育保险）预算表', income, expense, totalIncome, totalExpense, balance: totalIncome - totalExpense, previousAccumulatedBalance: 0n, accumulatedBalance: totalIncome - totalExpense }],
-  });
-  const submitted = await submitVersion(server.test.database, testUser('operator', 31), BigInt(version.id));
-  await signOff(server.test.database, { id: submitted.approvalItemId! }, [testUser('reviewer', 32), testUser('approver', 33)]);
+  await approveMedicalBudget(server.test.database, { year: YEAR, fund: FUND, firstUserId: 31 });
 
   // 2024: premiums of 80,000.00 and inpatient costs of 40,000.00 a month, January to June, and 5,000.00 in July (after
   // the compared period); 2025: 100,000.00 and 50,000.00 a month to June, a subsidy of 50,000.00 in March, and
