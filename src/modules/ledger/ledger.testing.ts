@@ -30,19 +30,20 @@ export async function seedPoolingRegions(database: DatabaseHandle) {
 }
 
 /**
- * Fixture: a fund that went live with its balance in the 财政专户, where the demo holds it in the 支出户 — all the
- * 支出户 holds beyond `keep` moves Dr 财政专户 / Cr 支出户 today, so that payments need their 用款申请 again.
+ * Fixture: the fund's 支出户 holds exactly `amount` today — what it lacks comes from the 财政专户 (Dr 支出户 / Cr 财政专户,
+ * a 用款 transfer), what it holds beyond goes back (Dr 财政专户 / Cr 支出户, 财社〔2017〕144号 第四十一条).
  */
-export async function holdBalanceInSpecialAccount(database: DatabaseHandle, fund: string, keep = 0n) {
+export async function holdInExpenseAccount(database: DatabaseHandle, fund: string, amount: bigint) {
   const today = todayInChina(), actor = systemActor('test');
   const role = (name: string) => chartFor(Number(today.slice(0, 4))).accounts.find((account) => account.role === name)!.code;
-  const moved = (await inScope(database, actor, (tx) => accountBalanceNow(tx, fund, role('expense_bank')))) - keep;
-  if (moved <= 0n) return 0n;
+  const moved = amount - await inScope(database, actor, (tx) => accountBalanceNow(tx, fund, role('expense_bank')));
+  if (moved === 0n) return;
+  const [to, from] = moved > 0n ? [role('expense_bank'), role('special_bank')] : [role('special_bank'), role('expense_bank')];
+  const size = moved > 0n ? moved : -moved;
   await postEntries(database, actor, [{
-    key: `test-hold-in-special-account:${fund}:${keep}`, fund, period: today.slice(0, 7), date: today, source: { type: 'test', id: fund },
-    memo: '测试：期初余额存放于财政专户', lines: [{ account: role('special_bank'), debit: moved }, { account: role('expense_bank'), credit: moved }],
+    key: `test-hold-in-expense-account:${fund}:${amount}`, fund, period: today.slice(0, 7), date: today, source: { type: 'test', id: fund },
+    memo: '测试：支出户存放指定金额', lines: [{ account: to, debit: size }, { account: from, credit: size }],
   }]);
-  return moved;
 }
 
 export async function createLedgerTestDatabase(): Promise<TestDatabase> {

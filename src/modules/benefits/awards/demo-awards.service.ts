@@ -3,8 +3,9 @@
  * the demo's history, quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the
  * person — worked out in TypeScript and written in one statement per thousand — and the pension funds' balance brought
  * into the ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of twelve months of their
- * payroll. The demo holds it in the 支出户, so that the 财政专户 shows only money collected since go-live, and the
- * payrolls draw on it first (a 用款申请 asks only for what it lacks, ledger expense-account.service).
+ * payroll. The demo holds it in the 财政专户, where a fund's 结余 stands (财社〔2017〕144号: the 支出户 receives only what
+ * the 财政专户 transfers for payments), so each payroll's 用款申请 brings what the 支出户 lacks (ledger
+ * expense-account.service).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor } from '../../../platform/actor.ts';
@@ -82,7 +83,7 @@ export async function loadDemoPensioners(database: DatabaseHandle, input: { prov
     return { pensioners, totals: await repository.monthlyTotalsByFund(tx) };
   });
   const entries = totals.map((t) => openingBalanceEntry({
-    fund: t.fund_code, amount: BigInt(t.total) * OPENING_MONTHS, date: input.goLive ?? demoGoLive(today), heldIn: 'expense_bank', memo: `期初建账（演示数据：${OPENING_MONTHS} 个月养老金发放）`,
+    fund: t.fund_code, amount: BigInt(t.total) * OPENING_MONTHS, date: input.goLive ?? demoGoLive(today), memo: `期初建账（演示数据：${OPENING_MONTHS} 个月养老金发放）`,
   }));
   if (entries.length) await postEntries(database, actor, entries, { kind: 'import' });
   const openingBalances = Object.fromEntries(entries.map((e) => [e.fund, formatYuan(e.lines[0].debit!)]));

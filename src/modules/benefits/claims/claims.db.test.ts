@@ -20,7 +20,6 @@ import { accountBalanceNow, addMonths, postEntries } from '../../ledger/index.ts
 import { contributionRecord } from '../../collection/index.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { unemploymentQuote } from '../unemployment/quote.service.ts';
-import { holdBalanceInSpecialAccount } from '../../ledger/ledger.testing.ts';
 import { decide } from '../../../platform/signoff/signoff.service.ts';
 import { testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { bankFile, importBankResult } from '../payroll/payroll.bank.ts';
@@ -46,10 +45,6 @@ before(async () => {
     set session_replication_role = origin`);
   await db.owner.query(`update benefit_payment_order set status = 'cancelled' where source_type = 'benefit_claim'`);
   await db.owner.query('delete from benefit_claim');
-  // the demo opened the claims' funds with a balance in their 支出户; here they start with nothing to spend
-  for (const fund of (await db.owner.query<{ code: string }>(`select code from fund where insurance in ('unemployment', 'work_injury')`)).rows) {
-    await holdBalanceInSpecialAccount(db.database, fund.code);
-  }
 });
 after(async () => { await db?.drop(); });
 
@@ -78,7 +73,6 @@ test('a work injury claim: the amounts of 工伤保险条例 on the server, thre
   assert.equal(submitted.approvalItem.status, 'pending');
   // the work injury fund of the person's city: its 支出户 holds 1000.00 free, its 财政专户 enough for the rest
   const { code: fund } = await one<{ code: string }>(`select code from fund where insurance = 'work_injury' and region_code = $1`, [`${person.region_code.slice(0, 4)}00`]);
-  await holdBalanceInSpecialAccount(db.database, fund);
   const test = systemActor('test');
   await inScope(db.database, test, (tx) => postEntries(tx, test, [{ key: 'claims-test-work-injury', fund, period: '2026-03', date: '2026-03-01', memo: '财政补贴',
     lines: [{ account: '1004', debit: 100_000n }, { account: '1003', debit: 20_000_000n }, { account: '4002', credit: 20_100_000n }] }]));

@@ -65,9 +65,9 @@ async function signClaim(database: DatabaseHandle, approvalItem: Submitted) {
 const CLAIM_FUNDS: Record<string, string> = { unemployment: 'unemployment', work_injury: 'work_injury' };
 
 /**
- * 期初建账 of the funds the claims draw on, like the pensioners' and the institutions' (in the 支出户, so that the
- * 财政专户 shows only money collected since go-live): a year of what the demo's claims pay — twelve months of the
- * monthly amounts and the one-off amounts.
+ * 期初建账 of the funds the claims draw on, like the pensioners' and the institutions' (in the 财政专户, where a fund's
+ * 结余 stands; the claims' 用款申请 bring what the 支出户 lacks): a year of what the demo's claims pay — twelve months
+ * of the monthly amounts and the one-off amounts.
  */
 async function openClaimFunds(database: DatabaseHandle, cityCode: string, goLive: string, submitted: { kind: string; item: Submitted }[]) {
   const needed = new Map<string, bigint>();
@@ -81,7 +81,7 @@ async function openClaimFunds(database: DatabaseHandle, cityCode: string, goLive
     const opened = [];
     for (const [insurance, amount] of needed) {
       const fund = await fundPooling(tx, insurance, cityCode);
-      if (fund && amount > 0n) opened.push(openingBalanceEntry({ fund: fund.code, amount, date: goLive, heldIn: 'expense_bank', memo: '期初建账（演示数据：一年的待遇申领支付）' }));
+      if (fund && amount > 0n) opened.push(openingBalanceEntry({ fund: fund.code, amount, date: goLive, memo: '期初建账（演示数据：一年的待遇申领支付）' }));
     }
     return opened;
   });

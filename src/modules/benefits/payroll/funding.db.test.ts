@@ -12,6 +12,7 @@ import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts'
 import { listApprovals } from '../../../platform/signoff/signoff.service.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { accountBalanceNow, expenseAccountFunding } from '../../ledger/index.ts';
+import { holdInExpenseAccount } from '../../ledger/ledger.testing.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { payPrepayment, runPrepayment } from '../../medical/prepayment/prepayment.service.ts';
 import { payrollAccounts, runPayroll } from './payroll.service.ts';
@@ -35,12 +36,19 @@ const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
 const accounts = payrollAccounts('pension', PERIOD);
 const balance = (fund: string, account: string) => inScope(db.database, systemActor('test'), (tx) => accountBalanceNow(tx, fund, account));
 const free = (fund: string) => inScope(db.database, systemActor('test'), async (tx) => (await expenseAccountFunding(tx, fund, 0n, TODAY)).free);
+/** Finance moved the fund's go-live balance (期初建账, held in its 财政专户) to the 支出户 beforehand: the 支出户 covers
+ * what these tests pay. Its balance after the move. */
+async function allocatedBeforehand(fund: string, specialBank: string, expenseBank: string): Promise<bigint> {
+  const goLive = await balance(fund, specialBank);
+  assert.ok(goLive > 0n, `the demo holds ${fund}'s go-live balance in the 财政专户`);
+  await holdInExpenseAccount(db.database, fund, await balance(fund, expenseBank) + goLive);
+  return balance(fund, expenseBank);
+}
 const csvRows = (content: Buffer) => content.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
 
 test('a payroll the 支出户 covers: funded on its approval without a 用款申请, spoken for until the bank pays it', { skip }, async () => {
-  const goLive = await balance(PENSION, accounts.expenseBank);
-  assert.ok(goLive > 0n, 'the demo holds its go-live balance in the 支出户');
-  assert.equal(await balance(PENSION, accounts.specialBank), 0n, 'and nothing in the 财政专户');
+  const goLive = await allocatedBeforehand(PENSION, accounts.specialBank, accounts.expenseBank);
+  assert.equal(await balance(PENSION, accounts.specialBank), 0n, 'nothing left in the 财政专户');
   assert.equal(await free(PENSION), goLive, 'nothing signed off yet: all of it is free');
 
   const { summary } = await runPayroll(db.database, actor, { period: PERIOD });
@@ -63,8 +71,7 @@ test('a payroll the 支出户 covers: funded on its approval without a 用款申
 
 test('a medical pre-allocation the 支出户 covers: no transfer posted, spoken for until paid', { skip }, async () => {
   const [special, expenseBank] = ['1003', '1004'];
-  const goLive = await balance(MEDICAL, expenseBank);
-  assert.ok(goLive > 0n, 'the demo holds a year of quotas in the medical fund\'s 支出户');
+  const goLive = await allocatedBeforehand(MEDICAL, special, expenseBank);
   // the demo's maternity claims' orders, approved and not yet paid, are spoken for already
   const spoken = goLive - await free(MEDICAL);
   const run = await runPrepayment(db.database, actor, { month: PERIOD, region: '990100' });

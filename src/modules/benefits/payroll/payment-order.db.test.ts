@@ -19,7 +19,6 @@ import { signIn, type Client } from '../../../platform/testing/http.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { accountBalanceNow, addMonths } from '../../ledger/index.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
-import { holdBalanceInSpecialAccount } from '../../ledger/ledger.testing.ts';
 import { importDeaths, listEntitlements, listOverpayments, payEntitlement } from '../deaths/deaths.service.ts';
 import { deathRoutes } from '../deaths/deaths.routes.ts';
 import { payrollAccounts, runPayroll } from './payroll.service.ts';
@@ -37,8 +36,6 @@ before(async () => {
   if (skip) return;
   db = await createTestDatabase();
   await generateDemo(db.database, { persons: 400, employers: 15, years: 1, seed: 13, password: 'demo-pass-2024' });
-  // the funds went live with their balance in the 财政专户 (the demo holds it in the 支出户): every payment needs its 用款申请
-  for (const fund of (await db.owner.query<{ code: string }>(`select code from fund where insurance like '%pension'`)).rows) await holdBalanceInSpecialAccount(db.database, fund.code);
   app = await buildServer({ ...loadConfig(), logLevel: 'silent' }, db.database, [payrollRoutes, deathRoutes], { checkResponses: true });
   await app.ready();
   provinceReviewer = await signIn(app, 'review.990000', 'demo-pass-2024');

@@ -10,8 +10,8 @@
  * declared bases × 12 × the employer rate (since 国办发〔2021〕14号 the employer's contribution goes to the pooling fund,
  * the employee's to the personal account), the contributors counted on 1 July of the year (or the history's first or
  * last day). A year without declarations (the current one, past the history) takes the nearest year's income.
- * The fund's 支出户 holds a year of quotas from the demo's go-live (期初建账, demoGoLive): pre-allocations and the
- * year-end settlement draw on it first (the 财政专户 shows only money collected since go-live).
+ * The fund's 财政专户 holds a year of quotas from the demo's go-live (期初建账, demoGoLive), where a fund's 结余 stands:
+ * pre-allocations and the year-end settlement bring what they pay to the 支出户 by their 用款 transfers.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor } from '../../../platform/actor.ts';
@@ -80,7 +80,7 @@ export async function loadDemoInstitutions(database: DatabaseHandle, input: {
   if (opening > 0n) {
     await ensureFunds(database);
     await postEntries(database, actor, [openingBalanceEntry({
-      fund: medicalFundOf(cityCode), amount: opening, date: input.goLive ?? demoGoLive(todayInChina()), heldIn: 'expense_bank', memo: '期初建账（演示数据：一年的定点医药机构总额指标）',
+      fund: medicalFundOf(cityCode), amount: opening, date: input.goLive ?? demoGoLive(todayInChina()), memo: '期初建账（演示数据：一年的定点医药机构总额指标）',
     })], { kind: 'import' });
   }
   const loaded = { institutions: institutions.length, quotaYears: quotas.size > 0 ? quotaYears : [], settlementRows, firstMonth, lastMonth, openingBalance: formatYuan(opening) };

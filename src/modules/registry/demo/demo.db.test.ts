@@ -51,15 +51,15 @@ test('counts: the requested persons and employers, and the rows hanging off them
   // every retiree of the history draws a pension: well over 8% of the persons
   assert.equal(counts.pensioners, counts.retirements);
   assert.ok(counts.pensioners > 2000 * 0.08, `pensioners ${counts.pensioners}`);
-  // the pension funds went live with twelve months of their payroll (上年结余), held in the 支出户; the 财政专户 is empty
+  // the pension funds went live with twelve months of their payroll (上年结余), held in the 财政专户 (where a fund's 结余 stands); the 支出户 is empty until a 用款申请
   const opening = await rows<{ fund: string; special: string; expense: string; monthly: string }>(first, `select a.fund_code as fund, a.monthly::text as monthly,
-      (select coalesce(sum(b.debit - b.credit), 0) from account_balance b join fund f on f.id = b.fund_id join fund_account c on c.fund_id = b.fund_id and c.id = b.account_id
-        where f.code = a.fund_code and c.role = 'special_bank')::text as special,
       (select sum(b.debit - b.credit) from account_balance b join fund f on f.id = b.fund_id join fund_account c on c.fund_id = b.fund_id and c.id = b.account_id
+        where f.code = a.fund_code and c.role = 'special_bank')::text as special,
+      (select coalesce(sum(b.debit - b.credit), 0) from account_balance b join fund f on f.id = b.fund_id join fund_account c on c.fund_id = b.fund_id and c.id = b.account_id
         where f.code = a.fund_code and c.role = 'expense_bank')::text as expense
     from (select fund_code, sum(monthly_amount) as monthly from pension_award group by fund_code) a`);
   assert.ok(opening.length >= 1);
-  for (const fund of opening) assert.deepEqual([BigInt(fund.expense), BigInt(fund.special)], [BigInt(fund.monthly) * 12n, 0n], fund.fund);
+  for (const fund of opening) assert.deepEqual([BigInt(fund.special), BigInt(fund.expense)], [BigInt(fund.monthly) * 12n, 0n], fund.fund);
   assert.ok(counts.employments >= 2000 && counts.employments < 2000 * 1.5, `employments ${counts.employments}`);
   assert.equal(counts.enrollments, counts.employments * 4);
   assert.ok(counts.declarations > counts.employments, `declarations ${counts.declarations}`);
