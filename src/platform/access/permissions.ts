@@ -120,6 +120,7 @@ export const permissionDescriptions = {
   'execution.read': '预算执行查看 budget against actual live from the ledger, early-warning alerts',
   'alerts.manage': '预警处理 acknowledge and resolve early-warning alerts, evaluate the rules now',
   'report.publish': '基金收支情况公开 submit and approve the publication of fund income and expenditure',
+  'execution.duty.manage': '岗位责任分配 assign the staff responsible for a region\'s fund execution (the focus list names them; new alerts are theirs)',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
   // jobs (后台作业)
@@ -172,7 +173,8 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.claim.request', 'benefit.claim.approve', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.approve',
     'budget.draft', 'budget.approve', 'supervision.case.approve',
-    'alerts.manage', 'report.publish',
+    // 岗位责任制: the head who signs off assigns who answers for each fund's execution
+    'alerts.manage', 'report.publish', 'execution.duty.manage',
   ],
   finance: [
     ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run', 'params.propose',
