@@ -14,6 +14,7 @@ import { executionReport } from './report.service.ts';
 import { registerIndicatorCommand } from './indicators/indicators.cli.ts';
 import { registerAnalysisCommand } from './analysis/analysis.cli.ts';
 import { registerAllocationCommand } from './allocation/allocation.cli.ts';
+import { registerSettlementCommands } from './settlement/settlement.cli.ts';
 
 const ALERTS_PAGE = 500;
 
@@ -61,6 +62,7 @@ export function registerExecutionCommands(program: Command) {
 
   registerIndicatorCommand(execution);
   registerAllocationCommand(execution);
+  registerSettlementCommands(execution);
   registerAnalysisCommand(reportOptions(execution.command('analysis')), reportInput);
 
   const alerts = program.command('alerts').description('基金运行预警: early-warning alerts with their lifecycle');

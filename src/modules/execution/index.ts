@@ -10,6 +10,8 @@ import { registerBudgetControl } from '../../platform/signoff/index.ts';
 import { allocationRoutes } from './allocation/allocation.routes.ts';
 import { analysisRoutes } from './analysis/analysis.routes.ts';
 import { allocationPlanSignoff } from './allocation/allocation.service.ts';
+import { settlementRoutes } from './settlement/settlement.routes.ts';
+import { yearEndSettlementSignoff } from './settlement/settlement.service.ts';
 
 // every payment signed off draws on its budget indicator (R7.1): the sign-off engine runs this check before the effect
 registerBudgetControl(budgetControl);
@@ -20,15 +22,16 @@ registerBudgetControl(budgetControl);
  */
 export const executionModule: ModuleManifest = {
   name: 'execution',
-  routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes],
+  routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes, settlementRoutes],
   registerCommands: registerExecutionCommands,
   jobs: [alertEvaluationJob],
   schedules: [alertSchedule],
-  approvalKinds: [reportPublicationSignoff, allocationPlanSignoff],
+  approvalKinds: [reportPublicationSignoff, allocationPlanSignoff, yearEndSettlementSignoff],
   // the budget's own permissions propose (budget.draft) and sign (budget.review, budget.approve) the monthly allocation plan
+  // and the year-end settlement
   permissions: ['execution.read', 'alerts.manage', 'report.publish', 'budget.draft', 'budget.review', 'budget.approve'],
   reports: ['fund-analysis'],
-  // the alert levels, the evaluation hour and the indicator rules; the deviation threshold (params/warning); the publication's
-  // and the monthly allocation plan's sign-off levels
-  parameters: ['execution', 'warning.execution_deviation_points', 'signoff.report_publication', 'signoff.allocation_plan'],
+  // the alert levels, the evaluation hour, the indicator rules and the final accounts' causes; the deviation threshold
+  // (params/warning); the publication's, the monthly allocation plan's and the year-end settlement's sign-off levels
+  parameters: ['execution', 'warning.execution_deviation_points', 'signoff.report_publication', 'signoff.allocation_plan', 'signoff.year_end_settlement'],
 };

@@ -67,6 +67,22 @@ async function figuresOver(tx: Tx, funds: { fund: FundRow; lines: ExecutionLine[
 
 const countsOf = <Row>(rows: Row[], code: (row: Row) => string, counts: (row: Row) => DriverCounts) => new Map(rows.map((row) => [code(row), counts(row)]));
 
+/** Per fund code, the drivers' counts of the month and of the same month of last year: persons billed, pensioners paid. */
+export async function driverCounts(tx: Tx, codes: string[], year: number, month: number) {
+  const contributorCounts = async (month: string) => countsOf(await repository.contributorsInMonth(tx, codes, month), (row) => row.fund_code, (row) => ({ persons: row.persons, lines: row.lines, total: row.base_total }));
+  const pensionerCounts = async (month: string) => countsOf(await repository.pensionersInMonth(tx, codes, month), (row) => row.fund_code, (row) => ({ persons: row.pensioners, lines: row.pensioners, total: row.amount_total }));
+  const thisMonth = period(year, month), sameMonthLastYear = period(year - 1, month);
+  return {
+    contributors: { current: await contributorCounts(thisMonth), lastYear: await contributorCounts(sameMonthLastYear) },
+    pensioners: { current: await pensionerCounts(thisMonth), lastYear: await pensionerCounts(sameMonthLastYear) },
+  };
+}
+
+/** The drivers of a fund's line: income moves with who pays and on what base; expense with who is paid and how much (pension payrolls). */
+export const lineDrivers = (counts: Awaited<ReturnType<typeof driverCounts>>, fund: string, side: Side): Driver[] => (side === 'income'
+  ? driversOf('contributors', 'averageBase', counts.contributors.current.get(fund), counts.contributors.lastYear.get(fund))
+  : driversOf('pensioners', 'averagePension', counts.pensioners.current.get(fund), counts.pensioners.lastYear.get(fund)));
+
 /** `sifund execution analysis`, GET /api/execution/analysis: the analysis of the region's funds for the month. */
 export async function analysisReport(database: DatabaseHandle, actor: Actor, input: ReportInput, today = todayInChina()): Promise<AnalysisReport> {
   requirePermission(actor, 'execution.read');
@@ -81,11 +97,7 @@ export async function analysisReport(database: DatabaseHandle, actor: Actor, inp
     const lastYearToDate = await figuresOver(tx, figures.funds, year, yearToDate(year - 1, month).from, sameMonthLastYear, progress);
     const yearToDateMoved = await figuresOver(tx, figures.funds, year, yearToDate(year, month).from, thisMonth, progress);
     const capacity = await capacityPositions(tx, figures.funds.map(({ fund }) => fund.id), thisMonth);
-    const codes = figures.funds.map(({ fund }) => fund.code);
-    const contributorCounts = async (month: string) => countsOf(await repository.contributorsInMonth(tx, codes, month), (row) => row.fund_code, (row) => ({ persons: row.persons, lines: row.lines, total: row.base_total }));
-    const pensionerCounts = async (month: string) => countsOf(await repository.pensionersInMonth(tx, codes, month), (row) => row.fund_code, (row) => ({ persons: row.pensioners, lines: row.pensioners, total: row.amount_total }));
-    const contributors = { current: await contributorCounts(thisMonth), lastYear: await contributorCounts(sameMonthLastYear) };
-    const pensioners = { current: await pensionerCounts(thisMonth), lastYear: await pensionerCounts(sameMonthLastYear) };
+    const counts = await driverCounts(tx, figures.funds.map(({ fund }) => fund.code), year, month);
 
     const totals = { monthIncome: 0n, monthExpense: 0n, yearIncome: 0n, yearExpense: 0n, lastMonthIncome: 0n, lastMonthExpense: 0n, lastYearIncome: 0n, lastYearExpense: 0n, balance: 0n };
     let lastMonthMoved = false, lastYearMoved = false;
@@ -118,10 +130,7 @@ export async function analysisReport(database: DatabaseHandle, actor: Actor, inp
     const deviations = largestDeviations(candidates, progress).map(({ fund, line }): DeviationAnalysis => ({
       fund: fund.code, fundName: fund.name, subject: line.subject, name: line.name, side: line.side,
       budget: formatYuan(line.budget), actual: formatYuan(line.actual), rate: line.rate!, deviation: line.deviation!,
-      // income moves with who pays and on what base; expense with who is paid and how much (pension payrolls)
-      drivers: line.side === 'income'
-        ? driversOf('contributors', 'averageBase', contributors.current.get(fund.code), contributors.lastYear.get(fund.code))
-        : driversOf('pensioners', 'averagePension', pensioners.current.get(fund.code), pensioners.lastYear.get(fund.code)),
+      drivers: lineDrivers(counts, fund.code, line.side),
     }));
 
     const periodComparison = (month: bigint, lastMonth: bigint, year: bigint, lastYear: bigint): PeriodComparison => ({

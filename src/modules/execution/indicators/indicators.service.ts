@@ -39,16 +39,20 @@ export function indicatorRule(fund: FundRow, date: string): IndicatorRule {
   return { warningPercent: store.integer('execution.indicator_warning_percent', date, fund.region_code), overrun };
 }
 
+/** What the spending kinds' signed-off, unpaid items still take, draw by draw (fund, ledger subject, fen, the year it is paid in). */
+export async function commitmentDraws(tx: Tx, fundCodes: string[]): Promise<BudgetDraw[]> {
+  const draws: BudgetDraw[] = [];
+  for (const kind of signoffKinds()) if (kind.budgetCommitments) draws.push(...await kind.budgetCommitments(tx, fundCodes));
+  return draws;
+}
+
 /** What the spending kinds' signed-off, unpaid items still take in the year, per fund and ledger subject. */
 async function committedByFund(tx: Tx, funds: FundRow[], year: number): Promise<Map<string, Map<string, bigint>>> {
   const committed = new Map<string, Map<string, bigint>>(funds.map((fund) => [fund.code, new Map()]));
-  for (const kind of signoffKinds()) {
-    if (!kind.budgetCommitments) continue;
-    for (const draw of await kind.budgetCommitments(tx, funds.map((fund) => fund.code))) {
-      const fund = committed.get(draw.fund);
-      if (!fund || draw.year !== year) continue;
-      fund.set(draw.subject, (fund.get(draw.subject) ?? 0n) + draw.amountFen);
-    }
+  for (const draw of await commitmentDraws(tx, funds.map((fund) => fund.code))) {
+    const fund = committed.get(draw.fund);
+    if (!fund || draw.year !== year) continue;
+    fund.set(draw.subject, (fund.get(draw.subject) ?? 0n) + draw.amountFen);
   }
   return committed;
 }
