@@ -31,7 +31,7 @@ export type Permission =
   | 'medical.review'
   | 'medical.approve'
   | 'supervision.read' | 'supervision.import' | 'supervision.run' | 'supervision.case' | 'supervision.case.review' | 'supervision.case.approve'
-  | 'execution.read' | 'alerts.manage' | 'report.publish' | 'execution.duty.manage'
+  | 'execution.read' | 'alerts.manage' | 'report.publish' | 'execution.duty.manage' | 'notifications.manage'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';
 

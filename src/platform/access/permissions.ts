@@ -121,6 +121,7 @@ export const permissionDescriptions = {
   'alerts.manage': '预警处理 acknowledge and resolve early-warning alerts, evaluate the rules now',
   'report.publish': '基金收支情况公开 submit and approve the publication of fund income and expenditure',
   'execution.duty.manage': '岗位责任分配 assign the staff responsible for a region\'s fund execution (the focus list names them; new alerts are theirs)',
+  'notifications.manage': '预警推送管理 register webhook endpoints for alert events and the monthly analysis, read their deliveries (a setting of the installation)',
   // sign-off (待办)
   'approvals.read': '待办查看 the sign-off inbox',
   // jobs (后台作业)
@@ -190,7 +191,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   security_auditor: ['audit.read', 'audit.verify', 'auth.log.read'],
   // The administrator also registers employers and persons and reads bills: a new installation is set up by its
   // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.
-  admin: ['user.manage', 'region.manage', 'agency.manage', 'settings.read', 'registry.read', 'registry.employer.create', 'registry.person.create', 'billing.read'],
+  admin: ['user.manage', 'region.manage', 'agency.manage', 'settings.read', 'registry.read', 'registry.employer.create', 'registry.person.create', 'billing.read', 'notifications.manage'],
   // An employer account reads its own bills, payments and arrears through routes open to `portal.employer` (the
   // services bind it to its employer); the staff permissions (billing runs, dunning lists …) are not its.
   employer: ['portal.employer', 'employment.request.submit', 'registry.base.declare'],
