@@ -29,6 +29,7 @@ import { yearToDate } from './execution.calc.ts';
 import { executionSaid as said } from './execution.messages.ts';
 import { checkReportMonth, executionFiguresOf } from './report.service.ts';
 import { indicatorConditions } from './indicators/indicators.service.ts';
+import { ownNewAlert } from './duty/duty.service.ts';
 import * as repository from './execution.repository.ts';
 import type { AlertRow } from './execution.repository.ts';
 
@@ -101,6 +102,8 @@ async function applyConditions(tx: Tx, actor: Actor, fund: repository.FundRow, p
     const raised = await repository.insertAlert(tx, {
       id, rule: condition.rule, condition_key: condition.conditionKey, fund_code: fund.code, region_code: fund.region_code, severity: condition.severity, period, figures: figuresJson(condition),
     });
+    // 岗位责任: the staff responsible for the fund's region and scheme today owns the new alert (duty/duty.service.ts)
+    if (raised) await ownNewAlert(tx, id, fund, todayInChina());
     if (raised) await recordAudit(tx, actor, { action: 'execution.alert.raise', entityType: 'execution_alert', entityId: String(id), regionCode: fund.region_code, after: { rule: condition.rule, severity: condition.severity, period, figures: condition.figures } });
   }
   for (const gone of openByKey.values()) {

@@ -15,6 +15,7 @@ import { registerIndicatorCommand } from './indicators/indicators.cli.ts';
 import { registerAnalysisCommand } from './analysis/analysis.cli.ts';
 import { registerAllocationCommand } from './allocation/allocation.cli.ts';
 import { registerSettlementCommands } from './settlement/settlement.cli.ts';
+import { registerDutyCommands } from './duty/duty.cli.ts';
 
 const ALERTS_PAGE = 500;
 
@@ -64,6 +65,7 @@ export function registerExecutionCommands(program: Command) {
   registerAllocationCommand(execution);
   registerSettlementCommands(execution);
   registerAnalysisCommand(reportOptions(execution.command('analysis')), reportInput);
+  registerDutyCommands(execution, reportOptions(execution.command('focus')), reportInput);
 
   const alerts = program.command('alerts').description('基金运行预警: early-warning alerts with their lifecycle');
 

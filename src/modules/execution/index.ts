@@ -12,6 +12,7 @@ import { analysisRoutes } from './analysis/analysis.routes.ts';
 import { allocationPlanSignoff } from './allocation/allocation.service.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { yearEndSettlementSignoff } from './settlement/settlement.service.ts';
+import { dutyRoutes } from './duty/duty.routes.ts';
 
 // every payment signed off draws on its budget indicator (R7.1): the sign-off engine runs this check before the effect
 registerBudgetControl(budgetControl);
@@ -22,14 +23,14 @@ registerBudgetControl(budgetControl);
  */
 export const executionModule: ModuleManifest = {
   name: 'execution',
-  routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes, settlementRoutes],
+  routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes, settlementRoutes, dutyRoutes],
   registerCommands: registerExecutionCommands,
   jobs: [alertEvaluationJob],
   schedules: [alertSchedule],
   approvalKinds: [reportPublicationSignoff, allocationPlanSignoff, yearEndSettlementSignoff],
   // the budget's own permissions propose (budget.draft) and sign (budget.review, budget.approve) the monthly allocation plan
   // and the year-end settlement
-  permissions: ['execution.read', 'alerts.manage', 'report.publish', 'budget.draft', 'budget.review', 'budget.approve'],
+  permissions: ['execution.read', 'alerts.manage', 'report.publish', 'budget.draft', 'budget.review', 'budget.approve', 'execution.duty.manage'],
   reports: ['fund-analysis'],
   // the alert levels, the evaluation hour, the indicator rules and the final accounts' causes; the deviation threshold
   // (params/warning); the publication's, the monthly allocation plan's and the year-end settlement's sign-off levels
