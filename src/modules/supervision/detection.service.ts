@@ -25,6 +25,7 @@ import type { RuleParameters } from './rules/rule.ts';
 import { supervisionSaid as said } from './supervision.messages.ts';
 import { findingStatuses, type FindingStatus } from './supervision.statuses.ts';
 import * as repository from './supervision.repository.ts';
+import { creditOfSubjects, type SubjectCredit } from './credit/credit.service.ts';
 
 /** The detection runs cross into the province-pooled payroll (see above). */
 const DETECTION_ACROSS_POOLS = '稽核比对需核对省级统筹基金的养老金发放记录 (the detection rules read the payroll of the province-pooled fund)';
@@ -111,6 +112,8 @@ export interface FindingView {
   status: FindingStatus; jobId: string; foundAt: string;
   /** the case it was taken up in (the open one, else the latest) */
   case: { id: string; number: string } | null;
+  /** the subject's credit grade and blacklist status (credit/: watched = the worst grade or listed); null when never graded */
+  credit: SubjectCredit | null;
 }
 
 const byRuleAndPeriod: SortKey[] = [{ by: 'rule', direction: 'asc' }, { by: 'period', direction: 'asc' }, { by: 'id', direction: 'asc' }];
@@ -119,16 +122,20 @@ const byRuleAndPeriod: SortKey[] = [{ by: 'rule', direction: 'asc' }, { by: 'per
 export async function listFindings(database: DatabaseHandle, actor: Actor, filter: repository.FindingFilter, request: ListRequest): Promise<ListAnswer<FindingView>> {
   if (filter.rule !== undefined) rulesOf(filter.rule);
   const masked = !can(actor, 'personal.full.read');
-  return inScope(database, actor, (tx) => listPage(tx, repository.findingsQuery(tx, filter), byRuleAndPeriod, request, (rows) => rows.map((row) => {
-    const evidence = typeof row.evidence === 'string' ? JSON.parse(row.evidence) : row.evidence;
-    const rule = ruleNamed(row.rule);
-    return {
-      id: String(row.id), rule: row.rule, title: rule ? render(rule.title(), 'zh-CN') : row.rule, subject: masked ? maskIdNumbersIn(row.subject) : row.subject,
-      regionCode: row.region_code, period: row.period, amount: formatYuan(row.amount), evidence: masked ? maskIdNumbersDeep(evidence) : evidence,
-      legalBasis: row.legal_basis, status: row.status, jobId: String(row.job_id), foundAt: row.found_at.toISOString(),
-      case: row.case_ref ? { id: row.case_ref.split(' ')[0], number: row.case_ref.split(' ')[1] } : null,
-    };
-  })));
+  return inScope(database, actor, (tx) => listPage(tx, repository.findingsQuery(tx, filter), byRuleAndPeriod, request, async (rows) => {
+    const credit = await creditOfSubjects(tx, rows.map((row) => row.subject), actor.regionCode);
+    return rows.map((row) => {
+      const evidence = typeof row.evidence === 'string' ? JSON.parse(row.evidence) : row.evidence;
+      const rule = ruleNamed(row.rule);
+      return {
+        id: String(row.id), rule: row.rule, title: rule ? render(rule.title(), 'zh-CN') : row.rule, subject: masked ? maskIdNumbersIn(row.subject) : row.subject,
+        regionCode: row.region_code, period: row.period, amount: formatYuan(row.amount), evidence: masked ? maskIdNumbersDeep(evidence) : evidence,
+        legalBasis: row.legal_basis, status: row.status, jobId: String(row.job_id), foundAt: row.found_at.toISOString(),
+        case: row.case_ref ? { id: row.case_ref.split(' ')[0], number: row.case_ref.split(' ')[1] } : null,
+        credit: credit.get(row.subject) ?? null,
+      };
+    });
+  }));
 }
 
 /** The rules, for the CLI and the API: name, title and legal basis. */

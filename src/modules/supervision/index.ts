@@ -1,4 +1,4 @@
-/** The supervision module's public face: inspections (稽核) — external data imports, detection rules as jobs, findings; cases and recoveries; risk-graded controls and audit samples. */
+/** The supervision module's public face: inspections (稽核) — external data imports, detection rules as jobs, findings; cases and recoveries; credit grades and the blacklist; risk-graded controls and audit samples. */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerSupervisionCommands } from './supervision.cli.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
@@ -10,11 +10,13 @@ import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { registerSharingCommand } from './sharing/sharing.cli.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { supervisionCaseSignoff } from './cases/cases.service.ts';
+import { creditRoutes } from './credit/credit.routes.ts';
+import { supervisionBlacklistSignoff } from './credit/credit.service.ts';
 
 /** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
 export const supervisionModule: ModuleManifest = {
   name: 'supervision',
-  routes: [supervisionRoutes, controlsRoutes, evaluationRoutes, casesRoutes],
+  routes: [supervisionRoutes, controlsRoutes, evaluationRoutes, casesRoutes, creditRoutes],
   registerCommands(program) {
     registerSupervisionCommands(program);
     registerReplayCommand(program);
@@ -23,7 +25,7 @@ export const supervisionModule: ModuleManifest = {
   },
   jobs: [detectionJob],
   schedules: [],
-  approvalKinds: [supervisionCaseSignoff],
+  approvalKinds: [supervisionCaseSignoff, supervisionBlacklistSignoff],
   permissions: ['supervision.read', 'supervision.import', 'supervision.run', 'supervision.case', 'supervision.case.review', 'supervision.case.approve'],
   reports: [],
   // signoff: the grades of the register's kinds

@@ -10,6 +10,7 @@ import { importClaimDetails, importTaxWages } from './external-data.service.ts';
 import { checkFindingStatus, listFindings, ruleCatalog, runDetection, type FindingView } from './detection.service.ts';
 import { registerControlCommands } from './controls/controls.cli.ts';
 import { registerCaseCommands } from './cases/cases.cli.ts';
+import { registerCreditCommands } from './credit/credit.cli.ts';
 
 const FINDINGS_PAGE = 1000;
 
@@ -84,4 +85,5 @@ export function registerSupervisionCommands(program: Command) {
 
   registerControlCommands(supervision);
   registerCaseCommands(supervision);
+  registerCreditCommands(supervision);
 }

@@ -27,6 +27,10 @@ export const Finding = Type.Object({
   evidence: Type.Unknown({ description: 'the rows that show it, as the rule gives them' }),
   legalBasis: Type.String(), status: FindingStatusValue, jobId: IdText, foundAt: Timestamp,
   case: Nullable(Type.Object({ id: IdText, number: Type.String() }, { description: 'the case it was taken up in (the open one, else the latest)' })),
+  credit: Nullable(Type.Object({
+    grade: Nullable(Type.String()), gradeLabel: Nullable(Type.String()), listed: Type.Boolean({ description: 'on the blacklist (严重失信人名单) today' }),
+    watched: Type.Boolean({ description: 'the worst grade or listed: to look at first' }),
+  }, { description: 'the subject\'s credit grade and blacklist status; null when never graded nor listed' })),
 });
 export const FindingList = ListAnswer(Finding);
 

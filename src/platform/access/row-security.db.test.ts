@@ -216,6 +216,7 @@ function regionFixture(p: string, n: number): string {
     insert into supervision_sample (id, region_code, month, seed, size, population, taken_by) values (${id(96)}, '${county}', '2025-06', 202506, 20, 1, 'fixture');
     insert into supervision_sample_item (sample_id, position, region_code, approval_item_id, kind, submitted_at, submitted_by, subject)
       values (${id(96)}, 1, '${county}', ${id(12)}, 'fixture', '2025-06-10T09:00:00+08:00', 'fixture', 'fixture');
+    insert into supervision_sample_review (sample_id, position, region_code, approval_item_id, verdict, reviewed_by) values (${id(96)}, 1, '${county}', ${id(12)}, 'conforming', 'fixture');
     insert into supervision_case (id, number, region_code, subject_kind, subject, kind, amount_involved, reason, opening_item_id, opened_by)
       values (${id(97)}, 'JC2025-0001', '${county}', 'institution', 'H${p}', 'split-admission', 42000, '分解住院', ${id(12)}, 'fixture');
     insert into supervision_case_finding (case_id, finding_id, region_code) values (${id(97)}, ${id(93)}, '${county}');
@@ -223,6 +224,14 @@ function regionFixture(p: string, n: number): string {
     insert into supervision_case_recovery (id, case_id, region_code, fund_code, amount, recovered_on, bank_reference, entry_id, recorded_by)
       values (${id(98)}, ${id(97)}, '${county}', 'medical-${city}', 42000, '2025-07-01', 'B${p}', '${id(23)}', 'fixture');
     insert into supervision_case_step (id, case_id, region_code, step, username, approval_item_id) values (${id(99)}, ${id(97)}, '${county}', 'opened', 'fixture', ${id(12)});
+    insert into supervision_credit_run (id, region_code, as_of, parameters, subjects, changed, run_by) values (${id(74)}, '${county}', '2025-06-30', '{}', 1, 1, 'fixture');
+    insert into supervision_credit_grade (subject_kind, subject, region_code, grade, facts, reasons, run_id, graded_on)
+      values ('institution', 'H${p}', '${county}', 'C', '{}', '[]', ${id(74)}, '2025-06-30');
+    insert into supervision_credit_grade_history (id, subject_kind, subject, region_code, grade, facts, reasons, run_id, graded_on)
+      values (${id(75)}, 'institution', 'H${p}', '${county}', 'C', '{}', '[]', ${id(74)}, '2025-06-30');
+    insert into supervision_blacklist (id, subject_kind, subject, region_code, reason, notified_on, listing_item_id, proposed_by)
+      values (${id(76)}, 'institution', 'H${p}', '${county}', '多次违规', '2025-06-20', ${id(12)}, 'fixture');
+    insert into supervision_blacklist_step (id, listing_id, region_code, step, username, approval_item_id) values (${id(77)}, ${id(76)}, '${county}', 'proposed', 'fixture', ${id(12)});
     insert into execution_alert (id, rule, condition_key, fund_code, region_code, severity, period, figures)
       values (${id(94)}, 'payment_capacity', '${fund}', '${fund}', '${province}', 'critical', '2025-06', '{}');
     insert into published_report (id, region_code, period, title, body, published_by) values (${id(95)}, '${province}', '2025-06', '基金收支情况', '{}', 'fixture');

@@ -120,7 +120,7 @@ const caseKinds = () => [...ruleCatalog().map((rule) => rule.rule), 'other'];
 const SUBJECT = /^[0-9A-Za-z]{1,40}$/;
 
 /** Whom a rule's findings are about (rules/*.sql.ts: the subject each gives). */
-const subjectKindOfRule: Record<string, SubjectKind> = {
+export const subjectKindOfRule: Record<string, SubjectKind> = {
   'base-underreporting': 'person', 'headcount-underreporting': 'employer', 'paid-after-death': 'person', 'unemployment-while-employed': 'person', 'split-admission': 'institution',
   'double-enrolment': 'person', 'repeat-charging': 'institution', 'identity-mismatch': 'institution', 'bed-holding': 'institution',
 };
