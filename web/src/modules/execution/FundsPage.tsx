@@ -1,10 +1,13 @@
 /**
  * 基金运行概况, the fund home page for staff: per fund of the user's region and below, the year's income, expense and
  * their difference, the execution rate of each side beside the time progress, and the open alerts — from the
- * execution report of this month (live from the ledger). A fund opens its budget execution.
+ * execution report of this month (live from the ledger). A fund opens its budget execution. Above them, 重点关注: the
+ * funds most off their budget (GET /api/execution/focus), each with its open alerts and the staff responsible, a link
+ * to its report, and the region's 岗位责任 drawer.
  */
-import { useNavigate } from 'react-router-dom';
-import { Card, Col, Empty, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
@@ -14,6 +17,7 @@ import { Money } from '../../components/Money.tsx';
 import { fundTotals, percent, tenThousandths, type SideTotal } from './figures.ts';
 import { reportRegion, thisMonth, useExecutionReport, useHomeRegion } from './shared.tsx';
 import type { AlertList, ExecutionFund } from './types.ts';
+import { DutyDrawer, schemeLabel, type FocusItem, type FocusList } from './DutyDrawer.tsx';
 
 /** Open alerts (raised or acknowledged) per fund: the list's total for each. */
 function useOpenAlerts(funds: readonly ExecutionFund[]) {
@@ -66,6 +70,56 @@ function FundCard({ fund, timeProgress, openAlerts, open }: { fund: ExecutionFun
   );
 }
 
+/** 重点关注: the funds most off their budget, largest deviation first; a region opens its report, 岗位责任 its drawer. */
+function FocusCard({ year, month, region }: { year: number; month: number; region: string }) {
+  const { t } = useI18n();
+  const [duty, setDuty] = useState<{ region: string; scheme: string } | null>(null);
+  const focus = useLoad((signal) => api.get<FocusList>('/api/execution/focus', { year, month, region }, signal), [year, month, region]);
+  const reportLink = (item: FocusItem) => `/execution/report?${new URLSearchParams({ year: String(year), month: String(month), region: item.region, fund: item.fund })}`;
+  return (
+    <Card size="small" title={t('focus.title')} data-testid="focus-card" style={{ marginBottom: 16 }}>
+      {focus.error ? <ApiErrorView error={focus.error} retry={focus.reload} /> : (
+        <Table<FocusItem>
+          size="small" pagination={false} loading={!focus.data} rowKey="fund" dataSource={focus.data?.items ?? []} data-testid="focus-table"
+          locale={{ emptyText: <Empty description={t('focus.empty')} /> }}
+          columns={[
+            { title: t('focus.rank'), key: 'rank', width: 56, render: (_, _item, index) => index + 1 },
+            {
+              title: t('focus.region'), key: 'region',
+              render: (_, item) => <Link to={reportLink(item)} data-testid={`focus-link-${item.fund}`}>{item.regionName ?? item.region} · {schemeLabel(t, item.scheme)}</Link>,
+            },
+            { title: t('focus.worstLine'), key: 'line', render: (_, item) => item.worstLine?.name ?? <Tag>{t('execution.noBudget')}</Tag> },
+            {
+              title: t('focus.deviation'), key: 'deviation', align: 'right',
+              render: (_, item) => (item.worstLine ? <span data-testid={`focus-deviation-${item.fund}`}>{percent(item.worstLine.deviation)}</span> : '—'),
+            },
+            {
+              title: t('execution.openAlerts'), key: 'alerts',
+              render: (_, item) => (
+                <Space size={4}>
+                  {item.openAlerts.critical > 0 && <Tag color="red">{t('focus.critical', { count: item.openAlerts.critical })}</Tag>}
+                  {item.openAlerts.warning > 0 && <Tag color="orange">{t('focus.warning', { count: item.openAlerts.warning })}</Tag>}
+                  {item.openAlerts.critical + item.openAlerts.warning === 0 && <Tag color="green">{t('focus.noAlerts')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('focus.responsible'), key: 'responsible',
+              render: (_, item) => (
+                <Space size={4}>
+                  <span data-testid={`focus-responsible-${item.fund}`}>{item.responsible ? `${item.responsible.name}（${item.responsible.username}）` : t('focus.unassigned')}</span>
+                  <Button type="link" size="small" onClick={() => setDuty({ region: item.region, scheme: item.scheme })} data-testid={`focus-duty-${item.fund}`}>{t('focus.duty')}</Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <DutyDrawer region={duty?.region ?? null} scheme={duty?.scheme} onClose={() => setDuty(null)} onChanged={focus.reload} />
+    </Card>
+  );
+}
+
 export default function FundsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -84,6 +138,7 @@ export default function FundsPage() {
             {t('execution.funds.explain', { region: reportRegion(data), year: data.year, month: data.month, asOf: data.asOf })}
             {' '}{t('execution.timeProgress')} <strong data-testid="execution-time-progress">{percent(data.timeProgress)}</strong>
           </Typography.Paragraph>
+          {data.funds.length > 0 && <FocusCard year={data.year} month={data.month} region={data.region} />}
           {data.funds.length === 0 ? <Empty description={t('execution.noFunds')} /> : (
             <Row gutter={[16, 16]}>
               {data.funds.map((fund) => (
