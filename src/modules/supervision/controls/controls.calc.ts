@@ -69,3 +69,17 @@ export function drawSample<T>(population: readonly T[], seed: number, size: numb
   }
   return indexes.slice(0, count).sort((a, b) => a - b).map((index) => population[index]);
 }
+
+/**
+ * 抽样核查: what the auditor found on a sampled operation — done by the rules (核查无误) or not (发现问题, with a note
+ * saying what). LD/T 05-2022 社会保险经办内部控制规范 asks 稽核 to check the sampled high-risk operations and record
+ * the result; a problem found is taken further as a case (cases/).
+ */
+export const sampleVerdicts = ['conforming', 'irregular'] as const;
+export type SampleVerdict = (typeof sampleVerdicts)[number];
+
+/** A sample's progress: how many of its operations were reviewed and how many found irregular. */
+export function reviewProgress(verdicts: readonly (SampleVerdict | null)[]): { reviewed: number; irregular: number; toReview: number } {
+  const reviewed = verdicts.filter((verdict) => verdict !== null).length;
+  return { reviewed, irregular: verdicts.filter((verdict) => verdict === 'irregular').length, toReview: verdicts.length - reviewed };
+}

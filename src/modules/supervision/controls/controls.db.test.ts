@@ -130,7 +130,8 @@ test('the audit sample: the same seed the same sample, another seed another; sto
   const ids = first.body.sample.map((s: { id: string }) => s.id);
   assert.deepEqual(ids, drawSample(eligible, 7, 5));
   assert.ok(ids.every((id: string) => eligible.includes(id)));
-  assert.deepEqual(Object.keys(first.body.sample[0]), ['kind', 'id', 'at', 'by', 'subject']);
+  assert.deepEqual(Object.keys(first.body.sample[0]), ['kind', 'id', 'at', 'by', 'subject', 'position', 'review']);
+  assert.deepEqual([first.body.sample.map((s: { position: number }) => s.position), first.body.progress], [[1, 2, 3, 4, 5], { reviewed: 0, irregular: 0, toReview: 5 }]);
   assert.equal(first.body.sample[0].by, 'op.fixture');
 
   const again = await take({ month: SAMPLE_MONTH, seed: 7, size: 5 });
@@ -157,6 +158,39 @@ test('the audit sample: the same seed the same sample, another seed another; sto
   assert.equal((await server.admin.json('POST', '/api/supervision/samples', { month: SAMPLE_MONTH })).status, 403);
   const { rows } = await server.test.owner.query(`select count(*)::int as count from audit_log where action = 'supervision.sample.take'`);
   assert.equal(rows[0].count, 3, 'each sample audited once, when taken');
+});
+
+test('抽样核查: each sampled operation reviewed once, irregular with a note, never by a hand on it; counted on the register', async () => {
+  const sample = (await auditor.json('POST', '/api/supervision/samples', { month: SAMPLE_MONTH, seed: 7, size: 5 })).body;
+  const review = (client: Client, body: Record<string, unknown>, id = sample.id) => client.json('POST', `/api/supervision/samples/${id}/reviews`, body);
+  const conforming = await review(auditor, { position: 1, verdict: 'conforming' });
+  assert.equal(conforming.status, 200);
+  assert.deepEqual([conforming.body.sample[0].review.verdict, conforming.body.sample[0].review.reviewedBy, conforming.body.sample[1].review, conforming.body.progress],
+    ['conforming', 'au.city', null, { reviewed: 1, irregular: 0, toReview: 4 }]);
+  const noNote = await review(auditor, { position: 2, verdict: 'irregular' });
+  assert.deepEqual([noNote.status, noNote.body.error.field], [400, 'note'], 'an irregular operation needs a note');
+  const irregular = await review(auditor, { position: 2, verdict: 'irregular', note: '补缴核定缺少工资凭证' });
+  assert.equal(irregular.status, 200);
+  assert.deepEqual([irregular.body.sample[1].review.note, irregular.body.progress], ['补缴核定缺少工资凭证', { reviewed: 2, irregular: 1, toReview: 3 }]);
+  const twice = await review(auditor, { position: 1, verdict: 'irregular', note: '改判' });
+  assert.deepEqual([twice.status, twice.body.error.field], [409, 'position'], 'a review stands');
+  assert.deepEqual([(await review(auditor, { position: 6, verdict: 'conforming' })).body.error.field, (await review(auditor, { position: 3, verdict: 'ok' })).body.error.field], ['position', 'verdict']);
+  // the auditor signed the third operation: someone else reviews it
+  await server.test.owner.query(`insert into approval_step (item_id, seq, region_code, action, level, level_name, user_id, username, role)
+    select id, 1, region_code, 'approve', 1, 'review', null, 'au.city', 'auditor' from approval_item where id = $1`, [sample.sample[2].id]);
+  const ownHand = await review(auditor, { position: 3, verdict: 'conforming' });
+  assert.equal(ownHand.status, 403);
+  assert.match(ownHand.body.error.message, /separation of duties/);
+  assert.equal((await review(countyAuditor, { position: 4, verdict: 'conforming' })).status, 404, 'a county cannot see the city\'s sample');
+  assert.equal((await review(operator, { position: 4, verdict: 'conforming' })).status, 403, 'an operator does not review');
+  assert.equal((await review(auditor, { position: 4, verdict: 'conforming' }, '999999999')).status, 404);
+  // the register counts what the reviews found irregular, per kind
+  const register = (await auditor.json('GET', `/api/supervision/controls?month=${SAMPLE_MONTH}`)).body.controls as { signoffKind: string; irregular: number }[];
+  const irregularKind = sample.sample[1].kind;
+  assert.deepEqual(register.filter((c) => c.irregular > 0).map((c) => [c.signoffKind, c.irregular]), [[irregularKind, 1]]);
+  const { rows } = await server.test.owner.query(`select count(*)::int as count from audit_log where action = 'supervision.sample.review'`);
+  assert.equal(rows[0].count, 2, 'each review audited');
+  await assert.rejects(server.test.owner.query(`update supervision_sample_review set verdict = 'conforming'`), 'the reviews are append-only');
 });
 
 test('the CLI: sifund supervision sample twice with a seed gives the same JSON', async () => {

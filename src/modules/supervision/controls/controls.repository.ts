@@ -10,6 +10,7 @@ import './controls.tables.ts';
 export interface OperationRow { id: bigint; kind: string; region_code: string; submitted_at: Date; submitted_by: string; title: string }
 export type SampleRow = Tables['supervision_sample'] & { taken_at: Date };
 export type SampleItemRow = Tables['supervision_sample_item'];
+export type SampleReviewRow = Tables['supervision_sample_review'] & { reviewed_at: Date };
 
 const monthStart = (month: string) => sql`(${`${month}-01`}::date)::timestamp at time zone 'Asia/Shanghai'`;
 const monthEnd = (month: string) => sql`((${`${month}-01`}::date + interval '1 month')::date)::timestamp at time zone 'Asia/Shanghai'`;
@@ -33,10 +34,12 @@ export async function submittedPerKind(tx: Tx, kinds: string[], scope: string, m
   return rows;
 }
 
-/** How many distinct operations of each kind the month's samples under the region prefix drew. */
-export async function sampledPerKind(tx: Tx, scope: string, month: string): Promise<{ kind: string; count: number }[]> {
-  const { rows } = await sql<{ kind: string; count: number }>`select i.kind, count(distinct i.approval_item_id)::int as count
+/** How many distinct operations of each kind the month's samples under the region prefix drew, and how many reviews found irregular. */
+export async function sampledPerKind(tx: Tx, scope: string, month: string): Promise<{ kind: string; count: number; irregular: number }[]> {
+  const { rows } = await sql<{ kind: string; count: number; irregular: number }>`select i.kind, count(distinct i.approval_item_id)::int as count,
+      count(distinct r.approval_item_id) filter (where r.verdict = 'irregular')::int as irregular
     from supervision_sample_item i join supervision_sample s on s.id = i.sample_id
+    left join supervision_sample_review r on r.sample_id = i.sample_id and r.position = i.position
     where s.month = ${month} and i.region_code like ${`${scope}%`}
     group by i.kind`.execute(tx);
   return rows;
@@ -66,3 +69,27 @@ export const samplesOfMonth = (tx: Tx, month: string, scope: string) =>
 
 export const itemsOfSamples = (tx: Tx, sampleIds: bigint[]) => sampleIds.length === 0 ? Promise.resolve([] as SampleItemRow[])
   : tx.selectFrom('supervision_sample_item').selectAll().where('sample_id', 'in', sampleIds).orderBy('sample_id').orderBy('position').execute();
+
+export const reviewsOfSamples = (tx: Tx, sampleIds: bigint[]) => sampleIds.length === 0 ? Promise.resolve([] as SampleReviewRow[])
+  : tx.selectFrom('supervision_sample_review').selectAll().where('sample_id', 'in', sampleIds).execute() as Promise<SampleReviewRow[]>;
+
+export const findSampleById = (tx: Tx, id: bigint) =>
+  tx.selectFrom('supervision_sample').selectAll().where('id', '=', id).executeTakeFirst() as Promise<SampleRow | undefined>;
+
+export const sampleItemAt = (tx: Tx, sampleId: bigint, position: number) =>
+  tx.selectFrom('supervision_sample_item').selectAll().where('sample_id', '=', sampleId).where('position', '=', position).executeTakeFirst();
+
+/** Who had a hand in an operation: its submitter and everyone who acted on its sign-off (user ids where known, usernames). */
+export async function handsOnOperation(tx: Tx, approvalItemId: bigint): Promise<{ user_id: bigint | null; username: string }[]> {
+  const { rows } = await sql<{ user_id: bigint | null; username: string }>`
+    select submitted_by_id as user_id, submitted_by as username from approval_item where id = ${approvalItemId}
+    union select user_id, username from approval_step where item_id = ${approvalItemId}`.execute(tx);
+  return rows;
+}
+
+/** Records the review unless the operation was reviewed meanwhile; true when this call wrote it. */
+export async function insertReview(tx: Tx, review: Insertable<Tables['supervision_sample_review']>): Promise<boolean> {
+  const written = await tx.insertInto('supervision_sample_review').values(review)
+    .onConflict((conflict) => conflict.columns(['sample_id', 'position']).doNothing()).returning('position').executeTakeFirst();
+  return written !== undefined;
+}

@@ -1,7 +1,7 @@
 /** HTTP for the risk-graded controls (/api/supervision/controls, /api/supervision/samples): the register and the monthly audit samples. */
 import { actor, type App } from '../../../platform/http/server.ts';
-import { controlRegister, listSamples, takeSample } from './controls.service.ts';
-import { AuditSample, AuditSamples, ControlRegister, MonthQuery, SampleBody, SamplesQuery } from './controls.schemas.ts';
+import { controlRegister, listSamples, reviewSampledOperation, takeSample } from './controls.service.ts';
+import { AuditSample, AuditSamples, ControlRegister, MonthQuery, ReviewBody, SampleBody, SampleParams, SamplesQuery } from './controls.schemas.ts';
 
 const tags = ['supervision'];
 
@@ -25,4 +25,11 @@ export async function controlsRoutes(app: App) {
       body: SampleBody, response: { 200: AuditSample },
     },
   }, async (request) => takeSample(db, actor(request), request.body));
+
+  app.post('/api/supervision/samples/:id/reviews', { config: { permission: 'supervision.case' },
+    schema: {
+      tags, summary: '抽样核查 Record the review of one sampled operation: conforming, or irregular with a note; once per operation, never by its submitter or signers',
+      params: SampleParams, body: ReviewBody, response: { 200: AuditSample },
+    },
+  }, async (request) => reviewSampledOperation(db, actor(request), { sampleId: request.params.id, ...request.body }));
 }

@@ -12,15 +12,21 @@ export const ControlPointView = Type.Object({
   allLevelsFrom: Nullable(Money), basis: Type.String(),
   fired: Type.Integer({ description: 'items of the kind submitted in the month, in scope' }),
   sampled: Type.Integer({ description: 'of them, drawn by the month\'s audit samples' }),
+  irregular: Type.Integer({ description: 'of the sampled, found irregular by the auditors\' review' }),
 });
 export const ControlRegister = Type.Object({ month: Month, controls: Type.Array(ControlPointView) });
 
+const Verdict = Type.Union([Type.Literal('conforming'), Type.Literal('irregular')], { description: 'conforming 核查无误, irregular 发现问题' });
+export const SampleReview = Type.Object({ verdict: Verdict, note: Nullable(Type.String()), reviewedBy: Type.String(), reviewedAt: Timestamp });
 export const SampledOperation = Type.Object({
   kind: Type.String(), id: IdText, at: Timestamp, by: Type.String({ description: 'who submitted it' }), subject: Type.String(),
+  position: Type.Integer({ description: 'its place in the sample, 1, 2, …' }), review: Nullable(SampleReview),
 });
 export const AuditSample = Type.Object({
   id: IdText, month: Month, region: Type.String(), seed: Type.Integer(), size: Type.Integer(), population: Type.Integer(),
-  takenBy: Type.String(), takenAt: Timestamp, sample: Type.Array(SampledOperation),
+  takenBy: Type.String(), takenAt: Timestamp,
+  progress: Type.Object({ reviewed: Type.Integer(), irregular: Type.Integer(), toReview: Type.Integer() }),
+  sample: Type.Array(SampledOperation),
 });
 export const AuditSamples = Type.Object({ month: Month, items: Type.Array(AuditSample) });
 
@@ -29,4 +35,10 @@ export const SamplesQuery = Type.Object({ month: Period }, { additionalPropertie
 export const SampleBody = Type.Object({
   month: Period, seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })), size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   region: Type.Optional(RegionCode),
+}, { additionalProperties: false });
+
+export const SampleParams = Type.Object({ id: IdText });
+export const ReviewBody = Type.Object({
+  position: Type.Integer({ minimum: 1, maximum: 1000 }), verdict: Type.String({ description: 'conforming or irregular' }),
+  note: Type.Optional(Type.String({ maxLength: 2000, description: 'what was found: required when irregular, at most 500 characters' })),
 }, { additionalProperties: false });

@@ -12,7 +12,7 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { requirePermission } from '../../../platform/access/permissions.ts';
-import { invalid } from '../../../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { checkPeriod } from '../../../platform/dates.ts';
@@ -21,7 +21,8 @@ import { onlyProvince } from '../../../platform/regions.ts';
 import { signoffKinds, type RiskGrade, type SignoffKind } from '../../../platform/signoff/index.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import type { Said } from '../../../platform/messages.ts';
-import { controlsOfGrade, defaultSeed, drawSample, MAX_SEED, readControlRegister, type ControlPoint } from './controls.calc.ts';
+import { fieldRules } from '../../../platform/fields.messages.ts';
+import { controlsOfGrade, defaultSeed, drawSample, MAX_SEED, readControlRegister, reviewProgress, sampleVerdicts, type ControlPoint, type SampleVerdict } from './controls.calc.ts';
 import * as repository from './controls.repository.ts';
 import { controlsSaid as said } from './controls.messages.ts';
 
@@ -60,7 +61,7 @@ export async function controlRegister(database: DatabaseHandle, actor: Actor, in
   return inScope(database, actor, async (tx) => {
     const kindNames = register.map(({ kind }) => kind.kind);
     const fired = new Map((await repository.submittedPerKind(tx, kindNames, scope, month)).map((row) => [row.kind, row.count]));
-    const sampled = new Map((await repository.sampledPerKind(tx, scope, month)).map((row) => [row.kind, row.count]));
+    const sampled = new Map((await repository.sampledPerKind(tx, scope, month)).map((row) => [row.kind, row]));
     const controls = register.map(({ point, kind }) => {
       const risk = parameters.lookup(`${kind.parameters}.risk`, today, actor.regionCode);
       const allLevelsFrom = parameters.lookup(`${kind.parameters}.all_levels_from`, today, actor.regionCode).value as bigint;
@@ -69,7 +70,7 @@ export async function controlRegister(database: DatabaseHandle, actor: Actor, in
         operation: point.operation, label: point.label, labelEn: point.labelEn, signoffKind: kind.kind, kindLabel: kind.label,
         grade, gradeReference: risk.reference, controls: controlsOfGrade(grade),
         levels: kind.levels.map((level) => level.label), allLevelsFrom: grade === 'high' ? null : formatYuan(allLevelsFrom),
-        basis: point.basis, fired: fired.get(kind.kind) ?? 0, sampled: sampled.get(kind.kind) ?? 0,
+        basis: point.basis, fired: fired.get(kind.kind) ?? 0, sampled: sampled.get(kind.kind)?.count ?? 0, irregular: sampled.get(kind.kind)?.irregular ?? 0,
       };
     });
     return { month, controls };
@@ -112,12 +113,11 @@ export async function takeSample(database: DatabaseHandle, actor: Actor, input: 
     const regionCode = await sampleRegion(tx, actor, input.region);
     const key = { regionCode, month, seed: BigInt(seed), size };
     const stored = await repository.findSample(tx, key);
-    if (stored) return sampleView(stored, await repository.itemsOfSamples(tx, [stored.id]));
+    if (stored) return storedSampleView(tx, stored);
     const population = await repository.highRiskOperations(tx, kinds, scopePrefix(regionCode), month);
     const id = newId();
     if (!(await repository.insertSample(tx, { id, region_code: regionCode, month, seed: key.seed, size, population: population.length, taken_by_id: actor.userId, taken_by: actor.username }))) {
-      const taken = (await repository.findSample(tx, key))!;   // the same sample taken meanwhile by someone else
-      return sampleView(taken, await repository.itemsOfSamples(tx, [taken.id]));
+      return storedSampleView(tx, (await repository.findSample(tx, key))!);   // the same sample taken meanwhile by someone else
     }
     const items = drawSample(population, seed, size).map((operation, index): repository.SampleItemRow => ({
       sample_id: id, position: index + 1, region_code: operation.region_code, approval_item_id: operation.id, kind: operation.kind,
@@ -126,7 +126,7 @@ export async function takeSample(database: DatabaseHandle, actor: Actor, input: 
     await repository.insertSampleItems(tx, items);
     await recordAudit(tx, actor, { action: 'supervision.sample.take', entityType: 'supervision_sample', entityId: id, regionCode,
       after: { month, seed, size, population: population.length, drawn: items.map((item) => item.approval_item_id.toString()) } });
-    return sampleView((await repository.findSample(tx, key))!, items);
+    return sampleView((await repository.findSample(tx, key))!, items, []);
   });
 }
 
@@ -136,16 +136,66 @@ export async function listSamples(database: DatabaseHandle, actor: Actor, input:
   const month = checkMonth(input.month);
   return inScope(database, actor, async (tx) => {
     const samples = await repository.samplesOfMonth(tx, month, scopePrefix(actor.regionCode));
-    const items = await repository.itemsOfSamples(tx, samples.map((sample) => sample.id));
-    return { month, items: samples.map((sample) => sampleView(sample, items.filter((item) => item.sample_id === sample.id))) };
+    const ids = samples.map((sample) => sample.id);
+    const [items, reviews] = await Promise.all([repository.itemsOfSamples(tx, ids), repository.reviewsOfSamples(tx, ids)]);
+    return { month, items: samples.map((sample) => sampleView(sample, items.filter((item) => item.sample_id === sample.id), reviews.filter((review) => review.sample_id === sample.id))) };
   });
 }
 
-function sampleView(sample: repository.SampleRow, items: repository.SampleItemRow[]) {
+async function storedSampleView(tx: Tx, sample: repository.SampleRow) {
+  const [items, reviews] = await Promise.all([repository.itemsOfSamples(tx, [sample.id]), repository.reviewsOfSamples(tx, [sample.id])]);
+  return sampleView(sample, items, reviews);
+}
+
+function sampleView(sample: repository.SampleRow, items: repository.SampleItemRow[], reviews: repository.SampleReviewRow[]) {
+  const reviewAt = new Map(reviews.map((review) => [review.position, review]));
+  const sampled = items.map((item) => {
+    const review = reviewAt.get(item.position);
+    return {
+      kind: item.kind, id: item.approval_item_id.toString(), at: item.submitted_at.toISOString(), by: item.submitted_by, subject: item.subject, position: item.position,
+      review: review ? { verdict: review.verdict, note: review.note, reviewedBy: review.reviewed_by, reviewedAt: review.reviewed_at.toISOString() } : null,
+    };
+  });
   return {
     id: sample.id.toString(), month: sample.month, region: sample.region_code, seed: Number(sample.seed), size: sample.size, population: sample.population,
-    takenBy: sample.taken_by, takenAt: sample.taken_at.toISOString(),
-    sample: items.map((item) => ({ kind: item.kind, id: item.approval_item_id.toString(), at: item.submitted_at.toISOString(), by: item.submitted_by, subject: item.subject })),
+    takenBy: sample.taken_by, takenAt: sample.taken_at.toISOString(), progress: reviewProgress(sampled.map((item) => item.review?.verdict ?? null)), sample: sampled,
   };
 }
 export type SampleView = ReturnType<typeof sampleView>;
+
+export interface ReviewInput { sampleId: string; position: unknown; verdict: unknown; note?: unknown }
+
+/**
+ * 抽样核查: the auditor's finding on one sampled operation — conforming, or irregular with a note saying what was found
+ * (required). Once per operation of a sample (a second review is refused, 409: the record stands; a second look is a
+ * case). The reviewer is never the operation's submitter nor one who signed it (LD/T 05-2022: 不相容岗位分离). Audited.
+ */
+export async function reviewSampledOperation(database: DatabaseHandle, actor: Actor, input: ReviewInput) {
+  requirePermission(actor, 'supervision.case');
+  if (!/^\d{1,19}$/.test(input.sampleId)) throw notFound(said.sampleUnknown({ id: input.sampleId }));
+  const position = checkWhole(input.position, 'position', 1, MAX_SIZE, said.positionRange({ max: MAX_SIZE }));
+  if (!(sampleVerdicts as readonly unknown[]).includes(input.verdict)) throw invalid('verdict', fieldRules.oneOf({ values: sampleVerdicts.join(', ') }));
+  const verdict = input.verdict as SampleVerdict;
+  const note = typeof input.note === 'string' && input.note.trim() !== '' ? input.note.trim() : null;
+  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') throw invalid('note', said.noteText());
+  if (note !== null && note.length > 500) throw invalid('note', said.noteLength({ max: 500 }));
+  if (verdict === 'irregular' && note === null) throw invalid('note', said.noteRequired());
+  return inScope(database, actor, async (tx) => {
+    const sample = await repository.findSampleById(tx, BigInt(input.sampleId));
+    if (!sample) throw notFound(said.sampleUnknown({ id: input.sampleId }));
+    const item = await repository.sampleItemAt(tx, sample.id, position);
+    if (!item) throw invalid('position', said.positionOutside({ size: sample.size }));
+    const hands = await repository.handsOnOperation(tx, item.approval_item_id);
+    if (hands.some((hand) => (hand.user_id !== null && hand.user_id === actor.userId) || hand.username === actor.username)) {
+      throw forbidden(said.ownOperation({ id: item.approval_item_id.toString() }));
+    }
+    const written = await repository.insertReview(tx, {
+      sample_id: sample.id, position, region_code: item.region_code, approval_item_id: item.approval_item_id, verdict, note,
+      reviewed_by_id: actor.userId, reviewed_by: actor.username,
+    });
+    if (!written) throw conflict('position', said.alreadyReviewed({ position }));
+    await recordAudit(tx, actor, { action: 'supervision.sample.review', entityType: 'supervision_sample', entityId: sample.id, regionCode: item.region_code,
+      after: { position, operation: item.approval_item_id.toString(), kind: item.kind, verdict, note } });
+    return storedSampleView(tx, sample);
+  });
+}

@@ -3,11 +3,13 @@
  * its grade requires, the levels, counts fired and sampled), the open findings by rule (the findings list's count per
  * rule, each linking to the list), and the month's audit samples (GET /api/supervision/samples). Holders of
  * supervision.run take the sample (POST /api/supervision/samples) after a confirmation that shows the seed: the
- * month as a number unless they choose another, so the same seed draws the same sample again.
+ * month as a number unless they choose another, so the same seed draws the same sample again. Holders of
+ * supervision.case review each sampled operation (POST /api/supervision/samples/:id/reviews): 核查无误, or 发现问题 with
+ * a note, after a confirmation — a review is a record and is not changed afterwards.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Col, Descriptions, Empty, Form, InputNumber, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../api.ts';
@@ -20,7 +22,7 @@ import { MonthPicker } from '../../components/MonthPicker.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { kindText } from '../../platform/signoff/shared.tsx';
 import { GradeTag, useRuleLabel } from './shared.tsx';
-import type { AuditSample, AuditSamples, ControlPoint, ControlRegister, DetectionRule, FindingList, SampleBody } from './types.ts';
+import type { AuditSample, AuditSamples, ControlPoint, ControlRegister, DetectionRule, FindingList, SampleBody, SampledOperation, SampleReviewBody } from './types.ts';
 
 /** The seed a sample takes when none is given: the month as a number (2026-07 → 202607), as the API defaults it. */
 const monthSeed = (month: string) => Number(month.replace('-', ''));
@@ -50,6 +52,7 @@ function ControlsCard({ month }: { month: string }) {
             { key: 'basis', title: t('supervision.controls.basis'), dataIndex: 'basis', width: 260, ellipsis: { showTitle: true } },
             { key: 'fired', title: t('supervision.controls.fired'), dataIndex: 'fired', width: 90, align: 'right', render: (n: number) => <span data-testid="control-fired">{n}</span> },
             { key: 'sampled', title: t('supervision.controls.sampled'), dataIndex: 'sampled', width: 90, align: 'right', render: (n: number) => <span data-testid="control-sampled">{n}</span> },
+            { key: 'irregular', title: t('supervision.controls.irregular'), dataIndex: 'irregular', width: 90, align: 'right', render: (n: number) => <span data-testid="control-irregular">{n ? <Typography.Text type="danger">{n}</Typography.Text> : n}</span> },
           ]}
         />
       )}
@@ -88,8 +91,47 @@ function OpenFindingsCard() {
   );
 }
 
-function SampleTable({ sample }: { sample: AuditSample }) {
+/** 抽样核查 of one sampled operation: the verdict and, when irregular, what was found; confirmed before it is recorded. */
+function ReviewModal({ sample, operation, onClose, onReviewed }: { sample: AuditSample; operation: SampledOperation; onClose: () => void; onReviewed: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [verdict, setVerdict] = useState<SampleReviewBody['verdict']>('conforming');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const missingNote = verdict === 'irregular' && note.trim() === '';
+  const save = async () => {
+    setBusy(true);
+    try {
+      await api.post<AuditSample>(`/api/supervision/samples/${sample.id}/reviews`, { position: operation.position, verdict, ...(note.trim() ? { note: note.trim() } : {}) } satisfies SampleReviewBody);
+      onReviewed();
+    } catch (failure) {
+      message.error((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open title={t('supervision.review.title', { position: operation.position, subject: operation.subject })} okText={t('supervision.review.save')} onOk={save} onCancel={onClose}
+      okButtonProps={{ loading: busy, disabled: missingNote, 'data-testid': 'review-ok' } as never} destroyOnHidden
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Radio.Group value={verdict} onChange={(event) => setVerdict(event.target.value)} data-testid="review-verdict">
+          <Radio value="conforming">{t('supervision.review.conforming')}</Radio>
+          <Radio value="irregular">{t('supervision.review.irregular')}</Radio>
+        </Radio.Group>
+        <Input.TextArea value={note} maxLength={500} showCount rows={3} onChange={(event) => setNote(event.target.value)}
+          placeholder={t(verdict === 'irregular' ? 'supervision.review.noteRequired' : 'supervision.review.noteOptional')} data-testid="review-note" />
+        <Typography.Text type="secondary">{t('supervision.review.final')}</Typography.Text>
+      </Space>
+    </Modal>
+  );
+}
+
+function SampleTable({ sample, onReviewed }: { sample: AuditSample; onReviewed: () => void }) {
   const { t, lang } = useI18n();
+  const can = useCan();
+  const [reviewing, setReviewing] = useState<SampledOperation | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="audit-sample" data-seed={sample.seed}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
@@ -99,8 +141,11 @@ function SampleTable({ sample }: { sample: AuditSample }) {
         <Descriptions.Item label={t('common.region')}>{sample.region || t('common.national')}</Descriptions.Item>
         <Descriptions.Item label={t('supervision.sample.takenBy')}>{sample.takenBy}</Descriptions.Item>
         <Descriptions.Item label={t('supervision.sample.takenAt')}>{formatDateTime(sample.takenAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('supervision.review.progress')}>
+          <span data-testid="sample-progress">{t('supervision.review.progressText', { reviewed: sample.progress.reviewed, total: sample.sample.length, irregular: sample.progress.irregular })}</span>
+        </Descriptions.Item>
       </Descriptions>
-      <Table
+      <Table<SampledOperation>
         size="small" rowKey={(row) => `${row.kind}/${row.id}`} dataSource={sample.sample} pagination={false} data-testid="sample-items"
         columns={[
           { key: 'kind', title: t('supervision.sample.kind'), dataIndex: 'kind', render: (kind: string) => kindText(t, lang, kind) },
@@ -108,8 +153,21 @@ function SampleTable({ sample }: { sample: AuditSample }) {
           { key: 'subject', title: t('supervision.sample.subject'), dataIndex: 'subject' },
           { key: 'by', title: t('supervision.sample.by'), dataIndex: 'by' },
           { key: 'at', title: t('supervision.sample.at'), dataIndex: 'at', render: formatDateTime },
+          {
+            key: 'review', title: t('supervision.review.column'),
+            render: (_, operation) => operation.review ? (
+              <Space direction="vertical" size={0} data-testid="sample-review">
+                <Tag color={operation.review.verdict === 'irregular' ? 'red' : 'green'}>{t(`supervision.review.${operation.review.verdict}`)}</Tag>
+                {operation.review.note && <Typography.Text>{operation.review.note}</Typography.Text>}
+                <Typography.Text type="secondary">{operation.review.reviewedBy} · {formatDateTime(operation.review.reviewedAt)}</Typography.Text>
+              </Space>
+            ) : can('supervision.case')
+              ? <Button size="small" onClick={() => setReviewing(operation)} data-testid="sample-review-open">{t('supervision.review.open')}</Button>
+              : <Typography.Text type="secondary">{t('supervision.review.pending')}</Typography.Text>,
+          },
         ]}
       />
+      {reviewing && <ReviewModal sample={sample} operation={reviewing} onClose={() => setReviewing(null)} onReviewed={() => { setReviewing(null); onReviewed(); }} />}
     </Space>
   );
 }
@@ -145,7 +203,7 @@ function SampleCard({ month }: { month: string }) {
       <Typography.Paragraph type="secondary">{t('supervision.sample.explain')}</Typography.Paragraph>
       {samples.error ? <ApiErrorView error={samples.error} retry={samples.reload} />
         : taken.length === 0 ? <Empty description={t('supervision.sample.none', { month })} data-testid="sample-none" />
-          : taken.map((sample) => <SampleTable key={sample.id} sample={sample} />)}
+          : taken.map((sample) => <SampleTable key={sample.id} sample={sample} onReviewed={samples.reload} />)}
       <Modal
         open={asking} title={t('supervision.sample.takeTitle', { month })} okText={t('supervision.sample.take')} onOk={take} onCancel={() => setAsking(false)}
         okButtonProps={{ loading: busy, 'data-testid': 'confirm-ok' } as never} destroyOnHidden

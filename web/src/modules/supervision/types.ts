@@ -23,6 +23,9 @@ export type RiskGrade = ControlPoint['grade'];
 export type AuditSample = Static<typeof Controls.AuditSample>;
 export type AuditSamples = Static<typeof Controls.AuditSamples>;
 export type SampleBody = Static<typeof Controls.SampleBody>;
+export type SampledOperation = AuditSample['sample'][number];
+/** 抽样核查: the review of one sampled operation. */
+export type SampleReviewBody = Omit<Static<typeof Controls.ReviewBody>, 'verdict'> & { verdict: 'conforming' | 'irregular' };
 
 /** 绩效考核: the counties scored, ranked and the 以奖代补 pool split. */
 export type Evaluation = Static<typeof Evaluations.Evaluation>;
