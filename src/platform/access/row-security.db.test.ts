@@ -216,6 +216,7 @@ function regionFixture(p: string, n: number): string {
     insert into supervision_sample (id, region_code, month, seed, size, population, taken_by) values (${id(96)}, '${county}', '2025-06', 202506, 20, 1, 'fixture');
     insert into supervision_sample_item (sample_id, position, region_code, approval_item_id, kind, submitted_at, submitted_by, subject)
       values (${id(96)}, 1, '${county}', ${id(12)}, 'fixture', '2025-06-10T09:00:00+08:00', 'fixture', 'fixture');
+    insert into supervision_sample_review (sample_id, position, region_code, approval_item_id, verdict, reviewed_by) values (${id(96)}, 1, '${county}', ${id(12)}, 'conforming', 'fixture');
     insert into supervision_case (id, number, region_code, subject_kind, subject, kind, amount_involved, reason, opening_item_id, opened_by)
       values (${id(97)}, 'JC2025-0001', '${county}', 'institution', 'H${p}', 'split-admission', 42000, '分解住院', ${id(12)}, 'fixture');
     insert into supervision_case_finding (case_id, finding_id, region_code) values (${id(97)}, ${id(93)}, '${county}');

@@ -41,6 +41,7 @@ const ACTION_NAMES = {
   'import.supervision_claims': ['导入稽核比对医保结算明细', 'Medical claim details imported for inspection'],
   'supervision.rule.run': ['稽核规则运行', 'Detection rule run'],
   'supervision.sample.take': ['稽核抽样', 'Audit sample taken'],
+  'supervision.sample.review': ['抽样核查', 'Sampled operation reviewed'],
   'supervision.case.open': ['稽核立案', 'Supervision case opened'],
   'supervision.case.conclude': ['稽核结论', 'Supervision case concluded'],
   'supervision.case.recovery': ['稽核追回到账', 'Supervision case recovery received'],
