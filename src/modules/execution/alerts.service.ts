@@ -30,6 +30,7 @@ import { executionSaid as said } from './execution.messages.ts';
 import { checkReportMonth, executionFiguresOf } from './report.service.ts';
 import { indicatorConditions } from './indicators/indicators.service.ts';
 import { ownNewAlert } from './duty/duty.service.ts';
+import { notifyAlert } from './notifications/notifications.service.ts';
 import * as repository from './execution.repository.ts';
 import type { AlertRow } from './execution.repository.ts';
 
@@ -105,10 +106,12 @@ async function applyConditions(tx: Tx, actor: Actor, fund: repository.FundRow, p
     // 岗位责任: the staff responsible for the fund's region and scheme today owns the new alert (duty/duty.service.ts)
     if (raised) await ownNewAlert(tx, id, fund, todayInChina());
     if (raised) await recordAudit(tx, actor, { action: 'execution.alert.raise', entityType: 'execution_alert', entityId: String(id), regionCode: fund.region_code, after: { rule: condition.rule, severity: condition.severity, period, figures: condition.figures } });
+    if (raised) await notifyAlert(tx, 'alert.raised', id);   // the webhooks (notifications/), in this transaction
   }
   for (const gone of openByKey.values()) {
     await repository.autoResolveAlert(tx, gone.id, period);
     await recordAudit(tx, actor, { action: 'execution.alert.auto_resolve', entityType: 'execution_alert', entityId: String(gone.id), regionCode: fund.region_code, before: { status: gone.status }, after: { status: 'auto_resolved', period } });
+    await notifyAlert(tx, 'alert.auto_resolved', gone.id);
   }
 }
 
@@ -237,6 +240,7 @@ async function changeAlert(database: DatabaseHandle, actor: Actor, id: bigint, n
       action: action === 'acknowledge' ? 'execution.alert.acknowledge' : 'execution.alert.resolve', entityType: 'execution_alert', entityId: String(id), regionCode: alert.region_code,
       before: { status: alert.status }, after: { status: action === 'acknowledge' ? 'acknowledged' : 'resolved', note: text },
     });
+    await notifyAlert(tx, action === 'acknowledge' ? 'alert.acknowledged' : 'alert.resolved', id);
     return alertView((await repository.alertById(tx, id))!);
   });
 }

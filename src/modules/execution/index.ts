@@ -9,6 +9,11 @@ import { budgetControl } from './indicators/indicators.service.ts';
 import { registerBudgetControl } from '../../platform/signoff/index.ts';
 import { allocationRoutes } from './allocation/allocation.routes.ts';
 import { analysisRoutes } from './analysis/analysis.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { registerNotificationCommands } from './notifications/notifications.cli.ts';
+import { webhookJob, webhookRetrySchedule } from './notifications/notifications.service.ts';
+import { monthlyAnalysisJob, queueMonthlyAnalysis } from './notifications/monthly-analysis.service.ts';
+import { registerPeriodCloseEffect } from '../ledger/index.ts';
 import { allocationPlanSignoff } from './allocation/allocation.service.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { yearEndSettlementSignoff } from './settlement/settlement.service.ts';
@@ -16,6 +21,8 @@ import { dutyRoutes } from './duty/duty.routes.ts';
 
 // every payment signed off draws on its budget indicator (R7.1): the sign-off engine runs this check before the effect
 registerBudgetControl(budgetControl);
+// the month's analysis is queued in the transaction that closes the last fund of a region (notifications/monthly-analysis.service.ts)
+registerPeriodCloseEffect('execution.monthly_analysis', queueMonthlyAnalysis);
 
 /**
  * 预算执行: budget against actual live from the ledger, 预算指标 checked on every payment's sign-off, 分月用款计划 behind
@@ -23,14 +30,14 @@ registerBudgetControl(budgetControl);
  */
 export const executionModule: ModuleManifest = {
   name: 'execution',
-  routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes, settlementRoutes, dutyRoutes],
-  registerCommands: registerExecutionCommands,
-  jobs: [alertEvaluationJob],
-  schedules: [alertSchedule],
+  routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes, notificationRoutes, settlementRoutes, dutyRoutes],
+  registerCommands: (program) => { registerExecutionCommands(program); registerNotificationCommands(program); },
+  jobs: [alertEvaluationJob, webhookJob, monthlyAnalysisJob],
+  schedules: [alertSchedule, webhookRetrySchedule],
   approvalKinds: [reportPublicationSignoff, allocationPlanSignoff, yearEndSettlementSignoff],
   // the budget's own permissions propose (budget.draft) and sign (budget.review, budget.approve) the monthly allocation plan
   // and the year-end settlement
-  permissions: ['execution.read', 'alerts.manage', 'report.publish', 'budget.draft', 'budget.review', 'budget.approve', 'execution.duty.manage'],
+  permissions: ['execution.read', 'alerts.manage', 'report.publish', 'budget.draft', 'budget.review', 'budget.approve', 'notifications.manage', 'execution.duty.manage'],
   reports: ['fund-analysis'],
   // the alert levels, the evaluation hour, the indicator rules and the final accounts' causes; the deviation threshold
   // (params/warning); the publication's, the monthly allocation plan's and the year-end settlement's sign-off levels

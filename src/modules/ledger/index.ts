@@ -11,6 +11,7 @@ export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, 
 export { createDraft, type DraftInput } from './drafts.service.ts';
 export { getTrialBalance, checkLedger, accountBalanceNow, type TrialBalanceView, type CheckReport } from './balance.service.ts';
 export { expenseAccountFunding, registerExpenseAccountCommitments, type Funding } from './expense-account.service.ts';
+export { registerPeriodCloseEffect, type PeriodCloseEffect } from './period.service.ts';
 export { incomeExpenditureStatement, type IncomeExpenditureView } from './statement.service.ts';
 export type { EntryInput, LineInput } from './journal.calc.ts';
 export type { AccountRole } from './ledger.tables.ts';

@@ -57,8 +57,18 @@ export async function closePeriod(database: DatabaseHandle, actor: Actor, fundCo
     await repository.markPeriodClosed(tx, fund.id, period, closedAt, actor.username);
     await recordAudit(tx, actor, { action: 'ledger.period.close', entityType: 'fund_period', entityId: `${fund.code}:${period}`, regionCode: fund.region_code,
       before: { status: 'open' }, after: { status: 'closed', reconciliations: reconciliations.map((r) => ({ account: r.account, ledgerBalance: r.ledgerBalance, bankBalance: r.bankBalance })) } });
+    for (const effect of periodCloseEffects.values()) await effect(tx, actor, { fund: fund.code, regionCode: fund.region_code, period });
     return { fund: fund.code, period, status: 'closed' as const, closedAt: closedAt.toISOString(), closedBy: actor.username };
   });
+}
+
+/** What another module does in the transaction that closes a fund's month (execution queues the month's analysis). */
+export type PeriodCloseEffect = (tx: Tx, actor: Actor, closed: { fund: string; regionCode: string; period: string }) => Promise<void>;
+const periodCloseEffects = new Map<string, PeriodCloseEffect>();
+
+export function registerPeriodCloseEffect(name: string, effect: PeriodCloseEffect) {
+  if (periodCloseEffects.has(name) && periodCloseEffects.get(name) !== effect) throw new Error(`period close effect ${name} registered twice`);
+  periodCloseEffects.set(name, effect);
 }
 
 /**

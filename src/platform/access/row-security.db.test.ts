@@ -238,6 +238,10 @@ function regionFixture(p: string, n: number): string {
     insert into allocation_plan (id, region_code, year, version_id, fund, method, approval_item_id, proposed_by, approved_by) values (${id(73)}, '${province}', 2027, ${id(70)}, '${fund}', 'even', ${id(73)}, 'fixture', 'fixture');
     insert into allocation_plan_line (plan_id, subject, region_code, name, amount, split) values (${id(73)}, 'benefit_expense', '${province}', '社会保险待遇支出', 1200, 'even');
     insert into allocation_plan_month (plan_id, subject, month, region_code, amount) values (${id(73)}, 'benefit_expense', 1, '${province}', 100);
+    insert into webhook_subscription (id, url, secret, events, region_code, created_by) values (${id(161)}, 'https://hooks.example.cn/${p}', 'fixture-secret-0123456789', '{alert.raised}', '${province}', 'fixture');
+    insert into webhook_delivery (id, subscription_id, event, event_id, region_code, body, job_id) values (${id(162)}, ${id(161)}, 'alert.raised', ${id(163)}, '${county}', '{}', ${id(8)});
+    insert into webhook_delivery_attempt (delivery_id, attempt, region_code, status_code, outcome) values (${id(162)}, 1, '${county}', 200, 'delivered');
+    insert into monthly_analysis (id, region_code, period, report, job_id) values (${id(164)}, '${city}', '2025-06', '{}', ${id(8)});
     insert into duty_assignment (id, region_code, scheme, user_id, username, name, valid_from, assigned_by) values (${id(110)}, '${county}', 'all', ${id(2)}, 'operator-${p}', '经办${p}', '2025-01-01', 'fixture');
     insert into year_end_settlement (id, region_code, fund, year, opening_balance, transferred, other_receipts, paid, returned_in_year, closing_balance, committed, returned, settled_on, approval_item_id, submitted_by, approved_by)
       values (${id(74)}, '${province}', '${fund}', 2025, 0, 100, 0, 60, 0, 40, 40, 0, '2026-01-05', ${id(74)}, 'fixture', 'fixture');
