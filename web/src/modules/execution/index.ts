@@ -1,6 +1,6 @@
 /**
  * 基金运行 execution (issue 14): the funds at a glance (the staff's fund home page), budget execution with the drill-down
- * to the ledger's 明细账, the budget indicators, the monthly fund analysis (基金收支分析), the alert inbox, and the public pages of published fund reports (/public, no sign-in).
+ * to the ledger's 明细账, the budget indicators, the monthly fund analysis (基金收支分析), 决算与年终清算, the alert inbox, and the public pages of published fund reports (/public, no sign-in).
  */
 import { lazy } from 'react';
 import { FundOutlined } from '@ant-design/icons';
@@ -15,6 +15,7 @@ export const webModule: WebModule = {
     { path: '/execution/alerts', page: lazy(() => import('./AlertsPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/indicators', page: lazy(() => import('./IndicatorsPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/analysis', page: lazy(() => import('./AnalysisPage.tsx')), permission: ['execution.read'] },
+    { path: '/execution/final-accounts', page: lazy(() => import('./FinalAccountsPage.tsx')), permission: ['execution.read'] },
     { path: '/public', page: lazy(() => import('./PublicReportsPage.tsx')), public: true },
     { path: '/public/reports/:id', page: lazy(() => import('./PublicReportPage.tsx')), public: true },
   ],
@@ -25,6 +26,7 @@ export const webModule: WebModule = {
     { section: 'execution', order: 30, key: 'executionAlerts', path: '/execution/alerts', permission: 'execution.read' },
     { section: 'execution', order: 22, key: 'executionAnalysis', path: '/execution/analysis', permission: 'execution.read' },
     { section: 'execution', order: 25, key: 'executionIndicators', path: '/execution/indicators', permission: 'execution.read' },
+    { section: 'execution', order: 27, key: 'executionFinalAccounts', path: '/execution/final-accounts', permission: 'execution.read' },
   ],
   messages,
 };
