@@ -16,11 +16,14 @@ export const webModule: WebModule = {
     { path: '/execution/indicators', page: lazy(() => import('./IndicatorsPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/analysis', page: lazy(() => import('./AnalysisPage.tsx')), permission: ['execution.read'] },
     { path: '/execution/final-accounts', page: lazy(() => import('./FinalAccountsPage.tsx')), permission: ['execution.read'] },
+    { path: '/execution/webhooks', page: lazy(() => import('./WebhooksPage.tsx')), permission: ['notifications.manage'] },
     { path: '/public', page: lazy(() => import('./PublicReportsPage.tsx')), public: true },
     { path: '/public/reports/:id', page: lazy(() => import('./PublicReportPage.tsx')), public: true },
   ],
   menuSections: [{ key: 'execution', order: 20, label: 'menu.execution', icon: FundOutlined, audience: 'staff', open: '/execution' }],
   menu: [
+    // a setting of the installation: under 系统管理, for the administrator who holds notifications.manage
+    { section: 'admin', order: 40, key: 'executionWebhooks', path: '/execution/webhooks', permission: 'notifications.manage' },
     { section: 'execution', order: 10, key: 'executionFunds', path: '/execution', permission: 'execution.read' },
     { section: 'execution', order: 20, key: 'executionReport', path: '/execution/report', permission: 'execution.read' },
     { section: 'execution', order: 30, key: 'executionAlerts', path: '/execution/alerts', permission: 'execution.read' },
