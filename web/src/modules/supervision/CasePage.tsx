@@ -4,7 +4,7 @@
  * (an instalment-style list: when, which fund, how much, the bank reference and the ledger entry), and the timeline
  * of its steps, each sign-off step with who signed it (GET /api/approvals/:id of the opening and the conclusion).
  * Holders of supervision.case submit the conclusion, record a recovery and close a case with nothing outstanding
- * (结案, after a confirmation).
+ * (结案, after a confirmation). Readers of supervision see the subject's credit grade and blacklist status (CreditPage.tsx).
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -23,6 +23,7 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
 import { CaseStatusTag, useRuleLabel } from './shared.tsx';
+import { SubjectCreditTag } from './CreditPage.tsx';
 import type { CaseDetail, ConcludeBody, RecoveryBody } from './types.ts';
 
 type Recovery = CaseDetail['recoveries'][number];
@@ -171,6 +172,9 @@ export default function CasePage() {
           <Descriptions.Item label={t('supervision.case.toRecover')}><Money value={c.toRecover} testId="case-to-recover" /></Descriptions.Item>
           <Descriptions.Item label={t('supervision.case.recovered')}><Money value={c.recovered} testId="case-recovered" /></Descriptions.Item>
           <Descriptions.Item label={t('supervision.case.outstanding')}><Money value={c.outstanding} testId="case-outstanding" /></Descriptions.Item>
+          {can('supervision.read') && (
+            <Descriptions.Item label={t('supervision.credit.onCase')} span={3}><SubjectCreditTag kind={c.subjectKind} code={c.subject} /></Descriptions.Item>
+          )}
           <Descriptions.Item label={t('supervision.case.reason')} span={3}>{c.reason}</Descriptions.Item>
         </Descriptions>
 

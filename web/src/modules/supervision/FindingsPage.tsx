@@ -4,11 +4,12 @@
  * status; a finding opens in a drawer with its evidence rows. Holders of supervision.run start a run of one rule or
  * all (POST /api/supervision/runs, a job, after a confirmation) and follow it with <JobProgress>; the list reloads
  * when it finishes. A finding taken up in a case shows the case's number (a link to its page); holders of
- * supervision.case open a case (立案) from an open finding's row, with the reason, after which the case page opens.
+ * supervision.case open a case (立案) from an open finding's row, with the reason, after which the case page opens. The
+ * subject's credit grade and blacklist status show beside it (the API's `credit`).
  */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
@@ -18,6 +19,7 @@ import { formatDateTime } from '../../format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { Money } from '../../components/Money.tsx';
 import { JobProgress, type Job } from '../../components/JobProgress.tsx';
+import { CreditGradeTag } from './CreditPage.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
 import { FindingStatusTag, useRuleLabel } from './shared.tsx';
@@ -115,6 +117,12 @@ export default function FindingsPage() {
       columns={[
         { key: 'rule', title: t('supervision.rule'), dataIndex: 'rule', width: 200, render: (rule: string, finding) => <Typography.Link data-testid="finding-link">{ruleLabel(rule, finding.title)}</Typography.Link> },
         { key: 'subject', title: t('supervision.findings.subject'), dataIndex: 'subject', width: 200 },
+        {
+          key: 'credit', title: t('supervision.credit.grade'), dataIndex: 'credit', width: 150,
+          render: (credit: Finding['credit']) => (credit ? <span data-testid="finding-credit" data-watched={credit.watched}>
+            {credit.grade && <CreditGradeTag grade={credit.grade} label={credit.gradeLabel} />}{credit.listed && <Tag color="red">{t('supervision.credit.blacklist')}</Tag>}
+          </span> : '—'),
+        },
         { key: 'period', title: t('supervision.findings.period'), dataIndex: 'period', width: 100 },
         { key: 'amount', title: t('supervision.findings.amount'), dataIndex: 'amount', width: 150, money: true },
         { key: 'legalBasis', title: t('supervision.legalBasis'), dataIndex: 'legalBasis', minWidth: 240, ellipsis: { showTitle: true } },
