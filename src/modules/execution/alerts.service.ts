@@ -177,7 +177,7 @@ export interface AlertView {
   id: string; rule: AlertRule; title: string; severity: AlertSeverity; region: string; fund: string; status: AlertStatus; period: string;
   values: Record<string, unknown>; raisedAt: string; lastEvaluatedAt: string;
   acknowledgedAt: string | null; acknowledgedBy: string | null; acknowledgeNote: string | null;
-  resolvedAt: string | null; resolvedBy: string | null; resolutionNote: string | null;
+  resolvedAt: string | null; resolvedBy: string | null; resolutionNote: string | null; owner: string | null;
 }
 
 const ruleTitles: Record<AlertRule, () => Said> = {
@@ -190,7 +190,7 @@ const alertView = (row: AlertRow): AlertView => ({
   status: row.status, period: row.period, values: (typeof row.figures === 'string' ? JSON.parse(row.figures) : row.figures) as Record<string, unknown>,
   raisedAt: row.raised_at.toISOString(), lastEvaluatedAt: row.last_evaluated_at.toISOString(),
   acknowledgedAt: row.acknowledged_at?.toISOString() ?? null, acknowledgedBy: row.acknowledged_by, acknowledgeNote: row.acknowledge_note,
-  resolvedAt: row.resolved_at?.toISOString() ?? null, resolvedBy: row.resolved_by, resolutionNote: row.resolution_note,
+  resolvedAt: row.resolved_at?.toISOString() ?? null, resolvedBy: row.resolved_by, resolutionNote: row.resolution_note, owner: row.owner,
 });
 
 /** A status filter: one status, or `open` for raised and acknowledged. */

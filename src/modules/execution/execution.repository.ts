@@ -64,12 +64,12 @@ export async function fundPositions(tx: Tx, fundIds: bigint[], expenseFrom: stri
 export interface AlertRow {
   id: bigint; rule: AlertRule; condition_key: string; fund_code: string; region_code: string; severity: AlertSeverity; status: AlertStatus;
   period: string; figures: unknown; raised_at: Date; last_evaluated_at: Date; acknowledged_at: Date | null; acknowledged_by: string | null;
-  acknowledge_note: string | null; resolved_at: Date | null; resolved_by: string | null; resolution_note: string | null;
+  acknowledge_note: string | null; resolved_at: Date | null; resolved_by: string | null; resolution_note: string | null; owner: string | null;
 }
 
 const alertColumns = [
   'id', 'rule', 'condition_key', 'fund_code', 'region_code', 'severity', 'status', 'period', 'figures', 'raised_at', 'last_evaluated_at',
-  'acknowledged_at', 'acknowledged_by', 'acknowledge_note', 'resolved_at', 'resolved_by', 'resolution_note',
+  'acknowledged_at', 'acknowledged_by', 'acknowledge_note', 'resolved_at', 'resolved_by', 'resolution_note', 'owner',
 ] as const;
 
 /** The open (raised or acknowledged) alerts of a fund. */

@@ -37,6 +37,7 @@ export const AlertView = Type.Object({
   values: Type.Record(Type.String(), Type.Unknown(), { description: 'the figures that raised it (yuan and decimal strings)' }),
   raisedAt: Timestamp, lastEvaluatedAt: Timestamp,
   acknowledgedAt: Nullable(Timestamp), acknowledgedBy: Nullable(Type.String()), acknowledgeNote: Nullable(Type.String()),
+  owner: Nullable(Type.String({ description: 'username of the staff responsible for the fund when the alert was raised (duty assignments); null: none assigned' })),
   resolvedAt: Nullable(Timestamp), resolvedBy: Nullable(Type.String()), resolutionNote: Nullable(Type.String()),
 });
 export const AlertList = ListAnswer(AlertView);

@@ -9,6 +9,7 @@ declare module '../../platform/database.ts' {
       status: Generated<AlertStatus>; period: string; figures: string; raised_at: Generated<Date>; last_evaluated_at: Generated<Date>;
       acknowledged_at: Date | null; acknowledged_by: string | null; acknowledge_note: string | null;
       resolved_at: Date | null; resolved_by: string | null; resolution_note: string | null;
+      owner: string | null;   // the staff responsible when raised (duty assignments, migration 0060)
     };
     published_report: {
       id: bigint; region_code: string; period: string; title: string; body: string; supersedes_id: bigint | null;

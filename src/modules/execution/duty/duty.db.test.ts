@@ -13,7 +13,7 @@ import { runCommand } from '../../../platform/testing/cli.ts';
 import { chartFor, ensureFunds, fundAccounts, postEntries, type LineInput } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
 import { approveMedicalBudget } from '../execution.testing.ts';
-import { evaluateAlerts } from '../alerts.service.ts';
+import { evaluateAlerts, listAlerts } from '../alerts.service.ts';
 import { registerExecutionCommands } from '../execution.cli.ts';
 import { assignDuty, focusList, listDutyAssignments } from './duty.service.ts';
 import { dutyRoutes } from './duty.routes.ts';
@@ -170,6 +170,13 @@ test('new alerts are owned by the staff responsible for the fund; a fund without
   assert.ok(deviation('medical-990200'), '社会保险费收入 +20.41 points raised an alert');
   assert.equal(deviation('medical-990200')!.owner, null);
   assert.ok(rows.filter((row) => row.fund_code === 'medical-990100').every((row) => row.owner === 'wang.province'));
+  // the alert list shows the owner
+  const listed = await listAlerts(server.test.database, reader, { status: 'raised', fund: 'medical-990100' }, { limit: 50 });
+  assert.ok(listed.items.length > 0);
+  assert.deepEqual([...new Set(listed.items.map((alert) => alert.owner))], ['wang.province']);
+  // the alerts put in by hand before (test/a–c): auto-resolved by the evaluation, still without an owner
+  const hand = await listAlerts(server.test.database, reader, { status: 'auto_resolved', fund: 'medical-990200' }, { limit: 50 });
+  assert.deepEqual(hand.items.map((alert) => alert.owner), [null, null, null]);
 });
 
 test('routes: the focus list and the assignments over HTTP, assigning needs execution.duty.manage, a refusal names the field', { skip }, async () => {

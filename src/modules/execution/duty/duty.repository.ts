@@ -75,7 +75,7 @@ export const openAlertCounts = (tx: Tx, fundCodes: string[]) => fundCodes.length
     .where('fund_code', 'in', fundCodes).where('status', 'in', ['raised', 'acknowledged']).groupBy(['fund_code', 'severity']).execute();
 
 /** A new alert's owner (the responsible staff when it was raised). */
-export const setAlertOwner = (tx: Tx, alertId: bigint, owner: string) => sql`update execution_alert set owner = ${owner} where id = ${alertId}`.execute(tx);
+export const setAlertOwner = (tx: Tx, alertId: bigint, owner: string) => tx.updateTable('execution_alert').set({ owner }).where('id', '=', alertId).execute();
 
 /** Whether the region exists. */
 export const regionExists = async (tx: Tx, code: string) => (await tx.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;

@@ -22,6 +22,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { signoffKinds, type BudgetDraw } from '../../../platform/signoff/index.ts';
 import { approvedBudget, type ApprovedLine } from '../../budget/index.ts';
 import * as executionRepository from '../execution.repository.ts';
+import { ownNewAlert } from '../duty/duty.service.ts';
 import { notifyAlert } from '../notifications/notifications.service.ts';
 import type { FundRow } from '../execution.repository.ts';
 import type { FoundCondition } from '../alerts.calc.ts';
@@ -152,6 +153,7 @@ async function raiseOverrun(tx: Tx, actor: Actor, fund: FundRow, figures: Return
   }
   const id = newId();
   if (await executionRepository.insertAlert(tx, { id, rule: 'indicator_overrun', condition_key: conditionKey, fund_code: fund.code, region_code: fund.region_code, severity, period, figures: JSON.stringify(figures) })) {
+    await ownNewAlert(tx, id, fund, today);   // 岗位责任: the staff responsible for the fund owns it (duty/)
     await recordAudit(tx, actor, { action: 'execution.alert.raise', entityType: 'execution_alert', entityId: String(id), regionCode: fund.region_code, after: { rule: 'indicator_overrun', severity, period, figures } });
     await notifyAlert(tx, 'alert.raised', id);
   }

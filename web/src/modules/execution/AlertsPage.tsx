@@ -68,6 +68,7 @@ export default function AlertsPage() {
     { key: 'period', title: t('alerts.period'), dataIndex: 'period', width: 90 },
     { key: 'figures', title: t('alerts.figures'), render: (_: unknown, alert) => <Figures alert={alert} /> },
     { key: 'status', title: t('common.status'), dataIndex: 'status', width: 100, render: (status: AlertStatus) => <Tag color={statusColours[status]} data-testid="alert-status" data-status={status}>{t(`alerts.status.${status}`)}</Tag> },
+    { key: 'owner', title: t('alerts.owner'), dataIndex: 'owner', width: 110, render: (owner: string | null) => owner ?? t('focus.unassigned') },
     { key: 'raisedAt', title: t('alerts.raisedAt'), dataIndex: 'raisedAt', width: 160, render: (at: string) => formatDateTime(at) },
     { key: 'handled', title: t('alerts.handled'), width: 220, render: (_: unknown, alert) => <Handling alert={alert} /> },
     ...(can('alerts.manage') ? [{
