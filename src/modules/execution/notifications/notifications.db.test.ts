@@ -23,6 +23,8 @@ import { verifySignature } from './notifications.calc.ts';
 import { changeSubscription, emitEvent, listDeliveries, notifyAlert, retryDueDeliveries, type DeliveryView } from './notifications.service.ts';
 import { listMonthlyAnalyses, storedAnalysis } from './monthly-analysis.service.ts';
 import { notificationRoutes } from './notifications.routes.ts';
+import { registerNotificationCommands } from './notifications.cli.ts';
+import { runCommand } from '../../../platform/testing/cli.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const WORK_INJURY = 'work_injury-990100';
@@ -273,4 +275,33 @@ test('an event is queued only for the enabled subscriptions that want it and cov
   await changeSubscription(db(), admin, BigInt(analysisSubscription), { enabled: false });
   assert.deepEqual(await emit(), [], 'a disabled subscription gets nothing');
   assert.equal((await deliveriesOf(analysisSubscription)).length, 4);
+});
+
+test('the commands: add (the secret this once), list (its last 4 characters), deliveries, disable; a URL that is not http(s) refused naming it', { skip }, async () => {
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = server.test.url;
+  try {
+    const run = (...args: string[]) => runCommand(registerNotificationCommands, ['notifications', 'webhook', ...args]);
+    const refused = await run('add', '--url', 'ftp://hooks.example.cn/x', '--secret', SECRET, '--events', 'alert.raised');
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /endpoint URL: must be a full http:\/\/ or https:\/\/ address/);
+    const added = await run('add', '--url', 'https://hooks.example.cn/cli', '--secret', 'cli-secret-0123456789', '--events', 'alert.raised, analysis.generated', '--region', '990100', '--format', 'json');
+    assert.equal(added.code, 0, added.stderr);
+    const subscription = JSON.parse(added.stdout);
+    assert.deepEqual([subscription.secret, subscription.secretHint, subscription.events, subscription.region], ['cli-secret-0123456789', '…6789', ['alert.raised', 'analysis.generated'], '990100']);
+    const listed = await run('list', '--format', 'json');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.ok(!listed.stdout.includes('cli-secret-0123456789'), 'the secret is not listed');
+    assert.equal(JSON.parse(listed.stdout).items.find((item: { id: string }) => item.id === subscription.id).secretHint, '…6789');
+    const deliveries = await run('deliveries', '--id', ackSubscription, '--format', 'json');
+    assert.equal(deliveries.code, 0, deliveries.stderr);
+    assert.deepEqual(JSON.parse(deliveries.stdout).items.map((item: { status: string; attempts: number }) => [item.status, item.attempts]), [['delivered', 2]]);
+    const disabled = await run('disable', '--id', subscription.id, '--format', 'json');
+    assert.equal(JSON.parse(disabled.stdout).enabled, false);
+    const noId = await run('deliveries', '--id', 'x1');
+    assert.notEqual(noId.code, 0);
+    assert.match(noId.stderr, /id/);
+  } finally {
+    if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  }
 });
