@@ -243,8 +243,8 @@ function regionFixture(p: string, n: number): string {
     insert into webhook_delivery_attempt (delivery_id, attempt, region_code, status_code, outcome) values (${id(162)}, 1, '${county}', 200, 'delivered');
     insert into monthly_analysis (id, region_code, period, report, job_id) values (${id(164)}, '${city}', '2025-06', '{}', ${id(8)});
     insert into duty_assignment (id, region_code, scheme, user_id, username, name, valid_from, assigned_by) values (${id(110)}, '${county}', 'all', ${id(2)}, 'operator-${p}', '经办${p}', '2025-01-01', 'fixture');
-    insert into year_end_settlement (id, region_code, fund, year, opening_balance, transferred, other_receipts, paid, returned_in_year, closing_balance, committed, returned, settled_on, approval_item_id, submitted_by, approved_by)
-      values (${id(74)}, '${province}', '${fund}', 2025, 0, 100, 0, 60, 0, 40, 40, 0, '2026-01-05', ${id(74)}, 'fixture', 'fixture');
+    insert into year_end_settlement (id, region_code, fund, year, opening_balance, transferred, other_receipts, paid, returned_in_year, closing_balance, current_balance, committed, returned, settled_on, approval_item_id, submitted_by, approved_by)
+      values (${id(74)}, '${province}', '${fund}', 2025, 0, 100, 0, 60, 0, 40, 40, 40, 0, '2026-01-05', ${id(74)}, 'fixture', 'fixture');
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);

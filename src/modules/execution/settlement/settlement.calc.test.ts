@@ -50,14 +50,19 @@ test('the causes text: actual against budget, 完成预算%, the drivers the dat
   assert.match(causeText(unbudgeted, []), /^其他支出未列预算，决算数1,234.56元。/);
 });
 
-test('the settlement: the 支出户 at 31 December less the committed amount is returned, never below zero', () => {
+test('the settlement: the 支出户 at 31 December less the committed amount is returned, never more than it holds free now, never below zero', () => {
   const year = { opening: 10_000n, fromSpecial: 500_000n, otherDebits: 1_000n, toSpecial: 10_000n, otherCredits: 420_000n };
   // 10,000 + 500,000 + 1,000 − 10,000 − 420,000 = 81,000 at 31 December; 30,000 signed off and unpaid stay
-  assert.deepEqual(settlementFigures(year, 30_000n), {
-    openingBalance: 10_000n, transferred: 500_000n, otherReceipts: 1_000n, paid: 420_000n, returnedInYear: 10_000n, closingBalance: 81_000n, committed: 30_000n, unspent: 51_000n,
+  assert.deepEqual(settlementFigures(year, 81_000n, 30_000n), {
+    openingBalance: 10_000n, transferred: 500_000n, otherReceipts: 1_000n, paid: 420_000n, returnedInYear: 10_000n, closingBalance: 81_000n,
+    currentBalance: 81_000n, committed: 30_000n, unspent: 51_000n,
   });
-  assert.equal(settlementFigures(year, 81_000n).unspent, 0n, 'all of it spoken for');
-  assert.equal(settlementFigures(year, 90_000n).unspent, 0n, 'more spoken for than held: nothing returned, nothing asked back');
+  assert.equal(settlementFigures(year, 81_000n, 81_000n).unspent, 0n, 'all of it spoken for');
+  assert.equal(settlementFigures(year, 81_000n, 90_000n).unspent, 0n, 'more spoken for than held: nothing returned, nothing asked back');
+  // in January 20,000 of December's committed payments were paid (committed now 10,000): 51,000 is still free, not 71,000
+  assert.equal(settlementFigures(year, 61_000n, 10_000n).unspent, 51_000n);
+  // a transfer in January for a January payroll signed off (committed 30,000 + 25,000): the year's balance bounds it
+  assert.equal(settlementFigures(year, 106_000n, 55_000n).unspent, 26_000n);
 });
 
 test('a year is over once its 31 December has passed', () => {

@@ -5,7 +5,9 @@
  *   完成预算%   = 决算数 ÷ 预算数 (the execution report's rate at December: four places, half up; null without a budget)
  *   差额        = 决算数 − 预算数
  *   unspent     = the 支出户's balance at 31 December − what payments signed off and not yet paid still take, never
- *                 below zero: what the settling transfer returns, leaving the 支出户 with exactly the committed amount
+ *                 below zero: what the settling transfer returns, leaving the 支出户 with exactly the committed amount;
+ *                 at most its balance now − committed, so that a payment made since 31 December (of an item committed
+ *                 then, no longer committed now) is not returned a second time and the 支出户 keeps what is spoken for
  * Money is bigint fen.
  */
 import { formatYuan } from '../../../platform/money.ts';
@@ -74,17 +76,22 @@ export interface SettlementFigures {
   /** Dr 财政专户 / Cr 支出户 in the year (an earlier settlement's return dated in this year, interest handed over). */
   returnedInYear: bigint;
   closingBalance: bigint;
+  /** the 支出户 as the books stand at the settlement (the year after: later payments and transfers in). */
+  currentBalance: bigint;
   committed: bigint;
   /** what the settling transfer returns to the 财政专户. */
   unspent: bigint;
 }
 
-/** The settlement of a 支出户's year: its balance at 31 December less what signed-off, unpaid payments still take. */
-export function settlementFigures(account: { opening: bigint; fromSpecial: bigint; otherDebits: bigint; toSpecial: bigint; otherCredits: bigint }, committed: bigint): SettlementFigures {
+/**
+ * The settlement of a 支出户's year: its balance at 31 December less what signed-off, unpaid payments still take, and
+ * never more than its balance now less the same (what it holds free today).
+ */
+export function settlementFigures(account: { opening: bigint; fromSpecial: bigint; otherDebits: bigint; toSpecial: bigint; otherCredits: bigint }, currentBalance: bigint, committed: bigint): SettlementFigures {
   const closingBalance = account.opening + account.fromSpecial + account.otherDebits - account.toSpecial - account.otherCredits;
-  const unspent = closingBalance - committed;
+  const free = closingBalance < currentBalance ? closingBalance - committed : currentBalance - committed;
   return {
     openingBalance: account.opening, transferred: account.fromSpecial, otherReceipts: account.otherDebits, paid: account.otherCredits,
-    returnedInYear: account.toSpecial, closingBalance, committed, unspent: unspent > 0n ? unspent : 0n,
+    returnedInYear: account.toSpecial, closingBalance, currentBalance, committed, unspent: free > 0n ? free : 0n,
   };
 }

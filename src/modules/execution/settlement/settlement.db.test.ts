@@ -149,7 +149,7 @@ test('the settlement returns exactly the unspent balance through 复核 and 审�
   const figures = before.funds.find((fund) => fund.fund === FUND)!.figures!;
   assert.deepEqual(figures, {
     openingBalance: '0.00', transferred: '1000000.00', otherReceipts: '0.00', paid: '850000.00', returnedInYear: '0.00',
-    closingBalance: '150000.00', committed: '30000.00', unspent: '120000.00',
+    closingBalance: '150000.00', currentBalance: '150000.00', committed: '30000.00', unspent: '120000.00',
   });
 
   // submitted, then the 支出户's commitments change: the approval is refused and nothing moves

@@ -54,6 +54,6 @@ export const settlementsOf = (tx: Tx, funds: string[], year: number) => (funds.l
 
 export const insertSettlement = (tx: Tx, row: {
   id: bigint; region_code: string; fund: string; year: number; opening_balance: bigint; transferred: bigint; other_receipts: bigint; paid: bigint;
-  returned_in_year: bigint; closing_balance: bigint; committed: bigint; returned: bigint; entry_id: bigint | null; settled_on: string;
+  returned_in_year: bigint; closing_balance: bigint; current_balance: bigint; committed: bigint; returned: bigint; entry_id: bigint | null; settled_on: string;
   approval_item_id: bigint; submitted_by: string; approved_by: string;
 }) => tx.insertInto('year_end_settlement').values(row).execute();

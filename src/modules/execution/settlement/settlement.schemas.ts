@@ -39,6 +39,7 @@ const Figures = Type.Object({
   openingBalance: Money, transferred: Type.String({ description: 'Dr 支出户 / Cr 财政专户 in the year, yuan' }),
   otherReceipts: Money, paid: Type.String({ description: 'paid from the 支出户 to payees in the year, yuan' }),
   returnedInYear: Money, closingBalance: Type.String({ description: 'the 支出户 at 31 December, yuan' }),
+  currentBalance: Type.String({ description: 'the 支出户 now (a settlement: at its approval), yuan; unspent is at most this less committed' }),
   committed: Type.String({ description: 'payments signed off and not yet paid, yuan: stays in the 支出户' }),
   unspent: Type.String({ description: 'returned to the 财政专户 by the settling transfer, yuan' }),
 });

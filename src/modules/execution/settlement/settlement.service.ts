@@ -24,7 +24,7 @@ import { formatYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
-import { postEntries } from '../../ledger/index.ts';
+import { accountBalanceNow, postEntries } from '../../ledger/index.ts';
 import { executionSaid } from '../execution.messages.ts';
 import * as executionRepository from '../execution.repository.ts';
 import type { FundRow } from '../execution.repository.ts';
@@ -110,9 +110,10 @@ const figuresText = (figures: SettlementFigures): FiguresText =>
 /** The settlement of a fund's year as the books stand now. */
 async function fundSettlement(tx: Tx, fund: FundRow, year: number): Promise<SettlementFigures> {
   const account = await repository.expenseAccountYear(tx, fund.id, year);
+  const { expenseBank } = (await repository.bankAccountsOf(tx, fund.id))!;
   // payments signed off and not yet paid: those of the year and those already signed off for a later year
   const committed = (await commitmentDraws(tx, [fund.code])).filter((draw) => draw.fund === fund.code && draw.year >= year).reduce((sum, draw) => sum + draw.amountFen, 0n);
-  return settlementFigures(account, committed);
+  return settlementFigures(account, await accountBalanceNow(tx, fund.code, expenseBank), committed);
 }
 
 /** The funds of the region and below that have a budget table (职业年金 has none: no budget, no settlement). */
@@ -156,8 +157,9 @@ export async function submitSettlements(database: DatabaseHandle, actor: Actor, 
 }
 
 /**
- * The final approval's effect: the figures read again (they must be those submitted: the approvers approved them), the
- * unspent balance returned Dr 财政专户 / Cr 支出户 on the approval day, the settlement recorded.
+ * The final approval's effect: the figures read again (the amount returned must be the one submitted: the approvers
+ * approved it), the unspent balance returned Dr 财政专户 / Cr 支出户 on the approval day, the settlement recorded with
+ * the figures of that moment.
  */
 async function settle(tx: Tx, approver: Actor, itemId: bigint, payload: SettlementPayload, submittedBy: string) {
   const fund = (await executionRepository.fundByCode(tx, payload.fund))!;
@@ -165,7 +167,7 @@ async function settle(tx: Tx, approver: Actor, itemId: bigint, payload: Settleme
   if (done) throw conflict('fund', said.alreadySettled({ fund: fund.code, year: payload.year, settledOn: done.settled_on }));
   const figures = await fundSettlement(tx, fund, payload.year);
   const now = figuresText(figures);
-  if ((Object.keys(now) as (keyof FiguresText)[]).some((key) => now[key] !== payload.figures[key])) {
+  if (now.unspent !== payload.figures.unspent) {
     throw conflict('settlement', said.figuresChanged({ fund: fund.code, submitted: payload.figures.unspent, now: now.unspent }));
   }
   const today = todayInChina();
@@ -182,7 +184,7 @@ async function settle(tx: Tx, approver: Actor, itemId: bigint, payload: Settleme
   }
   await repository.insertSettlement(tx, {
     id, region_code: fund.region_code, fund: fund.code, year: payload.year, opening_balance: figures.openingBalance, transferred: figures.transferred,
-    other_receipts: figures.otherReceipts, paid: figures.paid, returned_in_year: figures.returnedInYear, closing_balance: figures.closingBalance,
+    other_receipts: figures.otherReceipts, paid: figures.paid, returned_in_year: figures.returnedInYear, closing_balance: figures.closingBalance, current_balance: figures.currentBalance,
     committed: figures.committed, returned: figures.unspent, entry_id: entryId, settled_on: today, approval_item_id: itemId, submitted_by: submittedBy, approved_by: approver.username,
   });
   await recordAudit(tx, approver, { action: 'execution.settlement.approve', entityType: 'year_end_settlement', entityId: id, regionCode: fund.region_code,
@@ -218,7 +220,7 @@ export async function listSettlements(database: DatabaseHandle, actor: Actor, in
         figures: yearOver && !row ? figuresText(await fundSettlement(tx, fund, input.year)) : null,
         settlement: row ? {
           ...figuresText({ openingBalance: row.opening_balance, transferred: row.transferred, otherReceipts: row.other_receipts, paid: row.paid, returnedInYear: row.returned_in_year,
-            closingBalance: row.closing_balance, committed: row.committed, unspent: row.returned }),
+            closingBalance: row.closing_balance, currentBalance: row.current_balance, committed: row.committed, unspent: row.returned }),
           id: String(row.id), settledOn: row.settled_on, entryId: row.entry_id === null ? null : String(row.entry_id), approvalItemId: String(row.approval_item_id),
           submittedBy: row.submitted_by, approvedBy: row.approved_by,
         } : null,

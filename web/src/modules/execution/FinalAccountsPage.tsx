@@ -40,7 +40,7 @@ function CompletionRate({ line, thresholdPoints }: { line: Line; thresholdPoints
     : <span data-testid="completion-rate">{text}</span>;
 }
 
-const settlementFigures = ['transferred', 'paid', 'closingBalance', 'committed', 'unspent'] as const;
+const settlementFigures = ['transferred', 'paid', 'closingBalance', 'currentBalance', 'committed', 'unspent'] as const;
 
 function SettlementCard({ year, region, settlement, yearOver, onChanged }: { year: number; region: string; settlement: FundSettlement | undefined; yearOver: boolean; onChanged(): void }) {
   const { t } = useI18n();
@@ -73,7 +73,7 @@ function SettlementCard({ year, region, settlement, yearOver, onChanged }: { yea
         )}
       </Space>}>
       {!figures ? <Typography.Text type="secondary">{t('settlement.yearNotOver', { year })}</Typography.Text> : (
-        <Descriptions size="small" column={{ xs: 1, md: 3, xl: 5 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
           {settlementFigures.map((key) => (
             <Descriptions.Item key={key} label={t(`settlement.${key}`)}><span data-testid={`settlement-${key}`}><Money value={figures[key]} /></span></Descriptions.Item>
           ))}

@@ -182,6 +182,7 @@ export const messages = {
   'settlement.transferred': ['本年财政专户拨入', 'Allocated from the special account'],
   'settlement.paid': ['本年支出户支付', 'Paid from the expense account'],
   'settlement.closingBalance': ['支出户年末余额', 'Expense account at 31 December'],
+  'settlement.currentBalance': ['支出户当前余额', 'Expense account now'],
   'settlement.committed': ['已审批未支付', 'Signed off, not yet paid'],
   'settlement.unspent': ['应退回财政专户', 'To return to the special account'],
   'settlement.submit': ['提交年终清算', 'Submit the settlement'],
