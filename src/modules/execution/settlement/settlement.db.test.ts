@@ -169,8 +169,12 @@ test('the settlement returns exactly the unspent balance through 复核 and 审�
   // submitted again on today's figures and signed: 110,000 returned, the 支出户 left with the 40,000 committed
   committedFen = 40_000_00n;
   const special = await balance(SPECIAL);
-  const [item] = await submitSettlements(database, drafter, { year: YEAR, region: '990100' });
+  // without a fund: every fund of the region not settled nor waiting, one item each; those whose 支出户 never moved return nothing
+  const items = await submitSettlements(database, drafter, { year: YEAR, region: '990100' });
+  assert.deepEqual(items.map((candidate) => candidate.title.split(' ')[0]).sort(), before.funds.map((fund) => fund.fund).sort());
+  const item = items.find((candidate) => candidate.title.startsWith(FUND))!;
   assert.equal(item.title, `${FUND} ${YEAR} 年度年终清算：支出户结余 110000.00 元退回财政专户`);
+  assert.deepEqual(items.filter((candidate) => candidate !== item).map((candidate) => candidate.amount), items.filter((candidate) => candidate !== item).map(() => '0.00'));
   const signed = await signOff(database, item, [reviewer, approver]);
   assert.equal(signed.status, 'approved');
   assert.equal(await balance(EXPENSE_BANK), 40_000_00n);
@@ -225,6 +229,12 @@ test('GET /api/execution/final-accounts as JSON, XLSX with the Chinese headers a
     const written = new ExcelJS.Workbook();
     await written.xlsx.load(fs.readFileSync(file) as never);
     assert.deepEqual(written.worksheets.map((sheet) => sheet.name), ['决算表', '差额原因说明']);
+    const again = await runCommand(registerExecutionCommands, ['execution', 'settle', '--year', String(YEAR), '--region', '990100', '--fund', FUND, '--format', 'json']);
+    assert.notEqual(again.code, 0);
+    assert.match(again.stderr, /was settled for 2025/);
+    const waiting = await runCommand(registerExecutionCommands, ['execution', 'settle', '--year', String(YEAR), '--region', '990100', '--format', 'json']);
+    assert.notEqual(waiting.code, 0, 'every other fund of the region waits in sign-off');
+    assert.match(waiting.stderr, /no fund left to settle for 2025/);
   } finally {
     if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
     fs.rmSync(dir, { recursive: true, force: true });
