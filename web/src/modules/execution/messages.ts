@@ -225,7 +225,6 @@ export const messages = {
   'focus.unassigned': ['未指定', 'Not assigned'],
   'focus.duty': ['岗位责任', 'Duties'],
   'alerts.owner': ['责任人', 'Owner'],
-  'alerts.owner': ['责任人', 'Owner'],
   'duty.title': ['岗位责任（{region}）', 'Duty assignments ({region})'],
   'duty.explain': ['按险种指定本地区基金预算执行的责任人；重点关注列表显示现任责任人，新发出的预警由其负责。更换责任人时，原责任人任职至新责任人起始日期的前一日，历史记录保留。', 'The staff responsible for the region\'s fund execution per scheme; the focus list names the current one and new alerts are theirs. A new assignment ends the current one the day before it starts; history is kept.'],
   'duty.none': ['尚未指定责任人', 'No one assigned yet'],
