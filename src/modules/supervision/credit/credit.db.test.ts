@@ -69,6 +69,11 @@ test('a grading run grades each subject by its record; a re-run writes history o
   assert.deepEqual([first.subjects, first.changed], [4, 4]);
   const grades = (await listGrades(db.database, auditor, {}, { limit: 50 })).items.map((g) => [g.subjectKind, g.subject, g.grade]);
   assert.deepEqual(grades, [['employer', 'EMP1', 'D'], ['institution', 'H1', 'C'], ['person', 'P1', 'B'], ['employer', 'EMP2', 'A']]);
+  // worst first by the grade's place in the scheme, page after page by the cursor
+  const firstPage = await listGrades(db.database, auditor, {}, { limit: 3 });
+  const secondPage = await listGrades(db.database, auditor, {}, { limit: 3, after: firstPage.nextCursor! });
+  assert.deepEqual([...firstPage.items, ...secondPage.items].map((g) => g.subject), ['EMP1', 'H1', 'P1', 'EMP2']);
+  assert.deepEqual([firstPage.total, secondPage.nextCursor], [4, null]);
   const institution = await getSubjectCredit(db.database, auditor, { subject: 'h1' });
   assert.deepEqual(institution.facts, { concludedCases: 2, concludedAmount: '20500.00', openFindings: 0, outstanding: '600.00', listed: false });
   assert.deepEqual(institution.reasons, [{ threshold: 'concluded_cases', value: '2', bar: '2' }, { threshold: 'concluded_amount_yuan', value: '2050000', bar: '1000000' },

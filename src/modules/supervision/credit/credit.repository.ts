@@ -98,6 +98,9 @@ export function gradesQuery(tx: Tx, filter: { subjectKind?: SubjectKind; grade?:
   return query;
 }
 
+/** A grade's place in the scheme (1 = the best), 0 for a grade the scheme no longer has: a list's order key. */
+export const gradePlace = (gradesBestFirst: string[]) => sql<number>`coalesce(array_position(${gradesBestFirst}::text[], grade), 0)`;
+
 /** How many subjects of each kind have each grade. */
 export async function gradeCounts(tx: Tx) {
   const { rows } = await sql<{ subject_kind: SubjectKind; grade: string; subjects: number }>`

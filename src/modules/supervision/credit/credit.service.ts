@@ -94,7 +94,8 @@ export async function runGrading(database: DatabaseHandle, actor: Actor) {
 
 async function countsOf(tx: Tx, scheme: Grade[]) {
   const labels = new Map(scheme.map((g) => [g.grade, g.label]));
-  return (await repository.gradeCounts(tx)).map((row) => ({ subjectKind: row.subject_kind, grade: row.grade, gradeLabel: labels.get(row.grade) ?? row.grade, subjects: row.subjects }));
+  const place = (grade: string) => scheme.findIndex((g) => g.grade === grade);
+  return (await repository.gradeCounts(tx)).sort((a, b) => a.subject_kind.localeCompare(b.subject_kind) || place(a.grade) - place(b.grade)).map((row) => ({ subjectKind: row.subject_kind, grade: row.grade, gradeLabel: labels.get(row.grade) ?? row.grade, subjects: row.subjects }));
 }
 
 const mask = (actor: Actor) => (can(actor, 'personal.full.read') ? (text: string) => text : maskIdNumbersIn);
@@ -103,16 +104,19 @@ export interface CreditGradeView {
   subjectKind: SubjectKind; subject: string; regionCode: string; grade: string; gradeLabel: string; facts: FactsView; reasons: GradeReason[]; gradedOn: string;
 }
 
-const worstFirst: SortKey[] = [{ by: 'grade', direction: 'desc' }, { by: 'subject_kind', direction: 'asc' }, { by: 'subject', direction: 'asc' }];
+/** Worst grade first by the grade's place in the scheme (a grade no longer in it last), then by kind and code. */
+const worstFirst = (scheme: Grade[]): SortKey[] => [
+  { by: repository.gradePlace(scheme.map((g) => g.grade)), direction: 'desc' }, { by: 'subject_kind', direction: 'asc' }, { by: 'subject', direction: 'asc' },
+];
 
-/** The graded subjects in scope, worst grade first, with the count per kind and grade; ID numbers masked without personal.full.read. */
+/** The graded subjects in scope, worst grade first, with the count per kind and grade (in the scheme's order); ID numbers masked without personal.full.read. */
 export async function listGrades(database: DatabaseHandle, actor: Actor, filter: { subjectKind?: SubjectKind; grade?: string }, request: ListRequest) {
   requirePermission(actor, 'supervision.read');
   const scheme = gradingScheme(todayInChina(), actor.regionCode);
   const labels = new Map(scheme.map((g) => [g.grade, g.label]));
   const shown = mask(actor);
   return inScope(database, actor, async (tx) => {
-    const page: ListAnswer<CreditGradeView> = await listPage(tx, repository.gradesQuery(tx, filter), worstFirst, request, (rows) => rows.map((row) => ({
+    const page: ListAnswer<CreditGradeView> = await listPage(tx, repository.gradesQuery(tx, filter), worstFirst(scheme), request, (rows) => rows.map((row) => ({
       subjectKind: row.subject_kind, subject: shown(row.subject), regionCode: row.region_code, grade: row.grade, gradeLabel: labels.get(row.grade) ?? row.grade,
       facts: row.facts as FactsView, reasons: row.reasons as GradeReason[], gradedOn: row.graded_on,
     })));
@@ -248,7 +252,7 @@ export const supervisionBlacklistSignoff = registerSignoffKind<BlacklistPayload>
   onStep: async (tx, actor, item, action) => {
     if (action === 'cancel') await cancel(tx, actor, item.id, item.payload);
   },
-  subjectLink: (payload) => `/supervision/credit?listing=${payload.listingId}`,
+  subjectLink: () => '/supervision/credit',
 });
 
 const step = (tx: Tx, actor: Actor, row: { id: bigint; region_code: string }, name: string, note: string | null, approvalItemId: bigint | null = null) =>
