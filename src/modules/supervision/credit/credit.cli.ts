@@ -1,5 +1,5 @@
 /**
- * `sifund supervision credit run|show`, `sifund supervision blacklist [--show S] [propose|remove]` (信用等级与严重失信人
+ * `sifund supervision credit run|show`, `sifund supervision blacklist [list] [--show S]|propose|remove` (信用等级与严重失信人
  * 名单): a grading run, a subject's credit, the list; a proposal and a removal wait for their sign-off (`sifund
  * approvals`, kind supervision.blacklist).
  */
@@ -48,7 +48,9 @@ export function registerCreditCommands(supervision: Command) {
     }));
 
   const blacklist = supervision.command('blacklist').description('严重失信人名单: the listings in force (or --show proposed|all); propose, remove');
-  addDataOption(blacklist)
+  // the list is the default subcommand (`blacklist --format json`): options on `blacklist` itself would take the
+  // subcommands' --format too
+  addDataOption(blacklist.command('list', { isDefault: true }).description('the listings in force (an expired one is off by its dates), or proposed, or all'))
     .option('--show <show>', 'in_force (default), proposed or all')
     .option('--format <format>', 'json or table', 'table')
     .action((options) => runWithDatabase('supervision blacklist', options, async ({ database }) => {

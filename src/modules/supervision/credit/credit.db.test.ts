@@ -159,7 +159,7 @@ test('bad input and a subject not meeting the rule are refused naming the field'
   assert.deepEqual([notListed.status, notListed.field], [409, 'listingId']);
 });
 
-test('the CLI: a run, a subject and the blacklist in JSON; an unknown --show refused', { skip }, async () => {
+test('the CLI: a run, a subject, the blacklist and a proposal in JSON; an unknown --show refused', { skip }, async () => {
   const run = await runCommand(registerSupervisionCommands, ['supervision', 'credit', 'run', '--format', 'json']);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout).subjects, 4);
@@ -169,6 +169,10 @@ test('the CLI: a run, a subject and the blacklist in JSON; an unknown --show ref
   const list = await runCommand(registerSupervisionCommands, ['supervision', 'blacklist', '--show', 'all', '--format', 'json']);
   assert.equal(list.code, 0, list.stderr);
   assert.deepEqual(JSON.parse(list.stdout).map((l: { status: string }) => l.status).sort(), ['expired', 'removed']);
+  // removed early, the institution still meets the rule: it may be proposed again
+  const proposed = await runCommand(registerSupervisionCommands, ['supervision', 'blacklist', 'propose', '--subject', 'H1', '--reason', '信用修复后再次违规', '--format', 'json']);
+  assert.equal(proposed.code, 0, proposed.stderr);
+  assert.deepEqual([JSON.parse(proposed.stdout).status, JSON.parse(proposed.stdout).notifiedOn], ['proposed', today]);
   const bad = await runCommand(registerSupervisionCommands, ['supervision', 'blacklist', '--show', 'later']);
   assert.notEqual(bad.code, 0);
   assert.match(bad.stderr, /show/);
