@@ -73,8 +73,9 @@ const bar = (threshold: Threshold, value: number) => threshold.endsWith('_yuan')
 
 /**
  * The worst grade any of whose thresholds the facts reach (at or above); the best grade when none. A listed subject
- * has the worst grade (人社部规〔2019〕2号: 列入严重失信人名单 is the gravest credit record [check]), with the thresholds
- * it also meets among its reasons.
+ * has the worst grade, with the thresholds it also meets among its reasons: provincial 医疗保障信用管理办法 grade a
+ * subject on the 严重失信主体名单 directly at the lowest grade (e.g. 广东: "纳入严重失信主体名单的，其信用等级直接判定为E级")
+ * [local]; 人社部规〔2019〕2号 makes the listing the gravest credit record [check].
  */
 export function gradeOf(scheme: readonly Grade[], facts: CreditFacts): Graded {
   for (let index = scheme.length - 1; index > 0; index -= 1) {
