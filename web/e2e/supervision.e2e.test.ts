@@ -35,6 +35,8 @@ const REVIEWER = 'review.990100', APPROVER = 'approve.990100';
 interface Finding { id: string; rule: string; subject: string; period: string; amount: string; legalBasis: string; status: string; evidence: Record<string, unknown> }
 /** The planted case: who, which month, the wage told to the tax bureau and the base billed. */
 const planted = { idNumber: '', creditCode: '', period: '', wage: '', base: '', pensionFund: '' };
+/** A base declaration the e2e corrects this month, so the month's audit sample has a high-risk operation to draw. */
+const declared = { employerId: '', personId: '', year: 0, monthlyWage: '' };
 
 const e2e = setUpE2e({
   beforeServer: async (database) => {
@@ -50,6 +52,9 @@ const e2e = setUpE2e({
     Object.assign(planted, { idNumber: person.id_number, creditCode: person.credit_code, period: person.period, wage: formatYuan(BigInt(person.base) * 2n), base: formatYuan(BigInt(person.base)) });
     const { rows: [fund] } = await database.owner.query<{ code: string }>(`select code from fund where insurance = 'pension' order by code limit 1`);
     planted.pensionFund = fund.code;
+    const { rows: [declaration] } = await database.owner.query<{ employer_id: string; person_id: string; year: number; monthly_wage: string }>(`
+      select employer_id::text, person_id::text, year, monthly_wage::text from base_declaration order by year desc, employer_id, person_id limit 1`);
+    Object.assign(declared, { employerId: declaration.employer_id, personId: declaration.person_id, year: declaration.year, monthlyWage: formatYuan(BigInt(declaration.monthly_wage) + 10000n) });
     await importTaxWages(database.database, systemActor('e2e-supervision', ['supervision.import']), {
       fileName: 'tax-wages.csv', content: Buffer.from(`period,creditCode,idNumber,wage\n${planted.period},${planted.creditCode},${planted.idNumber},${planted.wage}\n`),
     });
@@ -85,9 +90,10 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     for (const [index, finding] of api.body.items.entries()) {
       const cells = rows.nth(index).locator('td');
       assert.equal((await cells.nth(1).textContent())?.trim(), finding.subject);
-      assert.equal((await cells.nth(2).textContent())?.trim(), finding.period);
-      assert.equal(plain(await cells.nth(3).textContent()), finding.amount);
-      assert.equal((await cells.nth(4).textContent())?.trim(), finding.legalBasis);
+      // cells.nth(2) is the subject's credit grade (信用等级), '—' before a grading run
+      assert.equal((await cells.nth(3).textContent())?.trim(), finding.period);
+      assert.equal(plain(await cells.nth(4).textContent()), finding.amount);
+      assert.equal((await cells.nth(5).textContent())?.trim(), finding.legalBasis);
       assert.equal(await rows.nth(index).getByTestId('finding-status').getAttribute('data-status'), finding.status);
     }
   });
@@ -129,6 +135,10 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     assert.ok(open.body.total >= 1);
     assert.equal(await page.getByTestId('open-findings-base-underreporting').textContent(), String(open.body.total));
 
+    // a base correction (high risk) submitted this month by the city's operator: the month's sample draws from it
+    const operator = await apiClient(server.baseUrl, 'op.990100', DEMO_PASSWORD);
+    const correction = await operator.call<{ kind: string }>('POST', '/api/base-declarations', { ...declared, reason: '漏报绩效工资' });
+    assert.deepEqual([correction.status, correction.body.kind], [202, 'registry.base_correction'], JSON.stringify(correction.body));
     await page.getByTestId('sample-none').waitFor();
     await page.getByTestId('sample-take').click();
     const seed = Number(month.replace('-', ''));
@@ -142,6 +152,21 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     assert.equal(await page.getByTestId('sample-seed').textContent(), String(seed));
     assert.equal(await page.getByTestId('sample-population').textContent(), String(sample.population));
     assert.equal(await page.locator('[data-testid=sample-items] tbody tr.ant-table-row').count(), sample.sample.length);
+    assert.ok(sample.sample.length >= 1, 'the demo month has high-risk operations to sample');
+
+    // 抽样核查: the first operation found irregular, with what was found; the API has the review under the inspector's name
+    const first = page.locator('[data-testid=sample-items] tbody tr.ant-table-row').first();
+    await first.getByTestId('sample-review-open').click();
+    await page.getByTestId('review-verdict').getByText('发现问题').click();
+    assert.equal(await page.getByTestId('review-ok').isDisabled(), true, 'an irregular review needs a note');
+    await page.getByTestId('review-note').fill('缺少单位申请材料');
+    await page.getByTestId('review-ok').click();
+    await first.getByTestId('sample-review').waitFor();
+    const reviewed = await inspector.call<{ items: { progress: { reviewed: number; irregular: number }; sample: { review: { verdict: string; note: string; reviewedBy: string } | null }[] }[] }>('GET', `/api/supervision/samples?month=${month}`);
+    assert.deepEqual([reviewed.body.items[0].sample[0].review, reviewed.body.items[0].progress.irregular],
+      [{ ...reviewed.body.items[0].sample[0].review, verdict: 'irregular', note: '缺少单位申请材料', reviewedBy: INSPECTOR }, 1]);
+    assert.match((await first.getByTestId('sample-review').textContent()) ?? '', /发现问题.*缺少单位申请材料/);
+    assert.match((await page.getByTestId('sample-progress').textContent()) ?? '', /发现问题 1 笔/);
     await page.screenshot({ path: screenshot('supervision-dashboard'), fullPage: true });
   });
 
