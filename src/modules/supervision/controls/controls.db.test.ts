@@ -130,7 +130,9 @@ test('the audit sample: the same seed the same sample, another seed another; sto
   const ids = first.body.sample.map((s: { id: string }) => s.id);
   assert.deepEqual(ids, drawSample(eligible, 7, 5));
   assert.ok(ids.every((id: string) => eligible.includes(id)));
-  assert.deepEqual(Object.keys(first.body.sample[0]), ['kind', 'id', 'at', 'by', 'subject', 'position', 'review']);
+  assert.deepEqual(Object.keys(first.body.sample[0]), ['kind', 'kindLabel', 'id', 'at', 'by', 'subject', 'position', 'review']);
+  const labels: Record<string, string> = { 'billing.reassessment': '补缴/冲减核定', 'payment.refund': '退费' };
+  assert.deepEqual(first.body.sample.map((s: { kind: string; kindLabel: string }) => s.kindLabel), first.body.sample.map((s: { kind: string }) => labels[s.kind]));
   assert.deepEqual([first.body.sample.map((s: { position: number }) => s.position), first.body.progress], [[1, 2, 3, 4, 5], { reviewed: 0, irregular: 0, toReview: 5 }]);
   assert.equal(first.body.sample[0].by, 'op.fixture');
 

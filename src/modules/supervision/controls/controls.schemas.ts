@@ -19,7 +19,8 @@ export const ControlRegister = Type.Object({ month: Month, controls: Type.Array(
 const Verdict = Type.Union([Type.Literal('conforming'), Type.Literal('irregular')], { description: 'conforming 核查无误, irregular 发现问题' });
 export const SampleReview = Type.Object({ verdict: Verdict, note: Nullable(Type.String()), reviewedBy: Type.String(), reviewedAt: Timestamp });
 export const SampledOperation = Type.Object({
-  kind: Type.String(), id: IdText, at: Timestamp, by: Type.String({ description: 'who submitted it' }), subject: Type.String(),
+  kind: Type.String(), kindLabel: Type.String({ description: 'the sign-off kind\'s Chinese name' }), id: IdText, at: Timestamp,
+  by: Type.String({ description: 'who submitted it' }), subject: Type.String(),
   position: Type.Integer({ description: 'its place in the sample, 1, 2, …' }), review: Nullable(SampleReview),
 });
 export const AuditSample = Type.Object({

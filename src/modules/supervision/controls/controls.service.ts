@@ -149,10 +149,12 @@ async function storedSampleView(tx: Tx, sample: repository.SampleRow) {
 
 function sampleView(sample: repository.SampleRow, items: repository.SampleItemRow[], reviews: repository.SampleReviewRow[]) {
   const reviewAt = new Map(reviews.map((review) => [review.position, review]));
+  const kindLabels = new Map(signoffKinds().map((kind) => [kind.kind, kind.label]));
   const sampled = items.map((item) => {
     const review = reviewAt.get(item.position);
     return {
-      kind: item.kind, id: item.approval_item_id.toString(), at: item.submitted_at.toISOString(), by: item.submitted_by, subject: item.subject, position: item.position,
+      kind: item.kind, kindLabel: kindLabels.get(item.kind) ?? item.kind, id: item.approval_item_id.toString(), at: item.submitted_at.toISOString(), by: item.submitted_by,
+      subject: item.subject, position: item.position,
       review: review ? { verdict: review.verdict, note: review.note, reviewedBy: review.reviewed_by, reviewedAt: review.reviewed_at.toISOString() } : null,
     };
   });

@@ -148,7 +148,7 @@ function SampleTable({ sample, onReviewed }: { sample: AuditSample; onReviewed: 
       <Table<SampledOperation>
         size="small" rowKey={(row) => `${row.kind}/${row.id}`} dataSource={sample.sample} pagination={false} data-testid="sample-items"
         columns={[
-          { key: 'kind', title: t('supervision.sample.kind'), dataIndex: 'kind', render: (kind: string) => kindText(t, lang, kind) },
+          { key: 'kind', title: t('supervision.sample.kind'), render: (_, operation) => kindText(t, lang, operation.kind, operation.kindLabel) },
           { key: 'id', title: t('supervision.sample.item'), dataIndex: 'id', render: (id: string) => <Link to={`/approvals/${id}`}>{id}</Link> },
           { key: 'subject', title: t('supervision.sample.subject'), dataIndex: 'subject' },
           { key: 'by', title: t('supervision.sample.by'), dataIndex: 'by' },
