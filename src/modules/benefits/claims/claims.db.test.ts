@@ -123,6 +123,10 @@ test('a work injury claim: the amounts of 工伤保险条例 on the server, thre
   assert.match(malformed.message, /ownWage: .*got "lots"/);
   assert.match(malformed.message, /grade: is given for a disability only/);
   assert.match(malformed.message, /dependants: each dependant must be/);
+  const badBirth = await refusal(requestClaim(db.database, operator, { kind: 'work_injury', idNumber: person.id_number, bankAccount: ACCOUNT,
+    input: { benefit: 'death', eventDate: '2026-03-01', ownWage: '6000.00', dependants: [{ relation: 'spouse' }, { relation: 'other', birthDate: '2010-02-30' }] } }));
+  assert.equal(badBirth.status, 400);
+  assert.match(badBirth.message, /dependants: dependant 2: birthDate must be a real date/);
   const stopped = await refusal(stopClaim(db.database, operator, BigInt(claim.id), { fromPeriod: '2026-05', reason: 'death' }));
   assert.equal(stopped.status, 409, 'only an unemployment benefit stops');
 });

@@ -18,7 +18,7 @@ export const ClaimRequestBody = Type.Object({
   input: Type.Object({}, {
     additionalProperties: true,
     description: 'unemployment: {registeredOn} (the separation and its reason, the paid months from the record); work_injury: {benefit: disability|death, eventDate, ownWage, '
-      + 'grade? (1–10), nursing? (full|large|partial), dependants? [{relation: spouse|other, orphanOrLoneElderly?}], startPeriod? (YYYY-MM: the first month of the monthly amounts, by default the month after eventDate)}; maternity: {childbirthDate, deliveryType: vaginal|caesarean, babies?}',
+      + 'grade? (1–10), nursing? (full|large|partial), dependants? [{relation: spouse|other, orphanOrLoneElderly?, birthDate? (YYYY-MM-DD: the pension stops the month after 18), fullyDisabled?}], startPeriod? (YYYY-MM: the first month of the monthly amounts, by default the month after eventDate)}; maternity: {childbirthDate, deliveryType: vaginal|caesarean, babies?}',
   }),
   bankAccount: Type.Optional(Type.String({ maxLength: 40, description: '收款账户: 8 to 40 digits; required for a claim with amounts (every approved amount is paid into it)' })),
   payeeName: Type.Optional(Type.String({ maxLength: 100, description: 'a work-related death only: the relative paid (工伤保险条例 第三十九条); otherwise the claimant is paid' })),
@@ -46,7 +46,7 @@ export const WorkInjuryMonthly = Type.Object({
   parts: Type.Array(Type.Object({
     part: Type.String({ description: 'disability_allowance, nursing_allowance or dependant_pension[i] (the i-th dependant of the claim, from 0)' }),
     item: literals(monthlyItems), dependant: Nullable(Type.Integer()),
-    amount: Money, stopPeriod: Nullable(Period), stopCause: Nullable(literals(['operator', 'retirement', 'death'] as const)), stopReason: Nullable(Type.String()),
+    amount: Money, stopPeriod: Nullable(Period), stopCause: Nullable(literals(['operator', 'retirement', 'death', 'age'] as const)), stopReason: Nullable(Type.String()),
   })),
   total: Money,
   trace: Type.Array(TraceStep),

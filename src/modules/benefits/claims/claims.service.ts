@@ -28,6 +28,7 @@ import { registerSignoffKind, submitForApproval } from '../../../platform/signof
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
+import { dateProblem } from '../../../platform/dates.ts';
 import { addMonths, isPeriod } from '../../ledger/index.ts';
 import { contributionRecord } from '../../collection/index.ts';
 import { fundPooling } from '../awards/awards.repository.ts';
@@ -215,10 +216,17 @@ function workWorkInjury(store: ParameterStore, person: repository.ClaimPerson, r
   if (sent.dependants !== undefined) {
     if (benefit !== 'death') read.problem('dependants', claimRules.dependantsForDeath());
     else if (!Array.isArray(sent.dependants) || !sent.dependants.every((d) => typeof d === 'object' && d !== null
-      && (dependantRelations as readonly unknown[]).includes((d as Dependant).relation) && [undefined, true, false].includes((d as Dependant).orphanOrLoneElderly))) {
+      && (dependantRelations as readonly unknown[]).includes((d as Dependant).relation) && [undefined, true, false].includes((d as Dependant).orphanOrLoneElderly)
+      && [undefined, true, false].includes((d as Dependant).fullyDisabled))) {
       read.problem('dependants', claimRules.dependantShape());
     } else {
-      dependants.push(...(sent.dependants as Dependant[]).map((d) => ({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true })));
+      (sent.dependants as Dependant[]).forEach((d, index) => {
+        // the birth date lets the monthly run stop the pension at 18 (劳动和社会保障部令第18号 第五条)
+        const birthDate = d.birthDate ?? null;
+        const problem = birthDate === null ? undefined : dateProblem(birthDate);
+        if (problem) read.problem('dependants', claimSaid.dependantBirthDate({ n: index + 1 }));
+        dependants.push({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true, birthDate: problem ? null : birthDate, fullyDisabled: d.fullyDisabled === true });
+      });
       if (dependants.filter((d) => d.relation === 'spouse').length > 1) read.problem('dependants', claimRules.oneSpouse());
     }
   }

@@ -11,7 +11,7 @@ import { projectRoot } from '../../../platform/config.ts';
 import { loadParameters } from '../../../platform/params/index.ts';
 import { formatYuan, parseDecimal, parseYuan } from '../../../platform/money.ts';
 import { workInjuryParameters } from './claim-parameters.ts';
-import { dependantPensions, workInjuryMonth, type Dependant, type NursingDegree, type WorkInjuryInput, type WorkInjuryMonthFacts } from './work-injury.calc.ts';
+import { dependantAgeStop, dependantPensions, workInjuryMonth, type Dependant, type NursingDegree, type WorkInjuryInput, type WorkInjuryMonthFacts } from './work-injury.calc.ts';
 
 const store = loadParameters(path.join(projectRoot, 'params'));
 // 示范市 on 2025-06-01: average wage 8250.00 (floor 4950.00, ceiling 24750.00), minimum wage 2150.00
@@ -119,4 +119,17 @@ test('第三十九条: a dependant who no longer qualifies is stopped, and the c
   assert.deepEqual(month(input, '2025-08').parts, { 'dependant_pension[0]': '1714.29', 'dependant_pension[1]': '1285.71', 'dependant_pension[2]': '1285.71', 'dependant_pension[3]': '1714.29' }, '140%: 6000.00 shared');
   const grownUp = { stops: [{ part: 'dependant_pension[3]', fromPeriod: '2025-09', reason: '年满18周岁' }] };
   assert.deepEqual(month(input, '2025-09', grownUp).parts, { 'dependant_pension[0]': '2400.00', 'dependant_pension[1]': '1800.00', 'dependant_pension[2]': '1800.00' }, 'the three left reach 100%: their own shares');
+});
+
+test('劳动和社会保障部令第18号 第五条: a dependant\'s pension stops by itself the month after their 18th birthday, unless fully disabled; the cap is shared again', () => {
+  assert.deepEqual([dependantAgeStop({ birthDate: '2007-08-31' }), dependantAgeStop({ birthDate: '2007-12-01' }), dependantAgeStop({ birthDate: '2007-08-31', fullyDisabled: true }), dependantAgeStop({ birthDate: null })],
+    ['2025-09', '2026-01', null, null]);
+  const child: Dependant = { ...orphan, birthDate: '2007-08-31' };
+  const input: WorkInjuryInput = { ...disability({ grade: null }), benefit: 'death', dependants: [spouse, other, other, child] };
+  assert.deepEqual(month(input, '2025-08').parts, { 'dependant_pension[0]': '1714.29', 'dependant_pension[1]': '1285.71', 'dependant_pension[2]': '1285.71', 'dependant_pension[3]': '1714.29' }, 'the month of the 18th birthday is paid');
+  const september = workInjuryMonth(input, facts(), '2025-09', parameters);
+  assert.deepEqual(Object.fromEntries(september.parts.map((p) => [p.part, formatYuan(p.amount)])), { 'dependant_pension[0]': '2400.00', 'dependant_pension[1]': '1800.00', 'dependant_pension[2]': '1800.00' }, 'from the next month the three left share the wage');
+  assert.ok(september.trace.some((s) => s.step === 'stop' && s.name === 'dependant_pension[3]' && s.value === '2025-09' && /第18号/.test(s.reference ?? '')), 'the stop is in the trace with its source');
+  const disabledChild: WorkInjuryInput = { ...input, dependants: [spouse, other, other, { ...child, fullyDisabled: true }] };
+  assert.equal(Object.keys(month(disabledChild, '2030-01').parts).length, 4, 'fully disabled: paid past 18');
 });

@@ -31,10 +31,10 @@ import { monthlyPartNames, partStops, workInjuryMonth, type Dependant, type Nurs
 
 /** The claim's input as stored (claims.service workWorkInjury read it): the calculation's input again. */
 export function storedWorkInjuryInput(input: unknown): WorkInjuryInput {
-  const raw = input as { benefit?: 'disability' | 'death'; eventDate: string; ownWage: string; grade?: number | null; nursing?: NursingDegree | null; dependants?: { relation: Dependant['relation']; orphanOrLoneElderly?: boolean }[] };
+  const raw = input as { benefit?: 'disability' | 'death'; eventDate: string; ownWage: string; grade?: number | null; nursing?: NursingDegree | null; dependants?: Dependant[] };
   return {
     benefit: raw.benefit ?? 'disability', eventDate: raw.eventDate, ownWage: parseYuan(raw.ownWage), grade: raw.grade ?? null, nursing: raw.nursing ?? null,
-    dependants: (raw.dependants ?? []).map((d) => ({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true })),
+    dependants: (raw.dependants ?? []).map((d) => ({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true, birthDate: d.birthDate ?? null, fullyDisabled: d.fullyDisabled === true })),
   };
 }
 

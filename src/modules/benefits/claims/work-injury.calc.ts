@@ -20,7 +20,11 @@ import type { ClaimAmount } from './claim-amounts.ts';
 export const nursingDegrees = ['full', 'large', 'partial'] as const;
 export type NursingDegree = (typeof nursingDegrees)[number];
 export const dependantRelations = ['spouse', 'other'] as const;
-export interface Dependant { relation: (typeof dependantRelations)[number]; orphanOrLoneElderly: boolean }
+/**
+ * A dependant (供养亲属) of a worker who died of a work injury. `birthDate` (from the ID number or the record) lets the
+ * monthly run stop the pension when they turn 18; `fullyDisabled` (完全丧失劳动能力) keeps it paid past 18.
+ */
+export interface Dependant { relation: (typeof dependantRelations)[number]; orphanOrLoneElderly: boolean; birthDate?: string | null; fullyDisabled?: boolean }
 
 export interface WorkInjuryInput {
   benefit: 'disability' | 'death';
@@ -200,7 +204,18 @@ export function calculateWorkInjury(input: WorkInjuryInput, parameters: WorkInju
 }
 
 /** Why a monthly part is not paid from a month on. */
-export type StopCause = 'operator' | 'retirement' | 'death';
+export type StopCause = 'operator' | 'retirement' | 'death' | 'age';
+
+/**
+ * The first month a dependant's pension is no longer paid for age: the month after the one they turn 18 in, unless
+ * fully disabled (因工死亡职工供养亲属范围规定, 劳动和社会保障部令第18号 第五条第一项: 年满18周岁且未完全丧失劳动能力的,
+ * 停止享受抚恤金待遇; 次月停发 is the agencies' practice [check]). Null without a birth date or when fully disabled.
+ */
+export function dependantAgeStop(dependant: Pick<Dependant, 'birthDate' | 'fullyDisabled'>): string | null {
+  if (!dependant.birthDate || dependant.fullyDisabled) return null;
+  const [year, month] = dependant.birthDate.split('-').map(Number);
+  return nextPeriod(`${year + 18}-${String(month).padStart(2, '0')}`);
+}
 export interface PartStop { part: string; fromPeriod: string; cause: StopCause; reason: string | null }
 
 /** What a work-injury claim's month depends on besides its input: when it starts and what stops it. */
@@ -217,9 +232,16 @@ export interface WorkInjuryMonthFacts {
   stops: { part: string; fromPeriod: string; reason: string }[];
 }
 
-/** Every stop of each monthly part, earliest first: the operator's (a part's or `all`), retirement for 伤残津贴, the month after death. */
-export function partStops(parts: string[], input: Pick<WorkInjuryInput, 'benefit'>, facts: Omit<WorkInjuryMonthFacts, 'pension'>): PartStop[] {
+/**
+ * Every stop of each monthly part, earliest first: the operator's (a part's or `all`), retirement for 伤残津贴, the
+ * month after death, and a dependant's 18th birthday (dependantAgeStop).
+ */
+export function partStops(parts: string[], input: Pick<WorkInjuryInput, 'benefit' | 'dependants'>, facts: Omit<WorkInjuryMonthFacts, 'pension'>): PartStop[] {
   const found: PartStop[] = [];
+  input.dependants.forEach((dependant, index) => {
+    const fromPeriod = dependantAgeStop(dependant);
+    if (fromPeriod && parts.includes(dependantPart(index))) found.push({ part: dependantPart(index), fromPeriod, cause: 'age', reason: null });
+  });
   for (const part of parts) {
     found.push(...facts.stops.filter((s) => s.part === part || s.part === 'all').map((s) => ({ part, fromPeriod: s.fromPeriod, cause: 'operator' as const, reason: s.reason })));
     if (part === 'disability_allowance' && facts.retirementPeriod) found.push({ part, fromPeriod: facts.retirementPeriod, cause: 'retirement', reason: null });
@@ -269,4 +291,5 @@ const stopReference: Record<StopCause, string> = {
   operator: '工伤保险条例 第四十二条 (停止享受工伤保险待遇)、第三十九条 (供养亲属条件) [law]',
   retirement: '工伤保险条例 第三十五条第二款 (达到退休年龄停发伤残津贴，基本养老保险待遇低于伤残津贴的由工伤保险基金补足差额) [law]',
   death: '工伤职工死亡的，自死亡次月起停发按月待遇 (经办实务；工伤保险条例 第三十九条第三款另有供养亲属待遇) [check]',
+  age: '因工死亡职工供养亲属范围规定 (劳动和社会保障部令第18号) 第五条第一项 (年满18周岁且未完全丧失劳动能力的停止享受抚恤金) [law]；年满18周岁次月停发 [check]',
 };

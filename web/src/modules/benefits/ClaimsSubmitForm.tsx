@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import type { ClaimKind, ClaimRequestBody, ClaimSubmitted } from './types.ts';
 
-interface Dependant { relation: 'spouse' | 'other'; orphanOrLoneElderly?: boolean }
+interface Dependant { relation: 'spouse' | 'other'; orphanOrLoneElderly?: boolean; birthDate?: Dayjs; fullyDisabled?: boolean }
 interface ClaimValues {
   idNumber: string;
   registeredOn?: Dayjs;
@@ -46,7 +46,12 @@ function claimBody(kind: ClaimKind, values: ClaimValues): ClaimRequestBody {
     ...(death ? { payeeName: values.payeeName?.trim(), payeeIdNumber: values.payeeIdNumber?.trim().toUpperCase() } : {}),
     input: {
       benefit: values.benefit, eventDate: day(values.eventDate!), ownWage: values.ownWage!.trim().replace(/,/g, ''),
-      ...(death ? { dependants: (values.dependants ?? []).map((d) => ({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true })) } : { grade: values.grade }),
+      ...(death ? {
+        dependants: (values.dependants ?? []).map((d) => ({
+          relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly === true, fullyDisabled: d.fullyDisabled === true,
+          ...(d.birthDate ? { birthDate: d.birthDate.format('YYYY-MM-DD') } : {}),
+        })),
+      } : { grade: values.grade }),
       ...(values.nursing && values.nursing !== 'none' ? { nursing: values.nursing } : {}),
       ...(values.startPeriod ? { startPeriod: values.startPeriod.format('YYYY-MM') } : {}),
     },
@@ -95,8 +100,14 @@ export function ClaimsSubmitForm({ kind, onClose, onDone }: { kind: ClaimKind | 
                               <Form.Item name={[item.name, 'relation']} rules={[{ required: true }]} noStyle>
                                 <Select style={{ width: 140 }} options={(['spouse', 'other'] as const).map((value) => ({ value, label: t(`claims.dependant.${value}`) }))} />
                               </Form.Item>
+                              <Form.Item name={[item.name, 'birthDate']} noStyle>
+                                <DatePicker placeholder={t('claims.dependant.birthDate')} disabledDate={notFuture} data-testid="claim-dependant-birthDate" />
+                              </Form.Item>
                               <Form.Item name={[item.name, 'orphanOrLoneElderly']} valuePropName="checked" noStyle>
                                 <Checkbox>{t('claims.dependant.orphanOrLoneElderly')}</Checkbox>
+                              </Form.Item>
+                              <Form.Item name={[item.name, 'fullyDisabled']} valuePropName="checked" noStyle>
+                                <Checkbox>{t('claims.dependant.fullyDisabled')}</Checkbox>
                               </Form.Item>
                               <MinusCircleOutlined onClick={() => remove(item.name)} />
                             </Space>
