@@ -30,6 +30,7 @@ export const modelNames = defineMessages('budget.model', {
   'linear-trend': ['线性趋势', 'linear trend'],
   'driver-regression': ['驱动因素回归', 'driver regression'],
   ets: ['指数平滑（ETS）', 'exponential smoothing (ETS)'],
+  actuarial: ['精算测算（人数 × 基数 × 费率）', 'actuarial (contributors or recipients, average base or amount, rate)'],
 });
 
 export const forecastReport = defineMessages('budget.forecast', {

@@ -11,11 +11,17 @@
  *   zero counts as zero: an income or expense line is money received or paid.
  * - Annualised history per line: complete years as posted, a year with months still to come as its actual months plus
  *   the forecast of the rest (rounded once per year).
+ * - Actuarial lines (./actuarial.calc.ts): where the fund has drivers, 社会保险费收入 and the 其中 row the benefit
+ *   drivers make (基本养老金, 失业保险金) also get the actuarial model, backtested beside the others and chosen only
+ *   when it beats naive; a line drafted by it states its drivers for the budget year.
+ * - Base data (社预附01–03): each year's contributors, average base, recipients and average benefit, the actual months'
+ *   monthly averages, and the budget year's projected drivers.
  * - Identities (财社〔2017〕144号): 本年收支结余 = 收入合计 − 支出合计; 年末滚存结余 = 上年滚存结余 + 本年收支结余, where
  *   上年滚存结余 is the fund balance at the end of the last actual month plus the bridge's forecast income less its
  *   forecast expense (each line's bridge rounded once per year). All sums in fen, exact.
  */
 import { forecastSeries, MINIMUM_HISTORY, type ModelName } from '../forecast/forecast.calc.ts';
+import { actuarialModel, benefitSteps, contributionSteps, drift, growth, type BenefitDrivers, type ContributionDrivers, type LineDrivers } from './actuarial.calc.ts';
 import { itemSubject } from '../versions/versions.calc.ts';
 import { forecastLines, type BudgetLine, type SchemeTable } from './budget-chart.ts';
 
@@ -25,7 +31,26 @@ export interface FundActuals {
   amounts: ReadonlyMap<string, ReadonlyMap<string, bigint>>;
   /** 基金结余 at the end of the last actual month: the fund balance brought forward plus income less expense since. */
   balanceAtLastMonth: bigint;
+  /** The fund's drivers from the registry and the benefit tables (none: every line forecast on its own series). */
+  drivers?: FundDrivers;
 }
+
+/** A fund's drivers per month; counts and amounts over the actual months, parameters over every month of the draft. */
+export interface FundDrivers {
+  /** Persons billed in the month for the fund's insurance. */
+  contributors: readonly number[];
+  /** Fen: their billed bases ÷ contributors (0 when nobody was billed). */
+  averageBase: readonly number[];
+  /** The contribution rate in force per month (actual, bridge, budget); null where no single rate applies (work injury). */
+  rate: readonly number[] | null;
+  /** Pensioners paid in the month and their average pension, or unemployment claimants and their average benefit. */
+  benefit: { row: string; recipients: readonly number[]; averageAmount: readonly number[]; indexation: readonly number[] } | null;
+}
+
+/** The budget year's drivers of a line the actuarial model drafted (monthly averages over the twelve months). */
+export type ActuarialDrivers =
+  | { contributors: number; averageBase: bigint; rate: number; collectionRate: number }
+  | { recipients: number; averageAmount: bigint; indexation: number };
 
 /** The months a draft reads and forecasts (YYYY-MM, oldest first). */
 export interface DraftMonths { actual: string[]; bridge: string[]; budget: string[] }
@@ -41,6 +66,8 @@ export interface DraftLine {
   /** The model behind a line forecast on its own (a line with 其中 rows sums theirs). */
   model?: ModelName;
   beatsNaive?: boolean;
+  /** When the model is actuarial: its drivers in the budget year. */
+  drivers?: ActuarialDrivers;
   backtest?: LineBacktest | null;
   /** The line's annualised history up to Y−1. */
   history: AnnualAmount[];
@@ -76,12 +103,35 @@ const yearOf = (month: string) => Number(month.slice(0, 4));
 
 interface Forecasted { line: DraftLine; bridge: bigint }
 
-/** One line forecast on its own monthly history. */
-function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths): Forecasted {
+const average = (values: readonly number[]) => total(values) / values.length;
+/** A rate worked out in floating point, to ten decimals (parameters have at most six). */
+const decimal = (value: number) => Number(value.toFixed(10));
+
+/** The budget year's drivers as the actuarial model projects them (the months after the bridge). */
+function budgetYearDrivers(drivers: LineDrivers, monthly: readonly number[], months: DraftMonths): ActuarialDrivers {
+  const horizon = months.bridge.length + months.budget.length;
+  if (drivers.kind === 'benefit') {
+    const year = benefitSteps(drivers, monthly.length, horizon).slice(months.bridge.length);
+    return {
+      recipients: Math.round(average(year.map((step) => step.recipients))), averageAmount: fen(average(year.map((step) => step.averageAmount))),
+      indexation: decimal(drivers.indexation.slice(monthly.length + months.bridge.length).reduce((factor, rate) => factor * (1 + rate), 1) - 1),
+    };
+  }
+  const year = contributionSteps(drivers, monthly, horizon)!.slice(months.bridge.length);
+  return {
+    contributors: Math.round(average(year.map((step) => step.contributors))), averageBase: fen(average(year.map((step) => step.averageBase))),
+    rate: decimal(average(year.map((step) => step.rate))), collectionRate: year[0].collectionRate,
+  };
+}
+
+/** One line forecast on its own monthly history (and, with drivers, by the actuarial model too). */
+function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths, drivers?: LineDrivers): Forecasted {
   const monthly = months.actual.map((month) => sum(line.subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n)));
   const horizon = months.bridge.length + months.budget.length;
   // fewer months than a backtest needs (a fund just gone live): naive, the last month carried forward, unjudged
-  const result = monthly.length >= MINIMUM_HISTORY ? forecastSeries({ frequency: 'monthly', values: monthly.map(Number), drivers: [] }, horizon) : null;
+  const result = monthly.length >= MINIMUM_HISTORY
+    ? forecastSeries({ frequency: 'monthly', values: monthly.map(Number), drivers: [] }, horizon, drivers ? [actuarialModel(drivers)] : [])
+    : null;
   const forecast = result ? result.forecast.map((point) => Math.max(0, point.value)) : Array.from({ length: horizon }, () => Math.max(0, Number(monthly.at(-1) ?? 0n)));
   const bridgeForecast = forecast.slice(0, months.bridge.length);
   const years = [...new Set([...months.actual, ...months.bridge].map(yearOf))].map((year) => ({
@@ -96,6 +146,7 @@ function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonth
     line: {
       subject: line.line, name: line.name, amount: fen(total(forecast.slice(months.bridge.length))),
       model: result?.chosen ?? 'naive', beatsNaive: result?.beatsNaive ?? false,
+      ...(result?.chosen === 'actuarial' ? { drivers: budgetYearDrivers(drivers!, monthly.map(Number), months) } : {}),
       backtest: chosen?.backtest ? {
         origins: chosen.backtest.origins, mape: chosen.backtest.mape, mase: chosen.backtest.mase, naiveMape: naive!.backtest!.mape, naiveMase: naive!.backtest!.mase,
       } : null,
@@ -105,10 +156,22 @@ function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonth
   };
 }
 
+/** The actuarial drivers of 社会保险费收入 and of the 其中 row the benefit drivers make, where the fund has them. */
+function lineDrivers(drivers: FundDrivers | undefined, line: string, row?: string): LineDrivers | undefined {
+  if (!drivers) return undefined;
+  if (line === 'premium_income' && row === undefined && drivers.rate) {
+    return { kind: 'contribution', contributors: drivers.contributors, averageBase: drivers.averageBase, rate: drivers.rate } satisfies ContributionDrivers;
+  }
+  if (line === 'benefit_expense' && drivers.benefit && row === drivers.benefit.row) {
+    return { kind: 'benefit', recipients: drivers.benefit.recipients, averageAmount: drivers.benefit.averageAmount, indexation: drivers.benefit.indexation } satisfies BenefitDrivers;
+  }
+  return undefined;
+}
+
 /** A budget line: forecast on its own, or (社会保险待遇支出) the sum of its 其中 rows, each forecast on its own. */
 function draftLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths): Forecasted {
-  if (!line.items) return forecastLine(line, actuals, months);
-  const items = forecastLines(line).map((item) => forecastLine(item, actuals, months));
+  if (!line.items) return forecastLine(line, actuals, months, lineDrivers(actuals.drivers, line.line));
+  const items = forecastLines(line).map((item) => forecastLine(item, actuals, months, lineDrivers(actuals.drivers, line.line, item.line)));
   const history = items[0].line.history.map((annual, index) => ({ ...annual, amount: sum(items.map((item) => item.line.history[index].amount)) }));
   return {
     line: { subject: line.line, name: line.name, amount: sum(items.map((item) => item.line.amount)), history, items: items.map((item) => item.line) },
@@ -178,4 +241,66 @@ export function summaryTable(tables: readonly DraftTable[]) {
     totalIncome: of((table) => table.totalIncome), totalExpense: of((table) => table.totalExpense), balance: of((table) => table.balance),
     previousAccumulatedBalance: of((table) => table.previousAccumulatedBalance), accumulatedBalance: of((table) => table.accumulatedBalance),
   };
+}
+
+/**
+ * 社预附01–03 基本数据表 (domain.md "Budget practice" [common]): 附01 the pension funds, 附02 the medical funds, 附03
+ * unemployment and work injury. Which rows each table prints in the standard layout is not at hand [check]: sifund
+ * prints per fund and year the contributors, the average base and, where the fund pays a monthly benefit, its
+ * recipients and average amount.
+ */
+export const BASE_DATA_TABLES: Readonly<Record<string, string>> = {
+  pension: '社预附01', public_pension: '社预附01', resident_pension: '社预附01',
+  medical: '社预附02', resident_medical: '社预附02',
+  unemployment: '社预附03', work_injury: '社预附03',
+};
+
+/** One year of a fund's base data: monthly averages over its actual months, or the budget year's projected drivers. */
+export interface BaseDataYear {
+  year: number;
+  /** 0 for the budget year (projected). */
+  actualMonths: number;
+  contributors: number;
+  /** Fen a month. */
+  averageBase: bigint;
+  recipients: number | null;
+  averageAmount: bigint | null;
+}
+
+/**
+ * A fund's base data per year: each year of the actual months (contributors and recipients the mean of the months,
+ * the average base and benefit weighted by the persons of each month), then the budget year's drivers projected as
+ * the actuarial models project them (contributors and recipients by drift, the base by its growth, the benefit with
+ * the indexation taking effect in the bridge or the year).
+ */
+export function baseDataYears(drivers: FundDrivers, months: DraftMonths): BaseDataYear[] {
+  const observed = months.actual.length;
+  const weighted = (counts: readonly number[], amounts: readonly number[], indexes: readonly number[]) => {
+    const persons = total(indexes.map((index) => counts[index]));
+    return persons > 0 ? fen(total(indexes.map((index) => counts[index] * amounts[index])) / persons) : 0n;
+  };
+  const history = [...new Set(months.actual.map(yearOf))].map((year): BaseDataYear => {
+    const indexes = months.actual.flatMap((month, index) => (yearOf(month) === year ? [index] : []));
+    const benefit = drivers.benefit;
+    return {
+      year, actualMonths: indexes.length,
+      contributors: Math.round(average(indexes.map((index) => drivers.contributors[index]))),
+      averageBase: weighted(drivers.contributors, drivers.averageBase, indexes),
+      recipients: benefit ? Math.round(average(indexes.map((index) => benefit.recipients[index]))) : null,
+      averageAmount: benefit ? weighted(benefit.recipients, benefit.averageAmount, indexes) : null,
+    };
+  });
+  const budgetSteps = months.budget.map((_, index) => months.bridge.length + index + 1);
+  const benefit = drivers.benefit
+    ? benefitSteps({ kind: 'benefit', ...drivers.benefit }, observed, months.bridge.length + months.budget.length).slice(months.bridge.length)
+    : null;
+  const contributors = budgetSteps.map((step) => drift(drivers.contributors, step));
+  const bases = budgetSteps.map((step) => growth(drivers.averageBase, step));
+  return [...history, {
+    year: yearOf(months.budget[0]), actualMonths: 0,
+    contributors: Math.round(average(contributors)),
+    averageBase: total(contributors) > 0 ? fen(total(contributors.map((count, index) => count * bases[index])) / total(contributors)) : 0n,
+    recipients: benefit ? Math.round(average(benefit.map((step) => step.recipients))) : null,
+    averageAmount: benefit ? fen(total(benefit.map((step) => step.recipients * step.averageAmount)) / Math.max(1, total(benefit.map((step) => step.recipients)))) : null,
+  }];
 }

@@ -7,14 +7,20 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
-import { todayInChina } from '../../../platform/params/index.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { draftRules as say } from '../budget.messages.ts';
 import { budgetChartFor, forecastLines, schemeTable, type SchemeTable } from './budget-chart.ts';
 import { formatYuan } from '../../../platform/money.ts';
-import { annualActuals, draftMonths, draftTable, nextMonth, summaryTable, type DraftTable, type FundActuals } from './draft.calc.ts';
+import {
+  annualActuals, BASE_DATA_TABLES, baseDataYears, draftMonths, draftTable, nextMonth, summaryTable,
+  type BaseDataYear, type DraftMonths, type DraftTable, type FundActuals, type FundDrivers,
+} from './draft.calc.ts';
 import * as repository from './draft.repository.ts';
 
 export interface FundDraft extends DraftTable { fund: string; fundName: string; region: string }
+
+/** 社预附01–03: a fund's base data. */
+export interface FundBaseData { fund: string; fundName: string; insurance: string; table: string; years: BaseDataYear[] }
 
 export interface BudgetDraft {
   year: number;
@@ -24,6 +30,7 @@ export interface BudgetDraft {
   lastActualMonth: string;
   chart: { year: number; reference: string };
   tables: FundDraft[];
+  baseData: FundBaseData[];
   summary: { table: string; tableName: string } & ReturnType<typeof summaryTable>;
 }
 
@@ -47,6 +54,75 @@ export function actualsOf(movements: readonly repository.MovementRow[]): FundAct
     amounts.set(row.subject!, months);
   }
   return { amounts, balanceAtLastMonth };
+}
+
+/**
+ * The contribution rate of a fund's income, employer and employee shares together (the pooled fund's 社会保险费收入
+ * counts both: ../../collection/fund-accounts.ts), each a dated parameter. The medical fund adds the maternity rate
+ * (maternity is billed into it; 0 after the merger, 国办发〔2019〕10号). Work injury has no single rate (per industry
+ * class and float, 人社部发〔2015〕71号): no actuarial income model.
+ */
+const RATE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  pension: ['contribution.pension.employer_rate', 'contribution.pension.employee_rate'],
+  public_pension: ['contribution.public_pension.employer_rate', 'contribution.public_pension.employee_rate'],
+  medical: ['contribution.medical.employer_rate', 'contribution.medical.employee_rate', 'contribution.maternity.employer_rate'],
+  unemployment: ['contribution.unemployment.employer_rate', 'contribution.unemployment.employee_rate'],
+};
+
+/** The 其中 row of 社会保险待遇支出 that recipients × average amount make, per fund insurance. */
+const BENEFIT_ROWS: Readonly<Record<string, string>> = { pension: 'basic_pension', public_pension: 'basic_pension', unemployment: 'unemployment_benefit' };
+
+/** 养老金调整 (benefits.adjustment.overall_rate): a value dated in a month raises the average pension from that month [check: the month it is paid]. */
+const INDEXATION_PARAMETER = 'benefits.adjustment.overall_rate';
+
+/** The rate in force on the first of each month in the fund's region; null when a share has no value then. */
+function monthlyRates(insurance: string, region: string, months: readonly string[]): number[] | null {
+  const paths = RATE_PARAMETERS[insurance];
+  if (!paths) return null;
+  const store = getParameters();
+  const rates = months.map((month) => paths.map((path) => store.find(path, `${month}-01`, region)));
+  if (rates.some((shares) => shares.some((share) => share === undefined))) return null;
+  return rates.map((shares) => shares.reduce((rate, share) => rate + Number(share!.value), 0));
+}
+
+/** The indexation taking effect in each month: the parameter's value whose date falls in that month, else 0. */
+function monthlyIndexation(region: string, months: readonly string[]): number[] {
+  const store = getParameters();
+  return months.map((month) => {
+    const found = store.find(INDEXATION_PARAMETER, `${month}-01`, region);
+    return found && found.since.slice(0, 7) === month ? Number(found.value) : 0;
+  });
+}
+
+/** The drivers read for every fund of the draft, per fund code and month. */
+interface DriverReadings { contributors: Map<string, repository.DriverRow>; recipients: Map<string, repository.DriverRow> }
+
+async function readDrivers(tx: Tx, fundCodes: string[], firstMonth: string, lastMonth: string): Promise<DriverReadings> {
+  const keyed = (rows: repository.DriverRow[]) => new Map(rows.map((row) => [`${row.fund_code} ${row.period}`, row]));
+  // one transaction, one connection: the queries one after the other
+  const contributors = await repository.contributorsPerMonth(tx, fundCodes, firstMonth, lastMonth);
+  const pensioners = await repository.pensionersPerMonth(tx, fundCodes, firstMonth, lastMonth);
+  const claimants = await repository.unemploymentClaimantsPerMonth(tx, fundCodes, firstMonth, lastMonth);
+  return { contributors: keyed(contributors), recipients: keyed([...pensioners, ...claimants]) };
+}
+
+/** A fund's drivers over the draft's months: counts and averages over the actual months, parameters over all of them. */
+function fundDrivers(fund: repository.DraftFundRow, months: DraftMonths, readings: DriverReadings): FundDrivers {
+  const all = [...months.actual, ...months.bridge, ...months.budget];
+  const series = (rows: Map<string, repository.DriverRow>) => {
+    const found = months.actual.map((month) => rows.get(`${fund.code} ${month}`));
+    return { persons: found.map((row) => row?.persons ?? 0), average: found.map((row) => (row && row.persons > 0 ? Number(row.total) / row.persons : 0)) };
+  };
+  const contributors = series(readings.contributors);
+  const row = BENEFIT_ROWS[fund.insurance];
+  const recipients = series(readings.recipients);
+  return {
+    contributors: contributors.persons, averageBase: contributors.average, rate: monthlyRates(fund.insurance, fund.region_code, all),
+    benefit: row ? {
+      row, recipients: recipients.persons, averageAmount: recipients.average,
+      indexation: fund.insurance === 'unemployment' ? all.map(() => 0) : monthlyIndexation(fund.region_code, all),
+    } : null,
+  };
 }
 
 /** Ledger subjects with actuals that no line of the table sums: their money would be missing from the draft. */
@@ -83,20 +159,28 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
     const fundIds = funds.map(({ fund }) => fund.id);
     const firstMonths = await repository.firstMonths(tx, fundIds);
     const movements = await repository.nominalMovements(tx, fundIds, lastMonth);
-    const tables = funds.map(({ fund, table }): FundDraft => {
+    const earliest = [...firstMonths.values()].sort()[0] ?? lastMonth;
+    const readings = await readDrivers(tx, funds.map(({ fund }) => fund.code), earliest, lastMonth);
+    const drafted = funds.map(({ fund, table }) => {
       // a fund with no posting up to the last month has no actual month
       const months = draftMonths(firstMonths.get(fund.id) ?? nextMonth(lastMonth), lastMonth, year);
       if (months.actual.length === 0) {
         throw conflict('region', say.noActuals({ fund: fund.code, lastMonth }));
       }
-      const actuals = actualsOf(movements.filter((row) => row.fund_id === fund.id));
+      const drivers = fundDrivers(fund, months, readings);
+      const actuals = { ...actualsOf(movements.filter((row) => row.fund_id === fund.id)), drivers };
       const unmapped = unmappedActuals(table, actuals);
       if (unmapped.length) throw new Error(`budget chart ${chart.year}, ${table.table}: no line sums the ledger subject(s) ${unmapped.join(', ')} of fund ${fund.code}`);
-      return { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months) };
+      const draft: FundDraft = { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months) };
+      const baseTable = BASE_DATA_TABLES[fund.insurance];
+      const baseData: FundBaseData | null = baseTable ? { fund: fund.code, fundName: fund.name, insurance: fund.insurance, table: baseTable, years: baseDataYears(drivers, months) } : null;
+      return { draft, baseData };
     });
+    const tables = drafted.map((entry) => entry.draft);
     return {
       year, region: input.region, regionName: (await repository.regionName(tx, input.region))?.name ?? null, lastActualMonth: lastMonth,
       chart: { year: chart.year, reference: chart.reference }, tables,
+      baseData: drafted.flatMap((entry) => (entry.baseData ? [entry.baseData] : [])).sort((a, b) => a.table.localeCompare(b.table) || a.fund.localeCompare(b.fund)),
       summary: { table: chart.summary.table, tableName: chart.summary.name, ...summaryTable(tables) },
     };
   });

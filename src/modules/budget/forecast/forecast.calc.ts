@@ -5,7 +5,9 @@
  *
  * - Models: naive (last value), seasonal naive (same month last year, monthly only), drift (last value plus the average
  *   change), linear trend (least squares on time), driver regression (least squares on the file's driver columns, e.g.
- *   contributors, whose values are given for the periods to forecast) and exponential smoothing (augurs, ./ets.model.ts).
+ *   contributors, whose values are given for the periods to forecast) and exponential smoothing (augurs, ./ets.model.ts);
+ *   a caller may add models of its own line (the budget draft's actuarial models, ../draft/actuarial.calc.ts), judged
+ *   the same way after these.
  * - Backtest: expanding window, one step ahead: at each origin t every model sees the values before t (and the drivers
  *   up to t, known in advance by definition) and forecasts t. Every model is judged on the same origins.
  * - Metrics (Hyndman & Koehler 2006; M4): MAPE and sMAPE in percent; MASE = mean absolute error ÷ the in-sample
@@ -19,7 +21,7 @@
 import { ETS_MINIMUM_ANNUAL, ETS_MINIMUM_SEASONS, exponentialSmoothingForecast } from './ets.model.ts';
 
 export type Frequency = 'annual' | 'monthly';
-export type ModelName = 'naive' | 'seasonal-naive' | 'drift' | 'linear-trend' | 'driver-regression' | 'ets';
+export type ModelName = 'naive' | 'seasonal-naive' | 'drift' | 'linear-trend' | 'driver-regression' | 'ets' | 'actuarial';
 
 /** A driver column: one value per period, the observed periods first, then the periods to forecast. */
 export interface Driver { name: string; values: readonly number[] }
@@ -244,12 +246,15 @@ export function intervalCoverage(errors: readonly number[]): number | null {
 /** A lower error wins; unknown errors never do. */
 const lower = (candidate: number | null | undefined, best: number | null | undefined) => candidate != null && (best == null || candidate < best);
 
-/** Forecasts the next `horizon` periods of the series: every model backtested, the best chosen, its interval. */
-export function forecastSeries(series: Series, horizon: number): ForecastResult {
+/**
+ * Forecasts the next `horizon` periods of the series: every model backtested, the best chosen, its interval.
+ * `lineModels` (the line's own, e.g. actuarial) come after the general ones, so a tie keeps a general model.
+ */
+export function forecastSeries(series: Series, horizon: number, lineModels: readonly ForecastModel[] = []): ForecastResult {
   const seasonLength = seasonLengthOf(series.frequency);
   const count = series.values.length;
   if (count < MINIMUM_HISTORY) throw new RangeError(`at least ${MINIMUM_HISTORY} observed values are needed, got ${count}`);
-  const applicable = MODELS.filter((model) => model.applies(series));
+  const applicable = [...MODELS, ...lineModels].filter((model) => model.applies(series));
   const judged = applicable.filter((model) => model.minimumHistory(seasonLength, series.drivers.length) <= count - MINIMUM_ORIGINS);
   const firstOrigin = Math.max(...judged.map((model) => model.minimumHistory(seasonLength, series.drivers.length)));
   const scale = naiveScale(series.values, seasonLength);
