@@ -10,6 +10,8 @@ import { projectionRoutes } from './projection/projection.routes.ts';
 import { budgetVersionSignoff } from './versions/versions.service.ts';
 import { adjustmentRoutes } from './adjustments/adjustments.routes.ts';
 import { budgetAdjustmentSignoff } from './adjustments/adjustments.service.ts';
+import { historyRoutes } from './history/history.routes.ts';
+import { registerHistoryCommands } from './history/history.cli.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
 /** For budget execution: the lines of a region's latest approved budget version of a year, or null. */
@@ -17,12 +19,15 @@ export { approvedBudget, createVersion, submitVersion, type ApprovedLine } from 
 /** For budget execution: the subject chart's fund tables (the ledger subjects each line sums) and a 其中 row's subject. */
 export { budgetChartFor, schemeTable, type BudgetLine, type SchemeTable } from './draft/budget-chart.ts';
 export { itemSubject } from './versions/versions.calc.ts';
+/** For the draft and the demo: past final accounts (历年决算) joined with the ledger's complete years, and their import. */
+export { annualHistory, importFinalAccounts, type AnnualHistory } from './history/history.service.ts';
+export { loadDemoFinalAccounts } from './history/history.demo.ts';
 
 /** 预算编制: forecasting (`sifund forecast`), the draft, the projection, budget versions with their sign-off (issue 13) and their adjustment (issue 14). */
 export const budgetModule: ModuleManifest = {
   name: 'budget',
-  routes: [versionRoutes, adjustmentRoutes, draftRoutes, projectionRoutes],
-  registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); registerVersionCommands(program); registerProjectionCommand(program); },
+  routes: [versionRoutes, adjustmentRoutes, draftRoutes, projectionRoutes, historyRoutes],
+  registerCommands: (program) => { registerForecastCommand(program); registerBudgetCommands(program); registerVersionCommands(program); registerProjectionCommand(program); registerHistoryCommands(program); },
   jobs: [],
   schedules: [],
   approvalKinds: [budgetVersionSignoff, budgetAdjustmentSignoff],

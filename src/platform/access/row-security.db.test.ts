@@ -238,6 +238,8 @@ function regionFixture(p: string, n: number): string {
     insert into allocation_plan (id, region_code, year, version_id, fund, method, approval_item_id, proposed_by, approved_by) values (${id(73)}, '${province}', 2027, ${id(70)}, '${fund}', 'even', ${id(73)}, 'fixture', 'fixture');
     insert into allocation_plan_line (plan_id, subject, region_code, name, amount, split) values (${id(73)}, 'benefit_expense', '${province}', '社会保险待遇支出', 1200, 'even');
     insert into allocation_plan_month (plan_id, subject, month, region_code, amount) values (${id(73)}, 'benefit_expense', 1, '${province}', 100);
+    insert into budget_history_year (id, region_code, fund_id, year, version, import_id, chart_year, imported_by) values (${id(180)}, '${province}', ${id(20)}, 2020, 1, ${id(31)}, 2018, 'fixture');
+    insert into budget_history_value (year_id, region_code, subject, kind, amount, source_row) values (${id(180)}, '${province}', 'premium_income', 'line', 100, 2);
     insert into webhook_subscription (id, url, secret, events, region_code, created_by) values (${id(161)}, 'https://hooks.example.cn/${p}', 'fixture-secret-0123456789', '{alert.raised}', '${province}', 'fixture');
     insert into webhook_delivery (id, subscription_id, event, event_id, region_code, body, job_id) values (${id(162)}, ${id(161)}, 'alert.raised', ${id(163)}, '${county}', '{}', ${id(8)});
     insert into webhook_delivery_attempt (delivery_id, attempt, region_code, status_code, outcome) values (${id(162)}, 1, '${county}', 200, 'delivered');

@@ -70,6 +70,8 @@ export interface DemoSummary {
   fastLoad: boolean;
   /** What the months run through the services did (with historyMonths). */
   history?: DemoHistory;
+  /** The ten years before go-live of each budgeted fund, imported as past final accounts (budget module). */
+  finalAccounts: { fundYears: number; funds: number; firstYear: number | null; lastYear: number | null };
 }
 
 export interface DemoHooks {
@@ -306,9 +308,16 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     phase('history');
   }
 
+  // Ten years of final accounts before go-live, imported as an agency would (budget module).
+  const { loadDemoFinalAccounts } = await import('../../budget/index.ts');
+  const imported = await loadDemoFinalAccounts(database, { seed });
+  const finalAccounts = { fundYears: imported.fundYears, funds: imported.funds.length, firstYear: imported.firstYear, lastYear: imported.lastYear };
+  log(`past final accounts: ${finalAccounts.fundYears} fund-years of ${finalAccounts.funds} funds (${finalAccounts.firstYear}–${finalAccounts.lastYear})`);
+  phase('finalAccounts');
+
   return {
     seed, window, counts: { ...counts, pensioners }, usersCreated, usersKept,
     generatedPasswords: Object.keys(generatedPasswords).length > 0 ? generatedPasswords : undefined,
-    seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad, ...(history ? { history } : {}),
+    seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad, ...(history ? { history } : {}), finalAccounts,
   };
 }
