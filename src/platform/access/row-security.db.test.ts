@@ -247,6 +247,10 @@ function regionFixture(p: string, n: number): string {
     insert into duty_assignment (id, region_code, scheme, user_id, username, name, valid_from, assigned_by) values (${id(110)}, '${county}', 'all', ${id(2)}, 'operator-${p}', '经办${p}', '2025-01-01', 'fixture');
     insert into year_end_settlement (id, region_code, fund, year, opening_balance, transferred, other_receipts, paid, returned_in_year, closing_balance, current_balance, committed, returned, settled_on, approval_item_id, submitted_by, approved_by)
       values (${id(74)}, '${province}', '${fund}', 2025, 0, 100, 0, 60, 0, 40, 40, 40, 0, '2026-01-05', ${id(74)}, 'fixture', 'fixture');
+    insert into sharing_settlement (id, region_code, scheme, year, fund, gap, borne, remitted, settled_on, approval_item_id, submitted_by, approved_by)
+      values (${id(170)}, '${province}', 'enterprise', 2025, '${fund}', 100, 50, 50, '2026-01-05', ${id(170)}, 'fixture', 'fixture');
+    insert into sharing_settlement_county (settlement_id, region_code, gap, own_gap, province_share, city_share, county_share, entry_id)
+      values (${id(170)}, '${county}', 100, 0, 50, 30, 20, ${id(171)});
     do $$ begin
       if to_regclass('login_throttle') is not null then
         insert into login_throttle (key, window_start, count) values ('user:operator-${p}', now(), 1);

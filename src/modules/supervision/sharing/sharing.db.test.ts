@@ -1,25 +1,44 @@
 /**
  * Responsibility sharing on a small demo city with two months of history (bills, payments, pension payrolls): every
  * county's gap from its own records, the shares adding up to it to the fen, a county's auditor seeing its county only
- * (the payroll read across the province's pool), and the CLI's JSON.
+ * (the payroll read across the province's pool), and the CLI's JSON. Then the settlement: submitted once the year is
+ * over, not approved by its drafter, 复核 and 审批 post exactly the cities' and counties' shares into the pooled fund
+ * (each entry balanced, the totals those of the statement), a second refused; the routes and the settle command.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { systemActor, type Actor } from '../../../platform/actor.ts';
-import { parseYuan } from '../../../platform/money.ts';
+import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { useDemoCity } from '../supervision.testing.ts';
 import { DEMO_COUNTIES } from '../../registry/demo/demo.calc.ts';
-import { shareResponsibility } from './sharing.service.ts';
+import type { AppError } from '../../../platform/errors.ts';
+import { decide } from '../../../platform/signoff/signoff.service.ts';
+import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { signIn } from '../../../platform/testing/http.ts';
+import { buildServer } from '../../../platform/http/server.ts';
+import { loadConfig } from '../../../platform/config.ts';
+import { shareResponsibility, type SharingResult } from './sharing.service.ts';
+import { listSharingSettlements, submitSharingSettlement } from './sharing-settlement.service.ts';
 import { registerSharingCommand } from './sharing.cli.ts';
+import { sharingRoutes } from './sharing.routes.ts';
 
 const YEAR = Number(todayInChina().slice(0, 4));
 const auditor = systemActor('sharing-test', ['supervision.read']);
 
-const { skip, db } = useDemoCity({ persons: 500, employers: 24, years: 1, seed: 37, password: 'demo-pass-2024', historyMonths: 2 });
+// the demo's two months collect more than they pay: a January payroll of 10,000.00 yuan per enterprise pensioner gives
+// every county with pensioners a gap to share
+const { skip, db } = useDemoCity({ persons: 500, employers: 24, years: 1, seed: 37, password: 'demo-pass-2024', historyMonths: 2 }, async ({ owner }) => {
+  await owner.query(`insert into payroll_batch (id, fund_code, region_code, period, status, job_id, created_by) values (990001, 'pension-990000', '990000', $1, 'settled', 990001, 'sharing-test')`, [`${YEAR}-01`]);
+  await owner.query(`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount)
+    select person_id, 990001 + row_number() over (order by id), 990001, id, '990000', 'YLTEST' || id, 1000000 from pension_award where scheme = 'enterprise'`);
+});
 
 const fen = (yuan: string) => parseYuan(yuan);
+/** The pooled pension fund's 财政专户 balance, fen. */
+const specialBalance = async () => BigInt((await db.owner.query(`select coalesce(sum(b.debit - b.credit), 0)::text as balance from account_balance b
+    join fund_account a on a.fund_id = b.fund_id and a.id = b.account_id join fund f on f.id = a.fund_id where f.code = 'pension-990000' and a.role = 'special_bank'`)).rows[0].balance);
 const addsUp = (r: { gap: string; shares: { province: string; city: string; county: string } }) => fen(r.shares.province) + fen(r.shares.city) + fen(r.shares.county) === fen(r.gap);
 
 test('every county\'s gap from its records, the shares adding up to it to the fen', { skip }, async () => {
@@ -55,4 +74,81 @@ test('sifund sharing --format json: the acceptance script\'s answer', { skip }, 
   const answer = JSON.parse(run.stdout);
   assert.equal(answer.year, YEAR);
   assert.ok(answer.regions.length === DEMO_COUNTIES.length && answer.regions.every(addsUp));
+});
+
+test('the settlement: not before the year is over, not approved by its drafter; 复核 and 审批 post exactly the cities\' and counties\' shares to the pooled fund; a second refused', { skip }, async () => {
+  const database = db.database;
+  const drafter = testUser('reviewer', 61), reviewer = testUser('reviewer', 62), approver = testUser('approver', 63);
+  const overOn = `${YEAR + 1}-01-10`;
+  const statement = await shareResponsibility(database, auditor, { year: YEAR });
+  const sum = (pick: (r: SharingResult['regions'][number]) => string) => statement.regions.reduce((total, r) => total + fen(pick(r)), 0n);
+  const [gap, borne, remitted] = [sum((r) => r.gap), sum((r) => r.shares.province), sum((r) => r.shares.city) + sum((r) => r.shares.county)];
+  assert.ok(remitted > 0n && borne > 0n, 'the demo has counties with a gap');
+
+  const early = await submitSharingSettlement(database, drafter, { year: YEAR }).then(() => assert.fail('the year is not over'), (error: AppError) => error);
+  assert.deepEqual([early.status, early.field], [400, 'year']);
+  const county = await submitSharingSettlement(database, { ...drafter, regionCode: '990102' }, { year: YEAR }, overOn).then(() => assert.fail('a county'), (error: AppError) => error);
+  assert.equal(county.status, 403);
+
+  const item = await submitSharingSettlement(database, drafter, { year: YEAR }, overOn);
+  assert.deepEqual([item.kind, item.status, item.amount, item.risk], ['supervision.sharing_settlement', 'pending', formatYuan(remitted), 'high']);
+  const waiting = await submitSharingSettlement(database, drafter, { year: YEAR }, overOn).then(() => assert.fail('one waits'), (error: AppError) => error);
+  assert.equal(waiting.status, 409);
+  assert.deepEqual((await listSharingSettlements(database, auditor, { year: YEAR })).proposals.map((p) => [p.approvalItemId, p.region, p.remitted]), [[item.id, '990000', formatYuan(remitted)]]);
+
+  const own = await decide(database, drafter, BigInt(item.id), 'approve', '同意').then(() => assert.fail('the drafter signs'), (error: AppError) => error);
+  assert.equal(own.status, 403);
+  const special = await specialBalance();
+  const signed = await signOff(database, item, [reviewer, approver]);
+  assert.equal(signed.status, 'approved');
+
+  // every entry balanced, Dr 财政专户 / Cr 下级上解收入 only, the credits per county its city's and its own share
+  const lines = (await db.owner.query(`select e.id::text as entry, e.idempotency_key as key, a.code, a.role, l.debit::text as debit, l.credit::text as credit, l.reference
+      from accounting_entry e join accounting_entry_line l on l.entry_id = e.id join fund_account a on a.fund_id = l.fund_id and a.id = l.account_id
+      where e.source_type = 'sharing_settlement' order by e.id, l.line_number`)).rows as { entry: string; key: string; code: string; role: string; debit: string; credit: string; reference: string }[];
+  const entries = [...new Set(lines.map((line) => line.entry))];
+  for (const entry of entries) {
+    const of = lines.filter((line) => line.entry === entry);
+    assert.equal(of.reduce((t, l) => t + BigInt(l.debit), 0n), of.reduce((t, l) => t + BigInt(l.credit), 0n), `entry ${entry} balances`);
+  }
+  assert.ok(lines.every((line) => (line.role === 'special_bank' && BigInt(line.credit) === 0n) || (line.code === '4007' && BigInt(line.debit) === 0n)));
+  assert.equal(lines.filter((line) => line.code === '4007').reduce((t, l) => t + BigInt(l.credit), 0n), remitted, 'the remittances are the cities\' and counties\' shares');
+  for (const region of statement.regions) {
+    const credits = lines.filter((line) => line.code === '4007' && line.key === `sharing-settlement:enterprise:${YEAR}:${region.region}`).map((line) => [line.reference, fen(formatYuan(BigInt(line.credit)))]);
+    const expected = [[`${region.region.slice(0, 4)}00`, fen(region.shares.city)], [region.region, fen(region.shares.county)]].filter(([, amount]) => amount as bigint > 0n);
+    assert.deepEqual(credits, expected, region.region);
+  }
+  assert.equal(await specialBalance(), special + remitted, 'the pooled fund\'s 财政专户 received them');
+
+  const [settlement] = (await listSharingSettlements(database, auditor, { year: YEAR })).settlements;
+  assert.deepEqual([settlement.region, settlement.fund, settlement.gap, settlement.borne, settlement.remitted, settlement.approvedBy, settlement.submittedBy],
+    ['990000', 'pension-990000', formatYuan(gap), formatYuan(borne), formatYuan(remitted), approver.username, drafter.username]);
+  assert.deepEqual(settlement.counties.map((c) => [c.region, c.gap, c.shares, c.entryId !== null]), statement.regions.map((r) => [r.region, r.gap, r.shares, fen(r.shares.city) + fen(r.shares.county) > 0n]));
+  assert.deepEqual(settlement.counties.filter((c) => c.entryId !== null).map((c) => c.entryId).sort(), [...entries].sort());
+
+  const again = await submitSharingSettlement(database, drafter, { year: YEAR }, overOn).then(() => assert.fail('settled twice'), (error: AppError) => error);
+  assert.deepEqual([again.status, again.field], [409, 'year']);
+  assert.match(again.message, new RegExp(`the sharing of 990000 for ${YEAR} was settled on`));
+});
+
+test('over HTTP: the statement as the command prints it, the settlements, a submission refused naming the year; sifund sharing settle refuses a year not over', { skip }, async () => {
+  const app = await buildServer({ ...loadConfig(), logLevel: 'silent' }, db.database, [sharingRoutes], { checkResponses: true });
+  await app.ready();
+  try {
+    const audit = await signIn(app, 'audit.990100', 'demo-pass-2024');
+    const statement = await audit.json('GET', `/api/supervision/sharing?year=${YEAR}`);
+    assert.equal(statement.status, 200);
+    assert.deepEqual(statement.body, JSON.parse(JSON.stringify(await shareResponsibility(db.database, { ...auditor, regionCode: '990100' }, { year: YEAR }))));
+    const settlements = await audit.json('GET', `/api/supervision/sharing/settlements?year=${YEAR}`);
+    assert.deepEqual([settlements.status, settlements.body.year, Array.isArray(settlements.body.settlements)], [200, YEAR, true]);
+    assert.equal((await audit.json('POST', '/api/supervision/sharing/settlements', { year: YEAR })).status, 403, 'an auditor does not submit');
+    const operator = await signIn(app, 'op.990000', 'demo-pass-2024');
+    const notOver = await operator.json('POST', '/api/supervision/sharing/settlements', { year: YEAR + 1 });
+    assert.deepEqual([notOver.status, notOver.body.error.field], [400, 'year']);
+    const badYear = await audit.json('GET', '/api/supervision/sharing?year=20x6');
+    assert.equal(badYear.status, 400);
+  } finally { await app.close(); }
+  const run = await runCommand(registerSharingCommand, ['sharing', 'settle', '--year', String(YEAR + 1), '--format', 'json']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, new RegExp(`the year ${YEAR + 1} is not over`));
 });

@@ -1,0 +1,177 @@
+/**
+ * The settlement of a year's responsibility sharing (责任分担结算, issue 15 R9.6; seed 001: 自治区、市、县三级政府风险
+ * 责任分担): per province, the counties' enterprise pension gaps of the year and their shares as `sifund sharing`
+ * computes them (sharing.service.ts), submitted to the sign-off engine (kind supervision.sharing_settlement: 复核 and
+ * 审批 with the budget permissions, risk high). The final approval reads the shares again (they must be those
+ * submitted), posts what they move in the province's pooled fund (sharing-settlement.calc.ts: the province's share
+ * borne, the city's and the county's remitted up, Dr 财政专户 / Cr 下级上解收入, one entry per county with the
+ * idempotency key of the scheme, year and county, dated the approval day) and records the settlement (append-only, one
+ * per scheme, year and province: a second is refused).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { DatabaseHandle } from '../../../platform/database.ts';
+import { inScope, provinceOf, scopePrefix, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
+import { requirePermission } from '../../../platform/access/permissions.ts';
+import { conflict, forbidden, invalid } from '../../../platform/errors.ts';
+import { checkYear } from '../../../platform/dates.ts';
+import { newId } from '../../../platform/ids.ts';
+import { render } from '../../../platform/messages.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import { openItemsOfKind, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
+import { postEntries, type EntryInput } from '../../ledger/index.ts';
+import { countyShares, PAYROLL_ACROSS_POOLS, SCHEME } from './sharing.service.ts';
+import { remittanceLines, settleCountyShares } from './sharing-settlement.calc.ts';
+import { sharingSaid as said } from './sharing.messages.ts';
+import * as repository from './sharing-settlement.repository.ts';
+
+/** The budget subject the remittances are income of in the pooled fund (chart/2018.yaml: 4007 下级上解收入). */
+const REMITTANCE_SUBJECT = 'lower_level_remittance_income';
+
+interface CountyText { region: string; name: string; gap: string; ownGap: string; province: string; city: string; county: string }
+interface SharingSettlementPayload { region: string; scheme: string; year: number; fund: string; remitted: string; counties: CountyText[] }
+
+export const sharingSettlementSignoff = registerSignoffKind<SharingSettlementPayload>({
+  kind: 'supervision.sharing_settlement',
+  label: '责任分担结算',
+  parameters: 'signoff.sharing_settlement',
+  requestPermission: 'budget.draft',
+  // money between the levels of government through the pooled fund: reviewed and approved as the budget is (seed 001)
+  levels: [
+    { name: 'review', label: '复核', permission: 'budget.review' },
+    { name: 'approve', label: '审批', permission: 'budget.approve' },
+  ],
+  effect: async (tx, approver, item) => settle(tx, approver, item.id, item.payload, item.submittedBy),
+  subjectLink: (payload) => `/supervision/sharing?year=${payload.year}`,
+});
+
+const subjectKey = (province: string, year: number) => `supervision.sharing_settlement:${SCHEME}:${province}:${year}`;
+
+/** The province's pooled fund (a fund pooled below it is refused: transfers between two funds are not built) and its counties' shares settled. */
+async function provinceStatement(tx: Tx, province: string, year: number) {
+  const funds = await repository.pensionFundsWithin(tx, scopePrefix(province));
+  const pooled = funds.find((fund) => fund.region_code === province);
+  if (!pooled) throw conflict('region', said.noPooledFund({ province, fund: `pension-${province}` }));
+  const below = funds.find((fund) => fund.region_code !== province);
+  if (below) throw conflict('region', said.fundBelowProvince({ fund: below.code }));
+  const { counties } = await countyShares(tx, { prefix: scopePrefix(province), year, fallbackRegion: province });
+  const settled = counties.map((county) => ({ ...county, settlement: settleCountyShares(county.region, county.result.shares) }));
+  const text: CountyText[] = settled.map(({ region, name, result }) => ({
+    region, name, gap: formatYuan(result.gap), ownGap: formatYuan(result.ownGap),
+    province: formatYuan(result.shares.province), city: formatYuan(result.shares.city), county: formatYuan(result.shares.county),
+  }));
+  const sum = (pick: (county: (typeof settled)[number]) => bigint) => settled.reduce((total, county) => total + pick(county), 0n);
+  return { fund: pooled.code, counties: settled, text, gap: sum((county) => county.result.gap), borne: sum((county) => county.settlement.borne), remitted: sum((county) => county.settlement.remitted) };
+}
+
+const yearIsOver = (year: number, today: string) => Number(today.slice(0, 4)) > year;
+
+/**
+ * The province settled: the one given, else the actor's, else (a national actor) the only province with a pooled
+ * pension fund; the actor's scope must hold the whole province.
+ */
+async function provinceToSettle(tx: Tx, actor: Actor, region: string | undefined): Promise<string> {
+  const pooling = async () => [...new Set((await repository.pensionFundsWithin(tx, '')).map((fund) => fund.region_code).filter((code) => code === provinceOf(code)))];
+  const province = region ?? (actor.regionCode ? provinceOf(actor.regionCode) : await pooling().then((provinces) => (provinces.length === 1 ? provinces[0] : undefined)));
+  if (province === undefined) throw invalid('region', said.regionRequired());
+  if (!/^\d{2}0000$/.test(province) || province === '000000') throw invalid('region', said.notProvince({ value: province }));
+  if (!scopePrefix(province).startsWith(scopePrefix(actor.regionCode))) throw forbidden(said.outsideScope({ province }));
+  return province;
+}
+
+export interface SharingSettlementInput { year: number | string; region?: string }
+
+/** `sifund sharing settle`, POST /api/supervision/sharing/settlements: the year's settlement of a province submitted for sign-off. */
+export async function submitSharingSettlement(database: DatabaseHandle, actor: Actor, input: SharingSettlementInput, today = todayInChina()): Promise<ApprovalItemView> {
+  requirePermission(actor, 'budget.draft');
+  const year = checkYear(input.year);
+  if (!yearIsOver(year, today)) throw invalid('year', said.yearNotOver({ year }));
+  return inScope(database, widenToPooledFunds(actor, PAYROLL_ACROSS_POOLS), async (tx) => {
+    const province = await provinceToSettle(tx, actor, input.region);
+    const [done] = await repository.settlementsOf(tx, { scheme: SCHEME, year, province });
+    if (done) throw conflict('year', said.alreadySettled({ province, year, settledOn: done.settled_on }));
+    const statement = await provinceStatement(tx, province, year);
+    if (statement.gap === 0n) throw conflict('year', said.nothingToSettle({ province, year }));
+    const remitted = formatYuan(statement.remitted);
+    const item = await submitForApproval(tx, actor, sharingSettlementSignoff, {
+      regionCode: province, subjectKey: subjectKey(province, year), amount: statement.remitted,
+      title: render(said.signoffTitle({ province, year, remitted }), 'zh-CN'),
+      payload: { region: province, scheme: SCHEME, year, fund: statement.fund, remitted, counties: statement.text },
+    });
+    await recordAudit(tx, actor, { action: 'supervision.sharing.submit', entityType: 'approval_item', entityId: BigInt(item.id), regionCode: province,
+      after: { year, fund: statement.fund, gap: formatYuan(statement.gap), borne: formatYuan(statement.borne), remitted } });
+    return item;
+  });
+}
+
+/** The final approval's effect: the shares read again (those approved), each county's remittances posted, the settlement recorded. */
+async function settle(tx: Tx, approver: Actor, itemId: bigint, payload: SharingSettlementPayload, submittedBy: string) {
+  const { region: province, year } = payload;
+  const [done] = await repository.settlementsOf(tx, { scheme: payload.scheme, year, province });
+  if (done) throw conflict('year', said.alreadySettled({ province, year, settledOn: done.settled_on }));
+  const statement = await provinceStatement(tx, province, year);
+  if (!isDeepStrictEqual(statement.text, payload.counties)) {
+    throw conflict('settlement', said.figuresChanged({ year, submitted: payload.remitted, now: formatYuan(statement.remitted) }));
+  }
+  const accounts = await repository.accountsOf(tx, statement.fund, REMITTANCE_SUBJECT);
+  const today = todayInChina();
+  const id = newId();
+  const memo = { city: render(said.cityShareMemo(), 'zh-CN'), county: render(said.countyShareMemo(), 'zh-CN') };
+  const entries: EntryInput[] = statement.counties.filter((county) => county.settlement.remitted > 0n).map((county) => ({
+    key: `sharing-settlement:${payload.scheme}:${year}:${county.region}`, fund: statement.fund, period: today.slice(0, 7), date: today,
+    memo: render(said.entryMemo({ year, county: county.name }), 'zh-CN'), source: { type: 'sharing_settlement', id: String(id) },
+    lines: remittanceLines(county.settlement, { specialBank: accounts.specialBank!, lowerLevelRemittance: accounts.revenue! }, memo),
+  }));
+  const posted = entries.length ? await postEntries(tx, approver, entries) : [];
+  const entryOf = (county: string) => posted.find((result) => result.key === `sharing-settlement:${payload.scheme}:${year}:${county}`)?.entryId;
+  await repository.insertSettlement(tx, {
+    id, region_code: province, scheme: payload.scheme, year, fund: statement.fund, gap: statement.gap, borne: statement.borne, remitted: statement.remitted,
+    settled_on: today, approval_item_id: itemId, submitted_by: submittedBy, approved_by: approver.username,
+  }, statement.counties.map(({ region, result }) => {
+    const entry = entryOf(region);
+    return {
+      region_code: region, gap: result.gap, own_gap: result.ownGap, province_share: result.shares.province, city_share: result.shares.city, county_share: result.shares.county,
+      entry_id: entry === undefined ? null : BigInt(entry),
+    };
+  }));
+  await recordAudit(tx, approver, { action: 'supervision.sharing.approve', entityType: 'sharing_settlement', entityId: id, regionCode: province,
+    after: { year, fund: statement.fund, gap: formatYuan(statement.gap), borne: formatYuan(statement.borne), remitted: payload.remitted, entries: posted.length } });
+  return { settlementId: String(id), remitted: payload.remitted, entries: posted.map((result) => result.entryId) };
+}
+
+export interface SharingSettlementView {
+  id: string; region: string; scheme: string; year: number; fund: string; gap: string; borne: string; remitted: string;
+  settledOn: string; approvalItemId: string; submittedBy: string; approvedBy: string;
+  counties: { region: string; gap: string; ownGap: string; shares: { province: string; city: string; county: string }; remitted: string; entryId: string | null }[];
+}
+export interface SharingProposalView { approvalItemId: string; region: string; status: string; submittedBy: string; remitted: string }
+export interface SharingSettlements { year: number; settlements: SharingSettlementView[]; proposals: SharingProposalView[] }
+
+/** GET /api/supervision/sharing/settlements: the year's settlements in the reader's scope and the submissions waiting in sign-off. */
+export async function listSharingSettlements(database: DatabaseHandle, actor: Actor, input: { year: number | string }): Promise<SharingSettlements> {
+  requirePermission(actor, 'supervision.read');
+  const year = checkYear(input.year);
+  return inScope(database, actor, async (tx) => {
+    const settlements = await repository.settlementsOf(tx, { scheme: SCHEME, year });
+    const counties = await repository.countiesOf(tx, settlements.map((settlement) => settlement.id));
+    // the approval items are scoped by their region (the province): a reader below it sees none
+    const waiting = (await openItemsOfKind(tx, sharingSettlementSignoff.kind, `${sharingSettlementSignoff.kind}:${SCHEME}:`)).filter((item) => item.subject_key.endsWith(`:${year}`));
+    return {
+      year,
+      settlements: settlements.map((row) => ({
+        id: String(row.id), region: row.region_code, scheme: row.scheme, year: row.year, fund: row.fund,
+        gap: formatYuan(row.gap), borne: formatYuan(row.borne), remitted: formatYuan(row.remitted),
+        settledOn: row.settled_on, approvalItemId: String(row.approval_item_id), submittedBy: row.submitted_by, approvedBy: row.approved_by,
+        counties: counties.filter((county) => county.settlement_id === row.id).map((county) => ({
+          region: county.region_code, gap: formatYuan(county.gap), ownGap: formatYuan(county.own_gap),
+          shares: { province: formatYuan(county.province_share), city: formatYuan(county.city_share), county: formatYuan(county.county_share) },
+          remitted: formatYuan(county.city_share + county.county_share), entryId: county.entry_id === null ? null : String(county.entry_id),
+        })),
+      })),
+      proposals: waiting.map((item) => ({
+        approvalItemId: String(item.id), region: (item.payload as SharingSettlementPayload).region, status: item.status, submittedBy: item.submitted_by, remitted: (item.payload as SharingSettlementPayload).remitted,
+      })),
+    };
+  });
+}

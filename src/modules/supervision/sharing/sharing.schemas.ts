@@ -1,0 +1,36 @@
+/** API shape of responsibility sharing and its settlement (TypeBox: OpenAPI and the web's types). */
+import { Type } from '@sinclair/typebox';
+import { DateOnly, Money, Year } from '../../../platform/http/schemas.ts';
+
+export const SharingQuery = Type.Object({ year: Year }, { additionalProperties: false });
+
+const Shares = Type.Object({ province: Money, city: Money, county: Money }, { description: 'adding up to the gap, to the fen' });
+
+/** What `sifund sharing --year --format json` prints. */
+export const SharingStatement = Type.Object({
+  year: Type.Integer(), scheme: Type.String(), scope: Type.String({ description: 'the region prefix computed (empty: all)' }),
+  rule: Type.Object({ province: Type.String(), city: Type.String(), county: Type.String(), collectionTarget: Type.String(), references: Type.Array(Type.String()) }),
+  regions: Type.Array(Type.Object({
+    region: Type.String(), name: Type.String(), billed: Money, collected: Money, paid: Money,
+    gap: Money, ownGap: Money, surplus: Money, shares: Shares,
+  })),
+});
+
+export const SharingSettlementRequest = Type.Object({
+  year: Year,
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'the province (default: the submitter\'s, or the only province with a pooled pension fund)' })),
+}, { additionalProperties: false });
+
+export const SharingSettlements = Type.Object({
+  year: Type.Integer(),
+  settlements: Type.Array(Type.Object({
+    id: Type.String(), region: Type.String(), scheme: Type.String(), year: Type.Integer(), fund: Type.String(),
+    gap: Money, borne: Type.String({ description: 'the province\'s shares, left with the pooled fund' }), remitted: Type.String({ description: 'the cities\' and counties\' shares remitted to the pooled fund (Dr 财政专户 / Cr 下级上解收入)' }),
+    settledOn: DateOnly, approvalItemId: Type.String(), submittedBy: Type.String(), approvedBy: Type.String(),
+    counties: Type.Array(Type.Object({
+      region: Type.String(), gap: Money, ownGap: Money, shares: Shares, remitted: Money,
+      entryId: Type.Union([Type.String(), Type.Null()], { description: 'the entry of the remittances; null when nothing was remitted' }),
+    })),
+  })),
+  proposals: Type.Array(Type.Object({ approvalItemId: Type.String(), region: Type.String(), status: Type.String(), submittedBy: Type.String(), remitted: Money })),
+});
