@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { budgetChartFor, schemeTable } from './budget-chart.ts';
 import { draftMonths, draftTable, summaryTable, type FundActuals } from './draft.calc.ts';
+import { tenThousandYuan } from './draft.report.ts';
 
 const pension = schemeTable(budgetChartFor(2027), 'pension')!;
 
@@ -83,4 +84,15 @@ test('a fund just gone live (three months, fewer than a backtest needs): each li
   assert.deepEqual([line.amount, line.model, line.beatsNaive, line.backtest], [12n * premium(2), 'naive', false, null]);
   assert.equal(table.expense.find((entry) => entry.subject === 'benefit_expense')!.amount, 120_000_000n);
   assert.equal(table.accumulatedBalance, table.previousAccumulatedBalance + table.totalIncome - table.totalExpense);
+});
+
+test('万元 on paper: fen divided only for display, two decimals, half away from zero, each cell on its own', () => {
+  // 1,234,567.89 yuan = 123.456789 万元
+  assert.equal(tenThousandYuan(123_456_789n), '123.46');
+  assert.equal(tenThousandYuan(123_449_999n), '123.45');
+  assert.equal(tenThousandYuan(5_000n), '0.01', '50 yuan is half a hundredth of 万元: rounded away from zero');
+  assert.equal(tenThousandYuan(-5_000n), '-0.01');
+  assert.equal(tenThousandYuan(4_999n), '0.00');
+  // two lines of 0.004 万元 each show 0.00, their total (summed in fen first) 0.01: no drift, the total is not the sum of the cells
+  assert.equal(tenThousandYuan(4_000n + 4_000n), '0.01');
 });

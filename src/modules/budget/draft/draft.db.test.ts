@@ -1,10 +1,18 @@
 /**
  * `sifund budget draft` on a ledger posted here with known monthly amounts: the city 990100's three funds (medical,
  * unemployment, work injury) from 2025-01 to 2026-10, drafted for 2027 as on 2026-11-15 (the actuals end with October).
+ * A small registry seeded beside it (bills, a pension payroll, unemployment claims for September and October 2026)
+ * gives the drivers, counted here by hand; the XLSX shows the tables in 万元.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { systemActor } from '../../../platform/actor.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { inScope, systemActor } from '../../../platform/actor.ts';
+import { buildIdNumber } from '../../registry/demo/demo.calc.ts';
+import { contributorsPerMonth, pensionersPerMonth, unemploymentClaimantsPerMonth } from './draft.repository.ts';
 import { onBusinessDay } from '../../../platform/params/index.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
@@ -43,6 +51,7 @@ before(async () => {
   await seedPoolingRegions(test_.database);
   await ensureFunds(test_.database);
   await postEntries(test_.database, actor, entries());
+  await seedRegistry();
   previousUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = test_.url;
 });
@@ -50,6 +59,56 @@ after(async () => {
   if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
   await test_?.drop();
 });
+
+/**
+ * Four persons and two employers of 990100. September 2026: employer 1 bills persons 1–3 for unemployment (bases
+ * 5,000.00, 6,000.00, 7,000.00) and person 1 for medical and maternity (4,000.00 each), employer 2 bills person 1 for
+ * unemployment too (3,000.00). October: employer 1 bills persons 1 and 2 (5,000.00, 6,000.00); employer 2's
+ * supplementary bill for October (person 4, 9,000.00) is no contribution of the month. Unemployment benefit: person 3
+ * 1,800.00 in September and October, person 4 2,000.00 in October. The pension payroll of pension-990000: persons 1
+ * and 2 paid 3,000.00 and 3,200.00 in September; October's batch still computing.
+ */
+async function seedRegistry() {
+  const run = (text: string, parameters: unknown[] = []) => test_.owner.query(text, parameters);
+  for (const person of [1, 2, 3, 4]) {
+    await run(`insert into person (id, id_number, name, gender, birth_date, region_code) values ($1, $2, $3, 'M', '1980-01-01', '990100')`, [9000 + person, buildIdNumber('990100', '1980-01-01', person), `参保人${person}`]);
+  }
+  for (const employer of [1, 2]) await run(`insert into employer (id, credit_code, name, region_code) values ($1, $2, $3, '990100')`, [8000 + employer, `91990100TEST0000${employer}X`, `单位${employer}`]);
+  const bill = async (employer: number, id: number, period: string, kind: string, lines: [person: number, insurance: string, base: number][]) => {
+    await run(`insert into bill (employer_id, id, number, period, kind, region_code, due_date, persons, lines, total, parameter_refs) values ($1, $2, $3, $4, $5, '990100', $6, 0, $7, 0, '{}')`,
+      [8000 + employer, id, `B${id}`, period, kind, `${period}-25`, lines.length]);
+    for (const insurance of new Set(lines.map(([, insurance]) => insurance))) {
+      const fund = insurance === 'maternity' ? 'medical-990100' : `${insurance}-990100`;
+      await run(`insert into bill_item (employer_id, bill_id, insurance, fund_code, region_code, employer_amount, employee_amount) values ($1, $2, $3, $4, '990100', 0, 0)`, [8000 + employer, id, insurance, fund]);
+    }
+    for (const [person, insurance, base] of lines) {
+      await run(`insert into bill_line (employer_id, bill_id, person_id, insurance, region_code, base, employer_rate, employee_rate, employer_amount, employee_amount) values ($1, $2, $3, $4, '990100', $5, 0.005, 0.005, 0, 0)`,
+        [8000 + employer, id, 9000 + person, insurance, base]);
+    }
+  };
+  await bill(1, 1, '2026-09', 'regular', [[1, 'unemployment', 500_000], [2, 'unemployment', 600_000], [3, 'unemployment', 700_000], [1, 'medical', 400_000], [1, 'maternity', 400_000]]);
+  await bill(2, 2, '2026-09', 'regular', [[1, 'unemployment', 300_000]]);
+  await bill(1, 3, '2026-10', 'regular', [[1, 'unemployment', 500_000], [2, 'unemployment', 600_000]]);
+  await bill(2, 4, '2026-10', 'supplementary', [[4, 'unemployment', 900_000]]);
+
+  for (const [person, amount] of [[1, 300_000], [2, 320_000]]) {
+    await run(`insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount, bank_account, quote, awarded_by)
+      values ($1, $1, '990100', 'pension-990000', 'enterprise', '2026-01-01', '2026-01', $2, 0, 0, $2, '6222000000000001', '{}', 'test')`, [9000 + person, amount]);
+  }
+  await run(`insert into payroll_batch (id, fund_code, region_code, period, status, job_id, created_by) values (701, 'pension-990000', '990000', '2026-09', 'settled', 1, 'test'), (702, 'pension-990000', '990000', '2026-10', 'computing', 1, 'test')`);
+  for (const [person, amount, batch] of [[1, 300_000, 701], [2, 320_000, 701], [1, 300_000, 702]]) {
+    await run(`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount) values ($1, $2, $3, $1, '990000', $4, $5)`, [9000 + person, batch, batch, `YL${batch}${person}`, amount]);
+  }
+
+  for (const [person, amount, periods] of [[3, 180_000, ['2026-09', '2026-10']], [4, 200_000, ['2026-10']]] as const) {
+    await run(`insert into benefit_claim (person_id, id, region_code, kind, paying_insurance, event_date, input, amounts, trace, monthly_amount, one_off_amount, months, first_period, last_period, fund_code, approval_item_id, submitted_by)
+      values ($1, 1, '990100', 'unemployment', 'unemployment', '2026-08-31', '{}', '[]', '[]', $2, 0, 12, '2026-09', '2027-08', 'unemployment-990100', 1, 'test')`, [9000 + person, amount]);
+    for (const period of periods) {
+      await run(`insert into benefit_claim_month (person_id, claim_id, period, region_code, benefit_amount, medical_contribution, unemployment_entry_id, medical_entry_id, medical_fund_code, recorded_by)
+        values ($1, 1, $2, '990100', $3, 0, 1, 1, 'medical-990100', 'test')`, [9000 + person, period, amount]);
+    }
+  }
+}
 
 const draft = (year: number | string, region: string) => onBusinessDay(TODAY, () => draftBudget(test_.database, actor, { year, region }));
 const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
@@ -112,5 +171,59 @@ test('sifund budget draft --format json prints the tables with amounts in yuan; 
     assert.match(refused.stderr, /预算年度须晚于已有实际数的年度 2026（实际数截至 2026-10）/);
   } finally {
     if (previous === undefined) delete process.env.LANG; else process.env.LANG = previous;
+  }
+});
+
+test('drivers per fund and month, counted by hand: persons billed once each, the supplementary bill and maternity left out', { skip }, async () => {
+  const funds = ['medical-990100', 'unemployment-990100', 'work_injury-990100', 'pension-990000'];
+  const read = (query: typeof contributorsPerMonth) => inScope(test_.database, actor, async (tx) => (await query(tx, funds, '2025-01', '2026-10'))
+    .map((row) => [row.fund_code, row.period, row.persons, row.total]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`)));
+  assert.deepEqual(await read(contributorsPerMonth), [
+    ['medical-990100', '2026-09', 1, 400_000n],
+    ['unemployment-990100', '2026-09', 3, 2_100_000n],
+    ['unemployment-990100', '2026-10', 2, 1_100_000n],
+  ]);
+  assert.deepEqual(await read(pensionersPerMonth), [['pension-990000', '2026-09', 2, 620_000n]]);
+  assert.deepEqual(await read(unemploymentClaimantsPerMonth), [
+    ['unemployment-990100', '2026-09', 1, 180_000n],
+    ['unemployment-990100', '2026-10', 2, 380_000n],
+  ]);
+});
+
+test('社预附03 in the draft: the unemployment fund\'s contributors, average base, claimants and benefit per year, then 2027 projected', { skip }, async () => {
+  const result = await draft(2027, '990100');
+  assert.deepEqual(result.baseData.map((fund) => [fund.table, fund.fund]), [['社预附02', 'medical-990100'], ['社预附03', 'unemployment-990100'], ['社预附03', 'work_injury-990100']]);
+  const unemployment = result.baseData.find((fund) => fund.fund === 'unemployment-990100')!;
+  assert.deepEqual(unemployment.years[0], { year: 2025, actualMonths: 12, contributors: 0, averageBase: 0n, recipients: 0, averageAmount: 0n });
+  // 2026: (0 × 8 + 3 + 2) ÷ 10 months = 0.5 persons, rounded to 1; the base weighted by persons: (2,100,000 + 1,100,000) ÷ 5
+  // fen; claimants (1 + 2) ÷ 10 = 0.3, rounded to 0; their benefit (180,000 + 380,000) ÷ 3 fen
+  assert.deepEqual(unemployment.years[1], { year: 2026, actualMonths: 10, contributors: 1, averageBase: 640_000n, recipients: 0, averageAmount: 186_667n });
+  // 2027 by drift over the 22 months (0 … 0, 3, 2): 2 + 2/21 × the mean step 8.5 = 2.81 persons
+  assert.deepEqual([unemployment.years[2].year, unemployment.years[2].actualMonths, unemployment.years[2].contributors], [2027, 0, 3]);
+  const workInjury = result.baseData.find((fund) => fund.fund === 'work_injury-990100')!;
+  assert.equal(workInjury.years[1].recipients, null, 'work injury pays no monthly benefit the drivers count');
+});
+
+test('the XLSX of the draft: amounts in 万元 with two decimals, each cell rounded on its own, 金额单位：万元 under the title', { skip }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-draft-'));
+  try {
+    const file = path.join(dir, 'draft.xlsx');
+    const printed = await onBusinessDay(TODAY, () => runCommand(registerBudgetCommands, ['budget', 'draft', '--year', '2027', '--region', '990100', '--format', 'xlsx', '--out', file]));
+    assert.equal(printed.code, 0, printed.stderr);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets.find((entry) => entry.name.startsWith('社预07'))!;
+    const cells: ExcelJS.Cell[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => { cells.push(cell); }));
+    assert.ok(cells.some((cell) => String(cell.value).includes('金额单位') && String(cell.value).includes('万元')), 'the unit note');
+    // 社会保险费收入 of work injury: 12 × 120,000.00 yuan = 144.00 万元
+    const income = cells.find((cell) => cell.value === '社会保险费收入')!;
+    const amount = sheet.getRow(Number(income.row)).getCell(3);
+    assert.equal(amount.value, 144);
+    assert.match(String(amount.numFmt), /^#,##0\.00/);
+    const base = workbook.worksheets.find((entry) => entry.name.startsWith('社预附03'));
+    assert.ok(base, `a base-data sheet among ${workbook.worksheets.map((entry) => entry.name).join(', ')}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
