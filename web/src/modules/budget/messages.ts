@@ -91,6 +91,7 @@ export const messages = {
   'budget.model.linear-trend': ['线性趋势', 'linear trend'],
   'budget.model.driver-regression': ['驱动因素回归', 'driver regression'],
   'budget.model.ets': ['指数平滑（ETS）', 'exponential smoothing (ETS)'],
+  'budget.model.actuarial': ['精算测算', 'actuarial'],
   'budget.backtest': ['回测误差（本模型 / 朴素预测）', 'Backtest (model / naive)'],
   'budget.backtestValues': ['MAPE {mape} / {naiveMape}；MASE {mase} / {naiveMase}', 'MAPE {mape} / {naiveMape}; MASE {mase} / {naiveMase}'],
   'budget.beatsNaive': ['优于朴素预测', 'beats naive'],
