@@ -7,7 +7,7 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
-import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
 import { draftRules as say } from '../budget.messages.ts';
 import { budgetChartFor, forecastLines, schemeTable, type SchemeTable } from './budget-chart.ts';
 import { formatYuan } from '../../../platform/money.ts';
@@ -15,6 +15,7 @@ import {
   annualActuals, BASE_DATA_TABLES, baseDataYears, draftMonths, draftTable, nextMonth, summaryTable,
   type BaseDataYear, type DraftMonths, type DraftTable, type FundActuals, type FundDrivers,
 } from './draft.calc.ts';
+import { BENEFIT_ROWS, monthlyIndexation, monthlyRates } from './draft.parameters.ts';
 import * as repository from './draft.repository.ts';
 
 export interface FundDraft extends DraftTable { fund: string; fundName: string; region: string }
@@ -54,44 +55,6 @@ export function actualsOf(movements: readonly repository.MovementRow[]): FundAct
     amounts.set(row.subject!, months);
   }
   return { amounts, balanceAtLastMonth };
-}
-
-/**
- * The contribution rate of a fund's income, employer and employee shares together (the pooled fund's 社会保险费收入
- * counts both: ../../collection/fund-accounts.ts), each a dated parameter. The medical fund adds the maternity rate
- * (maternity is billed into it; 0 after the merger, 国办发〔2019〕10号). Work injury has no single rate (per industry
- * class and float, 人社部发〔2015〕71号): no actuarial income model.
- */
-const RATE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  pension: ['contribution.pension.employer_rate', 'contribution.pension.employee_rate'],
-  public_pension: ['contribution.public_pension.employer_rate', 'contribution.public_pension.employee_rate'],
-  medical: ['contribution.medical.employer_rate', 'contribution.medical.employee_rate', 'contribution.maternity.employer_rate'],
-  unemployment: ['contribution.unemployment.employer_rate', 'contribution.unemployment.employee_rate'],
-};
-
-/** The 其中 row of 社会保险待遇支出 that recipients × average amount make, per fund insurance. */
-const BENEFIT_ROWS: Readonly<Record<string, string>> = { pension: 'basic_pension', public_pension: 'basic_pension', unemployment: 'unemployment_benefit' };
-
-/** 养老金调整 (benefits.adjustment.overall_rate): a value dated in a month raises the average pension from that month [check: the month it is paid]. */
-const INDEXATION_PARAMETER = 'benefits.adjustment.overall_rate';
-
-/** The rate in force on the first of each month in the fund's region; null when a share has no value then. */
-function monthlyRates(insurance: string, region: string, months: readonly string[]): number[] | null {
-  const paths = RATE_PARAMETERS[insurance];
-  if (!paths) return null;
-  const store = getParameters();
-  const rates = months.map((month) => paths.map((path) => store.find(path, `${month}-01`, region)));
-  if (rates.some((shares) => shares.some((share) => share === undefined))) return null;
-  return rates.map((shares) => shares.reduce((rate, share) => rate + Number(share!.value), 0));
-}
-
-/** The indexation taking effect in each month: the parameter's value whose date falls in that month, else 0. */
-function monthlyIndexation(region: string, months: readonly string[]): number[] {
-  const store = getParameters();
-  return months.map((month) => {
-    const found = store.find(INDEXATION_PARAMETER, `${month}-01`, region);
-    return found && found.since.slice(0, 7) === month ? Number(found.value) : 0;
-  });
 }
 
 /** The drivers read for every fund of the draft, per fund code and month. */
