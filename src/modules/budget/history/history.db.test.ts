@@ -136,12 +136,13 @@ test('annualHistory: the imported years, then the ledger\'s complete years (2025
   assert.deepEqual(history.base.map((year) => [year.year, year.contributors]), [[2023, 104000], [2024, 104000]]);
 });
 
-test('the demo imports ten years before go-live for each budgeted fund, the identities holding', { skip }, async () => {
+test('the demo imports ten years before go-live for each budgeted fund, the identities holding', { skip }, async (t) => {
   const demo = await createTestDatabase();
   try {
     const summary = await generateDemo(demo.database, { persons: 1500, employers: 60, years: 2, seed: 5, password: 'demo-pass-2024' });
     const funds = (await demo.database.pool.query(`select code from fund where region_code like '99%' and insurance <> 'occupational_annuity' order by code`)).rows.map((row) => row.code);
     assert.ok(funds.length >= 5, funds.join(' '));
+    t.diagnostic(`final accounts step: ${summary.phases.finalAccounts} s for ${summary.finalAccounts.fundYears} fund-years`);
     assert.equal(summary.finalAccounts.funds, funds.length);
     assert.equal(summary.finalAccounts.fundYears, funds.length * DEMO_HISTORY_YEARS);
     const goLive = Number(todayYear());

@@ -17,7 +17,6 @@
  * Totals, balance and base data are written too, so the import's identity checks run on the demo's own file.
  */
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, systemActor, type Tx } from '../../../platform/actor.ts';
 import { formatYuan } from '../../../platform/money.ts';
@@ -29,6 +28,7 @@ import * as draftRepository from '../draft/draft.repository.ts';
 import { AVERAGE_BASE, BALANCE, CONTRIBUTORS, RETIREES, TOTAL_EXPENSE, TOTAL_INCOME, fundYearTable, historySubjects } from './history.calc.ts';
 import { historyColumns } from './history.messages.ts';
 import { importFinalAccounts, type HistoryImportView } from './history.service.ts';
+import * as repository from './history.repository.ts';
 
 export const DEMO_HISTORY_YEARS = 10;
 
@@ -154,20 +154,14 @@ async function demoFundsNow(tx: Tx): Promise<FundNow[]> {
   const thisYear = Number(today.slice(0, 4));
   const funds = (await draftRepository.fundsWithin(tx, '99')).filter((fund) => schemeTable(budgetChartFor(thisYear), fund.insurance));
   const firstMonths = await draftRepository.firstMonths(tx, funds.map((fund) => fund.id));
-  const enrolled = await sql<{ insurance: string; region_code: string; public: boolean; count: number }>`
-    select e.insurance, e.region_code, em.employer_type = any(${[...publicPensionEmployerTypes]}::text[]) as public, count(distinct e.person_id)::int as count
-    from enrollment e join employer em on em.id = e.employer_id
-    where e.region_code like '99%' and e.valid_from <= ${today}::date and (e.valid_to is null or e.valid_to >= ${today}::date)
-    group by 1, 2, 3`.execute(tx);
-  const awards = await sql<{ fund_code: string; region_code: string; count: number; monthly: string }>`
-    select fund_code, region_code, count(*)::int as count, sum(basic_pension + account_pension + transitional_pension)::text as monthly
-    from pension_award where status <> 'stopped' and region_code like '99%' group by 1, 2`.execute(tx);
+  const enrolled = await repository.enrolledNow(tx, '99', today, publicPensionEmployerTypes);
+  const awards = await repository.liveAwards(tx, '99');
   return funds.map((fund) => {
     const within = (region: string) => region.startsWith(scopePrefix(fund.region_code));
     const insurance = fund.insurance === 'public_pension' ? 'pension' : fund.insurance;
-    const contributors = enrolled.rows.filter((row) => row.insurance === insurance && within(row.region_code)
+    const contributors = enrolled.filter((row) => row.insurance === insurance && within(row.region_code)
       && (fund.insurance === 'pension' ? !row.public : fund.insurance === 'public_pension' ? row.public : true)).reduce((sum, row) => sum + row.count, 0);
-    const pensionAwards = awards.rows.filter((row) => (fund.insurance === 'medical' ? within(row.region_code) : row.fund_code === fund.code));
+    const pensionAwards = awards.filter((row) => (fund.insurance === 'medical' ? within(row.region_code) : row.fund_code === fund.code));
     const awardCount = pensionAwards.reduce((sum, row) => sum + row.count, 0);
     const monthly = pensionAwards.reduce((sum, row) => sum + Number(row.monthly), 0);
     const pension = fund.insurance === 'pension' || fund.insurance === 'public_pension';

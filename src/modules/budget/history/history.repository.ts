@@ -1,5 +1,5 @@
 /** Typed SQL of the past final accounts (migration 0064): fund-year versions and their values, append-only. */
-import type { Generated } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import type { HistoryKind } from './history.calc.ts';
 
@@ -53,4 +53,20 @@ export async function latestValues(tx: Tx, fundIds: bigint[]): Promise<StoredVal
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('budget_history_year as later').select('later.id')
       .whereRef('later.fund_id', '=', 'y.fund_id').whereRef('later.year', '=', 'y.year').whereRef('later.version', '>', 'y.version'))))
     .orderBy('y.fund_id').orderBy('y.year').execute();
+}
+
+/** Persons with an enrollment in force on `day` under the region prefix, per insurance, region and whether the employer is in the public-institution scheme. */
+export async function enrolledNow(tx: Tx, regionPrefix: string, day: string, publicEmployerTypes: readonly string[]) {
+  return (await sql<{ insurance: string; region_code: string; public: boolean; count: number }>`
+    select e.insurance, e.region_code, em.employer_type = any(${[...publicEmployerTypes]}::text[]) as public, count(distinct e.person_id)::int as count
+    from enrollment e join employer em on em.id = e.employer_id
+    where e.region_code like ${`${regionPrefix}%`} and e.valid_from <= ${day}::date and (e.valid_to is null or e.valid_to >= ${day}::date)
+    group by 1, 2, 3`.execute(tx)).rows;
+}
+
+/** Live pension awards under the region prefix per paying fund and region: their count and monthly amount (fen, as text). */
+export async function liveAwards(tx: Tx, regionPrefix: string) {
+  return (await sql<{ fund_code: string; region_code: string; count: number; monthly: string }>`
+    select fund_code, region_code, count(*)::int as count, sum(basic_pension + account_pension + transitional_pension)::text as monthly
+    from pension_award where status <> 'stopped' and region_code like ${`${regionPrefix}%`} group by 1, 2`.execute(tx)).rows;
 }
