@@ -9,12 +9,12 @@ import './sharing-settlement.tables.ts';
 export const pensionFundsWithin = (tx: Tx, prefix: string) =>
   tx.selectFrom('fund').select(['code', 'region_code']).where('insurance', '=', 'pension').where('region_code', 'like', `${prefix}%`).orderBy('code').execute();
 
-/** The codes of a fund's 财政专户 and of its revenue account of a budget subject. */
-export async function accountsOf(tx: Tx, fund: string, subject: string): Promise<{ specialBank?: string; revenue?: string }> {
+/** A fund's 财政专户 and its revenue account of a budget subject (code and name). */
+export async function accountsOf(tx: Tx, fund: string, subject: string) {
   const rows = await tx.selectFrom('fund_account').innerJoin('fund', 'fund.id', 'fund_account.fund_id')
-    .select(['fund_account.role', 'fund_account.code', 'fund_account.subject']).where('fund.code', '=', fund)
+    .select(['fund_account.role', 'fund_account.code', 'fund_account.name', 'fund_account.subject']).where('fund.code', '=', fund)
     .where((eb) => eb.or([eb('fund_account.role', '=', 'special_bank'), eb('fund_account.subject', '=', subject)])).execute();
-  return { specialBank: rows.find((row) => row.role === 'special_bank')?.code, revenue: rows.find((row) => row.role === 'revenue' && row.subject === subject)?.code };
+  return { specialBank: rows.find((row) => row.role === 'special_bank'), revenue: rows.find((row) => row.role === 'revenue' && row.subject === subject) };
 }
 
 export type SharingSettlementRow = Awaited<ReturnType<typeof settlementsOf>>[number];

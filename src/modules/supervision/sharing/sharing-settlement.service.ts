@@ -65,15 +65,30 @@ async function provinceStatement(tx: Tx, province: string, year: number) {
   return { fund: pooled.code, counties: settled, text, gap: sum((county) => county.result.gap), borne: sum((county) => county.settlement.borne), remitted: sum((county) => county.settlement.remitted) };
 }
 
+const lineMemo = () => ({ city: render(said.cityShareMemo(), 'zh-CN'), county: render(said.countyShareMemo(), 'zh-CN') });
+
+/** The pooled fund's 财政专户 and 下级上解收入 (every pension fund has both: chart/2018.yaml). */
+async function remittanceAccounts(tx: Tx, fund: string) {
+  const { specialBank, revenue } = await repository.accountsOf(tx, fund, REMITTANCE_SUBJECT);
+  if (!specialBank || !revenue) throw new Error(`fund ${fund} lacks its 财政专户 or 下级上解收入 account`);
+  return { specialBank, revenue };
+}
+
 const yearIsOver = (year: number, today: string) => Number(today.slice(0, 4)) > year;
 
-/**
- * The province settled: the one given, else the actor's, else (a national actor) the only province with a pooled
- * pension fund; the actor's scope must hold the whole province.
- */
+/** The provinces with a pooled pension fund the transaction sees. */
+const poolingProvinces = async (tx: Tx) => [...new Set((await repository.pensionFundsWithin(tx, '')).map((fund) => fund.region_code).filter((code) => code === provinceOf(code)))];
+
+/** The province a staff member acts for: a province's own, else (acting nationally) the only one with a pooled pension fund. */
+async function provinceOfActor(tx: Tx, actor: Actor): Promise<string | undefined> {
+  if (actor.regionCode) return actor.regionCode === provinceOf(actor.regionCode) ? actor.regionCode : undefined;
+  const provinces = await poolingProvinces(tx);
+  return provinces.length === 1 ? provinces[0] : undefined;
+}
+
+/** The province settled: the one given, else the actor's (below it: its province, refused for scope); the actor's scope must hold the whole province. */
 async function provinceToSettle(tx: Tx, actor: Actor, region: string | undefined): Promise<string> {
-  const pooling = async () => [...new Set((await repository.pensionFundsWithin(tx, '')).map((fund) => fund.region_code).filter((code) => code === provinceOf(code)))];
-  const province = region ?? (actor.regionCode ? provinceOf(actor.regionCode) : await pooling().then((provinces) => (provinces.length === 1 ? provinces[0] : undefined)));
+  const province = region ?? (actor.regionCode ? provinceOf(actor.regionCode) : await provinceOfActor(tx, actor));
   if (province === undefined) throw invalid('region', said.regionRequired());
   if (!/^\d{2}0000$/.test(province) || province === '000000') throw invalid('region', said.notProvince({ value: province }));
   if (!scopePrefix(province).startsWith(scopePrefix(actor.regionCode))) throw forbidden(said.outsideScope({ province }));
@@ -114,14 +129,13 @@ async function settle(tx: Tx, approver: Actor, itemId: bigint, payload: SharingS
   if (!isDeepStrictEqual(statement.text, payload.counties)) {
     throw conflict('settlement', said.figuresChanged({ year, submitted: payload.remitted, now: formatYuan(statement.remitted) }));
   }
-  const accounts = await repository.accountsOf(tx, statement.fund, REMITTANCE_SUBJECT);
+  const accounts = await remittanceAccounts(tx, statement.fund);
   const today = todayInChina();
   const id = newId();
-  const memo = { city: render(said.cityShareMemo(), 'zh-CN'), county: render(said.countyShareMemo(), 'zh-CN') };
   const entries: EntryInput[] = statement.counties.filter((county) => county.settlement.remitted > 0n).map((county) => ({
     key: `sharing-settlement:${payload.scheme}:${year}:${county.region}`, fund: statement.fund, period: today.slice(0, 7), date: today,
     memo: render(said.entryMemo({ year, county: county.name }), 'zh-CN'), source: { type: 'sharing_settlement', id: String(id) },
-    lines: remittanceLines(county.settlement, { specialBank: accounts.specialBank!, lowerLevelRemittance: accounts.revenue! }, memo),
+    lines: remittanceLines(county.settlement, { specialBank: accounts.specialBank.code, lowerLevelRemittance: accounts.revenue.code }, lineMemo()),
   }));
   const posted = entries.length ? await postEntries(tx, approver, entries) : [];
   const entryOf = (county: string) => posted.find((result) => result.key === `sharing-settlement:${payload.scheme}:${year}:${county}`)?.entryId;
@@ -145,20 +159,48 @@ export interface SharingSettlementView {
   settledOn: string; approvalItemId: string; submittedBy: string; approvedBy: string;
   counties: { region: string; gap: string; ownGap: string; shares: { province: string; city: string; county: string }; remitted: string; entryId: string | null }[];
 }
+export interface PlanLineView { account: string; name: string; debit: string; credit: string; reference: string | null; memo: string | null }
+/** What the settlement would post now: per county the province's share borne and the entry of the remitted shares. */
+export interface SharingPlanView {
+  region: string; fund: string; gap: string; borne: string; remitted: string;
+  counties: { region: string; name: string; gap: string; borne: string; remitted: string; lines: PlanLineView[] }[];
+}
 export interface SharingProposalView { approvalItemId: string; region: string; status: string; submittedBy: string; remitted: string }
-export interface SharingSettlements { year: number; settlements: SharingSettlementView[]; proposals: SharingProposalView[] }
+export interface SharingSettlements { year: number; settlements: SharingSettlementView[]; proposals: SharingProposalView[]; plan: SharingPlanView | null }
 
-/** GET /api/supervision/sharing/settlements: the year's settlements in the reader's scope and the submissions waiting in sign-off. */
+/** The settlement a province's statement would post now (the lines of each county's entry, the accounts by name). */
+async function settlementPlan(tx: Tx, province: string, year: number): Promise<SharingPlanView> {
+  const statement = await provinceStatement(tx, province, year);
+  const accounts = await remittanceAccounts(tx, statement.fund);
+  const names = new Map([[accounts.specialBank.code, accounts.specialBank.name], [accounts.revenue.code, accounts.revenue.name]]);
+  return {
+    region: province, fund: statement.fund, gap: formatYuan(statement.gap), borne: formatYuan(statement.borne), remitted: formatYuan(statement.remitted),
+    counties: statement.counties.map((county) => ({
+      region: county.region, name: county.name, gap: formatYuan(county.result.gap), borne: formatYuan(county.settlement.borne), remitted: formatYuan(county.settlement.remitted),
+      lines: remittanceLines(county.settlement, { specialBank: accounts.specialBank.code, lowerLevelRemittance: accounts.revenue.code }, lineMemo()).map((line) => ({
+        account: line.account, name: names.get(line.account)!, debit: formatYuan(line.debit ?? 0n), credit: formatYuan(line.credit ?? 0n), reference: line.reference ?? null, memo: line.memo ?? null,
+      })),
+    })),
+  };
+}
+
+/**
+ * GET /api/supervision/sharing/settlements: the year's settlements in the reader's scope, the submissions waiting in
+ * sign-off, and for a reader of a province (or nationally, of the only pooled province) not yet settled, what the
+ * settlement would post now.
+ */
 export async function listSharingSettlements(database: DatabaseHandle, actor: Actor, input: { year: number | string }): Promise<SharingSettlements> {
   requirePermission(actor, 'supervision.read');
   const year = checkYear(input.year);
   return inScope(database, actor, async (tx) => {
     const settlements = await repository.settlementsOf(tx, { scheme: SCHEME, year });
+    const province = await provinceOfActor(tx, actor);
+    const plan = province !== undefined && !settlements.some((settlement) => settlement.region_code === province) ? await settlementPlan(tx, province, year) : null;
     const counties = await repository.countiesOf(tx, settlements.map((settlement) => settlement.id));
     // the approval items are scoped by their region (the province): a reader below it sees none
     const waiting = (await openItemsOfKind(tx, sharingSettlementSignoff.kind, `${sharingSettlementSignoff.kind}:${SCHEME}:`)).filter((item) => item.subject_key.endsWith(`:${year}`));
     return {
-      year,
+      year, plan,
       settlements: settlements.map((row) => ({
         id: String(row.id), region: row.region_code, scheme: row.scheme, year: row.year, fund: row.fund,
         gap: formatYuan(row.gap), borne: formatYuan(row.borne), remitted: formatYuan(row.remitted),

@@ -90,6 +90,16 @@ test('the settlement: not before the year is over, not approved by its drafter; 
   const county = await submitSharingSettlement(database, { ...drafter, regionCode: '990102' }, { year: YEAR }, overOn).then(() => assert.fail('a county'), (error: AppError) => error);
   assert.equal(county.status, 403);
 
+  // what it would post: per county the province's share borne and Dr 财政专户 / Cr 下级上解收入 the city's and the county's
+  const { plan } = await listSharingSettlements(database, auditor, { year: YEAR });
+  assert.deepEqual([plan?.region, plan?.fund, plan?.gap, plan?.borne, plan?.remitted], ['990000', 'pension-990000', formatYuan(gap), formatYuan(borne), formatYuan(remitted)]);
+  for (const planned of plan!.counties) {
+    const region = statement.regions.find((r) => r.region === planned.region)!;
+    assert.deepEqual([planned.gap, planned.borne, planned.remitted], [region.gap, region.shares.province, formatYuan(fen(region.shares.city) + fen(region.shares.county))], planned.region);
+    assert.equal(planned.lines.reduce((t, l) => t + fen(l.debit), 0n), planned.lines.reduce((t, l) => t + fen(l.credit), 0n), `${planned.region}: balanced`);
+    assert.deepEqual(planned.lines.map((l) => l.name), planned.remitted === '0.00' ? [] : ['财政专户存款', ...planned.lines.slice(1).map(() => '下级上解收入')]);
+  }
+
   const item = await submitSharingSettlement(database, drafter, { year: YEAR }, overOn);
   assert.deepEqual([item.kind, item.status, item.amount, item.risk], ['supervision.sharing_settlement', 'pending', formatYuan(remitted), 'high']);
   const waiting = await submitSharingSettlement(database, drafter, { year: YEAR }, overOn).then(() => assert.fail('one waits'), (error: AppError) => error);
@@ -120,7 +130,9 @@ test('the settlement: not before the year is over, not approved by its drafter; 
   }
   assert.equal(await specialBalance(), special + remitted, 'the pooled fund\'s 财政专户 received them');
 
-  const [settlement] = (await listSharingSettlements(database, auditor, { year: YEAR })).settlements;
+  const settled = await listSharingSettlements(database, auditor, { year: YEAR });
+  assert.deepEqual([settled.plan, settled.proposals], [null, []], 'settled: nothing left to post, nothing waiting');
+  const [settlement] = settled.settlements;
   assert.deepEqual([settlement.region, settlement.fund, settlement.gap, settlement.borne, settlement.remitted, settlement.approvedBy, settlement.submittedBy],
     ['990000', 'pension-990000', formatYuan(gap), formatYuan(borne), formatYuan(remitted), approver.username, drafter.username]);
   assert.deepEqual(settlement.counties.map((c) => [c.region, c.gap, c.shares, c.entryId !== null]), statement.regions.map((r) => [r.region, r.gap, r.shares, fen(r.shares.city) + fen(r.shares.county) > 0n]));
@@ -140,7 +152,7 @@ test('over HTTP: the statement as the command prints it, the settlements, a subm
     assert.equal(statement.status, 200);
     assert.deepEqual(statement.body, JSON.parse(JSON.stringify(await shareResponsibility(db.database, { ...auditor, regionCode: '990100' }, { year: YEAR }))));
     const settlements = await audit.json('GET', `/api/supervision/sharing/settlements?year=${YEAR}`);
-    assert.deepEqual([settlements.status, settlements.body.year, Array.isArray(settlements.body.settlements)], [200, YEAR, true]);
+    assert.deepEqual([settlements.status, settlements.body.year, settlements.body.settlements.length, settlements.body.plan], [200, YEAR, 0, null], 'a city\'s reader: the province\'s settlement is not its own');
     assert.equal((await audit.json('POST', '/api/supervision/sharing/settlements', { year: YEAR })).status, 403, 'an auditor does not submit');
     const operator = await signIn(app, 'op.990000', 'demo-pass-2024');
     const notOver = await operator.json('POST', '/api/supervision/sharing/settlements', { year: YEAR + 1 });

@@ -1,6 +1,6 @@
 /** API shape of responsibility sharing and its settlement (TypeBox: OpenAPI and the web's types). */
 import { Type } from '@sinclair/typebox';
-import { DateOnly, Money, Year } from '../../../platform/http/schemas.ts';
+import { DateOnly, Money, Nullable, Year } from '../../../platform/http/schemas.ts';
 
 export const SharingQuery = Type.Object({ year: Year }, { additionalProperties: false });
 
@@ -29,8 +29,15 @@ export const SharingSettlements = Type.Object({
     settledOn: DateOnly, approvalItemId: Type.String(), submittedBy: Type.String(), approvedBy: Type.String(),
     counties: Type.Array(Type.Object({
       region: Type.String(), gap: Money, ownGap: Money, shares: Shares, remitted: Money,
-      entryId: Type.Union([Type.String(), Type.Null()], { description: 'the entry of the remittances; null when nothing was remitted' }),
+      entryId: Nullable(Type.String({ description: 'the entry of the remittances; null when nothing was remitted' })),
     })),
   })),
   proposals: Type.Array(Type.Object({ approvalItemId: Type.String(), region: Type.String(), status: Type.String(), submittedBy: Type.String(), remitted: Money })),
+  plan: Type.Union([Type.Null(), Type.Object({
+    region: Type.String(), fund: Type.String(), gap: Money, borne: Money, remitted: Money,
+    counties: Type.Array(Type.Object({
+      region: Type.String(), name: Type.String(), gap: Money, borne: Money, remitted: Money,
+      lines: Type.Array(Type.Object({ account: Type.String(), name: Type.String(), debit: Money, credit: Money, reference: Nullable(Type.String()), memo: Nullable(Type.String()) })),
+    })),
+  })], { description: 'what the settlement would post now, for a reader of a province not yet settled (national: the only pooled province); null otherwise' }),
 });
