@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { systemActor } from '../../../platform/actor.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { addUser, startTestServer, type Client, type TestServer } from '../../../platform/testing/http.ts';
@@ -82,7 +83,7 @@ test('HTTP: a bad upload is 422 with every bad row in the caller\'s language; pe
   assert.deepEqual([malformed.status, malformed.body.error.field], [400, 'region']);
 });
 
-test('CLI: import a file, then the history as JSON', { skip }, async () => {
+test('CLI: import a file, then the history as JSON, as a table and as XLSX (a sheet per fund, a column per year)', { skip }, async () => {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'history-'));
   const file = path.join(directory, 'history.csv');
   fs.writeFileSync(file, year2024.replace(/2024/g, '2023'));
@@ -94,5 +95,14 @@ test('CLI: import a file, then the history as JSON', { skip }, async () => {
   assert.deepEqual(JSON.parse(shown.stdout).funds[0].years.map((year: { year: number; totalIncome: string }) => [year.year, year.totalIncome]), [[2023, '3000000.00'], [2024, '3000000.00']]);
   const table = await runCommand(registerHistoryCommands, ['budget', 'history', '--region', '990100', '--fund', 'medical-990100']);
   assert.match(table.stdout, /收入合计\s+total_income\s+3000000\.00\s+3000000\.00/);
+  const out = path.join(directory, 'history.xlsx');
+  const xlsx = await runCommand(registerHistoryCommands, ['budget', 'history', '--region', '990100', '--format', 'xlsx', '--out', out]);
+  assert.equal(xlsx.code, 0, xlsx.stderr);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  const sheet = workbook.getWorksheet('medical-990100')!;
+  const cells = sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.map((cell) => String(cell ?? ''))] : []));
+  const totalRow = cells.find((row) => row.includes('total_income'))!;
+  assert.deepEqual(totalRow.slice(-2), ['3000000.00', '3000000.00'], 'one column per year');
   fs.rmSync(directory, { recursive: true });
 });
