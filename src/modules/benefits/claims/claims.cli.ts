@@ -95,7 +95,8 @@ export function registerClaimCommands(program: Command) {
       if (options.format === 'json') printJson(result);
       else {
         process.stdout.write(`${result.period}: ${result.stopped} stopped, ${result.claimants} claimants owed ${result.benefits}, medical contributions ${result.medicalContributions}, ${result.paymentOrders.length} payment orders; `
-          + `work injury: ${result.workInjury.claimants} claimants owed ${result.workInjury.benefits}, ${result.workInjury.paymentOrders.length} payment orders\n`);
+          + `work injury: ${result.workInjury.claimants} claimants owed ${result.workInjury.benefits}, ${result.workInjury.paymentOrders.length} payment orders`
+          + `${result.transfers.map((t) => `; 用款申请 ${t.fund} ${t.amount} (${t.orders} orders, approval item ${t.approvalItemId})`).join('')}\n`);
       }
     }));
 }

@@ -279,6 +279,19 @@ test('work injury paid monthly: one order per part and month, none on a re-run; 
   const april = await runClaimMonth(db.database, operator, '2026-04');
   assert.equal(april.workInjury.paymentOrders.length >= 2, true);
   assert.deepEqual(await ordersOf(), [['disability_allowance:2026-04', '5100.00', '500102'], ['nursing_allowance:2026-04', nursing, '500102']], 'two parts, each an order on 伤残待遇');
+  // what the work injury fund's 支出户 cannot pay of the month's orders (this claim's two and the other claims'): one
+  // 用款申请 for the fund, naming each order; finance's approval funds them all
+  const pooled = april.transfers.filter((t) => t.fund.startsWith('work_injury-'));
+  assert.equal(pooled.length, 1, 'one request for the fund');
+  const request = await one<{ id: string; amount: string; payment_order_id: string | null }>(`select id::text, amount::text, payment_order_id::text from fund_transfer_request where approval_item_id = $1`, [pooled[0].approvalItemId]);
+  assert.deepEqual([formatYuan(BigInt(request.amount)), request.payment_order_id], [pooled[0].amount, null]);
+  const named = async () => (await db.owner.query<{ status: string; source_id: string }>(`select status, source_id::text from benefit_payment_order where transfer_request_id = $1`, [request.id])).rows;
+  const before = await named();
+  assert.equal(before.length, pooled[0].orders);
+  assert.ok(pooled[0].orders > 2 && before.filter((o) => o.source_id === submitted.claimId).length === 2, 'this claim\'s two orders among the fund\'s');
+  assert.ok(before.every((o) => o.status === 'approved'), 'waiting for the transfer');
+  await decide(db.database, finance, BigInt(pooled[0].approvalItemId), 'approve', '同意拨付');
+  assert.ok((await named()).every((o) => o.status === 'funded'), 'finance\'s approval funds every order the request names');
   const again = await runClaimMonth(db.database, operator, '2026-04');
   assert.deepEqual([again.workInjury.claimants, again.workInjury.paymentOrders], [0, []], 'a second run of the month orders nothing');
   assert.equal((await ordersOf()).length, 2);

@@ -78,6 +78,7 @@ export const claimSaid = defineMessages('benefits.claim', {
   stopBeforeStart: ['停发月份不得早于起发月份 {firstPeriod}', 'must not be before the first month paid, {firstPeriod}'],
   partAlreadyStopped: ['{part} 已停发', '{part} is stopped already'],
   startBeforeEvent: ['起发月份不得早于鉴定或死亡月份 {period}', 'must not be before the month of the appraisal or death, {period}'],
+  monthTransferPurpose: ['失业保险金及工伤保险按月待遇', 'unemployment benefit and monthly work-injury benefits'],
   dependantBirthDate: ['第 {n} 位供养亲属的出生日期须为有效日期（YYYY-MM-DD）', 'dependant {n}: birthDate must be a real date (YYYY-MM-DD)'],
   stopOutsideMonths: ['停发月份须在 {firstPeriod} 至 {lastPeriod} 之间', 'the stop month must be from {firstPeriod} to {lastPeriod}'],
   expenseAccountShort: ['{fund} 支出户可用余额 {balance} 元（已扣除已审批未支付的待遇），不足支付代缴医疗保险费 {amount} 元，请先申请用款', 'the expense account of {fund} holds {balance} free of the payments approved and unpaid, less than the medical contributions {amount}: ask for a transfer first'],

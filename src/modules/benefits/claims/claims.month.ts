@@ -9,8 +9,8 @@
  *                 when the money arrives, as any other contribution.
  * — never beyond what the 支出户 holds free of the payments approved and not paid (ledger expense-account.service);
  * (3) the month's 失业保险金 of each claimant, a payment order the claim's sign-off authorises (payment-order.service
- * queueAuthorisedPayment: funded from the 支出户's free balance, a 用款申请 for the shortfall — filed by the actor
- * running the month), paid to the claim's account by the unemployment fund's bank file (Dr 失业保险金 / Cr 支出户 on the
+ * queueAuthorisedPayment: funded from the 支出户's free balance; what the month's orders lack is asked of finance by one
+ * 用款申请 per fund for the month — requestPooledTransfers — filed by the actor running the month), paid to the claim's account by the unemployment fund's bank file (Dr 失业保险金 / Cr 支出户 on the
  * day the bank pays). Each claimant's month is kept once (benefit_claim_month, with both entries; one order per claim
  * and month): running the month again books and orders only claimants not booked yet.
  * The claim's monthly amount is what the claimant receives; the medical contributions are one of its amounts.
@@ -30,13 +30,15 @@ import { chartFor, expenseAccountFunding, isPeriod, postEntries, type EntryInput
 import { fundPooling } from '../awards/awards.repository.ts';
 import { claimItemNames, claimSaid, stopReasons } from './claims.messages.ts';
 import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claim-payment.ts';
-import { queueAuthorisedPayment } from '../payroll/payment-order.service.ts';
+import { PooledTransfers, queueAuthorisedPayment, requestPooledTransfers } from '../payroll/payment-order.service.ts';
 import * as repository from './claims.repository.ts';
 import { orderWorkInjuryMonth } from './work-injury-monthly.service.ts';
 
 export interface ClaimMonthResult {
   period: string; stopped: number; claimants: number; benefits: string; medicalContributions: string; entries: string[]; paymentOrders: string[];
   workInjury: { claimants: number; benefits: string; paymentOrders: string[] };
+  /** The month's 用款申请, one per fund for what its orders lacked (finance approves each). */
+  transfers: { fund: string; amount: string; orders: number; approvalItemId: string }[];
 }
 
 /** The accounts of the cross-fund entry in the chart of the year. */
@@ -105,21 +107,25 @@ export async function runClaimMonth(database: DatabaseHandle, actor: Actor, peri
     }
     // the month's benefit to each claimant's account, authorised by the claim's sign-off (after the medical
     // contributions: each order is funded from what the 支出户 holds free once they are booked)
+    // what the orders' funds lack is asked of finance once per fund for the month, not once per claimant
+    const pooled = new PooledTransfers();
     const benefitName = render(claimItemNames.unemployment_benefit(), 'zh-CN');
     const paymentOrders: string[] = [];
     for (const claim of owed) {
       const order = await queueAuthorisedPayment(tx, worker, {
         ...claimPayment(claim, claim.fund_code), benefitType: 'unemployment_benefit', amount: itemAmount(claim.amounts, 'unemployment_benefit'),
         reason: `${period} ${benefitName}`, source: { type: CLAIM_PAYMENT_SOURCE, id: claim.id, part: `unemployment_benefit:${period}` },
-      }, { itemId: claim.approval_item_id });
+      }, { itemId: claim.approval_item_id, pooled });
       paymentOrders.push(order.reference);
     }
-    const injury = await orderWorkInjuryMonth(tx, worker, period);
+    const injury = await orderWorkInjuryMonth(tx, worker, period, pooled);
+    const transfers = await requestPooledTransfers(tx, worker, pooled, { period, what: render(claimSaid.monthTransferPurpose(), 'zh-CN') });
     const claimants = owed.length;
     const benefits = owed.reduce((total, c) => total + c.monthly_amount, 0n);
     const result = {
       period, stopped: stops.length, claimants, benefits: formatYuan(benefits), medicalContributions: formatYuan(medicalTotal), entries: entryIds, paymentOrders,
       workInjury: { claimants: injury.claimants, benefits: formatYuan(injury.total), paymentOrders: injury.references },
+      transfers: transfers.map(({ fund, amount, orders, transferItem }) => ({ fund, amount, orders, approvalItemId: transferItem })),
     };
     if (stops.length || claimants || injury.months) {
       await recordAudit(tx, worker, { action: 'benefits.claim.month', entityType: 'benefit_claim_month', entityId: period, after: result });

@@ -76,4 +76,6 @@ export const ClaimMonth = Type.Object({
     claimants: Type.Integer({ description: 'work-injury claims paid for the month' }), benefits: Money,
     paymentOrders: Type.Array(Type.String(), { description: 'one order per claim, part and month (伤残津贴, 生活护理费, each dependant\'s 抚恤金)' }),
   }),
+  transfers: Type.Array(Type.Object({ fund: Type.String(), amount: Money, orders: Type.Integer(), approvalItemId: IdText }),
+    { description: 'the month\'s 用款申请: one per fund for what its 支出户 could not pay of the month\'s orders, waiting for finance' }),
 });

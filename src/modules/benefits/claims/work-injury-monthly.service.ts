@@ -4,7 +4,8 @@
  * claims' monthly run (./claims.month.ts): each month's amounts from work-injury.calc.ts workInjuryMonth, one payment
  * order per part and month (source part `nursing_allowance:2026-03`), authorised by the claim's own sign-off (R4.5:
  * three levels, no second one), on the work injury fund's benefit subject 伤残待遇 (disability) or 工亡待遇
- * (work_related_death), funded from the 支出户 and a 用款申请 for a shortfall, paid by the fund's bank file. Each
+ * (work_related_death), funded from the 支出户 and the month's one 用款申请 per fund for a shortfall (claims.month.ts),
+ * paid by the fund's bank file. Each
  * claim's month is written once (work_injury_month): a second run of the month orders nothing for it.
  * Stops: an operator stops a part or the whole claim from a month with a reason (audited; 第四十二条, a dependant no
  * longer qualifying under 第三十九条); the statutory retirement month stops 伤残津贴 (第三十五条: only the difference to
@@ -21,7 +22,7 @@ import { render, type Said } from '../../../platform/messages.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { isPeriod } from '../../ledger/index.ts';
-import { queueAuthorisedPayment } from '../payroll/payment-order.service.ts';
+import { queueAuthorisedPayment, type PooledTransfers } from '../payroll/payment-order.service.ts';
 import type { TraceStep } from '../trace.ts';
 import { workInjuryParameters } from './claim-parameters.ts';
 import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claim-payment.ts';
@@ -53,7 +54,7 @@ const benefitTypeOf = (input: WorkInjuryInput) => (input.benefit === 'death' ? '
  * (authorised by the claim's sign-off), the month written (also a month that pays nothing: every part stopped).
  * Returns the orders' references, the sum ordered, the claimants paid and the claims' months written.
  */
-export async function orderWorkInjuryMonth(tx: Tx, worker: Actor, period: string) {
+export async function orderWorkInjuryMonth(tx: Tx, worker: Actor, period: string, pooled: PooledTransfers) {
   const references: string[] = [];
   let total = 0n;
   let claimants = 0;
@@ -65,7 +66,7 @@ export async function orderWorkInjuryMonth(tx: Tx, worker: Actor, period: string
         ...claimPayment(claim, claim.fund_code), benefitType: benefitTypeOf(input), amount: part.amount,
         reason: `${period} ${render(claimItemNames[part.item](), 'zh-CN')}${part.dependant === null ? '' : `（供养亲属 ${part.dependant + 1}）`}`,
         source: { type: CLAIM_PAYMENT_SOURCE, id: claim.id, part: `${part.part}:${period}` },
-      }, { itemId: claim.approval_item_id });
+      }, { itemId: claim.approval_item_id, pooled });
       references.push(order.reference);
     }
     await repository.insertWorkInjuryMonth(tx, {

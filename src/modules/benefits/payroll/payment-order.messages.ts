@@ -12,6 +12,8 @@ export const paymentOrderSaid = defineMessages('paymentOrder', {
   title: ['一次性待遇支付：{benefit} {amount} 元（{payee}，{reason}）', 'One-off benefit payment: {benefit} {amount} ({payee}, {reason})'],
   transferPurpose: ['一次性待遇支付 {reference}（{benefit}，收款人 {payee}）', 'one-off benefit payment {reference} ({benefit}, payee {payee})'],
   transferTitle: ['用款申请：{fund} 一次性待遇支付 {reference} {amount} 元', 'Fund transfer request: {fund} one-off benefit payment {reference}, {amount}'],
+  pooledTransferPurpose: ['{period} {what}（{orders} 笔支付单）', '{period} {what} ({orders} payment orders)'],
+  pooledTransferTitle: ['用款申请：{fund} {period} {what} {orders} 笔 {amount} 元', 'Fund transfer request: {fund} {period} {what}, {orders} orders, {amount}'],
   benefitUnknown: ['{fund} 的会计科目中没有待遇类别 {benefitType}', 'the chart has no benefit type {benefitType} for {fund}'],
   alreadyOrdered: ['已有待遇支付单 {reference}（{status}），不能重复支付', 'a payment order {reference} ({status}) exists already: it is not paid twice'],
   orderNotFound: ['待遇支付单 {id}', 'benefit payment order {id}'],

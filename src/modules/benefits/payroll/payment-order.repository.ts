@@ -84,5 +84,20 @@ export const ordersByReferences = async (tx: Tx, references: string[]) => refere
 /** Finance approved the order's 用款申请. */
 export const fundOrder = (tx: Tx, id: bigint) => tx.updateTable('benefit_payment_order').set({ status: 'funded' }).where('id', '=', id).where('status', '=', 'approved').execute();
 
+/** The orders a pooled 用款申请 funds: each names it (set once, when the request is filed). */
+export async function setOrdersTransfer(tx: Tx, orders: { person_id: bigint; id: bigint }[], requestId: bigint): Promise<void> {
+  if (orders.length === 0) return;
+  await sql`update benefit_payment_order o set transfer_request_id = ${requestId}
+    from unnest(${orders.map((o) => String(o.person_id))}::bigint[], ${orders.map((o) => String(o.id))}::bigint[]) as t (person_id, id)
+    where o.person_id = t.person_id and o.id = t.id and o.transfer_request_id is null`.execute(tx);
+}
+
+/** A pooled 用款申请 approved: every order waiting on it is funded; how many. */
+export async function fundOrdersOfTransfer(tx: Tx, requestId: bigint): Promise<number> {
+  const result = await tx.updateTable('benefit_payment_order').set({ status: 'funded' })
+    .where('transfer_request_id', '=', requestId).where('status', '=', 'approved').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export const insertOrderEvents = (tx: Tx, events: { person_id: bigint; id: bigint; order_id: bigint; region_code: string; event: 'sent' | 'paid' | 'returned'; happened_on: string; reason: string | null; import_id: bigint | null; recorded_by: string }[]) =>
   events.length ? tx.insertInto('benefit_payment_order_event').values(events).execute() : Promise.resolve([]);

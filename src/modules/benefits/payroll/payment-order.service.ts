@@ -174,10 +174,10 @@ export async function queueBenefitPayment(tx: Tx, actor: Actor, input: BenefitPa
  * R4.5) decided them: no second sign-off; the order goes straight to what an order's final approval does (offset, then
  * funding). The caller runs in the transaction of that item's approval, or later for what it decided (a month due).
  */
-export async function queueAuthorisedPayment(tx: Tx, actor: Actor, input: BenefitPaymentInput, authorisedBy: { itemId: bigint }): Promise<PaymentOrderView> {
+export async function queueAuthorisedPayment(tx: Tx, actor: Actor, input: BenefitPaymentInput, authorisedBy: { itemId: bigint; pooled?: PooledTransfers }): Promise<PaymentOrderView> {
   const { id, reference, benefit } = await writeOrder(tx, actor, input, authorisedBy.itemId);
   const order = (await repository.lockOrder(tx, input.personId, id))!;
-  const result = await offsetAndFund(tx, actor, order);
+  const result = await offsetAndFund(tx, actor, order, authorisedBy.pooled);
   await recordAudit(tx, actor, { action: 'benefit.payment_order.authorised', entityType: 'benefit_payment_order', entityId: id, regionCode: input.regionCode,
     after: { ...result, fund: input.fund, subject: benefit.code, amount: formatYuan(input.amount), source: sourceText(input.source), authorisedBy: authorisedBy.itemId.toString() } });
   return paymentOrderView((await repository.lockOrder(tx, input.personId, id))!);
@@ -197,7 +197,7 @@ async function approveOrder(tx: Tx, approver: Actor, itemId: bigint, payload: Or
  * An authorised order: the person's open overpayments of the fund offset (oldest first), the rest funded — what the
  * 支出户 holds free first, a 用款申请 for the shortfall; an order wholly offset is paid there and then.
  */
-async function offsetAndFund(tx: Tx, actor: Actor, order: repository.OrderRow) {
+async function offsetAndFund(tx: Tx, actor: Actor, order: repository.OrderRow, pooled?: PooledTransfers) {
   const today = todayInChina(), period = today.slice(0, 7);
   let offset = 0n;
   const offsets: { overpayment: string; amount: string }[] = [];
@@ -234,9 +234,51 @@ async function offsetAndFund(tx: Tx, actor: Actor, order: repository.OrderRow) {
     const funding = await expenseAccountFunding(tx, order.fund_code, payable, today);
     result.fromExpenseAccount = formatYuan(funding.fromExpenseAccount);
     await repository.updateOrder(tx, order, { amount_offset: offset, status: funding.shortfall === 0n ? 'funded' : 'approved' });
-    if (funding.shortfall > 0n) Object.assign(result, await requestOrderTransfer(tx, actor, order, funding.shortfall));
+    if (funding.shortfall > 0n && pooled) pooled.add(order, funding.shortfall);
+    else if (funding.shortfall > 0n) Object.assign(result, await requestOrderTransfer(tx, actor, order, funding.shortfall));
   }
   return result;
+}
+
+/**
+ * The shortfalls of a run's orders (a month of claims: one order per claimant and part), gathered per fund so that
+ * finance gets one 用款申请 per fund for the run rather than one per order (`requestPooledTransfers` at the run's end).
+ * Until then the orders wait `approved` and count in full against the 支出户's free balance, as an order with its own
+ * pending request does.
+ */
+export class PooledTransfers {
+  private readonly funds = new Map<string, { amount: bigint; orders: { person_id: bigint; id: bigint }[] }>();
+  add(order: { person_id: bigint; id: bigint; fund_code: string }, shortfall: bigint) {
+    const fund = this.funds.get(order.fund_code) ?? { amount: 0n, orders: [] };
+    fund.amount += shortfall;
+    fund.orders.push({ person_id: order.person_id, id: order.id });
+    this.funds.set(order.fund_code, fund);
+  }
+  entries() { return [...this.funds.entries()]; }
+}
+
+/**
+ * One 用款申请 per fund for what the run's orders lacked (kind `fund.transfer`, finance): its approval moves the sum
+ * from the 财政专户 to the 支出户 and funds every order it names (payroll.service applyTransfer). What was requested.
+ */
+export async function requestPooledTransfers(tx: Tx, actor: Actor, pooled: PooledTransfers, run: { period: string; what: string }) {
+  const requested: { fund: string; amount: string; orders: number; transferRequest: string; transferItem: string }[] = [];
+  for (const [fund, { amount, orders }] of pooled.entries()) {
+    const requestId = newId(), region = fundRegion(fund);
+    await payrollRepository.insertTransferRequest(tx, {
+      id: requestId, fund_code: fund, region_code: region, amount, batch_id: null, requested_by: actor.username, approval_item_id: null,
+      purpose: render(paymentOrderSaid.pooledTransferPurpose({ period: run.period, what: run.what, orders: orders.length }), 'zh-CN'),
+    });
+    const transfer = await submitForApproval(tx, actor, fundTransferSignoff, {
+      regionCode: region, subjectKey: `fund.transfer:${requestId}`, amount,
+      title: render(paymentOrderSaid.pooledTransferTitle({ fund, period: run.period, what: run.what, orders: orders.length, amount: formatYuan(amount) }), 'zh-CN'),
+      payload: { requestId: requestId.toString(), fund, period: run.period, amount: formatYuan(amount), orders: orders.length },
+    });
+    await payrollRepository.setTransferApprovalItem(tx, requestId, BigInt(transfer.id));
+    await repository.setOrdersTransfer(tx, orders, requestId);
+    requested.push({ fund, amount: formatYuan(amount), orders: orders.length, transferRequest: requestId.toString(), transferItem: transfer.id });
+  }
+  return requested;
 }
 
 /** The order's 用款申请 for what the 支出户 could not pay, sent to finance. */

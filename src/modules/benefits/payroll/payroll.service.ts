@@ -24,7 +24,7 @@ import { render } from '../../../platform/messages.ts';
 import { accountBalanceNow, chartFor, expenseAccountFunding, isPeriod, postEntries, registerExpenseAccountCommitments } from '../../ledger/index.ts';
 import { payrollSaid } from './payroll.messages.ts';
 import * as repository from './payroll.repository.ts';
-import { fundOrder } from './payment-order.repository.ts';
+import { fundOrder, fundOrdersOfTransfer } from './payment-order.repository.ts';
 import { batchStatuses, type BatchStatus, type LineStatus } from './payroll.tables.ts';
 
 /** About this many awards per chunk (set-based inserts), at least MIN_CHUNKS for a visible progress bar, at most MAX_CHUNKS. */
@@ -89,7 +89,8 @@ export const payrollJob: JobDefinition<PayrollParameters, PayrollChunk> = {
 
 interface PayrollPayload { batchId: string; fund: string; period: string; payees: number; total: string }
 /** A payroll batch's transfer names its batch, a one-off payment order's its order (payment-order.service.ts). */
-export interface TransferPayload { requestId: string; batchId?: string; orderId?: string; fund: string; period: string; amount: string }
+/** A 用款申请: a payroll batch's, one payment order's, or a run's orders pooled per fund (`orders`: how many). */
+export interface TransferPayload { requestId: string; batchId?: string; orderId?: string; orders?: number; fund: string; period: string; amount: string }
 
 /** 养老金发放审核: the run is the 经办 step; 复核 and 审批 by the staff of the fund's pooling region. */
 export const payrollSignoff = registerSignoffKind<PayrollPayload>({
@@ -172,7 +173,9 @@ async function applyTransfer(tx: Tx, approver: Actor, itemId: bigint, payload: T
   await repository.approveTransferRequest(tx, request.id, BigInt(posted.entryId));
   if (request.batch_id !== null) await repository.updateBatch(tx, request.batch_id, { status: 'funded' });
   if (request.payment_order_id !== null) await fundOrder(tx, request.payment_order_id);
-  const funded = { batch: request.batch_id?.toString() ?? null, order: request.payment_order_id?.toString() ?? null };
+  // a run's pooled request (payment-order.service requestPooledTransfers): every order naming it
+  const pooledOrders = request.batch_id === null && request.payment_order_id === null ? await fundOrdersOfTransfer(tx, request.id) : null;
+  const funded = { batch: request.batch_id?.toString() ?? null, order: request.payment_order_id?.toString() ?? null, ...(pooledOrders === null ? {} : { orders: pooledOrders }) };
   await recordAudit(tx, approver, { action: 'fund.transfer', entityType: 'fund_transfer_request', entityId: request.id, regionCode: request.region_code,
     after: { fund: request.fund_code, amount: formatYuan(request.amount), entry: posted.entryId, ...funded, approvalItem: itemId.toString() } });
   return { fund: request.fund_code, amount: formatYuan(request.amount), entryId: posted.entryId, ...funded };
