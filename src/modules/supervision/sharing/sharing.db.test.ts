@@ -2,7 +2,7 @@
  * Responsibility sharing on a small demo city with two months of history (bills, payments, pension payrolls): every
  * county's gap from its own records, the shares adding up to it to the fen, a county's auditor seeing its county only
  * (the payroll read across the province's pool), and the CLI's JSON. Then the settlement: submitted once the year is
- * over, not approved by its drafter, 复核 and 审批 post exactly the cities' and counties' shares into the pooled fund
+ * over, not approved by its drafter nor once the shares changed, 复核 and 审批 post exactly the cities' and counties' shares into the pooled fund
  * (each entry balanced, the totals those of the statement), a second refused; the routes and the settle command.
  */
 import { test } from 'node:test';
@@ -14,7 +14,7 @@ import { todayInChina } from '../../../platform/params/index.ts';
 import { useDemoCity } from '../supervision.testing.ts';
 import { DEMO_COUNTIES } from '../../registry/demo/demo.calc.ts';
 import type { AppError } from '../../../platform/errors.ts';
-import { decide } from '../../../platform/signoff/signoff.service.ts';
+import { decide, drafterAction } from '../../../platform/signoff/signoff.service.ts';
 import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
 import { signIn } from '../../../platform/testing/http.ts';
 import { buildServer } from '../../../platform/http/server.ts';
@@ -76,19 +76,32 @@ test('sifund sharing --format json: the acceptance script\'s answer', { skip }, 
   assert.ok(answer.regions.length === DEMO_COUNTIES.length && answer.regions.every(addsUp));
 });
 
-test('the settlement: not before the year is over, not approved by its drafter; 复核 and 审批 post exactly the cities\' and counties\' shares to the pooled fund; a second refused', { skip }, async () => {
+test('the settlement: not before the year is over, not approved by its drafter nor once the shares changed; 复核 and 审批 post exactly the cities\' and counties\' shares to the pooled fund; a second refused', { skip }, async () => {
   const database = db.database;
   const drafter = testUser('reviewer', 61), reviewer = testUser('reviewer', 62), approver = testUser('approver', 63);
   const overOn = `${YEAR + 1}-01-10`;
-  const statement = await shareResponsibility(database, auditor, { year: YEAR });
-  const sum = (pick: (r: SharingResult['regions'][number]) => string) => statement.regions.reduce((total, r) => total + fen(pick(r)), 0n);
-  const [gap, borne, remitted] = [sum((r) => r.gap), sum((r) => r.shares.province), sum((r) => r.shares.city) + sum((r) => r.shares.county)];
-  assert.ok(remitted > 0n && borne > 0n, 'the demo has counties with a gap');
-
   const early = await submitSharingSettlement(database, drafter, { year: YEAR }).then(() => assert.fail('the year is not over'), (error: AppError) => error);
   assert.deepEqual([early.status, early.field], [400, 'year']);
   const county = await submitSharingSettlement(database, { ...drafter, regionCode: '990102' }, { year: YEAR }, overOn).then(() => assert.fail('a county'), (error: AppError) => error);
   assert.equal(county.status, 403);
+
+  // submitted, then a February payroll changes the gaps: the approval is refused and nothing is posted
+  const stale = await submitSharingSettlement(database, drafter, { year: YEAR }, overOn);
+  await db.owner.query(`insert into payroll_batch (id, fund_code, region_code, period, status, job_id, created_by) values (990002, 'pension-990000', '990000', $1, 'settled', 990002, 'sharing-test')`, [`${YEAR}-02`]);
+  await db.owner.query(`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount)
+    select person_id, 995001, 990002, id, '990000', 'YLTEST2-' || id, 123456 from pension_award where scheme = 'enterprise' order by id limit 1`);
+  await decide(database, reviewer, BigInt(stale.id), 'approve', '复核同意');
+  const changed = await decide(database, approver, BigInt(stale.id), 'approve', '同意').then(() => assert.fail('the shares changed'), (error: AppError) => error);
+  assert.deepEqual([changed.status, changed.field], [409, 'settlement']);
+  assert.match(changed.message, new RegExp(`the shares of ${YEAR} differ from those submitted \\(${stale.amount} yuan to remit then`));
+  assert.equal((await db.owner.query(`select count(*)::int as n from accounting_entry where source_type = 'sharing_settlement'`)).rows[0].n, 0, 'nothing posted');
+  await decide(database, approver, BigInt(stale.id), 'return', '分担额已变动，请重新报送');
+  await drafterAction(database, drafter, BigInt(stale.id), 'cancel', '按变动后的分担额重新报送');
+
+  const statement = await shareResponsibility(database, auditor, { year: YEAR });
+  const sum = (pick: (r: SharingResult['regions'][number]) => string) => statement.regions.reduce((total, r) => total + fen(pick(r)), 0n);
+  const [gap, borne, remitted] = [sum((r) => r.gap), sum((r) => r.shares.province), sum((r) => r.shares.city) + sum((r) => r.shares.county)];
+  assert.ok(remitted > 0n && borne > 0n, 'the demo has counties with a gap');
 
   // what it would post: per county the province's share borne and Dr 财政专户 / Cr 下级上解收入 the city's and the county's
   const { plan } = await listSharingSettlements(database, auditor, { year: YEAR });
