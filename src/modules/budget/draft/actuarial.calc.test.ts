@@ -61,7 +61,8 @@ test('社会保险费收入 = contributors × average base × rate × collection
   const drivers = line.drivers as { contributors: number; averageBase: bigint; rate: number; collectionRate: number };
   // the year's mean of 1,000 + 10 t over t = 24 … 35
   assert.equal(drivers.contributors, 1_295);
-  assert.equal(drivers.averageBase, BigInt(Math.round(sumOver(base) / 12)));
+  // the base weighted by the contributors of each month, as the base data weigh it
+  assert.equal(drivers.averageBase, BigInt(Math.round(sumOver((t) => contributors(t) * base(t)) / sumOver(contributors))));
   assert.equal(drivers.rate, 0.24);
   assert.ok(Math.abs(drivers.collectionRate - COLLECTION) < 1e-9, `collection rate ${drivers.collectionRate}`);
 });

@@ -47,7 +47,7 @@ export interface FundDrivers {
   benefit: { row: string; recipients: readonly number[]; averageAmount: readonly number[]; indexation: readonly number[] } | null;
 }
 
-/** The budget year's drivers of a line the actuarial model drafted (monthly averages over the twelve months). */
+/** The budget year's drivers of a line the actuarial model drafted: monthly means over the twelve months, amounts per person weighted by the persons. */
 export type ActuarialDrivers =
   | { contributors: number; averageBase: bigint; rate: number; collectionRate: number }
   | { recipients: number; averageAmount: bigint; indexation: number };
@@ -113,13 +113,15 @@ function budgetYearDrivers(drivers: LineDrivers, monthly: readonly number[], mon
   if (drivers.kind === 'benefit') {
     const year = benefitSteps(drivers, monthly.length, horizon).slice(months.bridge.length);
     return {
-      recipients: Math.round(average(year.map((step) => step.recipients))), averageAmount: fen(average(year.map((step) => step.averageAmount))),
+      recipients: Math.round(average(year.map((step) => step.recipients))),
+      averageAmount: weightedMean(year.map((step) => step.recipients), year.map((step) => step.averageAmount)),
       indexation: decimal(drivers.indexation.slice(monthly.length + months.bridge.length).reduce((factor, rate) => factor * (1 + rate), 1) - 1),
     };
   }
   const year = contributionSteps(drivers, monthly, horizon)!.slice(months.bridge.length);
   return {
-    contributors: Math.round(average(year.map((step) => step.contributors))), averageBase: fen(average(year.map((step) => step.averageBase))),
+    contributors: Math.round(average(year.map((step) => step.contributors))),
+    averageBase: weightedMean(year.map((step) => step.contributors), year.map((step) => step.averageBase)),
     rate: decimal(average(year.map((step) => step.rate))), collectionRate: year[0].collectionRate,
   };
 }
@@ -267,6 +269,12 @@ export interface BaseDataYear {
   averageAmount: bigint | null;
 }
 
+/** Fen per person, weighted by each month's persons (0 when there were none). */
+function weightedMean(persons: readonly number[], amounts: readonly number[]): bigint {
+  const count = total(persons);
+  return count > 0 ? fen(total(persons.map((number, index) => number * amounts[index])) / count) : 0n;
+}
+
 /**
  * A fund's base data per year: each year of the actual months (contributors and recipients the mean of the months,
  * the average base and benefit weighted by the persons of each month), then the budget year's drivers projected as
@@ -275,10 +283,8 @@ export interface BaseDataYear {
  */
 export function baseDataYears(drivers: FundDrivers, months: DraftMonths): BaseDataYear[] {
   const observed = months.actual.length;
-  const weighted = (counts: readonly number[], amounts: readonly number[], indexes: readonly number[]) => {
-    const persons = total(indexes.map((index) => counts[index]));
-    return persons > 0 ? fen(total(indexes.map((index) => counts[index] * amounts[index])) / persons) : 0n;
-  };
+  const weighted = (counts: readonly number[], amounts: readonly number[], indexes: readonly number[]) =>
+    weightedMean(indexes.map((index) => counts[index]), indexes.map((index) => amounts[index]));
   const history = [...new Set(months.actual.map(yearOf))].map((year): BaseDataYear => {
     const indexes = months.actual.flatMap((month, index) => (yearOf(month) === year ? [index] : []));
     const benefit = drivers.benefit;
@@ -299,8 +305,8 @@ export function baseDataYears(drivers: FundDrivers, months: DraftMonths): BaseDa
   return [...history, {
     year: yearOf(months.budget[0]), actualMonths: 0,
     contributors: Math.round(average(contributors)),
-    averageBase: total(contributors) > 0 ? fen(total(contributors.map((count, index) => count * bases[index])) / total(contributors)) : 0n,
+    averageBase: weightedMean(contributors, bases),
     recipients: benefit ? Math.round(average(benefit.map((step) => step.recipients))) : null,
-    averageAmount: benefit ? fen(total(benefit.map((step) => step.recipients * step.averageAmount)) / Math.max(1, total(benefit.map((step) => step.recipients)))) : null,
+    averageAmount: benefit ? weightedMean(benefit.map((step) => step.recipients), benefit.map((step) => step.averageAmount)) : null,
   }];
 }

@@ -69,6 +69,9 @@ interface DraftRow { label: string; subject: string | null; amount: string; mode
 
 interface BaseDataRow { year: number; basis: string; contributors: number; averageBase: bigint; recipients: number | null; averageAmount: bigint | null }
 
+/** A rate for people: a percentage to at most two decimals (0.24 → "24%", 0.9563 → "95.63%"). */
+const percent = (rate: number) => `${Number((rate * 100).toFixed(2))}%`;
+
 const shown = (value: number | null | undefined) => (value == null ? '—' : value.toFixed(4));
 
 /** The budget draft for people (Chinese headings), one sheet per table. */
@@ -78,10 +81,10 @@ export function draftReport(draft: BudgetDraft, language: Language = 'zh-CN'): R
     if (!drivers) return null;
     if ('contributors' in drivers) {
       return text(paper.contributionDrivers({
-        contributors: drivers.contributors, averageBase: formatYuan(drivers.averageBase), rate: drivers.rate.toFixed(6), collectionRate: drivers.collectionRate.toFixed(4),
+        contributors: drivers.contributors, averageBase: formatYuan(drivers.averageBase), rate: percent(drivers.rate), collectionRate: percent(drivers.collectionRate),
       }));
     }
-    return text(paper.benefitDrivers({ recipients: drivers.recipients, averageAmount: formatYuan(drivers.averageAmount), indexation: drivers.indexation.toFixed(4) }));
+    return text(paper.benefitDrivers({ recipients: drivers.recipients, averageAmount: formatYuan(drivers.averageAmount), indexation: percent(drivers.indexation) }));
   };
   const forecastCells = (line: { model?: DraftLine['model']; backtest?: LineBacktest | null; drivers?: ActuarialDrivers }) => (line.model
     ? { model: text(modelNames[line.model]()), drivers: driversText(line.drivers), mase: shown(line.backtest?.mase), naiveMase: shown(line.backtest?.naiveMase) }
