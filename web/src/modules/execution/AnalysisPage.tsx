@@ -2,7 +2,9 @@
  * 基金收支分析 (R7.5): for the month and region picked (kept in the URL), the headline as statistic cards, each fund's
  * income and expense of the year to date against the same period of last year as bars, the funds against budget and
  * last year, the budget lines furthest from the time progress with their drivers, the open alerts, and the same
- * analysis as Excel or PDF (GET /api/execution/analysis?format=). Every figure is the server's; nothing is recomputed.
+ * analysis as Excel or PDF (GET /api/execution/analysis?format=). Above it, the analyses stored for the region when a
+ * month was closed (月结; GET /api/execution/analyses, each downloadable as it stood). Every figure is the server's;
+ * nothing is recomputed.
  */
 import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
@@ -13,7 +15,9 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type * as Schemas from '../../../../src/modules/execution/analysis/analysis.schemas.ts';
+import type * as StoredSchemas from '../../../../src/modules/execution/notifications/notifications.schemas.ts';
 import { api } from '../../api.ts';
+import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { Page } from '../../components/Page.tsx';
@@ -31,6 +35,41 @@ type Comparison = FundAnalysis['income']['month'];
 type Deviation = Analysis['deviations'][number];
 type Driver = Deviation['drivers'][number];
 type OpenAlert = Analysis['openAlerts'][number];
+type StoredAnalysis = Static<typeof StoredSchemas.MonthlyAnalysisView>;
+
+/** The stored analyses shown: a year of months (the list is newest month first). */
+const STORED_SHOWN = 12;
+
+/** The analyses stored for the region when its months closed (月结), newest month first, each as XLSX or PDF as it stood. */
+function StoredAnalyses({ region }: { region: string }) {
+  const { t } = useI18n();
+  const stored = useLoad((signal) => api.get<{ items: StoredAnalysis[] }>('/api/execution/analyses', { region, limit: STORED_SHOWN }, signal), [region]);
+  const file = (analysis: StoredAnalysis, format: 'xlsx' | 'pdf') => `/api/execution/analyses/${analysis.id}?format=${format}`;
+  return (
+    <Card size="small" title={t('analysis.stored')} style={{ marginBottom: 16 }} data-testid="analysis-stored">
+      {stored.error ? <ApiErrorView error={stored.error} retry={stored.reload} /> : (
+        <Table<StoredAnalysis>
+          size="small" pagination={false} rowKey="id" loading={!stored.data} dataSource={stored.data?.items ?? []} data-testid="analysis-stored-table"
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('analysis.storedEmpty')} data-testid="analysis-stored-empty" /> }}
+          onRow={(analysis) => ({ 'data-period': analysis.period } as object)}
+          columns={[
+            { title: t('analysis.storedMonth'), dataIndex: 'period', width: 120, render: (period: string) => t('analysis.storedPeriod', { year: Number(period.slice(0, 4)), month: Number(period.slice(5, 7)) }) },
+            { title: t('analysis.storedAt'), dataIndex: 'generatedAt', render: (at: string) => <span data-testid="analysis-stored-at">{t('analysis.generatedAt', { at: formatDateTime(at) })}</span> },
+            {
+              title: t('analysis.storedFiles'), key: 'files', width: 200,
+              render: (_: unknown, analysis) => (
+                <Space>
+                  <Button size="small" href={file(analysis, 'xlsx')} data-testid="analysis-stored-xlsx">XLSX</Button>
+                  <Button size="small" href={file(analysis, 'pdf')} target="_blank" data-testid="analysis-stored-pdf">PDF</Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
 
 /** A figure against last year's: the change in % (red when down), or "—" when last year has none. */
 function Change({ comparison, testId }: { comparison: Comparison; testId?: string }) {
@@ -127,6 +166,7 @@ export default function AnalysisPage() {
         <Button href={file('xlsx')} disabled={!data?.hasMovement} data-testid="analysis-xlsx">{t('analysis.xlsx')}</Button>
         <Button href={file('pdf')} target="_blank" disabled={!data?.hasMovement} data-testid="analysis-pdf">{t('analysis.pdf')}</Button>
       </Space>
+      {region && <StoredAnalyses region={region} />}
       {analysis.error ? <ApiErrorView error={analysis.error} retry={analysis.reload} /> : data && (!data.hasMovement
         ? <Empty description={t('analysis.empty', { region: reportRegion(data), year: data.year, month: data.month })} data-testid="analysis-empty" />
         : (
