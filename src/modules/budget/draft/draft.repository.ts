@@ -62,13 +62,16 @@ export async function contributorsPerMonth(tx: Tx, fundCodes: string[], firstMon
   return driverRows(rows);
 }
 
-/** 领取养老金人数 and what they were paid: the persons of the fund's pension payroll of the month (computed or further on). */
+/**
+ * 领取养老金人数 and what they were paid: the persons of the fund's pension payroll of the month (computed or further on),
+ * less the lines the bank returned (not paid; a line paid on a later attempt is 'paid' again).
+ */
 export async function pensionersPerMonth(tx: Tx, fundCodes: string[], firstMonth: string, lastMonth: string): Promise<DriverRow[]> {
   if (!fundCodes.length) return [];
   const { rows } = await sql<{ fund_code: string; period: string; persons: number; total: string }>`
     select b.fund_code, b.period, count(distinct l.person_id)::int as persons, sum(l.amount)::text as total
     from payroll_batch b join payroll_line l on l.batch_id = b.id
-    where b.status <> 'computing' and b.period between ${firstMonth} and ${lastMonth} and b.fund_code = any(${fundCodes}::text[])
+    where b.status <> 'computing' and l.status <> 'returned' and b.period between ${firstMonth} and ${lastMonth} and b.fund_code = any(${fundCodes}::text[])
     group by 1, 2`.execute(tx);
   return driverRows(rows);
 }
