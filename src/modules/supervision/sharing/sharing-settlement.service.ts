@@ -79,16 +79,17 @@ const yearIsOver = (year: number, today: string) => Number(today.slice(0, 4)) > 
 /** The provinces with a pooled pension fund the transaction sees. */
 const poolingProvinces = async (tx: Tx) => [...new Set((await repository.pensionFundsWithin(tx, '')).map((fund) => fund.region_code).filter((code) => code === provinceOf(code)))];
 
-/** The province a staff member acts for: a province's own, else (acting nationally) the only one with a pooled pension fund. */
+/** The province with a pooled pension fund a staff member acts for: a province's own, else (acting nationally) the only one. */
 async function provinceOfActor(tx: Tx, actor: Actor): Promise<string | undefined> {
-  if (actor.regionCode) return actor.regionCode === provinceOf(actor.regionCode) ? actor.regionCode : undefined;
   const provinces = await poolingProvinces(tx);
+  if (actor.regionCode) return provinces.includes(actor.regionCode) ? actor.regionCode : undefined;
   return provinces.length === 1 ? provinces[0] : undefined;
 }
 
 /** The province settled: the one given, else the actor's (below it: its province, refused for scope); the actor's scope must hold the whole province. */
 async function provinceToSettle(tx: Tx, actor: Actor, region: string | undefined): Promise<string> {
   const province = region ?? (actor.regionCode ? provinceOf(actor.regionCode) : await provinceOfActor(tx, actor));
+  // a province without a pooled fund is refused by provinceStatement, naming the fund
   if (province === undefined) throw invalid('region', said.regionRequired());
   if (!/^\d{2}0000$/.test(province) || province === '000000') throw invalid('region', said.notProvince({ value: province }));
   if (!scopePrefix(province).startsWith(scopePrefix(actor.regionCode))) throw forbidden(said.outsideScope({ province }));
