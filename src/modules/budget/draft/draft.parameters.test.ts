@@ -14,5 +14,6 @@ test('the rate of each month: employer and employee shares together, a new value
 });
 
 test('the indexation takes effect in the month its value is dated, nowhere else', () => {
-  assert.deepEqual(monthlyIndexation('990100', ['2024-12', '2025-01', '2025-02', '2026-01']), [0, 0.02, 0, 0]);
+  assert.deepEqual(monthlyIndexation('pension', '990100', ['2024-12', '2025-01', '2025-02', '2026-01']), [0, 0.02, 0, 0]);
+  assert.deepEqual(monthlyIndexation('unemployment', '990100', ['2025-01']), [0], 'the pension adjustment raises no unemployment benefit');
 });

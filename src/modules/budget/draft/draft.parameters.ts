@@ -34,8 +34,12 @@ export function monthlyRates(insurance: string, region: string, months: readonly
   return rates.map((shares) => Number(shares.reduce((rate, share) => rate + Number(share!.value), 0).toFixed(10)));
 }
 
-/** The indexation taking effect in each month: the parameter's value whose date falls in that month, else 0. */
-export function monthlyIndexation(region: string, months: readonly string[]): number[] {
+/** The funds whose benefit the pension adjustment raises (the yearly 调整退休人员基本养老金的通知 covers 企业和机关事业单位退休人员). */
+const INDEXED = new Set(['pension', 'public_pension']);
+
+/** The indexation taking effect in each month: the parameter's value whose date falls in that month, else 0 (always 0 for a benefit it does not raise). */
+export function monthlyIndexation(insurance: string, region: string, months: readonly string[]): number[] {
+  if (!INDEXED.has(insurance)) return months.map(() => 0);
   const store = getParameters();
   return months.map((month) => {
     const found = store.find(INDEXATION_PARAMETER, `${month}-01`, region);

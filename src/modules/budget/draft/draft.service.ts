@@ -83,7 +83,7 @@ function fundDrivers(fund: repository.DraftFundRow, months: DraftMonths, reading
     contributors: contributors.persons, averageBase: contributors.average, rate: monthlyRates(fund.insurance, fund.region_code, all),
     benefit: row ? {
       row, recipients: recipients.persons, averageAmount: recipients.average,
-      indexation: fund.insurance === 'unemployment' ? all.map(() => 0) : monthlyIndexation(fund.region_code, all),
+      indexation: monthlyIndexation(fund.insurance, fund.region_code, all),
     } : null,
   };
 }
