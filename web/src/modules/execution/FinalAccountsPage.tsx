@@ -73,7 +73,7 @@ function SettlementCard({ year, region, settlement, yearOver, onChanged }: { yea
         )}
       </Space>}>
       {!figures ? <Typography.Text type="secondary">{t('settlement.yearNotOver', { year })}</Typography.Text> : (
-        <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           {settlementFigures.map((key) => (
             <Descriptions.Item key={key} label={t(`settlement.${key}`)}><span data-testid={`settlement-${key}`}><Money value={figures[key]} /></span></Descriptions.Item>
           ))}

@@ -112,7 +112,7 @@ export default function WebhooksPage() {
         <Form.Item name="region" label={t('common.region')} extra={t('webhooks.regionExtra')}><RegionSelect /></Form.Item>
       </FormModal>
 
-      <Modal open={created !== undefined} title={t('webhooks.created')} onOk={() => setCreated(undefined)} onCancel={() => setCreated(undefined)} cancelButtonProps={{ style: { display: 'none' } }} data-testid="webhook-created">
+      <Modal open={created !== undefined} title={t('webhooks.created')} onOk={() => setCreated(undefined)} onCancel={() => setCreated(undefined)} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden data-testid="webhook-created">
         <Alert type="warning" showIcon message={t('webhooks.secretOnce')} style={{ marginBottom: 12 }} />
         <Typography.Paragraph copyable={{ text: created?.secret }}><Typography.Text code data-testid="webhook-created-secret">{created?.secret}</Typography.Text></Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('webhooks.verify')}</Typography.Paragraph>
