@@ -128,3 +128,23 @@ test('社预附 base data: the months\' means per year, bases weighted by person
   assert.deepEqual([budget.recipients, budget.averageAmount], [36, 160_000n]);
   assert.ok(budget.averageBase > 500_000n, 'the base grows on its own trend from 4,000.00 to 5,000.00');
 });
+
+test('失业保险金 = claimants × average benefit: the 其中 row of the unemployment table, after the benefit standard rose', () => {
+  const unemployment = schemeTable(budgetChartFor(2027), 'unemployment')!;
+  // claimants 100 + 2 t; the monthly benefit 1,800.00, raised to 2,000.00 from 2026-01 (t = 12) with the minimum wage
+  const claimants = (t: number) => 100 + 2 * t;
+  const amount = (t: number) => (t >= 12 ? 200_000 : 180_000);
+  const table = draftTable(unemployment, {
+    amounts: new Map([['benefit_expense.unemployment_benefit', new Map(months.actual.map((month, t) => [month, BigInt(claimants(t) * amount(t))]))]]),
+    balanceAtLastMonth: 0n,
+    drivers: {
+      contributors: months.actual.map(() => 0), averageBase: months.actual.map(() => 0), rate: null,
+      benefit: { row: 'unemployment_benefit', recipients: months.actual.map((_, t) => claimants(t)), averageAmount: months.actual.map((_, t) => amount(t)), indexation: all.map(() => 0) },
+    },
+  }, months);
+  const row = table.expense[0].items!.find((item) => item.subject === 'unemployment_benefit')!;
+  assert.equal(row.model, 'actuarial');
+  assert.equal(row.amount, BigInt(sumOver((t) => claimants(t) * 200_000)));
+  assert.deepEqual(row.drivers, { recipients: 159, averageAmount: 200_000n, indexation: 0 });
+  assert.equal(table.income[0].model, 'naive', 'no rate (and no income): 社会保险费收入 has no actuarial model');
+});
