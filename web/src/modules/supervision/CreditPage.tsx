@@ -129,7 +129,7 @@ function GradesTab() {
         extra={can('supervision.run') && <Button type="primary" onClick={run} data-testid="credit-run">{t('supervision.credit.run')}</Button>}
         filters={[
           { kind: 'enum', param: 'subjectType', label: t('supervision.credit.kind'), options: kinds.map((k) => ({ value: k, label: t(`supervision.case.subjectKind.${k}`) })), testId: 'credit-kind' },
-          { kind: 'text', param: 'grade', label: t('supervision.credit.grade'), width: 80, testId: 'credit-grade-filter' },
+          { kind: 'text', param: 'grade', label: t('supervision.credit.grade'), width: 180, testId: 'credit-grade-filter' },
         ]}
         header={(answer) => (
           <Space wrap data-testid="credit-counts" style={{ marginBottom: 12 }}>
