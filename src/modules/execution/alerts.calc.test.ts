@@ -1,14 +1,14 @@
 /** The early-warning rules at and around each threshold. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { conditionsOf, currentDeficit, executionDeviation, paymentCapacity, type FundFigures } from './alerts.calc.ts';
+import { conditionsOf, currentDeficit, executionDeviation, medicalBalanceRange, paymentCapacity, type FundFigures } from './alerts.calc.ts';
 import { executionLines, timeProgressOf } from './execution.calc.ts';
 
-const thresholds = { warningMonths: 6, criticalMonths: 3, deviationPoints: 5 };
+const thresholds = { warningMonths: 6, criticalMonths: 3, deviationPoints: 5, medicalRange: { reasonableMax: 9, tooMuch: 15 } };
 const progress = timeProgressOf(2025, 12, '2026-02-01');   // the whole year: progress 1
 
 function figures(change: Partial<FundFigures>): FundFigures {
-  return { fund: 'F', contributionIncome: 0n, benefitExpense: 0n, balance: 0n, recentExpense: 0n, expenseMonths: 12, progress, lines: [], ...change };
+  return { fund: 'F', insurance: 'pension', contributionIncome: 0n, benefitExpense: 0n, balance: 0n, recentExpense: 0n, expenseMonths: 12, progress, lines: [], ...change };
 }
 
 test('current deficit: contribution income below benefit expenditure, not when equal', () => {
@@ -49,6 +49,19 @@ test('execution deviation: more than 5 points off the time progress either way, 
   assert.deepEqual(deviating(94_999n, 105_001n), [['F/income/premium_income', '-0.0500'], ['F/expense/benefit_expense', '0.0500']]);
   // the 其中 row (budget 50,000, actual 105,001: 210%) raises nothing of its own
   assert.equal(deviating(100_000n, 105_001n).length, 1);
+});
+
+test('medical balance range (人社部发〔2009〕67号): above 9 months a warning, above 15 critical, exactly at a level none of that level; medical funds only', () => {
+  // twelve months of 1,200.00 expense: 100.00 a month
+  const at = (balance: bigint, insurance = 'medical') => medicalBalanceRange(figures({ insurance, balance, recentExpense: 1_200_00n }), thresholds).map((c) => [c.rule, c.severity, c.figures.months]);
+  assert.deepEqual(at(900_00n), []);                               // 9.0 months: in the range
+  assert.deepEqual(at(900_01n), [['medical_balance_range', 'warning', '9.0001']]);
+  assert.deepEqual(at(1_500_00n), [['medical_balance_range', 'warning', '15.0000']]);   // 15.0: not above 15
+  assert.deepEqual(at(1_500_01n), [['medical_balance_range', 'critical', '15.0001']]);
+  assert.deepEqual(at(2_000_00n, 'pension'), [], 'a pension fund has no upper bound');
+  assert.deepEqual(medicalBalanceRange(figures({ insurance: 'medical', balance: 1_000_00n, recentExpense: 0n }), thresholds), [], 'no expense, no months');
+  // below the range is payment_capacity's: 5 months raises that rule's warning and nothing of this one
+  assert.deepEqual(conditionsOf(figures({ insurance: 'medical', contributionIncome: 1n, balance: 500_00n, recentExpense: 1_200_00n }), thresholds).map((c) => c.rule), ['payment_capacity']);
 });
 
 test('every rule at once', () => {

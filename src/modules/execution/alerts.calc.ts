@@ -10,6 +10,10 @@
  *   (warning) or the critical level (critical); a fund with no expense yet has no such figure.
  * - execution_deviation (预算执行偏差) [local]: a line of the budget table (not a 其中 row) with a budget whose execution
  *   rate lies more than the threshold (percentage points) off the time progress, either way.
+ * - medical_balance_range (医保统筹基金结余超出合理区间) [check; 人社部发〔2009〕67号: 累计结余原则上控制在6–9个月平均支付
+ *   水平，超过15个月为结余过多，低于3个月为结余不足]: an employee medical fund whose months of payment capacity lie above
+ *   the reasonable range's upper bound (warning: 高于合理区间) or above the too-much line (critical: 结余过多 — money
+ *   held back from the insured). Below the range is payment_capacity's (its levels, regional overrides allowed).
  * Comparisons are exact on fen (no rounded rate decides), and "below" / "more than" are strict.
  */
 import { divideRounded, formatYuan } from '../../platform/money.ts';
@@ -17,11 +21,17 @@ import type { AlertRule, AlertSeverity } from './alerts.statuses.ts';
 import { deviationFraction, progressText, ratioText, type ExecutionLine, type TimeProgress } from './execution.calc.ts';
 
 /** The levels in force for a fund's region on the evaluation's date (params/execution, params/warning). */
-export interface AlertThresholds { warningMonths: number; criticalMonths: number; deviationPoints: number }
+export interface AlertThresholds {
+  warningMonths: number; criticalMonths: number; deviationPoints: number;
+  /** The employee medical pooled fund's range (params/warning/medical): above `reasonableMax` months a warning, above `tooMuch` critical. */
+  medicalRange: { reasonableMax: number; tooMuch: number };
+}
 
 /** What an evaluation knows of one fund, money in fen. */
 export interface FundFigures {
   fund: string;
+  /** The fund's insurance (medical, pension, …): some rules look at one scheme only. */
+  insurance: string;
   contributionIncome: bigint;
   benefitExpense: bigint;
   balance: bigint;
@@ -82,6 +92,22 @@ export function executionDeviation(figures: FundFigures, thresholds: AlertThresh
   });
 }
 
+export function medicalBalanceRange(figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] {
+  if (figures.insurance !== 'medical' || figures.expenseMonths <= 0 || figures.recentExpense <= 0n) return [];
+  // balance ÷ (expense ÷ months) > level  ⇔  balance · months > level · expense (exact)
+  const above = (level: number) => figures.balance * BigInt(figures.expenseMonths) > BigInt(level) * figures.recentExpense;
+  const { reasonableMax, tooMuch } = thresholds.medicalRange;
+  const severity: AlertSeverity | null = above(tooMuch) ? 'critical' : above(reasonableMax) ? 'warning' : null;
+  if (!severity) return [];
+  return [{
+    rule: 'medical_balance_range', conditionKey: figures.fund, severity,
+    figures: {
+      balance: formatYuan(figures.balance), averageMonthlyExpense: formatYuan(divideRounded(figures.recentExpense, BigInt(figures.expenseMonths))),
+      months: monthsOfPaymentCapacity(figures)!, reasonableMax, tooMuch,
+    },
+  }];
+}
+
 /** Every condition the fund's figures raise. */
 export const conditionsOf = (figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] =>
-  [...currentDeficit(figures), ...paymentCapacity(figures, thresholds), ...executionDeviation(figures, thresholds)];
+  [...currentDeficit(figures), ...paymentCapacity(figures, thresholds), ...executionDeviation(figures, thresholds), ...medicalBalanceRange(figures, thresholds)];

@@ -48,6 +48,7 @@ export function alertThresholds(regionCode: string, date: string): AlertThreshol
     warningMonths: store.integer('execution.payment_capacity_warning_months', date, regionCode),
     criticalMonths: store.integer('execution.payment_capacity_critical_months', date, regionCode),
     deviationPoints: store.integer('warning.execution_deviation_points', date, regionCode),
+    medicalRange: { reasonableMax: store.integer('warning.medical.months_reasonable_max', date, regionCode), tooMuch: store.integer('warning.medical.months_too_much', date, regionCode) },
   };
 }
 
@@ -77,7 +78,7 @@ async function conditionsOfFund(tx: Tx, fund: repository.FundRow, parameters: Ev
   // the rule's lines by their names in the standard layout: 社会保险费收入 and 社会保险待遇支出 (budget chart 2018)
   const actual = (side: 'income' | 'expense', subject: string) => execution.lines.find((line) => line.side === side && line.subject === subject)?.actual ?? 0n;
   return [...conditionsOf({
-    fund: fund.code, contributionIncome: actual('income', 'premium_income'), benefitExpense: actual('expense', 'benefit_expense'),
+    fund: fund.code, insurance: fund.insurance, contributionIncome: actual('income', 'premium_income'), benefitExpense: actual('expense', 'benefit_expense'),
     balance: position?.balance ?? 0n, recentExpense: position?.recentExpense ?? 0n, expenseMonths: position?.expenseMonths ?? 0,
     progress: figures.progress, lines: execution.lines,
   }, parameters.thresholds[fund.code]), ...await indicatorConditions(tx, fund, year, today)];
@@ -182,6 +183,7 @@ export interface AlertView {
 
 const ruleTitles: Record<AlertRule, () => Said> = {
   current_deficit: said.currentDeficit, payment_capacity: said.paymentCapacity, execution_deviation: said.executionDeviation, indicator_overrun: said.indicatorOverrun,
+  medical_balance_range: said.medicalBalanceRange,
 };
 const statusSaid: Record<AlertStatus, () => Said> = { raised: said.raised, acknowledged: said.acknowledged, resolved: said.resolved, auto_resolved: said.autoResolved };
 

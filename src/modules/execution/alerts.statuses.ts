@@ -1,7 +1,10 @@
 /** An alert's rules, severities and statuses (no imports: the API schemas use them without the table types). */
 
-/** 当期收支缺口, 可支付月数不足, 预算执行偏差 (domain.md "Early-warning indicators"); 预算指标超支预警 (migration 0052). */
-export const alertRules = ['current_deficit', 'payment_capacity', 'execution_deviation', 'indicator_overrun'] as const;
+/**
+ * 当期收支缺口, 可支付月数不足, 预算执行偏差 (domain.md "Early-warning indicators"); 预算指标超支预警 (migration 0052);
+ * 医保统筹基金结余超出合理区间 (migration 0067).
+ */
+export const alertRules = ['current_deficit', 'payment_capacity', 'execution_deviation', 'indicator_overrun', 'medical_balance_range'] as const;
 export type AlertRule = (typeof alertRules)[number];
 
 export const alertSeverities = ['warning', 'critical'] as const;

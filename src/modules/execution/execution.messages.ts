@@ -15,6 +15,7 @@ export const executionSaid = defineMessages('execution', {
   alert: ['预警 {id}', 'alert {id}'],
   currentDeficit: ['当期收支缺口（社会保险费收入低于待遇支出，不含财政补贴）', 'Current-period deficit (contribution income below benefit expenditure, subsidies excluded)'],
   paymentCapacity: ['累计结余可支付月数不足', 'Months of payment capacity below the level'],
+  medicalBalanceRange: ['职工医保统筹基金累计结余高于合理区间', 'Employee medical pooled fund balance above its reasonable range'],
   executionDeviation: ['预算执行进度偏离时间进度', 'Budget execution off the time progress'],
   indicatorOverrun: ['预算指标可用额不足或超支', 'Budget indicator nearly exhausted or overdrawn'],
   alertNotOpen: ['预警 {id} 当前状态为“{status}”，不能{action}', 'alert {id} is {status}: it cannot be {action}'],

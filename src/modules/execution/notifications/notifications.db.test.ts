@@ -250,9 +250,12 @@ test('month close: the analysis is queued when a region\'s last fund closes, onc
   // analysis.generated: one delivery per stored analysis
   const announced = await deliveriesOf(analysisSubscription);
   assert.deepEqual(announced.map((delivery) => delivery.region).sort(), ['990000', '990100', '990200']);
-  const before = received.length;
-  await runJob(db(), BigInt(announced.find((delivery) => delivery.region === '990000')!.job));
-  const event = JSON.parse(received[before].body);
+  // the province's delivery, POSTed by this run (or already by the server's own runner: found by its delivery id either way)
+  const provinceDelivery = announced.find((delivery) => delivery.region === '990000')!;
+  await runJob(db(), BigInt(provinceDelivery.job));
+  const post = received.find((one) => one.headers['x-sifund-delivery'] === provinceDelivery.id);
+  assert.ok(post, 'the province\'s analysis.generated was POSTed');
+  const event = JSON.parse(post.body);
   assert.deepEqual([event.event, event.analysis.region, event.analysis.year, event.analysis.month, event.analysis.id, event.analysis.download],
     ['analysis.generated', '990000', 2025, 11, province.id, `/api/execution/analyses/${province.id}?format=pdf`]);
   assert.equal(typeof event.analysis.headline.accumulatedBalance, 'string');
