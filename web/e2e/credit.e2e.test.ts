@@ -98,7 +98,8 @@ test('信用与黑名单: a grading run from the page gives the API\'s counts an
     await page.getByTestId('blacklist-reason').fill('三年内两次违规成立，已书面告知拟列入名单');
     await page.getByTestId('blacklist-propose-form-submit').click();
     await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('blacklist-propose-form').waitFor({ state: 'hidden' });
+    // the form closes once the proposal is stored
+    await page.getByTestId('blacklist-propose-form-submit').waitFor({ state: 'hidden' });
 
     const proposed = await must<{ items: Listing[] }>(inspector, 'GET', '/api/supervision/blacklist?show=proposed');
     const listing = proposed.items.find((item) => item.subject === planted.repeatOffender);

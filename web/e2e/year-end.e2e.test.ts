@@ -224,7 +224,7 @@ test('决算与年终清算, the stored analyses, the focus list with its duty d
     assert.equal(subscription.secretHint, `…${secret.slice(-4)}`, 'the API keeps only the last 4 characters to show');
     await page.locator('[data-testid=webhook-created] .ant-btn-primary').click();
     // closed (its leave animation over), the dialog with the secret is gone from the page
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-leave'));
+    await page.getByTestId('webhook-created-secret').waitFor({ state: 'detached' });
     const row = page.locator(`[data-testid=webhooks-table] tr.ant-table-row[data-row-key="${subscription.id}"]`);
     await row.waitFor();
     assert.ok((await row.textContent())?.includes(subscription.secretHint), 'the row shows the last 4 characters');
