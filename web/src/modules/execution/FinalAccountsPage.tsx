@@ -25,12 +25,12 @@ import { reportRegion, thisMonth, useDeviationThreshold, useHomeRegion } from '.
 
 type FinalAccounts = Static<typeof Schemas.FinalAccountsView>;
 type FundAccounts = FinalAccounts['funds'][number];
-type Line = FundAccounts['lines'][number];
+type AccountsLine = FundAccounts['lines'][number];
 type Settlements = Static<typeof Schemas.SettlementsView>;
 type FundSettlement = Settlements['funds'][number];
 
 /** 完成预算%, coloured when it is further from 100% than the deviation threshold: red the unfavourable way, orange the other. */
-function CompletionRate({ line, thresholdPoints }: { line: Line; thresholdPoints: number | undefined }) {
+function CompletionRate({ line, thresholdPoints }: { line: AccountsLine; thresholdPoints: number | undefined }) {
   if (line.completionRate === null) return <span data-testid="completion-rate">—</span>;
   const offBudget = ratioText(tenThousandths(line.completionRate) - 10000n, 10000n);
   const level = thresholdPoints === undefined ? null : deviationLevel({ side: line.side, deviation: offBudget }, thresholdPoints);
@@ -62,7 +62,7 @@ function SettlementCard({ year, region, settlement, yearOver, onChanged }: { yea
     } finally { setBusy(false); }
   };
   return (
-    <Card type="inner" size="small" title={t('settlement.title')} data-testid={`settlement-${settlement.fund}`}
+    <Card type="inner" size="small" title={t('yearEnd.settlement.title')} data-testid={`settlement-${settlement.fund}`}
       extra={<Space>
         <Tag color={status === 'settled' ? 'green' : status === 'inSignoff' ? 'blue' : 'default'} data-testid="settlement-status">{t(`settlement.status.${status}`)}</Tag>
         {status === 'open' && yearOver && can('budget.draft') && (
@@ -134,14 +134,14 @@ export default function FinalAccountsPage() {
             {thresholdPoints !== undefined && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('finalAccounts.threshold', { points: thresholdPoints })} />}
             {budgeted.map((fund) => (
               <Card key={fund.fund} size="small" style={{ marginBottom: 16 }} title={`${fund.name}（${fund.fund}）`} data-testid={`final-accounts-fund-${fund.fund}`}>
-                <Table<Line>
+                <Table<AccountsLine>
                   size="small" bordered pagination={false} rowKey={(line) => `${line.side}/${line.subject}`} dataSource={fund.lines} data-testid="final-accounts-lines"
                   columns={[
                     {
                       title: t('finalAccounts.subject'),
                       render: (_: unknown, line) => (line.parentSubject === null ? <strong>{line.name}</strong> : <span style={{ paddingLeft: 24 }}>{t('execution.ofWhich', { name: line.name })}</span>),
                     },
-                    { title: t('execution.side'), dataIndex: 'side', width: 70, render: (side: Line['side']) => t(`execution.side.${side}`) },
+                    { title: t('execution.side'), dataIndex: 'side', width: 70, render: (side: AccountsLine['side']) => t(`execution.side.${side}`) },
                     { title: t('finalAccounts.budget'), dataIndex: 'budget', align: 'right', width: 160, render: (value: string) => <Money value={value} /> },
                     { title: t('finalAccounts.actual'), dataIndex: 'actual', align: 'right', width: 160, render: (value: string) => <Money value={value} /> },
                     { title: t('finalAccounts.completionRate'), align: 'right', width: 120, render: (_: unknown, line) => <CompletionRate line={line} thresholdPoints={thresholdPoints} /> },

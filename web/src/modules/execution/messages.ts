@@ -184,7 +184,7 @@ export const messages = {
   'finalAccounts.gap': ['差额（元）', 'Gap (yuan)'],
   'finalAccounts.causes': ['差额原因说明', 'Causes of the largest gaps'],
   'finalAccounts.noCauses': ['各科目决算数与预算数一致，无差额需说明。', 'Every line is on budget: no gap to explain.'],
-  'settlement.title': ['年终清算', 'Year-end settlement'],
+  'yearEnd.settlement.title': ['年终清算', 'Year-end settlement'],
   'settlement.status.open': ['未清算', 'Not settled'],
   'settlement.status.inSignoff': ['审批中', 'In sign-off'],
   'settlement.status.settled': ['已清算', 'Settled'],

@@ -23,7 +23,7 @@ export type RiskGrade = ControlPoint['grade'];
 export type AuditSample = Static<typeof Controls.AuditSample>;
 export type AuditSamples = Static<typeof Controls.AuditSamples>;
 export type SampleBody = Static<typeof Controls.SampleBody>;
-export type SampledOperation = AuditSample['sample'][number];
+export type SampledOperation = Static<typeof Controls.SampledOperation>;
 /** 抽样核查: the review of one sampled operation. */
 export type SampleReviewBody = Omit<Static<typeof Controls.ReviewBody>, 'verdict'> & { verdict: 'conforming' | 'irregular' };
 
