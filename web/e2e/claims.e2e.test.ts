@@ -91,7 +91,14 @@ test('the claims list, a claim\'s detail and a maternity claim submitted to å¾…å
     await page.getByTestId('claim-monthly-stop-form-submit').click();
     await page.getByTestId('confirm-ok').click();
     // as long as the other slow answers of a full run: beside the other browser tests the stop took more than 30 s once
-    await reason.waitFor({ state: 'hidden', timeout: 60_000 });
+    // (twice more since, alone never): if the page shows a refusal instead, fail with its words
+    const refusal = page.locator('.ant-message-error, .ant-form-item-explain-error, [data-testid=form-error]').first();
+    const outcome = await Promise.race([
+      reason.waitFor({ state: 'hidden', timeout: 60_000 }).then(() => 'closed', () => 'still open after 60 s'),
+      // the loser of the race is left to time out quietly (caught), after the test has moved on
+      refusal.waitFor({ timeout: 61_000 }).then(async () => `refused: ${(await refusal.textContent())?.trim()}`, () => 'still open after 60 s'),
+    ]);
+    assert.equal(outcome, 'closed', `the stop of claim ${monthly.id} from the page`);
     const stopped = await staff.call<ClaimView>('GET', `/api/benefits/claims/${monthly.id}`);
     assert.equal(stopped.body.status, 'stopped');
     const firstOpen = stopped.body.workInjuryMonthly!.parts.find((p) => p.stopCause === 'operator')!;
