@@ -15,7 +15,7 @@ import { registerHistoryCommands } from './history/history.cli.ts';
 
 export { forecastSeries, type ForecastResult, type Frequency, type ModelName, type Series } from './forecast/forecast.calc.ts';
 /** For budget execution: the lines of a region's latest approved budget version of a year, or null. */
-export { approvedBudget, createVersion, submitVersion, type ApprovedLine } from './versions/versions.service.ts';
+export { approvedBudget, budgetSignoffLevels, createVersion, submitVersion, type ApprovedLine } from './versions/versions.service.ts';
 /** For budget execution: the subject chart's fund tables (the ledger subjects each line sums) and a 其中 row's subject. */
 export { budgetChartFor, schemeTable, type BudgetLine, type SchemeTable } from './draft/budget-chart.ts';
 export { itemSubject } from './versions/versions.calc.ts';

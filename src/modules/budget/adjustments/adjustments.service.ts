@@ -27,7 +27,7 @@ import { tableProblems, type Side, type VersionContent } from '../versions/versi
 import { versionSaid } from '../versions/versions.messages.ts';
 import * as versions from '../versions/versions.repository.ts';
 import type { VersionRow } from '../versions/versions.repository.ts';
-import { contentsOf, lockedVersion, statusSaid } from '../versions/versions.service.ts';
+import { budgetSignoffLevels, contentsOf, lockedVersion, statusSaid } from '../versions/versions.service.ts';
 import { adjustedContent, checkedChanges, chartSubjects, type ChartSubject, type LineChange, type RequestedLine } from './adjustments.calc.ts';
 import { adjustmentSaid as say } from './adjustments.messages.ts';
 import * as repository from './adjustments.repository.ts';
@@ -42,10 +42,7 @@ export const budgetAdjustmentSignoff = registerSignoffKind<AdjustmentPayload>({
   parameters: 'signoff.budget_adjustment',
   requestPermission: 'budget.draft',
   // the same approvals as the budget (社会保险经办条例 art. 39; 财社〔2017〕144号): 复核, then 审批
-  levels: [
-    { name: 'review', label: '复核', permission: 'budget.review' },
-    { name: 'approve', label: '审批', permission: 'budget.approve' },
-  ],
+  levels: budgetSignoffLevels,
   effect: async (tx, approver, item) => approveAdjustment(tx, approver, BigInt(item.payload.adjustmentId), item.id),
   onStep: async (tx, actor, item, action) => adjustmentFollowsItem(tx, actor, BigInt(item.payload.adjustmentId), action),
   // the version adjusted: its page lists the adjustment requests with their sign-off status

@@ -21,7 +21,7 @@ import { newId } from '../../../platform/ids.ts';
 import { render, type Said } from '../../../platform/messages.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { registerSignoffKind, submitForApproval, type SignoffLevel } from '../../../platform/signoff/index.ts';
 import { decide, drafterAction } from '../../../platform/signoff/signoff.service.ts';
 import { draftRules } from '../budget.messages.ts';
 import { draftBudget, type BudgetDraft } from '../draft/draft.service.ts';
@@ -38,16 +38,22 @@ import type { VersionStatus } from './versions.tables.ts';
 
 interface VersionPayload { versionId: string; region: string; year: number; number: number }
 
+/**
+ * The levels after the 经办 of the budget and of every decision that moves it or its money (adjustments, allocation
+ * plans, the year-end settlement, the sharing settlement): 复核 and 审批 by the budget permissions.
+ */
+export const budgetSignoffLevels: SignoffLevel[] = [
+  { name: 'review', label: '复核', permission: 'budget.review' },
+  { name: 'approve', label: '审批', permission: 'budget.approve' },
+];
+
 export const budgetVersionSignoff = registerSignoffKind<VersionPayload>({
   kind: 'budget.version',
   label: '社会保险基金预算',
   parameters: 'signoff.budget_version',
   requestPermission: 'budget.draft',
   // 社会保险经办条例 art. 39: the agency drafts; the department reviews and consolidates (复核), then it is approved (审批)
-  levels: [
-    { name: 'review', label: '复核', permission: 'budget.review' },
-    { name: 'approve', label: '审批', permission: 'budget.approve' },
-  ],
+  levels: budgetSignoffLevels,
   effect: async (tx, approver, item) => approveVersion(tx, approver, BigInt(item.payload.versionId)),
   onStep: async (tx, actor, item, action) => versionFollowsItem(tx, actor, BigInt(item.payload.versionId), action),
   subjectLink: (payload) => `/budget/versions/${payload.versionId}`,

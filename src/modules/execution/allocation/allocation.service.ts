@@ -26,7 +26,7 @@ import { fieldRules } from '../../../platform/fields.messages.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
-import { approvedBudget, type ApprovedLine } from '../../budget/index.ts';
+import { approvedBudget, budgetSignoffLevels, type ApprovedLine } from '../../budget/index.ts';
 import * as executionRepository from '../execution.repository.ts';
 import { actualsByFund, tableLinesOf } from '../report.service.ts';
 import {
@@ -45,10 +45,7 @@ export const allocationPlanSignoff = registerSignoffKind<AllocationPayload>({
   parameters: 'signoff.allocation_plan',
   requestPermission: 'budget.draft',
   // the plan releases the approved budget to the months: reviewed and approved as the budget is (财社〔2017〕144号)
-  levels: [
-    { name: 'review', label: '复核', permission: 'budget.review' },
-    { name: 'approve', label: '审批', permission: 'budget.approve' },
-  ],
+  levels: budgetSignoffLevels,
   effect: async (tx, approver, item) => approvePlan(tx, approver, item.id, item.payload, item.submittedBy),
   subjectLink: (payload) => `/execution/indicators?year=${payload.year}&region=${payload.region}&plan=${payload.fund}`,
 });

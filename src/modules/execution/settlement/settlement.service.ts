@@ -34,6 +34,7 @@ import { commitmentDraws } from '../indicators/indicators.service.ts';
 import { causeText, finalAccountLines, largestGaps, settlementFigures, yearIsOver, type SettlementFigures } from './settlement.calc.ts';
 import { settlementSaid as said } from './settlement.messages.ts';
 import * as repository from './settlement.repository.ts';
+import { budgetSignoffLevels } from '../../budget/index.ts';
 
 function checkYearAndRegion(input: { year: number; region: string }) {
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw invalid('year', said.yearOutOfRange());
@@ -95,10 +96,7 @@ export const yearEndSettlementSignoff = registerSignoffKind<SettlementPayload>({
   parameters: 'signoff.year_end_settlement',
   requestPermission: 'budget.draft',
   // the settling transfer moves the year's unspent money back to finance: reviewed and approved as the budget is (财社〔2017〕144号)
-  levels: [
-    { name: 'review', label: '复核', permission: 'budget.review' },
-    { name: 'approve', label: '审批', permission: 'budget.approve' },
-  ],
+  levels: budgetSignoffLevels,
   effect: async (tx, approver, item) => settle(tx, approver, item.id, item.payload, item.submittedBy),
   subjectLink: (payload) => `/execution/final-accounts?year=${payload.year}&region=${payload.region}`,
 });

@@ -25,6 +25,7 @@ import { countyShares, PAYROLL_ACROSS_POOLS, SCHEME } from './sharing.service.ts
 import { remittanceLines, settleCountyShares } from './sharing-settlement.calc.ts';
 import { sharingSaid as said } from './sharing.messages.ts';
 import * as repository from './sharing-settlement.repository.ts';
+import { budgetSignoffLevels } from '../../budget/index.ts';
 
 /** The budget subject the remittances are income of in the pooled fund (chart/2018.yaml: 4007 下级上解收入). */
 const REMITTANCE_SUBJECT = 'lower_level_remittance_income';
@@ -38,10 +39,7 @@ export const sharingSettlementSignoff = registerSignoffKind<SharingSettlementPay
   parameters: 'signoff.sharing_settlement',
   requestPermission: 'budget.draft',
   // money between the levels of government through the pooled fund: reviewed and approved as the budget is (seed 001)
-  levels: [
-    { name: 'review', label: '复核', permission: 'budget.review' },
-    { name: 'approve', label: '审批', permission: 'budget.approve' },
-  ],
+  levels: budgetSignoffLevels,
   effect: async (tx, approver, item) => settle(tx, approver, item.id, item.payload, item.submittedBy),
   subjectLink: (payload) => `/supervision/sharing?year=${payload.year}`,
 });
