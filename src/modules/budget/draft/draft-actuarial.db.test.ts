@@ -10,9 +10,9 @@ import assert from 'node:assert/strict';
 import { systemActor } from '../../../platform/actor.ts';
 import { onBusinessDay } from '../../../platform/params/index.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
-import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
-import { ensureFunds, openingBalanceEntry, postEntries, type EntryInput } from '../../ledger/index.ts';
-import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
+import type { TestDatabase } from '../../../platform/testing/database.ts';
+import { openingBalanceEntry, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { createLedgerTestDatabase } from '../../ledger/ledger.testing.ts';
 import { registerBudgetCommands } from './draft.cli.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -55,9 +55,7 @@ async function seedBills() {
 
 before(async () => {
   if (skip) return;
-  test_ = await createTestDatabase();
-  await seedPoolingRegions(test_.database);
-  await ensureFunds(test_.database);
+  test_ = await createLedgerTestDatabase();
   await postEntries(test_.database, actor, entries());
   await seedBills();
   previousUrl = process.env.DATABASE_URL;

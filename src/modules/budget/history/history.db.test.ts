@@ -12,8 +12,8 @@ import { render } from '../../../platform/messages.ts';
 import { onBusinessDay } from '../../../platform/params/index.ts';
 import { ImportRejected } from '../../../platform/imports/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
-import { ensureFunds, openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
-import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
+import { openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { createLedgerTestDatabase } from '../../ledger/ledger.testing.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { annualHistory, budgetHistory, importFinalAccounts } from './history.service.ts';
 import { DEMO_HISTORY_YEARS } from './history.demo.ts';
@@ -39,9 +39,7 @@ function entries(): EntryInput[] {
 
 before(async () => {
   if (skip) return;
-  db = await createTestDatabase();
-  await seedPoolingRegions(db.database);
-  await ensureFunds(db.database);
+  db = await createLedgerTestDatabase();
   await postEntries(db.database, ledgerActor, entries());
 });
 after(async () => { await db?.drop(); });
