@@ -68,9 +68,13 @@ export const billCountsOfPeriod = async (tx: Tx, period: string, prefix: string)
       from bill where period = ${period} and region_code like ${prefix} || '%'`.execute(tx)).rows[0];
 
 export const countPersonsBilledInPeriod = async (tx: Tx, period: string, prefix: string): Promise<number> =>
+  // grouped, then counted: count(distinct) sorts in one backend, a grouping runs in parallel workers
+  // (docs/decisions.md, "Billing against its floor")
   (await sql<{ n: number }>`
-      select count(distinct l.person_id)::int as n from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
-      where b.period = ${period} and b.region_code like ${prefix} || '%'`.execute(tx)).rows[0].n;
+      select count(*)::int as n from (
+        select l.person_id from bill b join bill_line l on l.employer_id = b.employer_id and l.bill_id = b.id
+        where b.period = ${period} and b.region_code like ${prefix} || '%'
+        group by l.person_id) persons`.execute(tx)).rows[0].n;
 
 /** The period's bill items summed per insurance (amounts as text). */
 export const itemTotalsOfPeriod = async (tx: Tx, period: string, prefix: string) =>
