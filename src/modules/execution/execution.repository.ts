@@ -5,7 +5,7 @@
  * reads some hundred rows instead of millions of lines), and keeps the alerts and the published reports
  * (migrations/0050_execution.sql).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/actor.ts';
 import './execution.tables.ts';
 import type { AlertRule, AlertSeverity, AlertStatus } from './alerts.statuses.ts';
@@ -25,17 +25,71 @@ export const regionName = async (tx: Tx, code: string): Promise<string | undefin
 
 export interface SubjectMovement { fund_id: bigint; role: 'revenue' | 'expense'; subject: string; debit: bigint; credit: bigint }
 
-/** Debits and credits of the funds' revenue and expense accounts per subject, over the periods' movements. */
-export async function subjectMovements(tx: Tx, fundIds: bigint[], fromPeriod: string, toPeriod: string): Promise<SubjectMovement[]> {
-  if (!fundIds.length) return [];
-  const { rows } = await sql<{ fund_id: bigint; role: 'revenue' | 'expense'; subject: string; debit: string; credit: string }>`
+/** The movements' sums per fund, role and subject of the funds' revenue and expense accounts over the periods: the
+ * actuals' query, alone (subjectMovements) or inside the report's statement (reportSources). */
+const subjectMovementsQuery = (fundIds: RawBuilder<unknown>, fromPeriod: string, toPeriod: string) => sql`
     select movement.fund_id, account.role, account.subject, sum(movement.debit) as debit, sum(movement.credit) as credit
       from account_balance movement
       join fund_account account on account.fund_id = movement.fund_id and account.id = movement.account_id
-     where movement.fund_id = any(${fundIds}::bigint[]) and movement.period between ${fromPeriod} and ${toPeriod}
+     where movement.fund_id in (${fundIds}) and movement.period between ${fromPeriod} and ${toPeriod}
        and account.role in ('revenue', 'expense')
-     group by movement.fund_id, account.role, account.subject`.execute(tx);
-  return rows.map((row) => ({ ...row, fund_id: BigInt(row.fund_id), debit: BigInt(row.debit), credit: BigInt(row.credit) }));
+     group by movement.fund_id, account.role, account.subject`;
+
+type MovementText = { fund_id: bigint | string; role: 'revenue' | 'expense'; subject: string; debit: string; credit: string };
+const movementOf = (row: MovementText): SubjectMovement => ({ ...row, fund_id: BigInt(row.fund_id), debit: BigInt(row.debit), credit: BigInt(row.credit) });
+
+/** Debits and credits of the funds' revenue and expense accounts per subject, over the periods' movements. */
+export async function subjectMovements(tx: Tx, fundIds: bigint[], fromPeriod: string, toPeriod: string): Promise<SubjectMovement[]> {
+  if (!fundIds.length) return [];
+  const { rows } = await sql<MovementText>`${subjectMovementsQuery(sql`select unnest(${fundIds}::bigint[])`, fromPeriod, toPeriod)}`.execute(tx);
+  return rows.map(movementOf);
+}
+
+/** A line of the latest approved budget version of a fund's pooling region for the fund, in the version's order. */
+export interface BudgetLineRow { fund: string; side: 'income' | 'expense'; subject: string; parent_subject: string | null; amount: bigint }
+
+/** What the execution report reads, in one statement: the funds (by code), their movements, their budget lines and the name of the region asked. */
+export interface ReportSources { regionName: string | null; funds: FundRow[]; movements: SubjectMovement[]; budgetLines: BudgetLineRow[] }
+
+/**
+ * The execution report's sources in one round trip (it used to take nine statements): the funds whose pooling
+ * region lies within the region prefix (or the funds named), their year-to-date movements (subjectMovementsQuery),
+ * for each fund the lines of the latest approved version of the year of its pooling region (budget module,
+ * approvedBudget: the same version, the same order), and the region's name. Each part comes back as a JSON array,
+ * its bigints as text (a JSON number would lose digits past 2^53).
+ */
+export async function reportSources(tx: Tx, funds: { regionPrefix: string } | { fundIds: bigint[] }, region: string, year: number, fromPeriod: string, toPeriod: string): Promise<ReportSources> {
+  const fundFilter = 'fundIds' in funds ? sql`id = any(${funds.fundIds}::bigint[])` : sql`region_code like ${`${funds.regionPrefix}%`}`;
+  const { rows: [row] } = await sql<{
+    region_name: string | null;
+    funds: { id: string; code: string; insurance: string; region_code: string; name: string }[];
+    movements: MovementText[];
+    budget_lines: (Omit<BudgetLineRow, 'amount'> & { amount: string })[];
+  }>`
+    with funds as (
+      select id, code, insurance, region_code, name from fund where ${fundFilter}
+    ), movements as (${subjectMovementsQuery(sql`select id from funds`, fromPeriod, toPeriod)}
+    ), versions as (
+      select distinct on (region_code) id, region_code from budget_version
+       where year = ${year} and status = 'approved' and region_code in (select region_code from funds)
+       order by region_code, number desc
+    ), budget_lines as (
+      select line.fund, line.side, line.subject, line.parent_subject, line.amount, line.line_number
+        from budget_line line
+        join versions version on version.id = line.version_id
+        join funds fund on fund.code = line.fund and fund.region_code = version.region_code
+    )
+    select (select name from region where code = ${region}) as region_name,
+           coalesce((select json_agg(json_build_object('id', id::text, 'code', code, 'insurance', insurance, 'region_code', region_code, 'name', name) order by code) from funds), '[]') as funds,
+           coalesce((select json_agg(json_build_object('fund_id', fund_id::text, 'role', role, 'subject', subject, 'debit', debit::text, 'credit', credit::text)) from movements), '[]') as movements,
+           coalesce((select json_agg(json_build_object('fund', fund, 'side', side, 'subject', subject, 'parent_subject', parent_subject, 'amount', amount::text)
+                                     order by fund, side = 'expense', line_number) from budget_lines), '[]') as budget_lines`.execute(tx);
+  return {
+    regionName: row.region_name,
+    funds: row.funds.map((fund) => ({ ...fund, id: BigInt(fund.id) })),
+    movements: row.movements.map(movementOf),
+    budgetLines: row.budget_lines.map((line) => ({ ...line, amount: BigInt(line.amount) })),
+  };
 }
 
 export interface FundPosition { fund_id: bigint; balance: bigint; expense: bigint; first_period: string }

@@ -13,7 +13,7 @@ import { requirePermission } from '../../platform/access/permissions.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { todayInChina } from '../../platform/params/index.ts';
-import { approvedBudget, budgetChartFor, itemSubject, schemeTable, type ApprovedLine } from '../budget/index.ts';
+import { budgetChartFor, itemSubject, schemeTable } from '../budget/index.ts';
 import {
   actualOf, executionLines, progressText, timeProgressOf, yearToDate,
   type ExecutionLine, type Side, type TableLine, type TimeProgress,
@@ -25,7 +25,7 @@ import type { FundRow } from './execution.repository.ts';
 export interface ReportInput { year: number; month: number; region: string }
 
 export interface FundExecution { fund: FundRow; budgetApproved: boolean; lines: ExecutionLine[] }
-export interface ExecutionFigures { year: number; month: number; region: string; progress: TimeProgress; funds: FundExecution[] }
+export interface ExecutionFigures { year: number; month: number; region: string; regionName: string | null; progress: TimeProgress; funds: FundExecution[] }
 
 /** Refuses a month that is no month, or one that has not begun on `today`. */
 export function checkReportMonth(input: { year: number; month: number }, today: string) {
@@ -45,42 +45,53 @@ export function tableLinesOf(year: number, scheme: string): TableLine[] | undefi
   ]));
 }
 
-/** The actuals of each fund by side and ledger subject over the periods (key `side|subject`). */
-export async function actualsByFund(tx: Tx, funds: FundRow[], from: string, to: string): Promise<Map<bigint, Map<string, bigint>>> {
+/** The actuals of each fund by side and ledger subject from the movements (key `side|subject`); other funds' movements are left out. */
+function actualsOf(funds: FundRow[], movements: repository.SubjectMovement[]): Map<bigint, Map<string, bigint>> {
   const actuals = new Map<bigint, Map<string, bigint>>(funds.map((fund) => [fund.id, new Map()]));
-  for (const movement of await repository.subjectMovements(tx, funds.map((fund) => fund.id), from, to)) {
+  for (const movement of movements) {
     const side: Side = movement.role === 'revenue' ? 'income' : 'expense';
     const key = `${side}|${movement.subject}`;
-    const fund = actuals.get(movement.fund_id)!;
-    fund.set(key, (fund.get(key) ?? 0n) + actualOf(side, movement));
+    const fund = actuals.get(movement.fund_id);
+    if (fund) fund.set(key, (fund.get(key) ?? 0n) + actualOf(side, movement));
   }
   return actuals;
+}
+
+/** The actuals of each fund by side and ledger subject over the periods (key `side|subject`). */
+export async function actualsByFund(tx: Tx, funds: FundRow[], from: string, to: string): Promise<Map<bigint, Map<string, bigint>>> {
+  return actualsOf(funds, await repository.subjectMovements(tx, funds.map((fund) => fund.id), from, to));
 }
 
 /** The report's figures in fen, in the caller's transaction (alerts and publication read them too). */
 export async function executionFigures(tx: Tx, input: ReportInput, today = todayInChina()): Promise<ExecutionFigures> {
   checkReportMonth(input, today);
-  const funds = await repository.fundsWithin(tx, scopePrefix(input.region));
-  return executionFiguresOf(tx, funds, input, today);
+  return figuresOf(tx, { regionPrefix: scopePrefix(input.region) }, input, today);
 }
 
 /** The same for the funds given (an alert evaluation works one fund at a time). */
 export async function executionFiguresOf(tx: Tx, funds: FundRow[], input: ReportInput, today: string): Promise<ExecutionFigures> {
+  return figuresOf(tx, { fundIds: funds.map((fund) => fund.id) }, input, today);
+}
+
+/**
+ * The figures of the funds chosen, from one statement (repository.reportSources): each fund's budget is the latest
+ * approved version of its pooling region, as approvedBudget reads it; a fund without a line there has none approved.
+ */
+async function figuresOf(tx: Tx, funds: { regionPrefix: string } | { fundIds: bigint[] }, input: ReportInput, today: string): Promise<ExecutionFigures> {
   const progress = timeProgressOf(input.year, input.month, today);
-  const budgeted = funds.flatMap((fund) => {
+  const { from, to } = yearToDate(input.year, input.month);
+  const sources = await repository.reportSources(tx, funds, input.region, input.year, from, to);
+  const budgeted = sources.funds.flatMap((fund) => {
     const table = tableLinesOf(input.year, fund.insurance);
     return table ? [{ fund, table }] : [];
   });
-  const { from, to } = yearToDate(input.year, input.month);
-  const actuals = await actualsByFund(tx, budgeted.map(({ fund }) => fund), from, to);
-  const budgets = new Map<string, ApprovedLine[] | null>();
-  for (const region of new Set(budgeted.map(({ fund }) => fund.region_code))) budgets.set(region, await approvedBudget(tx, { year: input.year, region }));
+  const actuals = actualsOf(budgeted.map(({ fund }) => fund), sources.movements);
   return {
-    ...input, progress,
+    ...input, regionName: sources.regionName, progress,
     funds: budgeted.map(({ fund, table }) => {
-      const approved = budgets.get(fund.region_code);
-      const budget = (approved ?? []).filter((line) => line.fund === fund.code);
-      return { fund, budgetApproved: approved !== null && budget.length > 0, lines: executionLines(table, budget, actuals.get(fund.id)!, progress) };
+      const budget = sources.budgetLines.filter((line) => line.fund === fund.code)
+        .map((line) => ({ subject: line.subject, side: line.side, parentSubject: line.parent_subject, amount: line.amount }));
+      return { fund, budgetApproved: budget.length > 0, lines: executionLines(table, budget, actuals.get(fund.id)!, progress) };
     }),
   };
 }
@@ -100,7 +111,7 @@ export async function executionReport(database: DatabaseHandle, actor: Actor, in
     const figures = await executionFigures(tx, input);
     if (!figures.funds.length) throw notFound(said.noFundInRegion({ region: input.region }));
     return {
-      year: figures.year, month: figures.month, region: figures.region, regionName: (await repository.regionName(tx, input.region)) ?? null,
+      year: figures.year, month: figures.month, region: figures.region, regionName: figures.regionName,
       asOf: figures.progress.asOf, timeProgressBasis: figures.progress.basis, timeProgress: progressText(figures.progress),
       funds: figures.funds.map(({ fund, budgetApproved, lines }) => ({ fund: fund.code, name: fund.name, region: fund.region_code, budgetApproved, lines: lines.map(lineView) })),
     };
