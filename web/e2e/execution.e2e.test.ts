@@ -198,6 +198,7 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
     await row.waitFor();
     const ruleNames: Record<string, string> = {
       current_deficit: '当期收支缺口', payment_capacity: '可支付月数不足', execution_deviation: '预算执行偏差', indicator_overrun: '预算指标超支', medical_balance_range: '医保结余超出合理区间',
+      collection_rate: '征缴率同比下降', arrears_growth: '欠费同比增长',
     };
     assert.equal(await row.getByTestId('alert-rule').textContent(), ruleNames[first.rule]);
 

@@ -32,7 +32,7 @@ export { runBilling, billingSummary } from './billing/billing.service.ts';
 export { baseLimits, contributionBase, lineAmount, publicPensionEmployerTypes } from './billing/billing.calc.ts';
 export { listBills, getBill, billRows } from './billing/bills.service.ts';
 export { applyCredits, creditIndividualAccounts, importCollectionFile, recordPayment, listPayments } from './payments/payments.service.ts';
-export { employerArrears, dunningList } from './arrears/arrears.service.ts';
+export { employerArrears, dunningList, arrearsAsOf } from './arrears/arrears.service.ts';
 export { contributionRecord, runInterest } from './accounts/accounts.service.ts';
 export { collectionKpis } from './kpi/kpi.service.ts';
 

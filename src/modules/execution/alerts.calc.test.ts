@@ -1,14 +1,20 @@
 /** The early-warning rules at and around each threshold. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { conditionsOf, currentDeficit, executionDeviation, medicalBalanceRange, paymentCapacity, type FundFigures } from './alerts.calc.ts';
+import { arrearsGrowth, collectionRateDrop, conditionsOf, currentDeficit, executionDeviation, medicalBalanceRange, paymentCapacity, type FundFigures } from './alerts.calc.ts';
 import { executionLines, timeProgressOf } from './execution.calc.ts';
 
-const thresholds = { warningMonths: 6, criticalMonths: 3, deviationPoints: 5, medicalRange: { reasonableMax: 9, tooMuch: 15 } };
+const thresholds = {
+  warningMonths: 6, criticalMonths: 3, deviationPoints: 5, medicalRange: { reasonableMax: 9, tooMuch: 15 },
+  collectionRateDropPoints: 5, arrearsGrowth: { percent: 20, minimumFen: 100_000_00 },
+};
 const progress = timeProgressOf(2025, 12, '2026-02-01');   // the whole year: progress 1
 
 function figures(change: Partial<FundFigures>): FundFigures {
-  return { fund: 'F', insurance: 'pension', contributionIncome: 0n, benefitExpense: 0n, balance: 0n, recentExpense: 0n, expenseMonths: 12, progress, lines: [], ...change };
+  return {
+    fund: 'F', insurance: 'pension', contributionIncome: 0n, benefitExpense: 0n, balance: 0n, recentExpense: 0n, expenseMonths: 12, progress, lines: [],
+    collected: { billed: 0n, paid: 0n }, collectedLastYear: { billed: 0n, paid: 0n }, arrears: 0n, arrearsLastYear: 0n, ...change,
+  };
 }
 
 test('current deficit: contribution income below benefit expenditure, not when equal', () => {
@@ -64,7 +70,41 @@ test('medical balance range (人社部发〔2009〕67号): above 9 months a warn
   assert.deepEqual(conditionsOf(figures({ insurance: 'medical', contributionIncome: 1n, balance: 500_00n, recentExpense: 1_200_00n }), thresholds).map((c) => c.rule), ['payment_capacity']);
 });
 
+test('collection rate: more than 5 points below last year\'s same months a warning, exactly 5 none; none without bills in either year', () => {
+  // last year 95.00% (9,500.00 of 10,000.00); this year billed 20,000.00
+  const lastYear = { billed: 10_000_00n, paid: 9_500_00n };
+  const at = (paid: bigint) => collectionRateDrop(figures({ collected: { billed: 20_000_00n, paid }, collectedLastYear: lastYear }), thresholds)
+    .map((c) => [c.rule, c.conditionKey, c.severity, c.figures.rate, c.figures.rateLastYear, c.figures.dropPoints]);
+  assert.deepEqual(at(18_000_00n), []);                                                    // 90.00%: exactly 5 points
+  assert.deepEqual(at(17_999_99n), [['collection_rate', 'F', 'warning', '0.9000', '0.9500', '5.0001']]);   // 89.99995%
+  assert.deepEqual(at(20_000_00n), [], 'a rise raises nothing');
+  assert.deepEqual(at(0n).map((c) => c.at(-1)), ['95.0000']);
+  assert.deepEqual(collectionRateDrop(figures({ collected: { billed: 20_000_00n, paid: 0n }, collectedLastYear: { billed: 0n, paid: 0n } }), thresholds), [], 'no bill last year');
+  assert.deepEqual(collectionRateDrop(figures({ collected: { billed: 0n, paid: 0n }, collectedLastYear: lastYear }), thresholds), [], 'nothing billed this year: no rate');
+  const found = collectionRateDrop(figures({ collected: { billed: 20_000_00n, paid: 10_000_00n }, collectedLastYear: lastYear }), thresholds)[0].figures;
+  assert.deepEqual([found.billed, found.paid, found.billedLastYear, found.paidLastYear, found.thresholdPoints], ['20000.00', '10000.00', '10000.00', '9500.00', 5]);
+});
+
+test('arrears growth: more than 20% and more than 100,000.00 up on last year a warning, at either line none', () => {
+  const at = (arrears: bigint, arrearsLastYear: bigint) => arrearsGrowth(figures({ arrears, arrearsLastYear }), thresholds).map((c) => [c.rule, c.conditionKey, c.figures.growth, c.figures.growthRate]);
+  // 1,000,000.00 last year: 20% is 200,000.00
+  assert.deepEqual(at(1_200_000_00n, 1_000_000_00n), []);                                  // exactly 20%
+  assert.deepEqual(at(1_200_000_01n, 1_000_000_00n), [['arrears_growth', 'F', '200000.01', '0.2000']]);
+  // 100,000.00 last year: 200% growth, but the amount decides at 100,000.00
+  assert.deepEqual(at(200_000_00n, 100_000_00n), []);                                      // grew by exactly the minimum
+  assert.deepEqual(at(200_000_01n, 100_000_00n), [['arrears_growth', 'F', '100000.01', '1.0000']]);
+  // from no arrears: any growth beyond the minimum, without a rate
+  assert.deepEqual(at(100_000_01n, 0n), [['arrears_growth', 'F', '100000.01', undefined]]);
+  assert.deepEqual(at(100_000_00n, 0n), []);
+  assert.deepEqual(at(50_000_00n, 1_000_000_00n), [], 'a fall raises nothing');
+  const found = arrearsGrowth(figures({ arrears: 3_000_000_00n, arrearsLastYear: 1_000_000_00n }), thresholds)[0].figures;
+  assert.deepEqual([found.arrears, found.arrearsLastYear, found.thresholdPercent, found.minimum], ['3000000.00', '1000000.00', 20, '100000.00']);
+});
+
 test('every rule at once', () => {
-  const found = conditionsOf(figures({ contributionIncome: 1n, benefitExpense: 2n, balance: 1n, recentExpense: 12n }), thresholds);
-  assert.deepEqual(found.map((c) => `${c.rule}:${c.severity}`), ['current_deficit:warning', 'payment_capacity:critical']);
+  const found = conditionsOf(figures({
+    contributionIncome: 1n, benefitExpense: 2n, balance: 1n, recentExpense: 12n,
+    collected: { billed: 100n, paid: 50n }, collectedLastYear: { billed: 100n, paid: 100n }, arrears: 200_000_01n, arrearsLastYear: 0n,
+  }), thresholds);
+  assert.deepEqual(found.map((c) => `${c.rule}:${c.severity}`), ['current_deficit:warning', 'payment_capacity:critical', 'collection_rate:warning', 'arrears_growth:warning']);
 });

@@ -14,6 +14,13 @@
  *   水平，超过15个月为结余过多，低于3个月为结余不足]: an employee medical fund whose months of payment capacity lie above
  *   the reasonable range's upper bound (warning: 高于合理区间) or above the too-much line (critical: 结余过多 — money
  *   held back from the insured). Below the range is payment_capacity's (its levels, regional overrides allowed).
+ * - collection_rate (征缴率同比下降) [check; issue 14 R8.1, no national threshold: params/warning/collection]: the fund's
+ *   collection rate of the year to date (principal paid on the bills of January to the month, by the as-of day ÷
+ *   principal billed, as the collection KPIs define it) more than the threshold (percentage points) below the same
+ *   months of last year paid by the same day of last year; no figure when either year has nothing billed.
+ * - arrears_growth (欠费同比增长) [check; issue 14 R8.1]: the fund's arrears principal (billed, past due, unpaid) on the
+ *   as-of day grown against the same day of last year by more than the threshold percent and by more than the
+ *   minimum amount (100 yuan of arrears does not alarm); from no arrears at all, any growth above the minimum.
  * Comparisons are exact on fen (no rounded rate decides), and "below" / "more than" are strict.
  */
 import { divideRounded, formatYuan } from '../../platform/money.ts';
@@ -25,7 +32,13 @@ export interface AlertThresholds {
   warningMonths: number; criticalMonths: number; deviationPoints: number;
   /** The employee medical pooled fund's range (params/warning/medical): above `reasonableMax` months a warning, above `tooMuch` critical. */
   medicalRange: { reasonableMax: number; tooMuch: number };
+  /** params/warning/collection: the collection rate's drop (points), the arrears' growth (percent) and its minimum (fen, a number: job parameters are JSON). */
+  collectionRateDropPoints: number;
+  arrearsGrowth: { percent: number; minimumFen: number };
 }
+
+/** Principal billed for a year's months to the as-of day and paid of it by that day (fen). */
+export interface Collected { billed: bigint; paid: bigint }
 
 /** What an evaluation knows of one fund, money in fen. */
 export interface FundFigures {
@@ -41,6 +54,10 @@ export interface FundFigures {
   progress: TimeProgress;
   /** The budget table's lines (其中 rows are skipped by the rule). */
   lines: ExecutionLine[];
+  /** Collected of January to the month, this year and last year. */
+  collected: Collected; collectedLastYear: Collected;
+  /** Arrears principal on the as-of day and on the same day of last year. */
+  arrears: bigint; arrearsLastYear: bigint;
 }
 
 export interface FoundCondition { rule: AlertRule; conditionKey: string; severity: AlertSeverity; figures: Record<string, string | number> }
@@ -108,6 +125,40 @@ export function medicalBalanceRange(figures: FundFigures, thresholds: AlertThres
   }];
 }
 
+export function collectionRateDrop(figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] {
+  const now = figures.collected, before = figures.collectedLastYear;
+  if (now.billed <= 0n || before.billed <= 0n) return [];
+  // (before.paid ÷ before.billed − now.paid ÷ now.billed) · 100 > points, on a common denominator (exact)
+  const dropTimesBilled = (before.paid * now.billed - now.paid * before.billed) * 100n;
+  const billedProduct = now.billed * before.billed;
+  if (dropTimesBilled <= BigInt(thresholds.collectionRateDropPoints) * billedProduct) return [];
+  return [{
+    rule: 'collection_rate', conditionKey: figures.fund, severity: 'warning',
+    figures: {
+      billed: formatYuan(now.billed), paid: formatYuan(now.paid), rate: ratioText(now.paid, now.billed),
+      billedLastYear: formatYuan(before.billed), paidLastYear: formatYuan(before.paid), rateLastYear: ratioText(before.paid, before.billed),
+      dropPoints: ratioText(dropTimesBilled, billedProduct), thresholdPoints: thresholds.collectionRateDropPoints,
+    },
+  }];
+}
+
+export function arrearsGrowth(figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] {
+  const growth = figures.arrears - figures.arrearsLastYear;
+  const { percent, minimumFen } = thresholds.arrearsGrowth;
+  // growth > minimum, and growth ÷ last year > percent ÷ 100 (exact; from no arrears any growth is beyond any percent)
+  if (growth <= BigInt(minimumFen) || growth * 100n <= BigInt(percent) * figures.arrearsLastYear) return [];
+  return [{
+    rule: 'arrears_growth', conditionKey: figures.fund, severity: 'warning',
+    figures: {
+      arrears: formatYuan(figures.arrears), arrearsLastYear: formatYuan(figures.arrearsLastYear), growth: formatYuan(growth),
+      ...(figures.arrearsLastYear > 0n ? { growthRate: ratioText(growth, figures.arrearsLastYear) } : {}),
+      thresholdPercent: percent, minimum: formatYuan(BigInt(minimumFen)),
+    },
+  }];
+}
+
 /** Every condition the fund's figures raise. */
-export const conditionsOf = (figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] =>
-  [...currentDeficit(figures), ...paymentCapacity(figures, thresholds), ...executionDeviation(figures, thresholds), ...medicalBalanceRange(figures, thresholds)];
+export const conditionsOf = (figures: FundFigures, thresholds: AlertThresholds): FoundCondition[] => [
+  ...currentDeficit(figures), ...paymentCapacity(figures, thresholds), ...executionDeviation(figures, thresholds), ...medicalBalanceRange(figures, thresholds),
+  ...collectionRateDrop(figures, thresholds), ...arrearsGrowth(figures, thresholds),
+];

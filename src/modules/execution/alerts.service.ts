@@ -22,7 +22,8 @@ import { getParameters, todayInChina } from '../../platform/params/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../platform/http/lists.ts';
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobSchedule, type JobView } from '../../platform/jobs/index.ts';
-import { addMonths } from '../ledger/index.ts';
+import { addMonths, periodEnd } from '../ledger/index.ts';
+import { arrearsAsOf } from '../collection/index.ts';
 import { CAPACITY_MONTHS, conditionsOf, type AlertThresholds, type FoundCondition } from './alerts.calc.ts';
 import { alertStatuses, openStatuses, type AlertRule, type AlertSeverity, type AlertStatus } from './alerts.statuses.ts';
 import { yearToDate } from './execution.calc.ts';
@@ -32,6 +33,7 @@ import { indicatorConditions } from './indicators/indicators.service.ts';
 import { ownNewAlert } from './duty/duty.service.ts';
 import { notifyAlert } from './notifications/notifications.service.ts';
 import * as repository from './execution.repository.ts';
+import { collectedOfFund } from './alerts.repository.ts';
 import type { AlertRow } from './execution.repository.ts';
 
 interface EvaluationParameters { year: number; month: number; today: string; thresholds: Record<string, AlertThresholds> }
@@ -49,6 +51,8 @@ export function alertThresholds(regionCode: string, date: string): AlertThreshol
     criticalMonths: store.integer('execution.payment_capacity_critical_months', date, regionCode),
     deviationPoints: store.integer('warning.execution_deviation_points', date, regionCode),
     medicalRange: { reasonableMax: store.integer('warning.medical.months_reasonable_max', date, regionCode), tooMuch: store.integer('warning.medical.months_too_much', date, regionCode) },
+    collectionRateDropPoints: store.integer('warning.collection.rate_drop_points', date, regionCode),
+    arrearsGrowth: { percent: store.integer('warning.collection.arrears_growth_percent', date, regionCode), minimumFen: Number(store.money('warning.collection.arrears_growth_minimum', date, regionCode)) },
   };
 }
 
@@ -67,7 +71,34 @@ export async function capacityPositions(tx: Tx, fundIds: bigint[], period: strin
   }]));
 }
 
-/** What the rules find for one fund in the month (its budget table's lines, its balance and recent expense). */
+/** The same day of last year (29 February → 28 February). */
+export const sameDayLastYear = (date: string): string => {
+  const day = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+  return day.endsWith('-02-29') ? day.replace(/29$/, '28') : day;
+};
+
+/** The fund's arrears principal on `asOf`: its part of the bills then past due and unpaid (collection/arrears, as the dunning list counts them). */
+async function arrearsOfFund(tx: Tx, fund: repository.FundRow, asOf: string): Promise<bigint> {
+  const bills = await arrearsAsOf(tx, { regionPrefix: scopePrefix(fund.region_code) }, asOf);
+  return bills.filter((bill) => bill.daysOverdue > 0).flatMap((bill) => bill.items).filter((item) => item.fund === fund.code)
+    .reduce((sum, item) => sum + item.employee + item.employer, 0n);
+}
+
+/**
+ * The collection figures of the fund's rules: on the as-of day (the month's end, or today while the month runs) and
+ * the same day of last year, the principal billed for January to the month and paid of it, and the arrears principal.
+ */
+async function collectionFigures(tx: Tx, fund: repository.FundRow, year: number, month: number, today: string) {
+  const { from, to } = yearToDate(year, month);
+  const lastYear = yearToDate(year - 1, month);
+  const asOf = periodEnd(to) < today ? periodEnd(to) : today;
+  return {
+    collected: await collectedOfFund(tx, fund.code, from, to, asOf), collectedLastYear: await collectedOfFund(tx, fund.code, lastYear.from, lastYear.to, sameDayLastYear(asOf)),
+    arrears: await arrearsOfFund(tx, fund, asOf), arrearsLastYear: await arrearsOfFund(tx, fund, sameDayLastYear(asOf)),
+  };
+}
+
+/** What the rules find for one fund in the month (its budget table's lines, its balance and recent expense, its collection). */
 async function conditionsOfFund(tx: Tx, fund: repository.FundRow, parameters: EvaluationParameters): Promise<FoundCondition[]> {
   const { year, month, today } = parameters;
   const figures = await executionFiguresOf(tx, [fund], { year, month, region: fund.region_code }, today);
@@ -80,7 +111,7 @@ async function conditionsOfFund(tx: Tx, fund: repository.FundRow, parameters: Ev
   return [...conditionsOf({
     fund: fund.code, insurance: fund.insurance, contributionIncome: actual('income', 'premium_income'), benefitExpense: actual('expense', 'benefit_expense'),
     balance: position?.balance ?? 0n, recentExpense: position?.recentExpense ?? 0n, expenseMonths: position?.expenseMonths ?? 0,
-    progress: figures.progress, lines: execution.lines,
+    progress: figures.progress, lines: execution.lines, ...await collectionFigures(tx, fund, year, month, today),
   }, parameters.thresholds[fund.code]), ...await indicatorConditions(tx, fund, year, today)];
 }
 
@@ -183,7 +214,7 @@ export interface AlertView {
 
 const ruleTitles: Record<AlertRule, () => Said> = {
   current_deficit: said.currentDeficit, payment_capacity: said.paymentCapacity, execution_deviation: said.executionDeviation, indicator_overrun: said.indicatorOverrun,
-  medical_balance_range: said.medicalBalanceRange,
+  medical_balance_range: said.medicalBalanceRange, collection_rate: said.collectionRate, arrears_growth: said.arrearsGrowth,
 };
 const statusSaid: Record<AlertStatus, () => Said> = { raised: said.raised, acknowledged: said.acknowledged, resolved: said.resolved, auto_resolved: said.autoResolved };
 

@@ -2,9 +2,9 @@
 
 /**
  * 当期收支缺口, 可支付月数不足, 预算执行偏差 (domain.md "Early-warning indicators"); 预算指标超支预警 (migration 0052);
- * 医保统筹基金结余超出合理区间 (migration 0067).
+ * 医保统筹基金结余超出合理区间 (migration 0067); 征缴率同比下降, 欠费同比增长 (migration 0068).
  */
-export const alertRules = ['current_deficit', 'payment_capacity', 'execution_deviation', 'indicator_overrun', 'medical_balance_range'] as const;
+export const alertRules = ['current_deficit', 'payment_capacity', 'execution_deviation', 'indicator_overrun', 'medical_balance_range', 'collection_rate', 'arrears_growth'] as const;
 export type AlertRule = (typeof alertRules)[number];
 
 export const alertSeverities = ['warning', 'critical'] as const;

@@ -17,6 +17,8 @@ export const executionSaid = defineMessages('execution', {
   paymentCapacity: ['累计结余可支付月数不足', 'Months of payment capacity below the level'],
   medicalBalanceRange: ['职工医保统筹基金累计结余高于合理区间', 'Employee medical pooled fund balance above its reasonable range'],
   executionDeviation: ['预算执行进度偏离时间进度', 'Budget execution off the time progress'],
+  collectionRate: ['征缴率同比下降', 'Collection rate down against the same months of last year'],
+  arrearsGrowth: ['欠费同比增长', 'Arrears grown against the same month end of last year'],
   indicatorOverrun: ['预算指标可用额不足或超支', 'Budget indicator nearly exhausted or overdrawn'],
   alertNotOpen: ['预警 {id} 当前状态为“{status}”，不能{action}', 'alert {id} is {status}: it cannot be {action}'],
   acknowledgeAction: ['确认', 'acknowledged'],

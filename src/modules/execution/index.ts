@@ -39,7 +39,7 @@ export const executionModule: ModuleManifest = {
   // and the year-end settlement
   permissions: ['execution.read', 'alerts.manage', 'report.publish', 'budget.draft', 'budget.review', 'budget.approve', 'notifications.manage', 'execution.duty.manage'],
   reports: ['fund-analysis'],
-  // the alert levels, the evaluation hour, the indicator rules and the final accounts' causes; the deviation threshold
-  // (params/warning); the publication's, the monthly allocation plan's and the year-end settlement's sign-off levels
-  parameters: ['execution', 'warning.execution_deviation_points', 'signoff.report_publication', 'signoff.allocation_plan', 'signoff.year_end_settlement'],
+  // the alert levels, the evaluation hour, the indicator rules and the final accounts' causes; the deviation and the
+  // collection thresholds (params/warning); the publication's, the monthly allocation plan's and the year-end settlement's sign-off levels
+  parameters: ['execution', 'warning.execution_deviation_points', 'warning.collection', 'signoff.report_publication', 'signoff.allocation_plan', 'signoff.year_end_settlement'],
 };
