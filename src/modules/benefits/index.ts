@@ -6,6 +6,7 @@ import { adjustmentRoutes } from './adjustment/adjustment.routes.ts';
 import { registerAdjustmentCommands } from './adjustment/adjustment.cli.ts';
 import { registerDeathCommands } from './deaths/deaths.cli.ts';
 import { deathRoutes } from './deaths/deaths.routes.ts';
+import { recoverySignoff } from './deaths/deaths.service.ts';
 import { pensionAwardSignoff } from './awards/awards.service.ts';
 import { awardStatusSignoff } from './awards/award-status.service.ts';
 import { registerPayrollCommands } from './payroll/payroll.cli.ts';
@@ -48,7 +49,7 @@ export const benefitsModule: ModuleManifest = {
   },
   jobs: [payrollJob],
   schedules: [],
-  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, paymentOrderSignoff, benefitClaimSignoff],
+  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, paymentOrderSignoff, benefitClaimSignoff, recoverySignoff],
   permissions: [
     'benefits.read',
     'pension.award.request', 'pension.award.review', 'pension.award.approve', 'pension.award.status',
@@ -59,7 +60,7 @@ export const benefitsModule: ModuleManifest = {
   ],
   reports: [],
   parameters: [
-    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer', 'signoff.benefit_payment_order', 'signoff.benefit_claim',
+    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer', 'signoff.benefit_payment_order', 'signoff.benefit_claim', 'signoff.benefit_recovery',
     'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage', 'contribution.medical',
   ],
 };

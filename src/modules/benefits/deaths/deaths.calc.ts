@@ -4,7 +4,8 @@
  *  - every month paid after the month of death is an overpayment to recover (待遇追回, 社会保险经办条例 第四十六条:
  *    by refund, instalments or offset against later benefits);
  *  - the survivors are owed the funeral grant and the survivor pension (丧葬补助金、抚恤金, 社会保险法 第十七条), at the
- *    amounts the province sets: a fixed funeral grant, and months of the deceased's pension in the month of death.
+ *    amounts the province sets: a fixed funeral grant, and months of the deceased's pension in the month of death;
+ *  - money recovered is booked on the cash basis (recoveryBooking).
  */
 import { formatYuan } from '../../../platform/money.ts';
 import { addMonths } from '../../ledger/index.ts';
@@ -37,4 +38,28 @@ export function survivorEntitlements(monthlyPension: bigint, rules: SurvivorRule
       basis: { formula: `${formatYuan(monthlyPension)} × ${months}`, monthlyPension: formatYuan(monthlyPension), months, parameter: rules.survivorPensionMonths.parameter, reference: rules.survivorPensionMonths.reference },
     },
   ];
+}
+
+/**
+ * How money recovered on an overpayment is booked (收付实现制, 社会保险基金会计制度 财会〔2017〕28号 总说明五): the overpaid
+ * months are recovered oldest first (the money recovered before, offsets included, took the oldest); what recovers
+ * months of the year the money arrives in was this year's 基本养老金支出 and reduces it, as an offset does
+ * (payment-order.service); what recovers months of an earlier year was expense of a year whose accounts are closed
+ * and is 其他收入 — domain.md and docs/ledger.md say nothing on it; the reading relied on is the one of
+ * supervision/cases (财社〔2017〕144号 社会保险基金财务制度: 其他收入 takes recovered benefits of earlier years) [check].
+ * Should the months recorded fall short of what is recovered, the rest counts in the year of the last month.
+ */
+export function recoveryBooking(overpaid: readonly PaidMonth[], recoveredBefore: bigint, amount: bigint, yearReceived: string): { thisYear: bigint; earlierYears: bigint } {
+  const months = [...overpaid].sort((a, b) => a.period.localeCompare(b.period));
+  let skip = recoveredBefore, left = amount, thisYear = 0n, earlierYears = 0n;
+  for (const month of months) {
+    const free = month.amount > skip ? month.amount - skip : 0n;
+    skip = skip > month.amount ? skip - month.amount : 0n;
+    const take = free < left ? free : left;
+    if (month.period.slice(0, 4) < yearReceived) earlierYears += take; else thisYear += take;
+    left -= take;
+  }
+  const lastYear = months.at(-1)?.period.slice(0, 4) ?? yearReceived;
+  if (lastYear < yearReceived) earlierYears += left; else thisYear += left;
+  return { thisYear, earlierYears };
 }

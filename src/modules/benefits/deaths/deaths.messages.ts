@@ -25,4 +25,9 @@ export const deathSaid = defineMessages('pensionDeath', {
   survivorPension: ['抚恤金', 'survivor pension'],
   entitlementReason: ['{kind}（{name} 于 {date} 死亡）', '{kind} ({name} died on {date})'],
   referenceNeeded: ['须填写缴款凭证号或分期协议号', 'the bank slip or instalment agreement number is needed'],
+  recoveredInFuture: ['到账日期 {date} 晚于今天', 'the date received {date} is after today'],
+  recoveryTitle: ['待遇追回到账 {amount} 元：{name}（{method}，凭证 {reference}）', 'Overpaid benefit recovered, {amount} yuan: {name} ({method}, reference {reference})'],
+  recoveryMemo: ['待遇追回到账 {name}（{method}，凭证 {reference}，审核事项 {item}）', 'overpaid benefit recovered from {name} ({method}, reference {reference}, sign-off item {item})'],
+  refund: ['退款', 'refund'],
+  instalment: ['分期退回', 'instalment'],
 });

@@ -51,16 +51,17 @@ export const insertEntitlements = (tx: Tx, rows: { person_id: bigint; id: bigint
   rows.length ? tx.insertInto('survivor_entitlement').values(rows).execute() : Promise.resolve([]);
 
 export interface OverpaymentRow {
-  person_id: bigint; id: bigint; id_number: string; name: string; region_code: string; award_id: bigint; cause: string; periods: string[]; amount: bigint;
+  person_id: bigint; id: bigint; id_number: string; name: string; region_code: string; award_id: bigint; fund_code: string; cause: string; periods: string[]; amount: bigint;
   recovered: string; status: OverpaymentStatus; date_of_death: string | null;
 }
 
-/** Overpayments with their person, what is recovered so far and the date of death (ordered by the caller). */
+/** Overpayments with their person, the fund of the award, what is recovered so far and the date of death (ordered by the caller). */
 export function overpaymentsQuery(tx: Tx, filter: { status?: OverpaymentStatus; personId?: bigint }) {
   let query = tx.selectFrom('benefit_overpayment as o').innerJoin('person as p', 'p.id', 'o.person_id')
+    .innerJoin('pension_award as a', (join) => join.onRef('a.person_id', '=', 'o.person_id').onRef('a.id', '=', 'o.award_id'))
     .leftJoin('death_record as d', (join) => join.onRef('d.person_id', '=', 'o.person_id').onRef('d.id', '=', 'o.death_record_id'))
     .select([
-      'o.person_id', 'o.id', 'p.id_number', 'p.name', 'o.region_code', 'o.award_id', 'o.cause', 'o.periods', 'o.amount', 'o.status',
+      'o.person_id', 'o.id', 'p.id_number', 'p.name', 'o.region_code', 'o.award_id', 'a.fund_code', 'o.cause', 'o.periods', 'o.amount', 'o.status',
       sql<string | null>`d.date_of_death::text`.as('date_of_death'),
       sql<string>`(select coalesce(sum(r.amount), 0)::text from benefit_overpayment_recovery r where r.person_id = o.person_id and r.overpayment_id = o.id)`.as('recovered'),
     ]);

@@ -5,7 +5,8 @@ import { Id } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
 import { importDeaths, listEntitlements, listOverpayments, payEntitlement, recordRecovery } from './deaths.service.ts';
-import { DeathImport, EntitlementList, EntitlementPaymentBody, Overpayment, OverpaymentList, RecoveryBody, entitlementStatusValues, overpaymentStatusValues } from './deaths.schemas.ts';
+import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
+import { DeathImport, EntitlementList, EntitlementPaymentBody, OverpaymentList, RecoveryBody, entitlementStatusValues, overpaymentStatusValues } from './deaths.schemas.ts';
 import { PaymentOrder } from '../payroll/payroll.schemas.ts';
 import type { OverpaymentStatus } from './deaths.tables.ts';
 
@@ -33,8 +34,11 @@ export async function deathRoutes(app: App) {
     { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
 
   app.post('/api/pension/overpayments/:id/recoveries', { config: { permission: 'pension.recovery.record' },
-    schema: { tags, summary: '追回登记 Record money recovered on an overpayment (refund or instalment); recovered in full, it closes', params: Type.Object({ id: Id }), body: RecoveryBody, response: { 200: Overpayment } },
-  }, async (request) => recordRecovery(db, actor(request), BigInt(request.params.id), request.body));
+    schema: {
+      tags, summary: '追回登记 Record money recovered on an overpayment (refund or instalment) for sign-off (kind benefit.recovery: 复核, 审批); the final approval records it, posts it to the fund ledger and closes the overpayment when covered; more than outstanding is refused',
+      params: Type.Object({ id: Id }), body: RecoveryBody, response: { 201: ApprovalItem },
+    },
+  }, async (request, reply) => reply.code(201).send(await recordRecovery(db, actor(request), BigInt(request.params.id), request.body)));
 
   app.get('/api/pension/entitlements', { config: { permission: 'benefits.read' },
     schema: {

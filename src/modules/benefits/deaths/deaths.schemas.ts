@@ -16,6 +16,7 @@ export const DeathImport = Type.Object({
 export const Overpayment = Type.Object({
   id: IdText, idNumber: Type.String(), name: Type.String(), regionCode: Type.String(), awardId: IdText, cause: Type.String(), dateOfDeath: Nullable(Type.String()),
   periods: Type.Array(Type.String(), { description: 'the months paid that were not owed' }), amount: Money, recovered: Money, outstanding: Money,
+  pending: Money,
   status: Type.Union(overpaymentStatusValues.map((s) => Type.Literal(s))),
 });
 export const OverpaymentList = ListAnswer(Overpayment);

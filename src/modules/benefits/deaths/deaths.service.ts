@@ -10,8 +10,10 @@
  * registry, so recording a death cannot order the payment itself. The order (一次性待遇支付单, payroll/payment-order)
  * goes through sign-off, offsets the deceased's open overpayments first and rides in the next bank file; paid, the
  * entitlement is paid.
- * Recoveries: a refund or an instalment received is recorded against the overpayment (社会保险经办条例 第四十六条);
- * the overpayment is recovered when they cover it. An offset is recorded by the payment order's approval, never by hand.
+ * Recoveries: a refund or an instalment received is recorded against the overpayment (社会保险经办条例 第四十六条)
+ * through sign-off (kind benefit.recovery: 复核, 审批); the final approval records it and posts the money to the fund
+ * ledger; the overpayment is recovered when they cover it. An offset is recorded by the payment order's approval,
+ * never by hand.
  * Payroll lines and batches belong to the fund's pooling region: the import reads them in the province's scope
  * (widened), the persons it matches stay those of the operator's own scope.
  */
@@ -27,13 +29,16 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
 import { moreProblems, registerFields, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type ImportSchema } from '../../../platform/imports/index.ts';
+import { openItemsOfKind, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
+import { chartFor, postEntries } from '../../ledger/index.ts';
 import { cite } from '../trace.ts';
-import { firstMonthAfterDeath, overpaidAfterDeath, survivorEntitlements } from './deaths.calc.ts';
+import { firstMonthAfterDeath, overpaidAfterDeath, recoveryBooking, survivorEntitlements } from './deaths.calc.ts';
 import { deathSaid } from './deaths.messages.ts';
 import * as repository from './deaths.repository.ts';
 import { insertAwardEvent } from '../awards/awards.repository.ts';
 import type { EntitlementKind, OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
 import { queueBenefitPayment, registerPaymentSource, type PaymentOrderView } from '../payroll/payment-order.service.ts';
+import { payrollAccounts } from '../payroll/payroll.service.ts';
 
 /** The import reads the payroll of the province-pooled fund, outside a city's or county's own scope. */
 const DEATHS_ACROSS_POOLS = '死亡信息比对需核对省级统筹基金已发放的养老金 (the death import reads the months paid by the province-pooled fund)';
@@ -143,52 +148,152 @@ export function importDeaths(database: DatabaseHandle, actor: Actor, file: Impor
 
 export interface OverpaymentView {
   id: string; idNumber: string; name: string; regionCode: string; awardId: string; cause: string; dateOfDeath: string | null; periods: string[];
-  amount: string; recovered: string; outstanding: string; status: OverpaymentStatus;
+  amount: string; recovered: string; outstanding: string;
+  /** recorded and waiting for sign-off (复核、审批): not recovered yet */
+  pending: string;
+  status: OverpaymentStatus;
 }
 
-const overpaymentView = (row: repository.OverpaymentRow): OverpaymentView => ({
+const overpaymentView = (row: repository.OverpaymentRow, pending: bigint): OverpaymentView => ({
   id: row.id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, awardId: row.award_id.toString(), cause: row.cause,
   dateOfDeath: row.date_of_death, periods: row.periods, amount: formatYuan(row.amount), recovered: formatYuan(BigInt(row.recovered)),
-  outstanding: formatYuan(row.amount - BigInt(row.recovered)), status: row.status,
+  outstanding: formatYuan(row.amount - BigInt(row.recovered)), pending: formatYuan(pending), status: row.status,
 });
+
+/** What recorded recoveries waiting for sign-off add up to, per overpayment (the open items of kind benefit.recovery). */
+async function pendingRecoveries(tx: Tx): Promise<Map<string, bigint>> {
+  const pending = new Map<string, bigint>();
+  for (const item of await openItemsOfKind(tx, recoverySignoff.kind, 'benefit.recovery:')) {
+    const payload = item.payload as RecoveryPayload;
+    pending.set(payload.overpaymentId, (pending.get(payload.overpaymentId) ?? 0n) + parseYuan(payload.amount));
+  }
+  return pending;
+}
 
 const byPerson: SortKey[] = [{ by: 'o.person_id', direction: 'asc' }, { by: 'o.id', direction: 'asc' }];
 
 /** The overpayments in the actor's scope (ID numbers masked for staff without personal.full.read). */
 export async function listOverpayments(database: DatabaseHandle, actor: Actor, filter: { status?: OverpaymentStatus }, request: ListRequest): Promise<ListAnswer<OverpaymentView>> {
   const masking = listMaskingFor(actor);
-  return inScope(database, actor, (tx) => listPage(tx, repository.overpaymentsQuery(tx, filter), byPerson, request,
-    (rows) => rows.map((row) => maskPersonalData(overpaymentView(row as repository.OverpaymentRow), masking))));
+  return inScope(database, actor, async (tx) => {
+    const pending = await pendingRecoveries(tx);
+    return listPage(tx, repository.overpaymentsQuery(tx, filter), byPerson, request,
+      (rows) => rows.map((row) => maskPersonalData(overpaymentView(row as repository.OverpaymentRow, pending.get(String(row.id)) ?? 0n), masking)));
+  });
 }
 
 export interface RecoveryInput { recoveryMethod: RecoveryMethod; amount: string; recoveredOn: string; reference: string }
 
-/** Records money recovered on an overpayment (a refund, or an instalment received); recovered in full, it closes. */
-export async function recordRecovery(database: DatabaseHandle, actor: Actor, overpaymentId: bigint, input: RecoveryInput): Promise<OverpaymentView> {
+interface RecoveryPayload {
+  recoveryId: string; overpaymentId: string; personId: string; name: string; fund: string; recoveryMethod: 'refund' | 'instalment'; amount: string; recoveredOn: string; reference: string;
+}
+
+const recoverySubjectPrefix = (overpaymentId: bigint | string) => `benefit.recovery:${overpaymentId}:`;
+
+/** The recoveries were recorded outside the actor's own pool when the pension fund is pooled higher (the province's). */
+const RECOVERY_ACROSS_POOLS = '待遇追回到账记入省级统筹养老保险基金 (a recovery posts to the province-pooled pension fund)';
+
+/**
+ * 待遇追回到账审核: a refund or an instalment received (社会保险经办条例 第四十六条) is recorded by the 经办 and signed by
+ * 复核 and 审批 (params/signoff/benefit_recovery, as every benefit payment order; the recorder never signs, the engine
+ * refuses it). The final approval records the recovery, closes the overpayment when it is covered and posts the money
+ * (applyRecovery); a return with its reason, then the 经办's cancellation, leaves nothing recorded.
+ */
+export const recoverySignoff = registerSignoffKind<RecoveryPayload>({
+  kind: 'benefit.recovery',
+  label: '待遇追回到账',
+  parameters: 'signoff.benefit_recovery',
+  requestPermission: 'pension.recovery.record',
+  levels: [
+    { name: 'review', label: '复核', permission: 'benefit.payment.review' },
+    { name: 'approve', label: '审批', permission: 'benefit.payment.approve' },
+  ],
+  decisionActor: (approver) => widenToPooledFunds(approver, RECOVERY_ACROSS_POOLS),
+  effect: (tx, approver, item) => applyRecovery(tx, approver, item),
+  subjectLink: () => '/benefits/pension/deaths',
+});
+
+const methodSaid = (method: 'refund' | 'instalment') => render(method === 'refund' ? deathSaid.refund() : deathSaid.instalment(), 'zh-CN');
+
+/**
+ * 追回登记: money recovered on an overpayment (a refund, or an instalment received) goes to sign-off as the 经办 step;
+ * more than is still owed is refused. The answer is the approval item; the overpayment shows it as pending until the
+ * final approval records it.
+ */
+export async function recordRecovery(database: DatabaseHandle, actor: Actor, overpaymentId: bigint, input: RecoveryInput): Promise<ApprovalItemView> {
   const problems = [];
   if (input.recoveryMethod === 'offset') problems.push({ field: 'recoveryMethod', message: deathSaid.offsetByOrder() });
   else if (input.recoveryMethod !== 'refund' && input.recoveryMethod !== 'instalment') problems.push({ field: 'recoveryMethod', message: fieldRules.oneOf({ values: 'refund, instalment' }) });
-  if (!isRealDate(input.recoveredOn ?? '') || input.recoveredOn > todayInChina()) problems.push({ field: 'recoveredOn', message: fieldRules.required() });
+  if (!isRealDate(input.recoveredOn ?? '')) problems.push({ field: 'recoveredOn', message: fieldRules.required() });
+  else if (input.recoveredOn > todayInChina()) problems.push({ field: 'recoveredOn', message: deathSaid.recoveredInFuture({ date: input.recoveredOn }) });
   if (!input.reference?.trim()) problems.push({ field: 'reference', message: deathSaid.referenceNeeded() });
   if (problems.length) throw invalidFields(problems);
   const amount = parseYuan(input.amount, 'amount');
   if (amount <= 0n) throw invalid('amount', fieldRules.required());
+  const method = input.recoveryMethod as 'refund' | 'instalment', reference = input.reference.trim();
   return inScope(database, actor, async (tx) => {
     const row = await repository.lockOverpayment(tx, overpaymentId);
     if (!row) throw notFound(deathSaid.overpaymentUnknown({ id: String(overpaymentId) }));
-    const outstanding = row.amount - BigInt(row.recovered);
-    if (outstanding <= 0n) throw conflict('overpaymentId', deathSaid.alreadyRecovered());
-    if (amount > outstanding) throw conflict('amount', deathSaid.moreThanOutstanding({ amount: formatYuan(amount), outstanding: formatYuan(outstanding) }));
-    const id = newId();
-    await repository.insertRecovery(tx, {
-      person_id: row.person_id, id, overpayment_id: row.id, region_code: row.region_code, method: input.recoveryMethod, amount, recovered_on: input.recoveredOn,
-      reference: input.reference.trim(), recorded_by: actor.username,
+    checkOutstanding(row, amount);
+    const recoveryId = newId();
+    return submitForApproval(tx, actor, recoverySignoff, {
+      regionCode: row.region_code, subjectKey: `${recoverySubjectPrefix(row.id)}${recoveryId}`, amount,
+      title: render(deathSaid.recoveryTitle({ amount: formatYuan(amount), name: row.name, method: methodSaid(method), reference }), 'zh-CN'),
+      payload: {
+        recoveryId: recoveryId.toString(), overpaymentId: row.id.toString(), personId: row.person_id.toString(), name: row.name, fund: row.fund_code, recoveryMethod: method,
+        amount: formatYuan(amount), recoveredOn: input.recoveredOn, reference,
+      },
     });
-    if (amount === outstanding) await repository.markRecovered(tx, row.person_id, row.id);
-    await recordAudit(tx, actor, { action: 'pension.overpayment.recovery', entityType: 'benefit_overpayment', entityId: row.id, regionCode: row.region_code,
-      after: { recoveryId: id.toString(), method: input.recoveryMethod, amount: formatYuan(amount), recoveredOn: input.recoveredOn, reference: input.reference.trim(), outstanding: formatYuan(outstanding - amount) } });
-    return overpaymentView((await repository.lockOverpayment(tx, overpaymentId))!);
   });
+}
+
+/** More than is still owed is refused: when it is recorded, and again when it is approved (another recovery may have come first). */
+function checkOutstanding(row: repository.OverpaymentRow, amount: bigint) {
+  const outstanding = row.amount - BigInt(row.recovered);
+  if (outstanding <= 0n) throw conflict('overpaymentId', deathSaid.alreadyRecovered());
+  if (amount > outstanding) throw conflict('amount', deathSaid.moreThanOutstanding({ amount: formatYuan(amount), outstanding: formatYuan(outstanding) }));
+  return outstanding;
+}
+
+/**
+ * The final approval: the recovery recorded (its row, the overpayment closed when covered) and posted in the same
+ * transaction, on the day the money arrived (cash basis) into the pension fund's 收入户 — the account the agency
+ * receives money in, as a supervision case's recovery (财社〔2017〕144号 第三十九条: the 收入户 takes the fund's income)
+ * [check]: Dr 收入户存款 / Cr 基本养老金支出 for the months of that year, Cr 其他收入 for earlier years' (recoveryBooking).
+ */
+async function applyRecovery(tx: Tx, approver: Actor, { id: itemId, payload, submittedBy }: { id: bigint; payload: RecoveryPayload; submittedBy: string }) {
+  const row = await repository.lockOverpayment(tx, BigInt(payload.overpaymentId));
+  if (!row) throw notFound(deathSaid.overpaymentUnknown({ id: payload.overpaymentId }));
+  const amount = parseYuan(payload.amount), recoveryId = BigInt(payload.recoveryId);
+  const outstanding = checkOutstanding(row, amount);
+  await repository.insertRecovery(tx, {
+    person_id: row.person_id, id: recoveryId, overpayment_id: row.id, region_code: row.region_code, method: payload.recoveryMethod, amount, recovered_on: payload.recoveredOn,
+    reference: payload.reference, recorded_by: submittedBy,
+  });
+  if (amount === outstanding) await repository.markRecovered(tx, row.person_id, row.id);
+  const overpaidMonths = (await repository.paidMonthsOf(tx, row.person_id, row.award_id)).filter((month) => row.periods.includes(month.period));
+  const year = payload.recoveredOn.slice(0, 4), period = payload.recoveredOn.slice(0, 7);
+  const booked = recoveryBooking(overpaidMonths, BigInt(row.recovered), amount, year);
+  const chart = chartFor(Number(year));
+  const incomeBank = chart.accounts.find((a) => a.role === 'income_bank')!.code;
+  const otherIncome = chart.accounts.find((a) => a.role === 'revenue' && a.subject === 'other_income')!.code;
+  const { pensionExpense } = payrollAccounts(row.fund_code.slice(0, row.fund_code.lastIndexOf('-')), period);
+  const [posted] = await postEntries(tx, approver, [{
+    key: `benefit-recovery:${recoveryId}`, fund: row.fund_code, period, date: payload.recoveredOn, source: { type: 'benefit_overpayment', id: String(row.id) },
+    memo: render(deathSaid.recoveryMemo({ name: row.name, method: methodSaid(payload.recoveryMethod), reference: payload.reference, item: String(itemId) }), 'zh-CN'),
+    lines: [
+      { account: incomeBank, debit: amount, reference: payload.reference },
+      ...(booked.thisYear > 0n ? [{ account: pensionExpense, credit: booked.thisYear }] : []),
+      ...(booked.earlierYears > 0n ? [{ account: otherIncome, credit: booked.earlierYears }] : []),
+    ],
+  }]);
+  const result = {
+    recoveryId: payload.recoveryId, overpaymentId: payload.overpaymentId, amount: payload.amount, outstanding: formatYuan(outstanding - amount), entry: posted.entryId,
+    expenseReduced: formatYuan(booked.thisYear), otherIncome: formatYuan(booked.earlierYears),
+  };
+  await recordAudit(tx, approver, { action: 'pension.overpayment.recovery', entityType: 'benefit_overpayment', entityId: row.id, regionCode: row.region_code,
+    after: { ...result, method: payload.recoveryMethod, recoveredOn: payload.recoveredOn, reference: payload.reference, recordedBy: submittedBy, approvalItem: String(itemId) } });
+  return result;
 }
 
 // ── survivors' entitlements (丧葬补助金、抚恤金) ────────────────────────────────────────────────────────────────────
