@@ -20,10 +20,11 @@
  *   上年滚存结余 is the fund balance at the end of the last actual month plus the bridge's forecast income less its
  *   forecast expense (each line's bridge rounded once per year). All sums in fen, exact.
  */
-import { forecastSeries, MINIMUM_HISTORY, type ModelName } from '../forecast/forecast.calc.ts';
-import { actuarialModel, benefitSteps, contributionSteps, drift, growth, type BenefitDrivers, type ContributionDrivers, type LineDrivers } from './actuarial.calc.ts';
+import { MINIMUM_HISTORY, type ForecastResult, type ModelName } from '../forecast/forecast.calc.ts';
+import { benefitSteps, contributionSteps, drift, growth, type BenefitDrivers, type ContributionDrivers, type LineDrivers } from './actuarial.calc.ts';
 import { itemSubject } from '../versions/versions.calc.ts';
 import { forecastLines, type BudgetLine, type SchemeTable } from './budget-chart.ts';
+import { forecastFundLines, type LineSeries } from './line-forecast.calc.ts';
 
 /** A fund's actuals as the ledger holds them. */
 export interface FundActuals {
@@ -126,14 +127,33 @@ function budgetYearDrivers(drivers: LineDrivers, monthly: readonly number[], mon
   };
 }
 
-/** One line forecast on its own monthly history (and, with drivers, by the actuarial model too). */
-function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths, drivers?: LineDrivers): Forecasted {
-  const monthly = months.actual.map((month) => sum(line.subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n)));
+/** A line's amounts per actual month. */
+const monthlyOf = (line: BudgetLine, actuals: FundActuals, months: DraftMonths) =>
+  months.actual.map((month) => sum(line.subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n)));
+
+/** The lines the draft of a table forecasts on their own, in order: income, then expense, a line with 其中 rows by its rows. */
+function forecastUnits(table: SchemeTable, drivers: FundDrivers | undefined): { line: BudgetLine; drivers?: LineDrivers }[] {
+  return [...table.income, ...table.expense].flatMap((line) => forecastLines(line).map((unit) => ({
+    line: unit, drivers: line.items ? lineDrivers(drivers, line.line, unit.line) : lineDrivers(drivers, line.line),
+  })));
+}
+
+/**
+ * The series of each line the draft of the table forecasts, in the order `draftTable` takes their forecasts; null for
+ * a line with fewer months than a backtest needs (a fund just gone live: naive, the last month carried forward, unjudged).
+ */
+export function tableSeries(table: SchemeTable, actuals: FundActuals, months: DraftMonths): (LineSeries | null)[] {
   const horizon = months.bridge.length + months.budget.length;
-  // fewer months than a backtest needs (a fund just gone live): naive, the last month carried forward, unjudged
-  const result = monthly.length >= MINIMUM_HISTORY
-    ? forecastSeries({ frequency: 'monthly', values: monthly.map(Number), drivers: [] }, horizon, drivers ? [actuarialModel(drivers)] : [])
-    : null;
+  return forecastUnits(table, actuals.drivers).map(({ line, drivers }) => {
+    const monthly = monthlyOf(line, actuals, months);
+    return monthly.length >= MINIMUM_HISTORY ? { values: monthly.map(Number), horizon, ...(drivers ? { drivers } : {}) } : null;
+  });
+}
+
+/** One line drafted from its forecast (`forecastLineSeries` of its series; null: too short a history). */
+function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths, drivers: LineDrivers | undefined, result: ForecastResult | null): Forecasted {
+  const monthly = monthlyOf(line, actuals, months);
+  const horizon = months.bridge.length + months.budget.length;
   const forecast = result ? result.forecast.map((point) => Math.max(0, point.value)) : Array.from({ length: horizon }, () => Math.max(0, Number(monthly.at(-1) ?? 0n)));
   const bridgeForecast = forecast.slice(0, months.bridge.length);
   const years = [...new Set([...months.actual, ...months.bridge].map(yearOf))].map((year) => ({
@@ -170,10 +190,10 @@ function lineDrivers(drivers: FundDrivers | undefined, line: string, row?: strin
   return undefined;
 }
 
-/** A budget line: forecast on its own, or (社会保险待遇支出) the sum of its 其中 rows, each forecast on its own. */
-function draftLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths): Forecasted {
-  if (!line.items) return forecastLine(line, actuals, months, lineDrivers(actuals.drivers, line.line));
-  const items = forecastLines(line).map((item) => forecastLine(item, actuals, months, lineDrivers(actuals.drivers, line.line, item.line)));
+/** A budget line: forecast on its own, or (社会保险待遇支出) the sum of its 其中 rows, each forecast on its own; `next` drafts the next unit. */
+function draftLine(line: BudgetLine, next: () => Forecasted): Forecasted {
+  if (!line.items) return next();
+  const items = line.items.map(() => next());
   const history = items[0].line.history.map((annual, index) => ({ ...annual, amount: sum(items.map((item) => item.line.history[index].amount)) }));
   return {
     line: { subject: line.line, name: line.name, amount: sum(items.map((item) => item.line.amount)), history, items: items.map((item) => item.line) },
@@ -181,10 +201,21 @@ function draftLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths):
   };
 }
 
-/** The draft of one fund's table for the budget year of `months`. */
-export function draftTable(table: SchemeTable, actuals: FundActuals, months: DraftMonths): DraftTable {
-  const income = table.income.map((line) => draftLine(line, actuals, months));
-  const expense = table.expense.map((line) => draftLine(line, actuals, months));
+/**
+ * The draft of one fund's table for the budget year of `months`. `forecasts` are those of `tableSeries` (the service
+ * makes them on every core, ./line-forecast.pool.ts); without them they are made here, one after the other.
+ */
+export function draftTable(table: SchemeTable, actuals: FundActuals, months: DraftMonths, forecasts?: readonly (ForecastResult | null)[]): DraftTable {
+  const units = forecastUnits(table, actuals.drivers);
+  const results = forecasts ?? forecastFundLines(tableSeries(table, actuals, months));
+  if (results.length !== units.length) throw new RangeError(`${table.table}: ${results.length} forecasts for ${units.length} lines`);
+  let index = 0;
+  const next = () => {
+    const { line, drivers } = units[index];
+    return forecastLine(line, actuals, months, drivers, results[index++]);
+  };
+  const income = table.income.map((line) => draftLine(line, next));
+  const expense = table.expense.map((line) => draftLine(line, next));
   const totalIncome = sum(income.map((line) => line.line.amount));
   const totalExpense = sum(expense.map((line) => line.line.amount));
   const previousAccumulatedBalance = actuals.balanceAtLastMonth + sum(income.map((line) => line.bridge)) - sum(expense.map((line) => line.bridge));

@@ -12,11 +12,12 @@ import { draftRules as say } from '../budget.messages.ts';
 import { budgetChartFor, forecastLines, schemeTable, type SchemeTable } from './budget-chart.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import {
-  annualActuals, BASE_DATA_TABLES, baseDataYears, draftMonths, draftTable, nextMonth, summaryTable,
+  annualActuals, BASE_DATA_TABLES, baseDataYears, draftMonths, draftTable, nextMonth, summaryTable, tableSeries,
   type BaseDataYear, type DraftMonths, type DraftTable, type FundActuals, type FundDrivers,
 } from './draft.calc.ts';
 import { BENEFIT_ROWS, monthlyIndexation, monthlyRates } from './draft.parameters.ts';
 import * as repository from './draft.repository.ts';
+import { forecastFundsLines } from './line-forecast.pool.ts';
 
 export interface FundDraft extends DraftTable { fund: string; fundName: string; region: string }
 
@@ -124,7 +125,7 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
     const movements = await repository.nominalMovements(tx, fundIds, lastMonth);
     const earliest = [...firstMonths.values()].sort()[0] ?? lastMonth;
     const readings = await readDrivers(tx, funds.map(({ fund }) => fund.code), earliest, lastMonth);
-    const drafted = funds.map(({ fund, table }) => {
+    const read = funds.map(({ fund, table }) => {
       // a fund with no posting up to the last month has no actual month
       const months = draftMonths(firstMonths.get(fund.id) ?? nextMonth(lastMonth), lastMonth, year);
       if (months.actual.length === 0) {
@@ -134,7 +135,12 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
       const actuals = { ...actualsOf(movements.filter((row) => row.fund_id === fund.id)), drivers };
       const unmapped = unmappedActuals(table, actuals);
       if (unmapped.length) throw new Error(`budget chart ${chart.year}, ${table.table}: no line sums the ledger subject(s) ${unmapped.join(', ')} of fund ${fund.code}`);
-      const draft: FundDraft = { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months) };
+      return { fund, table, months, drivers, actuals };
+    });
+    // nearly all of a draft's time: every line's models fitted at each backtest origin, on every core
+    const forecasts = await forecastFundsLines(read.map(({ table, actuals, months }) => tableSeries(table, actuals, months)));
+    const drafted = read.map(({ fund, table, months, drivers, actuals }, index) => {
+      const draft: FundDraft = { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months, forecasts[index]) };
       const baseTable = BASE_DATA_TABLES[fund.insurance];
       const baseData: FundBaseData | null = baseTable ? { fund: fund.code, fundName: fund.name, insurance: fund.insurance, table: baseTable, years: baseDataYears(drivers, months) } : null;
       return { draft, baseData };

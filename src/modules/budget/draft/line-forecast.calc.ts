@@ -1,0 +1,17 @@
+/**
+ * One budget line's forecast (pure): its monthly series through the forecasting engine (../forecast/forecast.calc.ts),
+ * with the line's actuarial model (./actuarial.calc.ts) where it has drivers. Apart from draft.calc.ts so that the
+ * draft's forecasting workers (./line-forecast.worker.ts) load the engine only, not the budget chart and the ledger.
+ */
+import { forecastSeries, type ForecastResult } from '../forecast/forecast.calc.ts';
+import { actuarialModel, type LineDrivers } from './actuarial.calc.ts';
+
+/** What a line's forecast is made from: its monthly amounts (fen), the months to forecast, its actuarial drivers. */
+export interface LineSeries { values: number[]; horizon: number; drivers?: LineDrivers }
+
+export function forecastLineSeries(series: LineSeries): ForecastResult {
+  return forecastSeries({ frequency: 'monthly', values: series.values, drivers: [] }, series.horizon, series.drivers ? [actuarialModel(series.drivers)] : []);
+}
+
+/** A fund's lines forecast one after the other: a worker's task (a fund's lines, not a line each, to keep messages few). */
+export const forecastFundLines = (lines: readonly (LineSeries | null)[]): (ForecastResult | null)[] => lines.map((series) => series && forecastLineSeries(series));
