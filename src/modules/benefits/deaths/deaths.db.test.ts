@@ -14,18 +14,26 @@ import { systemActor } from '../../../platform/actor.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { decide, drafterAction } from '../../../platform/signoff/signoff.service.ts';
 import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { runCommand } from '../../../platform/testing/cli.ts';
+import { registerDeathCommands } from './deaths.cli.ts';
 import { importDeaths, listOverpayments, recordRecovery } from './deaths.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const actor = systemActor('deaths-test', ['pension.death.import', 'pension.recovery.record', 'benefits.read', 'personal.full.read']);
 
 let db: TestDatabase;
+let previousUrl: string | undefined;
 before(async () => {
   if (skip) return;
   db = await createTestDatabase();
+  previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = db.url;
   await generateDemo(db.database, { persons: 400, employers: 15, years: 1, seed: 13, password: 'demo-pass-2024' });
 });
-after(async () => { await db?.drop(); });
+after(async () => {
+  if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
+  await db?.drop();
+});
 
 const csv = (name: string, rows: string[][]) => ({ fileName: name, content: Buffer.from(['idNumber,dateOfDeath', ...rows.map((r) => r.join(','))].join('\n')) });
 const refusal = async (work: Promise<unknown>) => { try { await work; } catch (error) { return error as Error & { status?: number; code?: string; field?: string; rows?: { row: number; field: string }[] }; } return null; };
@@ -125,9 +133,14 @@ test('deaths: all or nothing, pensions suspended from the next month, months pai
   assert.match(late!.message, new RegExp(`more than the ${yuan(monthly)} still owed`));
   assert.equal(await count('benefit_overpayment_recovery'), 1);
 
-  // an instalment of the rest: 2026-01 is this year's 基本养老金支出 (500101), reduced; covered, the overpayment closes
-  const rest = await recordRecovery(db.database, operator, id, { recoveryMethod: 'instalment', amount: yuan(monthly), recoveredOn: '2026-05-02', reference: 'FQ-2' });
-  await signOff(db.database, rest, [reviewer, approver]);
+  // an instalment of the rest, recorded by the CLI: 2026-01 is this year's 基本养老金支出 (500101), reduced; covered, the overpayment closes
+  const sifund = (...args: string[]) => runCommand(registerDeathCommands, args);
+  const refused = await sifund('pension', 'recover', overpayment.id, '--method', 'offset', '--amount', '1.00', '--recovered-on', '2026-05-02', '--reference', 'FQ-2');
+  assert.deepEqual([refused.code, /recoveryMethod|recovery method/.test(refused.stderr)], [1, true], refused.stderr);
+  const cli = await sifund('pension', 'recover', overpayment.id, '--method', 'instalment', '--amount', yuan(monthly), '--recovered-on', '2026-05-02', '--reference', 'FQ-2');
+  const [, restId] = new RegExp(`^approval item (\\d+) \\(待遇追回到账 ${yuan(monthly).replace('.', '\\.')}\\): waits for 复核`).exec(cli.stdout) ?? [];
+  assert.ok(restId, `the item's number, its amount and that it waits for 复核: ${cli.stdout}${cli.stderr}`);
+  await signOff(db.database, restId, [reviewer, approver]);
   assert.deepEqual((await entryLines()).slice(2).map((l) => [l.date, l.code, l.debit, l.credit]), [['2026-05-02', '1002', String(monthly), '0'], ['2026-05-02', '500101', '0', String(monthly)]]);
   const closed = await current();
   assert.deepEqual([closed.recovered, closed.outstanding, closed.status], [yuan(owed), '0.00', 'recovered']);
@@ -135,7 +148,7 @@ test('deaths: all or nothing, pensions suspended from the next month, months pai
     'select method, amount::text, reference, recorded_by from benefit_overpayment_recovery where overpayment_id = $1 order by recovered_on', [overpayment.id])).rows;
   assert.deepEqual(recorded, [
     { method: 'refund', amount: String(monthly), reference: 'TK2', recorded_by: reviewer.username },
-    { method: 'instalment', amount: String(monthly), reference: 'FQ-2', recorded_by: operator.username },
+    { method: 'instalment', amount: String(monthly), reference: 'FQ-2', recorded_by: 'system:pension-recovery' },
   ]);
   assert.equal((await refusal(recordRecovery(db.database, operator, id, refund(100n, 'TK3'))))?.status, 409, 'nothing left to recover');
   assert.match((await refusal(db.owner.query('update benefit_overpayment set amount = amount + 1')))!.message, /amounts never change/);

@@ -2,11 +2,12 @@
  * 死亡停发与待遇追回: the death registry import (POST /api/pension/deaths, idNumber,dateOfDeath — all rows or none, a
  * file once): pensions suspended from the month after death, the months paid after it opened for recovery, the
  * survivors' funeral grant and survivor pension recorded; the overpayments in scope (GET /api/pension/overpayments)
- * with what is recovered and still owed, and for holders of pension.recovery.record a form to record money recovered
- * (a refund or an instalment; recovered in full, the overpayment closes).
+ * with what is recovered, waiting for sign-off and still owed, and for holders of pension.recovery.record a form to
+ * record money recovered (a refund or an instalment): it goes for 复核 and 审批 (kind benefit.recovery); the final
+ * approval records it, posts it to the fund ledger and closes the overpayment when covered.
  */
 import { useState } from 'react';
-import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
@@ -17,6 +18,8 @@ import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { ImportPanel } from '../../components/FileUpload.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
+import { approvalsChanged } from '../../platform/signoff/shared.tsx';
+import type { ApprovalItem } from '../../platform/signoff/types.ts';
 import type { DeathImport, Overpayment, OverpaymentStatus, RecoveryBody } from './types.ts';
 
 const statuses: OverpaymentStatus[] = ['open', 'recovered'];
@@ -27,18 +30,25 @@ interface RecoveryValues { recoveryMethod: RecoveryBody['recoveryMethod']; amoun
 
 function RecoveryForm({ overpayment, onClose, onDone }: { overpayment: Overpayment | undefined; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
+  const submitted = (item: ApprovalItem) => {
+    approvalsChanged();
+    message.success(t('deaths.recovery.submitted', { id: item.id }));
+    onDone();
+  };
   return (
-    <FormModal<RecoveryValues, Overpayment>
-      title={t('deaths.recovery.title', { name: overpayment?.name ?? '' })} open={overpayment !== undefined} onClose={onClose} onDone={onDone} testId="recovery-form"
-      fields={['recoveryMethod', 'amount', 'recoveredOn', 'reference']}
+    <FormModal<RecoveryValues, ApprovalItem>
+      title={t('deaths.recovery.title', { name: overpayment?.name ?? '' })} open={overpayment !== undefined} onClose={onClose} onDone={submitted} testId="recovery-form"
+      fields={['recoveryMethod', 'amount', 'recoveredOn', 'reference']} okText={t('deaths.recovery.submit')}
+      confirm={(values) => t('deaths.recovery.confirm', { amount: fenToYuan(toFen(values.amount)) })}
       initialValues={{ recoveryMethod: 'refund', recoveredOn: dayjs(), amount: overpayment?.outstanding }}
-      onSubmit={(values) => api.post<Overpayment>(`/api/pension/overpayments/${overpayment!.id}/recoveries`, {
+      onSubmit={(values) => api.post<ApprovalItem>(`/api/pension/overpayments/${overpayment!.id}/recoveries`, {
         recoveryMethod: values.recoveryMethod, amount: fenToYuan(toFen(values.amount)), recoveredOn: values.recoveredOn.format('YYYY-MM-DD'), reference: values.reference.trim(),
       } satisfies RecoveryBody)}
     >
       {overpayment && (
         <Typography.Paragraph type="secondary">
-          {t('deaths.recovery.owed', { amount: overpayment.amount, recovered: overpayment.recovered, outstanding: overpayment.outstanding })}
+          {t('deaths.recovery.owed', { amount: overpayment.amount, recovered: overpayment.recovered, pending: overpayment.pending, outstanding: overpayment.outstanding })}
         </Typography.Paragraph>
       )}
       <Form.Item name="recoveryMethod" label={t('deaths.recovery.method')} rules={[{ required: true }]}>
@@ -90,6 +100,7 @@ export default function DeathsPage() {
     { key: 'periods', title: t('deaths.periods'), dataIndex: 'periods', render: (periods: string[]) => periods.join('、') },
     { key: 'amount', title: t('deaths.amount'), dataIndex: 'amount', money: true },
     { key: 'recovered', title: t('deaths.recovered'), dataIndex: 'recovered', money: true },
+    { key: 'pending', title: t('deaths.pending'), dataIndex: 'pending', money: true },
     { key: 'outstanding', title: t('deaths.outstanding'), dataIndex: 'outstanding', money: true },
     { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: OverpaymentStatus) => <Tag color={status === 'open' ? 'red' : 'green'} data-testid="overpayment-status">{t(`deaths.status.${status}`)}</Tag> },
     ...(can('pension.recovery.record') ? [{
