@@ -21,3 +21,17 @@ export async function collectedOfFund(tx: Tx, fundCode: string, from: string, to
     where i.fund_code = ${fundCode} and b.period between ${from} and ${to}`.execute(tx)).rows[0];
   return { billed: BigInt(row.billed), paid: BigInt(row.paid) };
 }
+
+/** Marks the funds' alerts for evaluation: one statement, nothing when a fund is marked already (its first change keeps its time). */
+export async function markChanged(tx: Tx, funds: { code: string; regionCode: string }[]): Promise<void> {
+  if (!funds.length) return;
+  await sql`insert into execution_alert_pending (fund_code, region_code)
+    select * from unnest(${funds.map((fund) => fund.code)}::text[], ${funds.map((fund) => fund.regionCode)}::text[])
+    on conflict (fund_code) do nothing`.execute(tx);
+}
+
+/** Takes (deletes) the marks made before `before` and answers their funds' codes. */
+export async function takeChangedBefore(tx: Tx, before: Date): Promise<string[]> {
+  return (await sql<{ fund_code: string }>`delete from execution_alert_pending where changed_at <= ${before} returning fund_code`.execute(tx)).rows
+    .map((row) => row.fund_code).sort();
+}

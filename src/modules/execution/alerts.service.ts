@@ -1,7 +1,8 @@
 /**
  * Early-warning alerts (R8.1, R8.2): the rules of alerts.calc.ts evaluated per fund as jobs of the kernel's runner
  * (kind execution.alerts, one chunk per fund, each in one transaction), daily from the hour of the parameter
- * execution.alert_evaluation_hour and on demand (`sifund alerts evaluate`, POST /api/alerts/evaluations).
+ * execution.alert_evaluation_hour, for the funds whose ledger changed a quiet interval after the change
+ * (createChangedEvaluations) and on demand (`sifund alerts evaluate`, POST /api/alerts/evaluations).
  *
  *   raised ──acknowledge (note)──► acknowledged ──resolve (action taken)──► resolved
  *     └──────────── resolve ──────────────────────────────────────────────►┘
@@ -22,7 +23,7 @@ import { getParameters, todayInChina } from '../../platform/params/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../platform/http/lists.ts';
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobSchedule, type JobView } from '../../platform/jobs/index.ts';
-import { addMonths, periodEnd } from '../ledger/index.ts';
+import { addMonths, periodEnd, type PostingEffect } from '../ledger/index.ts';
 import { arrearsAsOf } from '../collection/index.ts';
 import { CAPACITY_MONTHS, conditionsOf, type AlertThresholds, type FoundCondition } from './alerts.calc.ts';
 import { alertStatuses, openStatuses, type AlertRule, type AlertSeverity, type AlertStatus } from './alerts.statuses.ts';
@@ -33,7 +34,7 @@ import { indicatorConditions } from './indicators/indicators.service.ts';
 import { ownNewAlert } from './duty/duty.service.ts';
 import { notifyAlert } from './notifications/notifications.service.ts';
 import * as repository from './execution.repository.ts';
-import { collectedOfFund } from './alerts.repository.ts';
+import { collectedOfFund, markChanged, takeChangedBefore } from './alerts.repository.ts';
 import type { AlertRow } from './execution.repository.ts';
 
 interface EvaluationParameters { year: number; month: number; today: string; thresholds: Record<string, AlertThresholds> }
@@ -163,12 +164,15 @@ export const alertEvaluationJob: JobDefinition<EvaluationParameters, EvaluationC
   kind: 'execution.alerts', label: '基金运行预警评估', permission: 'alerts.manage', runChunk: evaluateFund, finish: finishEvaluation,
 };
 
-/** Creates an evaluation of the funds in the actor's scope for the month (default: the month of `today`, to today). */
-async function createEvaluation(tx: Tx, actor: Actor, input: { year?: number; month?: number }, today: string, key: string) {
+/**
+ * Creates an evaluation of the funds in the actor's scope (of those of `only`, when given) for the month (default: the
+ * month of `today`, to today).
+ */
+async function createEvaluation(tx: Tx, actor: Actor, input: { year?: number; month?: number }, today: string, key: string, only?: readonly string[]) {
   const year = input.year ?? Number(today.slice(0, 4));
   const month = input.month ?? Number(today.slice(5, 7));
   checkReportMonth({ year, month }, today);
-  const funds = await repository.fundsWithin(tx, scopePrefix(actor.regionCode));
+  const funds = (await repository.fundsWithin(tx, scopePrefix(actor.regionCode))).filter((fund) => !only || only.includes(fund.code));
   const thresholds = Object.fromEntries(funds.map((fund) => [fund.code, alertThresholds(fund.region_code, today)]));
   return createOrFindJob(tx, actor, alertEvaluationJob, {
     key, regionCode: actor.regionCode, parameters: { year, month, today, thresholds }, chunks: funds.map((fund) => ({ fund: fund.code })),
@@ -202,6 +206,31 @@ export async function createDueEvaluations(database: DatabaseHandle, now: Date):
 }
 
 export const alertSchedule: JobSchedule = { name: 'execution.daily-alerts', createDueJobs: createDueEvaluations };
+
+/**
+ * Evaluation when the ledger changes (issue 14 R8.1: "evaluated when the ledger changes (debounced)"). Each batch a
+ * posting writes marks its funds in its own transaction (markChanged: one insert … on conflict do nothing, the
+ * ledger's posting effect); a fund's mark keeps the time of its first change. Once a mark is older than the quiet
+ * interval (execution.alert_reevaluation_delay_seconds), one evaluation of today's month takes every such mark:
+ * the postings of a burst within the interval make one evaluation per fund, not one per posting; a posting after the
+ * marks were taken makes a new mark, so its change is never missed.
+ */
+export const markFundsChanged: PostingEffect = markChanged;
+
+/** The evaluation of the funds whose marks are older than the quiet interval on `now`, taking the marks; none when there is none. */
+export async function createChangedEvaluations(database: DatabaseHandle, now: Date): Promise<bigint[]> {
+  const actor = evaluator();
+  const today = todayInChina(now);
+  const quietSeconds = getParameters().integer('execution.alert_reevaluation_delay_seconds', today);
+  const job = await inScope(database, actor, async (tx) => {
+    const funds = await takeChangedBefore(tx, new Date(now.getTime() - quietSeconds * 1000));
+    return funds.length ? (await createEvaluation(tx, actor, {}, today, `changed/${now.toISOString()}/${newId()}`, funds)).job : null;
+  });
+  return job ? [job.id] : [];
+}
+
+/** Asked every 10 seconds: a mark waits its quiet interval and at most that much longer. */
+export const changedAlertSchedule: JobSchedule = { name: 'execution.changed-alerts', everyMs: 10_000, createDueJobs: createChangedEvaluations };
 
 // ——— the lifecycle ———
 

@@ -2,7 +2,7 @@
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerExecutionCommands } from './execution.cli.ts';
 import { executionRoutes } from './execution.routes.ts';
-import { alertEvaluationJob, alertSchedule } from './alerts.service.ts';
+import { alertEvaluationJob, alertSchedule, changedAlertSchedule, markFundsChanged } from './alerts.service.ts';
 import { reportPublicationSignoff } from './publication.service.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { budgetControl } from './indicators/indicators.service.ts';
@@ -13,7 +13,7 @@ import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { registerNotificationCommands } from './notifications/notifications.cli.ts';
 import { webhookJob, webhookRetrySchedule } from './notifications/notifications.service.ts';
 import { monthlyAnalysisJob, queueMonthlyAnalysis } from './notifications/monthly-analysis.service.ts';
-import { registerPeriodCloseEffect } from '../ledger/index.ts';
+import { registerPeriodCloseEffect, registerPostingEffect } from '../ledger/index.ts';
 import { allocationPlanSignoff } from './allocation/allocation.service.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { yearEndSettlementSignoff } from './settlement/settlement.service.ts';
@@ -23,6 +23,8 @@ import { dutyRoutes } from './duty/duty.routes.ts';
 registerBudgetControl(budgetControl);
 // the month's analysis is queued in the transaction that closes the last fund of a region (notifications/monthly-analysis.service.ts)
 registerPeriodCloseEffect('execution.monthly_analysis', queueMonthlyAnalysis);
+// a posting marks its funds' alerts for evaluation once the postings pause (alerts.service.ts createChangedEvaluations)
+registerPostingEffect('execution.alerts', markFundsChanged);
 
 /**
  * 预算执行: budget against actual live from the ledger, 预算指标 checked on every payment's sign-off, 分月用款计划 behind
@@ -33,7 +35,7 @@ export const executionModule: ModuleManifest = {
   routes: [executionRoutes, indicatorRoutes, allocationRoutes, analysisRoutes, notificationRoutes, settlementRoutes, dutyRoutes],
   registerCommands: (program) => { registerExecutionCommands(program); registerNotificationCommands(program); },
   jobs: [alertEvaluationJob, webhookJob, monthlyAnalysisJob],
-  schedules: [alertSchedule, webhookRetrySchedule],
+  schedules: [alertSchedule, changedAlertSchedule, webhookRetrySchedule],
   approvalKinds: [reportPublicationSignoff, allocationPlanSignoff, yearEndSettlementSignoff],
   // the budget's own permissions propose (budget.draft) and sign (budget.review, budget.approve) the monthly allocation plan
   // and the year-end settlement

@@ -7,7 +7,7 @@ import { periodReopenSignoff } from './period.service.ts';
 import { sweepJob, sweepSchedule } from './sweep.schedule.ts';
 
 export { ensureFunds, listFunds, listAccounts, type FundView, type AccountView } from './fund.service.ts';
-export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, sweptSince, type PostOptions, type PostResult, type ReverseInput } from './posting.service.ts';
+export { postEntries, reverseEntry, reverseEntriesOfSource, sweepIncomeAccount, sweptSince, registerPostingEffect, type PostOptions, type PostResult, type ReverseInput, type PostingEffect } from './posting.service.ts';
 export { createDraft, type DraftInput } from './drafts.service.ts';
 export { getTrialBalance, checkLedger, accountBalanceNow, type TrialBalanceView, type CheckReport } from './balance.service.ts';
 export { expenseAccountFunding, registerExpenseAccountCommitments, type Funding } from './expense-account.service.ts';

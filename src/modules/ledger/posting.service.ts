@@ -262,6 +262,18 @@ const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate
  * its audit record. `whileInserting` runs once the statement is on its way to the database (the next batch is built
  * meanwhile, on this core, while PostgreSQL works on the other).
  */
+/**
+ * What other modules do in a posting's transaction, once per batch, with the funds it posted to (the execution module
+ * marks their alerts for evaluation): it must stay cheap, a batch may hold thousands of entries.
+ */
+export type PostingEffect = (tx: Tx, funds: { code: string; regionCode: string }[]) => Promise<void>;
+const postingEffects = new Map<string, PostingEffect>();
+
+export function registerPostingEffect(name: string, effect: PostingEffect) {
+  if (postingEffects.has(name) && postingEffects.get(name) !== effect) throw new Error(`posting effect ${name} registered twice`);
+  postingEffects.set(name, effect);
+}
+
 async function writeBatch(tx: Tx, actor: Actor, built: BuiltBatch, whileInserting?: () => void): Promise<PostResult[]> {
   const { fresh, columns } = built;
   if (columns) {
@@ -281,6 +293,8 @@ async function writeBatch(tx: Tx, actor: Actor, built: BuiltBatch, whileInsertin
       after: { kinds: [...new Set(fresh.map((e) => e.prepared.kind))], funds, entries: fresh.length, lines: columns.lineCount, total: formatYuan(fresh.reduce((s, e) => s + e.total, 0n)),
         keys: fresh.length <= 20 ? keys : [keys[0], '…', keys[keys.length - 1]], entryIds },
     });
+    const postedFunds = [...new Map(fresh.map((e) => [e.fund.code, { code: e.fund.code, regionCode: e.fund.region_code }])).values()];
+    for (const effect of postingEffects.values()) await effect(tx, postedFunds);
   } else whileInserting?.();
   return built.results;
 }

@@ -234,6 +234,7 @@ function regionFixture(p: string, n: number): string {
     insert into supervision_blacklist_step (id, listing_id, region_code, step, username, approval_item_id) values (${id(77)}, ${id(76)}, '${county}', 'proposed', 'fixture', ${id(12)});
     insert into execution_alert (id, rule, condition_key, fund_code, region_code, severity, period, figures)
       values (${id(94)}, 'payment_capacity', '${fund}', '${fund}', '${province}', 'critical', '2025-06', '{}');
+    insert into execution_alert_pending (fund_code, region_code) values ('${fund}', '${province}');
     insert into published_report (id, region_code, period, title, body, published_by) values (${id(95)}, '${province}', '2025-06', '基金收支情况', '{}', 'fixture');
     insert into allocation_plan (id, region_code, year, version_id, fund, method, approval_item_id, proposed_by, approved_by) values (${id(73)}, '${province}', 2027, ${id(70)}, '${fund}', 'even', ${id(73)}, 'fixture', 'fixture');
     insert into allocation_plan_line (plan_id, subject, region_code, name, amount, split) values (${id(73)}, 'benefit_expense', '${province}', '社会保险待遇支出', 1200, 'even');

@@ -1,7 +1,8 @@
 /**
  * The server's side of the job runner: at start and every few seconds it resumes unfinished jobs whose lease is
  * free or expired (a job started by a killed CLI, a crashed or restarted server, or queued by a request), and once
- * an hour it asks every schedule whether a job is due (the monthly sweep, the year-end interest). On stop it ends
+ * an hour it asks every schedule whether a job is due (the monthly sweep, the year-end interest), a schedule with
+ * `everyMs` also that often. On stop it ends
  * each job after its chunk and releases the leases, so the next server resumes them at once.
  */
 import type { DatabaseHandle } from '../database.ts';
@@ -17,6 +18,8 @@ export interface JobLogger {
 export interface JobSchedule {
   name: string;
   createDueJobs(database: DatabaseHandle, now: Date): Promise<bigint[]>;
+  /** Asked this often as well (a schedule that must not wait for the hourly round: the alerts after a posting). */
+  everyMs?: number;
 }
 
 export interface JobWorkerOptions {
@@ -85,6 +88,18 @@ export function startJobWorker(database: DatabaseHandle, logger: JobLogger, opti
   const scheduleTimer = setInterval(() => void schedule(), options.scheduleMs ?? 3_600_000);
   pollTimer.unref();
   scheduleTimer.unref();
+  // the schedules asked more often, each one ask at a time; stop() waits for the asks in progress
+  const asking = new Map<string, Promise<unknown>>();
+  const frequentTimers = (options.schedules ?? []).filter((entry) => entry.everyMs).map((entry) => {
+    const timer = setInterval(() => {
+      if (asking.has(entry.name) || stopping.signal.aborted) return;
+      asking.set(entry.name, entry.createDueJobs(database, now()).then((created) => (created.length ? poll() : undefined))
+        .catch((error: unknown) => logger.warn({ err: error, schedule: entry.name }, 'schedule check failed; trying again at the next check'))
+        .finally(() => asking.delete(entry.name)));
+    }, entry.everyMs);
+    timer.unref();
+    return timer;
+  });
   const started = schedule();
 
   return {
@@ -97,8 +112,9 @@ export function startJobWorker(database: DatabaseHandle, logger: JobLogger, opti
     async stop() {
       clearInterval(pollTimer);
       clearInterval(scheduleTimer);
+      frequentTimers.forEach(clearInterval);
       stopping.abort();
-      await Promise.allSettled([polling, scheduling]);
+      await Promise.allSettled([polling, scheduling, ...asking.values()]);
       await Promise.allSettled(running.values());
     },
   };
