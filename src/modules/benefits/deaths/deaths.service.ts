@@ -160,10 +160,10 @@ const overpaymentView = (row: repository.OverpaymentRow, pending: bigint): Overp
   outstanding: formatYuan(row.amount - BigInt(row.recovered)), pending: formatYuan(pending), status: row.status,
 });
 
-/** What recorded recoveries waiting for sign-off add up to, per overpayment (the open items of kind benefit.recovery). */
+/** What recorded recoveries waiting for sign-off (returned ones too, until withdrawn) add up to, per overpayment. */
 async function pendingRecoveries(tx: Tx): Promise<Map<string, bigint>> {
   const pending = new Map<string, bigint>();
-  for (const item of await openItemsOfKind(tx, recoverySignoff.kind, 'benefit.recovery:')) {
+  for (const item of await openItemsOfKind(tx, recoverySignoff.kind, RECOVERY_SUBJECT)) {
     const payload = item.payload as RecoveryPayload;
     pending.set(payload.overpaymentId, (pending.get(payload.overpaymentId) ?? 0n) + parseYuan(payload.amount));
   }
@@ -188,9 +188,10 @@ interface RecoveryPayload {
   recoveryId: string; overpaymentId: string; personId: string; name: string; fund: string; recoveryMethod: 'refund' | 'instalment'; amount: string; recoveredOn: string; reference: string;
 }
 
-const recoverySubjectPrefix = (overpaymentId: bigint | string) => `benefit.recovery:${overpaymentId}:`;
+/** An item's subject: `benefit.recovery:<overpayment>:<recovery>`, one item per recovery, several may wait on one overpayment. */
+const RECOVERY_SUBJECT = 'benefit.recovery:';
 
-/** The recoveries were recorded outside the actor's own pool when the pension fund is pooled higher (the province's). */
+/** The approval posts to the pension fund of the pooling region, above a city's or county's own scope. */
 const RECOVERY_ACROSS_POOLS = '待遇追回到账记入省级统筹养老保险基金 (a recovery posts to the province-pooled pension fund)';
 
 /**
@@ -237,7 +238,7 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, ove
     checkOutstanding(row, amount);
     const recoveryId = newId();
     return submitForApproval(tx, actor, recoverySignoff, {
-      regionCode: row.region_code, subjectKey: `${recoverySubjectPrefix(row.id)}${recoveryId}`, amount,
+      regionCode: row.region_code, subjectKey: `${RECOVERY_SUBJECT}${row.id}:${recoveryId}`, amount,
       title: render(deathSaid.recoveryTitle({ amount: formatYuan(amount), name: row.name, method: methodSaid(method), reference }), 'zh-CN'),
       payload: {
         recoveryId: recoveryId.toString(), overpaymentId: row.id.toString(), personId: row.person_id.toString(), name: row.name, fund: row.fund_code, recoveryMethod: method,
