@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { divideRounded, formatDecimal, formatYuan, multiplyFen, parseDecimal, parseYuan, yuanInChineseCapitals } from './money.ts';
+import { compareDecimals, divideRounded, formatDecimal, formatYuan, multiplyFen, parseDecimal, parseYuan, yuanInChineseCapitals } from './money.ts';
 
 test('yuan strings ↔ fen', () => {
   const cases: [string, bigint, string][] = [
@@ -83,4 +83,17 @@ test('大写金额 never has two 零 in a row, never starts or ends (before 元)
     assert.doesNotMatch(words, /零零|^零|零元|零[万亿]/, words);
     assert.match(words, /(整|分)$/, words);
   }));
+});
+
+test('compareDecimals orders decimals of any scales exactly, as their fractions do', () => {
+  assert.equal(compareDecimals(parseDecimal('2'), parseDecimal('2.000')), 0);
+  assert.equal(compareDecimals(parseDecimal('1.99'), parseDecimal('2')), -1);
+  assert.equal(compareDecimals(parseDecimal('5.01'), parseDecimal('5')), 1);
+  assert.equal(compareDecimals(parseDecimal('-0.1'), parseDecimal('0.01')), -1);
+  fc.assert(fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat(6), fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat(6),
+    (a, aScale, b, bScale) => {
+      // a / 10^aScale against b / 10^bScale, cross-multiplied
+      const expected = Math.sign(Number(a * 10n ** BigInt(bScale) - b * 10n ** BigInt(aScale)));
+      assert.equal(compareDecimals({ units: a, scale: aScale }, { units: b, scale: bScale }), expected);
+    }));
 });

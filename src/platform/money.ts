@@ -42,6 +42,13 @@ export function formatDecimal(decimal: Decimal): string {
   return `${negative ? '-' : ''}${digits}`;
 }
 
+/** a compared with b: negative, zero or positive; exact, whatever their scales. */
+export function compareDecimals(a: Decimal, b: Decimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const left = a.units * 10n ** BigInt(scale - a.scale), right = b.units * 10n ** BigInt(scale - b.scale);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 export type RoundingMode = 'half_up' | 'half_even' | 'down';
 
 /** Divides exactly and rounds once: numerator / denominator to an integer by `mode` (denominator > 0). */

@@ -21,6 +21,8 @@ function caseId(text: string): bigint {
 function printCase(view: CaseView, format: string) {
   if (format === 'json') { printJson(view); return; }
   process.stdout.write(`${view.number} ${view.statusLabel} ${view.subject} ${view.kind} 涉及 ${view.amountInvolved} 应追回 ${view.toRecover} 已追回 ${view.recovered} 未追回 ${view.outstanding}\n`);
+  const penalty = view.conclusion?.penalty;
+  if (penalty) process.stdout.write(`罚款 ${penalty.amount}（${penalty.provisionLabel}，${penalty.multiple} 倍）\n`);
   if (view.funds.length) process.stdout.write(formatTable(['fund', 'amount', 'recovered', 'outstanding'], view.funds.map((f) => [f.fund, f.amount, f.recovered, f.outstanding]), [1, 2, 3]));
   if (view.recoveries.length) process.stdout.write(formatTable(['date', 'fund', 'amount', 'bank reference', 'entry'], view.recoveries.map((r) => [r.recoveredOn, r.fund, r.amount, r.bankReference, r.entryId]), [2]));
 }
@@ -80,11 +82,16 @@ export function registerCaseCommands(supervision: Command) {
     .requiredOption('--violation <value>', 'established (违规成立) or not_established (不成立)')
     .option('--amount <fund=yuan>', 'the amount to recover from a fund, e.g. pension-990000=1200.00', collectAmount)
     .requiredOption('--legal-basis <text>', '法律依据')
+    .option('--penalty <provision=multiple>', '罚款: the provision (supervision.penalty_multiples, e.g. social_insurance_law_88) and the multiple within its range, e.g. social_insurance_law_88=2')
     .option('--note <text>', 'a note')
     .option('--format <format>', 'json or table', 'table')
     .action((id: string, options) => runWithDatabase('supervision cases conclude', options, async ({ database }) => {
       checkFormat(options.format, ['json', 'table']);
-      printCase(await concludeCase(database, worker(), caseId(id), { violation: options.violation, amounts: options.amount, legalBasis: options.legalBasis, note: options.note }), options.format);
+      const [penaltyProvision, penaltyMultiple] = typeof options.penalty === 'string' ? options.penalty.split('=') : [];
+      printCase(await concludeCase(database, worker(), caseId(id), {
+        violation: options.violation, amounts: options.amount, legalBasis: options.legalBasis, note: options.note,
+        penaltyProvision: penaltyProvision ?? null, penaltyMultiple: penaltyProvision === undefined ? null : penaltyMultiple ?? '',
+      }), options.format);
     }));
 
   addDataOption(cases.command('recover').description('追回登记: money received for a concluded case, posted to the fund ledger').argument('<id>', 'the case id'))

@@ -4,7 +4,9 @@
  * at most one open case (the service names the case, the database's index refuses a second open link); each recovery
  * posts a balanced entry Dr 收入户存款 / Cr 其他收入 into the fund and takes the outstanding down to the fen; more than is
  * outstanding is refused naming it; a case with money outstanding cannot close; a cancelled opening withdraws the
- * case and opens its findings again; a violation not established closes with nothing to recover; the CLI answers in JSON.
+ * case and opens its findings again; a violation not established closes with nothing to recover; a penalty decided with
+ * the conclusion lies within its provision's range, is recorded with the approval and posts nothing; the CLI answers in
+ * JSON.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +19,7 @@ import { listFindings, runDetection } from '../detection.service.ts';
 import { useDemoCity } from '../supervision.testing.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { registerSupervisionCommands } from '../supervision.cli.ts';
-import { closeCase, concludeCase, getCase, listCases, openCase, recordRecovery } from './cases.service.ts';
+import { closeCase, concludeCase, getCase, listCases, openCase, penaltyProvisions, recordRecovery } from './cases.service.ts';
 
 const REGION = '990102';
 const person = buildIdNumber(REGION, '1958-03-04', 21), other = buildIdNumber(REGION, '1961-07-08', 22), third = buildIdNumber(REGION, '1963-01-02', 23);
@@ -155,6 +157,47 @@ test('a cancelled opening withdraws the case and opens its finding again; a viol
   assert.equal((await getApproval(db.database, auditor, BigInt(byHand.openingItemId))).title, `稽核立案 ${byHand.number}：91990102MA0000001X`);
 });
 
+test('a penalty (罚款) decided with the conclusion: within its provision\'s range, the amount rounded once, recorded by the approval, posted to no fund', { skip }, async () => {
+  const provisions = penaltyProvisions(auditor);
+  assert.match(provisions.parameter, /^supervision\.penalty_multiples@2021-05-01$/);
+  assert.deepEqual(provisions.provisions.map((p) => [p.provision, p.min, p.max]), [
+    ['social_insurance_law_86', '1', '3'], ['social_insurance_law_87', '2', '5'], ['social_insurance_law_88', '2', '5'],
+    ['medical_fund_regulation_38', '1', '2'], ['medical_fund_regulation_40', '2', '5'],
+  ]);
+  const opened = await openCase(db.database, auditor, { subjectKind: 'institution', subject: 'H990102002', kind: 'repeat-charging', amountInvolved: '1000.01', region: REGION, reason: '重复收费' });
+  await signOff(db.database, opened.openingItemId);
+  const conclusion = { violation: 'established', amounts: [{ fund: funds.medical, amount: '1000.01' }], legalBasis: '医疗保障基金使用监督管理条例 第四十条' };
+  const cases: [Parameters<typeof concludeCase>[3], string, RegExp][] = [
+    [{ ...conclusion, penaltyProvision: 'medical_fund_regulation_40' }, 'penaltyMultiple', /penalty multiple: a penalty names both its provision and its multiple/],
+    [{ ...conclusion, violation: 'not_established', amounts: [], penaltyProvision: 'social_insurance_law_88', penaltyMultiple: '2' }, 'penaltyProvision', /no penalty when the violation is not established/],
+    [{ ...conclusion, penaltyProvision: 'social_insurance_law_99', penaltyMultiple: '2' }, 'penaltyProvision', /must be one of the provisions in force: social_insurance_law_86, .*medical_fund_regulation_40/],
+    [{ ...conclusion, penaltyProvision: 'medical_fund_regulation_40', penaltyMultiple: '5.01' }, 'penaltyMultiple', /Medical Security Fund Regulation art\. 40 \(fund expenditure obtained by fraud\) sets a multiple from 2 to 5/],
+    [{ ...conclusion, penaltyProvision: 'medical_fund_regulation_38', penaltyMultiple: '0.99' }, 'penaltyMultiple', /art\. 38 \(loss caused to the fund\) sets a multiple from 1 to 2/],
+    [{ ...conclusion, penaltyProvision: 'medical_fund_regulation_40', penaltyMultiple: 'twice' }, 'penaltyMultiple', /penalty multiple/],
+  ];
+  for (const [input, field, message] of cases) {
+    const refused = await refusal(concludeCase(db.database, auditor, BigInt(opened.id), input));
+    assert.deepEqual([refused.status, refused.field], [400, field], JSON.stringify(input));
+    assert.match(refused.message, message);
+  }
+  const entries = async () => Number((await rows<{ n: string }>('select count(*) as n from accounting_entry'))[0].n);
+  const before = await entries();
+  const submitted = await concludeCase(db.database, auditor, BigInt(opened.id), { ...conclusion, penaltyProvision: 'medical_fund_regulation_40', penaltyMultiple: '2.50' });
+  assert.equal(submitted.conclusion, null, 'nothing is decided before the sign-off');
+  const item = await signOff(db.database, submitted.conclusionItemId!);
+  assert.deepEqual((item.payload as { penalty: unknown }).penalty,
+    { provision: 'medical_fund_regulation_40', multiple: '2.5', amount: '2500.03', parameter: 'supervision.penalty_multiples@2021-05-01' });
+  const concluded = await getCase(db.database, auditor, BigInt(opened.id));
+  // 1,000.01 × 2.5 = 2,500.025 yuan: rounded once, half up, to the fen
+  assert.deepEqual(concluded.conclusion?.penalty,
+    { provision: 'medical_fund_regulation_40', provisionLabel: '医疗保障基金使用监督管理条例 第四十条（骗取医保基金支出）', multiple: '2.5', amount: '2500.03' });
+  assert.deepEqual([concluded.toRecover, concluded.outstanding], ['1000.01', '1000.01'], 'the penalty is not money to recover for the fund');
+  assert.equal(await entries(), before, 'a fine is paid to the treasury: no fund posts it');
+  // the database keeps a penalty to an established violation
+  await assert.rejects(db.owner.query(`update supervision_case set violation = 'not_established' where id = $1`, [opened.id]),
+    (error: Error & { code?: string; constraint?: string }) => error.code === '23514' && error.constraint === 'supervision_case_penalty');
+});
+
 test('the CLI: open by hand, list and show as JSON; a conclusion before the opening is signed refused with the rule', { skip }, async () => {
   const opened = await runCommand(registerSupervisionCommands, ['supervision', 'cases', 'open', '--subject-kind', 'institution', '--subject', 'H990102001', '--kind', 'split-admission',
     '--amount', '3000.50', '--region', REGION, '--reason', '医保智能监控提示分解住院', '--format', 'json']);
@@ -169,4 +212,14 @@ test('the CLI: open by hand, list and show as JSON; a conclusion before the open
   const early = await runCommand(registerSupervisionCommands, ['supervision', 'cases', 'conclude', view.id, '--violation', 'not_established', '--legal-basis', '医疗保障基金使用监督管理条例 第十五条']);
   assert.equal(early.code, 1);
   assert.match(early.stderr, new RegExp(`case ${view.number} is filing: only a case under investigation can be concluded`));
+  await signOff(db.database, (JSON.parse(shown.stdout) as { openingItemId: string }).openingItemId);
+  const outside = await runCommand(registerSupervisionCommands, ['supervision', 'cases', 'conclude', view.id, '--violation', 'established', '--amount', `${funds.medical}=3000.50`,
+    '--legal-basis', '医疗保障基金使用监督管理条例 第三十八条', '--penalty', 'medical_fund_regulation_38=3']);
+  assert.equal(outside.code, 1);
+  assert.match(outside.stderr, /penalty multiple: .*art\. 38 .*sets a multiple from 1 to 2/);
+  const concluded = await runCommand(registerSupervisionCommands, ['supervision', 'cases', 'conclude', view.id, '--violation', 'established', '--amount', `${funds.medical}=3000.50`,
+    '--legal-basis', '医疗保障基金使用监督管理条例 第三十八条', '--penalty', 'medical_fund_regulation_38=1.5', '--format', 'json']);
+  assert.equal(concluded.code, 0, concluded.stderr);
+  const item = await signOff(db.database, (JSON.parse(concluded.stdout) as { conclusionItemId: string }).conclusionItemId);
+  assert.deepEqual((item.payload as { penalty: { amount: string } }).penalty.amount, '4500.75');
 });

@@ -10,6 +10,8 @@ defineFieldLabels({
   legalBasis: ['法律依据', 'legal basis'],
   bankReference: ['银行流水号', 'bank reference'],
   caseId: ['案件', 'case'],
+  penaltyProvision: ['罚款依据', 'penalty provision'],
+  penaltyMultiple: ['罚款倍数', 'penalty multiple'],
 });
 
 export const casesSaid = defineMessages('supervision.cases', {
@@ -35,6 +37,10 @@ export const casesSaid = defineMessages('supervision.cases', {
   fundUnknown: ['没有基金 {fund}', 'no fund {fund}'],
   legalBasisLength: ['须为 2 至 200 个字符', 'must be 2 to 200 characters'],
   noteLength: ['至多 500 个字符', 'must be at most 500 characters'],
+  penaltyOnlyEstablished: ['违规不成立时不作罚款', 'no penalty when the violation is not established'],
+  penaltyBothOrNone: ['罚款依据与罚款倍数须同时填写', 'a penalty names both its provision and its multiple'],
+  penaltyProvisionUnknown: ['须为现行有效的罚款依据之一：{provisions}', 'must be one of the provisions in force: {provisions}'],
+  penaltyMultipleOutside: ['{provision}规定的罚款为 {min} 至 {max} 倍', '{provision} sets a multiple from {min} to {max}'],
   // recovery and closing
   notRecoverable: ['案件 {number} 当前状态为{status}，只有已结论、违规成立的案件可以登记追回', 'case {number} is {status}: only a concluded case with an established violation takes recoveries'],
   fundNotInConclusion: ['结论中没有基金 {fund} 的应追回金额', 'the conclusion names no amount to recover for the fund {fund}'],
@@ -56,4 +62,13 @@ export const casesSaid = defineMessages('supervision.cases', {
   statusWithdrawn: ['已撤回', 'withdrawn'],
   established: ['违规成立', 'violation established'],
   notEstablished: ['违规不成立', 'violation not established'],
+});
+
+/** The provisions a penalty rests on (the keys of supervision.penalty_multiples); a key without a label shows as itself. */
+export const penaltyProvisionSaid = defineMessages('supervision.penaltyProvisions', {
+  social_insurance_law_86: ['社会保险法 第八十六条（逾期仍不缴纳社会保险费）', 'Social Insurance Law art. 86 (contributions still unpaid when due)'],
+  social_insurance_law_87: ['社会保险法 第八十七条（骗取社会保险基金支出）', 'Social Insurance Law art. 87 (fund expenditure obtained by fraud)'],
+  social_insurance_law_88: ['社会保险法 第八十八条（骗取社会保险待遇）', 'Social Insurance Law art. 88 (benefits obtained by fraud)'],
+  medical_fund_regulation_38: ['医疗保障基金使用监督管理条例 第三十八条（造成基金损失）', 'Medical Security Fund Regulation art. 38 (loss caused to the fund)'],
+  medical_fund_regulation_40: ['医疗保障基金使用监督管理条例 第四十条（骗取医保基金支出）', 'Medical Security Fund Regulation art. 40 (fund expenditure obtained by fraud)'],
 });

@@ -12,6 +12,7 @@ import type { CaseStatus } from './cases.statuses.ts';
 const caseColumns = [
   'id', 'number', 'region_code', 'subject_kind', 'subject', 'kind', 'amount_involved', 'reason', 'status', 'opening_item_id', 'conclusion_item_id',
   'violation', 'legal_basis', 'conclusion_note', 'opened_by', 'opened_at', 'concluded_at', 'closed_by', 'closed_at',
+  'penalty_provision', 'penalty_multiple', 'penalty_amount',
 ] as const;
 
 export type CaseRow = Awaited<ReturnType<typeof findCase>> & {};
@@ -40,7 +41,7 @@ export const insertCase = (tx: Tx, row: CaseInsert) => tx.insertInto('supervisio
 
 export const updateCase = (tx: Tx, id: bigint, change: Partial<{
   status: CaseStatus; conclusion_item_id: bigint | null; violation: 'established' | 'not_established'; legal_basis: string; conclusion_note: string | null;
-  concluded_at: Date; closed_by: string; closed_at: Date;
+  concluded_at: Date; closed_by: string; closed_at: Date; penalty_provision: string | null; penalty_multiple: string | null; penalty_amount: bigint | null;
 }>) => tx.updateTable('supervision_case').set(change).where('id', '=', id).execute();
 
 /** The findings asked for, with the open case each is in (if any). */

@@ -47,4 +47,14 @@ test('open, list and read a case; who may; bad input named; one open case per fi
   const status = await auditor.json('GET', '/api/supervision/cases?status=nonsense');
   assert.equal(status.status, 400);
   assert.equal((await auditor.json('GET', '/api/supervision/cases/424242')).status, 404);
+
+  // the penalty provisions in force, in the request's language; a multiple that is no decimal is a 400 naming it
+  const provisions = await auditor.json('GET', '/api/supervision/penalty-provisions', undefined, { 'accept-language': 'zh-CN' });
+  assert.equal(provisions.status, 200);
+  assert.deepEqual(provisions.body.provisions.find((p: { provision: string }) => p.provision === 'social_insurance_law_88'),
+    { provision: 'social_insurance_law_88', label: '社会保险法 第八十八条（骗取社会保险待遇）', min: '2', max: '5' });
+  assert.equal((await supervisor.json('GET', '/api/supervision/penalty-provisions')).status, 403);
+  const badMultiple = await auditor.json('POST', `/api/supervision/cases/${opened.body.id}/conclusion`,
+    { violation: 'established', amounts: [{ fund: 'pension-990000', amount: '1.00' }], legalBasis: '社会保险法 第八十八条', penaltyProvision: 'social_insurance_law_88', penaltyMultiple: 'two' });
+  assert.deepEqual([badMultiple.status, badMultiple.body.error.field], [400, 'penaltyMultiple']);
 });

@@ -1,9 +1,9 @@
 /** HTTP for the supervision cases (/api/supervision/cases): list, read, open (立案), conclude, record a recovery, close (结案). */
 import { Type } from '@sinclair/typebox';
-import { actor, type App } from '../../../platform/http/server.ts';
+import { actor, requestLanguage, type App } from '../../../platform/http/server.ts';
 import { Id } from '../../../platform/http/schemas.ts';
-import { caseReaders, checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, recordRecovery } from './cases.service.ts';
-import { CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OpenCaseBody, RecoveryBody } from './cases.schemas.ts';
+import { caseReaders, checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, penaltyProvisions, recordRecovery } from './cases.service.ts';
+import { CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OpenCaseBody, PenaltyProvisions, RecoveryBody } from './cases.schemas.ts';
 
 const tags = ['supervision'];
 const params = Type.Object({ id: Id });
@@ -29,10 +29,14 @@ export async function casesRoutes(app: App) {
 
   app.post('/api/supervision/cases/:id/conclusion', { config: { permission: 'supervision.case' },
     schema: {
-      tags, summary: '稽核结论 Submit the conclusion of a case under investigation (违规成立 with the amounts to recover per fund, or 不成立) for sign-off',
+      tags, summary: '稽核结论 Submit the conclusion of a case under investigation (违规成立 with the amounts to recover per fund and, if decided, the penalty; or 不成立) for sign-off',
       params, body: ConcludeBody, response: { 200: CaseDetail },
     },
   }, async (request) => concludeCase(db, actor(request), BigInt(request.params.id), request.body));
+
+  app.get('/api/supervision/penalty-provisions', { config: { permission: 'supervision.case' },
+    schema: { tags, summary: '罚款依据 The provisions a penalty may rest on today, each with the range of its multiple (supervision.penalty_multiples)', response: { 200: PenaltyProvisions } },
+  }, async (request) => penaltyProvisions(actor(request), requestLanguage(request)));
 
   app.post('/api/supervision/cases/:id/recoveries', { config: { permission: 'supervision.case' },
     schema: {

@@ -21,7 +21,13 @@ export const CaseDetail = Type.Object({
   id: IdText, number: Type.String(), regionCode: Type.String(), subjectKind: SubjectKindValue, subject: Type.String(), kind: Type.String(), kindTitle: Nullable(Type.String()),
   amountInvolved: Money, reason: Type.String(), status: CaseStatusValue, statusLabel: Type.String(),
   openingItemId: IdText, conclusionItemId: Nullable(IdText),
-  conclusion: Nullable(Type.Object({ violation: ViolationValue, violationLabel: Type.String(), legalBasis: Type.String(), note: Nullable(Type.String()), concludedAt: Nullable(Timestamp) })),
+  conclusion: Nullable(Type.Object({
+    violation: ViolationValue, violationLabel: Type.String(), legalBasis: Type.String(), note: Nullable(Type.String()), concludedAt: Nullable(Timestamp),
+    penalty: Nullable(Type.Object({
+      provision: Type.String({ description: 'a key of the parameter supervision.penalty_multiples' }), provisionLabel: Type.String(),
+      multiple: Type.String({ description: 'decimal, within the provision\'s range' }), amount: Money,
+    }, { description: '罚款 decided with the conclusion: paid to the treasury, not to the fund' })),
+  })),
   toRecover: Money, recovered: Money, outstanding: Money,
   funds: Type.Array(Type.Object({ fund: Type.String(), amount: Money, recovered: Money, outstanding: Money })),
   findings: Type.Array(Type.Object({
@@ -56,7 +62,14 @@ export const ConcludeBody = Type.Object({
   amounts: Type.Optional(Type.Array(Type.Object({ fund: Type.String({ maxLength: 40 }), amount: Yuan }, { additionalProperties: false }), { maxItems: 20 })),
   legalBasis: Type.String({ maxLength: 200 }),
   note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  penaltyProvision: Type.Optional(Nullable(Type.String({ maxLength: 60, description: '罚款依据: a key of supervision.penalty_multiples (GET /api/supervision/penalty-provisions)' }))),
+  penaltyMultiple: Type.Optional(Nullable(Type.String({ maxLength: 12, description: '罚款倍数: a decimal within the provision\'s range, of the amount to recover' }))),
 }, { additionalProperties: false });
+
+export const PenaltyProvisions = Type.Object({
+  parameter: Type.String({ description: 'the parameter version the ranges come from (path@since[/region])' }),
+  provisions: Type.Array(Type.Object({ provision: Type.String(), label: Type.String(), min: Type.String(), max: Type.String() })),
+});
 
 export const RecoveryBody = Type.Object({
   fund: Type.String({ maxLength: 40 }), amount: Yuan, recoveredOn: DateText, bankReference: Type.String({ maxLength: 60 }),

@@ -13,6 +13,10 @@
  * Dr 收入户存款 / Cr 其他收入 (财社〔2017〕144号 社会保险基金财务制度: 其他收入 takes 滞纳金、违约金 and recovered benefits
  * of earlier years, as the late fee does in collection) [check: a same-year recovery may instead reduce the benefit
  * expense], and reduces what is outstanding for that fund; more than is outstanding is refused.
+ *
+ * A conclusion 违规成立 may decide the administrative penalty (罚款) with it: the provision it rests on and a multiple
+ * within that provision's range (supervision.penalty_multiples; penalty.calc.ts), of the amount to recover. It is
+ * recorded on the case with the conclusion's approval and posted to no fund: a fine is paid to the treasury.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -20,17 +24,18 @@ import { can, requireAnyPermission, requirePermission, type Permission } from '.
 import { AppError, conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { newId } from '../../../platform/ids.ts';
-import { render, type Said } from '../../../platform/messages.ts';
-import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { render, type Language, type Said } from '../../../platform/messages.ts';
+import { formatDecimal, formatYuan, parseDecimal, parseYuan, type RoundingMode } from '../../../platform/money.ts';
 import { checkDate } from '../../../platform/dates.ts';
-import { todayInChina } from '../../../platform/params/index.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { maskIdNumbersDeep, maskIdNumbersIn } from '../../../platform/personal-data.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { chartFor, postEntries } from '../../ledger/index.ts';
 import { ruleCatalog } from '../detection.service.ts';
-import { casesSaid as said } from './cases.messages.ts';
+import { casesSaid as said, penaltyProvisionSaid } from './cases.messages.ts';
+import { penaltyOf, type PenaltyRanges } from './penalty.calc.ts';
 import { caseStatuses, subjectKinds, violations, type CaseStatus, type SubjectKind, type Violation } from './cases.statuses.ts';
 import * as repository from './cases.repository.ts';
 
@@ -46,7 +51,9 @@ const statusLabel = (status: CaseStatus) => render(statusSaid[status](), 'zh-CN'
 
 type CasePayload =
   | { action: 'open'; caseId: string; number: string }
-  | { action: 'conclude'; caseId: string; number: string; violation: Violation; amounts: { fund: string; amount: string }[]; legalBasis: string; note: string | null };
+  | { action: 'conclude'; caseId: string; number: string; violation: Violation; amounts: { fund: string; amount: string }[]; legalBasis: string; note: string | null;
+      /** the penalty decided with the conclusion (yuan; the parameter version its range came from) */
+      penalty?: { provision: string; multiple: string; amount: string; parameter: string } | null };
 
 /** 稽核立案与结论: the opening and the conclusion of a case, each signed by 复核 and 审批. */
 export const supervisionCaseSignoff = registerSignoffKind<CasePayload>({
@@ -86,11 +93,15 @@ async function approveOpening(tx: Tx, approver: Actor, itemId: bigint, payload: 
 
 async function approveConclusion(tx: Tx, approver: Actor, itemId: bigint, payload: Extract<CasePayload, { action: 'conclude' }>) {
   const row = (await repository.findCase(tx, BigInt(payload.caseId), true))!;
-  await repository.updateCase(tx, row.id, { status: 'concluded', violation: payload.violation, legal_basis: payload.legalBasis, conclusion_note: payload.note, concluded_at: new Date() });
+  const penalty = payload.penalty ?? null;
+  await repository.updateCase(tx, row.id, {
+    status: 'concluded', violation: payload.violation, legal_basis: payload.legalBasis, conclusion_note: payload.note, concluded_at: new Date(),
+    penalty_provision: penalty?.provision ?? null, penalty_multiple: penalty?.multiple ?? null, penalty_amount: penalty ? parseYuan(penalty.amount) : null,
+  });
   await repository.insertAmounts(tx, payload.amounts.map((a) => ({ case_id: row.id, fund_code: a.fund, region_code: row.region_code, amount: parseYuan(a.amount) })));
   await step(tx, approver, row, 'concluded', render(violationSaid[payload.violation](), 'zh-CN'), itemId);
   await recordAudit(tx, approver, { action: 'supervision.case.conclude', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code,
-    after: { number: row.number, violation: payload.violation, amounts: payload.amounts, legalBasis: payload.legalBasis, approvalItem: itemId.toString() } });
+    after: { number: row.number, violation: payload.violation, amounts: payload.amounts, legalBasis: payload.legalBasis, penalty, approvalItem: itemId.toString() } });
   return { case: row.number, status: 'concluded', violation: payload.violation };
 }
 
@@ -199,7 +210,43 @@ export async function openCase(database: DatabaseHandle, actor: Actor, input: Op
   });
 }
 
-export interface ConcludeInput { violation: string; amounts?: { fund: string; amount: string }[]; legalBasis: string; note?: string | null }
+export interface ConcludeInput {
+  violation: string; amounts?: { fund: string; amount: string }[]; legalBasis: string; note?: string | null;
+  /** 罚款: the provision (a key of supervision.penalty_multiples) and the multiple, both or neither */
+  penaltyProvision?: string | null; penaltyMultiple?: string | null;
+}
+
+/** The penalty provisions in force on the day for the region, with their ranges, and the parameter version they came from. */
+function penaltyProvisionsInForce(date: string, regionCode: string | undefined): { ranges: PenaltyRanges; parameter: string; rounding: RoundingMode } {
+  const store = getParameters();
+  const found = store.lookup('supervision.penalty_multiples', date, regionCode);
+  return {
+    ranges: found.value as unknown as PenaltyRanges, // a table of rates: its leaves are decimal texts (params.loader)
+    parameter: `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}`,
+    rounding: store.text('contribution.rounding', date, regionCode) as RoundingMode,
+  };
+}
+
+/** A provision's name (a message); a provision the catalog does not name is its key. */
+function penaltyProvisionName(provision: string): Said | string {
+  return Object.hasOwn(penaltyProvisionSaid, provision) ? (penaltyProvisionSaid as Record<string, () => Said>)[provision]() : provision;
+}
+
+/** A provision's label in the language. */
+export function penaltyProvisionLabel(provision: string, language: Language = 'zh-CN'): string {
+  const name = penaltyProvisionName(provision);
+  return typeof name === 'string' ? name : render(name, language);
+}
+
+/** 罚款依据: the provisions a penalty may rest on today in the actor's region, with their ranges (for the conclusion form). */
+export function penaltyProvisions(actor: Actor, language: Language = 'zh-CN') {
+  requirePermission(actor, 'supervision.case');
+  const { ranges, parameter } = penaltyProvisionsInForce(todayInChina(), actor.regionCode ?? undefined);
+  return {
+    parameter,
+    provisions: Object.entries(ranges).map(([provision, range]) => ({ provision, label: penaltyProvisionLabel(provision, language), min: range.min, max: range.max })),
+  };
+}
 
 /**
  * 结论: submits the conclusion of a case under investigation for sign-off — 违规成立 with the amount to recover per
@@ -224,6 +271,10 @@ export async function concludeCase(database: DatabaseHandle, actor: Actor, caseI
   const funds = amounts.map((a) => a.fund);
   const twice = funds.find((fund, index) => funds.indexOf(fund) !== index);
   if (twice) problems.push({ field: 'amounts', message: said.fundTwice({ fund: twice }) });
+  const penaltyProvision = input.penaltyProvision?.trim() || null, penaltyMultipleText = input.penaltyMultiple?.trim() || null;
+  const penaltyMultiple = penaltyMultipleText === null ? null : parseDecimal(penaltyMultipleText, 'penaltyMultiple');
+  if ((penaltyProvision === null) !== (penaltyMultiple === null)) problems.push({ field: penaltyProvision === null ? 'penaltyProvision' : 'penaltyMultiple', message: said.penaltyBothOrNone() });
+  else if (penaltyProvision !== null && violation === 'not_established') problems.push({ field: 'penaltyProvision', message: said.penaltyOnlyEstablished() });
   if (problems.length) throw invalidFields(problems);
   // the funds to recover for are pooled above a county or city: read them in the province's scope
   const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
@@ -234,10 +285,22 @@ export async function concludeCase(database: DatabaseHandle, actor: Actor, caseI
     const unknown = funds.find((fund) => !known.has(fund));
     if (unknown) throw invalid('fund', said.fundUnknown({ fund: unknown }));
     const total = amounts.reduce((sum, a) => sum + a.amount, 0n);
+    let penalty: NonNullable<CasePayload & { action: 'conclude' }>['penalty'] = null;
+    if (penaltyProvision !== null && penaltyMultiple !== null) {
+      // the range in force on the day of the decision, in the case's region (a regional override may narrow it)
+      const { ranges, parameter, rounding } = penaltyProvisionsInForce(todayInChina(), row.region_code);
+      const decided = penaltyOf(total, penaltyProvision, penaltyMultiple, ranges, rounding);
+      if ('problem' in decided) {
+        throw decided.problem === 'unknown_provision'
+          ? invalid('penaltyProvision', said.penaltyProvisionUnknown({ provisions: Object.keys(ranges).join(', ') }))
+          : invalid('penaltyMultiple', said.penaltyMultipleOutside({ provision: penaltyProvisionName(penaltyProvision), min: decided.range!.min, max: decided.range!.max }));
+      }
+      penalty = { provision: penaltyProvision, multiple: formatDecimal(penaltyMultiple), amount: formatYuan(decided.amount), parameter };
+    }
     const item = await submitForApproval(tx, actor, supervisionCaseSignoff, {
       regionCode: row.region_code, title: render(said.concludeTitle({ number: row.number, violation: violationSaid[violation]() }), 'zh-CN'),
       subjectKey: `supervision_case:${row.id}`, amount: total,
-      payload: { action: 'conclude', caseId: String(row.id), number: row.number, violation, amounts: amounts.map((a) => ({ fund: a.fund, amount: formatYuan(a.amount) })), legalBasis, note },
+      payload: { action: 'conclude', caseId: String(row.id), number: row.number, violation, amounts: amounts.map((a) => ({ fund: a.fund, amount: formatYuan(a.amount) })), legalBasis, note, penalty },
       comment: note,
     });
     await repository.updateCase(tx, row.id, { conclusion_item_id: BigInt(item.id) });
@@ -366,6 +429,10 @@ async function caseDetail(tx: Tx, actor: Actor, caseId: bigint) {
     conclusion: row.violation === null ? null : {
       violation: row.violation, violationLabel: render(violationSaid[row.violation](), 'zh-CN'), legalBasis: row.legal_basis ?? '', note: row.conclusion_note,
       concludedAt: row.concluded_at?.toISOString() ?? null,
+      penalty: row.penalty_provision === null ? null : {
+        provision: row.penalty_provision, provisionLabel: penaltyProvisionLabel(row.penalty_provision), multiple: formatDecimal(parseDecimal(String(row.penalty_multiple))),
+        amount: formatYuan(BigInt(row.penalty_amount!)),
+      },
     },
     toRecover: formatYuan(toRecover), recovered: formatYuan(recovered), outstanding: formatYuan(toRecover - recovered),
     funds: amounts.map((a) => ({ fund: a.fund_code, amount: formatYuan(a.amount), recovered: formatYuan(a.recovered), outstanding: formatYuan(a.amount - a.recovered) })),

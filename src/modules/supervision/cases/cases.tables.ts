@@ -1,4 +1,4 @@
-/** Kysely table types of the supervision cases and their recoveries (migrations/0054_supervision_cases.sql). Money in fen. */
+/** Kysely table types of the supervision cases and their recoveries (migrations/0054_supervision_cases.sql, 0070 the penalty). Money in fen. */
 import type { Generated } from 'kysely';
 import type { CaseStatus, SubjectKind, Violation } from './cases.statuses.ts';
 
@@ -8,6 +8,8 @@ declare module '../../../platform/database.ts' {
       id: bigint; number: string; region_code: string; subject_kind: SubjectKind; subject: string; kind: string; amount_involved: bigint; reason: string;
       status: Generated<CaseStatus>; opening_item_id: bigint; conclusion_item_id: bigint | null; violation: Violation | null; legal_basis: string | null;
       conclusion_note: string | null; opened_by: string; opened_at: Generated<Date>; concluded_at: Date | null; closed_by: string | null; closed_at: Date | null;
+      /** 罚款: the provision (supervision.penalty_multiples), the multiple (numeric, as text) and the amount in fen */
+      penalty_provision: string | null; penalty_multiple: string | null; penalty_amount: bigint | null;
     };
     supervision_case_finding: { case_id: bigint; finding_id: bigint; region_code: string; released_at: Date | null };
     supervision_case_amount: { case_id: bigint; fund_code: string; region_code: string; amount: bigint };

@@ -8,8 +8,8 @@
  * .grade_thresholds, regional overrides allowed; credit.calc.ts). One query reads the facts of all subjects, one
  * statement writes the history of the grades that changed (a row only on a change, with its reasons), one the current
  * grades. A subject supervision has no record of is not graded: it has the best grade by default.
- * [check] 罚款 (the administrative penalty) is not recorded by the cases: a case concluded 违规成立 with an amount to
- * recover counts as a case with a penalty.
+ * A case concluded 违规成立 counts whether or not a 罚款 was decided with it (cases.service.ts): the grades read the
+ * violation, not the fine.
  *
  * Blacklist: 人社部《社会保险领域严重失信人名单管理暂行办法》(人社部规〔2019〕2号) — a subject is listed after the notice
  * of the intended listing is served (告知, its date recorded) and only when it meets the rule

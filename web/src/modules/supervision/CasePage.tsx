@@ -24,7 +24,7 @@ import { Money } from '../../components/Money.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
 import { CaseStatusTag, useRuleLabel } from './shared.tsx';
 import { SubjectCreditTag } from './CreditPage.tsx';
-import type { CaseDetail, ConcludeBody, RecoveryBody } from './types.ts';
+import type { CaseDetail, ConcludeBody, PenaltyProvisions, RecoveryBody } from './types.ts';
 
 type Recovery = CaseDetail['recoveries'][number];
 type FundAmount = CaseDetail['funds'][number];
@@ -32,16 +32,39 @@ interface ApprovalTimeline { timeline: { seq: number; action: string; levelLabel
 
 const yuanText = (value: number | string | null | undefined) => (value === null || value === undefined || value === '' ? '' : Number(value).toFixed(2));
 
+/**
+ * The penalty the server will compute, for the form's preview: the amounts to recover in fen × the multiple in
+ * hundredths, rounded half up to the fen in whole numbers (the server's rounding rule, penalty.calc.ts, decides).
+ */
+function penaltyPreview(amounts: { amount?: number }[] | undefined, multiple: number | undefined) {
+  if (!multiple) return null;
+  const totalFen = (amounts ?? []).reduce((sum, a) => sum + Math.round((a?.amount ?? 0) * 100), 0);
+  const fen = Math.floor((totalFen * Math.round(multiple * 100) + 50) / 100);
+  return { total: (totalFen / 100).toFixed(2), amount: (fen / 100).toFixed(2) };
+}
+
+interface ConcludeValues {
+  violation: ConcludeBody['violation']; amounts?: { fund: string; amount: number }[]; legalBasis: string; note?: string;
+  penaltyProvision?: string; penaltyMultiple?: number;
+}
+
 function ConcludeForm({ detail, open, onClose, onDone }: { detail: CaseDetail; open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
+  const provisions = useLoad((signal) => api.get<PenaltyProvisions>('/api/supervision/penalty-provisions', undefined, signal), []);
+  const rangeOf = (provision: string | undefined) => provisions.data?.provisions.find((p) => p.provision === provision);
   return (
-    <FormModal<{ violation: ConcludeBody['violation']; amounts?: { fund: string; amount: number }[]; legalBasis: string; note?: string }, CaseDetail>
+    <FormModal<ConcludeValues, CaseDetail>
       title={`${t('supervision.case.conclude')}：${detail.number}`} open={open} onClose={onClose} onDone={onDone} testId="case-conclude-form" width={640}
-      fields={['violation', 'amounts', 'legalBasis', 'note', 'fund']} initialValues={{ violation: 'established', amounts: [{ fund: '', amount: Number(detail.amountInvolved) }] }}
-      onSubmit={(values) => api.post<CaseDetail>(`/api/supervision/cases/${detail.id}/conclusion`, {
-        violation: values.violation, legalBasis: values.legalBasis.trim(), note: values.note?.trim() || null,
-        amounts: values.violation === 'established' ? (values.amounts ?? []).map((a) => ({ fund: a.fund.trim(), amount: yuanText(a.amount) })) : [],
-      } satisfies ConcludeBody)}
+      fields={['violation', 'amounts', 'legalBasis', 'note', 'fund', 'penaltyProvision', 'penaltyMultiple']}
+      initialValues={{ violation: 'established', amounts: [{ fund: '', amount: Number(detail.amountInvolved) }] }}
+      onSubmit={(values) => {
+        const established = values.violation === 'established', penalty = established && values.penaltyProvision && values.penaltyMultiple !== undefined;
+        return api.post<CaseDetail>(`/api/supervision/cases/${detail.id}/conclusion`, {
+          violation: values.violation, legalBasis: values.legalBasis.trim(), note: values.note?.trim() || null,
+          amounts: established ? (values.amounts ?? []).map((a) => ({ fund: a.fund.trim(), amount: yuanText(a.amount) })) : [],
+          penaltyProvision: penalty ? values.penaltyProvision : null, penaltyMultiple: penalty ? String(values.penaltyMultiple) : null,
+        } satisfies ConcludeBody);
+      }}
     >
       {(form) => (
         <>
@@ -70,6 +93,35 @@ function ConcludeForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
                 )}
               </Form.List>
             )}
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate>
+            {() => {
+              if (form.getFieldValue('violation') !== 'established') return null;
+              const range = rangeOf(form.getFieldValue('penaltyProvision'));
+              const preview = range && penaltyPreview(form.getFieldValue('amounts'), form.getFieldValue('penaltyMultiple'));
+              return (
+                <Space align="start" wrap style={{ marginTop: 16 }}>
+                  <Form.Item name="penaltyProvision" label={t('supervision.case.penaltyProvision')} style={{ minWidth: 320 }}>
+                    <Select
+                      allowClear placeholder={t('supervision.case.penaltyProvision.none')} data-testid="case-penalty-provision" loading={provisions.loading}
+                      options={(provisions.data?.provisions ?? []).map((p) => ({ value: p.provision, label: p.label }))}
+                      onChange={(value?: string) => form.setFieldValue('penaltyMultiple', value ? Number(rangeOf(value)?.min) : undefined)}
+                    />
+                  </Form.Item>
+                  {range && (
+                    <Form.Item name="penaltyMultiple" label={t('supervision.case.penaltyMultiple')} rules={[{ required: true }]}
+                      extra={t('supervision.case.penaltyRange', { min: range.min, max: range.max })}>
+                      <InputNumber min={Number(range.min)} max={Number(range.max)} step={0.5} precision={2} style={{ width: 140 }} data-testid="case-penalty-multiple" />
+                    </Form.Item>
+                  )}
+                  {preview && (
+                    <Typography.Text type="secondary" data-testid="case-penalty-preview" style={{ display: 'block', maxWidth: 560 }}>
+                      {t('supervision.case.penaltyPreview', { amount: preview.amount, total: preview.total, multiple: String(form.getFieldValue('penaltyMultiple')) })}
+                    </Typography.Text>
+                  )}
+                </Space>
+              );
+            }}
           </Form.Item>
           <Form.Item name="legalBasis" label={t('supervision.case.legalBasis')} rules={[{ required: true, whitespace: true, min: 2, max: 200 }]} style={{ marginTop: 16 }}>
             <Input maxLength={200} data-testid="case-legal-basis" />
@@ -182,6 +234,13 @@ export default function CasePage() {
           <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} title={t('supervision.case.conclusion')} data-testid="case-conclusion">
             <Descriptions.Item label={t('supervision.case.violation')}><span data-testid="case-violation-value" data-violation={c.conclusion.violation}>{c.conclusion.violationLabel}</span></Descriptions.Item>
             <Descriptions.Item label={t('supervision.case.legalBasis')}>{c.conclusion.legalBasis}</Descriptions.Item>
+            {c.conclusion.penalty && (
+              <Descriptions.Item label={t('supervision.case.penalty')} span={2}>
+                <span data-testid="case-penalty-value">
+                  {t('supervision.case.penaltyValue', { amount: c.conclusion.penalty.amount, provision: c.conclusion.penalty.provisionLabel, multiple: c.conclusion.penalty.multiple })}
+                </span>
+              </Descriptions.Item>
+            )}
             {c.conclusion.note && <Descriptions.Item label={t('supervision.case.note')} span={2}>{c.conclusion.note}</Descriptions.Item>}
           </Descriptions>
         )}

@@ -38,4 +38,5 @@ export type CaseDetail = Static<typeof Cases.CaseDetail>;
 export type CaseStatus = CaseSummary['status'];
 export type OpenCaseBody = Static<typeof Cases.OpenCaseBody>;
 export type ConcludeBody = Static<typeof Cases.ConcludeBody>;
+export type PenaltyProvisions = Static<typeof Cases.PenaltyProvisions>;
 export type RecoveryBody = Static<typeof Cases.RecoveryBody>;
