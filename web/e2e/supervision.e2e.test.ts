@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { importTaxWages } from '../../src/modules/supervision/external-data.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
-import { formatYuan } from '../../src/platform/money.ts';
+import { formatYuan, parseYuan } from '../../src/platform/money.ts';
 import { apiClient, projectRoot } from './server.ts';
 import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
 
@@ -226,14 +226,27 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
 
     const opened = (await inspector.call<CaseView>('GET', `/api/supervision/cases/${caseId}`)).body;
     await signAll(opened.openingItemId);
-    const submitted = await inspector.call<CaseView>('POST', `/api/supervision/cases/${caseId}/conclusion`, {
-      violation: 'established', amounts: [{ fund: planted.pensionFund, amount: finding.amount }], legalBasis: '社会保险法 第八十六条', note: '少报缴费基数属实',
-    });
-    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
-    await signAll(submitted.body.conclusionItemId!);
+    // the conclusion on the page: the amount to recover, and the penalty of 社会保险法 第八十六条 (1 to 3 times) at 1.5
+    await page.reload();
+    await page.locator('[data-testid=case-status][data-status=investigating]').waitFor();
+    await page.getByTestId('case-conclude').click();
+    await page.getByTestId('case-amount-fund-0').fill(planted.pensionFund);
+    await page.getByTestId('case-penalty-provision').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title^="社会保险法 第八十六条"]').click();
+    await page.getByTestId('case-penalty-multiple').fill('1.5');
+    const penalty = formatYuan((parseYuan(finding.amount) * 3n + 1n) / 2n); // × 1.5, half up to the fen
+    await page.getByTestId('case-penalty-preview').filter({ hasText: `罚款金额 ${penalty} 元` }).waitFor();
+    await page.getByTestId('case-legal-basis').fill('社会保险法 第八十六条');
+    await page.getByTestId('case-note').fill('少报缴费基数属实');
+    await page.getByTestId('case-conclude-form-submit').click();
+    await page.getByTestId('case-conclude-form-submit').waitFor({ state: 'hidden' });
+    const submitted = (await inspector.call<CaseView>('GET', `/api/supervision/cases/${caseId}`)).body;
+    assert.ok(submitted.conclusionItemId, 'the conclusion waits for its sign-off');
+    await signAll(submitted.conclusionItemId);
 
     await page.reload();
     await page.locator('[data-testid=case-status][data-status=concluded]').waitFor();
+    assert.equal(await page.getByTestId('case-penalty-value').textContent(), `${penalty} 元（社会保险法 第八十六条（逾期仍不缴纳社会保险费），1.5 倍；上缴国库）`);
     assert.equal(plain(await page.getByTestId('case-outstanding').textContent()), finding.amount);
     await page.getByTestId('case-recover').click();
     await page.getByTestId('case-recovery-reference').fill('B2026-0001');
