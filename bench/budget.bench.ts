@@ -26,7 +26,8 @@ import { createRegion } from '../src/modules/registry/registry.service.ts';
 import { Rng } from '../src/modules/registry/demo/demo.calc.ts';
 import { addMonths, chartFor, ensureFunds, fundAccounts, openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../src/modules/ledger/index.ts';
 import { actualsOf, draftBudget, lastCompleteMonth, type BudgetDraft } from '../src/modules/budget/draft/draft.service.ts';
-import { draftMonths, draftTable } from '../src/modules/budget/draft/draft.calc.ts';
+import { draftMonths, draftTable, tableSeries } from '../src/modules/budget/draft/draft.calc.ts';
+import { forecastFundsLines } from '../src/modules/budget/draft/line-forecast.pool.ts';
 import { budgetChartFor, schemeTable } from '../src/modules/budget/draft/budget-chart.ts';
 import * as draftRepository from '../src/modules/budget/draft/draft.repository.ts';
 import { cpuSample, cpuSince } from './cpu.ts';
@@ -242,7 +243,8 @@ function modelsChosen(draft: BudgetDraft): { lines: number; byModel: Record<stri
 /**
  * Where a draft's time goes, measured apart: the steps of `draftBudget` (draft.service.ts) one by one — the ledger
  * read (the region's funds, their first months, their movements per subject and month), the grouping of the
- * movements per fund, and the forecasting of every line with its backtests (draftTable, pure).
+ * movements per fund, and the forecasting of every line with its backtests on the draft's worker pool (tableSeries,
+ * forecastFundsLines) with the tables made from them (draftTable, pure).
  */
 async function timeSplit(database: DatabaseHandle, dataDir: string, actor: Actor, year: number, lastMonth: string) {
   const chart = budgetChartFor(year);
@@ -263,9 +265,13 @@ async function timeSplit(database: DatabaseHandle, dataDir: string, actor: Actor
   const groupingSeconds = seconds(began);
   began = performance.now();
   const cpu = cpuSample(dataDir);
-  for (const { table, actuals, months } of grouped) draftTable(table, actuals, months);
+  const forecasts = await forecastFundsLines(grouped.map(({ table, actuals, months }) => tableSeries(table, actuals, months)));
+  grouped.forEach(({ table, actuals, months }, index) => draftTable(table, actuals, months, forecasts[index]));
   const forecastingSeconds = seconds(began);
-  return { readSeconds, movementRows: read.movements.length, groupingSeconds, forecastingSeconds, forecastingCpuSeconds: cpuSince(cpu, dataDir).node };
+  return {
+    readSeconds, movementRows: read.movements.length, groupingSeconds, forecastingSeconds, forecastingCpuSeconds: cpuSince(cpu, dataDir).node,
+    forecastingWorkers: os.availableParallelism(),
+  };
 }
 
 const seconds = (began: number) => Math.round(performance.now() - began) / 1000;

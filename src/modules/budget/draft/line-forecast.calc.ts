@@ -9,8 +9,9 @@ import { actuarialModel, type LineDrivers } from './actuarial.calc.ts';
 /** What a line's forecast is made from: its monthly amounts (fen), the months to forecast, its actuarial drivers. */
 export interface LineSeries { values: number[]; horizon: number; drivers?: LineDrivers }
 
+/** The line's forecast: the draft reads the chosen model and naive only, so ETS stops fitting once it cannot be chosen. */
 export function forecastLineSeries(series: LineSeries): ForecastResult {
-  return forecastSeries({ frequency: 'monthly', values: series.values, drivers: [] }, series.horizon, series.drivers ? [actuarialModel(series.drivers)] : []);
+  return forecastSeries({ frequency: 'monthly', values: series.values, drivers: [] }, series.horizon, series.drivers ? [actuarialModel(series.drivers)] : [], { choiceOnly: true });
 }
 
 /** A fund's lines forecast one after the other: a worker's task (a fund's lines, not a line each, to keep messages few). */

@@ -1,10 +1,13 @@
 /**
- * The draft's forecasts on the worker pool are those made in this thread: a fund with seasonal, noisy, quarterly,
- * all-zero and actuarial lines drafts to the same table (every amount, model, backtest figure and history) either way;
+ * The draft's forecasts on the worker pool are those made in this thread, and those of every model fitted at every
+ * origin: a fund with seasonal, noisy, quarterly, all-zero and actuarial lines drafts to the same table (every amount,
+ * model, backtest figure and history) each way;
  * a fund just gone live sends no line; a line the engine refuses rejects the run, and the pool goes on afterwards.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { forecastSeries } from '../forecast/forecast.calc.ts';
+import { actuarialModel } from './actuarial.calc.ts';
 import { budgetChartFor, schemeTable } from './budget-chart.ts';
 import { draftMonths, draftTable, tableSeries, type FundActuals } from './draft.calc.ts';
 import { forecastFundLines } from './line-forecast.calc.ts';
@@ -53,6 +56,10 @@ test('a fund\'s draft from the pool\'s forecasts is the draft made in this threa
   const pooled = await forecastFundsLines(series);
   assert.deepEqual(pooled, series.map(forecastFundLines), 'every model\'s backtest points and forecast alike');
   funds.forEach(({ table, actuals }, index) => assert.deepEqual(draftTable(table, actuals, months, pooled[index]), draftTable(table, actuals, months)));
+  // ETS stopped once beaten (choiceOnly) drafts what every model fitted at every origin drafts
+  const everyFit = series.map((lines) => lines.map((line) => line && forecastSeries({ frequency: 'monthly', values: line.values, drivers: [] }, line.horizon, line.drivers ? [actuarialModel(line.drivers)] : [])));
+  funds.forEach(({ table, actuals }, index) => assert.deepEqual(draftTable(table, actuals, months, pooled[index]), draftTable(table, actuals, months, everyFit[index])));
+  assert.ok(pooled.flat().some((result) => result?.models.some((model) => model.leftOut === 'beaten')), 'some line\'s ETS was stopped early');
   const premium = draftTable(pension, pensionFund, months, pooled[0]).income[0];
   assert.equal(premium.model, 'actuarial', 'the actuarial model travels to the worker as its drivers');
   const etsFitted = pooled.flat().filter((result) => result?.models.find((model) => model.name === 'ets')?.backtest?.origins === 10);

@@ -122,3 +122,35 @@ test('least squares: two drivers recovered exactly; collinear drivers give no fi
   assert.equal(leastSquares(y, [first, first.map((value) => value * 2)]), undefined);
   assert.equal(leastSquares(y, [[4, 4, 4, 4, 4, 4]]), undefined);
 });
+
+test('choiceOnly: ETS left out once it cannot win, and the choice, its forecast, interval and backtest and naive\'s unchanged', () => {
+  // 60 monthly series of 36 months, reproducible: levels, trends, a winter season, quarter-end and occasional months, noise
+  let state = 13;
+  const uniform = () => { state = (state * 16_807) % 2_147_483_647; return state / 2_147_483_647; };
+  const season = [1.12, 0.85, 1.02, 0.97, 0.95, 0.96, 1.0, 1.01, 0.97, 0.98, 1.03, 1.14];
+  const monthly = Array.from({ length: 60 }, (_, k) => Array.from({ length: 36 }, (_, month) => {
+    const noise = 1 + [0.01, 0.05, 0.2, 0.5][k % 4] * (uniform() * 2 - 1);
+    if (k % 5 === 1 && month % 3 !== 2) return 0;
+    if (k % 5 === 2 && uniform() < 0.4) return 0;
+    return Math.round(1e7 * (1 + [0, 0.06, -0.03][k % 3]) ** (month / 12) * (k % 5 === 3 ? season[month % 12] : 1) * noise);
+  }));
+  const what = (result: ReturnType<typeof forecastSeries>) => ({
+    ...result, models: undefined, chosenModel: result.models.find((model) => model.name === result.chosen), naive: result.models[0],
+  });
+  let beaten = 0, etsChosen = 0;
+  for (const values of monthly) {
+    const series: Series = { frequency: 'monthly', values, drivers: [] };
+    const full = forecastSeries(series, 14);
+    const fast = forecastSeries(series, 14, [], { choiceOnly: true });
+    assert.deepEqual(what(fast), what(full));
+    const ets = fast.models.find((model) => model.name === 'ets')!;
+    if (ets.leftOut === 'beaten') {
+      beaten++;
+      assert.notEqual(full.chosen, 'ets');
+      assert.equal(ets.backtest, null);
+    }
+    if (full.chosen === 'ets') etsChosen++;
+  }
+  assert.ok(beaten >= 20, `ETS left out as beaten on ${beaten} series`);
+  assert.ok(etsChosen >= 1, `ETS chosen (fitted at every origin) on ${etsChosen} series`);
+});

@@ -45,6 +45,8 @@ export interface ForecastModel {
   minimumHistory(seasonLength: number, driverCount: number): number;
   /** The next `horizon` values; undefined when it cannot (a driver that never varies). */
   forecast(input: ModelInput): number[] | undefined;
+  /** Costly to fit (ETS): with `choiceOnly`, backtested after the others and only until it can no longer be chosen. */
+  costly?: true;
 }
 
 export const seasonLengthOf = (frequency: Frequency) => (frequency === 'monthly' ? 12 : 1);
@@ -127,6 +129,7 @@ const driverRegression: ForecastModel = {
 
 const exponentialSmoothing: ForecastModel = {
   name: 'ets',
+  costly: true,
   applies: () => true,
   minimumHistory: (seasonLength) => (seasonLength > 1 ? ETS_MINIMUM_SEASONS * seasonLength : ETS_MINIMUM_ANNUAL),
   forecast: ({ history, horizon, seasonLength }) => exponentialSmoothingForecast(history, horizon, seasonLength),
@@ -163,8 +166,8 @@ export interface ModelResult {
   beatsNaive: boolean;
   /** Its forecast of the periods to forecast (null when it has none). */
   forecast: number[] | null;
-  /** Why it was left out. */
-  leftOut?: 'history' | 'fit';
+  /** Why it was left out; 'beaten' (with `choiceOnly`): its backtest errors so far already lose to another model's. */
+  leftOut?: 'history' | 'fit' | 'beaten';
 }
 
 export interface ForecastPoint { value: number; lower: number; upper: number }
@@ -194,14 +197,19 @@ function inputAt(series: Series, length: number, horizon: number): ModelInput {
 
 /**
  * One-step forecasts of `model` at every origin from `firstOrigin` to the last observed period. It is given only the
- * values before the origin (and the drivers up to it): what lies after cannot change what it forecast.
+ * values before the origin (and the drivers up to it): what lies after cannot change what it forecast. `stop` is told
+ * the absolute errors' running sum after each origin and ends the backtest (null) when it answers true.
  */
-export function backtestPoints(series: Series, model: ForecastModel, firstOrigin: number): BacktestPoint[] | undefined {
+export function backtestPoints(series: Series, model: ForecastModel, firstOrigin: number, stop?: (errorSum: number) => boolean): BacktestPoint[] | undefined | null {
   const points: BacktestPoint[] = [];
+  let errorSum = 0;
   for (let origin = firstOrigin; origin < series.values.length; origin++) {
     const predicted = model.forecast(inputAt(series, origin, 1))?.[0];
     if (predicted === undefined || !Number.isFinite(predicted)) return undefined;
     points.push({ origin, actual: series.values[origin], predicted });
+    // the same additions, in the same order, as accuracyOf's mean: a running sum never exceeds the whole
+    errorSum += Math.abs(series.values[origin] - predicted);
+    if (stop?.(errorSum)) return null;
   }
   return points;
 }
@@ -249,8 +257,11 @@ const lower = (candidate: number | null | undefined, best: number | null | undef
 /**
  * Forecasts the next `horizon` periods of the series: every model backtested, the best chosen, its interval.
  * `lineModels` (the line's own, e.g. actuarial) come after the general ones, so a tie keeps a general model.
+ * `choiceOnly` (a caller that reads the chosen model and naive only, as the budget draft does): a costly model is
+ * backtested after the others and left out ('beaten') as soon as its running MASE can no longer win — what is chosen,
+ * its forecast, interval and backtest and naive's are those of the full run (forecast.calc.test.ts checks it).
  */
-export function forecastSeries(series: Series, horizon: number, lineModels: readonly ForecastModel[] = []): ForecastResult {
+export function forecastSeries(series: Series, horizon: number, lineModels: readonly ForecastModel[] = [], options: { choiceOnly?: boolean } = {}): ForecastResult {
   const seasonLength = seasonLengthOf(series.frequency);
   const count = series.values.length;
   if (count < MINIMUM_HISTORY) throw new RangeError(`at least ${MINIMUM_HISTORY} observed values are needed, got ${count}`);
@@ -258,23 +269,39 @@ export function forecastSeries(series: Series, horizon: number, lineModels: read
   const judged = applicable.filter((model) => model.minimumHistory(seasonLength, series.drivers.length) <= count - MINIMUM_ORIGINS);
   const firstOrigin = Math.max(...judged.map((model) => model.minimumHistory(seasonLength, series.drivers.length)));
   const scale = naiveScale(series.values, seasonLength);
+  const origins = count - firstOrigin;
 
-  const results: ModelResult[] = applicable.map((model) => {
+  const judge = (model: ForecastModel, stop?: (errorSum: number) => boolean): ModelResult => {
     if (!judged.includes(model)) return { name: model.name, backtest: null, beatsNaive: false, forecast: null, leftOut: 'history' };
-    const points = backtestPoints(series, model, firstOrigin);
+    const points = backtestPoints(series, model, firstOrigin, stop);
+    if (points === null) return { name: model.name, backtest: null, beatsNaive: false, forecast: null, leftOut: 'beaten' };
     const forecast = model.forecast(inputAt(series, count, horizon));
     if (!points || !forecast) return { name: model.name, backtest: null, beatsNaive: false, forecast: null, leftOut: 'fit' };
     return { name: model.name, backtest: { ...accuracyOf(points, scale), owa: null, points }, beatsNaive: false, forecast };
+  };
+  const deferred = (model: ForecastModel) => options.choiceOnly === true && model.costly === true && scale > 0;
+  const results: (ModelResult | undefined)[] = applicable.map((model) => (deferred(model) ? undefined : judge(model)));
+  applicable.forEach((model, index) => {
+    if (results[index]) return;
+    // chosen only with a MASE below every earlier model's and not above any later one's (the choice keeps the first
+    // of equals); MASE = (Σ|error| ÷ origins) ÷ scale, as accuracyOf computes it, and never falls as errors add up
+    const mases = (from: number, to: number) => results.slice(from, to).flatMap((result) => (result?.backtest?.mase != null ? [result.backtest.mase] : []));
+    const before = Math.min(...mases(0, index)), after = Math.min(...mases(index + 1, results.length));
+    results[index] = judge(model, (errorSum) => {
+      const mase = errorSum / origins / scale;
+      return mase >= before || mase > after;
+    });
   });
-  const naiveAccuracy = results[0].backtest!;
-  for (const result of results) {
+  const models = results as ModelResult[];
+  const naiveAccuracy = models[0].backtest!;
+  for (const result of models) {
     if (!result.backtest) continue;
     const relativeSmape = naiveAccuracy.smape > 0 ? result.backtest.smape / naiveAccuracy.smape : null;
     const relativeMase = naiveAccuracy.mase && result.backtest.mase != null ? result.backtest.mase / naiveAccuracy.mase : null;
     result.backtest.owa = relativeSmape != null && relativeMase != null ? (relativeSmape + relativeMase) / 2 : null;
     result.beatsNaive = result.name !== 'naive' && lower(result.backtest.mase, naiveAccuracy.mase);
   }
-  const chosen = results.reduce((best, result) => (lower(result.backtest?.mase, best.backtest?.mase) ? result : best), results[0]);
+  const chosen = models.reduce((best, result) => (lower(result.backtest?.mase, best.backtest?.mase) ? result : best), models[0]);
 
   const errors = chosen.backtest!.points.map((point) => point.actual - point.predicted);
   const rmse = rootMeanSquare(errors);
@@ -287,6 +314,6 @@ export function forecastSeries(series: Series, horizon: number, lineModels: read
       return { value, lower: value - halfWidth, upper: value + halfWidth };
     }),
     interval: { level: INTERVAL_LEVEL, rmse, coverage: intervalCoverage(errors) },
-    models: results,
+    models,
   };
 }
