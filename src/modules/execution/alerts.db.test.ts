@@ -127,9 +127,11 @@ test('the server\'s worker asks for the evaluation between its hourly rounds: a 
   const worker = startJobWorker(test_.database, logger, { schedules: [{ ...changedAlertSchedule, everyMs: 50 }], now: () => new Date(Date.now() + 61_000), pollMs: 50 });
   await worker.started;   // its first round found nothing to evaluate
   await fundAndPay(fund, 'benefit_expense.inpatient', 'alerts-worker', 2);
-  const deficit = async () => (await alertsOfFund(fund)).find((alert) => alert.rule === 'current_deficit');
-  for (let i = 0; i < 200 && !(await deficit()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  // the worker may evaluate between the two payments (its clock has no quiet interval left): the second is then
+  // marked again and evaluated after, so the alert ends at both payments
+  const gap = async () => (await alertsOfFund(fund)).find((alert) => alert.rule === 'current_deficit' && alert.status === 'raised')?.values.gap;
+  for (let i = 0; i < 200 && await gap() !== '20000.00'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   await worker.stop();
-  assert.deepEqual([(await deficit())?.status, (await deficit())?.values.gap], ['raised', '20000.00']);
+  assert.equal(await gap(), '20000.00');
   assert.deepEqual(await pending(), []);
 });

@@ -93,8 +93,9 @@ async function collectionFigures(tx: Tx, fund: repository.FundRow, year: number,
   const { from, to } = yearToDate(year, month);
   const lastYear = yearToDate(year - 1, month);
   const asOf = periodEnd(to) < today ? periodEnd(to) : today;
+  const billsOf = { code: fund.code, regionPrefix: scopePrefix(fund.region_code) };
   return {
-    collected: await collectedOfFund(tx, fund.code, from, to, asOf), collectedLastYear: await collectedOfFund(tx, fund.code, lastYear.from, lastYear.to, sameDayLastYear(asOf)),
+    collected: await collectedOfFund(tx, billsOf, from, to, asOf), collectedLastYear: await collectedOfFund(tx, billsOf, lastYear.from, lastYear.to, sameDayLastYear(asOf)),
     arrears: await arrearsOfFund(tx, fund, asOf), arrearsLastYear: await arrearsOfFund(tx, fund, sameDayLastYear(asOf)),
   };
 }
