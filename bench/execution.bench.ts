@@ -16,8 +16,9 @@
  * Measured: 20 concurrent clients (a worker thread, plain fetch with keep-alive) signed in as the province's 经办
  * (op.990000) issue GET /api/execution/report for the province against the real server listening on a free port for
  * BENCH_EXECUTION_SECONDS (default 20): requests, p50/p95/p99 ms, errors (after 5 s of one client alone: the time one
- * request takes). Then one batch of 10,000 lines is posted and
- * the alert evaluation of the whole province (`evaluateAlerts`, the job worked to its end) is timed.
+ * request takes), and the CPU seconds of this process (the server and the clients) over those seconds. Then one batch
+ * of 10,000 lines is posted and the alert evaluation of the whole province (`evaluateAlerts`, the job worked to its
+ * end) is timed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -213,7 +214,9 @@ export async function run(): Promise<object> {
     const alone = (await runClients(url, cookie, 1, SINGLE_CLIENT_SECONDS * 1000)).latencies.sort((a, b) => a - b);
     log(`report: ${report.funds!.length} funds, alone p50 ${percentile(alone, 0.5)} ms; ${CLIENTS} clients for ${loadSeconds} s`);
     const loadDuringStart = loadAverage();
+    const cpuBefore = process.cpuUsage();
     const { latencies, errors, statuses } = await runClients(url, cookie, CLIENTS, loadSeconds * 1000);
+    const cpu = process.cpuUsage(cpuBefore);
     const sorted = latencies.sort((a, b) => a - b);
     const p95 = percentile(sorted, 0.95);
 
@@ -239,6 +242,9 @@ export async function run(): Promise<object> {
         oneClient: { requests: alone.length, p50Ms: percentile(alone, 0.5), p95Ms: percentile(alone, 0.95) },
         requests: latencies.length + errors, errors, errorStatuses: statuses, requestsPerSecond: round((latencies.length + errors) / loadSeconds),
         p50Ms: percentile(sorted, 0.5), p95Ms: p95, p99Ms: percentile(sorted, 0.99), maxMs: round(sorted[sorted.length - 1] ?? NaN),
+        // this process (the server and the clients' worker; PostgreSQL's processes not counted) during the 20 clients
+        cpuSeconds: { user: round(cpu.user / 1e6, 2), system: round(cpu.system / 1e6, 2) },
+        cpuMsPerRequest: round((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length + errors), 2),
         goal: { p95Ms: GOAL_P95_MS, met: p95 <= GOAL_P95_MS && errors === 0 },
       },
       alerts: {
