@@ -16,11 +16,11 @@ import { importInstitutions, importQuotas, importSettlements } from './instituti
 import { payPrepayment, runPrepayment } from './prepayment/prepayment.service.ts';
 import { monthlyPrepayment } from './prepayment/prepayment.calc.ts';
 import { payYearEndSettlement, recordRepayment, runYearEndSettlement } from './settlement/year-end-run.service.ts';
-import { settleYear } from './settlement/year-end.calc.ts';
-import { yearEndRulesOf } from './settlement/year-end.input.ts';
+import { rulesForCredit, settleInstitution, settleYear } from './settlement/year-end.calc.ts';
+import { yearEndCreditFactorsOf, yearEndRulesOf } from './settlement/year-end.input.ts';
 import { institutionIndicators } from './indicators/indicators.service.ts';
 import { dipProjection } from './dip/dip.service.ts';
-import { parseDecimal } from '../../platform/money.ts';
+import { formatDecimal, parseDecimal } from '../../platform/money.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const actor = systemActor('medical', ['medical.read', 'medical.manage', 'medical.settle', 'approvals.read']);
@@ -172,18 +172,29 @@ test('DIP: group points from the stored history, the projection within its range
   assert.ok(Number(projection.low) <= Number(projection.pointValue) && Number(projection.pointValue) <= Number(projection.high));
 });
 
-test('year-end settlement from the stored data equals the pure function; signed off, paid, recovered and repaid', { skip }, async () => {
+test('year-end settlement from the stored data equals the pure function, a graded institution by its grade\'s factors; signed off, paid, recovered and repaid', { skip }, async () => {
+  // P2 (a saving) holds grade D of supervision's credit grading: no reward for its saving (medical.year_end_credit_factors)
+  await db.owner.query(`insert into supervision_credit_run (id, region_code, as_of, parameters, subjects, changed, run_by) values (1, '', '2025-12-31', '{}', 1, 1, 'test')`);
+  await db.owner.query(`insert into supervision_credit_grade (subject_kind, subject, region_code, grade, facts, reasons, run_id, graded_on)
+    values ('institution', 'P2', $1, 'D', '{}', '[]', 1, '2025-12-31')`, [REGION]);
   const run = await runYearEndSettlement(db.database, actor, { year: 2025, region: REGION });
   const { rules } = yearEndRulesOf(getParameters(), REGION, 2025);
+  const gradeD = yearEndCreditFactorsOf(getParameters(), REGION, 2025).factors.get('D')!;
+  assert.deepEqual([formatDecimal(gradeD.savingReward), formatDecimal(gradeD.overrunPaid)], ['0', '0']);
   const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
-  const expected = settleYear({ rules, institutions: [
+  const ungraded = settleYear({ rules, institutions: [
     { code: 'H2', quota: 60_000_000n, actual: fen('88000.00') + fen('50000.00'), prepaid: 2n * 4_500_000n },
     { code: 'H3', quota: 120_000_000n, actual: fen('52500.00') + fen('247500.00') + fen('60000.00') + fen('50000.00'), prepaid: 2n * 9_500_000n },
     { code: 'P1', quota: 12_000_000n, actual: fen('30000.00') + fen('26000.00'), prepaid: 2n * 1_000_000n },
-    { code: 'P2', quota: 24_000_000n, actual: fen('2000.00'), prepaid: 2n * 2_000_000n },
   ] }).institutions;
-  assert.deepEqual(run.institutions.map((i) => [i.code, fen(i.actual), fen(i.prepaid), fen(i.allowed), fen(i.settlement)]),
-    expected.map((i) => [i.code, i.actual, i.prepaid, i.allowed, i.settlement]));
+  const p2 = settleInstitution(rulesForCredit(rules, gradeD), { code: 'P2', quota: 24_000_000n, actual: fen('2000.00'), prepaid: 2n * 2_000_000n });
+  const p2Ungraded = settleInstitution(rules, { code: 'P2', quota: 24_000_000n, actual: fen('2000.00'), prepaid: 2n * 2_000_000n });
+  assert.deepEqual([p2.savingReward, p2.allowed], [0n, fen('2000.00')], 'grade D: the actual cost, no reward');
+  assert.ok(p2Ungraded.savingReward > 0n, 'ungraded, the saving would have been rewarded');
+  const expected = [...ungraded, p2];
+  assert.deepEqual(run.institutions.map((i) => [i.code, fen(i.actual), fen(i.prepaid), fen(i.allowed), fen(i.settlement), i.creditGrade]),
+    expected.map((i) => [i.code, i.actual, i.prepaid, i.allowed, i.settlement, i.code === 'P2' ? 'D' : null]));
+  assert.deepEqual((run.rules as { creditFactors: Record<string, unknown> }).creditFactors.D, { savingReward: '0', overrunPaid: '0' });
   assert.equal((await runYearEndSettlement(db.database, actor, { year: 2025, region: REGION })).approvalItemId, run.approvalItemId, 'settled once');
 
   const payable = expected.reduce((sum, i) => sum + (i.settlement > 0n ? i.settlement : 0n), 0n);

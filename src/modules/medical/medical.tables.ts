@@ -41,7 +41,7 @@ declare module '../../platform/database.ts' {
     medical_year_end_settlement: {
       institution_id: bigint; year: number; run_id: bigint; region_code: string; quota: bigint; actual: bigint; prepaid: bigint; allowed: bigint;
       saving_reward: bigint; overrun_paid: bigint; settlement: bigint; status: Generated<YearEndLineStatus>; entry_id: bigint | null;
-      repaid_on: string | null; repayment_entry_id: bigint | null;
+      repaid_on: string | null; repayment_entry_id: bigint | null; credit_grade: string | null;
     };
   }
 }

@@ -15,6 +15,9 @@ import { supervisionCaseSignoff } from './cases/cases.service.ts';
 import { creditRoutes } from './credit/credit.routes.ts';
 import { supervisionBlacklistSignoff } from './credit/credit.service.ts';
 
+/** The credit grades other modules read (the medical year-end settlement ties its rules to an institution's grade). */
+export { creditOfSubjects, type SubjectCredit } from './credit/credit.service.ts';
+
 /** 稽核监督: tax wages and medical claim details compared with the system's records by detection rules, findings with evidence. */
 export const supervisionModule: ModuleManifest = {
   name: 'supervision',

@@ -3,6 +3,9 @@
  * force, its actual cost to the fund (Σ fund-payable of its monthly settlement data) and what it was prepaid (the paid
  * monthly pre-allocations), settled by the region's rule set (medical.year_end_settlement, year-end.calc.ts) and
  * submitted to sign-off (kind `medical.year_end`: 复核, 审批). Run again, it answers with the stored result.
+ * An institution with a credit grade (supervision's grading, 医疗保障基金使用监督管理条例 第十六条) is settled by the
+ * region's rules times its grade's factors (medical.year_end_credit_factors, rulesForCredit): a lower grade keeps less
+ * of a saving and is paid less of an overrun; each line keeps the grade it was settled with.
  *
  * The final approval funds the 支出户 with what is to be paid (用款, 财政专户 → 支出户) and books every recovery as a
  * receivable: Dr 暂付款 / Cr the institution's benefit expense (the prepayments were booked as expense when paid, so
@@ -24,8 +27,9 @@ import { medicalMessages as said } from '../medical.messages.ts';
 import { bookRecovery, medicalFundOf, payFromExpenseAccount, receiveRepayment, transferToExpenseAccount } from '../medical.ledger.ts';
 import { poolingRegionFor } from '../medical.scope.ts';
 import * as repository from '../medical.repository.ts';
-import { settleYear } from './year-end.calc.ts';
-import { yearEndRulesOf } from './year-end.input.ts';
+import { creditOfSubjects } from '../../supervision/index.ts';
+import { rulesForCredit, settleInstitution } from './year-end.calc.ts';
+import { yearEndCreditFactorsOf, yearEndRulesOf } from './year-end.input.ts';
 
 interface YearEndPayload { runId: string; region: string; year: number; institutions: number; payable: string; recoverable: string }
 
@@ -35,7 +39,8 @@ export interface YearEndRunView {
   totals: { quota: string; actual: string; allowed: string; prepaid: string; payable: string; recoverable: string };
   institutions: {
     code: string; name: string; quota: string; actual: string; allowed: string; prepaid: string; settlement: string; savingReward: string; overrunPaid: string;
-    status: string; repaidOn: string | null;
+    /** the credit grade it was settled with (null: none, the region's rules unchanged) */
+    creditGrade: string | null; status: string; repaidOn: string | null;
   }[];
 }
 
@@ -56,22 +61,29 @@ export async function runYearEndSettlement(database: DatabaseHandle, actor: Acto
     if (quotas.length === 0) throw notFound(said.noQuotas({ region, year }));
     const [actual, prepaid] = await Promise.all([repository.actualOfYear(tx, region, year), repository.prepaidOfYear(tx, region, year)]);
     const { rules, reference } = yearEndRulesOf(getParameters(), region, year);
-    const settled = settleYear({
-      rules,
-      institutions: quotas.map((quota) => ({ code: quota.code, quota: quota.annual_quota, actual: actual.get(quota.institution_id) ?? 0n, prepaid: prepaid.get(quota.institution_id) ?? 0n })),
-    }).institutions;
+    const credit = yearEndCreditFactorsOf(getParameters(), region, year);
+    const grades = await creditOfSubjects(tx, quotas.map((quota) => quota.code), region);
+    const gradeOf = (code: string) => grades.get(code)?.grade ?? null;
+    const settled = quotas.map((quota) => {
+      // a grade the factors do not name (a region's own scheme) is settled by the region's rules unchanged
+      const factors = credit.factors.get(gradeOf(quota.code) ?? '');
+      return settleInstitution(factors ? rulesForCredit(rules, factors) : rules,
+        { code: quota.code, quota: quota.annual_quota, actual: actual.get(quota.institution_id) ?? 0n, prepaid: prepaid.get(quota.institution_id) ?? 0n });
+    });
     const runId = newId();
     const storedRules = {
       savingRewardShare: formatDecimal(rules.savingRewardShare),
       savingRewardCapShareOfQuota: rules.savingRewardCapShareOfQuota === null ? null : formatDecimal(rules.savingRewardCapShareOfQuota),
       overrunBands: rules.overrunBands.map((band) => ({ upToShareOfQuota: formatDecimal(band.upToShareOfQuota), fundShare: formatDecimal(band.fundShare) })),
       reference,
+      creditFactors: Object.fromEntries([...credit.factors].map(([grade, f]) => [grade, { savingReward: formatDecimal(f.savingReward), overrunPaid: formatDecimal(f.overrunPaid) }])),
+      creditFactorsReference: credit.reference,
     };
     await repository.insertYearEndRun(tx, { id: runId, region_code: region, fund_code: medicalFundOf(region), year, rules: JSON.stringify(storedRules), created_by: actor.username });
     await repository.insertYearEndSettlements(tx, settled.map((line, index) => ({
       institution_id: quotas[index].institution_id, year, run_id: runId, region_code: quotas[index].region_code,
       quota: line.quota, actual: line.actual, prepaid: line.prepaid, allowed: line.allowed, saving_reward: line.savingReward, overrun_paid: line.overrunPaid,
-      settlement: line.settlement,
+      settlement: line.settlement, credit_grade: gradeOf(line.code),
     })));
     const payable = settled.reduce((sum, line) => sum + (line.settlement > 0n ? line.settlement : 0n), 0n);
     const recoverable = settled.reduce((sum, line) => sum + (line.settlement < 0n ? -line.settlement : 0n), 0n);
@@ -145,7 +157,7 @@ async function viewOf(tx: Tx, run: NonNullable<Awaited<ReturnType<typeof reposit
     institutions: lines.map((line) => ({
       code: line.code, name: line.name, quota: formatYuan(line.quota), actual: formatYuan(line.actual), allowed: formatYuan(line.allowed),
       prepaid: formatYuan(line.prepaid), settlement: formatYuan(line.settlement), savingReward: formatYuan(line.saving_reward),
-      overrunPaid: formatYuan(line.overrun_paid), status: line.status, repaidOn: line.repaid_on,
+      overrunPaid: formatYuan(line.overrun_paid), creditGrade: line.credit_grade, status: line.status, repaidOn: line.repaid_on,
     })),
   };
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatYuan, parseDecimal, parseYuan } from '../../../platform/money.ts';
-import { settleInstitution, settleYear, type YearEndRules } from './year-end.calc.ts';
+import { rulesForCredit, settleInstitution, settleYear, type YearEndRules } from './year-end.calc.ts';
 
 const rules = (savingRewardShare: string, cap: string | null, bands: [string, string][]): YearEndRules => ({
   savingRewardShare: parseDecimal(savingRewardShare),
@@ -120,4 +120,25 @@ test('properties: more spending never lowers what the fund accepts; a saving is 
       if (actual <= quota) assert.ok(first.allowed >= actual && first.allowed <= quota, 'a saving: between the actual cost and the quota');
       else assert.ok(first.allowed >= quota && first.allowed <= actual, 'an overrun: between the quota and the actual cost');
     }));
+});
+
+test('the credit grade\'s factors: the reward share and each band\'s fund share multiplied exactly, every figure still rounded once', () => {
+  const factors = (savingReward: string, overrunPaid: string) => ({ savingReward: parseDecimal(savingReward), overrunPaid: parseDecimal(overrunPaid) });
+  const gradeC = rulesForCredit(banded, factors('0.5', '0.8'));
+  const cases: [rule: YearEndRules, actual: string, allowed: string, reward: string, overrunPaid: string, why: string][] = [
+    [gradeC, '990000.00', '991500.00', '1500.00', '0.00', 'saving 10,000.00 × 0.3 × 0.5'],
+    [gradeC, '999999.99', '999999.99', '0.00', '0.00', 'saving 0.01 × 0.15 = 0.0015: nothing'],
+    [gradeC, '900000.00', '915000.00', '15000.00', '0.00', 'saving 100,000.00 × 0.15 = 15,000.00, under the cap of 30,000.00'],
+    [rulesForCredit(banded, factors('2', '1')), '500000.00', '530000.00', '30000.00', '0.00', 'a factor above 1: 500,000.00 × 0.6 = 300,000.00, capped at 3% of the quota'],
+    [gradeC, '1100000.00', '1040000.00', '0.00', '40000.00', '10% over: 100,000.00 × 0.5 × 0.8'],
+    [gradeC, '1000000.03', '1000000.01', '0.00', '0.01', '0.03 over × 0.4 = 0.012: 0.01'],
+    [rulesForCredit(banded, factors('0', '0')), '1100000.00', '1000000.00', '0.00', '0.00', 'grade D: no reward, no share of an overrun'],
+    [rulesForCredit(banded, factors('0', '0')), '950000.00', '950000.00', '0.00', '0.00', 'grade D: the actual cost, no reward'],
+  ];
+  for (const [rule, actual, allowed, reward, overrunPaid, why] of cases) {
+    assert.deepEqual(allowedFor(rule, '1000000.00', actual), { allowed, reward, overrunPaid }, why);
+  }
+  // rounded once: 0.01 over at 0.5 × 0.8 = 0.4 is 0.004, nothing; the region's 0.005 rounded first to 0.01 and then × 0.8 would pay 0.01
+  assert.deepEqual(allowedFor(gradeC, '1000000.00', '1000000.01'), { allowed: '1000000.00', reward: '0.00', overrunPaid: '0.00' });
+  assert.deepEqual(gradeC.overrunBands.map((band) => [band.upToShareOfQuota, band.fundShare]), [[parseDecimal('0.2'), { units: 40n, scale: 2 }]]);
 });

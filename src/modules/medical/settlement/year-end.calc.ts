@@ -79,6 +79,24 @@ export function settleInstitution(rules: YearEndRules, institution: InstitutionY
   return { ...institution, allowed, settlement: allowed - prepaid, savingReward: reward, overrunPaid: paidOfOverrun };
 }
 
+/** 信用等级挂钩: the factors an institution's credit grade applies to its saving reward share and to the fund's share of each overrun band. */
+export interface CreditFactors { savingReward: Decimal; overrunPaid: Decimal }
+
+const times = (a: Decimal, b: Decimal): Decimal => ({ units: a.units * b.units, scale: a.scale + b.scale });
+
+/**
+ * The rules an institution of a credit grade is settled by (医疗保障基金使用监督管理条例 第十六条: the grade bears on
+ * 年终清算): the reward share and each band's fund share times the grade's factors, exactly, so that every figure is
+ * still rounded once. The cap and the bands' bounds are the region's.
+ */
+export function rulesForCredit(rules: YearEndRules, factors: CreditFactors): YearEndRules {
+  return {
+    savingRewardShare: times(rules.savingRewardShare, factors.savingReward),
+    savingRewardCapShareOfQuota: rules.savingRewardCapShareOfQuota,
+    overrunBands: rules.overrunBands.map((band) => ({ upToShareOfQuota: band.upToShareOfQuota, fundShare: times(band.fundShare, factors.overrunPaid) })),
+  };
+}
+
 /** Settles every institution of a region's year under its rules. */
 export function settleYear(input: { rules: YearEndRules; institutions: readonly InstitutionYear[] }): { institutions: InstitutionSettlement[] } {
   return { institutions: input.institutions.map((institution) => settleInstitution(input.rules, institution)) };

@@ -12,7 +12,7 @@ import { yearProblem } from '../../../platform/dates.ts';
 import type { ParameterStore } from '../../../platform/params/index.ts';
 import { medicalMessages as said } from '../medical.messages.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
-import { settleYear, type InstitutionYear, type OverrunBand, type YearEndRules } from './year-end.calc.ts';
+import { settleYear, type CreditFactors, type InstitutionYear, type OverrunBand, type YearEndRules } from './year-end.calc.ts';
 
 export const YEAR_END_RULES_PARAMETER = 'medical.year_end_settlement';
 
@@ -111,6 +111,18 @@ export function yearEndRulesOf(store: ParameterStore, region: string, year: numb
     },
     reference: found.reference,
   };
+}
+
+export const YEAR_END_CREDIT_FACTORS_PARAMETER = 'medical.year_end_credit_factors';
+
+/** The factors per credit grade the region's year is settled with (in force on the year's last day), and their source. */
+export function yearEndCreditFactorsOf(store: ParameterStore, region: string, year: number): { factors: Map<string, CreditFactors>; reference: string } {
+  const found = store.lookup(YEAR_END_CREDIT_FACTORS_PARAMETER, `${year}-12-31`, region);
+  const table = found.value as Record<string, Record<string, string>>;
+  const factors = new Map(Object.entries(table).map(([grade, factor]) => [grade, {
+    savingReward: parseDecimal(factor.saving_reward, YEAR_END_CREDIT_FACTORS_PARAMETER), overrunPaid: parseDecimal(factor.overrun_paid, YEAR_END_CREDIT_FACTORS_PARAMETER),
+  }]));
+  return { factors, reference: `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}: ${found.reference}` };
 }
 
 /** Reads the input; `parameters` gives the regional rules when the input names a region and a year instead of rules. */

@@ -146,6 +146,10 @@ function YearEndCard({ region }: { region?: string }) {
             columns={[
               { key: 'code', title: t('institutions.code'), dataIndex: 'code', width: 90 },
               { key: 'name', title: t('institutions.name'), dataIndex: 'name' },
+              {
+                key: 'creditGrade', title: t('runs.yearEnd.creditGrade'), dataIndex: 'creditGrade', width: 90,
+                render: (grade: string | null) => <span data-testid="year-end-credit-grade">{grade ?? '—'}</span>,
+              },
               money('quota', t('settlement.quota')), money('actual', t('settlement.actual')), money('allowed', t('settlement.allowed')),
               money('prepaid', t('settlement.prepaid')), money('settlement', t('settlement.settlement')),
               {
