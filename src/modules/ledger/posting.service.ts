@@ -258,11 +258,6 @@ function buildBatch(actor: Actor, batch: ValidatedEntry[], existing: Map<string,
 const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Writes a built batch in the caller's transaction, lines and headers in one statement (0015_ledger_speed.sql), and
- * its audit record. `whileInserting` runs once the statement is on its way to the database (the next batch is built
- * meanwhile, on this core, while PostgreSQL works on the other).
- */
-/**
  * What other modules do in a posting's transaction, once per batch, with the funds it posted to (the execution module
  * marks their alerts for evaluation): it must stay cheap, a batch may hold thousands of entries.
  */
@@ -274,6 +269,11 @@ export function registerPostingEffect(name: string, effect: PostingEffect) {
   postingEffects.set(name, effect);
 }
 
+/**
+ * Writes a built batch in the caller's transaction, lines and headers in one statement (0015_ledger_speed.sql), and
+ * its audit record. `whileInserting` runs once the statement is on its way to the database (the next batch is built
+ * meanwhile, on this core, while PostgreSQL works on the other).
+ */
 async function writeBatch(tx: Tx, actor: Actor, built: BuiltBatch, whileInserting?: () => void): Promise<PostResult[]> {
   const { fresh, columns } = built;
   if (columns) {
