@@ -144,6 +144,14 @@ export function fundAccounts(chart: Chart, insurance: string): ChartAccount[] {
   return [...chart.accounts, ...benefitAccounts].sort((a, b) => a.code.localeCompare(b.code));
 }
 
+/**
+ * The 其他收入 account of the chart: late fees, and benefits recovered for an earlier year (财社〔2017〕144号 社会保险基金
+ * 财务制度) — a case's recovery, an overpaid pension recovered in money or offset.
+ */
+export function otherIncomeAccount(chart: Chart): string {
+  return chart.accounts.find((a) => a.role === 'revenue' && a.subject === 'other_income')!.code;
+}
+
 /** The statement line (top-level subject) of a subject code: benefit_expense.basic_pension → benefit_expense. */
 export function subjectLine(subject: string): string {
   return subject.split('.')[0];

@@ -16,7 +16,7 @@ export { incomeExpenditureStatement, type IncomeExpenditureView } from './statem
 export type { EntryInput, LineInput } from './journal.calc.ts';
 export type { AccountRole } from './ledger.tables.ts';
 export { isPeriod, isDate, periodEnd, addMonths, addDays, daysBetween } from './journal.calc.ts';
-export { chartFor, fundAccounts, fundInsurance, openingBalanceEntry, poolingInsuranceOf, type Chart } from './chart.ts';
+export { chartFor, fundAccounts, fundInsurance, openingBalanceEntry, otherIncomeAccount, poolingInsuranceOf, type Chart } from './chart.ts';
 
 /** 基金财务: funds, accounts, the journal, bank reconciliation, period close, statements. */
 export const ledgerModule: ModuleManifest = {

@@ -28,6 +28,16 @@ export async function paidMonthsOf(tx: Tx, personId: bigint, awardId: bigint): P
   return rows.map((r) => ({ period: r.period, amount: BigInt(r.amount) }));
 }
 
+/** The months an overpayment covers, as the payroll paid them: what its recoveries are booked against, year by year (recoveryBooking). */
+export async function overpaidMonthsOf(tx: Tx, personId: bigint, overpaymentId: bigint): Promise<{ period: string; amount: bigint }[]> {
+  const { rows } = await sql<{ period: string; amount: string }>`select b.period, l.amount::text as amount
+    from benefit_overpayment o
+      join payroll_line l on l.person_id = o.person_id and l.award_id = o.award_id and l.status = 'paid'
+      join payroll_batch b on b.id = l.batch_id
+    where o.person_id = ${personId} and o.id = ${overpaymentId} and b.period = any(o.periods)`.execute(tx);
+  return rows.map((r) => ({ period: r.period, amount: BigInt(r.amount) }));
+}
+
 /** The award's monthly amount in a month (its dated amount changes applied). */
 export async function amountInMonth(tx: Tx, personId: bigint, awardId: bigint, period: string): Promise<bigint> {
   const { rows } = await sql<{ amount: string }>`select pension_amount_in(${personId}, ${awardId}, ${period})::text as amount`.execute(tx);

@@ -30,7 +30,7 @@ import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../..
 import { listMaskingFor, maskPersonalData } from '../../../platform/personal-data.ts';
 import { moreProblems, registerFields, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type ImportSchema } from '../../../platform/imports/index.ts';
 import { openItemsOfKind, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
-import { chartFor, postEntries } from '../../ledger/index.ts';
+import { chartFor, otherIncomeAccount, postEntries } from '../../ledger/index.ts';
 import { cite } from '../trace.ts';
 import { firstMonthAfterDeath, overpaidAfterDeath, recoveryBooking, survivorEntitlements } from './deaths.calc.ts';
 import { deathSaid } from './deaths.messages.ts';
@@ -272,12 +272,12 @@ async function applyRecovery(tx: Tx, approver: Actor, { id: itemId, payload, sub
     reference: payload.reference, recorded_by: submittedBy,
   });
   if (amount === outstanding) await repository.markRecovered(tx, row.person_id, row.id);
-  const overpaidMonths = (await repository.paidMonthsOf(tx, row.person_id, row.award_id)).filter((month) => row.periods.includes(month.period));
+  const overpaidMonths = await repository.overpaidMonthsOf(tx, row.person_id, row.id);
   const year = payload.recoveredOn.slice(0, 4), period = payload.recoveredOn.slice(0, 7);
   const booked = recoveryBooking(overpaidMonths, BigInt(row.recovered), amount, year);
   const chart = chartFor(Number(year));
   const incomeBank = chart.accounts.find((a) => a.role === 'income_bank')!.code;
-  const otherIncome = chart.accounts.find((a) => a.role === 'revenue' && a.subject === 'other_income')!.code;
+  const otherIncome = otherIncomeAccount(chart);
   const { pensionExpense } = payrollAccounts(row.fund_code.slice(0, row.fund_code.lastIndexOf('-')), period);
   const [posted] = await postEntries(tx, approver, [{
     key: `benefit-recovery:${recoveryId}`, fund: row.fund_code, period, date: payload.recoveredOn, source: { type: 'benefit_overpayment', id: String(row.id) },

@@ -32,7 +32,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { maskIdNumbersDeep, maskIdNumbersIn } from '../../../platform/personal-data.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
-import { chartFor, postEntries } from '../../ledger/index.ts';
+import { chartFor, otherIncomeAccount, postEntries } from '../../ledger/index.ts';
 import { ruleCatalog } from '../detection.service.ts';
 import { casesSaid as said, penaltyProvisionSaid } from './cases.messages.ts';
 import { penaltyOf, type PenaltyRanges } from './penalty.calc.ts';
@@ -339,7 +339,7 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, cas
     const id = newId();
     const chart = chartFor(Number(recoveredOn.slice(0, 4)));
     const bank = chart.accounts.find((a) => a.role === 'income_bank')!.code;
-    const otherIncome = chart.accounts.find((a) => a.role === 'revenue' && a.subject === 'other_income')!.code;
+    const otherIncome = otherIncomeAccount(chart);
     const [posted] = await postEntries(tx, worker, [{
       key: `supervision-recovery:${id}`, fund: input.fund, period: recoveredOn.slice(0, 7), date: recoveredOn, source: { type: 'supervision_case', id: String(row.id) },
       memo: render(said.recoveryMemo({ number: row.number, reference: bankReference }), 'zh-CN'),
