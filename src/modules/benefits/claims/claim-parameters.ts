@@ -4,7 +4,7 @@ import type { ParameterStore, TableValue } from '../../../platform/params/index.
 import { chartFor, fundInsurance } from '../../ledger/index.ts';
 import { cite } from '../trace.ts';
 import type { MaternityParameters } from './maternity.calc.ts';
-import type { WorkInjuryParameters } from './work-injury.calc.ts';
+import type { AdjustedItem, WorkInjuryMonthRates, WorkInjuryParameters } from './work-injury.calc.ts';
 
 const rates = <K extends string>(table: TableValue) =>
   Object.fromEntries(Object.entries(table).map(([key, value]) => [key, parseDecimal(String(value), key)])) as Record<K, Decimal>;
@@ -26,6 +26,21 @@ export function workInjuryParameters(store: ParameterStore, date: string, region
     deathGrantMultiple: cite<number>(get(path('death_grant_income_multiple'))),
     nationalDisposableIncome: cite<bigint>(get(path('national_urban_disposable_income'))),
   };
+}
+
+const PERIODIC_ADJUSTMENT = 'benefits.work_injury.periodic_adjustment_rate';
+
+/**
+ * What a work-injury month reads for its region (工伤保险条例 第三十四条、第四十条): the average wage in force on the
+ * month's first day, and every dated adjustment that applies to the region (each date once, the value in force on it:
+ * a city's own timeline replaces its province's from its first date, params.store); none where the province has published none.
+ */
+export function workInjuryMonthRates(store: ParameterStore, period: string, region: string): WorkInjuryMonthRates {
+  const dates = [...new Set(store.history(PERIODIC_ADJUSTMENT, region).values.map((entry) => entry.since))];
+  // a date whose value in force is an earlier one (a province's date inside a city's own timeline) is no adjustment there
+  const adjustments = dates.map((since) => store.lookup(PERIODIC_ADJUSTMENT, since, region)).filter((found, i) => found.since === dates[i])
+    .map((found) => ({ ...cite(found, rates<AdjustedItem>(found.value as TableValue)), since: found.since }));
+  return { averageWage: cite<bigint>(store.lookup('contribution.base.average_wage', `${period}-01`, region)), adjustments };
 }
 
 export function maternityParameters(store: ParameterStore, date: string, region: string): MaternityParameters {

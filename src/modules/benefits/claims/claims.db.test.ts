@@ -311,25 +311,31 @@ test('work injury paid monthly: one order per part and month, none on a re-run; 
   const audited = await one<{ after: { part: string; stopPeriod: string } }>(`select after from audit_log where action = 'benefits.claim.stop' and entity_id = $1`, [submitted.claimId]);
   assert.deepEqual([audited.after.part, audited.after.stopPeriod], ['nursing_allowance', '2026-06']);
   for (const month of ['2026-05', '2026-06', '2026-07', '2026-08']) await runClaimMonth(db.database, operator, month);
+  // 示范省's adjustment of 2026-07-01 (第四十条, 3%): 5100.00 × 1.03 = 5253.00 from July
   assert.deepEqual((await ordersOf()).slice(2), [
     ['disability_allowance:2026-05', '5100.00', '500102'], ['nursing_allowance:2026-05', nursing, '500102'],
-    ['disability_allowance:2026-06', '5100.00', '500102'], ['disability_allowance:2026-07', '5100.00', '500102'],
-  ], 'nothing for 生活护理费 from June; nothing for 伤残津贴 from the retirement month without a pension');
+    ['disability_allowance:2026-06', '5100.00', '500102'], ['disability_allowance:2026-07', '5253.00', '500102'],
+  ], 'nothing for 生活护理费 from June; 伤残津贴 adjusted from July; nothing for it from the retirement month without a pension');
 
-  // a pension from 2026-09 of 3000.00: 伤残津贴 tops it up to 5100.00 (第三十五条)
+  // a pension from 2026-09 of 3000.00: 伤残津贴 as adjusted tops it up to 5253.00 (第三十五条)
   await db.owner.query(`insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount, bank_account, quote, awarded_by)
     values ($1, 880000900, $2, 'pension-990000', 'enterprise', '2026-09-01', '2026-09', 200000, 100000, 0, 300000, $3, '{}', 'test')`, [person.id, person.region_code, ACCOUNT]);
   await runClaimMonth(db.database, operator, '2026-09');
   // died in 2026-10: October is paid, November nothing
   await db.owner.query(`insert into death_record (person_id, id, region_code, date_of_death, import_id, recorded_by) values ($1, 880000901, $2, '2026-10-20', 880000902, 'test')`, [person.id, person.region_code]);
   for (const month of ['2026-10', '2026-11']) await runClaimMonth(db.database, operator, month);
-  assert.deepEqual((await ordersOf()).slice(6), [['disability_allowance:2026-09', '2100.00', '500102'], ['disability_allowance:2026-10', '2100.00', '500102']]);
+  assert.deepEqual((await ordersOf()).slice(6), [['disability_allowance:2026-09', '2253.00', '500102'], ['disability_allowance:2026-10', '2253.00', '500102']]);
 
   const detail = (await getClaim(db.database, operator, claimId)).workInjuryMonthly!;
   assert.deepEqual(detail.monthsPaid.map((m) => [m.period, m.amount]), [
-    ['2026-04', formatYuan(510000n + fen(nursing))], ['2026-05', formatYuan(510000n + fen(nursing))], ['2026-06', '5100.00'], ['2026-07', '5100.00'],
-    ['2026-08', '0.00'], ['2026-09', '2100.00'], ['2026-10', '2100.00'], ['2026-11', '0.00'],
+    ['2026-04', formatYuan(510000n + fen(nursing))], ['2026-05', formatYuan(510000n + fen(nursing))], ['2026-06', '5100.00'], ['2026-07', '5253.00'],
+    ['2026-08', '0.00'], ['2026-09', '2253.00'], ['2026-10', '2253.00'], ['2026-11', '0.00'],
   ]);
+  const adjustmentOf = (period: string) => detail.monthsPaid.find((m) => m.period === period)!.parts.map((p) => [p.part, p.amount, p.adjustments]);
+  assert.deepEqual(adjustmentOf('2026-06'), [['disability_allowance', '5100.00', []]], 'the month before the adjustment');
+  assert.deepEqual(adjustmentOf('2026-07'), [['disability_allowance', '5253.00', [{ parameter: 'benefits.work_injury.periodic_adjustment_rate@2026-07-01/990000', share: '0.03' }]]],
+    'the month written with the adjustment applied; 2025-07-01\'s is before the appraisal');
+  assert.deepEqual(detail.parts.map((p) => [p.part, p.approvedAmount]), [['disability_allowance', '5100.00'], ['nursing_allowance', nursing]], 'as approved beside this month\'s');
   assert.deepEqual(detail.parts.map((p) => [p.part, p.stopPeriod, p.stopCause]), [['disability_allowance', '2026-08', 'retirement'], ['nursing_allowance', '2026-06', 'operator']]);
   assert.ok(detail.trace.some((s) => s.step === 'disabilityAllowance' && s.reference?.includes('第三十五条')), 'the trace cites each parameter');
 });

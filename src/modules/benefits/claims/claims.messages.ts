@@ -34,6 +34,7 @@ export const claimSteps = defineMessages('benefits.claim.step', {
   disabilityAllowanceByEmployer: ['伤残津贴（五级、六级由用人单位按月发给，不由工伤保险基金支付）', 'disability allowance of grades 5–6 (paid by the employer, not by the fund)'],
   month: ['待遇月份', 'month paid'],
   stop: ['停发', 'stopped'],
+  periodicAdjustment: ['待遇调整（工伤保险条例第四十条）', 'periodic adjustment (第四十条)'],
   pensionTopUp: ['伤残津贴补差（基本养老金低于伤残津贴）', 'top-up of a lower pension to the disability allowance'],
   monthlyBenefit: ['本月按月待遇合计', 'monthly benefits of the month'],
   leaveDays: ['产假天数', 'days of maternity leave'],

@@ -37,7 +37,9 @@ export const Claim = Type.Object({
 });
 export const ClaimList = ListAnswer(Claim);
 const monthlyItems = ['disability_allowance', 'nursing_allowance', 'dependant_pension'] as const;
-const MonthPart = Type.Object({ part: Type.String(), item: literals(monthlyItems), amount: Money });
+/** An adjustment of 工伤保险条例 第四十条 a part got: its parameter (path@since/region) and share. */
+const AppliedAdjustment = Type.Object({ parameter: Type.String(), share: Type.String({ description: 'decimal, e.g. 0.03' }) });
+const MonthPart = Type.Object({ part: Type.String(), item: literals(monthlyItems), amount: Money, adjustments: Type.Array(AppliedAdjustment) });
 
 /** 工伤保险按月待遇: the monthly parts of a work-injury claim with their stops, the month's amounts and trace, the months ordered. */
 export const WorkInjuryMonthly = Type.Object({
@@ -46,7 +48,8 @@ export const WorkInjuryMonthly = Type.Object({
   parts: Type.Array(Type.Object({
     part: Type.String({ description: 'disability_allowance, nursing_allowance or dependant_pension[i] (the i-th dependant of the claim, from 0)' }),
     item: literals(monthlyItems), dependant: Nullable(Type.Integer()),
-    amount: Money, stopPeriod: Nullable(Period), stopCause: Nullable(literals(['operator', 'retirement', 'death', 'age'] as const)), stopReason: Nullable(Type.String()),
+    approvedAmount: Money,
+    amount: Money, adjustments: Type.Array(AppliedAdjustment), stopPeriod: Nullable(Period), stopCause: Nullable(literals(['operator', 'retirement', 'death', 'age'] as const)), stopReason: Nullable(Type.String()),
   })),
   total: Money,
   trace: Type.Array(TraceStep),

@@ -10,8 +10,9 @@
  * Stops: an operator stops a part or the whole claim from a month with a reason (audited; 第四十二条, a dependant no
  * longer qualifying under 第三十九条); the statutory retirement month stops 伤残津贴 (第三十五条: only the difference to
  * a lower basic pension is paid from then); a death on record stops every monthly amount of the injured worker from the
- * next month. Amounts use the parameters in force on the claim's event date, as approved: the periodic adjustment of
- * 第四十条 is not applied here.
+ * next month. Amounts use the parameters in force on the claim's event date, as approved, with 第四十条's periodic
+ * adjustments dated after the event date and by the month (伤残津贴, 供养亲属抚恤金; the month's average wage for
+ * 生活护理费): each order the adjusted amount, the month's row each part's adjustments (parameter and share).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -24,11 +25,11 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { isPeriod } from '../../ledger/index.ts';
 import { queueAuthorisedPayment, type PooledTransfers } from '../payroll/payment-order.service.ts';
 import type { TraceStep } from '../trace.ts';
-import { workInjuryParameters } from './claim-parameters.ts';
+import { workInjuryMonthRates, workInjuryParameters } from './claim-parameters.ts';
 import { CLAIM_PAYMENT_SOURCE, claimPayment } from './claim-payment.ts';
 import { claimItemNames, claimRules, claimSaid } from './claims.messages.ts';
 import * as repository from './claims.repository.ts';
-import { monthlyPartNames, partStops, workInjuryMonth, type Dependant, type NursingDegree, type PartStop, type WorkInjuryInput } from './work-injury.calc.ts';
+import { monthlyPartNames, partStops, workInjuryMonth, type AppliedAdjustment, type Dependant, type NursingDegree, type PartStop, type WorkInjuryInput } from './work-injury.calc.ts';
 
 /** The claim's input as stored (claims.service workWorkInjury read it): the calculation's input again. */
 export function storedWorkInjuryInput(input: unknown): WorkInjuryInput {
@@ -39,12 +40,17 @@ export function storedWorkInjuryInput(input: unknown): WorkInjuryInput {
   };
 }
 
-/** A claim's month from its row and the month's facts (pure once read). */
-function monthOf(claim: { input: unknown; region_code: string; first_period: string }, facts: repository.WorkInjuryClaimFacts, period: string) {
+/**
+ * A claim's month from its row and the month's facts (pure once read): the parameters of the event date, the month's
+ * average wage and the adjustments due (第三十四条、第四十条); `asApproved`: the event's wage and no adjustment.
+ */
+function monthOf(claim: { input: unknown; region_code: string; first_period: string }, facts: repository.WorkInjuryClaimFacts, period: string, asApproved = false) {
   const input = storedWorkInjuryInput(claim.input);
-  const parameters = workInjuryParameters(getParameters(), input.eventDate, claim.region_code);
+  const store = getParameters();
+  const parameters = workInjuryParameters(store, input.eventDate, claim.region_code);
+  const rates = asApproved ? { averageWage: parameters.averageWage, adjustments: [] } : workInjuryMonthRates(store, period, claim.region_code);
   const monthFacts = { startPeriod: claim.first_period, retirementPeriod: facts.retirement_period, deathPeriod: facts.death_period, pension: facts.pension, stops: facts.stops };
-  return { input, parameters, monthFacts, month: workInjuryMonth(input, monthFacts, period, parameters) };
+  return { input, parameters, monthFacts, month: workInjuryMonth(input, monthFacts, period, parameters, rates) };
 }
 
 const benefitTypeOf = (input: WorkInjuryInput) => (input.benefit === 'death' ? 'work_related_death' : 'disability');
@@ -71,7 +77,7 @@ export async function orderWorkInjuryMonth(tx: Tx, worker: Actor, period: string
     }
     await repository.insertWorkInjuryMonth(tx, {
       person_id: claim.person_id, claim_id: claim.id, period, region_code: claim.region_code, amount: month.total,
-      parts: JSON.stringify(month.parts.map((p) => ({ part: p.part, item: p.item, amount: formatYuan(p.amount) }))), recorded_by: worker.username,
+      parts: JSON.stringify(month.parts.map((p) => ({ part: p.part, item: p.item, amount: formatYuan(p.amount), adjustments: p.adjustments }))), recorded_by: worker.username,
     });
     months += 1;
     total += month.total;
@@ -113,14 +119,19 @@ export async function stopWorkInjuryBenefit(database: DatabaseHandle, actor: Act
 
 export interface WorkInjuryMonthlyView {
   startPeriod: string;
-  /** Each monthly part with its amount this month (or in the start month, before it) and its stop. */
-  parts: { part: string; item: string; dependant: number | null; amount: string; stopPeriod: string | null; stopCause: PartStop['cause'] | null; stopReason: string | null }[];
+  /**
+   * Each monthly part with its amount as approved (the event date's parameters), its amount this month (or in the start
+   * month, before it: adjusted by 第四十条, 生活护理费 at the month's average wage) with the adjustments it got, and its stop.
+   */
+  parts: { part: string; item: string; dependant: number | null; approvedAmount: string; amount: string; adjustments: AppliedAdjustment[]; stopPeriod: string | null; stopCause: PartStop['cause'] | null; stopReason: string | null }[];
   /** The month the amounts are shown for: the current month, or the start month while it has not come. */
   period: string;
   total: string;
   trace: TraceStep<string>[];
-  monthsPaid: { period: string; amount: string; parts: { part: string; item: string; amount: string }[] }[];
+  monthsPaid: { period: string; amount: string; parts: Required<MonthPaidPart>[] }[];
 }
+/** A part of a month written (work_injury_month.parts). */
+interface MonthPaidPart { part: string; item: string; amount: string; adjustments?: AppliedAdjustment[] }
 
 /** A work-injury claim's monthly benefits for its page: the parts of this month with their stops, the trace, the months ordered. */
 export async function workInjuryMonthly(tx: Tx, claim: { person_id: bigint; id: bigint; input: unknown; region_code: string; first_period: string }): Promise<WorkInjuryMonthlyView> {
@@ -130,13 +141,15 @@ export async function workInjuryMonthly(tx: Tx, claim: { person_id: bigint; id: 
   const { input, parameters, monthFacts, month } = monthOf(claim, facts, period);
   const stops = partStops(monthlyPartNames(input, parameters), input, monthFacts);
   // each part's amount as approved (the start month, nothing stopped) beside what the month pays
-  const approved = monthOf(claim, { ...facts, stops: [], retirement_period: null, death_period: null }, claim.first_period).month.parts;
+  const approved = monthOf(claim, { ...facts, stops: [], retirement_period: null, death_period: null }, claim.first_period, true).month.parts;
   const parts = approved.map((p) => {
     const stop = stops.find((s) => s.part === p.part) ?? null; // the earliest
     const now = month.parts.find((m) => m.part === p.part);
-    return { part: p.part, item: p.item, dependant: p.dependant, amount: formatYuan(now?.amount ?? 0n), stopPeriod: stop?.fromPeriod ?? null, stopCause: stop?.cause ?? null, stopReason: stop?.reason ?? null };
+    return { part: p.part, item: p.item, dependant: p.dependant, approvedAmount: formatYuan(p.amount), amount: formatYuan(now?.amount ?? 0n), adjustments: now?.adjustments ?? [],
+      stopPeriod: stop?.fromPeriod ?? null, stopCause: stop?.cause ?? null, stopReason: stop?.reason ?? null };
   });
-  const monthsPaid = (await repository.workInjuryMonthsOf(tx, claim.person_id, claim.id))
-    .map((m) => ({ period: m.period, amount: formatYuan(m.amount), parts: m.parts as { part: string; item: string; amount: string }[] }));
+  // a month written before the adjustments were applied has none on record
+  const monthsPaid = (await repository.workInjuryMonthsOf(tx, claim.person_id, claim.id)).map((m) => ({ period: m.period, amount: formatYuan(m.amount),
+    parts: (m.parts as MonthPaidPart[]).map((p) => ({ ...p, adjustments: p.adjustments ?? [] })) }));
   return { startPeriod: claim.first_period, period, parts, total: formatYuan(month.total), trace: month.trace, monthsPaid };
 }

@@ -9,7 +9,8 @@
  *    wage (dependantPensions: the wage shared in proportion, to the fen); a one-off death grant of 20 × the previous
  *    year's national urban per-capita disposable income.
  * Each amount is rounded once to the fen. The monthly amounts (伤残津贴, 生活护理费, 供养亲属抚恤金) are one function
- * (monthlyParts) for the claim's approval and for each month the run pays (workInjuryMonth, with the month's stops).
+ * (monthlyParts) for the claim's approval and for each month the run pays (workInjuryMonth, with the month's stops,
+ * the adjustments of 第四十条 due by the month and the month's average wage for 生活护理费).
  */
 import { divideRounded, formatDecimal, formatYuan, multiplyFen, type Decimal } from '../../../platform/money.ts';
 import type { Cited, TraceStep } from '../trace.ts';
@@ -120,9 +121,10 @@ function ownWageSteps(input: WorkInjuryInput, parameters: WorkInjuryParameters, 
 /**
  * The monthly amounts, each with its trace: 伤残津贴 for grades 1–4 (grades 5–6: paid by the employer, 第三十六条, not
  * by the fund), 生活护理费 by 护理等级, 供养亲属抚恤金 of the dependants given (those still qualifying in a month).
- * `dependantIndexes`: each dependant's place on the claim (the part it is paid under).
+ * `dependantIndexes`: each dependant's place on the claim (the part it is paid under); `nursingWage`: the average wage
+ * 生活护理费 is a share of (the event's at approval, the month's when paid: WorkInjuryMonthRates).
  */
-function monthlyParts(input: WorkInjuryInput, ownWage: bigint, parameters: WorkInjuryParameters, trace: ClaimTrace, dependantIndexes = input.dependants.map((_, i) => i)): MonthlyPart[] {
+function monthlyParts(input: WorkInjuryInput, ownWage: bigint, parameters: WorkInjuryParameters, trace: ClaimTrace, dependantIndexes = input.dependants.map((_, i) => i), nursingWage = parameters.averageWage): MonthlyPart[] {
   const parts: MonthlyPart[] = [];
   if (input.benefit === 'disability' && input.grade !== null) {
     const ratio = parameters.disabilityAllowanceRatio.value[String(input.grade)];
@@ -138,8 +140,9 @@ function monthlyParts(input: WorkInjuryInput, ownWage: bigint, parameters: WorkI
   }
   if (input.nursing !== null) {
     const ratio = parameters.nursingAllowanceRatio.value[input.nursing];
-    const average = parameters.averageWage.value;
+    const average = nursingWage.value;
     const nursing = multiplyFen(average, ratio);
+    if (nursingWage !== parameters.averageWage) trace.push(yuanStep('nursingAllowance', nursingWage, 'averageWage'));
     trace.push(rateStep('nursingAllowance', parameters.nursingAllowanceRatio, ratio, input.nursing));
     trace.push({ step: 'nursingAllowance', value: formatYuan(nursing), formula: `${formatYuan(average)} × ${formatDecimal(ratio)}`, reference: parameters.nursingAllowanceRatio.reference });
     parts.push({ part: 'nursing_allowance', item: 'nursing_allowance', dependant: null, amount: nursing });
@@ -255,15 +258,61 @@ const nextPeriod = (period: string) => {
   return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 };
 
-export interface WorkInjuryMonth { period: string; parts: MonthlyPart[]; total: bigint; trace: ClaimTrace }
+/** An adjustment a month's part got: its parameter (`path@since/region`) and share. */
+export interface AppliedAdjustment { parameter: string; share: string }
+/** A part as a month pays it, with the adjustments it got (none for 生活护理费). */
+export interface PaidPart extends MonthlyPart { adjustments: AppliedAdjustment[] }
+export interface WorkInjuryMonth { period: string; parts: PaidPart[]; total: bigint; trace: ClaimTrace }
+
+/** The monthly items 第四十条's adjustments raise by a share: 伤残津贴 and 供养亲属抚恤金. */
+export type AdjustedItem = 'disability_allowance' | 'dependant_pension';
+/** One dated adjustment (benefits.work_injury.periodic_adjustment_rate): the share each adjusted item rises by from `since`. */
+export interface PeriodicAdjustment extends Cited<Record<AdjustedItem, Decimal>> { since: string }
+
+/**
+ * What a month reads besides the parameters of the event date:
+ *  - `averageWage`: 统筹地区上年度职工月平均工资 in force on the month's first day — 生活护理费 is a share of it
+ *    (第三十四条: 分别为统筹地区上年度职工月平均工资的50%、40%或者30%), so it follows each year's wage and gets no share
+ *    of its own (第四十条's adjustment of 生活护理费 is this);
+ *  - `adjustments`: every adjustment published for the region (periodicAdjustmentsDue picks the month's).
+ */
+export interface WorkInjuryMonthRates { averageWage: Cited<bigint>; adjustments: PeriodicAdjustment[] }
+
+/**
+ * The adjustments a claim's month gets, in date order: dated after the event date (the amounts approved are those of
+ * the parameters in force on it; the provinces' notices adjust those entitled before the adjustment date — 调整前已按月
+ * 领取的人员 — so a claim whose appraisal or death is on or after the date gets none of it) and in or before the month.
+ */
+export function periodicAdjustmentsDue(adjustments: PeriodicAdjustment[], eventDate: string, period: string): PeriodicAdjustment[] {
+  return adjustments.filter((a) => a.since > eventDate && a.since.slice(0, 7) <= period).sort((a, b) => a.since.localeCompare(b.since));
+}
+
+/**
+ * A monthly amount after the adjustments due (第四十条), compounded in date order — each adjustment is a share of the
+ * amount paid before it (按本人调整前的月待遇为基数) — and rounded to the fen at each step (half up): each step's result
+ * is the amount the agency pays until the next adjustment, the base that next adjustment is a share of, so rounding once
+ * at the end would pay a base the recipient was never paid. Each step is in the trace with its parameter and share.
+ */
+export function adjustedAmount(amount: bigint, item: AdjustedItem, part: string, due: PeriodicAdjustment[], trace: ClaimTrace): { amount: bigint; adjustments: AppliedAdjustment[] } {
+  const adjustments: AppliedAdjustment[] = [];
+  for (const adjustment of due) {
+    const share = adjustment.value[item];
+    const before = amount;
+    amount = before + multiplyFen(before, share);
+    adjustments.push({ parameter: adjustment.parameter, share: formatDecimal(share) });
+    trace.push({ step: 'periodicAdjustment', name: part, value: formatYuan(amount), formula: `${formatYuan(before)} × (1 + ${formatDecimal(share)})`, reference: adjustment.reference, parameter: adjustment.parameter });
+  }
+  return { amount, adjustments };
+}
 
 /**
  * The amounts a work-injury claim pays for a month (pure): nothing before its start month; each part not stopped by
  * then; the dependants' pensions shared among the dependants still qualifying that month (the cap applies to them);
  * from the statutory retirement month 伤残津贴 stops and only the difference to a lower basic pension is paid
- * (第三十五条: 基本养老保险待遇低于伤残津贴的，由工伤保险基金补足差额).
+ * (第三十五条: 基本养老保险待遇低于伤残津贴的，由工伤保险基金补足差额) — of the allowance as adjusted: 伤残津贴 and
+ * 供养亲属抚恤金 raised by the adjustments due (第四十条, adjustedAmount), 生活护理费 a share of the month's average wage.
  */
-export function workInjuryMonth(input: WorkInjuryInput, facts: WorkInjuryMonthFacts, period: string, parameters: WorkInjuryParameters): WorkInjuryMonth {
+export function workInjuryMonth(input: WorkInjuryInput, facts: WorkInjuryMonthFacts, period: string, parameters: WorkInjuryParameters, rates: WorkInjuryMonthRates): WorkInjuryMonth {
   const trace: ClaimTrace = [...inputSteps(input), { step: 'month', name: 'period', value: period }, { step: 'month', name: 'startPeriod', value: facts.startPeriod }];
   if (period < facts.startPeriod) return { period, parts: [], total: 0n, trace };
   const inForce = partStops(monthlyPartNames(input, parameters), input, facts).filter((s) => s.fromPeriod <= period);
@@ -273,9 +322,11 @@ export function workInjuryMonth(input: WorkInjuryInput, facts: WorkInjuryMonthFa
   const retired = (part: string) => inForce.some((s) => s.part === part && s.cause === 'retirement');
   const qualifying = input.dependants.map((d, i) => ({ d, i })).filter(({ i }) => !ended(dependantPart(i)));
   const ownWage = ownWageSteps(input, parameters, trace);
-  const parts = monthlyParts({ ...input, dependants: qualifying.map(({ d }) => d) }, ownWage, parameters, trace, qualifying.map(({ i }) => i))
-    .flatMap((part): MonthlyPart[] => {
-      if (ended(part.part)) return [];
+  const due = periodicAdjustmentsDue(rates.adjustments, input.eventDate, period);
+  const parts = monthlyParts({ ...input, dependants: qualifying.map(({ d }) => d) }, ownWage, parameters, trace, qualifying.map(({ i }) => i), rates.averageWage)
+    .flatMap((approved): PaidPart[] => {
+      if (ended(approved.part)) return [];
+      const part = approved.item === 'nursing_allowance' ? { ...approved, adjustments: [] } : { ...approved, ...adjustedAmount(approved.amount, approved.item, approved.part, due, trace) };
       if (!retired(part.part)) return [part];
       if (facts.pension === null || facts.pension >= part.amount) return [];
       const topUp = part.amount - facts.pension;

@@ -23,6 +23,7 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
 import { ClaimStatusTag, periodsText } from './ClaimsPage.tsx';
 import { TraceTable } from './quote-parts.tsx';
+import { percentOf } from '../params/values.ts';
 import type { ClaimDetail, WorkInjuryMonthly, WorkInjuryStopBody } from './types.ts';
 
 type Amount = ClaimDetail['amounts'][number];
@@ -84,13 +85,24 @@ function MonthlyBenefits({ claim, onStopped }: { claim: ClaimDetail; onStopped()
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>{t('claims.monthly.total')}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right"><Money value={monthly.total} testId="claim-monthly-total" /></Table.Summary.Cell>
-            <Table.Summary.Cell index={2} />
+            <Table.Summary.Cell index={1} />
+            <Table.Summary.Cell index={2} align="right"><Money value={monthly.total} testId="claim-monthly-total" /></Table.Summary.Cell>
+            <Table.Summary.Cell index={3} />
           </Table.Summary.Row>
         )}
         columns={[
           { key: 'part', title: t('claims.monthly.part'), dataIndex: 'part', render: (part: string) => monthlyPartLabel(part, t) },
-          { key: 'amount', title: t('claims.monthly.amount'), dataIndex: 'amount', align: 'right', width: 160, render: (amount: string, row) => <Money value={amount} testId={`claim-monthly-${row.part}`} /> },
+          { key: 'approvedAmount', title: t('claims.monthly.approvedAmount'), dataIndex: 'approvedAmount', align: 'right', width: 160, render: (amount: string, row) => <Money value={amount} testId={`claim-monthly-approved-${row.part}`} /> },
+          { key: 'amount', title: t('claims.monthly.amount'), dataIndex: 'amount', align: 'right', width: 200, render: (amount: string, row) => (
+            <>
+              <Money value={amount} testId={`claim-monthly-${row.part}`} />
+              {row.adjustments.length > 0 && (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`claim-monthly-adjustments-${row.part}`}>
+                  {t('claims.monthly.adjusted', { shares: row.adjustments.map((a) => percentOf(a.share) ?? a.share).join('、') })}
+                </Typography.Text>
+              )}
+            </>
+          ) },
           { key: 'stop', title: t('claims.monthly.stop'), render: (_, row) => <span data-testid={`claim-monthly-stop-${row.part}`}>{stopText(row)}</span> },
         ]}
       />
