@@ -1,5 +1,5 @@
 /**
- * `sifund supervision credit run|show`, `sifund supervision blacklist [list] [--show S]|propose|remove` (信用等级与严重失信人
+ * `sifund supervision credit run|show|plan`, `sifund supervision blacklist [list] [--show S]|propose|remove` (信用等级与严重失信人
  * 名单): a grading run, a subject's credit, the list; a proposal and a removal wait for their sign-off (`sifund
  * approvals`, kind supervision.blacklist).
  */
@@ -9,7 +9,8 @@ import { systemActor } from '../../../platform/actor.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
-import { checkShow, getSubjectCredit, listBlacklist, proposeListing, requestRemoval, runGrading, type ListingDetailView, type ListingView } from './credit.service.ts';
+import { checkShow, checkSubjectKind, getSubjectCredit, inspectionPlan, listBlacklist, proposeListing, requestRemoval, runGrading, type InspectionPlanItem, type ListingDetailView, type ListingView } from './credit.service.ts';
+import { everyPage } from '../../../platform/http/lists.ts';
 
 const PAGE = 1000;
 const reader = () => systemActor('supervision-credit', ['supervision.read', 'personal.full.read']);
@@ -45,6 +46,20 @@ export function registerCreditCommands(supervision: Command) {
       if (options.format === 'json') { printJson(view); return; }
       process.stdout.write(`${view.subjectKind} ${view.subject}: ${view.grade} ${view.gradeLabel}${view.listed ? ` 严重失信人名单 至 ${view.listedUntil}` : ''}\n`);
       process.stdout.write(formatTable(['graded on', 'grade', 'from'], view.history.map((h) => [h.gradedOn, h.grade, h.previousGrade ?? '-'])));
+    }));
+
+  addDataOption(credit.command('plan').description('检查计划: the graded subjects by the day they are due for inspection (their grade\'s interval), earliest first'))
+    .option('--type <kind>', 'person, employer or institution')
+    .option('--due', 'only the subjects due by today')
+    .option('--format <format>', 'json or table', 'table')
+    .action((options) => runWithDatabase('supervision credit plan', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      const filter = { subjectKind: checkSubjectKind(options.type), due: options.due === true };
+      const items: InspectionPlanItem[] = [];
+      for await (const page of everyPage((request) => inspectionPlan(database, reader(), filter, request))) items.push(...page);
+      if (options.format === 'json') printJson(items);
+      else process.stdout.write(formatTable(['kind', 'subject', 'grade', 'every (months)', 'last inspected', 'due on', 'overdue'],
+        items.map((i) => [i.subjectKind, i.subject, i.grade, String(i.intervalMonths), i.lastInspected ?? '-', i.dueOn, i.overdue ? '是' : ''])));
     }));
 
   const blacklist = supervision.command('blacklist').description('严重失信人名单: the listings in force (or --show proposed|all); propose, remove');

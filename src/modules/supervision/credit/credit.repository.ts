@@ -98,6 +98,30 @@ export function gradesQuery(tx: Tx, filter: { subjectKind?: SubjectKind; grade?:
   return query;
 }
 
+/** The due day of the inspection plan's rows (below): the last inspection plus the grade's interval, else the day graded. */
+export const inspectionDueOn = sql<string>`coalesce((p.last_inspected::date + make_interval(months => p.interval_months))::date, p.graded_on::date)`;
+
+/**
+ * The inspection plan (检查计划): each graded subject whose grade has an interval (`intervals`: grade → months), with the
+ * day it was last inspected — the latest case opened about it, a withdrawn one aside, its day in China — and the day it is due: that
+ * day plus its grade's interval, or the day it was graded when it was never inspected. Filtered to the subjects due
+ * by `dueBy` when given; ordered by the caller (the columns of the derived table).
+ */
+export function inspectionPlanQuery(tx: Tx, intervals: Record<string, number>, filter: { subjectKind?: SubjectKind; dueBy?: string }) {
+  let query = tx.selectFrom((db) => db.selectFrom('supervision_credit_grade as g')
+    .select(['g.subject_kind', 'g.subject', 'g.region_code', 'g.grade', sql<string>`g.graded_on::text`.as('graded_on'),
+      sql<number>`(${JSON.stringify(intervals)}::jsonb ->> g.grade)::int`.as('interval_months'),
+      sql<string | null>`(select max((c.opened_at at time zone 'Asia/Shanghai')::date)::text from supervision_case c
+        where c.subject_kind = g.subject_kind and c.subject = g.subject and c.status <> 'withdrawn')`.as('last_inspected')])
+    .where(sql<boolean>`${JSON.stringify(intervals)}::jsonb ? g.grade`)
+    .as('p'))
+    .select(['p.subject_kind', 'p.subject', 'p.region_code', 'p.grade', 'p.graded_on', 'p.interval_months', 'p.last_inspected',
+      sql<string>`${inspectionDueOn}::text`.as('due_on')]);
+  if (filter.subjectKind) query = query.where('p.subject_kind', '=', filter.subjectKind);
+  if (filter.dueBy) query = query.where(sql<boolean>`${inspectionDueOn} <= ${filter.dueBy}::date`);
+  return query;
+}
+
 /** A grade's place in the scheme (1 = the best), 0 for a grade the scheme no longer has: a list's order key. */
 export const gradePlace = (gradesBestFirst: string[]) => sql<number>`coalesce(array_position(${gradesBestFirst}::text[], grade), 0)`;
 

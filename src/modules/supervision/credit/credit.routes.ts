@@ -1,12 +1,12 @@
 /**
- * HTTP for the credit grades and the blacklist: /api/supervision/credit (list, a subject, a grading run) and
- * /api/supervision/blacklist (the list, a proposal, an early removal).
+ * HTTP for the credit grades and the blacklist: /api/supervision/credit (list, a subject, a grading run),
+ * /api/supervision/inspection-plan (检查计划 by grade) and /api/supervision/blacklist (the list, a proposal, an early removal).
  */
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { Id } from '../../../platform/http/schemas.ts';
-import { checkShow, checkSubjectKind, getSubjectCredit, listBlacklist, listGrades, proposeListing, requestRemoval, runGrading } from './credit.service.ts';
-import { BlacklistQuery, CreditList, CreditQuery, GradingRun, ListingDetail, ListingList, ProposeBody, RemovalBody, SubjectCredit, SubjectParams } from './credit.schemas.ts';
+import { checkShow, checkSubjectKind, getSubjectCredit, inspectionPlan, listBlacklist, listGrades, proposeListing, requestRemoval, runGrading } from './credit.service.ts';
+import { BlacklistQuery, CreditList, CreditQuery, GradingRun, InspectionPlan, InspectionPlanQuery, ListingDetail, ListingList, ProposeBody, RemovalBody, SubjectCredit, SubjectParams } from './credit.schemas.ts';
 
 const tags = ['supervision'];
 
@@ -16,6 +16,11 @@ export async function creditRoutes(app: App) {
   app.get('/api/supervision/credit', { config: { permission: 'supervision.read' },
     schema: { tags, summary: '信用等级 The graded subjects in scope, worst grade first, with the count per kind and grade', querystring: CreditQuery, response: { 200: CreditList } },
   }, async (request) => listGrades(db, actor(request), { subjectKind: checkSubjectKind(request.query.subjectType), grade: request.query.grade },
+    { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+
+  app.get('/api/supervision/inspection-plan', { config: { permission: 'supervision.read' },
+    schema: { tags, summary: '检查计划 The graded subjects by the day they are due for inspection (their grade\'s interval after the last case opened about them), earliest first', querystring: InspectionPlanQuery, response: { 200: InspectionPlan } },
+  }, async (request) => inspectionPlan(db, actor(request), { subjectKind: checkSubjectKind(request.query.subjectType), due: request.query.due },
     { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
 
   app.get('/api/supervision/credit/:type/:code', { config: { permission: 'supervision.read' },

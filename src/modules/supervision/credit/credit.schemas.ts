@@ -29,6 +29,21 @@ export const CreditGrade = Type.Object({
 });
 export const CreditList = Type.Object({ ...ListAnswer(CreditGrade).properties, counts: Type.Array(GradeCount, { description: 'subjects per kind and grade in scope' }) });
 
+export const InspectionPlanItem = Type.Object({
+  subjectKind: SubjectKindValue, subject: Type.String({ description: 'credit code, institution code or ID number (masked without personal.full.read)' }),
+  regionCode: Type.String(), grade: Type.String(), gradeLabel: Type.String(),
+  intervalMonths: Type.Integer({ description: 'the grade\'s interval (supervision.credit.inspection_interval_months)' }),
+  lastInspected: Nullable(DateOnly), dueOn: DateOnly, overdue: Type.Boolean({ description: 'due on or before today' }),
+});
+export const InspectionPlan = Type.Object({
+  ...ListAnswer(InspectionPlanItem).properties, asOf: DateOnly, parameter: Type.String({ description: 'the intervals\' parameter version (path@since[/region])' }),
+});
+export const InspectionPlanQuery = Type.Object({
+  ...paging,
+  subjectType: Type.Optional(SubjectKindValue),
+  due: Type.Optional(Type.Boolean({ description: 'only the subjects due by today' })),
+}, { additionalProperties: false });
+
 export const CreditQuery = Type.Object({
   ...paging,
   subjectType: Type.Optional(SubjectKindValue),

@@ -124,6 +124,34 @@ export async function listGrades(database: DatabaseHandle, actor: Actor, filter:
   });
 }
 
+export interface InspectionPlanItem {
+  subjectKind: SubjectKind; subject: string; regionCode: string; grade: string; gradeLabel: string; intervalMonths: number; lastInspected: string | null;
+  dueOn: string; overdue: boolean;
+}
+
+/**
+ * 检查计划: the graded subjects in scope by the day they are due for inspection (supervision.credit.inspection_interval_months:
+ * the lower the grade, the sooner — 医疗保障基金使用监督管理条例 第十六条 ties inspections to the credit evaluation),
+ * earliest first; `due` keeps those due by today. Inspected means a case opened about the subject.
+ */
+export async function inspectionPlan(database: DatabaseHandle, actor: Actor, filter: { subjectKind?: SubjectKind; due?: boolean }, request: ListRequest) {
+  requirePermission(actor, 'supervision.read');
+  const today = todayInChina();
+  const found = getParameters().lookup('supervision.credit.inspection_interval_months', today, actor.regionCode);
+  const intervals = found.value as unknown as Record<string, number>; // a table of integers (params.loader)
+  const labels = new Map(gradingScheme(today, actor.regionCode).map((g) => [g.grade, g.label]));
+  const shown = mask(actor);
+  return inScope(database, actor, async (tx) => {
+    const page: ListAnswer<InspectionPlanItem> = await listPage(tx, repository.inspectionPlanQuery(tx, intervals, { subjectKind: filter.subjectKind, dueBy: filter.due ? today : undefined }),
+      [{ by: repository.inspectionDueOn, direction: 'asc' }, { by: 'p.subject_kind', direction: 'asc' }, { by: 'p.subject', direction: 'asc' }], request,
+      (rows) => rows.map((row) => ({
+        subjectKind: row.subject_kind, subject: shown(row.subject), regionCode: row.region_code, grade: row.grade, gradeLabel: labels.get(row.grade) ?? row.grade,
+        intervalMonths: row.interval_months, lastInspected: row.last_inspected, dueOn: row.due_on, overdue: row.due_on <= today,
+      })));
+    return { ...page, asOf: today, parameter: `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}` };
+  });
+}
+
 export const checkSubjectKind = (kind: string | undefined): SubjectKind | undefined => {
   if (kind === undefined) return undefined;
   if (!(subjectKinds as readonly string[]).includes(kind)) throw invalid('subjectType', fieldRules.oneOf({ values: subjectKinds.join(', ') }));

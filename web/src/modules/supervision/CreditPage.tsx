@@ -27,6 +27,8 @@ type SubjectCredit = Static<typeof Credit.SubjectCredit>;
 type Listing = Static<typeof Credit.Listing>;
 type ListingList = Static<typeof Credit.ListingList>;
 type GradingRun = Static<typeof Credit.GradingRun>;
+type InspectionPlan = Static<typeof Credit.InspectionPlan>;
+type InspectionPlanItem = Static<typeof Credit.InspectionPlanItem>;
 type Reason = CreditGrade['reasons'][number];
 type SubjectKind = CreditGrade['subjectKind'];
 
@@ -158,6 +160,33 @@ function GradesTab() {
   );
 }
 
+/** 检查计划: the graded subjects by the day they are due for inspection, their grade's interval after their last case. */
+function InspectionPlanTab() {
+  const { t } = useI18n();
+  return (
+    <ListPage<InspectionPlanItem, InspectionPlan>
+      embedded listId="supervision-inspection-plan" testId="inspection-plan" tableTestId="inspection-plan-table" endpoint="/api/supervision/inspection-plan"
+      rowKey={(row) => `${row.subjectKind}:${row.subject}`}
+      filters={[
+        { kind: 'enum', param: 'subjectType', label: t('supervision.credit.kind'), options: kinds.map((k) => ({ value: k, label: t(`supervision.case.subjectKind.${k}`) })), testId: 'plan-kind' },
+        { kind: 'enum', param: 'due', label: t('supervision.plan.show'), options: [{ value: 'true', label: t('supervision.plan.dueOnly') }], testId: 'plan-due' },
+      ]}
+      header={(answer) => <Typography.Paragraph type="secondary">{t('supervision.plan.explain', { asOf: answer.asOf })}</Typography.Paragraph>}
+      columns={[
+        { key: 'subject', title: t('supervision.case.subject'), dataIndex: 'subject', width: 220 },
+        { key: 'kind', title: t('supervision.credit.kind'), dataIndex: 'subjectKind', width: 120, render: (kind: SubjectKind) => t(`supervision.case.subjectKind.${kind}`) },
+        { key: 'grade', title: t('supervision.credit.grade'), dataIndex: 'grade', width: 140, render: (grade: string, row) => <CreditGradeTag grade={grade} label={row.gradeLabel} /> },
+        { key: 'interval', title: t('supervision.plan.interval'), dataIndex: 'intervalMonths', width: 140, align: 'right', render: (months: number) => t('supervision.plan.months', { months }) },
+        { key: 'lastInspected', title: t('supervision.plan.lastInspected'), dataIndex: 'lastInspected', width: 140, render: (day: string | null) => day ?? t('supervision.plan.never') },
+        {
+          key: 'dueOn', title: t('supervision.plan.dueOn'), dataIndex: 'dueOn', width: 160,
+          render: (day: string, row) => <span data-testid="plan-due-on" data-overdue={row.overdue}>{day}{row.overdue && <Tag color="red" style={{ marginLeft: 8 }}>{t('supervision.plan.overdue')}</Tag>}</span>,
+        },
+      ]}
+    />
+  );
+}
+
 interface ProposeValues { subject: string; subjectType?: SubjectKind; notifiedOn: Dayjs; reason: string }
 
 function BlacklistTab() {
@@ -236,6 +265,7 @@ export default function CreditPage() {
         items={[
           { key: 'grades', label: t('supervision.credit.grades'), children: <GradesTab /> },
           { key: 'blacklist', label: t('supervision.credit.blacklist'), children: <BlacklistTab /> },
+          { key: 'plan', label: t('supervision.plan.title'), children: <InspectionPlanTab /> },
         ]}
       />
     </Page>
