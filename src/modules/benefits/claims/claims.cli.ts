@@ -60,7 +60,7 @@ export function registerClaimCommands(program: Command) {
       else process.stdout.write(formatTable(['id', 'idNumber', 'name', 'kind', 'status', 'eventDate', 'monthlyAmount', 'oneOffAmount', 'months', 'fund'],
         page.items.map((c) => [c.id, c.idNumber, c.name, c.kind, c.status, c.eventDate, c.monthlyAmount, c.oneOffAmount, c.months === null ? '' : String(c.months), c.fund ?? '']), [6, 7]));
     }));
-  addDataOption(claims.command('show').description('one claim: its amounts, trace and payments; a work-injury claim paid monthly with this month\'s parts, their stops, the trace and the months paid'))
+  addDataOption(claims.command('show').description('one claim: its amounts, trace and payments; a work-injury claim paid monthly with its parts as approved and this month (adjusted, 工伤保险条例 第四十条), their stops, the trace and the months paid'))
     .requiredOption('--id <id>', 'the claim')
     .option('--format <format>', 'json or text', 'text')
     .action((options) => runWithDatabase('benefits claims show', options, async ({ database }) => {
@@ -70,7 +70,7 @@ export function registerClaimCommands(program: Command) {
       process.stdout.write(`${claim.id} ${claim.name} ${claim.kind} ${claim.status}: monthly ${claim.monthlyAmount}, one-off ${claim.oneOffAmount}\n`);
       const monthly = claim.workInjuryMonthly;
       if (!monthly) return;
-      process.stdout.write(formatTable(['part', monthly.period, 'stopped from', 'why'], monthly.parts.map((p) => [p.part, p.amount, p.stopPeriod ?? '', p.stopReason ?? p.stopCause ?? '']), [1]));
+      process.stdout.write(formatTable(['part', 'approved', monthly.period, 'stopped from', 'why'], monthly.parts.map((p) => [p.part, p.approvedAmount, p.amount, p.stopPeriod ?? '', p.stopReason ?? p.stopCause ?? '']), [1, 2]));
       process.stdout.write(formatTable(['month paid', 'amount'], monthly.monthsPaid.map((m) => [m.period, m.amount]), [1]));
     }));
   addDataOption(claims.command('stop-monthly').description('工伤保险按月待遇停发: stop a monthly part of an approved work-injury claim (or all) from a month, with the reason (工伤保险条例 第三十九条, 第四十二条); audited'))
