@@ -91,6 +91,16 @@ test('信用与黑名单: a grading run from the page gives the API\'s counts an
     await page.screenshot({ path: screenshot('credit') });
   });
 
+  await t.test('检查计划: the graded subjects by their due day as the API lists them, the one never inspected due today', async () => {
+    await page.getByRole('tab', { name: '检查计划' }).click();
+    const plan = await must<{ items: { subjectKind: string; subject: string; dueOn: string; overdue: boolean; lastInspected: string | null }[] }>(inspector, 'GET', '/api/supervision/inspection-plan?limit=50');
+    const withFinding = plan.items.find((item) => item.subject === planted.withFinding)!;
+    assert.deepEqual([withFinding.lastInspected, withFinding.overdue], [null, true], 'an open finding but no case: never inspected, due from the day graded');
+    const rows = page.locator('[data-testid=inspection-plan-table] tr.ant-table-row');
+    await page.locator(`[data-testid=inspection-plan-table] tr.ant-table-row[data-row-key="employer:${planted.withFinding}"] [data-overdue=true]`).waitFor();
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key'))), plan.items.map((item) => `${item.subjectKind}:${item.subject}`), 'earliest due first, as the API lists them');
+  });
+
   await t.test('a blacklist proposal (notice served today, reason, confirmed) shows as proposed and waits for the reviewer\'s sign-off', async () => {
     await page.getByRole('tab', { name: '严重失信人名单' }).click();
     await page.getByTestId('blacklist-propose').click();
