@@ -36,16 +36,20 @@ export interface NewAward {
 
 export const insertAward = (tx: Tx, award: NewAward) => tx.insertInto('pension_award').values(award).execute();
 
-/** Writes awards in one statement (the demo's thousands): a JSON array of rows; a person with a live award is skipped. */
+/**
+ * Writes awards in one statement (the demo's thousands): a JSON array of rows; a person with a live award is skipped.
+ * Each award's quote is already JSON text: it is spliced into its row as it is and read as the row's jsonb, so it is
+ * neither escaped into a JSON string nor parsed twice (the stored jsonb is the same as `quote::jsonb` of the text).
+ */
 export async function insertAwards(tx: Tx, awards: NewAward[]): Promise<number> {
   if (!awards.length) return 0;
-  const rows = JSON.stringify(awards, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+  const rows = `[${awards.map(({ quote, ...award }) => `${JSON.stringify(award, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)).slice(0, -1)},"quote":${quote}}`).join(',')}]`;
   const result = await sql`insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension,
       transitional_pension, monthly_amount, bank_account, quote, approval_item_id, awarded_by, contribution_months)
     select person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount,
-      bank_account, quote::jsonb, approval_item_id, awarded_by, contribution_months
+      bank_account, quote, approval_item_id, awarded_by, contribution_months
     from jsonb_to_recordset(${rows}::jsonb) as r(person_id bigint, id bigint, region_code text, fund_code text, scheme text, awarded_on date, first_period text,
-      basic_pension bigint, account_pension bigint, transitional_pension bigint, monthly_amount bigint, bank_account text, quote text, approval_item_id bigint,
+      basic_pension bigint, account_pension bigint, transitional_pension bigint, monthly_amount bigint, bank_account text, quote jsonb, approval_item_id bigint,
       awarded_by text, contribution_months integer)
     on conflict do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);

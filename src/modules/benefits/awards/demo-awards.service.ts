@@ -8,7 +8,7 @@
  * expense-account.service).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, systemActor } from '../../../platform/actor.ts';
+import { inScope, systemActor, type Tx } from '../../../platform/actor.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
@@ -17,7 +17,7 @@ import { ensureFunds, openingBalanceEntry, postEntries } from '../../ledger/inde
 import { demoGoLive } from '../../registry/index.ts';
 import { publicPensionEmployerTypes } from '../../collection/index.ts';
 import { addMonths } from '../../ledger/index.ts';
-import { quotePension } from '../pension/quote.calc.ts';
+import { quotePension, type PensionQuoteParameters } from '../pension/quote.calc.ts';
 import { pensionQuoteParameters } from '../pension/quote.service.ts';
 import * as repository from './awards.repository.ts';
 import { demoQuoteInput } from './demo-awards.calc.ts';
@@ -27,22 +27,34 @@ import type { ServerQuote } from './awards.service.ts';
 const OPENING_MONTHS = 12n;
 /** Awards written per statement. */
 const INSERT_CHUNK = 1000;
+/** Awards quoted between two turns of the event loop, so the statement in flight keeps being written to the socket. */
+const QUOTES_PER_TURN = 100;
+
+interface DemoAwardContext { provinceCode: string; today: string; averageWage: bigint; enterpriseFund: string; publicFund: string }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The demo's awards, one per retiree: each quoted under the rules in force today with today's average wage (the
  * demo's pensioners are paid today, whenever they retired; the parameters of 1990 are not all in the parameter
- * files), on the person's own birth date, gender and retirement date.
+ * files), on the person's own birth date, gender and retirement date. The quote's parameters depend only on the
+ * date looked up (today), the region and whether the input has an average wage (it always has), so they are looked
+ * up once per region and shared by its retirees.
  */
-function demoAwards(retirees: repository.DemoRetiree[], input: { provinceCode: string; today: string; averageWage: bigint; enterpriseFund: string; publicFund: string }): repository.NewAward[] {
+function demoAwardQuoter(input: DemoAwardContext): (retiree: repository.DemoRetiree) => repository.NewAward {
   const store = getParameters();
   const minimumMonths = store.integer('pension.minimum_contribution_months', input.today, input.provinceCode);
-  return retirees.map((retiree) => {
+  const averageWage = formatYuan(input.averageWage);
+  const parametersByRegion = new Map<string, PensionQuoteParameters>();
+  return (retiree) => {
     const personId = BigInt(retiree.person_id);
     const quoteInput = demoQuoteInput(
       { idNumber: retiree.id_number, birthDate: retiree.birth_date, gender: retiree.gender, hiredOn: retiree.hired_on, retiredOn: retiree.retired_on },
       { minimumMonths, averageWage: input.averageWage, region: retiree.region_code },
     );
-    const quote = quotePension(quoteInput, pensionQuoteParameters(store, { ...quoteInput, retirementDate: input.today }));
+    let parameters = parametersByRegion.get(retiree.region_code);
+    if (!parameters) parametersByRegion.set(retiree.region_code, parameters = pensionQuoteParameters(store, { ...quoteInput, retirementDate: input.today }));
+    const quote = quotePension(quoteInput, parameters);
     if (!quote.eligible) throw new Error(`demo retiree ${retiree.person_id} is not eligible: ${quote.reasons.map((r) => r.key).join(', ')}`);
     const { reasons: _none, ...figures } = quote;
     const kept: ServerQuote = {
@@ -50,7 +62,7 @@ function demoAwards(retirees: repository.DemoRetiree[], input: { provinceCode: s
       input: {
         source: 'sifund demo', region: quoteInput.region, birthDate: quoteInput.birthDate, gender: quoteInput.gender, category: quoteInput.category,
         retirementDate: quoteInput.retirementDate, contributionMonths: quoteInput.contributionMonths, deemedMonths: quoteInput.deemedMonths,
-        averageIndex: formatDecimal(quoteInput.averageIndex), averageWage: formatYuan(input.averageWage), accountBalance: formatYuan(quoteInput.accountBalance),
+        averageIndex: formatDecimal(quoteInput.averageIndex), averageWage, accountBalance: formatYuan(quoteInput.accountBalance),
       },
     };
     const isPublic = (publicPensionEmployerTypes as readonly string[]).includes(retiree.employer_type);
@@ -62,7 +74,30 @@ function demoAwards(retirees: repository.DemoRetiree[], input: { provinceCode: s
       quote: JSON.stringify(kept), approval_item_id: null, awarded_by: 'system:demo',
       contribution_months: quoteInput.contributionMonths + quoteInput.deemedMonths,
     };
-  });
+  };
+}
+
+/**
+ * Quotes and writes the awards a thousand at a time, the next thousand quoted while the statement of the last one
+ * runs in the database (Node and PostgreSQL on two cores), the event loop turned every hundred quotes so that
+ * statement is written out meanwhile. Returns the awards written.
+ */
+async function writeDemoAwards(tx: Tx, retirees: repository.DemoRetiree[], input: DemoAwardContext): Promise<number> {
+  const quote = demoAwardQuoter(input);
+  let written = 0;
+  let inFlight: Promise<number> | null = null;
+  for (let start = 0; start < retirees.length; start += INSERT_CHUNK) {
+    const awards: repository.NewAward[] = [];
+    for (const retiree of retirees.slice(start, start + INSERT_CHUNK)) {
+      awards.push(quote(retiree));
+      if (awards.length % QUOTES_PER_TURN === 0) await nextTurn();
+    }
+    if (inFlight) written += await inFlight;
+    inFlight = repository.insertAwards(tx, awards);
+    inFlight.catch(() => undefined);   // awaited at the next slice or below; handled now, so a failure while quoting is no unhandled rejection
+  }
+  if (inFlight) written += await inFlight;
+  return written;
 }
 
 export interface DemoPensioners { pensioners: number; openingBalances: Record<string, string> }
@@ -77,9 +112,7 @@ export async function loadDemoPensioners(database: DatabaseHandle, input: { prov
     const publicFund = (await repository.fundPooling(tx, 'public_pension', input.cityCode)) ?? enterprise;
     const averageWage = getParameters().lookup('contribution.base.average_wage', today, input.provinceCode).value as bigint;
     const retirees = await repository.demoRetirees(tx, input.provinceCode.slice(0, 2));
-    const awards = demoAwards(retirees, { provinceCode: input.provinceCode, today, averageWage, enterpriseFund: enterprise.code, publicFund: publicFund.code });
-    let pensioners = 0;
-    for (let start = 0; start < awards.length; start += INSERT_CHUNK) pensioners += await repository.insertAwards(tx, awards.slice(start, start + INSERT_CHUNK));
+    const pensioners = await writeDemoAwards(tx, retirees, { provinceCode: input.provinceCode, today, averageWage, enterpriseFund: enterprise.code, publicFund: publicFund.code });
     return { pensioners, totals: await repository.monthlyTotalsByFund(tx) };
   });
   const entries = totals.map((t) => openingBalanceEntry({
