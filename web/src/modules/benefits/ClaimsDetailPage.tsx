@@ -23,7 +23,7 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
 import { ClaimStatusTag, periodsText } from './ClaimsPage.tsx';
 import { TraceTable } from './quote-parts.tsx';
-import { percentOf } from '../params/values.ts';
+import { percentOf } from '../../format.ts';
 import type { ClaimDetail, WorkInjuryMonthly, WorkInjuryStopBody } from './types.ts';
 
 type Amount = ClaimDetail['amounts'][number];

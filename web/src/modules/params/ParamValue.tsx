@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useI18n } from '../../i18n.ts';
 import { formatYuan } from '../../format.ts';
-import { percentOf } from './values.ts';
+import { percentOf } from '../../format.ts';
 
 /** A rate also as a percentage; money as yuan; tables and brackets as compact JSON. */
 export function ParamValue({ value, unit }: { value: unknown; unit?: string }) {
