@@ -74,7 +74,8 @@ test('a regional rate proposed on the parameter page, approved in 待办, then i
     assert.match(await confirm.innerText(), new RegExp(`自 ${SINCE} 起 示范市（990100） 及下辖地区按 0\\.085（8\\.5%） 执行，须经审批后生效`));
     await page.getByTestId('confirm-ok').click();
     const proposed = page.getByTestId('params-proposed');
-    await proposed.waitFor();
+    // the proposal's answer: 5 s alone, over 20 s once in a full run on the two shared cores
+    await proposed.waitFor({ timeout: 60_000 });
     assert.match(await proposed.innerText(), /参数调整申请已提交，等待审批/);
     itemId = /\/approvals\/(\d+)$/.exec((await page.getByTestId('params-proposal-item').getAttribute('href')) ?? '')?.[1] ?? '';
     assert.ok(itemId, 'the message links to the approval item');
