@@ -37,7 +37,7 @@ import { deathSaid } from './deaths.messages.ts';
 import * as repository from './deaths.repository.ts';
 import { insertAwardEvent } from '../awards/awards.repository.ts';
 import type { EntitlementKind, OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
-import { queueBenefitPayment, registerPaymentSource, type PaymentOrderView } from '../payroll/payment-order.service.ts';
+import { benefitPaymentLevels, queueBenefitPayment, registerPaymentSource, type PaymentOrderView } from '../payroll/payment-order.service.ts';
 import { payrollAccounts } from '../payroll/payroll.service.ts';
 
 /** The import reads the payroll of the province-pooled fund, outside a city's or county's own scope. */
@@ -205,10 +205,7 @@ export const recoverySignoff = registerSignoffKind<RecoveryPayload>({
   label: '待遇追回到账',
   parameters: 'signoff.benefit_recovery',
   requestPermission: 'pension.recovery.record',
-  levels: [
-    { name: 'review', label: '复核', permission: 'benefit.payment.review' },
-    { name: 'approve', label: '审批', permission: 'benefit.payment.approve' },
-  ],
+  levels: benefitPaymentLevels,
   decisionActor: (approver) => widenToPooledFunds(approver, RECOVERY_ACROSS_POOLS),
   effect: (tx, approver, item) => applyRecovery(tx, approver, item),
   subjectLink: () => '/benefits/pension/deaths',

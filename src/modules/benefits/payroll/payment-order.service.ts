@@ -26,7 +26,7 @@ import { render } from '../../../platform/messages.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { openItemsOfSubjects, registerSignoffKind, submitForApproval, type SignoffLevel } from '../../../platform/signoff/index.ts';
 import { chartFor, expenseAccountFunding, otherIncomeAccount, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { checkIdNumber } from '../../registry/index.ts';
 import { insertRecovery, markRecovered, overpaidMonthsOf } from '../deaths/deaths.repository.ts';
@@ -55,16 +55,19 @@ async function sourcePaid(tx: Tx, order: { source_type: string; source_id: bigin
 
 interface OrderPayload { orderId: string; personId: string; reference: string; fund: string; amount: string }
 
+/** 复核 and 审批 of money a benefit pays out or takes back (R4.5): the payment orders and the recoveries received. */
+export const benefitPaymentLevels: SignoffLevel[] = [
+  { name: 'review', label: '复核', permission: 'benefit.payment.review' },
+  { name: 'approve', label: '审批', permission: 'benefit.payment.approve' },
+];
+
 /** 一次性待遇支付审核: the order is the 经办 step; 复核 and 审批 as every benefit payment (R4.5). */
 export const paymentOrderSignoff = registerSignoffKind<OrderPayload>({
   kind: 'benefit.payment_order',
   label: '一次性待遇支付',
   parameters: 'signoff.benefit_payment_order',
   requestPermission: 'benefit.payment.request',
-  levels: [
-    { name: 'review', label: '复核', permission: 'benefit.payment.review' },
-    { name: 'approve', label: '审批', permission: 'benefit.payment.approve' },
-  ],
+  levels: benefitPaymentLevels,
   effect: async (tx, approver, item) => ({ ...(await approveOrder(tx, approver, item.id, item.payload)) }),
   // 预算指标 (R7.1): the order's amount on its benefit line (subject benefit_expense.<type>), paid this year; committed until paid
   budgetDraws: async (tx, item) => {
