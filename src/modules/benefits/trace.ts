@@ -1,5 +1,5 @@
 /** A quote's trace: every input, every parameter with its legal reference, every intermediate figure, in order. */
-import type { ParameterLookup } from '../../platform/params/index.ts';
+import { parameterVersion, type ParameterLookup } from '../../platform/params/index.ts';
 import type { TraceStepName } from './benefits.messages.ts';
 
 /** `Step`: the names of the calculation's steps (a claim's calculations name their own, see ../claims). */
@@ -20,7 +20,7 @@ export interface TraceStep<Step extends string = TraceStepName> {
 export interface Cited<T> { value: T; reference: string; parameter: string }
 
 export function cite<T>(found: ParameterLookup, value: T = found.value as T): Cited<T> {
-  return { value, reference: found.reference, parameter: `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}` };
+  return { value, reference: found.reference, parameter: parameterVersion(found) };
 }
 
 /** The trace step of a cited parameter. */

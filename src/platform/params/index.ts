@@ -2,7 +2,7 @@
 export { registerParamsCommands } from './params.cli.ts';
 export { paramsRoutes } from './params.routes.ts';
 export {
-  ParameterStore, getParameters, reloadParameters, loadParameters, jsonValue, regionChain, todayInChina, onBusinessDay, descriptionIn,
+  ParameterStore, getParameters, reloadParameters, loadParameters, jsonValue, regionChain, todayInChina, onBusinessDay, descriptionIn, parameterVersion,
   type ParameterLookup, type ParameterListItem, type ParameterHistory,
 } from './params.store.ts';
 export {

@@ -24,6 +24,9 @@ export interface ParameterLookup {
   region: string | null;
 }
 
+/** Which version of a parameter a lookup found, as records cite it: `path@since`, `/region` when a regional override applied. */
+export const parameterVersion = (found: ParameterLookup): string => `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}`;
+
 export interface ParameterListItem {
   path: string;
   /** In the language asked for (descriptionIn). */

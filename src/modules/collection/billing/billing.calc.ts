@@ -9,7 +9,7 @@
 import { nextWorkingDay } from '../../../platform/calendar/index.ts';
 import { addMonths, periodEnd, fundInsurance, poolingInsuranceOf, type Chart } from '../../ledger/index.ts';
 import { multiplyFen, parseDecimal, formatDecimal, type RoundingMode } from '../../../platform/money.ts';
-import { regionChain, type ParameterStore, type ParameterLookup } from '../../../platform/params/index.ts';
+import { parameterVersion, regionChain, type ParameterStore } from '../../../platform/params/index.ts';
 import type { Insurance } from '../../registry/index.ts';
 
 /**
@@ -153,7 +153,7 @@ export type ShortEmploymentMonth = 'hire' | 'separation' | 'none';
 
 export interface BillingParameters { period: string; regions: Record<string, RegionParameters> }
 
-const ref = (found: ParameterLookup) => `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}`;
+const ref = parameterVersion;
 
 /**
  * The parameters of `period` for each region: values in force on the first day of the period (a rate changing on

@@ -9,7 +9,7 @@
  * account is credited when paid, as for an employee's 8%), the employer columns the share that goes to the pooled fund.
  */
 import { formatDecimal, multiplyFen, parseDecimal, type RoundingMode } from '../../../platform/money.ts';
-import type { ParameterLookup, ParameterStore } from '../../../platform/params/index.ts';
+import { parameterVersion, type ParameterStore } from '../../../platform/params/index.ts';
 import { baseLimits, cutoffDate, dueDate } from './billing.calc.ts';
 
 export interface SelfPayingRates { pooledRate: string; accountRate: string | null; refs: string[] }
@@ -22,7 +22,7 @@ export interface SelfPayingRegionParameters {
 
 export interface SelfPayingParameters { period: string; regions: Record<string, SelfPayingRegionParameters> }
 
-const ref = (found: ParameterLookup) => `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}`;
+const ref = parameterVersion;
 
 /** a − b, exact. */
 function subtract(a: string, b: string): string {

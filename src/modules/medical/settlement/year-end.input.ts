@@ -9,7 +9,7 @@ import { invalid, invalidFields, type Said } from '../../../platform/errors.ts';
 import { inputRules } from '../../../platform/http/input-checks.ts';
 import { formatDecimal, formatYuan, parseDecimal, parseYuan, type Decimal } from '../../../platform/money.ts';
 import { yearProblem } from '../../../platform/dates.ts';
-import type { ParameterStore } from '../../../platform/params/index.ts';
+import { parameterVersion, type ParameterStore } from '../../../platform/params/index.ts';
 import { medicalMessages as said } from '../medical.messages.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { settleYear, type CreditFactors, type InstitutionYear, type OverrunBand, type YearEndRules } from './year-end.calc.ts';
@@ -122,7 +122,7 @@ export function yearEndCreditFactorsOf(store: ParameterStore, region: string, ye
   const factors = new Map(Object.entries(table).map(([grade, factor]) => [grade, {
     savingReward: parseDecimal(factor.saving_reward, YEAR_END_CREDIT_FACTORS_PARAMETER), overrunPaid: parseDecimal(factor.overrun_paid, YEAR_END_CREDIT_FACTORS_PARAMETER),
   }]));
-  return { factors, reference: `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}: ${found.reference}` };
+  return { factors, reference: `${parameterVersion(found)}: ${found.reference}` };
 }
 
 /** Reads the input; `parameters` gives the regional rules when the input names a region and a year instead of rules. */

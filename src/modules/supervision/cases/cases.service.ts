@@ -27,7 +27,7 @@ import { newId } from '../../../platform/ids.ts';
 import { render, type Language, type Said } from '../../../platform/messages.ts';
 import { formatDecimal, formatYuan, parseDecimal, parseYuan, type RoundingMode } from '../../../platform/money.ts';
 import { checkDate } from '../../../platform/dates.ts';
-import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { getParameters, parameterVersion, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { maskIdNumbersDeep, maskIdNumbersIn } from '../../../platform/personal-data.ts';
@@ -222,7 +222,7 @@ function penaltyProvisionsInForce(date: string, regionCode: string | undefined):
   const found = store.lookup('supervision.penalty_multiples', date, regionCode);
   return {
     ranges: found.value as unknown as PenaltyRanges, // a table of rates: its leaves are decimal texts (params.loader)
-    parameter: `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}`,
+    parameter: parameterVersion(found),
     rounding: store.text('contribution.rounding', date, regionCode) as RoundingMode,
   };
 }

@@ -28,7 +28,7 @@ import { newId } from '../../../platform/ids.ts';
 import { render, type Said } from '../../../platform/messages.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { checkDate } from '../../../platform/dates.ts';
-import { getParameters, todayInChina } from '../../../platform/params/index.ts';
+import { getParameters, parameterVersion, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
 import { maskIdNumbersIn } from '../../../platform/personal-data.ts';
@@ -148,7 +148,7 @@ export async function inspectionPlan(database: DatabaseHandle, actor: Actor, fil
         subjectKind: row.subject_kind, subject: shown(row.subject), regionCode: row.region_code, grade: row.grade, gradeLabel: labels.get(row.grade) ?? row.grade,
         intervalMonths: row.interval_months, lastInspected: row.last_inspected, dueOn: row.due_on, overdue: row.due_on <= today,
       })));
-    return { ...page, asOf: today, parameter: `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}` };
+    return { ...page, asOf: today, parameter: parameterVersion(found) };
   });
 }
 

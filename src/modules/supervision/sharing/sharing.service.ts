@@ -12,7 +12,7 @@ import { inScope, provinceOf, scopePrefix, widenToPooledFunds, type Actor, type 
 import { requirePermission } from '../../../platform/access/permissions.ts';
 import { checkYear } from '../../../platform/dates.ts';
 import { formatYuan, type RoundingMode } from '../../../platform/money.ts';
-import { getParameters } from '../../../platform/params/index.ts';
+import { getParameters, parameterVersion } from '../../../platform/params/index.ts';
 import { shareCountyGap, type SharingRule } from './sharing.calc.ts';
 import * as repository from './sharing.repository.ts';
 
@@ -33,7 +33,7 @@ function sharingRule(year: number, region: string): { rule: SharingRule; roundin
   return {
     rule: { province: scheme.province, city: scheme.city, county: scheme.county, collectionTarget: target.value as string },
     rounding: store.text('contribution.rounding', date, region) as RoundingMode,
-    references: [shares, target].map((found) => `${found.path}@${found.since}${found.region ? `/${found.region}` : ''}`),
+    references: [shares, target].map(parameterVersion),
   };
 }
 
