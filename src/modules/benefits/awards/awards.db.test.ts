@@ -30,8 +30,8 @@ after(async () => { await db?.drop(); });
 const refusal = async (work: Promise<unknown>) => { try { await work; } catch (error) { return error as Error & { status?: number; field?: string }; } return null; };
 const yuanOf = (fen: string | bigint) => { const f = BigInt(fen); return `${f / 100n}.${(f % 100n).toString().padStart(2, '0')}`; };
 
-test('every demo award is quotePension of the input it keeps, each part to the fen, with the trace', { skip }, async () => {
-  const { rows } = await db.owner.query<{ quote: { input: Record<string, unknown>; trace: unknown[] }; basic: string; account: string; transitional: string; total: string; months: number; awarded_on: string }>(
+test('every demo award keeps the input and figures of its quote, and quotePension of that input gives them again to the fen, with the trace', { skip }, async () => {
+  const { rows } = await db.owner.query<{ quote: { input: Record<string, unknown>; total: string; basicPension: string; trace?: unknown[] }; basic: string; account: string; transitional: string; total: string; months: number; awarded_on: string }>(
     `select quote, basic_pension::text as basic, account_pension::text as account, transitional_pension::text as transitional, monthly_amount::text as total,
        contribution_months as months, awarded_on::text from pension_award`);
   assert.ok(rows.length > 20, `the demo has pensioners (${rows.length})`);
@@ -46,7 +46,9 @@ test('every demo award is quotePension of the input it keeps, each part to the f
     assert.deepEqual([quote.basicPension, quote.accountPension, quote.transitionalPension, quote.total], [yuanOf(award.basic), yuanOf(award.account), yuanOf(award.transitional), yuanOf(award.total)]);
     assert.equal(award.months, input.contributionMonths + input.deemedMonths);
     assert.ok(award.months >= 180, 'deemed months top the retirement job up to the minimum');
-    assert.match(JSON.stringify(award.quote.trace), /国发〔2005〕38号/);
+    assert.deepEqual([award.quote.basicPension, award.quote.total], [quote.basicPension, quote.total], 'the kept figures are the quote\'s');
+    assert.equal(award.quote.trace, undefined, 'a demo award keeps no trace: its input reproduces it');
+    assert.match(JSON.stringify(quote.trace), /国发〔2005〕38号/);
     if (BigInt(award.transitional) > 0n) withTransitional++;
   }
   assert.ok(withTransitional > 0, 'the demo province pays a transitional pension to those with deemed months');
