@@ -64,7 +64,7 @@ export interface DemoSummary {
   /** Without a given password: each created account's own generated password (username → password), shown once. */
   generatedPasswords?: Record<string, string>;
   seconds: number;
-  /** Seconds per phase: employers, person draw, chunked inserts, users. */
+  /** Seconds per phase: employers, person draw, chunked inserts, users, and the other modules' demo data. */
   phases: Record<string, number>;
   /** false when the connection did not own the tables, so indexes and foreign keys were kept during the load (slower). */
   fastLoad: boolean;
@@ -286,15 +286,23 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   // of its first month: the opening balances are posted as on that day.
   const lastMonth = window.end.slice(0, 7);
   const goLive = options.historyMonths ? historyGoLive(lastMonth, options.historyMonths) : undefined;
-  // Retirees of the history draw their pensions (benefits module), from a pension fund that holds a year's payroll.
+  // Retirees of the history draw their pensions (benefits module), from a pension fund that holds a year's payroll;
+  // the city's designated medical institutions get their quotas and monthly settlement data (medical module). The two
+  // share no table and no fund, so they load side by side: Node quotes the pensions on one core while PostgreSQL
+  // writes the institutions' imports on the other. Each phase reports its own seconds, `pensionersAndMedical` both.
   const { loadDemoPensioners } = await import('../../benefits/index.ts');
-  const { pensioners } = await loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code, goLive });
-  phase('pensioners');
-
-  // The city's designated medical institutions, their quotas and monthly settlement data (medical module).
   const { loadDemoInstitutions } = await import('../../medical/index.ts');
-  await loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window, goLive });
-  phase('medicalInstitutions');
+  const ownSeconds = async <T>(name: string, work: Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work;
+    phases[name] = Math.round(performance.now() - t0) / 1000;
+    return result;
+  };
+  const [{ pensioners }] = await Promise.all([
+    ownSeconds('pensioners', loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code, goLive })),
+    ownSeconds('medicalInstitutions', loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window, goLive })),
+  ]);
+  phase('pensionersAndMedical');
 
   // Unemployment, work injury and maternity claims of the city, signed off (benefits module).
   const { loadDemoClaims } = await import('../../benefits/index.ts');
