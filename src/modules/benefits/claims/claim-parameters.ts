@@ -40,7 +40,10 @@ export function workInjuryMonthRates(store: ParameterStore, period: string, regi
   // a date whose value in force is an earlier one (a province's date inside a city's own timeline) is no adjustment there
   const adjustments = dates.map((since) => store.lookup(PERIODIC_ADJUSTMENT, since, region)).filter((found, i) => found.since === dates[i])
     .map((found) => ({ ...cite(found, rates<AdjustedItem>(found.value as TableValue)), since: found.since }));
-  return { averageWage: cite<bigint>(store.lookup('contribution.base.average_wage', `${period}-01`, region)), adjustments };
+  return {
+    averageWage: cite<bigint>(store.lookup('contribution.base.average_wage', `${period}-01`, region)),
+    minimumWage: cite<bigint>(store.lookup('wage.minimum_monthly', `${period}-01`, region)), adjustments,
+  };
 }
 
 export function maternityParameters(store: ParameterStore, date: string, region: string): MaternityParameters {

@@ -35,6 +35,7 @@ export const claimSteps = defineMessages('benefits.claim.step', {
   month: ['待遇月份', 'month paid'],
   stop: ['停发', 'stopped'],
   periodicAdjustment: ['待遇调整（工伤保险条例第四十条）', 'periodic adjustment (第四十条)'],
+  disabilityAllowanceFloor: ['伤残津贴补足至当月最低工资标准（工伤保险条例第三十五条）', 'disability allowance raised to the month\'s minimum wage (第三十五条)'],
   pensionTopUp: ['伤残津贴补差（基本养老金低于伤残津贴）', 'top-up of a lower pension to the disability allowance'],
   monthlyBenefit: ['本月按月待遇合计', 'monthly benefits of the month'],
   leaveDays: ['产假天数', 'days of maternity leave'],

@@ -23,7 +23,7 @@ const parameters = workInjuryParameters(store, '2025-06-01', '990100');
 const disability = (over: Partial<WorkInjuryInput>): WorkInjuryInput => ({ benefit: 'disability', eventDate: '2025-06-01', ownWage: parseYuan('6000.00'), grade: 1, nursing: null, dependants: [], ...over });
 const facts = (over: Partial<WorkInjuryMonthFacts> = {}): WorkInjuryMonthFacts => ({ startPeriod: '2025-07', retirementPeriod: '2040-03', deathPeriod: null, pension: null, stops: [], ...over });
 // the amounts as approved: the event's average wage, no adjustment (the tests of 第四十条 below give theirs)
-const asApproved: WorkInjuryMonthRates = { averageWage: parameters.averageWage, adjustments: [] };
+const asApproved: WorkInjuryMonthRates = { averageWage: parameters.averageWage, minimumWage: parameters.minimumWage, adjustments: [] };
 const month = (input: WorkInjuryInput, period: string, over: Partial<WorkInjuryMonthFacts> = {}, rates = asApproved) => {
   const result = workInjuryMonth(input, facts(over), period, parameters, rates);
   return { total: formatYuan(result.total), parts: Object.fromEntries(result.parts.map((p) => [p.part, formatYuan(p.amount)])), trace: result.trace };
@@ -44,6 +44,20 @@ test('第三十五条、第三十六条: 伤残津贴 90/85/80/75% of own wage f
   const step = month(disability({ grade: 2 }), '2025-08').trace.find((s) => s.step === 'disabilityAllowance' && s.name === 'ratio');
   assert.deepEqual([step?.value, step?.parameter], ['0.85', 'benefits.work_injury.disability_allowance_ratio@2004-01-01'], 'the ratio is cited with its parameter');
   assert.equal(month(disability({ grade: 4, ownWage: parseYuan('1000.00') }), '2025-08').parts.disability_allowance, '3712.50', 'own wage raised to 4950.00 first (第六十四条)');
+});
+
+test('第三十五条: 伤残津贴 is never paid below the minimum wage of the month paid (the fund makes up the difference), not the event date\'s', () => {
+  assert.equal(formatYuan(workInjuryMonthRates(store, '2025-08', '990100').minimumWage.value), '2300.00', 'the month\'s minimum wage, not 2150.00 of the event date');
+  const higherMinimum: WorkInjuryMonthRates = { ...asApproved, minimumWage: { ...parameters.minimumWage, value: parseYuan('4000.00') } };
+  const low = month(disability({ grade: 4, ownWage: parseYuan('1000.00') }), '2025-08', {}, higherMinimum);
+  assert.equal(low.parts.disability_allowance, '4000.00', '3712.50 raised to the month\'s 4000.00');
+  const floor = low.trace.find((s) => s.step === 'disabilityAllowanceFloor');
+  assert.deepEqual([floor?.value, floor?.formula], ['4000.00', 'max(3712.50, 4000.00)']);
+  assert.match(floor?.reference ?? '', /第三十五条/);
+  const high = month(disability({ grade: 1 }), '2025-08', {}, higherMinimum);
+  assert.equal(high.parts.disability_allowance, '5400.00', 'above the floor: as worked out');
+  assert.equal(high.trace.some((s) => s.step === 'disabilityAllowanceFloor'), false);
+  assert.equal(month(disability({ grade: 3, nursing: 'partial', ownWage: parseYuan('1000.00') }), '2025-08', {}, higherMinimum).parts.nursing_allowance, '2475.00', '生活护理费 has no such floor');
 });
 
 test('第三十四条: 生活护理费 50/40/30% of the average wage by 护理等级, beside the allowance, whatever the own wage', () => {

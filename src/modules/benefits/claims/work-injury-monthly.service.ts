@@ -12,7 +12,8 @@
  * a lower basic pension is paid from then); a death on record stops every monthly amount of the injured worker from the
  * next month. Amounts use the parameters in force on the claim's event date, as approved, with 第四十条's periodic
  * adjustments dated after the event date and by the month (伤残津贴, 供养亲属抚恤金; the month's average wage for
- * 生活护理费): each order the adjusted amount, the month's row each part's adjustments (parameter and share).
+ * 生活护理费; the month's minimum wage as 伤残津贴's floor, 第三十五条): each order the adjusted amount, the month's row
+ * each part's adjustments (parameter and share).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
@@ -48,7 +49,7 @@ function monthOf(claim: { input: unknown; region_code: string; first_period: str
   const input = storedWorkInjuryInput(claim.input);
   const store = getParameters();
   const parameters = workInjuryParameters(store, input.eventDate, claim.region_code);
-  const rates = asApproved ? { averageWage: parameters.averageWage, adjustments: [] } : workInjuryMonthRates(store, period, claim.region_code);
+  const rates = asApproved ? { averageWage: parameters.averageWage, minimumWage: parameters.minimumWage, adjustments: [] } : workInjuryMonthRates(store, period, claim.region_code);
   const monthFacts = { startPeriod: claim.first_period, retirementPeriod: facts.retirement_period, deathPeriod: facts.death_period, pension: facts.pension, stops: facts.stops };
   return { input, parameters, monthFacts, month: workInjuryMonth(input, monthFacts, period, parameters, rates) };
 }

@@ -276,7 +276,21 @@ export interface PeriodicAdjustment extends Cited<Record<AdjustedItem, Decimal>>
  *    of its own (第四十条's adjustment of 生活护理费 is this);
  *  - `adjustments`: every adjustment published for the region (periodicAdjustmentsDue picks the month's).
  */
-export interface WorkInjuryMonthRates { averageWage: Cited<bigint>; adjustments: PeriodicAdjustment[] }
+/**
+ * What a month of payment brings beside the approved parameters: the month's average wage (生活护理费), its minimum wage
+ * (the floor of 伤残津贴 when paid, 第三十五条) and the periodic adjustments published (第四十条).
+ */
+export interface WorkInjuryMonthRates { averageWage: Cited<bigint>; minimumWage: Cited<bigint>; adjustments: PeriodicAdjustment[] }
+
+const ALLOWANCE_FLOOR = '工伤保险条例 第三十五条 (伤残津贴实际金额低于当地最低工资标准的，由工伤保险基金补足差额): the minimum wage in force in the month paid [law]';
+
+/** 伤残津贴 of a month never below the month's minimum wage (the fund makes up the difference); other parts as they are. */
+function flooredAllowance(part: PaidPart, minimumWage: Cited<bigint>, trace: ClaimTrace): PaidPart {
+  if (part.item !== 'disability_allowance' || part.amount >= minimumWage.value) return part;
+  trace.push(yuanStep('minimumWage', minimumWage));
+  trace.push({ step: 'disabilityAllowanceFloor', name: part.part, value: formatYuan(minimumWage.value), formula: `max(${formatYuan(part.amount)}, ${formatYuan(minimumWage.value)})`, reference: ALLOWANCE_FLOOR });
+  return { ...part, amount: minimumWage.value };
+}
 
 /**
  * The adjustments a claim's month gets, in date order: dated after the event date (the amounts approved are those of
@@ -310,7 +324,8 @@ export function adjustedAmount(amount: bigint, item: AdjustedItem, part: string,
  * then; the dependants' pensions shared among the dependants still qualifying that month (the cap applies to them);
  * from the statutory retirement month 伤残津贴 stops and only the difference to a lower basic pension is paid
  * (第三十五条: 基本养老保险待遇低于伤残津贴的，由工伤保险基金补足差额) — of the allowance as adjusted: 伤残津贴 and
- * 供养亲属抚恤金 raised by the adjustments due (第四十条, adjustedAmount), 生活护理费 a share of the month's average wage.
+ * 供养亲属抚恤金 raised by the adjustments due (第四十条, adjustedAmount), 生活护理费 a share of the month's average wage;
+ * 伤残津贴 then never below the month's minimum wage (第三十五条: the floor is the minimum wage when paid, not at the event).
  */
 export function workInjuryMonth(input: WorkInjuryInput, facts: WorkInjuryMonthFacts, period: string, parameters: WorkInjuryParameters, rates: WorkInjuryMonthRates): WorkInjuryMonth {
   const trace: ClaimTrace = [...inputSteps(input), { step: 'month', name: 'period', value: period }, { step: 'month', name: 'startPeriod', value: facts.startPeriod }];
@@ -326,7 +341,8 @@ export function workInjuryMonth(input: WorkInjuryInput, facts: WorkInjuryMonthFa
   const parts = monthlyParts({ ...input, dependants: qualifying.map(({ d }) => d) }, ownWage, parameters, trace, qualifying.map(({ i }) => i), rates.averageWage)
     .flatMap((approved): PaidPart[] => {
       if (ended(approved.part)) return [];
-      const part = approved.item === 'nursing_allowance' ? { ...approved, adjustments: [] } : { ...approved, ...adjustedAmount(approved.amount, approved.item, approved.part, due, trace) };
+      const adjusted = approved.item === 'nursing_allowance' ? { ...approved, adjustments: [] } : { ...approved, ...adjustedAmount(approved.amount, approved.item, approved.part, due, trace) };
+      const part = flooredAllowance(adjusted, rates.minimumWage, trace);
       if (!retired(part.part)) return [part];
       if (facts.pension === null || facts.pension >= part.amount) return [];
       const topUp = part.amount - facts.pension;
