@@ -1,16 +1,29 @@
 /**
- * 预算草案: next year's fund budget table drafted from the fund's cash-basis actuals (pure; the service reads them).
+ * 预算草案: next year's fund budget table drafted from the fund's cash-basis actuals and its past final accounts (pure;
+ * the service reads them).
  *
- * - History: each line's monthly amounts from the fund's first month in the ledger (go-live) to the last complete
- *   month; two or three years of it at most, too little for an annual series (the engine needs 4 points), so a line is
- *   forecast on its monthly series by the forecasting engine (../forecast/forecast.calc.ts: naive, seasonal naive,
- *   drift, linear trend, ETS, each backtested, naive kept unless beaten); a fund just gone live, with fewer months than
- *   a backtest needs, carries its last month forward (naive, unjudged: no backtest to show).
+ * - Monthly series: each line's monthly amounts from the fund's first month in the ledger (go-live) to the last
+ *   complete month, forecast by the forecasting engine (../forecast/forecast.calc.ts: naive, seasonal naive, drift,
+ *   linear trend, ETS, each backtested, naive kept unless beaten); a fund just gone live, with fewer months than a
+ *   backtest needs, carries its last month forward (naive, unjudged: no backtest to show).
  * - The months from the last actual one to the end of Y−1 (the bridge) and the twelve months of Y are forecast
- *   together; a line's amount for Y is the sum of its twelve months, rounded to the fen once. A forecast month below
- *   zero counts as zero: an income or expense line is money received or paid.
- * - Annualised history per line: complete years as posted, a year with months still to come as its actual months plus
- *   the forecast of the rest (rounded once per year).
+ *   together; without an annual series (below) a line's amount for Y is the sum of its twelve months, rounded to the
+ *   fen once. A forecast month below zero counts as zero: an income or expense line is money received or paid.
+ * - Annual series, where the fund has past final accounts (历年决算, imported: ../history/): per line, each year from
+ *   the first imported one to Y−1, oldest first — a year whose twelve months the ledger holds (actual months plus the
+ *   bridge's forecast of the rest) as the ledger has it; otherwise the year's final accounts; otherwise, for the
+ *   go-live year that neither holds whole, its ledger months plus the months before go-live at the previous year's
+ *   monthly average (naive: only the past and the year's own months, nothing later); a year with none of these breaks
+ *   the series and only the unbroken run ending with Y−1 counts. A line with at least MINIMUM_HISTORY points is
+ *   forecast on its annual series, one year ahead, and its amount for Y is that forecast (rounded to the fen once,
+ *   never below zero): the budget is an annual amount, and the annual backtest judges every model by its one-year-ahead
+ *   error on the line's own years — ten of them where the monthly series holds two or three, too few to see a trend
+ *   across years. The monthly forecast still makes the bridge (Y−1's last point and 上年滚存结余); the line's
+ *   actuarial model is monthly, so it drafts only lines without an annual series (docs/decisions.md, "The budget
+ *   draft reads the past final accounts").
+ * - Annualised history per line: the past final accounts of the years the ledger does not hold whole, then the
+ *   ledger's years as posted, a year with months still to come as its actual months plus the forecast of the rest
+ *   (rounded once per year); each year says its source.
  * - Actuarial lines (./actuarial.calc.ts): where the fund has drivers, 社会保险费收入 and the 其中 row the benefit
  *   drivers make (基本养老金, 失业保险金) also get the actuarial model, backtested beside the others and chosen only
  *   when it beats naive; a line drafted by it states its drivers for the budget year.
@@ -20,7 +33,7 @@
  *   上年滚存结余 is the fund balance at the end of the last actual month plus the bridge's forecast income less its
  *   forecast expense (each line's bridge rounded once per year). All sums in fen, exact.
  */
-import { MINIMUM_HISTORY, type ForecastResult, type ModelName } from '../forecast/forecast.calc.ts';
+import { MINIMUM_HISTORY, type ForecastResult, type Frequency, type ModelName } from '../forecast/forecast.calc.ts';
 import { benefitSteps, contributionSteps, drift, growth, type BenefitDrivers, type ContributionDrivers, type LineDrivers } from './actuarial.calc.ts';
 import { itemSubject } from '../versions/versions.calc.ts';
 import { forecastLines, type BudgetLine, type SchemeTable } from './budget-chart.ts';
@@ -34,7 +47,12 @@ export interface FundActuals {
   balanceAtLastMonth: bigint;
   /** The fund's drivers from the registry and the benefit tables (none: every line forecast on its own series). */
   drivers?: FundDrivers;
+  /** The fund's past final accounts, oldest year first (none: every line forecast on its monthly series). */
+  pastYears?: readonly PastYear[];
 }
+
+/** A year of a fund's past final accounts: each line's and 其中 row's amount (fen) by subject as a version names it (a row `<line>.<row>`). */
+export interface PastYear { year: number; amounts: ReadonlyMap<string, bigint> }
 
 /** A fund's drivers per month; counts and amounts over the actual months, parameters over every month of the draft. */
 export interface FundDrivers {
@@ -56,7 +74,10 @@ export type ActuarialDrivers =
 /** The months a draft reads and forecasts (YYYY-MM, oldest first). */
 export interface DraftMonths { actual: string[]; bridge: string[]; budget: string[] }
 
-export interface AnnualAmount { year: number; amount: bigint; actualMonths: number }
+/** Where a year's amount comes from: the ledger (cash-basis actuals), or the imported past final accounts (a whole year: 12 months). */
+export type AnnualSource = 'ledger' | 'final_accounts';
+
+export interface AnnualAmount { year: number; amount: bigint; actualMonths: number; source: AnnualSource }
 
 export interface LineBacktest { origins: number; mape: number | null; mase: number | null; naiveMape: number | null; naiveMase: number | null }
 
@@ -66,11 +87,13 @@ export interface DraftLine {
   amount: bigint;
   /** The model behind a line forecast on its own (a line with 其中 rows sums theirs). */
   model?: ModelName;
+  /** The series the model was chosen on: annual (past final accounts and the ledger's years) or monthly (the ledger's months). */
+  frequency?: Frequency;
   beatsNaive?: boolean;
   /** When the model is actuarial: its drivers in the budget year. */
   drivers?: ActuarialDrivers;
   backtest?: LineBacktest | null;
-  /** The line's annualised history up to Y−1. */
+  /** The line's annualised history up to Y−1, the past final accounts first. */
   history: AnnualAmount[];
   items?: DraftLine[];
 }
@@ -132,9 +155,10 @@ const monthlyOf = (line: BudgetLine, actuals: FundActuals, months: DraftMonths) 
   months.actual.map((month) => sum(line.subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n)));
 
 /** The lines the draft of a table forecasts on their own, in order: income, then expense, a line with 其中 rows by its rows. */
-function forecastUnits(table: SchemeTable, drivers: FundDrivers | undefined): { line: BudgetLine; drivers?: LineDrivers }[] {
+function forecastUnits(table: SchemeTable, drivers: FundDrivers | undefined): { line: BudgetLine; subject: string; drivers?: LineDrivers }[] {
   return [...table.income, ...table.expense].flatMap((line) => forecastLines(line).map((unit) => ({
-    line: unit, drivers: line.items ? lineDrivers(drivers, line.line, unit.line) : lineDrivers(drivers, line.line),
+    line: unit, subject: line.items ? itemSubject(line.line, unit.line) : unit.line,
+    drivers: line.items ? lineDrivers(drivers, line.line, unit.line) : lineDrivers(drivers, line.line),
   })));
 }
 
@@ -150,29 +174,97 @@ export function tableSeries(table: SchemeTable, actuals: FundActuals, months: Dr
   });
 }
 
-/** One line drafted from its forecast (`forecastLineSeries` of its series; null: too short a history). */
-function forecastLine(line: BudgetLine, actuals: FundActuals, months: DraftMonths, drivers: LineDrivers | undefined, result: ForecastResult | null): Forecasted {
-  const monthly = monthlyOf(line, actuals, months);
+/** A calendar year of a line in the ledger: its actual months summed, and the bridge's forecast of its months still to come (rounded once). */
+interface LedgerYear { year: number; actual: bigint; actualMonths: number; bridgeMonths: number; rest: bigint }
+
+const wholeInLedger = (entry: LedgerYear) => entry.actualMonths + entry.bridgeMonths === 12;
+
+/** The line's forecast months, bridge then budget year (`result` null: too short a history, its last month carried forward), none below zero. */
+function monthlyForecast(monthly: readonly bigint[], months: DraftMonths, result: ForecastResult | null): number[] {
   const horizon = months.bridge.length + months.budget.length;
-  const forecast = result ? result.forecast.map((point) => Math.max(0, point.value)) : Array.from({ length: horizon }, () => Math.max(0, Number(monthly.at(-1) ?? 0n)));
+  return result ? result.forecast.map((point) => Math.max(0, point.value)) : Array.from({ length: horizon }, () => Math.max(0, Number(monthly.at(-1) ?? 0n)));
+}
+
+/** The line's calendar years of the actual months and the bridge. */
+function ledgerYears(monthly: readonly bigint[], months: DraftMonths, forecast: readonly number[]): LedgerYear[] {
   const bridgeForecast = forecast.slice(0, months.bridge.length);
-  const years = [...new Set([...months.actual, ...months.bridge].map(yearOf))].map((year) => ({
+  return [...new Set([...months.actual, ...months.bridge].map(yearOf))].map((year) => ({
     year,
     actual: sum(monthly.filter((_, index) => yearOf(months.actual[index]) === year)),
     actualMonths: months.actual.filter((month) => yearOf(month) === year).length,
+    bridgeMonths: months.bridge.filter((month) => yearOf(month) === year).length,
     rest: fen(total(bridgeForecast.filter((_, index) => yearOf(months.bridge[index]) === year))),
   }));
-  const chosen = result?.models.find((model) => model.name === result.chosen);
-  const naive = result?.models.find((model) => model.name === 'naive');
+}
+
+/**
+ * The line's annual series (fen, oldest first) from the past final accounts to `lastYear` (Y−1), as the header says:
+ * the ledger's whole years, else the final accounts, else the go-live year completed at the previous year's monthly
+ * average; the unbroken run of years ending with `lastYear` (empty without past final accounts).
+ */
+function annualSeries(subject: string, pastYears: readonly PastYear[], ledger: readonly LedgerYear[], lastYear: number): bigint[] {
+  const values: bigint[] = [];
+  for (let year = pastYears[0]?.year ?? lastYear + 1; year <= lastYear; year++) {
+    const inLedger = ledger.find((entry) => entry.year === year);
+    const past = pastYears.find((entry) => entry.year === year);
+    const previous = values.at(-1);
+    if (inLedger && wholeInLedger(inLedger)) values.push(inLedger.actual + inLedger.rest);
+    else if (past) values.push(past.amounts.get(subject) ?? 0n);
+    else if (inLedger && previous !== undefined) {
+      const monthsBeforeGoLive = 12 - inLedger.actualMonths - inLedger.bridgeMonths;
+      values.push(inLedger.actual + inLedger.rest + fen((Number(previous) * monthsBeforeGoLive) / 12));
+    } else values.length = 0;
+  }
+  return values;
+}
+
+/** The line's years for the officer: the past final accounts of the years the ledger does not hold whole, then the ledger's years. */
+function lineHistory(subject: string, pastYears: readonly PastYear[], ledger: readonly LedgerYear[]): AnnualAmount[] {
+  const past = pastYears.filter((entry) => !ledger.some((year) => year.year === entry.year && wholeInLedger(year)));
+  return [
+    ...past.map((entry): AnnualAmount => ({ year: entry.year, amount: entry.amounts.get(subject) ?? 0n, actualMonths: 12, source: 'final_accounts' })),
+    ...ledger.filter((year) => !past.some((entry) => entry.year === year.year))
+      .map((year): AnnualAmount => ({ year: year.year, amount: year.actual + year.rest, actualMonths: year.actualMonths, source: 'ledger' })),
+  ].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The annual series of each line the draft of the table forecasts, in `tableSeries`'s order, from the monthly
+ * forecasts of `tableSeries` (the bridge completes Y−1); null for a line with fewer than MINIMUM_HISTORY annual points
+ * (a fund without past final accounts: every line), which is drafted on its monthly series.
+ */
+export function tableAnnualSeries(table: SchemeTable, actuals: FundActuals, months: DraftMonths, forecasts: readonly (ForecastResult | null)[]): (LineSeries | null)[] {
+  const pastYears = actuals.pastYears ?? [];
+  const lastYear = yearOf(months.budget[0]) - 1;
+  return forecastUnits(table, actuals.drivers).map(({ line, subject }, index) => {
+    if (!pastYears.length) return null;
+    const monthly = monthlyOf(line, actuals, months);
+    const values = annualSeries(subject, pastYears, ledgerYears(monthly, months, monthlyForecast(monthly, months, forecasts[index])), lastYear);
+    return values.length >= MINIMUM_HISTORY ? { values: values.map(Number), horizon: 1, frequency: 'annual' } : null;
+  });
+}
+
+/**
+ * One line drafted from its forecasts (`forecastLineSeries` of its series): the monthly one (null: too short a history)
+ * makes the bridge, and the budget year unless the line has an annual one (null: none), which then makes the budget year.
+ */
+function forecastLine(line: BudgetLine, subject: string, actuals: FundActuals, months: DraftMonths, drivers: LineDrivers | undefined, result: ForecastResult | null, annual: ForecastResult | null): Forecasted {
+  const monthly = monthlyOf(line, actuals, months);
+  const forecast = monthlyForecast(monthly, months, result);
+  const years = ledgerYears(monthly, months, forecast);
+  const judged = annual ?? result;
+  const chosen = judged?.models.find((model) => model.name === judged.chosen);
+  const naive = judged?.models.find((model) => model.name === 'naive');
   return {
     line: {
-      subject: line.line, name: line.name, amount: fen(total(forecast.slice(months.bridge.length))),
-      model: result?.chosen ?? 'naive', beatsNaive: result?.beatsNaive ?? false,
-      ...(result?.chosen === 'actuarial' ? { drivers: budgetYearDrivers(drivers!, monthly.map(Number), months) } : {}),
+      subject: line.line, name: line.name,
+      amount: annual ? fen(Math.max(0, annual.forecast[0].value)) : fen(total(forecast.slice(months.bridge.length))),
+      model: judged?.chosen ?? 'naive', frequency: annual ? 'annual' : 'monthly', beatsNaive: judged?.beatsNaive ?? false,
+      ...(!annual && result?.chosen === 'actuarial' ? { drivers: budgetYearDrivers(drivers!, monthly.map(Number), months) } : {}),
       backtest: chosen?.backtest ? {
         origins: chosen.backtest.origins, mape: chosen.backtest.mape, mase: chosen.backtest.mase, naiveMape: naive!.backtest!.mape, naiveMase: naive!.backtest!.mase,
       } : null,
-      history: years.map(({ year, actual, rest, actualMonths }) => ({ year, amount: actual + rest, actualMonths })),
+      history: lineHistory(subject, actuals.pastYears ?? [], years),
     },
     bridge: sum(years.map((year) => year.rest)),
   };
@@ -202,17 +294,22 @@ function draftLine(line: BudgetLine, next: () => Forecasted): Forecasted {
 }
 
 /**
- * The draft of one fund's table for the budget year of `months`. `forecasts` are those of `tableSeries` (the service
- * makes them on every core, ./line-forecast.pool.ts); without them they are made here, one after the other.
+ * The draft of one fund's table for the budget year of `months`. `forecasts` are those of `tableSeries`, and
+ * `annualForecasts` those of `tableAnnualSeries` (the service makes them on every core, ./line-forecast.pool.ts);
+ * without them they are made here, one after the other.
  */
-export function draftTable(table: SchemeTable, actuals: FundActuals, months: DraftMonths, forecasts?: readonly (ForecastResult | null)[]): DraftTable {
+export function draftTable(
+  table: SchemeTable, actuals: FundActuals, months: DraftMonths, forecasts?: readonly (ForecastResult | null)[], annualForecasts?: readonly (ForecastResult | null)[],
+): DraftTable {
   const units = forecastUnits(table, actuals.drivers);
   const results = forecasts ?? forecastFundLines(tableSeries(table, actuals, months));
   if (results.length !== units.length) throw new RangeError(`${table.table}: ${results.length} forecasts for ${units.length} lines`);
+  const annualResults = annualForecasts ?? forecastFundLines(tableAnnualSeries(table, actuals, months, results));
+  if (annualResults.length !== units.length) throw new RangeError(`${table.table}: ${annualResults.length} annual forecasts for ${units.length} lines`);
   let index = 0;
   const next = () => {
-    const { line, drivers } = units[index];
-    return forecastLine(line, actuals, months, drivers, results[index++]);
+    const { line, subject, drivers } = units[index];
+    return forecastLine(line, subject, actuals, months, drivers, results[index], annualResults[index++]);
   };
   const income = table.income.map((line) => draftLine(line, next));
   const expense = table.expense.map((line) => draftLine(line, next));
@@ -233,18 +330,19 @@ export interface LineActuals { side: 'income' | 'expense'; subject: string; year
 /**
  * Each line and 其中 row of the table summed per calendar year of `months` (the actual months, oldest first); a year
  * only partly among them says how many of its months are actual. A line with 其中 rows sums their subjects (the chart
- * lists them on the line too).
+ * lists them on the line too). The fund's past final accounts come first, for the years the ledger does not hold whole.
  */
 export function annualActuals(table: SchemeTable, actuals: FundActuals, months: readonly string[]): LineActuals[] {
   const years = [...new Set(months.map(yearOf))];
-  const annual = (subjects: readonly string[]): AnnualAmount[] => years.map((year) => {
+  const annual = (subject: string, subjects: readonly string[]): AnnualAmount[] => lineHistory(subject, actuals.pastYears ?? [], years.map((year): LedgerYear => {
     const inYear = months.filter((month) => yearOf(month) === year);
-    return { year, amount: sum(inYear.flatMap((month) => subjects.map((subject) => actuals.amounts.get(subject)?.get(month) ?? 0n))), actualMonths: inYear.length };
-  });
+    const actual = sum(inYear.flatMap((month) => subjects.map((entry) => actuals.amounts.get(entry)?.get(month) ?? 0n)));
+    return { year, actual, actualMonths: inYear.length, bridgeMonths: 0, rest: 0n };
+  }));
   const sides = [['income', table.income], ['expense', table.expense]] as const;
   return sides.flatMap(([side, lines]) => lines.flatMap((line) => [
-    { side, subject: line.line, years: annual(line.subjects) },
-    ...(line.items ?? []).map((item) => ({ side, subject: itemSubject(line.line, item.line), years: annual(item.subjects) })),
+    { side, subject: line.line, years: annual(line.line, line.subjects) },
+    ...(line.items ?? []).map((item) => ({ side, subject: itemSubject(line.line, item.line), years: annual(itemSubject(line.line, item.line), item.subjects) })),
   ]));
 }
 

@@ -38,10 +38,10 @@ const baseDataYearAnswer = (entry: BaseDataYear) => ({
 function lineAnswer(line: DraftLine): Record<string, unknown> {
   return {
     subject: line.subject, name: line.name, amount: formatYuan(line.amount),
-    ...(line.model ? { model: line.model, beatsNaive: line.beatsNaive } : {}),
+    ...(line.model ? { model: line.model, frequency: line.frequency, beatsNaive: line.beatsNaive } : {}),
     ...(line.drivers ? { drivers: driversAnswer(line.drivers) } : {}),
     ...(line.backtest ? { backtest: Object.fromEntries(Object.entries(line.backtest).map(([key, value]) => [key, key === 'origins' ? value : metric(value)])) } : {}),
-    history: line.history.map((annual) => ({ year: annual.year, amount: formatYuan(annual.amount), actualMonths: annual.actualMonths })),
+    history: line.history.map((annual) => ({ year: annual.year, amount: formatYuan(annual.amount), actualMonths: annual.actualMonths, source: annual.source })),
     ...(line.items ? { items: line.items.map(lineAnswer) } : {}),
   };
 }

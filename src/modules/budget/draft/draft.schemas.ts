@@ -10,7 +10,10 @@ export const BudgetLineActuals = Type.Object({
     lines: Type.Array(Type.Object({
       side: Type.Union([Type.Literal('income'), Type.Literal('expense')]),
       subject: Type.String({ description: 'as a version names it; a 其中 row is <line>.<row>' }),
-      years: Type.Array(Type.Object({ year: Type.Integer(), amount: Money, actualMonths: Type.Integer({ minimum: 1, maximum: 12, description: 'fewer than 12: the year is partly actual' }) })),
+      years: Type.Array(Type.Object({
+        year: Type.Integer(), amount: Money, actualMonths: Type.Integer({ minimum: 1, maximum: 12, description: 'fewer than 12: the year is partly actual' }),
+        source: Type.Union([Type.Literal('ledger'), Type.Literal('final_accounts')], { description: 'the ledger, or the imported past final accounts (历年决算, a whole year)' }),
+      })),
     })),
   })),
 });

@@ -1,6 +1,6 @@
 /**
  * `draftBudget`: next year's budget tables of a region's funds (社预02–08 per fund, 社预01 their sum) drafted from the
- * cash-basis ledger (./draft.calc.ts says how). The actuals end with the last complete month (the month before today
+ * cash-basis ledger and the funds' past final accounts (../history/; ./draft.calc.ts says how). The actuals end with the last complete month (the month before today
  * in China); the budget year must come after it. A fund of the region is one whose pooling region is the region or
  * lies below it; a ledger book with no budget table (职业年金) is left out.
  */
@@ -12,12 +12,13 @@ import { draftRules as say } from '../budget.messages.ts';
 import { budgetChartFor, forecastLines, schemeTable, type SchemeTable } from './budget-chart.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import {
-  annualActuals, BASE_DATA_TABLES, baseDataYears, draftMonths, draftTable, nextMonth, summaryTable, tableSeries,
+  annualActuals, BASE_DATA_TABLES, baseDataYears, draftMonths, draftTable, nextMonth, summaryTable, tableAnnualSeries, tableSeries,
   type BaseDataYear, type DraftMonths, type DraftTable, type FundActuals, type FundDrivers,
 } from './draft.calc.ts';
 import { BENEFIT_ROWS, monthlyIndexation, monthlyRates } from './draft.parameters.ts';
 import * as repository from './draft.repository.ts';
 import { forecastFundsLines } from './line-forecast.pool.ts';
+import { pastFinalAccounts } from '../history/history.service.ts';
 
 export interface FundDraft extends DraftTable { fund: string; fundName: string; region: string }
 
@@ -125,6 +126,7 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
     const movements = await repository.nominalMovements(tx, fundIds, lastMonth);
     const earliest = [...firstMonths.values()].sort()[0] ?? lastMonth;
     const readings = await readDrivers(tx, funds.map(({ fund }) => fund.code), earliest, lastMonth);
+    const pastYears = await pastFinalAccounts(tx, funds.map(({ fund }) => fund));
     const read = funds.map(({ fund, table }) => {
       // a fund with no posting up to the last month has no actual month
       const months = draftMonths(firstMonths.get(fund.id) ?? nextMonth(lastMonth), lastMonth, year);
@@ -132,15 +134,17 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
         throw conflict('region', say.noActuals({ fund: fund.code, lastMonth }));
       }
       const drivers = fundDrivers(fund, months, readings);
-      const actuals = { ...actualsOf(movements.filter((row) => row.fund_id === fund.id)), drivers };
+      const actuals = { ...actualsOf(movements.filter((row) => row.fund_id === fund.id)), drivers, pastYears: pastYears.get(fund.code) };
       const unmapped = unmappedActuals(table, actuals);
       if (unmapped.length) throw new Error(`budget chart ${chart.year}, ${table.table}: no line sums the ledger subject(s) ${unmapped.join(', ')} of fund ${fund.code}`);
       return { fund, table, months, drivers, actuals };
     });
-    // nearly all of a draft's time: every line's models fitted at each backtest origin, on every core
+    // nearly all of a draft's time: every line's models fitted at each backtest origin, on every core; the annual series
+    // end with Y−1, whose months still to come the monthly forecasts give
     const forecasts = await forecastFundsLines(read.map(({ table, actuals, months }) => tableSeries(table, actuals, months)));
+    const annualForecasts = await forecastFundsLines(read.map(({ table, actuals, months }, index) => tableAnnualSeries(table, actuals, months, forecasts[index])));
     const drafted = read.map(({ fund, table, months, drivers, actuals }, index) => {
-      const draft: FundDraft = { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months, forecasts[index]) };
+      const draft: FundDraft = { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months, forecasts[index], annualForecasts[index]) };
       const baseTable = BASE_DATA_TABLES[fund.insurance];
       const baseData: FundBaseData | null = baseTable ? { fund: fund.code, fundName: fund.name, insurance: fund.insurance, table: baseTable, years: baseDataYears(drivers, months) } : null;
       return { draft, baseData };
@@ -157,8 +161,9 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
 
 /**
  * What the ledger holds for each line of the region's fund tables (the chart of `year`), per calendar year from the
- * fund's go-live to the last complete month: the history beside a budget version's lines (the workbench's chart). A year
- * with months still to come says how many are actual; no forecast is made.
+ * fund's go-live to the last complete month, after the fund's past final accounts: the history beside a budget
+ * version's lines (the workbench's chart). A year with months still to come says how many are actual; each year says
+ * its source; no forecast is made.
  */
 export async function lineActuals(database: DatabaseHandle, actor: Actor, input: { year: string | number; region: string }) {
   const { year, region } = checkedYearAndRegion(input);
@@ -169,14 +174,15 @@ export async function lineActuals(database: DatabaseHandle, actor: Actor, input:
     const fundIds = funds.map(({ fund }) => fund.id);
     const firstMonths = await repository.firstMonths(tx, fundIds);
     const movements = await repository.nominalMovements(tx, fundIds, lastMonth);
+    const pastYears = await pastFinalAccounts(tx, funds.map(({ fund }) => fund));
     return {
       year, region, chartYear: chart.year, lastActualMonth: lastMonth,
       funds: funds.map(({ fund, table }) => {
         const months = draftMonths(firstMonths.get(fund.id) ?? nextMonth(lastMonth), lastMonth, year).actual;
         return {
           fund: fund.code, table: table.table,
-          lines: annualActuals(table, actualsOf(movements.filter((row) => row.fund_id === fund.id)), months).map((line) => ({
-            ...line, years: line.years.map((annual) => ({ year: annual.year, amount: formatYuan(annual.amount), actualMonths: annual.actualMonths })),
+          lines: annualActuals(table, { ...actualsOf(movements.filter((row) => row.fund_id === fund.id)), pastYears: pastYears.get(fund.code) }, months).map((line) => ({
+            ...line, years: line.years.map((annual) => ({ year: annual.year, amount: formatYuan(annual.amount), actualMonths: annual.actualMonths, source: annual.source })),
           })),
         };
       }),

@@ -19,7 +19,7 @@ import { formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { moreProblems, registerFields, runImport, tableReader, type CheckedTable, type ImportDefinition, type ImportFile, type ImportSchema } from '../../../platform/imports/index.ts';
 import { budgetChartFor, schemeTable, type BudgetChart, type SchemeTable } from '../draft/budget-chart.ts';
-import { annualActuals, nextMonth } from '../draft/draft.calc.ts';
+import { annualActuals, nextMonth, type PastYear } from '../draft/draft.calc.ts';
 import { actualsOf } from '../draft/draft.service.ts';
 import * as draftRepository from '../draft/draft.repository.ts';
 import { fundYearTable, historySubjects, identityProblems, storedAmount, type FundYearTable, type GivenValue, type HistorySubject } from './history.calc.ts';
@@ -166,6 +166,13 @@ async function historiesOf(tx: Tx, funds: repository.FundRow[]): Promise<FundHis
       }),
     }];
   });
+}
+
+/** For the draft: each fund's past final accounts (latest version of each year), oldest year first, by fund code; a fund without any is absent. */
+export async function pastFinalAccounts(tx: Tx, funds: repository.FundRow[]): Promise<Map<string, PastYear[]>> {
+  return new Map((await historiesOf(tx, funds)).filter((history) => history.years.length).map((history) => [history.fund, history.years.map((year) => ({
+    year: year.year, amounts: new Map([...year.income, ...year.expense].map((line) => [line.subject, line.amount])),
+  }))]));
 }
 
 /** The past final accounts of a region's funds (pooling region the region or below it), or of one of them. */
