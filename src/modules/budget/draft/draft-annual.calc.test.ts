@@ -118,7 +118,7 @@ test('the annual backtest never sees a later year: poisoning 2023 and 2024 leave
     .flatMap((model) => model.backtest!.points.filter((point) => point.origin < 8).map((point) => [model.name, point.origin, point.predicted]));
   const [cleanResult, poisonedResult] = [forecastLineSeries(cleanSeries), forecastLineSeries(poisonedSeries)];
   const judgedInBoth = cleanResult.models.filter((model) => model.backtest && poisonedResult.models.find((other) => other.name === model.name)?.backtest).map((model) => model.name);
-  assert.ok(['naive', 'drift', 'linear-trend'].every((name) => judgedInBoth.includes(name)), judgedInBoth.join());
+  assert.ok((['naive', 'drift', 'linear-trend'] as const).every((name) => judgedInBoth.includes(name)), judgedInBoth.join());
   const cleanPoints = before2023(cleanResult, judgedInBoth);
   assert.deepEqual(cleanPoints.filter(([name]) => name === 'drift'), [['drift', 7, Number(premiumOf(2022))]], 'drift foresaw 2022 exactly');
   assert.deepEqual(before2023(poisonedResult, judgedInBoth), cleanPoints);
