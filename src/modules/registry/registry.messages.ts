@@ -90,4 +90,5 @@ export const registryMessages = defineMessages('registry', {
   demoNoAverageWageFits: ['参数中没有 {region} 在 {year} 年的 {parameter}：至多可生成 {fits} 年历史', 'the parameters have no {parameter} for {region} in {year}: at most {fits} years of history fit'],
   demoAlreadyLoaded: ['登记库中已有示范省 99 的 {employers} 个单位和 {persons} 名人员：sifund demo 每个数据库只能运行一次（请使用新的 --data 目录或数据库）',
     'the registry already holds {employers} employers and {persons} persons of the demo province 99: sifund demo runs once per database (use a fresh --data directory or database)'],
+  demoLoadRunning: ['另一个 sifund demo 正在向此数据库装载数据：请待其结束', 'another sifund demo is loading this database: wait for it to end'],
 });

@@ -181,6 +181,26 @@ test('places, pooling, staff accounts and the audit record', { skip }, async () 
   assert.equal(audit[0].after.counts.persons, 2000);
 });
 
+test('the draws and the declarations\' staging table are gone once the load is over, and the declarations were all copied in', { skip }, async () => {
+  const left = await rows<{ relname: string }>(first, `select relname from pg_class where relname in ('demo_p', 'demo_j', 'demo_declaration')`);
+  assert.deepEqual(left, []);
+  assert.equal((await one<{ n: number }>(first, 'select count(*)::int as n from base_declaration')).n, summary.counts.baseDeclarations);
+  assert.ok(summary.counts.baseDeclarations > summary.counts.employments, `a declaration per job and year (${summary.counts.baseDeclarations})`);
+});
+
+test('one demo load at a time: a second one while the first holds the lock is refused (409) and changes nothing', { skip }, async () => {
+  const holder = await second.database.pool.connect();
+  try {
+    await holder.query('begin');
+    await holder.query('select pg_advisory_xact_lock(7310301)');
+    await assert.rejects(generateDemo(second.database, { ...OPTIONS, seed: 9 }), (error: Error & { status?: number }) => error.status === 409 && /another sifund demo/.test(error.message));
+  } finally {
+    await holder.query('rollback');
+    holder.release();
+  }
+  assert.equal((await one<{ n: number }>(second, 'select count(*)::int as n from person')).n, 2000);
+});
+
 test('refuses a registry that already holds data, and leaves it untouched', { skip }, async () => {
   await assert.rejects(generateDemo(first.database, { ...OPTIONS, seed: 8 }), (error: Error & { status?: number }) => error.status === 409 && /already holds/.test(error.message));
   assert.equal((await one<{ n: number }>(first, 'select count(*)::int as n from person')).n, 2000);

@@ -1,8 +1,9 @@
 /**
  * The demo load's SQL execution: session settings, index handling, the small reference rows, and the set-based
  * statements whose text demo.sql.ts builds (the draw tables demo_p / demo_j and the chunked inserts). Every function
- * runs in the demo's one transaction (on the owner's connection, ownerTransaction), in the order demo.service.ts calls
- * them; the last two read on the application's pool.
+ * runs in a transaction on the owner's connection (ownerTransaction) — the loading one, the drawing one or the one
+ * computing the declarations (demo.service.ts) — in the order demo.service.ts calls them; the last two read on the
+ * application's pool.
  */
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
@@ -11,8 +12,11 @@ import { NATIONAL_SCOPE, type Tx } from '../../../platform/actor.ts';
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
 import { GIVEN_CHARS, SURNAMES, type AliasTable, type DemoEmployer, type DemoRegion } from './demo.calc.ts';
 import {
-  JOB_TABLE, PERSON_TABLE, fillJobsSql, fillPersonsSql, insertDeclarationsSql, insertEmploymentsSql, insertEnrollmentsSql, insertPersonsSql, type PersonPlan,
+  COPY_DECLARATIONS, DECLARATION_STAGE, DRAW_TABLES, JOB_TABLE, PERSON_TABLE, fillJobsSql, fillPersonsSql, insertDeclarationsSql, insertEmploymentsSql, insertEnrollmentsSql, insertPersonsSql, type PersonPlan,
 } from './demo.sql.ts';
+
+/** The advisory lock of a demo load (one at a time per database: the draw tables are shared by name). */
+const DEMO_LOAD_LOCK = 7310301;
 
 async function run(tx: Tx, text: string, parameters: unknown[] = []) {
   return tx.executeQuery(CompiledQuery.raw(text, parameters));
@@ -38,18 +42,6 @@ export async function ownerTransaction<T>(database: DatabaseHandle, work: (tx: T
 // ── session settings (this transaction only) ──
 
 /**
- * Raises temp_buffers, which can only change before the session's first temporary table: when refused, `onRefused`
- * hears why and the transaction goes on (rolled back to a savepoint).
- */
-export async function raiseTempBuffers(tx: Tx, onRefused: (error: Error) => void): Promise<void> {
-  await run(tx, 'savepoint demo_settings');
-  try { await run(tx, `set local temp_buffers = '1GB'`); await run(tx, 'release savepoint demo_settings'); } catch (error) {
-    onRefused(error as Error);
-    await run(tx, 'rollback to savepoint demo_settings');
-  }
-}
-
-/**
  * Memory for sorts and index builds, Beijing time, and the national scope. Without bitmap scans the chunked inserts
  * read their range of the draw tables through the index, already in the order they insert, and sort nothing. No JIT:
  * a PostgreSQL built with LLVM (Debian's, an external database) compiles each chunk's expressions again, which cost
@@ -63,6 +55,15 @@ export async function setLoadSettings(tx: Tx): Promise<void> {
   await run(tx, `set local maintenance_work_mem = '512MB'`);
   await run(tx, `set local timezone = 'Asia/Shanghai'`);
   await run(tx, `select set_config('sifund.scope', '${NATIONAL_SCOPE}', true)`);
+}
+
+/** Whether this transaction holds the demo load's lock (false: another demo load is running on the database). */
+export const lockDemoLoad = async (tx: Tx): Promise<boolean> =>
+  ((await run(tx, `select pg_try_advisory_xact_lock(${DEMO_LOAD_LOCK}) as locked`)).rows[0] as { locked: boolean }).locked;
+
+/** Drops the draw tables and the declarations' staging table (DRAW_TABLES) when they exist. */
+export async function dropDrawTables(tx: Tx): Promise<void> {
+  await run(tx, `drop table if exists ${DRAW_TABLES.join(', ')}`);
 }
 
 /** Employers and persons of the demo province 99 already registered (credit codes and ID numbers with region 99xxxx). */
@@ -167,7 +168,7 @@ export async function insertEmployers(tx: Tx, block: IdBlock, employers: DemoEmp
   ]));
 }
 
-// ── persons and jobs, drawn in PostgreSQL (temporary tables demo_p, demo_j) ──
+// ── persons and jobs, drawn in PostgreSQL (the draw tables demo_p, demo_j) ──
 
 export async function createPersonDrawTable(tx: Tx): Promise<void> {
   await run(tx, PERSON_TABLE);
@@ -210,6 +211,13 @@ export async function indexJobDraws(tx: Tx): Promise<void> {
   await run(tx, 'create index on demo_j (k, p, j)');
   await run(tx, 'analyze demo_j');
 }
+
+export async function createDeclarationStage(tx: Tx): Promise<void> {
+  await run(tx, DECLARATION_STAGE);
+}
+
+/** Copies the staged declarations into base_declaration; returns how many. */
+export const copyDeclarations = async (tx: Tx): Promise<number> => affected(await run(tx, COPY_DECLARATIONS));
 
 /** Jobs per employer ordinal k, in order. */
 export const jobsPerEmployer = async (tx: Tx) => (await run(tx, 'select k, count(*)::int as n from demo_j group by k order by k')).rows as { k: number; n: number }[];

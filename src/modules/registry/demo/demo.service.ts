@@ -4,6 +4,10 @@
  *
  * Volume: persons and everything hanging off them are drawn inside PostgreSQL (demo.sql.ts) and inserted in
  * chunks (persons by ordinal, jobs by employer range) in ONE transaction, so a failed run leaves nothing behind.
+ * Two cores: the draws are made by a second connection while the loading transaction sets up (committed into the
+ * load's unlogged draw tables, which both then read), and that connection computes the base declarations into a
+ * staging table while the loading transaction inserts persons, employments and enrollments; the loading transaction
+ * then copies them in. The draw tables are dropped when the load ends, whatever its outcome.
  * Employers are few and drawn in Node (demo.calc.ts). The load is a bulk load into an empty registry, run on the
  * connection the database was opened with (the tables' owner, as migrations are), not the application's role; for
  * speed, inside that transaction the five registry tables' secondary indexes and foreign keys are dropped and
@@ -152,117 +156,144 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const counts: DemoCounts = { employers: 0, persons: 0, employments: 0, enrollments: 0, baseDeclarations: 0 };
   let fastLoad = false;
 
-  await repository.ownerTransaction(database, async (tx) => {
-    // Session settings for this transaction only. temp_buffers can only change before the session's first temporary table.
-    await repository.raiseTempBuffers(tx, (error) => log(`temp_buffers not raised: ${error.message}`));
-    await repository.setLoadSettings(tx);
+  // The work of the second connection, awaited by the loading transaction and, whatever happens, before the draw tables are dropped.
+  let drawing: Promise<{ jobs: number; perEmployer: { k: number; n: number }[] }> | undefined;
+  let declaring: Promise<number> | undefined;
+  const settled = async (work: Promise<unknown> | undefined) => { await work?.catch(() => undefined); };
+  try {
+    await repository.ownerTransaction(database, async (tx) => {
+      // Session settings for this transaction only.
+      await repository.setLoadSettings(tx);
+      if (!(await repository.lockDemoLoad(tx))) throw conflict('registry', said.demoLoadRunning());
 
-    // Demo records all live in the fictional province 99 (ID numbers and credit codes with region 99xxxx), so
-    // records registered by hand elsewhere cannot collide with them; a second demo run would, and is refused.
-    const existing = await repository.countDemoRecords(tx);
-    if (existing.employers > 0 || existing.persons > 0) {
-      throw conflict('registry', said.demoAlreadyLoaded({ employers: existing.employers, persons: existing.persons }));
-    }
+      // Demo records all live in the fictional province 99 (ID numbers and credit codes with region 99xxxx), so
+      // records registered by hand elsewhere cannot collide with them; a second demo run would, and is refused.
+      const existing = await repository.countDemoRecords(tx);
+      if (existing.employers > 0 || existing.persons > 0) {
+        throw conflict('registry', said.demoAlreadyLoaded({ employers: existing.employers, persons: existing.persons }));
+      }
 
-    // Secondary indexes are built once after the load (a sorted build) instead of row by row, and foreign keys are
-    // checked once per table instead of once per row: dropped here and restored from their own definitions in this
-    // transaction, so a failed run restores them. Indexes that back a constraint (primary keys, unique constraints)
-    // stay; the load appends to them in key order. When the connection does not own the tables, the load goes on
-    // with everything in place.
-    const setAside = await repository.setAsideIndexesAndForeignKeys(tx, LOADED_TABLES);
-    fastLoad = setAside.indexes.length + setAside.foreignKeys.length > 0;
-    if (fastLoad) await repository.truncateEmptyTables(tx, LOADED_TABLES);
-
-    // Places, agencies, pooling regions: kept when they exist.
-    for (const region of DEMO_REGIONS) await repository.insertRegionUnlessExists(tx, region);
-    for (const agency of demoAgencies()) await repository.insertAgencyUnlessExists(tx, newId(), agency);
-    for (const pooling of DEMO_POOLING) await repository.insertPoolingRegionUnlessExists(tx, pooling);
-    if (options.collectionModel) {
-      // through the regional parameter values, as the province would set it (audited), in force from the history's start
-      await setRegionalValueBySystem(tx, systemActor('demo'), {
-        path: 'collection.model', region: DEMO_PROVINCE.code, since: window.start, value: options.collectionModel,
-        reference: `sifund demo --collection-model ${options.collectionModel}：示范省征收模式（演示数据）[local]`,
+      const span = window.lastYear - window.firstYear + 1;
+      const plan: PersonPlan = {
+        seed, persons: N, employers: M, window,
+        blocks: {
+          employer: reserveIds(M),
+          person: reserveIds(N),
+          employment: reserveIds(N * JOBS_PER_PERSON),
+          enrollment: reserveIds(N * JOBS_PER_PERSON * INSURANCES.length),
+          declaration: reserveIds(N * JOBS_PER_PERSON * span * 2),
+        },
+      };
+      // The draws, on the second connection while this transaction sets up: they read only the plan and the employers
+      // drawn in Node, never a registry table (this transaction locks those).
+      log('drawing persons');
+      drawing = repository.ownerTransaction(database, async (draw) => {
+        await repository.setLoadSettings(draw);
+        await repository.dropDrawTables(draw);
+        await repository.createPersonDrawTable(draw);
+        await repository.fillPersonDraws(draw, plan, { surnames: surnameBuckets(), openAlias, allAlias, employerCounties, employerClosed: employers.map((e) => e.status === 'closed') });
+        const maxRank = await repository.maxIdRank(draw);
+        if (maxRank >= 500) throw new Error(`too many persons share a birthplace and birth date (${maxRank + 1}) for unique ID numbers`);
+        await repository.indexPersonDraws(draw);
+        await repository.createJobDrawTable(draw);
+        const jobs = await repository.fillJobDraws(draw, employerCounties);
+        await repository.indexJobDraws(draw);
+        await repository.createDeclarationStage(draw);
+        return { jobs, perEmployer: await repository.jobsPerEmployer(draw) };
       });
-    }
+      drawing.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
 
-    const span = window.lastYear - window.firstYear + 1;
-    const plan: PersonPlan = {
-      seed, persons: N, employers: M, window,
-      blocks: {
-        employer: reserveIds(M),
-        person: reserveIds(N),
-        employment: reserveIds(N * JOBS_PER_PERSON),
-        enrollment: reserveIds(N * JOBS_PER_PERSON * INSURANCES.length),
-        declaration: reserveIds(N * JOBS_PER_PERSON * span * 2),
-      },
-    };
+      // Secondary indexes are built once after the load (a sorted build) instead of row by row, and foreign keys are
+      // checked once per table instead of once per row: dropped here and restored from their own definitions in this
+      // transaction, so a failed run restores them. Indexes that back a constraint (primary keys, unique constraints)
+      // stay; the load appends to them in key order. When the connection does not own the tables, the load goes on
+      // with everything in place.
+      const setAside = await repository.setAsideIndexesAndForeignKeys(tx, LOADED_TABLES);
+      fastLoad = setAside.indexes.length + setAside.foreignKeys.length > 0;
+      if (fastLoad) await repository.truncateEmptyTables(tx, LOADED_TABLES);
 
-    counts.employers = await repository.insertEmployers(tx, plan.blocks.employer, employers);
+      // Places, agencies, pooling regions: kept when they exist.
+      for (const region of DEMO_REGIONS) await repository.insertRegionUnlessExists(tx, region);
+      for (const agency of demoAgencies()) await repository.insertAgencyUnlessExists(tx, newId(), agency);
+      for (const pooling of DEMO_POOLING) await repository.insertPoolingRegionUnlessExists(tx, pooling);
+      if (options.collectionModel) {
+        // through the regional parameter values, as the province would set it (audited), in force from the history's start
+        await setRegionalValueBySystem(tx, systemActor('demo'), {
+          path: 'collection.model', region: DEMO_PROVINCE.code, since: window.start, value: options.collectionModel,
+          reference: `sifund demo --collection-model ${options.collectionModel}：示范省征收模式（演示数据）[local]`,
+        });
+      }
 
-    log('drawing persons');
-    await repository.createPersonDrawTable(tx);
-    const surnames = surnameBuckets();
-    await repository.fillPersonDraws(tx, plan, { surnames, openAlias, allAlias, employerCounties, employerClosed: employers.map((e) => e.status === 'closed') });
-    const maxRank = await repository.maxIdRank(tx);
-    if (maxRank >= 500) throw new Error(`too many persons share a birthplace and birth date (${maxRank + 1}) for unique ID numbers`);
-    await repository.indexPersonDraws(tx);
-    await repository.createJobDrawTable(tx);
-    const jobs = await repository.fillJobDraws(tx, employerCounties);
-    await repository.indexJobDraws(tx);
-    phase('draw');
+      counts.employers = await repository.insertEmployers(tx, plan.blocks.employer, employers);
+      const { jobs, perEmployer } = await drawing;
+      phase('draw');
 
-    // Persons in ordinal order, then jobs in (employer, person) order: both append to their primary keys.
-    // Job chunks are ranges of employers holding about the same number of jobs.
-    const personChunk = options.chunkSize ?? Math.max(5000, Math.ceil(N / 10));
-    const jobChunk = options.chunkSize ?? Math.max(5000, Math.ceil(jobs / 20));
-    const perEmployer = await repository.jobsPerEmployer(tx);
-    const employerRanges: { from: number; to: number; jobs: number }[] = [];
-    let rangeStart = 0, rangeJobs = 0;
-    for (const { k, n } of perEmployer) {
-      rangeJobs += n;
-      if (rangeJobs >= jobChunk) { employerRanges.push({ from: rangeStart, to: k + 1, jobs: rangeJobs }); rangeStart = k + 1; rangeJobs = 0; }
-    }
-    if (rangeJobs > 0 || employerRanges.length === 0) employerRanges.push({ from: rangeStart, to: M, jobs: rangeJobs });
-    const occupations = OCCUPATIONS.map((o) => o.name);
-    const load = repository.demoLoader(plan);
-    const wageFactors = employers.map((e) => e.wageFactor);
-    const total = N + jobs;
-    hooks.onProgress?.(0, total);
-    const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0 };
-    const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
-      const t0 = performance.now();
-      const rows = await insert();
-      loadSeconds[table] += (performance.now() - t0) / 1000;
-      return rows;
-    };
-    for (let from = 0; from < N; from += personChunk) {
-      const to = Math.min(N, from + personChunk);
-      counts.persons += await timed('person', () => load.persons(tx, occupations, from, to));
-      hooks.onProgress?.(to, total);
-    }
-    let jobsDone = 0;
-    for (const range of employerRanges) {
-      counts.employments += await timed('employment', () => load.employments(tx, range.from, range.to));
-      counts.enrollments += await timed('enrollment', () => load.enrollments(tx, range.from, range.to));
-      counts.baseDeclarations += await timed('base_declaration', () => load.declarations(tx, wageFactors, wages, range.from, range.to));
-      jobsDone += range.jobs;
-      hooks.onProgress?.(N + jobsDone, total);
-    }
-    phase('load');
-    log('building indexes, checking foreign keys');
-    await repository.recreateIndexes(tx, setAside);
-    phase('indexes');
-    await repository.addForeignKeys(tx, setAside);
-    phase('foreignKeys');
-    await repository.analyzeTables(tx, LOADED_TABLES);
-    phase('analyze');
-    for (const [table, seconds] of Object.entries(loadSeconds)) phases[`load.${table}`] = Math.round(seconds * 1000) / 1000;
+      // Persons in ordinal order, then jobs in (employer, person) order: both append to their primary keys.
+      // Job chunks are ranges of employers holding about the same number of jobs.
+      const personChunk = options.chunkSize ?? Math.max(5000, Math.ceil(N / 10));
+      const jobChunk = options.chunkSize ?? Math.max(5000, Math.ceil(jobs / 20));
+      const employerRanges: { from: number; to: number; jobs: number }[] = [];
+      let rangeStart = 0, rangeJobs = 0;
+      for (const { k, n } of perEmployer) {
+        rangeJobs += n;
+        if (rangeJobs >= jobChunk) { employerRanges.push({ from: rangeStart, to: k + 1, jobs: rangeJobs }); rangeStart = k + 1; rangeJobs = 0; }
+      }
+      if (rangeJobs > 0 || employerRanges.length === 0) employerRanges.push({ from: rangeStart, to: M, jobs: rangeJobs });
+      const occupations = OCCUPATIONS.map((o) => o.name);
+      const load = repository.demoLoader(plan);
+      const wageFactors = employers.map((e) => e.wageFactor);
+      const total = N + jobs;
+      hooks.onProgress?.(0, total);
+      // `base_declaration`: the seconds the second connection took to compute them into the staging table, beside this
+      // transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
+      const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0, 'copy.base_declaration': 0 };
+      const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
+        const t0 = performance.now();
+        const rows = await insert();
+        loadSeconds[table] += (performance.now() - t0) / 1000;
+        return rows;
+      };
+      declaring = repository.ownerTransaction(database, async (stage) => {
+        await repository.setLoadSettings(stage);
+        let rows = 0;
+        for (const range of employerRanges) rows += await timed('base_declaration', () => load.declarations(stage, wageFactors, wages, range.from, range.to));
+        return rows;
+      });
+      declaring.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
+      for (let from = 0; from < N; from += personChunk) {
+        const to = Math.min(N, from + personChunk);
+        counts.persons += await timed('person', () => load.persons(tx, occupations, from, to));
+        hooks.onProgress?.(to, total);
+      }
+      let jobsDone = 0;
+      for (const range of employerRanges) {
+        counts.employments += await timed('employment', () => load.employments(tx, range.from, range.to));
+        counts.enrollments += await timed('enrollment', () => load.enrollments(tx, range.from, range.to));
+        jobsDone += range.jobs;
+        hooks.onProgress?.(N + jobsDone, total);
+      }
+      await declaring;
+      counts.baseDeclarations = await timed('copy.base_declaration', () => repository.copyDeclarations(tx));
+      phase('load');
+      log('building indexes, checking foreign keys');
+      await repository.recreateIndexes(tx, setAside);
+      phase('indexes');
+      await repository.addForeignKeys(tx, setAside);
+      phase('foreignKeys');
+      await repository.analyzeTables(tx, LOADED_TABLES);
+      phase('analyze');
+      for (const [table, seconds] of Object.entries(loadSeconds)) phases[`load.${table}`] = Math.round(seconds * 1000) / 1000;
 
-    await recordAudit(tx, systemActor('demo'), {
-      action: 'demo.generate', entityType: 'demo', entityId: `seed:${seed}`, regionCode: DEMO_CITY.code,
-      after: { seed, persons: N, employers: M, years: options.years, history: { from: window.start, to: window.end }, counts, fastLoad },
+      await recordAudit(tx, systemActor('demo'), {
+        action: 'demo.generate', entityType: 'demo', entityId: `seed:${seed}`, regionCode: DEMO_CITY.code,
+        after: { seed, persons: N, employers: M, years: options.years, history: { from: window.start, to: window.end }, counts, fastLoad },
+      });
     });
-  });
+  } finally {
+    await settled(drawing);
+    await settled(declaring);
+    if (drawing) await repository.ownerTransaction(database, repository.dropDrawTables);
+  }
 
   // Staff accounts (each audited by createUser); kept when the username exists.
   const usersCreated: string[] = [], usersKept: string[] = [];

@@ -79,14 +79,22 @@ export function sqlIdCheck(first17: string): string {
   return `substr('10X98765432', (${sum}) % 11 + 1, 1)`;
 }
 
-/** The temporary table of persons: one row per person with everything later statements need. */
-export const PERSON_TABLE = `create temp table demo_p (
+/**
+ * The draw tables (demo_p, demo_j) and the declarations' staging table (demo_declaration): unlogged tables of the
+ * load's own, committed by the connection that draws (so the loading transaction and the one computing the
+ * declarations both read them) and dropped when the load ends, whatever its outcome (a crash leaves them for the next
+ * run to drop).
+ */
+export const DRAW_TABLES = ['demo_p', 'demo_j', 'demo_declaration'] as const;
+
+/** The persons drawn: one row per person with everything later statements need. */
+export const PERSON_TABLE = `create unlogged table demo_p (
   p int not null, male boolean not null, occ smallint not null, birth date not null, id_prefix text not null, id_rank int not null,
   name text not null, hukou text not null, region text not null, wz float8 not null,
   k0 int not null, h0 date not null, s0 date, r0 text,
   k1 int, h1 date, s1 date, r1 text,
   k2 int, h2 date, s2 date, r2 text
-) on commit drop`;
+)`;
 
 /** `select *, <columns> from (<inner>) alias offset 0`: one layer of derived columns (offset 0 keeps each layer's
  * expressions computed once per row instead of being copied into every reference above). */
@@ -213,10 +221,24 @@ from (
 order by p`;
 }
 
-/** The temporary table of jobs, indexed in (employer, person, job) order: loading in that order appends to the (employer_id, id) keys. */
-export const JOB_TABLE = `create temp table demo_j (
+/** The jobs drawn, indexed in (employer, person, job) order: loading in that order appends to the (employer_id, id) keys. */
+export const JOB_TABLE = `create unlogged table demo_j (
   k int not null, p int not null, j smallint not null, hired date not null, separated date, reason text, region text not null, wz float8 not null
-) on commit drop`;
+)`;
+
+/**
+ * The declarations computed beside the load, in base_declaration's columns (spelled out: \`like base_declaration\`
+ * would wait for the lock the loading transaction holds on it), copied into it by the loading transaction.
+ */
+export const DECLARATION_STAGE = `create unlogged table demo_declaration (
+  employer_id bigint not null, id bigint not null, person_id bigint not null, region_code text not null, year smallint not null, version smallint not null,
+  monthly_wage bigint not null, reason text, declared_by bigint, declared_at timestamptz not null, employee_confirmed_at timestamptz
+)`;
+
+const DECLARATION_COLUMNS = 'employer_id, id, person_id, region_code, year, version, monthly_wage, reason, declared_by, declared_at, employee_confirmed_at';
+
+/** The staged declarations into base_declaration, in the order they were computed (employer ranges in order: the keys are appended to). */
+export const COPY_DECLARATIONS = `insert into base_declaration (${DECLARATION_COLUMNS}) select ${DECLARATION_COLUMNS} from demo_declaration`;
 
 /**
  * Fills demo_j from demo_p (then index it on (k, p, j)). $1: the county index of each employer. Written in (k, p, j)
@@ -254,7 +276,7 @@ order by d.k, d.p, d.j`;
 }
 
 /**
- * Base declarations of the jobs at employers k in [$4, $5): one per employment and calendar year of the history it covers
+ * Base declarations of the jobs at employers k in [$4, $5), into demo_declaration: one per employment and calendar year of the history it covers
  * (version 1), a few with a version-2 correction. $1 employer wage factors, $2 the average monthly wage (fen) of
  * each history year, $3 the minimum monthly wage (fen) of each history year.
  */
@@ -302,7 +324,7 @@ export function insertDeclarationsSql(plan: PersonPlan): string {
     `case when corrected and ${U('xd', 1)} < ${R.correctionConfirmed} and declared2 + (1 + floor(${U('xd', 2)} * 5)) * 86400 <= ${endOfHistory}
       then to_timestamp(declared2 + (1 + floor(${U('xd', 2)} * 5)) * 86400) end as confirmed2`,
   ], 'b4');
-  return `insert into base_declaration (employer_id, id, person_id, region_code, year, version, monthly_wage, reason, declared_by, declared_at, employee_confirmed_at)
+  return `insert into demo_declaration (${DECLARATION_COLUMNS})
 select employer_id, ${ids(blocks.declaration, 'key * 2 + v.version - 1')}, person_id, region_code, y, v.version, v.wage, v.reason, null, v.declared_at, v.confirmed_at
 from (${q}) b
   cross join lateral (values (1, wage1, reason1, to_timestamp(declared1), confirmed1), (2, wage2, reason2, declared2at, confirmed2)) v(version, wage, reason, declared_at, confirmed_at)
