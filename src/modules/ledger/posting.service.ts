@@ -26,7 +26,7 @@ import { entryMessages, ledgerMessages as say } from './ledger.messages.ts';
 export interface PostOptions {
   /** business (default): postings of other modules; import: migrated history (`ledger import`). */
   kind?: 'business' | 'import';
-  /** Lines per INSERT (default 5000). */
+  /** Lines per INSERT and transaction (default POSTING_BATCH_LINES). */
   batchLines?: number;
   onProgress?: (postedEntries: number, totalEntries: number) => void;
 }
@@ -299,6 +299,9 @@ async function writeBatch(tx: Tx, actor: Actor, built: BuiltBatch, whileInsertin
   return built.results;
 }
 
+/** Lines a posting writes per statement and transaction, unless told otherwise. */
+export const POSTING_BATCH_LINES = 5000;
+
 function chunksByLines(entries: ValidatedEntry[], batchLines: number): ValidatedEntry[][] {
   const chunks: ValidatedEntry[][] = [];
   let current: ValidatedEntry[] = [];
@@ -331,7 +334,7 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
 /** Posts prepared entries (kind, reversal, approver set by the ledger's own services). */
 export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, entries: PreparedEntry[], options: Omit<PostOptions, 'kind'> = {}): Promise<PostResult[]> {
   if (!entries.length) return [];
-  const batchLines = options.batchLines ?? 5000;
+  const batchLines = options.batchLines ?? POSTING_BATCH_LINES;
   const context = new PostingContext();
   if (isTransaction(target)) {
     const { valid, problems, existing } = await validateEntries(target, actor, entries, context);
