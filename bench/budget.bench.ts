@@ -9,7 +9,9 @@
  *   has a table for (so a fund per table: enterprise and public-institution pension, medical, unemployment, work
  *   injury), and the 36 complete months up to last month of monthly movements posted through the ledger's posting API
  *   (contribution income with growth and seasonality, benefits on every 其中 row, quarterly interest, fiscal subsidies
- *   on some funds, transfers; setup timed apart). Then `draftBudget` for the province and next year: the first (cold)
+ *   on some funds, transfers; setup timed apart), and each fund's ten years before its go-live year imported as past
+ *   final accounts (the same movements summed per year, walked back by their growth; timed apart), so that every line
+ *   is drafted on its annual series too. Then `draftBudget` for the province and next year: the first (cold)
  *   run and the median of three more, the lines drafted and the model each chose, and once where the time goes
  *   (the ledger read against the forecasting of the lines), CPU seconds beside wall seconds. Scale with
  *   BUDGET_BENCH_COUNTIES (default 20).
@@ -26,10 +28,14 @@ import { createRegion } from '../src/modules/registry/registry.service.ts';
 import { Rng } from '../src/modules/registry/demo/demo.calc.ts';
 import { addMonths, chartFor, ensureFunds, fundAccounts, openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../src/modules/ledger/index.ts';
 import { actualsOf, draftBudget, lastCompleteMonth, type BudgetDraft } from '../src/modules/budget/draft/draft.service.ts';
-import { draftMonths, draftTable, tableSeries } from '../src/modules/budget/draft/draft.calc.ts';
+import { draftMonths, draftTable, tableAnnualSeries, tableSeries } from '../src/modules/budget/draft/draft.calc.ts';
 import { forecastFundsLines } from '../src/modules/budget/draft/line-forecast.pool.ts';
 import { budgetChartFor, schemeTable } from '../src/modules/budget/draft/budget-chart.ts';
 import * as draftRepository from '../src/modules/budget/draft/draft.repository.ts';
+import { historySubjects } from '../src/modules/budget/history/history.calc.ts';
+import { finalAccountsWorkbook } from '../src/modules/budget/history/history.demo.ts';
+import { importFinalAccounts, pastFinalAccounts } from '../src/modules/budget/history/history.service.ts';
+import { itemSubject } from '../src/modules/budget/versions/versions.calc.ts';
 import { cpuSample, cpuSince } from './cpu.ts';
 import { getParameters } from '../src/platform/params/index.ts';
 import { parseDecimal } from '../src/platform/money.ts';
@@ -54,7 +60,7 @@ function provinceStart(): StartingPoint {
 
 // ── provinceDraft ────────────────────────────────────────────────────────────
 
-const PROVINCE = '990000', HISTORY_MONTHS = 36, COUNTIES_PER_CITY = 10, DRAFT_GOAL_SECONDS = 10, SEED = 13;
+const PROVINCE = '990000', HISTORY_MONTHS = 36, PAST_YEARS = 10, COUNTIES_PER_CITY = 10, DRAFT_GOAL_SECONDS = 10, SEED = 13;
 
 /** A month's factor per calendar month (January first). */
 type Season = readonly number[];
@@ -227,24 +233,56 @@ function historyEntries(counties: County[], months: string[]): { opening: EntryI
   return { opening, monthly };
 }
 
+/**
+ * The rows (standard layout: year, scheme, region, subject, name, yuan) of each fund's past final accounts, the
+ * `PAST_YEARS` before the year of the first history month: each line the year's sum of its movements' expected months
+ * (growth walked back from the first month, season, the share of months a chance or a quarter gives, no subsidy where
+ * the county has none) times a yearly noise; 社会保险待遇支出 left to its 其中 rows, as the import allows.
+ */
+function pastFinalAccountsRows(counties: County[], firstMonth: string): string[][] {
+  const goLiveYear = Number(firstMonth.slice(0, 4)), goLiveMonth = Number(firstMonth.slice(5));
+  const rows: string[][] = [];
+  for (const county of counties) {
+    for (const [insurance, plan] of Object.entries(plans)) {
+      const rng = new Rng(SEED, `past ${insurance}-${county.code}`);
+      for (let year = goLiveYear - PAST_YEARS; year < goLiveYear; year++) {
+        const table = schemeTable(budgetChartFor(year), insurance)!;
+        const units = [...table.income, ...table.expense].flatMap((line) => (line.items ?? [line]).map((unit) => ({ unit, subject: line.items ? itemSubject(line.line, unit.line) : line.line })));
+        const names = new Map(historySubjects(table).map((subject) => [subject.subject, subject.name]));
+        for (const { unit, subject } of units) {
+          const yuan = [...plan.income, ...plan.expense].filter((movement) => unit.subjects.includes(movement.subject)).reduce((total, movement) => {
+            if (movement.subsidised && !county.subsidised) return total;
+            const months = Array.from({ length: 12 }, (_, index) => index + 1).filter((month) => !movement.months || movement.months.includes(month));
+            const expected = months.reduce((sum, month) => sum + (movement.season?.[month - 1] ?? 1) * (1 + movement.growth) ** (((year - goLiveYear) * 12 + month - goLiveMonth) / 12), 0);
+            return total + movement.yuan * county.weight * expected * (movement.chance ?? 1) * Math.exp((movement.noise / 3) * rng.normal());
+          }, 0);
+          if (yuan > 0) rows.push([String(year), insurance, county.code, subject, names.get(subject)!, yuan.toFixed(2)]);
+        }
+      }
+    }
+  }
+  return rows;
+}
+
 /** The lines a draft forecast on their own (a line with 其中 rows: its rows), by the model each chose. */
-function modelsChosen(draft: BudgetDraft): { lines: number; byModel: Record<string, number> } {
-  const byModel: Record<string, number> = {};
+function modelsChosen(draft: BudgetDraft): { lines: number; byModel: Record<string, number>; byFrequency: Record<string, number> } {
+  const byModel: Record<string, number> = {}, byFrequency: Record<string, number> = {};
   let lines = 0;
   for (const table of draft.tables) {
     for (const line of [...table.income, ...table.expense].flatMap((entry) => entry.items ?? [entry])) {
       lines++;
       byModel[line.model!] = (byModel[line.model!] ?? 0) + 1;
+      byFrequency[line.frequency!] = (byFrequency[line.frequency!] ?? 0) + 1;
     }
   }
-  return { lines, byModel };
+  return { lines, byModel, byFrequency };
 }
 
 /**
  * Where a draft's time goes, measured apart: the steps of `draftBudget` (draft.service.ts) one by one — the ledger
- * read (the region's funds, their first months, their movements per subject and month), the grouping of the
- * movements per fund, and the forecasting of every line with its backtests on the draft's worker pool (tableSeries,
- * forecastFundsLines) with the tables made from them (draftTable, pure).
+ * read (the region's funds, their first months, their movements per subject and month, their past final accounts), the
+ * grouping of the movements per fund, and the forecasting of every line with its backtests on the draft's worker pool
+ * (tableSeries, then tableAnnualSeries, forecastFundsLines) with the tables made from them (draftTable, pure).
  */
 async function timeSplit(database: DatabaseHandle, dataDir: string, actor: Actor, year: number, lastMonth: string) {
   const chart = budgetChartFor(year);
@@ -255,21 +293,28 @@ async function timeSplit(database: DatabaseHandle, dataDir: string, actor: Actor
       return table ? [{ fund, table }] : [];
     });
     const ids = funds.map(({ fund }) => fund.id);
-    return { funds, firstMonths: await draftRepository.firstMonths(tx, ids), movements: await draftRepository.nominalMovements(tx, ids, lastMonth) };
+    return {
+      funds, firstMonths: await draftRepository.firstMonths(tx, ids), movements: await draftRepository.nominalMovements(tx, ids, lastMonth),
+      pastYears: await pastFinalAccounts(tx, funds.map(({ fund }) => fund)),
+    };
   });
   const readSeconds = seconds(began);
   began = performance.now();
   const grouped = read.funds.map(({ fund, table }) => ({
-    table, actuals: actualsOf(read.movements.filter((row) => row.fund_id === fund.id)), months: draftMonths(read.firstMonths.get(fund.id)!, lastMonth, year),
+    table, actuals: { ...actualsOf(read.movements.filter((row) => row.fund_id === fund.id)), pastYears: read.pastYears.get(fund.code) },
+    months: draftMonths(read.firstMonths.get(fund.id)!, lastMonth, year),
   }));
   const groupingSeconds = seconds(began);
   began = performance.now();
   const cpu = cpuSample(dataDir);
   const forecasts = await forecastFundsLines(grouped.map(({ table, actuals, months }) => tableSeries(table, actuals, months)));
-  grouped.forEach(({ table, actuals, months }, index) => draftTable(table, actuals, months, forecasts[index]));
+  const monthlySeconds = seconds(began);
+  const annualForecasts = await forecastFundsLines(grouped.map(({ table, actuals, months }, index) => tableAnnualSeries(table, actuals, months, forecasts[index])));
+  grouped.forEach(({ table, actuals, months }, index) => draftTable(table, actuals, months, forecasts[index], annualForecasts[index]));
   const forecastingSeconds = seconds(began);
   return {
-    readSeconds, movementRows: read.movements.length, groupingSeconds, forecastingSeconds, forecastingCpuSeconds: cpuSince(cpu, dataDir).node,
+    readSeconds, movementRows: read.movements.length, groupingSeconds, forecastingSeconds, monthlyForecastingSeconds: monthlySeconds,
+    annualForecastingAndTablesSeconds: Math.round((forecastingSeconds - monthlySeconds) * 1000) / 1000, forecastingCpuSeconds: cpuSince(cpu, dataDir).node,
     forecastingWorkers: os.availableParallelism(),
   };
 }
@@ -299,7 +344,11 @@ async function provinceDraft() {
     const entries = opening.length + monthly.reduce((total, month) => total + month.length, 0);
     const lines = [...opening, ...monthly.flat()].reduce((total, entry) => total + entry.lines.length, 0);
     const setupSeconds = seconds(began);
-    log(`setup ${setupSeconds} s: ${entries} entries, ${lines} lines; drafting ${year}`);
+    began = performance.now();
+    const pastRows = pastFinalAccountsRows(list, months[0]);
+    const imported = await importFinalAccounts(database, systemActor('bench', ['budget.draft']), { fileName: 'bench-past-final-accounts.xlsx', content: await finalAccountsWorkbook(pastRows) });
+    const pastFinalAccounts = { seconds: seconds(began), rows: pastRows.length, result: imported };
+    log(`setup ${setupSeconds} s: ${entries} entries, ${lines} lines; past final accounts ${pastFinalAccounts.seconds} s: ${pastRows.length} rows; drafting ${year}`);
 
     const loadAverage = fs.readFileSync('/proc/loadavg', 'utf8').trim();
     began = performance.now();
@@ -314,13 +363,13 @@ async function provinceDraft() {
       warm.push(seconds(began));
     }
     const split = await timeSplit(database, dataDir, actor, year, lastMonth);
-    const { lines: linesDrafted, byModel } = modelsChosen(draft);
+    const { lines: linesDrafted, byModel, byFrequency } = modelsChosen(draft);
     return {
       counties, funds: draft.tables.length, historyMonths: { from: months[0], to: lastMonth, count: months.length }, year,
-      setup: { seconds: setupSeconds, entries, journalLines: lines },
+      setup: { seconds: setupSeconds, entries, journalLines: lines }, pastFinalAccounts,
       coldSeconds, coldCpuSeconds, medianSeconds: warm.sort((a, b) => a - b)[1], runsSeconds: warm,
       goalSeconds: DRAFT_GOAL_SECONDS, meetsGoal: coldSeconds <= DRAFT_GOAL_SECONDS,
-      linesDrafted, linesByModel: byModel,
+      linesDrafted, linesByModel: byModel, linesByFrequency: byFrequency,
       whereTheTimeGoes: { ...split, forecastingMsPerLine: Math.round((split.forecastingSeconds * 1000 / linesDrafted) * 100) / 100 },
       loadAverageBeforeDraft: loadAverage,
     };

@@ -2,7 +2,8 @@
  * `sifund budget draft` on a ledger posted here with known monthly amounts: the city 990100's three funds (medical,
  * unemployment, work injury) from 2025-01 to 2026-10, drafted for 2027 as on 2026-11-15 (the actuals end with October).
  * A small registry seeded beside it (bills, a pension payroll, unemployment claims for September and October 2026)
- * gives the drivers, counted here by hand; the XLSX shows the tables in 万元.
+ * gives the drivers, counted here by hand; the XLSX shows the tables in 万元. Last, ten years of the unemployment fund's
+ * final accounts imported: its lines drafted on their annual series.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +19,11 @@ import { runCommand } from '../../../platform/testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { ensureFunds, openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
-import { draftBudget } from './draft.service.ts';
+import { draftBudget, lineActuals } from './draft.service.ts';
+import { formatYuan } from '../../../platform/money.ts';
+import { finalAccountsWorkbook } from '../history/history.demo.ts';
+import { importFinalAccounts } from '../history/history.service.ts';
+import { forecastLineSeries } from './line-forecast.calc.ts';
 import { registerBudgetCommands } from './draft.cli.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -157,8 +162,8 @@ test('sifund budget draft --format json prints the tables with amounts in yuan; 
   assert.equal(workInjury.totalIncome, '1440000.00');
   assert.equal(workInjury.totalExpense, '960000.00');
   assert.equal(fen(workInjury.accumulatedBalance), fen(workInjury.previousAccumulatedBalance) + fen(workInjury.balance));
-  assert.equal(workInjury.income[0].model, 'naive');
-  assert.deepEqual(workInjury.income[0].history, [{ year: 2025, amount: '1440000.00', actualMonths: 12 }, { year: 2026, amount: '1440000.00', actualMonths: 10 }]);
+  assert.deepEqual([workInjury.income[0].model, workInjury.income[0].frequency], ['naive', 'monthly']);
+  assert.deepEqual(workInjury.income[0].history, [{ year: 2025, amount: '1440000.00', actualMonths: 12, source: 'ledger' }, { year: 2026, amount: '1440000.00', actualMonths: 10, source: 'ledger' }]);
   const table = await run('--year', '2027', '--region', '990100');
   assert.match(table.stdout, /社预07 示范市工伤保险基金预算表/);
   // 社预01: 劳动能力鉴定费支出 after 社会保险待遇支出, as in the work injury table, though medical comes first
@@ -227,4 +232,36 @@ test('the XLSX of the draft: amounts in 万元 with two decimals, each cell roun
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the unemployment fund\'s ten imported years (the latest version of each) draft its premium line on its annual series; the other funds stay monthly', { skip }, async () => {
+  // 3,800,000.00 + 100,000.00 × (year − 2015) for 2015 … 2024; 2025 and 2026 are the ledger's 4,800,000.00 (400,000.00 a month)
+  const premiumOf = (year: number) => 3_800_000_00n + 100_000_00n * BigInt(year - 2015);
+  const row = (year: number, amount: bigint) => [String(year), 'unemployment', '990100', 'premium_income', '社会保险费收入', formatYuan(amount)];
+  const officer = systemActor('test', ['budget.draft', 'budget.read']);
+  const importRows = (fileName: string, rows: string[][]) => onBusinessDay(TODAY, async () => importFinalAccounts(test_.database, officer, { fileName, content: await finalAccountsWorkbook(rows) }));
+  // 2024 first imported wrong, then corrected: the second version counts
+  await importRows('2015-2024.xlsx', Array.from({ length: 10 }, (_, index) => row(2015 + index, index === 9 ? 1n : premiumOf(2015 + index))));
+  await importRows('2024-corrected.xlsx', [row(2024, premiumOf(2024))]);
+  const result = await draft(2027, '990100');
+  const [medical, unemployment] = result.tables;
+  const premium = unemployment.income.find((line) => line.subject === 'premium_income')!;
+  const annual = [...Array.from({ length: 10 }, (_, index) => premiumOf(2015 + index)), 12n * 400_000_00n, 12n * 400_000_00n];
+  assert.deepEqual(premium.history.map((annualAmount) => [annualAmount.year, annualAmount.amount, annualAmount.source]), annual.map((amount, index) => [2015 + index, amount, index < 10 ? 'final_accounts' : 'ledger']));
+  assert.equal(premium.frequency, 'annual');
+  const expected = forecastLineSeries({ values: annual.map(Number), horizon: 1, frequency: 'annual' });
+  assert.equal(premium.model, expected.chosen);
+  assert.equal(premium.amount, BigInt(Math.round(Math.max(0, expected.forecast[0].value))));
+  assert.notEqual(premium.amount, 12n * 400_000_00n, 'ten years of growth move it off the flat months');
+  // a line the file leaves out is 0 in those years, and 0 after: naive, 0
+  const interest = unemployment.income.find((line) => line.subject === 'interest_income')!;
+  assert.deepEqual([interest.history.length, interest.history[0].source, interest.frequency, interest.model, interest.amount], [12, 'final_accounts', 'annual', 'naive', 0n]);
+  assert.equal(medical.income.find((line) => line.subject === 'premium_income')!.frequency, 'monthly', 'no past final accounts: the monthly series as before');
+  assert.equal(unemployment.accumulatedBalance, unemployment.previousAccumulatedBalance + unemployment.totalIncome - unemployment.totalExpense);
+  // the workbench's chart reads the imported years too
+  const actuals = await onBusinessDay(TODAY, () => lineActuals(test_.database, officer, { year: 2027, region: '990100' }));
+  const years = actuals.funds.find((fund) => fund.fund === 'unemployment-990100')!.lines.find((line) => line.subject === 'premium_income')!.years;
+  assert.deepEqual(years.map((year) => [year.year, year.amount, year.actualMonths, year.source]).slice(9), [
+    [2024, formatYuan(premiumOf(2024)), 12, 'final_accounts'], [2025, '4800000.00', 12, 'ledger'], [2026, '4000000.00', 10, 'ledger'],
+  ]);
 });
