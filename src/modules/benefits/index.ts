@@ -16,6 +16,7 @@ import { paymentOrderSignoff } from './payroll/payment-order.service.ts';
 import { registerPensionCommands } from './pension/pension.cli.ts';
 import { registerUnemploymentCommands } from './unemployment/unemployment.cli.ts';
 import { quoteRoutes } from './quote.routes.ts';
+import { pensionRecordRoutes } from './pension/record.routes.ts';
 import { claimRoutes } from './claims/claims.routes.ts';
 import { registerClaimCommands } from './claims/claims.cli.ts';
 import { benefitClaimSignoff } from './claims/claims.service.ts';
@@ -36,6 +37,7 @@ export const benefitsModule: ModuleManifest = {
     deathRoutes,
     adjustmentRoutes,
     quoteRoutes,
+    pensionRecordRoutes,
     claimRoutes,
   ],
   registerCommands(program) {

@@ -1,7 +1,8 @@
 /**
  * 养老金待遇核定 (pension award): an operator submits the award of a person (经办); the server quotes it again with
  * quotePension from the person's record (birth date, gender, region) and the submitted history (contribution and
- * deemed months, index, account balance), re-checked field by field, and keeps the quote with its trace; a reviewer and an
+ * deemed months, index, account balance) — or the pension record read again (../pension/record.service.ts) plus what
+ * the operator added from outside sifund — re-checked field by field, and keeps the quote with its trace; a reviewer and an
  * approver sign it (复核, 审批: three-level sign-off, kind `pension.award`, levels from params/signoff/pension_award;
  * 社会保险经办条例 (2023): pension award within 20 working days). The final approval writes the award: the person joins
  * the monthly payroll from the month after retirement (退休次月起发放), paid from the fund of their scheme — 机关事业单位
@@ -10,9 +11,9 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
-import { conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
+import { AppError, conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { formatDecimal, formatYuan, parseYuan } from '../../../platform/money.ts';
 import { getParameters } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
@@ -24,6 +25,9 @@ import { publicPensionEmployerTypes } from '../../collection/index.ts';
 import { awardSaid } from '../payroll/payroll.messages.ts';
 import { quotePension, type PensionQuote } from '../pension/quote.calc.ts';
 import { pensionQuoteParameters, readPensionQuoteInput } from '../pension/quote.service.ts';
+import { formatIndex, quoteHistory } from '../pension/record.calc.ts';
+import { recordSaid } from '../pension/record.messages.ts';
+import { readOutsideRecord, readPensionRecord } from '../pension/record.service.ts';
 import { awardQuoteSaid } from './awards.messages.ts';
 import * as repository from './awards.repository.ts';
 import type { AwardStatus, PensionScheme } from './awards.tables.ts';
@@ -33,8 +37,9 @@ export const AWARDS_ACROSS_POOLS = '养老金待遇由省级统筹基金支付 (
 
 /**
  * The request: the person, the retirement date, the bank account, and the quote's input (contribution and deemed
- * months, average index, account balance, optionally the average wage and the category); `quote` is what the
- * operator saw, checked against the server's quote when sent.
+ * months, average index, account balance, optionally the average wage and the category — or, filled from the person's
+ * record, the record's figures and the outside part: see historyOfRecord); `quote` is what the operator saw, checked
+ * against the server's quote when sent.
  */
 export interface AwardRequest { idNumber: string; retirementDate: string; bankAccount: string; input: unknown; quote?: { total?: string } }
 
@@ -87,19 +92,60 @@ function inputOfRecord(person: repository.AwardPerson, retirementDate: string, r
   return { ...sent, ...record, retirementDate };
 }
 
+/** The record's figures the operator saw and sends back with a history filled from the record (the page's 从参保记录带出). */
+const recordFields = ['recordMonths', 'recordAverageIndex', 'recordAccountBalance'] as const;
+const outsideFields = ['outsideMonths', 'outsideAverageIndex', 'outsideNote', 'openingAccountBalance'] as const;
+const totalFields = ['contributionMonths', 'averageIndex', 'accountBalance'] as const;
+
 /**
- * The server's quote (quotePension) of the person retiring on the date: the input re-checked field by field, the
- * parameters in force looked up; refused when not eligible, or when the quote the operator saw has another total.
+ * The quote's history: the totals as sent (callers that bring their own), or — when the input carries the record's
+ * figures (recordMonths …) or an outside part (outsideMonths …) — the server's own reading of the person's record
+ * plus what the operator added, kept apart in the award's input (`parts`). A record figure that is not the server's
+ * reading is refused (409: the record changed since the page read it), and so is a total sent beside the parts that
+ * is not their sum (422).
  */
-export function serverQuote(person: repository.AwardPerson, input: AwardRequest): ServerQuote {
-  const raw = inputOfRecord(person, input.retirementDate, input.input);
-  const quoteInput = readPensionQuoteInput(raw);
+async function historyOfRecord(tx: Tx, person: repository.AwardPerson, retirementDate: string, raw: Record<string, unknown>) {
+  const fromRecord = [...recordFields, ...outsideFields].some((field) => raw[field] !== undefined);
+  const quoteFields = Object.fromEntries(Object.entries(raw).filter(([field]) => !(recordFields as readonly string[]).includes(field) && !(outsideFields as readonly string[]).includes(field)));
+  if (!fromRecord) return { history: quoteFields, parts: {} };
+  const outside = readOutsideRecord(raw, { noteNeeded: true });
+  const record = await readPensionRecord(tx, person.id, retirementDate);
+  const reading: Record<typeof recordFields[number], string | number | null> = {
+    recordMonths: record.months, recordAverageIndex: record.averageIndex && formatIndex(record.averageIndex), recordAccountBalance: formatYuan(record.accountBalance),
+  };
+  const changed = recordFields.find((field) => (raw[field] ?? null) !== reading[field]);
+  if (changed) throw conflict(`input.${changed}`, recordSaid.recordChanged({ sent: String(raw[changed] ?? '—'), record: String(reading[changed] ?? '—') }));
+  const history = quoteHistory(record, record.accountBalance, outside);
+  const totals: Record<typeof totalFields[number], string | number> = {
+    contributionMonths: history.contributionMonths, averageIndex: formatIndex(history.averageIndex), accountBalance: formatYuan(history.accountBalance),
+  };
+  const differing = totalFields.filter((field) => raw[field] !== undefined && raw[field] !== totals[field]);
+  if (differing.length) {
+    throw new AppError(422, 'invalid', recordSaid.totalDiffers({ sent: String(raw[differing[0]]), computed: String(totals[differing[0]]) }), `input.${differing[0]}`);
+  }
+  return {
+    history: { ...quoteFields, ...totals },
+    parts: {
+      ...reading, outsideMonths: outside.months, outsideAverageIndex: outside.averageIndex && formatDecimal(outside.averageIndex), outsideNote: outside.note,
+      openingAccountBalance: formatYuan(outside.accountBalance),
+    },
+  };
+}
+
+/**
+ * The server's quote (quotePension) of the person retiring on the date: the history from the record or as sent, the
+ * input re-checked field by field, the parameters in force looked up; refused when not eligible, or when the quote the
+ * operator saw has another total.
+ */
+export async function serverQuote(tx: Tx, person: repository.AwardPerson, input: AwardRequest): Promise<ServerQuote> {
+  const { history, parts } = await historyOfRecord(tx, person, input.retirementDate, inputOfRecord(person, input.retirementDate, input.input));
+  const quoteInput = readPensionQuoteInput(history);
   const quote = quotePension(quoteInput, pensionQuoteParameters(getParameters(), quoteInput));
   if (!quote.eligible) throw invalidFields(quote.reasons.map((reason) => ({ field: 'input', message: reason })));
   const sentTotal = input.quote?.total;
   if (sentTotal !== undefined && sentTotal !== quote.total) throw conflict('quote.total', awardQuoteSaid.totalDiffers({ sent: sentTotal, computed: quote.total }));
   const { reasons: _none, ...figures } = quote;
-  return { ...figures, input: raw };
+  return { ...figures, input: { ...history, ...parts } };
 }
 
 /** N in months of a quote's input (contribution + deemed). */
@@ -116,7 +162,7 @@ export async function requestAward(database: DatabaseHandle, actor: Actor, input
     const person = await repository.personByIdNumber(tx, idNumber);
     if (!person || !inActorScope(actor, person.region_code)) throw notFound(awardSaid.personUnknown({ idNumber }));
     await refuseSecondAward(tx, person);
-    const quote = serverQuote(person, input);
+    const quote = await serverQuote(tx, person, input);
     const payload: AwardPayload = {
       personId: person.id.toString(), idNumber: person.id_number, name: person.name, retirementDate: input.retirementDate, bankAccount: input.bankAccount.trim(),
       basicPension: quote.basicPension, accountPension: quote.accountPension, transitionalPension: quote.transitionalPension, total: quote.total,

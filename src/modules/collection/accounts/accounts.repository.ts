@@ -154,6 +154,35 @@ export const entriesOfYear = (tx: Tx, personId: bigint, year: number) =>
     .execute();
 
 /**
+ * A pension line's month is paid when its employee part is credited to the individual account: a contribution entry
+ * of the person, the employer and the period (credited only once the bill's pension employee part is paid in full,
+ * see reconcileIndividualAccounts). Reads `line` and `bill`.
+ */
+const pensionPeriodPaid = sql<boolean>`exists (
+        select 1 from individual_account_entry entry where entry.person_id = line.person_id and entry.employer_id = line.employer_id
+          and entry.period = bill.period and entry.kind = 'contribution')`;
+
+/**
+ * A person's enterprise pension months up to `lastPeriod`, one row per employer and period: the net base of the
+ * period's lines (a credit note's lines carry the reversed base negated, a supplementary bill's the new one), the
+ * region billed (whose average wage set the base limits) and whether the month is paid. Lines billed into the
+ * public-institution fund (机关事业单位, 国发〔2015〕2号) are left out: they are another scheme's record.
+ */
+export async function enterprisePensionMonths(tx: Tx, personId: bigint, lastPeriod: string) {
+  const { rows } = await sql<{ period: string; credit_code: string; region_code: string; base: bigint; paid: boolean }>`
+    select bill.period, employer.credit_code, min(line.region_code) as region_code, sum(line.base)::bigint as base, bool_or(${pensionPeriodPaid}) as paid
+    from bill_line line
+      join bill on bill.employer_id = line.employer_id and bill.id = line.bill_id
+      join bill_item item on item.employer_id = line.employer_id and item.bill_id = line.bill_id and item.insurance = line.insurance
+      join employer on employer.id = line.employer_id
+    where line.person_id = ${personId} and line.insurance = 'pension' and bill.period <= ${lastPeriod}
+      and not exists (select 1 from fund where fund.code = item.fund_code and fund.insurance = 'public_pension')
+    group by bill.period, line.employer_id, employer.credit_code
+    order by bill.period, employer.credit_code`.execute(tx);
+  return rows;
+}
+
+/**
  * A person's bill lines with the bill, the employer and whether the line is paid: a pension line when its employee
  * part is credited to the individual account (a contribution entry of that employer and period; see
  * reconcileIndividualAccounts); another insurance when the
@@ -166,9 +195,7 @@ export function contributionLines(tx: Tx, personId: bigint, range: { from?: stri
     .innerJoin('employer', 'employer.id', 'line.employer_id')
     .select(['bill.period', 'bill.number as bill_number', 'employer.name as employer_name', 'employer.credit_code', 'line.insurance', 'line.base',
       'line.employee_amount', 'line.employer_amount'])
-    .select(sql<boolean>`case when line.insurance = 'pension' then exists (
-        select 1 from individual_account_entry entry where entry.person_id = line.person_id and entry.employer_id = line.employer_id
-          and entry.period = bill.period and entry.kind = 'contribution')
+    .select(sql<boolean>`case when line.insurance = 'pension' then ${pensionPeriodPaid}
       else coalesce((select sum(allocation.amount) from payment_allocation allocation
         where allocation.employer_id = line.employer_id and allocation.bill_id = line.bill_id and allocation.insurance = line.insurance
           and allocation.part in ('employee', 'employer')), 0) >= item.employer_amount + item.employee_amount end`.as('paid'))
