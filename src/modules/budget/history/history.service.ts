@@ -168,11 +168,14 @@ async function historiesOf(tx: Tx, funds: repository.FundRow[]): Promise<FundHis
   });
 }
 
+/** A fund's imported years as the draft reads them: each line's and 其中 row's amount by subject. */
+const pastYearsOf = (history: FundHistory): PastYear[] => history.years.map((year) => ({
+  year: year.year, amounts: new Map([...year.income, ...year.expense].map((line) => [line.subject, line.amount])),
+}));
+
 /** For the draft: each fund's past final accounts (latest version of each year), oldest year first, by fund code; a fund without any is absent. */
 export async function pastFinalAccounts(tx: Tx, funds: repository.FundRow[]): Promise<Map<string, PastYear[]>> {
-  return new Map((await historiesOf(tx, funds)).filter((history) => history.years.length).map((history) => [history.fund, history.years.map((year) => ({
-    year: year.year, amounts: new Map([...year.income, ...year.expense].map((line) => [line.subject, line.amount])),
-  }))]));
+  return new Map((await historiesOf(tx, funds)).filter((history) => history.years.length).map((history) => [history.fund, pastYearsOf(history)]));
 }
 
 /** The past final accounts of a region's funds (pooling region the region or below it), or of one of them. */
@@ -200,8 +203,9 @@ export interface AnnualHistory {
 }
 
 /**
- * For the draft: per line of the fund's table (this year's chart) its annual amounts — the past final accounts (latest
- * version of each year), then each complete calendar year of the ledger (12 months posted, before this year).
+ * Per line of the fund's table (this year's chart) its annual amounts — the past final accounts (latest version of each
+ * year), then each complete calendar year of the ledger (12 months posted, before this year), a year both hold as the
+ * ledger has it: the draft's rule (../draft/draft.calc.ts, `annualActuals`).
  */
 export async function annualHistory(tx: Tx, fundCode: string): Promise<AnnualHistory> {
   const fund = await repository.fundByCode(tx, fundCode);
@@ -214,14 +218,11 @@ export async function annualHistory(tx: Tx, fundCode: string): Promise<AnnualHis
   const firstMonth = (await draftRepository.firstMonths(tx, [fund.id])).get(fund.id);
   const months: string[] = [];
   for (let month = firstMonth; month && month <= lastMonth; month = nextMonth(month)) months.push(month);
-  const ledger = months.length ? annualActuals(table, actualsOf(await draftRepository.nominalMovements(tx, [fund.id], lastMonth)), months) : [];
-  const lines = historySubjects(table).filter((subject) => subject.kind === 'line').map((subject): AnnualLine => {
-    const past = (history?.years ?? []).map((year) => ({
-      year: year.year, amount: [...year.income, ...year.expense].find((line) => line.subject === subject.subject)?.amount ?? 0n, source: 'final_accounts' as const,
-    }));
-    const actual = (ledger.find((line) => line.subject === subject.subject)?.years ?? []).filter((year) => year.actualMonths === 12)
-      .map((year) => ({ year: year.year, amount: year.amount, source: 'ledger' as const }));
-    return { subject: subject.subject, name: subject.name, side: subject.side!, ...(subject.parent ? { parent: subject.parent } : {}), years: [...past, ...actual] };
-  });
+  const movements = months.length ? await draftRepository.nominalMovements(tx, [fund.id], lastMonth) : [];
+  const annual = annualActuals(table, { ...actualsOf(movements), pastYears: history && pastYearsOf(history) }, months);
+  const lines = historySubjects(table).filter((subject) => subject.kind === 'line').map((subject): AnnualLine => ({
+    subject: subject.subject, name: subject.name, side: subject.side!, ...(subject.parent ? { parent: subject.parent } : {}),
+    years: annual.find((line) => line.subject === subject.subject)!.years.filter((year) => year.actualMonths === 12).map(({ year, amount, source }) => ({ year, amount, source })),
+  }));
   return { fund: fund.code, scheme: fund.insurance, lines, base: (history?.years ?? []).map((year) => ({ year: year.year, ...year.base })) };
 }

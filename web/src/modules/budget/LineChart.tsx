@@ -1,6 +1,7 @@
 /**
- * One budget line's chart: its actual amount in each year from the ledger (bars; a year with fewer than 12 actual
- * months says how many) and, in the budget year, the drafted amount beside the budget amount. Display only: yuan
+ * One budget line's chart: its actual amount in each year, the imported past final accounts (历年决算) and the ledger's
+ * years in two colours (bars; a ledger year with fewer than 12 actual months says how many) and, in the budget year,
+ * the drafted amount beside the budget amount. Display only: yuan
  * strings become 万元 numbers for the chart; the table keeps the exact amounts.
  */
 import ReactEChartsCore from 'echarts-for-react/esm/core';
@@ -38,7 +39,11 @@ export default function LineChart({ year, actuals, drafted, amount }: { year: nu
     xAxis: { type: 'category', data: years.map(label) },
     yAxis: { type: 'value', name: t('budget.chart.tenThousand') },
     series: [
-      { name: t('budget.chart.actual'), type: 'bar', barMaxWidth: 36, itemStyle: { color: '#91b4f0' }, data: years.map((each) => { const annual = actuals.find((entry) => entry.year === each); return annual ? tenThousands(annual.amount) : null; }) },
+      ...([['final_accounts', t('budget.chart.finalAccounts'), '#b7c4d6'], ['ledger', t('budget.chart.actual'), '#91b4f0']] as const).map(([source, name, color]) => ({
+        // one bar a year: the two sources share a stack, a year has one of them
+        name, type: 'bar', stack: 'actual', barMaxWidth: 36, itemStyle: { color },
+        data: years.map((each) => { const annual = actuals.find((entry) => entry.year === each && entry.source === source); return annual ? tenThousands(annual.amount) : null; }),
+      })),
       { name: t('budget.chart.drafted'), type: 'scatter', symbolSize: 14, itemStyle: { color: '#d48806' }, data: atBudgetYear(drafted) },
       { name: t('budget.chart.amount'), type: 'scatter', symbol: 'diamond', symbolSize: 16, itemStyle: { color: '#1558d6' }, data: atBudgetYear(amount) },
     ],

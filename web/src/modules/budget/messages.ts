@@ -110,11 +110,12 @@ export const messages = {
   'budget.chart': ['图表', 'Chart'],
   'budget.chart.title': ['{name}：历年执行与预测', '{name}: history and forecast'],
   'budget.chart.actual': ['实际数', 'Actual'],
+  'budget.chart.finalAccounts': ['历年决算', 'Past final accounts'],
   'budget.chart.partial': ['{year}（{months} 个月）', '{year} ({months} months)'],
   'budget.chart.drafted': ['测算数', 'Drafted'],
   'budget.chart.amount': ['预算数', 'Budget'],
   'budget.chart.tenThousand': ['万元', '10k yuan'],
-  'budget.chart.note': ['实际数取自基金会计账（收付实现制），截至 {month}；不足 12 个月的年度标注月数。', 'Actuals from the fund ledger (cash basis) up to {month}; a year with fewer than 12 months says how many.'],
+  'budget.chart.note': ['实际数取自基金会计账（收付实现制），截至 {month}；上线前的年度取自导入的历年决算；不足 12 个月的年度标注月数。', 'Actuals from the fund ledger (cash basis) up to {month}; the years before go-live from the imported past final accounts; a year with fewer than 12 months says how many.'],
 
   'budget.adjust': ['调整', 'Adjust'],
   'budget.adjust.title': ['调整预算数：{name}', 'Adjust the budget: {name}'],
