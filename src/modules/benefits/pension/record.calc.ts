@@ -92,7 +92,7 @@ export function contributionRecordFigures(lines: readonly PensionMonthLine[], la
   const trace: TraceStep<RecordStepName>[] = [];
   for (const year of years) {
     for (const wage of year.averageWages) {
-      trace.push({ step: 'averageWage', name: String(year.year), value: formatYuan(wage.value), formula: `${wage.months} months`, parameter: wage.parameter });
+      trace.push({ step: 'baseAverageWage', name: String(year.year), value: formatYuan(wage.value), formula: `${wage.months} months`, parameter: wage.parameter });
     }
     trace.push({ step: 'yearIndex', name: String(year.year), value: formatIndex(year.averageIndex),
       formula: `Σ base ÷ W over ${year.months} months ÷ ${year.months}`, reference: INDEX_REFERENCE });

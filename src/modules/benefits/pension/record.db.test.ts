@@ -102,7 +102,7 @@ test('the record: 16 months paid (March 2023 once, April 2024 unpaid and the rev
   const answer = await cityOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=${retirementDate}`);
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
   const record = answer.body;
-  assert.deepEqual([record.name, record.months, record.averageIndex, record.accountBalance], ['张三', 16, '1.1750', '17363.45']);
+  assert.deepEqual([record.name, record.birthDate, record.gender, record.regionCode, record.months, record.averageIndex, record.accountBalance], ['张三', '1964-05-15', 'male', '990102', 16, '1.1750', '17363.45']);
   assert.deepEqual(record.years.map((year: { year: number; months: number; averageIndex: string; baseTotal: string }) => [year.year, year.months, year.averageIndex, year.baseTotal]),
     [[2023, 12, '1.1667', '99000.00'], [2024, 4, '1.2000', '48000.00']]);
   assert.deepEqual(record.years[0].averageWages, [

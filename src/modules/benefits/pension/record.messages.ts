@@ -16,7 +16,7 @@ defineFieldLabels({
 
 /** The steps of a pension record's trace, by their name. */
 export const recordSteps = defineMessages('benefits.recordStep', {
-  averageWage: ['核定缴费基数所用社平工资', 'average wage of the base limits'],
+  baseAverageWage: ['核定缴费基数所用社平工资', 'average wage of the base limits'],
   yearIndex: ['年度缴费指数', 'index of the year'],
   recordMonths: ['系统内实缴月数', 'months paid in sifund'],
   recordIndex: ['系统内平均缴费指数', 'average index in sifund'],

@@ -16,6 +16,9 @@ export const PensionRecordQuery = Type.Object({
 export const PensionRecord = Type.Object({
   idNumber: Type.String(),
   name: Type.String(),
+  birthDate: Type.String({ description: 'YYYY-MM-DD, from the registry' }),
+  gender: Type.Union([Type.Literal('male'), Type.Literal('female')]),
+  regionCode: Type.String({ description: 'the person\'s region: the quote\'s pooling region (as the award quotes it)' }),
   retirementDate: Type.String(),
   months: Type.Integer({ description: 'months of enterprise pension paid in sifund up to the retirement month (a month paid by two employers once)' }),
   averageIndex: Nullable(IndexText),

@@ -77,7 +77,7 @@ export async function pensionRecordView(database: DatabaseHandle, actor: Actor, 
     const record = await readPensionRecord(tx, person.id, retirementDate);
     const history = quoteHistory(record, record.accountBalance, outside);
     return {
-      idNumber: person.id_number, name: person.name, retirementDate,
+      idNumber: person.id_number, name: person.name, birthDate: person.birth_date, gender: person.gender === 'M' ? 'male' as const : 'female' as const, regionCode: person.region_code, retirementDate,
       months: record.months,
       averageIndex: record.averageIndex === null ? null : formatIndex(record.averageIndex),
       accountBalance: formatYuan(record.accountBalance),

@@ -1,11 +1,12 @@
 /**
  * Shapes of the benefits API (/api/pension/quote, /api/unemployment/quote, /api/pension/awards, /api/payroll/…): the
- * server's TypeBox schemas (src/modules/benefits/quote.schemas.ts, awards/awards.schemas.ts, payroll/payroll.schemas.ts) as types, imported as
+ * server's TypeBox schemas (src/modules/benefits/quote.schemas.ts, pension/record.schemas.ts, awards/awards.schemas.ts, payroll/payroll.schemas.ts) as types, imported as
  * types only. Money is a yuan string "1234.56"; an index or share an exact decimal string.
  */
 import type { Static } from '@sinclair/typebox';
 import type * as Quotes from '../../../../src/modules/benefits/quote.schemas.ts';
 import type * as Awards from '../../../../src/modules/benefits/awards/awards.schemas.ts';
+import type * as Records from '../../../../src/modules/benefits/pension/record.schemas.ts';
 import type * as Payroll from '../../../../src/modules/benefits/payroll/payroll.schemas.ts';
 import type * as Deaths from '../../../../src/modules/benefits/deaths/deaths.schemas.ts';
 import type * as Adjustment from '../../../../src/modules/benefits/adjustment/adjustment.schemas.ts';
@@ -20,6 +21,9 @@ export type UnemploymentQuoteInput = Static<typeof Quotes.UnemploymentQuoteInput
 export type UnemploymentQuote = Static<typeof Quotes.UnemploymentQuote>;
 /** One step of a quote's trace: an input, a parameter with its reference, or a figure with its formula. */
 export type TraceStep = Static<typeof Quotes.TraceStep>;
+
+/** 养老保险参保缴费记录 (GET /api/pension/record): months paid in sifund, the index by year, the account balance, the quote's history with the outside part. */
+export type PensionRecord = Static<typeof Records.PensionRecord>;
 
 /** 养老金待遇核定申请 (the body of POST /api/pension/awards): the person, the quote's input and the quote shown. */
 export type AwardRequestBody = Static<typeof Awards.AwardRequestBody>;
