@@ -119,8 +119,8 @@ test('社预附 base data: the months\' means per year, bases weighted by person
     benefit: { row: 'unemployment_benefit', recipients: [10, 10, 12, 14], averageAmount: [150_000, 150_000, 160_000, 160_000], indexation: [...short.actual, ...short.bridge, ...short.budget].map(() => 0) },
   };
   const years = baseDataYears(drivers, short);
-  assert.deepEqual(years[0], { year: 2025, actualMonths: 2, contributors: 200, averageBase: 550_000n, recipients: 10, averageAmount: 150_000n });
-  assert.deepEqual(years[1], { year: 2026, actualMonths: 2, contributors: 200, averageBase: 500_000n, recipients: 13, averageAmount: 160_000n });
+  assert.deepEqual(years[0], { year: 2025, actualMonths: 2, source: 'ledger', contributors: 200, averageBase: 550_000n, recipients: 10, averageAmount: 150_000n });
+  assert.deepEqual(years[1], { year: 2026, actualMonths: 2, source: 'ledger', contributors: 200, averageBase: 500_000n, recipients: 13, averageAmount: 160_000n });
   // 2027: contributors 200 + 100/3 × step for steps 11 … 22 (the bridge is 2026-03 … 12), mean at step 16.5 = 750
   const budget = years[2];
   assert.deepEqual([budget.year, budget.actualMonths, budget.contributors], [2027, 0, 750]);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { budgetChartFor, schemeTable } from './budget-chart.ts';
-import { draftMonths, draftTable, tableAnnualSeries, tableSeries, type FundActuals, type PastYear } from './draft.calc.ts';
+import { baseDataYears, draftMonths, draftTable, tableAnnualSeries, tableSeries, type FundActuals, type FundDrivers, type PastYear } from './draft.calc.ts';
 import { forecastFundLines, forecastLineSeries } from './line-forecast.calc.ts';
 
 const pension = schemeTable(budgetChartFor(2027), 'pension')!;
@@ -123,4 +123,21 @@ test('the annual backtest never sees a later year: poisoning 2023 and 2024 leave
   assert.deepEqual(cleanPoints.filter(([name]) => name === 'drift'), [['drift', 7, Number(premiumOf(2022))]], 'drift foresaw 2022 exactly');
   assert.deepEqual(before2023(poisonedResult, judgedInBoth), cleanPoints);
   assert.notEqual(poisonedResult.forecast[0].value, cleanResult.forecast[0].value, 'the poison does reach the forecast of 2027');
+});
+
+test('社预附 base data: the imported years before go-live that give contributors and the average base come first, marked; the ledger\'s and the budget year\'s follow', () => {
+  const months = wholeYears;
+  const drivers: FundDrivers = {
+    contributors: months.actual.map(() => 1_000), averageBase: months.actual.map(() => 700_000), rate: [...months.actual, ...months.budget].map(() => 0.01),
+    benefit: { row: 'unemployment_benefit', recipients: months.actual.map(() => 50), averageAmount: months.actual.map(() => 180_000), indexation: [...months.actual, ...months.budget].map(() => 0) },
+  };
+  const base = (year: number, contributors: number | null) => ({ ...pastYear(year), base: { contributors, retirees: 40, averageBase: 600_000n } });
+  // 2022 gives no contributors; 2025 is the ledger's
+  const years = baseDataYears(drivers, months, [base(2022, null), base(2023, 900), base(2024, 950), base(2025, 990)]);
+  assert.deepEqual(years.map((entry) => [entry.year, entry.source, entry.actualMonths, entry.contributors, entry.averageBase, entry.recipients, entry.averageAmount]), [
+    [2023, 'final_accounts', 12, 900, 600_000n, 40, null], [2024, 'final_accounts', 12, 950, 600_000n, 40, null],
+    [2025, 'ledger', 12, 1_000, 700_000n, 50, 180_000n], [2026, 'ledger', 12, 1_000, 700_000n, 50, 180_000n],
+    [2027, 'projected', 0, 1_000, 700_000n, 50, 180_000n],
+  ]);
+  assert.deepEqual(baseDataYears({ ...drivers, benefit: null }, months, [base(2024, 950)])[0].recipients, null, 'no monthly benefit: no recipients, imported or not');
 });

@@ -51,8 +51,14 @@ export interface FundActuals {
   pastYears?: readonly PastYear[];
 }
 
-/** A year of a fund's past final accounts: each line's and 其中 row's amount (fen) by subject as a version names it (a row `<line>.<row>`). */
-export interface PastYear { year: number; amounts: ReadonlyMap<string, bigint> }
+/**
+ * A year of a fund's past final accounts: each line's and 其中 row's amount (fen) by subject as a version names it (a row
+ * `<line>.<row>`), and its base data where the file gave it (persons; the average base in fen a month).
+ */
+export interface PastYear {
+  year: number; amounts: ReadonlyMap<string, bigint>;
+  base?: { contributors: number | null; retirees: number | null; averageBase: bigint | null };
+}
 
 /** A fund's drivers per month; counts and amounts over the actual months, parameters over every month of the draft. */
 export interface FundDrivers {
@@ -386,11 +392,12 @@ export const BASE_DATA_TABLES: Readonly<Record<string, string>> = {
   unemployment: '社预附03', work_injury: '社预附03',
 };
 
-/** One year of a fund's base data: monthly averages over its actual months, or the budget year's projected drivers. */
+/** One year of a fund's base data: the past final accounts', monthly averages over its actual months, or the budget year's projected drivers. */
 export interface BaseDataYear {
   year: number;
-  /** 0 for the budget year (projected). */
+  /** 0 for the budget year (projected); 12 for a year of the past final accounts. */
   actualMonths: number;
+  source: 'final_accounts' | 'ledger' | 'projected';
   contributors: number;
   /** Fen a month. */
   averageBase: bigint;
@@ -405,20 +412,26 @@ function weightedMean(persons: readonly number[], amounts: readonly number[]): b
 }
 
 /**
- * A fund's base data per year: each year of the actual months (contributors and recipients the mean of the months,
- * the average base and benefit weighted by the persons of each month), then the budget year's drivers projected as
- * the actuarial models project them (contributors and recipients by drift, the base by its growth, the benefit with
- * the indexation taking effect in the bridge or the year).
+ * A fund's base data per year: the years before the actual months whose past final accounts give the contributors and
+ * the average base (their 离退休人数 / 领取失业保险金人数 as the recipients where the fund pays a monthly benefit; the
+ * average benefit is not in the file), each year of the actual months (contributors and recipients the mean of the
+ * months, the average base and benefit weighted by the persons of each month), then the budget year's drivers
+ * projected as the actuarial models project them (contributors and recipients by drift, the base by its growth, the
+ * benefit with the indexation taking effect in the bridge or the year).
  */
-export function baseDataYears(drivers: FundDrivers, months: DraftMonths): BaseDataYear[] {
+export function baseDataYears(drivers: FundDrivers, months: DraftMonths, pastYears: readonly PastYear[] = []): BaseDataYear[] {
   const observed = months.actual.length;
   const weighted = (counts: readonly number[], amounts: readonly number[], indexes: readonly number[]) =>
     weightedMean(indexes.map((index) => counts[index]), indexes.map((index) => amounts[index]));
+  const past = pastYears.flatMap(({ year, base }): BaseDataYear[] => (
+    year < yearOf(months.actual[0]) && base?.contributors != null && base.averageBase != null
+      ? [{ year, actualMonths: 12, source: 'final_accounts', contributors: base.contributors, averageBase: base.averageBase, recipients: drivers.benefit ? base.retirees : null, averageAmount: null }]
+      : []));
   const history = [...new Set(months.actual.map(yearOf))].map((year): BaseDataYear => {
     const indexes = months.actual.flatMap((month, index) => (yearOf(month) === year ? [index] : []));
     const benefit = drivers.benefit;
     return {
-      year, actualMonths: indexes.length,
+      year, actualMonths: indexes.length, source: 'ledger',
       contributors: Math.round(average(indexes.map((index) => drivers.contributors[index]))),
       averageBase: weighted(drivers.contributors, drivers.averageBase, indexes),
       recipients: benefit ? Math.round(average(indexes.map((index) => benefit.recipients[index]))) : null,
@@ -431,8 +444,8 @@ export function baseDataYears(drivers: FundDrivers, months: DraftMonths): BaseDa
     : null;
   const contributors = budgetSteps.map((step) => drift(drivers.contributors, step));
   const bases = budgetSteps.map((step) => growth(drivers.averageBase, step));
-  return [...history, {
-    year: yearOf(months.budget[0]), actualMonths: 0,
+  return [...past, ...history, {
+    year: yearOf(months.budget[0]), actualMonths: 0, source: 'projected',
     contributors: Math.round(average(contributors)),
     averageBase: weightedMean(contributors, bases),
     recipients: benefit ? Math.round(average(benefit.map((step) => step.recipients))) : null,

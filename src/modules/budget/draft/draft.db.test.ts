@@ -200,10 +200,10 @@ test('社预附03 in the draft: the unemployment fund\'s contributors, average b
   const result = await draft(2027, '990100');
   assert.deepEqual(result.baseData.map((fund) => [fund.table, fund.fund]), [['社预附02', 'medical-990100'], ['社预附03', 'unemployment-990100'], ['社预附03', 'work_injury-990100']]);
   const unemployment = result.baseData.find((fund) => fund.fund === 'unemployment-990100')!;
-  assert.deepEqual(unemployment.years[0], { year: 2025, actualMonths: 12, contributors: 0, averageBase: 0n, recipients: 0, averageAmount: 0n });
+  assert.deepEqual(unemployment.years[0], { year: 2025, actualMonths: 12, source: 'ledger', contributors: 0, averageBase: 0n, recipients: 0, averageAmount: 0n });
   // 2026: (0 × 8 + 3 + 2) ÷ 10 months = 0.5 persons, rounded to 1; the base weighted by persons: (2,100,000 + 1,100,000) ÷ 5
   // fen; claimants (1 + 2) ÷ 10 = 0.3, rounded to 0; their benefit (180,000 + 380,000) ÷ 3 fen
-  assert.deepEqual(unemployment.years[1], { year: 2026, actualMonths: 10, contributors: 1, averageBase: 640_000n, recipients: 0, averageAmount: 186_667n });
+  assert.deepEqual(unemployment.years[1], { year: 2026, actualMonths: 10, source: 'ledger', contributors: 1, averageBase: 640_000n, recipients: 0, averageAmount: 186_667n });
   // 2027 by drift over the 22 months (0 … 0, 3, 2): 2 + 2/21 × the mean step 8.5 = 2.81 persons
   assert.deepEqual([unemployment.years[2].year, unemployment.years[2].actualMonths, unemployment.years[2].contributors], [2027, 0, 3]);
   const workInjury = result.baseData.find((fund) => fund.fund === 'work_injury-990100')!;

@@ -11,6 +11,7 @@ export const draftPaper = defineMessages('budget.draftPaper', {
   basis: ['数据口径', 'basis'],
   actualMonths: ['实际数（{months}个月平均）', 'actual (mean of {months} months)'],
   projected: ['预算年度测算数', 'budget year, projected'],
+  finalAccounts: ['历年决算数', 'past final accounts'],
   contributors: ['参保缴费人数（人，月平均）', 'contributors (persons, monthly mean)'],
   averageBase: ['月平均缴费基数（元）', 'average monthly base (yuan)'],
   pensioners: ['领取基本养老金人数（人，月平均）', 'pensioners (persons, monthly mean)'],

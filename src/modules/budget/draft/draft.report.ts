@@ -31,7 +31,7 @@ function driversAnswer(drivers: ActuarialDrivers) {
 }
 
 const baseDataYearAnswer = (entry: BaseDataYear) => ({
-  year: entry.year, actualMonths: entry.actualMonths, contributors: entry.contributors, averageBase: formatYuan(entry.averageBase),
+  year: entry.year, actualMonths: entry.actualMonths, source: entry.source, contributors: entry.contributors, averageBase: formatYuan(entry.averageBase),
   recipients: entry.recipients, averageAmount: entry.averageAmount === null ? null : formatYuan(entry.averageAmount),
 });
 
@@ -138,7 +138,8 @@ function baseDataSection(fund: FundBaseData, language: Language) {
   return reportSection<BaseDataRow>({
     name: `${fund.table} ${fund.fund}`, title: text(paper.baseDataTitle({ table: fund.table, fundName: fund.fundName })),
     rows: fund.years.map((entry) => ({
-      year: entry.year, basis: text(entry.actualMonths ? paper.actualMonths({ months: entry.actualMonths }) : paper.projected()),
+      year: entry.year,
+      basis: text(entry.source === 'final_accounts' ? paper.finalAccounts() : entry.source === 'ledger' ? paper.actualMonths({ months: entry.actualMonths }) : paper.projected()),
       contributors: entry.contributors, averageBase: entry.averageBase, recipients: entry.recipients, averageAmount: entry.averageAmount,
     })),
     columns: [

@@ -146,7 +146,7 @@ export async function draftBudget(database: DatabaseHandle, actor: Actor, input:
     const drafted = read.map(({ fund, table, months, drivers, actuals }, index) => {
       const draft: FundDraft = { fund: fund.code, fundName: fund.name, region: fund.region_code, ...draftTable(table, actuals, months, forecasts[index], annualForecasts[index]) };
       const baseTable = BASE_DATA_TABLES[fund.insurance];
-      const baseData: FundBaseData | null = baseTable ? { fund: fund.code, fundName: fund.name, insurance: fund.insurance, table: baseTable, years: baseDataYears(drivers, months) } : null;
+      const baseData: FundBaseData | null = baseTable ? { fund: fund.code, fundName: fund.name, insurance: fund.insurance, table: baseTable, years: baseDataYears(drivers, months, actuals.pastYears) } : null;
       return { draft, baseData };
     });
     const tables = drafted.map((entry) => entry.draft);

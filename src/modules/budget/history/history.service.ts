@@ -168,9 +168,9 @@ async function historiesOf(tx: Tx, funds: repository.FundRow[]): Promise<FundHis
   });
 }
 
-/** A fund's imported years as the draft reads them: each line's and 其中 row's amount by subject. */
+/** A fund's imported years as the draft reads them: each line's and 其中 row's amount by subject, and the base data. */
 const pastYearsOf = (history: FundHistory): PastYear[] => history.years.map((year) => ({
-  year: year.year, amounts: new Map([...year.income, ...year.expense].map((line) => [line.subject, line.amount])),
+  year: year.year, amounts: new Map([...year.income, ...year.expense].map((line) => [line.subject, line.amount])), base: year.base,
 }));
 
 /** For the draft: each fund's past final accounts (latest version of each year), oldest year first, by fund code; a fund without any is absent. */
