@@ -27,8 +27,9 @@
  * - Actuarial lines (./actuarial.calc.ts): where the fund has drivers, 社会保险费收入 and the 其中 row the benefit
  *   drivers make (基本养老金, 失业保险金) also get the actuarial model, backtested beside the others and chosen only
  *   when it beats naive; a line drafted by it states its drivers for the budget year.
- * - Base data (社预附01–03): each year's contributors, average base, recipients and average benefit, the actual months'
- *   monthly averages, and the budget year's projected drivers.
+ * - Base data (社预附01–03): each year's contributors, average base, recipients and average benefit — the past final
+ *   accounts' years before go-live as imported, the actual months' monthly averages — and the budget year's projected
+ *   drivers.
  * - Identities (财社〔2017〕144号): 本年收支结余 = 收入合计 − 支出合计; 年末滚存结余 = 上年滚存结余 + 本年收支结余, where
  *   上年滚存结余 is the fund balance at the end of the last actual month plus the bridge's forecast income less its
  *   forecast expense (each line's bridge rounded once per year). All sums in fen, exact.
