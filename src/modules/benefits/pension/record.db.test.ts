@@ -32,6 +32,7 @@ import { accountStatement } from '../../collection/accounts/accounts.service.ts'
 import { benefitsModule } from '../index.ts';
 import { pensionRecordRoutes } from './record.routes.ts';
 import { requestAward } from '../awards/awards.service.ts';
+import { payrollRoutes } from '../payroll/payroll.routes.ts';
 
 const paramsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-pension-record-params-'));
 const environment = { params: process.env.SIFUND_PARAMS_DIR, url: process.env.DATABASE_URL };
@@ -57,7 +58,7 @@ before(async () => {
   ].join('\n'));
   process.env.SIFUND_PARAMS_DIR = paramsDir;
   reloadParameters();
-  server = await startTestServer([pensionRecordRoutes]);
+  server = await startTestServer([pensionRecordRoutes, payrollRoutes]);
   process.env.DATABASE_URL = server.test.url;
   const handle = server.test.database;
   // a man born 1964-05 reaches 60 in 2024-05: the award's quote is eligible
@@ -189,4 +190,7 @@ test('an award filled from the record keeps its parts; refused when the record c
   const changed = await refusal(request(filled));
   assert.deepEqual([changed?.status, changed?.field], [409, 'input.recordMonths']);
   assert.match(changed!.message, /says 16, the record now says 17/);
+  // through POST /api/pension/awards: the schema takes the parts, and the answer names the field
+  const overHttp = await cityOperator.json('POST', '/api/pension/awards', { idNumber: ANNA, retirementDate, bankAccount: '6217000011112222', input: filled });
+  assert.deepEqual([overHttp.status, overHttp.body.error.field], [409, 'input.recordMonths'], JSON.stringify(overHttp.body));
 });
