@@ -10,10 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { apiClient, projectRoot } from './server.ts';
-import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { fillDate, inputOf, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -31,15 +30,7 @@ const e2e = setUpE2e({
   beforeServer: (database) => generateDemo(database.database, { persons: 600, employers: 20, years: 1, seed: 12, password: DEMO_PASSWORD }),
 });
 
-/** The input of a form control whose data-testid antd puts on the control or on its wrapper. */
-const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
-async function fillDate(page: Page, testId: string, date: string) {
-  const input = inputOf(page, testId);
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
 
 test('quotes, the year-end settlement calculator and the pension payroll in the browser, checked against the API', { timeout: 300_000 }, async (t) => {
   const { server, browser } = e2e;

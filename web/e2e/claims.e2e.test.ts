@@ -7,10 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { apiClient } from './server.ts';
-import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { inputOf, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
 
 const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
 /** the city's reviewer: submits claims (benefit.claim.request) and sees the whole city */
@@ -27,7 +26,6 @@ const e2e = setUpE2e({
   beforeServer: async (database) => { ({ window } = await generateDemo(database.database, { persons: 1500, employers: 60, years: 2, seed: 21, password: DEMO_PASSWORD })); },
 });
 
-const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 /** "1,234.56" as shown → "1234.56" as the API sends it */
 const plain = (text: string | null) => (text ?? '').trim().replace(/,/g, '');
 

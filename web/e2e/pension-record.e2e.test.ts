@@ -8,11 +8,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { apiClient } from './server.ts';
-import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { fillDate, inputOf, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
 
 const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
 const STAFF = 'review.990000';
@@ -28,14 +27,7 @@ const e2e = setUpE2e({
   },
 });
 
-const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
-async function fillDate(page: Page, testId: string, date: string) {
-  const input = inputOf(page, testId);
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
 
 interface RecordAnswer { months: number; averageIndex: string | null; accountBalance: string; birthDate: string; quoteHistory: { contributionMonths: number; averageIndex: string; accountBalance: string } }
 

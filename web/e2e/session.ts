@@ -90,3 +90,14 @@ export async function openMenuEntry(page: Page, section: string, entryTestId: st
     }
   }
 }
+
+/** The input of a form control whose data-testid antd puts on the control or on its wrapper. */
+export const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+/** Types a date (YYYY-MM-DD) into an antd date picker and confirms it. */
+export async function fillDate(page: Page, testId: string, date: string) {
+  const input = inputOf(page, testId);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
