@@ -27,7 +27,7 @@ import { quotePension, type PensionQuote } from '../pension/quote.calc.ts';
 import { pensionQuoteParameters, readPensionQuoteInput } from '../pension/quote.service.ts';
 import { formatIndex, quoteHistory } from '../pension/record.calc.ts';
 import { recordSaid } from '../pension/record.messages.ts';
-import { readOutsideRecord, readPensionRecord } from '../pension/record.service.ts';
+import { readOutsideRecord, readPensionRecord, recordReader } from '../pension/record.service.ts';
 import { awardQuoteSaid } from './awards.messages.ts';
 import * as repository from './awards.repository.ts';
 import type { AwardStatus, PensionScheme } from './awards.tables.ts';
@@ -158,7 +158,9 @@ export async function requestAward(database: DatabaseHandle, actor: Actor, input
   if (!isDate(input.retirementDate)) problems.push({ field: 'retirementDate', message: fieldRules.required() });
   if (problems.length) throw invalidFields(problems);
   const idNumber = input.idNumber?.trim().toUpperCase() ?? '';
-  return inScope(database, actor, async (tx) => {
+  // read in the province's scope (the record counts months paid anywhere in the pooled fund, and one live award per
+  // person there); the person must be in the operator's own
+  return inScope(database, recordReader(actor), async (tx) => {
     const person = await repository.personByIdNumber(tx, idNumber);
     if (!person || !inActorScope(actor, person.region_code)) throw notFound(awardSaid.personUnknown({ idNumber }));
     await refuseSecondAward(tx, person);

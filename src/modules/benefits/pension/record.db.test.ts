@@ -39,6 +39,7 @@ const environment = { params: process.env.SIFUND_PARAMS_DIR, url: process.env.DA
 let server: TestServer;
 let cityOperator: Client;
 let westOperator: Client;
+let countyOperator: Client;
 let auditor: Client;
 let anna: bigint;
 let employerA: bigint;
@@ -88,6 +89,7 @@ before(async () => {
 
   cityOperator = await addUser(server, 'operator.990100', 'operator', '990100');
   westOperator = await addUser(server, 'operator.990103', 'operator', '990103');
+  countyOperator = await addUser(server, 'operator.990102', 'operator', '990102');
   auditor = await addUser(server, 'security.990100', 'security_auditor', '990100');
 });
 after(async () => {
@@ -118,6 +120,9 @@ test('the record: 16 months paid (March 2023 once, April 2024 unpaid and the rev
   const statement = await accountStatement(server.test.database, systemActor('test', ['accounts.read']), anna, 2024);
   assert.equal(record.accountBalance, statement.closing, 'the balance is the statement\'s closing of the retirement year');
   assert.match(JSON.stringify(record.trace), /interest credited through 2023/);
+  // 东城区's own operator reads the same record: 西城商贸's March (990103) counts, the pension being pooled at the province
+  const county = (await countyOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=${retirementDate}`)).body;
+  assert.deepEqual([county.months, county.averageIndex, county.periods.find((month: { period: string }) => month.period === '2023-03')?.base], [16, '1.1750', '9000.00']);
   // a retirement in 2023-12: the 2024 months and the 2024 contributions are not in it
   const earlier = (await cityOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=2023-12-31`)).body;
   assert.deepEqual([earlier.months, earlier.averageIndex, earlier.accountBalance], [12, '1.1667', '13523.45']);

@@ -3,9 +3,11 @@
  * paid in sifund and their average index (record.calc.ts), and the individual account's balance as its statement shows
  * it at the end of the retirement year (contributions and interest credited through the last interest run), each with
  * its source. The collection module keeps the facts; this reads them through its index in the caller's transaction.
+ * The enterprise pension is pooled at the province: a person's months count wherever in it they were paid, so the
+ * record is read in the province's scope (recordReader), while the person must be in the operator's own.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inActorScope, inScope, type Actor, type Tx } from '../../../platform/actor.ts';
+import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { AppError, invalidFields, type Said } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { getParameters, isRealDate, type ParameterStore } from '../../../platform/params/index.ts';
@@ -18,6 +20,11 @@ import { contributionRecordFigures, formatIndex, quoteHistory, type OutsideRecor
 import { recordSaid, type RecordStepName } from './record.messages.ts';
 
 export interface PensionRecord extends PensionContributionRecord { accountBalance: bigint }
+
+const RECORD_ACROSS_POOLS = '养老保险缴费年限在省级统筹范围内累计计算 (a pension record counts the months paid anywhere in the province-pooled fund)';
+
+/** The actor whose transaction reads a person's pension record: widened to the province (the pooled fund's scope). */
+export const recordReader = (actor: Actor): Actor => widenToPooledFunds(actor, RECORD_ACROSS_POOLS);
 
 /** The record of a person retiring on `retirementDate`: the months up to the retirement month, the balance at the end of its year. */
 export async function readPensionRecord(tx: Tx, personId: bigint, retirementDate: string, store: ParameterStore = getParameters()): Promise<PensionRecord> {
@@ -72,7 +79,7 @@ export async function pensionRecordView(database: DatabaseHandle, actor: Actor, 
   if (!isRealDate(retirementDate)) problems.push({ field: 'retirementDate', message: inputRules.dateGot({ text: retirementDate }) });
   if (problems.length) throw invalidFields(problems);
   const outside = readOutsideRecord({ ...query }, { noteNeeded: false });
-  return inScope(database, actor, async (tx) => {
+  return inScope(database, recordReader(actor), async (tx) => {
     const person = await personInScope(tx, actor, idNumber);
     const record = await readPensionRecord(tx, person.id, retirementDate);
     const history = quoteHistory(record, record.accountBalance, outside);
