@@ -107,7 +107,11 @@ test('信用与黑名单: a grading run from the page gives the API\'s counts an
     await page.getByTestId('blacklist-subject').fill(planted.repeatOffender);
     await page.getByTestId('blacklist-reason').fill('三年内两次违规成立，已书面告知拟列入名单');
     await page.getByTestId('blacklist-propose-form-submit').click();
+    // the proposal's answer, so that a refusal fails here with its reason rather than as a form that stays open
+    const stored = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/supervision/blacklist');
     await page.getByTestId('confirm-ok').click();
+    const answer = await stored;
+    assert.ok(answer.ok(), `POST /api/supervision/blacklist answered ${answer.status()}: ${await answer.text()}`);
     // the form closes once the proposal is stored
     await page.getByTestId('blacklist-propose-form-submit').waitFor({ state: 'hidden' });
 
