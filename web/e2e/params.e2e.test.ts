@@ -109,7 +109,9 @@ test('a regional rate proposed on the parameter page, approved in 待办, then i
     assert.match(await page.getByTestId('approval-title').innerText(), new RegExp(`990100 自 ${SINCE} 起调整为 0\\.085`));
     await page.getByTestId('approval-approve').click();
     await page.getByTestId('confirm-ok').click();
-    await page.locator('[data-testid=approval-status]', { hasText: '已通过' }).first().waitFor();
+    // the approval applies the value in its transaction: up to 60 s, as the other sign-off steps in the browser tests
+    // wait (over 20 s once in a full run on the two shared cores)
+    await page.locator('[data-testid=approval-status]', { hasText: '已通过' }).first().waitFor({ timeout: 60_000 });
   });
 
   await t.test('the page shows the new value in force for the city and its county from its date, and 调整记录 names both users', async () => {
