@@ -12,6 +12,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/database.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { generateDemo } from '../src/modules/registry/demo/demo.service.ts';
+import { cpuSample, cpuSince } from './cpu.ts';
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
 
@@ -39,12 +40,17 @@ export async function run(): Promise<object> {
 
     process.stderr.write(`  floor ${floorSeconds.toFixed(2)} s; generating ${persons} persons, ${employers} employers, ${years} years\n`);
     let lastReport = 0;
+    const cpu = cpuSample(dataDir);
+    const phaseCpu: Record<string, number | null> = {};
+    let phaseStart = cpu;
     const summary = await generateDemo(database, { persons, employers, years, seed: 7, password: 'bench-password-1' }, {
       log: (message) => process.stderr.write(`  ${message}\n`),
+      onPhase: (name) => { phaseCpu[name] = cpuSince(phaseStart, dataDir).total; phaseStart = cpuSample(dataDir); },
       onProgress: (done, total) => {
         if (done === total || performance.now() - lastReport > 5000) { lastReport = performance.now(); process.stderr.write(`  ${Math.round((done / total) * 100)}%\n`); }
       },
     });
+    const cpuSeconds = cpuSince(cpu, dataDir);
     const totalRows = Object.values(summary.counts).reduce((sum, n) => sum + n, 0);
     const { rows: [{ size }] } = await database.pool.query<{ size: string }>(`select pg_size_pretty(pg_database_size(current_database())) as size`);
     return {
@@ -52,6 +58,10 @@ export async function run(): Promise<object> {
       parameters: { persons, employers, years, seed: 7 },
       seconds: summary.seconds,
       phases: summary.phases,
+      /** CPU seconds of Node and of PostgreSQL during the run: on two cores, half the total is what no overlap gets under. */
+      cpuSeconds,
+      /** CPU seconds (Node and PostgreSQL) of each phase. */
+      phaseCpuSeconds: phaseCpu,
       rows: summary.counts,
       totalRows,
       personsPerSecond: Math.round(persons / summary.seconds),

@@ -81,6 +81,8 @@ export interface DemoSummary {
 export interface DemoHooks {
   log?: (message: string) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Called as each phase ends, with its name (the bench reads the CPU seconds of each phase there). */
+  onPhase?: (name: string) => void;
 }
 
 const AVERAGE_WAGE = 'contribution.base.average_wage';
@@ -131,6 +133,34 @@ function floatTiers(date: string): Record<string, string[]> | undefined {
   return Object.fromEntries(Object.entries(table).map(([cls, tiers]) => [cls, (Array.isArray(tiers) ? tiers : [tiers]).map(String)]));
 }
 
+/** Like Promise.all, but answers (or throws the first failure) only once every one has ended: none is left running. */
+async function allEnded<T extends readonly unknown[]>(works: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+  const ended = await Promise.allSettled(works);
+  const failed = ended.find((result) => result.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return ended.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** The demo's staff accounts (each audited by createUser); an account whose username exists is kept as it is. */
+async function createDemoStaff(database: DatabaseHandle, password: string | undefined) {
+  const usersCreated: string[] = [], usersKept: string[] = [];
+  const generatedPasswords: Record<string, string> = {};
+  const agencies = await repository.listAgencies(database);
+  const agencyOf = new Map(demoAgencies().map((a) => [a.regionCode, agencies.find((row) => row.region_code === a.regionCode && row.name === a.name)?.id ?? null]));
+  for (const staff of demoStaff()) {
+    const exists = await repository.findUserId(database, staff.username);
+    if (exists) { usersKept.push(staff.username); continue; }
+    // No shared password: without --password every account gets its own.
+    const created = await createUser(database, systemActor('demo', ['user.manage']), {
+      username: staff.username, displayName: staff.displayName, role: staff.role, regionCode: staff.regionCode,
+      agencyId: agencyOf.get(staff.regionCode) ?? null, password,
+    });
+    if (created.generatedPassword) generatedPasswords[staff.username] = created.generatedPassword;
+    usersCreated.push(staff.username);
+  }
+  return { usersCreated, usersKept, generatedPasswords };
+}
+
 /** The demo city. Throws 409 when records of the demo province 99 already exist. */
 export async function generateDemo(database: DatabaseHandle, options: DemoOptions, hooks: DemoHooks = {}): Promise<DemoSummary> {
   checkOptions(options);
@@ -138,7 +168,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const started = performance.now();
   const phases: Record<string, number> = {};
   let mark = started;
-  const phase = (name: string) => { const now = performance.now(); phases[name] = Math.round(now - mark) / 1000; mark = now; };
+  const phase = (name: string) => { const now = performance.now(); phases[name] = Math.round(now - mark) / 1000; mark = now; hooks.onPhase?.(name); };
 
   const { persons: N, employers: M, seed } = options;
   const window = historyWindow(todayInChina(), options.years, options.endMonth);
@@ -295,33 +325,16 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     if (drawing) await repository.ownerTransaction(database, repository.dropDrawTables);
   }
 
-  // Staff accounts (each audited by createUser); kept when the username exists.
-  const usersCreated: string[] = [], usersKept: string[] = [];
-  const generatedPasswords: Record<string, string> = {};
-  const agencies = await repository.listAgencies(database);
-  const agencyOf = new Map(demoAgencies().map((a) => [a.regionCode, agencies.find((row) => row.region_code === a.regionCode && row.name === a.name)?.id ?? null]));
-  for (const staff of demoStaff()) {
-    const exists = await repository.findUserId(database, staff.username);
-    if (exists) { usersKept.push(staff.username); continue; }
-    // No shared password: without --password every account gets its own.
-    const created = await createUser(database, systemActor('demo', ['user.manage']), {
-      username: staff.username, displayName: staff.displayName, role: staff.role, regionCode: staff.regionCode,
-      agencyId: agencyOf.get(staff.regionCode) ?? null, password: options.password,
-    });
-    if (created.generatedPassword) generatedPasswords[staff.username] = created.generatedPassword;
-    usersCreated.push(staff.username);
-  }
-  phase('users');
-
   // The funds go live (期初建账, demoGoLive) this month, or with a history run through the services on the first day
   // of its first month: the opening balances are posted as on that day.
   const lastMonth = window.end.slice(0, 7);
   const goLive = options.historyMonths ? historyGoLive(lastMonth, options.historyMonths) : undefined;
-  // Retirees of the history draw their pensions (benefits module), from a pension fund that holds a year's payroll;
-  // the city's designated medical institutions get their quotas and monthly settlement data (medical module). The two
-  // share no table and no fund, so they load side by side: Node quotes the pensions on one core while PostgreSQL
-  // writes the institutions' imports on the other. Each phase reports its own seconds, `pensionersAndMedical` both.
-  const { loadDemoPensioners } = await import('../../benefits/index.ts');
+  // What the other modules hang on the committed registry, side by side on the two cores (none of them reads what
+  // another writes; the funds each posts to are its own, and posting keeps concurrent postings apart): the retirees'
+  // pensions (benefits: Node quotes on one core while PostgreSQL writes on the other), the city's designated medical
+  // institutions with their quotas and monthly settlement data (medical), the unemployment, work injury and maternity
+  // claims, signed off (benefits), and the staff accounts. Each reports its own seconds, `modules` all of them.
+  const { loadDemoPensioners, loadDemoClaims } = await import('../../benefits/index.ts');
   const { loadDemoInstitutions } = await import('../../medical/index.ts');
   const ownSeconds = async <T>(name: string, work: Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -329,17 +342,14 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     phases[name] = Math.round(performance.now() - t0) / 1000;
     return result;
   };
-  const [{ pensioners }] = await Promise.all([
+  const [{ pensioners }, , claims, staff] = await allEnded([
     ownSeconds('pensioners', loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code, goLive })),
     ownSeconds('medicalInstitutions', loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window, goLive })),
+    ownSeconds('claims', loadDemoClaims(database, { cityCode: DEMO_CITY.code, seed, window, today: todayInChina(), goLive })),
+    ownSeconds('users', createDemoStaff(database, options.password)),
   ]);
-  phase('pensionersAndMedical');
-
-  // Unemployment, work injury and maternity claims of the city, signed off (benefits module).
-  const { loadDemoClaims } = await import('../../benefits/index.ts');
-  const claims = await loadDemoClaims(database, { cityCode: DEMO_CITY.code, seed, window, today: todayInChina(), goLive });
   log(`claims: ${claims.unemployment} unemployment, ${claims.workInjury} work injury, ${claims.maternity} maternity`);
-  phase('claims');
+  phase('modules');
 
   let history: DemoHistory | undefined;
   if (options.historyMonths) {
@@ -355,8 +365,8 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   phase('finalAccounts');
 
   return {
-    seed, window, counts: { ...counts, pensioners }, usersCreated, usersKept,
-    generatedPasswords: Object.keys(generatedPasswords).length > 0 ? generatedPasswords : undefined,
+    seed, window, counts: { ...counts, pensioners }, usersCreated: staff.usersCreated, usersKept: staff.usersKept,
+    generatedPasswords: Object.keys(staff.generatedPasswords).length > 0 ? staff.generatedPasswords : undefined,
     seconds: Math.round(performance.now() - started) / 1000, phases, fastLoad, ...(history ? { history } : {}), finalAccounts,
   };
 }
