@@ -3,6 +3,8 @@
  * in batches, the raw-insert floor for the same rows in the same run, and the trial balance latency of a fund with
  * 10,000,000 journal lines. Runs on its own embedded PostgreSQL in a temporary directory.
  * Posting and floor alternate over LEDGER_BENCH_ROUNDS rounds (default 3); the medians are reported, each round's too.
+ * The entries span 12 months of one fund, so posting writes them in two lanes; `oneMonth` posts as many lines in one
+ * month (one lane).
  * Scale with LEDGER_BENCH_POST_LINES (default 200000), LEDGER_BENCH_BATCH_LINES (default POSTING_BATCH_LINES, posting's own)
  * and LEDGER_BENCH_JOURNAL_LINES (default 10000000).
  */
@@ -21,11 +23,11 @@ import { cpuSample, cpuSince } from './cpu.ts';
 const FUND = 'pension-990000';
 const elapsed = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-/** Premium accruals (2 lines) and receipts split over two bills (3 lines), across 12 months. */
-function entries(count: number, prefix: string): EntryInput[] {
+/** Premium accruals (2 lines) and receipts split over two bills (3 lines), across `months` months (12 unless said). */
+function entries(count: number, prefix: string, months = 12): EntryInput[] {
   const list: EntryInput[] = [];
   for (let i = 0; i < count; i++) {
-    const period = `2025-${String((i % 12) + 1).padStart(2, '0')}`;
+    const period = `2025-${String((i % months) + 1).padStart(2, '0')}`;
     const date = `${period}-${String((i % 28) + 1).padStart(2, '0')}`;
     const amount = BigInt(10_000 + (i % 9973) * 17);
     list.push(i % 2 === 0
@@ -146,6 +148,12 @@ export async function run(): Promise<object> {
       rounds.push({ postingSeconds, postingCpu, rawSeconds: raw.seconds, rawCpu: raw.cpuSeconds });
       log(`round ${round + 1}: posted ${linesPosted} lines in ${postingSeconds.toFixed(2)} s; raw floor ${raw.seconds.toFixed(2)} s`);
     }
+    // One fund and one month (a month's billing): one lane, the batches one after another.
+    const oneMonth = entries(Math.round(postLines / 2.5), 'month', 1);
+    const oneMonthStart = process.hrtime.bigint();
+    await postEntries(database, actor, oneMonth, { kind: 'import', batchLines });
+    const oneMonthSeconds = elapsed(oneMonthStart);
+    log(`one month: posted ${linesPosted} lines in ${oneMonthSeconds.toFixed(2)} s`);
     const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const postingSeconds = median(rounds.map((r) => r.postingSeconds));
     const rawSeconds = median(rounds.map((r) => r.rawSeconds));
@@ -172,6 +180,8 @@ export async function run(): Promise<object> {
         lines: linesPosted, entries: entriesPosted, batchLines, rounds: rounds.length, seconds: round(postingSeconds), linesPerSecond: Math.round(linesPosted / postingSeconds),
         secondsEachRound: rounds.map((r) => round(r.postingSeconds)), cpuSeconds: middle.postingCpu, goalLinesPerSecond: 60_000,
         idempotentRepostSeconds: round(retrySeconds), idempotentRepostAllExisting: allExisting,
+        /** The same number of lines in one fund and one month, so in one lane (posting.service.ts, POSTING_LANES). */
+        oneMonth: { seconds: round(oneMonthSeconds), linesPerSecond: Math.round(linesPosted / oneMonthSeconds) },
       },
       rawInsertFloor: {
         lines: linesPosted, seconds: round(rawSeconds), linesPerSecond: Math.round(linesPosted / rawSeconds), secondsEachRound: rounds.map((r) => round(r.rawSeconds)),

@@ -77,13 +77,19 @@ export const bankAccountNumber = (tx: Tx, fundId: bigint, accountId: bigint) =>
 
 export interface ExistingEntry { fund_id: bigint; id: bigint; idempotency_key: string; content_hash: string }
 
-/** Entries already posted under any of the (fund, key) pairs. */
+/**
+ * Entries already posted under any of the (fund, key) pairs: one probe of the (fund_id, idempotency_key) index per
+ * pair. The lateral subquery with its `limit 1` (a key is unique in its fund) keeps it so: as a plain join of 20,000
+ * pairs the planner hashed the whole journal instead — 160–240 ms a lookup at 322,000 entries against 30–40 ms, and
+ * growing with the journal.
+ */
 export async function entriesByKeys(tx: Tx, fundIds: string[], keys: string[]): Promise<ExistingEntry[]> {
   if (!keys.length) return [];
   const { rows } = await sql<ExistingEntry>`
     select e.fund_id, e.id, e.idempotency_key, e.content_hash
       from unnest(${arrayLiteral(fundIds)}::bigint[], ${arrayLiteral(keys)}::text[]) as k(fund_id, idempotency_key)
-      join accounting_entry e on e.fund_id = k.fund_id and e.idempotency_key = k.idempotency_key`.execute(tx);
+      cross join lateral (select e.fund_id, e.id, e.idempotency_key, e.content_hash from accounting_entry e
+                           where e.fund_id = k.fund_id and e.idempotency_key = k.idempotency_key limit 1) e`.execute(tx);
   return rows;
 }
 

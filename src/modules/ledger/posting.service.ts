@@ -5,7 +5,8 @@
  *
  * `postEntries(tx, …)` runs inside the caller's transaction (all or nothing with the caller's own writes);
  * `postEntries(database, …)` validates everything first, then commits batch by batch, each retried on a deadlock,
- * a serialization failure or a concurrent posting of the same key — safe because keys make every batch idempotent.
+ * a serialization failure or a concurrent posting of the same key — safe because keys make every batch idempotent —
+ * in two lanes side by side when the entries span more than one fund or month (lanesByFundPeriod).
  */
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, inActorScope, type Actor, type Tx } from '../../platform/actor.ts';
@@ -20,7 +21,7 @@ import {
   entryContentHash, periodEnd, periodOfDate, reversalLines, trialBalance, validateEntry,
   type AccountInfo, type EntryInput, type ResolvedLine,
 } from './journal.calc.ts';
-import type { EntryKind } from './ledger.tables.ts';
+import { bankRoles, type EntryKind } from './ledger.tables.ts';
 import { entryMessages, ledgerMessages as say } from './ledger.messages.ts';
 
 export interface PostOptions {
@@ -124,13 +125,21 @@ export async function validateEntries(tx: Tx, actor: Actor, entries: PreparedEnt
     }
   }
   if (valid.length > lookedUp) lookups.push(entriesPostedUnderKeys(tx, valid.slice(lookedUp)));
-  // Closed months (the database refuses them too; this names the entry).
-  const pairs = [...new Map(valid.map((v) => [`${v.fund.idText}|${v.input.period}`, v])).values()];
-  const closed = await repository.closedPeriods(tx, pairs.map((v) => v.fund.id), pairs.map((v) => v.input.period));
-  const closedSet = new Set(closed.map((c) => `${c.fund_id}|${c.period}`));
+  // Closed months (the database refuses them too; this names the entry). The (fund, period) pairs are gathered
+  // without a string per entry, and entries are looked at again only when a month is closed.
+  const periodsByFund = new Map<PostingFund, Set<string>>();
   for (const v of valid) {
-    if (closedSet.has(`${v.fund.idText}|${v.input.period}`)) {
-      problems.push({ row: v.index + 1, field: 'period', message: entryMessages.periodClosed({ period: v.input.period, fund: v.fund.code }) });
+    const periods = periodsByFund.get(v.fund);
+    if (periods) periods.add(v.input.period); else periodsByFund.set(v.fund, new Set([v.input.period]));
+  }
+  const pairs = [...periodsByFund].flatMap(([fund, periods]) => [...periods].map((period) => ({ fundId: fund.id, period })));
+  const closed = await repository.closedPeriods(tx, pairs.map((p) => p.fundId), pairs.map((p) => p.period));
+  if (closed.length) {
+    const closedSet = new Set(closed.map((c) => `${c.fund_id}|${c.period}`));
+    for (const v of valid) {
+      if (closedSet.has(`${v.fund.idText}|${v.input.period}`)) {
+        problems.push({ row: v.index + 1, field: 'period', message: entryMessages.periodClosed({ period: v.input.period, fund: v.fund.code }) });
+      }
     }
   }
   // Idempotency: a key already used (in the database or earlier in this call) must carry the same content.
@@ -351,10 +360,63 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
     throwProblems(checked.problems, entries.length);
     return checked;
   });
-  // One batch per transaction, committed in order. Batch n + 1 is built (ids, columns) while batch n's statement runs;
-  // a retried batch is built again from the keys posted by then.
-  const results: PostResult[] = [];
-  const batches = chunksByLines(valid, batchLines);
+  // The entries go in lanes that share no (fund, period), each lane's batches committed in order (below): the voucher
+  // numbers of a month follow the order given, as with one lane.
+  const results = new Array<PostResult>(entries.length);
+  let done = 0;
+  const lanes = lanesByFundPeriod(valid, POSTING_LANES).map((lane) => postLane(target, actor, chunksByLines(lane, batchLines), existing, (batch, laneResults) => {
+    batch.forEach((entry, k) => { results[entry.index] = laneResults[k]; });
+    done += batch.length;
+    options.onProgress?.(done, entries.length);
+  }));
+  const ended = await Promise.allSettled(lanes);
+  const failed = ended.find((lane) => lane.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return results;
+}
+
+/**
+ * Lanes a posting writes side by side, each on a connection of its own: two, one per core (PostgreSQL writes the
+ * batches of both while Node builds the next ones). Lanes never share a (fund, period), so they never wait on each
+ * other's voucher counters (0018_voucher_numbers.sql) or balances of a month.
+ */
+const POSTING_LANES = 2;
+
+/**
+ * Splits entries into at most `count` lanes, the largest groups first, each to the lane with the fewest lines so far;
+ * inside a lane the entries keep their order. A group is a (fund, period) — so the voucher numbers of a month follow
+ * the order given — or, when an entry of the call takes money out of one of the fund's bank accounts, the whole fund:
+ * a bank account never goes below zero (0011_guards.sql), so what enters it must be posted before what leaves it, in
+ * the order given, whatever the month. One group (a month's billing) is one lane.
+ */
+function lanesByFundPeriod(entries: ValidatedEntry[], count: number): ValidatedEntry[][] {
+  const paysOut = new Set<PostingFund>();
+  for (const entry of entries) {
+    if (!paysOut.has(entry.fund) && entry.lines.some((line) => line.credit > 0n && bankRoles.includes(line.account.role))) paysOut.add(entry.fund);
+  }
+  const groupOf = (entry: ValidatedEntry) => (paysOut.has(entry.fund) ? entry.fund.idText : `${entry.fund.idText}|${entry.input.period}`);
+  const groups = new Map<string, { lines: number; lane: number }>();
+  for (const entry of entries) {
+    const key = groupOf(entry);
+    const group = groups.get(key);
+    if (group) group.lines += entry.lines.length; else groups.set(key, { lines: entry.lines.length, lane: 0 });
+  }
+  const laneLines = new Array<number>(count).fill(0);
+  for (const group of [...groups.values()].sort((a, b) => b.lines - a.lines)) {
+    group.lane = laneLines.indexOf(Math.min(...laneLines));
+    laneLines[group.lane] += group.lines;
+  }
+  const lanes = laneLines.map(() => [] as ValidatedEntry[]);
+  for (const entry of entries) lanes[groups.get(groupOf(entry))!.lane].push(entry);
+  return lanes.filter((lane) => lane.length > 0);
+}
+
+/**
+ * One lane: a batch per transaction, committed in order. Batch n + 1 is built (ids, columns) while batch n's
+ * statement runs; a retried batch is built again from the keys posted by then.
+ */
+async function postLane(database: DatabaseHandle, actor: Actor, batches: ValidatedEntry[][], existing: Map<string, repository.ExistingEntry>,
+  onBatch: (batch: ValidatedEntry[], results: PostResult[]) => void): Promise<void> {
   let next: BuiltBatch | undefined = batches.length ? buildBatch(actor, batches[0], existing) : undefined;
   for (let i = 0; i < batches.length; i++) {
     const built = next!;
@@ -366,12 +428,10 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
       try { next = buildBatch(actor, batches[i + 1], existing); } catch { next = undefined; }
     };
     let attempt = 0;
-    results.push(...await withRetry(() => inScope(target, actor, async (tx) =>
+    onBatch(batches[i], await withRetry(() => inScope(database, actor, async (tx) =>
       writeBatch(tx, actor, attempt++ === 0 ? built : buildBatch(actor, batches[i], await existingByKey(tx, batches[i])), buildNext))));
     if (i + 1 < batches.length) next ??= buildBatch(actor, batches[i + 1], existing);
-    options.onProgress?.(results.length, entries.length);
   }
-  return results;
 }
 
 /**

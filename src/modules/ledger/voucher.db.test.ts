@@ -61,6 +61,29 @@ test('voucher numbers run from 1 per fund and month in posting order, across bat
   assert.equal((await entryDetail(test_.database, actor, MEDICAL, BigInt(medical.id))).voucherNumber, '记-2026-03-0001');
 });
 
+test('a call over several months is written in lanes side by side: each result at its entry\'s place, each month numbered in the order given, and a fund paying out of a bank account kept in order across months', async () => {
+  // The pension fund's two months are the large groups, one per lane; the medical fund's receipt into its income
+  // account (1002) in November and the payment on to the special account (1003) in December would each join one of
+  // them: the December entry first in its lane, the November receipt last in the other, so by month it would be
+  // posted before the money it moves. It leaves 1002, so the medical fund stays in one lane, in the order given.
+  const day = (month: string, i: number) => `2026-${month}-${String((i % 28) + 1).padStart(2, '0')}`;
+  const input: EntryInput[] = [
+    ...Array.from({ length: 49 }, (_, i) => accrual(`lane-p-12-${i}`, day('12', i), 20n + BigInt(i))),
+    { key: 'lane-m-11', fund: MEDICAL, period: '2026-11', date: '2026-11-30', lines: [{ account: '1002', debit: 500n }, { account: '1131', credit: 500n }] },
+    { key: 'lane-m-12', fund: MEDICAL, period: '2026-12', date: '2026-12-01', lines: [{ account: '1003', debit: 500n }, { account: '1002', credit: 500n }] },
+    ...Array.from({ length: 50 }, (_, i) => accrual(`lane-p-11-${i}`, day('11', i), 10n + BigInt(i))),
+  ];
+  const results = await postEntries(test_.database, actor, input, { kind: 'import', batchLines: 6 });
+  assert.deepEqual(results.map((r) => [r.key, r.fund, r.status]), input.map((e) => [e.key, e.fund, 'posted']));
+  const ids = new Map((await test_.owner.query<{ key: string; id: string }>(`select idempotency_key as key, id::text from accounting_entry where idempotency_key like 'lane-%'`)).rows.map((r) => [r.key, r.id]));
+  assert.deepEqual(results.map((r) => r.entryId), input.map((e) => ids.get(e.key)));
+  const posted = await numbers('lane-');
+  const inOrder = (fund: string, period: string) => posted.filter((r) => r.fund === fund && r.period === period).map((r) => [r.key, r.voucher_number]);
+  assert.deepEqual(inOrder(PENSION, '2026-11'), Array.from({ length: 50 }, (_, i) => [`lane-p-11-${i}`, i + 1]));
+  assert.deepEqual(inOrder(PENSION, '2026-12'), Array.from({ length: 49 }, (_, i) => [`lane-p-12-${i}`, i + 1]));
+  assert.deepEqual([...inOrder(MEDICAL, '2026-11'), ...inOrder(MEDICAL, '2026-12')], [['lane-m-11', 1], ['lane-m-12', 1]]);
+});
+
 test('a refused posting gives its numbers back, and the same key posted again takes none', async () => {
   const period = '2026-05';
   await postEntries(test_.database, actor, [accrual('gap-1', '2026-05-02', 10n)]);
