@@ -302,7 +302,9 @@ async function writeBatch(tx: Tx, actor: Actor, built: BuiltBatch, whileInsertin
       after: { kinds: [...new Set(fresh.map((e) => e.prepared.kind))], funds, entries: fresh.length, lines: columns.lineCount, total: formatYuan(fresh.reduce((s, e) => s + e.total, 0n)),
         keys: fresh.length <= 20 ? keys : [keys[0], '…', keys[keys.length - 1]], entryIds },
     });
-    const postedFunds = [...new Map(fresh.map((e) => [e.fund.code, { code: e.fund.code, regionCode: e.fund.region_code }])).values()];
+    // in code order: two batches writing the same funds at once (two lanes, two calls) take their effects' row locks in the same order
+    const postedFunds = [...new Map(fresh.map((e) => [e.fund.code, { code: e.fund.code, regionCode: e.fund.region_code }])).values()]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     for (const effect of postingEffects.values()) await effect(tx, postedFunds);
   } else whileInserting?.();
   return built.results;
