@@ -21,7 +21,7 @@ export { budgetChartFor, schemeTable, type BudgetLine, type SchemeTable } from '
 export { itemSubject } from './versions/versions.calc.ts';
 /** For the draft and the demo: past final accounts (历年决算) joined with the ledger's complete years, and their import. */
 export { annualHistory, importFinalAccounts, type AnnualHistory } from './history/history.service.ts';
-export { loadDemoFinalAccounts } from './history/history.demo.ts';
+export { loadDemoFinalAccounts, readDemoEnrollment } from './history/history.demo.ts';
 
 /** 预算编制: forecasting (`sifund forecast`), the draft, the projection, budget versions with their sign-off (issue 13) and their adjustment (issue 14). */
 export const budgetModule: ModuleManifest = {

@@ -33,6 +33,8 @@ type DemoQuote = Omit<ServerQuote, 'trace'>;
 const OPENING_MONTHS = 12n;
 /** Awards written per statement. */
 const INSERT_CHUNK = 1000;
+/** Award streams written side by side (loadDemoPensioners). */
+const AWARD_STREAMS = 2;
 /** Awards quoted between two turns of the event loop, so the statement in flight keeps being written to the socket. */
 const QUOTES_PER_TURN = 100;
 
@@ -116,15 +118,24 @@ export async function loadDemoPensioners(database: DatabaseHandle, input: { prov
   const actor = systemActor('demo');
   const today = todayInChina();
   await ensureFunds(database);
-  const { pensioners, totals } = await inScope(database, actor, async (tx) => {
+  const read = await inScope(database, actor, async (tx) => {
     const enterprise = await repository.fundPooling(tx, 'pension', input.cityCode);
-    if (!enterprise) return { pensioners: 0, totals: [] };
+    if (!enterprise) return null;
     const publicFund = (await repository.fundPooling(tx, 'public_pension', input.cityCode)) ?? enterprise;
     const averageWage = getParameters().lookup('contribution.base.average_wage', today, input.provinceCode).value as bigint;
-    const retirees = await repository.demoRetirees(tx, input.provinceCode.slice(0, 2));
-    const pensioners = await writeDemoAwards(tx, retirees, { provinceCode: input.provinceCode, today, averageWage, enterpriseFund: enterprise.code, publicFund: publicFund.code });
-    return { pensioners, totals: await repository.monthlyTotalsByFund(tx) };
+    const context: DemoAwardContext = { provinceCode: input.provinceCode, today, averageWage, enterpriseFund: enterprise.code, publicFund: publicFund.code };
+    return { context, retirees: await repository.demoRetirees(tx, input.provinceCode.slice(0, 2)) };
   });
+  if (!read) return { pensioners: 0, openingBalances: {} };
+  // Two streams, each its own transaction, so PostgreSQL writes on both cores while Node quotes; each stream's awards
+  // commit together, and both have ended before the demo goes on (a failure of one is the demo's).
+  const size = Math.ceil(read.retirees.length / AWARD_STREAMS);   // halves in person order: each appends to its own part of the keys
+  const streams = Array.from({ length: AWARD_STREAMS }, (_, k) => read.retirees.slice(k * size, (k + 1) * size));
+  const written = await Promise.allSettled(streams.map((stream) => inScope(database, actor, (tx) => writeDemoAwards(tx, stream, read.context))));
+  const failed = written.find((stream) => stream.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  const pensioners = written.reduce((sum, stream) => sum + (stream as PromiseFulfilledResult<number>).value, 0);
+  const totals = await inScope(database, actor, (tx) => repository.monthlyTotalsByFund(tx));
   const entries = totals.map((t) => openingBalanceEntry({
     fund: t.fund_code, amount: BigInt(t.total) * OPENING_MONTHS, date: input.goLive ?? demoGoLive(today), memo: `期初建账（演示数据：${OPENING_MONTHS} 个月养老金发放）`,
   }));

@@ -12,7 +12,7 @@ import { NATIONAL_SCOPE, type Tx } from '../../../platform/actor.ts';
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
 import { GIVEN_CHARS, SURNAMES, type AliasTable, type DemoEmployer, type DemoRegion } from './demo.calc.ts';
 import {
-  COPY_DECLARATIONS, DECLARATION_STAGE, DRAW_TABLES, JOB_TABLE, PERSON_TABLE, fillJobsSql, fillPersonsSql, insertDeclarationsSql, insertEmploymentsSql, insertEnrollmentsSql, insertPersonsSql, type PersonPlan,
+  COPY_DECLARATIONS, DECLARATION_STAGE, DRAW_TABLES, JOB_TABLE, PERSON_TABLE, RANK_ACROSS_RANGES, fillJobsSql, fillPersonsSql, insertDeclarationsSql, insertEmploymentsSql, insertEnrollmentsSql, insertPersonsSql, type PersonPlan,
 } from './demo.sql.ts';
 
 /** The advisory lock of a demo load (one at a time per database: the draw tables are shared by name). */
@@ -184,11 +184,18 @@ export interface PersonDrawInput {
 }
 
 /** Draws every person of the plan into demo_p. */
-export async function fillPersonDraws(tx: Tx, plan: PersonPlan, input: PersonDrawInput): Promise<void> {
+/** Draws the persons of ordinals [from, to) into demo_p (their ID ranks within the range: rankAcrossRanges). */
+export async function fillPersonDraws(tx: Tx, plan: PersonPlan, input: PersonDrawInput, range: { from: number; to: number }): Promise<void> {
   await run(tx, fillPersonsSql(plan, input.surnames.length), [
     SURNAMES.map(([name]) => name), GIVEN_CHARS.maleOlder, GIVEN_CHARS.maleYounger, GIVEN_CHARS.femaleOlder, GIVEN_CHARS.femaleYounger,
     input.openAlias.prob, input.openAlias.alias, input.allAlias.prob, input.allAlias.alias, input.employerCounties, input.employerClosed, input.surnames,
+    range.from, range.to,
   ]);
+}
+
+/** The ID ranks of persons drawn in two ranges split at `boundary`, made ranks among all persons (RANK_ACROSS_RANGES). */
+export async function rankAcrossRanges(tx: Tx, boundary: number): Promise<void> {
+  await run(tx, RANK_ACROSS_RANGES, [boundary]);
 }
 
 /** The highest rank among persons sharing a birthplace and birth date (their ID numbers' sequence). */

@@ -217,20 +217,32 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       // The draws, on the second connection while this transaction sets up: they read only the plan and the employers
       // drawn in Node, never a registry table (this transaction locks those).
       log('drawing persons');
-      drawing = repository.ownerTransaction(database, async (draw) => {
-        await repository.setLoadSettings(draw);
-        await repository.dropDrawTables(draw);
-        await repository.createPersonDrawTable(draw);
-        await repository.fillPersonDraws(draw, plan, { surnames: surnameBuckets(), openAlias, allAlias, employerCounties, employerClosed: employers.map((e) => e.status === 'closed') });
-        const maxRank = await repository.maxIdRank(draw);
-        if (maxRank >= 500) throw new Error(`too many persons share a birthplace and birth date (${maxRank + 1}) for unique ID numbers`);
-        await repository.indexPersonDraws(draw);
-        await repository.createJobDrawTable(draw);
-        const jobs = await repository.fillJobDraws(draw, employerCounties);
-        await repository.indexJobDraws(draw);
-        await repository.createDeclarationStage(draw);
-        return { jobs, perEmployer: await repository.jobsPerEmployer(draw) };
-      });
+      // The persons are drawn in two halves of the ordinals side by side, each on a connection of its own (the draw
+      // statement is one core's work, and the loading transaction waits for it), then ranked across the halves.
+      const drawInput = { surnames: surnameBuckets(), openAlias, allAlias, employerCounties, employerClosed: employers.map((e) => e.status === 'closed') };
+      const half = Math.ceil(N / 2);
+      drawing = (async () => {
+        await repository.ownerTransaction(database, async (draw) => {
+          await repository.dropDrawTables(draw);
+          await repository.createPersonDrawTable(draw);
+        });
+        await allEnded([{ from: 0, to: half }, { from: half, to: N }].map((range) => repository.ownerTransaction(database, async (draw) => {
+          await repository.setLoadSettings(draw);
+          await repository.fillPersonDraws(draw, plan, drawInput, range);
+        })));
+        return repository.ownerTransaction(database, async (draw) => {
+          await repository.setLoadSettings(draw);
+          await repository.rankAcrossRanges(draw, half);
+          const maxRank = await repository.maxIdRank(draw);
+          if (maxRank >= 500) throw new Error(`too many persons share a birthplace and birth date (${maxRank + 1}) for unique ID numbers`);
+          await repository.indexPersonDraws(draw);
+          await repository.createJobDrawTable(draw);
+          const jobs = await repository.fillJobDraws(draw, employerCounties);
+          await repository.indexJobDraws(draw);
+          await repository.createDeclarationStage(draw);
+          return { jobs, perEmployer: await repository.jobsPerEmployer(draw) };
+        });
+      })();
       drawing.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
 
       // Secondary indexes are built once after the load (a sorted build) instead of row by row, and foreign keys are
@@ -333,7 +345,8 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   // another writes; the funds each posts to are its own, and posting keeps concurrent postings apart): the retirees'
   // pensions (benefits: Node quotes on one core while PostgreSQL writes on the other), the city's designated medical
   // institutions with their quotas and monthly settlement data (medical), the unemployment, work injury and maternity
-  // claims, signed off (benefits), and the staff accounts. Each reports its own seconds, `modules` all of them.
+  // claims, signed off (benefits), the staff accounts, and the registry's part of the past final accounts (budget).
+  // Each reports its own seconds, `modules` all of them.
   const { loadDemoPensioners, loadDemoClaims } = await import('../../benefits/index.ts');
   const { loadDemoInstitutions } = await import('../../medical/index.ts');
   const ownSeconds = async <T>(name: string, work: Promise<T>): Promise<T> => {
@@ -342,11 +355,13 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     phases[name] = Math.round(performance.now() - t0) / 1000;
     return result;
   };
-  const [{ pensioners }, , claims, staff] = await allEnded([
+  const { loadDemoFinalAccounts, readDemoEnrollment } = await import('../../budget/index.ts');
+  const [{ pensioners }, , claims, staff, enrolled] = await allEnded([
     ownSeconds('pensioners', loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code, goLive })),
     ownSeconds('medicalInstitutions', loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window, goLive })),
     ownSeconds('claims', loadDemoClaims(database, { cityCode: DEMO_CITY.code, seed, window, today: todayInChina(), goLive })),
     ownSeconds('users', createDemoStaff(database, options.password)),
+    ownSeconds('finalAccounts.enrollment', readDemoEnrollment(database)),
   ]);
   log(`claims: ${claims.unemployment} unemployment, ${claims.workInjury} work injury, ${claims.maternity} maternity`);
   phase('modules');
@@ -358,8 +373,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   }
 
   // Ten years of final accounts before go-live, imported as an agency would (budget module).
-  const { loadDemoFinalAccounts } = await import('../../budget/index.ts');
-  const imported = await loadDemoFinalAccounts(database, { seed });
+  const imported = await loadDemoFinalAccounts(database, { seed, enrolled });
   const finalAccounts = { fundYears: imported.fundYears, funds: imported.funds.length, firstYear: imported.firstYear, lastYear: imported.lastYear };
   log(`past final accounts: ${finalAccounts.fundYears} fund-years of ${finalAccounts.funds} funds (${finalAccounts.firstYear}–${finalAccounts.lastYear})`);
   phase('finalAccounts');

@@ -103,9 +103,10 @@ function layer(inner: string, columns: string[], alias: string): string {
 }
 
 /**
- * Fills demo_p. Parameters: $1 surnames (most common first), $12 surname buckets (indexes into $1), $2–$5 given-name characters (male older/younger, female
+ * Fills demo_p with the persons of ordinals [$13, $14). Parameters: $1 surnames (most common first), $12 surname buckets (indexes into $1), $2–$5 given-name characters (male older/younger, female
  * older/younger), $6/$7 alias table over employers that may have current staff (prob, alias), $8/$9 alias table
- * over all employers, $10 the county index of each employer, $11 employer closed flags.
+ * over all employers, $10 the county index of each employer, $11 employer closed flags. Every column is a function of
+ * the ordinal alone except id_rank, ranked within the range: RANK_ACROSS_RANGES makes it the rank among all persons.
  */
 export function fillPersonsSql(plan: PersonPlan, surnameCount: number): string {
   const { seed, persons: N, employers: M, window } = plan;
@@ -137,7 +138,7 @@ export function fillPersonsSql(plan: PersonPlan, surnameCount: number): string {
   // Few layers, each computing what the next needs (every layer costs a projection of all columns).
   let q = `select p, case when p % ${stride} = 0 and p / ${stride} < ${M} then p / ${stride} end as anchor_k,
     ${Array.from({ length: 12 }, (_, i) => `${sqlHash(seed, 'p', i + 1)} as x${i + 1}`).join(',\n    ')}
-  from generate_series(0, ${N - 1}) p`;
+  from generate_series($13::int, $14::int - 1) p`;
   q = layer(q, [
     `${male} as male`,
     `${occ}::smallint as occ`,
@@ -204,6 +205,15 @@ select p, male, occ, birth, id_prefix, (row_number() over (partition by id_prefi
   name, hukou, region, wz, k0, h0, s0, r0, k1, h1, s1, r1, k2, h2, s2, r2
 from (${q}) persons`;
 }
+
+/**
+ * After the persons are drawn in ranges [0, $1) and [$1, N) side by side, the ranks of the second range count the
+ * persons of the same birthplace, birth date and gender in the first: each ID number's rank is then its rank among all
+ * persons, as one statement over every ordinal would give it.
+ */
+export const RANK_ACROSS_RANGES = `update demo_p d set id_rank = d.id_rank + first.n
+from (select id_prefix, birth, male, count(*)::int as n from demo_p where p < $1 group by 1, 2, 3) first
+where d.p >= $1 and d.id_prefix = first.id_prefix and d.birth = first.birth and d.male = first.male`;
 
 const ids = (block: IdBlock, k: string) => idExpression(block, k);
 const countyOf = (countyIndex: string) => `(array[${DEMO_COUNTIES.map((c) => quote(c.code)).join(', ')}])[${countyIndex} + 1]`;
