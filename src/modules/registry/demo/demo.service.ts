@@ -133,6 +133,18 @@ function floatTiers(date: string): Record<string, string[]> | undefined {
   return Object.fromEntries(Object.entries(table).map(([cls, tiers]) => [cls, (Array.isArray(tiers) ? tiers : [tiers]).map(String)]));
 }
 
+/** Ranges of employers [from, to) holding about `chunk` jobs each (the last one the rest), from the jobs per employer. */
+function employerRangesOf(perEmployer: { k: number; n: number }[], chunk: number, employers: number) {
+  const ranges: { from: number; to: number; jobs: number }[] = [];
+  let rangeStart = 0, rangeJobs = 0;
+  for (const { k, n } of perEmployer) {
+    rangeJobs += n;
+    if (rangeJobs >= chunk) { ranges.push({ from: rangeStart, to: k + 1, jobs: rangeJobs }); rangeStart = k + 1; rangeJobs = 0; }
+  }
+  if (rangeJobs > 0 || ranges.length === 0) ranges.push({ from: rangeStart, to: employers, jobs: rangeJobs });
+  return ranges;
+}
+
 /** Like Promise.all, but answers (or throws the first failure) only once every one has ended: none is left running. */
 async function allEnded<T extends readonly unknown[]>(works: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
   const ended = await Promise.allSettled(works);
@@ -187,7 +199,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   let fastLoad = false;
 
   // The work of the second connection, awaited by the loading transaction and, whatever happens, before the draw tables are dropped.
-  let drawing: Promise<{ jobs: number; perEmployer: { k: number; n: number }[] }> | undefined;
+  let drawing: Promise<unknown> | undefined;
   let declaring: Promise<number> | undefined;
   const settled = async (work: Promise<unknown> | undefined) => { await work?.catch(() => undefined); };
   try {
@@ -218,10 +230,12 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       // drawn in Node, never a registry table (this transaction locks those).
       log('drawing persons');
       // The persons are drawn in two halves of the ordinals side by side, each on a connection of its own (the draw
-      // statement is one core's work, and the loading transaction waits for it), then ranked across the halves.
+      // statement is one core's work, and the loading transaction waits for it), then ranked across the halves. The
+      // jobs are drawn from them while the loading transaction inserts the persons; the base declarations are computed
+      // from the jobs, on the connection that drew them, while it inserts employments and enrollments.
       const drawInput = { surnames: surnameBuckets(), openAlias, allAlias, employerCounties, employerClosed: employers.map((e) => e.status === 'closed') };
       const half = Math.ceil(N / 2);
-      drawing = (async () => {
+      const personsDrawn = (async () => {
         await repository.ownerTransaction(database, async (draw) => {
           await repository.dropDrawTables(draw);
           await repository.createPersonDrawTable(draw);
@@ -230,20 +244,43 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
           await repository.setLoadSettings(draw);
           await repository.fillPersonDraws(draw, plan, drawInput, range);
         })));
-        return repository.ownerTransaction(database, async (draw) => {
+        await repository.ownerTransaction(database, async (draw) => {
           await repository.setLoadSettings(draw);
           await repository.rankAcrossRanges(draw, half);
           const maxRank = await repository.maxIdRank(draw);
           if (maxRank >= 500) throw new Error(`too many persons share a birthplace and birth date (${maxRank + 1}) for unique ID numbers`);
           await repository.indexPersonDraws(draw);
-          await repository.createJobDrawTable(draw);
-          const jobs = await repository.fillJobDraws(draw, employerCounties);
-          await repository.indexJobDraws(draw);
-          await repository.createDeclarationStage(draw);
-          return { jobs, perEmployer: await repository.jobsPerEmployer(draw) };
         });
       })();
-      drawing.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
+      // Job chunks are ranges of employers holding about the same number of jobs.
+      const jobsDrawn = personsDrawn.then(() => repository.ownerTransaction(database, async (draw) => {
+        await repository.setLoadSettings(draw);
+        await repository.createJobDrawTable(draw);
+        const jobs = await repository.fillJobDraws(draw, employerCounties);
+        await repository.indexJobDraws(draw);
+        await repository.createDeclarationStage(draw);
+        return { jobs, employerRanges: employerRangesOf(await repository.jobsPerEmployer(draw), options.chunkSize ?? Math.max(5000, Math.ceil(jobs / 20)), M) };
+      }));
+      drawing = jobsDrawn;   // settles after personsDrawn
+      jobsDrawn.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
+      const load = repository.demoLoader(plan);
+      // `base_declaration`: the seconds the second connection took to compute them into the staging table, beside this
+      // transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
+      const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0, 'copy.base_declaration': 0 };
+      const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
+        const t0 = performance.now();
+        const rows = await insert();
+        loadSeconds[table] += (performance.now() - t0) / 1000;
+        return rows;
+      };
+      const wageFactors = employers.map((e) => e.wageFactor);
+      declaring = jobsDrawn.then(({ employerRanges }) => repository.ownerTransaction(database, async (stage) => {
+        await repository.setLoadSettings(stage);
+        let rows = 0;
+        for (const range of employerRanges) rows += await timed('base_declaration', () => load.declarations(stage, wageFactors, wages, range.from, range.to));
+        return rows;
+      }));
+      declaring.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
 
       // Secondary indexes are built once after the load (a sorted build) instead of row by row, and foreign keys are
       // checked once per table instead of once per row: dropped here and restored from their own definitions in this
@@ -267,46 +304,24 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       }
 
       counts.employers = await repository.insertEmployers(tx, plan.blocks.employer, employers);
-      const { jobs, perEmployer } = await drawing;
+      await personsDrawn;
       phase('draw');
 
-      // Persons in ordinal order, then jobs in (employer, person) order: both append to their primary keys.
-      // Job chunks are ranges of employers holding about the same number of jobs.
+      // Persons in ordinal order, then jobs in (employer, person) order: both append to their primary keys. Progress
+      // counts persons and jobs once the number of jobs is known.
       const personChunk = options.chunkSize ?? Math.max(5000, Math.ceil(N / 10));
-      const jobChunk = options.chunkSize ?? Math.max(5000, Math.ceil(jobs / 20));
-      const employerRanges: { from: number; to: number; jobs: number }[] = [];
-      let rangeStart = 0, rangeJobs = 0;
-      for (const { k, n } of perEmployer) {
-        rangeJobs += n;
-        if (rangeJobs >= jobChunk) { employerRanges.push({ from: rangeStart, to: k + 1, jobs: rangeJobs }); rangeStart = k + 1; rangeJobs = 0; }
-      }
-      if (rangeJobs > 0 || employerRanges.length === 0) employerRanges.push({ from: rangeStart, to: M, jobs: rangeJobs });
       const occupations = OCCUPATIONS.map((o) => o.name);
-      const load = repository.demoLoader(plan);
-      const wageFactors = employers.map((e) => e.wageFactor);
-      const total = N + jobs;
-      hooks.onProgress?.(0, total);
-      // `base_declaration`: the seconds the second connection took to compute them into the staging table, beside this
-      // transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
-      const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0, 'copy.base_declaration': 0 };
-      const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
-        const t0 = performance.now();
-        const rows = await insert();
-        loadSeconds[table] += (performance.now() - t0) / 1000;
-        return rows;
-      };
-      declaring = repository.ownerTransaction(database, async (stage) => {
-        await repository.setLoadSettings(stage);
-        let rows = 0;
-        for (const range of employerRanges) rows += await timed('base_declaration', () => load.declarations(stage, wageFactors, wages, range.from, range.to));
-        return rows;
-      });
-      declaring.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
+      let total: number | undefined;
+      const totalOf = (drawn: Awaited<typeof jobsDrawn>) => N + drawn.employerRanges.reduce((sum, range) => sum + range.jobs, 0);
+      jobsDrawn.then((drawn) => { total = totalOf(drawn); }, () => undefined);
       for (let from = 0; from < N; from += personChunk) {
         const to = Math.min(N, from + personChunk);
         counts.persons += await timed('person', () => load.persons(tx, occupations, from, to));
-        hooks.onProgress?.(to, total);
+        if (total !== undefined) hooks.onProgress?.(to, total);
       }
+      const drawn = await jobsDrawn;
+      total = totalOf(drawn);
+      const { employerRanges } = drawn;
       let jobsDone = 0;
       for (const range of employerRanges) {
         counts.employments += await timed('employment', () => load.employments(tx, range.from, range.to));
