@@ -105,7 +105,6 @@ export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): P
   }
 }
 
-/** Re-creates the indexes set aside (sorted builds). */
 /**
  * Empties (TRUNCATE) each of the tables that holds no row: a change to nothing, but it lets PostgreSQL write the
  * load into them without WAL when the server runs with wal_level=minimal (the embedded database does:
@@ -125,6 +124,7 @@ export async function truncateEmptyTables(tx: Tx, tables: string[]): Promise<voi
   }
 }
 
+/** Re-creates the indexes set aside (sorted builds). */
 export async function recreateIndexes(tx: Tx, setAside: SetAside): Promise<void> {
   for (const index of setAside.indexes) await run(tx, index.definition);
 }
