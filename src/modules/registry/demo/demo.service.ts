@@ -4,10 +4,11 @@
  *
  * Volume: persons and everything hanging off them are drawn inside PostgreSQL (demo.sql.ts) and inserted in
  * chunks (persons by ordinal, jobs by employer range) in ONE transaction, so a failed run leaves nothing behind.
- * Two cores: the draws are made by a second connection while the loading transaction sets up (committed into the
- * load's unlogged draw tables, which both then read), and that connection computes the base declarations into a
- * staging table while the loading transaction inserts persons, employments and enrollments; the loading transaction
- * then copies them in. The draw tables are dropped when the load ends, whatever its outcome.
+ * Two cores: the persons are drawn by two other connections, half the ordinals each, while the loading transaction
+ * sets up (committed into the load's unlogged draw tables, which all then read); the jobs are drawn from them while
+ * the loading transaction inserts the persons, and the base declarations computed from the jobs into a staging table
+ * while it inserts employments and enrollments; the loading transaction then copies them in. The draw tables are
+ * dropped when the load ends, whatever its outcome.
  * Employers are few and drawn in Node (demo.calc.ts). The load is a bulk load into an empty registry, run on the
  * connection the database was opened with (the tables' owner, as migrations are), not the application's role; for
  * speed, inside that transaction the five registry tables' secondary indexes and foreign keys are dropped and
@@ -198,7 +199,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const counts: DemoCounts = { employers: 0, persons: 0, employments: 0, enrollments: 0, baseDeclarations: 0 };
   let fastLoad = false;
 
-  // The work of the second connection, awaited by the loading transaction and, whatever happens, before the draw tables are dropped.
+  // The work of the other connections, awaited by the loading transaction and, whatever happens, before the draw tables are dropped.
   let drawing: Promise<unknown> | undefined;
   let declaring: Promise<number> | undefined;
   const settled = async (work: Promise<unknown> | undefined) => { await work?.catch(() => undefined); };
@@ -226,8 +227,8 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
           declaration: reserveIds(N * JOBS_PER_PERSON * span * 2),
         },
       };
-      // The draws, on the second connection while this transaction sets up: they read only the plan and the employers
-      // drawn in Node, never a registry table (this transaction locks those).
+      // The draws read only the plan and the employers drawn in Node, never a registry table (this transaction locks
+      // those).
       log('drawing persons');
       // The persons are drawn in two halves of the ordinals side by side, each on a connection of its own (the draw
       // statement is one core's work, and the loading transaction waits for it), then ranked across the halves. The
