@@ -10,6 +10,7 @@
  */
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { inScope, inActorScope, type Actor, type Tx } from '../../platform/actor.ts';
+import { allEnded } from '../../platform/concurrency.ts';
 import { AppError, conflict, invalid, notFound, rejectedRows, type RowProblem } from '../../platform/errors.ts';
 import { reserveIds, idAt } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
@@ -371,9 +372,7 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
     done += batch.length;
     options.onProgress?.(done, entries.length);
   }));
-  const ended = await Promise.allSettled(lanes);
-  const failed = ended.find((lane) => lane.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  await allEnded(lanes);
   return results;
 }
 

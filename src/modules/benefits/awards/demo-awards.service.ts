@@ -12,6 +12,7 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor, type Tx } from '../../../platform/actor.ts';
+import { allEnded } from '../../../platform/concurrency.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
@@ -131,10 +132,8 @@ export async function loadDemoPensioners(database: DatabaseHandle, input: { prov
   // commit together, and both have ended before the demo goes on (a failure of one is the demo's).
   const size = Math.ceil(read.retirees.length / AWARD_STREAMS);   // halves in person order: each appends to its own part of the keys
   const streams = Array.from({ length: AWARD_STREAMS }, (_, k) => read.retirees.slice(k * size, (k + 1) * size));
-  const written = await Promise.allSettled(streams.map((stream) => inScope(database, actor, (tx) => writeDemoAwards(tx, stream, read.context))));
-  const failed = written.find((stream) => stream.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  const pensioners = written.reduce((sum, stream) => sum + (stream as PromiseFulfilledResult<number>).value, 0);
+  const written = await allEnded(streams.map((stream) => inScope(database, actor, (tx) => writeDemoAwards(tx, stream, read.context))));
+  const pensioners = written.reduce((sum, count) => sum + count, 0);
   const totals = await inScope(database, actor, (tx) => repository.monthlyTotalsByFund(tx));
   const entries = totals.map((t) => openingBalanceEntry({
     fund: t.fund_code, amount: BigInt(t.total) * OPENING_MONTHS, date: input.goLive ?? demoGoLive(today), memo: `期初建账（演示数据：${OPENING_MONTHS} 个月养老金发放）`,

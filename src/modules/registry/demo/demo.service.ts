@@ -19,6 +19,7 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { systemActor } from '../../../platform/actor.ts';
+import { allEnded } from '../../../platform/concurrency.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { registryMessages as said } from '../registry.messages.ts';
@@ -144,14 +145,6 @@ function employerRangesOf(perEmployer: { k: number; n: number }[], chunk: number
   }
   if (rangeJobs > 0 || ranges.length === 0) ranges.push({ from: rangeStart, to: employers, jobs: rangeJobs });
   return ranges;
-}
-
-/** Like Promise.all, but answers (or throws the first failure) only once every one has ended: none is left running. */
-async function allEnded<T extends readonly unknown[]>(works: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
-  const ended = await Promise.allSettled(works);
-  const failed = ended.find((result) => result.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  return ended.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** The demo's staff accounts (each audited by createUser); an account whose username exists is kept as it is. */
