@@ -364,7 +364,9 @@ export async function postPrepared(target: DatabaseHandle | Tx, actor: Actor, en
     return checked;
   });
   // The entries go in lanes that share no (fund, period), each lane's batches committed in order (below): the voucher
-  // numbers of a month follow the order given, as with one lane.
+  // numbers of a month follow the order given, as with one lane. A batch that fails after others have committed leaves
+  // them posted, in each lane, as one lane did; the same call again posts the rest (the keys answer the posted ones).
+  // Both lanes end before the call answers or throws.
   const results = new Array<PostResult>(entries.length);
   let done = 0;
   const lanes = lanesByFundPeriod(valid, POSTING_LANES).map((lane) => postLane(target, actor, chunksByLines(lane, batchLines), existing, (batch, laneResults) => {
