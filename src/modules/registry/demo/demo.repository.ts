@@ -75,7 +75,7 @@ export const countDemoRecords = async (tx: Tx) =>
 
 export interface SetAside {
   /** Secondary indexes (backing no constraint), re-created after the load. */
-  indexes: { table: string; name: string; definition: string }[];
+  indexes: { name: string; definition: string }[];
   /** Foreign keys of the loaded tables, added back after the load (each checked by one query). */
   foreignKeys: { table: string; name: string; definition: string }[];
 }
@@ -90,7 +90,7 @@ export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): P
   try {
     const foreignKeys = (await run(tx, `select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
         from pg_constraint c where c.contype = 'f' and (c.conrelid = any (${regclasses}) or c.confrelid = any (${regclasses})) order by 1, 2`)).rows as SetAside['foreignKeys'];
-    const indexes = (await run(tx, `select i.indrelid::regclass::text as table, i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+    const indexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
         from pg_index i
         where i.indrelid = any (${regclasses})
           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
@@ -124,9 +124,9 @@ export async function truncateEmptyTables(tx: Tx, tables: string[]): Promise<voi
   }
 }
 
-/** Re-creates the indexes set aside (sorted builds) of these tables. */
-export async function recreateIndexes(tx: Tx, setAside: SetAside, tables: readonly string[]): Promise<void> {
-  for (const index of setAside.indexes) if (tables.includes(index.table)) await run(tx, index.definition);
+/** Re-creates the indexes set aside (sorted builds). */
+export async function recreateIndexes(tx: Tx, setAside: SetAside): Promise<void> {
+  for (const index of setAside.indexes) await run(tx, index.definition);
 }
 
 /** Adds the foreign keys set aside back: each checks every row of its table in one join. */

@@ -258,10 +258,9 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       drawing = jobsDrawn;   // settles after personsDrawn
       jobsDrawn.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
       const load = repository.demoLoader(plan);
-      // `base_declaration`: the seconds the connection that drew the jobs took to compute them into the staging table,
-      // beside this transaction's inserts; `copy.base_declaration`: this transaction's copy of them; `indexes`: the other
-      // tables' indexes, built before the copy.
-      const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0, indexes: 0, 'copy.base_declaration': 0 };
+      // `base_declaration`: the seconds the second connection took to compute them into the staging table, beside this
+      // transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
+      const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0, 'copy.base_declaration': 0 };
       const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
         const t0 = performance.now();
         const rows = await insert();
@@ -324,15 +323,11 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
         jobsDone += range.jobs;
         hooks.onProgress?.(N + jobsDone, total);
       }
-      // The indexes of the tables loaded so far, built while the declarations may still be computed; the declarations'
-      // own once they are copied in.
-      log('building indexes, checking foreign keys');
-      const declared: string[] = ['base_declaration'];
-      await timed('indexes', async () => { await repository.recreateIndexes(tx, setAside, LOADED_TABLES.filter((table) => !declared.includes(table))); return 0; });
       await declaring;
       counts.baseDeclarations = await timed('copy.base_declaration', () => repository.copyDeclarations(tx));
       phase('load');
-      await repository.recreateIndexes(tx, setAside, declared);
+      log('building indexes, checking foreign keys');
+      await repository.recreateIndexes(tx, setAside);
       phase('indexes');
       await repository.addForeignKeys(tx, setAside);
       phase('foreignKeys');
