@@ -183,7 +183,6 @@ export interface PersonDrawInput {
   employerCounties: number[]; employerClosed: boolean[];
 }
 
-/** Draws every person of the plan into demo_p. */
 /** Draws the persons of ordinals [from, to) into demo_p (their ID ranks within the range: rankAcrossRanges). */
 export async function fillPersonDraws(tx: Tx, plan: PersonPlan, input: PersonDrawInput, range: { from: number; to: number }): Promise<void> {
   await run(tx, fillPersonsSql(plan, input.surnames.length), [

@@ -258,8 +258,8 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       drawing = jobsDrawn;   // settles after personsDrawn
       jobsDrawn.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
       const load = repository.demoLoader(plan);
-      // `base_declaration`: the seconds the second connection took to compute them into the staging table, beside this
-      // transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
+      // `base_declaration`: the seconds the connection that drew the jobs took to compute them into the staging table,
+      // beside this transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
       const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0, 'copy.base_declaration': 0 };
       const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
         const t0 = performance.now();
