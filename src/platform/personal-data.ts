@@ -14,8 +14,17 @@
 import { getParameters, todayInChina, type TableValue } from './params/index.ts';
 import { can, type PermissionHolder } from './access/permissions.ts';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
+/** GB 11643-1999: the weights of the 17 leading digits; their weighted sum mod 11 picks the check character. */
+export const ID_NUMBER_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** GB 11643-1999: the check character of each weighted sum mod 11 (0 → 1, 1 → 0, 2 → X, 3 → 9 …). */
+export const ID_NUMBER_CHECK = '10X98765432';
+
+/** The GB 11643 check character of the 17 leading digits of an ID number. */
+export function idNumberCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_NUMBER_WEIGHTS[i];
+  return ID_NUMBER_CHECK[sum % 11];
+}
 
 /** 18 characters, not part of a longer run of digits (64-bit record ids have up to 19 digits). */
 const ID_RUN = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])/g;
@@ -25,9 +34,7 @@ export function looksLikeIdNumber(text: string): boolean {
   if (!/^[0-9]{17}[0-9Xx]$/.test(text)) return false;
   const year = Number(text.slice(6, 10)), month = Number(text.slice(10, 12)), day = Number(text.slice(12, 14));
   if (year < 1850 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(text[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11] === text[17].toUpperCase();
+  return idNumberCheckCharacter(text) === text[17].toUpperCase();
 }
 
 /** The characters a masked number keeps at its start and at its end; the rest shows as asterisks. */

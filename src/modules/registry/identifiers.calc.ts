@@ -3,6 +3,7 @@
  * (GB 32100-2015). Each check returns the derived facts or the reason the identifier is wrong.
  */
 import { defineMessages, type Said } from '../../platform/messages.ts';
+import { idNumberCheckCharacter } from '../../platform/personal-data.ts';
 
 const said = defineMessages('identifiers', {
   idNumberShape: ['须为 18 位：17 位数字加 1 位数字或 X', 'must be 18 characters: 17 digits and a digit or X'],
@@ -16,14 +17,7 @@ const said = defineMessages('identifiers', {
 });
 
 // GB 11643-1999: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; sum mod 11 → check character 1 0 X 9 8 7 6 5 4 3 2.
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-export function idNumberCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
-}
+export { idNumberCheckCharacter };
 
 export type IdNumberCheck =
   | { ok: true; idNumber: string; regionCode: string; birthDate: string; gender: 'M' | 'F' }

@@ -2,9 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
-import { checkCreditCode, checkIdNumber } from '../identifiers.calc.ts';
+import { checkCreditCode, checkIdNumber, idNumberCheckCharacter } from '../identifiers.calc.ts';
 import { RETIREE_YEARS_BANDS, WORKING_AGE_BANDS, historyWindow, samplePiecewise, truncateBands } from './demo.calc.ts';
-import { sqlPiecewise } from './demo.sql.ts';
+import { sqlIdCheck, sqlPiecewise } from './demo.sql.ts';
 import { generateDemo, type DemoSummary } from './demo.service.ts';
 
 // Database tests run through `npm test` (which provides the server); a bare `node --test` skips them.
@@ -66,6 +66,24 @@ test('counts: the requested persons and employers, and the rows hanging off them
   // Every person has a job history; every employer has had staff.
   assert.equal((await one<{ n: number }>(first, `select count(*)::int as n from person p where not exists (select 1 from employment e where e.person_id = p.id)`)).n, 0);
   assert.equal((await one<{ n: number }>(first, `select count(*)::int as n from employer r where not exists (select 1 from employment e where e.employer_id = r.id)`)).n, 0);
+});
+
+test('the SQL check character (six table lookups) is the GB 11643 one for every value of each digit group', { skip }, async () => {
+  // each group of three digits runs through all its values (the others zero, then nine), plus spread-out numbers
+  const numbers: string[] = [];
+  for (let end = 3; end <= 18; end += 3) {
+    const width = Math.min(end, 17) - (end - 3);
+    for (let value = 0; value < 10 ** width; value++) {
+      for (const fill of ['0', '9']) numbers.push((fill.repeat(end - 3) + String(value).padStart(width, '0')).padEnd(17, fill));
+    }
+  }
+  for (let k = 0; k < 5000; k++) numbers.push(String((BigInt(k) * 7919n * 1_000_000_007n + 12_345n) % 10n ** 17n).padStart(17, '0'));
+  const got = await rows<{ n: string; check: string }>(first, `select n::text as n, ${sqlIdCheck('n')} as check from unnest($1::int8[]) n`, [numbers]);
+  assert.equal(got.length, numbers.length);
+  const wrong = got.filter((row) => row.check !== idNumberCheckCharacter(row.n.padStart(17, '0')));
+  assert.deepEqual(wrong.slice(0, 5), []);
+  // all eleven check characters occur
+  assert.equal(new Set(got.map((row) => row.check)).size, 11);
 });
 
 test('every ID number and credit code is valid and unique, and agrees with the person row', { skip }, async () => {

@@ -1,0 +1,11 @@
+import fs from 'node:fs';
+import { loadConfig } from '/work/main/src/platform/config.ts';
+import { openDatabase } from '/work/main/src/platform/database.ts';
+import { loadDemoPensioners } from '/work/main/src/modules/benefits/index.ts';
+const pgCpu = () => { let s = 0; for (const e of fs.readdirSync('/proc')) { if (!/^\d+$/.test(e)) continue; try { const st = fs.readFileSync(`/proc/${e}/stat`, 'utf8'); if (!st.includes('(postgres)')) continue; const f = st.slice(st.lastIndexOf(')') + 2).split(' '); s += (Number(f[11]) + Number(f[12])) / 100; } catch {} } return s; };
+const database = await openDatabase({ ...loadConfig({}), databaseUrl: `postgres://postgres@localhost:5499/${process.argv[2]}` }, { command: 'bench' });
+const p0 = pgCpu(), n0 = process.cpuUsage(), t = performance.now();
+const r = await loadDemoPensioners(database, { provinceCode: '990000', cityCode: '990100' });
+const n1 = process.cpuUsage(n0);
+console.log(r.pensioners, 'wall', ((performance.now() - t) / 1000).toFixed(2), 'node', ((n1.user + n1.system) / 1e6).toFixed(2), 'pg', (pgCpu() - p0).toFixed(2));
+await database.close();
