@@ -23,7 +23,7 @@ import { benefitClaimSignoff } from './claims/claims.service.ts';
 
 export { pensionCommand } from './pension/pension.cli.ts';
 export { queueBenefitPayment, registerPaymentSource, type BenefitPaymentInput, type PaymentOrderView } from './payroll/payment-order.service.ts';
-export { loadDemoPensioners, type DemoPensioners } from './awards/demo-awards.service.ts';
+export { loadDemoPensioners, quoteDemoPensioners, type DemoPensioners, type DemoPensionerQuotes } from './awards/demo-awards.service.ts';
 export { loadDemoClaims, type DemoClaims } from './claims/demo-claims.service.ts';
 export { runPayroll } from './payroll/payroll.service.ts';
 export { bankFile, importBankResult } from './payroll/payroll.bank.ts';

@@ -36,20 +36,29 @@ export interface NewAward {
 
 export const insertAward = (tx: Tx, award: NewAward) => tx.insertInto('pension_award').values(award).execute();
 
+/** A demo award as a row of insertDemoAwards' JSON array: ids and amounts in fen as decimal text; the fund follows the scheme. */
+export interface DemoAwardRow {
+  person_id: string; id: string; region_code: string; scheme: PensionScheme; awarded_on: string; first_period: string;
+  basic_pension: string; account_pension: string; transitional_pension: string; monthly_amount: string; bank_account: string;
+  awarded_by: string; contribution_months: number;
+}
+
+/** The JSON array insertDemoAwards reads: each award's quote, already JSON text, spliced into its row as it is. */
+export const demoAwardRows = (awards: { row: DemoAwardRow; quote: string }[]) =>
+  `[${awards.map(({ row, quote }) => `${JSON.stringify(row).slice(0, -1)},"quote":${quote}}`).join(',')}]`;
+
 /**
- * Writes awards in one statement (the demo's thousands): a JSON array of rows; a person with a live award is skipped.
- * Each award's quote is already JSON text: it is spliced into its row as it is and read as the row's jsonb, so it is
- * neither escaped into a JSON string nor parsed twice (the stored jsonb is the same as `quote::jsonb` of the text).
+ * Writes the demo's awards of one JSON array (demoAwardRows) in one statement, each paid by the scheme's fund; a person
+ * with a live award is skipped. The quotes are read as the rows' jsonb, neither escaped into a JSON string nor parsed
+ * twice (the stored jsonb is the same as `quote::jsonb` of the text).
  */
-export async function insertAwards(tx: Tx, awards: NewAward[]): Promise<number> {
-  if (!awards.length) return 0;
-  const rows = `[${awards.map(({ quote, ...award }) => `${JSON.stringify(award, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)).slice(0, -1)},"quote":${quote}}`).join(',')}]`;
+export async function insertDemoAwards(tx: Tx, rows: string, funds: { enterprise: string; public: string }): Promise<number> {
   const result = await sql`insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension,
       transitional_pension, monthly_amount, bank_account, quote, approval_item_id, awarded_by, contribution_months)
-    select person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount,
-      bank_account, quote, approval_item_id, awarded_by, contribution_months
-    from jsonb_to_recordset(${rows}::jsonb) as r(person_id bigint, id bigint, region_code text, fund_code text, scheme text, awarded_on date, first_period text,
-      basic_pension bigint, account_pension bigint, transitional_pension bigint, monthly_amount bigint, bank_account text, quote jsonb, approval_item_id bigint,
+    select person_id, id, region_code, case when scheme = 'public' then ${funds.public} else ${funds.enterprise} end, scheme, awarded_on, first_period,
+      basic_pension, account_pension, transitional_pension, monthly_amount, bank_account, quote, null, awarded_by, contribution_months
+    from jsonb_to_recordset(${rows}::jsonb) as r(person_id bigint, id bigint, region_code text, scheme text, awarded_on date, first_period text,
+      basic_pension bigint, account_pension bigint, transitional_pension bigint, monthly_amount bigint, bank_account text, quote jsonb,
       awarded_by text, contribution_months integer)
     on conflict do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);

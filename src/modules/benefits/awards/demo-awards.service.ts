@@ -1,14 +1,16 @@
 /**
- * The demo city's pensioners (called by `sifund demo` after the registry load): an active award for every retiree of
- * the demo's history, quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the
- * person — worked out in TypeScript and written in one statement per thousand, the next thousand quoted while the
- * last one is written — and the pension funds' balance brought into the ledger at the demo's go-live (期初建账 on the
- * first day of this month, demoGoLive) of twelve months of their payroll. The demo holds it in the 财政专户, where a
- * fund's 结余 stands (财社〔2017〕144号: the 支出户 receives only what the 财政专户 transfers for payments), so each
- * payroll's 用款申请 brings what the 支出户 lacks (ledger expense-account.service).
+ * The demo city's pensioners (called by `sifund demo`): an active award for every retiree of the demo's history,
+ * quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the person. The
+ * retirees are read inside the registry's loading transaction and quoted in TypeScript while that transaction builds
+ * its indexes and checks its foreign keys (quoteDemoPensioners); once the registry is committed the awards are
+ * written a thousand to a statement, in two transactions side by side (loadDemoPensioners), and the pension funds'
+ * balance brought into the ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of
+ * twelve months of their payroll. The demo holds it in the 财政专户, where a fund's 结余 stands (财社〔2017〕144号: the
+ * 支出户 receives only what the 财政专户 transfers for payments), so each payroll's 用款申请 brings what the 支出户 lacks
+ * (ledger expense-account.service).
  * Speed (docs/decisions.md, "The pensioners"): 50,023 awards (200,000 persons) in 12.9 s while each kept its ~4.4 KB
  * traced quote (PostgreSQL parsing and compressing it was the bound), 3.5 s keeping the input and figures (~560 bytes);
- * the quoting in Node is the bound now.
+ * at 1,000,000 persons the quoting (~5 CPU seconds in Node) runs beside the registry's index builds.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor, type Tx } from '../../../platform/actor.ts';
@@ -36,10 +38,10 @@ const OPENING_MONTHS = 12n;
 const INSERT_CHUNK = 1000;
 /** Award streams written side by side (loadDemoPensioners). */
 const AWARD_STREAMS = 2;
-/** Awards quoted between two turns of the event loop, so the statement in flight keeps being written to the socket. */
+/** Awards quoted between two turns of the event loop, so the loading transaction's statements go on meanwhile. */
 const QUOTES_PER_TURN = 100;
 
-interface DemoAwardContext { provinceCode: string; today: string; averageWage: bigint; enterpriseFund: string; publicFund: string }
+interface DemoAwardContext { provinceCode: string; today: string; averageWage: bigint }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -50,13 +52,12 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * date looked up (today), the region and whether the input has an average wage (it always has), so they are looked
  * up once per region and shared by its retirees.
  */
-function demoAwardQuoter(input: DemoAwardContext): (retiree: repository.DemoRetiree) => repository.NewAward {
+function demoAwardQuoter(input: DemoAwardContext): (retiree: repository.DemoRetiree) => { row: repository.DemoAwardRow; quote: string } {
   const store = getParameters();
   const minimumMonths = store.integer('pension.minimum_contribution_months', input.today, input.provinceCode);
   const averageWage = formatYuan(input.averageWage);
   const parametersByRegion = new Map<string, PensionQuoteParameters>();
   return (retiree) => {
-    const personId = BigInt(retiree.person_id);
     const quoteInput = demoQuoteInput(
       { idNumber: retiree.id_number, birthDate: retiree.birth_date, gender: retiree.gender, hiredOn: retiree.hired_on, retiredOn: retiree.retired_on },
       { minimumMonths, averageWage: input.averageWage, region: retiree.region_code },
@@ -80,59 +81,75 @@ function demoAwardQuoter(input: DemoAwardContext): (retiree: repository.DemoReti
     };
     const isPublic = (publicPensionEmployerTypes as readonly string[]).includes(retiree.employer_type);
     return {
-      person_id: personId, id: newId(), region_code: retiree.region_code, fund_code: isPublic ? input.publicFund : input.enterpriseFund,
-      scheme: isPublic ? 'public' : 'enterprise', awarded_on: retiree.retired_on, first_period: addMonths(retiree.retired_on.slice(0, 7), 1),
-      basic_pension: parseYuan(quote.basicPension), account_pension: parseYuan(quote.accountPension), transitional_pension: parseYuan(quote.transitionalPension),
-      monthly_amount: parseYuan(quote.total), bank_account: `6217${retiree.id_number.slice(0, 15)}`,
-      quote: JSON.stringify(kept), approval_item_id: null, awarded_by: 'system:demo',
-      contribution_months: quoteInput.contributionMonths + quoteInput.deemedMonths,
+      row: {
+        person_id: retiree.person_id, id: newId().toString(), region_code: retiree.region_code, scheme: isPublic ? 'public' : 'enterprise',
+        awarded_on: retiree.retired_on, first_period: addMonths(retiree.retired_on.slice(0, 7), 1),
+        basic_pension: parseYuan(quote.basicPension).toString(), account_pension: parseYuan(quote.accountPension).toString(),
+        transitional_pension: parseYuan(quote.transitionalPension).toString(), monthly_amount: parseYuan(quote.total).toString(),
+        bank_account: `6217${retiree.id_number.slice(0, 15)}`, awarded_by: 'system:demo', contribution_months: quoteInput.contributionMonths + quoteInput.deemedMonths,
+      },
+      quote: JSON.stringify(kept),
     };
   };
 }
 
+/** The demo's awards quoted, not yet written: JSON arrays of a thousand rows each (demoAwardRows), in person order. */
+export interface DemoPensionerQuotes { chunks: string[]; count: number }
+
 /**
- * Quotes and writes the awards a thousand at a time, the next thousand quoted while the statement of the last one
- * runs in the database (Node and PostgreSQL on two cores), the event loop turned every hundred quotes so that
- * statement is written out meanwhile. Returns the awards written.
+ * Reads the demo's retirees on `tx` — the registry's loading transaction, which sees the rows it has loaded — and
+ * answers once they are read; `quotes` settles when Node has quoted them all, meanwhile the transaction goes on
+ * (building the registry's indexes, checking its foreign keys: one core's work, the other core quotes). The awards are
+ * written after the registry commits (loadDemoPensioners).
  */
-async function writeDemoAwards(tx: Tx, retirees: repository.DemoRetiree[], input: DemoAwardContext): Promise<number> {
-  const quote = demoAwardQuoter(input);
-  let written = 0;
-  let inFlight: Promise<number> | null = null;
-  for (let start = 0; start < retirees.length; start += INSERT_CHUNK) {
-    const awards: repository.NewAward[] = [];
-    for (const retiree of retirees.slice(start, start + INSERT_CHUNK)) {
-      awards.push(quote(retiree));
-      if (awards.length % QUOTES_PER_TURN === 0) await nextTurn();
+export async function quoteDemoPensioners(tx: Tx, input: { provinceCode: string }): Promise<{ quotes: Promise<DemoPensionerQuotes> }> {
+  const retirees = await repository.demoRetirees(tx, input.provinceCode.slice(0, 2));
+  const today = todayInChina();
+  const averageWage = getParameters().lookup('contribution.base.average_wage', today, input.provinceCode).value as bigint;
+  const quote = demoAwardQuoter({ provinceCode: input.provinceCode, today, averageWage });
+  const quotes = (async () => {
+    const chunks: string[] = [];
+    for (let start = 0; start < retirees.length; start += INSERT_CHUNK) {
+      const awards = [];
+      for (const retiree of retirees.slice(start, start + INSERT_CHUNK)) {
+        awards.push(quote(retiree));
+        if (awards.length % QUOTES_PER_TURN === 0) await nextTurn();
+      }
+      chunks.push(repository.demoAwardRows(awards));
     }
-    if (inFlight) written += await inFlight;
-    inFlight = repository.insertAwards(tx, awards);
-    inFlight.catch(() => undefined);   // awaited at the next slice or below; handled now, so a failure while quoting is no unhandled rejection
-  }
-  if (inFlight) written += await inFlight;
-  return written;
+    return { chunks, count: retirees.length };
+  })();
+  return { quotes };
 }
 
 export interface DemoPensioners { pensioners: number; openingBalances: Record<string, string> }
 
-export async function loadDemoPensioners(database: DatabaseHandle, input: { provinceCode: string; cityCode: string; /** 期初建账 day (default demoGoLive(today)) */ goLive?: string }): Promise<DemoPensioners> {
+/**
+ * Writes the quoted awards (quoteDemoPensioners) to the city's pension funds — the public employers' retirees to the
+ * 机关事业单位 fund where the city has one — and brings the funds' opening balances into the ledger.
+ */
+export async function loadDemoPensioners(database: DatabaseHandle, input: {
+  provinceCode: string; cityCode: string; quoted: DemoPensionerQuotes; /** 期初建账 day (default demoGoLive(today)) */ goLive?: string;
+}): Promise<DemoPensioners> {
   const actor = systemActor('demo');
   const today = todayInChina();
   await ensureFunds(database);
-  const read = await inScope(database, actor, async (tx) => {
+  const funds = await inScope(database, actor, async (tx) => {
     const enterprise = await repository.fundPooling(tx, 'pension', input.cityCode);
     if (!enterprise) return null;
-    const publicFund = (await repository.fundPooling(tx, 'public_pension', input.cityCode)) ?? enterprise;
-    const averageWage = getParameters().lookup('contribution.base.average_wage', today, input.provinceCode).value as bigint;
-    const context: DemoAwardContext = { provinceCode: input.provinceCode, today, averageWage, enterpriseFund: enterprise.code, publicFund: publicFund.code };
-    return { context, retirees: await repository.demoRetirees(tx, input.provinceCode.slice(0, 2)) };
+    return { enterprise: enterprise.code, public: (await repository.fundPooling(tx, 'public_pension', input.cityCode))?.code ?? enterprise.code };
   });
-  if (!read) return { pensioners: 0, openingBalances: {} };
-  // Two streams, each its own transaction, so PostgreSQL writes on both cores while Node quotes; each stream's awards
-  // commit together, and both have ended before the demo goes on (a failure of one is the demo's).
-  const size = Math.ceil(read.retirees.length / AWARD_STREAMS);   // halves in person order: each appends to its own part of the keys
-  const streams = Array.from({ length: AWARD_STREAMS }, (_, k) => read.retirees.slice(k * size, (k + 1) * size));
-  const written = await allEnded(streams.map((stream) => inScope(database, actor, (tx) => writeDemoAwards(tx, stream, read.context))));
+  if (!funds) return { pensioners: 0, openingBalances: {} };
+  // Two streams, each its own transaction, so PostgreSQL writes on both cores; each stream's awards commit together,
+  // and both have ended before the demo goes on (a failure of one is the demo's).
+  const { chunks } = input.quoted;
+  const size = Math.ceil(chunks.length / AWARD_STREAMS);   // halves in person order: each appends to its own part of the keys
+  const streams = Array.from({ length: AWARD_STREAMS }, (_, k) => chunks.slice(k * size, (k + 1) * size));
+  const written = await allEnded(streams.map((stream) => inScope(database, actor, async (tx) => {
+    let count = 0;
+    for (const rows of stream) count += await repository.insertDemoAwards(tx, rows, funds);
+    return count;
+  })));
   const pensioners = written.reduce((sum, count) => sum + count, 0);
   const totals = await inScope(database, actor, (tx) => repository.monthlyTotalsByFund(tx));
   const entries = totals.map((t) => openingBalanceEntry({

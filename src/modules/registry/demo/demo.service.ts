@@ -34,6 +34,7 @@ import {
   buildAliasTable, demoAgencies, demoStaff, generateEmployers, historyWindow, surnameBuckets, type HistoryWindow,
 } from './demo.calc.ts';
 import { INSURANCES, JOBS_PER_PERSON, type PersonPlan } from './demo.sql.ts';
+import type { DemoPensionerQuotes } from '../../benefits/index.ts';
 import * as repository from './demo.repository.ts';
 import { historyGoLive } from './history.calc.ts';
 import { runDemoHistory, type DemoHistory } from './history.service.ts';
@@ -195,9 +196,14 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   // The work of the other connections, awaited by the loading transaction and, whatever happens, before the draw tables are dropped.
   let drawing: Promise<unknown> | undefined;
   let declaring: Promise<number> | undefined;
+  // The retirees' pension quotes, worked out in Node while the loading transaction builds indexes and checks foreign
+  // keys (benefits: quoteDemoPensioners), written once the registry is committed.
+  const { quoteDemoPensioners, loadDemoPensioners, loadDemoClaims } = await import('../../benefits/index.ts');
+  let quoting: Promise<DemoPensionerQuotes> | undefined;
   const settled = async (work: Promise<unknown> | undefined) => { await work?.catch(() => undefined); };
+  let loaded: { pensionerQuotes: Promise<DemoPensionerQuotes> };
   try {
-    await repository.ownerTransaction(database, async (tx) => {
+    loaded = await repository.ownerTransaction(database, async (tx) => {
       // Session settings for this transaction only.
       await repository.setLoadSettings(tx);
       if (!(await repository.lockDemoLoad(tx))) throw conflict('registry', said.demoLoadRunning());
@@ -326,6 +332,9 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       await declaring;
       counts.baseDeclarations = await timed('copy.base_declaration', () => repository.copyDeclarations(tx));
       phase('load');
+      quoting = (await quoteDemoPensioners(tx, { provinceCode: DEMO_PROVINCE.code })).quotes;
+      quoting.catch(() => undefined);   // awaited once the registry is committed; a failure meanwhile is not unhandled
+      phase('retirees');
       log('building indexes, checking foreign keys');
       await repository.recreateIndexes(tx, setAside);
       phase('indexes');
@@ -339,7 +348,11 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
         action: 'demo.generate', entityType: 'demo', entityId: `seed:${seed}`, regionCode: DEMO_CITY.code,
         after: { seed, persons: N, employers: M, years: options.years, history: { from: window.start, to: window.end }, counts, fastLoad },
       });
+      return { pensionerQuotes: quoting };
     });
+  } catch (error) {
+    await settled(quoting);   // the quotes of a load that failed are never written
+    throw error;
   } finally {
     await settled(drawing);
     await settled(declaring);
@@ -352,11 +365,10 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const goLive = options.historyMonths ? historyGoLive(lastMonth, options.historyMonths) : undefined;
   // What the other modules hang on the committed registry, side by side on the two cores (none of them reads what
   // another writes; the funds each posts to are its own, and posting keeps concurrent postings apart): the retirees'
-  // pensions (benefits: Node quotes on one core while PostgreSQL writes on the other), the city's designated medical
+  // pensions (benefits: quoted while the registry's indexes were built, written in two transactions), the city's designated medical
   // institutions with their quotas and monthly settlement data (medical), the unemployment, work injury and maternity
   // claims, signed off (benefits), the staff accounts, and the registry's part of the past final accounts (budget).
   // Each reports its own seconds, `modules` all of them.
-  const { loadDemoPensioners, loadDemoClaims } = await import('../../benefits/index.ts');
   const { loadDemoInstitutions } = await import('../../medical/index.ts');
   const ownSeconds = async <T>(name: string, work: Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -366,7 +378,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   };
   const { loadDemoFinalAccounts, readDemoEnrollment } = await import('../../budget/index.ts');
   const [{ pensioners }, , claims, staff, enrolled] = await allEnded([
-    ownSeconds('pensioners', loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code, goLive })),
+    ownSeconds('pensioners', loaded.pensionerQuotes.then((quoted) => loadDemoPensioners(database, { provinceCode: DEMO_PROVINCE.code, cityCode: DEMO_CITY.code, quoted, goLive }))),
     ownSeconds('medicalInstitutions', loadDemoInstitutions(database, { cityCode: DEMO_CITY.code, seed, window, goLive })),
     ownSeconds('claims', loadDemoClaims(database, { cityCode: DEMO_CITY.code, seed, window, today: todayInChina(), goLive })),
     ownSeconds('users', createDemoStaff(database, options.password)),
