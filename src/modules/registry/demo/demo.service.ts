@@ -332,16 +332,18 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       await declaring;
       counts.baseDeclarations = await timed('copy.base_declaration', () => repository.copyDeclarations(tx));
       phase('load');
+      // Statistics first: the retirees' read below and the foreign keys' checks are planned on them.
+      await repository.analyzeTables(tx, LOADED_TABLES);
+      phase('analyze');
       quoting = (await quoteDemoPensioners(tx, { provinceCode: DEMO_PROVINCE.code })).quotes;
       quoting.catch(() => undefined);   // awaited once the registry is committed; a failure meanwhile is not unhandled
       phase('retirees');
-      log('building indexes, checking foreign keys');
-      await repository.recreateIndexes(tx, setAside);
-      phase('indexes');
+      // The foreign keys' checks (one core) before the index builds (parallel, both cores): the quoting takes the other core meanwhile.
+      log('checking foreign keys, building indexes');
       await repository.addForeignKeys(tx, setAside);
       phase('foreignKeys');
-      await repository.analyzeTables(tx, LOADED_TABLES);
-      phase('analyze');
+      await repository.recreateIndexes(tx, setAside);
+      phase('indexes');
       for (const [table, seconds] of Object.entries(loadSeconds)) phases[`load.${table}`] = Math.round(seconds * 1000) / 1000;
 
       await recordAudit(tx, systemActor('demo'), {
