@@ -74,15 +74,18 @@ export const countDemoRecords = async (tx: Tx) =>
 // ── secondary indexes and foreign keys, set aside during the load ──
 
 export interface SetAside {
+  /** Primary keys and unique constraints of the loaded tables, added back after the load (each a sorted index build). */
+  keys: { table: string; name: string; definition: string }[];
   /** Secondary indexes (backing no constraint), re-created after the load. */
-  indexes: { name: string; definition: string }[];
-  /** Foreign keys of the loaded tables, added back after the load (each checked by one query). */
+  indexes: { table: string; name: string; definition: string }[];
+  /** Foreign keys of and to the loaded tables, added back after the load (each checked by one query). */
   foreignKeys: { table: string; name: string; definition: string }[];
 }
 
 /**
- * Drops the tables' secondary indexes and foreign keys and returns their definitions, to be restored after the load;
- * returns none, with everything in place, when the connection does not own the tables.
+ * Drops the tables' foreign keys (and those referring to them), primary keys, unique constraints and secondary
+ * indexes, and returns their definitions, to be restored after the load; returns none, with everything in place, when
+ * the connection does not own the tables.
  */
 export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): Promise<SetAside> {
   const regclasses = `array[${tables.map((t) => `'${t}'`).join(', ')}]::regclass[]`;
@@ -90,18 +93,21 @@ export async function setAsideIndexesAndForeignKeys(tx: Tx, tables: string[]): P
   try {
     const foreignKeys = (await run(tx, `select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
         from pg_constraint c where c.contype = 'f' and (c.conrelid = any (${regclasses}) or c.confrelid = any (${regclasses})) order by 1, 2`)).rows as SetAside['foreignKeys'];
-    const indexes = (await run(tx, `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+    const keys = (await run(tx, `select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
+        from pg_constraint c where c.contype in ('p', 'u') and c.conrelid = any (${regclasses}) order by 1, 2`)).rows as SetAside['keys'];
+    const indexes = (await run(tx, `select i.indrelid::regclass::text as table, i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
         from pg_index i
         where i.indrelid = any (${regclasses})
           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
         order by 1`)).rows as SetAside['indexes'];
     for (const key of foreignKeys) await run(tx, `alter table ${key.table} drop constraint ${key.name}`);
+    for (const key of keys) await run(tx, `alter table ${key.table} drop constraint ${key.name}`);
     for (const index of indexes) await run(tx, `drop index ${index.name}`);
     await run(tx, 'release savepoint demo_set_aside');
-    return { indexes, foreignKeys };
+    return { keys, indexes, foreignKeys };
   } catch {
     await run(tx, 'rollback to savepoint demo_set_aside');   // not the owner: load with everything in place
-    return { indexes: [], foreignKeys: [] };
+    return { keys: [], indexes: [], foreignKeys: [] };
   }
 }
 
@@ -124,9 +130,13 @@ export async function truncateEmptyTables(tx: Tx, tables: string[]): Promise<voi
   }
 }
 
-/** Re-creates the indexes set aside (sorted builds). */
-export async function recreateIndexes(tx: Tx, setAside: SetAside): Promise<void> {
-  for (const index of setAside.indexes) await run(tx, index.definition);
+/**
+ * Builds the indexes set aside of the given tables: primary keys and unique constraints first (each checking its key
+ * is unique as it is built), then the secondary indexes — sorted builds.
+ */
+export async function restoreIndexes(tx: Tx, setAside: SetAside, tables: readonly string[]): Promise<void> {
+  for (const key of setAside.keys) if (tables.includes(key.table)) await run(tx, `alter table ${key.table} add constraint ${key.name} ${key.definition}`);
+  for (const index of setAside.indexes) if (tables.includes(index.table)) await run(tx, index.definition);
 }
 
 /** Adds the foreign keys set aside back: each checks every row of its table in one join. */

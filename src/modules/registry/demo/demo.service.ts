@@ -93,6 +93,8 @@ const MINIMUM_WAGE = 'wage.minimum_monthly';
 const FLOAT_TIERS = 'contribution.work_injury.float_tiers';
 /** The registry tables the demo fills. */
 const LOADED_TABLES = ['employer', 'person', 'employment', 'enrollment', 'base_declaration'];
+/** The loaded tables whose rows are all in before the declarations are copied. */
+const REGISTRY_BEFORE_DECLARATIONS = LOADED_TABLES.filter((table) => table !== 'base_declaration');
 
 function checkOptions(options: DemoOptions) {
   const integer = (field: string, value: number, min: number, max: number) => {
@@ -266,7 +268,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       const load = repository.demoLoader(plan);
       // `base_declaration`: the seconds the connection that drew the jobs took to compute them into the staging table,
       // beside this transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
-      const loadSeconds = { person: 0, employment: 0, enrollment: 0, base_declaration: 0, 'copy.base_declaration': 0 };
+      const loadSeconds = { person: 0, employment: 0, enrollment: 0, indexes: 0, base_declaration: 0, 'copy.base_declaration': 0 };
       const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
         const t0 = performance.now();
         const rows = await insert();
@@ -282,13 +284,12 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       }));
       declaring.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
 
-      // Secondary indexes are built once after the load (a sorted build) instead of row by row, and foreign keys are
-      // checked once per table instead of once per row: dropped here and restored from their own definitions in this
-      // transaction, so a failed run restores them. Indexes that back a constraint (primary keys, unique constraints)
-      // stay; the load appends to them in key order. When the connection does not own the tables, the load goes on
-      // with everything in place.
+      // Indexes are built once after the load (a sorted build) instead of row by row — the primary keys' and unique
+      // constraints' too, each checking its key is unique as it is built — and foreign keys are checked once per table
+      // instead of once per row: dropped here and restored from their own definitions in this transaction, so a failed
+      // run restores them. When the connection does not own the tables, the load goes on with everything in place.
       const setAside = await repository.setAsideIndexesAndForeignKeys(tx, LOADED_TABLES);
-      fastLoad = setAside.indexes.length + setAside.foreignKeys.length > 0;
+      fastLoad = setAside.keys.length + setAside.indexes.length + setAside.foreignKeys.length > 0;
       if (fastLoad) await repository.truncateEmptyTables(tx, LOADED_TABLES);
 
       // Places, agencies, pooling regions: kept when they exist.
@@ -329,21 +330,23 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
         jobsDone += range.jobs;
         hooks.onProgress?.(N + jobsDone, total);
       }
+      // The tables loaded so far get their indexes while the declarations may still be computed on the other connection.
+      await timed('indexes', () => repository.restoreIndexes(tx, setAside, REGISTRY_BEFORE_DECLARATIONS).then(() => 0));
       await declaring;
       counts.baseDeclarations = await timed('copy.base_declaration', () => repository.copyDeclarations(tx));
       phase('load');
+      log('building indexes, checking foreign keys');
+      await repository.restoreIndexes(tx, setAside, ['base_declaration']);
+      phase('indexes');
       // Statistics first: the retirees' read below and the foreign keys' checks are planned on them.
       await repository.analyzeTables(tx, LOADED_TABLES);
       phase('analyze');
       quoting = (await quoteDemoPensioners(tx, { provinceCode: DEMO_PROVINCE.code })).quotes;
       quoting.catch(() => undefined);   // awaited once the registry is committed; a failure meanwhile is not unhandled
       phase('retirees');
-      // The foreign keys' checks (one core) before the index builds (parallel, both cores): the quoting takes the other core meanwhile.
-      log('checking foreign keys, building indexes');
+      // The foreign keys' checks: one core's work, the quoting takes the other.
       await repository.addForeignKeys(tx, setAside);
       phase('foreignKeys');
-      await repository.recreateIndexes(tx, setAside);
-      phase('indexes');
       for (const [table, seconds] of Object.entries(loadSeconds)) phases[`load.${table}`] = Math.round(seconds * 1000) / 1000;
 
       await recordAudit(tx, systemActor('demo'), {
