@@ -71,7 +71,7 @@ export const countDemoRecords = async (tx: Tx) =>
   (await run(tx, `select (select count(*) from employer where substr(credit_code, 3, 2) = '99')::int as employers,
       (select count(*) from person where id_number like '99%')::int as persons`)).rows[0] as { employers: number; persons: number };
 
-// ── secondary indexes and foreign keys, set aside during the load ──
+// ── indexes (primary keys and unique constraints too) and foreign keys, set aside during the load ──
 
 export interface SetAside {
   /** Primary keys and unique constraints of the loaded tables, added back after the load (each a sorted index build). */

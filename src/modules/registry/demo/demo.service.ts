@@ -11,9 +11,11 @@
  * dropped when the load ends, whatever its outcome.
  * Employers are few and drawn in Node (demo.calc.ts). The load is a bulk load into an empty registry, run on the
  * connection the database was opened with (the tables' owner, as migrations are), not the application's role; for
- * speed, inside that transaction the five registry tables' secondary indexes and foreign keys are dropped and
- * restored after the load from their own definitions: sorted index builds, and each foreign key checked by one join
- * instead of a lookup per row. Triggers fire as usual. The tables are locked for the duration (and `region`, which
+ * speed, inside that transaction the five registry tables' indexes (their primary keys and unique constraints too)
+ * and foreign keys are dropped and restored after the load from their own definitions: sorted index builds — those of
+ * the tables loaded first while the declarations are still computed — and each foreign key checked by one join instead
+ * of a lookup per row. The retirees are read once the rows are in, and their pensions quoted in Node while the foreign
+ * keys are checked (benefits: quoteDemoPensioners). Triggers fire as usual. The tables are locked for the duration (and `region`, which
  * the foreign keys reference), which only matters for a live server.
  * Refuses (409) when the registry already holds records of the demo province 99 (a second run would collide).
  */
