@@ -1,8 +1,8 @@
 /**
  * The demo city's pensioners (called by `sifund demo`): an active award for every retiree of the demo's history,
  * quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the person. The
- * retirees are read inside the registry's loading transaction and quoted in TypeScript while that transaction builds
- * its indexes and checks its foreign keys (quoteDemoPensioners); once the registry is committed the awards are
+ * retirees are read inside the registry's loading transaction and quoted in TypeScript while that transaction checks
+ * its foreign keys (quoteDemoPensioners); once the registry is committed the awards are
  * written a thousand to a statement, in two transactions side by side (loadDemoPensioners), and the pension funds'
  * balance brought into the ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of
  * twelve months of their payroll. The demo holds it in the 财政专户, where a fund's 结余 stands (财社〔2017〕144号: the
@@ -10,7 +10,7 @@
  * (ledger expense-account.service).
  * Speed (docs/decisions.md, "The pensioners"): 50,023 awards (200,000 persons) in 12.9 s while each kept its ~4.4 KB
  * traced quote (PostgreSQL parsing and compressing it was the bound), 3.5 s keeping the input and figures (~560 bytes);
- * at 1,000,000 persons the quoting (~5 CPU seconds in Node) runs beside the registry's index builds.
+ * at 1,000,000 persons the quoting (~5 CPU seconds in Node) runs beside the registry's foreign keys' checks.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, systemActor, type Tx } from '../../../platform/actor.ts';
@@ -99,8 +99,8 @@ export interface DemoPensionerQuotes { chunks: string[]; count: number }
 /**
  * Reads the demo's retirees on `tx` — the registry's loading transaction, which sees the rows it has loaded — and
  * answers once they are read; `quotes` settles when Node has quoted them all, meanwhile the transaction goes on
- * (building the registry's indexes, checking its foreign keys: one core's work, the other core quotes). The awards are
- * written after the registry commits (loadDemoPensioners).
+ * (checking the registry's foreign keys: one core's work, the other core quotes). The awards are written after the
+ * registry commits (loadDemoPensioners).
  */
 export async function quoteDemoPensioners(tx: Tx, input: { provinceCode: string }): Promise<{ quotes: Promise<DemoPensionerQuotes> }> {
   const retirees = await repository.demoRetirees(tx, input.provinceCode.slice(0, 2));

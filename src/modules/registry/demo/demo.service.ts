@@ -15,8 +15,8 @@
  * and foreign keys are dropped and restored after the load from their own definitions: sorted index builds — those of
  * the tables loaded first while the declarations are still computed — and each foreign key checked by one join instead
  * of a lookup per row. The retirees are read once the rows are in, and their pensions quoted in Node while the foreign
- * keys are checked (benefits: quoteDemoPensioners). Triggers fire as usual. The tables are locked for the duration (and `region`, which
- * the foreign keys reference), which only matters for a live server.
+ * keys are checked (benefits: quoteDemoPensioners). Triggers fire as usual. The tables are locked for the duration
+ * (and `region`, which the foreign keys reference), which only matters for a live server.
  * Refuses (409) when the registry already holds records of the demo province 99 (a second run would collide).
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
@@ -200,8 +200,8 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   // The work of the other connections, awaited by the loading transaction and, whatever happens, before the draw tables are dropped.
   let drawing: Promise<unknown> | undefined;
   let declaring: Promise<number> | undefined;
-  // The retirees' pension quotes, worked out in Node while the loading transaction builds indexes and checks foreign
-  // keys (benefits: quoteDemoPensioners), written once the registry is committed.
+  // The retirees' pension quotes, worked out in Node while the loading transaction checks foreign keys (benefits:
+  // quoteDemoPensioners), written once the registry is committed.
   const { quoteDemoPensioners, loadDemoPensioners, loadDemoClaims } = await import('../../benefits/index.ts');
   let quoting: Promise<DemoPensionerQuotes> | undefined;
   const settled = async (work: Promise<unknown> | undefined) => { await work?.catch(() => undefined); };
@@ -269,13 +269,14 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       jobsDrawn.catch(() => undefined);   // awaited below; a failure meanwhile is not unhandled
       const load = repository.demoLoader(plan);
       // `base_declaration`: the seconds the connection that drew the jobs took to compute them into the staging table,
-      // beside this transaction's inserts; `copy.base_declaration`: this transaction's copy of them.
+      // beside this transaction's inserts; `copy.base_declaration`: this transaction's copy of them; `indexes`: its
+      // builds of the other tables' indexes, meanwhile.
       const loadSeconds = { person: 0, employment: 0, enrollment: 0, indexes: 0, base_declaration: 0, 'copy.base_declaration': 0 };
-      const timed = async (table: keyof typeof loadSeconds, insert: () => Promise<number>) => {
+      const timed = async <T>(part: keyof typeof loadSeconds, work: () => Promise<T>): Promise<T> => {
         const t0 = performance.now();
-        const rows = await insert();
-        loadSeconds[table] += (performance.now() - t0) / 1000;
-        return rows;
+        const result = await work();
+        loadSeconds[part] += (performance.now() - t0) / 1000;
+        return result;
       };
       const wageFactors = employers.map((e) => e.wageFactor);
       declaring = jobsDrawn.then(({ employerRanges }) => repository.ownerTransaction(database, async (stage) => {
@@ -333,7 +334,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
         hooks.onProgress?.(N + jobsDone, total);
       }
       // The tables loaded so far get their indexes while the declarations may still be computed on the other connection.
-      await timed('indexes', () => repository.restoreIndexes(tx, setAside, REGISTRY_BEFORE_DECLARATIONS).then(() => 0));
+      await timed('indexes', () => repository.restoreIndexes(tx, setAside, REGISTRY_BEFORE_DECLARATIONS));
       await declaring;
       counts.baseDeclarations = await timed('copy.base_declaration', () => repository.copyDeclarations(tx));
       phase('load');
@@ -372,9 +373,9 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   const goLive = options.historyMonths ? historyGoLive(lastMonth, options.historyMonths) : undefined;
   // What the other modules hang on the committed registry, side by side on the two cores (none of them reads what
   // another writes; the funds each posts to are its own, and posting keeps concurrent postings apart): the retirees'
-  // pensions (benefits: quoted while the registry's indexes were built, written in two transactions), the city's designated medical
-  // institutions with their quotas and monthly settlement data (medical), the unemployment, work injury and maternity
-  // claims, signed off (benefits), the staff accounts, and the registry's part of the past final accounts (budget).
+  // pensions (benefits: quoted during the load, written in two transactions), the city's designated medical institutions
+  // with their quotas and monthly settlement data (medical), the unemployment, work injury and maternity claims, signed
+  // off (benefits), the staff accounts, and the registry's part of the past final accounts (budget).
   // Each reports its own seconds, `modules` all of them.
   const { loadDemoInstitutions } = await import('../../medical/index.ts');
   const ownSeconds = async <T>(name: string, work: Promise<T>): Promise<T> => {
