@@ -2,9 +2,9 @@
  * The demo city's pensioners (called by `sifund demo`): an active award for every retiree of the demo's history,
  * quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the person. The
  * retirees are read inside the registry's loading transaction and quoted in TypeScript while that transaction checks
- * its foreign keys (quoteDemoPensioners); once the registry is committed the awards are
- * written a thousand to a statement, in two transactions side by side (loadDemoPensioners), and the pension funds'
- * balance brought into the ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of
+ * its foreign keys (quoteDemoPensioners); once the registry is committed the awards are written a thousand to a
+ * statement, in two transactions side by side (loadDemoPensioners), and the pension funds' balance brought into the
+ * ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of
  * twelve months of their payroll. The demo holds it in the 财政专户, where a fund's 结余 stands (财社〔2017〕144号: the
  * 支出户 receives only what the 财政专户 transfers for payments), so each payroll's 用款申请 brings what the 支出户 lacks
  * (ledger expense-account.service).
