@@ -37,6 +37,7 @@ export interface RuleRunView { rule: string; title: string; legalBasis: string; 
 export interface DetectionResult { asOf: string; scope: string; rules: { rule: string; findings: number; amount: string }[] }
 
 async function runRule(tx: Tx, context: JobContext<DetectionParameters>, { payload }: { chunk: number; payload: DetectionChunk }) {
+  const started = performance.now();
   const rule = ruleNamed(payload.rule)!;
   const { scope, values } = context.parameters;
   const replaced = await repository.deleteOpenFindings(tx, rule.name, scope);
@@ -47,7 +48,7 @@ async function runRule(tx: Tx, context: JobContext<DetectionParameters>, { paylo
   })));
   await recordAudit(tx, context.actor, {
     action: 'supervision.rule.run', entityType: 'job', entityId: String(context.job.id), regionCode: context.job.region_code,
-    after: { rule: rule.name, scope: scope || '*', found: found.length, added, replaced, parameters: values },
+    after: { rule: rule.name, scope: scope || '*', found: found.length, added, replaced, parameters: values, seconds: Math.round(performance.now() - started) / 1000 },
   });
 }
 
@@ -59,8 +60,12 @@ async function finishDetection(database: DatabaseHandle, context: JobContext<Det
   };
 }
 
+/**
+ * Two rules at a time, each on a connection of its own: the rules share nothing (each replaces its own findings), and
+ * most of them are one PostgreSQL statement, one core's work (docs/decisions.md, "Detection rules two at a time").
+ */
 export const detectionJob: JobDefinition<DetectionParameters, DetectionChunk> = {
-  kind: 'supervision.detection', label: '稽核规则运行', permission: 'supervision.run', runChunk: runRule, finish: finishDetection,
+  kind: 'supervision.detection', label: '稽核规则运行', permission: 'supervision.run', workers: 2, runChunk: runRule, finish: finishDetection,
 };
 
 /** The rules a run works: the one named, or all of them. */
