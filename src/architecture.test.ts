@@ -44,6 +44,17 @@ test('the platform imports no module', () => {
   assert.deepEqual(wrong, []);
 });
 
+/** Packages slow to load, which no command start or server start may pay for: imported only on first use. */
+const LOADED_ON_FIRST_USE = ['exceljs'];
+
+test('exceljs is loaded on first use (platform/workbook.ts), never by a static import', () => {
+  const wrong = sourceFiles(src).filter((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    return LOADED_ON_FIRST_USE.some((name) => new RegExp(`^import (?!type )[^;]*from '${name}'`, 'm').test(text));
+  }).map((file) => path.relative(src, file));
+  assert.deepEqual(wrong, []);
+});
+
 /** Query building or SQL text: what a repository holds (style.md 4) and a service never does. */
 const SQL_IN_CODE = /sql`|selectFrom\(|insertInto\(|updateTable\(|deleteFrom\(|\.executeQuery\(|CompiledQuery/;
 

@@ -16,10 +16,10 @@
  *    interest on about a year's expense held; small transfer and other lines.
  * Totals, balance and base data are written too, so the import's identity checks run on the demo's own file.
  */
-import ExcelJS from 'exceljs';
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, systemActor, type Tx } from '../../../platform/actor.ts';
 import { formatYuan } from '../../../platform/money.ts';
+import { newWorkbook } from '../../../platform/workbook.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { Rng } from '../../registry/index.ts';
 import { publicPensionEmployerTypes } from '../../collection/index.ts';
@@ -111,7 +111,7 @@ export function demoFundYears(fund: FundNow, inputs: DemoYearInputs, seed: numbe
 
 /** The rows as an XLSX of the standard layout (one sheet, 历年决算). */
 export async function finalAccountsWorkbook(rows: string[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('历年决算');
   sheet.addRow([historyColumns.year, historyColumns.scheme, historyColumns.region, historyColumns.subject, historyColumns.name, historyColumns.amount]);
   for (const row of rows) sheet.addRow(row);
