@@ -16,7 +16,7 @@ const said = defineMessages('identifiers', {
   creditCodeCheckCharacter: ['校验码错误（应为 {expected}，GB 32100）', 'check character is wrong (expected {expected}, GB 32100)'],
 });
 
-// GB 11643-1999: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; sum mod 11 → check character 1 0 X 9 8 7 6 5 4 3 2.
+// The GB 11643-1999 check character is the platform's (personal-data.ts), which also finds ID numbers in free text.
 export { idNumberCheckCharacter };
 
 export type IdNumberCheck =

@@ -3,11 +3,10 @@
  * quoted by quotePension (pension/quote.calc.ts) from the input demo-awards.calc.ts draws from the person. The
  * retirees are read inside the registry's loading transaction and quoted in TypeScript while that transaction checks
  * its foreign keys (quoteDemoPensioners); once the registry is committed the awards are written a thousand to a
- * statement, in two transactions side by side (loadDemoPensioners), and the pension funds' balance brought into the
- * ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive) of
- * twelve months of their payroll. The demo holds it in the 财政专户, where a fund's 结余 stands (财社〔2017〕144号: the
- * 支出户 receives only what the 财政专户 transfers for payments), so each payroll's 用款申请 brings what the 支出户 lacks
- * (ledger expense-account.service).
+ * statement, in two transactions side by side (loadDemoPensioners), and the pension funds' balance of twelve months of
+ * their payroll brought into the ledger at the demo's go-live (期初建账 on the first day of this month, demoGoLive).
+ * The demo holds it in the 财政专户, where a fund's 结余 stands (财社〔2017〕144号: the 支出户 receives only what the
+ * 财政专户 transfers for payments), so each payroll's 用款申请 brings what the 支出户 lacks (ledger expense-account.service).
  * Speed (docs/decisions.md, "The pensioners"): 50,023 awards (200,000 persons) in 12.9 s while each kept its ~4.4 KB
  * traced quote (PostgreSQL parsing and compressing it was the bound), 3.5 s keeping the input and figures (~560 bytes);
  * at 1,000,000 persons the quoting (~5 CPU seconds in Node) runs beside the registry's foreign keys' checks.
@@ -94,7 +93,7 @@ function demoAwardQuoter(input: DemoAwardContext): (retiree: repository.DemoReti
 }
 
 /** The demo's awards quoted, not yet written: JSON arrays of a thousand rows each (demoAwardRows), in person order. */
-export interface DemoPensionerQuotes { chunks: string[]; count: number }
+export interface DemoPensionerQuotes { chunks: string[] }
 
 /**
  * Reads the demo's retirees on `tx` — the registry's loading transaction, which sees the rows it has loaded — and
@@ -117,7 +116,7 @@ export async function quoteDemoPensioners(tx: Tx, input: { provinceCode: string 
       }
       chunks.push(repository.demoAwardRows(awards));
     }
-    return { chunks, count: retirees.length };
+    return { chunks };
   })();
   return { quotes };
 }
