@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { apiClient, projectRoot } from './server.ts';
-import { fillDate, inputOf, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { fillDate, inputOf, openMenuEntry, setUpE2e, signInAs, waitForJobCompleted, watchPage } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -157,7 +157,7 @@ test('quotes, the year-end settlement calculator and the pension payroll in the 
     await progress.first().waitFor();
     const jobs = await progress.count();
     assert.ok(jobs >= 1, 'a job per pension fund with awards');
-    await page.locator('[data-testid=payroll-progress][data-status=completed]').nth(jobs - 1).waitFor({ timeout: 150_000 });
+    for (let nth = 0; nth < jobs; nth++) await waitForJobCompleted(page, server, 'payroll-progress', { timeout: 150_000, nth });
 
     const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // the month in China
     const summary = await staff.call<{ payees: number; total: string; batches: { id: string; payees: number; total: string; status: string }[] }>('GET', `/api/payroll/summary?period=${period}`);

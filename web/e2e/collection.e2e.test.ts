@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { apiClient, projectRoot, type ApiClient } from './server.ts';
-import { ADMIN_PASSWORD, setUpE2e, signInAs, watchPage, openMenuEntry } from './session.ts';
+import { ADMIN_PASSWORD, setUpE2e, signInAs, waitForJobCompleted, watchPage, openMenuEntry } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -71,8 +71,7 @@ test('start a billing run in the browser, follow it to completion, check the sum
   await t.test('starts the run for last month after confirming, and the progress bar reaches completion', async () => {
     await page.getByTestId('billing-start').click();
     await page.getByTestId('confirm-ok').click();
-    await page.locator('[data-testid=billing-progress]').waitFor();
-    await page.locator('[data-testid=billing-progress][data-status=completed]').waitFor({ timeout: 120_000 });
+    await waitForJobCompleted(page, server, 'billing-progress', { timeout: 120_000 });
     const runs = await staff.call<{ items: { key: string; status: string; progress: { done: number; total: number } }[] }>('GET', '/api/jobs?kind=billing.run&limit=20');
     assert.equal(runs.status, 200, JSON.stringify(runs.body));
     const [run] = runs.body.items;

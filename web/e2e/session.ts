@@ -101,3 +101,21 @@ export async function fillDate(page: Page, testId: string, date: string) {
   await input.fill(date);
   await input.press('Enter');
 }
+
+/**
+ * Waits until the `nth` <JobProgress> with the test id shows its job finished, and asserts it completed. A failed job
+ * fails the test with the error the job keeps; a job unfinished at the timeout fails it with the job as the API has it
+ * then and the server's last log lines (where the runner says why it did not work it).
+ */
+export async function waitForJobCompleted(page: Page, server: RunningServer, testId: string, { timeout, nth = 0 }: { timeout: number; nth?: number }) {
+  const progress = page.getByTestId(testId).nth(nth);
+  await progress.waitFor();
+  const jobId = await progress.getAttribute('data-job');
+  const jobNow = () => page.evaluate(async (id) => (await fetch(`/api/jobs/${id}`)).text(), jobId);
+  try {
+    await page.locator(`[data-testid="${testId}"]:is([data-status=completed], [data-status=failed])`).nth(nth).waitFor({ timeout });
+  } catch (error) {
+    throw new Error(`job ${jobId} did not finish within ${timeout} ms: ${await jobNow()}\nserver log:\n${server.output().slice(-4000)}`, { cause: error });
+  }
+  if (await progress.getAttribute('data-status') === 'failed') throw new Error(`job ${jobId} failed: ${await jobNow()}`);
+}

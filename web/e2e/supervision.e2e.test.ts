@@ -22,7 +22,7 @@ import { importTaxWages } from '../../src/modules/supervision/external-data.serv
 import { systemActor } from '../../src/platform/actor.ts';
 import { formatYuan, parseYuan } from '../../src/platform/money.ts';
 import { apiClient, projectRoot } from './server.ts';
-import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { openMenuEntry, setUpE2e, signInAs, waitForJobCompleted, watchPage } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -78,7 +78,7 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
   await t.test('runs every rule as a job followed to its end; the list then shows the API\'s findings', async () => {
     await page.getByTestId('run-rules').click();
     await page.getByTestId('confirm-ok').click();
-    await page.locator('[data-testid=run-progress][data-status=completed]').waitFor({ timeout: 120_000 });
+    await waitForJobCompleted(page, server, 'run-progress', { timeout: 120_000 });
     const api = await inspector.call<{ total: number; items: Finding[] }>('GET', '/api/supervision/findings?limit=20');
     assert.equal(api.status, 200, JSON.stringify(api.body));
     const mine = api.body.items.filter((finding) => finding.rule === 'base-underreporting' && finding.subject === planted.idNumber);
