@@ -29,7 +29,10 @@ const e2e = setUpE2e({
 
 
 
-interface RecordAnswer { months: number; averageIndex: string | null; accountBalance: string; birthDate: string; quoteHistory: { contributionMonths: number; averageIndex: string; accountBalance: string } }
+interface RecordAnswer {
+  months: number; averageIndex: string | null; accountBalance: string; birthDate: string; quoteHistory: { contributionMonths: number; averageIndex: string; accountBalance: string };
+  trace: { step: string; name?: string; formula?: string; parameter?: string }[];
+}
 
 test('the pension quote fills from the person\'s record, with the outside part added and an empty state', { timeout: 300_000 }, async (t) => {
   const { server, browser, database } = e2e;
@@ -69,6 +72,13 @@ test('the pension quote fills from the person\'s record, with the outside part a
     assert.match(recordRow, new RegExp(api.body.averageIndex!.replace('.', '\\.')));
     assert.ok(await page.getByTestId('record-years').isVisible(), 'the years with their average wage parameters');
     assert.match(await page.getByTestId('record-years').innerText(), /contribution\.base\.average_wage@/);
+    // the interest of the years not yet credited (the retirement year's through its month) beside the balance, with its rate's parameter
+    const interest = api.body.trace.filter((step) => step.step === 'accountInterest');
+    assert.ok(interest.some((step) => step.name === retirementDate.slice(0, 4)), 'the retirement year has no interest run yet: it is valued through its month');
+    for (const step of interest) {
+      const shown = await page.getByTestId(`record-source-accountInterest-${step.name}`).innerText();
+      assert.ok(shown.includes(step.formula!) && shown.includes(step.parameter!), `${step.name}: ${shown}`);
+    }
   });
 
   await t.test('the outside part: 180 months at index 1.0 and 5000.00 carried over, added up by the server', async () => {

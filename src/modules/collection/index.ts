@@ -33,9 +33,9 @@ export { baseLimits, contributionBase, lineAmount, publicPensionEmployerTypes } 
 export { listBills, getBill, billRows } from './billing/bills.service.ts';
 export { applyCredits, creditIndividualAccounts, importCollectionFile, recordPayment, listPayments } from './payments/payments.service.ts';
 export { employerArrears, dunningList, arrearsAsOf } from './arrears/arrears.service.ts';
-export { contributionRecord, runInterest } from './accounts/accounts.service.ts';
+export { accountBalanceAt, contributionRecord, runInterest, type AccountBalanceAt } from './accounts/accounts.service.ts';
 /** Read in the caller's transaction (the pension record of benefits): a person's enterprise pension months, account balance and interest years. */
-export { enterprisePensionMonths, balanceBefore as accountBalanceBefore, interestRunsBefore } from './accounts/accounts.repository.ts';
+export { enterprisePensionMonths } from './accounts/accounts.repository.ts';
 export { collectionKpis } from './kpi/kpi.service.ts';
 
 /** 征缴: billing, payments, arrears and late fees, individual accounts, collection KPIs, the employer and person portals. */

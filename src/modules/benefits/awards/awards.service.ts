@@ -109,7 +109,7 @@ async function historyOfRecord(tx: Tx, person: repository.AwardPerson, retiremen
   const quoteFields = Object.fromEntries(Object.entries(raw).filter(([field]) => !(recordFields as readonly string[]).includes(field) && !(outsideFields as readonly string[]).includes(field)));
   if (!fromRecord) return { history: quoteFields, parts: {} };
   const outside = readOutsideRecord(raw, { noteNeeded: true });
-  const record = await readPensionRecord(tx, person.id, retirementDate);
+  const record = await readPensionRecord(tx, person, retirementDate);
   const reading: Record<typeof recordFields[number], string | number | null> = {
     recordMonths: record.months, recordAverageIndex: record.averageIndex && formatIndex(record.averageIndex), recordAccountBalance: formatYuan(record.accountBalance),
   };

@@ -14,7 +14,10 @@
  *   billed and reversed by a credit note (net base 0)
  *   2024: 4.8 ÷ 4 = 1.2000;  I = (14 + 4.8) ÷ 16 = 18.8 ÷ 16 = 1.175 → 1.1750 over 16 months
  *   account: 5000.00 opening (2022) + 2023 contributions 6 × 480.00 + 6 × 800.00 + 720.00 (B's March) + interest 123.45
- *   + 2024 contributions 4 × 960.00 = 5000.00 + 7680.00 + 720.00 + 123.45 + 3840.00 = 17363.45
+ *   (2023's run) = 13523.45; 2024 has no run yet: valued through May at 2024's rate 2.62%, by the months elapsed —
+ *   (13523.45 × 5 + 960.00 × (5 + 4 + 3 + 1)) × 0.0262 ÷ 12 = 174.878… → 174.88 — so 13523.45 + 3840.00 + 174.88 = 17538.33
+ *   Retiring on 2025-03-31 instead: 2024 whole by annual_1083, 0.0262 × (13523.45 + 3840.00 × 0.5415) = 408.79 → 17772.24;
+ *   2025 through March at the last rate published (2024's): 17772.24 × 0.0262 × 3/12 = 116.408… → 116.41 → 17888.65
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -101,11 +104,11 @@ after(async () => {
   fs.rmSync(paramsDir, { recursive: true, force: true });
 });
 
-test('the record: 16 months paid (March 2023 once, April 2024 unpaid and the reversed month out), I = 1.1750, the balance the statement\'s', async () => {
+test('the record: 16 months paid (March 2023 once, April 2024 unpaid and the reversed month out), I = 1.1750, the balance with the interest of the years not yet credited', async () => {
   const answer = await cityOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=${retirementDate}`);
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
   const record = answer.body;
-  assert.deepEqual([record.name, record.birthDate, record.gender, record.regionCode, record.months, record.averageIndex, record.accountBalance], ['张三', '1964-05-15', 'male', '990102', 16, '1.1750', '17363.45']);
+  assert.deepEqual([record.name, record.birthDate, record.gender, record.regionCode, record.months, record.averageIndex, record.accountBalance], ['张三', '1964-05-15', 'male', '990102', 16, '1.1750', '17538.33']);
   assert.deepEqual(record.years.map((year: { year: number; months: number; averageIndex: string; baseTotal: string }) => [year.year, year.months, year.averageIndex, year.baseTotal]),
     [[2023, 12, '1.1667', '99000.00'], [2024, 4, '1.2000', '48000.00']]);
   assert.deepEqual(record.years[0].averageWages, [
@@ -116,10 +119,18 @@ test('the record: 16 months paid (March 2023 once, April 2024 unpaid and the rev
   assert.deepEqual(march, { period: '2023-03', base: '9000.00', averageWage: '6000.00', parameter: 'contribution.base.average_wage@2023-01-01/990000',
     employers: ['91110000600037341L', '91110000600037342J'] });
   assert.deepEqual(record.periods.map((month: { period: string }) => month.period).filter((period: string) => period >= '2024'), ['2024-01', '2024-02', '2024-03', '2024-05']);
-  assert.deepEqual(record.quoteHistory, { contributionMonths: 16, averageIndex: '1.1750', accountBalance: '17363.45' });
+  assert.deepEqual(record.quoteHistory, { contributionMonths: 16, averageIndex: '1.1750', accountBalance: '17538.33' });
   const statement = await accountStatement(server.test.database, systemActor('test', ['accounts.read']), anna, 2024);
-  assert.equal(record.accountBalance, statement.closing, 'the balance is the statement\'s closing of the retirement year');
-  assert.match(JSON.stringify(record.trace), /interest credited through 2023/);
+  assert.equal(statement.closing, '17363.45', 'the statement of 2024 has no interest yet');
+  const interest = record.trace.filter((step: { step: string }) => step.step === 'accountInterest');
+  assert.deepEqual(interest.map((step: { name: string; value: string; parameter: string }) => [step.name, step.value, step.parameter]),
+    [['2024', '174.88', 'pension.account.crediting_rate@2024-01-01']]);
+  assert.match(JSON.stringify(record.trace), /interest credited through 2023, valued for 2024/);
+  // a year between the last run and the retirement year is valued whole, by its method; the retirement year at the last rate published
+  const later = (await cityOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=2025-03-31`)).body;
+  assert.equal(later.accountBalance, '17888.65');
+  assert.deepEqual(later.trace.filter((step: { step: string }) => step.step === 'accountInterest').map((step: { name: string; value: string; parameter: string }) => [step.name, step.value, step.parameter]),
+    [['2024', '408.79', 'pension.account.crediting_rate@2024-01-01'], ['2025', '116.41', 'pension.account.crediting_rate@2024-01-01']]);
   // 东城区's own operator reads the same record: 西城商贸's March (990103) counts, the pension being pooled at the province
   const county = (await countyOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=${retirementDate}`)).body;
   assert.deepEqual([county.months, county.averageIndex, county.periods.find((month: { period: string }) => month.period === '2023-03')?.base], [16, '1.1750', '9000.00']);
@@ -132,7 +143,7 @@ test('the outside part: 24 months at index 0.9 and an opening balance added; the
   // (18.8 + 24 × 0.9) ÷ 40 = (18.8 + 21.6) ÷ 40 = 40.4 ÷ 40 = 1.01
   const answer = await cityOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=${retirementDate}&outsideMonths=24&outsideAverageIndex=0.9&openingAccountBalance=1000.50`);
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  assert.deepEqual(answer.body.quoteHistory, { contributionMonths: 40, averageIndex: '1.0100', accountBalance: '18363.95' });
+  assert.deepEqual(answer.body.quoteHistory, { contributionMonths: 40, averageIndex: '1.0100', accountBalance: '18538.83' });
   const noIndex = await cityOperator.json('GET', `/api/pension/record?idNumber=${ANNA}&retirementDate=${retirementDate}&outsideMonths=24`);
   assert.deepEqual([noIndex.status, noIndex.body.error.field], [400, 'outsideAverageIndex']);
 });
@@ -156,7 +167,7 @@ test('sifund pension record --format json answers as the API', async () => {
     ['pension', 'record', '--id-number', ANNA, '--retirement-date', retirementDate, '--format', 'json']);
   assert.equal(run.code, 0, run.stderr);
   const record = JSON.parse(run.stdout);
-  assert.deepEqual([record.months, record.averageIndex, record.accountBalance], [16, '1.1750', '17363.45']);
+  assert.deepEqual([record.months, record.averageIndex, record.accountBalance], [16, '1.1750', '17538.33']);
   const bad = await runCommand((program) => benefitsModule.registerCommands(program), ['pension', 'record', '--id-number', ANNA, '--retirement-date', 'soon', '--format', 'json']);
   assert.notEqual(bad.code, 0);
   assert.match(bad.stderr, /retirementDate/);
@@ -165,7 +176,7 @@ test('sifund pension record --format json answers as the API', async () => {
 test('an award filled from the record keeps its parts; refused when the record changed or a total is not the parts\' sum', async () => {
   const operator = systemActor('award-test', ['pension.award.request', 'benefits.read']);
   const filled = {
-    recordMonths: 16, recordAverageIndex: '1.1750', recordAccountBalance: '17363.45',
+    recordMonths: 16, recordAverageIndex: '1.1750', recordAccountBalance: '17538.33',
     outsideMonths: 164, outsideAverageIndex: '1.0', outsideNote: '人事档案：1990-09 至 2003-12 原系统缴费', openingAccountBalance: '20000.00',
     deemedMonths: 0, averageWage: '9000.00',
   };
@@ -183,8 +194,8 @@ test('an award filled from the record keeps its parts; refused when the record c
     'select payload from approval_item where id = $1', [item.id]);
   assert.deepEqual(kept.payload.quote.input, {
     deemedMonths: 0, averageWage: '9000.00', birthDate: '1964-05-15', gender: 'male', region: '990102', retirementDate,
-    contributionMonths: 180, averageIndex: '1.0156', accountBalance: '37363.45',
-    recordMonths: 16, recordAverageIndex: '1.1750', recordAccountBalance: '17363.45',
+    contributionMonths: 180, averageIndex: '1.0156', accountBalance: '37538.33',
+    recordMonths: 16, recordAverageIndex: '1.1750', recordAccountBalance: '17538.33',
     outsideMonths: 164, outsideAverageIndex: '1', outsideNote: '人事档案：1990-09 至 2003-12 原系统缴费', openingAccountBalance: '20000.00',
   });
   assert.equal(kept.payload.contributionMonths, 180);

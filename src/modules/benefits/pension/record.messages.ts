@@ -20,6 +20,7 @@ export const recordSteps = defineMessages('benefits.recordStep', {
   yearIndex: ['年度缴费指数', 'index of the year'],
   recordMonths: ['系统内实缴月数', 'months paid in sifund'],
   recordIndex: ['系统内平均缴费指数', 'average index in sifund'],
+  accountInterest: ['个人账户利息（未结息年度）', 'account interest of a year not yet credited'],
   accountBalance: ['个人账户储存额', 'individual account balance'],
 });
 export type RecordStepName = keyof typeof recordSteps;
@@ -31,6 +32,4 @@ export const recordSaid = defineMessages('benefits.record', {
   outsideNoteNeeded: ['填写了系统外缴费月数时须说明来源（2–200 字）', 'outsideMonths need a note of their source (2–200 characters)'],
   recordChanged: ['为 {sent}，参保记录现为 {record}（记录已变化，请重新带出后提交）', 'says {sent}, the record now says {record} (the record changed: fill it again, then submit)'],
   totalDiffers: ['为 {sent}，按参保记录与系统外部分合计应为 {computed}', 'says {sent}, the record and the outside part add up to {computed}'],
-  balanceThrough: ['截至 {year} 年末的个人账户对账单余额（利息计至 {interestYear} 年）', 'the account statement\'s balance at the end of {year} (interest credited through {interestYear})'],
-  noInterestYet: ['无', 'none'],
 });

@@ -1,8 +1,8 @@
 /**
  * The person's pension record (养老保险参保缴费记录) as the quote and the award read it: the months of enterprise pension
  * paid in sifund and their average index (record.calc.ts), and the individual account's balance as its statement shows
- * it at the end of the retirement year (contributions and interest credited through the last interest run), each with
- * its source. The collection module keeps the facts; this reads them through its index in the caller's transaction.
+ * it in the retirement month (interest credited through the last run, the later years valued as their run would credit
+ * them), each with its source. The collection module keeps the facts; this reads them through its index in the caller's transaction.
  * The enterprise pension is pooled at the province: a person's months count wherever in it they were paid, so the
  * record is read in the province's scope (recordReader), while the person must be in the operator's own.
  */
@@ -11,7 +11,7 @@ import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '
 import { AppError, invalidFields, type Said } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { getParameters, isRealDate, type ParameterStore } from '../../../platform/params/index.ts';
-import { accountBalanceBefore, enterprisePensionMonths, interestRunsBefore } from '../../collection/index.ts';
+import { accountBalanceAt, enterprisePensionMonths } from '../../collection/index.ts';
 import { inputRules } from '../benefits.messages.ts';
 import { QuoteInputReader } from '../quote-input.ts';
 import { cite, type TraceStep } from '../trace.ts';
@@ -26,21 +26,31 @@ const RECORD_ACROSS_POOLS = '养老保险缴费年限在省级统筹范围内累
 /** The actor whose transaction reads a person's pension record: widened to the province (the pooled fund's scope). */
 export const recordReader = (actor: Actor): Actor => widenToPooledFunds(actor, RECORD_ACROSS_POOLS);
 
-/** The record of a person retiring on `retirementDate`: the months up to the retirement month, the balance at the end of its year. */
-export async function readPensionRecord(tx: Tx, personId: bigint, retirementDate: string, store: ParameterStore = getParameters()): Promise<PensionRecord> {
-  const lastPeriod = retirementDate.slice(0, 7), year = Number(retirementDate.slice(0, 4));
-  const lines = await enterprisePensionMonths(tx, personId, lastPeriod);
+/**
+ * The record of a person retiring on `retirementDate`: the months up to the retirement month, and the account's
+ * balance in that month — interest credited through the last run, the years after it valued as their run would
+ * credit them, the retirement year through its month (collection's accountBalanceAt) — each year a step of the trace.
+ */
+export async function readPensionRecord(tx: Tx, person: { id: bigint; region_code: string }, retirementDate: string, store: ParameterStore = getParameters()): Promise<PensionRecord> {
+  const lastPeriod = retirementDate.slice(0, 7);
+  const lines = await enterprisePensionMonths(tx, person.id, lastPeriod);
   const figures = contributionRecordFigures(
     lines.map((line) => ({ period: line.period, creditCode: line.credit_code, regionCode: line.region_code, base: BigInt(line.base), paid: line.paid })),
     lastPeriod, (period, regionCode) => cite<bigint>(store.lookup('contribution.base.average_wage', `${period}-01`, regionCode)));
-  // the statement of `year` closes with every entry of the years up to it (accountStatement: opening + credits + interest)
-  const accountBalance = BigInt(await accountBalanceBefore(tx, personId, year + 1));
-  const interestYear = (await interestRunsBefore(tx, year + 1)).at(-1)?.year;
+  const account = await accountBalanceAt(tx, person, retirementDate, store);
+  const statement = `个人账户对账单${account.statementThrough === null ? '' : ` ${account.statementThrough} 年末`} ${formatYuan(account.statementBalance)}`;
+  const yearSteps: TraceStep<RecordStepName>[] = account.years.map((year) => ({
+    step: 'accountInterest', name: String(year.year), value: formatYuan(year.interest),
+    formula: `(${formatYuan(year.opening)} 年初 + ${formatYuan(year.credits)} 记账额) × ${year.rate.value}, ${year.method === 'through_month' ? `计至 ${year.throughMonth} 月（月积数）` : year.method}`
+      + `${year.takenOver ? ` + 建账余额 ${formatYuan(year.takenOver)}` : ''}${year.backInterest ? ` + 补记利息 ${formatYuan(year.backInterest)}` : ''} → ${formatYuan(year.closing)}`,
+    reference: `${year.rate.reference}; 劳办发〔1997〕116号${year.method === 'through_month' ? ' (退休当年按月计息 [check])' : ''}`, parameter: year.rate.parameter,
+  }));
   const balanceStep: TraceStep<RecordStepName> = {
-    step: 'accountBalance', value: formatYuan(accountBalance), formula: `individual_account_entry through ${year}`,
-    reference: `个人账户对账单 ${year}; interest credited through ${interestYear ?? '—'} (劳办发〔1997〕116号, interest at each year end)`,
+    step: 'accountBalance', value: formatYuan(account.balance),
+    formula: account.years.length ? `${statement} + ${account.years.map((year) => `${year.year} 年利息 ${formatYuan(year.interest)}`).join(' + ')} + 其后记账额` : statement,
+    reference: `国发〔2005〕38号 六 (个人账户储存额 at retirement); interest credited through ${account.statementThrough ?? '—'}${account.years.length ? `, valued for ${account.years.map((year) => year.year).join(', ')}` : ''}`,
   };
-  return { ...figures, accountBalance, trace: [...figures.trace, balanceStep] };
+  return { ...figures, accountBalance: account.balance, trace: [...figures.trace, ...yearSteps, balanceStep] };
 }
 
 const outsideFields = ['outsideMonths', 'outsideAverageIndex', 'outsideNote', 'openingAccountBalance'] as const;
@@ -81,7 +91,7 @@ export async function pensionRecordView(database: DatabaseHandle, actor: Actor, 
   const outside = readOutsideRecord({ ...query }, { noteNeeded: false });
   return inScope(database, recordReader(actor), async (tx) => {
     const person = await personInScope(tx, actor, idNumber);
-    const record = await readPensionRecord(tx, person.id, retirementDate);
+    const record = await readPensionRecord(tx, person, retirementDate);
     const history = quoteHistory(record, record.accountBalance, outside);
     return {
       idNumber: person.id_number, name: person.name, birthDate: person.birth_date, gender: person.gender === 'M' ? 'male' as const : 'female' as const, regionCode: person.region_code, retirementDate,

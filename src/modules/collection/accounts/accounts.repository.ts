@@ -143,6 +143,12 @@ export async function balanceBefore(tx: Tx, personId: bigint, year: number): Pro
   return row.balance;
 }
 
+/** The year of a person's first account entry; undefined for a person without an account. */
+export async function firstEntryYear(tx: Tx, personId: bigint): Promise<number | undefined> {
+  const row = await tx.selectFrom('individual_account_entry').select((eb) => eb.fn.min<number>('year').as('year')).where('person_id', '=', personId).executeTakeFirst();
+  return row?.year ?? undefined;
+}
+
 /** The entries of `year`, with the bill and employer of a contribution, in order of period. */
 export const entriesOfYear = (tx: Tx, personId: bigint, year: number) =>
   tx.selectFrom('individual_account_entry as entry')

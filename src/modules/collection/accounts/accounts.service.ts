@@ -13,13 +13,15 @@ import { can } from '../../../platform/access/permissions.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { reserveIds } from '../../../platform/ids.ts';
 import { formatDecimal, formatYuan, parseDecimal, type Decimal } from '../../../platform/money.ts';
-import { getParameters, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
+import { getParameters, parameterVersion, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { checkPeriod, checkYear as checkInputYear } from '../../../platform/dates.ts';
-import { interestWeights, isInterestMethod, missedGrowth, type CreditedYear, type InterestMethod } from './interest.calc.ts';
+import {
+  creditMonth, interestThroughMonth, interestWeights, isInterestMethod, missedGrowth, missedInterest, yearEnd, type CreditedYear, type InterestMethod,
+} from './interest.calc.ts';
 import { accountsSaid, collectionSaid, subjects } from '../collection.messages.ts';
 import {
-  accountsOpenIn, backPaymentPeriods, balanceBefore, contributionLines, countBackPayments, countPersons, entriesOfYear, findInterestRun, findPerson,
+  accountsOpenIn, backPaymentPeriods, balanceBefore, contributionLines, countBackPayments, countPersons, entriesOfYear, findInterestRun, findPerson, firstEntryYear,
   findPersonByIdNumber, insertBackInterestForYear, insertInterestForYear, insertInterestRun, interestRunsBefore, laterInterestRun, lockInterestRun,
   regionCodes, regionsOutside,
 } from './accounts.repository.ts';
@@ -108,6 +110,84 @@ function interestParameters(parameters: ParameterStore, year: number, regions: s
     throw invalid('year', accountsSaid.ratesDiffer({ year, list }));
   }
   return { rate: parseDecimal(resolved[0].rate, CREDITING_RATE), method: resolved[0].method };
+}
+
+/** A year of the account after its last interest run, valued as its run would credit it (accountBalanceAt). */
+export interface AccountYearValued {
+  year: number;
+  /** 12 for a whole year; the month of the date for the date's own year. */
+  throughMonth: number;
+  opening: bigint;
+  /** contributions and transfers of the year (what earns interest in it) */
+  credits: bigint;
+  /** 建账余额 taken over in the year: its closing balance from the former system, no interest in the year */
+  takenOver: bigint;
+  /** 补记利息 of the year's back-payments into closed years (what the year's run adds for them) */
+  backInterest: bigint;
+  interest: bigint;
+  closing: bigint;
+  rate: { value: string; parameter: string; reference: string };
+  /** the year's method; the date's own year is settled by the months elapsed (weightsThroughMonth) */
+  method: InterestMethod | 'through_month';
+}
+
+export interface AccountBalanceAt {
+  balance: bigint;
+  /** The last year whose interest has run (the statement's closing of that year starts the count); null before any run. */
+  statementThrough: number | null;
+  statementBalance: bigint;
+  years: AccountYearValued[];
+}
+
+/**
+ * 个人账户储存额 on a date — the account part of a pension (国发〔2005〕38号 六: 个人账户储存额 ÷ 计发月数) is worked out
+ * on the account as it stands when the pension starts, interest included: the statement through the last year whose
+ * interest has run, then each later whole year as its run would credit it (its method; the crediting rate dated in it,
+ * or while that is not yet published the last one published [check: 年中退休按上年度记账利率计息 is common practice]),
+ * then the date's own year through its month (interestThroughMonth). A date in a year whose interest has run reads
+ * the statement of that year. Back-payments into closed years get the interest they missed, as a run gives them.
+ */
+export async function accountBalanceAt(tx: Tx, person: { id: bigint; region_code: string }, date: string, store: ParameterStore = getParameters()): Promise<AccountBalanceAt> {
+  const year = Number(date.slice(0, 4)), month = Number(date.slice(5, 7));
+  const runs = await interestRunsBefore(tx, year + 1);
+  const credited = runs.at(-1)?.year ?? null;
+  const firstOpen = credited ?? ((await firstEntryYear(tx, person.id)) ?? year + 1) - 1;
+  const statementBalance = await balanceBefore(tx, person.id, Math.min(firstOpen, year) + 1);
+  if (firstOpen >= year) return { balance: statementBalance, statementThrough: credited, statementBalance, years: [] };
+  const closed: CreditedYear[] = runs.map((run) => {
+    if (!isInterestMethod(run.method)) throw new Error(`interest run ${run.year} has method ${run.method}, which has no calculation in interest.calc.ts`);
+    return { year: run.year, rate: parseDecimal(run.rate), method: run.method };
+  });
+  const years: AccountYearValued[] = [];
+  let balance = statementBalance;
+  for (let valued = firstOpen + 1; valued <= year; valued++) {
+    const yearEndDate = `${valued}-12-31`;
+    const rate = store.find(CREDITING_RATE, yearEndDate, person.region_code);
+    if (!rate) throw invalid('retirementDate', accountsSaid.noCreditingRate({ parameter: CREDITING_RATE, year: valued }));
+    const entries = await entriesOfYear(tx, person.id, valued);
+    const sumOf = (kinds: string[]) => entries.filter((entry) => kinds.includes(entry.kind)).reduce((sum, entry) => sum + BigInt(entry.amount), 0n);
+    const earning = entries.filter((entry) => !['interest', 'back_interest', 'opening'].includes(entry.kind));
+    const credits = earning.map((entry) => ({ month: creditMonth(valued, entry.period), amount: BigInt(entry.amount) }));
+    const backPayments = new Map<string, bigint>();
+    for (const entry of earning) {
+      if (entry.kind === 'contribution' && entry.period !== null && entry.period < `${valued}-01`) backPayments.set(entry.period, (backPayments.get(entry.period) ?? 0n) + BigInt(entry.amount));
+    }
+    const backInterest = [...backPayments].reduce((sum, [period, amount]) => sum + missedInterest(amount, missedGrowth(period, closed)), 0n);
+    const method = valued === year ? 'through_month' as const : store.text(INTEREST_METHOD, yearEndDate, person.region_code);
+    if (method !== 'through_month' && !isInterestMethod(method)) throw new Error(`${INTEREST_METHOD} = ${method} has no calculation in interest.calc.ts`);
+    const decimal = parseDecimal(String(rate.value), CREDITING_RATE);
+    const account = { openingBalance: balance, credits };
+    const result = method === 'through_month' ? interestThroughMonth(account, decimal, month) : yearEnd(account, decimal, method);
+    // interest already on the account in the year (none before its run) stays as it is
+    const takenOver = sumOf(['opening']), onAccount = sumOf(['interest', 'back_interest']);
+    const closing = result.closingBalance + takenOver + backInterest + onAccount;
+    years.push({
+      year: valued, throughMonth: valued === year ? month : 12, opening: balance, credits: result.creditsTotal, takenOver, backInterest, interest: result.interest + onAccount, closing,
+      rate: { value: formatDecimal(decimal), parameter: parameterVersion(rate), reference: rate.reference }, method,
+    });
+    balance = closing;
+  }
+  return { balance, statementThrough: credited, statementBalance, years };
 }
 
 interface InterestJobParameters { year: number }

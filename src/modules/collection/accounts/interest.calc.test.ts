@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDecimal } from '../../../platform/money.ts';
-import { creditMonth, missedGrowth, missedInterest, yearEnd, type AccountCredit, type CreditedYear, type InterestMethod } from './interest.calc.ts';
+import { creditMonth, interestThroughMonth, missedGrowth, missedInterest, yearEnd, type AccountCredit, type CreditedYear, type InterestMethod } from './interest.calc.ts';
 
 /** 12 equal monthly credits of `amount` fen. */
 const everyMonth = (amount: bigint): AccountCredit[] => Array.from({ length: 12 }, (_, index) => ({ month: index + 1, amount }));
@@ -40,6 +40,31 @@ for (const [name, openingBalance, credits, rate, method, interest, closingBalanc
     assert.deepEqual(result, { creditsTotal: credits.reduce((sum, credit) => sum + credit.amount, 0n), interest, closingBalance });
   });
 }
+
+// [case, opening balance (fen), credits, rate, through month, interest (fen)]; worked by hand (退休当年, 月积数法).
+const partYears: [string, bigint, AccountCredit[], string, number, bigint][] = [
+  // 10 000 000 × 0.0262 × 5/12 = 109 166.67 → 109 167
+  ['balance only, through May: five months of the rate', 10_000_000n, [], '0.0262', 5, 109_167n],
+  // January earns 5 months, May 1: 100 000 × 0.0262 × (5 + 4 + 3 + 2 + 1)/12 = 3 275 exactly
+  ['January to May credits, through May', 0n, everyMonth(100_000n).slice(0, 5), '0.0262', 5, 3_275n],
+  // a credit counted from a later month (a back-payment counts from December) earns nothing before its month
+  ['a credit counted from December earns nothing through May', 0n, [{ month: 12, amount: 100_000n }], '0.0262', 5, 0n],
+  // 1 352 345 × 5 + 96 000 × (5 + 4 + 3 + 1) = 8 009 725; × 0.0262 / 12 = 17 487.899… → 17 488 (record.db.test.ts)
+  ['the pension record\'s 2024, retiring in May', 1_352_345n, [1, 2, 3, 5].map((month) => ({ month, amount: 96_000n })), '0.0262', 5, 17_488n],
+];
+
+for (const [name, openingBalance, credits, rate, throughMonth, interest] of partYears) {
+  test(`interest of a year settled within it: ${name}`, () => {
+    const creditsTotal = credits.reduce((sum, credit) => sum + credit.amount, 0n);
+    assert.deepEqual(interestThroughMonth({ openingBalance, credits }, parseDecimal(rate), throughMonth), { creditsTotal, interest, closingBalance: openingBalance + creditsTotal + interest });
+  });
+}
+
+test('settled through December, a year earns what the monthly method credits at its end', () => {
+  const account = { openingBalance: 8_765_432n, credits: everyMonth(64_000n) };
+  assert.deepEqual(interestThroughMonth(account, parseDecimal('0.0397'), 12), yearEnd(account, parseDecimal('0.0397'), 'monthly'));
+  assert.throws(() => interestThroughMonth(account, parseDecimal('0.0397'), 0), /1–12/);
+});
 
 test('the month a credit counts from', () => {
   assert.equal(creditMonth(2024, '2024-01'), 1);

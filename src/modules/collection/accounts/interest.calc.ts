@@ -68,7 +68,30 @@ export function creditMonth(year: number, period: string | null): number {
 
 /** The year's interest and closing balance at crediting rate `rate` (exact, rounded once half up to the fen). */
 export function yearEnd(account: AccountYear, rate: Decimal, method: InterestMethod): YearEnd {
-  const weights = interestWeights[method];
+  return interestBy(account, rate, interestWeights[method]);
+}
+
+/**
+ * The weights of a year settled at the end of month `throughMonth` (1–12) instead of its end: last year-end's balance
+ * earns r × m/12, a credit of month k ≤ m earns r × (m − k + 1)/12, a credit counted from a later month (a
+ * back-payment counts from December) nothing in the year — the monthly method's weights stopped at month m (月积数法),
+ * whichever method the year would end by. At m = 12 they are the monthly method's.
+ */
+export function weightsThroughMonth(throughMonth: number): InterestWeights {
+  if (!Number.isInteger(throughMonth) || throughMonth < 1 || throughMonth > 12) throw new Error(`month must be 1–12, got ${throughMonth}`);
+  return { denominator: 12n, opening: BigInt(throughMonth), months: Array.from({ length: 12 }, (_, index) => BigInt(Math.max(0, throughMonth - index))) };
+}
+
+/**
+ * The interest of a year still open on a day of month `throughMonth` (退休当年: the account is settled when the
+ * pension is worked out, not at the year end), at `rate`, by weightsThroughMonth [check: 劳办发〔1997〕116号 settles a
+ * year end by 1.083 × 1/2; a settlement within the year by the months elapsed is common practice].
+ */
+export function interestThroughMonth(account: AccountYear, rate: Decimal, throughMonth: number): YearEnd {
+  return interestBy(account, rate, weightsThroughMonth(throughMonth));
+}
+
+function interestBy(account: AccountYear, rate: Decimal, weights: InterestWeights): YearEnd {
   let weighted = account.openingBalance * weights.opening;
   let creditsTotal = 0n;
   for (const credit of account.credits) {

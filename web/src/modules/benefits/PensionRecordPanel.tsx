@@ -66,7 +66,10 @@ export function RecordSummary({ record, outside }: { record: PensionRecord; outs
     { key: 'outside', part: t('record.outside'), months: outside.outsideMonths ?? 0, averageIndex: outside.outsideAverageIndex ?? '—', accountBalance: outside.openingAccountBalance ?? '0.00' },
     { key: 'total', part: t('record.total'), months: history.contributionMonths, averageIndex: history.averageIndex, accountBalance: history.accountBalance },
   ];
-  const sources = record.trace.filter((step) => step.step === 'recordMonths' || step.step === 'recordIndex' || step.step === 'accountBalance');
+  const sources = record.trace.filter((step) => ['recordMonths', 'recordIndex', 'accountInterest', 'accountBalance'].includes(step.step));
+  const sourceLabel = (step: PensionRecord['trace'][number]) => ({
+    recordMonths: t('record.months'), recordIndex: t('record.averageIndex'), accountInterest: t('record.accountInterest', { year: step.name ?? '' }),
+  } as Record<string, string>)[step.step] ?? t('record.accountBalance');
   return (
     <Card size="small" title={t('record.title')} data-testid="record-summary">
       <Space direction="vertical" size="small" style={{ width: '100%' }}>
@@ -107,8 +110,8 @@ export function RecordSummary({ record, outside }: { record: PensionRecord; outs
         )}
         <Descriptions size="small" column={1} title={<Typography.Text type="secondary">{t('record.sources')}</Typography.Text>}>
           {sources.map((step) => (
-            <Descriptions.Item key={step.step} label={step.step === 'recordMonths' ? t('record.months') : step.step === 'recordIndex' ? t('record.averageIndex') : t('record.accountBalance')}>
-              <Typography.Text style={{ fontSize: 12 }}>{[step.formula, step.reference].filter(Boolean).join('；')}</Typography.Text>
+            <Descriptions.Item key={`${step.step}${step.name ?? ''}`} label={sourceLabel(step)}>
+              <Typography.Text style={{ fontSize: 12 }} data-testid={`record-source-${step.step}${step.name ? `-${step.name}` : ''}`}>{[step.formula, step.reference, step.parameter].filter(Boolean).join('；')}</Typography.Text>
             </Descriptions.Item>
           ))}
         </Descriptions>

@@ -101,6 +101,7 @@ export const messages = {
   'record.months': ['缴费月数', 'Months'],
   'record.averageIndex': ['平均缴费指数', 'Average index'],
   'record.accountBalance': ['个人账户储存额（元）', 'Account balance (yuan)'],
+  'record.accountInterest': ['{year} 年利息（未结息年度）', 'Interest of {year} (not yet credited)'],
   'record.year': ['年度', 'Year'],
   'record.baseTotal': ['缴费基数合计（元）', 'Bases in total (yuan)'],
   'record.averageWage': ['社平工资（元）及参数', 'Average wage (yuan) and parameter'],
