@@ -9,7 +9,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { apiClient } from './server.ts';
-import { inputOf, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { inScope, systemActor } from '../../src/platform/actor.ts';
+import { chartFor, postEntries } from '../../src/modules/ledger/index.ts';
+import { inputOf, openMenuEntry, setUpE2e, signInAs, waitForJobCompleted, watchPage } from './session.ts';
 
 const DEMO_PASSWORD = 'E2e-Demo-Pass-2026';
 /** the city's reviewer: submits claims (benefit.claim.request) and sees the whole city */
@@ -102,6 +104,51 @@ test('the claims list, a claim\'s detail and a maternity claim submitted to 待�
     const firstOpen = stopped.body.workInjuryMonthly!.parts.find((p) => p.stopCause === 'operator')!;
     assert.equal(firstOpen.stopReason, '拒绝治疗（工伤保险条例第四十二条）');
     await page.waitForFunction((part) => document.querySelector(`[data-testid="claim-monthly-stop-${part}"]`)?.textContent?.includes('拒绝治疗'), firstOpen.part);
+  });
+
+  await t.test('待遇月度处理 from the page after a confirmation: a job followed to its end; with the 支出户 empty it fails, its error in Chinese as the API gives it', async () => {
+    await page.goto(`${server.baseUrl}/benefits/claims`);
+    await page.getByTestId('claims-run').click();
+    await page.getByTestId('claim-run-form-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=claim-run-progress]:is([data-status=completed], [data-status=failed])').waitFor({ timeout: 120_000 });
+    const jobId = await page.getByTestId('claim-run-progress').getAttribute('data-job');
+    const job = JSON.parse(await page.evaluate(async (id) => (await fetch(`/api/jobs/${id}`, { headers: { 'accept-language': 'zh-CN' } })).text(), jobId));
+    assert.deepEqual([job.kind, job.status], ['benefits.claim_month', 'failed'], JSON.stringify(job));
+    // the demo's unemployment fund has had no 用款申请 yet: the medical contributions it pays find its 支出户 empty
+    assert.match(job.error, /支出户可用余额 0\.00 元.*不足支付代缴医疗保险费/);
+    assert.equal((await page.getByTestId('claim-run-progress').getByTestId('job-error').innerText()).includes(job.error), true);
+  });
+
+  await t.test('the 支出户 funded, the month runs again: the claimants owed it ordered, what it did as the API and the database have it', async () => {
+    // what finance's approved 用款申请 does: Dr 支出户 / Cr 财政专户 of each unemployment fund (the test stands in for it)
+    const funds = (await database.owner.query<{ code: string }>(`select code from fund where insurance = 'unemployment' and region_code like '9901%'`)).rows;
+    const chart = chartFor(Number(new Date().toISOString().slice(0, 4)));
+    const account = (role: string) => chart.accounts.find((a) => a.role === role)!.code;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const finance = systemActor('e2e-finance');
+    await inScope(database.database, finance, (tx) => postEntries(tx, finance, funds.map(({ code }) => ({
+      key: `e2e-claims-transfer:${code}`, fund: code, period: today.slice(0, 7), date: today, memo: '用款拨付（测试）',
+      lines: [{ account: account('expense_bank'), debit: 10_000_000n }, { account: account('special_bank'), credit: 10_000_000n }],
+    }))));
+    const period = today.slice(0, 7);
+    await page.getByTestId('claims-run').click();
+    await page.getByTestId('claim-run-form-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await waitForJobCompleted(page, server, 'claim-run-progress', { timeout: 120_000 });
+    const jobId = await page.getByTestId('claim-run-progress').getAttribute('data-job');
+    const job = await staff.call<{ result: { claimants: number; benefits: string; medicalContributions: string; paymentOrders: string[]; workInjury: { paymentOrders: string[] } } }>('GET', `/api/jobs/${jobId}`);
+    assert.ok(job.body.result.claimants > 0, 'the demo city has claimants owed this month (the failed run found their medical contributions)');
+    await page.getByTestId('claim-run-result').waitFor();
+    assert.equal(await page.getByTestId('claim-run-claimants').innerText(), String(job.body.result.claimants));
+    assert.equal(plain(await page.getByTestId('claim-run-medical').textContent()), job.body.result.medicalContributions);
+    assert.equal(plain(await page.getByTestId('claim-run-benefits').textContent()), job.body.result.benefits);
+    assert.equal(await page.getByTestId('claim-run-orders').innerText(), String(job.body.result.paymentOrders.length + job.body.result.workInjury.paymentOrders.length));
+    const booked = Number((await database.owner.query<{ n: string }>('select count(*) as n from benefit_claim_month where period = $1', [period])).rows[0].n);
+    assert.equal(booked, job.body.result.claimants, 'each claimant\'s month written once');
+    const ordered = Number((await database.owner.query<{ n: string }>(`select count(*) as n from benefit_payment_order where source_part = $1 and status <> 'cancelled'`,
+      [`unemployment_benefit:${period}`])).rows[0].n);
+    assert.equal(ordered, job.body.result.paymentOrders.length, 'one order per claimant and month');
   });
 
   await t.test('a maternity claim submitted from the form waits in 待办 with the amount the API worked out', async () => {

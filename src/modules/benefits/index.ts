@@ -11,6 +11,7 @@ import { pensionAwardSignoff } from './awards/awards.service.ts';
 import { awardStatusSignoff } from './awards/award-status.service.ts';
 import { registerPayrollCommands } from './payroll/payroll.cli.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
+import { claimMonthJob } from './claims/claims.month.ts';
 import { fundTransferSignoff, payrollJob, payrollSignoff } from './payroll/payroll.service.ts';
 import { paymentOrderSignoff } from './payroll/payment-order.service.ts';
 import { registerPensionCommands } from './pension/pension.cli.ts';
@@ -27,7 +28,7 @@ export { loadDemoPensioners, quoteDemoPensioners, type DemoPensioners, type Demo
 export { loadDemoClaims, type DemoClaims } from './claims/demo-claims.service.ts';
 export { runPayroll } from './payroll/payroll.service.ts';
 export { bankFile, importBankResult } from './payroll/payroll.bank.ts';
-export { runClaimMonth } from './claims/claims.month.ts';
+export { claimMonthJob, runClaimMonth } from './claims/claims.month.ts';
 
 /** 待遇: pension quotes and awards, the monthly payroll, unemployment benefit. */
 export const benefitsModule: ModuleManifest = {
@@ -49,7 +50,7 @@ export const benefitsModule: ModuleManifest = {
     registerUnemploymentCommands(program);
     registerClaimCommands(program);
   },
-  jobs: [payrollJob],
+  jobs: [payrollJob, claimMonthJob],
   schedules: [],
   approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, paymentOrderSignoff, benefitClaimSignoff, recoverySignoff],
   permissions: [

@@ -9,8 +9,12 @@ import { runCommand } from '../testing/cli.ts';
 import { sql } from 'kysely';
 import { inScope, systemActor, type Actor } from '../actor.ts';
 import { addUser, signIn, startTestServer, USER_PASSWORD, type TestServer } from '../testing/http.ts';
-import { createOrFindJob, getJob, runJob, runOrAttach, type JobDefinition } from './jobs.service.ts';
+import { createOrFindJob, getJob, runJob, runOrAttach, throwIfFailed, type JobDefinition } from './jobs.service.ts';
 import { jobRoutes } from './jobs.routes.ts';
+import { jobMessages as said, jobStatusSaid } from './jobs.messages.ts';
+import { AppError } from '../errors.ts';
+import { fieldRules } from '../fields.messages.ts';
+import { render } from '../messages.ts';
 import { registerJobCommands } from './jobs.cli.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -135,6 +139,31 @@ test('a failing chunk fails the job with its error; a retry does only what was l
   const audit = (await sql<{ action: string; actor_username: string }>`select action, actor_username from audit_log where entity_type = 'job' and entity_id = ${String(job.id)} order by id`
     .execute(server.test.database.db)).rows;
   assert.deepEqual(audit, [{ action: 'job.create', actor_username: 'op.east' }, { action: 'job.retry', actor_username: 'op.east' }]);
+});
+
+test('a job refused by a rule keeps the refusal whole: GET /api/jobs/:id answers it in the request\'s language, its runner throws it again', { skip }, async () => {
+  const actor = await operatorActor('op.east');
+  // a refusal with its problem rows, as a batch that breaks a rule is refused
+  const refusing: JobDefinition<{ label: string }> = {
+    kind: 'test.refusing', label: '拒绝测试', permission: 'billing.run',
+    finish: async () => { throw new AppError(409, 'conflict', said.notFailed({ id: 7n, status: jobStatusSaid('queued') }), 'status', [{ row: 2, field: 'period', message: fieldRules.required() }]); },
+  };
+  const { job } = await inScope(server.test.database, actor, (tx) => createOrFindJob(tx, actor, refusing, { key: 'R/990102', regionCode: '990102', parameters: { label: 'R' }, chunks: [] }));
+  const failed = await runOrAttach(server.test.database, actor, job.id, { owner: RUNNER });
+  // who runs the job fails as its work did: the same status, field, rule and rows
+  assert.throws(() => throwIfFailed(failed), (error: AppError) => error instanceof AppError && error.status === 409 && error.field === 'status'
+    && typeof error.said !== 'string' && error.said.key === said.notFailed({ id: 7n, status: '' }).key && error.rows?.[0].field === 'period');
+  assert.equal(failed.error, `job 7 is ${render(jobStatusSaid('queued'), 'en')}: only a failed job can be retried: period: ${render(fieldRules.required(), 'en')}`);
+  const east = await signIn(server.app, 'op.east', USER_PASSWORD);
+  const chinese = await east.json('GET', `/api/jobs/${job.id}`, undefined, { 'accept-language': 'zh-CN' });
+  assert.equal(chinese.body.error, `作业 7 的状态为“${render(jobStatusSaid('queued'), 'zh-CN')}”：只有失败的作业可以重试: period: ${render(fieldRules.required(), 'zh-CN')}`);
+  assert.equal((await east.json('GET', `/api/jobs/${job.id}`)).body.error, failed.error, 'English without Accept-Language');
+  const listed = await east.json('GET', '/api/jobs?kind=test.refusing', undefined, { 'accept-language': 'zh-CN' });
+  assert.equal(listed.body.items[0].error, chinese.body.error);
+  // retried, the job keeps no error in any language
+  assert.equal((await east.json('POST', `/api/jobs/${job.id}/retry`)).status, 202);
+  const { rows: [kept] } = await server.test.owner.query('select error, refusal from job where id = $1', [String(job.id)]);
+  assert.deepEqual(kept, { error: null, refusal: null });
 });
 
 test('GET /api/jobs lists the jobs of the user\'s scope with their progress', { skip }, async () => {

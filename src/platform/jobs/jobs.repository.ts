@@ -10,7 +10,7 @@ declare module '../database.ts' {
   interface Tables {
     job: {
       id: bigint; kind: string; key: string; region_code: string | null; parameters: unknown; actor: unknown;
-      status: Generated<JobStatus>; chunks: Generated<number>; error: string | null; result: unknown;
+      status: Generated<JobStatus>; chunks: Generated<number>; error: string | null; refusal: unknown; result: unknown;
       attempts: Generated<number>; lease_owner: string | null; lease_until: Date | null; started_by: string;
       created_at: Generated<Date>; started_at: Date | null; finished_at: Date | null;
     };
@@ -34,7 +34,7 @@ export const findJob = (db: Kysely<Tables>, id: bigint) => db.selectFrom('job').
 export async function insertJob(tx: Tx, job: { id: bigint; kind: string; key: string; region_code: string | null; parameters: unknown; actor: unknown; started_by: string; chunks: unknown[] }): Promise<JobRow> {
   const row = await tx.insertInto('job').values({
     id: job.id, kind: job.kind, key: job.key, region_code: job.region_code, parameters: JSON.stringify(job.parameters),
-    actor: JSON.stringify(job.actor), started_by: job.started_by, chunks: job.chunks.length, error: null, result: null,
+    actor: JSON.stringify(job.actor), started_by: job.started_by, chunks: job.chunks.length, error: null, refusal: null, result: null,
     lease_owner: null, lease_until: null, started_at: null, finished_at: null,
   }).returningAll().executeTakeFirstOrThrow();
   if (job.chunks.length > 0) {
@@ -75,14 +75,14 @@ export async function markCompleted(db: Kysely<Tables>, id: bigint, owner: strin
   return done.numUpdatedRows > 0n;
 }
 
-export async function markFailed(db: Kysely<Tables>, id: bigint, owner: string, error: string): Promise<void> {
-  await db.updateTable('job').set({ status: 'failed', error, finished_at: sql`now()`, lease_owner: null, lease_until: null })
+export async function markFailed(db: Kysely<Tables>, id: bigint, owner: string, failure: { error: string; refusal: unknown }): Promise<void> {
+  await db.updateTable('job').set({ status: 'failed', error: failure.error, refusal: failure.refusal === null ? null : JSON.stringify(failure.refusal), finished_at: sql`now()`, lease_owner: null, lease_until: null })
     .where('id', '=', id).where('lease_owner', '=', owner).where('status', '=', 'running').execute();
 }
 
 /** A failed job queued again, keeping its chunks done; undefined when it had not failed. */
 export const requeueFailed = (tx: Tx, id: bigint) =>
-  tx.updateTable('job').set({ status: 'queued', error: null, finished_at: null }).where('id', '=', id).where('status', '=', 'failed')
+  tx.updateTable('job').set({ status: 'queued', error: null, refusal: null, finished_at: null }).where('id', '=', id).where('status', '=', 'failed')
     .returningAll().executeTakeFirst();
 
 /** A killed client's transaction is noticed within a second (PostgreSQL 14+), releasing the chunk it holds. */

@@ -1,7 +1,7 @@
 /** HTTP for the job runner: the jobs in the user's scope and their progress (/api/jobs), and retrying a failed one. */
 import { Type } from '@sinclair/typebox';
 import { Job, JobList } from './jobs.schemas.ts';
-import { actor, type App } from '../http/server.ts';
+import { actor, requestLanguage, type App } from '../http/server.ts';
 import { Id } from '../http/schemas.ts';
 import { answerList } from '../http/lists.ts';
 import { listQuery } from '../http/lists.schemas.ts';
@@ -19,19 +19,19 @@ export async function jobRoutes(app: App) {
       response: { 200: JobList } },
   }, async (request, reply) => {
     const { limit, after, offset, format, ...filter } = request.query;
-    const who = actor(request);
+    const who = actor(request), language = requestLanguage(request);
     return answerList(reply, { limit, after, offset, format }, {
       defaultLimit: 50,
-      page: (page) => listJobs(db, who, { ...filter, ...page }),
+      page: (page) => listJobs(db, who, { ...filter, ...page }, language),
       rows: async (page) => {
-        const found = await jobRows(db, who, filter, page);
+        const found = await jobRows(db, who, filter, page, language);
         return { items: found.items.map(jobLine), nextCursor: found.nextCursor };
       },
       report: jobsReport(filter),
     });
   });
-  app.get('/api/jobs/:id', { config: { permission: 'jobs.read' }, schema: { tags, summary: 'A job and its progress', params: Type.Object({ id: Id }), response: { 200: Job } } },
-    async (request) => getJob(db, actor(request), BigInt(request.params.id)));
+  app.get('/api/jobs/:id', { config: { permission: 'jobs.read' }, schema: { tags, summary: 'A job and its progress; a failed job\'s error in the language of Accept-Language', params: Type.Object({ id: Id }), response: { 200: Job } } },
+    async (request) => getJob(db, actor(request), BigInt(request.params.id), requestLanguage(request)));
   app.post('/api/jobs/:id/retry', { config: { permission: 'jobs.retry' },
     schema: { tags, summary: '重试 Queue a failed job again (its done chunks stay done); the server resumes it', params: Type.Object({ id: Id }), response: { 202: Job } },
   }, async (request, reply) => {

@@ -14,9 +14,9 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../database.ts';
 import { inActorScope, inScope, type Actor, type Tx } from '../actor.ts';
-import { AppError, conflict, forbidden, notFound } from '../errors.ts';
+import { AppError, conflict, forbidden, notFound, type RowProblem } from '../errors.ts';
 import { requirePermission, type Permission } from '../access/permissions.ts';
-import { render } from '../messages.ts';
+import { render, type Language, type Said } from '../messages.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repository from './jobs.repository.ts';
@@ -110,43 +110,45 @@ export async function createOrFindJob<Parameters, Payload>(tx: Tx, actor: Actor,
   return { job: row, created: true };
 }
 
-function jobView(job: JobRow, done: number): JobView {
+/** The job as the API answers it; the refusal a job failed with in `language` (any other failure as it was kept). */
+function jobView(job: JobRow, done: number, language: Language): JobView {
+  const refusal = parsed(job.refusal) as Refusal | null;
   return {
     id: String(job.id), kind: job.kind, key: job.key, regionCode: job.region_code, status: job.status,
-    progress: { done, total: job.chunks }, error: job.error, result: parsed(job.result) ?? null, startedBy: job.started_by,
+    progress: { done, total: job.chunks }, error: refusal ? describeRefusal(refusal, language) : job.error, result: parsed(job.result) ?? null, startedBy: job.started_by,
     createdAt: job.created_at.toISOString(), startedAt: job.started_at?.toISOString() ?? null,
     finishedAt: job.finished_at?.toISOString() ?? null, attempts: job.attempts,
   };
 }
 
 /** A job in the actor's scope. */
-export async function getJob(database: DatabaseHandle, actor: Actor, id: bigint): Promise<JobView> {
+export async function getJob(database: DatabaseHandle, actor: Actor, id: bigint, language: Language = 'en'): Promise<JobView> {
   return inScope(database, actor, async (tx) => {
     const job = await repository.findJob(tx, id);
     if (!job) throw notFound(said.job({ id }));
-    return jobView(job, await repository.countDoneChunks(tx, id));
+    return jobView(job, await repository.countDoneChunks(tx, id), language);
   });
 }
 
 /** Newest first; the id breaks ties. */
 const newestFirst: SortKey[] = [{ by: 'created_at', direction: 'desc' }, { by: 'id', direction: 'desc' }];
 
-async function jobViews(tx: Tx, rows: JobRow[]): Promise<JobView[]> {
+async function jobViews(tx: Tx, rows: JobRow[], language: Language): Promise<JobView[]> {
   const done = await repository.doneChunksOf(tx, rows.map((r) => r.id));
-  return rows.map((r) => jobView(r, done.get(String(r.id)) ?? 0));
+  return rows.map((r) => jobView(r, done.get(String(r.id)) ?? 0, language));
 }
 
 /** A page of the jobs in the actor's scope, newest first, with their count. */
-export async function listJobs(database: DatabaseHandle, actor: Actor, query: repository.JobFilter & ListRequest): Promise<ListAnswer<JobView>> {
+export async function listJobs(database: DatabaseHandle, actor: Actor, query: repository.JobFilter & ListRequest, language: Language = 'en'): Promise<ListAnswer<JobView>> {
   const { limit, after, offset, ...filter } = query;
-  return inScope(database, actor, (tx) => listPage(tx, repository.jobsQuery(tx, filter), newestFirst, { limit, after, offset }, (rows) => jobViews(tx, rows)));
+  return inScope(database, actor, (tx) => listPage(tx, repository.jobsQuery(tx, filter), newestFirst, { limit, after, offset }, (rows) => jobViews(tx, rows, language)));
 }
 
 /** The jobs past the cursor, uncounted (an export walks them page by page). */
-export async function jobRows(database: DatabaseHandle, actor: Actor, filter: repository.JobFilter, request: ListRequest) {
+export async function jobRows(database: DatabaseHandle, actor: Actor, filter: repository.JobFilter, request: ListRequest, language: Language = 'en') {
   return inScope(database, actor, async (tx) => {
     const page = await keysetPage(repository.jobsQuery(tx, filter), newestFirst, request);
-    return { items: await jobViews(tx, page.items), nextCursor: page.nextCursor };
+    return { items: await jobViews(tx, page.items, language), nextCursor: page.nextCursor };
   });
 }
 
@@ -162,7 +164,7 @@ export async function retryJob(database: DatabaseHandle, actor: Actor, id: bigin
     const queued = await repository.requeueFailed(tx, id);
     if (!queued) throw conflict('status', said.notFailed({ id, status: jobStatusSaid(job.status) }));
     await recordAudit(tx, actor, { action: 'job.retry', entityType: 'job', entityId: String(id), regionCode: job.region_code, before: { status: job.status, error: job.error }, after: { status: 'queued' } });
-    return jobView(queued, await repository.countDoneChunks(tx, id));
+    return jobView(queued, await repository.countDoneChunks(tx, id), 'en');
   });
 }
 
@@ -198,12 +200,24 @@ async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<
   });
 }
 
-/** The error a failed job keeps: the message, and the first problems of a refused batch (which entry, why). */
-function describeFailure(error: unknown): string {
-  const message = (error as Error)?.message || String(error);
-  if (!(error instanceof AppError) || !error.rows?.length) return message;
-  const shown = error.rows.slice(0, 5).map((row) => `${row.field ? `${row.field}: ` : ''}${render(row.message, 'en')}`);
-  return `${message}: ${shown.join('; ')}${error.rows.length > shown.length ? `; … ${error.rows.length - shown.length} more` : ''}`;
+/** A refusal a job failed with, kept whole: the AppError its work threw (bigint parameters as text). */
+interface Refusal { status: number; code: string; said: Said | string; field?: string; rows?: RowProblem[] }
+
+/** The refusal's message in `language`, with the first problems of a refused batch (which entry, why). */
+function describeRefusal(refusal: Refusal, language: Language): string {
+  const message = render(refusal.said, language);
+  if (!refusal.rows?.length) return message;
+  const shown = refusal.rows.slice(0, 5).map((row) => `${row.field ? `${row.field}: ` : ''}${render(row.message, language)}`);
+  const more = refusal.rows.length - shown.length;
+  return `${message}: ${shown.join('; ')}${more > 0 ? (language === 'en' ? `; … ${more} more` : `；另有 ${more} 条`) : ''}`;
+}
+
+/** What a failed job keeps: the error in English, and a refusal whole (to answer it in any language, and throw it again). */
+function describeFailure(error: unknown): { error: string; refusal: Refusal | null } {
+  if (!(error instanceof AppError)) return { error: (error as Error)?.message || String(error), refusal: null };
+  const refusal: Refusal = JSON.parse(JSON.stringify({ status: error.status, code: error.code, said: error.said, field: error.field, rows: error.rows },
+    (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+  return { error: describeRefusal(refusal, 'en'), refusal };
 }
 
 /**
@@ -267,7 +281,7 @@ export async function runJob(database: DatabaseHandle, id: bigint, options: RunO
  * Runs the job here, or, while another live process works it (the server, another CLI), follows its progress until
  * it finishes or its lease expires (then takes it over). Returns the job as it ended.
  */
-export async function runOrAttach(database: DatabaseHandle, actor: Actor, id: bigint, options: RunOptions = {}): Promise<JobView> {
+export async function runOrAttach(database: DatabaseHandle, actor: Actor, id: bigint, options: RunOptions = {}): Promise<FinishedJob> {
   for (;;) {
     const outcome = await runJob(database, id, options);
     if (outcome !== 'busy') break;
@@ -276,13 +290,24 @@ export async function runOrAttach(database: DatabaseHandle, actor: Actor, id: bi
     await new Promise((resolve) => setTimeout(resolve, 1000));
     if (options.signal?.aborted) break;
   }
-  return getJob(database, actor, id);
+  return inScope(database, actor, async (tx) => {
+    const job = await repository.findJob(tx, id);
+    if (!job) throw notFound(said.job({ id }));
+    return { ...jobView(job, await repository.countDoneChunks(tx, id), 'en'), refusal: parsed(job.refusal) as Refusal | null };
+  });
 }
 
-/** The job's stored error as an exception, for callers that run a job and must fail like it. */
-export function throwIfFailed(job: JobView): JobView {
-  if (job.status === 'failed') throw Object.assign(new Error(job.error ?? `job ${job.id} failed`), { job });
-  return job;
+/** A job as it ended where it was run or followed: with the refusal it failed with, if a rule refused it. */
+export interface FinishedJob extends JobView { refusal: Refusal | null }
+
+/**
+ * A failed job as an exception, for callers that run a job and must fail like it: the refusal its work threw (the
+ * same status, field, message and rows), else an error with its message; the job rides along.
+ */
+export function throwIfFailed(job: FinishedJob): FinishedJob {
+  if (job.status !== 'failed') return job;
+  const { refusal } = job;
+  throw Object.assign(refusal ? new AppError(refusal.status, refusal.code, refusal.said, refusal.field, refusal.rows) : new Error(job.error ?? `job ${job.id} failed`), { job });
 }
 
 /** Unfinished jobs of known kinds whose lease is free or expired (the server resumes them). */

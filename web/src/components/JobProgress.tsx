@@ -32,11 +32,11 @@ export function JobStatusTag({ status }: { status: JobStatus }) {
   return <Tag color={statusColor[status]} data-testid="job-status">{t(`job.status.${status}`)}</Tag>;
 }
 
-/** Chunks done of the job's chunks, as it was when read (a job with no chunks is complete at once); no polling. */
+/** Chunks done of the job's chunks, as it was when read (a job with no chunks — one transaction — is complete at once: no count); no polling. */
 export function JobProgressBar({ job, size }: { job: Pick<Job, 'status' | 'progress'>; size?: 'small' }) {
   const { done, total } = job.progress;
   const percent = total > 0 ? Math.floor((done / total) * 100) : job.status === 'completed' ? 100 : 0;
-  return <Progress size={size} percent={percent} status={progressStatus[job.status]} format={() => `${done}/${total}`} />;
+  return <Progress size={size} percent={percent} status={progressStatus[job.status]} showInfo={total > 0} format={() => `${done}/${total}`} />;
 }
 
 /** A job followed until it finishes: `job` is the job as the caller last read it (a new id starts over). */

@@ -25,6 +25,7 @@ import { newId } from '../../../platform/ids.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { render } from '../../../platform/messages.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
+import { createOrFindJob, getJob, runOrAttach, throwIfFailed, type JobDefinition, type JobView } from '../../../platform/jobs/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { chartFor, expenseAccountFunding, isPeriod, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { fundPooling } from '../awards/awards.repository.ts';
@@ -53,10 +54,42 @@ export function medicalContributionAccounts(year: number) {
 
 const itemAmount = (amounts: unknown, item: string) => parseYuan((amounts as { item: string; amount: string }[]).find((a) => a.item === item)?.amount ?? '0.00');
 
+/** The month's run crosses funds: the unemployment fund pays the medical fund, both pooled above the county. */
+const MONTH_ACROSS_POOLS = '失业保险金月度处理：失业保险基金代缴医疗保险费 (the unemployment fund pays the medical fund)';
+
+interface ClaimMonthParameters { period: string }
+
+/**
+ * 待遇月度处理 on the job runner: one job per run, its work done whole in `finish` (one transaction: the month's stops,
+ * entries and orders all stand or none does). A month may run again — claims approved since are processed then — so
+ * every run is a job of its own, and two runs of a month take turns (the advisory lock in workMonth).
+ */
+export const claimMonthJob: JobDefinition<ClaimMonthParameters> = {
+  kind: 'benefits.claim_month', label: '待遇月度处理', permission: 'benefit.claim.run',
+  finish: (database, { actor, parameters }) => workMonth(database, actor, parameters.period),
+};
+
+/** Creates the run of `period` (POST /api/benefits/claims/months answers it, 202): the server works it. */
+export async function startClaimMonth(database: DatabaseHandle, actor: Actor, input: { period: string }): Promise<JobView> {
+  if (!isPeriod(input.period)) throw invalid('period', fieldRules.required());
+  const worker = widenToPooledFunds(actor, MONTH_ACROSS_POOLS);
+  const { job } = await inScope(database, worker, (tx) => createOrFindJob(tx, worker, claimMonthJob, {
+    key: `${input.period}/${actor.regionCode ?? '*'}/${newId()}`, regionCode: worker.widenedScope!.regionCode, parameters: { period: input.period }, chunks: [],
+  }));
+  return getJob(database, worker, job.id);
+}
+
+/** `sifund benefits claims month`: a run worked here to its end; what it did, or its error. */
 export async function runClaimMonth(database: DatabaseHandle, actor: Actor, period: string): Promise<ClaimMonthResult> {
-  if (!isPeriod(period)) throw invalid('period', fieldRules.required());
-  const worker = widenToPooledFunds(actor, '失业保险金月度处理：失业保险基金代缴医疗保险费 (the unemployment fund pays the medical fund)');
+  const started = await startClaimMonth(database, actor, { period });
+  const job = throwIfFailed(await runOrAttach(database, widenToPooledFunds(actor, MONTH_ACROSS_POOLS), BigInt(started.id)));
+  return job.result as ClaimMonthResult;
+}
+
+async function workMonth(database: DatabaseHandle, actor: Actor, period: string): Promise<ClaimMonthResult> {
+  const worker = widenToPooledFunds(actor, MONTH_ACROSS_POOLS);
   return inScope(database, worker, async (tx) => {
+    await repository.lockClaimMonth(tx, period);
     const today = todayInChina();
     const stops = await repository.automaticStops(tx, period);
     for (const stop of stops) {

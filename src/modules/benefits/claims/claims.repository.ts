@@ -89,6 +89,11 @@ export const claimDetailById = (tx: Tx, id: bigint) =>
 
 export interface AutomaticStop { person_id: bigint; id: bigint; region_code: string; stop_period: string; cause: 'employment' | 'pension' }
 
+/** Two runs of a month take turns: the second finds what the first booked and ordered (one per claimant and month). */
+export async function lockClaimMonth(tx: Tx, period: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('benefits.claim_month'), hashtext(${period}))`.execute(tx);
+}
+
 /**
  * Approved unemployment claims that stop by the month: from the month of an employment hired after the separation
  * (再就业) or the first month of a pension award (开始领取基本养老金), whichever comes first, when it is not after `period`.

@@ -3,9 +3,10 @@ import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { Id, Period, RegionCode } from '../../../platform/http/schemas.ts';
 import { listQuery } from '../../../platform/http/lists.schemas.ts';
-import { runClaimMonth } from './claims.month.ts';
+import { startClaimMonth } from './claims.month.ts';
+import { Job } from '../../../platform/jobs/jobs.schemas.ts';
 import { getClaim, listClaims, requestClaim, stopClaim, type ClaimRequest } from './claims.service.ts';
-import { Claim, ClaimDetail, ClaimList, ClaimMonth, ClaimRequestBody, ClaimSubmitted, StopBody, WorkInjuryMonthly, WorkInjuryStopBody } from './claims.schemas.ts';
+import { Claim, ClaimDetail, ClaimList, ClaimRequestBody, ClaimSubmitted, StopBody, WorkInjuryMonthly, WorkInjuryStopBody } from './claims.schemas.ts';
 import { stopWorkInjuryBenefit } from './work-injury-monthly.service.ts';
 import { claimKinds, claimStatuses, type ClaimKind, type ClaimStatus } from './claims.tables.ts';
 import type { StopReason } from './claims.messages.ts';
@@ -51,7 +52,7 @@ export async function claimRoutes(app: App) {
   }, async (request) => stopWorkInjuryBenefit(db, actor(request), BigInt(request.params.id), request.body));
 
   app.post('/api/benefits/claims/months', { config: { permission: 'benefit.claim.run' },
-    schema: { tags, summary: '失业保险金、工伤保险按月待遇月度处理 The month\'s automatic stops (new employment, pension), the medical contributions the unemployment fund pays, posted across the two funds, each claimant\'s benefit ordered, and each work-injury claim\'s monthly parts ordered (paid by the fund\'s bank file); filing a 用款申请 for a short 支出户 needs fund.transfer.request',
-      body: Type.Object({ period: Period }, { additionalProperties: false }), response: { 200: ClaimMonth } },
-  }, async (request) => runClaimMonth(db, actor(request), request.body.period));
+    schema: { tags, summary: '失业保险金、工伤保险按月待遇月度处理 Start the month\'s run (a job, kind benefits.claim_month; progress and, when completed, its result — the ClaimMonth schema — at GET /api/jobs/:id): the automatic stops (new employment, pension), the medical contributions the unemployment fund pays, posted across the two funds, each claimant\'s benefit ordered, and each work-injury claim\'s monthly parts ordered (paid by the fund\'s bank file); filing a 用款申请 for a short 支出户 needs fund.transfer.request. A month runs again for the claims approved since',
+      body: Type.Object({ period: Period }, { additionalProperties: false }), response: { 202: Job } },
+  }, async (request, reply) => reply.code(202).send(await startClaimMonth(db, actor(request), request.body)));
 }

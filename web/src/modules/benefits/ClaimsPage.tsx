@@ -4,7 +4,8 @@
  * submit a claim of each kind (to 复核 and 审批 in the 待办 inbox) and stop an approved unemployment benefit from a
  * month with one of the reasons of 失业保险条例 第十五条 (a monthly work-injury benefit is stopped on its claim's page);
  * holders of benefit.claim.run run a month (待遇月度处理: the automatic stops and the medical contributions the
- * unemployment fund pays, the unemployment and work-injury months ordered), after a confirmation.
+ * unemployment fund pays, the unemployment and work-injury months ordered), after a confirmation — a job followed with
+ * <JobProgress> — and see what it did, with links to the 用款申请 it filed.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -18,6 +19,7 @@ import { useCan } from '../../permissions.ts';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Money } from '../../components/Money.tsx';
+import { JobProgress, type Job } from '../../components/JobProgress.tsx';
 import { approvalsChanged } from '../../platform/signoff/shared.tsx';
 import { ClaimsSubmitForm } from './ClaimsSubmitForm.tsx';
 import type { Claim, ClaimKind, ClaimMonth, ClaimStatus, ClaimSubmitted, StopBody } from './types.ts';
@@ -54,14 +56,14 @@ function StopForm({ claim, onClose, onDone }: { claim: Claim | undefined; onClos
   );
 }
 
-function MonthRunForm({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(result: ClaimMonth): void }) {
+function MonthRunForm({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(job: Job): void }) {
   const { t } = useI18n();
   return (
-    <FormModal<{ period: Dayjs }, ClaimMonth>
+    <FormModal<{ period: Dayjs }, Job>
       title={t('claims.run')} open={open} onClose={onClose} onDone={onDone} testId="claim-run-form" fields={['period']} okText={t('claims.run')}
       initialValues={{ period: dayjs().startOf('month') }}
       confirm={(values) => t('claims.runConfirm', { period: values.period.format('YYYY-MM') })}
-      onSubmit={(values) => api.post<ClaimMonth>('/api/benefits/claims/months', { period: values.period.format('YYYY-MM') })}
+      onSubmit={(values) => api.post<Job>('/api/benefits/claims/months', { period: values.period.format('YYYY-MM') })}
     >
       <Form.Item name="period" label={t('claims.runPeriod')} rules={[{ required: true }]}>
         <DatePicker picker="month" data-testid="claim-run-period" />
@@ -70,17 +72,28 @@ function MonthRunForm({ open, onClose, onDone }: { open: boolean; onClose(): voi
   );
 }
 
+/** What a completed run did; the 用款申请 it filed wait for finance in the 待办 inbox. */
 function MonthRunResult({ result }: { result: ClaimMonth }) {
   const { t } = useI18n();
   return (
     <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} title={t('claims.runDone', { period: result.period })} data-testid="claim-run-result">
-      <Descriptions.Item label={t('claims.run.stopped')}>{result.stopped}</Descriptions.Item>
+      <Descriptions.Item label={t('claims.run.stopped')}><span data-testid="claim-run-stopped">{result.stopped}</span></Descriptions.Item>
       <Descriptions.Item label={t('claims.run.claimants')}><span data-testid="claim-run-claimants">{result.claimants}</span></Descriptions.Item>
-      <Descriptions.Item label={t('claims.run.benefits')}><Money value={result.benefits} /></Descriptions.Item>
+      <Descriptions.Item label={t('claims.run.benefits')}><Money value={result.benefits} testId="claim-run-benefits" /></Descriptions.Item>
       <Descriptions.Item label={t('claims.run.medicalContributions')}><Money value={result.medicalContributions} testId="claim-run-medical" /></Descriptions.Item>
       <Descriptions.Item label={t('claims.run.entries')}>{result.entries.length}</Descriptions.Item>
+      <Descriptions.Item label={t('claims.run.paymentOrders')}><span data-testid="claim-run-orders">{result.paymentOrders.length + result.workInjury.paymentOrders.length}</span></Descriptions.Item>
       <Descriptions.Item label={t('claims.run.workInjuryClaimants')}><span data-testid="claim-run-work-injury">{result.workInjury.claimants}</span></Descriptions.Item>
       <Descriptions.Item label={t('claims.run.workInjuryBenefits')}><Money value={result.workInjury.benefits} /></Descriptions.Item>
+      <Descriptions.Item label={t('claims.run.transfers')}>
+        <span data-testid="claim-run-transfers">
+          {result.transfers.length === 0 ? t('claims.run.noTransfer') : result.transfers.map((transfer) => (
+            <Link key={transfer.approvalItemId} to={`/approvals/${transfer.approvalItemId}`} style={{ display: 'block' }}>
+              {t('claims.run.transfer', { fund: transfer.fund, amount: transfer.amount, orders: transfer.orders })}
+            </Link>
+          ))}
+        </span>
+      </Descriptions.Item>
     </Descriptions>
   );
 }
@@ -100,7 +113,7 @@ export default function ClaimsPage() {
   const [submitted, setSubmitted] = useState<ClaimSubmitted>();
   const [stopping, setStopping] = useState<Claim>();
   const [running, setRunning] = useState(false);
-  const [monthDone, setMonthDone] = useState<ClaimMonth>();
+  const [monthRun, setMonthRun] = useState<Job>();
   const changed = () => setRefresh((n) => n + 1);
 
   const columns: Array<ListColumn<Claim>> = [
@@ -143,7 +156,7 @@ export default function ClaimsPage() {
           {can('benefit.claim.run') && <Button icon={<CalculatorOutlined />} onClick={() => setRunning(true)} data-testid="claims-run">{t('claims.run')}</Button>}
         </>
       )}
-      header={(submitted || monthDone) && (
+      header={(submitted || monthRun) && (
         <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
           {submitted && (
             <Alert
@@ -152,13 +165,14 @@ export default function ClaimsPage() {
               description={<Link to={`/approvals/${submitted.approvalItem.id}`} data-testid="claim-approval-link">{t('claims.toInbox')}</Link>}
             />
           )}
-          {monthDone && <MonthRunResult result={monthDone} />}
+          {monthRun && <JobProgress job={monthRun} testId="claim-run-progress" onFinished={(job) => { setMonthRun(job); changed(); }} />}
+          {monthRun?.status === 'completed' && <MonthRunResult result={monthRun.result as ClaimMonth} />}
         </Space>
       )}
     >
       <ClaimsSubmitForm kind={submitting} onClose={() => setSubmitting(undefined)} onDone={(result) => { setSubmitted(result); approvalsChanged(); changed(); }} />
       <StopForm claim={stopping} onClose={() => setStopping(undefined)} onDone={changed} />
-      <MonthRunForm open={running} onClose={() => setRunning(false)} onDone={(result) => { setMonthDone(result); changed(); }} />
+      <MonthRunForm open={running} onClose={() => setRunning(false)} onDone={setMonthRun} />
     </ListPage>
   );
 }
