@@ -3,15 +3,13 @@
  * and the average contribution index I — each month's base ÷ the average wage W its region used for that month's base
  * limits (contribution.base.average_wage, looked up as billing does, on the first day of the period), averaged over
  * the months, which is each year's index weighted by its months. The sum of the months' indices is kept exact (a
- * fraction) and rounded once, to INDEX_SCALE places, where a figure is shown. Pure: the months and the wages come in.
+ * fraction) and rounded once, to the places of pension.average_index_scale, where a figure is shown. Pure: the months,
+ * the wages and the places come in.
  */
 import { divideRounded, formatYuan, type Decimal } from '../../../platform/money.ts';
 import type { Cited, TraceStep } from '../trace.ts';
 import type { RecordStepName } from './record.messages.ts';
 
-/** 平均缴费工资指数 to four decimals, as agencies print it on the 基本养老金计发表 [check: provinces print 4]. */
-export const INDEX_SCALE = 4;
-const INDEX_UNIT = 10n ** BigInt(INDEX_SCALE);
 const INDEX_REFERENCE = '国发〔2005〕38号 六 (本人指数化月平均缴费工资: 历年缴费基数 ÷ 当年社平工资的平均值) [law]';
 
 /** An employer's pension month of the person: its net base in fen, its region, whether it is paid. */
@@ -28,13 +26,15 @@ function add(a: Fraction, b: Fraction): Fraction {
 }
 const ZERO: Fraction = { numerator: 0n, denominator: 1n };
 
-/** An index as shown: exactly INDEX_SCALE places ("1.1750"), as the record's figures are compared by their text. */
-export const formatIndex = (index: Decimal): string =>
-  `${index.units / INDEX_UNIT}.${(index.units % INDEX_UNIT).toString().padStart(INDEX_SCALE, '0')}`;
+/** An index as shown: exactly its places ("1.1750"), as the record's figures are compared by their text. */
+export function formatIndex(index: Decimal): string {
+  const unit = 10n ** BigInt(index.scale);
+  return `${index.units / unit}.${(index.units % unit).toString().padStart(index.scale, '0')}`;
+}
 
-/** sum ÷ months to INDEX_SCALE places, rounded half up once. */
-export const averageOf = (sum: Fraction, months: number): Decimal =>
-  ({ units: divideRounded(sum.numerator * INDEX_UNIT, sum.denominator * BigInt(months)), scale: INDEX_SCALE });
+/** sum ÷ months to `scale` places, rounded half up once. */
+export const averageOf = (sum: Fraction, months: number, scale: number): Decimal =>
+  ({ units: divideRounded(sum.numerator * 10n ** BigInt(scale), sum.denominator * BigInt(months)), scale });
 
 export interface RecordMonth { period: string; base: bigint; averageWage: Cited<bigint>; employers: string[] }
 export interface RecordYear { year: number; months: number; baseTotal: bigint; averageIndex: Decimal; averageWages: { value: bigint; parameter: string; months: number }[] }
@@ -44,8 +44,10 @@ export interface PensionContributionRecord {
   months: number;
   /** Σ base ÷ W over the months, exact: what a combined index is worked from. */
   indexSum: Fraction;
-  /** I to INDEX_SCALE places; null without a month. */
+  /** I to `indexScale` places; null without a month. */
   averageIndex: Decimal | null;
+  /** The places an index is rounded to (pension.average_index_scale in force at retirement). */
+  indexScale: number;
   years: RecordYear[];
   periods: RecordMonth[];
   trace: TraceStep<RecordStepName>[];
@@ -56,7 +58,11 @@ export interface PensionContributionRecord {
  * above zero and paid; a month billed and paid by two employers counts once (一人一个养老保险关系: one relationship,
  * the other is to be closed and refunded), at the higher of its bases [check: docs/decisions.md].
  */
-export function contributionRecordFigures(lines: readonly PensionMonthLine[], lastPeriod: string, averageWageOf: (period: string, regionCode: string) => Cited<bigint>): PensionContributionRecord {
+export function contributionRecordFigures(
+  lines: readonly PensionMonthLine[], lastPeriod: string, averageWageOf: (period: string, regionCode: string) => Cited<bigint>, indexScale: Cited<number>,
+): PensionContributionRecord {
+  const scale = indexScale.value;
+  if (!Number.isInteger(scale) || scale < 1 || scale > 8) throw new Error(`${indexScale.parameter}: the index's places must be 1–8, got ${scale}`);
   const byPeriod = new Map<string, { base: bigint; regionCode: string; employers: string[] }>();
   for (const line of lines) {
     if (!line.paid || line.base <= 0n || line.period > lastPeriod) continue;
@@ -77,7 +83,7 @@ export function contributionRecordFigures(lines: readonly PensionMonthLine[], la
     const ratio = { numerator: month.base, denominator: month.averageWage.value };
     const yearNumber = Number(month.period.slice(0, 4));
     let year = years.at(-1);
-    if (year?.year !== yearNumber) years.push(year = { year: yearNumber, months: 0, baseTotal: 0n, averageIndex: { units: 0n, scale: INDEX_SCALE }, averageWages: [] });
+    if (year?.year !== yearNumber) years.push(year = { year: yearNumber, months: 0, baseTotal: 0n, averageIndex: { units: 0n, scale }, averageWages: [] });
     year.months++;
     year.baseTotal += month.base;
     const wage = year.averageWages.find((used) => used.parameter === month.averageWage.parameter);
@@ -85,10 +91,10 @@ export function contributionRecordFigures(lines: readonly PensionMonthLine[], la
     sums.set(yearNumber, add(sums.get(yearNumber) ?? ZERO, ratio));
     indexSum = add(indexSum, ratio);
   }
-  for (const year of years) year.averageIndex = averageOf(sums.get(year.year)!, year.months);
+  for (const year of years) year.averageIndex = averageOf(sums.get(year.year)!, year.months, scale);
 
   const months = periods.length;
-  const averageIndex = months ? averageOf(indexSum, months) : null;
+  const averageIndex = months ? averageOf(indexSum, months, scale) : null;
   const trace: TraceStep<RecordStepName>[] = [];
   for (const year of years) {
     for (const wage of year.averageWages) {
@@ -100,8 +106,9 @@ export function contributionRecordFigures(lines: readonly PensionMonthLine[], la
   trace.push({ step: 'recordMonths', value: months, formula: 'distinct periods of enterprise pension paid in sifund (a month paid by two employers once)',
     reference: '国发〔2005〕38号 六 (缴费年限) [law]' });
   trace.push({ step: 'recordIndex', value: averageIndex === null ? null : formatIndex(averageIndex),
-    formula: years.map((year) => `${formatIndex(year.averageIndex)} × ${year.months}`).join(' + ') + ` ÷ ${months}` + ' (exact, rounded once)', reference: INDEX_REFERENCE });
-  return { months, indexSum, averageIndex, years, periods, trace };
+    formula: years.map((year) => `${formatIndex(year.averageIndex)} × ${year.months}`).join(' + ') + ` ÷ ${months}` + ` (exact, rounded once to ${scale} places)`,
+    reference: `${INDEX_REFERENCE}; ${indexScale.reference}`, parameter: indexScale.parameter });
+  return { months, indexSum, averageIndex, indexScale: scale, years, periods, trace };
 }
 
 /** What the operator adds from outside sifund: months before the agency went live (with their index), an account balance taken over. */
@@ -112,13 +119,13 @@ export interface OutsideRecord { months: number; averageIndex: Decimal | null; a
  * month-weighted mean of both (Σ of the record's exact indices + the outside index × its months, ÷ all months, rounded
  * once). Months outside sifund need their own index (refused by the caller otherwise).
  */
-export function quoteHistory(record: Pick<PensionContributionRecord, 'months' | 'indexSum'>, accountBalance: bigint, outside: OutsideRecord) {
+export function quoteHistory(record: Pick<PensionContributionRecord, 'months' | 'indexSum' | 'indexScale'>, accountBalance: bigint, outside: OutsideRecord) {
   const months = record.months + outside.months;
   const outsideSum: Fraction = outside.months && outside.averageIndex
     ? { numerator: outside.averageIndex.units * BigInt(outside.months), denominator: 10n ** BigInt(outside.averageIndex.scale) } : ZERO;
   return {
     contributionMonths: months,
-    averageIndex: months ? averageOf(add(record.indexSum, outsideSum), months) : { units: 0n, scale: INDEX_SCALE },
+    averageIndex: months ? averageOf(add(record.indexSum, outsideSum), months, record.indexScale) : { units: 0n, scale: record.indexScale },
     accountBalance: accountBalance + outside.accountBalance,
   };
 }

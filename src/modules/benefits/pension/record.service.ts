@@ -36,7 +36,8 @@ export async function readPensionRecord(tx: Tx, person: { id: bigint; region_cod
   const lines = await enterprisePensionMonths(tx, person.id, lastPeriod);
   const figures = contributionRecordFigures(
     lines.map((line) => ({ period: line.period, creditCode: line.credit_code, regionCode: line.region_code, base: BigInt(line.base), paid: line.paid })),
-    lastPeriod, (period, regionCode) => cite<bigint>(store.lookup('contribution.base.average_wage', `${period}-01`, regionCode)));
+    lastPeriod, (period, regionCode) => cite<bigint>(store.lookup('contribution.base.average_wage', `${period}-01`, regionCode)),
+    cite<number>(store.lookup('pension.average_index_scale', retirementDate, person.region_code)));
   const account = await accountBalanceAt(tx, person, retirementDate, store);
   const statement = `个人账户对账单${account.statementThrough === null ? '' : ` ${account.statementThrough} 年末`} ${formatYuan(account.statementBalance)}`;
   const yearSteps: TraceStep<RecordStepName>[] = account.years.map((year) => ({
