@@ -181,5 +181,28 @@ test('quotes, the year-end settlement calculator and the pension payroll in the 
     assert.ok(await page.locator('[data-testid=line-status]', { hasText: '待出盘' }).count() > 0, 'lines wait for the bank file');
   });
 
+  await t.test('养老金调整: next year\'s adjustment previewed, then submitted after a confirmation — a job followed to its end, the run the preview\'s', async () => {
+    const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1;
+    const preview = await staff.call<{ awards: number; totalIncrease: string }>('POST', '/api/pension/adjustments/preview?limit=1', { region: '990000', year });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    await openMenuEntry(page, '待遇管理', 'menu-pensionAdjustments');
+    await page.getByTestId('adjustments-page').waitFor();
+    await inputOf(page, 'adjustment-year').fill(String(year));
+    await page.getByTestId('adjustment-preview').click();
+    await page.locator('[data-testid=adjustment-awards]', { hasText: String(preview.body.awards) }).waitFor();
+    assert.equal(plain(await page.getByTestId('adjustment-total-increase').textContent()), preview.body.totalIncrease);
+    await page.getByTestId('adjustment-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await waitForJobCompleted(page, server, 'adjustment-progress', { timeout: 120_000 });
+    const jobId = await page.getByTestId('adjustment-progress').getAttribute('data-job');
+    const job = await staff.call<{ kind: string; result: { awards: number; totalIncrease: string; approvalItem: { id: string } } }>('GET', `/api/jobs/${jobId}`);
+    assert.deepEqual([job.body.kind, job.body.result.awards, job.body.result.totalIncrease], ['pension.adjustment', preview.body.awards, preview.body.totalIncrease]);
+    const submitted = page.getByTestId('adjustment-submitted');
+    await submitted.waitFor();
+    assert.equal(await submitted.locator('a').getAttribute('href'), `/approvals/${job.body.result.approvalItem.id}`);
+    const item = await staff.call<{ kind: string; status: string }>('GET', `/api/approvals/${job.body.result.approvalItem.id}`);
+    assert.deepEqual([item.body.kind, item.body.status], ['pension.adjustment', 'pending'], 'it waits for 复核 and 审批');
+  });
+
   assert.deepEqual(errors, []);
 });

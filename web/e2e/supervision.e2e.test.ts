@@ -78,7 +78,7 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
   await t.test('runs every rule as a job followed to its end; the list then shows the API\'s findings', async () => {
     await page.getByTestId('run-rules').click();
     await page.getByTestId('confirm-ok').click();
-    await waitForJobCompleted(page, server, 'run-progress', { timeout: 120_000 });
+    await waitForJobCompleted(page, server, 'run-progress', { timeout: 240_000 });
     const api = await inspector.call<{ total: number; items: Finding[] }>('GET', '/api/supervision/findings?limit=20');
     assert.equal(api.status, 200, JSON.stringify(api.body));
     const mine = api.body.items.filter((finding) => finding.rule === 'base-underreporting' && finding.subject === planted.idNumber);

@@ -1,7 +1,7 @@
 /** The benefits module's public face: pension and unemployment quotes (and the awards and payroll that build on them). */
 import type { ModuleManifest } from '../../platform/modules.ts';
 import { registerAwardCommands } from './awards/awards.cli.ts';
-import { pensionAdjustmentSignoff } from './adjustment/adjustment.service.ts';
+import { adjustmentJob, pensionAdjustmentSignoff } from './adjustment/adjustment.service.ts';
 import { adjustmentRoutes } from './adjustment/adjustment.routes.ts';
 import { registerAdjustmentCommands } from './adjustment/adjustment.cli.ts';
 import { registerDeathCommands } from './deaths/deaths.cli.ts';
@@ -50,7 +50,7 @@ export const benefitsModule: ModuleManifest = {
     registerUnemploymentCommands(program);
     registerClaimCommands(program);
   },
-  jobs: [payrollJob, claimMonthJob],
+  jobs: [payrollJob, claimMonthJob, adjustmentJob],
   schedules: [],
   approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, paymentOrderSignoff, benefitClaimSignoff, recoverySignoff],
   permissions: [

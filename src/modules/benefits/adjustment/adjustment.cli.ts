@@ -22,11 +22,11 @@ export function registerAdjustmentCommands(program: Command) {
       process.stdout.write(formatTable(['awardId', 'before', 'fixed', 'years', 'level', 'ageTilt', 'increase', 'after'],
         preview.lines.map((l) => [l.awardId, l.amountBefore, l.parts.fixed, l.parts.years, l.parts.level, l.parts.ageTilt, l.increase, l.amountAfter]), [1, 2, 3, 4, 5, 6, 7]));
     }));
-  addDataOption(adjust.command('submit').description('keep the run and submit it to 复核 and 审批 (applied on the final approval; once per region and year)'))
+  addDataOption(adjust.command('submit').description('work the run out here (a job; or follow the server while it works it) and submit it to 复核 and 审批 (applied on the final approval; once per region and year)'))
     .requiredOption('--region <code>', 'region code (GB/T 2260)').requiredOption('--year <year>', 'the adjustment year').option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('pension adjust submit', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      const { lines: _none, ...submitted } = await submitAdjustment(database, actor, { region: options.region, year: Number(options.year) });
+      const submitted = await submitAdjustment(database, actor, { region: options.region, year: Number(options.year) });
       if (options.format === 'json') printJson(submitted);
       else process.stdout.write(`run ${submitted.runId}, approval item ${submitted.approvalItem.id}: ${summary(submitted)}`);
     }));

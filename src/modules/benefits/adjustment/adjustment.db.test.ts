@@ -11,7 +11,8 @@ import { signOff } from '../../../platform/signoff/signoff.testing.ts';
 import { parseYuan } from '../../../platform/money.ts';
 import { generateDemo } from '../../registry/demo/demo.service.ts';
 import { adjustmentIncrease } from './adjustment.calc.ts';
-import { adjustmentRules, previewAdjustment, submitAdjustment } from './adjustment.service.ts';
+import { adjustmentRules, previewAdjustment, startAdjustment, submitAdjustment } from './adjustment.service.ts';
+import { runOrAttach } from '../../../platform/jobs/index.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const operator = systemActor('adjustment-test', ['pension.adjustment.request', 'benefits.read']);
@@ -49,6 +50,14 @@ test('the adjustment: previewed per award, signed off, applied from January as d
 
   const submitted = await submitAdjustment(db.database, operator, { region: '990000', year: YEAR });
   assert.equal(submitted.totalIncrease, preview.totalIncrease);
+  // the job wrote a line per award the preview raised, each the preview's increase
+  const kept = new Map((await db.owner.query<{ award_id: string; increase: string }>('select award_id::text, increase::text from pension_adjustment_line')).rows.map((r) => [r.award_id, r.increase]));
+  assert.equal(kept.size, preview.awards);
+  assert.ok(preview.lines.every((l) => kept.get(l.awardId) === String(parseYuan(l.increase))), 'the lines are the preview\'s');
+  const { rows: [run] } = await db.owner.query<{ status: string; awards: number; job: { kind: string; status: string } }>(`select r.status, r.awards,
+      json_build_object('kind', j.kind, 'status', j.status) as job from pension_adjustment_run r join job j on j.id = r.job_id`);
+  assert.deepEqual(run, { status: 'submitted', awards: preview.awards, job: { kind: 'pension.adjustment', status: 'completed' } });
+  await assert.rejects(db.owner.query('update pension_adjustment_run set total_increase = total_increase + 1'), /never change/, 'submitted: its totals are fixed');
   const second = await refusal(submitAdjustment(db.database, operator, { region: '990000', year: YEAR }));
   assert.equal(second?.status, 409);
   assert.match((await refusal(submitAdjustment(db.database, operator, { region: '990100', year: YEAR })))!.message, /2026 adjustment covering 990000 exists/);
@@ -67,4 +76,16 @@ test('the adjustment: previewed per award, signed off, applied from January as d
   assert.equal(events, preview.lines.filter((l) => parseYuan(l.increase) > 0n).length);
   assert.equal((await db.owner.query(`select status from pension_adjustment_run`)).rows[0].status, 'applied');
   assert.equal((await refusal(submitAdjustment(db.database, operator, { region: '990000', year: YEAR })))?.status, 409, 'applied: still once a year');
+});
+
+test('a run never mixes two sets of rules: a chunk worked after the parameters changed fails the job, nothing kept', { skip }, async () => {
+  const started = await startAdjustment(db.database, operator, { region: '990000', year: YEAR + 1 });
+  // the rules the run started with, as a parameter change since would leave them
+  await db.owner.query(`update job set parameters = jsonb_set(parameters, '{rules}', to_jsonb('{"overallRate":{"value":"0.05"}}'::text)) where id = $1`, [started.id]);
+  const failed = await runOrAttach(db.database, operator, BigInt(started.id));
+  assert.equal(failed.status, 'failed');
+  assert.equal(failed.refusal?.status, 409);
+  assert.match(failed.error ?? '', /rules of 990000 changed since the run started/);
+  const lines = Number((await db.owner.query(`select count(*) as n from pension_adjustment_line l join pension_adjustment_run r on r.id = l.run_id where r.year = $1`, [YEAR + 1])).rows[0].n);
+  assert.equal(lines, 0, 'the failed chunk kept no line');
 });

@@ -2,8 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { RegionCode, Year } from '../../../platform/http/schemas.ts';
-import { ApprovalItem } from '../../../platform/signoff/signoff.schemas.ts';
-import { previewAdjustment, submitAdjustment } from './adjustment.service.ts';
+import { Job } from '../../../platform/jobs/jobs.schemas.ts';
+import { previewAdjustment, startAdjustment } from './adjustment.service.ts';
 import { AdjustmentPreview } from './adjustment.schemas.ts';
 
 const tags = ['benefits'];
@@ -22,12 +22,8 @@ export async function adjustmentRoutes(app: App) {
 
   app.post('/api/pension/adjustments', { config: { permission: 'pension.adjustment.request' },
     schema: {
-      tags, summary: '养老金调整申请 Keep a region\'s annual adjustment and submit it to 复核 and 审批 (kind pension.adjustment); applied from January of the year on the final approval; once per region and year',
-      body: AdjustmentBody,
-      response: { 200: Type.Composite([Type.Omit(AdjustmentPreview, ['lines']), Type.Object({ runId: Type.String(), approvalItem: ApprovalItem })]) },
+      tags, summary: '养老金调整申请 Start a region\'s annual adjustment (a job, kind pension.adjustment: the increases worked out chunk by chunk of awards and kept, then submitted to 复核 and 审批; progress and, when completed, the run — its totals, rules and sign-off item — at GET /api/jobs/:id); applied from January of the year on the final approval; once per region and year',
+      body: AdjustmentBody, response: { 202: Job },
     },
-  }, async (request) => {
-    const { lines: _none, ...submitted } = await submitAdjustment(db, actor(request), request.body);
-    return submitted;
-  });
+  }, async (request, reply) => reply.code(202).send(await startAdjustment(db, actor(request), request.body)));
 }

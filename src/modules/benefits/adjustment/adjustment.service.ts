@@ -2,7 +2,8 @@
  * 养老金调整 (annual pension adjustment): one run per region and year. The preview works out every paid pension's
  * increase by the province's rules in force on 1 January of the year (params/benefits/adjustment: fixed amount,
  * per contribution year, share of the pension, age tilts; the national overall level shown beside the run's own);
- * the submission keeps the run and its lines and sends them to sign-off (kind pension.adjustment: 经办, 复核, 审批);
+ * the submission is a job (kind pension.adjustment) that works the increases out chunk by chunk of awards and keeps
+ * the run and its lines, then sends them to sign-off (kind pension.adjustment: 经办, 复核, 审批);
  * the final approval applies them as dated amounts from January of the year (pension_award_amount: the award's own
  * amount is never edited) with an amount_changed event per award. A region and year is adjusted once: a run of the
  * same year over the region, above it or within it refuses the next.
@@ -16,6 +17,7 @@ import { divideRounded, formatDecimal, formatYuan, type Decimal } from '../../..
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { createOrFindJob, getJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobView } from '../../../platform/jobs/index.ts';
 import { cite } from '../trace.ts';
 import { adjustmentIncrease, shownParts, type AdjustmentRules } from './adjustment.calc.ts';
 import { adjustmentSaid } from './adjustment.messages.ts';
@@ -107,35 +109,102 @@ export async function previewAdjustment(database: DatabaseHandle, actor: Actor, 
   return inScope(database, actor, async (tx) => previewOf(input, await worked(tx, input), limit));
 }
 
-const statusSaid = (status: string) => (status === 'applied' ? adjustmentSaid.statusApplied() : adjustmentSaid.statusSubmitted());
+const statusSaid = (status: string) => (status === 'applied' ? adjustmentSaid.statusApplied() : status === 'computing' ? adjustmentSaid.statusComputing() : adjustmentSaid.statusSubmitted());
 
-/** Keeps the run and its lines and submits it to sign-off (the 经办 step); a second run of the year over the region is refused. */
-export async function submitAdjustment(database: DatabaseHandle, actor: Actor, input: AdjustmentRequest) {
-  checkRequest(actor, input);
+/** About this many awards per chunk of the run: a visible progress bar, and a province's pensions never held at once. */
+const AWARDS_PER_CHUNK = 20_000;
+const MAX_CHUNKS = 200;
+
+interface AdjustmentJobParameters { runId: string; region: string; year: number; effectivePeriod: string; rules: string }
+interface AdjustmentChunk { personFrom: string; personTo: string }
+
+/** What a submitted run is: its totals, the rules it used, and the sign-off item it waits in. */
+export type SubmittedAdjustment = Omit<AdjustmentPreview, 'lines'> & { runId: string; approvalItem: { id: string; title: string } };
+
+/**
+ * One chunk of the run: the increase of each award of the persons in its range by the rules the run started with
+ * (a change of the parameters since fails the chunk: the run would mix two sets of rules), its lines written.
+ */
+async function computeChunk(tx: Tx, { parameters }: JobContext<AdjustmentJobParameters>, { payload }: { chunk: number; payload: AdjustmentChunk }) {
+  const rules = adjustmentRules(parameters.region, parameters.year);
+  if (JSON.stringify(shownRules(rules)) !== parameters.rules) throw conflict('year', adjustmentSaid.rulesChanged({ year: parameters.year, region: parameters.region }));
+  const awards = await repository.awardsToAdjust(tx, scopePrefix(parameters.region), parameters.year, parameters.effectivePeriod, { from: BigInt(payload.personFrom), to: BigInt(payload.personTo) });
+  await repository.insertLines(tx, BigInt(parameters.runId), awards.map((award) => {
+    const amountBefore = BigInt(award.amount_before);
+    const { increase, parts } = adjustmentIncrease({ amountBefore, contributionMonths: award.contribution_months, birthDate: award.birth_date }, rules, parameters.year);
+    return { person_id: BigInt(award.person_id), id: newId(), award_id: BigInt(award.award_id), region_code: award.region_code, amount_before: amountBefore, increase, parts: JSON.stringify(shownParts(parts, rules)) };
+  }));
+}
+
+const submittedView = (run: { id: bigint; region_code: string; year: number; effective_period: string; awards: number; total_before: bigint; total_increase: bigint; rules: string },
+  item: { id: string; title: string }): SubmittedAdjustment => {
+  // jsonb: the driver gives it parsed
+  const rules = (typeof run.rules === 'string' ? JSON.parse(run.rules) : run.rules) as Record<string, { value: string }>;
+  return {
+    runId: String(run.id), approvalItem: item, region: run.region_code, year: run.year, effectivePeriod: run.effective_period, awards: run.awards,
+    totalBefore: formatYuan(run.total_before), totalIncrease: formatYuan(run.total_increase),
+    increaseShare: run.total_before > 0n ? formatDecimal({ units: divideRounded(run.total_increase * 10000n, run.total_before), scale: 4 }) : '0',
+    overallRate: rules.overallRate.value, rules,
+  };
+};
+
+const titleOf = (region: string, year: number, awards: number, increase: bigint) =>
+  render(adjustmentSaid.title({ region, year, awards, amount: formatYuan(increase) }), 'zh-CN');
+
+/** After the last chunk: the run's totals from its lines, and the run submitted to sign-off as the job's actor (经办). */
+async function finishAdjustment(database: DatabaseHandle, { parameters, actor }: JobContext<AdjustmentJobParameters>): Promise<SubmittedAdjustment> {
   return inScope(database, actor, async (tx) => {
+    const runId = BigInt(parameters.runId);
+    const run = (await repository.runById(tx, runId, true))!;
+    // resumed after its submission committed: the same answer again
+    if (run.status !== 'computing') return submittedView(run, { id: String(run.approval_item_id), title: titleOf(run.region_code, run.year, run.awards, run.total_increase) });
+    const totals = await repository.runTotals(tx, runId);
+    const item = await submitForApproval(tx, actor, pensionAdjustmentSignoff, {
+      regionCode: run.region_code, subjectKey: `pension.adjustment:${run.region_code}:${run.year}`, amount: totals.totalIncrease, comment: null,
+      title: titleOf(run.region_code, run.year, totals.awards, totals.totalIncrease),
+      payload: { runId: String(runId), region: run.region_code, year: run.year, effectivePeriod: run.effective_period, awards: totals.awards, totalIncrease: formatYuan(totals.totalIncrease) },
+    });
+    await repository.submitRun(tx, runId, totals, BigInt(item.id));
+    const submitted = submittedView({ ...run, awards: totals.awards, total_before: totals.totalBefore, total_increase: totals.totalIncrease }, { id: item.id, title: item.title });
+    await recordAudit(tx, actor, { action: 'pension.adjustment.submit', entityType: 'pension_adjustment_run', entityId: runId, regionCode: run.region_code,
+      after: { year: run.year, awards: totals.awards, totalBefore: submitted.totalBefore, totalIncrease: submitted.totalIncrease, increaseShare: submitted.increaseShare, job: String(run.job_id) } });
+    return submitted;
+  });
+}
+
+export const adjustmentJob: JobDefinition<AdjustmentJobParameters, AdjustmentChunk> = {
+  kind: 'pension.adjustment', label: '养老金调整', permission: 'pension.adjustment.request', runChunk: computeChunk, finish: finishAdjustment,
+};
+
+/**
+ * Keeps the run (computing) and creates its job — chunks of the awards it raises by person — which the server works:
+ * the lines chunk by chunk, then the totals and the submission to sign-off (the 经办 step). A second run of the year
+ * over the region is refused; a failed job is retried from /api/jobs.
+ */
+export async function startAdjustment(database: DatabaseHandle, actor: Actor, input: AdjustmentRequest): Promise<JobView> {
+  checkRequest(actor, input);
+  const job = await inScope(database, actor, async (tx) => {
     const existing = await repository.overlappingRun(tx, input.region, scopePrefix(input.region), input.year);
     if (existing) throw conflict('year', adjustmentSaid.runExists({ year: input.year, region: existing.region_code, status: statusSaid(existing.status), id: String(existing.id) }));
-    const w = await worked(tx, input);
-    if (!w.lines.length) throw conflict('region', adjustmentSaid.noAwards({ region: input.region, year: input.year }));
-    const runId = newId();
-    await repository.insertRun(tx, {
-      id: runId, region_code: input.region, year: input.year, effective_period: w.effectivePeriod, rules: JSON.stringify(shownRules(w.rules)),
-      awards: w.lines.length, total_before: w.totalBefore, total_increase: w.totalIncrease, submitted_by: actor.username,
+    const awards = await repository.countAwardsToAdjust(tx, scopePrefix(input.region), input.year);
+    if (!awards) throw conflict('region', adjustmentSaid.noAwards({ region: input.region, year: input.year }));
+    const rules = JSON.stringify(shownRules(adjustmentRules(input.region, input.year)));
+    const ranges = await repository.adjustmentRanges(tx, scopePrefix(input.region), input.year, Math.min(MAX_CHUNKS, Math.ceil(awards / AWARDS_PER_CHUNK)));
+    const runId = newId(), effectivePeriod = `${input.year}-01`;
+    const { job: created } = await createOrFindJob(tx, actor, adjustmentJob, {
+      key: `${input.year}/${input.region}`, regionCode: input.region, parameters: { runId: String(runId), region: input.region, year: input.year, effectivePeriod, rules },
+      chunks: ranges.map((range) => ({ personFrom: range.person_from, personTo: range.person_to })),
     });
-    await repository.insertLines(tx, runId, w.lines.map((l) => ({
-      person_id: BigInt(l.award.person_id), id: newId(), award_id: BigInt(l.award.award_id), region_code: l.award.region_code,
-      amount_before: l.amountBefore, increase: l.increase, parts: JSON.stringify(l.parts),
-    })));
-    const item = await submitForApproval(tx, actor, pensionAdjustmentSignoff, {
-      regionCode: input.region, subjectKey: `pension.adjustment:${input.region}:${input.year}`, amount: w.totalIncrease, comment: null,
-      title: render(adjustmentSaid.title({ region: input.region, year: input.year, awards: w.lines.length, amount: formatYuan(w.totalIncrease) }), 'zh-CN'),
-      payload: { runId: runId.toString(), region: input.region, year: input.year, effectivePeriod: w.effectivePeriod, awards: w.lines.length, totalIncrease: formatYuan(w.totalIncrease) },
-    });
-    await repository.setRunApproval(tx, runId, BigInt(item.id));
-    await recordAudit(tx, actor, { action: 'pension.adjustment.submit', entityType: 'pension_adjustment_run', entityId: runId, regionCode: input.region,
-      after: { year: input.year, awards: w.lines.length, totalBefore: formatYuan(w.totalBefore), totalIncrease: formatYuan(w.totalIncrease), increaseShare: w.share } });
-    return { runId: runId.toString(), approvalItem: item, ...previewOf(input, w, 0) };
+    await repository.insertRun(tx, { id: runId, region_code: input.region, year: input.year, effective_period: effectivePeriod, rules, submitted_by: actor.username, job_id: created.id });
+    return created;
   });
+  return getJob(database, actor, job.id);
+}
+
+/** `sifund pension adjust submit`: the run computed here (or followed while the server works it) and submitted. */
+export async function submitAdjustment(database: DatabaseHandle, actor: Actor, input: AdjustmentRequest): Promise<SubmittedAdjustment> {
+  const started = await startAdjustment(database, actor, input);
+  return throwIfFailed(await runOrAttach(database, actor, BigInt(started.id))).result as SubmittedAdjustment;
 }
 
 /** The final approval's effect: the new amounts from the run's month, an event per award; the old amounts stay. */

@@ -2,7 +2,8 @@
  * 养老金调整: a region's annual adjustment previewed (POST /api/pension/adjustments/preview: the province's rules in
  * force on 1 January with their sources, the totals against the national overall level, and each award's increase by
  * its parts — 定额、挂钩缴费年限、挂钩养老金水平、高龄倾斜), then submitted after a confirmation (POST
- * /api/pension/adjustments) to 复核 and 审批 in the 待办 inbox; applied from January on the final approval.
+ * /api/pension/adjustments: a job, chunk by chunk of awards, followed with <JobProgress>) to 复核 and 审批 in the 待办
+ * inbox; applied from January on the final approval.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -17,11 +18,12 @@ import { useMe } from '../../session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Money } from '../../components/Money.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { JobProgress, type Job } from '../../components/JobProgress.tsx';
 import { approvalsChanged } from '../../platform/signoff/shared.tsx';
 import type { AdjustmentLine, AdjustmentPreview } from './types.ts';
 
 const PREVIEW_LINES = 200;
-type Submitted = Omit<AdjustmentPreview, 'lines'> & { runId: string; approvalItem: { id: string } };
+type Submitted = Omit<AdjustmentPreview, 'lines'> & { runId: string; approvalItem: { id: string; title: string } };
 
 function RulesApplied({ rules }: { rules: AdjustmentPreview['rules'] }) {
   const { t } = useI18n();
@@ -50,7 +52,8 @@ export default function AdjustmentsPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [preview, setPreview] = useState<AdjustmentPreview>();
-  const [submitted, setSubmitted] = useState<Submitted>();
+  const [run, setRun] = useState<Job>();
+  const submitted = run?.status === 'completed' ? run.result as Submitted : undefined;
 
   const attempt = async (work: () => Promise<void>) => {
     setBusy(true); setError(undefined);
@@ -59,17 +62,14 @@ export default function AdjustmentsPage() {
     } finally { setBusy(false); }
   };
   const previewRun = () => attempt(async () => {
-    setSubmitted(undefined);
+    setRun(undefined);
     setPreview(await api.post<AdjustmentPreview>(`/api/pension/adjustments/preview?limit=${PREVIEW_LINES}`, { region, year }));
   });
   const submit = () => modal.confirm({
     title: t('adjustment.submitTitle', { year }),
     content: t('adjustment.submitConfirm', { region: regionLabel(region), year, awards: preview?.awards ?? 0, increase: preview?.totalIncrease ?? '' }),
     okText: t('adjustment.submit'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'confirm-ok' },
-    onOk: () => attempt(async () => {
-      setSubmitted(await api.post<Submitted>('/api/pension/adjustments', { region, year }));
-      approvalsChanged();
-    }),
+    onOk: () => attempt(async () => { setRun(await api.post<Job>('/api/pension/adjustments', { region, year })); }),
   });
 
   const money = (key: 'amountBefore' | 'increase' | 'amountAfter', title: string) => ({ key, title, dataIndex: key, align: 'right' as const, render: (value: string) => <Money value={value} /> });
@@ -87,11 +87,12 @@ export default function AdjustmentsPage() {
           <Button type="primary" icon={<CalculatorOutlined />} loading={busy} onClick={previewRun} disabled={!can('pension.adjustment.request')} data-testid="adjustment-preview">
             {t('adjustment.preview')}
           </Button>
-          {preview && can('pension.adjustment.request') && !submitted && (
+          {preview && can('pension.adjustment.request') && !run && (
             <Button icon={<SendOutlined />} loading={busy} onClick={submit} data-testid="adjustment-submit">{t('adjustment.submit')}</Button>
           )}
         </Space>
         {error && <Alert type="error" showIcon message={t('adjustment.refused')} description={error.message} data-testid="adjustment-error" />}
+        {run && <JobProgress job={run} testId="adjustment-progress" onFinished={(job) => { setRun(job); if (job.status === 'completed') approvalsChanged(); }} />}
         {submitted && (
           <Alert
             type="success" showIcon data-testid="adjustment-submitted" message={t('adjustment.submitted', { awards: submitted.awards, increase: submitted.totalIncrease })}
