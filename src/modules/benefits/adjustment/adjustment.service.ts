@@ -172,8 +172,9 @@ async function finishAdjustment(database: DatabaseHandle, { parameters, actor }:
   });
 }
 
+/** Two chunks at a time: one chunk's query overlaps the other's arithmetic (docs/benefits.md: 9.0–11.5 → 7.6–7.9 s, 236,202 pensions). */
 export const adjustmentJob: JobDefinition<AdjustmentJobParameters, AdjustmentChunk> = {
-  kind: 'pension.adjustment', label: '养老金调整', permission: 'pension.adjustment.request', runChunk: computeChunk, finish: finishAdjustment,
+  kind: 'pension.adjustment', label: '养老金调整', permission: 'pension.adjustment.request', workers: 2, runChunk: computeChunk, finish: finishAdjustment,
 };
 
 /**
