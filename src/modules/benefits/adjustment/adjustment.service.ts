@@ -192,12 +192,13 @@ export async function startAdjustment(database: DatabaseHandle, actor: Actor, in
     const rules = JSON.stringify(shownRules(adjustmentRules(input.region, input.year)));
     const ranges = await repository.adjustmentRanges(tx, scopePrefix(input.region), input.year, Math.min(MAX_CHUNKS, Math.ceil(awards / AWARDS_PER_CHUNK)));
     const runId = newId(), effectivePeriod = `${input.year}-01`;
-    const { job: created } = await createOrFindJob(tx, actor, adjustmentJob, {
+    const { job, created } = await createOrFindJob(tx, actor, adjustmentJob, {
       key: `${input.year}/${input.region}`, regionCode: input.region, parameters: { runId: String(runId), region: input.region, year: input.year, effectivePeriod, rules },
       chunks: ranges.map((range) => ({ personFrom: range.person_from, personTo: range.person_to })),
     });
-    await repository.insertRun(tx, { id: runId, region_code: input.region, year: input.year, effective_period: effectivePeriod, rules, submitted_by: actor.username, job_id: created.id });
-    return created;
+    // two starts at once: the second waited on the job's key and finds the first's job, whose run it is
+    if (created) await repository.insertRun(tx, { id: runId, region_code: input.region, year: input.year, effective_period: effectivePeriod, rules, submitted_by: actor.username, job_id: job.id });
+    return job;
   });
   return getJob(database, actor, job.id);
 }
