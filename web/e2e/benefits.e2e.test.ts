@@ -181,6 +181,27 @@ test('quotes, the year-end settlement calculator and the pension payroll in the 
     assert.ok(await page.locator('[data-testid=line-status]', { hasText: '待出盘' }).count() > 0, 'lines wait for the bank file');
   });
 
+  await t.test('待遇详情 from 养老金待遇: the award, this month\'s payroll line and its status as the API has them', async () => {
+    await page.goto(`${server.baseUrl}/benefits/pension/awards?status=active`);
+    const link = page.getByTestId('awards-table').getByTestId('award-link').first();
+    await link.click();
+    await page.getByTestId('award-detail').waitFor();
+    const id = /\/benefits\/pension\/awards\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    const detail = await staff.call<{ award: { monthlyAmount: string }; amounts: { monthlyAmount: string }[]; payments: { period: string; amount: string; status: string }[] }>('GET', `/api/pension/awards/${id}`);
+    assert.equal(detail.status, 200, JSON.stringify(detail.body));
+    const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    assert.equal(detail.body.payments[0]?.period, period, 'the payroll just run is its latest month');
+    const rows = page.locator('[data-testid=award-payments] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), detail.body.payments.length);
+    for (const [index, payment] of detail.body.payments.entries()) {
+      assert.equal(plain(await rows.nth(index).getByTestId('award-payment-amount').textContent()), payment.amount);
+      assert.equal(await rows.nth(index).getByTestId('line-status').getAttribute('data-status'), payment.status);
+    }
+    assert.equal(plain(await page.getByTestId('award-amount-now').textContent()), detail.body.amounts.at(-1)?.monthlyAmount ?? detail.body.award.monthlyAmount);
+    await page.screenshot({ path: screenshot('award-detail'), fullPage: true });
+  });
+
   await t.test('养老金调整: next year\'s adjustment previewed, then submitted after a confirmation — a job followed to its end, the run the preview\'s', async () => {
     const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1;
     const preview = await staff.call<{ awards: number; totalIncrease: string }>('POST', '/api/pension/adjustments/preview?limit=1', { region: '990000', year });

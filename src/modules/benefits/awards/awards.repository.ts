@@ -126,3 +126,22 @@ export async function lockAward(tx: Tx, awardId: bigint): Promise<AwardToChange 
 export const setAwardStatus = (tx: Tx, award: { personId: bigint; awardId: bigint }, status: AwardStatus, reason: string, on: string) =>
   tx.updateTable('pension_award').set({ status, status_reason: reason, status_changed_on: on })
     .where('person_id', '=', award.personId).where('id', '=', award.awardId).execute();
+
+/** An award's dated amounts (养老金调整 and corrections), in the order they take effect. */
+export const amountsOfAward = (tx: Tx, personId: bigint, awardId: bigint) =>
+  tx.selectFrom('pension_award_amount').select(['effective_period', 'monthly_amount', 'increase', 'adjustment_run_id'])
+    .where('person_id', '=', personId).where('award_id', '=', awardId).orderBy('effective_period').orderBy('id').execute();
+
+/** What happened to an award (suspended, resumed, stopped, amount changed), oldest first. */
+export const eventsOfAward = (tx: Tx, personId: bigint, awardId: bigint) =>
+  tx.selectFrom('pension_award_event').select(['event', 'effective_period', sql<string>`happened_on::text`.as('happened_on'), 'reason', 'recorded_by'])
+    .where('person_id', '=', personId).where('award_id', '=', awardId).orderBy('happened_on').orderBy('id').execute();
+
+/** The award's latest `limit` months of the payroll, newest first: what each line paid and what the bank answered. */
+export async function paymentsOfAward(tx: Tx, personId: bigint, awardId: bigint, limit: number) {
+  const { rows } = await sql<{ period: string; batch_id: string; reference: string; amount: string; status: string; paid_on: string | null; return_count: number; reason: string | null }>`
+    select b.period, b.id::text as batch_id, l.reference, l.amount::text as amount, l.status, l.paid_on::text as paid_on, l.return_count, l.reason
+    from payroll_line l join payroll_batch b on b.id = l.batch_id
+    where l.person_id = ${personId} and l.award_id = ${awardId} order by b.period desc limit ${limit}`.execute(tx);
+  return rows;
+}

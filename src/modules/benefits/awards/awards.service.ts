@@ -219,7 +219,7 @@ export interface AwardView {
 const byPerson: SortKey[] = [{ by: 'a.person_id', direction: 'asc' }, { by: 'a.id', direction: 'asc' }];
 
 /** The rows of the awards query as the actor may see them (ID numbers masked for staff without personal.full.read). */
-const awardViews = (actor: Actor) => {
+export const awardViews = (actor: Actor) => {
   const masking = listMaskingFor(actor);
   return (rows: Awaited<ReturnType<ReturnType<typeof repository.awardsQuery>['execute']>>): AwardView[] => rows.map((row) => maskPersonalData({
     id: row.id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, fund: row.fund_code, scheme: row.scheme,

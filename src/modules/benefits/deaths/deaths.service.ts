@@ -172,6 +172,13 @@ async function pendingRecoveries(tx: Tx): Promise<Map<string, bigint>> {
 
 const byPerson: SortKey[] = [{ by: 'o.person_id', direction: 'asc' }, { by: 'o.id', direction: 'asc' }];
 
+/** The overpayments opened on one award, oldest first, with what is recovered and what waits for sign-off (in the caller's transaction). */
+export async function overpaymentsOfAward(tx: Tx, personId: bigint, awardId: bigint): Promise<OverpaymentView[]> {
+  const pending = await pendingRecoveries(tx);
+  const rows = await repository.overpaymentsQuery(tx, { personId }).where('o.award_id', '=', awardId).orderBy('o.id').execute();
+  return rows.map((row) => overpaymentView(row as repository.OverpaymentRow, pending.get(String(row.id)) ?? 0n));
+}
+
 /** The overpayments in the actor's scope (ID numbers masked for staff without personal.full.read). */
 export async function listOverpayments(database: DatabaseHandle, actor: Actor, filter: { status?: OverpaymentStatus }, request: ListRequest): Promise<ListAnswer<OverpaymentView>> {
   const masking = listMaskingFor(actor);

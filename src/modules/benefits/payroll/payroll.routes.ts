@@ -11,12 +11,13 @@ import { Job } from '../../../platform/jobs/jobs.schemas.ts';
 import { awardRows, listAwards, requestAward } from '../awards/awards.service.ts';
 import { awardLine, awardsReport } from '../awards/awards.report.ts';
 import { changeAwardStatus, type StopCause } from '../awards/award-status.service.ts';
+import { awardDetail } from '../awards/award-detail.service.ts';
 import { batchDetail, batchLinesPage, batchRows, getBatch, listBatches, payrollByRegion, payrollSummary, startPayroll } from './payroll.service.ts';
 import { batchLinesReport, batchRow, batchesReport, lineRow, payrollSummaryReport } from './payroll.report.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 import type { AwardStatus } from '../awards/awards.tables.ts';
 import type { LineStatus } from './payroll.tables.ts';
-import { AwardList, AwardRequestBody, AwardResumeBody, AwardStatusChange, AwardStopBody, BankResult, BatchDetail, BatchList, PayrollSummary, awardStatuses, lineStatuses } from './payroll.schemas.ts';
+import { AwardDetail, AwardList, AwardRequestBody, AwardResumeBody, AwardStatusChange, AwardStopBody, BankResult, BatchDetail, BatchList, PayrollSummary, awardStatuses, lineStatuses } from './payroll.schemas.ts';
 
 const tags = ['benefits'];
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -51,6 +52,13 @@ export async function payrollRoutes(app: App) {
       report: awardsReport(filter),
     });
   });
+
+  app.get('/api/pension/awards/:id', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '待遇详情 A pension award with its dated amounts, its events (suspended, resumed, stopped, amount changed), its latest 36 months of payroll with the bank\'s answer, and the overpayments opened on it',
+      params: Type.Object({ id: Id }), response: { 200: AwardDetail },
+    },
+  }, async (request) => awardDetail(db, actor(request), BigInt(request.params.id)));
 
   app.post('/api/pension/awards/:id/resume', { config: { permission: 'pension.award.status' },
     schema: {

@@ -7,6 +7,7 @@ import { awardStatuses, batchStatuses, lineStatuses, paymentOrderStatuses, stopC
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export { AwardRequestBody } from '../awards/awards.schemas.ts';
+import { Overpayment } from '../deaths/deaths.schemas.ts';
 
 export const Award = Type.Object({
   id: IdText, idNumber: Type.String(), name: Type.String(), regionCode: Type.String(), fund: Type.String(),
@@ -15,6 +16,18 @@ export const Award = Type.Object({
   status: literals(awardStatuses), statusReason: Nullable(Type.String()),
 });
 export const AwardList = ListAnswer(Award);
+
+/** 待遇详情: the award, its dated amounts, its events, its latest months of payroll and its overpayments. */
+export const AwardDetail = Type.Object({
+  award: Award,
+  amounts: Type.Array(Type.Object({ effectivePeriod: Month, monthlyAmount: Money, increase: Money, adjustmentRun: Nullable(IdText) }),
+    { description: 'the amounts in force from a month (养老金调整, corrections); before the first, the award\'s own' }),
+  events: Type.Array(Type.Object({ event: literals(['suspended', 'resumed', 'stopped', 'amount_changed'] as const), effectivePeriod: Month, happenedOn: DateOnly, reason: Type.String(), recordedBy: Type.String() })),
+  payments: Type.Array(Type.Object({
+    period: Month, batch: IdText, reference: Type.String(), amount: Money, status: literals(lineStatuses), paidOn: Nullable(DateOnly), returnCount: Type.Integer(), reason: Nullable(Type.String()),
+  }), { description: 'the latest 36 months of the payroll, newest first' }),
+  overpayments: Type.Array(Overpayment),
+});
 
 export const AwardResumeBody = Type.Object({
   effectivePeriod: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', maxLength: 7, description: 'the month paid again from (YYYY-MM), at the latest next month' }),

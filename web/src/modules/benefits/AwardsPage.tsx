@@ -1,6 +1,7 @@
 /**
  * 养老金待遇: the awards in the user's scope (GET /api/pension/awards) by person, filtered by status and fund. An award
- * is submitted from a pension quote (养老金测算 → 申请待遇核定) and granted by 复核 and 审批 in the 待办 inbox.
+ * is submitted from a pension quote (养老金测算 → 申请待遇核定) and granted by 复核 and 审批 in the 待办 inbox; its ID
+ * number opens 待遇详情 (amounts, changes, payments, overpayments).
  */
 import { Link } from 'react-router-dom';
 import { Button } from 'antd';
@@ -19,7 +20,7 @@ export default function AwardsPage() {
   const can = useCan();
   const regionLabel = useRegionLabel();
   const columns: Array<ListColumn<Award>> = [
-    { key: 'idNumber', title: t('award.idNumber'), dataIndex: 'idNumber', width: 190 },
+    { key: 'idNumber', title: t('award.idNumber'), dataIndex: 'idNumber', width: 190, render: (idNumber: string, award) => <Link to={`/benefits/pension/awards/${award.id}`} data-testid="award-link">{idNumber}</Link> },
     { key: 'name', title: t('award.name'), dataIndex: 'name', width: 100 },
     { key: 'region', title: t('common.region'), dataIndex: 'regionCode', render: (code: string) => regionLabel(code) },
     { key: 'fund', title: t('award.fund'), dataIndex: 'fund', width: 150 },

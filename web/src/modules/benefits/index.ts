@@ -11,6 +11,7 @@ export const webModule: WebModule = {
     { path: '/benefits/pension/quote', page: lazy(() => import('./PensionQuotePage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/unemployment/quote', page: lazy(() => import('./UnemploymentQuotePage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/pension/awards', page: lazy(() => import('./AwardsPage.tsx')), permission: ['benefits.read'] },
+    { path: '/benefits/pension/awards/:id', page: lazy(() => import('./AwardDetailPage.tsx')), permission: ['benefits.read'], title: 'award.detail' },
     { path: '/benefits/payroll', page: lazy(() => import('./PayrollPage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/pension/deaths', page: lazy(() => import('./DeathsPage.tsx')), permission: ['benefits.read'] },
     { path: '/benefits/pension/adjustments', page: lazy(() => import('./AdjustmentsPage.tsx')), permission: ['pension.adjustment.request'] },

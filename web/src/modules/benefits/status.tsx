@@ -36,5 +36,5 @@ export function BatchStatusTag({ batch }: { batch: Pick<Batch, 'status' | 'appro
 const lineColors: Record<LineStatus, string> = { pending: 'default', sent: 'blue', paid: 'green', returned: 'red' };
 export function LineStatusTag({ status }: { status: LineStatus }) {
   const { t } = useI18n();
-  return <Tag color={lineColors[status]} data-testid="line-status">{t(`payroll.line.status.${status}`)}</Tag>;
+  return <Tag color={lineColors[status]} data-testid="line-status" data-status={status}>{t(`payroll.line.status.${status}`)}</Tag>;
 }

@@ -28,6 +28,7 @@ export type PensionRecord = Static<typeof Records.PensionRecord>;
 /** 养老金待遇核定申请 (the body of POST /api/pension/awards): the person, the quote's input and the quote shown. */
 export type AwardRequestBody = Static<typeof Awards.AwardRequestBody>;
 export type Award = Static<typeof Payroll.Award>;
+export type AwardDetail = Static<typeof Payroll.AwardDetail>;
 export type AwardStatus = Award['status'];
 
 /** 发放批次: one pension fund's payroll of one month. */

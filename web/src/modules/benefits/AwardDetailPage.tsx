@@ -1,0 +1,106 @@
+/**
+ * 待遇详情: one pension award (GET /api/pension/awards/:id) — who, which fund, the three parts and the amount in force;
+ * the dated amounts from each adjustment; what happened to it (暂停、恢复、终止、调整) with the reason and who recorded
+ * it; the latest three years of the payroll with the bank's answer (到账、退回 and the reason); and the overpayments
+ * opened on it with what is recovered and outstanding (recorded on 死亡停发与待遇追回). Opened from 养老金待遇.
+ */
+import { Link, useParams } from 'react-router-dom';
+import { Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../../api.ts';
+import { useLoad, useRegionLabel } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { Page } from '../../components/Page.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { Money } from '../../components/Money.tsx';
+import { AwardStatusTag, LineStatusTag } from './status.tsx';
+import type { AwardDetail } from './types.ts';
+
+type Payment = AwardDetail['payments'][number];
+type Event = AwardDetail['events'][number];
+type Amount = AwardDetail['amounts'][number];
+type Overpayment = AwardDetail['overpayments'][number];
+
+export default function AwardDetailPage() {
+  const { t } = useI18n();
+  const regionLabel = useRegionLabel();
+  const { id = '' } = useParams();
+  const detail = useLoad((signal) => api.get<AwardDetail>(`/api/pension/awards/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  if (detail.error) return <ApiErrorView error={detail.error} retry={detail.reload} />;
+  if (!detail.data) return <PageSpinner />;
+  const { award, amounts, events, payments, overpayments } = detail.data;
+  const money = (value: string) => <Money value={value} />;
+  return (
+    <Page title={`${t('award.detail')}：${award.name}`} testId="award-detail">
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} data-testid="award-header">
+          <Descriptions.Item label={t('award.idNumber')}>{award.idNumber}</Descriptions.Item>
+          <Descriptions.Item label={t('award.name')}>{award.name}</Descriptions.Item>
+          <Descriptions.Item label={t('common.region')}>{regionLabel(award.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('award.fund')}>{award.fund}（{t(`award.scheme.${award.scheme}`)}）</Descriptions.Item>
+          <Descriptions.Item label={t('award.awardedOn')}>{award.awardedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('award.firstPeriod')}>{award.firstPeriod}</Descriptions.Item>
+          <Descriptions.Item label={t('quote.basicPension')}>{money(award.basicPension)}</Descriptions.Item>
+          <Descriptions.Item label={t('quote.accountPension')}>{money(award.accountPension)}</Descriptions.Item>
+          <Descriptions.Item label={t('quote.transitionalPension')}>{money(award.transitionalPension)}</Descriptions.Item>
+          <Descriptions.Item label={t('award.monthlyAmount')}><Money value={amounts.at(-1)?.monthlyAmount ?? award.monthlyAmount} testId="award-amount-now" /></Descriptions.Item>
+          <Descriptions.Item label={t('common.status')}><AwardStatusTag status={award.status} /></Descriptions.Item>
+          <Descriptions.Item label={t('award.statusReason')}>{award.statusReason ?? '—'}</Descriptions.Item>
+        </Descriptions>
+
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('award.amounts')}</Typography.Title>
+        <Table<Amount>
+          size="small" rowKey="effectivePeriod" pagination={false} dataSource={amounts} data-testid="award-amounts" locale={{ emptyText: t('award.amounts.none', { amount: award.monthlyAmount }) }}
+          columns={[
+            { key: 'effectivePeriod', title: t('award.amounts.from'), dataIndex: 'effectivePeriod', width: 120 },
+            { key: 'monthlyAmount', title: t('award.monthlyAmount'), dataIndex: 'monthlyAmount', align: 'right', render: money },
+            { key: 'increase', title: t('award.amounts.increase'), dataIndex: 'increase', align: 'right', render: money },
+            { key: 'adjustmentRun', title: t('award.amounts.run'), dataIndex: 'adjustmentRun', render: (run: string | null) => run ?? '—' },
+          ]}
+        />
+
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('award.events')}</Typography.Title>
+        <Table<Event>
+          size="small" rowKey={(event) => `${event.happenedOn}${event.event}${event.effectivePeriod}`} pagination={false} dataSource={events} data-testid="award-events"
+          locale={{ emptyText: t('award.events.none') }}
+          columns={[
+            { key: 'happenedOn', title: t('award.events.on'), dataIndex: 'happenedOn', width: 120 },
+            { key: 'event', title: t('award.events.event'), dataIndex: 'event', width: 120, render: (event: Event['event']) => <Tag data-testid="award-event">{t(`award.event.${event}`)}</Tag> },
+            { key: 'effectivePeriod', title: t('award.events.from'), dataIndex: 'effectivePeriod', width: 110 },
+            { key: 'reason', title: t('award.statusReason'), dataIndex: 'reason' },
+            { key: 'recordedBy', title: t('award.events.by'), dataIndex: 'recordedBy', width: 160 },
+          ]}
+        />
+
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('award.payments')}</Typography.Title>
+        <Table<Payment>
+          size="small" rowKey="reference" pagination={false} dataSource={payments} data-testid="award-payments" locale={{ emptyText: t('award.payments.none') }}
+          columns={[
+            { key: 'period', title: t('award.payments.period'), dataIndex: 'period', width: 100, render: (period: string, payment) => <Link to={`/benefits/payroll/${payment.batch}`}>{period}</Link> },
+            { key: 'reference', title: t('payroll.line.reference'), dataIndex: 'reference' },
+            { key: 'amount', title: t('payroll.line.amount'), dataIndex: 'amount', align: 'right', render: (amount: string) => <Money value={amount} testId="award-payment-amount" /> },
+            { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: Payment['status']) => <LineStatusTag status={status} /> },
+            { key: 'paidOn', title: t('payroll.line.paidOn'), dataIndex: 'paidOn', width: 110, render: (on: string | null) => on ?? '—' },
+            { key: 'returnCount', title: t('payroll.line.returnCount'), dataIndex: 'returnCount', width: 90, align: 'right' },
+            { key: 'reason', title: t('payroll.line.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '' },
+          ]}
+        />
+
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('award.overpayments')}</Typography.Title>
+        <Table<Overpayment>
+          size="small" rowKey="id" pagination={false} dataSource={overpayments} data-testid="award-overpayments" locale={{ emptyText: t('award.overpayments.none') }}
+          columns={[
+            { key: 'cause', title: t('deaths.cause'), dataIndex: 'cause', width: 110, render: (cause: string) => t(`deaths.cause.${cause}`) },
+            { key: 'periods', title: t('deaths.periods'), dataIndex: 'periods', render: (periods: string[]) => periods.join('、') },
+            { key: 'amount', title: t('deaths.amount'), dataIndex: 'amount', align: 'right', render: money },
+            { key: 'recovered', title: t('deaths.recovered'), dataIndex: 'recovered', align: 'right', render: money },
+            { key: 'pending', title: t('deaths.pending'), dataIndex: 'pending', align: 'right', render: money },
+            { key: 'outstanding', title: t('deaths.outstanding'), dataIndex: 'outstanding', align: 'right', render: (value: string) => <Money value={value} testId="award-overpayment-outstanding" /> },
+            { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: Overpayment['status']) => t(`deaths.status.${status}`) },
+          ]}
+        />
+        {overpayments.length > 0 && <Link to="/benefits/pension/deaths">{t('award.overpayments.record')}</Link>}
+      </Space>
+    </Page>
+  );
+}
