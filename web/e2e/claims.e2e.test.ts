@@ -132,10 +132,11 @@ test('the claims list, a claim\'s detail and a maternity claim submitted to å¾…å
       lines: [{ account: account('expense_bank'), debit: 10_000_000n }, { account: account('special_bank'), credit: 10_000_000n }],
     }))));
     const period = today.slice(0, 7);
+    const failedRun = await page.getByTestId('claim-run-progress').getAttribute('data-job');
     await page.getByTestId('claims-run').click();
     await page.getByTestId('claim-run-form-submit').click();
     await page.getByTestId('confirm-ok').click();
-    await waitForJobCompleted(page, server, 'claim-run-progress', { timeout: 120_000 });
+    await waitForJobCompleted(page, server, 'claim-run-progress', { timeout: 120_000, replacing: failedRun });
     const jobId = await page.getByTestId('claim-run-progress').getAttribute('data-job');
     const job = await staff.call<{ result: { claimants: number; benefits: string; medicalContributions: string; paymentOrders: string[]; workInjury: { paymentOrders: string[] } } }>('GET', `/api/jobs/${jobId}`);
     assert.ok(job.body.result.claimants > 0, 'the demo city has claimants owed this month (the failed run found their medical contributions)');

@@ -103,12 +103,18 @@ export async function fillDate(page: Page, testId: string, date: string) {
 }
 
 /**
- * Waits until the `nth` <JobProgress> with the test id shows its job finished, and asserts it completed. A failed job
+ * Waits until the `nth` <JobProgress> with the test id shows its job finished, and asserts it completed (with
+ * `replacing`, a job other than the one it showed before). A failed job
  * fails the test with the error the job keeps; a job unfinished at the timeout fails it with the job as the API has it
  * then and the server's last log lines (where the runner says why it did not work it).
  */
-export async function waitForJobCompleted(page: Page, server: RunningServer, testId: string, { timeout, nth = 0 }: { timeout: number; nth?: number }) {
+export async function waitForJobCompleted(page: Page, server: RunningServer, testId: string, { timeout, nth = 0, replacing }: {
+  timeout: number; nth?: number;
+  /** the job the progress showed before this one was started: its progress is not this job's */
+  replacing?: string | null;
+}) {
   const progress = page.getByTestId(testId).nth(nth);
+  if (replacing) await page.locator(`[data-testid="${testId}"]:not([data-job="${replacing}"])`).nth(nth).waitFor();
   await progress.waitFor();
   const jobId = await progress.getAttribute('data-job');
   const jobNow = () => page.evaluate(async (id) => (await fetch(`/api/jobs/${id}`)).text(), jobId);
