@@ -16,10 +16,11 @@ import { Money } from '../../components/Money.tsx';
 import { AwardStatusTag, LineStatusTag } from './status.tsx';
 import type { AwardDetail } from './types.ts';
 
-type Payment = AwardDetail['payments'][number];
-type Event = AwardDetail['events'][number];
-type Amount = AwardDetail['amounts'][number];
-type Overpayment = AwardDetail['overpayments'][number];
+/** The rows of the page's tables, as the detail gives them. */
+type PaymentRow = AwardDetail['payments'][number];
+type EventRow = AwardDetail['events'][number];
+type AmountRow = AwardDetail['amounts'][number];
+type OverpaymentRow = AwardDetail['overpayments'][number];
 
 export default function AwardDetailPage() {
   const { t } = useI18n();
@@ -49,7 +50,7 @@ export default function AwardDetailPage() {
         </Descriptions>
 
         <Typography.Title level={5} style={{ margin: 0 }}>{t('award.amounts')}</Typography.Title>
-        <Table<Amount>
+        <Table<AmountRow>
           size="small" rowKey="effectivePeriod" pagination={false} dataSource={amounts} data-testid="award-amounts" locale={{ emptyText: t('award.amounts.none', { amount: award.monthlyAmount }) }}
           columns={[
             { key: 'effectivePeriod', title: t('award.amounts.from'), dataIndex: 'effectivePeriod', width: 120 },
@@ -60,12 +61,12 @@ export default function AwardDetailPage() {
         />
 
         <Typography.Title level={5} style={{ margin: 0 }}>{t('award.events')}</Typography.Title>
-        <Table<Event>
+        <Table<EventRow>
           size="small" rowKey={(event) => `${event.happenedOn}${event.event}${event.effectivePeriod}`} pagination={false} dataSource={events} data-testid="award-events"
           locale={{ emptyText: t('award.events.none') }}
           columns={[
             { key: 'happenedOn', title: t('award.events.on'), dataIndex: 'happenedOn', width: 120 },
-            { key: 'event', title: t('award.events.event'), dataIndex: 'event', width: 120, render: (event: Event['event']) => <Tag data-testid="award-event">{t(`award.event.${event}`)}</Tag> },
+            { key: 'event', title: t('award.events.event'), dataIndex: 'event', width: 120, render: (event: EventRow['event']) => <Tag data-testid="award-event">{t(`award.event.${event}`)}</Tag> },
             { key: 'effectivePeriod', title: t('award.events.from'), dataIndex: 'effectivePeriod', width: 110 },
             { key: 'reason', title: t('award.statusReason'), dataIndex: 'reason' },
             { key: 'recordedBy', title: t('award.events.by'), dataIndex: 'recordedBy', width: 160 },
@@ -73,13 +74,13 @@ export default function AwardDetailPage() {
         />
 
         <Typography.Title level={5} style={{ margin: 0 }}>{t('award.payments')}</Typography.Title>
-        <Table<Payment>
+        <Table<PaymentRow>
           size="small" rowKey="reference" pagination={false} dataSource={payments} data-testid="award-payments" locale={{ emptyText: t('award.payments.none') }}
           columns={[
             { key: 'period', title: t('award.payments.period'), dataIndex: 'period', width: 100, render: (period: string, payment) => <Link to={`/benefits/payroll/${payment.batch}`}>{period}</Link> },
             { key: 'reference', title: t('payroll.line.reference'), dataIndex: 'reference' },
             { key: 'amount', title: t('payroll.line.amount'), dataIndex: 'amount', align: 'right', render: (amount: string) => <Money value={amount} testId="award-payment-amount" /> },
-            { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: Payment['status']) => <LineStatusTag status={status} /> },
+            { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: PaymentRow['status']) => <LineStatusTag status={status} /> },
             { key: 'paidOn', title: t('payroll.line.paidOn'), dataIndex: 'paidOn', width: 110, render: (on: string | null) => on ?? '—' },
             { key: 'returnCount', title: t('payroll.line.returnCount'), dataIndex: 'returnCount', width: 90, align: 'right' },
             { key: 'reason', title: t('payroll.line.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '' },
@@ -87,7 +88,7 @@ export default function AwardDetailPage() {
         />
 
         <Typography.Title level={5} style={{ margin: 0 }}>{t('award.overpayments')}</Typography.Title>
-        <Table<Overpayment>
+        <Table<OverpaymentRow>
           size="small" rowKey="id" pagination={false} dataSource={overpayments} data-testid="award-overpayments" locale={{ emptyText: t('award.overpayments.none') }}
           columns={[
             { key: 'cause', title: t('deaths.cause'), dataIndex: 'cause', width: 110, render: (cause: string) => t(`deaths.cause.${cause}`) },
@@ -96,7 +97,7 @@ export default function AwardDetailPage() {
             { key: 'recovered', title: t('deaths.recovered'), dataIndex: 'recovered', align: 'right', render: money },
             { key: 'pending', title: t('deaths.pending'), dataIndex: 'pending', align: 'right', render: money },
             { key: 'outstanding', title: t('deaths.outstanding'), dataIndex: 'outstanding', align: 'right', render: (value: string) => <Money value={value} testId="award-overpayment-outstanding" /> },
-            { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: Overpayment['status']) => t(`deaths.status.${status}`) },
+            { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: OverpaymentRow['status']) => t(`deaths.status.${status}`) },
           ]}
         />
         {overpayments.length > 0 && <Link to="/benefits/pension/deaths">{t('award.overpayments.record')}</Link>}
