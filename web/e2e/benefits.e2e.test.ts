@@ -214,6 +214,9 @@ test('quotes, the year-end settlement calculator and the pension payroll in the 
     assert.equal(plain(await page.getByTestId('adjustment-total-increase').textContent()), preview.body.totalIncrease);
     await page.getByTestId('adjustment-submit').click();
     await page.getByTestId('confirm-ok').click();
+    // the run's job, or why it was refused (over 30 s once in a full run beside another file)
+    await page.locator('[data-testid=adjustment-progress], [data-testid=adjustment-error]').first().waitFor({ timeout: 120_000 });
+    assert.deepEqual(await page.getByTestId('adjustment-error').allInnerTexts(), [], 'the submission is not refused');
     await waitForJobCompleted(page, server, 'adjustment-progress', { timeout: 120_000 });
     const jobId = await page.getByTestId('adjustment-progress').getAttribute('data-job');
     const job = await staff.call<{ kind: string; result: { awards: number; totalIncrease: string; approvalItem: { id: string } } }>('GET', `/api/jobs/${jobId}`);
