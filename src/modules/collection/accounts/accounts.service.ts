@@ -72,6 +72,14 @@ async function checkRunOrder(tx: Tx, year: number): Promise<void> {
   if (!(await findInterestRun(tx, previous)) && await accountsOpenIn(tx, previous)) throw conflict('year', accountsSaid.previousYearNotRun({ year, previous }));
 }
 
+/** The interest runs as the years they credited: each with the rate and the method its run applied. */
+function creditedYears(runs: { year: number; rate: string; method: string }[]): CreditedYear[] {
+  return runs.map((run) => {
+    if (!isInterestMethod(run.method)) throw new Error(`interest run ${run.year} has method ${run.method}, which has no calculation in interest.calc.ts`);
+    return { year: run.year, rate: parseDecimal(run.rate), method: run.method };
+  });
+}
+
 /**
  * 补记利息 with the run of `year`: each back-payment credited in the year for a month of a closed year gets the
  * interest it missed in the closed years, at each year's rate and by its method as its run applied them.
@@ -79,10 +87,7 @@ async function checkRunOrder(tx: Tx, year: number): Promise<void> {
 async function creditBackInterest(tx: Tx, year: number) {
   const periods = await backPaymentPeriods(tx, year);
   if (!periods.length) return { persons: 0, amount: 0n };
-  const closed: CreditedYear[] = (await interestRunsBefore(tx, year)).map((run) => {
-    if (!isInterestMethod(run.method)) throw new Error(`interest run ${run.year} has method ${run.method}, which has no calculation in interest.calc.ts`);
-    return { year: run.year, rate: parseDecimal(run.rate), method: run.method };
-  });
+  const closed = creditedYears(await interestRunsBefore(tx, year));
   const growth = periods.map((period) => ({ period, ...missedGrowth(period, closed) }));
   return insertBackInterestForYear(tx, year, growth, reserveIds(Math.max(await countBackPayments(tx, year), 1)));
 }
@@ -151,16 +156,14 @@ export async function accountBalanceAt(tx: Tx, person: { id: bigint; region_code
   const year = Number(date.slice(0, 4)), month = Number(date.slice(5, 7));
   const runs = await interestRunsBefore(tx, year + 1);
   const credited = runs.at(-1)?.year ?? null;
-  const firstOpen = credited ?? ((await firstEntryYear(tx, person.id)) ?? year + 1) - 1;
-  const statementBalance = await balanceBefore(tx, person.id, Math.min(firstOpen, year) + 1);
-  if (firstOpen >= year) return { balance: statementBalance, statementThrough: credited, statementBalance, years: [] };
-  const closed: CreditedYear[] = runs.map((run) => {
-    if (!isInterestMethod(run.method)) throw new Error(`interest run ${run.year} has method ${run.method}, which has no calculation in interest.calc.ts`);
-    return { year: run.year, rate: parseDecimal(run.rate), method: run.method };
-  });
+  // the last year the statement gives whole: the last credited, else the year before the account's first entry
+  const statementYear = credited ?? ((await firstEntryYear(tx, person.id)) ?? year + 1) - 1;
+  const statementBalance = await balanceBefore(tx, person.id, Math.min(statementYear, year) + 1);
+  if (statementYear >= year) return { balance: statementBalance, statementThrough: credited, statementBalance, years: [] };
+  const closed = creditedYears(runs);
   const years: AccountYearValued[] = [];
   let balance = statementBalance;
-  for (let valued = firstOpen + 1; valued <= year; valued++) {
+  for (let valued = statementYear + 1; valued <= year; valued++) {
     const yearEndDate = `${valued}-12-31`;
     const rate = store.find(CREDITING_RATE, yearEndDate, person.region_code);
     if (!rate) throw invalid('retirementDate', accountsSaid.noCreditingRate({ parameter: CREDITING_RATE, year: valued }));
