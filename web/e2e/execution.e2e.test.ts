@@ -19,7 +19,7 @@ import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { fenToYuan, toFen } from '../src/format.ts';
 import { launchBrowser } from './browser.ts';
 import { apiClient, projectRoot, type ApiClient } from './server.ts';
-import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { dialogsSettled, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -129,8 +129,7 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
     const months = page.locator('[data-testid=ledger-drill-down] [data-testid=drill-month]');
     await months.first().waitFor();
     assert.equal(await months.count(), 1, 'one account (4001), one month');
-    // the modal's opening animation over: the screenshot shows it as the user reads it
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+    await dialogsSettled(page);
     await page.screenshot({ path: screenshot('execution-drill-down') });
     await months.first().click();
     await page.waitForURL((url) => url.pathname === `/ledger/balances/${fund.fund}/4001` && url.searchParams.get('period') === '2026-01');

@@ -91,6 +91,15 @@ export async function openMenuEntry(page: Page, section: string, entryTestId: st
   }
 }
 
+/**
+ * Waits until no dialog is in its opening or closing animation. A click on a dialog's button during its opening zoom
+ * can land where the button was a frame before and do nothing (seen under load on CI: the 已保存 dialog of the
+ * webhooks page stayed open for 60 s after its OK was "clicked"); a screenshot taken then shows the dialog half drawn.
+ */
+export async function dialogsSettled(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter, .ant-modal.ant-zoom-leave'));
+}
+
 /** The input of a form control whose data-testid antd puts on the control or on its wrapper. */
 export const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 

@@ -27,7 +27,7 @@ import { approveMedicalBudget } from '../../src/modules/execution/execution.test
 import { monthlyAnalysisJob } from '../../src/modules/execution/notifications/monthly-analysis.service.ts';
 import { percent } from '../src/modules/execution/figures.ts';
 import { apiClient, projectRoot, type ApiClient } from './server.ts';
-import { ADMIN_PASSWORD, openMenuEntry, setUpE2e, signInAs, submitSignIn, watchPage } from './session.ts';
+import { ADMIN_PASSWORD, dialogsSettled, openMenuEntry, setUpE2e, signInAs, submitSignIn, watchPage } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -222,6 +222,7 @@ test('决算与年终清算, the stored analyses, the focus list with its duty d
     const listed = await must<{ items: { id: string; url: string; secretHint: string }[] }>(admin, 'GET', '/api/notifications/webhooks');
     const subscription = listed.items.find((item) => item.url === 'https://alerts.example.org/sifund')!;
     assert.equal(subscription.secretHint, `…${secret.slice(-4)}`, 'the API keeps only the last 4 characters to show');
+    await dialogsSettled(page);
     await page.locator('[data-testid=webhook-created] .ant-btn-primary').click();
     // closed (its leave animation over), the dialog with the secret is gone from the page
     await page.getByTestId('webhook-created-secret').waitFor({ state: 'detached' });
