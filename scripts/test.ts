@@ -35,12 +35,13 @@ process.env.SIFUND_AUDIT_KEY ||= crypto.randomBytes(32).toString('hex');
 const requested = process.argv.slice(2).flatMap((arg) => (fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory() ? findTests(path.resolve(arg)) : [arg]));
 const files = requested.length ? requested : [...findTests(path.join(projectRoot, 'src')), ...findTests(path.join(projectRoot, 'web', 'e2e'))];
 const needsDatabase = (file: string) => /\.(db|e2e)\.test\.ts$/.test(file);
+const isBrowserTest = (file: string) => file.endsWith('.e2e.test.ts');
 
-function runNodeTests(label: string, testFiles: string[], env: Record<string, string>): Promise<number> {
+function runNodeTests(label: string, testFiles: string[], env: Record<string, string>, concurrency = 2): Promise<number> {
   if (testFiles.length === 0) return Promise.resolve(0);
   process.stdout.write(`\n## ${label}: ${testFiles.length} test files\n`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...testFiles], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...testFiles], {
       cwd: projectRoot, stdio: 'inherit', env: { ...process.env, ...env },
     });
     child.on('exit', (code) => resolve(code ?? 1));
@@ -60,7 +61,12 @@ async function embeddedPass(): Promise<number> {
   try {
     await migrate(database.pool);
     await database.pool.end().catch(() => {});
-    return await runNodeTests('embedded PostgreSQL', files, { SIFUND_TEST_DATABASE_URL: database.url, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'embedded', SIFUND_DATA_DIR: dataDir });
+    const env = { SIFUND_TEST_DATABASE_URL: database.url, SIFUND_TEST_TEMPLATE: 'sifund', SIFUND_TEST_LABEL: 'embedded', SIFUND_DATA_DIR: dataDir };
+    // Browser tests run one file at a time after the rest: each starts a server and a Chromium, and two of them beside
+    // each other on CI's two cores made clicks land during animations and jobs outlast their waits (docs/decisions.md).
+    const browserFiles = files.filter(isBrowserTest);
+    return await runNodeTests('embedded PostgreSQL', files.filter((file) => !isBrowserTest(file)), env)
+      + await runNodeTests('embedded PostgreSQL, browser tests one at a time', browserFiles, env, 1);
   } finally {
     await database.close().catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });
