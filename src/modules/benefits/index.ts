@@ -27,6 +27,7 @@ export { queueBenefitPayment, registerPaymentSource, type BenefitPaymentInput, t
 export { loadDemoPensioners, quoteDemoPensioners, type DemoPensioners, type DemoPensionerQuotes } from './awards/demo-awards.service.ts';
 export { loadDemoClaims, type DemoClaims } from './claims/demo-claims.service.ts';
 export { runPayroll } from './payroll/payroll.service.ts';
+export { caseOffsets, openCaseOverpayment, type CaseOffsetView } from './payroll/offsets.ts';
 export { bankFile, importBankResult } from './payroll/payroll.bank.ts';
 export { claimMonthJob, runClaimMonth } from './claims/claims.month.ts';
 

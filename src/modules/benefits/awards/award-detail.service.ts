@@ -21,7 +21,7 @@ export interface AwardDetail {
   award: AwardView;
   amounts: { effectivePeriod: string; monthlyAmount: string; increase: string; adjustmentRun: string | null }[];
   events: { event: string; effectivePeriod: string; happenedOn: string; reason: string; recordedBy: string }[];
-  payments: { period: string; batch: string; reference: string; amount: string; status: string; paidOn: string | null; returnCount: number; reason: string | null }[];
+  payments: { period: string; batch: string; reference: string; amount: string; amountOffset: string; status: string; paidOn: string | null; returnCount: number; reason: string | null }[];
   overpayments: OverpaymentView[];
 }
 
@@ -41,7 +41,7 @@ export async function awardDetail(database: DatabaseHandle, actor: Actor, awardI
       event: row.event, effectivePeriod: row.effective_period, happenedOn: row.happened_on, reason: row.reason, recordedBy: row.recorded_by,
     })),
     payments: (await repository.paymentsOfAward(tx, personId, awardId, PAYMENT_MONTHS)).map((row) => ({
-      period: row.period, batch: row.batch_id, reference: row.reference, amount: formatYuan(BigInt(row.amount)), status: row.status, paidOn: row.paid_on,
+      period: row.period, batch: row.batch_id, reference: row.reference, amount: formatYuan(BigInt(row.amount)), amountOffset: formatYuan(BigInt(row.amount_offset)), status: row.status, paidOn: row.paid_on,
       returnCount: row.return_count, reason: row.reason,
     })),
     overpayments: await overpaymentsOfAward(tx, personId, awardId),

@@ -139,8 +139,8 @@ export const eventsOfAward = (tx: Tx, personId: bigint, awardId: bigint) =>
 
 /** The award's latest `limit` months of the payroll, newest first: what each line paid and what the bank answered. */
 export async function paymentsOfAward(tx: Tx, personId: bigint, awardId: bigint, limit: number) {
-  const { rows } = await sql<{ period: string; batch_id: string; reference: string; amount: string; status: string; paid_on: string | null; return_count: number; reason: string | null }>`
-    select b.period, b.id::text as batch_id, l.reference, l.amount::text as amount, l.status, l.paid_on::text as paid_on, l.return_count, l.reason
+  const { rows } = await sql<{ period: string; batch_id: string; reference: string; amount: string; amount_offset: string; status: string; paid_on: string | null; return_count: number; reason: string | null }>`
+    select b.period, b.id::text as batch_id, l.reference, l.amount::text as amount, l.amount_offset::text as amount_offset, l.status, l.paid_on::text as paid_on, l.return_count, l.reason
     from payroll_line l join payroll_batch b on b.id = l.batch_id
     where l.person_id = ${personId} and l.award_id = ${awardId} order by b.period desc limit ${limit}`.execute(tx);
   return rows;

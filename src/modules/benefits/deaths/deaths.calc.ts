@@ -49,6 +49,15 @@ export function survivorEntitlements(monthlyPension: bigint, rules: SurvivorRule
  * supervision/cases (财社〔2017〕144号 社会保险基金财务制度: 其他收入 takes recovered benefits of earlier years) [check].
  * Should the months recorded fall short of what is recovered, the rest counts in the year of the last month.
  */
+/**
+ * How money recovered on an overpayment is booked: by the year of its months (recoveryBooking), except a supervision
+ * case's amount (cause `case`), which has no months of its own and is booked as the case's money is, 其他收入
+ * (cases.service recordRecovery).
+ */
+export function overpaymentRecoveryBooking(cause: string, overpaid: readonly PaidMonth[], recoveredBefore: bigint, amount: bigint, yearReceived: string) {
+  return cause === 'case' ? { thisYear: 0n, earlierYears: amount } : recoveryBooking(overpaid, recoveredBefore, amount, yearReceived);
+}
+
 export function recoveryBooking(overpaid: readonly PaidMonth[], recoveredBefore: bigint, amount: bigint, yearReceived: string): { thisYear: bigint; earlierYears: bigint } {
   const months = [...overpaid].sort((a, b) => a.period.localeCompare(b.period));
   let skip = recoveredBefore, left = amount, thisYear = 0n, earlierYears = 0n;

@@ -18,6 +18,7 @@ export const deathSaid = defineMessages('pensionDeath', {
   overpaymentUnknown: ['待遇追回记录 {id}', 'overpayment {id}'],
   alreadyRecovered: ['该笔待遇已全部追回', 'this overpayment is recovered in full already'],
   moreThanOutstanding: ['追回金额 {amount} 元超过尚欠 {outstanding} 元', 'the amount {amount} is more than the {outstanding} still owed'],
+  keptBackByPayroll: ['追回金额 {amount} 元超过可登记的 {available} 元：其余已在待审批的养老金发放中抵扣', 'the amount {amount} is more than the {available} that can be recorded: the rest is kept back by a pension payroll awaiting approval'],
   offsetByOrder: ['抵扣在一次性待遇支付单审批通过时自动办理，无需登记', 'an offset is recorded by itself when a benefit payment order is approved'],
   entitlementUnknown: ['遗属待遇记录 {id}', 'survivors\' entitlement {id}'],
   entitlementPaid: ['该项遗属待遇已支付', 'this entitlement is paid already'],

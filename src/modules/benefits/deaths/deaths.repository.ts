@@ -53,7 +53,7 @@ export const suspendAward = (tx: Tx, award: { personId: bigint; awardId: bigint 
     .where('person_id', '=', award.personId).where('id', '=', award.awardId).where('status', '<>', 'stopped').execute();
 
 export const insertOverpayment = (tx: Tx, row: {
-  person_id: bigint; id: bigint; region_code: string; award_id: bigint; cause: OverpaymentCause; death_record_id: bigint | null; award_event_id?: bigint; periods: string[]; amount: bigint;
+  person_id: bigint; id: bigint; region_code: string; award_id: bigint; cause: OverpaymentCause; death_record_id: bigint | null; award_event_id?: bigint; case_id?: bigint; periods: string[]; amount: bigint;
 }) =>
   tx.insertInto('benefit_overpayment').values(row).execute();
 

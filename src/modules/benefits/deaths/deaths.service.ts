@@ -32,13 +32,14 @@ import { moreProblems, registerFields, runImport, tableReader, type CheckedTable
 import { openItemsOfKind, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
 import { chartFor, otherIncomeAccount, postEntries } from '../../ledger/index.ts';
 import { cite } from '../trace.ts';
-import { firstMonthAfterDeath, overpaidAfterDeath, recoveryBooking, survivorEntitlements } from './deaths.calc.ts';
+import { firstMonthAfterDeath, overpaidAfterDeath, overpaymentRecoveryBooking, survivorEntitlements } from './deaths.calc.ts';
 import { deathSaid } from './deaths.messages.ts';
 import * as repository from './deaths.repository.ts';
 import { insertAwardEvent } from '../awards/awards.repository.ts';
 import type { EntitlementKind, OverpaymentStatus, RecoveryMethod } from './deaths.tables.ts';
 import { benefitPaymentLevels, queueBenefitPayment, registerPaymentSource, type PaymentOrderView } from '../payroll/payment-order.service.ts';
 import { payrollAccounts } from '../payroll/payroll.service.ts';
+import { availableForOffset } from '../payroll/offsets.ts';
 
 /** The import reads the payroll of the province-pooled fund, outside a city's or county's own scope. */
 const DEATHS_ACROSS_POOLS = '死亡信息比对需核对省级统筹基金已发放的养老金 (the death import reads the months paid by the province-pooled fund)';
@@ -239,7 +240,7 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, ove
   return inScope(database, actor, async (tx) => {
     const row = await repository.lockOverpayment(tx, overpaymentId);
     if (!row) throw notFound(deathSaid.overpaymentUnknown({ id: String(overpaymentId) }));
-    checkOutstanding(row, amount);
+    await checkOutstanding(tx, row, amount);
     const recoveryId = newId();
     return submitForApproval(tx, actor, recoverySignoff, {
       regionCode: row.region_code, subjectKey: `${RECOVERY_SUBJECT}${row.id}:${recoveryId}`, amount,
@@ -252,11 +253,16 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, ove
   });
 }
 
-/** More than is still owed is refused: when it is recorded, and again when it is approved (another recovery may have come first). */
-function checkOutstanding(row: repository.OverpaymentRow, amount: bigint) {
+/**
+ * More than is still owed is refused: when it is recorded, and again when it is approved (another recovery may have
+ * come first). What a payroll not yet approved keeps back from the person's pension is owed no more (offsets.ts).
+ */
+async function checkOutstanding(tx: Tx, row: repository.OverpaymentRow, amount: bigint) {
   const outstanding = row.amount - BigInt(row.recovered);
   if (outstanding <= 0n) throw conflict('overpaymentId', deathSaid.alreadyRecovered());
   if (amount > outstanding) throw conflict('amount', deathSaid.moreThanOutstanding({ amount: formatYuan(amount), outstanding: formatYuan(outstanding) }));
+  const { available } = await availableForOffset(tx, row.person_id, row.fund_code);
+  if (amount > available) throw conflict('amount', deathSaid.keptBackByPayroll({ amount: formatYuan(amount), available: formatYuan(available < 0n ? 0n : available) }));
   return outstanding;
 }
 
@@ -270,7 +276,7 @@ async function applyRecovery(tx: Tx, approver: Actor, { id: itemId, payload, sub
   const row = await repository.lockOverpayment(tx, BigInt(payload.overpaymentId));
   if (!row) throw notFound(deathSaid.overpaymentUnknown({ id: payload.overpaymentId }));
   const amount = parseYuan(payload.amount), recoveryId = BigInt(payload.recoveryId);
-  const outstanding = checkOutstanding(row, amount);
+  const outstanding = await checkOutstanding(tx, row, amount);
   await repository.insertRecovery(tx, {
     person_id: row.person_id, id: recoveryId, overpayment_id: row.id, region_code: row.region_code, method: payload.recoveryMethod, amount, recovered_on: payload.recoveredOn,
     reference: payload.reference, recorded_by: submittedBy,
@@ -278,7 +284,7 @@ async function applyRecovery(tx: Tx, approver: Actor, { id: itemId, payload, sub
   if (amount === outstanding) await repository.markRecovered(tx, row.person_id, row.id);
   const overpaidMonths = await repository.overpaidMonthsOf(tx, row.person_id, row.id);
   const year = payload.recoveredOn.slice(0, 4), period = payload.recoveredOn.slice(0, 7);
-  const booked = recoveryBooking(overpaidMonths, BigInt(row.recovered), amount, year);
+  const booked = overpaymentRecoveryBooking(row.cause, overpaidMonths, BigInt(row.recovered), amount, year);
   const chart = chartFor(Number(year));
   const incomeBank = chart.accounts.find((a) => a.role === 'income_bank')!.code;
   const otherIncome = otherIncomeAccount(chart);

@@ -3,8 +3,11 @@ import type { Generated } from 'kysely';
 
 export const overpaymentStatuses = ['open', 'recovered'] as const;
 export type OverpaymentStatus = (typeof overpaymentStatuses)[number];
-/** death: months paid after a death; stopped: months paid from the month an operator stopped the award (终止发放). */
-export type OverpaymentCause = 'death' | 'stopped';
+/**
+ * death: months paid after a death; stopped: months paid from the month an operator stopped the award (终止发放);
+ * case: a supervision case's amount to recover by offset against the pension (抵扣待遇, payroll/offsets.ts).
+ */
+export type OverpaymentCause = 'death' | 'stopped' | 'case';
 export const recoveryMethods = ['refund', 'instalment', 'offset'] as const;
 export type RecoveryMethod = (typeof recoveryMethods)[number];
 export type EntitlementKind = 'funeral_grant' | 'survivor_pension';
@@ -17,6 +20,8 @@ declare module '../../../platform/database.ts' {
       status: Generated<OverpaymentStatus>; created_at: Generated<Date>;
       /** The award event (终止发放) that opened it (migrations/0040); null for a death's. */
       award_event_id: Generated<bigint | null>;
+      /** The supervision case that opened it (cause `case`, migrations/0074). */
+      case_id: Generated<bigint | null>;
     };
     benefit_overpayment_recovery: {
       person_id: bigint; id: bigint; overpayment_id: bigint; region_code: string; method: RecoveryMethod; amount: bigint; recovered_on: string; reference: string;

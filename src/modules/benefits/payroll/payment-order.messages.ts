@@ -28,3 +28,7 @@ export const paymentOrderSaid = defineMessages('paymentOrder', {
   statusReturned: ['退回待重发', 'returned, sent again next'],
   statusCancelled: ['已撤销', 'cancelled'],
 });
+
+export const offsetSaid = defineMessages('benefitOffset', {
+  noPensionToOffset: ['该人员未领取 {fund} 支付的养老金，无法从待遇中抵扣：请登记退款追回', 'the person draws no pension from {fund}: nothing to offset against, record a refund instead'],
+});

@@ -43,17 +43,45 @@ export const updateOrder = (tx: Tx, order: { person_id: bigint; id: bigint }, pa
   status?: PaymentOrderStatus; amount_offset?: bigint; approval_item_id?: bigint; transfer_request_id?: bigint; paid_on?: string; return_reason?: string; return_count?: number;
 }) => tx.updateTable('benefit_payment_order').set(patch).where('person_id', '=', order.person_id).where('id', '=', order.id).execute();
 
-export interface OpenOverpayment { person_id: bigint; id: bigint; region_code: string; amount: bigint; outstanding: bigint }
+export interface OpenOverpayment { person_id: bigint; id: bigint; region_code: string; cause: 'death' | 'stopped' | 'case'; amount: bigint; outstanding: bigint }
 
 /** The person's open overpayments paid by the fund (through their award), oldest first, locked, with what is still owed. */
 export async function openOverpaymentsOfFund(tx: Tx, personId: bigint, fundCode: string): Promise<OpenOverpayment[]> {
-  const { rows } = await sql<{ person_id: string; id: string; region_code: string; amount: string; recovered: string }>`
-    select o.person_id::text, o.id::text, o.region_code, o.amount::text,
+  const { rows } = await sql<{ person_id: string; id: string; region_code: string; cause: OpenOverpayment['cause']; amount: string; recovered: string }>`
+    select o.person_id::text, o.id::text, o.region_code, o.cause, o.amount::text,
       (select coalesce(sum(r.amount), 0) from benefit_overpayment_recovery r where r.person_id = o.person_id and r.overpayment_id = o.id)::text as recovered
     from benefit_overpayment o join pension_award a on a.person_id = o.person_id and a.id = o.award_id
     where o.person_id = ${personId} and o.status = 'open' and a.fund_code = ${fundCode}
     order by o.created_at, o.id for update of o`.execute(tx);
-  return rows.map((r) => ({ person_id: BigInt(r.person_id), id: BigInt(r.id), region_code: r.region_code, amount: BigInt(r.amount), outstanding: BigInt(r.amount) - BigInt(r.recovered) }));
+  return rows.map((r) => ({ person_id: BigInt(r.person_id), id: BigInt(r.id), region_code: r.region_code, cause: r.cause, amount: BigInt(r.amount), outstanding: BigInt(r.amount) - BigInt(r.recovered) }));
+}
+
+/** The award of the person (by ID number) that the fund pays, live (active or suspended): what a case's offset keeps back from. */
+export async function awardPayingPerson(tx: Tx, idNumber: string, fundCode: string) {
+  return tx.selectFrom('pension_award as a').innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.person_id', 'a.id', 'a.region_code']).where('p.id_number', '=', idNumber).where('a.fund_code', '=', fundCode).where('a.status', '<>', 'stopped')
+    .orderBy('a.id', 'desc').executeTakeFirst();
+}
+
+/** The overpayments a supervision case opened, oldest first, with what is recovered of each. */
+export async function overpaymentsOfCase(tx: Tx, caseId: bigint) {
+  const { rows } = await sql<{ id: string; fund_code: string; award_id: string; amount: string; recovered: string; status: 'open' | 'recovered'; created_at: Date }>`
+    select o.id::text, a.fund_code, o.award_id::text, o.amount::text, o.status, o.created_at,
+      (select coalesce(sum(r.amount), 0) from benefit_overpayment_recovery r where r.person_id = o.person_id and r.overpayment_id = o.id)::text as recovered
+    from benefit_overpayment o join pension_award a on a.person_id = o.person_id and a.id = o.award_id
+    where o.case_id = ${caseId} order by o.created_at, o.id`.execute(tx);
+  return rows.map((row) => ({ ...row, id: BigInt(row.id), award_id: BigInt(row.award_id), amount: BigInt(row.amount), recovered: BigInt(row.recovered) }));
+}
+
+/**
+ * What the person's payroll lines of the fund keep back in batches not yet approved (computing, computed, in
+ * sign-off): promised to an offset, not recovered yet (offsets.ts).
+ */
+export async function payrollOffsetsReserved(tx: Tx, personId: bigint, fundCode: string): Promise<bigint> {
+  const { rows } = await sql<{ reserved: string }>`select coalesce(sum(l.amount_offset), 0)::text as reserved
+    from payroll_line l join payroll_batch b on b.id = l.batch_id
+    where l.person_id = ${personId} and l.amount_offset > 0 and b.fund_code = ${fundCode} and b.status in ('computing', 'computed', 'submitted')`.execute(tx);
+  return BigInt(rows[0].reserved);
 }
 
 /** The orders of the funds that the next bank file pays — funded, or returned and re-queued — move to `sent`, each with its event. */

@@ -27,10 +27,9 @@ import { formatYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval, type SignoffLevel } from '../../../platform/signoff/index.ts';
-import { chartFor, expenseAccountFunding, otherIncomeAccount, postEntries, type EntryInput } from '../../ledger/index.ts';
+import { chartFor, expenseAccountFunding, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { checkIdNumber } from '../../registry/index.ts';
-import { insertRecovery, markRecovered, overpaidMonthsOf } from '../deaths/deaths.repository.ts';
-import { recoveryBooking } from '../deaths/deaths.calc.ts';
+import { offsetEntryLines, offsetOverpayments } from './offsets.ts';
 import { awardSaid } from './payroll.messages.ts';
 import { fundTransferSignoff, payrollAccounts, transferAccounts } from './payroll.service.ts';
 import * as payrollRepository from './payroll.repository.ts';
@@ -203,35 +202,12 @@ async function approveOrder(tx: Tx, approver: Actor, itemId: bigint, payload: Or
  */
 async function offsetAndFund(tx: Tx, actor: Actor, order: repository.OrderRow, pooled?: PooledTransfers) {
   const today = todayInChina(), period = today.slice(0, 7);
-  let offset = 0n;
-  // what the offset takes back, by the year of the overpaid months (recoveryBooking): this year's reduce this year's
-  // expense, earlier years' are 其他收入, as a recovery received in money is booked (deaths.service applyRecovery)
-  const booked = { thisYear: 0n, earlierYears: 0n };
-  const offsets: { overpayment: string; amount: string }[] = [];
-  for (const overpayment of await repository.openOverpaymentsOfFund(tx, order.person_id, order.fund_code)) {
-    const amount = overpayment.outstanding < order.amount - offset ? overpayment.outstanding : order.amount - offset;
-    if (amount <= 0n) break;
-    await insertRecovery(tx, {
-      person_id: overpayment.person_id, id: newId(), overpayment_id: overpayment.id, region_code: overpayment.region_code, method: 'offset', amount, recovered_on: today,
-      reference: order.reference, recorded_by: actor.username,
-    });
-    if (amount === overpayment.outstanding) await markRecovered(tx, overpayment.person_id, overpayment.id);
-    const split = recoveryBooking(await overpaidMonthsOf(tx, overpayment.person_id, overpayment.id), overpayment.amount - overpayment.outstanding, amount, today.slice(0, 4));
-    booked.thisYear += split.thisYear;
-    booked.earlierYears += split.earlierYears;
-    offset += amount;
-    offsets.push({ overpayment: overpayment.id.toString(), amount: formatYuan(amount) });
-  }
+  const taken = await offsetOverpayments(tx, actor, { personId: order.person_id, fund: order.fund_code, amount: order.amount, reference: order.reference, on: today });
+  const offset = taken.offset;
   const payable = order.amount - offset;
-  const result: Record<string, unknown> = { order: order.reference, offset: formatYuan(offset), payable: formatYuan(payable), offsets };
+  const result: Record<string, unknown> = { order: order.reference, offset: formatYuan(offset), payable: formatYuan(payable), offsets: taken.offsets };
   if (offset > 0n) {
-    // The overpaid months were booked as 基本养老金 expense when the bank paid them: the offset takes this year's back
-    // from there and books earlier years' as 其他收入; the order's own subject bears the whole offset.
-    const overpaidExpense = payrollAccounts(fundInsurance(order.fund_code), period).pensionExpense;
-    const otherIncome = otherIncomeAccount(chartFor(Number(today.slice(0, 4))));
-    const net = new Map<string, bigint>([[order.subject_code, offset]]);
-    for (const [account, credit] of [[overpaidExpense, booked.thisYear], [otherIncome, booked.earlierYears]] as const) net.set(account, (net.get(account) ?? 0n) - credit);
-    const lines = [...net].filter(([, value]) => value !== 0n).map(([account, value]) => (value > 0n ? { account, debit: value } : { account, credit: -value }));
+    const lines = offsetEntryLines(taken, order.subject_code, payrollAccounts(fundInsurance(order.fund_code), period).pensionExpense, today);
     if (lines.length) {
       const [posted] = await postEntries(tx, actor, [{
         key: `benefit-payment-offset:${order.id}`, fund: order.fund_code, period, date: today, source: { type: 'benefit_payment_order', id: String(order.id) },

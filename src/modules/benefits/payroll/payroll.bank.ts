@@ -2,7 +2,7 @@
  * 社会化发放: the bank payment file of a month's pension payroll and the bank's result file (回盘).
  *
  * Bank file (docs/payroll-bank-file.md, sample docs/samples/payroll-bank-file.csv): CSV, UTF-8 with BOM, CRLF, header
- * `reference,idNumber,name,bankAccount,amount`, amount in yuan with two decimals; one row per payee to pay — lines not
+ * `reference,idNumber,name,bankAccount,amount`, amount in yuan with two decimals; one row per payee to pay, the month's amount less what it keeps back against overpayments (offsets.ts) — lines not
  * yet paid (new, sent without an answer, or returned and re-queued) of active awards. Written only when every batch of
  * the period is signed off (复核, 审批) and funded (用款申请 approved); the refusal names the missing step.
  * Result file: `reference,status,reason`, status paid or returned, through the import pipeline (all or nothing, the
@@ -164,7 +164,7 @@ async function applyBankResult(tx: Tx, actor: Actor, prepared: PreparedResult, i
   for (const [batchId, lines] of byBatch) {
     const { fund_code: fund, period } = lines[0];
     const accounts = payrollAccounts(fund.slice(0, fund.lastIndexOf('-')), today.slice(0, 7));
-    const amount = lines.reduce((sum, l) => sum + l.amount, 0n);
+    const amount = lines.reduce((sum, l) => sum + l.payable, 0n);
     await draw(fund, accounts.expenseBank, amount);
     entries.push({
       key: `payroll-paid:${batchId}:${importId}`, fund, period: today.slice(0, 7), date: today, source: { type: 'payroll_batch', id: String(batchId) },
@@ -195,7 +195,7 @@ async function applyBankResult(tx: Tx, actor: Actor, prepared: PreparedResult, i
   }
   await repository.insertLineEvents(tx, [...prepared.paid.map((l) => event(l, 'paid', null)), ...prepared.returned.map(({ line, reason }) => event(line, 'returned', reason))]);
   await repository.settleBatches(tx, [...new Set([...prepared.paid, ...prepared.returned.map((r) => r.line)].map((l) => l.batch_id))]);
-  const paidAmount = prepared.paid.reduce((sum, l) => sum + l.amount, 0n) + prepared.paidOrders.reduce((sum, o) => sum + o.amount - o.amount_offset, 0n);
+  const paidAmount = prepared.paid.reduce((sum, l) => sum + l.payable, 0n) + prepared.paidOrders.reduce((sum, o) => sum + o.amount - o.amount_offset, 0n);
   const [paid, returned] = [prepared.paid.length + prepared.paidOrders.length, prepared.returned.length + prepared.returnedOrders.length];
   const result: BankResultView = {
     rows: paid + returned + prepared.alreadyRecorded, paid, returned,

@@ -196,10 +196,11 @@ test('养老金发放汇总表 per fund and region (JSON unchanged, CSV, XLSX, t
   const chunks: Buffer[] = [];
   for await (const chunk of streamCsv({ ...batchLinesReport(batch), pages })) chunks.push(Buffer.from(chunk as string));
   const lines = csvRows(Buffer.concat(chunks));
-  assert.deepEqual(lines[0], ['发放流水号', '公民身份号码', '姓名', '发放金额', '发放状态', '退回次数', '退回原因', '发放日期']);
+  assert.deepEqual(lines[0], ['发放流水号', '公民身份号码', '姓名', '发放金额', '抵扣金额', '发放状态', '退回次数', '退回原因', '发放日期']);
   assert.equal(lines.length - 1, batch.payees);
   assert.equal(lines.slice(1).reduce((sum, r) => sum + fen(r[3]), 0n), fen(batch.total), 'the export adds up to the batch total');
-  const statuses = new Set(lines.slice(1).map((r) => r[4]));
+  assert.equal(lines.slice(1).reduce((sum, r) => sum + fen(r[4]), 0n), fen(batch.offset), 'and its offsets to the batch\'s');
+  const statuses = new Set(lines.slice(1).map((r) => r[5]));
   assert.ok(statuses.has('已发放'), `paid lines say 已发放 (${[...statuses].join(', ')})`);
 });
 

@@ -40,7 +40,9 @@ export const payrollSaid = defineMessages('payroll', {
   returnNeedsReason: ['退回须注明原因', 'a returned payment needs its reason'],
   duplicateInFile: ['与第 {row} 行的发放流水号重复', 'the same reference as row {row}'],
   returnedTooOften: ['累计退回 {count} 次，暂停发放（最后一次：{reason}）', 'returned {count} times: the pension is suspended (last: {reason})'],
-  transferPurpose: ['{period} 基本养老金发放（批次 {batch}，{payees} 人，共 {total} 元，支出户结余支付 {fromExpenseAccount} 元）', '{period} pension payroll (batch {batch}, {payees} payees, {total} in all, {fromExpenseAccount} paid from the expense account balance)'],
+  transferPurpose: ['{period} 基本养老金发放（批次 {batch}，{payees} 人，应发 {total} 元，抵扣多发待遇 {offset} 元，支出户结余支付 {fromExpenseAccount} 元）', '{period} pension payroll (batch {batch}, {payees} payees, {total} due, {offset} kept back against overpayments, {fromExpenseAccount} paid from the expense account balance)'],
+  offsetMemo: ['{period} 基本养老金发放抵扣多发待遇 {amount} 元', '{period} pension payroll: {amount} kept back against overpaid benefits'],
+  offsetNoLongerOwed: ['发放流水号 {reference} 计算时抵扣 {offset} 元，现仅有 {owed} 元可抵扣', 'payment {reference} was computed keeping back {offset}, but only {owed} can be kept back now'],
   transferTitle: ['用款申请 {fund} {period} 基本养老金发放 {amount} 元', 'transfer request {fund} {period} pension payroll {amount}'],
   payrollTitle: ['{fund} {period} 基本养老金发放 {payees} 人 {amount} 元', '{fund} {period} pension payroll: {payees} payees, {amount}'],
 });

@@ -66,6 +66,7 @@ const lineColumns: ReportColumn<LineRow>[] = [
   { key: 'idNumber', title: '公民身份号码', titleEnglish: 'ID number', unit: 'text', width: 20 },
   { key: 'name', title: '姓名', titleEnglish: 'Name', unit: 'text', width: 12 },
   { key: 'amount', title: '发放金额', titleEnglish: 'Amount', unit: 'money', sum: true },
+  { key: 'amountOffset', title: '抵扣金额', titleEnglish: 'Kept back', unit: 'money', sum: true },
   { key: 'statusName', title: '发放状态', titleEnglish: 'Status', unit: 'text', width: 14 },
   { key: 'returnCount', title: '退回次数', titleEnglish: 'Returns', unit: 'count' },
   { key: 'reason', title: '退回原因', titleEnglish: 'Reason', unit: 'text', width: 24 },
@@ -79,6 +80,8 @@ const batchColumns: ReportColumn<BatchRow>[] = [
   { key: 'statusName', title: '状态', titleEnglish: 'Status', unit: 'text', width: 14 },
   { key: 'payees', title: '发放人数', titleEnglish: 'Payees', unit: 'count', sum: true },
   { key: 'total', title: '发放金额', titleEnglish: 'Total', unit: 'money', sum: true },
+  { key: 'offset', title: '抵扣金额', titleEnglish: 'Kept back', unit: 'money', sum: true },
+  { key: 'payable', title: '实发金额', titleEnglish: 'Paid by the bank', unit: 'money', sum: true },
   { key: 'createdBy', title: '经办人', titleEnglish: 'Run by', unit: 'text', width: 16 },
 ];
 

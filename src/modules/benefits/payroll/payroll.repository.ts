@@ -37,7 +37,7 @@ export const findBatchById = (tx: Tx, id: bigint, forUpdate = false) => {
 export const insertBatch = (tx: Tx, batch: { id: bigint; fund_code: string; region_code: string; period: string; job_id: bigint; created_by: string }) =>
   tx.insertInto('payroll_batch').values(batch).onConflict((c) => c.columns(['fund_code', 'period']).doNothing()).execute();
 
-export const updateBatch = (tx: Tx, id: bigint, patch: { status?: BatchStatus; payees?: number; total?: bigint; approval_item_id?: bigint; transfer_request_id?: bigint }) =>
+export const updateBatch = (tx: Tx, id: bigint, patch: { status?: BatchStatus; payees?: number; total?: bigint; offset_total?: bigint; approval_item_id?: bigint; transfer_request_id?: bigint }) =>
   tx.updateTable('payroll_batch').set(patch).where('id', '=', id).execute();
 
 export const batchesOfPeriod = (tx: Tx, period: string, prefix: string) =>
@@ -75,25 +75,46 @@ export const countAwardsInRange = async (tx: Tx, fundCode: string, period: strin
  * pension_award_amount (person_id, award_id, effective_period), no function call per row. Its reference is
  * YL<yyyymm><award id> (stable: the same award and month always give the same one). A line written before (a resumed
  * chunk) stays as it is.
+ * Its offset (amount_offset, offsets.ts): for a pensioner with an open overpayment of the fund, what is still owed less
+ * what other unapproved batches keep back, at most `offsetShare` of the month's amount rounded down to the fen; the
+ * probe for an open overpayment is all other pensioners cost.
  */
-export async function insertLinesOfChunk(tx: Tx, input: { batchId: bigint; fundCode: string; regionCode: string; period: string; from: bigint; to: bigint; ids: IdBlock }): Promise<number> {
-  const result = await sql`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount)
-    select person_id, ${sql.raw(idExpression(input.ids, 'k'))}, ${input.batchId}, id, ${input.regionCode}, 'YL' || ${input.period.replace('-', '')} || id::text,
-      coalesce((select c.monthly_amount from pension_award_amount c
-                where c.person_id = a.person_id and c.award_id = a.id and c.effective_period <= ${input.period}
-                order by c.effective_period desc limit 1), a.monthly_amount)
-    from (select person_id, id, monthly_amount, row_number() over (order by person_id, id) - 1 as k from pension_award
+export async function insertLinesOfChunk(tx: Tx, input: { batchId: bigint; fundCode: string; regionCode: string; period: string; from: bigint; to: bigint; ids: IdBlock; offsetShare: string }): Promise<number> {
+  const result = await sql`insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount, amount_offset)
+    select person_id, ${sql.raw(idExpression(input.ids, 'k'))}, ${input.batchId}, id, ${input.regionCode}, 'YL' || ${input.period.replace('-', '')} || id::text, amount,
+      case when not exists (select 1 from benefit_overpayment o where o.person_id = a.person_id and o.status = 'open') then 0
+        else greatest(0, least(floor(amount * ${input.offsetShare}::numeric)::bigint,
+          (select coalesce(sum(o.amount - (select coalesce(sum(r.amount), 0) from benefit_overpayment_recovery r where r.person_id = o.person_id and r.overpayment_id = o.id)), 0)
+             from benefit_overpayment o join pension_award oa on oa.person_id = o.person_id and oa.id = o.award_id
+            where o.person_id = a.person_id and o.status = 'open' and oa.fund_code = ${input.fundCode})
+          - (select coalesce(sum(l.amount_offset), 0) from payroll_line l join payroll_batch b on b.id = l.batch_id
+              where l.person_id = a.person_id and l.amount_offset > 0 and b.fund_code = ${input.fundCode} and b.status in ('computing', 'computed', 'submitted'))))
+      end
+    from (select person_id, id, row_number() over (order by person_id, id) - 1 as k,
+            coalesce((select c.monthly_amount from pension_award_amount c
+                      where c.person_id = w.person_id and c.award_id = w.id and c.effective_period <= ${input.period}
+                      order by c.effective_period desc limit 1), w.monthly_amount) as amount
+          from pension_award w
           where fund_code = ${input.fundCode} and status = 'active' and first_period <= ${input.period} and person_id between ${input.from} and ${input.to}) a
     on conflict (batch_id, award_id) do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }
 
-export async function batchTotals(tx: Tx, batchId: bigint): Promise<{ payees: number; total: bigint }> {
-  const row = await tx.selectFrom('payroll_line').select((eb) => [eb.fn.countAll<string>().as('payees'), eb.fn.coalesce(eb.fn.sum<string>('amount'), sql`0`).as('total')])
+export async function batchTotals(tx: Tx, batchId: bigint): Promise<{ payees: number; total: bigint; offsetTotal: bigint }> {
+  const row = await tx.selectFrom('payroll_line').select((eb) => [eb.fn.countAll<string>().as('payees'), eb.fn.coalesce(eb.fn.sum<string>('amount'), sql`0`).as('total'),
+    eb.fn.coalesce(eb.fn.sum<string>('amount_offset'), sql`0`).as('offset_total')])
     .where('batch_id', '=', batchId).executeTakeFirstOrThrow();
-  return { payees: Number(row.payees), total: BigInt(row.total as string) };
+  return { payees: Number(row.payees), total: BigInt(row.total as string), offsetTotal: BigInt(row.offset_total as string) };
 }
 
+export interface OffsetLine { person_id: bigint; id: bigint; award_id: bigint; region_code: string; reference: string; amount: bigint; amount_offset: bigint }
+
+/** The lines of a batch that keep part of the month back against an overpayment (few), by reference. */
+export const offsetLinesOfBatch = (tx: Tx, batchId: bigint): Promise<OffsetLine[]> => tx.selectFrom('payroll_line')
+  .select(['person_id', 'id', 'award_id', 'region_code', 'reference', 'amount', 'amount_offset'])
+  .where('batch_id', '=', batchId).where('amount_offset', '>', 0n).orderBy('reference').execute();
+
+/** `amount`: what the bank pays, the month's amount less its offset. */
 export interface LineToPay { reference: string; amount: bigint; id_number: string; name: string; bank_account: string }
 
 /**
@@ -121,7 +142,7 @@ export async function* linesToPay(tx: Tx, batchIds: bigint[], count: number): As
   const query = tx.selectFrom('payroll_line as l')
     .innerJoin('pension_award as a', (join) => join.onRef('a.person_id', '=', 'l.person_id').onRef('a.id', '=', 'l.award_id'))
     .innerJoin('person as p', 'p.id', 'l.person_id')
-    .select(['l.reference', 'l.amount', 'p.id_number', 'p.name', 'a.bank_account'])
+    .select(['l.reference', sql<string>`l.amount - l.amount_offset`.as('amount'), 'p.id_number', 'p.name', 'a.bank_account'])
     .where('l.batch_id', 'in', batchIds).where('l.status', '=', 'sent').where('a.status', '=', 'active').orderBy('l.reference');
   await sql`declare bank_file_lines no scroll cursor for ${query}`.execute(tx);
   try {
@@ -152,11 +173,12 @@ export async function setLineStatus(tx: Tx, lines: { person_id: bigint; id: bigi
   }
 }
 
-export interface LineByReference { person_id: bigint; id: bigint; batch_id: bigint; award_id: bigint; reference: string; amount: bigint; status: LineStatus; return_count: number; paid_on: string | null; region_code: string; fund_code: string; period: string }
+/** `payable`: what the bank was to pay, the month's amount less its offset. */
+export interface LineByReference { person_id: bigint; id: bigint; batch_id: bigint; award_id: bigint; reference: string; payable: bigint; status: LineStatus; return_count: number; paid_on: string | null; region_code: string; fund_code: string; period: string }
 
 export const linesByReferences = (tx: Tx, references: string[]) => references.length === 0 ? Promise.resolve([] as LineByReference[]) : tx.selectFrom('payroll_line as l')
   .innerJoin('payroll_batch as b', 'b.id', 'l.batch_id')
-  .select(['l.person_id', 'l.id', 'l.batch_id', 'l.award_id', 'l.reference', 'l.amount', 'l.status', 'l.return_count', sql<string | null>`l.paid_on::text`.as('paid_on'), 'l.region_code', 'b.fund_code', 'b.period'])
+  .select(['l.person_id', 'l.id', 'l.batch_id', 'l.award_id', 'l.reference', sql<bigint>`l.amount - l.amount_offset`.as('payable'), 'l.status', 'l.return_count', sql<string | null>`l.paid_on::text`.as('paid_on'), 'l.region_code', 'b.fund_code', 'b.period'])
   .where('l.reference', 'in', references).execute() as Promise<LineByReference[]>;
 
 /** Batches whose every line is paid or belongs to a suspended award: settled. */
@@ -169,7 +191,7 @@ export async function settleBatches(tx: Tx, batchIds: bigint[]): Promise<void> {
 
 export function linesQuery(tx: Tx, batchId: bigint, status?: LineStatus) {
   let query = tx.selectFrom('payroll_line as l').innerJoin('person as p', 'p.id', 'l.person_id')
-    .select(['l.person_id', 'l.id', 'l.reference', 'p.id_number', 'p.name', 'l.amount', 'l.status', 'l.return_count', 'l.reason', sql<string | null>`l.paid_on::text`.as('paid_on')])
+    .select(['l.person_id', 'l.id', 'l.reference', 'p.id_number', 'p.name', 'l.amount', 'l.amount_offset', 'l.status', 'l.return_count', 'l.reason', sql<string | null>`l.paid_on::text`.as('paid_on')])
     .where('l.batch_id', '=', batchId);
   if (status) query = query.where('l.status', '=', status);
   return query;
@@ -196,7 +218,7 @@ export const approveTransferRequest = (tx: Tx, id: bigint, entryId: bigint) =>
  */
 export async function expenseAccountCommitments(tx: Tx, fundCode: string): Promise<bigint> {
   const { rows } = await sql<{ committed: string }>`select (
-      coalesce((select sum(l.amount) from payroll_batch b join payroll_line l on l.batch_id = b.id
+      coalesce((select sum(l.amount - l.amount_offset) from payroll_batch b join payroll_line l on l.batch_id = b.id
                 where b.fund_code = ${fundCode} and b.status in ('signed_off', 'funded', 'bank_file_issued') and l.status <> 'paid'), 0)
     + coalesce((select sum(o.amount - o.amount_offset) from benefit_payment_order o
                 where o.fund_code = ${fundCode} and o.status in ('approved', 'funded', 'sent', 'returned')), 0)
@@ -208,7 +230,7 @@ export async function expenseAccountCommitments(tx: Tx, fundCode: string): Promi
 /** For the budget indicators (预算指标 committed): the unpaid lines of signed-off batches, per fund and payroll year. */
 export async function unpaidPayrollByFund(tx: Tx, fundCodes: string[]): Promise<{ fund_code: string; year: number; amount: bigint }[]> {
   const { rows } = await sql<{ fund_code: string; year: string; amount: string }>`
-    select b.fund_code, left(b.period, 4) as year, sum(l.amount)::text as amount
+    select b.fund_code, left(b.period, 4) as year, sum(l.amount - l.amount_offset)::text as amount
       from payroll_batch b join payroll_line l on l.batch_id = b.id
      where b.fund_code = any(${fundCodes}::text[]) and b.status in ('signed_off', 'funded', 'bank_file_issued') and l.status <> 'paid'
      group by b.fund_code, left(b.period, 4)`.execute(tx);

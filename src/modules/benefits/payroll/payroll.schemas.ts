@@ -24,7 +24,7 @@ export const AwardDetail = Type.Object({
     { description: 'the amounts in force from a month (养老金调整, corrections); before the first, the award\'s own' }),
   events: Type.Array(Type.Object({ event: literals(['suspended', 'resumed', 'stopped', 'amount_changed'] as const), effectivePeriod: Month, happenedOn: DateOnly, reason: Type.String(), recordedBy: Type.String() })),
   payments: Type.Array(Type.Object({
-    period: Month, batch: IdText, reference: Type.String(), amount: Money, status: literals(lineStatuses), paidOn: Nullable(DateOnly), returnCount: Type.Integer(), reason: Nullable(Type.String()),
+    period: Month, batch: IdText, reference: Type.String(), amount: Money, amountOffset: Money, status: literals(lineStatuses), paidOn: Nullable(DateOnly), returnCount: Type.Integer(), reason: Nullable(Type.String()),
   }), { description: 'the latest 36 months of the payroll, newest first' }),
   overpayments: Type.Array(Overpayment),
 });
@@ -48,12 +48,15 @@ export const AwardStatusChange = Type.Object({
 
 export const Batch = Type.Object({
   id: IdText, fund: Type.String(), regionCode: Type.String(), period: Month, status: literals(batchStatuses), payees: Type.Integer(), total: Money,
+  offset: Type.String({ description: 'yuan: what the lines keep back against overpaid benefits (待遇抵扣, 社会保险经办条例 第四十六条)' }),
+  payable: Type.String({ description: 'yuan: what the bank pays, total − offset' }),
   jobId: IdText, approvalItemId: Nullable(IdText), transferRequestId: Nullable(IdText), createdBy: Type.String(), createdAt: Timestamp,
 });
 export const BatchList = ListAnswer(Batch);
 
 export const Line = Type.Object({
-  reference: Type.String(), idNumber: Type.String(), name: Type.String(), amount: Money, status: literals(lineStatuses),
+  reference: Type.String(), idNumber: Type.String(), name: Type.String(), amount: Money,
+  amountOffset: Type.String({ description: 'yuan: kept back against the pensioner\'s overpaid benefits; the bank pays amount − amountOffset' }), status: literals(lineStatuses),
   returnCount: Type.Integer(), reason: Nullable(Type.String()), paidOn: Nullable(DateOnly),
 });
 export const BatchDetail = Type.Object({ batch: Batch, lines: ListAnswer(Line) });

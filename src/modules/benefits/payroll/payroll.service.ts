@@ -12,8 +12,8 @@ import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, scopePrefix, type Actor, type Tx } from '../../../platform/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import { newId, reserveIds } from '../../../platform/ids.ts';
-import { formatYuan } from '../../../platform/money.ts';
-import { todayInChina } from '../../../platform/params/index.ts';
+import { formatDecimal, formatYuan } from '../../../platform/money.ts';
+import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition, type JobView } from '../../../platform/jobs/index.ts';
@@ -25,6 +25,7 @@ import { accountBalanceNow, chartFor, expenseAccountFunding, isPeriod, postEntri
 import { payrollSaid } from './payroll.messages.ts';
 import * as repository from './payroll.repository.ts';
 import { fundOrder, fundOrdersOfTransfer } from './payment-order.repository.ts';
+import { offsetEntryLines, offsetOverpayments, type OffsetsTaken } from './offsets.ts';
 import { batchStatuses, type BatchStatus, type LineStatus } from './payroll.tables.ts';
 
 /** About this many awards per chunk (set-based inserts), at least MIN_CHUNKS for a visible progress bar, at most MAX_CHUNKS. */
@@ -32,7 +33,8 @@ const AWARDS_PER_CHUNK = 5000;
 const MIN_CHUNKS = 10;
 const MAX_CHUNKS = 50;
 
-interface PayrollParameters { period: string; fund: string; insurance: string; region: string; batchId: string }
+/** `offsetShare`: benefits.payroll.offset_share in force on the month's first day in the fund's region (offsets.ts). */
+interface PayrollParameters { period: string; fund: string; insurance: string; region: string; batchId: string; offsetShare: string }
 interface PayrollChunk { personFrom: string; personTo: string }
 
 registerExpenseAccountCommitments('benefits', repository.expenseAccountCommitments);
@@ -60,6 +62,7 @@ async function computeChunk(tx: Tx, { parameters }: JobContext<PayrollParameters
   const count = await repository.countAwardsInRange(tx, parameters.fund, parameters.period, from, to);
   await repository.insertLinesOfChunk(tx, {
     batchId: BigInt(parameters.batchId), fundCode: parameters.fund, regionCode: parameters.region, period: parameters.period, from, to, ids: reserveIds(Math.max(count, 1)),
+    offsetShare: parameters.offsetShare,
   });
 }
 
@@ -69,12 +72,12 @@ async function finishPayroll(database: DatabaseHandle, { parameters, actor }: Jo
   return inScope(database, actor, async (tx) => {
     const batch = (await repository.findBatchById(tx, batchId, true))!;
     if (batch.status !== 'computing') return { batch: parameters.batchId, payees: batch.payees, total: formatYuan(batch.total), approvalItem: String(batch.approval_item_id) };
-    const { payees, total } = await repository.batchTotals(tx, batchId);
-    await repository.updateBatch(tx, batchId, { status: 'computed', payees, total });
+    const { payees, total, offsetTotal } = await repository.batchTotals(tx, batchId);
+    await repository.updateBatch(tx, batchId, { status: 'computed', payees, total, offset_total: offsetTotal });
     const item = await submitForApproval(tx, actor, payrollSignoff, {
       regionCode: parameters.region, subjectKey: `pension.payroll:${batchId}`, amount: total,
       title: render(payrollSaid.payrollTitle({ fund: parameters.fund, period: parameters.period, payees, amount: formatYuan(total) }), 'zh-CN'),
-      payload: { batchId: parameters.batchId, fund: parameters.fund, period: parameters.period, payees, total: formatYuan(total) },
+      payload: { batchId: parameters.batchId, fund: parameters.fund, period: parameters.period, payees, total: formatYuan(total), offset: formatYuan(offsetTotal) },
     });
     await repository.updateBatch(tx, batchId, { status: 'submitted', approval_item_id: BigInt(item.id) });
     await recordAudit(tx, actor, { action: 'payroll.compute', entityType: 'payroll_batch', entityId: batchId, regionCode: parameters.region,
@@ -87,7 +90,8 @@ export const payrollJob: JobDefinition<PayrollParameters, PayrollChunk> = {
   kind: 'pension.payroll', label: '养老金月度发放', permission: 'payroll.run', runChunk: computeChunk, finish: finishPayroll,
 };
 
-interface PayrollPayload { batchId: string; fund: string; period: string; payees: number; total: string }
+/** `offset`: what the lines keep back against overpayments (absent on items submitted before offsets). */
+interface PayrollPayload { batchId: string; fund: string; period: string; payees: number; total: string; offset?: string }
 /** A payroll batch's transfer names its batch, a one-off payment order's its order (payment-order.service.ts). */
 /** A 用款申请: a payroll batch's, one payment order's, or a run's orders pooled per fund (`orders`: how many). */
 export interface TransferPayload { requestId: string; batchId?: string; orderId?: string; orders?: number; fund: string; period: string; amount: string }
@@ -125,22 +129,28 @@ export const fundTransferSignoff = registerSignoffKind<TransferPayload>({
 });
 
 /**
- * The payroll's final approval: the batch is signed off. What the 支出户 holds free pays it first; a 用款申请 for the rest
- * waits for finance (ledger expense-account.service). A batch the 支出户 covers whole is funded there and then.
+ * The payroll's final approval: the batch is signed off. Its offsets are recovered first (offsets.ts: a recovery per
+ * overpayment, one entry for the batch; a line kept back whole is paid there and then). What the 支出户 holds free pays
+ * the rest first; a 用款申请 for what is still short waits for finance (ledger expense-account.service). A batch the
+ * 支出户 covers whole is funded there and then.
  */
 async function requestTransfer(tx: Tx, approver: Actor, payload: PayrollPayload) {
   const batchId = BigInt(payload.batchId);
   const batch = (await repository.findBatchById(tx, batchId, true))!;
-  const funding = await expenseAccountFunding(tx, batch.fund_code, batch.total, todayInChina());
+  const today = todayInChina();
+  const offsetEntry = batch.offset_total > 0n ? await recoverOffsets(tx, approver, batch, today) : null;
+  const payable = batch.total - batch.offset_total;
+  const funding = await expenseAccountFunding(tx, batch.fund_code, payable, today);
   const fromExpenseAccount = formatYuan(funding.fromExpenseAccount);
+  const offsets = { offset: formatYuan(batch.offset_total), offsetEntry };
   if (funding.shortfall === 0n) {
     await repository.updateBatch(tx, batchId, { status: 'funded' });
     await recordAudit(tx, approver, { action: 'payroll.fund', entityType: 'payroll_batch', entityId: batchId, regionCode: batch.region_code,
-      after: { fund: batch.fund_code, period: batch.period, total: formatYuan(batch.total), fromExpenseAccount } });
-    return { batch: payload.batchId, fromExpenseAccount, transferRequest: null };
+      after: { fund: batch.fund_code, period: batch.period, total: formatYuan(batch.total), ...offsets, fromExpenseAccount } });
+    return { batch: payload.batchId, ...offsets, fromExpenseAccount, transferRequest: null };
   }
   const id = newId();
-  const purpose = render(payrollSaid.transferPurpose({ period: batch.period, batch: batchId.toString(), payees: batch.payees, total: formatYuan(batch.total), fromExpenseAccount }), 'zh-CN');
+  const purpose = render(payrollSaid.transferPurpose({ period: batch.period, batch: batchId.toString(), payees: batch.payees, total: formatYuan(batch.total), offset: formatYuan(batch.offset_total), fromExpenseAccount }), 'zh-CN');
   await repository.insertTransferRequest(tx, {
     id, fund_code: batch.fund_code, region_code: batch.region_code, amount: funding.shortfall, batch_id: batchId, requested_by: approver.username, approval_item_id: null, purpose,
   });
@@ -151,7 +161,43 @@ async function requestTransfer(tx: Tx, approver: Actor, payload: PayrollPayload)
   });
   await repository.setTransferApprovalItem(tx, id, BigInt(item.id));
   await repository.updateBatch(tx, batchId, { status: 'signed_off', transfer_request_id: id });
-  return { batch: payload.batchId, fromExpenseAccount, transferRequest: id.toString(), transferItem: item.id };
+  return { batch: payload.batchId, ...offsets, fromExpenseAccount, transferRequest: id.toString(), transferItem: item.id };
+}
+
+/**
+ * The batch's offsets recovered (each line's, against the pensioner's open overpayments of the fund) and booked in one
+ * entry; a line kept back whole is paid on the day, with its event. A line that can no longer keep back what it was
+ * computed with (a recovery recorded since would be counted twice) refuses the approval: it never pays a different
+ * amount from the one signed.
+ */
+async function recoverOffsets(tx: Tx, approver: Actor, batch: { id: bigint; fund_code: string; period: string; offset_total: bigint }, today: string) {
+  const accounts = payrollAccounts(batch.fund_code.slice(0, batch.fund_code.lastIndexOf('-')), today.slice(0, 7));
+  const taken: OffsetsTaken = { offset: 0n, thisYear: 0n, earlierYears: 0n, offsets: [] };
+  const keptWhole: repository.OffsetLine[] = [];
+  for (const line of await repository.offsetLinesOfBatch(tx, batch.id)) {
+    const part = await offsetOverpayments(tx, approver, { personId: line.person_id, fund: batch.fund_code, amount: line.amount_offset, reference: line.reference, on: today, reservedByOwnLine: line.amount_offset });
+    if (part.offset !== line.amount_offset) {
+      throw conflict('batchId', payrollSaid.offsetNoLongerOwed({ reference: line.reference, offset: formatYuan(line.amount_offset), owed: formatYuan(part.offset) }));
+    }
+    taken.offset += part.offset;
+    taken.thisYear += part.thisYear;
+    taken.earlierYears += part.earlierYears;
+    taken.offsets.push(...part.offsets);
+    if (line.amount_offset === line.amount) keptWhole.push(line);
+  }
+  if (keptWhole.length) {
+    await repository.setLineStatus(tx, keptWhole, { status: 'paid', paid_on: today });
+    await repository.insertLineEvents(tx, keptWhole.map((line) => ({
+      person_id: line.person_id, id: newId(), line_id: line.id, region_code: line.region_code, event: 'paid' as const, happened_on: today, reason: null, import_id: null, recorded_by: approver.username,
+    })));
+  }
+  const lines = offsetEntryLines(taken, accounts.pensionExpense, accounts.pensionExpense, today);
+  if (!lines.length) return null;
+  const [posted] = await postEntries(tx, approver, [{
+    key: `payroll-offset:${batch.id}`, fund: batch.fund_code, period: today.slice(0, 7), date: today, source: { type: 'payroll_batch', id: String(batch.id) },
+    memo: render(payrollSaid.offsetMemo({ period: batch.period, amount: formatYuan(taken.offset) }), 'zh-CN'), lines,
+  }]);
+  return posted.entryId;
 }
 
 /** Finance approves the transfer: Dr 支出户 / Cr 财政专户, refused when the 财政专户 cannot cover it; the batch or order is funded. */
@@ -203,7 +249,10 @@ export async function startPayroll(database: DatabaseHandle, actor: Actor, input
       const existing = await repository.findBatch(tx, fund.fund_code, period);
       const batchId = existing?.id ?? newId();
       const ranges = existing ? [] : await repository.awardRanges(tx, fund.fund_code, period, chunkCount);
-      const parameters: PayrollParameters = { period, fund: fund.fund_code, insurance: fund.insurance, region: fund.region_code, batchId: batchId.toString() };
+      const parameters: PayrollParameters = {
+        period, fund: fund.fund_code, insurance: fund.insurance, region: fund.region_code, batchId: batchId.toString(),
+        offsetShare: formatDecimal(getParameters().rate('benefits.payroll.offset_share', `${period}-01`, fund.region_code)),
+      };
       const { job, created } = await createOrFindJob(tx, actor, payrollJob, {
         key: `${period}/${fund.fund_code}`, regionCode: fund.region_code, parameters,
         chunks: ranges.map((r) => ({ personFrom: r.person_from, personTo: r.person_to })),
@@ -229,12 +278,13 @@ export async function runPayroll(database: DatabaseHandle, actor: Actor, input: 
 }
 
 export interface BatchView {
-  id: string; fund: string; regionCode: string; period: string; status: BatchStatus; payees: number; total: string;
+  id: string; fund: string; regionCode: string; period: string; status: BatchStatus; payees: number; total: string; offset: string; payable: string;
   jobId: string; approvalItemId: string | null; transferRequestId: string | null; createdBy: string; createdAt: string;
 }
 
 const batchView = (b: NonNullable<Awaited<ReturnType<typeof repository.findBatchById>>>): BatchView => ({
   id: b.id.toString(), fund: b.fund_code, regionCode: b.region_code, period: b.period, status: b.status, payees: b.payees, total: formatYuan(b.total),
+  offset: formatYuan(b.offset_total), payable: formatYuan(b.total - b.offset_total),
   jobId: b.job_id.toString(), approvalItemId: b.approval_item_id?.toString() ?? null, transferRequestId: b.transfer_request_id?.toString() ?? null,
   createdBy: b.created_by, createdAt: b.created_at.toISOString(),
 });
@@ -266,14 +316,14 @@ export async function batchRows(database: DatabaseHandle, actor: Actor, filter: 
   });
 }
 
-export interface LineView { reference: string; idNumber: string; name: string; amount: string; status: LineStatus; returnCount: number; reason: string | null; paidOn: string | null }
+export interface LineView { reference: string; idNumber: string; name: string; amount: string; amountOffset: string; status: LineStatus; returnCount: number; reason: string | null; paidOn: string | null }
 
 const lineOrder: SortKey[] = [{ by: 'l.reference', direction: 'asc' }];
 
 const lineViews = (actor: Actor) => {
   const masking = listMaskingFor(actor);
   return (rows: Awaited<ReturnType<ReturnType<typeof repository.linesQuery>['execute']>>): LineView[] => rows.map((l) => maskPersonalData({
-    reference: l.reference, idNumber: l.id_number, name: l.name, amount: formatYuan(l.amount), status: l.status, returnCount: l.return_count, reason: l.reason, paidOn: l.paid_on,
+    reference: l.reference, idNumber: l.id_number, name: l.name, amount: formatYuan(l.amount), amountOffset: formatYuan(l.amount_offset), status: l.status, returnCount: l.return_count, reason: l.reason, paidOn: l.paid_on,
   }, masking));
 };
 

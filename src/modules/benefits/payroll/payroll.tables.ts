@@ -8,10 +8,14 @@ declare module '../../../platform/database.ts' {
   interface Tables {
     payroll_batch: {
       id: bigint; fund_code: string; region_code: string; period: string; status: Generated<BatchStatus>; payees: Generated<number>; total: Generated<bigint>;
+      /** What the lines keep back against overpayments (migrations/0074); the bank pays total − offset_total. */
+      offset_total: Generated<bigint>;
       job_id: bigint; approval_item_id: bigint | null; transfer_request_id: bigint | null; created_by: string; created_at: Generated<Date>;
     };
     payroll_line: {
       person_id: bigint; id: bigint; batch_id: bigint; award_id: bigint; region_code: string; reference: string; amount: bigint;
+      /** Kept back against the pensioner's overpayments (offsets.ts, migrations/0074); the bank pays amount − amount_offset. */
+      amount_offset: Generated<bigint>;
       status: Generated<LineStatus>; return_count: Generated<number>; reason: string | null; paid_on: string | null;
     };
     payroll_line_event: {

@@ -1,5 +1,5 @@
 /**
- * `sifund supervision cases list|show|open|conclude|recover|close --format json|table` (稽核案件): the opening and the
+ * `sifund supervision cases list|show|open|conclude|recover|offset|close --format json|table` (稽核案件): the opening and the
  * conclusion wait for their sign-off (`sifund approvals`, kind supervision_case); a recovery posts to the fund ledger.
  */
 import type { Command } from 'commander';
@@ -7,7 +7,7 @@ import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } f
 import { systemActor } from '../../../platform/actor.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
-import { checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, recordRecovery, type CaseSummary, type CaseView } from './cases.service.ts';
+import { checkCaseStatus, closeCase, concludeCase, getCase, listCases, offsetAgainstBenefits, openCase, recordRecovery, type CaseSummary, type CaseView } from './cases.service.ts';
 
 const PAGE = 1000;
 const reader = () => systemActor('supervision-cases', ['supervision.read', 'personal.full.read']);
@@ -23,7 +23,7 @@ function printCase(view: CaseView, format: string) {
   process.stdout.write(`${view.number} ${view.statusLabel} ${view.subject} ${view.kind} 涉及 ${view.amountInvolved} 应追回 ${view.toRecover} 已追回 ${view.recovered} 未追回 ${view.outstanding}\n`);
   const penalty = view.conclusion?.penalty;
   if (penalty) process.stdout.write(`罚款 ${penalty.amount}（${penalty.provisionLabel}，${penalty.multiple} 倍）\n`);
-  if (view.funds.length) process.stdout.write(formatTable(['fund', 'amount', 'recovered', 'outstanding'], view.funds.map((f) => [f.fund, f.amount, f.recovered, f.outstanding]), [1, 2, 3]));
+  if (view.funds.length) process.stdout.write(formatTable(['fund', 'amount', 'recovered', 'outstanding', 'offsetting'], view.funds.map((f) => [f.fund, f.amount, f.recovered, f.outstanding, f.offsetting]), [1, 2, 3, 4]));
   if (view.recoveries.length) process.stdout.write(formatTable(['date', 'fund', 'amount', 'bank reference', 'entry'], view.recoveries.map((r) => [r.recoveredOn, r.fund, r.amount, r.bankReference, r.entryId]), [2]));
 }
 
@@ -103,6 +103,15 @@ export function registerCaseCommands(supervision: Command) {
     .action((id: string, options) => runWithDatabase('supervision cases recover', options, async ({ database }) => {
       checkFormat(options.format, ['json', 'table']);
       printCase(await recordRecovery(database, worker(), caseId(id), { fund: options.fund, amount: options.amount, recoveredOn: options.date, bankReference: options.reference }), options.format);
+    }));
+
+  addDataOption(cases.command('offset').description('抵扣待遇: hand part of a person\'s case to the payroll, kept back from their monthly pension').argument('<id>', 'the case id'))
+    .requiredOption('--fund <code>', 'the pension fund the person is paid from, named in the conclusion')
+    .requiredOption('--amount <yuan>', 'the amount to keep back')
+    .option('--format <format>', 'json or table', 'table')
+    .action((id: string, options) => runWithDatabase('supervision cases offset', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      printCase(await offsetAgainstBenefits(database, worker(), caseId(id), { fund: options.fund, amount: options.amount }), options.format);
     }));
 
   addDataOption(cases.command('close').description('结案: a concluded case with nothing outstanding').argument('<id>', 'the case id'))

@@ -45,6 +45,7 @@ export const casesSaid = defineMessages('supervision.cases', {
   notRecoverable: ['案件 {number} 当前状态为{status}，只有已结论、违规成立的案件可以登记追回', 'case {number} is {status}: only a concluded case with an established violation takes recoveries'],
   fundNotInConclusion: ['结论中没有基金 {fund} 的应追回金额', 'the conclusion names no amount to recover for the fund {fund}'],
   moreThanOutstanding: ['追回金额 {amount} 元超过基金 {fund} 尚未追回的 {outstanding} 元', 'the recovery of {amount} is more than the {outstanding} outstanding for the fund {fund}'],
+  offsetOnlyForPersons: ['案件 {number} 的对象不是个人：只有个人的案件可从其待遇中抵扣', 'case {number} is not about a person: only a person\'s case can be offset against their benefits'],
   recoveredInFuture: ['追回日期 {date} 晚于今天', 'the date {date} is after today'],
   referenceShape: ['须为 1 至 60 个字符', 'must be 1 to 60 characters'],
   notClosable: ['案件 {number} 当前状态为{status}，不能结案', 'case {number} is {status}: it cannot be closed'],

@@ -81,15 +81,26 @@ export const fundsByCodes = (tx: Tx, codes: string[]) => codes.length === 0 ? Pr
 export const insertAmounts = (tx: Tx, rows: { case_id: bigint; fund_code: string; region_code: string; amount: bigint }[]) => rows.length === 0 ? Promise.resolve()
   : tx.insertInto('supervision_case_amount').values(rows).execute().then(() => undefined);
 
-/** Per fund: the amount to recover and what the recoveries brought so far. */
+/**
+ * Per fund: the amount to recover, what was recovered so far — money received (supervision_case_recovery) and what the
+ * payrolls kept back from the person's pension (the recoveries of the case's overpayments, benefits offsets.ts) — and
+ * what is handed to the payroll and not kept back yet (`offsetting`).
+ */
 export async function amountsOfCase(tx: Tx, caseId: bigint) {
-  const { rows } = await sql<{ fund_code: string; amount: bigint; recovered: bigint }>`
-    select a.fund_code, a.amount, coalesce(sum(r.amount), 0)::bigint as recovered
+  const { rows } = await sql<{ fund_code: string; amount: bigint; recovered: bigint; offsetting: bigint }>`
+    select a.fund_code, a.amount,
+      (select coalesce(sum(r.amount), 0) from supervision_case_recovery r where r.case_id = a.case_id and r.fund_code = a.fund_code)
+        + coalesce(o.kept_back, 0) as recovered,
+      coalesce(o.handed, 0) - coalesce(o.kept_back, 0) as offsetting
       from supervision_case_amount a
-      left join supervision_case_recovery r on r.case_id = a.case_id and r.fund_code = a.fund_code
+      left join lateral (
+        select sum(op.amount)::bigint as handed,
+               sum((select coalesce(sum(rr.amount), 0) from benefit_overpayment_recovery rr where rr.person_id = op.person_id and rr.overpayment_id = op.id))::bigint as kept_back
+          from benefit_overpayment op join pension_award pa on pa.person_id = op.person_id and pa.id = op.award_id
+         where op.case_id = a.case_id and pa.fund_code = a.fund_code) o on true
      where a.case_id = ${caseId}
-     group by a.fund_code, a.amount order by a.fund_code`.execute(tx);
-  return rows;
+     order by a.fund_code`.execute(tx);
+  return rows.map((row) => ({ fund_code: row.fund_code, amount: BigInt(row.amount), recovered: BigInt(row.recovered), offsetting: BigInt(row.offsetting) }));
 }
 
 export type RecoveryInsert = {
@@ -114,7 +125,10 @@ export function casesQuery(tx: Tx, filter: { status?: CaseStatus }) {
   let query = tx.selectFrom('supervision_case as c')
     .select(['c.id', 'c.number', 'c.region_code', 'c.subject_kind', 'c.subject', 'c.kind', 'c.amount_involved', 'c.status', 'c.violation', 'c.opened_by', 'c.opened_at'])
     .select(sql<bigint>`coalesce((select sum(a.amount) from supervision_case_amount a where a.case_id = c.id), 0)::bigint`.as('to_recover'))
-    .select(sql<bigint>`coalesce((select sum(r.amount) from supervision_case_recovery r where r.case_id = c.id), 0)::bigint`.as('recovered'));
+    // money received, and what the payrolls kept back against the case's overpayments (amountsOfCase)
+    .select(sql<bigint>`(coalesce((select sum(r.amount) from supervision_case_recovery r where r.case_id = c.id), 0)
+      + coalesce((select sum(rr.amount) from benefit_overpayment op join benefit_overpayment_recovery rr on rr.person_id = op.person_id and rr.overpayment_id = op.id
+                  where op.case_id = c.id), 0))::bigint`.as('recovered'));
   if (filter.status) query = query.where('c.status', '=', filter.status);
   return query;
 }

@@ -2,8 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import { actor, requestLanguage, type App } from '../../../platform/http/server.ts';
 import { Id } from '../../../platform/http/schemas.ts';
-import { caseReaders, checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, penaltyProvisions, recordRecovery } from './cases.service.ts';
-import { CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OpenCaseBody, PenaltyProvisions, RecoveryBody } from './cases.schemas.ts';
+import { caseReaders, checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, offsetAgainstBenefits, penaltyProvisions, recordRecovery } from './cases.service.ts';
+import { CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OffsetBody, OpenCaseBody, PenaltyProvisions, RecoveryBody } from './cases.schemas.ts';
 
 const tags = ['supervision'];
 const params = Type.Object({ id: Id });
@@ -44,6 +44,13 @@ export async function casesRoutes(app: App) {
       params, body: RecoveryBody, response: { 200: CaseDetail },
     },
   }, async (request) => recordRecovery(db, actor(request), BigInt(request.params.id), request.body));
+
+  app.post('/api/supervision/cases/:id/offsets', { config: { permission: 'supervision.case' },
+    schema: {
+      tags, summary: '抵扣待遇 Hand part of what a person\'s case leaves to recover for a pension fund to the payroll, which keeps it back from the person\'s monthly pension',
+      params, body: OffsetBody, response: { 200: CaseDetail },
+    },
+  }, async (request) => offsetAgainstBenefits(db, actor(request), BigInt(request.params.id), request.body));
 
   app.post('/api/supervision/cases/:id/close', { config: { permission: 'supervision.case' },
     schema: { tags, summary: '结案 Close a concluded case with nothing outstanding', params, body: CloseBody, response: { 200: CaseDetail } },

@@ -29,7 +29,13 @@ export const CaseDetail = Type.Object({
     }, { description: '罚款 decided with the conclusion: paid to the treasury, not to the fund' })),
   })),
   toRecover: Money, recovered: Money, outstanding: Money,
-  funds: Type.Array(Type.Object({ fund: Type.String(), amount: Money, recovered: Money, outstanding: Money })),
+  funds: Type.Array(Type.Object({
+    fund: Type.String(), amount: Money, recovered: Money, outstanding: Money,
+    offsetting: Type.String({ description: 'yuan: handed to the payroll to keep back from the person\'s pension (抵扣待遇) and not kept back yet' }),
+  })),
+  offsets: Type.Array(Type.Object({
+    overpaymentId: IdText, fund: Type.String(), awardId: IdText, amount: Money, recovered: Money, outstanding: Money, status: literals(['open', 'recovered'] as const), openedAt: Timestamp,
+  }), { description: '抵扣待遇: the amounts handed to the payroll, with what the months kept back so far' }),
   findings: Type.Array(Type.Object({
     id: IdText, rule: Type.String(), title: Type.String(), subject: Type.String(), period: Month, amount: Money, evidence: Type.Unknown(), legalBasis: Type.String(),
   })),
@@ -38,7 +44,7 @@ export const CaseDetail = Type.Object({
     recordedBy: Type.String(), recordedAt: Timestamp,
   })),
   steps: Type.Array(Type.Object({
-    step: Type.String({ description: 'opened, opening_approved, conclusion_submitted, concluded, conclusion_cancelled, recovered, closed, withdrawn' }),
+    step: Type.String({ description: 'opened, opening_approved, conclusion_submitted, concluded, conclusion_cancelled, recovered, offset_opened, closed, withdrawn' }),
     username: Type.String(), note: Nullable(Type.String()), approvalItemId: Nullable(IdText), at: Timestamp,
   })),
   openedBy: Type.String(), openedAt: Timestamp, closedBy: Nullable(Type.String()), closedAt: Nullable(Timestamp),
@@ -76,3 +82,5 @@ export const RecoveryBody = Type.Object({
 }, { additionalProperties: false });
 
 export const CloseBody = Type.Object({ note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false });
+
+export const OffsetBody = Type.Object({ fund: Type.String({ maxLength: 40 }), amount: Yuan }, { additionalProperties: false });

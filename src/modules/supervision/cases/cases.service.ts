@@ -33,6 +33,7 @@ import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../..
 import { maskIdNumbersDeep, maskIdNumbersIn } from '../../../platform/personal-data.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { chartFor, otherIncomeAccount, postEntries } from '../../ledger/index.ts';
+import { caseOffsets, openCaseOverpayment } from '../../benefits/index.ts';
 import { ruleCatalog } from '../detection.service.ts';
 import { casesSaid as said, penaltyProvisionSaid } from './cases.messages.ts';
 import { penaltyOf, type PenaltyRanges } from './penalty.calc.ts';
@@ -334,7 +335,8 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, cas
     }
     const owed = (await repository.amountsOfCase(tx, row.id)).find((a) => a.fund_code === input.fund);
     if (!owed) throw invalid('fund', said.fundNotInConclusion({ fund: input.fund }));
-    const outstanding = owed.amount - owed.recovered;
+    // what is handed to the payroll to keep back (抵扣待遇) is recovered that way, not in money
+    const outstanding = owed.amount - owed.recovered - owed.offsetting;
     if (amount > outstanding) throw conflict('amount', said.moreThanOutstanding({ amount: formatYuan(amount), fund: input.fund, outstanding: formatYuan(outstanding) }));
     const id = newId();
     const chart = chartFor(Number(recoveredOn.slice(0, 4)));
@@ -353,6 +355,39 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, cas
     await step(tx, actor, row, 'recovered', `${input.fund} ${formatYuan(amount)}`);
     await recordAudit(tx, worker, { action: 'supervision.case.recovery', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code,
       after: { number: row.number, recoveryId: id.toString(), fund: input.fund, amount: formatYuan(amount), recoveredOn, bankReference, entry: posted.entryId, outstanding: formatYuan(outstanding - amount) } });
+    return caseDetail(tx, actor, row.id);
+  });
+}
+
+export interface OffsetInput { fund: string; amount: string }
+
+/**
+ * 抵扣待遇: part or all of what a person's case leaves to recover for a pension fund is handed to the payroll, which keeps
+ * it back from the person's monthly pension (社会保险经办条例 2023 第四十六条; at most benefits.payroll.offset_share of a
+ * month, benefits offsets.ts) and books it as it keeps it back. Only a person's case, concluded 违规成立, for a fund of
+ * its conclusion that pays the person a pension; never more than is outstanding and not yet handed over.
+ */
+export async function offsetAgainstBenefits(database: DatabaseHandle, actor: Actor, caseId: bigint, input: OffsetInput) {
+  requirePermission(actor, 'supervision.case');
+  if (!input.fund) throw invalid('fund', fieldRules.required());
+  const amount = parseYuan(input.amount, 'amount');
+  if (amount <= 0n) throw invalid('amount', said.aboveZero());
+  const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
+  return inScope(database, worker, async (tx) => {
+    const row = await lockCase(tx, actor, caseId);
+    if ((row.status !== 'concluded' && row.status !== 'recovering') || row.violation !== 'established') {
+      throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusSaid[row.status]() }));
+    }
+    if (row.subject_kind !== 'person') throw conflict('caseId', said.offsetOnlyForPersons({ number: row.number }));
+    const owed = (await repository.amountsOfCase(tx, row.id)).find((a) => a.fund_code === input.fund);
+    if (!owed) throw invalid('fund', said.fundNotInConclusion({ fund: input.fund }));
+    const outstanding = owed.amount - owed.recovered - owed.offsetting;
+    if (amount > outstanding) throw conflict('amount', said.moreThanOutstanding({ amount: formatYuan(amount), fund: input.fund, outstanding: formatYuan(outstanding) }));
+    const opened = await openCaseOverpayment(tx, { caseId: row.id, idNumber: row.subject, fund: input.fund, amount });
+    if (row.status === 'concluded') await repository.updateCase(tx, row.id, { status: 'recovering' });
+    await step(tx, actor, row, 'offset_opened', `${input.fund} ${formatYuan(amount)}`);
+    await recordAudit(tx, worker, { action: 'supervision.case.offset', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code,
+      after: { number: row.number, fund: input.fund, amount: formatYuan(amount), ...opened } });
     return caseDetail(tx, actor, row.id);
   });
 }
@@ -435,7 +470,10 @@ async function caseDetail(tx: Tx, actor: Actor, caseId: bigint) {
       },
     },
     toRecover: formatYuan(toRecover), recovered: formatYuan(recovered), outstanding: formatYuan(toRecover - recovered),
-    funds: amounts.map((a) => ({ fund: a.fund_code, amount: formatYuan(a.amount), recovered: formatYuan(a.recovered), outstanding: formatYuan(a.amount - a.recovered) })),
+    funds: amounts.map((a) => ({
+      fund: a.fund_code, amount: formatYuan(a.amount), recovered: formatYuan(a.recovered), outstanding: formatYuan(a.amount - a.recovered), offsetting: formatYuan(a.offsetting),
+    })),
+    offsets: await caseOffsets(tx, row.id),
     findings: (await repository.findingsOfCase(tx, row.id)).map((f) => {
       const evidence: unknown = typeof f.evidence === 'string' ? JSON.parse(f.evidence) : f.evidence;
       return {

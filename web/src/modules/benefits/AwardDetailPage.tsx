@@ -80,6 +80,7 @@ export default function AwardDetailPage() {
             { key: 'period', title: t('award.payments.period'), dataIndex: 'period', width: 100, render: (period: string, payment) => <Link to={`/benefits/payroll/${payment.batch}`}>{period}</Link> },
             { key: 'reference', title: t('payroll.line.reference'), dataIndex: 'reference' },
             { key: 'amount', title: t('payroll.line.amount'), dataIndex: 'amount', align: 'right', render: (amount: string) => <Money value={amount} testId="award-payment-amount" /> },
+            { key: 'amountOffset', title: t('payroll.line.amountOffset'), dataIndex: 'amountOffset', align: 'right', render: (amount: string) => <Money value={amount} /> },
             { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: PaymentRow['status']) => <LineStatusTag status={status} /> },
             { key: 'paidOn', title: t('payroll.line.paidOn'), dataIndex: 'paidOn', width: 110, render: (on: string | null) => on ?? '—' },
             { key: 'returnCount', title: t('payroll.line.returnCount'), dataIndex: 'returnCount', width: 90, align: 'right' },

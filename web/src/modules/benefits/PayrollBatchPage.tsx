@@ -25,6 +25,8 @@ function BatchHeader({ batch }: { batch: Batch }) {
       <Descriptions.Item label={t('common.region')}>{regionLabel(batch.regionCode)}</Descriptions.Item>
       <Descriptions.Item label={t('payroll.payees')}><span data-testid="batch-payees">{batch.payees.toLocaleString('en-US')}</span></Descriptions.Item>
       <Descriptions.Item label={t('payroll.total')}><Money value={batch.total} testId="batch-total" /></Descriptions.Item>
+      <Descriptions.Item label={t('payroll.offset')}><Money value={batch.offset} testId="batch-offset" /></Descriptions.Item>
+      <Descriptions.Item label={t('payroll.payable')}><Money value={batch.payable} testId="batch-payable" /></Descriptions.Item>
       <Descriptions.Item label={t('payroll.status')}><BatchStatusTag batch={batch} /></Descriptions.Item>
       <Descriptions.Item label={t('payroll.createdBy')}>{batch.createdBy}</Descriptions.Item>
       <Descriptions.Item label={t('payroll.createdAt')}>{formatDateTime(batch.createdAt)}</Descriptions.Item>
@@ -40,6 +42,7 @@ export default function PayrollBatchPage() {
     { key: 'idNumber', title: t('award.idNumber'), dataIndex: 'idNumber', width: 190 },
     { key: 'name', title: t('award.name'), dataIndex: 'name', width: 100 },
     { key: 'amount', title: t('payroll.line.amount'), dataIndex: 'amount', money: true },
+    { key: 'amountOffset', title: t('payroll.line.amountOffset'), dataIndex: 'amountOffset', money: true },
     { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: LineStatus) => <LineStatusTag status={status} /> },
     { key: 'paidOn', title: t('payroll.line.paidOn'), dataIndex: 'paidOn', width: 110 },
     { key: 'returnCount', title: t('payroll.line.returnCount'), dataIndex: 'returnCount', align: 'right', width: 100 },

@@ -3,7 +3,8 @@
  * it was opened from with their evidence, the conclusion, the amounts to recover per fund, the recoveries received
  * (an instalment-style list: when, which fund, how much, the bank reference and the ledger entry), and the timeline
  * of its steps, each sign-off step with who signed it (GET /api/approvals/:id of the opening and the conclusion).
- * Holders of supervision.case submit the conclusion, record a recovery and close a case with nothing outstanding
+ * Holders of supervision.case submit the conclusion, record a recovery, hand a person's pension-fund amount to the
+ * payroll to keep back from their pension (抵扣待遇, with what the months kept back so far) and close a case with nothing outstanding
  * (结案, after a confirmation). Readers of supervision see the subject's credit grade and blacklist status (CreditPage.tsx).
  */
 import { useState } from 'react';
@@ -15,7 +16,7 @@ import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { useCan } from '../../permissions.ts';
-import { formatDateTime } from '../../format.ts';
+import { fenToYuan, formatDateTime, toFen } from '../../format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -24,7 +25,7 @@ import { Money } from '../../components/Money.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
 import { CaseStatusTag, useRuleLabel } from './shared.tsx';
 import { SubjectCreditTag } from './CreditPage.tsx';
-import type { CaseDetail, ConcludeBody, PenaltyProvisions, RecoveryBody } from './types.ts';
+import type { CaseDetail, ConcludeBody, OffsetBody, PenaltyProvisions, RecoveryBody } from './types.ts';
 
 type Recovery = CaseDetail['recoveries'][number];
 type FundAmount = CaseDetail['funds'][number];
@@ -135,9 +136,12 @@ function ConcludeForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
   );
 }
 
+/** What a fund of the case still leaves to recover in money or to hand to the payroll: outstanding less what is handed over. */
+const recoverable = (fund: FundAmount) => fenToYuan(toFen(fund.outstanding) - toFen(fund.offsetting));
+
 function RecoveryForm({ detail, open, onClose, onDone }: { detail: CaseDetail; open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
-  const owed = detail.funds.filter((f) => f.outstanding !== '0.00');
+  const owed = detail.funds.map((f) => ({ fund: f.fund, outstanding: recoverable(f) })).filter((f) => f.outstanding !== '0.00');
   return (
     <FormModal<{ fund: string; amount: number; recoveredOn: Dayjs; bankReference: string }, CaseDetail>
       title={`${t('supervision.case.recover')}：${detail.number}`} open={open} onClose={onClose} onDone={onDone} testId="case-recovery-form"
@@ -159,6 +163,31 @@ function RecoveryForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
       </Form.Item>
       <Form.Item name="bankReference" label={t('supervision.case.bankReference')} rules={[{ required: true, whitespace: true, max: 60 }]}>
         <Input maxLength={60} data-testid="case-recovery-reference" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/**
+ * 抵扣待遇: part of what a person's case leaves to recover for a pension fund handed to the payroll, which keeps it back
+ * from the person's monthly pension (at most the province's share of a month) and books it as it does.
+ */
+function OffsetForm({ detail, open, onClose, onDone }: { detail: CaseDetail; open: boolean; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const owed = detail.funds.map((f) => ({ fund: f.fund, outstanding: recoverable(f) })).filter((f) => f.outstanding !== '0.00' && f.fund.startsWith('pension'));
+  return (
+    <FormModal<{ fund: string; amount: number }, CaseDetail>
+      title={`${t('supervision.case.offset')}：${detail.number}`} open={open} onClose={onClose} onDone={onDone} testId="case-offset-form"
+      fields={['fund', 'amount']}
+      initialValues={{ fund: owed[0]?.fund, amount: owed[0] ? Number(owed[0].outstanding) : undefined }}
+      onSubmit={(values) => api.post<CaseDetail>(`/api/supervision/cases/${detail.id}/offsets`, { fund: values.fund, amount: yuanText(values.amount) } satisfies OffsetBody)}
+    >
+      <Typography.Paragraph type="secondary">{t('supervision.case.offsetExplain')}</Typography.Paragraph>
+      <Form.Item name="fund" label={t('supervision.case.fund')} rules={[{ required: true }]}>
+        <Select data-testid="case-offset-fund" options={owed.map((f) => ({ value: f.fund, label: `${f.fund}（${t('supervision.case.outstanding')} ${f.outstanding}）` }))} />
+      </Form.Item>
+      <Form.Item name="amount" label={t('supervision.case.amount')} rules={[{ required: true }]}>
+        <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="case-offset-amount" />
       </Form.Item>
     </FormModal>
   );
@@ -186,7 +215,7 @@ export default function CasePage() {
   const ruleLabel = useRuleLabel();
   const { id = '' } = useParams();
   const loaded = useLoad((signal) => api.get<CaseDetail>(`/api/supervision/cases/${encodeURIComponent(id)}`, undefined, signal), [id]);
-  const [form, setForm] = useState<'conclude' | 'recover'>();
+  const [form, setForm] = useState<'conclude' | 'recover' | 'offset'>();
   if (loaded.error) return <ApiErrorView error={loaded.error} retry={loaded.reload} />;
   if (!loaded.data) return <PageSpinner />;
   const c = loaded.data;
@@ -204,8 +233,11 @@ export default function CasePage() {
       extra={mayAct && (
         <Space>
           {c.status === 'investigating' && !c.conclusionItemId && <Button onClick={() => setForm('conclude')} data-testid="case-conclude">{t('supervision.case.conclude')}</Button>}
-          {(c.status === 'concluded' || c.status === 'recovering') && c.outstanding !== '0.00' && (
+          {(c.status === 'concluded' || c.status === 'recovering') && c.funds.some((f) => recoverable(f) !== '0.00') && (
             <Button type="primary" onClick={() => setForm('recover')} data-testid="case-recover">{t('supervision.case.recover')}</Button>
+          )}
+          {(c.status === 'concluded' || c.status === 'recovering') && c.subjectKind === 'person' && c.funds.some((f) => f.fund.startsWith('pension') && recoverable(f) !== '0.00') && (
+            <Button onClick={() => setForm('offset')} data-testid="case-offset">{t('supervision.case.offset')}</Button>
           )}
           {c.canClose && <Button danger onClick={close} data-testid="case-close">{t('supervision.case.close')}</Button>}
         </Space>
@@ -255,6 +287,24 @@ export default function CasePage() {
                 { key: 'amount', title: t('supervision.case.toRecover'), dataIndex: 'amount', align: 'right', render: (value: string) => <Money value={value} /> },
                 { key: 'recovered', title: t('supervision.case.recovered'), dataIndex: 'recovered', align: 'right', render: (value: string) => <Money value={value} /> },
                 { key: 'outstanding', title: t('supervision.case.outstanding'), dataIndex: 'outstanding', align: 'right', render: (value: string, row) => <Money value={value} testId={`case-fund-outstanding-${row.fund}`} /> },
+                { key: 'offsetting', title: t('supervision.case.offsetting'), dataIndex: 'offsetting', align: 'right', render: (value: string, row) => <Money value={value} testId={`case-fund-offsetting-${row.fund}`} /> },
+              ]}
+            />
+          </>
+        )}
+
+        {c.offsets.length > 0 && (
+          <>
+            <Typography.Title level={5} style={{ margin: 0 }}>{t('supervision.case.offsets')}</Typography.Title>
+            <Table<CaseDetail['offsets'][number]>
+              size="small" rowKey="overpaymentId" pagination={false} dataSource={c.offsets} data-testid="case-offsets"
+              columns={[
+                { key: 'openedAt', title: t('supervision.case.offsetOpenedAt'), dataIndex: 'openedAt', width: 170, render: (at: string) => formatDateTime(at) },
+                { key: 'fund', title: t('supervision.case.fund'), dataIndex: 'fund', width: 180 },
+                { key: 'amount', title: t('supervision.case.amount'), dataIndex: 'amount', align: 'right', render: (value: string) => <Money value={value} /> },
+                { key: 'recovered', title: t('supervision.case.offsetKeptBack'), dataIndex: 'recovered', align: 'right', render: (value: string, row) => <Money value={value} testId={`case-offset-kept-${row.overpaymentId}`} /> },
+                { key: 'outstanding', title: t('supervision.case.outstanding'), dataIndex: 'outstanding', align: 'right', render: (value: string) => <Money value={value} /> },
+                { key: 'status', title: t('common.status'), dataIndex: 'status', width: 100, render: (status: string) => t(`supervision.case.offsetStatus.${status}`) },
               ]}
             />
           </>
@@ -310,6 +360,7 @@ export default function CasePage() {
       </Space>
       {form === 'conclude' && <ConcludeForm detail={c} open onClose={() => setForm(undefined)} onDone={done} />}
       {form === 'recover' && <RecoveryForm detail={c} open onClose={() => setForm(undefined)} onDone={done} />}
+      {form === 'offset' && <OffsetForm detail={c} open onClose={() => setForm(undefined)} onDone={done} />}
     </Page>
   );
 }

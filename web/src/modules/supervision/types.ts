@@ -40,3 +40,4 @@ export type OpenCaseBody = Static<typeof Cases.OpenCaseBody>;
 export type ConcludeBody = Static<typeof Cases.ConcludeBody>;
 export type PenaltyProvisions = Static<typeof Cases.PenaltyProvisions>;
 export type RecoveryBody = Static<typeof Cases.RecoveryBody>;
+export type OffsetBody = Static<typeof Cases.OffsetBody>;
