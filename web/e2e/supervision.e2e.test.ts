@@ -10,8 +10,10 @@
  * API evaluates them, the rewards adding up to the pool. From the planted finding's row the inspector opens a case
  * (立案); the city's reviewer and approver sign the opening and the conclusion (违规成立, the finding's amount to recover
  * from the pension fund); on the case page the inspector records the recovery — the outstanding falls to 0.00 as the
- * API has it — and closes the case (结案) after a confirmation.
- * Saves docs/screenshots/supervision-dashboard.png, supervision-finding.png, supervision-evaluation.png and supervision-case.png.
+ * API has it — and closes the case (结案) after a confirmation. A pensioner's case, opened and concluded through the API,
+ * is handed to the payroll from its page (抵扣待遇): the fund shows it being offset and the offsets table lists it.
+ * Saves docs/screenshots/supervision-dashboard.png, supervision-finding.png, supervision-evaluation.png, supervision-case.png
+ * and supervision-case-offset.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,8 @@ const REVIEWER = 'review.990100', APPROVER = 'approve.990100';
 interface Finding { id: string; rule: string; subject: string; period: string; amount: string; legalBasis: string; status: string; evidence: Record<string, unknown> }
 /** The planted case: who, which month, the wage told to the tax bureau and the base billed. */
 const planted = { idNumber: '', creditCode: '', period: '', wage: '', base: '', pensionFund: '' };
+/** A pensioner of the city, the subject of a case recovered by offset against the pension. */
+const pensioner = { idNumber: '', region: '', fund: '', monthly: '' };
 /** A base declaration the e2e corrects this month, so the month's audit sample has a high-risk operation to draw. */
 const declared = { employerId: '', personId: '', year: 0, monthlyWage: '' };
 
@@ -52,6 +56,11 @@ const e2e = setUpE2e({
     Object.assign(planted, { idNumber: person.id_number, creditCode: person.credit_code, period: person.period, wage: formatYuan(BigInt(person.base) * 2n), base: formatYuan(BigInt(person.base)) });
     const { rows: [fund] } = await database.owner.query<{ code: string }>(`select code from fund where insurance = 'pension' order by code limit 1`);
     planted.pensionFund = fund.code;
+    const { rows: [award] } = await database.owner.query<{ id_number: string; region_code: string; fund_code: string; monthly: string }>(`
+      select p.id_number, p.region_code, a.fund_code, a.monthly_amount::text as monthly from pension_award a join person p on p.id = a.person_id
+       where a.status = 'active' and p.region_code like '9901%' order by a.person_id limit 1`);
+    assert.ok(award, 'the demo city has a pensioner');
+    Object.assign(pensioner, { idNumber: award.id_number, region: award.region_code, fund: award.fund_code, monthly: formatYuan(BigInt(award.monthly)) });
     const { rows: [declaration] } = await database.owner.query<{ employer_id: string; person_id: string; year: number; monthly_wage: string }>(`
       select employer_id::text, person_id::text, year, monthly_wage::text from base_declaration order by year desc, employer_id, person_id limit 1`);
     Object.assign(declared, { employerId: declaration.employer_id, personId: declaration.person_id, year: declaration.year, monthlyWage: formatYuan(BigInt(declaration.monthly_wage) + 10000n) });
@@ -270,6 +279,42 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     assert.equal(await caseRow.count(), 1);
     assert.equal(await caseRow.first().getByTestId('case-link').textContent(), listed.body.items[0].number);
     assert.equal(await caseRow.first().getByTestId('case-status').getAttribute('data-status'), 'closed');
+  });
+
+  await t.test('抵扣待遇: a pensioner\'s case handed to the payroll from the case page; the fund shows it 待抵扣, the offsets table as the API has it', async () => {
+    interface CaseView { id: string; openingItemId: string; conclusionItemId: string | null; funds: { fund: string; offsetting: string }[]; offsets: { fund: string; amount: string; status: string }[] }
+    const signAll = async (itemId: string) => {
+      for (const username of [REVIEWER, APPROVER]) {
+        const signer = await apiClient(server.baseUrl, username, DEMO_PASSWORD);
+        assert.equal((await signer.call('POST', `/api/approvals/${itemId}/decisions`, { decision: 'approve', comment: '同意' })).status, 200);
+      }
+    };
+    const opened = await inspector.call<CaseView>('POST', '/api/supervision/cases', {
+      subjectKind: 'person', subject: pensioner.idNumber, kind: 'other', amountInvolved: pensioner.monthly, region: pensioner.region, reason: '资格认证未通过期间仍领取养老金',
+    });
+    assert.equal(opened.status, 201, JSON.stringify(opened.body));
+    await signAll(opened.body.openingItemId);
+    const concluded = await inspector.call<CaseView>('POST', `/api/supervision/cases/${opened.body.id}/conclusion`, {
+      violation: 'established', amounts: [{ fund: pensioner.fund, amount: pensioner.monthly }], legalBasis: '社会保险经办条例 第四十六条',
+    });
+    assert.equal(concluded.status, 200, JSON.stringify(concluded.body));
+    await signAll(concluded.body.conclusionItemId!);
+
+    await page.goto(`${server.baseUrl}/supervision/cases/${opened.body.id}`);
+    await page.locator('[data-testid=case-status][data-status=concluded]').waitFor();
+    await page.getByTestId('case-offset').click();
+    assert.equal(await page.getByTestId('case-offset-amount').inputValue(), pensioner.monthly, 'the form offers what is outstanding');
+    await page.getByTestId('case-offset-form-submit').click();
+    await page.getByTestId('case-offsets').waitFor();
+    const handed = (await inspector.call<CaseView>('GET', `/api/supervision/cases/${opened.body.id}`)).body;
+    assert.deepEqual(handed.offsets.map((o) => [o.fund, o.amount, o.status]), [[pensioner.fund, pensioner.monthly, 'open']]);
+    assert.equal(plain(await page.getByTestId(`case-fund-offsetting-${pensioner.fund}`).textContent()), handed.funds[0].offsetting);
+    assert.equal(handed.funds[0].offsetting, pensioner.monthly);
+    // nothing is left to recover in money or to hand over: neither action is offered
+    assert.equal(await page.getByTestId('case-recover').count(), 0);
+    assert.equal(await page.getByTestId('case-offset').count(), 0);
+    assert.equal(await page.locator('[data-testid=case-step][data-step=offset_opened]').count(), 1);
+    await page.screenshot({ path: screenshot('supervision-case-offset'), fullPage: true });
   });
 
   assert.deepEqual(errors, [], 'no script errors on the pages');
