@@ -19,6 +19,7 @@ import { migrate } from '../src/platform/migrate.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { idExpression, reserveIds } from '../src/platform/ids.ts';
 import { todayInChina } from '../src/platform/params/index.ts';
+import { formatYuan, parseYuan } from '../src/platform/money.ts';
 import { generateDemo } from '../src/modules/registry/demo/demo.service.ts';
 import { runPayroll } from '../src/modules/benefits/payroll/payroll.service.ts';
 import { bankFile } from '../src/modules/benefits/payroll/payroll.bank.ts';
@@ -93,7 +94,9 @@ export async function run(): Promise<object> {
     const fileStarted = performance.now();
     const file = await withPeakRss(() => bankFile(database, actor, { period }));
     const fileSeconds = (performance.now() - fileStarted) / 1000;
-    if (file.result.rows !== pensioners || file.result.total !== summary.total) throw new Error(`the bank file pays ${file.result.rows} payees ${file.result.total}, not the payroll's ${pensioners} ${summary.total}`);
+    // the bank pays each batch's payable: its total less what its lines keep back against overpayments (none here)
+    const payable = formatYuan(summary.batches.reduce((sum, b) => sum + parseYuan(b.payable), 0n));
+    if (file.result.rows !== pensioners || file.result.total !== payable) throw new Error(`the bank file pays ${file.result.rows} payees ${file.result.total}, not the payroll's ${pensioners} ${payable}`);
     log(`bank file of ${file.result.rows} rows in ${fileSeconds.toFixed(1)} s`);
     return {
       postgres: 'embedded 15', pensioners, period, funds: summary.batches.map((b) => ({ fund: b.fund, payees: b.payees, total: b.total })),
