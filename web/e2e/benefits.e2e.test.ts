@@ -202,6 +202,23 @@ test('quotes, the year-end settlement calculator and the pension payroll in the 
     await page.screenshot({ path: screenshot('award-detail'), fullPage: true });
   });
 
+  await t.test('人员待遇 from the award: the person page\'s 待遇 tab shows the retirement month, the award and the claims as the API has them', async () => {
+    await page.getByTestId('award-person-link').click();
+    await page.getByTestId('person-benefits').waitFor();
+    const personId = /\/persons\/(\d+)/.exec(page.url())?.[1] ?? '';
+    const benefits = await staff.call<{ retirement: { statutoryRetirementMonth: string; reached: boolean }; awards: { id: string }[]; claims: { id: string }[] }>('GET', `/api/benefits/persons/${personId}`);
+    assert.equal(benefits.status, 200, JSON.stringify(benefits.body));
+    assert.equal(await page.getByTestId('person-retirement-month').textContent(), benefits.body.retirement.statutoryRetirementMonth);
+    assert.equal(benefits.body.retirement.reached, true, 'a pensioner has reached the statutory month');
+    const awards = page.locator('[data-testid=person-awards] tbody tr.ant-table-row');
+    assert.equal(await awards.count(), benefits.body.awards.length);
+    assert.equal(await page.locator('[data-testid=person-claims] tbody tr.ant-table-row').count(), benefits.body.claims.length);
+    await page.screenshot({ path: screenshot('person-benefits'), fullPage: true });
+    await awards.first().getByTestId('person-award-link').click();
+    await page.getByTestId('award-detail').waitFor();
+    assert.match(page.url(), new RegExp(`/benefits/pension/awards/${benefits.body.awards[0].id}$`));
+  });
+
   await t.test('养老金调整: next year\'s adjustment previewed, then submitted after a confirmation — a job followed to its end, the run the preview\'s', async () => {
     const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1;
     const preview = await staff.call<{ awards: number; totalIncrease: string }>('POST', '/api/pension/adjustments/preview?limit=1', { region: '990000', year });

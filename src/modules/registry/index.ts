@@ -14,7 +14,7 @@ export { createPerson, hire, separate, declareBase, confirmBase, createPersonInT
 export { validatePerson, validateHire, validateSeparation, orThrow } from './registry.validate.ts';
 export { checkIdNumber, checkCreditCode, regionLevel } from './identifiers.calc.ts';
 export { insurances, defaultInsurances, type Insurance } from './registry.tables.ts';
-export { monthIndex, monthOfIndex, retirementCategory, retirementSchedules, statutoryRetirementAgeMonths, type RetirementCategory } from './retirement-age.calc.ts';
+export { monthIndex, monthOfIndex, retirementCategory, retirementSchedules, statutoryRetirementAgeMonths, statutoryRetirementMonth, type RetirementCategory } from './retirement-age.calc.ts';
 export { Employer, BaseDeclaration, BaseDeclarationAnswers } from './registry.schemas.ts';
 export { answerBaseDeclaration } from './registry.routes.ts';
 export type { BaseDeclarationOutcome } from './registry.service.ts';

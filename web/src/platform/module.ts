@@ -60,8 +60,22 @@ export interface HeaderItem {
   component: ComponentType;
 }
 
+/**
+ * A tab of the person page (参保人员详情) that another module adds — the benefits module's 待遇 — shown only to holders
+ * of its permission, after the registry's own tabs in `order`; `?tab=<key>` opens it.
+ */
+export interface PersonTab {
+  key: string;
+  order: number;
+  /** message key of the tab's label */
+  label: string;
+  permission: Permission;
+  component: LazyExoticComponent<ComponentType<{ personId: string }>>;
+}
+
 export interface WebModule {
   name: string;
+  personTabs?: readonly PersonTab[];
   routes?: readonly WebRoute[];
   menuSections?: readonly MenuSection[];
   menu?: readonly MenuEntry[];

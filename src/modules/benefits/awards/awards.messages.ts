@@ -24,6 +24,7 @@ defineFieldLabels({
 /** 恢复发放 and 终止发放: what an operator's status change of an award says. */
 export const awardStatusSaid = defineMessages('pensionAward.status', {
   awardUnknown: ['养老金待遇 {id}', 'pension award {id}'],
+  personUnknown: ['参保人员 {id}', 'insured person {id}'],
   notSuspended: ['该待遇当前为{status}，只有暂停发放的待遇可以恢复发放', 'the award is {status}: only a suspended award can be resumed'],
   alreadyStopped: ['该待遇已终止发放', 'the award is stopped already'],
   deathRecorded: ['已登记死亡信息，不能恢复发放', 'a death is recorded for this person: the pension cannot be resumed'],

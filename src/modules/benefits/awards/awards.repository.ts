@@ -64,7 +64,7 @@ export async function insertDemoAwards(tx: Tx, rows: string, funds: { enterprise
   return Number(result.numAffectedRows ?? 0n);
 }
 
-export interface AwardFilter { status?: AwardStatus; fund?: string; idNumber?: string }
+export interface AwardFilter { status?: AwardStatus; fund?: string; idNumber?: string; personId?: bigint }
 
 /** Awards with their person, for the list (ordered by the caller). */
 export function awardsQuery(tx: Tx, filter: AwardFilter) {
@@ -76,6 +76,7 @@ export function awardsQuery(tx: Tx, filter: AwardFilter) {
   if (filter.status) query = query.where('a.status', '=', filter.status);
   if (filter.fund) query = query.where('a.fund_code', '=', filter.fund);
   if (filter.idNumber) query = query.where('p.id_number', '=', filter.idNumber.trim().toUpperCase());
+  if (filter.personId !== undefined) query = query.where('a.person_id', '=', filter.personId);
   return query;
 }
 
@@ -145,3 +146,8 @@ export async function paymentsOfAward(tx: Tx, personId: bigint, awardId: bigint,
     where l.person_id = ${personId} and l.award_id = ${awardId} order by b.period desc limit ${limit}`.execute(tx);
   return rows;
 }
+
+/** What the retirement age reads of a person: birth date, gender and occupation (the post: 女工人 or 女干部). */
+export const personForRetirement = (tx: Tx, personId: bigint) => tx.selectFrom('person')
+  .select(['id', 'id_number', 'name', 'region_code', sql<string>`birth_date::text`.as('birth_date'), 'gender', 'occupation'])
+  .where('id', '=', personId).executeTakeFirst();

@@ -212,7 +212,7 @@ async function grantAward(tx: Tx, approver: Actor, itemId: bigint, payload: Awar
 }
 
 export interface AwardView {
-  id: string; idNumber: string; name: string; regionCode: string; fund: string; scheme: PensionScheme; awardedOn: string; firstPeriod: string;
+  id: string; personId: string; idNumber: string; name: string; regionCode: string; fund: string; scheme: PensionScheme; awardedOn: string; firstPeriod: string;
   monthlyAmount: string; basicPension: string; accountPension: string; transitionalPension: string; status: AwardStatus; statusReason: string | null;
 }
 
@@ -222,7 +222,7 @@ const byPerson: SortKey[] = [{ by: 'a.person_id', direction: 'asc' }, { by: 'a.i
 export const awardViews = (actor: Actor) => {
   const masking = listMaskingFor(actor);
   return (rows: Awaited<ReturnType<ReturnType<typeof repository.awardsQuery>['execute']>>): AwardView[] => rows.map((row) => maskPersonalData({
-    id: row.id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, fund: row.fund_code, scheme: row.scheme,
+    id: row.id.toString(), personId: row.person_id.toString(), idNumber: row.id_number, name: row.name, regionCode: row.region_code, fund: row.fund_code, scheme: row.scheme,
     awardedOn: row.awarded_on, firstPeriod: row.first_period, monthlyAmount: formatYuan(row.monthly_amount), basicPension: formatYuan(row.basic_pension),
     accountPension: formatYuan(row.account_pension), transitionalPension: formatYuan(row.transitional_pension), status: row.status, statusReason: row.status_reason,
   }, masking));

@@ -12,6 +12,8 @@ import { awardRows, listAwards, requestAward } from '../awards/awards.service.ts
 import { awardLine, awardsReport } from '../awards/awards.report.ts';
 import { changeAwardStatus, type StopCause } from '../awards/award-status.service.ts';
 import { awardDetail } from '../awards/award-detail.service.ts';
+import { personBenefits } from '../awards/person-benefits.service.ts';
+import { PersonBenefits } from '../awards/person-benefits.schemas.ts';
 import { batchDetail, batchLinesPage, batchRows, getBatch, listBatches, payrollByRegion, payrollSummary, startPayroll } from './payroll.service.ts';
 import { batchLinesReport, batchRow, batchesReport, lineRow, payrollSummaryReport } from './payroll.report.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
@@ -59,6 +61,13 @@ export async function payrollRoutes(app: App) {
       params: Type.Object({ id: Id }), response: { 200: AwardDetail },
     },
   }, async (request) => awardDetail(db, actor(request), BigInt(request.params.id)));
+
+  app.get('/api/benefits/persons/:id', { config: { permission: 'benefits.read' },
+    schema: {
+      tags, summary: '人员待遇 One person\'s statutory retirement month (2024 reform), pension awards, overpayments with what is recovered, and claims',
+      params: Type.Object({ id: Id }), response: { 200: PersonBenefits },
+    },
+  }, async (request) => personBenefits(db, actor(request), BigInt(request.params.id)));
 
   app.post('/api/pension/awards/:id/resume', { config: { permission: 'pension.award.status' },
     schema: {

@@ -10,7 +10,7 @@ export { AwardRequestBody } from '../awards/awards.schemas.ts';
 import { Overpayment } from '../deaths/deaths.schemas.ts';
 
 export const Award = Type.Object({
-  id: IdText, idNumber: Type.String(), name: Type.String(), regionCode: Type.String(), fund: Type.String(),
+  id: IdText, personId: IdText, idNumber: Type.String(), name: Type.String(), regionCode: Type.String(), fund: Type.String(),
   scheme: Type.Union([Type.Literal('enterprise'), Type.Literal('public')]), awardedOn: DateOnly, firstPeriod: Month,
   monthlyAmount: Money, basicPension: Money, accountPension: Money, transitionalPension: Money,
   status: literals(awardStatuses), statusReason: Nullable(Type.String()),

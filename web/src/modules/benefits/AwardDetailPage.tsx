@@ -5,7 +5,7 @@
  * opened on it with what is recovered and outstanding (recorded on 死亡停发与待遇追回). Opened from 养老金待遇.
  */
 import { Link, useParams } from 'react-router-dom';
-import { Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
@@ -14,13 +14,13 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
 import { AwardStatusTag, LineStatusTag } from './status.tsx';
+import { OverpaymentsTable } from './OverpaymentsTable.tsx';
 import type { AwardDetail } from './types.ts';
 
 /** The rows of the page's tables, as the detail gives them. */
 type PaymentRow = AwardDetail['payments'][number];
 type EventRow = AwardDetail['events'][number];
 type AmountRow = AwardDetail['amounts'][number];
-type OverpaymentRow = AwardDetail['overpayments'][number];
 
 export default function AwardDetailPage() {
   const { t } = useI18n();
@@ -32,7 +32,10 @@ export default function AwardDetailPage() {
   const { award, amounts, events, payments, overpayments } = detail.data;
   const money = (value: string) => <Money value={value} />;
   return (
-    <Page title={`${t('award.detail')}：${award.name}`} testId="award-detail">
+    <Page
+      title={`${t('award.detail')}：${award.name}`} testId="award-detail"
+      extra={<Link to={`/persons/${award.personId}?tab=benefits`} data-testid="award-person-link"><Button>{t('award.personBenefits')}</Button></Link>}
+    >
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} data-testid="award-header">
           <Descriptions.Item label={t('award.idNumber')}>{award.idNumber}</Descriptions.Item>
@@ -89,18 +92,7 @@ export default function AwardDetailPage() {
         />
 
         <Typography.Title level={5} style={{ margin: 0 }}>{t('award.overpayments')}</Typography.Title>
-        <Table<OverpaymentRow>
-          size="small" rowKey="id" pagination={false} dataSource={overpayments} data-testid="award-overpayments" locale={{ emptyText: t('award.overpayments.none') }}
-          columns={[
-            { key: 'cause', title: t('deaths.cause'), dataIndex: 'cause', width: 110, render: (cause: string) => t(`deaths.cause.${cause}`) },
-            { key: 'periods', title: t('deaths.periods'), dataIndex: 'periods', render: (periods: string[]) => periods.join('、') },
-            { key: 'amount', title: t('deaths.amount'), dataIndex: 'amount', align: 'right', render: money },
-            { key: 'recovered', title: t('deaths.recovered'), dataIndex: 'recovered', align: 'right', render: money },
-            { key: 'pending', title: t('deaths.pending'), dataIndex: 'pending', align: 'right', render: money },
-            { key: 'outstanding', title: t('deaths.outstanding'), dataIndex: 'outstanding', align: 'right', render: (value: string) => <Money value={value} testId="award-overpayment-outstanding" /> },
-            { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (status: OverpaymentRow['status']) => t(`deaths.status.${status}`) },
-          ]}
-        />
+        <OverpaymentsTable overpayments={overpayments} testId="award-overpayments" />
         {overpayments.length > 0 && <Link to="/benefits/pension/deaths">{t('award.overpayments.record')}</Link>}
       </Space>
     </Page>

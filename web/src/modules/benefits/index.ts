@@ -19,6 +19,7 @@ export const webModule: WebModule = {
     { path: '/benefits/claims/:id', page: lazy(() => import('./ClaimsDetailPage.tsx')), permission: ['benefits.read'], title: 'claims.detail' },
     { path: '/benefits/payroll/:id', page: lazy(() => import('./PayrollBatchPage.tsx')), permission: ['benefits.read'], title: 'payroll.batchTitle' },
   ],
+  personTabs: [{ key: 'benefits', order: 10, label: 'personBenefits.tab', permission: 'benefits.read', component: lazy(() => import('./PersonBenefitsTab.tsx')) }],
   menuSections: [{ key: 'benefits', order: 50, label: 'menu.benefits', icon: GiftOutlined, audience: 'staff' }],
   menu: [
     { section: 'benefits', order: 10, key: 'pensionQuote', path: '/benefits/pension/quote', permission: 'benefits.read' },

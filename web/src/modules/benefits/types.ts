@@ -11,6 +11,7 @@ import type * as Payroll from '../../../../src/modules/benefits/payroll/payroll.
 import type * as Deaths from '../../../../src/modules/benefits/deaths/deaths.schemas.ts';
 import type * as Adjustment from '../../../../src/modules/benefits/adjustment/adjustment.schemas.ts';
 import type * as Claims from '../../../../src/modules/benefits/claims/claims.schemas.ts';
+import type * as PersonBenefitsSchemas from '../../../../src/modules/benefits/awards/person-benefits.schemas.ts';
 
 /** What the pension quote is asked (the form's body). */
 export type PensionQuoteInput = Static<typeof Quotes.PensionQuoteInput>;
@@ -54,6 +55,8 @@ export type AdjustmentLine = Static<typeof Adjustment.AdjustmentLine>;
 
 /** 待遇申领 (失业、工伤、生育): a claim with its amounts and status; its detail adds the input and the trace. */
 export type Claim = Static<typeof Claims.Claim>;
+/** 人员待遇 (GET /api/benefits/persons/:id): the person page's 待遇 tab. */
+export type PersonBenefits = Static<typeof PersonBenefitsSchemas.PersonBenefits>;
 export type ClaimKind = Claim['kind'];
 export type ClaimStatus = Claim['status'];
 export type ClaimDetail = Static<typeof Claims.ClaimDetail>;

@@ -1,10 +1,11 @@
 /**
  * One insured person: identity, then tabs (the open one in the URL, `?tab=`): employments and enrollments, contribution
  * bases, the contribution record (bill lines by month, paid or not) and the individual account's statement of a year
- * for holders of accounts.read, and the change history. The ID and phone numbers come masked; 显示完整 asks the
+ * for holders of accounts.read, the tabs other modules add (the benefits module's 待遇: retirement month, awards,
+ * overpayments, claims), and the change history. The ID and phone numbers come masked; 显示完整 asks the
  * server for them in full (personal.full.read; the view is audited).
  */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Static } from '@sinclair/typebox';
 import { App, Button, Descriptions, InputNumber, Space, Table, Tabs, Tag, Tooltip } from 'antd';
@@ -24,6 +25,10 @@ import type { BaseDeclaration, Employment, Enrollment, Person, PersonDetail } fr
 import { EmploymentFormModal } from './EmploymentFormModal.tsx';
 import { SeparateModal, type SeparationTarget } from './SeparateModal.tsx';
 import { BaseDeclarationModal } from './BaseDeclarationModal.tsx';
+import { webModules } from '../../modules.ts';
+
+/** The person page's tabs that other modules add, in their order (platform/module.ts PersonTab). */
+const personTabs = webModules.flatMap((module) => module.personTabs ?? []).sort((a, b) => a.order - b.order);
 
 type Contribution = Static<typeof ContributionRecord>['items'][number];
 type Statement = Static<typeof AccountStatement>;
@@ -230,6 +235,11 @@ export default function PersonDetailPage() {
             { key: 'contributions', label: <span data-testid="tab-contributions">{t('portal.contributions')}</span>, children: <ContributionsTab personId={person.id} /> },
             { key: 'account', label: <span data-testid="tab-account">{t('portal.account')}</span>, children: <AccountTab personId={person.id} /> },
           ] : []),
+          // the tabs other modules add (待遇): loaded when opened
+          ...personTabs.filter((tab) => can(tab.permission)).map((tab) => ({
+            key: tab.key, label: <span data-testid={`tab-${tab.key}`}>{t(tab.label)}</span>,
+            children: <Suspense fallback={<PageSpinner />}><tab.component personId={person.id} /></Suspense>,
+          })),
           { key: 'history', label: <span data-testid="tab-history">{t('person.history')} ({history.length})</span>, children: <AuditTable records={history} testId="person-history" showEntity={false} /> },
         ]}
       />
