@@ -1,6 +1,7 @@
 /** Route tests: a server on a fresh test database, signed-in clients, and a few users in regions. */
 import type { LightMyRequestResponse } from 'fastify';
 import { buildServer, type App, type RoutePlugin } from '../http/server.ts';
+import type { JobWorkerOptions } from '../jobs/jobs.worker.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createUser, ensureAdministrator } from '../auth/auth.service.ts';
@@ -43,8 +44,11 @@ export async function signIn(app: App, username: string, password: string): Prom
 
 export interface TestServer { app: App; test: TestDatabase; admin: Client; close(): Promise<void> }
 
-/** A server with the given route plugins on a fresh database, with regions 990000 › 990100 › 990102/990103. */
-export async function startTestServer(plugins: RoutePlugin[]): Promise<TestServer> {
+/**
+ * A server with the given route plugins on a fresh database, with regions 990000 › 990100 › 990102/990103. `jobs`: the
+ * job worker's timings — a test that works its jobs itself (runJob) keeps the worker from picking them up meanwhile.
+ */
+export async function startTestServer(plugins: RoutePlugin[], jobs?: JobWorkerOptions): Promise<TestServer> {
   const test = await createTestDatabase();
   const db = test.database.db;
   await db.insertInto('region').values([
@@ -54,7 +58,7 @@ export async function startTestServer(plugins: RoutePlugin[]): Promise<TestServe
     { code: '990103', name: '西城区', level: 'county', parent_code: '990100' },
   ]).execute();
   await ensureAdministrator(test.database, ADMIN_PASSWORD);
-  const app = await buildServer({ ...loadConfig(), logLevel: 'silent' }, test.database, plugins, { checkResponses: true });
+  const app = await buildServer({ ...loadConfig(), logLevel: 'silent' }, test.database, plugins, { checkResponses: true, jobs });
   await app.ready();
   const admin = await signIn(app, 'admin', ADMIN_PASSWORD);
   return { app, test, admin, async close() { await app.close(); await test.drop(); } };

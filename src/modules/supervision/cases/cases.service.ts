@@ -310,6 +310,20 @@ export async function concludeCase(database: DatabaseHandle, actor: Actor, caseI
   });
 }
 
+/**
+ * The case locked, refused unless concluded 违规成立 and not closed, and what its fund still leaves to recover in money
+ * or to hand to the payroll: outstanding less what is handed over already (抵扣待遇 is recovered that way, not twice).
+ */
+async function lockRecoverableFund(tx: Tx, actor: Actor, caseId: bigint, fund: string) {
+  const row = await lockCase(tx, actor, caseId);
+  if ((row.status !== 'concluded' && row.status !== 'recovering') || row.violation !== 'established') {
+    throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusSaid[row.status]() }));
+  }
+  const owed = (await repository.amountsOfCase(tx, row.id)).find((a) => a.fund_code === fund);
+  if (!owed) throw invalid('fund', said.fundNotInConclusion({ fund }));
+  return { row, outstanding: owed.amount - owed.recovered - owed.offsetting };
+}
+
 export interface RecoveryInput { fund: string; amount: string; recoveredOn: string; bankReference: string }
 
 /**
@@ -329,14 +343,7 @@ export async function recordRecovery(database: DatabaseHandle, actor: Actor, cas
   if (amount <= 0n) throw invalid('amount', said.aboveZero());
   const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
   return inScope(database, worker, async (tx) => {
-    const row = await lockCase(tx, actor, caseId);
-    if ((row.status !== 'concluded' && row.status !== 'recovering') || row.violation !== 'established') {
-      throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusSaid[row.status]() }));
-    }
-    const owed = (await repository.amountsOfCase(tx, row.id)).find((a) => a.fund_code === input.fund);
-    if (!owed) throw invalid('fund', said.fundNotInConclusion({ fund: input.fund }));
-    // what is handed to the payroll to keep back (抵扣待遇) is recovered that way, not in money
-    const outstanding = owed.amount - owed.recovered - owed.offsetting;
+    const { row, outstanding } = await lockRecoverableFund(tx, actor, caseId, input.fund);
     if (amount > outstanding) throw conflict('amount', said.moreThanOutstanding({ amount: formatYuan(amount), fund: input.fund, outstanding: formatYuan(outstanding) }));
     const id = newId();
     const chart = chartFor(Number(recoveredOn.slice(0, 4)));
@@ -374,14 +381,8 @@ export async function offsetAgainstBenefits(database: DatabaseHandle, actor: Act
   if (amount <= 0n) throw invalid('amount', said.aboveZero());
   const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
   return inScope(database, worker, async (tx) => {
-    const row = await lockCase(tx, actor, caseId);
-    if ((row.status !== 'concluded' && row.status !== 'recovering') || row.violation !== 'established') {
-      throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusSaid[row.status]() }));
-    }
+    const { row, outstanding } = await lockRecoverableFund(tx, actor, caseId, input.fund);
     if (row.subject_kind !== 'person') throw conflict('caseId', said.offsetOnlyForPersons({ number: row.number }));
-    const owed = (await repository.amountsOfCase(tx, row.id)).find((a) => a.fund_code === input.fund);
-    if (!owed) throw invalid('fund', said.fundNotInConclusion({ fund: input.fund }));
-    const outstanding = owed.amount - owed.recovered - owed.offsetting;
     if (amount > outstanding) throw conflict('amount', said.moreThanOutstanding({ amount: formatYuan(amount), fund: input.fund, outstanding: formatYuan(outstanding) }));
     const opened = await openCaseOverpayment(tx, { caseId: row.id, idNumber: row.subject, fund: input.fund, amount });
     if (row.status === 'concluded') await repository.updateCase(tx, row.id, { status: 'recovering' });

@@ -136,6 +136,21 @@ function ConcludeForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
   );
 }
 
+/** The fund (with what it leaves to recover) and the amount: the recovery's and the offset's first two fields. */
+function FundAmountFields({ owed, testId }: { owed: { fund: string; outstanding: string }[]; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="fund" label={t('supervision.case.fund')} rules={[{ required: true }]}>
+        <Select data-testid={`${testId}-fund`} options={owed.map((f) => ({ value: f.fund, label: `${f.fund}（${t('supervision.case.outstanding')} ${f.outstanding}）` }))} />
+      </Form.Item>
+      <Form.Item name="amount" label={t('supervision.case.amount')} rules={[{ required: true }]}>
+        <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid={`${testId}-amount`} />
+      </Form.Item>
+    </>
+  );
+}
+
 /** What a fund of the case still leaves to recover in money or to hand to the payroll: outstanding less what is handed over. */
 const recoverable = (fund: FundAmount) => fenToYuan(toFen(fund.outstanding) - toFen(fund.offsetting));
 
@@ -152,12 +167,7 @@ function RecoveryForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
       } satisfies RecoveryBody)}
     >
       <Typography.Paragraph type="secondary">{t('supervision.case.recoverExplain')}</Typography.Paragraph>
-      <Form.Item name="fund" label={t('supervision.case.fund')} rules={[{ required: true }]}>
-        <Select data-testid="case-recovery-fund" options={owed.map((f) => ({ value: f.fund, label: `${f.fund}（${t('supervision.case.outstanding')} ${f.outstanding}）` }))} />
-      </Form.Item>
-      <Form.Item name="amount" label={t('supervision.case.amount')} rules={[{ required: true }]}>
-        <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="case-recovery-amount" />
-      </Form.Item>
+      <FundAmountFields owed={owed} testId="case-recovery" />
       <Form.Item name="recoveredOn" label={t('supervision.case.recoveredOn')} rules={[{ required: true }]}>
         <DatePicker disabledDate={(value) => value.isAfter(dayjs(), 'day')} data-testid="case-recovery-date" />
       </Form.Item>
@@ -183,12 +193,7 @@ function OffsetForm({ detail, open, onClose, onDone }: { detail: CaseDetail; ope
       onSubmit={(values) => api.post<CaseDetail>(`/api/supervision/cases/${detail.id}/offsets`, { fund: values.fund, amount: yuanText(values.amount) } satisfies OffsetBody)}
     >
       <Typography.Paragraph type="secondary">{t('supervision.case.offsetExplain')}</Typography.Paragraph>
-      <Form.Item name="fund" label={t('supervision.case.fund')} rules={[{ required: true }]}>
-        <Select data-testid="case-offset-fund" options={owed.map((f) => ({ value: f.fund, label: `${f.fund}（${t('supervision.case.outstanding')} ${f.outstanding}）` }))} />
-      </Form.Item>
-      <Form.Item name="amount" label={t('supervision.case.amount')} rules={[{ required: true }]}>
-        <InputNumber min={0.01} precision={2} style={{ width: 200 }} data-testid="case-offset-amount" />
-      </Form.Item>
+      <FundAmountFields owed={owed} testId="case-offset" />
     </FormModal>
   );
 }
