@@ -45,6 +45,7 @@ const ACTION_NAMES = {
   'supervision.case.open': ['稽核立案', 'Supervision case opened'],
   'supervision.case.conclude': ['稽核结论', 'Supervision case concluded'],
   'supervision.case.recovery': ['稽核追回到账', 'Supervision case recovery received'],
+  'supervision.case.offset': ['稽核追回转待遇抵扣', 'Supervision case handed to the payroll to offset'],
   'supervision.case.close': ['稽核结案', 'Supervision case closed'],
   'supervision.case.withdraw': ['稽核立案撤回', 'Supervision case opening withdrawn'],
   'supervision.credit.run': ['信用等级评定', 'Credit grading run'],
