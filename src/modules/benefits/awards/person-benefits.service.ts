@@ -33,7 +33,7 @@ export interface PersonBenefits {
   claims: ClaimView[];
 }
 
-export const RETIREMENT_LEGAL_BASIS = '全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13，2025-01-01 施行）及其附件';
+const RETIREMENT_LEGAL_BASIS = '全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13，2025-01-01 施行）及其附件';
 
 export async function personBenefits(database: DatabaseHandle, actor: Actor, personId: bigint): Promise<PersonBenefits> {
   const person = await inScope(database, actor, (tx) => repository.personForRetirement(tx, personId));

@@ -23,12 +23,6 @@ import * as repository from './payment-order.repository.ts';
 export interface OffsetsTaken { offset: bigint; thisYear: bigint; earlierYears: bigint; offsets: { overpayment: string; amount: string }[] }
 
 /**
- * Keeps back up to `amount` of a payment (reference `reference`) against the person's open overpayments paid by the
- * fund, oldest first: a recovery of method `offset` per overpayment touched, the overpayment recovered when covered.
- * `reservedByOwnLine`: what the payment's own (unapproved) payroll line keeps back already, so that it does not count
- * against itself.
- */
-/**
  * What the person's open overpayments of the fund still owe less what unapproved payroll lines keep back already
  * (`reservedByOwnLine` of it excepted): the most an offset — or a refund recorded now — may take.
  */
@@ -39,6 +33,12 @@ export async function availableForOffset(tx: Tx, personId: bigint, fund: string,
   return { overpayments, available: overpayments.reduce((sum, o) => sum + o.outstanding, 0n) - reserved };
 }
 
+/**
+ * Keeps back up to `amount` of a payment (reference `reference`) against the person's open overpayments paid by the
+ * fund, oldest first: a recovery of method `offset` per overpayment touched, the overpayment recovered when covered.
+ * `reservedByOwnLine`: what the payment's own (unapproved) payroll line keeps back already, so that it does not count
+ * against itself.
+ */
 export async function offsetOverpayments(tx: Tx, actor: Actor, payment: { personId: bigint; fund: string; amount: bigint; reference: string; on: string; reservedByOwnLine?: bigint }): Promise<OffsetsTaken> {
   const taken: OffsetsTaken = { offset: 0n, thisYear: 0n, earlierYears: 0n, offsets: [] };
   const { overpayments, available } = await availableForOffset(tx, payment.personId, payment.fund, payment.reservedByOwnLine);

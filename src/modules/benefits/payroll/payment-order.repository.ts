@@ -1,5 +1,5 @@
 /** Typed SQL of the one-off benefit payment orders: the orders, their bank events, the overpayments they offset. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import '../awards/awards.tables.ts';
 import '../deaths/deaths.tables.ts';
@@ -78,11 +78,14 @@ export async function overpaymentsOfCase(tx: Tx, caseId: bigint) {
  * sign-off): promised to an offset, not recovered yet (offsets.ts).
  */
 export async function payrollOffsetsReserved(tx: Tx, personId: bigint, fundCode: string): Promise<bigint> {
-  const { rows } = await sql<{ reserved: string }>`select coalesce(sum(l.amount_offset), 0)::text as reserved
-    from payroll_line l join payroll_batch b on b.id = l.batch_id
-    where l.person_id = ${personId} and l.amount_offset > 0 and b.fund_code = ${fundCode} and b.status in ('computing', 'computed', 'submitted')`.execute(tx);
+  const { rows } = await sql<{ reserved: string }>`select ${keptBackByUnapprovedLines(sql`${personId}::bigint`, fundCode)}::text as reserved`.execute(tx);
   return BigInt(rows[0].reserved);
 }
+
+/** The same, as an expression over a person id column or value: what the payroll chunk subtracts per pensioner. */
+export const keptBackByUnapprovedLines = (personId: RawBuilder<unknown>, fundCode: string) => sql`(select coalesce(sum(l.amount_offset), 0)
+    from payroll_line l join payroll_batch b on b.id = l.batch_id
+    where l.person_id = ${personId} and l.amount_offset > 0 and b.fund_code = ${fundCode} and b.status in ('computing', 'computed', 'submitted'))`;
 
 /** The orders of the funds that the next bank file pays — funded, or returned and re-queued — move to `sent`, each with its event. */
 export async function sendOrdersToPay(tx: Tx, funds: string[], event: { happenedOn: string; recordedBy: string }, newId: () => bigint): Promise<number> {

@@ -4,6 +4,7 @@ import type { Tx } from '../../../platform/actor.ts';
 import { idExpression, type IdBlock } from '../../../platform/ids.ts';
 import '../awards/awards.tables.ts';
 import './payroll.tables.ts';
+import { keptBackByUnapprovedLines } from './payment-order.repository.ts';
 import type { BatchStatus, LineStatus } from './payroll.tables.ts';
 
 export interface PayrollFund { fund_code: string; insurance: string; region_code: string; awards: number }
@@ -87,8 +88,7 @@ export async function insertLinesOfChunk(tx: Tx, input: { batchId: bigint; fundC
           (select coalesce(sum(o.amount - (select coalesce(sum(r.amount), 0) from benefit_overpayment_recovery r where r.person_id = o.person_id and r.overpayment_id = o.id)), 0)
              from benefit_overpayment o join pension_award oa on oa.person_id = o.person_id and oa.id = o.award_id
             where o.person_id = a.person_id and o.status = 'open' and oa.fund_code = ${input.fundCode})
-          - (select coalesce(sum(l.amount_offset), 0) from payroll_line l join payroll_batch b on b.id = l.batch_id
-              where l.person_id = a.person_id and l.amount_offset > 0 and b.fund_code = ${input.fundCode} and b.status in ('computing', 'computed', 'submitted'))))
+          - ${keptBackByUnapprovedLines(sql.ref('a.person_id'), input.fundCode)}))
       end
     from (select person_id, id, row_number() over (order by person_id, id) - 1 as k,
             coalesce((select c.monthly_amount from pension_award_amount c

@@ -151,6 +151,9 @@ function FundAmountFields({ owed, testId }: { owed: { fund: string; outstanding:
   );
 }
 
+/** A fund that may pay the person a pension (enterprise or public institutions' scheme): the server says whether it does. */
+const isPensionFund = (fund: string) => /pension-/.test(fund);
+
 /** What a fund of the case still leaves to recover in money or to hand to the payroll: outstanding less what is handed over. */
 const recoverable = (fund: FundAmount) => fenToYuan(toFen(fund.outstanding) - toFen(fund.offsetting));
 
@@ -184,7 +187,7 @@ function RecoveryForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
  */
 function OffsetForm({ detail, open, onClose, onDone }: { detail: CaseDetail; open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
-  const owed = detail.funds.map((f) => ({ fund: f.fund, outstanding: recoverable(f) })).filter((f) => f.outstanding !== '0.00' && f.fund.startsWith('pension'));
+  const owed = detail.funds.map((f) => ({ fund: f.fund, outstanding: recoverable(f) })).filter((f) => f.outstanding !== '0.00' && isPensionFund(f.fund));
   return (
     <FormModal<{ fund: string; amount: number }, CaseDetail>
       title={`${t('supervision.case.offset')}：${detail.number}`} open={open} onClose={onClose} onDone={onDone} testId="case-offset-form"
@@ -241,7 +244,7 @@ export default function CasePage() {
           {(c.status === 'concluded' || c.status === 'recovering') && c.funds.some((f) => recoverable(f) !== '0.00') && (
             <Button type="primary" onClick={() => setForm('recover')} data-testid="case-recover">{t('supervision.case.recover')}</Button>
           )}
-          {(c.status === 'concluded' || c.status === 'recovering') && c.subjectKind === 'person' && c.funds.some((f) => f.fund.startsWith('pension') && recoverable(f) !== '0.00') && (
+          {(c.status === 'concluded' || c.status === 'recovering') && c.subjectKind === 'person' && c.funds.some((f) => isPensionFund(f.fund) && recoverable(f) !== '0.00') && (
             <Button onClick={() => setForm('offset')} data-testid="case-offset">{t('supervision.case.offset')}</Button>
           )}
           {c.canClose && <Button danger onClick={close} data-testid="case-close">{t('supervision.case.close')}</Button>}
