@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compareDecimals, divideRounded, formatDecimal, formatYuan, multiplyFen, parseDecimal, parseYuan, yuanInChineseCapitals } from './money.ts';
+import { compareDecimals, divideRounded, formatDecimal, formatYuan, multiplyFen, parseDecimal, parseYuan, splitByLargestRemainder, yuanInChineseCapitals } from './money.ts';
 
 test('yuan strings ↔ fen', () => {
   const cases: [string, bigint, string][] = [
@@ -96,4 +96,14 @@ test('compareDecimals orders decimals of any scales exactly, as their fractions 
       const expected = Math.sign(Number(a * 10n ** BigInt(bScale) - b * 10n ** BigInt(aScale)));
       assert.equal(compareDecimals({ units: a, scale: aScale }, { units: b, scale: bScale }), expected);
     }));
+});
+
+test('largest remainder: each part the floor of its exact share, the rest to the largest remainders (earlier first on a tie)', () => {
+  // 100 fen by 1:1:1 → 33.33 each: one fen left, to the first
+  assert.deepEqual(splitByLargestRemainder(100n, [1n, 1n, 1n]), [34n, 33n, 33n]);
+  // 10 fen by 1:2:3 → 1.67, 3.33, 5.00: one fen left, to the largest remainder (0.67, the first)
+  assert.deepEqual(splitByLargestRemainder(10n, [1n, 2n, 3n]), [2n, 3n, 5n]);
+  // 7 fen by 5:5:0:2 → 2.92, 2.92, 0, 1.17: two fen left, to the two 0.92s
+  assert.deepEqual(splitByLargestRemainder(7n, [5n, 5n, 0n, 2n]), [3n, 3n, 0n, 1n]);
+  assert.throws(() => splitByLargestRemainder(10n, [0n, 0n]), /positive sum/);
 });

@@ -68,4 +68,26 @@ export function multiplyFen(fen: bigint, rate: Decimal, mode: RoundingMode = 'ha
   return divideRounded(fen * rate.units, 10n ** BigInt(rate.scale), mode);
 }
 
+/**
+ * Splits `amount` fen over the weights (non-negative, at least one positive) by the largest remainder (Hamilton's
+ * method): each part first gets the floor of amount × weight ÷ total weight, then the fen left over go one each to the
+ * parts with the largest remainders (the earlier part first on a tie), so the parts sum to `amount` exactly and none is
+ * more than one fen from its exact share.
+ */
+export function splitByLargestRemainder(amount: bigint, weights: readonly bigint[]): bigint[] {
+  const total = weights.reduce((sum, weight) => sum + weight, 0n);
+  if (total <= 0n || weights.some((weight) => weight < 0n)) throw new Error('the weights must be non-negative with a positive sum');
+  const shares = weights.map((weight) => ({ floor: (amount * weight) / total, remainder: (amount * weight) % total }));
+  let left = amount - shares.reduce((sum, share) => sum + share.floor, 0n);
+  const order = shares.map((share, part) => ({ part, remainder: share.remainder }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.part - b.part : a.remainder > b.remainder ? -1 : 1));
+  const result = shares.map((share) => share.floor);
+  for (const { part } of order) {
+    if (left === 0n) break;
+    result[part] += 1n;
+    left -= 1n;
+  }
+  return result;
+}
+
 export { yuanInChineseCapitals } from '../shared/capitals.ts';

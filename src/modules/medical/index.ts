@@ -4,6 +4,7 @@ import { registerMedicalCommands } from './medical.cli.ts';
 import { medicalRoutes } from './medical.routes.ts';
 import { prepaymentJob, prepaymentSignoff } from './prepayment/prepayment.service.ts';
 import { yearEndSignoff } from './settlement/year-end-run.service.ts';
+import { quotaAllocationSignoff } from './quotas/allocation.service.ts';
 
 export { settleYear, type YearEndRules, type InstitutionYear, type InstitutionSettlement } from './settlement/year-end.calc.ts';
 export {
@@ -20,8 +21,8 @@ export const medicalModule: ModuleManifest = {
   registerCommands: registerMedicalCommands,
   jobs: [prepaymentJob],
   schedules: [],
-  approvalKinds: [prepaymentSignoff, yearEndSignoff],
+  approvalKinds: [prepaymentSignoff, yearEndSignoff, quotaAllocationSignoff],
   permissions: ['medical.read', 'medical.manage', 'medical.settle', 'medical.review', 'medical.approve'],
   reports: [],
-  parameters: ['medical', 'signoff.medical_prepayment', 'signoff.medical_year_end'],
+  parameters: ['medical', 'signoff.medical_prepayment', 'signoff.medical_year_end', 'signoff.medical_quota_allocation'],
 };

@@ -15,6 +15,7 @@ import { payPrepayment, prepaymentView, runPrepayment } from './prepayment/prepa
 import { payYearEndSettlement, recordRepayment, runYearEndSettlement, yearEndRunView } from './settlement/year-end-run.service.ts';
 import { institutionIndicators } from './indicators/indicators.service.ts';
 import { dipProjection } from './dip/dip.service.ts';
+import { allocationView, previewQuotaAllocation, submitQuotaAllocation, type AdjustmentInput } from './quotas/allocation.service.ts';
 
 /** The input file as JSON; a 400 naming `input` when it cannot be read or parsed. */
 function readJsonFile(file: string): unknown {
@@ -74,6 +75,17 @@ export function registerMedicalCommands(program: Command) {
         printJson(await run(database, actor, fileOf(options.file)));
       }));
   }
+
+  addDataOption(medical.commands.find((command) => command.name() === 'quotas')!.command('allocation')
+    .description('总额预算指标分配 the quotas the approved budget gives each institution (by history × level factor, less the adjustment reserve); --submit sends them to sign-off'))
+    .requiredOption('--year <YYYY>', 'the budget year').option('--region <code>', 'the medical pooling region (default: the only one)')
+    .option('--adjust <file>', 'JSON list of quotas set by hand: [{institution, quota, reason}]').option('--submit', 'submit to sign-off (复核, 审批): the final approval writes the quotas')
+    .option('--show', 'the latest stored allocation of the year instead of a new proposal')
+    .action((options: { year: string; region?: string; adjust?: string; submit?: boolean; show?: boolean; data?: string }) => runWithDatabase('medical quotas allocation', options, async ({ database }) => {
+      if (options.show) return printJson(await allocationView(database, actor, { year: options.year, region: options.region }));
+      const input = { year: options.year, region: options.region, adjustments: options.adjust ? readJsonFile(options.adjust) as AdjustmentInput[] : [] };
+      printJson(await (options.submit ? submitQuotaAllocation : previewQuotaAllocation)(database, actor, input));
+    }));
 
   const prepayments = medical.command('prepayments').description('月度预拨 monthly pre-allocation to designated institutions');
   addDataOption(prepayments.command('run').description('compute a month (a job: idempotent) and submit it to sign-off'))

@@ -72,4 +72,13 @@ export const medicalMessages = defineMessages('medical', {
   paidBeforeApproval: ['支付日期 {paidOn} 早于审批日期 {approvedOn}', 'the day paid {paidOn} is before the approval on {approvedOn}'],
   dipNoHistory: ['{region} {from} 至 {to} 没有可计算病种分值的历史结算数据', '{region} has no settlement data from {from} to {to} to work out the group points from'],
   dipNoMonths: ['{region} {year} 年尚无已结算月份的 DIP 数据', '{region} has no DIP data of any month of {year} yet'],
+  // 总额预算指标分配 (quotas/allocation.service.ts)
+  noApprovedMedicalBudget: ['{region} {year} 年尚无批准的基金预算（须含职工基本医疗保险基金 {fund}）：先编制、提交并审批该年预算，再分配总额指标', '{region} has no approved budget for {year} with the employee medical fund {fund}: draft, submit and approve the year\'s budget first'],
+  noActiveInstitutions: ['{region} 没有协议状态正常的定点医药机构', '{region} has no designated institution with an agreement in force'],
+  allocationInstitution: ['{code} 不是本统筹地区协议状态正常的定点医药机构', '{code} is not a designated institution of this pooling region with an agreement in force'],
+  adjustmentReason: ['手工核定指标须说明理由（至少 2 个字）', 'a quota set by hand needs a reason (2 characters at least)'],
+  allocationOverrun: ['{line}可分配 {allocable} 元，手工核定的指标超出 {over} 元', 'the {line} pool allocates {allocable} yuan: the quotas set by hand exceed it by {over} yuan'],
+  allocationTitle: ['{region} {year} 年定点医药机构总额预算指标分配：{institutions} 家，{amount} 元', 'Quotas of the designated institutions of {region} for {year}: {institutions} institutions, {amount} yuan'],
+  noAllocation: ['{region} {year} 年尚未分配总额预算指标', '{region} has allocated no quotas for {year} yet'],
+  allocationBudgetChanged: ['{year} 年预算已调整（分配依据版本 {allocated}，现行批准版本 {current}）：请退回并按现行预算重新分配', 'the {year} budget changed (allocated from version {allocated}, approved now: {current}): return it and allocate again from the budget in force'],
 });

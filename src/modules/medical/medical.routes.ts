@@ -5,7 +5,7 @@ import { DateText, Period, RegionCode, Year } from '../../platform/http/schemas.
 import { uploadedFile } from '../../platform/imports/index.ts';
 import { Job } from '../../platform/jobs/jobs.schemas.ts';
 import {
-  DipProjection, IndicatorList, InstitutionImportAnswer, InstitutionList, institutionKindValues, institutionStatusValues, PrepaymentRun, QuotaImportAnswer, SettlementImportAnswer, YearEndPreviewBody, YearEndRun, YearEndSettlement,
+  DipProjection, IndicatorList, InstitutionImportAnswer, InstitutionList, institutionKindValues, institutionStatusValues, PrepaymentRun, QuotaAllocation, QuotaAllocationBody, QuotaImportAnswer, SettlementImportAnswer, YearEndPreviewBody, YearEndRun, YearEndSettlement,
 } from './medical.schemas.ts';
 import { previewYearEndSettlement } from './settlement/year-end.service.ts';
 import { payYearEndSettlement, recordRepayment, runYearEndSettlement, yearEndRunView } from './settlement/year-end-run.service.ts';
@@ -13,6 +13,7 @@ import { importInstitutions, importQuotas, importSettlements } from './instituti
 import { payPrepayment, prepaymentView, startPrepayment } from './prepayment/prepayment.service.ts';
 import { institutionIndicators } from './indicators/indicators.service.ts';
 import { dipProjection } from './dip/dip.service.ts';
+import { allocationView, previewQuotaAllocation, submitQuotaAllocation } from './quotas/allocation.service.ts';
 import { institutionsReport, listInstitutions } from './institutions/institutions.service.ts';
 import { sendListExport } from '../../platform/http/lists.ts';
 import { listQuery } from '../../platform/http/lists.schemas.ts';
@@ -61,6 +62,25 @@ export async function medicalRoutes(app: App) {
       schema: { tags, consumes: ['multipart/form-data'], summary: `${summary}: CSV (UTF-8 or GBK) or XLSX, all rows or none, the same file twice applied once`, querystring: EncodingQuery, response: { 200: answer } },
     }, async (request) => run(db, actor(request), await uploadedFile(request, request.query)));
   }
+
+  app.post('/api/medical/quotas/allocation/preview', {
+    config: { permission: 'medical.read' },
+    schema: {
+      tags, summary: '总额指标分配试算 The quotas the approved budget gives each active institution now (住院 to hospitals, 门诊 to pharmacies, less the adjustment reserve, by history × level factor), with the adjustments given; stores nothing',
+      body: QuotaAllocationBody, response: { 200: QuotaAllocation },
+    },
+  }, async (request) => previewQuotaAllocation(db, actor(request), request.body));
+  app.post('/api/medical/quotas/allocation', {
+    config: { permission: 'medical.manage' },
+    schema: {
+      tags, summary: '总额指标分配 Submit the allocation to sign-off (复核, 审批); its final approval writes the quotas in force (source budget)',
+      body: QuotaAllocationBody, response: { 200: QuotaAllocation },
+    },
+  }, async (request) => submitQuotaAllocation(db, actor(request), request.body));
+  app.get('/api/medical/quotas/allocation', {
+    config: { permission: 'medical.read' },
+    schema: { tags, summary: '总额指标分配结果 The pooling region\'s latest allocation of the year, with its status', querystring: YearQuery, response: { 200: QuotaAllocation } },
+  }, async (request) => allocationView(db, actor(request), request.query));
 
   app.post('/api/medical/prepayments/run', {
     config: { permission: 'medical.settle' },

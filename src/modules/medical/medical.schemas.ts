@@ -103,3 +103,41 @@ export const InstitutionList = Type.Object({
   })),
   total: Type.Integer(), totalCapped: Type.Boolean(), nextCursor: Nullable(Type.String()),
 });
+
+// ── 总额预算指标分配 (quotas/allocation.service.ts) ──
+
+export const QuotaAllocationBody = Type.Object({
+  year: Year,
+  region: Type.Optional(RegionCode),
+  adjustments: Type.Optional(Type.Array(Type.Object({
+    institution: Type.String({ minLength: 1, maxLength: 40, description: 'the institution\'s code' }),
+    quota: Yuan,
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'why the quota is set by hand (2 characters at least)' }),
+  }, Strict), { maxItems: 10_000, description: 'quotas set by hand: each institution keeps its amount; the rest of its pool goes to the others by their weights' })),
+}, Strict);
+
+const BudgetLineName = Type.Union([Type.Literal('inpatient'), Type.Literal('outpatient')]);
+
+export const QuotaAllocation = Type.Object({
+  region: Type.String(), fund: Type.String(), year: Type.Integer(),
+  budgetVersionId: Type.String({ description: 'the approved budget version allocated' }),
+  basis: Nullable(Type.Object({ from: Type.String(), to: Type.String() }, { description: 'the settled months the institutions\' bases read' })),
+  rules: Type.Object({
+    adjustmentReserve: RateText, levelFactors: Type.Record(Type.String(), RateText), defaultReserveShare: RateText,
+    references: Type.Array(Type.String(), { description: 'each parameter applied, with its version and legal source' }),
+  }),
+  pools: Type.Array(Type.Object({
+    line: BudgetLineName, name: Type.String(), budget: Money, reserve: Money, allocable: Money, allocated: Money,
+    unallocated: Type.String({ description: 'yuan: what no institution could take (no basis left to weigh)' }),
+  })),
+  lines: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), kind: Type.Union(institutionKindValues.map((kind) => Type.Literal(kind))), line: BudgetLineName,
+    basis: Money, basisSource: Type.Union([Type.Literal('settled'), Type.Literal('previous_quota'), Type.Literal('none')]), basisMonths: Type.Integer(),
+    factor: RateText, proposed: Money, quota: Money, reserveShare: RateText, previousQuota: Nullable(Money), reason: Nullable(Type.String()),
+  })),
+  total: Money,
+  allocation: Nullable(Type.Object({
+    id: Type.String(), status: Type.Union([Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('cancelled')]),
+    approvalItemId: Nullable(Type.String()), createdBy: Type.String(), createdAt: Type.String(),
+  })),
+});

@@ -20,7 +20,7 @@ declare module '../../platform/database.ts' {
     };
     medical_quota: {
       institution_id: bigint; id: bigint; region_code: string; year: number; annual_quota: bigint; reserve_share: string;
-      source: 'entered' | 'imported' | 'budget'; import_id: bigint | null; recorded_by: string; recorded_at: Generated<Date>;
+      source: 'entered' | 'imported' | 'budget'; import_id: bigint | null; allocation_id: bigint | null; recorded_by: string; recorded_at: Generated<Date>;
     };
     medical_monthly_settlement: {
       institution_id: bigint; month: string; line: number; region_code: string; dip_group: string | null; cases: number; cost: bigint;

@@ -1,7 +1,7 @@
 /** The largest-remainder split and the hand checks as tables: sums to the fen, no month beyond a fen of its share. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocatedToMonth, evenMonths, manualDifference, seasonalMonths, splitByLargestRemainder } from './allocation.calc.ts';
+import { allocatedToMonth, evenMonths, manualDifference, seasonalMonths } from './allocation.calc.ts';
 
 const sum = (months: bigint[]) => months.reduce((total, fen) => total + fen, 0n);
 
@@ -14,16 +14,6 @@ test('even: 1/12 each, the fen left over to the first months', () => {
   ];
   for (const [amount, expected] of cases) assert.deepEqual(evenMonths(amount), expected, `${amount} fen`);
   for (const amount of [1n, 7n, 999_999_999_99n, 60000100n]) assert.equal(sum(evenMonths(amount)), amount);
-});
-
-test('largest remainder: each month the floor of its exact share, the rest to the largest remainders (earlier first on a tie)', () => {
-  // 100 fen by 1:1:1 → 33.33 each: one fen left, to the first
-  assert.deepEqual(splitByLargestRemainder(100n, [1n, 1n, 1n]), [34n, 33n, 33n]);
-  // 10 fen by 1:2:3 → 1.67, 3.33, 5.00: one fen left, to the largest remainder (0.67, the first)
-  assert.deepEqual(splitByLargestRemainder(10n, [1n, 2n, 3n]), [2n, 3n, 5n]);
-  // 7 fen by 5:5:0:2 → 2.92, 2.92, 0, 1.17: two fen left, to the two 0.92s
-  assert.deepEqual(splitByLargestRemainder(7n, [5n, 5n, 0n, 2n]), [3n, 3n, 0n, 1n]);
-  assert.throws(() => splitByLargestRemainder(10n, [0n, 0n]), /positive sum/);
 });
 
 test('seasonal: the basis year\'s monthly shares; negative months weigh nothing; no movement falls back to even', () => {

@@ -5,28 +5,12 @@
  * The split is the largest-remainder rule (Hamilton's method) on fen: each month first gets the floor of
  * amount × weight ÷ total weight, then the fen left over go one each to the months with the largest remainders (the
  * earlier month first on a tie), so that the twelve amounts always sum to the line and no month is more than one fen
- * from its exact share.
+ * from its exact share (`splitByLargestRemainder`, platform/money.ts).
  */
+import { splitByLargestRemainder } from '../../../platform/money.ts';
 
 export type AllocationMethod = 'even' | 'seasonal' | 'manual';
 export const allocationMethods: readonly AllocationMethod[] = ['even', 'seasonal', 'manual'];
-
-/** Splits `amount` fen over the weights (non-negative, at least one positive) by the largest remainder. */
-export function splitByLargestRemainder(amount: bigint, weights: readonly bigint[]): bigint[] {
-  const total = weights.reduce((sum, weight) => sum + weight, 0n);
-  if (total <= 0n || weights.some((weight) => weight < 0n)) throw new Error('the weights must be non-negative with a positive sum');
-  const shares = weights.map((weight) => ({ floor: (amount * weight) / total, remainder: (amount * weight) % total }));
-  let left = amount - shares.reduce((sum, share) => sum + share.floor, 0n);
-  const order = shares.map((share, month) => ({ month, remainder: share.remainder }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.month - b.month : a.remainder > b.remainder ? -1 : 1));
-  const result = shares.map((share) => share.floor);
-  for (const { month } of order) {
-    if (left === 0n) break;
-    result[month] += 1n;
-    left -= 1n;
-  }
-  return result;
-}
 
 /** 1/12 each. */
 export const evenMonths = (amount: bigint) => splitByLargestRemainder(amount, Array<bigint>(12).fill(1n));
