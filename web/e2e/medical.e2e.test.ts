@@ -4,16 +4,21 @@
  * year's budget execution; reads the DIP projection of the current year with the API's point value and range; and on
  * 死亡停发与待遇追回 imports a one-row death registry file for a demo pensioner, whose overpayments the page then lists
  * as the API does (one when the pensioner was paid after the date of death, none otherwise); 预拨与清算 shows the year's
- * stored settlement and 养老金调整 previews the city's adjustment as the API does.
- * Saves docs/screenshots/medical-institutions.png and dip-projection.png.
+ * stored settlement and 养老金调整 previews the city's adjustment as the API does. With the year's budget approved for the
+ * city's medical fund, the city's 经办 opens 总额指标分配: the proposal is the API's, a quota set by hand with a reason
+ * and recomputed leaves the pool's total allocated, and the allocation submitted after a confirmation shows 审签中.
+ * Saves docs/screenshots/medical-institutions.png, dip-projection.png and medical-quota-allocation.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
+import { saveDraftAsVersion, submitVersion } from '../../src/modules/budget/versions/versions.service.ts';
+import { signOff, testUser } from '../../src/platform/signoff/signoff.testing.ts';
+import type { DatabaseHandle } from '../../src/platform/database.ts';
 import { apiClient, projectRoot } from './server.ts';
-import { openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
+import { dialogsSettled, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -25,8 +30,28 @@ const STAFF = 'review.990100';
 /** Today in China, and a date of death forty days before it. */
 const chinaDay = (daysBefore: number) => new Date(Date.now() + 8 * 3_600_000 - daysBefore * 86_400_000).toISOString().slice(0, 10);
 
+/** The city's budget of the year, approved, with its medical fund's 住院 3,000,000.00 and 门诊 210,000.00 (about a tenth above the demo's history) (the rest of the table left out). */
+async function approveMedicalBudget(database: DatabaseHandle, year: number) {
+  const line = (subject: string, name: string, yuan: bigint, items?: { subject: string; name: string; yuan: bigint }[]) =>
+    ({ subject, name, amount: yuan * 100n, items: items?.map((item) => ({ subject: item.subject, name: item.name, amount: item.yuan * 100n })) });
+  const income = 4_000_000_00n, expense = 3_210_000_00n;
+  const drafter = testUser('operator', 80);
+  const version = await saveDraftAsVersion(database, drafter, {
+    year, region: '990100', lastActualMonth: `${year - 1}-10`, chartYear: 2018,
+    tables: [{ fund: 'medical-990100', region: '990100', scheme: 'medical', table: '社预05', tableName: '职工基本医疗保险基金（含生育保险）预算表',
+      income: [line('premium_income', '社会保险费收入', 4_000_000n)],
+      expense: [line('benefit_expense', '社会保险待遇支出', 3_210_000n, [{ subject: 'inpatient', name: '住院医疗费用', yuan: 3_000_000n }, { subject: 'outpatient', name: '门诊医疗费用', yuan: 210_000n }])],
+      totalIncome: income, totalExpense: expense, balance: income - expense, previousAccumulatedBalance: 0n, accumulatedBalance: income - expense }],
+  });
+  const submitted = await submitVersion(database, drafter, BigInt(version.id));
+  await signOff(database, { id: submitted.approvalItemId! }, [testUser('reviewer', 81), testUser('approver', 82)]);
+}
+
 const e2e = setUpE2e({
-  beforeServer: (database) => generateDemo(database.database, { persons: 600, employers: 20, years: 2, seed: 12, password: DEMO_PASSWORD }),
+  beforeServer: async (database) => {
+    await generateDemo(database.database, { persons: 600, employers: 20, years: 2, seed: 12, password: DEMO_PASSWORD });
+    await approveMedicalBudget(database.database, Number(chinaDay(0).slice(0, 4)));
+  },
 });
 
 test('designated institutions, the DIP projection and a death registry import in the browser, checked against the API', { timeout: 300_000 }, async (t) => {
@@ -148,6 +173,47 @@ test('designated institutions, the DIP projection and a death registry import in
       assert.equal(plain(await row.first().locator('td').nth(6).textContent()), own[0].amount);
       assert.equal(await row.first().getByTestId('overpayment-status').textContent(), '追回中');
     }
+  });
+
+  await t.test('总额指标分配: the API\'s proposal; a quota set by hand and recomputed keeps the pool whole; submitted after a confirmation', async () => {
+    const operator = await apiClient(server.baseUrl, 'op.990100', DEMO_PASSWORD);
+    const api = await operator.call<{ total: string; pools: { line: string; allocable: string }[]; lines: { code: string; line: string; quota: string }[] }>(
+      'POST', '/api/medical/quotas/allocation/preview', { year });
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await signInAs(page, server.baseUrl, 'op.990100', DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await openMenuEntry(page, '医保结算', 'menu-medicalQuotaAllocation');
+    await page.getByTestId('quota-allocation-page').waitFor();
+    await page.getByTestId('allocation-none').waitFor();
+    const rows = page.locator('[data-testid=allocation-lines] tbody tr.ant-table-row');
+    await rows.nth(api.body.lines.length - 1).waitFor();
+    assert.equal(await rows.count(), api.body.lines.length);
+    assert.equal(plain(await page.getByTestId('allocation-total').textContent()), api.body.total);
+    const hospital = api.body.lines.find((line) => line.line === 'inpatient')!;
+    assert.equal(await page.getByTestId(`quota-input-${hospital.code}`).inputValue(), hospital.quota);
+
+    // set the first hospital's quota by hand: the submit waits for the recomputation, which keeps the pool's total
+    await page.getByTestId(`quota-input-${hospital.code}`).fill('800000.00');
+    await page.getByTestId(`reason-input-${hospital.code}`).fill('协议调整：床位缩减');
+    await page.getByTestId('allocation-pending').waitFor();
+    assert.equal(await page.getByTestId('allocation-submit').isDisabled(), true, 'submitted only as recomputed');
+    await page.getByTestId('allocation-recompute').click();
+    await page.getByTestId('allocation-pending').waitFor({ state: 'detached' });
+    const inpatient = api.body.pools.find((pool) => pool.line === 'inpatient')!;
+    assert.equal(plain(await page.getByTestId('allocated-inpatient').textContent()), inpatient.allocable, 'the rest re-spread over the others');
+    await page.locator('[data-testid=allocation-lines] .ant-table-content').evaluate((element) => { element.scrollLeft = 0; });
+    await page.screenshot({ path: screenshot('medical-quota-allocation'), fullPage: true });
+
+    await page.getByTestId('allocation-submit').click();
+    await dialogsSettled(page);
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=allocation-status][data-status=submitted]').waitFor();
+    const stored = await operator.call<{ allocation: { status: string }; lines: { code: string; quota: string; reason: string | null }[] }>('GET', `/api/medical/quotas/allocation?year=${year}`);
+    assert.equal(stored.status, 200, JSON.stringify(stored.body));
+    assert.equal(stored.body.allocation.status, 'submitted');
+    assert.deepEqual(stored.body.lines.filter((line) => line.reason).map((line) => [line.code, line.quota, line.reason]), [[hospital.code, '800000.00', '协议调整：床位缩减']]);
   });
 
   assert.deepEqual(errors, []);

@@ -32,3 +32,6 @@ export type PrepaymentRun = Static<typeof Schemas.PrepaymentRun>;
 export type YearEndRun = Static<typeof Schemas.YearEndRun>;
 /** An institution's settlement in the stored run: pending → paid, or recovery_open → recovered, or settled. */
 export type YearEndLine = YearEndRun['institutions'][number];
+/** 总额预算指标分配: the quotas the approved budget gives each institution, proposed or stored with its sign-off status. */
+export type QuotaAllocation = Static<typeof Schemas.QuotaAllocation>;
+export type QuotaAllocationLine = QuotaAllocation['lines'][number];
