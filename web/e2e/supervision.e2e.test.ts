@@ -317,5 +317,31 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     await page.screenshot({ path: screenshot('supervision-case-offset'), fullPage: true });
   });
 
+  await t.test('责任分担: the year\'s statement per scheme as the API has it — the public institutions\' fund beside the enterprise employees\'', async () => {
+    type Statement = { scheme: string; rule: { province: string; city: string; county: string }; regions: { region: string; gap: string; shares: { province: string } }[] };
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    await openMenuEntry(page, '基金监督', 'menu-supervisionSharing');
+    await page.getByTestId('sharing-page').waitFor();
+    const yearInput = page.locator('input[data-testid=sharing-year], [data-testid=sharing-year] input').first();
+    await yearInput.fill(String(year));
+    await yearInput.press('Enter');
+    for (const [scheme, label] of [['public', '机关事业单位基本养老保险'], ['enterprise', '企业职工基本养老保险']] as const) {
+      const api = await inspector.call<Statement>('GET', `/api/supervision/sharing?year=${year}&scheme=${scheme}`);
+      assert.equal(api.status, 200, JSON.stringify(api.body));
+      await page.getByTestId('sharing-scheme').getByText(label, { exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('scheme') === scheme && url.searchParams.get('year') === String(year));
+      await page.getByTestId('sharing-statement').getByText(`省 ${api.body.rule.province}、市 ${api.body.rule.city}、县 ${api.body.rule.county}`, { exact: false }).waitFor();
+      const rows = page.locator('[data-testid=sharing-regions] tbody tr.ant-table-row');
+      await rows.nth(api.body.regions.length - 1).waitFor();
+      assert.equal(await rows.count(), api.body.regions.length);
+      for (const [index, region] of api.body.regions.entries()) {
+        assert.equal(await rows.nth(index).getByTestId('sharing-region').getAttribute('data-region'), region.region);
+        assert.equal(plain(await rows.nth(index).getByTestId('sharing-gap').textContent()), region.gap, `${scheme} ${region.region}`);
+        assert.equal(plain(await rows.nth(index).getByTestId('sharing-province').textContent()), region.shares.province);
+      }
+    }
+    await page.screenshot({ path: screenshot('supervision-sharing'), fullPage: true });
+  });
+
   assert.deepEqual(errors, [], 'no script errors on the pages');
 });

@@ -5,9 +5,9 @@
 import type { Tx } from '../../../platform/actor.ts';
 import './sharing-settlement.tables.ts';
 
-/** The enterprise pension funds whose pooling region lies in the province (`prefix`): codes and regions. */
-export const pensionFundsWithin = (tx: Tx, prefix: string) =>
-  tx.selectFrom('fund').select(['code', 'region_code']).where('insurance', '=', 'pension').where('region_code', 'like', `${prefix}%`).orderBy('code').execute();
+/** The funds of a pension insurance (pension, public_pension) whose pooling region lies in the province (`prefix`): codes and regions. */
+export const pensionFundsWithin = (tx: Tx, insurance: string, prefix: string) =>
+  tx.selectFrom('fund').select(['code', 'region_code']).where('insurance', '=', insurance).where('region_code', 'like', `${prefix}%`).orderBy('code').execute();
 
 /** A fund's 财政专户 and its revenue account of a budget subject (code and name). */
 export async function accountsOf(tx: Tx, fund: string, subject: string) {

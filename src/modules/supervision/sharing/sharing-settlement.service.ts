@@ -1,6 +1,6 @@
 /**
  * The settlement of a year's responsibility sharing (责任分担结算, issue 15 R9.6; seed 001: 自治区、市、县三级政府风险
- * 责任分担): per province, the counties' enterprise pension gaps of the year and their shares as `sifund sharing`
+ * 责任分担): per scheme and province, the counties' pension gaps of the year and their shares as `sifund sharing`
  * computes them (sharing.service.ts), submitted to the sign-off engine (kind supervision.sharing_settlement: 复核 and
  * 审批 with the budget permissions, risk high). The final approval reads the shares again (they must be those
  * submitted), posts what they move in the province's pooled fund (sharing-settlement.calc.ts: the province's share
@@ -21,7 +21,7 @@ import { todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { openItemsOfKind, registerSignoffKind, submitForApproval, type ApprovalItemView } from '../../../platform/signoff/index.ts';
 import { postEntries, type EntryInput } from '../../ledger/index.ts';
-import { countyShares, PAYROLL_ACROSS_POOLS, SCHEME } from './sharing.service.ts';
+import { checkScheme, countyShares, PAYROLL_ACROSS_POOLS, SHARING_SCHEMES, type SharingScheme } from './sharing.service.ts';
 import { remittanceLines, settleCountyShares } from './sharing-settlement.calc.ts';
 import { sharingSaid as said } from './sharing.messages.ts';
 import * as repository from './sharing-settlement.repository.ts';
@@ -31,7 +31,7 @@ import { budgetSignoffLevels } from '../../budget/index.ts';
 const REMITTANCE_SUBJECT = 'lower_level_remittance_income';
 
 interface CountyText { region: string; name: string; gap: string; ownGap: string; province: string; city: string; county: string }
-interface SharingSettlementPayload { region: string; scheme: string; year: number; fund: string; remitted: string; counties: CountyText[] }
+interface SharingSettlementPayload { region: string; scheme: SharingScheme; year: number; fund: string; remitted: string; counties: CountyText[] }
 
 export const sharingSettlementSignoff = registerSignoffKind<SharingSettlementPayload>({
   kind: 'supervision.sharing_settlement',
@@ -41,19 +41,20 @@ export const sharingSettlementSignoff = registerSignoffKind<SharingSettlementPay
   // money between the levels of government through the pooled fund: reviewed and approved as the budget is (seed 001)
   levels: budgetSignoffLevels,
   effect: async (tx, approver, item) => settle(tx, approver, item.id, item.payload, item.submittedBy),
-  subjectLink: (payload) => `/supervision/sharing?year=${payload.year}`,
+  subjectLink: (payload) => `/supervision/sharing?year=${payload.year}&scheme=${payload.scheme}`,
 });
 
-const subjectKey = (province: string, year: number) => `supervision.sharing_settlement:${SCHEME}:${province}:${year}`;
+const subjectKey = (scheme: SharingScheme, province: string, year: number) => `supervision.sharing_settlement:${scheme}:${province}:${year}`;
 
-/** The province's pooled fund (a fund pooled below it is refused: transfers between two funds are not built) and its counties' shares settled. */
-async function provinceStatement(tx: Tx, province: string, year: number) {
-  const funds = await repository.pensionFundsWithin(tx, scopePrefix(province));
+/** The scheme's fund pooled at the province (a fund pooled below it is refused: transfers between two funds are not built) and its counties' shares settled. */
+async function provinceStatement(tx: Tx, scheme: SharingScheme, province: string, year: number) {
+  const { fundInsurance, name } = SHARING_SCHEMES[scheme];
+  const funds = await repository.pensionFundsWithin(tx, fundInsurance, scopePrefix(province));
   const pooled = funds.find((fund) => fund.region_code === province);
-  if (!pooled) throw conflict('region', said.noPooledFund({ province, fund: `pension-${province}` }));
+  if (!pooled) throw conflict('region', said.noPooledFund({ province, scheme: name, fund: `${fundInsurance}-${province}` }));
   const below = funds.find((fund) => fund.region_code !== province);
   if (below) throw conflict('region', said.fundBelowProvince({ fund: below.code }));
-  const { counties } = await countyShares(tx, { prefix: scopePrefix(province), year, fallbackRegion: province });
+  const { counties } = await countyShares(tx, { scheme, prefix: scopePrefix(province), year, fallbackRegion: province });
   const settled = counties.map((county) => ({ ...county, settlement: settleCountyShares(county.region, county.result.shares) }));
   const text: CountyText[] = settled.map(({ region, name, result }) => ({
     region, name, gap: formatYuan(result.gap), ownGap: formatYuan(result.ownGap),
@@ -74,8 +75,8 @@ async function remittanceAccounts(tx: Tx, fund: string) {
 
 const yearIsOver = (year: number, today: string) => Number(today.slice(0, 4)) > year;
 
-/** The provinces with a pooled pension fund the transaction sees. */
-const poolingProvinces = async (tx: Tx) => [...new Set((await repository.pensionFundsWithin(tx, '')).map((fund) => fund.region_code).filter((code) => code === provinceOf(code)))];
+/** The provinces with a pooled enterprise pension fund the transaction sees (where pension pools, the public institutions' fund pools too). */
+const poolingProvinces = async (tx: Tx) => [...new Set((await repository.pensionFundsWithin(tx, 'pension', '')).map((fund) => fund.region_code).filter((code) => code === provinceOf(code)))];
 
 /** The province with a pooled pension fund a staff member acts for: a province's own, else (acting nationally) the only one. */
 async function provinceOfActor(tx: Tx, actor: Actor): Promise<string | undefined> {
@@ -94,27 +95,28 @@ async function provinceToSettle(tx: Tx, actor: Actor, region: string | undefined
   return province;
 }
 
-export interface SharingSettlementInput { year: number | string; region?: string }
+export interface SharingSettlementInput { year: number | string; region?: string; scheme?: string }
 
 /** `sifund sharing settle`, POST /api/supervision/sharing/settlements: the year's settlement of a province submitted for sign-off. */
 export async function submitSharingSettlement(database: DatabaseHandle, actor: Actor, input: SharingSettlementInput, today = todayInChina()): Promise<ApprovalItemView> {
   requirePermission(actor, 'budget.draft');
   const year = checkYear(input.year);
+  const scheme = checkScheme(input.scheme);
   if (!yearIsOver(year, today)) throw invalid('year', said.yearNotOver({ year }));
   return inScope(database, widenToPooledFunds(actor, PAYROLL_ACROSS_POOLS), async (tx) => {
     const province = await provinceToSettle(tx, actor, input.region);
-    const [done] = await repository.settlementsOf(tx, { scheme: SCHEME, year, province });
+    const [done] = await repository.settlementsOf(tx, { scheme, year, province });
     if (done) throw conflict('year', said.alreadySettled({ province, year, settledOn: done.settled_on }));
-    const statement = await provinceStatement(tx, province, year);
+    const statement = await provinceStatement(tx, scheme, province, year);
     if (statement.gap === 0n) throw conflict('year', said.nothingToSettle({ province, year }));
     const remitted = formatYuan(statement.remitted);
     const item = await submitForApproval(tx, actor, sharingSettlementSignoff, {
-      regionCode: province, subjectKey: subjectKey(province, year), amount: statement.remitted,
-      title: render(said.signoffTitle({ province, year, remitted }), 'zh-CN'),
-      payload: { region: province, scheme: SCHEME, year, fund: statement.fund, remitted, counties: statement.text },
+      regionCode: province, subjectKey: subjectKey(scheme, province, year), amount: statement.remitted,
+      title: render(said.signoffTitle({ province, year, scheme: SHARING_SCHEMES[scheme].name, remitted }), 'zh-CN'),
+      payload: { region: province, scheme, year, fund: statement.fund, remitted, counties: statement.text },
     });
     await recordAudit(tx, actor, { action: 'supervision.sharing.submit', entityType: 'approval_item', entityId: BigInt(item.id), regionCode: province,
-      after: { year, fund: statement.fund, gap: formatYuan(statement.gap), borne: formatYuan(statement.borne), remitted } });
+      after: { year, scheme, fund: statement.fund, gap: formatYuan(statement.gap), borne: formatYuan(statement.borne), remitted } });
     return item;
   });
 }
@@ -124,7 +126,7 @@ async function settle(tx: Tx, approver: Actor, itemId: bigint, payload: SharingS
   const { region: province, year } = payload;
   const [done] = await repository.settlementsOf(tx, { scheme: payload.scheme, year, province });
   if (done) throw conflict('year', said.alreadySettled({ province, year, settledOn: done.settled_on }));
-  const statement = await provinceStatement(tx, province, year);
+  const statement = await provinceStatement(tx, payload.scheme, province, year);
   if (!isDeepStrictEqual(statement.text, payload.counties)) {
     throw conflict('settlement', said.figuresChanged({ year, submitted: payload.remitted, now: formatYuan(statement.remitted) }));
   }
@@ -168,8 +170,8 @@ export interface SharingProposalView { approvalItemId: string; region: string; s
 export interface SharingSettlements { year: number; settlements: SharingSettlementView[]; proposals: SharingProposalView[]; plan: SharingPlanView | null }
 
 /** The settlement a province's statement would post now (the lines of each county's entry, the accounts by name). */
-async function settlementPlan(tx: Tx, province: string, year: number): Promise<SharingPlanView> {
-  const statement = await provinceStatement(tx, province, year);
+async function settlementPlan(tx: Tx, scheme: SharingScheme, province: string, year: number): Promise<SharingPlanView> {
+  const statement = await provinceStatement(tx, scheme, province, year);
   const accounts = await remittanceAccounts(tx, statement.fund);
   const names = new Map([[accounts.specialBank.code, accounts.specialBank.name], [accounts.revenue.code, accounts.revenue.name]]);
   return {
@@ -188,16 +190,17 @@ async function settlementPlan(tx: Tx, province: string, year: number): Promise<S
  * sign-off, and for a reader of a province (or nationally, of the only pooled province) not yet settled, what the
  * settlement would post now.
  */
-export async function listSharingSettlements(database: DatabaseHandle, actor: Actor, input: { year: number | string }): Promise<SharingSettlements> {
+export async function listSharingSettlements(database: DatabaseHandle, actor: Actor, input: { year: number | string; scheme?: string }): Promise<SharingSettlements> {
   requirePermission(actor, 'supervision.read');
   const year = checkYear(input.year);
+  const scheme = checkScheme(input.scheme);
   return inScope(database, actor, async (tx) => {
-    const settlements = await repository.settlementsOf(tx, { scheme: SCHEME, year });
+    const settlements = await repository.settlementsOf(tx, { scheme, year });
     const province = await provinceOfActor(tx, actor);
-    const plan = province !== undefined && !settlements.some((settlement) => settlement.region_code === province) ? await settlementPlan(tx, province, year) : null;
+    const plan = province !== undefined && !settlements.some((settlement) => settlement.region_code === province) ? await settlementPlan(tx, scheme, province, year) : null;
     const counties = await repository.countiesOf(tx, settlements.map((settlement) => settlement.id));
     // the approval items are scoped by their region (the province): a reader below it sees none
-    const waiting = (await openItemsOfKind(tx, sharingSettlementSignoff.kind, `${sharingSettlementSignoff.kind}:${SCHEME}:`)).filter((item) => item.subject_key.endsWith(`:${year}`));
+    const waiting = (await openItemsOfKind(tx, sharingSettlementSignoff.kind, `${sharingSettlementSignoff.kind}:${scheme}:`)).filter((item) => item.subject_key.endsWith(`:${year}`));
     return {
       year, plan,
       settlements: settlements.map((row) => ({

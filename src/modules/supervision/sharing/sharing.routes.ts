@@ -14,7 +14,7 @@ export async function sharingRoutes(app: App) {
   app.get('/api/supervision/sharing', { config: { permission: 'supervision.read' },
     schema: {
       tags, querystring: SharingQuery, response: { 200: SharingStatement },
-      summary: '责任分担 Each county\'s enterprise pension gap of the year and the shares of the province, the city and the county, adding up to the gap to the fen',
+      summary: '责任分担 Each county\'s pension gap of the year (the enterprise employees\' scheme, or with scheme=public the public institutions\') and the shares of the province, the city and the county, adding up to the gap to the fen',
     },
   }, async (request) => shareResponsibility(app.database, actor(request), request.query));
 

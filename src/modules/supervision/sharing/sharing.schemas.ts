@@ -2,7 +2,10 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, Money, Nullable, Year } from '../../../platform/http/schemas.ts';
 
-export const SharingQuery = Type.Object({ year: Year }, { additionalProperties: false });
+/** The pension scheme whose deficit is shared (sharing.service.ts SHARING_SCHEMES); without it, the enterprise employees'. */
+const Scheme = Type.Union([Type.Literal('enterprise'), Type.Literal('public')], { description: 'enterprise: 企业职工基本养老保险; public: 机关事业单位基本养老保险 (default enterprise)' });
+
+export const SharingQuery = Type.Object({ year: Year, scheme: Type.Optional(Scheme) }, { additionalProperties: false });
 
 const Shares = Type.Object({ province: Money, city: Money, county: Money }, { description: 'adding up to the gap, to the fen' });
 
@@ -19,6 +22,7 @@ export const SharingStatement = Type.Object({
 export const SharingSettlementRequest = Type.Object({
   year: Year,
   region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'the province (default: the submitter\'s, or the only province with a pooled pension fund)' })),
+  scheme: Type.Optional(Scheme),
 }, { additionalProperties: false });
 
 export const SharingSettlements = Type.Object({

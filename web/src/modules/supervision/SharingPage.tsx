@@ -1,5 +1,6 @@
 /**
- * 责任分担 (R9.6): for the year picked (kept in the URL), each county's enterprise pension gap and its shares by level
+ * 责任分担 (R9.6): for the year and the scheme picked (kept in the URL: the enterprise employees' or the public
+ * institutions' pension fund), each county's pension gap and its shares by level
  * (GET /api/supervision/sharing: the shares of each gap add up to it, to the fen), what the settlement would post in
  * the province's pooled fund (GET /api/supervision/sharing/settlements: the province's share borne, the city's and the
  * county's remitted, Dr 财政专户 / Cr 下级上解收入 per county), 「提交分担结算」 behind a confirmation (POST, sign-off
@@ -9,7 +10,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Static } from '@sinclair/typebox';
-import { App, Button, Card, Descriptions, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, InputNumber, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type * as Schemas from '../../../../src/modules/supervision/sharing/sharing.schemas.ts';
 import { api } from '../../api.ts';
@@ -24,6 +25,7 @@ import { approvalsChanged } from '../../platform/signoff/shared.tsx';
 type Statement = Static<typeof Schemas.SharingStatement>;
 type CountyShares = Statement['regions'][number];
 type Settlements = Static<typeof Schemas.SharingSettlements>;
+type Scheme = NonNullable<Static<typeof Schemas.SharingQuery>['scheme']>;
 type Plan = NonNullable<Settlements['plan']>;
 type PlannedCounty = Plan['counties'][number];
 type PlanLine = PlannedCounty['lines'][number];
@@ -47,7 +49,7 @@ function EntryLines({ county }: { county: PlannedCounty }) {
   );
 }
 
-function SettlementCard({ year, settlements, onChanged }: { year: number; settlements: Settlements; onChanged(): void }) {
+function SettlementCard({ year, scheme, settlements, onChanged }: { year: number; scheme: Scheme; settlements: Settlements; onChanged(): void }) {
   const { t } = useI18n();
   const can = useCan();
   const { message } = App.useApp();
@@ -59,7 +61,7 @@ function SettlementCard({ year, settlements, onChanged }: { year: number; settle
   const submit = async () => {
     setBusy(true);
     try {
-      await api.post('/api/supervision/sharing/settlements', { year, region: plan?.region });
+      await api.post('/api/supervision/sharing/settlements', { year, scheme, region: plan?.region });
       message.success(t('supervision.sharing.submitted', { year }));
       approvalsChanged();
       onChanged();
@@ -134,8 +136,10 @@ export default function SharingPage() {
   const [params, setParams] = useSearchParams();
   const thisYear = dayjs().year();
   const year = Math.min(Number(params.get('year')) || thisYear - 1, thisYear);
-  const statement = useLoad((signal) => api.get<Statement>('/api/supervision/sharing', { year }, signal), [year]);
-  const settlements = useLoad((signal) => api.get<Settlements>('/api/supervision/sharing/settlements', { year }, signal), [year]);
+  const scheme: Scheme = params.get('scheme') === 'public' ? 'public' : 'enterprise';
+  const choose = (changes: { year?: number; scheme?: Scheme }) => setParams({ year: String(changes.year ?? year), scheme: changes.scheme ?? scheme }, { replace: true });
+  const statement = useLoad((signal) => api.get<Statement>('/api/supervision/sharing', { year, scheme }, signal), [year, scheme]);
+  const settlements = useLoad((signal) => api.get<Settlements>('/api/supervision/sharing/settlements', { year, scheme }, signal), [year, scheme]);
   const rule = statement.data?.rule;
   return (
     <Page title={t('supervision.sharing.title')} testId="sharing-page">
@@ -144,7 +148,9 @@ export default function SharingPage() {
         <Space wrap>
           <span>{t('supervision.sharing.year')}</span>
           <InputNumber value={year} min={2000} max={thisYear} precision={0} data-testid="sharing-year"
-            onChange={(value) => value && setParams({ year: String(value) }, { replace: true })} />
+            onChange={(value) => value && choose({ year: value })} />
+          <Segmented<Scheme> value={scheme} onChange={(value) => choose({ scheme: value })} data-testid="sharing-scheme"
+            options={(['enterprise', 'public'] as const).map((value) => ({ value, label: t(`supervision.sharing.scheme.${value}`) }))} />
         </Space>
         {statement.error ? <ApiErrorView error={statement.error} retry={statement.reload} /> : statement.data && (
           <Card size="small" title={t('supervision.sharing.statement')} data-testid="sharing-statement">
@@ -171,7 +177,7 @@ export default function SharingPage() {
           </Card>
         )}
         {settlements.error ? <ApiErrorView error={settlements.error} retry={settlements.reload} />
-          : settlements.data && <SettlementCard year={year} settlements={settlements.data} onChanged={() => { settlements.reload(); statement.reload(); }} />}
+          : settlements.data && <SettlementCard year={year} scheme={scheme} settlements={settlements.data} onChanged={() => { settlements.reload(); statement.reload(); }} />}
       </Space>
     </Page>
   );

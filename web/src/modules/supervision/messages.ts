@@ -333,9 +333,11 @@ export const messages = {
   'approvals.kind.supervision.sharing_settlement': ['责任分担结算', 'Responsibility-sharing settlement'],
   'supervision.sharing.title': ['养老保险基金缺口责任分担', 'Pension deficit sharing'],
   'supervision.sharing.explain': [
-    '企业职工基本养老保险基金省级统筹，各区县当年基金缺口（养老金支出减实征保险费）中征缴不力形成的部分由当地承担，其余按省、市、县三级政府分担比例分担，各级分担额合计等于缺口。',
-    'The enterprise pension fund pools at the province: a county\'s gap of the year (pensions paid less contributions collected) is its own as far as collection fell short of target; the rest is shared by the province, the city and the county by their shares, adding up to the gap.',
+    '企业职工和机关事业单位基本养老保险基金均为省级统筹，各区县当年基金缺口（养老金支出减实征保险费）中征缴不力形成的部分由当地承担，其余按该险种的省、市、县三级政府分担比例分担，各级分担额合计等于缺口。',
+    'The enterprise employees\' and the public institutions\' pension funds pool at the province: a county\'s gap of the year (pensions paid less contributions collected) is its own as far as collection fell short of target; the rest is shared by the province, the city and the county by the scheme\'s shares, adding up to the gap.',
   ],
+  'supervision.sharing.scheme.enterprise': ['企业职工基本养老保险', 'Enterprise employees'],
+  'supervision.sharing.scheme.public': ['机关事业单位基本养老保险', 'Public institutions'],
   'supervision.sharing.year': ['年度', 'Year'],
   'supervision.sharing.statement': ['分担情况', 'Statement'],
   'supervision.sharing.rule': ['分担比例：省 {province}、市 {city}、县 {county}；征缴目标 {target}', 'Shares: province {province}, city {city}, county {county}; collection target {target}'],
