@@ -14,8 +14,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
-import { saveDraftAsVersion, submitVersion } from '../../src/modules/budget/versions/versions.service.ts';
-import { signOff, testUser } from '../../src/platform/signoff/signoff.testing.ts';
+import { approveTestBudget } from '../../src/modules/budget/budget.testing.ts';
 import type { DatabaseHandle } from '../../src/platform/database.ts';
 import { apiClient, projectRoot } from './server.ts';
 import { dialogsSettled, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
@@ -30,22 +29,12 @@ const STAFF = 'review.990100';
 /** Today in China, and a date of death forty days before it. */
 const chinaDay = (daysBefore: number) => new Date(Date.now() + 8 * 3_600_000 - daysBefore * 86_400_000).toISOString().slice(0, 10);
 
-/** The city's budget of the year, approved, with its medical fund's 住院 3,000,000.00 and 门诊 210,000.00 (about a tenth above the demo's history) (the rest of the table left out). */
-async function approveMedicalBudget(database: DatabaseHandle, year: number) {
-  const line = (subject: string, name: string, yuan: bigint, items?: { subject: string; name: string; yuan: bigint }[]) =>
-    ({ subject, name, amount: yuan * 100n, items: items?.map((item) => ({ subject: item.subject, name: item.name, amount: item.yuan * 100n })) });
-  const income = 4_000_000_00n, expense = 3_210_000_00n;
-  const drafter = testUser('operator', 80);
-  const version = await saveDraftAsVersion(database, drafter, {
-    year, region: '990100', lastActualMonth: `${year - 1}-10`, chartYear: 2018,
-    tables: [{ fund: 'medical-990100', region: '990100', scheme: 'medical', table: '社预05', tableName: '职工基本医疗保险基金（含生育保险）预算表',
-      income: [line('premium_income', '社会保险费收入', 4_000_000n)],
-      expense: [line('benefit_expense', '社会保险待遇支出', 3_210_000n, [{ subject: 'inpatient', name: '住院医疗费用', yuan: 3_000_000n }, { subject: 'outpatient', name: '门诊医疗费用', yuan: 210_000n }])],
-      totalIncome: income, totalExpense: expense, balance: income - expense, previousAccumulatedBalance: 0n, accumulatedBalance: income - expense }],
-  });
-  const submitted = await submitVersion(database, drafter, BigInt(version.id));
-  await signOff(database, { id: submitted.approvalItemId! }, [testUser('reviewer', 81), testUser('approver', 82)]);
-}
+/** The city's budget of the year, approved, with its medical fund's 住院 3,000,000.00 and 门诊 210,000.00 (about a tenth above the demo's history). */
+const approveMedicalBudget = (database: DatabaseHandle, year: number) => approveTestBudget(database, {
+  year, region: '990100', fund: 'medical-990100', users: 80,
+  income: [{ subject: 'premium_income', name: '社会保险费收入', yuan: 4_000_000n }],
+  expense: [{ subject: 'benefit_expense', name: '社会保险待遇支出', yuan: 3_210_000n, items: [{ subject: 'inpatient', name: '住院医疗费用', yuan: 3_000_000n }, { subject: 'outpatient', name: '门诊医疗费用', yuan: 210_000n }] }],
+});
 
 const e2e = setUpE2e({
   beforeServer: async (database) => {

@@ -16,7 +16,7 @@ import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts'
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { chartFor, ensureFunds, fundAccounts, postEntries } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
-import { saveDraftAsVersion, submitVersion } from '../../budget/versions/versions.service.ts';
+import { approveTestBudget } from '../../budget/budget.testing.ts';
 import { requestAdjustment } from '../../budget/adjustments/adjustments.service.ts';
 import { listIndicators } from '../indicators/indicators.service.ts';
 import { registerExecutionCommands } from '../execution.cli.ts';
@@ -46,21 +46,14 @@ const refusal = async (work: Promise<unknown>) => {
 };
 
 /** The approved budget of 990100 for 2025, medical only: inpatient 600,001.00 and outpatient 300,000.00 (其中 of 900,001.00), other 10,000.00. */
-async function approveBudget() {
-  const yuan = (amount: bigint) => amount * 100n;
-  const line = (subject: string, name: string, amount: bigint, items?: { subject: string; name: string; amount: bigint }[]) =>
-    ({ subject, name, amount: yuan(amount), items: items?.map((item) => ({ ...item, amount: yuan(item.amount) })) });
-  const expense = [line('benefit_expense', '社会保险待遇支出', 900_001n, [{ subject: 'inpatient', name: '住院医疗费用', amount: 600_001n }, { subject: 'outpatient', name: '门诊医疗费用', amount: 300_000n }]), line('other_expense', '其他支出', 10_000n)];
-  const totalIncome = yuan(2_000_000n), totalExpense = yuan(910_001n);
-  const operator = testUser('operator', 63);
-  const version = await saveDraftAsVersion(server.test.database, operator, {
-    year: YEAR, region: '990100', lastActualMonth: `${YEAR - 1}-10`, chartYear: 2018,
-    tables: [{ fund: MEDICAL, region: '990100', scheme: 'medical', table: '社预05', tableName: '职工基本医疗保险基金（含生育保险）预算表',
-      income: [line('premium_income', '社会保险费收入', 2_000_000n)], expense, totalIncome, totalExpense, balance: totalIncome - totalExpense, previousAccumulatedBalance: 0n, accumulatedBalance: totalIncome - totalExpense }],
-  });
-  const submitted = await submitVersion(server.test.database, operator, BigInt(version.id));
-  await signOff(server.test.database, { id: submitted.approvalItemId! }, [testUser('reviewer', 64), testUser('approver', 65)]);
-}
+const approveBudget = () => approveTestBudget(server.test.database, {
+  year: YEAR, region: '990100', fund: MEDICAL, users: 63,
+  income: [{ subject: 'premium_income', name: '社会保险费收入', yuan: 2_000_000n }],
+  expense: [
+    { subject: 'benefit_expense', name: '社会保险待遇支出', yuan: 900_001n, items: [{ subject: 'inpatient', name: '住院医疗费用', yuan: 600_001n }, { subject: 'outpatient', name: '门诊医疗费用', yuan: 300_000n }] },
+    { subject: 'other_expense', name: '其他支出', yuan: 10_000n },
+  ],
+});
 
 before(async () => {
   if (skip) return;

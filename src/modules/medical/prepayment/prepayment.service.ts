@@ -21,6 +21,7 @@ import { registerSignoffKind, submitForApproval } from '../../../platform/signof
 import { createOrFindJob, getJob, retryJob, runOrAttach, throwIfFailed, type JobContext, type JobDefinition } from '../../../platform/jobs/index.ts';
 import { isDate, isPeriod } from '../../ledger/index.ts';
 import { medicalMessages as said } from '../medical.messages.ts';
+import { medicalSignoffLevels } from '../medical.signoff.ts';
 import { expenseTypeOf, medicalFundOf, payFromExpenseAccount, transferToExpenseAccount } from '../medical.ledger.ts';
 import { poolingRegionFor } from '../medical.scope.ts';
 import * as repository from '../medical.repository.ts';
@@ -77,10 +78,7 @@ export const prepaymentSignoff = registerSignoffKind<PrepaymentPayload>({
   label: '定点医药机构月度预拨',
   parameters: 'signoff.medical_prepayment',
   requestPermission: 'medical.settle',
-  levels: [
-    { name: 'review', label: '复核', permission: 'medical.review' },
-    { name: 'approve', label: '审批', permission: 'medical.approve' },
-  ],
+  levels: medicalSignoffLevels,
   effect: async (tx, approver, item) => fundPrepayment(tx, approver, item.payload),
   subjectLink: (payload) => `/medical/prepayments?region=${payload.region}&month=${payload.month}`,
   // 预算指标 (R7.1): the month's prepayments on the lines they are booked on when paid (住院 / 门诊), committed until paid

@@ -13,7 +13,7 @@ import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts'
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { ensureFunds } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
-import { saveDraftAsVersion, submitVersion } from '../../budget/versions/versions.service.ts';
+import { approveTestBudget } from '../../budget/budget.testing.ts';
 import { importInstitutions, importQuotas, importSettlements } from '../institutions/institutions.import.ts';
 import { quotasOfYear } from '../medical.repository.ts';
 import { registerMedicalCommands } from '../medical.cli.ts';
@@ -35,22 +35,11 @@ const refusal = async (work: Promise<unknown>) => {
 const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => `${YEAR - 1}-${String(from + index).padStart(2, '0')}`);
 
 /** The approved budget of 990100 for 2026, medical only: 住院 1,000,000.00 and 门诊 100,000.00. */
-async function approveBudget() {
-  const yuan = (amount: bigint) => amount * 100n;
-  const line = (subject: string, name: string, amount: bigint, items?: { subject: string; name: string; amount: bigint }[]) =>
-    ({ subject, name, amount: yuan(amount), items: items?.map((item) => ({ ...item, amount: yuan(item.amount) })) });
-  const totalIncome = yuan(2_000_000n), totalExpense = yuan(1_100_000n);
-  const drafter = testUser('operator', 70);
-  const version = await saveDraftAsVersion(server.test.database, drafter, {
-    year: YEAR, region: REGION, lastActualMonth: `${YEAR - 1}-10`, chartYear: 2018,
-    tables: [{ fund: FUND, region: REGION, scheme: 'medical', table: '社预05', tableName: '职工基本医疗保险基金（含生育保险）预算表',
-      income: [line('premium_income', '社会保险费收入', 2_000_000n)],
-      expense: [line('benefit_expense', '社会保险待遇支出', 1_100_000n, [{ subject: 'inpatient', name: '住院医疗费用', amount: 1_000_000n }, { subject: 'outpatient', name: '门诊医疗费用', amount: 100_000n }])],
-      totalIncome, totalExpense, balance: totalIncome - totalExpense, previousAccumulatedBalance: 0n, accumulatedBalance: totalIncome - totalExpense }],
-  });
-  const submitted = await submitVersion(server.test.database, drafter, BigInt(version.id));
-  await signOff(server.test.database, { id: submitted.approvalItemId! }, [testUser('reviewer', 71), testUser('approver', 72)]);
-}
+const approveBudget = () => approveTestBudget(server.test.database, {
+  year: YEAR, region: REGION, fund: FUND, users: 70,
+  income: [{ subject: 'premium_income', name: '社会保险费收入', yuan: 2_000_000n }],
+  expense: [{ subject: 'benefit_expense', name: '社会保险待遇支出', yuan: 1_100_000n, items: [{ subject: 'inpatient', name: '住院医疗费用', yuan: 1_000_000n }, { subject: 'outpatient', name: '门诊医疗费用', yuan: 100_000n }] }],
+});
 
 before(async () => {
   if (skip) return;

@@ -21,6 +21,7 @@ import { registerSignoffKind, submitForApproval } from '../../../platform/signof
 import { approvedBudget } from '../../budget/index.ts';
 import { addMonths } from '../../ledger/index.ts';
 import { medicalMessages as said } from '../medical.messages.ts';
+import { medicalSignoffLevels } from '../medical.signoff.ts';
 import { medicalFundOf } from '../medical.ledger.ts';
 import { poolingRegionFor } from '../medical.scope.ts';
 import type { InstitutionKind } from '../medical.tables.ts';
@@ -250,10 +251,7 @@ export const quotaAllocationSignoff = registerSignoffKind<AllocationPayload>({
   label: '定点医药机构总额预算指标分配',
   parameters: 'signoff.medical_quota_allocation',
   requestPermission: 'medical.manage',
-  levels: [
-    { name: 'review', label: '复核', permission: 'medical.review' },
-    { name: 'approve', label: '审批', permission: 'medical.approve' },
-  ],
+  levels: medicalSignoffLevels,
   effect: async (tx, approver, item) => writeQuotas(tx, approver, item.payload),
   onStep: async (tx, _actor, item, action) => { await repository.updateAllocation(tx, BigInt(item.payload.allocationId), { status: STEP_STATUS[action] }); },
   subjectLink: (payload) => `/medical/quotas/allocation?region=${payload.region}&year=${payload.year}`,

@@ -24,6 +24,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { isDate } from '../../ledger/index.ts';
 import { medicalMessages as said } from '../medical.messages.ts';
+import { medicalSignoffLevels } from '../medical.signoff.ts';
 import { bookRecovery, medicalFundOf, payFromExpenseAccount, receiveRepayment, transferToExpenseAccount } from '../medical.ledger.ts';
 import { poolingRegionFor } from '../medical.scope.ts';
 import * as repository from '../medical.repository.ts';
@@ -106,10 +107,7 @@ export const yearEndSignoff = registerSignoffKind<YearEndPayload>({
   label: '定点医药机构年终清算',
   parameters: 'signoff.medical_year_end',
   requestPermission: 'medical.settle',
-  levels: [
-    { name: 'review', label: '复核', permission: 'medical.review' },
-    { name: 'approve', label: '审批', permission: 'medical.approve' },
-  ],
+  levels: medicalSignoffLevels,
   effect: async (tx, approver, item) => approveYearEnd(tx, approver, item.payload),
   subjectLink: (payload) => `/medical/year-end?region=${payload.region}&year=${payload.year}`,
 });

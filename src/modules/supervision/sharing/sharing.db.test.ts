@@ -43,6 +43,14 @@ const fen = (yuan: string) => parseYuan(yuan);
 /** The pooled pension fund's 财政专户 balance, fen. */
 const specialBalance = async () => BigInt((await db.owner.query(`select coalesce(sum(b.debit - b.credit), 0)::text as balance from account_balance b
     join fund_account a on a.fund_id = b.fund_id and a.id = b.account_id join fund f on f.id = a.fund_id where f.code = 'pension-990000' and a.role = 'special_bank'`)).rows[0].balance);
+/** A county's pensions paid to the scheme's pensioners and contributions collected into the scheme's funds in the year, fen as text, straight from the tables. */
+const countyRecords = async (region: string, scheme: string, funds: string) => (await db.owner.query(`select
+    (select coalesce(sum(l.amount), 0) from payroll_batch t join payroll_line l on l.batch_id = t.id join pension_award a on a.person_id = l.person_id and a.id = l.award_id
+      where t.period like $2 and a.region_code = $1 and a.scheme = $3)::text as paid,
+    (select coalesce(sum(a.amount), 0) from payment_allocation a join bill b on b.employer_id = a.employer_id and b.id = a.bill_id
+      join bill_item i on i.employer_id = a.employer_id and i.bill_id = a.bill_id and i.insurance = a.insurance
+      where b.region_code = $1 and b.period like $2 and a.insurance = 'pension' and i.fund_code like $4 and a.part in ('employee', 'employer'))::text as collected`,
+[region, `${YEAR}-%`, scheme, funds])).rows[0] as { paid: string; collected: string };
 const addsUp = (r: { gap: string; shares: { province: string; city: string; county: string } }) => fen(r.shares.province) + fen(r.shares.city) + fen(r.shares.county) === fen(r.gap);
 
 test('every county\'s gap from its records, the shares adding up to it to the fen', { skip }, async () => {
@@ -51,13 +59,7 @@ test('every county\'s gap from its records, the shares adding up to it to the fe
   assert.deepEqual([result.rule.province, result.rule.city, result.rule.county, result.rule.collectionTarget], ['0.50', '0.30', '0.20', '0.95']);
   assert.ok(result.regions.every(addsUp));
   for (const county of result.regions) {
-    const [records] = (await db.owner.query(`select
-        (select coalesce(sum(l.amount), 0) from payroll_batch t join payroll_line l on l.batch_id = t.id join pension_award a on a.person_id = l.person_id and a.id = l.award_id
-          where t.period like $2 and a.region_code = $1 and a.scheme = 'enterprise')::text as paid,
-        (select coalesce(sum(a.amount), 0) from payment_allocation a join bill b on b.employer_id = a.employer_id and b.id = a.bill_id
-          join bill_item i on i.employer_id = a.employer_id and i.bill_id = a.bill_id and i.insurance = a.insurance
-          where b.region_code = $1 and b.period like $2 and a.insurance = 'pension' and i.fund_code like 'pension-%' and a.part in ('employee', 'employer'))::text as collected`,
-    [county.region, `${YEAR}-%`])).rows;
+    const records = await countyRecords(county.region, 'enterprise', 'pension-%');
     assert.deepEqual([fen(county.paid), fen(county.collected)], [BigInt(records.paid), BigInt(records.collected)], county.region);
     const balance = BigInt(records.collected) - BigInt(records.paid);
     assert.deepEqual([fen(county.gap), fen(county.surplus)], balance < 0n ? [-balance, 0n] : [0n, balance], county.region);
@@ -189,13 +191,7 @@ test('the public institutions\' scheme: gaps from the public_pension funds and t
   assert.ok(result.rule.references.includes('supervision.sharing.shares@2014-10-01'));
   assert.ok(result.regions.every(addsUp));
   for (const county of result.regions) {
-    const [records] = (await db.owner.query(`select
-        (select coalesce(sum(l.amount), 0) from payroll_batch t join payroll_line l on l.batch_id = t.id join pension_award a on a.person_id = l.person_id and a.id = l.award_id
-          where t.period like $2 and a.region_code = $1 and a.scheme = 'public')::text as paid,
-        (select coalesce(sum(a.amount), 0) from payment_allocation a join bill b on b.employer_id = a.employer_id and b.id = a.bill_id
-          join bill_item i on i.employer_id = a.employer_id and i.bill_id = a.bill_id and i.insurance = a.insurance
-          where b.region_code = $1 and b.period like $2 and a.insurance = 'pension' and i.fund_code like 'public_pension-%' and a.part in ('employee', 'employer'))::text as collected`,
-    [county.region, `${YEAR}-%`])).rows;
+    const records = await countyRecords(county.region, 'public', 'public_pension-%');
     assert.deepEqual([fen(county.paid), fen(county.collected)], [BigInt(records.paid), BigInt(records.collected)], county.region);
   }
   const gap = result.regions.reduce((total, r) => total + fen(r.gap), 0n);
