@@ -187,6 +187,10 @@ test('the fund home page, budget execution with its drill-down, the alert inbox 
     assert.ok(open.total > 0, 'with January\'s actuals only, December is off the time progress: alerts are raised');
     await openMenuEntry(page, '基金运行', 'menu-executionAlerts');
     await page.getByTestId('alerts-page').waitFor();
+    // the header counts the alerts raised and not yet acknowledged, as the API does
+    const raised = await must<{ total: number }>(reviewer, 'GET', '/api/alerts?status=raised&limit=1');
+    assert.ok(raised.total > 0);
+    await page.locator(`[data-testid=header-alerts][data-count="${raised.total}"]`).waitFor();
     const rows = page.locator('[data-testid=alerts-table] tbody tr.ant-table-row');
     await rows.first().waitFor();
     assert.equal(await rows.count(), Math.min(open.total, 20));

@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { inScope, systemActor } from '../../platform/actor.ts';
 import type { TestDatabase } from '../../platform/testing/database.ts';
 import { signOff } from '../../platform/signoff/signoff.testing.ts';
-import { getParameters } from '../../platform/params/index.ts';
+import { getParameters, todayInChina } from '../../platform/params/index.ts';
 import { createLedgerTestDatabase } from '../ledger/ledger.testing.ts';
 import { accountBalanceNow, postEntries } from '../ledger/index.ts';
 import { importInstitutions, importQuotas, importSettlements } from './institutions/institutions.import.ts';
 import { payPrepayment, runPrepayment } from './prepayment/prepayment.service.ts';
 import { monthlyPrepayment } from './prepayment/prepayment.calc.ts';
-import { payYearEndSettlement, recordRepayment, runYearEndSettlement } from './settlement/year-end-run.service.ts';
+import { payYearEndSettlement, recordRepayment, runYearEndSettlement, yearEndSignoff } from './settlement/year-end-run.service.ts';
 import { rulesForCredit, settleInstitution, settleYear } from './settlement/year-end.calc.ts';
 import { yearEndCreditFactorsOf, yearEndRulesOf } from './settlement/year-end.input.ts';
 import { institutionIndicators } from './indicators/indicators.service.ts';
@@ -200,12 +200,34 @@ test('year-end settlement from the stored data equals the pure function, a grade
   const payable = expected.reduce((sum, i) => sum + (i.settlement > 0n ? i.settlement : 0n), 0n);
   const recoverable = expected.reduce((sum, i) => sum + (i.settlement < 0n ? -i.settlement : 0n), 0n);
   assert.ok(payable > 0n && recoverable > 0n, 'the case has both: a saving rewarded beyond the prepayments, and prepayments above what is allowed');
+  // 预算指标: the settlement draws what it pays, per budget line of the institutions' kinds, in the year it is paid
+  const kindOf = (code: string) => (code.startsWith('P') ? 'outpatient' : 'inpatient');
+  const payableOn = (line: string) => expected.filter((i) => kindOf(i.code) === line && i.settlement > 0n).reduce((sum, i) => sum + i.settlement, 0n);
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const expectedDraws = ['inpatient', 'outpatient'].filter((line) => payableOn(line) > 0n)
+    .map((line) => ({ fund: FUND, subject: `benefit_expense.${line}`, amountFen: payableOn(line), year: thisYear }));
+  /** Draws summed per fund, subject and year (a line per institution kind comes back: 二级 and 三级 both draw on 住院). */
+  const bySubject = (draws: { fund: string; subject: string; amountFen: bigint; year: number }[]) => {
+    const summed = new Map<string, { fund: string; subject: string; amountFen: bigint; year: number }>();
+    for (const draw of draws) {
+      const key = `${draw.fund} ${draw.subject} ${draw.year}`;
+      summed.set(key, { ...draw, amountFen: (summed.get(key)?.amountFen ?? 0n) + draw.amountFen });
+    }
+    return [...summed.values()].sort((a, b) => a.subject.localeCompare(b.subject));
+  };
+  const { rows: [item] } = await db.owner.query(`select payload from approval_item where id = $1`, [run.approvalItemId]);
+  const draws = await inScope(db.database, systemActor('test'), (tx) => yearEndSignoff.budgetDraws!(tx, { id: BigInt(run.approvalItemId!), payload: item.payload, regionCode: REGION }));
+  assert.deepEqual(bySubject(draws), expectedDraws);
+  const committed = () => inScope(db.database, systemActor('test'), (tx) => yearEndSignoff.budgetCommitments!(tx, [FUND]));
+  assert.deepEqual(await committed(), [], 'nothing committed before the approval');
   const inpatientBefore = await balance(INPATIENT) + await balance(OUTPATIENT);
   await signOff(db.database, run.approvalItemId!);
   assert.equal(await balance(EXPENSE_BANK), payable, 'what is to be paid was moved to the 支出户');
+  assert.deepEqual(bySubject(await committed()), expectedDraws, 'signed off, not yet paid: committed');
   assert.equal(await balance(RECEIVABLE), recoverable, 'recoveries are receivables from the institutions');
   const paid = await payYearEndSettlement(db.database, actor, { year: 2025, region: REGION });
   assert.equal(paid.status, 'paid');
+  assert.deepEqual(await committed(), [], 'paid: committed no more');
   assert.equal(await balance(EXPENSE_BANK), 0n);
   assert.equal(await balance(INPATIENT) + await balance(OUTPATIENT) - inpatientBefore, payable - recoverable, 'the year\'s expense is what the fund accepts');
   const recovered = paid.institutions.find((i) => i.status === 'recovery_open')!;

@@ -182,3 +182,17 @@ export async function prepaymentsByKind(tx: Tx, of: { runId: bigint } | { fundCo
      group by r.fund_code, left(r.month, 4), i.kind`.execute(tx);
   return rows.map((row) => ({ ...row, year: Number(row.year), amount: BigInt(row.amount) }));
 }
+
+/**
+ * What year-end settlements pay (their positive lines) per fund and institution kind: of one run, or of the funds'
+ * runs signed off and not yet paid (the 预算指标's committed figure).
+ */
+export async function yearEndPayableByKind(tx: Tx, of: { runId: bigint } | { fundCodes: string[] }): Promise<{ fund_code: string; kind: InstitutionKind; amount: bigint }[]> {
+  const which = 'runId' in of ? sql`r.id = ${of.runId}` : sql`r.fund_code = any(${of.fundCodes}::text[]) and r.status = 'approved'`;
+  const { rows } = await sql<{ fund_code: string; kind: InstitutionKind; amount: string }>`
+    select r.fund_code, i.kind, sum(s.settlement)::text as amount
+      from medical_year_end_run r join medical_year_end_settlement s on s.run_id = r.id join medical_institution i on i.id = s.institution_id
+     where ${which} and s.settlement > 0
+     group by r.fund_code, i.kind`.execute(tx);
+  return rows.map((row) => ({ ...row, amount: BigInt(row.amount) }));
+}

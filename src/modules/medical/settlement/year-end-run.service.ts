@@ -7,7 +7,8 @@
  * region's rules times its grade's factors (medical.year_end_credit_factors, rulesForCredit): a lower grade keeps less
  * of a saving and is paid less of an overrun; each line keeps the grade it was settled with.
  *
- * The final approval funds the 支出户 with what is to be paid (用款, 财政专户 → 支出户) and books every recovery as a
+ * What it pays draws on the budget indicators of 住院 / 门诊 (checked in the final approval's transaction, committed until
+ * paid). The final approval funds the 支出户 with what is to be paid (用款, 财政专户 → 支出户) and books every recovery as a
  * receivable: Dr 暂付款 / Cr the institution's benefit expense (the prepayments were booked as expense when paid, so
  * the year's expense comes down to what the fund accepts). Paying books Dr expense / Cr 支出户 on the day paid; an
  * institution's repayment Dr 支出户 / Cr 暂付款.
@@ -25,7 +26,7 @@ import { registerSignoffKind, submitForApproval } from '../../../platform/signof
 import { isDate } from '../../ledger/index.ts';
 import { medicalMessages as said } from '../medical.messages.ts';
 import { medicalSignoffLevels } from '../medical.signoff.ts';
-import { bookRecovery, medicalFundOf, payFromExpenseAccount, receiveRepayment, transferToExpenseAccount } from '../medical.ledger.ts';
+import { bookRecovery, expenseTypeOf, medicalFundOf, payFromExpenseAccount, receiveRepayment, transferToExpenseAccount } from '../medical.ledger.ts';
 import { poolingRegionFor } from '../medical.scope.ts';
 import * as repository from '../medical.repository.ts';
 import { creditOfSubjects } from '../../supervision/index.ts';
@@ -110,7 +111,16 @@ export const yearEndSignoff = registerSignoffKind<YearEndPayload>({
   levels: medicalSignoffLevels,
   effect: async (tx, approver, item) => approveYearEnd(tx, approver, item.payload),
   subjectLink: (payload) => `/medical/year-end?region=${payload.region}&year=${payload.year}`,
+  // 预算指标 (R7.1): what the settlement pays (its positive lines) on the line each institution's payments are booked on
+  // (住院 / 门诊), in the year it is paid — signed off now, paid days later; recoveries lower the expense in the ledger
+  budgetDraws: async (tx, item) => yearEndDraws(await repository.yearEndPayableByKind(tx, { runId: BigInt(item.payload.runId) })),
+  budgetCommitments: async (tx, funds) => yearEndDraws(await repository.yearEndPayableByKind(tx, { fundCodes: funds })),
 });
+
+const yearEndDraws = (rows: Awaited<ReturnType<typeof repository.yearEndPayableByKind>>) => {
+  const year = Number(todayInChina().slice(0, 4));
+  return rows.map((row) => ({ fund: row.fund_code, subject: `benefit_expense.${expenseTypeOf(row.kind)}`, amountFen: row.amount, year }));
+};
 
 async function approveYearEnd(tx: Tx, approver: Actor, payload: YearEndPayload) {
   const run = (await repository.findYearEndRunById(tx, BigInt(payload.runId)))!;

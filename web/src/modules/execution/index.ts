@@ -1,8 +1,9 @@
 /**
  * 基金运行 execution (issue 14): the funds at a glance (the staff's fund home page), budget execution with the drill-down
- * to the ledger's 明细账, the budget indicators, the monthly fund analysis (基金收支分析), 决算与年终清算, the alert inbox, and the public pages of published fund reports (/public, no sign-in).
+ * to the ledger's 明细账, the budget indicators, the monthly fund analysis (基金收支分析),  决算与年终清算, the alert inbox (and the header's count of alerts raised), and the public pages of published fund reports (/public, no sign-in).
  */
 import { lazy } from 'react';
+import { AlertBadge } from './AlertBadge.tsx';
 import { FundOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
@@ -31,5 +32,6 @@ export const webModule: WebModule = {
     { section: 'execution', order: 25, key: 'executionIndicators', path: '/execution/indicators', permission: 'execution.read' },
     { section: 'execution', order: 27, key: 'executionFinalAccounts', path: '/execution/final-accounts', permission: 'execution.read' },
   ],
+  headerItems: [{ key: 'alerts', order: 20, permission: 'execution.read', component: AlertBadge }],
   messages,
 };

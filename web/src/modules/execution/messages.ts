@@ -2,6 +2,8 @@
 import type { Messages } from '../../platform/module.ts';
 
 export const messages = {
+  'header.alerts': ['预警', 'Alerts'],
+  'header.alertsHint': ['未确认的基金运行预警 {n} 条', '{n} alerts raised, not yet acknowledged'],
   'menu.execution': ['基金运行', 'Fund operation'],
   'menu.executionFunds': ['基金运行概况', 'Funds at a glance'],
   'menu.executionReport': ['预算执行', 'Budget execution'],
