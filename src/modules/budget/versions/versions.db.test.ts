@@ -5,16 +5,21 @@
  * submission, aggregation summed exactly with the regions still missing, the diff of two versions, and a version
  * created from the draft of a ledger posted here.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inScope, systemActor, type Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { render } from '../../../platform/messages.ts';
 import { onBusinessDay } from '../../../platform/params/index.ts';
+import { parseYuan } from '../../../platform/money.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { decide, getApproval } from '../../../platform/signoff/signoff.service.ts';
 import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { tenThousandYuan } from '../draft/draft.report.ts';
 import { ensureFunds, openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
 import type { DraftedLine } from './versions.calc.ts';
@@ -243,6 +248,16 @@ test('sifund budget show prints a version as JSON or in the standard layout; dif
     assert.match(layout.stdout, /社预01/);
     assert.match(layout.stdout, /尚未汇入 另一市 990200/);
     assert.match(layout.stdout, /其中：住院医疗费用/);
+    // the standard layout in 万元 (two decimals, from the fen), the JSON in yuan
+    const second = JSON.parse((await run('show', '--year', '2028', '--region', '990000', '--version', '2', '--format', 'json')).stdout) as VersionView;
+    const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-version-')), 'version.csv');
+    const csv = await run('show', '--year', '2028', '--region', '990000', '--version', '2', '--format', 'csv', '--out', csvFile);
+    assert.equal(csv.code, 0, csv.stderr);
+    const incomeRow = fs.readFileSync(csvFile, 'utf8').split(/\r?\n/).find((line) => line.startsWith('收入合计,'));
+    fs.rmSync(path.dirname(csvFile), { recursive: true, force: true });
+    assert.equal(incomeRow?.split(',')[2], tenThousandYuan(parseYuan(second.summary.totalIncome)), `社预01 收入合计 ${second.summary.totalIncome} yuan in 万元`);
+    assert.match(second.summary.totalIncome, /^\d+\.\d{2}$/, 'the JSON in yuan to the fen');
+    assert.ok(parseYuan(second.summary.totalIncome) >= 100_000_000n, 'large enough for 万元 to differ from yuan');
     const diff = await run('diff', '--from', newest.id, '--to', newest.id, '--format', 'json');
     assert.equal(diff.code, 0, diff.stderr);
     assert.deepEqual(JSON.parse(diff.stdout).lines, [], 'a version compared with itself');

@@ -2,12 +2,17 @@
  * A budget version as a report (R10.2): the JSON answer of `sifund budget show` unchanged and, for people, the
  * standard layout — 社预01 (the tables summed line by line), then each fund's table: income lines, 收入合计, expense
  * lines with their 其中 rows, 支出合计, 本年收支结余, 上年滚存结余, 年末滚存结余, each line beside its drafted amount,
- * the reason of its adjustment and the reviewers' comments — and the performance targets. The diff of two versions too.
+ * the reason of its adjustment and the reviewers' comments — and the performance targets. Amounts on paper in 万元 with
+ * two decimals as the standard layout shows them (each cell rounded on its own from the fen, as the draft's paper:
+ * ../draft/draft.report.ts); the JSON stays in yuan to the fen. The diff of two versions too, in yuan: a change of a
+ * few yuan must show.
  */
 import { fieldLabel, render, type Language, type Said } from '../../../platform/messages.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { reportSection, type Report } from '../../../platform/reports/report.ts';
 import { dimensionSaid, versionSaid as say } from './versions.messages.ts';
+import { draftPaper } from '../draft/draft.messages.ts';
+import { tenThousandYuan } from '../draft/draft.report.ts';
 import type { LineView, VersionDiff, VersionView } from './versions.service.ts';
 
 interface LayoutRow { label: string; subject: string | null; amount: string; draftedAmount: string | null; reason: string | null; comments: string | null; strong: boolean }
@@ -28,8 +33,9 @@ function summaryLines(tables: readonly TableView[], side: 'income' | 'expense'):
 
 export function versionReport(view: VersionView, language: Language = 'zh-CN'): Report<VersionView> {
   const text = (said: Said) => render(said, language);
+  const paper = (yuan: string) => tenThousandYuan(parseYuan(yuan));
   const row = (label: string, subject: string | null, amount: string, strong: boolean, line?: LineView): LayoutRow => ({
-    label, subject, amount, strong, draftedAmount: line?.draftedAmount ?? null, reason: line?.adjustment?.reason ?? null,
+    label, subject, amount: paper(amount), strong, draftedAmount: line ? paper(line.draftedAmount) : null, reason: line?.adjustment?.reason ?? null,
     comments: line?.comments.length ? line.comments.map((comment) => `${comment.by}：${comment.comment}`).join('；') : null,
   });
   const lines = (list: readonly (LineView | { subject: string; name: string; amount: string })[]): LayoutRow[] => list.flatMap((line) => [
@@ -80,7 +86,7 @@ export function versionReport(view: VersionView, language: Language = 'zh-CN'): 
       { label: text(say.status()), value: text(say[view.status]()) },
       { label: text(say.basis()), value: text(basis) },
       ...missing,
-      { label: text(say.unit()), value: text(say.yuan()) },
+      { label: text(say.unit()), value: text(draftPaper.tenThousandYuan()) },
     ],
     sections: [
       section('社预01', `社预01 ${text(say.title())}`, summaryLines(view.tables, 'income'), summaryLines(view.tables, 'expense'), view.summary),
@@ -100,6 +106,7 @@ export function diffReport(diff: VersionDiff, language: Language = 'zh-CN'): Rep
       { label: text(say.budgetYear()), value: String(diff.year) },
       { label: fieldLabel('region', language), value: diff.region },
       { label: text(say.versionNumber()), value: `${diff.from.number} → ${diff.to.number}` },
+      { label: text(say.unit()), value: text(say.yuan()) },
     ],
     sections: [reportSection({
       name: render(say.diffTitle(), 'zh-CN').slice(0, 31),
