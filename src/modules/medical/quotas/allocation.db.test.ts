@@ -10,10 +10,12 @@ import { inScope, systemActor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { startTestServer, addUser, type TestServer } from '../../../platform/testing/http.ts';
 import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
+import { decide, drafterAction } from '../../../platform/signoff/signoff.service.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { ensureFunds } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
 import { approveTestBudget } from '../../budget/budget.testing.ts';
+import { requestAdjustment } from '../../budget/adjustments/adjustments.service.ts';
 import { importInstitutions, importQuotas, importSettlements } from '../institutions/institutions.import.ts';
 import { quotasOfYear } from '../medical.repository.ts';
 import { registerMedicalCommands } from '../medical.cli.ts';
@@ -138,6 +140,30 @@ test('submitted to sign-off: nothing in force until the final approval, which wr
   assert.equal(audit.rows[1].actor_username, 'approver.test74', 'the quotas are written by the approver');
 });
 
+test('a budget adjustment approved meanwhile: the allocation waiting on the old version is refused at its approval, naming the year; allocated again from the new one', { skip }, async () => {
+  const database = server.test.database;
+  const waiting = await submitQuotaAllocation(database, operator, { year: YEAR, region: REGION });
+  const adjustment = await requestAdjustment(database, testUser('operator', 75), BigInt(waiting.budgetVersionId), {
+    explanation: '住院医疗费用调增', lines: [{ fund: FUND, side: 'expense', subject: 'benefit_expense.inpatient', amount: '1100000.00', reason: '新增定点医院' }],
+  });
+  await signOff(database, { id: adjustment.approvalItemId }, [testUser('reviewer', 76), testUser('approver', 77)]);
+  const refused = await refusal(signOff(database, { id: waiting.allocation!.approvalItemId! }, [testUser('reviewer', 78), testUser('approver', 79)]));
+  assert.deepEqual([refused.status, refused.field], [409, 'year']);
+  assert.match(refused.message, new RegExp(`allocated from version ${waiting.budgetVersionId}`));
+  const quotas = await inScope(database, systemActor('test'), (tx) => quotasOfYear(tx, REGION, YEAR));
+  assert.equal(quotas.find((quota) => quota.code === 'H3')?.annual_quota, 57_585_139n, 'the quotas in force stay those approved before');
+  // returned by the approver, withdrawn by its 经办: the allocation follows its item; the latest standing is the approved one
+  const item = BigInt(waiting.allocation!.approvalItemId!);
+  await decide(database, testUser('approver', 79), item, 'return', '预算已调整，请按新预算重新分配');
+  assert.equal((await allocationView(database, operator, { year: YEAR, region: REGION })).allocation?.status, 'returned');
+  await drafterAction(database, operator, item, 'cancel', '按调整后的预算重新分配');
+  assert.equal((await allocationView(database, operator, { year: YEAR, region: REGION })).allocation?.status, 'approved');
+  // the proposal now reads the adjusted version: 住院 1,100,000.00 less 5% = 1,045,000.00
+  const again = await previewQuotaAllocation(database, operator, { year: YEAR, region: REGION });
+  assert.notEqual(again.budgetVersionId, waiting.budgetVersionId);
+  assert.deepEqual([again.pools[0].budget, again.pools[0].allocable], ['1100000.00', '1045000.00']);
+});
+
 test('routes and command: the stored allocation, a preview refused naming the field, a reader cannot submit, the command\'s proposal', { skip }, async () => {
   const city = await addUser(server, 'quota-operator', 'operator', REGION);
   const stored = await city.json('GET', `/api/medical/quotas/allocation?year=${YEAR}`);
@@ -155,7 +181,8 @@ test('routes and command: the stored allocation, a preview refused naming the fi
   try {
     const run = await runCommand(registerMedicalCommands, ['medical', 'quotas', 'allocation', '--year', String(YEAR), '--region', REGION]);
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(JSON.parse(run.stdout).lines.find((line: { code: string }) => line.code === 'H3').quota, '588235.29');
+    // from the adjusted budget: 1,045,000.00 × 600,000 ÷ 969,000 = 647,058.823…
+    assert.equal(JSON.parse(run.stdout).lines.find((line: { code: string }) => line.code === 'H3').quota, '647058.82');
   } finally {
     if (previousUrl === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = previousUrl;
   }
