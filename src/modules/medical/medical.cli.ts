@@ -83,7 +83,9 @@ export function registerMedicalCommands(program: Command) {
     .option('--show', 'the latest stored allocation of the year instead of a new proposal')
     .action((options: { year: string; region?: string; adjust?: string; submit?: boolean; show?: boolean; data?: string }) => runWithDatabase('medical quotas allocation', options, async ({ database }) => {
       if (options.show) return printJson(await allocationView(database, actor, { year: options.year, region: options.region }));
-      const input = { year: options.year, region: options.region, adjustments: options.adjust ? readJsonFile(options.adjust) as AdjustmentInput[] : [] };
+      const adjustments = options.adjust ? readJsonFile(options.adjust) : [];
+      if (!Array.isArray(adjustments)) throw invalid('adjust', said.list());
+      const input = { year: options.year, region: options.region, adjustments: adjustments as AdjustmentInput[] };
       printJson(await (options.submit ? submitQuotaAllocation : previewQuotaAllocation)(database, actor, input));
     }));
 

@@ -4,6 +4,9 @@
  * to sign-off, nothing in force until the final approval, which writes each institution's quota (source budget); the
  * routes and the command.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inScope, systemActor } from '../../../platform/actor.ts';
@@ -181,6 +184,17 @@ test('routes and command: the stored allocation, a preview refused naming the fi
   try {
     const run = await runCommand(registerMedicalCommands, ['medical', 'quotas', 'allocation', '--year', String(YEAR), '--region', REGION]);
     assert.equal(run.code, 0, run.stderr);
+    // a file of adjustments that is no list, or a row without its reason, is refused naming the field (exit 1)
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-quotas-')), 'adjust.json');
+    fs.writeFileSync(file, JSON.stringify({ institution: 'HN' }));
+    const notList = await runCommand(registerMedicalCommands, ['medical', 'quotas', 'allocation', '--year', String(YEAR), '--adjust', file]);
+    assert.equal(notList.code, 1);
+    assert.match(notList.stderr, /adjust/);
+    fs.writeFileSync(file, JSON.stringify([{ institution: 'HN', quota: '100.00' }]));
+    const noReason = await runCommand(registerMedicalCommands, ['medical', 'quotas', 'allocation', '--year', String(YEAR), '--region', REGION, '--adjust', file]);
+    assert.equal(noReason.code, 1);
+    assert.match(noReason.stderr, /reason: a quota set by hand needs a reason/);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
     // from the adjusted budget: 1,045,000.00 × 600,000 ÷ 969,000 = 647,058.823…
     assert.equal(JSON.parse(run.stdout).lines.find((line: { code: string }) => line.code === 'H3').quota, '647058.82');
   } finally {

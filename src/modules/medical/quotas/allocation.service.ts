@@ -29,9 +29,9 @@ import { insertQuotas } from '../medical.repository.ts';
 import { allocateQuotas, budgetLineOf, type AllocationPool, type BasisSource, type AllocationRules, type BudgetLineName, type QuotaAdjustment } from './allocation.calc.ts';
 import * as repository from './allocation.repository.ts';
 
-export const ADJUSTMENT_RESERVE = 'medical.quota_allocation.adjustment_reserve';
-export const LEVEL_FACTORS = 'medical.quota_allocation.level_factors';
-export const DEFAULT_RESERVE_SHARE = 'medical.quota_allocation.reserve_share';
+const ADJUSTMENT_RESERVE = 'medical.quota_allocation.adjustment_reserve';
+const LEVEL_FACTORS = 'medical.quota_allocation.level_factors';
+const DEFAULT_RESERVE_SHARE = 'medical.quota_allocation.reserve_share';
 
 /** The budget lines the quotas are paid from, as the version names them (社预05 其中 rows). */
 const BUDGET_SUBJECTS: Record<BudgetLineName, string> = { inpatient: 'benefit_expense.inpatient', outpatient: 'benefit_expense.outpatient' };
@@ -86,15 +86,17 @@ function rulesOf(region: string, year: number): { rules: AllocationRules; defaul
 /** The adjustments given, checked against the institutions (each refusal naming `adjustments.<i>.<field>`). */
 function checkedAdjustments(inputs: readonly AdjustmentInput[], codes: ReadonlySet<string>): Map<string, QuotaAdjustment> {
   const adjustments = new Map<string, QuotaAdjustment>();
-  inputs.forEach((input, index) => {
+  // the API's schema has checked the shapes; a file given to the command has not
+  inputs.forEach((input: Partial<Record<keyof AdjustmentInput, unknown>>, index) => {
     const field = (name: string) => `adjustments.${index}.${name}`;
-    if (!codes.has(input.institution)) throw invalid(field('institution'), said.allocationInstitution({ code: input.institution }));
-    if (adjustments.has(input.institution)) throw invalid(field('institution'), said.codeTwice({ code: input.institution }));
-    const quota = parseYuan(input.quota, field('quota'));
-    if (quota < 0n) throw invalid(field('quota'), said.notNegative({ text: input.quota }));
-    const reason = input.reason.trim();
+    const code = String(input?.institution ?? '');
+    if (!codes.has(code)) throw invalid(field('institution'), said.allocationInstitution({ code }));
+    if (adjustments.has(code)) throw invalid(field('institution'), said.codeTwice({ code }));
+    const quota = parseYuan(String(input.quota ?? ''), field('quota'));
+    if (quota < 0n) throw invalid(field('quota'), said.notNegative({ text: String(input.quota) }));
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
     if (reason.length < 2) throw invalid(field('reason'), said.adjustmentReason());
-    adjustments.set(input.institution, { quota, reason });
+    adjustments.set(code, { quota, reason });
   });
   return adjustments;
 }
