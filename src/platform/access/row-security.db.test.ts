@@ -200,6 +200,10 @@ function regionFixture(p: string, n: number): string {
     insert into medical_year_end_run (id, region_code, fund_code, year, rules, created_by) values (${id(63)}, '${city}', 'medical-${city}', 2025, '{}', 'fixture');
     insert into medical_year_end_settlement (institution_id, year, run_id, region_code, quota, actual, prepaid, allowed, saving_reward, overrun_paid, settlement)
       values (${id(60)}, 2025, ${id(63)}, '${county}', 1200000, 1100000, 1140000, 1130000, 30000, 0, -10000);
+    insert into medical_quota_allocation (id, region_code, fund_code, year, budget_version_id, inpatient_budget, inpatient_reserve, outpatient_budget, outpatient_reserve, total, rules, created_by)
+      values (${id(64)}, '${city}', 'medical-${city}', 2027, ${id(70)}, 1000000, 50000, 0, 0, 950000, '{}', 'fixture');
+    insert into medical_quota_allocation_line (allocation_id, institution_id, region_code, budget_line, basis, basis_source, basis_months, level_factor, proposed, quota, reserve_share)
+      values (${id(64)}, ${id(60)}, '${county}', 'inpatient', 1200000, 'previous_quota', 0, 1.02, 950000, 950000, 0.05);
     insert into benefit_claim (person_id, id, region_code, kind, paying_insurance, event_date, input, amounts, trace, monthly_amount, one_off_amount, months, first_period, last_period, approval_item_id, submitted_by)
       values (${id(4)}, ${id(90)}, '${county}', 'unemployment', 'unemployment', '2025-06-30', '{}', '[]', '[]', 207000, 0, 12, '2025-07', '2026-06', ${id(12)}, 'fixture');
     insert into benefit_claim_month (person_id, claim_id, period, region_code, benefit_amount, medical_contribution, unemployment_entry_id, medical_entry_id, medical_fund_code, recorded_by)
