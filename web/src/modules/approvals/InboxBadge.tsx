@@ -1,8 +1,8 @@
 /** The header's 待办 link with the number of items waiting for the user's decision (refreshed on every navigation and decision). */
 import { useEffect } from 'react';
-import { Link, useLocation } from 'react-router-dom';
-import { Badge, Space, Tooltip } from 'antd';
+import { useLocation } from 'react-router-dom';
 import { CheckSquareOutlined } from '@ant-design/icons';
+import { HeaderBadge } from '../../components/HeaderBadge.tsx';
 import { useI18n } from '../../i18n.ts';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
@@ -18,14 +18,6 @@ export function InboxBadge() {
     window.addEventListener(APPROVALS_CHANGED, reload);
     return () => window.removeEventListener(APPROVALS_CHANGED, reload);
   }, [reload]);
-  const n = counts.data?.toDecide ?? 0;
-  return (
-    <Tooltip title={t('header.approvalsHint', { n })}>
-      <Link to="/approvals" data-testid="header-approvals" data-count={counts.data ? n : undefined}>
-        <Badge count={n} size="small" offset={[6, -2]} data-testid="header-approvals-badge">
-          <Space size={4}><CheckSquareOutlined />{t('header.approvals')}</Space>
-        </Badge>
-      </Link>
-    </Tooltip>
-  );
+  const n = counts.data?.toDecide;
+  return <HeaderBadge to="/approvals" testId="header-approvals" count={n} icon={<CheckSquareOutlined />} label={t('header.approvals')} hint={t('header.approvalsHint', { n: n ?? 0 })} />;
 }
