@@ -213,6 +213,38 @@ test('the budget workbench, a draft adjusted, submitted and returned with commen
     }
     await page.mouse.move(720, 880);
     await page.screenshot({ path: screenshot('budget-projection'), fullPage: true });
+  });
+
+  await t.test('历年决算: each fund\'s imported years as the API has them, in 万元 with the exact yuan kept beside', async () => {
+    const finance = await apiClient(server.baseUrl, FINANCE, DEMO_PASSWORD);
+    type Year = { year: number; totalIncome: string; totalExpense: string; balance: string };
+    const api = await finance.call<{ funds: { fund: string; table: string; fundName: string; years: Year[] }[] }>('GET', '/api/budget/history?region=990000');
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    const funds = api.body.funds.filter((fund) => fund.years.length > 0);
+    assert.ok(funds.length > 0, 'the demo imports ten years of final accounts');
+    await openMenuEntry(page, '预算管理', 'menu-budgetHistory');
+    await page.getByTestId('budget-history').waitFor();
+    assert.equal(await page.locator('[data-testid=history-funds] .ant-tabs-tab').count(), api.body.funds.length);
+    // 万元 with two decimals, half up on the fen, thousands separated: the page's rounding checked on the API's yuan
+    const tenThousand = (yuan: string) => {
+      const fen = BigInt(yuan.replace('.', ''));
+      const hundredths = ((fen < 0n ? -fen : fen) + 5_000n) / 10_000n;
+      return `${fen < 0n && hundredths > 0n ? '-' : ''}${(hundredths / 100n).toLocaleString('en-US')}.${(hundredths % 100n).toString().padStart(2, '0')}`;
+    };
+    for (const fund of funds.slice(0, 2)) {
+      await page.locator('[data-testid=history-funds] .ant-tabs-tab', { hasText: `${fund.table} ${fund.fundName}` }).click();
+      const table = page.getByTestId(`history-table-${fund.fund}`);
+      await table.waitFor();
+      assert.equal(await table.locator('thead th').count(), fund.years.length + 1, `${fund.fund}: a column per year`);
+      for (const year of [fund.years[0], fund.years.at(-1)!]) {
+        for (const key of ['totalIncome', 'totalExpense', 'balance'] as const) {
+          const cell = table.getByTestId(`history-${fund.fund}-${year.year}-${key}`);
+          assert.equal(await cell.getAttribute('data-yuan'), year[key], `${fund.fund} ${year.year} ${key}`);
+          assert.equal(await cell.textContent(), tenThousand(year[key]));
+        }
+      }
+    }
+    await page.screenshot({ path: screenshot('budget-history'), fullPage: true });
     assert.deepEqual(errors, []);
   });
 });
