@@ -6,7 +6,7 @@ import { startTestServer, addUser, signIn, ADMIN_PASSWORD, USER_PASSWORD, type T
 import { buildServer } from '../http/server.ts';
 import { loadConfig } from '../config.ts';
 import { MAX_FAILED_LOGINS, SESSION_IDLE_MINUTES } from './auth.service.ts';
-import { THROTTLE_LIMITS } from './throttle.ts';
+import { THROTTLE_LIMITS, THROTTLE_WINDOW_MINUTES } from './throttle.ts';
 
 let server: TestServer;
 before(async () => { server = await startTestServer([]); });
@@ -18,6 +18,16 @@ const login = (username: string, password: string, remoteAddress = '127.0.0.1') 
 const sessionCookie = (response: { cookies: { name: string; value: string }[] }) => `sifund_session=${response.cookies.find((c) => c.name === 'sifund_session')!.value}`;
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 const query = async <T = any>(text: string, values: unknown[] = []) => (await server.test.database.pool.query(text, values)).rows as T[];
+/**
+ * The throttle counts in fixed windows (date_bin from 2000-01-01 UTC: :00, :15, :30, :45). A test whose attempts must
+ * fall in one window starts after the window's last minute rather than in it: once, under load, the sequence below
+ * crossed a boundary and its last attempt was the first of a new window (401 where 429 was due).
+ */
+async function awayFromWindowEnd() {
+  const windowMs = THROTTLE_WINDOW_MINUTES * 60_000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < 60_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
+}
 const auditActions = async (username: string) => (await query<{ action: string }>('select action from audit_log where actor_username = $1 order by id', [username])).map((r) => r.action);
 
 test('concurrent wrong passwords lock the account exactly once: the failure count is atomic', async () => {
@@ -35,6 +45,7 @@ test('concurrent wrong passwords lock the account exactly once: the failure coun
 
 test('24 wrong passwords sent 8 at a time: the right password is refused (423 or 429) afterwards', async () => {
   await addUser(server, 'op.race', 'operator', '990102');
+  await awayFromWindowEnd();
   for (let wave = 0; wave < 3; wave++) {
     const answers = await Promise.all(Array.from({ length: 8 }, () => login('op.race', 'wrong-password-1', '10.1.0.2')));
     for (const answer of answers) assert.ok([401, 423, 429].includes(answer.statusCode), `wrong password answered ${answer.statusCode}`);
@@ -45,7 +56,8 @@ test('24 wrong passwords sent 8 at a time: the right password is refused (423 or
   assert.equal((await login('op.race', USER_PASSWORD, '10.1.0.3')).statusCode, 429, 'the account throttle counts every address');
 });
 
-test('the address throttle answers 429 under concurrency, and a success does not reset it', async () => {
+test('the address throttle answers 429 under concurrency, and a success does not reset it', { timeout: 180_000 }, async () => {
+  await awayFromWindowEnd();
   const ip = '10.2.0.1';
   // 40 concurrent failures for unknown names (the account throttle never applies): the ones past the limit get 429.
   const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(`ghost.${i}`, 'wrong-password-1', ip)));
@@ -55,6 +67,7 @@ test('the address throttle answers 429 under concurrency, and a success does not
   assert.equal((await login('admin', ADMIN_PASSWORD, ip)).statusCode, 429, 'even the right password from that address');
 
   // Just under the limit, a success from the same address leaves the count where it was.
+  await awayFromWindowEnd();
   const other = '10.2.0.2';
   for (let i = 0; i < THROTTLE_LIMITS.ip - 1; i++) assert.equal((await login(`nobody.${i}`, 'wrong-password-1', other)).statusCode, 401);
   assert.equal((await login('admin', ADMIN_PASSWORD, other)).statusCode, 200);
