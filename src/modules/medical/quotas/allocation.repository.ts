@@ -35,7 +35,7 @@ export interface InstitutionHistoryRow {
 
 /**
  * The active institutions of the pooling region, by code, with their fund-payable and settled months from `from` to
- * `to` (none read when null), their quota in force for `year − 1`, and the reserve share of their latest quota before `year`.
+ * `to` (none read when they are null: the settlement data are then not touched), their quota in force for `year − 1`, and the reserve share of their latest quota before `year`.
  */
 export async function institutionHistories(tx: Tx, poolingRegion: string, year: number, from: string | null, to: string | null): Promise<InstitutionHistoryRow[]> {
   const { rows } = await sql<InstitutionHistoryRow>`select i.id as institution_id, i.code, i.name, i.kind, i.region_code,
@@ -44,7 +44,7 @@ export async function institutionHistories(tx: Tx, poolingRegion: string, year: 
       (select q.reserve_share::text from medical_quota q where q.institution_id = i.id and q.year < ${year} order by q.year desc, q.recorded_at desc, q.id desc limit 1) as reserve_share
     from medical_institution i
     left join lateral (select sum(fund_payable) as settled, count(distinct month) as months from medical_monthly_settlement
-      where institution_id = i.id and month >= ${from ?? ''} and month <= ${to ?? ''}) s on true
+      where ${from}::text is not null and institution_id = i.id and month between ${from} and ${to}) s on true
     where i.pooling_region_code = ${poolingRegion} and i.status = 'active'
     order by i.code`.execute(tx);
   return rows.map((row) => ({ ...row, settled: BigInt(row.settled), previous_quota: row.previous_quota === null ? null : BigInt(row.previous_quota) }));

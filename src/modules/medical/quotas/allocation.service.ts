@@ -136,6 +136,16 @@ const poolView = (pool: AllocationPool) => ({
   allocated: formatYuan(pool.allocated), unallocated: formatYuan(pool.unallocated),
 });
 
+type LineView = AllocationView['lines'][number];
+
+/** A line for the page and the API: money in yuan, the factor and the reserve share as exact decimals. */
+const lineView = (line: Omit<LineView, 'basis' | 'factor' | 'proposed' | 'quota' | 'previousQuota'> & {
+  basis: bigint; factor: Decimal; proposed: bigint; quota: bigint; previousQuota: bigint | null;
+}): LineView => ({
+  ...line, basis: formatYuan(line.basis), factor: formatDecimal(line.factor), proposed: formatYuan(line.proposed), quota: formatYuan(line.quota),
+  reserveShare: formatDecimal(parseDecimal(line.reserveShare)), previousQuota: line.previousQuota === null ? null : formatYuan(line.previousQuota),
+});
+
 /** 总额指标分配方案: what the allocation would give now, with the adjustments given; stores nothing. */
 export async function previewQuotaAllocation(database: DatabaseHandle, actor: Actor, input: AllocationInput): Promise<AllocationView> {
   const year = checkedYear(input.year);
@@ -145,10 +155,9 @@ export async function previewQuotaAllocation(database: DatabaseHandle, actor: Ac
     return {
       region, fund: proposal.fund, year, budgetVersionId: String(proposal.versionId), basis: proposal.basis, rules: proposal.stored,
       pools: proposal.pools.map(poolView),
-      lines: proposal.quotas.map((quota) => ({
-        code: quota.code, name: quota.history.name, kind: quota.kind, line: quota.line, basis: formatYuan(quota.basis), basisSource: quota.basisSource,
-        basisMonths: quota.basisMonths, factor: formatDecimal(quota.factor), proposed: formatYuan(quota.proposed), quota: formatYuan(quota.quota),
-        reserveShare: formatDecimal(parseDecimal(quota.reserveShare)), previousQuota: quota.history.previous_quota === null ? null : formatYuan(quota.history.previous_quota), reason: quota.reason,
+      lines: proposal.quotas.map((quota) => lineView({
+        code: quota.code, name: quota.history.name, kind: quota.kind, line: quota.line, basis: quota.basis, basisSource: quota.basisSource, basisMonths: quota.basisMonths,
+        factor: quota.factor, proposed: quota.proposed, quota: quota.quota, reserveShare: quota.reserveShare, previousQuota: quota.history.previous_quota, reason: quota.reason,
       })),
       total: formatYuan(proposal.quotas.reduce((sum, quota) => sum + quota.quota, 0n)),
       allocation: null,
@@ -202,14 +211,10 @@ async function storedView(tx: Tx, row: NonNullable<Awaited<ReturnType<typeof rep
     region: row.region_code, fund: row.fund_code, year: row.year, budgetVersionId: String(row.budget_version_id),
     basis: row.basis_from && row.basis_to ? { from: row.basis_from, to: row.basis_to } : null, rules: row.rules as StoredRules,
     pools: pools.map(poolView),
-    lines: lines.map((line) => {
-      const previousQuota = previous.get(line.code) ?? null;
-      return {
-        code: line.code, name: line.name, kind: line.kind, line: line.budget_line, basis: formatYuan(line.basis), basisSource: line.basis_source, basisMonths: line.basis_months,
-        factor: formatDecimal(parseDecimal(line.level_factor)), proposed: formatYuan(line.proposed), quota: formatYuan(line.quota),
-        reserveShare: formatDecimal(parseDecimal(line.reserve_share)), previousQuota: previousQuota === null ? null : formatYuan(previousQuota), reason: line.reason,
-      };
-    }),
+    lines: lines.map((line) => lineView({
+      code: line.code, name: line.name, kind: line.kind, line: line.budget_line, basis: line.basis, basisSource: line.basis_source, basisMonths: line.basis_months,
+      factor: parseDecimal(line.level_factor), proposed: line.proposed, quota: line.quota, reserveShare: line.reserve_share, previousQuota: previous.get(line.code) ?? null, reason: line.reason,
+    })),
     total: formatYuan(row.total),
     allocation: { id: String(row.id), status: row.status, approvalItemId: row.approval_item_id === null ? null : String(row.approval_item_id), createdBy: row.created_by, createdAt: row.created_at.toISOString() },
   };
