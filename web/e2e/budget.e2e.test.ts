@@ -224,6 +224,8 @@ test('the budget workbench, a draft adjusted, submitted and returned with commen
     assert.ok(funds.length > 0, 'the demo imports ten years of final accounts');
     await openMenuEntry(page, '预算管理', 'menu-budgetHistory');
     await page.getByTestId('budget-history').waitFor();
+    // the page's shell shows before its data: the tabs are counted once the first one is drawn
+    await page.locator('[data-testid=history-funds] .ant-tabs-tab').first().waitFor();
     assert.equal(await page.locator('[data-testid=history-funds] .ant-tabs-tab').count(), api.body.funds.length);
     // 万元 with two decimals, half up on the fen, thousands separated: the page's rounding checked on the API's yuan
     const tenThousand = (yuan: string) => {
