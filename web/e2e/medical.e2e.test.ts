@@ -4,10 +4,11 @@
  * year's budget execution; reads the DIP projection of the current year with the API's point value and range; and on
  * 死亡停发与待遇追回 imports a one-row death registry file for a demo pensioner, whose overpayments the page then lists
  * as the API does (one when the pensioner was paid after the date of death, none otherwise); 预拨与清算 shows the year's
- * stored settlement and 养老金调整 previews the city's adjustment as the API does. With the year's budget approved for the
+ * stored settlement, and last year's — the city settling its hospitals by DIP from that year on — is run from the page
+ * and shows the API's point value and each line's method and points; 养老金调整 previews the city's adjustment as the API does. With the year's budget approved for the
  * city's medical fund, the city's 经办 opens 总额指标分配: the proposal is the API's, a quota set by hand with a reason
  * and recomputed leaves the pool's total allocated, and the allocation submitted after a confirmation shows 审签中.
- * Saves docs/screenshots/medical-institutions.png, dip-projection.png and medical-quota-allocation.png.
+ * Saves docs/screenshots/medical-institutions.png, dip-projection.png, medical-year-end-dip.png and medical-quota-allocation.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { approveTestBudget } from '../../src/modules/budget/budget.testing.ts';
+import { systemActor } from '../../src/platform/actor.ts';
+import { setRegionalValueBySystem } from '../../src/platform/params/regional-values.service.ts';
 import type { DatabaseHandle } from '../../src/platform/database.ts';
 import { apiClient, projectRoot } from './server.ts';
 import { dialogsSettled, openMenuEntry, setUpE2e, signInAs, watchPage } from './session.ts';
@@ -40,6 +43,10 @@ const e2e = setUpE2e({
   beforeServer: async (database) => {
     await generateDemo(database.database, { persons: 600, employers: 20, years: 2, seed: 12, password: DEMO_PASSWORD });
     await approveMedicalBudget(database.database, Number(chinaDay(0).slice(0, 4)));
+    // the city settles its hospitals by DIP from last year on, as an agency would set it (a dated regional value)
+    await database.database.db.transaction().execute((tx) => setRegionalValueBySystem(tx, systemActor('e2e'), {
+      path: 'medical.year_end_method', region: '990100', since: `${Number(chinaDay(0).slice(0, 4)) - 1}-01-01`, value: 'dip', reference: '示范市按病种分值付费实施方案（测试）[local]',
+    }));
   },
 });
 
@@ -118,6 +125,32 @@ test('designated institutions, the DIP projection and a death registry import in
     assert.equal(plain(await page.getByTestId('year-end-payable').textContent()), api.body.totals.payable);
     assert.equal(plain(await page.getByTestId('year-end-recoverable').textContent()), api.body.totals.recoverable);
     assert.equal(await page.locator('[data-testid=year-end-lines] tbody tr.ant-table-row').count(), api.body.institutions.length);
+  });
+
+  await t.test('年终清算 of last year by DIP (the city went over to DIP that year): run from the page, the point value and each line\'s method and points as the API has them', async () => {
+    const yearInput = page.locator('input[data-testid=year-end-year], [data-testid=year-end-year] input').first();
+    await yearInput.fill(String(year - 1));
+    await yearInput.press('Enter');
+    await page.getByTestId('year-end-card').getByTestId('run-missing').waitFor();
+    await page.getByTestId('year-end-run').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=year-end-status][data-status=submitted]').waitFor();
+    type Line = { code: string; method: string; points: string | null; allowed: string };
+    const api = await staff.call<{ rules: { method: string; dip: { pointValue: string } }; totals: { payable: string }; institutions: Line[] }>('GET', `/api/medical/year-end?year=${year - 1}`);
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    assert.equal(api.body.rules.method, 'dip');
+    assert.equal(await page.getByTestId('year-end-point-value').textContent(), api.body.rules.dip.pointValue);
+    assert.equal(plain(await page.getByTestId('year-end-payable').textContent()), api.body.totals.payable);
+    const rows = page.locator('[data-testid=year-end-lines] tbody tr.ant-table-row');
+    assert.equal(await rows.count(), api.body.institutions.length);
+    for (const [index, line] of api.body.institutions.entries()) {
+      const row = rows.nth(index);
+      assert.equal(await row.getByTestId('year-end-method').textContent(), line.method === 'dip' ? 'DIP 分值' : '总额预算', line.code);
+      assert.equal(await row.getByTestId('year-end-points').textContent(), line.points ?? '—', line.code);
+    }
+    assert.equal(api.body.institutions.filter((line) => line.method === 'dip').length, 9, 'the hospitals by points, the three pharmacies by total budget');
+    await dialogsSettled(page);
+    await page.screenshot({ path: screenshot('medical-year-end-dip'), fullPage: true });
   });
 
   await t.test('养老金调整 previews the city\'s adjustment with the API\'s totals', async () => {

@@ -72,6 +72,7 @@ export const medicalMessages = defineMessages('medical', {
   paidBeforeApproval: ['支付日期 {paidOn} 早于审批日期 {approvedOn}', 'the day paid {paidOn} is before the approval on {approvedOn}'],
   dipNoHistory: ['{region} {from} 至 {to} 没有可计算病种分值的历史结算数据', '{region} has no settlement data from {from} to {to} to work out the group points from'],
   dipNoMonths: ['{region} {year} 年尚无已结算月份的 DIP 数据', '{region} has no DIP data of any month of {year} yet'],
+  dipYearIncomplete: ['{region} 按病种分值付费（DIP）年终清算需全年 12 个月的结算数据，{year} 年目前只有 {months} 个月：导入其余月份后再清算', 'A DIP year-end settlement of {region} needs the settlement data of all 12 months; {year} has {months} so far: import the other months first'],
   // 总额预算指标分配 (quotas/allocation.service.ts)
   noApprovedMedicalBudget: ['{region} {year} 年尚无批准的基金预算（须含职工基本医疗保险基金 {fund}）：先编制、提交并审批该年预算，再分配总额指标', '{region} has no approved budget for {year} with the employee medical fund {fund}: draft, submit and approve the year\'s budget first'],
   noActiveInstitutions: ['{region} 没有协议状态正常的定点医药机构', '{region} has no designated institution with an agreement in force'],

@@ -149,7 +149,7 @@ export const insertYearEndSettlements = (tx: Tx, rows: Insertable<Tables['medica
 export const settlementsOfYearEndRun = (tx: Tx, runId: bigint) =>
   tx.selectFrom('medical_year_end_settlement as s').innerJoin('medical_institution as i', 'i.id', 's.institution_id')
     .select(['s.institution_id', 'i.code', 'i.name', 'i.kind', 's.year', 's.quota', 's.actual', 's.prepaid', 's.allowed', 's.saving_reward', 's.overrun_paid',
-      's.settlement', 's.status', 's.entry_id', 's.repaid_on', 's.repayment_entry_id', 's.credit_grade'])
+      's.settlement', 's.status', 's.entry_id', 's.repaid_on', 's.repayment_entry_id', 's.credit_grade', 's.method', 's.points'])
     .where('s.run_id', '=', runId).orderBy('i.code').execute();
 
 export const updateYearEndSettlement = (tx: Tx, institutionId: bigint, year: number, patch: { status: YearEndLineStatus; entry_id?: bigint; repaid_on?: string; repayment_entry_id?: bigint }) =>

@@ -58,13 +58,15 @@ export const YearEndRun = Type.Object({
   region: Type.String(), fund: Type.String(), year: Type.Integer(),
   status: Type.String({ description: 'submitted (in sign-off) → approved (funded, recoveries booked) → paid' }),
   approvalItemId: Nullable(Type.String()), paidOn: Nullable(Type.String()),
-  rules: Type.Unknown({ description: 'the rule set applied, with its parameter reference, and the factors per credit grade with theirs' }),
+  rules: Type.Unknown({ description: 'the rule set applied, with its parameter reference, and the factors per credit grade with theirs; method (total_budget or dip) and, by DIP, dip: {fund, reimbursementRatio, totalPoints, pointValue, historyFrom, historyTo, reference}' }),
   totals: Type.Object({ quota: Money, actual: Money, allowed: Money, prepaid: Money, payable: Money, recoverable: Money }),
   institutions: Type.Array(Type.Object({
     code: Type.String(), name: Type.String(), quota: Money, actual: Money, allowed: Money, prepaid: Money,
     settlement: Type.String({ description: 'yuan: allowed − prepaid, paid when positive, recovered when negative' }), savingReward: Money, overrunPaid: Money,
     creditGrade: Nullable(Type.String({ description: 'the credit grade the line was settled with (medical.year_end_credit_factors); null: none, the region\'s rules unchanged' })),
     status: Type.String({ description: 'pending, paid, recovery_open, recovered or settled' }), repaidOn: Nullable(Type.String()),
+    method: Type.Union([Type.Literal('total_budget'), Type.Literal('dip')], { description: 'total_budget: quota against actual by the region\'s rules; dip: a hospital paid for its points at the settlement point value' }),
+    points: Nullable(Type.String({ description: 'by DIP: the year\'s points after the abnormal-cost adjustment; null under total budget' })),
   })),
 });
 

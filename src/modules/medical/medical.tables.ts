@@ -11,6 +11,8 @@ export type PrepaymentRunStatus = 'computing' | 'submitted' | 'approved' | 'paid
 export type YearEndRunStatus = 'submitted' | 'approved' | 'paid';
 /** pending → paid (settlement > 0) | recovery_open → recovered (settlement < 0) | settled (nothing to move). */
 export type YearEndLineStatus = 'pending' | 'paid' | 'recovery_open' | 'recovered' | 'settled';
+/** 年终清算方式 (medical.year_end_method): total budget, or a hospital by DIP points. */
+export type YearEndMethod = 'total_budget' | 'dip';
 
 declare module '../../platform/database.ts' {
   interface Tables {
@@ -42,6 +44,8 @@ declare module '../../platform/database.ts' {
       institution_id: bigint; year: number; run_id: bigint; region_code: string; quota: bigint; actual: bigint; prepaid: bigint; allowed: bigint;
       saving_reward: bigint; overrun_paid: bigint; settlement: bigint; status: Generated<YearEndLineStatus>; entry_id: bigint | null;
       repaid_on: string | null; repayment_entry_id: bigint | null; credit_grade: string | null;
+      /** how the line was settled (medical.year_end_method) and, by DIP, the year's points it was paid on */
+      method: Generated<YearEndMethod>; points: string | null;
     };
   }
 }

@@ -7,7 +7,7 @@
  * to the fen): a case of abnormal cost comes in a row of its own.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inScope, type Actor } from '../../../platform/actor.ts';
+import { inScope, type Actor, type Tx } from '../../../platform/actor.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
 import { yearProblem } from '../../../platform/dates.ts';
 import { divideRounded, formatDecimal, formatYuan, type Decimal } from '../../../platform/money.ts';
@@ -17,38 +17,54 @@ import { poolingRegionFor } from '../medical.scope.ts';
 import * as repository from '../medical.repository.ts';
 import { casePoints, dipRulesOn, groupPoints, institutionDue, projectPointValue, sumDecimals, type GroupHistory } from './dip.calc.ts';
 
+/** The year's DIP-payable fund: Σ the hospitals' quotas of the year (pharmacies are not settled by DIP). */
+export const dipFundOf = (quotas: readonly { kind: string; annual_quota: bigint }[]) =>
+  quotas.filter((quota) => quota.kind !== 'pharmacy').reduce((sum, quota) => sum + quota.annual_quota, 0n);
+
+/**
+ * A pooling region's DIP year as the stored data give it: the rules and ratio in force at the year's end, the group
+ * points of the three years before, and the year's DIP rows with each row's points (its cases at their average cost,
+ * adjusted for abnormal cost). Shared by the projection and the year-end settlement, so what an institution is shown
+ * during the year is what it is settled on.
+ */
+export async function dipYear(tx: Tx, region: string, year: number) {
+  const store = getParameters();
+  const rules = dipRulesOn(store, `${year}-12-31`, region);
+  const ratio = store.rate('medical.dip.reimbursement_ratio', `${year}-12-31`, region);
+  const [from, to] = [`${year - 3}-01`, `${year - 1}-12`];
+  const historyRows = await repository.dipRows(tx, region, from, to);
+  if (historyRows.length === 0) throw notFound(said.dipNoHistory({ region, from, to }));
+  const history = new Map<string, GroupHistory>();
+  for (const row of historyRows) {
+    const group = history.get(row.dip_group) ?? { group: row.dip_group, cases: 0, totalCost: 0n };
+    history.set(row.dip_group, { group: row.dip_group, cases: group.cases + row.cases, totalCost: group.totalCost + row.cost });
+  }
+  const groups = new Map(groupPoints([...history.values()], rules).map((group) => [group.group, group]));
+  const rows = (await repository.dipRows(tx, region, `${year}-01`, `${year}-12`)).map((row) => {
+    const group = groups.get(row.dip_group);
+    if (!group) throw invalid('dipGroup', said.dipUnknownGroup({ group: row.dip_group }));
+    const averageCost = divideRounded(row.cost, BigInt(row.cases));
+    const earned = casePoints(group, averageCost, rules).points;
+    return { ...row, averageCost, points: { units: earned.units * BigInt(row.cases), scale: earned.scale } };
+  });
+  return { rules, ratio, historyFrom: from, historyTo: to, groups, rows };
+}
+
 export async function dipProjection(database: DatabaseHandle, actor: Actor, input: { year: number; region?: string }) {
   const problem = yearProblem(input.year);
   if (problem) throw invalid('year', problem);
   const year = Number(input.year);
   return inScope(database, actor, async (tx) => {
     const region = await poolingRegionFor(tx, actor, input.region);
-    const store = getParameters();
-    const rules = dipRulesOn(store, `${year}-12-31`, region);
-    const ratio = store.rate('medical.dip.reimbursement_ratio', `${year}-12-31`, region);
-    const [from, to] = [`${year - 3}-01`, `${year - 1}-12`];
-    const historyRows = await repository.dipRows(tx, region, from, to);
-    if (historyRows.length === 0) throw notFound(said.dipNoHistory({ region, from, to }));
-    const history = new Map<string, GroupHistory>();
-    for (const row of historyRows) {
-      const group = history.get(row.dip_group) ?? { group: row.dip_group, cases: 0, totalCost: 0n };
-      history.set(row.dip_group, { group: row.dip_group, cases: group.cases + row.cases, totalCost: group.totalCost + row.cost });
-    }
-    const groups = new Map(groupPoints([...history.values()], rules).map((group) => [group.group, group]));
-    const rows = await repository.dipRows(tx, region, `${year}-01`, `${year}-12`);
+    const { rules, ratio, historyFrom: from, historyTo: to, groups, rows } = await dipYear(tx, region, year);
     if (rows.length === 0) throw notFound(said.dipNoMonths({ region, year }));
     const byMonth = new Map<string, Decimal[]>();
     const byInstitution = new Map<string, Decimal[]>();
     for (const row of rows) {
-      const group = groups.get(row.dip_group);
-      if (!group) throw invalid('dipGroup', said.dipUnknownGroup({ group: row.dip_group }));
-      const earned = casePoints(group, divideRounded(row.cost, BigInt(row.cases)), rules).points;
-      const points = { units: earned.units * BigInt(row.cases), scale: earned.scale };
-      byMonth.set(row.month, [...(byMonth.get(row.month) ?? []), points]);
-      byInstitution.set(row.code, [...(byInstitution.get(row.code) ?? []), points]);
+      byMonth.set(row.month, [...(byMonth.get(row.month) ?? []), row.points]);
+      byInstitution.set(row.code, [...(byInstitution.get(row.code) ?? []), row.points]);
     }
-    const quotas = await repository.quotasOfYear(tx, region, year);
-    const dipFund = quotas.filter((quota) => quota.kind !== 'pharmacy').reduce((sum, quota) => sum + quota.annual_quota, 0n);
+    const dipFund = dipFundOf(await repository.quotasOfYear(tx, region, year));
     const projection = projectPointValue({
       annualDipFund: dipFund, reimbursementRatio: ratio, rules,
       months: [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, points]) => ({ month, points: sumDecimals(points) })),

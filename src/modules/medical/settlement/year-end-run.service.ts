@@ -30,8 +30,11 @@ import { bookRecovery, expenseTypeOf, medicalFundOf, payFromExpenseAccount, rece
 import { poolingRegionFor } from '../medical.scope.ts';
 import * as repository from '../medical.repository.ts';
 import { creditOfSubjects } from '../../supervision/index.ts';
-import { rulesForCredit, settleInstitution } from './year-end.calc.ts';
-import { yearEndCreditFactorsOf, yearEndRulesOf } from './year-end.input.ts';
+import { rulesForCredit, settleInstitution, type InstitutionSettlement } from './year-end.calc.ts';
+import { dipFundOf, dipYear } from '../dip/dip.service.ts';
+import { settleDipYear } from '../dip/dip.calc.ts';
+import type { YearEndMethod } from '../medical.tables.ts';
+import { YEAR_END_METHOD_PARAMETER, yearEndCreditFactorsOf, yearEndRulesOf } from './year-end.input.ts';
 
 interface YearEndPayload { runId: string; region: string; year: number; institutions: number; payable: string; recoverable: string }
 
@@ -43,6 +46,8 @@ export interface YearEndRunView {
     code: string; name: string; quota: string; actual: string; allowed: string; prepaid: string; settlement: string; savingReward: string; overrunPaid: string;
     /** the credit grade it was settled with (null: none, the region's rules unchanged) */
     creditGrade: string | null; status: string; repaidOn: string | null;
+    /** total_budget, or dip: a hospital paid for its year's points (`points`) at the run's settlement point value (rules.dip) */
+    method: YearEndMethod; points: string | null;
   }[];
 }
 
@@ -62,30 +67,40 @@ export async function runYearEndSettlement(database: DatabaseHandle, actor: Acto
     const quotas = await repository.quotasOfYear(tx, region, year);
     if (quotas.length === 0) throw notFound(said.noQuotas({ region, year }));
     const [actual, prepaid] = await Promise.all([repository.actualOfYear(tx, region, year), repository.prepaidOfYear(tx, region, year)]);
-    const { rules, reference } = yearEndRulesOf(getParameters(), region, year);
-    const credit = yearEndCreditFactorsOf(getParameters(), region, year);
-    const grades = await creditOfSubjects(tx, quotas.map((quota) => quota.code), region);
+    const store = getParameters();
+    const method = store.lookup(YEAR_END_METHOD_PARAMETER, `${year}-12-31`, region);
+    const { rules, reference } = yearEndRulesOf(store, region, year);
+    const credit = yearEndCreditFactorsOf(store, region, year);
+    const dip = method.value === 'dip' ? await settleHospitalsByDip(tx, region, year, quotas, prepaid) : null;
+    const byDip = new Set(dip?.lines.map((line) => line.institutionId));
+    const byBudget = quotas.filter((quota) => !byDip.has(quota.institution_id));
+    const grades = await creditOfSubjects(tx, [...byBudget.map((quota) => quota.code), ...(dip?.lines.map((line) => line.code) ?? [])], region);
     const gradeOf = (code: string) => grades.get(code)?.grade ?? null;
-    const settled = quotas.map((quota) => {
+    const settled: SettledLine[] = byBudget.map((quota) => {
       // a grade the factors do not name (a region's own scheme) is settled by the region's rules unchanged
       const factors = credit.factors.get(gradeOf(quota.code) ?? '');
-      return settleInstitution(factors ? rulesForCredit(rules, factors) : rules,
+      const line = settleInstitution(factors ? rulesForCredit(rules, factors) : rules,
         { code: quota.code, quota: quota.annual_quota, actual: actual.get(quota.institution_id) ?? 0n, prepaid: prepaid.get(quota.institution_id) ?? 0n });
+      return { ...line, institutionId: quota.institution_id, regionCode: quota.region_code, method: 'total_budget', points: null };
     });
+    for (const line of dip?.lines ?? []) settled.push({ ...line, actual: actual.get(line.institutionId) ?? 0n });
+    settled.sort((a, b) => a.code.localeCompare(b.code));
     const runId = newId();
     const storedRules = {
+      method: method.value, methodReference: method.reference,
       savingRewardShare: formatDecimal(rules.savingRewardShare),
       savingRewardCapShareOfQuota: rules.savingRewardCapShareOfQuota === null ? null : formatDecimal(rules.savingRewardCapShareOfQuota),
       overrunBands: rules.overrunBands.map((band) => ({ upToShareOfQuota: formatDecimal(band.upToShareOfQuota), fundShare: formatDecimal(band.fundShare) })),
       reference,
       creditFactors: Object.fromEntries([...credit.factors].map(([grade, f]) => [grade, { savingReward: formatDecimal(f.savingReward), overrunPaid: formatDecimal(f.overrunPaid) }])),
       creditFactorsReference: credit.reference,
+      ...(dip ? { dip: dip.stored } : {}),
     };
     await repository.insertYearEndRun(tx, { id: runId, region_code: region, fund_code: medicalFundOf(region), year, rules: JSON.stringify(storedRules), created_by: actor.username });
-    await repository.insertYearEndSettlements(tx, settled.map((line, index) => ({
-      institution_id: quotas[index].institution_id, year, run_id: runId, region_code: quotas[index].region_code,
+    await repository.insertYearEndSettlements(tx, settled.map((line) => ({
+      institution_id: line.institutionId, year, run_id: runId, region_code: line.regionCode,
       quota: line.quota, actual: line.actual, prepaid: line.prepaid, allowed: line.allowed, saving_reward: line.savingReward, overrun_paid: line.overrunPaid,
-      settlement: line.settlement, credit_grade: gradeOf(line.code),
+      settlement: line.settlement, credit_grade: gradeOf(line.code), method: line.method, points: line.points,
     })));
     const payable = settled.reduce((sum, line) => sum + (line.settlement > 0n ? line.settlement : 0n), 0n);
     const recoverable = settled.reduce((sum, line) => sum + (line.settlement < 0n ? -line.settlement : 0n), 0n);
@@ -100,6 +115,51 @@ export async function runYearEndSettlement(database: DatabaseHandle, actor: Acto
       after: { year, institutions: settled.length, ...amounts, approvalItem: item.id } });
     return viewOf(tx, (await repository.findYearEndRun(tx, region, year))!);
   });
+}
+
+/** One institution's line as it is stored: the total-budget figures, or a hospital's by DIP (its points; no reward or overrun share). */
+interface SettledLine extends InstitutionSettlement { institutionId: bigint; regionCode: string; method: YearEndMethod; points: string | null }
+
+/**
+ * The hospitals of a region that settles them by DIP (medical.year_end_method = dip; 医保办发〔2020〕50号 [check]): the
+ * year's DIP-payable fund (Σ the hospitals' quotas, as the projection has it) shared by points — settlement point value
+ * = (fund ÷ reimbursement ratio) ÷ Σ points, rounded to the places of medical.dip.decimal_places; each hospital is due
+ * its points × that value × the ratio, rounded once to the fen, less what it was prepaid (dip.calc.ts settleDipYear).
+ * A hospital with DIP cases and no quota of the year is paid for its points too (they count in the total). Needs the
+ * year's twelve months: points of part of a year would share out the whole year's fund.
+ */
+async function settleHospitalsByDip(tx: Tx, region: string, year: number, quotas: readonly repository.QuotaRow[], prepaid: ReadonlyMap<bigint, bigint>) {
+  const { rules, ratio, historyFrom, historyTo, groups, rows } = await dipYear(tx, region, year);
+  const months = new Set(rows.map((row) => row.month)).size;
+  if (months < 12) throw conflict('year', said.dipYearIncomplete({ region, year, months }));
+  const hospitals = new Map(quotas.filter((quota) => quota.kind !== 'pharmacy')
+    .map((quota) => [quota.code, { institutionId: quota.institution_id, regionCode: quota.region_code, quota: quota.annual_quota }]));
+  const withoutQuota = [...new Set(rows.map((row) => row.code))].filter((code) => !hospitals.has(code));
+  for (const institution of await repository.institutionsByCodes(tx, withoutQuota)) {
+    if (institution.kind !== 'pharmacy') hospitals.set(institution.code, { institutionId: institution.id, regionCode: institution.region_code, quota: 0n });
+  }
+  const casesOf = new Map<string, { group: string; cost: bigint; count: number }[]>();
+  for (const row of rows) casesOf.set(row.code, [...(casesOf.get(row.code) ?? []), { group: row.dip_group, cost: row.averageCost, count: row.cases }]);
+  const dipFund = dipFundOf(quotas);
+  const result = settleDipYear({
+    groups: [...groups.values()], dipFund, reimbursementRatio: ratio, rules,
+    institutions: [...hospitals].map(([code, hospital]) => ({ code, prepaid: prepaid.get(hospital.institutionId) ?? 0n, cases: casesOf.get(code) ?? [] })),
+  });
+  const lines: Omit<SettledLine, 'actual'>[] = result.institutions.map((due) => {
+    const hospital = hospitals.get(due.code)!;
+    return {
+      code: due.code, institutionId: hospital.institutionId, regionCode: hospital.regionCode, quota: hospital.quota, prepaid: due.prepaid,
+      allowed: due.due, settlement: due.payment, savingReward: 0n, overrunPaid: 0n, method: 'dip', points: formatDecimal(due.points),
+    };
+  });
+  const store = getParameters();
+  return {
+    lines,
+    stored: {
+      fund: formatYuan(dipFund), reimbursementRatio: formatDecimal(ratio), totalPoints: formatDecimal(result.totalPoints), pointValue: formatDecimal(result.pointValue),
+      historyFrom, historyTo, reference: store.lookup('medical.dip.reimbursement_ratio', `${year}-12-31`, region).reference,
+    },
+  };
 }
 
 /** 年终清算审核: its final approval funds what is to be paid and books what is to be recovered. */
@@ -166,6 +226,7 @@ async function viewOf(tx: Tx, run: NonNullable<Awaited<ReturnType<typeof reposit
       code: line.code, name: line.name, quota: formatYuan(line.quota), actual: formatYuan(line.actual), allowed: formatYuan(line.allowed),
       prepaid: formatYuan(line.prepaid), settlement: formatYuan(line.settlement), savingReward: formatYuan(line.saving_reward),
       overrunPaid: formatYuan(line.overrun_paid), creditGrade: line.credit_grade, status: line.status, repaidOn: line.repaid_on,
+      method: line.method, points: line.points,
     })),
   };
 }

@@ -113,6 +113,9 @@ export function yearEndRulesOf(store: ParameterStore, region: string, year: numb
   };
 }
 
+/** 年终清算方式: total_budget, or the hospitals by DIP (params/medical/year_end_method.yaml). */
+export const YEAR_END_METHOD_PARAMETER = 'medical.year_end_method';
+
 export const YEAR_END_CREDIT_FACTORS_PARAMETER = 'medical.year_end_credit_factors';
 
 /** The factors per credit grade the region's year is settled with (in force on the year's last day), and their source. */

@@ -7,7 +7,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, DatePicker, Descriptions, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { CalculatorOutlined, PayCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, type ApiError } from '../../api.ts';
@@ -101,6 +101,10 @@ function PrepaymentCard({ region }: { region?: string }) {
   );
 }
 
+/** The DIP figures of a run whose hospitals were settled by points (rules.dip), or null under total budget. */
+const dipOf = (run: YearEndRun) =>
+  (run.rules as { dip?: { fund: string; reimbursementRatio: string; totalPoints: string; pointValue: string } } | null)?.dip ?? null;
+
 function YearEndCard({ region }: { region?: string }) {
   const { t } = useI18n();
   const can = useCan();
@@ -141,6 +145,18 @@ function YearEndCard({ region }: { region?: string }) {
             <Descriptions.Item label={t('runs.yearEnd.recoverable')}><Money value={run.data.totals.recoverable} testId="year-end-recoverable" /></Descriptions.Item>
             <Descriptions.Item label={t('runs.paidOn')}>{run.data.paidOn ?? '—'}</Descriptions.Item>
           </Descriptions>
+          {dipOf(run.data) && (
+            <Alert
+              type="info" showIcon data-testid="year-end-dip"
+              message={(
+                <Space wrap size="large">
+                  <span>{t('runs.yearEnd.pointValue')}：<b data-testid="year-end-point-value">{dipOf(run.data)!.pointValue}</b></span>
+                  <span>{t('runs.yearEnd.dipFund')}：<Money value={dipOf(run.data)!.fund} /></span>
+                </Space>
+              )}
+              description={t('runs.yearEnd.dipRule', { ratio: dipOf(run.data)!.reimbursementRatio, points: dipOf(run.data)!.totalPoints })}
+            />
+          )}
           <Table<YearEndLine>
             size="small" rowKey="code" dataSource={run.data.institutions} pagination={false} scroll={{ x: 'max-content' }} data-testid="year-end-lines"
             columns={[
@@ -149,6 +165,14 @@ function YearEndCard({ region }: { region?: string }) {
               {
                 key: 'creditGrade', title: t('runs.yearEnd.creditGrade'), dataIndex: 'creditGrade', width: 90,
                 render: (grade: string | null) => <span data-testid="year-end-credit-grade">{grade ?? '—'}</span>,
+              },
+              {
+                key: 'method', title: t('runs.yearEnd.method'), dataIndex: 'method', width: 100,
+                render: (method: YearEndLine['method']) => <Tag color={method === 'dip' ? 'geekblue' : undefined} data-testid="year-end-method">{t(`runs.yearEnd.method.${method}`)}</Tag>,
+              },
+              {
+                key: 'points', title: t('runs.yearEnd.points'), dataIndex: 'points', align: 'right', width: 110,
+                render: (points: string | null) => <span data-testid="year-end-points">{points ?? '—'}</span>,
               },
               money('quota', t('settlement.quota')), money('actual', t('settlement.actual')), money('allowed', t('settlement.allowed')),
               money('prepaid', t('settlement.prepaid')), money('settlement', t('settlement.settlement')),
