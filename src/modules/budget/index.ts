@@ -19,6 +19,8 @@ export { approvedBudget, budgetSignoffLevels, createVersion, submitVersion, type
 /** For budget execution: the subject chart's fund tables (the ledger subjects each line sums) and a 其中 row's subject. */
 export { budgetChartFor, schemeTable, type BudgetLine, type SchemeTable } from './draft/budget-chart.ts';
 export { itemSubject } from './versions/versions.calc.ts';
+/** For budget execution: what an adjustment may not lower a line below (its indicators' paid and committed). */
+export { registerExecutedOfLines, type ExecutedOfLines } from './adjustments/adjustments.service.ts';
 /** For the draft and the demo: past final accounts (历年决算) joined with the ledger's complete years, and their import. */
 export { annualHistory, importFinalAccounts, type AnnualHistory } from './history/history.service.ts';
 export { loadDemoFinalAccounts, readDemoEnrollment } from './history/history.demo.ts';

@@ -5,7 +5,8 @@ import { executionRoutes } from './execution.routes.ts';
 import { alertEvaluationJob, alertSchedule, changedAlertSchedule, markFundsChanged } from './alerts.service.ts';
 import { reportPublicationSignoff } from './publication.service.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
-import { budgetControl } from './indicators/indicators.service.ts';
+import { budgetControl, executedOfLines } from './indicators/indicators.service.ts';
+import { registerExecutedOfLines } from '../budget/index.ts';
 import { registerBudgetControl } from '../../platform/signoff/index.ts';
 import { allocationRoutes } from './allocation/allocation.routes.ts';
 import { analysisRoutes } from './analysis/analysis.routes.ts';
@@ -21,6 +22,8 @@ import { dutyRoutes } from './duty/duty.routes.ts';
 
 // every payment signed off draws on its budget indicator (R7.1): the sign-off engine runs this check before the effect
 registerBudgetControl(budgetControl);
+// and a budget adjustment may not lower a line below what it has paid and committed (预算调整不得低于已执行数)
+registerExecutedOfLines(executedOfLines);
 // the month's analysis is queued in the transaction that closes the last fund of a region (notifications/monthly-analysis.service.ts)
 registerPeriodCloseEffect('execution.monthly_analysis', queueMonthlyAnalysis);
 // a posting marks its funds' alerts for evaluation once the postings pause (alerts.service.ts createChangedEvaluations)

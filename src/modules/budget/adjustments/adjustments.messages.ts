@@ -32,6 +32,8 @@ export const adjustmentSaid = defineMessages('budget.adjustment', {
   unchanged: ['“{name}”金额未变（{amount} 元）', '{name} is already {amount}: nothing changes'],
   twice: ['“{subject}”在调整方案中重复出现', '{subject} appears twice in the adjustment'],
   reasonRequired: ['每个调整项目须说明理由（2 至 500 字）', 'each line needs a reason (2 to 500 characters)'],
+  belowExecuted: ['“{name}”调减后 {to} 元，低于本年已支付 {paid} 元与已承诺 {committed} 元之和 {used} 元：预算不得调减至已执行数以下', '{name} would be {to}, below the {used} already paid ({paid}) and committed ({committed}) this year: a budget is not lowered below what it has executed'],
+  belowExecutedAtApproval: ['调整方案中的项目已低于执行数（审核期间又有支付或承诺），不能批准：{lines}。请退回后按现数调整', 'lines of the adjustment are now below what they have executed (paid or committed while it was under review), so it cannot be approved: {lines}. Return it and adjust from the current figures'],
   // the command's input file
   notJson: ['不是有效的 JSON：{problem}', 'is not valid JSON: {problem}'],
   inputShape: ['须为 {"explanation": "调整说明", "lines": [{"fund", "side", "subject", "amount" 或 "change", "reason"}]}', 'must be {"explanation": "…", "lines": [{"fund", "side", "subject", "amount" or "change", "reason"}]}'],

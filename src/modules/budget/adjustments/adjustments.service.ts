@@ -49,6 +49,32 @@ export const budgetAdjustmentSignoff = registerSignoffKind<AdjustmentPayload>({
   subjectLink: (payload) => `/budget/versions/${payload.versionId}`,
 });
 
+/**
+ * What an expense line has executed this year (预算执行: paid from the ledger and committed by items signed off and not
+ * yet paid), per `fund|subject`: budget execution registers it (its indicators, R7.1) and an adjustment may not lower a
+ * line below it — neither when it is requested nor when it is approved, payments having gone on meanwhile (预算法 第十三条:
+ * no spending without a budget; a budget below what is spent would leave spending without one). Without budget
+ * execution loaded there is nothing executed to check.
+ */
+export type ExecutedOfLines = (tx: Tx, input: { region: string; year: number; funds: string[] }) => Promise<Map<string, { paid: bigint; committed: bigint }>>;
+let executedOfLines: ExecutedOfLines | null = null;
+export function registerExecutedOfLines(read: ExecutedOfLines) { executedOfLines = read; }
+
+/** The lowered expense lines that would fall below what they have executed this year, with their figures. */
+async function belowExecuted(tx: Tx, version: VersionRow, changes: readonly LineChange[]) {
+  const lowered = changes.filter((change) => change.side === 'expense' && change.from !== null && change.to < change.from);
+  if (!lowered.length || !executedOfLines) return [];
+  const executed = await executedOfLines(tx, { region: version.region_code, year: version.year, funds: [...new Set(lowered.map((change) => change.fund))] });
+  return lowered.flatMap((change) => {
+    const figures = executed.get(`${change.fund}|${change.subject}`);
+    if (!figures || change.to >= figures.paid + figures.committed) return [];
+    const said = say.belowExecuted({
+      name: change.name, to: formatYuan(change.to), paid: formatYuan(figures.paid), committed: formatYuan(figures.committed), used: formatYuan(figures.paid + figures.committed),
+    });
+    return [{ change, said }];
+  });
+}
+
 const MAX_LINES = 200;
 const statusText: Record<AdjustmentStatus, () => ReturnType<typeof say.submitted>> = {
   submitted: say.submitted, returned: say.returned, cancelled: say.cancelled, approved: say.approved,
@@ -142,6 +168,11 @@ export async function requestAdjustment(database: DatabaseHandle, actor: Actor, 
     await checkLatestApproved(tx, version);
     const content = (await contentsOf(tx, [version.id])).get(version.id)!;
     const { changes, problems } = checkedChanges(content, chartOfVersion(version), input.lines);
+    for (const { change, said } of await belowExecuted(tx, version, changes)) {
+      const index = input.lines.findIndex((line) => line.fund === change.fund && line.side === change.side && line.subject === change.subject);
+      const line = input.lines[index];
+      problems.push({ row: index + 1, field: line.amount !== undefined && line.amount !== null && String(line.amount).trim() !== '' ? 'amount' : 'change', message: said });
+    }
     if (problems.length) throw rejectedRows(say.linesRejected({ count: new Set(problems.map((problem) => problem.row)).size }), problems);
     const id = newId();
     const payload: AdjustmentPayload = { adjustmentId: String(id), versionId: String(version.id), region: version.region_code, year: version.year };
@@ -196,6 +227,8 @@ async function approveAdjustment(tx: Tx, approver: Actor, adjustmentId: bigint, 
     const position = chart(schemeOf.get(line.fund)!).findIndex((subject) => subject.side === line.side && subject.subject === line.subject);
     return position < 0 ? undefined : position;
   };
+  const executed = await belowExecuted(tx, adjusted, changes);
+  if (executed.length) throw conflict('adjustmentLines', say.belowExecutedAtApproval({ lines: executed.map(({ said }) => said).reduce((first, next) => versionSaid.andAlso({ first, next })) }));
   const next = adjustedContent(content, changes, chartOrder, { username: adjustment.requested_by, at: adjustment.requested_at });
   const problems = next.tables.flatMap((table) => tableProblems(table, next.lines));
   if (problems.length) throw conflict('version', versionSaid.identitiesBroken({ problems: problems.reduce((first, following) => versionSaid.andAlso({ first, next: following })) }));

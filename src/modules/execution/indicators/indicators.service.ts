@@ -20,7 +20,7 @@ import { formatYuan } from '../../../platform/money.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { signoffKinds, type BudgetDraw } from '../../../platform/signoff/index.ts';
-import { approvedBudget, type ApprovedLine } from '../../budget/index.ts';
+import { approvedBudget, type ApprovedLine, type ExecutedOfLines } from '../../budget/index.ts';
 import * as executionRepository from '../execution.repository.ts';
 import { ownNewAlert } from '../duty/duty.service.ts';
 import { notifyAlert } from '../notifications/notifications.service.ts';
@@ -90,6 +90,16 @@ export async function indicatorAccountsOf(tx: Tx, funds: FundRow[], year: number
   }
   return accounts;
 }
+
+/**
+ * What each expense line of the funds has executed in the year — paid and committed, as their indicators have them —
+ * per `fund|subject`: a budget adjustment may not lower a line below it (registered with the budget module).
+ */
+export const executedOfLines: ExecutedOfLines = async (tx, input) => {
+  const funds = (await executionRepository.fundsWithin(tx, scopePrefix(input.region))).filter((fund) => input.funds.includes(fund.code));
+  const accounts = await indicatorAccountsOf(tx, funds, input.year);
+  return new Map([...accounts.values()].flat().map((account) => [`${account.fund}|${account.subject}`, { paid: account.paid, committed: account.committed }]));
+};
 
 export interface IndicatorView {
   fund: string; subject: string; name: string; parentSubject: string | null;
