@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDemo } from '../../src/modules/registry/demo/demo.service.ts';
 import { apiClient, projectRoot } from './server.ts';
-import { fillDate, inputOf, openMenuEntry, setUpE2e, signInAs, waitForJobCompleted, watchPage } from './session.ts';
+import { dialogsSettled, fillDate, inputOf, openMenuEntry, setUpE2e, signInAs, waitForJobCompleted, watchPage } from './session.ts';
 
 const screenshot = (name: string) => path.join(projectRoot, 'docs', 'screenshots', `${name}.png`);
 /** "1,234.56" as shown → "1234.56" as the API sends it */
@@ -200,6 +200,31 @@ test('quotes, the year-end settlement calculator and the pension payroll in the 
     }
     assert.equal(plain(await page.getByTestId('award-amount-now').textContent()), detail.body.amounts.at(-1)?.monthlyAmount ?? detail.body.award.monthlyAmount);
     await page.screenshot({ path: screenshot('award-detail'), fullPage: true });
+  });
+
+  await t.test('变更发放账户 on 待遇详情: a malformed account refused under its field, then a new one submitted after a confirmation, waiting for 复核 as the API has it', async () => {
+    const id = /\/benefits\/pension\/awards\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    const before = await staff.call<{ account: { bankAccount: string } }>('GET', `/api/pension/awards/${id}`);
+    assert.equal(await page.getByTestId('award-bank-account').textContent(), before.body.account.bankAccount);
+    await page.getByTestId('award-account-change').click();
+    await page.getByTestId('award-account-new').fill('6217-12');
+    await page.getByTestId('award-account-reason').fill('原账户已销户，银行退回');
+    await page.getByTestId('award-account-modal-submit').click();
+    await page.getByTestId('award-account-modal').locator('.ant-form-item-explain-error', { hasText: '8 至 40 位数字' }).waitFor();
+    await page.getByTestId('award-account-new').fill('6217000000000000888');
+    await page.getByTestId('award-account-modal-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    const status = page.locator('[data-testid=award-account-changes] tbody tr.ant-table-row').first().getByTestId('award-account-status');
+    await status.waitFor();
+    assert.equal(await status.textContent(), '审核中');
+    const after = await staff.call<{ account: { bankAccount: string; changes: { from: string; to: string; status: string; reason: string }[] } }>('GET', `/api/pension/awards/${id}`);
+    assert.deepEqual(after.body.account.changes.map((change) => [change.from, change.to, change.status, change.reason]),
+      [[before.body.account.bankAccount, '6217000000000000888', 'submitted', '原账户已销户，银行退回']]);
+    assert.equal(after.body.account.bankAccount, before.body.account.bankAccount, 'the account moves only once signed off');
+    assert.equal(await page.getByTestId('award-account-change').count(), 0, 'no second request while one waits');
+    await page.getByTestId('award-account-modal').waitFor({ state: 'hidden' });
+    await dialogsSettled(page);
+    await page.screenshot({ path: screenshot('award-account-change'), fullPage: true });
   });
 
   await t.test('人员待遇 from the award: the person page\'s 待遇 tab shows the retirement month, the award and the claims as the API has them', async () => {

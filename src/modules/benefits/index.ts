@@ -9,6 +9,7 @@ import { deathRoutes } from './deaths/deaths.routes.ts';
 import { recoverySignoff } from './deaths/deaths.service.ts';
 import { pensionAwardSignoff } from './awards/awards.service.ts';
 import { awardStatusSignoff } from './awards/award-status.service.ts';
+import { awardAccountSignoff } from './awards/award-account.service.ts';
 import { registerPayrollCommands } from './payroll/payroll.cli.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { claimMonthJob } from './claims/claims.month.ts';
@@ -53,7 +54,7 @@ export const benefitsModule: ModuleManifest = {
   },
   jobs: [payrollJob, claimMonthJob, adjustmentJob],
   schedules: [],
-  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, paymentOrderSignoff, benefitClaimSignoff, recoverySignoff],
+  approvalKinds: [pensionAwardSignoff, awardStatusSignoff, awardAccountSignoff, pensionAdjustmentSignoff, payrollSignoff, fundTransferSignoff, paymentOrderSignoff, benefitClaimSignoff, recoverySignoff],
   permissions: [
     'benefits.read',
     'pension.award.request', 'pension.award.review', 'pension.award.approve', 'pension.award.status',

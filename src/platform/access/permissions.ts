@@ -84,7 +84,7 @@ export const permissionDescriptions = {
   'pension.award.request': '养老金待遇核定申请 submit a pension award from a quote',
   'pension.award.review': '养老金待遇核定复核 review a pension award',
   'pension.award.approve': '养老金待遇核定审批 approve a pension award',
-  'pension.award.status': '养老金恢复发放和终止发放 resume a suspended pension or stop one, from a month, with a reason',
+  'pension.award.status': '养老金恢复发放、终止发放和发放账户变更 resume a suspended pension or stop one, from a month, with a reason; ask to pay it into another account (signed off)',
   'payroll.run': '养老金发放计算 run the monthly pension payroll (the 经办 step of its sign-off)',
   'payroll.review': '养老金发放复核 review a monthly pension payroll',
   'payroll.approve': '养老金发放审批 approve a monthly pension payroll',

@@ -155,6 +155,8 @@ function regionFixture(p: string, n: number): string {
       values (${id(3)}, ${id(45)}, '${county}', '2025-07-10', '2025-06', ${id(4)}, 'ID${p}', 'pension', 100, 'TV${p}', 'key-${p}', ${id(31)}, 2, 'fixture');
     insert into pension_award (person_id, id, region_code, fund_code, scheme, awarded_on, first_period, basic_pension, account_pension, transitional_pension, monthly_amount, bank_account, quote, awarded_by)
       values (${id(4)}, ${id(50)}, '${county}', '${fund}', 'enterprise', '2025-06-30', '2025-07', 200000, 50000, 0, 250000, '6217000000000${p}', '{}', 'fixture');
+    insert into pension_award_account_change (id, person_id, award_id, region_code, from_account, to_account, reason, approval_item_id, requested_by)
+      values (${id(181)}, ${id(4)}, ${id(50)}, '${county}', '6217000000000${p}', '6217000000001${p}', '原账户已销户', ${id(12)}, 'fixture');
     insert into payroll_batch (id, fund_code, region_code, period, job_id, created_by) values (${id(51)}, '${fund}', '${province}', '2025-07', ${id(8)}, 'fixture');
     insert into payroll_line (person_id, id, batch_id, award_id, region_code, reference, amount) values (${id(4)}, ${id(52)}, ${id(51)}, ${id(50)}, '${province}', 'YL202507${p}', 250000);
     insert into payroll_line_event (person_id, id, line_id, region_code, event, happened_on, recorded_by) values (${id(4)}, ${id(53)}, ${id(52)}, '${province}', 'sent', '2025-07-10', 'fixture');

@@ -10,6 +10,8 @@ import { inScope, widenToPooledFunds, type Actor } from '../../../platform/actor
 import { notFound } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import { overpaymentsOfAward, type OverpaymentView } from '../deaths/deaths.service.ts';
+import { accountChangesOf, type AccountChangeView } from './award-account.service.ts';
+import { listMaskingFor, maskMiddle } from '../../../platform/personal-data.ts';
 import { awardStatusSaid } from './awards.messages.ts';
 import { AWARDS_ACROSS_POOLS, awardViews, type AwardView } from './awards.service.ts';
 import * as repository from './awards.repository.ts';
@@ -23,14 +25,18 @@ export interface AwardDetail {
   events: { event: string; effectivePeriod: string; happenedOn: string; reason: string; recordedBy: string }[];
   payments: { period: string; batch: string; reference: string; amount: string; amountOffset: string; status: string; paidOn: string | null; returnCount: number; reason: string | null }[];
   overpayments: OverpaymentView[];
+  /** 发放账户: where the pension is paid, and its change requests (养老金发放账户变更), newest first; masked as lists mask phone numbers for whoever sees lists masked */
+  account: { bankAccount: string; changes: AccountChangeView[] };
 }
 
 export async function awardDetail(database: DatabaseHandle, actor: Actor, awardId: bigint): Promise<AwardDetail> {
-  const { award, personId } = await inScope(database, actor, async (tx) => {
-    const rows = await repository.awardsQuery(tx, {}).where('a.id', '=', awardId).execute();
+  const { award, personId, bankAccount } = await inScope(database, actor, async (tx) => {
+    const rows = await repository.awardsQuery(tx, {}).select('a.bank_account').where('a.id', '=', awardId).execute();
     if (!rows.length) throw notFound(awardStatusSaid.awardUnknown({ id: String(awardId) }));
-    return { award: awardViews(actor)(rows)[0], personId: rows[0].person_id };
+    return { award: awardViews(actor)(rows)[0], personId: rows[0].person_id, bankAccount: rows[0].bank_account };
   });
+  const masking = listMaskingFor(actor);
+  const shown = (account: string) => (masking ? maskMiddle(account, masking.phone) : account);
   return inScope(database, widenToPooledFunds(actor, AWARDS_ACROSS_POOLS), async (tx) => ({
     award,
     amounts: (await repository.amountsOfAward(tx, personId, awardId)).map((row) => ({
@@ -45,5 +51,9 @@ export async function awardDetail(database: DatabaseHandle, actor: Actor, awardI
       returnCount: row.return_count, reason: row.reason,
     })),
     overpayments: await overpaymentsOfAward(tx, personId, awardId),
+    account: {
+      bankAccount: shown(bankAccount),
+      changes: (await accountChangesOf(tx, personId, awardId)).map((change) => ({ ...change, from: shown(change.from), to: shown(change.to) })),
+    },
   }));
 }

@@ -39,3 +39,13 @@ export const awardStatusSaid = defineMessages('pensionAward.status', {
   resumeTitle: ['恢复发放 {name} 自 {period} 起', 'resume the pension of {name} from {period}'],
   stopTitle: ['终止发放 {name} 自 {period} 起（{cause}）', 'stop the pension of {name} from {period} ({cause})'],
 });
+
+/** 养老金发放账户变更: what a change of the account a pension is paid into says. */
+export const awardAccountSaid = defineMessages('pensionAward.account', {
+  accountShape: ['须为 8 至 40 位数字的社会保障卡金融账户', 'must be the 8 to 40 digits of the social security card\'s bank account'],
+  reasonLength: ['须说明变更原因（2 至 500 字）', 'give the reason for the change (2 to 500 characters)'],
+  unchanged: ['与现发放账户 {account} 相同', 'is the account the pension is paid into already ({account})'],
+  stopped: ['该待遇已终止发放，不再变更发放账户', 'the award is stopped: its account no longer changes'],
+  changedMeanwhile: ['发放账户已由 {from} 变更为 {current}，本申请基于旧账户，请退回后重新申请', 'the account changed from {from} to {current} since the request: return it and request again'],
+  title: ['{name} 养老金发放账户变更：{from} → {to}', '{name}: pension paid into {to} instead of {from}'],
+});

@@ -4,6 +4,8 @@ import type { AwardStatus } from '../payroll/payroll.statuses.ts';
 
 export { awardStatuses, type AwardStatus } from '../payroll/payroll.statuses.ts';
 export type PensionScheme = 'enterprise' | 'public';
+/** 养老金发放账户变更 (migrations/0077): submitted → approved (the award's account moved) | returned (→ submitted) | cancelled. */
+export type AccountChangeStatus = 'submitted' | 'approved' | 'returned' | 'cancelled';
 export type AwardEventKind = 'suspended' | 'resumed' | 'stopped' | 'amount_changed';
 
 declare module '../../../platform/database.ts' {
@@ -19,6 +21,11 @@ declare module '../../../platform/database.ts' {
     pension_award_event: {
       person_id: bigint; id: bigint; award_id: bigint; region_code: string; event: AwardEventKind; effective_period: string; happened_on: string;
       reason: string; source_type: string; source_id: bigint | null; recorded_by: string; recorded_at: Generated<Date>;
+    };
+    pension_award_account_change: {
+      id: bigint; person_id: bigint; award_id: bigint; region_code: string; from_account: string; to_account: string; reason: string;
+      status: Generated<AccountChangeStatus>; approval_item_id: bigint; requested_by: string; requested_at: Generated<Date>;
+      approved_by: string | null; approved_at: Date | null;
     };
     pension_award_amount: {
       person_id: bigint; id: bigint; award_id: bigint; region_code: string; effective_period: string; monthly_amount: bigint; increase: bigint;

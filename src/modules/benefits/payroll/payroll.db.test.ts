@@ -1,8 +1,8 @@
 /**
  * The monthly pension payroll end to end on a small demo city: run (idempotent), sign-off (复核, 审批, a user never
  * signs twice), 用款申请 approved by finance, the bank file refused before funding and adding up to the payroll, the
- * bank's result booking the expense from the 支出户 to the fen, a returned payment re-queued and the award suspended
- * after the parameterised number of returns.
+ * bank's result booking the expense from the 支出户 to the fen, a returned payment re-queued — to the pensioner's new
+ * account once its change is signed off — and the award suspended after the parameterised number of returns.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +31,7 @@ import { registerPayrollCommands } from './payroll.cli.ts';
 import { runJob } from '../../../platform/jobs/index.ts';
 import { bankFile, importBankResult } from './payroll.bank.ts';
 import { submitAdjustment } from '../adjustment/adjustment.service.ts';
+import { requestAccountChange } from '../awards/award-account.service.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
 const PERIOD = todayInChina().slice(0, 7);
@@ -125,10 +126,20 @@ test('the payroll: run twice, signed off, funded, paid through the bank file and
   }
   assert.equal(expense, fen(first.summary.total) - fen(returned[4]), 'expense booked = payroll total − the returned payment, to the fen');
 
+  // the bank said the account is closed: the pensioner's new account is asked for and signed off (养老金发放账户变更);
+  // the returned month is sent again to it
+  const [{ id: awardId }] = (await db.owner.query<{ id: string }>(`select award_id::text as id from payroll_line where reference = $1`, [returned[0]])).rows;
+  const newAccount = '6217000000000000123';
+  const change = await requestAccountChange(db.database, testUser('operator', 15), BigInt(awardId), { bankAccount: newAccount, reason: '原账户已销户，银行退回' });
+  assert.equal(csvRows((await bankFile(db.database, actor, { period: PERIOD })).content)[1][3], returned[3], 'before the approval the file still has the old account');
+  await signOff(db.database, change.approvalItemId, [testUser('reviewer', 16), testUser('approver', 17)]);
+  const corrected = csvRows((await bankFile(db.database, actor, { period: PERIOD })).content);
+  assert.deepEqual(corrected.slice(1).map((r) => [r[0], r[3], r[4]]), [[returned[0], newAccount, returned[4]]], 'the returned month is paid into the new account');
+
   // the returned payment is sent again, and the award suspended after the parameterised number of returns
   const maxReturns = getParameters().integer('benefits.payroll.max_returns', todayInChina(), '990000');
   for (let round = 2; round <= maxReturns; round++) {
-    const next = csvRows((await bankFile(db.database, actor, { period: PERIOD })).content);
+    const next = round === 2 ? corrected : csvRows((await bankFile(db.database, actor, { period: PERIOD })).content);
     assert.deepEqual(next.slice(1).map((r) => r[0]), [returned[0]], `round ${round}: only the returned payment is re-queued`);
     await importBankResult(db.database, actor, resultFile(`result-${round}.csv`, [[returned[0], 'returned', `第${round}次退回`]]));
   }

@@ -11,6 +11,7 @@ import { Job } from '../../../platform/jobs/jobs.schemas.ts';
 import { awardRows, listAwards, requestAward } from '../awards/awards.service.ts';
 import { awardLine, awardsReport } from '../awards/awards.report.ts';
 import { changeAwardStatus, type StopCause } from '../awards/award-status.service.ts';
+import { requestAccountChange } from '../awards/award-account.service.ts';
 import { awardDetail } from '../awards/award-detail.service.ts';
 import { personBenefits } from '../awards/person-benefits.service.ts';
 import { PersonBenefits } from '../awards/person-benefits.schemas.ts';
@@ -19,7 +20,7 @@ import { batchLinesReport, batchRow, batchesReport, lineRow, payrollSummaryRepor
 import { bankFile, importBankResult } from './payroll.bank.ts';
 import type { AwardStatus } from '../awards/awards.tables.ts';
 import type { LineStatus } from './payroll.tables.ts';
-import { AwardDetail, AwardList, AwardRequestBody, AwardResumeBody, AwardStatusChange, AwardStopBody, BankResult, BatchDetail, BatchList, PayrollSummary, awardStatuses, lineStatuses } from './payroll.schemas.ts';
+import { AccountChange, AccountChangeBody, AwardDetail, AwardList, AwardRequestBody, AwardResumeBody, AwardStatusChange, AwardStopBody, BankResult, BatchDetail, BatchList, PayrollSummary, awardStatuses, lineStatuses } from './payroll.schemas.ts';
 
 const tags = ['benefits'];
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -82,6 +83,13 @@ export async function payrollRoutes(app: App) {
       params: Type.Object({ id: Id }), body: AwardStopBody, response: { 200: AwardStatusChange },
     },
   }, async (request) => changeAwardStatus(db, actor(request), BigInt(request.params.id), { action: 'stop', ...request.body, cause: request.body.cause as StopCause }));
+
+  app.post('/api/pension/awards/:id/account-changes', { config: { permission: 'pension.award.status' },
+    schema: {
+      tags, summary: '养老金发放账户变更 Ask to pay the pension into another account, with the reason: through 复核 and 审批; the approval moves the account, and the next bank file (a returned month included) pays there',
+      params: Type.Object({ id: Id }), body: AccountChangeBody, response: { 200: AccountChange },
+    },
+  }, async (request) => requestAccountChange(db, actor(request), BigInt(request.params.id), request.body));
 
   app.post('/api/payroll/run', { config: { permission: 'payroll.run' },
     schema: {

@@ -17,6 +17,17 @@ export const Award = Type.Object({
 });
 export const AwardList = ListAnswer(Award);
 
+/** 养老金发放账户变更: a request to pay the award into another account, with its sign-off status. */
+export const AccountChange = Type.Object({
+  id: IdText, awardId: IdText, from: Type.String(), to: Type.String(), reason: Type.String(),
+  status: literals(['submitted', 'approved', 'returned', 'cancelled'] as const), approvalItemId: IdText,
+  requestedBy: Type.String(), requestedAt: Type.String(), approvedBy: Nullable(Type.String()), approvedAt: Nullable(Type.String()),
+});
+export const AccountChangeBody = Type.Object({
+  bankAccount: Type.String({ description: 'the new 社会保障卡金融账户: 8 to 40 digits, not the current one' }),
+  reason: Type.String({ description: '变更原因, 2 to 500 characters (e.g. the bank returned the payment: account closed)' }),
+}, { additionalProperties: false });
+
 /** 待遇详情: the award, its dated amounts, its events, its latest months of payroll and its overpayments. */
 export const AwardDetail = Type.Object({
   award: Award,
@@ -27,6 +38,10 @@ export const AwardDetail = Type.Object({
     period: Month, batch: IdText, reference: Type.String(), amount: Money, amountOffset: Money, status: literals(lineStatuses), paidOn: Nullable(DateOnly), returnCount: Type.Integer(), reason: Nullable(Type.String()),
   }), { description: 'the latest 36 months of the payroll, newest first' }),
   overpayments: Type.Array(Overpayment),
+  account: Type.Object({
+    bankAccount: Type.String({ description: '社会保障卡金融账户 the pension is paid into (masked as lists mask for whoever sees lists masked)' }),
+    changes: Type.Array(AccountChange, { description: '养老金发放账户变更 requests, newest first' }),
+  }),
 });
 
 export const AwardResumeBody = Type.Object({

@@ -2,10 +2,12 @@
  * 待遇详情: one pension award (GET /api/pension/awards/:id) — who, which fund, the three parts and the amount in force;
  * the dated amounts from each adjustment; what happened to it (暂停、恢复、终止、调整) with the reason and who recorded
  * it; the latest three years of the payroll with the bank's answer (到账、退回 and the reason); and the overpayments
- * opened on it with what is recovered and outstanding (recorded on 死亡停发与待遇追回). Opened from 养老金待遇.
+ * opened on it with what is recovered and outstanding (recorded on 死亡停发与待遇追回); the account it is paid into with
+ * 变更发放账户 (through 复核 and 审批) and the changes asked. Opened from 养老金待遇.
  */
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
@@ -15,21 +17,29 @@ import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Money } from '../../components/Money.tsx';
 import { AwardStatusTag, LineStatusTag } from './status.tsx';
 import { OverpaymentsTable } from './OverpaymentsTable.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useCan } from '../../permissions.ts';
 import type { AwardDetail } from './types.ts';
 
 /** The rows of the page's tables, as the detail gives them. */
 type PaymentRow = AwardDetail['payments'][number];
 type EventRow = AwardDetail['events'][number];
 type AmountRow = AwardDetail['amounts'][number];
+type AccountChangeRow = AwardDetail['account']['changes'][number];
+const accountStatusColor: Record<AccountChangeRow['status'], string | undefined> = { submitted: 'processing', approved: 'success', returned: 'warning', cancelled: undefined };
 
 export default function AwardDetailPage() {
   const { t } = useI18n();
   const regionLabel = useRegionLabel();
   const { id = '' } = useParams();
+  const can = useCan();
+  const { message } = App.useApp();
+  const [changingAccount, setChangingAccount] = useState(false);
   const detail = useLoad((signal) => api.get<AwardDetail>(`/api/pension/awards/${encodeURIComponent(id)}`, undefined, signal), [id]);
   if (detail.error) return <ApiErrorView error={detail.error} retry={detail.reload} />;
   if (!detail.data) return <PageSpinner />;
-  const { award, amounts, events, payments, overpayments } = detail.data;
+  const { award, amounts, events, payments, overpayments, account } = detail.data;
+  const accountChangeOpen = account.changes.some((change) => change.status === 'submitted' || change.status === 'returned');
   const money = (value: string) => <Money value={value} />;
   return (
     <Page
@@ -50,6 +60,14 @@ export default function AwardDetailPage() {
           <Descriptions.Item label={t('award.monthlyAmount')}><Money value={amounts.at(-1)?.monthlyAmount ?? award.monthlyAmount} testId="award-amount-now" /></Descriptions.Item>
           <Descriptions.Item label={t('common.status')}><AwardStatusTag status={award.status} /></Descriptions.Item>
           <Descriptions.Item label={t('award.statusReason')}>{award.statusReason ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('award.bankAccount')} span={2}>
+            <Space>
+              <span data-testid="award-bank-account">{account.bankAccount}</span>
+              {can('pension.award.status') && award.status !== 'stopped' && !accountChangeOpen && (
+                <Button size="small" onClick={() => setChangingAccount(true)} data-testid="award-account-change">{t('award.account.change')}</Button>
+              )}
+            </Space>
+          </Descriptions.Item>
         </Descriptions>
 
         <Typography.Title level={5} style={{ margin: 0 }}>{t('award.amounts')}</Typography.Title>
@@ -76,6 +94,25 @@ export default function AwardDetailPage() {
           ]}
         />
 
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('award.account.changes')}</Typography.Title>
+        <Table<AccountChangeRow>
+          size="small" rowKey="id" pagination={false} dataSource={account.changes} data-testid="award-account-changes" locale={{ emptyText: t('award.account.none') }}
+          columns={[
+            { key: 'requestedAt', title: t('award.events.on'), dataIndex: 'requestedAt', width: 120, render: (at: string) => at.slice(0, 10) },
+            { key: 'from', title: t('award.account.from'), dataIndex: 'from' },
+            { key: 'to', title: t('award.account.to'), dataIndex: 'to' },
+            { key: 'reason', title: t('award.account.reason'), dataIndex: 'reason' },
+            {
+              key: 'status', title: t('common.status'), dataIndex: 'status', width: 110,
+              render: (status: AccountChangeRow['status'], change) => (
+                <Link to={`/approvals/${change.approvalItemId}`}><Tag color={accountStatusColor[status]} data-testid="award-account-status">{t(`award.account.status.${status}`)}</Tag></Link>
+              ),
+            },
+            { key: 'requestedBy', title: t('award.account.requestedBy'), dataIndex: 'requestedBy', width: 140 },
+            { key: 'approvedBy', title: t('award.account.approvedBy'), dataIndex: 'approvedBy', width: 140, render: (by: string | null) => by ?? '—' },
+          ]}
+        />
+
         <Typography.Title level={5} style={{ margin: 0 }}>{t('award.payments')}</Typography.Title>
         <Table<PaymentRow>
           size="small" rowKey="reference" pagination={false} dataSource={payments} data-testid="award-payments" locale={{ emptyText: t('award.payments.none') }}
@@ -95,6 +132,19 @@ export default function AwardDetailPage() {
         <OverpaymentsTable overpayments={overpayments} testId="award-overpayments" />
         {overpayments.length > 0 && <Link to="/benefits/pension/deaths">{t('award.overpayments.record')}</Link>}
       </Space>
+      <FormModal<{ bankAccount: string; reason: string }>
+        title={t('award.account.title')} open={changingAccount} onClose={() => setChangingAccount(false)} fields={['bankAccount', 'reason']} testId="award-account-modal"
+        onSubmit={(values) => api.post(`/api/pension/awards/${encodeURIComponent(id)}/account-changes`, values)}
+        onDone={() => { message.success(t('award.account.submitted')); detail.reload(); }}
+        confirm={(values) => t('award.account.confirm', { from: account.bankAccount, to: values.bankAccount })}
+      >
+        <Form.Item name="bankAccount" label={t('award.account.new')} extra={t('award.account.newRule')} rules={[{ required: true, pattern: /^[0-9]{8,40}$/, message: t('award.account.newRule') }]}>
+          <Input inputMode="numeric" data-testid="award-account-new" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('award.account.reason')} rules={[{ required: true, min: 2, max: 500 }]}>
+          <Input.TextArea rows={2} placeholder={t('award.account.reasonHint')} data-testid="award-account-reason" />
+        </Form.Item>
+      </FormModal>
     </Page>
   );
 }
