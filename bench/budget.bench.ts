@@ -41,6 +41,7 @@ import { getParameters } from '../src/platform/params/index.ts';
 import { parseDecimal } from '../src/platform/money.ts';
 import { projectPensionFund, type StartingPoint } from '../src/modules/budget/projection/projection.calc.ts';
 import { projectionAssumptions } from '../src/modules/budget/projection/projection.parameters.ts';
+import { scenarios } from '../src/modules/budget/projection/projection.scenarios.ts';
 
 const YEARS = 30, BASE_YEAR = 2025, GOAL_MS = 200;
 
@@ -381,7 +382,7 @@ async function provinceDraft() {
 
 export async function run() {
   const start = provinceStart();
-  const assumptions = projectionAssumptions(getParameters(), { poolingRegion: '990000', baseYear: BASE_YEAR, years: YEARS, scenario: 'reform', newPensionRatio: parseDecimal('0.45') });
+  const assumptions = projectionAssumptions(getParameters(), { poolingRegion: '990000', baseYear: BASE_YEAR, years: YEARS, overrides: scenarios.reform, newPensionRatio: parseDecimal('0.45') });
   const time = () => { const began = performance.now(); const projection = projectPensionFund(start, assumptions); return { ms: performance.now() - began, projection }; };
   const cold = time();
   const warm = Array.from({ length: 10 }, () => time().ms).sort((a, b) => a - b);

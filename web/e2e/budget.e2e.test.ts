@@ -215,6 +215,36 @@ test('the budget workbench, a draft adjusted, submitted and returned with commen
     await page.screenshot({ path: screenshot('budget-projection'), fullPage: true });
   });
 
+  await t.test('新建情景: a rate out of range refused with its label, then the pool\'s own scenario saved, projected beside the others as the API does, and archived', async () => {
+    const finance = await apiClient(server.baseUrl, FINANCE, DEMO_PASSWORD);
+    await page.getByTestId('scenario-new').click();
+    await page.getByTestId('scenario-name').fill('slow-wages-gap');
+    await page.getByTestId('scenario-label').fill('工资低增长且财政补缺口');
+    await page.getByTestId('scenario-wageGrowth').fill('0.3');
+    await page.getByTestId('scenario-modal-submit').click();
+    await page.getByTestId('form-error').filter({ hasText: '工资增长率（overrides.wageGrowth）' }).waitFor();
+    await page.getByTestId('scenario-wageGrowth').fill('0.02');
+    await page.getByTestId('scenario-fiscalSubsidyRule').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '补足当年缺口' }).click();
+    await page.getByTestId('scenario-modal-submit').click();
+    await page.getByTestId('saved-scenarios').getByText('工资低增长且财政补缺口').waitFor();
+    const listed = await finance.call<{ items: { name: string; builtIn: boolean; overrides: Record<string, string> }[] }>('GET', '/api/budget/projection/scenarios?region=990000');
+    assert.deepEqual(listed.body.items.filter((item) => !item.builtIn).map((item) => [item.name, item.overrides]), [['slow-wages-gap', { wageGrowth: '0.02', fiscalSubsidyRule: 'current_gap' }]]);
+    const api = await finance.call<{ depletionYear: number | null; years: { accumulatedBalance: string }[] }>('GET', '/api/budget/projection?region=990000&years=30&scenario=slow-wages-gap');
+    assert.equal(api.status, 200, JSON.stringify(api.body));
+    assert.equal(api.body.depletionYear, null, 'the subsidy fills every year\'s gap');
+    await page.getByTestId('depletion-slow-wages-gap').waitFor();
+    assert.equal(await page.getByTestId('depletion-slow-wages-gap').textContent(), '预测期内不耗尽');
+    await page.getByTestId('projection-chart').locator('canvas').first().waitFor();
+    await page.mouse.move(720, 880);
+    await page.screenshot({ path: screenshot('budget-projection-scenario'), fullPage: true });
+
+    await page.getByTestId('archive-slow-wages-gap').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('saved-scenarios').waitFor({ state: 'detached' });
+    assert.equal((await finance.call('GET', '/api/budget/projection?region=990000&years=30&scenario=slow-wages-gap')).status, 400, 'archived: no longer projected under');
+  });
+
   await t.test('历年决算: each fund\'s imported years as the API has them, in 万元 with the exact yuan kept beside', async () => {
     const finance = await apiClient(server.baseUrl, FINANCE, DEMO_PASSWORD);
     type Year = { year: number; totalIncome: string; totalExpense: string; balance: string };

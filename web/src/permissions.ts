@@ -19,7 +19,7 @@ export type Permission =
   | 'employment.request.submit' | 'employment.request.review' | 'portal.employer' | 'portal.person'
   | 'ledger.read' | 'ledger.entry.draft' | 'ledger.entry.approve' | 'ledger.bank.import' | 'ledger.bank.match' | 'ledger.bank.account.set'
   | 'ledger.sweep' | 'period.close' | 'period.reopen.request' | 'period.reopen.approve'
-  | 'budget.read' | 'budget.draft' | 'budget.review' | 'budget.approve'
+  | 'budget.read' | 'budget.draft' | 'budget.review' | 'budget.approve' | 'budget.scenario'
   | 'benefits.read' | 'pension.award.request' | 'pension.award.review' | 'pension.award.approve' | 'pension.award.status'
   | 'payroll.run' | 'payroll.review' | 'payroll.approve' | 'payroll.bank' | 'fund.transfer.request' | 'fund.transfer.approve'
   | 'pension.death.import' | 'pension.recovery.record' | 'pension.adjustment.request' | 'pension.adjustment.review' | 'pension.adjustment.approve'

@@ -79,6 +79,7 @@ export const permissionDescriptions = {
   'budget.draft': '预算编制 create a budget version from the draft or by aggregating the regions below, adjust its lines and targets, submit it',
   'budget.review': '预算审核 review a submitted budget version, return it with comments per line',
   'budget.approve': '预算批复 approve a budget version (then immutable)',
+  'budget.scenario': '精算情景维护 save a pension pool\'s own projection scenarios (named sets of assumptions) and archive them',
   // benefits (待遇)
   'benefits.read': '待遇查看 pension and unemployment quotes, awards and payrolls',
   'pension.award.request': '养老金待遇核定申请 submit a pension award from a quote',
@@ -159,7 +160,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.payment.request', 'benefit.payment.review',
     'benefit.claim.request', 'benefit.claim.review', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.review',
-    'budget.draft', 'budget.review', 'supervision.case.review',
+    'budget.draft', 'budget.review', 'budget.scenario', 'supervision.case.review',
     'alerts.manage', 'report.publish',
   ],
   approver: [
@@ -173,7 +174,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'benefit.payment.request', 'benefit.payment.approve',
     'benefit.claim.request', 'benefit.claim.approve', 'benefit.claim.run',
     'medical.manage', 'medical.settle', 'medical.approve',
-    'budget.draft', 'budget.approve', 'supervision.case.approve',
+    'budget.draft', 'budget.approve', 'budget.scenario', 'supervision.case.approve',
     // 岗位责任制: the head who signs off assigns who answers for each fund's execution
     'alerts.manage', 'report.publish', 'execution.duty.manage',
   ],
@@ -181,7 +182,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     ...reads, 'audit.read', 'payment.reverse.review', 'accounts.interest.run', 'params.propose',
     'ledger.entry.draft', 'ledger.entry.approve', 'ledger.bank.import', 'ledger.bank.match', 'ledger.bank.account.set', 'ledger.sweep',
     'period.close', 'period.reopen.request', 'jobs.retry',
-    'payroll.bank', 'fund.transfer.approve', 'alerts.manage',
+    'payroll.bank', 'fund.transfer.approve', 'alerts.manage', 'budget.scenario',
   ],
   supervisor: [...reads, 'audit.read', 'audit.verify', 'supervision.read', 'alerts.manage'],
   // 稽核: reads every business record in scope and the audit trail, changes none of them; traces a person by the full

@@ -7,7 +7,7 @@ import { getParameters } from '../../../platform/params/index.ts';
 import { deathProbability, projectPensionFund, type ProjectionAssumptions, type StartingPoint, type YearAssumptions } from './projection.calc.ts';
 import { projectionAssumptions } from './projection.parameters.ts';
 import { checkProjectionRequest } from './projection.service.ts';
-import { scenarioNamesInOrder, type ScenarioName } from './projection.scenarios.ts';
+import { readOverrides, scenarioNamesInOrder, scenarios, type BuiltInScenario } from './projection.scenarios.ts';
 
 const rate = (text: string) => parseDecimal(text);
 const year2026: YearAssumptions = {
@@ -85,8 +85,8 @@ function cityStart(accumulatedBalance: bigint, perAge = { men: 600, women: 250, 
   return { baseYear: 2025, contributors, pensioners, averageBase: 750_000n, accumulatedBalance };
 }
 
-const shipped = (scenario: ScenarioName, years = 30) =>
-  projectionAssumptions(getParameters(), { poolingRegion: '990000', baseYear: 2025, years, scenario, newPensionRatio: rate('0.45') });
+const shipped = (scenario: BuiltInScenario, years = 30) =>
+  projectionAssumptions(getParameters(), { poolingRegion: '990000', baseYear: 2025, years, overrides: scenarios[scenario], newPensionRatio: rate('0.45') });
 
 test('identities over 30 years with the shipped parameters: balance = income − expense, accumulated = last year\'s + balance', () => {
   const start = cityStart(5_000_000_000_00n);
@@ -126,7 +126,7 @@ test('a fund set to run out: the depletion year is the first year below zero, an
 test('each scenario changes what it says it changes and nothing else', () => {
   const start = cityStart(5_000_000_000_00n);
   const baseline = projectPensionFund(start, shipped('reform')).years;
-  const run = (scenario: ScenarioName) => projectPensionFund(start, shipped(scenario)).years;
+  const run = (scenario: BuiltInScenario) => projectPensionFund(start, shipped(scenario)).years;
   const heads = (years: typeof baseline) => years.map((year) => [year.contributors, year.pensioners]);
 
   const lowWage = run('low-wage'), highWage = run('high-wage');
@@ -165,7 +165,7 @@ test('the shipped life table: life expectancy at birth near the 2020 census (men
   assert.equal(deathProbability(table.M, 105), 1);
 });
 
-test('a request is refused naming its field: years outside 10–50, an unknown scenario, a malformed region', () => {
+test('a request is refused naming its field: years outside 10–50, a malformed region (the scenario is looked up in the pool: projection.db.test)', () => {
   const refusal = (request: Parameters<typeof checkProjectionRequest>[0]) => {
     try { checkProjectionRequest(request); } catch (error) { return [(error as AppError).field, render((error as AppError).said, 'en')]; }
     return null;
@@ -173,7 +173,25 @@ test('a request is refused naming its field: years outside 10–50, an unknown s
   assert.deepEqual(refusal({ region: '990100', years: '9' }), ['years', 'years: must be a whole number from 10 to 50, got "9"']);
   assert.deepEqual(refusal({ region: '990100', years: '51' })?.[0], 'years');
   assert.deepEqual(refusal({ region: '990100', years: '2.5' })?.[0], 'years');
-  assert.deepEqual(refusal({ region: '990100', years: '20', scenario: 'boom' }), ['scenario', 'scenario: unknown scenario "boom"; one of: reform, no-reform, low-wage, high-wage, low-compliance']);
   assert.deepEqual(refusal({ region: '9901', years: '20' })?.[0], 'region');
   assert.deepEqual(checkProjectionRequest({ region: '990100', years: '20' }), { region: '990100', years: 20, scenario: 'reform' });
+});
+
+test('a saved scenario\'s overrides: only the assumptions a scenario sets, each in its range, at least one; every problem names its field', () => {
+  assert.deepEqual(readOverrides({ wageGrowth: '0.05', retirementAges: 'former', fiscalSubsidyRule: 'current_gap', interestRate: '' }),
+    { overrides: { wageGrowth: '0.05', retirementAges: 'former', fiscalSubsidyRule: 'current_gap' }, problems: [] });
+  const problems = (raw: unknown) => readOverrides(raw).problems.map((problem) => [problem.field, render(problem.message, 'en')]);
+  assert.deepEqual(problems({ wageGrowth: '0.25', collectionRate: '1.01', pensionIndexation: 'abc', retirementAges: 'later', mortality: '1' }), [
+    ['overrides.wageGrowth', 'must be a decimal from -0.1 to 0.2 (at most six places), got "0.25"'],
+    ['overrides.collectionRate', 'must be a decimal from 0.5 to 1 (at most six places), got "1.01"'],
+    ['overrides.pensionIndexation', 'must be a decimal from -0.05 to 0.2 (at most six places), got "abc"'],
+    ['overrides.retirementAges', 'must be one of: reform, former'],
+    ['overrides.mortality', 'a scenario sets only these assumptions: retirementAges, wageGrowth, pensionIndexation, collectionRate, interestRate, fiscalSubsidyShare, fiscalSubsidyRule'],
+  ]);
+  assert.deepEqual(problems({}), [['overrides', 'a scenario changes at least one assumption']]);
+  assert.deepEqual(problems([1]).map(([field]) => field), ['overrides']);
+  // at the ends of its range a rate is taken; a scenario's rates flow into every projected year
+  assert.deepEqual(readOverrides({ collectionRate: '0.5', wageGrowth: '-0.1' }).problems, []);
+  const assumptions = projectionAssumptions(getParameters(), { poolingRegion: '990000', baseYear: 2025, years: 12, overrides: { pensionIndexation: '0.01', interestRate: '0.05' }, newPensionRatio: rate('0.45') });
+  assert.ok(assumptions.years.every((year) => year.pensionIndexation.units === 1n && year.pensionIndexation.scale === 2 && year.interestRate.units === 5n && year.interestRate.scale === 2));
 });

@@ -5,11 +5,32 @@
 import { defineFieldLabels, defineMessages } from '../../../platform/messages.ts';
 
 // `years` is labelled by the registry (历史年数) and means a count of years there too: only the scenario is new
-defineFieldLabels({ scenario: ['情景', 'scenario'] });
+defineFieldLabels({
+  scenario: ['情景', 'scenario'],
+  overrides: ['替换的假设', 'assumptions replaced'],
+  'overrides.retirementAges': ['退休年龄（overrides.retirementAges）', 'overrides.retirementAges'],
+  'overrides.wageGrowth': ['工资增长率（overrides.wageGrowth）', 'overrides.wageGrowth'],
+  'overrides.pensionIndexation': ['养老金调整率（overrides.pensionIndexation）', 'overrides.pensionIndexation'],
+  'overrides.collectionRate': ['征缴率（overrides.collectionRate）', 'overrides.collectionRate'],
+  'overrides.interestRate': ['结余收益率（overrides.interestRate）', 'overrides.interestRate'],
+  'overrides.fiscalSubsidyRule': ['财政补贴规则（overrides.fiscalSubsidyRule）', 'overrides.fiscalSubsidyRule'],
+  'overrides.fiscalSubsidyShare': ['补贴占支出比例（overrides.fiscalSubsidyShare）', 'overrides.fiscalSubsidyShare'],
+});
 
 export const projectionRules = defineMessages('budget.projection', {
   yearsRange: ['须为 {minimum} 至 {maximum} 之间的整数，实为“{value}”', 'must be a whole number from {minimum} to {maximum}, got "{value}"'],
   unknownScenario: ['未知情景“{value}”，可选：{names}', 'unknown scenario "{value}"; one of: {names}'],
+  overridesShape: ['情景只能调整以下假设：{fields}', 'a scenario sets only these assumptions: {fields}'],
+  noOverrides: ['情景须至少调整一项假设', 'a scenario changes at least one assumption'],
+  oneOf: ['须为以下之一：{values}', 'must be one of: {values}'],
+  rateRange: ['须为 {low} 至 {high} 之间的小数（至多六位小数），实为“{value}”', 'must be a decimal from {low} to {high} (at most six places), got "{value}"'],
+  scenarioName: ['须为 2 至 40 位小写字母、数字或连字符（以字母或数字开头）', 'must be 2 to 40 lower-case letters, digits or hyphens, starting with a letter or digit'],
+  scenarioBuiltIn: ['“{name}”是内置情景的名称', '"{name}" is the name of a built-in scenario'],
+  scenarioTaken: ['统筹地区 {region} 已有名为“{name}”的情景（含已归档的）', 'pooling region {region} has a scenario named "{name}" already (archived ones count)'],
+  scenarioLabel: ['须填写情景名称（2 至 60 字）', 'give the scenario a label (2 to 60 characters)'],
+  scenarioNote: ['说明至多 500 字', 'the note is at most 500 characters'],
+  scenarioUnknown: ['没有编号为 {id} 的情景', 'no scenario {id}'],
+  scenarioArchived: ['情景“{name}”已归档', 'scenario "{name}" is archived already'],
   regionShape: ['须为六位行政区划代码，实为“{value}”', 'must be a six-digit region code, got "{value}"'],
   noPensionPool: ['区划 {region} 不属于任何养老保险统筹地区（统筹地区：{pools}）', 'region {region} lies in no pension pooling region (pooling regions: {pools})'],
   title: ['{fund}精算预测（{firstYear}—{lastYear}年，情景：{scenario}）', '{fund}: projection {firstYear}–{lastYear}, scenario: {scenario}'],

@@ -6,7 +6,7 @@
 import { parseDecimal, type Decimal } from '../../../platform/money.ts';
 import type { ParameterStore, TableValue } from '../../../platform/params/index.ts';
 import type { FiscalSubsidyRule, MortalityLaw, ProjectionAssumptions, Sex, YearAssumptions } from './projection.calc.ts';
-import { scenarios, type ScenarioName } from './projection.scenarios.ts';
+import type { ScenarioOverrides } from './projection.scenarios.ts';
 
 const PREFIX = 'budget.projection';
 export const MINIMUM_YEARS = 10, MAXIMUM_YEARS = 50;
@@ -33,11 +33,12 @@ function entrantAges(table: TableValue): ProjectionAssumptions['entrantAges'] {
     .map(([age, share]) => ({ sex, age: Number(age), share: numberOf(share, `${PREFIX}.entrant_ages.${sex}.${age}`) })));
 }
 
-/** Every assumption of the years after `baseYear`, in the pooling region, with the scenario's overrides. */
+/** Every assumption of the years after `baseYear`, in the pooling region, with the scenario's overrides (built-in or saved). */
 export function projectionAssumptions(
-  store: ParameterStore, options: { poolingRegion: string; baseYear: number; years: number; scenario: ScenarioName; newPensionRatio: Decimal },
+  store: ParameterStore, options: { poolingRegion: string; baseYear: number; years: number; overrides: ScenarioOverrides; newPensionRatio: Decimal },
 ): ProjectionAssumptions {
-  const overrides: { retirementAges?: 'reform' | 'former'; wageGrowth?: string; collectionRate?: string } = scenarios[options.scenario];
+  const { overrides } = options;
+  const overridden = (value: string | undefined, path: string, date: string) => (value !== undefined ? parseDecimal(value) : store.rate(path, date, options.poolingRegion));
   const region = options.poolingRegion;
   const first = `${options.baseYear + 1}-01-01`;
   const years: YearAssumptions[] = Array.from({ length: options.years }, (_, offset) => {
@@ -47,13 +48,13 @@ export function projectionAssumptions(
       year,
       // 统账结合: the employee's 8% is credited to the individual account, yet all of it is the pooled fund's income (财会〔2017〕28号)
       contributionRate: addRates(rate('contribution.pension.employer_rate'), rate('contribution.pension.employee_rate')),
-      collectionRate: overrides.collectionRate ? parseDecimal(overrides.collectionRate) : rate(`${PREFIX}.collection_rate`),
-      wageGrowth: overrides.wageGrowth ? parseDecimal(overrides.wageGrowth) : rate(`${PREFIX}.wage_growth`),
-      pensionIndexation: rate(`${PREFIX}.pension_indexation`),
-      interestRate: rate(`${PREFIX}.interest_rate`),
+      collectionRate: overridden(overrides.collectionRate, `${PREFIX}.collection_rate`, date),
+      wageGrowth: overridden(overrides.wageGrowth, `${PREFIX}.wage_growth`, date),
+      pensionIndexation: overridden(overrides.pensionIndexation, `${PREFIX}.pension_indexation`, date),
+      interestRate: overridden(overrides.interestRate, `${PREFIX}.interest_rate`, date),
       entrantRate: numberOf(store.lookup(`${PREFIX}.entrant_rate`, date, region).value, `${PREFIX}.entrant_rate`),
-      fiscalSubsidyRule: store.text(`${PREFIX}.fiscal_subsidy_rule`, date, region) as FiscalSubsidyRule,
-      fiscalSubsidyShare: rate(`${PREFIX}.fiscal_subsidy_share`),
+      fiscalSubsidyRule: overrides.fiscalSubsidyRule ?? store.text(`${PREFIX}.fiscal_subsidy_rule`, date, region) as FiscalSubsidyRule,
+      fiscalSubsidyShare: overridden(overrides.fiscalSubsidyShare, `${PREFIX}.fiscal_subsidy_share`, date),
     };
   });
   const mortality = store.table(`${PREFIX}.mortality`, first, region);

@@ -24,21 +24,20 @@ import { retirementCategory } from '../../registry/index.ts';
 import * as repository from './projection.repository.ts';
 import { projectPensionFund, type Projection, type StartingPoint } from './projection.calc.ts';
 import { MAXIMUM_YEARS, MINIMUM_YEARS, defaultNewPensionRatio, projectionAssumptions } from './projection.parameters.ts';
-import { BASELINE_SCENARIO, isScenarioName, scenarioNamesInOrder, type ScenarioName } from './projection.scenarios.ts';
-import { projectionRules as say, scenarioNames } from './projection.messages.ts';
+import { BASELINE_SCENARIO } from './projection.scenarios.ts';
+import { projectionRules as say } from './projection.messages.ts';
+import { poolOf, scenarioFor, scenarioNamesOf } from './projection-scenarios.service.ts';
 
 export interface ProjectionRequest { region: string; years: number | string; scenario?: string }
 
-/** Checks the request; every refusal names its field. */
-export function checkProjectionRequest(request: ProjectionRequest): { region: string; years: number; scenario: ScenarioName } {
-  if (!isRegionCode(request.region)) throw invalid('region', say.regionShape({ value: request.region }));
+/** Checks the request's form (the scenario is looked up in the region's pool later); every refusal names its field. */
+export function checkProjectionRequest(request: ProjectionRequest): { region: string; years: number; scenario: string } {
+  if (!isRegionCode(request.region ?? '')) throw invalid('region', say.regionShape({ value: String(request.region ?? '') }));
   const years = Number(request.years);
   if (!/^\d+$/.test(String(request.years)) || years < MINIMUM_YEARS || years > MAXIMUM_YEARS) {
     throw invalid('years', say.yearsRange({ minimum: MINIMUM_YEARS, maximum: MAXIMUM_YEARS, value: String(request.years) }));
   }
-  const scenario = request.scenario ?? BASELINE_SCENARIO;
-  if (!isScenarioName(scenario)) throw invalid('scenario', say.unknownScenario({ value: scenario, names: scenarioNamesInOrder.join(', ') }));
-  return { region: request.region, years, scenario };
+  return { region: request.region, years, scenario: request.scenario ?? BASELINE_SCENARIO };
 }
 
 /** The exact ratio a ÷ b to four decimals (b > 0). */
@@ -53,9 +52,7 @@ export interface PensionStart {
 export async function pensionStartingPoint(database: DatabaseHandle, actor: Actor, region: string, store: ParameterStore = getParameters()): Promise<PensionStart> {
   const asOf = todayInChina(), period = asOf.slice(0, 7), baseYear = Number(asOf.slice(0, 4));
   const facts = await inScope(database, actor, async (tx) => {
-    const pools = await repository.pensionPoolingRegions(tx);
-    const poolingRegion = regionChain(region).find((code) => pools.includes(code));
-    if (!poolingRegion) throw new AppError(422, 'no_pension_pool', say.noPensionPool({ region, pools: pools.join(', ') || '—' }), 'region');
+    const poolingRegion = await poolOf(tx, region);
     const fund = `pension-${poolingRegion}`, prefix = scopePrefix(poolingRegion);
     const contributors = await repository.contributorsByCohort(tx, prefix, asOf, publicPensionEmployerTypes);
     const declarationYear = await repository.latestDeclarationYear(tx, prefix, asOf, publicPensionEmployerTypes, baseYear);
@@ -88,7 +85,7 @@ export async function pensionStartingPoint(database: DatabaseHandle, actor: Acto
 }
 
 /** The answer of the CLI and the API: amounts in yuan with two decimals. */
-export function projectionView(request: { region: string; scenario: ScenarioName }, started: PensionStart, projection: Projection, language: Language) {
+export function projectionView(request: { region: string; scenario: string; scenarioLabel: string }, started: PensionStart, projection: Projection) {
   const { start } = started;
   return {
     region: request.region,
@@ -96,7 +93,7 @@ export function projectionView(request: { region: string; scenario: ScenarioName
     fund: started.fund,
     scope: 'pooled_fund' as const,
     scenario: request.scenario,
-    scenarioLabel: render(scenarioNames[request.scenario](), language),
+    scenarioLabel: request.scenarioLabel,
     asOf: started.asOf,
     startingPoint: {
       contributors: start.contributors.reduce((total, row) => total + row.count, 0),
@@ -120,12 +117,17 @@ export function projectionView(request: { region: string; scenario: ScenarioName
 
 export type ProjectionView = ReturnType<typeof projectionView>;
 
-/** The whole projection for a region: checked request, starting point, assumptions of the scenario, the years. */
+/** The whole projection for a region: checked request, starting point, assumptions of the scenario (built-in or the pool's own), the years. */
 export async function projectPension(database: DatabaseHandle, actor: Actor, request: ProjectionRequest, language: Language, store: ParameterStore = getParameters()): Promise<ProjectionView> {
   const checked = checkProjectionRequest(request);
   const started = await pensionStartingPoint(database, actor, checked.region, store);
-  const assumptions = projectionAssumptions(store, {
-    poolingRegion: started.poolingRegion, baseYear: started.start.baseYear, years: checked.years, scenario: checked.scenario, newPensionRatio: started.newPensionRatio,
+  const scenario = await inScope(database, actor, async (tx) => {
+    const found = await scenarioFor(tx, started.poolingRegion, checked.scenario, language);
+    if (!found) throw invalid('scenario', say.unknownScenario({ value: checked.scenario, names: (await scenarioNamesOf(tx, started.poolingRegion)).join(', ') }));
+    return found;
   });
-  return projectionView(checked, started, projectPensionFund(started.start, assumptions), language);
+  const assumptions = projectionAssumptions(store, {
+    poolingRegion: started.poolingRegion, baseYear: started.start.baseYear, years: checked.years, overrides: scenario.overrides, newPensionRatio: started.newPensionRatio,
+  });
+  return projectionView({ ...checked, scenarioLabel: scenario.label }, started, projectPensionFund(started.start, assumptions));
 }

@@ -24,7 +24,8 @@ export type BudgetLineActuals = Static<typeof Draft.BudgetLineActuals>;
 export type PensionProjection = Static<typeof Projection.PensionProjection>;
 export type ProjectedYear = PensionProjection['years'][number];
 export type ProjectionScenarios = Static<typeof Projection.ProjectionScenarios>;
-export type ScenarioName = ProjectionScenarios['items'][number]['name'];
+export type ProjectionScenario = ProjectionScenarios['items'][number];
+export type ScenarioName = ProjectionScenario['name'];
 /** An adjustment request (预算调整) of an approved version, with its lines and sign-off status. */
 export type BudgetAdjustment = Static<typeof Adjustments.BudgetAdjustment>;
 /** A line through every approved version of its budget. */
