@@ -204,6 +204,13 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     assert.equal(formatYuan(rewards), api.body.pool);
     assert.equal(plain(await page.getByTestId('evaluation-pool-total').textContent()), api.body.pool);
     await page.locator('[data-testid=evaluation-chart] canvas').first().waitFor();
+    // 导出 Excel: the same year's evaluation as a workbook, downloaded with the page's session
+    const href = await page.getByTestId('evaluation-xlsx').getAttribute('href');
+    assert.equal(href, `/api/supervision/evaluation?year=${year}&format=xlsx`);
+    const workbook = await page.request.get(`${server.baseUrl}${href}`);
+    assert.equal(workbook.status(), 200);
+    assert.match(workbook.headers()['content-type'], /spreadsheetml/);
+    assert.ok((await workbook.body()).subarray(0, 2).equals(Buffer.from('PK')), 'an XLSX (a zip) file');
     await page.screenshot({ path: screenshot('supervision-evaluation'), fullPage: true });
   });
 

@@ -3,6 +3,10 @@
  * county scored 0–100 and ranked, the pool split to the fen; a county's collection rate and findings per 10,000 as
  * its records give them; the pool of the year's parameter when none is given, a negative one refused; the CLI's JSON.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCommand } from '../../../platform/testing/cli.ts';
@@ -67,4 +71,43 @@ test('the pool of the year\'s parameter by default; a negative pool refused; the
   const answer = JSON.parse(run.stdout);
   assert.deepEqual([answer.year, answer.pool, answer.regions.length], [YEAR, '1000000.00', DEMO_COUNTIES.length]);
   assert.equal(answer.regions.reduce((sum: bigint, r: { reward: string }) => sum + fenOf(r.reward), 0n), 100_000_000n);
+});
+
+test('the evaluation as a workbook and a CSV: the ranking with each county\'s reward and leaf scores as the JSON has them, the rewards summed to the pool, each county\'s indicators', { skip }, async () => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-evaluation-'));
+  try {
+    const result = await evaluateRegions(db.database, auditor, { year: YEAR, pool: '1000000.00' });
+    const out = path.join(directory, 'evaluation.xlsx');
+    const run = await runCommand(registerEvaluationCommand, ['evaluation', '--year', String(YEAR), '--pool', '1000000.00', '--format', 'xlsx', '--out', out]);
+    assert.equal(run.code, 0, run.stderr);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), ['考核排名', '指标明细']);
+    const ranking = workbook.getWorksheet('考核排名')!;
+    const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1).map((cell) => (cell && typeof cell === 'object' && 'result' in cell ? (cell as { result: unknown }).result : cell));
+    const rows: unknown[][] = [];
+    ranking.eachRow((row) => rows.push(values(row)));
+    const header = rows.findIndex((row) => row[0] === '名次');
+    assert.ok(header >= 0, 'the header row');
+    const leaves = result.regions[0].indicators;
+    assert.deepEqual(rows[header].slice(5), leaves.map((leaf) => leaf.name), 'a column per leaf indicator');
+    const body = rows.slice(header + 1, header + 1 + result.regions.length);
+    assert.deepEqual(body.map((row) => [row[0], row[1], row[2], row[3], Number(row[4]).toFixed(2)]),
+      result.regions.map((region) => [region.rank, region.region, region.name, region.score.toFixed(2), region.reward]));
+    const total = rows[header + 1 + result.regions.length];
+    assert.deepEqual([total.includes('合计'), Number(total[4]).toFixed(2)], [true, '1000000.00'], 'the rewards add up to the pool');
+    const details = workbook.getWorksheet('指标明细')!;
+    let detailRows = 0;
+    details.eachRow((row) => { if (leaves.some((leaf) => leaf.code === values(row)[0])) detailRows += 1; });
+    assert.equal(detailRows, result.regions.length * leaves.length, 'every county\'s every indicator');
+
+    const csvFile = path.join(directory, 'evaluation.csv');
+    const csv = await runCommand(registerEvaluationCommand, ['evaluation', '--year', String(YEAR), '--pool', '1000000.00', '--format', 'csv', '--out', csvFile]);
+    assert.equal(csv.code, 0, csv.stderr);
+    const lines = fs.readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    assert.match(lines[0], /^名次,区划代码,区县,总得分,以奖代补（元）/);
+    assert.equal(lines[1].split(',')[1], result.regions[0].region);
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
 });

@@ -1,10 +1,12 @@
 /** API shape of the performance evaluation (TypeBox: OpenAPI and the web's types). */
 import { Type } from '@sinclair/typebox';
 import { DateOnly, Money, Nullable, Year, Yuan } from '../../../platform/http/schemas.ts';
+import { ReportFormatQuery } from '../../../platform/reports/http.ts';
 
 export const EvaluationQuery = Type.Object({
   year: Year,
   pool: Type.Optional(Yuan),
+  ...ReportFormatQuery,
 }, { additionalProperties: false });
 
 const IndicatorResult = Type.Object({

@@ -1,8 +1,9 @@
 /**
  * 绩效评价: the counties in scope scored on the indicator tree for a year (GET /api/supervision/evaluation?year=
  * [&pool=]), with score, rank and reward in yuan (the 以奖代补 pool split by score, adding up to the pool to the fen),
- * each county's indicators on expanding its row, and a bar chart of the scores. Without a pool the API takes the
- * parameter supervision.evaluation.reward_pool of the year.
+ * each county's indicators on expanding its row, and a bar chart of the scores; the same as XLSX or PDF (the ranking
+ * with every leaf's score, then each county's indicators). Without a pool the API takes the parameter
+ * supervision.evaluation.reward_pool of the year.
  */
 import { lazy, Suspense, useState } from 'react';
 import { Button, Card, Descriptions, Empty, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
@@ -53,6 +54,13 @@ export default function EvaluationPage() {
             <Input placeholder={t('supervision.evaluation.poolHint')} style={{ width: 200 }} data-testid="evaluation-pool" />
           </Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" data-testid="evaluation-apply">{t('supervision.evaluation.apply')}</Button></Form.Item>
+          {evaluation.data && evaluation.data.regions.length > 0 && (['xlsx', 'pdf'] as const).map((format) => (
+            <Form.Item key={format}>
+              <Button href={`/api/supervision/evaluation?${new URLSearchParams({ year: String(query.year), ...(query.pool ? { pool: query.pool } : {}), format })}`} data-testid={`evaluation-${format}`}>
+                {t(`supervision.evaluation.${format}`)}
+              </Button>
+            </Form.Item>
+          ))}
         </Form>
         {evaluation.error ? <ApiErrorView error={evaluation.error} retry={evaluation.reload} /> : evaluation.data && (
           <>

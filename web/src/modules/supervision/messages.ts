@@ -263,6 +263,8 @@ export const messages = {
   'supervision.evaluation.poolHint': ['不填按参数设定', 'empty: the parameter'],
   'supervision.evaluation.poolFormat': ['请输入金额，至多两位小数', 'an amount with at most two decimals'],
   'supervision.evaluation.apply': ['计算', 'Evaluate'],
+  'supervision.evaluation.xlsx': ['导出 Excel', 'Export to Excel'],
+  'supervision.evaluation.pdf': ['打印 PDF', 'Print as PDF'],
   'supervision.evaluation.tree': ['指标体系', 'Indicator tree'],
   'supervision.evaluation.asOf': ['数据截至', 'As of'],
   'supervision.evaluation.region': ['区县', 'County'],
