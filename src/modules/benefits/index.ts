@@ -65,7 +65,7 @@ export const benefitsModule: ModuleManifest = {
   ],
   reports: [],
   parameters: [
-    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer', 'signoff.benefit_payment_order', 'signoff.benefit_claim', 'signoff.benefit_recovery',
+    'signoff.pension_award', 'signoff.pension_award_status', 'signoff.pension_award_account', 'signoff.pension_adjustment', 'signoff.pension_payroll', 'signoff.fund_transfer', 'signoff.benefit_payment_order', 'signoff.benefit_claim', 'signoff.benefit_recovery',
     'benefits', 'pension.annuity_divisor', 'pension.minimum_contribution_months', 'contribution.base.average_wage', 'unemployment.benefit', 'wage', 'contribution.medical',
   ],
 };

@@ -33,7 +33,7 @@ export const budgetModule: ModuleManifest = {
   jobs: [],
   schedules: [],
   approvalKinds: [budgetVersionSignoff, budgetAdjustmentSignoff],
-  permissions: ['budget.read', 'budget.draft', 'budget.review', 'budget.approve'],
+  permissions: ['budget.read', 'budget.draft', 'budget.review', 'budget.approve', 'budget.scenario'],
   reports: [],
   // the pension projection's assumptions and the contribution rates it reads by year
   // and the levels of a budget version's and a budget adjustment's sign-off

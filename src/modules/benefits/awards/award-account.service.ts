@@ -16,6 +16,7 @@ import { registerSignoffKind, submitForApproval } from '../../../platform/signof
 import { AWARDS_ACROSS_POOLS } from './awards.service.ts';
 import { awardAccountSaid as said, awardStatusSaid } from './awards.messages.ts';
 import type { AccountChangeStatus } from './awards.tables.ts';
+import * as repository from './awards.repository.ts';
 
 export interface AccountChangeRequest { bankAccount: string; reason: string }
 
@@ -52,9 +53,7 @@ function checkRequest(input: AccountChangeRequest): AccountChangeRequest {
 }
 
 async function lockAward(tx: Tx, awardId: bigint) {
-  const award = await tx.selectFrom('pension_award as a').innerJoin('person as p', 'p.id', 'a.person_id')
-    .select(['a.person_id', 'a.id', 'a.region_code', 'a.status', 'a.bank_account', 'p.id_number', 'p.name'])
-    .where('a.id', '=', awardId).forUpdate('a').executeTakeFirst();
+  const award = await repository.lockAwardAccount(tx, awardId);
   if (!award) throw notFound(awardStatusSaid.awardUnknown({ id: String(awardId) }));
   return award;
 }
@@ -72,10 +71,10 @@ export async function requestAccountChange(database: DatabaseHandle, actor: Acto
       regionCode: award.region_code, subjectKey: `pension.award_account:${awardId}`, amount: null, payload, comment: request.reason,
       title: render(said.title({ name: award.name, from: award.bank_account, to: request.bankAccount }), 'zh-CN'),
     });
-    await tx.insertInto('pension_award_account_change').values({
+    await repository.insertAccountChange(tx, {
       id, person_id: award.person_id, award_id: awardId, region_code: award.region_code, from_account: award.bank_account, to_account: request.bankAccount,
       reason: request.reason, approval_item_id: BigInt(item.id), requested_by: actor.username,
-    }).execute();
+    });
     await recordAudit(tx, actor, { action: 'pension.award.account_request', entityType: 'pension_award', entityId: awardId, regionCode: award.region_code,
       after: { change: String(id), from: award.bank_account, to: request.bankAccount, reason: request.reason, approvalItem: item.id } });
     return (await accountChangesOf(tx, award.person_id, awardId)).find((change) => change.id === String(id))!;
@@ -88,9 +87,8 @@ async function applyAccountChange(tx: Tx, approver: Actor, payload: AccountChang
   if (award.status === 'stopped') throw conflict('awardId', said.stopped());
   if (award.bank_account !== payload.from) throw conflict('bankAccount', said.changedMeanwhile({ from: payload.from, current: award.bank_account }));
   const approvedAt = new Date();
-  await tx.updateTable('pension_award_account_change').set({ status: 'approved', approved_by: approver.username, approved_at: approvedAt })
-    .where('id', '=', BigInt(payload.changeId)).execute();
-  await tx.updateTable('pension_award').set({ bank_account: payload.to }).where('person_id', '=', award.person_id).where('id', '=', award.id).execute();
+  await repository.setAccountChangeStatus(tx, BigInt(payload.changeId), { status: 'approved', approved_by: approver.username, approved_at: approvedAt });
+  await repository.setAwardAccount(tx, { personId: award.person_id, awardId: award.id }, payload.to);
   await recordAudit(tx, approver, { action: 'pension.award.account_change', entityType: 'pension_award', entityId: award.id, regionCode: award.region_code,
     before: { bankAccount: payload.from }, after: { bankAccount: payload.to, change: payload.changeId } });
   return { awardId: payload.awardId, bankAccount: payload.to };
@@ -99,15 +97,13 @@ async function applyAccountChange(tx: Tx, approver: Actor, payload: AccountChang
 /** The request follows its sign-off item: returned to the requester, resubmitted, withdrawn. */
 async function changeFollowsItem(tx: Tx, actor: Actor, payload: AccountChangePayload, regionCode: string, action: 'return' | 'resubmit' | 'cancel') {
   const status: AccountChangeStatus = action === 'return' ? 'returned' : action === 'cancel' ? 'cancelled' : 'submitted';
-  await tx.updateTable('pension_award_account_change').set({ status }).where('id', '=', BigInt(payload.changeId)).execute();
+  await repository.setAccountChangeStatus(tx, BigInt(payload.changeId), { status });
   await recordAudit(tx, actor, { action: `pension.award.account_${action}`, entityType: 'pension_award', entityId: BigInt(payload.awardId), regionCode, after: { change: payload.changeId, status } });
 }
 
 /** An award's account change requests, newest first. */
 export async function accountChangesOf(tx: Tx, personId: bigint, awardId: bigint): Promise<AccountChangeView[]> {
-  const rows = await tx.selectFrom('pension_award_account_change').selectAll().where('person_id', '=', personId).where('award_id', '=', awardId)
-    .orderBy('requested_at', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((row) => ({
+  return (await repository.accountChangesOfAward(tx, personId, awardId)).map((row) => ({
     id: String(row.id), awardId: String(row.award_id), from: row.from_account, to: row.to_account, reason: row.reason, status: row.status,
     approvalItemId: String(row.approval_item_id), requestedBy: row.requested_by, requestedAt: row.requested_at.toISOString(),
     approvedBy: row.approved_by, approvedAt: row.approved_at?.toISOString() ?? null,

@@ -1,8 +1,9 @@
 /** Typed SQL of pension awards. */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { Tables } from '../../../platform/database.ts';
 import type { Tx } from '../../../platform/actor.ts';
 import './awards.tables.ts';
-import type { AwardEventKind, AwardStatus, PensionScheme } from './awards.tables.ts';
+import type { AccountChangeStatus, AwardEventKind, AwardStatus, PensionScheme } from './awards.tables.ts';
 
 export interface AwardPerson { id: bigint; id_number: string; name: string; region_code: string; birth_date: string; gender: 'M' | 'F' }
 
@@ -151,3 +152,24 @@ export async function paymentsOfAward(tx: Tx, personId: bigint, awardId: bigint,
 export const personForRetirement = (tx: Tx, personId: bigint) => tx.selectFrom('person')
   .select(['id', 'id_number', 'name', 'region_code', sql<string>`birth_date::text`.as('birth_date'), 'gender', 'occupation'])
   .where('id', '=', personId).executeTakeFirst();
+
+// ── 养老金发放账户变更 (award-account.service.ts; migrations/0077) ──
+
+/** An award with its person and account, locked for a change of its account. */
+export const lockAwardAccount = (tx: Tx, awardId: bigint) => tx.selectFrom('pension_award as a').innerJoin('person as p', 'p.id', 'a.person_id')
+  .select(['a.person_id', 'a.id', 'a.region_code', 'a.status', 'a.bank_account', 'p.id_number', 'p.name'])
+  .where('a.id', '=', awardId).forUpdate('a').executeTakeFirst();
+
+export const insertAccountChange = (tx: Tx, row: Insertable<Tables['pension_award_account_change']>) =>
+  tx.insertInto('pension_award_account_change').values(row).execute();
+
+export const setAccountChangeStatus = (tx: Tx, id: bigint, patch: { status: AccountChangeStatus; approved_by?: string; approved_at?: Date }) =>
+  tx.updateTable('pension_award_account_change').set(patch).where('id', '=', id).execute();
+
+/** Moves the award's account (the database allows it only to an approved change's account). */
+export const setAwardAccount = (tx: Tx, award: { personId: bigint; awardId: bigint }, bankAccount: string) =>
+  tx.updateTable('pension_award').set({ bank_account: bankAccount }).where('person_id', '=', award.personId).where('id', '=', award.awardId).execute();
+
+/** An award's account change requests, newest first. */
+export const accountChangesOfAward = (tx: Tx, personId: bigint, awardId: bigint) => tx.selectFrom('pension_award_account_change').selectAll()
+  .where('person_id', '=', personId).where('award_id', '=', awardId).orderBy('requested_at', 'desc').orderBy('id', 'desc').execute();

@@ -13,7 +13,6 @@ import { isRegionCode, regionChain } from '../../../platform/params/index.ts';
 import { render, type Language, type Said } from '../../../platform/messages.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as repository from './projection.repository.ts';
-import type {} from './projection.tables.ts';
 import { projectionRules as say, scenarioNames } from './projection.messages.ts';
 import { BASELINE_SCENARIO, isBuiltInScenario, readOverrides, scenarioNamesInOrder, scenarios, type ScenarioOverrides } from './projection.scenarios.ts';
 
@@ -35,10 +34,7 @@ const builtInViews = (language: Language): ScenarioView[] => scenarioNamesInOrde
   name, label: render(scenarioNames[name](), language), builtIn: true, overrides: { ...scenarios[name] }, saved: null,
 }));
 
-const activeOf = (tx: Tx, pool: string) => tx.selectFrom('budget_projection_scenario').selectAll()
-  .where('region_code', '=', pool).where('status', '=', 'active').orderBy('created_at').orderBy('id');
-
-const savedView = (row: Awaited<ReturnType<ReturnType<typeof activeOf>['execute']>>[number]): ScenarioView => ({
+const savedView = (row: repository.ScenarioRow): ScenarioView => ({
   name: row.name, label: row.label, builtIn: false, overrides: row.overrides as ScenarioOverrides,
   saved: { id: String(row.id), poolingRegion: row.region_code, note: row.note, createdBy: row.created_by, createdAt: row.created_at.toISOString() },
 });
@@ -49,20 +45,20 @@ export async function listScenarios(database: DatabaseHandle, actor: Actor, inpu
   if (!isRegionCode(input.region)) throw invalidFields([{ field: 'region', message: say.regionShape({ value: input.region }) }]);
   return inScope(database, actor, async (tx) => {
     const pool = await poolOf(tx, input.region!);
-    return { baseline: BASELINE_SCENARIO, poolingRegion: pool, items: [...builtInViews(language), ...(await activeOf(tx, pool).execute()).map(savedView)] };
+    return { baseline: BASELINE_SCENARIO, poolingRegion: pool, items: [...builtInViews(language), ...(await repository.activeScenarios(tx, pool)).map(savedView)] };
   });
 }
 
 /** The overrides and label of a scenario for the pool: a built-in one, or one the pool saved (active). */
 export async function scenarioFor(tx: Tx, pool: string, name: string, language: Language): Promise<{ overrides: ScenarioOverrides; label: string } | undefined> {
   if (isBuiltInScenario(name)) return { overrides: scenarios[name], label: render(scenarioNames[name](), language) };
-  const row = await activeOf(tx, pool).where('name', '=', name).executeTakeFirst();
+  const [row] = await repository.activeScenarios(tx, pool, { name });
   return row && { overrides: row.overrides as ScenarioOverrides, label: row.label };
 }
 
 /** The names a pool may project under (for a refusal). */
 export async function scenarioNamesOf(tx: Tx, pool: string): Promise<string[]> {
-  return [...scenarioNamesInOrder, ...(await activeOf(tx, pool).execute()).map((row) => row.name)];
+  return [...scenarioNamesInOrder, ...(await repository.activeScenarios(tx, pool)).map((row) => row.name)];
 }
 
 export interface ScenarioRequest { region: string; name: string; label: string; note?: string | null; overrides: unknown }
@@ -84,13 +80,12 @@ export async function saveScenario(database: DatabaseHandle, actor: Actor, input
   if (problems.length) throw invalidFields(problems);
   return inScope(database, actor, async (tx) => {
     const pool = await poolOf(tx, input.region);
-    const taken = await tx.selectFrom('budget_projection_scenario').select('id').where('region_code', '=', pool).where('name', '=', name).executeTakeFirst();
-    if (taken) throw conflict('name', say.scenarioTaken({ region: pool, name }));
+    if (await repository.scenarioNameTaken(tx, pool, name)) throw conflict('name', say.scenarioTaken({ region: pool, name }));
     const id = newId();
-    await tx.insertInto('budget_projection_scenario').values({ id, region_code: pool, name, label, note, overrides: JSON.stringify(read.overrides), created_by: actor.username }).execute();
+    await repository.insertScenario(tx, { id, region_code: pool, name, label, note, overrides: JSON.stringify(read.overrides), created_by: actor.username });
     await recordAudit(tx, actor, { action: 'budget.projection.scenario.save', entityType: 'budget_projection_scenario', entityId: id, regionCode: pool,
       after: { name, label, note, overrides: read.overrides } });
-    return savedView((await activeOf(tx, pool).where('id', '=', id).executeTakeFirst())!);
+    return savedView((await repository.activeScenarios(tx, pool, { id }))[0]);
   });
 }
 
@@ -98,10 +93,10 @@ export async function saveScenario(database: DatabaseHandle, actor: Actor, input
 export async function archiveScenario(database: DatabaseHandle, actor: Actor, id: bigint): Promise<{ id: string; name: string; status: 'archived' }> {
   requirePermission(actor, 'budget.scenario');
   return inScope(database, actor, async (tx) => {
-    const row = await tx.selectFrom('budget_projection_scenario').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await repository.lockScenario(tx, id);
     if (!row) throw notFound(say.scenarioUnknown({ id: String(id) }));
     if (row.status === 'archived') throw conflict('id', say.scenarioArchived({ name: row.name }));
-    await tx.updateTable('budget_projection_scenario').set({ status: 'archived', archived_by: actor.username, archived_at: new Date() }).where('id', '=', id).execute();
+    await repository.archiveScenarioRow(tx, id, actor.username);
     await recordAudit(tx, actor, { action: 'budget.projection.scenario.archive', entityType: 'budget_projection_scenario', entityId: id, regionCode: row.region_code,
       before: { status: 'active' }, after: { status: 'archived', name: row.name } });
     return { id: String(id), name: row.name, status: 'archived' };

@@ -2,7 +2,9 @@
  * The projection's starting point from the registry and the pension awards (typed SQL only). Reads other modules'
  * tables without writing them: the budget is a reader of the whole system's facts.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { Tables } from '../../../platform/database.ts';
+import './projection.tables.ts';
 import type { Tx } from '../../../platform/actor.ts';
 
 /** Every pension pooling region (统筹地区). */
@@ -82,3 +84,25 @@ export async function recentAwards(tx: Tx, fundCode: string, fromPeriod: string)
     from pension_award where fund_code = ${fundCode} and first_period >= ${fromPeriod}`.execute(tx);
   return { awards: rows[0].awards, total: BigInt(rows[0].total) };
 }
+
+// ── a pool's own scenarios (projection-scenarios.service.ts; migrations/0078) ──
+
+/** A pool's active scenarios in the order they were saved (one of them, given its name or id). */
+export const activeScenarios = (tx: Tx, pool: string, only: { name?: string; id?: bigint } = {}) => {
+  let query = tx.selectFrom('budget_projection_scenario').selectAll().where('region_code', '=', pool).where('status', '=', 'active');
+  if (only.name !== undefined) query = query.where('name', '=', only.name);
+  if (only.id !== undefined) query = query.where('id', '=', only.id);
+  return query.orderBy('created_at').orderBy('id').execute();
+};
+export type ScenarioRow = Awaited<ReturnType<typeof activeScenarios>>[number];
+
+/** Whether the pool has a scenario of this name, archived ones included (a name is never used twice). */
+export const scenarioNameTaken = async (tx: Tx, pool: string, name: string) =>
+  (await tx.selectFrom('budget_projection_scenario').select('id').where('region_code', '=', pool).where('name', '=', name).executeTakeFirst()) !== undefined;
+
+export const insertScenario = (tx: Tx, row: Insertable<Tables['budget_projection_scenario']>) => tx.insertInto('budget_projection_scenario').values(row).execute();
+
+export const lockScenario = (tx: Tx, id: bigint) => tx.selectFrom('budget_projection_scenario').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const archiveScenarioRow = (tx: Tx, id: bigint, by: string) =>
+  tx.updateTable('budget_projection_scenario').set({ status: 'archived', archived_by: by, archived_at: new Date() }).where('id', '=', id).execute();

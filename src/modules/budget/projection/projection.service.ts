@@ -14,10 +14,10 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, type Actor } from '../../../platform/actor.ts';
-import { AppError, invalid } from '../../../platform/errors.ts';
+import { invalid } from '../../../platform/errors.ts';
 import { divideRounded, formatDecimal, formatYuan, parseYuan, type Decimal, type RoundingMode } from '../../../platform/money.ts';
-import { getParameters, isRegionCode, regionChain, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
-import { render, type Language } from '../../../platform/messages.ts';
+import { getParameters, isRegionCode, todayInChina, type ParameterStore } from '../../../platform/params/index.ts';
+import type { Language } from '../../../platform/messages.ts';
 import { addMonths, getTrialBalance } from '../../ledger/index.ts';
 import { baseLimits, publicPensionEmployerTypes } from '../../collection/index.ts';
 import { retirementCategory } from '../../registry/index.ts';
