@@ -22,6 +22,12 @@ export function formatYuan(fen: bigint): string {
   return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
+/** Fen as 万元 with two decimals ("1234.57"), rounded half away from zero: a cell of a paper layout, a figure of a narrative. */
+export function tenThousandYuan(fen: bigint): string {
+  const hundredYuan = (fen < 0n ? fen - 5_000n : fen + 5_000n) / 10_000n;
+  return formatYuan(hundredYuan);
+}
+
 /** An exact decimal: value = units / 10^scale. */
 export interface Decimal { units: bigint; scale: number }
 

@@ -24,6 +24,7 @@ interface Analysis {
   funds: { fund: string; income: { month: Comparison; yearToDate: Comparison }; expense: { month: Comparison; yearToDate: Comparison } }[];
   deviations: { fund: string; subject: string }[];
   openAlerts: { id: string }[];
+  summary: string[];
 }
 
 const e2e = setUpE2e({
@@ -50,6 +51,9 @@ test('基金收支分析: the month\'s analysis as the API has it, its Excel exp
   await page.goto(`${server.baseUrl}/execution/analysis?year=2026&month=1&region=${CITY}`);
   await page.getByTestId('analysis-heading').waitFor();
   assert.equal(await page.getByTestId('analysis-heading').textContent(), '2026年1月社会保险基金收支分析');
+  const sentences = page.getByTestId('analysis-summary-sentence');
+  assert.deepEqual(await sentences.allTextContents(), analysis.summary, 'the 综述 as the API tells it');
+  assert.match(analysis.summary[0], /^截至 2026 年 1 月，.*本年累计收入 [\d,]+\.\d{2} 万元/);
   assert.equal(plain(await page.getByTestId('analysis-income-value').textContent()), analysis.headline.income.month.current);
   assert.equal(plain(await page.getByTestId('analysis-expense-value').textContent()), analysis.headline.expense.month.current);
   assert.equal(plain(await page.getByTestId('analysis-balance-value').textContent()), analysis.headline.accumulatedBalance);

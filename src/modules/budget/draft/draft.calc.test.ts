@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { budgetChartFor, schemeTable } from './budget-chart.ts';
 import { draftMonths, draftTable, summaryTable, type FundActuals } from './draft.calc.ts';
-import { tenThousandYuan } from './draft.report.ts';
+import { tenThousandYuan } from '../../../platform/money.ts';
 
 const pension = schemeTable(budgetChartFor(2027), 'pension')!;
 

@@ -7,7 +7,7 @@
  * sheet per fund. Every sum is done in fen before; only the display is divided, each cell rounded on its own (half
  * away from zero), so a total may differ from the sum of its rounded lines by a few 0.01 万元, never by drift.
  */
-import { formatYuan } from '../../../platform/money.ts';
+import { formatYuan, tenThousandYuan } from '../../../platform/money.ts';
 import { fieldLabel, render, type Language, type Said } from '../../../platform/messages.ts';
 import { reportSection, type Report } from '../../../platform/reports/report.ts';
 import { draftRules as say, modelNames } from '../budget.messages.ts';
@@ -16,12 +16,6 @@ import { draftPaper as paper } from './draft.messages.ts';
 import type { BudgetDraft, FundBaseData } from './draft.service.ts';
 
 const metric = (value: number | null) => (value === null ? null : Number(value.toFixed(4)));
-
-/** Fen as 万元 with two decimals ("1234.57"), rounded half away from zero: one cell of the paper layout. */
-export function tenThousandYuan(fen: bigint): string {
-  const hundredYuan = (fen < 0n ? fen - 5_000n : fen + 5_000n) / 10_000n;
-  return formatYuan(hundredYuan);
-}
 
 /** An actuarial line's drivers in JSON: counts whole, amounts in yuan, the rate to six decimals, the collection rate to four. */
 function driversAnswer(drivers: ActuarialDrivers) {

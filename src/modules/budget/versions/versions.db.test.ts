@@ -19,7 +19,7 @@ import { runCommand } from '../../../platform/testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/database.ts';
 import { decide, getApproval } from '../../../platform/signoff/signoff.service.ts';
 import { signOff, testUser } from '../../../platform/signoff/signoff.testing.ts';
-import { tenThousandYuan } from '../draft/draft.report.ts';
+import { tenThousandYuan } from '../../../platform/money.ts';
 import { ensureFunds, openingBalanceEntry, periodEnd, postEntries, type EntryInput } from '../../ledger/index.ts';
 import { seedPoolingRegions } from '../../ledger/ledger.testing.ts';
 import type { DraftedLine } from './versions.calc.ts';

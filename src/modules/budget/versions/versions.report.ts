@@ -8,11 +8,10 @@
  * few yuan must show.
  */
 import { fieldLabel, render, type Language, type Said } from '../../../platform/messages.ts';
-import { formatYuan, parseYuan } from '../../../platform/money.ts';
+import { formatYuan, parseYuan, tenThousandYuan } from '../../../platform/money.ts';
 import { reportSection, type Report } from '../../../platform/reports/report.ts';
 import { dimensionSaid, versionSaid as say } from './versions.messages.ts';
 import { draftPaper } from '../draft/draft.messages.ts';
-import { tenThousandYuan } from '../draft/draft.report.ts';
 import type { LineView, VersionDiff, VersionView } from './versions.service.ts';
 
 interface LayoutRow { label: string; subject: string | null; amount: string; draftedAmount: string | null; reason: string | null; comments: string | null; strong: boolean }

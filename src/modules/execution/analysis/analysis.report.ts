@@ -1,10 +1,11 @@
 /**
- * 「YYYY年M月社会保险基金收支分析」 as a report of the kernel's report layer: the headline, the months of payment
- * capacity, each fund's income and expense, the largest deviations with their drivers, and the open alerts, a section
- * (an XLSX sheet) each; JSON is the analysis itself.
+ * 「YYYY年M月社会保险基金收支分析」 as a report of the kernel's report layer: the 综述 (analysisSummary: the figures in
+ * sentences), the headline, the months of payment capacity, each fund's income and expense, the largest deviations
+ * with their drivers, and the open alerts, a section (an XLSX sheet) each; JSON is the analysis itself.
  */
 import { render } from '../../../platform/messages.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
+import { divideRounded, formatDecimal, parseYuan, tenThousandYuan } from '../../../platform/money.ts';
 import { percentText, reportSection, type Report } from '../../../platform/reports/report.ts';
 import type { AlertStatus } from '../alerts.statuses.ts';
 import { executionSaid } from '../execution.messages.ts';
@@ -61,6 +62,63 @@ export function driverText(driver: Driver): string {
   return `${name} ${driver.current}${unit}${last(driver)}`;
 }
 
+/** 万元 with thousands separated: "12,345.68". */
+const tenThousand = (yuan: string) => {
+  const text = tenThousandYuan(parseYuan(yuan));
+  const [whole, fraction] = text.replace(/^-/, '').split('.');
+  return `${text.startsWith('-') ? '-' : ''}${BigInt(whole).toLocaleString('en-US')}.${fraction}`;
+};
+/** "同比增长 4.17%", "同比减少 2.5%", "上年同期无收支" or "上年同期为零". */
+const yearOnYear = (comparison: Comparison) => {
+  if (comparison.lastYear === null) return '上年同期无收支';
+  if (comparison.changeRate === null) return '上年同期为零';
+  const rate = comparison.changeRate.replace(/^-/, '');
+  return `同比${comparison.changeRate.startsWith('-') ? '减少' : '增长'} ${percentText(rate)}`;
+};
+/** actual ÷ budget of the funds with an approved budget, four decimals, or null when none has one. */
+function budgetRate(funds: AnalysisReport['funds'], side: 'income' | 'expense'): string | null {
+  const budgeted = funds.filter((fund) => fund.budgetApproved && parseYuan(fund[side].budget) > 0n);
+  if (!budgeted.length) return null;
+  const budget = budgeted.reduce((sum, fund) => sum + parseYuan(fund[side].budget), 0n);
+  const actual = budgeted.reduce((sum, fund) => sum + parseYuan(fund[side].yearToDate.current), 0n);
+  return formatDecimal({ units: divideRounded(actual * 10_000n, budget), scale: 4 });
+}
+/** "-0.1234" → "低于时间进度 12.34 个百分点". */
+const pointsFromProgress = (deviation: string) =>
+  `${deviation.startsWith('-') ? '低于' : '高于'}时间进度 ${percentText(deviation.replace(/^-/, '')).replace('%', '')} 个百分点`;
+
+/**
+ * 综述: the analysis told in sentences a director reads first — the year to date's income, expense and surplus with
+ * their change on last year, the month's, the budget execution against the time progress, the accumulated balance and
+ * the fund with the fewest months of payment capacity, the line furthest off with its drivers, the open alerts. Every
+ * figure is one of the analysis's own (万元 here, 元 in the tables), none is computed another way.
+ */
+export function analysisSummary(analysis: Omit<AnalysisReport, 'summary'>): string[] {
+  const where = analysis.regionName ?? analysis.region;
+  if (!analysis.hasMovement) return [`${where}各项社会保险基金 ${analysis.year} 年截至 ${analysis.month} 月无收支记录。`];
+  const { income, expense, surplus } = analysis.headline;
+  const sentences = [
+    `截至 ${analysis.year} 年 ${analysis.month} 月，${where}各项社会保险基金本年累计收入 ${tenThousand(income.yearToDate.current)} 万元，${yearOnYear(income.yearToDate)}；`
+      + `累计支出 ${tenThousand(expense.yearToDate.current)} 万元，${yearOnYear(expense.yearToDate)}；当期结余 ${tenThousand(surplus.yearToDate.current)} 万元。`,
+    `${analysis.month} 月当月收入 ${tenThousand(income.month.current)} 万元（${yearOnYear(income.month)}），支出 ${tenThousand(expense.month.current)} 万元（${yearOnYear(expense.month)}）。`,
+  ];
+  const [incomeRate, expenseRate] = [budgetRate(analysis.funds, 'income'), budgetRate(analysis.funds, 'expense')];
+  sentences.push(incomeRate === null && expenseRate === null
+    ? '本年尚无批复的基金预算，未作预算执行分析。'
+    : `已批复预算的基金收入预算执行率 ${incomeRate === null ? '—' : percentText(incomeRate)}，支出预算执行率 ${expenseRate === null ? '—' : percentText(expenseRate)}，时间进度 ${percentText(analysis.timeProgress)}。`);
+  const capacities = analysis.funds.filter((fund) => fund.monthsOfPaymentCapacity !== null);
+  const fewest = capacities.reduce<(typeof capacities)[number] | null>((low, fund) => (low === null || Number(fund.monthsOfPaymentCapacity) < Number(low.monthsOfPaymentCapacity) ? fund : low), null);
+  sentences.push(`累计结余 ${tenThousand(analysis.headline.accumulatedBalance)} 万元${fewest ? `，可支付月数最少的是${fewest.name}（${Number(fewest.monthsOfPaymentCapacity).toFixed(1)} 个月）` : ''}。`);
+  const [largest] = analysis.deviations;
+  if (largest) {
+    const drivers = largest.drivers.length ? `，相关因素：${largest.drivers.map(driverText).join('；')}` : '';
+    sentences.push(`执行偏差最大的是${largest.fundName}${largest.name}（${sideNames[largest.side]}），预算执行率 ${percentText(largest.rate)}，${pointsFromProgress(largest.deviation)}${drivers}。`);
+  }
+  const critical = analysis.openAlerts.filter((alert) => alert.severity === 'critical').length;
+  sentences.push(analysis.openAlertsTotal === 0 ? '无未办结的基金运行预警。' : `未办结的基金运行预警 ${analysis.openAlertsTotal} 条${critical ? `，其中严重 ${critical} 条` : ''}。`);
+  return sentences;
+}
+
 export function analysisTitle(analysis: Pick<AnalysisReport, 'year' | 'month'>): string {
   return `${analysis.year}年${analysis.month}月社会保险基金收支分析`;
 }
@@ -81,6 +139,10 @@ export function analysisDocument(analysis: AnalysisReport): Report<AnalysisRepor
     landscape: true,
     data: analysis,
     sections: [
+      reportSection<{ text: string }>({
+        name: '综述', title: '综述', rows: analysis.summary.map((text) => ({ text })),
+        columns: [{ key: 'text', title: '综述', unit: 'text', width: 120 }],
+      }),
       reportSection<HeadlineRow>({
         name: '总体情况', title: '一、基金收支总体情况', main: true,
         rows: [

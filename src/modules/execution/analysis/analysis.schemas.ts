@@ -43,4 +43,5 @@ export const AnalysisView = Type.Object({
   })),
   openAlerts: Type.Array(AlertView),
   openAlertsTotal: Type.Integer(),
+  summary: Type.Array(Type.String(), { description: '综述: the figures in sentences (万元), in Chinese: the year to date and the month with their change on last year, the budget execution against the time progress, the accumulated balance and the fewest months of payment capacity, the line furthest off with its drivers, the open alerts' }),
 });

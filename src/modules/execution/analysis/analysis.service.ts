@@ -25,6 +25,7 @@ import type { FundRow } from '../execution.repository.ts';
 import { actualsByFund, executionFigures, tableLinesOf, type ReportInput } from '../report.service.ts';
 import { compared, driversOf, largestDeviations, sideActual, sideBudget, type Comparison, type Driver, type DriverCounts } from './analysis.calc.ts';
 import * as repository from './analysis.repository.ts';
+import { analysisSummary } from './analysis.report.ts';
 
 export interface PeriodComparison { month: Comparison; yearToDate: Comparison }
 export interface SideAnalysis extends PeriodComparison { budget: string; rate: string | null; deviation: string | null }
@@ -46,6 +47,8 @@ export interface AnalysisReport {
   deviations: DeviationAnalysis[];
   openAlerts: AlertView[];
   openAlertsTotal: number;
+  /** 综述: the figures above told in sentences (analysis.report.ts analysisSummary), in Chinese. */
+  summary: string[];
 }
 
 /** The open alerts the analysis lists at most (the alert inbox holds them all). */
@@ -151,5 +154,6 @@ export async function analysisReport(database: DatabaseHandle, actor: Actor, inp
     };
   });
   const alerts = await listAlerts(database, actor, { region: input.region, status: 'open' }, { limit: ALERTS_LISTED });
-  return { ...report, openAlerts: alerts.items, openAlertsTotal: alerts.total };
+  const analysis = { ...report, openAlerts: alerts.items, openAlertsTotal: alerts.total };
+  return { ...analysis, summary: analysisSummary(analysis) };
 }

@@ -20,6 +20,7 @@ import { listPage, type ListAnswer, type ListRequest, type SortKey } from '../..
 import { createOrFindJob, type JobContext, type JobDefinition } from '../../../platform/jobs/index.ts';
 import type { PeriodCloseEffect } from '../../ledger/index.ts';
 import { analysisReport, type AnalysisReport } from '../analysis/analysis.service.ts';
+import { analysisSummary } from '../analysis/analysis.report.ts';
 import { emitEvent } from './notifications.service.ts';
 import * as repository from './notifications.repository.ts';
 import { notificationSaid as said } from './notifications.messages.ts';
@@ -95,5 +96,7 @@ export async function storedAnalysis(database: DatabaseHandle, actor: Actor, id:
   requirePermission(actor, 'execution.read');
   const row = await inScope(database, actor, (tx) => repository.monthlyAnalysisReport(tx, id));
   if (!row) throw notFound(said.analysis({ id }));
-  return (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as AnalysisReport;
+  const stored = (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as Omit<AnalysisReport, 'summary'> & { summary?: string[] };
+  // an analysis stored before the 综述 existed: told from its own stored figures, the same way
+  return { ...stored, summary: stored.summary ?? analysisSummary(stored) };
 }

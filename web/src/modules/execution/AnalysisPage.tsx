@@ -173,6 +173,9 @@ export default function AnalysisPage() {
           <>
             <Typography.Title level={4} data-testid="analysis-heading">{t('analysis.heading', { year: data.year, month: data.month })}</Typography.Title>
             <Typography.Paragraph type="secondary">{reportRegion(data)} · {t('execution.asOf', { asOf: data.asOf })} {percent(data.timeProgress)}</Typography.Paragraph>
+            <Card size="small" title={t('analysis.summary')} style={{ marginBottom: 16 }} data-testid="analysis-summary">
+              {data.summary.map((sentence) => <Typography.Paragraph key={sentence} style={{ marginBottom: 4 }} data-testid="analysis-summary-sentence">{sentence}</Typography.Paragraph>)}
+            </Card>
             <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
               <Col xs={24} md={12} xl={6}><HeadlineCard title={t('analysis.income.month')} comparison={data.headline.income.month} testId="analysis-income" /></Col>
               <Col xs={24} md={12} xl={6}><HeadlineCard title={t('analysis.expense.month')} comparison={data.headline.expense.month} testId="analysis-expense" /></Col>

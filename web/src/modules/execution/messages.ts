@@ -130,6 +130,7 @@ export const messages = {
 
   'analysis.title': ['基金收支分析', 'Fund income and expenditure analysis'],
   'analysis.heading': ['{year}年{month}月社会保险基金收支分析', 'Fund income and expenditure analysis, {month}/{year}'],
+  'analysis.summary': ['综述', 'Summary (in Chinese)'],
   'analysis.monthPicker': ['月份', 'Month'],
   'analysis.xlsx': ['导出 Excel', 'Export to Excel'],
   'analysis.pdf': ['导出 PDF', 'Export to PDF'],
