@@ -146,6 +146,7 @@ test('综述: the figures above in sentences, in 万元, with the budget executi
   const found = await analysis();
   const fundName = medical(found).name;
   const [otherExpense] = found.deviations;
+  assert.equal(otherExpense.name, '其他支出', 'a name that says its side: no （支出） after it');
   assert.deepEqual(found.summary.slice(0, 5), [
     // 650,000 of income against 480,000 (+35.42%), 300,000 of expense against 240,000 (+25%), the surplus 350,000
     '截至 2025 年 6 月，示范市各项社会保险基金本年累计收入 65.00 万元，同比增长 35.42%；累计支出 30.00 万元，同比增长 25%；当期结余 35.00 万元。',
@@ -153,7 +154,7 @@ test('综述: the figures above in sentences, in 万元, with the budget executi
     // the medical fund alone has a budget: 650,000 ÷ 1,400,000 and 300,000 ÷ 910,000; 181 days of 365
     '已批复预算的基金收入预算执行率 46.43%，支出预算执行率 32.97%，时间进度 49.59%。',
     `累计结余 59.50 万元，可支付月数最少的是${fundName}（23.8 个月）。`,
-    `执行偏差最大的是${fundName}${otherExpense.name}（支出），预算执行率 0%，低于时间进度 49.59 个百分点。`,
+    `执行偏差最大的是${fundName}「${otherExpense.name}」，预算执行率 0%，低于时间进度 49.59 个百分点。`,
   ]);
   assert.equal(found.summary[5], `未办结的基金运行预警 ${found.openAlertsTotal} 条${found.openAlerts.some((alert) => alert.severity === 'critical') ? `，其中严重 ${found.openAlerts.filter((alert) => alert.severity === 'critical').length} 条` : ''}。`);
   assert.deepEqual((await analysis(6, 2023)).summary, ['示范市各项社会保险基金 2023 年截至 6 月无收支记录。']);

@@ -112,7 +112,9 @@ export function analysisSummary(analysis: Omit<AnalysisReport, 'summary'>): stri
   const [largest] = analysis.deviations;
   if (largest) {
     const drivers = largest.drivers.length ? `，相关因素：${largest.drivers.map(driverText).join('；')}` : '';
-    sentences.push(`执行偏差最大的是${largest.fundName}${largest.name}（${sideNames[largest.side]}），预算执行率 ${percentText(largest.rate)}，${pointsFromProgress(largest.deviation)}${drivers}。`);
+    // 「社会保险待遇支出」 says its side already; 「基本养老金」 does not
+    const side = largest.name.endsWith(sideNames[largest.side]) ? '' : `（${sideNames[largest.side]}）`;
+    sentences.push(`执行偏差最大的是${largest.fundName}「${largest.name}」${side}，预算执行率 ${percentText(largest.rate)}，${pointsFromProgress(largest.deviation)}${drivers}。`);
   }
   const critical = analysis.openAlerts.filter((alert) => alert.severity === 'critical').length;
   sentences.push(analysis.openAlertsTotal === 0 ? '无未办结的基金运行预警。' : `未办结的基金运行预警 ${analysis.openAlertsTotal} 条${critical ? `，其中严重 ${critical} 条` : ''}。`);
