@@ -122,7 +122,10 @@ export default function BillingPage() {
             <Typography.Title level={5}>{t('billing.runs')}</Typography.Title>
             {runs.error ? <ApiErrorView error={runs.error} retry={runs.reload} /> : (
               <Table<Job>
-                data-testid="billing-runs" rowKey="id" size="small" loading={runs.loading} dataSource={runs.data?.items ?? []}
+                // the run shown above as the page last saw it: a list read while it ran (or a run already finished when the
+                // page first read it, so its progress never saw it finish) would show it unfinished
+                data-testid="billing-runs" rowKey="id" size="small" loading={runs.loading}
+                dataSource={(runs.data?.items ?? []).map((item) => (current && item.id === current.id ? current : item))}
                 pagination={false} locale={{ emptyText: <Empty description={t('billing.noRuns')} /> }}
                 rowClassName={(row) => (row.id === runId ? 'ant-table-row-selected' : '')}
                 onRow={(row) => ({ onClick: () => update({ run: row.id }), style: { cursor: 'pointer' } })}
