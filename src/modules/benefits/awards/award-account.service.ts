@@ -8,13 +8,14 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
-import { conflict, invalidFields, notFound } from '../../../platform/errors.ts';
+import { conflict, invalidFields } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { render, type Said } from '../../../platform/messages.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { AWARDS_ACROSS_POOLS } from './awards.service.ts';
-import { awardAccountSaid as said, awardStatusSaid } from './awards.messages.ts';
+import { lockAwardOrRefuse } from './award-status.service.ts';
+import { awardAccountSaid as said } from './awards.messages.ts';
 import type { AccountChangeStatus } from './awards.tables.ts';
 import * as repository from './awards.repository.ts';
 
@@ -52,17 +53,11 @@ function checkRequest(input: AccountChangeRequest): AccountChangeRequest {
   return { bankAccount, reason };
 }
 
-async function lockAward(tx: Tx, awardId: bigint) {
-  const award = await repository.lockAwardAccount(tx, awardId);
-  if (!award) throw notFound(awardStatusSaid.awardUnknown({ id: String(awardId) }));
-  return award;
-}
-
 /** Submits the change of an award's account to 复核 and 审批 (one open request per award: the engine). */
 export async function requestAccountChange(database: DatabaseHandle, actor: Actor, awardId: bigint, input: AccountChangeRequest): Promise<AccountChangeView> {
   const request = checkRequest(input);
   return inScope(database, actor, async (tx) => {
-    const award = await lockAward(tx, awardId);
+    const award = await lockAwardOrRefuse(tx, awardId);
     if (award.status === 'stopped') throw conflict('awardId', said.stopped());
     if (award.bank_account === request.bankAccount) throw invalidFields([{ field: 'bankAccount', message: said.unchanged({ account: award.bank_account }) }]);
     const id = newId();
@@ -83,7 +78,7 @@ export async function requestAccountChange(database: DatabaseHandle, actor: Acto
 
 /** The final approval: the award's account moves to the one asked for, unless it changed since the request. */
 async function applyAccountChange(tx: Tx, approver: Actor, payload: AccountChangePayload) {
-  const award = await lockAward(tx, BigInt(payload.awardId));
+  const award = await lockAwardOrRefuse(tx, BigInt(payload.awardId));
   if (award.status === 'stopped') throw conflict('awardId', said.stopped());
   if (award.bank_account !== payload.from) throw conflict('bankAccount', said.changedMeanwhile({ from: payload.from, current: award.bank_account }));
   const approvedAt = new Date();

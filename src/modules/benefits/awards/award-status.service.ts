@@ -21,7 +21,6 @@ import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { addMonths, isPeriod } from '../../ledger/index.ts';
-import { awardSaid } from '../payroll/payroll.messages.ts';
 import { overpaidFrom } from '../deaths/deaths.calc.ts';
 import { insertOverpayment, paidMonthsOf } from '../deaths/deaths.repository.ts';
 import { AWARDS_ACROSS_POOLS, statusSaid } from './awards.service.ts';
@@ -89,7 +88,8 @@ function refuseChange(award: repository.AwardToChange, request: AwardStatusReque
   }
 }
 
-async function lockAwardOrRefuse(tx: Tx, awardId: bigint) {
+/** The award locked for a change (status or account), or a 404 naming it. */
+export async function lockAwardOrRefuse(tx: Tx, awardId: bigint) {
   const award = await repository.lockAward(tx, awardId);
   if (!award) throw notFound(awardStatusSaid.awardUnknown({ id: String(awardId) }));
   return award;

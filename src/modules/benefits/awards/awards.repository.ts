@@ -114,11 +114,11 @@ export const insertAwardEvent = (tx: Tx, row: {
   source_type: string; source_id: bigint | null; recorded_by: string;
 }) => tx.insertInto('pension_award_event').values(row).execute();
 
-export interface AwardToChange { person_id: bigint; id: bigint; id_number: string; name: string; region_code: string; status: AwardStatus; first_period: string; dead: boolean }
+export interface AwardToChange { person_id: bigint; id: bigint; id_number: string; name: string; region_code: string; status: AwardStatus; first_period: string; bank_account: string; dead: boolean }
 
-/** One award with its person and whether a death is recorded for them, locked for a status change. */
+/** One award with its person, its account and whether a death is recorded for them, locked for a change of its status or its account. */
 export async function lockAward(tx: Tx, awardId: bigint): Promise<AwardToChange | undefined> {
-  const { rows } = await sql<AwardToChange>`select a.person_id, a.id, p.id_number, p.name, a.region_code, a.status, a.first_period,
+  const { rows } = await sql<AwardToChange>`select a.person_id, a.id, p.id_number, p.name, a.region_code, a.status, a.first_period, a.bank_account,
       exists (select 1 from death_record d where d.person_id = a.person_id) as dead
     from pension_award a join person p on p.id = a.person_id where a.id = ${awardId} for update of a`.execute(tx);
   return rows[0] && { ...rows[0], person_id: BigInt(rows[0].person_id), id: BigInt(rows[0].id) };
@@ -154,11 +154,6 @@ export const personForRetirement = (tx: Tx, personId: bigint) => tx.selectFrom('
   .where('id', '=', personId).executeTakeFirst();
 
 // ── 养老金发放账户变更 (award-account.service.ts; migrations/0077) ──
-
-/** An award with its person and account, locked for a change of its account. */
-export const lockAwardAccount = (tx: Tx, awardId: bigint) => tx.selectFrom('pension_award as a').innerJoin('person as p', 'p.id', 'a.person_id')
-  .select(['a.person_id', 'a.id', 'a.region_code', 'a.status', 'a.bank_account', 'p.id_number', 'p.name'])
-  .where('a.id', '=', awardId).forUpdate('a').executeTakeFirst();
 
 export const insertAccountChange = (tx: Tx, row: Insertable<Tables['pension_award_account_change']>) =>
   tx.insertInto('pension_award_account_change').values(row).execute();
