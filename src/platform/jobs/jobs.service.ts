@@ -182,7 +182,11 @@ export type RunOutcome = 'completed' | 'failed' | 'stopped' | 'busy' | 'finished
  * Works one chunk: false when none is left, or when `stop()` says so once a chunk is claimed (a chunk waited for may
  * be the one another worker just failed). A chunk held by a dead process is waited for, not skipped.
  */
-async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<unknown, unknown>, context: JobContext<unknown>, stop: () => boolean): Promise<boolean> {
+/**
+ * `failed` is told of a chunk's error inside its transaction, before the rollback frees the chunk: another worker
+ * waiting for that chunk (waitForOpenChunk) then sees the job stopping and does not take the failed chunk up again.
+ */
+async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<unknown, unknown>, context: JobContext<unknown>, stop: () => boolean, failed: (error: unknown) => void): Promise<boolean> {
   const id = context.job.id;
   return inScope(database, context.actor, async (tx) => {
     await repository.checkClientConnectionEverySecond(tx);
@@ -194,7 +198,12 @@ async function runNextChunk(database: DatabaseHandle, definition: JobDefinition<
     }
     if (stop()) return false;
     if (!definition.runChunk) throw new Error(`a ${definition.kind} job has no chunks to work`);
-    await definition.runChunk(tx, context, { chunk: chunk.chunk, payload: parsed(chunk.payload) });
+    try {
+      await definition.runChunk(tx, context, { chunk: chunk.chunk, payload: parsed(chunk.payload) });
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
     await repository.markChunkDone(tx, id, chunk.chunk);
     return true;
   });
@@ -250,7 +259,7 @@ export async function runJob(database: DatabaseHandle, id: bigint, options: RunO
     const worker = async () => {
       try {
         const halt = () => stopped() || firstError !== undefined;
-        while (!halt() && await runNextChunk(database, definition, context, halt)) await report();
+        while (!halt() && await runNextChunk(database, definition, context, halt, (error) => { firstError ??= error; })) await report();
       } catch (error) {
         firstError ??= error;
       }
