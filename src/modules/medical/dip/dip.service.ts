@@ -60,9 +60,14 @@ export async function dipProjection(database: DatabaseHandle, actor: Actor, inpu
     if (rows.length === 0) throw notFound(said.dipNoMonths({ region, year }));
     const byMonth = new Map<string, Decimal[]>();
     const byInstitution = new Map<string, Decimal[]>();
+    const add = (map: Map<string, Decimal[]>, key: string, points: Decimal) => {
+      const list = map.get(key) ?? [];
+      list.push(points);
+      map.set(key, list);
+    };
     for (const row of rows) {
-      byMonth.set(row.month, [...(byMonth.get(row.month) ?? []), row.points]);
-      byInstitution.set(row.code, [...(byInstitution.get(row.code) ?? []), row.points]);
+      add(byMonth, row.month, row.points);
+      add(byInstitution, row.code, row.points);
     }
     const dipFund = dipFundOf(await repository.quotasOfYear(tx, region, year));
     const projection = projectPointValue({

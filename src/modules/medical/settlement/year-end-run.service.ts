@@ -139,7 +139,11 @@ async function settleHospitalsByDip(tx: Tx, region: string, year: number, quotas
     if (institution.kind !== 'pharmacy') hospitals.set(institution.code, { institutionId: institution.id, regionCode: institution.region_code, quota: 0n });
   }
   const casesOf = new Map<string, { group: string; cost: bigint; count: number }[]>();
-  for (const row of rows) casesOf.set(row.code, [...(casesOf.get(row.code) ?? []), { group: row.dip_group, cost: row.averageCost, count: row.cases }]);
+  for (const row of rows) {
+    const cases = casesOf.get(row.code) ?? [];
+    cases.push({ group: row.dip_group, cost: row.averageCost, count: row.cases });
+    casesOf.set(row.code, cases);
+  }
   const dipFund = dipFundOf(quotas);
   const result = settleDipYear({
     groups: [...groups.values()], dipFund, reimbursementRatio: ratio, rules,
