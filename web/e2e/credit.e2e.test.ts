@@ -73,7 +73,11 @@ test('信用与黑名单: a grading run from the page gives the API\'s counts an
     await openMenuEntry(page, '基金监督', 'menu-supervisionCredit');
     await page.getByTestId('credit-page').waitFor();
     await page.getByTestId('credit-run').click();
+    // the run's answer, so that a refusal or a slow run fails here with its status rather than as counts that never show
+    const ran = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/supervision/credit/runs', { timeout: 180_000 });
     await page.getByTestId('confirm-ok').click();
+    const answer = await ran;
+    assert.ok(answer.ok(), `POST /api/supervision/credit/runs answered ${answer.status()}: ${await answer.text()}`);
     await page.getByTestId('credit-count-employer-C').waitFor();
 
     const credit = await must<CreditList>(inspector, 'GET', '/api/supervision/credit?limit=50');
