@@ -32,7 +32,7 @@ export const supervisionModule: ModuleManifest = {
   schedules: [],
   approvalKinds: [supervisionCaseSignoff, supervisionBlacklistSignoff, sharingSettlementSignoff],
   // the budget's own permissions submit (budget.draft) and sign (budget.review, budget.approve) the responsibility-sharing settlement
-  permissions: ['supervision.read', 'supervision.import', 'supervision.run', 'supervision.case', 'supervision.case.review', 'supervision.case.approve', 'budget.draft', 'budget.review', 'budget.approve'],
+  permissions: ['supervision.read', 'supervision.import', 'supervision.run', 'supervision.case', 'supervision.case.review', 'supervision.case.approve', 'supervision.evaluate', 'budget.draft', 'budget.review', 'budget.approve'],
   reports: [],
   // signoff: the grades of the register's kinds
   parameters: ['supervision', 'contribution.base', 'contribution.rounding', 'signoff'],

@@ -117,6 +117,7 @@ export const permissionDescriptions = {
   'supervision.case': '稽核案件经办 open a case from findings or by hand, submit its conclusion, record recoveries, close it',
   'supervision.case.review': '稽核案件复核 review the opening or the conclusion of a case',
   'supervision.case.approve': '稽核案件审批 approve the opening or the conclusion of a case',
+  'supervision.evaluate': '绩效考核指标录入 enter the value of an evaluation indicator the records cannot show, with its evidence',
   // budget execution (预算执行、基金运行预警、信息公开)
   'execution.read': '预算执行查看 budget against actual live from the ledger, early-warning alerts',
   'alerts.manage': '预警处理 acknowledge and resolve early-warning alerts, evaluate the rules now',
@@ -184,11 +185,11 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
     'period.close', 'period.reopen.request', 'jobs.retry',
     'payroll.bank', 'fund.transfer.approve', 'alerts.manage', 'budget.scenario',
   ],
-  supervisor: [...reads, 'audit.read', 'audit.verify', 'supervision.read', 'alerts.manage'],
+  supervisor: [...reads, 'audit.read', 'audit.verify', 'supervision.read', 'supervision.evaluate', 'alerts.manage'],
   // 稽核: reads every business record in scope and the audit trail, changes none of them; traces a person by the full
   // number; imports the data inspections compare against and runs the detection rules, whose findings are its own.
   // Signs high-risk base corrections as the second person (seed 004 篇7: 稽核审计…协同跟踪高风险业务).
-  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run', 'supervision.case', 'registry.base.correction.review'],
+  auditor: [...reads, 'audit.read', 'audit.verify', 'personal.full.read', 'supervision.read', 'supervision.import', 'supervision.run', 'supervision.case', 'supervision.evaluate', 'registry.base.correction.review'],
   security_auditor: ['audit.read', 'audit.verify', 'auth.log.read'],
   // The administrator also registers employers and persons and reads bills: a new installation is set up by its
   // administrator before any agency staff exists (see docs/decisions.md). No money moves under this role.

@@ -78,11 +78,13 @@ test('the pool split: whole fen by weight, the fen left to the largest remainder
   assert.equal(rewards.reduce((a, b) => a + b, 0n), 100_000_000n);
 });
 
-test('the shipped tree loads: four first-level groups, weights adding up, every leaf measured; a broken tree names its problems', () => {
+test('the shipped tree loads: four first-level groups, weights adding up, every leaf measured or entered; a broken tree names its problems', () => {
   const shipped = loadIndicatorTree();
   assert.equal(shipped.indicators.length, 4);
-  assert.deepEqual(leavesOf(shipped.indicators).map((l) => l.measure).sort(),
+  const leaves = leavesOf(shipped.indicators);
+  assert.deepEqual(leaves.filter((l) => l.measure).map((l) => l.measure).sort(),
     ['arrears_growth', 'collection_rate', 'declared_base_share', 'execution_deviation', 'findings_per_10000', 'on_time_share']);
+  assert.deepEqual(leaves.filter((l) => l.entered).map((l) => [l.code, l.entered!.min, l.entered!.max]), [['rectification_rate', 0, 1], ['internal_control_score', 0, 100]]);
   assert.throws(() => parseIndicatorTree(`title: t
 reference: r
 indicators:
@@ -94,6 +96,33 @@ indicators:
     assert.match(error.message, /indicators\[1\]\.scoring\.bands: limits must rise/);
     return true;
   });
+  assert.throws(() => parseIndicatorTree(`title: t
+reference: r
+indicators:
+  - { code: a, name: A, weight: 0.5, measure: collection_rate, entered: { min: 0, max: 1, hint: h }, scoring: { rule: target, target: 1, better: higher } }
+  - { code: b, name: B, weight: 0.5, entered: { min: 5, max: 1 }, scoring: { rule: target, target: 1, better: higher } }
+`, 'entered.yaml'), (error: Error) => {
+    assert.match(error.message, /indicators\[0\]: an entered indicator has no measure/);
+    assert.match(error.message, /indicators\[1\]\.entered: min and max must be numbers, min below max/);
+    assert.match(error.message, /indicators\[1\]\.entered\.hint .* is required/);
+    return true;
+  });
+});
+
+test('an entered leaf is scored on the value kept under its own code, beside the measured ones', () => {
+  const tree = parseIndicatorTree(`title: t
+reference: r
+indicators:
+  - { code: rate, name: R, weight: 0.6, measure: collection_rate, scoring: { rule: target, target: 1, better: higher } }
+  - { code: review, name: V, weight: 0.4, entered: { min: 0, max: 100, hint: h }, scoring: { rule: target, target: 100, better: higher } }
+`);
+  const [first, second] = scoreRegions(tree.indicators, [
+    { region: '990102', values: { collection_rate: 0.9, review: 70 } },
+    { region: '990103', values: { collection_rate: 0.9 } },
+  ]);
+  // 990103 has nothing entered: only the measured leaf counts, 90; 990102: 0.6 × 90 + 0.4 × 70 = 82
+  assert.deepEqual([first.region, first.score, first.rank, first.indicators[1]], ['990103', 90, 1, { code: 'review', value: null, score: null }]);
+  assert.deepEqual([second.region, second.score, second.rank, second.indicators[1]], ['990102', 82, 2, { code: 'review', value: 70, score: 70 }]);
 });
 
 test('a county\'s measures from its records; nothing to divide by: no value', () => {

@@ -5,10 +5,13 @@
  * 直接挂钩, 以奖代补调剂基金).
  */
 import type { Indicator, Measure, Scoring } from './indicator-tree.ts';
-import { leavesOf } from './indicator-tree.ts';
+import { leavesOf, valueKey } from './indicator-tree.ts';
 
-/** A county's measured values; null or absent: not measurable for it (the leaf does not count). */
-export type MeasureValues = Partial<Record<Measure, number | null>>;
+/**
+ * A region's values by measure (and an entered leaf's by its code, indicator-tree.ts valueKey); null or absent: not
+ * measured or not entered for it (the leaf does not count).
+ */
+export type MeasureValues = Partial<Record<string, number | null>>;
 export interface RegionMeasures { region: string; values: MeasureValues }
 
 export interface LeafResult { code: string; value: number | null; score: number | null }
@@ -87,7 +90,7 @@ export function scoreRegions(indicators: Indicator[], regions: RegionMeasures[])
   const leaves = leavesOf(indicators);
   const leafScores = regions.map(() => new Map<string, number | null>());
   for (const leaf of leaves) {
-    const values = regions.map((r) => r.values[leaf.measure!] ?? null);
+    const values = regions.map((r) => r.values[valueKey(leaf)] ?? null);
     if (leaf.scoring!.rule === 'rank') {
       const measured = values.flatMap((value, index) => (value === null ? [] : [{ value, index }]));
       const ranks = competitionRanks(measured.map((m) => m.value), leaf.scoring!.better);
@@ -110,7 +113,7 @@ export function scoreRegions(indicators: Indicator[], regions: RegionMeasures[])
   const ranks = competitionRanks(totals, 'higher');
   return regions.map((region, index) => ({
     region: region.region, score: totals[index], rank: ranks[index],
-    indicators: leaves.map((leaf) => ({ code: leaf.code, value: region.values[leaf.measure!] ?? null, score: leafScores[index].get(leaf.code) ?? null })),
+    indicators: leaves.map((leaf) => ({ code: leaf.code, value: region.values[valueKey(leaf)] ?? null, score: leafScores[index].get(leaf.code) ?? null })),
   })).sort((a, b) => a.rank - b.rank || a.region.localeCompare(b.region));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The performance evaluation on a small demo city with two months of history (bills, payments, arrears): every
  * county scored 0–100 and ranked, the pool split to the fen; a county's collection rate and findings per 10,000 as
- * its records give them; the pool of the year's parameter when none is given, a negative one refused; the CLI's JSON.
+ * its records give them; the pool of the year's parameter when none is given, a negative one refused; the CLI's JSON;
+ * indicators entered by hand (the latest counting, refusals, the history, append-only); the cities evaluated.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,12 +11,13 @@ import ExcelJS from 'exceljs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCommand } from '../../../platform/testing/cli.ts';
-import { systemActor } from '../../../platform/actor.ts';
+import { systemActor, type Actor } from '../../../platform/actor.ts';
+import type { AppError } from '../../../platform/errors.ts';
 import { parseYuan } from '../../../platform/money.ts';
 import { todayInChina } from '../../../platform/params/index.ts';
 import { useDemoCity } from '../supervision.testing.ts';
 import { DEMO_COUNTIES } from '../../registry/demo/demo.calc.ts';
-import { evaluateRegions } from './evaluation.service.ts';
+import { enterIndicator, entryHistory, evaluateRegions } from './evaluation.service.ts';
 import { registerEvaluationCommand } from './evaluation.cli.ts';
 
 const YEAR = Number(todayInChina().slice(0, 4));
@@ -110,4 +112,87 @@ test('the evaluation as a workbook and a CSV: the ranking with each county\'s re
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
+});
+
+const evaluator: Actor = { userId: 880_201n, username: 'audit.evaluation-test', role: 'auditor', regionCode: '990100' };
+const countyAuditor: Actor = { userId: 880_202n, username: 'audit.evaluation-county', role: 'auditor', regionCode: '990102' };
+
+test('an indicator entered by hand with its evidence: its score counts in the county\'s total as the tree weighs it, the latest entry counts, every entry kept under the evaluator\'s name', { skip }, async () => {
+  const county = '990104';
+  const before = (await evaluateRegions(db.database, auditor, { year: YEAR, pool: '100.00' })).regions.find((r) => r.region === county)!;
+  const leaf = (region: typeof before, code: string) => region.indicators.find((i) => i.code === code)!;
+  assert.deepEqual([leaf(before, 'rectification_rate').source, leaf(before, 'rectification_rate').value, leaf(before, 'rectification_rate').entry], ['entered', null, null], 'nothing entered yet: the leaf does not count');
+  assert.deepEqual(leaf(before, 'rectification_rate').range, { min: 0, max: 1, hint: leaf(before, 'rectification_rate').range!.hint });
+  assert.equal(leaf(before, 'collection_rate').source, 'measured');
+
+  const first = await enterIndicator(db.database, evaluator, { year: YEAR, region: county, indicator: 'rectification_rate', value: 0.3, evidence: '整改台账（初稿）' });
+  const corrected = await enterIndicator(db.database, evaluator, { year: YEAR, region: county, indicator: 'rectification_rate', value: 0.5, evidence: '审计整改报告 〔2026〕12号' });
+  await enterIndicator(db.database, evaluator, { year: YEAR, region: county, indicator: 'internal_control_score', value: 80, evidence: '内控评价报告 2026' });
+  assert.deepEqual([first.value, corrected.value, corrected.enteredBy], [0.3, 0.5, 'audit.evaluation-test']);
+
+  const after = (await evaluateRegions(db.database, auditor, { year: YEAR, pool: '100.00' })).regions.find((r) => r.region === county)!;
+  assert.deepEqual([leaf(after, 'rectification_rate').value, leaf(after, 'rectification_rate').score, leaf(after, 'rectification_rate').entry?.evidence], [0.5, 50, '审计整改报告 〔2026〕12号'], 'the latest entry: 0.5 of the target 1 → 50');
+  assert.deepEqual([leaf(after, 'internal_control_score').value, leaf(after, 'internal_control_score').score], [80, 80]);
+  // by hand: 基金监督 (0.20) was its findings leaf's score F alone; now 0.5·F + 0.3·50 + 0.2·80 = 0.5·F + 31. The budget
+  // leaf has no value (no approved budget), so the total is Σ (weight × group) ÷ 0.8 and moves by 0.2 × (0.5·F + 31 − F) ÷ 0.8
+  const findings = leaf(before, 'findings_per_10000').score!;
+  assert.equal(leaf(before, 'execution_deviation').value, null);
+  assert.ok(Math.abs(after.score - (before.score + 0.25 * (31 - 0.5 * findings))) <= 0.01, `${before.score} → ${after.score} (F = ${findings})`);
+  const other = (await evaluateRegions(db.database, auditor, { year: YEAR, pool: '100.00' })).regions.find((r) => r.region === '990103')!;
+  assert.equal(leaf(other, 'rectification_rate').value, null, 'an entry is the region\'s own');
+
+  const history = await entryHistory(db.database, auditor, { year: YEAR, region: county });
+  assert.deepEqual(history.items.map((item) => [item.indicator, item.value, item.enteredBy]),
+    [['internal_control_score', 80, 'audit.evaluation-test'], ['rectification_rate', 0.5, 'audit.evaluation-test'], ['rectification_rate', 0.3, 'audit.evaluation-test']], 'every entry, newest first');
+  const { rows: audit } = await db.owner.query(`select actor_username as username, after from audit_log where action = 'supervision.evaluation.enter' and entity_id = $1`, [corrected.id]);
+  assert.deepEqual([audit[0]?.username, audit[0]?.after.value, audit[0]?.after.evidence], ['audit.evaluation-test', 0.5, '审计整改报告 〔2026〕12号']);
+  await assert.rejects(db.owner.query(`update evaluation_indicator_entry set value = 1 where id = $1`, [first.id]), /append-only/);
+  await assert.rejects(db.owner.query(`delete from evaluation_indicator_entry where id = $1`, [first.id]), /append-only/);
+});
+
+test('an entry is refused with every bad field named, nothing kept: a measured or unknown indicator, a value out of range or too precise, no evidence, a year not begun, a region out of scope or not evaluated', { skip }, async () => {
+  const count = async () => Number((await db.owner.query(`select count(*) from evaluation_indicator_entry`)).rows[0].count);
+  const kept = await count();
+  const fieldsOf = async (input: Parameters<typeof enterIndicator>[2], actor: Actor = evaluator) => {
+    const error = await enterIndicator(db.database, actor, input).then(() => undefined, (failure: AppError) => failure);
+    assert.ok(error, `refused: ${JSON.stringify(input)}`);
+    return { status: error.status, field: error.field, message: error.message };
+  };
+  const measured = await fieldsOf({ year: YEAR, region: '990102', indicator: 'collection_rate', value: 0.9, evidence: '征缴台账' });
+  assert.deepEqual([measured.status, measured.field], [400, 'indicator'], 'a measured leaf is the records\' to say');
+  assert.match(measured.message, /"collection_rate" is not an indicator entered by hand; these are: rectification_rate, internal_control_score/);
+  const everything = await fieldsOf({ year: YEAR + 1, region: '99010', indicator: 'nonsense', value: 0.9, evidence: '无' });
+  assert.deepEqual([everything.status, everything.field], [400, 'year']);
+  for (const said of [`${YEAR + 1} has not begun`, 'six-digit region code, got "99010"', '"nonsense" is not an indicator', 'name the evidence']) assert.ok(everything.message.includes(said), `${everything.message} names: ${said}`);
+  const tooMuch = await fieldsOf({ year: YEAR, region: '990102', indicator: 'rectification_rate', value: 1.2, evidence: '整改报告 1号' });
+  assert.deepEqual([tooMuch.status, tooMuch.field], [400, 'value']);
+  assert.match(tooMuch.message, /must be a number from 0 to 1/);
+  const tooPrecise = await fieldsOf({ year: YEAR, region: '990102', indicator: 'rectification_rate', value: 0.12345, evidence: '整改报告 1号' });
+  assert.deepEqual([tooPrecise.status, tooPrecise.field], [400, 'value']);
+  assert.match(tooPrecise.message, /four decimal places/);
+  assert.equal((await fieldsOf({ year: YEAR, region: '990103', indicator: 'rectification_rate', value: 0.9, evidence: '整改报告 1号' }, countyAuditor)).status, 403, 'another county');
+  const province = await fieldsOf({ year: YEAR, region: '990000', indicator: 'rectification_rate', value: 0.9, evidence: '整改报告 1号' }, { ...evaluator, regionCode: null });
+  assert.deepEqual([province.status, province.field], [400, 'region'], 'the province is not evaluated');
+  await assert.rejects(enterIndicator(db.database, auditor, { year: YEAR, region: '990102', indicator: 'rectification_rate', value: 0.9, evidence: '整改报告 1号' }), (error: AppError) => error.status === 403, 'a reader without supervision.evaluate');
+  assert.equal(await count(), kept, 'nothing kept');
+});
+
+test('the cities evaluated: a city\'s figures are all of its records (its counties\' and its own), its entries its own, alone it ranks first with the whole pool', { skip }, async () => {
+  const counties = await evaluateRegions(db.database, auditor, { year: YEAR, pool: '100.00' });
+  const { rows: [facts] } = await db.owner.query(`
+    select sum(b.total)::text as billed, (select coalesce(sum(a.amount), 0) from payment_allocation a join bill x on x.employer_id = a.employer_id and x.id = a.bill_id
+      where x.region_code like '9901%' and x.period like $1 and a.part in ('employee', 'employer'))::text as paid
+    from bill b where b.region_code like '9901%' and b.period like $1`, [`${YEAR}-%`]);
+  await enterIndicator(db.database, evaluator, { year: YEAR, region: '990100', indicator: 'internal_control_score', value: 92.5, evidence: '市级内控评价报告' });
+  const cities = await evaluateRegions(db.database, auditor, { year: YEAR, pool: '100.00', level: 'city' });
+  assert.equal(cities.level, 'city');
+  assert.deepEqual(cities.regions.map((r) => [r.region, r.rank, r.reward]), [['990100', 1, '100.00']]);
+  const city = cities.regions[0];
+  assert.equal(city.indicators.find((i) => i.code === 'collection_rate')!.value, Math.round(Number(facts.paid) / Number(facts.billed) * 10_000) / 10_000, 'paid ÷ billed over the whole city');
+  assert.equal(city.indicators.find((i) => i.code === 'internal_control_score')!.value, 92.5);
+  assert.ok(counties.regions.every((r) => r.indicators.find((i) => i.code === 'internal_control_score')!.value !== 92.5), 'the city\'s entry is not its counties\'');
+  await assert.rejects(evaluateRegions(db.database, auditor, { year: YEAR, level: 'province' }), (error: AppError) => error.status === 400 && error.field === 'level');
+  const run = await runCommand(registerEvaluationCommand, ['evaluation', '--year', String(YEAR), '--level', 'city', '--pool', '10.00', '--format', 'json']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout).regions.map((r: { region: string; reward: string }) => [r.region, r.reward]), [['990100', '10.00']]);
 });

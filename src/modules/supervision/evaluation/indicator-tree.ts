@@ -1,7 +1,7 @@
 /**
  * The performance evaluation's indicator tree (绩效考核指标体系) as data (indicator-tree.yaml), validated strictly at
  * load: levels of indicators with weights adding up to 1 among siblings, each leaf naming a measure the system
- * computes and its scoring rule (target, band or rank).
+ * computes — or the range of a value entered by hand with its evidence — and its scoring rule (target, band or rank).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,10 @@ export type Scoring =
   | { rule: 'band'; better: Direction; bands: readonly Band[]; otherwise: number }
   | { rule: 'rank'; better: Direction };
 
-export interface Indicator { code: string; name: string; weight: number; children?: Indicator[]; measure?: Measure; scoring?: Scoring }
+/** A leaf the system cannot measure: its value is entered for a region and year with the evidence (evaluation.service.ts enterIndicator). */
+export interface Entered { min: number; max: number; /** what to enter and on what evidence (shown beside the form) */ hint: string }
+
+export interface Indicator { code: string; name: string; weight: number; children?: Indicator[]; measure?: Measure; entered?: Entered; scoring?: Scoring }
 export interface IndicatorTree { title: string; reference: string; indicators: Indicator[] }
 
 const CODE = /^[a-z][a-z0-9_]*$/;
@@ -69,8 +72,16 @@ export function parseIndicatorTree(text: string, fileName = 'indicator tree'): I
         need(entry.measure === undefined && entry.scoring === undefined, `${where}: an indicator with children has no measure or scoring of its own`);
         return { code: entry.code, name: entry.name, weight: entry.weight, children: level(entry.children, `${where}.children`) };
       }
-      need(measures.includes(entry?.measure), `${where}.measure must be one of ${measures.join(', ')}`);
-      return { code: entry.code, name: entry.name, weight: entry.weight, measure: entry.measure, scoring: scoringOf(entry?.scoring, `${where}.scoring`) };
+      const scoring = scoringOf(entry?.scoring, `${where}.scoring`);
+      if (entry?.entered !== undefined) {
+        const { min, max, hint } = entry.entered ?? {};
+        need(entry.measure === undefined, `${where}: an entered indicator has no measure`);
+        need(typeof min === 'number' && typeof max === 'number' && min < max, `${where}.entered: min and max must be numbers, min below max`);
+        need(typeof hint === 'string' && hint.length > 0, `${where}.entered.hint (what to enter, on what evidence) is required`);
+        return { code: entry.code, name: entry.name, weight: entry.weight, entered: { min, max, hint }, scoring };
+      }
+      need(measures.includes(entry?.measure), `${where}.measure must be one of ${measures.join(', ')} (or the leaf is entered: {min, max, hint})`);
+      return { code: entry.code, name: entry.name, weight: entry.weight, measure: entry.measure, scoring };
     });
   };
   const indicators = level(raw?.indicators, 'indicators');
@@ -85,6 +96,9 @@ export function loadIndicatorTree(): IndicatorTree {
   cache ??= parseIndicatorTree(fs.readFileSync(path.join(import.meta.dirname, 'indicator-tree.yaml'), 'utf8'), 'indicator-tree.yaml');
   return cache;
 }
+
+/** Where a leaf's value is kept among a region's values: its measure, or for an entered leaf its own code. */
+export const valueKey = (leaf: Indicator): string => leaf.measure ?? leaf.code;
 
 /** The leaves of a tree, depth first. */
 export const leavesOf = (indicators: Indicator[]): Indicator[] => indicators.flatMap((indicator) => (indicator.children ? leavesOf(indicator.children) : [indicator]));
