@@ -206,12 +206,52 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     await page.locator('[data-testid=evaluation-chart] canvas').first().waitFor();
     // 导出 Excel: the same year's evaluation as a workbook, downloaded with the page's session
     const href = await page.getByTestId('evaluation-xlsx').getAttribute('href');
-    assert.equal(href, `/api/supervision/evaluation?year=${year}&format=xlsx`);
+    assert.equal(href, `/api/supervision/evaluation?year=${year}&level=county&format=xlsx`);
     const workbook = await page.request.get(`${server.baseUrl}${href}`);
     assert.equal(workbook.status(), 200);
     assert.match(workbook.headers()['content-type'], /spreadsheetml/);
     assert.ok((await workbook.body()).subarray(0, 2).equals(Buffer.from('PK')), 'an XLSX (a zip) file');
     await page.screenshot({ path: screenshot('supervision-evaluation'), fullPage: true });
+  });
+
+  await t.test('指标录入: the inspector enters a county\'s rectification rate with its evidence; its value, score and evidence and the county\'s total are then the API\'s; the cities evaluated', async () => {
+    const year = Number(planted.period.slice(0, 4));
+    type Evaluated = { pool: string; regions: { region: string; score: number; reward: string; indicators: { code: string; value: number | null; score: number | null; source: string; entry: { evidence: string; enteredBy: string } | null }[] }[] };
+    const county = (await inspector.call<Evaluated>('GET', `/api/supervision/evaluation?year=${year}`)).body.regions.at(-1)!.region;
+    const row = page.locator(`[data-testid=evaluation-table] tr.ant-table-row:has([data-region="${county}"])`);
+    await row.locator('.ant-table-row-expand-icon').click();
+    const indicators = page.getByTestId(`indicators-${county}`);
+    const rate = indicators.locator('tr[data-indicator=rectification_rate]');
+    assert.equal(await rate.getByTestId('indicator-source').getAttribute('data-source'), 'waiting', 'nothing entered yet: 待录入');
+    await rate.getByTestId('indicator-enter-rectification_rate').click();
+    await page.getByTestId('evaluation-entry-hint').waitFor();
+    await page.getByTestId('evaluation-entry-value').fill('1.5');
+    await page.getByTestId('evaluation-entry-evidence').fill('审计整改报告 〔2026〕7号');
+    await page.getByTestId('evaluation-entry-modal-submit').click();
+    await page.locator('[data-testid=evaluation-entry-modal-form] .ant-form-item-explain-error').first().waitFor();
+    await page.getByTestId('evaluation-entry-value').fill('0.75');
+    const stored = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/supervision/evaluation/entries');
+    await page.getByTestId('evaluation-entry-modal-submit').click();
+    const answer = await stored;
+    assert.equal(answer.status(), 201, await answer.text());
+    await rate.locator('[data-testid=indicator-source][data-source=entered]').waitFor();
+
+    const after = (await inspector.call<Evaluated>('GET', `/api/supervision/evaluation?year=${year}`)).body.regions.find((region) => region.region === county)!;
+    const entered = after.indicators.find((indicator) => indicator.code === 'rectification_rate')!;
+    assert.deepEqual([entered.value, entered.score, entered.entry?.evidence, entered.entry?.enteredBy], [0.75, 75, '审计整改报告 〔2026〕7号', INSPECTOR]);
+    assert.equal(await rate.getByTestId('indicator-value').textContent(), '0.75');
+    assert.equal(await rate.getByTestId('indicator-score').textContent(), '75');
+    assert.match((await rate.getByTestId('indicator-evidence').textContent()) ?? '', /审计整改报告 〔2026〕7号（audit\.990100 /);
+    assert.equal(await row.getByTestId('evaluation-score').textContent(), after.score.toFixed(2), 'the county\'s total as the API has it with the entry');
+    await page.screenshot({ path: screenshot('supervision-evaluation-entry'), fullPage: true });
+
+    await page.locator('[data-testid=evaluation-level] label:has-text("地市")').click();
+    await page.getByTestId('evaluation-apply').click();
+    const cities = (await inspector.call<Evaluated>('GET', `/api/supervision/evaluation?year=${year}&level=city`)).body;
+    await page.locator('[data-testid=evaluation-table] [data-region="990100"]').waitFor();
+    assert.deepEqual(cities.regions.map((region) => [region.region, region.reward]), [['990100', cities.pool]], 'the demo\'s one city takes the pool');
+    assert.equal(await page.locator('[data-testid=evaluation-table] tbody tr.ant-table-row').count(), 1);
+    assert.equal(plain(await page.getByTestId('evaluation-reward').textContent()), cities.pool);
   });
 
   await t.test('立案 from the planted finding, both sign-offs, the recovery recorded on the case page to an outstanding of 0.00, then 结案', async () => {

@@ -30,7 +30,7 @@ export type Permission =
   | 'medical.settle'
   | 'medical.review'
   | 'medical.approve'
-  | 'supervision.read' | 'supervision.import' | 'supervision.run' | 'supervision.case' | 'supervision.case.review' | 'supervision.case.approve'
+  | 'supervision.read' | 'supervision.import' | 'supervision.run' | 'supervision.case' | 'supervision.case.review' | 'supervision.case.approve' | 'supervision.evaluate'
   | 'execution.read' | 'alerts.manage' | 'report.publish' | 'execution.duty.manage' | 'notifications.manage'
   | 'approvals.read'
   | 'jobs.read' | 'jobs.retry';

@@ -195,4 +195,21 @@ test('the cities evaluated: a city\'s figures are all of its records (its counti
   const run = await runCommand(registerEvaluationCommand, ['evaluation', '--year', String(YEAR), '--level', 'city', '--pool', '10.00', '--format', 'json']);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout).regions.map((r: { region: string; reward: string }) => [r.region, r.reward]), [['990100', '10.00']]);
+
+  // the workbook names the level and, beside an entered value, its evidence, who entered it and the day (Beijing)
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sifund-evaluation-city-'));
+  try {
+    const out = path.join(directory, 'cities.xlsx');
+    const file = await runCommand(registerEvaluationCommand, ['evaluation', '--year', String(YEAR), '--level', 'city', '--pool', '10.00', '--format', 'xlsx', '--out', out]);
+    assert.equal(file.code, 0, file.stderr);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const texts = (name: string) => { const rows: string[][] = []; workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String))); return rows; };
+    assert.ok(texts('考核排名').some((row) => row.slice(0, 3).join() === '名次,区划代码,地市'), 'the ranking names the cities');
+    const entered = texts('指标明细').find((row) => row[0] === 'internal_control_score')!;
+    assert.deepEqual(entered.slice(2), ['92.5000', '92.5', '手工录入', `市级内控评价报告（audit.evaluation-test ${todayInChina()}）`]);
+    assert.equal(texts('指标明细').find((row) => row[0] === 'rectification_rate')![4], '待录入');
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
 });

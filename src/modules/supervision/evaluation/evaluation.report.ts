@@ -4,6 +4,7 @@
  * score, and for an entered one its evidence and who entered it. The JSON is the evaluation's own answer, unchanged.
  */
 import { reportSection, type CellValue, type Report, type ReportColumn } from '../../../platform/reports/report.ts';
+import { todayInChina } from '../../../platform/params/index.ts';
 import type { EvaluationResult } from './evaluation.service.ts';
 
 type RankingRow = Record<string, CellValue>;
@@ -22,7 +23,7 @@ export function evaluationReport(result: EvaluationResult): Report<EvaluationRes
   const details: IndicatorRow[] = result.regions.flatMap((region) => region.indicators.map((indicator) => ({
     region: region.region, name: region.name, code: indicator.code, indicator: indicator.name, value: places(indicator.value, 4), score: places(indicator.score, 1),
     source: indicator.source === 'measured' ? '系统计算' : indicator.entry ? '手工录入' : '待录入',
-    evidence: indicator.entry && `${indicator.entry.evidence}（${indicator.entry.enteredBy} ${indicator.entry.enteredAt.slice(0, 10)}）`,
+    evidence: indicator.entry && `${indicator.entry.evidence}（${indicator.entry.enteredBy} ${todayInChina(new Date(indicator.entry.enteredAt))}）`,
   })));
   const unit = result.level === 'city' ? '地市' : '区县';
   return {
