@@ -2,7 +2,9 @@
  * Sign-off in a real browser: an operator requests the reversal (冲正) of a payment on the payments page — it is
  * only a request, and the operator gets no approve button on their own item; the reviewer's header badge counts it,
  * the inbox lists it, the item page shows its timeline, and approving it (after a confirmation) applies the
- * reversal, which the payments page then shows. Saves docs/screenshots/approvals-inbox.png and approval-detail.png.
+ * reversal, which the payments page then shows. On the way, a payment recorded by hand like the first stops at the
+ * automatic checks' warning and is recorded once the operator gives the reason. Saves docs/screenshots/approvals-inbox.png,
+ * approval-detail.png and payment-check-warning.png.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,6 +56,7 @@ test('a payment reversal goes through sign-off: requested by the operator, appro
   };
   fs.mkdirSync(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
   const steps = page.getByTestId('approval-timeline').getByTestId('approval-step');
+  const operator = await apiClient(server.baseUrl, OPERATOR.username, OPERATOR.password);
   let itemId = '';
 
   await t.test('the operator requests the reversal on the payments page: a request, not yet a reversal', async () => {
@@ -72,6 +75,35 @@ test('a payment reversal goes through sign-off: requested by the operator, appro
     await requested.waitFor({ timeout: 60_000 });
     assert.match(await requested.innerText(), /冲正申请已提交，等待复核/);
     assert.equal(await page.getByTestId('payments-table').getByText('已冲正').count(), 0, 'the payment is not reversed before approval');
+  });
+
+  await t.test('手工登记到账 like one recorded already: the form lists the checks\' warning and takes a reason before recording it', async () => {
+    const paymentsOfEmployer = async () => (await must<{ items: { id: string; amount: string }[] }>(operator, 'GET', `/api/payments?employer=${CREDIT_CODE}`)).items;
+    const before = await paymentsOfEmployer();
+    await page.getByTestId('payment-record').click();
+    await page.locator('[data-testid=payment-form-creditCode] input').fill(CREDIT_CODE);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: CREDIT_CODE }).click();
+    await page.getByTestId('payment-form-amount').fill('1234.56');
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/payments');
+    await page.getByTestId('payment-form-submit').click();
+    assert.equal((await answered).status(), 409);
+    const warning = page.getByTestId('form-warning');
+    await warning.first().waitFor();
+    assert.equal(await warning.getAttribute('data-check'), 'same_day_amount');
+    assert.match(await warning.innerText(), new RegExp(`${todayInChina()} 已登记本单位同额到账 1,?234\\.56 元（${OPERATOR.username} 手工登记），疑似重复登记`));
+    assert.equal(await page.getByTestId('payment-form-submit').innerText(), '核实无误，仍然提交');
+    await page.getByTestId('payment-form-submit').click();
+    await page.getByText('请写明核实理由，4–500 字').waitFor();
+    assert.equal((await paymentsOfEmployer()).length, before.length, 'nothing recorded without a reason');
+    await page.getByTestId('form-override-reason').fill('单位当日分两笔缴款，已核对银行回单');
+    await screenshot('payment-check-warning');
+    const recorded = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/payments');
+    await page.getByTestId('payment-form-submit').click();
+    assert.equal((await recorded).status(), 201);
+    await page.getByTestId('payment-form-submit').waitFor({ state: 'hidden' });
+    const after = await paymentsOfEmployer();
+    assert.deepEqual([after.length, after.filter((payment) => payment.amount === '1234.56').length], [before.length + 1, 2], 'recorded once, with the reason');
+    await page.getByTestId(`payment-reverse-${paymentId}`).waitFor();
   });
 
   await t.test('the operator sees their item without an approve button', async () => {

@@ -33,6 +33,11 @@ export const messages = {
   'common.national': ['全国', 'Nationwide'],
 
   'form.rowProblem': ['第 {row} 行，{field}：{message}', 'Row {row}, {field}: {message}'],
+  'form.override.title': ['自动核验提示：请核实以下情况', 'The automatic checks warn: check the following'],
+  'form.override.reason': ['核实理由', 'Reason to carry on'],
+  'form.override.reasonHint': ['核实了什么、为何仍应办理（4–500 字）', 'what you checked and why it is right (4–500 characters)'],
+  'form.override.reasonRule': ['请写明核实理由，4–500 字', 'give your reason, 4–500 characters'],
+  'form.override.submit': ['核实无误，仍然提交', 'Checked: submit anyway'],
 
   'job.status.queued': ['排队中', 'Queued'],
   'job.status.running': ['进行中', 'Running'],

@@ -45,6 +45,12 @@ export const paymentsSaid = defineMessages('collection.payments', {
   refundBeyondCredit: ['退费金额 {amount} 元超过单位现有的预缴（暂收）款 {available} 元', 'the refund of {amount} is more than the employer\'s credit of {available}'],
   noHoldingFund: ['单位 {creditCode} 所在统筹地区没有养老保险基金，多缴款项无法作为暂收款入账', 'the pooling region of employer {creditCode} has no pension fund to hold the overpayment as 暂收款'],
   paymentIdDigits: ['须为到账记录编号（数字），实为“{value}”', 'must be a payment id (digits), got "{value}"'],
+  // the checks that warn on a payment recorded by hand (params/supervision/controls.yaml manual_payment)
+  sameDayAmount: ['{date} 已登记本单位同额到账 {amount} 元（{how}），疑似重复登记', 'a payment of {amount} on {date} is recorded for this employer already ({how}): a possible duplicate'],
+  referenceRecorded: ['到账参考号 {reference} 已登记本单位 {date} 到账 {amount} 元（{how}）', 'reference {reference} is recorded for this employer already: {amount} on {date} ({how})'],
+  sourceBankFile: ['银行到账文件 {file}', 'bank file {file}'],
+  sourceManual: ['{by} 手工登记', 'recorded by hand by {by}'],
+  sourceTax: ['税务征收', 'collected by the tax bureau'],
 });
 
 export const arrearsSaid = defineMessages('collection.arrears', {

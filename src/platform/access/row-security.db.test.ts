@@ -172,6 +172,7 @@ function regionFixture(p: string, n: number): string {
     insert into budget_target (version_id, fund, indicator, region_code, dimension, name, unit, comparison, target_value) values (${id(70)}, '${fund}', 'collection_rate', '${province}', 'process', '社会保险费征缴率', '%', 'at_least', 95);
     insert into budget_projection_scenario (id, region_code, name, label, overrides, created_by) values (${id(182)}, '${province}', 'slow-${p}', '工资低增长', '{"wageGrowth": "0.03"}', 'fixture');
     insert into evaluation_indicator_entry (id, year, region_code, indicator, value, evidence, entered_by) values (${id(183)}, 2025, '${county}', 'rectification_rate', 0.9, '整改报告 第1号', 'fixture');
+    insert into control_check_event (id, point, region_code, subject, outcome, warnings, reason, actor) values (${id(184)}, 'payment.manual', '${county}', 'fixture', 'overridden', '[]', '已核实非重复', 'fixture');
     insert into budget_adjustment (id, region_code, year, version_id, explanation, approval_item_id, requested_by) values (${id(72)}, '${province}', 2027, ${id(70)}, '扩面超预期', ${id(72)}, 'fixture');
     insert into budget_adjustment_line (adjustment_id, fund, side, subject, region_code, name, from_amount, to_amount, reason) values (${id(72)}, '${fund}', 'income', 'premium_income', '${province}', '社会保险费收入', 100, 120, '扩面');
     insert into pension_award_amount (person_id, id, award_id, region_code, effective_period, monthly_amount, increase, adjustment_run_id)

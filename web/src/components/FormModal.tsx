@@ -1,10 +1,12 @@
 /**
  * A modal form that submits to the API: shows a field's error under that field when the API names it
  * (`error.field`), any other error above the form (with the refused rows of a batch, each by its field's label),
- * and optionally asks for confirmation first.
+ * and optionally asks for confirmation first. When the operation's automatic checks warn (409 check_warnings,
+ * platform/checks), it lists the warnings and asks for the reason to carry on; 仍然提交 sends the same values with
+ * `override: {reason}` (the form's onSubmit passes it into its request). Changing a value drops the warnings.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Form, Modal, type FormInstance } from 'antd';
+import { Alert, App, Form, Input, Modal, type FormInstance } from 'antd';
 import { ApiError, type RowProblem } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { applyApiError } from './forms.ts';
@@ -13,7 +15,8 @@ interface Props<V, R> {
   title: ReactNode;
   open: boolean;
   onClose(): void;
-  onSubmit(values: V): Promise<R>;
+  /** `extra.override` is set once the user gives a reason to carry on over the checks' warnings: send it with the request */
+  onSubmit(values: V, extra: { override?: { reason: string } }): Promise<R>;
   onDone?(result: R): void;
   /** the form's field names: an API error naming one of them is shown under it */
   fields: string[];
@@ -34,9 +37,13 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [problemRows, setProblemRows] = useState<RowProblem[]>([]);
+  const [warnings, setWarnings] = useState<{ check: string; message: string }[]>([]);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const forgetWarnings = () => { setWarnings([]); setReason(''); setReasonError(undefined); };
 
   useEffect(() => {
-    if (props.open) { form.resetFields(); setError(undefined); setProblemRows([]); }
+    if (props.open) { form.resetFields(); setError(undefined); setProblemRows([]); forgetWarnings(); }
   }, [props.open, form]);
 
   const confirmed = (values: V) => new Promise<boolean>((resolve) => {
@@ -48,15 +55,21 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
   const submit = async () => {
     let values: V;
     try { values = await form.validateFields(); } catch { return; }
+    const overriding = warnings.length > 0;
+    if (overriding && (reason.trim().length < 4 || reason.trim().length > 500)) { setReasonError(t('form.override.reasonRule')); return; }
     if (!(await confirmed(values))) return;
     setBusy(true);
     setError(undefined);
     setProblemRows([]);
     try {
-      const result = await props.onSubmit(values);
+      const result = await props.onSubmit(values, overriding ? { override: { reason: reason.trim() } } : {});
       props.onClose();
       props.onDone?.(result);
     } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'check_warnings' && Array.isArray(failure.details.warnings)) {
+        setWarnings(failure.details.warnings as { check: string; message: string }[]);
+        return;
+      }
       setError(applyApiError(form, failure, props.fields));
       setProblemRows(failure instanceof ApiError ? failure.rows ?? [] : []);
     } finally {
@@ -67,7 +80,7 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
   return (
     <Modal
       title={props.title} open={props.open} onCancel={props.onClose} onOk={submit} confirmLoading={busy} width={props.width ?? 560}
-      okText={props.okText ?? t('common.submit')} cancelText={t('common.cancel')} okButtonProps={{ danger: props.danger, 'data-testid': `${props.testId ?? 'form'}-submit` }}
+      okText={warnings.length > 0 ? t('form.override.submit') : props.okText ?? t('common.submit')} cancelText={t('common.cancel')} okButtonProps={{ danger: props.danger, 'data-testid': `${props.testId ?? 'form'}-submit` }}
       data-testid={props.testId}
     >
       {error && (
@@ -80,9 +93,25 @@ export function FormModal<V extends object, R = unknown>(props: Props<V, R>) {
           )}
         />
       )}
-      <Form form={form} layout="vertical" initialValues={props.initialValues} onFinish={submit} data-testid={props.testId && `${props.testId}-form`}>
+      <Form form={form} layout="vertical" initialValues={props.initialValues} onFinish={submit} onValuesChange={forgetWarnings} data-testid={props.testId && `${props.testId}-form`}>
         {typeof props.children === 'function' ? props.children(form) : props.children}
       </Form>
+      {warnings.length > 0 && (
+        <Alert
+          type="warning" showIcon message={t('form.override.title')} data-testid="form-warnings"
+          description={(
+            <>
+              <ul style={{ margin: '4px 0 8px', paddingInlineStart: 20 }}>
+                {warnings.map((warning) => <li key={warning.check} data-testid="form-warning" data-check={warning.check}>{warning.message}</li>)}
+              </ul>
+              <Form.Item label={t('form.override.reason')} required validateStatus={reasonError ? 'error' : undefined} help={reasonError} style={{ marginBottom: 0 }}>
+                <Input.TextArea rows={2} value={reason} maxLength={500} placeholder={t('form.override.reasonHint')} data-testid="form-override-reason"
+                  onChange={(event) => { setReason(event.target.value); setReasonError(undefined); }} />
+              </Form.Item>
+            </>
+          )}
+        />
+      )}
     </Modal>
   );
 }

@@ -40,10 +40,14 @@ export function registerPaymentCommands(program: Command) {
     .requiredOption('--date <YYYY-MM-DD>', 'date the money was received')
     .requiredOption('--amount <yuan>', 'amount in yuan, e.g. 1234.56')
     .option('--reference <reference>', 'the payer\'s reference (a bill number pays that bill first)')
+    .option('--override-reason <text>', 'carry on over the automatic checks\' warnings (a payment of the same day and amount, or reference, recorded already): what you checked')
     .option('--format <format>', 'text or json', 'text')
     .action((options) => runWithDatabase('payments record', options, async ({ database }) => {
       checkFormat(options.format, ['text', 'json']);
-      const payment = await recordPayment(database, actor, { creditCode: options.employer, date: options.date, amount: options.amount, reference: options.reference });
+      const payment = await recordPayment(database, actor, {
+        creditCode: options.employer, date: options.date, amount: options.amount, reference: options.reference,
+        override: options.overrideReason === undefined ? undefined : { reason: options.overrideReason },
+      });
       if (options.format === 'json') printJson(payment);
       else process.stdout.write(`payment ${payment.id} of ${payment.creditCode} ${payment.employerName} on ${payment.date}: ${payment.amount}, allocated ${payment.allocated}, kept as credit ${payment.credit}\n`);
     }));

@@ -250,3 +250,20 @@ export async function receiptAllocations(tx: Tx, employerId: bigint, paymentId: 
       array_position(array['pension', 'medical', 'unemployment', 'work_injury', 'maternity'], a.insurance),
       array_position(array['employer', 'employee', 'late_fee'], a.part)`.execute(tx)).rows;
 }
+
+/** A payment already recorded for the employer, not reversed, on the day with the amount or under the bank reference (the checks that warn on a payment by hand). */
+export interface SimilarPayment { paid_on: string; amount: bigint; reference: string | null; source: 'bank_file' | 'manual' | 'tax'; file_name: string | null; recorded_by: string; same_day_amount: boolean; same_reference: boolean }
+
+export async function similarPayments(tx: Tx, input: { employerId: bigint; date: string; amount: bigint; reference: string | null }): Promise<SimilarPayment[]> {
+  const { rows } = await sql<SimilarPayment>`
+    select to_char(p.paid_on, 'YYYY-MM-DD') as paid_on, p.amount, p.reference, p.source, p.file_name, p.recorded_by,
+      (p.paid_on = ${input.date}::date and p.amount = ${input.amount}) as same_day_amount,
+      coalesce(p.reference = ${input.reference}, false) as same_reference
+    from payment p
+    where p.employer_id = ${input.employerId}
+      and ((p.paid_on = ${input.date}::date and p.amount = ${input.amount}) or p.reference = ${input.reference})
+      and not exists (select 1 from payment_reversal r where r.employer_id = p.employer_id and r.payment_id = p.id)
+    order by p.paid_on, p.id
+    limit 5`.execute(tx);
+  return rows.map((row) => ({ ...row, amount: BigInt(row.amount) }));
+}

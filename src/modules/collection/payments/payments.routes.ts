@@ -1,6 +1,7 @@
 /** HTTP for payments (/api/payments…): import the bank's collection file (preview, then confirm), record one payment, list payments, a payment's receipt. */
 import { requestRefund } from './refund.service.ts';
 import { Type } from '@sinclair/typebox';
+import { OverrideField } from '../../../platform/checks/index.ts';
 import { actor, type App } from '../../../platform/http/server.ts';
 import { uploadedFile } from '../../../platform/imports/index.ts';
 import { DateText, Id, Yuan } from '../../../platform/http/schemas.ts';
@@ -44,10 +45,11 @@ export async function paymentRoutes(app: App) {
 
   app.post('/api/payments', { config: { permission: 'payment.record' },
     schema: {
-      tags, summary: '登记缴款 Record one payment by hand and allocate it',
+      tags, summary: '登记缴款 Record one payment by hand and allocate it; a payment of the employer on the same day with the same amount, or under the same reference, already recorded stops it (409 check_warnings, each warning listed) unless override.reason says why it is right',
       body: Type.Object({
         creditCode: CreditCode, date: DateText, amount: Yuan,
         reference: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+        override: OverrideField,
       }, { additionalProperties: false }),
       response: { 201: RecordedPayment },
     },

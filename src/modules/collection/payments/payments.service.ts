@@ -34,6 +34,7 @@ import { confirmImport, moreProblems, runImport, tableReader, type CheckedTable,
 import * as repository from './payments.repository.ts';
 import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
+import { passChecks, readOverride, type CheckWarning } from '../../../platform/checks/index.ts';
 import { collectionSaid, paymentsSaid, subjects } from '../collection.messages.ts';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
@@ -350,20 +351,45 @@ export async function recordPayments(tx: Tx, actor: Actor, payments: PaymentToRe
   return allocateNew(tx, actor, inserted, employers);
 }
 
-export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string | null }
+export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string | null; override?: unknown }
 
 export interface RecordedPaymentView { id: string; creditCode: string; employerName: string; date: string; amount: string; reference: string | null; allocated: string; credit: string }
 
-/** Records one payment by hand (e.g. a cheque at the counter) and allocates it. */
+/**
+ * 手工登记到账的自动核验 (control point manual_payment, medium grade: params/supervision/controls.yaml): a payment of the
+ * employer on the same day with the same amount, or under the same reference, is recorded already and not reversed —
+ * the money may be in twice. Each a warning the operator checks and may carry on over with a reason.
+ */
+async function manualPaymentWarnings(tx: Tx, employer: EmployerRow, input: { date: string; amount: bigint; reference: string | null }): Promise<CheckWarning[]> {
+  const how = (payment: repository.SimilarPayment) => (payment.source === 'bank_file' ? paymentsSaid.sourceBankFile({ file: payment.file_name ?? '' })
+    : payment.source === 'tax' ? paymentsSaid.sourceTax() : paymentsSaid.sourceManual({ by: payment.recorded_by }));
+  const similar = await repository.similarPayments(tx, { employerId: employer.id, ...input });
+  const sameReference = similar.find((payment) => payment.same_reference);
+  const sameDay = similar.find((payment) => payment.same_day_amount && payment !== sameReference);
+  return [
+    ...(sameDay ? [{ check: 'same_day_amount', message: paymentsSaid.sameDayAmount({ date: sameDay.paid_on, amount: formatYuan(sameDay.amount), how: how(sameDay) }) }] : []),
+    ...(sameReference ? [{ check: 'reference_recorded', message: paymentsSaid.referenceRecorded({ reference: sameReference.reference!, date: sameReference.paid_on, amount: formatYuan(sameReference.amount), how: how(sameReference) }) }] : []),
+  ];
+}
+
+/**
+ * Records one payment by hand (e.g. a cheque at the counter) and allocates it — past the automatic checks
+ * (manualPaymentWarnings): a warning stops it (409 check_warnings) unless `override: {reason}` says why it is right.
+ */
 export async function recordPayment(database: DatabaseHandle, actor: Actor, input: PaymentInput): Promise<RecordedPaymentView> {
   const date = checkDate(input.date, 'date');
   const amount = paymentAmount(input.amount);
   const reference = input.reference?.trim() || null;
+  const override = readOverride(input.override);
   // The employer must be in the actor's scope; allocation then books into every fund of its bills (widenToPooledFunds).
   const employer = await inScope(database, actor, (tx) => employerByCreditCode(tx, input.creditCode.trim().toUpperCase()));
   if (!employer) throw notFound(subjects.employer({ creditCode: input.creditCode }));
   const job = widenToPooledFunds(actor, PAYMENTS_ACROSS_POOLS);
   return inScope(database, job, async (tx) => {
+    await passChecks(database, tx, actor, {
+      point: 'payment.manual', regionCode: employer.region_code, subject: employer.credit_code, override,
+      warnings: await manualPaymentWarnings(tx, employer, { date, amount, reference }),
+    });
     const id = newId();
     const [payment] = await repository.insertNewPayments(tx, [{
       employer_id: employer.id, id, region_code: employer.region_code, paid_on: date, amount, reference, source: 'manual',

@@ -42,12 +42,20 @@ test('what each grade requires', () => {
   assert.deepEqual(controlsOfGrade('high'), ['every_level', 'monthly_audit_sample']);
   assert.deepEqual(controlsOfGrade('medium'), ['levels_from_amount']);
   assert.deepEqual(controlsOfGrade('low'), ['levels_from_amount']);
+  assert.deepEqual(controlsOfGrade('medium', 'checks'), ['warn_with_reason'], 'carried by checks: the warnings stop it unless a reason is given');
 });
 
 test('the register: entries in order; a missing or unknown field is a configuration error naming the entry', () => {
   const entry = { label: '退费', label_en: 'Refund', signoff: 'payment.refund', basis: '财社〔2017〕144号' };
-  assert.deepEqual(readControlRegister({ payment_refund: entry, other: { ...entry, signoff: 'payment.reversal' } }).map((point) => [point.operation, point.signoffKind, point.labelEn]),
-    [['payment_refund', 'payment.refund', 'Refund'], ['other', 'payment.reversal', 'Refund']]);
+  const checked = { label: '手工登记到账', label_en: 'By hand', checks: 'payment.manual', grade: 'medium', basis: 'seed 004 篇7' };
+  assert.deepEqual(readControlRegister({ payment_refund: entry, other: { ...entry, signoff: 'payment.reversal' }, manual_payment: checked })
+    .map((point) => [point.operation, point.carrier === 'signoff' ? point.signoffKind : `${point.checkPoint} ${point.grade}`, point.labelEn]),
+  [['payment_refund', 'payment.refund', 'Refund'], ['other', 'payment.reversal', 'Refund'], ['manual_payment', 'payment.manual medium', 'By hand']]);
+  const { grade: _grade, ...ungraded } = checked;
+  assert.throws(() => readControlRegister({ manual_payment: ungraded }), /manual_payment needs grade/);
+  assert.throws(() => readControlRegister({ manual_payment: { ...checked, grade: 'severe' } }), /manual_payment\.grade must be one of high, medium, low/);
+  assert.throws(() => readControlRegister({ manual_payment: { ...checked, grade: 'high' } }), /high-risk operation is carried by a sign-off kind/);
+  assert.throws(() => readControlRegister({ manual_payment: { ...checked, signoff: 'payment.refund' } }), /manual_payment has unknown fields signoff/);
   assert.throws(() => readControlRegister({ payment_refund: { label: '退费', label_en: 'Refund', basis: 'x' } }), /payment_refund needs signoff/);
   assert.throws(() => readControlRegister({ payment_refund: { ...entry, grade: 'high' } }), /payment_refund has unknown fields grade/);
   assert.throws(() => readControlRegister({ payment_refund: 'high' }), /payment_refund must be a mapping/);

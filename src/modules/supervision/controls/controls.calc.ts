@@ -4,34 +4,51 @@
  *
  * Grades (seed 004 篇7 风险分级; LD/T 05-2022 社会保险经办内部控制规范): high — 出错频率高、影响面广、挽回成本高 —
  * every sign-off level always, a second person at least, and the monthly audit sample by 稽核; medium and low — the
- * first level always, every level from the kind's amount threshold (signoff.<kind>.all_levels_from).
+ * first level always, every level from the kind's amount threshold (signoff.<kind>.all_levels_from); or, for an
+ * operation carried by checks that warn (次风险), its warnings stop it unless a reason to carry on is given.
  */
 import type { RiskGrade } from '../../../platform/signoff/index.ts';
 import type { TableValue } from '../../../platform/params/index.ts';
 
-/** One control point of the register (params/supervision/controls.yaml): an operation and the sign-off kind carrying it. */
-export interface ControlPoint { operation: string; label: string; labelEn: string; signoffKind: string; basis: string }
+/**
+ * One control point of the register (params/supervision/controls.yaml): an operation and what carries it — a sign-off
+ * kind (the grade is the kind's own risk parameter), or checks that warn (次风险: the grade stated in the register,
+ * the operation's checks kept under `checks`, platform/checks).
+ */
+export type ControlPoint = { operation: string; label: string; labelEn: string; basis: string }
+  & ({ carrier: 'signoff'; signoffKind: string } | { carrier: 'checks'; checkPoint: string; grade: RiskGrade });
 
-const FIELDS = ['label', 'label_en', 'signoff', 'basis'] as const;
+const COMMON = ['label', 'label_en', 'basis'] as const;
+const grades: readonly RiskGrade[] = ['high', 'medium', 'low'];
 
 /** The register's entries in the parameter's order; a malformed entry is a configuration error naming it. */
 export function readControlRegister(table: TableValue): ControlPoint[] {
   return Object.entries(table).map(([operation, entry]) => {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error(`supervision.controls: ${operation} must be a mapping of ${FIELDS.join(', ')}`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error(`supervision.controls: ${operation} must be a mapping of ${COMMON.join(', ')} and signoff, or checks and grade`);
     const fields = entry as Record<string, unknown>;
-    for (const field of FIELDS) {
+    const carrierFields = 'checks' in fields ? ['checks', 'grade'] : ['signoff'];
+    for (const field of [...COMMON, ...carrierFields]) {
       if (typeof fields[field] !== 'string') throw new Error(`supervision.controls: ${operation} needs ${field}`);
     }
-    const unknown = Object.keys(fields).filter((field) => !(FIELDS as readonly string[]).includes(field));
+    const unknown = Object.keys(fields).filter((field) => ![...COMMON, ...carrierFields].includes(field));
     if (unknown.length) throw new Error(`supervision.controls: ${operation} has unknown fields ${unknown.join(', ')}`);
-    return { operation, label: fields.label as string, labelEn: fields.label_en as string, signoffKind: fields.signoff as string, basis: fields.basis as string };
+    const common = { operation, label: fields.label as string, labelEn: fields.label_en as string, basis: fields.basis as string };
+    if (carrierFields[0] === 'signoff') return { ...common, carrier: 'signoff' as const, signoffKind: fields.signoff as string };
+    if (!grades.includes(fields.grade as RiskGrade)) throw new Error(`supervision.controls: ${operation}.grade must be one of ${grades.join(', ')}`);
+    if (fields.grade === 'high') throw new Error(`supervision.controls: ${operation} is high risk: a high-risk operation is carried by a sign-off kind (a second person), not by checks`);
+    return { ...common, carrier: 'checks' as const, checkPoint: fields.checks as string, grade: fields.grade as RiskGrade };
   });
 }
 
-export type Control = 'every_level' | 'levels_from_amount' | 'monthly_audit_sample';
+export type Control = 'every_level' | 'levels_from_amount' | 'monthly_audit_sample' | 'warn_with_reason';
 
-/** What a grade requires of an operation (the sign-off engine's requiredLevels carries out the levels). */
-export function controlsOfGrade(grade: RiskGrade): Control[] {
+/**
+ * What a grade requires of an operation: through sign-off, high — every level and the monthly sample, lower — every
+ * level from the kind's amount (the sign-off engine's requiredLevels carries out the levels); through checks (次风险),
+ * the warnings stop it unless a reason is given (platform/checks passChecks).
+ */
+export function controlsOfGrade(grade: RiskGrade, carrier: ControlPoint['carrier'] = 'signoff'): Control[] {
+  if (carrier === 'checks') return ['warn_with_reason'];
   return grade === 'high' ? ['every_level', 'monthly_audit_sample'] : ['levels_from_amount'];
 }
 

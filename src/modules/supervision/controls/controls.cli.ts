@@ -22,14 +22,14 @@ export function registerControlCommands(supervision: Command) {
       process.stdout.write(formatTable(['kind', 'id', 'at', 'by', 'subject'], drawn.sample.map((s) => [s.kind, s.id, s.at, s.by, s.subject])));
     }));
 
-  addDataOption(supervision.command('controls').description('风险控制点: the control points by risk grade, what each requires, fired and sampled in the month'))
+  addDataOption(supervision.command('controls').description('风险控制点: the control points by risk grade, what each requires, fired, overridden and sampled in the month'))
     .option('--month <YYYY-MM>', 'the month counted (default: this month)')
     .option('--format <format>', 'json or table', 'table')
     .action((options: { data?: string; month?: string; format: string }) => runWithDatabase('supervision controls', options, async ({ database }) => {
       checkFormat(options.format, ['json', 'table']);
       const register = await controlRegister(database, systemActor('supervision-controls', ['supervision.read']), { month: options.month });
       if (options.format === 'json') { printJson(register); return; }
-      process.stdout.write(formatTable(['operation', 'label', 'grade', 'sign-off', 'fired', 'sampled'],
-        register.controls.map((c) => [c.operation, c.label, c.grade, c.signoffKind, String(c.fired), String(c.sampled)]), [4, 5]));
+      process.stdout.write(formatTable(['operation', 'label', 'grade', 'carried by', 'fired', 'overridden', 'sampled'],
+        register.controls.map((c) => [c.operation, c.label, c.grade, c.signoffKind ?? `checks ${c.checkPoint}`, String(c.fired), String(c.overridden), String(c.sampled)]), [4, 5, 6]));
     }));
 }

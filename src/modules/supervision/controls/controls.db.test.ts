@@ -41,6 +41,13 @@ before(async () => {
     `(${id}, '${kind}', '${region}', '事项 ${id}', 'fixture:${id}', '${risk}', '[{"name": "review"}]', '{}', '{}', 'op.fixture', '2025-07-31', '${at}', '${status}', ${status === 'cancelled' ? `'${at}'` : 'null'})`);
   for (let n = 1; n <= 12; n++) item(5000 + n, n % 2 ? 'billing.reassessment' : 'payment.refund', n % 3 ? '990102' : '990103', 'high', `2025-06-${String(n + 1).padStart(2, '0')}T10:00:00+08:00`);
   item(5101, 'payment.reversal', '990102', 'medium', '2025-06-05T10:00:00+08:00');
+  // the checks' events of the month (Beijing dates: 06-01 00:30 is June, 05-31 23:30 and 07-01 00:10 are not)
+  const event = (id: number, region: string, outcome: 'stopped' | 'overridden', at: string) =>
+    `(${id}, 'payment.manual', '${region}', '91990102MA000000${id % 10}X', '${outcome}', '[]', ${outcome === 'overridden' ? "'已核对银行回单'" : 'null'}, 'op.fixture', '${at}')`;
+  await server.test.owner.query(`insert into control_check_event (id, point, region_code, subject, outcome, warnings, reason, actor, happened_at) values
+    ${[event(7001, '990102', 'stopped', '2025-06-01T00:30:00+08:00'), event(7002, '990102', 'overridden', '2025-06-01T00:40:00+08:00'),
+      event(7003, '990103', 'stopped', '2025-06-30T23:50:00+08:00'), event(7004, '990102', 'stopped', '2025-05-31T23:30:00+08:00'),
+      event(7005, '990102', 'overridden', '2025-07-01T00:10:00+08:00')].join(',\n')}`);
   item(5102, 'payment.refund', '990102', 'high', '2025-06-06T10:00:00+08:00', 'cancelled');
   item(5103, 'pension.payroll', '990102', 'high', '2025-06-07T10:00:00+08:00');
   item(5104, 'billing.reassessment', '990102', 'high', '2025-07-01T00:00:00+08:00');
@@ -108,14 +115,21 @@ test('the register lists the control points with their grades, levels and counts
   const answer = await auditor.json('GET', `/api/supervision/controls?month=${SAMPLE_MONTH}`);
   assert.equal(answer.status, 200);
   const byOperation = Object.fromEntries(answer.body.controls.map((c: { operation: string }) => [c.operation, c]));
-  assert.deepEqual(Object.keys(byOperation), ['base_correction', 'employment_change', 'first_work_date', 'back_payment', 'payment_refund', 'payment_reversal']);
+  assert.deepEqual(Object.keys(byOperation), ['base_correction', 'employment_change', 'first_work_date', 'back_payment', 'payment_refund', 'payment_reversal', 'manual_payment']);
   assert.deepEqual([byOperation.base_correction.signoffKind, byOperation.base_correction.grade, byOperation.base_correction.controls, byOperation.base_correction.levels, byOperation.base_correction.allLevelsFrom],
     ['registry.base_correction', 'high', ['every_level', 'monthly_audit_sample'], ['复核'], null]);
   assert.deepEqual([byOperation.payment_reversal.grade, byOperation.payment_reversal.controls, byOperation.payment_reversal.allLevelsFrom], ['medium', ['levels_from_amount'], '10000.00']);
   assert.deepEqual([byOperation.first_work_date.signoffKind, byOperation.first_work_date.grade], ['pension.award', 'high']);
   // fired in 2025-06: 6 reassessments, 6 + 1 withdrawn refunds, 1 reversal (the May and July items are other months)
   assert.deepEqual([byOperation.back_payment.fired, byOperation.payment_refund.fired, byOperation.payment_reversal.fired, byOperation.base_correction.fired], [6, 7, 1, 0]);
-  assert.deepEqual(answer.body.controls.map((c: { sampled: number }) => c.sampled), [0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(answer.body.controls.map((c: { sampled: number }) => c.sampled), [0, 0, 0, 0, 0, 0, 0]);
+  // 次风险 carried by checks that warn: the times they warned in the month and the times they were carried on over
+  assert.deepEqual([byOperation.manual_payment.signoffKind, byOperation.manual_payment.checkPoint, byOperation.manual_payment.grade, byOperation.manual_payment.controls, byOperation.manual_payment.levels],
+    [null, 'payment.manual', 'medium', ['warn_with_reason'], []]);
+  assert.deepEqual([byOperation.manual_payment.fired, byOperation.manual_payment.overridden], [3, 1], 'two stopped and one overridden in the city\'s counties in June (Beijing time)');
+  assert.deepEqual([byOperation.payment_refund.overridden], [0]);
+  const west = (await countyAuditor.json('GET', `/api/supervision/controls?month=${SAMPLE_MONTH}`)).body.controls.find((c: { operation: string }) => c.operation === 'manual_payment');
+  assert.deepEqual([west.fired, west.overridden], [1, 0], 'a county sees its own');
   // this month's base corrections: the approved one and the withdrawn one
   const now = (await auditor.json('GET', '/api/supervision/controls')).body;
   assert.equal(now.controls.find((c: { operation: string }) => c.operation === 'base_correction').fired, 2);

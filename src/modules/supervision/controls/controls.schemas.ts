@@ -3,14 +3,17 @@ import { Type } from '@sinclair/typebox';
 import { IdText, Money, Month, Nullable, Period, RegionCode, Timestamp } from '../../../platform/http/schemas.ts';
 
 const Grade = Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]);
-const Control = Type.Union([Type.Literal('every_level'), Type.Literal('levels_from_amount'), Type.Literal('monthly_audit_sample')]);
+const Control = Type.Union([Type.Literal('every_level'), Type.Literal('levels_from_amount'), Type.Literal('monthly_audit_sample'), Type.Literal('warn_with_reason')]);
 
 export const ControlPointView = Type.Object({
-  operation: Type.String(), label: Type.String(), labelEn: Type.String(), signoffKind: Type.String(), kindLabel: Type.String(),
-  grade: Grade, gradeReference: Type.String({ description: 'the legal source of the grade (the sign-off kind\'s risk parameter)' }),
+  operation: Type.String(), label: Type.String(), labelEn: Type.String(),
+  signoffKind: Nullable(Type.String({ description: 'the sign-off kind carrying it; null: carried by checks that warn' })), kindLabel: Nullable(Type.String()),
+  checkPoint: Nullable(Type.String({ description: 'the checks that warn carrying it (platform/checks); null: carried by sign-off' })),
+  grade: Grade, gradeReference: Type.String({ description: 'the legal source of the grade (the sign-off kind\'s risk parameter, or the register\'s)' }),
   controls: Type.Array(Control), levels: Type.Array(Type.String(), { description: 'the labels of the levels the kind declares' }),
   allLevelsFrom: Nullable(Money), basis: Type.String(),
-  fired: Type.Integer({ description: 'items of the kind submitted in the month, in scope' }),
+  fired: Type.Integer({ description: 'items of the kind submitted in the month, in scope; for checks, the times they warned' }),
+  overridden: Type.Integer({ description: 'for checks, the times the operator carried on over the warnings with a reason' }),
   sampled: Type.Integer({ description: 'of them, drawn by the month\'s audit samples' }),
   irregular: Type.Integer({ description: 'of the sampled, found irregular by the auditors\' review' }),
 });

@@ -18,6 +18,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { checkPeriod } from '../../../platform/dates.ts';
 import { getParameters, todayInChina } from '../../../platform/params/index.ts';
 import { onlyProvince } from '../../../platform/regions.ts';
+import { eventsPerPoint } from '../../../platform/checks/index.ts';
 import { signoffKinds, type RiskGrade, type SignoffKind } from '../../../platform/signoff/index.ts';
 import { formatYuan } from '../../../platform/money.ts';
 import type { Said } from '../../../platform/messages.ts';
@@ -28,15 +29,19 @@ import { controlsSaid as said } from './controls.messages.ts';
 
 const MAX_SIZE = 1000;
 
-/** The register in force today: each control point with its sign-off kind (a kind no module registers is a configuration error). */
-function registerInForce(): { point: ControlPoint; kind: SignoffKind }[] {
+/** The register in force today: each control point with its sign-off kind, if carried by one (a kind no module registers is a configuration error). */
+function registerInForce(): { point: ControlPoint; kind: SignoffKind | null }[] {
   const kinds = new Map(signoffKinds().map((kind) => [kind.kind, kind]));
   return readControlRegister(getParameters().lookup('supervision.controls', todayInChina()).value as never).map((point) => {
+    if (point.carrier === 'checks') return { point, kind: null };
     const kind = kinds.get(point.signoffKind);
     if (!kind) throw new Error(`supervision.controls: ${point.operation} names the sign-off kind ${point.signoffKind}, which no module registers`);
     return { point, kind };
   });
 }
+
+/** The kinds of the register's sign-off points (what the audit sample draws from). */
+const signoffKindsOf = (register: { kind: SignoffKind | null }[]) => register.flatMap(({ kind }) => (kind ? [kind.kind] : []));
 
 const thisMonth = () => todayInChina().slice(0, 7);
 
@@ -49,7 +54,9 @@ function checkMonth(value: unknown): string {
 
 /**
  * 风险控制点登记: every control point with its grade, what the grade requires, the levels its kind signs and how many
- * operations it saw in the month (fired) and how many of them the month's samples drew (sampled).
+ * operations it saw in the month (fired) and how many of them the month's samples drew (sampled); for a point carried
+ * by checks that warn, how often they warned in the month (fired) and how often the operator carried on over them
+ * with a reason (overridden).
  */
 export async function controlRegister(database: DatabaseHandle, actor: Actor, input: { month?: unknown } = {}) {
   requirePermission(actor, 'supervision.read');
@@ -59,18 +66,29 @@ export async function controlRegister(database: DatabaseHandle, actor: Actor, in
   const today = todayInChina();
   const parameters = getParameters();
   return inScope(database, actor, async (tx) => {
-    const kindNames = register.map(({ kind }) => kind.kind);
-    const fired = new Map((await repository.submittedPerKind(tx, kindNames, scope, month)).map((row) => [row.kind, row.count]));
+    const fired = new Map((await repository.submittedPerKind(tx, signoffKindsOf(register), scope, month)).map((row) => [row.kind, row.count]));
     const sampled = new Map((await repository.sampledPerKind(tx, scope, month)).map((row) => [row.kind, row]));
+    const checkPoints = register.flatMap(({ point }) => (point.carrier === 'checks' ? [point.checkPoint] : []));
+    const warned = new Map((await eventsPerPoint(tx, { points: checkPoints, prefix: scope, month })).map((row) => [row.point, row]));
     const controls = register.map(({ point, kind }) => {
-      const risk = parameters.lookup(`${kind.parameters}.risk`, today, actor.regionCode);
-      const allLevelsFrom = parameters.lookup(`${kind.parameters}.all_levels_from`, today, actor.regionCode).value as bigint;
+      const common = { operation: point.operation, label: point.label, labelEn: point.labelEn, basis: point.basis };
+      if (point.carrier === 'checks') {
+        const events = warned.get(point.checkPoint);
+        return {
+          ...common, signoffKind: null, kindLabel: null, checkPoint: point.checkPoint, grade: point.grade, gradeReference: parameters.lookup('supervision.controls', today).reference,
+          controls: controlsOfGrade(point.grade, 'checks'), levels: [], allLevelsFrom: null,
+          fired: events?.fired ?? 0, overridden: events?.overridden ?? 0, sampled: 0, irregular: 0,
+        };
+      }
+      const signoff = kind!;
+      const risk = parameters.lookup(`${signoff.parameters}.risk`, today, actor.regionCode);
+      const allLevelsFrom = parameters.lookup(`${signoff.parameters}.all_levels_from`, today, actor.regionCode).value as bigint;
       const grade = risk.value as RiskGrade;
       return {
-        operation: point.operation, label: point.label, labelEn: point.labelEn, signoffKind: kind.kind, kindLabel: kind.label,
+        ...common, signoffKind: signoff.kind, kindLabel: signoff.label, checkPoint: null,
         grade, gradeReference: risk.reference, controls: controlsOfGrade(grade),
-        levels: kind.levels.map((level) => level.label), allLevelsFrom: grade === 'high' ? null : formatYuan(allLevelsFrom),
-        basis: point.basis, fired: fired.get(kind.kind) ?? 0, sampled: sampled.get(kind.kind)?.count ?? 0, irregular: sampled.get(kind.kind)?.irregular ?? 0,
+        levels: signoff.levels.map((level) => level.label), allLevelsFrom: grade === 'high' ? null : formatYuan(allLevelsFrom),
+        fired: fired.get(signoff.kind) ?? 0, overridden: 0, sampled: sampled.get(signoff.kind)?.count ?? 0, irregular: sampled.get(signoff.kind)?.irregular ?? 0,
       };
     });
     return { month, controls };
@@ -108,7 +126,7 @@ export async function takeSample(database: DatabaseHandle, actor: Actor, input: 
   const seed = input.seed === undefined ? defaultSeed(month) : checkWhole(input.seed, 'seed', 0, MAX_SEED, said.seedRange({ max: MAX_SEED }));
   const size = input.size === undefined ? getParameters().lookup('supervision.sample_size', `${month}-01`, actor.regionCode).value as number
     : checkWhole(input.size, 'size', 1, MAX_SIZE, said.sizeRange({ max: MAX_SIZE }));
-  const kinds = registerInForce().map(({ kind }) => kind.kind);
+  const kinds = signoffKindsOf(registerInForce());
   return inScope(database, actor, async (tx) => {
     const regionCode = await sampleRegion(tx, actor, input.region);
     const key = { regionCode, month, seed: BigInt(seed), size };

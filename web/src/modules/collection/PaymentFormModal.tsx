@@ -1,4 +1,8 @@
-/** 手工登记到账: POST /api/payments — a payment the bank file did not carry; the API allocates it to the employer's bills. */
+/**
+ * 手工登记到账: POST /api/payments — a payment the bank file did not carry; the API allocates it to the employer's
+ * bills. One like a payment recorded already (the same day and amount, or reference) stops with the warnings: the form
+ * asks for the reason to carry on (FormModal).
+ */
 import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api.ts';
@@ -20,8 +24,8 @@ export function PaymentFormModal({ open, onClose, onDone }: { open: boolean; onC
     <FormModal<Values>
       title={t('payment.record')} open={open} onClose={onClose} onDone={onDone} testId="payment-form" fields={['creditCode', 'date', 'amount', 'reference']}
       initialValues={{ date: dayjs() }}
-      onSubmit={(values) => api.post('/api/payments', {
-        creditCode: values.creditCode, date: values.date.format('YYYY-MM-DD'), amount: fenToYuan(toFen(values.amount)), reference: values.reference?.trim() || undefined,
+      onSubmit={(values, { override }) => api.post('/api/payments', {
+        creditCode: values.creditCode, date: values.date.format('YYYY-MM-DD'), amount: fenToYuan(toFen(values.amount)), reference: values.reference?.trim() || undefined, override,
       } satisfies PaymentInput)}
     >
       <Form.Item name="creditCode" label={t('payment.employer')} rules={[{ required: true }]}>

@@ -23,7 +23,7 @@ export type PaymentList = Static<typeof Schemas.PaymentList>;
 /** Where a payment's money went: a part (employer, employee, late fee) of one insurance of one bill; what is left is the payment's credit. */
 export type PaymentAllocation = Payment['allocations'][number];
 /** A payment entered by hand (the form's body; the answer is a RecordedPayment). */
-export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string }
+export interface PaymentInput { creditCode: string; date: string; amount: string; reference?: string; override?: { reason: string } }
 /** A collection file applied; `alreadyRecorded`: lines imported before (importing a file again records nothing twice). */
 export type PaymentImportResult = Static<typeof Schemas.CollectionImportResult>;
 /** What confirming a collection file would do (POST /api/payments/import answers it; nothing is recorded yet): in total and per employer. */

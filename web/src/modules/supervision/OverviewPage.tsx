@@ -48,9 +48,10 @@ function ControlsCard({ month }: { month: string }) {
                 </Space>
               ),
             },
-            { key: 'levels', title: t('supervision.controls.levels'), render: (_, point) => `${point.kindLabel}：${point.levels.join(' → ')}` },
+            { key: 'levels', title: t('supervision.controls.levels'), render: (_, point) => (point.checkPoint ? t('supervision.controls.byChecks') : `${point.kindLabel}：${point.levels.join(' → ')}`) },
             { key: 'basis', title: t('supervision.controls.basis'), dataIndex: 'basis', width: 260, ellipsis: { showTitle: true } },
             { key: 'fired', title: t('supervision.controls.fired'), dataIndex: 'fired', width: 90, align: 'right', render: (n: number) => <span data-testid="control-fired">{n}</span> },
+            { key: 'overridden', title: t('supervision.controls.overridden'), dataIndex: 'overridden', width: 90, align: 'right', render: (n: number, point) => <span data-testid="control-overridden">{point.checkPoint ? n : '—'}</span> },
             { key: 'sampled', title: t('supervision.controls.sampled'), dataIndex: 'sampled', width: 90, align: 'right', render: (n: number) => <span data-testid="control-sampled">{n}</span> },
             { key: 'irregular', title: t('supervision.controls.irregular'), dataIndex: 'irregular', width: 90, align: 'right', render: (n: number) => <span data-testid="control-irregular">{n ? <Typography.Text type="danger">{n}</Typography.Text> : n}</span> },
           ]}
