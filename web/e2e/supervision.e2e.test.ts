@@ -277,6 +277,8 @@ test('an inspector runs the detection rules, reads the findings and the dashboar
     const caseId = listed.body.items[0].id;
     assert.equal(await page.getByTestId('case-number').textContent(), listed.body.items[0].number);
     assert.equal(await page.getByTestId('case-subject').textContent(), planted.idNumber);
+    assert.equal(await page.getByTestId('case-assigned-to').textContent(), INSPECTOR, 'the inspector who opens the case investigates it (承办人)');
+    assert.equal(await page.getByTestId('case-assign').count(), 0, 'an inspector does not reassign cases');
     const finding = (await inspector.call<{ items: Finding[] }>('GET', '/api/supervision/findings?rule=base-underreporting&limit=200')).body.items.find((item) => item.subject === planted.idNumber)!;
     assert.equal(plain(await page.getByTestId('case-amount-involved').textContent()), finding.amount);
 

@@ -43,6 +43,7 @@ const ACTION_NAMES = {
   'supervision.sample.take': ['稽核抽样', 'Audit sample taken'],
   'supervision.sample.review': ['抽样核查', 'Sampled operation reviewed'],
   'supervision.case.open': ['稽核立案', 'Supervision case opened'],
+  'supervision.case.assign': ['改派稽核案件承办人', 'Case assigned to an inspector'],
   'supervision.case.conclude': ['稽核结论', 'Supervision case concluded'],
   'supervision.case.recovery': ['稽核追回到账', 'Supervision case recovery received'],
   'supervision.case.offset': ['稽核追回转待遇抵扣', 'Supervision case handed to the payroll to offset'],

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { timeProgressOf, type ExecutionLine } from '../execution.calc.ts';
-import { rankFocus, regionCovers, responsibleFor } from './duty.calc.ts';
+import { regionCovers } from '../../../platform/access/staff.ts';
+import { rankFocus, responsibleFor } from './duty.calc.ts';
 
 // 2025 to June, seen later: time progress 181 / 365 = 0.49589…
 const progress = timeProgressOf(2025, 6, '2026-01-10');

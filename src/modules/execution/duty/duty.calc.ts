@@ -9,7 +9,6 @@
  */
 import { deviationFraction, type ExecutionLine, type TimeProgress } from '../execution.calc.ts';
 import { largestDeviations } from '../analysis/analysis.calc.ts';
-import { scopePrefix } from '../../../platform/actor.ts';
 
 /** The scheme of an assignment that covers every fund of its region. */
 export const ALL_SCHEMES = 'all';
@@ -47,6 +46,3 @@ export function responsibleFor<Assignment extends AssignmentInForce>(assignments
   return assignments.find((entry) => entry.region === region && entry.scheme === insurance)
     ?? assignments.find((entry) => entry.region === region && entry.scheme === ALL_SCHEMES) ?? null;
 }
-
-/** A user may answer for a region their own region covers (the region itself or one below it: 990100 covers 990102). */
-export const regionCovers = (userRegion: string, region: string) => region.startsWith(scopePrefix(userRegion));

@@ -109,7 +109,7 @@ test('an assignment: only staff whose region covers the region, who reads execut
     ['zhao.county', '990100', /belongs to 990102, which does not cover 990100/],   // a county user for the city
     ['chen.other', '990100', /belongs to 990200, which does not cover 990100/],    // another city's
     ['li.city', '990200', /belongs to 990100, which does not cover 990200/],
-    ['sun.security', '990100', /cannot read budget execution/],                    // 安全审计员 reads no business figure
+    ['sun.security', '990100', /does not hold execution.read/],                    // 安全审计员 reads no business figure
     ['nobody.here', '990100', /does not exist/],
   ];
   for (const [username, region, message] of cases) {

@@ -9,13 +9,6 @@ export const dutySaid = defineMessages('execution.duty', {
   regionUnknown: ['行政区划 {region} 不存在', 'region {region} does not exist'],
   regionOutsideScope: ['{region} 不在本人管辖范围内', '{region} is outside your region'],
   schemeUnknown: ['须为 all（全部险种）或有预算表的险种（{schemes}），收到 {value}', 'must be all or a scheme with a budget table ({schemes}), got {value}'],
-  userUnknown: ['用户 {username} 不存在或不在本人管辖范围内', 'user {username} does not exist or is outside your region'],
-  userDisabled: ['用户 {username} 已停用，不能指定为责任人', 'user {username} is disabled and cannot be made responsible'],
-  userCannotRead: ['用户 {username}（{role}）无预算执行查看权限，不能指定为责任人', 'user {username} ({role}) cannot read budget execution and cannot be made responsible'],
-  userRegionNotCovering: [
-    '用户 {username} 所属区划 {userRegion} 不覆盖 {region}：责任人须为本级或上级经办人员',
-    'user {username} belongs to {userRegion}, which does not cover {region}: the responsible staff must be of the region or above it',
-  ],
   fromNotAfterCurrent: [
     '起始日期须晚于现任责任人 {username} 的起始日期 {current}：岗位责任只能向后接续，不改写历史',
     'must be after {current}, the date the current responsible {username} took over: an assignment only follows the current one, history is not rewritten',

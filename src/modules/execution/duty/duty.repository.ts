@@ -5,7 +5,6 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
-import type { Role } from '../../../platform/actor.ts';
 import './duty.tables.ts';
 
 export interface AssignmentRow {
@@ -57,17 +56,6 @@ export const assignmentsInForce = (tx: Tx, regions: string[], date: string) => r
     .where('assignment.region_code', 'in', regions).where('assignment.valid_from', '<=', date)
     .orderBy('assignment.region_code').orderBy('assignment.scheme').orderBy('assignment.valid_from', 'desc').orderBy('assignment.id', 'desc')
     .execute();
-
-export interface StaffRow { id: bigint; username: string; name: string; role: Role; region_code: string | null; status: 'active' | 'disabled' }
-
-export const staffByUsername = (tx: Tx, username: string): Promise<StaffRow | undefined> =>
-  tx.selectFrom('app_user').select(['id', 'username', 'display_name as name', 'role', 'region_code', 'status']).where('username', '=', username).executeTakeFirst();
-
-/** The active users of the roles whose region is one of `regions` (the region and its ancestors), by region then name. */
-export const activeStaffOf = (tx: Tx, regions: string[], roles: readonly Role[]): Promise<StaffRow[]> =>
-  tx.selectFrom('app_user').select(['id', 'username', 'display_name as name', 'role', 'region_code', 'status'])
-    .where('region_code', 'in', regions).where('role', 'in', [...roles]).where('status', '=', 'active')
-    .orderBy('region_code', 'desc').orderBy('username').execute();
 
 /** The open alerts per fund and severity. */
 export const openAlertCounts = (tx: Tx, fundCodes: string[]) => fundCodes.length === 0 ? Promise.resolve([]) :

@@ -14,8 +14,9 @@
  * alerts and the staff responsible today.
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
-import { inActorScope, inScope, provinceOf, staffRoles, type Actor, type Role, type Tx } from '../../../platform/actor.ts';
-import { can, requirePermission } from '../../../platform/access/permissions.ts';
+import { inActorScope, inScope, type Actor, type Role, type Tx } from '../../../platform/actor.ts';
+import { requirePermission } from '../../../platform/access/permissions.ts';
+import { checkStaff, eligibleStaff } from '../../../platform/access/staff.ts';
 import { conflict, invalid } from '../../../platform/errors.ts';
 import { checkDate } from '../../../platform/dates.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -25,10 +26,10 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { budgetChartFor, schemeTable } from '../../budget/index.ts';
 import { progressText } from '../execution.calc.ts';
 import { executionFigures, type ReportInput } from '../report.service.ts';
-import { ALL_SCHEMES, rankFocus, regionCovers, responsibleFor } from './duty.calc.ts';
+import { ALL_SCHEMES, rankFocus, responsibleFor } from './duty.calc.ts';
 import { dutySaid as said } from './duty.messages.ts';
 import * as repository from './duty.repository.ts';
-import type { AssignmentRow, StaffRow } from './duty.repository.ts';
+import type { AssignmentRow } from './duty.repository.ts';
 
 export interface Responsible { username: string; name: string }
 export interface FocusItem {
@@ -85,12 +86,6 @@ export function assignableSchemes(today = todayInChina()): string[] {
   return [ALL_SCHEMES, ...Object.keys(chart.schemes).filter((scheme) => schemeTable(chart, scheme) !== undefined)];
 }
 
-/** The staff roles that read budget execution: only they may answer for it. */
-const responsibleRoles: readonly Role[] = staffRoles.filter((role) => can({ role }, 'execution.read'));
-
-/** The region and the regions above it (GB/T 2260: county 990102 → city 990100 → province 990000). */
-const coveringRegions = (region: string) => [...new Set([region, `${region.slice(0, 4)}00`, provinceOf(region)])];
-
 async function checkRegion(tx: Tx, actor: Actor, region: unknown): Promise<string> {
   if (typeof region !== 'string' || !/^\d{6}$/.test(region) || !await repository.regionExists(tx, region)) throw invalid('region', said.regionUnknown({ region: String(region) }));
   if (!inActorScope(actor, region)) throw invalid('region', said.regionOutsideScope({ region }));
@@ -102,24 +97,13 @@ export async function listDutyAssignments(database: DatabaseHandle, actor: Actor
   requirePermission(actor, 'execution.read');
   return inScope(database, actor, async (tx) => {
     const region = await checkRegion(tx, actor, input.region);
-    const eligible = await repository.activeStaffOf(tx, coveringRegions(region), responsibleRoles);
+    const eligible = await eligibleStaff(tx, region, 'execution.read');
     return {
       region, schemes: assignableSchemes(),
       assignments: (await repository.assignmentsOfRegion(tx, region)).map(assignmentView),
       eligible: eligible.map((staff) => ({ username: staff.username, name: staff.name, role: staff.role, region: staff.region_code! })),
     };
   });
-}
-
-/** Refuses a user who may not answer for the region's execution (400 naming `username` and the rule). */
-function checkResponsible(staff: StaffRow | undefined, username: string, region: string): StaffRow {
-  if (!staff) throw invalid('username', said.userUnknown({ username }));
-  if (staff.status !== 'active') throw invalid('username', said.userDisabled({ username }));
-  if (!responsibleRoles.includes(staff.role)) throw invalid('username', said.userCannotRead({ username, role: staff.role }));
-  if (!staff.region_code || !regionCovers(staff.region_code, region)) {
-    throw invalid('username', said.userRegionNotCovering({ username, userRegion: staff.region_code ?? '—', region }));
-  }
-  return staff;
 }
 
 export interface AssignInput { region: string; scheme: string; username: string; from?: string }
@@ -133,7 +117,8 @@ export async function assignDuty(database: DatabaseHandle, actor: Actor, input: 
   const from = checkDate(input.from ?? todayInChina(), 'from');
   return inScope(database, actor, async (tx) => {
     const region = await checkRegion(tx, actor, input.region);
-    const staff = checkResponsible(await repository.staffByUsername(tx, input.username.trim()), input.username.trim(), region);
+    // only staff who read budget execution may answer for it, of the region or above it
+    const staff = await checkStaff(tx, { username: input.username.trim(), region, permission: 'execution.read', field: 'username' });
     const current = await repository.latestAssignment(tx, region, input.scheme);
     if (current?.username === staff.username) throw conflict('username', said.alreadyResponsible({ username: staff.username, region, scheme: input.scheme }));
     if (current && from <= current.valid_from) throw invalid('from', said.fromNotAfterCurrent({ username: current.username, current: current.valid_from }));

@@ -7,7 +7,7 @@ import { addDataOption, checkFormat, formatTable, printJson, runWithDatabase } f
 import { systemActor } from '../../../platform/actor.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
-import { checkCaseStatus, closeCase, concludeCase, getCase, listCases, offsetAgainstBenefits, openCase, recordRecovery, type CaseSummary, type CaseView } from './cases.service.ts';
+import { assignCase, checkCaseStatus, closeCase, concludeCase, getCase, listCases, offsetAgainstBenefits, openCase, recordRecovery, type CaseSummary, type CaseView } from './cases.service.ts';
 
 const PAGE = 1000;
 const reader = () => systemActor('supervision-cases', ['supervision.read', 'personal.full.read']);
@@ -76,6 +76,15 @@ export function registerCaseCommands(supervision: Command) {
       printCase(await openCase(database, worker(), {
         findingIds: options.finding, subjectKind: options.subjectKind, subject: options.subject, kind: options.kind, amountInvolved: options.amount, region: options.region, reason: options.reason,
       }), options.format);
+    }));
+
+  addDataOption(cases.command('assign').description('改派承办人: give an open case to another inspector (an active user holding supervision.case of its region or above)').argument('<id>', 'the case id'))
+    .requiredOption('--to <username>', 'the inspector')
+    .requiredOption('--reason <text>', '改派理由')
+    .option('--format <format>', 'json or table', 'table')
+    .action((id: string, options) => runWithDatabase('supervision cases assign', options, async ({ database }) => {
+      checkFormat(options.format, ['json', 'table']);
+      printCase(await assignCase(database, systemActor('supervision-cases', ['supervision.case.approve', 'supervision.read', 'personal.full.read']), caseId(id), { assignee: options.to, reason: options.reason }), options.format);
     }));
 
   addDataOption(cases.command('conclude').description('结论: established with --amount fund=yuan (repeated), or not_established; waits for its sign-off').argument('<id>', 'the case id'))

@@ -6,7 +6,7 @@
  * outstanding is refused naming it; a case with money outstanding cannot close; a cancelled opening withdraws the
  * case and opens its findings again; a violation not established closes with nothing to recover; a penalty decided with
  * the conclusion lies within its provision's range, is recorded with the approval and posts nothing; the CLI answers in
- * JSON.
+ * JSON; a case is worked by the inspector it is assigned to (承办人), whom the head may change with a reason.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +19,8 @@ import { listFindings, runDetection } from '../detection.service.ts';
 import { useDemoCity } from '../supervision.testing.ts';
 import { runCommand } from '../../../platform/testing/cli.ts';
 import { registerSupervisionCommands } from '../supervision.cli.ts';
-import { closeCase, concludeCase, getCase, listCases, openCase, penaltyProvisions, recordRecovery } from './cases.service.ts';
+import { assignCase, caseAssignees, closeCase, concludeCase, getCase, listCases, openCase, penaltyProvisions, recordRecovery } from './cases.service.ts';
+import { createUser } from '../../../platform/auth/auth.service.ts';
 
 const REGION = '990102';
 const person = buildIdNumber(REGION, '1958-03-04', 21), other = buildIdNumber(REGION, '1961-07-08', 22), third = buildIdNumber(REGION, '1963-01-02', 23);
@@ -222,4 +223,52 @@ test('the CLI: open by hand, list and show as JSON; a conclusion before the open
   assert.equal(concluded.code, 0, concluded.stderr);
   const item = await signOff(db.database, (JSON.parse(concluded.stdout) as { conclusionItemId: string }).conclusionItemId);
   assert.deepEqual((item.payload as { penalty: { amount: string } }).penalty.amount, '4500.75');
+});
+
+test('承办人: the opener investigates; the head gives the case to another inspector of its region with a reason; only the assigned inspector concludes it', { skip }, async () => {
+  const users = systemActor('case-test', ['user.manage']);
+  await createUser(db.database, users, { username: 'audit.east', displayName: '东区稽核员', role: 'auditor', regionCode: REGION, password: 'Case-Test-Pass-2026' });
+  await createUser(db.database, users, { username: 'audit.west', displayName: '西区稽核员', role: 'auditor', regionCode: '990103', password: 'Case-Test-Pass-2026' });
+  await createUser(db.database, users, { username: 'op.east', displayName: '东区经办员', role: 'operator', regionCode: REGION, password: 'Case-Test-Pass-2026' });
+  const userId = async (username: string) => BigInt((await rows<{ id: string }>(`select id from app_user where username = $1`, [username]))[0].id);
+  const east: Actor = { userId: await userId('audit.east'), username: 'audit.east', role: 'auditor', regionCode: REGION };
+  const head: Actor = { userId: 880_002n, username: 'approve.case-test', role: 'approver', regionCode: '990100' };
+
+  const opened = await openCase(db.database, auditor, { subjectKind: 'person', subject: third, kind: 'other', amountInvolved: '0.00', region: REGION, reason: '群众举报，冒领待遇' });
+  assert.equal(opened.assignedTo, 'audit.case-test', 'the opener investigates');
+  await signOff(db.database, opened.openingItemId);
+  const options = await caseAssignees(db.database, head, BigInt(opened.id));
+  assert.deepEqual(options.items.map((staff) => staff.username).sort(), ['audit.990100', 'audit.east'], 'the active inspectors of the county and above it, not the other county\'s nor an operator');
+
+  const refused = async (assignee: string) => refusal(assignCase(db.database, head, BigInt(opened.id), { assignee, reason: '工作调整' }));
+  for (const [assignee, rule] of [['audit.west', /belongs to 990103, which does not cover 990102/], ['op.east', /does not hold supervision\.case/], ['nobody', /does not exist/]] as const) {
+    const answer = await refused(assignee);
+    assert.deepEqual([answer.status, answer.field], [400, 'assignee'], assignee);
+    assert.match(answer.message, rule, assignee);
+  }
+  const noReason = await refusal(assignCase(db.database, head, BigInt(opened.id), { assignee: 'audit.east', reason: '' }));
+  assert.deepEqual([noReason.status, noReason.field], [400, 'reason']);
+  assert.equal((await refusal(assignCase(db.database, auditor, BigInt(opened.id), { assignee: 'audit.east', reason: '自行转交' }))).status, 403, 'an inspector does not reassign');
+
+  const given = await assignCase(db.database, head, BigInt(opened.id), { assignee: 'audit.east', reason: '属地办理，东区稽核员承办' });
+  assert.equal(given.assignedTo, 'audit.east');
+  const twice = await refused('audit.east');
+  assert.deepEqual([twice.status, twice.field], [409, 'assignee'], 'already theirs');
+  assert.deepEqual(given.steps.filter((s) => s.step === 'assigned').map((s) => [s.username, s.assignee, s.note]), [['approve.case-test', 'audit.east', '属地办理，东区稽核员承办']]);
+  const [audit] = await rows<{ actor_username: string; before: { assignedTo: string }; after: { assignedTo: string } }>(
+    `select actor_username, before, after from audit_log where action = 'supervision.case.assign' and entity_id = $1`, [opened.id]);
+  assert.deepEqual([audit.actor_username, audit.before.assignedTo, audit.after.assignedTo], ['approve.case-test', 'audit.case-test', 'audit.east']);
+
+  // the opener no longer concludes it; the assigned inspector does; the list finds it by its inspector
+  const other = await refusal(concludeCase(db.database, auditor, BigInt(opened.id), { violation: 'not_established', legalBasis: '社会保险基金行政监督办法 第二十九条' }));
+  assert.equal(other.status, 403);
+  assert.match(other.message, /is assigned to audit\.east/);
+  const concluded = await concludeCase(db.database, east, BigInt(opened.id), { violation: 'not_established', legalBasis: '社会保险基金行政监督办法 第二十九条' });
+  assert.equal(concluded.steps.at(-1)?.username, 'audit.east');
+  assert.deepEqual((await listCases(db.database, auditor, { assignedTo: 'audit.east' }, { limit: 10 })).items.map((c) => [c.id, c.assignedTo]), [[opened.id, 'audit.east']]);
+  await signOff(db.database, concluded.conclusionItemId!);
+  assert.equal((await refusal(closeCase(db.database, auditor, BigInt(opened.id)))).status, 403);
+  assert.equal((await closeCase(db.database, east, BigInt(opened.id))).status, 'closed');
+  const late = await refusal(assignCase(db.database, head, BigInt(opened.id), { assignee: 'audit.case-test', reason: '结案后改派' }));
+  assert.deepEqual([late.status, late.field], [409, 'caseId'], 'a closed case is not reassigned');
 });

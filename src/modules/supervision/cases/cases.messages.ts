@@ -3,6 +3,7 @@ import { defineFieldLabels, defineMessages } from '../../../platform/messages.ts
 
 defineFieldLabels({
   findingIds: ['稽核疑点', 'findings'],
+  assignee: ['承办人', 'inspector assigned'],
   subjectKind: ['对象类型', 'subject kind'],
   amountInvolved: ['涉及金额', 'amount involved'],
   violation: ['稽核结论', 'conclusion'],
@@ -29,6 +30,9 @@ export const casesSaid = defineMessages('supervision.cases', {
   notNegative: ['不得为负数', 'must not be negative'],
   aboveZero: ['须大于 0 元', 'must be above 0'],
   caseUnknown: ['本经办机构范围内没有编号为 {id} 的案件', 'no case {id} in your scope'],
+  notAssignee: ['案件 {number} 的承办人是 {assignee}：结论、追回、抵扣和结案由承办人办理，或由稽核负责人改派', 'case {number} is assigned to {assignee}: its conclusion, recoveries, offsets and closing are theirs, unless the head of inspections assigns it to you'],
+  notAssignable: ['案件 {number} 当前状态为{status}，不能改派', 'case {number} is {status}: it cannot be assigned'],
+  alreadyAssigned: ['案件 {number} 的承办人已是 {assignee}', 'case {number} is assigned to {assignee} already'],
   // conclusion
   notInvestigating: ['案件 {number} 当前状态为{status}，只有调查中的案件可以作出结论', 'case {number} is {status}: only a case under investigation can be concluded'],
   amountsForEstablished: ['违规成立须至少填写一个基金的应追回金额（可为 0 元以外的金额）', 'an established violation names the amount to recover of at least one fund'],

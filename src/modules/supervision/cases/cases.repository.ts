@@ -12,7 +12,7 @@ import type { CaseStatus } from './cases.statuses.ts';
 const caseColumns = [
   'id', 'number', 'region_code', 'subject_kind', 'subject', 'kind', 'amount_involved', 'reason', 'status', 'opening_item_id', 'conclusion_item_id',
   'violation', 'legal_basis', 'conclusion_note', 'opened_by', 'opened_at', 'concluded_at', 'closed_by', 'closed_at',
-  'penalty_provision', 'penalty_multiple', 'penalty_amount',
+  'penalty_provision', 'penalty_multiple', 'penalty_amount', 'assigned_to',
 ] as const;
 
 export type CaseRow = Awaited<ReturnType<typeof findCase>> & {};
@@ -34,7 +34,7 @@ export async function nextCaseNumber(tx: Tx, regionCode: string, year: string): 
 
 export type CaseInsert = {
   id: bigint; number: string; region_code: string; subject_kind: 'person' | 'employer' | 'institution'; subject: string; kind: string; amount_involved: bigint; reason: string;
-  opening_item_id: bigint; opened_by: string;
+  opening_item_id: bigint; opened_by: string; assigned_to: string;
 };
 
 export const insertCase = (tx: Tx, row: CaseInsert) => tx.insertInto('supervision_case').values(row).execute();
@@ -42,6 +42,7 @@ export const insertCase = (tx: Tx, row: CaseInsert) => tx.insertInto('supervisio
 export const updateCase = (tx: Tx, id: bigint, change: Partial<{
   status: CaseStatus; conclusion_item_id: bigint | null; violation: 'established' | 'not_established'; legal_basis: string; conclusion_note: string | null;
   concluded_at: Date; closed_by: string; closed_at: Date; penalty_provision: string | null; penalty_multiple: string | null; penalty_amount: bigint | null;
+  assigned_to: string;
 }>) => tx.updateTable('supervision_case').set(change).where('id', '=', id).execute();
 
 /** The findings asked for, with the open case each is in (if any). */
@@ -114,21 +115,22 @@ export const recoveriesOfCase = (tx: Tx, caseId: bigint) => tx.selectFrom('super
   .select(['id', 'fund_code', 'amount', 'recovered_on', 'bank_reference', 'entry_id', 'recorded_by', 'recorded_at'])
   .where('case_id', '=', caseId).orderBy('recovered_on').orderBy('id').execute();
 
-export const insertStep = (tx: Tx, row: { id: bigint; case_id: bigint; region_code: string; step: string; username: string; note: string | null; approval_item_id: bigint | null }) =>
+export const insertStep = (tx: Tx, row: { id: bigint; case_id: bigint; region_code: string; step: string; username: string; note: string | null; approval_item_id: bigint | null; assignee?: string | null }) =>
   tx.insertInto('supervision_case_step').values(row).execute();
 
 export const stepsOfCase = (tx: Tx, caseId: bigint) => tx.selectFrom('supervision_case_step')
-  .select(['step', 'username', 'note', 'approval_item_id', 'at']).where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  .select(['step', 'username', 'note', 'approval_item_id', 'assignee', 'at']).where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
 
 /** Cases with their totals to recover and recovered (ordered by the caller). */
-export function casesQuery(tx: Tx, filter: { status?: CaseStatus }) {
+export function casesQuery(tx: Tx, filter: { status?: CaseStatus; assignedTo?: string }) {
   let query = tx.selectFrom('supervision_case as c')
-    .select(['c.id', 'c.number', 'c.region_code', 'c.subject_kind', 'c.subject', 'c.kind', 'c.amount_involved', 'c.status', 'c.violation', 'c.opened_by', 'c.opened_at'])
+    .select(['c.id', 'c.number', 'c.region_code', 'c.subject_kind', 'c.subject', 'c.kind', 'c.amount_involved', 'c.status', 'c.violation', 'c.opened_by', 'c.opened_at', 'c.assigned_to'])
     .select(sql<bigint>`coalesce((select sum(a.amount) from supervision_case_amount a where a.case_id = c.id), 0)::bigint`.as('to_recover'))
     // money received, and what the payrolls kept back against the case's overpayments (amountsOfCase)
     .select(sql<bigint>`(coalesce((select sum(r.amount) from supervision_case_recovery r where r.case_id = c.id), 0)
       + coalesce((select sum(rr.amount) from benefit_overpayment op join benefit_overpayment_recovery rr on rr.person_id = op.person_id and rr.overpayment_id = op.id
                   where op.case_id = c.id), 0))::bigint`.as('recovered'));
   if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.assignedTo) query = query.where('c.assigned_to', '=', filter.assignedTo);
   return query;
 }

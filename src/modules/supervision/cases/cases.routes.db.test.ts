@@ -57,4 +57,17 @@ test('open, list and read a case; who may; bad input named; one open case per fi
   const badMultiple = await auditor.json('POST', `/api/supervision/cases/${opened.body.id}/conclusion`,
     { violation: 'established', amounts: [{ fund: 'pension-990000', amount: '1.00' }], legalBasis: '社会保险法 第八十八条', penaltyProvision: 'social_insurance_law_88', penaltyMultiple: 'two' });
   assert.deepEqual([badMultiple.status, badMultiple.body.error.field], [400, 'penaltyMultiple']);
+
+  // 承办人 over HTTP: the head lists who may take the case and gives it to another inspector; "mine" follows it
+  const other = await addUser(server, 'audit.city', 'auditor', '990100');
+  const head = await addUser(server, 'approve.city', 'approver', '990100');
+  assert.deepEqual((await auditor.json('GET', '/api/supervision/cases?assignedTo=me')).body.items.map((c: { id: string }) => c.id), [opened.body.id]);
+  const choices = await head.json('GET', `/api/supervision/cases/${opened.body.id}/assignees`);
+  assert.deepEqual(choices.body.items.map((staff: { username: string }) => staff.username), ['audit.east', 'audit.city'], 'the county\'s inspector first, then the city\'s');
+  assert.equal((await auditor.json('POST', `/api/supervision/cases/${opened.body.id}/assignment`, { assignee: 'audit.city', reason: '转交' })).status, 403, 'an inspector does not reassign');
+  const given = await head.json('POST', `/api/supervision/cases/${opened.body.id}/assignment`, { assignee: 'audit.city', reason: '重大案件由市级承办' });
+  assert.deepEqual([given.status, given.body.assignedTo], [200, 'audit.city']);
+  assert.deepEqual([(await auditor.json('GET', '/api/supervision/cases?assignedTo=me')).body.items.length, (await other.json('GET', '/api/supervision/cases?assignedTo=me')).body.items.length], [0, 1]);
+  const notTheirs = await auditor.json('POST', `/api/supervision/cases/${opened.body.id}/close`, {});
+  assert.deepEqual([notTheirs.status, notTheirs.body.error.code], [403, 'forbidden']);
 });

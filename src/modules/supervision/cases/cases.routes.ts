@@ -1,9 +1,9 @@
-/** HTTP for the supervision cases (/api/supervision/cases): list, read, open (立案), conclude, record a recovery, close (结案). */
+/** HTTP for the supervision cases (/api/supervision/cases): list, read, open (立案), assign (改派), conclude, record a recovery, close (结案). */
 import { Type } from '@sinclair/typebox';
 import { actor, requestLanguage, type App } from '../../../platform/http/server.ts';
 import { Id } from '../../../platform/http/schemas.ts';
-import { caseReaders, checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, offsetAgainstBenefits, penaltyProvisions, recordRecovery } from './cases.service.ts';
-import { CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OffsetBody, OpenCaseBody, PenaltyProvisions, RecoveryBody } from './cases.schemas.ts';
+import { assignCase, caseAssignees, caseReaders, checkCaseStatus, closeCase, concludeCase, getCase, listCases, openCase, offsetAgainstBenefits, penaltyProvisions, recordRecovery } from './cases.service.ts';
+import { AssignBody, CaseAssignees, CaseDetail, CaseList, CasesQuery, CloseBody, ConcludeBody, OffsetBody, OpenCaseBody, PenaltyProvisions, RecoveryBody } from './cases.schemas.ts';
 
 const tags = ['supervision'];
 const params = Type.Object({ id: Id });
@@ -12,9 +12,13 @@ export async function casesRoutes(app: App) {
   const db = app.database;
 
   app.get('/api/supervision/cases', { config: { permission: 'supervision.read' },
-    schema: { tags, summary: '稽核案件 The cases in scope, newest first, with the amounts to recover and recovered', querystring: CasesQuery, response: { 200: CaseList } },
-  }, async (request) => listCases(db, actor(request), { status: checkCaseStatus(request.query.status) },
-    { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset }));
+    schema: { tags, summary: '稽核案件 The cases in scope, newest first, with the amounts to recover and recovered (assignedTo=me: the caller\'s own)', querystring: CasesQuery, response: { 200: CaseList } },
+  }, async (request) => {
+    const who = actor(request);
+    const assignedTo = request.query.assignedTo === 'me' ? who.username : request.query.assignedTo;
+    return listCases(db, who, { status: checkCaseStatus(request.query.status), assignedTo },
+      { limit: request.query.limit ?? 50, after: request.query.after, offset: request.query.offset });
+  });
 
   app.get('/api/supervision/cases/:id', { config: { permission: caseReaders },
     schema: { tags, summary: '稽核案件 A case: subject, findings with their evidence, conclusion, amounts per fund, recoveries, timeline', params, response: { 200: CaseDetail } },
@@ -26,6 +30,17 @@ export async function casesRoutes(app: App) {
       body: OpenCaseBody, response: { 201: CaseDetail },
     },
   }, async (request, reply) => reply.code(201).send(await openCase(db, actor(request), request.body)));
+
+  app.get('/api/supervision/cases/:id/assignees', { config: { permission: 'supervision.case.approve' },
+    schema: { tags, summary: '可改派承办人 Who the case may be assigned to: active inspectors (supervision.case) of its region or above it', params, response: { 200: CaseAssignees } },
+  }, async (request) => caseAssignees(db, actor(request), BigInt(request.params.id)));
+
+  app.post('/api/supervision/cases/:id/assignment', { config: { permission: 'supervision.case.approve' },
+    schema: {
+      tags, summary: '改派承办人 The head of inspections gives an open case to another inspector, with the reason; only the assigned inspector concludes it, records its recoveries and closes it',
+      params, body: AssignBody, response: { 200: CaseDetail },
+    },
+  }, async (request) => assignCase(db, actor(request), BigInt(request.params.id), request.body));
 
   app.post('/api/supervision/cases/:id/conclusion', { config: { permission: 'supervision.case' },
     schema: {

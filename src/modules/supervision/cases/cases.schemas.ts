@@ -13,7 +13,7 @@ export const CaseSummary = Type.Object({
   id: IdText, number: Type.String({ description: '稽核立案号 JCyyyy-nnnn' }), regionCode: Type.String(), subjectKind: SubjectKindValue,
   subject: Type.String({ description: 'ID number (masked without personal.full.read), credit code or institution code' }),
   kind: Type.String({ description: 'the detection rule, or other' }), amountInvolved: Money, status: CaseStatusValue, statusLabel: Type.String(),
-  violation: Nullable(ViolationValue), toRecover: Money, recovered: Money, outstanding: Money, openedBy: Type.String(), openedAt: Timestamp,
+  violation: Nullable(ViolationValue), toRecover: Money, recovered: Money, outstanding: Money, openedBy: Type.String(), openedAt: Timestamp, assignedTo: Type.String({ description: "承办人" }),
 });
 export const CaseList = ListAnswer(CaseSummary);
 
@@ -44,14 +44,29 @@ export const CaseDetail = Type.Object({
     recordedBy: Type.String(), recordedAt: Timestamp,
   })),
   steps: Type.Array(Type.Object({
-    step: Type.String({ description: 'opened, opening_approved, conclusion_submitted, concluded, conclusion_cancelled, recovered, offset_opened, closed, withdrawn' }),
-    username: Type.String(), note: Nullable(Type.String()), approvalItemId: Nullable(IdText), at: Timestamp,
+    step: Type.String({ description: 'opened, opening_approved, assigned, conclusion_submitted, concluded, conclusion_cancelled, recovered, offset_opened, closed, withdrawn' }),
+    username: Type.String(), note: Nullable(Type.String()), approvalItemId: Nullable(IdText),
+    assignee: Nullable(Type.String({ description: 'assigned: the inspector the case was given to (the reason in note)' })), at: Timestamp,
   })),
-  openedBy: Type.String(), openedAt: Timestamp, closedBy: Nullable(Type.String()), closedAt: Nullable(Timestamp),
+  openedBy: Type.String(), openedAt: Timestamp,
+  assignedTo: Type.String({ description: '承办人: the inspector who concludes, records recoveries and offsets and closes it' }),
+  closedBy: Nullable(Type.String()), closedAt: Nullable(Timestamp),
   canClose: Type.Boolean({ description: 'concluded and nothing outstanding' }),
 });
 
-export const CasesQuery = Type.Object({ ...listQuery(), status: Type.Optional(CaseStatusValue) }, { additionalProperties: false });
+export const CasesQuery = Type.Object({
+  ...listQuery(), status: Type.Optional(CaseStatusValue),
+  assignedTo: Type.Optional(Type.String({ maxLength: 60, description: 'the cases assigned to this inspector (me: the caller\'s)' })),
+}, { additionalProperties: false });
+
+export const AssignBody = Type.Object({
+  assignee: Type.String({ maxLength: 60, description: 'the username of an active inspector (supervision.case) of the case\'s region or above it' }),
+  reason: Type.String({ maxLength: 500, description: '改派理由' }),
+}, { additionalProperties: false });
+
+export const CaseAssignees = Type.Object({
+  items: Type.Array(Type.Object({ username: Type.String(), name: Type.String(), region: Type.String() }), { description: 'who the case may be assigned to, the nearest region first' }),
+});
 
 export const OpenCaseBody = Type.Object({
   findingIds: Type.Optional(Type.Array(Type.String({ maxLength: 19 }), { maxItems: 200, description: 'the findings the case is opened from (one subject)' })),

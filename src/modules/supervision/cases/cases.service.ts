@@ -21,7 +21,8 @@
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inScope, scopePrefix, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
 import { can, requireAnyPermission, requirePermission, type Permission } from '../../../platform/access/permissions.ts';
-import { AppError, conflict, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid, invalidFields, notFound } from '../../../platform/errors.ts';
+import { checkStaff, eligibleStaff } from '../../../platform/access/staff.ts';
 import { fieldRules } from '../../../platform/fields.messages.ts';
 import { newId } from '../../../platform/ids.ts';
 import { render, type Language, type Said } from '../../../platform/messages.ts';
@@ -37,7 +38,7 @@ import { caseOffsets, openCaseOverpayment } from '../../benefits/index.ts';
 import { ruleCatalog } from '../detection.service.ts';
 import { casesSaid as said, penaltyProvisionSaid } from './cases.messages.ts';
 import { penaltyOf, type PenaltyRanges } from './penalty.calc.ts';
-import { caseStatuses, subjectKinds, violations, type CaseStatus, type SubjectKind, type Violation } from './cases.statuses.ts';
+import { caseStatuses, openCaseStatuses, subjectKinds, violations, type CaseStatus, type SubjectKind, type Violation } from './cases.statuses.ts';
 import * as repository from './cases.repository.ts';
 
 /** A recovery books into the fund's pool above the case's region (pension is pooled at the province). */
@@ -80,8 +81,19 @@ async function lockCase(tx: Tx, actor: Actor, id: bigint) {
   return row;
 }
 
-const step = (tx: Tx, actor: Actor, row: { id: bigint; region_code: string }, name: string, note: string | null, approvalItemId: bigint | null = null) =>
-  repository.insertStep(tx, { id: newId(), case_id: row.id, region_code: row.region_code, step: name, username: actor.username, note, approval_item_id: approvalItemId });
+/**
+ * The case locked for its inspector's work (conclusion, recoveries, offsets, closing): refused (403) to any other
+ * person than the inspector it is assigned to (承办人). A command run on the server acts as the system, not as a
+ * person, and is not refused: its audit names the command.
+ */
+async function lockCaseForWork(tx: Tx, actor: Actor, id: bigint) {
+  const row = await lockCase(tx, actor, id);
+  if (actor.userId !== null && row.assigned_to !== actor.username) throw forbidden(said.notAssignee({ number: row.number, assignee: row.assigned_to }));
+  return row;
+}
+
+const step = (tx: Tx, actor: Actor, row: { id: bigint; region_code: string }, name: string, note: string | null, approvalItemId: bigint | null = null, assignee: string | null = null) =>
+  repository.insertStep(tx, { id: newId(), case_id: row.id, region_code: row.region_code, step: name, username: actor.username, note, approval_item_id: approvalItemId, assignee });
 
 async function approveOpening(tx: Tx, approver: Actor, itemId: bigint, payload: { caseId: string }) {
   const row = (await repository.findCase(tx, BigInt(payload.caseId), true))!;
@@ -194,7 +206,7 @@ export async function openCase(database: DatabaseHandle, actor: Actor, input: Op
     });
     await repository.insertCase(tx, {
       id, number, region_code: subject.region, subject_kind: subject.kind, subject: subject.subject, kind: subject.caseKind, amount_involved: subject.amount, reason,
-      opening_item_id: BigInt(item.id), opened_by: actor.username,
+      opening_item_id: BigInt(item.id), opened_by: actor.username, assigned_to: actor.username,
     });
     try {
       await repository.linkFindings(tx, id, findings);
@@ -280,7 +292,7 @@ export async function concludeCase(database: DatabaseHandle, actor: Actor, caseI
   // the funds to recover for are pooled above a county or city: read them in the province's scope
   const worker = widenToPooledFunds(actor, RECOVERY_ACROSS_POOLS);
   return inScope(database, worker, async (tx) => {
-    const row = await lockCase(tx, actor, caseId);
+    const row = await lockCaseForWork(tx, actor, caseId);
     if (row.status !== 'investigating') throw conflict('caseId', said.notInvestigating({ number: row.number, status: statusSaid[row.status]() }));
     const known = new Set((await repository.fundsByCodes(tx, funds)).map((f) => f.code));
     const unknown = funds.find((fund) => !known.has(fund));
@@ -315,7 +327,7 @@ export async function concludeCase(database: DatabaseHandle, actor: Actor, caseI
  * or to hand to the payroll: outstanding less what is handed over already (抵扣待遇 is recovered that way, not twice).
  */
 async function lockRecoverableFund(tx: Tx, actor: Actor, caseId: bigint, fund: string) {
-  const row = await lockCase(tx, actor, caseId);
+  const row = await lockCaseForWork(tx, actor, caseId);
   if ((row.status !== 'concluded' && row.status !== 'recovering') || row.violation !== 'established') {
     throw conflict('caseId', said.notRecoverable({ number: row.number, status: statusSaid[row.status]() }));
   }
@@ -399,7 +411,7 @@ export async function closeCase(database: DatabaseHandle, actor: Actor, caseId: 
   const note = input.note?.trim() || null;
   if (note && note.length > 500) throw invalid('note', said.noteLength());
   return inScope(database, actor, async (tx) => {
-    const row = await lockCase(tx, actor, caseId);
+    const row = await lockCaseForWork(tx, actor, caseId);
     if (row.status !== 'concluded' && row.status !== 'recovering') throw conflict('caseId', said.notClosable({ number: row.number, status: statusSaid[row.status]() }));
     const outstanding = (await repository.amountsOfCase(tx, row.id)).reduce((sum, a) => sum + a.amount - a.recovered, 0n);
     if (outstanding > 0n) throw conflict('caseId', said.outstandingLeft({ outstanding: formatYuan(outstanding) }));
@@ -408,6 +420,43 @@ export async function closeCase(database: DatabaseHandle, actor: Actor, caseId: 
     await step(tx, actor, row, 'closed', note);
     await recordAudit(tx, actor, { action: 'supervision.case.close', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code, after: { number: row.number, note } });
     return caseDetail(tx, actor, row.id);
+  });
+}
+
+export interface AssignInput { assignee: string; reason: string }
+
+/**
+ * 改派承办人: the head of inspections (审批, supervision.case.approve) gives an open case to another inspector — an active
+ * user holding supervision.case of the case's region or above it — with the reason; a step of the timeline and audited.
+ */
+export async function assignCase(database: DatabaseHandle, actor: Actor, caseId: bigint, input: AssignInput) {
+  requirePermission(actor, 'supervision.case.approve');
+  const assignee = typeof input.assignee === 'string' ? input.assignee.trim() : '';
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+  const problems: { field: string; message: Said }[] = [];
+  if (!assignee) problems.push({ field: 'assignee', message: fieldRules.required() });
+  if (reason.length < 2 || reason.length > 500) problems.push({ field: 'reason', message: said.reasonLength() });
+  if (problems.length) throw invalidFields(problems);
+  return inScope(database, actor, async (tx) => {
+    const row = await lockCase(tx, actor, caseId);
+    if (!(openCaseStatuses as readonly string[]).includes(row.status)) throw conflict('caseId', said.notAssignable({ number: row.number, status: statusSaid[row.status]() }));
+    const staff = await checkStaff(tx, { username: assignee, region: row.region_code, permission: 'supervision.case', field: 'assignee' });
+    if (staff.username === row.assigned_to) throw conflict('assignee', said.alreadyAssigned({ number: row.number, assignee: staff.username }));
+    await repository.updateCase(tx, row.id, { assigned_to: staff.username });
+    await step(tx, actor, row, 'assigned', reason, null, staff.username);
+    await recordAudit(tx, actor, { action: 'supervision.case.assign', entityType: 'supervision_case', entityId: row.id, regionCode: row.region_code,
+      before: { assignedTo: row.assigned_to }, after: { number: row.number, assignedTo: staff.username, reason } });
+    return caseDetail(tx, actor, row.id);
+  });
+}
+
+/** Who a case of the region may be assigned to (the assignment form's choices). */
+export async function caseAssignees(database: DatabaseHandle, actor: Actor, caseId: bigint) {
+  requirePermission(actor, 'supervision.case.approve');
+  return inScope(database, actor, async (tx) => {
+    const row = await repository.findCase(tx, caseId);
+    if (!row) throw notFound(said.caseUnknown({ id: String(caseId) }));
+    return { items: (await eligibleStaff(tx, row.region_code, 'supervision.case')).map((staff) => ({ username: staff.username, name: staff.name, region: staff.region_code! })) };
   });
 }
 
@@ -423,20 +472,20 @@ export const caseReaders: readonly Permission[] = ['supervision.read', 'supervis
 const newestFirst: SortKey[] = [{ by: 'c.opened_at', direction: 'desc' }, { by: 'c.id', direction: 'desc' }];
 
 /** The cases in scope, newest first; ID numbers masked for staff without personal.full.read. */
-export async function listCases(database: DatabaseHandle, actor: Actor, filter: { status?: CaseStatus }, request: ListRequest): Promise<ListAnswer<CaseSummary>> {
+export async function listCases(database: DatabaseHandle, actor: Actor, filter: { status?: CaseStatus; assignedTo?: string }, request: ListRequest): Promise<ListAnswer<CaseSummary>> {
   requirePermission(actor, 'supervision.read');
   const masked = !can(actor, 'personal.full.read');
   return inScope(database, actor, (tx) => listPage(tx, repository.casesQuery(tx, filter), newestFirst, request, (rows) => rows.map((row) => ({
     id: String(row.id), number: row.number, regionCode: row.region_code, subjectKind: row.subject_kind, subject: masked ? maskIdNumbersIn(row.subject) : row.subject,
     kind: row.kind, amountInvolved: formatYuan(row.amount_involved), status: row.status, statusLabel: statusLabel(row.status), violation: row.violation,
     toRecover: formatYuan(row.to_recover), recovered: formatYuan(row.recovered), outstanding: formatYuan(row.to_recover - row.recovered),
-    openedBy: row.opened_by, openedAt: row.opened_at.toISOString(),
+    openedBy: row.opened_by, openedAt: row.opened_at.toISOString(), assignedTo: row.assigned_to,
   }))));
 }
 
 export interface CaseSummary {
   id: string; number: string; regionCode: string; subjectKind: SubjectKind; subject: string; kind: string; amountInvolved: string; status: CaseStatus; statusLabel: string;
-  violation: Violation | null; toRecover: string; recovered: string; outstanding: string; openedBy: string; openedAt: string;
+  violation: Violation | null; toRecover: string; recovered: string; outstanding: string; openedBy: string; openedAt: string; assignedTo: string;
 }
 
 /** A case with its findings and evidence, the conclusion, the amounts per fund, the recoveries and the timeline. */
@@ -487,9 +536,9 @@ async function caseDetail(tx: Tx, actor: Actor, caseId: bigint) {
       recordedBy: r.recorded_by, recordedAt: r.recorded_at.toISOString(),
     })),
     steps: (await repository.stepsOfCase(tx, row.id)).map((s) => ({
-      step: s.step, username: s.username, note: s.note, approvalItemId: s.approval_item_id === null ? null : String(s.approval_item_id), at: s.at.toISOString(),
+      step: s.step, username: s.username, note: s.note, approvalItemId: s.approval_item_id === null ? null : String(s.approval_item_id), assignee: s.assignee ?? null, at: s.at.toISOString(),
     })),
-    openedBy: row.opened_by, openedAt: row.opened_at.toISOString(), closedBy: row.closed_by, closedAt: row.closed_at?.toISOString() ?? null,
+    openedBy: row.opened_by, openedAt: row.opened_at.toISOString(), assignedTo: row.assigned_to, closedBy: row.closed_by, closedAt: row.closed_at?.toISOString() ?? null,
     canClose: (row.status === 'concluded' || row.status === 'recovering') && toRecover === recovered,
   };
 }

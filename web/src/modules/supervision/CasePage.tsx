@@ -16,6 +16,7 @@ import { api } from '../../api.ts';
 import { useLoad, useRegionLabel } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { useCan } from '../../permissions.ts';
+import { useMe } from '../../session.tsx';
 import { fenToYuan, formatDateTime, toFen } from '../../format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -25,7 +26,7 @@ import { Money } from '../../components/Money.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
 import { CaseStatusTag, useRuleLabel } from './shared.tsx';
 import { SubjectCreditTag } from './CreditPage.tsx';
-import type { CaseDetail, ConcludeBody, OffsetBody, PenaltyProvisions, RecoveryBody } from './types.ts';
+import type { CaseAssignees, CaseDetail, ConcludeBody, OffsetBody, PenaltyProvisions, RecoveryBody } from './types.ts';
 
 type Recovery = CaseDetail['recoveries'][number];
 type FundAmount = CaseDetail['funds'][number];
@@ -181,6 +182,27 @@ function RecoveryForm({ detail, open, onClose, onDone }: { detail: CaseDetail; o
   );
 }
 
+/** 改派承办人: an inspector of the case's region or above it (GET …/assignees), with the reason; the timeline keeps it. */
+function AssignForm({ detail, open, onClose, onDone }: { detail: CaseDetail; open: boolean; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const choices = useLoad((signal) => api.get<CaseAssignees>(`/api/supervision/cases/${detail.id}/assignees`, undefined, signal), [detail.id]);
+  return (
+    <FormModal<{ assignee: string; reason: string }>
+      title={`${t('supervision.case.assign')}：${detail.number}`} open={open} onClose={onClose} onDone={onDone} testId="case-assign-form" fields={['assignee', 'reason']}
+      onSubmit={(values) => api.post(`/api/supervision/cases/${detail.id}/assignment`, values)}
+    >
+      <Form.Item label={t('supervision.case.assignedTo')}>{detail.assignedTo}</Form.Item>
+      <Form.Item name="assignee" label={t('supervision.case.assignTo')} rules={[{ required: true }]}>
+        <Select loading={choices.loading} data-testid="case-assign-assignee" placeholder={t('supervision.case.assignToHint')}
+          options={(choices.data?.items ?? []).filter((staff) => staff.username !== detail.assignedTo).map((staff) => ({ value: staff.username, label: `${staff.name}（${staff.username}，${staff.region}）` }))} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('supervision.case.assignReason')} rules={[{ required: true, min: 2, max: 500 }]}>
+        <Input.TextArea rows={2} data-testid="case-assign-reason" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
 /**
  * 抵扣待遇: part of what a person's case leaves to recover for a pension fund handed to the payroll, which keeps it back
  * from the person's monthly pension (at most the province's share of a month) and books it as it does.
@@ -223,11 +245,14 @@ export default function CasePage() {
   const ruleLabel = useRuleLabel();
   const { id = '' } = useParams();
   const loaded = useLoad((signal) => api.get<CaseDetail>(`/api/supervision/cases/${encodeURIComponent(id)}`, undefined, signal), [id]);
-  const [form, setForm] = useState<'conclude' | 'recover' | 'offset'>();
+  const [form, setForm] = useState<'conclude' | 'recover' | 'offset' | 'assign'>();
+  const me = useMe();
   if (loaded.error) return <ApiErrorView error={loaded.error} retry={loaded.reload} />;
   if (!loaded.data) return <PageSpinner />;
   const c = loaded.data;
-  const mayAct = can('supervision.case');
+  // the case's work is its inspector's (承办人); the head of inspections may give it to another
+  const mayAct = can('supervision.case') && c.assignedTo === me.username;
+  const mayAssign = can('supervision.case.approve') && ['filing', 'investigating', 'concluded', 'recovering'].includes(c.status);
   const close = () => modal.confirm({
     title: t('supervision.case.close'), content: t('supervision.case.closeConfirm', { number: c.number }), okButtonProps: { 'data-testid': 'confirm-ok' },
     onOk: async () => {
@@ -238,16 +263,17 @@ export default function CasePage() {
   return (
     <Page
       title={`${t('supervision.case.detail')}：${c.number}`} testId="case-page"
-      extra={mayAct && (
+      extra={(mayAct || mayAssign) && (
         <Space>
-          {c.status === 'investigating' && !c.conclusionItemId && <Button onClick={() => setForm('conclude')} data-testid="case-conclude">{t('supervision.case.conclude')}</Button>}
-          {(c.status === 'concluded' || c.status === 'recovering') && c.funds.some((f) => recoverable(f) !== '0.00') && (
+          {mayAssign && <Button onClick={() => setForm('assign')} data-testid="case-assign">{t('supervision.case.assign')}</Button>}
+          {mayAct && c.status === 'investigating' && !c.conclusionItemId && <Button onClick={() => setForm('conclude')} data-testid="case-conclude">{t('supervision.case.conclude')}</Button>}
+          {mayAct && (c.status === 'concluded' || c.status === 'recovering') && c.funds.some((f) => recoverable(f) !== '0.00') && (
             <Button type="primary" onClick={() => setForm('recover')} data-testid="case-recover">{t('supervision.case.recover')}</Button>
           )}
-          {(c.status === 'concluded' || c.status === 'recovering') && c.subjectKind === 'person' && c.funds.some((f) => isPensionFund(f.fund) && recoverable(f) !== '0.00') && (
+          {mayAct && (c.status === 'concluded' || c.status === 'recovering') && c.subjectKind === 'person' && c.funds.some((f) => isPensionFund(f.fund) && recoverable(f) !== '0.00') && (
             <Button onClick={() => setForm('offset')} data-testid="case-offset">{t('supervision.case.offset')}</Button>
           )}
-          {c.canClose && <Button danger onClick={close} data-testid="case-close">{t('supervision.case.close')}</Button>}
+          {mayAct && c.canClose && <Button danger onClick={close} data-testid="case-close">{t('supervision.case.close')}</Button>}
         </Space>
       )}
     >
@@ -267,7 +293,8 @@ export default function CasePage() {
           {can('supervision.read') && (
             <Descriptions.Item label={t('supervision.credit.onCase')} span={3}><SubjectCreditTag kind={c.subjectKind} code={c.subject} /></Descriptions.Item>
           )}
-          <Descriptions.Item label={t('supervision.case.reason')} span={3}>{c.reason}</Descriptions.Item>
+          <Descriptions.Item label={t('supervision.case.assignedTo')}><span data-testid="case-assigned-to">{c.assignedTo}</span></Descriptions.Item>
+          <Descriptions.Item label={t('supervision.case.reason')} span={2}>{c.reason}</Descriptions.Item>
         </Descriptions>
 
         {c.conclusion && (
@@ -354,7 +381,7 @@ export default function CasePage() {
             children: (
               <div data-testid="case-step" data-step={step.step}>
                 <Typography.Text strong>{t(`supervision.case.step.${step.step}`)}</Typography.Text>
-                {` ${formatDateTime(step.at)} · ${step.username}${step.note ? `：${step.note}` : ''}`}
+                {` ${formatDateTime(step.at)} · ${step.username}${step.assignee ? ` → ${step.assignee}` : ''}${step.note ? `：${step.note}` : ''}`}
                 {step.approvalItemId && (step.step === 'opening_approved' || step.step === 'concluded') && (
                   <div>
                     <Link to={`/approvals/${step.approvalItemId}`}>{t('supervision.case.signedBy')}</Link>
@@ -369,6 +396,7 @@ export default function CasePage() {
       {form === 'conclude' && <ConcludeForm detail={c} open onClose={() => setForm(undefined)} onDone={done} />}
       {form === 'recover' && <RecoveryForm detail={c} open onClose={() => setForm(undefined)} onDone={done} />}
       {form === 'offset' && <OffsetForm detail={c} open onClose={() => setForm(undefined)} onDone={done} />}
+      {form === 'assign' && <AssignForm detail={c} open onClose={() => setForm(undefined)} onDone={done} />}
     </Page>
   );
 }

@@ -21,7 +21,10 @@ export default function CasesPage() {
   return (
     <ListPage<CaseSummary, CaseList>
       listId="supervision-cases" title={t('supervision.cases.title')} testId="cases-page" tableTestId="cases-table" endpoint="/api/supervision/cases" rowKey="id"
-      filters={[{ kind: 'enum', param: 'status', label: t('common.status'), options: statuses.map((status) => ({ value: status, label: t(`supervision.case.status.${status}`) })), testId: 'cases-status' }]}
+      filters={[
+        { kind: 'enum', param: 'status', label: t('common.status'), options: statuses.map((status) => ({ value: status, label: t(`supervision.case.status.${status}`) })), testId: 'cases-status' },
+        { kind: 'enum', param: 'assignedTo', label: t('supervision.case.assignedTo'), options: [{ value: 'me', label: t('supervision.cases.mine') }], testId: 'cases-assigned' },
+      ]}
       table={{
         onRow: (item) => ({ onClick: () => navigate(`/supervision/cases/${item.id}`), style: { cursor: 'pointer' } }),
         locale: {
@@ -40,6 +43,7 @@ export default function CasesPage() {
         { key: 'toRecover', title: t('supervision.case.toRecover'), dataIndex: 'toRecover', width: 140, money: true },
         { key: 'recovered', title: t('supervision.case.recovered'), dataIndex: 'recovered', width: 140, money: true },
         { key: 'outstanding', title: t('supervision.case.outstanding'), dataIndex: 'outstanding', width: 140, money: true },
+        { key: 'assignedTo', title: t('supervision.case.assignedTo'), dataIndex: 'assignedTo', width: 140 },
         { key: 'status', title: t('common.status'), dataIndex: 'status', width: 110, render: (status: CaseStatus) => <CaseStatusTag status={status} /> },
         { key: 'openedAt', title: t('supervision.case.openedAt'), dataIndex: 'openedAt', width: 170, render: formatDateTime },
       ]}

@@ -35,6 +35,7 @@ export type RegionEvaluation = Evaluation['regions'][number];
 export type CaseList = Static<typeof Cases.CaseList>;
 export type CaseSummary = Static<typeof Cases.CaseSummary>;
 export type CaseDetail = Static<typeof Cases.CaseDetail>;
+export type CaseAssignees = Static<typeof Cases.CaseAssignees>;
 export type CaseStatus = CaseSummary['status'];
 export type OpenCaseBody = Static<typeof Cases.OpenCaseBody>;
 export type ConcludeBody = Static<typeof Cases.ConcludeBody>;
