@@ -17,7 +17,6 @@ const BIG_EMPLOYER = String(EMPLOYER_ID + 1);
 
 /** The seeded person `g`'s ID number (18 characters) and how lists show it (privacy.list_masking: 6 and 4 kept). */
 const idNumberOf = (g: number) => `990102${String(g).padStart(11, '0')}X`;
-const maskedOf = (g: number) => `990102********${idNumberOf(g).slice(-4)}`;
 /** Employment `g` of the big employer: hired 2020-01-01 + ⌊g/3⌋ days (three hires a day), every fifth separated 100 days later. */
 const hiredOn = (g: number) => new Date(Date.UTC(2020, 0, 1 + Math.floor(g / 3))).toISOString().slice(0, 10);
 const separatedOn = (g: number) => new Date(Date.UTC(2020, 0, 1 + Math.floor(g / 3) + 100)).toISOString().slice(0, 10);

@@ -10,7 +10,6 @@ import { sql } from 'kysely';
 import { inScope, systemActor, type Actor } from '../actor.ts';
 import { addUser, signIn, startTestServer, USER_PASSWORD, type TestServer } from '../testing/http.ts';
 import { createOrFindJob, getJob, runJob, runOrAttach, throwIfFailed, type JobDefinition } from './jobs.service.ts';
-import { jobRoutes } from './jobs.routes.ts';
 import { jobMessages as said, jobStatusSaid } from './jobs.messages.ts';
 import { AppError } from '../errors.ts';
 import { fieldRules } from '../fields.messages.ts';

@@ -178,7 +178,7 @@ export async function queueBenefitPayment(tx: Tx, actor: Actor, input: BenefitPa
  * funding). The caller runs in the transaction of that item's approval, or later for what it decided (a month due).
  */
 export async function queueAuthorisedPayment(tx: Tx, actor: Actor, input: BenefitPaymentInput, authorisedBy: { itemId: bigint; pooled?: PooledTransfers }): Promise<PaymentOrderView> {
-  const { id, reference, benefit } = await writeOrder(tx, actor, input, authorisedBy.itemId);
+  const { id, benefit } = await writeOrder(tx, actor, input, authorisedBy.itemId);
   const order = (await repository.lockOrder(tx, input.personId, id))!;
   const result = await offsetAndFund(tx, actor, order, authorisedBy.pooled);
   await recordAudit(tx, actor, { action: 'benefit.payment_order.authorised', entityType: 'benefit_payment_order', entityId: id, regionCode: input.regionCode,

@@ -13,7 +13,7 @@
  */
 import type { DatabaseHandle } from '../../../platform/database.ts';
 import { inActorScope, inScope, widenToPooledFunds, type Actor, type Tx } from '../../../platform/actor.ts';
-import { conflict, invalid, notFound, rejectedRows, type RowProblem } from '../../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { formatYuan, parseYuan } from '../../../platform/money.ts';
 import { keysetPage, listPage, type ListAnswer, type ListRequest, type SortKey } from '../../../platform/http/lists.ts';
@@ -35,7 +35,7 @@ import * as repository from './payments.repository.ts';
 import { PAYMENTS_ACROSS_POOLS } from '../collection.scope.ts';
 import { openItemsOfSubjects, registerSignoffKind, submitForApproval } from '../../../platform/signoff/index.ts';
 import { passChecks, readOverride, type CheckWarning } from '../../../platform/checks/index.ts';
-import { collectionSaid, paymentsSaid, subjects } from '../collection.messages.ts';
+import { paymentsSaid, subjects } from '../collection.messages.ts';
 
 type NewAllocation = Required<Omit<repository.NewAllocation, 'created_at'>>;
 

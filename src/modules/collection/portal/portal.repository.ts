@@ -1,5 +1,5 @@
 /** Typed SQL of the portals. Every function runs in the caller's scoped transaction (row-level security applies). */
-import { sql, type Insertable } from 'kysely';
+import { type Insertable } from 'kysely';
 import type { Tx } from '../../../platform/actor.ts';
 import type { Tables } from '../../../platform/database.ts';
 import type { RequestStatus } from './portal.tables.ts';

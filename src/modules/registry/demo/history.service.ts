@@ -96,11 +96,11 @@ const csvFile = (fileName: string, header: string, rows: string[]) => ({ fileNam
 
 /** Replays the history (after generateDemo's load, pensioners, institutions and claims). */
 export async function runDemoHistory(database: DatabaseHandle, options: DemoHistoryOptions, hooks: DemoHistoryHooks = {}): Promise<DemoHistory> {
-  const { runBilling, billingSummary, billRows, importCollectionFile, dunningList, runInterest } = await import('../../collection/index.ts');
+  const { runBilling, billRows, importCollectionFile, dunningList, runInterest } = await import('../../collection/index.ts');
   const { runPayroll, bankFile, importBankResult, runClaimMonth } = await import('../../benefits/index.ts');
   const { runPrepayment, payPrepayment } = await import('../../medical/index.ts');
   const { createVersion, submitVersion } = await import('../../budget/index.ts');
-  const { chartFor, createDraft, incomeExpenditureStatement, listFunds, openingBalanceEntry, postEntries, sweepIncomeAccount } = await import('../../ledger/index.ts');
+  const { chartFor, createDraft, incomeExpenditureStatement, listFunds, sweepIncomeAccount } = await import('../../ledger/index.ts');
   const log = hooks.log ?? (() => {});
   const started = performance.now();
   const phases: Record<string, number> = {};
