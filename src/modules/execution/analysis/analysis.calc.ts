@@ -57,7 +57,7 @@ export function largestDeviations<Line extends { line: ExecutionLine }>(entries:
 }
 
 /** A driver behind a line's figures: how many persons, or an average amount. */
-export type DriverName = 'contributors' | 'averageBase' | 'pensioners' | 'averagePension';
+export type DriverName = 'contributors' | 'averageBase' | 'pensioners' | 'averagePension' | 'claimants' | 'averageBenefit';
 export interface Driver extends Comparison { driver: DriverName; unit: 'count' | 'money' }
 
 /** A month's counts behind a fund: persons and a total amount over `lines` lines (the average is total ÷ lines). */

@@ -25,7 +25,7 @@ import { evaluateAlerts, listAlerts } from '../alerts.service.ts';
 import { executionReport } from '../report.service.ts';
 import { registerExecutionCommands } from '../execution.cli.ts';
 import { analysisRoutes } from './analysis.routes.ts';
-import { analysisReport, type AnalysisReport } from './analysis.service.ts';
+import { analysisReport, driverCounts, lineDrivers, type AnalysisReport } from './analysis.service.ts';
 import { pensionersInMonth } from './analysis.repository.ts';
 
 const skip = process.env.SIFUND_TEST_DATABASE_URL ? false : 'needs a test database: run through npm test';
@@ -207,6 +207,24 @@ test('pensioners behind a fund\'s expense: the persons on its payroll of the mon
   await payroll('2025-06', [3_000n, 3_500n]);
   const found = await inScope(database, reader, (tx) => pensionersInMonth(tx, ['pension-990000', FUND], '2025-06'));
   assert.deepEqual(found, [{ fund_code: 'pension-990000', pensioners: 2, amount_total: 6_500_00n }]);
+});
+
+test('the unemployed behind an unemployment fund\'s expense: the persons paid their benefit in the month and its average, against the same month of last year', { skip }, async () => {
+  const database = server.test.database;
+  const fund = 'unemployment-990100';
+  // three claims: person 71 paid in June of both years, 72 in June 2025 only, 73 in May 2025 only (another month)
+  for (const [person, monthly, periods] of [[71, 1_800_00, ['2024-06', '2025-06']], [72, 2_100_00, ['2025-06']], [73, 1_900_00, ['2025-05']]] as const) {
+    await server.test.owner.query(`insert into benefit_claim (person_id, id, region_code, kind, paying_insurance, event_date, input, amounts, trace, monthly_amount, one_off_amount, months, first_period, last_period, fund_code, approval_item_id, submitted_by)
+      values ($1, 1, '990100', 'unemployment', 'unemployment', '2024-05-31', '{}', '[]', '[]', $2, 0, 24, '2024-06', '2026-05', $3, 1, 'test')`, [person, monthly, fund]);
+    for (const period of periods) {
+      await server.test.owner.query(`insert into benefit_claim_month (person_id, claim_id, period, region_code, benefit_amount, medical_contribution, unemployment_entry_id, medical_entry_id, medical_fund_code, recorded_by)
+        values ($1, 1, $2, '990100', $3, 0, 1, 1, $4, 'test')`, [person, period, monthly, FUND]);
+    }
+  }
+  const drivers = await inScope(database, reader, async (tx) => lineDrivers(await driverCounts(tx, [fund, FUND], 2025, 6), fund, 'expense'));
+  // June 2025: 2 persons, (1,800.00 + 2,100.00) ÷ 2 = 1,950.00; June 2024: 1 person, 1,800.00
+  assert.deepEqual(drivers.map((d) => [d.driver, d.current, d.lastYear, d.change]), [['claimants', '2', '1', '1'], ['averageBenefit', '1950.00', '1800.00', '150.00']]);
+  assert.deepEqual(await inScope(database, reader, async (tx) => lineDrivers(await driverCounts(tx, [fund, FUND], 2025, 6), FUND, 'expense')), [], 'the medical fund pays no unemployment benefit: no driver invented');
 });
 
 test('GET /api/execution/analysis: JSON, the XLSX with its sections, the PDF; sifund execution analysis writes the workbook', { skip }, async () => {

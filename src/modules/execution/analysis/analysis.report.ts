@@ -33,6 +33,8 @@ const driverNames: Record<DriverName, { name: string; unit: string }> = {
   averageBase: { name: '人均缴费基数', unit: '元' },
   pensioners: { name: '领取待遇人数', unit: '人' },
   averagePension: { name: '人均待遇', unit: '元' },
+  claimants: { name: '领取失业保险金人数', unit: '人' },
+  averageBenefit: { name: '人均失业保险金', unit: '元' },
 };
 
 const comparisonRow = ({ month, yearToDate }: PeriodComparison): ComparisonRow => ({

@@ -1,7 +1,8 @@
 /**
  * Typed SQL of the monthly analysis: the drivers the data holds behind a fund's income and expense — the persons
  * billed and their bases (bill lines of the month's regular and supplementary bills, migrations/0005_billing.sql) and
- * the pensioners paid and their amounts (payroll lines of the fund's batch of the month, migrations/0032_pension_payroll.sql).
+ * the pensioners paid and their amounts (payroll lines of the fund's batch of the month, migrations/0032_pension_payroll.sql),
+ * the unemployed paid and their benefit (the month's unemployment benefit of each claim, migrations/0041_benefit_claims.sql).
  * Read-only; the row-level security of both tables keeps them to the actor's scope.
  */
 import { sql } from 'kysely';
@@ -39,4 +40,19 @@ export async function pensionersInMonth(tx: Tx, fundCodes: string[], period: str
      where batch.fund_code = any(${fundCodes}::text[]) and batch.period = ${period}
      group by batch.fund_code`.execute(tx);
   return rows.map((row) => ({ fund_code: row.fund_code, pensioners: Number(row.pensioners), amount_total: BigInt(row.amount_total) }));
+}
+
+/** Of one unemployment fund in a month: the claimants paid their benefit (失业保险金) and its sum (fen). */
+export interface ClaimantCount { fund_code: string; claimants: number; amount_total: bigint }
+
+/** The unemployment benefit paid per fund in the month: one row per claim and month (benefit_claim_month), the person counted once. */
+export async function claimantsInMonth(tx: Tx, fundCodes: string[], period: string): Promise<ClaimantCount[]> {
+  if (!fundCodes.length) return [];
+  const { rows } = await sql<{ fund_code: string; claimants: string; amount_total: string }>`
+    select claim.fund_code, count(distinct month.person_id) as claimants, sum(month.benefit_amount) as amount_total
+      from benefit_claim_month month
+      join benefit_claim claim on claim.person_id = month.person_id and claim.id = month.claim_id
+     where claim.kind = 'unemployment' and claim.fund_code = any(${fundCodes}::text[]) and month.period = ${period}
+     group by claim.fund_code`.execute(tx);
+  return rows.map((row) => ({ fund_code: row.fund_code, claimants: Number(row.claimants), amount_total: BigInt(row.amount_total) }));
 }

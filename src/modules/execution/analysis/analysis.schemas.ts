@@ -19,8 +19,8 @@ const SideAnalysis = Type.Object({
 });
 const Driver = Type.Object({
   ...Comparison.properties,
-  driver: Type.Union([Type.Literal('contributors'), Type.Literal('averageBase'), Type.Literal('pensioners'), Type.Literal('averagePension')], {
-    description: 'contributors: persons billed in the month; averageBase: their average base; pensioners: persons on the month\'s payroll; averagePension: their average amount',
+  driver: Type.Union([Type.Literal('contributors'), Type.Literal('averageBase'), Type.Literal('pensioners'), Type.Literal('averagePension'), Type.Literal('claimants'), Type.Literal('averageBenefit')], {
+    description: 'contributors: persons billed in the month; averageBase: their average base; pensioners: persons on the month\'s payroll; averagePension: their average amount; claimants: the unemployed paid their benefit in the month; averageBenefit: its average',
   }),
   unit: Type.Union([Type.Literal('count'), Type.Literal('money')]),
 });

@@ -3,7 +3,8 @@
  * within 25 days of the quarter's end [common]): for a region and a month, the headline figures over its funds, each
  * fund's income and expense of the month and the year to date against its budget and against the same period of last
  * year, the budget lines furthest from the time progress with the drivers the data holds (persons billed and their
- * average base; pensioners paid and their average pension), and the region's open alerts.
+ * average base; pensioners paid and their average pension; the unemployed paid and their average benefit), and the
+ * region's open alerts.
  *
  * Every figure is one the rest of the module already computes, read again here, never recomputed another way: the
  * year to date and its budget are the execution report's (executionFigures); the month and last year's periods are
@@ -70,21 +71,31 @@ async function figuresOver(tx: Tx, funds: { fund: FundRow; lines: ExecutionLine[
 
 const countsOf = <Row>(rows: Row[], code: (row: Row) => string, counts: (row: Row) => DriverCounts) => new Map(rows.map((row) => [code(row), counts(row)]));
 
-/** Per fund code, the drivers' counts of the month and of the same month of last year: persons billed, pensioners paid. */
+/**
+ * Per fund code, the drivers' counts of the month and of the same month of last year: persons billed, pensioners paid,
+ * the unemployed paid their benefit.
+ */
 export async function driverCounts(tx: Tx, codes: string[], year: number, month: number) {
   const contributorCounts = async (month: string) => countsOf(await repository.contributorsInMonth(tx, codes, month), (row) => row.fund_code, (row) => ({ persons: row.persons, lines: row.lines, total: row.base_total }));
   const pensionerCounts = async (month: string) => countsOf(await repository.pensionersInMonth(tx, codes, month), (row) => row.fund_code, (row) => ({ persons: row.pensioners, lines: row.pensioners, total: row.amount_total }));
+  const claimantCounts = async (month: string) => countsOf(await repository.claimantsInMonth(tx, codes, month), (row) => row.fund_code, (row) => ({ persons: row.claimants, lines: row.claimants, total: row.amount_total }));
   const thisMonth = period(year, month), sameMonthLastYear = period(year - 1, month);
   return {
     contributors: { current: await contributorCounts(thisMonth), lastYear: await contributorCounts(sameMonthLastYear) },
     pensioners: { current: await pensionerCounts(thisMonth), lastYear: await pensionerCounts(sameMonthLastYear) },
+    claimants: { current: await claimantCounts(thisMonth), lastYear: await claimantCounts(sameMonthLastYear) },
   };
 }
 
-/** The drivers of a fund's line: income moves with who pays and on what base; expense with who is paid and how much (pension payrolls). */
-export const lineDrivers = (counts: Awaited<ReturnType<typeof driverCounts>>, fund: string, side: Side): Driver[] => (side === 'income'
-  ? driversOf('contributors', 'averageBase', counts.contributors.current.get(fund), counts.contributors.lastYear.get(fund))
-  : driversOf('pensioners', 'averagePension', counts.pensioners.current.get(fund), counts.pensioners.lastYear.get(fund)));
+/**
+ * The drivers of a fund's line: income moves with who pays and on what base; expense with who is paid and how much —
+ * a pension fund's payroll, an unemployment fund's monthly benefit (a fund has one or the other, or neither).
+ */
+export const lineDrivers = (counts: Awaited<ReturnType<typeof driverCounts>>, fund: string, side: Side): Driver[] => {
+  if (side === 'income') return driversOf('contributors', 'averageBase', counts.contributors.current.get(fund), counts.contributors.lastYear.get(fund));
+  if (counts.claimants.current.has(fund)) return driversOf('claimants', 'averageBenefit', counts.claimants.current.get(fund), counts.claimants.lastYear.get(fund));
+  return driversOf('pensioners', 'averagePension', counts.pensioners.current.get(fund), counts.pensioners.lastYear.get(fund));
+};
 
 /** `sifund execution analysis`, GET /api/execution/analysis: the analysis of the region's funds for the month. */
 export async function analysisReport(database: DatabaseHandle, actor: Actor, input: ReportInput, today = todayInChina()): Promise<AnalysisReport> {

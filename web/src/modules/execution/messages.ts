@@ -173,6 +173,8 @@ export const messages = {
   'analysis.driver.averageBase': ['人均缴费基数', 'Average base'],
   'analysis.driver.pensioners': ['领取待遇人数', 'Pensioners'],
   'analysis.driver.averagePension': ['人均待遇', 'Average pension'],
+  'analysis.driver.claimants': ['领取失业保险金人数', 'Unemployed paid'],
+  'analysis.driver.averageBenefit': ['人均失业保险金', 'Average benefit'],
   'analysis.alerts': ['未办结预警（{count} 条）', 'Open alerts ({count})'],
   'analysis.alertStatus': ['状态', 'Status'],
   'analysis.alertsMore': ['仅列出前 {shown} 条，全部预警请到“预警处理”查看。', 'The first {shown} only: see Alerts for all.'],
