@@ -15,10 +15,10 @@ export type { StaffRow } from './staff.repository.ts';
 export const regionCovers = (userRegion: string, region: string) => region.startsWith(scopePrefix(userRegion));
 
 /** The region and the regions above it (GB/T 2260: county 990102 → city 990100 → province 990000). */
-export const coveringRegions = (region: string) => [...new Set([region, `${region.slice(0, 4)}00`, provinceOf(region)])];
+const coveringRegions = (region: string) => [...new Set([region, `${region.slice(0, 4)}00`, provinceOf(region)])];
 
 /** The staff roles that hold a permission. */
-export const rolesHolding = (permission: Permission) => staffRoles.filter((role) => can({ role }, permission));
+const rolesHolding = (permission: Permission) => staffRoles.filter((role) => can({ role }, permission));
 
 /** Who may take a task of the region needing the permission: by region (the nearest first) then name. */
 export const eligibleStaff = (tx: Tx, region: string, permission: Permission) => repository.activeStaffOf(tx, coveringRegions(region), rolesHolding(permission));

@@ -24,11 +24,3 @@ export async function eventsPerPoint(tx: Tx, input: { points: string[]; prefix: 
     group by point`.execute(tx);
   return rows;
 }
-
-/** A point's events, newest first (the register's drill-down and the tests). */
-export async function eventsOf(tx: Tx, input: { point: string; subject?: string }): Promise<(CheckEventRow & { happened_at: Date })[]> {
-  let query = tx.selectFrom('control_check_event').select(['id', 'point', 'region_code', 'subject', 'outcome', sql<string>`warnings::text`.as('warnings'), 'reason', 'actor', 'happened_at'])
-    .where('point', '=', input.point);
-  if (input.subject !== undefined) query = query.where('subject', '=', input.subject);
-  return query.orderBy('happened_at', 'desc').orderBy('id', 'desc').execute();
-}

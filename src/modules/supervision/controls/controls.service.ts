@@ -70,12 +70,13 @@ export async function controlRegister(database: DatabaseHandle, actor: Actor, in
     const sampled = new Map((await repository.sampledPerKind(tx, scope, month)).map((row) => [row.kind, row]));
     const checkPoints = register.flatMap(({ point }) => (point.carrier === 'checks' ? [point.checkPoint] : []));
     const warned = new Map((await eventsPerPoint(tx, { points: checkPoints, prefix: scope, month })).map((row) => [row.point, row]));
+    const registerReference = parameters.lookup('supervision.controls', today).reference;
     const controls = register.map(({ point, kind }) => {
       const common = { operation: point.operation, label: point.label, labelEn: point.labelEn, basis: point.basis };
       if (point.carrier === 'checks') {
         const events = warned.get(point.checkPoint);
         return {
-          ...common, signoffKind: null, kindLabel: null, checkPoint: point.checkPoint, grade: point.grade, gradeReference: parameters.lookup('supervision.controls', today).reference,
+          ...common, signoffKind: null, kindLabel: null, checkPoint: point.checkPoint, grade: point.grade, gradeReference: registerReference,
           controls: controlsOfGrade(point.grade, 'checks'), levels: [], allLevelsFrom: null,
           fired: events?.fired ?? 0, overridden: events?.overridden ?? 0, sampled: 0, irregular: 0,
         };

@@ -82,8 +82,9 @@ export interface EntryRow {
   id: bigint; year: number; region_code: string; indicator: string; value: string; evidence: string; entered_by: string; entered_at: Date;
 }
 
-export async function insertEntry(tx: Tx, row: Omit<EntryRow, 'entered_at'>): Promise<void> {
-  await tx.insertInto('evaluation_indicator_entry').values(row).execute();
+/** Keeps an entry; answers when it was entered. */
+export async function insertEntry(tx: Tx, row: Omit<EntryRow, 'entered_at'>): Promise<Date> {
+  return (await tx.insertInto('evaluation_indicator_entry').values(row).returning('entered_at').executeTakeFirstOrThrow()).entered_at;
 }
 
 /** The latest entry of each region and indicator of a year under the prefix (the one the evaluation reads). */

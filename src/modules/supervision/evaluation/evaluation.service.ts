@@ -143,12 +143,11 @@ export async function enterIndicator(database: DatabaseHandle, actor: Actor, inp
   return inScope(database, actor, async (tx) => {
     const found = await repository.regionOf(tx, region);
     if (!found || (found.level !== 'county' && found.level !== 'city')) throw invalid('region', said.regionNotEvaluated({ region }));
-    const id = newId();
-    await repository.insertEntry(tx, { id, year, region_code: region, indicator: leaf!.code, value: (value as number).toFixed(4), evidence, entered_by: actor.username });
-    await recordAudit(tx, actor, { action: 'supervision.evaluation.enter', entityType: 'evaluation_indicator_entry', entityId: id, regionCode: region,
+    const row = { id: newId(), year, region_code: region, indicator: leaf!.code, value: (value as number).toFixed(4), evidence, entered_by: actor.username };
+    const enteredAt = await repository.insertEntry(tx, row);
+    await recordAudit(tx, actor, { action: 'supervision.evaluation.enter', entityType: 'evaluation_indicator_entry', entityId: row.id, regionCode: region,
       after: { year, region, indicator: leaf!.code, value, evidence } });
-    const [row] = (await repository.entryHistory(tx, { year, region })).filter((entry) => entry.id === id);
-    return { ...entryView(row), year, region, indicator: leaf!.code };
+    return { ...entryView({ ...row, entered_at: enteredAt }), year, region, indicator: leaf!.code };
   });
 }
 
